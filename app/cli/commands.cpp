@@ -1,0 +1,313 @@
+#include "commands.h"
+
+#include "parse/issuefile.h"
+#include "parse/issuejson.h"
+#include "store/importer.h"
+#include "store/issuerepository.h"
+#include "store/library.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <functional>
+#include <map>
+
+namespace dubao::cli {
+
+namespace {
+
+const char *const kUsage = R"(Usage: dubao-cli COMMAND [ARGS] [--library FILE]
+
+Commands:
+  parse FILE [--json]            parse an issue file and print its articles (no library needed)
+  import PATH...                 import issue files and folders (recursively, *.txt) into the library
+  list [--json]                  list issues by date with their articles
+  show ARTICLE_ID [--raw] [--json]
+                                 print an article (--raw: the original OCR text with line numbers)
+
+Options:
+  --library FILE   the library file (default: the embedded default library)
+  --json           print JSON
+  -h, --help       show this help
+  --version        show the version
+
+Exit status: 0 when everything succeeded, 1 when anything failed (one line per failure on stderr),
+2 for a usage error.
+)";
+
+struct Args
+{
+    QString command;
+    QStringList positional;
+    QString library;
+    bool json = false;
+    bool raw = false;
+    bool help = false;
+    bool version = false;
+    QString error;
+};
+
+Args parseArgs(const QStringList &arguments)
+{
+    Args args;
+    for (qsizetype k = 0; k < arguments.size(); ++k) {
+        const QString &a = arguments[k];
+        if (a == QLatin1String("--library")) {
+            if (k + 1 >= arguments.size()) {
+                args.error = QStringLiteral("--library needs a file");
+                return args;
+            }
+            args.library = arguments[++k];
+        } else if (a.startsWith(QLatin1String("--library="))) {
+            args.library = a.mid(10);
+        } else if (a == QLatin1String("--json")) {
+            args.json = true;
+        } else if (a == QLatin1String("--raw")) {
+            args.raw = true;
+        } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
+            args.help = true;
+        } else if (a == QLatin1String("--version")) {
+            args.version = true;
+        } else if (a == QLatin1String("--")) {
+            args.positional += arguments.mid(k + 1);
+            break;
+        } else if (a.startsWith(u'-') && a.size() > 1) {
+            args.error = QStringLiteral("unknown option %1").arg(a);
+            return args;
+        } else if (args.command.isEmpty()) {
+            args.command = a;
+        } else {
+            args.positional.append(a);
+        }
+    }
+    return args;
+}
+
+void printJson(QTextStream &out, const QJsonDocument &doc)
+{
+    out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+}
+
+bool openLibrary(Library &library, const Args &args, Streams io)
+{
+    const QString path = args.library.isEmpty() ? Library::defaultPath() : args.library;
+    QString error;
+    if (!library.open(path, &error)) {
+        io.err << "dubao-cli: " << error << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+QString issueDateText(const IssueInfo &info)
+{
+    if (info.date.isValid())
+        return info.date.toString(Qt::ISODate) + (info.dateInferred ? QStringLiteral("?") : QString());
+    if (info.month > 0)
+        return QStringLiteral("\?\?\?\?-%1-%2")
+            .arg(info.month, 2, 10, QLatin1Char('0'))
+            .arg(info.day, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("undated");
+}
+
+void printArticleText(QTextStream &out, const Article &article, bool raw)
+{
+    if (raw) {
+        for (const Block &b : article.blocks) {
+            const QStringList lines = b.raw.split(u'\n');
+            for (qsizetype k = 0; k < lines.size(); ++k)
+                out << QStringLiteral("%1  ").arg(b.firstLine + k, 5) << lines[k] << '\n';
+            out << '\n';
+        }
+        return;
+    }
+    if (!article.kicker.isEmpty())
+        out << article.kicker << '\n';
+    out << article.title << '\n';
+    for (const QString &s : article.subtitles)
+        out << s << '\n';
+    if (article.byline) {
+        out << article.byline->source;
+        if (!article.byline->reporters.isEmpty())
+            out << " " << article.byline->reporters.join(QStringLiteral("、"));
+        if (!article.byline->date.isEmpty())
+            out << " " << article.byline->date;
+        out << '\n';
+    }
+    out << '\n';
+    for (const Block &b : article.blocks) {
+        switch (b.kind) {
+        case BlockKind::Heading:
+            out << "## " << b.text << "\n\n";
+            break;
+        case BlockKind::Speaker:
+            out << "— " << b.text << "\n\n";
+            break;
+        case BlockKind::Caption:
+            out << "[" << b.text << "]\n\n";
+            break;
+        default:
+            out << b.text << "\n\n";
+        }
+    }
+}
+
+int cmdParse(const Args &args, Streams io)
+{
+    if (args.positional.size() != 1) {
+        io.err << "dubao-cli: parse takes one FILE" << Qt::endl;
+        return 2;
+    }
+    const QString path = args.positional.front();
+    const IssueFileResult result = parseIssueFile(path);
+    if (!result.ok) {
+        io.err << "dubao-cli: " << path << ": " << result.error << Qt::endl;
+        return 1;
+    }
+    if (args.json) {
+        printJson(io.out, QJsonDocument(parsedIssueToJson(result.issue)));
+        return 0;
+    }
+    io.out << result.issue.source.path << " (" << result.issue.source.encoding
+           << "): " << result.issue.issue.publication << " " << issueDateText(result.issue.issue) << ", "
+           << result.issue.articles.size() << " articles\n\n";
+    for (const Article &a : result.issue.articles) {
+        printArticleText(io.out, a, args.raw);
+        io.out << "----\n\n";
+    }
+    return 0;
+}
+
+int cmdImport(const Args &args, Streams io)
+{
+    if (args.positional.isEmpty()) {
+        io.err << "dubao-cli: import needs at least one PATH" << Qt::endl;
+        return 2;
+    }
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    Importer importer(library);
+    const ImportReport report = importer.importPaths(args.positional);
+    for (const auto &f : report.failed)
+        io.err << "dubao-cli: " << f.path << ": " << f.reason << Qt::endl;
+    if (args.json) {
+        QJsonArray imported;
+        for (const auto &i : report.imported)
+            imported.append(QJsonObject{{QStringLiteral("path"), i.path},
+                                        {QStringLiteral("issue"), i.issueId},
+                                        {QStringLiteral("articles"), i.articleCount}});
+        QJsonArray present;
+        for (const auto &p : report.alreadyPresent)
+            present.append(QJsonObject{{QStringLiteral("path"), p.path}, {QStringLiteral("issue"), p.issueId}});
+        QJsonArray failed;
+        for (const auto &f : report.failed)
+            failed.append(QJsonObject{{QStringLiteral("path"), f.path}, {QStringLiteral("reason"), f.reason}});
+        printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("imported"), imported},
+                                                    {QStringLiteral("already_present"), present},
+                                                    {QStringLiteral("failed"), failed}}));
+    } else {
+        for (const auto &i : report.imported)
+            io.out << "imported " << i.path << ": issue " << i.issueId << ", " << i.articleCount << " articles\n";
+        for (const auto &p : report.alreadyPresent)
+            io.out << "already present " << p.path << ": issue " << p.issueId << "\n";
+        io.out << report.imported.size() << " imported, " << report.alreadyPresent.size() << " already present, "
+               << report.failed.size() << " failed\n";
+    }
+    return report.allOk() ? 0 : 1;
+}
+
+int cmdList(const Args &args, Streams io)
+{
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    const QList<IssueSummary> issues = IssueRepository(library).listIssues();
+    if (args.json) {
+        QJsonArray list;
+        for (const IssueSummary &s : issues) {
+            QJsonArray articles;
+            for (const ArticleSummary &a : s.articles)
+                articles.append(QJsonObject{{QStringLiteral("id"), a.id}, {QStringLiteral("title"), a.title}});
+            list.append(QJsonObject{
+                {QStringLiteral("id"), s.id},
+                {QStringLiteral("date"),
+                 s.info.date.isValid() ? QJsonValue(s.info.date.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null)},
+                {QStringLiteral("date_inferred"), s.info.date.isValid() && s.info.dateInferred},
+                {QStringLiteral("publication"),
+                 s.info.publication.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.info.publication)},
+                {QStringLiteral("articles"), articles}});
+        }
+        printJson(io.out, QJsonDocument(list));
+        return 0;
+    }
+    for (const IssueSummary &s : issues) {
+        io.out << "issue " << s.id << "  " << issueDateText(s.info) << "  "
+               << (s.info.publication.isEmpty() ? QStringLiteral("(unknown publication)") : s.info.publication) << "\n";
+        for (const ArticleSummary &a : s.articles)
+            io.out << QStringLiteral("  %1  ").arg(a.id, 6) << a.title << "\n";
+    }
+    if (issues.isEmpty())
+        io.out << "The library is empty. Import issues with: dubao-cli import PATH...\n";
+    return 0;
+}
+
+int cmdShow(const Args &args, Streams io)
+{
+    bool ok = false;
+    const qint64 id = args.positional.size() == 1 ? args.positional.front().toLongLong(&ok) : 0;
+    if (!ok || id <= 0) {
+        io.err << "dubao-cli: show takes one ARTICLE_ID (a positive number)" << Qt::endl;
+        return 2;
+    }
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    const std::optional<Article> article = IssueRepository(library).article(id);
+    if (!article) {
+        io.err << "dubao-cli: no article with id " << id << Qt::endl;
+        return 1;
+    }
+    if (args.json)
+        printJson(io.out, QJsonDocument(articleToJson(*article, JsonIds::With)));
+    else
+        printArticleText(io.out, *article, args.raw);
+    return 0;
+}
+
+} // namespace
+
+int run(const QStringList &arguments, Streams io)
+{
+    const Args args = parseArgs(arguments);
+    if (!args.error.isEmpty()) {
+        io.err << "dubao-cli: " << args.error << "\n" << kUsage;
+        return 2;
+    }
+    if (args.version) {
+        io.out << "dubao-cli " << QCoreApplication::applicationVersion() << "\n";
+        return 0;
+    }
+    if (args.help || args.command.isEmpty()) {
+        (args.help ? io.out : io.err) << kUsage;
+        return args.help ? 0 : 2;
+    }
+    static const std::map<QString, std::function<int(const Args &, Streams)>> commands{
+        {QStringLiteral("parse"), cmdParse},
+        {QStringLiteral("import"), cmdImport},
+        {QStringLiteral("list"), cmdList},
+        {QStringLiteral("show"), cmdShow},
+    };
+    const auto it = commands.find(args.command);
+    if (it == commands.end()) {
+        io.err << "dubao-cli: unknown command '" << args.command << "'\n" << kUsage;
+        return 2;
+    }
+    return it->second(args, io);
+}
+
+} // namespace dubao::cli

@@ -1,0 +1,20 @@
+// dubao-cli: everything a script or a test needs, without the GUI.
+#include "commands.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Dubao"));
+    QCoreApplication::setApplicationName(QStringLiteral("Dubao"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DUBAO_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const int code = dubao::cli::run(app.arguments().mid(1), {out, err});
+    out.flush();
+    err.flush();
+    return code;
+}

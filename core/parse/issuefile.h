@@ -1,0 +1,31 @@
+// From a file's bytes to a ParsedIssue: hash, decode, normalise (line ends, NFC), parse.
+#pragma once
+
+#include "model/issue.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace dubao {
+
+struct IssueFileResult
+{
+    bool ok = false;
+    ParsedIssue issue;
+    QString error; ///< one line, without the path, when !ok
+};
+
+/// Parses an issue from bytes already read; `path` is recorded in the result's source. Decodes (see decodeText()),
+/// turns CRLF and lone CR into LF, normalises to NFC, then parses. Errors: decodeText()'s, "empty file" and
+/// "no articles found".
+IssueFileResult parseIssueBytes(const QByteArray &bytes, const QString &path = {});
+
+/// Reads and parses a file. Files over maxFileBytes() are refused before reading.
+/// Errors besides decodeText()'s and parseIssueBytes()'s: "no such file", "is a folder", "not a regular file",
+/// "cannot read: <reason>", "file too large (N MB; the limit is 64 MB)" (N rounded up).
+IssueFileResult parseIssueFile(const QString &path);
+
+/// The largest file accepted as an issue (64 MiB).
+qint64 maxFileBytes();
+
+} // namespace dubao

@@ -1,0 +1,14 @@
+// The issue parser: a pure function from an issue's text to its articles and blocks.
+#pragma once
+
+#include "model/issue.h"
+
+#include <QString>
+
+namespace dubao {
+
+/// Parses decoded, NFC-normalised text with '\n' line ends. Pure: no I/O, no globals, thread-safe.
+/// The returned issue's `source` is left empty for the caller to fill.
+ParsedIssue parseIssueText(const QString &text);
+
+} // namespace dubao

@@ -1,0 +1,621 @@
+// SQL for issues, articles, reporters and blocks (schema in docs/schema.md).
+#include "store/issuerepository.h"
+
+#include "store/library.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace dubao {
+
+namespace {
+
+QString nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString toJson(const QStringList &list)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList fromJson(const QString &json)
+{
+    QStringList list;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    list.reserve(array.size());
+    for (const QJsonValue &value : array)
+        list.append(value.toString());
+    return list;
+}
+
+/// Qt binds a null QString as SQL NULL; NOT NULL text columns get '' instead.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+/// NULL for an empty string, so optional columns read back as "not given".
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
+QVariant dateValue(const QDate &date)
+{
+    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
+}
+
+QDate dateFromValue(const QVariant &value)
+{
+    return value.isNull() ? QDate() : QDate::fromString(value.toString(), Qt::ISODate);
+}
+
+bool prepare(QSqlQuery &query, const QString &sql, QString *error)
+{
+    if (query.prepare(sql))
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    qCWarning(lcStore).noquote() << "cannot prepare" << sql << query.lastError().text();
+    return false;
+}
+
+bool run(QSqlQuery &query, QString *error)
+{
+    if (query.exec())
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
+/// A savepoint makes a multi-statement write atomic on its own and nests inside the caller's transaction
+/// (the Importer's), which BEGIN would not.
+class Savepoint final
+{
+    Q_DISABLE_COPY_MOVE(Savepoint)
+
+public:
+    Savepoint(QSqlDatabase db, const char *name)
+        : m_db(std::move(db))
+        , m_name(QString::fromLatin1(name))
+    {
+        QSqlQuery query(m_db);
+        m_active = query.exec(QStringLiteral("SAVEPOINT ") + m_name);
+        if (!m_active)
+            m_error = query.lastError().text();
+    }
+    ~Savepoint()
+    {
+        if (!m_active)
+            return;
+        QSqlQuery query(m_db);
+        query.exec(QStringLiteral("ROLLBACK TO ") + m_name);
+        query.exec(QStringLiteral("RELEASE ") + m_name);
+    }
+    bool isActive() const { return m_active; }
+    QString error() const { return m_error; }
+    bool release(QString *error)
+    {
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("RELEASE ") + m_name)) {
+            if (error)
+                *error = query.lastError().text();
+            return false;
+        }
+        m_active = false;
+        return true;
+    }
+
+private:
+    QSqlDatabase m_db;
+    QString m_name;
+    QString m_error;
+    bool m_active = false;
+};
+
+/// Publication id for a name, creating the row on demand; NULL for an empty name.
+class PublicationIds
+{
+public:
+    bool prepare(QSqlDatabase &db, QString *error)
+    {
+        m_insert = QSqlQuery(db);
+        m_select = QSqlQuery(db);
+        m_select.setForwardOnly(true);
+        return dubao::prepare(m_insert, QStringLiteral("INSERT OR IGNORE INTO publications (name) VALUES (?)"),
+                              error) &&
+               dubao::prepare(m_select, QStringLiteral("SELECT id FROM publications WHERE name = ?"), error);
+    }
+    std::optional<QVariant> idFor(const QString &name, QString *error)
+    {
+        if (name.isEmpty())
+            return QVariant(QMetaType(QMetaType::LongLong));
+        m_insert.bindValue(0, name);
+        if (!run(m_insert, error))
+            return std::nullopt;
+        m_select.bindValue(0, name);
+        if (!run(m_select, error))
+            return std::nullopt;
+        if (!m_select.next()) {
+            if (error)
+                *error = QStringLiteral("publication not found after insert");
+            return std::nullopt;
+        }
+        const QVariant id = m_select.value(0);
+        m_select.finish();
+        return id;
+    }
+
+private:
+    QSqlQuery m_insert;
+    QSqlQuery m_select;
+};
+
+const char *const kArticleColumns = "a.id, a.kicker, a.title, a.subtitles, a.has_byline, a.byline_source, "
+                                    "a.byline_date, a.byline_raw, a.first_line, a.last_line";
+
+/// Reads the columns of kArticleColumns starting at `column` (reporters and blocks are added later).
+Article articleFromQuery(const QSqlQuery &query, int column = 0)
+{
+    Article article;
+    article.id = query.value(column).toLongLong();
+    article.kicker = query.value(column + 1).toString();
+    article.title = query.value(column + 2).toString();
+    article.subtitles = fromJson(query.value(column + 3).toString());
+    if (query.value(column + 4).toInt() != 0) {
+        Byline byline;
+        byline.source = query.value(column + 5).toString();
+        byline.date = query.value(column + 6).toString();
+        byline.raw = query.value(column + 7).toString();
+        article.byline = byline;
+    }
+    article.firstLine = query.value(column + 8).toInt();
+    article.lastLine = query.value(column + 9).toInt();
+    return article;
+}
+
+const char *const kBlockColumns = "b.id, b.kind, b.text, b.raw, b.first_line, b.last_line";
+
+Block blockFromQuery(const QSqlQuery &query, int column = 0)
+{
+    Block block;
+    block.id = query.value(column).toLongLong();
+    const QString kind = query.value(column + 1).toString();
+    block.kind = blockKindFromName(kind).value_or(BlockKind::Body);
+    block.text = query.value(column + 2).toString();
+    block.raw = query.value(column + 3).toString();
+    block.firstLine = query.value(column + 4).toInt();
+    block.lastLine = query.value(column + 5).toInt();
+    return block;
+}
+
+} // namespace
+
+IssueRepository::IssueRepository(Library &library)
+    : m_library(library)
+{}
+
+std::optional<qint64> IssueRepository::findBySha256(const QString &sha256) const
+{
+    QSqlQuery query(m_library.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT i.id FROM issues i JOIN source_files s ON s.id = i.source_file_id "
+                                 "WHERE s.sha256 = ?"));
+    query.bindValue(0, sha256.toLower());
+    if (!query.exec()) {
+        qCWarning(lcStore).noquote() << "findBySha256:" << query.lastError().text();
+        return std::nullopt;
+    }
+    if (query.next())
+        return query.value(0).toLongLong();
+    return std::nullopt;
+}
+
+qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
+{
+    QSqlDatabase db = m_library.database();
+    QString message;
+    auto fail = [&]() -> qint64 {
+        if (error)
+            *error = message;
+        return 0;
+    };
+    if (!db.isOpen()) {
+        message = QStringLiteral("the library is not open");
+        return fail();
+    }
+
+    Savepoint savepoint(db, "insert_issue");
+    if (!savepoint.isActive()) {
+        message = savepoint.error();
+        return fail();
+    }
+
+    // Every statement is prepared once here and reused for all rows of the issue.
+    PublicationIds publications;
+    QSqlQuery insertSource(db);
+    QSqlQuery insertIssue(db);
+    QSqlQuery insertArticle(db);
+    QSqlQuery insertReporter(db);
+    QSqlQuery selectReporter(db);
+    QSqlQuery insertArticleReporter(db);
+    QSqlQuery insertBlock(db);
+    selectReporter.setForwardOnly(true);
+    if (!publications.prepare(db, &message) ||
+        !prepare(insertSource,
+                 QStringLiteral("INSERT INTO source_files (path, sha256, encoding, size, imported_at) "
+                                "VALUES (?, ?, ?, ?, ?)"),
+                 &message) ||
+        !prepare(insertIssue,
+                 QStringLiteral("INSERT INTO issues (publication_id, source_file_id, date, month, day, "
+                                "date_inferred, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                 &message) ||
+        !prepare(insertArticle,
+                 QStringLiteral("INSERT INTO articles (issue_id, position, kicker, title, subtitles, has_byline, "
+                                "byline_source, byline_date, byline_raw, first_line, last_line) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 &message) ||
+        !prepare(insertReporter, QStringLiteral("INSERT OR IGNORE INTO reporters (name) VALUES (?)"), &message) ||
+        !prepare(selectReporter, QStringLiteral("SELECT id FROM reporters WHERE name = ?"), &message) ||
+        !prepare(insertArticleReporter,
+                 QStringLiteral("INSERT INTO article_reporters (article_id, position, reporter_id) VALUES (?, ?, ?)"),
+                 &message) ||
+        !prepare(insertBlock,
+                 QStringLiteral("INSERT INTO blocks (article_id, position, kind, text, raw, first_line, last_line) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                 &message)) {
+        return fail();
+    }
+
+    const QString now = nowUtc();
+    const QFileInfo sourceInfo(issue.source.path);
+    insertSource.bindValue(0, notNull(issue.source.path));
+    insertSource.bindValue(1, notNull(issue.source.sha256.toLower()));
+    insertSource.bindValue(2, notNull(issue.source.encoding));
+    insertSource.bindValue(3, !issue.source.path.isEmpty() && sourceInfo.isFile()
+                                  ? QVariant(sourceInfo.size())
+                                  : QVariant(QMetaType(QMetaType::LongLong)));
+    insertSource.bindValue(4, now);
+    if (!run(insertSource, &message))
+        return fail();
+    const qint64 sourceId = insertSource.lastInsertId().toLongLong();
+
+    const auto publicationId = publications.idFor(issue.issue.publication, &message);
+    if (!publicationId)
+        return fail();
+    insertIssue.bindValue(0, *publicationId);
+    insertIssue.bindValue(1, sourceId);
+    insertIssue.bindValue(2, dateValue(issue.issue.date));
+    insertIssue.bindValue(3, issue.issue.month);
+    insertIssue.bindValue(4, issue.issue.day);
+    insertIssue.bindValue(5, issue.issue.dateInferred ? 1 : 0);
+    insertIssue.bindValue(6, now);
+    if (!run(insertIssue, &message))
+        return fail();
+    const qint64 issueId = insertIssue.lastInsertId().toLongLong();
+
+    QHash<QString, qint64> reporterIds;
+    for (int a = 0; a < issue.articles.size(); ++a) {
+        const Article &article = issue.articles.at(a);
+        insertArticle.bindValue(0, issueId);
+        insertArticle.bindValue(1, a);
+        insertArticle.bindValue(2, notNull(article.kicker));
+        insertArticle.bindValue(3, notNull(article.title));
+        insertArticle.bindValue(4, toJson(article.subtitles));
+        insertArticle.bindValue(5, article.byline ? 1 : 0);
+        const QVariant nullText(QMetaType(QMetaType::QString));
+        insertArticle.bindValue(6, article.byline ? QVariant(notNull(article.byline->source)) : nullText);
+        insertArticle.bindValue(7, article.byline ? nullIfEmpty(article.byline->date) : nullText);
+        insertArticle.bindValue(8, article.byline ? QVariant(notNull(article.byline->raw)) : nullText);
+        insertArticle.bindValue(9, article.firstLine);
+        insertArticle.bindValue(10, article.lastLine);
+        if (!run(insertArticle, &message))
+            return fail();
+        const qint64 articleId = insertArticle.lastInsertId().toLongLong();
+
+        if (article.byline) {
+            for (int r = 0; r < article.byline->reporters.size(); ++r) {
+                const QString &name = article.byline->reporters.at(r);
+                auto found = reporterIds.constFind(name);
+                if (found == reporterIds.cend()) {
+                    insertReporter.bindValue(0, name);
+                    selectReporter.bindValue(0, name);
+                    if (!run(insertReporter, &message) || !run(selectReporter, &message))
+                        return fail();
+                    if (!selectReporter.next()) {
+                        message = QStringLiteral("reporter not found after insert");
+                        return fail();
+                    }
+                    found = reporterIds.insert(name, selectReporter.value(0).toLongLong());
+                    selectReporter.finish();
+                }
+                insertArticleReporter.bindValue(0, articleId);
+                insertArticleReporter.bindValue(1, r);
+                insertArticleReporter.bindValue(2, *found);
+                if (!run(insertArticleReporter, &message))
+                    return fail();
+            }
+        }
+
+        for (int b = 0; b < article.blocks.size(); ++b) {
+            const Block &block = article.blocks.at(b);
+            insertBlock.bindValue(0, articleId);
+            insertBlock.bindValue(1, b);
+            insertBlock.bindValue(2, blockKindName(block.kind));
+            insertBlock.bindValue(3, notNull(block.text));
+            insertBlock.bindValue(4, notNull(block.raw));
+            insertBlock.bindValue(5, block.firstLine);
+            insertBlock.bindValue(6, block.lastLine);
+            if (!run(insertBlock, &message))
+                return fail();
+        }
+    }
+
+    if (!savepoint.release(&message))
+        return fail();
+    return issueId;
+}
+
+QList<IssueSummary> IssueRepository::listIssues(Listing listing) const
+{
+    QList<IssueSummary> issues;
+    QSqlDatabase db = m_library.database();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    // Dated issues first by date; issues without a year after them by month and day (unknown last).
+    if (!query.exec(QStringLiteral("SELECT i.id, p.name, i.date, i.date_inferred, i.month, i.day, s.path "
+                                   "FROM issues i "
+                                   "LEFT JOIN publications p ON p.id = i.publication_id "
+                                   "JOIN source_files s ON s.id = i.source_file_id "
+                                   "ORDER BY i.date IS NULL, i.date, i.month = 0, i.month, i.day = 0, i.day, i.id"))) {
+        qCWarning(lcStore).noquote() << "listIssues:" << query.lastError().text();
+        return issues;
+    }
+    QHash<qint64, qsizetype> indexOfIssue;
+    while (query.next()) {
+        IssueSummary summary;
+        summary.id = query.value(0).toLongLong();
+        summary.info.publication = query.value(1).toString();
+        summary.info.date = dateFromValue(query.value(2));
+        summary.info.dateInferred = query.value(3).toInt() != 0;
+        summary.info.month = query.value(4).toInt();
+        summary.info.day = query.value(5).toInt();
+        summary.sourcePath = query.value(6).toString();
+        indexOfIssue.insert(summary.id, issues.size());
+        issues.append(summary);
+    }
+    if (listing == Listing::IssuesOnly || issues.isEmpty())
+        return issues;
+
+    // All articles in one query, not one query per issue.
+    QSqlQuery articles(db);
+    articles.setForwardOnly(true);
+    if (!articles.exec(QStringLiteral("SELECT issue_id, id, kicker, title, subtitles FROM articles "
+                                      "ORDER BY issue_id, position"))) {
+        qCWarning(lcStore).noquote() << "listIssues:" << articles.lastError().text();
+        return issues;
+    }
+    while (articles.next()) {
+        const auto index = indexOfIssue.constFind(articles.value(0).toLongLong());
+        if (index == indexOfIssue.cend())
+            continue;
+        ArticleSummary summary;
+        summary.id = articles.value(1).toLongLong();
+        summary.kicker = articles.value(2).toString();
+        summary.title = articles.value(3).toString();
+        summary.subtitles = fromJson(articles.value(4).toString());
+        issues[*index].articles.append(summary);
+    }
+    return issues;
+}
+
+std::optional<Article> IssueRepository::article(qint64 articleId) const
+{
+    QSqlDatabase db = m_library.database();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM articles a WHERE a.id = ?").arg(QLatin1String(kArticleColumns)));
+    query.bindValue(0, articleId);
+    if (!query.exec()) {
+        qCWarning(lcStore).noquote() << "article:" << query.lastError().text();
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    Article article = articleFromQuery(query);
+    query.finish();
+
+    if (article.byline) {
+        QSqlQuery reporters(db);
+        reporters.setForwardOnly(true);
+        reporters.prepare(QStringLiteral("SELECT r.name FROM article_reporters ar JOIN reporters r "
+                                         "ON r.id = ar.reporter_id WHERE ar.article_id = ? ORDER BY ar.position"));
+        reporters.bindValue(0, articleId);
+        if (!reporters.exec()) {
+            qCWarning(lcStore).noquote() << "article:" << reporters.lastError().text();
+            return std::nullopt;
+        }
+        while (reporters.next())
+            article.byline->reporters.append(reporters.value(0).toString());
+    }
+
+    QSqlQuery blocks(db);
+    blocks.setForwardOnly(true);
+    blocks.prepare(QStringLiteral("SELECT %1 FROM blocks b WHERE b.article_id = ? ORDER BY b.position")
+                       .arg(QLatin1String(kBlockColumns)));
+    blocks.bindValue(0, articleId);
+    if (!blocks.exec()) {
+        qCWarning(lcStore).noquote() << "article:" << blocks.lastError().text();
+        return std::nullopt;
+    }
+    while (blocks.next())
+        article.blocks.append(blockFromQuery(blocks));
+    return article;
+}
+
+std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const
+{
+    QSqlDatabase db = m_library.database();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT p.name, i.date, i.date_inferred, i.month, i.day, s.path, s.sha256, "
+                                 "s.encoding FROM issues i "
+                                 "LEFT JOIN publications p ON p.id = i.publication_id "
+                                 "JOIN source_files s ON s.id = i.source_file_id WHERE i.id = ?"));
+    query.bindValue(0, issueId);
+    if (!query.exec()) {
+        qCWarning(lcStore).noquote() << "issue:" << query.lastError().text();
+        return std::nullopt;
+    }
+    if (!query.next())
+        return std::nullopt;
+    StoredIssue stored;
+    stored.id = issueId;
+    stored.parsed.issue.publication = query.value(0).toString();
+    stored.parsed.issue.date = dateFromValue(query.value(1));
+    stored.parsed.issue.dateInferred = query.value(2).toInt() != 0;
+    stored.parsed.issue.month = query.value(3).toInt();
+    stored.parsed.issue.day = query.value(4).toInt();
+    stored.parsed.source.path = query.value(5).toString();
+    stored.parsed.source.sha256 = query.value(6).toString();
+    stored.parsed.source.encoding = query.value(7).toString();
+    query.finish();
+
+    // Three queries for the whole issue: articles, their reporters, their blocks.
+    QSqlQuery articles(db);
+    articles.setForwardOnly(true);
+    articles.prepare(QStringLiteral("SELECT %1 FROM articles a WHERE a.issue_id = ? ORDER BY a.position")
+                         .arg(QLatin1String(kArticleColumns)));
+    articles.bindValue(0, issueId);
+    if (!articles.exec()) {
+        qCWarning(lcStore).noquote() << "issue:" << articles.lastError().text();
+        return std::nullopt;
+    }
+    QHash<qint64, qsizetype> indexOfArticle;
+    while (articles.next()) {
+        Article article = articleFromQuery(articles);
+        indexOfArticle.insert(article.id, stored.parsed.articles.size());
+        stored.parsed.articles.append(article);
+    }
+
+    QSqlQuery reporters(db);
+    reporters.setForwardOnly(true);
+    reporters.prepare(QStringLiteral("SELECT ar.article_id, r.name FROM article_reporters ar "
+                                     "JOIN articles a ON a.id = ar.article_id "
+                                     "JOIN reporters r ON r.id = ar.reporter_id "
+                                     "WHERE a.issue_id = ? ORDER BY ar.article_id, ar.position"));
+    reporters.bindValue(0, issueId);
+    if (!reporters.exec()) {
+        qCWarning(lcStore).noquote() << "issue:" << reporters.lastError().text();
+        return std::nullopt;
+    }
+    while (reporters.next()) {
+        const auto index = indexOfArticle.constFind(reporters.value(0).toLongLong());
+        if (index != indexOfArticle.cend() && stored.parsed.articles[*index].byline)
+            stored.parsed.articles[*index].byline->reporters.append(reporters.value(1).toString());
+    }
+
+    QSqlQuery blocks(db);
+    blocks.setForwardOnly(true);
+    blocks.prepare(QStringLiteral("SELECT b.article_id, %1 FROM blocks b JOIN articles a ON a.id = b.article_id "
+                                  "WHERE a.issue_id = ? ORDER BY b.article_id, b.position")
+                       .arg(QLatin1String(kBlockColumns)));
+    blocks.bindValue(0, issueId);
+    if (!blocks.exec()) {
+        qCWarning(lcStore).noquote() << "issue:" << blocks.lastError().text();
+        return std::nullopt;
+    }
+    while (blocks.next()) {
+        const auto index = indexOfArticle.constFind(blocks.value(0).toLongLong());
+        if (index != indexOfArticle.cend())
+            stored.parsed.articles[*index].blocks.append(blockFromQuery(blocks, 1));
+    }
+    return stored;
+}
+
+std::optional<qint64> IssueRepository::issueIdOfArticle(qint64 articleId) const
+{
+    QSqlQuery query(m_library.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT issue_id FROM articles WHERE id = ?"));
+    query.bindValue(0, articleId);
+    if (!query.exec()) {
+        qCWarning(lcStore).noquote() << "issueIdOfArticle:" << query.lastError().text();
+        return std::nullopt;
+    }
+    if (query.next())
+        return query.value(0).toLongLong();
+    return std::nullopt;
+}
+
+bool IssueRepository::updateIssueInfo(qint64 issueId, const IssueInfo &info, QString *error)
+{
+    QSqlDatabase db = m_library.database();
+    QString message;
+    auto fail = [&]() {
+        if (error)
+            *error = message;
+        qCWarning(lcStore).noquote() << "updateIssueInfo:" << message;
+        return false;
+    };
+    Savepoint savepoint(db, "update_issue");
+    if (!savepoint.isActive()) {
+        message = savepoint.error();
+        return fail();
+    }
+    PublicationIds publications;
+    if (!publications.prepare(db, &message))
+        return fail();
+    const auto publicationId = publications.idFor(info.publication, &message);
+    if (!publicationId)
+        return fail();
+    QSqlQuery query(db);
+    if (!prepare(query,
+                 QStringLiteral("UPDATE issues SET publication_id = ?, date = ?, date_inferred = ?, month = ?, "
+                                "day = ? WHERE id = ?"),
+                 &message)) {
+        return fail();
+    }
+    query.bindValue(0, *publicationId);
+    query.bindValue(1, dateValue(info.date));
+    query.bindValue(2, info.dateInferred ? 1 : 0);
+    query.bindValue(3, info.month);
+    query.bindValue(4, info.day);
+    query.bindValue(5, issueId);
+    if (!run(query, &message))
+        return fail();
+    if (query.numRowsAffected() != 1) {
+        message = QStringLiteral("no issue with id %1").arg(issueId);
+        return fail();
+    }
+    if (!savepoint.release(&message))
+        return fail();
+    return true;
+}
+
+int IssueRepository::issueCount() const
+{
+    QSqlQuery query(m_library.database());
+    if (query.exec(QStringLiteral("SELECT count(*) FROM issues")) && query.next())
+        return query.value(0).toInt();
+    return 0;
+}
+
+int IssueRepository::articleCount() const
+{
+    QSqlQuery query(m_library.database());
+    if (query.exec(QStringLiteral("SELECT count(*) FROM articles")) && query.next())
+        return query.value(0).toInt();
+    return 0;
+}
+
+} // namespace dubao

@@ -1,0 +1,76 @@
+// Reads and writes issues, articles and blocks. The only place (with Library's migrations) that writes SQL
+// for them.
+#pragma once
+
+#include "model/issue.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace dubao {
+
+class Library;
+
+struct ArticleSummary
+{
+    qint64 id = 0;
+    QString kicker;
+    QString title;
+    QStringList subtitles;
+};
+
+struct IssueSummary
+{
+    qint64 id = 0;
+    IssueInfo info; ///< publication, date (invalid when the year is unknown), inferred flag, month/day
+    QString sourcePath;
+    QList<ArticleSummary> articles; ///< in reading order (filled by listIssues(WithArticles))
+};
+
+/// A stored issue with everything the parser produced, ids filled in.
+struct StoredIssue
+{
+    qint64 id = 0;
+    ParsedIssue parsed;
+};
+
+class IssueRepository final
+{
+public:
+    explicit IssueRepository(Library &library);
+
+    /// The id of the issue whose source file had this SHA-256, if stored.
+    std::optional<qint64> findBySha256(const QString &sha256) const;
+
+    /// Inserts the issue with its articles and blocks (publication created on demand). Does not open a
+    /// transaction: the caller (Importer) wraps it in one. Returns the new id, or 0 with `error` set.
+    /// All or nothing even without the caller's transaction (it runs inside a SAVEPOINT). The source's size
+    /// is taken from the file at `source.path` when there is one (NULL otherwise).
+    qint64 insert(const ParsedIssue &issue, QString *error = nullptr);
+
+    enum class Listing
+    {
+        IssuesOnly,
+        WithArticles
+    };
+    /// Issues ordered by date (unknown years last), then id.
+    QList<IssueSummary> listIssues(Listing listing = Listing::WithArticles) const;
+
+    std::optional<Article> article(qint64 articleId) const; ///< with block ids
+    std::optional<StoredIssue> issue(qint64 issueId) const; ///< with article and block ids
+    std::optional<qint64> issueIdOfArticle(qint64 articleId) const;
+
+    /// Sets publication and date of an issue (the user dating an issue whose year was not given). Stores
+    /// `info` as given (month/day too); fails with `error` for an unknown id, changing nothing.
+    bool updateIssueInfo(qint64 issueId, const IssueInfo &info, QString *error = nullptr);
+
+    int issueCount() const;
+    int articleCount() const;
+
+private:
+    Library &m_library;
+};
+
+} // namespace dubao

@@ -1,0 +1,306 @@
+#include "text/chinesetext.h"
+
+#include <QStringList>
+
+#include <unicode/utrans.h>
+
+#include <array>
+#include <memory>
+
+namespace dubao::text {
+
+bool isCjkPunctuation(QChar c)
+{
+    switch (c.unicode()) {
+    case u'。':
+    case u'，':
+    case u'、':
+    case u'；':
+    case u'：':
+    case u'？':
+    case u'！':
+    case u'“':
+    case u'”':
+    case u'‘':
+    case u'’':
+    case u'（':
+    case u'）':
+    case u'《':
+    case u'》':
+    case u'〈':
+    case u'〉':
+    case u'【':
+    case u'】':
+    case u'「':
+    case u'」':
+    case u'『':
+    case u'』':
+    case u'—':
+    case u'…':
+    case u'·':
+    case u'～':
+    case u'〔':
+    case u'〕':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isLatinOrDigit(QChar c)
+{
+    const char16_t u = c.unicode();
+    if ((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z'))
+        return true;
+    if ((u >= 0xFF10 && u <= 0xFF19) || (u >= 0xFF21 && u <= 0xFF3A) || (u >= 0xFF41 && u <= 0xFF5A))
+        return true;                                                 // full-width forms
+    return u >= 0x00C0 && u <= 0x024F && u != 0x00D7 && u != 0x00F7; // Latin-1 supplement / Extended letters
+}
+
+namespace {
+
+bool isSentenceFinal(QChar c)
+{
+    switch (c.unicode()) {
+    case u'。':
+    case u'！':
+    case u'？':
+    case u'!':
+    case u'?':
+    case u'…':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isClosingMark(QChar c)
+{
+    switch (c.unicode()) {
+    case u'”':
+    case u'’':
+    case u'"':
+    case u'\'':
+    case u'）':
+    case u')':
+    case u'」':
+    case u'』':
+    case u'》':
+        return true;
+    default:
+        return false;
+    }
+}
+
+// A character that makes a neighbouring half-width mark "Chinese context".
+bool isCjkContext(QChar c)
+{
+    return isHan(c) || isCjkPunctuation(c);
+}
+
+enum class SpaceMode
+{
+    Body,
+    Caption
+};
+
+// The core of the repairs. One pass for spaces, one for punctuation; both linear.
+QString clean(QStringView raw, SpaceMode mode)
+{
+    // Pass 1: whitespace. A run of whitespace is kept (as one space) only between two Latin letters or
+    // digits, or (captions) after a sentence-final mark; otherwise the OCR put it there.
+    QString spaced;
+    spaced.reserve(raw.size());
+    const qsizetype n = raw.size();
+    qsizetype i = 0;
+    while (i < n && (isOcrSpace(raw[i]) || raw[i] == u'\n'))
+        ++i;
+    while (i < n) {
+        const QChar c = raw[i];
+        if (isOcrSpace(c) || c == u'\n' || c == u'\r') {
+            qsizetype j = i;
+            while (j < n && (isOcrSpace(raw[j]) || raw[j] == u'\n' || raw[j] == u'\r'))
+                ++j;
+            if (j >= n)
+                break; // trailing whitespace
+            const QChar before = spaced.isEmpty() ? QChar() : spaced.back();
+            const QChar after = raw[j];
+            const bool keep = (isLatinOrDigit(before) && isLatinOrDigit(after)) ||
+                              (mode == SpaceMode::Caption && isSentenceFinal(before)) ||
+                              (!isCjkContext(before) && !isCjkContext(after) && !before.isDigit() && !after.isDigit() &&
+                               !before.isNull() && !(before.isPunct() && after.isPunct()));
+            if (keep)
+                spaced.append(u' ');
+            i = j;
+            continue;
+        }
+        spaced.append(c);
+        ++i;
+    }
+
+    // Pass 2: punctuation. Only when the paragraph is Chinese at all.
+    bool chinese = false;
+    for (QChar c : spaced) {
+        if (isHan(c)) {
+            chinese = true;
+            break;
+        }
+    }
+    if (!chinese)
+        return spaced;
+
+    QString out;
+    out.reserve(spaced.size());
+    bool doubleOpen = false;
+    bool singleOpen = false;
+    const qsizetype m = spaced.size();
+    for (qsizetype k = 0; k < m; ++k) {
+        const QChar c = spaced[k];
+        const QChar prev = k > 0 ? spaced[k - 1] : QChar();
+        const QChar next = k + 1 < m ? spaced[k + 1] : QChar();
+        const bool inNumber = prev.isDigit() && next.isDigit();
+        switch (c.unicode()) {
+        case u',':
+            out.append(inNumber ? c : QChar(u'，'));
+            break;
+        case u';':
+            out.append(QChar(u'；'));
+            break;
+        case u':':
+            out.append(inNumber ? c : QChar(u'：'));
+            break;
+        case u'?':
+            out.append(QChar(u'？'));
+            break;
+        case u'!':
+            out.append(QChar(u'！'));
+            break;
+        case u'(':
+            out.append(QChar(u'（'));
+            break;
+        case u')':
+            out.append(QChar(u'）'));
+            break;
+        case u'"':
+            out.append(doubleOpen ? QChar(u'”') : QChar(u'“'));
+            doubleOpen = !doubleOpen;
+            break;
+        case u'\'':
+            // An apostrophe between Latin letters (it's) stays.
+            if (prev.isLetter() && next.isLetter() && !isHan(prev) && !isHan(next)) {
+                out.append(c);
+            } else {
+                out.append(singleOpen ? QChar(u'’') : QChar(u'‘'));
+                singleOpen = !singleOpen;
+            }
+            break;
+        default:
+            out.append(c);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+bool endsSentence(QStringView text)
+{
+    qsizetype k = text.size() - 1;
+    while (k >= 0 && (isOcrSpace(text[k]) || text[k] == u'\n'))
+        --k;
+    // Skip closing quotes/brackets: “……。” is complete, “压 is not.
+    while (k >= 0 && isClosingMark(text[k]))
+        --k;
+    return k >= 0 && isSentenceFinal(text[k]);
+}
+
+QString cleanBodyText(QStringView raw)
+{
+    return clean(raw, SpaceMode::Body);
+}
+
+QString cleanCaptionText(QStringView raw)
+{
+    return clean(raw, SpaceMode::Caption);
+}
+
+QString cleanHeadlineText(QStringView raw)
+{
+    QString folded;
+    folded.reserve(raw.size());
+    bool pendingSpace = false;
+    for (QChar c : raw) {
+        if (isOcrSpace(c) || c == u'\n' || c == u'\r') {
+            pendingSpace = !folded.isEmpty();
+            continue;
+        }
+        if (pendingSpace)
+            folded.append(u' ');
+        pendingSpace = false;
+        folded.append(c);
+    }
+    // Punctuation as in body text; spaces are already as wanted, and clean() keeps single spaces only
+    // between Latin words, so normalise punctuation piece by piece.
+    const QStringList parts = folded.split(u' ');
+    QStringList cleaned;
+    cleaned.reserve(parts.size());
+    for (const QString &part : parts)
+        cleaned.append(clean(part, SpaceMode::Body));
+    return cleaned.join(u' ');
+}
+
+namespace {
+
+// One entry per BMP code unit: its Simplified form where ICU's Hant-Hans maps it to a single BMP character,
+// else itself.
+using FoldTable = std::array<char16_t, 0x10000>;
+
+std::unique_ptr<FoldTable> buildFoldTable()
+{
+    auto table = std::make_unique<FoldTable>();
+    for (int u = 0; u < 0x10000; ++u)
+        (*table)[u] = char16_t(u);
+    UErrorCode status = U_ZERO_ERROR;
+    UTransliterator *trans = utrans_openU(u"Hant-Hans", -1, UTRANS_FORWARD, nullptr, 0, nullptr, &status);
+    if (U_FAILURE(status) || !trans)
+        return table; // no folding rather than no parsing
+    const std::pair<int, int> ranges[] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}};
+    for (const auto &[from, to] : ranges) {
+        for (int u = from; u <= to; ++u) {
+            UChar buf[8] = {UChar(u)};
+            int32_t len = 1;
+            int32_t limit = 1;
+            status = U_ZERO_ERROR;
+            utrans_transUChars(trans, buf, &len, 8, 0, &limit, &status);
+            if (U_SUCCESS(status) && len == 1 && buf[0] != UChar(u) && !QChar::isSurrogate(buf[0]))
+                (*table)[u] = char16_t(buf[0]);
+        }
+    }
+    utrans_close(trans);
+    return table;
+}
+
+} // namespace
+
+QString foldToSimplified(QStringView text)
+{
+    static const std::unique_ptr<FoldTable> table = buildFoldTable(); // thread-safe static initialisation
+    QString out(text.size(), Qt::Uninitialized);
+    QChar *dst = out.data();
+    for (qsizetype k = 0; k < text.size(); ++k)
+        dst[k] = QChar((*table)[text[k].unicode()]);
+    return out;
+}
+
+QString removeSpaces(QStringView raw)
+{
+    QString out;
+    out.reserve(raw.size());
+    for (QChar c : raw) {
+        if (!isOcrSpace(c) && c != u'\n' && c != u'\r')
+            out.append(c);
+    }
+    return out;
+}
+
+} // namespace dubao::text

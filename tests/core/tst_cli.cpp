@@ -1,0 +1,249 @@
+// dubao-cli end to end: the real executable on real files and a real library file.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &args, const QString &home)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HOME"_s, home); // the default library lands in this test's folder, never the user's
+    env.insert(u"XDG_DATA_HOME"_s, home + u"/data"_s);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(DUBAO_CLI_PATH), args);
+    if (!p.waitForFinished(60000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QString corpusFile(const QString &prefix)
+{
+    const QDir dir(QStringLiteral(DUBAO_CORPUS_DIR));
+    const QStringList files = dir.entryList({prefix + u"_*.txt"_s}, QDir::Files);
+    return files.size() == 1 ? dir.filePath(files.front()) : QString();
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void version_printsVersion();
+    void unknownCommand_usageErrorExit2();
+    void parse_json_hasDocumentedShape();
+    void parse_binaryFile_oneLineErrorNonZero();
+    void importListShow_roundTrip();
+    void import_twice_secondTimeAlreadyPresent();
+    void import_withOneBadFile_othersImportedExitNonZero();
+    void library_notSqlite_clearErrorFileUntouched();
+    void defaultLibrary_usedWithoutOption();
+    void show_unknownId_fails();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_tmp; // a fresh folder (and so fresh libraries) for every test
+    QDir m_dir;
+    QString m_corpus;
+};
+
+void TestCli::init()
+{
+    m_tmp = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_tmp->isValid());
+    m_dir = QDir(m_tmp->path());
+    m_corpus = QStringLiteral(DUBAO_CORPUS_DIR);
+    if (!QDir(m_corpus).exists())
+        QSKIP("corpus not found");
+}
+
+void TestCli::version_printsVersion()
+{
+    const Run r = cli({u"--version"_s}, m_dir.path());
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.startsWith("dubao-cli " DUBAO_VERSION));
+}
+
+void TestCli::unknownCommand_usageErrorExit2()
+{
+    const Run r = cli({u"frobnicate"_s}, m_dir.path());
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains("unknown command"));
+}
+
+void TestCli::parse_json_hasDocumentedShape()
+{
+    const QString file = corpusFile(u"003"_s);
+    const Run r = cli({u"parse"_s, file, u"--json"_s}, m_dir.path());
+    QCOMPARE(r.code, 0);
+    QJsonParseError error;
+    const QJsonObject doc = QJsonDocument::fromJson(r.out, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject source = doc.value(u"source"_s).toObject();
+    QCOMPARE(source.value(u"file"_s).toString(), file);
+    QCOMPARE(source.value(u"sha256"_s).toString().size(), 64);
+    QCOMPARE(source.value(u"encoding"_s).toString(), u"UTF-8"_s);
+    const QJsonObject issue = doc.value(u"issue"_s).toObject();
+    QCOMPARE(issue.value(u"publication"_s).toString(), u"渝西都市报"_s);
+    QVERIFY(issue.value(u"date"_s).toString().contains(QRegularExpression(u"^\\d{4}-11-13$"_s)));
+    QCOMPARE(issue.value(u"date_inferred"_s).toBool(), true);
+    const QJsonArray articles = doc.value(u"articles"_s).toArray();
+    QCOMPARE(articles.size(), 3);
+    const QJsonObject first = articles[0].toObject();
+    for (const QString &key : {u"kicker"_s, u"title"_s, u"subtitles"_s, u"byline"_s, u"blocks"_s})
+        QVERIFY2(first.contains(key), qPrintable(key));
+    const QJsonObject byline = first.value(u"byline"_s).toObject();
+    QCOMPARE(byline.value(u"reporters"_s).toArray().size(), 2);
+    QCOMPARE(byline.value(u"date"_s).toString(), u"11-13"_s);
+    QVERIFY(byline.value(u"raw"_s).toString().startsWith(u"本报讯"_s));
+    const QJsonObject block = first.value(u"blocks"_s).toArray()[0].toObject();
+    QCOMPARE(block.value(u"kind"_s).toString(), u"body"_s);
+    QCOMPARE(block.value(u"lines"_s).toArray(), (QJsonArray{7, 7}));
+    QVERIFY(!block.contains(u"id"_s));
+    // A third article has a wire byline without reporters; an article without a kicker has null.
+    QVERIFY(articles[2].toObject().value(u"kicker"_s).isNull());
+}
+
+void TestCli::parse_binaryFile_oneLineErrorNonZero()
+{
+    const QString path = m_dir.filePath(u"binary.txt"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray("\x7f"
+                       "ELF\x02\x01\x01\x00\x00\x00\x00",
+                       11)
+                .repeated(20));
+    f.close();
+    const Run r = cli({u"parse"_s, path, u"--json"_s}, m_dir.path());
+    QVERIFY(r.code != 0);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY(r.err.contains(path.toUtf8()));
+}
+
+void TestCli::importListShow_roundTrip()
+{
+    const QString lib = m_dir.filePath(u"lib.sqlite"_s);
+    Run r = cli({u"import"_s, m_corpus, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("5 imported, 0 already present, 0 failed"));
+
+    r = cli({u"list"_s, u"--json"_s, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(r.code, 0);
+    const QJsonArray issues = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(issues.size(), 5);
+    // Sorted by date: 2023-02-21 first, 2024-12-19 last.
+    QCOMPARE(issues.first().toObject().value(u"date"_s).toString(), u"2023-02-21"_s);
+    QCOMPARE(issues.last().toObject().value(u"date"_s).toString(), u"2024-12-19"_s);
+    qint64 articleId = 0;
+    int articleCount = 0;
+    for (const QJsonValue &v : issues) {
+        const QJsonObject o = v.toObject();
+        QVERIFY(o.value(u"id"_s).toInteger() > 0);
+        for (const QJsonValue &a : o.value(u"articles"_s).toArray()) {
+            ++articleCount;
+            if (a.toObject().value(u"title"_s).toString() == u"科学精准做好疫情防控 千方百计稳定企业生产"_s)
+                articleId = a.toObject().value(u"id"_s).toInteger();
+        }
+    }
+    QCOMPARE(articleCount, 12);
+    QVERIFY(articleId > 0);
+
+    r = cli({u"show"_s, QString::number(articleId), u"--json"_s, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(r.code, 0);
+    const QJsonObject article = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(article.value(u"id"_s).toInteger(), articleId);
+    QCOMPARE(article.value(u"kicker"_s).toString(), u"常晓勇在调研疫情防控和企业生产工作时强调"_s);
+    const QJsonArray blocks = article.value(u"blocks"_s).toArray();
+    QCOMPARE(blocks.size(), 6);
+    QSet<qint64> ids;
+    for (const QJsonValue &b : blocks)
+        ids.insert(b.toObject().value(u"id"_s).toInteger());
+    QCOMPARE(ids.size(), 6);
+    QVERIFY(!ids.contains(0));
+
+    r = cli({u"show"_s, QString::number(articleId), u"--raw"_s, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("   27  本报讯(渝西都市报记者 涂燕)11月 14日"));
+}
+
+void TestCli::import_twice_secondTimeAlreadyPresent()
+{
+    const QString lib = m_dir.filePath(u"lib.sqlite"_s);
+    QCOMPARE(cli({u"import"_s, m_corpus, u"--library"_s, lib}, m_dir.path()).code, 0);
+    const Run r = cli({u"import"_s, m_corpus, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("0 imported, 5 already present, 0 failed"));
+}
+
+void TestCli::import_withOneBadFile_othersImportedExitNonZero()
+{
+    const QString folder = m_dir.filePath(u"in"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(QFile::copy(corpusFile(u"000"_s), folder + u"/good.txt"_s));
+    QFile empty(folder + u"/empty.txt"_s);
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    const QString lib = m_dir.filePath(u"lib.sqlite"_s);
+    const Run r = cli({u"import"_s, folder, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.out.contains("1 imported, 0 already present, 1 failed"));
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY(r.err.contains("empty.txt"));
+    QVERIFY(r.err.contains("empty"));
+}
+
+void TestCli::library_notSqlite_clearErrorFileUntouched()
+{
+    const QString lib = m_dir.filePath(u"notes.txt"_s);
+    QFile f(lib);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("my precious notes\n");
+    f.close();
+    const Run r = cli({u"list"_s, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains("not an SQLite file") || r.err.contains("not a Dubao library"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("my precious notes\n"));
+}
+
+void TestCli::defaultLibrary_usedWithoutOption()
+{
+    QCOMPARE(cli({u"import"_s, corpusFile(u"001"_s)}, m_dir.path()).code, 0);
+    const Run r = cli({u"list"_s, u"--json"_s}, m_dir.path());
+    QCOMPARE(r.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 1);
+    QVERIFY(QFile::exists(m_dir.filePath(u"data/Dubao/Dubao/library.sqlite"_s)) ||
+            QFile::exists(m_dir.filePath(u"data/Dubao/library.sqlite"_s)));
+}
+
+void TestCli::show_unknownId_fails()
+{
+    const QString lib = m_dir.filePath(u"lib.sqlite"_s);
+    const Run r = cli({u"show"_s, u"999"_s, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains("no article with id 999"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
