@@ -12,11 +12,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <functional>
-#include <map>
+#include <QSet>
 
 namespace dubao::cli {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -39,58 +39,70 @@ Exit status: 0 when everything succeeded, 1 when anything failed (one line per f
 2 for a usage error.
 )";
 
-struct Args
-{
-    QString command;
-    QStringList positional;
-    QString library;
-    bool json = false;
-    bool raw = false;
-    bool help = false;
-    bool version = false;
-    QString error;
-};
+} // namespace
+
+// Flags take no value; every other --option takes the next argument (or --option=value).
+static const QSet<QString> kFlags{u"--json"_s,    u"--raw"_s,      u"--help"_s,   u"-h"_s,
+                                  u"--version"_s, u"--all-tags"_s, u"--repair"_s, u"--force"_s};
 
 Args parseArgs(const QStringList &arguments)
 {
     Args args;
     for (qsizetype k = 0; k < arguments.size(); ++k) {
         const QString &a = arguments[k];
-        if (a == QLatin1String("--library")) {
-            if (k + 1 >= arguments.size()) {
-                args.error = QStringLiteral("--library needs a file");
-                return args;
-            }
-            args.library = arguments[++k];
-        } else if (a.startsWith(QLatin1String("--library="))) {
-            args.library = a.mid(10);
-        } else if (a == QLatin1String("--json")) {
-            args.json = true;
-        } else if (a == QLatin1String("--raw")) {
-            args.raw = true;
-        } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
-            args.help = true;
-        } else if (a == QLatin1String("--version")) {
-            args.version = true;
-        } else if (a == QLatin1String("--")) {
+        if (a == QLatin1String("--")) {
             args.positional += arguments.mid(k + 1);
             break;
-        } else if (a.startsWith(u'-') && a.size() > 1) {
-            args.error = QStringLiteral("unknown option %1").arg(a);
-            return args;
+        }
+        if (a.startsWith(u'-') && a.size() > 1 && !(a.size() > 1 && a[1].isDigit())) {
+            QString name = a;
+            QString value;
+            bool hasValue = false;
+            if (const qsizetype eq = a.indexOf(u'='); eq > 0 && a.startsWith(QLatin1String("--"))) {
+                name = a.left(eq);
+                value = a.mid(eq + 1);
+                hasValue = true;
+            }
+            if (kFlags.contains(name)) {
+                if (hasValue) {
+                    args.error = QStringLiteral("%1 takes no value").arg(name);
+                    return args;
+                }
+                args.flags.insert(name == QLatin1String("-h") ? QStringLiteral("--help") : name);
+                continue;
+            }
+            if (!name.startsWith(QLatin1String("--"))) {
+                args.error = QStringLiteral("unknown option %1").arg(a);
+                return args;
+            }
+            if (!hasValue) {
+                if (k + 1 >= arguments.size()) {
+                    args.error = QStringLiteral("%1 needs a value").arg(name);
+                    return args;
+                }
+                value = arguments[++k];
+            }
+            args.options.insert(name.mid(2), value);
         } else if (args.command.isEmpty()) {
             args.command = a;
         } else {
             args.positional.append(a);
         }
     }
+    args.library = args.options.value(u"library"_s);
+    args.json = args.flags.contains(u"--json"_s);
+    args.raw = args.flags.contains(u"--raw"_s);
     return args;
 }
+
+namespace {} // namespace
 
 void printJson(QTextStream &out, const QJsonDocument &doc)
 {
     out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
 }
+
+namespace {} // namespace
 
 bool openLibrary(Library &library, const Args &args, Streams io)
 {
@@ -102,6 +114,8 @@ bool openLibrary(Library &library, const Args &args, Streams io)
     }
     return true;
 }
+
+namespace {
 
 QString issueDateText(const IssueInfo &info)
 {
@@ -288,20 +302,26 @@ int run(const QStringList &arguments, Streams io)
         io.err << "dubao-cli: " << args.error << "\n" << kUsage;
         return 2;
     }
-    if (args.version) {
+    if (args.flags.contains(u"--version"_s)) {
         io.out << "dubao-cli " << QCoreApplication::applicationVersion() << "\n";
         return 0;
     }
-    if (args.help || args.command.isEmpty()) {
-        (args.help ? io.out : io.err) << kUsage;
-        return args.help ? 0 : 2;
+    const bool help = args.flags.contains(u"--help"_s);
+    if (help || args.command.isEmpty()) {
+        (help ? io.out : io.err) << kUsage;
+        return help ? 0 : 2;
     }
-    static const std::map<QString, std::function<int(const Args &, Streams)>> commands{
-        {QStringLiteral("parse"), cmdParse},
-        {QStringLiteral("import"), cmdImport},
-        {QStringLiteral("list"), cmdList},
-        {QStringLiteral("show"), cmdShow},
-    };
+    static const CommandTable commands = [] {
+        CommandTable table{
+            {QStringLiteral("parse"), cmdParse},
+            {QStringLiteral("import"), cmdImport},
+            {QStringLiteral("list"), cmdList},
+            {QStringLiteral("show"), cmdShow},
+        };
+        addAnnotationCommands(table);
+        addSearchCommands(table);
+        return table;
+    }();
     const auto it = commands.find(args.command);
     if (it == commands.end()) {
         io.err << "dubao-cli: unknown command '" << args.command << "'\n" << kUsage;

@@ -1,9 +1,23 @@
 // dubao-cli's commands. Each returns the process exit code: 0 when everything succeeded, 1 when anything
-// failed (one line per failure on stderr), 2 for a usage error.
+// failed (one line per failure on stderr), 2 for a usage error. Commands are grouped by area in their own
+// files (commands.cpp: parse/import/list/show; annotationcommands.cpp; searchcommands.cpp), each adding its
+// entries to the command table.
 #pragma once
 
+#include <QMultiMap>
+#include <QSet>
 #include <QStringList>
 #include <QTextStream>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+class QJsonDocument;
+
+namespace dubao {
+class Library;
+}
 
 namespace dubao::cli {
 
@@ -12,6 +26,43 @@ struct Streams
     QTextStream &out;
     QTextStream &err;
 };
+
+/// The parsed command line. Flags (--json, --raw, --all-tags, --repair, --force, --help, --version) take no
+/// value; every other --name takes one (`--name VALUE` or `--name=VALUE`) and may repeat (--tag A --tag B).
+struct Args
+{
+    QString command;
+    QStringList positional;
+    QMultiMap<QString, QString> options; ///< without the leading "--"; values() returns newest first
+    QSet<QString> flags;                 ///< with the leading "--"
+    QString library;                     ///< --library
+    bool json = false;                   ///< --json
+    bool raw = false;                    ///< --raw
+    QString error;                       ///< a usage error, if any
+
+    QString option(const QString &name) const { return options.value(name); }
+    bool has(const QString &name) const { return options.contains(name); }
+    QStringList all(const QString &name) const
+    {
+        QStringList v = options.values(name);
+        std::reverse(v.begin(), v.end()); // in command-line order
+        return v;
+    }
+};
+
+using Command = std::function<int(const Args &, Streams)>;
+using CommandTable = std::map<QString, Command>;
+
+Args parseArgs(const QStringList &arguments);
+
+/// Opens --library (or the default library); on failure prints one line on stderr and returns false.
+bool openLibrary(Library &library, const Args &args, Streams io);
+
+void printJson(QTextStream &out, const QJsonDocument &doc);
+
+/// The command groups of the other files.
+void addAnnotationCommands(CommandTable &table); // annotationcommands.cpp: tag, highlight, note, notebook, ...
+void addSearchCommands(CommandTable &table);     // searchcommands.cpp: search, kwic, reindex
 
 int run(const QStringList &arguments, Streams io);
 

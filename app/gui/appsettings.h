@@ -1,0 +1,61 @@
+// What the desktop app remembers between runs (QSettings under organisation and application "Dubao").
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace dubao {
+
+enum class Theme
+{
+    System,
+    Light,
+    Dark
+};
+
+namespace AppSettings {
+
+constexpr int MaxRecentLibraries = 8;
+
+int textSize();
+void setTextSize(int points);
+
+Theme theme();
+void setTheme(Theme theme);
+
+/// "system", "en" or "zh_CN"; applied at the next start.
+QString language();
+void setLanguage(const QString &language);
+
+QStringList recentLibraries();
+/// Moves `path` to the front of the recent list.
+void addRecentLibrary(const QString &path);
+void removeRecentLibrary(const QString &path);
+QString lastLibrary();
+
+/// Where the reader was in a library: the article and the paragraph at the top of the pane.
+struct ReadingPosition
+{
+    qint64 articleId = 0;
+    qint64 topBlockId = 0;
+};
+ReadingPosition readingPosition(const QString &libraryPath);
+void setReadingPosition(const QString &libraryPath, const ReadingPosition &position);
+
+QByteArray windowGeometry();
+QByteArray windowState();
+QByteArray splitterState();
+void setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &splitter);
+
+bool showOriginal();
+bool sideBySide();
+void setOriginalView(bool show, bool sideBySide);
+
+} // namespace AppSettings
+
+/// Applies a theme to the application: System restores the platform's style and palette, Light and Dark use
+/// Fusion with a light or dark palette.
+void applyTheme(Theme theme);
+
+} // namespace dubao

@@ -1,0 +1,65 @@
+// dubao: the desktop reader. `dubao [--library FILE] [FILE_OR_FOLDER...]` opens a library (by default the last
+// one used, at first the embedded default) and imports the files and folders given.
+#include "gui/appsettings.h"
+#include "gui/language.h"
+#include "store/library.h"
+#include "widgets/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QTimer>
+
+using namespace dubao;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Dubao"));
+    QCoreApplication::setApplicationName(QStringLiteral("Dubao"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DUBAO_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("dubao"));
+
+    installTranslations(AppSettings::language());
+    applyTheme(AppSettings::theme());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Reader for OCR'd Chinese newspaper issues."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption libraryOption(QStringLiteral("library"),
+                                           QCoreApplication::translate("main", "Open the library in <file>."),
+                                           QCoreApplication::translate("main", "file"));
+    parser.addOption(libraryOption);
+    parser.addPositionalArgument(QStringLiteral("paths"),
+                                 QCoreApplication::translate("main", "Issue files or folders to import."),
+                                 QCoreApplication::translate("main", "[file-or-folder...]"));
+    parser.process(app);
+
+    MainWindow window;
+    window.show();
+
+    QString path = parser.value(libraryOption);
+    const bool explicitLibrary = !path.isEmpty();
+    if (!explicitLibrary) {
+        path = AppSettings::lastLibrary();
+        if (path.isEmpty() || !QFileInfo::exists(path))
+            path = Library::defaultPath();
+    }
+    QString error;
+    if (!window.openLibrary(path, &error)) {
+        QMessageBox::warning(&window, QCoreApplication::translate("main", "Open Library"), error);
+        if (!explicitLibrary && path != Library::defaultPath())
+            window.openLibrary(Library::defaultPath());
+    }
+
+    QStringList paths;
+    for (const QString &argument : parser.positionalArguments())
+        paths << QFileInfo(argument).absoluteFilePath();
+    if (!paths.isEmpty())
+        QTimer::singleShot(0, &window, [&window, paths] { window.importPaths(paths); });
+    else
+        QTimer::singleShot(0, &window, [&window] { window.offerFirstImport(); });
+    return app.exec();
+}

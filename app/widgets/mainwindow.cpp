@@ -1,0 +1,836 @@
+#include "widgets/mainwindow.h"
+
+#include "dialogs/importresultdialog.h"
+#include "dialogs/issuedetailsdialog.h"
+#include "gui/appsettings.h"
+#include "gui/editissueinfocommand.h"
+#include "gui/importcontroller.h"
+#include "gui/librarysession.h"
+#include "models/librarytreemodel.h"
+#include "store/library.h"
+#include "widgets/originalview.h"
+#include "widgets/readerview.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUndoStack>
+
+namespace dubao {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_model(new LibraryTreeModel(this))
+    , m_tree(new QTreeView)
+    , m_treeDock(new QDockWidget(tr("Library"), this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_reader(new ReaderView)
+    , m_original(new OriginalView)
+    , m_undoStack(new QUndoStack(this))
+    , m_import(new ImportController(this))
+    , m_issueStatus(new QLabel(this))
+    , m_positionStatus(new QLabel(this))
+    , m_libraryStatus(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Dubao"));
+    setAcceptDrops(true);
+
+    m_tree->setObjectName(QStringLiteral("libraryTree"));
+    m_tree->setModel(m_model);
+    m_tree->setHeaderHidden(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setTextElideMode(Qt::ElideRight);
+    m_tree->setFrameShape(QFrame::NoFrame);
+    m_treeDock->setObjectName(QStringLiteral("libraryDock"));
+    m_treeDock->setWidget(m_tree);
+    m_treeDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                            QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
+    resizeDocks({m_treeDock}, {340}, Qt::Horizontal);
+
+    m_splitter->setObjectName(QStringLiteral("readerSplitter"));
+    m_splitter->addWidget(m_reader);
+    m_splitter->addWidget(m_original);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    setCentralWidget(m_splitter);
+    m_original->hide();
+
+    for (QLabel *label : {m_issueStatus, m_positionStatus, m_libraryStatus}) {
+        label->setContentsMargins(8, 0, 8, 0);
+        statusBar()->addPermanentWidget(label);
+    }
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { onTreeCurrentChanged(current); });
+    connect(m_reader, &ReaderView::nextArticleRequested, this, [this] { nextArticle(); });
+    connect(m_reader, &ReaderView::previousArticleRequested, this, [this] { previousArticle(); });
+    connect(m_reader, &ReaderView::currentBlockChanged, m_original, &OriginalView::highlightBlock);
+    connect(m_reader, &ReaderView::textSizeChanged, this, [this](int points) {
+        AppSettings::setTextSize(points);
+        m_original->setTextSize(std::max(8, points - 3));
+        statusBar()->showMessage(tr("Text size: %1 pt").arg(points), 2000);
+    });
+    connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
+    connect(m_import, &ImportController::progress, this, [this](int done, int total, const QString &) {
+        statusBar()->showMessage(tr("Importing: %1 of %2 files").arg(done).arg(total));
+    });
+
+    createMenus();
+    restoreSettings();
+    m_reader->showPlaceholder(tr("No library is open."));
+    updateStatus();
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    m_import->cancelAndWait();
+    m_tree->setModel(nullptr);
+    m_model->setRepository(nullptr);
+}
+
+void MainWindow::setInteractive(bool interactive)
+{
+    m_interactive = interactive;
+    m_import->setInteractive(interactive);
+}
+
+QString MainWindow::libraryPath() const
+{
+    return m_session ? m_session->path() : QString();
+}
+
+// ---------------------------------------------------------------------------------------------------- actions
+
+QAction *MainWindow::addAction(QMenu *menu, const QString &name, const QString &text, const QKeySequence &shortcut,
+                               void (MainWindow::*slot)())
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(name);
+    if (!shortcut.isEmpty())
+        action->setShortcut(shortcut);
+    if (slot)
+        connect(action, &QAction::triggered, this, slot);
+    if (menu)
+        menu->addAction(action);
+    return action;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    addAction(file, QStringLiteral("actionNewLibrary"), tr("&New Library…"), QKeySequence(), &MainWindow::newLibrary);
+    addAction(file, QStringLiteral("actionOpenLibrary"), tr("Open &Library…"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), &MainWindow::openLibraryDialog);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    file->addSeparator();
+    addAction(file, QStringLiteral("actionImportFiles"), tr("&Import Files…"), QKeySequence(Qt::CTRL | Qt::Key_O),
+              &MainWindow::importFilesDialog);
+    addAction(file, QStringLiteral("actionImportFolder"), tr("Import &Folder…"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), &MainWindow::importFolderDialog);
+    file->addSeparator();
+    QAction *quit = addAction(file, QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, nullptr);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *copy = addAction(edit, QStringLiteral("actionCopy"), tr("&Copy"), QKeySequence::Copy, nullptr);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_reader->addAction(copy);
+    connect(copy, &QAction::triggered, m_reader, &QTextEdit::copy);
+    addAction(edit, QStringLiteral("actionSelectAll"), tr("Select &All"), QKeySequence(), nullptr);
+    connect(findChild<QAction *>(QStringLiteral("actionSelectAll")), &QAction::triggered, m_reader,
+            &QTextEdit::selectAll);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *showOriginal = addAction(view, QStringLiteral("actionShowOriginal"), tr("Show &Original Text"),
+                                      QKeySequence(Qt::CTRL | Qt::Key_U), nullptr);
+    showOriginal->setCheckable(true);
+    showOriginal->setIconText(tr("Original Text"));
+    connect(showOriginal, &QAction::toggled, this, &MainWindow::setShowOriginal);
+    QAction *sideBySide = addAction(view, QStringLiteral("actionSideBySide"), tr("Original &Beside the Article"),
+                                    QKeySequence(), nullptr);
+    sideBySide->setCheckable(true);
+    sideBySide->setChecked(true);
+    connect(sideBySide, &QAction::toggled, this, &MainWindow::updateOriginalLayout);
+    view->addSeparator();
+    QAction *zoomIn = addAction(view, QStringLiteral("actionZoomIn"), tr("&Larger Text"), QKeySequence(), nullptr);
+    zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
+    connect(zoomIn, &QAction::triggered, m_reader, &ReaderView::zoomInText);
+    QAction *zoomOut = addAction(view, QStringLiteral("actionZoomOut"), tr("&Smaller Text"), QKeySequence(), nullptr);
+    zoomOut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
+    connect(zoomOut, &QAction::triggered, m_reader, &ReaderView::zoomOutText);
+    QAction *zoomReset = addAction(view, QStringLiteral("actionZoomReset"), tr("&Default Text Size"),
+                                   QKeySequence(Qt::CTRL | Qt::Key_0), nullptr);
+    connect(zoomReset, &QAction::triggered, m_reader, &ReaderView::resetTextSize);
+    view->addSeparator();
+    QAction *dockToggle = m_treeDock->toggleViewAction();
+    dockToggle->setObjectName(QStringLiteral("actionShowLibrary"));
+    dockToggle->setText(tr("Library &Panel"));
+    view->addAction(dockToggle);
+
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    m_themeGroup = new QActionGroup(this);
+    const std::pair<Theme, QString> themes[] = {
+        {Theme::System, tr("&System")}, {Theme::Light, tr("&Light")}, {Theme::Dark, tr("&Dark")}};
+    for (const auto &[value, text] : themes) {
+        QAction *action = theme->addAction(text);
+        action->setCheckable(true);
+        action->setData(int(value));
+        action->setObjectName(QStringLiteral("actionTheme%1").arg(int(value)));
+        m_themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [value] {
+            AppSettings::setTheme(value);
+            applyTheme(value);
+        });
+    }
+
+    QMenu *language = view->addMenu(tr("&Language"));
+    m_languageGroup = new QActionGroup(this);
+    const std::pair<QString, QString> languages[] = {{QStringLiteral("system"), tr("&System")},
+                                                     {QStringLiteral("en"), QStringLiteral("English")},
+                                                     {QStringLiteral("zh_CN"), QStringLiteral("中文（简体）")}};
+    for (const auto &[value, text] : languages) {
+        QAction *action = language->addAction(text);
+        action->setCheckable(true);
+        action->setData(value);
+        action->setObjectName(QStringLiteral("actionLanguage_%1").arg(value));
+        m_languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, value] {
+            AppSettings::setLanguage(value);
+            const QString message = tr("The language changes when Dubao is started again.");
+            if (m_interactive)
+                QMessageBox::information(this, tr("Language"), message);
+            else
+                statusBar()->showMessage(message, 4000);
+        });
+    }
+
+    QMenu *issue = menuBar()->addMenu(tr("&Issue"));
+    addAction(issue, QStringLiteral("actionEditIssue"), tr("Edit &Details…"), QKeySequence(Qt::CTRL | Qt::Key_I),
+              &MainWindow::editIssueDetails);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    QAction *back =
+        addAction(go, QStringLiteral("actionBack"), tr("&Back"), QKeySequence(Qt::ALT | Qt::Key_Left), nullptr);
+    connect(back, &QAction::triggered, this, [this] { goBack(); });
+    QAction *forward =
+        addAction(go, QStringLiteral("actionForward"), tr("&Forward"), QKeySequence(Qt::ALT | Qt::Key_Right), nullptr);
+    connect(forward, &QAction::triggered, this, [this] { goForward(); });
+    go->addSeparator();
+    QAction *nextArticleAction = addAction(go, QStringLiteral("actionNextArticle"), tr("&Next Article"),
+                                           QKeySequence(Qt::CTRL | Qt::Key_Down), nullptr);
+    connect(nextArticleAction, &QAction::triggered, this, [this] { nextArticle(); });
+    QAction *previousArticleAction = addAction(go, QStringLiteral("actionPreviousArticle"), tr("&Previous Article"),
+                                               QKeySequence(Qt::CTRL | Qt::Key_Up), nullptr);
+    connect(previousArticleAction, &QAction::triggered, this, [this] { previousArticle(); });
+    QAction *nextIssueAction = addAction(go, QStringLiteral("actionNextIssue"), tr("Next &Issue"),
+                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down), nullptr);
+    connect(nextIssueAction, &QAction::triggered, this, [this] { nextIssue(); });
+    QAction *previousIssueAction = addAction(go, QStringLiteral("actionPreviousIssue"), tr("Previous I&ssue"),
+                                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up), nullptr);
+    connect(previousIssueAction, &QAction::triggered, this, [this] { previousIssue(); });
+    go->addSeparator();
+    addAction(go, QStringLiteral("actionFocusLibrary"), tr("Go to &Library"), QKeySequence(Qt::CTRL | Qt::Key_1),
+              &MainWindow::focusLibrary);
+    addAction(go, QStringLiteral("actionFocusReader"), tr("Go to &Article Text"), QKeySequence(Qt::CTRL | Qt::Key_2),
+              &MainWindow::focusReader);
+    addAction(go, QStringLiteral("actionToggleFocus"), tr("Switch &Pane"), QKeySequence(Qt::Key_F6),
+              &MainWindow::toggleFocus);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *aboutAction =
+        addAction(help, QStringLiteral("actionAbout"), tr("&About Dubao"), QKeySequence(), &MainWindow::about);
+    aboutAction->setMenuRole(QAction::AboutRole);
+
+    QToolBar *toolbar = addToolBar(tr("Navigation"));
+    toolbar->setObjectName(QStringLiteral("navigationToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    back->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    forward->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    previousArticleAction->setIcon(style()->standardIcon(QStyle::SP_ArrowUp));
+    nextArticleAction->setIcon(style()->standardIcon(QStyle::SP_ArrowDown));
+    for (QAction *action : {back, forward, previousArticleAction, nextArticleAction})
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(action->text().remove(QLatin1Char('&')),
+                                                         action->shortcut().toString(QKeySequence::NativeText)));
+    toolbar->addAction(back);
+    toolbar->addAction(forward);
+    toolbar->addSeparator();
+    toolbar->addAction(previousArticleAction);
+    toolbar->addAction(nextArticleAction);
+    toolbar->addSeparator();
+    toolbar->addAction(showOriginal);
+    toolbar->setToolButtonStyle(Qt::ToolButtonFollowStyle);
+}
+
+void MainWindow::restoreSettings()
+{
+    const QByteArray geometry = AppSettings::windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1200, 800);
+    restoreState(AppSettings::windowState());
+    const QByteArray splitter = AppSettings::splitterState();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    if (const int size = AppSettings::textSize(); size > 0)
+        m_reader->setTextSize(size);
+    m_original->setTextSize(std::max(8, m_reader->textSize() - 3));
+    findChild<QAction *>(QStringLiteral("actionSideBySide"))->setChecked(AppSettings::sideBySide());
+    findChild<QAction *>(QStringLiteral("actionShowOriginal"))->setChecked(AppSettings::showOriginal());
+    const Theme theme = AppSettings::theme();
+    for (QAction *action : m_themeGroup->actions())
+        action->setChecked(action->data().toInt() == int(theme));
+    const QString language = AppSettings::language();
+    for (QAction *action : m_languageGroup->actions())
+        action->setChecked(action->data().toString() == language);
+    m_original->setVisible(isOriginalShown());
+    updateOriginalLayout();
+}
+
+void MainWindow::saveSettings()
+{
+    AppSettings::setWindowLayout(saveGeometry(), saveState(), m_splitter->saveState());
+    AppSettings::setTextSize(m_reader->textSize());
+    AppSettings::setOriginalView(isOriginalShown(),
+                                 findChild<QAction *>(QStringLiteral("actionSideBySide"))->isChecked());
+    saveReadingPosition();
+}
+
+void MainWindow::saveReadingPosition()
+{
+    if (!m_session || m_currentArticle <= 0)
+        return;
+    // A hidden reader (window closing, original shown alone) has no meaningful scroll position: keep the last.
+    if (m_reader->isVisible())
+        m_topBlock = m_reader->topBlockId();
+    AppSettings::setReadingPosition(m_session->path(), {m_currentArticle, m_topBlock});
+}
+
+// --------------------------------------------------------------------------------------------------- library
+
+bool MainWindow::openLibrary(const QString &path, QString *error)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (m_session && m_session->path() == absolute)
+        return true;
+    QString openError;
+    std::unique_ptr<LibrarySession> session = LibrarySession::open(absolute, &openError);
+    if (!session) {
+        if (error)
+            *error = openError;
+        return false;
+    }
+    m_import->cancelAndWait();
+    saveReadingPosition();
+    m_undoStack->clear();
+    m_history.clear();
+    m_historyPosition = -1;
+    m_currentArticle = 0;
+    m_currentIssue = 0;
+    m_model->setRepository(nullptr);
+    m_session = std::move(session);
+    m_model->setRepository(&m_session->issues());
+    m_articleCount = m_session->issues().articleCount();
+    AppSettings::addRecentLibrary(m_session->path());
+    setWindowTitle(tr("Dubao — %1").arg(QFileInfo(m_session->path()).fileName()));
+
+    const AppSettings::ReadingPosition position = AppSettings::readingPosition(m_session->path());
+    if (position.articleId > 0 && showArticle(position.articleId, true)) {
+        if (position.topBlockId > 0 && m_reader->scrollToBlock(position.topBlockId))
+            m_topBlock = position.topBlockId;
+        saveReadingPosition();
+    } else {
+        showFirstArticle();
+    }
+    updateStatus();
+    updateActions();
+    emit libraryOpened(m_session->path());
+    return true;
+}
+
+void MainWindow::showFirstArticle()
+{
+    QModelIndex issue = m_model->index(0, 0);
+    // Down the first branch to its first issue.
+    while (issue.isValid() && m_model->kind(issue) != LibraryTreeModel::NodeKind::Issue) {
+        m_model->fetchMore(issue);
+        issue = m_model->index(0, 0, issue);
+    }
+    for (; issue.isValid(); issue = m_model->siblingIssue(issue, 1)) {
+        const QModelIndex article = m_model->firstArticle(issue);
+        if (article.isValid() && showArticle(m_model->articleId(article), true))
+            return;
+    }
+    m_reader->showPlaceholder(m_session ? tr("This library is empty.\n\nImport issues with File → Import Files… "
+                                             "or File → Import Folder…, or drop files on this window.")
+                                        : tr("No library is open."));
+    m_original->clearArticle();
+}
+
+void MainWindow::reloadTree()
+{
+    m_syncingTree = true;
+    m_model->reload();
+    m_syncingTree = false;
+    if (m_session)
+        m_articleCount = m_session->issues().articleCount();
+    m_currentIndex = QPersistentModelIndex();
+    if (m_currentArticle > 0) {
+        const QModelIndex index = m_model->indexOfArticle(m_currentArticle);
+        m_currentIndex = index;
+        selectInTree(index);
+        if (const auto summary = m_model->issueSummary(m_currentIssue))
+            m_reader->setIssueInfo(summary->info);
+    }
+    updateStatus();
+    updateActions();
+}
+
+bool MainWindow::importPaths(const QStringList &paths)
+{
+    if (!m_session) {
+        reportProblem(tr("Import"), tr("Open or create a library before importing."));
+        return false;
+    }
+    if (m_import->isRunning()) {
+        reportProblem(tr("Import"), tr("An import is already running."));
+        return false;
+    }
+    return m_import->start(m_session->path(), paths);
+}
+
+void MainWindow::onImportFinished(const ImportReport &report, const QString &error)
+{
+    reloadTree();
+    if (m_currentArticle == 0)
+        showFirstArticle();
+    statusBar()->showMessage(error.isEmpty() ? ImportResultDialog::summary(report) : error, 8000);
+    emit importFinished(report);
+}
+
+QString MainWindow::sampleIssuePath()
+{
+    const QString resource = QStringLiteral(":/sample/sample-issue.txt");
+    if (!QFile::exists(resource))
+        return {};
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(folder);
+    const QString target = folder + QStringLiteral("/sample-issue.txt");
+    if (!QFile::exists(target)) {
+        if (!QFile::copy(resource, target))
+            return {};
+        QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    }
+    return target;
+}
+
+void MainWindow::offerFirstImport()
+{
+    if (!m_session || m_model->issueCount() > 0 || !m_interactive)
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Welcome to Dubao"),
+                    tr("Your library is empty. Import a folder of OCR'd newspaper issues (text files), or start "
+                       "with a sample issue?"),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Library: %1").arg(QDir::toNativeSeparators(m_session->path())));
+    QPushButton *folder = box.addButton(tr("Import &Folder…"), QMessageBox::AcceptRole);
+    QPushButton *sample = nullptr;
+    const QString samplePath = sampleIssuePath();
+    if (!samplePath.isEmpty())
+        sample = box.addButton(tr("Import the &Sample Issue"), QMessageBox::ActionRole);
+    box.addButton(tr("Not Now"), QMessageBox::RejectRole);
+    box.exec();
+    if (box.clickedButton() == folder)
+        importFolderDialog();
+    else if (sample && box.clickedButton() == sample)
+        importPaths({samplePath});
+}
+
+void MainWindow::newLibrary()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("New Library"), QFileInfo(Library::defaultPath()).absolutePath() + QStringLiteral("/library.sqlite"),
+        tr("Dubao libraries (*.sqlite)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo::exists(path)) {
+        // The file dialog already asked before overwriting; a library is never overwritten, only opened.
+        reportProblem(
+            tr("New Library"),
+            tr("“%1” already exists; it was opened instead of replaced.").arg(QDir::toNativeSeparators(path)));
+    }
+    QString error;
+    if (!openLibrary(path, &error))
+        reportProblem(tr("New Library"), error);
+    else
+        offerFirstImport();
+}
+
+void MainWindow::openLibraryDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Library"), QFileInfo(libraryPath()).absolutePath(),
+                                                      tr("Dubao libraries (*.sqlite);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openLibrary(path, &error))
+        reportProblem(tr("Open Library"), error);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = AppSettings::recentLibraries();
+    for (const QString &path : recent) {
+        QAction *action = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        action->setCheckable(true);
+        action->setChecked(path == libraryPath());
+        connect(action, &QAction::triggered, this, [this, path] {
+            QString error;
+            if (!QFileInfo::exists(path)) {
+                AppSettings::removeRecentLibrary(path);
+                reportProblem(tr("Open Library"), tr("“%1” no longer exists.").arg(QDir::toNativeSeparators(path)));
+            } else if (!openLibrary(path, &error)) {
+                reportProblem(tr("Open Library"), error);
+            }
+        });
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent libraries"))->setEnabled(false);
+}
+
+void MainWindow::importFilesDialog()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Issue Files"), QString(),
+                                                            tr("Text files (*.txt);;All files (*)"));
+    if (!files.isEmpty())
+        importPaths(files);
+}
+
+void MainWindow::importFolderDialog()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import Folder of Issues"));
+    if (!folder.isEmpty())
+        importPaths({folder});
+}
+
+void MainWindow::reportProblem(const QString &title, const QString &message)
+{
+    if (m_interactive && isVisible())
+        QMessageBox::warning(this, title, message);
+    else
+        statusBar()->showMessage(message, 8000);
+}
+
+// ------------------------------------------------------------------------------------------------ navigation
+
+bool MainWindow::showArticle(qint64 articleId)
+{
+    return showArticle(articleId, true);
+}
+
+bool MainWindow::showArticle(qint64 articleId, bool recordHistory)
+{
+    if (!m_session || articleId <= 0)
+        return false;
+    if (articleId == m_currentArticle)
+        return true;
+    const std::optional<Article> article = m_session->issues().article(articleId);
+    if (!article)
+        return false;
+    const QModelIndex index = m_model->indexOfArticle(articleId);
+    const qint64 issueId =
+        index.isValid() ? m_model->issueId(index) : m_session->issues().issueIdOfArticle(articleId).value_or(0);
+    const IssueInfo info = m_model->issueSummary(issueId).value_or(IssueSummary{}).info;
+
+    saveReadingPosition();
+    m_currentArticle = articleId;
+    m_currentIssue = issueId;
+    m_topBlock = 0;
+    m_currentIndex = index;
+    m_reader->setArticle(*article, info);
+    m_original->setArticle(*article);
+    selectInTree(index);
+
+    if (recordHistory) {
+        while (m_history.size() > m_historyPosition + 1)
+            m_history.removeLast();
+        m_history.append(articleId);
+        m_historyPosition = int(m_history.size()) - 1;
+    }
+    saveReadingPosition();
+    updateStatus();
+    updateActions();
+    emit articleShown(articleId);
+    return true;
+}
+
+void MainWindow::selectInTree(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    m_syncingTree = true;
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    m_syncingTree = false;
+}
+
+void MainWindow::onTreeCurrentChanged(const QModelIndex &current)
+{
+    if (m_syncingTree)
+        return;
+    if (const qint64 id = m_model->articleId(current); id > 0)
+        showArticle(id, true);
+    updateActions();
+}
+
+bool MainWindow::stepArticle(int step)
+{
+    if (!m_currentIndex.isValid())
+        return false;
+    const QModelIndex next = m_model->siblingArticle(m_currentIndex, step);
+    return next.isValid() && showArticle(m_model->articleId(next), true);
+}
+
+bool MainWindow::stepIssue(int step)
+{
+    if (!m_currentIndex.isValid())
+        return false;
+    for (QModelIndex issue = m_model->siblingIssue(m_currentIndex, step); issue.isValid();
+         issue = m_model->siblingIssue(issue, step)) {
+        const QModelIndex article = m_model->firstArticle(issue);
+        if (article.isValid())
+            return showArticle(m_model->articleId(article), true);
+    }
+    return false;
+}
+
+bool MainWindow::goBack()
+{
+    if (m_historyPosition <= 0)
+        return false;
+    --m_historyPosition;
+    return showArticle(m_history[m_historyPosition], false);
+}
+
+bool MainWindow::goForward()
+{
+    if (m_historyPosition + 1 >= m_history.size())
+        return false;
+    ++m_historyPosition;
+    return showArticle(m_history[m_historyPosition], false);
+}
+
+void MainWindow::focusLibrary()
+{
+    m_treeDock->show();
+    m_tree->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::focusReader()
+{
+    m_reader->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::toggleFocus()
+{
+    if (m_tree->hasFocus())
+        focusReader();
+    else
+        focusLibrary();
+}
+
+// ------------------------------------------------------------------------------------------------- issues
+
+void MainWindow::editIssueDetails()
+{
+    if (!m_session)
+        return;
+    qint64 issueId = m_model->issueId(m_tree->currentIndex());
+    if (issueId == 0)
+        issueId = m_currentIssue;
+    const auto summary = m_model->issueSummary(issueId);
+    if (!summary)
+        return;
+    IssueDetailsDialog dialog(summary->info, this);
+    if (dialog.exec() == QDialog::Accepted && dialog.info() != summary->info)
+        editIssueInfo(issueId, dialog.info());
+}
+
+void MainWindow::editIssueInfo(qint64 issueId, const IssueInfo &info)
+{
+    const auto summary = m_model->issueSummary(issueId);
+    if (!m_session || !summary)
+        return;
+    m_undoStack->push(new EditIssueInfoCommand(
+        m_session->issues(), issueId, summary->info, info,
+        [this](qint64 id, bool ok, const QString &error) { onIssueInfoApplied(id, ok, error); }));
+}
+
+void MainWindow::onIssueInfoApplied(qint64 issueId, bool ok, const QString &error)
+{
+    if (!ok) {
+        reportProblem(tr("Issue Details"), tr("The issue could not be changed: %1").arg(error));
+        return;
+    }
+    reloadTree();
+    // Show the user where the issue went (e.g. from Undated to its year), keeping the article selected.
+    const QModelIndex issue = m_model->indexOfIssue(issueId);
+    if (issue.isValid() && issueId != m_currentIssue)
+        m_tree->scrollTo(issue);
+}
+
+// --------------------------------------------------------------------------------------------------- status
+
+void MainWindow::updateStatus()
+{
+    if (const auto summary = m_model->issueSummary(m_currentIssue)) {
+        const IssueInfo &info = summary->info;
+        QString date = info.date.isValid() ? QLocale().toString(info.date, QLocale::LongFormat)
+                       : info.month > 0    ? tr("%1-%2, year unknown")
+                                              .arg(info.month, 2, 10, QLatin1Char('0'))
+                                              .arg(info.day, 2, 10, QLatin1Char('0'))
+                                        : tr("No date");
+        m_issueStatus->setText(info.publication.isEmpty() ? date : tr("%1, %2").arg(info.publication, date));
+    } else {
+        m_issueStatus->clear();
+    }
+    if (m_currentIndex.isValid())
+        m_positionStatus->setText(
+            tr("Article %1 of %2").arg(m_currentIndex.row() + 1).arg(m_model->rowCount(m_currentIndex.parent())));
+    else
+        m_positionStatus->clear();
+    if (m_session)
+        m_libraryStatus->setText(tr("Issues: %1 · Articles: %2 · %3")
+                                     .arg(m_model->issueCount())
+                                     .arg(m_articleCount)
+                                     .arg(QLocale().formattedDataSize(m_session->fileSize())));
+    else
+        m_libraryStatus->setText(tr("No library"));
+}
+
+QString MainWindow::statusText() const
+{
+    return QStringList{m_issueStatus->text(), m_positionStatus->text(), m_libraryStatus->text()}.join(
+        QStringLiteral(" | "));
+}
+
+void MainWindow::updateActions()
+{
+    auto enable = [this](const char *name, bool on) {
+        if (QAction *action = findChild<QAction *>(QLatin1String(name)))
+            action->setEnabled(on);
+    };
+    const bool library = m_session != nullptr;
+    enable("actionImportFiles", library);
+    enable("actionImportFolder", library);
+    enable("actionEditIssue", library && (m_currentIssue > 0 || m_model->issueId(m_tree->currentIndex()) > 0));
+    enable("actionBack", m_historyPosition > 0);
+    enable("actionForward", m_historyPosition + 1 < m_history.size());
+    enable("actionNextArticle", m_currentIndex.isValid());
+    enable("actionPreviousArticle", m_currentIndex.isValid());
+    enable("actionNextIssue", m_currentIndex.isValid());
+    enable("actionPreviousIssue", m_currentIndex.isValid());
+}
+
+// ------------------------------------------------------------------------------------------ original text
+
+void MainWindow::setShowOriginal(bool show)
+{
+    QAction *action = findChild<QAction *>(QStringLiteral("actionShowOriginal"));
+    if (action->isChecked() != show) {
+        action->setChecked(show); // re-enters through toggled
+        return;
+    }
+    m_original->setVisible(show);
+    updateOriginalLayout();
+    if (show)
+        m_original->highlightBlock(m_reader->blockIdAt(m_reader->textCursor()));
+}
+
+bool MainWindow::isOriginalShown() const
+{
+    return findChild<QAction *>(QStringLiteral("actionShowOriginal"))->isChecked();
+}
+
+void MainWindow::updateOriginalLayout()
+{
+    const bool show = isOriginalShown();
+    const bool sideBySide = findChild<QAction *>(QStringLiteral("actionSideBySide"))->isChecked();
+    m_original->setVisible(show);
+    m_reader->setVisible(!show || sideBySide);
+}
+
+// ----------------------------------------------------------------------------------------------- events
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_import->cancelAndWait();
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool local =
+        !urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl &url) { return url.isLocalFile(); });
+    if (local && m_session)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (!paths.isEmpty() && importPaths(paths))
+        event->acceptProposedAction();
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Dubao"),
+                       tr("<h3>Dubao %1</h3><p>A reader for OCR'd Chinese newspaper issues.</p>"
+                          "<p>Library: %2</p>")
+                           .arg(QCoreApplication::applicationVersion(),
+                                m_session ? QDir::toNativeSeparators(m_session->path()).toHtmlEscaped() : tr("none")));
+}
+
+} // namespace dubao

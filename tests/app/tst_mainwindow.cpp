@@ -1,0 +1,398 @@
+// MainWindow end to end (offscreen): tree → reader, keyboard navigation and history, original text, import
+// through the job, settings round trip, undo of an issue's date, the library lock.
+#include "corpuslibrary.h"
+#include "gui/appsettings.h"
+#include "gui/importcontroller.h"
+#include "gui/importjob.h"
+#include "gui/librarysession.h"
+#include "models/librarytreemodel.h"
+#include "store/issuerepository.h"
+#include "widgets/mainwindow.h"
+#include "widgets/originalview.h"
+#include "widgets/readerview.h"
+
+#include <QAction>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextBlock>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace dubao;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void title_startsWithDubao();
+    void selectingArticleInTree_showsItInReader();
+    void keyboard_ctrlDownUp_movesBetweenArticlesAndIssues();
+    void keyboard_readerJK_andHistoryBackForward();
+    void showOriginal_ctrlU_showsRawTextWithLineNumbers();
+    void importJob_corpus_reportsProgressAndCancels();
+    void import_throughController_updatesTreeWithoutRestart();
+    void settings_textSizeAndLastArticle_roundTrip();
+    void editIssueDate_undo_restoresUndatedIssue();
+    void openLibrary_lockedByAnotherSession_explainsWhy();
+    void zoomShortcuts_changeTextSize();
+    void sampleIssue_shipped_importsAsOneIssue();
+
+private:
+    std::unique_ptr<MainWindow> openWindow(const QString &path);
+
+    QTemporaryDir m_dir;
+    QString m_corpusLibrary;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    test::isolate(m_dir);
+    m_corpusLibrary = m_dir.filePath(QStringLiteral("corpus.sqlite"));
+    const QString error = test::buildCorpusLibrary(m_corpusLibrary);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::openWindow(const QString &path)
+{
+    auto window = std::make_unique<MainWindow>();
+    window->setInteractive(false);
+    QString error;
+    if (!window->openLibrary(path, &error))
+        qWarning() << error;
+    window->show();
+    window->activateWindow();
+    if (!QTest::qWaitForWindowActive(window.get()))
+        qWarning() << "window not active";
+    return window;
+}
+
+void TestMainWindow::title_startsWithDubao()
+{
+    auto window = openWindow(m_corpusLibrary);
+    QVERIFY(window->windowTitle().startsWith(QStringLiteral("Dubao")));
+    QVERIFY(window->windowTitle().contains(QStringLiteral("corpus.sqlite")));
+}
+
+void TestMainWindow::selectingArticleInTree_showsItInReader()
+{
+    auto window = openWindow(m_corpusLibrary);
+    LibraryTreeModel *model = window->libraryModel();
+    // The first run of a library shows its first article.
+    QVERIFY(window->currentArticleId() > 0);
+
+    const QList<IssueSummary> listed = window->session()->issues().listIssues(IssueRepository::Listing::WithArticles);
+    const ArticleSummary &target = listed.back().articles.back();
+    const QModelIndex index = model->indexOfArticle(target.id);
+    QVERIFY(index.isValid());
+    window->libraryTree()->setCurrentIndex(index);
+    QCOMPARE(window->currentArticleId(), target.id);
+    QCOMPARE(window->reader()->articleId(), target.id);
+    const QString text = window->reader()->document()->toPlainText();
+    QVERIFY(text.contains(target.title));
+    const Article article = *window->session()->issues().article(target.id);
+    for (const Block &block : article.blocks)
+        QVERIFY(text.contains(block.text.left(30)));
+    QVERIFY2(
+        window->statusText().contains(
+            QStringLiteral("Article %1 of %2").arg(listed.back().articles.size()).arg(listed.back().articles.size())),
+        qPrintable(window->statusText()));
+    QVERIFY(window->statusText().contains(QStringLiteral("Issues: %1").arg(test::corpusFileCount())));
+}
+
+void TestMainWindow::keyboard_ctrlDownUp_movesBetweenArticlesAndIssues()
+{
+    auto window = openWindow(m_corpusLibrary);
+    LibraryTreeModel *model = window->libraryModel();
+    const qint64 first = window->currentArticleId();
+    QVERIFY(first > 0);
+    QModelIndex index = model->indexOfArticle(first);
+    const QModelIndex expectedNext = model->siblingArticle(index, 1);
+    QVERIFY(expectedNext.isValid());
+
+    QTest::keyClick(window.get(), Qt::Key_Down, Qt::ControlModifier);
+    QCOMPARE(window->currentArticleId(), model->articleId(expectedNext));
+    QCOMPARE(window->libraryTree()->currentIndex(), expectedNext);
+    QTest::keyClick(window.get(), Qt::Key_Up, Qt::ControlModifier);
+    QCOMPARE(window->currentArticleId(), first);
+    QTest::keyClick(window.get(), Qt::Key_Up, Qt::ControlModifier); // nothing before the first article
+    QCOMPARE(window->currentArticleId(), first);
+
+    const qint64 firstIssue = window->currentIssueId();
+    QTest::keyClick(window.get(), Qt::Key_Down, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(window->currentIssueId() != firstIssue);
+    QCOMPARE(model->siblingIssue(model->indexOfIssue(window->currentIssueId()), -1), model->indexOfIssue(firstIssue));
+    QCOMPARE(model->indexOfArticle(window->currentArticleId()).row(), 0);
+    QTest::keyClick(window.get(), Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(window->currentIssueId(), firstIssue);
+
+    // Through every article to the end and no further.
+    int count = 1;
+    while (window->nextArticle())
+        ++count;
+    QCOMPARE(count, window->session()->issues().articleCount());
+}
+
+void TestMainWindow::keyboard_readerJK_andHistoryBackForward()
+{
+    auto window = openWindow(m_corpusLibrary);
+    const qint64 first = window->currentArticleId();
+    QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
+    QVERIFY(window->reader()->hasFocus());
+    QTest::keyClick(window->reader(), Qt::Key_J);
+    const qint64 second = window->currentArticleId();
+    QVERIFY(second != first);
+    QTest::keyClick(window->reader(), Qt::Key_J);
+    const qint64 third = window->currentArticleId();
+    QVERIFY(third != second);
+    QTest::keyClick(window->reader(), Qt::Key_K);
+    QCOMPARE(window->currentArticleId(), second);
+
+    QTest::keyClick(window.get(), Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(window->currentArticleId(), third);
+    QTest::keyClick(window.get(), Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(window->currentArticleId(), second);
+    QTest::keyClick(window.get(), Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(window->currentArticleId(), third);
+
+    QTest::keyClick(window.get(), Qt::Key_1, Qt::ControlModifier);
+    QVERIFY(window->libraryTree()->hasFocus());
+    QTest::keyClick(window.get(), Qt::Key_F6);
+    QVERIFY(window->reader()->hasFocus());
+}
+
+void TestMainWindow::showOriginal_ctrlU_showsRawTextWithLineNumbers()
+{
+    auto window = openWindow(m_corpusLibrary);
+    QVERIFY(!window->originalView()->isVisible());
+    QTest::keyClick(window.get(), Qt::Key_U, Qt::ControlModifier);
+    QVERIFY(window->isOriginalShown());
+    QVERIFY(window->originalView()->isVisible());
+    QVERIFY(window->reader()->isVisible()); // side by side by default
+
+    const Article article = *window->session()->issues().article(window->currentArticleId());
+    OriginalView *original = window->originalView();
+    const Block &block = article.blocks.front();
+    const int line = original->textLineOf(block.firstLine);
+    QVERIFY(line >= 0);
+    QCOMPARE(original->lineNumber(line), block.firstLine);
+    QVERIFY(original->toPlainText().contains(block.raw));
+
+    // Moving to another article updates the original too.
+    QVERIFY(window->nextArticle());
+    const Article next = *window->session()->issues().article(window->currentArticleId());
+    QVERIFY(original->toPlainText().contains(next.blocks.back().raw));
+
+    // Not side by side: the original replaces the article.
+    window->findChild<QAction *>(QStringLiteral("actionSideBySide"))->setChecked(false);
+    QVERIFY(!window->reader()->isVisible());
+    QTest::keyClick(window.get(), Qt::Key_U, Qt::ControlModifier);
+    QVERIFY(!window->originalView()->isVisible());
+    QVERIFY(window->reader()->isVisible());
+}
+
+void TestMainWindow::importJob_corpus_reportsProgressAndCancels()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("job.sqlite"));
+    {
+        ImportJob job(path, {test::corpusDir()});
+        QSignalSpy progress(&job, &ImportJob::progress);
+        QSignalSpy finished(&job, &ImportJob::finished);
+        job.run();
+        QCOMPARE(finished.size(), 1);
+        const auto report = finished.front().at(0).value<ImportReport>();
+        QCOMPARE(report.imported.size(), test::corpusFileCount());
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.back().at(0).toInt(), test::corpusFileCount());
+    }
+    {
+        QTemporaryDir other;
+        ImportJob job(other.filePath(QStringLiteral("cancelled.sqlite")), {test::corpusDir()});
+        QSignalSpy finished(&job, &ImportJob::finished);
+        job.cancel();
+        job.run();
+        QCOMPARE(finished.size(), 1);
+        const auto report = finished.front().at(0).value<ImportReport>();
+        QVERIFY(report.cancelled);
+        QVERIFY(report.imported.size() < test::corpusFileCount());
+    }
+}
+
+void TestMainWindow::import_throughController_updatesTreeWithoutRestart()
+{
+    QTemporaryDir dir;
+    auto window = openWindow(dir.filePath(QStringLiteral("empty.sqlite")));
+    QVERIFY(window->hasLibrary());
+    QCOMPARE(window->libraryModel()->issueCount(), 0);
+    QCOMPARE(window->currentArticleId(), 0);
+    QSignalSpy finished(window.get(), &MainWindow::importFinished);
+    QSignalSpy progress(window->importController(), &ImportController::progress);
+    QVERIFY(window->importPaths({test::corpusDir()}));
+    QVERIFY(window->importController()->isRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QVERIFY(!window->importController()->isRunning());
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(window->libraryModel()->issueCount(), test::corpusFileCount());
+    QVERIFY(window->libraryModel()->rowCount() > 0);
+    QVERIFY(window->currentArticleId() > 0); // the first article is shown
+    const auto report = finished.front().at(0).value<ImportReport>();
+    QCOMPARE(report.imported.size(), test::corpusFileCount());
+
+    // Importing again: everything already present, tree unchanged.
+    QVERIFY(window->importPaths({test::corpusDir()}));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+    const auto again = finished.back().at(0).value<ImportReport>();
+    QCOMPARE(again.alreadyPresent.size(), test::corpusFileCount());
+    QCOMPARE(window->libraryModel()->issueCount(), test::corpusFileCount());
+}
+
+void TestMainWindow::settings_textSizeAndLastArticle_roundTrip()
+{
+    qint64 article = 0;
+    qint64 topBlock = 0;
+    {
+        auto window = openWindow(m_corpusLibrary);
+        QVERIFY(window->nextArticle());
+        QVERIFY(window->nextArticle());
+        article = window->currentArticleId();
+        window->reader()->setTextSize(19);
+        window->resize(900, 500);
+        const Article shown = *window->session()->issues().article(article);
+        QVERIFY(shown.blocks.size() >= 2);
+        topBlock = shown.blocks.back().id;
+        QVERIFY(window->reader()->scrollToBlock(topBlock));
+        topBlock = window->reader()->topBlockId();
+        window->setShowOriginal(true);
+        window->close(); // saves
+    }
+    QCOMPARE(AppSettings::textSize(), 19);
+    QCOMPARE(AppSettings::readingPosition(m_corpusLibrary).articleId, article);
+    QCOMPARE(AppSettings::readingPosition(m_corpusLibrary).topBlockId, topBlock);
+    QVERIFY(AppSettings::recentLibraries().contains(QFileInfo(m_corpusLibrary).absoluteFilePath()));
+    {
+        auto window = openWindow(m_corpusLibrary);
+        QCOMPARE(window->reader()->textSize(), 19);
+        QCOMPARE(window->currentArticleId(), article);
+        QCOMPARE(window->reader()->articleId(), article);
+        QVERIFY(window->isOriginalShown());
+        QCOMPARE(window->libraryTree()->currentIndex(), window->libraryModel()->indexOfArticle(article));
+        QCOMPARE(AppSettings::readingPosition(m_corpusLibrary).topBlockId, topBlock);
+        QCOMPARE(window->reader()->topBlockId(), topBlock);
+    }
+}
+
+void TestMainWindow::editIssueDate_undo_restoresUndatedIssue()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("undo.sqlite"));
+    QVERIFY(test::buildCorpusLibrary(path).isEmpty());
+    auto window = openWindow(path);
+    LibraryTreeModel *model = window->libraryModel();
+    const IssueSummary issue =
+        window->session()->issues().listIssues(IssueRepository::Listing::IssuesOnly).back(); // undated ones last
+    const IssueInfo before = issue.info;
+    IssueInfo after = before;
+    after.date = QDate(1998, 4, 9);
+    after.month = 4;
+    after.day = 9;
+    after.publication = QStringLiteral("测试日报");
+    QVERIFY(window->showArticle(model->articleId(model->firstArticle(model->indexOfIssue(issue.id)))));
+    window->editIssueInfo(issue.id, after);
+    QCOMPARE(window->undoStack()->count(), 1);
+    QCOMPARE(window->session()->issues().issue(issue.id)->parsed.issue.date, QDate(1998, 4, 9));
+    QModelIndex index = model->indexOfIssue(issue.id);
+    QVERIFY(index.isValid());
+    QCOMPARE(index.parent().parent().data().toString().left(4), QStringLiteral("1998"));
+    QVERIFY(index.data().toString().contains(QStringLiteral("测试日报")));
+    // The open article of that issue shows the new date in its byline, headline still in view.
+    QVERIFY(window->reader()->document()->toPlainText().contains(QStringLiteral("1998-04-09")));
+    QCOMPARE(window->reader()->verticalScrollBar()->value(), 0);
+
+    window->findChild<QAction *>(QStringLiteral("actionUndo"))->trigger();
+    QCOMPARE(window->session()->issues().issue(issue.id)->parsed.issue.date, before.date);
+    QCOMPARE(window->session()->issues().issue(issue.id)->parsed.issue.publication, before.publication);
+    index = model->indexOfIssue(issue.id);
+    QVERIFY(index.isValid());
+    if (!before.date.isValid())
+        QCOMPARE(model->kind(index.parent()), LibraryTreeModel::NodeKind::Undated);
+    else
+        QCOMPARE(index.parent().parent().data().toString().left(4), QString::number(before.date.year()));
+
+    window->undoStack()->redo();
+    QCOMPARE(window->session()->issues().issue(issue.id)->parsed.issue.date, QDate(1998, 4, 9));
+}
+
+void TestMainWindow::openLibrary_lockedByAnotherSession_explainsWhy()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("locked.sqlite"));
+    QString error;
+    auto first = LibrarySession::open(path, &error);
+    QVERIFY2(first, qPrintable(error));
+    QVERIFY(QFileInfo::exists(LibrarySession::lockFilePath(path)));
+    auto second = LibrarySession::open(path, &error);
+    QVERIFY(!second);
+    QVERIFY2(error.contains(QStringLiteral("in use by another running Dubao")), qPrintable(error));
+
+    MainWindow window;
+    window.setInteractive(false);
+    QVERIFY(!window.openLibrary(path, &error));
+    QVERIFY(!window.hasLibrary());
+
+    first.reset();
+    QVERIFY(!QFileInfo::exists(LibrarySession::lockFilePath(path)));
+    QVERIFY(window.openLibrary(path, &error));
+
+    // A lock left by a process that no longer runs is taken over.
+    QTemporaryDir stale;
+    const QString stalePath = stale.filePath(QStringLiteral("stale.sqlite"));
+    {
+        QFile lock(LibrarySession::lockFilePath(stalePath));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.write("999999\nDubao\n" + QSysInfo::machineHostName().toUtf8() + "\n");
+    }
+    auto taken = LibrarySession::open(stalePath, &error);
+    QVERIFY2(taken, qPrintable(error));
+}
+
+void TestMainWindow::zoomShortcuts_changeTextSize()
+{
+    auto window = openWindow(m_corpusLibrary);
+    const int size = window->reader()->textSize();
+    QTest::keyClick(window.get(), Qt::Key_Equal, Qt::ControlModifier);
+    QCOMPARE(window->reader()->textSize(), size + 1);
+    QTest::keyClick(window.get(), Qt::Key_Minus, Qt::ControlModifier);
+    QTest::keyClick(window.get(), Qt::Key_Minus, Qt::ControlModifier);
+    QCOMPARE(window->reader()->textSize(), size - 1);
+    QTest::keyClick(window.get(), Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(window->reader()->textSize(), ReaderView::DefaultTextSize);
+    QCOMPARE(AppSettings::textSize(), ReaderView::DefaultTextSize);
+}
+
+void TestMainWindow::sampleIssue_shipped_importsAsOneIssue()
+{
+    const QString sample = MainWindow::sampleIssuePath();
+    QVERIFY2(!sample.isEmpty(), "resources/sample/sample-issue.txt is compiled in");
+    QVERIFY(QFileInfo(sample).size() > 0);
+    QTemporaryDir dir;
+    auto window = openWindow(dir.filePath(QStringLiteral("sample.sqlite")));
+    QSignalSpy finished(window.get(), &MainWindow::importFinished);
+    QVERIFY(window->importPaths({sample}));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(window->libraryModel()->issueCount(), 1);
+    QVERIFY(window->currentArticleId() > 0);
+    QVERIFY(!window->reader()->article().blocks.isEmpty());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
