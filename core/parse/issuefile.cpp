@@ -7,6 +7,10 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <unicode/unorm2.h>
+
+#include <algorithm>
+
 namespace dubao {
 
 namespace {
@@ -48,6 +52,30 @@ bool isBlank(QStringView text)
     return true;
 }
 
+// NFC through ICU's quick check: text that is already NFC (nearly every OCR file) is only scanned, not
+// copied; otherwise only the part from the first character that may change is normalised.
+void normaliseToNfc(QString &text)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) {
+        text = text.normalized(QString::NormalizationForm_C);
+        return;
+    }
+    const auto *chars = reinterpret_cast<const UChar *>(text.constData());
+    const int32_t length = int32_t(text.size());
+    const int32_t span = unorm2_spanQuickCheckYes(nfc, chars, length, &status);
+    if (U_FAILURE(status)) {
+        text = text.normalized(QString::NormalizationForm_C);
+        return;
+    }
+    if (span >= length)
+        return;
+    // Normalise the rest from the start of its line: a line break is a normalisation boundary.
+    const qsizetype from = std::max<qsizetype>(0, text.lastIndexOf(u'\n', span) + 1);
+    text = text.left(from) + text.mid(from).normalized(QString::NormalizationForm_C);
+}
+
 } // namespace
 
 qint64 maxFileBytes()
@@ -63,7 +91,7 @@ IssueFileResult parseIssueBytes(const QByteArray &bytes, const QString &path)
 
     QString text = std::move(decoded.text);
     normaliseLineEnds(text);
-    text = text.normalized(QString::NormalizationForm_C);
+    normaliseToNfc(text);
     if (isBlank(text))
         return failure(QStringLiteral("empty file"));
 
@@ -72,41 +100,70 @@ IssueFileResult parseIssueBytes(const QByteArray &bytes, const QString &path)
     if (result.issue.articles.isEmpty())
         return failure(QStringLiteral("no articles found"));
     result.issue.source.path = path;
-    result.issue.source.sha256 =
-        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    result.issue.source.sha256 = sha256Hex(bytes);
     result.issue.source.encoding = decoded.encoding;
     result.ok = true;
     return result;
 }
 
-IssueFileResult parseIssueFile(const QString &path)
+QString sha256Hex(const QByteArray &bytes)
 {
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+IssueFileBytes readIssueFile(const QString &path)
+{
+    IssueFileBytes out;
     const QFileInfo info(path);
-    if (!info.exists())
-        return failure(QStringLiteral("no such file"));
-    if (info.isDir())
-        return failure(QStringLiteral("is a folder"));
+    if (!info.exists()) {
+        out.error = QStringLiteral("no such file");
+        return out;
+    }
+    if (info.isDir()) {
+        out.error = QStringLiteral("is a folder");
+        return out;
+    }
     // Devices and pipes could be read forever; an issue is always a regular file.
-    if (!info.isFile())
-        return failure(QStringLiteral("not a regular file"));
+    if (!info.isFile()) {
+        out.error = QStringLiteral("not a regular file");
+        return out;
+    }
     constexpr qint64 mebibyte = 1024 * 1024;
     const auto tooLarge = [](qint64 size) {
-        return failure(QStringLiteral("file too large (%1 MB; the limit is %2 MB)")
-                           .arg((size + mebibyte - 1) / mebibyte)
-                           .arg(maxFileBytes() / mebibyte));
+        return QStringLiteral("file too large (%1 MB; the limit is %2 MB)")
+            .arg((size + mebibyte - 1) / mebibyte)
+            .arg(maxFileBytes() / mebibyte);
     };
-    if (info.size() > maxFileBytes())
-        return tooLarge(info.size());
-
+    if (info.size() > maxFileBytes()) {
+        out.error = tooLarge(info.size());
+        return out;
+    }
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("cannot read: %1").arg(file.errorString()));
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return failure(QStringLiteral("cannot read: %1").arg(file.errorString()));
-    if (bytes.size() > maxFileBytes()) // it grew since the check
-        return tooLarge(bytes.size());
-    return parseIssueBytes(bytes, path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        out.error = QStringLiteral("cannot read: %1").arg(file.errorString());
+        return out;
+    }
+    out.bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        out.error = QStringLiteral("cannot read: %1").arg(file.errorString());
+        out.bytes.clear();
+        return out;
+    }
+    if (out.bytes.size() > maxFileBytes()) { // it grew since the check
+        out.error = tooLarge(out.bytes.size());
+        out.bytes.clear();
+        return out;
+    }
+    out.ok = true;
+    return out;
+}
+
+IssueFileResult parseIssueFile(const QString &path)
+{
+    const IssueFileBytes file = readIssueFile(path);
+    if (!file.ok)
+        return failure(file.error);
+    return parseIssueBytes(file.bytes, path);
 }
 
 } // namespace dubao

@@ -25,6 +25,19 @@ IssueFileResult parseIssueBytes(const QByteArray &bytes, const QString &path = {
 /// "cannot read: <reason>", "file too large (N MB; the limit is 64 MB)" (N rounded up).
 IssueFileResult parseIssueFile(const QString &path);
 
+struct IssueFileBytes
+{
+    bool ok = false;
+    QByteArray bytes;
+    QString error; ///< one line, without the path, when !ok
+};
+
+/// Reads a file with the same checks parseIssueFile() makes (exists, regular, size limit), without parsing.
+IssueFileBytes readIssueFile(const QString &path);
+
+/// Lowercase hex SHA-256, as stored in SourceFile::sha256.
+QString sha256Hex(const QByteArray &bytes);
+
 /// The largest file accepted as an issue (64 MiB).
 qint64 maxFileBytes();
 

@@ -112,6 +112,15 @@ const QRegularExpression &captionRe()
     return re;
 }
 
+// Only a text ending in a closing parenthesis can carry a note; checked before any regex runs.
+bool mayEndWithNote(QStringView text)
+{
+    qsizetype k = text.size() - 1;
+    while (k >= 0 && isOcrSpace(text[k]))
+        --k;
+    return k >= 0 && (text[k] == u')' || text[k] == u'）');
+}
+
 // Rule "editor-note": (本报有删节) on its own or at the end of the last paragraph (003, line 65).
 const QRegularExpression &trailingNoteRe()
 {
@@ -157,7 +166,7 @@ bool isHeadlineLike(const Chunk &chunk)
 // "…创造有利条 件" then "区领导宋文、…等参加调研。").
 bool opensParagraph(const QString &original)
 {
-    const QString content = foldToSimplified(original);
+    const QString content = foldToSimplified(QStringView(original).left(24)); // openers are short
     static const QRegularExpression re(
         QStringLiteral(u"^\\s*(?:(?:会议|会上)(?:指出|强调|要求|认为|决定|还|以|听取|传达|审议|研究|通报|明确|提出)"
                        u"|[他她]?(?:强调|指出|表示|说|要求|认为)[，,：:]"
@@ -168,20 +177,61 @@ bool opensParagraph(const QString &original)
     return re.match(content).hasMatch();
 }
 
+// Cheap tests that let most chunks skip the regular expressions (parsing runs at tens of MB/s).
+QChar firstVisible(QStringView t)
+{
+    for (QChar c : t) {
+        if (!isOcrSpace(c))
+            return c;
+    }
+    return {};
+}
+
+bool mayBeWire(QStringView t)
+{
+    const QStringView head = t.left(32);
+    return head.contains(u"消息") || head.contains(u'电');
+}
+
+// A speaker line ends in a space and a name of 2-4 Han characters.
+bool mayBeSpeaker(QStringView t)
+{
+    qsizetype k = t.size() - 1;
+    while (k >= 0 && isOcrSpace(t[k]))
+        --k;
+    int han = 0;
+    while (k >= 0 && isHan(t[k])) {
+        ++han;
+        --k;
+    }
+    return han >= 2 && han <= 4 && k >= 0 && isOcrSpace(t[k]);
+}
+
+bool mayBeCaption(QStringView t)
+{
+    const QStringView trimmed = t.trimmed();
+    return trimmed.endsWith(u'图') || trimmed.endsWith(u'摄') || trimmed.contains(u"图为") ||
+           trimmed.contains(u"图片来源");
+}
+
 ChunkKind classify(const Chunk &chunk)
 {
     const QString &t = chunk.folded;
     if (!chunk.marked) {
-        if (bylineNewsRe().match(t).hasMatch() || bylineCommentRe().match(t).hasMatch())
+        if (firstVisible(t) == u'本' && (bylineNewsRe().match(t).hasMatch() || bylineCommentRe().match(t).hasMatch()))
             return ChunkKind::Byline;
-        const auto wire = bylineWireRe().match(t);
-        if (wire.hasMatch() && looksLikeWireSource(wire.captured(1)))
-            return ChunkKind::Byline;
-        if (const auto note = trailingNoteRe().match(t); note.hasMatch() && note.capturedStart(0) == 0)
-            return ChunkKind::Note;
-        if (t.size() <= 80 && speakerRe().match(t).hasMatch())
+        if (mayBeWire(t)) {
+            const auto wire = bylineWireRe().match(t);
+            if (wire.hasMatch() && looksLikeWireSource(wire.captured(1)))
+                return ChunkKind::Byline;
+        }
+        if (mayEndWithNote(t)) {
+            if (const auto note = trailingNoteRe().match(t); note.hasMatch() && note.capturedStart(0) == 0)
+                return ChunkKind::Note;
+        }
+        if (t.size() <= 80 && mayBeSpeaker(t) && speakerRe().match(t).hasMatch())
             return ChunkKind::Speaker;
-        if (t.size() <= 80 && captionRe().match(t).hasMatch())
+        if (t.size() <= 80 && mayBeCaption(t) && captionRe().match(t).hasMatch())
             return ChunkKind::Caption;
     }
     return isHeadlineLike(chunk) ? ChunkKind::Headline : ChunkKind::Body;
@@ -236,7 +286,8 @@ void assignHeadline(Article &article, const QStringList &parts)
 QStringList splitReporters(const QString &names)
 {
     QStringList pieces;
-    for (const QString &piece : names.split(QRegularExpression(QStringLiteral(u"[\\s、，,]+")), Qt::SkipEmptyParts))
+    static const QRegularExpression separators(QStringLiteral(u"[\\s、，,]+")); // static: compiled (JIT) once
+    for (const QString &piece : names.split(separators, Qt::SkipEmptyParts))
         pieces.append(piece);
     QStringList out;
     for (qsizetype k = 0; k < pieces.size(); ++k) {
@@ -403,7 +454,8 @@ QString unitOfSpeaker(const QString &speakerLine)
     static const QRegularExpression nameRe(QStringLiteral(u"\\s+\\p{Han}{2,4}\\s*$"));
     post.remove(nameRe);
     // "永川区委常委、区政府副区长,永川高新区党工委书记": the unit is in the part naming the secretary post.
-    const QStringList parts = post.split(QRegularExpression(QStringLiteral(u"[、，,]")), Qt::SkipEmptyParts);
+    static const QRegularExpression separators(QStringLiteral(u"[、，,]"));
+    const QStringList parts = post.split(separators, Qt::SkipEmptyParts);
     QString unit = parts.isEmpty() ? post : parts.back();
     for (const QString &part : parts) {
         if (part.contains(QStringLiteral(u"书记")))
@@ -624,7 +676,8 @@ ParsedIssue parseIssueText(const QString &text)
         current().blocks.append(d);
     };
     auto appendBodyWithNote = [&](const Chunk &chunk, const QString &piece) {
-        const auto note = trailingNoteRe().match(foldToSimplified(piece));
+        const auto note =
+            mayEndWithNote(piece) ? trailingNoteRe().match(foldToSimplified(piece)) : QRegularExpressionMatch();
         if (note.hasMatch() && note.capturedStart(0) > 0) {
             appendBody(chunk, piece.left(note.capturedStart(0)));
             appendFixed(chunk, BlockKind::Note,

@@ -113,12 +113,22 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
         } else if (m_library.isReadOnly()) {
             fail(path, QStringLiteral("the library is read-only"));
         } else {
-            const IssueFileResult result = parseIssueFile(path);
-            if (!result.ok) {
+            // Hash first: content already in the library is recognised without parsing it again.
+            const IssueFileBytes file = readIssueFile(path);
+            const QString sha256 = file.ok ? sha256Hex(file.bytes) : QString();
+            const std::optional<qint64> knownBefore =
+                file.ok ? repository.findBySha256(sha256) : std::optional<qint64>();
+            const IssueFileResult result =
+                !file.ok || knownBefore ? IssueFileResult{} : parseIssueBytes(file.bytes, path);
+            if (!file.ok) {
+                fail(path, file.error);
+            } else if (knownBefore) {
+                report.alreadyPresent.append({path, *knownBefore});
+            } else if (!result.ok) {
                 fail(path, result.error.isEmpty() ? QStringLiteral("cannot parse") : result.error);
             } else {
-                // The lookup runs inside the write transaction (BEGIN IMMEDIATE), so two importers of the same
-                // content cannot both miss it and then collide on the UNIQUE sha256.
+                // The lookup runs again inside the write transaction (BEGIN IMMEDIATE), so two importers of the
+                // same content cannot both miss it and then collide on the UNIQUE sha256.
                 Transaction transaction(m_library.database());
                 QString error;
                 if (!transaction.isActive()) {

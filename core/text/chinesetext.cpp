@@ -109,8 +109,9 @@ QString clean(QStringView raw, SpaceMode mode)
 {
     // Pass 1: whitespace. A run of whitespace is kept (as one space) only between two Latin letters or
     // digits, or (captions) after a sentence-final mark; otherwise the OCR put it there.
-    QString spaced;
-    spaced.reserve(raw.size());
+    QString spaced(raw.size(), Qt::Uninitialized);
+    QChar *out = spaced.data();
+    qsizetype size = 0;
     const qsizetype n = raw.size();
     qsizetype i = 0;
     while (i < n && (isOcrSpace(raw[i]) || raw[i] == u'\n'))
@@ -123,82 +124,88 @@ QString clean(QStringView raw, SpaceMode mode)
                 ++j;
             if (j >= n)
                 break; // trailing whitespace
-            const QChar before = spaced.isEmpty() ? QChar() : spaced.back();
+            const QChar before = size == 0 ? QChar() : out[size - 1];
             const QChar after = raw[j];
             const bool keep = (isLatinOrDigit(before) && isLatinOrDigit(after)) ||
                               (mode == SpaceMode::Caption && isSentenceFinal(before)) ||
                               (!isCjkContext(before) && !isCjkContext(after) && !before.isDigit() && !after.isDigit() &&
                                !before.isNull() && !(before.isPunct() && after.isPunct()));
             if (keep)
-                spaced.append(u' ');
+                out[size++] = u' ';
             i = j;
             continue;
         }
-        spaced.append(c);
+        out[size++] = c;
         ++i;
     }
+    spaced.truncate(size);
 
     // Pass 2: punctuation. Only when the paragraph is Chinese at all.
+    const QChar *chars = spaced.constData();
+    const qsizetype m = spaced.size();
     bool chinese = false;
-    for (QChar c : spaced) {
-        if (isHan(c)) {
-            chinese = true;
-            break;
-        }
+    bool halfWidth = false;
+    for (qsizetype k = 0; k < m; ++k) {
+        const char16_t u = chars[k].unicode();
+        chinese = chinese || isHan(chars[k]);
+        halfWidth = halfWidth || (u < 0x80 && (u == u',' || u == u';' || u == u':' || u == u'?' || u == u'!' ||
+                                               u == u'(' || u == u')' || u == u'"' || u == u'\''));
     }
-    if (!chinese)
+    if (!chinese || !halfWidth)
         return spaced;
 
-    QString out;
-    out.reserve(spaced.size());
+    QString result(m, Qt::Uninitialized);
+    QChar *dst = result.data();
     bool doubleOpen = false;
     bool singleOpen = false;
-    const qsizetype m = spaced.size();
+    auto inNumber = [&](qsizetype k) {
+        return k > 0 && k + 1 < m && chars[k - 1].isDigit() && chars[k + 1].isDigit();
+    };
     for (qsizetype k = 0; k < m; ++k) {
-        const QChar c = spaced[k];
-        const QChar prev = k > 0 ? spaced[k - 1] : QChar();
-        const QChar next = k + 1 < m ? spaced[k + 1] : QChar();
-        const bool inNumber = prev.isDigit() && next.isDigit();
+        const QChar c = chars[k];
+        QChar o = c;
         switch (c.unicode()) {
         case u',':
-            out.append(inNumber ? c : QChar(u'，'));
+            o = inNumber(k) ? c : QChar(u'，');
             break;
         case u';':
-            out.append(QChar(u'；'));
+            o = QChar(u'；');
             break;
         case u':':
-            out.append(inNumber ? c : QChar(u'：'));
+            o = inNumber(k) ? c : QChar(u'：');
             break;
         case u'?':
-            out.append(QChar(u'？'));
+            o = QChar(u'？');
             break;
         case u'!':
-            out.append(QChar(u'！'));
+            o = QChar(u'！');
             break;
         case u'(':
-            out.append(QChar(u'（'));
+            o = QChar(u'（');
             break;
         case u')':
-            out.append(QChar(u'）'));
+            o = QChar(u'）');
             break;
         case u'"':
-            out.append(doubleOpen ? QChar(u'”') : QChar(u'“'));
+            o = doubleOpen ? QChar(u'”') : QChar(u'“');
             doubleOpen = !doubleOpen;
             break;
-        case u'\'':
+        case u'\'': {
             // An apostrophe between Latin letters (it's) stays.
-            if (prev.isLetter() && next.isLetter() && !isHan(prev) && !isHan(next)) {
-                out.append(c);
-            } else {
-                out.append(singleOpen ? QChar(u'’') : QChar(u'‘'));
+            const QChar prev = k > 0 ? chars[k - 1] : QChar();
+            const QChar next = k + 1 < m ? chars[k + 1] : QChar();
+            if (!(prev.isLetter() && next.isLetter() && !isHan(prev) && !isHan(next))) {
+                o = singleOpen ? QChar(u'’') : QChar(u'‘');
                 singleOpen = !singleOpen;
             }
             break;
-        default:
-            out.append(c);
         }
+        default:
+            break;
+        }
+        dst[k] = o;
     }
-    return out;
+    return result;
 }
 
 } // namespace
