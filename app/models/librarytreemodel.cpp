@@ -58,7 +58,8 @@ void LibraryTreeModel::setRepository(IssueRepository *repository)
 void LibraryTreeModel::reload()
 {
     beginResetModel();
-    m_issues = m_repository ? m_repository->listIssues(IssueRepository::Listing::IssuesOnly) : QList<IssueSummary>{};
+    // Dates and publications only (the source path is read for a tooltip when asked): this runs at start-up.
+    m_issues = m_repository ? m_repository->issueDates() : QList<IssueSummary>{};
     std::stable_sort(m_issues.begin(), m_issues.end(), issueBefore);
     m_issuePosition.clear();
     for (int i = 0; i < m_issues.size(); ++i)
@@ -185,12 +186,11 @@ void LibraryTreeModel::fetch(Node *node, bool notify)
             children.back()->issuePosition = i;
         }
     } else if (node->kind == NodeKind::Issue && m_repository) {
-        // One issue's articles: the only per-issue read, done when the user opens the issue.
-        if (const auto stored = m_repository->issue(m_issues[node->issuePosition].id)) {
-            for (const Article &article : stored->parsed.articles) {
-                children.push_back(makeNode(NodeKind::Article));
-                children.back()->article = ArticleSummary{article.id, article.kicker, article.title, article.subtitles};
-            }
+        // One issue's articles: the only per-issue read, done when the user opens the issue. Headlines only:
+        // the text is read when an article is shown.
+        for (ArticleSummary &article : m_repository->articleSummaries(m_issues[node->issuePosition].id)) {
+            children.push_back(makeNode(NodeKind::Article));
+            children.back()->article = std::move(article);
         }
     }
 
@@ -237,8 +237,8 @@ QString LibraryTreeModel::issueToolTip(const IssueSummary &issue) const
     } else {
         lines << tr("Year unknown: use Issue → Edit Details… to date this issue");
     }
-    if (!issue.sourcePath.isEmpty())
-        lines << tr("Source: %1").arg(issue.sourcePath);
+    if (const QString path = m_repository ? m_repository->sourcePath(issue.id) : QString(); !path.isEmpty())
+        lines << tr("Source: %1").arg(path);
     return lines.join(QLatin1Char('\n'));
 }
 

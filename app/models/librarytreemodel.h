@@ -59,7 +59,7 @@ public:
     std::optional<NodeKind> kind(const QModelIndex &index) const;
     qint64 issueId(const QModelIndex &index) const;   ///< of an issue or article node, else 0
     qint64 articleId(const QModelIndex &index) const; ///< of an article node, else 0
-    /// The summary of an issue as listed (no articles), from memory.
+    /// The summary of an issue as listed (publication and date; no source path, no articles), from memory.
     std::optional<IssueSummary> issueSummary(qint64 issueId) const;
     int issueCount() const { return int(m_issues.size()); }
 

@@ -32,6 +32,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
@@ -47,6 +48,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_reader(new ReaderView)
     , m_original(new OriginalView)
     , m_undoStack(new QUndoStack(this))
+    , m_positionTimer(new QTimer(this))
     , m_import(new ImportController(this))
     , m_issueStatus(new QLabel(this))
     , m_positionStatus(new QLabel(this))
@@ -94,6 +96,10 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Text size: %1 pt").arg(points), 2000);
     });
     connect(m_import, &ImportController::finished, this, &MainWindow::onImportFinished);
+    // Writing QSettings syncs the file to disk (~10 ms): once per burst of navigation, not twice per article.
+    m_positionTimer->setSingleShot(true);
+    m_positionTimer->setInterval(1000);
+    connect(m_positionTimer, &QTimer::timeout, this, &MainWindow::writeReadingPosition);
     connect(m_import, &ImportController::progress, this, [this](int done, int total, const QString &) {
         statusBar()->showMessage(tr("Importing: %1 of %2 files").arg(done).arg(total));
     });
@@ -108,6 +114,8 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     m_import->cancelAndWait();
+    if (m_positionTimer->isActive())
+        writeReadingPosition();
     m_tree->setModel(nullptr);
     m_model->setRepository(nullptr);
 }
@@ -329,6 +337,7 @@ void MainWindow::saveSettings()
     AppSettings::setOriginalView(isOriginalShown(),
                                  findChild<QAction *>(QStringLiteral("actionSideBySide"))->isChecked());
     saveReadingPosition();
+    writeReadingPosition();
 }
 
 void MainWindow::saveReadingPosition()
@@ -338,6 +347,14 @@ void MainWindow::saveReadingPosition()
     // A hidden reader (window closing, original shown alone) has no meaningful scroll position: keep the last.
     if (m_reader->isVisible())
         m_topBlock = m_reader->topBlockId();
+    m_positionTimer->start(); // writeReadingPosition() soon; saveSettings() and switching libraries write now
+}
+
+void MainWindow::writeReadingPosition()
+{
+    m_positionTimer->stop();
+    if (!m_session || m_currentArticle <= 0)
+        return;
     AppSettings::setReadingPosition(m_session->path(), {m_currentArticle, m_topBlock});
 }
 
@@ -357,6 +374,8 @@ bool MainWindow::openLibrary(const QString &path, QString *error)
     }
     m_import->cancelAndWait();
     saveReadingPosition();
+    if (m_positionTimer->isActive())
+        writeReadingPosition(); // the library being left
     m_undoStack->clear();
     m_history.clear();
     m_historyPosition = -1;

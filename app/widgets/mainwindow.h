@@ -16,6 +16,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QTimer;
 class QTreeView;
 class QUndoStack;
 
@@ -111,6 +112,7 @@ private:
     void updateOriginalLayout();
     void updateRecentMenu();
     void saveReadingPosition();
+    void writeReadingPosition();
     void reportProblem(const QString &title, const QString &message);
     void onImportFinished(const ImportReport &report, const QString &error);
     void onIssueInfoApplied(qint64 issueId, bool ok, const QString &error);
@@ -134,6 +136,7 @@ private:
     ReaderView *m_reader;
     OriginalView *m_original;
     QUndoStack *m_undoStack;
+    QTimer *m_positionTimer; ///< writes the reading position a moment after it last changed
     ImportController *m_import;
     QLabel *m_issueStatus;
     QLabel *m_positionStatus;

@@ -418,6 +418,55 @@ QList<IssueSummary> IssueRepository::listIssues(Listing listing) const
     return issues;
 }
 
+QList<IssueSummary> IssueRepository::issueDates() const
+{
+    QList<IssueSummary> issues;
+    QSqlDatabase db = m_library.database();
+    QHash<qint64, QString> publications;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id, name FROM publications"))) {
+        qCWarning(lcStore).noquote() << "issueDates:" << query.lastError().text();
+        return issues;
+    }
+    while (query.next())
+        publications.insert(query.value(0).toLongLong(), query.value(1).toString());
+    // No join and no sort (id order is the table's own): ordering 20,000 rows by expressions costs SQLite more
+    // than the caller's sort.
+    if (!query.exec(
+            QStringLiteral("SELECT id, publication_id, date, date_inferred, month, day FROM issues ORDER BY id"))) {
+        qCWarning(lcStore).noquote() << "issueDates:" << query.lastError().text();
+        return issues;
+    }
+    while (query.next()) {
+        IssueSummary summary;
+        summary.id = query.value(0).toLongLong();
+        const QVariant publication = query.value(1);
+        if (!publication.isNull())
+            summary.info.publication = publications.value(publication.toLongLong());
+        summary.info.date = dateFromValue(query.value(2));
+        summary.info.dateInferred = query.value(3).toInt() != 0;
+        summary.info.month = query.value(4).toInt();
+        summary.info.day = query.value(5).toInt();
+        issues.append(summary);
+    }
+    return issues;
+}
+
+QString IssueRepository::sourcePath(qint64 issueId) const
+{
+    QSqlQuery query(m_library.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT s.path FROM issues i JOIN source_files s ON s.id = i.source_file_id "
+                                 "WHERE i.id = ?"));
+    query.bindValue(0, issueId);
+    if (!query.exec()) {
+        qCWarning(lcStore).noquote() << "sourcePath:" << query.lastError().text();
+        return {};
+    }
+    return query.next() ? query.value(0).toString() : QString();
+}
+
 std::optional<Article> IssueRepository::article(qint64 articleId) const
 {
     QSqlDatabase db = m_library.database();
@@ -555,6 +604,30 @@ std::optional<qint64> IssueRepository::issueIdOfArticle(qint64 articleId) const
     if (query.next())
         return query.value(0).toLongLong();
     return std::nullopt;
+}
+
+QList<ArticleSummary> IssueRepository::articleSummaries(qint64 issueId) const
+{
+    QList<ArticleSummary> summaries;
+    QSqlQuery query(m_library.database());
+    query.setForwardOnly(true);
+    // Served by the articles(issue_id, position) unique index, in order.
+    query.prepare(
+        QStringLiteral("SELECT id, kicker, title, subtitles FROM articles WHERE issue_id = ? ORDER BY position"));
+    query.bindValue(0, issueId);
+    if (!query.exec()) {
+        qCWarning(lcStore).noquote() << "articleSummaries:" << query.lastError().text();
+        return summaries;
+    }
+    while (query.next()) {
+        ArticleSummary summary;
+        summary.id = query.value(0).toLongLong();
+        summary.kicker = query.value(1).toString();
+        summary.title = query.value(2).toString();
+        summary.subtitles = fromJson(query.value(3).toString());
+        summaries.append(summary);
+    }
+    return summaries;
 }
 
 bool IssueRepository::updateIssueInfo(qint64 issueId, const IssueInfo &info, QString *error)

@@ -57,10 +57,19 @@ public:
     };
     /// Issues ordered by date (unknown years last), then id.
     QList<IssueSummary> listIssues(Listing listing = Listing::WithArticles) const;
+    /// Every issue's publication and date, without source path or articles, in id order: the fast listing for
+    /// a caller that orders issues itself (the library tree, at start-up). Issues of one publication share one
+    /// string for its name.
+    QList<IssueSummary> issueDates() const;
+    /// The path of the file an issue was imported from; empty for an unknown id.
+    QString sourcePath(qint64 issueId) const;
 
     std::optional<Article> article(qint64 articleId) const; ///< with block ids
     std::optional<StoredIssue> issue(qint64 issueId) const; ///< with article and block ids
     std::optional<qint64> issueIdOfArticle(qint64 articleId) const;
+    /// The articles of one issue in reading order, headlines only (no blocks, no bylines): one indexed query,
+    /// for listing an issue's articles without reading its text. Empty for an unknown id.
+    QList<ArticleSummary> articleSummaries(qint64 issueId) const;
 
     /// Sets publication and date of an issue (the user dating an issue whose year was not given). Stores
     /// `info` as given (month/day too); fails with `error` for an unknown id, changing nothing.
