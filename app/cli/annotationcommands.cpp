@@ -1,11 +1,577 @@
 // dubao-cli's annotation commands: tag, highlight, note, notebook, replace, reparse, orphans.
 #include "commands.h"
+#include "store/annotationrepository.h"
+#include "store/issuereplacer.h"
+#include "store/library.h"
+#include "store/notebookrepository.h"
+#include "store/tagrepository.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <optional>
 
 namespace dubao::cli {
 
+namespace {
+
+constexpr int kUsageError = 2;
+
+int usage(Streams io, const QString &message)
+{
+    io.err << "dubao-cli: " << message << Qt::endl;
+    return kUsageError;
+}
+
+int failure(Streams io, const QString &message)
+{
+    io.err << "dubao-cli: " << message << Qt::endl;
+    return 1;
+}
+
+std::optional<qint64> parseId(const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return std::nullopt;
+    return id;
+}
+
+std::optional<int> parseOffset(const QString &text)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 0)
+        return std::nullopt;
+    return value;
+}
+
+QJsonValue idOrNull(qint64 id)
+{
+    return id > 0 ? QJsonValue(id) : QJsonValue(QJsonValue::Null);
+}
+
+QHash<qint64, QString> tagPaths(Library &library)
+{
+    QHash<qint64, QString> paths;
+    for (const Tag &t : TagRepository(library).list())
+        paths.insert(t.id, t.path);
+    return paths;
+}
+
+QJsonArray tagArray(const QList<qint64> &ids, const QHash<qint64, QString> &paths)
+{
+    QJsonArray array;
+    for (const qint64 id : ids)
+        array.append(paths.value(id));
+    return array;
+}
+
+// ---- tag ----
+
+int cmdTag(const Args &args, Streams io)
+{
+    const QString sub = args.positional.value(0);
+    const QStringList rest = args.positional.mid(1);
+    static const QStringList subs{QStringLiteral("add"),   QStringLiteral("list"),   QStringLiteral("rename"),
+                                  QStringLiteral("merge"), QStringLiteral("delete"), QStringLiteral("apply"),
+                                  QStringLiteral("color"), QStringLiteral("move")};
+    if (!subs.contains(sub))
+        return usage(io, QStringLiteral("tag needs one of: %1").arg(subs.join(QStringLiteral(", "))));
+    const QHash<QString, int> arity{{QStringLiteral("add"), 1},    {QStringLiteral("list"), 0},
+                                    {QStringLiteral("rename"), 2}, {QStringLiteral("merge"), 2},
+                                    {QStringLiteral("delete"), 1}, {QStringLiteral("apply"), 1},
+                                    {QStringLiteral("color"), 2},  {QStringLiteral("move"), 2}};
+    if (rest.size() != arity.value(sub))
+        return usage(io, QStringLiteral("tag %1 takes %2 argument(s)").arg(sub).arg(arity.value(sub)));
+    if (sub == QLatin1String("apply") && args.has(QStringLiteral("article")) == args.has(QStringLiteral("block")))
+        return usage(io, QStringLiteral("tag apply needs --article ID or --block ID"));
+
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    TagRepository tags(library);
+    QString error;
+    auto find = [&](const QString &path) -> std::optional<Tag> {
+        const auto tag = tags.findByPath(path);
+        if (!tag)
+            io.err << "dubao-cli: no tag named '" << path << "'" << Qt::endl;
+        return tag;
+    };
+
+    if (sub == QLatin1String("add")) {
+        QString path = rest.front();
+        if (args.has(QStringLiteral("parent")))
+            path = args.option(QStringLiteral("parent")) + u'/' + path;
+        QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+        if (parts.isEmpty())
+            return failure(io, QStringLiteral("a tag name cannot be empty"));
+        const QString name = parts.takeLast();
+        qint64 parentId = 0;
+        if (!parts.isEmpty()) {
+            const auto parent = find(parts.join(u'/'));
+            if (!parent)
+                return 1;
+            parentId = parent->id;
+        }
+        const auto tag = tags.create(name, parentId, args.option(QStringLiteral("color")), &error);
+        if (!tag)
+            return failure(io, error);
+        io.out << tag->id << "\n";
+        return 0;
+    }
+    if (sub == QLatin1String("list")) {
+        const QList<Tag> list = tags.list();
+        if (args.json) {
+            QJsonArray array;
+            for (const Tag &t : list)
+                array.append(QJsonObject{{QStringLiteral("id"), t.id},
+                                         {QStringLiteral("name"), t.name},
+                                         {QStringLiteral("path"), t.path},
+                                         {QStringLiteral("parent"), idOrNull(t.parentId)},
+                                         {QStringLiteral("color"), t.color}});
+            printJson(io.out, QJsonDocument(array));
+            return 0;
+        }
+        for (const Tag &t : list)
+            io.out << QString(t.path.count(u'/') * 2, u' ') << t.name << "  " << t.color << "  (" << t.id << ")\n";
+        return 0;
+    }
+    const auto tag = find(rest.front());
+    if (!tag)
+        return 1;
+    if (sub == QLatin1String("rename")) {
+        if (!tags.rename(tag->id, rest.at(1), &error))
+            return failure(io, error);
+    } else if (sub == QLatin1String("color")) {
+        if (!tags.recolor(tag->id, rest.at(1), &error))
+            return failure(io, error);
+    } else if (sub == QLatin1String("move")) {
+        qint64 parentId = 0;
+        if (!rest.at(1).isEmpty() && rest.at(1) != QLatin1String("/")) {
+            const auto parent = find(rest.at(1));
+            if (!parent)
+                return 1;
+            parentId = parent->id;
+        }
+        if (!tags.move(tag->id, parentId, &error))
+            return failure(io, error);
+    } else if (sub == QLatin1String("merge")) {
+        const auto into = find(rest.at(1));
+        if (!into)
+            return 1;
+        if (!tags.merge(tag->id, into->id, &error))
+            return failure(io, error);
+    } else if (sub == QLatin1String("delete")) {
+        if (!tags.remove(tag->id, &error))
+            return failure(io, error);
+    } else if (sub == QLatin1String("apply")) {
+        const bool article = args.has(QStringLiteral("article"));
+        const auto id = parseId(args.option(article ? QStringLiteral("article") : QStringLiteral("block")));
+        if (!id)
+            return usage(io, QStringLiteral("--article/--block takes a positive id"));
+        const bool changed = article ? tags.tagArticle(tag->id, *id, &error) : tags.tagBlock(tag->id, *id, &error);
+        if (!changed && !error.isEmpty())
+            return failure(io, error);
+    }
+    return 0;
+}
+
+// ---- highlight ----
+
+int cmdHighlight(const Args &args, Streams io)
+{
+    const QString sub = args.positional.value(0);
+    if (sub == QLatin1String("add")) {
+        if (args.positional.size() != 1)
+            return usage(io, QStringLiteral("highlight add takes no positional argument"));
+        const auto block = parseId(args.option(QStringLiteral("block")));
+        const auto start = parseOffset(args.option(QStringLiteral("start")));
+        const auto end = parseOffset(args.option(QStringLiteral("end")));
+        if (!block || !start || !end)
+            return usage(io, QStringLiteral("highlight add needs --block ID --start N --end N"));
+        Library library;
+        if (!openLibrary(library, args, io))
+            return 1;
+        TagRepository tags(library);
+        QList<qint64> tagIds;
+        for (const QString &path : args.all(QStringLiteral("tag"))) {
+            const auto tag = tags.findByPath(path);
+            if (!tag)
+                return failure(io, QStringLiteral("no tag named '%1'").arg(path));
+            tagIds.append(tag->id);
+        }
+        QString error;
+        const qint64 id = AnnotationRepository(library).addHighlight(*block, *start, *end, tagIds, &error);
+        if (id == 0)
+            return failure(io, error);
+        io.out << id << "\n";
+        return 0;
+    }
+    if (sub == QLatin1String("list")) {
+        Library library;
+        if (!openLibrary(library, args, io))
+            return 1;
+        AnnotationFilter filter;
+        filter.notes = false;
+        filter.orphans = AnnotationFilter::Orphans::Include;
+        const QList<AnnotationItem> items = AnnotationRepository(library).list(filter);
+        const auto paths = tagPaths(library);
+        if (args.json) {
+            QJsonArray array;
+            for (const AnnotationItem &item : items) {
+                const Highlight &h = item.highlight;
+                array.append(QJsonObject{{QStringLiteral("id"), h.id},
+                                         {QStringLiteral("block"), idOrNull(h.blockId)},
+                                         {QStringLiteral("start"), h.start},
+                                         {QStringLiteral("end"), h.end},
+                                         {QStringLiteral("quote"), h.anchor.quote},
+                                         {QStringLiteral("tags"), tagArray(h.tagIds, paths)},
+                                         {QStringLiteral("orphan"), h.orphan}});
+            }
+            printJson(io.out, QJsonDocument(array));
+            return 0;
+        }
+        for (const AnnotationItem &item : items) {
+            const Highlight &h = item.highlight;
+            QStringList tagNames;
+            for (const qint64 t : h.tagIds)
+                tagNames.append(paths.value(t));
+            io.out << h.id << "  " << (h.orphan ? QStringLiteral("orphan") : QStringLiteral("block %1").arg(h.blockId))
+                   << " " << h.start << ".." << h.end << "  " << h.anchor.quote;
+            if (!tagNames.isEmpty())
+                io.out << "  [" << tagNames.join(QStringLiteral(", ")) << "]";
+            io.out << "\n";
+        }
+        return 0;
+    }
+    if (sub == QLatin1String("delete")) {
+        const auto id = args.positional.size() == 2 ? parseId(args.positional.at(1)) : std::nullopt;
+        if (!id)
+            return usage(io, QStringLiteral("highlight delete takes one ID"));
+        Library library;
+        if (!openLibrary(library, args, io))
+            return 1;
+        QString error;
+        if (!AnnotationRepository(library).removeHighlight(*id, &error))
+            return failure(io, error);
+        return 0;
+    }
+    return usage(io, QStringLiteral("highlight needs one of: add, list, delete"));
+}
+
+// ---- note ----
+
+int cmdNote(const Args &args, Streams io)
+{
+    const QString sub = args.positional.value(0);
+    if (sub == QLatin1String("add")) {
+        const auto block = parseId(args.option(QStringLiteral("block")));
+        const bool hasHighlight = args.has(QStringLiteral("highlight"));
+        const auto highlight =
+            hasHighlight ? parseId(args.option(QStringLiteral("highlight"))) : std::optional<qint64>(0);
+        if (args.positional.size() != 1 || !block || !highlight || !args.has(QStringLiteral("text")))
+            return usage(io, QStringLiteral("note add needs --block ID [--highlight ID] --text TEXT"));
+        Library library;
+        if (!openLibrary(library, args, io))
+            return 1;
+        QString error;
+        const qint64 id =
+            AnnotationRepository(library).addNote(*block, *highlight, args.option(QStringLiteral("text")), &error);
+        if (id == 0)
+            return failure(io, error);
+        io.out << id << "\n";
+        return 0;
+    }
+    if (sub == QLatin1String("list")) {
+        Library library;
+        if (!openLibrary(library, args, io))
+            return 1;
+        AnnotationFilter filter;
+        filter.highlights = false;
+        filter.orphans = AnnotationFilter::Orphans::Include;
+        const QList<AnnotationItem> items = AnnotationRepository(library).list(filter);
+        if (args.json) {
+            QJsonArray array;
+            for (const AnnotationItem &item : items) {
+                const Note &n = item.note;
+                array.append(QJsonObject{{QStringLiteral("id"), n.id},
+                                         {QStringLiteral("block"), idOrNull(n.blockId)},
+                                         {QStringLiteral("highlight"), idOrNull(n.highlightId)},
+                                         {QStringLiteral("text"), n.text},
+                                         {QStringLiteral("orphan"), n.orphan}});
+            }
+            printJson(io.out, QJsonDocument(array));
+            return 0;
+        }
+        for (const AnnotationItem &item : items) {
+            const Note &n = item.note;
+            io.out << n.id << "  " << (n.orphan ? QStringLiteral("orphan") : QStringLiteral("block %1").arg(n.blockId));
+            if (n.highlightId != 0)
+                io.out << " highlight " << n.highlightId;
+            io.out << "  " << QString(n.text).replace(u'\n', u' ') << "\n";
+        }
+        return 0;
+    }
+    if (sub == QLatin1String("edit") || sub == QLatin1String("delete")) {
+        const auto id = args.positional.size() == 2 ? parseId(args.positional.at(1)) : std::nullopt;
+        const bool edit = sub == QLatin1String("edit");
+        if (!id || (edit && !args.has(QStringLiteral("text"))))
+            return usage(io, edit ? QStringLiteral("note edit takes ID --text TEXT")
+                                  : QStringLiteral("note delete takes one ID"));
+        Library library;
+        if (!openLibrary(library, args, io))
+            return 1;
+        QString error;
+        AnnotationRepository notes(library);
+        const bool ok = edit ? notes.editNote(*id, args.option(QStringLiteral("text")), &error).has_value()
+                             : notes.removeNote(*id, &error).has_value();
+        return ok ? 0 : failure(io, error);
+    }
+    return usage(io, QStringLiteral("note needs one of: add, list, edit, delete"));
+}
+
+// ---- notebook ----
+
+QJsonObject sourceJson(const AnnotationSource &s)
+{
+    return QJsonObject{{QStringLiteral("publication"), s.publication},
+                       {QStringLiteral("date"), s.issueDate.isValid() ? QJsonValue(s.issueDate.toString(Qt::ISODate))
+                                                                      : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("issue"), idOrNull(s.issueId)},
+                       {QStringLiteral("article_title"), s.articleTitle},
+                       {QStringLiteral("article"), idOrNull(s.articleId)},
+                       {QStringLiteral("block"), idOrNull(s.blockId)}};
+}
+
+int cmdNotebook(const Args &args, Streams io)
+{
+    const QString sub = args.positional.value(0);
+    if (args.positional.size() != 2 ||
+        !(sub == QLatin1String("add") || sub == QLatin1String("append") || sub == QLatin1String("show")))
+        return usage(io, QStringLiteral("notebook needs: add NAME | append NAME ... | show NAME"));
+    const QString name = args.positional.at(1);
+    int kinds = 0;
+    if (sub == QLatin1String("append")) {
+        for (const char *k : {"highlight", "note", "text"})
+            kinds += args.has(QString::fromLatin1(k)) ? 1 : 0;
+        if (kinds != 1)
+            return usage(io, QStringLiteral("notebook append needs one of --highlight ID, --note ID, --text TEXT"));
+    }
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    NotebookRepository notebooks(library);
+    QString error;
+    if (sub == QLatin1String("add")) {
+        const qint64 id = notebooks.create(name, &error);
+        if (id == 0)
+            return failure(io, error);
+        io.out << id << "\n";
+        return 0;
+    }
+    const auto notebook = notebooks.findByName(name);
+    if (!notebook)
+        return failure(io, QStringLiteral("no notebook named '%1'").arg(name));
+    if (sub == QLatin1String("append")) {
+        qint64 id = 0;
+        if (args.has(QStringLiteral("text"))) {
+            id = notebooks.addText(notebook->id, args.option(QStringLiteral("text")), -1, &error);
+        } else {
+            const bool highlight = args.has(QStringLiteral("highlight"));
+            const auto target = parseId(args.option(highlight ? QStringLiteral("highlight") : QStringLiteral("note")));
+            if (!target)
+                return usage(io, QStringLiteral("--highlight/--note takes a positive id"));
+            id = highlight ? notebooks.addHighlight(notebook->id, *target, -1, &error)
+                           : notebooks.addNote(notebook->id, *target, -1, &error);
+        }
+        if (id == 0)
+            return failure(io, error);
+        io.out << id << "\n";
+        return 0;
+    }
+    const QList<NotebookItem> items = notebooks.document(notebook->id);
+    if (args.json) {
+        QJsonArray entries;
+        for (const NotebookItem &item : items) {
+            QJsonObject entry{{QStringLiteral("id"), item.entry.id}, {QStringLiteral("position"), item.entry.position}};
+            if (item.entry.isFreeText()) {
+                entry.insert(QStringLiteral("kind"), QStringLiteral("text"));
+                entry.insert(QStringLiteral("text"), item.text);
+            } else {
+                const bool isHighlight = item.entry.highlightId != 0;
+                entry.insert(QStringLiteral("kind"),
+                             isHighlight ? QStringLiteral("highlight") : QStringLiteral("note"));
+                entry.insert(isHighlight ? QStringLiteral("highlight") : QStringLiteral("note"),
+                             isHighlight ? item.entry.highlightId : item.entry.noteId);
+                entry.insert(QStringLiteral("quote"), item.quote);
+                entry.insert(QStringLiteral("orphan"), item.orphan);
+                entry.insert(QStringLiteral("source"), sourceJson(item.source));
+                QJsonArray notes;
+                for (const Note &n : item.notes)
+                    notes.append(QJsonObject{{QStringLiteral("id"), n.id}, {QStringLiteral("text"), n.text}});
+                entry.insert(QStringLiteral("notes"), notes);
+                QJsonArray tagList;
+                for (const Tag &t : item.tags)
+                    tagList.append(t.path);
+                entry.insert(QStringLiteral("tags"), tagList);
+            }
+            entries.append(entry);
+        }
+        printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("id"), notebook->id},
+                                                    {QStringLiteral("name"), notebook->name},
+                                                    {QStringLiteral("entries"), entries}}));
+        return 0;
+    }
+    io.out << "# " << notebook->name << "\n\n";
+    for (const NotebookItem &item : items) {
+        if (item.entry.isFreeText()) {
+            io.out << item.text << "\n\n";
+            continue;
+        }
+        io.out << "> " << item.quote << "\n";
+        const AnnotationSource &s = item.source;
+        io.out << "— " << s.publication << " "
+               << (s.issueDate.isValid() ? s.issueDate.toString(Qt::ISODate) : QStringLiteral("undated")) << ", "
+               << s.articleTitle << (item.orphan ? QStringLiteral(" (orphan)") : QString()) << "\n";
+        for (const Note &n : item.notes)
+            io.out << "\n" << n.text << "\n";
+        io.out << "\n";
+    }
+    return 0;
+}
+
+// ---- replace, reparse, orphans ----
+
+QString countsText(const ReanchorCounts &c)
+{
+    QString text = QStringLiteral("%1 stayed, %2 moved, %3 orphaned").arg(c.stayed).arg(c.moved).arg(c.orphaned);
+    if (c.reattached + c.stillOrphan > 0)
+        text +=
+            QStringLiteral(" (%1 earlier orphans re-attached, %2 still orphans)").arg(c.reattached).arg(c.stillOrphan);
+    return text;
+}
+
+QJsonObject countsJson(const ReanchorCounts &c)
+{
+    return QJsonObject{{QStringLiteral("stayed"), c.stayed},
+                       {QStringLiteral("moved"), c.moved},
+                       {QStringLiteral("orphaned"), c.orphaned},
+                       {QStringLiteral("reattached"), c.reattached},
+                       {QStringLiteral("still_orphan"), c.stillOrphan},
+                       {QStringLiteral("clipped"), c.clipped}};
+}
+
+int cmdReplace(const Args &args, Streams io)
+{
+    const auto issue = args.positional.size() == 2 ? parseId(args.positional.at(0)) : std::nullopt;
+    if (!issue)
+        return usage(io, QStringLiteral("replace takes ISSUE_ID FILE"));
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    QString error;
+    const auto counts = IssueReplacer(library).replace(*issue, args.positional.at(1), &error);
+    if (!counts)
+        return failure(io, error);
+    if (args.json)
+        printJson(io.out, QJsonDocument(countsJson(*counts)));
+    else
+        io.out << "issue " << *issue << " replaced: " << countsText(*counts) << "\n";
+    return 0;
+}
+
+int cmdReparse(const Args &args, Streams io)
+{
+    if (!args.positional.isEmpty())
+        return usage(io, QStringLiteral("reparse takes no argument"));
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    const ReparseReport report = IssueReplacer(library).reparseAll();
+    for (const auto &f : report.failed)
+        io.err << "dubao-cli: " << f.reason << Qt::endl;
+    if (args.json) {
+        QJsonObject object = countsJson(report.counts);
+        object.insert(QStringLiteral("issues"), report.issues);
+        object.insert(QStringLiteral("failed"), int(report.failed.size()));
+        printJson(io.out, QJsonDocument(object));
+    } else {
+        io.out << report.issues << " issues re-parsed, " << report.failed.size()
+               << " failed: " << countsText(report.counts) << "\n";
+    }
+    return report.failed.isEmpty() ? 0 : 1;
+}
+
+int cmdOrphans(const Args &args, Streams io)
+{
+    if (!args.positional.isEmpty())
+        return usage(io, QStringLiteral("orphans takes no argument"));
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    AnnotationRepository annotations(library);
+    const QList<AnnotationItem> items = annotations.orphans();
+    const auto paths = tagPaths(library);
+    if (args.json) {
+        QJsonArray array;
+        for (const AnnotationItem &item : items) {
+            const bool isNote = item.kind == AnnotationItem::Kind::Note;
+            const TextAnchor &anchor = isNote ? item.note.anchor : item.highlight.anchor;
+            QJsonObject o{{QStringLiteral("kind"), isNote ? QStringLiteral("note") : QStringLiteral("highlight")},
+                          {QStringLiteral("id"), isNote ? item.note.id : item.highlight.id},
+                          {QStringLiteral("quote"), anchor.quote},
+                          {QStringLiteral("prefix"), anchor.prefix},
+                          {QStringLiteral("suffix"), anchor.suffix},
+                          {QStringLiteral("issue"), idOrNull(anchor.issueId)},
+                          {QStringLiteral("article_title"), anchor.articleTitle},
+                          {QStringLiteral("tags"), tagArray(isNote ? item.note.tagIds : item.highlight.tagIds, paths)}};
+            if (isNote) {
+                o.insert(QStringLiteral("text"), item.note.text);
+                o.insert(QStringLiteral("highlight"), idOrNull(item.note.highlightId));
+            } else {
+                QJsonArray notes;
+                for (const Note &n : annotations.notesOfHighlight(item.highlight.id))
+                    notes.append(QJsonObject{{QStringLiteral("id"), n.id}, {QStringLiteral("text"), n.text}});
+                o.insert(QStringLiteral("notes"), notes);
+                o.insert(QStringLiteral("origin"),
+                         item.highlight.origin == HighlightOrigin::Highlight  ? QStringLiteral("highlight")
+                         : item.highlight.origin == HighlightOrigin::BlockTag ? QStringLiteral("block_tag")
+                                                                              : QStringLiteral("article_tag"));
+            }
+            array.append(o);
+        }
+        printJson(io.out, QJsonDocument(array));
+        return 0;
+    }
+    for (const AnnotationItem &item : items) {
+        const bool isNote = item.kind == AnnotationItem::Kind::Note;
+        const TextAnchor &anchor = isNote ? item.note.anchor : item.highlight.anchor;
+        io.out << (isNote ? "note " : "highlight ") << (isNote ? item.note.id : item.highlight.id) << "  ("
+               << anchor.articleTitle << ")  " << anchor.quote.left(60);
+        if (isNote)
+            io.out << "  — " << QString(item.note.text).replace(u'\n', u' ');
+        io.out << "\n";
+    }
+    if (items.isEmpty())
+        io.out << "No orphans.\n";
+    return 0;
+}
+
+} // namespace
+
 void addAnnotationCommands(CommandTable &table)
 {
-    Q_UNUSED(table);
+    table.emplace(QStringLiteral("tag"), cmdTag);
+    table.emplace(QStringLiteral("highlight"), cmdHighlight);
+    table.emplace(QStringLiteral("note"), cmdNote);
+    table.emplace(QStringLiteral("notebook"), cmdNotebook);
+    table.emplace(QStringLiteral("replace"), cmdReplace);
+    table.emplace(QStringLiteral("reparse"), cmdReparse);
+    table.emplace(QStringLiteral("orphans"), cmdOrphans);
 }
 
 } // namespace dubao::cli

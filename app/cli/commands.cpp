@@ -320,6 +320,8 @@ int run(const QStringList &arguments, Streams io)
         };
         addAnnotationCommands(table);
         addSearchCommands(table);
+        addExportCommands(table);
+        addMaintenanceCommands(table);
         return table;
     }();
     const auto it = commands.find(args.command);

@@ -63,6 +63,8 @@ void printJson(QTextStream &out, const QJsonDocument &doc);
 /// The command groups of the other files.
 void addAnnotationCommands(CommandTable &table); // annotationcommands.cpp: tag, highlight, note, notebook, ...
 void addSearchCommands(CommandTable &table);     // searchcommands.cpp: search, kwic, reindex
+void addExportCommands(CommandTable &table);     // exportcommands.cpp: export
+void addMaintenanceCommands(CommandTable &table); // maintenancecommands.cpp: backup, restore, check
 
 int run(const QStringList &arguments, Streams io);
 

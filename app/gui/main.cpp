@@ -19,7 +19,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Dubao"));
     QCoreApplication::setApplicationName(QStringLiteral("Dubao"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DUBAO_VERSION));
-    QGuiApplication::setDesktopFileName(QStringLiteral("dubao"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.dubao.Dubao"));
 
     installTranslations(AppSettings::language());
     applyTheme(AppSettings::theme());

@@ -3,6 +3,7 @@
 
 #include "model/article.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -15,6 +16,8 @@ struct SourceFile
     QString path;     ///< as given to the parser (may be empty for text parsed from memory)
     QString sha256;   ///< lowercase hex of the file's bytes
     QString encoding; ///< the detected encoding, e.g. "UTF-8", "UTF-16LE", "GB18030", "Big5"
+    QByteArray bytes; ///< the file's bytes as read, kept in the library so the issue can be re-parsed later;
+                      ///< empty for text parsed from memory
 
     friend bool operator==(const SourceFile &, const SourceFile &) = default;
 };

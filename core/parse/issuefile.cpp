@@ -101,6 +101,7 @@ IssueFileResult parseIssueBytes(const QByteArray &bytes, const QString &path)
         return failure(QStringLiteral("no articles found"));
     result.issue.source.path = path;
     result.issue.source.sha256 = sha256Hex(bytes);
+    result.issue.source.bytes = bytes;
     result.issue.source.encoding = decoded.encoding;
     result.ok = true;
     return result;

@@ -1,6 +1,7 @@
 // SQL for issues, articles, reporters and blocks (schema in docs/schema.md).
 #include "store/issuerepository.h"
 
+#include "store/annotationsql.h"
 #include "store/library.h"
 
 #include <QDateTime>
@@ -288,6 +289,12 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
     if (!run(insertSource, &message))
         return fail();
     const qint64 sourceId = insertSource.lastInsertId().toLongLong();
+    // The original bytes, for re-parsing later (schema v2; core/store/annotationsql.h).
+    // The bytes come with the parse; a ParsedIssue built elsewhere (without them) falls back to the file.
+    if (!(issue.source.bytes.isEmpty()
+              ? sql::storeSourceBytesFromFile(db, sourceId, issue.source.path, issue.source.sha256, &message)
+              : sql::storeSourceBytes(db, sourceId, issue.source.bytes, &message)))
+        return fail();
 
     const auto publicationId = publications.idFor(issue.issue.publication, &message);
     if (!publicationId)
@@ -312,7 +319,7 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
         insertArticle.bindValue(3, notNull(article.title));
         insertArticle.bindValue(4, toJson(article.subtitles));
         insertArticle.bindValue(5, article.byline ? 1 : 0);
-        const QVariant nullText(QMetaType(QMetaType::QString));
+        const QVariant nullText{QMetaType(QMetaType::QString)};
         insertArticle.bindValue(6, article.byline ? QVariant(notNull(article.byline->source)) : nullText);
         insertArticle.bindValue(7, article.byline ? nullIfEmpty(article.byline->date) : nullText);
         insertArticle.bindValue(8, article.byline ? QVariant(notNull(article.byline->raw)) : nullText);

@@ -2,6 +2,8 @@
 // transactions. The schema is documented in docs/schema.md; keep the two in step.
 #include "store/library.h"
 
+#include "store/schema.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -147,7 +149,7 @@ using MigrationStep = std::function<bool(QSqlDatabase &, QString *)>;
 /// steps[n] migrates from user_version n to n + 1.
 const QList<MigrationStep> &migrationSteps()
 {
-    static const QList<MigrationStep> steps{migrateTo1};
+    static const QList<MigrationStep> steps{migrateTo1, schema::migrateTo2, schema::migrateTo3};
     return steps;
 }
 
@@ -214,6 +216,8 @@ bool Library::open(const QString &path, QString *error)
         if (ok)
             ok = exec(db, QStringLiteral("PRAGMA busy_timeout = 5000"), &message) &&
                  exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &message);
+        if (ok)
+            ok = schema::setUpConnection(db, &message);
         if (ok)
             ok = migrate(&message);
         if (!ok) {
@@ -347,7 +351,7 @@ QSqlDatabase Library::database() const
 
 int Library::currentSchemaVersion()
 {
-    return 1;
+    return 3;
 }
 
 int Library::applicationId()

@@ -3,6 +3,8 @@
 // then the legacy Chinese encodings ICU's detector proposes. No decoder here ever substitutes U+FFFD.
 #include "text/textdecoder.h"
 
+#include <QStringDecoder>
+
 #include <QStringList>
 #include <QtEndian>
 
@@ -200,7 +202,10 @@ DecodedText decodeUtf8(const QByteArray &bytes, qsizetype start, const Utf8Scan 
         return failure(invalidUtf8Error(bytes, start + scan.firstInvalid));
     if (scan.control)
         return failure(QStringLiteral("not a text file: contains control characters"));
-    return finish(QString::fromUtf8(bytes.constData() + start, bytes.size() - start), kUtf8, true);
+    // QString::fromUtf8() would drop a U+FEFF at the start of what it is given (a second BOM): keep it.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    QString text = decoder.decode(QByteArrayView(bytes.constData() + start, bytes.size() - start));
+    return finish(std::move(text), kUtf8, true);
 }
 
 // Strict UTF-16: an odd byte count or an unpaired surrogate is an error. `start` skips the BOM.

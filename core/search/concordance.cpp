@@ -1,0 +1,206 @@
+#include "search/concordance.h"
+
+#include "search/matchhighlighter.h"
+#include "search/queryparser.h"
+#include "search/searchindex.h"
+#include "search/tokenizer.h"
+#include "store/library.h"
+
+#include <QCollator>
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace dubao {
+
+namespace {
+
+int progressCheck(void *flag)
+{
+    return static_cast<const std::atomic_bool *>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
+}
+
+// Characters (not UTF-16 units) before/after a position, never splitting a surrogate pair.
+QString leftContext(QStringView text, qsizetype at, int width)
+{
+    qsizetype start = at;
+    for (int k = 0; k < width && start > 0; ++k) {
+        --start;
+        if (start > 0 && text[start].isLowSurrogate() && text[start - 1].isHighSurrogate())
+            --start;
+    }
+    return text.mid(start, at - start).toString();
+}
+
+QString rightContext(QStringView text, qsizetype at, int width)
+{
+    qsizetype end = at;
+    for (int k = 0; k < width && end < text.size(); ++k) {
+        if (text[end].isHighSurrogate() && end + 1 < text.size() && text[end + 1].isLowSurrogate())
+            ++end;
+        ++end;
+    }
+    return text.mid(at, end - at).toString();
+}
+
+QString reversed(const QString &s)
+{
+    const QList<uint> ucs4 = s.toUcs4();
+    QString out;
+    out.reserve(s.size());
+    for (auto it = ucs4.crbegin(); it != ucs4.crend(); ++it)
+        out += QString::fromUcs4(reinterpret_cast<const char32_t *>(&*it), 1);
+    return out;
+}
+
+QByteArray csvField(const QString &value)
+{
+    QByteArray bytes = value.toUtf8();
+    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
+        bytes.replace("\"", "\"\"");
+        bytes = '"' + bytes + '"';
+    }
+    return bytes;
+}
+
+} // namespace
+
+QString ConcordanceLine::dateText() const
+{
+    if (date.isValid())
+        return date.toString(Qt::ISODate);
+    if (month > 0)
+        return QStringLiteral("\?\?\?\?-%1-%2").arg(month, 2, 10, QLatin1Char('0')).arg(day, 2, 10, QLatin1Char('0'));
+    return {};
+}
+
+Concordance::Concordance(Library &library)
+    : m_library(library)
+{}
+
+ConcordanceResult Concordance::lines(const QString &term, const ConcordanceOptions &options,
+                                     const std::atomic_bool *cancel)
+{
+    ConcordanceResult result;
+    result.term = term;
+    const QList<QByteArray> tokens = search::queryTokens(term);
+    if (tokens.isEmpty()) {
+        result.error =
+            term.trimmed().isEmpty()
+                ? QStringLiteral("Type a word or a phrase.")
+                : QStringLiteral("Nothing to search for in “%1”: it has no characters, letters or digits.").arg(term);
+        return result;
+    }
+    const int width = std::clamp(options.width, 1, 500);
+    const MatchHighlighter highlighter({tokens});
+
+    QSqlDatabase db = m_library.database();
+    sqlite3 *handle = SearchIndex::handle(db);
+    if (cancel && handle)
+        sqlite3_progress_handler(handle, 2000, progressCheck, const_cast<std::atomic_bool *>(cancel));
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT b.id, b.text, a.id, a.title, i.id, i.date, i.month, i.day FROM search_blocks "
+        "JOIN blocks b ON b.id = (search_blocks.rowid & 4294967295) JOIN articles a ON a.id = b.article_id "
+        "JOIN issues i ON i.id = a.issue_id WHERE search_blocks MATCH ? ORDER BY search_blocks.rowid"));
+    q.addBindValue(QueryParser::phraseExpression(tokens));
+    const bool ok = q.exec();
+    while (ok && q.next()) {
+        ++result.paragraphs;
+        if (result.truncated)
+            continue; // keep counting paragraphs
+        const QString text = q.value(1).toString();
+        for (const TextRange &r : highlighter.occurrences(text)) {
+            if (options.limit > 0 && result.lines.size() >= options.limit) {
+                result.truncated = true;
+                break;
+            }
+            ConcordanceLine line;
+            line.blockId = q.value(0).toLongLong();
+            line.articleId = q.value(2).toLongLong();
+            line.articleTitle = q.value(3).toString();
+            line.issueId = q.value(4).toLongLong();
+            line.date = QDate::fromString(q.value(5).toString(), Qt::ISODate);
+            line.month = q.value(6).toInt();
+            line.day = q.value(7).toInt();
+            line.offset = r.start;
+            line.length = r.length;
+            line.keyword = text.mid(r.start, r.length);
+            line.left = leftContext(text, r.start, width);
+            line.right = rightContext(text, r.end(), width);
+            result.lines.append(std::move(line));
+        }
+    }
+    if (cancel && handle)
+        sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+    if (!ok || q.lastError().isValid()) {
+        if (cancel && cancel->load())
+            result.cancelled = true;
+        else
+            result.error = QStringLiteral("database error: ") + q.lastError().text();
+        result.lines.clear();
+        return result;
+    }
+    sort(result.lines, options.sort);
+    return result;
+}
+
+void Concordance::sort(QList<ConcordanceLine> &lines, ConcordanceSort order)
+{
+    // Date (undated first, as the index orders them), then reading order.
+    auto byDate = [](const ConcordanceLine &a, const ConcordanceLine &b) {
+        const qint64 da = a.date.isValid() ? a.date.toJulianDay() : 0;
+        const qint64 db = b.date.isValid() ? b.date.toJulianDay() : 0;
+        if (da != db)
+            return da < db;
+        if (a.blockId != b.blockId)
+            return a.blockId < b.blockId;
+        return a.offset < b.offset;
+    };
+    if (order == ConcordanceSort::Date) {
+        std::stable_sort(lines.begin(), lines.end(), byDate);
+        return;
+    }
+    QCollator collator(QLocale(QLocale::Chinese, QLocale::China));
+    collator.setNumericMode(true);
+    std::vector<QCollatorSortKey> keys;
+    keys.reserve(size_t(lines.size()));
+    for (const ConcordanceLine &line : std::as_const(lines)) {
+        keys.push_back(collator.sortKey(order == ConcordanceSort::LeftContext ? reversed(line.left) : line.right));
+    }
+    std::vector<qsizetype> index(size_t(lines.size()));
+    std::iota(index.begin(), index.end(), 0);
+    std::stable_sort(index.begin(), index.end(), [&](qsizetype a, qsizetype b) {
+        const int c = keys[size_t(a)].compare(keys[size_t(b)]);
+        if (c != 0)
+            return c < 0;
+        return byDate(lines[a], lines[b]);
+    });
+    QList<ConcordanceLine> sorted;
+    sorted.reserve(lines.size());
+    for (qsizetype k : index)
+        sorted.append(std::move(lines[k]));
+    lines = std::move(sorted);
+}
+
+QByteArray Concordance::toCsv(const QList<ConcordanceLine> &lines)
+{
+    QByteArray out("\xEF\xBB\xBF");
+    out += "date,article_id,article_title,block_id,offset,left,keyword,right\r\n";
+    for (const ConcordanceLine &line : lines) {
+        out += csvField(line.dateText()) + ',' + QByteArray::number(line.articleId) + ',' +
+               csvField(line.articleTitle) + ',' + QByteArray::number(line.blockId) + ',' +
+               QByteArray::number(line.offset) + ',' + csvField(line.left) + ',' + csvField(line.keyword) + ',' +
+               csvField(line.right) + "\r\n";
+    }
+    return out;
+}
+
+} // namespace dubao

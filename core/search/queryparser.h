@@ -1,0 +1,74 @@
+// The search language users type, parsed into a SearchQuery (a pure function: no database). Words and
+// phrases are AND-ed; "exact phrase"; a OR b; -word / NOT word; filters title:, reporter:, tag:,
+// publication:, from:YYYY-MM-DD, to:YYYY-MM-DD, in:notes. Any input parses: what cannot be used is
+// reported in `messages`, and a query with nothing to search for gets an `error` to show instead of results.
+// FTS5 MATCH expressions are built only from the tokenizer's tokens, each quoted, never from typed text.
+#pragma once
+
+#include <QByteArray>
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace dubao {
+
+/// One word or phrase: its tokens must occur in this order, adjacent (substring semantics for Chinese).
+struct QueryTerm
+{
+    QString text;             ///< as typed, without quotes
+    QList<QByteArray> tokens; ///< search::queryTokens(text), never empty in a parsed query
+    bool quoted = false;
+
+    friend bool operator==(const QueryTerm &, const QueryTerm &) = default;
+};
+
+struct SearchQuery
+{
+    enum class Scope
+    {
+        Paragraphs, ///< the articles' paragraphs (default); with only title: terms, the headlines
+        Notes,      ///< in:notes — the user's notes
+    };
+
+    QList<QList<QueryTerm>> clauses; ///< all must match; each clause is an OR of its terms
+    QList<QueryTerm> excluded;       ///< -word, NOT word: none may match
+    QList<QueryTerm> titleTerms;     ///< title: — the article's kicker, title or subtitles must contain each
+    QStringList reporters;           ///< reporter: — a byline name contains it
+    QStringList tags;                ///< tag: — the article, paragraph, a highlight in it (or the note) is tagged
+                                     ///< with it or a tag below it
+    QStringList publications;        ///< publication: — the publication's name contains it
+    QDate from;                      ///< from: — issue date on or after (invalid: no limit)
+    QDate to;                        ///< to: — issue date on or before
+    Scope scope = Scope::Paragraphs;
+    QStringList messages; ///< what was ignored and why, one sentence each
+    QString error;        ///< non-empty: nothing to search for; show this instead of results
+
+    bool isValid() const { return error.isEmpty(); }
+    bool hasTextTerms() const { return !clauses.isEmpty(); }
+    /// Only title: terms (and filters): the hits are headlines, not paragraphs.
+    bool isTitleOnly() const { return clauses.isEmpty() && !titleTerms.isEmpty(); }
+    bool hasArticleFilters() const
+    {
+        return !titleTerms.isEmpty() || !reporters.isEmpty() || !tags.isEmpty() || !publications.isEmpty();
+    }
+
+    /// FTS5 MATCH for the text terms: (clauses AND-ed) NOT (excluded OR-ed). Empty without text terms.
+    QString matchExpression() const;
+    /// FTS5 MATCH for the title: terms, AND-ed. Empty without them.
+    QString titleMatchExpression() const;
+    /// The token lists of every positive text term (what the highlighter marks).
+    QList<QList<QByteArray>> highlightPhrases() const;
+    QList<QList<QByteArray>> titlePhrases() const;
+};
+
+class QueryParser final
+{
+public:
+    static SearchQuery parse(QStringView input);
+
+    /// FTS5 phrase for one term: "tok1" + "tok2" + ... (each token quoted, quotes doubled).
+    static QString phraseExpression(const QList<QByteArray> &tokens);
+};
+
+} // namespace dubao

@@ -1,0 +1,454 @@
+// Schema v3 (the full-text index) and its (re)building. Design and trade-offs: docs/search.md.
+//
+// search_blocks   FTS5, contentless, one row per block; rowid = date key << 32 | block id, where the date key
+//                 is the issue's Julian day (0 when the year is unknown). Newest/oldest first is then FTS5's
+//                 own rowid order, and from:/to: are rowid ranges: no join per hit.
+// search_block_keys  block id → that rowid. A contentless FTS5 row is deleted by giving its rowid and text
+//                 again; when an issue is deleted its blocks go by cascade after the issue row is gone, so the
+//                 key cannot be recomputed then and is kept here.
+// search_articles FTS5, contentless, rowid = article id; columns kicker, title, subtitles (joined with " / ").
+// search_notes    FTS5, contentless, rowid = note id (when the annotation tables exist).
+// search_meta     tokenizer version and build state.
+#include "search/searchindex.h"
+
+#include "search/tokenizer.h"
+#include "store/library.h"
+#include "store/schema.h"
+
+#include <QElapsedTimer>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+namespace dubao {
+
+namespace {
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql)) {
+        if (error)
+            *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool exec(QSqlDatabase &db, const char *sql, QString *error)
+{
+    return exec(db, QString::fromUtf8(sql), error);
+}
+
+bool tableExists(QSqlDatabase &db, const QString &name)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = ?"));
+    query.addBindValue(name);
+    return query.exec() && query.next();
+}
+
+qint64 scalar(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+QString tokenizerStamp()
+{
+    return QStringLiteral("dubao/%1").arg(search::tokenizerVersion());
+}
+
+// The rowid of a block in search_blocks, from the issue's date (see the top of the file).
+#define DUBAO_BLOCK_KEY(dateExpr, idExpr)                                                                              \
+    "(coalesce(CAST(julianday(" dateExpr ") AS INTEGER), 0) * 4294967296 + " idExpr ")"
+
+#define DUBAO_SUBTITLES(col)                                                                                           \
+    "(CASE WHEN json_valid(" col ") AND json_type(" col ") = 'array' THEN "                                            \
+    "(SELECT group_concat(value, ' / ') FROM json_each(" col ")) ELSE " col " END)"
+
+#define DUBAO_BULK "EXISTS (SELECT 1 FROM search_meta WHERE key = 'bulk')"
+#define DUBAO_BLOCK_PENDING(id) "EXISTS (SELECT 1 FROM search_pending_blocks WHERE block_id = " id ")"
+#define DUBAO_ARTICLE_PENDING(id) "EXISTS (SELECT 1 FROM search_pending_articles WHERE article_id = " id ")"
+#define DUBAO_NEW_BLOCK_KEY                                                                                            \
+    "  INSERT INTO search_block_keys (block_id, key) SELECT new.id, " DUBAO_BLOCK_KEY(                                 \
+        "i.date", "new.id") "    FROM articles a LEFT JOIN issues i ON i.id = a.issue_id WHERE a.id = new.article_id;"
+
+const char *const kTables[] = {
+    "CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_blocks USING fts5(text, content='', tokenize='dubao')",
+    "CREATE TABLE IF NOT EXISTS search_block_keys (block_id INTEGER PRIMARY KEY, key INTEGER NOT NULL)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_articles "
+    "USING fts5(kicker, title, subtitles, content='', tokenize='dubao')",
+    // Rows inserted during a bulk import, indexed together when it finishes (SearchIndex::finishBulkImport).
+    "CREATE TABLE IF NOT EXISTS search_pending_blocks (block_id INTEGER PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS search_pending_articles (article_id INTEGER PRIMARY KEY)",
+    // FTS5 writes a segment whenever its in-memory hash passes `hashsize` (default 1 MB): a bigger hash makes
+    // bulk indexing (rebuild, finishBulkImport) write fewer, larger segments and merge far less. Memory is only
+    // used inside a transaction that indexes that much text.
+    "INSERT INTO search_blocks (search_blocks, rank) VALUES ('hashsize', 33554432)",
+};
+
+const char *const kTriggerNames[] = {"search_blocks_insert",   "search_blocks_delete",   "search_blocks_update",
+                                     "search_issues_date",     "search_articles_insert", "search_articles_delete",
+                                     "search_articles_update", "search_notes_insert",    "search_notes_delete",
+                                     "search_notes_update"};
+
+// Outside a bulk import every change reaches the index at once. A row still pending (inserted during a bulk
+// import) is not in the index yet: it is indexed, with its text at that time, when the bulk import finishes.
+const char *const kTriggers[] = {
+    "CREATE TRIGGER search_blocks_insert AFTER INSERT ON blocks BEGIN " DUBAO_NEW_BLOCK_KEY
+    "  INSERT INTO search_pending_blocks (block_id) SELECT new.id WHERE " DUBAO_BULK ";"
+    "  INSERT INTO search_blocks (rowid, text) SELECT key, new.text FROM search_block_keys "
+    "    WHERE block_id = new.id AND NOT " DUBAO_BULK ";"
+    "END",
+    "CREATE TRIGGER search_blocks_delete AFTER DELETE ON blocks BEGIN "
+    "  INSERT INTO search_blocks (search_blocks, rowid, text) SELECT 'delete', key, old.text "
+    "    FROM search_block_keys WHERE block_id = old.id AND NOT " DUBAO_BLOCK_PENDING(
+        "old.id") ";"
+                  "  DELETE FROM search_pending_blocks WHERE block_id = old.id;"
+                  "  DELETE FROM search_block_keys WHERE block_id = old.id;"
+                  "END",
+    "CREATE TRIGGER search_blocks_update AFTER UPDATE OF text, article_id ON blocks BEGIN "
+    "  INSERT INTO search_blocks (search_blocks, rowid, text) SELECT 'delete', key, old.text "
+    "    FROM search_block_keys WHERE block_id = old.id AND NOT " DUBAO_BLOCK_PENDING(
+        "old.id") ";"
+                  "  DELETE FROM search_block_keys WHERE block_id = old.id;" DUBAO_NEW_BLOCK_KEY
+                  "  INSERT INTO search_blocks (rowid, text) SELECT key, new.text FROM search_block_keys "
+                  "    WHERE block_id = new.id AND NOT " DUBAO_BLOCK_PENDING("new.id") ";"
+                                                                                       "END",
+    // Dating an issue (or correcting its date) moves its blocks to their new place in date order.
+    "CREATE TRIGGER search_issues_date AFTER UPDATE OF date ON issues WHEN old.date IS NOT new.date BEGIN "
+    "  INSERT INTO search_blocks (search_blocks, rowid, text) SELECT 'delete', k.key, b.text "
+    "    FROM articles a JOIN blocks b ON b.article_id = a.id JOIN search_block_keys k ON k.block_id = b.id "
+    "    WHERE a.issue_id = new.id AND NOT " DUBAO_BLOCK_PENDING(
+        "b.id") ";"
+                "  UPDATE search_block_keys SET key = " DUBAO_BLOCK_KEY(
+                    "new.date", "block_id") "    WHERE block_id IN (SELECT b.id FROM articles a JOIN blocks b ON "
+                                            "b.article_id = a.id "
+                                            "                       WHERE a.issue_id = new.id);"
+                                            "  INSERT INTO search_blocks (rowid, text) SELECT k.key, b.text "
+                                            "    FROM articles a JOIN blocks b ON b.article_id = a.id JOIN "
+                                            "search_block_keys k ON k.block_id = b.id "
+                                            "    WHERE a.issue_id = new.id AND NOT " DUBAO_BLOCK_PENDING("b.id") ";"
+                                                                                                                 "END",
+
+    "CREATE TRIGGER search_articles_insert AFTER INSERT ON articles BEGIN "
+    "  INSERT INTO search_pending_articles (article_id) SELECT new.id WHERE " DUBAO_BULK ";"
+    "  INSERT INTO search_articles (rowid, kicker, title, subtitles) "
+    "    SELECT new.id, new.kicker, new.title, " DUBAO_SUBTITLES("new.subtitles") " WHERE NOT " DUBAO_BULK ";"
+                                                                                  "END",
+    "CREATE TRIGGER search_articles_delete AFTER DELETE ON articles BEGIN "
+    "  INSERT INTO search_articles (search_articles, rowid, kicker, title, subtitles) "
+    "    SELECT 'delete', old.id, old.kicker, old.title, " DUBAO_SUBTITLES(
+        "old.subtitles") "    WHERE NOT " DUBAO_ARTICLE_PENDING("old.id") ";"
+                                                                          "  DELETE FROM search_pending_articles WHERE "
+                                                                          "article_id = old.id;"
+                                                                          "END",
+    "CREATE TRIGGER search_articles_update AFTER UPDATE OF kicker, title, subtitles ON articles "
+    "WHEN NOT " DUBAO_ARTICLE_PENDING(
+        "old.id") " BEGIN "
+                  "  INSERT INTO search_articles (search_articles, rowid, kicker, title, subtitles) "
+                  "    VALUES ('delete', old.id, old.kicker, old.title, " DUBAO_SUBTITLES(
+                      "old.subtitles") ");"
+                                       "  INSERT INTO search_articles (rowid, kicker, title, subtitles) "
+                                       "    VALUES (new.id, new.kicker, new.title, " DUBAO_SUBTITLES(
+                                           "new.subtitles") ");"
+                                                            "END",
+};
+
+const char *const kNoteTables[] = {
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_notes USING fts5(text, content='', tokenize='dubao')",
+    "CREATE TRIGGER search_notes_insert AFTER INSERT ON notes BEGIN "
+    "  INSERT INTO search_notes (rowid, text) VALUES (new.id, new.text);"
+    "END",
+    "CREATE TRIGGER search_notes_delete AFTER DELETE ON notes BEGIN "
+    "  INSERT INTO search_notes (search_notes, rowid, text) VALUES ('delete', old.id, old.text);"
+    "END",
+    "CREATE TRIGGER search_notes_update AFTER UPDATE OF text ON notes BEGIN "
+    "  INSERT INTO search_notes (search_notes, rowid, text) VALUES ('delete', old.id, old.text);"
+    "  INSERT INTO search_notes (rowid, text) VALUES (new.id, new.text);"
+    "END",
+};
+
+// Tables are created when missing; triggers are always dropped and re-created, so a rebuild also brings
+// the triggers of an older index up to date.
+bool createSchema(QSqlDatabase &db, QString *error)
+{
+    for (const char *name : kTriggerNames) {
+        if (!exec(db, QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(name), error))
+            return false;
+    }
+    for (const char *sql : kTables) {
+        if (!exec(db, sql, error))
+            return false;
+    }
+    for (const char *sql : kTriggers) {
+        if (!exec(db, sql, error))
+            return false;
+    }
+    if (tableExists(db, QStringLiteral("notes"))) {
+        for (const char *sql : kNoteTables) {
+            if (!exec(db, sql, error))
+                return false;
+        }
+    }
+    return true;
+}
+
+bool setMeta(QSqlDatabase &db, const QString &key, const QString &value, QString *error)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO search_meta (key, value) VALUES (?, ?)"));
+    query.addBindValue(key);
+    query.addBindValue(value);
+    if (!query.exec()) {
+        if (error)
+            *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QString meta(QSqlDatabase &db, const QString &key)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT value FROM search_meta WHERE key = ?"));
+    query.addBindValue(key);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+// A bigger page cache while a whole index is written (FTS5 merges read back what it wrote), restored after.
+class BigCache final
+{
+    Q_DISABLE_COPY_MOVE(BigCache)
+
+public:
+    explicit BigCache(QSqlDatabase &db)
+        : m_db(db)
+    {
+        QSqlQuery q(m_db);
+        if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
+            m_old = q.value(0).toLongLong();
+        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -131072")); // 128 MiB
+    }
+    ~BigCache() { QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_old)); }
+
+private:
+    QSqlDatabase &m_db;
+    qint64 m_old = -2000;
+};
+
+} // namespace
+
+sqlite3 *SearchIndex::handle(const QSqlDatabase &db)
+{
+    if (!db.isValid() || !db.driver())
+        return nullptr;
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+bool SearchIndex::build(QSqlDatabase &db, const ProgressCallback &progress, const std::atomic_bool *cancel,
+                        QString *error)
+{
+    auto cancelled = [&] {
+        if (cancel && cancel->load()) {
+            if (error)
+                *error = QStringLiteral("cancelled");
+            return true;
+        }
+        return false;
+    };
+    if (!createSchema(db, error) || !setMeta(db, QStringLiteral("state"), QStringLiteral("building"), error))
+        return false;
+    BigCache cache(db);
+    const bool notes = tableExists(db, QStringLiteral("search_notes"));
+
+    // Contentless tables cannot be told which rows they hold; 'delete-all' empties them.
+    if (!exec(db, "INSERT INTO search_blocks (search_blocks) VALUES ('delete-all')", error) ||
+        !exec(db, "INSERT INTO search_articles (search_articles) VALUES ('delete-all')", error) ||
+        (notes && !exec(db, "INSERT INTO search_notes (search_notes) VALUES ('delete-all')", error)) ||
+        !exec(db, "DELETE FROM search_block_keys", error) || !exec(db, "DELETE FROM search_pending_blocks", error) ||
+        !exec(db, "DELETE FROM search_pending_articles", error) ||
+        !exec(db, "DELETE FROM search_meta WHERE key = 'bulk'", error) ||
+        !exec(
+            db,
+            "INSERT INTO search_block_keys (block_id, key) SELECT b.id, " DUBAO_BLOCK_KEY(
+                "i.date",
+                "b.id") " FROM blocks b JOIN articles a ON a.id = b.article_id LEFT JOIN issues i ON i.id = a.issue_id",
+            error)) {
+        return false;
+    }
+
+    Progress state;
+    state.total = scalar(db, QStringLiteral("SELECT count(*) FROM blocks")) +
+                  scalar(db, QStringLiteral("SELECT count(*) FROM articles")) +
+                  (notes ? scalar(db, QStringLiteral("SELECT count(*) FROM notes")) : 0);
+    if (progress)
+        progress(state);
+
+    // Paragraphs in batches by id, so progress and cancellation are checked between batches.
+    constexpr int kBatch = 4000;
+    QSqlQuery batch(db);
+    batch.prepare(QStringLiteral("INSERT INTO search_blocks (rowid, text) "
+                                 "SELECT k.key, b.text FROM blocks b JOIN search_block_keys k ON k.block_id = b.id "
+                                 "WHERE b.id > ? AND b.id <= ?"));
+    QSqlQuery ids(db);
+    ids.setForwardOnly(true);
+    if (!ids.exec(QStringLiteral("SELECT id FROM blocks ORDER BY id"))) {
+        if (error)
+            *error = ids.lastError().text();
+        return false;
+    }
+    QList<qint64> bounds;
+    {
+        qint64 n = 0;
+        while (ids.next()) {
+            if (++n % kBatch == 0)
+                bounds.append(ids.value(0).toLongLong());
+        }
+        bounds.append(std::numeric_limits<qint64>::max());
+    }
+    ids.finish();
+    qint64 low = std::numeric_limits<qint64>::min();
+    for (qint64 high : std::as_const(bounds)) {
+        if (cancelled())
+            return false;
+        batch.addBindValue(low);
+        batch.addBindValue(high);
+        if (!batch.exec()) {
+            if (error)
+                *error = batch.lastError().text();
+            return false;
+        }
+        state.done = std::min(state.total, state.done + batch.numRowsAffected());
+        low = high;
+        if (progress)
+            progress(state);
+    }
+    if (cancelled())
+        return false;
+
+    if (!exec(db,
+              "INSERT INTO search_articles (rowid, kicker, title, subtitles) "
+              "SELECT id, kicker, title, " DUBAO_SUBTITLES("subtitles") " FROM articles",
+              error)) {
+        return false;
+    }
+    if (notes && !exec(db, "INSERT INTO search_notes (rowid, text) SELECT id, text FROM notes", error))
+        return false;
+    state.done = state.total;
+    if (progress)
+        progress(state);
+
+    return setMeta(db, QStringLiteral("tokenizer"), tokenizerStamp(), error) &&
+           setMeta(db, QStringLiteral("state"), QStringLiteral("ready"), error);
+}
+
+bool SearchIndex::needsRebuild(Library &library)
+{
+    QSqlDatabase db = library.database();
+    if (!tableExists(db, QStringLiteral("search_meta")) || !tableExists(db, QStringLiteral("search_blocks")))
+        return true;
+    if (tableExists(db, QStringLiteral("notes")) && !tableExists(db, QStringLiteral("search_notes")))
+        return true;
+    return meta(db, QStringLiteral("tokenizer")) != tokenizerStamp() ||
+           meta(db, QStringLiteral("state")) != QLatin1String("ready") || !meta(db, QStringLiteral("bulk")).isEmpty() ||
+           scalar(db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM search_pending_blocks) OR "
+                                     "EXISTS (SELECT 1 FROM search_pending_articles)")) != 0;
+}
+
+bool SearchIndex::beginBulkImport(Library &library, QString *error)
+{
+    QSqlDatabase db = library.database();
+    return setMeta(db, QStringLiteral("bulk"), QStringLiteral("1"), error);
+}
+
+bool SearchIndex::finishBulkImport(Library &library, QString *error)
+{
+    QSqlDatabase db = library.database();
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        if (error)
+            *error = QStringLiteral("cannot start a transaction: ") + db.lastError().text();
+        return false;
+    }
+    BigCache cache(db);
+    return exec(db,
+                "INSERT INTO search_blocks (rowid, text) SELECT k.key, b.text FROM search_pending_blocks p "
+                "JOIN blocks b ON b.id = p.block_id JOIN search_block_keys k ON k.block_id = p.block_id",
+                error) &&
+           exec(db, "DELETE FROM search_pending_blocks", error) &&
+           exec(db,
+                "INSERT INTO search_articles (rowid, kicker, title, subtitles) SELECT a.id, a.kicker, "
+                "a.title, " DUBAO_SUBTITLES(
+                    "a.subtitles") " FROM search_pending_articles p JOIN articles a ON a.id = p.article_id",
+                error) &&
+           exec(db, "DELETE FROM search_pending_articles", error) &&
+           exec(db, "DELETE FROM search_meta WHERE key = 'bulk'", error) && transaction.commit(error);
+}
+
+bool SearchIndex::rebuild(Library &library, const ProgressCallback &progress, const std::atomic_bool *cancel,
+                          QString *error)
+{
+    if (!library.isOpen()) {
+        if (error)
+            *error = QStringLiteral("the library is not open");
+        return false;
+    }
+    if (library.isReadOnly()) {
+        if (error)
+            *error = QStringLiteral("the library is read-only");
+        return false;
+    }
+    QSqlDatabase db = library.database();
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        if (error)
+            *error = QStringLiteral("cannot start a transaction: ") + db.lastError().text();
+        return false;
+    }
+    return build(db, progress, cancel, error) && transaction.commit(error);
+}
+
+SearchIndex::Stats SearchIndex::stats(Library &library)
+{
+    QSqlDatabase db = library.database();
+    Stats s;
+    s.blocks = scalar(db, QStringLiteral("SELECT count(*) FROM search_block_keys"));
+    s.articles = scalar(db, QStringLiteral("SELECT count(*) FROM search_articles_docsize"));
+    const bool notes = tableExists(db, QStringLiteral("search_notes"));
+    if (notes)
+        s.notes = scalar(db, QStringLiteral("SELECT count(*) FROM search_notes_docsize"));
+    s.textBytes = scalar(db, QStringLiteral("SELECT sum(length(CAST(text AS BLOB))) FROM blocks")) +
+                  scalar(db, QStringLiteral("SELECT sum(length(CAST(kicker || title || subtitles AS BLOB))) "
+                                            "FROM articles")) +
+                  (notes ? scalar(db, QStringLiteral("SELECT sum(length(CAST(text AS BLOB))) FROM notes")) : 0);
+    // Pages of the index tables (dbstat); without dbstat, the payload bytes of the shadow tables.
+    {
+        QSqlQuery query(db);
+        if (query.exec(QStringLiteral("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\'")) &&
+            query.next()) {
+            s.indexBytes = query.value(0).toLongLong();
+            return s;
+        }
+    }
+    QStringList tables{QStringLiteral("search_blocks"), QStringLiteral("search_articles")};
+    if (notes)
+        tables.append(QStringLiteral("search_notes"));
+    for (const QString &t : std::as_const(tables)) {
+        s.indexBytes += scalar(db, QStringLiteral("SELECT sum(length(block)) + 12 * count(*) FROM %1_data").arg(t));
+        s.indexBytes += scalar(db, QStringLiteral("SELECT sum(length(term)) + 16 * count(*) FROM %1_idx").arg(t));
+        s.indexBytes += scalar(db, QStringLiteral("SELECT sum(length(sz)) + 9 * count(*) FROM %1_docsize").arg(t));
+    }
+    s.indexBytes += 18 * s.blocks; // search_block_keys rows
+    return s;
+}
+
+} // namespace dubao

@@ -1,0 +1,431 @@
+// Search queries over the FTS5 index. Why the SQL looks as it does (rowid = date key, bounded ranking):
+// docs/search.md.
+#include "search/searchservice.h"
+
+#include "search/searchindex.h"
+#include "store/library.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+namespace dubao {
+
+namespace {
+
+constexpr const char *kBlockIdOfRowid = "(search_blocks.rowid & 4294967295)";
+
+int progressCheck(void *flag)
+{
+    return static_cast<const std::atomic_bool *>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
+}
+
+// Lets a cancel flag interrupt the statements run while it lives (SQLite calls the handler every N VM steps).
+class CancelGuard final
+{
+    Q_DISABLE_COPY_MOVE(CancelGuard)
+
+public:
+    CancelGuard(sqlite3 *db, const std::atomic_bool *cancel)
+        : m_db(cancel ? db : nullptr)
+    {
+        if (m_db)
+            sqlite3_progress_handler(m_db, 2000, progressCheck, const_cast<std::atomic_bool *>(cancel));
+    }
+    ~CancelGuard()
+    {
+        if (m_db)
+            sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+    }
+
+private:
+    sqlite3 *m_db;
+};
+
+// A WHERE clause with its bound values, in order.
+struct Sql
+{
+    QString text;
+    QVariantList binds;
+
+    Sql &add(const QString &s, const QVariantList &values = {})
+    {
+        text += s;
+        binds += values;
+        return *this;
+    }
+};
+
+QString tagSet()
+{
+    return QStringLiteral("(WITH RECURSIVE t(id) AS (SELECT id FROM tags WHERE name = ? COLLATE NOCASE "
+                          "UNION SELECT c.id FROM tags c JOIN t ON c.parent_id = t.id) SELECT id FROM t)");
+}
+
+// Conditions on the article `a` (and block `b`, note `n` when present) for the query's filters.
+void addArticleConditions(Sql &sql, const SearchQuery &query, bool withTitle, bool hasBlock, bool hasNote)
+{
+    for (const QString &p : query.publications) {
+        sql.add(QStringLiteral(" AND a.issue_id IN (SELECT i2.id FROM issues i2 JOIN publications p2 "
+                               "ON p2.id = i2.publication_id WHERE instr(p2.name, ?) > 0)"),
+                {p});
+    }
+    for (const QString &r : query.reporters) {
+        sql.add(QStringLiteral(" AND a.id IN (SELECT ar.article_id FROM article_reporters ar JOIN reporters r "
+                               "ON r.id = ar.reporter_id WHERE instr(r.name, ?) > 0)"),
+                {r});
+    }
+    for (const QString &tagPath : query.tags) {
+        const QString tag = tagPath.section(u'/', -1, -1, QString::SectionSkipEmpty);
+        QString condition =
+            QStringLiteral("a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN ") + tagSet() + u')';
+        QVariantList values{tag};
+        if (hasBlock) {
+            condition += QStringLiteral(" OR b.id IN (SELECT block_id FROM block_tags WHERE tag_id IN ") + tagSet() +
+                         QStringLiteral(") OR b.id IN (SELECT h.block_id FROM highlights h JOIN highlight_tags ht "
+                                        "ON ht.highlight_id = h.id WHERE ht.tag_id IN ") +
+                         tagSet() + u')';
+            values += {tag, tag};
+        }
+        if (hasNote) {
+            condition +=
+                QStringLiteral(" OR n.id IN (SELECT note_id FROM note_tags WHERE tag_id IN ") + tagSet() + u')';
+            values += tag;
+        }
+        sql.add(QStringLiteral(" AND (") + condition + u')', values);
+    }
+    if (withTitle && !query.titleTerms.isEmpty()) {
+        sql.add(QStringLiteral(" AND a.id IN (SELECT rowid FROM search_articles WHERE search_articles MATCH ?)"),
+                {query.titleMatchExpression()});
+    }
+}
+
+void addDateConditions(Sql &sql, const SearchQuery &query, const QString &dateColumn)
+{
+    if (query.from.isValid())
+        sql.add(QStringLiteral(" AND %1 >= ?").arg(dateColumn), {query.from.toString(Qt::ISODate)});
+    if (query.to.isValid())
+        sql.add(QStringLiteral(" AND %1 <= ?").arg(dateColumn), {query.to.toString(Qt::ISODate)});
+}
+
+bool tableExists(QSqlDatabase db, const QString &name)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = ?"));
+    query.addBindValue(name);
+    return query.exec() && query.next();
+}
+
+// The FROM + WHERE of the hits of `query`, and what a hit row looks like.
+struct Plan
+{
+    SearchHit::Kind kind = SearchHit::Kind::Paragraph;
+    QString from;
+    Sql where;
+    QString ftsTable; ///< for rank
+};
+
+Plan makePlan(const SearchQuery &query)
+{
+    Plan plan;
+    if (query.scope == SearchQuery::Scope::Notes) {
+        plan.kind = SearchHit::Kind::Note;
+        plan.ftsTable = QStringLiteral("search_notes");
+        plan.from = QStringLiteral(
+            "search_notes JOIN notes n ON n.id = search_notes.rowid LEFT JOIN blocks b ON b.id = n.block_id "
+            "LEFT JOIN articles a ON a.id = b.article_id LEFT JOIN issues i ON i.id = coalesce(a.issue_id, "
+            "n.issue_id)");
+        plan.where.add(QStringLiteral("search_notes MATCH ?"), {query.matchExpression()});
+        addDateConditions(plan.where, query, QStringLiteral("i.date"));
+        addArticleConditions(plan.where, query, true, true, true);
+    } else if (query.isTitleOnly()) {
+        plan.kind = SearchHit::Kind::Headline;
+        plan.ftsTable = QStringLiteral("search_articles");
+        plan.from = QStringLiteral("search_articles JOIN articles a ON a.id = search_articles.rowid "
+                                   "LEFT JOIN issues i ON i.id = a.issue_id");
+        plan.where.add(QStringLiteral("search_articles MATCH ?"), {query.titleMatchExpression()});
+        addDateConditions(plan.where, query, QStringLiteral("i.date"));
+        addArticleConditions(plan.where, query, false, false, false);
+    } else {
+        plan.kind = SearchHit::Kind::Paragraph;
+        plan.ftsTable = QStringLiteral("search_blocks");
+        plan.from = QStringLiteral("search_blocks");
+        plan.where.add(QStringLiteral("search_blocks MATCH ?"), {query.matchExpression()});
+        // Dates are rowid ranges: rowid = Julian day << 32 | block id (searchindex.cpp).
+        if (query.from.isValid()) {
+            plan.where.add(QStringLiteral(" AND search_blocks.rowid >= CAST(julianday(?) AS INTEGER) * 4294967296"),
+                           {query.from.toString(Qt::ISODate)});
+        } else if (query.to.isValid()) {
+            plan.where.add(QStringLiteral(" AND search_blocks.rowid >= 4294967296")); // dated issues only
+        }
+        if (query.to.isValid()) {
+            plan.where.add(
+                QStringLiteral(" AND search_blocks.rowid < (CAST(julianday(?) AS INTEGER) + 1) * 4294967296"),
+                {query.to.toString(Qt::ISODate)});
+        }
+        if (query.hasArticleFilters()) {
+            Sql exists;
+            exists.add(QStringLiteral(" AND EXISTS (SELECT 1 FROM blocks b JOIN articles a ON a.id = b.article_id "
+                                      "WHERE b.id = %1")
+                           .arg(QLatin1String(kBlockIdOfRowid)));
+            addArticleConditions(exists, query, true, true, false);
+            exists.add(QStringLiteral(")"));
+            plan.where.add(exists.text, exists.binds);
+        }
+    }
+    return plan;
+}
+
+bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
+{
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return false;
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    return q.exec();
+}
+
+QString databaseError(const QSqlQuery &q)
+{
+    return QStringLiteral("database error: ") + q.lastError().text();
+}
+
+} // namespace
+
+QString SearchHit::dateText() const
+{
+    if (date.isValid())
+        return date.toString(Qt::ISODate);
+    if (month > 0)
+        return QStringLiteral("\?\?\?\?-%1-%2").arg(month, 2, 10, QLatin1Char('0')).arg(day, 2, 10, QLatin1Char('0'));
+    return {};
+}
+
+SearchService::SearchService(Library &library)
+    : m_library(library)
+{}
+
+SearchResult SearchService::search(const QString &text, const SearchOptions &options, const std::atomic_bool *cancel)
+{
+    return search(QueryParser::parse(text), options, cancel);
+}
+
+qint64 SearchService::count(const SearchQuery &query, const std::atomic_bool *cancel, QString *error)
+{
+    if (!query.isValid()) {
+        if (error)
+            *error = query.error;
+        return -1;
+    }
+    QSqlDatabase db = m_library.database();
+    if (!query.tags.isEmpty() && !tableExists(db, QStringLiteral("tags"))) {
+        if (error)
+            *error = QStringLiteral("tag: needs a library with tags");
+        return -1;
+    }
+    if (query.scope == SearchQuery::Scope::Notes && !tableExists(db, QStringLiteral("search_notes"))) {
+        if (error)
+            *error = QStringLiteral("in:notes: this library has no notes index");
+        return -1;
+    }
+    const Plan plan = makePlan(query);
+    CancelGuard guard(SearchIndex::handle(db), cancel);
+    QSqlQuery q(db);
+    if (!run(q, QStringLiteral("SELECT count(*) FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text,
+             plan.where.binds) ||
+        !q.next()) {
+        if (error)
+            *error = (cancel && cancel->load()) ? QStringLiteral("cancelled") : databaseError(q);
+        return -1;
+    }
+    return q.value(0).toLongLong();
+}
+
+SearchResult SearchService::search(const SearchQuery &query, const SearchOptions &options,
+                                   const std::atomic_bool *cancel)
+{
+    SearchResult result;
+    result.query = query;
+    result.order = options.order;
+    result.offset = std::max(0, options.offset);
+    if (!query.isValid()) {
+        result.error = query.error;
+        return result;
+    }
+    auto isCancelled = [&] {
+        return cancel && cancel->load();
+    };
+
+    QString error;
+    result.total = count(query, cancel, &error);
+    if (result.total < 0) {
+        result.total = 0;
+        result.cancelled = isCancelled();
+        if (!result.cancelled)
+            result.error = error;
+        return result;
+    }
+    const int limit = std::max(0, options.limit);
+    if (limit == 0 || result.offset >= result.total)
+        return result;
+
+    QSqlDatabase db = m_library.database();
+    const Plan plan = makePlan(query);
+    CancelGuard guard(SearchIndex::handle(db), cancel);
+    const QString where = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
+    const QVariantList page{limit, result.offset};
+    QSqlQuery q(db);
+    bool ok = false;
+
+    // 1. The ids of this page, in order.
+    QList<qint64> ids;
+    if (plan.kind == SearchHit::Kind::Paragraph) {
+        const QString select = QStringLiteral("SELECT search_blocks.rowid") + where;
+        if (options.order == SearchOrder::Relevance && result.total > kRankedHits && result.offset < kRankedHits) {
+            // Too many hits to score them all quickly: rank the newest kRankedHits (the rest follow, newest
+            // first, which is exactly what Newest gives from position kRankedHits on).
+            result.rankCapped = true;
+            ok = run(q,
+                     QStringLiteral("SELECT id FROM (SELECT search_blocks.rowid AS id, search_blocks.rank AS score") +
+                         where +
+                         QStringLiteral(" ORDER BY search_blocks.rowid DESC LIMIT %1) "
+                                        "ORDER BY score, id DESC LIMIT ? OFFSET ?")
+                             .arg(kRankedHits),
+                     plan.where.binds + QVariantList{std::min(limit, kRankedHits - result.offset), result.offset});
+            while (ok && q.next())
+                ids.append(q.value(0).toLongLong());
+            if (ok && ids.size() < limit) {
+                // The page runs past the ranked part.
+                ok = run(q, select + QStringLiteral(" ORDER BY search_blocks.rowid DESC LIMIT ? OFFSET ?"),
+                         plan.where.binds + QVariantList{limit - int(ids.size()), kRankedHits});
+                while (ok && q.next())
+                    ids.append(q.value(0).toLongLong());
+            }
+        } else {
+            result.rankCapped = options.order == SearchOrder::Relevance && result.total > kRankedHits;
+            const QString order = options.order == SearchOrder::Oldest ? QStringLiteral(" ORDER BY search_blocks.rowid")
+                                  : options.order == SearchOrder::Newest || result.rankCapped
+                                      ? QStringLiteral(" ORDER BY search_blocks.rowid DESC")
+                                      : QStringLiteral(" ORDER BY search_blocks.rank, search_blocks.rowid DESC");
+            ok = run(q, select + order + QStringLiteral(" LIMIT ? OFFSET ?"), plan.where.binds + page);
+            while (ok && q.next())
+                ids.append(q.value(0).toLongLong());
+        }
+        if (!ok) {
+            result.cancelled = isCancelled();
+            if (!result.cancelled)
+                result.error = databaseError(q);
+            return result;
+        }
+
+        // 2. The paragraphs.
+        const MatchHighlighter highlighter = MatchHighlighter::forQuery(query);
+        const MatchHighlighter titleHighlighter(query.titlePhrases());
+        QSqlQuery row(db);
+        row.setForwardOnly(true);
+        row.prepare(
+            QStringLiteral("SELECT b.text, b.article_id, a.title, i.id, i.date, i.month, i.day, p.name FROM blocks b "
+                           "JOIN articles a ON a.id = b.article_id JOIN issues i ON i.id = a.issue_id "
+                           "LEFT JOIN publications p ON p.id = i.publication_id WHERE b.id = ?"));
+        for (const qint64 rowid : std::as_const(ids)) {
+            if (isCancelled()) {
+                result.cancelled = true;
+                result.hits.clear();
+                return result;
+            }
+            SearchHit hit;
+            hit.kind = SearchHit::Kind::Paragraph;
+            hit.blockId = rowid & 0xFFFFFFFFLL;
+            row.addBindValue(hit.blockId);
+            if (!row.exec() || !row.next())
+                continue; // deleted meanwhile
+            hit.text = row.value(0).toString();
+            hit.articleId = row.value(1).toLongLong();
+            hit.articleTitle = row.value(2).toString();
+            hit.issueId = row.value(3).toLongLong();
+            hit.date = QDate::fromString(row.value(4).toString(), Qt::ISODate);
+            hit.month = row.value(5).toInt();
+            hit.day = row.value(6).toInt();
+            hit.publication = row.value(7).toString();
+            hit.matches = highlighter.matches(hit.text);
+            if (!titleHighlighter.isEmpty())
+                hit.titleMatches = titleHighlighter.matches(hit.articleTitle);
+            hit.snippet = MatchHighlighter::snippet(hit.text, hit.matches, options.snippetLength);
+            result.hits.append(std::move(hit));
+        }
+        return result;
+    }
+
+    // Notes and headlines: few rows; one query with everything.
+    QString order;
+    const QString dateOrder = QStringLiteral("i.date IS NULL, i.date DESC, ");
+    if (plan.kind == SearchHit::Kind::Note) {
+        order = options.order == SearchOrder::Relevance ? QStringLiteral("search_notes.rank, n.id DESC")
+                : options.order == SearchOrder::Newest  ? dateOrder + QStringLiteral("n.id DESC")
+                                                        : QStringLiteral("coalesce(i.date, ''), n.id");
+        ok =
+            run(q,
+                QStringLiteral("SELECT n.id, n.text, b.id, a.id, coalesce(a.title, n.article_title, ''), i.id, i.date, "
+                               "i.month, i.day, (SELECT name FROM publications WHERE id = i.publication_id)") +
+                    where + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT ? OFFSET ?"),
+                plan.where.binds + page);
+    } else {
+        order = options.order == SearchOrder::Relevance ? QStringLiteral("search_articles.rank, a.id DESC")
+                : options.order == SearchOrder::Newest  ? dateOrder + QStringLiteral("a.id DESC")
+                                                        : QStringLiteral("coalesce(i.date, ''), a.id");
+        ok = run(q,
+                 QStringLiteral("SELECT 0, a.title, 0, a.id, a.title, i.id, i.date, i.month, i.day, "
+                                "(SELECT name FROM publications WHERE id = i.publication_id), a.kicker, a.subtitles") +
+                     where + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT ? OFFSET ?"),
+                 plan.where.binds + page);
+    }
+    if (!ok) {
+        result.cancelled = isCancelled();
+        if (!result.cancelled)
+            result.error = databaseError(q);
+        return result;
+    }
+    const MatchHighlighter highlighter = MatchHighlighter::forQuery(query);
+    const MatchHighlighter titleHighlighter(query.titlePhrases());
+    while (q.next()) {
+        SearchHit hit;
+        hit.kind = plan.kind;
+        hit.noteId = q.value(0).toLongLong();
+        hit.text = q.value(1).toString();
+        hit.blockId = q.value(2).toLongLong();
+        hit.articleId = q.value(3).toLongLong();
+        hit.articleTitle = q.value(4).toString();
+        hit.issueId = q.value(5).toLongLong();
+        hit.date = QDate::fromString(q.value(6).toString(), Qt::ISODate);
+        hit.month = q.value(7).toInt();
+        hit.day = q.value(8).toInt();
+        hit.publication = q.value(9).toString();
+        if (plan.kind == SearchHit::Kind::Headline) {
+            hit.matches = highlighter.matches(hit.text);
+            if (hit.matches.isEmpty()) {
+                // The match is in the kicker or a subtitle: show the whole headline.
+                QStringList parts{q.value(10).toString(), hit.text};
+                const QJsonArray subtitles = QJsonDocument::fromJson(q.value(11).toString().toUtf8()).array();
+                for (const QJsonValue &subtitle : subtitles)
+                    parts.append(subtitle.toString());
+                parts.removeAll(QString());
+                hit.text = parts.join(QStringLiteral(" / "));
+                hit.matches = highlighter.matches(hit.text);
+            }
+        } else {
+            hit.matches = highlighter.matches(hit.text);
+        }
+        if (!titleHighlighter.isEmpty())
+            hit.titleMatches = titleHighlighter.matches(hit.articleTitle);
+        hit.snippet = MatchHighlighter::snippet(hit.text, hit.matches, options.snippetLength);
+        result.hits.append(std::move(hit));
+    }
+    return result;
+}
+
+} // namespace dubao

@@ -1,0 +1,156 @@
+// Highlights and notes: creating, editing, deleting (with snapshots that restore() puts back with the same
+// ids), re-attaching orphans by hand, and the listings of the annotations panel. Every change is one
+// transaction. Offsets are QString (UTF-16) positions in Block::text, end exclusive.
+#pragma once
+
+#include "model/annotation.h"
+#include "store/tagrepository.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace dubao {
+
+class Library;
+
+/// Where an annotation is (or, for an orphan, was): for listings, notebooks and export.
+struct AnnotationSource
+{
+    qint64 issueId = 0; ///< 0 when unknown
+    QString publication;
+    QDate issueDate;      ///< invalid when the issue's year is unknown
+    qint64 articleId = 0; ///< 0 for an orphan
+    QString articleTitle; ///< for an orphan: the title its anchor remembers
+    qint64 blockId = 0;   ///< 0 for an orphan
+    int blockPosition = -1;
+};
+
+/// A deleted highlight: everything restore() needs to put it back with the same ids.
+struct HighlightDeletion
+{
+    Highlight highlight;
+    QList<qint64> detachedNotes;          ///< notes that were on the highlight; they stay, on its block
+    QList<NotebookEntry> notebookEntries; ///< entries that showed the highlight, removed with it
+};
+
+struct NoteDeletion
+{
+    Note note;
+    QList<NotebookEntry> notebookEntries;
+};
+
+/// A highlight's or note's placement before attach...(), for undo (restore...Placement()).
+struct AnnotationPlacement
+{
+    qint64 id = 0;
+    qint64 blockId = 0;
+    bool orphan = false;
+    TextAnchor anchor;
+    QList<AnnotationPlacement> notes; ///< for a highlight: the notes on it, which follow it
+};
+
+struct AnnotationFilter
+{
+    enum class Orphans
+    {
+        Exclude,
+        Only,
+        Include
+    };
+    QList<qint64> tagIds;         ///< any of these (empty: no tag filter)
+    bool includeChildTags = true; ///< a tag also matches annotations tagged with its descendants
+    qint64 articleId = 0;
+    qint64 issueId = 0;
+    QDate from; ///< issue date range, inclusive; invalid = open
+    QDate to;
+    QString text; ///< substring of the quote or the note's text (case-insensitive for Latin letters)
+    Orphans orphans = Orphans::Exclude;
+    bool highlights = true;
+    bool notes = true;
+};
+
+/// One row of the annotations panel.
+struct AnnotationItem
+{
+    enum class Kind
+    {
+        Highlight,
+        Note
+    };
+    Kind kind = Kind::Highlight;
+    Highlight highlight; ///< for a note on a highlight: that highlight
+    Note note;           ///< set when kind == Note
+    AnnotationSource source;
+};
+
+/// How many annotations are on an issue or article (for "deleting this will remove N annotations").
+struct AnnotationCounts
+{
+    int highlights = 0;
+    int notes = 0;
+    int articleTags = 0;
+    int blockTags = 0;
+    int notebookEntries = 0; ///< entries showing those highlights and notes
+
+    int total() const { return highlights + notes + articleTags + blockTags; }
+};
+
+class AnnotationRepository final
+{
+public:
+    explicit AnnotationRepository(Library &library);
+
+    /// Highlights [start, end) of the block's text (0 <= start < end <= length, not splitting a surrogate
+    /// pair) and puts `tagIds` on it. Returns the new id, or 0 with `error`.
+    qint64 addHighlight(qint64 blockId, int start, int end, const QList<qint64> &tagIds = {}, QString *error = nullptr);
+    std::optional<Highlight> highlight(qint64 id) const;
+    QList<Highlight> highlightsOfBlock(qint64 blockId) const;     ///< by start, then id
+    QList<Highlight> highlightsOfArticle(qint64 articleId) const; ///< by block position, start, id
+    /// Deletes the highlight and its tags; notes on it stay on its block; notebook entries showing it go.
+    std::optional<HighlightDeletion> removeHighlight(qint64 id, QString *error = nullptr);
+    bool restore(const HighlightDeletion &deletion, QString *error = nullptr);
+
+    /// Adds a Markdown note on a block, optionally on a highlight of that block (blockId 0: the highlight's
+    /// block). Returns the new id, or 0 with `error`.
+    qint64 addNote(qint64 blockId, qint64 highlightId, const QString &text, QString *error = nullptr);
+    std::optional<Note> note(qint64 id) const;
+    QList<Note> notesOfBlock(qint64 blockId) const; ///< by creation
+    QList<Note> notesOfArticle(qint64 articleId) const;
+    QList<Note> notesOfHighlight(qint64 highlightId) const;
+    /// Replaces the text, updates modified_at; returns the old text (undo: editNote with it).
+    std::optional<QString> editNote(qint64 id, const QString &text, QString *error = nullptr);
+    std::optional<NoteDeletion> removeNote(qint64 id, QString *error = nullptr);
+    bool restore(const NoteDeletion &deletion, QString *error = nullptr);
+
+    /// Re-attaches a highlight (orphan or not) to [start, end) of a block; the anchor is made anew. Notes on
+    /// it follow. Returns its previous placement.
+    std::optional<AnnotationPlacement> attachHighlight(qint64 id, qint64 blockId, int start, int end,
+                                                       QString *error = nullptr);
+    /// Re-attaches a note (orphan or not, without a highlight) to a block.
+    std::optional<AnnotationPlacement> attachNote(qint64 id, qint64 blockId, QString *error = nullptr);
+    /// Undo of attach...(): puts a highlight or note back where `placement` says (also as an orphan).
+    bool restoreHighlightPlacement(const AnnotationPlacement &placement, QString *error = nullptr);
+    bool restoreNotePlacement(const AnnotationPlacement &placement, QString *error = nullptr);
+
+    /// The annotations panel: highlights and notes matching `filter`, by issue date, article, block, offset.
+    QList<AnnotationItem> list(const AnnotationFilter &filter = {}) const;
+    /// Orphan highlights and notes (quote, context, tags and notes kept), newest first.
+    QList<AnnotationItem> orphans() const;
+    AnnotationSource sourceOfHighlight(qint64 id) const;
+    AnnotationSource sourceOfNote(qint64 id) const;
+
+    AnnotationCounts countsForIssue(qint64 issueId) const;
+    AnnotationCounts countsForArticle(qint64 articleId) const;
+
+    /// The anchor of [start, end) of a stored block (quote, context, article position and title, issue id);
+    /// nullopt for an unknown block or an invalid range.
+    std::optional<TextAnchor> anchorFor(qint64 blockId, int start, int end, QString *error = nullptr) const;
+
+private:
+    Library &m_library;
+};
+
+} // namespace dubao

@@ -1,0 +1,356 @@
+// Highlights and notes: validation, overlap, delete → restore with the same rows and ids, attaching orphans,
+// the annotations panel's filters, counts and deleting an issue with its annotations.
+#include "store/annotationrepository.h"
+#include "store/importer.h"
+#include "store/issuereplacer.h"
+#include "store/issuerepository.h"
+#include "store/library.h"
+#include "store/notebookrepository.h"
+#include "store/tagrepository.h"
+
+#include <QDir>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// Every row of a table as text, for comparing before and after.
+QStringList rows(Library &library, const QString &table)
+{
+    QStringList result;
+    QSqlQuery q(library.database());
+    q.exec(u"SELECT * FROM "_s + table + u" ORDER BY 1, 2"_s);
+    while (q.next()) {
+        QStringList values;
+        for (int c = 0; c < q.record().count(); ++c)
+            values.append(q.value(c).isNull() ? u"NULL"_s : q.value(c).toString());
+        result.append(values.join(u'|'));
+    }
+    return result;
+}
+
+} // namespace
+
+class TestAnnotations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void addHighlight_storesQuoteAndAnchor();
+    void addHighlight_invalidRanges_refused();
+    void addHighlight_overlapping_bothKept();
+    void addNote_onHighlight_mustBeInItsBlock();
+    void editNote_returnsOldText_updatesModified();
+    void removeHighlight_restore_identicalRowsAndIds();
+    void removeNote_restore_identicalRowsAndIds();
+    void attachHighlight_orphan_placedAndUndoable();
+    void list_filters_tagChildTagsArticleDateText();
+    void orphans_listedSeparately();
+    void deleteIssue_countsThenDeletesAnnotations();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Library> m_library;
+    StoredIssue m_issue;
+    StoredIssue m_other;
+    Block block(int article, int block) const { return m_issue.parsed.articles.at(article).blocks.at(block); }
+};
+
+void TestAnnotations::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestAnnotations::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_library = std::make_unique<Library>();
+    QVERIFY(m_library->open(m_dir->filePath(u"lib.sqlite"_s)));
+    const QDir corpus(QStringLiteral(DUBAO_CORPUS_DIR));
+    const QStringList files = corpus.entryList({u"00[01]_*.txt"_s});
+    if (files.size() < 2)
+        QSKIP("corpus not found");
+    const ImportReport report =
+        Importer(*m_library).importPaths({corpus.filePath(files.at(0)), corpus.filePath(files.at(1))});
+    QCOMPARE(report.imported.size(), 2);
+    m_issue = *IssueRepository(*m_library).issue(report.imported.at(0).issueId);
+    m_other = *IssueRepository(*m_library).issue(report.imported.at(1).issueId);
+    QVERIFY(m_issue.parsed.articles.size() >= 2);
+}
+
+void TestAnnotations::cleanup()
+{
+    m_library.reset();
+    m_dir.reset();
+}
+
+void TestAnnotations::addHighlight_storesQuoteAndAnchor()
+{
+    AnnotationRepository annotations(*m_library);
+    const Block b = block(0, 1);
+    const qint64 id = annotations.addHighlight(b.id, 2, 6);
+    QVERIFY(id > 0);
+    const auto h = annotations.highlight(id);
+    QCOMPARE(h->blockId, b.id);
+    QCOMPARE(h->anchor.quote, b.text.mid(2, 4));
+    QCOMPARE(h->anchor.suffix, b.text.mid(6, 32));
+    QCOMPARE(h->anchor.issueId, m_issue.id);
+    QCOMPARE(h->anchor.articleTitle, m_issue.parsed.articles.at(0).title);
+    QCOMPARE(h->anchor.blockPosition, 1);
+    QCOMPARE(h->anchor.articleStart, int(block(0, 0).text.size()) + 2);
+    QVERIFY(!h->orphan);
+    QCOMPARE(h->createdAt.timeSpec(), Qt::UTC);
+    QVERIFY(h->createdAt.isValid());
+}
+
+void TestAnnotations::addHighlight_invalidRanges_refused()
+{
+    AnnotationRepository annotations(*m_library);
+    const Block b = block(0, 0);
+    QString error;
+    QCOMPARE(annotations.addHighlight(b.id, 5, 5, {}, &error), 0); // empty
+    QCOMPARE(annotations.addHighlight(b.id, 6, 5, {}, &error), 0);
+    QCOMPARE(annotations.addHighlight(b.id, 0, int(b.text.size()) + 1, {}, &error), 0);
+    QCOMPARE(annotations.addHighlight(b.id, -1, 3, {}, &error), 0);
+    QCOMPARE(annotations.addHighlight(999999, 0, 1, {}, &error), 0);
+    QVERIFY(error.contains(u"999999"_s));
+    QCOMPARE(annotations.addHighlight(b.id, 0, 1, {424242}, &error), 0); // unknown tag
+    QCOMPARE(rows(*m_library, u"highlights"_s).size(), 0);
+}
+
+void TestAnnotations::addHighlight_overlapping_bothKept()
+{
+    AnnotationRepository annotations(*m_library);
+    const Block b = block(0, 0);
+    const qint64 a = annotations.addHighlight(b.id, 0, 10);
+    const qint64 c = annotations.addHighlight(b.id, 5, 15);
+    const auto list = annotations.highlightsOfBlock(b.id);
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(0).id, a);
+    QCOMPARE(list.at(1).id, c);
+    QCOMPARE(annotations.highlightsOfArticle(m_issue.parsed.articles.at(0).id).size(), 2);
+}
+
+void TestAnnotations::addNote_onHighlight_mustBeInItsBlock()
+{
+    AnnotationRepository annotations(*m_library);
+    const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4);
+    QString error;
+    QCOMPARE(annotations.addNote(block(0, 1).id, h, u"x"_s, &error), 0);
+    QVERIFY(error.contains(u"not in paragraph"_s));
+    const qint64 n = annotations.addNote(0, h, u"# 标题\n正文"_s); // block taken from the highlight
+    QVERIFY(n > 0);
+    QCOMPARE(annotations.note(n)->blockId, block(0, 0).id);
+    QCOMPARE(annotations.note(n)->text, u"# 标题\n正文"_s);
+    QCOMPARE(annotations.notesOfHighlight(h).size(), 1);
+    QCOMPARE(annotations.notesOfBlock(block(0, 0).id).size(), 1);
+}
+
+void TestAnnotations::editNote_returnsOldText_updatesModified()
+{
+    AnnotationRepository annotations(*m_library);
+    const qint64 n = annotations.addNote(block(0, 0).id, 0, u"first"_s);
+    const auto before = annotations.note(n);
+    QTest::qWait(5);
+    QCOMPARE(*annotations.editNote(n, u"second"_s), u"first"_s);
+    const auto after = annotations.note(n);
+    QCOMPARE(after->text, u"second"_s);
+    QCOMPARE(after->createdAt, before->createdAt);
+    QVERIFY(after->modifiedAt > before->modifiedAt);
+    QVERIFY(!annotations.editNote(999, u"x"_s));
+}
+
+void TestAnnotations::removeHighlight_restore_identicalRowsAndIds()
+{
+    AnnotationRepository annotations(*m_library);
+    TagRepository tags(*m_library);
+    NotebookRepository notebooks(*m_library);
+    const auto tag = tags.create(u"t"_s);
+    const qint64 h = annotations.addHighlight(block(0, 0).id, 3, 9, {tag->id});
+    const qint64 n = annotations.addNote(block(0, 0).id, h, u"note"_s);
+    const qint64 book = notebooks.create(u"nb"_s);
+    notebooks.addText(book, u"before"_s);
+    notebooks.addHighlight(book, h);
+    notebooks.addText(book, u"after"_s);
+    const QStringList tables{u"highlights"_s, u"highlight_tags"_s, u"notes"_s, u"notebook_entries"_s};
+    QList<QStringList> before;
+    for (const QString &t : tables)
+        before.append(rows(*m_library, t));
+
+    const auto deletion = annotations.removeHighlight(h);
+    QVERIFY(deletion);
+    QVERIFY(!annotations.highlight(h));
+    QCOMPARE(annotations.note(n)->highlightId, 0); // the note stays, on the paragraph
+    QCOMPARE(notebooks.entries(book).size(), 2);
+    QCOMPARE(notebooks.entries(book).at(1).text, u"after"_s);
+    QCOMPARE(notebooks.entries(book).at(1).position, 1);
+
+    QVERIFY(annotations.restore(*deletion));
+    for (int k = 0; k < tables.size(); ++k)
+        QCOMPARE(rows(*m_library, tables.at(k)), before.at(k));
+}
+
+void TestAnnotations::removeNote_restore_identicalRowsAndIds()
+{
+    AnnotationRepository annotations(*m_library);
+    TagRepository tags(*m_library);
+    NotebookRepository notebooks(*m_library);
+    const qint64 n = annotations.addNote(block(0, 1).id, 0, u"笔记 **粗体**"_s);
+    QVERIFY(tags.tagNote(tags.create(u"t"_s)->id, n));
+    const qint64 book = notebooks.create(u"nb"_s);
+    notebooks.addNote(book, n);
+    const QStringList tables{u"notes"_s, u"note_tags"_s, u"notebook_entries"_s};
+    QList<QStringList> before;
+    for (const QString &t : tables)
+        before.append(rows(*m_library, t));
+    const auto deletion = annotations.removeNote(n);
+    QVERIFY(deletion);
+    QVERIFY(rows(*m_library, u"notes"_s).isEmpty());
+    QVERIFY(rows(*m_library, u"notebook_entries"_s).isEmpty());
+    QVERIFY(annotations.restore(*deletion));
+    for (int k = 0; k < tables.size(); ++k)
+        QCOMPARE(rows(*m_library, tables.at(k)), before.at(k));
+}
+
+void TestAnnotations::attachHighlight_orphan_placedAndUndoable()
+{
+    AnnotationRepository annotations(*m_library);
+    const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4);
+    const qint64 n = annotations.addNote(0, h, u"n"_s);
+    // Make it an orphan the way a re-parse does.
+    QSqlQuery q(m_library->database());
+    QVERIFY(q.exec(u"UPDATE highlights SET block_id = NULL, orphan = 1 WHERE id = %1"_s.arg(h)));
+    QVERIFY(q.exec(u"UPDATE notes SET block_id = NULL, orphan = 1 WHERE id = %1"_s.arg(n)));
+    QVERIFY(annotations.highlight(h)->orphan);
+
+    const Block target = block(1, 0);
+    const auto previous = annotations.attachHighlight(h, target.id, 1, 3);
+    QVERIFY(previous);
+    QVERIFY(previous->orphan);
+    const auto placed = annotations.highlight(h);
+    QVERIFY(!placed->orphan);
+    QCOMPARE(placed->blockId, target.id);
+    QCOMPARE(placed->anchor.quote, target.text.mid(1, 2));
+    QCOMPARE(annotations.note(n)->blockId, target.id); // the note follows its highlight
+    QVERIFY(!annotations.note(n)->orphan);
+
+    QVERIFY(annotations.restoreHighlightPlacement(*previous));
+    QVERIFY(annotations.highlight(h)->orphan);
+    QCOMPARE(annotations.highlight(h)->anchor.quote, block(0, 0).text.left(4));
+    QVERIFY(annotations.note(n)->orphan);
+}
+
+void TestAnnotations::list_filters_tagChildTagsArticleDateText()
+{
+    AnnotationRepository annotations(*m_library);
+    TagRepository tags(*m_library);
+    const auto parent = tags.create(u"人物"_s);
+    const auto child = tags.create(u"官员"_s, parent->id);
+    const Block b0 = block(0, 0);
+    const Block b1 = block(1, 0);
+    const qint64 h1 = annotations.addHighlight(b0.id, 0, 4, {parent->id});
+    const qint64 h2 = annotations.addHighlight(b1.id, 0, 4, {child->id});
+    const qint64 h3 = annotations.addHighlight(m_other.parsed.articles.at(0).blocks.at(0).id, 0, 3);
+    const qint64 n1 = annotations.addNote(b1.id, 0, u"关于 Zhang 的想法"_s);
+
+    QCOMPARE(annotations.list().size(), 4);
+    AnnotationFilter byTag;
+    byTag.tagIds = {parent->id};
+    QCOMPARE(annotations.list(byTag).size(), 2);
+    byTag.includeChildTags = false;
+    QCOMPARE(annotations.list(byTag).size(), 1);
+    QCOMPARE(annotations.list(byTag).front().highlight.id, h1);
+
+    AnnotationFilter byArticle;
+    byArticle.articleId = m_issue.parsed.articles.at(1).id;
+    const auto inArticle = annotations.list(byArticle);
+    QCOMPARE(inArticle.size(), 2);
+    QCOMPARE(inArticle.at(0).highlight.id, h2);
+    QCOMPARE(inArticle.at(1).note.id, n1);
+    QCOMPARE(inArticle.at(1).source.articleTitle, m_issue.parsed.articles.at(1).title);
+
+    AnnotationFilter byText;
+    byText.text = u"zhang"_s; // case-insensitive for Latin letters
+    QCOMPARE(annotations.list(byText).size(), 1);
+    byText.text = b0.text.mid(1, 2);
+    QCOMPARE(annotations.list(byText).front().highlight.id, h1);
+
+    const QDate date = m_issue.parsed.issue.date;
+    const QDate otherDate = m_other.parsed.issue.date;
+    if (date.isValid() && otherDate.isValid() && date != otherDate) {
+        AnnotationFilter byDate;
+        byDate.from = date;
+        byDate.to = date;
+        QCOMPARE(annotations.list(byDate).size(), 3);
+        byDate.from = otherDate;
+        byDate.to = otherDate;
+        QCOMPARE(annotations.list(byDate).size(), 1);
+        QCOMPARE(annotations.list(byDate).front().highlight.id, h3);
+    }
+}
+
+void TestAnnotations::orphans_listedSeparately()
+{
+    AnnotationRepository annotations(*m_library);
+    const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4);
+    annotations.addHighlight(block(0, 1).id, 0, 4);
+    QSqlQuery q(m_library->database());
+    QVERIFY(q.exec(u"UPDATE highlights SET block_id = NULL, orphan = 1 WHERE id = %1"_s.arg(h)));
+    QCOMPARE(annotations.list().size(), 1); // orphans are not in the normal listing
+    const auto orphans = annotations.orphans();
+    QCOMPARE(orphans.size(), 1);
+    QCOMPARE(orphans.front().highlight.id, h);
+    QCOMPARE(orphans.front().highlight.anchor.quote, block(0, 0).text.left(4));
+    QCOMPARE(orphans.front().source.issueId, m_issue.id); // from the anchor
+}
+
+void TestAnnotations::deleteIssue_countsThenDeletesAnnotations()
+{
+    AnnotationRepository annotations(*m_library);
+    TagRepository tags(*m_library);
+    NotebookRepository notebooks(*m_library);
+    const auto tag = tags.create(u"t"_s);
+    const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4, {tag->id});
+    annotations.addNote(0, h, u"n"_s);
+    QVERIFY(tags.tagArticle(tag->id, m_issue.parsed.articles.at(0).id));
+    QVERIFY(tags.tagBlock(tag->id, block(0, 1).id));
+    const qint64 kept = annotations.addHighlight(m_other.parsed.articles.at(0).blocks.at(0).id, 0, 2);
+    const qint64 book = notebooks.create(u"nb"_s);
+    notebooks.addHighlight(book, h);
+    notebooks.addHighlight(book, kept);
+
+    IssueReplacer replacer(*m_library);
+    const AnnotationCounts counts = replacer.annotationsOfIssue(m_issue.id);
+    QCOMPARE(counts.highlights, 1);
+    QCOMPARE(counts.notes, 1);
+    QCOMPARE(counts.articleTags, 1);
+    QCOMPARE(counts.blockTags, 1);
+    QCOMPARE(counts.notebookEntries, 1);
+    QCOMPARE(counts.total(), 4);
+
+    QVERIFY(replacer.deleteIssue(m_issue.id));
+    QVERIFY(!IssueRepository(*m_library).issue(m_issue.id));
+    QCOMPARE(rows(*m_library, u"notes"_s).size(), 0);
+    QCOMPARE(rows(*m_library, u"highlights"_s).size(), 1);
+    QVERIFY(annotations.highlight(kept));
+    QCOMPARE(notebooks.entries(book).size(), 1);
+    QCOMPARE(notebooks.entries(book).front().position, 0);
+    QVERIFY(tags.tag(tag->id)); // the tag itself stays
+    QSqlQuery fk(m_library->database());
+    QVERIFY(fk.exec(u"PRAGMA foreign_key_check"_s));
+    QVERIFY(!fk.next());
+}
+
+QTEST_GUILESS_MAIN(TestAnnotations)
+#include "tst_annotations.moc"

@@ -1,0 +1,256 @@
+// dubao-cli's annotation commands end to end: the real executable, a real library file, a corpus issue.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestCliAnnotations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void tag_addListRenameMergeDelete_json();
+    void tag_usageAndErrors_exitCodes();
+    void highlight_addListDelete_json();
+    void note_addListEditDelete_json();
+    void notebook_addAppendShow_json();
+    void replace_printsCounts_orphansListed();
+    void reparse_printsCounts();
+
+private:
+    Run cli(QStringList args);
+    QJsonDocument json(const QStringList &args);
+    qint64 blockId(int article, int block);
+
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    QString m_library;
+    QString m_file;
+};
+
+Run TestCliAnnotations::cli(QStringList args)
+{
+    args << u"--library"_s << m_library;
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HOME"_s, m_tmp->path());
+    env.insert(u"XDG_DATA_HOME"_s, m_tmp->path() + u"/data"_s);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(DUBAO_CLI_PATH), args);
+    if (!p.waitForFinished(60000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QJsonDocument TestCliAnnotations::json(const QStringList &args)
+{
+    const Run r = cli(args + QStringList{u"--json"_s});
+    if (r.code != 0)
+        qWarning() << args << r.err;
+    return QJsonDocument::fromJson(r.out.toUtf8());
+}
+
+qint64 TestCliAnnotations::blockId(int article, int block)
+{
+    const QJsonArray issues = json({u"list"_s}).array();
+    const qint64 articleId = issues.at(0)[u"articles"_s].toArray().at(article)[u"id"_s].toInteger();
+    return json({u"show"_s, QString::number(articleId)})[u"blocks"_s].toArray().at(block)[u"id"_s].toInteger();
+}
+
+void TestCliAnnotations::init()
+{
+    m_tmp = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_tmp->isValid());
+    m_library = m_tmp->filePath(u"lib.sqlite"_s);
+    const QDir corpus(QStringLiteral(DUBAO_CORPUS_DIR));
+    const QStringList files = corpus.entryList({u"000_*.txt"_s});
+    if (files.isEmpty())
+        QSKIP("corpus not found");
+    m_file = corpus.filePath(files.front());
+    QCOMPARE(cli({u"import"_s, m_file}).code, 0);
+}
+
+void TestCliAnnotations::tag_addListRenameMergeDelete_json()
+{
+    const Run added = cli({u"tag"_s, u"add"_s, u"中国"_s});
+    QCOMPARE(added.code, 0);
+    const qint64 zhong = added.out.trimmed().toLongLong();
+    QVERIFY(zhong > 0);
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"北京"_s, u"--parent"_s, u"中国"_s, u"--color"_s, u"#00ff00"_s}).code, 0);
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"中国/上海"_s}).code, 0);
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"阿"_s}).code, 0);
+    QJsonArray list = json({u"tag"_s, u"list"_s}).array();
+    QStringList paths;
+    for (const QJsonValue &t : list)
+        paths.append(t[u"path"_s].toString());
+    QCOMPARE(paths, (QStringList{u"阿"_s, u"中国"_s, u"中国/北京"_s, u"中国/上海"_s}));
+    QCOMPARE(list.at(2)[u"color"_s].toString(), u"#00FF00"_s);
+    QCOMPARE(list.at(2)[u"parent"_s].toInteger(), zhong);
+
+    QCOMPARE(cli({u"tag"_s, u"rename"_s, u"中国/上海"_s, u"沪"_s}).code, 0);
+    QCOMPARE(cli({u"tag"_s, u"apply"_s, u"中国/沪"_s, u"--block"_s, QString::number(blockId(0, 0))}).code, 0);
+    QCOMPARE(cli({u"tag"_s, u"merge"_s, u"中国/沪"_s, u"中国/北京"_s}).code, 0);
+    QCOMPARE(cli({u"tag"_s, u"delete"_s, u"阿"_s}).code, 0);
+    paths.clear();
+    for (const QJsonValue &t : json({u"tag"_s, u"list"_s}).array())
+        paths.append(t[u"path"_s].toString());
+    QCOMPARE(paths, (QStringList{u"中国"_s, u"中国/北京"_s}));
+}
+
+void TestCliAnnotations::tag_usageAndErrors_exitCodes()
+{
+    QCOMPARE(cli({u"tag"_s}).code, 2);
+    QCOMPARE(cli({u"tag"_s, u"frobnicate"_s}).code, 2);
+    QCOMPARE(cli({u"tag"_s, u"add"_s}).code, 2);
+    QCOMPARE(cli({u"tag"_s, u"apply"_s, u"x"_s}).code, 2); // neither --article nor --block
+    const Run missing = cli({u"tag"_s, u"rename"_s, u"nope"_s, u"x"_s});
+    QCOMPARE(missing.code, 1);
+    QCOMPARE(missing.err.trimmed(), u"dubao-cli: no tag named 'nope'"_s);
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"a"_s}).code, 0);
+    const Run dup = cli({u"tag"_s, u"add"_s, u"a"_s});
+    QCOMPARE(dup.code, 1);
+    QCOMPARE(dup.err.count(u'\n'), 1); // one line
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"b"_s, u"--color"_s, u"red"_s}).code, 1);
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"x/y"_s}).code, 1); // no parent x
+}
+
+void TestCliAnnotations::highlight_addListDelete_json()
+{
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"p"_s}).code, 0);
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"p/c"_s}).code, 0);
+    const QString block = QString::number(blockId(0, 1));
+    const Run added = cli({u"highlight"_s, u"add"_s, u"--block"_s, block, u"--start"_s, u"4"_s, u"--end"_s, u"7"_s,
+                           u"--tag"_s, u"p"_s, u"--tag"_s, u"p/c"_s});
+    QCOMPARE(added.code, 0);
+    const qint64 id = added.out.trimmed().toLongLong();
+    QVERIFY(id > 0);
+    const QJsonArray list = json({u"highlight"_s, u"list"_s}).array();
+    QCOMPARE(list.size(), 1);
+    const QJsonObject h = list.at(0).toObject();
+    QCOMPARE(h[u"id"_s].toInteger(), id);
+    QCOMPARE(h[u"block"_s].toInteger(), block.toLongLong());
+    QCOMPARE(h[u"start"_s].toInt(), 4);
+    QCOMPARE(h[u"end"_s].toInt(), 7);
+    QCOMPARE(h[u"quote"_s].toString(), u"张智奎"_s);
+    QCOMPARE(h[u"tags"_s].toArray().size(), 2);
+    QCOMPARE(h[u"orphan"_s].toBool(), false);
+    QCOMPARE(cli({u"highlight"_s, u"add"_s, u"--block"_s, block, u"--start"_s, u"7"_s, u"--end"_s, u"4"_s}).code, 1);
+    QCOMPARE(cli({u"highlight"_s, u"add"_s, u"--block"_s, block, u"--start"_s, u"x"_s, u"--end"_s, u"4"_s}).code, 2);
+    QCOMPARE(cli({u"highlight"_s, u"add"_s, u"--block"_s, block, u"--start"_s, u"1"_s, u"--end"_s, u"2"_s, u"--tag"_s,
+                  u"nope"_s})
+                 .code,
+             1);
+    QCOMPARE(cli({u"highlight"_s, u"delete"_s, QString::number(id)}).code, 0);
+    QCOMPARE(json({u"highlight"_s, u"list"_s}).array().size(), 0);
+    QCOMPARE(cli({u"highlight"_s, u"delete"_s, QString::number(id)}).code, 1);
+}
+
+void TestCliAnnotations::note_addListEditDelete_json()
+{
+    const QString block = QString::number(blockId(0, 1));
+    const qint64 h = cli({u"highlight"_s, u"add"_s, u"--block"_s, block, u"--start"_s, u"0"_s, u"--end"_s, u"2"_s})
+                         .out.trimmed()
+                         .toLongLong();
+    const Run added = cli({u"note"_s, u"add"_s, u"--block"_s, block, u"--highlight"_s, QString::number(h), u"--text"_s,
+                           u"**注意** this"_s});
+    QCOMPARE(added.code, 0);
+    const qint64 id = added.out.trimmed().toLongLong();
+    QJsonArray list = json({u"note"_s, u"list"_s}).array();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.at(0)[u"id"_s].toInteger(), id);
+    QCOMPARE(list.at(0)[u"block"_s].toInteger(), block.toLongLong());
+    QCOMPARE(list.at(0)[u"highlight"_s].toInteger(), h);
+    QCOMPARE(list.at(0)[u"text"_s].toString(), u"**注意** this"_s);
+    QCOMPARE(list.at(0)[u"orphan"_s].toBool(), false);
+    QCOMPARE(cli({u"note"_s, u"edit"_s, QString::number(id), u"--text"_s, u"changed"_s}).code, 0);
+    QCOMPARE(json({u"note"_s, u"list"_s}).array().at(0)[u"text"_s].toString(), u"changed"_s);
+    QCOMPARE(cli({u"note"_s, u"add"_s, u"--block"_s, block}).code, 2); // no --text
+    QCOMPARE(cli({u"note"_s, u"delete"_s, QString::number(id)}).code, 0);
+    QCOMPARE(json({u"note"_s, u"list"_s}).array().size(), 0);
+}
+
+void TestCliAnnotations::notebook_addAppendShow_json()
+{
+    const QString block = QString::number(blockId(0, 1));
+    const QString h =
+        cli({u"highlight"_s, u"add"_s, u"--block"_s, block, u"--start"_s, u"4"_s, u"--end"_s, u"7"_s}).out.trimmed();
+    const QString n = cli({u"note"_s, u"add"_s, u"--block"_s, block, u"--text"_s, u"段落笔记"_s}).out.trimmed();
+    QVERIFY(cli({u"notebook"_s, u"add"_s, u"研究"_s}).out.trimmed().toLongLong() > 0);
+    QCOMPARE(cli({u"notebook"_s, u"append"_s, u"研究"_s, u"--highlight"_s, h}).code, 0);
+    QCOMPARE(cli({u"notebook"_s, u"append"_s, u"研究"_s, u"--text"_s, u"我的话"_s}).code, 0);
+    QCOMPARE(cli({u"notebook"_s, u"append"_s, u"研究"_s, u"--note"_s, n}).code, 0);
+    QCOMPARE(cli({u"notebook"_s, u"append"_s, u"研究"_s}).code, 2);
+    QCOMPARE(cli({u"notebook"_s, u"append"_s, u"nope"_s, u"--text"_s, u"x"_s}).code, 1);
+    const QJsonObject doc = json({u"notebook"_s, u"show"_s, u"研究"_s}).object();
+    const QJsonArray entries = doc[u"entries"_s].toArray();
+    QCOMPARE(entries.size(), 3);
+    QCOMPARE(entries.at(0)[u"kind"_s].toString(), u"highlight"_s);
+    QCOMPARE(entries.at(0)[u"quote"_s].toString(), u"张智奎"_s);
+    QCOMPARE(entries.at(0)[u"source"_s][u"publication"_s].toString(), u"渝西都市报"_s);
+    QVERIFY(!entries.at(0)[u"source"_s][u"article_title"_s].toString().isEmpty());
+    QCOMPARE(entries.at(1)[u"text"_s].toString(), u"我的话"_s);
+    QCOMPARE(entries.at(2)[u"notes"_s].toArray().at(0)[u"text"_s].toString(), u"段落笔记"_s);
+    const Run text = cli({u"notebook"_s, u"show"_s, u"研究"_s});
+    QVERIFY(text.out.contains(u"> 张智奎"_s));
+    QVERIFY(text.out.indexOf(u"我的话"_s) < text.out.indexOf(u"段落笔记"_s));
+}
+
+void TestCliAnnotations::replace_printsCounts_orphansListed()
+{
+    const QString block = QString::number(blockId(0, 1));
+    QCOMPARE(cli({u"highlight"_s, u"add"_s, u"--block"_s, block, u"--start"_s, u"4"_s, u"--end"_s, u"7"_s}).code, 0);
+    QCOMPARE(cli({u"note"_s, u"add"_s, u"--block"_s, QString::number(blockId(0, 2)), u"--text"_s, u"keep"_s}).code, 0);
+    QFile in(m_file);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QStringList lines = QString::fromUtf8(in.readAll()).split(u'\n');
+    lines.remove(11, 2); // the paragraph with the highlight; the note's paragraph moves up one
+    const QString edited = m_tmp->filePath(u"edited.txt"_s);
+    QFile out(edited);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(lines.join(u'\n').toUtf8());
+    out.close();
+    const Run replaced = cli({u"replace"_s, u"1"_s, edited});
+    QCOMPARE(replaced.code, 0);
+    QVERIFY2(replaced.out.contains(u"0 stayed, 1 moved, 1 orphaned"_s), qPrintable(replaced.out));
+    const QJsonArray orphans = json({u"orphans"_s}).array();
+    QCOMPARE(orphans.size(), 1);
+    QCOMPARE(orphans.at(0)[u"quote"_s].toString(), u"张智奎"_s);
+    QCOMPARE(orphans.at(0)[u"kind"_s].toString(), u"highlight"_s);
+    QCOMPARE(json({u"highlight"_s, u"list"_s}).array().at(0)[u"orphan"_s].toBool(), true);
+    QCOMPARE(cli({u"replace"_s, u"1"_s, m_tmp->filePath(u"missing.txt"_s)}).code, 1);
+    QCOMPARE(cli({u"replace"_s, u"1"_s}).code, 2);
+}
+
+void TestCliAnnotations::reparse_printsCounts()
+{
+    QCOMPARE(cli({u"highlight"_s, u"add"_s, u"--block"_s, QString::number(blockId(0, 1)), u"--start"_s, u"4"_s,
+                  u"--end"_s, u"7"_s})
+                 .code,
+             0);
+    const Run r = cli({u"reparse"_s});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(u"1 issues re-parsed, 0 failed: 1 stayed, 0 moved, 0 orphaned"_s), qPrintable(r.out));
+}
+
+QTEST_GUILESS_MAIN(TestCliAnnotations)
+#include "tst_cli_annotations.moc"

@@ -1,0 +1,209 @@
+// The query language: what each construct parses to, the MATCH strings built from tokens only, and hostile
+// input (a fuzz loop over operators, quotes, CJK and punctuation) run against a real index: no crash, no SQL
+// error, every failure a message.
+#include "search/queryparser.h"
+#include "search/searchservice.h"
+#include "store/importer.h"
+#include "store/library.h"
+
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QStringList termTexts(const QList<QueryTerm> &terms)
+{
+    QStringList out;
+    for (const QueryTerm &t : terms)
+        out.append(t.text);
+    return out;
+}
+
+} // namespace
+
+class TestQueryParser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void words_areAndedPhrases()
+    {
+        const SearchQuery q = QueryParser::parse(u"永川  会议"_s);
+        QVERIFY(q.isValid());
+        QCOMPARE(q.clauses.size(), 2);
+        QCOMPARE(q.matchExpression(), u"\"永川\" AND \"会议\""_s);
+        QCOMPARE(QueryParser::parse(u"常委会"_s).matchExpression(), u"\"常委\" + \"委会\""_s);
+        QCOMPARE(QueryParser::parse(u"会"_s).matchExpression(), u"\"会\" *"_s);
+    }
+
+    void quotes_makeOnePhrase_unbalancedRunsToEnd()
+    {
+        SearchQuery q = QueryParser::parse(u"\"永 川区\" 发展"_s);
+        QCOMPARE(q.clauses.size(), 2);
+        QCOMPARE(q.clauses[0][0].text, u"永 川区"_s);
+        QVERIFY(q.clauses[0][0].quoted);
+        QCOMPARE(q.clauses[0][0].tokens, (QList<QByteArray>{"永川", "川区"}));
+        q = QueryParser::parse(u"发展 \"高质量"_s);
+        QVERIFY(q.isValid());
+        QCOMPARE(termTexts(q.clauses.back()), QStringList{u"高质量"_s});
+        QCOMPARE(q.messages.size(), 1);
+        q = QueryParser::parse(u"“永川区”"_s); // Chinese quotes too
+        QCOMPARE(q.clauses.size(), 1);
+        QVERIFY(q.clauses[0][0].quoted);
+    }
+
+    void or_and_not()
+    {
+        SearchQuery q = QueryParser::parse(u"永川 OR 江津 会议 -常委会 NOT 人大"_s);
+        QCOMPARE(q.clauses.size(), 2);
+        QCOMPARE(termTexts(q.clauses[0]), (QStringList{u"永川"_s, u"江津"_s}));
+        QCOMPARE(termTexts(q.excluded), (QStringList{u"常委会"_s, u"人大"_s}));
+        QCOMPARE(q.matchExpression(), u"((\"永川\" OR \"江津\") AND \"会议\") NOT (\"常委\" + \"委会\" OR \"人大\")"_s);
+        q = QueryParser::parse(u"OR 永川 OR OR"_s);
+        QVERIFY(q.isValid());
+        QCOMPARE(q.clauses.size(), 1);
+        QVERIFY(!q.messages.isEmpty());
+        QVERIFY(!QueryParser::parse(u"-永川"_s).isValid()); // only exclusions: a message, no search
+        QVERIFY(QueryParser::parse(u"-永川"_s).error.contains(u"excluded"_s));
+    }
+
+    void filters()
+    {
+        const SearchQuery q = QueryParser::parse(
+            u"发展 title:\"常委会 会议\" reporter:彭 禹乔 tag:经济 publication:渝西 from:2023-06 to:2023 in:notes"_s);
+        QVERIFY(q.isValid());
+        QCOMPARE(termTexts(q.titleTerms), QStringList{u"常委会 会议"_s});
+        QCOMPARE(q.reporters, QStringList{u"彭"_s});
+        QCOMPARE(termTexts(q.clauses.back()), QStringList{u"禹乔"_s}); // a space ends the value
+        QCOMPARE(q.tags, QStringList{u"经济"_s});
+        QCOMPARE(q.publications, QStringList{u"渝西"_s});
+        QCOMPARE(q.from, QDate(2023, 6, 1));
+        QCOMPARE(q.to, QDate(2023, 12, 31));
+        QCOMPARE(q.scope, SearchQuery::Scope::Notes);
+
+        SearchQuery bad = QueryParser::parse(u"发展 from:2023-13-01 to:昨天 in:nowhere title:"_s);
+        QVERIFY(bad.isValid());
+        QVERIFY(!bad.from.isValid() && !bad.to.isValid());
+        QCOMPARE(bad.messages.size(), 4);
+
+        QVERIFY(QueryParser::parse(u"title:常委会"_s).isTitleOnly());
+        QVERIFY(!QueryParser::parse(u"reporter:彭禹乔"_s).isValid()); // filters only narrow
+        QVERIFY(!QueryParser::parse(u"-title:x 发展"_s).messages.isEmpty());
+    }
+
+    void nothingToSearch_givesAMessage_data()
+    {
+        QTest::addColumn<QString>("input");
+        for (const QString &s : {u""_s, u"   "_s, u"*"_s, u"\""_s, u"\"\""_s, u"-"_s, u"OR"_s, u"NOT"_s, u"，。！"_s,
+                                 u"()"_s, u"AND OR NOT"_s, u"--"_s, u"：："_s})
+            QTest::newRow(qPrintable(s.isEmpty() ? u"empty"_s : s)) << s;
+    }
+
+    void nothingToSearch_givesAMessage()
+    {
+        QFETCH(QString, input);
+        const SearchQuery q = QueryParser::parse(input);
+        QVERIFY(!q.isValid());
+        QVERIFY(!q.error.isEmpty());
+        QVERIFY(q.matchExpression().isEmpty());
+    }
+
+    void matchExpression_isBuiltFromTokensOnly()
+    {
+        // FTS5 syntax typed by the user is never passed through: NEAR, column filters, ^, *, quotes.
+        const SearchQuery q = QueryParser::parse(u"NEAR(永川 会议) text:永川 ^永川 永川* \"a\"\"b\" {text}:x"_s);
+        QVERIFY(q.isValid());
+        const QString m = q.matchExpression();
+        QVERIFY2(!m.contains(u"NEAR("_s) && !m.contains(u'^') && !m.contains(u'{') && !m.contains(u':'), qPrintable(m));
+    }
+
+    void fuzz_noCrashNoSqlError()
+    {
+        QTemporaryDir dir;
+        Library library;
+        QVERIFY(library.open(dir.filePath(u"l.sqlite"_s)));
+        QVERIFY(Importer(library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)}).allOk());
+        SearchService service(library);
+        const QStringList alphabet{u"\""_s,
+                                   u"“"_s,
+                                   u"”"_s,
+                                   u"-"_s,
+                                   u"－"_s,
+                                   u"OR"_s,
+                                   u"NOT"_s,
+                                   u"AND"_s,
+                                   u"*"_s,
+                                   u"("_s,
+                                   u")"_s,
+                                   u":"_s,
+                                   u"："_s,
+                                   u"^"_s,
+                                   u"{"_s,
+                                   u"}"_s,
+                                   u"+"_s,
+                                   u"NEAR"_s,
+                                   u"永"_s,
+                                   u"川"_s,
+                                   u"会议"_s,
+                                   u"會"_s,
+                                   u"，"_s,
+                                   u"。"_s,
+                                   u" "_s,
+                                   u"  "_s,
+                                   u"\u3000"_s,
+                                   u"title:"_s,
+                                   u"tag:"_s,
+                                   u"from:"_s,
+                                   u"to:"_s,
+                                   u"in:notes"_s,
+                                   u"reporter:"_s,
+                                   u"publication:"_s,
+                                   u"2023-06-14"_s,
+                                   u"gdp"_s,
+                                   u"ＧＤＰ"_s,
+                                   u"'"_s,
+                                   u"\\"_s,
+                                   u"\n"_s,
+                                   u"\t"_s,
+                                   u"\uFFFD"_s,
+                                   QString::fromUcs4(U"𠀀"),
+                                   u"|"_s,
+                                   u"&"_s,
+                                   u"%"_s,
+                                   u"_"_s,
+                                   u";"_s,
+                                   u"--"_s,
+                                   u"/*"_s,
+                                   u"0"_s,
+                                   u"é"_s};
+        QRandomGenerator random(20240614);
+        int searched = 0;
+        for (int round = 0; round < 1500; ++round) {
+            QString input;
+            const int pieces = random.bounded(1, 12);
+            for (int k = 0; k < pieces; ++k)
+                input += alphabet.at(random.bounded(alphabet.size()));
+            const SearchQuery query = QueryParser::parse(input);
+            QVERIFY(query.isValid() || !query.error.isEmpty());
+            if (!query.isValid())
+                continue;
+            ++searched;
+            const SearchResult result = service.search(query, {SearchOrder::Relevance, 0, 5});
+            QVERIFY2(result.error.isEmpty() || !result.error.startsWith(u"database error"_s),
+                     qPrintable(input + u" → "_s + query.matchExpression() + u": "_s + result.error));
+            QVERIFY2(result.error.isEmpty() || result.error.contains(u"tag"_s) || result.error.contains(u"notes"_s),
+                     qPrintable(input + u": "_s + result.error));
+        }
+        QVERIFY(searched > 500);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQueryParser)
+#include "tst_queryparser.moc"

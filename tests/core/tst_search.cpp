@@ -1,0 +1,486 @@
+// Search on the real corpus: hit counts against a brute-force scan of the cleaned text done here, the index
+// kept in step with deletes, re-imports, edits and notes, ordering, paging, filters, highlighting, rebuild.
+#include "search/matchhighlighter.h"
+#include "search/searchindex.h"
+#include "search/searchservice.h"
+#include "store/importer.h"
+#include "store/library.h"
+#include "text/chinesetext.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <thread>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool exec(Library &library, const QString &sql, const QVariantList &binds = {})
+{
+    QSqlQuery q(library.database());
+    q.prepare(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        qWarning() << sql << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+qint64 scalar(Library &library, const QString &sql)
+{
+    QSqlQuery q(library.database());
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+QString squeeze(const QString &s)
+{
+    return text::removeSpaces(text::foldToSimplified(s));
+}
+
+} // namespace
+
+class TestSearch : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    Library m_library;
+    QHash<qint64, QString> m_blocks; // block id → cleaned text, read back from the library
+
+    // The brute force: paragraphs whose text, folded and without whitespace, contains the term.
+    qint64 bruteForce(const QString &term) const
+    {
+        const QString needle = squeeze(term);
+        qint64 n = 0;
+        for (const QString &text : m_blocks)
+            n += squeeze(text).contains(needle) ? 1 : 0;
+        return n;
+    }
+
+    void loadBlocks()
+    {
+        m_blocks.clear();
+        QSqlQuery q(m_library.database());
+        QVERIFY(q.exec(QStringLiteral("SELECT id, text FROM blocks")));
+        while (q.next())
+            m_blocks.insert(q.value(0).toLongLong(), q.value(1).toString());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("library.sqlite"));
+        QVERIFY(m_library.open(m_path));
+        const ImportReport report = Importer(m_library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)});
+        QVERIFY(report.allOk());
+        QCOMPARE(report.imported.size(), 5);
+        loadBlocks();
+        QVERIFY(m_blocks.size() > 50);
+        QVERIFY(!SearchIndex::needsRebuild(m_library));
+    }
+
+    void count_matchesBruteForce_data()
+    {
+        QTest::addColumn<QString>("term");
+        const QStringList terms{u"永川"_s,       u"会议"_s,         u"常委会"_s,       u"高质量发展"_s,
+                                u"會議"_s,       u"永"_s,           u"会"_s,           u"的"_s,
+                                u"区委"_s,       u"书记"_s,         u"制造业"_s,       u"推动制造业高质量发展"_s,
+                                u"习近平"_s,     u"习近平总书记"_s, u"人大"_s,         u"发展"_s,
+                                u"产业"_s,       u"泸永江"_s,       u"重庆"_s,         u"成渝"_s,
+                                u"市域副中心"_s, u"建设"_s,         u"高质量"_s,       u"中心城市"_s,
+                                u"共赢"_s,       u"共贏"_s,         u"國家"_s,         u"張智奎"_s,
+                                u"要"_s,         u"工作"_s,         u"全面"_s,         u"坚持"_s,
+                                u"党委书记"_s,   u"镇党委书记"_s,   u"区政府副区长"_s, u"不存在的词语"_s,
+                                u"永川 区"_s,    u"2023年"_s,       u"12月"_s};
+        for (const QString &t : terms)
+            QTest::newRow(qPrintable(t)) << t;
+    }
+
+    void count_matchesBruteForce()
+    {
+        QFETCH(QString, term);
+        SearchService service(m_library);
+        // Quoted: one phrase (an unquoted "永川 区" is two words).
+        const SearchResult result = service.search(u'"' + term + u'"', {SearchOrder::Relevance, 0, 50});
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.total, bruteForce(term));
+        for (const SearchHit &hit : result.hits) {
+            // Every hit has its matches, each covering the whole term, last character included.
+            QVERIFY2(!hit.matches.isEmpty(), qPrintable(hit.text));
+            for (const TextRange &r : hit.matches)
+                QVERIFY(squeeze(hit.text.mid(r.start, r.length)).contains(squeeze(term)));
+            QVERIFY(!hit.snippet.ranges.isEmpty());
+        }
+    }
+
+    void count_allSubstringsOfAParagraph_matchBruteForce()
+    {
+        // Many terms of lengths 1-6 cut from the corpus itself, so most have hits.
+        SearchService service(m_library);
+        QList<qint64> ids = m_blocks.keys();
+        std::sort(ids.begin(), ids.end());
+        int checked = 0;
+        for (qsizetype b = 0; b < ids.size() && checked < 150; b += 7) {
+            const QString text = m_blocks.value(ids[b]);
+            for (int length = 1; length <= 6; ++length) {
+                for (qsizetype at = length; at + length <= text.size() && at < 30; at += 4) {
+                    const QString term = text.mid(at, length);
+                    if (!std::all_of(term.begin(), term.end(), [](QChar c) { return text::isHan(c); }))
+                        continue;
+                    const SearchResult result = service.search(u'"' + term + u'"', {SearchOrder::Newest, 0, 0});
+                    QVERIFY2(result.ok(), qPrintable(result.error));
+                    QVERIFY2(result.total == bruteForce(term), qPrintable(term));
+                    ++checked;
+                }
+            }
+        }
+        QVERIFY(checked >= 100);
+    }
+
+    void ocrSpacedText_isFound()
+    {
+        // Cleaned text has no OCR spaces left between Chinese characters; put one in by hand.
+        const qint64 blockId = m_blocks.keys().first();
+        const QString before = m_blocks.value(blockId);
+        QVERIFY(exec(m_library, u"UPDATE blocks SET text = ? WHERE id = ?"_s, {u"测试 段落里的永 川区"_s, blockId}));
+        SearchService service(m_library);
+        const SearchResult result = service.search(u"\"永川区\" 段落"_s);
+        QCOMPARE(result.total, 1);
+        QCOMPARE(result.hits.front().blockId, blockId);
+        QCOMPARE(result.hits.front().matches.size(), 2);
+        QCOMPARE(result.hits.front().matches.back(), (TextRange{7, 4})); // 永 川区, space included
+        QVERIFY(exec(m_library, u"UPDATE blocks SET text = ? WHERE id = ?"_s, {before, blockId}));
+        QCOMPARE(service.search(u"\"测试 段落里\""_s).total, 0);
+    }
+
+    void highlighter_coversLastCjkCharacter()
+    {
+        SearchService service(m_library);
+        const SearchResult result = service.search(u"常委会"_s, {SearchOrder::Newest, 0, 100});
+        QVERIFY(result.total > 0);
+        for (const SearchHit &hit : result.hits) {
+            for (const TextRange &r : hit.matches)
+                QCOMPARE(hit.text.mid(r.start, r.length), u"常委会"_s); // not 常委
+            const QString marked = hit.snippet.markedUp(u"[", u"]");
+            QVERIFY2(marked.contains(u"[常委会]"_s), qPrintable(marked));
+        }
+    }
+
+    void orderings_newestOldestRelevance_andPaging()
+    {
+        SearchService service(m_library);
+        const SearchResult newest = service.search(u"发展"_s, {SearchOrder::Newest, 0, 1000});
+        QVERIFY(newest.total > 20);
+        QCOMPARE(newest.hits.size(), newest.total);
+        for (qsizetype k = 1; k < newest.hits.size(); ++k)
+            QVERIFY(newest.hits[k - 1].date >= newest.hits[k].date || !newest.hits[k].date.isValid());
+        const SearchResult oldest = service.search(u"发展"_s, {SearchOrder::Oldest, 0, 1000});
+        QCOMPARE(oldest.hits.size(), newest.hits.size());
+        QCOMPARE(oldest.hits.front().blockId, newest.hits.back().blockId);
+        // Paging gives the same sequence as one big page.
+        const SearchResult relevance = service.search(u"发展"_s, {SearchOrder::Relevance, 0, 1000});
+        QList<qint64> paged;
+        for (int offset = 0; offset < relevance.total; offset += 7) {
+            const SearchResult page = service.search(u"发展"_s, {SearchOrder::Relevance, offset, 7});
+            for (const SearchHit &hit : page.hits)
+                paged.append(hit.blockId);
+        }
+        QList<qint64> whole;
+        for (const SearchHit &hit : relevance.hits)
+            whole.append(hit.blockId);
+        QCOMPARE(paged, whole);
+        QVERIFY(whole != QList<qint64>([&] {
+                    QList<qint64> ids;
+                    for (const SearchHit &h : newest.hits)
+                        ids.append(h.blockId);
+                    return ids;
+                }()));
+    }
+
+    void operators_orNotPhrase()
+    {
+        SearchService service(m_library);
+        const qint64 a = service.search(u"永川"_s).total;
+        const qint64 b = service.search(u"重庆"_s).total;
+        const qint64 both = service.search(u"永川 重庆"_s).total;
+        const qint64 either = service.search(u"永川 OR 重庆"_s).total;
+        const qint64 aNotB = service.search(u"永川 -重庆"_s).total;
+        QCOMPARE(either, a + b - both);
+        QCOMPARE(aNotB, a - both);
+        QCOMPARE(service.search(u"永川 NOT 重庆"_s).total, aNotB);
+        QCOMPARE(service.search(u"\"永川\" \"重庆\""_s).total, both);
+    }
+
+    void filters_dateTitleReporterPublication()
+    {
+        SearchService service(m_library);
+        const SearchResult all = service.search(u"发展"_s, {SearchOrder::Newest, 0, 1000});
+        const QDate pivot = all.hits.at(all.hits.size() / 2).date;
+        QVERIFY(pivot.isValid());
+        qint64 fromCount = 0, toCount = 0;
+        for (const SearchHit &h : all.hits) {
+            fromCount += h.date.isValid() && h.date >= pivot;
+            toCount += h.date.isValid() && h.date <= pivot;
+        }
+        const QString p = pivot.toString(Qt::ISODate);
+        QCOMPARE(service.search(u"发展 from:"_s + p).total, fromCount);
+        QCOMPARE(service.search(u"发展 to:"_s + p).total, toCount);
+
+        const SearchResult titled = service.search(u"发展 title:常委会"_s, {SearchOrder::Newest, 0, 100});
+        QVERIFY(titled.total > 0 && titled.total < all.total);
+        for (const SearchHit &h : titled.hits)
+            QCOMPARE(!h.titleMatches.isEmpty(), h.articleTitle.contains(u"常委会"_s));
+        const SearchResult headlines = service.search(u"title:常委会"_s);
+        QVERIFY(headlines.total > 0);
+        QCOMPARE(headlines.hits.front().kind, SearchHit::Kind::Headline);
+        QVERIFY(!headlines.hits.front().matches.isEmpty());
+
+        const SearchResult byReporter = service.search(u"永川 reporter:彭禹乔"_s);
+        QVERIFY2(byReporter.ok(), qPrintable(byReporter.error));
+        QVERIFY(byReporter.total > 0 && byReporter.total < service.search(u"永川"_s).total);
+        QCOMPARE(service.search(u"永川 reporter:没有这个人"_s).total, 0);
+        const qint64 named = scalar(m_library, u"SELECT count(*) FROM blocks b JOIN articles a ON a.id = b.article_id "
+                                               "JOIN issues i ON i.id = a.issue_id JOIN publications p "
+                                               "ON p.id = i.publication_id WHERE p.name LIKE '%西都市%' "
+                                               "AND b.text LIKE '%永川%'"_s);
+        QVERIFY(named > 0);
+        QCOMPARE(service.search(u"永川 publication:西都市"_s).total, named);
+        QCOMPARE(service.search(u"永川 publication:人民日报"_s).total, 0);
+    }
+
+    void tags_filterArticlesAndParagraphs()
+    {
+        const qint64 articleId = scalar(m_library, u"SELECT article_id FROM blocks WHERE text LIKE '%永川%' LIMIT 1"_s);
+        QVERIFY(exec(
+            m_library,
+            u"INSERT INTO tags (id, name, parent_id, color, created_at) VALUES (1, '经济', NULL, '#FF0000', '')"_s));
+        QVERIFY(
+            exec(m_library,
+                 u"INSERT INTO tags (id, name, parent_id, color, created_at) VALUES (2, '制造', 1, '#00FF00', '')"_s));
+        QVERIFY(exec(m_library, u"INSERT INTO article_tags (article_id, tag_id, created_at) VALUES (?, 2, '')"_s,
+                     {articleId}));
+        SearchService service(m_library);
+        const qint64 inArticle = scalar(
+            m_library, u"SELECT count(*) FROM blocks WHERE article_id = %1 AND text LIKE '%%永川%%'"_s.arg(articleId));
+        QCOMPARE(service.search(u"永川 tag:制造"_s).total, inArticle);
+        QCOMPARE(service.search(u"永川 tag:经济"_s).total, inArticle); // the parent tag includes its children
+        QCOMPARE(service.search(u"永川 tag:其他"_s).total, 0);
+        QVERIFY(exec(m_library, u"DELETE FROM article_tags"_s));
+        QVERIFY(exec(m_library, u"DELETE FROM tags"_s));
+    }
+
+    void notes_searchableWithInNotes()
+    {
+        const qint64 blockId = m_blocks.keys().first();
+        QVERIFY(exec(m_library, u"INSERT INTO notes (block_id, text, created_at, modified_at) VALUES (?, ?, '', '')"_s,
+                     {blockId, u"这段讲的是蓝莓种植和數字經濟"_s}));
+        const qint64 noteId = scalar(m_library, u"SELECT max(id) FROM notes"_s);
+        SearchService service(m_library);
+        SearchResult result = service.search(u"数字经济 in:notes"_s);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.total, 1);
+        QCOMPARE(result.hits.front().kind, SearchHit::Kind::Note);
+        QCOMPARE(result.hits.front().noteId, noteId);
+        QCOMPARE(result.hits.front().blockId, blockId);
+        QCOMPARE(result.hits.front().matches, (QList<TextRange>{{10, 4}}));
+        QCOMPARE(service.search(u"蓝莓"_s).total, 0); // notes are not paragraphs
+
+        QVERIFY(exec(m_library, u"UPDATE notes SET text = '改成了草莓' WHERE id = ?"_s, {noteId}));
+        QCOMPARE(service.search(u"蓝莓 in:notes"_s).total, 0);
+        QCOMPARE(service.search(u"草莓 in:notes"_s).total, 1);
+        QVERIFY(exec(m_library, u"DELETE FROM notes WHERE id = ?"_s, {noteId}));
+        QCOMPARE(service.search(u"草莓 in:notes"_s).total, 0);
+    }
+
+    void index_followsDeleteAndReimport()
+    {
+        SearchService service(m_library);
+        const qint64 before = service.search(u"永川"_s).total;
+        QVERIFY(before > 0);
+        // Delete one file's source row: issue, articles and blocks go by cascade.
+        const qint64 sourceId = scalar(m_library, u"SELECT id FROM source_files ORDER BY id LIMIT 1"_s);
+        QSqlQuery q(m_library.database());
+        QVERIFY(q.exec(u"SELECT path FROM source_files WHERE id = %1"_s.arg(sourceId)) && q.next());
+        const QString path = q.value(0).toString();
+        q.finish();
+        QVERIFY(exec(m_library, u"DELETE FROM source_files WHERE id = ?"_s, {sourceId}));
+        loadBlocks();
+        QCOMPARE(service.search(u"永川"_s).total, bruteForce(u"永川"_s));
+        QVERIFY(service.search(u"永川"_s).total < before);
+        QCOMPARE(scalar(m_library, u"SELECT count(*) FROM search_block_keys"_s), m_blocks.size());
+
+        const ImportReport report = Importer(m_library).importPaths({path});
+        QCOMPARE(report.imported.size(), 1);
+        loadBlocks();
+        QCOMPARE(service.search(u"永川"_s).total, before);
+        QCOMPARE(service.search(u"永川"_s).total, bruteForce(u"永川"_s));
+        QCOMPARE(
+            service.search(u"title:常委会"_s).total,
+            scalar(m_library, u"SELECT count(*) FROM articles WHERE title || kicker || subtitles LIKE '%常委会%'"_s));
+    }
+
+    void index_followsIssueDate()
+    {
+        SearchService service(m_library);
+        const SearchResult result = service.search(u"永川"_s, {SearchOrder::Newest, 0, 1});
+        const qint64 issueId = result.hits.front().issueId;
+        const QString oldDate = result.hits.front().date.toString(Qt::ISODate);
+        QVERIFY(exec(m_library, u"UPDATE issues SET date = '1999-01-02' WHERE id = ?"_s, {issueId}));
+        const SearchResult oldest = service.search(u"永川"_s, {SearchOrder::Oldest, 0, 1});
+        QCOMPARE(oldest.hits.front().issueId, issueId);
+        QCOMPARE(service.search(u"永川 to:1999-12-31"_s).total,
+                 scalar(m_library, u"SELECT count(*) FROM blocks b JOIN articles a ON a.id = b.article_id "
+                                   "WHERE a.issue_id = %1 AND b.text LIKE '%%永川%%'"_s.arg(issueId)));
+        QVERIFY(exec(m_library, u"UPDATE issues SET date = ? WHERE id = ?"_s, {oldDate, issueId}));
+        QCOMPARE(service.search(u"永川 to:1999-12-31"_s).total, 0);
+        QCOMPARE(service.search(u"永川"_s).total, bruteForce(u"永川"_s));
+    }
+
+    void bulkImport_indexesWhenFinished()
+    {
+        SearchService service(m_library);
+        const qint64 before = service.search(u"永川"_s).total;
+        QSqlQuery q(m_library.database());
+        QVERIFY(q.exec(u"SELECT id, path FROM source_files ORDER BY id DESC LIMIT 2"_s));
+        QList<qint64> ids;
+        QStringList paths;
+        while (q.next()) {
+            ids.append(q.value(0).toLongLong());
+            paths.append(q.value(1).toString());
+        }
+        q.finish();
+        for (qint64 id : ids)
+            QVERIFY(exec(m_library, u"DELETE FROM source_files WHERE id = ?"_s, {id}));
+        const qint64 without = service.search(u"永川"_s).total;
+        QVERIFY(without < before);
+
+        QVERIFY(SearchIndex::beginBulkImport(m_library));
+        QCOMPARE(Importer(m_library).importPaths(paths).imported.size(), 2);
+        QVERIFY(SearchIndex::needsRebuild(m_library)); // queued, not yet indexed
+        QCOMPARE(service.search(u"永川"_s).total, without);
+        // Editing and deleting queued rows while the bulk import runs.
+        const qint64 queued = scalar(m_library, u"SELECT max(block_id) FROM search_pending_blocks"_s);
+        QVERIFY(queued > 0);
+        QVERIFY(exec(m_library, u"UPDATE blocks SET text = '批量导入时改过的段落' WHERE id = ?"_s, {queued}));
+        const qint64 deleted = scalar(m_library, u"SELECT min(block_id) FROM search_pending_blocks"_s);
+        QVERIFY(exec(m_library, u"DELETE FROM blocks WHERE id = ?"_s, {deleted}));
+        QVERIFY(SearchIndex::finishBulkImport(m_library));
+        QVERIFY(!SearchIndex::needsRebuild(m_library));
+
+        loadBlocks();
+        QCOMPARE(service.search(u"永川"_s).total, bruteForce(u"永川"_s));
+        QCOMPARE(service.search(u"批量导入时改过"_s).total, 1);
+        QCOMPARE(
+            service.search(u"title:常委会"_s).total,
+            scalar(m_library, u"SELECT count(*) FROM articles WHERE title || kicker || subtitles LIKE '%常委会%'"_s));
+        // After the bulk import, inserts are indexed at once again.
+        QCOMPARE(scalar(m_library, u"SELECT count(*) FROM search_meta WHERE key = 'bulk'"_s), 0);
+        // Restore the corpus as it was for the tests after this one.
+        QVERIFY(SearchIndex::rebuild(m_library));
+        QCOMPARE(service.search(u"永川"_s).total, bruteForce(u"永川"_s));
+    }
+
+    void rebuild_withProgressAndCancel()
+    {
+        SearchService service(m_library);
+        const qint64 before = service.search(u"会议"_s).total;
+        std::atomic_bool cancel = true;
+        QString error;
+        QVERIFY(!SearchIndex::rebuild(m_library, {}, &cancel, &error));
+        QCOMPARE(service.search(u"会议"_s).total, before); // rolled back: the old index is intact
+        cancel = false;
+        QList<qint64> done;
+        QVERIFY2(SearchIndex::rebuild(
+                     m_library, [&](const SearchIndex::Progress &p) { done.append(p.done); }, &cancel, &error),
+                 qPrintable(error));
+        QVERIFY(done.size() >= 2);
+        QCOMPARE(done.front(), 0);
+        QVERIFY(std::is_sorted(done.begin(), done.end()));
+        QCOMPARE(service.search(u"会议"_s).total, before);
+        QVERIFY(!SearchIndex::needsRebuild(m_library));
+
+        // A stale index (another tokenizer version) is noticed.
+        QVERIFY(exec(m_library, u"UPDATE search_meta SET value = 'dubao/0' WHERE key = 'tokenizer'"_s));
+        QVERIFY(SearchIndex::needsRebuild(m_library));
+        QVERIFY(SearchIndex::rebuild(m_library));
+        QVERIFY(!SearchIndex::needsRebuild(m_library));
+        const SearchIndex::Stats stats = SearchIndex::stats(m_library);
+        QCOMPARE(stats.blocks, m_blocks.size());
+        QVERIFY(stats.textBytes > 0 && stats.indexBytes > 0);
+    }
+
+    void migration_indexesExistingData()
+    {
+        // A library made before v3 (user_version 2, no index) gets its index when opened.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"old.sqlite"_s);
+        {
+            Library library;
+            QVERIFY(library.open(path));
+            QVERIFY(Importer(library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)}).allOk());
+            QStringList triggers;
+            QSqlQuery q(library.database());
+            QVERIFY(q.exec(u"SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"_s));
+            while (q.next())
+                triggers.append(q.value(0).toString());
+            q.finish();
+            QCOMPARE(triggers.size(), 10);
+            for (const QString &t : triggers)
+                QVERIFY(exec(library, u"DROP TRIGGER "_s + t));
+            for (const char *sql :
+                 {"DROP TABLE search_blocks", "DROP TABLE search_articles", "DROP TABLE search_notes",
+                  "DROP TABLE search_block_keys", "DROP TABLE search_meta", "DROP TABLE search_pending_blocks",
+                  "DROP TABLE search_pending_articles", "PRAGMA user_version = 2"}) {
+                QVERIFY(exec(library, QString::fromUtf8(sql)));
+            }
+            QCOMPARE(scalar(library, u"SELECT count(*) FROM sqlite_master WHERE name LIKE 'search%'"_s), 0);
+        }
+        Library library;
+        QVERIFY(library.open(path));
+        QCOMPARE(scalar(library, u"PRAGMA user_version"_s), 3);
+        QCOMPARE(SearchService(library).search(u"永川"_s).total,
+                 scalar(library, u"SELECT count(*) FROM blocks WHERE text LIKE '%永川%'"_s));
+        QVERIFY(!SearchIndex::needsRebuild(library));
+    }
+
+    void cancel_fromAnotherThread_stopsTheSearch()
+    {
+        SearchService service(m_library);
+        std::atomic_bool cancel = true; // already set: must come back cancelled, not with results
+        const SearchResult result = service.search(u"的 OR 是 OR 在"_s, {}, &cancel);
+        QVERIFY(result.cancelled);
+        QVERIFY(result.hits.isEmpty());
+        // And the connection works normally afterwards.
+        QVERIFY(service.search(u"的"_s).total > 0);
+        std::atomic_bool later = false;
+        std::thread setter([&] { later = true; });
+        setter.join();
+        QVERIFY(service.search(u"的"_s, {}, &later).cancelled);
+    }
+
+    void queryErrors_areMessagesNotSqlErrors()
+    {
+        SearchService service(m_library);
+        for (const QString &input : {u""_s, u"*"_s, u"\""_s, u"-"_s, u"OR"_s, u"NOT"_s, u"，。"_s, u"-永川"_s,
+                                     u"from:2023-01-01"_s, u"title:"_s, u"(("_s, u"永川 OR"_s, u"\"永川"_s}) {
+            const SearchResult r = service.search(input);
+            QVERIFY2(!r.error.startsWith(u"database error"_s), qPrintable(input + u": "_s + r.error));
+        }
+        QVERIFY(service.search(u"\"永川"_s).ok());  // unbalanced quote: a phrase to the end
+        QVERIFY(service.search(u"永川 OR"_s).ok()); // a stray OR is dropped
+        QVERIFY(!service.search(u"*"_s).ok());      // nothing to search for: a clear message
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSearch)
+#include "tst_search.moc"

@@ -1,0 +1,256 @@
+// Tags: hierarchy, rename, recolour, move (no cycles), merge/unmerge, delete/restore, pinyin collation,
+// hostile names.
+#include "store/importer.h"
+#include "store/issuerepository.h"
+#include "store/library.h"
+#include "store/tagrepository.h"
+
+#include <QDir>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+class TestTags : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void create_child_hasPath_andFindsByPath();
+    void create_sameNameAmongSiblings_refused_elsewhereAllowed();
+    void create_hostileNames_refusedOrStoredVerbatim();
+    void create_color_normalisedOrRefused();
+    void list_pinyinOrder_aBeforeBeforeZhong();
+    void rename_returnsOldName_andClashRefused();
+    void move_underOwnDescendant_refused();
+    void move_toTopLevel_returnsOldParent();
+    void merge_movesTaggingsAndChildren_unmergeRestoresExactly();
+    void merge_intoOwnChild_refused();
+    void remove_keepsTaggedThings_childrenGoUp_restoreSameId();
+    void apply_articleAndBlock_twiceIsNoChange();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Library> m_library;
+    qint64 m_articleId = 0;
+    qint64 m_blockId = 0;
+};
+
+void TestTags::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestTags::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_library = std::make_unique<Library>();
+    QVERIFY(m_library->open(m_dir->filePath(u"lib.sqlite"_s)));
+    const QDir corpus(QStringLiteral(DUBAO_CORPUS_DIR));
+    const QStringList files = corpus.entryList({u"000_*.txt"_s});
+    if (files.isEmpty())
+        QSKIP("corpus not found");
+    const ImportReport report = Importer(*m_library).importPaths({corpus.filePath(files.front())});
+    QCOMPARE(report.imported.size(), 1);
+    const auto issue = IssueRepository(*m_library).issue(report.imported.front().issueId);
+    QVERIFY(issue);
+    m_articleId = issue->parsed.articles.front().id;
+    m_blockId = issue->parsed.articles.front().blocks.front().id;
+}
+
+void TestTags::cleanup()
+{
+    m_library.reset();
+    m_dir.reset();
+}
+
+void TestTags::create_child_hasPath_andFindsByPath()
+{
+    TagRepository tags(*m_library);
+    const auto parent = tags.create(u"人物"_s);
+    QVERIFY(parent);
+    const auto child = tags.create(u"官员"_s, parent->id);
+    QVERIFY(child);
+    QCOMPARE(child->parentId, parent->id);
+    QCOMPARE(child->path, u"人物/官员"_s);
+    QCOMPARE(tags.findByPath(u"人物/官员"_s)->id, child->id);
+    QVERIFY(!tags.findByPath(u"官员"_s)); // not at the top level
+    QCOMPARE(tags.subtree(parent->id).size(), 2);
+}
+
+void TestTags::create_sameNameAmongSiblings_refused_elsewhereAllowed()
+{
+    TagRepository tags(*m_library);
+    const auto a = tags.create(u"甲"_s);
+    QVERIFY(tags.create(u"乙"_s, a->id));
+    QString error;
+    QVERIFY(!tags.create(u" 乙 "_s, a->id, {}, &error)); // trimmed: the same name
+    QVERIFY(error.contains(u"already exists"_s));
+    QVERIFY(tags.create(u"乙"_s)); // at the top level it is another tag
+    QVERIFY(!tags.create(u"甲"_s));
+}
+
+void TestTags::create_hostileNames_refusedOrStoredVerbatim()
+{
+    TagRepository tags(*m_library);
+    QString error;
+    for (const QString &bad : {u""_s, u"   "_s, u"a/b"_s, u"line\nbreak"_s, u"tab\there"_s, QString(101, u'x')}) {
+        error.clear();
+        QVERIFY2(!tags.create(bad, 0, {}, &error), qPrintable(bad));
+        QVERIFY(!error.isEmpty());
+    }
+    const QString injection = u"x'); DROP TABLE tags; --"_s;
+    const auto t = tags.create(injection);
+    QVERIFY(t);
+    QCOMPARE(tags.tag(t->id)->name, injection);
+    QCOMPARE(tags.list().size(), 1);
+    const auto percent = tags.create(u"100%_\""_s);
+    QVERIFY(percent);
+    QCOMPARE(tags.findByPath(u"100%_\""_s)->id, percent->id);
+}
+
+void TestTags::create_color_normalisedOrRefused()
+{
+    TagRepository tags(*m_library);
+    QCOMPARE(tags.create(u"红"_s, 0, u"#ff00aa"_s)->color, u"#FF00AA"_s);
+    QString error;
+    QVERIFY(!tags.create(u"绿"_s, 0, u"green"_s, &error));
+    QVERIFY(error.contains(u"#RRGGBB"_s));
+    const auto defaulted = tags.create(u"蓝"_s);
+    QVERIFY(!TagRepository::normalizeColor(defaulted->color).isNull());
+    const auto old = tags.recolor(defaulted->id, u"#123abc"_s);
+    QCOMPARE(*old, defaulted->color);
+    QCOMPARE(tags.tag(defaulted->id)->color, u"#123ABC"_s);
+}
+
+void TestTags::list_pinyinOrder_aBeforeBeforeZhong()
+{
+    TagRepository tags(*m_library);
+    // Inserted in the wrong order; code point order would be 中 (U+4E2D) < 北 (U+5317) < 阿 (U+963F).
+    const auto zhong = tags.create(u"中"_s);
+    tags.create(u"北"_s);
+    tags.create(u"阿"_s);
+    tags.create(u"长江"_s, zhong->id);
+    tags.create(u"安徽"_s, zhong->id);
+    QStringList paths;
+    for (const Tag &t : tags.list())
+        paths.append(t.path);
+    QCOMPARE(paths, (QStringList{u"阿"_s, u"北"_s, u"中"_s, u"中/安徽"_s, u"中/长江"_s}));
+}
+
+void TestTags::rename_returnsOldName_andClashRefused()
+{
+    TagRepository tags(*m_library);
+    const auto a = tags.create(u"旧名"_s);
+    tags.create(u"别的"_s);
+    QCOMPARE(*tags.rename(a->id, u"新名"_s), u"旧名"_s);
+    QCOMPARE(tags.tag(a->id)->name, u"新名"_s);
+    QString error;
+    QVERIFY(!tags.rename(a->id, u"别的"_s, &error));
+    QCOMPARE(tags.tag(a->id)->name, u"新名"_s);
+}
+
+void TestTags::move_underOwnDescendant_refused()
+{
+    TagRepository tags(*m_library);
+    const auto a = tags.create(u"a"_s);
+    const auto b = tags.create(u"b"_s, a->id);
+    const auto c = tags.create(u"c"_s, b->id);
+    QString error;
+    QVERIFY(!tags.move(a->id, c->id, &error));
+    QVERIFY(error.contains(u"under itself"_s));
+    QVERIFY(!tags.move(a->id, a->id));
+    QCOMPARE(tags.tag(a->id)->parentId, 0);
+    QCOMPARE(tags.tag(c->id)->path, u"a/b/c"_s);
+}
+
+void TestTags::move_toTopLevel_returnsOldParent()
+{
+    TagRepository tags(*m_library);
+    const auto a = tags.create(u"a"_s);
+    const auto b = tags.create(u"b"_s, a->id);
+    QCOMPARE(*tags.move(b->id, 0), a->id);
+    QCOMPARE(tags.tag(b->id)->path, u"b"_s);
+}
+
+void TestTags::merge_movesTaggingsAndChildren_unmergeRestoresExactly()
+{
+    TagRepository tags(*m_library);
+    const auto from = tags.create(u"经济"_s);
+    const auto into = tags.create(u"产业"_s);
+    const auto child = tags.create(u"制造业"_s, from->id);
+    QVERIFY(tags.tagArticle(from->id, m_articleId));
+    QVERIFY(tags.tagBlock(from->id, m_blockId));
+    QVERIFY(tags.tagBlock(into->id, m_blockId)); // already has both
+    const auto merge = tags.merge(from->id, into->id);
+    QVERIFY(merge);
+    QVERIFY(!tags.tag(from->id));
+    QCOMPARE(tags.tag(child->id)->path, u"产业/制造业"_s);
+    QCOMPARE(tags.taggings(into->id).articles, QList<qint64>{m_articleId});
+    QCOMPARE(tags.taggings(into->id).blocks, QList<qint64>{m_blockId});
+    QCOMPARE(merge->addedInto.blocks.size(), 0); // it was there before
+
+    QVERIFY(tags.unmerge(*merge));
+    QCOMPARE(*tags.tag(from->id), (Tag{from->id, from->name, 0, from->color, from->createdAt, from->path}));
+    QCOMPARE(tags.tag(child->id)->path, u"经济/制造业"_s);
+    QCOMPARE(tags.taggings(from->id).blocks, QList<qint64>{m_blockId});
+    QCOMPARE(tags.taggings(into->id).articles, QList<qint64>{});        // the merge had added it
+    QCOMPARE(tags.taggings(into->id).blocks, QList<qint64>{m_blockId}); // this one it had not
+}
+
+void TestTags::merge_intoOwnChild_refused()
+{
+    TagRepository tags(*m_library);
+    const auto a = tags.create(u"a"_s);
+    const auto b = tags.create(u"b"_s, a->id);
+    QString error;
+    QVERIFY(!tags.merge(a->id, b->id, &error));
+    QVERIFY(!tags.merge(a->id, a->id));
+    QVERIFY(tags.tag(a->id));
+}
+
+void TestTags::remove_keepsTaggedThings_childrenGoUp_restoreSameId()
+{
+    TagRepository tags(*m_library);
+    const auto top = tags.create(u"top"_s);
+    const auto mid = tags.create(u"mid"_s, top->id);
+    const auto leaf = tags.create(u"leaf"_s, mid->id);
+    QVERIFY(tags.tagArticle(mid->id, m_articleId));
+    const auto deletion = tags.remove(mid->id);
+    QVERIFY(deletion);
+    QVERIFY(!tags.tag(mid->id));
+    QCOMPARE(tags.tag(leaf->id)->path, u"top/leaf"_s);
+    QVERIFY(IssueRepository(*m_library).article(m_articleId)); // the article stays
+    QVERIFY(tags.tagsOfArticle(m_articleId).isEmpty());
+
+    QVERIFY(tags.restore(*deletion));
+    QCOMPARE(tags.tag(mid->id)->createdAt, mid->createdAt);
+    QCOMPARE(tags.tag(leaf->id)->path, u"top/mid/leaf"_s);
+    QCOMPARE(tags.tagsOfArticle(m_articleId).front().id, mid->id);
+}
+
+void TestTags::apply_articleAndBlock_twiceIsNoChange()
+{
+    TagRepository tags(*m_library);
+    const auto t = tags.create(u"t"_s);
+    QString error;
+    QVERIFY(tags.tagBlock(t->id, m_blockId, &error));
+    QVERIFY(!tags.tagBlock(t->id, m_blockId, &error));
+    QVERIFY(error.isEmpty());
+    QVERIFY(!tags.tagBlock(t->id, 999999, &error));
+    QVERIFY(error.contains(u"no block"_s));
+    QCOMPARE(tags.tagsOfBlock(m_blockId).size(), 1);
+    QVERIFY(tags.untagBlock(t->id, m_blockId));
+    QVERIFY(tags.tagsOfBlock(m_blockId).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestTags)
+#include "tst_tags.moc"

@@ -1,0 +1,12 @@
+// libFuzzer harness: decodeText() on arbitrary bytes. See fuzztargets.h for the checks.
+#include "fuzztargets.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    dubao::fuzz::abortOnFailure("fuzz_textdecoder", dubao::fuzz::textDecoderTarget(bytes));
+    return 0;
+}
