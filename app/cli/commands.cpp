@@ -43,7 +43,8 @@ Exit status: 0 when everything succeeded, 1 when anything failed (one line per f
 
 // Flags take no value; every other --option takes the next argument (or --option=value).
 static const QSet<QString> kFlags{u"--json"_s,    u"--raw"_s,      u"--help"_s,   u"-h"_s,
-                                  u"--version"_s, u"--all-tags"_s, u"--repair"_s, u"--force"_s};
+                                  u"--version"_s, u"--all-tags"_s, u"--repair"_s, u"--force"_s,
+                                  u"--no-children"_s, u"--with-notes-as-citations"_s}; // the last two: export
 
 Args parseArgs(const QStringList &arguments)
 {
@@ -71,6 +72,8 @@ Args parseArgs(const QStringList &arguments)
                 args.flags.insert(name == QLatin1String("-h") ? QStringLiteral("--help") : name);
                 continue;
             }
+            if (name == QLatin1String("-o"))
+                name = QStringLiteral("--output"); // export -o FILE
             if (!name.startsWith(QLatin1String("--"))) {
                 args.error = QStringLiteral("unknown option %1").arg(a);
                 return args;

@@ -1,11 +1,182 @@
-// PLACEHOLDER (being written): dubao-cli's export commands.
+// dubao-cli's export command: excerpts (by tags, dates, publication, articles, a search query) or a notebook, to
+// any export format, written atomically (QSaveFile).
+#include "exportcommands.h"
+
 #include "commands.h"
+#include "export/excerptcollector.h"
+#include "export/exportwriters.h"
+#include "store/library.h"
+#include "store/notebookrepository.h"
+#include "store/tagrepository.h"
+
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace dubao::cli {
 
+namespace {
+
+const char *const kExportUsage =
+    R"(Usage: dubao-cli export [--tag T]... [--all-tags] [--no-children] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                        [--publication P] [--article ID]... [--query Q] [--text T] [--notebook N]
+                        --format md|html|csv|json|odt|pdf|csljson|ris|webannotation -o FILE
+                        [--group-by tag|date] [--with-notes-as-citations] [--library FILE] [--json]
+)";
+
+int usage(Streams io, const QString &message)
+{
+    io.err << "dubao-cli: " << message << "\n" << kExportUsage;
+    io.err.flush();
+    return 2;
+}
+
+int failure(Streams io, const QString &message)
+{
+    io.err << "dubao-cli: " << message << Qt::endl;
+    return 1;
+}
+
+QString formatOption(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QString a = QString::fromLocal8Bit(argv[i]);
+        if (a == QLatin1String("--format") && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (a.startsWith(QLatin1String("--format=")))
+            return a.mid(9);
+    }
+    return {};
+}
+
+int cmdExport(const Args &args, Streams io)
+{
+    if (!args.positional.isEmpty())
+        return usage(io, QStringLiteral("export takes no arguments, only options"));
+    const QString formatName = args.option(QStringLiteral("format"));
+    if (formatName.isEmpty())
+        return usage(io, QStringLiteral("export needs --format"));
+    const auto format = exportFormatFromName(formatName);
+    if (!format)
+        return usage(io, QStringLiteral("unknown format '%1'").arg(formatName));
+    QString output = args.option(QStringLiteral("o"));
+    if (output.isEmpty())
+        output = args.option(QStringLiteral("output"));
+    if (output.isEmpty())
+        return usage(io, QStringLiteral("export needs -o FILE"));
+    if (!isTextExportFormat(*format) && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return failure(io, QStringLiteral("the %1 format needs a QGuiApplication").arg(formatName));
+
+    ExportOptions options;
+    const QString groupBy = args.option(QStringLiteral("group-by"));
+    if (groupBy == QLatin1String("tag"))
+        options.grouping = ExportOptions::Grouping::Tag;
+    else if (groupBy == QLatin1String("date"))
+        options.grouping = ExportOptions::Grouping::Date;
+    else if (!groupBy.isEmpty() && groupBy != QLatin1String("none"))
+        return usage(io, QStringLiteral("--group-by takes tag or date"));
+    options.excerptsAsNotes = args.flags.contains(QStringLiteral("--with-notes-as-citations"));
+
+    ExportSelection selection;
+    for (const char *name : {"from", "to"}) {
+        const QString text = args.option(QLatin1String(name));
+        if (text.isEmpty())
+            continue;
+        const QDate date = QDate::fromString(text, Qt::ISODate);
+        if (!date.isValid())
+            return usage(io, QStringLiteral("--%1 takes a date YYYY-MM-DD, not '%2'").arg(QLatin1String(name), text));
+        (qstrcmp(name, "from") == 0 ? selection.from : selection.to) = date;
+    }
+    for (const QString &id : args.all(QStringLiteral("article"))) {
+        bool ok = false;
+        const qint64 value = id.toLongLong(&ok);
+        if (!ok || value <= 0)
+            return usage(io, QStringLiteral("--article takes an article id, not '%1'").arg(id));
+        selection.articleIds.append(value);
+    }
+    selection.allTags = args.flags.contains(QStringLiteral("--all-tags"));
+    selection.includeChildTags = !args.flags.contains(QStringLiteral("--no-children"));
+    selection.publication = args.option(QStringLiteral("publication")).trimmed();
+    selection.query = args.option(QStringLiteral("query"));
+    selection.text = args.option(QStringLiteral("text"));
+
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    TagRepository tags(library);
+    for (const QString &t : args.all(QStringLiteral("tag"))) {
+        auto tag = tags.findByPath(t);
+        bool isId = false;
+        const qint64 id = t.toLongLong(&isId);
+        if (!tag && isId)
+            tag = tags.tag(id);
+        if (!tag)
+            return failure(io, QStringLiteral("no tag '%1'").arg(t));
+        selection.tagIds.append(tag->id);
+    }
+    if (args.has(QStringLiteral("notebook"))) {
+        const QString n = args.option(QStringLiteral("notebook"));
+        NotebookRepository notebooks(library);
+        auto notebook = notebooks.findByName(n);
+        bool isId = false;
+        const qint64 id = n.toLongLong(&isId);
+        if (!notebook && isId)
+            notebook = notebooks.notebook(id);
+        if (!notebook)
+            return failure(io, QStringLiteral("no notebook '%1'").arg(n));
+        selection.notebookId = notebook->id;
+    }
+
+    QString error;
+    const ExportDocument document = ExcerptCollector(library).collect(selection, &error);
+    if (!error.isEmpty())
+        return failure(io, error);
+    const auto writer = createExportWriter(*format);
+    if (!exportToFile(*writer, document, options, output, {}, &error))
+        return failure(io, error);
+    const qsizetype count = document.excerpts.size();
+    if (args.json) {
+        printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("file"), QFileInfo(output).absoluteFilePath()},
+                                                    {QStringLiteral("format"), exportFormatName(*format)},
+                                                    {QStringLiteral("entries"), count}}));
+    } else {
+        io.out << "exported " << count << (document.isNotebook() ? " notebook entries" : " excerpts") << " to "
+               << output << Qt::endl;
+    }
+    return 0;
+}
+
+} // namespace
+
+bool needsGuiApplication(int argc, char *argv[])
+{
+    bool isExport = false;
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "export") == 0) {
+            isExport = true;
+            break;
+        }
+    }
+    if (!isExport)
+        return false;
+    const auto format = exportFormatFromName(formatOption(argc, argv));
+    return format && !isTextExportFormat(*format);
+}
+
+std::unique_ptr<QCoreApplication> createApplication(int &argc, char *argv[])
+{
+    if (needsGuiApplication(argc, argv)) {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QGuiApplication>(argc, argv);
+    }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 void addExportCommands(CommandTable &table)
 {
-    Q_UNUSED(table);
+    table.emplace(QStringLiteral("export"), cmdExport);
 }
 
 } // namespace dubao::cli

@@ -1,5 +1,6 @@
 // dubao-cli: everything a script or a test needs, without the GUI.
 #include "commands.h"
+#include "exportcommands.h"
 
 #include <QCoreApplication>
 
@@ -7,13 +8,14 @@
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A QGuiApplication (offscreen) only for `export --format pdf|odt`, which lay out text with Qt Gui.
+    const auto app = dubao::cli::createApplication(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Dubao"));
     QCoreApplication::setApplicationName(QStringLiteral("Dubao"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DUBAO_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const int code = dubao::cli::run(app.arguments().mid(1), {out, err});
+    const int code = dubao::cli::run(app->arguments().mid(1), {out, err});
     out.flush();
     err.flush();
     return code;

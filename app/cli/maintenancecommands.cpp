@@ -1,11 +1,198 @@
-// PLACEHOLDER (being written): dubao-cli's maintenance commands.
+// dubao-cli's maintenance commands: backup, backups, restore, check. Also makes the daily backup before
+// every command that writes (it wraps those entries of the command table; see addMaintenanceCommands).
 #include "commands.h"
+#include "store/backup.h"
+#include "store/library.h"
+#include "store/librarycheck.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
 
 namespace dubao::cli {
 
+namespace {
+
+QString libraryPathOf(const Args &args)
+{
+    return args.library.isEmpty() ? Library::defaultPath() : args.library;
+}
+
+int keepOf(const Args &args, Streams io, bool *ok)
+{
+    *ok = true;
+    if (!args.has(QStringLiteral("keep")))
+        return Backup::kDefaultKeep;
+    const int keep = args.option(QStringLiteral("keep")).toInt(ok);
+    if (!*ok || keep < 0) {
+        io.err << "dubao-cli: --keep takes a number (0: keep every backup)" << Qt::endl;
+        *ok = false;
+    }
+    return keep;
+}
+
+int cmdBackup(const Args &args, Streams io)
+{
+    bool ok = false;
+    const int keep = keepOf(args, io, &ok);
+    if (!ok || !args.positional.isEmpty()) {
+        if (ok)
+            io.err << "dubao-cli: backup takes no arguments" << Qt::endl;
+        return 2;
+    }
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    QString error;
+    const auto path = Backup::create(library, QStringLiteral("manual"), keep, &error);
+    if (!path) {
+        io.err << "dubao-cli: " << error << Qt::endl;
+        return 1;
+    }
+    if (args.json)
+        printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("path"), *path}}));
+    else
+        io.out << *path << "\n";
+    return 0;
+}
+
+int cmdBackups(const Args &args, Streams io)
+{
+    const QList<BackupInfo> backups = Backup::list(libraryPathOf(args));
+    if (args.json) {
+        QJsonArray array;
+        for (const BackupInfo &b : backups)
+            array.append(QJsonObject{{QStringLiteral("path"), b.path},
+                                     {QStringLiteral("created"), b.created.toString(Qt::ISODate)},
+                                     {QStringLiteral("reason"), b.reason},
+                                     {QStringLiteral("size"), b.size}});
+        printJson(io.out, QJsonDocument(array));
+        return 0;
+    }
+    for (const BackupInfo &b : backups)
+        io.out << b.created.toString(Qt::ISODate) << "  " << QLocale::c().formattedDataSize(b.size) << "  " << b.reason
+               << "  " << b.path << "\n";
+    if (backups.isEmpty())
+        io.out << "No backups in " << Backup::folderFor(libraryPathOf(args)) << "\n";
+    return 0;
+}
+
+int cmdRestore(const Args &args, Streams io)
+{
+    bool ok = false;
+    const int keep = keepOf(args, io, &ok);
+    if (!ok)
+        return 2;
+    if (args.positional.size() != 1) {
+        io.err << "dubao-cli: restore takes one backup FILE (see dubao-cli backups)" << Qt::endl;
+        return 2;
+    }
+    const QString libraryPath = libraryPathOf(args);
+    if (QFileInfo::exists(libraryPath) && !QFileInfo(libraryPath).isWritable()) {
+        io.err << "dubao-cli: " << libraryPath << ": the library is read-only; nothing was restored" << Qt::endl;
+        return 1;
+    }
+    QString kept, error;
+    if (!Backup::restore(args.positional.front(), libraryPath, keep, &kept, &error)) {
+        io.err << "dubao-cli: " << error << Qt::endl;
+        return 1;
+    }
+    // Open once so an older backup is upgraded (with its own migration backup) right away.
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    io.out << "restored " << args.positional.front() << " to " << libraryPath << "\n";
+    if (!kept.isEmpty())
+        io.out << "the replaced library is kept in " << kept << "\n";
+    return 0;
+}
+
+int cmdCheck(const Args &args, Streams io)
+{
+    if (!args.positional.isEmpty()) {
+        io.err << "dubao-cli: check takes no arguments" << Qt::endl;
+        return 2;
+    }
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    const bool repair = args.flags.contains(QStringLiteral("--repair"));
+    if (repair && library.isReadOnly()) {
+        io.err << "dubao-cli: " << library.path() << ": the library is read-only; cannot repair" << Qt::endl;
+        return 1;
+    }
+    const CheckReport report = repair ? LibraryCheck::repair(library) : LibraryCheck::check(library);
+    if (args.json) {
+        QJsonArray problems;
+        for (const CheckProblem &p : report.problems)
+            problems.append(QJsonObject{{QStringLiteral("code"), p.code},
+                                        {QStringLiteral("message"), p.message},
+                                        {QStringLiteral("repair"), p.repair},
+                                        {QStringLiteral("repairable"), p.repairable}});
+        printJson(io.out, QJsonDocument(
+                              QJsonObject{{QStringLiteral("healthy"), report.healthy()},
+                                          {QStringLiteral("problems"), problems},
+                                          {QStringLiteral("notices"), QJsonArray::fromStringList(report.notices)},
+                                          {QStringLiteral("repaired"), QJsonArray::fromStringList(report.repaired)}}));
+    } else {
+        for (const QString &r : report.repaired)
+            io.out << "repaired: " << r << "\n";
+        for (const CheckProblem &p : report.problems)
+            io.out << "problem: " << p.message << "\n  to repair: " << p.repair << "\n";
+        for (const QString &n : report.notices)
+            io.out << "note: " << n << "\n";
+        if (report.healthy())
+            io.out << "The library is healthy.\n";
+        else
+            io.out << report.problems.size() << " problem(s) found.\n";
+    }
+    return report.healthy() ? 0 : 1;
+}
+
+/// Before a command that writes: a read-only library (file permissions) is refused with one clear line,
+/// and the daily backup is made (Backup::ensureDaily; a failure to back up is reported but does not stop the
+/// command). Listing subcommands ("tag list", "notebook show") pass straight through.
+Command beforeWriting(const QString &name, Command command)
+{
+    return [name, command](const Args &args, Streams io) {
+        const QString path = libraryPathOf(args);
+        const bool reading =
+            name != QLatin1String("import") && !args.positional.isEmpty() &&
+            (args.positional.front() == QLatin1String("list") || args.positional.front() == QLatin1String("show"));
+        if (!args.flags.contains(QStringLiteral("--help")) && !reading && QFileInfo(path).size() > 0) {
+            Library library;
+            QString error;
+            if (library.open(path, &error)) {
+                if (library.isReadOnly()) {
+                    io.err << "dubao-cli: " << path
+                           << ": the library is read-only (the file is not writable); nothing was changed. "
+                              "Reading commands (list, show, search, export, check) still work."
+                           << Qt::endl;
+                    return 1;
+                }
+                if (!Backup::ensureDaily(library, Backup::kDefaultKeep, &error))
+                    io.err << "dubao-cli: warning: no daily backup: " << error << Qt::endl;
+            }
+        }
+        return command(args, io);
+    };
+}
+
+} // namespace
+
 void addMaintenanceCommands(CommandTable &table)
 {
-    Q_UNUSED(table);
+    for (const char *name : {"import", "tag", "highlight", "note", "notebook", "replace", "reparse", "reindex"}) {
+        const auto it = table.find(QString::fromLatin1(name));
+        if (it != table.end())
+            it->second = beforeWriting(it->first, it->second);
+    }
+    table.emplace(QStringLiteral("backup"), cmdBackup);
+    table.emplace(QStringLiteral("backups"), cmdBackups);
+    table.emplace(QStringLiteral("restore"), cmdRestore);
+    table.emplace(QStringLiteral("check"), cmdCheck);
 }
 
 } // namespace dubao::cli

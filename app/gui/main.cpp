@@ -1,5 +1,6 @@
-// dubao: the desktop reader. `dubao [--library FILE] [FILE_OR_FOLDER...]` opens a library (by default the last
-// one used, at first the embedded default) and imports the files and folders given.
+// dubao: the desktop reader. `dubao [--library FILE] [FILE_OR_FOLDER_OR_LINK...]` opens a library (by default
+// the last one used, at first the embedded default), imports the files and folders given (paths or file:// URLs)
+// and opens dubao://block/ID and dubao://article/ID links.
 #include "gui/appsettings.h"
 #include "gui/language.h"
 #include "store/library.h"
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QTimer>
+#include <QUrl>
 
 using namespace dubao;
 
@@ -33,8 +35,10 @@ int main(int argc, char *argv[])
                                            QCoreApplication::translate("main", "file"));
     parser.addOption(libraryOption);
     parser.addPositionalArgument(QStringLiteral("paths"),
-                                 QCoreApplication::translate("main", "Issue files or folders to import."),
-                                 QCoreApplication::translate("main", "[file-or-folder...]"));
+                                 QCoreApplication::translate("main", "Issue files or folders to import (paths or "
+                                                                     "file:// URLs), or dubao://block/ID and "
+                                                                     "dubao://article/ID links to open."),
+                                 QCoreApplication::translate("main", "[file-or-folder-or-link...]"));
     parser.process(app);
 
     MainWindow window;
@@ -55,11 +59,27 @@ int main(int argc, char *argv[])
     }
 
     QStringList paths;
-    for (const QString &argument : parser.positionalArguments())
-        paths << QFileInfo(argument).absoluteFilePath();
+    QList<QUrl> links;
+    for (const QString &argument : parser.positionalArguments()) {
+        const QUrl url(argument);
+        if (url.scheme() == QLatin1String("dubao"))
+            links << url;
+        else if (url.isLocalFile())
+            paths << QFileInfo(url.toLocalFile()).absoluteFilePath();
+        else
+            paths << QFileInfo(argument).absoluteFilePath();
+    }
+    if (!links.isEmpty())
+        QTimer::singleShot(0, &window, [&window, links] {
+            for (const QUrl &link : links)
+                if (!window.openLink(link))
+                    QMessageBox::warning(&window, QCoreApplication::translate("main", "Open Link"),
+                                         QCoreApplication::translate("main", "“%1” names nothing in this library.")
+                                             .arg(link.toString()));
+        });
     if (!paths.isEmpty())
         QTimer::singleShot(0, &window, [&window, paths] { window.importPaths(paths); });
-    else
+    else if (links.isEmpty())
         QTimer::singleShot(0, &window, [&window] { window.offerFirstImport(); });
     return app.exec();
 }

@@ -1,15 +1,28 @@
 #include "widgets/mainwindow.h"
 
 #include "dialogs/importresultdialog.h"
+#include "dialogs/exportdialog.h"
+#include "dialogs/checkdialog.h"
 #include "dialogs/issuedetailsdialog.h"
+#include "dialogs/restoredialog.h"
+#include "gui/annotationcontroller.h"
 #include "gui/appsettings.h"
 #include "gui/editissueinfocommand.h"
 #include "gui/importcontroller.h"
+#include "gui/indexjob.h"
 #include "gui/librarysession.h"
 #include "models/librarytreemodel.h"
+#include "search/concordance.h"
+#include "search/searchindex.h"
+#include "search/searchservice.h"
+#include "store/backup.h"
 #include "store/library.h"
+#include "store/librarycheck.h"
+#include "widgets/concordanceview.h"
+#include "widgets/findbar.h"
 #include "widgets/originalview.h"
 #include "widgets/readerview.h"
+#include "widgets/searchpanel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -28,7 +41,9 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
@@ -36,6 +51,9 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QVBoxLayout>
+#include <QThread>
+#include <QProgressDialog>
 
 namespace dubao {
 
@@ -105,6 +123,9 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     createMenus();
+    setUpAnnotations();
+    setUpSearch();
+    setUpMaintenance();
     restoreSettings();
     m_reader->showPlaceholder(tr("No library is open."));
     updateStatus();
@@ -113,6 +134,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    stopIndexing();
     m_import->cancelAndWait();
     if (m_positionTimer->isActive())
         writeReadingPosition();
@@ -161,6 +183,7 @@ void MainWindow::createMenus()
               &MainWindow::importFilesDialog);
     addAction(file, QStringLiteral("actionImportFolder"), tr("Import &Folder…"),
               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), &MainWindow::importFolderDialog);
+    createExportAction(file);
     file->addSeparator();
     QAction *quit = addAction(file, QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, nullptr);
     quit->setMenuRole(QAction::QuitRole);
@@ -850,6 +873,518 @@ void MainWindow::about()
                           "<p>Library: %2</p>")
                            .arg(QCoreApplication::applicationVersion(),
                                 m_session ? QDir::toNativeSeparators(m_session->path()).toHtmlEscaped() : tr("none")));
+}
+
+// ----------------------------------------------------------------------------------------------- annotations
+
+void MainWindow::setUpAnnotations()
+{
+    m_annotations = new AnnotationController(this);
+    QMenu *viewMenu = nullptr;
+    QMenu *issueMenu = nullptr;
+    for (QAction *action : menuBar()->actions()) {
+        if (!action->menu())
+            continue;
+        if (action->text() == tr("&View"))
+            viewMenu = action->menu();
+        else if (action->text() == tr("&Issue"))
+            issueMenu = action->menu();
+    }
+    m_annotations->createMenus(viewMenu, issueMenu);
+}
+
+bool MainWindow::openLink(const QUrl &url)
+{
+    return m_annotations->openLink(url);
+}
+
+void MainWindow::reloadLibrary()
+{
+    const qint64 article = m_currentArticle;
+    m_currentArticle = 0; // show it again even when its id survived: its text may have changed
+    m_currentIndex = QPersistentModelIndex();
+    reloadTree();
+    if (article <= 0 || !showArticle(article, false))
+        showFirstArticle();
+    updateStatus();
+    updateActions();
+}
+
+// File → Export… (Ctrl+E): the export dialog on the open library; enabled once a library is open.
+void MainWindow::createExportAction(QMenu *file)
+{
+    QAction *action = addAction(file, QStringLiteral("actionExport"), tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                                nullptr);
+    action->setEnabled(hasLibrary());
+    connect(this, &MainWindow::libraryOpened, action, [action] { action->setEnabled(true); });
+    connect(action, &QAction::triggered, this, [this] {
+        if (!m_session)
+            return;
+        auto *dialog = new ExportDialog(m_session->library(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+}
+
+// ---------------------------------------------------------------------------------------------------- search
+
+void MainWindow::setUpSearch()
+{
+    // The find bar sits under the reader: the splitter's first pane becomes reader + bar.
+    auto *readerPane = new QWidget;
+    readerPane->setObjectName(QStringLiteral("readerPane"));
+    m_findBar = new FindBar(m_reader, readerPane);
+    m_splitter->replaceWidget(0, readerPane);
+    auto *paneLayout = new QVBoxLayout(readerPane);
+    paneLayout->setContentsMargins(0, 0, 0, 0);
+    paneLayout->setSpacing(0);
+    paneLayout->addWidget(m_reader, 1);
+    paneLayout->addWidget(m_findBar);
+    m_reader->show();
+    m_splitter->setStretchFactor(0, 3);
+
+    m_searchPanel = new SearchPanel;
+    m_searchDock = new QDockWidget(tr("Search"), this);
+    m_searchDock->setObjectName(QStringLiteral("searchDock"));
+    m_searchDock->setWidget(m_searchPanel);
+    m_searchDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                              QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_searchDock);
+    tabifyDockWidget(m_treeDock, m_searchDock);
+    m_treeDock->raise();
+
+    m_concordance = new ConcordanceView;
+    m_concordanceDock = new QDockWidget(tr("Concordance"), this);
+    m_concordanceDock->setObjectName(QStringLiteral("concordanceDock"));
+    m_concordanceDock->setWidget(m_concordance);
+    addDockWidget(Qt::BottomDockWidgetArea, m_concordanceDock);
+    if (auto *annotations = findChild<QDockWidget *>(QStringLiteral("annotationsDock")))
+        tabifyDockWidget(annotations, m_concordanceDock);
+    m_concordanceDock->hide();
+
+    connect(m_searchPanel, &SearchPanel::hitActivated, this, &MainWindow::openSearchHit);
+    connect(m_searchPanel, &SearchPanel::clearHighlightingRequested, m_reader, &ReaderView::clearSearchMatches);
+    connect(m_concordance, &ConcordanceView::lineActivated, this, &MainWindow::openConcordanceLine);
+    connect(this, &MainWindow::libraryOpened, this, &MainWindow::checkSearchIndex);
+    connect(this, &MainWindow::importFinished, this, [this] {
+        m_searchPanel->refresh();
+        m_concordance->refresh();
+    });
+    connect(this, &MainWindow::articleShown, this, [this] {
+        if (m_findBar->isVisible())
+            m_findBar->reapply();
+    });
+
+    QMenu *editMenu = nullptr;
+    QMenu *viewMenu = nullptr;
+    for (QAction *action : menuBar()->actions()) {
+        if (action->menu() && action->text() == tr("&Edit"))
+            editMenu = action->menu();
+        else if (action->menu() && action->text() == tr("&View"))
+            viewMenu = action->menu();
+    }
+    if (editMenu)
+        editMenu->addSeparator();
+    QAction *findLibrary = addAction(editMenu, QStringLiteral("actionFindInLibrary"), tr("Find in &Library…"),
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), nullptr);
+    connect(findLibrary, &QAction::triggered, this, [this] {
+        m_searchDock->show();
+        m_searchDock->raise();
+        m_searchPanel->focusQuery();
+    });
+    QAction *find = addAction(editMenu, QStringLiteral("actionFindInArticle"), tr("&Find in Article…"),
+                              QKeySequence::Find, nullptr);
+    connect(find, &QAction::triggered, m_findBar, &FindBar::activate);
+    QAction *next =
+        addAction(editMenu, QStringLiteral("actionFindNext"), tr("Find &Next"), QKeySequence(Qt::Key_F3), nullptr);
+    connect(next, &QAction::triggered, this, [this] {
+        if (!m_reader->hasSearchMatches() && !m_findBar->text().isEmpty())
+            m_findBar->reapply();
+        else
+            m_reader->nextSearchMatch();
+    });
+    QAction *previous = addAction(editMenu, QStringLiteral("actionFindPrevious"), tr("Find Pre&vious"),
+                                  QKeySequence(Qt::SHIFT | Qt::Key_F3), nullptr);
+    connect(previous, &QAction::triggered, m_reader, &ReaderView::previousSearchMatch);
+    QAction *rebuild = addAction(editMenu, QStringLiteral("actionRebuildSearchIndex"), tr("Rebuild Search &Index"),
+                                 QKeySequence(), &MainWindow::rebuildSearchIndex);
+    rebuild->setEnabled(false);
+    connect(this, &MainWindow::libraryOpened, rebuild, [rebuild] { rebuild->setEnabled(true); });
+
+    if (viewMenu)
+        viewMenu->addSeparator();
+    QAction *concordance = addAction(viewMenu, QStringLiteral("actionConcordance"), tr("&Concordance"),
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), nullptr);
+    connect(concordance, &QAction::triggered, this, [this] {
+        m_concordanceDock->show();
+        m_concordanceDock->raise();
+        m_concordance->focusTerm();
+    });
+    if (viewMenu) {
+        QAction *showSearch = m_searchDock->toggleViewAction();
+        showSearch->setObjectName(QStringLiteral("actionShowSearch"));
+        viewMenu->addAction(showSearch);
+    }
+}
+
+void MainWindow::checkSearchIndex()
+{
+    stopIndexing();
+    const QString path = libraryPath();
+    if (m_session && SearchIndex::needsRebuild(m_session->library())) {
+        m_searchPanel->setLibraryPath(QString());
+        m_concordance->setLibraryPath(QString());
+        rebuildSearchIndex();
+        return;
+    }
+    m_searchPanel->setLibraryPath(path);
+    m_concordance->setLibraryPath(path);
+    m_searchPanel->setSearchEnabled(true);
+    m_concordance->setSearchEnabled(true);
+}
+
+void MainWindow::rebuildSearchIndex()
+{
+    if (!m_session || m_indexJob)
+        return;
+    const QString path = m_session->path();
+    const QString building = tr("Building the search index… Search is available when it is done.");
+    m_searchPanel->setSearchEnabled(false, building);
+    m_concordance->setSearchEnabled(false, building);
+    statusBar()->showMessage(tr("Building the search index…"));
+
+    m_indexThread = new QThread(this);
+    m_indexThread->setObjectName(QStringLiteral("searchIndex"));
+    m_indexJob = new IndexJob(path);
+    m_indexJob->moveToThread(m_indexThread);
+    IndexJob *job = m_indexJob;
+    QThread *thread = m_indexThread;
+    connect(thread, &QThread::started, job, &IndexJob::run);
+    connect(thread, &QThread::finished, job, &QObject::deleteLater);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+
+    QProgressDialog *dialog = nullptr;
+    if (m_interactive) {
+        dialog = new QProgressDialog(tr("Building the search index…"), tr("Cancel"), 0, 1000, this);
+        dialog->setObjectName(QStringLiteral("indexProgress"));
+        dialog->setWindowTitle(tr("Search Index"));
+        dialog->setWindowModality(Qt::WindowModal);
+        dialog->setMinimumDuration(300);
+        dialog->setAutoClose(false);
+        dialog->setAutoReset(false);
+        // Direct (this lives in the UI thread): the job's thread is busy running the rebuild.
+        connect(dialog, &QProgressDialog::canceled, this, [job] { job->cancel(); });
+    }
+    connect(job, &IndexJob::progress, this, [this, dialog](qint64 done, qint64 total) {
+        const int permille = total > 0 ? int(std::min<qint64>(1000, done * 1000 / total)) : 0;
+        if (dialog)
+            dialog->setValue(permille);
+        statusBar()->showMessage(tr("Building the search index: %1%").arg(permille / 10));
+    });
+    connect(job, &IndexJob::finished, this,
+            [this, dialog, path, thread](bool ok, bool cancelled, const QString &error) {
+                thread->quit();
+                if (m_indexThread == thread) {
+                    m_indexThread = nullptr;
+                    m_indexJob = nullptr;
+                }
+                if (dialog)
+                    dialog->deleteLater();
+                if (libraryPath() != path)
+                    return;
+                if (ok) {
+                    statusBar()->showMessage(tr("The search index is ready."), 4000);
+                    m_searchPanel->setLibraryPath(path);
+                    m_concordance->setLibraryPath(path);
+                    m_searchPanel->setSearchEnabled(true);
+                    m_concordance->setSearchEnabled(true);
+                    return;
+                }
+                const QString message =
+                    cancelled ? tr("The search index was not built, so search is off. Edit → Rebuild Search Index "
+                                   "builds it.")
+                              : tr("The search index could not be built: %1").arg(error);
+                statusBar()->showMessage(message, 8000);
+                m_searchPanel->setSearchEnabled(false, message);
+                m_concordance->setSearchEnabled(false, message);
+            });
+    thread->start();
+}
+
+void MainWindow::stopIndexing()
+{
+    if (!m_indexJob || !m_indexThread)
+        return;
+    QThread *thread = m_indexThread;
+    m_indexJob->cancel();
+    m_indexJob = nullptr;
+    m_indexThread = nullptr;
+    thread->quit();
+    thread->wait();
+}
+
+void MainWindow::openSearchHit(const SearchHit &hit, const SearchQuery &query)
+{
+    if (hit.articleId <= 0 || !showArticle(hit.articleId)) {
+        statusBar()->showMessage(hit.articleId <= 0 ? tr("This note is not attached to a paragraph.")
+                                                    : tr("This article is no longer in the library."),
+                                 5000);
+        return;
+    }
+    m_findBar->hide();
+    const int count = m_reader->setSearchQuery(query);
+    if (hit.blockId > 0) {
+        m_reader->scrollToBlock(hit.blockId);
+        const int index = m_reader->searchMatchFrom(hit.blockId);
+        if (index >= 0 && m_reader->searchMatches().at(index).blockId == hit.blockId)
+            m_reader->setCurrentSearchMatch(index);
+    } else if (count > 0) {
+        m_reader->setCurrentSearchMatch(0);
+    }
+    if (count > 0)
+        statusBar()->showMessage(count == 1 ? tr("1 match in this article; Esc clears it.")
+                                            : tr("%1 matches in this article: F3 / Shift+F3 step through them, Esc "
+                                                 "clears them.")
+                                                  .arg(count),
+                                 8000);
+}
+
+void MainWindow::openConcordanceLine(const ConcordanceLine &line)
+{
+    if (line.articleId <= 0 || !showArticle(line.articleId)) {
+        statusBar()->showMessage(tr("This article is no longer in the library."), 5000);
+        return;
+    }
+    m_reader->clearSearchMatches();
+    m_reader->selectSpan({line.blockId, int(line.offset), int(line.offset + line.length)});
+}
+
+// ------------------------------------------------------------------------------------------------ maintenance
+
+// File → Back Up Now / Restore from Backup…, Help → Check Library…, the daily backup when a library opens, the
+// read-only banner and the poll for changes made by other programs (dubao-cli import, a second window).
+void MainWindow::setUpMaintenance()
+{
+    QMenu *fileMenu = nullptr;
+    QMenu *helpMenu = nullptr;
+    for (QAction *action : menuBar()->actions()) {
+        if (action->menu() && action->text() == tr("&File"))
+            fileMenu = action->menu();
+        else if (action->menu() && action->text() == tr("&Help"))
+            helpMenu = action->menu();
+    }
+    QAction *quit = findChild<QAction *>(QStringLiteral("actionQuit"));
+    auto *backUp = new QAction(tr("&Back Up Now"), this);
+    backUp->setObjectName(QStringLiteral("actionBackUpNow"));
+    connect(backUp, &QAction::triggered, this, [this] {
+        QString error;
+        const QString path = backUpNow(&error);
+        if (path.isEmpty())
+            reportProblem(tr("Back Up"), tr("The library could not be backed up: %1").arg(error));
+        else
+            statusBar()->showMessage(tr("Backed up to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    });
+    auto *restore = new QAction(tr("&Restore from Backup…"), this);
+    restore->setObjectName(QStringLiteral("actionRestoreBackup"));
+    connect(restore, &QAction::triggered, this, &MainWindow::restoreBackupDialog);
+    if (fileMenu) {
+        fileMenu->insertAction(quit, backUp);
+        fileMenu->insertAction(quit, restore);
+        fileMenu->insertSeparator(quit);
+    }
+    auto *check = new QAction(tr("&Check Library…"), this);
+    check->setObjectName(QStringLiteral("actionCheckLibrary"));
+    connect(check, &QAction::triggered, this, &MainWindow::checkLibraryDialog);
+    if (helpMenu)
+        helpMenu->insertAction(helpMenu->actions().value(0), check);
+    for (QAction *a : {backUp, restore, check})
+        a->setEnabled(false);
+
+    auto *banner = new QToolBar(tr("Read-only"), this);
+    banner->setObjectName(QStringLiteral("readOnlyBanner"));
+    banner->setMovable(false);
+    banner->toggleViewAction()->setVisible(false);
+    auto *label = new QLabel(tr("This library is read-only (its file may not be written): you can read and "
+                                "search, but not import, annotate or edit."),
+                             banner);
+    label->setObjectName(QStringLiteral("readOnlyBannerText"));
+    label->setWordWrap(true);
+    label->setContentsMargins(8, 4, 8, 4);
+    banner->addWidget(label);
+    banner->setStyleSheet(QStringLiteral("QToolBar#readOnlyBanner { background: #FFF3CD; color: #664D03; }"));
+    addToolBarBreak(Qt::TopToolBarArea);
+    addToolBar(Qt::TopToolBarArea, banner);
+    banner->hide();
+    m_readOnlyBanner = banner;
+
+    connect(this, &MainWindow::libraryOpened, this, [this, backUp, restore, check] {
+        const bool readOnly = isReadOnlyMode();
+        backUp->setEnabled(true);
+        restore->setEnabled(!readOnly);
+        check->setEnabled(true);
+        applyReadOnlyMode();
+        m_dataVersion = -1;
+        pollExternalChanges(); // remembers the current version
+        if (!readOnly) {
+            QString error;
+            if (!Backup::ensureDaily(m_session->library(), backupsToKeep(), &error))
+                statusBar()->showMessage(tr("No daily backup: %1").arg(error), 10000);
+        }
+    });
+
+    // PRAGMA data_version changes when another connection commits: cheap to ask every 2 s.
+    m_changePoll = new QTimer(this);
+    m_changePoll->setObjectName(QStringLiteral("externalChangePoll"));
+    m_changePoll->setInterval(2000);
+    connect(m_changePoll, &QTimer::timeout, this, &MainWindow::pollExternalChanges);
+    m_changePoll->start();
+}
+
+bool MainWindow::isReadOnlyMode() const
+{
+    return m_session && m_session->library().isReadOnly();
+}
+
+int MainWindow::backupsToKeep()
+{
+    return QSettings().value(QStringLiteral("backups/keep"), Backup::kDefaultKeep).toInt();
+}
+
+void MainWindow::applyReadOnlyMode()
+{
+    const bool readOnly = isReadOnlyMode();
+    m_readOnlyBanner->setVisible(readOnly);
+    // Editing actions stay off while the library is read-only, whoever enables them later.
+    static const char *const editing[] = {
+        "actionImportFiles",     "actionImportFolder",  "actionEditIssue",        "actionHighlightLastTag",
+        "actionTagPalette",      "actionTagParagraph",  "actionTagArticle",       "actionAddNote",
+        "actionRemoveHighlight", "actionNewTag",        "actionNewNotebook",      "actionReattachOrphan",
+        "actionRebuildSearchIndex", "actionRestoreBackup"};
+    for (const char *name : editing) {
+        QAction *action = findChild<QAction *>(QLatin1String(name));
+        if (!action)
+            continue;
+        if (readOnly) {
+            action->setEnabled(false);
+            if (!action->property("dubaoReadOnlyGuard").toBool()) {
+                action->setProperty("dubaoReadOnlyGuard", true);
+                connect(action, &QAction::enabledChanged, this, [this, action](bool enabled) {
+                    if (enabled && isReadOnlyMode())
+                        action->setEnabled(false);
+                });
+            }
+        }
+    }
+    if (!readOnly)
+        updateActions();
+    setAcceptDrops(!readOnly);
+}
+
+bool MainWindow::pollExternalChanges()
+{
+    if (!m_session)
+        return false;
+    QSqlQuery query(m_session->library().database());
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
+        return false;
+    const qint64 version = query.value(0).toLongLong();
+    const qint64 last = std::exchange(m_dataVersion, version);
+    // The app's own import and index jobs write on their own connections and reload when they end.
+    if (last < 0 || version == last || m_import->isRunning() || m_indexJob)
+        return false;
+    reloadTree();
+    statusBar()->showMessage(tr("The library was changed by another program; the list is up to date."), 3000);
+    return true;
+}
+
+QString MainWindow::backUpNow(QString *error)
+{
+    if (!m_session) {
+        if (error)
+            *error = tr("No library is open.");
+        return {};
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto path = Backup::create(m_session->library(), QStringLiteral("manual"), backupsToKeep(), error);
+    QApplication::restoreOverrideCursor();
+    return path.value_or(QString());
+}
+
+bool MainWindow::restoreFromBackup(const QString &backupFile, QString *error)
+{
+    if (!m_session || isReadOnlyMode()) {
+        if (error)
+            *error = m_session ? tr("The library is read-only.") : tr("No library is open.");
+        return false;
+    }
+    if (!Backup::verify(backupFile, error))
+        return false;
+    const QString path = m_session->path();
+    // Close the library (jobs stopped, lock released) before its file is replaced, then open it again.
+    m_import->cancelAndWait();
+    stopIndexing();
+    saveReadingPosition();
+    if (m_positionTimer->isActive())
+        writeReadingPosition();
+    m_undoStack->clear();
+    m_history.clear();
+    m_historyPosition = -1;
+    m_currentArticle = 0;
+    m_currentIssue = 0;
+    m_currentIndex = QPersistentModelIndex();
+    m_model->setRepository(nullptr);
+    m_session.reset();
+    QString kept;
+    const bool restored = Backup::restore(backupFile, path, backupsToKeep(), &kept, error);
+    QString openError;
+    if (!openLibrary(path, &openError)) {
+        if (error)
+            *error = openError;
+        m_reader->showPlaceholder(tr("The library could not be opened again: %1").arg(openError));
+        return false;
+    }
+    if (restored)
+        statusBar()->showMessage(tr("Restored %1; the replaced library is kept in %2")
+                                     .arg(QFileInfo(backupFile).fileName(), QDir::toNativeSeparators(kept)),
+                                 10000);
+    return restored;
+}
+
+void MainWindow::restoreBackupDialog()
+{
+    if (!m_session)
+        return;
+    RestoreDialog dialog(Backup::list(m_session->path()), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedPath().isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Restore from Backup"),
+                              tr("Replace the library with the backup %1?\n\nWhat the library holds now is kept as "
+                                 "another backup.")
+                                  .arg(QFileInfo(dialog.selectedPath()).fileName())) != QMessageBox::Yes)
+        return;
+    QString error;
+    if (!restoreFromBackup(dialog.selectedPath(), &error))
+        reportProblem(tr("Restore from Backup"), tr("Nothing was restored: %1").arg(error));
+}
+
+CheckReport MainWindow::checkLibrary(bool repair)
+{
+    if (!m_session)
+        return {};
+    if (!repair || isReadOnlyMode())
+        return LibraryCheck::check(m_session->library());
+    const CheckReport report = LibraryCheck::repair(m_session->library());
+    reloadLibrary();
+    return report;
+}
+
+void MainWindow::checkLibraryDialog()
+{
+    if (!m_session)
+        return;
+    CheckDialog dialog([this](bool repair) { return checkLibrary(repair); }, isReadOnlyMode(), this);
+    dialog.runCheck(false);
+    dialog.exec();
 }
 
 } // namespace dubao

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMainWindow>
 #include <QPersistentModelIndex>
+#include <QUrl>
 
 #include <memory>
 
@@ -16,12 +17,22 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QThread;
 class QTimer;
 class QTreeView;
 class QUndoStack;
 
 namespace dubao {
 
+class AnnotationController;
+class ConcordanceView;
+class FindBar;
+class IndexJob;
+class SearchPanel;
+struct ConcordanceLine;
+struct SearchHit;
+struct SearchQuery;
+struct CheckReport;
 class ImportController;
 class LibrarySession;
 class LibraryTreeModel;
@@ -40,6 +51,7 @@ public:
     /// With interactive off (tests), problems go to the status bar instead of message boxes and imports show
     /// no dialogs.
     void setInteractive(bool interactive);
+    bool isInteractive() const { return m_interactive; }
 
     /// Opens (creating if needed) and locks a library, shows where the reader last was. No dialogs: on failure
     /// returns false with the reason in `error`, and the library that was open stays open.
@@ -83,6 +95,45 @@ public:
     ImportController *importController() const { return m_import; }
     QString statusText() const; ///< the permanent status bar fields, joined (for tests)
 
+    // Annotations (gui/annotationcontroller.h holds the rest)
+    AnnotationController *annotations() const { return m_annotations; }
+
+    // Search (setUpSearch() and the functions after it)
+    SearchPanel *searchPanel() const { return m_searchPanel; }
+    ConcordanceView *concordanceView() const { return m_concordance; }
+    FindBar *findBar() const { return m_findBar; }
+    /// The search index is being rebuilt (search is disabled meanwhile).
+    bool isIndexing() const { return m_indexJob != nullptr; }
+    /// Shows a search hit: the article, scrolled to the paragraph, every match of `query` highlighted.
+    void openSearchHit(const SearchHit &hit, const SearchQuery &query);
+    /// Shows a concordance line: the article, scrolled to the occurrence, which is selected.
+    void openConcordanceLine(const ConcordanceLine &line);
+    /// Rebuilds the search index on a worker thread (progress dialog when interactive).
+    void rebuildSearchIndex();
+    /// Opens dubao://block/ID and dubao://article/ID links (shows the article, scrolls to and flashes the
+    /// paragraph); a file:// URL is imported. False when the link names nothing in the library.
+    bool openLink(const QUrl &url);
+    /// Re-reads the tree and the shown article after issues changed underneath (replaced, re-parsed, deleted);
+    /// shows the first article when the shown one is gone.
+    void reloadLibrary();
+
+    // Maintenance (setUpMaintenance() and the functions after it): backups, checks, read-only mode, changes
+    // made by other programs.
+    /// File → Back Up Now without dialogs: returns the backup's path, or empty with `error`.
+    QString backUpNow(QString *error = nullptr);
+    /// Closes the library, replaces it with `backupFile` (Backup::restore keeps a copy of what it replaces),
+    /// reopens it. No dialogs. False with `error` when nothing was restored (the library is reopened as it was).
+    bool restoreFromBackup(const QString &backupFile, QString *error = nullptr);
+    /// Help → Check Library… without the dialog (`repair`: LibraryCheck::repair, then the tree is reloaded).
+    CheckReport checkLibrary(bool repair);
+    /// Reloads the tree when another connection (dubao-cli, a second window) committed since the last poll
+    /// (PRAGMA data_version; polled every 2 s). Returns true when it reloaded.
+    bool pollExternalChanges();
+    /// The open library is read-only: a banner says so and editing actions are off.
+    bool isReadOnlyMode() const;
+    /// Backups kept per library (QSettings "backups/keep", default Backup::kDefaultKeep).
+    static int backupsToKeep();
+
 signals:
     void libraryOpened(const QString &path);
     void articleShown(qint64 articleId);
@@ -96,6 +147,15 @@ protected:
 
 private:
     void createMenus();
+    void createExportAction(QMenu *file); ///< File → Export… (the export dialog)
+    void setUpAnnotations();
+    void setUpSearch();      ///< search dock, find bar, concordance dock, their actions
+    void setUpMaintenance(); ///< backup/restore/check actions, read-only banner, external-change poll
+    void applyReadOnlyMode();
+    void restoreBackupDialog();
+    void checkLibraryDialog();
+    void checkSearchIndex();
+    void stopIndexing();
     void restoreSettings();
     QAction *addAction(QMenu *menu, const QString &name, const QString &text, const QKeySequence &shortcut,
                        void (MainWindow::*slot)());
@@ -151,9 +211,20 @@ private:
     qint64 m_currentIssue = 0;
     qint64 m_topBlock = 0; ///< the paragraph at the top of the reader when last seen
     QPersistentModelIndex m_currentIndex;
+    AnnotationController *m_annotations = nullptr;
+    SearchPanel *m_searchPanel = nullptr;
+    QDockWidget *m_searchDock = nullptr;
+    ConcordanceView *m_concordance = nullptr;
+    QDockWidget *m_concordanceDock = nullptr;
+    FindBar *m_findBar = nullptr;
+    IndexJob *m_indexJob = nullptr;
+    QThread *m_indexThread = nullptr;
     QList<qint64> m_history;
     int m_historyPosition = -1;
     int m_articleCount = 0;
+    QWidget *m_readOnlyBanner = nullptr; ///< setUpMaintenance()
+    QTimer *m_changePoll = nullptr;
+    qint64 m_dataVersion = -1;
 };
 
 } // namespace dubao

@@ -1,13 +1,21 @@
 #include "widgets/readerview.h"
 
+#include "search/matchhighlighter.h"
+#include "search/queryparser.h"
+
 #include <QAbstractTextDocumentLayout>
+#include <QContextMenuEvent>
 #include <QFontMetricsF>
 #include <QKeyEvent>
+#include <QMenu>
+#include <QPainter>
+#include <QPainterPath>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -65,6 +73,13 @@ ReaderView::ReaderView(QWidget *parent)
     document()->setDocumentMargin(0);
     connect(this, &QTextBrowser::cursorPositionChanged, this, &ReaderView::onCursorMoved);
     connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] { m_anchorBlock = 0; });
+    m_flashTimer = new QTimer(this);
+    m_flashTimer->setSingleShot(true);
+    m_flashTimer->setInterval(1500);
+    connect(m_flashTimer, &QTimer::timeout, this, [this] {
+        m_flashBlock = 0;
+        updateExtraSelections();
+    });
     rebuild();
 }
 
@@ -72,11 +87,17 @@ ReaderView::~ReaderView() = default;
 
 void ReaderView::setArticle(const Article &article, const IssueInfo &issue)
 {
+    if (article.id != m_article.id) {
+        m_highlights.clear();
+        m_noteMarkers.clear();
+        clearSearchMatchesOnly();
+    }
     m_article = article;
     m_issue = issue;
     m_hasArticle = true;
     m_anchorBlock = 0;
     m_placeholder.clear();
+
     rebuild();
     verticalScrollBar()->setValue(0);
 }
@@ -108,6 +129,9 @@ void ReaderView::showPlaceholder(const QString &message)
     m_issue = {};
     m_hasArticle = false;
     m_placeholder = message;
+    m_highlights.clear();
+    m_noteMarkers.clear();
+    clearSearchMatchesOnly();
     rebuild();
 }
 
@@ -236,6 +260,8 @@ void ReaderView::rebuild()
         }
     }
     updateMargins();
+    applyHighlights();
+    updateExtraSelections(); // the flash and the search matches, on the new document
     setTextCursor(QTextCursor(doc));
     m_rebuilding = false;
     m_currentBlock = -1;
@@ -403,6 +429,18 @@ void ReaderView::keyPressEvent(QKeyEvent *event)
         }
         bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
         return;
+    case Qt::Key_H:
+        if (plain && textCursor().hasSelection()) {
+            emit highlightWithLastTagRequested();
+            return;
+        }
+        break;
+    case Qt::Key_Escape:
+        if (plain && hasSearchMatches()) {
+            clearSearchMatches();
+            return;
+        }
+        break;
     case Qt::Key_PageUp:
         if (bar->value() <= bar->minimum()) {
             emit previousArticleRequested();
@@ -413,6 +451,388 @@ void ReaderView::keyPressEvent(QKeyEvent *event)
         break;
     }
     QTextBrowser::keyPressEvent(event);
+}
+
+// ------------------------------------------------------------------------------------------------ annotations
+
+void ReaderView::setHighlights(const QList<HighlightMark> &highlights)
+{
+    if (highlights == m_highlights)
+        return;
+    m_highlights = highlights;
+    applyHighlights();
+}
+
+QList<HighlightMark> ReaderView::highlightsAt(int documentPosition) const
+{
+    const QTextBlock block = document()->findBlock(documentPosition);
+    const qint64 id = block.blockFormat().property(BlockIdProperty).toLongLong();
+    const int offset = documentPosition - block.position();
+    QList<HighlightMark> result;
+    for (const HighlightMark &mark : m_highlights)
+        if (mark.blockId == id && id > 0 && mark.start <= offset && offset < mark.end)
+            result << mark;
+    return result;
+}
+
+void ReaderView::applyHighlights()
+{
+    const QColor base = palette().color(QPalette::Base);
+    const bool dark = base.lightness() < 128;
+    // A tag's colour at full strength would drown the text: tint the paper with it instead.
+    auto tint = [&](const QColor &color) {
+        return mix(color.isValid() ? color : QColor(0xF5C400), base, 0.55);
+    };
+
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
+        const qint64 id = block.blockFormat().property(BlockIdProperty).toLongLong();
+        QList<HighlightMark> marks;
+        if (id > 0)
+            for (const HighlightMark &mark : std::as_const(m_highlights))
+                if (mark.blockId == id && mark.end > mark.start)
+                    marks << mark;
+        QTextLayout *layout = block.layout();
+        if (marks.isEmpty()) {
+            if (!layout->formats().isEmpty()) {
+                layout->clearFormats();
+                document()->markContentsDirty(block.position(), block.length());
+            }
+            continue;
+        }
+        // Cut the paragraph at every highlight boundary; each piece gets the blend of the highlights over it,
+        // and a piece under two or more is underlined in the last one's colour, so an overlap shows both.
+        QList<int> cuts;
+        for (const HighlightMark &mark : std::as_const(marks))
+            cuts << mark.start << mark.end;
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+        QList<QTextLayout::FormatRange> ranges;
+        for (qsizetype i = 0; i + 1 < cuts.size(); ++i) {
+            const int from = cuts[i];
+            const int to = cuts[i + 1];
+            QList<QColor> over;
+            for (const HighlightMark &mark : std::as_const(marks))
+                if (mark.start <= from && to <= mark.end)
+                    over << mark.color;
+            if (over.isEmpty())
+                continue;
+            QColor blended = tint(over.front());
+            for (qsizetype k = 1; k < over.size(); ++k)
+                blended = mix(blended, tint(over[k]), 1.0 / qreal(k + 1));
+            QTextLayout::FormatRange range;
+            range.start = from;
+            range.length = to - from;
+            range.format.setBackground(blended);
+            if (over.size() > 1) {
+                range.format.setFontUnderline(true);
+                range.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+                range.format.setUnderlineColor(dark ? over.back().lighter(140) : over.back().darker(130));
+                // Where many overlap, darken a little more so the depth shows.
+                range.format.setBackground(over.size() > 2 ? blended.darker(108) : blended);
+            }
+            ranges << range;
+        }
+        layout->setFormats(ranges);
+        document()->markContentsDirty(block.position(), block.length());
+    }
+    viewport()->update();
+}
+
+void ReaderView::setNoteMarkers(const QHash<qint64, int> &notesPerBlock)
+{
+    if (notesPerBlock == m_noteMarkers)
+        return;
+    m_noteMarkers = notesPerBlock;
+    viewport()->update();
+}
+
+QRect ReaderView::noteMarkerRect(qint64 blockId) const
+{
+    if (!m_noteMarkers.contains(blockId))
+        return {};
+    const QTextBlock block = textBlock(blockId);
+    if (!block.isValid())
+        return {};
+    const QRectF rect = document()->documentLayout()->blockBoundingRect(block);
+    const qreal em = m_textSize * logicalDpiY() / 72.0;
+    const qreal side = document()->rootFrame()->frameFormat().leftMargin();
+    const qreal size = std::max(12.0, em * 0.95);
+    // The first line's middle, in the margin left of the text column.
+    const qreal firstLine = block.layout() && block.layout()->lineCount() > 0 ? block.layout()->lineAt(0).height() : em;
+    const qreal x = std::max(2.0, side - size - 0.6 * em);
+    const qreal y = rect.top() + block.blockFormat().topMargin() + (firstLine - size) / 2;
+    return QRectF(x - horizontalScrollBar()->value(), y - verticalScrollBar()->value(), size, size).toAlignedRect();
+}
+
+bool ReaderView::selectSpan(const TextSpan &span)
+{
+    const QTextBlock block = textBlock(span.blockId);
+    if (!block.isValid())
+        return false;
+    const int length = block.length() - 1;
+    QTextCursor cursor(block);
+    scrollToBlock(span.blockId);
+    cursor.setPosition(block.position() + std::clamp(span.start, 0, length));
+    cursor.setPosition(block.position() + std::clamp(span.end, 0, length), QTextCursor::KeepAnchor);
+    setTextCursor(cursor);
+    // Show the paragraph a little below the top so the context above it is visible.
+    ensureCursorVisible();
+    return true;
+}
+
+void ReaderView::flashBlock(qint64 blockId)
+{
+    const QTextBlock block = textBlock(blockId);
+    if (!block.isValid())
+        return;
+    m_flashBlock = blockId;
+    updateExtraSelections();
+    m_flashTimer->start();
+}
+
+void ReaderView::paintEvent(QPaintEvent *event)
+{
+    QTextBrowser::paintEvent(event);
+    if (m_noteMarkers.isEmpty())
+        return;
+    QPainter painter(viewport());
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QColor paper(0xF2B233);
+    const QColor ink = paper.darker(180);
+    for (auto it = m_noteMarkers.cbegin(); it != m_noteMarkers.cend(); ++it) {
+        const QRectF r = noteMarkerRect(it.key());
+        if (r.isEmpty() || !r.intersects(event->rect()))
+            continue;
+        // A small note card with a folded corner and ruled lines; the count when more than one.
+        const qreal fold = r.width() * 0.3;
+        QPainterPath card;
+        card.moveTo(r.topLeft());
+        card.lineTo(r.right() - fold, r.top());
+        card.lineTo(r.right(), r.top() + fold);
+        card.lineTo(r.bottomRight());
+        card.lineTo(r.bottomLeft());
+        card.closeSubpath();
+        painter.setPen(QPen(ink, 1));
+        painter.setBrush(paper);
+        painter.drawPath(card);
+        if (it.value() > 1) {
+            QFont font = painter.font();
+            font.setPixelSize(int(r.height() * 0.62));
+            font.setBold(true);
+            painter.setFont(font);
+            painter.drawText(r, Qt::AlignCenter, QString::number(it.value()));
+        } else {
+            for (int line = 1; line <= 3; ++line) {
+                const qreal y = r.top() + r.height() * line / 4.5 + 1;
+                painter.drawLine(QPointF(r.left() + 3, y), QPointF(r.right() - (line == 1 ? fold : 3), y));
+            }
+        }
+    }
+}
+
+void ReaderView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        for (auto it = m_noteMarkers.cbegin(); it != m_noteMarkers.cend(); ++it) {
+            if (noteMarkerRect(it.key()).adjusted(-2, -2, 2, 2).contains(event->position().toPoint())) {
+                emit noteMarkerClicked(it.key());
+                event->accept();
+                return;
+            }
+        }
+    }
+    QTextBrowser::mousePressEvent(event);
+}
+
+void ReaderView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu *menu = createStandardContextMenu(event->pos());
+    const int position = event->reason() == QContextMenuEvent::Mouse ? cursorForPosition(event->pos()).position()
+                                                                     : textCursor().position();
+    // Right-clicking inside the selection acts on the selection; elsewhere on what is under the pointer.
+    const QTextCursor cursor = textCursor();
+    if (!cursor.hasSelection() || position < cursor.selectionStart() || position > cursor.selectionEnd()) {
+        QTextCursor moved = cursor;
+        moved.setPosition(position);
+        setTextCursor(moved);
+    }
+    emit contextMenuAboutToShow(menu, position);
+    menu->exec(event->globalPos());
+    delete menu;
+}
+
+// ----------------------------------------------------------------------------------------------------- search
+
+QColor ReaderView::searchMatchColor(const QPalette &palette, bool current)
+{
+    // Orange, apart from the tag colours' tints the annotation highlights use; the current match stronger.
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    if (dark)
+        return current ? QColor(0xE07800) : QColor(0x8A5200);
+    return current ? QColor(0xFF8C1A) : QColor(0xFFC980);
+}
+
+QColor ReaderView::searchMatchTextColor(const QPalette &palette, bool current)
+{
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    if (dark)
+        return QColor(Qt::white);
+    return current ? QColor(Qt::black) : palette.color(QPalette::Text);
+}
+
+int ReaderView::setSearchQuery(const SearchQuery &query)
+{
+    m_searchMatches.clear();
+    m_currentSearchMatch = -1;
+    if (m_hasArticle && query.isValid()) {
+        const MatchHighlighter highlighter = MatchHighlighter::forQuery(query);
+        if (!highlighter.isEmpty()) {
+            for (const Block &block : std::as_const(m_article.blocks)) {
+                if (block.id <= 0)
+                    continue;
+                for (const TextRange &range : highlighter.matches(block.text))
+                    m_searchMatches << TextSpan{block.id, int(range.start), int(range.end())};
+            }
+        }
+    }
+    updateExtraSelections();
+    emit searchMatchesChanged();
+    return int(m_searchMatches.size());
+}
+
+void ReaderView::clearSearchMatchesOnly()
+{
+    const bool had = !m_searchMatches.isEmpty();
+    m_searchMatches.clear();
+    m_currentSearchMatch = -1;
+    if (had)
+        emit searchMatchesChanged();
+}
+
+void ReaderView::clearSearchMatches()
+{
+    if (m_searchMatches.isEmpty())
+        return;
+    clearSearchMatchesOnly();
+    updateExtraSelections();
+}
+
+int ReaderView::searchMatchFrom(qint64 blockId) const
+{
+    // Matches are in reading order; find the paragraph's place in the article.
+    int blockIndex = -1;
+    for (qsizetype i = 0; i < m_article.blocks.size(); ++i)
+        if (m_article.blocks[i].id == blockId)
+            blockIndex = int(i);
+    if (blockIndex < 0)
+        return m_searchMatches.isEmpty() ? -1 : 0;
+    for (qsizetype m = 0; m < m_searchMatches.size(); ++m) {
+        int index = -1;
+        for (qsizetype i = blockIndex; i < m_article.blocks.size(); ++i)
+            if (m_article.blocks[i].id == m_searchMatches[m].blockId) {
+                index = int(i);
+                break;
+            }
+        if (index >= blockIndex)
+            return int(m);
+    }
+    return -1;
+}
+
+bool ReaderView::setCurrentSearchMatch(int index)
+{
+    if (index < 0 || index >= m_searchMatches.size())
+        return false;
+    const TextSpan span = m_searchMatches[index];
+    const QTextBlock block = textBlock(span.blockId);
+    if (!block.isValid())
+        return false;
+    m_currentSearchMatch = index;
+    QTextCursor cursor(block);
+    cursor.setPosition(block.position() + std::clamp(span.start, 0, block.length() - 1));
+    setTextCursor(cursor);
+    updateExtraSelections();
+    // Keep the match away from the edges: a few lines of context above it.
+    const QRect rect = cursorRect(cursor);
+    const int margin = viewport()->height() / 4;
+    if (rect.top() < margin / 2 || rect.bottom() > viewport()->height() - margin / 2)
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + rect.top() - margin);
+    m_anchorBlock = isVisible() ? 0 : span.blockId;
+    emit searchMatchesChanged();
+    return true;
+}
+
+bool ReaderView::nextSearchMatch()
+{
+    if (m_searchMatches.isEmpty())
+        return false;
+    int next = 0;
+    if (m_currentSearchMatch >= 0) {
+        next = (m_currentSearchMatch + 1) % int(m_searchMatches.size());
+    } else {
+        // From the cursor: the first match at or after it.
+        const QTextCursor cursor = textCursor();
+        const qint64 id = blockIdAt(cursor);
+        const int offset = cursor.position() - cursor.block().position();
+        next = searchMatchFrom(id);
+        while (next >= 0 && next < m_searchMatches.size() && m_searchMatches[next].blockId == id &&
+               m_searchMatches[next].start < offset)
+            ++next;
+        if (next < 0 || next >= m_searchMatches.size())
+            next = 0;
+    }
+    return setCurrentSearchMatch(next);
+}
+
+bool ReaderView::previousSearchMatch()
+{
+    if (m_searchMatches.isEmpty())
+        return false;
+    const int count = int(m_searchMatches.size());
+    const int previous = m_currentSearchMatch >= 0 ? (m_currentSearchMatch + count - 1) % count : count - 1;
+    return setCurrentSearchMatch(previous);
+}
+
+QList<QTextEdit::ExtraSelection> ReaderView::searchSelections() const
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    const QPalette pal = palette();
+    for (qsizetype i = 0; i < m_searchMatches.size(); ++i) {
+        const TextSpan &span = m_searchMatches[i];
+        const QTextBlock block = textBlock(span.blockId);
+        if (!block.isValid())
+            continue;
+        const int length = block.length() - 1;
+        const bool current = i == m_currentSearchMatch;
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(block);
+        selection.cursor.setPosition(block.position() + std::clamp(span.start, 0, length));
+        selection.cursor.setPosition(block.position() + std::clamp(span.end, 0, length), QTextCursor::KeepAnchor);
+        selection.format.setBackground(searchMatchColor(pal, current));
+        selection.format.setForeground(searchMatchTextColor(pal, current));
+        selection.format.setProperty(QTextFormat::UserProperty + 100, current);
+        selections << selection;
+    }
+    return selections;
+}
+
+void ReaderView::updateExtraSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    if (m_flashBlock != 0) {
+        const QTextBlock block = textBlock(m_flashBlock);
+        if (block.isValid()) {
+            QTextEdit::ExtraSelection flash;
+            flash.cursor = QTextCursor(block);
+            flash.format.setProperty(QTextFormat::FullWidthSelection, true);
+            QColor color = palette().color(QPalette::Highlight);
+            color.setAlpha(60);
+            flash.format.setBackground(color);
+            selections << flash;
+        }
+    }
+    selections += searchSelections();
+    setExtraSelections(selections);
 }
 
 } // namespace dubao

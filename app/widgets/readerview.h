@@ -4,11 +4,18 @@
 
 #include "model/issue.h"
 
+#include <QColor>
+#include <QHash>
 #include <QTextBrowser>
 
 #include <optional>
 
+class QMenu;
+class QTimer;
+
 namespace dubao {
+
+struct SearchQuery;
 
 /// A span of one paragraph's cleaned text: [start, end) in UTF-16 code units of Block::text.
 struct TextSpan
@@ -18,6 +25,18 @@ struct TextSpan
     int end = 0;
 
     friend bool operator==(const TextSpan &, const TextSpan &) = default;
+};
+
+/// A highlight as the reader draws it: a span of one paragraph in its (first) tag's colour.
+struct HighlightMark
+{
+    qint64 id = 0;
+    qint64 blockId = 0;
+    int start = 0;
+    int end = 0;
+    QColor color;
+
+    friend bool operator==(const HighlightMark &, const HighlightMark &) = default;
 };
 
 class ReaderView final : public QTextBrowser
@@ -78,6 +97,49 @@ public:
     void zoomOutText() { setTextSize(m_textSize - 1); }
     void resetTextSize() { setTextSize(DefaultTextSize); }
 
+    // ---- annotations (drawn over the article; the reader never reads the store itself)
+
+    /// Draws these highlights (overlaps blend their colours and are underlined). Kept across rebuilds.
+    void setHighlights(const QList<HighlightMark> &highlights);
+    QList<HighlightMark> highlights() const { return m_highlights; }
+    /// Highlights covering the character at a document position (innermost last).
+    QList<HighlightMark> highlightsAt(int documentPosition) const;
+    /// Paragraphs with notes, and how many: a marker in the left margin for each.
+    void setNoteMarkers(const QHash<qint64, int> &notesPerBlock);
+    QHash<qint64, int> noteMarkers() const { return m_noteMarkers; }
+    /// The marker's rectangle in viewport coordinates (empty when the paragraph has none or is not shown).
+    QRect noteMarkerRect(qint64 blockId) const;
+    /// Selects [start, end) of a paragraph and scrolls to it. False if the paragraph is not shown.
+    bool selectSpan(const TextSpan &span);
+    /// Briefly tints a paragraph's background so the eye finds it after a jump.
+    void flashBlock(qint64 blockId);
+    bool isFlashing() const { return m_flashBlock != 0; }
+
+    // ---- search matches: every match of a query in the article, drawn as extra selections over the
+    // annotation highlights (and the flash); one of them is the current match, F3 / Shift+F3 step through them.
+
+    /// Marks every match of `query` in the article's paragraphs (MatchHighlighter, folded, OCR spaces inside);
+    /// no match is current yet. Returns how many. An empty query clears them.
+    int setSearchQuery(const SearchQuery &query);
+    void clearSearchMatches();
+    bool hasSearchMatches() const { return !m_searchMatches.isEmpty(); }
+    /// The matches in reading order, as spans of the paragraphs' cleaned text.
+    QList<TextSpan> searchMatches() const { return m_searchMatches; }
+    /// Index into searchMatches(), -1 when none is current.
+    int currentSearchMatch() const { return m_currentSearchMatch; }
+    /// Makes a match current (drawn stronger), puts the cursor at its start and scrolls it into view.
+    bool setCurrentSearchMatch(int index);
+    /// The next / previous match from the current one (or from the cursor when none is current); wraps.
+    bool nextSearchMatch();
+    bool previousSearchMatch();
+    /// The first match in paragraph `blockId` or after it, -1 when none.
+    int searchMatchFrom(qint64 blockId) const;
+    /// The extra selections of the search matches (what is drawn), for tests.
+    QList<QTextEdit::ExtraSelection> searchSelections() const;
+    /// Colours of a search match, shared with the search results list.
+    static QColor searchMatchColor(const QPalette &palette, bool current);
+    static QColor searchMatchTextColor(const QPalette &palette, bool current);
+
     /// Width of the text column in em (the measure); the column is centred in wider windows.
     static constexpr int MeasureEm = 40;
 
@@ -88,12 +150,23 @@ signals:
     /// Page Down (or Space) at the end of the article / Page Up at its top.
     void nextArticleRequested();
     void previousArticleRequested();
+    /// A note marker in the margin was clicked.
+    void noteMarkerClicked(qint64 blockId);
+    /// The search matches or the current one changed (or were cleared).
+    void searchMatchesChanged();
+    /// Bare H with a selection: highlight it with the last tag used.
+    void highlightWithLastTagRequested();
+    /// The context menu is about to show: add actions to `menu` for the text at `documentPosition`.
+    void contextMenuAboutToShow(QMenu *menu, int documentPosition);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void rebuild();
@@ -101,6 +174,9 @@ private:
     void updateMargins();
     void onCursorMoved();
     void scrollTo(qint64 blockId);
+    void applyHighlights();
+    void updateExtraSelections();  ///< the flash, then the search matches
+    void clearSearchMatchesOnly(); ///< forgets the matches (the document is about to be rebuilt)
 
     Article m_article;
     IssueInfo m_issue;
@@ -110,6 +186,12 @@ private:
     qint64 m_currentBlock = -1;
     bool m_rebuilding = false;
     qint64 m_anchorBlock = 0; ///< scrollToBlock() target kept until the view is shown and sized
+    QList<HighlightMark> m_highlights;
+    QHash<qint64, int> m_noteMarkers;
+    QTimer *m_flashTimer = nullptr;
+    qint64 m_flashBlock = 0;
+    QList<TextSpan> m_searchMatches;
+    int m_currentSearchMatch = -1;
 };
 
 } // namespace dubao

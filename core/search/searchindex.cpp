@@ -381,14 +381,17 @@ bool SearchIndex::finishBulkImport(Library &library, QString *error)
     }
     BigCache cache(db);
     return exec(db,
+                // In rowid order: FTS5 flushes its in-memory hash into a new segment whenever a rowid is not
+                // larger than the one before, and the keys (date, then id) of an import are far from sorted.
                 "INSERT INTO search_blocks (rowid, text) SELECT k.key, b.text FROM search_pending_blocks p "
-                "JOIN blocks b ON b.id = p.block_id JOIN search_block_keys k ON k.block_id = p.block_id",
+                "JOIN blocks b ON b.id = p.block_id JOIN search_block_keys k ON k.block_id = p.block_id "
+                "ORDER BY k.key",
                 error) &&
            exec(db, "DELETE FROM search_pending_blocks", error) &&
            exec(db,
                 "INSERT INTO search_articles (rowid, kicker, title, subtitles) SELECT a.id, a.kicker, "
-                "a.title, " DUBAO_SUBTITLES(
-                    "a.subtitles") " FROM search_pending_articles p JOIN articles a ON a.id = p.article_id",
+                "a.title, " DUBAO_SUBTITLES("a.subtitles") " FROM search_pending_articles p JOIN articles a ON a.id = "
+                                                           "p.article_id ORDER BY a.id",
                 error) &&
            exec(db, "DELETE FROM search_pending_articles", error) &&
            exec(db, "DELETE FROM search_meta WHERE key = 'bulk'", error) && transaction.commit(error);

@@ -1,14 +1,19 @@
 #include "store/importer.h"
 
 #include "parse/issuefile.h"
+#include "search/searchindex.h"
 #include "store/issuerepository.h"
 #include "store/library.h"
 
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <algorithm>
+#include <memory>
 
 namespace dubao {
 
@@ -101,7 +106,44 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
         report.failed.append({path, reason});
     };
 
+    // Files are stored in batches: one transaction for up to ~1 s or 8 MB of files, a savepoint per file.
+    // A file that fails rolls back its savepoint only, so the library never holds part of an issue; a batch
+    // that cannot commit reports every file in it as failed. Committing per file instead makes the full-text
+    // index (FTS5 writes a segment per transaction) many times slower and larger.
+    constexpr qint64 kBatchBytes = 8 * 1024 * 1024;
+    constexpr qint64 kBatchMilliseconds = 1000;
     IssueRepository repository(m_library);
+    QSqlDatabase db = m_library.database();
+    std::unique_ptr<Transaction> batch;
+    QList<ImportReport::Imported> pending; // stored in the open batch, reported once it commits
+    qint64 batchBytes = 0;
+    QElapsedTimer batchTimer;
+    auto exec = [&db](const QString &sql) {
+        QSqlQuery query(db);
+        return query.exec(sql);
+    };
+    auto commitBatch = [&] {
+        if (!batch)
+            return;
+        QString error;
+        if (batch->commit(&error)) {
+            report.imported += pending;
+        } else {
+            for (const auto &file : std::as_const(pending))
+                fail(file.path, QStringLiteral("cannot store: ") + error);
+        }
+        batch.reset(); // rolls back if the commit failed
+        pending.clear();
+        batchBytes = 0;
+    };
+
+    // Many files: queue their text for the full-text index and index it at the end, in key order, in one go
+    // (SearchIndex::beginBulkImport). If the program dies in between, the next import or a rebuild on open
+    // indexes what is queued.
+    constexpr qsizetype kBulkFiles = 4;
+    const bool bulk = files.size() >= kBulkFiles && m_library.isOpen() && !m_library.isReadOnly() &&
+                      SearchIndex::beginBulkImport(m_library);
+
     for (const QString &path : files) {
         if (cancel && cancel->load()) {
             report.cancelled = true;
@@ -127,28 +169,48 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
             } else if (!result.ok) {
                 fail(path, result.error.isEmpty() ? QStringLiteral("cannot parse") : result.error);
             } else {
-                // The lookup runs again inside the write transaction (BEGIN IMMEDIATE), so two importers of the
-                // same content cannot both miss it and then collide on the UNIQUE sha256.
-                Transaction transaction(m_library.database());
+                if (!batch) {
+                    // BEGIN IMMEDIATE: the sha256 lookups below cannot race another importer of the same content.
+                    batch = std::make_unique<Transaction>(db);
+                    batchTimer.start();
+                    if (!batch->isActive())
+                        batch.reset();
+                }
                 QString error;
-                if (!transaction.isActive()) {
+                if (!batch) {
                     fail(path, QStringLiteral("cannot start a transaction"));
                 } else if (const auto present = repository.findBySha256(result.issue.source.sha256)) {
-                    report.alreadyPresent.append({path, *present});
+                    report.alreadyPresent.append({path, *present}); // stored earlier in this batch
+                } else if (!exec(QStringLiteral("SAVEPOINT import_file"))) {
+                    fail(path, QStringLiteral("cannot start a transaction"));
                 } else if (const qint64 id = repository.insert(result.issue, &error); id == 0) {
+                    exec(QStringLiteral("ROLLBACK TO import_file"));
+                    exec(QStringLiteral("RELEASE import_file"));
                     fail(path, QStringLiteral("cannot store: ") + error);
-                } else if (!transaction.commit(&error)) {
-                    fail(path, QStringLiteral("cannot store: ") + error);
+                } else if (!exec(QStringLiteral("RELEASE import_file"))) {
+                    exec(QStringLiteral("ROLLBACK TO import_file"));
+                    exec(QStringLiteral("RELEASE import_file"));
+                    fail(path, QStringLiteral("cannot store: ") + db.lastError().text());
                 } else {
-                    report.imported.append({path, id, int(result.issue.articles.size())});
+                    pending.append({path, id, int(result.issue.articles.size())});
+                    batchBytes += file.bytes.size();
                 }
-            } // the transaction rolls back here unless committed
+                if (batch && (batchBytes >= kBatchBytes || batchTimer.elapsed() >= kBatchMilliseconds))
+                    commitBatch();
+            }
         }
 
         ++state.done;
         state.currentPath = path;
         if (progress)
             progress(state);
+    }
+    commitBatch();
+    if (bulk) {
+        QString error;
+        if (!SearchIndex::finishBulkImport(m_library, &error))
+            qCWarning(lcStore).noquote() << "cannot index the imported issues (they are indexed on next open):"
+                                         << error;
     }
     return report;
 }

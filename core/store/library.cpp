@@ -2,11 +2,14 @@
 // transactions. The schema is documented in docs/schema.md; keep the two in step.
 #include "store/library.h"
 
+#include "store/backup.h"
 #include "store/schema.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -153,6 +156,34 @@ const QList<MigrationStep> &migrationSteps()
     return steps;
 }
 
+// POSIX advisory locks belong to the process, and closing *any* descriptor of a file releases all of them
+// (fcntl(2)). Reading a library's header with our own QFile while another connection of this process (the
+// app's session, an import or index job) has it open would silently drop that connection's SQLite locks:
+// another program (dubao-cli) closing its last connection could then take the exclusive lock, checkpoint and
+// delete the -wal file under it, and every later commit of this process would go to the deleted file.
+// (Found by tests/app/tst_maintenance's app-import + dubao-cli-import test: 40 issues lost.) So the header
+// is read only while no connection of this process has the file open; the registry below counts them.
+QMutex s_openFilesMutex;
+QHash<QString, int> s_openFiles;         // canonical path -> open Library connections in this process
+QHash<QString, QString> s_connectionFile; // connection name -> canonical path
+
+void registerOpenFile(const QString &connection, const QString &file)
+{
+    if (file.isEmpty())
+        return;
+    QMutexLocker locker(&s_openFilesMutex);
+    ++s_openFiles[file];
+    s_connectionFile.insert(connection, file);
+}
+
+void unregisterOpenFile(const QString &connection)
+{
+    QMutexLocker locker(&s_openFilesMutex);
+    const QString file = s_connectionFile.take(connection);
+    if (!file.isEmpty() && --s_openFiles[file] <= 0)
+        s_openFiles.remove(file);
+}
+
 bool isWritableFile(const QFileInfo &info)
 {
     // A library file the user marked read-only (no write bit at all) is opened read-only even by root,
@@ -189,9 +220,11 @@ bool Library::open(const QString &path, QString *error)
     if (existed) {
         if (info.isDir())
             return fail(QStringLiteral("is a folder, not a Dubao library"));
-        if (info.size() > 0) {
+        QMutexLocker locker(&s_openFilesMutex);
+        if (info.size() > 0 && !s_openFiles.contains(info.canonicalFilePath())) {
             // Look at the header ourselves before SQLite does anything with the file: a text file or an
-            // image handed to us by mistake must stay byte-for-byte as it was.
+            // image handed to us by mistake must stay byte-for-byte as it was. (Only when no connection of
+            // this process has it open: see s_openFiles.)
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
                 return fail(QStringLiteral("cannot read: ") + file.errorString());
@@ -227,6 +260,8 @@ bool Library::open(const QString &path, QString *error)
             db.close();
         }
     }
+    if (ok && !inMemory)
+        registerOpenFile(m_connectionName, QFileInfo(path).canonicalFilePath());
     if (!ok) {
         QSqlDatabase::removeDatabase(m_connectionName);
         m_path.clear();
@@ -301,6 +336,14 @@ bool Library::migrate(QString *error)
     if (!m_readOnly && !exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &message))
         return fail(QStringLiteral("cannot set synchronous mode: ") + message);
 
+    // Before upgrading a library that holds data, keep a copy of it as it is, in the old schema
+    // (core/store/backup.h: `<library>.backups/…-migration-vN.sqlite`). No backup, no upgrade.
+    if (userVersion > 0 && userVersion < currentSchemaVersion() && m_path != memoryPath()) {
+        if (!Backup::createFrom(db, m_path, QStringLiteral("migration-v%1").arg(currentSchemaVersion()),
+                                Backup::kDefaultKeep, &message))
+            return fail(QStringLiteral("cannot back up before upgrading the schema: ") + message);
+    }
+
     const auto &steps = migrationSteps();
     Q_ASSERT(steps.size() == currentSchemaVersion());
     for (int from = userVersion; from < currentSchemaVersion(); ++from) {
@@ -325,6 +368,7 @@ void Library::close()
         db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    unregisterOpenFile(m_connectionName);
     m_path.clear();
     m_readOnly = false;
 }

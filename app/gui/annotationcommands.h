@@ -1,0 +1,330 @@
+// The undoable annotation actions: every change to tags, highlights, notes, notebooks and orphans the GUI
+// makes is one of these on the window's QUndoStack. Each keeps what the repository returned when it was done
+// (a deletion snapshot, an old name, an old position) so undo puts back exactly that, with the same ids.
+#pragma once
+
+#include "gui/annotationstore.h"
+
+#include <QCoreApplication>
+#include <QUndoCommand>
+
+#include <optional>
+
+namespace dubao {
+
+/// Base: reports failures through AnnotationStore::errorOccurred and makes a failed command obsolete (the
+/// stack then drops it), and tells the store what changed after each redo/undo.
+class AnnotationCommand : public QUndoCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(AnnotationCommand)
+
+public:
+    enum Change
+    {
+        Tags = 1,
+        Annotations = 2,
+        Notebooks = 4,
+    };
+
+protected:
+    AnnotationCommand(AnnotationStore &store, int changes, const QString &text);
+    /// After a redo/undo: notifies, or on failure reports `error` and marks the command obsolete.
+    void finish(bool ok, const QString &error);
+
+    AnnotationStore &m_store;
+    int m_changes;
+    bool m_done = false; ///< redo() ran successfully at least once
+};
+
+/// Highlights a span and tags it; undo deletes the highlight, redo restores it with the same id.
+class AddHighlightCommand final : public AnnotationCommand
+{
+public:
+    AddHighlightCommand(AnnotationStore &store, qint64 blockId, int start, int end, const QList<qint64> &tagIds);
+    void redo() override;
+    void undo() override;
+    qint64 highlightId() const { return m_id; }
+
+private:
+    qint64 m_blockId;
+    int m_start;
+    int m_end;
+    QList<qint64> m_tagIds;
+    qint64 m_id = 0;
+    std::optional<HighlightDeletion> m_deletion;
+};
+
+class RemoveHighlightCommand final : public AnnotationCommand
+{
+public:
+    RemoveHighlightCommand(AnnotationStore &store, qint64 highlightId);
+    void redo() override;
+    void undo() override;
+
+private:
+    qint64 m_id;
+    std::optional<HighlightDeletion> m_deletion;
+};
+
+/// Puts a tag on (or takes it off) an article, a paragraph, a highlight or a note. A command that would change
+/// nothing (already so) makes itself obsolete.
+class TaggingCommand final : public AnnotationCommand
+{
+public:
+    enum class Target
+    {
+        Article,
+        Block,
+        Highlight,
+        Note,
+    };
+    TaggingCommand(AnnotationStore &store, Target target, qint64 targetId, qint64 tagId, bool apply);
+    void redo() override;
+    void undo() override;
+
+private:
+    bool set(bool on, QString *error);
+
+    Target m_target;
+    qint64 m_targetId;
+    qint64 m_tagId;
+    bool m_apply;
+};
+
+class AddNoteCommand final : public AnnotationCommand
+{
+public:
+    AddNoteCommand(AnnotationStore &store, qint64 blockId, qint64 highlightId, const QString &text);
+    void redo() override;
+    void undo() override;
+    qint64 noteId() const { return m_id; }
+
+private:
+    qint64 m_blockId;
+    qint64 m_highlightId;
+    QString m_text;
+    qint64 m_id = 0;
+    std::optional<NoteDeletion> m_deletion;
+};
+
+/// A note's text changed. Commands of one editing session (same note, same `session`) merge into one, so a
+/// burst of typing is one undo step.
+class EditNoteCommand final : public AnnotationCommand
+{
+public:
+    static constexpr int Id = 0x4e4f5445; // "NOTE"
+    EditNoteCommand(AnnotationStore &store, qint64 noteId, const QString &oldText, const QString &newText, int session);
+    void redo() override;
+    void undo() override;
+    int id() const override { return Id; }
+    bool mergeWith(const QUndoCommand *other) override;
+    qint64 noteId() const { return m_id; }
+
+private:
+    qint64 m_id;
+    QString m_old;
+    QString m_new;
+    int m_session;
+};
+
+class RemoveNoteCommand final : public AnnotationCommand
+{
+public:
+    RemoveNoteCommand(AnnotationStore &store, qint64 noteId);
+    void redo() override;
+    void undo() override;
+
+private:
+    qint64 m_id;
+    std::optional<NoteDeletion> m_deletion;
+};
+
+class CreateTagCommand final : public AnnotationCommand
+{
+public:
+    CreateTagCommand(AnnotationStore &store, const QString &name, qint64 parentId, const QString &color);
+    void redo() override;
+    void undo() override;
+    qint64 tagId() const { return m_id; }
+
+private:
+    QString m_name;
+    qint64 m_parentId;
+    QString m_color;
+    qint64 m_id = 0;
+    std::optional<TagDeletion> m_deletion;
+};
+
+/// Rename, recolour or move a tag: each returns the old value, which undo sets again.
+class EditTagCommand final : public AnnotationCommand
+{
+public:
+    enum class Field
+    {
+        Name,
+        Color,
+        Parent,
+    };
+    EditTagCommand(AnnotationStore &store, qint64 tagId, Field field, const QVariant &value);
+    void redo() override;
+    void undo() override;
+
+private:
+    bool apply(const QVariant &value, QVariant *old, QString *error);
+
+    qint64 m_id;
+    Field m_field;
+    QVariant m_new;
+    QVariant m_old;
+};
+
+class MergeTagsCommand final : public AnnotationCommand
+{
+public:
+    MergeTagsCommand(AnnotationStore &store, qint64 fromId, qint64 intoId);
+    void redo() override;
+    void undo() override;
+
+private:
+    qint64 m_from;
+    qint64 m_into;
+    std::optional<TagMerge> m_merge;
+};
+
+class DeleteTagCommand final : public AnnotationCommand
+{
+public:
+    DeleteTagCommand(AnnotationStore &store, qint64 tagId);
+    void redo() override;
+    void undo() override;
+
+private:
+    qint64 m_id;
+    std::optional<TagDeletion> m_deletion;
+};
+
+class CreateNotebookCommand final : public AnnotationCommand
+{
+public:
+    CreateNotebookCommand(AnnotationStore &store, const QString &name);
+    void redo() override;
+    void undo() override;
+    qint64 notebookId() const { return m_id; }
+
+private:
+    QString m_name;
+    qint64 m_id = 0;
+    std::optional<NotebookDeletion> m_deletion;
+};
+
+class RenameNotebookCommand final : public AnnotationCommand
+{
+public:
+    RenameNotebookCommand(AnnotationStore &store, qint64 notebookId, const QString &name);
+    void redo() override;
+    void undo() override;
+
+private:
+    qint64 m_id;
+    QString m_name;
+    QString m_old;
+};
+
+class DeleteNotebookCommand final : public AnnotationCommand
+{
+public:
+    DeleteNotebookCommand(AnnotationStore &store, qint64 notebookId);
+    void redo() override;
+    void undo() override;
+
+private:
+    qint64 m_id;
+    std::optional<NotebookDeletion> m_deletion;
+};
+
+/// Adds a highlight, a note or free text to a notebook at a position (-1: at the end).
+class AddNotebookEntryCommand final : public AnnotationCommand
+{
+public:
+    enum class Kind
+    {
+        Highlight,
+        Note,
+        Text,
+    };
+    AddNotebookEntryCommand(AnnotationStore &store, qint64 notebookId, Kind kind, qint64 annotationId,
+                            const QString &text, int position = -1);
+    void redo() override;
+    void undo() override;
+    qint64 entryId() const { return m_id; }
+
+private:
+    qint64 m_notebookId;
+    Kind m_kind;
+    qint64 m_annotationId;
+    QString m_text;
+    int m_position;
+    qint64 m_id = 0;
+    std::optional<NotebookEntry> m_removed;
+};
+
+class MoveNotebookEntryCommand final : public AnnotationCommand
+{
+public:
+    MoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId, int position);
+    void redo() override;
+    void undo() override;
+
+private:
+    qint64 m_id;
+    int m_position;
+    int m_old = -1;
+};
+
+class EditNotebookTextCommand final : public AnnotationCommand
+{
+public:
+    EditNotebookTextCommand(AnnotationStore &store, qint64 entryId, const QString &text);
+    void redo() override;
+    void undo() override;
+
+private:
+    qint64 m_id;
+    QString m_text;
+    QString m_old;
+};
+
+class RemoveNotebookEntryCommand final : public AnnotationCommand
+{
+public:
+    RemoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId);
+    void redo() override;
+    void undo() override;
+
+private:
+    qint64 m_id;
+    std::optional<NotebookEntry> m_removed;
+};
+
+/// Re-attaches a highlight (to a span) or a note (to a paragraph), orphan or not; undo puts it back where it
+/// was, orphan again if it was one.
+class AttachAnnotationCommand final : public AnnotationCommand
+{
+public:
+    /// A highlight to [start, end) of the block.
+    AttachAnnotationCommand(AnnotationStore &store, qint64 highlightId, qint64 blockId, int start, int end);
+    /// A note to the block.
+    AttachAnnotationCommand(AnnotationStore &store, qint64 noteId, qint64 blockId);
+    void redo() override;
+    void undo() override;
+
+private:
+    bool m_highlight;
+    qint64 m_id;
+    qint64 m_blockId;
+    int m_start = 0;
+    int m_end = 0;
+    std::optional<AnnotationPlacement> m_before;
+};
+
+} // namespace dubao

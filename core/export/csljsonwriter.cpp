@@ -1,0 +1,56 @@
+#include "export/csljsonwriter.h"
+
+#include "export/exporttext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace dubao {
+
+bool CslJsonWriter::write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                          const ExportProgress &progress, QString *error) const
+{
+    using namespace exporttext;
+    QJsonArray items;
+    const QList<CitedArticle> articles = citedArticles(document);
+    const qsizetype total = articles.size();
+    qsizetype done = 0;
+    for (const CitedArticle &a : articles) {
+        const Excerpt &s = *a.source;
+        QJsonObject item{{QStringLiteral("id"), a.id},
+                         {QStringLiteral("type"), QStringLiteral("article-newspaper")},
+                         {QStringLiteral("title"), s.articleTitle}};
+        if (!s.publication.isEmpty())
+            item.insert(QStringLiteral("container-title"), s.publication);
+        if (s.issueDate.isValid())
+            item.insert(
+                QStringLiteral("issued"),
+                QJsonObject{{QStringLiteral("date-parts"),
+                             QJsonArray{QJsonArray{s.issueDate.year(), s.issueDate.month(), s.issueDate.day()}}}});
+        if (!s.reporters.isEmpty()) {
+            QJsonArray authors;
+            for (const QString &r : s.reporters)
+                authors.append(QJsonObject{{QStringLiteral("literal"), r}});
+            item.insert(QStringLiteral("author"), authors);
+        }
+        if (!s.articleLink().isEmpty())
+            item.insert(QStringLiteral("URL"), s.articleLink());
+        item.insert(QStringLiteral("language"), QStringLiteral("zh-CN"));
+        // The schema has no page for an issue's article yet (the parser does not read page numbers): no "page".
+        if (options.excerptsAsNotes) {
+            QStringList notes;
+            for (const qsizetype i : a.excerpts)
+                notes.append(excerptAsNote(document.excerpts.at(i)));
+            item.insert(QStringLiteral("note"), notes.join(QStringLiteral("\n\n----\n\n")));
+        }
+        items.append(item);
+        if (!reportProgress(progress, ++done, total, error))
+            return false;
+    }
+    Utf8Sink out(device);
+    out.writeBytes(QJsonDocument(items).toJson(QJsonDocument::Indented));
+    return out.finish(error) && reportProgress(progress, total, total, error);
+}
+
+} // namespace dubao

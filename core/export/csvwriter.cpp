@@ -1,0 +1,52 @@
+#include "export/csvwriter.h"
+
+#include "export/exporttext.h"
+
+namespace dubao {
+
+namespace {
+
+using namespace exporttext;
+
+QString id(qint64 value)
+{
+    return value > 0 ? QString::number(value) : QString();
+}
+
+} // namespace
+
+bool CsvWriter::write(const ExportDocument &document, const ExportOptions &, QIODevice &device,
+                      const ExportProgress &progress, QString *error) const
+{
+    Utf8Sink out(device);
+    out << QChar(0xFEFF);
+    static const QStringList header{
+        QStringLiteral("kind"),         QStringLiteral("quote"),         QStringLiteral("tags"),
+        QStringLiteral("notes"),        QStringLiteral("article_title"), QStringLiteral("publication"),
+        QStringLiteral("issue_date"),   QStringLiteral("reporters"),     QStringLiteral("link"),
+        QStringLiteral("highlight_id"), QStringLiteral("note_id"),       QStringLiteral("block_id"),
+        QStringLiteral("article_id"),   QStringLiteral("created"),       QStringLiteral("orphan")};
+    QStringList cells;
+    for (const QString &h : header)
+        cells.append(csvCell(h));
+    out << cells.join(u',') << QLatin1String("\r\n");
+    const qsizetype total = document.excerpts.size();
+    qsizetype done = 0;
+    for (const Excerpt &e : document.excerpts) {
+        QStringList notes;
+        for (const ExportNote &n : e.notes)
+            notes.append(n.text);
+        out << csvCell(excerptKindName(e.kind)) << u',' << csvCell(e.isText() ? e.text : e.quote) << u','
+            << csvCell(e.tags.join(u'\n')) << u',' << csvCell(notes.join(QStringLiteral("\n---\n"))) << u','
+            << csvCell(e.articleTitle) << u',' << csvCell(e.publication) << u',' << csvCell(isoDate(e.issueDate))
+            << u',' << csvCell(e.reporters.join(QStringLiteral("、"))) << u',' << csvCell(e.link()) << u','
+            << csvCell(id(e.highlightId)) << u',' << csvCell(id(e.noteId)) << u',' << csvCell(id(e.blockId)) << u','
+            << csvCell(id(e.articleId)) << u',' << csvCell(isoDateTime(e.createdAt)) << u','
+            << csvCell(e.orphan ? QStringLiteral("1") : QStringLiteral("0")) << QLatin1String("\r\n");
+        if (!reportProgress(progress, ++done, total, error))
+            return false;
+    }
+    return out.finish(error) && reportProgress(progress, total, total, error);
+}
+
+} // namespace dubao

@@ -1,0 +1,109 @@
+// What an export writes: the excerpts (or a notebook's entries) with everything each carries, gathered from the
+// library by ExcerptCollector, and the options the writers honour. Plain values: no database, no Gui, so a
+// writer can run on any thread.
+#pragma once
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+
+namespace dubao {
+
+struct ExportNote
+{
+    qint64 id = 0;
+    QString text; ///< Markdown as the user wrote it
+    QDateTime createdAt;
+
+    friend bool operator==(const ExportNote &, const ExportNote &) = default;
+};
+
+/// One excerpt, or one free-text entry of a notebook.
+struct Excerpt
+{
+    enum class Kind
+    {
+        Highlight, ///< a highlighted span
+        Note,      ///< a note on a paragraph (the quote is the paragraph)
+        Paragraph, ///< a tagged paragraph (the quote is the whole paragraph)
+        Article,   ///< a tagged article (the quote is the whole article, paragraphs separated by "\n\n")
+        Text,      ///< a notebook's free-text entry: only `text` is set
+    };
+    Kind kind = Kind::Highlight;
+    QString quote;
+    QStringList tags; ///< tag paths ("parent/child"), in the library's tag order
+    QList<ExportNote> notes;
+    QString text; ///< free text (Markdown), Kind::Text only
+
+    qint64 highlightId = 0;
+    qint64 noteId = 0;
+    qint64 blockId = 0;   ///< 0 for an article or an orphan
+    qint64 articleId = 0; ///< 0 for an orphan
+    qint64 issueId = 0;
+
+    QString articleTitle;
+    QString publication;
+    QDate issueDate; ///< invalid when the issue's year is unknown
+    QStringList reporters;
+
+    int articlePosition = -1; ///< the article's position in its issue
+    int blockPosition = -1;
+    int start = -1; ///< offset of the quote in the paragraph's text (UTF-16 units), -1 when not a span
+    int end = -1;
+    int articleStart = -1; ///< offset of the quote in the article text (block texts concatenated)
+    QString prefix;        ///< context before and after the quote (Web Annotation TextQuoteSelector)
+    QString suffix;
+    bool orphan = false;
+    QDateTime createdAt;
+    QDateTime modifiedAt;
+
+    bool isText() const { return kind == Kind::Text; }
+    /// "dubao://block/<ID>" (or "dubao://article/<ID>" for an article); empty for an orphan or free text.
+    QString link() const;
+    /// "dubao://article/<ID>", empty when the article is unknown.
+    QString articleLink() const;
+
+    friend bool operator==(const Excerpt &, const Excerpt &) = default;
+};
+
+/// "highlight", "note", "paragraph", "article", "text" (the JSON schema's `kind`).
+QString excerptKindName(Excerpt::Kind kind);
+
+struct ExportDocument
+{
+    QString title;            ///< "Dubao excerpts" or the notebook's name
+    qint64 notebookId = 0;    ///< set when the document is a notebook (entries in the notebook's order)
+    QDateTime generatedAt;    ///< UTC
+    QString selectionSummary; ///< one line saying what was selected, for the document's header
+    QList<Excerpt> excerpts;
+
+    bool isNotebook() const { return notebookId != 0; }
+};
+
+struct ExportOptions
+{
+    enum class Grouping
+    {
+        None,
+        Tag,  ///< Markdown/HTML/ODT/PDF: a section per tag (an excerpt with several tags appears under each)
+        Date, ///< a section per issue date
+    };
+    Grouping grouping = Grouping::None;
+    bool excerptsAsNotes = false; ///< CSL-JSON/RIS: attach each excerpt (quote and notes) as a note
+    QString fontFamily;           ///< ODT/PDF; empty: "Noto Serif CJK SC"
+};
+
+/// Called by writers as they go; returns false to cancel (the writer then stops and fails with "cancelled").
+/// May be empty. `done` counts excerpts written of `total`.
+using ExportProgress = std::function<bool(qsizetype done, qsizetype total)>;
+
+/// Identifiers the writers share.
+QString isoDate(const QDate &date);         ///< "2023-06-14", or empty
+QString isoDateTime(const QDateTime &time); ///< "2023-06-14T08:00:00.000Z", or empty
+
+} // namespace dubao

@@ -1,0 +1,275 @@
+#include "export/exporttext.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QIODevice>
+#include <QMap>
+
+namespace dubao::exporttext {
+
+QString escapeHtml(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'&':
+            out += QLatin1String("&amp;");
+            break;
+        case u'<':
+            out += QLatin1String("&lt;");
+            break;
+        case u'>':
+            out += QLatin1String("&gt;");
+            break;
+        case u'"':
+            out += QLatin1String("&quot;");
+            break;
+        case u'\'':
+            out += QLatin1String("&#39;");
+            break;
+        default:
+            // XML 1.0 forbids most C0 controls even as references: drop them (tab, LF, CR stay).
+            if (c.unicode() < 0x20 && c != u'\t' && c != u'\n' && c != u'\r')
+                continue;
+            out += c;
+        }
+    }
+    return out;
+}
+
+QString escapeMarkdown(const QString &text)
+{
+    // Anywhere: what starts emphasis, code, links, HTML, tables, strikethrough or entities.
+    static const QString inlineSpecial = QStringLiteral("\\`*_{}[]<>|~&");
+    // At the start of a line (after spaces): headings, lists, quotes, setext underlines.
+    static const QString lineSpecial = QStringLiteral("#+-=>");
+    QString out;
+    out.reserve(text.size() + text.size() / 8);
+    bool lineStart = true;
+    qsizetype digits = 0; // > 0: the line so far is only digits; -1: it is not ("1." would start an ordered list) of
+                          // the line so far ("1." would start an ordered list)
+    for (const QChar c : text) {
+        if (c == u'\r')
+            continue;
+        if (c == u'\n') {
+            out += QLatin1String("  \n"); // hard line break
+            lineStart = true;
+            digits = 0;
+            continue;
+        }
+        if (lineStart && c == u' ') {
+            out += c;
+            continue;
+        }
+        if (inlineSpecial.contains(c) || (lineStart && lineSpecial.contains(c)) ||
+            (digits > 0 && (c == u'.' || c == u')')))
+            out += u'\\';
+        digits = (lineStart || digits > 0) && c.isDigit() && c.unicode() < 128 ? digits + 1 : -1;
+        lineStart = false;
+        out += c;
+    }
+    return out;
+}
+
+QString csvCell(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 4);
+    out += u'"';
+    if (!text.isEmpty()) {
+        const QChar first = text.front();
+        if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r')
+            out += u'\'';
+    }
+    for (const QChar c : text) {
+        if (c == u'"')
+            out += u'"';
+        out += c;
+    }
+    out += u'"';
+    return out;
+}
+
+QString risValue(const QString &text)
+{
+    QString out = text;
+    for (QChar &c : out) {
+        if (c.unicode() < 0x20 || c == QChar(0x2028) || c == QChar(0x2029) || c == QChar(0x85))
+            c = u' ';
+    }
+    return out.simplified();
+}
+
+QString sourceLine(const Excerpt &e)
+{
+    QStringList parts;
+    if (!e.publication.isEmpty())
+        parts.append(e.publication);
+    if (e.issueDate.isValid())
+        parts.append(isoDate(e.issueDate));
+    if (!e.reporters.isEmpty())
+        parts.append(QCoreApplication::translate("dubao::exporttext", "reporters: %1")
+                         .arg(e.reporters.join(QStringLiteral("、"))));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QList<Group> groupExcerpts(const ExportDocument &document, ExportOptions::Grouping grouping)
+{
+    QList<Group> groups;
+    const auto &excerpts = document.excerpts;
+    if (grouping == ExportOptions::Grouping::None || document.isNotebook()) {
+        Group g;
+        for (qsizetype i = 0; i < excerpts.size(); ++i)
+            g.excerpts.append(i);
+        groups.append(g);
+        return groups;
+    }
+    if (grouping == ExportOptions::Grouping::Date) {
+        QMap<QDate, Group> byDate; // invalid QDate sorts first: moved last below
+        Group undated;
+        undated.heading = QCoreApplication::translate("dubao::exporttext", "Undated");
+        for (qsizetype i = 0; i < excerpts.size(); ++i) {
+            const QDate d = excerpts.at(i).issueDate;
+            if (!d.isValid()) {
+                undated.excerpts.append(i);
+                continue;
+            }
+            Group &g = byDate[d];
+            g.heading = isoDate(d);
+            g.excerpts.append(i);
+        }
+        groups = byDate.values();
+        if (!undated.excerpts.isEmpty())
+            groups.append(undated);
+        return groups;
+    }
+    // By tag: in the order tags first appear is not stable across selections, so sort by tag path.
+    QMap<QString, Group> byTag;
+    Group untagged;
+    untagged.heading = QCoreApplication::translate("dubao::exporttext", "Untagged");
+    for (qsizetype i = 0; i < excerpts.size(); ++i) {
+        const Excerpt &e = excerpts.at(i);
+        if (e.tags.isEmpty()) {
+            untagged.excerpts.append(i);
+            continue;
+        }
+        for (const QString &tag : e.tags) {
+            Group &g = byTag[tag];
+            g.heading = tag;
+            g.excerpts.append(i);
+        }
+    }
+    groups = byTag.values();
+    if (!untagged.excerpts.isEmpty())
+        groups.append(untagged);
+    return groups;
+}
+
+QList<CitedArticle> citedArticles(const ExportDocument &document)
+{
+    QList<CitedArticle> result;
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < document.excerpts.size(); ++i) {
+        const Excerpt &e = document.excerpts.at(i);
+        if (e.isText())
+            continue;
+        const QString key =
+            e.articleId != 0
+                ? QStringLiteral("a%1").arg(e.articleId)
+                : QStringLiteral("o%1\x1f%2\x1f%3").arg(e.articleTitle, e.publication, isoDate(e.issueDate));
+        auto it = index.find(key);
+        if (it == index.end()) {
+            CitedArticle a;
+            a.id = e.articleId != 0 ? QStringLiteral("dubao-article-%1").arg(e.articleId)
+                                    : QStringLiteral("dubao-orphan-%1").arg(result.size() + 1);
+            a.source = &e;
+            it = index.insert(key, result.size());
+            result.append(a);
+        }
+        result[*it].excerpts.append(i);
+    }
+    return result;
+}
+
+QString excerptAsNote(const Excerpt &e)
+{
+    QString text = QStringLiteral("「%1」").arg(e.quote);
+    for (const ExportNote &n : e.notes)
+        text += QStringLiteral("\n\n") + n.text;
+    if (!e.tags.isEmpty())
+        text += QStringLiteral("\n\n#") + e.tags.join(QStringLiteral(" #"));
+    const QString link = e.link();
+    if (!link.isEmpty())
+        text += QStringLiteral("\n\n") + link;
+    return text;
+}
+
+Utf8Sink::Utf8Sink(QIODevice &device)
+    : m_device(device)
+{
+    m_buffer.reserve(1 << 20);
+}
+
+Utf8Sink &Utf8Sink::operator<<(const QString &text)
+{
+    m_buffer += text;
+    flushIfFull();
+    return *this;
+}
+
+Utf8Sink &Utf8Sink::operator<<(QLatin1StringView text)
+{
+    m_buffer += text;
+    flushIfFull();
+    return *this;
+}
+
+Utf8Sink &Utf8Sink::operator<<(char16_t c)
+{
+    m_buffer += QChar(c);
+    return *this;
+}
+
+void Utf8Sink::writeBytes(const QByteArray &bytes)
+{
+    finish(nullptr);
+    if (m_ok && m_device.write(bytes) != bytes.size()) {
+        m_ok = false;
+        m_error = m_device.errorString();
+    }
+}
+
+void Utf8Sink::flushIfFull()
+{
+    if (m_buffer.size() >= (1 << 20))
+        finish(nullptr);
+}
+
+bool Utf8Sink::finish(QString *error)
+{
+    if (m_ok && !m_buffer.isEmpty()) {
+        const QByteArray bytes = m_buffer.toUtf8();
+        if (m_device.write(bytes) != bytes.size()) {
+            m_ok = false;
+            m_error = m_device.errorString();
+        }
+    }
+    m_buffer.clear();
+    if (!m_ok && error)
+        *error = m_error;
+    return m_ok;
+}
+
+bool reportProgress(const ExportProgress &progress, qsizetype done, qsizetype total, QString *error)
+{
+    if (!progress || (done % 256 != 0 && done != total))
+        return true;
+    if (progress(done, total))
+        return true;
+    if (error)
+        *error = QCoreApplication::translate("dubao::exporttext", "The export was cancelled.");
+    return false;
+}
+
+} // namespace dubao::exporttext

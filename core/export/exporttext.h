@@ -1,0 +1,76 @@
+// What the text writers share: escaping for each format, a buffered UTF-8 sink that reports write errors and
+// progress, and the grouping of excerpts by tag or date. Internal to core/export and app/export.
+#pragma once
+
+#include "export/exportdocument.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+class QIODevice;
+
+namespace dubao::exporttext {
+
+/// & < > " ' escaped for HTML/XML text and double- or single-quoted attributes.
+QString escapeHtml(const QString &text);
+/// Markdown inline text that renders as exactly `text`: ASCII punctuation with a meaning escaped with a
+/// backslash (so "<script>" is text, not HTML), newlines kept as hard line breaks.
+QString escapeMarkdown(const QString &text);
+/// A CSV cell neutralised against formula injection (a cell starting with = + - @ tab or CR gets a leading
+/// apostrophe) and quoted per RFC 4180 (always quoted; " doubled).
+QString csvCell(const QString &text);
+/// RIS values are one line: CR/LF and other control characters become spaces.
+QString risValue(const QString &text);
+
+/// The line under an excerpt's title: "publication · 2023-06-14 · 记者 A、B".
+QString sourceLine(const Excerpt &excerpt);
+
+/// A section of a grouped document: its heading and the excerpts under it (indices into the document).
+struct Group
+{
+    QString heading; ///< empty for the single group of an ungrouped document
+    QList<qsizetype> excerpts;
+};
+/// Groups in display order: by tag (tag order; excerpts without tags last; an excerpt under each of its tags),
+/// by date (oldest first, undated last), or one group holding everything in document order.
+QList<Group> groupExcerpts(const ExportDocument &document, ExportOptions::Grouping grouping);
+
+/// An article behind some excerpts, for the citation formats.
+struct CitedArticle
+{
+    QString id;                      ///< "dubao-article-<ID>", or for an orphan "dubao-orphan-<n>"
+    const Excerpt *source = nullptr; ///< the first excerpt: title, publication, date, reporters, article id
+    QList<qsizetype> excerpts;       ///< indices into the document, in document order
+};
+/// One entry per article (orphans of one remembered title/publication/date share one), in order of first
+/// appearance; free-text entries skipped.
+QList<CitedArticle> citedArticles(const ExportDocument &document);
+/// An excerpt as a note for a reference manager: the quote in 「」, then its notes, then its dubao: link.
+QString excerptAsNote(const Excerpt &excerpt);
+
+/// Collects text and writes it to a device as UTF-8 in large chunks; remembers the first write error.
+class Utf8Sink
+{
+public:
+    explicit Utf8Sink(QIODevice &device);
+    Utf8Sink &operator<<(const QString &text);
+    Utf8Sink &operator<<(QLatin1StringView text);
+    Utf8Sink &operator<<(char16_t c);
+    void writeBytes(const QByteArray &bytes);
+    /// Writes what is buffered; false (with `error`) if any write failed.
+    bool finish(QString *error);
+    bool ok() const { return m_ok; }
+
+private:
+    void flushIfFull();
+    QIODevice &m_device;
+    QString m_buffer;
+    bool m_ok = true;
+    QString m_error;
+};
+
+/// Calls `progress` every 256 excerpts and at the end; false when the user cancelled (`error` set).
+bool reportProgress(const ExportProgress &progress, qsizetype done, qsizetype total, QString *error);
+
+} // namespace dubao::exporttext

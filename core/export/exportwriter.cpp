@@ -1,0 +1,107 @@
+#include "export/exportwriter.h"
+
+#include "export/csljsonwriter.h"
+#include "export/csvwriter.h"
+#include "export/htmlwriter.h"
+#include "export/jsonwriter.h"
+#include "export/markdownwriter.h"
+#include "export/riswriter.h"
+#include "export/webannotationwriter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace dubao {
+
+ExportWriter::~ExportWriter() = default;
+
+std::unique_ptr<ExportWriter> createTextExportWriter(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Markdown:
+        return std::make_unique<MarkdownWriter>();
+    case ExportFormat::Html:
+        return std::make_unique<HtmlWriter>();
+    case ExportFormat::Csv:
+        return std::make_unique<CsvWriter>();
+    case ExportFormat::Json:
+        return std::make_unique<JsonWriter>();
+    case ExportFormat::CslJson:
+        return std::make_unique<CslJsonWriter>();
+    case ExportFormat::Ris:
+        return std::make_unique<RisWriter>();
+    case ExportFormat::WebAnnotation:
+        return std::make_unique<WebAnnotationWriter>();
+    case ExportFormat::Odt:
+    case ExportFormat::Pdf:
+        break;
+    }
+    return nullptr;
+}
+
+bool exportToFile(const ExportWriter &writer, const ExportDocument &document, const ExportOptions &options,
+                  const QString &path, const ExportProgress &progress, QString *error)
+{
+    auto fail = [&](const QString &reason) {
+        if (error)
+            *error = QCoreApplication::translate("dubao::ExportWriter", "Could not write %1: %2")
+                         .arg(QDir::toNativeSeparators(path), reason);
+        return false;
+    };
+    if (path.isEmpty())
+        return fail(QCoreApplication::translate("dubao::ExportWriter", "no file name given"));
+    if (QFileInfo(path).isDir())
+        return fail(QCoreApplication::translate("dubao::ExportWriter", "it is a folder"));
+    // QSaveFile writes "<path>.XXXXXX" next to the target and renames it over the target on commit(); on any
+    // failure the temporary file is removed and an existing target is left untouched.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(file.errorString());
+    QString reason;
+    if (!writer.write(document, options, file, progress, &reason)) {
+        file.cancelWriting();
+        return fail(reason.isEmpty() ? file.errorString() : reason);
+    }
+    if (!file.commit())
+        return fail(file.errorString());
+    return true;
+}
+
+QString safeExportFileName(const QString &title, ExportFormat format)
+{
+    QString name;
+    for (const QChar c : title.normalized(QString::NormalizationForm_C)) {
+        const ushort u = c.unicode();
+        if (u < 0x20 || u == 0x7f || QStringLiteral("<>:\"/\\|?*").contains(c) ||
+            c.category() == QChar::Other_Format) // RTL/LTR marks and the like
+            name += u'_';
+        else if (c.isSpace())
+            name += u' ';
+        else
+            name += c;
+    }
+    name = name.simplified();
+    while (name.startsWith(u'.') || name.startsWith(u' ') || name.startsWith(u'-'))
+        name.remove(0, 1);
+    if (name.size() > 120) {
+        name.truncate(120);
+        if (name.back().isHighSurrogate())
+            name.chop(1);
+    }
+    while (name.endsWith(u'.') || name.endsWith(u' '))
+        name.chop(1);
+    static const QStringList reserved{QStringLiteral("CON"), QStringLiteral("PRN"), QStringLiteral("AUX"),
+                                      QStringLiteral("NUL")};
+    const QString upper = name.section(u'.', 0, 0).toUpper();
+    if (reserved.contains(upper) ||
+        ((upper.startsWith(QLatin1String("COM")) || upper.startsWith(QLatin1String("LPT"))) && upper.size() == 4 &&
+         upper.back().isDigit()))
+        name.prepend(u'_');
+    if (name.isEmpty() || name == QLatin1String("_"))
+        name = QStringLiteral("dubao-export");
+    return name + u'.' + exportFormatSuffix(format);
+}
+
+} // namespace dubao

@@ -1,0 +1,118 @@
+#include "export/htmlwriter.h"
+
+#include "export/exporttext.h"
+
+#include <QCoreApplication>
+
+namespace dubao {
+
+namespace {
+
+using namespace exporttext;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("dubao::HtmlWriter", text);
+}
+
+const char kStyle[] = R"(
+:root { color-scheme: light; }
+body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, serif; line-height: 1.8;
+       max-width: 42em; margin: 2em auto; padding: 0 1em; color: #222; background: #fff; }
+h1 { font-size: 1.6em; border-bottom: 2px solid #444; padding-bottom: .3em; }
+h2 { font-size: 1.3em; margin-top: 2em; border-bottom: 1px solid #bbb; }
+h3 { font-size: 1.1em; margin-bottom: .2em; }
+.about, .source { color: #666; font-size: .9em; }
+.excerpt { margin: 1.5em 0; padding-bottom: 1em; border-bottom: 1px dotted #ccc; break-inside: avoid; }
+blockquote { margin: .6em 0; padding: .2em 1em; border-left: 4px solid #c33; background: #faf7f2; white-space: pre-wrap; }
+.tags span { display: inline-block; font-size: .85em; background: #eee; border-radius: 3px; padding: 0 .4em; margin-right: .3em; }
+.notes { margin: .4em 0; padding-left: 1.2em; }
+.notes li { white-space: pre-wrap; }
+.freetext { white-space: pre-wrap; margin: 1em 0; }
+.link { font-size: .8em; }
+.link a { color: #36c; }
+.orphan { color: #a60; font-size: .85em; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 11pt; }
+  blockquote { background: none; }
+  .link a { color: #000; text-decoration: none; }
+  h2 { break-before: auto; break-after: avoid; }
+  h3 { break-after: avoid; }
+}
+)";
+
+QString text(const QString &value)
+{
+    return escapeHtml(value);
+}
+
+void writeExcerpt(Utf8Sink &out, const Excerpt &e)
+{
+    if (e.isText()) {
+        out << QLatin1String("<div class=\"freetext\">") << text(e.text) << QLatin1String("</div>\n");
+        return;
+    }
+    out << QLatin1String("<section class=\"excerpt\">\n<h3>")
+        << text(e.articleTitle.isEmpty() ? tr("(untitled article)") : e.articleTitle) << QLatin1String("</h3>\n");
+    const QString meta = sourceLine(e);
+    if (!meta.isEmpty())
+        out << QLatin1String("<div class=\"source\">") << text(meta) << QLatin1String("</div>\n");
+    out << QLatin1String("<blockquote>") << text(e.quote) << QLatin1String("</blockquote>\n");
+    if (!e.tags.isEmpty()) {
+        out << QLatin1String("<div class=\"tags\">");
+        for (const QString &t : e.tags)
+            out << QLatin1String("<span>") << text(t) << QLatin1String("</span>");
+        out << QLatin1String("</div>\n");
+    }
+    if (!e.notes.isEmpty()) {
+        out << QLatin1String("<ul class=\"notes\">");
+        for (const ExportNote &n : e.notes)
+            out << QLatin1String("<li>") << text(n.text) << QLatin1String("</li>");
+        out << QLatin1String("</ul>\n");
+    }
+    const QString link = e.link();
+    if (!link.isEmpty())
+        out << QLatin1String("<div class=\"link\"><a href=\"") << text(link) << QLatin1String("\">") << text(link)
+            << QLatin1String("</a></div>\n");
+    if (e.orphan)
+        out << QLatin1String("<div class=\"orphan\">")
+            << text(tr("This excerpt's paragraph is no longer in the library.")) << QLatin1String("</div>\n");
+    out << QLatin1String("</section>\n");
+}
+
+} // namespace
+
+bool HtmlWriter::write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                       const ExportProgress &progress, QString *error) const
+{
+    Utf8Sink out(device);
+    out << QLatin1String("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                         "<meta name=\"generator\" content=\"Dubao\">\n<title>")
+        << text(document.title) << QLatin1String("</title>\n<style>") << QLatin1String(kStyle)
+        << QLatin1String("</style>\n</head>\n<body>\n<h1>") << text(document.title) << QLatin1String("</h1>\n");
+    QStringList about;
+    if (!document.isNotebook())
+        about.append(tr("%1 excerpt(s)").arg(document.excerpts.size()));
+    if (!document.selectionSummary.isEmpty())
+        about.append(document.selectionSummary);
+    about.append(tr("exported %1").arg(isoDateTime(document.generatedAt)));
+    out << QLatin1String("<p class=\"about\">") << text(about.join(QStringLiteral(" · "))) << QLatin1String("</p>\n");
+
+    const QList<Group> groups = groupExcerpts(document, options.grouping);
+    const qsizetype total = document.excerpts.size();
+    qsizetype done = 0;
+    for (const Group &g : groups) {
+        if (!g.heading.isEmpty())
+            out << QLatin1String("<h2>") << text(g.heading) << QLatin1String("</h2>\n");
+        for (const qsizetype i : g.excerpts) {
+            writeExcerpt(out, document.excerpts.at(i));
+            if (!reportProgress(progress, ++done, std::max(total, done), error))
+                return false;
+        }
+    }
+    out << QLatin1String("</body>\n</html>\n");
+    return out.finish(error) && reportProgress(progress, total, total, error);
+}
+
+} // namespace dubao

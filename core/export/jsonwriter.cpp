@@ -1,0 +1,97 @@
+#include "export/jsonwriter.h"
+
+#include "export/exporttext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace dubao {
+
+namespace {
+
+QJsonValue idOrNull(qint64 id)
+{
+    return id > 0 ? QJsonValue(id) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue stringOrNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+QJsonValue intOrNull(int value)
+{
+    return value >= 0 ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject excerptJson(const Excerpt &e)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("kind"), excerptKindName(e.kind));
+    if (e.isText()) {
+        o.insert(QStringLiteral("text"), e.text);
+        o.insert(QStringLiteral("created"), stringOrNull(isoDateTime(e.createdAt)));
+        return o;
+    }
+    o.insert(QStringLiteral("quote"), e.quote);
+    o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(e.tags));
+    QJsonArray notes;
+    for (const ExportNote &n : e.notes)
+        notes.append(QJsonObject{{QStringLiteral("id"), n.id},
+                                 {QStringLiteral("text"), n.text},
+                                 {QStringLiteral("created"), stringOrNull(isoDateTime(n.createdAt))}});
+    o.insert(QStringLiteral("notes"), notes);
+    o.insert(QStringLiteral("link"), stringOrNull(e.link()));
+    o.insert(QStringLiteral("article"),
+             QJsonObject{{QStringLiteral("id"), idOrNull(e.articleId)},
+                         {QStringLiteral("title"), e.articleTitle},
+                         {QStringLiteral("reporters"), QJsonArray::fromStringList(e.reporters)},
+                         {QStringLiteral("link"), stringOrNull(e.articleLink())},
+                         {QStringLiteral("position"), intOrNull(e.articlePosition)}});
+    o.insert(QStringLiteral("publication"), e.publication);
+    o.insert(QStringLiteral("issueDate"), stringOrNull(isoDate(e.issueDate)));
+    o.insert(QStringLiteral("issueId"), idOrNull(e.issueId));
+    o.insert(QStringLiteral("highlightId"), idOrNull(e.highlightId));
+    o.insert(QStringLiteral("noteId"), idOrNull(e.noteId));
+    o.insert(QStringLiteral("blockId"), idOrNull(e.blockId));
+    o.insert(QStringLiteral("blockPosition"), intOrNull(e.blockPosition));
+    o.insert(QStringLiteral("start"), intOrNull(e.start));
+    o.insert(QStringLiteral("end"), intOrNull(e.end));
+    o.insert(QStringLiteral("articleStart"), intOrNull(e.articleStart));
+    o.insert(QStringLiteral("prefix"), e.prefix);
+    o.insert(QStringLiteral("suffix"), e.suffix);
+    o.insert(QStringLiteral("orphan"), e.orphan);
+    o.insert(QStringLiteral("created"), stringOrNull(isoDateTime(e.createdAt)));
+    o.insert(QStringLiteral("modified"), stringOrNull(isoDateTime(e.modifiedAt)));
+    return o;
+}
+
+} // namespace
+
+bool JsonWriter::write(const ExportDocument &document, const ExportOptions &, QIODevice &device,
+                       const ExportProgress &progress, QString *error) const
+{
+    QJsonArray entries;
+    const qsizetype total = document.excerpts.size();
+    qsizetype done = 0;
+    for (const Excerpt &e : document.excerpts) {
+        entries.append(excerptJson(e));
+        if (!exporttext::reportProgress(progress, ++done, total, error))
+            return false;
+    }
+    QJsonObject root{
+        {QStringLiteral("format"), QStringLiteral("dubao-export")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("title"), document.title},
+        {QStringLiteral("kind"), document.isNotebook() ? QStringLiteral("notebook") : QStringLiteral("excerpts")},
+        {QStringLiteral("notebookId"), idOrNull(document.notebookId)},
+        {QStringLiteral("selection"), document.selectionSummary},
+        {QStringLiteral("generated"), isoDateTime(document.generatedAt)},
+        {QStringLiteral("entries"), entries}};
+    exporttext::Utf8Sink out(device);
+    out.writeBytes(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    return out.finish(error) && exporttext::reportProgress(progress, total, total, error);
+}
+
+} // namespace dubao

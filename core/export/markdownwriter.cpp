@@ -1,0 +1,116 @@
+#include "export/markdownwriter.h"
+
+#include "export/exporttext.h"
+
+#include <QCoreApplication>
+
+namespace dubao {
+
+namespace {
+
+using namespace exporttext;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("dubao::MarkdownWriter", text);
+}
+
+/// The user's Markdown (notes, free text) kept as Markdown, but with no raw HTML: < > & become entities.
+QString userMarkdown(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == u'<')
+            out += QLatin1String("&lt;");
+        else if (c == u'>')
+            out += QLatin1String("&gt;");
+        else if (c == u'&')
+            out += QLatin1String("&amp;");
+        else if (c != u'\r')
+            out += c;
+    }
+    return out;
+}
+
+/// Every line prefixed (a blockquote, or a list item's continuation).
+QString prefixLines(const QString &text, const QString &first, const QString &rest)
+{
+    QString out = first;
+    for (const QChar c : text) {
+        out += c;
+        if (c == u'\n')
+            out += rest;
+    }
+    return out;
+}
+
+void writeExcerpt(Utf8Sink &out, const Excerpt &e)
+{
+    if (e.isText()) {
+        out << userMarkdown(e.text) << QLatin1String("\n\n");
+        return;
+    }
+    out << QLatin1String("### ")
+        << escapeMarkdown(e.articleTitle.isEmpty() ? tr("(untitled article)") : e.articleTitle).replace(u'\n', u' ')
+        << QLatin1String("\n\n");
+    const QString meta = sourceLine(e);
+    if (!meta.isEmpty())
+        out << u'*' << escapeMarkdown(meta) << QLatin1String("*\n\n");
+    // Quote: each paragraph a blockquote line; a blank "> " line between paragraphs.
+    QString quote = escapeMarkdown(e.quote);
+    quote.replace(QLatin1String("  \n  \n"), QLatin1String("\n\n"));
+    out << prefixLines(quote, QStringLiteral("> "), QStringLiteral("> ")) << QLatin1String("\n\n");
+    if (!e.tags.isEmpty()) {
+        QStringList tags;
+        for (const QString &t : e.tags)
+            tags.append(escapeMarkdown(t));
+        out << QLatin1String("**") << tr("Tags") << QLatin1String(":** ") << tags.join(QStringLiteral(", "))
+            << QLatin1String("\n\n");
+    }
+    if (!e.notes.isEmpty()) {
+        out << QLatin1String("**") << tr("Notes") << QLatin1String(":**\n\n");
+        for (const ExportNote &n : e.notes)
+            out << prefixLines(userMarkdown(n.text), QStringLiteral("- "), QStringLiteral("  ")) << u'\n';
+        out << u'\n';
+    }
+    const QString link = e.link();
+    if (!link.isEmpty())
+        out << u'<' << link << QLatin1String(">\n\n");
+    if (e.orphan)
+        out << u'*' << tr("This excerpt's paragraph is no longer in the library.") << QLatin1String("*\n\n");
+}
+
+} // namespace
+
+bool MarkdownWriter::write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                           const ExportProgress &progress, QString *error) const
+{
+    Utf8Sink out(device);
+    out << QLatin1String("# ") << escapeMarkdown(document.title).replace(u'\n', u' ') << QLatin1String("\n\n");
+    QStringList about;
+    if (!document.isNotebook())
+        about.append(tr("%1 excerpt(s)").arg(document.excerpts.size()));
+    if (!document.selectionSummary.isEmpty())
+        about.append(document.selectionSummary);
+    about.append(tr("exported %1").arg(isoDateTime(document.generatedAt)));
+    out << u'*' << escapeMarkdown(about.join(QStringLiteral(" · "))) << QLatin1String("*\n\n");
+
+    const QList<Group> groups = groupExcerpts(document, options.grouping);
+    const qsizetype total = document.excerpts.size();
+    qsizetype done = 0;
+    for (const Group &g : groups) {
+        if (!g.heading.isEmpty())
+            out << QLatin1String("## ") << escapeMarkdown(g.heading) << QLatin1String("\n\n");
+        for (const qsizetype i : g.excerpts) {
+            writeExcerpt(out, document.excerpts.at(i));
+            if (!document.excerpts.at(i).isText())
+                out << QLatin1String("---\n\n");
+            if (!reportProgress(progress, ++done, std::max(total, done), error))
+                return false;
+        }
+    }
+    return out.finish(error) && reportProgress(progress, total, total, error);
+}
+
+} // namespace dubao

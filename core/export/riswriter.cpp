@@ -1,0 +1,45 @@
+#include "export/riswriter.h"
+
+#include "export/exporttext.h"
+
+namespace dubao {
+
+bool RisWriter::write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                      const ExportProgress &progress, QString *error) const
+{
+    using namespace exporttext;
+    Utf8Sink out(device);
+    auto line = [&](const char *tag, const QString &value) {
+        const QString v = risValue(value);
+        if (!v.isEmpty())
+            out << QLatin1String(tag) << QLatin1String("  - ") << v << QLatin1String("\r\n");
+    };
+    const QList<CitedArticle> articles = citedArticles(document);
+    const qsizetype total = articles.size();
+    qsizetype done = 0;
+    for (const CitedArticle &a : articles) {
+        const Excerpt &s = *a.source;
+        out << QLatin1String("TY  - NEWS\r\n");
+        line("ID", a.id);
+        line("TI", s.articleTitle);
+        line("T2", s.publication);
+        for (const QString &r : s.reporters)
+            line("AU", r);
+        if (s.issueDate.isValid()) {
+            line("PY", QString::number(s.issueDate.year()));
+            line("DA", s.issueDate.toString(QStringLiteral("yyyy/MM/dd")));
+        }
+        line("UR", s.articleLink());
+        line("LA", QStringLiteral("zh-CN"));
+        if (options.excerptsAsNotes) {
+            for (const qsizetype i : a.excerpts)
+                line("N1", excerptAsNote(document.excerpts.at(i)));
+        }
+        out << QLatin1String("ER  - \r\n\r\n");
+        if (!reportProgress(progress, ++done, total, error))
+            return false;
+    }
+    return out.finish(error) && reportProgress(progress, total, total, error);
+}
+
+} // namespace dubao

@@ -1,0 +1,93 @@
+#include "export/webannotationwriter.h"
+
+#include "export/exporttext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace dubao {
+
+namespace {
+
+QString annotationId(const Excerpt &e, qsizetype index)
+{
+    if (e.highlightId != 0 && e.kind != Excerpt::Kind::Note)
+        return QStringLiteral("urn:dubao:highlight:%1").arg(e.highlightId);
+    if (e.noteId != 0)
+        return QStringLiteral("urn:dubao:note:%1").arg(e.noteId);
+    if (e.kind == Excerpt::Kind::Paragraph && e.blockId != 0)
+        return QStringLiteral("urn:dubao:paragraph:%1").arg(e.blockId);
+    if (e.kind == Excerpt::Kind::Article && e.articleId != 0)
+        return QStringLiteral("urn:dubao:article:%1").arg(e.articleId);
+    return QStringLiteral("urn:dubao:excerpt:%1").arg(index + 1);
+}
+
+} // namespace
+
+bool WebAnnotationWriter::write(const ExportDocument &document, const ExportOptions &, QIODevice &device,
+                                const ExportProgress &progress, QString *error) const
+{
+    QJsonArray items;
+    const qsizetype total = document.excerpts.size();
+    qsizetype done = 0;
+    for (qsizetype i = 0; i < total; ++i) {
+        const Excerpt &e = document.excerpts.at(i);
+        if (!exporttext::reportProgress(progress, ++done, total, error))
+            return false;
+        if (e.isText())
+            continue;
+        QJsonArray body;
+        for (const QString &t : e.tags)
+            body.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("TextualBody")},
+                                    {QStringLiteral("purpose"), QStringLiteral("tagging")},
+                                    {QStringLiteral("value"), t}});
+        for (const ExportNote &n : e.notes)
+            body.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("TextualBody")},
+                                    {QStringLiteral("purpose"), QStringLiteral("commenting")},
+                                    {QStringLiteral("format"), QStringLiteral("text/markdown")},
+                                    {QStringLiteral("value"), n.text}});
+        QJsonObject quote{{QStringLiteral("type"), QStringLiteral("TextQuoteSelector")},
+                          {QStringLiteral("exact"), e.quote}};
+        if (!e.prefix.isEmpty())
+            quote.insert(QStringLiteral("prefix"), e.prefix);
+        if (!e.suffix.isEmpty())
+            quote.insert(QStringLiteral("suffix"), e.suffix);
+        QJsonArray selectors{quote};
+        if (e.start >= 0 && e.end >= e.start)
+            selectors.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("TextPositionSelector")},
+                                         {QStringLiteral("start"), e.start},
+                                         {QStringLiteral("end"), e.end}});
+        QString source = e.link();
+        if (source.isEmpty())
+            source = QStringLiteral("urn:dubao:orphan"); // the paragraph is gone: the quote still identifies it
+        QJsonObject target{{QStringLiteral("source"), source}, {QStringLiteral("selector"), selectors}};
+        const QString motivation = !e.notes.isEmpty() && e.kind == Excerpt::Kind::Note ? QStringLiteral("commenting")
+                                   : e.kind == Excerpt::Kind::Highlight                ? QStringLiteral("highlighting")
+                                                                                       : QStringLiteral("tagging");
+        QJsonObject annotation{{QStringLiteral("id"), annotationId(e, i)},
+                               {QStringLiteral("type"), QStringLiteral("Annotation")},
+                               {QStringLiteral("motivation"), motivation},
+                               {QStringLiteral("target"), target}};
+        if (!body.isEmpty())
+            annotation.insert(QStringLiteral("body"), body);
+        if (e.createdAt.isValid())
+            annotation.insert(QStringLiteral("created"), isoDateTime(e.createdAt));
+        if (e.modifiedAt.isValid())
+            annotation.insert(QStringLiteral("modified"), isoDateTime(e.modifiedAt));
+        items.append(annotation);
+    }
+    const QJsonObject collection{
+        {QStringLiteral("@context"), QStringLiteral("http://www.w3.org/ns/anno.jsonld")},
+        {QStringLiteral("type"), QStringLiteral("AnnotationCollection")},
+        {QStringLiteral("label"), document.title},
+        {QStringLiteral("total"), items.size()},
+        {QStringLiteral("first"), QJsonObject{{QStringLiteral("type"), QStringLiteral("AnnotationPage")},
+                                              {QStringLiteral("startIndex"), 0},
+                                              {QStringLiteral("items"), items}}}};
+    exporttext::Utf8Sink out(device);
+    out.writeBytes(QJsonDocument(collection).toJson(QJsonDocument::Indented));
+    return out.finish(error) && exporttext::reportProgress(progress, total, total, error);
+}
+
+} // namespace dubao

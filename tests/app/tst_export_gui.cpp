@@ -1,0 +1,291 @@
+// Export with Qt Gui (offscreen): ODT (content.xml read back with QXmlStreamReader), PDF (page count, embedded
+// CJK font), the export job on a worker thread, and the export dialog (preset filter, notebook, preview, run).
+#include "../core/exportfixture.h"
+#include "dialogs/exportdialog.h"
+#include "export/excerptcollector.h"
+#include "export/exportjob.h"
+#include "export/odtwriter.h"
+#include "export/pdfwriter.h"
+#include "widgets/mainwindow.h"
+
+#include <QAction>
+#include <QBuffer>
+#include <QCheckBox>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int pdfPageCount(const QByteArray &pdf)
+{
+    static const QRegularExpression page(u"/Type\\s*/Page(?![s\\w])"_s);
+    return int(QString::fromLatin1(pdf).count(page));
+}
+
+} // namespace
+
+class TestExportGui : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void odt_contentXml_readBack();
+    void pdf_pageCountAndEmbeddedCjkFont();
+    void job_onWorkerThread_reportsProgressAndWrites();
+    void job_cancelled_keepsOldFile();
+    void dialog_presetFilter_previewAndExport();
+    void dialog_notebook_andOptions();
+    void mainWindow_fileExport_opensDialog();
+
+private:
+    test::ExportFixture m_fx;
+    ExportDocument m_all;
+};
+
+void TestExportGui::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QString error;
+    QVERIFY2(m_fx.setUp(&error), qPrintable(error));
+    m_all = ExcerptCollector(*m_fx.library).collect({}, &error);
+    QVERIFY(error.isEmpty());
+    QVERIFY(m_all.excerpts.size() >= 6);
+}
+
+void TestExportGui::cleanupTestCase()
+{
+    m_fx.library.reset();
+    m_fx.dir.reset();
+}
+
+void TestExportGui::odt_contentXml_readBack()
+{
+    if (!QFile::exists(u"/usr/bin/unzip"_s))
+        QSKIP("unzip is not installed (apt-get install unzip)");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"out.odt"_s);
+    QString error;
+    QVERIFY2(exportToFile(OdtWriter(), m_all, {}, path, {}, &error), qPrintable(error));
+    QProcess unzip;
+    unzip.start(u"/usr/bin/unzip"_s, {u"-p"_s, path, u"content.xml"_s});
+    QVERIFY(unzip.waitForFinished(30000));
+    QCOMPARE(unzip.exitCode(), 0);
+    const QByteArray xml = unzip.readAllStandardOutput();
+    QXmlStreamReader reader(xml);
+    QString text;
+    QHash<QString, QString> familyOfStyle;
+    QSet<QString> usedStyles;
+    QString style;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isCharacters())
+            text += reader.text();
+        if (reader.isStartElement()) {
+            const QXmlStreamAttributes attributes = reader.attributes();
+            if (reader.qualifiedName() == u"style:style"_s)
+                style = attributes.value(u"style:name"_s).toString();
+            if (attributes.hasAttribute(u"fo:font-family"_s))
+                familyOfStyle.insert(style, attributes.value(u"fo:font-family"_s).toString());
+            if (attributes.hasAttribute(u"text:style-name"_s))
+                usedStyles.insert(attributes.value(u"text:style-name"_s).toString());
+            if (reader.name() == u"p"_s || reader.name() == u"line-break"_s)
+                text += u'\n';
+        }
+    }
+    QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+    // Everything is there as text, hostile markup included (escaped by the ODF writer, unescaped by the reader).
+    QVERIFY(text.contains(u"<script>alert('x')</script> \"quoted\", & =1+1"_s));
+    QVERIFY(text.contains(test::formulaNote()));
+    QVERIFY(text.contains(QString(100 * 1024, QChar(u'长'))));
+    for (const Excerpt &e : std::as_const(m_all.excerpts)) {
+        QVERIFY(text.contains(e.articleTitle));
+        QVERIFY(text.contains(e.link()));
+        for (const QString &paragraph : e.quote.split(u"\n\n"_s))
+            QVERIFY2(text.contains(paragraph), qPrintable(paragraph.left(20)));
+    }
+    // Every run names the CJK font (Qt also writes an unused default style "Sans").
+    int cjkRuns = 0;
+    for (const QString &name : std::as_const(usedStyles)) {
+        if (familyOfStyle.contains(name)) {
+            QCOMPARE(familyOfStyle.value(name), u"Noto Serif CJK SC"_s);
+            ++cjkRuns;
+        }
+    }
+    QVERIFY(cjkRuns >= 5);
+    QVERIFY(!xml.contains("<script")); // escaped in the file
+}
+
+void TestExportGui::pdf_pageCountAndEmbeddedCjkFont()
+{
+    QTemporaryDir dir;
+    ExportDocument small = m_all;
+    small.excerpts = {m_all.excerpts.first()};
+    const QString one = dir.filePath(u"one.pdf"_s);
+    QString error;
+    QVERIFY2(exportToFile(PdfWriter(), small, {}, one, {}, &error), qPrintable(error));
+    QFile f1(one);
+    QVERIFY(f1.open(QIODevice::ReadOnly));
+    const QByteArray pdf1 = f1.readAll();
+    QVERIFY(pdf1.startsWith("%PDF-"));
+    QCOMPARE(pdfPageCount(pdf1), 1);
+    QCOMPARE(PdfWriter::pageCount(small, {}), 1);
+    // The CJK font's glyphs are embedded (a font file stream), not referenced by name only.
+    QVERIFY(pdf1.contains("/FontFile"));
+    QVERIFY(pdf1.contains("NotoSerifCJK") || pdf1.contains("Noto"));
+
+    ExportDocument big = m_all;
+    for (int i = 0; i < 5; ++i)
+        big.excerpts += m_all.excerpts;
+    const int expected = PdfWriter::pageCount(big, {});
+    QVERIFY(expected > 3);
+    const QString many = dir.filePath(u"many.pdf"_s);
+    QVERIFY2(exportToFile(PdfWriter(), big, {}, many, {}, &error), qPrintable(error));
+    QFile f2(many);
+    QVERIFY(f2.open(QIODevice::ReadOnly));
+    const QByteArray pdf2 = f2.readAll();
+    QCOMPARE(pdfPageCount(pdf2), expected);
+    const QByteArray count = QStringLiteral("/Count %1").arg(expected).toLatin1();
+    QVERIFY(pdf2.contains(count));
+    if (QFile::exists(u"/usr/bin/pdfinfo"_s)) {
+        QProcess info;
+        info.start(u"/usr/bin/pdfinfo"_s, {many});
+        QVERIFY(info.waitForFinished(30000));
+        QVERIFY(info.readAllStandardOutput().contains(
+            QByteArray(QByteArray("Pages:          ") + QByteArray::number(expected))));
+    }
+}
+
+void TestExportGui::job_onWorkerThread_reportsProgressAndWrites()
+{
+    QTemporaryDir dir;
+    ExportRequest request;
+    request.libraryPath = m_fx.path();
+    request.format = ExportFormat::Pdf;
+    request.outputPath = dir.filePath(u"job.pdf"_s);
+    request.selection.tagIds = {m_fx.farming};
+    ExportJob job(request);
+    QSignalSpy finished(&job, &ExportJob::finished);
+    QSignalSpy progress(&job, &ExportJob::progress);
+    job.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QCOMPARE(finished.at(0).at(2).value<qsizetype>(), 4);
+    QVERIFY(progress.count() >= 1);
+    QVERIFY(QFile::exists(request.outputPath));
+}
+
+void TestExportGui::job_cancelled_keepsOldFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"old.md"_s);
+    {
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old");
+    }
+    ExportRequest request;
+    request.libraryPath = m_fx.path();
+    request.format = ExportFormat::Markdown;
+    request.outputPath = path;
+    ExportJob job(request);
+    job.cancel();
+    QVERIFY(!job.run());
+    QVERIFY(!job.errorString().isEmpty());
+    QFile old(path);
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("old"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+}
+
+void TestExportGui::dialog_presetFilter_previewAndExport()
+{
+    AnnotationFilter filter;
+    filter.tagIds = {m_fx.wetland};
+    filter.includeChildTags = false;
+    ExportDialog dialog(*m_fx.library, filter);
+    QCOMPARE(dialog.selection().tagIds, QList<qint64>{m_fx.wetland});
+    QVERIFY(!dialog.selection().includeChildTags);
+    dialog.setFormat(ExportFormat::Markdown);
+    dialog.updatePreview();
+    const QString preview = dialog.previewText();
+    QVERIFY2(preview.contains(u"湿地"_s), qPrintable(preview));
+    QVERIFY(preview.contains(u"dubao://block/%1"_s.arg(m_fx.taggedBlock)));
+    QVERIFY(!preview.contains(u"dubao://block/%1>"_s.arg(m_fx.block(m_fx.stored1, 0, 0))));
+
+    QTemporaryDir dir;
+    dialog.setFormat(ExportFormat::Csv);
+    dialog.setOutputPath(dir.filePath(u"panel.csv"_s));
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    QVERIFY(dialog.startExport());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QFile csv(dir.filePath(u"panel.csv"_s));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QByteArray bytes = csv.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF\"kind\""));
+    QCOMPARE(bytes.count("\r\n\"highlight\"") + bytes.count("\r\n\"paragraph\""), 2); // h3 and the paragraph
+
+    dialog.setOutputPath(u"/proc/dubao-dialog.csv"_s);
+    QVERIFY(dialog.startExport());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+    QVERIFY(!finished.at(1).at(0).toBool());
+    QVERIFY(finished.at(1).at(1).toString().contains(u"/proc/dubao-dialog.csv"_s));
+    dialog.setOutputPath(QString());
+    QVERIFY(!dialog.startExport());
+}
+
+void TestExportGui::dialog_notebook_andOptions()
+{
+    ExportDialog dialog(*m_fx.library);
+    dialog.setNotebook(m_fx.notebook);
+    QCOMPARE(dialog.selection().notebookId, m_fx.notebook);
+    QVERIFY(dialog.outputPath().endsWith(u"读书笔记.md"_s));
+    dialog.setFormat(ExportFormat::Pdf);
+    QVERIFY(dialog.outputPath().endsWith(u"读书笔记.pdf"_s));
+    dialog.updatePreview();
+    QVERIFY(dialog.previewText().contains(u"开头"_s));
+    QVERIFY(dialog.previewText().indexOf(u"开头"_s) < dialog.previewText().indexOf(u"结尾"_s));
+    dialog.setFormat(ExportFormat::CslJson);
+    auto *asNotes = dialog.findChild<QCheckBox *>(u"excerptsAsNotes"_s);
+    QVERIFY(asNotes && asNotes->isEnabled());
+    asNotes->setChecked(true);
+    QVERIFY(dialog.options().excerptsAsNotes);
+    dialog.updatePreview();
+    QVERIFY(dialog.previewText().contains(u"article-newspaper"_s));
+    QVERIFY(dialog.previewText().contains(u"\"note\""_s));
+}
+
+void TestExportGui::mainWindow_fileExport_opensDialog()
+{
+    QSettings().clear();
+    MainWindow window;
+    window.setInteractive(false);
+    auto *action = window.findChild<QAction *>(u"actionExport"_s);
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QVERIFY(!action->isEnabled());
+    QString error;
+    QVERIFY2(window.openLibrary(m_fx.path(), &error), qPrintable(error));
+    QVERIFY(action->isEnabled());
+    action->trigger();
+    auto *dialog = window.findChild<ExportDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    dialog->updatePreview();
+    QVERIFY(!dialog->previewText().isEmpty());
+    dialog->close();
+}
+
+QTEST_MAIN(TestExportGui)
+#include "tst_export_gui.moc"

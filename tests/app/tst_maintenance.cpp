@@ -1,0 +1,278 @@
+// The app's maintenance: the daily backup on open, File → Back Up Now / Restore from Backup (close, replace,
+// reopen), Help → Check Library, the read-only banner with editing actions off, and two writers at once — the
+// app's import job and `dubao-cli import` — with the open window showing what the other program added
+// (PRAGMA data_version poll).
+#include "corpuslibrary.h"
+#include "dialogs/checkdialog.h"
+#include "dialogs/restoredialog.h"
+#include "gui/librarysession.h"
+#include "models/librarytreemodel.h"
+#include "store/backup.h"
+#include "store/librarycheck.h"
+#include "widgets/mainwindow.h"
+
+#include <QAction>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+#include <QToolBar>
+#include <QTreeWidget>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 scalar(Library &library, const QString &sql)
+{
+    QSqlQuery q(library.database());
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+/// `copies` copies of each corpus file in `dir`, each with new content (trailing blank lines).
+QStringList makeCopies(const QString &dir, const QString &prefix, int copies)
+{
+    QDir().mkpath(dir);
+    QStringList made;
+    const QFileInfoList corpus = QDir(test::corpusDir()).entryInfoList({u"*.txt"_s}, QDir::Files, QDir::Name);
+    for (const QFileInfo &f : corpus) {
+        QFile in(f.absoluteFilePath());
+        in.open(QIODevice::ReadOnly);
+        const QByteArray bytes = in.readAll();
+        for (int k = 0; k < copies; ++k) {
+            const QString name = QDir(dir).filePath(u"%1 %2 %3"_s.arg(prefix).arg(k).arg(f.fileName()));
+            QFile out(name);
+            out.open(QIODevice::WriteOnly);
+            out.write(bytes + QByteArray(k + 1 + (prefix.size() * 7), '\n'));
+            made << name;
+        }
+    }
+    return made;
+}
+
+} // namespace
+
+class TestMaintenance : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void open_makesDailyBackup_once();
+    void backUpNow_thenRestore_reopensWithBackupContent();
+    void checkLibrary_healthy_dialogSaysSo();
+    void readOnlyLibrary_bannerShown_editingActionsOff();
+    void twoWriters_appImportAndCli_bothComplete_treeShowsExternalIssues();
+
+private:
+    std::unique_ptr<MainWindow> openWindow(const QString &path);
+    QString freshLibrary(const QString &name);
+
+    QTemporaryDir m_dir;
+    QString m_corpusLibrary;
+};
+
+void TestMaintenance::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    test::isolate(m_dir);
+    m_corpusLibrary = m_dir.filePath(u"corpus.sqlite"_s);
+    const QString error = test::buildCorpusLibrary(m_corpusLibrary);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestMaintenance::init()
+{
+    QSettings().clear();
+}
+
+QString TestMaintenance::freshLibrary(const QString &name)
+{
+    const QString path = m_dir.filePath(name);
+    QFile::copy(m_corpusLibrary, path);
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return path;
+}
+
+std::unique_ptr<MainWindow> TestMaintenance::openWindow(const QString &path)
+{
+    auto window = std::make_unique<MainWindow>();
+    window->setInteractive(false);
+    QString error;
+    if (!window->openLibrary(path, &error))
+        qWarning() << error;
+    return window;
+}
+
+void TestMaintenance::open_makesDailyBackup_once()
+{
+    const QString path = freshLibrary(u"daily.sqlite"_s);
+    {
+        auto window = openWindow(path);
+        QVERIFY(window->hasLibrary());
+    }
+    QList<BackupInfo> backups = Backup::list(path);
+    QCOMPARE(backups.size(), 1);
+    QCOMPARE(backups.front().reason, u"daily"_s);
+    {
+        auto window = openWindow(path);
+        QVERIFY(window->hasLibrary());
+    }
+    QCOMPARE(Backup::list(path).size(), 1);
+}
+
+void TestMaintenance::backUpNow_thenRestore_reopensWithBackupContent()
+{
+    const QString path = freshLibrary(u"restore.sqlite"_s);
+    auto window = openWindow(path);
+    QSettings().setValue(u"backups/keep"_s, 3);
+    QVERIFY(window->findChild<QAction *>(u"actionBackUpNow"_s)->isEnabled());
+    QVERIFY(window->findChild<QAction *>(u"actionRestoreBackup"_s)->isEnabled());
+    QString error;
+    const QString backup = window->backUpNow(&error);
+    QVERIFY2(QFile::exists(backup), qPrintable(error));
+    const qint64 issues = scalar(window->session()->library(), u"SELECT count(*) FROM issues"_s);
+    {
+        QSqlQuery q(window->session()->library().database());
+        QVERIFY(q.exec(u"DELETE FROM issues WHERE id = (SELECT max(id) FROM issues)"_s));
+    }
+    window->reloadLibrary();
+    QCOMPARE(window->libraryModel()->issueCount(), int(issues - 1));
+
+    // The dialog lists the backups, newest first.
+    {
+        RestoreDialog dialog(Backup::list(path));
+        QVERIFY(dialog.list()->topLevelItemCount() >= 2);
+        QCOMPARE(dialog.selectedPath(), Backup::list(path).front().path);
+    }
+    QVERIFY2(window->restoreFromBackup(backup, &error), qPrintable(error));
+    QVERIFY(window->hasLibrary());
+    QCOMPARE(scalar(window->session()->library(), u"SELECT count(*) FROM issues"_s), issues);
+    QCOMPARE(window->libraryModel()->issueCount(), int(issues));
+    QVERIFY(window->currentArticleId() > 0);
+    const QList<BackupInfo> backups = Backup::list(path);
+    QVERIFY(std::any_of(backups.cbegin(), backups.cend(),
+                        [](const BackupInfo &b) { return b.reason == u"before-restore"_s; }));
+    QVERIFY(backups.size() <= 3);
+    // A file that is not a backup: refused, the library stays open as it was.
+    QVERIFY(!window->restoreFromBackup(test::corpusDir() + u"/README.md"_s, &error));
+    QVERIFY(window->hasLibrary());
+    QCOMPARE(scalar(window->session()->library(), u"SELECT count(*) FROM issues"_s), issues);
+}
+
+void TestMaintenance::checkLibrary_healthy_dialogSaysSo()
+{
+    const QString path = freshLibrary(u"check.sqlite"_s);
+    auto window = openWindow(path);
+    QVERIFY(window->findChild<QAction *>(u"actionCheckLibrary"_s)->isEnabled());
+    QVERIFY(window->checkLibrary(false).healthy());
+    {
+        QSqlQuery q(window->session()->library().database());
+        QVERIFY(q.exec(u"DELETE FROM search_block_keys WHERE block_id IN (SELECT id FROM blocks LIMIT 3)"_s));
+    }
+    CheckDialog dialog([&](bool repair) { return window->checkLibrary(repair); }, false);
+    dialog.runCheck(false);
+    QVERIFY(!dialog.report().healthy());
+    QVERIFY(dialog.reportText().contains(u"search index"_s));
+    auto *repair = dialog.findChild<QPushButton *>(u"repairButton"_s);
+    QVERIFY(repair && repair->isEnabled());
+    repair->click();
+    QVERIFY(dialog.report().healthy());
+    QVERIFY(dialog.reportText().contains(u"healthy"_s));
+}
+
+void TestMaintenance::readOnlyLibrary_bannerShown_editingActionsOff()
+{
+    const QString path = freshLibrary(u"readonly.sqlite"_s);
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    auto window = openWindow(path);
+    QVERIFY(window->hasLibrary());
+    QVERIFY(window->isReadOnlyMode());
+    auto *banner = window->findChild<QToolBar *>(u"readOnlyBanner"_s);
+    QVERIFY(banner);
+    QVERIFY(!banner->isHidden());
+    QVERIFY(banner->findChild<QLabel *>()->text().contains(u"read-only"_s));
+    for (const char *name :
+         {"actionImportFiles", "actionImportFolder", "actionAddNote", "actionNewTag", "actionRestoreBackup"}) {
+        QAction *action = window->findChild<QAction *>(QLatin1String(name));
+        QVERIFY2(action, name);
+        QVERIFY2(!action->isEnabled(), name);
+    }
+    // Navigating (which updates the actions) keeps them off; reading works.
+    QVERIFY(window->currentArticleId() > 0);
+    window->nextArticle();
+    QVERIFY(!window->findChild<QAction *>(u"actionImportFiles"_s)->isEnabled());
+    QVERIFY(window->findChild<QAction *>(u"actionCheckLibrary"_s)->isEnabled());
+    QVERIFY(!window->importPaths({test::corpusDir()}) ||
+            !window->findChild<QAction *>(u"actionImportFiles"_s)->isEnabled());
+    QVERIFY(window->checkLibrary(false).healthy());
+    QVERIFY(Backup::list(path).isEmpty()); // no daily backup of a read-only library
+
+    // A writable library afterwards: no banner, actions back.
+    window->openLibrary(freshLibrary(u"writable-after.sqlite"_s));
+    QVERIFY(!window->isReadOnlyMode());
+    QVERIFY(banner->isHidden());
+    QVERIFY(window->findChild<QAction *>(u"actionImportFiles"_s)->isEnabled());
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void TestMaintenance::twoWriters_appImportAndCli_bothComplete_treeShowsExternalIssues()
+{
+    const QString path = freshLibrary(u"two.sqlite"_s);
+    auto window = openWindow(path);
+    const int before = window->libraryModel()->issueCount();
+    const QStringList appFiles = makeCopies(m_dir.filePath(u"app-files"_s), u"a"_s, 8);
+    const QStringList cliFiles = makeCopies(m_dir.filePath(u"cli-files"_s), u"cli"_s, 8);
+
+    QSignalSpy finished(window.get(), &MainWindow::importFinished);
+    QProcess cli;
+    cli.start(QStringLiteral(DUBAO_CLI_PATH),
+              {u"import"_s, m_dir.filePath(u"cli-files"_s), u"--library"_s, path, u"--json"_s});
+    QVERIFY(window->importPaths({m_dir.filePath(u"app-files"_s)}));
+    QVERIFY(cli.waitForFinished(60000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    const auto report = finished.front().front().value<ImportReport>();
+    QVERIFY(report.allOk());
+    QCOMPARE(report.imported.size(), appFiles.size());
+    const QByteArray cliOut = cli.readAllStandardOutput();
+    const QJsonObject cliReport = QJsonDocument::fromJson(cliOut).object();
+    if (cliReport[u"imported"_s].toArray().size() != cliFiles.size())
+        qWarning() << cliOut.left(2000);
+    QCOMPARE(cliReport[u"imported"_s].toArray().size(), cliFiles.size());
+    {
+        // A second connection of this process sees the same (opening it must not disturb the session's
+        // SQLite locks: see s_openFiles in core/store/library.cpp).
+        Library fresh;
+        QVERIFY(fresh.open(path));
+        QCOMPARE(scalar(fresh, u"SELECT count(*) FROM issues"_s), qint64(before + appFiles.size() + cliFiles.size()));
+        QVERIFY(LibraryCheck::check(fresh).healthy());
+    }
+    QCOMPARE(scalar(window->session()->library(), u"SELECT count(*) FROM issues"_s),
+             qint64(before + appFiles.size() + cliFiles.size()));
+    QTRY_COMPARE_WITH_TIMEOUT(window->libraryModel()->issueCount(), int(before + appFiles.size() + cliFiles.size()),
+                              10000);
+    QVERIFY(LibraryCheck::check(window->session()->library()).healthy());
+
+    // An import by another program alone: the open window shows the new issues within a few seconds.
+    makeCopies(m_dir.filePath(u"later"_s), u"later-on"_s, 2);
+    QProcess later;
+    later.start(QStringLiteral(DUBAO_CLI_PATH), {u"import"_s, m_dir.filePath(u"later"_s), u"--library"_s, path});
+    QVERIFY(later.waitForFinished(60000));
+    QCOMPARE(later.exitCode(), 0);
+    const int expected = int(before + appFiles.size() + cliFiles.size() + 2 * test::corpusFileCount());
+    QTRY_COMPARE_WITH_TIMEOUT(window->libraryModel()->issueCount(), expected, 10000);
+}
+
+QTEST_MAIN(TestMaintenance)
+#include "tst_maintenance.moc"

@@ -1,0 +1,295 @@
+// Backups (core/store/backup.h): names, pruning, the daily backup, the backup before a schema migration (of
+// the old version), verification and restore (keeping what it replaces), and `dubao-cli backup/restore`.
+#include "store/backup.h"
+#include "store/importer.h"
+#include "store/library.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 scalar(Library &library, const QString &sql)
+{
+    QSqlQuery q(library.database());
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+qint64 scalarOfFile(const QString &file, const QString &sql)
+{
+    Library library;
+    if (!library.open(file))
+        return -1;
+    return scalar(library, sql);
+}
+
+void importCorpus(Library &library)
+{
+    const ImportReport report = Importer(library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)});
+    QVERIFY(report.allOk());
+    QVERIFY(!report.imported.isEmpty());
+}
+
+} // namespace
+
+class TestBackup : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void create_namesFileInBackupsFolder_andCopiesEverything();
+    void create_prunesToKeep();
+    void ensureDaily_oncePerDay_notForEmptyLibrary();
+    void open_oldSchema_backsUpOldVersionFirst();
+    void verify_rejectsBadFiles();
+    void restore_replacesLibrary_keepsCopy();
+    void cli_backupAndRestore();
+};
+
+void TestBackup::create_namesFileInBackupsFolder_andCopiesEverything()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"library.sqlite"_s);
+    Library library;
+    QVERIFY(library.open(path));
+    importCorpus(library);
+    QString error;
+    const auto file = Backup::create(library, u"manual"_s, 10, &error);
+    QVERIFY2(file, qPrintable(error));
+    QCOMPARE(QFileInfo(*file).absolutePath(), tmp.filePath(u"library.sqlite.backups"_s));
+    QVERIFY(QRegularExpression(u"^library-\\d{8}T\\d{6}Z-manual\\.sqlite$"_s)
+                .match(QFileInfo(*file).fileName())
+                .hasMatch());
+    QVERIFY(Backup::verify(*file, &error));
+    QCOMPARE(scalarOfFile(*file, u"SELECT count(*) FROM blocks"_s), scalar(library, u"SELECT count(*) FROM blocks"_s));
+    const QList<BackupInfo> list = Backup::list(path);
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.front().reason, u"manual"_s);
+    QCOMPARE(list.front().size, QFileInfo(*file).size());
+    QVERIFY(qAbs(list.front().created.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+}
+
+void TestBackup::create_prunesToKeep()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"lib.sqlite"_s);
+    Library library;
+    QVERIFY(library.open(path));
+    QStringList made;
+    for (int k = 0; k < 5; ++k) {
+        const auto file = Backup::create(library, u"manual"_s, 3);
+        QVERIFY(file);
+        made << *file;
+    }
+    const QList<BackupInfo> list = Backup::list(path);
+    QCOMPARE(list.size(), 3);
+    // The newest three are kept (same second: the names are moved on by a second each).
+    QCOMPARE(list.at(0).path, made.at(4));
+    QCOMPARE(list.at(2).path, made.at(2));
+    QVERIFY(!QFile::exists(made.at(0)));
+}
+
+void TestBackup::ensureDaily_oncePerDay_notForEmptyLibrary()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"lib.sqlite"_s);
+    Library library;
+    QVERIFY(library.open(path));
+    auto made = Backup::ensureDaily(library);
+    QVERIFY(made);
+    QVERIFY2(made->isEmpty(), "an empty library needs no backup");
+    importCorpus(library);
+    made = Backup::ensureDaily(library);
+    QVERIFY(made && !made->isEmpty());
+    QCOMPARE(Backup::list(path).front().reason, u"daily"_s);
+    made = Backup::ensureDaily(library);
+    QVERIFY(made && made->isEmpty());
+    QCOMPARE(Backup::list(path).size(), 1);
+    // A backup older than a day does not count.
+    const QString old =
+        QDir(Backup::folderFor(path))
+            .filePath(Backup::fileNameFor(path, QDateTime::currentDateTimeUtc().addDays(-2), u"daily"_s));
+    QVERIFY(QFile::rename(Backup::list(path).front().path, old));
+    made = Backup::ensureDaily(library);
+    QVERIFY(made && !made->isEmpty());
+    QCOMPARE(Backup::list(path).size(), 2);
+}
+
+void TestBackup::open_oldSchema_backsUpOldVersionFirst()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"old.sqlite"_s);
+    qint64 blocks = 0;
+    {
+        // A schema-2 library: the current schema minus what version 3 added (the search index), as a library
+        // made by Dubao before the search index existed.
+        Library library;
+        QVERIFY(library.open(path));
+        importCorpus(library);
+        blocks = scalar(library, u"SELECT count(*) FROM blocks"_s);
+        QSqlQuery q(library.database());
+        QStringList triggers, tables;
+        QVERIFY(q.exec(u"SELECT type, name FROM sqlite_master WHERE name LIKE 'search\\_%' ESCAPE '\\' "
+                       "AND (type = 'trigger' OR (type = 'table' AND (sql LIKE 'CREATE VIRTUAL%' "
+                       "OR name NOT LIKE '%\\_data' ESCAPE '\\' AND name NOT LIKE '%\\_idx' ESCAPE '\\' "
+                       "AND name NOT LIKE '%\\_docsize' ESCAPE '\\' AND name NOT LIKE '%\\_config' ESCAPE '\\' "
+                       "AND name NOT LIKE '%\\_content' ESCAPE '\\')))"_s));
+        while (q.next())
+            (q.value(0).toString() == u"trigger"_s ? triggers : tables) << q.value(1).toString();
+        QVERIFY(!tables.isEmpty());
+        for (const QString &t : std::as_const(triggers))
+            QVERIFY2(q.exec(u"DROP TRIGGER "_s + t), qPrintable(t));
+        for (const QString &t : std::as_const(tables))
+            QVERIFY2(q.exec(u"DROP TABLE IF EXISTS "_s + t), qPrintable(t));
+        QVERIFY(q.exec(u"PRAGMA user_version = 2"_s));
+        QCOMPARE(scalar(library, u"SELECT count(*) FROM sqlite_master WHERE name LIKE 'search%'"_s), 0);
+    }
+    QVERIFY(Backup::list(path).isEmpty());
+    Library library;
+    QString error;
+    QVERIFY2(library.open(path, &error), qPrintable(error));
+    QCOMPARE(scalar(library, u"PRAGMA user_version"_s), qint64(Library::currentSchemaVersion()));
+    const QList<BackupInfo> backups = Backup::list(path);
+    QCOMPARE(backups.size(), 1);
+    QCOMPARE(backups.front().reason, u"migration-v%1"_s.arg(Library::currentSchemaVersion()));
+    // The backup is the old version, whole.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"oldcheck"_s);
+        db.setDatabaseName(backups.front().path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+        QVERIFY(q.exec(u"SELECT count(*) FROM blocks"_s) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), blocks);
+        QVERIFY(q.exec(u"SELECT count(*) FROM sqlite_master WHERE name LIKE 'search%'"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+    QSqlDatabase::removeDatabase(u"oldcheck"_s);
+    QVERIFY2(Backup::verify(backups.front().path, &error), qPrintable(error));
+    // Opening again migrates nothing and backs up nothing.
+    library.close();
+    QVERIFY(library.open(path));
+    QCOMPARE(Backup::list(path).size(), 1);
+}
+
+void TestBackup::verify_rejectsBadFiles()
+{
+    QTemporaryDir tmp;
+    QString error;
+    const QString text = tmp.filePath(u"text.sqlite"_s);
+    {
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("hello, not a database\n");
+    }
+    QVERIFY(!Backup::verify(text, &error));
+    QVERIFY(error.contains(u"not an SQLite file"_s));
+    QVERIFY(!Backup::verify(tmp.filePath(u"missing.sqlite"_s), &error));
+
+    const QString other = tmp.filePath(u"other.sqlite"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
+        db.setDatabaseName(other);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"CREATE TABLE t (x)"_s));
+        QVERIFY(q.exec(u"PRAGMA application_id = 42"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"other"_s);
+    QVERIFY(!Backup::verify(other, &error));
+    QVERIFY(error.contains(u"application id"_s));
+
+    const QString newer = tmp.filePath(u"newer.sqlite"_s);
+    {
+        Library library;
+        QVERIFY(library.open(newer));
+        QSqlQuery q(library.database());
+        QVERIFY(q.exec(u"PRAGMA user_version = %1"_s.arg(Library::currentSchemaVersion() + 1)));
+    }
+    QVERIFY(!Backup::verify(newer, &error));
+    QVERIFY(error.contains(u"schema version"_s));
+}
+
+void TestBackup::restore_replacesLibrary_keepsCopy()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"lib.sqlite"_s);
+    QString backup;
+    qint64 issues = 0;
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        importCorpus(library);
+        issues = scalar(library, u"SELECT count(*) FROM issues"_s);
+        const auto made = Backup::create(library, u"manual"_s);
+        QVERIFY(made);
+        backup = *made;
+        QSqlQuery q(library.database());
+        QVERIFY(q.exec(u"DELETE FROM issues WHERE id = (SELECT min(id) FROM issues)"_s));
+        QCOMPARE(scalar(library, u"SELECT count(*) FROM issues"_s), issues - 1);
+    }
+    // A file that is not a library is refused and changes nothing.
+    const QString bad = tmp.filePath(u"bad.sqlite"_s);
+    QFile::copy(QStringLiteral(DUBAO_CORPUS_DIR) + u"/README.md"_s, bad);
+    QString kept, error;
+    QVERIFY(!Backup::restore(bad, path, 10, &kept, &error));
+    QCOMPARE(scalarOfFile(path, u"SELECT count(*) FROM issues"_s), issues - 1);
+
+    QVERIFY2(Backup::restore(backup, path, 10, &kept, &error), qPrintable(error));
+    QVERIFY(QFile::exists(kept));
+    QVERIFY(kept.contains(u"before-restore"_s));
+    QCOMPARE(scalarOfFile(path, u"SELECT count(*) FROM issues"_s), issues);
+    QCOMPARE(scalarOfFile(kept, u"SELECT count(*) FROM issues"_s), issues - 1);
+    QVERIFY(Backup::verify(path, &error));
+}
+
+void TestBackup::cli_backupAndRestore()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"my library.sqlite"_s);
+    auto cli = [&](const QStringList &args, QString *out = nullptr) {
+        QProcess p;
+        p.start(QStringLiteral(DUBAO_CLI_PATH), args + QStringList{u"--library"_s, path});
+        p.waitForFinished(60000);
+        if (out)
+            *out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+        return p.exitCode();
+    };
+    QCOMPARE(cli({u"import"_s, QStringLiteral(DUBAO_CORPUS_DIR)}), 0);
+    QString out;
+    QVERIFY2(Backup::list(path).isEmpty(), "the library was empty before the import: nothing to back up");
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"旧"_s}), 0); // a write: the daily backup is taken first
+    QCOMPARE(Backup::list(path).size(), 1);
+    QCOMPARE(Backup::list(path).front().reason, u"daily"_s);
+    QCOMPARE(cli({u"tag"_s, u"list"_s}, &out), 0); // not a write
+    QCOMPARE(cli({u"backup"_s}, &out), 0);
+    QVERIFY2(QFile::exists(out), qPrintable(out));
+    QVERIFY(out.contains(u"-manual.sqlite"_s));
+    const QString backup = out;
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"测试"_s}), 0); // the daily backup is already made today
+    QCOMPARE(Backup::list(path).size(), 2);
+    QCOMPARE(cli({u"restore"_s, backup}, &out), 0);
+    QVERIFY(out.contains(u"before-restore"_s));
+    QCOMPARE(cli({u"tag"_s, u"list"_s}, &out), 0);
+    QVERIFY(!out.contains(u"测试"_s));
+    QCOMPARE(cli({u"restore"_s, tmp.filePath(u"nothing.sqlite"_s)}, &out), 1);
+    QCOMPARE(cli({u"restore"_s}, &out), 2);
+}
+
+QTEST_GUILESS_MAIN(TestBackup)
+#include "tst_backup.moc"

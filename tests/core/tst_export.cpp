@@ -1,0 +1,759 @@
+// Export: the selection (tags any/all, child tags, dates, publication, query, notebook), what each excerpt
+// carries, every text format against hostile tag names and notes, round trips of CSV/JSON/CSL-JSON/Web
+// Annotation, RIS well-formedness, the QSaveFile guarantees, and dubao-cli export.
+#include "export/excerptcollector.h"
+#include "export/exporttext.h"
+#include "export/exportwriter.h"
+#include "exportfixture.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// RFC 4180: records of fields; quoted fields may hold commas, CR/LF and "" for a quote. Returns nullopt on a
+/// malformed input (a quote inside an unquoted field, an unterminated quoted field, a bare CR).
+std::optional<QList<QStringList>> parseCsv(const QString &text)
+{
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false, wasQuoted = false;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < n && text.at(i + 1) == u'"') {
+                    field += u'"';
+                    i += 2;
+                    continue;
+                }
+                quoted = false;
+                ++i;
+                continue;
+            }
+            field += c;
+            ++i;
+            continue;
+        }
+        if (c == u'"') {
+            if (!field.isEmpty() || wasQuoted)
+                return std::nullopt;
+            quoted = wasQuoted = true;
+            ++i;
+        } else if (c == u',') {
+            record.append(field);
+            field.clear();
+            wasQuoted = false;
+            ++i;
+        } else if (c == u'\r') {
+            if (i + 1 >= n || text.at(i + 1) != u'\n')
+                return std::nullopt;
+            record.append(field);
+            records.append(record);
+            record.clear();
+            field.clear();
+            wasQuoted = false;
+            i += 2;
+        } else {
+            if (wasQuoted)
+                return std::nullopt;
+            field += c;
+            ++i;
+        }
+    }
+    if (quoted)
+        return std::nullopt;
+    if (!field.isEmpty() || !record.isEmpty()) {
+        record.append(field);
+        records.append(record);
+    }
+    return records;
+}
+
+QString neutralised(const QString &cell)
+{
+    if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()))
+        return u'\'' + cell;
+    return cell;
+}
+
+QByteArray writeToBytes(ExportFormat format, const ExportDocument &doc, const ExportOptions &options = {})
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QString error;
+    const auto writer = createTextExportWriter(format);
+    if (!writer || !writer->write(doc, options, buffer, {}, &error))
+        qWarning() << "write failed" << error;
+    return buffer.data();
+}
+
+QString key(const Excerpt &e)
+{
+    switch (e.kind) {
+    case Excerpt::Kind::Highlight:
+        return u"h"_s + QString::number(e.highlightId);
+    case Excerpt::Kind::Note:
+        return u"n"_s + QString::number(e.noteId);
+    case Excerpt::Kind::Paragraph:
+        return u"p"_s + QString::number(e.blockId);
+    case Excerpt::Kind::Article:
+        return u"a"_s + QString::number(e.articleId);
+    case Excerpt::Kind::Text:
+        return u"t:"_s + e.text;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestExport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void formatNames_roundTrip();
+    void selection_noFilter_everyExcerptOnce();
+    void selection_anyTag_includesChildTags();
+    void selection_noChildren_onlyTheTag();
+    void selection_allTags_needsEvery();
+    void selection_dateRange_andPublication();
+    void selection_query_onlyMatchingParagraphs();
+    void selection_annotationFilter_matchesPanel();
+    void excerpt_carriesQuoteSourceReportersLink();
+    void notebook_inItsOrderWithFreeText();
+    void markdown_hostileText_escaped();
+    void markdown_groupedByTagAndDate();
+    void html_hostileText_escapedAndSelfContained();
+    void csv_roundTrip_neutralisedAndRfc4180();
+    void json_roundTrip();
+    void cslJson_roundTrip();
+    void ris_recordsWellFormed();
+    void webAnnotation_roundTrip();
+    void saveFile_unwritableTarget_clearError();
+    void saveFile_failedExport_keepsOldFile();
+    void safeFileName_data();
+    void safeFileName();
+    void cli_export_formatsAndUsage();
+
+private:
+    ExportDocument collect(const ExportSelection &s)
+    {
+        QString error;
+        ExportDocument doc = ExcerptCollector(*m_fx.library).collect(s, &error);
+        if (!error.isEmpty())
+            qWarning() << error;
+        return doc;
+    }
+    QStringList keys(const ExportDocument &doc)
+    {
+        QStringList k;
+        for (const Excerpt &e : doc.excerpts)
+            k.append(key(e));
+        return k;
+    }
+    const Excerpt *find(const ExportDocument &doc, const QString &k)
+    {
+        for (const Excerpt &e : doc.excerpts) {
+            if (key(e) == k)
+                return &e;
+        }
+        return nullptr;
+    }
+
+    test::ExportFixture m_fx;
+    ExportDocument m_all;
+};
+
+void TestExport::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QString error;
+    QVERIFY2(m_fx.setUp(&error), qPrintable(error));
+    m_all = collect({});
+    QVERIFY(!m_all.excerpts.isEmpty());
+}
+
+void TestExport::cleanupTestCase()
+{
+    m_fx.library.reset();
+    m_fx.dir.reset();
+}
+
+void TestExport::formatNames_roundTrip()
+{
+    for (const ExportFormat f : allExportFormats()) {
+        QCOMPARE(exportFormatFromName(exportFormatName(f)), f);
+        QCOMPARE(isTextExportFormat(f), createTextExportWriter(f) != nullptr);
+    }
+    QVERIFY(!exportFormatFromName(u"docx"_s));
+    QCOMPARE(allExportFormats().size(), 9);
+}
+
+void TestExport::selection_noFilter_everyExcerptOnce()
+{
+    const QStringList k = keys(m_all);
+    // by issue date: issue 2 (2023) first; the notes on h2 go with it, n3 (a paragraph note) on its own.
+    const QStringList expected{
+        u"h"_s + QString::number(m_fx.h3),          u"h"_s + QString::number(m_fx.h1),
+        u"h"_s + QString::number(m_fx.h2),          u"n"_s + QString::number(m_fx.n3),
+        u"p"_s + QString::number(m_fx.taggedBlock), u"a"_s + QString::number(m_fx.taggedArticle)};
+    QCOMPARE(k, expected);
+    const Excerpt *h2 = find(m_all, expected.at(2));
+    QVERIFY(h2);
+    QCOMPARE(h2->notes.size(), 2);
+    QCOMPARE(h2->notes.at(0).text, test::hostileNote());
+    QCOMPARE(h2->notes.at(1).text, test::bigNote());
+}
+
+void TestExport::selection_anyTag_includesChildTags()
+{
+    ExportSelection s;
+    s.tagIds = {m_fx.farming};
+    QCOMPARE(keys(collect(s)),
+             (QStringList{u"h"_s + QString::number(m_fx.h3), u"h"_s + QString::number(m_fx.h1),
+                          u"h"_s + QString::number(m_fx.h2), u"a"_s + QString::number(m_fx.taggedArticle)}));
+    s.tagIds = {m_fx.spring, m_fx.wetland};
+    QCOMPARE(keys(collect(s)), (QStringList{u"h"_s + QString::number(m_fx.h3), u"h"_s + QString::number(m_fx.h1),
+                                            u"p"_s + QString::number(m_fx.taggedBlock)}));
+}
+
+void TestExport::selection_noChildren_onlyTheTag()
+{
+    ExportSelection s;
+    s.tagIds = {m_fx.farming};
+    s.includeChildTags = false;
+    QCOMPARE(keys(collect(s)), (QStringList{u"h"_s + QString::number(m_fx.h3), u"h"_s + QString::number(m_fx.h2),
+                                            u"a"_s + QString::number(m_fx.taggedArticle)}));
+}
+
+void TestExport::selection_allTags_needsEvery()
+{
+    ExportSelection s;
+    s.tagIds = {m_fx.farming, m_fx.wetland};
+    s.allTags = true;
+    QCOMPARE(keys(collect(s)), QStringList{u"h"_s + QString::number(m_fx.h3)});
+    s.tagIds = {m_fx.farming, m_fx.hostileTags.at(0)};
+    QCOMPARE(keys(collect(s)), QStringList{u"h"_s + QString::number(m_fx.h2)});
+    s.tagIds = {m_fx.spring, m_fx.wetland};
+    QVERIFY(collect(s).excerpts.isEmpty());
+}
+
+void TestExport::selection_dateRange_andPublication()
+{
+    ExportSelection s;
+    s.tagIds = {m_fx.farming};
+    s.from = QDate(2024, 1, 1);
+    s.to = QDate(2024, 12, 31);
+    QVERIFY(!keys(collect(s)).contains(u"h"_s + QString::number(m_fx.h3)));
+    QCOMPARE(collect(s).excerpts.size(), 3);
+    s = {};
+    s.publication = u"山城晚报"_s;
+    QCOMPARE(keys(collect(s)), QStringList{u"h"_s + QString::number(m_fx.h3)});
+    s.to = QDate(2022, 12, 31);
+    QVERIFY(collect(s).excerpts.isEmpty());
+}
+
+void TestExport::selection_query_onlyMatchingParagraphs()
+{
+    // The tagged paragraph (article 2, paragraph 1) is the only one of issue 1 about the wetland park's north part.
+    const QString text = m_fx.stored1.parsed.articles.at(1).blocks.at(0).text;
+    ExportSelection s;
+    s.query = text.left(6);
+    const ExportDocument doc = collect(s);
+    QVERIFY2(!doc.excerpts.isEmpty(), qPrintable(s.query));
+    QVERIFY(keys(doc).contains(u"p"_s + QString::number(m_fx.taggedBlock)));
+    QVERIFY(!keys(doc).contains(u"h"_s + QString::number(m_fx.h1)));
+    QString error;
+    s.query = u"\"\""_s;
+    const ExportDocument bad = ExcerptCollector(*m_fx.library).collect(s, &error);
+    QVERIFY(bad.excerpts.isEmpty());
+}
+
+void TestExport::selection_annotationFilter_matchesPanel()
+{
+    AnnotationFilter f;
+    f.tagIds = {m_fx.wetland};
+    f.issueId = m_fx.issue2;
+    const ExportSelection s = ExportSelection::fromFilter(f);
+    QCOMPARE(s.issueId, m_fx.issue2);
+    QCOMPARE(keys(collect(s)), QStringList{u"h"_s + QString::number(m_fx.h3)});
+}
+
+void TestExport::excerpt_carriesQuoteSourceReportersLink()
+{
+    const Excerpt *h2 = find(m_all, u"h"_s + QString::number(m_fx.h2));
+    QVERIFY(h2);
+    const Article &article = m_fx.stored1.parsed.articles.at(0);
+    QCOMPARE(h2->quote, article.blocks.at(1).text.mid(3, 17));
+    QCOMPARE(h2->articleTitle, article.title);
+    QCOMPARE(h2->publication, u"滨江日报"_s);
+    QCOMPARE(h2->issueDate, QDate(2024, 3, 5));
+    QVERIFY(article.byline);
+    QCOMPARE(h2->reporters, article.byline->reporters);
+    QVERIFY(!h2->reporters.isEmpty());
+    QCOMPARE(h2->link(), u"dubao://block/%1"_s.arg(article.blocks.at(1).id));
+    QVERIFY(h2->tags.contains(u"农业"_s));
+    QCOMPARE(h2->tags.size(), 1 + test::hostileTagNames().size());
+    QCOMPARE(h2->start, 3);
+    QCOMPARE(h2->end, 20);
+
+    const Excerpt *a = find(m_all, u"a"_s + QString::number(m_fx.taggedArticle));
+    QVERIFY(a);
+    QCOMPARE(a->link(), u"dubao://article/%1"_s.arg(m_fx.taggedArticle));
+    QStringList texts;
+    for (const Block &b : m_fx.stored1.parsed.articles.at(2).blocks)
+        texts.append(b.text);
+    QCOMPARE(a->quote, texts.join(u"\n\n"_s));
+    QCOMPARE(a->publication, u"滨江日报"_s);
+
+    const Excerpt *p = find(m_all, u"p"_s + QString::number(m_fx.taggedBlock));
+    QVERIFY(p);
+    QCOMPARE(p->quote, m_fx.stored1.parsed.articles.at(1).blocks.at(0).text);
+    QCOMPARE(p->tags, QStringList{u"湿地"_s});
+    QCOMPARE(p->issueDate, QDate(2024, 3, 5));
+
+    const Excerpt *n3 = find(m_all, u"n"_s + QString::number(m_fx.n3));
+    QVERIFY(n3);
+    QCOMPARE(n3->quote, article.blocks.at(2).text); // a paragraph note quotes its paragraph
+    QCOMPARE(n3->notes.size(), 1);
+    QCOMPARE(n3->notes.at(0).text, test::formulaNote());
+}
+
+void TestExport::notebook_inItsOrderWithFreeText()
+{
+    const ExportDocument doc = collect(ExportSelection::forNotebook(m_fx.notebook));
+    QCOMPARE(doc.title, u"读书笔记"_s);
+    QVERIFY(doc.isNotebook());
+    QCOMPARE(keys(doc), (QStringList{u"t:开头 <i>引言</i>"_s, u"h"_s + QString::number(m_fx.h2),
+                                     u"n"_s + QString::number(m_fx.n3), u"t:=结尾\n第二行"_s}));
+    QCOMPARE(doc.excerpts.at(1).notes.size(), 2);
+    QString error;
+    QVERIFY(ExcerptCollector(*m_fx.library).collect(ExportSelection::forNotebook(9999), &error).excerpts.isEmpty());
+    QVERIFY(!error.isEmpty());
+    // as a readable Markdown document: the free text first, then the quote.
+    const QString md = QString::fromUtf8(writeToBytes(ExportFormat::Markdown, doc));
+    QVERIFY(md.indexOf(u"开头"_s) < md.indexOf(doc.excerpts.at(1).quote));
+    QVERIFY(md.indexOf(doc.excerpts.at(1).quote) < md.indexOf(u"结尾"_s));
+}
+
+void TestExport::markdown_hostileText_escaped()
+{
+    ExportDocument notebook = collect(ExportSelection::forNotebook(m_fx.notebook));
+    for (const ExportDocument *doc : {&m_all, &notebook}) {
+        const QString md = QString::fromUtf8(writeToBytes(ExportFormat::Markdown, *doc));
+        QVERIFY(!md.contains(u"<script"_s, Qt::CaseInsensitive));
+        QVERIFY(!md.contains(u"<b>"_s));
+        QVERIFY(!md.contains(u"<i>"_s));
+        QVERIFY(!md.contains(u"</li>"_s));
+        QVERIFY(md.contains(QString(100 * 1024, QChar(u'长')))); // the 100 kB note in full
+    }
+    const QString md = QString::fromUtf8(writeToBytes(ExportFormat::Markdown, m_all));
+    QVERIFY(md.contains(u"\\\"引号\\\""_s) || md.contains(u"\"引号\""_s));
+    QVERIFY(md.contains(u"\\<b\\>粗"_s));
+    // plain text (tags, quotes, titles) never starts a line with = + - # (setext headings, lists); the user's own
+    // Markdown in notes is kept, but notes are list items, so none of their lines starts a line either
+    const QRegularExpression lineStart(u"^[=+#]"_s, QRegularExpression::MultilineOption);
+    QStringList starts;
+    for (auto it = lineStart.globalMatch(md); it.hasNext();) {
+        const auto m = it.next();
+        starts.append(md.mid(m.capturedStart(), 3));
+    }
+    for (const QString &st : std::as_const(starts))
+        QVERIFY2(st.startsWith(u"#"_s), qPrintable(st)); // only the document's own headings
+    QVERIFY(md.contains(u"<dubao://block/%1>"_s.arg(m_fx.block(m_fx.stored1, 0, 1))));
+}
+
+void TestExport::markdown_groupedByTagAndDate()
+{
+    ExportOptions options;
+    options.grouping = ExportOptions::Grouping::Date;
+    const QString byDate = QString::fromUtf8(writeToBytes(ExportFormat::Markdown, m_all, options));
+    QVERIFY(byDate.contains(u"\n## 2023-01-10\n"_s));
+    QVERIFY(byDate.indexOf(u"## 2023-01-10"_s) < byDate.indexOf(u"## 2024-03-05"_s));
+    options.grouping = ExportOptions::Grouping::Tag;
+    const QString byTag = QString::fromUtf8(writeToBytes(ExportFormat::Markdown, m_all, options));
+    QVERIFY(byTag.contains(u"\n## 湿地\n"_s));
+    QVERIFY(byTag.contains(u"\n## 农业/春耕\n"_s));
+    // h3 carries two tags: it appears under both
+    const QString link3 = find(m_all, u"h"_s + QString::number(m_fx.h3))->link();
+    QCOMPARE(byTag.count(u"<"_s + link3 + u">"_s), 2);
+}
+
+void TestExport::html_hostileText_escapedAndSelfContained()
+{
+    const QString html = QString::fromUtf8(writeToBytes(ExportFormat::Html, m_all));
+    QVERIFY(html.startsWith(u"<!DOCTYPE html>"_s));
+    QVERIFY(!html.contains(u"<script"_s, Qt::CaseInsensitive));
+    QVERIFY(!html.contains(u"<b>"_s));
+    QVERIFY(!html.contains(u"<h1>x</h1>"_s));
+    QVERIFY(html.contains(u"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"_s));
+    QVERIFY(html.contains(u"&quot;引号&quot; &amp; &lt;b&gt;粗"_s));
+    QVERIFY(html.contains(u"<style>"_s));
+    QVERIFY(html.contains(u"@media print"_s));
+    QVERIFY(!html.contains(u"src="_s)); // nothing external
+    QVERIFY(!html.contains(u"<link"_s));
+    QVERIFY(html.contains(u"href=\"dubao://article/%1\""_s.arg(m_fx.taggedArticle)));
+    QVERIFY(html.contains(QString(100 * 1024, QChar(u'长'))));
+    QCOMPARE(html.count(u"<section class=\"excerpt\">"_s), m_all.excerpts.size());
+}
+
+void TestExport::csv_roundTrip_neutralisedAndRfc4180()
+{
+    const QByteArray bytes = writeToBytes(ExportFormat::Csv, m_all);
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+    const auto records = parseCsv(QString::fromUtf8(bytes.mid(3)));
+    QVERIFY(records);
+    QCOMPARE(records->size(), m_all.excerpts.size() + 1);
+    const QStringList header = records->at(0);
+    QCOMPARE(header.value(0), u"kind"_s);
+    for (const QStringList &r : *records)
+        QCOMPARE(r.size(), header.size());
+    for (qsizetype i = 0; i < m_all.excerpts.size(); ++i) {
+        const Excerpt &e = m_all.excerpts.at(i);
+        const QStringList &row = records->at(i + 1);
+        auto cell = [&](const char *name) {
+            return row.value(header.indexOf(QLatin1String(name)));
+        };
+        QStringList notes;
+        for (const ExportNote &n : e.notes)
+            notes.append(n.text);
+        QCOMPARE(cell("kind"), excerptKindName(e.kind));
+        QCOMPARE(cell("quote"), neutralised(e.quote));
+        QCOMPARE(cell("tags"), neutralised(e.tags.join(u'\n')));
+        QCOMPARE(cell("notes"), neutralised(notes.join(u"\n---\n"_s)));
+        QCOMPARE(cell("article_title"), neutralised(e.articleTitle));
+        QCOMPARE(cell("publication"), e.publication);
+        QCOMPARE(cell("issue_date"), isoDate(e.issueDate));
+        QCOMPARE(cell("reporters"), e.reporters.join(u"、"_s));
+        QCOMPARE(cell("link"), e.link());
+        for (const QString &c : row)
+            QVERIFY2(c.isEmpty() || !u"=+-@\t\r"_s.contains(c.front()), qPrintable(c.left(40)));
+    }
+    // the formula note, the tag "=cmd..." and "+1" were neutralised, not dropped
+    QVERIFY(bytes.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""));
+    // a notebook's free text is a row too, neutralised
+    const auto nb = parseCsv(QString::fromUtf8(
+        writeToBytes(ExportFormat::Csv, collect(ExportSelection::forNotebook(m_fx.notebook))).mid(3)));
+    QVERIFY(nb);
+    QCOMPARE(nb->size(), 5);
+    QCOMPARE(nb->at(4).at(1), u"'=结尾\n第二行"_s);
+}
+
+void TestExport::json_roundTrip()
+{
+    QJsonParseError perr;
+    const QJsonDocument json = QJsonDocument::fromJson(writeToBytes(ExportFormat::Json, m_all), &perr);
+    QCOMPARE(perr.error, QJsonParseError::NoError);
+    const QJsonObject root = json.object();
+    QCOMPARE(root.value(u"format"_s).toString(), u"dubao-export"_s);
+    QCOMPARE(root.value(u"version"_s).toInt(), 1);
+    QCOMPARE(root.value(u"kind"_s).toString(), u"excerpts"_s);
+    const QJsonArray entries = root.value(u"entries"_s).toArray();
+    QCOMPARE(entries.size(), m_all.excerpts.size());
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const Excerpt &e = m_all.excerpts.at(i);
+        const QJsonObject o = entries.at(i).toObject();
+        Excerpt back;
+        back.kind = e.kind;
+        back.quote = o.value(u"quote"_s).toString();
+        for (const QJsonValue &t : o.value(u"tags"_s).toArray())
+            back.tags.append(t.toString());
+        for (const QJsonValue &n : o.value(u"notes"_s).toArray()) {
+            const QJsonObject no = n.toObject();
+            back.notes.append({no.value(u"id"_s).toInteger(), no.value(u"text"_s).toString(),
+                               QDateTime::fromString(no.value(u"created"_s).toString(), Qt::ISODateWithMs)});
+        }
+        const QJsonObject a = o.value(u"article"_s).toObject();
+        back.articleId = a.value(u"id"_s).toInteger();
+        back.articleTitle = a.value(u"title"_s).toString();
+        for (const QJsonValue &r : a.value(u"reporters"_s).toArray())
+            back.reporters.append(r.toString());
+        back.articlePosition = a.value(u"position"_s).toInt(-1);
+        back.publication = o.value(u"publication"_s).toString();
+        back.issueDate = QDate::fromString(o.value(u"issueDate"_s).toString(), Qt::ISODate);
+        back.issueId = o.value(u"issueId"_s).toInteger();
+        back.highlightId = o.value(u"highlightId"_s).toInteger();
+        back.noteId = o.value(u"noteId"_s).toInteger();
+        back.blockId = o.value(u"blockId"_s).toInteger();
+        back.blockPosition = o.value(u"blockPosition"_s).toInt(-1);
+        back.start = o.value(u"start"_s).toInt(-1);
+        back.end = o.value(u"end"_s).toInt(-1);
+        back.articleStart = o.value(u"articleStart"_s).toInt(-1);
+        back.prefix = o.value(u"prefix"_s).toString();
+        back.suffix = o.value(u"suffix"_s).toString();
+        back.orphan = o.value(u"orphan"_s).toBool();
+        back.createdAt = QDateTime::fromString(o.value(u"created"_s).toString(), Qt::ISODateWithMs);
+        back.modifiedAt = QDateTime::fromString(o.value(u"modified"_s).toString(), Qt::ISODateWithMs);
+        QCOMPARE(o.value(u"link"_s).toString(), e.link());
+        // createdAt of excerpts made from tagged paragraphs/articles is unknown (invalid) on both sides
+        QVERIFY2(back == e, qPrintable(key(e)));
+    }
+}
+
+void TestExport::cslJson_roundTrip()
+{
+    ExportOptions options;
+    options.excerptsAsNotes = true;
+    QJsonParseError perr;
+    const QJsonArray items =
+        QJsonDocument::fromJson(writeToBytes(ExportFormat::CslJson, m_all, options), &perr).array();
+    QCOMPARE(perr.error, QJsonParseError::NoError);
+    const QList<exporttext::CitedArticle> cited = exporttext::citedArticles(m_all);
+    QCOMPARE(items.size(), cited.size());
+    QCOMPARE(items.size(), 4); // articles 1, 2 (its tagged paragraph) and 3 of issue 1, article 1 of issue 2
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonObject o = items.at(i).toObject();
+        const Excerpt &s = *cited.at(i).source;
+        QCOMPARE(o.value(u"type"_s).toString(), u"article-newspaper"_s);
+        QCOMPARE(o.value(u"id"_s).toString(), u"dubao-article-%1"_s.arg(s.articleId));
+        QCOMPARE(o.value(u"title"_s).toString(), s.articleTitle);
+        QCOMPARE(o.value(u"container-title"_s).toString(), s.publication);
+        const QJsonArray parts = o.value(u"issued"_s).toObject().value(u"date-parts"_s).toArray().at(0).toArray();
+        QCOMPARE(QDate(parts.at(0).toInt(), parts.at(1).toInt(), parts.at(2).toInt()), s.issueDate);
+        QStringList authors;
+        for (const QJsonValue &a : o.value(u"author"_s).toArray())
+            authors.append(a.toObject().value(u"literal"_s).toString());
+        QCOMPARE(authors, s.reporters);
+        QCOMPARE(o.value(u"URL"_s).toString(), s.articleLink());
+        const QString note = o.value(u"note"_s).toString();
+        for (const qsizetype k : cited.at(i).excerpts) {
+            QVERIFY(note.contains(m_all.excerpts.at(k).quote));
+            for (const ExportNote &n : m_all.excerpts.at(k).notes)
+                QVERIFY(note.contains(n.text));
+        }
+    }
+    const QJsonArray plain = QJsonDocument::fromJson(writeToBytes(ExportFormat::CslJson, m_all)).array();
+    QVERIFY(!plain.at(0).toObject().contains(u"note"_s));
+}
+
+void TestExport::ris_recordsWellFormed()
+{
+    ExportOptions options;
+    options.excerptsAsNotes = true;
+    const QString ris = QString::fromUtf8(writeToBytes(ExportFormat::Ris, m_all, options));
+    const QStringList lines = ris.split(u"\r\n"_s);
+    static const QRegularExpression tagLine(u"^[A-Z][A-Z0-9]  - "_s);
+    int records = 0;
+    bool inRecord = false;
+    for (const QString &line : lines) {
+        if (line.isEmpty()) {
+            QVERIFY(!inRecord);
+            continue;
+        }
+        QVERIFY2(tagLine.match(line).hasMatch(), qPrintable(line.left(60)));
+        QVERIFY(!line.contains(u'\n') && !line.contains(u'\r'));
+        if (line == u"TY  - NEWS"_s) {
+            QVERIFY(!inRecord);
+            inRecord = true;
+            ++records;
+        } else if (line.startsWith(u"ER  -"_s)) {
+            QVERIFY(inRecord);
+            inRecord = false;
+        } else {
+            QVERIFY(inRecord);
+        }
+    }
+    QCOMPARE(records, 4);
+    QVERIFY(ris.contains(u"AU  - "_s + find(m_all, u"h"_s + QString::number(m_fx.h2))->reporters.value(0)));
+    QVERIFY(ris.contains(u"DA  - 2024/03/05"_s));
+    QVERIFY(ris.contains(u"T2  - 山城晚报"_s));
+}
+
+void TestExport::webAnnotation_roundTrip()
+{
+    QJsonParseError perr;
+    const QJsonObject root = QJsonDocument::fromJson(writeToBytes(ExportFormat::WebAnnotation, m_all), &perr).object();
+    QCOMPARE(perr.error, QJsonParseError::NoError);
+    QCOMPARE(root.value(u"@context"_s).toString(), u"http://www.w3.org/ns/anno.jsonld"_s);
+    QCOMPARE(root.value(u"type"_s).toString(), u"AnnotationCollection"_s);
+    const QJsonArray items = root.value(u"first"_s).toObject().value(u"items"_s).toArray();
+    QCOMPARE(items.size(), m_all.excerpts.size());
+    QCOMPARE(root.value(u"total"_s).toInt(), items.size());
+    QSet<QString> ids;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const Excerpt &e = m_all.excerpts.at(i);
+        const QJsonObject a = items.at(i).toObject();
+        QCOMPARE(a.value(u"type"_s).toString(), u"Annotation"_s);
+        ids.insert(a.value(u"id"_s).toString());
+        const QJsonObject target = a.value(u"target"_s).toObject();
+        QCOMPARE(target.value(u"source"_s).toString(), e.link());
+        QString exact, prefix, suffix;
+        int start = -1, end = -1;
+        for (const QJsonValue &v : target.value(u"selector"_s).toArray()) {
+            const QJsonObject sel = v.toObject();
+            if (sel.value(u"type"_s) == u"TextQuoteSelector"_s) {
+                exact = sel.value(u"exact"_s).toString();
+                prefix = sel.value(u"prefix"_s).toString();
+                suffix = sel.value(u"suffix"_s).toString();
+            } else if (sel.value(u"type"_s) == u"TextPositionSelector"_s) {
+                start = sel.value(u"start"_s).toInt();
+                end = sel.value(u"end"_s).toInt();
+            }
+        }
+        QCOMPARE(exact, e.quote);
+        QCOMPARE(prefix, e.prefix);
+        QCOMPARE(suffix, e.suffix);
+        QCOMPARE(start, e.start);
+        QCOMPARE(end, e.end);
+        QStringList tags, notes;
+        for (const QJsonValue &v : a.value(u"body"_s).toArray()) {
+            const QJsonObject b = v.toObject();
+            QCOMPARE(b.value(u"type"_s).toString(), u"TextualBody"_s);
+            (b.value(u"purpose"_s).toString() == u"tagging"_s ? tags : notes).append(b.value(u"value"_s).toString());
+        }
+        QCOMPARE(tags, e.tags);
+        QStringList expectedNotes;
+        for (const ExportNote &n : e.notes)
+            expectedNotes.append(n.text);
+        QCOMPARE(notes, expectedNotes);
+    }
+    QCOMPARE(ids.size(), items.size()); // ids are unique
+}
+
+void TestExport::saveFile_unwritableTarget_clearError()
+{
+    const auto writer = createTextExportWriter(ExportFormat::Markdown);
+    QString error;
+    // /proc refuses new files even to root, so this holds in a container too.
+    const QString path = u"/proc/dubao-export-test.md"_s;
+    QVERIFY(!exportToFile(*writer, m_all, {}, path, {}, &error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY(!QFile::exists(path));
+    QTemporaryDir dir;
+    error.clear();
+    QVERIFY(!exportToFile(*writer, m_all, {}, dir.filePath(u"missing/out.md"_s), {}, &error));
+    QVERIFY(!error.isEmpty());
+    error.clear();
+    QVERIFY(!exportToFile(*writer, m_all, {}, dir.path(), {}, &error)); // a folder
+    QVERIFY(!error.isEmpty());
+}
+
+void TestExport::saveFile_failedExport_keepsOldFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"excerpts.json"_s);
+    {
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old contents");
+    }
+    // A big document so the writer reports progress more than once; cancel at the first report.
+    ExportDocument big = m_all;
+    while (big.excerpts.size() < 2000)
+        big.excerpts += m_all.excerpts;
+    for (const ExportFormat f : allExportFormats()) {
+        const auto writer = createTextExportWriter(f);
+        if (!writer)
+            continue;
+        QString error;
+        int calls = 0;
+        const ExportProgress cancelFirst = [&](qsizetype, qsizetype) {
+            ++calls;
+            return false;
+        };
+        QVERIFY(!exportToFile(*writer, big, {}, path, cancelFirst, &error));
+        QVERIFY(calls >= 1);
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("old contents"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"excerpts.json"_s});
+    }
+    // and a successful export replaces it
+    const auto writer = createTextExportWriter(ExportFormat::Json);
+    qsizetype last = -1;
+    QVERIFY(exportToFile(*writer, big, {}, path, [&](qsizetype done, qsizetype total) {
+        last = done;
+        return done <= total;
+    }));
+    QCOMPARE(last, big.excerpts.size());
+    QFile now(path);
+    QVERIFY(now.open(QIODevice::ReadOnly));
+    QVERIFY(now.readAll().startsWith("{"));
+}
+
+void TestExport::safeFileName_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("chinese") << u"读书笔记"_s << u"读书笔记.md"_s;
+    QTest::newRow("separators") << u"a/b\\c:d*e?f\"g<h>i|j"_s << u"a_b_c_d_e_f_g_h_i_j.md"_s;
+    QTest::newRow("dots") << u"../../etc/passwd"_s << u"_.._etc_passwd.md"_s;
+    QTest::newRow("trailingDots") << u"notes. . "_s << u"notes.md"_s;
+    QTest::newRow("control") << u"a\nb\tc"_s << u"a_b_c.md"_s;
+    QTest::newRow("rtl") << u"\u202Egpj.exe"_s << u"_gpj.exe.md"_s;
+    QTest::newRow("device") << u"CON"_s << u"_CON.md"_s;
+    QTest::newRow("empty") << u"  "_s << u"dubao-export.md"_s;
+    QTest::newRow("long") << QString(300, u'长') << QString(120, u'长') + u".md"_s;
+}
+
+void TestExport::safeFileName()
+{
+    QFETCH(QString, title);
+    QFETCH(QString, expected);
+    QCOMPARE(safeExportFileName(title, ExportFormat::Markdown), expected);
+}
+
+void TestExport::cli_export_formatsAndUsage()
+{
+    QTemporaryDir dir;
+    auto run = [&](const QStringList &args, QByteArray *err = nullptr) {
+        QProcess p;
+        p.start(QStringLiteral(DUBAO_CLI_PATH), QStringList{u"export"_s, u"--library"_s, m_fx.path()} + args);
+        p.waitForFinished(120000);
+        if (err)
+            *err = p.readAllStandardError();
+        return p.exitCode();
+    };
+    const QString csv = dir.filePath(u"out.csv"_s);
+    QCOMPARE(run({u"--tag"_s, u"农业"_s, u"--no-children"_s, u"--format"_s, u"csv"_s, u"-o"_s, csv}), 0);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto records = parseCsv(QString::fromUtf8(f.readAll().mid(3)));
+    QVERIFY(records);
+    QCOMPARE(records->size(), 1 + 3);
+    const QString md = dir.filePath(u"nb.md"_s);
+    QCOMPARE(run({u"--notebook"_s, u"读书笔记"_s, u"--format"_s, u"md"_s, u"-o"_s, md}), 0);
+    QVERIFY(QFile::exists(md));
+    const QString ris = dir.filePath(u"out.ris"_s);
+    QCOMPARE(run({u"--tag"_s, u"农业"_s, u"--tag"_s, u"湿地"_s, u"--all-tags"_s, u"--from"_s, u"2023-01-01"_s,
+                  u"--to"_s, u"2023-12-31"_s, u"--format"_s, u"ris"_s, u"-o"_s, ris, u"--with-notes-as-citations"_s}),
+             0);
+    QFile r(ris);
+    QVERIFY(r.open(QIODevice::ReadOnly));
+    QCOMPARE(r.readAll().count("TY  - NEWS"), 1);
+    const QString pdf = dir.filePath(u"out.pdf"_s);
+    QByteArray err;
+    QCOMPARE(run({u"--format"_s, u"pdf"_s, u"-o"_s, pdf}, &err), 0);
+    QFile p(pdf);
+    QVERIFY2(p.open(QIODevice::ReadOnly), err.constData());
+    QVERIFY(p.readAll().startsWith("%PDF-"));
+    QCOMPARE(run({u"--format"_s, u"odt"_s, u"--publication"_s, u"山城晚报"_s, u"-o"_s, dir.filePath(u"o.odt"_s)}), 0);
+    // usage errors and failures
+    QCOMPARE(run({u"--format"_s, u"md"_s}), 2);
+    QCOMPARE(run({u"--format"_s, u"docx"_s, u"-o"_s, md}), 2);
+    QCOMPARE(run({u"--from"_s, u"2023-13-01"_s, u"--format"_s, u"md"_s, u"-o"_s, md}), 2);
+    QCOMPARE(run({u"--tag"_s, u"没有"_s, u"--format"_s, u"md"_s, u"-o"_s, md}, &err), 1);
+    QVERIFY(err.contains("no tag"));
+    QCOMPARE(run({u"--format"_s, u"md"_s, u"-o"_s, u"/proc/dubao-x.md"_s}, &err), 1);
+    QVERIFY(err.contains("/proc/dubao-x.md"));
+}
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "tst_export.moc"

@@ -1,0 +1,253 @@
+// Hostile strings everywhere a user can type or import text: tag names, notes, notebook names and entries,
+// search queries and file names with spaces, quotes, newlines, RTL marks, control characters (no NUL),
+// SQL and FTS syntax, characters outside the BMP and 100 kB strings. Each either round-trips exactly or is
+// refused with a clear error; the database stays healthy and searches keep working. Through the repositories
+// and through dubao-cli.
+#include "search/searchservice.h"
+#include "store/annotationrepository.h"
+#include "store/importer.h"
+#include "store/library.h"
+#include "store/librarycheck.h"
+#include "store/notebookrepository.h"
+#include "store/tagrepository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QStringList hostileStrings(bool cliSafe)
+{
+    QString controls;
+    for (char16_t c = 1; c < 32; ++c)
+        controls += QChar(c);
+    controls += QChar(0x7F);
+    QStringList list{
+        u"with spaces  and   runs"_s,
+        u"  leading and trailing  "_s,
+        u"\"double\" 'single' `back`"_s,
+        u"line one\nline two\r\nline three\r"_s,
+        u"tab\there"_s,
+        u"\u200F\u05E9\u05DC\u05D5\u05DD\u200E mixed \u202Eright-to-left override\u202C"_s,
+        u"zero\u200Bwidth\uFEFFjoiner\u200D"_s,
+        controls,
+        u"'); DROP TABLE notes; --"_s,
+        u"\" OR 1=1 --"_s,
+        u"NEAR(\"a\" b) AND OR NOT * ^ : ( ) { } -"_s,
+        u"\"unclosed"_s,
+        u"𠀀𠀁 emoji 😀👍🏽 e\u0301 ＡＢＣ"_s,
+        u"%s %n %x {0} $(rm -rf /) ${HOME} \\ \\\\"_s,
+        u"<script>alert(1)</script> &amp; &#0;"_s,
+        u"中文 笔记 「引号」《书名》"_s,
+    };
+    // 100 kB: ASCII through the command line (one argument may not exceed 128 KiB), Chinese otherwise.
+    list << (cliSafe ? QString(100 * 1024, u'x') : QString(100 * 1024 / 3, u'字'));
+    return list;
+}
+
+bool healthy(Library &library)
+{
+    const CheckReport report = LibraryCheck::check(library);
+    for (const CheckProblem &p : report.problems)
+        qWarning() << p.message;
+    return report.healthy();
+}
+
+qint64 firstBlock(Library &library)
+{
+    QSqlQuery q(library.database());
+    q.exec(u"SELECT min(id) FROM blocks WHERE length(text) > 10"_s);
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+} // namespace
+
+class TestHostile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void notes_roundTrip_andSearchable();
+    void tags_roundTripOrRefused();
+    void notebooks_roundTripOrRefused();
+    void search_neverBreaks();
+    void fileNames_import();
+    void cli_roundTrip();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    QString m_path;
+    Library m_library;
+};
+
+void TestHostile::init()
+{
+    m_tmp = std::make_unique<QTemporaryDir>();
+    m_path = m_tmp->filePath(u"lib.sqlite"_s);
+    QVERIFY(m_library.open(m_path));
+    QVERIFY(Importer(m_library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)}).allOk());
+}
+
+void TestHostile::cleanup()
+{
+    m_library.close();
+    m_tmp.reset();
+}
+
+void TestHostile::notes_roundTrip_andSearchable()
+{
+    AnnotationRepository repo(m_library);
+    const qint64 block = firstBlock(m_library);
+    for (const QString &s : hostileStrings(false)) {
+        QString error;
+        const qint64 id = repo.addNote(block, 0, s, &error);
+        if (id <= 0) {
+            QVERIFY2(!error.isEmpty(), "a refusal says why");
+            continue;
+        }
+        const auto note = repo.note(id);
+        QVERIFY(note);
+        QCOMPARE(note->text, s);
+        QVERIFY(repo.editNote(id, s + u"!"_s, &error));
+        QCOMPARE(repo.note(id)->text, s + u"!"_s);
+    }
+    QVERIFY(healthy(m_library));
+    const SearchResult r = SearchService(m_library).search(u"笔记"_s);
+    QVERIFY(r.total >= 0);
+}
+
+void TestHostile::tags_roundTripOrRefused()
+{
+    TagRepository tags(m_library);
+    int created = 0;
+    for (const QString &s : hostileStrings(false)) {
+        QString error;
+        const auto tag = tags.create(s, 0, {}, &error);
+        if (!tag) {
+            QVERIFY2(!error.isEmpty() && !error.contains(u'\n'), qPrintable(error));
+            continue;
+        }
+        ++created;
+        const auto again = tags.tag(tag->id);
+        QVERIFY(again);
+        QCOMPARE(again->name, tag->name);
+        QCOMPARE(tags.findByPath(again->path)->id, tag->id);
+        QVERIFY(tags.rename(tag->id, tag->name + u"2"_s, &error));
+    }
+    QVERIFY(created >= 8);
+    QVERIFY(healthy(m_library));
+}
+
+void TestHostile::notebooks_roundTripOrRefused()
+{
+    NotebookRepository notebooks(m_library);
+    for (const QString &s : hostileStrings(false)) {
+        QString error;
+        const qint64 id = notebooks.create(s, &error);
+        if (id <= 0) {
+            QVERIFY2(!error.isEmpty(), "a refusal says why");
+        } else {
+            QCOMPARE(notebooks.notebook(id)->name.isEmpty(), false);
+            QCOMPARE(notebooks.findByName(notebooks.notebook(id)->name)->id, id);
+        }
+        const qint64 nb = id > 0 ? id : notebooks.create(u"nb"_s + QString::number(qHash(s)), &error);
+        QVERIFY(nb > 0);
+        const qint64 entry = notebooks.addText(nb, s, -1, &error);
+        QVERIFY2(entry > 0, qPrintable(error));
+        QCOMPARE(notebooks.entry(entry)->text, s);
+    }
+    QVERIFY(healthy(m_library));
+}
+
+void TestHostile::search_neverBreaks()
+{
+    SearchService service(m_library);
+    for (const QString &s : hostileStrings(false)) {
+        const SearchResult r = service.search(s);
+        Q_UNUSED(r);
+    }
+    // Still searches afterwards.
+    QVERIFY(service.search(u"中国"_s).total > 0);
+    QVERIFY(healthy(m_library));
+}
+
+void TestHostile::fileNames_import()
+{
+    const QString dir = m_tmp->filePath(u"files"_s);
+    QVERIFY(QDir().mkpath(dir));
+    const QFileInfoList corpus =
+        QDir(QStringLiteral(DUBAO_CORPUS_DIR)).entryInfoList({u"*.txt"_s}, QDir::Files, QDir::Name);
+    const QStringList names{u"with spaces.txt"_s, u"\"quoted\" 'name'.txt"_s, u"new\nline.txt"_s,
+                            u"\u202Eevil\u202C.txt"_s, u"控制\u0001字符.txt"_s};
+    for (qsizetype k = 0; k < names.size(); ++k) {
+        QFile in(corpus.at(k % corpus.size()).absoluteFilePath());
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QFile out(QDir(dir).filePath(names[k]));
+        QVERIFY2(out.open(QIODevice::WriteOnly), qPrintable(names[k]));
+        out.write(in.readAll() + "\n\n");
+    }
+    const ImportReport report = Importer(m_library).importPaths({dir});
+    QVERIFY(report.allOk());
+    QCOMPARE(report.imported.size(), names.size());
+    QSqlQuery q(m_library.database());
+    for (const QString &n : names) {
+        q.prepare(u"SELECT count(*) FROM source_files WHERE path = ?"_s);
+        q.addBindValue(QDir(dir).filePath(n));
+        QVERIFY(q.exec() && q.next());
+        QVERIFY2(q.value(0).toInt() == 1, qPrintable(n));
+    }
+    QVERIFY(healthy(m_library));
+}
+
+void TestHostile::cli_roundTrip()
+{
+    const qint64 block = firstBlock(m_library);
+    m_library.close();
+    auto cli = [&](const QStringList &args, QByteArray *out = nullptr) {
+        QProcess p;
+        p.start(QStringLiteral(DUBAO_CLI_PATH), args + QStringList{u"--library"_s, m_path});
+        p.waitForFinished(60000);
+        if (out)
+            *out = p.readAllStandardOutput();
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    };
+    QByteArray out;
+    QList<QPair<qint64, QString>> notes;
+    for (const QString &s : hostileStrings(true)) {
+        const int code = cli({u"note"_s, u"add"_s, u"--block"_s, QString::number(block), u"--text"_s, s}, &out);
+        QVERIFY2(code == 0 || code == 1, qPrintable(s.left(40)));
+        if (code == 0)
+            notes.append({out.trimmed().toLongLong(), s});
+        const int tag = cli({u"tag"_s, u"add"_s, s});
+        QVERIFY(tag == 0 || tag == 1);
+        const int nb = cli({u"notebook"_s, u"add"_s, s});
+        QVERIFY(nb == 0 || nb == 1);
+        const int search = cli({u"search"_s, u"--"_s, s});
+        QVERIFY2(search == 0 || search == 1, qPrintable(s.left(40)));
+    }
+    QVERIFY(notes.size() >= hostileStrings(true).size() - 1);
+    QCOMPARE(cli({u"note"_s, u"list"_s, u"--json"_s}, &out), 0);
+    const QJsonArray list = QJsonDocument::fromJson(out).array();
+    QHash<qint64, QString> texts;
+    for (const QJsonValue &v : list)
+        texts.insert(v[u"id"_s].toInteger(), v[u"text"_s].toString());
+    for (const auto &[id, text] : std::as_const(notes))
+        QCOMPARE(texts.value(id), text);
+    QCOMPARE(cli({u"check"_s}, &out), 0);
+    QVERIFY(cli({u"search"_s, u"中国"_s}, &out) == 0);
+}
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"

@@ -1,0 +1,182 @@
+// LibraryCheck (core/store/librarycheck.h) and `dubao-cli check [--repair] [--json]`: a healthy library passes;
+// each kind of damage is found and described; --repair rebuilds the search index and turns annotations that
+// lost their anchor into orphans, deleting nothing.
+#include "store/annotationrepository.h"
+#include "store/importer.h"
+#include "store/library.h"
+#include "store/librarycheck.h"
+#include "store/tagrepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 scalar(Library &library, const QString &sql)
+{
+    QSqlQuery q(library.database());
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+bool has(const CheckReport &report, const QString &code)
+{
+    return std::any_of(report.problems.cbegin(), report.problems.cend(),
+                       [&](const CheckProblem &p) { return p.code == code; });
+}
+
+} // namespace
+
+class TestLibraryCheck : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void healthyLibrary_passes();
+    void movedQuote_reported_repairMakesOrphanKeepsIt();
+    void damagedSearchIndex_reported_repairRebuilds();
+    void tagCycle_reported_notRepairable();
+    void strayBlock_reported();
+    void cli_exitCodesAndJson();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    QString m_path;
+    Library m_library;
+    qint64 m_highlight = 0;
+    qint64 m_note = 0;
+};
+
+void TestLibraryCheck::init()
+{
+    m_tmp = std::make_unique<QTemporaryDir>();
+    m_path = m_tmp->filePath(u"library.sqlite"_s);
+    QVERIFY(m_library.open(m_path));
+    QVERIFY(Importer(m_library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)}).allOk());
+    const qint64 block = scalar(m_library, u"SELECT min(id) FROM blocks WHERE length(text) > 20"_s);
+    QString error;
+    m_highlight = AnnotationRepository(m_library).addHighlight(block, 2, 10, {}, &error);
+    QVERIFY2(m_highlight > 0, qPrintable(error));
+    m_note = AnnotationRepository(m_library).addNote(block, m_highlight, u"一条笔记"_s, &error);
+    QVERIFY2(m_note > 0, qPrintable(error));
+}
+
+void TestLibraryCheck::cleanup()
+{
+    m_library.close();
+    m_tmp.reset();
+}
+
+void TestLibraryCheck::healthyLibrary_passes()
+{
+    const CheckReport report = LibraryCheck::check(m_library);
+    for (const CheckProblem &p : report.problems)
+        qWarning() << p.code << p.message;
+    QVERIFY(report.healthy());
+}
+
+void TestLibraryCheck::movedQuote_reported_repairMakesOrphanKeepsIt()
+{
+    QSqlQuery q(m_library.database());
+    QVERIFY(q.exec(u"UPDATE highlights SET quote = 'not the text' WHERE id = %1"_s.arg(m_highlight)));
+    CheckReport report = LibraryCheck::check(m_library);
+    QVERIFY(has(report, u"anchor"_s));
+    const CheckProblem p = report.problems.front();
+    QVERIFY(p.message.contains(QString::number(m_highlight)));
+    QVERIFY(p.repairable);
+    QVERIFY(p.repair.contains(u"--repair"_s));
+
+    report = LibraryCheck::repair(m_library);
+    QVERIFY(report.healthy());
+    QVERIFY(!report.repaired.isEmpty());
+    const auto h = AnnotationRepository(m_library).highlight(m_highlight);
+    QVERIFY(h);
+    QVERIFY(h->orphan || h->blockId == 0);
+    QCOMPARE(h->anchor.quote, u"not the text"_s);
+    const auto n = AnnotationRepository(m_library).note(m_note);
+    QVERIFY(n);
+    QCOMPARE(n->text, u"一条笔记"_s);
+    QCOMPARE(AnnotationRepository(m_library).orphans().size() >= 1, true);
+}
+
+void TestLibraryCheck::damagedSearchIndex_reported_repairRebuilds()
+{
+    QSqlQuery q(m_library.database());
+    QVERIFY(q.exec(u"DELETE FROM search_block_keys WHERE block_id IN (SELECT id FROM blocks LIMIT 5)"_s));
+    CheckReport report = LibraryCheck::check(m_library);
+    QVERIFY(has(report, u"search-index"_s));
+    report = LibraryCheck::repair(m_library);
+    QVERIFY2(report.healthy(), qPrintable(report.problems.value(0).message));
+    QVERIFY(report.repaired.join(u' ').contains(u"search index"_s));
+}
+
+void TestLibraryCheck::tagCycle_reported_notRepairable()
+{
+    TagRepository tags(m_library);
+    const auto a = tags.create(u"甲"_s);
+    QVERIFY(a);
+    const auto b = tags.create(u"乙"_s, a->id);
+    QVERIFY(b);
+    QSqlQuery q(m_library.database());
+    QVERIFY(q.exec(u"UPDATE tags SET parent_id = %1 WHERE id = %2"_s.arg(b->id).arg(a->id)));
+    const CheckReport report = LibraryCheck::repair(m_library);
+    QVERIFY(has(report, u"tags"_s));
+    QCOMPARE(scalar(m_library, u"SELECT count(*) FROM tags"_s), 2); // nothing deleted
+}
+
+void TestLibraryCheck::strayBlock_reported()
+{
+    QSqlQuery q(m_library.database());
+    QVERIFY(q.exec(u"PRAGMA foreign_keys = OFF"_s));
+    QVERIFY(q.exec(u"UPDATE blocks SET article_id = 999999 WHERE id = (SELECT max(id) FROM blocks)"_s));
+    QVERIFY(q.exec(u"PRAGMA foreign_keys = ON"_s));
+    const CheckReport report = LibraryCheck::check(m_library);
+    QVERIFY(has(report, u"structure"_s));
+    QVERIFY(has(report, u"foreign-key"_s));
+    for (const CheckProblem &p : report.problems)
+        QVERIFY(!p.repair.isEmpty());
+}
+
+void TestLibraryCheck::cli_exitCodesAndJson()
+{
+    m_library.close();
+    auto cli = [&](const QStringList &args, QByteArray *out = nullptr) {
+        QProcess p;
+        p.start(QStringLiteral(DUBAO_CLI_PATH), args + QStringList{u"--library"_s, m_path});
+        p.waitForFinished(60000);
+        if (out)
+            *out = p.readAllStandardOutput();
+        return p.exitCode();
+    };
+    QByteArray out;
+    QCOMPARE(cli({u"check"_s}, &out), 0);
+    QVERIFY(out.contains("healthy"));
+    {
+        Library library;
+        QVERIFY(library.open(m_path));
+        QSqlQuery q(library.database());
+        QVERIFY(q.exec(u"UPDATE highlights SET \"end\" = 100000 WHERE id = %1"_s.arg(m_highlight)));
+    }
+    QCOMPARE(cli({u"check"_s, u"--json"_s}, &out), 1);
+    const QJsonObject o = QJsonDocument::fromJson(out).object();
+    QCOMPARE(o.value(u"healthy"_s).toBool(true), false);
+    QCOMPARE(o.value(u"problems"_s).toArray().size(), 1);
+    QCOMPARE(cli({u"check"_s, u"--repair"_s}, &out), 0);
+    QVERIFY(out.contains("repaired"));
+    QCOMPARE(cli({u"check"_s}, &out), 0);
+    QCOMPARE(cli({u"check"_s, u"extra"_s}, &out), 2);
+}
+
+QTEST_GUILESS_MAIN(TestLibraryCheck)
+#include "tst_librarycheck.moc"
