@@ -22,12 +22,44 @@ namespace {
 
 const char *const kUsage = R"(Usage: dubao-cli COMMAND [ARGS] [--library FILE]
 
-Commands:
+Issues:
   parse FILE [--json]            parse an issue file and print its articles (no library needed)
-  import PATH...                 import issue files and folders (recursively, *.txt) into the library
+  import PATH... [--json]        import issue files and folders (recursively, *.txt) into the library
   list [--json]                  list issues by date with their articles
   show ARTICLE_ID [--raw] [--json]
                                  print an article (--raw: the original OCR text with line numbers)
+  replace ISSUE_ID FILE          replace an issue's text with a corrected file; re-anchor its annotations
+  reparse                        re-parse every issue with this parser; re-anchor all annotations
+
+Annotations:
+  tag add NAME [--color #RRGGBB] [--parent NAME] | tag list [--json] | tag rename OLD NEW
+  tag merge FROM INTO | tag delete NAME | tag color NAME #RRGGBB | tag move NAME PARENT
+  tag apply NAME --article ID | --block ID          (NAME may be a path: parent/child)
+  highlight add --block ID --start N --end N [--tag NAME]... | highlight list [--json]
+  highlight delete ID
+  note add --block ID [--highlight ID] --text TEXT | note list [--json] | note edit ID --text TEXT
+  note delete ID
+  notebook add NAME | notebook append NAME --highlight ID | --note ID | --text TEXT
+  notebook show NAME [--json]
+  orphans [--json]               annotations that could not be placed after a change of text
+
+Search:
+  search QUERY [--limit N] [--offset N] [--order relevance|newest|oldest] [--json]
+                                 words, "phrases", OR, -word, title: reporter: tag: publication:
+                                 from:YYYY-MM-DD to:YYYY-MM-DD in:notes
+  kwic TERM [--width N] [--sort date|left|right] [--limit N] [--csv FILE] [--json]
+  reindex                        rebuild the full-text index
+
+Export:
+  export --format md|html|csv|json|odt|pdf|csljson|ris|webannotation -o FILE
+         [--tag T]... [--all-tags] [--no-children] [--from DATE] [--to DATE] [--publication P]
+         [--query Q] [--notebook N] [--group-by tag|date] [--with-notes-as-citations]
+
+Safety:
+  backup                         copy the library into its backups folder now
+  backups [--json]               list the backups
+  restore FILE                   replace the library with a backup (keeps a copy of the current one)
+  check [--repair] [--json]      check the library; --repair rebuilds what is derived, never deletes
 
 Options:
   --library FILE   the library file (default: the embedded default library)
@@ -42,8 +74,10 @@ Exit status: 0 when everything succeeded, 1 when anything failed (one line per f
 } // namespace
 
 // Flags take no value; every other --option takes the next argument (or --option=value).
-static const QSet<QString> kFlags{u"--json"_s,    u"--raw"_s,      u"--help"_s,   u"-h"_s,
-                                  u"--version"_s, u"--all-tags"_s, u"--repair"_s, u"--force"_s,
+static const QSet<QString> kFlags{u"--json"_s,        u"--raw"_s,
+                                  u"--help"_s,        u"-h"_s,
+                                  u"--version"_s,     u"--all-tags"_s,
+                                  u"--repair"_s,      u"--force"_s,
                                   u"--no-children"_s, u"--with-notes-as-citations"_s}; // the last two: export
 
 Args parseArgs(const QStringList &arguments)

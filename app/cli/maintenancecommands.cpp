@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QLockFile>
 
 namespace dubao::cli {
 
@@ -92,6 +93,15 @@ int cmdRestore(const Args &args, Streams io)
     const QString libraryPath = libraryPathOf(args);
     if (QFileInfo::exists(libraryPath) && !QFileInfo(libraryPath).isWritable()) {
         io.err << "dubao-cli: " << libraryPath << ": the library is read-only; nothing was restored" << Qt::endl;
+        return 1;
+    }
+    // The app holds "<library>.lock" (LibrarySession) while it has the library open: replacing the file under
+    // it would lose its work. Held during the restore, so the app cannot open the library half-way.
+    QLockFile lock(QFileInfo(libraryPath).absoluteFilePath() + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0)) {
+        io.err << "dubao-cli: " << libraryPath << ": the library is open in Dubao; close it there first (nothing "
+               << "was restored)" << Qt::endl;
         return 1;
     }
     QString kept, error;

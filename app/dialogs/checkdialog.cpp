@@ -61,7 +61,8 @@ QString CheckDialog::toHtml(const CheckReport &report)
         html += QStringLiteral("<h3>%1</h3>").arg(tr("%n problem(s) found.", nullptr, int(report.problems.size())));
     for (const CheckProblem &p : report.problems)
         html += QStringLiteral("<p><b>%1</b><br/>%2 %3</p>")
-                    .arg(p.message.toHtmlEscaped(), tr("To repair:"), p.repair.toHtmlEscaped());
+                    .arg(p.message.toHtmlEscaped(), tr("To repair:"),
+                         p.repairable ? tr("click Repair below (nothing is deleted).") : p.repair.toHtmlEscaped());
     for (const QString &n : report.notices)
         html += QStringLiteral("<p><i>%1</i></p>").arg(n.toHtmlEscaped());
     return html;

@@ -6,11 +6,13 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -79,7 +81,15 @@ AnnotationsPanel::AnnotationsPanel(AnnotationStore &store, QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(grid);
     layout->addWidget(m_list, 1);
-    layout->addWidget(m_count);
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_count, 1);
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("exportFiltered"));
+    exportButton->setText(tr("Export…"));
+    exportButton->setToolTip(tr("Export the annotations this filter shows"));
+    footer->addWidget(exportButton);
+    layout->addLayout(footer);
+    connect(exportButton, &QToolButton::clicked, this, [this] { emit exportRequested(filter()); });
 
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(150);

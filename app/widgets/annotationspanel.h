@@ -44,6 +44,8 @@ public:
 
 signals:
     void annotationActivated(const dubao::AnnotationItem &item);
+    /// "Export…": export what the current filter shows (the window opens the export dialog with it).
+    void exportRequested(const dubao::AnnotationFilter &filter);
     /// Right-click: the window fills the menu (add to notebook, delete…).
     void contextMenuRequested(QMenu *menu, const dubao::AnnotationItem &item);
 

@@ -1,10 +1,11 @@
 #include "widgets/mainwindow.h"
 
-#include "dialogs/importresultdialog.h"
-#include "dialogs/exportdialog.h"
 #include "dialogs/checkdialog.h"
+#include "dialogs/exportdialog.h"
+#include "dialogs/importresultdialog.h"
 #include "dialogs/issuedetailsdialog.h"
 #include "dialogs/restoredialog.h"
+#include "dialogs/shortcutsdialog.h"
 #include "gui/annotationcontroller.h"
 #include "gui/appsettings.h"
 #include "gui/editissueinfocommand.h"
@@ -18,8 +19,10 @@
 #include "store/backup.h"
 #include "store/library.h"
 #include "store/librarycheck.h"
+#include "widgets/annotationspanel.h"
 #include "widgets/concordanceview.h"
 #include "widgets/findbar.h"
+#include "widgets/notebookview.h"
 #include "widgets/originalview.h"
 #include "widgets/readerview.h"
 #include "widgets/searchpanel.h"
@@ -37,9 +40,11 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -47,13 +52,12 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QThread>
-#include <QProgressDialog>
 
 namespace dubao {
 
@@ -124,6 +128,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createMenus();
     setUpAnnotations();
+    connectPanelExports();
     setUpSearch();
     setUpMaintenance();
     restoreSettings();
@@ -304,6 +309,8 @@ void MainWindow::createMenus()
               &MainWindow::toggleFocus);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    addAction(help, QStringLiteral("actionShortcuts"), tr("&Keyboard Shortcuts"),
+              QKeySequence(Qt::CTRL | Qt::Key_Slash), &MainWindow::showShortcuts);
     QAction *aboutAction =
         addAction(help, QStringLiteral("actionAbout"), tr("&About Dubao"), QKeySequence(), &MainWindow::about);
     aboutAction->setMenuRole(QAction::AboutRole);
@@ -868,11 +875,27 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About Dubao"),
-                       tr("<h3>Dubao %1</h3><p>A reader for OCR'd Chinese newspaper issues.</p>"
-                          "<p>Library: %2</p>")
-                           .arg(QCoreApplication::applicationVersion(),
-                                m_session ? QDir::toNativeSeparators(m_session->path()).toHtmlEscaped() : tr("none")));
+    QString library = tr("none");
+    QString sqliteVersion = QStringLiteral("?");
+    if (m_session) {
+        QSqlQuery query(m_session->library().database());
+        if (query.exec(QStringLiteral("SELECT sqlite_version()")) && query.next())
+            sqliteVersion = query.value(0).toString();
+        const QFileInfo file(m_session->path());
+        library = tr("%1 (%2)").arg(QDir::toNativeSeparators(file.absoluteFilePath()).toHtmlEscaped(),
+                                    QLocale().formattedDataSize(file.size()));
+    }
+    QMessageBox::about(
+        this, tr("About Dubao"),
+        tr("<h3>Dubao %1</h3><p>A reader and annotator for OCR'd Chinese newspaper issues.</p>"
+           "<p>Library: %2</p><p>Qt %3, SQLite %4</p>")
+            .arg(QCoreApplication::applicationVersion(), library, QString::fromLatin1(qVersion()), sqliteVersion));
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(menuBar(), this);
+    dialog.exec();
 }
 
 // ----------------------------------------------------------------------------------------------- annotations
@@ -913,8 +936,8 @@ void MainWindow::reloadLibrary()
 // File → Export… (Ctrl+E): the export dialog on the open library; enabled once a library is open.
 void MainWindow::createExportAction(QMenu *file)
 {
-    QAction *action = addAction(file, QStringLiteral("actionExport"), tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
-                                nullptr);
+    QAction *action =
+        addAction(file, QStringLiteral("actionExport"), tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), nullptr);
     action->setEnabled(hasLibrary());
     connect(this, &MainWindow::libraryOpened, action, [action] { action->setEnabled(true); });
     connect(action, &QAction::triggered, this, [this] {
@@ -924,6 +947,30 @@ void MainWindow::createExportAction(QMenu *file)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+}
+
+// Export from the annotations panel's current filter and from the open notebook.
+void MainWindow::connectPanelExports()
+{
+    if (auto *panel = findChild<AnnotationsPanel *>()) {
+        connect(panel, &AnnotationsPanel::exportRequested, this, [this](const AnnotationFilter &filter) {
+            if (!m_session)
+                return;
+            auto *dialog = new ExportDialog(m_session->library(), filter, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
+    }
+    if (auto *notebook = findChild<NotebookView *>()) {
+        connect(notebook, &NotebookView::exportRequested, this, [this](qint64 notebookId) {
+            if (!m_session)
+                return;
+            auto *dialog = new ExportDialog(m_session->library(), this);
+            dialog->setNotebook(notebookId);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------- search
@@ -1256,9 +1303,9 @@ void MainWindow::applyReadOnlyMode()
     m_readOnlyBanner->setVisible(readOnly);
     // Editing actions stay off while the library is read-only, whoever enables them later.
     static const char *const editing[] = {
-        "actionImportFiles",     "actionImportFolder",  "actionEditIssue",        "actionHighlightLastTag",
-        "actionTagPalette",      "actionTagParagraph",  "actionTagArticle",       "actionAddNote",
-        "actionRemoveHighlight", "actionNewTag",        "actionNewNotebook",      "actionReattachOrphan",
+        "actionImportFiles",        "actionImportFolder", "actionEditIssue",   "actionHighlightLastTag",
+        "actionTagPalette",         "actionTagParagraph", "actionTagArticle",  "actionAddNote",
+        "actionRemoveHighlight",    "actionNewTag",       "actionNewNotebook", "actionReattachOrphan",
         "actionRebuildSearchIndex", "actionRestoreBackup"};
     for (const char *name : editing) {
         QAction *action = findChild<QAction *>(QLatin1String(name));

@@ -148,6 +148,7 @@ protected:
 private:
     void createMenus();
     void createExportAction(QMenu *file); ///< File → Export… (the export dialog)
+    void connectPanelExports();           ///< Export… in the annotations panel and the notebook view
     void setUpAnnotations();
     void setUpSearch();      ///< search dock, find bar, concordance dock, their actions
     void setUpMaintenance(); ///< backup/restore/check actions, read-only banner, external-change poll
@@ -187,6 +188,7 @@ private:
     void focusReader();
     void toggleFocus();
     void about();
+    void showShortcuts(); ///< Help → Keyboard Shortcuts
 
     std::unique_ptr<LibrarySession> m_session;
     LibraryTreeModel *m_model;

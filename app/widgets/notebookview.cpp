@@ -178,6 +178,15 @@ NotebookView::NotebookView(AnnotationStore &store, QUndoStack *undoStack, QWidge
     bar->addWidget(m_rename);
     bar->addWidget(m_delete);
     bar->addWidget(m_addText);
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("exportNotebook"));
+    exportButton->setText(tr("Export…"));
+    exportButton->setToolTip(tr("Export this notebook as a document"));
+    bar->addWidget(exportButton);
+    connect(exportButton, &QToolButton::clicked, this, [this] {
+        if (m_notebookId > 0)
+            emit exportRequested(m_notebookId);
+    });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(bar);

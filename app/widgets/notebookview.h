@@ -51,6 +51,8 @@ public:
 signals:
     /// An excerpt's source link was clicked.
     void linkActivated(const QUrl &url);
+    /// "Export…": export the open notebook (the window opens the export dialog on it).
+    void exportRequested(qint64 notebookId);
 
 private:
     void reloadNotebooks();

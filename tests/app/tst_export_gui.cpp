@@ -18,6 +18,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 #include <QXmlStreamReader>
 
 using namespace dubao;
@@ -285,6 +286,15 @@ void TestExportGui::mainWindow_fileExport_opensDialog()
     dialog->updatePreview();
     QVERIFY(!dialog->previewText().isEmpty());
     dialog->close();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+
+    // The annotations panel's Export… opens the dialog too (with the panel's filter).
+    auto *fromPanel = window.findChild<QToolButton *>(u"exportFiltered"_s);
+    QVERIFY(fromPanel);
+    QVERIFY(window.findChildren<ExportDialog *>().isEmpty());
+    fromPanel->click();
+    QCOMPARE(window.findChildren<ExportDialog *>().size(), 1);
+    QVERIFY(window.findChild<QToolButton *>(u"exportNotebook"_s));
 }
 
 QTEST_MAIN(TestExportGui)

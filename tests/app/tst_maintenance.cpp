@@ -7,11 +7,15 @@
 #include "dialogs/restoredialog.h"
 #include "gui/librarysession.h"
 #include "models/librarytreemodel.h"
+#include "store/annotationrepository.h"
 #include "store/backup.h"
 #include "store/librarycheck.h"
+#include "store/notebookrepository.h"
+#include "store/tagrepository.h"
 #include "widgets/mainwindow.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -73,6 +77,7 @@ private slots:
     void checkLibrary_healthy_dialogSaysSo();
     void readOnlyLibrary_bannerShown_editingActionsOff();
     void twoWriters_appImportAndCli_bothComplete_treeShowsExternalIssues();
+    void hostileStrings_windowShowsThem();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &path);
@@ -184,11 +189,19 @@ void TestMaintenance::checkLibrary_healthy_dialogSaysSo()
     dialog.runCheck(false);
     QVERIFY(!dialog.report().healthy());
     QVERIFY(dialog.reportText().contains(u"search index"_s));
+    // DUBAO_SCREENSHOT_DIR: keep pictures of the dialog (for the release notes).
+    const QString shots = qEnvironmentVariable("DUBAO_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        dialog.show();
+        dialog.grab().save(QDir(shots).filePath(u"check-dialog-problem.png"_s));
+    }
     auto *repair = dialog.findChild<QPushButton *>(u"repairButton"_s);
     QVERIFY(repair && repair->isEnabled());
     repair->click();
     QVERIFY(dialog.report().healthy());
     QVERIFY(dialog.reportText().contains(u"healthy"_s));
+    if (!shots.isEmpty())
+        dialog.grab().save(QDir(shots).filePath(u"check-dialog-repaired.png"_s));
 }
 
 void TestMaintenance::readOnlyLibrary_bannerShown_editingActionsOff()
@@ -272,6 +285,47 @@ void TestMaintenance::twoWriters_appImportAndCli_bothComplete_treeShowsExternalI
     QCOMPARE(later.exitCode(), 0);
     const int expected = int(before + appFiles.size() + cliFiles.size() + 2 * test::corpusFileCount());
     QTRY_COMPARE_WITH_TIMEOUT(window->libraryModel()->issueCount(), expected, 10000);
+}
+
+// Hostile text in tags, notes and notebooks (quotes, newlines, RTL marks, control characters, 100 kB): the
+// window opens the library, shows the annotated article and its notes, and stays usable.
+void TestMaintenance::hostileStrings_windowShowsThem()
+{
+    const QString path = freshLibrary(u"hostile.sqlite"_s);
+    qint64 article = 0;
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        QSqlQuery q(library.database());
+        QVERIFY(q.exec(u"SELECT b.id, b.article_id FROM blocks b WHERE length(b.text) > 20 ORDER BY b.id LIMIT 1"_s));
+        QVERIFY(q.next());
+        const qint64 block = q.value(0).toLongLong();
+        article = q.value(1).toLongLong();
+        QString controls;
+        for (char16_t c = 1; c < 32; ++c)
+            controls += QChar(c);
+        const QStringList hostile{u"\"quoted\" 'name'"_s,           u"line\nbreak"_s,
+                                  u"\u202Eevil\u202C RTL \u200F"_s, controls,
+                                  u"<b>not bold</b> & 'x'"_s,       QString(100 * 1024 / 3, u'字')};
+        AnnotationRepository annotations(library);
+        TagRepository tags(library);
+        NotebookRepository notebooks(library);
+        QString error;
+        for (const QString &s : hostile) {
+            QVERIFY2(annotations.addNote(block, 0, s, &error) > 0, qPrintable(error));
+            if (const auto tag = tags.create(s.left(90), 0, {}, &error))
+                tags.tagArticle(tag->id, article);
+            notebooks.create(s.left(200), &error);
+        }
+        QVERIFY(annotations.addHighlight(block, 1, 5, {}, &error) > 0);
+    }
+    auto window = openWindow(path);
+    window->show();
+    QVERIFY(window->showArticle(article));
+    QTest::qWait(50);
+    QVERIFY(window->checkLibrary(false).healthy());
+    QVERIFY(window->nextArticle() || window->previousArticle());
+    QVERIFY(window->showArticle(article));
 }
 
 QTEST_MAIN(TestMaintenance)

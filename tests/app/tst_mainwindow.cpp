@@ -1,6 +1,7 @@
 // MainWindow end to end (offscreen): tree → reader, keyboard navigation and history, original text, import
 // through the job, settings round trip, undo of an issue's date, the library lock.
 #include "corpuslibrary.h"
+#include "dialogs/shortcutsdialog.h"
 #include "gui/appsettings.h"
 #include "gui/importcontroller.h"
 #include "gui/importjob.h"
@@ -14,6 +15,7 @@
 #include <QAction>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTest>
 #include <QTextBlock>
 #include <QTreeView>
@@ -29,6 +31,7 @@ private slots:
     void initTestCase();
     void init();
     void title_startsWithDubao();
+    void shortcutsDialog_listsMenuShortcuts();
     void selectingArticleInTree_showsItInReader();
     void keyboard_ctrlDownUp_movesBetweenArticlesAndIssues();
     void keyboard_readerJK_andHistoryBackForward();
@@ -392,6 +395,21 @@ void TestMainWindow::sampleIssue_shipped_importsAsOneIssue()
     QCOMPARE(window->libraryModel()->issueCount(), 1);
     QVERIFY(window->currentArticleId() > 0);
     QVERIFY(!window->reader()->article().blocks.isEmpty());
+}
+
+void TestMainWindow::shortcutsDialog_listsMenuShortcuts()
+{
+    MainWindow window;
+    window.setInteractive(false);
+    ShortcutsDialog dialog(window.menuBar());
+    QVERIFY(dialog.rowCount() >= 20);
+    auto *table = dialog.findChild<QTableWidget *>();
+    QVERIFY(table);
+    QStringList shortcuts;
+    for (int row = 0; row < table->rowCount(); ++row)
+        shortcuts.append(table->item(row, 1)->text());
+    QVERIFY(shortcuts.contains(QKeySequence(Qt::CTRL | Qt::Key_U).toString(QKeySequence::NativeText)));
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("actionShortcuts")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLockFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -283,6 +284,12 @@ void TestBackup::cli_backupAndRestore()
     const QString backup = out;
     QCOMPARE(cli({u"tag"_s, u"add"_s, u"测试"_s}), 0); // the daily backup is already made today
     QCOMPARE(Backup::list(path).size(), 2);
+    {
+        // The app has the library open (LibrarySession's lock file): refused, nothing changes.
+        QLockFile appLock(path + u".lock"_s);
+        QVERIFY(appLock.tryLock(0));
+        QCOMPARE(cli({u"restore"_s, backup}, &out), 1);
+    }
     QCOMPARE(cli({u"restore"_s, backup}, &out), 0);
     QVERIFY(out.contains(u"before-restore"_s));
     QCOMPARE(cli({u"tag"_s, u"list"_s}, &out), 0);
