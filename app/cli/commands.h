@@ -61,9 +61,9 @@ bool openLibrary(Library &library, const Args &args, Streams io);
 void printJson(QTextStream &out, const QJsonDocument &doc);
 
 /// The command groups of the other files.
-void addAnnotationCommands(CommandTable &table); // annotationcommands.cpp: tag, highlight, note, notebook, ...
-void addSearchCommands(CommandTable &table);     // searchcommands.cpp: search, kwic, reindex
-void addExportCommands(CommandTable &table);     // exportcommands.cpp: export
+void addAnnotationCommands(CommandTable &table);  // annotationcommands.cpp: tag, highlight, note, notebook, ...
+void addSearchCommands(CommandTable &table);      // searchcommands.cpp: search, kwic, reindex
+void addExportCommands(CommandTable &table);      // exportcommands.cpp: export
 void addMaintenanceCommands(CommandTable &table); // maintenancecommands.cpp: backup, restore, check
 
 int run(const QStringList &arguments, Streams io);

@@ -164,7 +164,7 @@ const QList<MigrationStep> &migrationSteps()
 // (Found by tests/app/tst_maintenance's app-import + dubao-cli-import test: 40 issues lost.) So the header
 // is read only while no connection of this process has the file open; the registry below counts them.
 QMutex s_openFilesMutex;
-QHash<QString, int> s_openFiles;         // canonical path -> open Library connections in this process
+QHash<QString, int> s_openFiles;          // canonical path -> open Library connections in this process
 QHash<QString, QString> s_connectionFile; // connection name -> canonical path
 
 void registerOpenFile(const QString &connection, const QString &file)

@@ -4,7 +4,6 @@
 #include "text/textdecoder.h"
 
 #include <QStringDecoder>
-
 #include <QStringList>
 #include <QtEndian>
 

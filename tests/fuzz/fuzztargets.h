@@ -20,7 +20,9 @@ namespace dubao::fuzz {
 /// Every article and block must lie within the text's lines (1-based, firstLine <= lastLine <= lineCount).
 inline QString checkLineNumbers(const ParsedIssue &issue, qsizetype lineCount)
 {
-    const auto outside = [lineCount](int first, int last) { return first < 1 || first > last || last > lineCount; };
+    const auto outside = [lineCount](int first, int last) {
+        return first < 1 || first > last || last > lineCount;
+    };
     for (qsizetype a = 0; a < issue.articles.size(); ++a) {
         const Article &article = issue.articles[a];
         if (outside(article.firstLine, article.lastLine))
