@@ -44,6 +44,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
@@ -139,6 +140,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    waitForDailyBackup();
     stopIndexing();
     m_import->cancelAndWait();
     if (m_positionTimer->isActive())
@@ -1272,11 +1274,8 @@ void MainWindow::setUpMaintenance()
         applyReadOnlyMode();
         m_dataVersion = -1;
         pollExternalChanges(); // remembers the current version
-        if (!readOnly) {
-            QString error;
-            if (!Backup::ensureDaily(m_session->library(), backupsToKeep(), &error))
-                statusBar()->showMessage(tr("No daily backup: %1").arg(error), 10000);
-        }
+        if (!readOnly)
+            startDailyBackup();
     });
 
     // PRAGMA data_version changes when another connection commits: cheap to ask every 2 s.
@@ -1397,8 +1396,44 @@ bool MainWindow::restoreFromBackup(const QString &backupFile, QString *error)
     return restored;
 }
 
+// The daily backup (VACUUM INTO: seconds on a large library) runs on its own thread and connection, so
+// opening a library never waits for it.
+void MainWindow::startDailyBackup()
+{
+    waitForDailyBackup();
+    const QString path = m_session->path();
+    const int keep = backupsToKeep();
+    QPointer<MainWindow> self(this);
+    m_dailyBackup = QThread::create([path, keep, self] {
+        Library library;
+        QString error;
+        const bool ok = library.open(path, &error) && Backup::ensureDaily(library, keep, &error).has_value();
+        if (!ok && self) {
+            QMetaObject::invokeMethod(
+                self,
+                [self, error] {
+                    if (self)
+                        self->statusBar()->showMessage(tr("No daily backup: %1").arg(error), 10000);
+                },
+                Qt::QueuedConnection);
+        }
+    });
+    m_dailyBackup->setObjectName(QStringLiteral("dailyBackup"));
+    m_dailyBackup->start(QThread::LowPriority);
+}
+
+void MainWindow::waitForDailyBackup()
+{
+    if (!m_dailyBackup)
+        return;
+    m_dailyBackup->wait();
+    delete m_dailyBackup;
+    m_dailyBackup = nullptr;
+}
+
 void MainWindow::restoreBackupDialog()
 {
+    waitForDailyBackup();
     if (!m_session)
         return;
     RestoreDialog dialog(Backup::list(m_session->path()), this);

@@ -188,7 +188,9 @@ private:
     void focusReader();
     void toggleFocus();
     void about();
-    void showShortcuts(); ///< Help → Keyboard Shortcuts
+    void showShortcuts();    ///< Help → Keyboard Shortcuts
+    void startDailyBackup(); ///< Backup::ensureDaily on a worker thread with its own connection
+    void waitForDailyBackup();
 
     std::unique_ptr<LibrarySession> m_session;
     LibraryTreeModel *m_model;
@@ -226,6 +228,7 @@ private:
     int m_articleCount = 0;
     QWidget *m_readOnlyBanner = nullptr; ///< setUpMaintenance()
     QTimer *m_changePoll = nullptr;
+    QThread *m_dailyBackup = nullptr; ///< startDailyBackup(); joined before the library changes hands
     qint64 m_dataVersion = -1;
 };
 
