@@ -2,10 +2,885 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnnotationCommand</name>
+    <message>
+        <source>“%1” failed: %2</source>
+        <translation>“%1”失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>dubao</name>
+    <message>
+        <source>%1 excerpt(s)</source>
+        <translation>%1 条摘录</translation>
+    </message>
+    <message>
+        <source>exported %1</source>
+        <translation>导出于 %1</translation>
+    </message>
+    <message>
+        <source>(untitled article)</source>
+        <translation>（无标题文章）</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>This excerpt&apos;s paragraph is no longer in the library.</source>
+        <translation>这条摘录所在的段落已不在文库中。</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::AddHighlightCommand</name>
+    <message>
+        <source>Add Highlight</source>
+        <translation>添加高亮</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::AddNoteCommand</name>
+    <message>
+        <source>Add Note</source>
+        <translation>添加笔记</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::AddNotebookEntryCommand</name>
+    <message>
+        <source>Add Text to Notebook</source>
+        <translation>向笔记本添加文字</translation>
+    </message>
+    <message>
+        <source>Add to Notebook</source>
+        <translation>加入笔记本</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::AnnotationController</name>
+    <message>
+        <source>Annotations: %1 stayed, %2 moved, %3 became orphans (%4 orphans re-attached, %5 still orphans).</source>
+        <translation>批注：%1 条位置未变，%2 条已移位，%3 条成为孤立批注（%4 条孤立批注已重新关联，%5 条仍为孤立批注）。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Orphans</source>
+        <translation>孤立批注</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Tag Note</source>
+        <translation>为笔记加标签</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Notebook</source>
+        <translation>加入笔记本(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Remove Highlight</source>
+        <translation>删除高亮</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>删除笔记</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>批注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight with Last Tag</source>
+        <translation>用上次的标签高亮(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Highlight with &amp;Tag</source>
+        <translation>用标签高亮(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Tag &amp;Palette…</source>
+        <translation>标签面板(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Tag &amp;Paragraph…</source>
+        <translation>为段落加标签(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Tag &amp;Article…</source>
+        <translation>为文章加标签(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation>添加笔记(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Highlight</source>
+        <translation>删除高亮(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add Highlight to Note&amp;book</source>
+        <translation>将高亮加入笔记本(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a highlight first</source>
+        <translation>请先将光标置于高亮之中</translation>
+    </message>
+    <message>
+        <source>New Ta&amp;g…</source>
+        <translation>新建标签(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>New Notebook…</source>
+        <translation>新建笔记本…</translation>
+    </message>
+    <message>
+        <source>Re-attach Orphan to Selection</source>
+        <translation>将孤立批注重新关联到选区</translation>
+    </message>
+    <message>
+        <source>Re-attach</source>
+        <translation>重新关联</translation>
+    </message>
+    <message>
+        <source>Choose an orphan in the Orphans panel first.</source>
+        <translation>请先在“孤立批注”面板中选择一条孤立批注。</translation>
+    </message>
+    <message>
+        <source>&amp;Annotation Panels</source>
+        <translation>批注面板(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace with Corrected File…</source>
+        <translation>用更正后的文件替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re-&amp;parse All Issues…</source>
+        <translation>重新解析所有期次(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Issue…</source>
+        <translation>删除这一期(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>New Tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>Highlight with Tag</source>
+        <translation>用标签高亮</translation>
+    </message>
+    <message>
+        <source>New Notebook</source>
+        <translation>新建笔记本</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Add to New Notebook</source>
+        <translation>加入新笔记本</translation>
+    </message>
+    <message>
+        <source>Highlight with “%1”</source>
+        <translation>用“%1”高亮</translation>
+    </message>
+    <message>
+        <source>Highlight without Tag</source>
+        <translation>高亮（不加标签）</translation>
+    </message>
+    <message>
+        <source>Add Note…</source>
+        <translation>添加笔记…</translation>
+    </message>
+    <message>
+        <source>Highlight “%1”</source>
+        <translation>高亮“%1”</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>Add Tag…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <source>Tag Highlight</source>
+        <translation>为高亮加标签</translation>
+    </message>
+    <message>
+        <source>Add Note to Highlight…</source>
+        <translation>为高亮添加笔记…</translation>
+    </message>
+    <message>
+        <source>Add to Notebook</source>
+        <translation>加入笔记本</translation>
+    </message>
+    <message>
+        <source>Tag Paragraph…</source>
+        <translation>为段落加标签…</translation>
+    </message>
+    <message>
+        <source>Untag Paragraph</source>
+        <translation>移除段落标签</translation>
+    </message>
+    <message>
+        <source>Add Note to Paragraph…</source>
+        <translation>为段落添加笔记…</translation>
+    </message>
+    <message>
+        <source>Tag Article…</source>
+        <translation>为文章加标签…</translation>
+    </message>
+    <message>
+        <source>Untag Article</source>
+        <translation>移除文章标签</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <source>Select some text of the article first.</source>
+        <translation>请先选中文章中的一段文字。</translation>
+    </message>
+    <message>
+        <source>Add Highlight</source>
+        <translation>添加高亮</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>添加笔记</translation>
+    </message>
+    <message>
+        <source>Added to the notebook.</source>
+        <translation>已加入笔记本。</translation>
+    </message>
+    <message>
+        <source>Select the highlight&apos;s new place (within one paragraph) in the reader.</source>
+        <translation>请在阅读区选中高亮的新位置（须在同一段落内）。</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the note&apos;s new paragraph in the reader.</source>
+        <translation>请在阅读区将光标置于笔记要关联的新段落中。</translation>
+    </message>
+    <message>
+        <source>Highlight the selection with</source>
+        <translation>用标签高亮选区</translation>
+    </message>
+    <message>
+        <source>Tag the highlight with</source>
+        <translation>为高亮加标签</translation>
+    </message>
+    <message>
+        <source>Tag the paragraph with</source>
+        <translation>为段落加标签</translation>
+    </message>
+    <message>
+        <source>Tag the article with</source>
+        <translation>为文章加标签</translation>
+    </message>
+    <message>
+        <source>Note (Markdown):</source>
+        <translation>笔记（Markdown）：</translation>
+    </message>
+    <message>
+        <source>New Tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>Name (parent/child makes it inside an existing tag):</source>
+        <translation>名称（写成“父标签/子标签”可建在已有标签之下）：</translation>
+    </message>
+    <message>
+        <source>There is no tag “%1”.</source>
+        <translation>没有名为“%1”的标签。</translation>
+    </message>
+    <message>
+        <source>Replace with Corrected File</source>
+        <translation>用更正后的文件替换</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace this issue&apos;s text with “%1”?
+
+Its %n annotation(s) will be re-anchored in the new text; those that cannot be placed become orphans (kept in the Orphans panel).
+
+This cannot be undone, and it clears the undo history.</source>
+        <translation>
+            <numerusform>要用“%1”替换这一期的正文吗？
+
+它的 %n 条批注将在新正文中重新定位；无法定位的将成为孤立批注（保留在“孤立批注”面板中）。
+
+此操作无法撤销，并会清空撤销记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The issue was not changed: %1</source>
+        <translation>这一期未被修改：%1</translation>
+    </message>
+    <message>
+        <source>The issue&apos;s text was replaced.</source>
+        <translation>这一期的正文已替换。</translation>
+    </message>
+    <message>
+        <source>Re-parse All Issues</source>
+        <translation>重新解析所有期次</translation>
+    </message>
+    <message>
+        <source>Re-parse every issue with the current parser and re-anchor all annotations?
+
+Annotations that cannot be placed become orphans. This cannot be undone, and it clears the undo history.</source>
+        <translation>要用当前的解析器重新解析每一期，并重新定位所有批注吗？
+
+无法定位的批注将成为孤立批注。此操作无法撤销，并会清空撤销记录。</translation>
+    </message>
+    <message>
+        <source>Re-parsing issues…</source>
+        <translation>正在重新解析期次…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s) re-parsed.</source>
+        <translation>
+            <numerusform>已重新解析 %n 期。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled before the end.</source>
+        <translation>未完成即已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s) left as they were.</source>
+        <translation>
+            <numerusform>%n 期保持原样。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It has no annotations.</source>
+        <translation>这一期没有批注。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s) go with it: %1 highlights, %2 notes, %3 paragraph tags, %4 article tags (and %5 notebook entries showing them).</source>
+        <translation>
+            <numerusform>其 %n 条批注将一并删除：%1 处高亮、%2 条笔记、%3 个段落标签、%4 个文章标签（以及展示它们的 %5 个笔记本条目）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Issue</source>
+        <translation>删除期次</translation>
+    </message>
+    <message>
+        <source>Delete this issue from the library?
+
+%1
+
+This cannot be undone.</source>
+        <translation>要从文库中删除这一期吗？
+
+%1
+
+此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The issue was not deleted: %1</source>
+        <translation>这一期未被删除：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::AnnotationsPanel</name>
+    <message>
+        <source>With child tags</source>
+        <translation>包括子标签</translation>
+    </message>
+    <message>
+        <source>This article only</source>
+        <translation>仅限本文</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Filter by text…</source>
+        <translation>按文字筛选…</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>Show in Reader</source>
+        <translation>在阅读区中显示</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n 条批注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the annotations this filter shows</source>
+        <translation>导出当前筛选显示的批注</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::AttachAnnotationCommand</name>
+    <message>
+        <source>Re-attach Highlight</source>
+        <translation>重新关联高亮</translation>
+    </message>
+    <message>
+        <source>Re-attach Note</source>
+        <translation>重新关联笔记</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::CheckDialog</name>
+    <message>
+        <source>Check Library</source>
+        <translation>检查文库</translation>
+    </message>
+    <message>
+        <source>&amp;Repair</source>
+        <translation>修复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rebuilds the search index and lists annotations that lost their place as orphans. Nothing is deleted.</source>
+        <translation>重建搜索索引，并把失去位置的批注列为孤立批注。不会删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Check &amp;Again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The library is healthy.</source>
+        <translation>文库状态良好。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>发现 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To repair:</source>
+        <translation>修复方法：</translation>
+    </message>
+    <message>
+        <source>click Repair below (nothing is deleted).</source>
+        <translation>点击下方的“修复”（不会删除任何内容）。</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::ConcordanceModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Left context</source>
+        <translation>左侧语境</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Right context</source>
+        <translation>右侧语境</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::ConcordanceView</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Term (a word or phrase)</source>
+        <translation>关键词（词或短语）</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <source>Characters of context on each side</source>
+        <translation>两侧各显示的语境字数</translation>
+    </message>
+    <message>
+        <source>Type a word or phrase to see every occurrence in context.</source>
+        <translation>输入一个词或短语，查看它每次出现时的上下文。</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>没有打开的文库。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No occurrences</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>%1 occurrences in %2 paragraphs</source>
+        <translation>在 %2 个段落中出现 %1 次</translation>
+    </message>
+    <message>
+        <source>only the first %1 (oldest) are listed</source>
+        <translation>仅列出最早的 %1 条</translation>
+    </message>
+    <message>
+        <source>concordance-%1.csv</source>
+        <translation>关键词语境-%1.csv</translation>
+    </message>
+    <message>
+        <source>Export Concordance</source>
+        <translation>导出关键词语境</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::CreateNotebookCommand</name>
+    <message>
+        <source>Create Notebook “%1”</source>
+        <translation>新建笔记本“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::CreateTagCommand</name>
+    <message>
+        <source>Create Tag “%1”</source>
+        <translation>新建标签“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::DeleteNotebookCommand</name>
+    <message>
+        <source>Delete Notebook</source>
+        <translation>删除笔记本</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::DeleteTagCommand</name>
+    <message>
+        <source>Delete Tag “%1”</source>
+        <translation>删除标签“%1”</translation>
+    </message>
+</context>
+<context>
     <name>dubao::EditIssueInfoCommand</name>
     <message>
         <source>Edit Issue Details</source>
         <translation>编辑报纸期次信息</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::EditNoteCommand</name>
+    <message>
+        <source>Edit Note</source>
+        <translation>编辑笔记</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::EditNotebookTextCommand</name>
+    <message>
+        <source>Edit Notebook Text</source>
+        <translation>编辑笔记本文字</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::EditTagCommand</name>
+    <message>
+        <source>Rename Tag “%1”</source>
+        <translation>重命名标签“%1”</translation>
+    </message>
+    <message>
+        <source>Recolour Tag “%1”</source>
+        <translation>更改标签“%1”的颜色</translation>
+    </message>
+    <message>
+        <source>Move Tag “%1”</source>
+        <translation>移动标签“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::ExportDialog</name>
+    <message>
+        <source>Markdown (.md)</source>
+        <translation>Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>HTML, one file for reading and printing (.html)</source>
+        <translation>HTML，便于阅读和打印的单个文件 (.html)</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet, UTF-8 (.csv)</source>
+        <translation>CSV 电子表格，UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (.json)</source>
+        <translation>JSON (.json)</translation>
+    </message>
+    <message>
+        <source>OpenDocument Text (.odt)</source>
+        <translation>OpenDocument 文本 (.odt)</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Citations: CSL-JSON for Zotero and others (.json)</source>
+        <translation>引文：CSL-JSON，适用于 Zotero 等 (.json)</translation>
+    </message>
+    <message>
+        <source>Citations: RIS (.ris)</source>
+        <translation>引文：RIS (.ris)</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotations, JSON-LD (.jsonld)</source>
+        <translation>W3C Web 批注，JSON-LD (.jsonld)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>&amp;Excerpts</source>
+        <translation>摘录(&amp;E)</translation>
+    </message>
+    <message>
+        <source>A &amp;notebook:</source>
+        <translation>笔记本(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Any of the checked tags</source>
+        <translation>含任一选中的标签</translation>
+    </message>
+    <message>
+        <source>All of the checked tags</source>
+        <translation>含全部选中的标签</translation>
+    </message>
+    <message>
+        <source>Include child tags</source>
+        <translation>包括子标签</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Issue &amp;dates:</source>
+        <translation>出版日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Publication:</source>
+        <translation>报纸名称(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Only excerpts in paragraphs this search finds</source>
+        <translation>仅限该搜索找到的段落中的摘录</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Not grouped</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>By tag</source>
+        <translation>按标签</translation>
+    </message>
+    <message>
+        <source>By issue date</source>
+        <translation>按出版日期</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Attach each excerpt as a note</source>
+        <translation>将每条摘录作为笔记附加</translation>
+    </message>
+    <message>
+        <source>Preview of the first entries</source>
+        <translation>前几条预览</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;as:</source>
+        <translation>另存为(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Any publication</source>
+        <translation>所有报纸</translation>
+    </message>
+    <message>
+        <source>Dubao excerpts</source>
+        <translation>Dubao 摘录</translation>
+    </message>
+    <message>
+        <source>Nothing matches this selection.</source>
+        <translation>没有符合所选条件的内容。</translation>
+    </message>
+    <message>
+        <source>The first entries, shown as Markdown; the %1 file has the same content.</source>
+        <translation>前几条，以 Markdown 形式显示；%1 文件内容与此相同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n entries.</source>
+        <translation>
+            <numerusform>前 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::ExportJob</name>
+    <message>
+        <source>Unknown export format.</source>
+        <translation>未知的导出格式。</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::FindBar</name>
+    <message>
+        <source>Find in article</source>
+        <translation>在文章中查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配 (F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 处匹配</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 处匹配</translation>
     </message>
 </context>
 <context>
@@ -486,10 +1361,6 @@ Import issues with File → Import Files… or File → Import Folder…, or dro
         <translation>关于 Dubao</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Dubao %1&lt;/h3&gt;&lt;p&gt;A reader for OCR&apos;d Chinese newspaper issues.&lt;/p&gt;&lt;p&gt;Library: %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Dubao %1&lt;/h3&gt;&lt;p&gt;阅读经 OCR 识别的中文报纸。&lt;/p&gt;&lt;p&gt;文库：%2&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -501,6 +1372,384 @@ Import issues with File → Import Files… or File → Import Folder…, or dro
         <source>Issues: %1 · Articles: %2 · %3</source>
         <translation>%1 期 · %2 篇文章 · %3</translation>
     </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Concordance</source>
+        <translation>关键词语境</translation>
+    </message>
+    <message>
+        <source>Find in &amp;Library…</source>
+        <translation>在文库中搜索(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article…</source>
+        <translation>在文章中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Rebuild Search &amp;Index</source>
+        <translation>重建搜索索引(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Concordance</source>
+        <translation>关键词语境(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Building the search index… Search is available when it is done.</source>
+        <translation>正在建立搜索索引…完成后即可搜索。</translation>
+    </message>
+    <message>
+        <source>Building the search index…</source>
+        <translation>正在建立搜索索引…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Search Index</source>
+        <translation>搜索索引</translation>
+    </message>
+    <message>
+        <source>Building the search index: %1%</source>
+        <translation>正在建立搜索索引：%1%</translation>
+    </message>
+    <message>
+        <source>The search index is ready.</source>
+        <translation>搜索索引已就绪。</translation>
+    </message>
+    <message>
+        <source>The search index was not built, so search is off. Edit → Rebuild Search Index builds it.</source>
+        <translation>搜索索引尚未建立，暂时无法搜索。可用“编辑 → 重建搜索索引”来建立。</translation>
+    </message>
+    <message>
+        <source>The search index could not be built: %1</source>
+        <translation>无法建立搜索索引：%1</translation>
+    </message>
+    <message>
+        <source>This note is not attached to a paragraph.</source>
+        <translation>这条笔记没有关联到任何段落。</translation>
+    </message>
+    <message>
+        <source>This article is no longer in the library.</source>
+        <translation>这篇文章已不在文库中。</translation>
+    </message>
+    <message>
+        <source>1 match in this article; Esc clears it.</source>
+        <translation>本文中有 1 处匹配；按 Esc 清除。</translation>
+    </message>
+    <message>
+        <source>%1 matches in this article: F3 / Shift+F3 step through them, Esc clears them.</source>
+        <translation>本文中有 %1 处匹配：按 F3 / Shift+F3 逐个查看，按 Esc 清除。</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back Up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>The library could not be backed up: %1</source>
+        <translation>无法备份文库：%1</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份还原(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check Library…</source>
+        <translation>检查文库(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>This library is read-only (its file may not be written): you can read and search, but not import, annotate or edit.</source>
+        <translation>此文库为只读（其文件不可写入）：可以阅读和搜索，但不能导入、批注或编辑。</translation>
+    </message>
+    <message>
+        <source>No daily backup: %1</source>
+        <translation>未能完成每日备份：%1</translation>
+    </message>
+    <message>
+        <source>The library was changed by another program; the list is up to date.</source>
+        <translation>文库已被其他程序修改；列表已更新。</translation>
+    </message>
+    <message>
+        <source>The library is read-only.</source>
+        <translation>文库为只读。</translation>
+    </message>
+    <message>
+        <source>The library could not be opened again: %1</source>
+        <translation>无法重新打开文库：%1</translation>
+    </message>
+    <message>
+        <source>Restored %1; the replaced library is kept in %2</source>
+        <translation>已还原 %1；被替换的文库保存在 %2</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份还原</translation>
+    </message>
+    <message>
+        <source>Replace the library with the backup %1?
+
+What the library holds now is kept as another backup.</source>
+        <translation>要用备份 %1 替换文库吗？
+
+文库当前的内容将另存为一份备份。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: %1</source>
+        <translation>未还原任何内容：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Dubao %1&lt;/h3&gt;&lt;p&gt;A reader and annotator for OCR&apos;d Chinese newspaper issues.&lt;/p&gt;&lt;p&gt;Library: %2&lt;/p&gt;&lt;p&gt;Qt %3, SQLite %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dubao %1&lt;/h3&gt;&lt;p&gt;阅读和批注经 OCR 识别的中文报纸。&lt;/p&gt;&lt;p&gt;文库：%2&lt;/p&gt;&lt;p&gt;Qt %3，SQLite %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::MergeTagsCommand</name>
+    <message>
+        <source>Merge Tag “%1” into “%2”</source>
+        <translation>将标签“%1”合并到“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::MoveNotebookEntryCommand</name>
+    <message>
+        <source>Move Notebook Entry</source>
+        <translation>移动笔记本条目</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::NotebookView</name>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add &amp;Text</source>
+        <translation>添加文字(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add your own text after the selected entry</source>
+        <translation>在所选条目之后添加您自己的文字</translation>
+    </message>
+    <message>
+        <source>orphan: its paragraph is gone</source>
+        <translation>孤立批注：所在段落已不存在</translation>
+    </message>
+    <message>
+        <source>Your text — double-click to edit</source>
+        <translation>您的文字——双击即可编辑</translation>
+    </message>
+    <message>
+        <source>Drag to reorder; click the source to open the paragraph</source>
+        <translation>拖动可调整顺序；点击出处可打开该段落</translation>
+    </message>
+    <message>
+        <source>New Notebook</source>
+        <translation>新建笔记本</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Rename Notebook</source>
+        <translation>重命名笔记本</translation>
+    </message>
+    <message>
+        <source>Delete Notebook</source>
+        <translation>删除笔记本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the notebook “%1” and its %n entries? The highlights and notes in it stay. (Edit → Undo brings it back.)</source>
+        <translation>
+            <numerusform>要删除笔记本“%1”及其 %n 个条目吗？其中的高亮和笔记会保留。（“编辑 → 撤销”可以恢复。）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Text</source>
+        <translation>添加文字</translation>
+    </message>
+    <message>
+        <source>Your text (Markdown):</source>
+        <translation>您的文字（Markdown）：</translation>
+    </message>
+    <message>
+        <source>Edit Text</source>
+        <translation>编辑文字</translation>
+    </message>
+    <message>
+        <source>Edit Text…</source>
+        <translation>编辑文字…</translation>
+    </message>
+    <message>
+        <source>Open in Reader</source>
+        <translation>在阅读区中打开</translation>
+    </message>
+    <message>
+        <source>Add Text Above…</source>
+        <translation>在上方添加文字…</translation>
+    </message>
+    <message>
+        <source>Add Text Below…</source>
+        <translation>在下方添加文字…</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove from Notebook</source>
+        <translation>从笔记本中移除</translation>
+    </message>
+    <message>
+        <source>Add Text…</source>
+        <translation>添加文字…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export this notebook as a document</source>
+        <translation>将此笔记本导出为文档</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::NotesPanel</name>
+    <message>
+        <source>&amp;Add Note</source>
+        <translation>添加笔记(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <source>Write the note in Markdown…</source>
+        <translation>用 Markdown 撰写笔记…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Paragraph notes&lt;/b&gt; (%n)</source>
+        <translation>
+            <numerusform>&lt;b&gt;段落笔记&lt;/b&gt;（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paragraph tags: %1</source>
+        <translation>段落标签：%1</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a paragraph to see its notes.</source>
+        <translation>将光标置于某一段落中即可查看其笔记。</translation>
+    </message>
+    <message>
+        <source>(empty note)</source>
+        <translation>（空笔记）</translation>
+    </message>
+    <message>
+        <source>On a highlight</source>
+        <translation>关联高亮</translation>
+    </message>
+    <message>
+        <source>On the paragraph</source>
+        <translation>关联段落</translation>
+    </message>
+    <message>
+        <source>Created %1 · modified %2</source>
+        <translation>创建于 %1 · 修改于 %2</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::OdtWriter</name>
+    <message>
+        <source>the OpenDocument writer failed</source>
+        <translation>OpenDocument 写入程序出错</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::OrphansPanel</name>
+    <message>
+        <source>&amp;Re-attach to Selection</source>
+        <translation>重新关联到选区(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Was in</source>
+        <translation>原位于</translation>
+    </message>
+    <message>
+        <source>Select an orphan, select its new place in the reader (a paragraph for a note), then re-attach it.</source>
+        <translation>选择一条孤立批注，在阅读区中选定它的新位置（笔记则选定段落），然后重新关联。</translation>
+    </message>
+    <message>
+        <source>Attach the selected orphan where the reader&apos;s selection is</source>
+        <translation>将所选孤立批注关联到阅读区的选区</translation>
+    </message>
+    <message>
+        <source>…%1&lt;b&gt;%2&lt;/b&gt;%3…&lt;br&gt;Was in “%4”</source>
+        <translation>…%1&lt;b&gt;%2&lt;/b&gt;%3…&lt;br&gt;原位于“%4”</translation>
+    </message>
 </context>
 <context>
     <name>dubao::ReaderView</name>
@@ -511,6 +1760,374 @@ Import issues with File → Import Files… or File → Import Folder…, or dro
     <message>
         <source>Reporters: %1</source>
         <translation>记者：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::RemoveHighlightCommand</name>
+    <message>
+        <source>Remove Highlight</source>
+        <translation>删除高亮</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::RemoveNoteCommand</name>
+    <message>
+        <source>Delete Note</source>
+        <translation>删除笔记</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::RemoveNotebookEntryCommand</name>
+    <message>
+        <source>Remove from Notebook</source>
+        <translation>从笔记本中移除</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::RenameNotebookCommand</name>
+    <message>
+        <source>Rename Notebook</source>
+        <translation>重命名笔记本</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::RestoreDialog</name>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>backed up by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>还原前</translation>
+    </message>
+    <message>
+        <source>before upgrading to schema %1</source>
+        <translation>升级到数据库结构版本 %1 前</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份还原</translation>
+    </message>
+    <message>
+        <source>The library is replaced by the backup you choose. What it holds now is kept as another backup, so a restore can be undone by restoring that one.</source>
+        <translation>文库将被您选择的备份替换。文库当前的内容会另存为一份备份，因此还原之后可以通过还原那份备份来撤销。</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <source>There are no backups of this library yet.</source>
+        <translation>这个文库还没有备份。</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::SearchPanel</name>
+    <message>
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>搜索文库</translation>
+    </message>
+    <message>
+        <source>Words and &quot;phrases&quot;; OR, -word, title:, reporter:, tag:, publication:, from:YYYY-MM-DD, to:YYYY-MM-DD, in:notes</source>
+        <translation>词语与 &quot;短语&quot;；OR、-排除词、title:、reporter:、tag:、publication:、from:YYYY-MM-DD、to:YYYY-MM-DD、in:notes</translation>
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation>相关度</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>最早</translation>
+    </message>
+    <message>
+        <source>Order of the hits</source>
+        <translation>结果排序</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No hits</source>
+        <translation>无结果</translation>
+    </message>
+    <message>
+        <source>1 hit</source>
+        <translation>1 条结果</translation>
+    </message>
+    <message>
+        <source>%1 hits</source>
+        <translation>%1 条结果</translation>
+    </message>
+    <message>
+        <source>ranked among the newest %1</source>
+        <translation>在最新的 %1 条中排序</translation>
+    </message>
+    <message>
+        <source>Load more (%1 of %2 shown)</source>
+        <translation>加载更多（已显示 %1 / %2 条）</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::SearchResultsModel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::SearchWorker</name>
+    <message>
+        <source>The library cannot be opened for searching: %1</source>
+        <translation>无法打开文库进行搜索：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::TagDock</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>New tag (Ctrl+Shift+N)</source>
+        <translation>新建标签 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子标签</translation>
+    </message>
+    <message>
+        <source>New tag inside the selected one</source>
+        <translation>在所选标签下新建子标签</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Rename the tag (F2)</source>
+        <translation>重命名标签 (F2)</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Change the tag&apos;s colour</source>
+        <translation>更改标签颜色</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merge the tag into another</source>
+        <translation>将标签合并到另一个标签</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the tag (what it tags stays)</source>
+        <translation>删除标签（所标注的内容保留）</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>Delete Tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paragraph(s)</source>
+        <translation>
+            <numerusform>%n 个段落</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%n 处高亮</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 条笔记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>New Tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>Name of the new tag inside “%1”:</source>
+        <translation>“%1”下新标签的名称：</translation>
+    </message>
+    <message>
+        <source>Name of the new tag:</source>
+        <translation>新标签的名称：</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Tag Colour</source>
+        <translation>标签颜色</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <source>Move Tag</source>
+        <translation>移动标签</translation>
+    </message>
+    <message>
+        <source>Move “%1” into:</source>
+        <translation>将“%1”移到：</translation>
+    </message>
+    <message>
+        <source>Merge Tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Merge “%1” into (everything it tags gets that tag; “%1” goes):</source>
+        <translation>将“%1”合并到（它所标注的内容都会改用该标签；“%1”将被删除）：</translation>
+    </message>
+    <message>
+        <source>Delete the tag “%1”? It is on %2. What it tags stays; only the tag goes, and its child tags move up a level. (Edit → Undo brings it back.)</source>
+        <translation>要删除标签“%1”吗？标注对象：%2。所标注的内容会保留，只删除标签本身，其子标签上移一级。（“编辑 → 撤销”可以恢复。）</translation>
+    </message>
+    <message>
+        <source>New Tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>New Child Tag…</source>
+        <translation>新建子标签…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>移到…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Show Annotations</source>
+        <translation>显示批注</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::TagPalette</name>
+    <message>
+        <source>Tag name — Enter applies, a new name creates the tag</source>
+        <translation>标签名称——按 Enter 应用，输入新名称则新建标签</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::TaggingCommand</name>
+    <message>
+        <source>Tag Article “%1”</source>
+        <translation>为文章加标签“%1”</translation>
+    </message>
+    <message>
+        <source>Untag Article “%1”</source>
+        <translation>移除文章标签“%1”</translation>
+    </message>
+    <message>
+        <source>Tag Paragraph “%1”</source>
+        <translation>为段落加标签“%1”</translation>
+    </message>
+    <message>
+        <source>Untag Paragraph “%1”</source>
+        <translation>移除段落标签“%1”</translation>
+    </message>
+    <message>
+        <source>Tag Highlight “%1”</source>
+        <translation>为高亮加标签“%1”</translation>
+    </message>
+    <message>
+        <source>Untag Highlight “%1”</source>
+        <translation>移除高亮标签“%1”</translation>
+    </message>
+    <message>
+        <source>Tag Note “%1”</source>
+        <translation>为笔记加标签“%1”</translation>
+    </message>
+    <message>
+        <source>Untag Note “%1”</source>
+        <translation>移除笔记标签“%1”</translation>
     </message>
 </context>
 <context>
@@ -528,16 +2145,24 @@ Import issues with File → Import Files… or File → Import Folder…, or dro
         <translation>文件</translation>
     </message>
     <message>
-        <source>Issue files or folders to import.</source>
-        <translation>要导入的报纸文件或文件夹。</translation>
-    </message>
-    <message>
-        <source>[file-or-folder...]</source>
-        <translation>[文件或文件夹...]</translation>
-    </message>
-    <message>
         <source>Open Library</source>
         <translation>打开文库</translation>
+    </message>
+    <message>
+        <source>Issue files or folders to import (paths or file:// URLs), or dubao://block/ID and dubao://article/ID links to open.</source>
+        <translation>要导入的报纸文件或文件夹（路径或 file:// 网址），或要打开的 dubao://block/ID 和 dubao://article/ID 链接。</translation>
+    </message>
+    <message>
+        <source>[file-or-folder-or-link...]</source>
+        <translation>[文件或文件夹或链接...]</translation>
+    </message>
+    <message>
+        <source>Open Link</source>
+        <translation>打开链接</translation>
+    </message>
+    <message>
+        <source>“%1” names nothing in this library.</source>
+        <translation>此文库中没有“%1”所指的内容。</translation>
     </message>
 </context>
 </TS>

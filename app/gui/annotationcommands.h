@@ -39,6 +39,8 @@ protected:
 /// Highlights a span and tags it; undo deletes the highlight, redo restores it with the same id.
 class AddHighlightCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::AddHighlightCommand) // the context lupdate files its strings under
+
 public:
     AddHighlightCommand(AnnotationStore &store, qint64 blockId, int start, int end, const QList<qint64> &tagIds);
     void redo() override;
@@ -56,6 +58,8 @@ private:
 
 class RemoveHighlightCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::RemoveHighlightCommand) // the context lupdate files its strings under
+
 public:
     RemoveHighlightCommand(AnnotationStore &store, qint64 highlightId);
     void redo() override;
@@ -70,6 +74,8 @@ private:
 /// nothing (already so) makes itself obsolete.
 class TaggingCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::TaggingCommand) // the context lupdate files its strings under
+
 public:
     enum class Target
     {
@@ -93,6 +99,8 @@ private:
 
 class AddNoteCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::AddNoteCommand) // the context lupdate files its strings under
+
 public:
     AddNoteCommand(AnnotationStore &store, qint64 blockId, qint64 highlightId, const QString &text);
     void redo() override;
@@ -111,6 +119,8 @@ private:
 /// burst of typing is one undo step.
 class EditNoteCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::EditNoteCommand) // the context lupdate files its strings under
+
 public:
     static constexpr int Id = 0x4e4f5445; // "NOTE"
     EditNoteCommand(AnnotationStore &store, qint64 noteId, const QString &oldText, const QString &newText, int session);
@@ -129,6 +139,8 @@ private:
 
 class RemoveNoteCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::RemoveNoteCommand) // the context lupdate files its strings under
+
 public:
     RemoveNoteCommand(AnnotationStore &store, qint64 noteId);
     void redo() override;
@@ -141,6 +153,8 @@ private:
 
 class CreateTagCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::CreateTagCommand) // the context lupdate files its strings under
+
 public:
     CreateTagCommand(AnnotationStore &store, const QString &name, qint64 parentId, const QString &color);
     void redo() override;
@@ -158,6 +172,8 @@ private:
 /// Rename, recolour or move a tag: each returns the old value, which undo sets again.
 class EditTagCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::EditTagCommand) // the context lupdate files its strings under
+
 public:
     enum class Field
     {
@@ -180,6 +196,8 @@ private:
 
 class MergeTagsCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::MergeTagsCommand) // the context lupdate files its strings under
+
 public:
     MergeTagsCommand(AnnotationStore &store, qint64 fromId, qint64 intoId);
     void redo() override;
@@ -193,6 +211,8 @@ private:
 
 class DeleteTagCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::DeleteTagCommand) // the context lupdate files its strings under
+
 public:
     DeleteTagCommand(AnnotationStore &store, qint64 tagId);
     void redo() override;
@@ -205,6 +225,8 @@ private:
 
 class CreateNotebookCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::CreateNotebookCommand) // the context lupdate files its strings under
+
 public:
     CreateNotebookCommand(AnnotationStore &store, const QString &name);
     void redo() override;
@@ -219,6 +241,8 @@ private:
 
 class RenameNotebookCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::RenameNotebookCommand) // the context lupdate files its strings under
+
 public:
     RenameNotebookCommand(AnnotationStore &store, qint64 notebookId, const QString &name);
     void redo() override;
@@ -232,6 +256,8 @@ private:
 
 class DeleteNotebookCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::DeleteNotebookCommand) // the context lupdate files its strings under
+
 public:
     DeleteNotebookCommand(AnnotationStore &store, qint64 notebookId);
     void redo() override;
@@ -245,6 +271,8 @@ private:
 /// Adds a highlight, a note or free text to a notebook at a position (-1: at the end).
 class AddNotebookEntryCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::AddNotebookEntryCommand) // the context lupdate files its strings under
+
 public:
     enum class Kind
     {
@@ -270,6 +298,8 @@ private:
 
 class MoveNotebookEntryCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::MoveNotebookEntryCommand) // the context lupdate files its strings under
+
 public:
     MoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId, int position);
     void redo() override;
@@ -283,6 +313,8 @@ private:
 
 class EditNotebookTextCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::EditNotebookTextCommand) // the context lupdate files its strings under
+
 public:
     EditNotebookTextCommand(AnnotationStore &store, qint64 entryId, const QString &text);
     void redo() override;
@@ -296,6 +328,8 @@ private:
 
 class RemoveNotebookEntryCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::RemoveNotebookEntryCommand) // the context lupdate files its strings under
+
 public:
     RemoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId);
     void redo() override;
@@ -310,6 +344,8 @@ private:
 /// was, orphan again if it was one.
 class AttachAnnotationCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::AttachAnnotationCommand) // the context lupdate files its strings under
+
 public:
     /// A highlight to [start, end) of the block.
     AttachAnnotationCommand(AnnotationStore &store, qint64 highlightId, qint64 blockId, int start, int end);
