@@ -1351,6 +1351,9 @@ QString MainWindow::backUpNow(QString *error)
         return {};
     }
     QApplication::setOverrideCursor(Qt::WaitCursor);
+    // One backup at a time: a daily backup still being written finishes first (and counts when old backups
+    // beyond the number to keep are removed).
+    waitForDailyBackup();
     const auto path = Backup::create(m_session->library(), QStringLiteral("manual"), backupsToKeep(), error);
     QApplication::restoreOverrideCursor();
     return path.value_or(QString());
