@@ -18,6 +18,7 @@ struct SourceFile
     QString encoding; ///< the detected encoding, e.g. "UTF-8", "UTF-16LE", "GB18030", "Big5"
     QByteArray bytes; ///< the file's bytes as read, kept in the library so the issue can be re-parsed later;
                       ///< empty for text parsed from memory
+    QString text;     ///< the text parsed (decodeIssueBytes()); not stored: the library keeps the bytes
 
     friend bool operator==(const SourceFile &, const SourceFile &) = default;
 };

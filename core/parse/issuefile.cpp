@@ -83,15 +83,23 @@ qint64 maxFileBytes()
     return qint64(64) * 1024 * 1024;
 }
 
-IssueFileResult parseIssueBytes(const QByteArray &bytes, const QString &path)
+DecodedText decodeIssueBytes(const QByteArray &bytes)
 {
     DecodedText decoded = decodeText(bytes);
+    if (decoded.ok) {
+        normaliseLineEnds(decoded.text);
+        normaliseToNfc(decoded.text);
+    }
+    return decoded;
+}
+
+IssueFileResult parseIssueBytes(const QByteArray &bytes, const QString &path, const QString &sha256)
+{
+    DecodedText decoded = decodeIssueBytes(bytes);
     if (!decoded.ok)
         return failure(decoded.error);
 
-    QString text = std::move(decoded.text);
-    normaliseLineEnds(text);
-    normaliseToNfc(text);
+    const QString &text = decoded.text;
     if (isBlank(text))
         return failure(QStringLiteral("empty file"));
 
@@ -99,8 +107,9 @@ IssueFileResult parseIssueBytes(const QByteArray &bytes, const QString &path)
     result.issue = parseIssueText(text);
     if (result.issue.articles.isEmpty())
         return failure(QStringLiteral("no articles found"));
+    result.issue.source.text = text;
     result.issue.source.path = path;
-    result.issue.source.sha256 = sha256Hex(bytes);
+    result.issue.source.sha256 = sha256.isEmpty() ? sha256Hex(bytes) : sha256;
     result.issue.source.bytes = bytes;
     result.issue.source.encoding = decoded.encoding;
     result.ok = true;

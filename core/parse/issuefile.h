@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/issue.h"
+#include "text/textdecoder.h"
 
 #include <QByteArray>
 #include <QString>
@@ -17,8 +18,12 @@ struct IssueFileResult
 
 /// Parses an issue from bytes already read; `path` is recorded in the result's source. Decodes (see decodeText()),
 /// turns CRLF and lone CR into LF, normalises to NFC, then parses. Errors: decodeText()'s, "empty file" and
-/// "no articles found".
-IssueFileResult parseIssueBytes(const QByteArray &bytes, const QString &path = {});
+/// "no articles found". `sha256` is the bytes' hash when the caller has computed it already (sha256Hex()).
+IssueFileResult parseIssueBytes(const QByteArray &bytes, const QString &path = {}, const QString &sha256 = {});
+
+/// The text parseIssueBytes() parses: decoded (decodeText()), CRLF and lone CR turned into LF, NFC. Its lines,
+/// split at '\n', are the lines Block::firstLine/lastLine count.
+DecodedText decodeIssueBytes(const QByteArray &bytes);
 
 /// Reads and parses a file. Files over maxFileBytes() are refused before reading.
 /// Errors besides decodeText()'s and parseIssueBytes()'s: "no such file", "is a folder", "not a regular file",

@@ -2,6 +2,7 @@
 // articles and notes by triggers. This class builds and checks it; SearchService queries it.
 #pragma once
 
+#include <QList>
 #include <QString>
 
 #include <atomic>
@@ -33,8 +34,8 @@ public:
         qint64 indexBytes = 0; ///< bytes of the FTS5 data and the block key table (payload, not pages)
     };
 
-    /// True when the index is missing parts, was made by another tokenizer version, a rebuild was
-    /// interrupted or a bulk import was not finished: the caller should run rebuild() (with progress) after
+    /// True when the index is missing parts, was made by another tokenizer version or index layout, or a
+    /// rebuild was interrupted: the caller should run rebuild() (with progress) after
     /// opening the library.
     static bool needsRebuild(Library &library);
 
@@ -44,14 +45,14 @@ public:
     static bool rebuild(Library &library, const ProgressCallback &progress = {},
                         const std::atomic_bool *cancel = nullptr, QString *error = nullptr);
 
-    /// Bulk import: between these two calls, new paragraphs and headlines are queued instead of indexed one
-    /// import transaction at a time (FTS5 writes a segment per transaction: indexing file by file costs ~6x
-    /// more than indexing the same text at once). They become searchable when finishBulkImport() indexes the
-    /// queue in one transaction. Deletes and edits still reach the index at once. The flag is stored in the
-    /// library, so it holds for every connection; if the program dies in between, needsRebuild() is true
-    /// on the next open. Use around Importer::importPaths() of many files (GUI import job, dubao-cli import).
-    static bool beginBulkImport(Library &library, QString *error = nullptr);
-    static bool finishBulkImport(Library &library, QString *error = nullptr);
+    /// Indexing an import transaction in one go. Inside the caller's transaction, deferIndexing() makes new
+    /// paragraphs and headlines skip the per-row index triggers (a flag row that only this transaction sees);
+    /// indexDeferred() then indexes those of the given issues in key order — FTS5 writes one segment for
+    /// them instead of flushing at every out-of-order row — and clears the flag. The caller commits after it
+    /// (or rolls everything back), so the import and its index land together. Indexing file by file costs
+    /// several times more (docs/search.md). Edits and deletes of rows not yet indexed leave the index alone.
+    static bool deferIndexing(QSqlDatabase &db, QString *error = nullptr);
+    static bool indexDeferred(QSqlDatabase &db, const QList<qint64> &issueIds, QString *error = nullptr);
 
     static Stats stats(Library &library);
 

@@ -9,11 +9,16 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace dubao {
 
@@ -28,6 +33,108 @@ bool isReadableFolder(const QFileInfo &info)
 {
     // Listing a folder needs read permission, entering it execute permission.
     return info.isReadable() && info.isExecutable();
+}
+
+// A file read, hashed and (unless its content was in the library when the import started) parsed.
+struct PreparedFile
+{
+    QString path;
+    IssueFileBytes file;
+    QString sha256;
+    bool known = false; ///< the content was in the library at the start: not parsed
+    IssueFileResult result;
+};
+
+// Reads, hashes and parses the files on a thread of its own, in order, a few files ahead of the thread that
+// stores them: parsing then costs the import no time as long as storing is the slower part (it is, by far).
+// Parsing is pure (parseIssueBytes), so it needs no database.
+class FilePreparer final
+{
+    Q_DISABLE_COPY_MOVE(FilePreparer)
+
+public:
+    FilePreparer(QStringList files, QSet<QString> known)
+        : m_files(std::move(files))
+        , m_known(std::move(known))
+        , m_thread([this] { run(); })
+    {}
+
+    ~FilePreparer()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+
+    /// The next file, in the order given; blocks until it is ready.
+    PreparedFile next()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_ready.empty(); });
+        PreparedFile file = std::move(m_ready.front());
+        m_ready.pop_front();
+        m_readyBytes -= file.file.bytes.size();
+        lock.unlock();
+        m_changed.notify_all();
+        return file;
+    }
+
+private:
+    // Bounded by count and by bytes, so a folder of large files does not fill the memory.
+    static constexpr size_t kMaxFiles = 32;
+    static constexpr qint64 kMaxBytes = 32 * 1024 * 1024;
+
+    void run()
+    {
+        for (const QString &path : std::as_const(m_files)) {
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock,
+                               [this] { return m_stop || (m_ready.size() < kMaxFiles && m_readyBytes < kMaxBytes); });
+                if (m_stop)
+                    return;
+            }
+            PreparedFile prepared;
+            prepared.path = path;
+            prepared.file = readIssueFile(path);
+            if (prepared.file.ok) {
+                prepared.sha256 = sha256Hex(prepared.file.bytes);
+                prepared.known = m_known.contains(prepared.sha256);
+                if (!prepared.known)
+                    prepared.result = parseIssueBytes(prepared.file.bytes, path, prepared.sha256);
+            }
+            {
+                const std::lock_guard lock(m_mutex);
+                m_readyBytes += prepared.file.bytes.size();
+                m_ready.push_back(std::move(prepared));
+            }
+            m_changed.notify_all();
+        }
+    }
+
+    const QStringList m_files;
+    const QSet<QString> m_known;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<PreparedFile> m_ready;
+    qint64 m_readyBytes = 0;
+    bool m_stop = false;
+    std::thread m_thread; // last: starts once everything above is constructed
+};
+
+QSet<QString> knownSha256(QSqlDatabase &db)
+{
+    QSet<QString> known;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (query.exec(QStringLiteral("SELECT sha256 FROM source_files"))) {
+        while (query.next())
+            known.insert(query.value(0).toString().toLower());
+    }
+    return known;
 }
 
 } // namespace
@@ -108,8 +215,9 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
 
     // Files are stored in batches: one transaction for up to ~1 s or 8 MB of files, a savepoint per file.
     // A file that fails rolls back its savepoint only, so the library never holds part of an issue; a batch
-    // that cannot commit reports every file in it as failed. Committing per file instead makes the full-text
-    // index (FTS5 writes a segment per transaction) many times slower and larger.
+    // that cannot commit reports every file in it as failed. The batch's text is indexed at its end, in the
+    // same transaction (SearchIndex::deferIndexing): committing or indexing per file instead makes the
+    // full-text index (FTS5 writes a segment per transaction) many times slower and larger.
     constexpr qint64 kBatchBytes = 8 * 1024 * 1024;
     constexpr qint64 kBatchMilliseconds = 1000;
     IssueRepository repository(m_library);
@@ -125,8 +233,13 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
     auto commitBatch = [&] {
         if (!batch)
             return;
+        // The batch's paragraphs and headlines go into the full-text index in one go, in the same transaction.
+        QList<qint64> issueIds;
+        issueIds.reserve(pending.size());
+        for (const auto &file : std::as_const(pending))
+            issueIds.append(file.issueId);
         QString error;
-        if (batch->commit(&error)) {
+        if (SearchIndex::indexDeferred(db, issueIds, &error) && batch->commit(&error)) {
             report.imported += pending;
         } else {
             for (const auto &file : std::as_const(pending))
@@ -137,12 +250,11 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
         batchBytes = 0;
     };
 
-    // Many files: queue their text for the full-text index and index it at the end, in key order, in one go
-    // (SearchIndex::beginBulkImport). If the program dies in between, the next import or a rebuild on open
-    // indexes what is queued.
-    constexpr qsizetype kBulkFiles = 4;
-    const bool bulk = files.size() >= kBulkFiles && m_library.isOpen() && !m_library.isReadOnly() &&
-                      SearchIndex::beginBulkImport(m_library);
+    // Files are read, hashed and parsed on another thread, a few files ahead. The contents already in the
+    // library are recognised by their hash, without parsing them again.
+    std::optional<FilePreparer> preparer;
+    if (m_library.isOpen() && !m_library.isReadOnly() && !files.isEmpty())
+        preparer.emplace(files, knownSha256(db));
 
     for (const QString &path : files) {
         if (cancel && cancel->load()) {
@@ -155,13 +267,15 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
         } else if (m_library.isReadOnly()) {
             fail(path, QStringLiteral("the library is read-only"));
         } else {
-            // Hash first: content already in the library is recognised without parsing it again.
-            const IssueFileBytes file = readIssueFile(path);
-            const QString sha256 = file.ok ? sha256Hex(file.bytes) : QString();
-            const std::optional<qint64> knownBefore =
-                file.ok ? repository.findBySha256(sha256) : std::optional<qint64>();
-            const IssueFileResult result =
-                !file.ok || knownBefore ? IssueFileResult{} : parseIssueBytes(file.bytes, path);
+            PreparedFile prepared = preparer->next();
+            const IssueFileBytes &file = prepared.file;
+            std::optional<qint64> knownBefore;
+            if (file.ok && prepared.known) {
+                knownBefore = repository.findBySha256(prepared.sha256);
+                if (!knownBefore) // removed from the library since the import started: import it after all
+                    prepared.result = parseIssueBytes(file.bytes, path, prepared.sha256);
+            }
+            const IssueFileResult &result = prepared.result;
             if (!file.ok) {
                 fail(path, file.error);
             } else if (knownBefore) {
@@ -173,7 +287,7 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
                     // BEGIN IMMEDIATE: the sha256 lookups below cannot race another importer of the same content.
                     batch = std::make_unique<Transaction>(db);
                     batchTimer.start();
-                    if (!batch->isActive())
+                    if (!batch->isActive() || !SearchIndex::deferIndexing(db))
                         batch.reset();
                 }
                 QString error;
@@ -206,12 +320,6 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
             progress(state);
     }
     commitBatch();
-    if (bulk) {
-        QString error;
-        if (!SearchIndex::finishBulkImport(m_library, &error))
-            qCWarning(lcStore).noquote() << "cannot index the imported issues (they are indexed on next open):"
-                                         << error;
-    }
     return report;
 }
 

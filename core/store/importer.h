@@ -57,10 +57,12 @@ public:
     /// whatever their name), sorted by path; unreadable entries become failures.
     static QStringList expandPaths(const QStringList &paths, QList<ImportReport::Failure> *failures);
 
-    /// Imports every file, each in its own transaction: a file is stored completely or not at all. `cancel`
-    /// (may be null) is checked between files. `progress` is called once before the first file (done 0) and
-    /// after each file (done 1..total, currentPath = the file just finished); paths in the report are
-    /// absolute. Failures from expanding the paths are in the report but not counted in the progress.
+    /// Imports every file: a file is stored completely or not at all (files are stored in transactions of
+    /// about a second each, with a savepoint per file; each transaction indexes its own text for search).
+    /// Files are read, hashed and parsed on a thread of its own, ahead of storing. `cancel` (may be null) is
+    /// checked between files. `progress` is called once before the first file (done 0) and after each file
+    /// (done 1..total, currentPath = the file just finished); paths in the report are absolute. Failures from
+    /// expanding the paths are in the report but not counted in the progress.
     ImportReport importPaths(const QStringList &paths, const ProgressCallback &progress = {},
                              const std::atomic_bool *cancel = nullptr);
 

@@ -1,6 +1,7 @@
 // SQL for issues, articles, reporters and blocks (schema in docs/schema.md).
 #include "store/issuerepository.h"
 
+#include "parse/issuefile.h"
 #include "store/annotationsql.h"
 #include "store/library.h"
 
@@ -12,6 +13,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace dubao {
 
@@ -57,6 +60,66 @@ QVariant dateValue(const QDate &date)
 QDate dateFromValue(const QVariant &value)
 {
     return value.isNull() ? QDate() : QDate::fromString(value.toString(), Qt::ISODate);
+}
+
+/// The lines of an issue's source text, by number: a block's raw text is stored as '' when it is exactly its
+/// lines first_line..last_line joined with '\n' (nearly always), and read back from the source bytes the
+/// library keeps, instead of storing the same text twice.
+class SourceLines final
+{
+public:
+    explicit SourceLines(const QString &text)
+        : m_text(text)
+    {
+        if (text.isEmpty())
+            return;
+        m_starts.append(0);
+        const QChar *data = text.constData();
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            if (data[i] == u'\n')
+                m_starts.append(i + 1);
+        }
+    }
+
+    bool isEmpty() const { return m_starts.isEmpty(); }
+
+    /// Lines first..last (1-based) joined with '\n'; nullopt when out of range.
+    std::optional<QStringView> lines(int first, int last) const
+    {
+        if (first < 1 || last < first || last > m_starts.size())
+            return std::nullopt;
+        const qsizetype begin = m_starts[first - 1];
+        const qsizetype end = last < m_starts.size() ? m_starts[last] - 1 : m_text.size();
+        return QStringView(m_text).mid(begin, end - begin);
+    }
+
+private:
+    QString m_text;
+    QList<qsizetype> m_starts;
+};
+
+/// Fills in the raw text of blocks stored as '' from the source bytes of the issue `sql` selects (one row,
+/// one column: the bytes; the query takes `id`).
+void fillRawFromSource(QSqlDatabase &db, const QString &sql, qint64 id, const QList<Block *> &blocks)
+{
+    if (std::none_of(blocks.cbegin(), blocks.cend(), [](const Block *b) { return b->raw.isEmpty(); }))
+        return;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    query.bindValue(0, id);
+    if (!query.exec() || !query.next()) {
+        qCWarning(lcStore).noquote() << "cannot read the source text of" << id << query.lastError().text();
+        return;
+    }
+    const DecodedText decoded = decodeIssueBytes(query.value(0).toByteArray());
+    const SourceLines source(decoded.ok ? decoded.text : QString());
+    for (Block *block : blocks) {
+        if (!block->raw.isEmpty())
+            continue;
+        if (const auto lines = source.lines(block->firstLine, block->lastLine))
+            block->raw = lines->toString();
+    }
 }
 
 bool prepare(QSqlQuery &query, const QString &sql, QString *error)
@@ -161,6 +224,68 @@ private:
     QSqlQuery m_select;
 };
 
+} // namespace
+
+/// The statements insert() runs, prepared on its first call and reused by every later one: an import of
+/// thousands of files would otherwise spend a good part of its time compiling the same SQL (and the index
+/// triggers with it) again for each file.
+struct IssueRepository::InsertStatements
+{
+    PublicationIds publications;
+    QSqlQuery insertSource;
+    QSqlQuery insertSourceBytes;
+    QSqlQuery insertIssue;
+    QSqlQuery insertArticle;
+    QSqlQuery insertReporter;
+    QSqlQuery selectReporter;
+    QSqlQuery insertArticleReporter;
+    QSqlQuery insertBlock;
+
+    bool prepare(QSqlDatabase &db, QString *message)
+    {
+        insertSource = QSqlQuery(db);
+        insertSourceBytes = QSqlQuery(db);
+        insertIssue = QSqlQuery(db);
+        insertArticle = QSqlQuery(db);
+        insertReporter = QSqlQuery(db);
+        selectReporter = QSqlQuery(db);
+        insertArticleReporter = QSqlQuery(db);
+        insertBlock = QSqlQuery(db);
+        selectReporter.setForwardOnly(true);
+        return publications.prepare(db, message) &&
+               dubao::prepare(insertSource,
+                              QStringLiteral("INSERT INTO source_files (path, sha256, encoding, size, imported_at) "
+                                             "VALUES (?, ?, ?, ?, ?)"),
+                              message) &&
+               dubao::prepare(insertSourceBytes,
+                              QStringLiteral("INSERT OR REPLACE INTO source_contents (source_file_id, bytes) "
+                                             "VALUES (?, ?)"),
+                              message) &&
+               dubao::prepare(insertIssue,
+                              QStringLiteral("INSERT INTO issues (publication_id, source_file_id, date, month, day, "
+                                             "date_inferred, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                              message) &&
+               dubao::prepare(insertArticle,
+                              QStringLiteral("INSERT INTO articles (issue_id, position, kicker, title, subtitles, "
+                                             "has_byline, byline_source, byline_date, byline_raw, first_line, "
+                                             "last_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                              message) &&
+               dubao::prepare(insertReporter, QStringLiteral("INSERT OR IGNORE INTO reporters (name) VALUES (?)"),
+                              message) &&
+               dubao::prepare(selectReporter, QStringLiteral("SELECT id FROM reporters WHERE name = ?"), message) &&
+               dubao::prepare(insertArticleReporter,
+                              QStringLiteral("INSERT INTO article_reporters (article_id, position, reporter_id) "
+                                             "VALUES (?, ?, ?)"),
+                              message) &&
+               dubao::prepare(insertBlock,
+                              QStringLiteral("INSERT INTO blocks (article_id, position, kind, text, raw, first_line, "
+                                             "last_line) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                              message);
+    }
+};
+
+namespace {
+
 const char *const kArticleColumns = "a.id, a.kicker, a.title, a.subtitles, a.has_byline, a.byline_source, "
                                     "a.byline_date, a.byline_raw, a.first_line, a.last_line";
 
@@ -205,6 +330,8 @@ IssueRepository::IssueRepository(Library &library)
     : m_library(library)
 {}
 
+IssueRepository::~IssueRepository() = default;
+
 std::optional<qint64> IssueRepository::findBySha256(const QString &sha256) const
 {
     QSqlQuery query(m_library.database());
@@ -241,41 +368,23 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
         return fail();
     }
 
-    // Every statement is prepared once here and reused for all rows of the issue.
-    PublicationIds publications;
-    QSqlQuery insertSource(db);
-    QSqlQuery insertIssue(db);
-    QSqlQuery insertArticle(db);
-    QSqlQuery insertReporter(db);
-    QSqlQuery selectReporter(db);
-    QSqlQuery insertArticleReporter(db);
-    QSqlQuery insertBlock(db);
-    selectReporter.setForwardOnly(true);
-    if (!publications.prepare(db, &message) ||
-        !prepare(insertSource,
-                 QStringLiteral("INSERT INTO source_files (path, sha256, encoding, size, imported_at) "
-                                "VALUES (?, ?, ?, ?, ?)"),
-                 &message) ||
-        !prepare(insertIssue,
-                 QStringLiteral("INSERT INTO issues (publication_id, source_file_id, date, month, day, "
-                                "date_inferred, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                 &message) ||
-        !prepare(insertArticle,
-                 QStringLiteral("INSERT INTO articles (issue_id, position, kicker, title, subtitles, has_byline, "
-                                "byline_source, byline_date, byline_raw, first_line, last_line) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                 &message) ||
-        !prepare(insertReporter, QStringLiteral("INSERT OR IGNORE INTO reporters (name) VALUES (?)"), &message) ||
-        !prepare(selectReporter, QStringLiteral("SELECT id FROM reporters WHERE name = ?"), &message) ||
-        !prepare(insertArticleReporter,
-                 QStringLiteral("INSERT INTO article_reporters (article_id, position, reporter_id) VALUES (?, ?, ?)"),
-                 &message) ||
-        !prepare(insertBlock,
-                 QStringLiteral("INSERT INTO blocks (article_id, position, kind, text, raw, first_line, last_line) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                 &message)) {
-        return fail();
+    // Prepared once per repository (and connection), reused for every row of every issue.
+    if (!m_statements || m_statementsConnection != db.connectionName()) {
+        auto statements = std::make_unique<InsertStatements>();
+        if (!statements->prepare(db, &message))
+            return fail();
+        m_statements = std::move(statements);
+        m_statementsConnection = db.connectionName();
     }
+    InsertStatements &st = *m_statements;
+    PublicationIds &publications = st.publications;
+    QSqlQuery &insertSource = st.insertSource;
+    QSqlQuery &insertIssue = st.insertIssue;
+    QSqlQuery &insertArticle = st.insertArticle;
+    QSqlQuery &insertReporter = st.insertReporter;
+    QSqlQuery &selectReporter = st.selectReporter;
+    QSqlQuery &insertArticleReporter = st.insertArticleReporter;
+    QSqlQuery &insertBlock = st.insertBlock;
 
     const QString now = nowUtc();
     const QFileInfo sourceInfo(issue.source.path);
@@ -291,10 +400,15 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
     const qint64 sourceId = insertSource.lastInsertId().toLongLong();
     // The original bytes, for re-parsing later (schema v2; core/store/annotationsql.h).
     // The bytes come with the parse; a ParsedIssue built elsewhere (without them) falls back to the file.
-    if (!(issue.source.bytes.isEmpty()
-              ? sql::storeSourceBytesFromFile(db, sourceId, issue.source.path, issue.source.sha256, &message)
-              : sql::storeSourceBytes(db, sourceId, issue.source.bytes, &message)))
-        return fail();
+    if (issue.source.bytes.isEmpty()) {
+        if (!sql::storeSourceBytesFromFile(db, sourceId, issue.source.path, issue.source.sha256, &message))
+            return fail();
+    } else {
+        st.insertSourceBytes.bindValue(0, sourceId);
+        st.insertSourceBytes.bindValue(1, issue.source.bytes);
+        if (!run(st.insertSourceBytes, &message))
+            return fail();
+    }
 
     const auto publicationId = publications.idFor(issue.issue.publication, &message);
     if (!publicationId)
@@ -309,6 +423,10 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
     if (!run(insertIssue, &message))
         return fail();
     const qint64 issueId = insertIssue.lastInsertId().toLongLong();
+
+    // Raw text that is exactly the source's lines is not stored twice (SourceLines) — only when the bytes it
+    // is read back from are stored too.
+    const SourceLines sourceLines(issue.source.bytes.isEmpty() ? QString() : issue.source.text);
 
     QHash<QString, qint64> reporterIds;
     for (int a = 0; a < issue.articles.size(); ++a) {
@@ -359,7 +477,9 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
             insertBlock.bindValue(1, b);
             insertBlock.bindValue(2, blockKindName(block.kind));
             insertBlock.bindValue(3, notNull(block.text));
-            insertBlock.bindValue(4, notNull(block.raw));
+            const std::optional<QStringView> lines =
+                sourceLines.isEmpty() ? std::nullopt : sourceLines.lines(block.firstLine, block.lastLine);
+            insertBlock.bindValue(4, lines && *lines == block.raw ? QStringLiteral("") : notNull(block.raw));
             insertBlock.bindValue(5, block.firstLine);
             insertBlock.bindValue(6, block.lastLine);
             if (!run(insertBlock, &message))
@@ -515,6 +635,14 @@ std::optional<Article> IssueRepository::article(qint64 articleId) const
     }
     while (blocks.next())
         article.blocks.append(blockFromQuery(blocks));
+    blocks.finish();
+    QList<Block *> pointers;
+    for (Block &block : article.blocks)
+        pointers.append(&block);
+    fillRawFromSource(db,
+                      QStringLiteral("SELECT c.bytes FROM articles a JOIN issues i ON i.id = a.issue_id "
+                                     "JOIN source_contents c ON c.source_file_id = i.source_file_id WHERE a.id = ?"),
+                      articleId, pointers);
     return article;
 }
 
@@ -595,6 +723,16 @@ std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const
         if (index != indexOfArticle.cend())
             stored.parsed.articles[*index].blocks.append(blockFromQuery(blocks, 1));
     }
+    blocks.finish();
+    QList<Block *> pointers;
+    for (Article &article : stored.parsed.articles) {
+        for (Block &block : article.blocks)
+            pointers.append(&block);
+    }
+    fillRawFromSource(db,
+                      QStringLiteral("SELECT c.bytes FROM issues i JOIN source_contents c "
+                                     "ON c.source_file_id = i.source_file_id WHERE i.id = ?"),
+                      issueId, pointers);
     return stored;
 }
 

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace dubao {
@@ -40,6 +41,7 @@ class IssueRepository final
 {
 public:
     explicit IssueRepository(Library &library);
+    ~IssueRepository();
 
     /// The id of the issue whose source file had this SHA-256, if stored.
     std::optional<qint64> findBySha256(const QString &sha256) const;
@@ -79,7 +81,11 @@ public:
     int articleCount() const;
 
 private:
+    struct InsertStatements;
+
     Library &m_library;
+    std::unique_ptr<InsertStatements> m_statements; ///< insert()'s statements, prepared on its first call
+    QString m_statementsConnection;
 };
 
 } // namespace dubao

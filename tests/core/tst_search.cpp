@@ -1,9 +1,11 @@
 // Search on the real corpus: hit counts against a brute-force scan of the cleaned text done here, the index
 // kept in step with deletes, re-imports, edits and notes, ordering, paging, filters, highlighting, rebuild.
+#include "parse/issuefile.h"
 #include "search/matchhighlighter.h"
 #include "search/searchindex.h"
 #include "search/searchservice.h"
 #include "store/importer.h"
+#include "store/issuerepository.h"
 #include "store/library.h"
 #include "text/chinesetext.h"
 
@@ -37,6 +39,13 @@ qint64 scalar(Library &library, const QString &sql)
 {
     QSqlQuery q(library.database());
     return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+/// FTS5's own consistency check of the paragraph and headline indexes.
+bool checkIndex(Library &library)
+{
+    return exec(library, u"INSERT INTO search_blocks (search_blocks, rank) VALUES ('integrity-check', 0)"_s) &&
+           exec(library, u"INSERT INTO search_articles (search_articles, rank) VALUES ('integrity-check', 0)"_s);
 }
 
 QString squeeze(const QString &s)
@@ -346,7 +355,7 @@ private slots:
         QCOMPARE(service.search(u"永川"_s).total, bruteForce(u"永川"_s));
     }
 
-    void bulkImport_indexesWhenFinished()
+    void importTransaction_indexesItsRowsBeforeCommitting()
     {
         SearchService service(m_library);
         const qint64 before = service.search(u"永川"_s).total;
@@ -364,29 +373,56 @@ private slots:
         const qint64 without = service.search(u"永川"_s).total;
         QVERIFY(without < before);
 
-        QVERIFY(SearchIndex::beginBulkImport(m_library));
-        QCOMPARE(Importer(m_library).importPaths(paths).imported.size(), 2);
-        QVERIFY(SearchIndex::needsRebuild(m_library)); // queued, not yet indexed
-        QCOMPARE(service.search(u"永川"_s).total, without);
-        // Editing and deleting queued rows while the bulk import runs.
-        const qint64 queued = scalar(m_library, u"SELECT max(block_id) FROM search_pending_blocks"_s);
-        QVERIFY(queued > 0);
-        QVERIFY(exec(m_library, u"UPDATE blocks SET text = '批量导入时改过的段落' WHERE id = ?"_s, {queued}));
-        const qint64 deleted = scalar(m_library, u"SELECT min(block_id) FROM search_pending_blocks"_s);
-        QVERIFY(exec(m_library, u"DELETE FROM blocks WHERE id = ?"_s, {deleted}));
-        QVERIFY(SearchIndex::finishBulkImport(m_library));
+        // By hand, what the importer does: rows inserted while indexing is deferred are not in the index...
+        QSqlDatabase db = m_library.database();
+        IssueRepository issues(m_library);
+        {
+            Transaction transaction(db);
+            QVERIFY(transaction.isActive());
+            QVERIFY(SearchIndex::deferIndexing(db));
+            const IssueFileResult first = parseIssueFile(paths.at(0));
+            QVERIFY(first.ok);
+            const qint64 firstId = issues.insert(first.issue);
+            QVERIFY(firstId > 0);
+            QCOMPARE(service.search(u"永川"_s).total, without);
+            QCOMPARE(scalar(m_library, u"SELECT count(*) FROM search_block_keys k JOIN blocks b ON b.id = k.block_id "
+                                       "JOIN articles a ON a.id = b.article_id WHERE a.issue_id = %1"_s.arg(firstId)),
+                     0);
+            // ... editing and deleting them leaves the index alone (a 'delete' of a row FTS5 never had would
+            // corrupt it) ...
+            const qint64 edited = scalar(m_library, u"SELECT max(b.id) FROM blocks b JOIN articles a ON a.id = "
+                                                    "b.article_id WHERE a.issue_id = %1"_s.arg(firstId));
+            QVERIFY(exec(m_library, u"UPDATE blocks SET text = '延迟索引时改过的段落' WHERE id = ?"_s, {edited}));
+            const qint64 deleted = scalar(m_library, u"SELECT min(b.id) FROM blocks b JOIN articles a ON a.id = "
+                                                     "b.article_id WHERE a.issue_id = %1"_s.arg(firstId));
+            QVERIFY(exec(m_library, u"DELETE FROM blocks WHERE id = ?"_s, {deleted}));
+            QVERIFY(exec(m_library, u"UPDATE articles SET title = title || '改' WHERE issue_id = ?"_s, {firstId}));
+            // ... and indexDeferred() indexes them, with their text at that time, before the commit.
+            QVERIFY(SearchIndex::indexDeferred(db, {firstId}));
+            QVERIFY(transaction.commit());
+        }
         QVERIFY(!SearchIndex::needsRebuild(m_library));
+        QCOMPARE(scalar(m_library, u"SELECT count(*) FROM search_meta WHERE key = 'defer'"_s), 0);
+        QCOMPARE(service.search(u"延迟索引时改过"_s).total, 1);
+        // After the transaction, inserts are indexed at once again (the importer's second file, alone).
+        QCOMPARE(Importer(m_library).importPaths({paths.at(1)}).imported.size(), 1);
 
         loadBlocks();
         QCOMPARE(service.search(u"永川"_s).total, bruteForce(u"永川"_s));
-        QCOMPARE(service.search(u"批量导入时改过"_s).total, 1);
         QCOMPARE(
             service.search(u"title:常委会"_s).total,
             scalar(m_library, u"SELECT count(*) FROM articles WHERE title || kicker || subtitles LIKE '%常委会%'"_s));
-        // After the bulk import, inserts are indexed at once again.
-        QCOMPARE(scalar(m_library, u"SELECT count(*) FROM search_meta WHERE key = 'bulk'"_s), 0);
-        // Restore the corpus as it was for the tests after this one.
+        const SearchIndex::Stats stats = SearchIndex::stats(m_library);
+        QCOMPARE(stats.blocks, scalar(m_library, u"SELECT count(*) FROM blocks"_s));
+        QCOMPARE(stats.articles, scalar(m_library, u"SELECT count(*) FROM articles"_s));
+        QVERIFY(checkIndex(m_library));
+
+        // A deferral that was committed without indexing: the index needs a rebuild.
+        QVERIFY(exec(m_library, u"INSERT INTO search_meta (key, value) VALUES ('defer', '1')"_s));
+        QVERIFY(SearchIndex::needsRebuild(m_library));
         QVERIFY(SearchIndex::rebuild(m_library));
+        QVERIFY(!SearchIndex::needsRebuild(m_library));
+        QCOMPARE(scalar(m_library, u"SELECT count(*) FROM search_meta WHERE key = 'defer'"_s), 0);
         QCOMPARE(service.search(u"永川"_s).total, bruteForce(u"永川"_s));
     }
 
@@ -439,8 +475,7 @@ private slots:
                 QVERIFY(exec(library, u"DROP TRIGGER "_s + t));
             for (const char *sql :
                  {"DROP TABLE search_blocks", "DROP TABLE search_articles", "DROP TABLE search_notes",
-                  "DROP TABLE search_block_keys", "DROP TABLE search_meta", "DROP TABLE search_pending_blocks",
-                  "DROP TABLE search_pending_articles", "PRAGMA user_version = 2"}) {
+                  "DROP TABLE search_block_keys", "DROP TABLE search_meta", "PRAGMA user_version = 2"}) {
                 QVERIFY(exec(library, QString::fromUtf8(sql)));
             }
             QCOMPARE(scalar(library, u"SELECT count(*) FROM sqlite_master WHERE name LIKE 'search%'"_s), 0);
@@ -451,6 +486,28 @@ private slots:
         QCOMPARE(SearchService(library).search(u"永川"_s).total,
                  scalar(library, u"SELECT count(*) FROM blocks WHERE text LIKE '%永川%'"_s));
         QVERIFY(!SearchIndex::needsRebuild(library));
+    }
+
+    void olderIndexLayout_isRebuiltAndItsQueueDropped()
+    {
+        const QString path = m_dir.filePath(u"layout1.sqlite"_s);
+        {
+            Library library;
+            QVERIFY(library.open(path));
+            QVERIFY(Importer(library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)}).allOk());
+            // Layout 1 queued bulk imports in two tables and stamped only the tokenizer.
+            for (const char *sql : {"CREATE TABLE search_pending_blocks (block_id INTEGER PRIMARY KEY)",
+                                    "CREATE TABLE search_pending_articles (article_id INTEGER PRIMARY KEY)",
+                                    "UPDATE search_meta SET value = 'dubao/2' WHERE key = 'tokenizer'"}) {
+                QVERIFY(exec(library, QString::fromUtf8(sql)));
+            }
+            QVERIFY(SearchIndex::needsRebuild(library));
+            QVERIFY(SearchIndex::rebuild(library));
+            QVERIFY(!SearchIndex::needsRebuild(library));
+            QCOMPARE(scalar(library, u"SELECT count(*) FROM sqlite_master WHERE name LIKE 'search_pending%'"_s), 0);
+            QCOMPARE(SearchService(library).search(u"永川"_s).total,
+                     scalar(library, u"SELECT count(*) FROM blocks WHERE text LIKE '%永川%'"_s));
+        }
     }
 
     void cancel_fromAnotherThread_stopsTheSearch()

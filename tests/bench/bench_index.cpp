@@ -1,0 +1,159 @@
+// bench_index: what building the full-text index costs, in parts.
+//
+//   bench_index LIBRARY [--runs N]
+//
+// Works on a copy of LIBRARY (a library made by bench_import --library FILE or dubao-cli import). Prints
+//   tokenize   the tokenizer alone over every paragraph's text, in memory (MB/s of UTF-8 text)
+//   read       reading every paragraph's text from SQLite, in key order, without indexing it
+//   rebuild    SearchIndex::rebuild(): the whole index made again, committed
+// and the index's size afterwards. MB = 1,000,000 bytes. Medians of --runs (default 3) for tokenize.
+
+#include "search/searchindex.h"
+#include "search/tokenizer.h"
+#include "store/library.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace dubao;
+
+namespace {
+
+// The tokenizer as FTS5 calls it (found through the fts5_api of the library's connection), with a sink
+// that only counts: the tokenizer's own cost, without FTS5's hash.
+struct FtsTokenizer
+{
+    fts5_api *api = nullptr;
+    fts5_tokenizer methods{};
+    Fts5Tokenizer *instance = nullptr;
+
+    explicit FtsTokenizer(sqlite3 *db)
+    {
+        sqlite3_stmt *stmt = nullptr;
+        sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr);
+        sqlite3_bind_pointer(stmt, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
+        sqlite3_step(stmt);
+        sqlite3_finalize(stmt);
+        void *userData = nullptr;
+        if (api && api->xFindTokenizer(api, search::kTokenizerName, &userData, &methods) == SQLITE_OK)
+            methods.xCreate(userData, nullptr, 0, &instance);
+    }
+    ~FtsTokenizer()
+    {
+        if (instance)
+            methods.xDelete(instance);
+    }
+    qint64 count(const QByteArray &text) const
+    {
+        qint64 n = 0;
+        methods.xTokenize(instance, &n, FTS5_TOKENIZE_DOCUMENT, text.constData(), int(text.size()),
+                          [](void *context, int, const char *, int, int, int) {
+                              ++*static_cast<qint64 *>(context);
+                              return SQLITE_OK;
+                          });
+        return n;
+    }
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    QString source;
+    int runs = 3;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--runs") && i + 1 < args.size())
+            runs = std::max(1, args.at(++i).toInt());
+        else if (source.isEmpty() && !args.at(i).startsWith(QLatin1Char('-')))
+            source = args.at(i);
+        else
+            source.clear();
+    }
+    if (source.isEmpty() || !QFile::exists(source)) {
+        std::fprintf(stderr, "usage: bench_index LIBRARY [--runs N]\n");
+        return 2;
+    }
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(QStringLiteral("library.sqlite"));
+    if (!QFile::copy(source, path)) {
+        std::fprintf(stderr, "bench_index: cannot copy %s\n", qPrintable(source));
+        return 1;
+    }
+    Library library;
+    QString error;
+    if (!library.open(path, &error)) {
+        std::fprintf(stderr, "bench_index: %s\n", qPrintable(error));
+        return 1;
+    }
+
+    // The text, in memory.
+    std::vector<QByteArray> texts;
+    qint64 bytes = 0;
+    {
+        QElapsedTimer timer;
+        timer.start();
+        QSqlQuery q(library.database());
+        q.setForwardOnly(true);
+        q.exec(QStringLiteral("SELECT b.text FROM blocks b JOIN search_block_keys k ON k.block_id = b.id "
+                              "ORDER BY k.key"));
+        while (q.next()) {
+            texts.push_back(q.value(0).toString().toUtf8());
+            bytes += texts.back().size();
+        }
+        const double s = double(timer.nsecsElapsed()) / 1e9;
+        std::printf("%-10s %8zu paragraphs  %8.1f MB  %7.2f s  %8.1f MB/s\n", "read", texts.size(), double(bytes) / 1e6,
+                    s, double(bytes) / 1e6 / s);
+    }
+    const FtsTokenizer tokenizer(SearchIndex::handle(library.database()));
+    if (!tokenizer.instance) {
+        std::fprintf(stderr, "bench_index: the tokenizer is not registered\n");
+        return 1;
+    }
+    {
+        std::vector<double> seconds;
+        qint64 tokens = 0;
+        for (int r = 0; r < runs; ++r) {
+            QElapsedTimer timer;
+            timer.start();
+            tokens = 0;
+            for (const QByteArray &t : texts)
+                tokens += tokenizer.count(t);
+            seconds.push_back(double(timer.nsecsElapsed()) / 1e9);
+        }
+        std::sort(seconds.begin(), seconds.end());
+        const double s = seconds[seconds.size() / 2];
+        std::printf("%-10s %8lld tokens      %8.1f MB  %7.2f s  %8.1f MB/s\n", "tokenize",
+                    static_cast<long long>(tokens), double(bytes) / 1e6, s, double(bytes) / 1e6 / s);
+    }
+    {
+        QElapsedTimer timer;
+        timer.start();
+        if (!SearchIndex::rebuild(library, {}, nullptr, &error)) {
+            std::fprintf(stderr, "bench_index: rebuild: %s\n", qPrintable(error));
+            return 1;
+        }
+        const double s = double(timer.nsecsElapsed()) / 1e9;
+        std::printf("%-10s %8zu paragraphs  %8.1f MB  %7.2f s  %8.1f MB/s\n", "rebuild", texts.size(),
+                    double(bytes) / 1e6, s, double(bytes) / 1e6 / s);
+    }
+    const SearchIndex::Stats stats = SearchIndex::stats(library);
+    QSqlQuery q(library.database());
+    q.exec(QStringLiteral("SELECT count(*) FROM search_blocks_data"));
+    q.next();
+    std::printf("index      %.1f MB for %.1f MB of text (%.2f x), search_blocks_data %lld rows\n",
+                double(stats.indexBytes) / 1e6, double(stats.textBytes) / 1e6,
+                double(stats.indexBytes) / std::max<double>(1, double(stats.textBytes)), q.value(0).toLongLong());
+    return 0;
+}
