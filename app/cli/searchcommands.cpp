@@ -54,6 +54,21 @@ int displayWidth(QStringView s)
     return w;
 }
 
+/// Rebuilds the index first when it needs it (made by an older version, or a rebuild was interrupted), as the
+/// app does on open: searching it as it is could miss text. Progress goes to stderr.
+bool ensureIndex(Library &library, Streams io)
+{
+    if (library.isReadOnly() || !SearchIndex::needsRebuild(library))
+        return true;
+    io.err << "dubao-cli: note: the search index is out of date; rebuilding it first" << Qt::endl;
+    QString error;
+    if (!SearchIndex::rebuild(library, {}, nullptr, &error)) {
+        io.err << "dubao-cli: cannot rebuild the search index: " << error << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
 QString orderName(SearchOrder order)
 {
     switch (order) {
@@ -91,7 +106,7 @@ int cmdSearch(const Args &args, Streams io)
         }
     }
     Library library;
-    if (!openLibrary(library, args, io))
+    if (!openLibrary(library, args, io) || !ensureIndex(library, io))
         return 1;
     SearchService service(library);
     const SearchResult result = service.search(args.positional.join(u' '), options);
@@ -180,7 +195,7 @@ int cmdKwic(const Args &args, Streams io)
         }
     }
     Library library;
-    if (!openLibrary(library, args, io))
+    if (!openLibrary(library, args, io) || !ensureIndex(library, io))
         return 1;
     const QString term = args.positional.join(u' ');
     const ConcordanceResult result = Concordance(library).lines(term, options);

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -60,6 +62,8 @@ private slots:
     void library_notSqlite_clearErrorFileUntouched();
     void defaultLibrary_usedWithoutOption();
     void show_unknownId_fails();
+    void searchKwicReindex_roundTrip();
+    void search_outdatedIndex_rebuiltFirst();
 
 private:
     std::unique_ptr<QTemporaryDir> m_tmp; // a fresh folder (and so fresh libraries) for every test
@@ -243,6 +247,70 @@ void TestCli::show_unknownId_fails()
     const Run r = cli({u"show"_s, u"999"_s, u"--library"_s, lib}, m_dir.path());
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains("no article with id 999"));
+}
+
+void TestCli::searchKwicReindex_roundTrip()
+{
+    const QString lib = m_dir.filePath(u"lib.sqlite"_s);
+    QCOMPARE(cli({u"import"_s, m_corpus, u"--library"_s, lib}, m_dir.path()).code, 0);
+
+    Run r = cli({u"search"_s, u"永川"_s, u"--limit"_s, u"5"_s, u"--json"_s, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    const QJsonObject result = QJsonDocument::fromJson(r.out).object();
+    const QJsonArray hits = result.value(u"hits"_s).toArray();
+    QCOMPARE(hits.size(), 5);
+    QVERIFY(result.value(u"total"_s).toInteger() > 5);
+    for (const QJsonValue &v : hits) {
+        const QJsonObject hit = v.toObject();
+        QVERIFY(hit.value(u"article"_s).toInteger() > 0);
+        QVERIFY(hit.value(u"snippet"_s).toString().contains(u"永川"_s));
+        QVERIFY(!hit.value(u"snippet_highlights"_s).toArray().isEmpty());
+    }
+
+    r = cli({u"kwic"_s, u"会议"_s, u"--width"_s, u"8"_s, u"--json"_s, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(r.code, 0);
+    const QJsonObject kwic = QJsonDocument::fromJson(r.out).object();
+    const QJsonArray lines = kwic.value(u"lines"_s).toArray();
+    QVERIFY(!lines.isEmpty());
+    for (const QJsonValue &v : lines) {
+        QCOMPARE(v.toObject().value(u"keyword"_s).toString(), u"会议"_s);
+        QVERIFY(v.toObject().value(u"left"_s).toString().size() <= 8);
+    }
+
+    r = cli({u"reindex"_s, u"--json"_s, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(r.code, 0);
+    const QJsonObject stats = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(stats.value(u"headlines"_s).toInteger(), 12);
+    QVERIFY(stats.value(u"paragraphs"_s).toInteger() > 12);
+}
+
+void TestCli::search_outdatedIndex_rebuiltFirst()
+{
+    const QString lib = m_dir.filePath(u"lib.sqlite"_s);
+    QCOMPARE(cli({u"import"_s, m_corpus, u"--library"_s, lib}, m_dir.path()).code, 0);
+    const Run before = cli({u"search"_s, u"会议"_s, u"--json"_s, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(before.code, 0);
+    {
+        // As if an older version had made the index (search_meta is a plain table: no tokenizer needed).
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"outdated"_s);
+        db.setDatabaseName(lib);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"UPDATE search_meta SET value = 'dubao/1' WHERE key = 'tokenizer'"_s));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"outdated"_s);
+    const Run r = cli({u"search"_s, u"会议"_s, u"--json"_s, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.contains("rebuilding"), r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"total"_s),
+             QJsonDocument::fromJson(before.out).object().value(u"total"_s));
+    // Rebuilt once: the next search has nothing to say.
+    const Run again = cli({u"search"_s, u"会议"_s, u"--library"_s, lib}, m_dir.path());
+    QCOMPARE(again.code, 0);
+    QVERIFY2(again.err.isEmpty(), again.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
