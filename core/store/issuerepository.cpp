@@ -15,6 +15,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <span>
 
 namespace dubao {
 
@@ -98,27 +99,32 @@ private:
     QList<qsizetype> m_starts;
 };
 
-/// Fills in the raw text of blocks stored as '' from the source bytes of the issue `sql` selects (one row,
-/// one column: the bytes; the query takes `id`).
-void fillRawFromSource(QSqlDatabase &db, const QString &sql, qint64 id, const QList<Block *> &blocks)
+/// Fills in the raw text of blocks stored as '' from the source bytes of issue `issueId`.
+void fillRawFromSource(QSqlDatabase &db, qint64 issueId, std::span<Article> articles)
 {
-    if (std::none_of(blocks.cbegin(), blocks.cend(), [](const Block *b) { return b->raw.isEmpty(); }))
+    const auto derived = [](const Article &a) {
+        return std::any_of(a.blocks.cbegin(), a.blocks.cend(), [](const Block &b) { return b.raw.isEmpty(); });
+    };
+    if (std::none_of(articles.begin(), articles.end(), derived))
         return;
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    query.prepare(sql);
-    query.bindValue(0, id);
+    query.prepare(QStringLiteral("SELECT c.bytes FROM issues i JOIN source_contents c "
+                                 "ON c.source_file_id = i.source_file_id WHERE i.id = ?"));
+    query.bindValue(0, issueId);
     if (!query.exec() || !query.next()) {
-        qCWarning(lcStore).noquote() << "cannot read the source text of" << id << query.lastError().text();
+        qCWarning(lcStore).noquote() << "cannot read the source text of issue" << issueId << query.lastError().text();
         return;
     }
     const DecodedText decoded = decodeIssueBytes(query.value(0).toByteArray());
     const SourceLines source(decoded.ok ? decoded.text : QString());
-    for (Block *block : blocks) {
-        if (!block->raw.isEmpty())
-            continue;
-        if (const auto lines = source.lines(block->firstLine, block->lastLine))
-            block->raw = lines->toString();
+    for (Article &article : articles) {
+        for (Block &block : article.blocks) {
+            if (!block.raw.isEmpty())
+                continue;
+            if (const auto lines = source.lines(block.firstLine, block.lastLine))
+                block.raw = lines->toString();
+        }
     }
 }
 
@@ -636,13 +642,8 @@ std::optional<Article> IssueRepository::article(qint64 articleId) const
     while (blocks.next())
         article.blocks.append(blockFromQuery(blocks));
     blocks.finish();
-    QList<Block *> pointers;
-    for (Block &block : article.blocks)
-        pointers.append(&block);
-    fillRawFromSource(db,
-                      QStringLiteral("SELECT c.bytes FROM articles a JOIN issues i ON i.id = a.issue_id "
-                                     "JOIN source_contents c ON c.source_file_id = i.source_file_id WHERE a.id = ?"),
-                      articleId, pointers);
+    if (const auto issueId = issueIdOfArticle(articleId))
+        fillRawFromSource(db, *issueId, std::span<Article>(&article, 1));
     return article;
 }
 
@@ -724,15 +725,7 @@ std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const
             stored.parsed.articles[*index].blocks.append(blockFromQuery(blocks, 1));
     }
     blocks.finish();
-    QList<Block *> pointers;
-    for (Article &article : stored.parsed.articles) {
-        for (Block &block : article.blocks)
-            pointers.append(&block);
-    }
-    fillRawFromSource(db,
-                      QStringLiteral("SELECT c.bytes FROM issues i JOIN source_contents c "
-                                     "ON c.source_file_id = i.source_file_id WHERE i.id = ?"),
-                      issueId, pointers);
+    fillRawFromSource(db, issueId, stored.parsed.articles);
     return stored;
 }
 

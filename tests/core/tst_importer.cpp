@@ -101,6 +101,7 @@ private slots:
     void expandPaths_unreadableFolder_failure();
 
     void import_corpusFolder_importsEveryIssue();
+    void import_rawTextNotJustLines_storedAndReadBack();
     void import_sameFolderTwice_storesOnce();
     void import_sameContentOtherName_alreadyPresent();
     void import_folderWithBadFiles_goodImportedBadReported();
@@ -243,6 +244,49 @@ void TestImporter::import_corpusFolder_importsEveryIssue()
     }
     QCOMPARE(repository.articleCount(), articles);
     QCOMPARE(repository.listIssues().size(), 5);
+    // Raw text that is just the source's lines is not stored a second time (and reads back exactly, above);
+    // a block whose pieces skip lines (a paragraph cut by a caption) keeps its own.
+    QSqlQuery query(m_library->database());
+    QVERIFY(query.exec(QStringLiteral("SELECT sum(raw = ''), sum(raw <> ''), count(*) FROM blocks")));
+    QVERIFY(query.next());
+    QVERIFY2(query.value(0).toLongLong() > query.value(2).toLongLong() * 9 / 10,
+             qPrintable(query.value(0).toString() + u'/' + query.value(2).toString()));
+}
+
+void TestImporter::import_rawTextNotJustLines_storedAndReadBack()
+{
+    // Block 1 skips the caption between its halves; block 3 has OCR spaces on the blank line inside it. Their
+    // raw text is not a run of the file's lines, so it is stored as it is; the other blocks' is read back from
+    // the file's bytes.
+    const QString path = m_dir->filePath(QStringLiteral("cut.txt"));
+    QVERIFY(writeFile(path, "标题一\n\n项目建成后,将惠及\n\n\n\n清溪水库全景。 滨江日报记者 林一 摄\n\n周边三个镇。\n\n"
+                            "会议强调,要抓好春耕生产,确保粮\n \u3000\n食安全。\n\n会议还研究了其他事项。\n"));
+    const IssueFileResult parsed = parseIssueFile(path);
+    QVERIFY(parsed.ok);
+    const ImportReport report = Importer(*m_library).importPaths({path});
+    QCOMPARE(report.imported.size(), 1);
+    const auto stored = IssueRepository(*m_library).issue(report.imported.front().issueId);
+    QVERIFY(stored);
+    QCOMPARE(stored->parsed.articles.size(), parsed.issue.articles.size());
+    const QList<Block> &want = parsed.issue.articles.front().blocks;
+    const QList<Block> &got = stored->parsed.articles.front().blocks;
+    QCOMPARE(got.size(), want.size());
+    QStringList kept;
+    for (qsizetype b = 0; b < want.size(); ++b) {
+        QCOMPARE(got[b].raw, want[b].raw);
+        QCOMPARE(got[b].text, want[b].text);
+        QSqlQuery query(m_library->database());
+        query.prepare(QStringLiteral("SELECT raw FROM blocks WHERE id = ?"));
+        query.addBindValue(got[b].id);
+        QVERIFY(query.exec() && query.next());
+        if (!query.value(0).toString().isEmpty())
+            kept.append(QString::number(b));
+    }
+    QCOMPARE(kept.join(u' '), QStringLiteral("0 2"));
+    // And the article on its own reads the same.
+    const auto article = IssueRepository(*m_library).article(stored->parsed.articles.front().id);
+    QVERIFY(article);
+    QCOMPARE(article->blocks.front().raw, want.front().raw);
 }
 
 void TestImporter::import_sameFolderTwice_storesOnce()
