@@ -511,6 +511,14 @@ This cannot be undone.</source>
         <source>click Repair below (nothing is deleted).</source>
         <translation>点击下方的“修复”（不会删除任何内容）。</translation>
     </message>
+    <message>
+        <source>Repairing… (the search index is rebuilt: this can take a minute)</source>
+        <translation>正在修复……（要重建搜索索引，可能需要一分钟）</translation>
+    </message>
+    <message>
+        <source>Checking… (a few seconds per hundred megabytes)</source>
+        <translation>正在检查……（每一百兆字节需要几秒钟）</translation>
+    </message>
 </context>
 <context>
     <name>dubao::ConcordanceModel</name>

@@ -1467,7 +1467,11 @@ void MainWindow::checkLibraryDialog()
 {
     if (!m_session)
         return;
-    CheckDialog dialog([this](bool repair) { return checkLibrary(repair); }, isReadOnlyMode(), this);
+    CheckDialog dialog(CheckDialog::onOwnConnection(m_session->path(), isReadOnlyMode()), isReadOnlyMode(), this);
+    connect(&dialog, &CheckDialog::checkFinished, this, [this](bool repaired) {
+        if (repaired)
+            reloadLibrary();
+    });
     dialog.runCheck(false);
     dialog.exec();
 }

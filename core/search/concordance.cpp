@@ -4,6 +4,7 @@
 #include "search/queryparser.h"
 #include "search/searchindex.h"
 #include "search/tokenizer.h"
+#include "store/cancelguard.h"
 #include "store/library.h"
 
 #include <QCollator>
@@ -12,19 +13,12 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <numeric>
 
 namespace dubao {
 
 namespace {
-
-int progressCheck(void *flag)
-{
-    return static_cast<const std::atomic_bool *>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
-}
 
 // Characters (not UTF-16 units) before/after a position, never splitting a surrogate pair.
 QString leftContext(QStringView text, qsizetype at, int width)
@@ -101,9 +95,7 @@ ConcordanceResult Concordance::lines(const QString &term, const ConcordanceOptio
     const MatchHighlighter highlighter({tokens});
 
     QSqlDatabase db = m_library.database();
-    sqlite3 *handle = SearchIndex::handle(db);
-    if (cancel && handle)
-        sqlite3_progress_handler(handle, 2000, progressCheck, const_cast<std::atomic_bool *>(cancel));
+    const CancelGuard guard(SearchIndex::handle(db), cancel);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
@@ -138,8 +130,6 @@ ConcordanceResult Concordance::lines(const QString &term, const ConcordanceOptio
             result.lines.append(std::move(line));
         }
     }
-    if (cancel && handle)
-        sqlite3_progress_handler(handle, 0, nullptr, nullptr);
     if (!ok || q.lastError().isValid()) {
         if (cancel && cancel->load())
             result.cancelled = true;

@@ -3,6 +3,7 @@
 #include "search/searchservice.h"
 
 #include "search/searchindex.h"
+#include "store/cancelguard.h"
 #include "store/library.h"
 
 #include <QJsonArray>
@@ -18,33 +19,6 @@ namespace dubao {
 namespace {
 
 constexpr const char *kBlockIdOfRowid = "(search_blocks.rowid & 4294967295)";
-
-int progressCheck(void *flag)
-{
-    return static_cast<const std::atomic_bool *>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
-}
-
-// Lets a cancel flag interrupt the statements run while it lives (SQLite calls the handler every N VM steps).
-class CancelGuard final
-{
-    Q_DISABLE_COPY_MOVE(CancelGuard)
-
-public:
-    CancelGuard(sqlite3 *db, const std::atomic_bool *cancel)
-        : m_db(cancel ? db : nullptr)
-    {
-        if (m_db)
-            sqlite3_progress_handler(m_db, 2000, progressCheck, const_cast<std::atomic_bool *>(cancel));
-    }
-    ~CancelGuard()
-    {
-        if (m_db)
-            sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
-    }
-
-private:
-    sqlite3 *m_db;
-};
 
 // A WHERE clause with its bound values, in order.
 struct Sql

@@ -2,6 +2,7 @@
 #include "store/librarycheck.h"
 
 #include "search/searchindex.h"
+#include "store/cancelguard.h"
 #include "store/library.h"
 
 #include <QSqlError>
@@ -84,10 +85,11 @@ QString idList(const QList<qint64> &ids)
 
 } // namespace
 
-CheckReport LibraryCheck::check(Library &library)
+CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel)
 {
     CheckReport report;
     QSqlDatabase db = library.database();
+    const CancelGuard guard(SearchIndex::handle(db), cancel);
     auto problem = [&](const QString &code, const QString &message, const QString &repair, bool repairable) {
         report.problems.append(CheckProblem{code, message, repair, repairable});
     };
@@ -208,10 +210,14 @@ CheckReport LibraryCheck::check(Library &library)
                     true);
         else if (SearchIndex::needsRebuild(library))
             report.notices << QStringLiteral(
-                "The search index is waiting to be rebuilt (an import was interrupted or the index is from "
-                "another version); the app rebuilds it when it opens the library, or run dubao-cli check --repair.");
+                "The search index is waiting to be rebuilt (it is from another version, or its rebuild was "
+                "interrupted); the app rebuilds it when it opens the library, or run dubao-cli check --repair.");
     } else {
         report.notices << QStringLiteral("The library has no search index yet; it is built when the app opens it.");
+    }
+    if (cancel && cancel->load()) {
+        report = {}; // statements were interrupted: what they reported means nothing
+        report.cancelled = true;
     }
     return report;
 }

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+
 namespace dubao {
 
 class Library;
@@ -23,16 +25,18 @@ struct CheckProblem
 struct CheckReport
 {
     QList<CheckProblem> problems;
-    QStringList notices;  ///< harmless states worth saying (e.g. the search index is waiting for a rebuild)
-    QStringList repaired; ///< what repair() did
-    bool healthy() const { return problems.isEmpty(); }
+    QStringList notices;    ///< harmless states worth saying (e.g. the search index is waiting for a rebuild)
+    QStringList repaired;   ///< what repair() did
+    bool cancelled = false; ///< check() was cancelled: the report says nothing about the library
+    bool healthy() const { return !cancelled && problems.isEmpty(); }
 };
 
 class LibraryCheck final
 {
 public:
-    /// Runs every check; changes nothing.
-    static CheckReport check(Library &library);
+    /// Runs every check; changes nothing. `cancel` (may be null) may be set from another thread: the check
+    /// then stops within milliseconds and returns an empty report with `cancelled` set.
+    static CheckReport check(Library &library, const std::atomic_bool *cancel = nullptr);
 
     /// Repairs what can be repaired (see the top of the file), then checks again; the returned report's
     /// `repaired` lists what was done, `problems` what remains.

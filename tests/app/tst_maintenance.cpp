@@ -185,8 +185,12 @@ void TestMaintenance::checkLibrary_healthy_dialogSaysSo()
         QSqlQuery q(window->session()->library().database());
         QVERIFY(q.exec(u"DELETE FROM search_block_keys WHERE block_id IN (SELECT id FROM blocks LIMIT 3)"_s));
     }
-    CheckDialog dialog([&](bool repair) { return window->checkLibrary(repair); }, false);
+    CheckDialog dialog(CheckDialog::onOwnConnection(path, false), false);
+    QSignalSpy finished(&dialog, &CheckDialog::checkFinished);
     dialog.runCheck(false);
+    QVERIFY(dialog.isRunning()); // on its worker thread: the window stays responsive
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.back().at(0).toBool(), false);
     QVERIFY(!dialog.report().healthy());
     QVERIFY(dialog.reportText().contains(u"search index"_s));
     // DUBAO_SCREENSHOT_DIR: keep pictures of the dialog (for the release notes).
@@ -198,10 +202,25 @@ void TestMaintenance::checkLibrary_healthy_dialogSaysSo()
     auto *repair = dialog.findChild<QPushButton *>(u"repairButton"_s);
     QVERIFY(repair && repair->isEnabled());
     repair->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+    QCOMPARE(finished.back().at(0).toBool(), true);
     QVERIFY(dialog.report().healthy());
     QVERIFY(dialog.reportText().contains(u"healthy"_s));
+    QVERIFY(dialog.findChild<QPushButton *>(u"checkAgainButton"_s)->isEnabled());
     if (!shots.isEmpty())
         dialog.grab().save(QDir(shots).filePath(u"check-dialog-repaired.png"_s));
+    // Closing the dialog while it checks stops the check; nothing more is reported, the buttons work again.
+    dialog.runCheck(false);
+    QVERIFY(dialog.isRunning());
+    QVERIFY(!dialog.findChild<QPushButton *>(u"checkAgainButton"_s)->isEnabled());
+    if (!shots.isEmpty())
+        dialog.grab().save(QDir(shots).filePath(u"check-dialog-running.png"_s));
+    dialog.reject();
+    QVERIFY(!dialog.isRunning());
+    QTest::qWait(50);
+    QCOMPARE(finished.size(), 2);
+    QVERIFY(dialog.findChild<QPushButton *>(u"checkAgainButton"_s)->isEnabled());
+    QVERIFY(dialog.report().healthy());
 }
 
 void TestMaintenance::readOnlyLibrary_bannerShown_editingActionsOff()

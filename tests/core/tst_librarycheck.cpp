@@ -44,6 +44,7 @@ private slots:
     void init();
     void cleanup();
     void healthyLibrary_passes();
+    void cancelled_reportsNothing();
     void movedQuote_reported_repairMakesOrphanKeepsIt();
     void damagedSearchIndex_reported_repairRebuilds();
     void tagCycle_reported_notRepairable();
@@ -84,6 +85,19 @@ void TestLibraryCheck::healthyLibrary_passes()
     for (const CheckProblem &p : report.problems)
         qWarning() << p.code << p.message;
     QVERIFY(report.healthy());
+}
+
+void TestLibraryCheck::cancelled_reportsNothing()
+{
+    // Set before the first statement: SQLite interrupts it, and a report of interrupted statements would be
+    // nonsense, so it is empty and marked cancelled (not healthy).
+    const std::atomic_bool cancel{true};
+    const CheckReport report = LibraryCheck::check(m_library, &cancel);
+    QVERIFY(report.cancelled);
+    QVERIFY(!report.healthy());
+    QVERIFY(report.problems.isEmpty());
+    // The connection works normally afterwards.
+    QVERIFY(LibraryCheck::check(m_library).healthy());
 }
 
 void TestLibraryCheck::movedQuote_reported_repairMakesOrphanKeepsIt()
