@@ -36,7 +36,8 @@ ImportResultDialog::ImportResultDialog(const ImportReport &report, const QString
         addRow(present.path, tr("Already in the library"), QString());
     m_files->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_files->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_files->setVisible(m_files->topLevelItemCount() > 0);
+    const bool listed = m_files->topLevelItemCount() > 0;
+    m_files->setVisible(listed);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
@@ -46,7 +47,8 @@ ImportResultDialog::ImportResultDialog(const ImportReport &report, const QString
     layout->addWidget(heading);
     layout->addWidget(m_files, 1);
     layout->addWidget(buttons);
-    resize(640, m_files->isVisible() ? 360 : 120);
+    // (isVisible() is false for every child until the dialog is shown.)
+    resize(640, listed ? 420 : 120);
 }
 
 ImportResultDialog::~ImportResultDialog() = default;

@@ -845,6 +845,14 @@ void MainWindow::updateOriginalLayout()
     const bool sideBySide = findChild<QAction *>(QStringLiteral("actionSideBySide"))->isChecked();
     m_original->setVisible(show);
     m_reader->setVisible(!show || sideBySide);
+    // A pane that was hidden when the splitter last laid out (or saved its state) comes back a few pixels
+    // wide: give the original text a readable share again (3 : 2, as the stretch factors say).
+    if (show && sideBySide) {
+        const QList<int> sizes = m_splitter->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        if (total > 0 && sizes.value(1) < total / 4)
+            m_splitter->setSizes({total * 3 / 5, total - total * 3 / 5});
+    }
 }
 
 // ----------------------------------------------------------------------------------------------- events

@@ -1,6 +1,7 @@
 // MainWindow end to end (offscreen): tree → reader, keyboard navigation and history, original text, import
 // through the job, settings round trip, undo of an issue's date, the library lock.
 #include "corpuslibrary.h"
+#include "dialogs/importresultdialog.h"
 #include "dialogs/shortcutsdialog.h"
 #include "gui/appsettings.h"
 #include "gui/importcontroller.h"
@@ -19,6 +20,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace dubao;
@@ -38,6 +40,7 @@ private slots:
     void showOriginal_ctrlU_showsRawTextWithLineNumbers();
     void importJob_corpus_reportsProgressAndCancels();
     void import_throughController_updatesTreeWithoutRestart();
+    void importResultDialog_listsFilesInRoomToReadThem();
     void settings_textSizeAndLastArticle_roundTrip();
     void editIssueDate_undo_restoresUndatedIssue();
     void openLibrary_lockedByAnotherSession_explainsWhy();
@@ -181,6 +184,8 @@ void TestMainWindow::showOriginal_ctrlU_showsRawTextWithLineNumbers()
     QVERIFY(window->isOriginalShown());
     QVERIFY(window->originalView()->isVisible());
     QVERIFY(window->reader()->isVisible()); // side by side by default
+    // ... and wide enough to read, even though it was hidden when the splitter was laid out.
+    QTRY_VERIFY(window->originalView()->width() >= window->reader()->width() / 2);
 
     const Article article = *window->session()->issues().article(window->currentArticleId());
     OriginalView *original = window->originalView();
@@ -410,6 +415,26 @@ void TestMainWindow::shortcutsDialog_listsMenuShortcuts()
         shortcuts.append(table->item(row, 1)->text());
     QVERIFY(shortcuts.contains(QKeySequence(Qt::CTRL | Qt::Key_U).toString(QKeySequence::NativeText)));
     QVERIFY(window.findChild<QAction *>(QStringLiteral("actionShortcuts")));
+}
+
+void TestMainWindow::importResultDialog_listsFilesInRoomToReadThem()
+{
+    ImportReport report;
+    for (int i = 0; i < 40; ++i)
+        report.imported.append({QStringLiteral("/in/issue-%1.txt").arg(i), i + 1, 3});
+    report.failed.append({QStringLiteral("/in/empty.txt"), QStringLiteral("empty file")});
+    ImportResultDialog dialog(report, QString());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.fileList()->topLevelItemCount(), 41);
+    // Failures first; the list gets the room (it was sized as if hidden, showing three rows).
+    QCOMPARE(dialog.fileList()->topLevelItem(0)->text(0), QStringLiteral("empty.txt"));
+    QVERIFY2(dialog.fileList()->height() >= 8 * dialog.fileList()->sizeHintForRow(0),
+             qPrintable(QString::number(dialog.fileList()->height())));
+
+    ImportResultDialog nothing(ImportReport{}, QStringLiteral("no such folder"));
+    QVERIFY(nothing.fileList()->isHidden());
+    QVERIFY(nothing.height() < dialog.height());
 }
 
 QTEST_MAIN(TestMainWindow)
