@@ -1769,6 +1769,14 @@ What the library holds now is kept as another backup.</source>
         <source>Reporters: %1</source>
         <translation>记者：%1</translation>
     </message>
+    <message>
+        <source>Article tags:</source>
+        <translation>文章标签：</translation>
+    </message>
+    <message>
+        <source>Paragraph tags:</source>
+        <translation>段落标签：</translation>
+    </message>
 </context>
 <context>
     <name>dubao::RemoveHighlightCommand</name>

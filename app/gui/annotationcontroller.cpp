@@ -307,6 +307,7 @@ void AnnotationController::refreshReader()
     if (!bound() || articleId <= 0) {
         view->setHighlights({});
         view->setNoteMarkers({});
+        view->setTagMarks({}, {});
         return;
     }
     QList<HighlightMark> marks;
@@ -328,6 +329,19 @@ void AnnotationController::refreshReader()
         if (!note.orphan && note.blockId > 0)
             ++notes[note.blockId];
     view->setNoteMarkers(notes);
+    auto mark = [this](const Tag &tag) {
+        return TagMark{tag.name, tag.path, m_store->tagColor(tag.id)};
+    };
+    QList<TagMark> articleTags;
+    for (const Tag &tag : m_store->tags().tagsOfArticle(articleId))
+        articleTags << mark(tag);
+    QHash<qint64, QList<TagMark>> blockTags;
+    const QHash<qint64, QList<Tag>> tagsOfBlocks = m_store->tags().tagsOfBlocksOfArticle(articleId);
+    for (auto it = tagsOfBlocks.cbegin(); it != tagsOfBlocks.cend(); ++it) {
+        for (const Tag &tag : it.value())
+            blockTags[it.key()] << mark(tag);
+    }
+    view->setTagMarks(articleTags, blockTags);
     onCurrentBlockChanged(view->blockIdAt(view->textCursor()));
     m_notes->refresh();
 }

@@ -6,6 +6,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QContextMenuEvent>
 #include <QFontMetricsF>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QPainter>
@@ -16,6 +17,7 @@
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QTimer>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -90,6 +92,8 @@ void ReaderView::setArticle(const Article &article, const IssueInfo &issue)
     if (article.id != m_article.id) {
         m_highlights.clear();
         m_noteMarkers.clear();
+        m_articleTags.clear();
+        m_blockTags.clear();
         clearSearchMatchesOnly();
     }
     m_article = article;
@@ -131,6 +135,8 @@ void ReaderView::showPlaceholder(const QString &message)
     m_placeholder = message;
     m_highlights.clear();
     m_noteMarkers.clear();
+    m_articleTags.clear();
+    m_blockTags.clear();
     clearSearchMatchesOnly();
     rebuild();
 }
@@ -272,12 +278,16 @@ void ReaderView::updateMargins()
 {
     const qreal em = m_textSize * logicalDpiY() / 72.0;
     const qreal side = std::max(1.5 * em, (viewport()->width() - MeasureEm * em) / 2);
+    // Tags of the article or its paragraphs get a gutter on the right for their labels, unless the window is
+    // too narrow to spare it (they are dots then).
+    const bool gutter = (!m_articleTags.isEmpty() || !m_blockTags.isEmpty()) && viewport()->width() >= 24 * em;
+    const qreal right = gutter ? std::max(side, TagGutterEm * em) : side;
     QTextFrame *root = document()->rootFrame();
     QTextFrameFormat format = root->frameFormat();
-    if (qAbs(format.leftMargin() - side) < 1 && format.topMargin() > 0)
+    if (qAbs(format.leftMargin() - side) < 1 && qAbs(format.rightMargin() - right) < 1 && format.topMargin() > 0)
         return;
     format.setLeftMargin(side);
-    format.setRightMargin(side);
+    format.setRightMargin(right);
     format.setTopMargin(1.5 * em);
     format.setBottomMargin(4 * em);
     root->setFrameFormat(format);
@@ -593,15 +603,21 @@ void ReaderView::flashBlock(qint64 blockId)
 void ReaderView::paintEvent(QPaintEvent *event)
 {
     QTextBrowser::paintEvent(event);
-    if (m_noteMarkers.isEmpty())
+    if (m_noteMarkers.isEmpty() && m_articleTags.isEmpty() && m_blockTags.isEmpty())
         return;
     QPainter painter(viewport());
     painter.setRenderHint(QPainter::Antialiasing);
+    paintNoteMarkers(painter, event->rect());
+    paintTagMarks(painter, event->rect());
+}
+
+void ReaderView::paintNoteMarkers(QPainter &painter, const QRect &exposed)
+{
     const QColor paper(0xF2B233);
     const QColor ink = paper.darker(180);
     for (auto it = m_noteMarkers.cbegin(); it != m_noteMarkers.cend(); ++it) {
         const QRectF r = noteMarkerRect(it.key());
-        if (r.isEmpty() || !r.intersects(event->rect()))
+        if (r.isEmpty() || !r.intersects(exposed))
             continue;
         // A small note card with a folded corner and ruled lines; the count when more than one.
         const qreal fold = r.width() * 0.3;
@@ -628,6 +644,139 @@ void ReaderView::paintEvent(QPaintEvent *event)
             }
         }
     }
+}
+
+void ReaderView::setTagMarks(const QList<TagMark> &articleTags, const QHash<qint64, QList<TagMark>> &blockTags)
+{
+    if (articleTags == m_articleTags && blockTags == m_blockTags)
+        return;
+    m_articleTags = articleTags;
+    m_blockTags = blockTags;
+    updateMargins();
+    viewport()->update();
+}
+
+QRectF ReaderView::firstLineRect(qint64 blockId) const
+{
+    QTextBlock block;
+    if (blockId > 0) {
+        block = textBlock(blockId);
+    } else {
+        for (QTextBlock b = document()->begin(); b.isValid() && !block.isValid(); b = b.next())
+            if (b.blockFormat().property(PartProperty).toInt() == int(Part::Title))
+                block = b;
+    }
+    if (!block.isValid() || !block.layout() || block.layout()->lineCount() == 0)
+        return {};
+    const QRectF rect = document()->documentLayout()->blockBoundingRect(block);
+    const QTextLine line = block.layout()->lineAt(0);
+    return QRectF(rect.left(), rect.top() + line.y(), rect.width(), line.height());
+}
+
+QFont ReaderView::tagChipFont() const
+{
+    QFont chip = font();
+    chip.setPointSizeF(std::max(7.0, m_textSize * 0.7));
+    return chip;
+}
+
+bool ReaderView::tagMarksLabelled() const
+{
+    const qreal em = m_textSize * logicalDpiY() / 72.0;
+    return document()->rootFrame()->frameFormat().rightMargin() >= (TagGutterEm - 0.5) * em;
+}
+
+QRect ReaderView::tagMarksRect(qint64 blockId) const
+{
+    const QList<TagMark> &marks = blockId > 0 ? m_blockTags.value(blockId) : m_articleTags;
+    if (marks.isEmpty())
+        return {};
+    const QRectF line = firstLineRect(blockId);
+    if (line.isNull())
+        return {};
+    const qreal em = m_textSize * logicalDpiY() / 72.0;
+    const qreal margin = document()->rootFrame()->frameFormat().rightMargin();
+    const qreal left = document()->size().width() - margin + 0.6 * em;
+    const qreal width = std::max(0.5 * em, margin - 1.2 * em);
+    const QFontMetricsF metrics(tagChipFont());
+    qreal height;
+    if (tagMarksLabelled()) {
+        height = marks.size() * (metrics.height() + 6) - 2;
+    } else {
+        const int perColumn = std::max(1, int(width / (0.7 * em)));
+        height = ((marks.size() + perColumn - 1) / perColumn) * 0.7 * em;
+    }
+    const qreal top = line.top() + std::max<qreal>(0, (line.height() - std::min(height, line.height())) / 2);
+    return QRectF(left - horizontalScrollBar()->value(), top - verticalScrollBar()->value(), width, height)
+        .toAlignedRect();
+}
+
+void ReaderView::paintTagMarks(QPainter &painter, const QRect &exposed)
+{
+    const bool labelled = tagMarksLabelled();
+    const qreal em = m_textSize * logicalDpiY() / 72.0;
+    const QFont chipFont = tagChipFont();
+    const QFontMetricsF metrics(chipFont);
+    painter.setFont(chipFont);
+    auto paint = [&](qint64 blockId, const QList<TagMark> &marks) {
+        const QRectF area = tagMarksRect(blockId);
+        if (area.isEmpty() || !area.intersects(exposed))
+            return;
+        if (!labelled) {
+            // Dots, left to right then down.
+            const qreal step = 0.7 * em;
+            const qreal d = 0.5 * em;
+            const int perColumn = std::max(1, int(area.width() / step));
+            for (qsizetype i = 0; i < marks.size(); ++i) {
+                const QPointF at(area.left() + (i % perColumn) * step, area.top() + (i / perColumn) * step);
+                painter.setPen(QPen(marks[i].color.darker(140), 1));
+                painter.setBrush(marks[i].color);
+                painter.drawEllipse(QRectF(at, QSizeF(d, d)));
+            }
+            return;
+        }
+        // Chips: the tag's colour as a bar and a light wash, its name elided to the margin.
+        const qreal h = metrics.height() + 4;
+        for (qsizetype i = 0; i < marks.size(); ++i) {
+            const QRectF chip(area.left(), area.top() + i * (h + 2), area.width(), h);
+            QColor wash = marks[i].color;
+            wash.setAlpha(55);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(wash);
+            painter.drawRoundedRect(chip, 3, 3);
+            painter.setBrush(marks[i].color);
+            painter.drawRoundedRect(QRectF(chip.left(), chip.top(), 4, chip.height()), 2, 2);
+            painter.setPen(palette().color(QPalette::Text));
+            const QRectF text = chip.adjusted(8, 0, -4, 0);
+            painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+                             metrics.elidedText(marks[i].name, Qt::ElideRight, text.width()));
+        }
+    };
+    paint(0, m_articleTags);
+    for (auto it = m_blockTags.cbegin(); it != m_blockTags.cend(); ++it)
+        paint(it.key(), it.value());
+}
+
+bool ReaderView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        auto tip = [&](qint64 blockId, const QList<TagMark> &marks, const QString &heading) {
+            if (!tagMarksRect(blockId).adjusted(-2, -2, 2, 2).contains(help->pos()))
+                return false;
+            QStringList paths;
+            for (const TagMark &m : marks)
+                paths << m.path;
+            QToolTip::showText(help->globalPos(), heading + u'\n' + paths.join(u'\n'), viewport());
+            return true;
+        };
+        if (tip(0, m_articleTags, tr("Article tags:")))
+            return true;
+        for (auto it = m_blockTags.cbegin(); it != m_blockTags.cend(); ++it)
+            if (tip(it.key(), it.value(), tr("Paragraph tags:")))
+                return true;
+    }
+    return QTextBrowser::viewportEvent(event);
 }
 
 void ReaderView::mousePressEvent(QMouseEvent *event)

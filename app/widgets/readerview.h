@@ -39,6 +39,16 @@ struct HighlightMark
     friend bool operator==(const HighlightMark &, const HighlightMark &) = default;
 };
 
+/// A tag on the article or on a paragraph, as the reader draws it in the right margin.
+struct TagMark
+{
+    QString name;
+    QString path; ///< "parent/child", for the tooltip
+    QColor color;
+
+    friend bool operator==(const TagMark &, const TagMark &) = default;
+};
+
 class ReaderView final : public QTextBrowser
 {
     Q_OBJECT
@@ -109,6 +119,16 @@ public:
     QHash<qint64, int> noteMarkers() const { return m_noteMarkers; }
     /// The marker's rectangle in viewport coordinates (empty when the paragraph has none or is not shown).
     QRect noteMarkerRect(qint64 blockId) const;
+    /// Tags of the article (drawn beside its title) and of its paragraphs (beside each paragraph's first line),
+    /// in the right margin: labelled chips where the margin has room, coloured dots where it has not; the
+    /// tooltip names them.
+    void setTagMarks(const QList<TagMark> &articleTags, const QHash<qint64, QList<TagMark>> &blockTags);
+    QList<TagMark> articleTagMarks() const { return m_articleTags; }
+    QHash<qint64, QList<TagMark>> blockTagMarks() const { return m_blockTags; }
+    /// Where the tags of a paragraph (0: of the article) are drawn, in viewport coordinates; empty when none.
+    QRect tagMarksRect(qint64 blockId) const;
+    /// Whether the margin has room for labelled chips (else dots).
+    bool tagMarksLabelled() const;
     /// Selects [start, end) of a paragraph and scrolls to it. False if the paragraph is not shown.
     bool selectSpan(const TextSpan &span);
     /// Briefly tints a paragraph's background so the eye finds it after a jump.
@@ -142,6 +162,8 @@ public:
 
     /// Width of the text column in em (the measure); the column is centred in wider windows.
     static constexpr int MeasureEm = 40;
+    /// The right margin in em when the article has tags to label there (readers of 24 em and wider).
+    static constexpr qreal TagGutterEm = 6.5;
 
 signals:
     void textSizeChanged(int points);
@@ -167,6 +189,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
     void rebuild();
@@ -175,6 +198,11 @@ private:
     void onCursorMoved();
     void scrollTo(qint64 blockId);
     void applyHighlights();
+    void paintNoteMarkers(QPainter &painter, const QRect &exposed);
+    void paintTagMarks(QPainter &painter, const QRect &exposed);
+    /// The first text line of a paragraph (0: the title), in document coordinates; null when not shown.
+    QRectF firstLineRect(qint64 blockId) const;
+    QFont tagChipFont() const;
     void updateExtraSelections();  ///< the flash, then the search matches
     void clearSearchMatchesOnly(); ///< forgets the matches (the document is about to be rebuilt)
 
@@ -188,6 +216,8 @@ private:
     qint64 m_anchorBlock = 0; ///< scrollToBlock() target kept until the view is shown and sized
     QList<HighlightMark> m_highlights;
     QHash<qint64, int> m_noteMarkers;
+    QList<TagMark> m_articleTags;
+    QHash<qint64, QList<TagMark>> m_blockTags;
     QTimer *m_flashTimer = nullptr;
     qint64 m_flashBlock = 0;
     QList<TextSpan> m_searchMatches;

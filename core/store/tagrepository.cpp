@@ -608,6 +608,31 @@ QList<Tag> TagRepository::tagsOfBlock(qint64 blockId) const
 {
     return tagsOf(*this, m_library, "block_tags", "block_id", blockId);
 }
+QHash<qint64, QList<Tag>> TagRepository::tagsOfBlocksOfArticle(qint64 articleId) const
+{
+    QHash<qint64, QList<qint64>> tagIds;
+    QSqlQuery query(m_library.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT bt.block_id, bt.tag_id FROM block_tags bt "
+                                 "JOIN blocks b ON b.id = bt.block_id WHERE b.article_id = ?"));
+    query.addBindValue(articleId);
+    if (!query.exec()) {
+        qCWarning(lcStore).noquote() << "tagsOfBlocksOfArticle:" << query.lastError().text();
+        return {};
+    }
+    while (query.next())
+        tagIds[query.value(0).toLongLong()].append(query.value(1).toLongLong());
+    QHash<qint64, QList<Tag>> result;
+    if (tagIds.isEmpty())
+        return result;
+    for (const Tag &tag : list()) { // in list() order
+        for (auto it = tagIds.cbegin(); it != tagIds.cend(); ++it) {
+            if (it.value().contains(tag.id))
+                result[it.key()].append(tag);
+        }
+    }
+    return result;
+}
 QList<Tag> TagRepository::tagsOfHighlight(qint64 highlightId) const
 {
     return tagsOf(*this, m_library, "highlight_tags", "highlight_id", highlightId);

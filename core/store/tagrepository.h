@@ -5,6 +5,7 @@
 #include "model/annotation.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -97,6 +98,8 @@ public:
 
     QList<Tag> tagsOfArticle(qint64 articleId) const;
     QList<Tag> tagsOfBlock(qint64 blockId) const;
+    /// The tags of every paragraph of an article that has any, by block id (one query), in list() order.
+    QHash<qint64, QList<Tag>> tagsOfBlocksOfArticle(qint64 articleId) const;
     QList<Tag> tagsOfHighlight(qint64 highlightId) const;
     QList<Tag> tagsOfNote(qint64 noteId) const;
     Taggings taggings(qint64 tagId) const;

@@ -17,6 +17,7 @@
 #include "widgets/readerview.h"
 #include "widgets/tagdock.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QFile>
 #include <QListWidget>
@@ -46,6 +47,7 @@ private slots:
     void highlightSelection_storesOffsetsAndDrawsOverlap();
     void notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep();
     void undoRedo_highlightTagNoteNotebook_restoresExactRows();
+    void paragraphAndArticleTags_drawnInTheMargin();
     void tagDock_createRenameMergeDelete_undoable();
     void annotationsPanel_filterByTag_withAndWithoutChildren();
     void notebookView_moveEntry_reordersAndUndoes();
@@ -271,6 +273,56 @@ void TestAnnotationWindow::notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep(
     m_window->undoStack()->undo();
     QVERIFY(!store().annotations().note(id).has_value());
     QVERIFY(reader->noteMarkers().isEmpty());
+}
+
+void TestAnnotationWindow::paragraphAndArticleTags_drawnInTheMargin()
+{
+    openWindow();
+    ReaderView *reader = m_window->reader();
+    QVERIFY(reader->articleTagMarks().isEmpty());
+    QVERIFY(reader->blockTagMarks().isEmpty());
+    const qint64 economy = annotations()->tagDock()->createTag(QStringLiteral("经济"), 0, QStringLiteral("#30A060"));
+    const qint64 land = annotations()->tagDock()->createTag(QStringLiteral("土地"), economy, QStringLiteral("#C04040"));
+    reader->setTextCursor(QTextCursor(reader->textBlock(m_blocks[1])));
+    QVERIFY(annotations()->tagParagraph(land));
+    QVERIFY(annotations()->tagParagraph(economy));
+    QVERIFY(annotations()->tagArticle(economy));
+
+    const QList<TagMark> paragraph = reader->blockTagMarks().value(m_blocks[1]);
+    QCOMPARE(paragraph.size(), 2);
+    QCOMPARE(paragraph.front().path, QStringLiteral("经济")); // list() order: parent before child
+    QCOMPARE(paragraph.back().path, QStringLiteral("经济/土地"));
+    QCOMPARE(paragraph.back().color, QColor(QStringLiteral("#C04040")));
+    QCOMPARE(reader->blockTagMarks().size(), 1);
+    QCOMPARE(reader->articleTagMarks().size(), 1);
+
+    // In the right margin, beside the paragraph's first line and beside the title.
+    const QRect marks = reader->tagMarksRect(m_blocks[1]);
+    QVERIFY(!marks.isEmpty());
+    const QRectF block = reader->document()->documentLayout()->blockBoundingRect(reader->textBlock(m_blocks[1]));
+    QVERIFY(marks.left() >= block.right() - reader->horizontalScrollBar()->value());
+    QVERIFY(marks.right() <= reader->viewport()->width());
+    QVERIFY(!reader->tagMarksRect(0).isEmpty());
+    QVERIFY(reader->tagMarksRect(m_blocks[0]).isEmpty());
+    // Labelled chips in a wide window, dots in a narrow one.
+    QVERIFY(reader->tagMarksLabelled());
+    m_window->resize(700, 850);
+    QTRY_VERIFY(!reader->tagMarksLabelled());
+    QVERIFY(!reader->tagMarksRect(m_blocks[1]).isEmpty());
+    m_window->resize(1300, 850);
+    QTRY_VERIFY(reader->tagMarksLabelled());
+    const QString shots = qEnvironmentVariable("DUBAO_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        m_window->grab().save(QDir(shots).filePath(QStringLiteral("tag-marks.png")));
+
+    // Undo takes them away again.
+    m_window->undoStack()->undo();
+    QVERIFY(reader->articleTagMarks().isEmpty());
+    m_window->undoStack()->undo();
+    QCOMPARE(reader->blockTagMarks().value(m_blocks[1]).size(), 1);
+    m_window->undoStack()->undo();
+    QVERIFY(reader->blockTagMarks().isEmpty());
+    QVERIFY(reader->tagMarksRect(m_blocks[1]).isEmpty());
 }
 
 void TestAnnotationWindow::undoRedo_highlightTagNoteNotebook_restoresExactRows()
