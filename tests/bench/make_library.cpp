@@ -3,13 +3,14 @@
 //   make_library OUT_FILE [--issues 20000] [--articles 100000] [--seed 1] [--corpus DIR]
 //
 // Parses the corpus files and stores --issues issues holding --articles articles in all (3 to 7 per issue, 5 on
-// average), through IssueRepository::insert as an import would. Each article takes its headline and byline
-// from a corpus article and 4 to 12 corpus paragraphs in random order (mostly body text, now and then a
-// caption, heading or note). Issues of three publications are spread over 1995-2024, more of them in recent
+// average), through IssueRepository::insert as an import would (and indexed for search as it does). Each article takes
+// its headline and byline from a corpus article and 4 to 12 corpus paragraphs in random order (mostly body text, now
+// and then a caption, heading or note). Issues of three publications are spread over 1995-2024, more of them in recent
 // years (the largest year holds about a tenth of them); one in a hundred has no known year. OUT_FILE must not
 // exist. The output depends only on the corpus and the seed.
 
 #include "parse/issuefile.h"
+#include "search/searchindex.h"
 #include "store/issuerepository.h"
 #include "store/library.h"
 
@@ -150,9 +151,17 @@ int main(int argc, char **argv)
     qint64 blocks = 0;
     constexpr int kBatch = 500;
     std::unique_ptr<Transaction> transaction;
+    QList<qint64> batchIssues;
     for (int i = 0; i < issueCount; ++i) {
-        if (!transaction)
+        if (!transaction) {
             transaction = std::make_unique<Transaction>(library.database());
+            // Indexed for search once per batch, as the importer does (SearchIndex::deferIndexing).
+            QSqlDatabase db = library.database();
+            if (!SearchIndex::deferIndexing(db, &error)) {
+                std::fprintf(stderr, "deferIndexing: %s\n", qPrintable(error));
+                return 1;
+            }
+        }
         ParsedIssue issue;
         issue.source.path = QStringLiteral("/generated/issue-%1.txt").arg(i, 5, 10, QLatin1Char('0'));
         issue.source.sha256 =
@@ -187,11 +196,19 @@ int main(int argc, char **argv)
             article.lastLine = line - 1;
             issue.articles.append(article);
         }
-        if (repository.insert(issue, &error) == 0) {
+        const qint64 issueId = repository.insert(issue, &error);
+        if (issueId == 0) {
             std::fprintf(stderr, "issue %d: %s\n", i, qPrintable(error));
             return 1;
         }
+        batchIssues.append(issueId);
         if ((i + 1) % kBatch == 0 || i + 1 == issueCount) {
+            QSqlDatabase db = library.database();
+            if (!SearchIndex::indexDeferred(db, batchIssues, &error)) {
+                std::fprintf(stderr, "indexDeferred: %s\n", qPrintable(error));
+                return 1;
+            }
+            batchIssues.clear();
             if (!transaction->commit(&error)) {
                 std::fprintf(stderr, "commit: %s\n", qPrintable(error));
                 return 1;
