@@ -59,21 +59,17 @@ void AddHighlightCommand::undo()
 }
 
 RemoveHighlightCommand::RemoveHighlightCommand(AnnotationStore &store, qint64 highlightId)
-    : AnnotationCommand(store, Annotations, tr("Remove Highlight"))
-    , m_id(highlightId)
+    : RemoveCommand(store, Annotations, tr("Remove Highlight"), highlightId)
 {}
 
-void RemoveHighlightCommand::redo()
+std::optional<HighlightDeletion> RemoveHighlightCommand::remove(QString *error)
 {
-    QString error;
-    m_deletion = m_store.annotations().removeHighlight(m_id, &error);
-    finish(m_deletion.has_value(), error);
+    return m_store.annotations().removeHighlight(m_id, error);
 }
 
-void RemoveHighlightCommand::undo()
+bool RemoveHighlightCommand::restore(const HighlightDeletion &snapshot, QString *error)
 {
-    QString error;
-    finish(m_deletion && m_store.annotations().restore(*m_deletion, &error), error);
+    return m_store.annotations().restore(snapshot, error);
 }
 
 // --------------------------------------------------------------------------------------------------- tagging
@@ -199,21 +195,17 @@ bool EditNoteCommand::mergeWith(const QUndoCommand *other)
 }
 
 RemoveNoteCommand::RemoveNoteCommand(AnnotationStore &store, qint64 noteId)
-    : AnnotationCommand(store, Annotations, tr("Delete Note"))
-    , m_id(noteId)
+    : RemoveCommand(store, Annotations, tr("Delete Note"), noteId)
 {}
 
-void RemoveNoteCommand::redo()
+std::optional<NoteDeletion> RemoveNoteCommand::remove(QString *error)
 {
-    QString error;
-    m_deletion = m_store.annotations().removeNote(m_id, &error);
-    finish(m_deletion.has_value(), error);
+    return m_store.annotations().removeNote(m_id, error);
 }
 
-void RemoveNoteCommand::undo()
+bool RemoveNoteCommand::restore(const NoteDeletion &snapshot, QString *error)
 {
-    QString error;
-    finish(m_deletion && m_store.annotations().restore(*m_deletion, &error), error);
+    return m_store.annotations().restore(snapshot, error);
 }
 
 // ------------------------------------------------------------------------------------------------------- tags
@@ -326,21 +318,17 @@ void MergeTagsCommand::undo()
 }
 
 DeleteTagCommand::DeleteTagCommand(AnnotationStore &store, qint64 tagId)
-    : AnnotationCommand(store, Tags, tr("Delete Tag “%1”").arg(store.tagPath(tagId)))
-    , m_id(tagId)
+    : RemoveCommand(store, Tags, tr("Delete Tag “%1”").arg(store.tagPath(tagId)), tagId)
 {}
 
-void DeleteTagCommand::redo()
+std::optional<TagDeletion> DeleteTagCommand::remove(QString *error)
 {
-    QString error;
-    m_deletion = m_store.tags().remove(m_id, &error);
-    finish(m_deletion.has_value(), error);
+    return m_store.tags().remove(m_id, error);
 }
 
-void DeleteTagCommand::undo()
+bool DeleteTagCommand::restore(const TagDeletion &snapshot, QString *error)
 {
-    QString error;
-    finish(m_deletion && m_store.tags().restore(*m_deletion, &error), error);
+    return m_store.tags().restore(snapshot, error);
 }
 
 // -------------------------------------------------------------------------------------------------- notebooks
@@ -372,42 +360,26 @@ void CreateNotebookCommand::undo()
 }
 
 RenameNotebookCommand::RenameNotebookCommand(AnnotationStore &store, qint64 notebookId, const QString &name)
-    : AnnotationCommand(store, Notebooks, tr("Rename Notebook"))
-    , m_id(notebookId)
-    , m_name(name)
+    : SetValueCommand(store, Notebooks, tr("Rename Notebook"), notebookId, name)
 {}
 
-void RenameNotebookCommand::redo()
+std::optional<QString> RenameNotebookCommand::set(const QString &name, QString *error)
 {
-    QString error;
-    const auto old = m_store.notebooks().rename(m_id, m_name, &error);
-    if (old)
-        m_old = *old;
-    finish(old.has_value(), error);
-}
-
-void RenameNotebookCommand::undo()
-{
-    QString error;
-    finish(m_store.notebooks().rename(m_id, m_old, &error).has_value(), error);
+    return m_store.notebooks().rename(m_id, name, error);
 }
 
 DeleteNotebookCommand::DeleteNotebookCommand(AnnotationStore &store, qint64 notebookId)
-    : AnnotationCommand(store, Notebooks, tr("Delete Notebook"))
-    , m_id(notebookId)
+    : RemoveCommand(store, Notebooks, tr("Delete Notebook"), notebookId)
 {}
 
-void DeleteNotebookCommand::redo()
+std::optional<NotebookDeletion> DeleteNotebookCommand::remove(QString *error)
 {
-    QString error;
-    m_deletion = m_store.notebooks().remove(m_id, &error);
-    finish(m_deletion.has_value(), error);
+    return m_store.notebooks().remove(m_id, error);
 }
 
-void DeleteNotebookCommand::undo()
+bool DeleteNotebookCommand::restore(const NotebookDeletion &snapshot, QString *error)
 {
-    QString error;
-    finish(m_deletion && m_store.notebooks().restore(*m_deletion, &error), error);
+    return m_store.notebooks().restore(snapshot, error);
 }
 
 AddNotebookEntryCommand::AddNotebookEntryCommand(AnnotationStore &store, qint64 notebookId, Kind kind,
@@ -455,63 +427,35 @@ void AddNotebookEntryCommand::undo()
 }
 
 MoveNotebookEntryCommand::MoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId, int position)
-    : AnnotationCommand(store, Notebooks, tr("Move Notebook Entry"))
-    , m_id(entryId)
-    , m_position(position)
+    : SetValueCommand(store, Notebooks, tr("Move Notebook Entry"), entryId, position)
 {}
 
-void MoveNotebookEntryCommand::redo()
+std::optional<int> MoveNotebookEntryCommand::set(const int &position, QString *error)
 {
-    QString error;
-    const auto old = m_store.notebooks().moveEntry(m_id, m_position, &error);
-    if (old)
-        m_old = *old;
-    finish(old.has_value(), error);
-}
-
-void MoveNotebookEntryCommand::undo()
-{
-    QString error;
-    finish(m_store.notebooks().moveEntry(m_id, m_old, &error).has_value(), error);
+    return m_store.notebooks().moveEntry(m_id, position, error);
 }
 
 EditNotebookTextCommand::EditNotebookTextCommand(AnnotationStore &store, qint64 entryId, const QString &text)
-    : AnnotationCommand(store, Notebooks, tr("Edit Notebook Text"))
-    , m_id(entryId)
-    , m_text(text)
+    : SetValueCommand(store, Notebooks, tr("Edit Notebook Text"), entryId, text)
 {}
 
-void EditNotebookTextCommand::redo()
+std::optional<QString> EditNotebookTextCommand::set(const QString &text, QString *error)
 {
-    QString error;
-    const auto old = m_store.notebooks().editText(m_id, m_text, &error);
-    if (old)
-        m_old = *old;
-    finish(old.has_value(), error);
-}
-
-void EditNotebookTextCommand::undo()
-{
-    QString error;
-    finish(m_store.notebooks().editText(m_id, m_old, &error).has_value(), error);
+    return m_store.notebooks().editText(m_id, text, error);
 }
 
 RemoveNotebookEntryCommand::RemoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId)
-    : AnnotationCommand(store, Notebooks, tr("Remove from Notebook"))
-    , m_id(entryId)
+    : RemoveCommand(store, Notebooks, tr("Remove from Notebook"), entryId)
 {}
 
-void RemoveNotebookEntryCommand::redo()
+std::optional<NotebookEntry> RemoveNotebookEntryCommand::remove(QString *error)
 {
-    QString error;
-    m_removed = m_store.notebooks().removeEntry(m_id, &error);
-    finish(m_removed.has_value(), error);
+    return m_store.notebooks().removeEntry(m_id, error);
 }
 
-void RemoveNotebookEntryCommand::undo()
+bool RemoveNotebookEntryCommand::restore(const NotebookEntry &snapshot, QString *error)
 {
-    QString error;
-    finish(m_removed && m_store.notebooks().restoreEntry(*m_removed, &error), error);
+    return m_store.notebooks().restoreEntry(snapshot, error);
 }
 
 // -------------------------------------------------------------------------------------------------- re-attach

@@ -36,6 +36,75 @@ protected:
     bool m_done = false; ///< redo() ran successfully at least once
 };
 
+/// Sets one value of one row and is given back the value it replaced (a rename, a move, an edit of text): redo
+/// sets the new value and keeps the old one, undo sets the old one again. Subclasses say how to set it.
+template<typename T>
+class SetValueCommand : public AnnotationCommand
+{
+public:
+    void redo() override
+    {
+        QString error;
+        const std::optional<T> old = set(m_value, &error);
+        if (old)
+            m_old = *old;
+        finish(old.has_value(), error);
+    }
+    void undo() override
+    {
+        QString error;
+        finish(set(m_old, &error).has_value(), error);
+    }
+
+protected:
+    SetValueCommand(AnnotationStore &store, int changes, const QString &text, qint64 id, T value)
+        : AnnotationCommand(store, changes, text)
+        , m_id(id)
+        , m_value(std::move(value))
+    {}
+    /// Sets the value of row m_id; returns the value it replaced, or nullopt with `error` set.
+    virtual std::optional<T> set(const T &value, QString *error) = 0;
+
+    const qint64 m_id;
+
+private:
+    const T m_value;
+    T m_old{};
+};
+
+/// Removes one row (with what hangs on it) and keeps the repository's snapshot of it: undo restores the
+/// snapshot, with the same ids. Subclasses say how to remove and restore.
+template<typename Snapshot>
+class RemoveCommand : public AnnotationCommand
+{
+public:
+    void redo() override
+    {
+        QString error;
+        m_snapshot = remove(&error);
+        finish(m_snapshot.has_value(), error);
+    }
+    void undo() override
+    {
+        QString error;
+        finish(m_snapshot && restore(*m_snapshot, &error), error);
+    }
+
+protected:
+    RemoveCommand(AnnotationStore &store, int changes, const QString &text, qint64 id)
+        : AnnotationCommand(store, changes, text)
+        , m_id(id)
+    {}
+    /// Removes row m_id; its snapshot, or nullopt with `error` set.
+    virtual std::optional<Snapshot> remove(QString *error) = 0;
+    virtual bool restore(const Snapshot &snapshot, QString *error) = 0;
+
+    const qint64 m_id;
+
+private:
+    std::optional<Snapshot> m_snapshot;
+};
+
 /// Highlights a span and tags it; undo deletes the highlight, redo restores it with the same id.
 class AddHighlightCommand final : public AnnotationCommand
 {
@@ -56,18 +125,16 @@ private:
     std::optional<HighlightDeletion> m_deletion;
 };
 
-class RemoveHighlightCommand final : public AnnotationCommand
+class RemoveHighlightCommand final : public RemoveCommand<HighlightDeletion>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::RemoveHighlightCommand) // the context lupdate files its strings under
 
 public:
     RemoveHighlightCommand(AnnotationStore &store, qint64 highlightId);
-    void redo() override;
-    void undo() override;
 
 private:
-    qint64 m_id;
-    std::optional<HighlightDeletion> m_deletion;
+    std::optional<HighlightDeletion> remove(QString *error) override;
+    bool restore(const HighlightDeletion &snapshot, QString *error) override;
 };
 
 /// Puts a tag on (or takes it off) an article, a paragraph, a highlight or a note. A command that would change
@@ -137,18 +204,16 @@ private:
     int m_session;
 };
 
-class RemoveNoteCommand final : public AnnotationCommand
+class RemoveNoteCommand final : public RemoveCommand<NoteDeletion>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::RemoveNoteCommand) // the context lupdate files its strings under
 
 public:
     RemoveNoteCommand(AnnotationStore &store, qint64 noteId);
-    void redo() override;
-    void undo() override;
 
 private:
-    qint64 m_id;
-    std::optional<NoteDeletion> m_deletion;
+    std::optional<NoteDeletion> remove(QString *error) override;
+    bool restore(const NoteDeletion &snapshot, QString *error) override;
 };
 
 class CreateTagCommand final : public AnnotationCommand
@@ -209,18 +274,16 @@ private:
     std::optional<TagMerge> m_merge;
 };
 
-class DeleteTagCommand final : public AnnotationCommand
+class DeleteTagCommand final : public RemoveCommand<TagDeletion>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::DeleteTagCommand) // the context lupdate files its strings under
 
 public:
     DeleteTagCommand(AnnotationStore &store, qint64 tagId);
-    void redo() override;
-    void undo() override;
 
 private:
-    qint64 m_id;
-    std::optional<TagDeletion> m_deletion;
+    std::optional<TagDeletion> remove(QString *error) override;
+    bool restore(const TagDeletion &snapshot, QString *error) override;
 };
 
 class CreateNotebookCommand final : public AnnotationCommand
@@ -239,33 +302,27 @@ private:
     std::optional<NotebookDeletion> m_deletion;
 };
 
-class RenameNotebookCommand final : public AnnotationCommand
+class RenameNotebookCommand final : public SetValueCommand<QString>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::RenameNotebookCommand) // the context lupdate files its strings under
 
 public:
     RenameNotebookCommand(AnnotationStore &store, qint64 notebookId, const QString &name);
-    void redo() override;
-    void undo() override;
 
 private:
-    qint64 m_id;
-    QString m_name;
-    QString m_old;
+    std::optional<QString> set(const QString &name, QString *error) override;
 };
 
-class DeleteNotebookCommand final : public AnnotationCommand
+class DeleteNotebookCommand final : public RemoveCommand<NotebookDeletion>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::DeleteNotebookCommand) // the context lupdate files its strings under
 
 public:
     DeleteNotebookCommand(AnnotationStore &store, qint64 notebookId);
-    void redo() override;
-    void undo() override;
 
 private:
-    qint64 m_id;
-    std::optional<NotebookDeletion> m_deletion;
+    std::optional<NotebookDeletion> remove(QString *error) override;
+    bool restore(const NotebookDeletion &snapshot, QString *error) override;
 };
 
 /// Adds a highlight, a note or free text to a notebook at a position (-1: at the end).
@@ -296,48 +353,38 @@ private:
     std::optional<NotebookEntry> m_removed;
 };
 
-class MoveNotebookEntryCommand final : public AnnotationCommand
+class MoveNotebookEntryCommand final : public SetValueCommand<int>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::MoveNotebookEntryCommand) // the context lupdate files its strings under
 
 public:
     MoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId, int position);
-    void redo() override;
-    void undo() override;
 
 private:
-    qint64 m_id;
-    int m_position;
-    int m_old = -1;
+    std::optional<int> set(const int &position, QString *error) override;
 };
 
-class EditNotebookTextCommand final : public AnnotationCommand
+class EditNotebookTextCommand final : public SetValueCommand<QString>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::EditNotebookTextCommand) // the context lupdate files its strings under
 
 public:
     EditNotebookTextCommand(AnnotationStore &store, qint64 entryId, const QString &text);
-    void redo() override;
-    void undo() override;
 
 private:
-    qint64 m_id;
-    QString m_text;
-    QString m_old;
+    std::optional<QString> set(const QString &text, QString *error) override;
 };
 
-class RemoveNotebookEntryCommand final : public AnnotationCommand
+class RemoveNotebookEntryCommand final : public RemoveCommand<NotebookEntry>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::RemoveNotebookEntryCommand) // the context lupdate files its strings under
 
 public:
     RemoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId);
-    void redo() override;
-    void undo() override;
 
 private:
-    qint64 m_id;
-    std::optional<NotebookEntry> m_removed;
+    std::optional<NotebookEntry> remove(QString *error) override;
+    bool restore(const NotebookEntry &snapshot, QString *error) override;
 };
 
 /// Re-attaches a highlight (to a span) or a note (to a paragraph), orphan or not; undo puts it back where it
