@@ -30,32 +30,26 @@ void AnnotationCommand::finish(bool ok, const QString &error)
 
 AddHighlightCommand::AddHighlightCommand(AnnotationStore &store, qint64 blockId, int start, int end,
                                          const QList<qint64> &tagIds)
-    : AnnotationCommand(store, Annotations, tr("Add Highlight"))
+    : AddCommand(store, Annotations, tr("Add Highlight"))
     , m_blockId(blockId)
     , m_start(start)
     , m_end(end)
     , m_tagIds(tagIds)
 {}
 
-void AddHighlightCommand::redo()
+qint64 AddHighlightCommand::create(QString *error)
 {
-    QString error;
-    if (m_deletion) {
-        const bool ok = m_store.annotations().restore(*m_deletion, &error);
-        if (ok)
-            m_deletion.reset();
-        finish(ok, error);
-        return;
-    }
-    m_id = m_store.annotations().addHighlight(m_blockId, m_start, m_end, m_tagIds, &error);
-    finish(m_id > 0, error);
+    return m_store.annotations().addHighlight(m_blockId, m_start, m_end, m_tagIds, error);
 }
 
-void AddHighlightCommand::undo()
+std::optional<HighlightDeletion> AddHighlightCommand::remove(QString *error)
 {
-    QString error;
-    m_deletion = m_store.annotations().removeHighlight(m_id, &error);
-    finish(m_deletion.has_value(), error);
+    return m_store.annotations().removeHighlight(m_id, error);
+}
+
+bool AddHighlightCommand::restore(const HighlightDeletion &snapshot, QString *error)
+{
+    return m_store.annotations().restore(snapshot, error);
 }
 
 RemoveHighlightCommand::RemoveHighlightCommand(AnnotationStore &store, qint64 highlightId)
@@ -135,31 +129,25 @@ void TaggingCommand::undo()
 // ------------------------------------------------------------------------------------------------------ notes
 
 AddNoteCommand::AddNoteCommand(AnnotationStore &store, qint64 blockId, qint64 highlightId, const QString &text)
-    : AnnotationCommand(store, Annotations, tr("Add Note"))
+    : AddCommand(store, Annotations, tr("Add Note"))
     , m_blockId(blockId)
     , m_highlightId(highlightId)
     , m_text(text)
 {}
 
-void AddNoteCommand::redo()
+qint64 AddNoteCommand::create(QString *error)
 {
-    QString error;
-    if (m_deletion) {
-        const bool ok = m_store.annotations().restore(*m_deletion, &error);
-        if (ok)
-            m_deletion.reset();
-        finish(ok, error);
-        return;
-    }
-    m_id = m_store.annotations().addNote(m_blockId, m_highlightId, m_text, &error);
-    finish(m_id > 0, error);
+    return m_store.annotations().addNote(m_blockId, m_highlightId, m_text, error);
 }
 
-void AddNoteCommand::undo()
+std::optional<NoteDeletion> AddNoteCommand::remove(QString *error)
 {
-    QString error;
-    m_deletion = m_store.annotations().removeNote(m_id, &error);
-    finish(m_deletion.has_value(), error);
+    return m_store.annotations().removeNote(m_id, error);
+}
+
+bool AddNoteCommand::restore(const NoteDeletion &snapshot, QString *error)
+{
+    return m_store.annotations().restore(snapshot, error);
 }
 
 EditNoteCommand::EditNoteCommand(AnnotationStore &store, qint64 noteId, const QString &oldText, const QString &newText,
@@ -211,32 +199,26 @@ bool RemoveNoteCommand::restore(const NoteDeletion &snapshot, QString *error)
 // ------------------------------------------------------------------------------------------------------- tags
 
 CreateTagCommand::CreateTagCommand(AnnotationStore &store, const QString &name, qint64 parentId, const QString &color)
-    : AnnotationCommand(store, Tags, tr("Create Tag “%1”").arg(name.trimmed()))
+    : AddCommand(store, Tags, tr("Create Tag “%1”").arg(name.trimmed()))
     , m_name(name)
     , m_parentId(parentId)
     , m_color(color)
 {}
 
-void CreateTagCommand::redo()
+qint64 CreateTagCommand::create(QString *error)
 {
-    QString error;
-    if (m_deletion) {
-        const bool ok = m_store.tags().restore(*m_deletion, &error);
-        if (ok)
-            m_deletion.reset();
-        finish(ok, error);
-        return;
-    }
-    const std::optional<Tag> tag = m_store.tags().create(m_name, m_parentId, m_color, &error);
-    m_id = tag ? tag->id : 0;
-    finish(tag.has_value(), error);
+    const std::optional<Tag> tag = m_store.tags().create(m_name, m_parentId, m_color, error);
+    return tag ? tag->id : 0;
 }
 
-void CreateTagCommand::undo()
+std::optional<TagDeletion> CreateTagCommand::remove(QString *error)
 {
-    QString error;
-    m_deletion = m_store.tags().remove(m_id, &error);
-    finish(m_deletion.has_value(), error);
+    return m_store.tags().remove(m_id, error);
+}
+
+bool CreateTagCommand::restore(const TagDeletion &snapshot, QString *error)
+{
+    return m_store.tags().restore(snapshot, error);
 }
 
 EditTagCommand::EditTagCommand(AnnotationStore &store, qint64 tagId, Field field, const QVariant &value)
@@ -334,29 +316,23 @@ bool DeleteTagCommand::restore(const TagDeletion &snapshot, QString *error)
 // -------------------------------------------------------------------------------------------------- notebooks
 
 CreateNotebookCommand::CreateNotebookCommand(AnnotationStore &store, const QString &name)
-    : AnnotationCommand(store, Notebooks, tr("Create Notebook “%1”").arg(name.trimmed()))
+    : AddCommand(store, Notebooks, tr("Create Notebook “%1”").arg(name.trimmed()))
     , m_name(name)
 {}
 
-void CreateNotebookCommand::redo()
+qint64 CreateNotebookCommand::create(QString *error)
 {
-    QString error;
-    if (m_deletion) {
-        const bool ok = m_store.notebooks().restore(*m_deletion, &error);
-        if (ok)
-            m_deletion.reset();
-        finish(ok, error);
-        return;
-    }
-    m_id = m_store.notebooks().create(m_name, &error);
-    finish(m_id > 0, error);
+    return m_store.notebooks().create(m_name, error);
 }
 
-void CreateNotebookCommand::undo()
+std::optional<NotebookDeletion> CreateNotebookCommand::remove(QString *error)
 {
-    QString error;
-    m_deletion = m_store.notebooks().remove(m_id, &error);
-    finish(m_deletion.has_value(), error);
+    return m_store.notebooks().remove(m_id, error);
+}
+
+bool CreateNotebookCommand::restore(const NotebookDeletion &snapshot, QString *error)
+{
+    return m_store.notebooks().restore(snapshot, error);
 }
 
 RenameNotebookCommand::RenameNotebookCommand(AnnotationStore &store, qint64 notebookId, const QString &name)
@@ -384,7 +360,7 @@ bool DeleteNotebookCommand::restore(const NotebookDeletion &snapshot, QString *e
 
 AddNotebookEntryCommand::AddNotebookEntryCommand(AnnotationStore &store, qint64 notebookId, Kind kind,
                                                  qint64 annotationId, const QString &text, int position)
-    : AnnotationCommand(store, Notebooks, {})
+    : AddCommand(store, Notebooks, {})
     , m_notebookId(notebookId)
     , m_kind(kind)
     , m_annotationId(annotationId)
@@ -394,36 +370,28 @@ AddNotebookEntryCommand::AddNotebookEntryCommand(AnnotationStore &store, qint64 
     setText(kind == Kind::Text ? tr("Add Text to Notebook") : tr("Add to Notebook"));
 }
 
-void AddNotebookEntryCommand::redo()
+qint64 AddNotebookEntryCommand::create(QString *error)
 {
-    QString error;
-    if (m_removed) {
-        const bool ok = m_store.notebooks().restoreEntry(*m_removed, &error);
-        if (ok)
-            m_removed.reset();
-        finish(ok, error);
-        return;
-    }
     NotebookRepository &notebooks = m_store.notebooks();
     switch (m_kind) {
     case Kind::Highlight:
-        m_id = notebooks.addHighlight(m_notebookId, m_annotationId, m_position, &error);
-        break;
+        return notebooks.addHighlight(m_notebookId, m_annotationId, m_position, error);
     case Kind::Note:
-        m_id = notebooks.addNote(m_notebookId, m_annotationId, m_position, &error);
-        break;
+        return notebooks.addNote(m_notebookId, m_annotationId, m_position, error);
     case Kind::Text:
-        m_id = notebooks.addText(m_notebookId, m_text, m_position, &error);
         break;
     }
-    finish(m_id > 0, error);
+    return notebooks.addText(m_notebookId, m_text, m_position, error);
 }
 
-void AddNotebookEntryCommand::undo()
+std::optional<NotebookEntry> AddNotebookEntryCommand::remove(QString *error)
 {
-    QString error;
-    m_removed = m_store.notebooks().removeEntry(m_id, &error);
-    finish(m_removed.has_value(), error);
+    return m_store.notebooks().removeEntry(m_id, error);
+}
+
+bool AddNotebookEntryCommand::restore(const NotebookEntry &snapshot, QString *error)
+{
+    return m_store.notebooks().restoreEntry(snapshot, error);
 }
 
 MoveNotebookEntryCommand::MoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId, int position)

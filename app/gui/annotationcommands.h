@@ -72,6 +72,47 @@ private:
     T m_old{};
 };
 
+/// Adds one row; undo removes it and keeps the repository's snapshot, so redo restores it with the same ids
+/// (and what was attached to it meanwhile by later commands that were undone too). Subclasses say how to
+/// create, remove and restore.
+template<typename Snapshot>
+class AddCommand : public AnnotationCommand
+{
+public:
+    void redo() override
+    {
+        QString error;
+        if (m_snapshot) {
+            const bool ok = restore(*m_snapshot, &error);
+            if (ok)
+                m_snapshot.reset();
+            finish(ok, error);
+            return;
+        }
+        m_id = create(&error);
+        finish(m_id > 0, error);
+    }
+    void undo() override
+    {
+        QString error;
+        m_snapshot = remove(&error);
+        finish(m_snapshot.has_value(), error);
+    }
+
+protected:
+    using AnnotationCommand::AnnotationCommand;
+    /// Creates the row; its id, or 0 with `error` set.
+    virtual qint64 create(QString *error) = 0;
+    /// Removes row m_id; its snapshot, or nullopt with `error` set.
+    virtual std::optional<Snapshot> remove(QString *error) = 0;
+    virtual bool restore(const Snapshot &snapshot, QString *error) = 0;
+
+    qint64 m_id = 0;
+
+private:
+    std::optional<Snapshot> m_snapshot;
+};
+
 /// Removes one row (with what hangs on it) and keeps the repository's snapshot of it: undo restores the
 /// snapshot, with the same ids. Subclasses say how to remove and restore.
 template<typename Snapshot>
@@ -106,23 +147,23 @@ private:
 };
 
 /// Highlights a span and tags it; undo deletes the highlight, redo restores it with the same id.
-class AddHighlightCommand final : public AnnotationCommand
+class AddHighlightCommand final : public AddCommand<HighlightDeletion>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::AddHighlightCommand) // the context lupdate files its strings under
 
 public:
     AddHighlightCommand(AnnotationStore &store, qint64 blockId, int start, int end, const QList<qint64> &tagIds);
-    void redo() override;
-    void undo() override;
     qint64 highlightId() const { return m_id; }
 
 private:
+    qint64 create(QString *error) override;
+    std::optional<HighlightDeletion> remove(QString *error) override;
+    bool restore(const HighlightDeletion &snapshot, QString *error) override;
+
     qint64 m_blockId;
     int m_start;
     int m_end;
     QList<qint64> m_tagIds;
-    qint64 m_id = 0;
-    std::optional<HighlightDeletion> m_deletion;
 };
 
 class RemoveHighlightCommand final : public RemoveCommand<HighlightDeletion>
@@ -164,22 +205,22 @@ private:
     bool m_apply;
 };
 
-class AddNoteCommand final : public AnnotationCommand
+class AddNoteCommand final : public AddCommand<NoteDeletion>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::AddNoteCommand) // the context lupdate files its strings under
 
 public:
     AddNoteCommand(AnnotationStore &store, qint64 blockId, qint64 highlightId, const QString &text);
-    void redo() override;
-    void undo() override;
     qint64 noteId() const { return m_id; }
 
 private:
+    qint64 create(QString *error) override;
+    std::optional<NoteDeletion> remove(QString *error) override;
+    bool restore(const NoteDeletion &snapshot, QString *error) override;
+
     qint64 m_blockId;
     qint64 m_highlightId;
     QString m_text;
-    qint64 m_id = 0;
-    std::optional<NoteDeletion> m_deletion;
 };
 
 /// A note's text changed. Commands of one editing session (same note, same `session`) merge into one, so a
@@ -216,22 +257,22 @@ private:
     bool restore(const NoteDeletion &snapshot, QString *error) override;
 };
 
-class CreateTagCommand final : public AnnotationCommand
+class CreateTagCommand final : public AddCommand<TagDeletion>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::CreateTagCommand) // the context lupdate files its strings under
 
 public:
     CreateTagCommand(AnnotationStore &store, const QString &name, qint64 parentId, const QString &color);
-    void redo() override;
-    void undo() override;
     qint64 tagId() const { return m_id; }
 
 private:
+    qint64 create(QString *error) override;
+    std::optional<TagDeletion> remove(QString *error) override;
+    bool restore(const TagDeletion &snapshot, QString *error) override;
+
     QString m_name;
     qint64 m_parentId;
     QString m_color;
-    qint64 m_id = 0;
-    std::optional<TagDeletion> m_deletion;
 };
 
 /// Rename, recolour or move a tag: each returns the old value, which undo sets again.
@@ -286,20 +327,20 @@ private:
     bool restore(const TagDeletion &snapshot, QString *error) override;
 };
 
-class CreateNotebookCommand final : public AnnotationCommand
+class CreateNotebookCommand final : public AddCommand<NotebookDeletion>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::CreateNotebookCommand) // the context lupdate files its strings under
 
 public:
     CreateNotebookCommand(AnnotationStore &store, const QString &name);
-    void redo() override;
-    void undo() override;
     qint64 notebookId() const { return m_id; }
 
 private:
+    qint64 create(QString *error) override;
+    std::optional<NotebookDeletion> remove(QString *error) override;
+    bool restore(const NotebookDeletion &snapshot, QString *error) override;
+
     QString m_name;
-    qint64 m_id = 0;
-    std::optional<NotebookDeletion> m_deletion;
 };
 
 class RenameNotebookCommand final : public SetValueCommand<QString>
@@ -326,7 +367,7 @@ private:
 };
 
 /// Adds a highlight, a note or free text to a notebook at a position (-1: at the end).
-class AddNotebookEntryCommand final : public AnnotationCommand
+class AddNotebookEntryCommand final : public AddCommand<NotebookEntry>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::AddNotebookEntryCommand) // the context lupdate files its strings under
 
@@ -339,18 +380,18 @@ public:
     };
     AddNotebookEntryCommand(AnnotationStore &store, qint64 notebookId, Kind kind, qint64 annotationId,
                             const QString &text, int position = -1);
-    void redo() override;
-    void undo() override;
     qint64 entryId() const { return m_id; }
 
 private:
+    qint64 create(QString *error) override;
+    std::optional<NotebookEntry> remove(QString *error) override;
+    bool restore(const NotebookEntry &snapshot, QString *error) override;
+
     qint64 m_notebookId;
     Kind m_kind;
     qint64 m_annotationId;
     QString m_text;
     int m_position;
-    qint64 m_id = 0;
-    std::optional<NotebookEntry> m_removed;
 };
 
 class MoveNotebookEntryCommand final : public SetValueCommand<int>
