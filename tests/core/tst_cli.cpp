@@ -1,4 +1,7 @@
 // dubao-cli end to end: the real executable on real files and a real library file.
+#include "search/searchservice.h"
+#include "store/library.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -266,6 +269,19 @@ void TestCli::searchKwicReindex_roundTrip()
         QVERIFY(hit.value(u"article"_s).toInteger() > 0);
         QVERIFY(hit.value(u"snippet"_s).toString().contains(u"永川"_s));
         QVERIFY(!hit.value(u"snippet_highlights"_s).toArray().isEmpty());
+    }
+    // The same hits, in the same order, as the SearchService the app's search panel shows.
+    {
+        dubao::Library library;
+        QVERIFY(library.open(lib));
+        const dubao::SearchResult service =
+            dubao::SearchService(library).search(u"永川"_s, {dubao::SearchOrder::Relevance, 0, 5});
+        QCOMPARE(result.value(u"total"_s).toInteger(), service.total);
+        QCOMPARE(hits.size(), service.hits.size());
+        for (qsizetype i = 0; i < hits.size(); ++i) {
+            QCOMPARE(hits[i].toObject().value(u"article"_s).toInteger(), service.hits[i].articleId);
+            QCOMPARE(hits[i].toObject().value(u"block"_s).toInteger(), service.hits[i].blockId);
+        }
     }
 
     r = cli({u"kwic"_s, u"会议"_s, u"--width"_s, u"8"_s, u"--json"_s, u"--library"_s, lib}, m_dir.path());
