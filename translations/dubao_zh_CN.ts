@@ -1628,10 +1628,6 @@ What the library holds now is kept as another backup.</source>
         <translation>编辑文字</translation>
     </message>
     <message>
-        <source>Edit Text…</source>
-        <translation>编辑文字…</translation>
-    </message>
-    <message>
         <source>Open in Reader</source>
         <translation>在阅读区中打开</translation>
     </message>
@@ -1666,6 +1662,10 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Export this notebook as a document</source>
         <translation>将此笔记本导出为文档</translation>
+    </message>
+    <message>
+        <source>Your text (Markdown)…</source>
+        <translation>你的文字（Markdown）……</translation>
     </message>
 </context>
 <context>

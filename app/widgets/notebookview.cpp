@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QStyledItemDelegate>
 #include <QTextDocument>
@@ -26,6 +27,7 @@ namespace {
 
 constexpr int EntryIdRole = Qt::UserRole;
 constexpr int HtmlRole = Qt::UserRole + 1;
+constexpr int MarkdownRole = Qt::UserRole + 2; ///< a free-text entry's own text, for editing it in place
 constexpr int Padding = 10;
 
 QString markdownHtml(const QString &markdown)
@@ -80,6 +82,36 @@ public:
         QTextDocument document;
         layoutDocument(document, index.data(HtmlRole).toString(), option.font, width);
         return QSize(width, int(std::ceil(document.size().height())));
+    }
+
+    // Free text is edited in place, as Markdown: double-click, F2 or Enter opens the editor over the entry;
+    // leaving it (or Tab) keeps the edit as one undoable step, Esc drops it.
+    std::function<void(qint64 entryId, const QString &text)> onEdited;
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        auto *editor = new QPlainTextEdit(parent);
+        editor->setObjectName(QStringLiteral("notebookTextEditor"));
+        editor->setTabChangesFocus(true);
+        editor->setPlaceholderText(NotebookView::tr("Your text (Markdown)…"));
+        return editor;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        static_cast<QPlainTextEdit *>(editor)->setPlainText(index.data(MarkdownRole).toString());
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *, const QModelIndex &index) const override
+    {
+        const QString text = static_cast<QPlainTextEdit *>(editor)->toPlainText();
+        if (onEdited && text != index.data(MarkdownRole).toString() && !text.trimmed().isEmpty())
+            onEdited(index.data(EntryIdRole).toLongLong(), text);
+    }
+    void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &) const override
+    {
+        // At least a few lines high, whatever the entry's own height.
+        QRect rect = option.rect;
+        rect.setHeight(std::max(rect.height(), 6 * option.fontMetrics.lineSpacing()));
+        editor->setGeometry(rect);
     }
 };
 
@@ -154,7 +186,14 @@ NotebookView::NotebookView(AnnotationStore &store, QUndoStack *undoStack, QWidge
     m_list = list;
     m_list->setParent(this);
     m_list->setObjectName(QStringLiteral("notebookEntries"));
-    m_list->setItemDelegate(new EntryDelegate(m_list));
+    auto *delegate = new EntryDelegate(m_list);
+    delegate->onEdited = [this](qint64 entryId, const QString &text) {
+        // Queued: the list is rebuilt from the store afterwards, which must not happen inside the editor's close.
+        QMetaObject::invokeMethod(
+            this, [this, entryId, text] { editText(entryId, text); }, Qt::QueuedConnection);
+    };
+    m_list->setItemDelegate(delegate);
+    m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_list->setDragDropMode(QAbstractItemView::InternalMove);
     m_list->setDefaultDropAction(Qt::MoveAction);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -199,11 +238,6 @@ NotebookView::NotebookView(AnnotationStore &store, QUndoStack *undoStack, QWidge
             [this] { addTextDialog(m_list->currentRow() >= 0 ? m_list->currentRow() + 1 : -1); });
     connect(m_notebooks, &QComboBox::currentIndexChanged, this,
             [this] { setNotebook(m_notebooks->currentData().toLongLong()); });
-    connect(m_list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
-        const int row = m_list->row(item);
-        if (row >= 0 && row < m_items.size() && m_items[row].entry.isFreeText())
-            editTextDialog(m_items[row].entry.id);
-    });
     connect(m_list, &QListWidget::customContextMenuRequested, this, &NotebookView::showContextMenu);
     connect(&m_store, &AnnotationStore::notebooksChanged, this, &NotebookView::reloadNotebooks);
     reloadNotebooks();
@@ -293,6 +327,10 @@ void NotebookView::refresh()
         auto *item = new QListWidgetItem(m_list);
         item->setData(EntryIdRole, entry.entry.id);
         item->setData(HtmlRole, html);
+        if (entry.entry.isFreeText()) {
+            item->setData(MarkdownRole, entry.entry.text);
+            item->setFlags(item->flags() | Qt::ItemIsEditable);
+        }
         item->setToolTip(entry.entry.isFreeText() ? tr("Your text — double-click to edit")
                                                   : tr("Drag to reorder; click the source to open the paragraph"));
     }
@@ -397,18 +435,6 @@ void NotebookView::addTextDialog(int position)
         addText(text, position);
 }
 
-void NotebookView::editTextDialog(qint64 entryId)
-{
-    const auto entry = m_store.notebooks().entry(entryId);
-    if (!entry || !entry->isFreeText())
-        return;
-    bool ok = false;
-    const QString text =
-        QInputDialog::getMultiLineText(this, tr("Edit Text"), tr("Your text (Markdown):"), entry->text, &ok);
-    if (ok && text != entry->text)
-        editText(entryId, text);
-}
-
 void NotebookView::showContextMenu(const QPoint &pos)
 {
     const int row = m_list->indexAt(pos).row();
@@ -416,7 +442,7 @@ void NotebookView::showContextMenu(const QPoint &pos)
     if (row >= 0 && row < m_items.size()) {
         const NotebookItem item = m_items[row];
         if (item.entry.isFreeText())
-            menu.addAction(tr("Edit Text…"), this, [this, item] { editTextDialog(item.entry.id); });
+            menu.addAction(tr("Edit Text"), this, [this, row] { m_list->editItem(m_list->item(row)); });
         else if (item.source.blockId > 0)
             menu.addAction(tr("Open in Reader"), this, [this, item] {
                 emit linkActivated(QUrl(QStringLiteral("dubao://block/%1").arg(item.source.blockId)));

@@ -60,7 +60,6 @@ private:
     void renameDialog();
     void deleteDialog();
     void addTextDialog(int position);
-    void editTextDialog(qint64 entryId);
     void showContextMenu(const QPoint &pos);
     bool pushed(QUndoCommand *command);
 

@@ -484,6 +484,37 @@ void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()
         stored << entry.id;
     QCOMPARE(stored, original);
 
+    // Free text is edited in place: the editor opens over the entry with its Markdown, leaving it keeps the
+    // edit as one undoable step; the excerpt is not editable.
+    QListWidget *list = view->entryList();
+    const int textRow = int(view->entryIds().indexOf(first));
+    QVERIFY(!(list->item(int(view->entryIds().indexOf(original[0])))->flags() & Qt::ItemIsEditable));
+    list->setFocus();
+    list->setCurrentRow(textRow);
+    QTest::keyClick(list, Qt::Key_F2);
+    auto *editor = list->findChild<QPlainTextEdit *>(QStringLiteral("notebookTextEditor"));
+    QVERIFY(editor);
+    QTRY_VERIFY(editor->isVisible());
+    QCOMPARE(editor->toPlainText(), QStringLiteral("First thoughts"));
+    editor->setPlainText(QStringLiteral("First thoughts, **revised**"));
+    if (const QString shots = qEnvironmentVariable("DUBAO_SCREENSHOT_DIR"); !shots.isEmpty())
+        view->grab().save(QDir(shots).filePath(QStringLiteral("notebook-inline-edit.png")));
+    QTest::keyClick(editor, Qt::Key_Tab); // leaves the editor: commits
+    QTRY_COMPARE(store().notebooks().entry(first)->text, QStringLiteral("First thoughts, **revised**"));
+    QTRY_VERIFY(view->entryHtml(textRow).contains(QStringLiteral("revised")));
+    QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Edit Notebook Text"));
+    m_window->undoStack()->undo();
+    QCOMPARE(store().notebooks().entry(first)->text, QStringLiteral("First thoughts"));
+    // Esc drops an edit.
+    list->setCurrentRow(textRow);
+    QTest::keyClick(list, Qt::Key_F2);
+    editor = list->findChild<QPlainTextEdit *>(QStringLiteral("notebookTextEditor"));
+    QVERIFY(editor);
+    editor->setPlainText(QStringLiteral("thrown away"));
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QTest::qWait(20);
+    QCOMPARE(store().notebooks().entry(first)->text, QStringLiteral("First thoughts"));
+
     // The excerpt links back to its paragraph.
     m_window->showArticle(m_window->currentArticleId() + 1);
     emit view->linkActivated(QUrl(QStringLiteral("dubao://block/%1").arg(m_blocks[0])));
