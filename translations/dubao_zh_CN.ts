@@ -999,6 +999,85 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::LibraryCheck</name>
+    <message>
+        <source>Restore the newest good backup (File → Restore from Backup…, or dubao-cli restore FILE); the backups are in the folder beside the library whose name ends in &quot;.backups&quot;.</source>
+        <translation>恢复最近一份完好的备份（文件 → 从备份恢复…，或 dubao-cli restore FILE）；备份在文库旁边名称以“.backups”结尾的文件夹中。</translation>
+    </message>
+    <message>
+        <source>The library file is damaged (SQLite integrity check: %1).</source>
+        <translation>文库文件已损坏（SQLite 完整性检查：%1）。</translation>
+    </message>
+    <message>
+        <source>%1 rows point to rows that no longer exist (%2).</source>
+        <translation>%1 行指向已不存在的行（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 paragraphs belong to no article.</source>
+        <translation>%1 个段落不属于任何文章。</translation>
+    </message>
+    <message>
+        <source>%1 articles belong to no issue.</source>
+        <translation>%1 篇文章不属于任何期次。</translation>
+    </message>
+    <message>
+        <source>%1 highlights no longer match the text of their paragraph (ids %2).</source>
+        <translation>%1 处高亮与其所在段落的文字不再相符（编号 %2）。</translation>
+    </message>
+    <message>
+        <source>Run dubao-cli check --repair to list them as orphans (nothing is deleted; reattach them from the orphans list).</source>
+        <translation>运行 dubao-cli check --repair 将它们列为孤立批注（不会删除任何内容；可在孤立批注列表中重新关联）。</translation>
+    </message>
+    <message>
+        <source>%1 notes are not on the paragraph of their highlight (ids %2).</source>
+        <translation>%1 条笔记不在其高亮所在的段落上（编号 %2）。</translation>
+    </message>
+    <message>
+        <source>Run dubao-cli check --repair to list them as orphans (nothing is deleted).</source>
+        <translation>运行 dubao-cli check --repair 将它们列为孤立批注（不会删除任何内容）。</translation>
+    </message>
+    <message>
+        <source>%1 notebook entries show a highlight, note or notebook that no longer exists.</source>
+        <translation>%1 个笔记本条目所展示的高亮、笔记或笔记本已不存在。</translation>
+    </message>
+    <message>
+        <source>%1 tags are their own ancestors (a cycle in the tag tree).</source>
+        <translation>%1 个标签是自己的上级（标签树中有循环）。</translation>
+    </message>
+    <message>
+        <source>Move one of them to the top level (dubao-cli tag move TAG /).</source>
+        <translation>将其中一个移到顶层（dubao-cli tag move TAG /）。</translation>
+    </message>
+    <message>
+        <source>The library is read-only: the search index&apos;s own check was skipped.</source>
+        <translation>文库为只读：已跳过搜索索引自身的检查。</translation>
+    </message>
+    <message>
+        <source>The search index is damaged (%1); searches may miss or show wrong results.</source>
+        <translation>搜索索引已损坏（%1）；搜索可能遗漏结果或显示错误的结果。</translation>
+    </message>
+    <message>
+        <source>Run dubao-cli check --repair (or dubao-cli reindex) to rebuild it from the library; nothing else changes.</source>
+        <translation>运行 dubao-cli check --repair（或 dubao-cli reindex）根据文库重建索引；其他内容不会改变。</translation>
+    </message>
+    <message>
+        <source>The search index is waiting to be rebuilt (it is from another version, or its rebuild was interrupted); the app rebuilds it when it opens the library, or run dubao-cli check --repair.</source>
+        <translation>搜索索引有待重建（它来自另一个版本，或上次重建被中断）；应用打开文库时会重建它，也可以运行 dubao-cli check --repair。</translation>
+    </message>
+    <message>
+        <source>The library has no search index yet; it is built when the app opens it.</source>
+        <translation>文库还没有搜索索引；应用打开文库时会建立。</translation>
+    </message>
+    <message>
+        <source>Listed %1 highlights and %2 notes as orphans.</source>
+        <translation>已将 %1 处高亮和 %2 条笔记列为孤立批注。</translation>
+    </message>
+    <message>
+        <source>Rebuilt the search index.</source>
+        <translation>已重建搜索索引。</translation>
+    </message>
+</context>
+<context>
     <name>dubao::LibrarySession</name>
     <message>
         <source>Cannot create the folder for “%1”.</source>

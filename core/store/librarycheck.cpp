@@ -13,10 +13,6 @@ namespace dubao {
 
 namespace {
 
-const QString kRestoreAdvice =
-    QStringLiteral("Restore the newest good backup (File → Restore from Backup…, or dubao-cli restore FILE); "
-                   "the backups are in the folder beside the library whose name ends in \".backups\".");
-
 bool tableExists(QSqlDatabase &db, const QString &name)
 {
     QSqlQuery q(db);
@@ -90,6 +86,9 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
     CheckReport report;
     QSqlDatabase db = library.database();
     const CancelGuard guard(SearchIndex::handle(db), cancel);
+    const QString kRestoreAdvice =
+        tr("Restore the newest good backup (File → Restore from Backup…, or dubao-cli restore FILE); the backups "
+           "are in the folder beside the library whose name ends in \".backups\".");
     auto problem = [&](const QString &code, const QString &message, const QString &repair, bool repairable) {
         report.problems.append(CheckProblem{code, message, repair, repairable});
     };
@@ -106,7 +105,7 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
         }
         if (lines != QStringList{QStringLiteral("ok")}) {
             problem(QStringLiteral("integrity"),
-                    QStringLiteral("The library file is damaged (SQLite integrity check: %1).")
+                    tr("The library file is damaged (SQLite integrity check: %1).")
                         .arg(lines.mid(0, 5).join(QStringLiteral("; "))),
                     kRestoreAdvice, false);
         }
@@ -125,7 +124,7 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
         }
         if (rows > 0) {
             problem(QStringLiteral("foreign-key"),
-                    QStringLiteral("%1 rows point to rows that no longer exist (%2).")
+                    tr("%1 rows point to rows that no longer exist (%2).")
                         .arg(rows)
                         .arg(examples.join(QStringLiteral("; "))),
                     kRestoreAdvice, false);
@@ -136,12 +135,12 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
         const qint64 strayBlocks =
             count(db, QStringLiteral("SELECT count(*) FROM blocks WHERE article_id NOT IN (SELECT id FROM articles)"));
         if (strayBlocks > 0)
-            problem(QStringLiteral("structure"), QStringLiteral("%1 paragraphs belong to no article.").arg(strayBlocks),
+            problem(QStringLiteral("structure"), tr("%1 paragraphs belong to no article.").arg(strayBlocks),
                     kRestoreAdvice, false);
         const qint64 strayArticles =
             count(db, QStringLiteral("SELECT count(*) FROM articles WHERE issue_id NOT IN (SELECT id FROM issues)"));
         if (strayArticles > 0)
-            problem(QStringLiteral("structure"), QStringLiteral("%1 articles belong to no issue.").arg(strayArticles),
+            problem(QStringLiteral("structure"), tr("%1 articles belong to no issue.").arg(strayArticles),
                     kRestoreAdvice, false);
     }
     // 4. Annotations: anchored where they say, or orphans.
@@ -149,18 +148,18 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
         const Unanchored lost = findUnanchored(db);
         if (!lost.highlights.isEmpty())
             problem(QStringLiteral("anchor"),
-                    QStringLiteral("%1 highlights no longer match the text of their paragraph (ids %2).")
+                    tr("%1 highlights no longer match the text of their paragraph (ids %2).")
                         .arg(lost.highlights.size())
                         .arg(idList(lost.highlights)),
-                    QStringLiteral("Run dubao-cli check --repair to list them as orphans (nothing is deleted; "
-                                   "reattach them from the orphans list)."),
+                    tr("Run dubao-cli check --repair to list them as orphans (nothing is deleted; reattach them "
+                       "from the orphans list)."),
                     true);
         if (!lost.notes.isEmpty())
             problem(QStringLiteral("anchor"),
-                    QStringLiteral("%1 notes are not on the paragraph of their highlight (ids %2).")
+                    tr("%1 notes are not on the paragraph of their highlight (ids %2).")
                         .arg(lost.notes.size())
                         .arg(idList(lost.notes)),
-                    QStringLiteral("Run dubao-cli check --repair to list them as orphans (nothing is deleted)."), true);
+                    tr("Run dubao-cli check --repair to list them as orphans (nothing is deleted)."), true);
         const qint64 badEntries = count(
             db, QStringLiteral("SELECT count(*) FROM notebook_entries e WHERE "
                                "(e.highlight_id IS NOT NULL AND e.highlight_id NOT IN (SELECT id FROM highlights)) "
@@ -168,8 +167,7 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
                                "OR e.notebook_id NOT IN (SELECT id FROM notebooks)"));
         if (badEntries > 0)
             problem(QStringLiteral("notebook"),
-                    QStringLiteral("%1 notebook entries show a highlight, note or notebook that no longer exists.")
-                        .arg(badEntries),
+                    tr("%1 notebook entries show a highlight, note or notebook that no longer exists.").arg(badEntries),
                     kRestoreAdvice, false);
         // Tag parent chains end at the top level (a cycle never does).
         const qint64 cyclic = count(db, QStringLiteral("WITH RECURSIVE up(id, parent, depth) AS ("
@@ -179,8 +177,8 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
                                                        "SELECT count(DISTINCT id) FROM up WHERE depth >= 1000"));
         if (cyclic > 0)
             problem(QStringLiteral("tags"),
-                    QStringLiteral("%1 tags are their own ancestors (a cycle in the tag tree).").arg(cyclic),
-                    QStringLiteral("Move one of them to the top level (dubao-cli tag move TAG /)."), false);
+                    tr("%1 tags are their own ancestors (a cycle in the tag tree).").arg(cyclic),
+                    tr("Move one of them to the top level (dubao-cli tag move TAG /)."), false);
     }
     // 5. The full-text index: FTS5's own check, and every paragraph has its key.
     if (tableExists(db, QStringLiteral("search_blocks"))) {
@@ -189,7 +187,7 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
         QStringList broken;
         // FTS5's integrity-check is an INSERT: not possible on a read-only library (the counts still are).
         if (library.isReadOnly())
-            report.notices << QStringLiteral("The library is read-only: the search index's own check was skipped.");
+            report.notices << tr("The library is read-only: the search index's own check was skipped.");
         for (const QString &t : tables) {
             if (library.isReadOnly() || !tableExists(db, t))
                 continue;
@@ -203,17 +201,17 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
             broken << QStringLiteral("%1 paragraphs, %2 in the index").arg(blocks).arg(stats.blocks);
         if (!broken.isEmpty())
             problem(QStringLiteral("search-index"),
-                    QStringLiteral("The search index is damaged (%1); searches may miss or show wrong results.")
+                    tr("The search index is damaged (%1); searches may miss or show wrong results.")
                         .arg(broken.join(QStringLiteral("; "))),
-                    QStringLiteral("Run dubao-cli check --repair (or dubao-cli reindex) to rebuild it from the "
-                                   "library; nothing else changes."),
+                    tr("Run dubao-cli check --repair (or dubao-cli reindex) to rebuild it from the library; "
+                       "nothing else changes."),
                     true);
         else if (SearchIndex::needsRebuild(library))
-            report.notices << QStringLiteral(
-                "The search index is waiting to be rebuilt (it is from another version, or its rebuild was "
-                "interrupted); the app rebuilds it when it opens the library, or run dubao-cli check --repair.");
+            report.notices << tr("The search index is waiting to be rebuilt (it is from another version, or its "
+                                 "rebuild was interrupted); the app rebuilds it when it opens the library, or run "
+                                 "dubao-cli check --repair.");
     } else {
-        report.notices << QStringLiteral("The library has no search index yet; it is built when the app opens it.");
+        report.notices << tr("The library has no search index yet; it is built when the app opens it.");
     }
     if (cancel && cancel->load()) {
         report = {}; // statements were interrupted: what they reported means nothing
@@ -254,7 +252,7 @@ CheckReport LibraryCheck::repair(Library &library)
             }
             QString error;
             if (ok && transaction.commit(&error))
-                repaired << QStringLiteral("Listed %1 highlights and %2 notes as orphans.")
+                repaired << tr("Listed %1 highlights and %2 notes as orphans.")
                                 .arg(lost.highlights.size())
                                 .arg(lost.notes.size());
         }
@@ -262,7 +260,7 @@ CheckReport LibraryCheck::repair(Library &library)
     if (rebuild) {
         QString error;
         if (SearchIndex::rebuild(library, {}, nullptr, &error))
-            repaired << QStringLiteral("Rebuilt the search index.");
+            repaired << tr("Rebuilt the search index.");
     }
     CheckReport after = check(library);
     after.repaired = repaired;

@@ -4,6 +4,7 @@
 // anchor no longer matches become orphans, keeping quote, tags and notes); it never deletes user data.
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -31,8 +32,12 @@ struct CheckReport
     bool healthy() const { return !cancelled && problems.isEmpty(); }
 };
 
+/// Texts are English; an application that installs a translator gets them translated (context
+/// "dubao::LibraryCheck", in translations/). dubao-cli prints them in English.
 class LibraryCheck final
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::LibraryCheck)
+
 public:
     /// Runs every check; changes nothing. `cancel` (may be null) may be set from another thread: the check
     /// then stops within milliseconds and returns an empty report with `cancelled` set.

@@ -27,6 +27,7 @@
 #include <QSqlQuery>
 #include <QTest>
 #include <QToolBar>
+#include <QTranslator>
 #include <QTreeWidget>
 
 using namespace dubao;
@@ -78,6 +79,7 @@ private slots:
     void readOnlyLibrary_bannerShown_editingActionsOff();
     void twoWriters_appImportAndCli_bothComplete_treeShowsExternalIssues();
     void hostileStrings_windowShowsThem();
+    void checkDialog_inChinese_problemsTranslated(); // last: it installs the Chinese translation for a while
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &path);
@@ -345,6 +347,36 @@ void TestMaintenance::hostileStrings_windowShowsThem()
     QVERIFY(window->checkLibrary(false).healthy());
     QVERIFY(window->nextArticle() || window->previousArticle());
     QVERIFY(window->showArticle(article));
+}
+
+void TestMaintenance::checkDialog_inChinese_problemsTranslated()
+{
+    const QString path = freshLibrary(u"check-zh.sqlite"_s);
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        QSqlQuery q(library.database());
+        QVERIFY(q.exec(u"DELETE FROM search_block_keys WHERE block_id IN (SELECT id FROM blocks LIMIT 3)"_s));
+    }
+    auto *chinese = new QTranslator(qApp);
+    QVERIFY(chinese->load(QStringLiteral(DUBAO_QM_DIR "/dubao_zh_CN.qm")));
+    QCoreApplication::installTranslator(chinese);
+    QString text;
+    {
+        CheckDialog dialog(CheckDialog::onOwnConnection(path, false), false);
+        QSignalSpy finished(&dialog, &CheckDialog::checkFinished);
+        dialog.runCheck(false);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        text = dialog.reportText();
+    }
+    // Back to English before asserting, so a failure leaves nothing behind.
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    // The core's problem text (LibraryCheck), not only the dialog's own words.
+    QVERIFY2(text.contains(u"搜索索引已损坏"_s), qPrintable(text));
+    QVERIFY2(!text.contains(u"search index"_s), qPrintable(text));
 }
 
 QTEST_MAIN(TestMaintenance)
