@@ -521,6 +521,17 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::Concordance</name>
+    <message>
+        <source>Type a word or a phrase.</source>
+        <translation>请输入一个词或短语。</translation>
+    </message>
+    <message>
+        <source>Nothing to search for in “%1”: it has no characters, letters or digits.</source>
+        <translation>“%1”中没有可搜索的内容：它不含汉字、字母或数字。</translation>
+    </message>
+</context>
+<context>
     <name>dubao::ConcordanceModel</name>
     <message>
         <source>Date</source>
@@ -1836,6 +1847,89 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>…%1&lt;b&gt;%2&lt;/b&gt;%3…&lt;br&gt;Was in “%4”</source>
         <translation>…%1&lt;b&gt;%2&lt;/b&gt;%3…&lt;br&gt;原位于“%4”</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::QueryParser</name>
+    <message>
+        <source>The search was cut to its first %1 characters.</source>
+        <translation>搜索内容过长，只取前 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A quote was not closed; the phrase runs to the end of the search.</source>
+        <translation>引号没有闭合；短语一直延续到搜索内容末尾。</translation>
+    </message>
+    <message>
+        <source>Ignored %1: it has no characters, letters or digits to search for.</source>
+        <translation>已忽略 %1：它不含可搜索的汉字、字母或数字。</translation>
+    </message>
+    <message>
+        <source>%1 must be followed by a word to exclude.</source>
+        <translation>%1 后面须跟一个要排除的词。</translation>
+    </message>
+    <message>
+        <source>OR cannot join an excluded word; it was ignored.</source>
+        <translation>OR 不能连接被排除的词；已忽略。</translation>
+    </message>
+    <message>
+        <source>OR must stand between two words; a stray OR was ignored.</source>
+        <translation>OR 须位于两个词之间；已忽略多余的 OR。</translation>
+    </message>
+    <message>
+        <source>NOT NOT was read as one NOT.</source>
+        <translation>NOT NOT 按一个 NOT 处理。</translation>
+    </message>
+    <message>
+        <source>A lone “-” was ignored (write -word to exclude a word).</source>
+        <translation>已忽略单独的“-”（排除某个词请写作 -词）。</translation>
+    </message>
+    <message>
+        <source>Filters cannot be excluded; “-%1:” was ignored.</source>
+        <translation>筛选条件不能被排除；已忽略“-%1:”。</translation>
+    </message>
+    <message>
+        <source>OR cannot join a filter; it was ignored.</source>
+        <translation>OR 不能连接筛选条件；已忽略。</translation>
+    </message>
+    <message>
+        <source>%1: needs a value, e.g. %2</source>
+        <translation>%1: 需要一个值，例如 %2</translation>
+    </message>
+    <message>
+        <source>in:%1 is not known; use in:notes.</source>
+        <translation>不认识 in:%1；请使用 in:notes。</translation>
+    </message>
+    <message>
+        <source>NOT -word was read as one exclusion.</source>
+        <translation>NOT -词 按一次排除处理。</translation>
+    </message>
+    <message>
+        <source>OR must stand between two words; a trailing OR was ignored.</source>
+        <translation>OR 须位于两个词之间；已忽略末尾的 OR。</translation>
+    </message>
+    <message>
+        <source>%1 at the end was ignored: it needs a word to exclude.</source>
+        <translation>已忽略末尾的 %1：它需要一个要排除的词。</translation>
+    </message>
+    <message>
+        <source>from: is after to:, so nothing can match.</source>
+        <translation>from: 晚于 to:，因此不会有任何结果。</translation>
+    </message>
+    <message>
+        <source>Add a word to search for: excluded words alone match nothing.</source>
+        <translation>请添加要搜索的词：只有排除的词不会匹配任何内容。</translation>
+    </message>
+    <message>
+        <source>Add a word to search for: filters only narrow a search.</source>
+        <translation>请添加要搜索的词：筛选条件只能缩小搜索范围。</translation>
+    </message>
+    <message>
+        <source>Nothing to search for: type a word or a phrase (characters, letters or digits).</source>
+        <translation>没有可搜索的内容：请输入一个词或短语（汉字、字母或数字）。</translation>
+    </message>
+    <message>
+        <source>Type a word or a phrase to search for.</source>
+        <translation>请输入要搜索的词或短语。</translation>
     </message>
 </context>
 <context>

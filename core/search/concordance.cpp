@@ -85,10 +85,9 @@ ConcordanceResult Concordance::lines(const QString &term, const ConcordanceOptio
     result.term = term;
     const QList<QByteArray> tokens = search::queryTokens(term);
     if (tokens.isEmpty()) {
-        result.error =
-            term.trimmed().isEmpty()
-                ? QStringLiteral("Type a word or a phrase.")
-                : QStringLiteral("Nothing to search for in “%1”: it has no characters, letters or digits.").arg(term);
+        result.error = term.trimmed().isEmpty()
+                           ? tr("Type a word or a phrase.")
+                           : tr("Nothing to search for in “%1”: it has no characters, letters or digits.").arg(term);
         return result;
     }
     const int width = std::clamp(options.width, 1, 500);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -62,6 +63,8 @@ struct ConcordanceResult
 
 class Concordance final
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::Concordance) // its messages are translated where the app installs a translator
+
 public:
     explicit Concordance(Library &library);
 

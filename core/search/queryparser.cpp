@@ -127,6 +127,13 @@ QList<QList<QByteArray>> SearchQuery::titlePhrases() const
 SearchQuery QueryParser::parse(QStringView input)
 {
     SearchQuery query;
+    // A search is some words or phrases. A whole pasted article is cut: every phrase of it would be matched
+    // against every hit's paragraph (FTS5, then the highlighter), for no use.
+    if (input.size() > kMaxQueryLength) {
+        const qsizetype cut = input[kMaxQueryLength - 1].isHighSurrogate() ? kMaxQueryLength - 1 : kMaxQueryLength;
+        input = input.first(cut);
+        query.messages.append(tr("The search was cut to its first %1 characters.").arg(kMaxQueryLength));
+    }
     const qsizetype n = input.size();
     qsizetype i = 0;
 
@@ -149,15 +156,14 @@ SearchQuery QueryParser::parse(QStringView input)
         if (i < n)
             ++i; // the closing quote
         else
-            note(QStringLiteral("A quote was not closed; the phrase runs to the end of the search."));
+            note(tr("A quote was not closed; the phrase runs to the end of the search."));
         return text;
     };
     auto makeTerm = [&](const QString &text, bool isQuoted) -> std::optional<QueryTerm> {
         QueryTerm term{text, search::queryTokens(text), isQuoted};
         if (term.tokens.isEmpty()) {
             if (!text.trimmed().isEmpty())
-                note(QStringLiteral("Ignored %1: it has no characters, letters or digits to search for.")
-                         .arg(quoted(text)));
+                note(tr("Ignored %1: it has no characters, letters or digits to search for.").arg(quoted(text)));
             return std::nullopt;
         }
         return term;
@@ -167,13 +173,13 @@ SearchQuery QueryParser::parse(QStringView input)
         if (!term) {
             // A dropped term leaves a pending NOT/OR without an operand.
             if (negateNext)
-                note(QStringLiteral("%1 must be followed by a word to exclude.").arg(negatedBy));
+                note(tr("%1 must be followed by a word to exclude.").arg(negatedBy));
             negateNext = false;
             return;
         }
         if (negateNext) {
             if (orPending)
-                note(QStringLiteral("OR cannot join an excluded word; it was ignored."));
+                note(tr("OR cannot join an excluded word; it was ignored."));
             orPending = false;
             query.excluded.append(*term);
             negateNext = false;
@@ -210,7 +216,7 @@ SearchQuery QueryParser::parse(QStringView input)
 
         if (chunk == QLatin1String("OR") || chunk == QLatin1String("|") || chunk == QLatin1String("||")) {
             if (!lastWasPositiveTerm || orPending)
-                note(QStringLiteral("OR must stand between two words; a stray OR was ignored."));
+                note(tr("OR must stand between two words; a stray OR was ignored."));
             else
                 orPending = true;
             continue;
@@ -219,7 +225,7 @@ SearchQuery QueryParser::parse(QStringView input)
             continue; // words are AND-ed anyway
         if (chunk == QLatin1String("NOT")) {
             if (negateNext)
-                note(QStringLiteral("NOT NOT was read as one NOT."));
+                note(tr("NOT NOT was read as one NOT."));
             negateNext = true;
             negatedBy = QStringLiteral("NOT");
             continue;
@@ -230,7 +236,7 @@ SearchQuery QueryParser::parse(QStringView input)
             negated = true;
             chunk.remove(0, 1);
             if (chunk.isEmpty() && !(i < n && isOpeningQuote(input[i]))) {
-                note(QStringLiteral("A lone “-” was ignored (write -word to exclude a word)."));
+                note(tr("A lone “-” was ignored (write -word to exclude a word)."));
                 continue;
             }
         }
@@ -253,17 +259,17 @@ SearchQuery QueryParser::parse(QStringView input)
             }
             value = value.trimmed();
             if (negated || negateNext) {
-                note(QStringLiteral("Filters cannot be excluded; “-%1:” was ignored.").arg(key));
+                note(tr("Filters cannot be excluded; “-%1:” was ignored.").arg(key));
                 negateNext = false;
                 continue;
             }
             if (orPending) {
-                note(QStringLiteral("OR cannot join a filter; it was ignored."));
+                note(tr("OR cannot join a filter; it was ignored."));
                 orPending = false;
             }
             lastWasPositiveTerm = false;
             if (value.isEmpty()) {
-                note(QStringLiteral("%1: needs a value, e.g. %2")
+                note(tr("%1: needs a value, e.g. %2")
                          .arg(key, key == QLatin1String("from") || key == QLatin1String("to")
                                        ? key + QStringLiteral(":2023-06-14")
                                    : key == QLatin1String("in") ? QStringLiteral("in:notes")
@@ -296,14 +302,14 @@ SearchQuery QueryParser::parse(QStringView input)
                          where == QLatin1String("paragraphs"))
                     query.scope = SearchQuery::Scope::Paragraphs;
                 else
-                    note(QStringLiteral("in:%1 is not known; use in:notes.").arg(value));
+                    note(tr("in:%1 is not known; use in:notes.").arg(value));
             }
             continue;
         }
 
         if (negated) {
             if (negateNext)
-                note(QStringLiteral("NOT -word was read as one exclusion."));
+                note(tr("NOT -word was read as one exclusion."));
             negateNext = true;
             negatedBy = QStringLiteral("-");
         }
@@ -314,26 +320,25 @@ SearchQuery QueryParser::parse(QStringView input)
         addTerm(chunk, false);
     }
     if (orPending)
-        note(QStringLiteral("OR must stand between two words; a trailing OR was ignored."));
+        note(tr("OR must stand between two words; a trailing OR was ignored."));
     if (negateNext)
-        note(QStringLiteral("%1 at the end was ignored: it needs a word to exclude.").arg(negatedBy));
+        note(tr("%1 at the end was ignored: it needs a word to exclude.").arg(negatedBy));
 
     if (query.from.isValid() && query.to.isValid() && query.from > query.to)
-        note(QStringLiteral("from: is after to:, so nothing can match."));
+        note(tr("from: is after to:, so nothing can match."));
 
     if (query.clauses.isEmpty()) {
         if (query.scope == SearchQuery::Scope::Paragraphs && !query.titleTerms.isEmpty()) {
             // title: alone searches the headlines
         } else if (!query.excluded.isEmpty()) {
-            query.error = QStringLiteral("Add a word to search for: excluded words alone match nothing.");
+            query.error = tr("Add a word to search for: excluded words alone match nothing.");
         } else if (query.hasArticleFilters() || query.from.isValid() || query.to.isValid() ||
                    query.scope == SearchQuery::Scope::Notes) {
-            query.error = QStringLiteral("Add a word to search for: filters only narrow a search.");
+            query.error = tr("Add a word to search for: filters only narrow a search.");
         } else if (!input.trimmed().isEmpty()) {
-            query.error = QStringLiteral("Nothing to search for: type a word or a phrase (characters, letters or "
-                                         "digits).");
+            query.error = tr("Nothing to search for: type a word or a phrase (characters, letters or digits).");
         } else {
-            query.error = QStringLiteral("Type a word or a phrase to search for.");
+            query.error = tr("Type a word or a phrase to search for.");
         }
     }
     return query;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -62,9 +63,16 @@ struct SearchQuery
     QList<QList<QByteArray>> titlePhrases() const;
 };
 
+/// Messages and errors are English; an application that installs a translator gets them translated (context
+/// "dubao::QueryParser", in translations/). dubao-cli prints them in English.
 class QueryParser final
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::QueryParser)
+
 public:
+    /// Longer input is cut to this many UTF-16 code units (with a message).
+    static constexpr qsizetype kMaxQueryLength = 1000;
+
     static SearchQuery parse(QStringView input);
 
     /// FTS5 phrase for one term: "tok1" + "tok2" + ... (each token quoted, quotes doubled).

@@ -7,6 +7,7 @@
 #include "dialogs/restoredialog.h"
 #include "gui/librarysession.h"
 #include "models/librarytreemodel.h"
+#include "search/queryparser.h"
 #include "store/annotationrepository.h"
 #include "store/backup.h"
 #include "store/librarycheck.h"
@@ -79,7 +80,8 @@ private slots:
     void readOnlyLibrary_bannerShown_editingActionsOff();
     void twoWriters_appImportAndCli_bothComplete_treeShowsExternalIssues();
     void hostileStrings_windowShowsThem();
-    void checkDialog_inChinese_problemsTranslated(); // last: it installs the Chinese translation for a while
+    void
+    coreTexts_inChinese_checkAndSearchMessagesTranslated(); // last: it installs the Chinese translation for a while
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &path);
@@ -349,7 +351,7 @@ void TestMaintenance::hostileStrings_windowShowsThem()
     QVERIFY(window->showArticle(article));
 }
 
-void TestMaintenance::checkDialog_inChinese_problemsTranslated()
+void TestMaintenance::coreTexts_inChinese_checkAndSearchMessagesTranslated()
 {
     const QString path = freshLibrary(u"check-zh.sqlite"_s);
     {
@@ -369,6 +371,8 @@ void TestMaintenance::checkDialog_inChinese_problemsTranslated()
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
         text = dialog.reportText();
     }
+    // The search's messages, which the search panel shows, come from the core too.
+    const QString searchMessage = QueryParser::parse(u"永川 OR"_s).messages.join(u' ');
     // Back to English before asserting, so a failure leaves nothing behind.
     for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
         QCoreApplication::removeTranslator(translator);
@@ -377,6 +381,8 @@ void TestMaintenance::checkDialog_inChinese_problemsTranslated()
     // The core's problem text (LibraryCheck), not only the dialog's own words.
     QVERIFY2(text.contains(u"搜索索引已损坏"_s), qPrintable(text));
     QVERIFY2(!text.contains(u"search index"_s), qPrintable(text));
+    QVERIFY2(searchMessage.contains(u"已忽略末尾的 OR"_s), qPrintable(searchMessage));
+    QVERIFY(QueryParser::parse(u"永川 OR"_s).messages.join(u' ').contains(u"trailing OR"_s)); // English again
 }
 
 QTEST_MAIN(TestMaintenance)

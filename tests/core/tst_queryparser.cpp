@@ -124,6 +124,26 @@ private slots:
         QVERIFY2(!m.contains(u"NEAR("_s) && !m.contains(u'^') && !m.contains(u'{') && !m.contains(u':'), qPrintable(m));
     }
 
+    void longInput_isCutWithAMessage()
+    {
+        // A pasted article: its first kMaxQueryLength characters are the search, and the user is told.
+        QString pasted;
+        while (pasted.size() < 3 * QueryParser::kMaxQueryLength)
+            pasted += u"永川区委常委会召开会议 "_s;
+        const SearchQuery query = QueryParser::parse(pasted);
+        QVERIFY(query.error.isEmpty());
+        QVERIFY(query.messages.join(u' ').contains(u"cut to its first 1000 characters"_s));
+        const SearchQuery first = QueryParser::parse(QStringView(pasted).first(QueryParser::kMaxQueryLength));
+        QCOMPARE(query.matchExpression(), first.matchExpression());
+        // Never half a surrogate pair.
+        QString astral(QueryParser::kMaxQueryLength - 1, u'会');
+        astral += QString::fromUcs4(U"\U00020000"); // a CJK Extension B character at the cut
+        astral += u"议"_s;
+        const SearchQuery cut = QueryParser::parse(astral);
+        QVERIFY(!cut.matchExpression().contains(QChar(0xFFFD)));
+        QVERIFY(QueryParser::parse(QString(QueryParser::kMaxQueryLength, u'会')).messages.isEmpty());
+    }
+
     void fuzz_noCrashNoSqlError()
     {
         QTemporaryDir dir;
