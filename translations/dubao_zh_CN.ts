@@ -903,6 +903,89 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::Import</name>
+    <message>
+        <source>no such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>cannot read folder</source>
+        <translation>无法读取文件夹</translation>
+    </message>
+    <message>
+        <source>cannot read file</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <source>cannot store: </source>
+        <translation>无法保存：</translation>
+    </message>
+    <message>
+        <source>the library is not open</source>
+        <translation>文库未打开</translation>
+    </message>
+    <message>
+        <source>the library is read-only</source>
+        <translation>文库为只读</translation>
+    </message>
+    <message>
+        <source>cannot parse</source>
+        <translation>无法解析</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction</source>
+        <translation>无法开始事务</translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <source>no articles found</source>
+        <translation>未找到文章</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>file too large (%1 MB; the limit is %2 MB)</source>
+        <translation>文件太大（%1 MB；上限为 %2 MB）</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>not a text file: contains control characters</source>
+        <translation>不是文本文件：含有控制字符</translation>
+    </message>
+    <message>
+        <source>invalid %1: the file has an odd number of bytes</source>
+        <translation>无效的 %1：文件的字节数为奇数</translation>
+    </message>
+    <message>
+        <source>invalid %1 at byte %2</source>
+        <translation>无效的 %1（第 %2 字节处）</translation>
+    </message>
+    <message>
+        <source>implausible %1</source>
+        <translation>不可信的 %1 编码</translation>
+    </message>
+    <message>
+        <source>not a text file: contains NUL bytes</source>
+        <translation>不是文本文件：含有 NUL 字节</translation>
+    </message>
+</context>
+<context>
     <name>dubao::ImportController</name>
     <message>
         <source>Preparing the import…</source>

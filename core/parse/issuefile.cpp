@@ -3,6 +3,7 @@
 #include "parse/issueparser.h"
 #include "text/textdecoder.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -101,12 +102,12 @@ IssueFileResult parseIssueBytes(const QByteArray &bytes, const QString &path, co
 
     const QString &text = decoded.text;
     if (isBlank(text))
-        return failure(QStringLiteral("empty file"));
+        return failure(QCoreApplication::translate("dubao::Import", "empty file"));
 
     IssueFileResult result;
     result.issue = parseIssueText(text);
     if (result.issue.articles.isEmpty())
-        return failure(QStringLiteral("no articles found"));
+        return failure(QCoreApplication::translate("dubao::Import", "no articles found"));
     result.issue.source.text = text;
     result.issue.source.path = path;
     result.issue.source.sha256 = sha256.isEmpty() ? sha256Hex(bytes) : sha256;
@@ -126,21 +127,21 @@ IssueFileBytes readIssueFile(const QString &path)
     IssueFileBytes out;
     const QFileInfo info(path);
     if (!info.exists()) {
-        out.error = QStringLiteral("no such file");
+        out.error = QCoreApplication::translate("dubao::Import", "no such file");
         return out;
     }
     if (info.isDir()) {
-        out.error = QStringLiteral("is a folder");
+        out.error = QCoreApplication::translate("dubao::Import", "is a folder");
         return out;
     }
     // Devices and pipes could be read forever; an issue is always a regular file.
     if (!info.isFile()) {
-        out.error = QStringLiteral("not a regular file");
+        out.error = QCoreApplication::translate("dubao::Import", "not a regular file");
         return out;
     }
     constexpr qint64 mebibyte = 1024 * 1024;
     const auto tooLarge = [](qint64 size) {
-        return QStringLiteral("file too large (%1 MB; the limit is %2 MB)")
+        return QCoreApplication::translate("dubao::Import", "file too large (%1 MB; the limit is %2 MB)")
             .arg((size + mebibyte - 1) / mebibyte)
             .arg(maxFileBytes() / mebibyte);
     };
@@ -150,12 +151,12 @@ IssueFileBytes readIssueFile(const QString &path)
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        out.error = QStringLiteral("cannot read: %1").arg(file.errorString());
+        out.error = QCoreApplication::translate("dubao::Import", "cannot read: %1").arg(file.errorString());
         return out;
     }
     out.bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
-        out.error = QStringLiteral("cannot read: %1").arg(file.errorString());
+        out.error = QCoreApplication::translate("dubao::Import", "cannot read: %1").arg(file.errorString());
         out.bytes.clear();
         return out;
     }

@@ -5,6 +5,7 @@
 #include "store/issuerepository.h"
 #include "store/library.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -155,10 +156,10 @@ QStringList Importer::expandPaths(const QStringList &paths, QList<ImportReport::
         const QFileInfo info(given);
         const QString path = QDir::cleanPath(info.absoluteFilePath());
         if (!info.exists()) {
-            fail(path, QStringLiteral("no such file or folder"));
+            fail(path, QCoreApplication::translate("dubao::Import", "no such file or folder"));
         } else if (info.isDir()) {
             if (!isReadableFolder(info)) {
-                fail(path, QStringLiteral("cannot read folder"));
+                fail(path, QCoreApplication::translate("dubao::Import", "cannot read folder"));
                 continue;
             }
             // Folders are walked so that unreadable subfolders are reported rather than silently skipped;
@@ -171,16 +172,16 @@ QStringList Importer::expandPaths(const QStringList &paths, QList<ImportReport::
                 const QString entryPath = QDir::cleanPath(entry.absoluteFilePath());
                 if (entry.isDir()) {
                     if (!isReadableFolder(entry))
-                        fail(entryPath, QStringLiteral("cannot read folder"));
+                        fail(entryPath, QCoreApplication::translate("dubao::Import", "cannot read folder"));
                 } else if (isIssueFileName(entry.fileName())) {
                     if (entry.isReadable())
                         files.append(entryPath);
                     else
-                        fail(entryPath, QStringLiteral("cannot read file"));
+                        fail(entryPath, QCoreApplication::translate("dubao::Import", "cannot read file"));
                 }
             }
         } else if (!info.isReadable()) {
-            fail(path, QStringLiteral("cannot read file"));
+            fail(path, QCoreApplication::translate("dubao::Import", "cannot read file"));
         } else {
             files.append(path); // named explicitly: taken whatever its extension
         }
@@ -243,7 +244,7 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
             report.imported += pending;
         } else {
             for (const auto &file : std::as_const(pending))
-                fail(file.path, QStringLiteral("cannot store: ") + error);
+                fail(file.path, QCoreApplication::translate("dubao::Import", "cannot store: ") + error);
         }
         batch.reset(); // rolls back if the commit failed
         pending.clear();
@@ -263,9 +264,9 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
         }
 
         if (!m_library.isOpen()) {
-            fail(path, QStringLiteral("the library is not open"));
+            fail(path, QCoreApplication::translate("dubao::Import", "the library is not open"));
         } else if (m_library.isReadOnly()) {
-            fail(path, QStringLiteral("the library is read-only"));
+            fail(path, QCoreApplication::translate("dubao::Import", "the library is read-only"));
         } else {
             PreparedFile prepared = preparer->next();
             const IssueFileBytes &file = prepared.file;
@@ -281,7 +282,8 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
             } else if (knownBefore) {
                 report.alreadyPresent.append({path, *knownBefore});
             } else if (!result.ok) {
-                fail(path, result.error.isEmpty() ? QStringLiteral("cannot parse") : result.error);
+                fail(path, result.error.isEmpty() ? QCoreApplication::translate("dubao::Import", "cannot parse")
+                                                  : result.error);
             } else {
                 if (!batch) {
                     // BEGIN IMMEDIATE: the sha256 lookups below cannot race another importer of the same content.
@@ -292,19 +294,19 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
                 }
                 QString error;
                 if (!batch) {
-                    fail(path, QStringLiteral("cannot start a transaction"));
+                    fail(path, QCoreApplication::translate("dubao::Import", "cannot start a transaction"));
                 } else if (const auto present = repository.findBySha256(result.issue.source.sha256)) {
                     report.alreadyPresent.append({path, *present}); // stored earlier in this batch
                 } else if (!exec(QStringLiteral("SAVEPOINT import_file"))) {
-                    fail(path, QStringLiteral("cannot start a transaction"));
+                    fail(path, QCoreApplication::translate("dubao::Import", "cannot start a transaction"));
                 } else if (const qint64 id = repository.insert(result.issue, &error); id == 0) {
                     exec(QStringLiteral("ROLLBACK TO import_file"));
                     exec(QStringLiteral("RELEASE import_file"));
-                    fail(path, QStringLiteral("cannot store: ") + error);
+                    fail(path, QCoreApplication::translate("dubao::Import", "cannot store: ") + error);
                 } else if (!exec(QStringLiteral("RELEASE import_file"))) {
                     exec(QStringLiteral("ROLLBACK TO import_file"));
                     exec(QStringLiteral("RELEASE import_file"));
-                    fail(path, QStringLiteral("cannot store: ") + db.lastError().text());
+                    fail(path, QCoreApplication::translate("dubao::Import", "cannot store: ") + db.lastError().text());
                 } else {
                     pending.append({path, id, int(result.issue.articles.size())});
                     batchBytes += file.bytes.size();

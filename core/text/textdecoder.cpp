@@ -3,6 +3,7 @@
 // then the legacy Chinese encodings ICU's detector proposes. No decoder here ever substitutes U+FFFD.
 #include "text/textdecoder.h"
 
+#include <QCoreApplication>
 #include <QStringDecoder>
 #include <QStringList>
 #include <QtEndian>
@@ -184,9 +185,9 @@ bool isBlank(QStringView text)
 DecodedText finish(QString text, const QString &encoding, bool controlsChecked = false)
 {
     if (isBlank(text))
-        return failure(QStringLiteral("empty file"));
+        return failure(QCoreApplication::translate("dubao::Import", "empty file"));
     if (!controlsChecked && hasForbiddenControl(text))
-        return failure(QStringLiteral("not a text file: contains control characters"));
+        return failure(QCoreApplication::translate("dubao::Import", "not a text file: contains control characters"));
     DecodedText result;
     result.ok = true;
     result.text = std::move(text);
@@ -200,7 +201,7 @@ DecodedText decodeUtf8(const QByteArray &bytes, qsizetype start, const Utf8Scan 
     if (scan.firstInvalid >= 0)
         return failure(invalidUtf8Error(bytes, start + scan.firstInvalid));
     if (scan.control)
-        return failure(QStringLiteral("not a text file: contains control characters"));
+        return failure(QCoreApplication::translate("dubao::Import", "not a text file: contains control characters"));
     // QString::fromUtf8() would drop a U+FEFF at the start of what it is given (a second BOM): keep it.
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
     QString text = decoder.decode(QByteArrayView(bytes.constData() + start, bytes.size() - start));
@@ -213,7 +214,8 @@ DecodedText decodeUtf16(const QByteArray &bytes, qsizetype start, bool bigEndian
     const QString &name = bigEndian ? kUtf16Be : kUtf16Le;
     const qsizetype byteCount = bytes.size() - start;
     if (byteCount % 2 != 0)
-        return failure(QStringLiteral("invalid %1: the file has an odd number of bytes").arg(name));
+        return failure(
+            QCoreApplication::translate("dubao::Import", "invalid %1: the file has an odd number of bytes").arg(name));
     QString text(byteCount / 2, Qt::Uninitialized);
     if (bigEndian)
         qFromBigEndian<char16_t>(bytes.constData() + start, text.size(), text.data());
@@ -229,7 +231,8 @@ DecodedText decodeUtf16(const QByteArray &bytes, qsizetype start, bool bigEndian
             ++i;
             continue;
         }
-        return failure(QStringLiteral("invalid %1 at byte %2").arg(name).arg(start + 2 * i));
+        return failure(
+            QCoreApplication::translate("dubao::Import", "invalid %1 at byte %2").arg(name).arg(start + 2 * i));
     }
     return finish(std::move(text), name);
 }
@@ -330,7 +333,7 @@ DecodedText decodeUtf16WithoutBom(const QByteArray &bytes, bool bigEndian)
 {
     DecodedText decoded = decodeUtf16(bytes, 0, bigEndian);
     if (decoded.ok && !isPlausibleText(decoded.text))
-        return failure(QStringLiteral("implausible %1").arg(decoded.encoding));
+        return failure(QCoreApplication::translate("dubao::Import", "implausible %1").arg(decoded.encoding));
     return decoded;
 }
 
@@ -341,7 +344,8 @@ DecodedText decodeUtf16WithoutBom(const QByteArray &bytes, bool bigEndian)
 // ASCII-side zeros is tried first; the other is tried too, and each must decode cleanly to plausible text.
 DecodedText decodeWithNul(const QByteArray &bytes)
 {
-    const DecodedText notText = failure(QStringLiteral("not a text file: contains NUL bytes"));
+    const DecodedText notText =
+        failure(QCoreApplication::translate("dubao::Import", "not a text file: contains NUL bytes"));
     if (bytes.size() % 2 != 0)
         return notText;
     qsizetype evenZeros = 0;
@@ -396,7 +400,7 @@ DecodedText decodeWithoutBom(const QByteArray &bytes)
         controlCharacters = controlCharacters || decoded.error.contains(QLatin1StringView("control characters"));
     }
     if (controlCharacters)
-        return failure(QStringLiteral("not a text file: contains control characters"));
+        return failure(QCoreApplication::translate("dubao::Import", "not a text file: contains control characters"));
     return failure(QStringLiteral("not text in a known encoding (UTF-8, UTF-16, GB18030, Big5)"));
 }
 
@@ -405,7 +409,7 @@ DecodedText decodeWithoutBom(const QByteArray &bytes)
 DecodedText decodeText(const QByteArray &bytes)
 {
     if (bytes.isEmpty())
-        return failure(QStringLiteral("empty file"));
+        return failure(QCoreApplication::translate("dubao::Import", "empty file"));
     const auto *b = reinterpret_cast<const uchar *>(bytes.constData());
     if (bytes.size() >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
         return decodeUtf8(bytes, 3, scanUtf8(bytes.constData() + 3, bytes.size() - 3));

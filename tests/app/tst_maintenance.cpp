@@ -7,6 +7,7 @@
 #include "dialogs/restoredialog.h"
 #include "gui/librarysession.h"
 #include "models/librarytreemodel.h"
+#include "parse/issuefile.h"
 #include "search/queryparser.h"
 #include "store/annotationrepository.h"
 #include "store/backup.h"
@@ -80,8 +81,8 @@ private slots:
     void readOnlyLibrary_bannerShown_editingActionsOff();
     void twoWriters_appImportAndCli_bothComplete_treeShowsExternalIssues();
     void hostileStrings_windowShowsThem();
-    void
-    coreTexts_inChinese_checkAndSearchMessagesTranslated(); // last: it installs the Chinese translation for a while
+    // Last: it installs the Chinese translation for a while.
+    void coreTexts_inChinese_checkSearchAndImportMessagesTranslated();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &path);
@@ -351,7 +352,7 @@ void TestMaintenance::hostileStrings_windowShowsThem()
     QVERIFY(window->showArticle(article));
 }
 
-void TestMaintenance::coreTexts_inChinese_checkAndSearchMessagesTranslated()
+void TestMaintenance::coreTexts_inChinese_checkSearchAndImportMessagesTranslated()
 {
     const QString path = freshLibrary(u"check-zh.sqlite"_s);
     {
@@ -373,6 +374,8 @@ void TestMaintenance::coreTexts_inChinese_checkAndSearchMessagesTranslated()
     }
     // The search's messages, which the search panel shows, come from the core too.
     const QString searchMessage = QueryParser::parse(u"永川 OR"_s).messages.join(u' ');
+    // And why a file was not imported (the Import Results list).
+    const QString importReason = parseIssueBytes(QByteArray(" \n")).error;
     // Back to English before asserting, so a failure leaves nothing behind.
     for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
         QCoreApplication::removeTranslator(translator);
@@ -382,6 +385,8 @@ void TestMaintenance::coreTexts_inChinese_checkAndSearchMessagesTranslated()
     QVERIFY2(text.contains(u"搜索索引已损坏"_s), qPrintable(text));
     QVERIFY2(!text.contains(u"search index"_s), qPrintable(text));
     QVERIFY2(searchMessage.contains(u"已忽略末尾的 OR"_s), qPrintable(searchMessage));
+    QCOMPARE(importReason, u"空文件"_s);
+    QCOMPARE(parseIssueBytes(QByteArray(" \n")).error, u"empty file"_s);                      // English again
     QVERIFY(QueryParser::parse(u"永川 OR"_s).messages.join(u' ').contains(u"trailing OR"_s)); // English again
 }
 
