@@ -2,6 +2,7 @@
 
 #include "gui/annotationcommands.h"
 #include "gui/annotationstore.h"
+#include "widgets/tagswatch.h"
 
 #include <QColorDialog>
 #include <QDropEvent>
@@ -21,18 +22,6 @@ namespace dubao {
 namespace {
 
 constexpr int TagIdRole = Qt::UserRole;
-
-QIcon swatch(const QColor &color)
-{
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(color.darker(140));
-    painter.setBrush(color);
-    painter.drawRoundedRect(QRectF(1.5, 1.5, 11, 11), 3, 3);
-    return QIcon(pixmap);
-}
 
 /// Drag a tag onto another to move it under that one, or between two to move it beside them. The drop is
 /// turned into a move command; the tree itself is rebuilt from the store afterwards.
@@ -162,7 +151,7 @@ void TagDock::refresh()
         QTreeWidgetItem *parent = items.value(tag.parentId);
         auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
         item->setText(0, tag.name);
-        item->setIcon(0, swatch(QColor(tag.color)));
+        item->setIcon(0, tagSwatch(QColor(tag.color)));
         item->setData(0, TagIdRole, tag.id);
         item->setToolTip(0, tag.path);
         const qsizetype uses = m_store.tags().taggings(tag.id).size();

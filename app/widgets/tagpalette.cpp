@@ -1,5 +1,7 @@
 #include "widgets/tagpalette.h"
 
+#include "widgets/tagswatch.h"
+
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,18 +31,6 @@ protected:
         QLineEdit::keyPressEvent(event);
     }
 };
-
-QIcon swatchIcon(const QColor &color)
-{
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(color.darker(140));
-    painter.setBrush(color);
-    painter.drawRoundedRect(QRectF(1.5, 1.5, 11, 11), 3, 3);
-    return QIcon(pixmap);
-}
 
 } // namespace
 
@@ -78,7 +68,7 @@ void TagPalette::filter(const QString &text)
     for (const Tag &tag : std::as_const(m_tags)) {
         if (!needle.isEmpty() && !tag.path.contains(needle, Qt::CaseInsensitive))
             continue;
-        auto *item = new QListWidgetItem(swatchIcon(QColor(tag.color)), tag.path, m_list);
+        auto *item = new QListWidgetItem(tagSwatch(QColor(tag.color)), tag.path, m_list);
         item->setData(Qt::UserRole, tag.id);
     }
     if (m_list->count() > 0)

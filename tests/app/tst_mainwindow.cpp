@@ -12,6 +12,7 @@
 #include "widgets/mainwindow.h"
 #include "widgets/originalview.h"
 #include "widgets/readerview.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QScrollBar>
@@ -70,16 +71,7 @@ void TestMainWindow::init()
 
 std::unique_ptr<MainWindow> TestMainWindow::openWindow(const QString &path)
 {
-    auto window = std::make_unique<MainWindow>();
-    window->setInteractive(false);
-    QString error;
-    if (!window->openLibrary(path, &error))
-        qWarning() << error;
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-        qWarning() << "window not active";
-    return window;
+    return test::openShownWindow(path);
 }
 
 void TestMainWindow::title_startsWithDubao()

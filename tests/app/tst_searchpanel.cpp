@@ -13,6 +13,7 @@
 #include "widgets/mainwindow.h"
 #include "widgets/readerview.h"
 #include "widgets/searchpanel.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -87,17 +88,7 @@ void TestSearchPanel::init()
 
 std::unique_ptr<MainWindow> TestSearchPanel::openWindow(const QString &path)
 {
-    auto window = std::make_unique<MainWindow>();
-    window->setInteractive(false);
-    window->resize(1200, 800);
-    QString error;
-    if (!window->openLibrary(path, &error))
-        qWarning() << error;
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-        qWarning() << "window not active";
-    return window;
+    return test::openShownWindow(path, QSize(1200, 800));
 }
 
 bool TestSearchPanel::typeQuery(MainWindow *window, const QString &text)
