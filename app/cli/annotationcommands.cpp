@@ -1,10 +1,10 @@
 // dubao-cli's annotation commands: tag, highlight, note, notebook, replace, reparse, orphans.
-#include "commands.h"
-#include "store/annotationrepository.h"
-#include "store/issuereplacer.h"
-#include "store/library.h"
-#include "store/notebookrepository.h"
-#include "store/tagrepository.h"
+#include "app/cli/commands.h"
+#include "core/ingest/issuereplacer.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/library.h"
+#include "core/store/notebookrepository.h"
+#include "core/store/tagrepository.h"
 
 #include <QHash>
 #include <QJsonArray>

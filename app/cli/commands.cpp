@@ -1,10 +1,10 @@
-#include "commands.h"
+#include "app/cli/commands.h"
 
-#include "parse/issuefile.h"
-#include "parse/issuejson.h"
-#include "store/importer.h"
-#include "store/issuerepository.h"
-#include "store/library.h"
+#include "core/ingest/importer.h"
+#include "core/parse/issuefile.h"
+#include "core/parse/issuejson.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,13 +1,13 @@
 // dubao-cli's export command: excerpts (by tags, dates, publication, articles, a search query) or a notebook, to
 // any export format, written atomically (QSaveFile).
-#include "exportcommands.h"
+#include "app/cli/exportcommands.h"
 
-#include "commands.h"
-#include "export/excerptcollector.h"
-#include "export/exportwriters.h"
-#include "store/library.h"
-#include "store/notebookrepository.h"
-#include "store/tagrepository.h"
+#include "app/cli/commands.h"
+#include "app/render/exportwriters.h"
+#include "core/export/excerptcollector.h"
+#include "core/store/library.h"
+#include "core/store/notebookrepository.h"
+#include "core/store/tagrepository.h"
 
 #include <QFileInfo>
 #include <QGuiApplication>

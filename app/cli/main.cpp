@@ -1,6 +1,7 @@
 // dubao-cli: everything a script or a test needs, without the GUI.
-#include "commands.h"
-#include "exportcommands.h"
+#include "app/cli/commands.h"
+#include "app/cli/exportcommands.h"
+#include "core/search/searchschema.h"
 
 #include <QCoreApplication>
 
@@ -8,6 +9,7 @@
 
 int main(int argc, char *argv[])
 {
+    dubao::registerSearchSchema();
     // A QGuiApplication (offscreen) only for `export --format pdf|odt`, which lay out text with Qt Gui.
     const auto app = dubao::cli::createApplication(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Dubao"));

@@ -1,9 +1,9 @@
 // dubao-cli's maintenance commands: backup, backups, restore, check. Also makes the daily backup before
 // every command that writes (it wraps those entries of the command table; see addMaintenanceCommands).
-#include "commands.h"
-#include "store/backup.h"
-#include "store/library.h"
-#include "store/librarycheck.h"
+#include "app/cli/commands.h"
+#include "core/ingest/librarycheck.h"
+#include "core/store/backup.h"
+#include "core/store/library.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

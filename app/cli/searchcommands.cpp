@@ -1,9 +1,9 @@
 // dubao-cli's search commands: search, kwic, reindex.
-#include "commands.h"
-#include "search/concordance.h"
-#include "search/searchindex.h"
-#include "search/searchservice.h"
-#include "store/library.h"
+#include "app/cli/commands.h"
+#include "core/search/concordance.h"
+#include "core/search/searchindex.h"
+#include "core/search/searchservice.h"
+#include "core/store/library.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "annotate/anchoring.h"
+#include "core/annotate/anchoring.h"
 
 #include <algorithm>
 #include <cmath>

@@ -14,7 +14,7 @@
 // maps the span back to blocks with blockSpans().
 #pragma once
 
-#include "model/annotation.h"
+#include "core/model/annotation.h"
 
 #include <QList>
 #include <QString>

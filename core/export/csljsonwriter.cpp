@@ -1,6 +1,6 @@
-#include "export/csljsonwriter.h"
+#include "core/export/csljsonwriter.h"
 
-#include "export/exporttext.h"
+#include "core/export/exporttext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

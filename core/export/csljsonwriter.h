@@ -2,7 +2,7 @@
 // processors).
 #pragma once
 
-#include "export/exportwriter.h"
+#include "core/export/exportwriter.h"
 
 namespace dubao {
 

@@ -1,6 +1,6 @@
-#include "export/csvwriter.h"
+#include "core/export/csvwriter.h"
 
-#include "export/exporttext.h"
+#include "core/export/exporttext.h"
 
 namespace dubao {
 

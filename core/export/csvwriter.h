@@ -2,7 +2,7 @@
 // excerpt; cells neutralised against formula injection.
 #pragma once
 
-#include "export/exportwriter.h"
+#include "core/export/exportwriter.h"
 
 namespace dubao {
 

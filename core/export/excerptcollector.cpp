@@ -1,10 +1,10 @@
-#include "export/excerptcollector.h"
+#include "core/export/excerptcollector.h"
 
-#include "search/searchservice.h"
-#include "store/issuerepository.h"
-#include "store/library.h"
-#include "store/notebookrepository.h"
-#include "store/tagrepository.h"
+#include "core/search/searchservice.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/notebookrepository.h"
+#include "core/store/tagrepository.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -3,8 +3,8 @@
 // publication, issue date and reporters.
 #pragma once
 
-#include "export/exportdocument.h"
-#include "store/annotationrepository.h"
+#include "core/export/exportdocument.h"
+#include "core/store/annotationrepository.h"
 
 #include <QDate>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "export/exportdocument.h"
+#include "core/export/exportdocument.h"
 
 namespace dubao {
 

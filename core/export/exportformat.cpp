@@ -1,4 +1,4 @@
-#include "export/exportformat.h"
+#include "core/export/exportformat.h"
 
 namespace dubao {
 

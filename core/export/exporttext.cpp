@@ -1,4 +1,4 @@
-#include "export/exporttext.h"
+#include "core/export/exporttext.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -2,7 +2,7 @@
 // progress, and the grouping of excerpts by tag or date. Internal to core/export and app/export.
 #pragma once
 
-#include "export/exportdocument.h"
+#include "core/export/exportdocument.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,12 +1,12 @@
-#include "export/exportwriter.h"
+#include "core/export/exportwriter.h"
 
-#include "export/csljsonwriter.h"
-#include "export/csvwriter.h"
-#include "export/htmlwriter.h"
-#include "export/jsonwriter.h"
-#include "export/markdownwriter.h"
-#include "export/riswriter.h"
-#include "export/webannotationwriter.h"
+#include "core/export/csljsonwriter.h"
+#include "core/export/csvwriter.h"
+#include "core/export/htmlwriter.h"
+#include "core/export/jsonwriter.h"
+#include "core/export/markdownwriter.h"
+#include "core/export/riswriter.h"
+#include "core/export/webannotationwriter.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -3,8 +3,8 @@
 // cancelled export never leaves a half file over an old one).
 #pragma once
 
-#include "export/exportdocument.h"
-#include "export/exportformat.h"
+#include "core/export/exportdocument.h"
+#include "core/export/exportformat.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "export/htmlwriter.h"
+#include "core/export/htmlwriter.h"
 
-#include "export/exporttext.h"
+#include "core/export/exporttext.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 // printing; every text escaped.
 #pragma once
 
-#include "export/exportwriter.h"
+#include "core/export/exportwriter.h"
 
 namespace dubao {
 

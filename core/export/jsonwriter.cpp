@@ -1,6 +1,6 @@
-#include "export/jsonwriter.h"
+#include "core/export/jsonwriter.h"
 
-#include "export/exporttext.h"
+#include "core/export/exporttext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // JSON in the schema of docs/export.md (format "dubao-export", version 1).
 #pragma once
 
-#include "export/exportwriter.h"
+#include "core/export/exportwriter.h"
 
 namespace dubao {
 

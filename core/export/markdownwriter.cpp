@@ -1,6 +1,6 @@
-#include "export/markdownwriter.h"
+#include "core/export/markdownwriter.h"
 
-#include "export/exporttext.h"
+#include "core/export/exporttext.h"
 
 #include <QCoreApplication>
 

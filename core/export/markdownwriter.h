@@ -3,7 +3,7 @@
 // entities so no raw HTML gets through.
 #pragma once
 
-#include "export/exportwriter.h"
+#include "core/export/exportwriter.h"
 
 namespace dubao {
 

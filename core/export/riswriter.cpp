@@ -1,6 +1,6 @@
-#include "export/riswriter.h"
+#include "core/export/riswriter.h"
 
-#include "export/exporttext.h"
+#include "core/export/exporttext.h"
 
 namespace dubao {
 

@@ -1,7 +1,7 @@
 // RIS citations (TY  - NEWS ... ER  - ), one record per article behind the excerpts.
 #pragma once
 
-#include "export/exportwriter.h"
+#include "core/export/exportwriter.h"
 
 namespace dubao {
 

@@ -1,6 +1,6 @@
-#include "export/webannotationwriter.h"
+#include "core/export/webannotationwriter.h"
 
-#include "export/exporttext.h"
+#include "core/export/exporttext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // selectors, tags as tagging bodies, notes as commenting bodies).
 #pragma once
 
-#include "export/exportwriter.h"
+#include "core/export/exportwriter.h"
 
 namespace dubao {
 

@@ -1,4 +1,4 @@
-#include "model/article.h"
+#include "core/model/article.h"
 
 namespace dubao {
 

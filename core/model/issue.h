@@ -1,7 +1,7 @@
 // An issue of a newspaper as parsed from one file, and the summaries the library lists.
 #pragma once
 
-#include "model/article.h"
+#include "core/model/article.h"
 
 #include <QByteArray>
 #include <QDate>

@@ -1,7 +1,7 @@
-#include "parse/issuefile.h"
+#include "core/parse/issuefile.h"
 
-#include "parse/issueparser.h"
-#include "text/textdecoder.h"
+#include "core/parse/issueparser.h"
+#include "core/text/textdecoder.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

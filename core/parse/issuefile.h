@@ -1,8 +1,8 @@
 // From a file's bytes to a ParsedIssue: hash, decode, normalise (line ends, NFC), parse.
 #pragma once
 
-#include "model/issue.h"
-#include "text/textdecoder.h"
+#include "core/model/issue.h"
+#include "core/text/textdecoder.h"
 
 #include <QByteArray>
 #include <QString>

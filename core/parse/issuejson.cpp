@@ -1,4 +1,4 @@
-#include "parse/issuejson.h"
+#include "core/parse/issuejson.h"
 
 #include <QJsonArray>
 #include <QJsonValue>

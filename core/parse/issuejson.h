@@ -1,7 +1,7 @@
 // The JSON shapes `dubao-cli parse --json` and `dubao-cli show --json` print (documented in docs/cli.md).
 #pragma once
 
-#include "model/issue.h"
+#include "core/model/issue.h"
 
 #include <QJsonObject>
 

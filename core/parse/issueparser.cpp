@@ -8,9 +8,9 @@
 //      building articles, joining paragraphs the OCR cut;
 //   3. per article: restore the speeches of a compiled feature to their headings; per issue: publication and
 //      date.
-#include "parse/issueparser.h"
+#include "core/parse/issueparser.h"
 
-#include "text/chinesetext.h"
+#include "core/text/chinesetext.h"
 
 #include <QHash>
 #include <QRegularExpression>

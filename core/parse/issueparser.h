@@ -1,7 +1,7 @@
 // The issue parser: a pure function from an issue's text to its articles and blocks.
 #pragma once
 
-#include "model/issue.h"
+#include "core/model/issue.h"
 
 #include <QString>
 

@@ -1,11 +1,12 @@
-#include "search/concordance.h"
+#include "core/search/concordance.h"
 
-#include "search/matchhighlighter.h"
-#include "search/queryparser.h"
-#include "search/searchindex.h"
-#include "search/tokenizer.h"
-#include "store/cancelguard.h"
-#include "store/library.h"
+#include "core/search/matchhighlighter.h"
+#include "core/search/queryparser.h"
+#include "core/search/searchindex.h"
+#include "core/search/tokenizer.h"
+#include "core/store/cancelguard.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
 
 #include <QCollator>
 #include <QLocale>
@@ -94,7 +95,7 @@ ConcordanceResult Concordance::lines(const QString &term, const ConcordanceOptio
     const MatchHighlighter highlighter({tokens});
 
     QSqlDatabase db = m_library.database();
-    const CancelGuard guard(SearchIndex::handle(db), cancel);
+    const CancelGuard guard(sql::handle(db), cancel);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(

@@ -1,7 +1,7 @@
-#include "search/matchhighlighter.h"
+#include "core/search/matchhighlighter.h"
 
-#include "search/queryparser.h"
-#include "search/tokenizer.h"
+#include "core/search/queryparser.h"
+#include "core/search/tokenizer.h"
 
 #include <algorithm>
 

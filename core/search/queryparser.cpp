@@ -1,8 +1,8 @@
 // The query language: a small hand-written scanner, total over any input (fuzz-tested in tst_queryparser).
-#include "search/queryparser.h"
+#include "core/search/queryparser.h"
 
-#include "search/tokenizer.h"
-#include "text/chinesetext.h"
+#include "core/search/tokenizer.h"
+#include "core/text/chinesetext.h"
 
 #include <optional>
 

@@ -9,11 +9,11 @@
 // search_articles FTS5, contentless, rowid = article id; columns kicker, title, subtitles (joined with " / ").
 // search_notes    FTS5, contentless, rowid = note id (when the annotation tables exist).
 // search_meta     tokenizer version and build state.
-#include "search/searchindex.h"
+#include "core/search/searchindex.h"
 
-#include "search/tokenizer.h"
-#include "store/library.h"
-#include "store/schema.h"
+#include "core/search/tokenizer.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
 
 #include <QElapsedTimer>
 #include <QSqlDriver>
@@ -246,16 +246,6 @@ private:
 
 } // namespace
 
-sqlite3 *SearchIndex::handle(const QSqlDatabase &db)
-{
-    if (!db.isValid() || !db.driver())
-        return nullptr;
-    const QVariant v = db.driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(v.constData());
-}
-
 bool SearchIndex::build(QSqlDatabase &db, const ProgressCallback &progress, const std::atomic_bool *cancel,
                         QString *error)
 {
@@ -421,7 +411,7 @@ bool SearchIndex::rebuild(Library &library, const ProgressCallback &progress, co
         return false;
     }
     QSqlDatabase db = library.database();
-    Transaction transaction(db);
+    sql::WriteScope transaction(db);
     if (!transaction.isActive()) {
         if (error)
             *error = QStringLiteral("cannot start a transaction: ") + db.lastError().text();

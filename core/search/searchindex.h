@@ -56,9 +56,6 @@ public:
 
     static Stats stats(Library &library);
 
-    /// The sqlite3* behind a Qt connection (Debian's QSQLITE links the system libsqlite3), or null.
-    static sqlite3 *handle(const QSqlDatabase &db);
-
     /// For migrateTo3 and rebuild(): creates what is missing and fills the index, inside the caller's
     /// transaction.
     static bool build(QSqlDatabase &db, const ProgressCallback &progress, const std::atomic_bool *cancel,

@@ -1,10 +1,15 @@
-// Schema v3 — the full-text index — and the per-connection set-up (the tokenizer). The tables and triggers
-// themselves are in searchindex.cpp; docs/search.md describes them.
-#include "search/searchindex.h"
-#include "search/tokenizer.h"
-#include "store/schema.h"
+// Schema v3 — the full-text index — and the per-connection set-up (the tokenizer), registered with the store.
+// The tables and triggers themselves are in searchindex.cpp; docs/search.md describes them.
+#include "core/search/searchschema.h"
 
-namespace dubao::schema {
+#include "core/search/searchindex.h"
+#include "core/search/tokenizer.h"
+#include "core/store/schema.h"
+#include "core/store/sql.h"
+
+namespace dubao {
+
+namespace {
 
 bool migrateTo3(QSqlDatabase &db, QString *error)
 {
@@ -15,7 +20,15 @@ bool migrateTo3(QSqlDatabase &db, QString *error)
 
 bool setUpConnection(QSqlDatabase &db, QString *error)
 {
-    return search::registerTokenizer(SearchIndex::handle(db), error);
+    return search::registerTokenizer(sql::handle(db), error);
 }
 
-} // namespace dubao::schema
+} // namespace
+
+void registerSearchSchema()
+{
+    schema::registerStep(3, "search", migrateTo3);
+    schema::registerConnectionSetUp("search", setUpConnection);
+}
+
+} // namespace dubao

@@ -1,10 +1,11 @@
 // Search queries over the FTS5 index. Why the SQL looks as it does (rowid = date key, bounded ranking):
 // docs/search.md.
-#include "search/searchservice.h"
+#include "core/search/searchservice.h"
 
-#include "search/searchindex.h"
-#include "store/cancelguard.h"
-#include "store/library.h"
+#include "core/search/searchindex.h"
+#include "core/store/cancelguard.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -208,7 +209,7 @@ qint64 SearchService::count(const SearchQuery &query, const std::atomic_bool *ca
         return -1;
     }
     const Plan plan = makePlan(query);
-    CancelGuard guard(SearchIndex::handle(db), cancel);
+    CancelGuard guard(sql::handle(db), cancel);
     QSqlQuery q(db);
     if (!run(q, QStringLiteral("SELECT count(*) FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text,
              plan.where.binds) ||
@@ -250,7 +251,7 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
 
     QSqlDatabase db = m_library.database();
     const Plan plan = makePlan(query);
-    CancelGuard guard(SearchIndex::handle(db), cancel);
+    CancelGuard guard(sql::handle(db), cancel);
     const QString where = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
     const QVariantList page{limit, result.offset};
     QSqlQuery q(db);

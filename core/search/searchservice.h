@@ -6,8 +6,8 @@
 // progress handler checks it) with `cancelled` set.
 #pragma once
 
-#include "search/matchhighlighter.h"
-#include "search/queryparser.h"
+#include "core/search/matchhighlighter.h"
+#include "core/search/queryparser.h"
 
 #include <QDate>
 #include <QList>

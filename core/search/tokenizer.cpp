@@ -1,8 +1,8 @@
 // The tokenizer: one scanner over UTF-8 used by the FTS5 callback and by tokenize() (tests, queries, the
 // highlighter), so the index, the queries and the highlighted ranges can never disagree.
-#include "search/tokenizer.h"
+#include "core/search/tokenizer.h"
 
-#include "text/chinesetext.h"
+#include "core/text/chinesetext.h"
 
 #include <QChar>
 

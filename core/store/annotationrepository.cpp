@@ -1,9 +1,9 @@
 // SQL for highlights and notes (schema v2, docs/schema.md).
-#include "store/annotationrepository.h"
+#include "core/store/annotationrepository.h"
 
-#include "annotate/anchoring.h"
-#include "store/annotationsql.h"
-#include "store/library.h"
+#include "core/annotate/anchoring.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
 
 #include <QHash>
 #include <QSet>

@@ -3,8 +3,10 @@
 // transaction. Offsets are QString (UTF-16) positions in Block::text, end exclusive.
 #pragma once
 
-#include "model/annotation.h"
-#include "store/tagrepository.h"
+#include "core/model/annotation.h"
+#include "core/model/annotationlisting.h"
+#include "core/model/annotationsnapshots.h"
+#include "core/store/tagrepository.h"
 
 #include <QDate>
 #include <QList>
@@ -15,88 +17,6 @@
 namespace dubao {
 
 class Library;
-
-/// Where an annotation is (or, for an orphan, was): for listings, notebooks and export.
-struct AnnotationSource
-{
-    qint64 issueId = 0; ///< 0 when unknown
-    QString publication;
-    QDate issueDate;      ///< invalid when the issue's year is unknown
-    qint64 articleId = 0; ///< 0 for an orphan
-    QString articleTitle; ///< for an orphan: the title its anchor remembers
-    qint64 blockId = 0;   ///< 0 for an orphan
-    int blockPosition = -1;
-};
-
-/// A deleted highlight: everything restore() needs to put it back with the same ids.
-struct HighlightDeletion
-{
-    Highlight highlight;
-    QList<qint64> detachedNotes;          ///< notes that were on the highlight; they stay, on its block
-    QList<NotebookEntry> notebookEntries; ///< entries that showed the highlight, removed with it
-};
-
-struct NoteDeletion
-{
-    Note note;
-    QList<NotebookEntry> notebookEntries;
-};
-
-/// A highlight's or note's placement before attach...(), for undo (restore...Placement()).
-struct AnnotationPlacement
-{
-    qint64 id = 0;
-    qint64 blockId = 0;
-    bool orphan = false;
-    TextAnchor anchor;
-    QList<AnnotationPlacement> notes; ///< for a highlight: the notes on it, which follow it
-};
-
-struct AnnotationFilter
-{
-    enum class Orphans
-    {
-        Exclude,
-        Only,
-        Include
-    };
-    QList<qint64> tagIds;         ///< any of these (empty: no tag filter)
-    bool includeChildTags = true; ///< a tag also matches annotations tagged with its descendants
-    qint64 articleId = 0;
-    qint64 issueId = 0;
-    QDate from; ///< issue date range, inclusive; invalid = open
-    QDate to;
-    QString text; ///< substring of the quote or the note's text (case-insensitive for Latin letters)
-    Orphans orphans = Orphans::Exclude;
-    bool highlights = true;
-    bool notes = true;
-};
-
-/// One row of the annotations panel.
-struct AnnotationItem
-{
-    enum class Kind
-    {
-        Highlight,
-        Note
-    };
-    Kind kind = Kind::Highlight;
-    Highlight highlight; ///< for a note on a highlight: that highlight
-    Note note;           ///< set when kind == Note
-    AnnotationSource source;
-};
-
-/// How many annotations are on an issue or article (for "deleting this will remove N annotations").
-struct AnnotationCounts
-{
-    int highlights = 0;
-    int notes = 0;
-    int articleTags = 0;
-    int blockTags = 0;
-    int notebookEntries = 0; ///< entries showing those highlights and notes
-
-    int total() const { return highlights + notes + articleTags + blockTags; }
-};
 
 class AnnotationRepository final
 {

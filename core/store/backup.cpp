@@ -1,7 +1,7 @@
 // Backups: see backup.h for the folder, the names and when they are taken.
-#include "store/backup.h"
+#include "core/store/backup.h"
 
-#include "store/library.h"
+#include "core/store/library.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,9 +1,9 @@
 // SQL for issues, articles, reporters and blocks (schema in docs/schema.md).
-#include "store/issuerepository.h"
+#include "core/store/issuerepository.h"
 
-#include "parse/issuefile.h"
-#include "store/annotationsql.h"
-#include "store/library.h"
+#include "core/parse/issuefile.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -146,51 +146,6 @@ bool run(QSqlQuery &query, QString *error)
         *error = query.lastError().text();
     return false;
 }
-
-/// A savepoint makes a multi-statement write atomic on its own and nests inside the caller's transaction
-/// (the Importer's), which BEGIN would not.
-class Savepoint final
-{
-    Q_DISABLE_COPY_MOVE(Savepoint)
-
-public:
-    Savepoint(QSqlDatabase db, const char *name)
-        : m_db(std::move(db))
-        , m_name(QString::fromLatin1(name))
-    {
-        QSqlQuery query(m_db);
-        m_active = query.exec(QStringLiteral("SAVEPOINT ") + m_name);
-        if (!m_active)
-            m_error = query.lastError().text();
-    }
-    ~Savepoint()
-    {
-        if (!m_active)
-            return;
-        QSqlQuery query(m_db);
-        query.exec(QStringLiteral("ROLLBACK TO ") + m_name);
-        query.exec(QStringLiteral("RELEASE ") + m_name);
-    }
-    bool isActive() const { return m_active; }
-    QString error() const { return m_error; }
-    bool release(QString *error)
-    {
-        QSqlQuery query(m_db);
-        if (!query.exec(QStringLiteral("RELEASE ") + m_name)) {
-            if (error)
-                *error = query.lastError().text();
-            return false;
-        }
-        m_active = false;
-        return true;
-    }
-
-private:
-    QSqlDatabase m_db;
-    QString m_name;
-    QString m_error;
-    bool m_active = false;
-};
 
 /// Publication id for a name, creating the row on demand; NULL for an empty name.
 class PublicationIds
@@ -368,7 +323,7 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
         return fail();
     }
 
-    Savepoint savepoint(db, "insert_issue");
+    sql::WriteScope savepoint(db, "insert_issue");
     if (!savepoint.isActive()) {
         message = savepoint.error();
         return fail();
@@ -404,7 +359,7 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
     if (!run(insertSource, &message))
         return fail();
     const qint64 sourceId = insertSource.lastInsertId().toLongLong();
-    // The original bytes, for re-parsing later (schema v2; core/store/annotationsql.h).
+    // The original bytes, for re-parsing later (schema v2; core/store/sql.h).
     // The bytes come with the parse; a ParsedIssue built elsewhere (without them) falls back to the file.
     if (issue.source.bytes.isEmpty()) {
         if (!sql::storeSourceBytesFromFile(db, sourceId, issue.source.path, issue.source.sha256, &message))
@@ -493,7 +448,7 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
         }
     }
 
-    if (!savepoint.release(&message))
+    if (!savepoint.commit(&message))
         return fail();
     return issueId;
 }
@@ -778,7 +733,7 @@ bool IssueRepository::updateIssueInfo(qint64 issueId, const IssueInfo &info, QSt
         qCWarning(lcStore).noquote() << "updateIssueInfo:" << message;
         return false;
     };
-    Savepoint savepoint(db, "update_issue");
+    sql::WriteScope savepoint(db, "update_issue");
     if (!savepoint.isActive()) {
         message = savepoint.error();
         return fail();
@@ -808,7 +763,7 @@ bool IssueRepository::updateIssueInfo(qint64 issueId, const IssueInfo &info, QSt
         message = QStringLiteral("no issue with id %1").arg(issueId);
         return fail();
     }
-    if (!savepoint.release(&message))
+    if (!savepoint.commit(&message))
         return fail();
     return true;
 }

@@ -2,7 +2,8 @@
 // for them.
 #pragma once
 
-#include "model/issue.h"
+#include "core/model/issue.h"
+#include "core/model/issuelisting.h"
 
 #include <QList>
 #include <QString>
@@ -13,29 +14,6 @@
 namespace dubao {
 
 class Library;
-
-struct ArticleSummary
-{
-    qint64 id = 0;
-    QString kicker;
-    QString title;
-    QStringList subtitles;
-};
-
-struct IssueSummary
-{
-    qint64 id = 0;
-    IssueInfo info; ///< publication, date (invalid when the year is unknown), inferred flag, month/day
-    QString sourcePath;
-    QList<ArticleSummary> articles; ///< in reading order (filled by listIssues(WithArticles))
-};
-
-/// A stored issue with everything the parser produced, ids filled in.
-struct StoredIssue
-{
-    qint64 id = 0;
-    ParsedIssue parsed;
-};
 
 class IssueRepository final
 {

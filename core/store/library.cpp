@@ -1,9 +1,10 @@
 // The library file: opening it safely (refusing files that are not ours), PRAGMAs, schema migrations and
 // transactions. The schema is documented in docs/schema.md; keep the two in step.
-#include "store/library.h"
+#include "core/store/library.h"
 
-#include "store/backup.h"
-#include "store/schema.h"
+#include "core/store/backup.h"
+#include "core/store/schema.h"
+#include "core/store/sql.h"
 
 #include <QDir>
 #include <QFile>
@@ -41,119 +42,13 @@ QString memoryPath()
     return QStringLiteral(":memory:");
 }
 
-/// Runs one statement; on failure sets `error` to the SQL error and returns false.
-bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+/// The one value of a PRAGMA; nullopt with `error` set when it cannot be read.
+std::optional<QVariant> pragma(QSqlDatabase &db, const QString &sql, QString *error)
 {
-    QSqlQuery query(db);
-    if (query.exec(sql))
-        return true;
-    if (error)
-        *error = query.lastError().text();
-    return false;
-}
-
-/// The first column of the first row of a one-value query such as a PRAGMA.
-std::optional<QVariant> scalar(QSqlDatabase &db, const QString &sql, QString *error)
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.exec(sql)) {
-        if (error)
-            *error = query.lastError().text();
+    const QVariant value = sql::scalar(db, sql, {}, error);
+    if (!value.isValid())
         return std::nullopt;
-    }
-    if (!query.next()) {
-        if (error)
-            *error = QStringLiteral("no result from: ") + sql;
-        return std::nullopt;
-    }
-    return query.value(0);
-}
-
-// Schema version 1: publications, source files, issues, articles (with normalised reporters) and blocks.
-// Annotations, tags and the FTS index come in later versions, each as its own step.
-bool migrateTo1(QSqlDatabase &db, QString *error)
-{
-    static const char *const statements[] = {
-        R"(CREATE TABLE publications (
-            id   INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE CHECK (name <> '')
-        ))",
-        R"(CREATE TABLE source_files (
-            id          INTEGER PRIMARY KEY,
-            path        TEXT NOT NULL,
-            sha256      TEXT NOT NULL UNIQUE CHECK (sha256 <> ''),
-            encoding    TEXT NOT NULL,
-            size        INTEGER,
-            imported_at TEXT NOT NULL
-        ))",
-        R"(CREATE TABLE issues (
-            id             INTEGER PRIMARY KEY,
-            publication_id INTEGER REFERENCES publications(id) ON DELETE SET NULL,
-            source_file_id INTEGER NOT NULL UNIQUE REFERENCES source_files(id) ON DELETE CASCADE,
-            date           TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-            month          INTEGER NOT NULL DEFAULT 0 CHECK (month BETWEEN 0 AND 12),
-            day            INTEGER NOT NULL DEFAULT 0 CHECK (day BETWEEN 0 AND 31),
-            date_inferred  INTEGER NOT NULL DEFAULT 0 CHECK (date_inferred IN (0, 1)),
-            created_at     TEXT NOT NULL
-        ))",
-        "CREATE INDEX issues_publication ON issues(publication_id)",
-        "CREATE INDEX issues_date ON issues(date, month, day)",
-        R"(CREATE TABLE articles (
-            id            INTEGER PRIMARY KEY,
-            issue_id      INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
-            position      INTEGER NOT NULL,
-            kicker        TEXT NOT NULL DEFAULT '',
-            title         TEXT NOT NULL DEFAULT '',
-            subtitles     TEXT NOT NULL DEFAULT '[]',
-            has_byline    INTEGER NOT NULL DEFAULT 0 CHECK (has_byline IN (0, 1)),
-            byline_source TEXT,
-            byline_date   TEXT CHECK (byline_date IS NULL OR byline_date = ''
-                                      OR byline_date GLOB '[0-9][0-9]-[0-9][0-9]'),
-            byline_raw    TEXT,
-            first_line    INTEGER NOT NULL,
-            last_line     INTEGER NOT NULL,
-            UNIQUE (issue_id, position)
-        ))",
-        R"(CREATE TABLE reporters (
-            id   INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE CHECK (name <> '')
-        ))",
-        R"(CREATE TABLE article_reporters (
-            article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            position    INTEGER NOT NULL,
-            reporter_id INTEGER NOT NULL REFERENCES reporters(id),
-            PRIMARY KEY (article_id, position)
-        ) WITHOUT ROWID)",
-        "CREATE INDEX article_reporters_reporter ON article_reporters(reporter_id)",
-        R"(CREATE TABLE blocks (
-            id         INTEGER PRIMARY KEY,
-            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            position   INTEGER NOT NULL,
-            kind       TEXT NOT NULL CHECK (kind IN ('body', 'heading', 'speaker', 'caption', 'note')),
-            text       TEXT NOT NULL,
-            raw        TEXT NOT NULL,
-            first_line INTEGER NOT NULL,
-            last_line  INTEGER NOT NULL,
-            UNIQUE (article_id, position)
-        ))",
-        "PRAGMA application_id = 1146438209", // kApplicationId, checked by a static_assert below
-    };
-    static_assert(kApplicationId == 1146438209);
-    for (const char *sql : statements) {
-        if (!exec(db, QString::fromUtf8(sql), error))
-            return false;
-    }
-    return true;
-}
-
-using MigrationStep = std::function<bool(QSqlDatabase &, QString *)>;
-
-/// steps[n] migrates from user_version n to n + 1.
-const QList<MigrationStep> &migrationSteps()
-{
-    static const QList<MigrationStep> steps{migrateTo1, schema::migrateTo2, schema::migrateTo3};
-    return steps;
+    return value;
 }
 
 // POSIX advisory locks belong to the process, and closing *any* descriptor of a file releases all of them
@@ -247,10 +142,12 @@ bool Library::open(const QString &path, QString *error)
         if (!ok)
             message = QStringLiteral("cannot open: ") + db.lastError().text();
         if (ok)
-            ok = exec(db, QStringLiteral("PRAGMA busy_timeout = 5000"), &message) &&
-                 exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &message);
-        if (ok)
-            ok = schema::setUpConnection(db, &message);
+            ok = sql::exec(db, QStringLiteral("PRAGMA busy_timeout = 5000"), {}, &message) &&
+                 sql::exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), {}, &message);
+        for (const schema::Step setUp : schema::connectionSetUps()) {
+            if (ok)
+                ok = setUp(db, &message);
+        }
         if (ok)
             ok = migrate(&message);
         if (!ok) {
@@ -288,9 +185,9 @@ bool Library::migrate(QString *error)
     };
 
     // Read everything needed to decide before writing anything: reading leaves the file untouched.
-    const auto appId = scalar(db, QStringLiteral("PRAGMA application_id"), &message);
-    const auto version = appId ? scalar(db, QStringLiteral("PRAGMA user_version"), &message) : std::nullopt;
-    const auto tables = version ? scalar(db,
+    const auto appId = pragma(db, QStringLiteral("PRAGMA application_id"), &message);
+    const auto version = appId ? pragma(db, QStringLiteral("PRAGMA user_version"), &message) : std::nullopt;
+    const auto tables = version ? pragma(db,
                                          QStringLiteral("SELECT count(*) FROM sqlite_master "
                                                         "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"),
                                          &message)
@@ -327,13 +224,13 @@ bool Library::migrate(QString *error)
         // WAL: readers (the UI) and one writer (an import job) at once; NORMAL is durable enough with WAL
         // (a power cut may lose the last commits, never corrupt). journal_mode cannot change inside a
         // transaction, so it is set here, before the migrations.
-        const auto mode = scalar(db, QStringLiteral("PRAGMA journal_mode = WAL"), &message);
+        const auto mode = pragma(db, QStringLiteral("PRAGMA journal_mode = WAL"), &message);
         if (!mode)
             return fail(QStringLiteral("cannot set journal mode: ") + message);
         if (mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
             qCWarning(lcStore).noquote() << m_path << "journal mode is" << mode->toString() << "instead of wal";
     }
-    if (!m_readOnly && !exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &message))
+    if (!m_readOnly && !sql::exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), {}, &message))
         return fail(QStringLiteral("cannot set synchronous mode: ") + message);
 
     // Before upgrading a library that holds data, keep a copy of it as it is, in the old schema
@@ -344,14 +241,21 @@ bool Library::migrate(QString *error)
             return fail(QStringLiteral("cannot back up before upgrading the schema: ") + message);
     }
 
-    const auto &steps = migrationSteps();
-    Q_ASSERT(steps.size() == currentSchemaVersion());
+    const QList<schema::RegisteredStep> steps = schema::steps(currentSchemaVersion());
+    for (const schema::RegisteredStep &step : steps) {
+        if (!step.step) {
+            return fail(QStringLiteral("this program cannot open Dubao libraries: schema step %1 of the %2 layer is "
+                                       "not registered")
+                            .arg(step.version)
+                            .arg(step.layer));
+        }
+    }
     for (int from = userVersion; from < currentSchemaVersion(); ++from) {
-        Transaction transaction(db);
+        sql::WriteScope transaction(db);
         if (!transaction.isActive())
             return fail(QStringLiteral("cannot start a transaction: ") + db.lastError().text());
-        if (!steps.at(from)(db, &message) ||
-            !exec(db, QStringLiteral("PRAGMA user_version = %1").arg(from + 1), &message) ||
+        if (!steps.at(from).step(db, &message) ||
+            !sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(from + 1), {}, &message) ||
             !transaction.commit(&message)) {
             return fail(QStringLiteral("cannot upgrade schema %1 to %2: %3").arg(from).arg(from + 1).arg(message));
         }
@@ -409,43 +313,6 @@ QString Library::defaultPath()
     if (!QDir().mkpath(folder))
         qCWarning(lcStore).noquote() << "cannot create the folder" << folder;
     return folder + QStringLiteral("/library.sqlite");
-}
-
-Transaction::Transaction(QSqlDatabase db)
-    : m_db(std::move(db))
-{
-    const bool readOnly = m_db.connectOptions().contains(QLatin1String("QSQLITE_OPEN_READONLY"));
-    QSqlQuery query(m_db);
-    m_active = query.exec(readOnly ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
-    if (!m_active)
-        qCWarning(lcStore).noquote() << "cannot begin a transaction:" << query.lastError().text();
-}
-
-Transaction::~Transaction()
-{
-    if (!m_active)
-        return;
-    QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("ROLLBACK")))
-        qCWarning(lcStore).noquote() << "cannot roll back:" << query.lastError().text();
-}
-
-bool Transaction::commit(QString *error)
-{
-    if (!m_active) {
-        if (error)
-            *error = QStringLiteral("no transaction to commit");
-        return false;
-    }
-    QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("COMMIT"))) {
-        // Still active: the destructor rolls back.
-        if (error)
-            *error = query.lastError().text();
-        return false;
-    }
-    m_active = false;
-    return true;
 }
 
 } // namespace dubao

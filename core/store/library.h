@@ -51,22 +51,4 @@ private:
     bool m_readOnly = false;
 };
 
-/// RAII transaction: rolls back unless commit() succeeded. On a writable library it starts with
-/// BEGIN IMMEDIATE, so two writers (two threads, two processes) queue on busy_timeout instead of failing
-/// when a deferred read lock cannot be upgraded.
-class Transaction final
-{
-    Q_DISABLE_COPY_MOVE(Transaction)
-
-public:
-    explicit Transaction(QSqlDatabase db);
-    ~Transaction();
-    bool isActive() const { return m_active; }
-    bool commit(QString *error = nullptr);
-
-private:
-    QSqlDatabase m_db;
-    bool m_active = false;
-};
-
 } // namespace dubao

@@ -1,9 +1,9 @@
 // SQL for notebooks and their entries (schema v2, docs/schema.md).
-#include "store/notebookrepository.h"
+#include "core/store/notebookrepository.h"
 
-#include "store/annotationsql.h"
-#include "store/library.h"
-#include "store/tagrepository.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
+#include "core/store/tagrepository.h"
 
 #include <algorithm>
 

@@ -2,8 +2,10 @@
 // (each entry with its quote, source and notes) that the GUI and the exporters render.
 #pragma once
 
-#include "model/annotation.h"
-#include "store/annotationrepository.h"
+#include "core/model/annotation.h"
+#include "core/model/annotationlisting.h"
+#include "core/model/annotationsnapshots.h"
+#include "core/store/annotationrepository.h"
 
 #include <QList>
 #include <QString>
@@ -13,27 +15,6 @@
 namespace dubao {
 
 class Library;
-
-/// A deleted notebook with its entries, for restore().
-struct NotebookDeletion
-{
-    Notebook notebook;
-    QList<NotebookEntry> entries;
-};
-
-/// One entry of a notebook as a document shows it.
-struct NotebookItem
-{
-    NotebookEntry entry;
-    /// The quote: the highlight's text, or for a note on a highlight that highlight's text; for a note on a
-    /// paragraph the paragraph's text. Empty for free text.
-    QString quote;
-    AnnotationSource source; ///< publication, issue date, article title and id, block id (not for free text)
-    bool orphan = false;     ///< the highlight or note is an orphan (source then comes from its anchor)
-    QList<Note> notes;       ///< the note itself, or the notes on the highlight
-    QList<Tag> tags;         ///< of the highlight or note, with paths
-    QString text;            ///< free text (Markdown)
-};
 
 class NotebookRepository final
 {

@@ -1,20 +1,40 @@
-// Schema steps and per-connection set-up that live beside the features they belong to. Library::open()
-// runs setUpConnection() after every open (before migrating) and the steps in order.
+// The library's schema as steps, one per version, and the set-up every new connection needs. The store's own
+// steps (v1 issues, v2 annotations) are built in (schemasteps.cpp). A layer above the store that keeps tables in
+// the library file registers its step and its connection set-up here before the first Library::open() — the
+// search index does (core/search/searchschema.h) — so the store never links the layers above it. Library::open()
+// refuses every library while a step is missing, and names it.
 #pragma once
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
 namespace dubao::schema {
 
-/// v1 → v2: tags, highlights, notes, notebooks (core/store/annotationschema.cpp).
-bool migrateTo2(QSqlDatabase &db, QString *error);
+/// A migration step (runs inside the migration's transaction) or a connection set-up (runs after every open,
+/// before migrating). Returns false with `error` set.
+using Step = bool (*)(QSqlDatabase &db, QString *error);
 
-/// v2 → v3: the full-text index and the triggers that keep it in step (core/search/searchschema.cpp).
-bool migrateTo3(QSqlDatabase &db, QString *error);
+/// Registers the step that migrates a library from `version` - 1 to `version`. Registering the same step again
+/// does nothing. Thread-safe.
+void registerStep(int version, const char *layer, Step step);
+/// Registers a set-up that every connection runs right after it opens (e.g. an FTS5 tokenizer, which SQLite
+/// keeps per connection). Registering the same set-up again does nothing. Thread-safe.
+void registerConnectionSetUp(const char *layer, Step setUp);
 
-/// Per connection, right after open: registers Dubao's FTS5 tokenizer (core/search/searchschema.cpp).
-/// The tokenizer is per connection, so every connection (every thread) needs it.
-bool setUpConnection(QSqlDatabase &db, QString *error);
+struct RegisteredStep
+{
+    int version = 0;
+    QString layer;
+    Step step = nullptr;
+};
+/// For Library: the steps for versions 1..`current`, in order; a version nobody registered has a null step and
+/// the layer expected to register it.
+QList<RegisteredStep> steps(int current);
+QList<Step> connectionSetUps();
+
+/// The store's own steps.
+bool migrateTo1(QSqlDatabase &db, QString *error); ///< publications, source files, issues, articles, blocks
+bool migrateTo2(QSqlDatabase &db, QString *error); ///< tags, highlights, notes, notebooks, source contents
 
 } // namespace dubao::schema

@@ -1,8 +1,8 @@
 // SQL for tags and taggings (schema v2, docs/schema.md). Listing order is ICU's Chinese collation.
-#include "store/tagrepository.h"
+#include "core/store/tagrepository.h"
 
-#include "store/annotationsql.h"
-#include "store/library.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
 
 #include <QHash>
 #include <QMutex>

@@ -2,7 +2,8 @@
 // transaction and returns what undoing it needs (the GUI's QUndoCommands are built on these).
 #pragma once
 
-#include "model/annotation.h"
+#include "core/model/annotation.h"
+#include "core/model/annotationsnapshots.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -14,37 +15,6 @@
 namespace dubao {
 
 class Library;
-
-/// What a tag is on.
-struct Taggings
-{
-    QList<qint64> articles;
-    QList<qint64> blocks;
-    QList<qint64> highlights;
-    QList<qint64> notes;
-
-    bool isEmpty() const { return articles.isEmpty() && blocks.isEmpty() && highlights.isEmpty() && notes.isEmpty(); }
-    qsizetype size() const { return articles.size() + blocks.size() + highlights.size() + notes.size(); }
-    friend bool operator==(const Taggings &, const Taggings &) = default;
-};
-
-/// A deleted tag: restore() puts it back with the same id, its taggings, and its children under it again.
-struct TagDeletion
-{
-    Tag tag;
-    QList<qint64> children; ///< moved to the tag's parent by the deletion
-    Taggings taggings;
-};
-
-/// A merge of `from` into `into`: unmerge() undoes it exactly.
-struct TagMerge
-{
-    Tag from;
-    qint64 into = 0;
-    QList<qint64> children; ///< from's children, moved under `into`
-    Taggings fromTaggings;  ///< everything `from` was on
-    Taggings addedInto;     ///< the subset that did not already carry `into` (the merge added it)
-};
 
 class TagRepository final
 {

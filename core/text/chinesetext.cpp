@@ -1,4 +1,4 @@
-#include "text/chinesetext.h"
+#include "core/text/chinesetext.h"
 
 #include <QStringList>
 

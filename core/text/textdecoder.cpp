@@ -1,7 +1,7 @@
 // Encoding detection and strict decoding of issue files. The order of the checks matters:
 // BOM, then strict UTF-8 (the common case, kept fast), then UTF-16 without BOM recognised by its zero bytes,
 // then the legacy Chinese encodings ICU's detector proposes. No decoder here ever substitutes U+FFFD.
-#include "text/textdecoder.h"
+#include "core/text/textdecoder.h"
 
 #include <QCoreApplication>
 #include <QStringDecoder>

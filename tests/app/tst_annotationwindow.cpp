@@ -1,21 +1,21 @@
 // The annotation GUI end to end (offscreen): highlighting a selection in the reading pane and its drawing,
 // notes through the notes panel and their margin markers, undo/redo restoring the library's exact rows, the
 // tag dock, the annotations panel's filters, notebook reordering, orphans after a corrected file, dubao: links.
-#include "corpuslibrary.h"
-#include "gui/annotationcommands.h"
-#include "gui/annotationcontroller.h"
-#include "gui/annotationstore.h"
-#include "gui/librarysession.h"
-#include "gui/reparsejob.h"
-#include "store/issuereplacer.h"
-#include "store/issuerepository.h"
-#include "widgets/annotationspanel.h"
-#include "widgets/mainwindow.h"
-#include "widgets/notebookview.h"
-#include "widgets/notespanel.h"
-#include "widgets/orphanspanel.h"
-#include "widgets/readerview.h"
-#include "widgets/tagdock.h"
+#include "app/annotations/annotationcommands.h"
+#include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationspanel.h"
+#include "app/annotations/annotationstore.h"
+#include "app/annotations/notebookview.h"
+#include "app/annotations/notespanel.h"
+#include "app/annotations/orphanspanel.h"
+#include "app/annotations/tagdock.h"
+#include "app/reader/readerview.h"
+#include "app/shell/librarysession.h"
+#include "app/shell/mainwindow.h"
+#include "core/ingest/issuereplacer.h"
+#include "core/jobs/reparsejob.h"
+#include "core/store/issuerepository.h"
+#include "tests/support/corpuslibrary.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QAction>

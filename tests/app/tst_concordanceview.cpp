@@ -1,12 +1,12 @@
 // The concordance view (offscreen, on the corpus): its lines are Concordance::lines', sorting by a column is
 // Concordance::sort, the width applies, a line opens the reader on the occurrence, CSV export.
-#include "corpuslibrary.h"
-#include "models/concordancemodel.h"
-#include "search/concordance.h"
-#include "store/library.h"
-#include "widgets/concordanceview.h"
-#include "widgets/mainwindow.h"
-#include "widgets/readerview.h"
+#include "app/reader/readerview.h"
+#include "app/search/concordancemodel.h"
+#include "app/search/concordanceview.h"
+#include "app/shell/mainwindow.h"
+#include "core/search/concordance.h"
+#include "core/store/library.h"
+#include "tests/support/corpuslibrary.h"
 
 #include <QAction>
 #include <QDockWidget>

@@ -1,12 +1,12 @@
 // Export with Qt Gui (offscreen): ODT (content.xml read back with QXmlStreamReader), PDF (page count, embedded
 // CJK font), the export job on a worker thread, and the export dialog (preset filter, notebook, preview, run).
-#include "../core/exportfixture.h"
-#include "dialogs/exportdialog.h"
-#include "export/excerptcollector.h"
-#include "export/exportjob.h"
-#include "export/odtwriter.h"
-#include "export/pdfwriter.h"
-#include "widgets/mainwindow.h"
+#include "app/export/exportdialog.h"
+#include "app/render/exportjob.h"
+#include "app/render/odtwriter.h"
+#include "app/render/pdfwriter.h"
+#include "app/shell/mainwindow.h"
+#include "core/export/excerptcollector.h"
+#include "tests/support/exportfixture.h"
 
 #include <QAction>
 #include <QBuffer>

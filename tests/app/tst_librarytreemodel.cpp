@@ -1,8 +1,8 @@
 // LibraryTreeModel on a library of the real corpus: structure, order, laziness and navigation, checked by
 // QAbstractItemModelTester.
-#include "corpuslibrary.h"
-#include "models/librarytreemodel.h"
-#include "store/issuerepository.h"
+#include "app/shell/librarytreemodel.h"
+#include "core/store/issuerepository.h"
+#include "tests/support/corpuslibrary.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>

@@ -2,19 +2,19 @@
 // reopen), Help → Check Library, the read-only banner with editing actions off, and two writers at once — the
 // app's import job and `dubao-cli import` — with the open window showing what the other program added
 // (PRAGMA data_version poll).
-#include "corpuslibrary.h"
-#include "dialogs/checkdialog.h"
-#include "dialogs/restoredialog.h"
-#include "gui/librarysession.h"
-#include "models/librarytreemodel.h"
-#include "parse/issuefile.h"
-#include "search/queryparser.h"
-#include "store/annotationrepository.h"
-#include "store/backup.h"
-#include "store/librarycheck.h"
-#include "store/notebookrepository.h"
-#include "store/tagrepository.h"
-#include "widgets/mainwindow.h"
+#include "app/maintenance/checkdialog.h"
+#include "app/maintenance/restoredialog.h"
+#include "app/shell/librarysession.h"
+#include "app/shell/librarytreemodel.h"
+#include "app/shell/mainwindow.h"
+#include "core/ingest/librarycheck.h"
+#include "core/parse/issuefile.h"
+#include "core/search/queryparser.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/backup.h"
+#include "core/store/notebookrepository.h"
+#include "core/store/tagrepository.h"
+#include "tests/support/corpuslibrary.h"
 
 #include <QAction>
 #include <QDir>

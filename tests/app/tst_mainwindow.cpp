@@ -1,18 +1,18 @@
 // MainWindow end to end (offscreen): tree → reader, keyboard navigation and history, original text, import
 // through the job, settings round trip, undo of an issue's date, the library lock.
-#include "corpuslibrary.h"
-#include "dialogs/importresultdialog.h"
-#include "dialogs/shortcutsdialog.h"
-#include "gui/appsettings.h"
-#include "gui/importcontroller.h"
-#include "gui/importjob.h"
-#include "gui/librarysession.h"
-#include "models/librarytreemodel.h"
-#include "store/issuerepository.h"
-#include "widgets/mainwindow.h"
-#include "widgets/originalview.h"
-#include "widgets/readerview.h"
-#include "windowfixture.h"
+#include "app/issues/importcontroller.h"
+#include "app/issues/importresultdialog.h"
+#include "app/reader/originalview.h"
+#include "app/reader/readerview.h"
+#include "app/shell/appsettings.h"
+#include "app/shell/librarysession.h"
+#include "app/shell/librarytreemodel.h"
+#include "app/shell/mainwindow.h"
+#include "app/shell/shortcutsdialog.h"
+#include "core/jobs/importjob.h"
+#include "core/store/issuerepository.h"
+#include "tests/support/corpuslibrary.h"
+#include "tests/support/windowfixture.h"
 
 #include <QAction>
 #include <QScrollBar>

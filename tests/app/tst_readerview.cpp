@@ -1,8 +1,8 @@
 // ReaderView and OriginalView on real articles: what is shown, paragraph addressing, spans, text size.
-#include "corpuslibrary.h"
-#include "store/issuerepository.h"
-#include "widgets/originalview.h"
-#include "widgets/readerview.h"
+#include "app/reader/originalview.h"
+#include "app/reader/readerview.h"
+#include "core/store/issuerepository.h"
+#include "tests/support/corpuslibrary.h"
 
 #include <QScrollBar>
 #include <QSignalSpy>

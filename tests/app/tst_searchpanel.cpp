@@ -1,19 +1,19 @@
 // Search in the main window (offscreen, on the corpus): search as you type against SearchService, cancelling
 // stale searches, hostile input, opening a hit (paragraph + every match highlighted), F3 / Shift+F3, Esc,
 // the find bar (Ctrl+F), and rebuilding an index that needs it before search is enabled.
-#include "corpuslibrary.h"
-#include "gui/searchjob.h"
-#include "models/searchresultsmodel.h"
-#include "search/matchhighlighter.h"
-#include "search/queryparser.h"
-#include "search/searchindex.h"
-#include "search/searchservice.h"
-#include "store/library.h"
-#include "widgets/findbar.h"
-#include "widgets/mainwindow.h"
-#include "widgets/readerview.h"
-#include "widgets/searchpanel.h"
-#include "windowfixture.h"
+#include "app/reader/findbar.h"
+#include "app/reader/readerview.h"
+#include "app/search/searchpanel.h"
+#include "app/search/searchresultsmodel.h"
+#include "app/shell/mainwindow.h"
+#include "core/jobs/searchjob.h"
+#include "core/search/matchhighlighter.h"
+#include "core/search/queryparser.h"
+#include "core/search/searchindex.h"
+#include "core/search/searchservice.h"
+#include "core/store/library.h"
+#include "tests/support/corpuslibrary.h"
+#include "tests/support/windowfixture.h"
 
 #include <QAction>
 #include <QLineEdit>

@@ -9,13 +9,14 @@
 //    Annotation) writes the collected document through exportToFile (QSaveFile, a real file), median of R runs.
 // The goal (issue 6): collection + writing of 10,000 excerpts under 2 s for every text format.
 
-#include "export/excerptcollector.h"
-#include "export/exportwriter.h"
-#include "store/annotationrepository.h"
-#include "store/importer.h"
-#include "store/issuerepository.h"
-#include "store/library.h"
-#include "store/tagrepository.h"
+#include "core/export/excerptcollector.h"
+#include "core/export/exportwriter.h"
+#include "core/ingest/importer.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
+#include "core/store/tagrepository.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -90,7 +91,7 @@ int main(int argc, char *argv[])
                                tags.create(QStringLiteral("湿地"))->id, tags.create(QStringLiteral("=公式"))->id};
     AnnotationRepository annotations(library);
     {
-        Transaction t(library.database());
+        sql::WriteScope t(library.database());
         for (int i = 0; i < excerpts; ++i) {
             const Block &b = blocks.at(i % blocks.size());
             const int len = int(b.text.size());

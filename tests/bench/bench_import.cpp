@@ -5,8 +5,8 @@
 // Imports DIR into a fresh library in a temporary folder (or into FILE), then imports DIR again, when every
 // file is already present. Prints files, MB, seconds, MB/s and the library's size. MB = 1,000,000 bytes.
 
-#include "store/importer.h"
-#include "store/library.h"
+#include "core/ingest/importer.h"
+#include "core/store/library.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -8,9 +8,10 @@
 //   rebuild    SearchIndex::rebuild(): the whole index made again, committed
 // and the index's size afterwards. MB = 1,000,000 bytes. Medians of --runs (default 3) for tokenize.
 
-#include "search/searchindex.h"
-#include "search/tokenizer.h"
-#include "store/library.h"
+#include "core/search/searchindex.h"
+#include "core/search/tokenizer.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -116,7 +117,7 @@ int main(int argc, char **argv)
         std::printf("%-10s %8zu paragraphs  %8.1f MB  %7.2f s  %8.1f MB/s\n", "read", texts.size(), double(bytes) / 1e6,
                     s, double(bytes) / 1e6 / s);
     }
-    const FtsTokenizer tokenizer(SearchIndex::handle(library.database()));
+    const FtsTokenizer tokenizer(sql::handle(library.database()));
     if (!tokenizer.instance) {
         std::fprintf(stderr, "bench_index: the tokenizer is not registered\n");
         return 1;

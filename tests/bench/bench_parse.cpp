@@ -6,8 +6,8 @@
 // instance one written by make_corpus). For each: decodeText alone, then the whole parseIssueBytes (hash,
 // decode, normalise, parse). Prints the median of --runs runs. MB = 1,000,000 bytes.
 
-#include "parse/issuefile.h"
-#include "text/textdecoder.h"
+#include "core/parse/issuefile.h"
+#include "core/text/textdecoder.h"
 
 #include <QDir>
 #include <QElapsedTimer>

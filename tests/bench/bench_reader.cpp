@@ -15,14 +15,14 @@
 // Runs offscreen unless QT_QPA_PLATFORM says otherwise (e.g. xcb under xvfb-run). Settings go to a temporary
 // folder, never the user's.
 
-#include "gui/appsettings.h"
-#include "gui/librarysession.h"
-#include "models/librarytreemodel.h"
-#include "store/issuerepository.h"
-#include "store/library.h"
-#include "widgets/mainwindow.h"
-#include "widgets/originalview.h"
-#include "widgets/readerview.h"
+#include "app/reader/originalview.h"
+#include "app/reader/readerview.h"
+#include "app/shell/appsettings.h"
+#include "app/shell/librarysession.h"
+#include "app/shell/librarytreemodel.h"
+#include "app/shell/mainwindow.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
 
 #include <QAbstractEventDispatcher>
 #include <QApplication>

@@ -9,10 +9,10 @@
 // index is rebuilt once (SearchIndex::rebuild, `dubao-cli reindex`) and timed. Medians of --runs (default 15)
 // warm runs; LIKE of 3. MB = 1,000,000 bytes.
 
-#include "search/searchindex.h"
-#include "search/searchservice.h"
-#include "store/importer.h"
-#include "store/library.h"
+#include "core/ingest/importer.h"
+#include "core/search/searchindex.h"
+#include "core/search/searchservice.h"
+#include "core/store/library.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>

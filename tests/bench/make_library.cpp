@@ -9,10 +9,11 @@
 // years (the largest year holds about a tenth of them); one in a hundred has no known year. OUT_FILE must not
 // exist. The output depends only on the corpus and the seed.
 
-#include "parse/issuefile.h"
-#include "search/searchindex.h"
-#include "store/issuerepository.h"
-#include "store/library.h"
+#include "core/parse/issuefile.h"
+#include "core/search/searchindex.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -150,11 +151,11 @@ int main(int argc, char **argv)
     timer.start();
     qint64 blocks = 0;
     constexpr int kBatch = 500;
-    std::unique_ptr<Transaction> transaction;
+    std::unique_ptr<sql::WriteScope> transaction;
     QList<qint64> batchIssues;
     for (int i = 0; i < issueCount; ++i) {
         if (!transaction) {
-            transaction = std::make_unique<Transaction>(library.database());
+            transaction = std::make_unique<sql::WriteScope>(library.database());
             // Indexed for search once per batch, as the importer does (SearchIndex::deferIndexing).
             QSqlDatabase db = library.database();
             if (!SearchIndex::deferIndexing(db, &error)) {

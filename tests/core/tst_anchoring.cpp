@@ -1,6 +1,6 @@
 // Re-anchoring as pure functions: each path (position, exact quote with context, fuzzy, context, orphan) and
 // the paragraph changes it must survive (split, join, removed article).
-#include "annotate/anchoring.h"
+#include "core/annotate/anchoring.h"
 
 #include <QTest>
 

@@ -1,12 +1,12 @@
 // Highlights and notes: validation, overlap, delete → restore with the same rows and ids, attaching orphans,
 // the annotations panel's filters, counts and deleting an issue with its annotations.
-#include "store/annotationrepository.h"
-#include "store/importer.h"
-#include "store/issuereplacer.h"
-#include "store/issuerepository.h"
-#include "store/library.h"
-#include "store/notebookrepository.h"
-#include "store/tagrepository.h"
+#include "core/ingest/importer.h"
+#include "core/ingest/issuereplacer.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/notebookrepository.h"
+#include "core/store/tagrepository.h"
 
 #include <QDir>
 #include <QSqlQuery>

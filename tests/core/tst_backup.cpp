@@ -1,8 +1,8 @@
 // Backups (core/store/backup.h): names, pruning, the daily backup, the backup before a schema migration (of
 // the old version), verification and restore (keeping what it replaces), and `dubao-cli backup/restore`.
-#include "store/backup.h"
-#include "store/importer.h"
-#include "store/library.h"
+#include "core/ingest/importer.h"
+#include "core/store/backup.h"
+#include "core/store/library.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,5 @@
 // Character classes and the pure text repairs the parser builds on.
-#include "text/chinesetext.h"
+#include "core/text/chinesetext.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // dubao-cli end to end: the real executable on real files and a real library file.
-#include "search/searchservice.h"
-#include "store/library.h"
+#include "core/search/searchservice.h"
+#include "core/store/library.h"
 
 #include <QDir>
 #include <QFile>

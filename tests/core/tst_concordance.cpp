@@ -1,8 +1,8 @@
 // Concordance (KWIC) on the corpus: one line per occurrence with the right contexts, sorting, CSV.
-#include "search/concordance.h"
-#include "store/importer.h"
-#include "store/library.h"
-#include "text/chinesetext.h"
+#include "core/ingest/importer.h"
+#include "core/search/concordance.h"
+#include "core/store/library.h"
+#include "core/text/chinesetext.h"
 
 #include <QCollator>
 #include <QLocale>

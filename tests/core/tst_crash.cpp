@@ -5,10 +5,10 @@
 //  (b) a loop of annotation writes (this binary re-executed with --writer, printing each id after the write
 //      returned), killed ≥ 25 times.
 // Seed: DUBAO_CRASH_SEED (default fixed). Bounded: each part stops after its kills or its time budget.
-#include "parse/issuefile.h"
-#include "store/annotationrepository.h"
-#include "store/library.h"
-#include "store/notebookrepository.h"
+#include "core/parse/issuefile.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/library.h"
+#include "core/store/notebookrepository.h"
 
 #include <QCoreApplication>
 #include <QDir>

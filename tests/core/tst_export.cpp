@@ -1,10 +1,10 @@
 // Export: the selection (tags any/all, child tags, dates, publication, query, notebook), what each excerpt
 // carries, every text format against hostile tag names and notes, round trips of CSV/JSON/CSL-JSON/Web
 // Annotation, RIS well-formedness, the QSaveFile guarantees, and dubao-cli export.
-#include "export/excerptcollector.h"
-#include "export/exporttext.h"
-#include "export/exportwriter.h"
-#include "exportfixture.h"
+#include "core/export/excerptcollector.h"
+#include "core/export/exporttext.h"
+#include "core/export/exportwriter.h"
+#include "tests/support/exportfixture.h"
 
 #include <QBuffer>
 #include <QJsonArray>

@@ -1,11 +1,11 @@
 // A full disk (simulated with PRAGMA max_page_count on the importer's own connection) and a read-only library
 // file: a clear error per file, nothing partial, the library stays valid and usable; a read-only file opens
 // read-only, reads work, writes fail with a clear message (also through dubao-cli).
-#include "parse/issuefile.h"
-#include "store/importer.h"
-#include "store/library.h"
-#include "store/librarycheck.h"
-#include "store/tagrepository.h"
+#include "core/ingest/importer.h"
+#include "core/ingest/librarycheck.h"
+#include "core/parse/issuefile.h"
+#include "core/store/library.h"
+#include "core/store/tagrepository.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // Replays every input in tests/core/data/fuzz-regressions/ through the checks of its libFuzzer harness, so an
 // input that once crashed or broke an invariant stays fixed (and is checked under ASan/UBSan in build-asan/).
-#include "../fuzz/fuzztargets.h"
+#include "tests/fuzz/fuzztargets.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,13 +3,13 @@
 // SQL and FTS syntax, characters outside the BMP and 100 kB strings. Each either round-trips exactly or is
 // refused with a clear error; the database stays healthy and searches keep working. Through the repositories
 // and through dubao-cli.
-#include "search/searchservice.h"
-#include "store/annotationrepository.h"
-#include "store/importer.h"
-#include "store/library.h"
-#include "store/librarycheck.h"
-#include "store/notebookrepository.h"
-#include "store/tagrepository.h"
+#include "core/ingest/importer.h"
+#include "core/ingest/librarycheck.h"
+#include "core/search/searchservice.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/library.h"
+#include "core/store/notebookrepository.h"
+#include "core/store/tagrepository.h"
 
 #include <QDir>
 #include <QFile>

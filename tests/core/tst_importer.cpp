@@ -1,9 +1,9 @@
 // Importer: expanding paths, importing the real corpus, idempotence, per-file failures, atomicity, cancel,
 // progress.
-#include "parse/issuefile.h"
-#include "store/importer.h"
-#include "store/issuerepository.h"
-#include "store/library.h"
+#include "core/ingest/importer.h"
+#include "core/parse/issuefile.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
 
 #include <QCryptographicHash>
 #include <QDir>

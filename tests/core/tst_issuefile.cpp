@@ -1,8 +1,8 @@
 // Tests parseIssueFile()/parseIssueBytes(): every corpus file re-encoded (GB18030, UTF-16, BOMs, Big5, CRLF and
 // CR line ends, compatibility ideographs) parses like the original, and files that are no issue fail with a
 // one-line error that does not repeat the path.
-#include "encodingvariants.h"
-#include "parse/issuefile.h"
+#include "core/parse/issuefile.h"
+#include "tests/support/encodingvariants.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,7 +1,7 @@
 // The issue parser: each rule on its own (texts written for the test), then the five corpus files article by
 // article, as read by hand.
-#include "parse/issueparser.h"
-#include "text/chinesetext.h"
+#include "core/parse/issueparser.h"
+#include "core/text/chinesetext.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,7 @@
 // Library (open, refuse, migrate, read-only, transactions) and IssueRepository (insert, read back, list, update).
-#include "store/issuerepository.h"
-#include "store/library.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
 
 #include <QFile>
 #include <QProcess>
@@ -494,7 +495,7 @@ void TestLibrary::transaction_notCommitted_rollsBack()
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
     {
-        Transaction transaction(library.database());
+        sql::WriteScope transaction(library.database());
         QVERIFY(transaction.isActive());
         QVERIFY(repository.insert(makeIssue(sha('3'))) > 0);
         QCOMPARE(repository.issueCount(), 1);
@@ -509,7 +510,7 @@ void TestLibrary::transaction_committed_keeps()
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
     {
-        Transaction transaction(library.database());
+        sql::WriteScope transaction(library.database());
         QVERIFY(repository.insert(makeIssue(sha('4'))) > 0);
         QString error;
         QVERIFY2(transaction.commit(&error), qPrintable(error));

@@ -1,11 +1,11 @@
 // LibraryCheck (core/store/librarycheck.h) and `dubao-cli check [--repair] [--json]`: a healthy library passes;
 // each kind of damage is found and described; --repair rebuilds the search index and turns annotations that
 // lost their anchor into orphans, deleting nothing.
-#include "store/annotationrepository.h"
-#include "store/importer.h"
-#include "store/library.h"
-#include "store/librarycheck.h"
-#include "store/tagrepository.h"
+#include "core/ingest/importer.h"
+#include "core/ingest/librarycheck.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/library.h"
+#include "core/store/tagrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 // Notebooks: order, moving entries, free text, the document view, delete → restore.
-#include "store/annotationrepository.h"
-#include "store/importer.h"
-#include "store/issuerepository.h"
-#include "store/library.h"
-#include "store/notebookrepository.h"
-#include "store/tagrepository.h"
+#include "core/ingest/importer.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/notebookrepository.h"
+#include "core/store/tagrepository.h"
 
 #include <QDir>
 #include <QStandardPaths>

@@ -1,10 +1,10 @@
 // The query language: what each construct parses to, the MATCH strings built from tokens only, and hostile
 // input (a fuzz loop over operators, quotes, CJK and punctuation) run against a real index: no crash, no SQL
 // error, every failure a message.
-#include "search/queryparser.h"
-#include "search/searchservice.h"
-#include "store/importer.h"
-#include "store/library.h"
+#include "core/ingest/importer.h"
+#include "core/search/queryparser.h"
+#include "core/search/searchservice.h"
+#include "core/store/library.h"
 
 #include <QRandomGenerator>
 #include <QStandardPaths>

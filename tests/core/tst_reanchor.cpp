@@ -1,12 +1,12 @@
 // Replace and re-parse end to end on a real corpus issue: variants made at test time (a character fixed, a
 // paragraph split, two paragraphs joined, a paragraph and an article deleted), re-parse of every issue, and
 // atomicity (a failure leaves every table as it was).
-#include "store/annotationrepository.h"
-#include "store/importer.h"
-#include "store/issuereplacer.h"
-#include "store/issuerepository.h"
-#include "store/library.h"
-#include "store/tagrepository.h"
+#include "core/ingest/importer.h"
+#include "core/ingest/issuereplacer.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/tagrepository.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,13 +1,14 @@
 // Search on the real corpus: hit counts against a brute-force scan of the cleaned text done here, the index
 // kept in step with deletes, re-imports, edits and notes, ordering, paging, filters, highlighting, rebuild.
-#include "parse/issuefile.h"
-#include "search/matchhighlighter.h"
-#include "search/searchindex.h"
-#include "search/searchservice.h"
-#include "store/importer.h"
-#include "store/issuerepository.h"
-#include "store/library.h"
-#include "text/chinesetext.h"
+#include "core/ingest/importer.h"
+#include "core/parse/issuefile.h"
+#include "core/search/matchhighlighter.h"
+#include "core/search/searchindex.h"
+#include "core/search/searchservice.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
+#include "core/text/chinesetext.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -377,7 +378,7 @@ private slots:
         QSqlDatabase db = m_library.database();
         IssueRepository issues(m_library);
         {
-            Transaction transaction(db);
+            sql::WriteScope transaction(db);
             QVERIFY(transaction.isActive());
             QVERIFY(SearchIndex::deferIndexing(db));
             const IssueFileResult first = parseIssueFile(paths.at(0));

@@ -1,9 +1,9 @@
 // Tags: hierarchy, rename, recolour, move (no cycles), merge/unmerge, delete/restore, pinyin collation,
 // hostile names.
-#include "store/importer.h"
-#include "store/issuerepository.h"
-#include "store/library.h"
-#include "store/tagrepository.h"
+#include "core/ingest/importer.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/tagrepository.h"
 
 #include <QDir>
 #include <QSqlQuery>

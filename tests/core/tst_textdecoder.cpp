@@ -1,7 +1,7 @@
 // Tests decodeText(): every supported encoding with and without BOM, generated at test time from the real corpus,
 // and the ways a file can fail to be text (empty, binary, NUL bytes, control characters, damaged UTF-8).
-#include "encodingvariants.h"
-#include "text/textdecoder.h"
+#include "core/text/textdecoder.h"
+#include "tests/support/encodingvariants.h"
 
 #include <QDir>
 #include <QElapsedTimer>

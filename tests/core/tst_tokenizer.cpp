@@ -1,9 +1,9 @@
 // The search tokenizer as a pure function, and as the FTS5 tokenizer on a real connection: 1/2/3+-character
 // queries, phrases, Latin, full-width, Traditional, OCR spaces, byte offsets.
-#include "search/matchhighlighter.h"
-#include "search/queryparser.h"
-#include "search/tokenizer.h"
-#include "store/library.h"
+#include "core/search/matchhighlighter.h"
+#include "core/search/queryparser.h"
+#include "core/search/tokenizer.h"
+#include "core/store/library.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

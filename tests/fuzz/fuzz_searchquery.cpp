@@ -1,7 +1,7 @@
 // libFuzzer harness: the search query parser (what a user types) and the match highlighter built from it.
 // Any input must give a query or a message — never a crash, and never a MATCH expression built from raw text.
-#include "search/matchhighlighter.h"
-#include "search/queryparser.h"
+#include "core/search/matchhighlighter.h"
+#include "core/search/queryparser.h"
 
 #include <QString>
 

@@ -4,9 +4,9 @@
 // (memory errors and undefined behaviour are the sanitizers' to report).
 #pragma once
 
-#include "parse/issuefile.h"
-#include "parse/issueparser.h"
-#include "text/textdecoder.h"
+#include "core/parse/issuefile.h"
+#include "core/parse/issueparser.h"
+#include "core/text/textdecoder.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,0 +1,454 @@
+// The undoable annotation actions: every change to tags, highlights, notes, notebooks and orphans the GUI
+// makes is one of these on the window's QUndoStack. Each keeps what the repository returned when it was done
+// (a deletion snapshot, an old name, an old position) so undo puts back exactly that, with the same ids.
+#pragma once
+
+#include "app/annotations/annotationstore.h"
+
+#include <QCoreApplication>
+#include <QUndoCommand>
+
+#include <optional>
+
+namespace dubao {
+
+/// Base: reports failures through AnnotationStore::errorOccurred and makes a failed command obsolete (the
+/// stack then drops it), and tells the store what changed after each redo/undo.
+class AnnotationCommand : public QUndoCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(AnnotationCommand)
+
+public:
+    enum Change
+    {
+        Tags = 1,
+        Annotations = 2,
+        Notebooks = 4,
+    };
+
+protected:
+    AnnotationCommand(AnnotationStore &store, int changes, const QString &text);
+    /// After a redo/undo: notifies, or on failure reports `error` and marks the command obsolete.
+    void finish(bool ok, const QString &error);
+
+    AnnotationStore &m_store;
+    int m_changes;
+    bool m_done = false; ///< redo() ran successfully at least once
+};
+
+/// Sets one value of one row and is given back the value it replaced (a rename, a move, an edit of text): redo
+/// sets the new value and keeps the old one, undo sets the old one again. Subclasses say how to set it.
+template<typename T>
+class SetValueCommand : public AnnotationCommand
+{
+public:
+    void redo() override
+    {
+        QString error;
+        const std::optional<T> old = set(m_value, &error);
+        if (old)
+            m_old = *old;
+        finish(old.has_value(), error);
+    }
+    void undo() override
+    {
+        QString error;
+        finish(set(m_old, &error).has_value(), error);
+    }
+
+protected:
+    SetValueCommand(AnnotationStore &store, int changes, const QString &text, qint64 id, T value)
+        : AnnotationCommand(store, changes, text)
+        , m_id(id)
+        , m_value(std::move(value))
+    {}
+    /// Sets the value of row m_id; returns the value it replaced, or nullopt with `error` set.
+    virtual std::optional<T> set(const T &value, QString *error) = 0;
+
+    const qint64 m_id;
+
+private:
+    const T m_value;
+    T m_old{};
+};
+
+/// Adds one row; undo removes it and keeps the repository's snapshot, so redo restores it with the same ids
+/// (and what was attached to it meanwhile by later commands that were undone too). Subclasses say how to
+/// create, remove and restore.
+template<typename Snapshot>
+class AddCommand : public AnnotationCommand
+{
+public:
+    void redo() override
+    {
+        QString error;
+        if (m_snapshot) {
+            const bool ok = restore(*m_snapshot, &error);
+            if (ok)
+                m_snapshot.reset();
+            finish(ok, error);
+            return;
+        }
+        m_id = create(&error);
+        finish(m_id > 0, error);
+    }
+    void undo() override
+    {
+        QString error;
+        m_snapshot = remove(&error);
+        finish(m_snapshot.has_value(), error);
+    }
+
+protected:
+    using AnnotationCommand::AnnotationCommand;
+    /// Creates the row; its id, or 0 with `error` set.
+    virtual qint64 create(QString *error) = 0;
+    /// Removes row m_id; its snapshot, or nullopt with `error` set.
+    virtual std::optional<Snapshot> remove(QString *error) = 0;
+    virtual bool restore(const Snapshot &snapshot, QString *error) = 0;
+
+    qint64 m_id = 0;
+
+private:
+    std::optional<Snapshot> m_snapshot;
+};
+
+/// Removes one row (with what hangs on it) and keeps the repository's snapshot of it: undo restores the
+/// snapshot, with the same ids. Subclasses say how to remove and restore.
+template<typename Snapshot>
+class RemoveCommand : public AnnotationCommand
+{
+public:
+    void redo() override
+    {
+        QString error;
+        m_snapshot = remove(&error);
+        finish(m_snapshot.has_value(), error);
+    }
+    void undo() override
+    {
+        QString error;
+        finish(m_snapshot && restore(*m_snapshot, &error), error);
+    }
+
+protected:
+    RemoveCommand(AnnotationStore &store, int changes, const QString &text, qint64 id)
+        : AnnotationCommand(store, changes, text)
+        , m_id(id)
+    {}
+    /// Removes row m_id; its snapshot, or nullopt with `error` set.
+    virtual std::optional<Snapshot> remove(QString *error) = 0;
+    virtual bool restore(const Snapshot &snapshot, QString *error) = 0;
+
+    const qint64 m_id;
+
+private:
+    std::optional<Snapshot> m_snapshot;
+};
+
+/// Highlights a span and tags it; undo deletes the highlight, redo restores it with the same id.
+class AddHighlightCommand final : public AddCommand<HighlightDeletion>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::AddHighlightCommand) // the context lupdate files its strings under
+
+public:
+    AddHighlightCommand(AnnotationStore &store, qint64 blockId, int start, int end, const QList<qint64> &tagIds);
+    qint64 highlightId() const { return m_id; }
+
+private:
+    qint64 create(QString *error) override;
+    std::optional<HighlightDeletion> remove(QString *error) override;
+    bool restore(const HighlightDeletion &snapshot, QString *error) override;
+
+    qint64 m_blockId;
+    int m_start;
+    int m_end;
+    QList<qint64> m_tagIds;
+};
+
+class RemoveHighlightCommand final : public RemoveCommand<HighlightDeletion>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::RemoveHighlightCommand) // the context lupdate files its strings under
+
+public:
+    RemoveHighlightCommand(AnnotationStore &store, qint64 highlightId);
+
+private:
+    std::optional<HighlightDeletion> remove(QString *error) override;
+    bool restore(const HighlightDeletion &snapshot, QString *error) override;
+};
+
+/// Puts a tag on (or takes it off) an article, a paragraph, a highlight or a note. A command that would change
+/// nothing (already so) makes itself obsolete.
+class TaggingCommand final : public AnnotationCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::TaggingCommand) // the context lupdate files its strings under
+
+public:
+    enum class Target
+    {
+        Article,
+        Block,
+        Highlight,
+        Note,
+    };
+    TaggingCommand(AnnotationStore &store, Target target, qint64 targetId, qint64 tagId, bool apply);
+    void redo() override;
+    void undo() override;
+
+private:
+    bool set(bool on, QString *error);
+
+    Target m_target;
+    qint64 m_targetId;
+    qint64 m_tagId;
+    bool m_apply;
+};
+
+class AddNoteCommand final : public AddCommand<NoteDeletion>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::AddNoteCommand) // the context lupdate files its strings under
+
+public:
+    AddNoteCommand(AnnotationStore &store, qint64 blockId, qint64 highlightId, const QString &text);
+    qint64 noteId() const { return m_id; }
+
+private:
+    qint64 create(QString *error) override;
+    std::optional<NoteDeletion> remove(QString *error) override;
+    bool restore(const NoteDeletion &snapshot, QString *error) override;
+
+    qint64 m_blockId;
+    qint64 m_highlightId;
+    QString m_text;
+};
+
+/// A note's text changed. Commands of one editing session (same note, same `session`) merge into one, so a
+/// burst of typing is one undo step.
+class EditNoteCommand final : public AnnotationCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::EditNoteCommand) // the context lupdate files its strings under
+
+public:
+    static constexpr int Id = 0x4e4f5445; // "NOTE"
+    EditNoteCommand(AnnotationStore &store, qint64 noteId, const QString &oldText, const QString &newText, int session);
+    void redo() override;
+    void undo() override;
+    int id() const override { return Id; }
+    bool mergeWith(const QUndoCommand *other) override;
+    qint64 noteId() const { return m_id; }
+
+private:
+    qint64 m_id;
+    QString m_old;
+    QString m_new;
+    int m_session;
+};
+
+class RemoveNoteCommand final : public RemoveCommand<NoteDeletion>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::RemoveNoteCommand) // the context lupdate files its strings under
+
+public:
+    RemoveNoteCommand(AnnotationStore &store, qint64 noteId);
+
+private:
+    std::optional<NoteDeletion> remove(QString *error) override;
+    bool restore(const NoteDeletion &snapshot, QString *error) override;
+};
+
+class CreateTagCommand final : public AddCommand<TagDeletion>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::CreateTagCommand) // the context lupdate files its strings under
+
+public:
+    CreateTagCommand(AnnotationStore &store, const QString &name, qint64 parentId, const QString &color);
+    qint64 tagId() const { return m_id; }
+
+private:
+    qint64 create(QString *error) override;
+    std::optional<TagDeletion> remove(QString *error) override;
+    bool restore(const TagDeletion &snapshot, QString *error) override;
+
+    QString m_name;
+    qint64 m_parentId;
+    QString m_color;
+};
+
+/// Rename, recolour or move a tag: each returns the old value, which undo sets again.
+class EditTagCommand final : public AnnotationCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::EditTagCommand) // the context lupdate files its strings under
+
+public:
+    enum class Field
+    {
+        Name,
+        Color,
+        Parent,
+    };
+    EditTagCommand(AnnotationStore &store, qint64 tagId, Field field, const QVariant &value);
+    void redo() override;
+    void undo() override;
+
+private:
+    bool apply(const QVariant &value, QVariant *old, QString *error);
+
+    qint64 m_id;
+    Field m_field;
+    QVariant m_new;
+    QVariant m_old;
+};
+
+class MergeTagsCommand final : public AnnotationCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::MergeTagsCommand) // the context lupdate files its strings under
+
+public:
+    MergeTagsCommand(AnnotationStore &store, qint64 fromId, qint64 intoId);
+    void redo() override;
+    void undo() override;
+
+private:
+    qint64 m_from;
+    qint64 m_into;
+    std::optional<TagMerge> m_merge;
+};
+
+class DeleteTagCommand final : public RemoveCommand<TagDeletion>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::DeleteTagCommand) // the context lupdate files its strings under
+
+public:
+    DeleteTagCommand(AnnotationStore &store, qint64 tagId);
+
+private:
+    std::optional<TagDeletion> remove(QString *error) override;
+    bool restore(const TagDeletion &snapshot, QString *error) override;
+};
+
+class CreateNotebookCommand final : public AddCommand<NotebookDeletion>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::CreateNotebookCommand) // the context lupdate files its strings under
+
+public:
+    CreateNotebookCommand(AnnotationStore &store, const QString &name);
+    qint64 notebookId() const { return m_id; }
+
+private:
+    qint64 create(QString *error) override;
+    std::optional<NotebookDeletion> remove(QString *error) override;
+    bool restore(const NotebookDeletion &snapshot, QString *error) override;
+
+    QString m_name;
+};
+
+class RenameNotebookCommand final : public SetValueCommand<QString>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::RenameNotebookCommand) // the context lupdate files its strings under
+
+public:
+    RenameNotebookCommand(AnnotationStore &store, qint64 notebookId, const QString &name);
+
+private:
+    std::optional<QString> set(const QString &name, QString *error) override;
+};
+
+class DeleteNotebookCommand final : public RemoveCommand<NotebookDeletion>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::DeleteNotebookCommand) // the context lupdate files its strings under
+
+public:
+    DeleteNotebookCommand(AnnotationStore &store, qint64 notebookId);
+
+private:
+    std::optional<NotebookDeletion> remove(QString *error) override;
+    bool restore(const NotebookDeletion &snapshot, QString *error) override;
+};
+
+/// Adds a highlight, a note or free text to a notebook at a position (-1: at the end).
+class AddNotebookEntryCommand final : public AddCommand<NotebookEntry>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::AddNotebookEntryCommand) // the context lupdate files its strings under
+
+public:
+    enum class Kind
+    {
+        Highlight,
+        Note,
+        Text,
+    };
+    AddNotebookEntryCommand(AnnotationStore &store, qint64 notebookId, Kind kind, qint64 annotationId,
+                            const QString &text, int position = -1);
+    qint64 entryId() const { return m_id; }
+
+private:
+    qint64 create(QString *error) override;
+    std::optional<NotebookEntry> remove(QString *error) override;
+    bool restore(const NotebookEntry &snapshot, QString *error) override;
+
+    qint64 m_notebookId;
+    Kind m_kind;
+    qint64 m_annotationId;
+    QString m_text;
+    int m_position;
+};
+
+class MoveNotebookEntryCommand final : public SetValueCommand<int>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::MoveNotebookEntryCommand) // the context lupdate files its strings under
+
+public:
+    MoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId, int position);
+
+private:
+    std::optional<int> set(const int &position, QString *error) override;
+};
+
+class EditNotebookTextCommand final : public SetValueCommand<QString>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::EditNotebookTextCommand) // the context lupdate files its strings under
+
+public:
+    EditNotebookTextCommand(AnnotationStore &store, qint64 entryId, const QString &text);
+
+private:
+    std::optional<QString> set(const QString &text, QString *error) override;
+};
+
+class RemoveNotebookEntryCommand final : public RemoveCommand<NotebookEntry>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::RemoveNotebookEntryCommand) // the context lupdate files its strings under
+
+public:
+    RemoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId);
+
+private:
+    std::optional<NotebookEntry> remove(QString *error) override;
+    bool restore(const NotebookEntry &snapshot, QString *error) override;
+};
+
+/// Re-attaches a highlight (to a span) or a note (to a paragraph), orphan or not; undo puts it back where it
+/// was, orphan again if it was one.
+class AttachAnnotationCommand final : public AnnotationCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::AttachAnnotationCommand) // the context lupdate files its strings under
+
+public:
+    /// A highlight to [start, end) of the block.
+    AttachAnnotationCommand(AnnotationStore &store, qint64 highlightId, qint64 blockId, int start, int end);
+    /// A note to the block.
+    AttachAnnotationCommand(AnnotationStore &store, qint64 noteId, qint64 blockId);
+    void redo() override;
+    void undo() override;
+
+private:
+    bool m_highlight;
+    qint64 m_id;
+    qint64 m_blockId;
+    int m_start = 0;
+    int m_end = 0;
+    std::optional<AnnotationPlacement> m_before;
+};
+
+} // namespace dubao

@@ -1,0 +1,120 @@
+// Everything annotation in the main window: the annotation store on the open library, the reader's highlights,
+// note markers and context menu, the Annotate menu and its shortcuts, the notes, tags, annotations, orphans
+// and notebook docks, dubao: links, and the Issue menu's replace / re-parse / delete. MainWindow creates one
+// in setUpAnnotations().
+#pragma once
+
+#include "core/ingest/issuereplacer.h"
+#include "core/store/annotationrepository.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <optional>
+
+class QAction;
+class QDockWidget;
+class QMenu;
+class QUndoStack;
+
+namespace dubao {
+
+class AnnotationStore;
+class AnnotationsPanel;
+class MainWindow;
+class NotebookView;
+class NotesPanel;
+class OrphansPanel;
+class ReaderView;
+class TagDock;
+
+class AnnotationController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AnnotationController)
+
+public:
+    explicit AnnotationController(MainWindow *window);
+    ~AnnotationController() override;
+
+    /// Adds the Annotate menu, the panels to `viewMenu` and the issue actions to `issueMenu`.
+    void createMenus(QMenu *viewMenu, QMenu *issueMenu);
+
+    AnnotationStore &store() { return *m_store; }
+    NotesPanel *notesPanel() const { return m_notes; }
+    TagDock *tagDock() const { return m_tags; }
+    AnnotationsPanel *annotationsPanel() const { return m_annotations; }
+    OrphansPanel *orphansPanel() const { return m_orphans; }
+    NotebookView *notebookView() const { return m_notebook; }
+    QDockWidget *notesDock() const { return m_notesDock; }
+
+    // The actions, callable without dialogs (tests, scripts). Each goes through the undo stack.
+    /// Highlights the reader's selection (one highlight per paragraph it touches) with a tag (0: none); a
+    /// selection that is exactly an existing highlight gets the tag instead. Returns the (first) highlight id.
+    qint64 highlightSelection(qint64 tagId);
+    /// Tags the paragraph under the cursor / the shown article.
+    bool tagParagraph(qint64 tagId);
+    bool tagArticle(qint64 tagId);
+    /// A note on the selection (made a highlight first), the highlight under the cursor, or the paragraph.
+    qint64 addNote(const QString &text);
+    bool removeHighlight(qint64 highlightId);
+    bool addToNotebook(qint64 notebookId, const AnnotationItem &item);
+    /// Re-attaches an orphan where the reader's selection is (a note: the cursor's paragraph).
+    bool reattach(const AnnotationItem &orphan);
+
+    /// dubao://block/ID[?start=N&end=M] and dubao://article/ID: shows the article, scrolls to and flashes the
+    /// paragraph (selects the span when given). False for an unknown or malformed link.
+    bool openLink(const QUrl &url);
+    /// The article a paragraph belongs to (0 when unknown).
+    qint64 articleOfBlock(qint64 blockId);
+
+    /// Issue → Replace with Corrected File, without asking. Clears the undo history (block ids change).
+    std::optional<ReanchorCounts> replaceIssue(qint64 issueId, const QString &path, QString *error = nullptr);
+    bool deleteIssue(qint64 issueId, QString *error = nullptr);
+
+    /// Re-reads the shown article's highlights and notes into the reader and the notes panel.
+    void refreshReader();
+
+private:
+    bool bound() const;
+    void onLibraryOpened();
+    void onCurrentBlockChanged(qint64 blockId);
+    void onReaderContextMenu(QMenu *menu, int position);
+    void fillHighlightWithTagMenu(QMenu *menu);
+    void fillNotebookMenu(QMenu *menu, const AnnotationItem &item);
+    void showNotes(qint64 blockId, qint64 highlightId = 0);
+    void openAnnotation(const AnnotationItem &item);
+    qint64 highlightAtCursor() const;
+    /// The tag palette; returns the chosen (or newly created) tag, 0 when cancelled.
+    qint64 chooseTag(const QString &title);
+    void highlightWithLastTag();
+    void tagParagraphDialog();
+    void tagArticleDialog();
+    void paletteDialog();
+    void addNoteDialog(qint64 highlightId = -1);
+    void newTagDialog();
+    void newNotebookDialog();
+    void replaceIssueDialog();
+    void reparseAllDialog();
+    void deleteIssueDialog();
+    void afterIssueChange();
+    void report(const QString &title, const QString &message);
+    QUndoStack *undoStack() const;
+    ReaderView *reader() const;
+
+    MainWindow *m_window;
+    AnnotationStore *m_store;
+    NotesPanel *m_notes;
+    TagDock *m_tags;
+    AnnotationsPanel *m_annotations;
+    OrphansPanel *m_orphans;
+    NotebookView *m_notebook;
+    QDockWidget *m_notesDock;
+    QDockWidget *m_tagsDock;
+    QDockWidget *m_annotationsDock;
+    QDockWidget *m_orphansDock;
+    QDockWidget *m_notebookDock;
+    QAction *m_highlightLast = nullptr;
+};
+
+} // namespace dubao

@@ -1,0 +1,72 @@
+// The annotations panel: every highlight and note in the library, filtered by tag (optionally with its child
+// tags), article, issue date range and text. Activating a row opens the reader at it.
+#pragma once
+
+#include "core/store/annotationrepository.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QTimer;
+class QTreeWidget;
+
+namespace dubao {
+
+class AnnotationStore;
+
+class AnnotationsPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AnnotationsPanel)
+
+public:
+    explicit AnnotationsPanel(AnnotationStore &store, QWidget *parent = nullptr);
+    ~AnnotationsPanel() override;
+
+    /// The article "this article only" filters by (the one in the reader).
+    void setCurrentArticle(qint64 articleId);
+    void setTagFilter(qint64 tagId, bool includeChildren = true);
+    void setTextFilter(const QString &text);
+    void setArticleOnly(bool on);
+    void setDateRange(const QDate &from, const QDate &to);
+    AnnotationFilter filter() const;
+
+    QTreeWidget *list() const { return m_list; }
+    QList<AnnotationItem> items() const { return m_items; }
+    /// The selected row's annotation, if any.
+    std::optional<AnnotationItem> currentItem() const;
+
+    void refresh();
+
+signals:
+    void annotationActivated(const dubao::AnnotationItem &item);
+    /// "Export…": export what the current filter shows (the window opens the export dialog with it).
+    void exportRequested(const dubao::AnnotationFilter &filter);
+    /// Right-click: the window fills the menu (add to notebook, delete…).
+    void contextMenuRequested(QMenu *menu, const dubao::AnnotationItem &item);
+
+private:
+    void reloadTags();
+
+    AnnotationStore &m_store;
+    QComboBox *m_tag;
+    QCheckBox *m_children;
+    QCheckBox *m_articleOnly;
+    QCheckBox *m_useDates;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QLineEdit *m_text;
+    QTreeWidget *m_list;
+    QLabel *m_count;
+    QTimer *m_refreshTimer;
+    qint64 m_articleId = 0;
+    QList<AnnotationItem> m_items;
+};
+
+} // namespace dubao
+
+Q_DECLARE_METATYPE(dubao::AnnotationItem)

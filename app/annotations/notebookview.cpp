@@ -1,0 +1,465 @@
+#include "app/annotations/notebookview.h"
+
+#include "app/annotations/annotationcommands.h"
+#include "app/annotations/annotationstore.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QComboBox>
+#include <QDropEvent>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QStyledItemDelegate>
+#include <QTextDocument>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace dubao {
+
+namespace {
+
+constexpr int EntryIdRole = Qt::UserRole;
+constexpr int HtmlRole = Qt::UserRole + 1;
+constexpr int MarkdownRole = Qt::UserRole + 2; ///< a free-text entry's own text, for editing it in place
+constexpr int Padding = 10;
+
+QString markdownHtml(const QString &markdown)
+{
+    QTextDocument document;
+    document.setMarkdown(markdown);
+    const QString html = document.toHtml();
+    static const QRegularExpression body(QStringLiteral("<body[^>]*>(.*)</body>"),
+                                         QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch match = body.match(html);
+    return match.hasMatch() ? match.captured(1) : markdown.toHtmlEscaped();
+}
+
+void layoutDocument(QTextDocument &document, const QString &html, const QFont &font, int width)
+{
+    document.setDefaultFont(font);
+    document.setDocumentMargin(Padding);
+    document.setHtml(html);
+    document.setTextWidth(std::max(80, width));
+}
+
+/// Paints each entry's HTML as a piece of the document.
+class EntryDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        opt.text.clear();
+        opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        QTextDocument document;
+        layoutDocument(document, index.data(HtmlRole).toString(), option.font, option.rect.width());
+        painter->save();
+        painter->translate(option.rect.topLeft());
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette = option.palette;
+        if (option.state & QStyle::State_Selected)
+            context.palette.setColor(QPalette::Text, option.palette.color(QPalette::HighlightedText));
+        document.documentLayout()->draw(painter, context);
+        painter->setPen(option.palette.color(QPalette::Midlight));
+        painter->drawLine(Padding, option.rect.height() - 1, option.rect.width() - Padding, option.rect.height() - 1);
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
+        const int width = view ? view->viewport()->width() : 400;
+        QTextDocument document;
+        layoutDocument(document, index.data(HtmlRole).toString(), option.font, width);
+        return QSize(width, int(std::ceil(document.size().height())));
+    }
+
+    // Free text is edited in place, as Markdown: double-click, F2 or Enter opens the editor over the entry;
+    // leaving it (or Tab) keeps the edit as one undoable step, Esc drops it.
+    std::function<void(qint64 entryId, const QString &text)> onEdited;
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        auto *editor = new QPlainTextEdit(parent);
+        editor->setObjectName(QStringLiteral("notebookTextEditor"));
+        editor->setTabChangesFocus(true);
+        editor->setPlaceholderText(NotebookView::tr("Your text (Markdown)…"));
+        return editor;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        static_cast<QPlainTextEdit *>(editor)->setPlainText(index.data(MarkdownRole).toString());
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *, const QModelIndex &index) const override
+    {
+        const QString text = static_cast<QPlainTextEdit *>(editor)->toPlainText();
+        if (onEdited && text != index.data(MarkdownRole).toString() && !text.trimmed().isEmpty())
+            onEdited(index.data(EntryIdRole).toLongLong(), text);
+    }
+    void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &) const override
+    {
+        // At least a few lines high, whatever the entry's own height.
+        QRect rect = option.rect;
+        rect.setHeight(std::max(rect.height(), 6 * option.fontMetrics.lineSpacing()));
+        editor->setGeometry(rect);
+    }
+};
+
+/// Drops become moveEntry() calls; the list is rebuilt from the store afterwards.
+class EntryList final : public QListWidget
+{
+public:
+    std::function<void(int from, int to)> onMove;
+    std::function<void(const QUrl &)> onLink;
+
+protected:
+    void dropEvent(QDropEvent *event) override
+    {
+        const int from = currentRow();
+        if (event->source() != this || from < 0) {
+            event->ignore();
+            return;
+        }
+        const QModelIndex target = indexAt(event->position().toPoint());
+        int to = target.isValid() ? target.row() : count() - 1;
+        if (target.isValid() && dropIndicatorPosition() == BelowItem)
+            ++to;
+        if (to > from)
+            --to; // the entry leaves its old place first
+        to = std::clamp(to, 0, count() - 1);
+        event->setDropAction(Qt::IgnoreAction);
+        event->accept();
+        if (to != from && onMove)
+            onMove(from, to);
+    }
+
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QListWidget::resizeEvent(event);
+        doItemsLayout(); // heights follow the width
+    }
+
+    void mouseReleaseEvent(QMouseEvent *event) override
+    {
+        QListWidget::mouseReleaseEvent(event);
+        const QModelIndex index = indexAt(event->position().toPoint());
+        if (!index.isValid() || event->button() != Qt::LeftButton || !onLink)
+            return;
+        const QRect rect = visualRect(index);
+        QTextDocument document;
+        layoutDocument(document, index.data(HtmlRole).toString(), font(), rect.width());
+        const QString anchor = document.documentLayout()->anchorAt(event->position() - QPointF(rect.topLeft()));
+        if (!anchor.isEmpty())
+            onLink(QUrl(anchor));
+    }
+};
+
+} // namespace
+
+NotebookView::NotebookView(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_undoStack(undoStack)
+    , m_notebooks(new QComboBox(this))
+    , m_rename(new QToolButton(this))
+    , m_delete(new QToolButton(this))
+    , m_addText(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("notebookView"));
+    auto *list = new EntryList;
+    list->onMove = [this](int from, int to) {
+        moveEntry(from, to);
+    };
+    list->onLink = [this](const QUrl &url) {
+        emit linkActivated(url);
+    };
+    m_list = list;
+    m_list->setParent(this);
+    m_list->setObjectName(QStringLiteral("notebookEntries"));
+    auto *delegate = new EntryDelegate(m_list);
+    delegate->onEdited = [this](qint64 entryId, const QString &text) {
+        // Queued: the list is rebuilt from the store afterwards, which must not happen inside the editor's close.
+        QMetaObject::invokeMethod(
+            this, [this, entryId, text] { editText(entryId, text); }, Qt::QueuedConnection);
+    };
+    m_list->setItemDelegate(delegate);
+    m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_list->setDragDropMode(QAbstractItemView::InternalMove);
+    m_list->setDefaultDropAction(Qt::MoveAction);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setWordWrap(true);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_notebooks->setObjectName(QStringLiteral("notebookChooser"));
+    m_notebooks->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_notebooks->setMinimumContentsLength(8);
+
+    auto *newButton = new QToolButton(this);
+    newButton->setText(tr("New…"));
+    m_rename->setText(tr("Rename"));
+    m_delete->setText(tr("Delete"));
+    m_addText->setText(tr("Add &Text"));
+    m_addText->setToolTip(tr("Add your own text after the selected entry"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_notebooks, 1);
+    bar->addWidget(newButton);
+    bar->addWidget(m_rename);
+    bar->addWidget(m_delete);
+    bar->addWidget(m_addText);
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("exportNotebook"));
+    exportButton->setText(tr("Export…"));
+    exportButton->setToolTip(tr("Export this notebook as a document"));
+    bar->addWidget(exportButton);
+    connect(exportButton, &QToolButton::clicked, this, [this] {
+        if (m_notebookId > 0)
+            emit exportRequested(m_notebookId);
+    });
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(bar);
+    layout->addWidget(m_list, 1);
+
+    connect(newButton, &QToolButton::clicked, this, &NotebookView::newNotebookDialog);
+    connect(m_rename, &QToolButton::clicked, this, &NotebookView::renameDialog);
+    connect(m_delete, &QToolButton::clicked, this, &NotebookView::deleteDialog);
+    connect(m_addText, &QToolButton::clicked, this,
+            [this] { addTextDialog(m_list->currentRow() >= 0 ? m_list->currentRow() + 1 : -1); });
+    connect(m_notebooks, &QComboBox::currentIndexChanged, this,
+            [this] { setNotebook(m_notebooks->currentData().toLongLong()); });
+    connect(m_list, &QListWidget::customContextMenuRequested, this, &NotebookView::showContextMenu);
+    connect(&m_store, &AnnotationStore::notebooksChanged, this, &NotebookView::reloadNotebooks);
+    reloadNotebooks();
+}
+
+NotebookView::~NotebookView() = default;
+
+void NotebookView::reloadNotebooks()
+{
+    const QSignalBlocker blocker(m_notebooks);
+    m_notebooks->clear();
+    const QList<Notebook> notebooks = m_store.hasLibrary() ? m_store.notebooks().list() : QList<Notebook>{};
+    for (const Notebook &notebook : notebooks)
+        m_notebooks->addItem(notebook.name, notebook.id);
+    int index = m_notebooks->findData(m_notebookId);
+    if (index < 0 && m_notebooks->count() > 0)
+        index = 0;
+    m_notebooks->setCurrentIndex(index);
+    m_notebookId = index >= 0 ? m_notebooks->itemData(index).toLongLong() : 0;
+    refresh();
+}
+
+void NotebookView::setNotebook(qint64 notebookId)
+{
+    m_notebookId = notebookId;
+    {
+        const QSignalBlocker blocker(m_notebooks);
+        m_notebooks->setCurrentIndex(m_notebooks->findData(notebookId));
+    }
+    refresh();
+}
+
+QList<qint64> NotebookView::entryIds() const
+{
+    QList<qint64> ids;
+    for (const NotebookItem &item : m_items)
+        ids << item.entry.id;
+    return ids;
+}
+
+QString NotebookView::entryHtml(int row) const
+{
+    const QListWidgetItem *item = m_list->item(row);
+    return item ? item->data(HtmlRole).toString() : QString();
+}
+
+void NotebookView::refresh()
+{
+    const int row = m_list->currentRow();
+    m_list->clear();
+    m_items =
+        m_store.hasLibrary() && m_notebookId > 0 ? m_store.notebooks().document(m_notebookId) : QList<NotebookItem>{};
+    const QColor muted = palette().color(QPalette::PlaceholderText);
+    for (const NotebookItem &entry : std::as_const(m_items)) {
+        QString html;
+        if (entry.entry.isFreeText()) {
+            html = markdownHtml(entry.text);
+        } else {
+            QColor accent = entry.tags.isEmpty() ? QColor(0xC9A227) : QColor(entry.tags.front().color);
+            html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='6'><tr>"
+                                   "<td width='4' bgcolor='%1'></td><td>")
+                        .arg(accent.name());
+            html += QStringLiteral("<p style='font-size:large'>%1</p>").arg(entry.quote.toHtmlEscaped());
+            QStringList source;
+            if (!entry.source.publication.isEmpty())
+                source << entry.source.publication.toHtmlEscaped();
+            if (entry.source.issueDate.isValid())
+                source << entry.source.issueDate.toString(QStringLiteral("yyyy-MM-dd"));
+            if (!entry.source.articleTitle.isEmpty())
+                source << QStringLiteral("《%1》").arg(entry.source.articleTitle.toHtmlEscaped());
+            QString sourceLine = source.join(QStringLiteral(" · "));
+            if (entry.source.blockId > 0)
+                sourceLine =
+                    QStringLiteral("<a href='dubao://block/%1'>%2</a>").arg(entry.source.blockId).arg(sourceLine);
+            if (entry.orphan)
+                sourceLine += QStringLiteral(" — ") + tr("orphan: its paragraph is gone");
+            QStringList tags;
+            for (const Tag &tag : entry.tags)
+                tags << QStringLiteral("<span style='background-color:%1'>&nbsp;%2&nbsp;</span>")
+                            .arg(QColor(tag.color).lighter(150).name(), tag.path.toHtmlEscaped());
+            html += QStringLiteral("<p style='color:%1'>— %2 %3</p>")
+                        .arg(muted.name(), sourceLine, tags.join(QLatin1Char(' ')));
+            for (const Note &note : entry.notes)
+                html += markdownHtml(QStringLiteral("✎ ") + note.text);
+            html += QStringLiteral("</td></tr></table>");
+        }
+        auto *item = new QListWidgetItem(m_list);
+        item->setData(EntryIdRole, entry.entry.id);
+        item->setData(HtmlRole, html);
+        if (entry.entry.isFreeText()) {
+            item->setData(MarkdownRole, entry.entry.text);
+            item->setFlags(item->flags() | Qt::ItemIsEditable);
+        }
+        item->setToolTip(entry.entry.isFreeText() ? tr("Your text — double-click to edit")
+                                                  : tr("Drag to reorder; click the source to open the paragraph"));
+    }
+    if (row >= 0 && m_list->count() > 0)
+        m_list->setCurrentRow(std::min(row, m_list->count() - 1));
+    m_rename->setEnabled(m_notebookId > 0);
+    m_delete->setEnabled(m_notebookId > 0);
+    m_addText->setEnabled(m_notebookId > 0);
+}
+
+bool NotebookView::pushed(QUndoCommand *command)
+{
+    const int index = m_undoStack->index();
+    m_undoStack->push(command);
+    return m_undoStack->index() == index + 1;
+}
+
+qint64 NotebookView::createNotebook(const QString &name)
+{
+    auto *command = new CreateNotebookCommand(m_store, name);
+    if (!pushed(command))
+        return 0;
+    const qint64 id = command->notebookId();
+    setNotebook(id);
+    return id;
+}
+
+bool NotebookView::moveEntry(int fromRow, int toRow)
+{
+    if (fromRow < 0 || fromRow >= m_items.size() || fromRow == toRow)
+        return false;
+    const bool ok = pushed(new MoveNotebookEntryCommand(m_store, m_items[fromRow].entry.id, toRow));
+    if (ok)
+        m_list->setCurrentRow(std::clamp(toRow, 0, m_list->count() - 1));
+    return ok;
+}
+
+qint64 NotebookView::addText(const QString &text, int position)
+{
+    if (m_notebookId <= 0)
+        return 0;
+    auto *command =
+        new AddNotebookEntryCommand(m_store, m_notebookId, AddNotebookEntryCommand::Kind::Text, 0, text, position);
+    return pushed(command) ? command->entryId() : 0;
+}
+
+bool NotebookView::editText(qint64 entryId, const QString &text)
+{
+    return pushed(new EditNotebookTextCommand(m_store, entryId, text));
+}
+
+bool NotebookView::removeEntry(qint64 entryId)
+{
+    return pushed(new RemoveNotebookEntryCommand(m_store, entryId));
+}
+
+bool NotebookView::renameNotebook(const QString &name)
+{
+    return m_notebookId > 0 && pushed(new RenameNotebookCommand(m_store, m_notebookId, name));
+}
+
+bool NotebookView::deleteNotebook()
+{
+    return m_notebookId > 0 && pushed(new DeleteNotebookCommand(m_store, m_notebookId));
+}
+
+void NotebookView::newNotebookDialog()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New Notebook"), tr("Name:"), QLineEdit::Normal, {}, &ok);
+    if (ok && !name.trimmed().isEmpty())
+        createNotebook(name);
+}
+
+void NotebookView::renameDialog()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename Notebook"), tr("Name:"), QLineEdit::Normal,
+                                               m_notebooks->currentText(), &ok);
+    if (ok && !name.trimmed().isEmpty())
+        renameNotebook(name);
+}
+
+void NotebookView::deleteDialog()
+{
+    if (m_notebookId <= 0)
+        return;
+    if (m_interactive && QMessageBox::question(this, tr("Delete Notebook"),
+                                               tr("Delete the notebook “%1” and its %n entries? The highlights and "
+                                                  "notes in it stay. (Edit → Undo brings it back.)",
+                                                  nullptr, int(m_items.size()))
+                                                   .arg(m_notebooks->currentText())) != QMessageBox::Yes)
+        return;
+    deleteNotebook();
+}
+
+void NotebookView::addTextDialog(int position)
+{
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Add Text"), tr("Your text (Markdown):"), {}, &ok);
+    if (ok && !text.trimmed().isEmpty())
+        addText(text, position);
+}
+
+void NotebookView::showContextMenu(const QPoint &pos)
+{
+    const int row = m_list->indexAt(pos).row();
+    QMenu menu(this);
+    if (row >= 0 && row < m_items.size()) {
+        const NotebookItem item = m_items[row];
+        if (item.entry.isFreeText())
+            menu.addAction(tr("Edit Text"), this, [this, row] { m_list->editItem(m_list->item(row)); });
+        else if (item.source.blockId > 0)
+            menu.addAction(tr("Open in Reader"), this, [this, item] {
+                emit linkActivated(QUrl(QStringLiteral("dubao://block/%1").arg(item.source.blockId)));
+            });
+        menu.addAction(tr("Add Text Above…"), this, [this, row] { addTextDialog(row); });
+        menu.addAction(tr("Add Text Below…"), this, [this, row] { addTextDialog(row + 1); });
+        menu.addSeparator();
+        menu.addAction(tr("Move Up"), this, [this, row] { moveEntry(row, row - 1); })->setEnabled(row > 0);
+        menu.addAction(tr("Move Down"), this, [this, row] { moveEntry(row, row + 1); })
+            ->setEnabled(row + 1 < m_items.size());
+        menu.addSeparator();
+        menu.addAction(tr("Remove from Notebook"), this, [this, item] { removeEntry(item.entry.id); });
+    } else if (m_notebookId > 0) {
+        menu.addAction(tr("Add Text…"), this, [this] { addTextDialog(-1); });
+    }
+    if (!menu.isEmpty())
+        menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+} // namespace dubao

@@ -1,0 +1,78 @@
+// The notebook view: the user's notebooks, the open one shown like a document (each excerpt's quote, source
+// and notes, the user's own text between them). Drag and drop reorders entries; excerpts link back to their
+// paragraph (dubao://block/ID). Every change goes through the undo stack.
+#pragma once
+
+#include "core/store/notebookrepository.h"
+
+#include <QUrl>
+#include <QWidget>
+
+class QComboBox;
+class QListWidget;
+class QToolButton;
+class QUndoCommand;
+class QUndoStack;
+
+namespace dubao {
+
+class AnnotationStore;
+
+class NotebookView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NotebookView)
+
+public:
+    NotebookView(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent = nullptr);
+    ~NotebookView() override;
+
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+
+    void setNotebook(qint64 notebookId);
+    qint64 notebookId() const { return m_notebookId; }
+    QListWidget *entryList() const { return m_list; }
+    QList<qint64> entryIds() const;
+    /// The entry's document HTML as the view renders it (for tests and the screenshot check).
+    QString entryHtml(int row) const;
+
+    // Actions (drag and drop ends in moveEntry); each pushes one command, false when it failed.
+    qint64 createNotebook(const QString &name);
+    bool moveEntry(int fromRow, int toRow);
+    qint64 addText(const QString &text, int position = -1);
+    bool editText(qint64 entryId, const QString &text);
+    bool removeEntry(qint64 entryId);
+    bool renameNotebook(const QString &name);
+    bool deleteNotebook();
+
+    void refresh();
+    QSize sizeHint() const override { return {360, 600}; }
+
+signals:
+    /// An excerpt's source link was clicked.
+    void linkActivated(const QUrl &url);
+    /// "Export…": export the open notebook (the window opens the export dialog on it).
+    void exportRequested(qint64 notebookId);
+
+private:
+    void reloadNotebooks();
+    void newNotebookDialog();
+    void renameDialog();
+    void deleteDialog();
+    void addTextDialog(int position);
+    void showContextMenu(const QPoint &pos);
+    bool pushed(QUndoCommand *command);
+
+    AnnotationStore &m_store;
+    QUndoStack *m_undoStack;
+    QComboBox *m_notebooks;
+    QListWidget *m_list;
+    QToolButton *m_rename;
+    QToolButton *m_delete;
+    QToolButton *m_addText;
+    qint64 m_notebookId = 0;
+    QList<NotebookItem> m_items;
+    bool m_interactive = true;
+};
+
+} // namespace dubao

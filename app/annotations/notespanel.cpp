@@ -1,0 +1,254 @@
+#include "app/annotations/notespanel.h"
+
+#include "app/annotations/annotationcommands.h"
+#include "app/annotations/annotationstore.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace dubao {
+
+NotesPanel::NotesPanel(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_undoStack(undoStack)
+    , m_header(new QLabel(this))
+    , m_list(new QListWidget(this))
+    , m_editor(new QPlainTextEdit(this))
+    , m_preview(new QTextBrowser(this))
+    , m_details(new QLabel(this))
+    , m_add(new QPushButton(tr("&Add Note"), this))
+    , m_delete(new QPushButton(tr("Delete"), this))
+    , m_tag(new QPushButton(tr("Tags…"), this))
+    , m_saveTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("notesPanel"));
+    m_header->setWordWrap(true);
+    m_header->setTextFormat(Qt::RichText);
+    m_list->setObjectName(QStringLiteral("notesList"));
+    m_editor->setObjectName(QStringLiteral("noteEditor"));
+    m_editor->setPlaceholderText(tr("Write the note in Markdown…"));
+    m_editor->installEventFilter(this);
+    m_preview->setObjectName(QStringLiteral("notePreview"));
+    m_preview->setOpenExternalLinks(true);
+    m_details->setWordWrap(true);
+    m_details->setStyleSheet(QStringLiteral("color: palette(mid);"));
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_list);
+    splitter->addWidget(m_editor);
+    splitter->addWidget(m_preview);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 3);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_tag);
+    buttons->addStretch();
+    buttons->addWidget(m_delete);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_header);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_details);
+    layout->addLayout(buttons);
+
+    // A pause in typing saves; the session (one undo step) goes on until focus leaves or the note changes.
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(1200);
+    connect(m_saveTimer, &QTimer::timeout, this, [this] { commitEdit(false); });
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        updatePreview();
+        if (!m_loading && m_noteId > 0)
+            m_saveTimer->start();
+    });
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (m_loading)
+            return;
+        commitEdit();
+        showNote(row >= 0 ? m_list->item(row)->data(Qt::UserRole).toLongLong() : 0);
+    });
+    connect(m_add, &QPushButton::clicked, this, &NotesPanel::addNoteRequested);
+    connect(m_delete, &QPushButton::clicked, this, &NotesPanel::deleteCurrentNote);
+    connect(m_tag, &QPushButton::clicked, this, [this] {
+        if (m_noteId > 0)
+            emit tagNoteRequested(m_noteId);
+    });
+    connect(&m_store, &AnnotationStore::annotationsChanged, this, &NotesPanel::refresh);
+    refresh();
+}
+
+NotesPanel::~NotesPanel() = default;
+
+void NotesPanel::setContext(qint64 blockId, qint64 highlightId)
+{
+    if (blockId == m_blockId && highlightId == m_highlightId)
+        return;
+    commitEdit();
+    m_blockId = blockId;
+    m_highlightId = highlightId;
+    m_noteId = 0;
+    refresh();
+}
+
+QList<qint64> NotesPanel::noteIds() const
+{
+    QList<qint64> ids;
+    for (int row = 0; row < m_list->count(); ++row)
+        ids << m_list->item(row)->data(Qt::UserRole).toLongLong();
+    return ids;
+}
+
+void NotesPanel::refresh()
+{
+    m_loading = true;
+    m_list->clear();
+    QList<Note> notes;
+    if (m_store.hasLibrary() && m_blockId > 0)
+        notes = m_store.annotations().notesOfBlock(m_blockId);
+    QStringList header;
+    if (m_store.hasLibrary() && m_blockId > 0) {
+        QStringList tags;
+        for (const Tag &tag : m_store.tags().tagsOfBlock(m_blockId))
+            tags << QStringLiteral("<span style='background:%1'>&nbsp;</span> %2")
+                        .arg(tag.color, tag.path.toHtmlEscaped());
+        header << tr("<b>Paragraph notes</b> (%n)", nullptr, int(notes.size()));
+        if (!tags.isEmpty())
+            header << tr("Paragraph tags: %1").arg(tags.join(QStringLiteral(", ")));
+    } else {
+        header << tr("Put the cursor in a paragraph to see its notes.");
+    }
+    m_header->setText(header.join(QStringLiteral("<br>")));
+    int select = -1;
+    for (const Note &note : std::as_const(notes)) {
+        QString first = note.text.section(QLatin1Char('\n'), 0, 0).trimmed();
+        if (first.isEmpty())
+            first = tr("(empty note)");
+        if (note.highlightId > 0)
+            first = QStringLiteral("❝ ") + first;
+        auto *item = new QListWidgetItem(first, m_list);
+        item->setData(Qt::UserRole, note.id);
+        item->setToolTip(note.highlightId > 0 ? tr("On a highlight") : tr("On the paragraph"));
+        if (note.highlightId > 0 && note.highlightId == m_highlightId) {
+            QFont font = item->font();
+            font.setBold(true);
+            item->setFont(font);
+        }
+        if (note.id == m_noteId ||
+            (m_noteId == 0 && select < 0 && (m_highlightId == 0 || note.highlightId == m_highlightId)))
+            select = int(m_list->count()) - 1;
+    }
+    if (select < 0 && m_list->count() > 0)
+        select = 0;
+    m_list->setCurrentRow(select);
+    m_loading = false;
+    showNote(select >= 0 ? m_list->item(select)->data(Qt::UserRole).toLongLong() : 0);
+    m_add->setEnabled(m_blockId > 0);
+}
+
+void NotesPanel::showNote(qint64 noteId)
+{
+    if (noteId != m_noteId)
+        ++m_session;
+    m_noteId = noteId;
+    const std::optional<Note> note =
+        noteId > 0 && m_store.hasLibrary() ? m_store.annotations().note(noteId) : std::nullopt;
+    m_loading = true;
+    // Never reset text the user is typing: only when it differs from what is stored (another note, or undo).
+    const QString text = note ? note->text : QString();
+    if (m_editor->toPlainText() != text)
+        m_editor->setPlainText(text);
+    m_editor->setEnabled(note.has_value());
+    m_loading = false;
+    updatePreview();
+    m_delete->setEnabled(note.has_value());
+    m_tag->setEnabled(note.has_value());
+    if (!note) {
+        m_details->clear();
+        return;
+    }
+    const QLocale locale;
+    QStringList tags;
+    for (const Tag &tag : m_store.tags().tagsOfNote(noteId))
+        tags << tag.path;
+    QString details = tr("Created %1 · modified %2")
+                          .arg(locale.toString(note->createdAt.toLocalTime(), QLocale::ShortFormat),
+                               locale.toString(note->modifiedAt.toLocalTime(), QLocale::ShortFormat));
+    if (!tags.isEmpty())
+        details += QLatin1Char('\n') + tr("Tags: %1").arg(tags.join(QStringLiteral(", ")));
+    m_details->setText(details);
+}
+
+void NotesPanel::updatePreview()
+{
+    m_preview->setMarkdown(m_editor->toPlainText());
+}
+
+void NotesPanel::selectNote(qint64 noteId)
+{
+    const QList<qint64> ids = noteIds();
+    const qsizetype row = ids.indexOf(noteId);
+    if (row >= 0)
+        m_list->setCurrentRow(int(row));
+}
+
+void NotesPanel::commitEdit(bool endSession)
+{
+    m_saveTimer->stop();
+    if (m_noteId > 0 && m_store.hasLibrary()) {
+        const std::optional<Note> note = m_store.annotations().note(m_noteId);
+        const QString text = m_editor->toPlainText();
+        if (note && note->text != text)
+            m_undoStack->push(new EditNoteCommand(m_store, m_noteId, note->text, text, m_session));
+    }
+    if (endSession)
+        ++m_session;
+}
+
+qint64 NotesPanel::addNote(const QString &text)
+{
+    if (!m_store.hasLibrary() || m_blockId <= 0)
+        return 0;
+    commitEdit();
+    auto *command = new AddNoteCommand(m_store, m_blockId, m_highlightId, text);
+    m_undoStack->push(command);
+    // The stack deleted a command that failed (obsolete); the note then has no id.
+    const qint64 id = m_undoStack->command(m_undoStack->index() - 1) == command ? command->noteId() : 0;
+    if (id > 0) {
+        m_noteId = id;
+        refresh();
+        selectNote(id);
+    }
+    return id;
+}
+
+void NotesPanel::deleteCurrentNote()
+{
+    if (m_noteId <= 0)
+        return;
+    commitEdit();
+    const qint64 id = m_noteId;
+    m_noteId = 0;
+    m_undoStack->push(new RemoveNoteCommand(m_store, id));
+}
+
+bool NotesPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_editor && event->type() == QEvent::FocusOut)
+        commitEdit();
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace dubao

@@ -1,0 +1,80 @@
+// The notes panel beside the reading pane: the current paragraph's notes (those on a highlight marked), each
+// edited as Markdown with a rendered preview, timestamps and tags. Typing is saved through the undo stack, one
+// command per editing session (a pause saves; focus leaving or another note ends the session).
+#pragma once
+
+#include "core/model/annotation.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTextBrowser;
+class QTimer;
+class QUndoStack;
+
+namespace dubao {
+
+class AnnotationStore;
+
+class NotesPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NotesPanel)
+
+public:
+    NotesPanel(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent = nullptr);
+    ~NotesPanel() override;
+
+    /// Shows a paragraph's notes; `highlightId` marks (and adds new notes to) a highlight of it.
+    void setContext(qint64 blockId, qint64 highlightId = 0);
+    qint64 blockId() const { return m_blockId; }
+    qint64 highlightId() const { return m_highlightId; }
+
+    /// Adds a note to the context's paragraph (or highlight) through the undo stack; returns its id (0: failed).
+    qint64 addNote(const QString &text);
+    void selectNote(qint64 noteId);
+    qint64 currentNoteId() const { return m_noteId; }
+    QList<qint64> noteIds() const;
+    QPlainTextEdit *editor() const { return m_editor; }
+    QTextBrowser *preview() const { return m_preview; }
+    /// Saves the editor's text now (also ends the editing session when `endSession`).
+    void commitEdit(bool endSession = true);
+    void deleteCurrentNote();
+
+    void refresh();
+    QSize sizeHint() const override { return {340, 600}; }
+
+signals:
+    /// The Add button: the window asks for the text (or adds an empty note).
+    void addNoteRequested();
+    void tagNoteRequested(qint64 noteId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void showNote(qint64 noteId);
+    void updatePreview();
+
+    AnnotationStore &m_store;
+    QUndoStack *m_undoStack;
+    QLabel *m_header;
+    QListWidget *m_list;
+    QPlainTextEdit *m_editor;
+    QTextBrowser *m_preview;
+    QLabel *m_details;
+    QPushButton *m_add;
+    QPushButton *m_delete;
+    QPushButton *m_tag;
+    QTimer *m_saveTimer;
+    qint64 m_blockId = 0;
+    qint64 m_highlightId = 0;
+    qint64 m_noteId = 0;
+    int m_session = 0;
+    bool m_loading = false;
+};
+
+} // namespace dubao

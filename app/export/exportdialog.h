@@ -1,0 +1,108 @@
+// File → Export…: what to export (tags any/all with or without child tags, dates, publication, search query, or
+// a notebook), the format and its options, a live preview of the first entries, and the file. The export runs
+// as an ExportJob on a worker thread with a progress bar; the dialog can be opened preset with the
+// annotations panel's filter or with a notebook.
+#pragma once
+
+#include "core/export/excerptcollector.h"
+#include "core/export/exportformat.h"
+#include "core/store/annotationrepository.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+class QTimer;
+
+namespace dubao {
+
+class ExportJob;
+class Library;
+
+class ExportDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ExportDialog)
+
+public:
+    /// `library` is the UI thread's connection (tags, notebooks, preview); the export itself opens its own
+    /// connection to library.path() on a worker thread.
+    explicit ExportDialog(Library &library, QWidget *parent = nullptr);
+    ExportDialog(Library &library, const AnnotationFilter &filter, QWidget *parent = nullptr);
+    ~ExportDialog() override;
+
+    /// Presets the selection from the annotations panel's filter (tags, child tags, article/issue, dates, text).
+    void setFilter(const AnnotationFilter &filter);
+    /// Presets a notebook export (its entries in its order).
+    void setNotebook(qint64 notebookId);
+    void setFormat(ExportFormat format);
+    void setOutputPath(const QString &path);
+
+    ExportSelection selection() const;
+    ExportFormat format() const;
+    ExportOptions options() const;
+    QString outputPath() const;
+    /// The preview as shown (the first entries in the chosen format; Markdown for ODT and PDF).
+    QString previewText() const;
+    bool isExporting() const;
+
+public slots:
+    /// Starts the export (what the Export button does); false when the file name is missing.
+    bool startExport();
+    void updatePreview();
+
+signals:
+    void exportFinished(bool ok, const QString &error);
+
+protected:
+    void reject() override;
+
+private:
+    void build();
+    void loadLists();
+    void schedulePreview();
+    void updateEnabled();
+    void browse();
+    void onFinished(bool ok, const QString &error, qsizetype count);
+
+    Library &m_library;
+    ExportSelection m_preset; ///< fields of a preset filter the widgets do not show (articles, issue, text)
+    QRadioButton *m_excerpts = nullptr;
+    QRadioButton *m_notebookChoice = nullptr;
+    QComboBox *m_notebook = nullptr;
+    QListWidget *m_tags = nullptr;
+    QComboBox *m_tagMatch = nullptr;
+    QCheckBox *m_childTags = nullptr;
+    QCheckBox *m_fromOn = nullptr;
+    QDateEdit *m_from = nullptr;
+    QCheckBox *m_toOn = nullptr;
+    QDateEdit *m_to = nullptr;
+    QComboBox *m_publication = nullptr;
+    QLineEdit *m_query = nullptr;
+    QComboBox *m_format = nullptr;
+    QComboBox *m_grouping = nullptr;
+    QCheckBox *m_asNotes = nullptr;
+    QPlainTextEdit *m_preview = nullptr;
+    QLabel *m_previewStatus = nullptr;
+    QLineEdit *m_path = nullptr;
+    QPushButton *m_browse = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_exportButton = nullptr;
+    QTimer *m_previewTimer = nullptr;
+    std::unique_ptr<ExportJob> m_job;
+    bool m_closeWhenCancelled = false;
+};
+
+} // namespace dubao

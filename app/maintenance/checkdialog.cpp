@@ -1,0 +1,172 @@
+#include "app/maintenance/checkdialog.h"
+
+#include "core/store/library.h"
+
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace dubao {
+
+CheckDialog::Runner CheckDialog::onOwnConnection(const QString &libraryPath, bool readOnly)
+{
+    return [libraryPath, readOnly](bool repair, const std::atomic_bool *cancel) {
+        Library library;
+        QString error;
+        if (!library.open(libraryPath, &error)) {
+            CheckReport report;
+            report.problems.append(CheckProblem{QStringLiteral("open"),
+                                                QStringLiteral("The library cannot be opened: %1").arg(error),
+                                                QString(), false});
+            return report;
+        }
+        return repair && !readOnly ? LibraryCheck::repair(library) : LibraryCheck::check(library, cancel);
+    };
+}
+
+CheckDialog::CheckDialog(Runner run, bool readOnly, QWidget *parent)
+    : QDialog(parent)
+    , m_run(std::move(run))
+    , m_readOnly(readOnly)
+    , m_text(new QTextBrowser(this))
+    , m_status(new QLabel(this))
+    , m_busy(new QProgressBar(this))
+{
+    setObjectName(QStringLiteral("checkDialog"));
+    setWindowTitle(tr("Check Library"));
+    m_text->setObjectName(QStringLiteral("checkReport"));
+    m_text->setOpenLinks(false);
+    m_busy->setRange(0, 0); // busy: SQLite's checks do not say how far they are
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumHeight(m_status->sizeHint().height());
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_repair = buttons->addButton(tr("&Repair"), QDialogButtonBox::ActionRole);
+    m_repair->setObjectName(QStringLiteral("repairButton"));
+    m_repair->setToolTip(tr("Rebuilds the search index and lists annotations that lost their place as orphans. "
+                            "Nothing is deleted."));
+    m_again = buttons->addButton(tr("Check &Again"), QDialogButtonBox::ActionRole);
+    m_again->setObjectName(QStringLiteral("checkAgainButton"));
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_repair, &QPushButton::clicked, this, [this] { runCheck(true); });
+    connect(m_again, &QPushButton::clicked, this, [this] { runCheck(false); });
+    auto *progress = new QHBoxLayout;
+    progress->addWidget(m_status, 1);
+    progress->addWidget(m_busy);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_text);
+    layout->addLayout(progress);
+    layout->addWidget(buttons);
+    resize(640, 420);
+}
+
+CheckDialog::~CheckDialog()
+{
+    stop();
+}
+
+void CheckDialog::runCheck(bool repair)
+{
+    if (isRunning())
+        return;
+    const bool repairing = repair && !m_readOnly;
+    m_repairing = repairing;
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    setRunning(repairing ? tr("Repairing… (the search index is rebuilt: this can take a minute)")
+                         : tr("Checking… (a few seconds per hundred megabytes)"));
+    const quint64 run = ++m_runs;
+    m_thread = QThread::create([this, runner = m_run, repairing, cancel = m_cancel, run] {
+        const CheckReport report = runner(repairing, cancel.get());
+        // Queued to the dialog's thread; dropped if the dialog is gone (it waits for this thread first) or
+        // the run was stopped (finish() checks the run number).
+        QMetaObject::invokeMethod(
+            this, [this, report, repairing, run] { finish(run, report, repairing); }, Qt::QueuedConnection);
+    });
+    m_thread->setObjectName(QStringLiteral("libraryCheck"));
+    m_thread->start();
+}
+
+void CheckDialog::finish(quint64 run, const CheckReport &report, bool repaired)
+{
+    if (run != m_runs)
+        return; // stopped
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+    }
+    m_repairing = false;
+    if (!report.cancelled) // cancelled: stopped by closing the dialog, nothing to show
+        m_report = report;
+    setRunning({});
+    m_text->setHtml(toHtml(m_report));
+    if (report.cancelled)
+        return;
+    emit checkFinished(repaired);
+}
+
+void CheckDialog::setRunning(const QString &status)
+{
+    const bool running = !status.isEmpty();
+    m_status->setText(status);
+    m_status->setVisible(running);
+    m_busy->setVisible(running);
+    m_again->setEnabled(!running);
+    const bool repairable = std::any_of(m_report.problems.cbegin(), m_report.problems.cend(),
+                                        [](const CheckProblem &p) { return p.repairable; }) ||
+                            !m_report.notices.isEmpty();
+    m_repair->setEnabled(!running && !m_readOnly && repairable);
+}
+
+void CheckDialog::stop()
+{
+    if (!m_thread)
+        return;
+    ++m_runs;              // its result, still queued, is not shown
+    m_cancel->store(true); // a check stops at once; a repair runs to its end (it writes)
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    setRunning({});
+    if (m_repairing) {
+        m_repairing = false;
+        emit checkFinished(true); // the library changed: the window reloads it
+    }
+}
+
+void CheckDialog::reject()
+{
+    stop();
+    QDialog::reject();
+}
+
+QString CheckDialog::reportText() const
+{
+    return m_text->toPlainText();
+}
+
+QString CheckDialog::toHtml(const CheckReport &report)
+{
+    QString html;
+    for (const QString &r : report.repaired)
+        html += QStringLiteral("<p>✔ %1</p>").arg(r.toHtmlEscaped());
+    if (report.healthy())
+        html += QStringLiteral("<h3>%1</h3>").arg(tr("The library is healthy."));
+    else
+        html += QStringLiteral("<h3>%1</h3>").arg(tr("%n problem(s) found.", nullptr, int(report.problems.size())));
+    for (const CheckProblem &p : report.problems)
+        html += QStringLiteral("<p><b>%1</b><br/>%2 %3</p>")
+                    .arg(p.message.toHtmlEscaped(), tr("To repair:"),
+                         p.repairable ? tr("click Repair below (nothing is deleted).") : p.repair.toHtmlEscaped());
+    for (const QString &n : report.notices)
+        html += QStringLiteral("<p><i>%1</i></p>").arg(n.toHtmlEscaped());
+    return html;
+}
+
+} // namespace dubao

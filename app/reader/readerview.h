@@ -1,0 +1,229 @@
+// The reading pane: one article typeset for reading. Every paragraph is one QTextBlock carrying its block id
+// (BlockIdProperty), so highlights and notes can address a paragraph and a span of its cleaned text.
+#pragma once
+
+#include "core/model/issue.h"
+
+#include <QColor>
+#include <QHash>
+#include <QTextBrowser>
+
+#include <optional>
+
+class QMenu;
+class QTimer;
+
+namespace dubao {
+
+struct SearchQuery;
+
+/// A span of one paragraph's cleaned text: [start, end) in UTF-16 code units of Block::text.
+struct TextSpan
+{
+    qint64 blockId = 0;
+    int start = 0;
+    int end = 0;
+
+    friend bool operator==(const TextSpan &, const TextSpan &) = default;
+};
+
+/// A highlight as the reader draws it: a span of one paragraph in its (first) tag's colour.
+struct HighlightMark
+{
+    qint64 id = 0;
+    qint64 blockId = 0;
+    int start = 0;
+    int end = 0;
+    QColor color;
+
+    friend bool operator==(const HighlightMark &, const HighlightMark &) = default;
+};
+
+/// A tag on the article or on a paragraph, as the reader draws it in the right margin.
+struct TagMark
+{
+    QString name;
+    QString path; ///< "parent/child", for the tooltip
+    QColor color;
+
+    friend bool operator==(const TagMark &, const TagMark &) = default;
+};
+
+class ReaderView final : public QTextBrowser
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReaderView)
+
+public:
+    /// Properties set on each QTextBlockFormat of the document.
+    enum Property
+    {
+        BlockIdProperty = QTextFormat::UserProperty + 1, ///< qint64 Block::id; absent on headline/byline
+        BlockKindProperty,                               ///< int(BlockKind), on paragraphs
+        PartProperty,                                    ///< int(Part)
+    };
+    enum class Part
+    {
+        Kicker,
+        Title,
+        Subtitle,
+        Byline,
+        Paragraph,
+        Placeholder
+    };
+
+    static constexpr int DefaultTextSize = 14; ///< points
+    static constexpr int MinTextSize = 8;
+    static constexpr int MaxTextSize = 40;
+
+    explicit ReaderView(QWidget *parent = nullptr);
+    ~ReaderView() override;
+
+    /// Shows an article; `issue` gives the byline's date and publication.
+    void setArticle(const Article &article, const IssueInfo &issue);
+    /// Updates the byline's date and publication after the issue's details changed; keeps the position.
+    void setIssueInfo(const IssueInfo &issue);
+    /// Shows a centred message instead of an article (no library, empty library, ...).
+    void showPlaceholder(const QString &message);
+    const Article &article() const { return m_article; }
+    qint64 articleId() const { return m_hasArticle ? m_article.id : 0; }
+
+    /// The document block of a paragraph, invalid when the article has no such block.
+    QTextBlock textBlock(qint64 blockId) const;
+    /// Scrolls so the paragraph is at the top and puts the cursor at its start. False if not shown.
+    bool scrollToBlock(qint64 blockId);
+    /// The paragraph the cursor is in, 0 when it is in the headline or byline.
+    qint64 blockIdAt(const QTextCursor &cursor) const;
+    /// The first paragraph visible at the top of the viewport (0 when none).
+    qint64 topBlockId() const;
+    /// The selection as spans of cleaned paragraph text, one per paragraph it touches (headline parts skipped).
+    QList<TextSpan> selectedSpans() const;
+    /// The selection when it lies within one paragraph.
+    std::optional<TextSpan> selectedSpan() const;
+
+    int textSize() const { return m_textSize; }
+    void setTextSize(int points);
+    void zoomInText() { setTextSize(m_textSize + 1); }
+    void zoomOutText() { setTextSize(m_textSize - 1); }
+    void resetTextSize() { setTextSize(DefaultTextSize); }
+
+    // ---- annotations (drawn over the article; the reader never reads the store itself)
+
+    /// Draws these highlights (overlaps blend their colours and are underlined). Kept across rebuilds.
+    void setHighlights(const QList<HighlightMark> &highlights);
+    QList<HighlightMark> highlights() const { return m_highlights; }
+    /// Highlights covering the character at a document position (innermost last).
+    QList<HighlightMark> highlightsAt(int documentPosition) const;
+    /// Paragraphs with notes, and how many: a marker in the left margin for each.
+    void setNoteMarkers(const QHash<qint64, int> &notesPerBlock);
+    QHash<qint64, int> noteMarkers() const { return m_noteMarkers; }
+    /// The marker's rectangle in viewport coordinates (empty when the paragraph has none or is not shown).
+    QRect noteMarkerRect(qint64 blockId) const;
+    /// Tags of the article (drawn beside its title) and of its paragraphs (beside each paragraph's first line),
+    /// in the right margin: labelled chips where the margin has room, coloured dots where it has not; the
+    /// tooltip names them.
+    void setTagMarks(const QList<TagMark> &articleTags, const QHash<qint64, QList<TagMark>> &blockTags);
+    QList<TagMark> articleTagMarks() const { return m_articleTags; }
+    QHash<qint64, QList<TagMark>> blockTagMarks() const { return m_blockTags; }
+    /// Where the tags of a paragraph (0: of the article) are drawn, in viewport coordinates; empty when none.
+    QRect tagMarksRect(qint64 blockId) const;
+    /// Whether the margin has room for labelled chips (else dots).
+    bool tagMarksLabelled() const;
+    /// Selects [start, end) of a paragraph and scrolls to it. False if the paragraph is not shown.
+    bool selectSpan(const TextSpan &span);
+    /// Briefly tints a paragraph's background so the eye finds it after a jump.
+    void flashBlock(qint64 blockId);
+    bool isFlashing() const { return m_flashBlock != 0; }
+
+    // ---- search matches: every match of a query in the article, drawn as extra selections over the
+    // annotation highlights (and the flash); one of them is the current match, F3 / Shift+F3 step through them.
+
+    /// Marks every match of `query` in the article's paragraphs (MatchHighlighter, folded, OCR spaces inside);
+    /// no match is current yet. Returns how many. An empty query clears them.
+    int setSearchQuery(const SearchQuery &query);
+    void clearSearchMatches();
+    bool hasSearchMatches() const { return !m_searchMatches.isEmpty(); }
+    /// The matches in reading order, as spans of the paragraphs' cleaned text.
+    QList<TextSpan> searchMatches() const { return m_searchMatches; }
+    /// Index into searchMatches(), -1 when none is current.
+    int currentSearchMatch() const { return m_currentSearchMatch; }
+    /// Makes a match current (drawn stronger), puts the cursor at its start and scrolls it into view.
+    bool setCurrentSearchMatch(int index);
+    /// The next / previous match from the current one (or from the cursor when none is current); wraps.
+    bool nextSearchMatch();
+    bool previousSearchMatch();
+    /// The first match in paragraph `blockId` or after it, -1 when none.
+    int searchMatchFrom(qint64 blockId) const;
+    /// The extra selections of the search matches (what is drawn), for tests.
+    QList<QTextEdit::ExtraSelection> searchSelections() const;
+    /// Colours of a search match, shared with the search results list.
+    static QColor searchMatchColor(const QPalette &palette, bool current);
+    static QColor searchMatchTextColor(const QPalette &palette, bool current);
+
+    /// Width of the text column in em (the measure); the column is centred in wider windows.
+    static constexpr int MeasureEm = 40;
+    /// The right margin in em when the article has tags to label there (readers of 24 em and wider).
+    static constexpr qreal TagGutterEm = 6.5;
+
+signals:
+    void textSizeChanged(int points);
+    /// The cursor moved into another paragraph (0 = headline or byline).
+    void currentBlockChanged(qint64 blockId);
+    /// Page Down (or Space) at the end of the article / Page Up at its top.
+    void nextArticleRequested();
+    void previousArticleRequested();
+    /// A note marker in the margin was clicked.
+    void noteMarkerClicked(qint64 blockId);
+    /// The search matches or the current one changed (or were cleared).
+    void searchMatchesChanged();
+    /// Bare H with a selection: highlight it with the last tag used.
+    void highlightWithLastTagRequested();
+    /// The context menu is about to show: add actions to `menu` for the text at `documentPosition`.
+    void contextMenuAboutToShow(QMenu *menu, int documentPosition);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+
+private:
+    void rebuild();
+    void rebuildKeepingPosition();
+    void updateMargins();
+    void onCursorMoved();
+    void scrollTo(qint64 blockId);
+    void applyHighlights();
+    void paintNoteMarkers(QPainter &painter, const QRect &exposed);
+    void paintTagMarks(QPainter &painter, const QRect &exposed);
+    /// The first text line of a paragraph (0: the title), in document coordinates; null when not shown.
+    QRectF firstLineRect(qint64 blockId) const;
+    QFont tagChipFont() const;
+    void updateExtraSelections();  ///< the flash, then the search matches
+    void clearSearchMatchesOnly(); ///< forgets the matches (the document is about to be rebuilt)
+
+    Article m_article;
+    IssueInfo m_issue;
+    QString m_placeholder;
+    bool m_hasArticle = false;
+    int m_textSize = DefaultTextSize;
+    qint64 m_currentBlock = -1;
+    bool m_rebuilding = false;
+    qint64 m_anchorBlock = 0; ///< scrollToBlock() target kept until the view is shown and sized
+    QList<HighlightMark> m_highlights;
+    QHash<qint64, int> m_noteMarkers;
+    QList<TagMark> m_articleTags;
+    QHash<qint64, QList<TagMark>> m_blockTags;
+    QTimer *m_flashTimer = nullptr;
+    qint64 m_flashBlock = 0;
+    QList<TextSpan> m_searchMatches;
+    int m_currentSearchMatch = -1;
+};
+
+} // namespace dubao
+
+Q_DECLARE_METATYPE(dubao::TextSpan)

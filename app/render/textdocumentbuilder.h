@@ -1,0 +1,22 @@
+// Lays out an export as a QTextDocument (headings, quotes, tags, notes, dubao: links) for the ODT and PDF
+// writers. Built with QTextCursor calls, never from HTML, so no text of the user's is ever parsed as markup.
+#pragma once
+
+#include "core/export/exportdocument.h"
+
+#include <QString>
+
+#include <memory>
+
+class QTextDocument;
+
+namespace dubao {
+
+/// "Noto Serif CJK SC" (fonts-noto-cjk), the family the ODT/PDF writers use unless ExportOptions::fontFamily.
+QString defaultExportFontFamily();
+
+/// The document, or nullptr when `progress` cancelled (`error` set). Needs a QGuiApplication (fonts).
+std::unique_ptr<QTextDocument> buildTextDocument(const ExportDocument &document, const ExportOptions &options,
+                                                 const ExportProgress &progress = {}, QString *error = nullptr);
+
+} // namespace dubao

@@ -1,0 +1,102 @@
+// The Search dock: search as you type (debounced, each search on the worker thread, a new keystroke
+// cancelling the previous one), order, the hit count, the parser's messages, and the hits with their
+// snippets highlighted, page by page. Opening a hit (Enter, click, double-click) emits hitActivated().
+#pragma once
+
+#include "core/search/searchservice.h"
+
+#include <QWidget>
+
+#include <algorithm>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+class QTimer;
+
+namespace dubao {
+
+class SearchResultsModel;
+class SearchRunner;
+
+class SearchPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SearchPanel)
+
+public:
+    static constexpr int DebounceMs = 150;
+    static constexpr int DefaultPageSize = 50;
+
+    explicit SearchPanel(QWidget *parent = nullptr);
+    ~SearchPanel() override;
+
+    /// Searches this library from now on (empty: none). Clears the results.
+    void setLibraryPath(const QString &path);
+    /// Off while the index is being built: the field is disabled and `message` shown instead.
+    void setSearchEnabled(bool enabled, const QString &message = {});
+    bool isSearchEnabled() const { return m_enabled; }
+
+    QString query() const;
+    void setQuery(const QString &text); ///< as if typed (debounced)
+    SearchOrder order() const;
+    void setOrder(SearchOrder order);
+    /// Hits per page (fetched as the list scrolls to its end).
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int hits) { m_pageSize = std::max(1, hits); }
+    /// Runs the current query now (after an import, or to skip the debounce).
+    void refresh();
+    void focusQuery();
+
+    SearchResultsModel *model() const { return m_model; }
+    QLineEdit *queryField() const { return m_field; }
+    QListView *resultsView() const { return m_list; }
+    /// The parsed query of the shown results (what the reader highlights).
+    const SearchQuery &shownQuery() const { return m_shownQuery; }
+    QString countText() const;
+    QString messageText() const;
+    bool isBusy() const { return m_busy; }
+
+signals:
+    void hitActivated(const dubao::SearchHit &hit, const dubao::SearchQuery &query);
+    /// A search ended and its results (or its message) are shown.
+    void resultsShown();
+    /// Esc in the results list: the reader's search highlighting should go.
+    void clearHighlightingRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void scheduleSearch();
+    void startSearch();
+    void fetchPage(int offset);
+    void onSearchFinished(quint64 id, const SearchResult &result);
+    void showMessage(const QString &text, bool error);
+    void updateCount();
+    void activate(const QModelIndex &index);
+
+    QLineEdit *m_field;
+    QComboBox *m_order;
+    QLabel *m_count;
+    QLabel *m_message;
+    QListView *m_list;
+    QPushButton *m_more;
+    QTimer *m_debounce;
+    SearchResultsModel *m_model;
+    std::unique_ptr<SearchRunner> m_runner;
+    QString m_libraryPath;
+    bool m_enabled = true;
+    bool m_busy = false;
+    int m_pageSize = DefaultPageSize;
+    quint64 m_searchId = 0; ///< the request whose first page is awaited
+    quint64 m_pageId = 0;   ///< the request for a further page
+    QString m_shownText;    ///< the query text of the shown results
+    SearchQuery m_shownQuery;
+    QString m_disabledMessage;
+};
+
+} // namespace dubao

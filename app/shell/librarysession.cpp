@@ -1,0 +1,71 @@
+#include "app/shell/librarysession.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace dubao {
+
+LibrarySession::LibrarySession(const QString &lockPath)
+    : m_lock(lockPath)
+{
+    // 0: never stale by age; QLockFile still takes over a lock whose process is gone (a crash).
+    m_lock.setStaleLockTime(0);
+}
+
+LibrarySession::~LibrarySession()
+{
+    m_library.close();
+    m_lock.unlock();
+}
+
+std::unique_ptr<LibrarySession> LibrarySession::open(const QString &path, QString *error)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (!QDir().mkpath(QFileInfo(absolute).absolutePath())) {
+        if (error)
+            *error = QCoreApplication::translate("dubao::LibrarySession", "Cannot create the folder for “%1”.")
+                         .arg(QDir::toNativeSeparators(absolute));
+        return nullptr;
+    }
+    std::unique_ptr<LibrarySession> session(new LibrarySession(lockFilePath(absolute)));
+    if (!session->m_lock.tryLock(0)) {
+        if (error) {
+            qint64 pid = 0;
+            QString host;
+            QString application;
+            if (session->m_lock.error() == QLockFile::LockFailedError &&
+                session->m_lock.getLockInfo(&pid, &host, &application)) {
+                *error = QCoreApplication::translate("dubao::LibrarySession",
+                                                     "The library “%1” is in use by another running Dubao "
+                                                     "(process %2 on %3). Close it there, or open another library.")
+                             .arg(QDir::toNativeSeparators(absolute))
+                             .arg(pid)
+                             .arg(host);
+            } else {
+                *error = QCoreApplication::translate("dubao::LibrarySession",
+                                                     "Cannot lock the library “%1”: the folder may be read-only.")
+                             .arg(QDir::toNativeSeparators(absolute));
+            }
+        }
+        return nullptr;
+    }
+    QString openError;
+    if (!session->m_library.open(absolute, &openError)) {
+        if (error)
+            *error = openError;
+        return nullptr;
+    }
+    return session;
+}
+
+qint64 LibrarySession::fileSize() const
+{
+    const QString file = m_library.path();
+    qint64 size = QFileInfo(file).size();
+    // In WAL mode recent writes live in the -wal file until a checkpoint.
+    size += QFileInfo(file + QStringLiteral("-wal")).size();
+    return size;
+}
+
+} // namespace dubao

@@ -1,0 +1,646 @@
+// Replace and re-parse an issue, re-anchoring its annotations (design in docs/schema.md, "Re-anchoring").
+#include "core/ingest/issuereplacer.h"
+
+#include "core/annotate/anchoring.h"
+#include "core/parse/issuefile.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+
+namespace dubao {
+
+using namespace sql;
+
+ReanchorCounts &ReanchorCounts::operator+=(const ReanchorCounts &o)
+{
+    stayed += o.stayed;
+    moved += o.moved;
+    orphaned += o.orphaned;
+    reattached += o.reattached;
+    stillOrphan += o.stillOrphan;
+    clipped += o.clipped;
+    return *this;
+}
+
+namespace {
+
+QList<anchoring::ArticleText> articleTexts(const ParsedIssue &issue)
+{
+    QList<anchoring::ArticleText> texts;
+    for (const Article &a : issue.articles) {
+        anchoring::ArticleText t;
+        t.title = a.title;
+        for (const Block &b : a.blocks)
+            t.blocks.append(b.text);
+        texts.append(t);
+    }
+    return texts;
+}
+
+struct BlockRef
+{
+    int article = -1;
+    int block = -1;
+};
+
+/// The old and new text of the issue, with the ids of the new blocks and articles.
+struct Texts
+{
+    QList<anchoring::ArticleText> oldTexts;
+    QHash<qint64, BlockRef> oldBlocks; ///< block id → position
+    QHash<qint64, int> oldArticles;    ///< article id → position
+    QList<anchoring::ArticleText> newTexts;
+    StoredIssue newIssue;
+};
+
+void count(ReanchorCounts &c, bool wasOrphan, bool placed, bool same)
+{
+    if (wasOrphan)
+        ++(placed ? c.reattached : c.stillOrphan);
+    else if (!placed)
+        ++c.orphaned;
+    else
+        ++(same ? c.stayed : c.moved);
+}
+
+bool sameAnchor(const TextAnchor &a, const TextAnchor &b)
+{
+    return a.articlePosition == b.articlePosition && a.blockPosition == b.blockPosition && a.start == b.start &&
+           a.end == b.end && a.quote == b.quote;
+}
+
+QVariantList anchorValues(const TextAnchor &a)
+{
+    auto intOrNull = [](int v) {
+        return v >= 0 ? QVariant(v) : QVariant(QMetaType(QMetaType::Int));
+    };
+    return {notNull(a.quote),
+            notNull(a.prefix),
+            notNull(a.suffix),
+            idOrNull(a.issueId),
+            intOrNull(a.articlePosition),
+            textOrNull(a.articleTitle),
+            intOrNull(a.blockPosition),
+            intOrNull(a.articleStart)};
+}
+
+/// Block-level anchor (the whole paragraph) of an old block.
+TextAnchor blockAnchor(const QList<anchoring::ArticleText> &texts, BlockRef ref, qint64 issueId)
+{
+    TextAnchor anchor = anchoring::makeAnchor(texts.at(ref.article), ref.article, ref.block, 0,
+                                              int(texts.at(ref.article).blocks.at(ref.block).size()));
+    anchor.issueId = issueId;
+    return anchor;
+}
+
+/// The new block for a block-level anchor: the one holding most of the located span; -1 if none.
+std::pair<int, int> locateBlock(const TextAnchor &anchor, const QList<anchoring::ArticleText> &texts)
+{
+    const anchoring::Placement p = anchoring::locate(anchor, texts);
+    if (!p.found())
+        return {-1, -1};
+    const auto span =
+        anchoring::largestSpan(anchoring::blockSpans(texts.at(p.article).blocks, p.articleStart, p.articleEnd));
+    return {p.article, span.block};
+}
+
+class Reanchorer
+{
+public:
+    Reanchorer(QSqlDatabase db, qint64 issueId, const Texts &texts)
+        : m_db(std::move(db))
+        , m_issueId(issueId)
+        , m_t(texts)
+    {}
+
+    /// Reads the issue's annotations (before its blocks are deleted).
+    bool load(QString *error);
+    /// Writes them back against the new blocks.
+    bool apply(ReanchorCounts &counts, QString *error);
+
+private:
+    struct HighlightRow
+    {
+        qint64 id = 0;
+        bool wasOrphan = false;
+        TextAnchor anchor;
+        QList<qint64> tags;
+    };
+    struct NoteRow
+    {
+        qint64 id = 0;
+        qint64 highlightId = 0;
+        bool wasOrphan = false;
+        TextAnchor anchor;
+    };
+    struct Tagging
+    {
+        qint64 targetId = 0;
+        qint64 tagId = 0;
+        QString createdAt;
+    };
+
+    qint64 newBlockId(int article, int block) const
+    {
+        return m_t.newIssue.parsed.articles.at(article).blocks.at(block).id;
+    }
+    TextAnchor newAnchor(int article, int block, int start, int end) const
+    {
+        TextAnchor a = anchoring::makeAnchor(m_t.newTexts.at(article), article, block, start, end);
+        a.issueId = m_issueId;
+        return a;
+    }
+    bool orphanHighlight(HighlightOrigin origin, const TextAnchor &anchor, qint64 tagId, QString *error);
+
+    QSqlDatabase m_db;
+    qint64 m_issueId;
+    const Texts &m_t;
+    QList<HighlightRow> m_highlights;
+    QList<NoteRow> m_notes;
+    QList<Tagging> m_blockTags;
+    QList<Tagging> m_articleTags;
+};
+
+bool Reanchorer::load(QString *error)
+{
+    // Highlights on the issue's blocks, and orphans whose anchor names the issue.
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!exec(q,
+              QStringLiteral("SELECT h.id, h.block_id, h.start, h.\"end\", h.quote, h.prefix, h.suffix, "
+                             "h.article_position, h.article_title, h.block_position, h.article_start, h.orphan "
+                             "FROM highlights h LEFT JOIN blocks b ON b.id = h.block_id "
+                             "LEFT JOIN articles a ON a.id = b.article_id "
+                             "WHERE a.issue_id = ? OR (h.block_id IS NULL AND h.issue_id = ?) ORDER BY h.id"),
+              {m_issueId, m_issueId}, error))
+        return false;
+    while (q.next()) {
+        HighlightRow row;
+        row.id = q.value(0).toLongLong();
+        const qint64 blockId = q.value(1).isNull() ? 0 : q.value(1).toLongLong();
+        row.wasOrphan = blockId == 0 || q.value(11).toInt() != 0;
+        const auto ref = m_t.oldBlocks.constFind(blockId);
+        if (!row.wasOrphan && ref != m_t.oldBlocks.cend()) {
+            // Fresh from the current text: the stored anchor is made from it anyway.
+            row.anchor = anchoring::makeAnchor(m_t.oldTexts.at(ref->article), ref->article, ref->block,
+                                               q.value(2).toInt(), q.value(3).toInt());
+        } else {
+            row.wasOrphan = true;
+            row.anchor.quote = q.value(4).toString();
+            row.anchor.prefix = q.value(5).toString();
+            row.anchor.suffix = q.value(6).toString();
+            row.anchor.articlePosition = q.value(7).isNull() ? -1 : q.value(7).toInt();
+            row.anchor.articleTitle = q.value(8).toString();
+            row.anchor.blockPosition = q.value(9).isNull() ? -1 : q.value(9).toInt();
+            row.anchor.articleStart = q.value(10).isNull() ? -1 : q.value(10).toInt();
+            row.anchor.start = q.value(2).isNull() ? -1 : q.value(2).toInt();
+            row.anchor.end = q.value(3).isNull() ? -1 : q.value(3).toInt();
+        }
+        row.anchor.issueId = m_issueId;
+        m_highlights.append(row);
+    }
+
+    QSqlQuery n(m_db);
+    n.setForwardOnly(true);
+    if (!exec(n,
+              QStringLiteral("SELECT n.id, n.block_id, n.highlight_id, n.orphan, n.quote, n.prefix, n.suffix, "
+                             "n.article_position, n.article_title, n.block_position, n.article_start "
+                             "FROM notes n LEFT JOIN blocks b ON b.id = n.block_id "
+                             "LEFT JOIN articles a ON a.id = b.article_id "
+                             "WHERE a.issue_id = ? OR (n.block_id IS NULL AND n.issue_id = ?) ORDER BY n.id"),
+              {m_issueId, m_issueId}, error))
+        return false;
+    while (n.next()) {
+        NoteRow row;
+        row.id = n.value(0).toLongLong();
+        const qint64 blockId = n.value(1).isNull() ? 0 : n.value(1).toLongLong();
+        row.highlightId = n.value(2).isNull() ? 0 : n.value(2).toLongLong();
+        row.wasOrphan = blockId == 0 || n.value(3).toInt() != 0;
+        const auto ref = m_t.oldBlocks.constFind(blockId);
+        if (!row.wasOrphan && ref != m_t.oldBlocks.cend()) {
+            row.anchor = blockAnchor(m_t.oldTexts, *ref, m_issueId);
+        } else {
+            row.wasOrphan = true;
+            row.anchor.quote = n.value(4).toString();
+            row.anchor.prefix = n.value(5).toString();
+            row.anchor.suffix = n.value(6).toString();
+            row.anchor.articlePosition = n.value(7).isNull() ? -1 : n.value(7).toInt();
+            row.anchor.articleTitle = n.value(8).toString();
+            row.anchor.blockPosition = n.value(9).isNull() ? -1 : n.value(9).toInt();
+            row.anchor.articleStart = n.value(10).isNull() ? -1 : n.value(10).toInt();
+            row.anchor.start = 0;
+            row.anchor.end = int(row.anchor.quote.size());
+        }
+        row.anchor.issueId = m_issueId;
+        m_notes.append(row);
+    }
+
+    auto loadTaggings = [&](const QString &sql, QList<Tagging> &out) {
+        QSqlQuery t(m_db);
+        t.setForwardOnly(true);
+        if (!exec(t, sql, {m_issueId}, error))
+            return false;
+        while (t.next())
+            out.append({t.value(0).toLongLong(), t.value(1).toLongLong(), t.value(2).toString()});
+        return true;
+    };
+    return loadTaggings(QStringLiteral("SELECT t.block_id, t.tag_id, t.created_at FROM block_tags t "
+                                       "JOIN blocks b ON b.id = t.block_id JOIN articles a ON a.id = b.article_id "
+                                       "WHERE a.issue_id = ? ORDER BY t.block_id, t.tag_id"),
+                        m_blockTags) &&
+           loadTaggings(QStringLiteral("SELECT t.article_id, t.tag_id, t.created_at FROM article_tags t "
+                                       "JOIN articles a ON a.id = t.article_id WHERE a.issue_id = ? "
+                                       "ORDER BY t.article_id, t.tag_id"),
+                        m_articleTags);
+}
+
+bool Reanchorer::orphanHighlight(HighlightOrigin origin, const TextAnchor &anchor, qint64 tagId, QString *error)
+{
+    const QString now = nowUtc();
+    QVariantList values{anchor.start >= 0 ? QVariant(anchor.start) : QVariant(QMetaType(QMetaType::Int)),
+                        anchor.end >= 0 ? QVariant(anchor.end) : QVariant(QMetaType(QMetaType::Int))};
+    values += anchorValues(anchor);
+    values += QVariantList{
+        origin == HighlightOrigin::BlockTag ? QStringLiteral("block_tag") : QStringLiteral("article_tag"), now, now};
+    QSqlQuery insert(m_db);
+    if (!exec(insert,
+              QStringLiteral("INSERT INTO highlights (block_id, start, \"end\", quote, prefix, suffix, issue_id, "
+                             "article_position, article_title, block_position, article_start, origin, orphan, "
+                             "created_at, modified_at) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"),
+              values, error))
+        return false;
+    return exec(m_db, QStringLiteral("INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"),
+                {insert.lastInsertId(), tagId}, error);
+}
+
+bool Reanchorer::apply(ReanchorCounts &counts, QString *error)
+{
+    const QString now = nowUtc();
+    // Highlights: located, then clipped to the paragraph holding most of them.
+    QHash<qint64, std::pair<qint64, TextAnchor>> placedHighlights; // id → (new block id or 0, anchor)
+    for (const HighlightRow &h : std::as_const(m_highlights)) {
+        const anchoring::Placement p = anchoring::locate(h.anchor, m_t.newTexts);
+        if (p.found()) {
+            const QList<anchoring::BlockSpan> spans =
+                anchoring::blockSpans(m_t.newTexts.at(p.article).blocks, p.articleStart, p.articleEnd);
+            const anchoring::BlockSpan span = anchoring::largestSpan(spans);
+            const TextAnchor anchor = newAnchor(p.article, span.block, span.start, span.end);
+            const qint64 blockId = newBlockId(p.article, span.block);
+            QVariantList values{blockId, span.start, span.end};
+            values += anchorValues(anchor);
+            values.append(h.id);
+            if (!exec(m_db,
+                      QStringLiteral("UPDATE highlights SET block_id = ?, start = ?, \"end\" = ?, quote = ?, "
+                                     "prefix = ?, suffix = ?, issue_id = ?, article_position = ?, article_title = ?, "
+                                     "block_position = ?, article_start = ?, orphan = 0 WHERE id = ?"),
+                      values, error))
+                return false;
+            if (spans.size() > 1)
+                ++counts.clipped;
+            count(counts, h.wasOrphan, true, sameAnchor(anchor, h.anchor));
+            placedHighlights.insert(h.id, {blockId, anchor});
+        } else {
+            QVariantList values{h.anchor.start >= 0 ? QVariant(h.anchor.start) : QVariant(QMetaType(QMetaType::Int)),
+                                h.anchor.end >= 0 ? QVariant(h.anchor.end) : QVariant(QMetaType(QMetaType::Int))};
+            values += anchorValues(h.anchor);
+            values.append(h.id);
+            if (!exec(m_db,
+                      QStringLiteral("UPDATE highlights SET block_id = NULL, start = ?, \"end\" = ?, quote = ?, "
+                                     "prefix = ?, suffix = ?, issue_id = ?, article_position = ?, article_title = ?, "
+                                     "block_position = ?, article_start = ?, orphan = 1 WHERE id = ?"),
+                      values, error))
+                return false;
+            count(counts, h.wasOrphan, false, false);
+            placedHighlights.insert(h.id, {0, h.anchor});
+        }
+    }
+
+    // Notes: on a highlight, they follow it; on a paragraph, the paragraph holding most of it.
+    for (const NoteRow &n : std::as_const(m_notes)) {
+        int article = -1;
+        int block = -1;
+        if (n.highlightId != 0 && placedHighlights.contains(n.highlightId)) {
+            const auto &[blockId, anchor] = placedHighlights.value(n.highlightId);
+            if (blockId != 0) {
+                article = anchor.articlePosition;
+                block = anchor.blockPosition;
+            }
+        } else if (n.highlightId != 0) {
+            // Its highlight belongs to another issue (cannot happen through the API): leave the note alone.
+            continue;
+        } else {
+            std::tie(article, block) = locateBlock(n.anchor, m_t.newTexts);
+        }
+        const bool placed = article >= 0 && block >= 0;
+        TextAnchor anchor = n.anchor;
+        if (placed)
+            anchor = newAnchor(article, block, 0, int(m_t.newTexts.at(article).blocks.at(block).size()));
+        QVariantList values{placed ? QVariant(newBlockId(article, block)) : idOrNull(0), placed ? 0 : 1};
+        values += anchorValues(anchor);
+        values.append(n.id);
+        if (!exec(m_db,
+                  QStringLiteral("UPDATE notes SET block_id = ?, orphan = ?, quote = ?, prefix = ?, suffix = ?, "
+                                 "issue_id = ?, article_position = ?, article_title = ?, block_position = ?, "
+                                 "article_start = ? WHERE id = ?"),
+                  values, error))
+            return false;
+        count(counts, n.wasOrphan, placed, placed && sameAnchor(anchor, n.anchor));
+    }
+
+    // Block tags: every new paragraph that holds a good part of the old one (both halves of a split).
+    for (const Tagging &t : std::as_const(m_blockTags)) {
+        const BlockRef ref = m_t.oldBlocks.value(t.targetId);
+        const TextAnchor anchor = blockAnchor(m_t.oldTexts, ref, m_issueId);
+        const anchoring::Placement p = anchoring::locate(anchor, m_t.newTexts);
+        QList<int> targets;
+        if (p.found()) {
+            const QStringList &blocks = m_t.newTexts.at(p.article).blocks;
+            for (const anchoring::BlockSpan &span : anchoring::blockSpans(blocks, p.articleStart, p.articleEnd)) {
+                const int smaller = std::min(int(blocks.at(span.block).size()), int(anchor.quote.size()));
+                if (span.length() * 4 >= smaller)
+                    targets.append(span.block);
+            }
+        }
+        if (targets.isEmpty()) {
+            if (!orphanHighlight(HighlightOrigin::BlockTag, anchor, t.tagId, error))
+                return false;
+            ++counts.orphaned;
+            continue;
+        }
+        for (const int block : std::as_const(targets)) {
+            if (!exec(
+                    m_db,
+                    QStringLiteral("INSERT OR IGNORE INTO block_tags (block_id, tag_id, created_at) VALUES (?, ?, ?)"),
+                    {newBlockId(p.article, block), t.tagId, t.createdAt.isEmpty() ? now : t.createdAt}, error))
+                return false;
+        }
+        const bool same = targets.size() == 1 && p.article == ref.article && targets.front() == ref.block &&
+                          m_t.newTexts.at(p.article).blocks.at(targets.front()) == anchor.quote;
+        count(counts, false, true, same);
+    }
+
+    // Article tags: the article with the same title (nearest position), else where its first paragraph went.
+    for (const Tagging &t : std::as_const(m_articleTags)) {
+        const int old = m_t.oldArticles.value(t.targetId, -1);
+        const anchoring::ArticleText &oldText = m_t.oldTexts.at(old);
+        int target = -1;
+        for (int a = 0; a < m_t.newTexts.size(); ++a) {
+            if (!oldText.title.isEmpty() && m_t.newTexts.at(a).title == oldText.title &&
+                (target < 0 || std::abs(a - old) < std::abs(target - old)))
+                target = a;
+        }
+        TextAnchor anchor;
+        if (!oldText.blocks.isEmpty())
+            anchor = blockAnchor(m_t.oldTexts, {old, 0}, m_issueId);
+        else {
+            anchor.quote = oldText.title;
+            anchor.articleTitle = oldText.title;
+            anchor.articlePosition = old;
+            anchor.issueId = m_issueId;
+        }
+        if (target < 0 && !oldText.blocks.isEmpty())
+            target = locateBlock(anchor, m_t.newTexts).first;
+        if (target < 0) {
+            if (!orphanHighlight(HighlightOrigin::ArticleTag, anchor, t.tagId, error))
+                return false;
+            ++counts.orphaned;
+            continue;
+        }
+        if (!exec(
+                m_db,
+                QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at) VALUES (?, ?, ?)"),
+                {m_t.newIssue.parsed.articles.at(target).id, t.tagId, t.createdAt.isEmpty() ? now : t.createdAt},
+                error))
+            return false;
+        count(counts, false, true, target == old && m_t.newTexts.at(target).title == oldText.title);
+    }
+    return true;
+}
+
+QString contentSha256(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+IssueReplacer::IssueReplacer(Library &library)
+    : m_library(library)
+{}
+
+std::optional<ReanchorCounts> IssueReplacer::replace(qint64 issueId, const QString &filePath, QString *error)
+{
+    const QFileInfo info(filePath);
+    if (!info.exists()) {
+        fail(error, filePath + QStringLiteral(": no such file"));
+        return std::nullopt;
+    }
+    if (!info.isFile()) {
+        fail(error, filePath + QStringLiteral(": not a regular file"));
+        return std::nullopt;
+    }
+    if (info.size() > maxFileBytes()) {
+        fail(error, filePath + QStringLiteral(": file too large"));
+        return std::nullopt;
+    }
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        fail(error, filePath + QStringLiteral(": cannot read: ") + file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray bytes = file.readAll();
+    return replaceWith(issueId, bytes, info.absoluteFilePath(), error);
+}
+
+std::optional<ReanchorCounts> IssueReplacer::replaceBytes(qint64 issueId, const QByteArray &bytes, const QString &path,
+                                                          QString *error)
+{
+    return replaceWith(issueId, bytes, path, error);
+}
+
+std::optional<ReanchorCounts> IssueReplacer::replaceWith(qint64 issueId, const QByteArray &bytes, const QString &path,
+                                                         QString *error)
+{
+    auto failed = [&](const QString &message) -> std::optional<ReanchorCounts> {
+        fail(error, message);
+        qCWarning(lcStore).noquote() << "replace issue" << issueId << message;
+        return std::nullopt;
+    };
+    if (m_library.isReadOnly())
+        return failed(QStringLiteral("the library is read-only"));
+    const IssueFileResult parsed = parseIssueBytes(bytes, path);
+    if (!parsed.ok)
+        return failed(path + QStringLiteral(": ") + parsed.error);
+
+    QSqlDatabase db = m_library.database();
+    sql::WriteScope transaction(db);
+    if (!transaction.isActive())
+        return failed(QStringLiteral("cannot start a transaction"));
+    IssueRepository issues(m_library);
+    const std::optional<StoredIssue> old = issues.issue(issueId);
+    if (!old)
+        return failed(QStringLiteral("no issue with id %1").arg(issueId));
+    const QString sha = parsed.issue.source.sha256.toLower();
+    if (const auto other = issues.findBySha256(sha); other && *other != issueId)
+        return failed(QStringLiteral("%1 is already in the library as issue %2").arg(path).arg(*other));
+
+    Texts texts;
+    texts.oldTexts = articleTexts(old->parsed);
+    for (int a = 0; a < old->parsed.articles.size(); ++a) {
+        texts.oldArticles.insert(old->parsed.articles.at(a).id, a);
+        for (int b = 0; b < old->parsed.articles.at(a).blocks.size(); ++b)
+            texts.oldBlocks.insert(old->parsed.articles.at(a).blocks.at(b).id, {a, b});
+    }
+    texts.newTexts = articleTexts(parsed.issue);
+
+    Reanchorer reanchorer(db, issueId, texts);
+    QString message;
+    if (!reanchorer.load(&message))
+        return failed(QStringLiteral("cannot read the annotations: ") + message);
+
+    // The new articles are inserted as a scratch issue by the importer's own code, then moved over.
+    ParsedIssue scratch = parsed.issue;
+    scratch.source.sha256 = QStringLiteral("replacing-") + sha;
+    const QVariant sourceId = scalar(db, QStringLiteral("SELECT source_file_id FROM issues WHERE id = ?"), {issueId});
+    if (!exec(db, QStringLiteral("DELETE FROM articles WHERE issue_id = ?"), {issueId}, &message))
+        return failed(QStringLiteral("cannot remove the old text: ") + message);
+    const qint64 scratchId = issues.insert(scratch, &message);
+    if (scratchId == 0)
+        return failed(QStringLiteral("cannot store the new text: ") + message);
+    const QFileInfo info(path);
+    if (!exec(db, QStringLiteral("UPDATE articles SET issue_id = ? WHERE issue_id = ?"), {issueId, scratchId},
+              &message) ||
+        !exec(db,
+              QStringLiteral("DELETE FROM source_files WHERE id = (SELECT source_file_id FROM issues WHERE id = ?)"),
+              {scratchId}, &message) ||
+        !exec(db,
+              QStringLiteral("UPDATE source_files SET path = ?, sha256 = ?, encoding = ?, size = ?, imported_at = ? "
+                             "WHERE id = ?"),
+              {notNull(path), sha, notNull(parsed.issue.source.encoding), qint64(bytes.size()), nowUtc(), sourceId},
+              &message) ||
+        !exec(db, QStringLiteral("INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"),
+              {sourceId, bytes}, &message))
+        return failed(QStringLiteral("cannot store the new text: ") + message);
+
+    const std::optional<StoredIssue> stored = issues.issue(issueId);
+    if (!stored)
+        return failed(QStringLiteral("cannot read the new text back"));
+    texts.newIssue = *stored;
+    ReanchorCounts counts;
+    if (!reanchorer.apply(counts, &message))
+        return failed(QStringLiteral("cannot re-anchor the annotations: ") + message);
+    if (!transaction.commit(&message))
+        return failed(QStringLiteral("cannot commit: ") + message);
+    qCInfo(lcStore).noquote() << "replaced issue" << issueId << "stayed" << counts.stayed << "moved" << counts.moved
+                              << "orphaned" << counts.orphaned;
+    return counts;
+}
+
+std::optional<ReanchorCounts> IssueReplacer::reparse(qint64 issueId, QString *error)
+{
+    QSqlDatabase db = m_library.database();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!exec(q,
+              QStringLiteral("SELECT s.path, s.sha256, c.bytes FROM issues i JOIN source_files s ON s.id = "
+                             "i.source_file_id LEFT JOIN source_contents c ON c.source_file_id = s.id WHERE i.id = ?"),
+              {issueId}, error))
+        return std::nullopt;
+    if (!q.next()) {
+        fail(error, QStringLiteral("no issue with id %1").arg(issueId));
+        return std::nullopt;
+    }
+    const QString path = q.value(0).toString();
+    const QString sha = q.value(1).toString();
+    QByteArray bytes = q.value(2).toByteArray();
+    const bool stored = !q.value(2).isNull();
+    q.finish();
+    if (!stored) {
+        // Imported before the library kept originals: the file itself, if it is still the same content.
+        QFile file(path);
+        if (QFileInfo(path).isFile() && QFileInfo(path).size() <= maxFileBytes() && file.open(QIODevice::ReadOnly))
+            bytes = file.readAll();
+        if (bytes.isEmpty() || contentSha256(bytes) != sha) {
+            fail(error, QStringLiteral("issue %1: the original text is not stored and %2 is missing or changed")
+                            .arg(issueId)
+                            .arg(path));
+            return std::nullopt;
+        }
+    }
+    return replaceWith(issueId, bytes, path, error);
+}
+
+ReparseReport IssueReplacer::reparseAll(const std::function<void(int, int)> &progress, const std::atomic_bool *cancel)
+{
+    ReparseReport report;
+    const QList<qint64> issueIds = ids(m_library.database(), QStringLiteral("SELECT id FROM issues ORDER BY id"));
+    int done = 0;
+    for (const qint64 id : issueIds) {
+        if (cancel && cancel->load()) {
+            report.cancelled = true;
+            break;
+        }
+        QString message;
+        if (const auto counts = reparse(id, &message)) {
+            report.counts += *counts;
+            ++report.issues;
+        } else {
+            report.failed.append({id, message});
+        }
+        if (progress)
+            progress(++done, int(issueIds.size()));
+    }
+    return report;
+}
+
+AnnotationCounts IssueReplacer::annotationsOfIssue(qint64 issueId) const
+{
+    return AnnotationRepository(m_library).countsForIssue(issueId);
+}
+
+bool IssueReplacer::deleteIssue(qint64 issueId, QString *error)
+{
+    QSqlDatabase db = m_library.database();
+    sql::WriteScope transaction(db);
+    if (!transaction.isActive())
+        return fail(error, QStringLiteral("cannot start a transaction"));
+    if (!scalar(db, QStringLiteral("SELECT 1 FROM issues WHERE id = ?"), {issueId}).isValid())
+        return fail(error, QStringLiteral("no issue with id %1").arg(issueId));
+    const QString highlights =
+        QStringLiteral("SELECT h.id FROM highlights h LEFT JOIN blocks b ON b.id = h.block_id LEFT JOIN articles a "
+                       "ON a.id = b.article_id WHERE a.issue_id = %1 OR (h.block_id IS NULL AND h.issue_id = %1)")
+            .arg(issueId);
+    const QString notes =
+        QStringLiteral("SELECT n.id FROM notes n LEFT JOIN blocks b ON b.id = n.block_id LEFT JOIN articles a "
+                       "ON a.id = b.article_id WHERE a.issue_id = %1 OR (n.block_id IS NULL AND n.issue_id = %1) "
+                       "OR n.highlight_id IN (%2)")
+            .arg(issueId)
+            .arg(highlights);
+    const QList<NotebookEntry> entries =
+        notebookEntries(db, QStringLiteral("highlight_id IN (%1) OR note_id IN (%2)").arg(highlights, notes), {});
+    const QList<qint64> noteIds = ids(db, notes);
+    const QList<qint64> highlightIds = ids(db, highlights);
+    if (!removeNotebookEntries(db, entries, error))
+        return false;
+    for (const qint64 id : noteIds) {
+        if (!exec(db, QStringLiteral("DELETE FROM notes WHERE id = ?"), {id}, error))
+            return false;
+    }
+    for (const qint64 id : highlightIds) {
+        if (!exec(db, QStringLiteral("DELETE FROM highlights WHERE id = ?"), {id}, error))
+            return false;
+    }
+    if (!exec(db,
+              QStringLiteral("DELETE FROM source_files WHERE id = (SELECT source_file_id FROM issues WHERE id = ?)"),
+              {issueId}, error))
+        return false;
+    return transaction.commit(error);
+}
+
+} // namespace dubao

@@ -1,0 +1,29 @@
+#include "core/jobs/reparsejob.h"
+
+#include "core/store/library.h"
+
+namespace dubao {
+
+ReparseJob::ReparseJob(const QString &libraryPath, QObject *parent)
+    : QObject(parent)
+    , m_libraryPath(libraryPath)
+{
+    qRegisterMetaType<dubao::ReparseReport>();
+}
+
+ReparseJob::~ReparseJob() = default;
+
+void ReparseJob::run()
+{
+    ReparseReport report;
+    QString error;
+    {
+        Library library;
+        if (library.open(m_libraryPath, &error))
+            report = IssueReplacer(library).reparseAll([this](int done, int total) { emit progress(done, total); },
+                                                       &m_cancel);
+    }
+    emit finished(report, error);
+}
+
+} // namespace dubao

@@ -1,0 +1,73 @@
+// What a change to annotations gives back so that it can be undone exactly: the deleted rows with their ids,
+// the placement before a re-attach, a tag merge. The store returns them; undo hands them back.
+#pragma once
+
+#include "core/model/annotation.h"
+
+#include <QList>
+
+namespace dubao {
+
+/// What a tag is on.
+struct Taggings
+{
+    QList<qint64> articles;
+    QList<qint64> blocks;
+    QList<qint64> highlights;
+    QList<qint64> notes;
+
+    bool isEmpty() const { return articles.isEmpty() && blocks.isEmpty() && highlights.isEmpty() && notes.isEmpty(); }
+    qsizetype size() const { return articles.size() + blocks.size() + highlights.size() + notes.size(); }
+    friend bool operator==(const Taggings &, const Taggings &) = default;
+};
+
+/// A deleted tag: restore() puts it back with the same id, its taggings, and its children under it again.
+struct TagDeletion
+{
+    Tag tag;
+    QList<qint64> children; ///< moved to the tag's parent by the deletion
+    Taggings taggings;
+};
+
+/// A merge of `from` into `into`: unmerge() undoes it exactly.
+struct TagMerge
+{
+    Tag from;
+    qint64 into = 0;
+    QList<qint64> children; ///< from's children, moved under `into`
+    Taggings fromTaggings;  ///< everything `from` was on
+    Taggings addedInto;     ///< the subset that did not already carry `into` (the merge added it)
+};
+
+/// A deleted highlight: everything restore() needs to put it back with the same ids.
+struct HighlightDeletion
+{
+    Highlight highlight;
+    QList<qint64> detachedNotes;          ///< notes that were on the highlight; they stay, on its block
+    QList<NotebookEntry> notebookEntries; ///< entries that showed the highlight, removed with it
+};
+
+struct NoteDeletion
+{
+    Note note;
+    QList<NotebookEntry> notebookEntries;
+};
+
+/// A highlight's or note's placement before attach...(), for undo (restore...Placement()).
+struct AnnotationPlacement
+{
+    qint64 id = 0;
+    qint64 blockId = 0;
+    bool orphan = false;
+    TextAnchor anchor;
+    QList<AnnotationPlacement> notes; ///< for a highlight: the notes on it, which follow it
+};
+
+/// A deleted notebook with its entries, for restore().
+struct NotebookDeletion
+{
+    Notebook notebook;
+    QList<NotebookEntry> entries;
+};
+
+} // namespace dubao

@@ -1,0 +1,274 @@
+// The store's schema steps (v1 and v2) and the registry of the steps and connection set-ups of the layers above
+// it. Documented in docs/schema.md; keep the two in step.
+#include "core/store/schema.h"
+
+#include <QMutex>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace dubao::schema {
+
+namespace {
+
+constexpr int kApplicationId = 0x44554241; // "DUBA", Library::applicationId()
+
+bool execAll(QSqlDatabase &db, const char *const *statements, size_t count, QString *error)
+{
+    for (size_t k = 0; k < count; ++k) {
+        QSqlQuery query(db);
+        if (!query.exec(QString::fromUtf8(statements[k]))) {
+            if (error)
+                *error = query.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+struct Registry
+{
+    QMutex mutex;
+    QList<RegisteredStep> steps;
+    QList<Step> setUps;
+};
+
+Registry &registry()
+{
+    static Registry instance;
+    return instance;
+}
+
+/// Which layer makes each version: what Library::open() names when a program did not register it.
+QString layerOfVersion(int version)
+{
+    return version <= 2 ? QStringLiteral("store") : QStringLiteral("search");
+}
+
+} // namespace
+
+void registerStep(int version, const char *layer, Step step)
+{
+    Registry &r = registry();
+    QMutexLocker locker(&r.mutex);
+    for (const RegisteredStep &known : std::as_const(r.steps))
+        if (known.version == version && known.step == step)
+            return;
+    r.steps.append({version, QString::fromLatin1(layer), step});
+}
+
+void registerConnectionSetUp(const char *, Step setUp)
+{
+    Registry &r = registry();
+    QMutexLocker locker(&r.mutex);
+    if (!r.setUps.contains(setUp))
+        r.setUps.append(setUp);
+}
+
+QList<RegisteredStep> steps(int current)
+{
+    QList<RegisteredStep> result;
+    Registry &r = registry();
+    QMutexLocker locker(&r.mutex);
+    for (int version = 1; version <= current; ++version) {
+        RegisteredStep step{version, layerOfVersion(version), nullptr};
+        if (version == 1)
+            step.step = migrateTo1;
+        else if (version == 2)
+            step.step = migrateTo2;
+        for (const RegisteredStep &known : std::as_const(r.steps))
+            if (known.version == version)
+                step = known;
+        result.append(step);
+    }
+    return result;
+}
+
+QList<Step> connectionSetUps()
+{
+    Registry &r = registry();
+    QMutexLocker locker(&r.mutex);
+    return r.setUps;
+}
+
+// Schema version 1: publications, source files, issues, articles (with normalised reporters) and blocks.
+// Annotations, tags and the FTS index come in later versions, each as its own step.
+bool migrateTo1(QSqlDatabase &db, QString *error)
+{
+    static const char *const statements[] = {
+        R"(CREATE TABLE publications (
+            id   INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (name <> '')
+        ))",
+        R"(CREATE TABLE source_files (
+            id          INTEGER PRIMARY KEY,
+            path        TEXT NOT NULL,
+            sha256      TEXT NOT NULL UNIQUE CHECK (sha256 <> ''),
+            encoding    TEXT NOT NULL,
+            size        INTEGER,
+            imported_at TEXT NOT NULL
+        ))",
+        R"(CREATE TABLE issues (
+            id             INTEGER PRIMARY KEY,
+            publication_id INTEGER REFERENCES publications(id) ON DELETE SET NULL,
+            source_file_id INTEGER NOT NULL UNIQUE REFERENCES source_files(id) ON DELETE CASCADE,
+            date           TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            month          INTEGER NOT NULL DEFAULT 0 CHECK (month BETWEEN 0 AND 12),
+            day            INTEGER NOT NULL DEFAULT 0 CHECK (day BETWEEN 0 AND 31),
+            date_inferred  INTEGER NOT NULL DEFAULT 0 CHECK (date_inferred IN (0, 1)),
+            created_at     TEXT NOT NULL
+        ))",
+        "CREATE INDEX issues_publication ON issues(publication_id)",
+        "CREATE INDEX issues_date ON issues(date, month, day)",
+        R"(CREATE TABLE articles (
+            id            INTEGER PRIMARY KEY,
+            issue_id      INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+            position      INTEGER NOT NULL,
+            kicker        TEXT NOT NULL DEFAULT '',
+            title         TEXT NOT NULL DEFAULT '',
+            subtitles     TEXT NOT NULL DEFAULT '[]',
+            has_byline    INTEGER NOT NULL DEFAULT 0 CHECK (has_byline IN (0, 1)),
+            byline_source TEXT,
+            byline_date   TEXT CHECK (byline_date IS NULL OR byline_date = ''
+                                      OR byline_date GLOB '[0-9][0-9]-[0-9][0-9]'),
+            byline_raw    TEXT,
+            first_line    INTEGER NOT NULL,
+            last_line     INTEGER NOT NULL,
+            UNIQUE (issue_id, position)
+        ))",
+        R"(CREATE TABLE reporters (
+            id   INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (name <> '')
+        ))",
+        R"(CREATE TABLE article_reporters (
+            article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position    INTEGER NOT NULL,
+            reporter_id INTEGER NOT NULL REFERENCES reporters(id),
+            PRIMARY KEY (article_id, position)
+        ) WITHOUT ROWID)",
+        "CREATE INDEX article_reporters_reporter ON article_reporters(reporter_id)",
+        R"(CREATE TABLE blocks (
+            id         INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position   INTEGER NOT NULL,
+            kind       TEXT NOT NULL CHECK (kind IN ('body', 'heading', 'speaker', 'caption', 'note')),
+            text       TEXT NOT NULL,
+            raw        TEXT NOT NULL,
+            first_line INTEGER NOT NULL,
+            last_line  INTEGER NOT NULL,
+            UNIQUE (article_id, position)
+        ))",
+        "PRAGMA application_id = 1146438209", // kApplicationId, checked by a static_assert below
+    };
+    static_assert(kApplicationId == 1146438209);
+    return execAll(db, statements, std::size(statements), error);
+}
+
+bool migrateTo2(QSqlDatabase &db, QString *error)
+{
+    // Anchor columns (highlights and notes): where the annotation belongs in a way that survives a re-parse
+    // (W3C Web Annotation TextQuote + TextPosition selectors). Offsets are QString (UTF-16) positions.
+    static const char *const statements[] = {
+        R"(CREATE TABLE source_contents (
+            source_file_id INTEGER PRIMARY KEY REFERENCES source_files(id) ON DELETE CASCADE,
+            bytes          BLOB NOT NULL
+        ))",
+        R"(CREATE TABLE tags (
+            id         INTEGER PRIMARY KEY,
+            name       TEXT NOT NULL CHECK (name <> '' AND instr(name, '/') = 0),
+            parent_id  INTEGER NULL REFERENCES tags(id),
+            color      TEXT NOT NULL CHECK (length(color) = 7 AND color GLOB '#[0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F]'),
+            created_at TEXT NOT NULL
+        ))",
+        "CREATE UNIQUE INDEX tags_sibling_name ON tags(ifnull(parent_id, 0), name)",
+        "CREATE INDEX tags_parent ON tags(parent_id)",
+        R"(CREATE TABLE article_tags (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            tag_id     INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, tag_id)
+        ) WITHOUT ROWID)",
+        "CREATE INDEX article_tags_tag ON article_tags(tag_id)",
+        R"(CREATE TABLE block_tags (
+            block_id   INTEGER NOT NULL REFERENCES blocks(id) ON DELETE CASCADE,
+            tag_id     INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (block_id, tag_id)
+        ) WITHOUT ROWID)",
+        "CREATE INDEX block_tags_tag ON block_tags(tag_id)",
+        R"(CREATE TABLE highlights (
+            id               INTEGER PRIMARY KEY,
+            block_id         INTEGER NULL REFERENCES blocks(id) ON DELETE SET NULL,
+            start            INTEGER,
+            "end"            INTEGER,
+            quote            TEXT NOT NULL,
+            prefix           TEXT NOT NULL DEFAULT '',
+            suffix           TEXT NOT NULL DEFAULT '',
+            issue_id         INTEGER NULL REFERENCES issues(id) ON DELETE SET NULL,
+            article_position INTEGER,
+            article_title    TEXT,
+            block_position   INTEGER,
+            article_start    INTEGER,
+            origin           TEXT NOT NULL DEFAULT 'highlight'
+                             CHECK (origin IN ('highlight', 'block_tag', 'article_tag')),
+            orphan           INTEGER NOT NULL DEFAULT 0 CHECK (orphan IN (0, 1)),
+            created_at       TEXT NOT NULL,
+            modified_at      TEXT NOT NULL,
+            CHECK (start IS NULL OR (start >= 0 AND "end" >= start))
+        ))",
+        "CREATE INDEX highlights_block ON highlights(block_id)",
+        "CREATE INDEX highlights_issue ON highlights(issue_id)",
+        R"(CREATE TABLE highlight_tags (
+            highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+            tag_id       INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (highlight_id, tag_id)
+        ) WITHOUT ROWID)",
+        "CREATE INDEX highlight_tags_tag ON highlight_tags(tag_id)",
+        R"(CREATE TABLE notes (
+            id               INTEGER PRIMARY KEY,
+            block_id         INTEGER NULL REFERENCES blocks(id) ON DELETE SET NULL,
+            highlight_id     INTEGER NULL REFERENCES highlights(id),
+            text             TEXT NOT NULL,
+            orphan           INTEGER NOT NULL DEFAULT 0 CHECK (orphan IN (0, 1)),
+            created_at       TEXT NOT NULL,
+            modified_at      TEXT NOT NULL,
+            quote            TEXT NOT NULL DEFAULT '',
+            prefix           TEXT NOT NULL DEFAULT '',
+            suffix           TEXT NOT NULL DEFAULT '',
+            issue_id         INTEGER NULL REFERENCES issues(id) ON DELETE SET NULL,
+            article_position INTEGER,
+            article_title    TEXT,
+            block_position   INTEGER,
+            article_start    INTEGER
+        ))",
+        "CREATE INDEX notes_block ON notes(block_id)",
+        "CREATE INDEX notes_highlight ON notes(highlight_id)",
+        "CREATE INDEX notes_issue ON notes(issue_id)",
+        R"(CREATE TABLE note_tags (
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            tag_id  INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (note_id, tag_id)
+        ) WITHOUT ROWID)",
+        "CREATE INDEX note_tags_tag ON note_tags(tag_id)",
+        R"(CREATE TABLE notebooks (
+            id         INTEGER PRIMARY KEY,
+            name       TEXT NOT NULL UNIQUE CHECK (name <> ''),
+            created_at TEXT NOT NULL
+        ))",
+        R"(CREATE TABLE notebook_entries (
+            id           INTEGER PRIMARY KEY,
+            notebook_id  INTEGER NOT NULL REFERENCES notebooks(id) ON DELETE CASCADE,
+            position     INTEGER NOT NULL,
+            highlight_id INTEGER NULL REFERENCES highlights(id),
+            note_id      INTEGER NULL REFERENCES notes(id),
+            text         TEXT NULL,
+            created_at   TEXT NOT NULL,
+            CHECK ((highlight_id IS NOT NULL) + (note_id IS NOT NULL) + (text IS NOT NULL) = 1)
+        ))",
+        "CREATE INDEX notebook_entries_order ON notebook_entries(notebook_id, position)",
+        "CREATE INDEX notebook_entries_highlight ON notebook_entries(highlight_id)",
+        "CREATE INDEX notebook_entries_note ON notebook_entries(note_id)",
+    };
+    return execAll(db, statements, std::size(statements), error);
+}
+
+} // namespace dubao::schema

@@ -1,0 +1,256 @@
+#include "core/store/sql.h"
+
+#include "core/store/library.h"
+
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace dubao::sql {
+
+QString nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QDateTime timeFromText(const QString &text)
+{
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    time.setTimeSpec(Qt::UTC);
+    return time;
+}
+
+QString timeToText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error)
+{
+    if (!query.prepare(sql)) {
+        if (error)
+            *error = query.lastError().text();
+        qCWarning(lcStore).noquote() << "cannot prepare" << sql << query.lastError().text();
+        return false;
+    }
+    for (qsizetype k = 0; k < values.size(); ++k)
+        query.bindValue(int(k), values.at(k));
+    if (!query.exec()) {
+        if (error)
+            *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool exec(QSqlDatabase db, const QString &sql, const QVariantList &values, QString *error)
+{
+    QSqlQuery query(db);
+    return exec(query, sql, values, error);
+}
+
+QVariant scalar(QSqlDatabase db, const QString &sql, const QVariantList &values, QString *error)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!exec(query, sql, values, error) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+QList<qint64> ids(QSqlDatabase db, const QString &sql, const QVariantList &values)
+{
+    QList<qint64> result;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!exec(query, sql, values, nullptr))
+        return result;
+    while (query.next())
+        result.append(query.value(0).toLongLong());
+    return result;
+}
+
+sqlite3 *handle(const QSqlDatabase &db)
+{
+    if (!db.isValid() || !db.driver())
+        return nullptr;
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+bool inTransaction(const QSqlDatabase &db)
+{
+    sqlite3 *connection = handle(db);
+    return connection && sqlite3_get_autocommit(connection) == 0;
+}
+
+WriteScope::WriteScope(QSqlDatabase db, const char *savepointName)
+    : m_db(std::move(db))
+    , m_name(QString::fromLatin1(savepointName))
+{
+    if (!m_db.isOpen()) {
+        m_error = QStringLiteral("the library is not open");
+        return;
+    }
+    m_savepoint = inTransaction(m_db);
+    const bool readOnly = m_db.connectOptions().contains(QLatin1String("QSQLITE_OPEN_READONLY"));
+    QSqlQuery query(m_db);
+    m_active = query.exec(m_savepoint ? QStringLiteral("SAVEPOINT ") + m_name
+                                      : (readOnly ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")));
+    if (!m_active)
+        m_error = query.lastError().text();
+}
+
+WriteScope::~WriteScope()
+{
+    if (!m_active)
+        return;
+    QSqlQuery query(m_db);
+    if (m_savepoint) {
+        query.exec(QStringLiteral("ROLLBACK TO ") + m_name);
+        query.exec(QStringLiteral("RELEASE ") + m_name);
+    } else if (!query.exec(QStringLiteral("ROLLBACK"))) {
+        qCWarning(lcStore).noquote() << "cannot roll back:" << query.lastError().text();
+    }
+}
+
+bool WriteScope::commit(QString *error)
+{
+    if (!m_active)
+        return fail(error, m_error.isEmpty() ? QStringLiteral("no transaction to commit") : m_error);
+    QSqlQuery query(m_db);
+    if (!query.exec(m_savepoint ? QStringLiteral("RELEASE ") + m_name : QStringLiteral("COMMIT")))
+        return fail(error, query.lastError().text());
+    m_active = false;
+    return true;
+}
+
+} // namespace dubao::sql
+
+namespace dubao::sql {
+
+const char *const kNotebookEntryColumns = "id, notebook_id, position, highlight_id, note_id, text, created_at";
+
+NotebookEntry notebookEntryFromQuery(const QSqlQuery &query, int column)
+{
+    NotebookEntry entry;
+    entry.id = query.value(column).toLongLong();
+    entry.notebookId = query.value(column + 1).toLongLong();
+    entry.position = query.value(column + 2).toInt();
+    entry.highlightId = query.value(column + 3).isNull() ? 0 : query.value(column + 3).toLongLong();
+    entry.noteId = query.value(column + 4).isNull() ? 0 : query.value(column + 4).toLongLong();
+    entry.text = query.value(column + 5).isNull() ? QString() : query.value(column + 5).toString();
+    entry.createdAt = timeFromText(query.value(column + 6).toString());
+    return entry;
+}
+
+QList<NotebookEntry> notebookEntries(QSqlDatabase db, const QString &where, const QVariantList &values)
+{
+    QList<NotebookEntry> entries;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!exec(query,
+              QStringLiteral("SELECT %1 FROM notebook_entries WHERE %2 ORDER BY notebook_id, position, id")
+                  .arg(QLatin1String(kNotebookEntryColumns), where),
+              values, nullptr))
+        return entries;
+    while (query.next())
+        entries.append(notebookEntryFromQuery(query));
+    return entries;
+}
+
+bool removeNotebookEntries(QSqlDatabase db, const QList<NotebookEntry> &entries, QString *error)
+{
+    // Highest positions first, so each gap closes without disturbing the ones still to delete.
+    QList<NotebookEntry> sorted = entries;
+    std::sort(sorted.begin(), sorted.end(), [](const NotebookEntry &a, const NotebookEntry &b) {
+        return a.notebookId != b.notebookId ? a.notebookId < b.notebookId : a.position > b.position;
+    });
+    for (const NotebookEntry &entry : std::as_const(sorted)) {
+        const QVariant position =
+            scalar(db, QStringLiteral("SELECT position FROM notebook_entries WHERE id = ?"), {entry.id}, error);
+        if (!position.isValid())
+            continue;
+        if (!exec(db, QStringLiteral("DELETE FROM notebook_entries WHERE id = ?"), {entry.id}, error) ||
+            !exec(db,
+                  QStringLiteral("UPDATE notebook_entries SET position = position - 1 "
+                                 "WHERE notebook_id = ? AND position > ?"),
+                  {entry.notebookId, position}, error))
+            return false;
+    }
+    return true;
+}
+
+bool reinsertNotebookEntries(QSqlDatabase db, QList<NotebookEntry> entries, QString *error)
+{
+    std::sort(entries.begin(), entries.end(), [](const NotebookEntry &a, const NotebookEntry &b) {
+        return a.notebookId != b.notebookId ? a.notebookId < b.notebookId : a.position < b.position;
+    });
+    for (const NotebookEntry &entry : std::as_const(entries)) {
+        if (!exec(db,
+                  QStringLiteral("UPDATE notebook_entries SET position = position + 1 "
+                                 "WHERE notebook_id = ? AND position >= ?"),
+                  {entry.notebookId, entry.position}, error) ||
+            !exec(db,
+                  QStringLiteral("INSERT INTO notebook_entries (id, notebook_id, position, highlight_id, note_id, "
+                                 "text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                  {entry.id, entry.notebookId, entry.position, idOrNull(entry.highlightId), idOrNull(entry.noteId),
+                   entry.isFreeText() ? QVariant(notNull(entry.text)) : QVariant(QMetaType(QMetaType::QString)),
+                   timeToText(entry.createdAt)},
+                  error))
+            return false;
+    }
+    return true;
+}
+
+} // namespace dubao::sql
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+
+namespace dubao::sql {
+
+bool storeSourceBytes(QSqlDatabase db, qint64 sourceId, const QByteArray &bytes, QString *error)
+{
+    return exec(db, QStringLiteral("INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"),
+                {sourceId, bytes}, error);
+}
+
+bool storeSourceBytesFromFile(QSqlDatabase db, qint64 sourceId, const QString &path, const QString &sha256,
+                              QString *error)
+{
+    constexpr qint64 maxBytes = qint64(64) * 1024 * 1024; // parse/issuefile.h's maxFileBytes()
+    const QFileInfo info(path);
+    if (path.isEmpty() || !info.isFile() || info.size() > maxBytes)
+        return true;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray bytes = file.readAll();
+    if (QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()) != sha256.toLower())
+        return true;
+    return exec(db, QStringLiteral("INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"),
+                {sourceId, bytes}, error);
+}
+
+} // namespace dubao::sql

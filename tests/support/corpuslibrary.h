@@ -1,0 +1,52 @@
+// Shared by the widget tests: isolated settings and a library built by importing the real corpus.
+#pragma once
+
+#include "core/ingest/importer.h"
+#include "core/store/library.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QString>
+#include <QTemporaryDir>
+
+namespace dubao::test {
+
+inline QString corpusDir()
+{
+    return QDir::cleanPath(QStringLiteral(DUBAO_CORPUS_DIR));
+}
+
+inline int corpusFileCount()
+{
+    return int(QDir(corpusDir()).entryList({QStringLiteral("*.txt")}, QDir::Files).size());
+}
+
+/// Keeps QSettings and QStandardPaths away from the real user's files, for the whole test run.
+inline void isolate(const QTemporaryDir &dir)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("Dubao"));
+    QCoreApplication::setApplicationName(QStringLiteral("DubaoTest"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath(QStringLiteral("settings")));
+    QSettings().clear();
+}
+
+/// Creates `path` and imports the corpus into it through core's Importer. Returns an error, empty on success.
+inline QString buildCorpusLibrary(const QString &path)
+{
+    Library library;
+    QString error;
+    if (!library.open(path, &error))
+        return error;
+    const ImportReport report = Importer(library).importPaths({corpusDir()});
+    if (!report.failed.isEmpty())
+        return report.failed.front().path + QStringLiteral(": ") + report.failed.front().reason;
+    if (report.imported.size() != corpusFileCount())
+        return QStringLiteral("imported %1 of %2 files").arg(report.imported.size()).arg(corpusFileCount());
+    return {};
+}
+
+} // namespace dubao::test

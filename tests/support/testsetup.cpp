@@ -1,0 +1,16 @@
+// Linked into every test program: what a program must do before it opens a library (dubao and dubao-cli do it
+// in main()), done before the test's own main().
+#include "core/search/searchschema.h"
+
+#include <QtGlobal>
+
+namespace {
+
+void setUpTestProgram()
+{
+    dubao::registerSearchSchema();
+}
+
+} // namespace
+
+Q_CONSTRUCTOR_FUNCTION(setUpTestProgram)
