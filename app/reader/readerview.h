@@ -1,7 +1,9 @@
 // The reading pane: one article typeset for reading. Every paragraph is one QTextBlock carrying its block id
-// (BlockIdProperty), so highlights and notes can address a paragraph and a span of its cleaned text.
+// (BlockIdProperty), so highlights and notes can address a paragraph and a span of its cleaned text. The widget
+// keeps the cursor, scrolling, keys and mouse; the document is built by articledocument.h.
 #pragma once
 
+#include "app/reader/articledocument.h"
 #include "core/model/issue.h"
 
 #include <QColor>
@@ -16,28 +18,6 @@ class QTimer;
 namespace dubao {
 
 struct SearchQuery;
-
-/// A span of one paragraph's cleaned text: [start, end) in UTF-16 code units of Block::text.
-struct TextSpan
-{
-    qint64 blockId = 0;
-    int start = 0;
-    int end = 0;
-
-    friend bool operator==(const TextSpan &, const TextSpan &) = default;
-};
-
-/// A highlight as the reader draws it: a span of one paragraph in its (first) tag's colour.
-struct HighlightMark
-{
-    qint64 id = 0;
-    qint64 blockId = 0;
-    int start = 0;
-    int end = 0;
-    QColor color;
-
-    friend bool operator==(const HighlightMark &, const HighlightMark &) = default;
-};
 
 /// A tag on the article or on a paragraph, as the reader draws it in the right margin.
 struct TagMark
@@ -55,22 +35,10 @@ class ReaderView final : public QTextBrowser
     Q_DISABLE_COPY_MOVE(ReaderView)
 
 public:
-    /// Properties set on each QTextBlockFormat of the document.
-    enum Property
-    {
-        BlockIdProperty = QTextFormat::UserProperty + 1, ///< qint64 Block::id; absent on headline/byline
-        BlockKindProperty,                               ///< int(BlockKind), on paragraphs
-        PartProperty,                                    ///< int(Part)
-    };
-    enum class Part
-    {
-        Kicker,
-        Title,
-        Subtitle,
-        Byline,
-        Paragraph,
-        Placeholder
-    };
+    /// Properties set on each QTextBlockFormat of the document (BlockIdProperty, ...; see articledocument.h).
+    using Property = ArticleBlockProperty;
+    using enum ArticleBlockProperty;
+    using Part = ArticlePart;
 
     static constexpr int DefaultTextSize = 14; ///< points
     static constexpr int MinTextSize = 8;
@@ -157,8 +125,14 @@ public:
     /// The extra selections of the search matches (what is drawn), for tests.
     QList<QTextEdit::ExtraSelection> searchSelections() const;
     /// Colours of a search match, shared with the search results list.
-    static QColor searchMatchColor(const QPalette &palette, bool current);
-    static QColor searchMatchTextColor(const QPalette &palette, bool current);
+    static QColor searchMatchColor(const QPalette &palette, bool current)
+    {
+        return searchMatchBackground(palette, current);
+    }
+    static QColor searchMatchTextColor(const QPalette &palette, bool current)
+    {
+        return searchMatchForeground(palette, current);
+    }
 
     /// Width of the text column in em (the measure); the column is centred in wider windows.
     static constexpr int MeasureEm = 40;
@@ -198,6 +172,9 @@ private:
     void onCursorMoved();
     void scrollTo(qint64 blockId);
     void applyHighlights();
+    /// The text size in pixels.
+    qreal em() const;
+    ArticleStyle articleStyle() const;
     void paintNoteMarkers(QPainter &painter, const QRect &exposed);
     void paintTagMarks(QPainter &painter, const QRect &exposed);
     /// The first text line of a paragraph (0: the title), in document coordinates; null when not shown.
@@ -205,6 +182,7 @@ private:
     QFont tagChipFont() const;
     void updateExtraSelections();  ///< the flash, then the search matches
     void clearSearchMatchesOnly(); ///< forgets the matches (the document is about to be rebuilt)
+    void clearMarks();             ///< forgets the highlights, margin marks and matches of the last article
 
     Article m_article;
     IssueInfo m_issue;
@@ -225,5 +203,3 @@ private:
 };
 
 } // namespace dubao
-
-Q_DECLARE_METATYPE(dubao::TextSpan)
