@@ -5,12 +5,10 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QContextMenuEvent>
-#include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QPainter>
-#include <QPainterPath>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -94,9 +92,7 @@ void ReaderView::showPlaceholder(const QString &message)
 void ReaderView::clearMarks()
 {
     m_highlights.clear();
-    m_noteMarkers.clear();
-    m_articleTags.clear();
-    m_blockTags.clear();
+    m_margins.clear();
     clearSearchMatchesOnly();
 }
 
@@ -140,11 +136,7 @@ void ReaderView::rebuild()
 void ReaderView::updateMargins()
 {
     const qreal em = this->em();
-    const qreal side = std::max(1.5 * em, (viewport()->width() - MeasureEm * em) / 2);
-    // Tags of the article or its paragraphs get a gutter on the right for their labels, unless the window is
-    // too narrow to spare it (they are dots then).
-    const bool gutter = (!m_articleTags.isEmpty() || !m_blockTags.isEmpty()) && viewport()->width() >= 24 * em;
-    const qreal right = gutter ? std::max(side, TagGutterEm * em) : side;
+    const auto [side, right] = ReaderMargins::columnMargins(viewport()->width(), em, m_margins.hasTags());
     QTextFrame *root = document()->rootFrame();
     QTextFrameFormat format = root->frameFormat();
     if (qAbs(format.leftMargin() - side) < 1 && qAbs(format.rightMargin() - right) < 1 && format.topMargin() > 0)
@@ -353,199 +345,61 @@ void ReaderView::flashBlock(qint64 blockId)
 
 // ---------------------------------------------------------------------------------------------------- margins
 
+ReaderMargins::View ReaderView::marginView() const
+{
+    return {document(), em(), QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value()),
+            ReaderMargins::chipFont(font(), m_textSize)};
+}
+
 void ReaderView::setNoteMarkers(const QHash<qint64, int> &notesPerBlock)
 {
-    if (notesPerBlock == m_noteMarkers)
+    if (m_margins.setNoteMarkers(notesPerBlock))
+        viewport()->update();
+}
+
+void ReaderView::setTagMarks(const QList<TagMark> &articleTags, const QHash<qint64, QList<TagMark>> &blockTags)
+{
+    if (!m_margins.setTagMarks(articleTags, blockTags))
         return;
-    m_noteMarkers = notesPerBlock;
+    updateMargins();
     viewport()->update();
 }
 
 QRect ReaderView::noteMarkerRect(qint64 blockId) const
 {
-    if (!m_noteMarkers.contains(blockId))
-        return {};
-    const QTextBlock block = textBlock(blockId);
-    if (!block.isValid())
-        return {};
-    const QRectF rect = document()->documentLayout()->blockBoundingRect(block);
-    const qreal em = this->em();
-    const qreal side = document()->rootFrame()->frameFormat().leftMargin();
-    const qreal size = std::max(12.0, em * 0.95);
-    // The first line's middle, in the margin left of the text column.
-    const qreal firstLine = block.layout() && block.layout()->lineCount() > 0 ? block.layout()->lineAt(0).height() : em;
-    const qreal x = std::max(2.0, side - size - 0.6 * em);
-    const qreal y = rect.top() + block.blockFormat().topMargin() + (firstLine - size) / 2;
-    return QRectF(x - horizontalScrollBar()->value(), y - verticalScrollBar()->value(), size, size).toAlignedRect();
+    return m_margins.noteMarkerRect(blockId, marginView());
+}
+
+QRect ReaderView::tagMarksRect(qint64 blockId) const
+{
+    return m_margins.tagMarksRect(blockId, marginView());
+}
+
+bool ReaderView::tagMarksLabelled() const
+{
+    return ReaderMargins::tagMarksLabelled(marginView());
 }
 
 void ReaderView::paintEvent(QPaintEvent *event)
 {
     QTextBrowser::paintEvent(event);
-    if (m_noteMarkers.isEmpty() && m_articleTags.isEmpty() && m_blockTags.isEmpty())
+    if (m_margins.isEmpty())
         return;
     QPainter painter(viewport());
     painter.setRenderHint(QPainter::Antialiasing);
-    paintNoteMarkers(painter, event->rect());
-    paintTagMarks(painter, event->rect());
-}
-
-void ReaderView::paintNoteMarkers(QPainter &painter, const QRect &exposed)
-{
-    const QColor paper(0xF2B233);
-    const QColor ink = paper.darker(180);
-    for (auto it = m_noteMarkers.cbegin(); it != m_noteMarkers.cend(); ++it) {
-        const QRectF r = noteMarkerRect(it.key());
-        if (r.isEmpty() || !r.intersects(exposed))
-            continue;
-        // A small note card with a folded corner and ruled lines; the count when more than one.
-        const qreal fold = r.width() * 0.3;
-        QPainterPath card;
-        card.moveTo(r.topLeft());
-        card.lineTo(r.right() - fold, r.top());
-        card.lineTo(r.right(), r.top() + fold);
-        card.lineTo(r.bottomRight());
-        card.lineTo(r.bottomLeft());
-        card.closeSubpath();
-        painter.setPen(QPen(ink, 1));
-        painter.setBrush(paper);
-        painter.drawPath(card);
-        if (it.value() > 1) {
-            QFont font = painter.font();
-            font.setPixelSize(int(r.height() * 0.62));
-            font.setBold(true);
-            painter.setFont(font);
-            painter.drawText(r, Qt::AlignCenter, QString::number(it.value()));
-        } else {
-            for (int line = 1; line <= 3; ++line) {
-                const qreal y = r.top() + r.height() * line / 4.5 + 1;
-                painter.drawLine(QPointF(r.left() + 3, y), QPointF(r.right() - (line == 1 ? fold : 3), y));
-            }
-        }
-    }
-}
-
-void ReaderView::setTagMarks(const QList<TagMark> &articleTags, const QHash<qint64, QList<TagMark>> &blockTags)
-{
-    if (articleTags == m_articleTags && blockTags == m_blockTags)
-        return;
-    m_articleTags = articleTags;
-    m_blockTags = blockTags;
-    updateMargins();
-    viewport()->update();
-}
-
-QRectF ReaderView::firstLineRect(qint64 blockId) const
-{
-    const QTextBlock block = blockId > 0 ? textBlock(blockId) : findArticlePart(*document(), ArticlePart::Title);
-    if (!block.isValid() || !block.layout() || block.layout()->lineCount() == 0)
-        return {};
-    const QRectF rect = document()->documentLayout()->blockBoundingRect(block);
-    const QTextLine line = block.layout()->lineAt(0);
-    return QRectF(rect.left(), rect.top() + line.y(), rect.width(), line.height());
-}
-
-QFont ReaderView::tagChipFont() const
-{
-    QFont chip = font();
-    chip.setPointSizeF(std::max(7.0, m_textSize * 0.7));
-    return chip;
-}
-
-bool ReaderView::tagMarksLabelled() const
-{
-    return document()->rootFrame()->frameFormat().rightMargin() >= (TagGutterEm - 0.5) * em();
-}
-
-QRect ReaderView::tagMarksRect(qint64 blockId) const
-{
-    const QList<TagMark> &marks = blockId > 0 ? m_blockTags.value(blockId) : m_articleTags;
-    if (marks.isEmpty())
-        return {};
-    const QRectF line = firstLineRect(blockId);
-    if (line.isNull())
-        return {};
-    const qreal em = this->em();
-    const qreal margin = document()->rootFrame()->frameFormat().rightMargin();
-    const qreal left = document()->size().width() - margin + 0.6 * em;
-    const qreal width = std::max(0.5 * em, margin - 1.2 * em);
-    const QFontMetricsF metrics(tagChipFont());
-    qreal height;
-    if (tagMarksLabelled()) {
-        height = marks.size() * (metrics.height() + 6) - 2;
-    } else {
-        const int perColumn = std::max(1, int(width / (0.7 * em)));
-        height = ((marks.size() + perColumn - 1) / perColumn) * 0.7 * em;
-    }
-    const qreal top = line.top() + std::max<qreal>(0, (line.height() - std::min(height, line.height())) / 2);
-    return QRectF(left - horizontalScrollBar()->value(), top - verticalScrollBar()->value(), width, height)
-        .toAlignedRect();
-}
-
-void ReaderView::paintTagMarks(QPainter &painter, const QRect &exposed)
-{
-    const bool labelled = tagMarksLabelled();
-    const qreal em = this->em();
-    const QFont chipFont = tagChipFont();
-    const QFontMetricsF metrics(chipFont);
-    painter.setFont(chipFont);
-    auto paint = [&](qint64 blockId, const QList<TagMark> &marks) {
-        const QRectF area = tagMarksRect(blockId);
-        if (area.isEmpty() || !area.intersects(exposed))
-            return;
-        if (!labelled) {
-            // Dots, left to right then down.
-            const qreal step = 0.7 * em;
-            const qreal d = 0.5 * em;
-            const int perColumn = std::max(1, int(area.width() / step));
-            for (qsizetype i = 0; i < marks.size(); ++i) {
-                const QPointF at(area.left() + (i % perColumn) * step, area.top() + (i / perColumn) * step);
-                painter.setPen(QPen(marks[i].color.darker(140), 1));
-                painter.setBrush(marks[i].color);
-                painter.drawEllipse(QRectF(at, QSizeF(d, d)));
-            }
-            return;
-        }
-        // Chips: the tag's colour as a bar and a light wash, its name elided to the margin.
-        const qreal h = metrics.height() + 4;
-        for (qsizetype i = 0; i < marks.size(); ++i) {
-            const QRectF chip(area.left(), area.top() + i * (h + 2), area.width(), h);
-            QColor wash = marks[i].color;
-            wash.setAlpha(55);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(wash);
-            painter.drawRoundedRect(chip, 3, 3);
-            painter.setBrush(marks[i].color);
-            painter.drawRoundedRect(QRectF(chip.left(), chip.top(), 4, chip.height()), 2, 2);
-            painter.setPen(palette().color(QPalette::Text));
-            const QRectF text = chip.adjusted(8, 0, -4, 0);
-            painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
-                             metrics.elidedText(marks[i].name, Qt::ElideRight, text.width()));
-        }
-    };
-    paint(0, m_articleTags);
-    for (auto it = m_blockTags.cbegin(); it != m_blockTags.cend(); ++it)
-        paint(it.key(), it.value());
+    m_margins.paint(painter, event->rect(), marginView(), palette().color(QPalette::Text));
 }
 
 bool ReaderView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
-        auto tip = [&](qint64 blockId, const QList<TagMark> &marks, const QString &heading) {
-            if (!tagMarksRect(blockId).adjusted(-2, -2, 2, 2).contains(help->pos()))
-                return false;
-            QStringList paths;
-            for (const TagMark &m : marks)
-                paths << m.path;
-            QToolTip::showText(help->globalPos(), heading + u'\n' + paths.join(u'\n'), viewport());
+        if (const std::optional<qint64> blockId = m_margins.tagMarksAt(help->pos(), marginView())) {
+            const QString heading = *blockId > 0 ? tr("Paragraph tags:") : tr("Article tags:");
+            QToolTip::showText(help->globalPos(), heading + u'\n' + m_margins.tagPaths(*blockId).join(u'\n'),
+                               viewport());
             return true;
-        };
-        if (tip(0, m_articleTags, tr("Article tags:")))
-            return true;
-        for (auto it = m_blockTags.cbegin(); it != m_blockTags.cend(); ++it)
-            if (tip(it.key(), it.value(), tr("Paragraph tags:")))
-                return true;
+        }
     }
     return QTextBrowser::viewportEvent(event);
 }
@@ -553,12 +407,10 @@ bool ReaderView::viewportEvent(QEvent *event)
 void ReaderView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton) {
-        for (auto it = m_noteMarkers.cbegin(); it != m_noteMarkers.cend(); ++it) {
-            if (noteMarkerRect(it.key()).adjusted(-2, -2, 2, 2).contains(event->position().toPoint())) {
-                emit noteMarkerClicked(it.key());
-                event->accept();
-                return;
-            }
+        if (const std::optional<qint64> blockId = m_margins.noteMarkerAt(event->position().toPoint(), marginView())) {
+            emit noteMarkerClicked(*blockId);
+            event->accept();
+            return;
         }
     }
     QTextBrowser::mousePressEvent(event);

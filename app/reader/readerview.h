@@ -1,9 +1,11 @@
 // The reading pane: one article typeset for reading. Every paragraph is one QTextBlock carrying its block id
 // (BlockIdProperty), so highlights and notes can address a paragraph and a span of its cleaned text. The widget
-// keeps the cursor, scrolling, keys and mouse; the document is built by articledocument.h.
+// keeps the cursor, scrolling, keys and mouse; the document is built by articledocument.h, and the note markers
+// and tags beside the text are readermargins.h's.
 #pragma once
 
 #include "app/reader/articledocument.h"
+#include "app/reader/readermargins.h"
 #include "core/model/issue.h"
 
 #include <QColor>
@@ -18,16 +20,6 @@ class QTimer;
 namespace dubao {
 
 struct SearchQuery;
-
-/// A tag on the article or on a paragraph, as the reader draws it in the right margin.
-struct TagMark
-{
-    QString name;
-    QString path; ///< "parent/child", for the tooltip
-    QColor color;
-
-    friend bool operator==(const TagMark &, const TagMark &) = default;
-};
 
 class ReaderView final : public QTextBrowser
 {
@@ -84,15 +76,15 @@ public:
     QList<HighlightMark> highlightsAt(int documentPosition) const;
     /// Paragraphs with notes, and how many: a marker in the left margin for each.
     void setNoteMarkers(const QHash<qint64, int> &notesPerBlock);
-    QHash<qint64, int> noteMarkers() const { return m_noteMarkers; }
+    QHash<qint64, int> noteMarkers() const { return m_margins.noteMarkers(); }
     /// The marker's rectangle in viewport coordinates (empty when the paragraph has none or is not shown).
     QRect noteMarkerRect(qint64 blockId) const;
     /// Tags of the article (drawn beside its title) and of its paragraphs (beside each paragraph's first line),
     /// in the right margin: labelled chips where the margin has room, coloured dots where it has not; the
     /// tooltip names them.
     void setTagMarks(const QList<TagMark> &articleTags, const QHash<qint64, QList<TagMark>> &blockTags);
-    QList<TagMark> articleTagMarks() const { return m_articleTags; }
-    QHash<qint64, QList<TagMark>> blockTagMarks() const { return m_blockTags; }
+    QList<TagMark> articleTagMarks() const { return m_margins.articleTags(); }
+    QHash<qint64, QList<TagMark>> blockTagMarks() const { return m_margins.blockTags(); }
     /// Where the tags of a paragraph (0: of the article) are drawn, in viewport coordinates; empty when none.
     QRect tagMarksRect(qint64 blockId) const;
     /// Whether the margin has room for labelled chips (else dots).
@@ -135,9 +127,9 @@ public:
     }
 
     /// Width of the text column in em (the measure); the column is centred in wider windows.
-    static constexpr int MeasureEm = 40;
+    static constexpr int MeasureEm = ReaderMargins::MeasureEm;
     /// The right margin in em when the article has tags to label there (readers of 24 em and wider).
-    static constexpr qreal TagGutterEm = 6.5;
+    static constexpr qreal TagGutterEm = ReaderMargins::TagGutterEm;
 
 signals:
     void textSizeChanged(int points);
@@ -175,11 +167,7 @@ private:
     /// The text size in pixels.
     qreal em() const;
     ArticleStyle articleStyle() const;
-    void paintNoteMarkers(QPainter &painter, const QRect &exposed);
-    void paintTagMarks(QPainter &painter, const QRect &exposed);
-    /// The first text line of a paragraph (0: the title), in document coordinates; null when not shown.
-    QRectF firstLineRect(qint64 blockId) const;
-    QFont tagChipFont() const;
+    ReaderMargins::View marginView() const;
     void updateExtraSelections();  ///< the flash, then the search matches
     void clearSearchMatchesOnly(); ///< forgets the matches (the document is about to be rebuilt)
     void clearMarks();             ///< forgets the highlights, margin marks and matches of the last article
@@ -193,9 +181,7 @@ private:
     bool m_rebuilding = false;
     qint64 m_anchorBlock = 0; ///< scrollToBlock() target kept until the view is shown and sized
     QList<HighlightMark> m_highlights;
-    QHash<qint64, int> m_noteMarkers;
-    QList<TagMark> m_articleTags;
-    QHash<qint64, QList<TagMark>> m_blockTags;
+    ReaderMargins m_margins;
     QTimer *m_flashTimer = nullptr;
     qint64 m_flashBlock = 0;
     QList<TextSpan> m_searchMatches;

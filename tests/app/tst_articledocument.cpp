@@ -1,11 +1,15 @@
 // The reader's pure parts on text written here, no widget: the article document build (block ids, text, parts,
-// typesetting, highlights at their ranges, search-match selections).
+// typesetting, highlights at their ranges, search-match selections) and the margins' geometry and hit-testing on
+// a document laid out without a view.
 #include "app/reader/articledocument.h"
+#include "app/reader/readermargins.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QPalette>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTextFrame>
 #include <QTextLayout>
 
 using namespace dubao;
@@ -77,6 +81,8 @@ private slots:
     void highlights_overlap_cutAtBoundariesAndUnderlined();
     void highlights_cleared_paragraphLosesFormats();
     void searchSelections_selectTheMatchesAndMarkTheCurrent();
+    void margins_columnAndGutter_followWidthAndTags();
+    void margins_hitTesting_findsMarkersWhereTheyAreDrawn();
 };
 
 void TestArticleDocument::build_article_headlinePartsThenOneBlockPerParagraphWithItsId()
@@ -319,6 +325,74 @@ void TestArticleDocument::searchSelections_selectTheMatchesAndMarkTheCurrent()
     palette.setColor(QPalette::Base, QColor(0x1E, 0x1E, 0x1E));
     QVERIFY(searchMatchBackground(palette, true) != light);
     QCOMPARE(searchMatchForeground(palette, false), QColor(Qt::white));
+}
+
+void TestArticleDocument::margins_columnAndGutter_followWidthAndTags()
+{
+    const qreal em = 14 * 96 / 72.0;
+    // Wide: the column is MeasureEm wide and centred; tags fit in the side margin.
+    const auto [wideSide, wideRight] = ReaderMargins::columnMargins(1200, em, true);
+    QCOMPARE(wideSide, (1200 - ReaderMargins::MeasureEm * em) / 2);
+    QCOMPARE(wideRight, wideSide);
+    // Narrower: at least 1.5 em each side; tags get their gutter on the right, unless the window is too narrow.
+    const auto [side, right] = ReaderMargins::columnMargins(500, em, false);
+    QCOMPARE(side, 1.5 * em);
+    QCOMPARE(right, 1.5 * em);
+    QCOMPARE(ReaderMargins::columnMargins(500, em, true).second, ReaderMargins::TagGutterEm * em);
+    QCOMPARE(ReaderMargins::columnMargins(int(20 * em), em, true).second, 1.5 * em);
+}
+
+void TestArticleDocument::margins_hitTesting_findsMarkersWhereTheyAreDrawn()
+{
+    QTextDocument document;
+    document.setDocumentMargin(0);
+    const ArticleStyle style = lightStyle();
+    buildArticleDocument(document, sampleArticle(), {}, style, labels);
+    const auto [side, right] = ReaderMargins::columnMargins(600, style.em(), true);
+    QTextFrameFormat frame = document.rootFrame()->frameFormat();
+    frame.setLeftMargin(side);
+    frame.setRightMargin(right);
+    document.rootFrame()->setFrameFormat(frame);
+    document.setTextWidth(600);
+    QVERIFY(document.documentLayout()->documentSize().height() > 0);
+
+    ReaderMargins margins;
+    QVERIFY(margins.isEmpty());
+    QVERIFY(margins.setNoteMarkers({{103, 2}}));
+    QVERIFY(!margins.setNoteMarkers({{103, 2}})); // unchanged
+    const TagMark economy{QStringLiteral("经济"), QStringLiteral("经济"), QColor(0x2E86DE)};
+    const TagMark meeting{QStringLiteral("会议"), QStringLiteral("政治/会议"), QColor(0x27AE60)};
+    QVERIFY(margins.setTagMarks({economy}, {{101, {economy, meeting}}}));
+    QVERIFY(margins.hasTags());
+
+    const ReaderMargins::View view{&document, style.em(), QPoint(0, 10), ReaderMargins::chipFont(QFont(), 14)};
+    QVERIFY(ReaderMargins::tagMarksLabelled(view));
+    // The note marker is left of the text column, beside its paragraph's first line.
+    const QRect note = margins.noteMarkerRect(103, view);
+    QVERIFY(!note.isEmpty());
+    QVERIFY(note.right() < side);
+    const QRectF paragraph = document.documentLayout()->blockBoundingRect(findArticleBlock(document, 103));
+    QVERIFY(note.top() >= paragraph.top() - 10 && note.bottom() <= paragraph.bottom() - 10);
+    QCOMPARE(margins.noteMarkerAt(note.center(), view), std::optional<qint64>(103));
+    QVERIFY(!margins.noteMarkerAt(note.center() + QPoint(0, 200), view));
+    QVERIFY(margins.noteMarkerRect(101, view).isEmpty());
+
+    // Tags right of the column: the article's beside the title, a paragraph's beside its first line.
+    const QRect articleTags = margins.tagMarksRect(0, view);
+    const QRect paragraphTags = margins.tagMarksRect(101, view);
+    QVERIFY(!articleTags.isEmpty() && !paragraphTags.isEmpty());
+    QVERIFY(articleTags.left() >= 600 - right);
+    QVERIFY(paragraphTags.top() > articleTags.bottom());
+    QVERIFY(paragraphTags.height() > articleTags.height()); // two chips
+    QCOMPARE(margins.tagMarksAt(articleTags.center(), view), std::optional<qint64>(0));
+    QCOMPARE(margins.tagMarksAt(paragraphTags.center(), view), std::optional<qint64>(101));
+    QVERIFY(!margins.tagMarksAt(QPoint(int(side) + 50, paragraphTags.center().y()), view));
+    QCOMPARE(margins.tagPaths(101), (QStringList{QStringLiteral("经济"), QStringLiteral("政治/会议")}));
+    QVERIFY(margins.tagMarksRect(103, view).isEmpty());
+
+    margins.clear();
+    QVERIFY(margins.isEmpty());
+    QVERIFY(margins.tagMarksRect(0, view).isEmpty());
 }
 
 QTEST_MAIN(TestArticleDocument)
