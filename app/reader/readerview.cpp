@@ -1,6 +1,5 @@
 #include "app/reader/readerview.h"
 
-#include "core/search/matchhighlighter.h"
 #include "core/search/queryparser.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -437,72 +436,40 @@ void ReaderView::contextMenuEvent(QContextMenuEvent *event)
 
 int ReaderView::setSearchQuery(const SearchQuery &query)
 {
-    m_searchMatches.clear();
-    m_currentSearchMatch = -1;
-    if (m_hasArticle && query.isValid()) {
-        const MatchHighlighter highlighter = MatchHighlighter::forQuery(query);
-        if (!highlighter.isEmpty()) {
-            for (const Block &block : std::as_const(m_article.blocks)) {
-                if (block.id <= 0)
-                    continue;
-                for (const TextRange &range : highlighter.matches(block.text))
-                    m_searchMatches << TextSpan{block.id, int(range.start), int(range.end())};
-            }
-        }
-    }
+    if (m_hasArticle)
+        m_matches.setQuery(m_article, query);
+    else
+        m_matches.clear();
     updateExtraSelections();
     emit searchMatchesChanged();
-    return int(m_searchMatches.size());
+    return m_matches.count();
 }
 
 void ReaderView::clearSearchMatchesOnly()
 {
-    const bool had = !m_searchMatches.isEmpty();
-    m_searchMatches.clear();
-    m_currentSearchMatch = -1;
+    const bool had = !m_matches.isEmpty();
+    m_matches.clear();
     if (had)
         emit searchMatchesChanged();
 }
 
 void ReaderView::clearSearchMatches()
 {
-    if (m_searchMatches.isEmpty())
+    if (m_matches.isEmpty())
         return;
     clearSearchMatchesOnly();
     updateExtraSelections();
 }
 
-int ReaderView::searchMatchFrom(qint64 blockId) const
-{
-    // Matches are in reading order; find the paragraph's place in the article.
-    int blockIndex = -1;
-    for (qsizetype i = 0; i < m_article.blocks.size(); ++i)
-        if (m_article.blocks[i].id == blockId)
-            blockIndex = int(i);
-    if (blockIndex < 0)
-        return m_searchMatches.isEmpty() ? -1 : 0;
-    for (qsizetype m = 0; m < m_searchMatches.size(); ++m) {
-        int index = -1;
-        for (qsizetype i = blockIndex; i < m_article.blocks.size(); ++i)
-            if (m_article.blocks[i].id == m_searchMatches[m].blockId) {
-                index = int(i);
-                break;
-            }
-        if (index >= blockIndex)
-            return int(m);
-    }
-    return -1;
-}
-
 bool ReaderView::setCurrentSearchMatch(int index)
 {
-    if (index < 0 || index >= m_searchMatches.size())
+    if (index < 0 || index >= m_matches.count())
         return false;
-    const TextSpan span = m_searchMatches[index];
+    const TextSpan span = m_matches.matches().at(index);
     const QTextBlock block = textBlock(span.blockId);
     if (!block.isValid())
         return false;
-    m_currentSearchMatch = index;
+    m_matches.setCurrent(index);
     const QTextCursor cursor = blockSpanCursor(block, span.start, span.start);
     setTextCursor(cursor);
     updateExtraSelections();
@@ -518,38 +485,23 @@ bool ReaderView::setCurrentSearchMatch(int index)
 
 bool ReaderView::nextSearchMatch()
 {
-    if (m_searchMatches.isEmpty())
+    if (m_matches.isEmpty())
         return false;
-    int next = 0;
-    if (m_currentSearchMatch >= 0) {
-        next = (m_currentSearchMatch + 1) % int(m_searchMatches.size());
-    } else {
-        // From the cursor: the first match at or after it.
-        const QTextCursor cursor = textCursor();
-        const qint64 id = blockIdAt(cursor);
-        const int offset = cursor.position() - cursor.block().position();
-        next = searchMatchFrom(id);
-        while (next >= 0 && next < m_searchMatches.size() && m_searchMatches[next].blockId == id &&
-               m_searchMatches[next].start < offset)
-            ++next;
-        if (next < 0 || next >= m_searchMatches.size())
-            next = 0;
-    }
-    return setCurrentSearchMatch(next);
+    // When none is current, from the cursor.
+    const QTextCursor cursor = textCursor();
+    return setCurrentSearchMatch(m_matches.next(blockIdAt(cursor), cursor.position() - cursor.block().position()));
 }
 
 bool ReaderView::previousSearchMatch()
 {
-    if (m_searchMatches.isEmpty())
+    if (m_matches.isEmpty())
         return false;
-    const int count = int(m_searchMatches.size());
-    const int previous = m_currentSearchMatch >= 0 ? (m_currentSearchMatch + count - 1) % count : count - 1;
-    return setCurrentSearchMatch(previous);
+    return setCurrentSearchMatch(m_matches.previous());
 }
 
 QList<QTextEdit::ExtraSelection> ReaderView::searchSelections() const
 {
-    return searchMatchSelections(*document(), m_searchMatches, m_currentSearchMatch, palette());
+    return searchMatchSelections(*document(), m_matches.matches(), m_matches.current(), palette());
 }
 
 void ReaderView::updateExtraSelections()

@@ -1,10 +1,11 @@
 // The reading pane: one article typeset for reading. Every paragraph is one QTextBlock carrying its block id
 // (BlockIdProperty), so highlights and notes can address a paragraph and a span of its cleaned text. The widget
-// keeps the cursor, scrolling, keys and mouse; the document is built by articledocument.h, and the note markers
-// and tags beside the text are readermargins.h's.
+// keeps the cursor, scrolling, keys and mouse; the document is built by articledocument.h, the note markers and
+// tags beside the text are readermargins.h's, and the search matches are stepped through by matchstepper.h.
 #pragma once
 
 #include "app/reader/articledocument.h"
+#include "app/reader/matchstepper.h"
 #include "app/reader/readermargins.h"
 #include "core/model/issue.h"
 
@@ -102,18 +103,20 @@ public:
     /// no match is current yet. Returns how many. An empty query clears them.
     int setSearchQuery(const SearchQuery &query);
     void clearSearchMatches();
-    bool hasSearchMatches() const { return !m_searchMatches.isEmpty(); }
+    bool hasSearchMatches() const { return !m_matches.isEmpty(); }
     /// The matches in reading order, as spans of the paragraphs' cleaned text.
-    QList<TextSpan> searchMatches() const { return m_searchMatches; }
+    QList<TextSpan> searchMatches() const { return m_matches.matches(); }
     /// Index into searchMatches(), -1 when none is current.
-    int currentSearchMatch() const { return m_currentSearchMatch; }
+    int currentSearchMatch() const { return m_matches.current(); }
+    /// The matches and the current one (what the find bar counts).
+    const MatchStepper &searchMatchStepper() const { return m_matches; }
     /// Makes a match current (drawn stronger), puts the cursor at its start and scrolls it into view.
     bool setCurrentSearchMatch(int index);
     /// The next / previous match from the current one (or from the cursor when none is current); wraps.
     bool nextSearchMatch();
     bool previousSearchMatch();
     /// The first match in paragraph `blockId` or after it, -1 when none.
-    int searchMatchFrom(qint64 blockId) const;
+    int searchMatchFrom(qint64 blockId) const { return m_matches.firstFrom(blockId); }
     /// The extra selections of the search matches (what is drawn), for tests.
     QList<QTextEdit::ExtraSelection> searchSelections() const;
     /// Colours of a search match, shared with the search results list.
@@ -184,8 +187,7 @@ private:
     ReaderMargins m_margins;
     QTimer *m_flashTimer = nullptr;
     qint64 m_flashBlock = 0;
-    QList<TextSpan> m_searchMatches;
-    int m_currentSearchMatch = -1;
+    MatchStepper m_matches;
 };
 
 } // namespace dubao

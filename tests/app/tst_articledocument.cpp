@@ -1,8 +1,10 @@
 // The reader's pure parts on text written here, no widget: the article document build (block ids, text, parts,
-// typesetting, highlights at their ranges, search-match selections) and the margins' geometry and hit-testing on
-// a document laid out without a view.
+// typesetting, highlights at their ranges, search-match selections), the margins' geometry and hit-testing on a
+// document laid out without a view, and the search-match stepper (next, previous, wrap-around, empty).
 #include "app/reader/articledocument.h"
+#include "app/reader/matchstepper.h"
 #include "app/reader/readermargins.h"
+#include "core/search/queryparser.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QPalette>
@@ -83,6 +85,11 @@ private slots:
     void searchSelections_selectTheMatchesAndMarkTheCurrent();
     void margins_columnAndGutter_followWidthAndTags();
     void margins_hitTesting_findsMarkersWhereTheyAreDrawn();
+    void stepper_find_matchesFoldedInReadingOrder();
+    void stepper_nextPrevious_wrapAround();
+    void stepper_noneCurrent_startsFromCursor();
+    void stepper_empty_goesNowhere();
+    void stepper_firstFrom_paragraphOrAfter();
 };
 
 void TestArticleDocument::build_article_headlinePartsThenOneBlockPerParagraphWithItsId()
@@ -393,6 +400,94 @@ void TestArticleDocument::margins_hitTesting_findsMarkersWhereTheyAreDrawn()
     margins.clear();
     QVERIFY(margins.isEmpty());
     QVERIFY(margins.tagMarksRect(0, view).isEmpty());
+}
+
+void TestArticleDocument::stepper_find_matchesFoldedInReadingOrder()
+{
+    const Article article = sampleArticle();
+    const QList<TextSpan> matches = MatchStepper::find(article, QueryParser::parse(QStringLiteral("会议")));
+    // 会议 twice in the first paragraph, once in the heading, 會議 (Traditional) in the caption.
+    QCOMPARE(matches, (QList<TextSpan>{{101, 13, 15}, {101, 17, 19}, {102, 4, 6}, {104, 2, 4}}));
+    QVERIFY(MatchStepper::find(article, QueryParser::parse(QString())).isEmpty());
+    QVERIFY(MatchStepper::find(article, QueryParser::parse(QStringLiteral("不存在的词"))).isEmpty());
+
+    MatchStepper stepper;
+    QCOMPARE(stepper.setQuery(article, QueryParser::parse(QStringLiteral("会议"))), 4);
+    QCOMPARE(stepper.matches(), matches);
+    QCOMPARE(stepper.current(), -1);
+}
+
+void TestArticleDocument::stepper_nextPrevious_wrapAround()
+{
+    MatchStepper stepper;
+    stepper.setMatches({{1, 0, 2}, {1, 5, 7}, {3, 1, 3}}, {1, 2, 3});
+    QCOMPARE(stepper.count(), 3);
+    QVERIFY(stepper.setCurrent(0));
+    QCOMPARE(stepper.next(), 1);
+    QVERIFY(stepper.setCurrent(stepper.next()));
+    QVERIFY(stepper.setCurrent(stepper.next()));
+    QCOMPARE(stepper.current(), 2);
+    QCOMPARE(stepper.next(), 0); // wraps to the first
+    QCOMPARE(stepper.previous(), 1);
+    QVERIFY(stepper.setCurrent(0));
+    QCOMPARE(stepper.previous(), 2); // wraps to the last
+    // Out of range changes nothing.
+    QVERIFY(!stepper.setCurrent(3));
+    QVERIFY(!stepper.setCurrent(-1));
+    QCOMPARE(stepper.current(), 0);
+    // New matches: none current again.
+    stepper.setMatches({{3, 0, 1}}, {3});
+    QCOMPARE(stepper.current(), -1);
+    QCOMPARE(stepper.next(), 0);
+    QVERIFY(stepper.setCurrent(0));
+    QCOMPARE(stepper.next(), 0); // one match wraps onto itself
+    QCOMPARE(stepper.previous(), 0);
+}
+
+void TestArticleDocument::stepper_noneCurrent_startsFromCursor()
+{
+    MatchStepper stepper;
+    stepper.setMatches({{1, 0, 2}, {1, 5, 7}, {3, 1, 3}}, {1, 2, 3, 4});
+    QCOMPARE(stepper.next(0, 0), 0); // in the headline: the first
+    QCOMPARE(stepper.next(1, 0), 0); // at a match
+    QCOMPARE(stepper.next(1, 3), 1); // after the first match of the paragraph
+    QCOMPARE(stepper.next(1, 6), 2); // after the last: the next paragraph's
+    QCOMPARE(stepper.next(2, 4), 2); // a paragraph without one: the next that has one
+    QCOMPARE(stepper.next(3, 9), 0); // after the last match of the article: wraps
+    QCOMPARE(stepper.next(4, 0), 0); // a paragraph after every match: wraps
+    QCOMPARE(stepper.previous(), 2); // Shift+F3: the last
+    QVERIFY(stepper.setCurrent(1));
+    QCOMPARE(stepper.next(3, 9), 2); // with a current match the cursor does not count
+}
+
+void TestArticleDocument::stepper_empty_goesNowhere()
+{
+    MatchStepper stepper;
+    QVERIFY(stepper.isEmpty());
+    QCOMPARE(stepper.count(), 0);
+    QCOMPARE(stepper.current(), -1);
+    QCOMPARE(stepper.next(), -1);
+    QCOMPARE(stepper.previous(), -1);
+    QCOMPARE(stepper.firstFrom(1), -1);
+    QVERIFY(!stepper.setCurrent(0));
+    stepper.setMatches({{1, 0, 2}}, {1});
+    QVERIFY(stepper.setCurrent(0));
+    stepper.clear();
+    QVERIFY(stepper.isEmpty());
+    QCOMPARE(stepper.current(), -1);
+    QCOMPARE(stepper.next(1, 0), -1);
+}
+
+void TestArticleDocument::stepper_firstFrom_paragraphOrAfter()
+{
+    MatchStepper stepper;
+    stepper.setMatches({{1, 0, 2}, {3, 1, 3}, {3, 4, 6}, {5, 0, 1}}, {1, 2, 3, 4, 5, 6});
+    QCOMPARE(stepper.firstFrom(1), 0);
+    QCOMPARE(stepper.firstFrom(2), 1); // no match in it: the next paragraph's first
+    QCOMPARE(stepper.firstFrom(3), 1);
+    QCOMPARE(stepper.firstFrom(4), 3);
+    QCOMPARE(stepper.firstFrom(6), -1); // none at or after it
+    QCOMPARE(stepper.firstFrom(42), 0); // not a paragraph of the article: the first
 }
 
 QTEST_MAIN(TestArticleDocument)
