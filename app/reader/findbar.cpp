@@ -114,10 +114,11 @@ void FindBar::reapply()
 
 void FindBar::updateCount()
 {
+    const MatchStepper &matches = m_reader->searchMatchStepper();
     QString text;
     if (!m_field->text().trimmed().isEmpty()) {
-        const int count = int(m_reader->searchMatches().size());
-        const int current = m_reader->currentSearchMatch();
+        const int count = matches.count();
+        const int current = matches.current();
         if (count == 0)
             text = tr("No matches");
         else if (current >= 0)
@@ -126,8 +127,8 @@ void FindBar::updateCount()
             text = count == 1 ? tr("1 match") : tr("%1 matches").arg(count);
     }
     m_count->setText(text);
-    m_previous->setEnabled(!m_reader->searchMatches().isEmpty());
-    m_next->setEnabled(!m_reader->searchMatches().isEmpty());
+    m_previous->setEnabled(!matches.isEmpty());
+    m_next->setEnabled(!matches.isEmpty());
 }
 
 bool FindBar::eventFilter(QObject *watched, QEvent *event)

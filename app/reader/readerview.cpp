@@ -1,16 +1,13 @@
 #include "app/reader/readerview.h"
 
-#include "core/search/matchhighlighter.h"
 #include "core/search/queryparser.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QContextMenuEvent>
-#include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QPainter>
-#include <QPainterPath>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -22,47 +19,6 @@
 #include <algorithm>
 
 namespace dubao {
-
-namespace {
-
-// Fonts for Chinese text first (fonts-noto-cjk on Debian), then what other systems ship; fontconfig falls back
-// from the last generic name.
-const QStringList &serifFamilies()
-{
-    static const QStringList families{QStringLiteral("Noto Serif CJK SC"), QStringLiteral("Source Han Serif SC"),
-                                      QStringLiteral("Songti SC"),         QStringLiteral("SimSun"),
-                                      QStringLiteral("Noto Sans CJK SC"),  QStringLiteral("serif")};
-    return families;
-}
-
-const QStringList &sansFamilies()
-{
-    static const QStringList families{QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Source Han Sans SC"),
-                                      QStringLiteral("PingFang SC"), QStringLiteral("Microsoft YaHei"),
-                                      QStringLiteral("sans-serif")};
-    return families;
-}
-
-QColor mix(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
-QString bylineDate(const Article &article, const IssueInfo &issue)
-{
-    if (issue.date.isValid())
-        return issue.date.toString(QStringLiteral("yyyy-MM-dd"));
-    if (article.byline && !article.byline->date.isEmpty())
-        return article.byline->date;
-    if (issue.month > 0 && issue.day > 0)
-        return QStringLiteral("%1-%2")
-            .arg(issue.month, 2, 10, QLatin1Char('0'))
-            .arg(issue.day, 2, 10, QLatin1Char('0'));
-    return {};
-}
-
-} // namespace
 
 ReaderView::ReaderView(QWidget *parent)
     : QTextBrowser(parent)
@@ -89,13 +45,8 @@ ReaderView::~ReaderView() = default;
 
 void ReaderView::setArticle(const Article &article, const IssueInfo &issue)
 {
-    if (article.id != m_article.id) {
-        m_highlights.clear();
-        m_noteMarkers.clear();
-        m_articleTags.clear();
-        m_blockTags.clear();
-        clearSearchMatchesOnly();
-    }
+    if (article.id != m_article.id)
+        clearMarks();
     m_article = article;
     m_issue = issue;
     m_hasArticle = true;
@@ -133,12 +84,15 @@ void ReaderView::showPlaceholder(const QString &message)
     m_issue = {};
     m_hasArticle = false;
     m_placeholder = message;
-    m_highlights.clear();
-    m_noteMarkers.clear();
-    m_articleTags.clear();
-    m_blockTags.clear();
-    clearSearchMatchesOnly();
+    clearMarks();
     rebuild();
+}
+
+void ReaderView::clearMarks()
+{
+    m_highlights.clear();
+    m_margins.clear();
+    clearSearchMatchesOnly();
 }
 
 void ReaderView::setTextSize(int points)
@@ -151,124 +105,28 @@ void ReaderView::setTextSize(int points)
     emit textSizeChanged(m_textSize);
 }
 
+qreal ReaderView::em() const
+{
+    return m_textSize * logicalDpiY() / 72.0;
+}
+
+ArticleStyle ReaderView::articleStyle() const
+{
+    const QPalette pal = palette();
+    return {m_textSize, logicalDpiY(), pal.color(QPalette::Text), pal.color(QPalette::Base)};
+}
+
 void ReaderView::rebuild()
 {
     m_rebuilding = true;
-    QTextDocument *doc = document();
-    doc->clear();
-
-    const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::Text);
-    const QColor muted = mix(text, pal.color(QPalette::Base), 0.42);
-    const qreal size = m_textSize;
-    const qreal em = size * logicalDpiY() / 72.0;
-
-    auto charFormat = [&](const QStringList &families, qreal scale, bool bold, const QColor &color) {
-        QTextCharFormat format;
-        format.setFontFamilies(families);
-        format.setFontPointSize(size * scale);
-        format.setFontWeight(bold ? QFont::Bold : QFont::Normal);
-        format.setForeground(color);
-        return format;
-    };
-    // Line heights are given as multiples of the font size (1.8 for body text). Qt's proportional height is
-    // relative to the font's own line spacing, which for CJK fonts is already ~1.45 em, so convert.
-    auto blockFormat = [&](Part part, const QTextCharFormat &chars, qreal lineEm, qreal topEm, qreal bottomEm) {
-        QTextBlockFormat format;
-        format.setProperty(PartProperty, int(part));
-        const QFontMetricsF metrics(chars.font(), this);
-        const qreal fontEm = chars.fontPointSize() * logicalDpiY() / 72.0;
-        const qreal percent = metrics.lineSpacing() > 0 ? 100.0 * lineEm * fontEm / metrics.lineSpacing() : 100.0;
-        format.setLineHeight(std::max(100.0, percent), QTextBlockFormat::ProportionalHeight);
-        format.setTopMargin(topEm * em);
-        format.setBottomMargin(bottomEm * em);
-        return format;
-    };
-
-    QTextCursor cursor(doc);
-    bool first = true;
-    auto add = [&](QString content, const QTextBlockFormat &block, const QTextCharFormat &chars) {
-        if (first) {
-            cursor.setBlockFormat(block);
-            cursor.setBlockCharFormat(chars);
-            first = false;
-        } else {
-            cursor.insertBlock(block, chars);
-        }
-        // One QTextBlock per paragraph: a line break inside a paragraph must not start a new block. U+2028 is
-        // one code unit like '\n', so offsets into the cleaned text stay the same.
-        content.replace(QLatin1Char('\n'), QChar::LineSeparator);
-        cursor.insertText(content, chars);
-    };
-
-    if (!m_hasArticle) {
-        const QTextCharFormat chars = charFormat(sansFamilies(), 1.1, false, muted);
-        QTextBlockFormat block = blockFormat(Part::Placeholder, chars, 1.6, 6, 0);
-        block.setAlignment(Qt::AlignHCenter);
-        add(m_placeholder, block, chars);
-    } else {
-        if (!m_article.kicker.isEmpty()) {
-            const QTextCharFormat chars = charFormat(sansFamilies(), 1.0, false, muted);
-            add(m_article.kicker, blockFormat(Part::Kicker, chars, 1.5, 0, 0.3), chars);
-        }
-        const QTextCharFormat titleChars = charFormat(sansFamilies(), 1.75, true, text);
-        add(m_article.title.isEmpty() ? tr("(untitled)") : m_article.title,
-            blockFormat(Part::Title, titleChars, 1.3, 0, 0.5), titleChars);
-        const QTextCharFormat subtitleChars = charFormat(sansFamilies(), 1.15, false, text);
-        for (const QString &subtitle : std::as_const(m_article.subtitles))
-            add(subtitle, blockFormat(Part::Subtitle, subtitleChars, 1.45, 0, 0.2), subtitleChars);
-
-        QStringList byline;
-        if (m_article.byline) {
-            if (!m_article.byline->source.isEmpty())
-                byline << m_article.byline->source;
-            if (!m_article.byline->reporters.isEmpty())
-                byline << tr("Reporters: %1").arg(m_article.byline->reporters.join(QStringLiteral("、")));
-        } else if (!m_issue.publication.isEmpty()) {
-            byline << m_issue.publication;
-        }
-        const QString date = bylineDate(m_article, m_issue);
-        if (!date.isEmpty())
-            byline << date;
-        const QTextCharFormat bylineChars = charFormat(sansFamilies(), 0.85, false, muted);
-        add(byline.join(QStringLiteral("  ·  ")), blockFormat(Part::Byline, bylineChars, 1.5, 0.6, 1.6), bylineChars);
-
-        const qreal indent = 2 * em; // Chinese paragraphs open with a two-character indent
-        for (const Block &b : std::as_const(m_article.blocks)) {
-            QTextBlockFormat block;
-            QTextCharFormat chars;
-            switch (b.kind) {
-            case BlockKind::Body:
-                chars = charFormat(serifFamilies(), 1.0, false, text);
-                block = blockFormat(Part::Paragraph, chars, 1.8, 0, 0.6);
-                block.setTextIndent(indent);
-                block.setAlignment(Qt::AlignJustify);
-                break;
-            case BlockKind::Heading:
-                chars = charFormat(sansFamilies(), 1.15, true, text);
-                block = blockFormat(Part::Paragraph, chars, 1.5, 1.0, 0.5);
-                break;
-            case BlockKind::Speaker:
-                chars = charFormat(sansFamilies(), 0.95, true, muted);
-                block = blockFormat(Part::Paragraph, chars, 1.6, 0.3, 0.4);
-                break;
-            case BlockKind::Caption:
-            case BlockKind::Note:
-                chars = charFormat(sansFamilies(), 0.85, false, muted);
-                block = blockFormat(Part::Paragraph, chars, 1.6, 0.2, 0.9);
-                block.setLeftMargin(indent);
-                block.setRightMargin(indent);
-                break;
-            }
-            block.setProperty(BlockIdProperty, b.id);
-            block.setProperty(BlockKindProperty, int(b.kind));
-            add(b.text, block, chars);
-        }
-    }
+    if (m_hasArticle)
+        buildArticleDocument(*document(), m_article, m_issue, articleStyle(), {tr("(untitled)"), tr("Reporters: %1")});
+    else
+        buildPlaceholderDocument(*document(), m_placeholder, articleStyle());
     updateMargins();
     applyHighlights();
     updateExtraSelections(); // the flash and the search matches, on the new document
-    setTextCursor(QTextCursor(doc));
+    setTextCursor(QTextCursor(document()));
     m_rebuilding = false;
     m_currentBlock = -1;
     onCursorMoved();
@@ -276,12 +134,8 @@ void ReaderView::rebuild()
 
 void ReaderView::updateMargins()
 {
-    const qreal em = m_textSize * logicalDpiY() / 72.0;
-    const qreal side = std::max(1.5 * em, (viewport()->width() - MeasureEm * em) / 2);
-    // Tags of the article or its paragraphs get a gutter on the right for their labels, unless the window is
-    // too narrow to spare it (they are dots then).
-    const bool gutter = (!m_articleTags.isEmpty() || !m_blockTags.isEmpty()) && viewport()->width() >= 24 * em;
-    const qreal right = gutter ? std::max(side, TagGutterEm * em) : side;
+    const qreal em = this->em();
+    const auto [side, right] = ReaderMargins::columnMargins(viewport()->width(), em, m_margins.hasTags());
     QTextFrame *root = document()->rootFrame();
     QTextFrameFormat format = root->frameFormat();
     if (qAbs(format.leftMargin() - side) < 1 && qAbs(format.rightMargin() - right) < 1 && format.topMargin() > 0)
@@ -295,12 +149,7 @@ void ReaderView::updateMargins()
 
 QTextBlock ReaderView::textBlock(qint64 blockId) const
 {
-    if (blockId <= 0)
-        return {};
-    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next())
-        if (block.blockFormat().property(BlockIdProperty).toLongLong() == blockId)
-            return block;
-    return {};
+    return findArticleBlock(*document(), blockId);
 }
 
 bool ReaderView::scrollToBlock(qint64 blockId)
@@ -324,7 +173,7 @@ qint64 ReaderView::blockIdAt(const QTextCursor &cursor) const
 {
     if (cursor.isNull() || cursor.document() != document())
         return 0;
-    return cursor.block().blockFormat().property(BlockIdProperty).toLongLong();
+    return articleBlockId(cursor.block());
 }
 
 qint64 ReaderView::topBlockId() const
@@ -334,7 +183,7 @@ qint64 ReaderView::topBlockId() const
     const int top = verticalScrollBar()->value();
     QAbstractTextDocumentLayout *layout = document()->documentLayout();
     for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
-        const qint64 id = block.blockFormat().property(BlockIdProperty).toLongLong();
+        const qint64 id = articleBlockId(block);
         if (id > 0 && layout->blockBoundingRect(block).bottom() > top)
             return id;
     }
@@ -346,20 +195,7 @@ QList<TextSpan> ReaderView::selectedSpans() const
     const QTextCursor cursor = textCursor();
     if (!cursor.hasSelection())
         return {};
-    const int start = cursor.selectionStart();
-    const int end = cursor.selectionEnd();
-    QList<TextSpan> spans;
-    for (QTextBlock block = document()->findBlock(start); block.isValid() && block.position() <= end;
-         block = block.next()) {
-        const qint64 id = block.blockFormat().property(BlockIdProperty).toLongLong();
-        if (id <= 0)
-            continue;
-        const int from = std::max(start, block.position()) - block.position();
-        const int to = std::min(end, block.position() + block.length() - 1) - block.position();
-        if (to > from)
-            spans.append(TextSpan{id, from, to});
-    }
-    return spans;
+    return articleSpans(*document(), cursor.selectionStart(), cursor.selectionEnd());
 }
 
 std::optional<TextSpan> ReaderView::selectedSpan() const
@@ -475,103 +311,13 @@ void ReaderView::setHighlights(const QList<HighlightMark> &highlights)
 
 QList<HighlightMark> ReaderView::highlightsAt(int documentPosition) const
 {
-    const QTextBlock block = document()->findBlock(documentPosition);
-    const qint64 id = block.blockFormat().property(BlockIdProperty).toLongLong();
-    const int offset = documentPosition - block.position();
-    QList<HighlightMark> result;
-    for (const HighlightMark &mark : m_highlights)
-        if (mark.blockId == id && id > 0 && mark.start <= offset && offset < mark.end)
-            result << mark;
-    return result;
+    return highlightsAtPosition(*document(), m_highlights, documentPosition);
 }
 
 void ReaderView::applyHighlights()
 {
-    const QColor base = palette().color(QPalette::Base);
-    const bool dark = base.lightness() < 128;
-    // A tag's colour at full strength would drown the text: tint the paper with it instead.
-    auto tint = [&](const QColor &color) {
-        return mix(color.isValid() ? color : QColor(0xF5C400), base, 0.55);
-    };
-
-    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
-        const qint64 id = block.blockFormat().property(BlockIdProperty).toLongLong();
-        QList<HighlightMark> marks;
-        if (id > 0)
-            for (const HighlightMark &mark : std::as_const(m_highlights))
-                if (mark.blockId == id && mark.end > mark.start)
-                    marks << mark;
-        QTextLayout *layout = block.layout();
-        if (marks.isEmpty()) {
-            if (!layout->formats().isEmpty()) {
-                layout->clearFormats();
-                document()->markContentsDirty(block.position(), block.length());
-            }
-            continue;
-        }
-        // Cut the paragraph at every highlight boundary; each piece gets the blend of the highlights over it,
-        // and a piece under two or more is underlined in the last one's colour, so an overlap shows both.
-        QList<int> cuts;
-        for (const HighlightMark &mark : std::as_const(marks))
-            cuts << mark.start << mark.end;
-        std::sort(cuts.begin(), cuts.end());
-        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-        QList<QTextLayout::FormatRange> ranges;
-        for (qsizetype i = 0; i + 1 < cuts.size(); ++i) {
-            const int from = cuts[i];
-            const int to = cuts[i + 1];
-            QList<QColor> over;
-            for (const HighlightMark &mark : std::as_const(marks))
-                if (mark.start <= from && to <= mark.end)
-                    over << mark.color;
-            if (over.isEmpty())
-                continue;
-            QColor blended = tint(over.front());
-            for (qsizetype k = 1; k < over.size(); ++k)
-                blended = mix(blended, tint(over[k]), 1.0 / qreal(k + 1));
-            QTextLayout::FormatRange range;
-            range.start = from;
-            range.length = to - from;
-            range.format.setBackground(blended);
-            if (over.size() > 1) {
-                range.format.setFontUnderline(true);
-                range.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
-                range.format.setUnderlineColor(dark ? over.back().lighter(140) : over.back().darker(130));
-                // Where many overlap, darken a little more so the depth shows.
-                range.format.setBackground(over.size() > 2 ? blended.darker(108) : blended);
-            }
-            ranges << range;
-        }
-        layout->setFormats(ranges);
-        document()->markContentsDirty(block.position(), block.length());
-    }
+    applyHighlightFormats(*document(), m_highlights, palette().color(QPalette::Base));
     viewport()->update();
-}
-
-void ReaderView::setNoteMarkers(const QHash<qint64, int> &notesPerBlock)
-{
-    if (notesPerBlock == m_noteMarkers)
-        return;
-    m_noteMarkers = notesPerBlock;
-    viewport()->update();
-}
-
-QRect ReaderView::noteMarkerRect(qint64 blockId) const
-{
-    if (!m_noteMarkers.contains(blockId))
-        return {};
-    const QTextBlock block = textBlock(blockId);
-    if (!block.isValid())
-        return {};
-    const QRectF rect = document()->documentLayout()->blockBoundingRect(block);
-    const qreal em = m_textSize * logicalDpiY() / 72.0;
-    const qreal side = document()->rootFrame()->frameFormat().leftMargin();
-    const qreal size = std::max(12.0, em * 0.95);
-    // The first line's middle, in the margin left of the text column.
-    const qreal firstLine = block.layout() && block.layout()->lineCount() > 0 ? block.layout()->lineAt(0).height() : em;
-    const qreal x = std::max(2.0, side - size - 0.6 * em);
-    const qreal y = rect.top() + block.blockFormat().topMargin() + (firstLine - size) / 2;
-    return QRectF(x - horizontalScrollBar()->value(), y - verticalScrollBar()->value(), size, size).toAlignedRect();
 }
 
 bool ReaderView::selectSpan(const TextSpan &span)
@@ -579,12 +325,8 @@ bool ReaderView::selectSpan(const TextSpan &span)
     const QTextBlock block = textBlock(span.blockId);
     if (!block.isValid())
         return false;
-    const int length = block.length() - 1;
-    QTextCursor cursor(block);
     scrollToBlock(span.blockId);
-    cursor.setPosition(block.position() + std::clamp(span.start, 0, length));
-    cursor.setPosition(block.position() + std::clamp(span.end, 0, length), QTextCursor::KeepAnchor);
-    setTextCursor(cursor);
+    setTextCursor(blockSpanCursor(block, span.start, span.end));
     // Show the paragraph a little below the top so the context above it is visible.
     ensureCursorVisible();
     return true;
@@ -600,181 +342,63 @@ void ReaderView::flashBlock(qint64 blockId)
     m_flashTimer->start();
 }
 
-void ReaderView::paintEvent(QPaintEvent *event)
+// ---------------------------------------------------------------------------------------------------- margins
+
+ReaderMargins::View ReaderView::marginView() const
 {
-    QTextBrowser::paintEvent(event);
-    if (m_noteMarkers.isEmpty() && m_articleTags.isEmpty() && m_blockTags.isEmpty())
-        return;
-    QPainter painter(viewport());
-    painter.setRenderHint(QPainter::Antialiasing);
-    paintNoteMarkers(painter, event->rect());
-    paintTagMarks(painter, event->rect());
+    return {document(), em(), QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value()),
+            ReaderMargins::chipFont(font(), m_textSize)};
 }
 
-void ReaderView::paintNoteMarkers(QPainter &painter, const QRect &exposed)
+void ReaderView::setNoteMarkers(const QHash<qint64, int> &notesPerBlock)
 {
-    const QColor paper(0xF2B233);
-    const QColor ink = paper.darker(180);
-    for (auto it = m_noteMarkers.cbegin(); it != m_noteMarkers.cend(); ++it) {
-        const QRectF r = noteMarkerRect(it.key());
-        if (r.isEmpty() || !r.intersects(exposed))
-            continue;
-        // A small note card with a folded corner and ruled lines; the count when more than one.
-        const qreal fold = r.width() * 0.3;
-        QPainterPath card;
-        card.moveTo(r.topLeft());
-        card.lineTo(r.right() - fold, r.top());
-        card.lineTo(r.right(), r.top() + fold);
-        card.lineTo(r.bottomRight());
-        card.lineTo(r.bottomLeft());
-        card.closeSubpath();
-        painter.setPen(QPen(ink, 1));
-        painter.setBrush(paper);
-        painter.drawPath(card);
-        if (it.value() > 1) {
-            QFont font = painter.font();
-            font.setPixelSize(int(r.height() * 0.62));
-            font.setBold(true);
-            painter.setFont(font);
-            painter.drawText(r, Qt::AlignCenter, QString::number(it.value()));
-        } else {
-            for (int line = 1; line <= 3; ++line) {
-                const qreal y = r.top() + r.height() * line / 4.5 + 1;
-                painter.drawLine(QPointF(r.left() + 3, y), QPointF(r.right() - (line == 1 ? fold : 3), y));
-            }
-        }
-    }
+    if (m_margins.setNoteMarkers(notesPerBlock))
+        viewport()->update();
 }
 
 void ReaderView::setTagMarks(const QList<TagMark> &articleTags, const QHash<qint64, QList<TagMark>> &blockTags)
 {
-    if (articleTags == m_articleTags && blockTags == m_blockTags)
+    if (!m_margins.setTagMarks(articleTags, blockTags))
         return;
-    m_articleTags = articleTags;
-    m_blockTags = blockTags;
     updateMargins();
     viewport()->update();
 }
 
-QRectF ReaderView::firstLineRect(qint64 blockId) const
+QRect ReaderView::noteMarkerRect(qint64 blockId) const
 {
-    QTextBlock block;
-    if (blockId > 0) {
-        block = textBlock(blockId);
-    } else {
-        for (QTextBlock b = document()->begin(); b.isValid() && !block.isValid(); b = b.next())
-            if (b.blockFormat().property(PartProperty).toInt() == int(Part::Title))
-                block = b;
-    }
-    if (!block.isValid() || !block.layout() || block.layout()->lineCount() == 0)
-        return {};
-    const QRectF rect = document()->documentLayout()->blockBoundingRect(block);
-    const QTextLine line = block.layout()->lineAt(0);
-    return QRectF(rect.left(), rect.top() + line.y(), rect.width(), line.height());
-}
-
-QFont ReaderView::tagChipFont() const
-{
-    QFont chip = font();
-    chip.setPointSizeF(std::max(7.0, m_textSize * 0.7));
-    return chip;
-}
-
-bool ReaderView::tagMarksLabelled() const
-{
-    const qreal em = m_textSize * logicalDpiY() / 72.0;
-    return document()->rootFrame()->frameFormat().rightMargin() >= (TagGutterEm - 0.5) * em;
+    return m_margins.noteMarkerRect(blockId, marginView());
 }
 
 QRect ReaderView::tagMarksRect(qint64 blockId) const
 {
-    const QList<TagMark> &marks = blockId > 0 ? m_blockTags.value(blockId) : m_articleTags;
-    if (marks.isEmpty())
-        return {};
-    const QRectF line = firstLineRect(blockId);
-    if (line.isNull())
-        return {};
-    const qreal em = m_textSize * logicalDpiY() / 72.0;
-    const qreal margin = document()->rootFrame()->frameFormat().rightMargin();
-    const qreal left = document()->size().width() - margin + 0.6 * em;
-    const qreal width = std::max(0.5 * em, margin - 1.2 * em);
-    const QFontMetricsF metrics(tagChipFont());
-    qreal height;
-    if (tagMarksLabelled()) {
-        height = marks.size() * (metrics.height() + 6) - 2;
-    } else {
-        const int perColumn = std::max(1, int(width / (0.7 * em)));
-        height = ((marks.size() + perColumn - 1) / perColumn) * 0.7 * em;
-    }
-    const qreal top = line.top() + std::max<qreal>(0, (line.height() - std::min(height, line.height())) / 2);
-    return QRectF(left - horizontalScrollBar()->value(), top - verticalScrollBar()->value(), width, height)
-        .toAlignedRect();
+    return m_margins.tagMarksRect(blockId, marginView());
 }
 
-void ReaderView::paintTagMarks(QPainter &painter, const QRect &exposed)
+bool ReaderView::tagMarksLabelled() const
 {
-    const bool labelled = tagMarksLabelled();
-    const qreal em = m_textSize * logicalDpiY() / 72.0;
-    const QFont chipFont = tagChipFont();
-    const QFontMetricsF metrics(chipFont);
-    painter.setFont(chipFont);
-    auto paint = [&](qint64 blockId, const QList<TagMark> &marks) {
-        const QRectF area = tagMarksRect(blockId);
-        if (area.isEmpty() || !area.intersects(exposed))
-            return;
-        if (!labelled) {
-            // Dots, left to right then down.
-            const qreal step = 0.7 * em;
-            const qreal d = 0.5 * em;
-            const int perColumn = std::max(1, int(area.width() / step));
-            for (qsizetype i = 0; i < marks.size(); ++i) {
-                const QPointF at(area.left() + (i % perColumn) * step, area.top() + (i / perColumn) * step);
-                painter.setPen(QPen(marks[i].color.darker(140), 1));
-                painter.setBrush(marks[i].color);
-                painter.drawEllipse(QRectF(at, QSizeF(d, d)));
-            }
-            return;
-        }
-        // Chips: the tag's colour as a bar and a light wash, its name elided to the margin.
-        const qreal h = metrics.height() + 4;
-        for (qsizetype i = 0; i < marks.size(); ++i) {
-            const QRectF chip(area.left(), area.top() + i * (h + 2), area.width(), h);
-            QColor wash = marks[i].color;
-            wash.setAlpha(55);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(wash);
-            painter.drawRoundedRect(chip, 3, 3);
-            painter.setBrush(marks[i].color);
-            painter.drawRoundedRect(QRectF(chip.left(), chip.top(), 4, chip.height()), 2, 2);
-            painter.setPen(palette().color(QPalette::Text));
-            const QRectF text = chip.adjusted(8, 0, -4, 0);
-            painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
-                             metrics.elidedText(marks[i].name, Qt::ElideRight, text.width()));
-        }
-    };
-    paint(0, m_articleTags);
-    for (auto it = m_blockTags.cbegin(); it != m_blockTags.cend(); ++it)
-        paint(it.key(), it.value());
+    return ReaderMargins::tagMarksLabelled(marginView());
+}
+
+void ReaderView::paintEvent(QPaintEvent *event)
+{
+    QTextBrowser::paintEvent(event);
+    if (m_margins.isEmpty())
+        return;
+    QPainter painter(viewport());
+    painter.setRenderHint(QPainter::Antialiasing);
+    m_margins.paint(painter, event->rect(), marginView(), palette().color(QPalette::Text));
 }
 
 bool ReaderView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
-        auto tip = [&](qint64 blockId, const QList<TagMark> &marks, const QString &heading) {
-            if (!tagMarksRect(blockId).adjusted(-2, -2, 2, 2).contains(help->pos()))
-                return false;
-            QStringList paths;
-            for (const TagMark &m : marks)
-                paths << m.path;
-            QToolTip::showText(help->globalPos(), heading + u'\n' + paths.join(u'\n'), viewport());
+        if (const std::optional<qint64> blockId = m_margins.tagMarksAt(help->pos(), marginView())) {
+            const QString heading = *blockId > 0 ? tr("Paragraph tags:") : tr("Article tags:");
+            QToolTip::showText(help->globalPos(), heading + u'\n' + m_margins.tagPaths(*blockId).join(u'\n'),
+                               viewport());
             return true;
-        };
-        if (tip(0, m_articleTags, tr("Article tags:")))
-            return true;
-        for (auto it = m_blockTags.cbegin(); it != m_blockTags.cend(); ++it)
-            if (tip(it.key(), it.value(), tr("Paragraph tags:")))
-                return true;
+        }
     }
     return QTextBrowser::viewportEvent(event);
 }
@@ -782,12 +406,10 @@ bool ReaderView::viewportEvent(QEvent *event)
 void ReaderView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton) {
-        for (auto it = m_noteMarkers.cbegin(); it != m_noteMarkers.cend(); ++it) {
-            if (noteMarkerRect(it.key()).adjusted(-2, -2, 2, 2).contains(event->position().toPoint())) {
-                emit noteMarkerClicked(it.key());
-                event->accept();
-                return;
-            }
+        if (const std::optional<qint64> blockId = m_margins.noteMarkerAt(event->position().toPoint(), marginView())) {
+            emit noteMarkerClicked(*blockId);
+            event->accept();
+            return;
         }
     }
     QTextBrowser::mousePressEvent(event);
@@ -812,93 +434,43 @@ void ReaderView::contextMenuEvent(QContextMenuEvent *event)
 
 // ----------------------------------------------------------------------------------------------------- search
 
-QColor ReaderView::searchMatchColor(const QPalette &palette, bool current)
-{
-    // Orange, apart from the tag colours' tints the annotation highlights use; the current match stronger.
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    if (dark)
-        return current ? QColor(0xE07800) : QColor(0x8A5200);
-    return current ? QColor(0xFF8C1A) : QColor(0xFFC980);
-}
-
-QColor ReaderView::searchMatchTextColor(const QPalette &palette, bool current)
-{
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    if (dark)
-        return QColor(Qt::white);
-    return current ? QColor(Qt::black) : palette.color(QPalette::Text);
-}
-
 int ReaderView::setSearchQuery(const SearchQuery &query)
 {
-    m_searchMatches.clear();
-    m_currentSearchMatch = -1;
-    if (m_hasArticle && query.isValid()) {
-        const MatchHighlighter highlighter = MatchHighlighter::forQuery(query);
-        if (!highlighter.isEmpty()) {
-            for (const Block &block : std::as_const(m_article.blocks)) {
-                if (block.id <= 0)
-                    continue;
-                for (const TextRange &range : highlighter.matches(block.text))
-                    m_searchMatches << TextSpan{block.id, int(range.start), int(range.end())};
-            }
-        }
-    }
+    if (m_hasArticle)
+        m_matches.setQuery(m_article, query);
+    else
+        m_matches.clear();
     updateExtraSelections();
     emit searchMatchesChanged();
-    return int(m_searchMatches.size());
+    return m_matches.count();
 }
 
 void ReaderView::clearSearchMatchesOnly()
 {
-    const bool had = !m_searchMatches.isEmpty();
-    m_searchMatches.clear();
-    m_currentSearchMatch = -1;
+    const bool had = !m_matches.isEmpty();
+    m_matches.clear();
     if (had)
         emit searchMatchesChanged();
 }
 
 void ReaderView::clearSearchMatches()
 {
-    if (m_searchMatches.isEmpty())
+    if (m_matches.isEmpty())
         return;
     clearSearchMatchesOnly();
     updateExtraSelections();
 }
 
-int ReaderView::searchMatchFrom(qint64 blockId) const
-{
-    // Matches are in reading order; find the paragraph's place in the article.
-    int blockIndex = -1;
-    for (qsizetype i = 0; i < m_article.blocks.size(); ++i)
-        if (m_article.blocks[i].id == blockId)
-            blockIndex = int(i);
-    if (blockIndex < 0)
-        return m_searchMatches.isEmpty() ? -1 : 0;
-    for (qsizetype m = 0; m < m_searchMatches.size(); ++m) {
-        int index = -1;
-        for (qsizetype i = blockIndex; i < m_article.blocks.size(); ++i)
-            if (m_article.blocks[i].id == m_searchMatches[m].blockId) {
-                index = int(i);
-                break;
-            }
-        if (index >= blockIndex)
-            return int(m);
-    }
-    return -1;
-}
-
 bool ReaderView::setCurrentSearchMatch(int index)
 {
-    if (index < 0 || index >= m_searchMatches.size())
+    if (index < 0 || index >= m_matches.count())
         return false;
-    const TextSpan span = m_searchMatches[index];
+    const TextSpan span = m_matches.matches().at(index);
     const QTextBlock block = textBlock(span.blockId);
     if (!block.isValid())
         return false;
-    m_currentSearchMatch = index;
-    QTextCursor cursor(block);
-    cursor.setPosition(block.position() + std::clamp(span.start, 0, block.length() - 1));
+    m_matches.setCurrent(index);
+    const QTextCursor cursor = blockSpanCursor(block, span.start, span.start);
     setTextCursor(cursor);
     updateExtraSelections();
     // Keep the match away from the edges: a few lines of context above it.
@@ -913,56 +485,23 @@ bool ReaderView::setCurrentSearchMatch(int index)
 
 bool ReaderView::nextSearchMatch()
 {
-    if (m_searchMatches.isEmpty())
+    if (m_matches.isEmpty())
         return false;
-    int next = 0;
-    if (m_currentSearchMatch >= 0) {
-        next = (m_currentSearchMatch + 1) % int(m_searchMatches.size());
-    } else {
-        // From the cursor: the first match at or after it.
-        const QTextCursor cursor = textCursor();
-        const qint64 id = blockIdAt(cursor);
-        const int offset = cursor.position() - cursor.block().position();
-        next = searchMatchFrom(id);
-        while (next >= 0 && next < m_searchMatches.size() && m_searchMatches[next].blockId == id &&
-               m_searchMatches[next].start < offset)
-            ++next;
-        if (next < 0 || next >= m_searchMatches.size())
-            next = 0;
-    }
-    return setCurrentSearchMatch(next);
+    // When none is current, from the cursor.
+    const QTextCursor cursor = textCursor();
+    return setCurrentSearchMatch(m_matches.next(blockIdAt(cursor), cursor.position() - cursor.block().position()));
 }
 
 bool ReaderView::previousSearchMatch()
 {
-    if (m_searchMatches.isEmpty())
+    if (m_matches.isEmpty())
         return false;
-    const int count = int(m_searchMatches.size());
-    const int previous = m_currentSearchMatch >= 0 ? (m_currentSearchMatch + count - 1) % count : count - 1;
-    return setCurrentSearchMatch(previous);
+    return setCurrentSearchMatch(m_matches.previous());
 }
 
 QList<QTextEdit::ExtraSelection> ReaderView::searchSelections() const
 {
-    QList<QTextEdit::ExtraSelection> selections;
-    const QPalette pal = palette();
-    for (qsizetype i = 0; i < m_searchMatches.size(); ++i) {
-        const TextSpan &span = m_searchMatches[i];
-        const QTextBlock block = textBlock(span.blockId);
-        if (!block.isValid())
-            continue;
-        const int length = block.length() - 1;
-        const bool current = i == m_currentSearchMatch;
-        QTextEdit::ExtraSelection selection;
-        selection.cursor = QTextCursor(block);
-        selection.cursor.setPosition(block.position() + std::clamp(span.start, 0, length));
-        selection.cursor.setPosition(block.position() + std::clamp(span.end, 0, length), QTextCursor::KeepAnchor);
-        selection.format.setBackground(searchMatchColor(pal, current));
-        selection.format.setForeground(searchMatchTextColor(pal, current));
-        selection.format.setProperty(QTextFormat::UserProperty + 100, current);
-        selections << selection;
-    }
-    return selections;
+    return searchMatchSelections(*document(), m_matches.matches(), m_matches.current(), palette());
 }
 
 void ReaderView::updateExtraSelections()

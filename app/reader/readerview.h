@@ -1,7 +1,12 @@
 // The reading pane: one article typeset for reading. Every paragraph is one QTextBlock carrying its block id
-// (BlockIdProperty), so highlights and notes can address a paragraph and a span of its cleaned text.
+// (BlockIdProperty), so highlights and notes can address a paragraph and a span of its cleaned text. The widget
+// keeps the cursor, scrolling, keys and mouse; the document is built by articledocument.h, the note markers and
+// tags beside the text are readermargins.h's, and the search matches are stepped through by matchstepper.h.
 #pragma once
 
+#include "app/reader/articledocument.h"
+#include "app/reader/matchstepper.h"
+#include "app/reader/readermargins.h"
 #include "core/model/issue.h"
 
 #include <QColor>
@@ -17,60 +22,16 @@ namespace dubao {
 
 struct SearchQuery;
 
-/// A span of one paragraph's cleaned text: [start, end) in UTF-16 code units of Block::text.
-struct TextSpan
-{
-    qint64 blockId = 0;
-    int start = 0;
-    int end = 0;
-
-    friend bool operator==(const TextSpan &, const TextSpan &) = default;
-};
-
-/// A highlight as the reader draws it: a span of one paragraph in its (first) tag's colour.
-struct HighlightMark
-{
-    qint64 id = 0;
-    qint64 blockId = 0;
-    int start = 0;
-    int end = 0;
-    QColor color;
-
-    friend bool operator==(const HighlightMark &, const HighlightMark &) = default;
-};
-
-/// A tag on the article or on a paragraph, as the reader draws it in the right margin.
-struct TagMark
-{
-    QString name;
-    QString path; ///< "parent/child", for the tooltip
-    QColor color;
-
-    friend bool operator==(const TagMark &, const TagMark &) = default;
-};
-
 class ReaderView final : public QTextBrowser
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ReaderView)
 
 public:
-    /// Properties set on each QTextBlockFormat of the document.
-    enum Property
-    {
-        BlockIdProperty = QTextFormat::UserProperty + 1, ///< qint64 Block::id; absent on headline/byline
-        BlockKindProperty,                               ///< int(BlockKind), on paragraphs
-        PartProperty,                                    ///< int(Part)
-    };
-    enum class Part
-    {
-        Kicker,
-        Title,
-        Subtitle,
-        Byline,
-        Paragraph,
-        Placeholder
-    };
+    /// Properties set on each QTextBlockFormat of the document (BlockIdProperty, ...; see articledocument.h).
+    using Property = ArticleBlockProperty;
+    using enum ArticleBlockProperty;
+    using Part = ArticlePart;
 
     static constexpr int DefaultTextSize = 14; ///< points
     static constexpr int MinTextSize = 8;
@@ -116,15 +77,15 @@ public:
     QList<HighlightMark> highlightsAt(int documentPosition) const;
     /// Paragraphs with notes, and how many: a marker in the left margin for each.
     void setNoteMarkers(const QHash<qint64, int> &notesPerBlock);
-    QHash<qint64, int> noteMarkers() const { return m_noteMarkers; }
+    QHash<qint64, int> noteMarkers() const { return m_margins.noteMarkers(); }
     /// The marker's rectangle in viewport coordinates (empty when the paragraph has none or is not shown).
     QRect noteMarkerRect(qint64 blockId) const;
     /// Tags of the article (drawn beside its title) and of its paragraphs (beside each paragraph's first line),
     /// in the right margin: labelled chips where the margin has room, coloured dots where it has not; the
     /// tooltip names them.
     void setTagMarks(const QList<TagMark> &articleTags, const QHash<qint64, QList<TagMark>> &blockTags);
-    QList<TagMark> articleTagMarks() const { return m_articleTags; }
-    QHash<qint64, QList<TagMark>> blockTagMarks() const { return m_blockTags; }
+    QList<TagMark> articleTagMarks() const { return m_margins.articleTags(); }
+    QHash<qint64, QList<TagMark>> blockTagMarks() const { return m_margins.blockTags(); }
     /// Where the tags of a paragraph (0: of the article) are drawn, in viewport coordinates; empty when none.
     QRect tagMarksRect(qint64 blockId) const;
     /// Whether the margin has room for labelled chips (else dots).
@@ -142,28 +103,36 @@ public:
     /// no match is current yet. Returns how many. An empty query clears them.
     int setSearchQuery(const SearchQuery &query);
     void clearSearchMatches();
-    bool hasSearchMatches() const { return !m_searchMatches.isEmpty(); }
+    bool hasSearchMatches() const { return !m_matches.isEmpty(); }
     /// The matches in reading order, as spans of the paragraphs' cleaned text.
-    QList<TextSpan> searchMatches() const { return m_searchMatches; }
+    QList<TextSpan> searchMatches() const { return m_matches.matches(); }
     /// Index into searchMatches(), -1 when none is current.
-    int currentSearchMatch() const { return m_currentSearchMatch; }
+    int currentSearchMatch() const { return m_matches.current(); }
+    /// The matches and the current one (what the find bar counts).
+    const MatchStepper &searchMatchStepper() const { return m_matches; }
     /// Makes a match current (drawn stronger), puts the cursor at its start and scrolls it into view.
     bool setCurrentSearchMatch(int index);
     /// The next / previous match from the current one (or from the cursor when none is current); wraps.
     bool nextSearchMatch();
     bool previousSearchMatch();
     /// The first match in paragraph `blockId` or after it, -1 when none.
-    int searchMatchFrom(qint64 blockId) const;
+    int searchMatchFrom(qint64 blockId) const { return m_matches.firstFrom(blockId); }
     /// The extra selections of the search matches (what is drawn), for tests.
     QList<QTextEdit::ExtraSelection> searchSelections() const;
     /// Colours of a search match, shared with the search results list.
-    static QColor searchMatchColor(const QPalette &palette, bool current);
-    static QColor searchMatchTextColor(const QPalette &palette, bool current);
+    static QColor searchMatchColor(const QPalette &palette, bool current)
+    {
+        return searchMatchBackground(palette, current);
+    }
+    static QColor searchMatchTextColor(const QPalette &palette, bool current)
+    {
+        return searchMatchForeground(palette, current);
+    }
 
     /// Width of the text column in em (the measure); the column is centred in wider windows.
-    static constexpr int MeasureEm = 40;
+    static constexpr int MeasureEm = ReaderMargins::MeasureEm;
     /// The right margin in em when the article has tags to label there (readers of 24 em and wider).
-    static constexpr qreal TagGutterEm = 6.5;
+    static constexpr qreal TagGutterEm = ReaderMargins::TagGutterEm;
 
 signals:
     void textSizeChanged(int points);
@@ -198,13 +167,13 @@ private:
     void onCursorMoved();
     void scrollTo(qint64 blockId);
     void applyHighlights();
-    void paintNoteMarkers(QPainter &painter, const QRect &exposed);
-    void paintTagMarks(QPainter &painter, const QRect &exposed);
-    /// The first text line of a paragraph (0: the title), in document coordinates; null when not shown.
-    QRectF firstLineRect(qint64 blockId) const;
-    QFont tagChipFont() const;
+    /// The text size in pixels.
+    qreal em() const;
+    ArticleStyle articleStyle() const;
+    ReaderMargins::View marginView() const;
     void updateExtraSelections();  ///< the flash, then the search matches
     void clearSearchMatchesOnly(); ///< forgets the matches (the document is about to be rebuilt)
+    void clearMarks();             ///< forgets the highlights, margin marks and matches of the last article
 
     Article m_article;
     IssueInfo m_issue;
@@ -215,15 +184,10 @@ private:
     bool m_rebuilding = false;
     qint64 m_anchorBlock = 0; ///< scrollToBlock() target kept until the view is shown and sized
     QList<HighlightMark> m_highlights;
-    QHash<qint64, int> m_noteMarkers;
-    QList<TagMark> m_articleTags;
-    QHash<qint64, QList<TagMark>> m_blockTags;
+    ReaderMargins m_margins;
     QTimer *m_flashTimer = nullptr;
     qint64 m_flashBlock = 0;
-    QList<TextSpan> m_searchMatches;
-    int m_currentSearchMatch = -1;
+    MatchStepper m_matches;
 };
 
 } // namespace dubao
-
-Q_DECLARE_METATYPE(dubao::TextSpan)
