@@ -1,10 +1,11 @@
 // dubao-cli's annotation commands end to end: the real executable, a real library file, a corpus issue.
+#include "tests/support/cliprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,16 +51,8 @@ private:
 Run TestCliAnnotations::cli(QStringList args)
 {
     args << u"--library"_s << m_library;
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, m_tmp->path());
-    env.insert(u"XDG_DATA_HOME"_s, m_tmp->path() + u"/data"_s);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(DUBAO_CLI_PATH), args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    const dubao::test::CliRun r = dubao::test::runCli(args, m_tmp->path());
+    return {r.code, QString::fromUtf8(r.out), QString::fromUtf8(r.err)};
 }
 
 QJsonDocument TestCliAnnotations::json(const QStringList &args)

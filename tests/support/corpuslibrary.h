@@ -1,4 +1,4 @@
-// Shared by the widget tests: isolated settings and a library built by importing the real corpus.
+// Shared by the widget and CLI tests: isolated settings and a library built by importing the real corpus.
 #pragma once
 
 #include "core/ingest/importer.h"
