@@ -15,6 +15,7 @@
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/scalar.h"
 
 #include <QAction>
 #include <QDir>
@@ -34,16 +35,9 @@
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
+using dubao::test::scalar;
 
 namespace {
-
-qint64 scalar(Library &library, const QString &sql)
-{
-    QSqlQuery q(library.database());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
 
 /// `copies` copies of each corpus file in `dir`, each with new content (trailing blank lines).
 QStringList makeCopies(const QString &dir, const QString &prefix, int copies)

@@ -4,6 +4,7 @@
 #include "core/ingest/importer.h"
 #include "core/store/backup.h"
 #include "core/store/library.h"
+#include "tests/support/scalar.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,16 +17,9 @@
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
+using dubao::test::scalar;
 
 namespace {
-
-qint64 scalar(Library &library, const QString &sql)
-{
-    QSqlQuery q(library.database());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
 
 qint64 scalarOfFile(const QString &file, const QString &sql)
 {

@@ -6,6 +6,7 @@
 #include "core/parse/issuefile.h"
 #include "core/store/library.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/scalar.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,16 +16,9 @@
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
+using dubao::test::scalar;
 
 namespace {
-
-qint64 scalar(Library &library, const QString &sql)
-{
-    QSqlQuery q(library.database());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
 
 /// Every issue has as many articles as its file parses into.
 bool issuesWhole(Library &library)

@@ -6,6 +6,7 @@
 #include "core/store/annotationrepository.h"
 #include "core/store/library.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/scalar.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -13,16 +14,9 @@
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
+using dubao::test::scalar;
 
 namespace {
-
-qint64 scalar(Library &library, const QString &sql)
-{
-    QSqlQuery q(library.database());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
 
 bool has(const CheckReport &report, const QString &code)
 {
