@@ -39,25 +39,11 @@ using dubao::test::scalar;
 
 namespace {
 
-/// `copies` copies of each corpus file in `dir`, each with new content (trailing blank lines).
+/// `copies` copies of each corpus file in `dir`, each new content (trailing blank lines), a prefix's content
+/// unlike any other prefix's.
 QStringList makeCopies(const QString &dir, const QString &prefix, int copies)
 {
-    QDir().mkpath(dir);
-    QStringList made;
-    const QFileInfoList corpus = QDir(test::corpusDir()).entryInfoList({u"*.txt"_s}, QDir::Files, QDir::Name);
-    for (const QFileInfo &f : corpus) {
-        QFile in(f.absoluteFilePath());
-        in.open(QIODevice::ReadOnly);
-        const QByteArray bytes = in.readAll();
-        for (int k = 0; k < copies; ++k) {
-            const QString name = QDir(dir).filePath(u"%1 %2 %3"_s.arg(prefix).arg(k).arg(f.fileName()));
-            QFile out(name);
-            out.open(QIODevice::WriteOnly);
-            out.write(bytes + QByteArray(k + 1 + (prefix.size() * 7), '\n'));
-            made << name;
-        }
-    }
-    return made;
+    return test::writeCorpusCopies(dir, copies, prefix, int(prefix.size()) * 7);
 }
 
 } // namespace

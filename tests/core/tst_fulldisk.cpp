@@ -6,9 +6,9 @@
 #include "core/parse/issuefile.h"
 #include "core/store/library.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/corpus.h"
 #include "tests/support/scalar.h"
 
-#include <QDir>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -56,20 +56,8 @@ private:
 void TestFullDisk::initTestCase()
 {
     m_files = m_tmp.filePath(u"issues"_s);
-    QVERIFY(QDir().mkpath(m_files));
-    const QFileInfoList corpus =
-        QDir(QStringLiteral(DUBAO_CORPUS_DIR)).entryInfoList({u"*.txt"_s}, QDir::Files, QDir::Name);
-    for (const QFileInfo &f : corpus) {
-        QFile in(f.absoluteFilePath());
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        const QByteArray bytes = in.readAll();
-        for (int k = 0; k < 6; ++k) {
-            QFile out(QDir(m_files).filePath(u"%1-%2"_s.arg(k).arg(f.fileName())));
-            QVERIFY(out.open(QIODevice::WriteOnly));
-            out.write(bytes + QByteArray(k + 1, '\n'));
-            ++m_fileCount;
-        }
-    }
+    m_fileCount = int(test::writeCorpusCopies(m_files, 6).size());
+    QCOMPARE(m_fileCount, 6 * test::corpusFileCount());
 }
 
 void TestFullDisk::fullDuringImport_clearErrorsNothingPartial_usableAfter()
