@@ -15,6 +15,7 @@
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/scalar.h"
 
 #include <QAction>
 #include <QDir>
@@ -34,36 +35,15 @@
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
+using dubao::test::scalar;
 
 namespace {
 
-qint64 scalar(Library &library, const QString &sql)
-{
-    QSqlQuery q(library.database());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
-
-/// `copies` copies of each corpus file in `dir`, each with new content (trailing blank lines).
+/// `copies` copies of each corpus file in `dir`, each new content (trailing blank lines), a prefix's content
+/// unlike any other prefix's.
 QStringList makeCopies(const QString &dir, const QString &prefix, int copies)
 {
-    QDir().mkpath(dir);
-    QStringList made;
-    const QFileInfoList corpus = QDir(test::corpusDir()).entryInfoList({u"*.txt"_s}, QDir::Files, QDir::Name);
-    for (const QFileInfo &f : corpus) {
-        QFile in(f.absoluteFilePath());
-        in.open(QIODevice::ReadOnly);
-        const QByteArray bytes = in.readAll();
-        for (int k = 0; k < copies; ++k) {
-            const QString name = QDir(dir).filePath(u"%1 %2 %3"_s.arg(prefix).arg(k).arg(f.fileName()));
-            QFile out(name);
-            out.open(QIODevice::WriteOnly);
-            out.write(bytes + QByteArray(k + 1 + (prefix.size() * 7), '\n'));
-            made << name;
-        }
-    }
-    return made;
+    return test::writeCorpusCopies(dir, copies, prefix, int(prefix.size()) * 7);
 }
 
 } // namespace

@@ -7,15 +7,13 @@
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/corpus.h"
+#include "tests/support/temporarylibrary.h"
 
-#include <QDir>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <memory>
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
@@ -60,8 +58,7 @@ private slots:
     void deleteIssue_countsThenDeletesAnnotations();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Library> m_library;
+    test::TemporaryLibrary m_library;
     StoredIssue m_issue;
     StoredIssue m_other;
     Block block(int article, int block) const { return m_issue.parsed.articles.at(article).blocks.at(block); }
@@ -74,15 +71,9 @@ void TestAnnotations::initTestCase()
 
 void TestAnnotations::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_library = std::make_unique<Library>();
-    QVERIFY(m_library->open(m_dir->filePath(u"lib.sqlite"_s)));
-    const QDir corpus(QStringLiteral(DUBAO_CORPUS_DIR));
-    const QStringList files = corpus.entryList({u"00[01]_*.txt"_s});
-    if (files.size() < 2)
-        QSKIP("corpus not found");
+    QVERIFY(m_library.create());
     const ImportReport report =
-        Importer(*m_library).importPaths({corpus.filePath(files.at(0)), corpus.filePath(files.at(1))});
+        Importer(*m_library).importPaths({test::corpusFile(u"000"_s), test::corpusFile(u"001"_s)});
     QCOMPARE(report.imported.size(), 2);
     m_issue = *IssueRepository(*m_library).issue(report.imported.at(0).issueId);
     m_other = *IssueRepository(*m_library).issue(report.imported.at(1).issueId);
@@ -92,7 +83,6 @@ void TestAnnotations::init()
 void TestAnnotations::cleanup()
 {
     m_library.reset();
-    m_dir.reset();
 }
 
 void TestAnnotations::addHighlight_storesQuoteAndAnchor()

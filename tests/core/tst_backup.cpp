@@ -1,13 +1,13 @@
 // Backups (core/store/backup.h): names, pruning, the daily backup, the backup before a schema migration (of
-// the old version), verification and restore (keeping what it replaces), and `dubao-cli backup/restore`.
+// the old version), verification and restore (keeping what it replaces). `dubao-cli backup/restore`:
+// tests/cli/tst_cli_maintenance.cpp.
 #include "core/ingest/importer.h"
 #include "core/store/backup.h"
 #include "core/store/library.h"
+#include "tests/support/scalar.h"
 
 #include <QDir>
 #include <QFile>
-#include <QLockFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -17,16 +17,9 @@
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
+using dubao::test::scalar;
 
 namespace {
-
-qint64 scalar(Library &library, const QString &sql)
-{
-    QSqlQuery q(library.database());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
 
 qint64 scalarOfFile(const QString &file, const QString &sql)
 {
@@ -56,7 +49,6 @@ private slots:
     void open_oldSchema_backsUpOldVersionFirst();
     void verify_rejectsBadFiles();
     void restore_replacesLibrary_keepsCopy();
-    void cli_backupAndRestore();
 };
 
 void TestBackup::create_namesFileInBackupsFolder_andCopiesEverything()
@@ -257,45 +249,6 @@ void TestBackup::restore_replacesLibrary_keepsCopy()
     QCOMPARE(scalarOfFile(path, u"SELECT count(*) FROM issues"_s), issues);
     QCOMPARE(scalarOfFile(kept, u"SELECT count(*) FROM issues"_s), issues - 1);
     QVERIFY(Backup::verify(path, &error));
-}
-
-void TestBackup::cli_backupAndRestore()
-{
-    QTemporaryDir tmp;
-    const QString path = tmp.filePath(u"my library.sqlite"_s);
-    auto cli = [&](const QStringList &args, QString *out = nullptr) {
-        QProcess p;
-        p.start(QStringLiteral(DUBAO_CLI_PATH), args + QStringList{u"--library"_s, path});
-        p.waitForFinished(60000);
-        if (out)
-            *out = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-        return p.exitCode();
-    };
-    QCOMPARE(cli({u"import"_s, QStringLiteral(DUBAO_CORPUS_DIR)}), 0);
-    QString out;
-    QVERIFY2(Backup::list(path).isEmpty(), "the library was empty before the import: nothing to back up");
-    QCOMPARE(cli({u"tag"_s, u"add"_s, u"旧"_s}), 0); // a write: the daily backup is taken first
-    QCOMPARE(Backup::list(path).size(), 1);
-    QCOMPARE(Backup::list(path).front().reason, u"daily"_s);
-    QCOMPARE(cli({u"tag"_s, u"list"_s}, &out), 0); // not a write
-    QCOMPARE(cli({u"backup"_s}, &out), 0);
-    QVERIFY2(QFile::exists(out), qPrintable(out));
-    QVERIFY(out.contains(u"-manual.sqlite"_s));
-    const QString backup = out;
-    QCOMPARE(cli({u"tag"_s, u"add"_s, u"测试"_s}), 0); // the daily backup is already made today
-    QCOMPARE(Backup::list(path).size(), 2);
-    {
-        // The app has the library open (LibrarySession's lock file): refused, nothing changes.
-        QLockFile appLock(path + u".lock"_s);
-        QVERIFY(appLock.tryLock(0));
-        QCOMPARE(cli({u"restore"_s, backup}, &out), 1);
-    }
-    QCOMPARE(cli({u"restore"_s, backup}, &out), 0);
-    QVERIFY(out.contains(u"before-restore"_s));
-    QCOMPARE(cli({u"tag"_s, u"list"_s}, &out), 0);
-    QVERIFY(!out.contains(u"测试"_s));
-    QCOMPARE(cli({u"restore"_s, tmp.filePath(u"nothing.sqlite"_s)}, &out), 1);
-    QCOMPARE(cli({u"restore"_s}, &out), 2);
 }
 
 QTEST_GUILESS_MAIN(TestBackup)

@@ -1,31 +1,24 @@
 // A full disk (simulated with PRAGMA max_page_count on the importer's own connection) and a read-only library
 // file: a clear error per file, nothing partial, the library stays valid and usable; a read-only file opens
-// read-only, reads work, writes fail with a clear message (also through dubao-cli).
+// read-only, reads work, writes fail with a clear message (through dubao-cli: tests/cli/tst_cli_maintenance.cpp).
 #include "core/ingest/importer.h"
 #include "core/ingest/librarycheck.h"
 #include "core/parse/issuefile.h"
 #include "core/store/library.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/corpus.h"
+#include "tests/support/scalar.h"
 
-#include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
+using dubao::test::scalar;
 
 namespace {
-
-qint64 scalar(Library &library, const QString &sql)
-{
-    QSqlQuery q(library.database());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
 
 /// Every issue has as many articles as its file parses into.
 bool issuesWhole(Library &library)
@@ -53,7 +46,6 @@ private slots:
     void initTestCase();
     void fullDuringImport_clearErrorsNothingPartial_usableAfter();
     void readOnlyFile_opensReadOnly_readsWork_writesFailClearly();
-    void readOnlyFile_cli();
 
 private:
     QTemporaryDir m_tmp;
@@ -64,20 +56,8 @@ private:
 void TestFullDisk::initTestCase()
 {
     m_files = m_tmp.filePath(u"issues"_s);
-    QVERIFY(QDir().mkpath(m_files));
-    const QFileInfoList corpus =
-        QDir(QStringLiteral(DUBAO_CORPUS_DIR)).entryInfoList({u"*.txt"_s}, QDir::Files, QDir::Name);
-    for (const QFileInfo &f : corpus) {
-        QFile in(f.absoluteFilePath());
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        const QByteArray bytes = in.readAll();
-        for (int k = 0; k < 6; ++k) {
-            QFile out(QDir(m_files).filePath(u"%1-%2"_s.arg(k).arg(f.fileName())));
-            QVERIFY(out.open(QIODevice::WriteOnly));
-            out.write(bytes + QByteArray(k + 1, '\n'));
-            ++m_fileCount;
-        }
-    }
+    m_fileCount = int(test::writeCorpusCopies(m_files, 6).size());
+    QCOMPARE(m_fileCount, 6 * test::corpusFileCount());
 }
 
 void TestFullDisk::fullDuringImport_clearErrorsNothingPartial_usableAfter()
@@ -140,37 +120,6 @@ void TestFullDisk::readOnlyFile_opensReadOnly_readsWork_writesFailClearly()
     QVERIFY2(report.failed.front().reason.contains(u"read-only"_s), qPrintable(report.failed.front().reason));
     QVERIFY(LibraryCheck::check(library).healthy());
     library.close();
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-}
-
-void TestFullDisk::readOnlyFile_cli()
-{
-    const QString path = m_tmp.filePath(u"ro cli.sqlite"_s);
-    auto cli = [&](const QStringList &args, QString *out = nullptr, QString *err = nullptr) {
-        QProcess p;
-        p.start(QStringLiteral(DUBAO_CLI_PATH), args + QStringList{u"--library"_s, path});
-        p.waitForFinished(60000);
-        if (out)
-            *out = QString::fromUtf8(p.readAllStandardOutput());
-        if (err)
-            *err = QString::fromUtf8(p.readAllStandardError());
-        return p.exitCode();
-    };
-    QCOMPARE(cli({u"import"_s, QStringLiteral(DUBAO_CORPUS_DIR)}), 0);
-    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
-    QString out, err;
-    QCOMPARE(cli({u"tag"_s, u"add"_s, u"x"_s}, &out, &err), 1);
-    QVERIFY2(err.contains(u"read-only"_s), qPrintable(err));
-    QCOMPARE(cli({u"note"_s, u"add"_s, u"--block"_s, u"1"_s, u"--text"_s, u"x"_s}, &out, &err), 1);
-    QVERIFY2(err.contains(u"read-only"_s), qPrintable(err));
-    QCOMPARE(cli({u"import"_s, m_files}, &out, &err), 1);
-    QVERIFY(err.contains(u"read-only"_s));
-    QCOMPARE(cli({u"list"_s}, &out), 0);
-    QVERIFY(out.contains(u"issue"_s));
-    QCOMPARE(cli({u"tag"_s, u"list"_s}, &out), 0);
-    QCOMPARE(cli({u"check"_s}, &out), 0);
-    QCOMPARE(cli({u"check"_s, u"--repair"_s}, &out, &err), 1);
-    QVERIFY(err.contains(u"read-only"_s));
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 

@@ -2,7 +2,7 @@
 // search queries and file names with spaces, quotes, newlines, RTL marks, control characters (no NUL),
 // SQL and FTS syntax, characters outside the BMP and 100 kB strings. Each either round-trips exactly or is
 // refused with a clear error; the database stays healthy and searches keep working. Through the repositories
-// and through dubao-cli.
+// (through dubao-cli: tests/cli/tst_cli_hostile.cpp).
 #include "core/ingest/importer.h"
 #include "core/ingest/librarycheck.h"
 #include "core/search/searchservice.h"
@@ -10,50 +10,19 @@
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/hostilestrings.h"
 
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
+using dubao::test::hostileStrings;
 
 namespace {
-
-QStringList hostileStrings(bool cliSafe)
-{
-    QString controls;
-    for (char16_t c = 1; c < 32; ++c)
-        controls += QChar(c);
-    controls += QChar(0x7F);
-    QStringList list{
-        u"with spaces  and   runs"_s,
-        u"  leading and trailing  "_s,
-        u"\"double\" 'single' `back`"_s,
-        u"line one\nline two\r\nline three\r"_s,
-        u"tab\there"_s,
-        u"\u200F\u05E9\u05DC\u05D5\u05DD\u200E mixed \u202Eright-to-left override\u202C"_s,
-        u"zero\u200Bwidth\uFEFFjoiner\u200D"_s,
-        controls,
-        u"'); DROP TABLE notes; --"_s,
-        u"\" OR 1=1 --"_s,
-        u"NEAR(\"a\" b) AND OR NOT * ^ : ( ) { } -"_s,
-        u"\"unclosed"_s,
-        u"𠀀𠀁 emoji 😀👍🏽 e\u0301 ＡＢＣ"_s,
-        u"%s %n %x {0} $(rm -rf /) ${HOME} \\ \\\\"_s,
-        u"<script>alert(1)</script> &amp; &#0;"_s,
-        u"中文 笔记 「引号」《书名》"_s,
-    };
-    // 100 kB: ASCII through the command line (one argument may not exceed 128 KiB), Chinese otherwise.
-    list << (cliSafe ? QString(100 * 1024, u'x') : QString(100 * 1024 / 3, u'字'));
-    return list;
-}
 
 bool healthy(Library &library)
 {
@@ -84,7 +53,6 @@ private slots:
     void notebooks_roundTripOrRefused();
     void search_neverBreaks();
     void fileNames_import();
-    void cli_roundTrip();
 
 private:
     std::unique_ptr<QTemporaryDir> m_tmp;
@@ -209,44 +177,6 @@ void TestHostile::fileNames_import()
         QVERIFY2(q.value(0).toInt() == 1, qPrintable(n));
     }
     QVERIFY(healthy(m_library));
-}
-
-void TestHostile::cli_roundTrip()
-{
-    const qint64 block = firstBlock(m_library);
-    m_library.close();
-    auto cli = [&](const QStringList &args, QByteArray *out = nullptr) {
-        QProcess p;
-        p.start(QStringLiteral(DUBAO_CLI_PATH), args + QStringList{u"--library"_s, m_path});
-        p.waitForFinished(60000);
-        if (out)
-            *out = p.readAllStandardOutput();
-        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    };
-    QByteArray out;
-    QList<QPair<qint64, QString>> notes;
-    for (const QString &s : hostileStrings(true)) {
-        const int code = cli({u"note"_s, u"add"_s, u"--block"_s, QString::number(block), u"--text"_s, s}, &out);
-        QVERIFY2(code == 0 || code == 1, qPrintable(s.left(40)));
-        if (code == 0)
-            notes.append({out.trimmed().toLongLong(), s});
-        const int tag = cli({u"tag"_s, u"add"_s, s});
-        QVERIFY(tag == 0 || tag == 1);
-        const int nb = cli({u"notebook"_s, u"add"_s, s});
-        QVERIFY(nb == 0 || nb == 1);
-        const int search = cli({u"search"_s, u"--"_s, s});
-        QVERIFY2(search == 0 || search == 1, qPrintable(s.left(40)));
-    }
-    QVERIFY(notes.size() >= hostileStrings(true).size() - 1);
-    QCOMPARE(cli({u"note"_s, u"list"_s, u"--json"_s}, &out), 0);
-    const QJsonArray list = QJsonDocument::fromJson(out).array();
-    QHash<qint64, QString> texts;
-    for (const QJsonValue &v : list)
-        texts.insert(v[u"id"_s].toInteger(), v[u"text"_s].toString());
-    for (const auto &[id, text] : std::as_const(notes))
-        QCOMPARE(texts.value(id), text);
-    QCOMPARE(cli({u"check"_s}, &out), 0);
-    QVERIFY(cli({u"search"_s, u"中国"_s}, &out) == 0);
 }
 
 QTEST_GUILESS_MAIN(TestHostile)

@@ -1,12 +1,14 @@
-// Library (open, refuse, migrate, read-only, transactions) and IssueRepository (insert, read back, list, update).
+// Library: open (create, migrate, refuse files that are not ours or are newer, leaving them untouched), read-only
+// files, two connections, :memory:, the file as stock sqlite3 sees it, the default path, transactions. Reading and
+// writing issues through IssueRepository: tst_issuerepository.cpp.
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
+#include "tests/support/handbuiltissue.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -16,6 +18,8 @@
 #include <memory>
 
 using namespace dubao;
+using dubao::test::makeIssue;
+using dubao::test::sha;
 
 namespace {
 
@@ -92,80 +96,6 @@ bool noSideFiles(const QString &path)
            !QFile::exists(path + QStringLiteral("-journal"));
 }
 
-Block makeBlock(BlockKind kind, const QString &text, int line)
-{
-    Block block;
-    block.kind = kind;
-    block.text = text;
-    block.raw = text + QStringLiteral("  ");
-    block.firstLine = line;
-    block.lastLine = line + 1;
-    return block;
-}
-
-/// A hand-built issue with every feature the schema stores: kicker, subtitles, bylines with and without
-/// reporters and date, an article without byline, every block kind.
-ParsedIssue makeIssue(const QString &sha256, const QDate &date = QDate(2023, 6, 15), int month = 6, int day = 15,
-                      bool inferred = false)
-{
-    ParsedIssue issue;
-    issue.source.path = QStringLiteral("/nowhere/%1.txt").arg(sha256.left(8));
-    issue.source.sha256 = sha256;
-    issue.source.encoding = QStringLiteral("UTF-8");
-    issue.issue.publication = QStringLiteral("渝西都市报");
-    issue.issue.date = date;
-    issue.issue.dateInferred = inferred;
-    issue.issue.month = month;
-    issue.issue.day = day;
-
-    Article first;
-    first.kicker = QStringLiteral("优化产业体系和产业布局");
-    first.title = QStringLiteral("永川区委常委会召开会议");
-    first.subtitles = {QStringLiteral("区委书记张智奎主持"), QStringLiteral("第二个副题")};
-    first.byline = Byline{QStringLiteral("本报讯"),
-                          {QStringLiteral("彭禹乔"), QStringLiteral("潘文峰")},
-                          QStringLiteral("06-14"),
-                          QStringLiteral("本报讯(渝西都市报记者 彭禹乔 潘 文峰)6月14日")};
-    first.blocks = {makeBlock(BlockKind::Body, QStringLiteral("会议指出,实行垃圾分类。"), 5),
-                    makeBlock(BlockKind::Heading, QStringLiteral("一、小标题"), 8),
-                    makeBlock(BlockKind::Speaker, QStringLiteral("区委书记 张智奎"), 10),
-                    makeBlock(BlockKind::Caption, QStringLiteral("图为会议现场。"), 12),
-                    makeBlock(BlockKind::Note, QStringLiteral("(本报有删节)"), 14)};
-    first.firstLine = 1;
-    first.lastLine = 15;
-
-    Article second;
-    second.title = QStringLiteral("没有署名的文章");
-    second.blocks = {makeBlock(BlockKind::Body, QStringLiteral("正文。"), 18)};
-    second.firstLine = 17;
-    second.lastLine = 19;
-
-    Article third;
-    third.title = QStringLiteral("评论员文章");
-    third.byline = Byline{QStringLiteral("本报评论员"), {}, {}, QStringLiteral("本报评论员")};
-    third.blocks = {makeBlock(BlockKind::Body, QStringLiteral("评论。"), 22),
-                    makeBlock(BlockKind::Body, QStringLiteral("又一段。"), 24)};
-    third.firstLine = 21;
-    third.lastLine = 25;
-
-    Article fourth; // shares a reporter with the first: one row in reporters
-    fourth.title = QStringLiteral("第四篇");
-    fourth.byline = Byline{QStringLiteral("本报讯"),
-                           {QStringLiteral("彭禹乔")},
-                           QStringLiteral("12-19"),
-                           QStringLiteral("本报讯(记者 彭禹乔)12 月19日")};
-    fourth.firstLine = 27;
-    fourth.lastLine = 27;
-
-    issue.articles = {first, second, third, fourth};
-    return issue;
-}
-
-QString sha(char c)
-{
-    return QString(64, QLatin1Char(c));
-}
-
 } // namespace
 
 class TestLibrary : public QObject
@@ -193,20 +123,6 @@ private slots:
     void defaultPath_inTestAppDataFolderWhichExists();
     void transaction_notCommitted_rollsBack();
     void transaction_committed_keeps();
-
-    void insert_readBack_equalFieldByField();
-    void insert_reportersNormalised_oneRowPerName();
-    void insert_emptyPublicationAndNoDate_storedAsNull();
-    void insert_duplicateSha256_failsAndLeavesNothing();
-    void insert_failsMidIssue_leavesNothing();
-    void findBySha256_knownAndUnknown();
-    void article_unknownId_nullopt();
-    void issueIdOfArticle_returnsOwner();
-    void listIssues_orderedByDateThenMonthDayThenId();
-    void listIssues_withArticles_inReadingOrder();
-    void updateIssueInfo_changesPublicationAndDate();
-    void updateIssueInfo_unknownId_fails();
-    void delete_issue_cascadesToArticlesAndBlocks();
 
 private:
     QString libraryPath(const QString &name = QStringLiteral("library.sqlite")) const { return m_dir->filePath(name); }
@@ -522,305 +438,6 @@ void TestLibrary::transaction_committed_keeps()
     Library other;
     QVERIFY(other.open(libraryPath()));
     QCOMPARE(IssueRepository(other).issueCount(), 1);
-}
-
-void TestLibrary::insert_readBack_equalFieldByField()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    const ParsedIssue expected = makeIssue(sha('5'), QDate(2022, 12, 19), 12, 19, true);
-    QString error;
-    const qint64 id = repository.insert(expected, &error);
-    QVERIFY2(id > 0, qPrintable(error));
-
-    const auto stored = repository.issue(id);
-    QVERIFY(stored);
-    QCOMPARE(stored->id, id);
-    const ParsedIssue &got = stored->parsed;
-    QCOMPARE(got.source, expected.source);
-    QCOMPARE(got.issue.publication, expected.issue.publication);
-    QCOMPARE(got.issue.date, expected.issue.date);
-    QCOMPARE(got.issue.dateInferred, true);
-    QCOMPARE(got.issue.month, 12);
-    QCOMPARE(got.issue.day, 19);
-    QCOMPARE(got.articles.size(), expected.articles.size());
-
-    QSet<qint64> articleIds;
-    QSet<qint64> blockIds;
-    ParsedIssue withIds = expected;
-    for (int a = 0; a < got.articles.size(); ++a) {
-        const Article &article = got.articles.at(a);
-        const Article &want = expected.articles.at(a);
-        QVERIFY(article.id > 0);
-        articleIds.insert(article.id);
-        QCOMPARE(article.kicker, want.kicker);
-        QCOMPARE(article.title, want.title);
-        QCOMPARE(article.subtitles, want.subtitles);
-        QCOMPARE(article.byline.has_value(), want.byline.has_value());
-        if (want.byline) {
-            QCOMPARE(article.byline->source, want.byline->source);
-            QCOMPARE(article.byline->reporters, want.byline->reporters);
-            QCOMPARE(article.byline->date, want.byline->date);
-            QCOMPARE(article.byline->raw, want.byline->raw);
-        }
-        QCOMPARE(article.firstLine, want.firstLine);
-        QCOMPARE(article.lastLine, want.lastLine);
-        QCOMPARE(article.blocks.size(), want.blocks.size());
-        withIds.articles[a].id = article.id;
-        for (int b = 0; b < article.blocks.size(); ++b) {
-            const Block &block = article.blocks.at(b);
-            const Block &wantBlock = want.blocks.at(b);
-            QVERIFY(block.id > 0);
-            blockIds.insert(block.id);
-            QCOMPARE(block.kind, wantBlock.kind);
-            QCOMPARE(block.text, wantBlock.text);
-            QCOMPARE(block.raw, wantBlock.raw);
-            QCOMPARE(block.firstLine, wantBlock.firstLine);
-            QCOMPARE(block.lastLine, wantBlock.lastLine);
-            withIds.articles[a].blocks[b].id = block.id;
-        }
-
-        // article(id) gives the same as the article inside issue(id).
-        const auto single = repository.article(article.id);
-        QVERIFY(single);
-        QVERIFY(*single == article);
-    }
-    QCOMPARE(articleIds.size(), expected.articles.size());
-    QCOMPARE(blockIds.size(), 8);
-    QVERIFY(got == withIds);
-}
-
-void TestLibrary::insert_reportersNormalised_oneRowPerName()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('6'))) > 0);
-    QVERIFY(repository.insert(makeIssue(sha('7'))) > 0);
-    QSqlQuery query(library.database());
-    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM reporters")) && query.next());
-    QCOMPARE(query.value(0).toInt(), 2); // 彭禹乔, 潘文峰 over two issues and four bylines
-    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM article_reporters")) && query.next());
-    QCOMPARE(query.value(0).toInt(), 6);
-    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM publications")) && query.next());
-    QCOMPARE(query.value(0).toInt(), 1);
-}
-
-void TestLibrary::insert_emptyPublicationAndNoDate_storedAsNull()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    ParsedIssue issue = makeIssue(sha('8'), QDate(), 0, 0);
-    issue.issue.publication.clear();
-    const qint64 id = repository.insert(issue);
-    QVERIFY(id > 0);
-    QSqlQuery query(library.database());
-    QVERIFY(
-        query.exec(QStringLiteral("SELECT publication_id IS NULL, date IS NULL FROM issues WHERE id = %1").arg(id)));
-    QVERIFY(query.next());
-    QCOMPARE(query.value(0).toInt(), 1);
-    QCOMPARE(query.value(1).toInt(), 1);
-    const auto stored = repository.issue(id);
-    QVERIFY(stored);
-    QVERIFY(stored->parsed.issue.publication.isEmpty());
-    QVERIFY(!stored->parsed.issue.date.isValid());
-}
-
-void TestLibrary::insert_duplicateSha256_failsAndLeavesNothing()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('9'))) > 0);
-    QString error;
-    QCOMPARE(repository.insert(makeIssue(sha('9')), &error), 0);
-    QVERIFY2(error.contains(QLatin1String("UNIQUE")), qPrintable(error));
-    QCOMPARE(repository.issueCount(), 1);
-    QCOMPARE(repository.articleCount(), 4);
-}
-
-void TestLibrary::insert_failsMidIssue_leavesNothing()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('a'))) > 0);
-    QSqlQuery query(library.database());
-    // Fails at the third block of the next issue, after its source, issue, articles and reporters went in.
-    QVERIFY(query.exec(QStringLiteral("CREATE TEMP TRIGGER fail BEFORE INSERT ON main.blocks WHEN "
-                                      "(SELECT count(*) FROM main.blocks) >= 10 BEGIN SELECT RAISE(ABORT, 'boom'); "
-                                      "END")));
-    ParsedIssue issue = makeIssue(sha('b'));
-    issue.issue.publication = QStringLiteral("新报纸");
-    issue.articles[0].byline->reporters.append(QStringLiteral("新记者"));
-    QString error;
-    // No outer transaction: insert() alone must still be all or nothing.
-    QCOMPARE(repository.insert(issue, &error), 0);
-    QVERIFY2(error.contains(QLatin1String("boom")), qPrintable(error));
-    const char *const counts[][2] = {{"source_files", "1"}, {"issues", "1"},    {"articles", "4"},
-                                     {"blocks", "8"},       {"reporters", "2"}, {"article_reporters", "3"},
-                                     {"publications", "1"}};
-    for (const auto &[table, expected] : counts) {
-        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM ") + QLatin1String(table)) && query.next());
-        QCOMPARE(query.value(0).toString(), QLatin1String(expected));
-    }
-    QVERIFY(!repository.findBySha256(sha('b')));
-    QVERIFY(query.exec(QStringLiteral("DROP TRIGGER fail")));
-    QVERIFY2(repository.insert(issue, &error) > 0, qPrintable(error));
-}
-
-void TestLibrary::findBySha256_knownAndUnknown()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    const qint64 id = repository.insert(makeIssue(sha('c')));
-    QCOMPARE(repository.findBySha256(sha('c')), std::optional<qint64>(id));
-    QCOMPARE(repository.findBySha256(sha('C')), std::optional<qint64>(id)); // hex case does not matter
-    QVERIFY(!repository.findBySha256(sha('d')));
-}
-
-void TestLibrary::article_unknownId_nullopt()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('e'))) > 0);
-    QVERIFY(!repository.article(12345));
-    QVERIFY(!repository.issue(12345));
-    QVERIFY(!repository.issueIdOfArticle(12345));
-}
-
-void TestLibrary::issueIdOfArticle_returnsOwner()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    const qint64 first = repository.insert(makeIssue(sha('1')));
-    const qint64 second = repository.insert(makeIssue(sha('2')));
-    QVERIFY(first > 0 && second > 0 && first != second);
-    const auto stored = repository.issue(second);
-    QVERIFY(stored);
-    QCOMPARE(repository.issueIdOfArticle(stored->parsed.articles.at(2).id), std::optional<qint64>(second));
-}
-
-void TestLibrary::listIssues_orderedByDateThenMonthDayThenId()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    // Inserted out of order on purpose.
-    const qint64 unknown = repository.insert(makeIssue(sha('1'), QDate(), 0, 0));
-    const qint64 nov14 = repository.insert(makeIssue(sha('2'), QDate(), 11, 14));
-    const qint64 june14 = repository.insert(makeIssue(sha('3'), QDate(2023, 6, 14), 6, 14));
-    const qint64 mar2 = repository.insert(makeIssue(sha('4'), QDate(), 3, 2));
-    const qint64 inferred = repository.insert(makeIssue(sha('5'), QDate(2022, 12, 19), 12, 19, true));
-    const qint64 june14Again = repository.insert(makeIssue(sha('6'), QDate(2023, 6, 14), 6, 14));
-    const qint64 y2024 = repository.insert(makeIssue(sha('7'), QDate(2024, 1, 2), 1, 2));
-
-    const QList<IssueSummary> issues = repository.listIssues(IssueRepository::Listing::IssuesOnly);
-    QList<qint64> ids;
-    for (const IssueSummary &issue : issues)
-        ids.append(issue.id);
-    const QList<qint64> expected{inferred, june14, june14Again, y2024, mar2, nov14, unknown};
-    QCOMPARE(ids, expected);
-
-    QCOMPARE(issues.at(0).info.date, QDate(2022, 12, 19));
-    QVERIFY(issues.at(0).info.dateInferred);
-    QVERIFY(!issues.at(1).info.dateInferred);
-    QCOMPARE(issues.at(4).info.month, 3);
-    QCOMPARE(issues.at(4).info.day, 2);
-    QVERIFY(!issues.at(4).info.date.isValid());
-    QCOMPARE(issues.at(0).info.publication, QStringLiteral("渝西都市报"));
-    QCOMPARE(issues.at(0).sourcePath, makeIssue(sha('5')).source.path);
-    for (const IssueSummary &issue : issues)
-        QVERIFY(issue.articles.isEmpty()); // IssuesOnly
-}
-
-void TestLibrary::listIssues_withArticles_inReadingOrder()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    ParsedIssue small = makeIssue(sha('1'), QDate(2024, 1, 1), 1, 1);
-    small.articles.removeFirst();
-    const qint64 later = repository.insert(small);
-    const qint64 earlier = repository.insert(makeIssue(sha('2'), QDate(2023, 1, 1), 1, 1));
-
-    const QList<IssueSummary> issues = repository.listIssues();
-    QCOMPARE(issues.size(), 2);
-    QCOMPARE(issues.at(0).id, earlier);
-    QCOMPARE(issues.at(1).id, later);
-    QCOMPARE(issues.at(0).articles.size(), 4);
-    QCOMPARE(issues.at(1).articles.size(), 3);
-    const ArticleSummary &first = issues.at(0).articles.at(0);
-    QCOMPARE(first.kicker, QStringLiteral("优化产业体系和产业布局"));
-    QCOMPARE(first.title, QStringLiteral("永川区委常委会召开会议"));
-    QCOMPARE(first.subtitles, makeIssue(sha('2')).articles.at(0).subtitles);
-    QCOMPARE(issues.at(1).articles.at(0).title, QStringLiteral("没有署名的文章"));
-    QCOMPARE(issues.at(1).articles.at(2).title, QStringLiteral("第四篇"));
-    QCOMPARE(repository.issueIdOfArticle(issues.at(1).articles.at(2).id), std::optional<qint64>(later));
-}
-
-void TestLibrary::updateIssueInfo_changesPublicationAndDate()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    const qint64 yearless = repository.insert(makeIssue(sha('1'), QDate(), 11, 14));
-    const qint64 dated = repository.insert(makeIssue(sha('2'), QDate(2023, 6, 14), 6, 14));
-    QCOMPARE(repository.listIssues().constFirst().id, dated);
-
-    IssueInfo info;
-    info.publication = QStringLiteral("重庆日报");
-    info.date = QDate(2022, 11, 14);
-    info.month = 11;
-    info.day = 14;
-    QString error;
-    QVERIFY2(repository.updateIssueInfo(yearless, info, &error), qPrintable(error));
-
-    const auto stored = repository.issue(yearless);
-    QVERIFY(stored);
-    QCOMPARE(stored->parsed.issue, info);
-    QCOMPARE(repository.listIssues().constFirst().id, yearless); // 2022 now sorts first
-    QCOMPARE(repository.issue(dated)->parsed.issue.publication, QStringLiteral("渝西都市报"));
-    QCOMPARE(stored->parsed.articles.size(), 4); // articles untouched
-}
-
-void TestLibrary::updateIssueInfo_unknownId_fails()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    IssueInfo info;
-    info.publication = QStringLiteral("不存在的报");
-    QString error;
-    QVERIFY(!repository.updateIssueInfo(777, info, &error));
-    QVERIFY(error.contains(QLatin1String("777")));
-    QSqlQuery query(library.database());
-    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM publications")) && query.next());
-    QCOMPARE(query.value(0).toInt(), 0); // the publication created on demand was rolled back too
-}
-
-void TestLibrary::delete_issue_cascadesToArticlesAndBlocks()
-{
-    Library library;
-    QVERIFY(library.open(libraryPath()));
-    IssueRepository repository(library);
-    const qint64 kept = repository.insert(makeIssue(sha('1')));
-    QVERIFY(repository.insert(makeIssue(sha('2'))) > 0);
-    QSqlQuery query(library.database());
-    // Deleting the source file removes its issue, and the foreign keys cascade to articles and blocks.
-    QVERIFY(query.exec(QStringLiteral("DELETE FROM source_files WHERE sha256 = '%1'").arg(sha('2'))));
-    QCOMPARE(repository.issueCount(), 1);
-    QCOMPARE(repository.articleCount(), 4);
-    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM blocks")) && query.next());
-    QCOMPARE(query.value(0).toInt(), 8);
-    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM article_reporters")) && query.next());
-    QCOMPARE(query.value(0).toInt(), 3);
-    QVERIFY(repository.issue(kept));
 }
 
 QTEST_GUILESS_MAIN(TestLibrary)

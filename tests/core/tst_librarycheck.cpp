@@ -1,32 +1,22 @@
-// LibraryCheck (core/store/librarycheck.h) and `dubao-cli check [--repair] [--json]`: a healthy library passes;
-// each kind of damage is found and described; --repair rebuilds the search index and turns annotations that
-// lost their anchor into orphans, deleting nothing.
+// LibraryCheck (core/ingest/librarycheck.h): a healthy library passes; each kind of damage is found and
+// described; repair rebuilds the search index and turns annotations that lost their anchor into orphans, deleting
+// nothing. `dubao-cli check [--repair] [--json]`: tests/cli/tst_cli_maintenance.cpp.
 #include "core/ingest/importer.h"
 #include "core/ingest/librarycheck.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/library.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/scalar.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
+using dubao::test::scalar;
 
 namespace {
-
-qint64 scalar(Library &library, const QString &sql)
-{
-    QSqlQuery q(library.database());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
 
 bool has(const CheckReport &report, const QString &code)
 {
@@ -49,7 +39,6 @@ private slots:
     void damagedSearchIndex_reported_repairRebuilds();
     void tagCycle_reported_notRepairable();
     void strayBlock_reported();
-    void cli_exitCodesAndJson();
 
 private:
     std::unique_ptr<QTemporaryDir> m_tmp;
@@ -160,36 +149,6 @@ void TestLibraryCheck::strayBlock_reported()
     QVERIFY(has(report, u"foreign-key"_s));
     for (const CheckProblem &p : report.problems)
         QVERIFY(!p.repair.isEmpty());
-}
-
-void TestLibraryCheck::cli_exitCodesAndJson()
-{
-    m_library.close();
-    auto cli = [&](const QStringList &args, QByteArray *out = nullptr) {
-        QProcess p;
-        p.start(QStringLiteral(DUBAO_CLI_PATH), args + QStringList{u"--library"_s, m_path});
-        p.waitForFinished(60000);
-        if (out)
-            *out = p.readAllStandardOutput();
-        return p.exitCode();
-    };
-    QByteArray out;
-    QCOMPARE(cli({u"check"_s}, &out), 0);
-    QVERIFY(out.contains("healthy"));
-    {
-        Library library;
-        QVERIFY(library.open(m_path));
-        QSqlQuery q(library.database());
-        QVERIFY(q.exec(u"UPDATE highlights SET \"end\" = 100000 WHERE id = %1"_s.arg(m_highlight)));
-    }
-    QCOMPARE(cli({u"check"_s, u"--json"_s}, &out), 1);
-    const QJsonObject o = QJsonDocument::fromJson(out).object();
-    QCOMPARE(o.value(u"healthy"_s).toBool(true), false);
-    QCOMPARE(o.value(u"problems"_s).toArray().size(), 1);
-    QCOMPARE(cli({u"check"_s, u"--repair"_s}, &out), 0);
-    QVERIFY(out.contains("repaired"));
-    QCOMPARE(cli({u"check"_s}, &out), 0);
-    QCOMPARE(cli({u"check"_s, u"extra"_s}, &out), 2);
 }
 
 QTEST_GUILESS_MAIN(TestLibraryCheck)

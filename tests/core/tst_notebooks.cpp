@@ -1,17 +1,14 @@
 // Notebooks: order, moving entries, free text, the document view, delete → restore.
-#include "core/ingest/importer.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/sampleissue.h"
+#include "tests/support/temporarylibrary.h"
 
-#include <QDir>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <memory>
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
@@ -33,8 +30,7 @@ private slots:
 
 private:
     QStringList order(qint64 notebook) const;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Library> m_library;
+    test::TemporaryLibrary m_library;
     StoredIssue m_issue;
 };
 
@@ -45,22 +41,15 @@ void TestNotebooks::initTestCase()
 
 void TestNotebooks::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_library = std::make_unique<Library>();
-    QVERIFY(m_library->open(m_dir->filePath(u"lib.sqlite"_s)));
-    const QDir corpus(QStringLiteral(DUBAO_CORPUS_DIR));
-    const QStringList files = corpus.entryList({u"000_*.txt"_s});
-    if (files.isEmpty())
-        QSKIP("corpus not found");
-    const ImportReport report = Importer(*m_library).importPaths({corpus.filePath(files.front())});
-    QCOMPARE(report.imported.size(), 1);
-    m_issue = *IssueRepository(*m_library).issue(report.imported.front().issueId);
+    QVERIFY(m_library.create());
+    const auto issue = test::importSampleIssue(*m_library);
+    QVERIFY(issue);
+    m_issue = *issue;
 }
 
 void TestNotebooks::cleanup()
 {
     m_library.reset();
-    m_dir.reset();
 }
 
 QStringList TestNotebooks::order(qint64 notebook) const

@@ -9,6 +9,7 @@
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "core/text/chinesetext.h"
+#include "tests/support/scalar.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -20,6 +21,7 @@
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
+using dubao::test::scalar;
 
 namespace {
 
@@ -34,12 +36,6 @@ bool exec(Library &library, const QString &sql, const QVariantList &binds = {})
         return false;
     }
     return true;
-}
-
-qint64 scalar(Library &library, const QString &sql)
-{
-    QSqlQuery q(library.database());
-    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
 }
 
 /// FTS5's own consistency check of the paragraph and headline indexes.

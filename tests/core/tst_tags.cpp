@@ -1,17 +1,14 @@
 // Tags: hierarchy, rename, recolour, move (no cycles), merge/unmerge, delete/restore, pinyin collation,
 // hostile names.
-#include "core/ingest/importer.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/sampleissue.h"
+#include "tests/support/temporarylibrary.h"
 
-#include <QDir>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <memory>
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
@@ -38,8 +35,7 @@ private slots:
     void apply_articleAndBlock_twiceIsNoChange();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Library> m_library;
+    test::TemporaryLibrary m_library;
     qint64 m_articleId = 0;
     qint64 m_blockId = 0;
 };
@@ -51,16 +47,8 @@ void TestTags::initTestCase()
 
 void TestTags::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_library = std::make_unique<Library>();
-    QVERIFY(m_library->open(m_dir->filePath(u"lib.sqlite"_s)));
-    const QDir corpus(QStringLiteral(DUBAO_CORPUS_DIR));
-    const QStringList files = corpus.entryList({u"000_*.txt"_s});
-    if (files.isEmpty())
-        QSKIP("corpus not found");
-    const ImportReport report = Importer(*m_library).importPaths({corpus.filePath(files.front())});
-    QCOMPARE(report.imported.size(), 1);
-    const auto issue = IssueRepository(*m_library).issue(report.imported.front().issueId);
+    QVERIFY(m_library.create());
+    const auto issue = test::importSampleIssue(*m_library);
     QVERIFY(issue);
     m_articleId = issue->parsed.articles.front().id;
     m_blockId = issue->parsed.articles.front().blocks.front().id;
@@ -69,7 +57,6 @@ void TestTags::init()
 void TestTags::cleanup()
 {
     m_library.reset();
-    m_dir.reset();
 }
 
 void TestTags::create_child_hasPath_andFindsByPath()

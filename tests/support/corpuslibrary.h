@@ -1,27 +1,17 @@
-// Shared by the widget tests: isolated settings and a library built by importing the real corpus.
+// Shared by the widget and CLI tests: isolated settings and a library built by importing the real corpus.
 #pragma once
 
 #include "core/ingest/importer.h"
 #include "core/store/library.h"
+#include "tests/support/corpus.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QString>
 #include <QTemporaryDir>
 
 namespace dubao::test {
-
-inline QString corpusDir()
-{
-    return QDir::cleanPath(QStringLiteral(DUBAO_CORPUS_DIR));
-}
-
-inline int corpusFileCount()
-{
-    return int(QDir(corpusDir()).entryList({QStringLiteral("*.txt")}, QDir::Files).size());
-}
 
 /// Keeps QSettings and QStandardPaths away from the real user's files, for the whole test run.
 inline void isolate(const QTemporaryDir &dir)

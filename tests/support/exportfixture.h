@@ -10,6 +10,7 @@
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/sampleissue.h"
 
 #include <QDir>
 #include <QFile>
@@ -72,7 +73,7 @@ struct ExportFixture
         library = std::make_unique<Library>();
         if (!library->open(path(), error))
             return false;
-        QFile sample(QStringLiteral(DUBAO_SOURCE_DIR "/resources/sample/sample-issue.txt"));
+        QFile sample(sampleIssuePath());
         if (!sample.open(QIODevice::ReadOnly))
             return fail(QStringLiteral("no sample issue"));
         const QByteArray text = sample.readAll();

@@ -9,11 +9,11 @@
 #include "core/store/annotationrepository.h"
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
+#include "tests/support/corpus.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -108,26 +108,15 @@ void TestCrash::initTestCase()
 {
     qInfo("seed %u (set DUBAO_CRASH_SEED to repeat another run)", seed());
     m_files = m_tmp.filePath(u"issues"_s);
-    QVERIFY(QDir().mkpath(m_files));
-    const QFileInfoList corpus =
-        QDir(QStringLiteral(DUBAO_CORPUS_DIR)).entryInfoList({u"*.txt"_s}, QDir::Files, QDir::Name);
-    QVERIFY(!corpus.isEmpty());
+    // Copies of the corpus with trailing blank lines: new content, same articles.
     constexpr int copies = 20;
-    for (const QFileInfo &f : corpus) {
-        QFile in(f.absoluteFilePath());
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        const QByteArray bytes = in.readAll();
-        for (int k = 0; k < copies; ++k) {
-            const QString name =
-                QDir(m_files).filePath(u"copy %1 of %2"_s.arg(k, 3, 10, QLatin1Char('0')).arg(f.fileName()));
-            QFile out(name);
-            QVERIFY(out.open(QIODevice::WriteOnly));
-            out.write(bytes + QByteArray(k + 1, '\n')); // trailing blank lines: new content, same articles
-            out.close();
-            const IssueFileResult parsed = parseIssueFile(name);
-            QVERIFY2(parsed.ok, qPrintable(parsed.error));
-            m_expectedArticles.insert(QFileInfo(name).absoluteFilePath(), int(parsed.issue.articles.size()));
-        }
+    const QStringList files = test::writeCorpusCopies(m_files, copies);
+    QVERIFY(!files.isEmpty());
+    QCOMPARE(files.size(), copies * test::corpusFileCount());
+    for (const QString &name : files) {
+        const IssueFileResult parsed = parseIssueFile(name);
+        QVERIFY2(parsed.ok, qPrintable(parsed.error));
+        m_expectedArticles.insert(QFileInfo(name).absoluteFilePath(), int(parsed.issue.articles.size()));
     }
 }
 

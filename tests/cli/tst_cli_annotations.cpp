@@ -1,10 +1,11 @@
 // dubao-cli's annotation commands end to end: the real executable, a real library file, a corpus issue.
+#include "tests/support/cliprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,16 +51,8 @@ private:
 Run TestCliAnnotations::cli(QStringList args)
 {
     args << u"--library"_s << m_library;
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, m_tmp->path());
-    env.insert(u"XDG_DATA_HOME"_s, m_tmp->path() + u"/data"_s);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(DUBAO_CLI_PATH), args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    const dubao::test::CliRun r = dubao::test::runCli(args, m_tmp->path());
+    return {r.code, QString::fromUtf8(r.out), QString::fromUtf8(r.err)};
 }
 
 QJsonDocument TestCliAnnotations::json(const QStringList &args)
@@ -84,8 +77,7 @@ void TestCliAnnotations::init()
     m_library = m_tmp->filePath(u"lib.sqlite"_s);
     const QDir corpus(QStringLiteral(DUBAO_CORPUS_DIR));
     const QStringList files = corpus.entryList({u"000_*.txt"_s});
-    if (files.isEmpty())
-        QSKIP("corpus not found");
+    QVERIFY2(!files.isEmpty(), "the corpus has no 000_*.txt");
     m_file = corpus.filePath(files.front());
     QCOMPARE(cli({u"import"_s, m_file}).code, 0);
 }

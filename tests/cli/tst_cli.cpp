@@ -1,13 +1,14 @@
 // dubao-cli end to end: the real executable on real files and a real library file.
 #include "core/search/searchservice.h"
 #include "core/store/library.h"
+#include "tests/support/cliprocess.h"
+#include "tests/support/corpus.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -16,35 +17,15 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using dubao::test::corpusFile;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = dubao::test::CliRun;
 
 Run cli(const QStringList &args, const QString &home)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, home); // the default library lands in this test's folder, never the user's
-    env.insert(u"XDG_DATA_HOME"_s, home + u"/data"_s);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(DUBAO_CLI_PATH), args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
-
-QString corpusFile(const QString &prefix)
-{
-    const QDir dir(QStringLiteral(DUBAO_CORPUS_DIR));
-    const QStringList files = dir.entryList({prefix + u"_*.txt"_s}, QDir::Files);
-    return files.size() == 1 ? dir.filePath(files.front()) : QString();
+    return dubao::test::runCli(args, home); // the default library lands in this test's folder, never the user's
 }
 
 } // namespace
@@ -80,8 +61,6 @@ void TestCli::init()
     QVERIFY(m_tmp->isValid());
     m_dir = QDir(m_tmp->path());
     m_corpus = QStringLiteral(DUBAO_CORPUS_DIR);
-    if (!QDir(m_corpus).exists())
-        QSKIP("corpus not found");
 }
 
 void TestCli::version_printsVersion()

@@ -1,0 +1,147 @@
+// dubao-cli's commands that keep a library safe, as a process on a real library file: backup and restore (the
+// daily backup before a write, a library the app holds refused), check [--repair] [--json] with its exit codes,
+// and a read-only library file (reads work, writes fail saying why). The API underneath: tests/core/tst_backup,
+// tst_librarycheck and tst_fulldisk.
+#include "core/store/annotationrepository.h"
+#include "core/store/backup.h"
+#include "core/store/library.h"
+#include "tests/support/cliprocess.h"
+#include "tests/support/corpuslibrary.h"
+#include "tests/support/scalar.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLockFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+class TestCliMaintenance : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void backupAndRestore();
+    void check_exitCodesAndJson();
+    void readOnlyFile_readsWorkWritesFail();
+};
+
+void TestCliMaintenance::backupAndRestore()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"my library.sqlite"_s);
+    auto cli = [&](const QStringList &args, QString *out = nullptr) {
+        const test::CliRun r = test::runCli(args + QStringList{u"--library"_s, path});
+        if (out)
+            *out = QString::fromUtf8(r.out).trimmed();
+        return r.code;
+    };
+    QCOMPARE(cli({u"import"_s, QStringLiteral(DUBAO_CORPUS_DIR)}), 0);
+    QString out;
+    QVERIFY2(Backup::list(path).isEmpty(), "the library was empty before the import: nothing to back up");
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"旧"_s}), 0); // a write: the daily backup is taken first
+    QCOMPARE(Backup::list(path).size(), 1);
+    QCOMPARE(Backup::list(path).front().reason, u"daily"_s);
+    QCOMPARE(cli({u"tag"_s, u"list"_s}, &out), 0); // not a write
+    QCOMPARE(cli({u"backup"_s}, &out), 0);
+    QVERIFY2(QFile::exists(out), qPrintable(out));
+    QVERIFY(out.contains(u"-manual.sqlite"_s));
+    const QString backup = out;
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"测试"_s}), 0); // the daily backup is already made today
+    QCOMPARE(Backup::list(path).size(), 2);
+    {
+        // The app has the library open (LibrarySession's lock file): refused, nothing changes.
+        QLockFile appLock(path + u".lock"_s);
+        QVERIFY(appLock.tryLock(0));
+        QCOMPARE(cli({u"restore"_s, backup}, &out), 1);
+    }
+    QCOMPARE(cli({u"restore"_s, backup}, &out), 0);
+    QVERIFY(out.contains(u"before-restore"_s));
+    QCOMPARE(cli({u"tag"_s, u"list"_s}, &out), 0);
+    QVERIFY(!out.contains(u"测试"_s));
+    QCOMPARE(cli({u"restore"_s, tmp.filePath(u"nothing.sqlite"_s)}, &out), 1);
+    QCOMPARE(cli({u"restore"_s}, &out), 2);
+}
+
+void TestCliMaintenance::check_exitCodesAndJson()
+{
+    // The corpus with a highlight and a note on it.
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"library.sqlite"_s);
+    const QString built = test::buildCorpusLibrary(path);
+    QVERIFY2(built.isEmpty(), qPrintable(built));
+    qint64 highlight = 0;
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        const qint64 block = test::scalar(library, u"SELECT min(id) FROM blocks WHERE length(text) > 20"_s);
+        QString error;
+        highlight = AnnotationRepository(library).addHighlight(block, 2, 10, {}, &error);
+        QVERIFY2(highlight > 0, qPrintable(error));
+        QVERIFY2(AnnotationRepository(library).addNote(block, highlight, u"一条笔记"_s, &error) > 0, qPrintable(error));
+    }
+    auto cli = [&](const QStringList &args, QByteArray *out = nullptr) {
+        const test::CliRun r = test::runCli(args + QStringList{u"--library"_s, path});
+        if (out)
+            *out = r.out;
+        return r.code;
+    };
+    QByteArray out;
+    QCOMPARE(cli({u"check"_s}, &out), 0);
+    QVERIFY(out.contains("healthy"));
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        QSqlQuery q(library.database());
+        QVERIFY(q.exec(u"UPDATE highlights SET \"end\" = 100000 WHERE id = %1"_s.arg(highlight)));
+    }
+    QCOMPARE(cli({u"check"_s, u"--json"_s}, &out), 1);
+    const QJsonObject o = QJsonDocument::fromJson(out).object();
+    QCOMPARE(o.value(u"healthy"_s).toBool(true), false);
+    QCOMPARE(o.value(u"problems"_s).toArray().size(), 1);
+    QCOMPARE(cli({u"check"_s, u"--repair"_s}, &out), 0);
+    QVERIFY(out.contains("repaired"));
+    QCOMPARE(cli({u"check"_s}, &out), 0);
+    QCOMPARE(cli({u"check"_s, u"extra"_s}, &out), 2);
+}
+
+void TestCliMaintenance::readOnlyFile_readsWorkWritesFail()
+{
+    QTemporaryDir tmp;
+    // Issues not in the library yet, to try to import.
+    const QString files = tmp.filePath(u"issues"_s);
+    QCOMPARE(test::writeCorpusCopies(files, 1).size(), test::corpusFileCount());
+    const QString path = tmp.filePath(u"ro cli.sqlite"_s);
+    auto cli = [&](const QStringList &args, QString *out = nullptr, QString *err = nullptr) {
+        const test::CliRun r = test::runCli(args + QStringList{u"--library"_s, path});
+        if (out)
+            *out = QString::fromUtf8(r.out);
+        if (err)
+            *err = QString::fromUtf8(r.err);
+        return r.code;
+    };
+    QCOMPARE(cli({u"import"_s, QStringLiteral(DUBAO_CORPUS_DIR)}), 0);
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QString out, err;
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"x"_s}, &out, &err), 1);
+    QVERIFY2(err.contains(u"read-only"_s), qPrintable(err));
+    QCOMPARE(cli({u"note"_s, u"add"_s, u"--block"_s, u"1"_s, u"--text"_s, u"x"_s}, &out, &err), 1);
+    QVERIFY2(err.contains(u"read-only"_s), qPrintable(err));
+    QCOMPARE(cli({u"import"_s, files}, &out, &err), 1);
+    QVERIFY(err.contains(u"read-only"_s));
+    QCOMPARE(cli({u"list"_s}, &out), 0);
+    QVERIFY(out.contains(u"issue"_s));
+    QCOMPARE(cli({u"tag"_s, u"list"_s}, &out), 0);
+    QCOMPARE(cli({u"check"_s}, &out), 0);
+    QCOMPARE(cli({u"check"_s, u"--repair"_s}, &out, &err), 1);
+    QVERIFY(err.contains(u"read-only"_s));
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+QTEST_GUILESS_MAIN(TestCliMaintenance)
+#include "tst_cli_maintenance.moc"

@@ -1,0 +1,37 @@
+// dubao-cli run as a process, for the tests of tests/cli (and any other test that needs the real program).
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace dubao::test {
+
+struct CliRun
+{
+    int code = -1; ///< the exit code; -1 when the program crashed or did not finish within a minute
+    QByteArray out;
+    QByteArray err;
+};
+
+/// Runs dubao-cli (the one built with the tests) with `args` and waits for it. With `home`, HOME and XDG_DATA_HOME
+/// point into that folder, so its default library lands there and never in the user's.
+inline CliRun runCli(const QStringList &args, const QString &home = {})
+{
+    QProcess p;
+    if (!home.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home);
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+        p.setProcessEnvironment(env);
+    }
+    p.start(QStringLiteral(DUBAO_CLI_PATH), args);
+    if (!p.waitForFinished(60000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+} // namespace dubao::test
