@@ -101,6 +101,29 @@ QString risValue(const QString &text)
     return out.simplified();
 }
 
+QString aboutLine(const ExportDocument &document)
+{
+    QStringList about;
+    if (!document.isNotebook())
+        about.append(QCoreApplication::translate("dubao::exporttext", "%1 excerpt(s)").arg(document.excerpts.size()));
+    if (!document.selectionSummary.isEmpty())
+        about.append(document.selectionSummary);
+    about.append(
+        QCoreApplication::translate("dubao::exporttext", "exported %1").arg(isoDateTime(document.generatedAt)));
+    return about.join(QStringLiteral(" · "));
+}
+
+QString articleTitle(const Excerpt &excerpt)
+{
+    return excerpt.articleTitle.isEmpty() ? QCoreApplication::translate("dubao::exporttext", "(untitled article)")
+                                          : excerpt.articleTitle;
+}
+
+QString orphanNotice()
+{
+    return QCoreApplication::translate("dubao::exporttext", "This excerpt's paragraph is no longer in the library.");
+}
+
 QString sourceLine(const Excerpt &e)
 {
     QStringList parts;
@@ -164,6 +187,24 @@ QList<Group> groupExcerpts(const ExportDocument &document, ExportOptions::Groupi
     if (!untagged.excerpts.isEmpty())
         groups.append(untagged);
     return groups;
+}
+
+bool forEachGrouped(const ExportDocument &document, ExportOptions::Grouping grouping, const ExportProgress &progress,
+                    QString *error, const std::function<void(const QString &heading)> &heading,
+                    const std::function<void(const Excerpt &excerpt)> &excerpt)
+{
+    const qsizetype total = document.excerpts.size();
+    qsizetype done = 0;
+    for (const Group &g : groupExcerpts(document, grouping)) {
+        if (!g.heading.isEmpty())
+            heading(g.heading);
+        for (const qsizetype i : g.excerpts) {
+            excerpt(document.excerpts.at(i));
+            if (!reportProgress(progress, ++done, std::max(total, done), error))
+                return false;
+        }
+    }
+    return true;
 }
 
 QList<CitedArticle> citedArticles(const ExportDocument &document)
