@@ -5,35 +5,35 @@
 #include <QIODevice>
 #include <QMap>
 
+#include <algorithm>
+#include <iterator>
+
 namespace dubao::exporttext {
+
+namespace {
+
+struct Entity
+{
+    char16_t character;
+    const char *reference;
+};
+/// What HTML/XML text and attributes (double- or single-quoted) cannot hold as itself.
+constexpr Entity kHtmlEntities[] = {
+    {u'&', "&amp;"}, {u'<', "&lt;"}, {u'>', "&gt;"}, {u'"', "&quot;"}, {u'\'', "&#39;"}};
+
+} // namespace
 
 QString escapeHtml(const QString &text)
 {
     QString out;
     out.reserve(text.size() + text.size() / 8);
     for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'&':
-            out += QLatin1String("&amp;");
-            break;
-        case u'<':
-            out += QLatin1String("&lt;");
-            break;
-        case u'>':
-            out += QLatin1String("&gt;");
-            break;
-        case u'"':
-            out += QLatin1String("&quot;");
-            break;
-        case u'\'':
-            out += QLatin1String("&#39;");
-            break;
-        default:
-            // XML 1.0 forbids most C0 controls even as references: drop them (tab, LF, CR stay).
-            if (c.unicode() < 0x20 && c != u'\t' && c != u'\n' && c != u'\r')
-                continue;
-            out += c;
-        }
+        const auto *entity = std::find_if(std::begin(kHtmlEntities), std::end(kHtmlEntities),
+                                          [c](const Entity &e) { return e.character == c.unicode(); });
+        if (entity != std::end(kHtmlEntities))
+            out += QLatin1String(entity->reference);
+        else if (c.unicode() >= 0x20 || c == u'\t' || c == u'\n' || c == u'\r')
+            out += c; // XML 1.0 forbids most C0 controls even as references: they are dropped (tab, LF, CR stay).
     }
     return out;
 }
