@@ -3,8 +3,8 @@
 #include "app/cli/exportcommands.h"
 
 #include "app/cli/commands.h"
-#include "app/render/exportwriters.h"
 #include "core/export/excerptcollector.h"
+#include "core/export/exportformat.h"
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
@@ -57,7 +57,7 @@ int cmdExport(const Args &args, Streams io)
     const QString formatName = args.option(QStringLiteral("format"));
     if (formatName.isEmpty())
         return usage(io, QStringLiteral("export needs --format"));
-    const auto format = exportFormatFromName(formatName);
+    const auto format = findExportFormat(formatName);
     if (!format)
         return usage(io, QStringLiteral("unknown format '%1'").arg(formatName));
     QString output = args.option(QStringLiteral("o"));
@@ -65,7 +65,7 @@ int cmdExport(const Args &args, Streams io)
         output = args.option(QStringLiteral("output"));
     if (output.isEmpty())
         return usage(io, QStringLiteral("export needs -o FILE"));
-    if (!isTextExportFormat(*format) && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+    if (format->needsGui && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return failure(io, QStringLiteral("the %1 format needs a QGuiApplication").arg(formatName));
 
     ExportOptions options;
@@ -132,13 +132,13 @@ int cmdExport(const Args &args, Streams io)
     const ExportDocument document = ExcerptCollector(library).collect(selection, &error);
     if (!error.isEmpty())
         return failure(io, error);
-    const auto writer = createExportWriter(*format);
+    const auto writer = format->createWriter();
     if (!exportToFile(*writer, document, options, output, {}, &error))
         return failure(io, error);
     const qsizetype count = document.excerpts.size();
     if (args.json) {
         printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("file"), QFileInfo(output).absoluteFilePath()},
-                                                    {QStringLiteral("format"), exportFormatName(*format)},
+                                                    {QStringLiteral("format"), format->name},
                                                     {QStringLiteral("entries"), count}}));
     } else {
         io.out << "exported " << count << (document.isNotebook() ? " notebook entries" : " excerpts") << " to "
@@ -160,8 +160,8 @@ bool needsGuiApplication(int argc, char *argv[])
     }
     if (!isExport)
         return false;
-    const auto format = exportFormatFromName(formatOption(argc, argv));
-    return format && !isTextExportFormat(*format);
+    const auto format = findExportFormat(formatOption(argc, argv));
+    return format && format->needsGui;
 }
 
 std::unique_ptr<QCoreApplication> createApplication(int &argc, char *argv[])

@@ -9,7 +9,7 @@
 
 namespace dubao::cli {
 
-/// True for `export ... --format pdf|odt` (also --format=pdf).
+/// True for `export ... --format F` (also --format=F) where F needs Qt Gui (ODT, PDF).
 bool needsGuiApplication(int argc, char *argv[]);
 
 /// A QGuiApplication when needsGuiApplication(), else a QCoreApplication. For the QGuiApplication,

@@ -1,5 +1,6 @@
-#include "core/export/htmlwriter.h"
-
+// One self-contained HTML file (CSS inline, no scripts, no external resources) styled for reading on screen and for
+// printing; every text escaped.
+#include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
 
 namespace dubao {
@@ -71,10 +72,8 @@ void writeExcerpt(Utf8Sink &out, const Excerpt &e)
     out << QLatin1String("</section>\n");
 }
 
-} // namespace
-
-bool HtmlWriter::write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                       const ExportProgress &progress, QString *error) const
+bool writeHtml(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+               const ExportProgress &progress, QString *error)
 {
     Utf8Sink out(device);
     out << QLatin1String("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -92,6 +91,18 @@ bool HtmlWriter::write(const ExportDocument &document, const ExportOptions &opti
     out << QLatin1String("</body>\n</html>\n");
     const qsizetype total = document.excerpts.size();
     return out.finish(error) && reportProgress(progress, total, total, error);
+}
+
+} // namespace
+
+ExportFormat htmlExportFormat()
+{
+    return {.name = QStringLiteral("html"),
+            .suffix = QStringLiteral("html"),
+            .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "HTML, one file for reading and printing (.html)"),
+            .order = 20,
+            .grouping = true,
+            .createWriter = makeExportWriter<writeHtml>};
 }
 
 } // namespace dubao

@@ -1,5 +1,7 @@
-#include "core/export/markdownwriter.h"
-
+// Markdown, one file; a section per tag or per date when grouped. Plain text (quotes, titles, tags) is
+// backslash-escaped so it renders as itself; notes and free text are the user's Markdown with < > & turned into
+// entities so no raw HTML gets through.
+#include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
 
 #include <QCoreApplication>
@@ -75,10 +77,8 @@ void writeExcerpt(Utf8Sink &out, const Excerpt &e)
         out << u'*' << orphanNotice() << QLatin1String("*\n\n");
 }
 
-} // namespace
-
-bool MarkdownWriter::write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                           const ExportProgress &progress, QString *error) const
+bool writeMarkdown(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                   const ExportProgress &progress, QString *error)
 {
     Utf8Sink out(device);
     out << QLatin1String("# ") << escapeMarkdown(document.title).replace(u'\n', u' ') << QLatin1String("\n\n");
@@ -95,6 +95,19 @@ bool MarkdownWriter::write(const ExportDocument &document, const ExportOptions &
         });
     const qsizetype total = document.excerpts.size();
     return ok && out.finish(error) && reportProgress(progress, total, total, error);
+}
+
+} // namespace
+
+ExportFormat markdownExportFormat()
+{
+    return {.name = QStringLiteral("md"),
+            .aliases = {QStringLiteral("markdown")},
+            .suffix = QStringLiteral("md"),
+            .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "Markdown (.md)"),
+            .order = 10,
+            .grouping = true,
+            .createWriter = makeExportWriter<writeMarkdown>};
 }
 
 } // namespace dubao

@@ -1,9 +1,10 @@
 // Export: the selection (tags any/all, child tags, dates, publication, query, notebook), what each excerpt
-// carries, every text format against hostile tag names and notes, round trips of CSV/JSON/CSL-JSON/Web
-// Annotation, RIS well-formedness, the QSaveFile guarantees, and dubao-cli export.
+// carries, the registry of formats (names, aliases, order, a new format), every text format against hostile tag
+// names and notes, round trips of CSV/JSON/CSL-JSON/Web Annotation, RIS well-formedness, the QSaveFile
+// guarantees, and dubao-cli export.
 #include "core/export/excerptcollector.h"
+#include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
-#include "core/export/exportwriter.h"
 #include "tests/support/exportfixture.h"
 
 #include <QBuffer>
@@ -89,15 +90,29 @@ QString neutralised(const QString &cell)
     return cell;
 }
 
-QByteArray writeToBytes(ExportFormat format, const ExportDocument &doc, const ExportOptions &options = {})
+QByteArray writeToBytes(const QString &format, const ExportDocument &doc, const ExportOptions &options = {})
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QString error;
-    const auto writer = createTextExportWriter(format);
+    const auto writer = createExportWriter(format);
     if (!writer || !writer->write(doc, options, buffer, {}, &error))
         qWarning() << "write failed" << error;
     return buffer.data();
+}
+
+/// A format as a user of the registry adds one: every excerpt's quote on a line.
+bool writeQuoteLines(const ExportDocument &document, const ExportOptions &, QIODevice &device,
+                     const ExportProgress &progress, QString *error)
+{
+    exporttext::Utf8Sink out(device);
+    const qsizetype total = document.excerpts.size();
+    for (qsizetype i = 0; i < total; ++i) {
+        out << document.excerpts.at(i).quote << u'\n';
+        if (!exporttext::reportProgress(progress, i + 1, total, error))
+            return false;
+    }
+    return out.finish(error);
 }
 
 QString key(const Excerpt &e)
@@ -128,6 +143,7 @@ private slots:
     void cleanupTestCase();
 
     void formatNames_roundTrip();
+    void registry_newFormat_listedInItsPlaceOnce();
     void selection_noFilter_everyExcerptOnce();
     void selection_anyTag_includesChildTags();
     void selection_noChildren_onlyTheTag();
@@ -197,12 +213,57 @@ void TestExport::cleanupTestCase()
 
 void TestExport::formatNames_roundTrip()
 {
-    for (const ExportFormat f : allExportFormats()) {
-        QCOMPARE(exportFormatFromName(exportFormatName(f)), f);
-        QCOMPARE(isTextExportFormat(f), createTextExportWriter(f) != nullptr);
+    // The text formats are in every program's registry; ODT and PDF only where dubao_render registers them
+    // (tst_export_gui checks all nine).
+    QStringList names;
+    for (const ExportFormat &f : exportFormats()) {
+        QCOMPARE(findExportFormat(f.name)->name, f.name);
+        for (const QString &alias : f.aliases)
+            QCOMPARE(findExportFormat(alias)->name, f.name);
+        QVERIFY(!f.needsGui);
+        QVERIFY(createExportWriter(f.name) != nullptr);
+        names.append(f.name);
     }
-    QVERIFY(!exportFormatFromName(u"docx"_s));
-    QCOMPARE(allExportFormats().size(), 9);
+    QVERIFY(!findExportFormat(u"docx"_s));
+    QVERIFY(!createExportWriter(u"docx"_s));
+    QCOMPARE(names, (QStringList{u"md"_s, u"html"_s, u"csv"_s, u"json"_s, u"csljson"_s, u"ris"_s, u"webannotation"_s}));
+    QCOMPARE(findExportFormat(u" Markdown"_s)->name, u"md"_s);
+    QCOMPARE(findExportFormat(u"csl-json"_s)->name, u"csljson"_s);
+    QCOMPARE(findExportFormat(u"JSONLD"_s)->name, u"webannotation"_s);
+    QCOMPARE(findExportFormat(u"web-annotation"_s)->name, u"webannotation"_s);
+    QCOMPARE(findExportFormat(u"webannotation"_s)->suffix, u"jsonld"_s);
+    QCOMPARE(findExportFormat(u"csljson"_s)->suffix, u"json"_s);
+    QVERIFY(findExportFormat(u"ris"_s)->listsArticles());
+    QVERIFY(!findExportFormat(u"csv"_s)->listsArticles());
+}
+
+void TestExport::registry_newFormat_listedInItsPlaceOnce()
+{
+    const ExportFormat lines{.name = u"Lines"_s,
+                             .aliases = {u"quotes"_s},
+                             .suffix = u"txt"_s,
+                             .label = "Quotes, one a line (.txt)",
+                             .order = 25,
+                             .createWriter = makeExportWriter<writeQuoteLines>};
+    QVERIFY(registerExportFormat(lines));
+    QVERIFY(!registerExportFormat(lines)); // once
+    ExportFormat clash = lines;
+    clash.name = u"other"_s;
+    clash.aliases = {u"markdown"_s}; // an alias of md
+    QVERIFY(!registerExportFormat(clash));
+    ExportFormat nameless = lines;
+    nameless.name = u" "_s;
+    QVERIFY(!registerExportFormat(nameless));
+    QStringList names;
+    for (const ExportFormat &f : exportFormats())
+        names.append(f.name);
+    QCOMPARE(names, (QStringList{u"md"_s, u"html"_s, u"lines"_s, u"csv"_s, u"json"_s, u"csljson"_s, u"ris"_s,
+                                 u"webannotation"_s}));
+    QCOMPARE(findExportFormat(u"QUOTES"_s)->displayLabel(), u"Quotes, one a line (.txt)"_s);
+    QCOMPARE(safeExportFileName(u"摘录"_s, findExportFormat(u"lines"_s)->suffix), u"摘录.txt"_s);
+    const QString text = QString::fromUtf8(writeToBytes(u"quotes"_s, m_all));
+    QCOMPARE(text.count(u'\n'), m_all.excerpts.size() + m_all.excerpts.last().quote.count(u'\n'));
+    QVERIFY(text.startsWith(m_all.excerpts.first().quote + u'\n'));
 }
 
 void TestExport::selection_noFilter_everyExcerptOnce()
@@ -347,7 +408,7 @@ void TestExport::notebook_inItsOrderWithFreeText()
     QVERIFY(ExcerptCollector(*m_fx.library).collect(ExportSelection::forNotebook(9999), &error).excerpts.isEmpty());
     QVERIFY(!error.isEmpty());
     // as a readable Markdown document: the free text first, then the quote.
-    const QString md = QString::fromUtf8(writeToBytes(ExportFormat::Markdown, doc));
+    const QString md = QString::fromUtf8(writeToBytes(u"md"_s, doc));
     QVERIFY(md.indexOf(u"开头"_s) < md.indexOf(doc.excerpts.at(1).quote));
     QVERIFY(md.indexOf(doc.excerpts.at(1).quote) < md.indexOf(u"结尾"_s));
 }
@@ -356,14 +417,14 @@ void TestExport::markdown_hostileText_escaped()
 {
     ExportDocument notebook = collect(ExportSelection::forNotebook(m_fx.notebook));
     for (const ExportDocument *doc : {&m_all, &notebook}) {
-        const QString md = QString::fromUtf8(writeToBytes(ExportFormat::Markdown, *doc));
+        const QString md = QString::fromUtf8(writeToBytes(u"md"_s, *doc));
         QVERIFY(!md.contains(u"<script"_s, Qt::CaseInsensitive));
         QVERIFY(!md.contains(u"<b>"_s));
         QVERIFY(!md.contains(u"<i>"_s));
         QVERIFY(!md.contains(u"</li>"_s));
         QVERIFY(md.contains(QString(100 * 1024, QChar(u'长')))); // the 100 kB note in full
     }
-    const QString md = QString::fromUtf8(writeToBytes(ExportFormat::Markdown, m_all));
+    const QString md = QString::fromUtf8(writeToBytes(u"md"_s, m_all));
     QVERIFY(md.contains(u"\\\"引号\\\""_s) || md.contains(u"\"引号\""_s));
     QVERIFY(md.contains(u"\\<b\\>粗"_s));
     // plain text (tags, quotes, titles) never starts a line with = + - # (setext headings, lists); the user's own
@@ -383,11 +444,11 @@ void TestExport::markdown_groupedByTagAndDate()
 {
     ExportOptions options;
     options.grouping = ExportOptions::Grouping::Date;
-    const QString byDate = QString::fromUtf8(writeToBytes(ExportFormat::Markdown, m_all, options));
+    const QString byDate = QString::fromUtf8(writeToBytes(u"md"_s, m_all, options));
     QVERIFY(byDate.contains(u"\n## 2023-01-10\n"_s));
     QVERIFY(byDate.indexOf(u"## 2023-01-10"_s) < byDate.indexOf(u"## 2024-03-05"_s));
     options.grouping = ExportOptions::Grouping::Tag;
-    const QString byTag = QString::fromUtf8(writeToBytes(ExportFormat::Markdown, m_all, options));
+    const QString byTag = QString::fromUtf8(writeToBytes(u"md"_s, m_all, options));
     QVERIFY(byTag.contains(u"\n## 湿地\n"_s));
     QVERIFY(byTag.contains(u"\n## 农业/春耕\n"_s));
     // h3 carries two tags: it appears under both
@@ -397,7 +458,7 @@ void TestExport::markdown_groupedByTagAndDate()
 
 void TestExport::html_hostileText_escapedAndSelfContained()
 {
-    const QString html = QString::fromUtf8(writeToBytes(ExportFormat::Html, m_all));
+    const QString html = QString::fromUtf8(writeToBytes(u"html"_s, m_all));
     QVERIFY(html.startsWith(u"<!DOCTYPE html>"_s));
     QVERIFY(!html.contains(u"<script"_s, Qt::CaseInsensitive));
     QVERIFY(!html.contains(u"<b>"_s));
@@ -415,7 +476,7 @@ void TestExport::html_hostileText_escapedAndSelfContained()
 
 void TestExport::csv_roundTrip_neutralisedAndRfc4180()
 {
-    const QByteArray bytes = writeToBytes(ExportFormat::Csv, m_all);
+    const QByteArray bytes = writeToBytes(u"csv"_s, m_all);
     QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
     const auto records = parseCsv(QString::fromUtf8(bytes.mid(3)));
     QVERIFY(records);
@@ -448,8 +509,8 @@ void TestExport::csv_roundTrip_neutralisedAndRfc4180()
     // the formula note, the tag "=cmd..." and "+1" were neutralised, not dropped
     QVERIFY(bytes.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""));
     // a notebook's free text is a row too, neutralised
-    const auto nb = parseCsv(QString::fromUtf8(
-        writeToBytes(ExportFormat::Csv, collect(ExportSelection::forNotebook(m_fx.notebook))).mid(3)));
+    const auto nb = parseCsv(
+        QString::fromUtf8(writeToBytes(u"csv"_s, collect(ExportSelection::forNotebook(m_fx.notebook))).mid(3)));
     QVERIFY(nb);
     QCOMPARE(nb->size(), 5);
     QCOMPARE(nb->at(4).at(1), u"'=结尾\n第二行"_s);
@@ -458,7 +519,7 @@ void TestExport::csv_roundTrip_neutralisedAndRfc4180()
 void TestExport::json_roundTrip()
 {
     QJsonParseError perr;
-    const QJsonDocument json = QJsonDocument::fromJson(writeToBytes(ExportFormat::Json, m_all), &perr);
+    const QJsonDocument json = QJsonDocument::fromJson(writeToBytes(u"json"_s, m_all), &perr);
     QCOMPARE(perr.error, QJsonParseError::NoError);
     const QJsonObject root = json.object();
     QCOMPARE(root.value(u"format"_s).toString(), u"dubao-export"_s);
@@ -511,8 +572,7 @@ void TestExport::cslJson_roundTrip()
     ExportOptions options;
     options.excerptsAsNotes = true;
     QJsonParseError perr;
-    const QJsonArray items =
-        QJsonDocument::fromJson(writeToBytes(ExportFormat::CslJson, m_all, options), &perr).array();
+    const QJsonArray items = QJsonDocument::fromJson(writeToBytes(u"csljson"_s, m_all, options), &perr).array();
     QCOMPARE(perr.error, QJsonParseError::NoError);
     const QList<exporttext::CitedArticle> cited = exporttext::citedArticles(m_all);
     QCOMPARE(items.size(), cited.size());
@@ -538,7 +598,7 @@ void TestExport::cslJson_roundTrip()
                 QVERIFY(note.contains(n.text));
         }
     }
-    const QJsonArray plain = QJsonDocument::fromJson(writeToBytes(ExportFormat::CslJson, m_all)).array();
+    const QJsonArray plain = QJsonDocument::fromJson(writeToBytes(u"csljson"_s, m_all)).array();
     QVERIFY(!plain.at(0).toObject().contains(u"note"_s));
 }
 
@@ -546,7 +606,7 @@ void TestExport::ris_recordsWellFormed()
 {
     ExportOptions options;
     options.excerptsAsNotes = true;
-    const QString ris = QString::fromUtf8(writeToBytes(ExportFormat::Ris, m_all, options));
+    const QString ris = QString::fromUtf8(writeToBytes(u"ris"_s, m_all, options));
     const QStringList lines = ris.split(u"\r\n"_s);
     static const QRegularExpression tagLine(u"^[A-Z][A-Z0-9]  - "_s);
     int records = 0;
@@ -578,7 +638,7 @@ void TestExport::ris_recordsWellFormed()
 void TestExport::webAnnotation_roundTrip()
 {
     QJsonParseError perr;
-    const QJsonObject root = QJsonDocument::fromJson(writeToBytes(ExportFormat::WebAnnotation, m_all), &perr).object();
+    const QJsonObject root = QJsonDocument::fromJson(writeToBytes(u"webannotation"_s, m_all), &perr).object();
     QCOMPARE(perr.error, QJsonParseError::NoError);
     QCOMPARE(root.value(u"@context"_s).toString(), u"http://www.w3.org/ns/anno.jsonld"_s);
     QCOMPARE(root.value(u"type"_s).toString(), u"AnnotationCollection"_s);
@@ -628,7 +688,7 @@ void TestExport::webAnnotation_roundTrip()
 
 void TestExport::saveFile_unwritableTarget_clearError()
 {
-    const auto writer = createTextExportWriter(ExportFormat::Markdown);
+    const auto writer = createExportWriter(u"md"_s);
     QString error;
     // /proc refuses new files even to root, so this holds in a container too.
     const QString path = u"/proc/dubao-export-test.md"_s;
@@ -657,10 +717,10 @@ void TestExport::saveFile_failedExport_keepsOldFile()
     ExportDocument big = m_all;
     while (big.excerpts.size() < 2000)
         big.excerpts += m_all.excerpts;
-    for (const ExportFormat f : allExportFormats()) {
-        const auto writer = createTextExportWriter(f);
-        if (!writer)
+    for (const ExportFormat &f : exportFormats()) {
+        if (f.needsGui)
             continue;
+        const auto writer = f.createWriter();
         QString error;
         int calls = 0;
         const ExportProgress cancelFirst = [&](qsizetype, qsizetype) {
@@ -676,7 +736,7 @@ void TestExport::saveFile_failedExport_keepsOldFile()
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"excerpts.json"_s});
     }
     // and a successful export replaces it
-    const auto writer = createTextExportWriter(ExportFormat::Json);
+    const auto writer = createExportWriter(u"json"_s);
     qsizetype last = -1;
     QVERIFY(exportToFile(*writer, big, {}, path, [&](qsizetype done, qsizetype total) {
         last = done;
@@ -707,7 +767,7 @@ void TestExport::safeFileName()
 {
     QFETCH(QString, title);
     QFETCH(QString, expected);
-    QCOMPARE(safeExportFileName(title, ExportFormat::Markdown), expected);
+    QCOMPARE(safeExportFileName(title, u"md"_s), expected);
 }
 
 void TestExport::cli_export_formatsAndUsage()
