@@ -21,13 +21,13 @@ namespace {
 const char *const kExportUsage =
     R"(Usage: dubao-cli export [--tag T]... [--all-tags] [--no-children] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                         [--publication P] [--article ID]... [--query Q] [--text T] [--notebook N]
-                        --format md|html|csv|json|odt|pdf|csljson|ris|webannotation -o FILE
+                        --format %1 -o FILE
                         [--group-by tag|date] [--with-notes-as-citations] [--library FILE] [--json]
 )";
 
 int usage(Streams io, const QString &message)
 {
-    io.err << "dubao-cli: " << message << "\n" << kExportUsage;
+    io.err << "dubao-cli: " << message << "\n" << QString::fromUtf8(kExportUsage).arg(exportFormatNames());
     io.err.flush();
     return 2;
 }
@@ -148,6 +148,14 @@ int cmdExport(const Args &args, Streams io)
 }
 
 } // namespace
+
+QString exportFormatNames()
+{
+    QStringList names;
+    for (const ExportFormat &format : exportFormats())
+        names.append(format.name);
+    return names.join(u'|');
+}
 
 bool needsGuiApplication(int argc, char *argv[])
 {
