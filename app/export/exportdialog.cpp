@@ -1,7 +1,7 @@
 #include "app/export/exportdialog.h"
 
-#include "app/render/exportjob.h"
 #include "core/export/exportformat.h"
+#include "core/jobs/exportjob.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"

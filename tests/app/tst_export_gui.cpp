@@ -2,11 +2,11 @@
 // back with QXmlStreamReader), PDF (page count, embedded CJK font), the export job on a worker thread, and the
 // export dialog (its list of formats, preset filter, notebook, preview, run).
 #include "app/export/exportdialog.h"
-#include "app/render/exportjob.h"
 #include "app/render/exportwriters.h"
 #include "app/shell/mainwindow.h"
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
+#include "core/jobs/exportjob.h"
 #include "tests/support/exportfixture.h"
 
 #include <QAction>

@@ -1,4 +1,4 @@
-#include "app/render/exportjob.h"
+#include "core/jobs/exportjob.h"
 
 #include "core/export/exportformat.h"
 #include "core/store/library.h"
