@@ -7,6 +7,7 @@
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
 
+#include <QAbstractButton>
 #include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
@@ -196,19 +197,15 @@ void ExportDialog::build()
         updateEnabled();
         schedulePreview();
     };
-    connect(m_excerpts, &QRadioButton::toggled, this, changed);
-    connect(m_notebook, &QComboBox::currentIndexChanged, this, changed);
+    for (QAbstractButton *button :
+         std::initializer_list<QAbstractButton *>{m_excerpts, m_childTags, m_fromOn, m_toOn, m_asNotes})
+        connect(button, &QAbstractButton::toggled, this, changed);
+    for (QComboBox *box : {m_notebook, m_tagMatch, m_publication, m_grouping})
+        connect(box, &QComboBox::currentIndexChanged, this, changed);
+    for (QDateEdit *date : {m_from, m_to})
+        connect(date, &QDateEdit::dateChanged, this, changed);
     connect(m_tags, &QListWidget::itemChanged, this, changed);
-    connect(m_tagMatch, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_childTags, &QCheckBox::toggled, this, changed);
-    connect(m_fromOn, &QCheckBox::toggled, this, changed);
-    connect(m_toOn, &QCheckBox::toggled, this, changed);
-    connect(m_from, &QDateEdit::dateChanged, this, changed);
-    connect(m_to, &QDateEdit::dateChanged, this, changed);
-    connect(m_publication, &QComboBox::currentIndexChanged, this, changed);
     connect(m_query, &QLineEdit::textChanged, this, changed);
-    connect(m_grouping, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_asNotes, &QCheckBox::toggled, this, changed);
     connect(m_format, &QComboBox::currentIndexChanged, this, [this, changed] {
         // Keep the chosen name, with the new format's suffix.
         const QString path = m_path->text();
