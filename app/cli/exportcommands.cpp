@@ -38,6 +38,18 @@ int failure(Streams io, const QString &message)
     return 1;
 }
 
+/// What `text` names: what `byName` finds, else, when `text` is a number, what `byId` finds.
+template<class ByName, class ById>
+auto findByNameOrId(const QString &text, ByName byName, ById byId)
+{
+    auto found = byName(text);
+    bool isId = false;
+    const qint64 id = text.toLongLong(&isId);
+    if (!found && isId)
+        found = byId(id);
+    return found;
+}
+
 QString formatOption(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
@@ -106,11 +118,8 @@ int cmdExport(const Args &args, Streams io)
         return 1;
     TagRepository tags(library);
     for (const QString &t : args.all(QStringLiteral("tag"))) {
-        auto tag = tags.findByPath(t);
-        bool isId = false;
-        const qint64 id = t.toLongLong(&isId);
-        if (!tag && isId)
-            tag = tags.tag(id);
+        const auto tag = findByNameOrId(
+            t, [&](const QString &path) { return tags.findByPath(path); }, [&](qint64 id) { return tags.tag(id); });
         if (!tag)
             return failure(io, QStringLiteral("no tag '%1'").arg(t));
         selection.tagIds.append(tag->id);
@@ -118,11 +127,9 @@ int cmdExport(const Args &args, Streams io)
     if (args.has(QStringLiteral("notebook"))) {
         const QString n = args.option(QStringLiteral("notebook"));
         NotebookRepository notebooks(library);
-        auto notebook = notebooks.findByName(n);
-        bool isId = false;
-        const qint64 id = n.toLongLong(&isId);
-        if (!notebook && isId)
-            notebook = notebooks.notebook(id);
+        const auto notebook = findByNameOrId(
+            n, [&](const QString &name) { return notebooks.findByName(name); },
+            [&](qint64 id) { return notebooks.notebook(id); });
         if (!notebook)
             return failure(io, QStringLiteral("no notebook '%1'").arg(n));
         selection.notebookId = notebook->id;
