@@ -1,5 +1,6 @@
 #include "app/cli/commands.h"
 
+#include "app/cli/exportcommands.h"
 #include "core/ingest/importer.h"
 #include "core/parse/issuefile.h"
 #include "core/parse/issuejson.h"
@@ -51,7 +52,7 @@ Search:
   reindex                        rebuild the full-text index
 
 Export:
-  export --format md|html|csv|json|odt|pdf|csljson|ris|webannotation -o FILE
+  export --format %1 -o FILE
          [--tag T]... [--all-tags] [--no-children] [--from DATE] [--to DATE] [--publication P]
          [--query Q] [--notebook N] [--group-by tag|date] [--with-notes-as-citations]
 
@@ -70,6 +71,12 @@ Options:
 Exit status: 0 when everything succeeded, 1 when anything failed (one line per failure on stderr),
 2 for a usage error.
 )";
+
+/// kUsage with the export formats this program has registered.
+QString usage()
+{
+    return QString::fromUtf8(kUsage).arg(exportFormatNames());
+}
 
 } // namespace
 
@@ -336,7 +343,7 @@ int run(const QStringList &arguments, Streams io)
 {
     const Args args = parseArgs(arguments);
     if (!args.error.isEmpty()) {
-        io.err << "dubao-cli: " << args.error << "\n" << kUsage;
+        io.err << "dubao-cli: " << args.error << "\n" << usage();
         return 2;
     }
     if (args.flags.contains(u"--version"_s)) {
@@ -345,7 +352,7 @@ int run(const QStringList &arguments, Streams io)
     }
     const bool help = args.flags.contains(u"--help"_s);
     if (help || args.command.isEmpty()) {
-        (help ? io.out : io.err) << kUsage;
+        (help ? io.out : io.err) << usage();
         return help ? 0 : 2;
     }
     static const CommandTable commands = [] {
@@ -363,7 +370,7 @@ int run(const QStringList &arguments, Streams io)
     }();
     const auto it = commands.find(args.command);
     if (it == commands.end()) {
-        io.err << "dubao-cli: unknown command '" << args.command << "'\n" << kUsage;
+        io.err << "dubao-cli: unknown command '" << args.command << "'\n" << usage();
         return 2;
     }
     return it->second(args, io);

@@ -3,8 +3,8 @@
 #include "app/cli/exportcommands.h"
 
 #include "app/cli/commands.h"
-#include "app/render/exportwriters.h"
 #include "core/export/excerptcollector.h"
+#include "core/export/exportformat.h"
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
@@ -21,13 +21,13 @@ namespace {
 const char *const kExportUsage =
     R"(Usage: dubao-cli export [--tag T]... [--all-tags] [--no-children] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                         [--publication P] [--article ID]... [--query Q] [--text T] [--notebook N]
-                        --format md|html|csv|json|odt|pdf|csljson|ris|webannotation -o FILE
+                        --format %1 -o FILE
                         [--group-by tag|date] [--with-notes-as-citations] [--library FILE] [--json]
 )";
 
 int usage(Streams io, const QString &message)
 {
-    io.err << "dubao-cli: " << message << "\n" << kExportUsage;
+    io.err << "dubao-cli: " << message << "\n" << QString::fromUtf8(kExportUsage).arg(exportFormatNames());
     io.err.flush();
     return 2;
 }
@@ -36,6 +36,18 @@ int failure(Streams io, const QString &message)
 {
     io.err << "dubao-cli: " << message << Qt::endl;
     return 1;
+}
+
+/// What `text` names: what `byName` finds, else, when `text` is a number, what `byId` finds.
+template<class ByName, class ById>
+auto findByNameOrId(const QString &text, ByName byName, ById byId)
+{
+    auto found = byName(text);
+    bool isId = false;
+    const qint64 id = text.toLongLong(&isId);
+    if (!found && isId)
+        found = byId(id);
+    return found;
 }
 
 QString formatOption(int argc, char *argv[])
@@ -57,7 +69,7 @@ int cmdExport(const Args &args, Streams io)
     const QString formatName = args.option(QStringLiteral("format"));
     if (formatName.isEmpty())
         return usage(io, QStringLiteral("export needs --format"));
-    const auto format = exportFormatFromName(formatName);
+    const auto format = findExportFormat(formatName);
     if (!format)
         return usage(io, QStringLiteral("unknown format '%1'").arg(formatName));
     QString output = args.option(QStringLiteral("o"));
@@ -65,7 +77,7 @@ int cmdExport(const Args &args, Streams io)
         output = args.option(QStringLiteral("output"));
     if (output.isEmpty())
         return usage(io, QStringLiteral("export needs -o FILE"));
-    if (!isTextExportFormat(*format) && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+    if (format->needsGui && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return failure(io, QStringLiteral("the %1 format needs a QGuiApplication").arg(formatName));
 
     ExportOptions options;
@@ -106,11 +118,8 @@ int cmdExport(const Args &args, Streams io)
         return 1;
     TagRepository tags(library);
     for (const QString &t : args.all(QStringLiteral("tag"))) {
-        auto tag = tags.findByPath(t);
-        bool isId = false;
-        const qint64 id = t.toLongLong(&isId);
-        if (!tag && isId)
-            tag = tags.tag(id);
+        const auto tag = findByNameOrId(
+            t, [&](const QString &path) { return tags.findByPath(path); }, [&](qint64 id) { return tags.tag(id); });
         if (!tag)
             return failure(io, QStringLiteral("no tag '%1'").arg(t));
         selection.tagIds.append(tag->id);
@@ -118,11 +127,9 @@ int cmdExport(const Args &args, Streams io)
     if (args.has(QStringLiteral("notebook"))) {
         const QString n = args.option(QStringLiteral("notebook"));
         NotebookRepository notebooks(library);
-        auto notebook = notebooks.findByName(n);
-        bool isId = false;
-        const qint64 id = n.toLongLong(&isId);
-        if (!notebook && isId)
-            notebook = notebooks.notebook(id);
+        const auto notebook = findByNameOrId(
+            n, [&](const QString &name) { return notebooks.findByName(name); },
+            [&](qint64 id) { return notebooks.notebook(id); });
         if (!notebook)
             return failure(io, QStringLiteral("no notebook '%1'").arg(n));
         selection.notebookId = notebook->id;
@@ -132,13 +139,13 @@ int cmdExport(const Args &args, Streams io)
     const ExportDocument document = ExcerptCollector(library).collect(selection, &error);
     if (!error.isEmpty())
         return failure(io, error);
-    const auto writer = createExportWriter(*format);
+    const auto writer = format->createWriter();
     if (!exportToFile(*writer, document, options, output, {}, &error))
         return failure(io, error);
     const qsizetype count = document.excerpts.size();
     if (args.json) {
         printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("file"), QFileInfo(output).absoluteFilePath()},
-                                                    {QStringLiteral("format"), exportFormatName(*format)},
+                                                    {QStringLiteral("format"), format->name},
                                                     {QStringLiteral("entries"), count}}));
     } else {
         io.out << "exported " << count << (document.isNotebook() ? " notebook entries" : " excerpts") << " to "
@@ -148,6 +155,14 @@ int cmdExport(const Args &args, Streams io)
 }
 
 } // namespace
+
+QString exportFormatNames()
+{
+    QStringList names;
+    for (const ExportFormat &format : exportFormats())
+        names.append(format.name);
+    return names.join(u'|');
+}
 
 bool needsGuiApplication(int argc, char *argv[])
 {
@@ -160,8 +175,8 @@ bool needsGuiApplication(int argc, char *argv[])
     }
     if (!isExport)
         return false;
-    const auto format = exportFormatFromName(formatOption(argc, argv));
-    return format && !isTextExportFormat(*format);
+    const auto format = findExportFormat(formatOption(argc, argv));
+    return format && format->needsGui;
 }
 
 std::unique_ptr<QCoreApplication> createApplication(int &argc, char *argv[])

@@ -1,6 +1,6 @@
-// dubao-cli's export support outside the command table: the application object main() creates. PDF and ODT
-// are laid out with Qt Gui (fonts), which needs a QGuiApplication; every other command runs on a plain
-// QCoreApplication, so dubao-cli needs no display.
+// dubao-cli's export support outside the command table: the formats for the usage, and the application object
+// main() creates. PDF and ODT are laid out with Qt Gui (fonts), which needs a QGuiApplication; every other command
+// runs on a plain QCoreApplication, so dubao-cli needs no display.
 #pragma once
 
 #include <QCoreApplication>
@@ -9,7 +9,10 @@
 
 namespace dubao::cli {
 
-/// True for `export ... --format pdf|odt` (also --format=pdf).
+/// The registered export formats' names as the usage shows them: "md|html|csv|...".
+QString exportFormatNames();
+
+/// True for `export ... --format F` (also --format=F) where F needs Qt Gui (ODT, PDF).
 bool needsGuiApplication(int argc, char *argv[]);
 
 /// A QGuiApplication when needsGuiApplication(), else a QCoreApplication. For the QGuiApplication,

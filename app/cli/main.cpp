@@ -1,6 +1,7 @@
 // dubao-cli: everything a script or a test needs, without the GUI.
 #include "app/cli/commands.h"
 #include "app/cli/exportcommands.h"
+#include "app/render/exportwriters.h"
 #include "core/search/searchschema.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,7 @@
 int main(int argc, char *argv[])
 {
     dubao::registerSearchSchema();
+    dubao::registerDocumentExportFormats();
     // A QGuiApplication (offscreen) only for `export --format pdf|odt`, which lay out text with Qt Gui.
     const auto app = dubao::cli::createApplication(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Dubao"));

@@ -1,12 +1,13 @@
 #include "app/export/exportdialog.h"
 
-#include "app/render/exportjob.h"
-#include "core/export/exportwriter.h"
+#include "core/export/exportformat.h"
+#include "core/jobs/exportjob.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
 
+#include <QAbstractButton>
 #include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
@@ -37,29 +38,13 @@ namespace {
 
 constexpr int kPreviewEntries = 5;
 
-QString formatLabel(ExportFormat format)
+/// A format that needs Qt Gui (ODT, PDF) is not text: its preview is this format's, which has the same content.
+const QString kPreviewFormat = QStringLiteral("md");
+
+/// The registered format called `name` (or an alias); an empty description if there is none.
+ExportFormat formatNamed(const QString &name)
 {
-    switch (format) {
-    case ExportFormat::Markdown:
-        return ExportDialog::tr("Markdown (.md)");
-    case ExportFormat::Html:
-        return ExportDialog::tr("HTML, one file for reading and printing (.html)");
-    case ExportFormat::Csv:
-        return ExportDialog::tr("CSV spreadsheet, UTF-8 (.csv)");
-    case ExportFormat::Json:
-        return ExportDialog::tr("JSON (.json)");
-    case ExportFormat::Odt:
-        return ExportDialog::tr("OpenDocument Text (.odt)");
-    case ExportFormat::Pdf:
-        return ExportDialog::tr("PDF (.pdf)");
-    case ExportFormat::CslJson:
-        return ExportDialog::tr("Citations: CSL-JSON for Zotero and others (.json)");
-    case ExportFormat::Ris:
-        return ExportDialog::tr("Citations: RIS (.ris)");
-    case ExportFormat::WebAnnotation:
-        return ExportDialog::tr("W3C Web Annotations, JSON-LD (.jsonld)");
-    }
-    return {};
+    return findExportFormat(name).value_or(ExportFormat{});
 }
 
 } // namespace
@@ -156,8 +141,8 @@ void ExportDialog::build()
     auto *howForm = new QFormLayout(how);
     m_format = new QComboBox;
     m_format->setObjectName(QStringLiteral("format"));
-    for (const ExportFormat f : allExportFormats())
-        m_format->addItem(formatLabel(f), int(f));
+    for (const ExportFormat &f : exportFormats())
+        m_format->addItem(f.displayLabel(), f.name);
     howForm->addRow(tr("&Format:"), m_format);
     m_grouping = new QComboBox;
     m_grouping->setObjectName(QStringLiteral("grouping"));
@@ -212,25 +197,21 @@ void ExportDialog::build()
         updateEnabled();
         schedulePreview();
     };
-    connect(m_excerpts, &QRadioButton::toggled, this, changed);
-    connect(m_notebook, &QComboBox::currentIndexChanged, this, changed);
+    for (QAbstractButton *button :
+         std::initializer_list<QAbstractButton *>{m_excerpts, m_childTags, m_fromOn, m_toOn, m_asNotes})
+        connect(button, &QAbstractButton::toggled, this, changed);
+    for (QComboBox *box : {m_notebook, m_tagMatch, m_publication, m_grouping})
+        connect(box, &QComboBox::currentIndexChanged, this, changed);
+    for (QDateEdit *date : {m_from, m_to})
+        connect(date, &QDateEdit::dateChanged, this, changed);
     connect(m_tags, &QListWidget::itemChanged, this, changed);
-    connect(m_tagMatch, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_childTags, &QCheckBox::toggled, this, changed);
-    connect(m_fromOn, &QCheckBox::toggled, this, changed);
-    connect(m_toOn, &QCheckBox::toggled, this, changed);
-    connect(m_from, &QDateEdit::dateChanged, this, changed);
-    connect(m_to, &QDateEdit::dateChanged, this, changed);
-    connect(m_publication, &QComboBox::currentIndexChanged, this, changed);
     connect(m_query, &QLineEdit::textChanged, this, changed);
-    connect(m_grouping, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_asNotes, &QCheckBox::toggled, this, changed);
     connect(m_format, &QComboBox::currentIndexChanged, this, [this, changed] {
         // Keep the chosen name, with the new format's suffix.
         const QString path = m_path->text();
         if (!path.isEmpty()) {
             const QFileInfo info(path);
-            m_path->setText(info.dir().filePath(info.completeBaseName() + u'.' + exportFormatSuffix(format())));
+            m_path->setText(info.dir().filePath(info.completeBaseName() + u'.' + formatNamed(format()).suffix));
         }
         changed();
     });
@@ -266,7 +247,7 @@ void ExportDialog::loadLists()
         m_publication->addItem(p, p);
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     m_path->setText(QDir(documents.isEmpty() ? QDir::homePath() : documents)
-                        .filePath(safeExportFileName(tr("Dubao excerpts"), format())));
+                        .filePath(safeExportFileName(tr("Dubao excerpts"), formatNamed(format()).suffix)));
 }
 
 void ExportDialog::setFilter(const AnnotationFilter &filter)
@@ -298,14 +279,14 @@ void ExportDialog::setNotebook(qint64 notebookId)
     m_notebook->setCurrentIndex(index);
     m_notebookChoice->setChecked(true);
     const QFileInfo info(m_path->text());
-    m_path->setText(info.dir().filePath(safeExportFileName(m_notebook->currentText(), format())));
+    m_path->setText(info.dir().filePath(safeExportFileName(m_notebook->currentText(), formatNamed(format()).suffix)));
     updateEnabled();
     schedulePreview();
 }
 
-void ExportDialog::setFormat(ExportFormat format)
+void ExportDialog::setFormat(const QString &name)
 {
-    m_format->setCurrentIndex(m_format->findData(int(format)));
+    m_format->setCurrentIndex(m_format->findData(formatNamed(name).name));
 }
 
 void ExportDialog::setOutputPath(const QString &path)
@@ -337,9 +318,9 @@ ExportSelection ExportDialog::selection() const
     return s;
 }
 
-ExportFormat ExportDialog::format() const
+QString ExportDialog::format() const
 {
-    return ExportFormat(m_format->currentData().toInt());
+    return m_format->currentData().toString();
 }
 
 ExportOptions ExportDialog::options() const
@@ -374,11 +355,9 @@ void ExportDialog::updateEnabled()
         w->setEnabled(excerpts);
     m_from->setEnabled(excerpts && m_fromOn->isChecked());
     m_to->setEnabled(excerpts && m_toOn->isChecked());
-    const ExportFormat f = format();
-    const bool document =
-        f == ExportFormat::Markdown || f == ExportFormat::Html || f == ExportFormat::Odt || f == ExportFormat::Pdf;
-    m_grouping->setEnabled(document && excerpts);
-    m_asNotes->setEnabled(isCitationExportFormat(f));
+    const ExportFormat f = formatNamed(format());
+    m_grouping->setEnabled(f.grouping && excerpts);
+    m_asNotes->setEnabled(f.listsArticles());
 }
 
 void ExportDialog::schedulePreview()
@@ -397,28 +376,29 @@ void ExportDialog::updatePreview()
         m_previewStatus->setText(error);
         return;
     }
-    const ExportFormat f = format();
-    const auto writer = createTextExportWriter(isTextExportFormat(f) ? f : ExportFormat::Markdown);
+    const ExportFormat f = formatNamed(format());
+    const auto writer = createExportWriter(f.needsGui ? kPreviewFormat : f.name);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    writer->write(document, options(), buffer);
+    if (writer)
+        writer->write(document, options(), buffer);
     QString text = QString::fromUtf8(buffer.data());
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     m_preview->setPlainText(text);
     if (document.excerpts.isEmpty())
         m_previewStatus->setText(tr("Nothing matches this selection."));
-    else if (!isTextExportFormat(f))
-        m_previewStatus->setText(tr("The first entries, shown as Markdown; the %1 file has the same content.")
-                                     .arg(exportFormatName(f).toUpper()));
+    else if (f.needsGui)
+        m_previewStatus->setText(
+            tr("The first entries, shown as Markdown; the %1 file has the same content.").arg(f.name.toUpper()));
     else
         m_previewStatus->setText(tr("The first %n entries.", nullptr, int(document.excerpts.size())));
 }
 
 void ExportDialog::browse()
 {
-    const ExportFormat f = format();
-    const QString filter = tr("%1 files (*.%2)").arg(exportFormatName(f).toUpper(), exportFormatSuffix(f));
+    const ExportFormat f = formatNamed(format());
+    const QString filter = tr("%1 files (*.%2)").arg(f.name.toUpper(), f.suffix);
     const QString path = QFileDialog::getSaveFileName(this, tr("Export To"), m_path->text(), filter);
     if (!path.isEmpty())
         m_path->setText(path);

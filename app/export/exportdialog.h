@@ -5,7 +5,6 @@
 #pragma once
 
 #include "core/export/excerptcollector.h"
-#include "core/export/exportformat.h"
 #include "core/store/annotationrepository.h"
 
 #include <QDialog>
@@ -46,11 +45,13 @@ public:
     void setFilter(const AnnotationFilter &filter);
     /// Presets a notebook export (its entries in its order).
     void setNotebook(qint64 notebookId);
-    void setFormat(ExportFormat format);
+    /// Chooses the format registered under `name` (core/export/exportformat.h), e.g. "md"; the dialog lists every
+    /// registered format.
+    void setFormat(const QString &name);
     void setOutputPath(const QString &path);
 
     ExportSelection selection() const;
-    ExportFormat format() const;
+    QString format() const; ///< the chosen format's name
     ExportOptions options() const;
     QString outputPath() const;
     /// The preview as shown (the first entries in the chosen format; Markdown for ODT and PDF).

@@ -1,17 +1,14 @@
 #include "app/render/exportwriters.h"
 
-#include "app/render/odtwriter.h"
-#include "app/render/pdfwriter.h"
+#include "core/export/exportformat.h"
 
 namespace dubao {
 
-std::unique_ptr<ExportWriter> createExportWriter(ExportFormat format)
+// The formats laid out with Qt Gui, each described in its writer's file (odtwriter.cpp: odtExportFormat(), ...).
+void registerDocumentExportFormats()
 {
-    if (format == ExportFormat::Odt)
-        return std::make_unique<OdtWriter>();
-    if (format == ExportFormat::Pdf)
-        return std::make_unique<PdfWriter>();
-    return createTextExportWriter(format);
+    DUBAO_REGISTER_EXPORT_FORMAT(odtExportFormat);
+    DUBAO_REGISTER_EXPORT_FORMAT(pdfExportFormat);
 }
 
 } // namespace dubao

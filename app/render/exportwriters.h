@@ -1,13 +1,17 @@
-// Every export writer, text and Gui ones: what the app and dubao-cli use (dubao_export_gui).
+// The export formats that need Qt Gui (ODT, PDF): dubao_render adds them to the registry of export formats
+// (core/export/exportformat.h), which the core fills with the text formats and which never links Qt Gui.
 #pragma once
 
-#include "core/export/exportwriter.h"
-
-#include <memory>
+#include "core/export/exportdocument.h"
 
 namespace dubao {
 
-/// The writer for any format (ODT and PDF need a QGuiApplication to exist when they write).
-std::unique_ptr<ExportWriter> createExportWriter(ExportFormat format);
+/// Registers ODT and PDF with the registry of export formats. dubao and dubao-cli call it at the start of main(),
+/// the tests that export to ODT or PDF before they do. Thread-safe; calling it again does nothing. Their writers
+/// need a QGuiApplication to exist when they write (fonts); registering does not.
+void registerDocumentExportFormats();
+
+/// The number of pages the PDF writer produces for `document` (the same layout, without writing).
+int pdfExportPageCount(const ExportDocument &document, const ExportOptions &options);
 
 } // namespace dubao

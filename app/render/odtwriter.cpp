@@ -1,6 +1,6 @@
-#include "app/render/odtwriter.h"
-
+// OpenDocument Text through Qt's ODF writer (QTextDocumentWriter "odf"). Needs Qt Gui (a QGuiApplication).
 #include "app/render/textdocumentbuilder.h"
+#include "core/export/exportformat.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -10,8 +10,10 @@
 
 namespace dubao {
 
-bool OdtWriter::write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                      const ExportProgress &progress, QString *error) const
+namespace {
+
+bool writeOdt(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+              const ExportProgress &progress, QString *error)
 {
     const auto doc = buildTextDocument(document, options, progress, error);
     if (!doc)
@@ -33,6 +35,19 @@ bool OdtWriter::write(const ExportDocument &document, const ExportOptions &optio
         return false;
     }
     return true;
+}
+
+} // namespace
+
+ExportFormat odtExportFormat()
+{
+    return {.name = QStringLiteral("odt"),
+            .suffix = QStringLiteral("odt"),
+            .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "OpenDocument Text (.odt)"),
+            .order = 50,
+            .grouping = true,
+            .needsGui = true,
+            .createWriter = makeExportWriter<writeOdt>};
 }
 
 } // namespace dubao

@@ -1,6 +1,8 @@
-#include "app/render/pdfwriter.h"
-
+// PDF through QPdfWriter: A4, 20 mm margins, the text laid out by QTextDocument in a CJK font (Noto Serif CJK
+// SC from fonts-noto-cjk) whose glyphs Qt embeds. Needs Qt Gui (a QGuiApplication; offscreen is enough).
+#include "app/render/exportwriters.h"
 #include "app/render/textdocumentbuilder.h"
+#include "core/export/exportformat.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -35,10 +37,8 @@ void paginate(QTextDocument &doc, QPdfWriter &writer)
     doc.rootFrame()->setFrameFormat(root);
 }
 
-} // namespace
-
-bool PdfWriter::write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                      const ExportProgress &progress, QString *error) const
+bool writePdf(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+              const ExportProgress &progress, QString *error)
 {
     const auto doc = buildTextDocument(document, options, progress, error);
     if (!doc)
@@ -51,7 +51,9 @@ bool PdfWriter::write(const ExportDocument &document, const ExportOptions &optio
     return true;
 }
 
-int PdfWriter::pageCount(const ExportDocument &document, const ExportOptions &options)
+} // namespace
+
+int pdfExportPageCount(const ExportDocument &document, const ExportOptions &options)
 {
     const auto doc = buildTextDocument(document, options);
     QBuffer sink;
@@ -60,6 +62,17 @@ int PdfWriter::pageCount(const ExportDocument &document, const ExportOptions &op
     setUp(writer, document.title);
     paginate(*doc, writer);
     return doc->pageCount();
+}
+
+ExportFormat pdfExportFormat()
+{
+    return {.name = QStringLiteral("pdf"),
+            .suffix = QStringLiteral("pdf"),
+            .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "PDF (.pdf)"),
+            .order = 60,
+            .grouping = true,
+            .needsGui = true,
+            .createWriter = makeExportWriter<writePdf>};
 }
 
 } // namespace dubao

@@ -132,48 +132,35 @@ std::unique_ptr<QTextDocument> buildTextDocument(const ExportDocument &document,
     Builder b(*doc, options.fontFamily.isEmpty() ? defaultExportFontFamily() : options.fontFamily);
     const QColor grey(0x66, 0x66, 0x66);
     b.paragraph(document.title, 20, true);
-    QStringList about;
-    if (!document.isNotebook())
-        about.append(tr("%1 excerpt(s)").arg(document.excerpts.size()));
-    if (!document.selectionSummary.isEmpty())
-        about.append(document.selectionSummary);
-    about.append(tr("exported %1").arg(isoDateTime(document.generatedAt)));
-    b.paragraph(about.join(QStringLiteral(" · ")), 9, false, grey);
-
-    const qsizetype total = document.excerpts.size();
-    qsizetype done = 0;
-    for (const exporttext::Group &g : exporttext::groupExcerpts(document, options.grouping)) {
-        if (!g.heading.isEmpty())
-            b.paragraph(g.heading, 15, true, Qt::black, 18);
-        for (const qsizetype i : g.excerpts) {
-            const Excerpt &e = document.excerpts.at(i);
+    b.paragraph(exporttext::aboutLine(document), 9, false, grey);
+    const bool ok = exporttext::forEachGrouped(
+        document, options.grouping, progress, error,
+        [&](const QString &heading) { b.paragraph(heading, 15, true, Qt::black, 18); },
+        [&](const Excerpt &e) {
             if (e.isText()) {
                 b.paragraph(e.text, 11, false, Qt::black, 8);
-            } else {
-                b.paragraph(e.articleTitle.isEmpty() ? tr("(untitled article)") : e.articleTitle, 13, true, Qt::black,
-                            14);
-                const QString meta = exporttext::sourceLine(e);
-                if (!meta.isEmpty())
-                    b.paragraph(meta, 9, false, grey);
-                b.paragraph(e.quote, 11, false, QColor(0x22, 0x22, 0x22), 4, 18, QColor(0xfa, 0xf7, 0xf2));
-                if (!e.tags.isEmpty())
-                    b.paragraph(tr("Tags: %1").arg(e.tags.join(QStringLiteral(", "))), 9, false, grey);
-                if (!e.notes.isEmpty()) {
-                    QStringList notes;
-                    for (const ExportNote &n : e.notes)
-                        notes.append(n.text);
-                    b.list(notes);
-                }
-                if (!e.link().isEmpty())
-                    b.link(e.link());
-                if (e.orphan)
-                    b.paragraph(tr("This excerpt's paragraph is no longer in the library."), 9, false,
-                                QColor(0xaa, 0x66, 0x00));
+                return;
             }
-            if (!exporttext::reportProgress(progress, ++done, total, error))
-                return nullptr;
-        }
-    }
+            b.paragraph(exporttext::articleTitle(e), 13, true, Qt::black, 14);
+            const QString meta = exporttext::sourceLine(e);
+            if (!meta.isEmpty())
+                b.paragraph(meta, 9, false, grey);
+            b.paragraph(e.quote, 11, false, QColor(0x22, 0x22, 0x22), 4, 18, QColor(0xfa, 0xf7, 0xf2));
+            if (!e.tags.isEmpty())
+                b.paragraph(tr("Tags: %1").arg(e.tags.join(QStringLiteral(", "))), 9, false, grey);
+            if (!e.notes.isEmpty()) {
+                QStringList notes;
+                for (const ExportNote &n : e.notes)
+                    notes.append(n.text);
+                b.list(notes);
+            }
+            if (!e.link().isEmpty())
+                b.link(e.link());
+            if (e.orphan)
+                b.paragraph(exporttext::orphanNotice(), 9, false, QColor(0xaa, 0x66, 0x00));
+        });
+    if (!ok)
+        return nullptr;
     return doc;
 }
 

@@ -1,6 +1,7 @@
 // dubao: the desktop reader. `dubao [--library FILE] [FILE_OR_FOLDER_OR_LINK...]` opens a library (by default
 // the last one used, at first the embedded default), imports the files and folders given (paths or file:// URLs)
 // and opens dubao://block/ID and dubao://article/ID links.
+#include "app/render/exportwriters.h"
 #include "app/shell/appsettings.h"
 #include "app/shell/language.h"
 #include "app/shell/mainwindow.h"
@@ -19,6 +20,7 @@ using namespace dubao;
 int main(int argc, char *argv[])
 {
     registerSearchSchema();
+    registerDocumentExportFormats();
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Dubao"));
     QCoreApplication::setApplicationName(QStringLiteral("Dubao"));

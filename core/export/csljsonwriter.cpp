@@ -1,5 +1,6 @@
-#include "core/export/csljsonwriter.h"
-
+// CSL-JSON citations, one article-newspaper item per article behind the excerpts (Zotero, Citation Style Language
+// processors).
+#include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
 
 #include <QJsonArray>
@@ -8,8 +9,10 @@
 
 namespace dubao {
 
-bool CslJsonWriter::write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                          const ExportProgress &progress, QString *error) const
+namespace {
+
+bool writeCslJson(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                  const ExportProgress &progress, QString *error)
 {
     using namespace exporttext;
     QJsonArray items;
@@ -51,6 +54,19 @@ bool CslJsonWriter::write(const ExportDocument &document, const ExportOptions &o
     Utf8Sink out(device);
     out.writeBytes(QJsonDocument(items).toJson(QJsonDocument::Indented));
     return out.finish(error) && reportProgress(progress, total, total, error);
+}
+
+} // namespace
+
+ExportFormat cslJsonExportFormat()
+{
+    return {.name = QStringLiteral("csljson"),
+            .aliases = {QStringLiteral("csl-json")},
+            .suffix = QStringLiteral("json"),
+            .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "Citations: CSL-JSON for Zotero and others (.json)"),
+            .order = 70,
+            .entries = ExportFormat::Entries::Articles,
+            .createWriter = makeExportWriter<writeCslJson>};
 }
 
 } // namespace dubao

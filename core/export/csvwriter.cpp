@@ -1,5 +1,6 @@
-#include "core/export/csvwriter.h"
-
+// CSV per RFC 4180 (CRLF, every cell quoted), UTF-8 with a BOM so spreadsheet programs read Chinese; one row per
+// excerpt; cells neutralised against formula injection.
+#include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
 
 namespace dubao {
@@ -13,10 +14,8 @@ QString id(qint64 value)
     return value > 0 ? QString::number(value) : QString();
 }
 
-} // namespace
-
-bool CsvWriter::write(const ExportDocument &document, const ExportOptions &, QIODevice &device,
-                      const ExportProgress &progress, QString *error) const
+bool writeCsv(const ExportDocument &document, const ExportOptions &, QIODevice &device, const ExportProgress &progress,
+              QString *error)
 {
     Utf8Sink out(device);
     out << QChar(0xFEFF);
@@ -47,6 +46,17 @@ bool CsvWriter::write(const ExportDocument &document, const ExportOptions &, QIO
             return false;
     }
     return out.finish(error) && reportProgress(progress, total, total, error);
+}
+
+} // namespace
+
+ExportFormat csvExportFormat()
+{
+    return {.name = QStringLiteral("csv"),
+            .suffix = QStringLiteral("csv"),
+            .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "CSV spreadsheet, UTF-8 (.csv)"),
+            .order = 30,
+            .createWriter = makeExportWriter<writeCsv>};
 }
 
 } // namespace dubao

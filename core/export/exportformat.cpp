@@ -1,75 +1,113 @@
 #include "core/export/exportformat.h"
 
+#include <QCoreApplication>
+#include <QMutex>
+#include <QMutexLocker>
+
+#include <algorithm>
+
 namespace dubao {
 
-QList<ExportFormat> allExportFormats()
+// The text formats, each described in its writer's file (markdownwriter.cpp: markdownExportFormat(), ...).
+void registerTextExportFormats()
 {
-    return {ExportFormat::Markdown, ExportFormat::Html, ExportFormat::Csv,
-            ExportFormat::Json,     ExportFormat::Odt,  ExportFormat::Pdf,
-            ExportFormat::CslJson,  ExportFormat::Ris,  ExportFormat::WebAnnotation};
+    DUBAO_REGISTER_EXPORT_FORMAT(markdownExportFormat);
+    DUBAO_REGISTER_EXPORT_FORMAT(htmlExportFormat);
+    DUBAO_REGISTER_EXPORT_FORMAT(csvExportFormat);
+    DUBAO_REGISTER_EXPORT_FORMAT(jsonExportFormat);
+    DUBAO_REGISTER_EXPORT_FORMAT(cslJsonExportFormat);
+    DUBAO_REGISTER_EXPORT_FORMAT(risExportFormat);
+    DUBAO_REGISTER_EXPORT_FORMAT(webAnnotationExportFormat);
 }
 
-QString exportFormatName(ExportFormat format)
+namespace {
+
+struct Registry
 {
-    switch (format) {
-    case ExportFormat::Markdown:
-        return QStringLiteral("md");
-    case ExportFormat::Html:
-        return QStringLiteral("html");
-    case ExportFormat::Csv:
-        return QStringLiteral("csv");
-    case ExportFormat::Json:
-        return QStringLiteral("json");
-    case ExportFormat::Odt:
-        return QStringLiteral("odt");
-    case ExportFormat::Pdf:
-        return QStringLiteral("pdf");
-    case ExportFormat::CslJson:
-        return QStringLiteral("csljson");
-    case ExportFormat::Ris:
-        return QStringLiteral("ris");
-    case ExportFormat::WebAnnotation:
-        return QStringLiteral("webannotation");
-    }
-    return {};
+    QMutex mutex;
+    QList<ExportFormat> formats; ///< in the dialog's order
+};
+
+Registry &registry()
+{
+    static Registry instance;
+    return instance;
 }
 
-std::optional<ExportFormat> exportFormatFromName(const QString &name)
+/// The registry as readers see it: the text formats are always there.
+Registry &populatedRegistry()
 {
-    const QString n = name.trimmed().toLower();
-    for (const ExportFormat f : allExportFormats()) {
-        if (exportFormatName(f) == n)
-            return f;
+    static const bool textFormats = [] {
+        registerTextExportFormats();
+        return true;
+    }();
+    Q_UNUSED(textFormats);
+    return registry();
+}
+
+QString normalized(const QString &name)
+{
+    return name.trimmed().toLower();
+}
+
+bool answersTo(const ExportFormat &format, const QString &name)
+{
+    return format.name == name || format.aliases.contains(name);
+}
+
+} // namespace
+
+QString ExportFormat::displayLabel() const
+{
+    return QCoreApplication::translate("dubao::ExportFormat", label);
+}
+
+bool registerExportFormat(const ExportFormat &format)
+{
+    if (normalized(format.name).isEmpty() || !format.createWriter)
+        return false;
+    Registry &r = registry();
+    QMutexLocker lock(&r.mutex);
+    const QStringList names = QStringList{format.name} + format.aliases;
+    for (const ExportFormat &known : std::as_const(r.formats)) {
+        for (const QString &name : names) {
+            if (answersTo(known, normalized(name)))
+                return false;
+        }
     }
-    if (n == QLatin1String("markdown"))
-        return ExportFormat::Markdown;
-    if (n == QLatin1String("csl-json"))
-        return ExportFormat::CslJson;
-    if (n == QLatin1String("jsonld") || n == QLatin1String("web-annotation"))
-        return ExportFormat::WebAnnotation;
+    ExportFormat added = format;
+    added.name = normalized(format.name);
+    for (QString &alias : added.aliases)
+        alias = normalized(alias);
+    const auto at = std::upper_bound(r.formats.begin(), r.formats.end(), added.order,
+                                     [](int order, const ExportFormat &f) { return order < f.order; });
+    r.formats.insert(at, added);
+    return true;
+}
+
+QList<ExportFormat> exportFormats()
+{
+    Registry &r = populatedRegistry();
+    QMutexLocker lock(&r.mutex);
+    return r.formats;
+}
+
+std::optional<ExportFormat> findExportFormat(const QString &name)
+{
+    const QString wanted = normalized(name);
+    Registry &r = populatedRegistry();
+    QMutexLocker lock(&r.mutex);
+    for (const ExportFormat &format : std::as_const(r.formats)) {
+        if (answersTo(format, wanted))
+            return format;
+    }
     return std::nullopt;
 }
 
-QString exportFormatSuffix(ExportFormat format)
+std::unique_ptr<ExportWriter> createExportWriter(const QString &name)
 {
-    switch (format) {
-    case ExportFormat::CslJson:
-        return QStringLiteral("json");
-    case ExportFormat::WebAnnotation:
-        return QStringLiteral("jsonld");
-    default:
-        return exportFormatName(format);
-    }
-}
-
-bool isTextExportFormat(ExportFormat format)
-{
-    return format != ExportFormat::Odt && format != ExportFormat::Pdf;
-}
-
-bool isCitationExportFormat(ExportFormat format)
-{
-    return format == ExportFormat::CslJson || format == ExportFormat::Ris;
+    const auto format = findExportFormat(name);
+    return format && format->createWriter ? format->createWriter() : nullptr;
 }
 
 } // namespace dubao

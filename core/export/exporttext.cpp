@@ -5,35 +5,35 @@
 #include <QIODevice>
 #include <QMap>
 
+#include <algorithm>
+#include <iterator>
+
 namespace dubao::exporttext {
+
+namespace {
+
+struct Entity
+{
+    char16_t character;
+    const char *reference;
+};
+/// What HTML/XML text and attributes (double- or single-quoted) cannot hold as itself.
+constexpr Entity kHtmlEntities[] = {
+    {u'&', "&amp;"}, {u'<', "&lt;"}, {u'>', "&gt;"}, {u'"', "&quot;"}, {u'\'', "&#39;"}};
+
+} // namespace
 
 QString escapeHtml(const QString &text)
 {
     QString out;
     out.reserve(text.size() + text.size() / 8);
     for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'&':
-            out += QLatin1String("&amp;");
-            break;
-        case u'<':
-            out += QLatin1String("&lt;");
-            break;
-        case u'>':
-            out += QLatin1String("&gt;");
-            break;
-        case u'"':
-            out += QLatin1String("&quot;");
-            break;
-        case u'\'':
-            out += QLatin1String("&#39;");
-            break;
-        default:
-            // XML 1.0 forbids most C0 controls even as references: drop them (tab, LF, CR stay).
-            if (c.unicode() < 0x20 && c != u'\t' && c != u'\n' && c != u'\r')
-                continue;
-            out += c;
-        }
+        const auto *entity = std::find_if(std::begin(kHtmlEntities), std::end(kHtmlEntities),
+                                          [c](const Entity &e) { return e.character == c.unicode(); });
+        if (entity != std::end(kHtmlEntities))
+            out += QLatin1String(entity->reference);
+        else if (c.unicode() >= 0x20 || c == u'\t' || c == u'\n' || c == u'\r')
+            out += c; // XML 1.0 forbids most C0 controls even as references: they are dropped (tab, LF, CR stay).
     }
     return out;
 }
@@ -101,6 +101,29 @@ QString risValue(const QString &text)
     return out.simplified();
 }
 
+QString aboutLine(const ExportDocument &document)
+{
+    QStringList about;
+    if (!document.isNotebook())
+        about.append(QCoreApplication::translate("dubao::exporttext", "%1 excerpt(s)").arg(document.excerpts.size()));
+    if (!document.selectionSummary.isEmpty())
+        about.append(document.selectionSummary);
+    about.append(
+        QCoreApplication::translate("dubao::exporttext", "exported %1").arg(isoDateTime(document.generatedAt)));
+    return about.join(QStringLiteral(" · "));
+}
+
+QString articleTitle(const Excerpt &excerpt)
+{
+    return excerpt.articleTitle.isEmpty() ? QCoreApplication::translate("dubao::exporttext", "(untitled article)")
+                                          : excerpt.articleTitle;
+}
+
+QString orphanNotice()
+{
+    return QCoreApplication::translate("dubao::exporttext", "This excerpt's paragraph is no longer in the library.");
+}
+
 QString sourceLine(const Excerpt &e)
 {
     QStringList parts;
@@ -164,6 +187,24 @@ QList<Group> groupExcerpts(const ExportDocument &document, ExportOptions::Groupi
     if (!untagged.excerpts.isEmpty())
         groups.append(untagged);
     return groups;
+}
+
+bool forEachGrouped(const ExportDocument &document, ExportOptions::Grouping grouping, const ExportProgress &progress,
+                    QString *error, const std::function<void(const QString &heading)> &heading,
+                    const std::function<void(const Excerpt &excerpt)> &excerpt)
+{
+    const qsizetype total = document.excerpts.size();
+    qsizetype done = 0;
+    for (const Group &g : groupExcerpts(document, grouping)) {
+        if (!g.heading.isEmpty())
+            heading(g.heading);
+        for (const qsizetype i : g.excerpts) {
+            excerpt(document.excerpts.at(i));
+            if (!reportProgress(progress, ++done, std::max(total, done), error))
+                return false;
+        }
+    }
+    return true;
 }
 
 QList<CitedArticle> citedArticles(const ExportDocument &document)

@@ -1,5 +1,6 @@
-// What the text writers share: escaping for each format, a buffered UTF-8 sink that reports write errors and
-// progress, and the grouping of excerpts by tag or date. Internal to core/export and app/export.
+// What the writers share: escaping for each format, the texts every document format says the same way, a buffered
+// UTF-8 sink that reports write errors and progress, and the grouping of excerpts by tag or date. Internal to the
+// writers (core/export, app/render).
 #pragma once
 
 #include "core/export/exportdocument.h"
@@ -7,6 +8,8 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+
+#include <functional>
 
 class QIODevice;
 
@@ -23,6 +26,13 @@ QString csvCell(const QString &text);
 /// RIS values are one line: CR/LF and other control characters become spaces.
 QString risValue(const QString &text);
 
+/// The line under a document's title: "6 excerpt(s) · <selection> · exported 2023-06-14T08:00:00.000Z" (no count
+/// for a notebook). Every format that has a title writes this.
+QString aboutLine(const ExportDocument &document);
+/// The excerpt's article title, or "(untitled article)".
+QString articleTitle(const Excerpt &excerpt);
+/// What an orphan says under it: its paragraph is no longer in the library.
+QString orphanNotice();
 /// The line under an excerpt's title: "publication · 2023-06-14 · 记者 A、B".
 QString sourceLine(const Excerpt &excerpt);
 
@@ -35,6 +45,12 @@ struct Group
 /// Groups in display order: by tag (tag order; excerpts without tags last; an excerpt under each of its tags),
 /// by date (oldest first, undated last), or one group holding everything in document order.
 QList<Group> groupExcerpts(const ExportDocument &document, ExportOptions::Grouping grouping);
+/// Goes through the groups of groupExcerpts(): `heading` for each group that has one, then `excerpt` for each of its
+/// excerpts, reporting progress after each (an excerpt under two tags counts twice). False when `progress`
+/// cancelled (`error` set).
+bool forEachGrouped(const ExportDocument &document, ExportOptions::Grouping grouping, const ExportProgress &progress,
+                    QString *error, const std::function<void(const QString &heading)> &heading,
+                    const std::function<void(const Excerpt &excerpt)> &excerpt);
 
 /// An article behind some excerpts, for the citation formats.
 struct CitedArticle

@@ -1,13 +1,5 @@
 #include "core/export/exportwriter.h"
 
-#include "core/export/csljsonwriter.h"
-#include "core/export/csvwriter.h"
-#include "core/export/htmlwriter.h"
-#include "core/export/jsonwriter.h"
-#include "core/export/markdownwriter.h"
-#include "core/export/riswriter.h"
-#include "core/export/webannotationwriter.h"
-
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -16,30 +8,6 @@
 namespace dubao {
 
 ExportWriter::~ExportWriter() = default;
-
-std::unique_ptr<ExportWriter> createTextExportWriter(ExportFormat format)
-{
-    switch (format) {
-    case ExportFormat::Markdown:
-        return std::make_unique<MarkdownWriter>();
-    case ExportFormat::Html:
-        return std::make_unique<HtmlWriter>();
-    case ExportFormat::Csv:
-        return std::make_unique<CsvWriter>();
-    case ExportFormat::Json:
-        return std::make_unique<JsonWriter>();
-    case ExportFormat::CslJson:
-        return std::make_unique<CslJsonWriter>();
-    case ExportFormat::Ris:
-        return std::make_unique<RisWriter>();
-    case ExportFormat::WebAnnotation:
-        return std::make_unique<WebAnnotationWriter>();
-    case ExportFormat::Odt:
-    case ExportFormat::Pdf:
-        break;
-    }
-    return nullptr;
-}
 
 bool exportToFile(const ExportWriter &writer, const ExportDocument &document, const ExportOptions &options,
                   const QString &path, const ExportProgress &progress, QString *error)
@@ -69,7 +37,7 @@ bool exportToFile(const ExportWriter &writer, const ExportDocument &document, co
     return true;
 }
 
-QString safeExportFileName(const QString &title, ExportFormat format)
+QString safeExportFileName(const QString &title, const QString &suffix)
 {
     QString name;
     for (const QChar c : title.normalized(QString::NormalizationForm_C)) {
@@ -101,7 +69,7 @@ QString safeExportFileName(const QString &title, ExportFormat format)
         name.prepend(u'_');
     if (name.isEmpty() || name == QLatin1String("_"))
         name = QStringLiteral("dubao-export");
-    return name + u'.' + exportFormatSuffix(format);
+    return name + u'.' + suffix;
 }
 
 } // namespace dubao

@@ -1,14 +1,11 @@
-// The one interface every export format is written behind, the factory of the text formats, and the safe way to
-// put an export into a file (a QSaveFile: written to a temporary file and renamed into place, so a failed or
-// cancelled export never leaves a half file over an old one).
+// The one interface every export format is written behind (core/export/exportformat.h registers the formats and
+// creates their writers), and the safe way to put an export into a file (a QSaveFile: written to a temporary file
+// and renamed into place, so a failed or cancelled export never leaves a half file over an old one).
 #pragma once
 
 #include "core/export/exportdocument.h"
-#include "core/export/exportformat.h"
 
 #include <QString>
-
-#include <memory>
 
 class QIODevice;
 
@@ -19,17 +16,12 @@ class ExportWriter
 public:
     virtual ~ExportWriter();
 
-    virtual ExportFormat format() const = 0;
     /// Writes `document` to `device` (open for writing). Returns false with a message for the user in `error`
     /// on a write error or when `progress` returned false. Reentrant: a writer keeps no state between calls,
     /// so it may run on a worker thread.
     virtual bool write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
                        const ExportProgress &progress = {}, QString *error = nullptr) const = 0;
 };
-
-/// The writer of a text format (Markdown, HTML, CSV, JSON, CSL-JSON, RIS, Web Annotation); nullptr for ODT and
-/// PDF, which app/export/exportwriters.h adds (they need Qt Gui).
-std::unique_ptr<ExportWriter> createTextExportWriter(ExportFormat format);
 
 /// Writes with `writer` to `path` through a QSaveFile. On failure (the target's directory missing or not
 /// writable, the disk full, a cancel) returns false with a message naming the file, and an existing file at
@@ -39,7 +31,8 @@ bool exportToFile(const ExportWriter &writer, const ExportDocument &document, co
 
 /// A file name (no directory) made from `title` that every common file system accepts: no path separators,
 /// control or reserved characters (<>:"/\|?*), no leading dots, no trailing dots or spaces, no reserved
-/// Windows device names, at most 120 characters; Chinese kept. Falls back to "dubao-export".
-QString safeExportFileName(const QString &title, ExportFormat format);
+/// Windows device names, at most 120 characters; Chinese kept. Falls back to "dubao-export". Ends in "." + `suffix`
+/// (an ExportFormat's suffix).
+QString safeExportFileName(const QString &title, const QString &suffix);
 
 } // namespace dubao

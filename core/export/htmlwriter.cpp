@@ -1,19 +1,13 @@
-#include "core/export/htmlwriter.h"
-
+// One self-contained HTML file (CSS inline, no scripts, no external resources) styled for reading on screen and for
+// printing; every text escaped.
+#include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
-
-#include <QCoreApplication>
 
 namespace dubao {
 
 namespace {
 
 using namespace exporttext;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("dubao::HtmlWriter", text);
-}
 
 const char kStyle[] = R"(
 :root { color-scheme: light; }
@@ -52,8 +46,7 @@ void writeExcerpt(Utf8Sink &out, const Excerpt &e)
         out << QLatin1String("<div class=\"freetext\">") << text(e.text) << QLatin1String("</div>\n");
         return;
     }
-    out << QLatin1String("<section class=\"excerpt\">\n<h3>")
-        << text(e.articleTitle.isEmpty() ? tr("(untitled article)") : e.articleTitle) << QLatin1String("</h3>\n");
+    out << QLatin1String("<section class=\"excerpt\">\n<h3>") << text(articleTitle(e)) << QLatin1String("</h3>\n");
     const QString meta = sourceLine(e);
     if (!meta.isEmpty())
         out << QLatin1String("<div class=\"source\">") << text(meta) << QLatin1String("</div>\n");
@@ -75,15 +68,12 @@ void writeExcerpt(Utf8Sink &out, const Excerpt &e)
         out << QLatin1String("<div class=\"link\"><a href=\"") << text(link) << QLatin1String("\">") << text(link)
             << QLatin1String("</a></div>\n");
     if (e.orphan)
-        out << QLatin1String("<div class=\"orphan\">")
-            << text(tr("This excerpt's paragraph is no longer in the library.")) << QLatin1String("</div>\n");
+        out << QLatin1String("<div class=\"orphan\">") << text(orphanNotice()) << QLatin1String("</div>\n");
     out << QLatin1String("</section>\n");
 }
 
-} // namespace
-
-bool HtmlWriter::write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                       const ExportProgress &progress, QString *error) const
+bool writeHtml(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+               const ExportProgress &progress, QString *error)
 {
     Utf8Sink out(device);
     out << QLatin1String("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -91,28 +81,28 @@ bool HtmlWriter::write(const ExportDocument &document, const ExportOptions &opti
                          "<meta name=\"generator\" content=\"Dubao\">\n<title>")
         << text(document.title) << QLatin1String("</title>\n<style>") << QLatin1String(kStyle)
         << QLatin1String("</style>\n</head>\n<body>\n<h1>") << text(document.title) << QLatin1String("</h1>\n");
-    QStringList about;
-    if (!document.isNotebook())
-        about.append(tr("%1 excerpt(s)").arg(document.excerpts.size()));
-    if (!document.selectionSummary.isEmpty())
-        about.append(document.selectionSummary);
-    about.append(tr("exported %1").arg(isoDateTime(document.generatedAt)));
-    out << QLatin1String("<p class=\"about\">") << text(about.join(QStringLiteral(" · "))) << QLatin1String("</p>\n");
-
-    const QList<Group> groups = groupExcerpts(document, options.grouping);
-    const qsizetype total = document.excerpts.size();
-    qsizetype done = 0;
-    for (const Group &g : groups) {
-        if (!g.heading.isEmpty())
-            out << QLatin1String("<h2>") << text(g.heading) << QLatin1String("</h2>\n");
-        for (const qsizetype i : g.excerpts) {
-            writeExcerpt(out, document.excerpts.at(i));
-            if (!reportProgress(progress, ++done, std::max(total, done), error))
-                return false;
-        }
-    }
+    out << QLatin1String("<p class=\"about\">") << text(aboutLine(document)) << QLatin1String("</p>\n");
+    const bool ok = forEachGrouped(
+        document, options.grouping, progress, error,
+        [&](const QString &heading) { out << QLatin1String("<h2>") << text(heading) << QLatin1String("</h2>\n"); },
+        [&](const Excerpt &e) { writeExcerpt(out, e); });
+    if (!ok)
+        return false;
     out << QLatin1String("</body>\n</html>\n");
+    const qsizetype total = document.excerpts.size();
     return out.finish(error) && reportProgress(progress, total, total, error);
+}
+
+} // namespace
+
+ExportFormat htmlExportFormat()
+{
+    return {.name = QStringLiteral("html"),
+            .suffix = QStringLiteral("html"),
+            .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "HTML, one file for reading and printing (.html)"),
+            .order = 20,
+            .grouping = true,
+            .createWriter = makeExportWriter<writeHtml>};
 }
 
 } // namespace dubao

@@ -1,5 +1,5 @@
-#include "core/export/jsonwriter.h"
-
+// JSON in the schema of docs/export.md (format "dubao-export", version 1).
+#include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
 
 #include <QJsonArray>
@@ -67,10 +67,8 @@ QJsonObject excerptJson(const Excerpt &e)
     return o;
 }
 
-} // namespace
-
-bool JsonWriter::write(const ExportDocument &document, const ExportOptions &, QIODevice &device,
-                       const ExportProgress &progress, QString *error) const
+bool writeJson(const ExportDocument &document, const ExportOptions &, QIODevice &device, const ExportProgress &progress,
+               QString *error)
 {
     QJsonArray entries;
     const qsizetype total = document.excerpts.size();
@@ -92,6 +90,17 @@ bool JsonWriter::write(const ExportDocument &document, const ExportOptions &, QI
     exporttext::Utf8Sink out(device);
     out.writeBytes(QJsonDocument(root).toJson(QJsonDocument::Indented));
     return out.finish(error) && exporttext::reportProgress(progress, total, total, error);
+}
+
+} // namespace
+
+ExportFormat jsonExportFormat()
+{
+    return {.name = QStringLiteral("json"),
+            .suffix = QStringLiteral("json"),
+            .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "JSON (.json)"),
+            .order = 40,
+            .createWriter = makeExportWriter<writeJson>};
 }
 
 } // namespace dubao

@@ -1,5 +1,7 @@
-#include "core/export/markdownwriter.h"
-
+// Markdown, one file; a section per tag or per date when grouped. Plain text (quotes, titles, tags) is
+// backslash-escaped so it renders as itself; notes and free text are the user's Markdown with < > & turned into
+// entities so no raw HTML gets through.
+#include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
 
 #include <QCoreApplication>
@@ -9,11 +11,6 @@ namespace dubao {
 namespace {
 
 using namespace exporttext;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("dubao::MarkdownWriter", text);
-}
 
 /// The user's Markdown (notes, free text) kept as Markdown, but with no raw HTML: < > & become entities.
 QString userMarkdown(const QString &text)
@@ -51,9 +48,7 @@ void writeExcerpt(Utf8Sink &out, const Excerpt &e)
         out << userMarkdown(e.text) << QLatin1String("\n\n");
         return;
     }
-    out << QLatin1String("### ")
-        << escapeMarkdown(e.articleTitle.isEmpty() ? tr("(untitled article)") : e.articleTitle).replace(u'\n', u' ')
-        << QLatin1String("\n\n");
+    out << QLatin1String("### ") << escapeMarkdown(articleTitle(e)).replace(u'\n', u' ') << QLatin1String("\n\n");
     const QString meta = sourceLine(e);
     if (!meta.isEmpty())
         out << u'*' << escapeMarkdown(meta) << QLatin1String("*\n\n");
@@ -65,11 +60,12 @@ void writeExcerpt(Utf8Sink &out, const Excerpt &e)
         QStringList tags;
         for (const QString &t : e.tags)
             tags.append(escapeMarkdown(t));
-        out << QLatin1String("**") << tr("Tags") << QLatin1String(":** ") << tags.join(QStringLiteral(", "))
-            << QLatin1String("\n\n");
+        out << QLatin1String("**") << QCoreApplication::translate("dubao::MarkdownWriter", "Tags")
+            << QLatin1String(":** ") << tags.join(QStringLiteral(", ")) << QLatin1String("\n\n");
     }
     if (!e.notes.isEmpty()) {
-        out << QLatin1String("**") << tr("Notes") << QLatin1String(":**\n\n");
+        out << QLatin1String("**") << QCoreApplication::translate("dubao::MarkdownWriter", "Notes")
+            << QLatin1String(":**\n\n");
         for (const ExportNote &n : e.notes)
             out << prefixLines(userMarkdown(n.text), QStringLiteral("- "), QStringLiteral("  ")) << u'\n';
         out << u'\n';
@@ -78,39 +74,40 @@ void writeExcerpt(Utf8Sink &out, const Excerpt &e)
     if (!link.isEmpty())
         out << u'<' << link << QLatin1String(">\n\n");
     if (e.orphan)
-        out << u'*' << tr("This excerpt's paragraph is no longer in the library.") << QLatin1String("*\n\n");
+        out << u'*' << orphanNotice() << QLatin1String("*\n\n");
+}
+
+bool writeMarkdown(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                   const ExportProgress &progress, QString *error)
+{
+    Utf8Sink out(device);
+    out << QLatin1String("# ") << escapeMarkdown(document.title).replace(u'\n', u' ') << QLatin1String("\n\n");
+    out << u'*' << escapeMarkdown(aboutLine(document)) << QLatin1String("*\n\n");
+    const bool ok = forEachGrouped(
+        document, options.grouping, progress, error,
+        [&](const QString &heading) {
+            out << QLatin1String("## ") << escapeMarkdown(heading) << QLatin1String("\n\n");
+        },
+        [&](const Excerpt &e) {
+            writeExcerpt(out, e);
+            if (!e.isText())
+                out << QLatin1String("---\n\n");
+        });
+    const qsizetype total = document.excerpts.size();
+    return ok && out.finish(error) && reportProgress(progress, total, total, error);
 }
 
 } // namespace
 
-bool MarkdownWriter::write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                           const ExportProgress &progress, QString *error) const
+ExportFormat markdownExportFormat()
 {
-    Utf8Sink out(device);
-    out << QLatin1String("# ") << escapeMarkdown(document.title).replace(u'\n', u' ') << QLatin1String("\n\n");
-    QStringList about;
-    if (!document.isNotebook())
-        about.append(tr("%1 excerpt(s)").arg(document.excerpts.size()));
-    if (!document.selectionSummary.isEmpty())
-        about.append(document.selectionSummary);
-    about.append(tr("exported %1").arg(isoDateTime(document.generatedAt)));
-    out << u'*' << escapeMarkdown(about.join(QStringLiteral(" · "))) << QLatin1String("*\n\n");
-
-    const QList<Group> groups = groupExcerpts(document, options.grouping);
-    const qsizetype total = document.excerpts.size();
-    qsizetype done = 0;
-    for (const Group &g : groups) {
-        if (!g.heading.isEmpty())
-            out << QLatin1String("## ") << escapeMarkdown(g.heading) << QLatin1String("\n\n");
-        for (const qsizetype i : g.excerpts) {
-            writeExcerpt(out, document.excerpts.at(i));
-            if (!document.excerpts.at(i).isText())
-                out << QLatin1String("---\n\n");
-            if (!reportProgress(progress, ++done, std::max(total, done), error))
-                return false;
-        }
-    }
-    return out.finish(error) && reportProgress(progress, total, total, error);
+    return {.name = QStringLiteral("md"),
+            .aliases = {QStringLiteral("markdown")},
+            .suffix = QStringLiteral("md"),
+            .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "Markdown (.md)"),
+            .order = 10,
+            .grouping = true,
+            .createWriter = makeExportWriter<writeMarkdown>};
 }
 
 } // namespace dubao

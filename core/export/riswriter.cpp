@@ -1,11 +1,13 @@
-#include "core/export/riswriter.h"
-
+// RIS citations (TY  - NEWS ... ER  - ), one record per article behind the excerpts.
+#include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
 
 namespace dubao {
 
-bool RisWriter::write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                      const ExportProgress &progress, QString *error) const
+namespace {
+
+bool writeRis(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+              const ExportProgress &progress, QString *error)
 {
     using namespace exporttext;
     Utf8Sink out(device);
@@ -40,6 +42,18 @@ bool RisWriter::write(const ExportDocument &document, const ExportOptions &optio
             return false;
     }
     return out.finish(error) && reportProgress(progress, total, total, error);
+}
+
+} // namespace
+
+ExportFormat risExportFormat()
+{
+    return {.name = QStringLiteral("ris"),
+            .suffix = QStringLiteral("ris"),
+            .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "Citations: RIS (.ris)"),
+            .order = 80,
+            .entries = ExportFormat::Entries::Articles,
+            .createWriter = makeExportWriter<writeRis>};
 }
 
 } // namespace dubao

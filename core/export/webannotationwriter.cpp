@@ -1,5 +1,6 @@
-#include "core/export/webannotationwriter.h"
-
+// W3C Web Annotation JSON-LD: an AnnotationCollection with one Annotation per excerpt (TextQuote + TextPosition
+// selectors, tags as tagging bodies, notes as commenting bodies).
+#include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
 
 #include <QJsonArray>
@@ -23,10 +24,8 @@ QString annotationId(const Excerpt &e, qsizetype index)
     return QStringLiteral("urn:dubao:excerpt:%1").arg(index + 1);
 }
 
-} // namespace
-
-bool WebAnnotationWriter::write(const ExportDocument &document, const ExportOptions &, QIODevice &device,
-                                const ExportProgress &progress, QString *error) const
+bool writeWebAnnotations(const ExportDocument &document, const ExportOptions &, QIODevice &device,
+                         const ExportProgress &progress, QString *error)
 {
     QJsonArray items;
     const qsizetype total = document.excerpts.size();
@@ -88,6 +87,18 @@ bool WebAnnotationWriter::write(const ExportDocument &document, const ExportOpti
     exporttext::Utf8Sink out(device);
     out.writeBytes(QJsonDocument(collection).toJson(QJsonDocument::Indented));
     return out.finish(error) && exporttext::reportProgress(progress, total, total, error);
+}
+
+} // namespace
+
+ExportFormat webAnnotationExportFormat()
+{
+    return {.name = QStringLiteral("webannotation"),
+            .aliases = {QStringLiteral("jsonld"), QStringLiteral("web-annotation")},
+            .suffix = QStringLiteral("jsonld"),
+            .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "W3C Web Annotations, JSON-LD (.jsonld)"),
+            .order = 90,
+            .createWriter = makeExportWriter<writeWebAnnotations>};
 }
 
 } // namespace dubao

@@ -1,16 +1,18 @@
-// Export with Qt Gui (offscreen): ODT (content.xml read back with QXmlStreamReader), PDF (page count, embedded
-// CJK font), the export job on a worker thread, and the export dialog (preset filter, notebook, preview, run).
+// Export with Qt Gui (offscreen): the nine formats once dubao_render registered ODT and PDF, ODT (content.xml read
+// back with QXmlStreamReader), PDF (page count, embedded CJK font), the export job on a worker thread, and the
+// export dialog (its list of formats, preset filter, notebook, preview, run).
 #include "app/export/exportdialog.h"
-#include "app/render/exportjob.h"
-#include "app/render/odtwriter.h"
-#include "app/render/pdfwriter.h"
+#include "app/render/exportwriters.h"
 #include "app/shell/mainwindow.h"
 #include "core/export/excerptcollector.h"
+#include "core/export/exportformat.h"
+#include "core/jobs/exportjob.h"
 #include "tests/support/exportfixture.h"
 
 #include <QAction>
 #include <QBuffer>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -41,6 +43,7 @@ class TestExportGui : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    void formats_allNine_inTheDialogsOrder();
     void odt_contentXml_readBack();
     void pdf_pageCountAndEmbeddedCjkFont();
     void job_onWorkerThread_reportsProgressAndWrites();
@@ -57,6 +60,7 @@ private:
 void TestExportGui::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    registerDocumentExportFormats(); // as dubao's main() does
     QString error;
     QVERIFY2(m_fx.setUp(&error), qPrintable(error));
     m_all = ExcerptCollector(*m_fx.library).collect({}, &error);
@@ -70,6 +74,41 @@ void TestExportGui::cleanupTestCase()
     m_fx.dir.reset();
 }
 
+void TestExportGui::formats_allNine_inTheDialogsOrder()
+{
+    // The nine user-visible formats in the dialog's order; a new format may be registered anywhere among them.
+    const QStringList expected{u"md"_s,  u"html"_s,    u"csv"_s, u"json"_s,         u"odt"_s,
+                               u"pdf"_s, u"csljson"_s, u"ris"_s, u"webannotation"_s};
+    auto known = [&](QStringList names) {
+        names.removeIf([&](const QString &name) { return !expected.contains(name); });
+        return names;
+    };
+    QStringList names;
+    for (const ExportFormat &f : exportFormats()) {
+        QCOMPARE(findExportFormat(f.name)->name, f.name);
+        QVERIFY(createExportWriter(f.name) != nullptr);
+        if (expected.contains(f.name))
+            QCOMPARE(f.needsGui, f.name == u"odt"_s || f.name == u"pdf"_s);
+        names.append(f.name);
+    }
+    QCOMPARE(known(names), expected);
+    const qsizetype registered = exportFormats().size();
+    QVERIFY(registered >= 9);
+    registerDocumentExportFormats(); // again: nothing changes
+    QCOMPARE(exportFormats().size(), registered);
+
+    ExportDialog dialog(*m_fx.library);
+    auto *format = dialog.findChild<QComboBox *>(u"format"_s);
+    QVERIFY(format);
+    QStringList listed;
+    for (int i = 0; i < format->count(); ++i)
+        listed.append(format->itemData(i).toString());
+    QCOMPARE(listed, names);
+    QCOMPARE(format->itemText(format->findData(u"odt"_s)), u"OpenDocument Text (.odt)"_s);
+    dialog.setFormat(u"markdown"_s); // an alias
+    QCOMPARE(dialog.format(), u"md"_s);
+}
+
 void TestExportGui::odt_contentXml_readBack()
 {
     if (!QFile::exists(u"/usr/bin/unzip"_s))
@@ -77,7 +116,7 @@ void TestExportGui::odt_contentXml_readBack()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"out.odt"_s);
     QString error;
-    QVERIFY2(exportToFile(OdtWriter(), m_all, {}, path, {}, &error), qPrintable(error));
+    QVERIFY2(exportToFile(*createExportWriter(u"odt"_s), m_all, {}, path, {}, &error), qPrintable(error));
     QProcess unzip;
     unzip.start(u"/usr/bin/unzip"_s, {u"-p"_s, path, u"content.xml"_s});
     QVERIFY(unzip.waitForFinished(30000));
@@ -134,13 +173,13 @@ void TestExportGui::pdf_pageCountAndEmbeddedCjkFont()
     small.excerpts = {m_all.excerpts.first()};
     const QString one = dir.filePath(u"one.pdf"_s);
     QString error;
-    QVERIFY2(exportToFile(PdfWriter(), small, {}, one, {}, &error), qPrintable(error));
+    QVERIFY2(exportToFile(*createExportWriter(u"pdf"_s), small, {}, one, {}, &error), qPrintable(error));
     QFile f1(one);
     QVERIFY(f1.open(QIODevice::ReadOnly));
     const QByteArray pdf1 = f1.readAll();
     QVERIFY(pdf1.startsWith("%PDF-"));
     QCOMPARE(pdfPageCount(pdf1), 1);
-    QCOMPARE(PdfWriter::pageCount(small, {}), 1);
+    QCOMPARE(pdfExportPageCount(small, {}), 1);
     // The CJK font's glyphs are embedded (a font file stream), not referenced by name only.
     QVERIFY(pdf1.contains("/FontFile"));
     QVERIFY(pdf1.contains("NotoSerifCJK") || pdf1.contains("Noto"));
@@ -148,10 +187,10 @@ void TestExportGui::pdf_pageCountAndEmbeddedCjkFont()
     ExportDocument big = m_all;
     for (int i = 0; i < 5; ++i)
         big.excerpts += m_all.excerpts;
-    const int expected = PdfWriter::pageCount(big, {});
+    const int expected = pdfExportPageCount(big, {});
     QVERIFY(expected > 3);
     const QString many = dir.filePath(u"many.pdf"_s);
-    QVERIFY2(exportToFile(PdfWriter(), big, {}, many, {}, &error), qPrintable(error));
+    QVERIFY2(exportToFile(*createExportWriter(u"pdf"_s), big, {}, many, {}, &error), qPrintable(error));
     QFile f2(many);
     QVERIFY(f2.open(QIODevice::ReadOnly));
     const QByteArray pdf2 = f2.readAll();
@@ -172,7 +211,7 @@ void TestExportGui::job_onWorkerThread_reportsProgressAndWrites()
     QTemporaryDir dir;
     ExportRequest request;
     request.libraryPath = m_fx.path();
-    request.format = ExportFormat::Pdf;
+    request.format = u"pdf"_s;
     request.outputPath = dir.filePath(u"job.pdf"_s);
     request.selection.tagIds = {m_fx.farming};
     ExportJob job(request);
@@ -197,7 +236,7 @@ void TestExportGui::job_cancelled_keepsOldFile()
     }
     ExportRequest request;
     request.libraryPath = m_fx.path();
-    request.format = ExportFormat::Markdown;
+    request.format = u"md"_s;
     request.outputPath = path;
     ExportJob job(request);
     job.cancel();
@@ -217,7 +256,7 @@ void TestExportGui::dialog_presetFilter_previewAndExport()
     ExportDialog dialog(*m_fx.library, filter);
     QCOMPARE(dialog.selection().tagIds, QList<qint64>{m_fx.wetland});
     QVERIFY(!dialog.selection().includeChildTags);
-    dialog.setFormat(ExportFormat::Markdown);
+    dialog.setFormat(u"md"_s);
     dialog.updatePreview();
     const QString preview = dialog.previewText();
     QVERIFY2(preview.contains(u"湿地"_s), qPrintable(preview));
@@ -225,7 +264,7 @@ void TestExportGui::dialog_presetFilter_previewAndExport()
     QVERIFY(!preview.contains(u"dubao://block/%1>"_s.arg(m_fx.block(m_fx.stored1, 0, 0))));
 
     QTemporaryDir dir;
-    dialog.setFormat(ExportFormat::Csv);
+    dialog.setFormat(u"csv"_s);
     dialog.setOutputPath(dir.filePath(u"panel.csv"_s));
     QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
     QVERIFY(dialog.startExport());
@@ -252,12 +291,12 @@ void TestExportGui::dialog_notebook_andOptions()
     dialog.setNotebook(m_fx.notebook);
     QCOMPARE(dialog.selection().notebookId, m_fx.notebook);
     QVERIFY(dialog.outputPath().endsWith(u"读书笔记.md"_s));
-    dialog.setFormat(ExportFormat::Pdf);
+    dialog.setFormat(u"pdf"_s);
     QVERIFY(dialog.outputPath().endsWith(u"读书笔记.pdf"_s));
     dialog.updatePreview();
     QVERIFY(dialog.previewText().contains(u"开头"_s));
     QVERIFY(dialog.previewText().indexOf(u"开头"_s) < dialog.previewText().indexOf(u"结尾"_s));
-    dialog.setFormat(ExportFormat::CslJson);
+    dialog.setFormat(u"csljson"_s);
     auto *asNotes = dialog.findChild<QCheckBox *>(u"excerptsAsNotes"_s);
     QVERIFY(asNotes && asNotes->isEnabled());
     asNotes->setChecked(true);

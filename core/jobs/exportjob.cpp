@@ -1,6 +1,6 @@
-#include "app/render/exportjob.h"
+#include "core/jobs/exportjob.h"
 
-#include "app/render/exportwriters.h"
+#include "core/export/exportformat.h"
 #include "core/store/library.h"
 
 #include <QCoreApplication>

@@ -1,11 +1,12 @@
 // An export as a job: opens its own connection to the library (a QSqlDatabase belongs to the thread that opened
 // it), collects the excerpts, writes the file through a QSaveFile, and reports progress. Run it on a worker
 // thread (ExportJob::start) so the window stays responsive; cancel() stops it and leaves any old file as it was.
+// The writer comes from the registry of export formats (core/export/exportformat.h): a format that needs Qt Gui
+// (ODT, PDF) is there only in a program that registered it, and writes only while a QGuiApplication exists.
 #pragma once
 
 #include "core/export/excerptcollector.h"
 #include "core/export/exportdocument.h"
-#include "core/export/exportformat.h"
 
 #include <QObject>
 #include <QString>
@@ -20,7 +21,7 @@ struct ExportRequest
 {
     QString libraryPath;
     ExportSelection selection;
-    ExportFormat format = ExportFormat::Markdown;
+    QString format = QStringLiteral("md"); ///< a registered format's name (core/export/exportformat.h)
     ExportOptions options;
     QString outputPath;
 };
