@@ -4,7 +4,9 @@
 //      copy is new content), killed ≥ 25 times;
 //  (b) a loop of annotation writes (this binary re-executed with --writer, printing each id after the write
 //      returned), killed ≥ 25 times.
-// Seed: DUBAO_CRASH_SEED (default fixed). Bounded: each part stops after its kills or its time budget.
+// Seed: DUBAO_CRASH_SEED (default fixed). Bounded: each part stops after its kills or its time budget. The budgets
+// come from what one round costs on this machine (measured first: a whole import, a check), so a slow machine or
+// a sanitizer build gets the time its rounds need instead of failing for want of kills.
 #include "core/parse/issuefile.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/library.h"
@@ -22,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace dubao;
@@ -30,9 +33,16 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kKills = 25;
-// Time budgets (the whole test stays under a minute even on a loaded CI machine).
-constexpr qint64 kImportBudgetMs = 32000;
-constexpr qint64 kAnnotationBudgetMs = 20000;
+// Time budgets: twice what kKills rounds take as measured, at least these and at most the caps (the ctest timeout
+// covers both parts at their caps).
+constexpr qint64 kMinImportBudgetMs = 32000;
+constexpr qint64 kMinAnnotationBudgetMs = 20000;
+constexpr qint64 kMaxBudgetMs = 150000;
+
+qint64 budgetFor(qint64 roundMs, qint64 minimum)
+{
+    return std::clamp<qint64>(2 * kKills * roundMs, minimum, kMaxBudgetMs);
+}
 
 quint32 seed()
 {
@@ -161,12 +171,18 @@ void TestCrash::import_killed_libraryWholeAndChecked()
     }
     const int fullMs = qMax<int>(50, int(t.elapsed()));
     QCOMPARE(verifyWholeIssues(scratch), int(m_expectedArticles.size()));
-    qInfo("a whole import of %d files takes %d ms", int(m_expectedArticles.size()), fullMs);
+    t.restart();
+    QByteArray checkOut;
+    QVERIFY2(runCheck(scratch, &checkOut) == 0, checkOut.constData());
+    // A round: the import until the kill (half a whole import on average), the check and the verification.
+    const qint64 importBudgetMs = budgetFor(fullMs / 2 + 2 * t.elapsed(), kMinImportBudgetMs);
+    qInfo("a whole import of %d files takes %d ms, a check %lld ms: %lld ms for %d kills",
+          int(m_expectedArticles.size()), fullMs, t.elapsed(), importBudgetMs, kKills);
 
     int kills = 0, generation = 0, completed = 0;
     QString library = m_tmp.filePath(u"import-0.sqlite"_s);
     QString lastKilled;
-    while (kills < kKills && budget.elapsed() < kImportBudgetMs) {
+    while (kills < kKills && budget.elapsed() < importBudgetMs) {
         QProcess p;
         p.start(QStringLiteral(DUBAO_CLI_PATH), {u"import"_s, m_files, u"--library"_s, library});
         QVERIFY(p.waitForStarted());
@@ -224,9 +240,15 @@ void TestCrash::annotations_killed_savedOnesKept()
         block = q.value(0).toLongLong();
     }
     QVERIFY(block > 0);
+    QElapsedTimer t;
+    t.start();
+    QByteArray checkOut;
+    QVERIFY2(runCheck(path, &checkOut) == 0, checkOut.constData());
+    // A round: the writer's start and up to 400 ms of writing, the check and the verification.
+    const qint64 annotationBudgetMs = budgetFor(600 + 2 * t.elapsed(), kMinAnnotationBudgetMs);
     QList<qint64> notes, highlights;
     int kills = 0;
-    while (kills < kKills && budget.elapsed() < kAnnotationBudgetMs) {
+    while (kills < kKills && budget.elapsed() < annotationBudgetMs) {
         QProcess p;
         p.start(QCoreApplication::applicationFilePath(), {u"--writer"_s, path, QString::number(block)});
         QVERIFY(p.waitForStarted());
