@@ -142,11 +142,10 @@ QHash<qint64, QList<qint64>> tagMap(QSqlDatabase db, const char *table, const ch
 {
     QHash<qint64, QList<qint64>> map;
     QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!exec(query,
-              QStringLiteral("SELECT %2, tag_id FROM %1 %3 ORDER BY %2, tag_id")
-                  .arg(QLatin1String(table), QLatin1String(column), where),
-              values, nullptr))
+    if (!select(query,
+                QStringLiteral("SELECT %2, tag_id FROM %1 %3 ORDER BY %2, tag_id")
+                    .arg(QLatin1String(table), QLatin1String(column), where),
+                values))
         return map;
     while (query.next())
         map[query.value(0).toLongLong()].append(query.value(1).toLongLong());
@@ -165,11 +164,10 @@ struct StoredArticleText
 std::optional<StoredArticleText> articleTextOfBlock(QSqlDatabase db, qint64 blockId)
 {
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!exec(q,
-              QStringLiteral("SELECT a.id, a.issue_id, a.position, a.title, b.position FROM blocks b "
-                             "JOIN articles a ON a.id = b.article_id WHERE b.id = ?"),
-              {blockId}, nullptr) ||
+    if (!select(q,
+                QStringLiteral("SELECT a.id, a.issue_id, a.position, a.title, b.position FROM blocks b "
+                               "JOIN articles a ON a.id = b.article_id WHERE b.id = ?"),
+                {blockId}) ||
         !q.next())
         return std::nullopt;
     StoredArticleText result;
@@ -180,26 +178,39 @@ std::optional<StoredArticleText> articleTextOfBlock(QSqlDatabase db, qint64 bloc
     result.blockPosition = q.value(4).toInt();
     q.finish();
     QSqlQuery blocks(db);
-    blocks.setForwardOnly(true);
-    if (!exec(blocks, QStringLiteral("SELECT text FROM blocks WHERE article_id = ? ORDER BY position"), {articleId},
-              nullptr))
+    if (!select(blocks, QStringLiteral("SELECT text FROM blocks WHERE article_id = ? ORDER BY position"), {articleId}))
         return std::nullopt;
     while (blocks.next())
         result.text.blocks.append(blocks.value(0).toString());
     return result;
 }
 
-bool isValidRange(const QString &text, int start, int end, QString *error)
+Result<void> isValidRange(const QString &text, int start, int end)
 {
     if (start < 0 || end <= start || end > text.size()) {
-        return fail(error, QStringLiteral("range %1..%2 is outside the paragraph's text (0..%3) or empty")
-                               .arg(start)
-                               .arg(end)
-                               .arg(text.size()));
+        return Error(Store::tr("range %1..%2 is outside the paragraph's text (0..%3) or empty")
+                         .arg(start)
+                         .arg(end)
+                         .arg(text.size()));
     }
     if (text.at(start).isLowSurrogate() || (end < text.size() && text.at(end).isLowSurrogate()))
-        return fail(error, QStringLiteral("range %1..%2 splits a character").arg(start).arg(end));
-    return true;
+        return Error(Store::tr("range %1..%2 splits a character").arg(start).arg(end));
+    return {};
+}
+
+Error noBlock(qint64 id)
+{
+    return Error(Store::tr("no paragraph (block) with id %1").arg(id));
+}
+
+Error noHighlight(qint64 id)
+{
+    return Error(Store::tr("no highlight with id %1").arg(id));
+}
+
+Error noNote(qint64 id)
+{
+    return Error(Store::tr("no note with id %1").arg(id));
 }
 
 QVariantList anchorValues(const TextAnchor &a)
@@ -225,7 +236,7 @@ bool quoteStillThere(QSqlDatabase db, qint64 blockId, int start, int end, const 
 }
 
 /// Sets a note's block and anchor (the whole block's text) without touching its text or times.
-bool placeNote(QSqlDatabase db, qint64 noteId, qint64 blockId, bool orphan, const TextAnchor &anchor, QString *error)
+Result<void> placeNote(QSqlDatabase db, qint64 noteId, qint64 blockId, bool orphan, const TextAnchor &anchor)
 {
     QVariantList values{idOrNull(blockId), orphan ? 1 : 0};
     values += anchorValues(anchor);
@@ -234,7 +245,7 @@ bool placeNote(QSqlDatabase db, qint64 noteId, qint64 blockId, bool orphan, cons
                 QStringLiteral("UPDATE notes SET block_id = ?, orphan = ?, quote = ?, prefix = ?, suffix = ?, "
                                "issue_id = ?, article_position = ?, article_title = ?, block_position = ?, "
                                "article_start = ? WHERE id = ?"),
-                values, error);
+                values);
 }
 
 } // namespace
@@ -243,62 +254,64 @@ AnnotationRepository::AnnotationRepository(Library &library)
     : m_library(library)
 {}
 
-std::optional<TextAnchor> AnnotationRepository::anchorFor(qint64 blockId, int start, int end, QString *error) const
+Result<TextAnchor> AnnotationRepository::anchorFor(qint64 blockId, int start, int end) const
 {
     const auto stored = articleTextOfBlock(m_library.database(), blockId);
-    if (!stored) {
-        fail(error, QStringLiteral("no paragraph (block) with id %1").arg(blockId));
-        return std::nullopt;
-    }
+    if (!stored)
+        return noBlock(blockId);
     const QString &text = stored->text.blocks.at(stored->blockPosition);
-    if (!(start == 0 && end == 0 && text.isEmpty()) && !isValidRange(text, start, end, error))
-        return std::nullopt;
+    if (!(start == 0 && end == 0 && text.isEmpty())) {
+        if (Result<void> valid = isValidRange(text, start, end); !valid)
+            return valid.error();
+    }
     TextAnchor anchor = anchoring::makeAnchor(stored->text, stored->articlePosition, stored->blockPosition, start, end);
     anchor.issueId = stored->issueId;
     return anchor;
 }
 
-qint64 AnnotationRepository::addHighlight(qint64 blockId, int start, int end, const QList<qint64> &tagIds,
-                                          QString *error)
+Result<qint64> AnnotationRepository::addHighlight(qint64 blockId, int start, int end, const QList<qint64> &tagIds)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
-    const auto anchor = anchorFor(blockId, start, end, error);
+        return scope.error();
+    const Result<TextAnchor> anchor = anchorFor(blockId, start, end);
     if (!anchor)
-        return 0;
+        return anchor.error();
     for (const qint64 tagId : tagIds) {
         if (!scalar(db, QStringLiteral("SELECT 1 FROM tags WHERE id = ?"), {tagId}).isValid())
-            return fail(error, QStringLiteral("no tag with id %1").arg(tagId));
+            return Error(Store::tr("no tag with id %1").arg(tagId));
     }
     const QString now = nowUtc();
     QVariantList values{blockId, start, end};
     values += anchorValues(*anchor);
     values += QVariantList{now, now};
     QSqlQuery insert(db);
-    if (!exec(insert,
-              QStringLiteral("INSERT INTO highlights (block_id, start, \"end\", quote, prefix, suffix, issue_id, "
-                             "article_position, article_title, block_position, article_start, created_at, "
-                             "modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              values, error))
-        return 0;
+    if (Result<void> inserted =
+            exec(insert,
+                 QStringLiteral("INSERT INTO highlights (block_id, start, \"end\", quote, prefix, suffix, issue_id, "
+                                "article_position, article_title, block_position, article_start, created_at, "
+                                "modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 values);
+        !inserted)
+        return inserted.error();
     const qint64 id = insert.lastInsertId().toLongLong();
     for (const qint64 tagId : tagIds) {
-        if (!exec(db, QStringLiteral("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"),
-                  {id, tagId}, error))
-            return 0;
+        if (Result<void> tagged =
+                exec(db, QStringLiteral("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"),
+                     {id, tagId});
+            !tagged)
+            return tagged.error();
     }
-    return scope.commit(error) ? id : 0;
+    return scope.commit(id);
 }
 
 std::optional<Highlight> AnnotationRepository::highlight(qint64 id) const
 {
     QSqlDatabase db = m_library.database();
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!exec(q, QStringLiteral("SELECT %1 FROM highlights h WHERE h.id = ?").arg(QLatin1String(kHighlightColumns)),
-              {id}, nullptr) ||
+    if (!select(q, QStringLiteral("SELECT %1 FROM highlights h WHERE h.id = ?").arg(QLatin1String(kHighlightColumns)),
+                {id}) ||
         !q.next())
         return std::nullopt;
     Highlight h = highlightFromQuery(q);
@@ -312,11 +325,10 @@ QList<Highlight> AnnotationRepository::highlightsOfBlock(qint64 blockId) const
     QList<Highlight> result;
     QSqlDatabase db = m_library.database();
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!exec(q,
-              QStringLiteral("SELECT %1 FROM highlights h WHERE h.block_id = ? ORDER BY h.start, h.id")
-                  .arg(QLatin1String(kHighlightColumns)),
-              {blockId}, nullptr))
+    if (!select(q,
+                QStringLiteral("SELECT %1 FROM highlights h WHERE h.block_id = ? ORDER BY h.start, h.id")
+                    .arg(QLatin1String(kHighlightColumns)),
+                {blockId}))
         return result;
     const auto tags =
         tagMap(db, "highlight_tags", "highlight_id",
@@ -334,12 +346,11 @@ QList<Highlight> AnnotationRepository::highlightsOfArticle(qint64 articleId) con
     QList<Highlight> result;
     QSqlDatabase db = m_library.database();
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!exec(q,
-              QStringLiteral("SELECT %1 FROM highlights h JOIN blocks b ON b.id = h.block_id WHERE b.article_id = ? "
-                             "ORDER BY b.position, h.start, h.id")
-                  .arg(QLatin1String(kHighlightColumns)),
-              {articleId}, nullptr))
+    if (!select(q,
+                QStringLiteral("SELECT %1 FROM highlights h JOIN blocks b ON b.id = h.block_id WHERE b.article_id = ? "
+                               "ORDER BY b.position, h.start, h.id")
+                    .arg(QLatin1String(kHighlightColumns)),
+                {articleId}))
         return result;
     const auto tags =
         tagMap(db, "highlight_tags", "highlight_id",
@@ -354,37 +365,35 @@ QList<Highlight> AnnotationRepository::highlightsOfArticle(qint64 articleId) con
     return result;
 }
 
-std::optional<HighlightDeletion> AnnotationRepository::removeHighlight(qint64 id, QString *error)
-{
-    QSqlDatabase db = m_library.database();
-    WriteScope scope(db);
-    if (!scope.isActive()) {
-        fail(error, scope.error());
-        return std::nullopt;
-    }
-    const auto current = highlight(id);
-    if (!current) {
-        fail(error, QStringLiteral("no highlight with id %1").arg(id));
-        return std::nullopt;
-    }
-    HighlightDeletion deletion;
-    deletion.highlight = *current;
-    deletion.detachedNotes = ids(db, QStringLiteral("SELECT id FROM notes WHERE highlight_id = ? ORDER BY id"), {id});
-    deletion.notebookEntries = notebookEntries(db, QStringLiteral("highlight_id = ?"), {id});
-    if (!removeNotebookEntries(db, deletion.notebookEntries, error) ||
-        !exec(db, QStringLiteral("UPDATE notes SET highlight_id = NULL WHERE highlight_id = ?"), {id}, error) ||
-        !exec(db, QStringLiteral("DELETE FROM highlight_tags WHERE highlight_id = ?"), {id}, error) ||
-        !exec(db, QStringLiteral("DELETE FROM highlights WHERE id = ?"), {id}, error) || !scope.commit(error))
-        return std::nullopt;
-    return deletion;
-}
-
-bool AnnotationRepository::restore(const HighlightDeletion &deletion, QString *error)
+Result<HighlightDeletion> AnnotationRepository::removeHighlight(qint64 id)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
+        return scope.error();
+    const auto current = highlight(id);
+    if (!current)
+        return noHighlight(id);
+    HighlightDeletion deletion;
+    deletion.highlight = *current;
+    deletion.detachedNotes = ids(db, QStringLiteral("SELECT id FROM notes WHERE highlight_id = ? ORDER BY id"), {id});
+    deletion.notebookEntries = notebookEntries(db, QStringLiteral("highlight_id = ?"), {id});
+    Result<void> removed = removeNotebookEntries(db, deletion.notebookEntries);
+    if (removed)
+        removed = exec(db, {{QStringLiteral("UPDATE notes SET highlight_id = NULL WHERE highlight_id = ?"), {id}},
+                            {QStringLiteral("DELETE FROM highlight_tags WHERE highlight_id = ?"), {id}},
+                            {QStringLiteral("DELETE FROM highlights WHERE id = ?"), {id}}});
+    if (!removed)
+        return removed.error();
+    return scope.commit(deletion);
+}
+
+Result<void> AnnotationRepository::restore(const HighlightDeletion &deletion)
+{
+    QSqlDatabase db = m_library.database();
+    WriteScope scope(db);
+    if (!scope.isActive())
+        return scope.error();
     const Highlight &h = deletion.highlight;
     // A block that no longer holds the quote there (its issue was re-parsed since, and SQLite may reuse the
     // id) leaves the highlight an orphan rather than on the wrong text.
@@ -393,44 +402,51 @@ bool AnnotationRepository::restore(const HighlightDeletion &deletion, QString *e
     values += anchorValues(h.anchor);
     values += QVariantList{originName(h.origin), (h.orphan || !blockExists) ? 1 : 0, timeToText(h.createdAt),
                            timeToText(h.modifiedAt)};
-    if (!exec(db,
-              QStringLiteral("INSERT INTO highlights (id, block_id, start, \"end\", quote, prefix, suffix, issue_id, "
-                             "article_position, article_title, block_position, article_start, origin, orphan, "
-                             "created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              values, error))
-        return false;
+    if (Result<void> inserted = exec(
+            db,
+            QStringLiteral("INSERT INTO highlights (id, block_id, start, \"end\", quote, prefix, suffix, issue_id, "
+                           "article_position, article_title, block_position, article_start, origin, orphan, "
+                           "created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            values);
+        !inserted)
+        return inserted;
     for (const qint64 tagId : h.tagIds) {
-        if (!exec(db,
-                  QStringLiteral("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) "
-                                 "SELECT ?, id FROM tags WHERE id = ?"),
-                  {h.id, tagId}, error))
-            return false;
+        if (Result<void> tagged = exec(db,
+                                       QStringLiteral("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) "
+                                                      "SELECT ?, id FROM tags WHERE id = ?"),
+                                       {h.id, tagId});
+            !tagged)
+            return tagged;
     }
     for (const qint64 noteId : deletion.detachedNotes) {
-        if (!exec(db, QStringLiteral("UPDATE notes SET highlight_id = ? WHERE id = ?"), {h.id, noteId}, error))
-            return false;
+        if (Result<void> attached =
+                exec(db, QStringLiteral("UPDATE notes SET highlight_id = ? WHERE id = ?"), {h.id, noteId});
+            !attached)
+            return attached;
     }
-    return reinsertNotebookEntries(db, deletion.notebookEntries, error) && scope.commit(error);
+    if (Result<void> reinserted = reinsertNotebookEntries(db, deletion.notebookEntries); !reinserted)
+        return reinserted;
+    return scope.commit();
 }
 
-qint64 AnnotationRepository::addNote(qint64 blockId, qint64 highlightId, const QString &text, QString *error)
+Result<qint64> AnnotationRepository::addNote(qint64 blockId, qint64 highlightId, const QString &text)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
+        return scope.error();
     if (highlightId != 0) {
         const auto h = highlight(highlightId);
         if (!h)
-            return fail(error, QStringLiteral("no highlight with id %1").arg(highlightId));
+            return noHighlight(highlightId);
         if (blockId == 0)
             blockId = h->blockId;
         if (h->blockId == 0 || h->blockId != blockId)
-            return fail(error, QStringLiteral("highlight %1 is not in paragraph %2").arg(highlightId).arg(blockId));
+            return Error(Store::tr("highlight %1 is not in paragraph %2").arg(highlightId).arg(blockId));
     }
     const auto stored = articleTextOfBlock(db, blockId);
     if (!stored)
-        return fail(error, QStringLiteral("no paragraph (block) with id %1").arg(blockId));
+        return noBlock(blockId);
     TextAnchor anchor = anchoring::makeAnchor(stored->text, stored->articlePosition, stored->blockPosition, 0,
                                               int(stored->text.blocks.at(stored->blockPosition).size()));
     anchor.issueId = stored->issueId;
@@ -438,23 +454,22 @@ qint64 AnnotationRepository::addNote(qint64 blockId, qint64 highlightId, const Q
     QVariantList values{blockId, idOrNull(highlightId), notNull(text), now, now};
     values += anchorValues(anchor);
     QSqlQuery insert(db);
-    if (!exec(insert,
-              QStringLiteral("INSERT INTO notes (block_id, highlight_id, text, created_at, modified_at, quote, prefix, "
-                             "suffix, issue_id, article_position, article_title, block_position, article_start) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              values, error))
-        return 0;
-    const qint64 id = insert.lastInsertId().toLongLong();
-    return scope.commit(error) ? id : 0;
+    if (Result<void> inserted = exec(
+            insert,
+            QStringLiteral("INSERT INTO notes (block_id, highlight_id, text, created_at, modified_at, quote, prefix, "
+                           "suffix, issue_id, article_position, article_title, block_position, article_start) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            values);
+        !inserted)
+        return inserted.error();
+    return scope.commit(insert.lastInsertId().toLongLong());
 }
 
 std::optional<Note> AnnotationRepository::note(qint64 id) const
 {
     QSqlDatabase db = m_library.database();
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!exec(q, QStringLiteral("SELECT %1 FROM notes n WHERE n.id = ?").arg(QLatin1String(kNoteColumns)), {id},
-              nullptr) ||
+    if (!select(q, QStringLiteral("SELECT %1 FROM notes n WHERE n.id = ?").arg(QLatin1String(kNoteColumns)), {id}) ||
         !q.next())
         return std::nullopt;
     Note n = noteFromQuery(q);
@@ -468,9 +483,7 @@ QList<Note> notesWhere(QSqlDatabase db, const QString &joinWhere, const QVariant
 {
     QList<Note> result;
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!exec(q, QStringLiteral("SELECT %1 FROM notes n %2").arg(QLatin1String(kNoteColumns), joinWhere), values,
-              nullptr))
+    if (!select(q, QStringLiteral("SELECT %1 FROM notes n %2").arg(QLatin1String(kNoteColumns), joinWhere), values))
         return result;
     while (q.next())
         result.append(noteFromQuery(q));
@@ -502,47 +515,45 @@ QList<Note> AnnotationRepository::notesOfHighlight(qint64 highlightId) const
                       {highlightId});
 }
 
-std::optional<QString> AnnotationRepository::editNote(qint64 id, const QString &text, QString *error)
+Result<QString> AnnotationRepository::editNote(qint64 id, const QString &text)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const auto current = note(id);
-    if (!current) {
-        fail(error, QStringLiteral("no note with id %1").arg(id));
-        return std::nullopt;
-    }
-    if (!exec(db, QStringLiteral("UPDATE notes SET text = ?, modified_at = ? WHERE id = ?"),
-              {notNull(text), nowUtc(), id}, error) ||
-        !scope.commit(error))
-        return std::nullopt;
-    return current->text;
+    if (!current)
+        return noNote(id);
+    if (Result<void> edited = exec(db, QStringLiteral("UPDATE notes SET text = ?, modified_at = ? WHERE id = ?"),
+                                   {notNull(text), nowUtc(), id});
+        !edited)
+        return edited.error();
+    return scope.commit(current->text);
 }
 
-std::optional<NoteDeletion> AnnotationRepository::removeNote(qint64 id, QString *error)
+Result<NoteDeletion> AnnotationRepository::removeNote(qint64 id)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const auto current = note(id);
-    if (!current) {
-        fail(error, QStringLiteral("no note with id %1").arg(id));
-        return std::nullopt;
-    }
+    if (!current)
+        return noNote(id);
     NoteDeletion deletion;
     deletion.note = *current;
     deletion.notebookEntries = notebookEntries(db, QStringLiteral("note_id = ?"), {id});
-    if (!removeNotebookEntries(db, deletion.notebookEntries, error) ||
-        !exec(db, QStringLiteral("DELETE FROM note_tags WHERE note_id = ?"), {id}, error) ||
-        !exec(db, QStringLiteral("DELETE FROM notes WHERE id = ?"), {id}, error) || !scope.commit(error))
-        return std::nullopt;
-    return deletion;
+    Result<void> removed = removeNotebookEntries(db, deletion.notebookEntries);
+    if (removed)
+        removed = exec(db, {{QStringLiteral("DELETE FROM note_tags WHERE note_id = ?"), {id}},
+                            {QStringLiteral("DELETE FROM notes WHERE id = ?"), {id}}});
+    if (!removed)
+        return removed.error();
+    return scope.commit(deletion);
 }
 
-bool AnnotationRepository::restore(const NoteDeletion &deletion, QString *error)
+Result<void> AnnotationRepository::restore(const NoteDeletion &deletion)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
+        return scope.error();
     const Note &n = deletion.note;
     const bool blockExists = quoteStillThere(db, n.blockId, 0, int(n.anchor.quote.size()), n.anchor.quote);
     const bool highlightExists =
@@ -556,122 +567,121 @@ bool AnnotationRepository::restore(const NoteDeletion &deletion, QString *error)
                         timeToText(n.createdAt),
                         timeToText(n.modifiedAt)};
     values += anchorValues(n.anchor);
-    if (!exec(db,
-              QStringLiteral("INSERT INTO notes (id, block_id, highlight_id, text, orphan, created_at, modified_at, "
-                             "quote, prefix, suffix, issue_id, article_position, article_title, block_position, "
-                             "article_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              values, error))
-        return false;
+    if (Result<void> inserted =
+            exec(db,
+                 QStringLiteral("INSERT INTO notes (id, block_id, highlight_id, text, orphan, created_at, modified_at, "
+                                "quote, prefix, suffix, issue_id, article_position, article_title, block_position, "
+                                "article_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 values);
+        !inserted)
+        return inserted;
     for (const qint64 tagId : n.tagIds) {
-        if (!exec(
+        if (Result<void> tagged = exec(
                 db,
                 QStringLiteral("INSERT OR IGNORE INTO note_tags (note_id, tag_id) SELECT ?, id FROM tags WHERE id = ?"),
-                {n.id, tagId}, error))
-            return false;
+                {n.id, tagId});
+            !tagged)
+            return tagged;
     }
-    return reinsertNotebookEntries(db, deletion.notebookEntries, error) && scope.commit(error);
+    if (Result<void> reinserted = reinsertNotebookEntries(db, deletion.notebookEntries); !reinserted)
+        return reinserted;
+    return scope.commit();
 }
 
-std::optional<AnnotationPlacement> AnnotationRepository::attachHighlight(qint64 id, qint64 blockId, int start, int end,
-                                                                         QString *error)
+Result<AnnotationPlacement> AnnotationRepository::attachHighlight(qint64 id, qint64 blockId, int start, int end)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const auto current = highlight(id);
-    if (!current) {
-        fail(error, QStringLiteral("no highlight with id %1").arg(id));
-        return std::nullopt;
-    }
-    const auto anchor = anchorFor(blockId, start, end, error);
+    if (!current)
+        return noHighlight(id);
+    const Result<TextAnchor> anchor = anchorFor(blockId, start, end);
     if (!anchor)
-        return std::nullopt;
+        return anchor.error();
     AnnotationPlacement previous{id, current->blockId, current->orphan, current->anchor, {}};
     for (const Note &n : notesOfHighlight(id))
         previous.notes.append({n.id, n.blockId, n.orphan, n.anchor, {}});
     QVariantList values{blockId, start, end};
     values += anchorValues(*anchor);
     values += QVariantList{nowUtc(), id};
-    if (!exec(db,
-              QStringLiteral("UPDATE highlights SET block_id = ?, start = ?, \"end\" = ?, quote = ?, prefix = ?, "
-                             "suffix = ?, issue_id = ?, article_position = ?, article_title = ?, block_position = ?, "
-                             "article_start = ?, orphan = 0, modified_at = ? WHERE id = ?"),
-              values, error))
-        return std::nullopt;
+    if (Result<void> placed = exec(
+            db,
+            QStringLiteral("UPDATE highlights SET block_id = ?, start = ?, \"end\" = ?, quote = ?, prefix = ?, "
+                           "suffix = ?, issue_id = ?, article_position = ?, article_title = ?, block_position = ?, "
+                           "article_start = ?, orphan = 0, modified_at = ? WHERE id = ?"),
+            values);
+        !placed)
+        return placed.error();
     const auto stored = articleTextOfBlock(db, blockId);
     TextAnchor noteAnchor = anchoring::makeAnchor(stored->text, stored->articlePosition, stored->blockPosition, 0,
                                                   int(stored->text.blocks.at(stored->blockPosition).size()));
     noteAnchor.issueId = stored->issueId;
     for (const AnnotationPlacement &n : std::as_const(previous.notes)) {
-        if (!placeNote(db, n.id, blockId, false, noteAnchor, error))
-            return std::nullopt;
+        if (Result<void> placed = placeNote(db, n.id, blockId, false, noteAnchor); !placed)
+            return placed.error();
     }
-    if (!scope.commit(error))
-        return std::nullopt;
-    return previous;
+    return scope.commit(previous);
 }
 
-std::optional<AnnotationPlacement> AnnotationRepository::attachNote(qint64 id, qint64 blockId, QString *error)
+Result<AnnotationPlacement> AnnotationRepository::attachNote(qint64 id, qint64 blockId)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const auto current = note(id);
-    if (!current) {
-        fail(error, QStringLiteral("no note with id %1").arg(id));
-        return std::nullopt;
-    }
-    if (current->highlightId != 0) {
-        fail(error,
-             QStringLiteral("note %1 is on highlight %2: attach the highlight").arg(id).arg(current->highlightId));
-        return std::nullopt;
-    }
+    if (!current)
+        return noNote(id);
+    if (current->highlightId != 0)
+        return Error(Store::tr("note %1 is on highlight %2: attach the highlight").arg(id).arg(current->highlightId));
     const auto stored = articleTextOfBlock(db, blockId);
-    if (!stored) {
-        fail(error, QStringLiteral("no paragraph (block) with id %1").arg(blockId));
-        return std::nullopt;
-    }
+    if (!stored)
+        return noBlock(blockId);
     TextAnchor anchor = anchoring::makeAnchor(stored->text, stored->articlePosition, stored->blockPosition, 0,
                                               int(stored->text.blocks.at(stored->blockPosition).size()));
     anchor.issueId = stored->issueId;
     AnnotationPlacement previous{id, current->blockId, current->orphan, current->anchor, {}};
-    if (!placeNote(db, id, blockId, false, anchor, error) || !scope.commit(error))
-        return std::nullopt;
-    return previous;
+    if (Result<void> placed = placeNote(db, id, blockId, false, anchor); !placed)
+        return placed.error();
+    return scope.commit(previous);
 }
 
-bool AnnotationRepository::restoreHighlightPlacement(const AnnotationPlacement &p, QString *error)
+Result<void> AnnotationRepository::restoreHighlightPlacement(const AnnotationPlacement &p)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
+        return scope.error();
     const bool blockExists = quoteStillThere(db, p.blockId, p.anchor.start, p.anchor.end, p.anchor.quote);
     QVariantList values{blockExists ? QVariant(p.blockId) : idOrNull(0),
                         p.anchor.start >= 0 ? QVariant(p.anchor.start) : QVariant(QMetaType(QMetaType::Int)),
                         p.anchor.end >= 0 ? QVariant(p.anchor.end) : QVariant(QMetaType(QMetaType::Int))};
     values += anchorValues(p.anchor);
     values += QVariantList{(p.orphan || !blockExists) ? 1 : 0, p.id};
-    if (!exec(db,
-              QStringLiteral("UPDATE highlights SET block_id = ?, start = ?, \"end\" = ?, quote = ?, prefix = ?, "
-                             "suffix = ?, issue_id = ?, article_position = ?, article_title = ?, block_position = ?, "
-                             "article_start = ?, orphan = ? WHERE id = ?"),
-              values, error))
-        return false;
+    if (Result<void> placed = exec(
+            db,
+            QStringLiteral("UPDATE highlights SET block_id = ?, start = ?, \"end\" = ?, quote = ?, prefix = ?, "
+                           "suffix = ?, issue_id = ?, article_position = ?, article_title = ?, block_position = ?, "
+                           "article_start = ?, orphan = ? WHERE id = ?"),
+            values);
+        !placed)
+        return placed;
     for (const AnnotationPlacement &n : p.notes) {
-        if (!restoreNotePlacement(n, error))
-            return false;
+        if (Result<void> placed = restoreNotePlacement(n); !placed)
+            return placed;
     }
-    return scope.commit(error);
+    return scope.commit();
 }
 
-bool AnnotationRepository::restoreNotePlacement(const AnnotationPlacement &p, QString *error)
+Result<void> AnnotationRepository::restoreNotePlacement(const AnnotationPlacement &p)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
+        return scope.error();
     const bool blockExists = quoteStillThere(db, p.blockId, 0, int(p.anchor.quote.size()), p.anchor.quote);
-    return placeNote(db, p.id, blockExists ? p.blockId : 0, p.orphan || !blockExists, p.anchor, error) &&
-           scope.commit(error);
+    if (Result<void> placed = placeNote(db, p.id, blockExists ? p.blockId : 0, p.orphan || !blockExists, p.anchor);
+        !placed)
+        return placed;
+    return scope.commit();
 }
 
 QList<AnnotationItem> AnnotationRepository::list(const AnnotationFilter &filter) const
@@ -743,12 +753,11 @@ QList<AnnotationItem> AnnotationRepository::list(const AnnotationFilter &filter)
             conditions(QStringLiteral("h"), values, QStringLiteral("highlight_tags"), QStringLiteral("highlight_id"),
                        QStringLiteral("instr(lower(h.quote), ?) > 0"));
         QSqlQuery q(db);
-        q.setForwardOnly(true);
-        if (exec(q,
-                 QStringLiteral("SELECT %1, %2 FROM highlights h %3 %4")
-                     .arg(QLatin1String(kHighlightColumns), sourceColumns(QStringLiteral("h")),
-                          sourceJoins(QStringLiteral("h")), where),
-                 values, nullptr)) {
+        if (select(q,
+                   QStringLiteral("SELECT %1, %2 FROM highlights h %3 %4")
+                       .arg(QLatin1String(kHighlightColumns), sourceColumns(QStringLiteral("h")),
+                            sourceJoins(QStringLiteral("h")), where),
+                   values)) {
             const auto tags = tagMap(db, "highlight_tags", "highlight_id");
             while (q.next()) {
                 AnnotationItem item;
@@ -776,12 +785,11 @@ QList<AnnotationItem> AnnotationRepository::list(const AnnotationFilter &filter)
                        QStringLiteral("(instr(lower(n.text), ?) > 0 OR instr(lower(ifnull((SELECT quote FROM "
                                       "highlights WHERE id = n.highlight_id), '')), ?) > 0)"));
         QSqlQuery q(db);
-        q.setForwardOnly(true);
-        if (exec(q,
-                 QStringLiteral("SELECT %1, %2 FROM notes n %3 %4")
-                     .arg(QLatin1String(kNoteColumns), sourceColumns(QStringLiteral("n")),
-                          sourceJoins(QStringLiteral("n")), where),
-                 values, nullptr)) {
+        if (select(q,
+                   QStringLiteral("SELECT %1, %2 FROM notes n %3 %4")
+                       .arg(QLatin1String(kNoteColumns), sourceColumns(QStringLiteral("n")),
+                            sourceJoins(QStringLiteral("n")), where),
+                   values)) {
             const auto tags = tagMap(db, "note_tags", "note_id");
             while (q.next()) {
                 AnnotationItem item;
@@ -823,11 +831,10 @@ QList<AnnotationItem> AnnotationRepository::orphans() const
 AnnotationSource AnnotationRepository::sourceOfHighlight(qint64 id) const
 {
     QSqlQuery q(m_library.database());
-    q.setForwardOnly(true);
-    if (!exec(q,
-              QStringLiteral("SELECT %1 FROM highlights h %2 WHERE h.id = ?")
-                  .arg(sourceColumns(QStringLiteral("h")), sourceJoins(QStringLiteral("h"))),
-              {id}, nullptr) ||
+    if (!select(q,
+                QStringLiteral("SELECT %1 FROM highlights h %2 WHERE h.id = ?")
+                    .arg(sourceColumns(QStringLiteral("h")), sourceJoins(QStringLiteral("h"))),
+                {id}) ||
         !q.next())
         return {};
     return sourceFromQuery(q, 0);
@@ -836,11 +843,10 @@ AnnotationSource AnnotationRepository::sourceOfHighlight(qint64 id) const
 AnnotationSource AnnotationRepository::sourceOfNote(qint64 id) const
 {
     QSqlQuery q(m_library.database());
-    q.setForwardOnly(true);
-    if (!exec(q,
-              QStringLiteral("SELECT %1 FROM notes n %2 WHERE n.id = ?")
-                  .arg(sourceColumns(QStringLiteral("n")), sourceJoins(QStringLiteral("n"))),
-              {id}, nullptr) ||
+    if (!select(q,
+                QStringLiteral("SELECT %1 FROM notes n %2 WHERE n.id = ?")
+                    .arg(sourceColumns(QStringLiteral("n")), sourceJoins(QStringLiteral("n"))),
+                {id}) ||
         !q.next())
         return {};
     return sourceFromQuery(q, 0);

@@ -128,53 +128,49 @@ void fillRawFromSource(QSqlDatabase &db, qint64 issueId, std::span<Article> arti
     }
 }
 
-bool prepare(QSqlQuery &query, const QString &sql, QString *error)
+/// Prepares one of insert()'s statements, to be run many times by run().
+Result<void> prepare(QSqlQuery &query, const QString &sql)
 {
     if (query.prepare(sql))
-        return true;
-    if (error)
-        *error = query.lastError().text();
+        return {};
     qCWarning(lcStore).noquote() << "cannot prepare" << sql << query.lastError().text();
-    return false;
+    return Error(sql::Store::tr("cannot store: %1").arg(query.lastError().text()));
 }
 
-bool run(QSqlQuery &query, QString *error)
+Result<void> run(QSqlQuery &query)
 {
     if (query.exec())
-        return true;
-    if (error)
-        *error = query.lastError().text();
-    return false;
+        return {};
+    return Error(sql::Store::tr("cannot store: %1").arg(query.lastError().text()));
 }
 
 /// Publication id for a name, creating the row on demand; NULL for an empty name.
 class PublicationIds
 {
 public:
-    bool prepare(QSqlDatabase &db, QString *error)
+    Result<void> prepare(QSqlDatabase &db)
     {
         m_insert = QSqlQuery(db);
         m_select = QSqlQuery(db);
         m_select.setForwardOnly(true);
-        return dubao::prepare(m_insert, QStringLiteral("INSERT OR IGNORE INTO publications (name) VALUES (?)"),
-                              error) &&
-               dubao::prepare(m_select, QStringLiteral("SELECT id FROM publications WHERE name = ?"), error);
+        if (Result<void> prepared =
+                dubao::prepare(m_insert, QStringLiteral("INSERT OR IGNORE INTO publications (name) VALUES (?)"));
+            !prepared)
+            return prepared;
+        return dubao::prepare(m_select, QStringLiteral("SELECT id FROM publications WHERE name = ?"));
     }
-    std::optional<QVariant> idFor(const QString &name, QString *error)
+    Result<QVariant> idFor(const QString &name)
     {
         if (name.isEmpty())
             return QVariant(QMetaType(QMetaType::LongLong));
         m_insert.bindValue(0, name);
-        if (!run(m_insert, error))
-            return std::nullopt;
+        if (Result<void> inserted = run(m_insert); !inserted)
+            return inserted.error();
         m_select.bindValue(0, name);
-        if (!run(m_select, error))
-            return std::nullopt;
-        if (!m_select.next()) {
-            if (error)
-                *error = QStringLiteral("publication not found after insert");
-            return std::nullopt;
-        }
+        if (Result<void> selected = run(m_select); !selected)
+            return selected.error();
+        if (!m_select.next())
+            return Error(sql::Store::tr("cannot store: %1").arg(QStringLiteral("publication not found after insert")));
         const QVariant id = m_select.value(0);
         m_select.finish();
         return id;
@@ -202,46 +198,33 @@ struct IssueRepository::InsertStatements
     QSqlQuery insertArticleReporter;
     QSqlQuery insertBlock;
 
-    bool prepare(QSqlDatabase &db, QString *message)
+    Result<void> prepare(QSqlDatabase &db)
     {
-        insertSource = QSqlQuery(db);
-        insertSourceBytes = QSqlQuery(db);
-        insertIssue = QSqlQuery(db);
-        insertArticle = QSqlQuery(db);
-        insertReporter = QSqlQuery(db);
-        selectReporter = QSqlQuery(db);
-        insertArticleReporter = QSqlQuery(db);
-        insertBlock = QSqlQuery(db);
-        selectReporter.setForwardOnly(true);
-        return publications.prepare(db, message) &&
-               dubao::prepare(insertSource,
-                              QStringLiteral("INSERT INTO source_files (path, sha256, encoding, size, imported_at) "
-                                             "VALUES (?, ?, ?, ?, ?)"),
-                              message) &&
-               dubao::prepare(insertSourceBytes,
-                              QStringLiteral("INSERT OR REPLACE INTO source_contents (source_file_id, bytes) "
-                                             "VALUES (?, ?)"),
-                              message) &&
-               dubao::prepare(insertIssue,
-                              QStringLiteral("INSERT INTO issues (publication_id, source_file_id, date, month, day, "
-                                             "date_inferred, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                              message) &&
-               dubao::prepare(insertArticle,
-                              QStringLiteral("INSERT INTO articles (issue_id, position, kicker, title, subtitles, "
-                                             "has_byline, byline_source, byline_date, byline_raw, first_line, "
-                                             "last_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                              message) &&
-               dubao::prepare(insertReporter, QStringLiteral("INSERT OR IGNORE INTO reporters (name) VALUES (?)"),
-                              message) &&
-               dubao::prepare(selectReporter, QStringLiteral("SELECT id FROM reporters WHERE name = ?"), message) &&
-               dubao::prepare(insertArticleReporter,
-                              QStringLiteral("INSERT INTO article_reporters (article_id, position, reporter_id) "
-                                             "VALUES (?, ?, ?)"),
-                              message) &&
-               dubao::prepare(insertBlock,
-                              QStringLiteral("INSERT INTO blocks (article_id, position, kind, text, raw, first_line, "
-                                             "last_line) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                              message);
+        const std::pair<QSqlQuery *, const char *> statements[] = {
+            {&insertSource,
+             "INSERT INTO source_files (path, sha256, encoding, size, imported_at) VALUES (?, ?, ?, ?, ?)"},
+            {&insertSourceBytes, "INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"},
+            {&insertIssue, "INSERT INTO issues (publication_id, source_file_id, date, month, day, date_inferred, "
+                           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"},
+            {&insertArticle, "INSERT INTO articles (issue_id, position, kicker, title, subtitles, has_byline, "
+                             "byline_source, byline_date, byline_raw, first_line, last_line) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+            {&insertReporter, "INSERT OR IGNORE INTO reporters (name) VALUES (?)"},
+            {&selectReporter, "SELECT id FROM reporters WHERE name = ?"},
+            {&insertArticleReporter, "INSERT INTO article_reporters (article_id, position, reporter_id) "
+                                     "VALUES (?, ?, ?)"},
+            {&insertBlock, "INSERT INTO blocks (article_id, position, kind, text, raw, first_line, last_line) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)"},
+        };
+        if (Result<void> prepared = publications.prepare(db); !prepared)
+            return prepared;
+        for (const auto &[query, sql] : statements) {
+            *query = QSqlQuery(db);
+            query->setForwardOnly(query == &selectReporter);
+            if (Result<void> prepared = dubao::prepare(*query, QString::fromUtf8(sql)); !prepared)
+                return prepared;
+        }
+        return {};
     }
 };
 
@@ -309,31 +292,21 @@ std::optional<qint64> IssueRepository::findBySha256(const QString &sha256) const
     return std::nullopt;
 }
 
-qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
+Result<qint64> IssueRepository::insert(const ParsedIssue &issue)
 {
     QSqlDatabase db = m_library.database();
-    QString message;
-    auto fail = [&]() -> qint64 {
-        if (error)
-            *error = message;
-        return 0;
-    };
-    if (!db.isOpen()) {
-        message = QStringLiteral("the library is not open");
-        return fail();
-    }
+    if (!db.isOpen())
+        return Error(sql::Store::tr("the library is not open"));
 
     sql::WriteScope savepoint(db, "insert_issue");
-    if (!savepoint.isActive()) {
-        message = savepoint.error();
-        return fail();
-    }
+    if (!savepoint.isActive())
+        return savepoint.error();
 
     // Prepared once per repository (and connection), reused for every row of every issue.
     if (!m_statements || m_statementsConnection != db.connectionName()) {
         auto statements = std::make_unique<InsertStatements>();
-        if (!statements->prepare(db, &message))
-            return fail();
+        if (Result<void> prepared = statements->prepare(db); !prepared)
+            return prepared.error();
         m_statements = std::move(statements);
         m_statementsConnection = db.connectionName();
     }
@@ -356,24 +329,25 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
                                   ? QVariant(sourceInfo.size())
                                   : QVariant(QMetaType(QMetaType::LongLong)));
     insertSource.bindValue(4, now);
-    if (!run(insertSource, &message))
-        return fail();
+    if (Result<void> done = run(insertSource); !done)
+        return done.error();
     const qint64 sourceId = insertSource.lastInsertId().toLongLong();
     // The original bytes, for re-parsing later (schema v2; core/store/sql.h).
     // The bytes come with the parse; a ParsedIssue built elsewhere (without them) falls back to the file.
     if (issue.source.bytes.isEmpty()) {
-        if (!sql::storeSourceBytesFromFile(db, sourceId, issue.source.path, issue.source.sha256, &message))
-            return fail();
+        if (Result<void> stored = sql::storeSourceBytesFromFile(db, sourceId, issue.source.path, issue.source.sha256);
+            !stored)
+            return stored.error();
     } else {
         st.insertSourceBytes.bindValue(0, sourceId);
         st.insertSourceBytes.bindValue(1, issue.source.bytes);
-        if (!run(st.insertSourceBytes, &message))
-            return fail();
+        if (Result<void> done = run(st.insertSourceBytes); !done)
+            return done.error();
     }
 
-    const auto publicationId = publications.idFor(issue.issue.publication, &message);
+    const Result<QVariant> publicationId = publications.idFor(issue.issue.publication);
     if (!publicationId)
-        return fail();
+        return publicationId.error();
     insertIssue.bindValue(0, *publicationId);
     insertIssue.bindValue(1, sourceId);
     insertIssue.bindValue(2, dateValue(issue.issue.date));
@@ -381,8 +355,8 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
     insertIssue.bindValue(4, issue.issue.day);
     insertIssue.bindValue(5, issue.issue.dateInferred ? 1 : 0);
     insertIssue.bindValue(6, now);
-    if (!run(insertIssue, &message))
-        return fail();
+    if (Result<void> done = run(insertIssue); !done)
+        return done.error();
     const qint64 issueId = insertIssue.lastInsertId().toLongLong();
 
     // Raw text that is exactly the source's lines is not stored twice (SourceLines) — only when the bytes it
@@ -404,8 +378,8 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
         insertArticle.bindValue(8, article.byline ? QVariant(notNull(article.byline->raw)) : nullText);
         insertArticle.bindValue(9, article.firstLine);
         insertArticle.bindValue(10, article.lastLine);
-        if (!run(insertArticle, &message))
-            return fail();
+        if (Result<void> done = run(insertArticle); !done)
+            return done.error();
         const qint64 articleId = insertArticle.lastInsertId().toLongLong();
 
         if (article.byline) {
@@ -415,20 +389,22 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
                 if (found == reporterIds.cend()) {
                     insertReporter.bindValue(0, name);
                     selectReporter.bindValue(0, name);
-                    if (!run(insertReporter, &message) || !run(selectReporter, &message))
-                        return fail();
-                    if (!selectReporter.next()) {
-                        message = QStringLiteral("reporter not found after insert");
-                        return fail();
-                    }
+                    Result<void> reporter = run(insertReporter);
+                    if (reporter)
+                        reporter = run(selectReporter);
+                    if (!reporter)
+                        return reporter.error();
+                    if (!selectReporter.next())
+                        return Error(
+                            sql::Store::tr("cannot store: %1").arg(QStringLiteral("reporter not found after insert")));
                     found = reporterIds.insert(name, selectReporter.value(0).toLongLong());
                     selectReporter.finish();
                 }
                 insertArticleReporter.bindValue(0, articleId);
                 insertArticleReporter.bindValue(1, r);
                 insertArticleReporter.bindValue(2, *found);
-                if (!run(insertArticleReporter, &message))
-                    return fail();
+                if (Result<void> done = run(insertArticleReporter); !done)
+                    return done.error();
             }
         }
 
@@ -443,14 +419,12 @@ qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
             insertBlock.bindValue(4, lines && *lines == block.raw ? QStringLiteral("") : notNull(block.raw));
             insertBlock.bindValue(5, block.firstLine);
             insertBlock.bindValue(6, block.lastLine);
-            if (!run(insertBlock, &message))
-                return fail();
+            if (Result<void> done = run(insertBlock); !done)
+                return done.error();
         }
     }
 
-    if (!savepoint.commit(&message))
-        return fail();
-    return issueId;
+    return savepoint.commit(issueId);
 }
 
 QList<IssueSummary> IssueRepository::listIssues(Listing listing) const
@@ -723,49 +697,34 @@ QList<ArticleSummary> IssueRepository::articleSummaries(qint64 issueId) const
     return summaries;
 }
 
-bool IssueRepository::updateIssueInfo(qint64 issueId, const IssueInfo &info, QString *error)
+Result<void> IssueRepository::updateIssueInfo(qint64 issueId, const IssueInfo &info)
 {
     QSqlDatabase db = m_library.database();
-    QString message;
-    auto fail = [&]() {
-        if (error)
-            *error = message;
-        qCWarning(lcStore).noquote() << "updateIssueInfo:" << message;
-        return false;
-    };
-    sql::WriteScope savepoint(db, "update_issue");
-    if (!savepoint.isActive()) {
-        message = savepoint.error();
-        return fail();
-    }
-    PublicationIds publications;
-    if (!publications.prepare(db, &message))
-        return fail();
-    const auto publicationId = publications.idFor(info.publication, &message);
-    if (!publicationId)
-        return fail();
-    QSqlQuery query(db);
-    if (!prepare(query,
-                 QStringLiteral("UPDATE issues SET publication_id = ?, date = ?, date_inferred = ?, month = ?, "
-                                "day = ? WHERE id = ?"),
-                 &message)) {
-        return fail();
-    }
-    query.bindValue(0, *publicationId);
-    query.bindValue(1, dateValue(info.date));
-    query.bindValue(2, info.dateInferred ? 1 : 0);
-    query.bindValue(3, info.month);
-    query.bindValue(4, info.day);
-    query.bindValue(5, issueId);
-    if (!run(query, &message))
-        return fail();
-    if (query.numRowsAffected() != 1) {
-        message = QStringLiteral("no issue with id %1").arg(issueId);
-        return fail();
-    }
-    if (!savepoint.commit(&message))
-        return fail();
-    return true;
+    const Result<void> updated = [&]() -> Result<void> {
+        sql::WriteScope savepoint(db, "update_issue");
+        if (!savepoint.isActive())
+            return savepoint.error();
+        PublicationIds publications;
+        if (Result<void> prepared = publications.prepare(db); !prepared)
+            return prepared;
+        const Result<QVariant> publicationId = publications.idFor(info.publication);
+        if (!publicationId)
+            return publicationId.error();
+        QSqlQuery query(db);
+        if (Result<void> done = sql::exec(
+                query,
+                QStringLiteral("UPDATE issues SET publication_id = ?, date = ?, "
+                               "date_inferred = ?, month = ?, day = ? WHERE id = ?"),
+                {*publicationId, dateValue(info.date), info.dateInferred ? 1 : 0, info.month, info.day, issueId});
+            !done)
+            return done;
+        if (query.numRowsAffected() != 1)
+            return Error(sql::Store::tr("no issue with id %1").arg(issueId));
+        return savepoint.commit();
+    }();
+    if (!updated)
+        qCWarning(lcStore).noquote() << "updateIssueInfo:" << updated.error().message();
+    return updated;
 }
 
 int IssueRepository::issueCount() const

@@ -229,8 +229,8 @@ void TestLibrary::init()
 void TestLibrary::open_newFile_createsCurrentSchemaWithPragmas()
 {
     Library library;
-    QString error;
-    QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY2(opened, qPrintable(opened.error().message()));
     QVERIFY(library.isOpen());
     QVERIFY(!library.isReadOnly());
     QCOMPARE(library.path(), libraryPath());
@@ -259,12 +259,12 @@ void TestLibrary::open_reopen_keepsData()
         Library library;
         QVERIFY(library.open(libraryPath()));
         IssueRepository repository(library);
-        id = repository.insert(makeIssue(sha('a')));
+        id = repository.insert(makeIssue(sha('a'))).valueOr(0);
         QVERIFY(id > 0);
     }
     Library library;
-    QString error;
-    QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY2(opened, qPrintable(opened.error().message()));
     IssueRepository repository(library);
     QCOMPARE(repository.issueCount(), 1);
     QCOMPARE(repository.articleCount(), 4);
@@ -276,10 +276,10 @@ void TestLibrary::open_emptyFile_migrates()
 {
     QVERIFY(writeFile(libraryPath(), {}));
     Library library;
-    QString error;
-    QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY2(opened, qPrintable(opened.error().message()));
     QCOMPARE(pragma(library, "user_version").toInt(), Library::currentSchemaVersion());
-    QVERIFY(IssueRepository(library).insert(makeIssue(sha('b'))) > 0);
+    QVERIFY(IssueRepository(library).insert(makeIssue(sha('b'))).valueOr(0) > 0);
 }
 
 void TestLibrary::open_notSqliteFile_refusedAndUntouched_data()
@@ -300,10 +300,10 @@ void TestLibrary::open_notSqliteFile_refusedAndUntouched()
     QFETCH(QByteArray, bytes);
     QVERIFY(writeFile(libraryPath(), bytes));
     Library library;
-    QString error;
-    QVERIFY(!library.open(libraryPath(), &error));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY(!opened);
     QVERIFY(!library.isOpen());
-    QCOMPARE(error, libraryPath() + QStringLiteral(": not a Dubao library (not an SQLite file)"));
+    QCOMPARE(opened.error().message(), libraryPath() + QStringLiteral(": not a Dubao library (not an SQLite file)"));
     QCOMPARE(readAll(libraryPath()), bytes);
     QVERIFY(noSideFiles(libraryPath()));
 }
@@ -313,7 +313,7 @@ void TestLibrary::open_newerSchema_refusedAndUntouched()
     {
         Library library;
         QVERIFY(library.open(libraryPath()));
-        QVERIFY(IssueRepository(library).insert(makeIssue(sha('c'))) > 0);
+        QVERIFY(IssueRepository(library).insert(makeIssue(sha('c'))).valueOr(0) > 0);
     }
     {
         RawConnection raw(libraryPath());
@@ -323,11 +323,12 @@ void TestLibrary::open_newerSchema_refusedAndUntouched()
     const QByteArray before = readAll(libraryPath());
 
     Library library;
-    QString error;
-    QVERIFY(!library.open(libraryPath(), &error));
-    QCOMPARE(error, libraryPath() + QStringLiteral(": library was made by a newer Dubao (schema 99, this version "
-                                                   "knows %1)")
-                                        .arg(Library::currentSchemaVersion()));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().message(),
+             libraryPath() + QStringLiteral(": library was made by a newer Dubao (schema 99, this version "
+                                            "knows %1)")
+                                 .arg(Library::currentSchemaVersion()));
     QVERIFY(!library.isOpen());
     QCOMPARE(readAll(libraryPath()), before);
     QVERIFY(noSideFiles(libraryPath()));
@@ -344,8 +345,9 @@ void TestLibrary::open_foreignApplicationId_refusedAndUntouched()
     QVERIFY(!before.isEmpty());
 
     Library library;
-    QString error;
-    QVERIFY(!library.open(libraryPath(), &error));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY(!opened);
+    const QString error = opened.error().message();
     QVERIFY2(error.startsWith(libraryPath() + QStringLiteral(": not a Dubao library")), qPrintable(error));
     QVERIFY2(error.contains(QLatin1String("0x12345678")), qPrintable(error));
     QCOMPARE(readAll(libraryPath()), before);
@@ -362,9 +364,10 @@ void TestLibrary::open_foreignTablesWithoutVersion_refusedAndUntouched()
     const QByteArray before = readAll(libraryPath());
 
     Library library;
-    QString error;
-    QVERIFY(!library.open(libraryPath(), &error));
-    QCOMPARE(error, libraryPath() + QStringLiteral(": not a Dubao library (an SQLite file with other tables)"));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().message(),
+             libraryPath() + QStringLiteral(": not a Dubao library (an SQLite file with other tables)"));
     QCOMPARE(readAll(libraryPath()), before);
     QVERIFY(noSideFiles(libraryPath()));
 }
@@ -378,8 +381,9 @@ void TestLibrary::open_ourIdButNoVersionWithTables_refusedAndUntouched()
     }
     const QByteArray before = readAll(libraryPath());
     Library library;
-    QString error;
-    QVERIFY(!library.open(libraryPath(), &error));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY(!opened);
+    const QString error = opened.error().message();
     QVERIFY2(error.startsWith(libraryPath() + QStringLiteral(": not a Dubao library")), qPrintable(error));
     QCOMPARE(readAll(libraryPath()), before);
 }
@@ -387,8 +391,9 @@ void TestLibrary::open_ourIdButNoVersionWithTables_refusedAndUntouched()
 void TestLibrary::open_folder_refused()
 {
     Library library;
-    QString error;
-    QVERIFY(!library.open(m_dir->path(), &error));
+    const Result<void> opened = library.open(m_dir->path());
+    QVERIFY(!opened);
+    const QString error = opened.error().message();
     QVERIFY2(error.startsWith(m_dir->path() + QStringLiteral(": ")), qPrintable(error));
     QVERIFY(!library.isOpen());
 }
@@ -399,7 +404,7 @@ void TestLibrary::open_readOnlyFile_readsWorkWritesFail()
     {
         Library library;
         QVERIFY(library.open(libraryPath()));
-        id = IssueRepository(library).insert(makeIssue(sha('d')));
+        id = IssueRepository(library).insert(makeIssue(sha('d'))).valueOr(0);
         QVERIFY(id > 0);
     }
     QVERIFY(QFile::setPermissions(libraryPath(), QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
@@ -407,8 +412,8 @@ void TestLibrary::open_readOnlyFile_readsWorkWritesFail()
 
     {
         Library library;
-        QString error;
-        QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
+        const Result<void> opened = library.open(libraryPath());
+        QVERIFY2(opened, qPrintable(opened.error().message()));
         QVERIFY(library.isReadOnly());
         IssueRepository repository(library);
         QCOMPARE(repository.issueCount(), 1);
@@ -417,9 +422,9 @@ void TestLibrary::open_readOnlyFile_readsWorkWritesFail()
         QCOMPARE(stored->parsed.articles.size(), 4);
         QCOMPARE(repository.listIssues().size(), 1);
 
-        QString insertError;
-        QCOMPARE(repository.insert(makeIssue(sha('e')), &insertError), 0);
-        QVERIFY(!insertError.isEmpty());
+        const Result<qint64> refused = repository.insert(makeIssue(sha('e')));
+        QCOMPARE(refused.valueOr(0), 0);
+        QVERIFY(!refused.error().message().isEmpty());
         IssueInfo info = stored->parsed.issue;
         info.publication = QStringLiteral("别的报");
         QVERIFY(!repository.updateIssueInfo(id, info));
@@ -437,17 +442,17 @@ void TestLibrary::open_twoInstancesSameFile_bothWork()
     QVERIFY(writer.open(libraryPath()));
     QVERIFY(reader.open(libraryPath()));
     QVERIFY(writer.database().connectionName() != reader.database().connectionName());
-    QVERIFY(IssueRepository(writer).insert(makeIssue(sha('f'))) > 0);
+    QVERIFY(IssueRepository(writer).insert(makeIssue(sha('f'))).valueOr(0) > 0);
     QCOMPARE(IssueRepository(reader).issueCount(), 1);
 }
 
 void TestLibrary::open_memory_works()
 {
     Library library;
-    QString error;
-    QVERIFY2(library.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    const Result<void> opened = library.open(QStringLiteral(":memory:"));
+    QVERIFY2(opened, qPrintable(opened.error().message()));
     QCOMPARE(pragma(library, "user_version").toInt(), Library::currentSchemaVersion());
-    QVERIFY(IssueRepository(library).insert(makeIssue(sha('0'))) > 0);
+    QVERIFY(IssueRepository(library).insert(makeIssue(sha('0'))).valueOr(0) > 0);
     QCOMPARE(IssueRepository(library).issueCount(), 1);
 }
 
@@ -459,8 +464,8 @@ void TestLibrary::file_readableByStockSqlite3()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('1'))) > 0);
-    QVERIFY(repository.insert(makeIssue(sha('2'))) > 0);
+    QVERIFY(repository.insert(makeIssue(sha('1'))).valueOr(0) > 0);
+    QVERIFY(repository.insert(makeIssue(sha('2'))).valueOr(0) > 0);
 
     auto run = [&](const QString &sql) -> QString {
         QProcess process;
@@ -497,7 +502,7 @@ void TestLibrary::transaction_notCommitted_rollsBack()
     {
         sql::WriteScope transaction(library.database());
         QVERIFY(transaction.isActive());
-        QVERIFY(repository.insert(makeIssue(sha('3'))) > 0);
+        QVERIFY(repository.insert(makeIssue(sha('3'))).valueOr(0) > 0);
         QCOMPARE(repository.issueCount(), 1);
     }
     QCOMPARE(repository.issueCount(), 0);
@@ -511,12 +516,13 @@ void TestLibrary::transaction_committed_keeps()
     IssueRepository repository(library);
     {
         sql::WriteScope transaction(library.database());
-        QVERIFY(repository.insert(makeIssue(sha('4'))) > 0);
-        QString error;
-        QVERIFY2(transaction.commit(&error), qPrintable(error));
+        QVERIFY(repository.insert(makeIssue(sha('4'))).valueOr(0) > 0);
+        const Result<void> committed = transaction.commit();
+        QVERIFY2(committed, qPrintable(committed.error().message()));
         QVERIFY(!transaction.isActive());
-        QVERIFY(!transaction.commit(&error)); // nothing left to commit
-        QVERIFY(!error.isEmpty());
+        const Result<void> again = transaction.commit();
+        QVERIFY(!again); // nothing left to commit
+        QVERIFY(!again.error().message().isEmpty());
     }
     QCOMPARE(repository.issueCount(), 1);
     Library other;
@@ -530,9 +536,9 @@ void TestLibrary::insert_readBack_equalFieldByField()
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
     const ParsedIssue expected = makeIssue(sha('5'), QDate(2022, 12, 19), 12, 19, true);
-    QString error;
-    const qint64 id = repository.insert(expected, &error);
-    QVERIFY2(id > 0, qPrintable(error));
+    const Result<qint64> inserted = repository.insert(expected);
+    const qint64 id = inserted.valueOr(0);
+    QVERIFY2(id > 0, qPrintable(inserted.error().message()));
 
     const auto stored = repository.issue(id);
     QVERIFY(stored);
@@ -596,8 +602,8 @@ void TestLibrary::insert_reportersNormalised_oneRowPerName()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('6'))) > 0);
-    QVERIFY(repository.insert(makeIssue(sha('7'))) > 0);
+    QVERIFY(repository.insert(makeIssue(sha('6'))).valueOr(0) > 0);
+    QVERIFY(repository.insert(makeIssue(sha('7'))).valueOr(0) > 0);
     QSqlQuery query(library.database());
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM reporters")) && query.next());
     QCOMPARE(query.value(0).toInt(), 2); // 彭禹乔, 潘文峰 over two issues and four bylines
@@ -614,7 +620,7 @@ void TestLibrary::insert_emptyPublicationAndNoDate_storedAsNull()
     IssueRepository repository(library);
     ParsedIssue issue = makeIssue(sha('8'), QDate(), 0, 0);
     issue.issue.publication.clear();
-    const qint64 id = repository.insert(issue);
+    const qint64 id = repository.insert(issue).valueOr(0);
     QVERIFY(id > 0);
     QSqlQuery query(library.database());
     QVERIFY(
@@ -633,10 +639,10 @@ void TestLibrary::insert_duplicateSha256_failsAndLeavesNothing()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('9'))) > 0);
-    QString error;
-    QCOMPARE(repository.insert(makeIssue(sha('9')), &error), 0);
-    QVERIFY2(error.contains(QLatin1String("UNIQUE")), qPrintable(error));
+    QVERIFY(repository.insert(makeIssue(sha('9'))).valueOr(0) > 0);
+    const Result<qint64> twice = repository.insert(makeIssue(sha('9')));
+    QCOMPARE(twice.valueOr(0), 0);
+    QVERIFY2(twice.error().message().contains(QLatin1String("UNIQUE")), qPrintable(twice.error().message()));
     QCOMPARE(repository.issueCount(), 1);
     QCOMPARE(repository.articleCount(), 4);
 }
@@ -646,7 +652,7 @@ void TestLibrary::insert_failsMidIssue_leavesNothing()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('a'))) > 0);
+    QVERIFY(repository.insert(makeIssue(sha('a'))).valueOr(0) > 0);
     QSqlQuery query(library.database());
     // Fails at the third block of the next issue, after its source, issue, articles and reporters went in.
     QVERIFY(query.exec(QStringLiteral("CREATE TEMP TRIGGER fail BEFORE INSERT ON main.blocks WHEN "
@@ -655,10 +661,10 @@ void TestLibrary::insert_failsMidIssue_leavesNothing()
     ParsedIssue issue = makeIssue(sha('b'));
     issue.issue.publication = QStringLiteral("新报纸");
     issue.articles[0].byline->reporters.append(QStringLiteral("新记者"));
-    QString error;
     // No outer transaction: insert() alone must still be all or nothing.
-    QCOMPARE(repository.insert(issue, &error), 0);
-    QVERIFY2(error.contains(QLatin1String("boom")), qPrintable(error));
+    const Result<qint64> failed = repository.insert(issue);
+    QCOMPARE(failed.valueOr(0), 0);
+    QVERIFY2(failed.error().message().contains(QLatin1String("boom")), qPrintable(failed.error().message()));
     const char *const counts[][2] = {{"source_files", "1"}, {"issues", "1"},    {"articles", "4"},
                                      {"blocks", "8"},       {"reporters", "2"}, {"article_reporters", "3"},
                                      {"publications", "1"}};
@@ -668,7 +674,8 @@ void TestLibrary::insert_failsMidIssue_leavesNothing()
     }
     QVERIFY(!repository.findBySha256(sha('b')));
     QVERIFY(query.exec(QStringLiteral("DROP TRIGGER fail")));
-    QVERIFY2(repository.insert(issue, &error) > 0, qPrintable(error));
+    const Result<qint64> inserted = repository.insert(issue);
+    QVERIFY2(inserted.valueOr(0) > 0, qPrintable(inserted.error().message()));
 }
 
 void TestLibrary::findBySha256_knownAndUnknown()
@@ -676,7 +683,7 @@ void TestLibrary::findBySha256_knownAndUnknown()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    const qint64 id = repository.insert(makeIssue(sha('c')));
+    const qint64 id = repository.insert(makeIssue(sha('c'))).valueOr(0);
     QCOMPARE(repository.findBySha256(sha('c')), std::optional<qint64>(id));
     QCOMPARE(repository.findBySha256(sha('C')), std::optional<qint64>(id)); // hex case does not matter
     QVERIFY(!repository.findBySha256(sha('d')));
@@ -687,7 +694,7 @@ void TestLibrary::article_unknownId_nullopt()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('e'))) > 0);
+    QVERIFY(repository.insert(makeIssue(sha('e'))).valueOr(0) > 0);
     QVERIFY(!repository.article(12345));
     QVERIFY(!repository.issue(12345));
     QVERIFY(!repository.issueIdOfArticle(12345));
@@ -698,8 +705,8 @@ void TestLibrary::issueIdOfArticle_returnsOwner()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    const qint64 first = repository.insert(makeIssue(sha('1')));
-    const qint64 second = repository.insert(makeIssue(sha('2')));
+    const qint64 first = repository.insert(makeIssue(sha('1'))).valueOr(0);
+    const qint64 second = repository.insert(makeIssue(sha('2'))).valueOr(0);
     QVERIFY(first > 0 && second > 0 && first != second);
     const auto stored = repository.issue(second);
     QVERIFY(stored);
@@ -712,13 +719,13 @@ void TestLibrary::listIssues_orderedByDateThenMonthDayThenId()
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
     // Inserted out of order on purpose.
-    const qint64 unknown = repository.insert(makeIssue(sha('1'), QDate(), 0, 0));
-    const qint64 nov14 = repository.insert(makeIssue(sha('2'), QDate(), 11, 14));
-    const qint64 june14 = repository.insert(makeIssue(sha('3'), QDate(2023, 6, 14), 6, 14));
-    const qint64 mar2 = repository.insert(makeIssue(sha('4'), QDate(), 3, 2));
-    const qint64 inferred = repository.insert(makeIssue(sha('5'), QDate(2022, 12, 19), 12, 19, true));
-    const qint64 june14Again = repository.insert(makeIssue(sha('6'), QDate(2023, 6, 14), 6, 14));
-    const qint64 y2024 = repository.insert(makeIssue(sha('7'), QDate(2024, 1, 2), 1, 2));
+    const qint64 unknown = repository.insert(makeIssue(sha('1'), QDate(), 0, 0)).valueOr(0);
+    const qint64 nov14 = repository.insert(makeIssue(sha('2'), QDate(), 11, 14)).valueOr(0);
+    const qint64 june14 = repository.insert(makeIssue(sha('3'), QDate(2023, 6, 14), 6, 14)).valueOr(0);
+    const qint64 mar2 = repository.insert(makeIssue(sha('4'), QDate(), 3, 2)).valueOr(0);
+    const qint64 inferred = repository.insert(makeIssue(sha('5'), QDate(2022, 12, 19), 12, 19, true)).valueOr(0);
+    const qint64 june14Again = repository.insert(makeIssue(sha('6'), QDate(2023, 6, 14), 6, 14)).valueOr(0);
+    const qint64 y2024 = repository.insert(makeIssue(sha('7'), QDate(2024, 1, 2), 1, 2)).valueOr(0);
 
     const QList<IssueSummary> issues = repository.listIssues(IssueRepository::Listing::IssuesOnly);
     QList<qint64> ids;
@@ -746,8 +753,8 @@ void TestLibrary::listIssues_withArticles_inReadingOrder()
     IssueRepository repository(library);
     ParsedIssue small = makeIssue(sha('1'), QDate(2024, 1, 1), 1, 1);
     small.articles.removeFirst();
-    const qint64 later = repository.insert(small);
-    const qint64 earlier = repository.insert(makeIssue(sha('2'), QDate(2023, 1, 1), 1, 1));
+    const qint64 later = repository.insert(small).valueOr(0);
+    const qint64 earlier = repository.insert(makeIssue(sha('2'), QDate(2023, 1, 1), 1, 1)).valueOr(0);
 
     const QList<IssueSummary> issues = repository.listIssues();
     QCOMPARE(issues.size(), 2);
@@ -769,8 +776,8 @@ void TestLibrary::updateIssueInfo_changesPublicationAndDate()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    const qint64 yearless = repository.insert(makeIssue(sha('1'), QDate(), 11, 14));
-    const qint64 dated = repository.insert(makeIssue(sha('2'), QDate(2023, 6, 14), 6, 14));
+    const qint64 yearless = repository.insert(makeIssue(sha('1'), QDate(), 11, 14)).valueOr(0);
+    const qint64 dated = repository.insert(makeIssue(sha('2'), QDate(2023, 6, 14), 6, 14)).valueOr(0);
     QCOMPARE(repository.listIssues().constFirst().id, dated);
 
     IssueInfo info;
@@ -778,8 +785,8 @@ void TestLibrary::updateIssueInfo_changesPublicationAndDate()
     info.date = QDate(2022, 11, 14);
     info.month = 11;
     info.day = 14;
-    QString error;
-    QVERIFY2(repository.updateIssueInfo(yearless, info, &error), qPrintable(error));
+    const Result<void> updated = repository.updateIssueInfo(yearless, info);
+    QVERIFY2(updated, qPrintable(updated.error().message()));
 
     const auto stored = repository.issue(yearless);
     QVERIFY(stored);
@@ -796,9 +803,9 @@ void TestLibrary::updateIssueInfo_unknownId_fails()
     IssueRepository repository(library);
     IssueInfo info;
     info.publication = QStringLiteral("不存在的报");
-    QString error;
-    QVERIFY(!repository.updateIssueInfo(777, info, &error));
-    QVERIFY(error.contains(QLatin1String("777")));
+    const Result<void> updated = repository.updateIssueInfo(777, info);
+    QVERIFY(!updated);
+    QVERIFY(updated.error().message().contains(QLatin1String("777")));
     QSqlQuery query(library.database());
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM publications")) && query.next());
     QCOMPARE(query.value(0).toInt(), 0); // the publication created on demand was rolled back too
@@ -809,8 +816,8 @@ void TestLibrary::delete_issue_cascadesToArticlesAndBlocks()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    const qint64 kept = repository.insert(makeIssue(sha('1')));
-    QVERIFY(repository.insert(makeIssue(sha('2'))) > 0);
+    const qint64 kept = repository.insert(makeIssue(sha('1'))).valueOr(0);
+    QVERIFY(repository.insert(makeIssue(sha('2'))).valueOr(0) > 0);
     QSqlQuery query(library.database());
     // Deleting the source file removes its issue, and the foreign keys cascade to articles and blocks.
     QVERIFY(query.exec(QStringLiteral("DELETE FROM source_files WHERE sha256 = '%1'").arg(sha('2'))));
