@@ -95,17 +95,7 @@ TaggingCommand::TaggingCommand(AnnotationStore &store, Target target, qint64 tar
 Result<bool> TaggingCommand::set(bool on)
 {
     TagRepository &tags = m_store.tags();
-    switch (m_target) {
-    case Target::Article:
-        return on ? tags.tagArticle(m_tagId, m_targetId) : tags.untagArticle(m_tagId, m_targetId);
-    case Target::Block:
-        return on ? tags.tagBlock(m_tagId, m_targetId) : tags.untagBlock(m_tagId, m_targetId);
-    case Target::Highlight:
-        return on ? tags.tagHighlight(m_tagId, m_targetId) : tags.untagHighlight(m_tagId, m_targetId);
-    case Target::Note:
-        return on ? tags.tagNote(m_tagId, m_targetId) : tags.untagNote(m_tagId, m_targetId);
-    }
-    return false;
+    return on ? tags.addTagging(m_target, m_tagId, m_targetId) : tags.removeTagging(m_target, m_tagId, m_targetId);
 }
 
 void TaggingCommand::redo()

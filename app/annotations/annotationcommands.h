@@ -188,13 +188,7 @@ class TaggingCommand final : public AnnotationCommand
     Q_DECLARE_TR_FUNCTIONS(dubao::TaggingCommand) // the context lupdate files its strings under
 
 public:
-    enum class Target
-    {
-        Article,
-        Block,
-        Highlight,
-        Note,
-    };
+    using Target = TagTarget;
     TaggingCommand(AnnotationStore &store, Target target, qint64 targetId, qint64 tagId, bool apply);
     void redo() override;
     void undo() override;

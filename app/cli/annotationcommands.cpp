@@ -179,7 +179,7 @@ int cmdTag(const Args &args, Streams io)
         const auto id = parseId(args.option(article ? QStringLiteral("article") : QStringLiteral("block")));
         if (!id)
             return usage(io, QStringLiteral("--article/--block takes a positive id"));
-        const Result<bool> changed = article ? tags.tagArticle(tag->id, *id) : tags.tagBlock(tag->id, *id);
+        const Result<bool> changed = tags.addTagging(article ? TagTarget::Article : TagTarget::Block, tag->id, *id);
         if (!changed)
             return failure(io, changed);
     }

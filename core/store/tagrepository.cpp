@@ -326,50 +326,60 @@ Result<qint64> TagRepository::move(qint64 id, qint64 parentId)
     return scope.commit(current->parentId);
 }
 
-Taggings TagRepository::taggings(qint64 tagId) const
-{
-    QSqlDatabase db = m_library.database();
-    Taggings t;
-    t.articles = ids(db, QStringLiteral("SELECT article_id FROM article_tags WHERE tag_id = ? ORDER BY 1"), {tagId});
-    t.blocks = ids(db, QStringLiteral("SELECT block_id FROM block_tags WHERE tag_id = ? ORDER BY 1"), {tagId});
-    t.highlights =
-        ids(db, QStringLiteral("SELECT highlight_id FROM highlight_tags WHERE tag_id = ? ORDER BY 1"), {tagId});
-    t.notes = ids(db, QStringLiteral("SELECT note_id FROM note_tags WHERE tag_id = ? ORDER BY 1"), {tagId});
-    return t;
-}
-
 namespace {
 
+/// The table of one kind of tagging, and the table of what it tags.
 struct TaggingTable
 {
     const char *table;
     const char *column;
+    const char *targetTable;
     QList<qint64> Taggings::*list;
 };
 
+/// Indexed by TagTarget.
 const TaggingTable kTaggingTables[] = {
-    {"article_tags", "article_id", &Taggings::articles},
-    {"block_tags", "block_id", &Taggings::blocks},
-    {"highlight_tags", "highlight_id", &Taggings::highlights},
-    {"note_tags", "note_id", &Taggings::notes},
+    {"article_tags", "article_id", "articles", &Taggings::articles},
+    {"block_tags", "block_id", "blocks", &Taggings::blocks},
+    {"highlight_tags", "highlight_id", "highlights", &Taggings::highlights},
+    {"note_tags", "note_id", "notes", &Taggings::notes},
 };
 
-/// Puts a deleted or merged tag back with its id, and its children under it again.
-Result<void> restoreTag(QSqlDatabase db, const Tag &tag, const QList<qint64> &children)
+const TaggingTable &tableOf(TagTarget target)
 {
-    if (Result<void> inserted =
-            exec(db, QStringLiteral("INSERT INTO tags (id, name, parent_id, color, created_at) VALUES (?, ?, ?, ?, ?)"),
-                 {tag.id, tag.name, idOrNull(tag.parentId), tag.color, timeToText(tag.createdAt)});
-        !inserted)
-        return inserted;
-    for (const qint64 child : children) {
-        if (Result<void> moved =
-                exec(db, QStringLiteral("UPDATE tags SET parent_id = ? WHERE id = ?"), {tag.id, child});
-            !moved)
-            return moved;
-    }
-    return {};
+    return kTaggingTables[static_cast<int>(target)];
 }
+
+Error noTarget(TagTarget target, qint64 id)
+{
+    switch (target) {
+    case TagTarget::Article:
+        return Error(Store::tr("no article with id %1").arg(id));
+    case TagTarget::Block:
+        return Error(Store::tr("no block with id %1").arg(id));
+    case TagTarget::Highlight:
+        return Error(Store::tr("no highlight with id %1").arg(id));
+    case TagTarget::Note:
+        break;
+    }
+    return Error(Store::tr("no note with id %1").arg(id));
+}
+
+} // namespace
+
+Taggings TagRepository::taggings(qint64 tagId) const
+{
+    Taggings t;
+    for (const TaggingTable &table : kTaggingTables) {
+        t.*(table.list) = ids(m_library.database(),
+                              QStringLiteral("SELECT %1 FROM %2 WHERE tag_id = ? ORDER BY 1")
+                                  .arg(QLatin1String(table.column), QLatin1String(table.table)),
+                              {tagId});
+    }
+    return t;
+}
+
+namespace {
 
 bool hasCreatedAt(const TaggingTable &table)
 {
@@ -395,6 +405,27 @@ Result<void> insertTaggings(QSqlDatabase db, const TaggingTable &table, qint64 t
             return inserted;
         if (added && query.numRowsAffected() > 0)
             added->append(target);
+    }
+    return {};
+}
+
+/// Puts a deleted or merged tag back with its id, its children under it again and its taggings.
+Result<void> restoreTag(QSqlDatabase db, const Tag &tag, const QList<qint64> &children, const Taggings &taggings)
+{
+    if (Result<void> inserted =
+            exec(db, QStringLiteral("INSERT INTO tags (id, name, parent_id, color, created_at) VALUES (?, ?, ?, ?, ?)"),
+                 {tag.id, tag.name, idOrNull(tag.parentId), tag.color, timeToText(tag.createdAt)});
+        !inserted)
+        return inserted;
+    for (const qint64 child : children) {
+        if (Result<void> moved =
+                exec(db, QStringLiteral("UPDATE tags SET parent_id = ? WHERE id = ?"), {tag.id, child});
+            !moved)
+            return moved;
+    }
+    for (const TaggingTable &table : kTaggingTables) {
+        if (Result<void> retagged = insertTaggings(db, table, tag.id, taggings.*(table.list)); !retagged)
+            return retagged;
     }
     return {};
 }
@@ -444,12 +475,9 @@ Result<void> TagRepository::unmerge(const TagMerge &merge)
     WriteScope scope(db);
     if (!scope.isActive())
         return scope.error();
-    if (Result<void> restored = restoreTag(db, merge.from, merge.children); !restored)
+    if (Result<void> restored = restoreTag(db, merge.from, merge.children, merge.fromTaggings); !restored)
         return restored;
     for (const TaggingTable &table : kTaggingTables) {
-        if (Result<void> retagged = insertTaggings(db, table, merge.from.id, merge.fromTaggings.*(table.list));
-            !retagged)
-            return retagged;
         for (const qint64 target : merge.addedInto.*(table.list)) {
             if (Result<void> removed = exec(db,
                                             QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND tag_id = ?")
@@ -501,44 +529,36 @@ Result<void> TagRepository::restore(const TagDeletion &deletion)
     WriteScope scope(db);
     if (!scope.isActive())
         return scope.error();
-    if (Result<void> restored = restoreTag(db, deletion.tag, deletion.children); !restored)
+    if (Result<void> restored = restoreTag(db, deletion.tag, deletion.children, deletion.taggings); !restored)
         return restored;
-    for (const TaggingTable &table : kTaggingTables) {
-        if (Result<void> retagged = insertTaggings(db, table, deletion.tag.id, deletion.taggings.*(table.list));
-            !retagged)
-            return retagged;
-    }
     return scope.commit();
 }
 
-namespace {
-
-Error noTarget(const char *targetTable, qint64 id)
+Result<bool> TagRepository::addTagging(TagTarget target, qint64 tagId, qint64 targetId)
 {
-    if (qstrcmp(targetTable, "articles") == 0)
-        return Error(Store::tr("no article with id %1").arg(id));
-    if (qstrcmp(targetTable, "blocks") == 0)
-        return Error(Store::tr("no block with id %1").arg(id));
-    if (qstrcmp(targetTable, "highlights") == 0)
-        return Error(Store::tr("no highlight with id %1").arg(id));
-    return Error(Store::tr("no note with id %1").arg(id));
+    return setTagging(target, tagId, targetId, true);
 }
 
-Result<bool> applyTag(Library &library, const TaggingTable &table, const char *targetTable, qint64 tagId,
-                      qint64 targetId, bool add)
+Result<bool> TagRepository::removeTagging(TagTarget target, qint64 tagId, qint64 targetId)
 {
-    QSqlDatabase db = library.database();
+    return setTagging(target, tagId, targetId, false);
+}
+
+Result<bool> TagRepository::setTagging(TagTarget target, qint64 tagId, qint64 targetId, bool tagged)
+{
+    const TaggingTable &table = tableOf(target);
+    QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
         return scope.error();
     if (!scalar(db, QStringLiteral("SELECT 1 FROM tags WHERE id = ?"), {tagId}).isValid())
         return noTag(tagId);
-    if (!scalar(db, QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(QLatin1String(targetTable)), {targetId})
+    if (!scalar(db, QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(QLatin1String(table.targetTable)), {targetId})
              .isValid())
-        return noTarget(targetTable, targetId);
-    QList<qint64> added;
-    if (add) {
-        if (Result<void> inserted = insertTaggings(db, table, tagId, {targetId}, &added); !inserted)
+        return noTarget(target, targetId);
+    QList<qint64> changed;
+    if (tagged) {
+        if (Result<void> inserted = insertTaggings(db, table, tagId, {targetId}, &changed); !inserted)
             return inserted.error();
     } else {
         QSqlQuery query(db);
@@ -549,66 +569,33 @@ Result<bool> applyTag(Library &library, const TaggingTable &table, const char *t
             !deleted)
             return deleted.error();
         if (query.numRowsAffected() > 0)
-            added.append(targetId);
+            changed.append(targetId);
     }
-    return scope.commit(!added.isEmpty());
+    return scope.commit(!changed.isEmpty());
 }
 
-QList<Tag> tagsOf(const TagRepository &repository, Library &library, const char *table, const char *column, qint64 id)
+QList<Tag> TagRepository::tagsOf(TagTarget target, qint64 targetId) const
 {
+    const TaggingTable &table = tableOf(target);
+    const QList<qint64> tagIds = ids(m_library.database(),
+                                     QStringLiteral("SELECT tag_id FROM %1 WHERE %2 = ?")
+                                         .arg(QLatin1String(table.table), QLatin1String(table.column)),
+                                     {targetId});
     QList<Tag> result;
-    const QList<qint64> tagIds = ids(
-        library.database(),
-        QStringLiteral("SELECT tag_id FROM %1 WHERE %2 = ?").arg(QLatin1String(table), QLatin1String(column)), {id});
-    for (const Tag &t : repository.list()) {
+    for (const Tag &t : list()) {
         if (tagIds.contains(t.id))
             result.append(t);
     }
     return result;
 }
 
-} // namespace
-
-Result<bool> TagRepository::tagArticle(qint64 tagId, qint64 articleId)
-{
-    return applyTag(m_library, kTaggingTables[0], "articles", tagId, articleId, true);
-}
-Result<bool> TagRepository::untagArticle(qint64 tagId, qint64 articleId)
-{
-    return applyTag(m_library, kTaggingTables[0], "articles", tagId, articleId, false);
-}
-Result<bool> TagRepository::tagBlock(qint64 tagId, qint64 blockId)
-{
-    return applyTag(m_library, kTaggingTables[1], "blocks", tagId, blockId, true);
-}
-Result<bool> TagRepository::untagBlock(qint64 tagId, qint64 blockId)
-{
-    return applyTag(m_library, kTaggingTables[1], "blocks", tagId, blockId, false);
-}
-Result<bool> TagRepository::tagHighlight(qint64 tagId, qint64 highlightId)
-{
-    return applyTag(m_library, kTaggingTables[2], "highlights", tagId, highlightId, true);
-}
-Result<bool> TagRepository::untagHighlight(qint64 tagId, qint64 highlightId)
-{
-    return applyTag(m_library, kTaggingTables[2], "highlights", tagId, highlightId, false);
-}
-Result<bool> TagRepository::tagNote(qint64 tagId, qint64 noteId)
-{
-    return applyTag(m_library, kTaggingTables[3], "notes", tagId, noteId, true);
-}
-Result<bool> TagRepository::untagNote(qint64 tagId, qint64 noteId)
-{
-    return applyTag(m_library, kTaggingTables[3], "notes", tagId, noteId, false);
-}
-
 QList<Tag> TagRepository::tagsOfArticle(qint64 articleId) const
 {
-    return tagsOf(*this, m_library, "article_tags", "article_id", articleId);
+    return tagsOf(TagTarget::Article, articleId);
 }
 QList<Tag> TagRepository::tagsOfBlock(qint64 blockId) const
 {
-    return tagsOf(*this, m_library, "block_tags", "block_id", blockId);
+    return tagsOf(TagTarget::Block, blockId);
 }
 QHash<qint64, QList<Tag>> TagRepository::tagsOfBlocksOfArticle(qint64 articleId) const
 {
@@ -637,11 +624,11 @@ QHash<qint64, QList<Tag>> TagRepository::tagsOfBlocksOfArticle(qint64 articleId)
 }
 QList<Tag> TagRepository::tagsOfHighlight(qint64 highlightId) const
 {
-    return tagsOf(*this, m_library, "highlight_tags", "highlight_id", highlightId);
+    return tagsOf(TagTarget::Highlight, highlightId);
 }
 QList<Tag> TagRepository::tagsOfNote(qint64 noteId) const
 {
-    return tagsOf(*this, m_library, "note_tags", "note_id", noteId);
+    return tagsOf(TagTarget::Note, noteId);
 }
 
 } // namespace dubao

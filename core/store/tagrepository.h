@@ -55,16 +55,13 @@ public:
     Result<TagDeletion> remove(qint64 id);
     Result<void> restore(const TagDeletion &deletion);
 
-    /// Apply/remove: true when something changed, false when it already was so (on an error nothing changed).
-    Result<bool> tagArticle(qint64 tagId, qint64 articleId);
-    Result<bool> untagArticle(qint64 tagId, qint64 articleId);
-    Result<bool> tagBlock(qint64 tagId, qint64 blockId);
-    Result<bool> untagBlock(qint64 tagId, qint64 blockId);
-    Result<bool> tagHighlight(qint64 tagId, qint64 highlightId);
-    Result<bool> untagHighlight(qint64 tagId, qint64 highlightId);
-    Result<bool> tagNote(qint64 tagId, qint64 noteId);
-    Result<bool> untagNote(qint64 tagId, qint64 noteId);
+    /// Puts the tag on an article, paragraph, highlight or note, or takes it off: true when something changed,
+    /// false when it already was so (on an error nothing changed).
+    Result<bool> addTagging(TagTarget target, qint64 tagId, qint64 targetId);
+    Result<bool> removeTagging(TagTarget target, qint64 tagId, qint64 targetId);
 
+    /// The tags on an article, paragraph, highlight or note, in list() order.
+    QList<Tag> tagsOf(TagTarget target, qint64 targetId) const;
     QList<Tag> tagsOfArticle(qint64 articleId) const;
     QList<Tag> tagsOfBlock(qint64 blockId) const;
     /// The tags of every paragraph of an article that has any, by block id (one query), in list() order.
@@ -79,6 +76,8 @@ public:
     static QString normalizeColor(const QString &color);
 
 private:
+    Result<bool> setTagging(TagTarget target, qint64 tagId, qint64 targetId, bool tagged);
+
     Library &m_library;
 };
 

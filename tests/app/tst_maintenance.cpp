@@ -338,7 +338,7 @@ void TestMaintenance::hostileStrings_windowShowsThem()
             const auto note = annotations.addNote(block, 0, s);
             QVERIFY2(note.valueOr(0) > 0, qPrintable(note.error().message()));
             if (const auto tag = tags.create(s.left(90)))
-                QVERIFY(tags.tagArticle(tag->id, article).ok());
+                QVERIFY(tags.addTagging(TagTarget::Article, tag->id, article).ok());
             (void)notebooks.create(s.left(200)); // some names are refused: that is part of the test
         }
         QVERIFY(annotations.addHighlight(block, 1, 5).valueOr(0) > 0);

@@ -207,7 +207,7 @@ void TestAnnotations::removeNote_restore_identicalRowsAndIds()
     TagRepository tags(*m_library);
     NotebookRepository notebooks(*m_library);
     const qint64 n = annotations.addNote(block(0, 1).id, 0, u"笔记 **粗体**"_s).valueOr(0);
-    QVERIFY(tags.tagNote(tags.create(u"t"_s)->id, n).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Note, tags.create(u"t"_s)->id, n).valueOr(false));
     const qint64 book = notebooks.create(u"nb"_s).valueOr(0);
     QVERIFY(notebooks.addNote(book, n));
     const QStringList tables{u"notes"_s, u"note_tags"_s, u"notebook_entries"_s};
@@ -323,8 +323,8 @@ void TestAnnotations::deleteIssue_countsThenDeletesAnnotations()
     const auto tag = tags.create(u"t"_s);
     const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4, {tag->id}).valueOr(0);
     QVERIFY(annotations.addNote(0, h, u"n"_s));
-    QVERIFY(tags.tagArticle(tag->id, m_issue.parsed.articles.at(0).id).valueOr(false));
-    QVERIFY(tags.tagBlock(tag->id, block(0, 1).id).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Article, tag->id, m_issue.parsed.articles.at(0).id).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Block, tag->id, block(0, 1).id).valueOr(false));
     const qint64 kept = annotations.addHighlight(m_other.parsed.articles.at(0).blocks.at(0).id, 0, 2).valueOr(0);
     const qint64 book = notebooks.create(u"nb"_s).valueOr(0);
     QVERIFY(notebooks.addHighlight(book, h));

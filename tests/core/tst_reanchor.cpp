@@ -130,8 +130,8 @@ void TestReanchor::replace_sameFile_everythingStays()
     const Article &article = issue.parsed.articles.at(0);
     const qint64 h = annotations.addHighlight(article.blocks.at(2).id, 5, 11, {tag->id}).valueOr(0);
     const qint64 n = annotations.addNote(article.blocks.at(1).id, 0, u"n"_s).valueOr(0);
-    QVERIFY(tags.tagBlock(tag->id, article.blocks.at(3).id).valueOr(false));
-    QVERIFY(tags.tagArticle(tag->id, article.id).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Block, tag->id, article.blocks.at(3).id).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Article, tag->id, article.id).valueOr(false));
 
     const auto counts = IssueReplacer(*m_library).replace(issue.id, m_original);
     QVERIFY(counts);
@@ -186,7 +186,7 @@ void TestReanchor::replace_paragraphSplitInTwo_highlightFollowsItsHalf()
     const qint64 h2 = annotations.addHighlight(b.id, second, second + 7).valueOr(0);
     const qint64 crossing = annotations.addHighlight(b.id, cut - 3, cut + 4).valueOr(0); // 资源。|全区各级
     const qint64 note = annotations.addNote(b.id, 0, u"on the paragraph"_s).valueOr(0);
-    QVERIFY(tags.tagBlock(tag->id, b.id).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Block, tag->id, b.id).valueOr(false));
 
     QStringList split = m_lines;
     const qsizetype rawCut = split[13].indexOf(u"全区各级");
@@ -256,7 +256,7 @@ void TestReanchor::replace_paragraphDeleted_orphansKeepQuoteTagsAndNotes()
     const auto tag = tags.create(u"人物"_s);
     const qint64 h = annotations.addHighlight(b1.id, 4, 7, {tag->id}).valueOr(0); // 张智奎
     const qint64 n = annotations.addNote(b1.id, h, u"who is he?"_s).valueOr(0);
-    QVERIFY(tags.tagBlock(tag->id, b1.id).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Block, tag->id, b1.id).valueOr(false));
     const qint64 elsewhere = annotations.addHighlight(issue.parsed.articles.at(1).blocks.at(0).id, 0, 4).valueOr(0);
 
     QStringList deleted = m_lines;
@@ -304,7 +304,7 @@ void TestReanchor::replace_articleRemoved_articleTagAndHighlightOrphaned()
     TagRepository tags(*m_library);
     const auto tag = tags.create(u"供水"_s);
     const qint64 h = annotations.addHighlight(last.blocks.at(1).id, 0, 6).valueOr(0);
-    QVERIFY(tags.tagArticle(tag->id, last.id).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Article, tag->id, last.id).valueOr(false));
 
     const QStringList cut = m_lines.mid(0, last.firstLine - 1);
     const auto counts = IssueReplacer(*m_library).replace(issue.id, write(u"cut.txt"_s, cut));
@@ -403,7 +403,7 @@ void TestReanchor::replace_triggerAbortsMidway_everythingAsBefore()
     const auto tag = tags.create(u"t"_s);
     QVERIFY(annotations.addHighlight(issue.parsed.articles.at(0).blocks.at(1).id, 0, 3, {tag->id}));
     QVERIFY(annotations.addNote(issue.parsed.articles.at(0).blocks.at(2).id, 0, u"n"_s));
-    QVERIFY(tags.tagBlock(tag->id, issue.parsed.articles.at(0).blocks.at(3).id).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Block, tag->id, issue.parsed.articles.at(0).blocks.at(3).id).valueOr(false));
     // Fires while re-anchoring, after the old blocks were deleted and the new ones inserted.
     QSqlQuery q(m_library->database());
     QVERIFY(q.exec(u"CREATE TRIGGER boom BEFORE UPDATE OF block_id ON highlights WHEN NEW.block_id IS NOT NULL "

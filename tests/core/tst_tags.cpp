@@ -185,9 +185,9 @@ void TestTags::merge_movesTaggingsAndChildren_unmergeRestoresExactly()
     const auto from = tags.create(u"经济"_s);
     const auto into = tags.create(u"产业"_s);
     const auto child = tags.create(u"制造业"_s, from->id);
-    QVERIFY(tags.tagArticle(from->id, m_articleId).valueOr(false));
-    QVERIFY(tags.tagBlock(from->id, m_blockId).valueOr(false));
-    QVERIFY(tags.tagBlock(into->id, m_blockId).valueOr(false)); // already has both
+    QVERIFY(tags.addTagging(TagTarget::Article, from->id, m_articleId).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Block, from->id, m_blockId).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Block, into->id, m_blockId).valueOr(false)); // already has both
     const auto merge = tags.merge(from->id, into->id);
     QVERIFY(merge);
     QVERIFY(!tags.tag(from->id));
@@ -220,7 +220,7 @@ void TestTags::remove_keepsTaggedThings_childrenGoUp_restoreSameId()
     const auto top = tags.create(u"top"_s);
     const auto mid = tags.create(u"mid"_s, top->id);
     const auto leaf = tags.create(u"leaf"_s, mid->id);
-    QVERIFY(tags.tagArticle(mid->id, m_articleId).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Article, mid->id, m_articleId).valueOr(false));
     const auto deletion = tags.remove(mid->id);
     QVERIFY(deletion);
     QVERIFY(!tags.tag(mid->id));
@@ -238,15 +238,15 @@ void TestTags::apply_articleAndBlock_twiceIsNoChange()
 {
     TagRepository tags(*m_library);
     const auto t = tags.create(u"t"_s);
-    QVERIFY(tags.tagBlock(t->id, m_blockId).valueOr(false));
-    const auto again = tags.tagBlock(t->id, m_blockId);
+    QVERIFY(tags.addTagging(TagTarget::Block, t->id, m_blockId).valueOr(false));
+    const auto again = tags.addTagging(TagTarget::Block, t->id, m_blockId);
     QVERIFY(!again.valueOr(false));
     QVERIFY(again.error().message().isEmpty());
-    const auto unknown = tags.tagBlock(t->id, 999999);
+    const auto unknown = tags.addTagging(TagTarget::Block, t->id, 999999);
     QVERIFY(!unknown.valueOr(false));
     QVERIFY(unknown.error().message().contains(u"no block"_s));
     QCOMPARE(tags.tagsOfBlock(m_blockId).size(), 1);
-    QVERIFY(tags.untagBlock(t->id, m_blockId).valueOr(false));
+    QVERIFY(tags.removeTagging(TagTarget::Block, t->id, m_blockId).valueOr(false));
     QVERIFY(tags.tagsOfBlock(m_blockId).isEmpty());
 }
 

@@ -145,7 +145,8 @@ struct ExportFixture
             return false;
         taggedBlock = block(stored1, 1, 0);
         taggedArticle = stored1.parsed.articles.at(2).id;
-        if (!take(tags.tagBlock(wetland, taggedBlock)) || !take(tags.tagArticle(farming, taggedArticle)))
+        if (!take(tags.addTagging(TagTarget::Block, wetland, taggedBlock)) ||
+            !take(tags.addTagging(TagTarget::Article, farming, taggedArticle)))
             return false;
         NotebookRepository notebooks(*library);
         notebook = take(notebooks.create(QStringLiteral("读书笔记")));
