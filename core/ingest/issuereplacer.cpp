@@ -3,6 +3,7 @@
 
 #include "core/annotate/anchoring.h"
 #include "core/parse/issuefile.h"
+#include "core/store/annotationrows.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
@@ -75,21 +76,6 @@ bool sameAnchor(const TextAnchor &a, const TextAnchor &b)
            a.end == b.end && a.quote == b.quote;
 }
 
-QVariantList anchorValues(const TextAnchor &a)
-{
-    auto intOrNull = [](int v) {
-        return v >= 0 ? QVariant(v) : QVariant(QMetaType(QMetaType::Int));
-    };
-    return {notNull(a.quote),
-            notNull(a.prefix),
-            notNull(a.suffix),
-            idOrNull(a.issueId),
-            intOrNull(a.articlePosition),
-            textOrNull(a.articleTitle),
-            intOrNull(a.blockPosition),
-            intOrNull(a.articleStart)};
-}
-
 /// Block-level anchor (the whole paragraph) of an old block.
 TextAnchor blockAnchor(const QList<anchoring::ArticleText> &texts, BlockRef ref, qint64 issueId)
 {
@@ -110,6 +96,36 @@ std::pair<int, int> locateBlock(const TextAnchor &anchor, const QList<anchoring:
     return {p.article, span.block};
 }
 
+/// Reads the highlights or notes (`Row`) on the issue's blocks and the orphans whose anchor names the issue. A row
+/// on one of the old blocks gets the anchor `anchorOnBlock` makes; any other is (now) an orphan keeping its own.
+template<typename Row, typename AnchorOnBlock>
+Result<void> loadAnnotations(QSqlDatabase db, qint64 issueId, const Texts &t, const char *columns, const char *table,
+                             const char *alias, Row (*fromQuery)(const QSqlQuery &, int), QList<Row> &rows,
+                             AnchorOnBlock anchorOnBlock)
+{
+    QSqlQuery q(db);
+    if (Result<void> read = select(q,
+                                   QStringLiteral("SELECT %1 FROM %2 %3 LEFT JOIN blocks b ON b.id = %3.block_id "
+                                                  "LEFT JOIN articles a ON a.id = b.article_id "
+                                                  "WHERE a.issue_id = ? OR (%3.block_id IS NULL AND %3.issue_id = ?) "
+                                                  "ORDER BY %3.id")
+                                       .arg(QLatin1String(columns), QLatin1String(table), QLatin1String(alias)),
+                                   {issueId, issueId});
+        !read)
+        return read;
+    while (q.next()) {
+        Row row = fromQuery(q, 0);
+        const auto ref = t.oldBlocks.constFind(row.blockId);
+        if (!row.orphan && ref != t.oldBlocks.cend())
+            row.anchor = anchorOnBlock(row, *ref);
+        else
+            row.orphan = true;
+        row.anchor.issueId = issueId;
+        rows.append(row);
+    }
+    return {};
+}
+
 class Reanchorer
 {
 public:
@@ -125,20 +141,6 @@ public:
     Result<void> apply(ReanchorCounts &counts);
 
 private:
-    struct HighlightRow
-    {
-        qint64 id = 0;
-        bool wasOrphan = false;
-        TextAnchor anchor;
-        QList<qint64> tags;
-    };
-    struct NoteRow
-    {
-        qint64 id = 0;
-        qint64 highlightId = 0;
-        bool wasOrphan = false;
-        TextAnchor anchor;
-    };
     struct Tagging
     {
         qint64 targetId = 0;
@@ -161,87 +163,28 @@ private:
     QSqlDatabase m_db;
     qint64 m_issueId;
     const Texts &m_t;
-    QList<HighlightRow> m_highlights;
-    QList<NoteRow> m_notes;
+    QList<Highlight> m_highlights; ///< `orphan`: was an orphan before; `anchor`: in the old text
+    QList<Note> m_notes;
     QList<Tagging> m_blockTags;
     QList<Tagging> m_articleTags;
 };
 
 Result<void> Reanchorer::load()
 {
-    // Highlights on the issue's blocks, and orphans whose anchor names the issue.
-    QSqlQuery q(m_db);
-    if (Result<void> read =
-            select(q,
-                   QStringLiteral("SELECT h.id, h.block_id, h.start, h.\"end\", h.quote, h.prefix, h.suffix, "
-                                  "h.article_position, h.article_title, h.block_position, h.article_start, h.orphan "
-                                  "FROM highlights h LEFT JOIN blocks b ON b.id = h.block_id "
-                                  "LEFT JOIN articles a ON a.id = b.article_id "
-                                  "WHERE a.issue_id = ? OR (h.block_id IS NULL AND h.issue_id = ?) ORDER BY h.id"),
-                   {m_issueId, m_issueId});
-        !read)
-        return read;
-    while (q.next()) {
-        HighlightRow row;
-        row.id = q.value(0).toLongLong();
-        const qint64 blockId = q.value(1).isNull() ? 0 : q.value(1).toLongLong();
-        row.wasOrphan = blockId == 0 || q.value(11).toInt() != 0;
-        const auto ref = m_t.oldBlocks.constFind(blockId);
-        if (!row.wasOrphan && ref != m_t.oldBlocks.cend()) {
-            // Fresh from the current text: the stored anchor is made from it anyway.
-            row.anchor = anchoring::makeAnchor(m_t.oldTexts.at(ref->article), ref->article, ref->block,
-                                               q.value(2).toInt(), q.value(3).toInt());
-        } else {
-            row.wasOrphan = true;
-            row.anchor.quote = q.value(4).toString();
-            row.anchor.prefix = q.value(5).toString();
-            row.anchor.suffix = q.value(6).toString();
-            row.anchor.articlePosition = q.value(7).isNull() ? -1 : q.value(7).toInt();
-            row.anchor.articleTitle = q.value(8).toString();
-            row.anchor.blockPosition = q.value(9).isNull() ? -1 : q.value(9).toInt();
-            row.anchor.articleStart = q.value(10).isNull() ? -1 : q.value(10).toInt();
-            row.anchor.start = q.value(2).isNull() ? -1 : q.value(2).toInt();
-            row.anchor.end = q.value(3).isNull() ? -1 : q.value(3).toInt();
-        }
-        row.anchor.issueId = m_issueId;
-        m_highlights.append(row);
-    }
-
-    QSqlQuery n(m_db);
-    if (Result<void> read =
-            select(n,
-                   QStringLiteral("SELECT n.id, n.block_id, n.highlight_id, n.orphan, n.quote, n.prefix, n.suffix, "
-                                  "n.article_position, n.article_title, n.block_position, n.article_start "
-                                  "FROM notes n LEFT JOIN blocks b ON b.id = n.block_id "
-                                  "LEFT JOIN articles a ON a.id = b.article_id "
-                                  "WHERE a.issue_id = ? OR (n.block_id IS NULL AND n.issue_id = ?) ORDER BY n.id"),
-                   {m_issueId, m_issueId});
-        !read)
-        return read;
-    while (n.next()) {
-        NoteRow row;
-        row.id = n.value(0).toLongLong();
-        const qint64 blockId = n.value(1).isNull() ? 0 : n.value(1).toLongLong();
-        row.highlightId = n.value(2).isNull() ? 0 : n.value(2).toLongLong();
-        row.wasOrphan = blockId == 0 || n.value(3).toInt() != 0;
-        const auto ref = m_t.oldBlocks.constFind(blockId);
-        if (!row.wasOrphan && ref != m_t.oldBlocks.cend()) {
-            row.anchor = blockAnchor(m_t.oldTexts, *ref, m_issueId);
-        } else {
-            row.wasOrphan = true;
-            row.anchor.quote = n.value(4).toString();
-            row.anchor.prefix = n.value(5).toString();
-            row.anchor.suffix = n.value(6).toString();
-            row.anchor.articlePosition = n.value(7).isNull() ? -1 : n.value(7).toInt();
-            row.anchor.articleTitle = n.value(8).toString();
-            row.anchor.blockPosition = n.value(9).isNull() ? -1 : n.value(9).toInt();
-            row.anchor.articleStart = n.value(10).isNull() ? -1 : n.value(10).toInt();
-            row.anchor.start = 0;
-            row.anchor.end = int(row.anchor.quote.size());
-        }
-        row.anchor.issueId = m_issueId;
-        m_notes.append(row);
-    }
+    // Highlights and notes on the issue's blocks, and orphans whose anchor names the issue. On a block, their
+    // anchor is made anew from the current text (the stored one was made from it anyway); an orphan keeps its own.
+    if (Result<void> loaded = loadAnnotations(
+            m_db, m_issueId, m_t, kHighlightColumns, "highlights", "h", highlightFromQuery, m_highlights,
+            [&](const Highlight &h, BlockRef ref) {
+                return anchoring::makeAnchor(m_t.oldTexts.at(ref.article), ref.article, ref.block, h.start, h.end);
+            });
+        !loaded)
+        return loaded;
+    if (Result<void> loaded =
+            loadAnnotations(m_db, m_issueId, m_t, kNoteColumns, "notes", "n", noteFromQuery, m_notes,
+                            [&](const Note &, BlockRef ref) { return blockAnchor(m_t.oldTexts, ref, m_issueId); });
+        !loaded)
+        return loaded;
 
     auto loadTaggings = [&](const QString &sql, QList<Tagging> &out) -> Result<void> {
         QSqlQuery t(m_db);
@@ -270,8 +213,7 @@ Result<void> Reanchorer::orphanHighlight(HighlightOrigin origin, const TextAncho
     QVariantList values{anchor.start >= 0 ? QVariant(anchor.start) : QVariant(QMetaType(QMetaType::Int)),
                         anchor.end >= 0 ? QVariant(anchor.end) : QVariant(QMetaType(QMetaType::Int))};
     values += anchorValues(anchor);
-    values += QVariantList{
-        origin == HighlightOrigin::BlockTag ? QStringLiteral("block_tag") : QStringLiteral("article_tag"), now, now};
+    values += QVariantList{originName(origin), now, now};
     QSqlQuery insert(m_db);
     if (Result<void> inserted =
             exec(insert,
@@ -290,7 +232,7 @@ Result<void> Reanchorer::apply(ReanchorCounts &counts)
     const QString now = nowUtc();
     // Highlights: located, then clipped to the paragraph holding most of them.
     QHash<qint64, std::pair<qint64, TextAnchor>> placedHighlights; // id → (new block id or 0, anchor)
-    for (const HighlightRow &h : std::as_const(m_highlights)) {
+    for (const Highlight &h : std::as_const(m_highlights)) {
         const anchoring::Placement p = anchoring::locate(h.anchor, m_t.newTexts);
         if (p.found()) {
             const QList<anchoring::BlockSpan> spans =
@@ -298,41 +240,23 @@ Result<void> Reanchorer::apply(ReanchorCounts &counts)
             const anchoring::BlockSpan span = anchoring::largestSpan(spans);
             const TextAnchor anchor = newAnchor(p.article, span.block, span.start, span.end);
             const qint64 blockId = newBlockId(p.article, span.block);
-            QVariantList values{blockId, span.start, span.end};
-            values += anchorValues(anchor);
-            values.append(h.id);
-            if (Result<void> done = exec(
-                    m_db,
-                    QStringLiteral("UPDATE highlights SET block_id = ?, start = ?, \"end\" = ?, quote = ?, "
-                                   "prefix = ?, suffix = ?, issue_id = ?, article_position = ?, article_title = ?, "
-                                   "block_position = ?, article_start = ?, orphan = 0 WHERE id = ?"),
-                    values);
-                !done)
-                return done;
+            if (Result<void> placed = placeHighlight(m_db, h.id, blockId, span.start, span.end, false, anchor); !placed)
+                return placed;
             if (spans.size() > 1)
                 ++counts.clipped;
-            count(counts, h.wasOrphan, true, sameAnchor(anchor, h.anchor));
+            count(counts, h.orphan, true, sameAnchor(anchor, h.anchor));
             placedHighlights.insert(h.id, {blockId, anchor});
         } else {
-            QVariantList values{h.anchor.start >= 0 ? QVariant(h.anchor.start) : QVariant(QMetaType(QMetaType::Int)),
-                                h.anchor.end >= 0 ? QVariant(h.anchor.end) : QVariant(QMetaType(QMetaType::Int))};
-            values += anchorValues(h.anchor);
-            values.append(h.id);
-            if (Result<void> done = exec(
-                    m_db,
-                    QStringLiteral("UPDATE highlights SET block_id = NULL, start = ?, \"end\" = ?, quote = ?, "
-                                   "prefix = ?, suffix = ?, issue_id = ?, article_position = ?, article_title = ?, "
-                                   "block_position = ?, article_start = ?, orphan = 1 WHERE id = ?"),
-                    values);
-                !done)
-                return done;
-            count(counts, h.wasOrphan, false, false);
+            if (Result<void> orphaned = placeHighlight(m_db, h.id, 0, h.anchor.start, h.anchor.end, true, h.anchor);
+                !orphaned)
+                return orphaned;
+            count(counts, h.orphan, false, false);
             placedHighlights.insert(h.id, {0, h.anchor});
         }
     }
 
     // Notes: on a highlight, they follow it; on a paragraph, the paragraph holding most of it.
-    for (const NoteRow &n : std::as_const(m_notes)) {
+    for (const Note &n : std::as_const(m_notes)) {
         int article = -1;
         int block = -1;
         if (n.highlightId != 0 && placedHighlights.contains(n.highlightId)) {
@@ -351,18 +275,9 @@ Result<void> Reanchorer::apply(ReanchorCounts &counts)
         TextAnchor anchor = n.anchor;
         if (placed)
             anchor = newAnchor(article, block, 0, int(m_t.newTexts.at(article).blocks.at(block).size()));
-        QVariantList values{placed ? QVariant(newBlockId(article, block)) : idOrNull(0), placed ? 0 : 1};
-        values += anchorValues(anchor);
-        values.append(n.id);
-        if (Result<void> done =
-                exec(m_db,
-                     QStringLiteral("UPDATE notes SET block_id = ?, orphan = ?, quote = ?, prefix = ?, suffix = ?, "
-                                    "issue_id = ?, article_position = ?, article_title = ?, block_position = ?, "
-                                    "article_start = ? WHERE id = ?"),
-                     values);
-            !done)
+        if (Result<void> done = placeNote(m_db, n.id, placed ? newBlockId(article, block) : 0, !placed, anchor); !done)
             return done;
-        count(counts, n.wasOrphan, placed, placed && sameAnchor(anchor, n.anchor));
+        count(counts, n.orphan, placed, placed && sameAnchor(anchor, n.anchor));
     }
 
     // Block tags: every new paragraph that holds a good part of the old one (both halves of a split).

@@ -1,6 +1,7 @@
 // SQL for notebooks and their entries (schema v2, docs/schema.md).
 #include "core/store/notebookrepository.h"
 
+#include "core/store/annotationrows.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "core/store/tagrepository.h"

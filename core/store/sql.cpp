@@ -2,11 +2,12 @@
 
 #include "core/store/library.h"
 
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlDriver>
 
 #include <sqlite3.h>
-
-#include <algorithm>
 
 namespace dubao::sql {
 
@@ -163,90 +164,6 @@ Result<void> WriteScope::commit()
     m_active = false;
     return {};
 }
-
-} // namespace dubao::sql
-
-namespace dubao::sql {
-
-const char *const kNotebookEntryColumns = "id, notebook_id, position, highlight_id, note_id, text, created_at";
-
-NotebookEntry notebookEntryFromQuery(const QSqlQuery &query, int column)
-{
-    NotebookEntry entry;
-    entry.id = query.value(column).toLongLong();
-    entry.notebookId = query.value(column + 1).toLongLong();
-    entry.position = query.value(column + 2).toInt();
-    entry.highlightId = query.value(column + 3).isNull() ? 0 : query.value(column + 3).toLongLong();
-    entry.noteId = query.value(column + 4).isNull() ? 0 : query.value(column + 4).toLongLong();
-    entry.text = query.value(column + 5).isNull() ? QString() : query.value(column + 5).toString();
-    entry.createdAt = timeFromText(query.value(column + 6).toString());
-    return entry;
-}
-
-QList<NotebookEntry> notebookEntries(QSqlDatabase db, const QString &where, const QVariantList &values)
-{
-    QList<NotebookEntry> entries;
-    QSqlQuery query(db);
-    if (!select(query,
-                QStringLiteral("SELECT %1 FROM notebook_entries WHERE %2 ORDER BY notebook_id, position, id")
-                    .arg(QLatin1String(kNotebookEntryColumns), where),
-                values))
-        return entries;
-    while (query.next())
-        entries.append(notebookEntryFromQuery(query));
-    return entries;
-}
-
-Result<void> removeNotebookEntries(QSqlDatabase db, const QList<NotebookEntry> &entries)
-{
-    // Highest positions first, so each gap closes without disturbing the ones still to delete.
-    QList<NotebookEntry> sorted = entries;
-    std::sort(sorted.begin(), sorted.end(), [](const NotebookEntry &a, const NotebookEntry &b) {
-        return a.notebookId != b.notebookId ? a.notebookId < b.notebookId : a.position > b.position;
-    });
-    for (const NotebookEntry &entry : std::as_const(sorted)) {
-        const QVariant position =
-            scalar(db, QStringLiteral("SELECT position FROM notebook_entries WHERE id = ?"), {entry.id});
-        if (!position.isValid())
-            continue;
-        if (Result<void> removed = exec(db, {{QStringLiteral("DELETE FROM notebook_entries WHERE id = ?"), {entry.id}},
-                                             {QStringLiteral("UPDATE notebook_entries SET position = position - 1 "
-                                                             "WHERE notebook_id = ? AND position > ?"),
-                                              {entry.notebookId, position}}});
-            !removed)
-            return removed;
-    }
-    return {};
-}
-
-Result<void> reinsertNotebookEntries(QSqlDatabase db, QList<NotebookEntry> entries)
-{
-    std::sort(entries.begin(), entries.end(), [](const NotebookEntry &a, const NotebookEntry &b) {
-        return a.notebookId != b.notebookId ? a.notebookId < b.notebookId : a.position < b.position;
-    });
-    for (const NotebookEntry &entry : std::as_const(entries)) {
-        if (Result<void> inserted = exec(
-                db, {{QStringLiteral("UPDATE notebook_entries SET position = position + 1 "
-                                     "WHERE notebook_id = ? AND position >= ?"),
-                      {entry.notebookId, entry.position}},
-                     {QStringLiteral("INSERT INTO notebook_entries (id, notebook_id, position, highlight_id, note_id, "
-                                     "text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                      {entry.id, entry.notebookId, entry.position, idOrNull(entry.highlightId), idOrNull(entry.noteId),
-                       entry.isFreeText() ? QVariant(notNull(entry.text)) : QVariant(QMetaType(QMetaType::QString)),
-                       timeToText(entry.createdAt)}}});
-            !inserted)
-            return inserted;
-    }
-    return {};
-}
-
-} // namespace dubao::sql
-
-#include <QCryptographicHash>
-#include <QFile>
-#include <QFileInfo>
-
-namespace dubao::sql {
 
 Result<void> storeSourceBytes(QSqlDatabase db, qint64 sourceId, const QByteArray &bytes)
 {

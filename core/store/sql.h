@@ -1,7 +1,7 @@
 // The store's SQL plumbing, shared by the library, the repositories and the layers above the store (search,
 // ingest): running statements, the one write scope (a transaction, or a savepoint inside one), the sqlite3
-// handle behind a Qt connection, timestamps, the store's translatable messages, and row helpers several
-// repositories share.
+// handle behind a Qt connection, timestamps, the store's translatable messages, and keeping an issue's original
+// bytes. The rows of the annotation tables are in annotationrows.h.
 #pragma once
 
 #include "core/model/result.h"
@@ -95,25 +95,6 @@ private:
     bool m_active = false;
     bool m_savepoint = false;
 };
-
-} // namespace dubao::sql
-
-#include "core/model/annotation.h"
-
-namespace dubao::sql {
-
-/// notebook_entries rows: "id, notebook_id, position, highlight_id, note_id, text, created_at".
-extern const char *const kNotebookEntryColumns;
-NotebookEntry notebookEntryFromQuery(const QSqlQuery &query, int column = 0);
-QList<NotebookEntry> notebookEntries(QSqlDatabase db, const QString &where, const QVariantList &values);
-/// Deletes the entries and closes the gaps they leave in their notebooks' positions.
-Result<void> removeNotebookEntries(QSqlDatabase db, const QList<NotebookEntry> &entries);
-/// Puts entries back with their ids and positions (in ascending position, shifting the others down).
-Result<void> reinsertNotebookEntries(QSqlDatabase db, QList<NotebookEntry> entries);
-
-} // namespace dubao::sql
-
-namespace dubao::sql {
 
 /// Keeps the original bytes of an imported file (source_contents) so that the issue can be re-parsed later.
 Result<void> storeSourceBytes(QSqlDatabase db, qint64 sourceId, const QByteArray &bytes);
