@@ -64,16 +64,6 @@ Error noBlock(qint64 id)
     return Error(Store::tr("no paragraph (block) with id %1").arg(id));
 }
 
-Error noHighlight(qint64 id)
-{
-    return Error(Store::tr("no highlight with id %1").arg(id));
-}
-
-Error noNote(qint64 id)
-{
-    return Error(Store::tr("no note with id %1").arg(id));
-}
-
 /// The anchor of a whole paragraph: what a note on it keeps.
 TextAnchor blockAnchor(const StoredArticleText &stored)
 {
@@ -143,7 +133,7 @@ Result<qint64> AnnotationRepository::addHighlight(qint64 blockId, int start, int
         return anchor.error();
     for (const qint64 tagId : tagIds) {
         if (!scalar(db, QStringLiteral("SELECT 1 FROM tags WHERE id = ?"), {tagId}).isValid())
-            return Error(Store::tr("no tag with id %1").arg(tagId));
+            return noTag(tagId);
     }
     const QString now = nowUtc();
     QVariantList values{blockId, start, end};
@@ -354,11 +344,9 @@ Result<QString> AnnotationRepository::editNote(qint64 id, const QString &text)
     const auto current = note(id);
     if (!current)
         return noNote(id);
-    if (Result<void> edited = exec(db, QStringLiteral("UPDATE notes SET text = ?, modified_at = ? WHERE id = ?"),
-                                   {notNull(text), nowUtc(), id});
-        !edited)
-        return edited.error();
-    return scope.commit(current->text);
+    return scope.commitAfter(
+        {QStringLiteral("UPDATE notes SET text = ?, modified_at = ? WHERE id = ?"), {notNull(text), nowUtc(), id}},
+        current->text);
 }
 
 Result<NoteDeletion> AnnotationRepository::removeNote(qint64 id)

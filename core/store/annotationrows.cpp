@@ -7,6 +7,21 @@
 
 namespace dubao::sql {
 
+Error noTag(qint64 id)
+{
+    return Error(Store::tr("no tag with id %1").arg(id));
+}
+
+Error noHighlight(qint64 id)
+{
+    return Error(Store::tr("no highlight with id %1").arg(id));
+}
+
+Error noNote(qint64 id)
+{
+    return Error(Store::tr("no note with id %1").arg(id));
+}
+
 qint64 idValue(const QVariant &value)
 {
     return value.isNull() ? 0 : value.toLongLong();

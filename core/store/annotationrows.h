@@ -23,6 +23,11 @@ qint64 idValue(const QVariant &value);
 /// `fallback` for NULL.
 int intValue(const QVariant &value, int fallback = -1);
 
+/// The store's refusals of an unknown id: "no tag with id 7", ...
+Error noTag(qint64 id);
+Error noHighlight(qint64 id);
+Error noNote(qint64 id);
+
 /// highlights rows, table alias h: id, block_id, start, end, the anchor, origin, orphan, created_at, modified_at.
 inline constexpr const char *kHighlightColumns =
     "h.id, h.block_id, h.start, h.\"end\", h.quote, h.prefix, h.suffix, h.issue_id, h.article_position, "

@@ -50,6 +50,16 @@ Error nameTaken(const QString &name)
     return Error(Store::tr("a notebook named '%1' already exists").arg(name));
 }
 
+std::optional<Notebook> notebookWhere(QSqlDatabase db, const char *column, const QVariant &value)
+{
+    QSqlQuery q(db);
+    if (!select(q, QStringLiteral("SELECT id, name, created_at FROM notebooks WHERE %1 = ?").arg(QLatin1String(column)),
+                {value}) ||
+        !q.next())
+        return std::nullopt;
+    return notebookFromQuery(q);
+}
+
 } // namespace
 
 NotebookRepository::NotebookRepository(Library &library)
@@ -77,20 +87,12 @@ Result<qint64> NotebookRepository::create(const QString &name)
 
 std::optional<Notebook> NotebookRepository::notebook(qint64 id) const
 {
-    QSqlQuery q(m_library.database());
-    if (!select(q, QStringLiteral("SELECT id, name, created_at FROM notebooks WHERE id = ?"), {id}) || !q.next())
-        return std::nullopt;
-    return notebookFromQuery(q);
+    return notebookWhere(m_library.database(), "id", id);
 }
 
 std::optional<Notebook> NotebookRepository::findByName(const QString &name) const
 {
-    QSqlQuery q(m_library.database());
-    if (!select(q, QStringLiteral("SELECT id, name, created_at FROM notebooks WHERE name = ?"),
-                {name.trimmed().normalized(QString::NormalizationForm_C)}) ||
-        !q.next())
-        return std::nullopt;
-    return notebookFromQuery(q);
+    return notebookWhere(m_library.database(), "name", name.trimmed().normalized(QString::NormalizationForm_C));
 }
 
 QList<Notebook> NotebookRepository::list() const
@@ -121,10 +123,8 @@ Result<QString> NotebookRepository::rename(qint64 id, const QString &name)
         return noNotebook(id);
     if (const auto other = findByName(*clean); other && other->id != id)
         return nameTaken(*clean);
-    if (Result<void> renamed = exec(db, QStringLiteral("UPDATE notebooks SET name = ? WHERE id = ?"), {*clean, id});
-        !renamed)
-        return renamed.error();
-    return scope.commit(current->name);
+    return scope.commitAfter({QStringLiteral("UPDATE notebooks SET name = ? WHERE id = ?"), {*clean, id}},
+                             current->name);
 }
 
 Result<NotebookDeletion> NotebookRepository::remove(qint64 id)
@@ -169,9 +169,9 @@ Result<qint64> NotebookRepository::addEntry(qint64 notebookId, const NotebookEnt
         return noNotebook(notebookId);
     if (entry.highlightId != 0 &&
         !scalar(db, QStringLiteral("SELECT 1 FROM highlights WHERE id = ?"), {entry.highlightId}).isValid())
-        return Error(Store::tr("no highlight with id %1").arg(entry.highlightId));
+        return noHighlight(entry.highlightId);
     if (entry.noteId != 0 && !scalar(db, QStringLiteral("SELECT 1 FROM notes WHERE id = ?"), {entry.noteId}).isValid())
-        return Error(Store::tr("no note with id %1").arg(entry.noteId));
+        return noNote(entry.noteId);
     const int count =
         scalar(db, QStringLiteral("SELECT count(*) FROM notebook_entries WHERE notebook_id = ?"), {notebookId}).toInt();
     if (position < 0 || position > count)
@@ -196,27 +196,27 @@ Result<qint64> NotebookRepository::addEntry(qint64 notebookId, const NotebookEnt
 
 Result<qint64> NotebookRepository::addHighlight(qint64 notebookId, qint64 highlightId, int position)
 {
-    NotebookEntry e;
-    e.highlightId = highlightId;
-    if (highlightId <= 0)
-        return Error(Store::tr("no highlight with id %1").arg(highlightId));
-    return addEntry(notebookId, e, position);
+    if (highlightId <= 0) // 0 would make a free-text entry
+        return noHighlight(highlightId);
+    NotebookEntry entry;
+    entry.highlightId = highlightId;
+    return addEntry(notebookId, entry, position);
 }
 
 Result<qint64> NotebookRepository::addNote(qint64 notebookId, qint64 noteId, int position)
 {
-    NotebookEntry e;
-    e.noteId = noteId;
     if (noteId <= 0)
-        return Error(Store::tr("no note with id %1").arg(noteId));
-    return addEntry(notebookId, e, position);
+        return noNote(noteId);
+    NotebookEntry entry;
+    entry.noteId = noteId;
+    return addEntry(notebookId, entry, position);
 }
 
 Result<qint64> NotebookRepository::addText(qint64 notebookId, const QString &text, int position)
 {
-    NotebookEntry e;
-    e.text = notNull(text);
-    return addEntry(notebookId, e, position);
+    NotebookEntry entry;
+    entry.text = notNull(text);
+    return addEntry(notebookId, entry, position);
 }
 
 Result<int> NotebookRepository::moveEntry(qint64 entryId, int position)
@@ -258,11 +258,8 @@ Result<QString> NotebookRepository::editText(qint64 entryId, const QString &text
     const auto current = entry(entryId);
     if (!current || !current->isFreeText())
         return Error(Store::tr("no free-text notebook entry with id %1").arg(entryId));
-    if (Result<void> edited =
-            exec(db, QStringLiteral("UPDATE notebook_entries SET text = ? WHERE id = ?"), {notNull(text), entryId});
-        !edited)
-        return edited.error();
-    return scope.commit(current->text);
+    return scope.commitAfter(
+        {QStringLiteral("UPDATE notebook_entries SET text = ? WHERE id = ?"), {notNull(text), entryId}}, current->text);
 }
 
 Result<NotebookEntry> NotebookRepository::removeEntry(qint64 entryId)

@@ -87,6 +87,15 @@ public:
             return committed.error();
         return value;
     }
+    /// Runs one last statement, commits, then gives back `value`: the end of a write that replaces a value and
+    /// returns the old one for undo (`return scope.commitAfter({sql, {name, id}}, current->name);`).
+    template<typename T>
+    Result<T> commitAfter(const Statement &statement, T value)
+    {
+        if (Result<void> done = exec(m_db, statement.sql, statement.values); !done)
+            return done.error();
+        return commit(std::move(value));
+    }
 
 private:
     QSqlDatabase m_db;

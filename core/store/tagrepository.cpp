@@ -1,6 +1,7 @@
 // SQL for tags and taggings (schema v2, docs/schema.md). Listing order is ICU's Chinese collation.
 #include "core/store/tagrepository.h"
 
+#include "core/store/annotationrows.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
@@ -51,11 +52,6 @@ Result<QString> cleanName(const QString &name)
             return Error(Store::tr("a tag name cannot contain control characters or line breaks"));
     }
     return clean;
-}
-
-Error noTag(qint64 id)
-{
-    return Error(Store::tr("no tag with id %1").arg(id));
 }
 
 Error nameTaken(const QString &name)
@@ -280,10 +276,7 @@ Result<QString> TagRepository::rename(qint64 id, const QString &name)
                {current->parentId, *clean, id})
                 .toInt() > 0)
         return nameTaken(*clean);
-    if (Result<void> renamed = exec(db, QStringLiteral("UPDATE tags SET name = ? WHERE id = ?"), {*clean, id});
-        !renamed)
-        return renamed.error();
-    return scope.commit(current->name);
+    return scope.commitAfter({QStringLiteral("UPDATE tags SET name = ? WHERE id = ?"), {*clean, id}}, current->name);
 }
 
 Result<QString> TagRepository::recolor(qint64 id, const QString &color)
@@ -296,10 +289,7 @@ Result<QString> TagRepository::recolor(qint64 id, const QString &color)
     const std::optional<Tag> current = tag(id);
     if (!current)
         return noTag(id);
-    if (Result<void> recolored = exec(db, QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"), {hex, id});
-        !recolored)
-        return recolored.error();
-    return scope.commit(current->color);
+    return scope.commitAfter({QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"), {hex, id}}, current->color);
 }
 
 Result<qint64> TagRepository::move(qint64 id, qint64 parentId)
@@ -319,11 +309,8 @@ Result<qint64> TagRepository::move(qint64 id, qint64 parentId)
                {parentId, current->name, id})
             .toInt() > 0)
         return nameTaken(current->name);
-    if (Result<void> moved =
-            exec(db, QStringLiteral("UPDATE tags SET parent_id = ? WHERE id = ?"), {idOrNull(parentId), id});
-        !moved)
-        return moved.error();
-    return scope.commit(current->parentId);
+    return scope.commitAfter({QStringLiteral("UPDATE tags SET parent_id = ? WHERE id = ?"), {idOrNull(parentId), id}},
+                             current->parentId);
 }
 
 namespace {
@@ -358,11 +345,11 @@ Error noTarget(TagTarget target, qint64 id)
     case TagTarget::Block:
         return Error(Store::tr("no block with id %1").arg(id));
     case TagTarget::Highlight:
-        return Error(Store::tr("no highlight with id %1").arg(id));
+        return noHighlight(id);
     case TagTarget::Note:
         break;
     }
-    return Error(Store::tr("no note with id %1").arg(id));
+    return noNote(id);
 }
 
 } // namespace
