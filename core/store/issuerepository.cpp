@@ -30,6 +30,15 @@ bool read(QSqlQuery &query, const char *what, const QString &sql, const QVariant
     return true;
 }
 
+/// The id in the first row, if there is one.
+std::optional<qint64> readId(QSqlDatabase db, const char *what, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(db);
+    if (!read(query, what, sql, values) || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
 QStringList fromJson(const QString &json)
 {
     QStringList list;
@@ -43,6 +52,38 @@ QStringList fromJson(const QString &json)
 QDate dateFromValue(const QVariant &value)
 {
     return value.isNull() ? QDate() : QDate::fromString(value.toString(), Qt::ISODate);
+}
+
+/// Reads the columns "date, date_inferred, month, day" of issues from `column` on.
+void readIssueDate(const QSqlQuery &query, int column, IssueInfo &info)
+{
+    info.date = dateFromValue(query.value(column));
+    info.dateInferred = query.value(column + 1).toInt() != 0;
+    info.month = query.value(column + 2).toInt();
+    info.day = query.value(column + 3).toInt();
+}
+
+/// An issue with its publication p and its source file s.
+const char *const kIssueJoins = "FROM issues i LEFT JOIN publications p ON p.id = i.publication_id "
+                                "JOIN source_files s ON s.id = i.source_file_id";
+const char *const kIssueInfoColumns = "p.name, i.date, i.date_inferred, i.month, i.day";
+
+/// Reads kIssueInfoColumns from `column` on.
+void readIssueInfo(const QSqlQuery &query, int column, IssueInfo &info)
+{
+    info.publication = query.value(column).toString();
+    readIssueDate(query, column + 1, info);
+}
+
+/// Reads the columns "id, kicker, title, subtitles" of articles from `column` on.
+ArticleSummary articleSummaryFromQuery(const QSqlQuery &query, int column)
+{
+    ArticleSummary summary;
+    summary.id = query.value(column).toLongLong();
+    summary.kicker = query.value(column + 1).toString();
+    summary.title = query.value(column + 2).toString();
+    summary.subtitles = fromJson(query.value(column + 3).toString());
+    return summary;
 }
 
 /// Fills in the raw text of blocks stored as '' from the source bytes of issue `issueId`.
@@ -117,15 +158,10 @@ Block blockFromQuery(const QSqlQuery &query, int column = 0)
 
 std::optional<qint64> IssueRepository::findBySha256(const QString &sha256) const
 {
-    QSqlQuery query(m_library.database());
-    if (!read(query, "findBySha256:",
-              QStringLiteral("SELECT i.id FROM issues i JOIN source_files s ON s.id = i.source_file_id "
-                             "WHERE s.sha256 = ?"),
-              {sha256.toLower()}))
-        return std::nullopt;
-    if (query.next())
-        return query.value(0).toLongLong();
-    return std::nullopt;
+    return readId(m_library.database(), "findBySha256:",
+                  QStringLiteral("SELECT i.id FROM issues i JOIN source_files s ON s.id = i.source_file_id "
+                                 "WHERE s.sha256 = ?"),
+                  {sha256.toLower()});
 }
 
 QList<IssueSummary> IssueRepository::listIssues(Listing listing) const
@@ -135,21 +171,15 @@ QList<IssueSummary> IssueRepository::listIssues(Listing listing) const
     QSqlQuery query(db);
     // Dated issues first by date; issues without a year after them by month and day (unknown last).
     if (!read(query, "listIssues:",
-              QStringLiteral("SELECT i.id, p.name, i.date, i.date_inferred, i.month, i.day, s.path "
-                             "FROM issues i "
-                             "LEFT JOIN publications p ON p.id = i.publication_id "
-                             "JOIN source_files s ON s.id = i.source_file_id "
-                             "ORDER BY i.date IS NULL, i.date, i.month = 0, i.month, i.day = 0, i.day, i.id")))
+              QStringLiteral("SELECT i.id, %1, s.path %2 "
+                             "ORDER BY i.date IS NULL, i.date, i.month = 0, i.month, i.day = 0, i.day, i.id")
+                  .arg(QLatin1String(kIssueInfoColumns), QLatin1String(kIssueJoins))))
         return issues;
     QHash<qint64, qsizetype> indexOfIssue;
     while (query.next()) {
         IssueSummary summary;
         summary.id = query.value(0).toLongLong();
-        summary.info.publication = query.value(1).toString();
-        summary.info.date = dateFromValue(query.value(2));
-        summary.info.dateInferred = query.value(3).toInt() != 0;
-        summary.info.month = query.value(4).toInt();
-        summary.info.day = query.value(5).toInt();
+        readIssueInfo(query, 1, summary.info);
         summary.sourcePath = query.value(6).toString();
         indexOfIssue.insert(summary.id, issues.size());
         issues.append(summary);
@@ -167,12 +197,7 @@ QList<IssueSummary> IssueRepository::listIssues(Listing listing) const
         const auto index = indexOfIssue.constFind(articles.value(0).toLongLong());
         if (index == indexOfIssue.cend())
             continue;
-        ArticleSummary summary;
-        summary.id = articles.value(1).toLongLong();
-        summary.kicker = articles.value(2).toString();
-        summary.title = articles.value(3).toString();
-        summary.subtitles = fromJson(articles.value(4).toString());
-        issues[*index].articles.append(summary);
+        issues[*index].articles.append(articleSummaryFromQuery(articles, 1));
     }
     return issues;
 }
@@ -198,10 +223,7 @@ QList<IssueSummary> IssueRepository::issueDates() const
         const QVariant publication = query.value(1);
         if (!publication.isNull())
             summary.info.publication = publications.value(publication.toLongLong());
-        summary.info.date = dateFromValue(query.value(2));
-        summary.info.dateInferred = query.value(3).toInt() != 0;
-        summary.info.month = query.value(4).toInt();
-        summary.info.day = query.value(5).toInt();
+        readIssueDate(query, 2, summary.info);
         issues.append(summary);
     }
     return issues;
@@ -261,21 +283,15 @@ std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const
     QSqlDatabase db = m_library.database();
     QSqlQuery query(db);
     if (!read(query, "issue:",
-              QStringLiteral("SELECT p.name, i.date, i.date_inferred, i.month, i.day, s.path, s.sha256, "
-                             "s.encoding FROM issues i "
-                             "LEFT JOIN publications p ON p.id = i.publication_id "
-                             "JOIN source_files s ON s.id = i.source_file_id WHERE i.id = ?"),
+              QStringLiteral("SELECT %1, s.path, s.sha256, s.encoding %2 WHERE i.id = ?")
+                  .arg(QLatin1String(kIssueInfoColumns), QLatin1String(kIssueJoins)),
               {issueId}))
         return std::nullopt;
     if (!query.next())
         return std::nullopt;
     StoredIssue stored;
     stored.id = issueId;
-    stored.parsed.issue.publication = query.value(0).toString();
-    stored.parsed.issue.date = dateFromValue(query.value(1));
-    stored.parsed.issue.dateInferred = query.value(2).toInt() != 0;
-    stored.parsed.issue.month = query.value(3).toInt();
-    stored.parsed.issue.day = query.value(4).toInt();
+    readIssueInfo(query, 0, stored.parsed.issue);
     stored.parsed.source.path = query.value(5).toString();
     stored.parsed.source.sha256 = query.value(6).toString();
     stored.parsed.source.encoding = query.value(7).toString();
@@ -328,12 +344,8 @@ std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const
 
 std::optional<qint64> IssueRepository::issueIdOfArticle(qint64 articleId) const
 {
-    QSqlQuery query(m_library.database());
-    if (!read(query, "issueIdOfArticle:", QStringLiteral("SELECT issue_id FROM articles WHERE id = ?"), {articleId}))
-        return std::nullopt;
-    if (query.next())
-        return query.value(0).toLongLong();
-    return std::nullopt;
+    return readId(m_library.database(),
+                  "issueIdOfArticle:", QStringLiteral("SELECT issue_id FROM articles WHERE id = ?"), {articleId});
 }
 
 QList<ArticleSummary> IssueRepository::articleSummaries(qint64 issueId) const
@@ -345,14 +357,8 @@ QList<ArticleSummary> IssueRepository::articleSummaries(qint64 issueId) const
               QStringLiteral("SELECT id, kicker, title, subtitles FROM articles WHERE issue_id = ? ORDER BY position"),
               {issueId}))
         return summaries;
-    while (query.next()) {
-        ArticleSummary summary;
-        summary.id = query.value(0).toLongLong();
-        summary.kicker = query.value(1).toString();
-        summary.title = query.value(2).toString();
-        summary.subtitles = fromJson(query.value(3).toString());
-        summaries.append(summary);
-    }
+    while (query.next())
+        summaries.append(articleSummaryFromQuery(query, 0));
     return summaries;
 }
 
