@@ -30,6 +30,14 @@
         <source>This excerpt&apos;s paragraph is no longer in the library.</source>
         <translation>这条摘录所在的段落已不在文库中。</translation>
     </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
 </context>
 <context>
     <name>dubao::AddHighlightCommand</name>
@@ -678,6 +686,37 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::ExcerptCollector</name>
+    <message>
+        <source>tags %1 (%2)</source>
+        <translation>标签 %1（%2）</translation>
+    </message>
+    <message>
+        <source>all of</source>
+        <translation>全部符合</translation>
+    </message>
+    <message>
+        <source>any of</source>
+        <translation>任一符合</translation>
+    </message>
+    <message>
+        <source>There is no notebook with id %1.</source>
+        <translation>没有编号为 %1 的笔记本。</translation>
+    </message>
+    <message>
+        <source>Dubao excerpts</source>
+        <translation>Dubao 摘录</translation>
+    </message>
+    <message>
+        <source>The search was cancelled.</source>
+        <translation>搜索已取消。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
     <name>dubao::ExportDialog</name>
     <message>
         <source>Markdown (.md)</source>
@@ -868,6 +907,21 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::ExportWriter</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>未给出文件名</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+</context>
+<context>
     <name>dubao::FindBar</name>
     <message>
         <source>Find in article</source>
@@ -903,6 +957,17 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::HtmlWriter</name>
+    <message>
+        <source>%1 excerpt(s)</source>
+        <translation>%1 条摘录</translation>
+    </message>
+    <message>
+        <source>exported %1</source>
+        <translation>导出于 %1</translation>
+    </message>
+</context>
+<context>
     <name>dubao::Import</name>
     <message>
         <source>no such file or folder</source>
@@ -915,10 +980,6 @@ This cannot be undone.</source>
     <message>
         <source>cannot read file</source>
         <translation>无法读取文件</translation>
-    </message>
-    <message>
-        <source>cannot store: </source>
-        <translation>无法保存：</translation>
     </message>
     <message>
         <source>the library is not open</source>
@@ -1090,6 +1151,45 @@ This cannot be undone.</source>
     <message>
         <source>The year was inferred from the text; correct it if it is wrong.</source>
         <translation>年份是根据正文推断的；如有误请更正。</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::IssueReplacer</name>
+    <message>
+        <source>no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>file too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>the library is read-only</source>
+        <translation>文库为只读</translation>
+    </message>
+    <message>
+        <source>no issue with id %1</source>
+        <translation>没有编号为 %1 的期次</translation>
+    </message>
+    <message>
+        <source>%1 is already in the library as issue %2</source>
+        <translation>%1 已作为期次 %2 存在于文库中</translation>
+    </message>
+    <message>
+        <source>cannot read the new text back</source>
+        <translation>无法读回新的正文</translation>
+    </message>
+    <message>
+        <source>issue %1: the original text is not stored and %2 is missing or changed</source>
+        <translation>期次 %1：文库中没有保存原文，而 %2 已不存在或已改动</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1819,17 @@ What the library holds now is kept as another backup.</source>
     </message>
 </context>
 <context>
+    <name>dubao::MarkdownWriter</name>
+    <message>
+        <source>%1 excerpt(s)</source>
+        <translation>%1 条摘录</translation>
+    </message>
+    <message>
+        <source>exported %1</source>
+        <translation>导出于 %1</translation>
+    </message>
+</context>
+<context>
     <name>dubao::MergeTagsCommand</name>
     <message>
         <source>Merge Tag “%1” into “%2”</source>
@@ -2114,6 +2225,41 @@ What the library holds now is kept as another backup.</source>
     </message>
 </context>
 <context>
+    <name>dubao::SearchIndex</name>
+    <message>
+        <source>no SQLite handle to register the search tokenizer with</source>
+        <translation>没有可用来注册搜索分词器的 SQLite 连接</translation>
+    </message>
+    <message>
+        <source>SQLite has no FTS5: %1</source>
+        <translation>SQLite 不支持 FTS5：%1</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s FTS5 API is missing or too old</source>
+        <translation>SQLite 的 FTS5 接口缺失或版本过旧</translation>
+    </message>
+    <message>
+        <source>cannot register the search tokenizer: %1</source>
+        <translation>无法注册搜索分词器：%1</translation>
+    </message>
+    <message>
+        <source>cannot update the search index: %1</source>
+        <translation>无法更新搜索索引：%1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>the library is not open</source>
+        <translation>文库未打开</translation>
+    </message>
+    <message>
+        <source>the library is read-only</source>
+        <translation>文库为只读</translation>
+    </message>
+</context>
+<context>
     <name>dubao::SearchPanel</name>
     <message>
         <source>Load more</source>
@@ -2176,6 +2322,25 @@ What the library holds now is kept as another backup.</source>
     </message>
 </context>
 <context>
+    <name>dubao::SearchService</name>
+    <message>
+        <source>database error: %1</source>
+        <translation>数据库错误：%1</translation>
+    </message>
+    <message>
+        <source>tag: needs a library with tags</source>
+        <translation>tag: 需要含有标签的文库</translation>
+    </message>
+    <message>
+        <source>in:notes: this library has no notes index</source>
+        <translation>in:notes: 这个文库没有笔记索引</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>dubao::SearchWorker</name>
     <message>
         <source>The library cannot be opened for searching: %1</source>
@@ -2195,6 +2360,245 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Shortcut</source>
         <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::Store</name>
+    <message>
+        <source>cannot read the library: %1</source>
+        <translation>无法读取文库：%1</translation>
+    </message>
+    <message>
+        <source>is a folder, not a Dubao library</source>
+        <translation>是文件夹，不是 Dubao 文库</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>not a Dubao library (not an SQLite file)</source>
+        <translation>不是 Dubao 文库（不是 SQLite 文件）</translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>无法打开：%1</translation>
+    </message>
+    <message>
+        <source>not a Dubao library (an SQLite file of another application, id 0x%1)</source>
+        <translation>不是 Dubao 文库（是其他应用程序的 SQLite 文件，标识 0x%1）</translation>
+    </message>
+    <message>
+        <source>not a Dubao library (an SQLite file with other tables)</source>
+        <translation>不是 Dubao 文库（是含有其他数据表的 SQLite 文件）</translation>
+    </message>
+    <message>
+        <source>not a Dubao library (Dubao&apos;s id but no schema version)</source>
+        <translation>不是 Dubao 文库（有 Dubao 的标识，却没有数据库结构版本）</translation>
+    </message>
+    <message>
+        <source>library was made by a newer Dubao (schema %1, this version knows %2)</source>
+        <translation>文库由更新版本的 Dubao 创建（数据库结构版本 %1，本版本只支持到 %2）</translation>
+    </message>
+    <message>
+        <source>the library is read-only and needs an upgrade from schema %1 to %2</source>
+        <translation>文库为只读，但需要把数据库结构从版本 %1 升级到 %2</translation>
+    </message>
+    <message>
+        <source>cannot set journal mode: %1</source>
+        <translation>无法设置日志模式：%1</translation>
+    </message>
+    <message>
+        <source>cannot set synchronous mode: %1</source>
+        <translation>无法设置同步模式：%1</translation>
+    </message>
+    <message>
+        <source>cannot back up before upgrading the schema: %1</source>
+        <translation>升级数据库结构前无法备份：%1</translation>
+    </message>
+    <message>
+        <source>this program cannot open Dubao libraries: schema step %1 of the %2 layer is not registered</source>
+        <translation>本程序无法打开 Dubao 文库：%2 层的数据库结构步骤 %1 未注册</translation>
+    </message>
+    <message>
+        <source>cannot upgrade schema %1 to %2: %3</source>
+        <translation>无法把数据库结构从版本 %1 升级到 %2：%3</translation>
+    </message>
+    <message>
+        <source>cannot store: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <source>the library is not open</source>
+        <translation>文库未打开</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>无法开始事务：%1</translation>
+    </message>
+    <message>
+        <source>no transaction to commit</source>
+        <translation>没有可提交的事务</translation>
+    </message>
+    <message>
+        <source>an in-memory library has no backups</source>
+        <translation>内存中的文库没有备份</translation>
+    </message>
+    <message>
+        <source>cannot create the backup folder %1</source>
+        <translation>无法创建备份文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot back up: %1</source>
+        <translation>无法备份：%1</translation>
+    </message>
+    <message>
+        <source>cannot back up to %1: %2</source>
+        <translation>无法备份到 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot rename the backup to %1</source>
+        <translation>无法把备份重命名为 %1</translation>
+    </message>
+    <message>
+        <source>not a Dubao library (wrong application id)</source>
+        <translation>不是 Dubao 文库（应用程序标识不符）</translation>
+    </message>
+    <message>
+        <source>schema version %1 is not one this Dubao can open (1 to %2)</source>
+        <translation>本版本的 Dubao 打不开数据库结构版本 %1（只能打开 1 至 %2）</translation>
+    </message>
+    <message>
+        <source>damaged: %1</source>
+        <translation>已损坏：%1</translation>
+    </message>
+    <message>
+        <source>cannot keep a copy of %1 (%2); nothing was restored</source>
+        <translation>无法保留 %1 的副本（%2）；未还原任何内容</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 beside the library</source>
+        <translation>无法把 %1 复制到文库旁边</translation>
+    </message>
+    <message>
+        <source>cannot replace %1</source>
+        <translation>无法替换 %1</translation>
+    </message>
+    <message>
+        <source>no issue with id %1</source>
+        <translation>没有编号为 %1 的期次</translation>
+    </message>
+    <message>
+        <source>a tag name cannot be empty</source>
+        <translation>标签名称不能为空</translation>
+    </message>
+    <message>
+        <source>a tag name cannot contain &apos;/&apos; (it separates parent and child)</source>
+        <translation>标签名称不能包含“/”（它用来分隔上级与下级标签）</translation>
+    </message>
+    <message>
+        <source>a tag name can have at most %1 characters</source>
+        <translation>标签名称最多 %1 个字符</translation>
+    </message>
+    <message>
+        <source>a tag name cannot contain control characters or line breaks</source>
+        <translation>标签名称不能包含控制字符或换行</translation>
+    </message>
+    <message>
+        <source>a tag named &apos;%1&apos; already exists there</source>
+        <translation>该处已有名为“%1”的标签</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a colour (write #RRGGBB)</source>
+        <translation>“%1”不是颜色（请写作 #RRGGBB）</translation>
+    </message>
+    <message>
+        <source>cannot read the new tag back</source>
+        <translation>无法读回新标签</translation>
+    </message>
+    <message>
+        <source>cannot move a tag under itself or one of its children</source>
+        <translation>不能把标签移到它自己或它的下级标签之下</translation>
+    </message>
+    <message>
+        <source>no article with id %1</source>
+        <translation>没有编号为 %1 的文章</translation>
+    </message>
+    <message>
+        <source>no block with id %1</source>
+        <translation>没有编号为 %1 的段落</translation>
+    </message>
+    <message>
+        <source>cannot merge a tag into itself</source>
+        <translation>不能把标签合并到它自己</translation>
+    </message>
+    <message>
+        <source>cannot merge a tag into one of its own children</source>
+        <translation>不能把标签合并到它的下级标签</translation>
+    </message>
+    <message>
+        <source>cannot merge: both tags have a child named &apos;%1&apos;</source>
+        <translation>无法合并：两个标签都有名为“%1”的下级标签</translation>
+    </message>
+    <message>
+        <source>cannot delete: its child &apos;%1&apos; would clash with a tag of the same name</source>
+        <translation>无法删除：它的下级标签“%1”会与同名标签冲突</translation>
+    </message>
+    <message>
+        <source>no tag with id %1</source>
+        <translation>没有编号为 %1 的标签</translation>
+    </message>
+    <message>
+        <source>no highlight with id %1</source>
+        <translation>没有编号为 %1 的高亮</translation>
+    </message>
+    <message>
+        <source>no note with id %1</source>
+        <translation>没有编号为 %1 的笔记</translation>
+    </message>
+    <message>
+        <source>range %1..%2 is outside the paragraph&apos;s text (0..%3) or empty</source>
+        <translation>范围 %1..%2 超出了段落文字（0..%3）或为空</translation>
+    </message>
+    <message>
+        <source>range %1..%2 splits a character</source>
+        <translation>范围 %1..%2 把一个字符拆开了</translation>
+    </message>
+    <message>
+        <source>no paragraph (block) with id %1</source>
+        <translation>没有编号为 %1 的段落</translation>
+    </message>
+    <message>
+        <source>highlight %1 is not in paragraph %2</source>
+        <translation>高亮 %1 不在段落 %2 中</translation>
+    </message>
+    <message>
+        <source>note %1 is on highlight %2: attach the highlight</source>
+        <translation>笔记 %1 关联在高亮 %2 上：请重新关联该高亮</translation>
+    </message>
+    <message>
+        <source>a notebook name cannot be empty</source>
+        <translation>笔记本名称不能为空</translation>
+    </message>
+    <message>
+        <source>a notebook name cannot contain control characters or line breaks</source>
+        <translation>笔记本名称不能包含控制字符或换行</translation>
+    </message>
+    <message>
+        <source>no notebook with id %1</source>
+        <translation>没有编号为 %1 的笔记本</translation>
+    </message>
+    <message>
+        <source>no notebook entry with id %1</source>
+        <translation>没有编号为 %1 的笔记本条目</translation>
+    </message>
+    <message>
+        <source>a notebook named &apos;%1&apos; already exists</source>
+        <translation>已有名为“%1”的笔记本</translation>
+    </message>
+    <message>
+        <source>no free-text notebook entry with id %1</source>
+        <translation>没有编号为 %1 的自由文字笔记本条目</translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2804,25 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Untag Note “%1”</source>
         <translation>移除笔记标签“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::exporttext</name>
+    <message>
+        <source>reporters: %1</source>
+        <translation>记者：%1</translation>
+    </message>
+    <message>
+        <source>Undated</source>
+        <translation>未注明日期</translation>
+    </message>
+    <message>
+        <source>Untagged</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
     </message>
 </context>
 <context>

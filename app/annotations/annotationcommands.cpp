@@ -37,33 +37,33 @@ AddHighlightCommand::AddHighlightCommand(AnnotationStore &store, qint64 blockId,
     , m_tagIds(tagIds)
 {}
 
-qint64 AddHighlightCommand::create(QString *error)
+Result<qint64> AddHighlightCommand::create()
 {
-    return m_store.annotations().addHighlight(m_blockId, m_start, m_end, m_tagIds, error);
+    return m_store.annotations().addHighlight(m_blockId, m_start, m_end, m_tagIds);
 }
 
-std::optional<HighlightDeletion> AddHighlightCommand::remove(QString *error)
+Result<HighlightDeletion> AddHighlightCommand::remove()
 {
-    return m_store.annotations().removeHighlight(m_id, error);
+    return m_store.annotations().removeHighlight(m_id);
 }
 
-bool AddHighlightCommand::restore(const HighlightDeletion &snapshot, QString *error)
+Result<void> AddHighlightCommand::restore(const HighlightDeletion &snapshot)
 {
-    return m_store.annotations().restore(snapshot, error);
+    return m_store.annotations().restore(snapshot);
 }
 
 RemoveHighlightCommand::RemoveHighlightCommand(AnnotationStore &store, qint64 highlightId)
     : RemoveCommand(store, Annotations, tr("Remove Highlight"), highlightId)
 {}
 
-std::optional<HighlightDeletion> RemoveHighlightCommand::remove(QString *error)
+Result<HighlightDeletion> RemoveHighlightCommand::remove()
 {
-    return m_store.annotations().removeHighlight(m_id, error);
+    return m_store.annotations().removeHighlight(m_id);
 }
 
-bool RemoveHighlightCommand::restore(const HighlightDeletion &snapshot, QString *error)
+Result<void> RemoveHighlightCommand::restore(const HighlightDeletion &snapshot)
 {
-    return m_store.annotations().restore(snapshot, error);
+    return m_store.annotations().restore(snapshot);
 }
 
 // --------------------------------------------------------------------------------------------------- tagging
@@ -92,38 +92,27 @@ TaggingCommand::TaggingCommand(AnnotationStore &store, Target target, qint64 tar
     }
 }
 
-bool TaggingCommand::set(bool on, QString *error)
+Result<bool> TaggingCommand::set(bool on)
 {
     TagRepository &tags = m_store.tags();
-    switch (m_target) {
-    case Target::Article:
-        return on ? tags.tagArticle(m_tagId, m_targetId, error) : tags.untagArticle(m_tagId, m_targetId, error);
-    case Target::Block:
-        return on ? tags.tagBlock(m_tagId, m_targetId, error) : tags.untagBlock(m_tagId, m_targetId, error);
-    case Target::Highlight:
-        return on ? tags.tagHighlight(m_tagId, m_targetId, error) : tags.untagHighlight(m_tagId, m_targetId, error);
-    case Target::Note:
-        return on ? tags.tagNote(m_tagId, m_targetId, error) : tags.untagNote(m_tagId, m_targetId, error);
-    }
-    return false;
+    return on ? tags.addTagging(m_target, m_tagId, m_targetId) : tags.removeTagging(m_target, m_tagId, m_targetId);
 }
 
 void TaggingCommand::redo()
 {
-    QString error;
-    const bool changed = set(m_apply, &error);
-    if (!changed && error.isEmpty() && !m_done) {
+    const Result<bool> changed = set(m_apply);
+    if (changed && !*changed && !m_done) {
         setObsolete(true); // already so: nothing to undo
         return;
     }
     m_done = true;
-    finish(changed, error);
+    finish(changed.valueOr(false), changed.error().message());
 }
 
 void TaggingCommand::undo()
 {
-    QString error;
-    finish(set(!m_apply, &error), error);
+    const Result<bool> changed = set(!m_apply);
+    finish(changed.valueOr(false), changed.error().message());
 }
 
 // ------------------------------------------------------------------------------------------------------ notes
@@ -135,19 +124,19 @@ AddNoteCommand::AddNoteCommand(AnnotationStore &store, qint64 blockId, qint64 hi
     , m_text(text)
 {}
 
-qint64 AddNoteCommand::create(QString *error)
+Result<qint64> AddNoteCommand::create()
 {
-    return m_store.annotations().addNote(m_blockId, m_highlightId, m_text, error);
+    return m_store.annotations().addNote(m_blockId, m_highlightId, m_text);
 }
 
-std::optional<NoteDeletion> AddNoteCommand::remove(QString *error)
+Result<NoteDeletion> AddNoteCommand::remove()
 {
-    return m_store.annotations().removeNote(m_id, error);
+    return m_store.annotations().removeNote(m_id);
 }
 
-bool AddNoteCommand::restore(const NoteDeletion &snapshot, QString *error)
+Result<void> AddNoteCommand::restore(const NoteDeletion &snapshot)
 {
-    return m_store.annotations().restore(snapshot, error);
+    return m_store.annotations().restore(snapshot);
 }
 
 EditNoteCommand::EditNoteCommand(AnnotationStore &store, qint64 noteId, const QString &oldText, const QString &newText,
@@ -161,14 +150,12 @@ EditNoteCommand::EditNoteCommand(AnnotationStore &store, qint64 noteId, const QS
 
 void EditNoteCommand::redo()
 {
-    QString error;
-    finish(m_store.annotations().editNote(m_id, m_new, &error).has_value(), error);
+    finish(m_store.annotations().editNote(m_id, m_new));
 }
 
 void EditNoteCommand::undo()
 {
-    QString error;
-    finish(m_store.annotations().editNote(m_id, m_old, &error).has_value(), error);
+    finish(m_store.annotations().editNote(m_id, m_old));
 }
 
 bool EditNoteCommand::mergeWith(const QUndoCommand *other)
@@ -186,14 +173,14 @@ RemoveNoteCommand::RemoveNoteCommand(AnnotationStore &store, qint64 noteId)
     : RemoveCommand(store, Annotations, tr("Delete Note"), noteId)
 {}
 
-std::optional<NoteDeletion> RemoveNoteCommand::remove(QString *error)
+Result<NoteDeletion> RemoveNoteCommand::remove()
 {
-    return m_store.annotations().removeNote(m_id, error);
+    return m_store.annotations().removeNote(m_id);
 }
 
-bool RemoveNoteCommand::restore(const NoteDeletion &snapshot, QString *error)
+Result<void> RemoveNoteCommand::restore(const NoteDeletion &snapshot)
 {
-    return m_store.annotations().restore(snapshot, error);
+    return m_store.annotations().restore(snapshot);
 }
 
 // ------------------------------------------------------------------------------------------------------- tags
@@ -205,20 +192,22 @@ CreateTagCommand::CreateTagCommand(AnnotationStore &store, const QString &name, 
     , m_color(color)
 {}
 
-qint64 CreateTagCommand::create(QString *error)
+Result<qint64> CreateTagCommand::create()
 {
-    const std::optional<Tag> tag = m_store.tags().create(m_name, m_parentId, m_color, error);
-    return tag ? tag->id : 0;
+    const Result<Tag> tag = m_store.tags().create(m_name, m_parentId, m_color);
+    if (!tag)
+        return tag.error();
+    return tag->id;
 }
 
-std::optional<TagDeletion> CreateTagCommand::remove(QString *error)
+Result<TagDeletion> CreateTagCommand::remove()
 {
-    return m_store.tags().remove(m_id, error);
+    return m_store.tags().remove(m_id);
 }
 
-bool CreateTagCommand::restore(const TagDeletion &snapshot, QString *error)
+Result<void> CreateTagCommand::restore(const TagDeletion &snapshot)
 {
-    return m_store.tags().restore(snapshot, error);
+    return m_store.tags().restore(snapshot);
 }
 
 EditTagCommand::EditTagCommand(AnnotationStore &store, qint64 tagId, Field field, const QVariant &value)
@@ -241,43 +230,36 @@ EditTagCommand::EditTagCommand(AnnotationStore &store, qint64 tagId, Field field
     }
 }
 
-bool EditTagCommand::apply(const QVariant &value, QVariant *old, QString *error)
+Result<QVariant> EditTagCommand::apply(const QVariant &value)
 {
+    auto asVariant = [](const auto &previous) -> Result<QVariant> {
+        if (!previous)
+            return previous.error();
+        return QVariant(*previous);
+    };
     TagRepository &tags = m_store.tags();
     switch (m_field) {
     case Field::Name:
-        if (const auto previous = tags.rename(m_id, value.toString(), error)) {
-            *old = *previous;
-            return true;
-        }
-        return false;
+        return asVariant(tags.rename(m_id, value.toString()));
     case Field::Color:
-        if (const auto previous = tags.recolor(m_id, value.toString(), error)) {
-            *old = *previous;
-            return true;
-        }
-        return false;
+        return asVariant(tags.recolor(m_id, value.toString()));
     case Field::Parent:
-        if (const auto previous = tags.move(m_id, value.toLongLong(), error)) {
-            *old = *previous;
-            return true;
-        }
-        return false;
+        return asVariant(tags.move(m_id, value.toLongLong()));
     }
-    return false;
+    return Error();
 }
 
 void EditTagCommand::redo()
 {
-    QString error;
-    finish(apply(m_new, &m_old, &error), error);
+    const Result<QVariant> old = apply(m_new);
+    if (old)
+        m_old = *old;
+    finish(old);
 }
 
 void EditTagCommand::undo()
 {
-    QString error;
-    QVariant ignored;
-    finish(apply(m_old, &ignored, &error), error);
+    finish(apply(m_old));
 }
 
 MergeTagsCommand::MergeTagsCommand(AnnotationStore &store, qint64 fromId, qint64 intoId)
@@ -288,29 +270,28 @@ MergeTagsCommand::MergeTagsCommand(AnnotationStore &store, qint64 fromId, qint64
 
 void MergeTagsCommand::redo()
 {
-    QString error;
-    m_merge = m_store.tags().merge(m_from, m_into, &error);
-    finish(m_merge.has_value(), error);
+    const Result<TagMerge> merged = m_store.tags().merge(m_from, m_into);
+    m_merge = kept(merged);
+    finish(merged);
 }
 
 void MergeTagsCommand::undo()
 {
-    QString error;
-    finish(m_merge && m_store.tags().unmerge(*m_merge, &error), error);
+    finish(m_merge ? m_store.tags().unmerge(*m_merge) : Result<void>(Error()));
 }
 
 DeleteTagCommand::DeleteTagCommand(AnnotationStore &store, qint64 tagId)
     : RemoveCommand(store, Tags, tr("Delete Tag “%1”").arg(store.tagPath(tagId)), tagId)
 {}
 
-std::optional<TagDeletion> DeleteTagCommand::remove(QString *error)
+Result<TagDeletion> DeleteTagCommand::remove()
 {
-    return m_store.tags().remove(m_id, error);
+    return m_store.tags().remove(m_id);
 }
 
-bool DeleteTagCommand::restore(const TagDeletion &snapshot, QString *error)
+Result<void> DeleteTagCommand::restore(const TagDeletion &snapshot)
 {
-    return m_store.tags().restore(snapshot, error);
+    return m_store.tags().restore(snapshot);
 }
 
 // -------------------------------------------------------------------------------------------------- notebooks
@@ -320,42 +301,42 @@ CreateNotebookCommand::CreateNotebookCommand(AnnotationStore &store, const QStri
     , m_name(name)
 {}
 
-qint64 CreateNotebookCommand::create(QString *error)
+Result<qint64> CreateNotebookCommand::create()
 {
-    return m_store.notebooks().create(m_name, error);
+    return m_store.notebooks().create(m_name);
 }
 
-std::optional<NotebookDeletion> CreateNotebookCommand::remove(QString *error)
+Result<NotebookDeletion> CreateNotebookCommand::remove()
 {
-    return m_store.notebooks().remove(m_id, error);
+    return m_store.notebooks().remove(m_id);
 }
 
-bool CreateNotebookCommand::restore(const NotebookDeletion &snapshot, QString *error)
+Result<void> CreateNotebookCommand::restore(const NotebookDeletion &snapshot)
 {
-    return m_store.notebooks().restore(snapshot, error);
+    return m_store.notebooks().restore(snapshot);
 }
 
 RenameNotebookCommand::RenameNotebookCommand(AnnotationStore &store, qint64 notebookId, const QString &name)
     : SetValueCommand(store, Notebooks, tr("Rename Notebook"), notebookId, name)
 {}
 
-std::optional<QString> RenameNotebookCommand::set(const QString &name, QString *error)
+Result<QString> RenameNotebookCommand::set(const QString &name)
 {
-    return m_store.notebooks().rename(m_id, name, error);
+    return m_store.notebooks().rename(m_id, name);
 }
 
 DeleteNotebookCommand::DeleteNotebookCommand(AnnotationStore &store, qint64 notebookId)
     : RemoveCommand(store, Notebooks, tr("Delete Notebook"), notebookId)
 {}
 
-std::optional<NotebookDeletion> DeleteNotebookCommand::remove(QString *error)
+Result<NotebookDeletion> DeleteNotebookCommand::remove()
 {
-    return m_store.notebooks().remove(m_id, error);
+    return m_store.notebooks().remove(m_id);
 }
 
-bool DeleteNotebookCommand::restore(const NotebookDeletion &snapshot, QString *error)
+Result<void> DeleteNotebookCommand::restore(const NotebookDeletion &snapshot)
 {
-    return m_store.notebooks().restore(snapshot, error);
+    return m_store.notebooks().restore(snapshot);
 }
 
 AddNotebookEntryCommand::AddNotebookEntryCommand(AnnotationStore &store, qint64 notebookId, Kind kind,
@@ -370,60 +351,60 @@ AddNotebookEntryCommand::AddNotebookEntryCommand(AnnotationStore &store, qint64 
     setText(kind == Kind::Text ? tr("Add Text to Notebook") : tr("Add to Notebook"));
 }
 
-qint64 AddNotebookEntryCommand::create(QString *error)
+Result<qint64> AddNotebookEntryCommand::create()
 {
     NotebookRepository &notebooks = m_store.notebooks();
     switch (m_kind) {
     case Kind::Highlight:
-        return notebooks.addHighlight(m_notebookId, m_annotationId, m_position, error);
+        return notebooks.addHighlight(m_notebookId, m_annotationId, m_position);
     case Kind::Note:
-        return notebooks.addNote(m_notebookId, m_annotationId, m_position, error);
+        return notebooks.addNote(m_notebookId, m_annotationId, m_position);
     case Kind::Text:
         break;
     }
-    return notebooks.addText(m_notebookId, m_text, m_position, error);
+    return notebooks.addText(m_notebookId, m_text, m_position);
 }
 
-std::optional<NotebookEntry> AddNotebookEntryCommand::remove(QString *error)
+Result<NotebookEntry> AddNotebookEntryCommand::remove()
 {
-    return m_store.notebooks().removeEntry(m_id, error);
+    return m_store.notebooks().removeEntry(m_id);
 }
 
-bool AddNotebookEntryCommand::restore(const NotebookEntry &snapshot, QString *error)
+Result<void> AddNotebookEntryCommand::restore(const NotebookEntry &snapshot)
 {
-    return m_store.notebooks().restoreEntry(snapshot, error);
+    return m_store.notebooks().restoreEntry(snapshot);
 }
 
 MoveNotebookEntryCommand::MoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId, int position)
     : SetValueCommand(store, Notebooks, tr("Move Notebook Entry"), entryId, position)
 {}
 
-std::optional<int> MoveNotebookEntryCommand::set(const int &position, QString *error)
+Result<int> MoveNotebookEntryCommand::set(const int &position)
 {
-    return m_store.notebooks().moveEntry(m_id, position, error);
+    return m_store.notebooks().moveEntry(m_id, position);
 }
 
 EditNotebookTextCommand::EditNotebookTextCommand(AnnotationStore &store, qint64 entryId, const QString &text)
     : SetValueCommand(store, Notebooks, tr("Edit Notebook Text"), entryId, text)
 {}
 
-std::optional<QString> EditNotebookTextCommand::set(const QString &text, QString *error)
+Result<QString> EditNotebookTextCommand::set(const QString &text)
 {
-    return m_store.notebooks().editText(m_id, text, error);
+    return m_store.notebooks().editText(m_id, text);
 }
 
 RemoveNotebookEntryCommand::RemoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId)
     : RemoveCommand(store, Notebooks, tr("Remove from Notebook"), entryId)
 {}
 
-std::optional<NotebookEntry> RemoveNotebookEntryCommand::remove(QString *error)
+Result<NotebookEntry> RemoveNotebookEntryCommand::remove()
 {
-    return m_store.notebooks().removeEntry(m_id, error);
+    return m_store.notebooks().removeEntry(m_id);
 }
 
-bool RemoveNotebookEntryCommand::restore(const NotebookEntry &snapshot, QString *error)
+Result<void> RemoveNotebookEntryCommand::restore(const NotebookEntry &snapshot)
 {
-    return m_store.notebooks().restoreEntry(snapshot, error);
+    return m_store.notebooks().restoreEntry(snapshot);
 }
 
 // -------------------------------------------------------------------------------------------------- re-attach
@@ -447,20 +428,20 @@ AttachAnnotationCommand::AttachAnnotationCommand(AnnotationStore &store, qint64 
 
 void AttachAnnotationCommand::redo()
 {
-    QString error;
-    m_before = m_highlight ? m_store.annotations().attachHighlight(m_id, m_blockId, m_start, m_end, &error)
-                           : m_store.annotations().attachNote(m_id, m_blockId, &error);
-    finish(m_before.has_value(), error);
+    const Result<AnnotationPlacement> before =
+        m_highlight ? m_store.annotations().attachHighlight(m_id, m_blockId, m_start, m_end)
+                    : m_store.annotations().attachNote(m_id, m_blockId);
+    m_before = kept(before);
+    finish(before);
 }
 
 void AttachAnnotationCommand::undo()
 {
-    QString error;
-    bool ok = false;
+    Result<void> restored = Error();
     if (m_before)
-        ok = m_highlight ? m_store.annotations().restoreHighlightPlacement(*m_before, &error)
-                         : m_store.annotations().restoreNotePlacement(*m_before, &error);
-    finish(ok, error);
+        restored = m_highlight ? m_store.annotations().restoreHighlightPlacement(*m_before)
+                               : m_store.annotations().restoreNotePlacement(*m_before);
+    finish(restored);
 }
 
 } // namespace dubao

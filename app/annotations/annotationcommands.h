@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/annotations/annotationstore.h"
+#include "core/model/result.h"
 
 #include <QCoreApplication>
 #include <QUndoCommand>
@@ -30,6 +31,17 @@ protected:
     AnnotationCommand(AnnotationStore &store, int changes, const QString &text);
     /// After a redo/undo: notifies, or on failure reports `error` and marks the command obsolete.
     void finish(bool ok, const QString &error);
+    template<typename T>
+    void finish(const Result<T> &done)
+    {
+        finish(done.ok(), done.error().message());
+    }
+    /// The value of `result`, or nullopt: what a command keeps for its undo or redo.
+    template<typename T>
+    static std::optional<T> kept(const Result<T> &result)
+    {
+        return result ? std::optional<T>(*result) : std::nullopt;
+    }
 
     AnnotationStore &m_store;
     int m_changes;
@@ -44,17 +56,12 @@ class SetValueCommand : public AnnotationCommand
 public:
     void redo() override
     {
-        QString error;
-        const std::optional<T> old = set(m_value, &error);
+        const Result<T> old = set(m_value);
         if (old)
             m_old = *old;
-        finish(old.has_value(), error);
+        this->finish(old);
     }
-    void undo() override
-    {
-        QString error;
-        finish(set(m_old, &error).has_value(), error);
-    }
+    void undo() override { this->finish(set(m_old)); }
 
 protected:
     SetValueCommand(AnnotationStore &store, int changes, const QString &text, qint64 id, T value)
@@ -62,8 +69,8 @@ protected:
         , m_id(id)
         , m_value(std::move(value))
     {}
-    /// Sets the value of row m_id; returns the value it replaced, or nullopt with `error` set.
-    virtual std::optional<T> set(const T &value, QString *error) = 0;
+    /// Sets the value of row m_id; returns the value it replaced.
+    virtual Result<T> set(const T &value) = 0;
 
     const qint64 m_id;
 
@@ -81,31 +88,31 @@ class AddCommand : public AnnotationCommand
 public:
     void redo() override
     {
-        QString error;
         if (m_snapshot) {
-            const bool ok = restore(*m_snapshot, &error);
-            if (ok)
+            const Result<void> restored = restore(*m_snapshot);
+            if (restored)
                 m_snapshot.reset();
-            finish(ok, error);
+            this->finish(restored);
             return;
         }
-        m_id = create(&error);
-        finish(m_id > 0, error);
+        const Result<qint64> created = create();
+        m_id = created.valueOr(0);
+        this->finish(created);
     }
     void undo() override
     {
-        QString error;
-        m_snapshot = remove(&error);
-        finish(m_snapshot.has_value(), error);
+        const Result<Snapshot> removed = remove();
+        m_snapshot = this->kept(removed);
+        this->finish(removed);
     }
 
 protected:
     using AnnotationCommand::AnnotationCommand;
-    /// Creates the row; its id, or 0 with `error` set.
-    virtual qint64 create(QString *error) = 0;
-    /// Removes row m_id; its snapshot, or nullopt with `error` set.
-    virtual std::optional<Snapshot> remove(QString *error) = 0;
-    virtual bool restore(const Snapshot &snapshot, QString *error) = 0;
+    /// Creates the row; its id.
+    virtual Result<qint64> create() = 0;
+    /// Removes row m_id; its snapshot.
+    virtual Result<Snapshot> remove() = 0;
+    virtual Result<void> restore(const Snapshot &snapshot) = 0;
 
     qint64 m_id = 0;
 
@@ -121,24 +128,20 @@ class RemoveCommand : public AnnotationCommand
 public:
     void redo() override
     {
-        QString error;
-        m_snapshot = remove(&error);
-        finish(m_snapshot.has_value(), error);
+        const Result<Snapshot> removed = remove();
+        m_snapshot = this->kept(removed);
+        this->finish(removed);
     }
-    void undo() override
-    {
-        QString error;
-        finish(m_snapshot && restore(*m_snapshot, &error), error);
-    }
+    void undo() override { this->finish(m_snapshot ? restore(*m_snapshot) : Result<void>(Error())); }
 
 protected:
     RemoveCommand(AnnotationStore &store, int changes, const QString &text, qint64 id)
         : AnnotationCommand(store, changes, text)
         , m_id(id)
     {}
-    /// Removes row m_id; its snapshot, or nullopt with `error` set.
-    virtual std::optional<Snapshot> remove(QString *error) = 0;
-    virtual bool restore(const Snapshot &snapshot, QString *error) = 0;
+    /// Removes row m_id; its snapshot.
+    virtual Result<Snapshot> remove() = 0;
+    virtual Result<void> restore(const Snapshot &snapshot) = 0;
 
     const qint64 m_id;
 
@@ -156,9 +159,9 @@ public:
     qint64 highlightId() const { return m_id; }
 
 private:
-    qint64 create(QString *error) override;
-    std::optional<HighlightDeletion> remove(QString *error) override;
-    bool restore(const HighlightDeletion &snapshot, QString *error) override;
+    Result<qint64> create() override;
+    Result<HighlightDeletion> remove() override;
+    Result<void> restore(const HighlightDeletion &snapshot) override;
 
     qint64 m_blockId;
     int m_start;
@@ -174,8 +177,8 @@ public:
     RemoveHighlightCommand(AnnotationStore &store, qint64 highlightId);
 
 private:
-    std::optional<HighlightDeletion> remove(QString *error) override;
-    bool restore(const HighlightDeletion &snapshot, QString *error) override;
+    Result<HighlightDeletion> remove() override;
+    Result<void> restore(const HighlightDeletion &snapshot) override;
 };
 
 /// Puts a tag on (or takes it off) an article, a paragraph, a highlight or a note. A command that would change
@@ -185,19 +188,13 @@ class TaggingCommand final : public AnnotationCommand
     Q_DECLARE_TR_FUNCTIONS(dubao::TaggingCommand) // the context lupdate files its strings under
 
 public:
-    enum class Target
-    {
-        Article,
-        Block,
-        Highlight,
-        Note,
-    };
+    using Target = TagTarget;
     TaggingCommand(AnnotationStore &store, Target target, qint64 targetId, qint64 tagId, bool apply);
     void redo() override;
     void undo() override;
 
 private:
-    bool set(bool on, QString *error);
+    Result<bool> set(bool on);
 
     Target m_target;
     qint64 m_targetId;
@@ -214,9 +211,9 @@ public:
     qint64 noteId() const { return m_id; }
 
 private:
-    qint64 create(QString *error) override;
-    std::optional<NoteDeletion> remove(QString *error) override;
-    bool restore(const NoteDeletion &snapshot, QString *error) override;
+    Result<qint64> create() override;
+    Result<NoteDeletion> remove() override;
+    Result<void> restore(const NoteDeletion &snapshot) override;
 
     qint64 m_blockId;
     qint64 m_highlightId;
@@ -253,8 +250,8 @@ public:
     RemoveNoteCommand(AnnotationStore &store, qint64 noteId);
 
 private:
-    std::optional<NoteDeletion> remove(QString *error) override;
-    bool restore(const NoteDeletion &snapshot, QString *error) override;
+    Result<NoteDeletion> remove() override;
+    Result<void> restore(const NoteDeletion &snapshot) override;
 };
 
 class CreateTagCommand final : public AddCommand<TagDeletion>
@@ -266,9 +263,9 @@ public:
     qint64 tagId() const { return m_id; }
 
 private:
-    qint64 create(QString *error) override;
-    std::optional<TagDeletion> remove(QString *error) override;
-    bool restore(const TagDeletion &snapshot, QString *error) override;
+    Result<qint64> create() override;
+    Result<TagDeletion> remove() override;
+    Result<void> restore(const TagDeletion &snapshot) override;
 
     QString m_name;
     qint64 m_parentId;
@@ -292,7 +289,8 @@ public:
     void undo() override;
 
 private:
-    bool apply(const QVariant &value, QVariant *old, QString *error);
+    /// Sets the field to `value`; returns the value it replaced.
+    Result<QVariant> apply(const QVariant &value);
 
     qint64 m_id;
     Field m_field;
@@ -323,8 +321,8 @@ public:
     DeleteTagCommand(AnnotationStore &store, qint64 tagId);
 
 private:
-    std::optional<TagDeletion> remove(QString *error) override;
-    bool restore(const TagDeletion &snapshot, QString *error) override;
+    Result<TagDeletion> remove() override;
+    Result<void> restore(const TagDeletion &snapshot) override;
 };
 
 class CreateNotebookCommand final : public AddCommand<NotebookDeletion>
@@ -336,9 +334,9 @@ public:
     qint64 notebookId() const { return m_id; }
 
 private:
-    qint64 create(QString *error) override;
-    std::optional<NotebookDeletion> remove(QString *error) override;
-    bool restore(const NotebookDeletion &snapshot, QString *error) override;
+    Result<qint64> create() override;
+    Result<NotebookDeletion> remove() override;
+    Result<void> restore(const NotebookDeletion &snapshot) override;
 
     QString m_name;
 };
@@ -351,7 +349,7 @@ public:
     RenameNotebookCommand(AnnotationStore &store, qint64 notebookId, const QString &name);
 
 private:
-    std::optional<QString> set(const QString &name, QString *error) override;
+    Result<QString> set(const QString &name) override;
 };
 
 class DeleteNotebookCommand final : public RemoveCommand<NotebookDeletion>
@@ -362,8 +360,8 @@ public:
     DeleteNotebookCommand(AnnotationStore &store, qint64 notebookId);
 
 private:
-    std::optional<NotebookDeletion> remove(QString *error) override;
-    bool restore(const NotebookDeletion &snapshot, QString *error) override;
+    Result<NotebookDeletion> remove() override;
+    Result<void> restore(const NotebookDeletion &snapshot) override;
 };
 
 /// Adds a highlight, a note or free text to a notebook at a position (-1: at the end).
@@ -383,9 +381,9 @@ public:
     qint64 entryId() const { return m_id; }
 
 private:
-    qint64 create(QString *error) override;
-    std::optional<NotebookEntry> remove(QString *error) override;
-    bool restore(const NotebookEntry &snapshot, QString *error) override;
+    Result<qint64> create() override;
+    Result<NotebookEntry> remove() override;
+    Result<void> restore(const NotebookEntry &snapshot) override;
 
     qint64 m_notebookId;
     Kind m_kind;
@@ -402,7 +400,7 @@ public:
     MoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId, int position);
 
 private:
-    std::optional<int> set(const int &position, QString *error) override;
+    Result<int> set(const int &position) override;
 };
 
 class EditNotebookTextCommand final : public SetValueCommand<QString>
@@ -413,7 +411,7 @@ public:
     EditNotebookTextCommand(AnnotationStore &store, qint64 entryId, const QString &text);
 
 private:
-    std::optional<QString> set(const QString &text, QString *error) override;
+    Result<QString> set(const QString &text) override;
 };
 
 class RemoveNotebookEntryCommand final : public RemoveCommand<NotebookEntry>
@@ -424,8 +422,8 @@ public:
     RemoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId);
 
 private:
-    std::optional<NotebookEntry> remove(QString *error) override;
-    bool restore(const NotebookEntry &snapshot, QString *error) override;
+    Result<NotebookEntry> remove() override;
+    Result<void> restore(const NotebookEntry &snapshot) override;
 };
 
 /// Re-attaches a highlight (to a span) or a note (to a paragraph), orphan or not; undo puts it back where it

@@ -724,7 +724,7 @@ qint64 AnnotationController::articleOfBlock(qint64 blockId)
     if (!bound() || blockId <= 0)
         return 0;
     // The anchor of the paragraph's first character names its issue and its article's position there.
-    const std::optional<TextAnchor> anchor = m_store->annotations().anchorFor(blockId, 0, 1);
+    const Result<TextAnchor> anchor = m_store->annotations().anchorFor(blockId, 0, 1);
     if (!anchor || anchor->issueId <= 0)
         return 0;
     const auto issue = m_window->session()->issues().issue(anchor->issueId);
@@ -775,21 +775,28 @@ std::optional<ReanchorCounts> AnnotationController::replaceIssue(qint64 issueId,
 {
     if (!bound())
         return std::nullopt;
-    const std::optional<ReanchorCounts> counts =
-        IssueReplacer(m_window->session()->library()).replace(issueId, path, error);
-    if (counts)
-        afterIssueChange();
-    return counts;
+    const Result<ReanchorCounts> counts = IssueReplacer(m_window->session()->library()).replace(issueId, path);
+    if (!counts) {
+        if (error)
+            *error = counts.error().message();
+        return std::nullopt;
+    }
+    afterIssueChange();
+    return *counts;
 }
 
 bool AnnotationController::deleteIssue(qint64 issueId, QString *error)
 {
     if (!bound())
         return false;
-    const bool ok = IssueReplacer(m_window->session()->library()).deleteIssue(issueId, error);
-    if (ok)
-        afterIssueChange();
-    return ok;
+    const Result<void> deleted = IssueReplacer(m_window->session()->library()).deleteIssue(issueId);
+    if (!deleted) {
+        if (error)
+            *error = deleted.error().message();
+        return false;
+    }
+    afterIssueChange();
+    return true;
 }
 
 void AnnotationController::afterIssueChange()

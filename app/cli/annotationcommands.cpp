@@ -31,6 +31,13 @@ int failure(Streams io, const QString &message)
     return 1;
 }
 
+/// The error of a failed result: `if (!done) return failure(io, done);`
+template<typename T>
+int failure(Streams io, const Result<T> &result)
+{
+    return failure(io, result.error().message());
+}
+
 std::optional<qint64> parseId(const QString &text)
 {
     bool ok = false;
@@ -94,7 +101,6 @@ int cmdTag(const Args &args, Streams io)
     if (!openLibrary(library, args, io))
         return 1;
     TagRepository tags(library);
-    QString error;
     auto find = [&](const QString &path) -> std::optional<Tag> {
         const auto tag = tags.findByPath(path);
         if (!tag)
@@ -117,9 +123,9 @@ int cmdTag(const Args &args, Streams io)
                 return 1;
             parentId = parent->id;
         }
-        const auto tag = tags.create(name, parentId, args.option(QStringLiteral("color")), &error);
+        const Result<Tag> tag = tags.create(name, parentId, args.option(QStringLiteral("color")));
         if (!tag)
-            return failure(io, error);
+            return failure(io, tag);
         io.out << tag->id << "\n";
         return 0;
     }
@@ -144,11 +150,11 @@ int cmdTag(const Args &args, Streams io)
     if (!tag)
         return 1;
     if (sub == QLatin1String("rename")) {
-        if (!tags.rename(tag->id, rest.at(1), &error))
-            return failure(io, error);
+        if (const Result<QString> renamed = tags.rename(tag->id, rest.at(1)); !renamed)
+            return failure(io, renamed);
     } else if (sub == QLatin1String("color")) {
-        if (!tags.recolor(tag->id, rest.at(1), &error))
-            return failure(io, error);
+        if (const Result<QString> recolored = tags.recolor(tag->id, rest.at(1)); !recolored)
+            return failure(io, recolored);
     } else if (sub == QLatin1String("move")) {
         qint64 parentId = 0;
         if (!rest.at(1).isEmpty() && rest.at(1) != QLatin1String("/")) {
@@ -157,25 +163,25 @@ int cmdTag(const Args &args, Streams io)
                 return 1;
             parentId = parent->id;
         }
-        if (!tags.move(tag->id, parentId, &error))
-            return failure(io, error);
+        if (const Result<qint64> moved = tags.move(tag->id, parentId); !moved)
+            return failure(io, moved);
     } else if (sub == QLatin1String("merge")) {
         const auto into = find(rest.at(1));
         if (!into)
             return 1;
-        if (!tags.merge(tag->id, into->id, &error))
-            return failure(io, error);
+        if (const Result<TagMerge> merged = tags.merge(tag->id, into->id); !merged)
+            return failure(io, merged);
     } else if (sub == QLatin1String("delete")) {
-        if (!tags.remove(tag->id, &error))
-            return failure(io, error);
+        if (const Result<TagDeletion> removed = tags.remove(tag->id); !removed)
+            return failure(io, removed);
     } else if (sub == QLatin1String("apply")) {
         const bool article = args.has(QStringLiteral("article"));
         const auto id = parseId(args.option(article ? QStringLiteral("article") : QStringLiteral("block")));
         if (!id)
             return usage(io, QStringLiteral("--article/--block takes a positive id"));
-        const bool changed = article ? tags.tagArticle(tag->id, *id, &error) : tags.tagBlock(tag->id, *id, &error);
-        if (!changed && !error.isEmpty())
-            return failure(io, error);
+        const Result<bool> changed = tags.addTagging(article ? TagTarget::Article : TagTarget::Block, tag->id, *id);
+        if (!changed)
+            return failure(io, changed);
     }
     return 0;
 }
@@ -204,11 +210,10 @@ int cmdHighlight(const Args &args, Streams io)
                 return failure(io, QStringLiteral("no tag named '%1'").arg(path));
             tagIds.append(tag->id);
         }
-        QString error;
-        const qint64 id = AnnotationRepository(library).addHighlight(*block, *start, *end, tagIds, &error);
-        if (id == 0)
-            return failure(io, error);
-        io.out << id << "\n";
+        const Result<qint64> id = AnnotationRepository(library).addHighlight(*block, *start, *end, tagIds);
+        if (!id)
+            return failure(io, id);
+        io.out << *id << "\n";
         return 0;
     }
     if (sub == QLatin1String("list")) {
@@ -255,9 +260,8 @@ int cmdHighlight(const Args &args, Streams io)
         Library library;
         if (!openLibrary(library, args, io))
             return 1;
-        QString error;
-        if (!AnnotationRepository(library).removeHighlight(*id, &error))
-            return failure(io, error);
+        if (const Result<HighlightDeletion> removed = AnnotationRepository(library).removeHighlight(*id); !removed)
+            return failure(io, removed);
         return 0;
     }
     return usage(io, QStringLiteral("highlight needs one of: add, list, delete"));
@@ -278,12 +282,11 @@ int cmdNote(const Args &args, Streams io)
         Library library;
         if (!openLibrary(library, args, io))
             return 1;
-        QString error;
-        const qint64 id =
-            AnnotationRepository(library).addNote(*block, *highlight, args.option(QStringLiteral("text")), &error);
-        if (id == 0)
-            return failure(io, error);
-        io.out << id << "\n";
+        const Result<qint64> id =
+            AnnotationRepository(library).addNote(*block, *highlight, args.option(QStringLiteral("text")));
+        if (!id)
+            return failure(io, id);
+        io.out << *id << "\n";
         return 0;
     }
     if (sub == QLatin1String("list")) {
@@ -325,11 +328,14 @@ int cmdNote(const Args &args, Streams io)
         Library library;
         if (!openLibrary(library, args, io))
             return 1;
-        QString error;
         AnnotationRepository notes(library);
-        const bool ok = edit ? notes.editNote(*id, args.option(QStringLiteral("text")), &error).has_value()
-                             : notes.removeNote(*id, &error).has_value();
-        return ok ? 0 : failure(io, error);
+        if (edit) {
+            if (const Result<QString> edited = notes.editNote(*id, args.option(QStringLiteral("text"))); !edited)
+                return failure(io, edited);
+        } else if (const Result<NoteDeletion> removed = notes.removeNote(*id); !removed) {
+            return failure(io, removed);
+        }
+        return 0;
     }
     return usage(io, QStringLiteral("note needs one of: add, list, edit, delete"));
 }
@@ -365,32 +371,30 @@ int cmdNotebook(const Args &args, Streams io)
     if (!openLibrary(library, args, io))
         return 1;
     NotebookRepository notebooks(library);
-    QString error;
     if (sub == QLatin1String("add")) {
-        const qint64 id = notebooks.create(name, &error);
-        if (id == 0)
-            return failure(io, error);
-        io.out << id << "\n";
+        const Result<qint64> id = notebooks.create(name);
+        if (!id)
+            return failure(io, id);
+        io.out << *id << "\n";
         return 0;
     }
     const auto notebook = notebooks.findByName(name);
     if (!notebook)
         return failure(io, QStringLiteral("no notebook named '%1'").arg(name));
     if (sub == QLatin1String("append")) {
-        qint64 id = 0;
+        Result<qint64> id = Error();
         if (args.has(QStringLiteral("text"))) {
-            id = notebooks.addText(notebook->id, args.option(QStringLiteral("text")), -1, &error);
+            id = notebooks.addText(notebook->id, args.option(QStringLiteral("text")));
         } else {
             const bool highlight = args.has(QStringLiteral("highlight"));
             const auto target = parseId(args.option(highlight ? QStringLiteral("highlight") : QStringLiteral("note")));
             if (!target)
                 return usage(io, QStringLiteral("--highlight/--note takes a positive id"));
-            id = highlight ? notebooks.addHighlight(notebook->id, *target, -1, &error)
-                           : notebooks.addNote(notebook->id, *target, -1, &error);
+            id = highlight ? notebooks.addHighlight(notebook->id, *target) : notebooks.addNote(notebook->id, *target);
         }
-        if (id == 0)
-            return failure(io, error);
-        io.out << id << "\n";
+        if (!id)
+            return failure(io, id);
+        io.out << *id << "\n";
         return 0;
     }
     const QList<NotebookItem> items = notebooks.document(notebook->id);
@@ -473,10 +477,9 @@ int cmdReplace(const Args &args, Streams io)
     Library library;
     if (!openLibrary(library, args, io))
         return 1;
-    QString error;
-    const auto counts = IssueReplacer(library).replace(*issue, args.positional.at(1), &error);
+    const Result<ReanchorCounts> counts = IssueReplacer(library).replace(*issue, args.positional.at(1));
     if (!counts)
-        return failure(io, error);
+        return failure(io, counts);
     if (args.json)
         printJson(io.out, QJsonDocument(countsJson(*counts)));
     else

@@ -151,9 +151,8 @@ namespace {} // namespace
 bool openLibrary(Library &library, const Args &args, Streams io)
 {
     const QString path = args.library.isEmpty() ? Library::defaultPath() : args.library;
-    QString error;
-    if (!library.open(path, &error)) {
-        io.err << "dubao-cli: " << error << Qt::endl;
+    if (const Result<void> opened = library.open(path); !opened) {
+        io.err << "dubao-cli: " << opened.error().message() << Qt::endl;
         return false;
     }
     return true;

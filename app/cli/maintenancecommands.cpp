@@ -46,10 +46,9 @@ int cmdBackup(const Args &args, Streams io)
     Library library;
     if (!openLibrary(library, args, io))
         return 1;
-    QString error;
-    const auto path = Backup::create(library, QStringLiteral("manual"), keep, &error);
+    const Result<QString> path = Backup::create(library, QStringLiteral("manual"), keep);
     if (!path) {
-        io.err << "dubao-cli: " << error << Qt::endl;
+        io.err << "dubao-cli: " << path.error().message() << Qt::endl;
         return 1;
     }
     if (args.json)
@@ -104,9 +103,9 @@ int cmdRestore(const Args &args, Streams io)
                << "was restored)" << Qt::endl;
         return 1;
     }
-    QString kept, error;
-    if (!Backup::restore(args.positional.front(), libraryPath, keep, &kept, &error)) {
-        io.err << "dubao-cli: " << error << Qt::endl;
+    const Result<QString> kept = Backup::restore(args.positional.front(), libraryPath, keep);
+    if (!kept) {
+        io.err << "dubao-cli: " << kept.error().message() << Qt::endl;
         return 1;
     }
     // Open once so an older backup is upgraded (with its own migration backup) right away.
@@ -114,8 +113,8 @@ int cmdRestore(const Args &args, Streams io)
     if (!openLibrary(library, args, io))
         return 1;
     io.out << "restored " << args.positional.front() << " to " << libraryPath << "\n";
-    if (!kept.isEmpty())
-        io.out << "the replaced library is kept in " << kept << "\n";
+    if (!kept->isEmpty())
+        io.out << "the replaced library is kept in " << *kept << "\n";
     return 0;
 }
 
@@ -173,8 +172,7 @@ Command beforeWriting(const QString &name, Command command)
             (args.positional.front() == QLatin1String("list") || args.positional.front() == QLatin1String("show"));
         if (!args.flags.contains(QStringLiteral("--help")) && !reading && QFileInfo(path).size() > 0) {
             Library library;
-            QString error;
-            if (library.open(path, &error)) {
+            if (library.open(path)) {
                 if (library.isReadOnly()) {
                     io.err << "dubao-cli: " << path
                            << ": the library is read-only (the file is not writable); nothing was changed. "
@@ -182,8 +180,8 @@ Command beforeWriting(const QString &name, Command command)
                            << Qt::endl;
                     return 1;
                 }
-                if (!Backup::ensureDaily(library, Backup::kDefaultKeep, &error))
-                    io.err << "dubao-cli: warning: no daily backup: " << error << Qt::endl;
+                if (const Result<QString> daily = Backup::ensureDaily(library, Backup::kDefaultKeep); !daily)
+                    io.err << "dubao-cli: warning: no daily backup: " << daily.error().message() << Qt::endl;
             }
         }
         return command(args, io);

@@ -61,9 +61,8 @@ bool ensureIndex(Library &library, Streams io)
     if (library.isReadOnly() || !SearchIndex::needsRebuild(library))
         return true;
     io.err << "dubao-cli: note: the search index is out of date; rebuilding it first" << Qt::endl;
-    QString error;
-    if (!SearchIndex::rebuild(library, {}, nullptr, &error)) {
-        io.err << "dubao-cli: cannot rebuild the search index: " << error << Qt::endl;
+    if (const Result<void> rebuilt = SearchIndex::rebuild(library, {}, nullptr); !rebuilt) {
+        io.err << "dubao-cli: cannot rebuild the search index: " << rebuilt.error().message() << Qt::endl;
         return false;
     }
     return true;
@@ -252,8 +251,7 @@ int cmdReindex(const Args &args, Streams io)
     QElapsedTimer timer;
     timer.start();
     qint64 lastPercent = -10;
-    QString error;
-    const bool ok = SearchIndex::rebuild(
+    const Result<void> rebuilt = SearchIndex::rebuild(
         library,
         [&](const SearchIndex::Progress &p) {
             const qint64 percent = p.total > 0 ? p.done * 100 / p.total : 100;
@@ -262,9 +260,9 @@ int cmdReindex(const Args &args, Streams io)
                 lastPercent = percent;
             }
         },
-        nullptr, &error);
-    if (!ok) {
-        io.err << "dubao-cli: cannot rebuild the search index: " << error << Qt::endl;
+        nullptr);
+    if (!rebuilt) {
+        io.err << "dubao-cli: cannot rebuild the search index: " << rebuilt.error().message() << Qt::endl;
         return 1;
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;

@@ -29,10 +29,9 @@ void EditIssueInfoCommand::undo()
 
 void EditIssueInfoCommand::apply(const IssueInfo &info)
 {
-    QString error;
-    const bool ok = m_issues.updateIssueInfo(m_issueId, info, &error);
+    const Result<void> updated = m_issues.updateIssueInfo(m_issueId, info);
     if (m_applied)
-        m_applied(m_issueId, ok, error);
+        m_applied(m_issueId, updated.ok(), updated.error().message());
 }
 
 } // namespace dubao

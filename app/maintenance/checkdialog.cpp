@@ -19,12 +19,11 @@ CheckDialog::Runner CheckDialog::onOwnConnection(const QString &libraryPath, boo
 {
     return [libraryPath, readOnly](bool repair, const std::atomic_bool *cancel) {
         Library library;
-        QString error;
-        if (!library.open(libraryPath, &error)) {
+        if (const Result<void> opened = library.open(libraryPath); !opened) {
             CheckReport report;
-            report.problems.append(CheckProblem{QStringLiteral("open"),
-                                                QStringLiteral("The library cannot be opened: %1").arg(error),
-                                                QString(), false});
+            report.problems.append(CheckProblem{
+                QStringLiteral("open"),
+                QStringLiteral("The library cannot be opened: %1").arg(opened.error().message()), QString(), false});
             return report;
         }
         return repair && !readOnly ? LibraryCheck::repair(library) : LibraryCheck::check(library, cancel);

@@ -50,10 +50,9 @@ std::unique_ptr<LibrarySession> LibrarySession::open(const QString &path, QStrin
         }
         return nullptr;
     }
-    QString openError;
-    if (!session->m_library.open(absolute, &openError)) {
+    if (const Result<void> opened = session->m_library.open(absolute); !opened) {
         if (error)
-            *error = openError;
+            *error = opened.error().message();
         return nullptr;
     }
     return session;

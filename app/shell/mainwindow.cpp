@@ -1362,9 +1362,11 @@ QString MainWindow::backUpNow(QString *error)
     // One backup at a time: a daily backup still being written finishes first (and counts when old backups
     // beyond the number to keep are removed).
     waitForDailyBackup();
-    const auto path = Backup::create(m_session->library(), QStringLiteral("manual"), backupsToKeep(), error);
+    const Result<QString> path = Backup::create(m_session->library(), QStringLiteral("manual"), backupsToKeep());
     QApplication::restoreOverrideCursor();
-    return path.value_or(QString());
+    if (!path && error)
+        *error = path.error().message();
+    return path.valueOr(QString());
 }
 
 bool MainWindow::restoreFromBackup(const QString &backupFile, QString *error)
@@ -1374,8 +1376,11 @@ bool MainWindow::restoreFromBackup(const QString &backupFile, QString *error)
             *error = m_session ? tr("The library is read-only.") : tr("No library is open.");
         return false;
     }
-    if (!Backup::verify(backupFile, error))
+    if (const Result<void> verified = Backup::verify(backupFile); !verified) {
+        if (error)
+            *error = verified.error().message();
         return false;
+    }
     const QString path = m_session->path();
     // Close the library (jobs stopped, lock released) before its file is replaced, then open it again.
     m_import->cancelAndWait();
@@ -1391,8 +1396,9 @@ bool MainWindow::restoreFromBackup(const QString &backupFile, QString *error)
     m_currentIndex = QPersistentModelIndex();
     m_model->setRepository(nullptr);
     m_session.reset();
-    QString kept;
-    const bool restored = Backup::restore(backupFile, path, backupsToKeep(), &kept, error);
+    const Result<QString> kept = Backup::restore(backupFile, path, backupsToKeep());
+    if (!kept && error)
+        *error = kept.error().message();
     QString openError;
     if (!openLibrary(path, &openError)) {
         if (error)
@@ -1400,11 +1406,11 @@ bool MainWindow::restoreFromBackup(const QString &backupFile, QString *error)
         m_reader->showPlaceholder(tr("The library could not be opened again: %1").arg(openError));
         return false;
     }
-    if (restored)
+    if (kept)
         statusBar()->showMessage(tr("Restored %1; the replaced library is kept in %2")
-                                     .arg(QFileInfo(backupFile).fileName(), QDir::toNativeSeparators(kept)),
+                                     .arg(QFileInfo(backupFile).fileName(), QDir::toNativeSeparators(*kept)),
                                  10000);
-    return restored;
+    return kept.ok();
 }
 
 // The daily backup (VACUUM INTO: seconds on a large library) runs on its own thread and connection, so
@@ -1417,9 +1423,13 @@ void MainWindow::startDailyBackup()
     QPointer<MainWindow> self(this);
     m_dailyBackup = QThread::create([path, keep, self] {
         Library library;
-        QString error;
-        const bool ok = library.open(path, &error) && Backup::ensureDaily(library, keep, &error).has_value();
-        if (!ok && self) {
+        Result<void> backedUp = library.open(path);
+        if (backedUp) {
+            if (const Result<QString> daily = Backup::ensureDaily(library, keep); !daily)
+                backedUp = daily.error();
+        }
+        const QString error = backedUp.error().message();
+        if (!backedUp && self) {
             QMetaObject::invokeMethod(
                 self,
                 [self, error] {

@@ -236,12 +236,14 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
         issueIds.reserve(pending.size());
         for (const auto &file : std::as_const(pending))
             issueIds.append(file.issueId);
-        QString error;
-        if (SearchIndex::indexDeferred(db, issueIds, &error) && batch->commit(&error)) {
+        Result<void> stored = SearchIndex::indexDeferred(db, issueIds);
+        if (stored)
+            stored = batch->commit();
+        if (stored) {
             report.imported += pending;
         } else {
             for (const auto &file : std::as_const(pending))
-                fail(file.path, QCoreApplication::translate("dubao::Import", "cannot store: ") + error);
+                fail(file.path, stored.error().message());
         }
         batch.reset(); // rolls back if the commit failed
         pending.clear();
@@ -289,18 +291,18 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
                     if (!batch->isActive() || !SearchIndex::deferIndexing(db))
                         batch.reset();
                 }
-                QString error;
                 if (!batch) {
                     fail(path, QCoreApplication::translate("dubao::Import", "cannot start a transaction"));
                 } else if (const auto present = repository.findBySha256(result.issue.source.sha256)) {
                     report.alreadyPresent.append({path, *present}); // stored earlier in this batch
                 } else if (sql::WriteScope fileScope(db, "import_file"); !fileScope.isActive()) {
                     fail(path, QCoreApplication::translate("dubao::Import", "cannot start a transaction"));
-                } else if (const qint64 id = repository.insert(result.issue, &error);
-                           id == 0 || !fileScope.commit(&error)) {
-                    fail(path, QCoreApplication::translate("dubao::Import", "cannot store: ") + error);
+                } else if (const Result<qint64> id = repository.insert(result.issue); !id) {
+                    fail(path, id.error().message());
+                } else if (const Result<void> committed = fileScope.commit(); !committed) {
+                    fail(path, committed.error().message());
                 } else {
-                    pending.append({path, id, int(result.issue.articles.size())});
+                    pending.append({path, *id, int(result.issue.articles.size())});
                     batchBytes += file.bytes.size();
                 }
                 if (batch && (batchBytes >= kBatchBytes || batchTimer.elapsed() >= kBatchMilliseconds))

@@ -3,6 +3,7 @@
 
 #include "core/annotate/anchoring.h"
 #include "core/parse/issuefile.h"
+#include "core/store/annotationrows.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
@@ -75,21 +76,6 @@ bool sameAnchor(const TextAnchor &a, const TextAnchor &b)
            a.end == b.end && a.quote == b.quote;
 }
 
-QVariantList anchorValues(const TextAnchor &a)
-{
-    auto intOrNull = [](int v) {
-        return v >= 0 ? QVariant(v) : QVariant(QMetaType(QMetaType::Int));
-    };
-    return {notNull(a.quote),
-            notNull(a.prefix),
-            notNull(a.suffix),
-            idOrNull(a.issueId),
-            intOrNull(a.articlePosition),
-            textOrNull(a.articleTitle),
-            intOrNull(a.blockPosition),
-            intOrNull(a.articleStart)};
-}
-
 /// Block-level anchor (the whole paragraph) of an old block.
 TextAnchor blockAnchor(const QList<anchoring::ArticleText> &texts, BlockRef ref, qint64 issueId)
 {
@@ -110,6 +96,36 @@ std::pair<int, int> locateBlock(const TextAnchor &anchor, const QList<anchoring:
     return {p.article, span.block};
 }
 
+/// Reads the highlights or notes (`Row`) on the issue's blocks and the orphans whose anchor names the issue. A row
+/// on one of the old blocks gets the anchor `anchorOnBlock` makes; any other is (now) an orphan keeping its own.
+template<typename Row, typename AnchorOnBlock>
+Result<void> loadAnnotations(QSqlDatabase db, qint64 issueId, const Texts &t, const char *columns, const char *table,
+                             const char *alias, Row (*fromQuery)(const QSqlQuery &, int), QList<Row> &rows,
+                             AnchorOnBlock anchorOnBlock)
+{
+    QSqlQuery q(db);
+    if (Result<void> read = select(q,
+                                   QStringLiteral("SELECT %1 FROM %2 %3 LEFT JOIN blocks b ON b.id = %3.block_id "
+                                                  "LEFT JOIN articles a ON a.id = b.article_id "
+                                                  "WHERE a.issue_id = ? OR (%3.block_id IS NULL AND %3.issue_id = ?) "
+                                                  "ORDER BY %3.id")
+                                       .arg(QLatin1String(columns), QLatin1String(table), QLatin1String(alias)),
+                                   {issueId, issueId});
+        !read)
+        return read;
+    while (q.next()) {
+        Row row = fromQuery(q, 0);
+        const auto ref = t.oldBlocks.constFind(row.blockId);
+        if (!row.orphan && ref != t.oldBlocks.cend())
+            row.anchor = anchorOnBlock(row, *ref);
+        else
+            row.orphan = true;
+        row.anchor.issueId = issueId;
+        rows.append(row);
+    }
+    return {};
+}
+
 class Reanchorer
 {
 public:
@@ -120,25 +136,11 @@ public:
     {}
 
     /// Reads the issue's annotations (before its blocks are deleted).
-    bool load(QString *error);
+    Result<void> load();
     /// Writes them back against the new blocks.
-    bool apply(ReanchorCounts &counts, QString *error);
+    Result<void> apply(ReanchorCounts &counts);
 
 private:
-    struct HighlightRow
-    {
-        qint64 id = 0;
-        bool wasOrphan = false;
-        TextAnchor anchor;
-        QList<qint64> tags;
-    };
-    struct NoteRow
-    {
-        qint64 id = 0;
-        qint64 highlightId = 0;
-        bool wasOrphan = false;
-        TextAnchor anchor;
-    };
     struct Tagging
     {
         qint64 targetId = 0;
@@ -156,135 +158,81 @@ private:
         a.issueId = m_issueId;
         return a;
     }
-    bool orphanHighlight(HighlightOrigin origin, const TextAnchor &anchor, qint64 tagId, QString *error);
+    Result<void> orphanHighlight(HighlightOrigin origin, const TextAnchor &anchor, qint64 tagId);
 
     QSqlDatabase m_db;
     qint64 m_issueId;
     const Texts &m_t;
-    QList<HighlightRow> m_highlights;
-    QList<NoteRow> m_notes;
+    QList<Highlight> m_highlights; ///< `orphan`: was an orphan before; `anchor`: in the old text
+    QList<Note> m_notes;
     QList<Tagging> m_blockTags;
     QList<Tagging> m_articleTags;
 };
 
-bool Reanchorer::load(QString *error)
+Result<void> Reanchorer::load()
 {
-    // Highlights on the issue's blocks, and orphans whose anchor names the issue.
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!exec(q,
-              QStringLiteral("SELECT h.id, h.block_id, h.start, h.\"end\", h.quote, h.prefix, h.suffix, "
-                             "h.article_position, h.article_title, h.block_position, h.article_start, h.orphan "
-                             "FROM highlights h LEFT JOIN blocks b ON b.id = h.block_id "
-                             "LEFT JOIN articles a ON a.id = b.article_id "
-                             "WHERE a.issue_id = ? OR (h.block_id IS NULL AND h.issue_id = ?) ORDER BY h.id"),
-              {m_issueId, m_issueId}, error))
-        return false;
-    while (q.next()) {
-        HighlightRow row;
-        row.id = q.value(0).toLongLong();
-        const qint64 blockId = q.value(1).isNull() ? 0 : q.value(1).toLongLong();
-        row.wasOrphan = blockId == 0 || q.value(11).toInt() != 0;
-        const auto ref = m_t.oldBlocks.constFind(blockId);
-        if (!row.wasOrphan && ref != m_t.oldBlocks.cend()) {
-            // Fresh from the current text: the stored anchor is made from it anyway.
-            row.anchor = anchoring::makeAnchor(m_t.oldTexts.at(ref->article), ref->article, ref->block,
-                                               q.value(2).toInt(), q.value(3).toInt());
-        } else {
-            row.wasOrphan = true;
-            row.anchor.quote = q.value(4).toString();
-            row.anchor.prefix = q.value(5).toString();
-            row.anchor.suffix = q.value(6).toString();
-            row.anchor.articlePosition = q.value(7).isNull() ? -1 : q.value(7).toInt();
-            row.anchor.articleTitle = q.value(8).toString();
-            row.anchor.blockPosition = q.value(9).isNull() ? -1 : q.value(9).toInt();
-            row.anchor.articleStart = q.value(10).isNull() ? -1 : q.value(10).toInt();
-            row.anchor.start = q.value(2).isNull() ? -1 : q.value(2).toInt();
-            row.anchor.end = q.value(3).isNull() ? -1 : q.value(3).toInt();
-        }
-        row.anchor.issueId = m_issueId;
-        m_highlights.append(row);
-    }
+    // Highlights and notes on the issue's blocks, and orphans whose anchor names the issue. On a block, their
+    // anchor is made anew from the current text (the stored one was made from it anyway); an orphan keeps its own.
+    if (Result<void> loaded = loadAnnotations(
+            m_db, m_issueId, m_t, kHighlightColumns, "highlights", "h", highlightFromQuery, m_highlights,
+            [&](const Highlight &h, BlockRef ref) {
+                return anchoring::makeAnchor(m_t.oldTexts.at(ref.article), ref.article, ref.block, h.start, h.end);
+            });
+        !loaded)
+        return loaded;
+    if (Result<void> loaded =
+            loadAnnotations(m_db, m_issueId, m_t, kNoteColumns, "notes", "n", noteFromQuery, m_notes,
+                            [&](const Note &, BlockRef ref) { return blockAnchor(m_t.oldTexts, ref, m_issueId); });
+        !loaded)
+        return loaded;
 
-    QSqlQuery n(m_db);
-    n.setForwardOnly(true);
-    if (!exec(n,
-              QStringLiteral("SELECT n.id, n.block_id, n.highlight_id, n.orphan, n.quote, n.prefix, n.suffix, "
-                             "n.article_position, n.article_title, n.block_position, n.article_start "
-                             "FROM notes n LEFT JOIN blocks b ON b.id = n.block_id "
-                             "LEFT JOIN articles a ON a.id = b.article_id "
-                             "WHERE a.issue_id = ? OR (n.block_id IS NULL AND n.issue_id = ?) ORDER BY n.id"),
-              {m_issueId, m_issueId}, error))
-        return false;
-    while (n.next()) {
-        NoteRow row;
-        row.id = n.value(0).toLongLong();
-        const qint64 blockId = n.value(1).isNull() ? 0 : n.value(1).toLongLong();
-        row.highlightId = n.value(2).isNull() ? 0 : n.value(2).toLongLong();
-        row.wasOrphan = blockId == 0 || n.value(3).toInt() != 0;
-        const auto ref = m_t.oldBlocks.constFind(blockId);
-        if (!row.wasOrphan && ref != m_t.oldBlocks.cend()) {
-            row.anchor = blockAnchor(m_t.oldTexts, *ref, m_issueId);
-        } else {
-            row.wasOrphan = true;
-            row.anchor.quote = n.value(4).toString();
-            row.anchor.prefix = n.value(5).toString();
-            row.anchor.suffix = n.value(6).toString();
-            row.anchor.articlePosition = n.value(7).isNull() ? -1 : n.value(7).toInt();
-            row.anchor.articleTitle = n.value(8).toString();
-            row.anchor.blockPosition = n.value(9).isNull() ? -1 : n.value(9).toInt();
-            row.anchor.articleStart = n.value(10).isNull() ? -1 : n.value(10).toInt();
-            row.anchor.start = 0;
-            row.anchor.end = int(row.anchor.quote.size());
-        }
-        row.anchor.issueId = m_issueId;
-        m_notes.append(row);
-    }
-
-    auto loadTaggings = [&](const QString &sql, QList<Tagging> &out) {
+    auto loadTaggings = [&](const QString &sql, QList<Tagging> &out) -> Result<void> {
         QSqlQuery t(m_db);
-        t.setForwardOnly(true);
-        if (!exec(t, sql, {m_issueId}, error))
-            return false;
+        if (Result<void> read = select(t, sql, {m_issueId}); !read)
+            return read;
         while (t.next())
             out.append({t.value(0).toLongLong(), t.value(1).toLongLong(), t.value(2).toString()});
-        return true;
+        return {};
     };
-    return loadTaggings(QStringLiteral("SELECT t.block_id, t.tag_id, t.created_at FROM block_tags t "
-                                       "JOIN blocks b ON b.id = t.block_id JOIN articles a ON a.id = b.article_id "
-                                       "WHERE a.issue_id = ? ORDER BY t.block_id, t.tag_id"),
-                        m_blockTags) &&
-           loadTaggings(QStringLiteral("SELECT t.article_id, t.tag_id, t.created_at FROM article_tags t "
+    if (Result<void> loaded =
+            loadTaggings(QStringLiteral("SELECT t.block_id, t.tag_id, t.created_at FROM block_tags t "
+                                        "JOIN blocks b ON b.id = t.block_id JOIN articles a ON a.id = b.article_id "
+                                        "WHERE a.issue_id = ? ORDER BY t.block_id, t.tag_id"),
+                         m_blockTags);
+        !loaded)
+        return loaded;
+    return loadTaggings(QStringLiteral("SELECT t.article_id, t.tag_id, t.created_at FROM article_tags t "
                                        "JOIN articles a ON a.id = t.article_id WHERE a.issue_id = ? "
                                        "ORDER BY t.article_id, t.tag_id"),
                         m_articleTags);
 }
 
-bool Reanchorer::orphanHighlight(HighlightOrigin origin, const TextAnchor &anchor, qint64 tagId, QString *error)
+Result<void> Reanchorer::orphanHighlight(HighlightOrigin origin, const TextAnchor &anchor, qint64 tagId)
 {
     const QString now = nowUtc();
     QVariantList values{anchor.start >= 0 ? QVariant(anchor.start) : QVariant(QMetaType(QMetaType::Int)),
                         anchor.end >= 0 ? QVariant(anchor.end) : QVariant(QMetaType(QMetaType::Int))};
     values += anchorValues(anchor);
-    values += QVariantList{
-        origin == HighlightOrigin::BlockTag ? QStringLiteral("block_tag") : QStringLiteral("article_tag"), now, now};
+    values += QVariantList{originName(origin), now, now};
     QSqlQuery insert(m_db);
-    if (!exec(insert,
-              QStringLiteral("INSERT INTO highlights (block_id, start, \"end\", quote, prefix, suffix, issue_id, "
-                             "article_position, article_title, block_position, article_start, origin, orphan, "
-                             "created_at, modified_at) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"),
-              values, error))
-        return false;
+    if (Result<void> inserted =
+            exec(insert,
+                 QStringLiteral("INSERT INTO highlights (block_id, start, \"end\", quote, prefix, suffix, issue_id, "
+                                "article_position, article_title, block_position, article_start, origin, orphan, "
+                                "created_at, modified_at) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"),
+                 values);
+        !inserted)
+        return inserted;
     return exec(m_db, QStringLiteral("INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"),
-                {insert.lastInsertId(), tagId}, error);
+                {insert.lastInsertId(), tagId});
 }
 
-bool Reanchorer::apply(ReanchorCounts &counts, QString *error)
+Result<void> Reanchorer::apply(ReanchorCounts &counts)
 {
     const QString now = nowUtc();
     // Highlights: located, then clipped to the paragraph holding most of them.
     QHash<qint64, std::pair<qint64, TextAnchor>> placedHighlights; // id → (new block id or 0, anchor)
-    for (const HighlightRow &h : std::as_const(m_highlights)) {
+    for (const Highlight &h : std::as_const(m_highlights)) {
         const anchoring::Placement p = anchoring::locate(h.anchor, m_t.newTexts);
         if (p.found()) {
             const QList<anchoring::BlockSpan> spans =
@@ -292,37 +240,23 @@ bool Reanchorer::apply(ReanchorCounts &counts, QString *error)
             const anchoring::BlockSpan span = anchoring::largestSpan(spans);
             const TextAnchor anchor = newAnchor(p.article, span.block, span.start, span.end);
             const qint64 blockId = newBlockId(p.article, span.block);
-            QVariantList values{blockId, span.start, span.end};
-            values += anchorValues(anchor);
-            values.append(h.id);
-            if (!exec(m_db,
-                      QStringLiteral("UPDATE highlights SET block_id = ?, start = ?, \"end\" = ?, quote = ?, "
-                                     "prefix = ?, suffix = ?, issue_id = ?, article_position = ?, article_title = ?, "
-                                     "block_position = ?, article_start = ?, orphan = 0 WHERE id = ?"),
-                      values, error))
-                return false;
+            if (Result<void> placed = placeHighlight(m_db, h.id, blockId, span.start, span.end, false, anchor); !placed)
+                return placed;
             if (spans.size() > 1)
                 ++counts.clipped;
-            count(counts, h.wasOrphan, true, sameAnchor(anchor, h.anchor));
+            count(counts, h.orphan, true, sameAnchor(anchor, h.anchor));
             placedHighlights.insert(h.id, {blockId, anchor});
         } else {
-            QVariantList values{h.anchor.start >= 0 ? QVariant(h.anchor.start) : QVariant(QMetaType(QMetaType::Int)),
-                                h.anchor.end >= 0 ? QVariant(h.anchor.end) : QVariant(QMetaType(QMetaType::Int))};
-            values += anchorValues(h.anchor);
-            values.append(h.id);
-            if (!exec(m_db,
-                      QStringLiteral("UPDATE highlights SET block_id = NULL, start = ?, \"end\" = ?, quote = ?, "
-                                     "prefix = ?, suffix = ?, issue_id = ?, article_position = ?, article_title = ?, "
-                                     "block_position = ?, article_start = ?, orphan = 1 WHERE id = ?"),
-                      values, error))
-                return false;
-            count(counts, h.wasOrphan, false, false);
+            if (Result<void> orphaned = placeHighlight(m_db, h.id, 0, h.anchor.start, h.anchor.end, true, h.anchor);
+                !orphaned)
+                return orphaned;
+            count(counts, h.orphan, false, false);
             placedHighlights.insert(h.id, {0, h.anchor});
         }
     }
 
     // Notes: on a highlight, they follow it; on a paragraph, the paragraph holding most of it.
-    for (const NoteRow &n : std::as_const(m_notes)) {
+    for (const Note &n : std::as_const(m_notes)) {
         int article = -1;
         int block = -1;
         if (n.highlightId != 0 && placedHighlights.contains(n.highlightId)) {
@@ -341,16 +275,9 @@ bool Reanchorer::apply(ReanchorCounts &counts, QString *error)
         TextAnchor anchor = n.anchor;
         if (placed)
             anchor = newAnchor(article, block, 0, int(m_t.newTexts.at(article).blocks.at(block).size()));
-        QVariantList values{placed ? QVariant(newBlockId(article, block)) : idOrNull(0), placed ? 0 : 1};
-        values += anchorValues(anchor);
-        values.append(n.id);
-        if (!exec(m_db,
-                  QStringLiteral("UPDATE notes SET block_id = ?, orphan = ?, quote = ?, prefix = ?, suffix = ?, "
-                                 "issue_id = ?, article_position = ?, article_title = ?, block_position = ?, "
-                                 "article_start = ? WHERE id = ?"),
-                  values, error))
-            return false;
-        count(counts, n.wasOrphan, placed, placed && sameAnchor(anchor, n.anchor));
+        if (Result<void> done = placeNote(m_db, n.id, placed ? newBlockId(article, block) : 0, !placed, anchor); !done)
+            return done;
+        count(counts, n.orphan, placed, placed && sameAnchor(anchor, n.anchor));
     }
 
     // Block tags: every new paragraph that holds a good part of the old one (both halves of a split).
@@ -368,17 +295,18 @@ bool Reanchorer::apply(ReanchorCounts &counts, QString *error)
             }
         }
         if (targets.isEmpty()) {
-            if (!orphanHighlight(HighlightOrigin::BlockTag, anchor, t.tagId, error))
-                return false;
+            if (Result<void> orphaned = orphanHighlight(HighlightOrigin::BlockTag, anchor, t.tagId); !orphaned)
+                return orphaned;
             ++counts.orphaned;
             continue;
         }
         for (const int block : std::as_const(targets)) {
-            if (!exec(
+            if (Result<void> done = exec(
                     m_db,
                     QStringLiteral("INSERT OR IGNORE INTO block_tags (block_id, tag_id, created_at) VALUES (?, ?, ?)"),
-                    {newBlockId(p.article, block), t.tagId, t.createdAt.isEmpty() ? now : t.createdAt}, error))
-                return false;
+                    {newBlockId(p.article, block), t.tagId, t.createdAt.isEmpty() ? now : t.createdAt});
+                !done)
+                return done;
         }
         const bool same = targets.size() == 1 && p.article == ref.article && targets.front() == ref.block &&
                           m_t.newTexts.at(p.article).blocks.at(targets.front()) == anchor.quote;
@@ -407,20 +335,20 @@ bool Reanchorer::apply(ReanchorCounts &counts, QString *error)
         if (target < 0 && !oldText.blocks.isEmpty())
             target = locateBlock(anchor, m_t.newTexts).first;
         if (target < 0) {
-            if (!orphanHighlight(HighlightOrigin::ArticleTag, anchor, t.tagId, error))
-                return false;
+            if (Result<void> orphaned = orphanHighlight(HighlightOrigin::ArticleTag, anchor, t.tagId); !orphaned)
+                return orphaned;
             ++counts.orphaned;
             continue;
         }
-        if (!exec(
+        if (Result<void> done = exec(
                 m_db,
                 QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at) VALUES (?, ?, ?)"),
-                {m_t.newIssue.parsed.articles.at(target).id, t.tagId, t.createdAt.isEmpty() ? now : t.createdAt},
-                error))
-            return false;
+                {m_t.newIssue.parsed.articles.at(target).id, t.tagId, t.createdAt.isEmpty() ? now : t.createdAt});
+            !done)
+            return done;
         count(counts, false, true, target == old && m_t.newTexts.at(target).title == oldText.title);
     }
-    return true;
+    return {};
 }
 
 QString contentSha256(const QByteArray &bytes)
@@ -434,61 +362,54 @@ IssueReplacer::IssueReplacer(Library &library)
     : m_library(library)
 {}
 
-std::optional<ReanchorCounts> IssueReplacer::replace(qint64 issueId, const QString &filePath, QString *error)
+Result<ReanchorCounts> IssueReplacer::replace(qint64 issueId, const QString &filePath)
 {
     const QFileInfo info(filePath);
-    if (!info.exists()) {
-        fail(error, filePath + QStringLiteral(": no such file"));
-        return std::nullopt;
-    }
-    if (!info.isFile()) {
-        fail(error, filePath + QStringLiteral(": not a regular file"));
-        return std::nullopt;
-    }
-    if (info.size() > maxFileBytes()) {
-        fail(error, filePath + QStringLiteral(": file too large"));
-        return std::nullopt;
-    }
+    if (!info.exists())
+        return Error(tr("no such file")).prefixed(filePath);
+    if (!info.isFile())
+        return Error(tr("not a regular file")).prefixed(filePath);
+    if (info.size() > maxFileBytes())
+        return Error(tr("file too large")).prefixed(filePath);
     QFile file(filePath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        fail(error, filePath + QStringLiteral(": cannot read: ") + file.errorString());
-        return std::nullopt;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(tr("cannot read: %1").arg(file.errorString())).prefixed(filePath);
     const QByteArray bytes = file.readAll();
-    return replaceWith(issueId, bytes, info.absoluteFilePath(), error);
+    return replaceWith(issueId, bytes, info.absoluteFilePath());
 }
 
-std::optional<ReanchorCounts> IssueReplacer::replaceBytes(qint64 issueId, const QByteArray &bytes, const QString &path,
-                                                          QString *error)
+Result<ReanchorCounts> IssueReplacer::replaceBytes(qint64 issueId, const QByteArray &bytes, const QString &path)
 {
-    return replaceWith(issueId, bytes, path, error);
+    return replaceWith(issueId, bytes, path);
 }
 
-std::optional<ReanchorCounts> IssueReplacer::replaceWith(qint64 issueId, const QByteArray &bytes, const QString &path,
-                                                         QString *error)
+Result<ReanchorCounts> IssueReplacer::replaceWith(qint64 issueId, const QByteArray &bytes, const QString &path)
 {
-    auto failed = [&](const QString &message) -> std::optional<ReanchorCounts> {
-        fail(error, message);
-        qCWarning(lcStore).noquote() << "replace issue" << issueId << message;
-        return std::nullopt;
-    };
+    const Result<ReanchorCounts> replaced = replaceInTransaction(issueId, bytes, path);
+    if (!replaced)
+        qCWarning(lcStore).noquote() << "replace issue" << issueId << replaced.error().message();
+    return replaced;
+}
+
+Result<ReanchorCounts> IssueReplacer::replaceInTransaction(qint64 issueId, const QByteArray &bytes, const QString &path)
+{
     if (m_library.isReadOnly())
-        return failed(QStringLiteral("the library is read-only"));
+        return Error(tr("the library is read-only"));
     const IssueFileResult parsed = parseIssueBytes(bytes, path);
     if (!parsed.ok)
-        return failed(path + QStringLiteral(": ") + parsed.error);
+        return Error(parsed.error).prefixed(path);
 
     QSqlDatabase db = m_library.database();
     sql::WriteScope transaction(db);
     if (!transaction.isActive())
-        return failed(QStringLiteral("cannot start a transaction"));
+        return transaction.error();
     IssueRepository issues(m_library);
     const std::optional<StoredIssue> old = issues.issue(issueId);
     if (!old)
-        return failed(QStringLiteral("no issue with id %1").arg(issueId));
+        return Error(tr("no issue with id %1").arg(issueId));
     const QString sha = parsed.issue.source.sha256.toLower();
     if (const auto other = issues.findBySha256(sha); other && *other != issueId)
-        return failed(QStringLiteral("%1 is already in the library as issue %2").arg(path).arg(*other));
+        return Error(tr("%1 is already in the library as issue %2").arg(path).arg(*other));
 
     Texts texts;
     texts.oldTexts = articleTexts(old->parsed);
@@ -500,62 +421,57 @@ std::optional<ReanchorCounts> IssueReplacer::replaceWith(qint64 issueId, const Q
     texts.newTexts = articleTexts(parsed.issue);
 
     Reanchorer reanchorer(db, issueId, texts);
-    QString message;
-    if (!reanchorer.load(&message))
-        return failed(QStringLiteral("cannot read the annotations: ") + message);
+    if (Result<void> loaded = reanchorer.load(); !loaded)
+        return loaded.error();
 
     // The new articles are inserted as a scratch issue by the importer's own code, then moved over.
     ParsedIssue scratch = parsed.issue;
     scratch.source.sha256 = QStringLiteral("replacing-") + sha;
     const QVariant sourceId = scalar(db, QStringLiteral("SELECT source_file_id FROM issues WHERE id = ?"), {issueId});
-    if (!exec(db, QStringLiteral("DELETE FROM articles WHERE issue_id = ?"), {issueId}, &message))
-        return failed(QStringLiteral("cannot remove the old text: ") + message);
-    const qint64 scratchId = issues.insert(scratch, &message);
-    if (scratchId == 0)
-        return failed(QStringLiteral("cannot store the new text: ") + message);
-    const QFileInfo info(path);
-    if (!exec(db, QStringLiteral("UPDATE articles SET issue_id = ? WHERE issue_id = ?"), {issueId, scratchId},
-              &message) ||
-        !exec(db,
-              QStringLiteral("DELETE FROM source_files WHERE id = (SELECT source_file_id FROM issues WHERE id = ?)"),
-              {scratchId}, &message) ||
-        !exec(db,
-              QStringLiteral("UPDATE source_files SET path = ?, sha256 = ?, encoding = ?, size = ?, imported_at = ? "
+    if (Result<void> removed = exec(db, QStringLiteral("DELETE FROM articles WHERE issue_id = ?"), {issueId}); !removed)
+        return removed.error();
+    const Result<qint64> scratchId = issues.insert(scratch);
+    if (!scratchId)
+        return scratchId.error();
+    Result<void> moved = exec(
+        db, {{QStringLiteral("UPDATE articles SET issue_id = ? WHERE issue_id = ?"), {issueId, *scratchId}},
+             {QStringLiteral("DELETE FROM source_files WHERE id = (SELECT source_file_id FROM issues WHERE id = ?)"),
+              {*scratchId}},
+             {QStringLiteral("UPDATE source_files SET path = ?, sha256 = ?, encoding = ?, size = ?, imported_at = ? "
                              "WHERE id = ?"),
-              {notNull(path), sha, notNull(parsed.issue.source.encoding), qint64(bytes.size()), nowUtc(), sourceId},
-              &message) ||
-        !exec(db, QStringLiteral("INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"),
-              {sourceId, bytes}, &message))
-        return failed(QStringLiteral("cannot store the new text: ") + message);
+              {notNull(path), sha, notNull(parsed.issue.source.encoding), qint64(bytes.size()), nowUtc(), sourceId}}});
+    if (moved)
+        moved = storeSourceBytes(db, sourceId.toLongLong(), bytes);
+    if (!moved)
+        return moved.error();
 
     const std::optional<StoredIssue> stored = issues.issue(issueId);
     if (!stored)
-        return failed(QStringLiteral("cannot read the new text back"));
+        return Error(tr("cannot read the new text back"));
     texts.newIssue = *stored;
     ReanchorCounts counts;
-    if (!reanchorer.apply(counts, &message))
-        return failed(QStringLiteral("cannot re-anchor the annotations: ") + message);
-    if (!transaction.commit(&message))
-        return failed(QStringLiteral("cannot commit: ") + message);
+    if (Result<void> applied = reanchorer.apply(counts); !applied)
+        return applied.error();
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
     qCInfo(lcStore).noquote() << "replaced issue" << issueId << "stayed" << counts.stayed << "moved" << counts.moved
                               << "orphaned" << counts.orphaned;
     return counts;
 }
 
-std::optional<ReanchorCounts> IssueReplacer::reparse(qint64 issueId, QString *error)
+Result<ReanchorCounts> IssueReplacer::reparse(qint64 issueId)
 {
     QSqlDatabase db = m_library.database();
     QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!exec(q,
-              QStringLiteral("SELECT s.path, s.sha256, c.bytes FROM issues i JOIN source_files s ON s.id = "
-                             "i.source_file_id LEFT JOIN source_contents c ON c.source_file_id = s.id WHERE i.id = ?"),
-              {issueId}, error))
-        return std::nullopt;
-    if (!q.next()) {
-        fail(error, QStringLiteral("no issue with id %1").arg(issueId));
-        return std::nullopt;
-    }
+    if (Result<void> read = select(q,
+                                   QStringLiteral("SELECT s.path, s.sha256, c.bytes FROM issues i JOIN source_files s "
+                                                  "ON s.id = i.source_file_id LEFT JOIN source_contents c "
+                                                  "ON c.source_file_id = s.id WHERE i.id = ?"),
+                                   {issueId});
+        !read)
+        return read.error();
+    if (!q.next())
+        return Error(tr("no issue with id %1").arg(issueId));
     const QString path = q.value(0).toString();
     const QString sha = q.value(1).toString();
     QByteArray bytes = q.value(2).toByteArray();
@@ -566,14 +482,11 @@ std::optional<ReanchorCounts> IssueReplacer::reparse(qint64 issueId, QString *er
         QFile file(path);
         if (QFileInfo(path).isFile() && QFileInfo(path).size() <= maxFileBytes() && file.open(QIODevice::ReadOnly))
             bytes = file.readAll();
-        if (bytes.isEmpty() || contentSha256(bytes) != sha) {
-            fail(error, QStringLiteral("issue %1: the original text is not stored and %2 is missing or changed")
-                            .arg(issueId)
-                            .arg(path));
-            return std::nullopt;
-        }
+        if (bytes.isEmpty() || contentSha256(bytes) != sha)
+            return Error(
+                tr("issue %1: the original text is not stored and %2 is missing or changed").arg(issueId).arg(path));
     }
-    return replaceWith(issueId, bytes, path, error);
+    return replaceWith(issueId, bytes, path);
 }
 
 ReparseReport IssueReplacer::reparseAll(const std::function<void(int, int)> &progress, const std::atomic_bool *cancel)
@@ -586,12 +499,11 @@ ReparseReport IssueReplacer::reparseAll(const std::function<void(int, int)> &pro
             report.cancelled = true;
             break;
         }
-        QString message;
-        if (const auto counts = reparse(id, &message)) {
+        if (const Result<ReanchorCounts> counts = reparse(id)) {
             report.counts += *counts;
             ++report.issues;
         } else {
-            report.failed.append({id, message});
+            report.failed.append({id, counts.error().message()});
         }
         if (progress)
             progress(++done, int(issueIds.size()));
@@ -604,14 +516,14 @@ AnnotationCounts IssueReplacer::annotationsOfIssue(qint64 issueId) const
     return AnnotationRepository(m_library).countsForIssue(issueId);
 }
 
-bool IssueReplacer::deleteIssue(qint64 issueId, QString *error)
+Result<void> IssueReplacer::deleteIssue(qint64 issueId)
 {
     QSqlDatabase db = m_library.database();
     sql::WriteScope transaction(db);
     if (!transaction.isActive())
-        return fail(error, QStringLiteral("cannot start a transaction"));
+        return transaction.error();
     if (!scalar(db, QStringLiteral("SELECT 1 FROM issues WHERE id = ?"), {issueId}).isValid())
-        return fail(error, QStringLiteral("no issue with id %1").arg(issueId));
+        return Error(tr("no issue with id %1").arg(issueId));
     const QString highlights =
         QStringLiteral("SELECT h.id FROM highlights h LEFT JOIN blocks b ON b.id = h.block_id LEFT JOIN articles a "
                        "ON a.id = b.article_id WHERE a.issue_id = %1 OR (h.block_id IS NULL AND h.issue_id = %1)")
@@ -626,21 +538,22 @@ bool IssueReplacer::deleteIssue(qint64 issueId, QString *error)
         notebookEntries(db, QStringLiteral("highlight_id IN (%1) OR note_id IN (%2)").arg(highlights, notes), {});
     const QList<qint64> noteIds = ids(db, notes);
     const QList<qint64> highlightIds = ids(db, highlights);
-    if (!removeNotebookEntries(db, entries, error))
-        return false;
+    if (Result<void> removed = removeNotebookEntries(db, entries); !removed)
+        return removed;
     for (const qint64 id : noteIds) {
-        if (!exec(db, QStringLiteral("DELETE FROM notes WHERE id = ?"), {id}, error))
-            return false;
+        if (Result<void> removed = exec(db, QStringLiteral("DELETE FROM notes WHERE id = ?"), {id}); !removed)
+            return removed;
     }
     for (const qint64 id : highlightIds) {
-        if (!exec(db, QStringLiteral("DELETE FROM highlights WHERE id = ?"), {id}, error))
-            return false;
+        if (Result<void> removed = exec(db, QStringLiteral("DELETE FROM highlights WHERE id = ?"), {id}); !removed)
+            return removed;
     }
-    if (!exec(db,
-              QStringLiteral("DELETE FROM source_files WHERE id = (SELECT source_file_id FROM issues WHERE id = ?)"),
-              {issueId}, error))
-        return false;
-    return transaction.commit(error);
+    if (Result<void> removed = exec(
+            db, QStringLiteral("DELETE FROM source_files WHERE id = (SELECT source_file_id FROM issues WHERE id = ?)"),
+            {issueId});
+        !removed)
+        return removed;
+    return transaction.commit();
 }
 
 } // namespace dubao

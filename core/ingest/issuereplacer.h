@@ -4,15 +4,16 @@
 // deleting an issue together with its annotations.
 #pragma once
 
+#include "core/model/result.h"
 #include "core/store/annotationrepository.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
 #include <atomic>
 #include <functional>
-#include <optional>
 
 namespace dubao {
 
@@ -48,22 +49,25 @@ struct ReparseReport
     bool cancelled = false;
 };
 
+/// Messages are English; an application that installs a translator gets them translated (context
+/// "dubao::IssueReplacer").
 class IssueReplacer final
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::IssueReplacer)
+
 public:
     explicit IssueReplacer(Library &library);
 
     /// Parses `filePath` and, in one transaction, replaces the issue's source, articles and blocks with it
     /// and re-anchors all its annotations. The issue keeps its id, publication and date (which the user may
     /// have edited). The file's bytes are stored for later re-parsing. On any failure nothing changes.
-    std::optional<ReanchorCounts> replace(qint64 issueId, const QString &filePath, QString *error = nullptr);
+    Result<ReanchorCounts> replace(qint64 issueId, const QString &filePath);
     /// The same with bytes already read (path recorded as the source's path).
-    std::optional<ReanchorCounts> replaceBytes(qint64 issueId, const QByteArray &bytes, const QString &path,
-                                               QString *error = nullptr);
+    Result<ReanchorCounts> replaceBytes(qint64 issueId, const QByteArray &bytes, const QString &path);
 
     /// Re-parses one issue from its stored original bytes (or, for an issue imported before those were kept,
     /// from its source file when that still has the same SHA-256) and re-anchors.
-    std::optional<ReanchorCounts> reparse(qint64 issueId, QString *error = nullptr);
+    Result<ReanchorCounts> reparse(qint64 issueId);
     /// Every issue, each in its own transaction; `progress(done, total)` after each.
     ReparseReport reparseAll(const std::function<void(int, int)> &progress = {},
                              const std::atomic_bool *cancel = nullptr);
@@ -72,11 +76,12 @@ public:
     AnnotationCounts annotationsOfIssue(qint64 issueId) const;
     /// Deletes the issue, its source, articles, blocks and every annotation on them (highlights, notes,
     /// taggings, notebook entries showing them), in one transaction.
-    bool deleteIssue(qint64 issueId, QString *error = nullptr);
+    Result<void> deleteIssue(qint64 issueId);
 
 private:
-    std::optional<ReanchorCounts> replaceWith(qint64 issueId, const QByteArray &bytes, const QString &path,
-                                              QString *error);
+    /// replaceInTransaction(), logging a failure.
+    Result<ReanchorCounts> replaceWith(qint64 issueId, const QByteArray &bytes, const QString &path);
+    Result<ReanchorCounts> replaceInTransaction(qint64 issueId, const QByteArray &bytes, const QString &path);
 
     Library &m_library;
 };

@@ -251,16 +251,14 @@ CheckReport LibraryCheck::repair(Library &library)
                 n.addBindValue(id);
                 ok = ok && n.exec();
             }
-            QString error;
-            if (ok && transaction.commit(&error))
+            if (ok && transaction.commit())
                 repaired << tr("Listed %1 highlights and %2 notes as orphans.")
                                 .arg(lost.highlights.size())
                                 .arg(lost.notes.size());
         }
     }
     if (rebuild) {
-        QString error;
-        if (SearchIndex::rebuild(library, {}, nullptr, &error))
+        if (SearchIndex::rebuild(library, {}, nullptr))
             repaired << tr("Rebuilt the search index.");
     }
     CheckReport after = check(library);

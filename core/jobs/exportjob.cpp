@@ -34,8 +34,10 @@ bool ExportJob::run()
         return finish(false);
     }
     Library library;
-    if (!library.open(m_request.libraryPath, &m_error))
+    if (const Result<void> opened = library.open(m_request.libraryPath); !opened) {
+        m_error = opened.error().message();
         return finish(false);
+    }
     ExcerptCollector collector(library);
     const ExportDocument document = collector.collect(m_request.selection, &m_error, 0, &m_cancel);
     if (!m_error.isEmpty())

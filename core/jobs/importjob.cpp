@@ -25,7 +25,8 @@ void ImportJob::run()
     QString error;
     {
         Library library;
-        if (!library.open(m_libraryPath, &error)) {
+        if (const Result<void> opened = library.open(m_libraryPath); !opened) {
+            error = opened.error().message();
             qCWarning(lcImport) << "cannot open library for import:" << error;
             emit finished(report, error);
             return;

@@ -22,10 +22,13 @@ void IndexJob::run()
     bool ok = false;
     {
         Library library;
-        if (library.open(m_libraryPath, &error)) {
-            ok = SearchIndex::rebuild(
-                library, [this](const SearchIndex::Progress &p) { emit progress(p.done, p.total); }, &m_cancel, &error);
-        }
+        Result<void> rebuilt = library.open(m_libraryPath);
+        if (rebuilt)
+            rebuilt = SearchIndex::rebuild(
+                library, [this](const SearchIndex::Progress &p) { emit progress(p.done, p.total); }, &m_cancel);
+        ok = rebuilt.ok();
+        if (!ok)
+            error = rebuilt.error().message();
     }
     const bool cancelled = !ok && m_cancel.load();
     if (!ok && !cancelled)

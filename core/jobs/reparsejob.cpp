@@ -19,7 +19,9 @@ void ReparseJob::run()
     QString error;
     {
         Library library;
-        if (library.open(m_libraryPath, &error))
+        if (const Result<void> opened = library.open(m_libraryPath); !opened)
+            error = opened.error().message();
+        else
             report = IssueReplacer(library).reparseAll([this](int done, int total) { emit progress(done, total); },
                                                        &m_cancel);
     }

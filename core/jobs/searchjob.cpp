@@ -14,13 +14,13 @@ SearchWorker::SearchWorker(const QString &libraryPath)
 
 SearchWorker::~SearchWorker() = default;
 
-Library *SearchWorker::library(QString *error)
+Result<Library *> SearchWorker::library()
 {
     if (!m_library) {
         auto library = std::make_unique<Library>();
-        if (!library->open(m_path, error)) {
-            qCWarning(lcSearchJob) << "cannot open library for search:" << (error ? *error : QString());
-            return nullptr;
+        if (const Result<void> opened = library->open(m_path); !opened) {
+            qCWarning(lcSearchJob) << "cannot open library for search:" << opened.error().message();
+            return opened.error();
         }
         m_library = std::move(library);
     }
@@ -38,12 +38,11 @@ void SearchWorker::runSearch(quint64 id, const QString &text, const SearchOption
         emit searchFinished(id, result);
         return;
     }
-    QString error;
-    if (Library *lib = library(&error)) {
-        SearchService service(*lib);
+    if (const Result<Library *> lib = library()) {
+        SearchService service(**lib);
         result = service.search(text, options, cancel.get());
     } else {
-        result.error = tr("The library cannot be opened for searching: %1").arg(error);
+        result.error = tr("The library cannot be opened for searching: %1").arg(lib.error().message());
     }
     emit searchFinished(id, result);
 }
@@ -58,12 +57,11 @@ void SearchWorker::runConcordance(quint64 id, const QString &term, const Concord
         emit concordanceFinished(id, result);
         return;
     }
-    QString error;
-    if (Library *lib = library(&error)) {
-        Concordance concordance(*lib);
+    if (const Result<Library *> lib = library()) {
+        Concordance concordance(**lib);
         result = concordance.lines(term, options, cancel.get());
     } else {
-        result.error = tr("The library cannot be opened for searching: %1").arg(error);
+        result.error = tr("The library cannot be opened for searching: %1").arg(lib.error().message());
     }
     emit concordanceFinished(id, result);
 }

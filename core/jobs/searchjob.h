@@ -4,6 +4,7 @@
 // search stops promptly (SQLite's progress handler checks it) and queued stale requests are skipped.
 #pragma once
 
+#include "core/model/result.h"
 #include "core/search/concordance.h"
 #include "core/search/searchservice.h"
 
@@ -42,7 +43,7 @@ signals:
     void concordanceFinished(quint64 id, const dubao::ConcordanceResult &result);
 
 private:
-    Library *library(QString *error);
+    Result<Library *> library();
 
     QString m_path;
     std::unique_ptr<Library> m_library;

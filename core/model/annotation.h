@@ -34,6 +34,15 @@ struct TextAnchor
 /// Number of characters of context stored before and after a quote (32).
 int anchorContextLength();
 
+/// What a tag can be put on (TagRepository::addTagging).
+enum class TagTarget
+{
+    Article,
+    Block, ///< a paragraph
+    Highlight,
+    Note,
+};
+
 struct Tag
 {
     qint64 id = 0;

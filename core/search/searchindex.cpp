@@ -27,20 +27,32 @@ namespace dubao {
 
 namespace {
 
-bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+/// Runs one statement of the index's; on failure "cannot update the search index: <SQLite's text>".
+Result<void> exec(QSqlDatabase &db, const QString &sql, const QVariantList &values = {})
 {
     QSqlQuery query(db);
-    if (!query.exec(sql)) {
-        if (error)
-            *error = query.lastError().text();
-        return false;
-    }
-    return true;
+    bool ok = query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    ok = ok && query.exec();
+    if (!ok)
+        return Error(SearchIndex::tr("cannot update the search index: %1").arg(query.lastError().text()));
+    return {};
 }
 
-bool exec(QSqlDatabase &db, const char *sql, QString *error)
+Result<void> exec(QSqlDatabase &db, const char *sql, const QVariantList &values = {})
 {
-    return exec(db, QString::fromUtf8(sql), error);
+    return exec(db, QString::fromUtf8(sql), values);
+}
+
+/// Runs the statements in order, stopping at the first that fails.
+Result<void> execAll(QSqlDatabase &db, std::initializer_list<const char *> statements)
+{
+    for (const char *sql : statements) {
+        if (Result<void> done = exec(db, sql); !done)
+            return done;
+    }
+    return {};
 }
 
 bool tableExists(QSqlDatabase &db, const QString &name)
@@ -178,41 +190,31 @@ const char *const kNoteTables[] = {
 
 // Tables are created when missing; triggers are always dropped and re-created, so a rebuild also brings
 // the triggers of an older index up to date.
-bool createSchema(QSqlDatabase &db, QString *error)
+Result<void> createSchema(QSqlDatabase &db)
 {
     for (const char *name : kTriggerNames) {
-        if (!exec(db, QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(name), error))
-            return false;
+        if (Result<void> dropped = exec(db, QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(name)); !dropped)
+            return dropped;
     }
-    for (const char *sql : kTables) {
-        if (!exec(db, sql, error))
-            return false;
-    }
-    for (const char *sql : kTriggers) {
-        if (!exec(db, sql, error))
-            return false;
-    }
+    QList<const char *> statements;
+    for (const char *sql : kTables)
+        statements.append(sql);
+    for (const char *sql : kTriggers)
+        statements.append(sql);
     if (tableExists(db, QStringLiteral("notes"))) {
-        for (const char *sql : kNoteTables) {
-            if (!exec(db, sql, error))
-                return false;
-        }
+        for (const char *sql : kNoteTables)
+            statements.append(sql);
     }
-    return true;
+    for (const char *sql : std::as_const(statements)) {
+        if (Result<void> created = exec(db, sql); !created)
+            return created;
+    }
+    return {};
 }
 
-bool setMeta(QSqlDatabase &db, const QString &key, const QString &value, QString *error)
+Result<void> setMeta(QSqlDatabase &db, const QString &key, const QString &value)
 {
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO search_meta (key, value) VALUES (?, ?)"));
-    query.addBindValue(key);
-    query.addBindValue(value);
-    if (!query.exec()) {
-        if (error)
-            *error = query.lastError().text();
-        return false;
-    }
-    return true;
+    return exec(db, QStringLiteral("INSERT OR REPLACE INTO search_meta (key, value) VALUES (?, ?)"), {key, value});
 }
 
 QString meta(QSqlDatabase &db, const QString &key)
@@ -246,35 +248,35 @@ private:
 
 } // namespace
 
-bool SearchIndex::build(QSqlDatabase &db, const ProgressCallback &progress, const std::atomic_bool *cancel,
-                        QString *error)
+Result<void> SearchIndex::build(QSqlDatabase &db, const ProgressCallback &progress, const std::atomic_bool *cancel)
 {
     auto cancelled = [&] {
-        if (cancel && cancel->load()) {
-            if (error)
-                *error = QStringLiteral("cancelled");
-            return true;
-        }
-        return false;
+        return cancel && cancel->load();
     };
-    if (!createSchema(db, error) || !setMeta(db, QStringLiteral("state"), QStringLiteral("building"), error))
-        return false;
+    const Error cancelledError(tr("cancelled"));
+    if (Result<void> created = createSchema(db); !created)
+        return created;
+    if (Result<void> building = setMeta(db, QStringLiteral("state"), QStringLiteral("building")); !building)
+        return building;
     BigCache cache(db);
     const bool notes = tableExists(db, QStringLiteral("search_notes"));
 
     // Contentless tables cannot be told which rows they hold; 'delete-all' empties them.
-    if (!exec(db, "INSERT INTO search_blocks (search_blocks) VALUES ('delete-all')", error) ||
-        !exec(db, "INSERT INTO search_articles (search_articles) VALUES ('delete-all')", error) ||
-        (notes && !exec(db, "INSERT INTO search_notes (search_notes) VALUES ('delete-all')", error)) ||
-        !exec(db, "DELETE FROM search_block_keys", error) ||
-        !exec(
-            db,
-            "INSERT INTO search_block_keys (block_id, key) SELECT b.id, " DUBAO_BLOCK_KEY(
-                "i.date",
-                "b.id") " FROM blocks b JOIN articles a ON a.id = b.article_id LEFT JOIN issues i ON i.id = a.issue_id",
-            error)) {
-        return false;
+    if (Result<void> emptied = execAll(db, {"INSERT INTO search_blocks (search_blocks) VALUES ('delete-all')",
+                                            "INSERT INTO search_articles (search_articles) VALUES ('delete-all')"});
+        !emptied)
+        return emptied;
+    if (notes) {
+        if (Result<void> emptied = exec(db, "INSERT INTO search_notes (search_notes) VALUES ('delete-all')"); !emptied)
+            return emptied;
     }
+    if (Result<void> keyed = execAll(
+            db, {"DELETE FROM search_block_keys",
+                 "INSERT INTO search_block_keys (block_id, key) SELECT b.id, " DUBAO_BLOCK_KEY(
+                     "i.date", "b.id") " FROM blocks b JOIN articles a ON a.id = b.article_id LEFT JOIN issues i ON "
+                                       "i.id = a.issue_id"});
+        !keyed)
+        return keyed;
 
     Progress state;
     state.total = scalar(db, QStringLiteral("SELECT count(*) FROM blocks")) +
@@ -286,11 +288,11 @@ bool SearchIndex::build(QSqlDatabase &db, const ProgressCallback &progress, cons
     // Paragraphs in key order (FTS5 writes a new segment whenever a rowid is not larger than the one before),
     // in batches so progress and cancellation are checked between them: a temporary table numbers the keys.
     constexpr int kBatch = 4000;
-    if (!exec(db, "DROP TABLE IF EXISTS temp.search_build_order", error) ||
-        !exec(db, "CREATE TEMP TABLE search_build_order AS SELECT key, block_id FROM search_block_keys ORDER BY key",
-              error)) {
-        return false;
-    }
+    if (Result<void> ordered = execAll(
+            db, {"DROP TABLE IF EXISTS temp.search_build_order",
+                 "CREATE TEMP TABLE search_build_order AS SELECT key, block_id FROM search_block_keys ORDER BY key"});
+        !ordered)
+        return ordered;
     const qint64 rows = scalar(db, QStringLiteral("SELECT max(rowid) FROM temp.search_build_order"));
     QSqlQuery batch(db);
     batch.prepare(
@@ -299,38 +301,37 @@ bool SearchIndex::build(QSqlDatabase &db, const ProgressCallback &progress, cons
                        "WHERE o.rowid > ? AND o.rowid <= ? ORDER BY o.rowid"));
     for (qint64 low = 0; low < rows; low += kBatch) {
         if (cancelled())
-            return false;
+            return cancelledError;
         batch.addBindValue(low);
         batch.addBindValue(low + kBatch);
-        if (!batch.exec()) {
-            if (error)
-                *error = batch.lastError().text();
-            return false;
-        }
+        if (!batch.exec())
+            return Error(tr("cannot update the search index: %1").arg(batch.lastError().text()));
         state.done = std::min(state.total, state.done + batch.numRowsAffected());
         if (progress)
             progress(state);
     }
     batch.finish();
-    if (!exec(db, "DROP TABLE temp.search_build_order", error))
-        return false;
+    if (Result<void> dropped = exec(db, "DROP TABLE temp.search_build_order"); !dropped)
+        return dropped;
     if (cancelled())
-        return false;
+        return cancelledError;
 
-    if (!exec(db,
-              "INSERT INTO search_articles (rowid, kicker, title, subtitles) "
-              "SELECT id, kicker, title, " DUBAO_SUBTITLES("subtitles") " FROM articles",
-              error)) {
-        return false;
+    if (Result<void> headlines = exec(db, "INSERT INTO search_articles (rowid, kicker, title, subtitles) "
+                                          "SELECT id, kicker, title, " DUBAO_SUBTITLES("subtitles") " FROM articles");
+        !headlines)
+        return headlines;
+    if (notes) {
+        if (Result<void> indexed = exec(db, "INSERT INTO search_notes (rowid, text) SELECT id, text FROM notes");
+            !indexed)
+            return indexed;
     }
-    if (notes && !exec(db, "INSERT INTO search_notes (rowid, text) SELECT id, text FROM notes", error))
-        return false;
     state.done = state.total;
     if (progress)
         progress(state);
 
-    return setMeta(db, QStringLiteral("tokenizer"), tokenizerStamp(), error) &&
-           setMeta(db, QStringLiteral("state"), QStringLiteral("ready"), error);
+    if (Result<void> stamped = setMeta(db, QStringLiteral("tokenizer"), tokenizerStamp()); !stamped)
+        return stamped;
+    return setMeta(db, QStringLiteral("state"), QStringLiteral("ready"));
 }
 
 bool SearchIndex::needsRebuild(Library &library)
@@ -345,12 +346,12 @@ bool SearchIndex::needsRebuild(Library &library)
            meta(db, QStringLiteral("state")) != QLatin1String("ready") || !meta(db, QStringLiteral("defer")).isEmpty();
 }
 
-bool SearchIndex::deferIndexing(QSqlDatabase &db, QString *error)
+Result<void> SearchIndex::deferIndexing(QSqlDatabase &db)
 {
-    return setMeta(db, QStringLiteral("defer"), QStringLiteral("1"), error);
+    return setMeta(db, QStringLiteral("defer"), QStringLiteral("1"));
 }
 
-bool SearchIndex::indexDeferred(QSqlDatabase &db, const QList<qint64> &issueIds, QString *error)
+Result<void> SearchIndex::indexDeferred(QSqlDatabase &db, const QList<qint64> &issueIds)
 {
     QString ids = QStringLiteral("[");
     for (qint64 id : issueIds) {
@@ -359,65 +360,50 @@ bool SearchIndex::indexDeferred(QSqlDatabase &db, const QList<qint64> &issueIds,
         ids += QString::number(id);
     }
     ids += QLatin1Char(']');
-    auto run = [&](const char *sql, bool bindIds) {
-        QSqlQuery query(db);
-        query.prepare(QString::fromUtf8(sql));
-        if (bindIds)
-            query.addBindValue(ids);
-        if (!query.exec()) {
-            if (error)
-                *error = query.lastError().text();
-            return false;
-        }
-        return true;
-    };
     // The new blocks' keys, numbered in key order by the temporary table's rowid: FTS5 then takes them as one
     // ascending run and writes one segment for the whole transaction.
-    return run("CREATE TEMP TABLE IF NOT EXISTS search_new_keys (key INTEGER PRIMARY KEY, block_id INTEGER NOT NULL)",
-               false) &&
-           run("DELETE FROM temp.search_new_keys", false) &&
-           run("INSERT INTO temp.search_new_keys (key, block_id) SELECT " DUBAO_BLOCK_KEY(
-                   "i.date",
-                   "b.id") ", b.id "
-                           "FROM articles a LEFT JOIN issues i ON i.id = a.issue_id JOIN blocks b ON b.article_id = "
-                           "a.id "
-                           "WHERE a.issue_id IN (SELECT value FROM json_each(?)) AND NOT " DUBAO_BLOCK_INDEXED("b.id"),
-               true) &&
-           run("INSERT INTO search_block_keys (block_id, key) SELECT block_id, key FROM temp.search_new_keys", false) &&
-           run("INSERT INTO search_blocks (rowid, text) SELECT n.key, b.text FROM temp.search_new_keys n "
-               "JOIN blocks b ON b.id = n.block_id ORDER BY n.key",
-               false) &&
-           run("DELETE FROM temp.search_new_keys", false) &&
-           run("INSERT INTO search_articles (rowid, kicker, title, subtitles) SELECT a.id, a.kicker, "
-               "a.title, " DUBAO_SUBTITLES(
-                   "a.subtitles") " FROM articles a "
-                                  "WHERE a.issue_id IN (SELECT value FROM json_each(?)) AND NOT " DUBAO_ARTICLE_INDEXED(
-                                      "a.id") " ORDER BY a.id",
-               true) &&
-           run("DELETE FROM search_meta WHERE key = 'defer'", false);
+    const std::pair<const char *, bool> statements[] = {
+        {"CREATE TEMP TABLE IF NOT EXISTS search_new_keys (key INTEGER PRIMARY KEY, block_id INTEGER NOT NULL)", false},
+        {"DELETE FROM temp.search_new_keys", false},
+        {"INSERT INTO temp.search_new_keys (key, block_id) SELECT " DUBAO_BLOCK_KEY(
+             "i.date",
+             "b.id") ", b.id FROM articles a LEFT JOIN issues i ON i.id = a.issue_id "
+                     "JOIN blocks b ON b.article_id = a.id "
+                     "WHERE a.issue_id IN (SELECT value FROM json_each(?)) AND NOT " DUBAO_BLOCK_INDEXED("b.id"),
+         true},
+        {"INSERT INTO search_block_keys (block_id, key) SELECT block_id, key FROM temp.search_new_keys", false},
+        {"INSERT INTO search_blocks (rowid, text) SELECT n.key, b.text FROM temp.search_new_keys n "
+         "JOIN blocks b ON b.id = n.block_id ORDER BY n.key",
+         false},
+        {"DELETE FROM temp.search_new_keys", false},
+        {"INSERT INTO search_articles (rowid, kicker, title, subtitles) SELECT a.id, a.kicker, "
+         "a.title, " DUBAO_SUBTITLES(
+             "a.subtitles") " FROM articles a "
+                            "WHERE a.issue_id IN (SELECT value FROM json_each(?)) AND NOT " DUBAO_ARTICLE_INDEXED(
+                                "a.id") " ORDER BY a.id",
+         true},
+        {"DELETE FROM search_meta WHERE key = 'defer'", false},
+    };
+    for (const auto &[sql, bindIds] : statements) {
+        if (Result<void> done = exec(db, sql, bindIds ? QVariantList{ids} : QVariantList{}); !done)
+            return done;
+    }
+    return {};
 }
 
-bool SearchIndex::rebuild(Library &library, const ProgressCallback &progress, const std::atomic_bool *cancel,
-                          QString *error)
+Result<void> SearchIndex::rebuild(Library &library, const ProgressCallback &progress, const std::atomic_bool *cancel)
 {
-    if (!library.isOpen()) {
-        if (error)
-            *error = QStringLiteral("the library is not open");
-        return false;
-    }
-    if (library.isReadOnly()) {
-        if (error)
-            *error = QStringLiteral("the library is read-only");
-        return false;
-    }
+    if (!library.isOpen())
+        return Error(tr("the library is not open"));
+    if (library.isReadOnly())
+        return Error(tr("the library is read-only"));
     QSqlDatabase db = library.database();
     sql::WriteScope transaction(db);
-    if (!transaction.isActive()) {
-        if (error)
-            *error = QStringLiteral("cannot start a transaction: ") + db.lastError().text();
-        return false;
-    }
-    return build(db, progress, cancel, error) && transaction.commit(error);
+    if (!transaction.isActive())
+        return transaction.error();
+    if (Result<void> built = build(db, progress, cancel); !built)
+        return built;
+    return transaction.commit();
 }
 
 SearchIndex::Stats SearchIndex::stats(Library &library)

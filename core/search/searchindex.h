@@ -2,6 +2,9 @@
 // articles and notes by triggers. This class builds and checks it; SearchService queries it.
 #pragma once
 
+#include "core/model/result.h"
+
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -15,8 +18,12 @@ namespace dubao {
 
 class Library;
 
+/// Messages are English; an application that installs a translator gets them translated (context
+/// "dubao::SearchIndex").
 class SearchIndex final
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::SearchIndex)
+
 public:
     struct Progress
     {
@@ -41,9 +48,9 @@ public:
 
     /// Drops and re-creates the index contents from the library's tables, in one transaction: on
     /// cancellation or error nothing changes. `progress` is called from this thread every few thousand
-    /// rows; `cancel` (may be null) is checked as often. Returns false with `error` set (or cancelled).
-    static bool rebuild(Library &library, const ProgressCallback &progress = {},
-                        const std::atomic_bool *cancel = nullptr, QString *error = nullptr);
+    /// rows; `cancel` (may be null) is checked as often: cancelled, it fails with the error "cancelled".
+    static Result<void> rebuild(Library &library, const ProgressCallback &progress = {},
+                                const std::atomic_bool *cancel = nullptr);
 
     /// Indexing an import transaction in one go. Inside the caller's transaction, deferIndexing() makes new
     /// paragraphs and headlines skip the per-row index triggers (a flag row that only this transaction sees);
@@ -51,15 +58,14 @@ public:
     /// them instead of flushing at every out-of-order row — and clears the flag. The caller commits after it
     /// (or rolls everything back), so the import and its index land together. Indexing file by file costs
     /// several times more (docs/search.md). Edits and deletes of rows not yet indexed leave the index alone.
-    static bool deferIndexing(QSqlDatabase &db, QString *error = nullptr);
-    static bool indexDeferred(QSqlDatabase &db, const QList<qint64> &issueIds, QString *error = nullptr);
+    static Result<void> deferIndexing(QSqlDatabase &db);
+    static Result<void> indexDeferred(QSqlDatabase &db, const QList<qint64> &issueIds);
 
     static Stats stats(Library &library);
 
     /// For migrateTo3 and rebuild(): creates what is missing and fills the index, inside the caller's
     /// transaction.
-    static bool build(QSqlDatabase &db, const ProgressCallback &progress, const std::atomic_bool *cancel,
-                      QString *error);
+    static Result<void> build(QSqlDatabase &db, const ProgressCallback &progress, const std::atomic_bool *cancel);
 };
 
 } // namespace dubao

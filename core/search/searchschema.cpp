@@ -11,16 +11,16 @@ namespace dubao {
 
 namespace {
 
-bool migrateTo3(QSqlDatabase &db, QString *error)
+Result<void> migrateTo3(QSqlDatabase &db)
 {
     // Runs inside the migration's transaction: a library with data gets its index here, in one go.
     // (SearchIndex::rebuild() is the same with progress and cancellation.)
-    return SearchIndex::build(db, {}, nullptr, error);
+    return SearchIndex::build(db, {}, nullptr);
 }
 
-bool setUpConnection(QSqlDatabase &db, QString *error)
+Result<void> setUpConnection(QSqlDatabase &db)
 {
-    return search::registerTokenizer(sql::handle(db), error);
+    return search::registerTokenizer(sql::handle(db));
 }
 
 } // namespace

@@ -167,7 +167,7 @@ bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
 
 QString databaseError(const QSqlQuery &q)
 {
-    return QStringLiteral("database error: ") + q.lastError().text();
+    return SearchService::tr("database error: %1").arg(q.lastError().text());
 }
 
 } // namespace
@@ -190,34 +190,22 @@ SearchResult SearchService::search(const QString &text, const SearchOptions &opt
     return search(QueryParser::parse(text), options, cancel);
 }
 
-qint64 SearchService::count(const SearchQuery &query, const std::atomic_bool *cancel, QString *error)
+Result<qint64> SearchService::count(const SearchQuery &query, const std::atomic_bool *cancel)
 {
-    if (!query.isValid()) {
-        if (error)
-            *error = query.error;
-        return -1;
-    }
+    if (!query.isValid())
+        return Error(query.error);
     QSqlDatabase db = m_library.database();
-    if (!query.tags.isEmpty() && !tableExists(db, QStringLiteral("tags"))) {
-        if (error)
-            *error = QStringLiteral("tag: needs a library with tags");
-        return -1;
-    }
-    if (query.scope == SearchQuery::Scope::Notes && !tableExists(db, QStringLiteral("search_notes"))) {
-        if (error)
-            *error = QStringLiteral("in:notes: this library has no notes index");
-        return -1;
-    }
+    if (!query.tags.isEmpty() && !tableExists(db, QStringLiteral("tags")))
+        return Error(tr("tag: needs a library with tags"));
+    if (query.scope == SearchQuery::Scope::Notes && !tableExists(db, QStringLiteral("search_notes")))
+        return Error(tr("in:notes: this library has no notes index"));
     const Plan plan = makePlan(query);
     CancelGuard guard(sql::handle(db), cancel);
     QSqlQuery q(db);
     if (!run(q, QStringLiteral("SELECT count(*) FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text,
              plan.where.binds) ||
-        !q.next()) {
-        if (error)
-            *error = (cancel && cancel->load()) ? QStringLiteral("cancelled") : databaseError(q);
-        return -1;
-    }
+        !q.next())
+        return Error((cancel && cancel->load()) ? tr("cancelled") : databaseError(q));
     return q.value(0).toLongLong();
 }
 
@@ -236,15 +224,14 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
         return cancel && cancel->load();
     };
 
-    QString error;
-    result.total = count(query, cancel, &error);
-    if (result.total < 0) {
-        result.total = 0;
+    const Result<qint64> total = count(query, cancel);
+    if (!total) {
         result.cancelled = isCancelled();
         if (!result.cancelled)
-            result.error = error;
+            result.error = total.error().message();
         return result;
     }
+    result.total = *total;
     const int limit = std::max(0, options.limit);
     if (limit == 0 || result.offset >= result.total)
         return result;

@@ -6,6 +6,7 @@
 // progress handler checks it) with `cancelled` set.
 #pragma once
 
+#include "core/model/result.h"
 #include "core/search/matchhighlighter.h"
 #include "core/search/queryparser.h"
 
@@ -75,8 +76,12 @@ struct SearchResult
     bool ok() const { return error.isEmpty() && !cancelled; }
 };
 
+/// Errors are English; an application that installs a translator gets them translated (context
+/// "dubao::SearchService").
 class SearchService final
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::SearchService)
+
 public:
     /// Relevance ranking scores at most this many hits (the newest); the rest follow, newest first.
     static constexpr int kRankedHits = 5000;
@@ -88,8 +93,8 @@ public:
     SearchResult search(const SearchQuery &query, const SearchOptions &options = {},
                         const std::atomic_bool *cancel = nullptr);
 
-    /// The number of hits only (what search() reports as total). -1 when cancelled or on error.
-    qint64 count(const SearchQuery &query, const std::atomic_bool *cancel = nullptr, QString *error = nullptr);
+    /// The number of hits only (what search() reports as total). Cancelled, it fails with the error "cancelled".
+    Result<qint64> count(const SearchQuery &query, const std::atomic_bool *cancel = nullptr);
 
 private:
     Library &m_library;

@@ -2,6 +2,7 @@
 // highlighter), so the index, the queries and the highlighted ranges can never disagree.
 #include "core/search/tokenizer.h"
 
+#include "core/search/searchindex.h"
 #include "core/text/chinesetext.h"
 
 #include <QChar>
@@ -380,31 +381,27 @@ int tokenizerVersion()
     return kTokenizerVersion;
 }
 
-bool registerTokenizer(sqlite3 *db, QString *error)
+Result<void> registerTokenizer(sqlite3 *db)
 {
-    auto fail = [&](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
     if (!db)
-        return fail(QStringLiteral("no SQLite handle to register the search tokenizer with"));
+        return Error(SearchIndex::tr("no SQLite handle to register the search tokenizer with"));
     tables(); // build the tables now rather than inside the first insert
 
     fts5_api *api = nullptr;
     sqlite3_stmt *stmt = nullptr;
     if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK)
-        return fail(QStringLiteral("SQLite has no FTS5: ") + QString::fromUtf8(sqlite3_errmsg(db)));
+        return Error(SearchIndex::tr("SQLite has no FTS5: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
     sqlite3_bind_pointer(stmt, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
     sqlite3_step(stmt);
     sqlite3_finalize(stmt);
     if (!api || api->iVersion < 2)
-        return fail(QStringLiteral("SQLite's FTS5 API is missing or too old"));
+        return Error(SearchIndex::tr("SQLite's FTS5 API is missing or too old"));
 
     fts5_tokenizer tokenizer{ftsCreate, ftsDelete, ftsTokenize};
     if (api->xCreateTokenizer(api, kTokenizerName, nullptr, &tokenizer, nullptr) != SQLITE_OK)
-        return fail(QStringLiteral("cannot register the search tokenizer: ") + QString::fromUtf8(sqlite3_errmsg(db)));
-    return true;
+        return Error(
+            SearchIndex::tr("cannot register the search tokenizer: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
+    return {};
 }
 
 } // namespace dubao::search

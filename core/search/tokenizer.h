@@ -9,6 +9,8 @@
 // dropped. See docs/search.md.
 #pragma once
 
+#include "core/model/result.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -62,6 +64,6 @@ int tokenizerVersion();
 inline constexpr const char *kTokenizerName = "dubao";
 
 /// Registers the tokenizer with FTS5 on this connection. Every connection needs it (it is per connection).
-bool registerTokenizer(sqlite3 *db, QString *error);
+Result<void> registerTokenizer(sqlite3 *db);
 
 } // namespace dubao::search

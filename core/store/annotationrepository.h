@@ -6,6 +6,7 @@
 #include "core/model/annotation.h"
 #include "core/model/annotationlisting.h"
 #include "core/model/annotationsnapshots.h"
+#include "core/model/result.h"
 #include "core/store/tagrepository.h"
 
 #include <QDate>
@@ -24,36 +25,35 @@ public:
     explicit AnnotationRepository(Library &library);
 
     /// Highlights [start, end) of the block's text (0 <= start < end <= length, not splitting a surrogate
-    /// pair) and puts `tagIds` on it. Returns the new id, or 0 with `error`.
-    qint64 addHighlight(qint64 blockId, int start, int end, const QList<qint64> &tagIds = {}, QString *error = nullptr);
+    /// pair) and puts `tagIds` on it. Returns the new id.
+    Result<qint64> addHighlight(qint64 blockId, int start, int end, const QList<qint64> &tagIds = {});
     std::optional<Highlight> highlight(qint64 id) const;
     QList<Highlight> highlightsOfBlock(qint64 blockId) const;     ///< by start, then id
     QList<Highlight> highlightsOfArticle(qint64 articleId) const; ///< by block position, start, id
     /// Deletes the highlight and its tags; notes on it stay on its block; notebook entries showing it go.
-    std::optional<HighlightDeletion> removeHighlight(qint64 id, QString *error = nullptr);
-    bool restore(const HighlightDeletion &deletion, QString *error = nullptr);
+    Result<HighlightDeletion> removeHighlight(qint64 id);
+    Result<void> restore(const HighlightDeletion &deletion);
 
     /// Adds a Markdown note on a block, optionally on a highlight of that block (blockId 0: the highlight's
-    /// block). Returns the new id, or 0 with `error`.
-    qint64 addNote(qint64 blockId, qint64 highlightId, const QString &text, QString *error = nullptr);
+    /// block). Returns the new id.
+    Result<qint64> addNote(qint64 blockId, qint64 highlightId, const QString &text);
     std::optional<Note> note(qint64 id) const;
     QList<Note> notesOfBlock(qint64 blockId) const; ///< by creation
     QList<Note> notesOfArticle(qint64 articleId) const;
     QList<Note> notesOfHighlight(qint64 highlightId) const;
     /// Replaces the text, updates modified_at; returns the old text (undo: editNote with it).
-    std::optional<QString> editNote(qint64 id, const QString &text, QString *error = nullptr);
-    std::optional<NoteDeletion> removeNote(qint64 id, QString *error = nullptr);
-    bool restore(const NoteDeletion &deletion, QString *error = nullptr);
+    Result<QString> editNote(qint64 id, const QString &text);
+    Result<NoteDeletion> removeNote(qint64 id);
+    Result<void> restore(const NoteDeletion &deletion);
 
     /// Re-attaches a highlight (orphan or not) to [start, end) of a block; the anchor is made anew. Notes on
     /// it follow. Returns its previous placement.
-    std::optional<AnnotationPlacement> attachHighlight(qint64 id, qint64 blockId, int start, int end,
-                                                       QString *error = nullptr);
+    Result<AnnotationPlacement> attachHighlight(qint64 id, qint64 blockId, int start, int end);
     /// Re-attaches a note (orphan or not, without a highlight) to a block.
-    std::optional<AnnotationPlacement> attachNote(qint64 id, qint64 blockId, QString *error = nullptr);
+    Result<AnnotationPlacement> attachNote(qint64 id, qint64 blockId);
     /// Undo of attach...(): puts a highlight or note back where `placement` says (also as an orphan).
-    bool restoreHighlightPlacement(const AnnotationPlacement &placement, QString *error = nullptr);
-    bool restoreNotePlacement(const AnnotationPlacement &placement, QString *error = nullptr);
+    Result<void> restoreHighlightPlacement(const AnnotationPlacement &placement);
+    Result<void> restoreNotePlacement(const AnnotationPlacement &placement);
 
     /// The annotations panel: highlights and notes matching `filter`, by issue date, article, block, offset.
     QList<AnnotationItem> list(const AnnotationFilter &filter = {}) const;
@@ -66,8 +66,8 @@ public:
     AnnotationCounts countsForArticle(qint64 articleId) const;
 
     /// The anchor of [start, end) of a stored block (quote, context, article position and title, issue id);
-    /// nullopt for an unknown block or an invalid range.
-    std::optional<TextAnchor> anchorFor(qint64 blockId, int start, int end, QString *error = nullptr) const;
+    /// an error for an unknown block or an invalid range.
+    Result<TextAnchor> anchorFor(qint64 blockId, int start, int end) const;
 
 private:
     Library &m_library;

@@ -2,6 +2,7 @@
 #include "core/store/backup.h"
 
 #include "core/store/library.h"
+#include "core/store/sql.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,6 +17,8 @@
 #include <cstdio>
 
 namespace dubao {
+
+using sql::Store;
 
 namespace {
 
@@ -125,19 +128,13 @@ QList<BackupInfo> Backup::list(const QString &libraryPath)
     return result;
 }
 
-std::optional<QString> Backup::createFrom(QSqlDatabase &db, const QString &libraryPath, const QString &reason, int keep,
-                                          QString *error)
+Result<QString> Backup::createFrom(QSqlDatabase &db, const QString &libraryPath, const QString &reason, int keep)
 {
-    auto fail = [&](const QString &message) -> std::optional<QString> {
-        if (error)
-            *error = message;
-        return std::nullopt;
-    };
     if (libraryPath.isEmpty() || libraryPath == QLatin1String(":memory:"))
-        return fail(QStringLiteral("an in-memory library has no backups"));
+        return Error(Store::tr("an in-memory library has no backups"));
     const QString folder = folderFor(libraryPath);
     if (!QDir().mkpath(folder))
-        return fail(QStringLiteral("cannot create the backup folder %1").arg(folder));
+        return Error(Store::tr("cannot create the backup folder %1").arg(folder));
 
     // A free name: one second later if two backups of the same reason fall in the same second.
     QDateTime when = QDateTime::currentDateTimeUtc();
@@ -157,34 +154,31 @@ std::optional<QString> Backup::createFrom(QSqlDatabase &db, const QString &libra
     QFile::remove(partial);
     QSqlQuery query(db);
     if (!query.prepare(QStringLiteral("VACUUM INTO ?")))
-        return fail(QStringLiteral("cannot back up: ") + query.lastError().text());
+        return Error(Store::tr("cannot back up: %1").arg(query.lastError().text()));
     query.addBindValue(partial);
     if (!query.exec()) {
         const QString message = query.lastError().text();
         QFile::remove(partial);
-        return fail(QStringLiteral("cannot back up to %1: %2").arg(target, message));
+        return Error(Store::tr("cannot back up to %1: %2").arg(target, message));
     }
     query.finish();
     if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData()) != 0) {
         QFile::remove(partial);
-        return fail(QStringLiteral("cannot rename the backup to %1").arg(target));
+        return Error(Store::tr("cannot rename the backup to %1").arg(target));
     }
     prune(libraryPath, keep, target);
     return target;
 }
 
-std::optional<QString> Backup::create(Library &library, const QString &reason, int keep, QString *error)
+Result<QString> Backup::create(Library &library, const QString &reason, int keep)
 {
-    if (!library.isOpen()) {
-        if (error)
-            *error = QStringLiteral("the library is not open");
-        return std::nullopt;
-    }
+    if (!library.isOpen())
+        return Error(Store::tr("the library is not open"));
     QSqlDatabase db = library.database();
-    return createFrom(db, library.path(), reason, keep, error);
+    return createFrom(db, library.path(), reason, keep);
 }
 
-std::optional<QString> Backup::ensureDaily(Library &library, int keep, QString *error)
+Result<QString> Backup::ensureDaily(Library &library, int keep)
 {
     if (!library.isOpen() || library.isReadOnly() || library.path() == QLatin1String(":memory:"))
         return QString();
@@ -199,69 +193,62 @@ std::optional<QString> Backup::ensureDaily(Library &library, int keep, QString *
         return QString(); // nothing to lose yet
     }
     query.finish();
-    return create(library, QStringLiteral("daily"), keep, error);
+    return create(library, QStringLiteral("daily"), keep);
 }
 
-bool Backup::verify(const QString &file, QString *error)
+Result<void> Backup::verify(const QString &file)
 {
-    auto fail = [&](const QString &message) {
-        if (error)
-            *error = file + QStringLiteral(": ") + message;
-        return false;
+    auto fail = [&](const QString &message) -> Result<void> {
+        return Error(message).prefixed(file);
     };
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("cannot read: ") + f.errorString());
+        return fail(Store::tr("cannot read: %1").arg(f.errorString()));
     if (f.read(16) != QByteArray("SQLite format 3\0", 16))
-        return fail(QStringLiteral("not a Dubao library (not an SQLite file)"));
+        return fail(Store::tr("not a Dubao library (not an SQLite file)"));
     f.close();
     BareConnection connection(file, true);
     if (!connection.ok())
-        return fail(QStringLiteral("cannot open: ") + connection.error());
+        return fail(Store::tr("cannot open: %1").arg(connection.error()));
     QSqlDatabase db = connection.db();
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
-        return fail(QStringLiteral("cannot read: ") + query.lastError().text());
+        return fail(Store::tr("cannot read: %1").arg(query.lastError().text()));
     if (query.value(0).toInt() != Library::applicationId())
-        return fail(QStringLiteral("not a Dubao library (wrong application id)"));
+        return fail(Store::tr("not a Dubao library (wrong application id)"));
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return fail(QStringLiteral("cannot read: ") + query.lastError().text());
+        return fail(Store::tr("cannot read: %1").arg(query.lastError().text()));
     const int version = query.value(0).toInt();
     if (version < 1 || version > Library::currentSchemaVersion())
-        return fail(QStringLiteral("schema version %1 is not one this Dubao can open (1 to %2)")
+        return fail(Store::tr("schema version %1 is not one this Dubao can open (1 to %2)")
                         .arg(version)
                         .arg(Library::currentSchemaVersion()));
     if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
-        return fail(QStringLiteral("damaged: ") + query.lastError().text());
+        return fail(Store::tr("damaged: %1").arg(query.lastError().text()));
     QStringList problems;
     while (query.next())
         problems << query.value(0).toString();
     if (problems != QStringList{QStringLiteral("ok")})
-        return fail(QStringLiteral("damaged: ") + problems.mid(0, 5).join(QStringLiteral("; ")));
-    return true;
+        return fail(Store::tr("damaged: %1").arg(problems.mid(0, 5).join(QStringLiteral("; "))));
+    return {};
 }
 
-bool Backup::restore(const QString &file, const QString &libraryPath, int keep, QString *keptCopy, QString *error)
+Result<QString> Backup::restore(const QString &file, const QString &libraryPath, int keep)
 {
-    if (!verify(file, error))
-        return false;
-    auto fail = [&](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
+    if (Result<void> verified = verify(file); !verified)
+        return verified.error();
+    QString keptCopy;
     const QFileInfo libraryInfo(libraryPath);
     if (libraryInfo.exists() && libraryInfo.size() > 0) {
         // Keep what is replaced. VACUUM INTO reads through the -wal file, so the copy holds every commit.
-        std::optional<QString> copy;
-        QString message;
+        Result<QString> copy = Error();
         {
             BareConnection connection(libraryPath, false);
             if (connection.ok()) {
                 QSqlDatabase db = connection.db();
-                copy = createFrom(db, libraryPath, QStringLiteral("before-restore"), keep, &message);
+                copy = createFrom(db, libraryPath, QStringLiteral("before-restore"), keep);
             } else {
-                message = connection.error();
+                copy = Error(connection.error());
             }
         }
         if (!copy) {
@@ -271,19 +258,18 @@ bool Backup::restore(const QString &file, const QString &libraryPath, int keep, 
             const QString target = QDir(folder).filePath(
                 fileNameFor(libraryPath, QDateTime::currentDateTimeUtc(), QStringLiteral("before-restore")));
             if (!QFile::copy(libraryPath, target))
-                return fail(
-                    QStringLiteral("cannot keep a copy of %1 (%2); nothing was restored").arg(libraryPath, message));
+                return Error(Store::tr("cannot keep a copy of %1 (%2); nothing was restored")
+                                 .arg(libraryPath, copy.error().message()));
             if (QFileInfo::exists(libraryPath + QStringLiteral("-wal")))
                 QFile::copy(libraryPath + QStringLiteral("-wal"), target + QStringLiteral("-wal"));
             copy = target;
         }
-        if (keptCopy)
-            *keptCopy = *copy;
+        keptCopy = *copy;
     }
     const QString temp = libraryPath + QStringLiteral(".restoring");
     QFile::remove(temp);
     if (!QFile::copy(file, temp))
-        return fail(QStringLiteral("cannot copy %1 beside the library").arg(file));
+        return Error(Store::tr("cannot copy %1 beside the library").arg(file));
     QFile(temp).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
                                QFileDevice::ReadOther);
     // The old -wal belongs to the old file: replayed onto the restored one it would corrupt it.
@@ -291,9 +277,9 @@ bool Backup::restore(const QString &file, const QString &libraryPath, int keep, 
     QFile::remove(libraryPath + QStringLiteral("-shm"));
     if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(libraryPath).constData()) != 0) {
         QFile::remove(temp);
-        return fail(QStringLiteral("cannot replace %1").arg(libraryPath));
+        return Error(Store::tr("cannot replace %1").arg(libraryPath));
     }
-    return true;
+    return keptCopy;
 }
 
 } // namespace dubao

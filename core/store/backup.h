@@ -7,12 +7,12 @@
 // restore replaces the library (reason `before-restore`).
 #pragma once
 
+#include "core/model/result.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
-
-#include <optional>
 
 namespace dubao {
 
@@ -38,30 +38,28 @@ public:
     static QList<BackupInfo> list(const QString &libraryPath);
 
     /// Copies the open library into a new backup file and prunes to `keep` files (keep <= 0: keep all).
-    /// Returns the new file's path, or nullopt with `error` set. Fails on an in-memory library.
-    static std::optional<QString> create(Library &library, const QString &reason, int keep = kDefaultKeep,
-                                         QString *error = nullptr);
+    /// Returns the new file's path. Fails on an in-memory library.
+    static Result<QString> create(Library &library, const QString &reason, int keep = kDefaultKeep);
 
     /// The same on a bare connection to `libraryPath` (used by Library::open before migrating, when the
     /// Library object is not ready yet). Must not be inside a transaction.
-    static std::optional<QString> createFrom(QSqlDatabase &db, const QString &libraryPath, const QString &reason,
-                                             int keep = kDefaultKeep, QString *error = nullptr);
+    static Result<QString> createFrom(QSqlDatabase &db, const QString &libraryPath, const QString &reason,
+                                      int keep = kDefaultKeep);
 
     /// Makes a "daily" backup unless one of any reason was made in the last 24 hours, or the library holds
     /// nothing yet (no issues, tags or notebooks), or it is read-only or in memory. Returns the new file's path,
-    /// an empty string when none was needed, or nullopt with `error` set.
-    static std::optional<QString> ensureDaily(Library &library, int keep = kDefaultKeep, QString *error = nullptr);
+    /// or an empty string when none was needed.
+    static Result<QString> ensureDaily(Library &library, int keep = kDefaultKeep);
 
     /// Checks that `file` is a usable Dubao library: SQLite, integrity_check ok, Dubao's application_id,
     /// 1 <= user_version <= current schema. Opens it read-only; never changes it.
-    static bool verify(const QString &file, QString *error = nullptr);
+    static Result<void> verify(const QString &file);
 
     /// Replaces the library at `libraryPath` (which nobody may have open) with the backup `file` after
-    /// verify(). First keeps a copy of the current library as a backup with reason "before-restore" (its
-    /// path in `keptCopy`). The library's -wal/-shm are removed and the new file is renamed into place
-    /// atomically. On failure the library is unchanged.
-    static bool restore(const QString &file, const QString &libraryPath, int keep = kDefaultKeep,
-                        QString *keptCopy = nullptr, QString *error = nullptr);
+    /// verify(). First keeps a copy of the current library as a backup with reason "before-restore" and
+    /// returns its path (empty when there was no library to keep). The library's -wal/-shm are removed and the
+    /// new file is renamed into place atomically. On failure the library is unchanged.
+    static Result<QString> restore(const QString &file, const QString &libraryPath, int keep = kDefaultKeep);
 
     /// "library-20261122T045500Z-daily.sqlite" for the library "…/library.sqlite".
     static QString fileNameFor(const QString &libraryPath, const QDateTime &utc, const QString &reason);

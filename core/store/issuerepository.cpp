@@ -1,16 +1,15 @@
-// SQL for issues, articles, reporters and blocks (schema in docs/schema.md).
+// SQL that reads issues, articles, reporters and blocks (schema in docs/schema.md); the writes are in
+// issuewrites.cpp.
 #include "core/store/issuerepository.h"
 
 #include "core/parse/issuefile.h"
 #include "core/store/library.h"
+#include "core/store/sourcelines.h"
 #include "core/store/sql.h"
 
-#include <QDateTime>
-#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -21,14 +20,23 @@ namespace dubao {
 
 namespace {
 
-QString nowUtc()
+/// sql::select(), a failure logged as `what`: a read that fails gives nothing back rather than an error.
+bool read(QSqlQuery &query, const char *what, const QString &sql, const QVariantList &values = {})
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    if (const Result<void> selected = sql::select(query, sql, values); !selected) {
+        qCWarning(lcStore).noquote() << what << selected.error().message();
+        return false;
+    }
+    return true;
 }
 
-QString toJson(const QStringList &list)
+/// The id in the first row, if there is one.
+std::optional<qint64> readId(QSqlDatabase db, const char *what, const QString &sql, const QVariantList &values)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+    QSqlQuery query(db);
+    if (!read(query, what, sql, values) || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
 }
 
 QStringList fromJson(const QString &json)
@@ -41,63 +49,42 @@ QStringList fromJson(const QString &json)
     return list;
 }
 
-/// Qt binds a null QString as SQL NULL; NOT NULL text columns get '' instead.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
-/// NULL for an empty string, so optional columns read back as "not given".
-QVariant nullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
-
-QVariant dateValue(const QDate &date)
-{
-    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
-}
-
 QDate dateFromValue(const QVariant &value)
 {
     return value.isNull() ? QDate() : QDate::fromString(value.toString(), Qt::ISODate);
 }
 
-/// The lines of an issue's source text, by number: a block's raw text is stored as '' when it is exactly its
-/// lines first_line..last_line joined with '\n' (nearly always), and read back from the source bytes the
-/// library keeps, instead of storing the same text twice.
-class SourceLines final
+/// Reads the columns "date, date_inferred, month, day" of issues from `column` on.
+void readIssueDate(const QSqlQuery &query, int column, IssueInfo &info)
 {
-public:
-    explicit SourceLines(const QString &text)
-        : m_text(text)
-    {
-        if (text.isEmpty())
-            return;
-        m_starts.append(0);
-        const QChar *data = text.constData();
-        for (qsizetype i = 0; i < text.size(); ++i) {
-            if (data[i] == u'\n')
-                m_starts.append(i + 1);
-        }
-    }
+    info.date = dateFromValue(query.value(column));
+    info.dateInferred = query.value(column + 1).toInt() != 0;
+    info.month = query.value(column + 2).toInt();
+    info.day = query.value(column + 3).toInt();
+}
 
-    bool isEmpty() const { return m_starts.isEmpty(); }
+/// An issue with its publication p and its source file s.
+const char *const kIssueJoins = "FROM issues i LEFT JOIN publications p ON p.id = i.publication_id "
+                                "JOIN source_files s ON s.id = i.source_file_id";
+const char *const kIssueInfoColumns = "p.name, i.date, i.date_inferred, i.month, i.day";
 
-    /// Lines first..last (1-based) joined with '\n'; nullopt when out of range.
-    std::optional<QStringView> lines(int first, int last) const
-    {
-        if (first < 1 || last < first || last > m_starts.size())
-            return std::nullopt;
-        const qsizetype begin = m_starts[first - 1];
-        const qsizetype end = last < m_starts.size() ? m_starts[last] - 1 : m_text.size();
-        return QStringView(m_text).mid(begin, end - begin);
-    }
+/// Reads kIssueInfoColumns from `column` on.
+void readIssueInfo(const QSqlQuery &query, int column, IssueInfo &info)
+{
+    info.publication = query.value(column).toString();
+    readIssueDate(query, column + 1, info);
+}
 
-private:
-    QString m_text;
-    QList<qsizetype> m_starts;
-};
+/// Reads the columns "id, kicker, title, subtitles" of articles from `column` on.
+ArticleSummary articleSummaryFromQuery(const QSqlQuery &query, int column)
+{
+    ArticleSummary summary;
+    summary.id = query.value(column).toLongLong();
+    summary.kicker = query.value(column + 1).toString();
+    summary.title = query.value(column + 2).toString();
+    summary.subtitles = fromJson(query.value(column + 3).toString());
+    return summary;
+}
 
 /// Fills in the raw text of blocks stored as '' from the source bytes of issue `issueId`.
 void fillRawFromSource(QSqlDatabase &db, qint64 issueId, std::span<Article> articles)
@@ -108,12 +95,13 @@ void fillRawFromSource(QSqlDatabase &db, qint64 issueId, std::span<Article> arti
     if (std::none_of(articles.begin(), articles.end(), derived))
         return;
     QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT c.bytes FROM issues i JOIN source_contents c "
-                                 "ON c.source_file_id = i.source_file_id WHERE i.id = ?"));
-    query.bindValue(0, issueId);
-    if (!query.exec() || !query.next()) {
-        qCWarning(lcStore).noquote() << "cannot read the source text of issue" << issueId << query.lastError().text();
+    if (!read(query, "cannot read the source text:",
+              QStringLiteral("SELECT c.bytes FROM issues i JOIN source_contents c "
+                             "ON c.source_file_id = i.source_file_id WHERE i.id = ?"),
+              {issueId}))
+        return;
+    if (!query.next()) {
+        qCWarning(lcStore).noquote() << "no source text stored for issue" << issueId;
         return;
     }
     const DecodedText decoded = decodeIssueBytes(query.value(0).toByteArray());
@@ -127,125 +115,6 @@ void fillRawFromSource(QSqlDatabase &db, qint64 issueId, std::span<Article> arti
         }
     }
 }
-
-bool prepare(QSqlQuery &query, const QString &sql, QString *error)
-{
-    if (query.prepare(sql))
-        return true;
-    if (error)
-        *error = query.lastError().text();
-    qCWarning(lcStore).noquote() << "cannot prepare" << sql << query.lastError().text();
-    return false;
-}
-
-bool run(QSqlQuery &query, QString *error)
-{
-    if (query.exec())
-        return true;
-    if (error)
-        *error = query.lastError().text();
-    return false;
-}
-
-/// Publication id for a name, creating the row on demand; NULL for an empty name.
-class PublicationIds
-{
-public:
-    bool prepare(QSqlDatabase &db, QString *error)
-    {
-        m_insert = QSqlQuery(db);
-        m_select = QSqlQuery(db);
-        m_select.setForwardOnly(true);
-        return dubao::prepare(m_insert, QStringLiteral("INSERT OR IGNORE INTO publications (name) VALUES (?)"),
-                              error) &&
-               dubao::prepare(m_select, QStringLiteral("SELECT id FROM publications WHERE name = ?"), error);
-    }
-    std::optional<QVariant> idFor(const QString &name, QString *error)
-    {
-        if (name.isEmpty())
-            return QVariant(QMetaType(QMetaType::LongLong));
-        m_insert.bindValue(0, name);
-        if (!run(m_insert, error))
-            return std::nullopt;
-        m_select.bindValue(0, name);
-        if (!run(m_select, error))
-            return std::nullopt;
-        if (!m_select.next()) {
-            if (error)
-                *error = QStringLiteral("publication not found after insert");
-            return std::nullopt;
-        }
-        const QVariant id = m_select.value(0);
-        m_select.finish();
-        return id;
-    }
-
-private:
-    QSqlQuery m_insert;
-    QSqlQuery m_select;
-};
-
-} // namespace
-
-/// The statements insert() runs, prepared on its first call and reused by every later one: an import of
-/// thousands of files would otherwise spend a good part of its time compiling the same SQL (and the index
-/// triggers with it) again for each file.
-struct IssueRepository::InsertStatements
-{
-    PublicationIds publications;
-    QSqlQuery insertSource;
-    QSqlQuery insertSourceBytes;
-    QSqlQuery insertIssue;
-    QSqlQuery insertArticle;
-    QSqlQuery insertReporter;
-    QSqlQuery selectReporter;
-    QSqlQuery insertArticleReporter;
-    QSqlQuery insertBlock;
-
-    bool prepare(QSqlDatabase &db, QString *message)
-    {
-        insertSource = QSqlQuery(db);
-        insertSourceBytes = QSqlQuery(db);
-        insertIssue = QSqlQuery(db);
-        insertArticle = QSqlQuery(db);
-        insertReporter = QSqlQuery(db);
-        selectReporter = QSqlQuery(db);
-        insertArticleReporter = QSqlQuery(db);
-        insertBlock = QSqlQuery(db);
-        selectReporter.setForwardOnly(true);
-        return publications.prepare(db, message) &&
-               dubao::prepare(insertSource,
-                              QStringLiteral("INSERT INTO source_files (path, sha256, encoding, size, imported_at) "
-                                             "VALUES (?, ?, ?, ?, ?)"),
-                              message) &&
-               dubao::prepare(insertSourceBytes,
-                              QStringLiteral("INSERT OR REPLACE INTO source_contents (source_file_id, bytes) "
-                                             "VALUES (?, ?)"),
-                              message) &&
-               dubao::prepare(insertIssue,
-                              QStringLiteral("INSERT INTO issues (publication_id, source_file_id, date, month, day, "
-                                             "date_inferred, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                              message) &&
-               dubao::prepare(insertArticle,
-                              QStringLiteral("INSERT INTO articles (issue_id, position, kicker, title, subtitles, "
-                                             "has_byline, byline_source, byline_date, byline_raw, first_line, "
-                                             "last_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                              message) &&
-               dubao::prepare(insertReporter, QStringLiteral("INSERT OR IGNORE INTO reporters (name) VALUES (?)"),
-                              message) &&
-               dubao::prepare(selectReporter, QStringLiteral("SELECT id FROM reporters WHERE name = ?"), message) &&
-               dubao::prepare(insertArticleReporter,
-                              QStringLiteral("INSERT INTO article_reporters (article_id, position, reporter_id) "
-                                             "VALUES (?, ?, ?)"),
-                              message) &&
-               dubao::prepare(insertBlock,
-                              QStringLiteral("INSERT INTO blocks (article_id, position, kind, text, raw, first_line, "
-                                             "last_line) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                              message);
-    }
-};
-
-namespace {
 
 const char *const kArticleColumns = "a.id, a.kicker, a.title, a.subtitles, a.has_byline, a.byline_source, "
                                     "a.byline_date, a.byline_raw, a.first_line, a.last_line";
@@ -287,170 +156,12 @@ Block blockFromQuery(const QSqlQuery &query, int column = 0)
 
 } // namespace
 
-IssueRepository::IssueRepository(Library &library)
-    : m_library(library)
-{}
-
-IssueRepository::~IssueRepository() = default;
-
 std::optional<qint64> IssueRepository::findBySha256(const QString &sha256) const
 {
-    QSqlQuery query(m_library.database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT i.id FROM issues i JOIN source_files s ON s.id = i.source_file_id "
-                                 "WHERE s.sha256 = ?"));
-    query.bindValue(0, sha256.toLower());
-    if (!query.exec()) {
-        qCWarning(lcStore).noquote() << "findBySha256:" << query.lastError().text();
-        return std::nullopt;
-    }
-    if (query.next())
-        return query.value(0).toLongLong();
-    return std::nullopt;
-}
-
-qint64 IssueRepository::insert(const ParsedIssue &issue, QString *error)
-{
-    QSqlDatabase db = m_library.database();
-    QString message;
-    auto fail = [&]() -> qint64 {
-        if (error)
-            *error = message;
-        return 0;
-    };
-    if (!db.isOpen()) {
-        message = QStringLiteral("the library is not open");
-        return fail();
-    }
-
-    sql::WriteScope savepoint(db, "insert_issue");
-    if (!savepoint.isActive()) {
-        message = savepoint.error();
-        return fail();
-    }
-
-    // Prepared once per repository (and connection), reused for every row of every issue.
-    if (!m_statements || m_statementsConnection != db.connectionName()) {
-        auto statements = std::make_unique<InsertStatements>();
-        if (!statements->prepare(db, &message))
-            return fail();
-        m_statements = std::move(statements);
-        m_statementsConnection = db.connectionName();
-    }
-    InsertStatements &st = *m_statements;
-    PublicationIds &publications = st.publications;
-    QSqlQuery &insertSource = st.insertSource;
-    QSqlQuery &insertIssue = st.insertIssue;
-    QSqlQuery &insertArticle = st.insertArticle;
-    QSqlQuery &insertReporter = st.insertReporter;
-    QSqlQuery &selectReporter = st.selectReporter;
-    QSqlQuery &insertArticleReporter = st.insertArticleReporter;
-    QSqlQuery &insertBlock = st.insertBlock;
-
-    const QString now = nowUtc();
-    const QFileInfo sourceInfo(issue.source.path);
-    insertSource.bindValue(0, notNull(issue.source.path));
-    insertSource.bindValue(1, notNull(issue.source.sha256.toLower()));
-    insertSource.bindValue(2, notNull(issue.source.encoding));
-    insertSource.bindValue(3, !issue.source.path.isEmpty() && sourceInfo.isFile()
-                                  ? QVariant(sourceInfo.size())
-                                  : QVariant(QMetaType(QMetaType::LongLong)));
-    insertSource.bindValue(4, now);
-    if (!run(insertSource, &message))
-        return fail();
-    const qint64 sourceId = insertSource.lastInsertId().toLongLong();
-    // The original bytes, for re-parsing later (schema v2; core/store/sql.h).
-    // The bytes come with the parse; a ParsedIssue built elsewhere (without them) falls back to the file.
-    if (issue.source.bytes.isEmpty()) {
-        if (!sql::storeSourceBytesFromFile(db, sourceId, issue.source.path, issue.source.sha256, &message))
-            return fail();
-    } else {
-        st.insertSourceBytes.bindValue(0, sourceId);
-        st.insertSourceBytes.bindValue(1, issue.source.bytes);
-        if (!run(st.insertSourceBytes, &message))
-            return fail();
-    }
-
-    const auto publicationId = publications.idFor(issue.issue.publication, &message);
-    if (!publicationId)
-        return fail();
-    insertIssue.bindValue(0, *publicationId);
-    insertIssue.bindValue(1, sourceId);
-    insertIssue.bindValue(2, dateValue(issue.issue.date));
-    insertIssue.bindValue(3, issue.issue.month);
-    insertIssue.bindValue(4, issue.issue.day);
-    insertIssue.bindValue(5, issue.issue.dateInferred ? 1 : 0);
-    insertIssue.bindValue(6, now);
-    if (!run(insertIssue, &message))
-        return fail();
-    const qint64 issueId = insertIssue.lastInsertId().toLongLong();
-
-    // Raw text that is exactly the source's lines is not stored twice (SourceLines) — only when the bytes it
-    // is read back from are stored too.
-    const SourceLines sourceLines(issue.source.bytes.isEmpty() ? QString() : issue.source.text);
-
-    QHash<QString, qint64> reporterIds;
-    for (int a = 0; a < issue.articles.size(); ++a) {
-        const Article &article = issue.articles.at(a);
-        insertArticle.bindValue(0, issueId);
-        insertArticle.bindValue(1, a);
-        insertArticle.bindValue(2, notNull(article.kicker));
-        insertArticle.bindValue(3, notNull(article.title));
-        insertArticle.bindValue(4, toJson(article.subtitles));
-        insertArticle.bindValue(5, article.byline ? 1 : 0);
-        const QVariant nullText{QMetaType(QMetaType::QString)};
-        insertArticle.bindValue(6, article.byline ? QVariant(notNull(article.byline->source)) : nullText);
-        insertArticle.bindValue(7, article.byline ? nullIfEmpty(article.byline->date) : nullText);
-        insertArticle.bindValue(8, article.byline ? QVariant(notNull(article.byline->raw)) : nullText);
-        insertArticle.bindValue(9, article.firstLine);
-        insertArticle.bindValue(10, article.lastLine);
-        if (!run(insertArticle, &message))
-            return fail();
-        const qint64 articleId = insertArticle.lastInsertId().toLongLong();
-
-        if (article.byline) {
-            for (int r = 0; r < article.byline->reporters.size(); ++r) {
-                const QString &name = article.byline->reporters.at(r);
-                auto found = reporterIds.constFind(name);
-                if (found == reporterIds.cend()) {
-                    insertReporter.bindValue(0, name);
-                    selectReporter.bindValue(0, name);
-                    if (!run(insertReporter, &message) || !run(selectReporter, &message))
-                        return fail();
-                    if (!selectReporter.next()) {
-                        message = QStringLiteral("reporter not found after insert");
-                        return fail();
-                    }
-                    found = reporterIds.insert(name, selectReporter.value(0).toLongLong());
-                    selectReporter.finish();
-                }
-                insertArticleReporter.bindValue(0, articleId);
-                insertArticleReporter.bindValue(1, r);
-                insertArticleReporter.bindValue(2, *found);
-                if (!run(insertArticleReporter, &message))
-                    return fail();
-            }
-        }
-
-        for (int b = 0; b < article.blocks.size(); ++b) {
-            const Block &block = article.blocks.at(b);
-            insertBlock.bindValue(0, articleId);
-            insertBlock.bindValue(1, b);
-            insertBlock.bindValue(2, blockKindName(block.kind));
-            insertBlock.bindValue(3, notNull(block.text));
-            const std::optional<QStringView> lines =
-                sourceLines.isEmpty() ? std::nullopt : sourceLines.lines(block.firstLine, block.lastLine);
-            insertBlock.bindValue(4, lines && *lines == block.raw ? QStringLiteral("") : notNull(block.raw));
-            insertBlock.bindValue(5, block.firstLine);
-            insertBlock.bindValue(6, block.lastLine);
-            if (!run(insertBlock, &message))
-                return fail();
-        }
-    }
-
-    if (!savepoint.commit(&message))
-        return fail();
-    return issueId;
+    return readId(m_library.database(), "findBySha256:",
+                  QStringLiteral("SELECT i.id FROM issues i JOIN source_files s ON s.id = i.source_file_id "
+                                 "WHERE s.sha256 = ?"),
+                  {sha256.toLower()});
 }
 
 QList<IssueSummary> IssueRepository::listIssues(Listing listing) const
@@ -458,25 +169,17 @@ QList<IssueSummary> IssueRepository::listIssues(Listing listing) const
     QList<IssueSummary> issues;
     QSqlDatabase db = m_library.database();
     QSqlQuery query(db);
-    query.setForwardOnly(true);
     // Dated issues first by date; issues without a year after them by month and day (unknown last).
-    if (!query.exec(QStringLiteral("SELECT i.id, p.name, i.date, i.date_inferred, i.month, i.day, s.path "
-                                   "FROM issues i "
-                                   "LEFT JOIN publications p ON p.id = i.publication_id "
-                                   "JOIN source_files s ON s.id = i.source_file_id "
-                                   "ORDER BY i.date IS NULL, i.date, i.month = 0, i.month, i.day = 0, i.day, i.id"))) {
-        qCWarning(lcStore).noquote() << "listIssues:" << query.lastError().text();
+    if (!read(query, "listIssues:",
+              QStringLiteral("SELECT i.id, %1, s.path %2 "
+                             "ORDER BY i.date IS NULL, i.date, i.month = 0, i.month, i.day = 0, i.day, i.id")
+                  .arg(QLatin1String(kIssueInfoColumns), QLatin1String(kIssueJoins))))
         return issues;
-    }
     QHash<qint64, qsizetype> indexOfIssue;
     while (query.next()) {
         IssueSummary summary;
         summary.id = query.value(0).toLongLong();
-        summary.info.publication = query.value(1).toString();
-        summary.info.date = dateFromValue(query.value(2));
-        summary.info.dateInferred = query.value(3).toInt() != 0;
-        summary.info.month = query.value(4).toInt();
-        summary.info.day = query.value(5).toInt();
+        readIssueInfo(query, 1, summary.info);
         summary.sourcePath = query.value(6).toString();
         indexOfIssue.insert(summary.id, issues.size());
         issues.append(summary);
@@ -486,22 +189,15 @@ QList<IssueSummary> IssueRepository::listIssues(Listing listing) const
 
     // All articles in one query, not one query per issue.
     QSqlQuery articles(db);
-    articles.setForwardOnly(true);
-    if (!articles.exec(QStringLiteral("SELECT issue_id, id, kicker, title, subtitles FROM articles "
-                                      "ORDER BY issue_id, position"))) {
-        qCWarning(lcStore).noquote() << "listIssues:" << articles.lastError().text();
+    if (!read(articles, "listIssues:",
+              QStringLiteral("SELECT issue_id, id, kicker, title, subtitles FROM articles "
+                             "ORDER BY issue_id, position")))
         return issues;
-    }
     while (articles.next()) {
         const auto index = indexOfIssue.constFind(articles.value(0).toLongLong());
         if (index == indexOfIssue.cend())
             continue;
-        ArticleSummary summary;
-        summary.id = articles.value(1).toLongLong();
-        summary.kicker = articles.value(2).toString();
-        summary.title = articles.value(3).toString();
-        summary.subtitles = fromJson(articles.value(4).toString());
-        issues[*index].articles.append(summary);
+        issues[*index].articles.append(articleSummaryFromQuery(articles, 1));
     }
     return issues;
 }
@@ -512,30 +208,22 @@ QList<IssueSummary> IssueRepository::issueDates() const
     QSqlDatabase db = m_library.database();
     QHash<qint64, QString> publications;
     QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT id, name FROM publications"))) {
-        qCWarning(lcStore).noquote() << "issueDates:" << query.lastError().text();
+    if (!read(query, "issueDates:", QStringLiteral("SELECT id, name FROM publications")))
         return issues;
-    }
     while (query.next())
         publications.insert(query.value(0).toLongLong(), query.value(1).toString());
     // No join and no sort (id order is the table's own): ordering 20,000 rows by expressions costs SQLite more
     // than the caller's sort.
-    if (!query.exec(
-            QStringLiteral("SELECT id, publication_id, date, date_inferred, month, day FROM issues ORDER BY id"))) {
-        qCWarning(lcStore).noquote() << "issueDates:" << query.lastError().text();
+    if (!read(query, "issueDates:",
+              QStringLiteral("SELECT id, publication_id, date, date_inferred, month, day FROM issues ORDER BY id")))
         return issues;
-    }
     while (query.next()) {
         IssueSummary summary;
         summary.id = query.value(0).toLongLong();
         const QVariant publication = query.value(1);
         if (!publication.isNull())
             summary.info.publication = publications.value(publication.toLongLong());
-        summary.info.date = dateFromValue(query.value(2));
-        summary.info.dateInferred = query.value(3).toInt() != 0;
-        summary.info.month = query.value(4).toInt();
-        summary.info.day = query.value(5).toInt();
+        readIssueDate(query, 2, summary.info);
         issues.append(summary);
     }
     return issues;
@@ -544,14 +232,11 @@ QList<IssueSummary> IssueRepository::issueDates() const
 QString IssueRepository::sourcePath(qint64 issueId) const
 {
     QSqlQuery query(m_library.database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT s.path FROM issues i JOIN source_files s ON s.id = i.source_file_id "
-                                 "WHERE i.id = ?"));
-    query.bindValue(0, issueId);
-    if (!query.exec()) {
-        qCWarning(lcStore).noquote() << "sourcePath:" << query.lastError().text();
+    if (!read(query, "sourcePath:",
+              QStringLiteral("SELECT s.path FROM issues i JOIN source_files s ON s.id = i.source_file_id "
+                             "WHERE i.id = ?"),
+              {issueId}))
         return {};
-    }
     return query.next() ? query.value(0).toString() : QString();
 }
 
@@ -559,13 +244,10 @@ std::optional<Article> IssueRepository::article(qint64 articleId) const
 {
     QSqlDatabase db = m_library.database();
     QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM articles a WHERE a.id = ?").arg(QLatin1String(kArticleColumns)));
-    query.bindValue(0, articleId);
-    if (!query.exec()) {
-        qCWarning(lcStore).noquote() << "article:" << query.lastError().text();
+    if (!read(query, "article:",
+              QStringLiteral("SELECT %1 FROM articles a WHERE a.id = ?").arg(QLatin1String(kArticleColumns)),
+              {articleId}))
         return std::nullopt;
-    }
     if (!query.next())
         return std::nullopt;
     Article article = articleFromQuery(query);
@@ -573,27 +255,21 @@ std::optional<Article> IssueRepository::article(qint64 articleId) const
 
     if (article.byline) {
         QSqlQuery reporters(db);
-        reporters.setForwardOnly(true);
-        reporters.prepare(QStringLiteral("SELECT r.name FROM article_reporters ar JOIN reporters r "
-                                         "ON r.id = ar.reporter_id WHERE ar.article_id = ? ORDER BY ar.position"));
-        reporters.bindValue(0, articleId);
-        if (!reporters.exec()) {
-            qCWarning(lcStore).noquote() << "article:" << reporters.lastError().text();
+        if (!read(reporters, "article:",
+                  QStringLiteral("SELECT r.name FROM article_reporters ar JOIN reporters r "
+                                 "ON r.id = ar.reporter_id WHERE ar.article_id = ? ORDER BY ar.position"),
+                  {articleId}))
             return std::nullopt;
-        }
         while (reporters.next())
             article.byline->reporters.append(reporters.value(0).toString());
     }
 
     QSqlQuery blocks(db);
-    blocks.setForwardOnly(true);
-    blocks.prepare(QStringLiteral("SELECT %1 FROM blocks b WHERE b.article_id = ? ORDER BY b.position")
-                       .arg(QLatin1String(kBlockColumns)));
-    blocks.bindValue(0, articleId);
-    if (!blocks.exec()) {
-        qCWarning(lcStore).noquote() << "article:" << blocks.lastError().text();
+    if (!read(blocks, "article:",
+              QStringLiteral("SELECT %1 FROM blocks b WHERE b.article_id = ? ORDER BY b.position")
+                  .arg(QLatin1String(kBlockColumns)),
+              {articleId}))
         return std::nullopt;
-    }
     while (blocks.next())
         article.blocks.append(blockFromQuery(blocks));
     blocks.finish();
@@ -606,25 +282,16 @@ std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const
 {
     QSqlDatabase db = m_library.database();
     QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT p.name, i.date, i.date_inferred, i.month, i.day, s.path, s.sha256, "
-                                 "s.encoding FROM issues i "
-                                 "LEFT JOIN publications p ON p.id = i.publication_id "
-                                 "JOIN source_files s ON s.id = i.source_file_id WHERE i.id = ?"));
-    query.bindValue(0, issueId);
-    if (!query.exec()) {
-        qCWarning(lcStore).noquote() << "issue:" << query.lastError().text();
+    if (!read(query, "issue:",
+              QStringLiteral("SELECT %1, s.path, s.sha256, s.encoding %2 WHERE i.id = ?")
+                  .arg(QLatin1String(kIssueInfoColumns), QLatin1String(kIssueJoins)),
+              {issueId}))
         return std::nullopt;
-    }
     if (!query.next())
         return std::nullopt;
     StoredIssue stored;
     stored.id = issueId;
-    stored.parsed.issue.publication = query.value(0).toString();
-    stored.parsed.issue.date = dateFromValue(query.value(1));
-    stored.parsed.issue.dateInferred = query.value(2).toInt() != 0;
-    stored.parsed.issue.month = query.value(3).toInt();
-    stored.parsed.issue.day = query.value(4).toInt();
+    readIssueInfo(query, 0, stored.parsed.issue);
     stored.parsed.source.path = query.value(5).toString();
     stored.parsed.source.sha256 = query.value(6).toString();
     stored.parsed.source.encoding = query.value(7).toString();
@@ -632,14 +299,11 @@ std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const
 
     // Three queries for the whole issue: articles, their reporters, their blocks.
     QSqlQuery articles(db);
-    articles.setForwardOnly(true);
-    articles.prepare(QStringLiteral("SELECT %1 FROM articles a WHERE a.issue_id = ? ORDER BY a.position")
-                         .arg(QLatin1String(kArticleColumns)));
-    articles.bindValue(0, issueId);
-    if (!articles.exec()) {
-        qCWarning(lcStore).noquote() << "issue:" << articles.lastError().text();
+    if (!read(articles, "issue:",
+              QStringLiteral("SELECT %1 FROM articles a WHERE a.issue_id = ? ORDER BY a.position")
+                  .arg(QLatin1String(kArticleColumns)),
+              {issueId}))
         return std::nullopt;
-    }
     QHash<qint64, qsizetype> indexOfArticle;
     while (articles.next()) {
         Article article = articleFromQuery(articles);
@@ -648,16 +312,13 @@ std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const
     }
 
     QSqlQuery reporters(db);
-    reporters.setForwardOnly(true);
-    reporters.prepare(QStringLiteral("SELECT ar.article_id, r.name FROM article_reporters ar "
-                                     "JOIN articles a ON a.id = ar.article_id "
-                                     "JOIN reporters r ON r.id = ar.reporter_id "
-                                     "WHERE a.issue_id = ? ORDER BY ar.article_id, ar.position"));
-    reporters.bindValue(0, issueId);
-    if (!reporters.exec()) {
-        qCWarning(lcStore).noquote() << "issue:" << reporters.lastError().text();
+    if (!read(reporters, "issue:",
+              QStringLiteral("SELECT ar.article_id, r.name FROM article_reporters ar "
+                             "JOIN articles a ON a.id = ar.article_id "
+                             "JOIN reporters r ON r.id = ar.reporter_id "
+                             "WHERE a.issue_id = ? ORDER BY ar.article_id, ar.position"),
+              {issueId}))
         return std::nullopt;
-    }
     while (reporters.next()) {
         const auto index = indexOfArticle.constFind(reporters.value(0).toLongLong());
         if (index != indexOfArticle.cend() && stored.parsed.articles[*index].byline)
@@ -665,15 +326,12 @@ std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const
     }
 
     QSqlQuery blocks(db);
-    blocks.setForwardOnly(true);
-    blocks.prepare(QStringLiteral("SELECT b.article_id, %1 FROM blocks b JOIN articles a ON a.id = b.article_id "
-                                  "WHERE a.issue_id = ? ORDER BY b.article_id, b.position")
-                       .arg(QLatin1String(kBlockColumns)));
-    blocks.bindValue(0, issueId);
-    if (!blocks.exec()) {
-        qCWarning(lcStore).noquote() << "issue:" << blocks.lastError().text();
+    if (!read(blocks, "issue:",
+              QStringLiteral("SELECT b.article_id, %1 FROM blocks b JOIN articles a ON a.id = b.article_id "
+                             "WHERE a.issue_id = ? ORDER BY b.article_id, b.position")
+                  .arg(QLatin1String(kBlockColumns)),
+              {issueId}))
         return std::nullopt;
-    }
     while (blocks.next()) {
         const auto index = indexOfArticle.constFind(blocks.value(0).toLongLong());
         if (index != indexOfArticle.cend())
@@ -686,102 +344,32 @@ std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const
 
 std::optional<qint64> IssueRepository::issueIdOfArticle(qint64 articleId) const
 {
-    QSqlQuery query(m_library.database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT issue_id FROM articles WHERE id = ?"));
-    query.bindValue(0, articleId);
-    if (!query.exec()) {
-        qCWarning(lcStore).noquote() << "issueIdOfArticle:" << query.lastError().text();
-        return std::nullopt;
-    }
-    if (query.next())
-        return query.value(0).toLongLong();
-    return std::nullopt;
+    return readId(m_library.database(),
+                  "issueIdOfArticle:", QStringLiteral("SELECT issue_id FROM articles WHERE id = ?"), {articleId});
 }
 
 QList<ArticleSummary> IssueRepository::articleSummaries(qint64 issueId) const
 {
     QList<ArticleSummary> summaries;
     QSqlQuery query(m_library.database());
-    query.setForwardOnly(true);
     // Served by the articles(issue_id, position) unique index, in order.
-    query.prepare(
-        QStringLiteral("SELECT id, kicker, title, subtitles FROM articles WHERE issue_id = ? ORDER BY position"));
-    query.bindValue(0, issueId);
-    if (!query.exec()) {
-        qCWarning(lcStore).noquote() << "articleSummaries:" << query.lastError().text();
+    if (!read(query, "articleSummaries:",
+              QStringLiteral("SELECT id, kicker, title, subtitles FROM articles WHERE issue_id = ? ORDER BY position"),
+              {issueId}))
         return summaries;
-    }
-    while (query.next()) {
-        ArticleSummary summary;
-        summary.id = query.value(0).toLongLong();
-        summary.kicker = query.value(1).toString();
-        summary.title = query.value(2).toString();
-        summary.subtitles = fromJson(query.value(3).toString());
-        summaries.append(summary);
-    }
+    while (query.next())
+        summaries.append(articleSummaryFromQuery(query, 0));
     return summaries;
-}
-
-bool IssueRepository::updateIssueInfo(qint64 issueId, const IssueInfo &info, QString *error)
-{
-    QSqlDatabase db = m_library.database();
-    QString message;
-    auto fail = [&]() {
-        if (error)
-            *error = message;
-        qCWarning(lcStore).noquote() << "updateIssueInfo:" << message;
-        return false;
-    };
-    sql::WriteScope savepoint(db, "update_issue");
-    if (!savepoint.isActive()) {
-        message = savepoint.error();
-        return fail();
-    }
-    PublicationIds publications;
-    if (!publications.prepare(db, &message))
-        return fail();
-    const auto publicationId = publications.idFor(info.publication, &message);
-    if (!publicationId)
-        return fail();
-    QSqlQuery query(db);
-    if (!prepare(query,
-                 QStringLiteral("UPDATE issues SET publication_id = ?, date = ?, date_inferred = ?, month = ?, "
-                                "day = ? WHERE id = ?"),
-                 &message)) {
-        return fail();
-    }
-    query.bindValue(0, *publicationId);
-    query.bindValue(1, dateValue(info.date));
-    query.bindValue(2, info.dateInferred ? 1 : 0);
-    query.bindValue(3, info.month);
-    query.bindValue(4, info.day);
-    query.bindValue(5, issueId);
-    if (!run(query, &message))
-        return fail();
-    if (query.numRowsAffected() != 1) {
-        message = QStringLiteral("no issue with id %1").arg(issueId);
-        return fail();
-    }
-    if (!savepoint.commit(&message))
-        return fail();
-    return true;
 }
 
 int IssueRepository::issueCount() const
 {
-    QSqlQuery query(m_library.database());
-    if (query.exec(QStringLiteral("SELECT count(*) FROM issues")) && query.next())
-        return query.value(0).toInt();
-    return 0;
+    return sql::scalar(m_library.database(), QStringLiteral("SELECT count(*) FROM issues")).toInt();
 }
 
 int IssueRepository::articleCount() const
 {
-    QSqlQuery query(m_library.database());
-    if (query.exec(QStringLiteral("SELECT count(*) FROM articles")) && query.next())
-        return query.value(0).toInt();
-    return 0;
+    return sql::scalar(m_library.database(), QStringLiteral("SELECT count(*) FROM articles")).toInt();
 }
 
 } // namespace dubao

@@ -4,6 +4,7 @@
 
 #include "core/model/issue.h"
 #include "core/model/issuelisting.h"
+#include "core/model/result.h"
 
 #include <QList>
 #include <QString>
@@ -25,10 +26,10 @@ public:
     std::optional<qint64> findBySha256(const QString &sha256) const;
 
     /// Inserts the issue with its articles and blocks (publication created on demand). Does not open a
-    /// transaction: the caller (Importer) wraps it in one. Returns the new id, or 0 with `error` set.
+    /// transaction: the caller (Importer) wraps it in one. Returns the new id.
     /// All or nothing even without the caller's transaction (it runs inside a SAVEPOINT). The source's size
     /// is taken from the file at `source.path` when there is one (NULL otherwise).
-    qint64 insert(const ParsedIssue &issue, QString *error = nullptr);
+    Result<qint64> insert(const ParsedIssue &issue);
 
     enum class Listing
     {
@@ -52,8 +53,8 @@ public:
     QList<ArticleSummary> articleSummaries(qint64 issueId) const;
 
     /// Sets publication and date of an issue (the user dating an issue whose year was not given). Stores
-    /// `info` as given (month/day too); fails with `error` for an unknown id, changing nothing.
-    bool updateIssueInfo(qint64 issueId, const IssueInfo &info, QString *error = nullptr);
+    /// `info` as given (month/day too); fails for an unknown id, changing nothing.
+    Result<void> updateIssueInfo(qint64 issueId, const IssueInfo &info);
 
     int issueCount() const;
     int articleCount() const;

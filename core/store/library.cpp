@@ -42,13 +42,15 @@ QString memoryPath()
     return QStringLiteral(":memory:");
 }
 
-/// The one value of a PRAGMA; nullopt with `error` set when it cannot be read.
-std::optional<QVariant> pragma(QSqlDatabase &db, const QString &sql, QString *error)
+/// The one value of a PRAGMA.
+Result<QVariant> pragma(QSqlDatabase &db, const QString &sql)
 {
-    const QVariant value = sql::scalar(db, sql, {}, error);
-    if (!value.isValid())
-        return std::nullopt;
-    return value;
+    QSqlQuery query(db);
+    if (Result<void> read = sql::select(query, sql); !read)
+        return read.error();
+    if (!query.next())
+        return Error(sql::Store::tr("cannot read the library: %1").arg(sql));
+    return query.value(0);
 }
 
 // POSIX advisory locks belong to the process, and closing *any* descriptor of a file releases all of them
@@ -98,14 +100,12 @@ Library::~Library()
     close();
 }
 
-bool Library::open(const QString &path, QString *error)
+Result<void> Library::open(const QString &path)
 {
     close();
-    auto fail = [&](const QString &message) {
-        if (error)
-            *error = path + QStringLiteral(": ") + message;
+    auto fail = [&](const QString &message) -> Result<void> {
         qCWarning(lcStore).noquote() << path << message;
-        return false;
+        return Error(message).prefixed(path);
     };
 
     const bool inMemory = path == memoryPath();
@@ -114,7 +114,7 @@ bool Library::open(const QString &path, QString *error)
     bool readOnly = false;
     if (existed) {
         if (info.isDir())
-            return fail(QStringLiteral("is a folder, not a Dubao library"));
+            return fail(sql::Store::tr("is a folder, not a Dubao library"));
         QMutexLocker locker(&s_openFilesMutex);
         if (info.size() > 0 && !s_openFiles.contains(info.canonicalFilePath())) {
             // Look at the header ourselves before SQLite does anything with the file: a text file or an
@@ -122,14 +122,14 @@ bool Library::open(const QString &path, QString *error)
             // this process has it open: see s_openFiles.)
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
-                return fail(QStringLiteral("cannot read: ") + file.errorString());
+                return fail(sql::Store::tr("cannot read: %1").arg(file.errorString()));
             if (file.read(16) != sqliteMagic())
-                return fail(QStringLiteral("not a Dubao library (not an SQLite file)"));
+                return fail(sql::Store::tr("not a Dubao library (not an SQLite file)"));
         }
         readOnly = !isWritableFile(info);
     }
 
-    bool ok = false;
+    Result<void> opened;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(path);
@@ -137,29 +137,25 @@ bool Library::open(const QString &path, QString *error)
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         m_path = path;
         m_readOnly = readOnly;
-        QString message;
-        ok = db.open();
-        if (!ok)
-            message = QStringLiteral("cannot open: ") + db.lastError().text();
-        if (ok)
-            ok = sql::exec(db, QStringLiteral("PRAGMA busy_timeout = 5000"), {}, &message) &&
-                 sql::exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), {}, &message);
+        if (!db.open())
+            opened = Error(sql::Store::tr("cannot open: %1").arg(db.lastError().text()));
+        if (opened)
+            opened = sql::exec(db, {{QStringLiteral("PRAGMA busy_timeout = 5000"), {}},
+                                    {QStringLiteral("PRAGMA foreign_keys = ON"), {}}});
         for (const schema::Step setUp : schema::connectionSetUps()) {
-            if (ok)
-                ok = setUp(db, &message);
+            if (opened)
+                opened = setUp(db);
         }
-        if (ok)
-            ok = migrate(&message);
-        if (!ok) {
-            if (error)
-                *error = message.startsWith(path) ? message : path + QStringLiteral(": ") + message;
-            qCWarning(lcStore).noquote() << "cannot open library" << message;
+        if (opened)
+            opened = migrate();
+        if (!opened) {
+            qCWarning(lcStore).noquote() << "cannot open library" << path << opened.error().message();
             db.close();
         }
     }
-    if (ok && !inMemory)
+    if (opened && !inMemory)
         registerOpenFile(m_connectionName, QFileInfo(path).canonicalFilePath());
-    if (!ok) {
+    if (!opened) {
         QSqlDatabase::removeDatabase(m_connectionName);
         m_path.clear();
         m_readOnly = false;
@@ -170,97 +166,103 @@ bool Library::open(const QString &path, QString *error)
             QFile::remove(path + QStringLiteral("-shm"));
             QFile::remove(path + QStringLiteral("-journal"));
         }
+        return opened.error().prefixed(path);
     }
-    return ok;
+    return {};
 }
 
-bool Library::migrate(QString *error)
+Result<void> Library::migrate()
 {
     QSqlDatabase db = database();
-    QString message;
-    auto fail = [&](const QString &text) {
-        if (error)
-            *error = m_path + QStringLiteral(": ") + text;
-        return false;
-    };
 
     // Read everything needed to decide before writing anything: reading leaves the file untouched.
-    const auto appId = pragma(db, QStringLiteral("PRAGMA application_id"), &message);
-    const auto version = appId ? pragma(db, QStringLiteral("PRAGMA user_version"), &message) : std::nullopt;
-    const auto tables = version ? pragma(db,
-                                         QStringLiteral("SELECT count(*) FROM sqlite_master "
-                                                        "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"),
-                                         &message)
-                                : std::nullopt;
+    const Result<QVariant> appId = pragma(db, QStringLiteral("PRAGMA application_id"));
+    if (!appId)
+        return appId.error();
+    const Result<QVariant> version = pragma(db, QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return version.error();
+    const Result<QVariant> tables =
+        pragma(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"));
     if (!tables)
-        return fail(QStringLiteral("cannot read: ") + message);
+        return tables.error();
 
     const int applicationId = appId->toInt();
     const int userVersion = version->toInt();
     const bool hasTables = tables->toInt() > 0;
     if (applicationId != 0 && applicationId != kApplicationId) {
-        return fail(QStringLiteral("not a Dubao library (an SQLite file of another application, id 0x%1)")
-                        .arg(quint32(applicationId), 8, 16, QLatin1Char('0')));
+        return Error(sql::Store::tr("not a Dubao library (an SQLite file of another application, id 0x%1)")
+                         .arg(quint32(applicationId), 8, 16, QLatin1Char('0')));
     }
     if (applicationId == 0 && (userVersion != 0 || hasTables))
-        return fail(QStringLiteral("not a Dubao library (an SQLite file with other tables)"));
+        return Error(sql::Store::tr("not a Dubao library (an SQLite file with other tables)"));
     if (applicationId == kApplicationId && userVersion == 0 && hasTables) {
         // Step 1 sets application_id and user_version in the transaction that creates the tables, so
         // this cannot come from Dubao; migrating would fail half-way anyway.
-        return fail(QStringLiteral("not a Dubao library (Dubao's id but no schema version)"));
+        return Error(sql::Store::tr("not a Dubao library (Dubao's id but no schema version)"));
     }
     if (userVersion > currentSchemaVersion()) {
-        return fail(QStringLiteral("library was made by a newer Dubao (schema %1, this version knows %2)")
-                        .arg(userVersion)
-                        .arg(currentSchemaVersion()));
+        return Error(sql::Store::tr("library was made by a newer Dubao (schema %1, this version knows %2)")
+                         .arg(userVersion)
+                         .arg(currentSchemaVersion()));
     }
     if (userVersion < currentSchemaVersion() && m_readOnly) {
-        return fail(QStringLiteral("the library is read-only and needs an upgrade from schema %1 to %2")
-                        .arg(userVersion)
-                        .arg(currentSchemaVersion()));
+        return Error(sql::Store::tr("the library is read-only and needs an upgrade from schema %1 to %2")
+                         .arg(userVersion)
+                         .arg(currentSchemaVersion()));
     }
 
     if (!m_readOnly && m_path != memoryPath()) {
         // WAL: readers (the UI) and one writer (an import job) at once; NORMAL is durable enough with WAL
         // (a power cut may lose the last commits, never corrupt). journal_mode cannot change inside a
         // transaction, so it is set here, before the migrations.
-        const auto mode = pragma(db, QStringLiteral("PRAGMA journal_mode = WAL"), &message);
+        const Result<QVariant> mode = pragma(db, QStringLiteral("PRAGMA journal_mode = WAL"));
         if (!mode)
-            return fail(QStringLiteral("cannot set journal mode: ") + message);
+            return Error(sql::Store::tr("cannot set journal mode: %1").arg(mode.error().message()));
         if (mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
             qCWarning(lcStore).noquote() << m_path << "journal mode is" << mode->toString() << "instead of wal";
     }
-    if (!m_readOnly && !sql::exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), {}, &message))
-        return fail(QStringLiteral("cannot set synchronous mode: ") + message);
+    if (!m_readOnly) {
+        if (Result<void> set = sql::exec(db, QStringLiteral("PRAGMA synchronous = NORMAL")); !set)
+            return Error(sql::Store::tr("cannot set synchronous mode: %1").arg(set.error().message()));
+    }
 
     // Before upgrading a library that holds data, keep a copy of it as it is, in the old schema
     // (core/store/backup.h: `<library>.backups/…-migration-vN.sqlite`). No backup, no upgrade.
     if (userVersion > 0 && userVersion < currentSchemaVersion() && m_path != memoryPath()) {
-        if (!Backup::createFrom(db, m_path, QStringLiteral("migration-v%1").arg(currentSchemaVersion()),
-                                Backup::kDefaultKeep, &message))
-            return fail(QStringLiteral("cannot back up before upgrading the schema: ") + message);
+        if (Result<QString> backup = Backup::createFrom(
+                db, m_path, QStringLiteral("migration-v%1").arg(currentSchemaVersion()), Backup::kDefaultKeep);
+            !backup)
+            return Error(
+                sql::Store::tr("cannot back up before upgrading the schema: %1").arg(backup.error().message()));
     }
 
     const QList<schema::RegisteredStep> steps = schema::steps(currentSchemaVersion());
     for (const schema::RegisteredStep &step : steps) {
         if (!step.step) {
-            return fail(QStringLiteral("this program cannot open Dubao libraries: schema step %1 of the %2 layer is "
-                                       "not registered")
-                            .arg(step.version)
-                            .arg(step.layer));
+            return Error(sql::Store::tr("this program cannot open Dubao libraries: schema step %1 of the %2 layer is "
+                                        "not registered")
+                             .arg(step.version)
+                             .arg(step.layer));
         }
     }
     for (int from = userVersion; from < currentSchemaVersion(); ++from) {
         sql::WriteScope transaction(db);
         if (!transaction.isActive())
-            return fail(QStringLiteral("cannot start a transaction: ") + db.lastError().text());
-        if (!steps.at(from).step(db, &message) ||
-            !sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(from + 1), {}, &message) ||
-            !transaction.commit(&message)) {
-            return fail(QStringLiteral("cannot upgrade schema %1 to %2: %3").arg(from).arg(from + 1).arg(message));
+            return transaction.error();
+        Result<void> upgraded = steps.at(from).step(db);
+        if (upgraded)
+            upgraded = sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(from + 1));
+        if (upgraded)
+            upgraded = transaction.commit();
+        if (!upgraded) {
+            return Error(sql::Store::tr("cannot upgrade schema %1 to %2: %3")
+                             .arg(from)
+                             .arg(from + 1)
+                             .arg(upgraded.error().message()));
         }
     }
-    return true;
+    return {};
 }
 
 void Library::close()

@@ -3,6 +3,8 @@
 // thread opens its own Library on the same file (WAL lets readers and one writer share it).
 #pragma once
 
+#include "core/model/result.h"
+
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QString>
@@ -21,9 +23,9 @@ public:
     ~Library();
 
     /// Opens (creating if missing) and migrates to the current schema. Sets foreign_keys=ON, WAL,
-    /// busy_timeout. On failure returns false with a one-line `error` naming the file; nothing is changed:
-    /// a file that is not SQLite, or whose schema is newer than this build knows, is left untouched.
-    bool open(const QString &path, QString *error = nullptr);
+    /// busy_timeout. On failure an error of one line naming the file; nothing is changed: a file that is not
+    /// SQLite, or whose schema is newer than this build knows, is left untouched.
+    Result<void> open(const QString &path);
     void close();
     bool isOpen() const;
     QString path() const;
@@ -44,7 +46,7 @@ public:
     static QString defaultPath();
 
 private:
-    bool migrate(QString *error);
+    Result<void> migrate();
 
     QString m_connectionName;
     QString m_path;

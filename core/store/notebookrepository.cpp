@@ -1,6 +1,7 @@
 // SQL for notebooks and their entries (schema v2, docs/schema.md).
 #include "core/store/notebookrepository.h"
 
+#include "core/store/annotationrows.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "core/store/tagrepository.h"
@@ -22,20 +23,41 @@ Notebook notebookFromQuery(const QSqlQuery &q)
     return n;
 }
 
-QString cleanName(const QString &name, QString *error)
+Result<QString> cleanName(const QString &name)
 {
     const QString clean = name.trimmed().normalized(QString::NormalizationForm_C);
-    if (clean.isEmpty()) {
-        fail(error, QStringLiteral("a notebook name cannot be empty"));
-        return {};
-    }
+    if (clean.isEmpty())
+        return Error(Store::tr("a notebook name cannot be empty"));
     for (const QChar c : clean) {
-        if (c.category() == QChar::Other_Control) {
-            fail(error, QStringLiteral("a notebook name cannot contain control characters or line breaks"));
-            return {};
-        }
+        if (c.category() == QChar::Other_Control)
+            return Error(Store::tr("a notebook name cannot contain control characters or line breaks"));
     }
     return clean;
+}
+
+Error noNotebook(qint64 id)
+{
+    return Error(Store::tr("no notebook with id %1").arg(id));
+}
+
+Error noEntry(qint64 id)
+{
+    return Error(Store::tr("no notebook entry with id %1").arg(id));
+}
+
+Error nameTaken(const QString &name)
+{
+    return Error(Store::tr("a notebook named '%1' already exists").arg(name));
+}
+
+std::optional<Notebook> notebookWhere(QSqlDatabase db, const char *column, const QVariant &value)
+{
+    QSqlQuery q(db);
+    if (!select(q, QStringLiteral("SELECT id, name, created_at FROM notebooks WHERE %1 = ?").arg(QLatin1String(column)),
+                {value}) ||
+        !q.next())
+        return std::nullopt;
+    return notebookFromQuery(q);
 }
 
 } // namespace
@@ -44,50 +66,40 @@ NotebookRepository::NotebookRepository(Library &library)
     : m_library(library)
 {}
 
-qint64 NotebookRepository::create(const QString &name, QString *error)
+Result<qint64> NotebookRepository::create(const QString &name)
 {
-    const QString clean = cleanName(name, error);
-    if (clean.isNull())
-        return 0;
+    const Result<QString> clean = cleanName(name);
+    if (!clean)
+        return clean.error();
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
-    if (findByName(clean))
-        return fail(error, QStringLiteral("a notebook named '%1' already exists").arg(clean));
+        return scope.error();
+    if (findByName(*clean))
+        return nameTaken(*clean);
     QSqlQuery q(db);
-    if (!exec(q, QStringLiteral("INSERT INTO notebooks (name, created_at) VALUES (?, ?)"), {clean, nowUtc()}, error))
-        return 0;
-    const qint64 id = q.lastInsertId().toLongLong();
-    return scope.commit(error) ? id : 0;
+    if (Result<void> inserted =
+            exec(q, QStringLiteral("INSERT INTO notebooks (name, created_at) VALUES (?, ?)"), {*clean, nowUtc()});
+        !inserted)
+        return inserted.error();
+    return scope.commit(q.lastInsertId().toLongLong());
 }
 
 std::optional<Notebook> NotebookRepository::notebook(qint64 id) const
 {
-    QSqlQuery q(m_library.database());
-    q.setForwardOnly(true);
-    if (!exec(q, QStringLiteral("SELECT id, name, created_at FROM notebooks WHERE id = ?"), {id}, nullptr) || !q.next())
-        return std::nullopt;
-    return notebookFromQuery(q);
+    return notebookWhere(m_library.database(), "id", id);
 }
 
 std::optional<Notebook> NotebookRepository::findByName(const QString &name) const
 {
-    QSqlQuery q(m_library.database());
-    q.setForwardOnly(true);
-    if (!exec(q, QStringLiteral("SELECT id, name, created_at FROM notebooks WHERE name = ?"),
-              {name.trimmed().normalized(QString::NormalizationForm_C)}, nullptr) ||
-        !q.next())
-        return std::nullopt;
-    return notebookFromQuery(q);
+    return notebookWhere(m_library.database(), "name", name.trimmed().normalized(QString::NormalizationForm_C));
 }
 
 QList<Notebook> NotebookRepository::list() const
 {
     QList<Notebook> result;
     QSqlQuery q(m_library.database());
-    q.setForwardOnly(true);
-    if (!exec(q, QStringLiteral("SELECT id, name, created_at FROM notebooks"), {}, nullptr))
+    if (!select(q, QStringLiteral("SELECT id, name, created_at FROM notebooks")))
         return result;
     while (q.next())
         result.append(notebookFromQuery(q));
@@ -99,185 +111,178 @@ QList<Notebook> NotebookRepository::list() const
     return result;
 }
 
-std::optional<QString> NotebookRepository::rename(qint64 id, const QString &name, QString *error)
+Result<QString> NotebookRepository::rename(qint64 id, const QString &name)
 {
-    const QString clean = cleanName(name, error);
-    if (clean.isNull())
-        return std::nullopt;
+    const Result<QString> clean = cleanName(name);
+    if (!clean)
+        return clean.error();
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const auto current = notebook(id);
-    if (!current) {
-        fail(error, QStringLiteral("no notebook with id %1").arg(id));
-        return std::nullopt;
-    }
-    if (const auto other = findByName(clean); other && other->id != id) {
-        fail(error, QStringLiteral("a notebook named '%1' already exists").arg(clean));
-        return std::nullopt;
-    }
-    if (!exec(db, QStringLiteral("UPDATE notebooks SET name = ? WHERE id = ?"), {clean, id}, error) ||
-        !scope.commit(error))
-        return std::nullopt;
-    return current->name;
+    if (!current)
+        return noNotebook(id);
+    if (const auto other = findByName(*clean); other && other->id != id)
+        return nameTaken(*clean);
+    return scope.commitAfter({QStringLiteral("UPDATE notebooks SET name = ? WHERE id = ?"), {*clean, id}},
+                             current->name);
 }
 
-std::optional<NotebookDeletion> NotebookRepository::remove(qint64 id, QString *error)
+Result<NotebookDeletion> NotebookRepository::remove(qint64 id)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const auto current = notebook(id);
-    if (!current) {
-        fail(error, QStringLiteral("no notebook with id %1").arg(id));
-        return std::nullopt;
-    }
+    if (!current)
+        return noNotebook(id);
     NotebookDeletion deletion{*current, entries(id)};
-    if (!exec(db, QStringLiteral("DELETE FROM notebook_entries WHERE notebook_id = ?"), {id}, error) ||
-        !exec(db, QStringLiteral("DELETE FROM notebooks WHERE id = ?"), {id}, error) || !scope.commit(error))
-        return std::nullopt;
-    return deletion;
+    if (Result<void> removed = exec(db, {{QStringLiteral("DELETE FROM notebook_entries WHERE notebook_id = ?"), {id}},
+                                         {QStringLiteral("DELETE FROM notebooks WHERE id = ?"), {id}}});
+        !removed)
+        return removed.error();
+    return scope.commit(deletion);
 }
 
-bool NotebookRepository::restore(const NotebookDeletion &deletion, QString *error)
+Result<void> NotebookRepository::restore(const NotebookDeletion &deletion)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
+        return scope.error();
     const Notebook &n = deletion.notebook;
-    return exec(db, QStringLiteral("INSERT INTO notebooks (id, name, created_at) VALUES (?, ?, ?)"),
-                {n.id, n.name, timeToText(n.createdAt)}, error) &&
-           reinsertNotebookEntries(db, deletion.entries, error) && scope.commit(error);
+    if (Result<void> inserted =
+            exec(db, QStringLiteral("INSERT INTO notebooks (id, name, created_at) VALUES (?, ?, ?)"),
+                 {n.id, n.name, timeToText(n.createdAt)});
+        !inserted)
+        return inserted;
+    if (Result<void> reinserted = reinsertNotebookEntries(db, deletion.entries); !reinserted)
+        return reinserted;
+    return scope.commit();
 }
 
-qint64 NotebookRepository::addEntry(qint64 notebookId, const NotebookEntry &entry, int position, QString *error)
+Result<qint64> NotebookRepository::addEntry(qint64 notebookId, const NotebookEntry &entry, int position)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
+        return scope.error();
     if (!notebook(notebookId))
-        return fail(error, QStringLiteral("no notebook with id %1").arg(notebookId));
+        return noNotebook(notebookId);
     if (entry.highlightId != 0 &&
         !scalar(db, QStringLiteral("SELECT 1 FROM highlights WHERE id = ?"), {entry.highlightId}).isValid())
-        return fail(error, QStringLiteral("no highlight with id %1").arg(entry.highlightId));
+        return noHighlight(entry.highlightId);
     if (entry.noteId != 0 && !scalar(db, QStringLiteral("SELECT 1 FROM notes WHERE id = ?"), {entry.noteId}).isValid())
-        return fail(error, QStringLiteral("no note with id %1").arg(entry.noteId));
+        return noNote(entry.noteId);
     const int count =
         scalar(db, QStringLiteral("SELECT count(*) FROM notebook_entries WHERE notebook_id = ?"), {notebookId}).toInt();
     if (position < 0 || position > count)
         position = count;
+    if (Result<void> shifted = exec(db,
+                                    QStringLiteral("UPDATE notebook_entries SET position = position + 1 "
+                                                   "WHERE notebook_id = ? AND position >= ?"),
+                                    {notebookId, position});
+        !shifted)
+        return shifted.error();
     QSqlQuery insert(db);
-    if (!exec(db,
-              QStringLiteral("UPDATE notebook_entries SET position = position + 1 WHERE notebook_id = ? AND "
-                             "position >= ?"),
-              {notebookId, position}, error) ||
-        !exec(insert,
-              QStringLiteral("INSERT INTO notebook_entries (notebook_id, position, highlight_id, note_id, text, "
-                             "created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-              {notebookId, position, idOrNull(entry.highlightId), idOrNull(entry.noteId),
-               entry.isFreeText() ? QVariant(notNull(entry.text)) : QVariant(QMetaType(QMetaType::QString)), nowUtc()},
-              error))
-        return 0;
-    const qint64 id = insert.lastInsertId().toLongLong();
-    return scope.commit(error) ? id : 0;
+    if (Result<void> inserted = exec(
+            insert,
+            QStringLiteral("INSERT INTO notebook_entries (notebook_id, position, highlight_id, note_id, text, "
+                           "created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+            {notebookId, position, idOrNull(entry.highlightId), idOrNull(entry.noteId),
+             entry.isFreeText() ? QVariant(notNull(entry.text)) : QVariant(QMetaType(QMetaType::QString)), nowUtc()});
+        !inserted)
+        return inserted.error();
+    return scope.commit(insert.lastInsertId().toLongLong());
 }
 
-qint64 NotebookRepository::addHighlight(qint64 notebookId, qint64 highlightId, int position, QString *error)
+Result<qint64> NotebookRepository::addHighlight(qint64 notebookId, qint64 highlightId, int position)
 {
-    NotebookEntry e;
-    e.highlightId = highlightId;
-    if (highlightId <= 0)
-        return fail(error, QStringLiteral("no highlight with id %1").arg(highlightId));
-    return addEntry(notebookId, e, position, error);
+    if (highlightId <= 0) // 0 would make a free-text entry
+        return noHighlight(highlightId);
+    NotebookEntry entry;
+    entry.highlightId = highlightId;
+    return addEntry(notebookId, entry, position);
 }
 
-qint64 NotebookRepository::addNote(qint64 notebookId, qint64 noteId, int position, QString *error)
+Result<qint64> NotebookRepository::addNote(qint64 notebookId, qint64 noteId, int position)
 {
-    NotebookEntry e;
-    e.noteId = noteId;
     if (noteId <= 0)
-        return fail(error, QStringLiteral("no note with id %1").arg(noteId));
-    return addEntry(notebookId, e, position, error);
+        return noNote(noteId);
+    NotebookEntry entry;
+    entry.noteId = noteId;
+    return addEntry(notebookId, entry, position);
 }
 
-qint64 NotebookRepository::addText(qint64 notebookId, const QString &text, int position, QString *error)
+Result<qint64> NotebookRepository::addText(qint64 notebookId, const QString &text, int position)
 {
-    NotebookEntry e;
-    e.text = notNull(text);
-    return addEntry(notebookId, e, position, error);
+    NotebookEntry entry;
+    entry.text = notNull(text);
+    return addEntry(notebookId, entry, position);
 }
 
-std::optional<int> NotebookRepository::moveEntry(qint64 entryId, int position, QString *error)
+Result<int> NotebookRepository::moveEntry(qint64 entryId, int position)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const auto current = entry(entryId);
-    if (!current) {
-        fail(error, QStringLiteral("no notebook entry with id %1").arg(entryId));
-        return std::nullopt;
-    }
+    if (!current)
+        return noEntry(entryId);
     const int count =
         scalar(db, QStringLiteral("SELECT count(*) FROM notebook_entries WHERE notebook_id = ?"), {current->notebookId})
             .toInt();
     position = std::clamp(position, 0, std::max(0, count - 1));
     const int from = current->position;
-    bool ok = true;
+    Result<void> shifted;
     if (position < from) {
-        ok = exec(db,
-                  QStringLiteral("UPDATE notebook_entries SET position = position + 1 WHERE notebook_id = ? AND "
-                                 "position >= ? AND position < ?"),
-                  {current->notebookId, position, from}, error);
+        shifted = exec(db,
+                       QStringLiteral("UPDATE notebook_entries SET position = position + 1 WHERE notebook_id = ? AND "
+                                      "position >= ? AND position < ?"),
+                       {current->notebookId, position, from});
     } else if (position > from) {
-        ok = exec(db,
-                  QStringLiteral("UPDATE notebook_entries SET position = position - 1 WHERE notebook_id = ? AND "
-                                 "position > ? AND position <= ?"),
-                  {current->notebookId, from, position}, error);
+        shifted = exec(db,
+                       QStringLiteral("UPDATE notebook_entries SET position = position - 1 WHERE notebook_id = ? AND "
+                                      "position > ? AND position <= ?"),
+                       {current->notebookId, from, position});
     }
-    if (!ok ||
-        !exec(db, QStringLiteral("UPDATE notebook_entries SET position = ? WHERE id = ?"), {position, entryId},
-              error) ||
-        !scope.commit(error))
-        return std::nullopt;
-    return from;
+    if (shifted)
+        shifted =
+            exec(db, QStringLiteral("UPDATE notebook_entries SET position = ? WHERE id = ?"), {position, entryId});
+    if (!shifted)
+        return shifted.error();
+    return scope.commit(from);
 }
 
-std::optional<QString> NotebookRepository::editText(qint64 entryId, const QString &text, QString *error)
+Result<QString> NotebookRepository::editText(qint64 entryId, const QString &text)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const auto current = entry(entryId);
-    if (!current || !current->isFreeText()) {
-        fail(error, QStringLiteral("no free-text notebook entry with id %1").arg(entryId));
-        return std::nullopt;
-    }
-    if (!exec(db, QStringLiteral("UPDATE notebook_entries SET text = ? WHERE id = ?"), {notNull(text), entryId},
-              error) ||
-        !scope.commit(error))
-        return std::nullopt;
-    return current->text;
+    if (!current || !current->isFreeText())
+        return Error(Store::tr("no free-text notebook entry with id %1").arg(entryId));
+    return scope.commitAfter(
+        {QStringLiteral("UPDATE notebook_entries SET text = ? WHERE id = ?"), {notNull(text), entryId}}, current->text);
 }
 
-std::optional<NotebookEntry> NotebookRepository::removeEntry(qint64 entryId, QString *error)
+Result<NotebookEntry> NotebookRepository::removeEntry(qint64 entryId)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const auto current = entry(entryId);
-    if (!current) {
-        fail(error, QStringLiteral("no notebook entry with id %1").arg(entryId));
-        return std::nullopt;
-    }
-    if (!removeNotebookEntries(db, {*current}, error) || !scope.commit(error))
-        return std::nullopt;
-    return current;
+    if (!current)
+        return noEntry(entryId);
+    if (Result<void> removed = removeNotebookEntries(db, {*current}); !removed)
+        return removed.error();
+    return scope.commit(*current);
 }
 
-bool NotebookRepository::restoreEntry(const NotebookEntry &e, QString *error)
+Result<void> NotebookRepository::restoreEntry(const NotebookEntry &e)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
-    return reinsertNotebookEntries(db, {e}, error) && scope.commit(error);
+        return scope.error();
+    if (Result<void> reinserted = reinsertNotebookEntries(db, {e}); !reinserted)
+        return reinserted;
+    return scope.commit();
 }
 
 std::optional<NotebookEntry> NotebookRepository::entry(qint64 entryId) const

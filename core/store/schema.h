@@ -5,6 +5,8 @@
 // refuses every library while a step is missing, and names it.
 #pragma once
 
+#include "core/model/result.h"
+
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -12,8 +14,8 @@
 namespace dubao::schema {
 
 /// A migration step (runs inside the migration's transaction) or a connection set-up (runs after every open,
-/// before migrating). Returns false with `error` set.
-using Step = bool (*)(QSqlDatabase &db, QString *error);
+/// before migrating).
+using Step = Result<void> (*)(QSqlDatabase &db);
 
 /// Registers the step that migrates a library from `version` - 1 to `version`. Registering the same step again
 /// does nothing. Thread-safe.
@@ -34,7 +36,7 @@ QList<RegisteredStep> steps(int current);
 QList<Step> connectionSetUps();
 
 /// The store's own steps.
-bool migrateTo1(QSqlDatabase &db, QString *error); ///< publications, source files, issues, articles, blocks
-bool migrateTo2(QSqlDatabase &db, QString *error); ///< tags, highlights, notes, notebooks, source contents
+Result<void> migrateTo1(QSqlDatabase &db); ///< publications, source files, issues, articles, blocks
+Result<void> migrateTo2(QSqlDatabase &db); ///< tags, highlights, notes, notebooks, source contents
 
 } // namespace dubao::schema

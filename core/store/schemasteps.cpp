@@ -1,10 +1,9 @@
 // The store's schema steps (v1 and v2) and the registry of the steps and connection set-ups of the layers above
 // it. Documented in docs/schema.md; keep the two in step.
 #include "core/store/schema.h"
+#include "core/store/sql.h"
 
 #include <QMutex>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace dubao::schema {
 
@@ -12,17 +11,14 @@ namespace {
 
 constexpr int kApplicationId = 0x44554241; // "DUBA", Library::applicationId()
 
-bool execAll(QSqlDatabase &db, const char *const *statements, size_t count, QString *error)
+template<size_t N>
+Result<void> execAll(QSqlDatabase &db, const char *const (&statements)[N])
 {
-    for (size_t k = 0; k < count; ++k) {
-        QSqlQuery query(db);
-        if (!query.exec(QString::fromUtf8(statements[k]))) {
-            if (error)
-                *error = query.lastError().text();
-            return false;
-        }
+    for (const char *statement : statements) {
+        if (Result<void> done = sql::exec(db, QString::fromUtf8(statement)); !done)
+            return done;
     }
-    return true;
+    return {};
 }
 
 struct Registry
@@ -92,7 +88,7 @@ QList<Step> connectionSetUps()
 
 // Schema version 1: publications, source files, issues, articles (with normalised reporters) and blocks.
 // Annotations, tags and the FTS index come in later versions, each as its own step.
-bool migrateTo1(QSqlDatabase &db, QString *error)
+Result<void> migrateTo1(QSqlDatabase &db)
 {
     static const char *const statements[] = {
         R"(CREATE TABLE publications (
@@ -160,10 +156,10 @@ bool migrateTo1(QSqlDatabase &db, QString *error)
         "PRAGMA application_id = 1146438209", // kApplicationId, checked by a static_assert below
     };
     static_assert(kApplicationId == 1146438209);
-    return execAll(db, statements, std::size(statements), error);
+    return execAll(db, statements);
 }
 
-bool migrateTo2(QSqlDatabase &db, QString *error)
+Result<void> migrateTo2(QSqlDatabase &db)
 {
     // Anchor columns (highlights and notes): where the annotation belongs in a way that survives a re-parse
     // (W3C Web Annotation TextQuote + TextPosition selectors). Offsets are QString (UTF-16) positions.
@@ -268,7 +264,7 @@ bool migrateTo2(QSqlDatabase &db, QString *error)
         "CREATE INDEX notebook_entries_highlight ON notebook_entries(highlight_id)",
         "CREATE INDEX notebook_entries_note ON notebook_entries(note_id)",
     };
-    return execAll(db, statements, std::size(statements), error);
+    return execAll(db, statements);
 }
 
 } // namespace dubao::schema

@@ -2,11 +2,12 @@
 
 #include "core/store/library.h"
 
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlDriver>
 
 #include <sqlite3.h>
-
-#include <algorithm>
 
 namespace dubao::sql {
 
@@ -42,35 +43,56 @@ QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error)
+namespace {
+
+/// Prepares `sql` and binds `values`; a statement that does not prepare is a bug, so it is logged with its SQL.
+bool prepare(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
     if (!query.prepare(sql)) {
-        if (error)
-            *error = query.lastError().text();
         qCWarning(lcStore).noquote() << "cannot prepare" << sql << query.lastError().text();
         return false;
     }
     for (qsizetype k = 0; k < values.size(); ++k)
         query.bindValue(int(k), values.at(k));
-    if (!query.exec()) {
-        if (error)
-            *error = query.lastError().text();
-        return false;
-    }
     return true;
 }
 
-bool exec(QSqlDatabase db, const QString &sql, const QVariantList &values, QString *error)
+} // namespace
+
+Result<void> exec(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
-    QSqlQuery query(db);
-    return exec(query, sql, values, error);
+    if (!prepare(query, sql, values) || !query.exec())
+        return Error(Store::tr("cannot store: %1").arg(query.lastError().text()));
+    return {};
 }
 
-QVariant scalar(QSqlDatabase db, const QString &sql, const QVariantList &values, QString *error)
+Result<void> exec(QSqlDatabase db, const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(db);
+    return exec(query, sql, values);
+}
+
+Result<void> exec(QSqlDatabase db, std::initializer_list<Statement> statements)
+{
+    for (const Statement &statement : statements) {
+        if (Result<void> done = exec(db, statement.sql, statement.values); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<void> select(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
     query.setForwardOnly(true);
-    if (!exec(query, sql, values, error) || !query.next())
+    if (!prepare(query, sql, values) || !query.exec())
+        return Error(Store::tr("cannot read the library: %1").arg(query.lastError().text()));
+    return {};
+}
+
+QVariant scalar(QSqlDatabase db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(db);
+    if (!select(query, sql, values) || !query.next())
         return {};
     return query.value(0);
 }
@@ -79,8 +101,7 @@ QList<qint64> ids(QSqlDatabase db, const QString &sql, const QVariantList &value
 {
     QList<qint64> result;
     QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!exec(query, sql, values, nullptr))
+    if (!select(query, sql, values))
         return result;
     while (query.next())
         result.append(query.value(0).toLongLong());
@@ -108,7 +129,7 @@ WriteScope::WriteScope(QSqlDatabase db, const char *savepointName)
     , m_name(QString::fromLatin1(savepointName))
 {
     if (!m_db.isOpen()) {
-        m_error = QStringLiteral("the library is not open");
+        m_error = Error(Store::tr("the library is not open"));
         return;
     }
     m_savepoint = inTransaction(m_db);
@@ -117,7 +138,7 @@ WriteScope::WriteScope(QSqlDatabase db, const char *savepointName)
     m_active = query.exec(m_savepoint ? QStringLiteral("SAVEPOINT ") + m_name
                                       : (readOnly ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")));
     if (!m_active)
-        m_error = query.lastError().text();
+        m_error = Error(Store::tr("cannot start a transaction: %1").arg(query.lastError().text()));
 }
 
 WriteScope::~WriteScope()
@@ -133,124 +154,36 @@ WriteScope::~WriteScope()
     }
 }
 
-bool WriteScope::commit(QString *error)
+Result<void> WriteScope::commit()
 {
     if (!m_active)
-        return fail(error, m_error.isEmpty() ? QStringLiteral("no transaction to commit") : m_error);
+        return m_error.message().isEmpty() ? Error(Store::tr("no transaction to commit")) : m_error;
     QSqlQuery query(m_db);
     if (!query.exec(m_savepoint ? QStringLiteral("RELEASE ") + m_name : QStringLiteral("COMMIT")))
-        return fail(error, query.lastError().text());
+        return Error(Store::tr("cannot store: %1").arg(query.lastError().text()));
     m_active = false;
-    return true;
+    return {};
 }
 
-} // namespace dubao::sql
-
-namespace dubao::sql {
-
-const char *const kNotebookEntryColumns = "id, notebook_id, position, highlight_id, note_id, text, created_at";
-
-NotebookEntry notebookEntryFromQuery(const QSqlQuery &query, int column)
-{
-    NotebookEntry entry;
-    entry.id = query.value(column).toLongLong();
-    entry.notebookId = query.value(column + 1).toLongLong();
-    entry.position = query.value(column + 2).toInt();
-    entry.highlightId = query.value(column + 3).isNull() ? 0 : query.value(column + 3).toLongLong();
-    entry.noteId = query.value(column + 4).isNull() ? 0 : query.value(column + 4).toLongLong();
-    entry.text = query.value(column + 5).isNull() ? QString() : query.value(column + 5).toString();
-    entry.createdAt = timeFromText(query.value(column + 6).toString());
-    return entry;
-}
-
-QList<NotebookEntry> notebookEntries(QSqlDatabase db, const QString &where, const QVariantList &values)
-{
-    QList<NotebookEntry> entries;
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!exec(query,
-              QStringLiteral("SELECT %1 FROM notebook_entries WHERE %2 ORDER BY notebook_id, position, id")
-                  .arg(QLatin1String(kNotebookEntryColumns), where),
-              values, nullptr))
-        return entries;
-    while (query.next())
-        entries.append(notebookEntryFromQuery(query));
-    return entries;
-}
-
-bool removeNotebookEntries(QSqlDatabase db, const QList<NotebookEntry> &entries, QString *error)
-{
-    // Highest positions first, so each gap closes without disturbing the ones still to delete.
-    QList<NotebookEntry> sorted = entries;
-    std::sort(sorted.begin(), sorted.end(), [](const NotebookEntry &a, const NotebookEntry &b) {
-        return a.notebookId != b.notebookId ? a.notebookId < b.notebookId : a.position > b.position;
-    });
-    for (const NotebookEntry &entry : std::as_const(sorted)) {
-        const QVariant position =
-            scalar(db, QStringLiteral("SELECT position FROM notebook_entries WHERE id = ?"), {entry.id}, error);
-        if (!position.isValid())
-            continue;
-        if (!exec(db, QStringLiteral("DELETE FROM notebook_entries WHERE id = ?"), {entry.id}, error) ||
-            !exec(db,
-                  QStringLiteral("UPDATE notebook_entries SET position = position - 1 "
-                                 "WHERE notebook_id = ? AND position > ?"),
-                  {entry.notebookId, position}, error))
-            return false;
-    }
-    return true;
-}
-
-bool reinsertNotebookEntries(QSqlDatabase db, QList<NotebookEntry> entries, QString *error)
-{
-    std::sort(entries.begin(), entries.end(), [](const NotebookEntry &a, const NotebookEntry &b) {
-        return a.notebookId != b.notebookId ? a.notebookId < b.notebookId : a.position < b.position;
-    });
-    for (const NotebookEntry &entry : std::as_const(entries)) {
-        if (!exec(db,
-                  QStringLiteral("UPDATE notebook_entries SET position = position + 1 "
-                                 "WHERE notebook_id = ? AND position >= ?"),
-                  {entry.notebookId, entry.position}, error) ||
-            !exec(db,
-                  QStringLiteral("INSERT INTO notebook_entries (id, notebook_id, position, highlight_id, note_id, "
-                                 "text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                  {entry.id, entry.notebookId, entry.position, idOrNull(entry.highlightId), idOrNull(entry.noteId),
-                   entry.isFreeText() ? QVariant(notNull(entry.text)) : QVariant(QMetaType(QMetaType::QString)),
-                   timeToText(entry.createdAt)},
-                  error))
-            return false;
-    }
-    return true;
-}
-
-} // namespace dubao::sql
-
-#include <QCryptographicHash>
-#include <QFile>
-#include <QFileInfo>
-
-namespace dubao::sql {
-
-bool storeSourceBytes(QSqlDatabase db, qint64 sourceId, const QByteArray &bytes, QString *error)
+Result<void> storeSourceBytes(QSqlDatabase db, qint64 sourceId, const QByteArray &bytes)
 {
     return exec(db, QStringLiteral("INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"),
-                {sourceId, bytes}, error);
+                {sourceId, bytes});
 }
 
-bool storeSourceBytesFromFile(QSqlDatabase db, qint64 sourceId, const QString &path, const QString &sha256,
-                              QString *error)
+Result<void> storeSourceBytesFromFile(QSqlDatabase db, qint64 sourceId, const QString &path, const QString &sha256)
 {
     constexpr qint64 maxBytes = qint64(64) * 1024 * 1024; // parse/issuefile.h's maxFileBytes()
     const QFileInfo info(path);
     if (path.isEmpty() || !info.isFile() || info.size() > maxBytes)
-        return true;
+        return {};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return true;
+        return {};
     const QByteArray bytes = file.readAll();
     if (QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()) != sha256.toLower())
-        return true;
-    return exec(db, QStringLiteral("INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"),
-                {sourceId, bytes}, error);
+        return {};
+    return storeSourceBytes(db, sourceId, bytes);
 }
 
 } // namespace dubao::sql

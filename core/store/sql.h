@@ -1,8 +1,12 @@
 // The store's SQL plumbing, shared by the library, the repositories and the layers above the store (search,
 // ingest): running statements, the one write scope (a transaction, or a savepoint inside one), the sqlite3
-// handle behind a Qt connection, timestamps, and row helpers several repositories share.
+// handle behind a Qt connection, timestamps, the store's translatable messages, and keeping an issue's original
+// bytes. The rows of the annotation tables are in annotationrows.h.
 #pragma once
 
+#include "core/model/result.h"
+
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -11,9 +15,18 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <initializer_list>
+
 struct sqlite3;
 
 namespace dubao::sql {
+
+/// The store's messages for the user, in the translation context "dubao::Store": `Store::tr("no tag with id %1")`.
+/// English where no translator is installed (dubao-cli), the app's language in the app.
+struct Store
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::Store)
+};
 
 /// ISO 8601 UTC with milliseconds, as every timestamp in the library.
 QString nowUtc();
@@ -26,11 +39,23 @@ QVariant textOrNull(const QString &text);
 /// '' for a null QString, for NOT NULL columns.
 QString notNull(const QString &text);
 
-/// Prepares and runs `sql` with `values` bound in order; on failure sets `error` and returns false.
-bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
-bool exec(QSqlDatabase db, const QString &sql, const QVariantList &values, QString *error);
+/// A statement that writes, with the values bound to its '?' in order.
+struct Statement
+{
+    QString sql;
+    QVariantList values;
+};
+
+/// Prepares and runs a statement that writes. On failure: "cannot store: <SQLite's text>".
+Result<void> exec(QSqlQuery &query, const QString &sql, const QVariantList &values = {});
+Result<void> exec(QSqlDatabase db, const QString &sql, const QVariantList &values = {});
+/// Runs the statements in order, stopping at the first that fails.
+Result<void> exec(QSqlDatabase db, std::initializer_list<Statement> statements);
+/// Prepares and runs a query that reads, forward only; then call query.next(). On failure: "cannot read the
+/// library: <SQLite's text>".
+Result<void> select(QSqlQuery &query, const QString &sql, const QVariantList &values = {});
 /// The first column of the first row, or an invalid QVariant when there is no row or on error.
-QVariant scalar(QSqlDatabase db, const QString &sql, const QVariantList &values = {}, QString *error = nullptr);
+QVariant scalar(QSqlDatabase db, const QString &sql, const QVariantList &values = {});
 QList<qint64> ids(QSqlDatabase db, const QString &sql, const QVariantList &values = {});
 
 /// The sqlite3* behind a Qt connection (Debian's QSQLITE links the system libsqlite3), or null.
@@ -51,50 +76,39 @@ public:
     explicit WriteScope(QSqlDatabase db, const char *savepointName = "dubao_write");
     ~WriteScope();
     bool isActive() const { return m_active; }
-    QString error() const { return m_error; }
-    bool commit(QString *error = nullptr);
+    /// Why the scope is not active: the library is not open, or the transaction could not begin.
+    const Error &error() const { return m_error; }
+    Result<void> commit();
+    /// commit(), then `value`: `return scope.commit(id);`
+    template<typename T>
+    Result<T> commit(T value)
+    {
+        if (Result<void> committed = commit(); !committed)
+            return committed.error();
+        return value;
+    }
+    /// Runs one last statement, commits, then gives back `value`: the end of a write that replaces a value and
+    /// returns the old one for undo (`return scope.commitAfter({sql, {name, id}}, current->name);`).
+    template<typename T>
+    Result<T> commitAfter(const Statement &statement, T value)
+    {
+        if (Result<void> done = exec(m_db, statement.sql, statement.values); !done)
+            return done.error();
+        return commit(std::move(value));
+    }
 
 private:
     QSqlDatabase m_db;
     QString m_name;
-    QString m_error;
+    Error m_error;
     bool m_active = false;
     bool m_savepoint = false;
 };
 
-/// Sets *error (when given) and returns false/0/nullopt: `return fail(error, "...")`.
-inline bool fail(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
-
-} // namespace dubao::sql
-
-#include "core/model/annotation.h"
-
-namespace dubao::sql {
-
-/// notebook_entries rows: "id, notebook_id, position, highlight_id, note_id, text, created_at".
-extern const char *const kNotebookEntryColumns;
-NotebookEntry notebookEntryFromQuery(const QSqlQuery &query, int column = 0);
-QList<NotebookEntry> notebookEntries(QSqlDatabase db, const QString &where, const QVariantList &values);
-/// Deletes the entries and closes the gaps they leave in their notebooks' positions.
-bool removeNotebookEntries(QSqlDatabase db, const QList<NotebookEntry> &entries, QString *error);
-/// Puts entries back with their ids and positions (in ascending position, shifting the others down).
-bool reinsertNotebookEntries(QSqlDatabase db, QList<NotebookEntry> entries, QString *error);
-
-} // namespace dubao::sql
-
-namespace dubao::sql {
-
 /// Keeps the original bytes of an imported file (source_contents) so that the issue can be re-parsed later.
-bool storeSourceBytes(QSqlDatabase db, qint64 sourceId, const QByteArray &bytes, QString *error);
+Result<void> storeSourceBytes(QSqlDatabase db, qint64 sourceId, const QByteArray &bytes);
 /// The same for a ParsedIssue that came without its bytes: reads `path` and stores it when its SHA-256 is
-/// `sha256`. A file that cannot be read or has changed is skipped (returns true); only a failed INSERT returns
-/// false.
-bool storeSourceBytesFromFile(QSqlDatabase db, qint64 sourceId, const QString &path, const QString &sha256,
-                              QString *error);
+/// `sha256`. A file that cannot be read or has changed is skipped (success); only a failed INSERT fails.
+Result<void> storeSourceBytesFromFile(QSqlDatabase db, qint64 sourceId, const QString &path, const QString &sha256);
 
 } // namespace dubao::sql

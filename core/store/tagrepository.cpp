@@ -1,6 +1,7 @@
 // SQL for tags and taggings (schema v2, docs/schema.md). Listing order is ICU's Chinese collation.
 #include "core/store/tagrepository.h"
 
+#include "core/store/annotationrows.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
@@ -35,27 +36,32 @@ Tag tagFromQuery(const QSqlQuery &query)
     return tag;
 }
 
-/// Trimmed, NFC; a null QString with `error` set when not acceptable.
-QString cleanName(const QString &name, QString *error)
+/// Trimmed, NFC; an error when not acceptable.
+Result<QString> cleanName(const QString &name)
 {
     const QString clean = name.trimmed().normalized(QString::NormalizationForm_C);
-    auto refuse = [&](const QString &why) {
-        if (error)
-            *error = why;
-        return QString();
-    };
     if (clean.isEmpty())
-        return refuse(QStringLiteral("a tag name cannot be empty"));
+        return Error(Store::tr("a tag name cannot be empty"));
     if (clean.contains(u'/'))
-        return refuse(QStringLiteral("a tag name cannot contain '/' (it separates parent and child)"));
+        return Error(Store::tr("a tag name cannot contain '/' (it separates parent and child)"));
     if (clean.size() > kMaxTagName)
-        return refuse(QStringLiteral("a tag name can have at most %1 characters").arg(kMaxTagName));
+        return Error(Store::tr("a tag name can have at most %1 characters").arg(kMaxTagName));
     for (const QChar c : clean) {
         if (c.category() == QChar::Other_Control || c.category() == QChar::Separator_Line ||
             c.category() == QChar::Separator_Paragraph)
-            return refuse(QStringLiteral("a tag name cannot contain control characters or line breaks"));
+            return Error(Store::tr("a tag name cannot contain control characters or line breaks"));
     }
     return clean;
+}
+
+Error nameTaken(const QString &name)
+{
+    return Error(Store::tr("a tag named '%1' already exists there").arg(name));
+}
+
+Error notAColor(const QString &color)
+{
+    return Error(Store::tr("'%1' is not a colour (write #RRGGBB)").arg(color));
 }
 
 const QStringList &palette()
@@ -120,49 +126,44 @@ QString TagRepository::normalizeColor(const QString &color)
     return c;
 }
 
-std::optional<Tag> TagRepository::create(const QString &name, qint64 parentId, const QString &color, QString *error)
+Result<Tag> TagRepository::create(const QString &name, qint64 parentId, const QString &color)
 {
     QSqlDatabase db = m_library.database();
-    const QString clean = cleanName(name, error);
-    if (clean.isNull())
-        return std::nullopt;
+    const Result<QString> clean = cleanName(name);
+    if (!clean)
+        return clean.error();
     QString hex = color.isEmpty() ? QString() : normalizeColor(color);
-    if (!color.isEmpty() && hex.isNull()) {
-        fail(error, QStringLiteral("'%1' is not a colour (write #RRGGBB)").arg(color));
-        return std::nullopt;
-    }
+    if (!color.isEmpty() && hex.isNull())
+        return notAColor(color);
     WriteScope scope(db);
-    if (!scope.isActive()) {
-        fail(error, scope.error());
-        return std::nullopt;
-    }
-    if (parentId != 0 && !tag(parentId)) {
-        fail(error, QStringLiteral("no tag with id %1").arg(parentId));
-        return std::nullopt;
-    }
+    if (!scope.isActive())
+        return scope.error();
+    if (parentId != 0 && !tag(parentId))
+        return noTag(parentId);
     if (scalar(db, QStringLiteral("SELECT count(*) FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ?"),
-               {parentId, clean})
-            .toInt() > 0) {
-        fail(error, QStringLiteral("a tag named '%1' already exists there").arg(clean));
-        return std::nullopt;
-    }
+               {parentId, *clean})
+            .toInt() > 0)
+        return nameTaken(*clean);
     if (hex.isNull())
         hex = palette().at(scalar(db, QStringLiteral("SELECT count(*) FROM tags")).toInt() % palette().size());
     QSqlQuery query(db);
-    const QString now = nowUtc();
-    if (!exec(query, QStringLiteral("INSERT INTO tags (name, parent_id, color, created_at) VALUES (?, ?, ?, ?)"),
-              {clean, idOrNull(parentId), hex, now}, error) ||
-        !scope.commit(error))
-        return std::nullopt;
-    return tag(query.lastInsertId().toLongLong());
+    if (Result<void> inserted =
+            exec(query, QStringLiteral("INSERT INTO tags (name, parent_id, color, created_at) VALUES (?, ?, ?, ?)"),
+                 {*clean, idOrNull(parentId), hex, nowUtc()});
+        !inserted)
+        return inserted.error();
+    const std::optional<Tag> created = tag(query.lastInsertId().toLongLong());
+    if (!created)
+        return Error(Store::tr("cannot read the new tag back"));
+    if (Result<void> committed = scope.commit(); !committed)
+        return committed.error();
+    return *created;
 }
 
 std::optional<Tag> TagRepository::tag(qint64 id) const
 {
     QSqlQuery query(m_library.database());
-    query.setForwardOnly(true);
-    if (!exec(query, QStringLiteral("SELECT %1 FROM tags WHERE id = ?").arg(QLatin1String(kTagColumns)), {id},
-              nullptr) ||
+    if (!select(query, QStringLiteral("SELECT %1 FROM tags WHERE id = ?").arg(QLatin1String(kTagColumns)), {id}) ||
         !query.next())
         return std::nullopt;
     Tag result = tagFromQuery(query);
@@ -172,7 +173,7 @@ std::optional<Tag> TagRepository::tag(qint64 id) const
     qint64 parent = result.parentId;
     for (int depth = 0; parent != 0 && depth < 64; ++depth) {
         QSqlQuery up(m_library.database());
-        if (!exec(up, QStringLiteral("SELECT name, parent_id FROM tags WHERE id = ?"), {parent}, nullptr) || !up.next())
+        if (!select(up, QStringLiteral("SELECT name, parent_id FROM tags WHERE id = ?"), {parent}) || !up.next())
             break;
         parts.prepend(up.value(0).toString());
         parent = up.value(1).isNull() ? 0 : up.value(1).toLongLong();
@@ -204,8 +205,7 @@ QList<Tag> TagRepository::list() const
 {
     QList<Tag> all;
     QSqlQuery query(m_library.database());
-    query.setForwardOnly(true);
-    if (!exec(query, QStringLiteral("SELECT %1 FROM tags").arg(QLatin1String(kTagColumns)), {}, nullptr))
+    if (!select(query, QStringLiteral("SELECT %1 FROM tags").arg(QLatin1String(kTagColumns))))
         return all;
     while (query.next())
         all.append(tagFromQuery(query));
@@ -261,107 +261,112 @@ QList<qint64> TagRepository::subtree(qint64 id) const
     return result;
 }
 
-std::optional<QString> TagRepository::rename(qint64 id, const QString &name, QString *error)
+Result<QString> TagRepository::rename(qint64 id, const QString &name)
 {
-    const QString clean = cleanName(name, error);
-    if (clean.isNull())
-        return std::nullopt;
+    const Result<QString> clean = cleanName(name);
+    if (!clean)
+        return clean.error();
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const std::optional<Tag> current = tag(id);
-    if (!current) {
-        fail(error, QStringLiteral("no tag with id %1").arg(id));
-        return std::nullopt;
-    }
-    if (clean != current->name &&
+    if (!current)
+        return noTag(id);
+    if (*clean != current->name &&
         scalar(db, QStringLiteral("SELECT count(*) FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ? AND id <> ?"),
-               {current->parentId, clean, id})
-                .toInt() > 0) {
-        fail(error, QStringLiteral("a tag named '%1' already exists there").arg(clean));
-        return std::nullopt;
-    }
-    if (!exec(db, QStringLiteral("UPDATE tags SET name = ? WHERE id = ?"), {clean, id}, error) || !scope.commit(error))
-        return std::nullopt;
-    return current->name;
+               {current->parentId, *clean, id})
+                .toInt() > 0)
+        return nameTaken(*clean);
+    return scope.commitAfter({QStringLiteral("UPDATE tags SET name = ? WHERE id = ?"), {*clean, id}}, current->name);
 }
 
-std::optional<QString> TagRepository::recolor(qint64 id, const QString &color, QString *error)
+Result<QString> TagRepository::recolor(qint64 id, const QString &color)
 {
     const QString hex = normalizeColor(color);
-    if (hex.isNull()) {
-        fail(error, QStringLiteral("'%1' is not a colour (write #RRGGBB)").arg(color));
-        return std::nullopt;
-    }
+    if (hex.isNull())
+        return notAColor(color);
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const std::optional<Tag> current = tag(id);
-    if (!current) {
-        fail(error, QStringLiteral("no tag with id %1").arg(id));
-        return std::nullopt;
-    }
-    if (!exec(db, QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"), {hex, id}, error) || !scope.commit(error))
-        return std::nullopt;
-    return current->color;
+    if (!current)
+        return noTag(id);
+    return scope.commitAfter({QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"), {hex, id}}, current->color);
 }
 
-std::optional<qint64> TagRepository::move(qint64 id, qint64 parentId, QString *error)
+Result<qint64> TagRepository::move(qint64 id, qint64 parentId)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const std::optional<Tag> current = tag(id);
-    if (!current) {
-        fail(error, QStringLiteral("no tag with id %1").arg(id));
-        return std::nullopt;
-    }
+    if (!current)
+        return noTag(id);
     if (parentId != 0) {
-        if (!tag(parentId)) {
-            fail(error, QStringLiteral("no tag with id %1").arg(parentId));
-            return std::nullopt;
-        }
-        if (subtree(id).contains(parentId)) {
-            fail(error, QStringLiteral("cannot move a tag under itself or one of its children"));
-            return std::nullopt;
-        }
+        if (!tag(parentId))
+            return noTag(parentId);
+        if (subtree(id).contains(parentId))
+            return Error(Store::tr("cannot move a tag under itself or one of its children"));
     }
     if (scalar(db, QStringLiteral("SELECT count(*) FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ? AND id <> ?"),
                {parentId, current->name, id})
-            .toInt() > 0) {
-        fail(error, QStringLiteral("a tag named '%1' already exists there").arg(current->name));
-        return std::nullopt;
-    }
-    if (!exec(db, QStringLiteral("UPDATE tags SET parent_id = ? WHERE id = ?"), {idOrNull(parentId), id}, error) ||
-        !scope.commit(error))
-        return std::nullopt;
-    return current->parentId;
-}
-
-Taggings TagRepository::taggings(qint64 tagId) const
-{
-    QSqlDatabase db = m_library.database();
-    Taggings t;
-    t.articles = ids(db, QStringLiteral("SELECT article_id FROM article_tags WHERE tag_id = ? ORDER BY 1"), {tagId});
-    t.blocks = ids(db, QStringLiteral("SELECT block_id FROM block_tags WHERE tag_id = ? ORDER BY 1"), {tagId});
-    t.highlights =
-        ids(db, QStringLiteral("SELECT highlight_id FROM highlight_tags WHERE tag_id = ? ORDER BY 1"), {tagId});
-    t.notes = ids(db, QStringLiteral("SELECT note_id FROM note_tags WHERE tag_id = ? ORDER BY 1"), {tagId});
-    return t;
+            .toInt() > 0)
+        return nameTaken(current->name);
+    return scope.commitAfter({QStringLiteral("UPDATE tags SET parent_id = ? WHERE id = ?"), {idOrNull(parentId), id}},
+                             current->parentId);
 }
 
 namespace {
 
+/// The table of one kind of tagging, and the table of what it tags.
 struct TaggingTable
 {
     const char *table;
     const char *column;
+    const char *targetTable;
     QList<qint64> Taggings::*list;
 };
 
+/// Indexed by TagTarget.
 const TaggingTable kTaggingTables[] = {
-    {"article_tags", "article_id", &Taggings::articles},
-    {"block_tags", "block_id", &Taggings::blocks},
-    {"highlight_tags", "highlight_id", &Taggings::highlights},
-    {"note_tags", "note_id", &Taggings::notes},
+    {"article_tags", "article_id", "articles", &Taggings::articles},
+    {"block_tags", "block_id", "blocks", &Taggings::blocks},
+    {"highlight_tags", "highlight_id", "highlights", &Taggings::highlights},
+    {"note_tags", "note_id", "notes", &Taggings::notes},
 };
+
+const TaggingTable &tableOf(TagTarget target)
+{
+    return kTaggingTables[static_cast<int>(target)];
+}
+
+Error noTarget(TagTarget target, qint64 id)
+{
+    switch (target) {
+    case TagTarget::Article:
+        return Error(Store::tr("no article with id %1").arg(id));
+    case TagTarget::Block:
+        return Error(Store::tr("no block with id %1").arg(id));
+    case TagTarget::Highlight:
+        return noHighlight(id);
+    case TagTarget::Note:
+        break;
+    }
+    return noNote(id);
+}
+
+} // namespace
+
+Taggings TagRepository::taggings(qint64 tagId) const
+{
+    Taggings t;
+    for (const TaggingTable &table : kTaggingTables) {
+        t.*(table.list) = ids(m_library.database(),
+                              QStringLiteral("SELECT %1 FROM %2 WHERE tag_id = ? ORDER BY 1")
+                                  .arg(QLatin1String(table.column), QLatin1String(table.table)),
+                              {tagId});
+    }
+    return t;
+}
+
+namespace {
 
 bool hasCreatedAt(const TaggingTable &table)
 {
@@ -369,8 +374,8 @@ bool hasCreatedAt(const TaggingTable &table)
 }
 
 /// Inserts (tagId, each id) into one tagging table; `added` receives the ids that were not tagged yet.
-bool insertTaggings(QSqlDatabase db, const TaggingTable &table, qint64 tagId, const QList<qint64> &targets,
-                    QList<qint64> *added, QString *error)
+Result<void> insertTaggings(QSqlDatabase db, const TaggingTable &table, qint64 tagId, const QList<qint64> &targets,
+                            QList<qint64> *added = nullptr)
 {
     const QString now = nowUtc();
     for (const qint64 target : targets) {
@@ -381,34 +386,51 @@ bool insertTaggings(QSqlDatabase db, const TaggingTable &table, qint64 tagId, co
         QVariantList values{target, tagId};
         if (hasCreatedAt(table))
             values.append(now);
-        if (!exec(query, sql.arg(QLatin1String(table.table), QLatin1String(table.column)), values, error))
-            return false;
+        if (Result<void> inserted =
+                exec(query, sql.arg(QLatin1String(table.table), QLatin1String(table.column)), values);
+            !inserted)
+            return inserted;
         if (added && query.numRowsAffected() > 0)
             added->append(target);
     }
-    return true;
+    return {};
+}
+
+/// Puts a deleted or merged tag back with its id, its children under it again and its taggings.
+Result<void> restoreTag(QSqlDatabase db, const Tag &tag, const QList<qint64> &children, const Taggings &taggings)
+{
+    if (Result<void> inserted =
+            exec(db, QStringLiteral("INSERT INTO tags (id, name, parent_id, color, created_at) VALUES (?, ?, ?, ?, ?)"),
+                 {tag.id, tag.name, idOrNull(tag.parentId), tag.color, timeToText(tag.createdAt)});
+        !inserted)
+        return inserted;
+    for (const qint64 child : children) {
+        if (Result<void> moved =
+                exec(db, QStringLiteral("UPDATE tags SET parent_id = ? WHERE id = ?"), {tag.id, child});
+            !moved)
+            return moved;
+    }
+    for (const TaggingTable &table : kTaggingTables) {
+        if (Result<void> retagged = insertTaggings(db, table, tag.id, taggings.*(table.list)); !retagged)
+            return retagged;
+    }
+    return {};
 }
 
 } // namespace
 
-std::optional<TagMerge> TagRepository::merge(qint64 from, qint64 into, QString *error)
+Result<TagMerge> TagRepository::merge(qint64 from, qint64 into)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const std::optional<Tag> source = tag(from);
     const std::optional<Tag> target = tag(into);
-    if (!source || !target) {
-        fail(error, QStringLiteral("no tag with id %1").arg(source ? into : from));
-        return std::nullopt;
-    }
-    if (from == into) {
-        fail(error, QStringLiteral("cannot merge a tag into itself"));
-        return std::nullopt;
-    }
-    if (subtree(from).contains(into)) {
-        fail(error, QStringLiteral("cannot merge a tag into one of its own children"));
-        return std::nullopt;
-    }
+    if (!source || !target)
+        return noTag(source ? into : from);
+    if (from == into)
+        return Error(Store::tr("cannot merge a tag into itself"));
+    if (subtree(from).contains(into))
+        return Error(Store::tr("cannot merge a tag into one of its own children"));
     TagMerge merge;
     merge.from = *source;
     merge.into = into;
@@ -417,59 +439,51 @@ std::optional<TagMerge> TagRepository::merge(qint64 from, qint64 into, QString *
                                       QStringLiteral("SELECT a.name FROM tags a JOIN tags b ON a.name = b.name "
                                                      "WHERE a.parent_id = ? AND b.parent_id = ? LIMIT 1"),
                                       {from, into});
-        clash.isValid()) {
-        fail(error, QStringLiteral("cannot merge: both tags have a child named '%1'").arg(clash.toString()));
-        return std::nullopt;
-    }
+        clash.isValid())
+        return Error(Store::tr("cannot merge: both tags have a child named '%1'").arg(clash.toString()));
     merge.fromTaggings = taggings(from);
     for (const TaggingTable &table : kTaggingTables) {
-        if (!insertTaggings(db, table, into, merge.fromTaggings.*(table.list), &(merge.addedInto.*(table.list)), error))
-            return std::nullopt;
+        if (Result<void> added =
+                insertTaggings(db, table, into, merge.fromTaggings.*(table.list), &(merge.addedInto.*(table.list)));
+            !added)
+            return added.error();
     }
-    if (!exec(db, QStringLiteral("UPDATE tags SET parent_id = ? WHERE parent_id = ?"), {into, from}, error) ||
-        !exec(db, QStringLiteral("DELETE FROM tags WHERE id = ?"), {from}, error) || !scope.commit(error))
-        return std::nullopt;
-    return merge;
+    if (Result<void> merged =
+            exec(db, {{QStringLiteral("UPDATE tags SET parent_id = ? WHERE parent_id = ?"), {into, from}},
+                      {QStringLiteral("DELETE FROM tags WHERE id = ?"), {from}}});
+        !merged)
+        return merged.error();
+    return scope.commit(merge);
 }
 
-bool TagRepository::unmerge(const TagMerge &merge, QString *error)
+Result<void> TagRepository::unmerge(const TagMerge &merge)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
-    if (!exec(db, QStringLiteral("INSERT INTO tags (id, name, parent_id, color, created_at) VALUES (?, ?, ?, ?, ?)"),
-              {merge.from.id, merge.from.name, idOrNull(merge.from.parentId), merge.from.color,
-               timeToText(merge.from.createdAt)},
-              error))
-        return false;
-    for (const qint64 child : merge.children) {
-        if (!exec(db, QStringLiteral("UPDATE tags SET parent_id = ? WHERE id = ?"), {merge.from.id, child}, error))
-            return false;
-    }
+        return scope.error();
+    if (Result<void> restored = restoreTag(db, merge.from, merge.children, merge.fromTaggings); !restored)
+        return restored;
     for (const TaggingTable &table : kTaggingTables) {
-        if (!insertTaggings(db, table, merge.from.id, merge.fromTaggings.*(table.list), nullptr, error))
-            return false;
         for (const qint64 target : merge.addedInto.*(table.list)) {
-            if (!exec(db,
-                      QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND tag_id = ?")
-                          .arg(QLatin1String(table.table), QLatin1String(table.column)),
-                      {target, merge.into}, error))
-                return false;
+            if (Result<void> removed = exec(db,
+                                            QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND tag_id = ?")
+                                                .arg(QLatin1String(table.table), QLatin1String(table.column)),
+                                            {target, merge.into});
+                !removed)
+                return removed;
         }
     }
-    return scope.commit(error);
+    return scope.commit();
 }
 
-std::optional<TagDeletion> TagRepository::remove(qint64 id, QString *error)
+Result<TagDeletion> TagRepository::remove(qint64 id)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     const std::optional<Tag> current = tag(id);
-    if (!current) {
-        fail(error, QStringLiteral("no tag with id %1").arg(id));
-        return std::nullopt;
-    }
+    if (!current)
+        return noTag(id);
     TagDeletion deletion;
     deletion.tag = *current;
     deletion.children = ids(db, QStringLiteral("SELECT id FROM tags WHERE parent_id = ? ORDER BY id"), {id});
@@ -479,134 +493,96 @@ std::optional<TagDeletion> TagRepository::remove(qint64 id, QString *error)
                                                      "WHERE a.parent_id = ? AND ifnull(b.parent_id, 0) = ? "
                                                      "AND b.id <> ? LIMIT 1"),
                                       {id, current->parentId, id});
-        clash.isValid()) {
-        fail(error, QStringLiteral("cannot delete: its child '%1' would clash with a tag of the same name")
-                        .arg(clash.toString()));
-        return std::nullopt;
-    }
+        clash.isValid())
+        return Error(
+            Store::tr("cannot delete: its child '%1' would clash with a tag of the same name").arg(clash.toString()));
     for (const TaggingTable &table : kTaggingTables) {
-        if (!exec(db, QStringLiteral("DELETE FROM %1 WHERE tag_id = ?").arg(QLatin1String(table.table)), {id}, error))
-            return std::nullopt;
+        if (Result<void> untagged =
+                exec(db, QStringLiteral("DELETE FROM %1 WHERE tag_id = ?").arg(QLatin1String(table.table)), {id});
+            !untagged)
+            return untagged.error();
     }
-    if (!exec(db, QStringLiteral("UPDATE tags SET parent_id = ? WHERE parent_id = ?"),
-              {idOrNull(current->parentId), id}, error) ||
-        !exec(db, QStringLiteral("DELETE FROM tags WHERE id = ?"), {id}, error) || !scope.commit(error))
-        return std::nullopt;
-    return deletion;
+    if (Result<void> removed = exec(db, {{QStringLiteral("UPDATE tags SET parent_id = ? WHERE parent_id = ?"),
+                                          {idOrNull(current->parentId), id}},
+                                         {QStringLiteral("DELETE FROM tags WHERE id = ?"), {id}}});
+        !removed)
+        return removed.error();
+    return scope.commit(deletion);
 }
 
-bool TagRepository::restore(const TagDeletion &deletion, QString *error)
+Result<void> TagRepository::restore(const TagDeletion &deletion)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
-    const Tag &t = deletion.tag;
-    if (!exec(db, QStringLiteral("INSERT INTO tags (id, name, parent_id, color, created_at) VALUES (?, ?, ?, ?, ?)"),
-              {t.id, t.name, idOrNull(t.parentId), t.color, timeToText(t.createdAt)}, error))
-        return false;
-    for (const qint64 child : deletion.children) {
-        if (!exec(db, QStringLiteral("UPDATE tags SET parent_id = ? WHERE id = ?"), {t.id, child}, error))
-            return false;
-    }
-    for (const TaggingTable &table : kTaggingTables) {
-        if (!insertTaggings(db, table, t.id, deletion.taggings.*(table.list), nullptr, error))
-            return false;
-    }
-    return scope.commit(error);
+        return scope.error();
+    if (Result<void> restored = restoreTag(db, deletion.tag, deletion.children, deletion.taggings); !restored)
+        return restored;
+    return scope.commit();
 }
 
-namespace {
-
-bool applyTag(Library &library, const TaggingTable &table, const char *targetTable, qint64 tagId, qint64 targetId,
-              bool add, QString *error)
+Result<bool> TagRepository::addTagging(TagTarget target, qint64 tagId, qint64 targetId)
 {
-    QSqlDatabase db = library.database();
+    return setTagging(target, tagId, targetId, true);
+}
+
+Result<bool> TagRepository::removeTagging(TagTarget target, qint64 tagId, qint64 targetId)
+{
+    return setTagging(target, tagId, targetId, false);
+}
+
+Result<bool> TagRepository::setTagging(TagTarget target, qint64 tagId, qint64 targetId, bool tagged)
+{
+    const TaggingTable &table = tableOf(target);
+    QSqlDatabase db = m_library.database();
     WriteScope scope(db);
     if (!scope.isActive())
-        return fail(error, scope.error());
+        return scope.error();
     if (!scalar(db, QStringLiteral("SELECT 1 FROM tags WHERE id = ?"), {tagId}).isValid())
-        return fail(error, QStringLiteral("no tag with id %1").arg(tagId));
-    if (!scalar(db, QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(QLatin1String(targetTable)), {targetId})
-             .isValid()) {
-        QString what = QString::fromLatin1(targetTable);
-        what.chop(1);
-        return fail(error, QStringLiteral("no %1 with id %2").arg(what).arg(targetId));
-    }
-    QList<qint64> added;
-    if (add) {
-        if (!insertTaggings(db, table, tagId, {targetId}, &added, error))
-            return false;
+        return noTag(tagId);
+    if (!scalar(db, QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(QLatin1String(table.targetTable)), {targetId})
+             .isValid())
+        return noTarget(target, targetId);
+    QList<qint64> changed;
+    if (tagged) {
+        if (Result<void> inserted = insertTaggings(db, table, tagId, {targetId}, &changed); !inserted)
+            return inserted.error();
     } else {
         QSqlQuery query(db);
-        if (!exec(query,
-                  QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND tag_id = ?")
-                      .arg(QLatin1String(table.table), QLatin1String(table.column)),
-                  {targetId, tagId}, error))
-            return false;
+        if (Result<void> deleted = exec(query,
+                                        QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND tag_id = ?")
+                                            .arg(QLatin1String(table.table), QLatin1String(table.column)),
+                                        {targetId, tagId});
+            !deleted)
+            return deleted.error();
         if (query.numRowsAffected() > 0)
-            added.append(targetId);
+            changed.append(targetId);
     }
-    if (error)
-        error->clear();
-    return scope.commit(error) && !added.isEmpty();
+    return scope.commit(!changed.isEmpty());
 }
 
-QList<Tag> tagsOf(const TagRepository &repository, Library &library, const char *table, const char *column, qint64 id)
+QList<Tag> TagRepository::tagsOf(TagTarget target, qint64 targetId) const
 {
+    const TaggingTable &table = tableOf(target);
+    const QList<qint64> tagIds = ids(m_library.database(),
+                                     QStringLiteral("SELECT tag_id FROM %1 WHERE %2 = ?")
+                                         .arg(QLatin1String(table.table), QLatin1String(table.column)),
+                                     {targetId});
     QList<Tag> result;
-    const QList<qint64> tagIds = ids(
-        library.database(),
-        QStringLiteral("SELECT tag_id FROM %1 WHERE %2 = ?").arg(QLatin1String(table), QLatin1String(column)), {id});
-    for (const Tag &t : repository.list()) {
+    for (const Tag &t : list()) {
         if (tagIds.contains(t.id))
             result.append(t);
     }
     return result;
 }
 
-} // namespace
-
-bool TagRepository::tagArticle(qint64 tagId, qint64 articleId, QString *error)
-{
-    return applyTag(m_library, kTaggingTables[0], "articles", tagId, articleId, true, error);
-}
-bool TagRepository::untagArticle(qint64 tagId, qint64 articleId, QString *error)
-{
-    return applyTag(m_library, kTaggingTables[0], "articles", tagId, articleId, false, error);
-}
-bool TagRepository::tagBlock(qint64 tagId, qint64 blockId, QString *error)
-{
-    return applyTag(m_library, kTaggingTables[1], "blocks", tagId, blockId, true, error);
-}
-bool TagRepository::untagBlock(qint64 tagId, qint64 blockId, QString *error)
-{
-    return applyTag(m_library, kTaggingTables[1], "blocks", tagId, blockId, false, error);
-}
-bool TagRepository::tagHighlight(qint64 tagId, qint64 highlightId, QString *error)
-{
-    return applyTag(m_library, kTaggingTables[2], "highlights", tagId, highlightId, true, error);
-}
-bool TagRepository::untagHighlight(qint64 tagId, qint64 highlightId, QString *error)
-{
-    return applyTag(m_library, kTaggingTables[2], "highlights", tagId, highlightId, false, error);
-}
-bool TagRepository::tagNote(qint64 tagId, qint64 noteId, QString *error)
-{
-    return applyTag(m_library, kTaggingTables[3], "notes", tagId, noteId, true, error);
-}
-bool TagRepository::untagNote(qint64 tagId, qint64 noteId, QString *error)
-{
-    return applyTag(m_library, kTaggingTables[3], "notes", tagId, noteId, false, error);
-}
-
 QList<Tag> TagRepository::tagsOfArticle(qint64 articleId) const
 {
-    return tagsOf(*this, m_library, "article_tags", "article_id", articleId);
+    return tagsOf(TagTarget::Article, articleId);
 }
 QList<Tag> TagRepository::tagsOfBlock(qint64 blockId) const
 {
-    return tagsOf(*this, m_library, "block_tags", "block_id", blockId);
+    return tagsOf(TagTarget::Block, blockId);
 }
 QHash<qint64, QList<Tag>> TagRepository::tagsOfBlocksOfArticle(qint64 articleId) const
 {
@@ -635,11 +611,11 @@ QHash<qint64, QList<Tag>> TagRepository::tagsOfBlocksOfArticle(qint64 articleId)
 }
 QList<Tag> TagRepository::tagsOfHighlight(qint64 highlightId) const
 {
-    return tagsOf(*this, m_library, "highlight_tags", "highlight_id", highlightId);
+    return tagsOf(TagTarget::Highlight, highlightId);
 }
 QList<Tag> TagRepository::tagsOfNote(qint64 noteId) const
 {
-    return tagsOf(*this, m_library, "note_tags", "note_id", noteId);
+    return tagsOf(TagTarget::Note, noteId);
 }
 
 } // namespace dubao

@@ -4,6 +4,7 @@
 
 #include "core/model/annotation.h"
 #include "core/model/annotationsnapshots.h"
+#include "core/model/result.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -23,9 +24,8 @@ public:
 
     /// Creates a tag under `parentId` (0: top level). `name` is trimmed and NFC-normalised; it must not be
     /// empty, contain '/' or control characters, be longer than 100 characters, or repeat a sibling's name.
-    /// `color` "#RRGGBB" (any case; empty: one from a palette). Returns the tag, or nullopt with `error`.
-    std::optional<Tag> create(const QString &name, qint64 parentId = 0, const QString &color = {},
-                              QString *error = nullptr);
+    /// `color` "#RRGGBB" (any case; empty: one from a palette). Returns the tag.
+    Result<Tag> create(const QString &name, qint64 parentId = 0, const QString &color = {});
 
     std::optional<Tag> tag(qint64 id) const; ///< with its path
     /// "parent/child" (leading/trailing slashes and spaces around parts ignored).
@@ -39,33 +39,29 @@ public:
     QList<qint64> subtree(qint64 id) const;
 
     /// Renames; returns the old name (undo: rename back).
-    std::optional<QString> rename(qint64 id, const QString &name, QString *error = nullptr);
+    Result<QString> rename(qint64 id, const QString &name);
     /// Recolours; returns the old colour.
-    std::optional<QString> recolor(qint64 id, const QString &color, QString *error = nullptr);
+    Result<QString> recolor(qint64 id, const QString &color);
     /// Moves under `parentId` (0: top level); refuses a cycle or a name taken among the new siblings. Returns
     /// the old parent id (0 for top level).
-    std::optional<qint64> move(qint64 id, qint64 parentId, QString *error = nullptr);
+    Result<qint64> move(qint64 id, qint64 parentId);
 
     /// Puts `into` on everything `from` is on, moves from's children under `into`, deletes `from`. Refuses
     /// from == into, `into` inside from's subtree, and a child name both tags have.
-    std::optional<TagMerge> merge(qint64 from, qint64 into, QString *error = nullptr);
-    bool unmerge(const TagMerge &merge, QString *error = nullptr);
+    Result<TagMerge> merge(qint64 from, qint64 into);
+    Result<void> unmerge(const TagMerge &merge);
 
     /// Deletes the tag and its taggings (what it tagged stays); its children move to its parent.
-    std::optional<TagDeletion> remove(qint64 id, QString *error = nullptr);
-    bool restore(const TagDeletion &deletion, QString *error = nullptr);
+    Result<TagDeletion> remove(qint64 id);
+    Result<void> restore(const TagDeletion &deletion);
 
-    /// Apply/remove: return true when something changed, false when it already was so (or on error, with
-    /// `error` set and nothing changed).
-    bool tagArticle(qint64 tagId, qint64 articleId, QString *error = nullptr);
-    bool untagArticle(qint64 tagId, qint64 articleId, QString *error = nullptr);
-    bool tagBlock(qint64 tagId, qint64 blockId, QString *error = nullptr);
-    bool untagBlock(qint64 tagId, qint64 blockId, QString *error = nullptr);
-    bool tagHighlight(qint64 tagId, qint64 highlightId, QString *error = nullptr);
-    bool untagHighlight(qint64 tagId, qint64 highlightId, QString *error = nullptr);
-    bool tagNote(qint64 tagId, qint64 noteId, QString *error = nullptr);
-    bool untagNote(qint64 tagId, qint64 noteId, QString *error = nullptr);
+    /// Puts the tag on an article, paragraph, highlight or note, or takes it off: true when something changed,
+    /// false when it already was so (on an error nothing changed).
+    Result<bool> addTagging(TagTarget target, qint64 tagId, qint64 targetId);
+    Result<bool> removeTagging(TagTarget target, qint64 tagId, qint64 targetId);
 
+    /// The tags on an article, paragraph, highlight or note, in list() order.
+    QList<Tag> tagsOf(TagTarget target, qint64 targetId) const;
     QList<Tag> tagsOfArticle(qint64 articleId) const;
     QList<Tag> tagsOfBlock(qint64 blockId) const;
     /// The tags of every paragraph of an article that has any, by block id (one query), in list() order.
@@ -80,6 +76,8 @@ public:
     static QString normalizeColor(const QString &color);
 
 private:
+    Result<bool> setTagging(TagTarget target, qint64 tagId, qint64 targetId, bool tagged);
+
     Library &m_library;
 };
 

@@ -59,8 +59,10 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     Library library;
     QString error;
-    if (!library.open(libraryPath.isEmpty() ? dir.filePath(QStringLiteral("bench.sqlite")) : libraryPath, &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    if (const Result<void> opened =
+            library.open(libraryPath.isEmpty() ? dir.filePath(QStringLiteral("bench.sqlite")) : libraryPath);
+        !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message()));
         return 1;
     }
     QFile sample(QStringLiteral(DUBAO_SOURCE_DIR "/resources/sample/sample-issue.txt"));
@@ -97,11 +99,12 @@ int main(int argc, char *argv[])
             const int len = int(b.text.size());
             const int start = (i / int(blocks.size()) * 7) % std::max(1, len - 40);
             const int end = std::min(len, start + 20 + i % 60);
-            const qint64 h = annotations.addHighlight(b.id, start, end, {tagIds.at(i % 4), tagIds.at((i + 1) % 4)});
+            const qint64 h =
+                annotations.addHighlight(b.id, start, end, {tagIds.at(i % 4), tagIds.at((i + 1) % 4)}).valueOr(0);
             if (i % 5 == 0)
-                annotations.addNote(0, h, QStringLiteral("笔记 %1：\"引号\"、<b>、=1+1\n第二行").arg(i));
+                (void)annotations.addNote(0, h, QStringLiteral("笔记 %1：\"引号\"、<b>、=1+1\n第二行").arg(i));
         }
-        t.commit();
+        (void)t.commit();
     }
     std::printf("setup: %d issues, %lld blocks, %d highlights in %.0f ms\n", int(report.imported.size()),
                 qlonglong(blocks.size()), excerpts, double(timer.elapsed()));

@@ -99,9 +99,8 @@ int main(int argc, char **argv)
         bytes += fileSize(file);
 
     dubao::Library library;
-    QString error;
-    if (!library.open(libraryPath, &error)) {
-        std::fprintf(stderr, "bench_import: %s\n", qPrintable(error));
+    if (const dubao::Result<void> opened = library.open(libraryPath); !opened) {
+        std::fprintf(stderr, "bench_import: %s\n", qPrintable(opened.error().message()));
         return 1;
     }
 

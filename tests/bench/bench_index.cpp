@@ -93,9 +93,8 @@ int main(int argc, char **argv)
         return 1;
     }
     Library library;
-    QString error;
-    if (!library.open(path, &error)) {
-        std::fprintf(stderr, "bench_index: %s\n", qPrintable(error));
+    if (const Result<void> opened = library.open(path); !opened) {
+        std::fprintf(stderr, "bench_index: %s\n", qPrintable(opened.error().message()));
         return 1;
     }
 
@@ -141,8 +140,8 @@ int main(int argc, char **argv)
     {
         QElapsedTimer timer;
         timer.start();
-        if (!SearchIndex::rebuild(library, {}, nullptr, &error)) {
-            std::fprintf(stderr, "bench_index: rebuild: %s\n", qPrintable(error));
+        if (const Result<void> rebuilt = SearchIndex::rebuild(library); !rebuilt) {
+            std::fprintf(stderr, "bench_index: rebuild: %s\n", qPrintable(rebuilt.error().message()));
             return 1;
         }
         const double s = double(timer.nsecsElapsed()) / 1e9;

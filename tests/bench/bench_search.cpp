@@ -80,9 +80,8 @@ int main(int argc, char **argv)
         libraryPath = tmp.filePath(QStringLiteral("bench.sqlite"));
 
     Library library;
-    QString error;
-    if (!library.open(libraryPath, &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    if (const Result<void> opened = library.open(libraryPath); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message()));
         return 1;
     }
 
@@ -114,7 +113,10 @@ int main(int argc, char **argv)
             bytes += QFileInfo(files.at(n++)).size();
         files = files.mid(0, n);
         Library live;
-        live.open(tmp.filePath(QStringLiteral("live.sqlite")));
+        if (const Result<void> opened = live.open(tmp.filePath(QStringLiteral("live.sqlite"))); !opened) {
+            std::fprintf(stderr, "%s\n", qPrintable(opened.error().message()));
+            return 1;
+        }
         timer.start();
         for (const QString &file : std::as_const(files))
             Importer(live).importPaths({file});
@@ -142,8 +144,8 @@ int main(int argc, char **argv)
     for (const QString &term : terms) {
         const SearchQuery query = QueryParser::parse(term);
         qint64 hits = 0;
-        service.count(query); // warm
-        const double countMs = medianMs(runs, [&] { hits = service.count(query); });
+        (void)service.count(query); // warm
+        const double countMs = medianMs(runs, [&] { hits = service.count(query).valueOr(-1); });
         qint64 likeHits = -1;
         double likeMs = 0;
         const bool plain = !term.contains(u' ');
@@ -174,8 +176,8 @@ int main(int argc, char **argv)
 
     // 3. Rebuild from scratch (what `dubao-cli reindex` and an old library on open do).
     timer.start();
-    if (!SearchIndex::rebuild(library, {}, nullptr, &error)) {
-        std::fprintf(stderr, "rebuild: %s\n", qPrintable(error));
+    if (const Result<void> rebuilt = SearchIndex::rebuild(library); !rebuilt) {
+        std::fprintf(stderr, "rebuild: %s\n", qPrintable(rebuilt.error().message()));
         return 1;
     }
     const double rebuildSeconds = double(timer.nsecsElapsed()) / 1e9;

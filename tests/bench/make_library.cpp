@@ -122,9 +122,8 @@ int main(int argc, char **argv)
     }
 
     Library library;
-    QString error;
-    if (!library.open(out, &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    if (const Result<void> opened = library.open(out); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message()));
         return 1;
     }
     IssueRepository repository(library);
@@ -158,8 +157,8 @@ int main(int argc, char **argv)
             transaction = std::make_unique<sql::WriteScope>(library.database());
             // Indexed for search once per batch, as the importer does (SearchIndex::deferIndexing).
             QSqlDatabase db = library.database();
-            if (!SearchIndex::deferIndexing(db, &error)) {
-                std::fprintf(stderr, "deferIndexing: %s\n", qPrintable(error));
+            if (const Result<void> deferred = SearchIndex::deferIndexing(db); !deferred) {
+                std::fprintf(stderr, "deferIndexing: %s\n", qPrintable(deferred.error().message()));
                 return 1;
             }
         }
@@ -197,21 +196,21 @@ int main(int argc, char **argv)
             article.lastLine = line - 1;
             issue.articles.append(article);
         }
-        const qint64 issueId = repository.insert(issue, &error);
-        if (issueId == 0) {
-            std::fprintf(stderr, "issue %d: %s\n", i, qPrintable(error));
+        const Result<qint64> issueId = repository.insert(issue);
+        if (!issueId) {
+            std::fprintf(stderr, "issue %d: %s\n", i, qPrintable(issueId.error().message()));
             return 1;
         }
-        batchIssues.append(issueId);
+        batchIssues.append(*issueId);
         if ((i + 1) % kBatch == 0 || i + 1 == issueCount) {
             QSqlDatabase db = library.database();
-            if (!SearchIndex::indexDeferred(db, batchIssues, &error)) {
-                std::fprintf(stderr, "indexDeferred: %s\n", qPrintable(error));
+            if (const Result<void> indexed = SearchIndex::indexDeferred(db, batchIssues); !indexed) {
+                std::fprintf(stderr, "indexDeferred: %s\n", qPrintable(indexed.error().message()));
                 return 1;
             }
             batchIssues.clear();
-            if (!transaction->commit(&error)) {
-                std::fprintf(stderr, "commit: %s\n", qPrintable(error));
+            if (const Result<void> committed = transaction->commit(); !committed) {
+                std::fprintf(stderr, "commit: %s\n", qPrintable(committed.error().message()));
                 return 1;
             }
             transaction.reset();

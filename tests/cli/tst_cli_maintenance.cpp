@@ -80,10 +80,11 @@ void TestCliMaintenance::check_exitCodesAndJson()
         Library library;
         QVERIFY(library.open(path));
         const qint64 block = test::scalar(library, u"SELECT min(id) FROM blocks WHERE length(text) > 20"_s);
-        QString error;
-        highlight = AnnotationRepository(library).addHighlight(block, 2, 10, {}, &error);
-        QVERIFY2(highlight > 0, qPrintable(error));
-        QVERIFY2(AnnotationRepository(library).addNote(block, highlight, u"一条笔记"_s, &error) > 0, qPrintable(error));
+        const Result<qint64> added = AnnotationRepository(library).addHighlight(block, 2, 10, {});
+        QVERIFY2(added, qPrintable(added.error().message()));
+        highlight = *added;
+        const Result<qint64> note = AnnotationRepository(library).addNote(block, highlight, u"一条笔记"_s);
+        QVERIFY2(note, qPrintable(note.error().message()));
     }
     auto cli = [&](const QStringList &args, QByteArray *out = nullptr) {
         const test::CliRun r = test::runCli(args + QStringList{u"--library"_s, path});

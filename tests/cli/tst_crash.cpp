@@ -65,26 +65,25 @@ int runCheck(const QString &library, QByteArray *out)
 int writerMain(const QString &path, qint64 block)
 {
     Library library;
-    QString error;
-    if (!library.open(path, &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    if (const Result<void> opened = library.open(path); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message()));
         return 1;
     }
     AnnotationRepository annotations(library);
     NotebookRepository notebooks(library);
-    const qint64 notebook = notebooks.create(u"崩溃 %1"_s.arg(QCoreApplication::applicationPid()), &error);
+    const qint64 notebook = notebooks.create(u"崩溃 %1"_s.arg(QCoreApplication::applicationPid())).valueOr(0);
     for (int k = 0;; ++k) {
-        const qint64 note = annotations.addNote(block, 0, u"笔记 %1"_s.arg(k), &error);
+        const qint64 note = annotations.addNote(block, 0, u"笔记 %1"_s.arg(k)).valueOr(0);
         if (note <= 0)
             return 1;
         std::printf("note %lld\n", static_cast<long long>(note));
         std::fflush(stdout);
-        const qint64 highlight = annotations.addHighlight(block, k % 5, k % 5 + 3, {}, &error);
+        const qint64 highlight = annotations.addHighlight(block, k % 5, k % 5 + 3).valueOr(0);
         if (highlight <= 0)
             return 1;
         std::printf("highlight %lld\n", static_cast<long long>(highlight));
         std::fflush(stdout);
-        if (notebook > 0 && notebooks.addHighlight(notebook, highlight, -1, &error) > 0) {
+        if (notebook > 0 && notebooks.addHighlight(notebook, highlight).valueOr(0) > 0) {
             std::printf("entry %lld\n", static_cast<long long>(highlight));
             std::fflush(stdout);
         }
@@ -133,9 +132,8 @@ void TestCrash::initTestCase()
 int TestCrash::verifyWholeIssues(const QString &path)
 {
     Library library;
-    QString error;
-    if (!library.open(path, &error)) {
-        qWarning() << "cannot open after kill:" << error;
+    if (const Result<void> opened = library.open(path); !opened) {
+        qWarning() << "cannot open after kill:" << opened.error().message();
         return -1;
     }
     QSqlQuery q(library.database());
@@ -271,8 +269,8 @@ void TestCrash::annotations_killed_savedOnesKept()
         QByteArray out;
         QVERIFY2(runCheck(path, &out) == 0, out.constData());
         Library library;
-        QString error;
-        QVERIFY2(library.open(path, &error), qPrintable(error));
+        const Result<void> opened = library.open(path);
+        QVERIFY2(opened, qPrintable(opened.error().message()));
         auto ids = [&](const QString &table) {
             QSet<qint64> set;
             QSqlQuery q(library.database());

@@ -89,7 +89,7 @@ void TestAnnotations::addHighlight_storesQuoteAndAnchor()
 {
     AnnotationRepository annotations(*m_library);
     const Block b = block(0, 1);
-    const qint64 id = annotations.addHighlight(b.id, 2, 6);
+    const qint64 id = annotations.addHighlight(b.id, 2, 6).valueOr(0);
     QVERIFY(id > 0);
     const auto h = annotations.highlight(id);
     QCOMPARE(h->blockId, b.id);
@@ -108,14 +108,14 @@ void TestAnnotations::addHighlight_invalidRanges_refused()
 {
     AnnotationRepository annotations(*m_library);
     const Block b = block(0, 0);
-    QString error;
-    QCOMPARE(annotations.addHighlight(b.id, 5, 5, {}, &error), 0); // empty
-    QCOMPARE(annotations.addHighlight(b.id, 6, 5, {}, &error), 0);
-    QCOMPARE(annotations.addHighlight(b.id, 0, int(b.text.size()) + 1, {}, &error), 0);
-    QCOMPARE(annotations.addHighlight(b.id, -1, 3, {}, &error), 0);
-    QCOMPARE(annotations.addHighlight(999999, 0, 1, {}, &error), 0);
-    QVERIFY(error.contains(u"999999"_s));
-    QCOMPARE(annotations.addHighlight(b.id, 0, 1, {424242}, &error), 0); // unknown tag
+    QCOMPARE(annotations.addHighlight(b.id, 5, 5).valueOr(0), 0); // empty
+    QCOMPARE(annotations.addHighlight(b.id, 6, 5).valueOr(0), 0);
+    QCOMPARE(annotations.addHighlight(b.id, 0, int(b.text.size()) + 1).valueOr(0), 0);
+    QCOMPARE(annotations.addHighlight(b.id, -1, 3).valueOr(0), 0);
+    const auto unknownBlock = annotations.addHighlight(999999, 0, 1);
+    QCOMPARE(unknownBlock.valueOr(0), 0);
+    QVERIFY(unknownBlock.error().message().contains(u"999999"_s));
+    QCOMPARE(annotations.addHighlight(b.id, 0, 1, {424242}).valueOr(0), 0); // unknown tag
     QCOMPARE(rows(*m_library, u"highlights"_s).size(), 0);
 }
 
@@ -123,8 +123,8 @@ void TestAnnotations::addHighlight_overlapping_bothKept()
 {
     AnnotationRepository annotations(*m_library);
     const Block b = block(0, 0);
-    const qint64 a = annotations.addHighlight(b.id, 0, 10);
-    const qint64 c = annotations.addHighlight(b.id, 5, 15);
+    const qint64 a = annotations.addHighlight(b.id, 0, 10).valueOr(0);
+    const qint64 c = annotations.addHighlight(b.id, 5, 15).valueOr(0);
     const auto list = annotations.highlightsOfBlock(b.id);
     QCOMPARE(list.size(), 2);
     QCOMPARE(list.at(0).id, a);
@@ -135,11 +135,11 @@ void TestAnnotations::addHighlight_overlapping_bothKept()
 void TestAnnotations::addNote_onHighlight_mustBeInItsBlock()
 {
     AnnotationRepository annotations(*m_library);
-    const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4);
-    QString error;
-    QCOMPARE(annotations.addNote(block(0, 1).id, h, u"x"_s, &error), 0);
-    QVERIFY(error.contains(u"not in paragraph"_s));
-    const qint64 n = annotations.addNote(0, h, u"# 标题\n正文"_s); // block taken from the highlight
+    const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4).valueOr(0);
+    const auto elsewhere = annotations.addNote(block(0, 1).id, h, u"x"_s);
+    QCOMPARE(elsewhere.valueOr(0), 0);
+    QVERIFY(elsewhere.error().message().contains(u"not in paragraph"_s));
+    const qint64 n = annotations.addNote(0, h, u"# 标题\n正文"_s).valueOr(0); // block taken from the highlight
     QVERIFY(n > 0);
     QCOMPARE(annotations.note(n)->blockId, block(0, 0).id);
     QCOMPARE(annotations.note(n)->text, u"# 标题\n正文"_s);
@@ -150,7 +150,7 @@ void TestAnnotations::addNote_onHighlight_mustBeInItsBlock()
 void TestAnnotations::editNote_returnsOldText_updatesModified()
 {
     AnnotationRepository annotations(*m_library);
-    const qint64 n = annotations.addNote(block(0, 0).id, 0, u"first"_s);
+    const qint64 n = annotations.addNote(block(0, 0).id, 0, u"first"_s).valueOr(0);
     const auto before = annotations.note(n);
     QTest::qWait(5);
     QCOMPARE(*annotations.editNote(n, u"second"_s), u"first"_s);
@@ -167,12 +167,12 @@ void TestAnnotations::removeHighlight_restore_identicalRowsAndIds()
     TagRepository tags(*m_library);
     NotebookRepository notebooks(*m_library);
     const auto tag = tags.create(u"t"_s);
-    const qint64 h = annotations.addHighlight(block(0, 0).id, 3, 9, {tag->id});
-    const qint64 n = annotations.addNote(block(0, 0).id, h, u"note"_s);
-    const qint64 book = notebooks.create(u"nb"_s);
-    notebooks.addText(book, u"before"_s);
-    notebooks.addHighlight(book, h);
-    notebooks.addText(book, u"after"_s);
+    const qint64 h = annotations.addHighlight(block(0, 0).id, 3, 9, {tag->id}).valueOr(0);
+    const qint64 n = annotations.addNote(block(0, 0).id, h, u"note"_s).valueOr(0);
+    const qint64 book = notebooks.create(u"nb"_s).valueOr(0);
+    QVERIFY(notebooks.addText(book, u"before"_s));
+    QVERIFY(notebooks.addHighlight(book, h));
+    QVERIFY(notebooks.addText(book, u"after"_s));
     const QStringList tables{u"highlights"_s, u"highlight_tags"_s, u"notes"_s, u"notebook_entries"_s};
     QList<QStringList> before;
     for (const QString &t : tables)
@@ -196,10 +196,10 @@ void TestAnnotations::removeNote_restore_identicalRowsAndIds()
     AnnotationRepository annotations(*m_library);
     TagRepository tags(*m_library);
     NotebookRepository notebooks(*m_library);
-    const qint64 n = annotations.addNote(block(0, 1).id, 0, u"笔记 **粗体**"_s);
-    QVERIFY(tags.tagNote(tags.create(u"t"_s)->id, n));
-    const qint64 book = notebooks.create(u"nb"_s);
-    notebooks.addNote(book, n);
+    const qint64 n = annotations.addNote(block(0, 1).id, 0, u"笔记 **粗体**"_s).valueOr(0);
+    QVERIFY(tags.addTagging(TagTarget::Note, tags.create(u"t"_s)->id, n).valueOr(false));
+    const qint64 book = notebooks.create(u"nb"_s).valueOr(0);
+    QVERIFY(notebooks.addNote(book, n));
     const QStringList tables{u"notes"_s, u"note_tags"_s, u"notebook_entries"_s};
     QList<QStringList> before;
     for (const QString &t : tables)
@@ -216,8 +216,8 @@ void TestAnnotations::removeNote_restore_identicalRowsAndIds()
 void TestAnnotations::attachHighlight_orphan_placedAndUndoable()
 {
     AnnotationRepository annotations(*m_library);
-    const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4);
-    const qint64 n = annotations.addNote(0, h, u"n"_s);
+    const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4).valueOr(0);
+    const qint64 n = annotations.addNote(0, h, u"n"_s).valueOr(0);
     // Make it an orphan the way a re-parse does.
     QSqlQuery q(m_library->database());
     QVERIFY(q.exec(u"UPDATE highlights SET block_id = NULL, orphan = 1 WHERE id = %1"_s.arg(h)));
@@ -249,10 +249,10 @@ void TestAnnotations::list_filters_tagChildTagsArticleDateText()
     const auto child = tags.create(u"官员"_s, parent->id);
     const Block b0 = block(0, 0);
     const Block b1 = block(1, 0);
-    const qint64 h1 = annotations.addHighlight(b0.id, 0, 4, {parent->id});
-    const qint64 h2 = annotations.addHighlight(b1.id, 0, 4, {child->id});
-    const qint64 h3 = annotations.addHighlight(m_other.parsed.articles.at(0).blocks.at(0).id, 0, 3);
-    const qint64 n1 = annotations.addNote(b1.id, 0, u"关于 Zhang 的想法"_s);
+    const qint64 h1 = annotations.addHighlight(b0.id, 0, 4, {parent->id}).valueOr(0);
+    const qint64 h2 = annotations.addHighlight(b1.id, 0, 4, {child->id}).valueOr(0);
+    const qint64 h3 = annotations.addHighlight(m_other.parsed.articles.at(0).blocks.at(0).id, 0, 3).valueOr(0);
+    const qint64 n1 = annotations.addNote(b1.id, 0, u"关于 Zhang 的想法"_s).valueOr(0);
 
     QCOMPARE(annotations.list().size(), 4);
     AnnotationFilter byTag;
@@ -293,8 +293,8 @@ void TestAnnotations::list_filters_tagChildTagsArticleDateText()
 void TestAnnotations::orphans_listedSeparately()
 {
     AnnotationRepository annotations(*m_library);
-    const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4);
-    annotations.addHighlight(block(0, 1).id, 0, 4);
+    const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4).valueOr(0);
+    QVERIFY(annotations.addHighlight(block(0, 1).id, 0, 4));
     QSqlQuery q(m_library->database());
     QVERIFY(q.exec(u"UPDATE highlights SET block_id = NULL, orphan = 1 WHERE id = %1"_s.arg(h)));
     QCOMPARE(annotations.list().size(), 1); // orphans are not in the normal listing
@@ -311,14 +311,14 @@ void TestAnnotations::deleteIssue_countsThenDeletesAnnotations()
     TagRepository tags(*m_library);
     NotebookRepository notebooks(*m_library);
     const auto tag = tags.create(u"t"_s);
-    const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4, {tag->id});
-    annotations.addNote(0, h, u"n"_s);
-    QVERIFY(tags.tagArticle(tag->id, m_issue.parsed.articles.at(0).id));
-    QVERIFY(tags.tagBlock(tag->id, block(0, 1).id));
-    const qint64 kept = annotations.addHighlight(m_other.parsed.articles.at(0).blocks.at(0).id, 0, 2);
-    const qint64 book = notebooks.create(u"nb"_s);
-    notebooks.addHighlight(book, h);
-    notebooks.addHighlight(book, kept);
+    const qint64 h = annotations.addHighlight(block(0, 0).id, 0, 4, {tag->id}).valueOr(0);
+    QVERIFY(annotations.addNote(0, h, u"n"_s));
+    QVERIFY(tags.addTagging(TagTarget::Article, tag->id, m_issue.parsed.articles.at(0).id).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Block, tag->id, block(0, 1).id).valueOr(false));
+    const qint64 kept = annotations.addHighlight(m_other.parsed.articles.at(0).blocks.at(0).id, 0, 2).valueOr(0);
+    const qint64 book = notebooks.create(u"nb"_s).valueOr(0);
+    QVERIFY(notebooks.addHighlight(book, h));
+    QVERIFY(notebooks.addHighlight(book, kept));
 
     IssueReplacer replacer(*m_library);
     const AnnotationCounts counts = replacer.annotationsOfIssue(m_issue.id);

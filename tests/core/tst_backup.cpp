@@ -58,14 +58,13 @@ void TestBackup::create_namesFileInBackupsFolder_andCopiesEverything()
     Library library;
     QVERIFY(library.open(path));
     importCorpus(library);
-    QString error;
-    const auto file = Backup::create(library, u"manual"_s, 10, &error);
-    QVERIFY2(file, qPrintable(error));
+    const auto file = Backup::create(library, u"manual"_s, 10);
+    QVERIFY2(file, qPrintable(file.error().message()));
     QCOMPARE(QFileInfo(*file).absolutePath(), tmp.filePath(u"library.sqlite.backups"_s));
     QVERIFY(QRegularExpression(u"^library-\\d{8}T\\d{6}Z-manual\\.sqlite$"_s)
                 .match(QFileInfo(*file).fileName())
                 .hasMatch());
-    QVERIFY(Backup::verify(*file, &error));
+    QVERIFY(Backup::verify(*file));
     QCOMPARE(scalarOfFile(*file, u"SELECT count(*) FROM blocks"_s), scalar(library, u"SELECT count(*) FROM blocks"_s));
     const QList<BackupInfo> list = Backup::list(path);
     QCOMPARE(list.size(), 1);
@@ -151,8 +150,8 @@ void TestBackup::open_oldSchema_backsUpOldVersionFirst()
     }
     QVERIFY(Backup::list(path).isEmpty());
     Library library;
-    QString error;
-    QVERIFY2(library.open(path, &error), qPrintable(error));
+    const Result<void> opened = library.open(path);
+    QVERIFY2(opened, qPrintable(opened.error().message()));
     QCOMPARE(scalar(library, u"PRAGMA user_version"_s), qint64(Library::currentSchemaVersion()));
     const QList<BackupInfo> backups = Backup::list(path);
     QCOMPARE(backups.size(), 1);
@@ -172,7 +171,8 @@ void TestBackup::open_oldSchema_backsUpOldVersionFirst()
         QCOMPARE(q.value(0).toInt(), 0);
     }
     QSqlDatabase::removeDatabase(u"oldcheck"_s);
-    QVERIFY2(Backup::verify(backups.front().path, &error), qPrintable(error));
+    const Result<void> verified = Backup::verify(backups.front().path);
+    QVERIFY2(verified, qPrintable(verified.error().message()));
     // Opening again migrates nothing and backs up nothing.
     library.close();
     QVERIFY(library.open(path));
@@ -182,16 +182,16 @@ void TestBackup::open_oldSchema_backsUpOldVersionFirst()
 void TestBackup::verify_rejectsBadFiles()
 {
     QTemporaryDir tmp;
-    QString error;
     const QString text = tmp.filePath(u"text.sqlite"_s);
     {
         QFile f(text);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("hello, not a database\n");
     }
-    QVERIFY(!Backup::verify(text, &error));
-    QVERIFY(error.contains(u"not an SQLite file"_s));
-    QVERIFY(!Backup::verify(tmp.filePath(u"missing.sqlite"_s), &error));
+    const Result<void> notSqlite = Backup::verify(text);
+    QVERIFY(!notSqlite);
+    QVERIFY(notSqlite.error().message().contains(u"not an SQLite file"_s));
+    QVERIFY(!Backup::verify(tmp.filePath(u"missing.sqlite"_s)));
 
     const QString other = tmp.filePath(u"other.sqlite"_s);
     {
@@ -204,8 +204,9 @@ void TestBackup::verify_rejectsBadFiles()
         db.close();
     }
     QSqlDatabase::removeDatabase(u"other"_s);
-    QVERIFY(!Backup::verify(other, &error));
-    QVERIFY(error.contains(u"application id"_s));
+    const Result<void> otherApplication = Backup::verify(other);
+    QVERIFY(!otherApplication);
+    QVERIFY(otherApplication.error().message().contains(u"application id"_s));
 
     const QString newer = tmp.filePath(u"newer.sqlite"_s);
     {
@@ -214,8 +215,9 @@ void TestBackup::verify_rejectsBadFiles()
         QSqlQuery q(library.database());
         QVERIFY(q.exec(u"PRAGMA user_version = %1"_s.arg(Library::currentSchemaVersion() + 1)));
     }
-    QVERIFY(!Backup::verify(newer, &error));
-    QVERIFY(error.contains(u"schema version"_s));
+    const Result<void> newerSchema = Backup::verify(newer);
+    QVERIFY(!newerSchema);
+    QVERIFY(newerSchema.error().message().contains(u"schema version"_s));
 }
 
 void TestBackup::restore_replacesLibrary_keepsCopy()
@@ -239,16 +241,17 @@ void TestBackup::restore_replacesLibrary_keepsCopy()
     // A file that is not a library is refused and changes nothing.
     const QString bad = tmp.filePath(u"bad.sqlite"_s);
     QFile::copy(QStringLiteral(DUBAO_CORPUS_DIR) + u"/README.md"_s, bad);
-    QString kept, error;
-    QVERIFY(!Backup::restore(bad, path, 10, &kept, &error));
+    QVERIFY(!Backup::restore(bad, path, 10));
     QCOMPARE(scalarOfFile(path, u"SELECT count(*) FROM issues"_s), issues - 1);
 
-    QVERIFY2(Backup::restore(backup, path, 10, &kept, &error), qPrintable(error));
+    const Result<QString> restored = Backup::restore(backup, path, 10);
+    QVERIFY2(restored, qPrintable(restored.error().message()));
+    const QString kept = *restored;
     QVERIFY(QFile::exists(kept));
     QVERIFY(kept.contains(u"before-restore"_s));
     QCOMPARE(scalarOfFile(path, u"SELECT count(*) FROM issues"_s), issues);
     QCOMPARE(scalarOfFile(kept, u"SELECT count(*) FROM issues"_s), issues - 1);
-    QVERIFY(Backup::verify(path, &error));
+    QVERIFY(Backup::verify(path));
 }
 
 QTEST_GUILESS_MAIN(TestBackup)

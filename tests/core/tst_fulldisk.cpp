@@ -109,12 +109,13 @@ void TestFullDisk::readOnlyFile_opensReadOnly_readsWork_writesFailClearly()
     }
     QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
     Library library;
-    QString error;
-    QVERIFY2(library.open(path, &error), qPrintable(error));
+    const Result<void> opened = library.open(path);
+    QVERIFY2(opened, qPrintable(opened.error().message()));
     QVERIFY(library.isReadOnly());
     QVERIFY(scalar(library, u"SELECT count(*) FROM issues"_s) > 0);
-    QVERIFY(!TagRepository(library).create(u"新标签"_s, 0, {}, &error));
-    QVERIFY(!error.isEmpty());
+    const auto refused = TagRepository(library).create(u"新标签"_s);
+    QVERIFY(!refused);
+    QVERIFY(!refused.error().message().isEmpty());
     const ImportReport report = Importer(library).importPaths({m_files});
     QVERIFY(!report.failed.isEmpty());
     QVERIFY2(report.failed.front().reason.contains(u"read-only"_s), qPrintable(report.failed.front().reason));

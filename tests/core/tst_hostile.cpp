@@ -79,16 +79,16 @@ void TestHostile::notes_roundTrip_andSearchable()
     AnnotationRepository repo(m_library);
     const qint64 block = firstBlock(m_library);
     for (const QString &s : hostileStrings(false)) {
-        QString error;
-        const qint64 id = repo.addNote(block, 0, s, &error);
+        const auto added = repo.addNote(block, 0, s);
+        const qint64 id = added.valueOr(0);
         if (id <= 0) {
-            QVERIFY2(!error.isEmpty(), "a refusal says why");
+            QVERIFY2(!added.error().message().isEmpty(), "a refusal says why");
             continue;
         }
         const auto note = repo.note(id);
         QVERIFY(note);
         QCOMPARE(note->text, s);
-        QVERIFY(repo.editNote(id, s + u"!"_s, &error));
+        QVERIFY(repo.editNote(id, s + u"!"_s));
         QCOMPARE(repo.note(id)->text, s + u"!"_s);
     }
     QVERIFY(healthy(m_library));
@@ -101,9 +101,9 @@ void TestHostile::tags_roundTripOrRefused()
     TagRepository tags(m_library);
     int created = 0;
     for (const QString &s : hostileStrings(false)) {
-        QString error;
-        const auto tag = tags.create(s, 0, {}, &error);
+        const auto tag = tags.create(s);
         if (!tag) {
+            const QString error = tag.error().message();
             QVERIFY2(!error.isEmpty() && !error.contains(u'\n'), qPrintable(error));
             continue;
         }
@@ -112,7 +112,7 @@ void TestHostile::tags_roundTripOrRefused()
         QVERIFY(again);
         QCOMPARE(again->name, tag->name);
         QCOMPARE(tags.findByPath(again->path)->id, tag->id);
-        QVERIFY(tags.rename(tag->id, tag->name + u"2"_s, &error));
+        QVERIFY(tags.rename(tag->id, tag->name + u"2"_s));
     }
     QVERIFY(created >= 8);
     QVERIFY(healthy(m_library));
@@ -122,18 +122,19 @@ void TestHostile::notebooks_roundTripOrRefused()
 {
     NotebookRepository notebooks(m_library);
     for (const QString &s : hostileStrings(false)) {
-        QString error;
-        const qint64 id = notebooks.create(s, &error);
+        const auto created = notebooks.create(s);
+        const qint64 id = created.valueOr(0);
         if (id <= 0) {
-            QVERIFY2(!error.isEmpty(), "a refusal says why");
+            QVERIFY2(!created.error().message().isEmpty(), "a refusal says why");
         } else {
             QCOMPARE(notebooks.notebook(id)->name.isEmpty(), false);
             QCOMPARE(notebooks.findByName(notebooks.notebook(id)->name)->id, id);
         }
-        const qint64 nb = id > 0 ? id : notebooks.create(u"nb"_s + QString::number(qHash(s)), &error);
+        const qint64 nb = id > 0 ? id : notebooks.create(u"nb"_s + QString::number(qHash(s))).valueOr(0);
         QVERIFY(nb > 0);
-        const qint64 entry = notebooks.addText(nb, s, -1, &error);
-        QVERIFY2(entry > 0, qPrintable(error));
+        const auto added = notebooks.addText(nb, s, -1);
+        const qint64 entry = added.valueOr(0);
+        QVERIFY2(entry > 0, qPrintable(added.error().message()));
         QCOMPARE(notebooks.entry(entry)->text, s);
     }
     QVERIFY(healthy(m_library));

@@ -117,8 +117,8 @@ void TestImporter::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_library = std::make_unique<Library>();
-    QString error;
-    QVERIFY2(m_library->open(m_dir->filePath(QStringLiteral("library.sqlite")), &error), qPrintable(error));
+    const Result<void> opened = m_library->open(m_dir->filePath(QStringLiteral("library.sqlite")));
+    QVERIFY2(opened, qPrintable(opened.error().message()));
 }
 
 void TestImporter::cleanup()
@@ -455,8 +455,8 @@ void TestImporter::import_readOnlyLibrary_failsEveryFile()
     const QString path = m_library->path();
     m_library->close();
     QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup));
-    QString error;
-    QVERIFY2(m_library->open(path, &error), qPrintable(error));
+    const Result<void> opened = m_library->open(path);
+    QVERIFY2(opened, qPrintable(opened.error().message()));
     QVERIFY(m_library->isReadOnly());
 
     Importer importer(*m_library);

@@ -58,9 +58,9 @@ void TestIssueRepository::insert_readBack_equalFieldByField()
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
     const ParsedIssue expected = makeIssue(sha('5'), QDate(2022, 12, 19), 12, 19, true);
-    QString error;
-    const qint64 id = repository.insert(expected, &error);
-    QVERIFY2(id > 0, qPrintable(error));
+    const Result<qint64> inserted = repository.insert(expected);
+    const qint64 id = inserted.valueOr(0);
+    QVERIFY2(id > 0, qPrintable(inserted.error().message()));
 
     const auto stored = repository.issue(id);
     QVERIFY(stored);
@@ -124,8 +124,8 @@ void TestIssueRepository::insert_reportersNormalised_oneRowPerName()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('6'))) > 0);
-    QVERIFY(repository.insert(makeIssue(sha('7'))) > 0);
+    QVERIFY(repository.insert(makeIssue(sha('6'))).valueOr(0) > 0);
+    QVERIFY(repository.insert(makeIssue(sha('7'))).valueOr(0) > 0);
     QSqlQuery query(library.database());
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM reporters")) && query.next());
     QCOMPARE(query.value(0).toInt(), 2); // 彭禹乔, 潘文峰 over two issues and four bylines
@@ -142,7 +142,7 @@ void TestIssueRepository::insert_emptyPublicationAndNoDate_storedAsNull()
     IssueRepository repository(library);
     ParsedIssue issue = makeIssue(sha('8'), QDate(), 0, 0);
     issue.issue.publication.clear();
-    const qint64 id = repository.insert(issue);
+    const qint64 id = repository.insert(issue).valueOr(0);
     QVERIFY(id > 0);
     QSqlQuery query(library.database());
     QVERIFY(
@@ -161,10 +161,10 @@ void TestIssueRepository::insert_duplicateSha256_failsAndLeavesNothing()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('9'))) > 0);
-    QString error;
-    QCOMPARE(repository.insert(makeIssue(sha('9')), &error), 0);
-    QVERIFY2(error.contains(QLatin1String("UNIQUE")), qPrintable(error));
+    QVERIFY(repository.insert(makeIssue(sha('9'))).valueOr(0) > 0);
+    const Result<qint64> twice = repository.insert(makeIssue(sha('9')));
+    QCOMPARE(twice.valueOr(0), 0);
+    QVERIFY2(twice.error().message().contains(QLatin1String("UNIQUE")), qPrintable(twice.error().message()));
     QCOMPARE(repository.issueCount(), 1);
     QCOMPARE(repository.articleCount(), 4);
 }
@@ -174,7 +174,7 @@ void TestIssueRepository::insert_failsMidIssue_leavesNothing()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('a'))) > 0);
+    QVERIFY(repository.insert(makeIssue(sha('a'))).valueOr(0) > 0);
     QSqlQuery query(library.database());
     // Fails at the third block of the next issue, after its source, issue, articles and reporters went in.
     QVERIFY(query.exec(QStringLiteral("CREATE TEMP TRIGGER fail BEFORE INSERT ON main.blocks WHEN "
@@ -183,10 +183,10 @@ void TestIssueRepository::insert_failsMidIssue_leavesNothing()
     ParsedIssue issue = makeIssue(sha('b'));
     issue.issue.publication = QStringLiteral("新报纸");
     issue.articles[0].byline->reporters.append(QStringLiteral("新记者"));
-    QString error;
     // No outer transaction: insert() alone must still be all or nothing.
-    QCOMPARE(repository.insert(issue, &error), 0);
-    QVERIFY2(error.contains(QLatin1String("boom")), qPrintable(error));
+    const Result<qint64> failed = repository.insert(issue);
+    QCOMPARE(failed.valueOr(0), 0);
+    QVERIFY2(failed.error().message().contains(QLatin1String("boom")), qPrintable(failed.error().message()));
     const char *const counts[][2] = {{"source_files", "1"}, {"issues", "1"},    {"articles", "4"},
                                      {"blocks", "8"},       {"reporters", "2"}, {"article_reporters", "3"},
                                      {"publications", "1"}};
@@ -196,7 +196,8 @@ void TestIssueRepository::insert_failsMidIssue_leavesNothing()
     }
     QVERIFY(!repository.findBySha256(sha('b')));
     QVERIFY(query.exec(QStringLiteral("DROP TRIGGER fail")));
-    QVERIFY2(repository.insert(issue, &error) > 0, qPrintable(error));
+    const Result<qint64> inserted = repository.insert(issue);
+    QVERIFY2(inserted.valueOr(0) > 0, qPrintable(inserted.error().message()));
 }
 
 void TestIssueRepository::findBySha256_knownAndUnknown()
@@ -204,7 +205,7 @@ void TestIssueRepository::findBySha256_knownAndUnknown()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    const qint64 id = repository.insert(makeIssue(sha('c')));
+    const qint64 id = repository.insert(makeIssue(sha('c'))).valueOr(0);
     QCOMPARE(repository.findBySha256(sha('c')), std::optional<qint64>(id));
     QCOMPARE(repository.findBySha256(sha('C')), std::optional<qint64>(id)); // hex case does not matter
     QVERIFY(!repository.findBySha256(sha('d')));
@@ -215,7 +216,7 @@ void TestIssueRepository::article_unknownId_nullopt()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('e'))) > 0);
+    QVERIFY(repository.insert(makeIssue(sha('e'))).valueOr(0) > 0);
     QVERIFY(!repository.article(12345));
     QVERIFY(!repository.issue(12345));
     QVERIFY(!repository.issueIdOfArticle(12345));
@@ -226,8 +227,8 @@ void TestIssueRepository::issueIdOfArticle_returnsOwner()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    const qint64 first = repository.insert(makeIssue(sha('1')));
-    const qint64 second = repository.insert(makeIssue(sha('2')));
+    const qint64 first = repository.insert(makeIssue(sha('1'))).valueOr(0);
+    const qint64 second = repository.insert(makeIssue(sha('2'))).valueOr(0);
     QVERIFY(first > 0 && second > 0 && first != second);
     const auto stored = repository.issue(second);
     QVERIFY(stored);
@@ -240,13 +241,13 @@ void TestIssueRepository::listIssues_orderedByDateThenMonthDayThenId()
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
     // Inserted out of order on purpose.
-    const qint64 unknown = repository.insert(makeIssue(sha('1'), QDate(), 0, 0));
-    const qint64 nov14 = repository.insert(makeIssue(sha('2'), QDate(), 11, 14));
-    const qint64 june14 = repository.insert(makeIssue(sha('3'), QDate(2023, 6, 14), 6, 14));
-    const qint64 mar2 = repository.insert(makeIssue(sha('4'), QDate(), 3, 2));
-    const qint64 inferred = repository.insert(makeIssue(sha('5'), QDate(2022, 12, 19), 12, 19, true));
-    const qint64 june14Again = repository.insert(makeIssue(sha('6'), QDate(2023, 6, 14), 6, 14));
-    const qint64 y2024 = repository.insert(makeIssue(sha('7'), QDate(2024, 1, 2), 1, 2));
+    const qint64 unknown = repository.insert(makeIssue(sha('1'), QDate(), 0, 0)).valueOr(0);
+    const qint64 nov14 = repository.insert(makeIssue(sha('2'), QDate(), 11, 14)).valueOr(0);
+    const qint64 june14 = repository.insert(makeIssue(sha('3'), QDate(2023, 6, 14), 6, 14)).valueOr(0);
+    const qint64 mar2 = repository.insert(makeIssue(sha('4'), QDate(), 3, 2)).valueOr(0);
+    const qint64 inferred = repository.insert(makeIssue(sha('5'), QDate(2022, 12, 19), 12, 19, true)).valueOr(0);
+    const qint64 june14Again = repository.insert(makeIssue(sha('6'), QDate(2023, 6, 14), 6, 14)).valueOr(0);
+    const qint64 y2024 = repository.insert(makeIssue(sha('7'), QDate(2024, 1, 2), 1, 2)).valueOr(0);
 
     const QList<IssueSummary> issues = repository.listIssues(IssueRepository::Listing::IssuesOnly);
     QList<qint64> ids;
@@ -274,8 +275,8 @@ void TestIssueRepository::listIssues_withArticles_inReadingOrder()
     IssueRepository repository(library);
     ParsedIssue small = makeIssue(sha('1'), QDate(2024, 1, 1), 1, 1);
     small.articles.removeFirst();
-    const qint64 later = repository.insert(small);
-    const qint64 earlier = repository.insert(makeIssue(sha('2'), QDate(2023, 1, 1), 1, 1));
+    const qint64 later = repository.insert(small).valueOr(0);
+    const qint64 earlier = repository.insert(makeIssue(sha('2'), QDate(2023, 1, 1), 1, 1)).valueOr(0);
 
     const QList<IssueSummary> issues = repository.listIssues();
     QCOMPARE(issues.size(), 2);
@@ -297,8 +298,8 @@ void TestIssueRepository::updateIssueInfo_changesPublicationAndDate()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    const qint64 yearless = repository.insert(makeIssue(sha('1'), QDate(), 11, 14));
-    const qint64 dated = repository.insert(makeIssue(sha('2'), QDate(2023, 6, 14), 6, 14));
+    const qint64 yearless = repository.insert(makeIssue(sha('1'), QDate(), 11, 14)).valueOr(0);
+    const qint64 dated = repository.insert(makeIssue(sha('2'), QDate(2023, 6, 14), 6, 14)).valueOr(0);
     QCOMPARE(repository.listIssues().constFirst().id, dated);
 
     IssueInfo info;
@@ -306,8 +307,8 @@ void TestIssueRepository::updateIssueInfo_changesPublicationAndDate()
     info.date = QDate(2022, 11, 14);
     info.month = 11;
     info.day = 14;
-    QString error;
-    QVERIFY2(repository.updateIssueInfo(yearless, info, &error), qPrintable(error));
+    const Result<void> updated = repository.updateIssueInfo(yearless, info);
+    QVERIFY2(updated, qPrintable(updated.error().message()));
 
     const auto stored = repository.issue(yearless);
     QVERIFY(stored);
@@ -324,9 +325,9 @@ void TestIssueRepository::updateIssueInfo_unknownId_fails()
     IssueRepository repository(library);
     IssueInfo info;
     info.publication = QStringLiteral("不存在的报");
-    QString error;
-    QVERIFY(!repository.updateIssueInfo(777, info, &error));
-    QVERIFY(error.contains(QLatin1String("777")));
+    const Result<void> updated = repository.updateIssueInfo(777, info);
+    QVERIFY(!updated);
+    QVERIFY(updated.error().message().contains(QLatin1String("777")));
     QSqlQuery query(library.database());
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM publications")) && query.next());
     QCOMPARE(query.value(0).toInt(), 0); // the publication created on demand was rolled back too
@@ -337,8 +338,8 @@ void TestIssueRepository::delete_issue_cascadesToArticlesAndBlocks()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    const qint64 kept = repository.insert(makeIssue(sha('1')));
-    QVERIFY(repository.insert(makeIssue(sha('2'))) > 0);
+    const qint64 kept = repository.insert(makeIssue(sha('1'))).valueOr(0);
+    QVERIFY(repository.insert(makeIssue(sha('2'))).valueOr(0) > 0);
     QSqlQuery query(library.database());
     // Deleting the source file removes its issue, and the foreign keys cascade to articles and blocks.
     QVERIFY(query.exec(QStringLiteral("DELETE FROM source_files WHERE sha256 = '%1'").arg(sha('2'))));

@@ -145,8 +145,8 @@ void TestLibrary::init()
 void TestLibrary::open_newFile_createsCurrentSchemaWithPragmas()
 {
     Library library;
-    QString error;
-    QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY2(opened, qPrintable(opened.error().message()));
     QVERIFY(library.isOpen());
     QVERIFY(!library.isReadOnly());
     QCOMPARE(library.path(), libraryPath());
@@ -175,12 +175,12 @@ void TestLibrary::open_reopen_keepsData()
         Library library;
         QVERIFY(library.open(libraryPath()));
         IssueRepository repository(library);
-        id = repository.insert(makeIssue(sha('a')));
+        id = repository.insert(makeIssue(sha('a'))).valueOr(0);
         QVERIFY(id > 0);
     }
     Library library;
-    QString error;
-    QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY2(opened, qPrintable(opened.error().message()));
     IssueRepository repository(library);
     QCOMPARE(repository.issueCount(), 1);
     QCOMPARE(repository.articleCount(), 4);
@@ -192,10 +192,10 @@ void TestLibrary::open_emptyFile_migrates()
 {
     QVERIFY(writeFile(libraryPath(), {}));
     Library library;
-    QString error;
-    QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY2(opened, qPrintable(opened.error().message()));
     QCOMPARE(pragma(library, "user_version").toInt(), Library::currentSchemaVersion());
-    QVERIFY(IssueRepository(library).insert(makeIssue(sha('b'))) > 0);
+    QVERIFY(IssueRepository(library).insert(makeIssue(sha('b'))).valueOr(0) > 0);
 }
 
 void TestLibrary::open_notSqliteFile_refusedAndUntouched_data()
@@ -216,10 +216,10 @@ void TestLibrary::open_notSqliteFile_refusedAndUntouched()
     QFETCH(QByteArray, bytes);
     QVERIFY(writeFile(libraryPath(), bytes));
     Library library;
-    QString error;
-    QVERIFY(!library.open(libraryPath(), &error));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY(!opened);
     QVERIFY(!library.isOpen());
-    QCOMPARE(error, libraryPath() + QStringLiteral(": not a Dubao library (not an SQLite file)"));
+    QCOMPARE(opened.error().message(), libraryPath() + QStringLiteral(": not a Dubao library (not an SQLite file)"));
     QCOMPARE(readAll(libraryPath()), bytes);
     QVERIFY(noSideFiles(libraryPath()));
 }
@@ -229,7 +229,7 @@ void TestLibrary::open_newerSchema_refusedAndUntouched()
     {
         Library library;
         QVERIFY(library.open(libraryPath()));
-        QVERIFY(IssueRepository(library).insert(makeIssue(sha('c'))) > 0);
+        QVERIFY(IssueRepository(library).insert(makeIssue(sha('c'))).valueOr(0) > 0);
     }
     {
         RawConnection raw(libraryPath());
@@ -239,11 +239,12 @@ void TestLibrary::open_newerSchema_refusedAndUntouched()
     const QByteArray before = readAll(libraryPath());
 
     Library library;
-    QString error;
-    QVERIFY(!library.open(libraryPath(), &error));
-    QCOMPARE(error, libraryPath() + QStringLiteral(": library was made by a newer Dubao (schema 99, this version "
-                                                   "knows %1)")
-                                        .arg(Library::currentSchemaVersion()));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().message(),
+             libraryPath() + QStringLiteral(": library was made by a newer Dubao (schema 99, this version "
+                                            "knows %1)")
+                                 .arg(Library::currentSchemaVersion()));
     QVERIFY(!library.isOpen());
     QCOMPARE(readAll(libraryPath()), before);
     QVERIFY(noSideFiles(libraryPath()));
@@ -260,8 +261,9 @@ void TestLibrary::open_foreignApplicationId_refusedAndUntouched()
     QVERIFY(!before.isEmpty());
 
     Library library;
-    QString error;
-    QVERIFY(!library.open(libraryPath(), &error));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY(!opened);
+    const QString error = opened.error().message();
     QVERIFY2(error.startsWith(libraryPath() + QStringLiteral(": not a Dubao library")), qPrintable(error));
     QVERIFY2(error.contains(QLatin1String("0x12345678")), qPrintable(error));
     QCOMPARE(readAll(libraryPath()), before);
@@ -278,9 +280,10 @@ void TestLibrary::open_foreignTablesWithoutVersion_refusedAndUntouched()
     const QByteArray before = readAll(libraryPath());
 
     Library library;
-    QString error;
-    QVERIFY(!library.open(libraryPath(), &error));
-    QCOMPARE(error, libraryPath() + QStringLiteral(": not a Dubao library (an SQLite file with other tables)"));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().message(),
+             libraryPath() + QStringLiteral(": not a Dubao library (an SQLite file with other tables)"));
     QCOMPARE(readAll(libraryPath()), before);
     QVERIFY(noSideFiles(libraryPath()));
 }
@@ -294,8 +297,9 @@ void TestLibrary::open_ourIdButNoVersionWithTables_refusedAndUntouched()
     }
     const QByteArray before = readAll(libraryPath());
     Library library;
-    QString error;
-    QVERIFY(!library.open(libraryPath(), &error));
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY(!opened);
+    const QString error = opened.error().message();
     QVERIFY2(error.startsWith(libraryPath() + QStringLiteral(": not a Dubao library")), qPrintable(error));
     QCOMPARE(readAll(libraryPath()), before);
 }
@@ -303,8 +307,9 @@ void TestLibrary::open_ourIdButNoVersionWithTables_refusedAndUntouched()
 void TestLibrary::open_folder_refused()
 {
     Library library;
-    QString error;
-    QVERIFY(!library.open(m_dir->path(), &error));
+    const Result<void> opened = library.open(m_dir->path());
+    QVERIFY(!opened);
+    const QString error = opened.error().message();
     QVERIFY2(error.startsWith(m_dir->path() + QStringLiteral(": ")), qPrintable(error));
     QVERIFY(!library.isOpen());
 }
@@ -315,7 +320,7 @@ void TestLibrary::open_readOnlyFile_readsWorkWritesFail()
     {
         Library library;
         QVERIFY(library.open(libraryPath()));
-        id = IssueRepository(library).insert(makeIssue(sha('d')));
+        id = IssueRepository(library).insert(makeIssue(sha('d'))).valueOr(0);
         QVERIFY(id > 0);
     }
     QVERIFY(QFile::setPermissions(libraryPath(), QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
@@ -323,8 +328,8 @@ void TestLibrary::open_readOnlyFile_readsWorkWritesFail()
 
     {
         Library library;
-        QString error;
-        QVERIFY2(library.open(libraryPath(), &error), qPrintable(error));
+        const Result<void> opened = library.open(libraryPath());
+        QVERIFY2(opened, qPrintable(opened.error().message()));
         QVERIFY(library.isReadOnly());
         IssueRepository repository(library);
         QCOMPARE(repository.issueCount(), 1);
@@ -333,9 +338,9 @@ void TestLibrary::open_readOnlyFile_readsWorkWritesFail()
         QCOMPARE(stored->parsed.articles.size(), 4);
         QCOMPARE(repository.listIssues().size(), 1);
 
-        QString insertError;
-        QCOMPARE(repository.insert(makeIssue(sha('e')), &insertError), 0);
-        QVERIFY(!insertError.isEmpty());
+        const Result<qint64> refused = repository.insert(makeIssue(sha('e')));
+        QCOMPARE(refused.valueOr(0), 0);
+        QVERIFY(!refused.error().message().isEmpty());
         IssueInfo info = stored->parsed.issue;
         info.publication = QStringLiteral("别的报");
         QVERIFY(!repository.updateIssueInfo(id, info));
@@ -353,17 +358,17 @@ void TestLibrary::open_twoInstancesSameFile_bothWork()
     QVERIFY(writer.open(libraryPath()));
     QVERIFY(reader.open(libraryPath()));
     QVERIFY(writer.database().connectionName() != reader.database().connectionName());
-    QVERIFY(IssueRepository(writer).insert(makeIssue(sha('f'))) > 0);
+    QVERIFY(IssueRepository(writer).insert(makeIssue(sha('f'))).valueOr(0) > 0);
     QCOMPARE(IssueRepository(reader).issueCount(), 1);
 }
 
 void TestLibrary::open_memory_works()
 {
     Library library;
-    QString error;
-    QVERIFY2(library.open(QStringLiteral(":memory:"), &error), qPrintable(error));
+    const Result<void> opened = library.open(QStringLiteral(":memory:"));
+    QVERIFY2(opened, qPrintable(opened.error().message()));
     QCOMPARE(pragma(library, "user_version").toInt(), Library::currentSchemaVersion());
-    QVERIFY(IssueRepository(library).insert(makeIssue(sha('0'))) > 0);
+    QVERIFY(IssueRepository(library).insert(makeIssue(sha('0'))).valueOr(0) > 0);
     QCOMPARE(IssueRepository(library).issueCount(), 1);
 }
 
@@ -375,8 +380,8 @@ void TestLibrary::file_readableByStockSqlite3()
     Library library;
     QVERIFY(library.open(libraryPath()));
     IssueRepository repository(library);
-    QVERIFY(repository.insert(makeIssue(sha('1'))) > 0);
-    QVERIFY(repository.insert(makeIssue(sha('2'))) > 0);
+    QVERIFY(repository.insert(makeIssue(sha('1'))).valueOr(0) > 0);
+    QVERIFY(repository.insert(makeIssue(sha('2'))).valueOr(0) > 0);
 
     auto run = [&](const QString &sql) -> QString {
         QProcess process;
@@ -413,7 +418,7 @@ void TestLibrary::transaction_notCommitted_rollsBack()
     {
         sql::WriteScope transaction(library.database());
         QVERIFY(transaction.isActive());
-        QVERIFY(repository.insert(makeIssue(sha('3'))) > 0);
+        QVERIFY(repository.insert(makeIssue(sha('3'))).valueOr(0) > 0);
         QCOMPARE(repository.issueCount(), 1);
     }
     QCOMPARE(repository.issueCount(), 0);
@@ -427,12 +432,13 @@ void TestLibrary::transaction_committed_keeps()
     IssueRepository repository(library);
     {
         sql::WriteScope transaction(library.database());
-        QVERIFY(repository.insert(makeIssue(sha('4'))) > 0);
-        QString error;
-        QVERIFY2(transaction.commit(&error), qPrintable(error));
+        QVERIFY(repository.insert(makeIssue(sha('4'))).valueOr(0) > 0);
+        const Result<void> committed = transaction.commit();
+        QVERIFY2(committed, qPrintable(committed.error().message()));
         QVERIFY(!transaction.isActive());
-        QVERIFY(!transaction.commit(&error)); // nothing left to commit
-        QVERIFY(!error.isEmpty());
+        const Result<void> again = transaction.commit();
+        QVERIFY(!again); // nothing left to commit
+        QVERIFY(!again.error().message().isEmpty());
     }
     QCOMPARE(repository.issueCount(), 1);
     Library other;

@@ -55,11 +55,12 @@ void TestLibraryCheck::init()
     QVERIFY(m_library.open(m_path));
     QVERIFY(Importer(m_library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)}).allOk());
     const qint64 block = scalar(m_library, u"SELECT min(id) FROM blocks WHERE length(text) > 20"_s);
-    QString error;
-    m_highlight = AnnotationRepository(m_library).addHighlight(block, 2, 10, {}, &error);
-    QVERIFY2(m_highlight > 0, qPrintable(error));
-    m_note = AnnotationRepository(m_library).addNote(block, m_highlight, u"一条笔记"_s, &error);
-    QVERIFY2(m_note > 0, qPrintable(error));
+    const auto highlight = AnnotationRepository(m_library).addHighlight(block, 2, 10);
+    m_highlight = highlight.valueOr(0);
+    QVERIFY2(m_highlight > 0, qPrintable(highlight.error().message()));
+    const auto note = AnnotationRepository(m_library).addNote(block, m_highlight, u"一条笔记"_s);
+    m_note = note.valueOr(0);
+    QVERIFY2(m_note > 0, qPrintable(note.error().message()));
 }
 
 void TestLibraryCheck::cleanup()

@@ -67,37 +67,36 @@ QStringList TestNotebooks::order(qint64 notebook) const
 void TestNotebooks::create_uniqueNonEmptyNames()
 {
     NotebookRepository notebooks(*m_library);
-    QString error;
-    QVERIFY(notebooks.create(u"研究"_s) > 0);
-    QCOMPARE(notebooks.create(u" 研究 "_s, &error), 0);
-    QVERIFY(error.contains(u"already exists"_s));
-    QCOMPARE(notebooks.create(u"  "_s, &error), 0);
-    QVERIFY(notebooks.create(u"阿"_s) > 0);
+    QVERIFY(notebooks.create(u"研究"_s).valueOr(0) > 0);
+    const auto same = notebooks.create(u" 研究 "_s);
+    QCOMPARE(same.valueOr(0), 0);
+    QVERIFY(same.error().message().contains(u"already exists"_s));
+    QCOMPARE(notebooks.create(u"  "_s).valueOr(0), 0);
+    QVERIFY(notebooks.create(u"阿"_s).valueOr(0) > 0);
     QCOMPARE(notebooks.list().front().name, u"阿"_s); // pinyin: a < yan
 }
 
 void TestNotebooks::entries_appendAndInsert_keepOrder()
 {
     NotebookRepository notebooks(*m_library);
-    const qint64 book = notebooks.create(u"nb"_s);
-    notebooks.addText(book, u"a"_s);
-    notebooks.addText(book, u"c"_s);
-    notebooks.addText(book, u"b"_s, 1);
-    notebooks.addText(book, u"first"_s, 0);
+    const qint64 book = notebooks.create(u"nb"_s).valueOr(0);
+    QVERIFY(notebooks.addText(book, u"a"_s));
+    QVERIFY(notebooks.addText(book, u"c"_s));
+    QVERIFY(notebooks.addText(book, u"b"_s, 1));
+    QVERIFY(notebooks.addText(book, u"first"_s, 0));
     QCOMPARE(order(book), (QStringList{u"first"_s, u"a"_s, u"b"_s, u"c"_s}));
-    QString error;
-    QCOMPARE(notebooks.addHighlight(book, 9999, -1, &error), 0);
-    QCOMPARE(notebooks.addText(9999, u"x"_s, -1, &error), 0);
+    QCOMPARE(notebooks.addHighlight(book, 9999, -1).valueOr(0), 0);
+    QCOMPARE(notebooks.addText(9999, u"x"_s, -1).valueOr(0), 0);
     QCOMPARE(order(book).size(), 4);
 }
 
 void TestNotebooks::moveEntry_dragAndDrop_positionsContiguous()
 {
     NotebookRepository notebooks(*m_library);
-    const qint64 book = notebooks.create(u"nb"_s);
+    const qint64 book = notebooks.create(u"nb"_s).valueOr(0);
     QList<qint64> ids;
     for (const QString &t : {u"a"_s, u"b"_s, u"c"_s, u"d"_s})
-        ids.append(notebooks.addText(book, t));
+        ids.append(notebooks.addText(book, t).valueOr(0));
     QCOMPARE(*notebooks.moveEntry(ids.at(0), 2), 0);
     QCOMPARE(order(book), (QStringList{u"b"_s, u"c"_s, u"a"_s, u"d"_s}));
     QCOMPARE(*notebooks.moveEntry(ids.at(3), 0), 3);
@@ -111,10 +110,10 @@ void TestNotebooks::moveEntry_dragAndDrop_positionsContiguous()
 void TestNotebooks::removeEntry_restore_samePlace()
 {
     NotebookRepository notebooks(*m_library);
-    const qint64 book = notebooks.create(u"nb"_s);
-    notebooks.addText(book, u"a"_s);
-    const qint64 b = notebooks.addText(book, u"b"_s);
-    notebooks.addText(book, u"c"_s);
+    const qint64 book = notebooks.create(u"nb"_s).valueOr(0);
+    QVERIFY(notebooks.addText(book, u"a"_s));
+    const qint64 b = notebooks.addText(book, u"b"_s).valueOr(0);
+    QVERIFY(notebooks.addText(book, u"c"_s));
     const auto removed = notebooks.removeEntry(b);
     QVERIFY(removed);
     QCOMPARE(order(book), (QStringList{u"a"_s, u"c"_s}));
@@ -132,13 +131,13 @@ void TestNotebooks::document_quoteSourceNotesAndFreeText()
     const Article &article = m_issue.parsed.articles.front();
     const Block &b = article.blocks.front();
     const auto tag = TagRepository(*m_library).create(u"要点"_s);
-    const qint64 h = annotations.addHighlight(b.id, 0, 6, {tag->id});
-    const qint64 n1 = annotations.addNote(b.id, h, u"on the highlight"_s);
-    const qint64 n2 = annotations.addNote(article.blocks.at(1).id, 0, u"on the paragraph"_s);
-    const qint64 book = notebooks.create(u"nb"_s);
-    notebooks.addHighlight(book, h);
-    notebooks.addText(book, u"我的想法"_s);
-    notebooks.addNote(book, n2);
+    const qint64 h = annotations.addHighlight(b.id, 0, 6, {tag->id}).valueOr(0);
+    const qint64 n1 = annotations.addNote(b.id, h, u"on the highlight"_s).valueOr(0);
+    const qint64 n2 = annotations.addNote(article.blocks.at(1).id, 0, u"on the paragraph"_s).valueOr(0);
+    const qint64 book = notebooks.create(u"nb"_s).valueOr(0);
+    QVERIFY(notebooks.addHighlight(book, h));
+    QVERIFY(notebooks.addText(book, u"我的想法"_s));
+    QVERIFY(notebooks.addNote(book, n2));
 
     const QList<NotebookItem> doc = notebooks.document(book);
     QCOMPARE(doc.size(), 3);
@@ -160,9 +159,9 @@ void TestNotebooks::document_quoteSourceNotesAndFreeText()
 void TestNotebooks::removeNotebook_restore_entriesBack()
 {
     NotebookRepository notebooks(*m_library);
-    const qint64 book = notebooks.create(u"nb"_s);
-    notebooks.addText(book, u"a"_s);
-    notebooks.addText(book, u"b"_s);
+    const qint64 book = notebooks.create(u"nb"_s).valueOr(0);
+    QVERIFY(notebooks.addText(book, u"a"_s));
+    QVERIFY(notebooks.addText(book, u"b"_s));
     const auto deletion = notebooks.remove(book);
     QVERIFY(deletion);
     QVERIFY(!notebooks.notebook(book));

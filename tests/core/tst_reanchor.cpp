@@ -127,10 +127,10 @@ void TestReanchor::replace_sameFile_everythingStays()
     TagRepository tags(*m_library);
     const auto tag = tags.create(u"t"_s);
     const Article &article = issue.parsed.articles.at(0);
-    const qint64 h = annotations.addHighlight(article.blocks.at(2).id, 5, 11, {tag->id});
-    const qint64 n = annotations.addNote(article.blocks.at(1).id, 0, u"n"_s);
-    QVERIFY(tags.tagBlock(tag->id, article.blocks.at(3).id));
-    QVERIFY(tags.tagArticle(tag->id, article.id));
+    const qint64 h = annotations.addHighlight(article.blocks.at(2).id, 5, 11, {tag->id}).valueOr(0);
+    const qint64 n = annotations.addNote(article.blocks.at(1).id, 0, u"n"_s).valueOr(0);
+    QVERIFY(tags.addTagging(TagTarget::Block, tag->id, article.blocks.at(3).id).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Article, tag->id, article.id).valueOr(false));
 
     const auto counts = IssueReplacer(*m_library).replace(issue.id, m_original);
     QVERIFY(counts);
@@ -158,7 +158,7 @@ void TestReanchor::replace_correctedCharacter_highlightMovesByFuzzyMatch()
     const int start = int(b.text.indexOf(u"是社会文朋水平的重要体现"));
     QVERIFY(start > 0);
     AnnotationRepository annotations(*m_library);
-    const qint64 h = annotations.addHighlight(b.id, start, start + 12);
+    const qint64 h = annotations.addHighlight(b.id, start, start + 12).valueOr(0);
 
     const auto counts = IssueReplacer(*m_library).replace(issue.id, m_original);
     QVERIFY(counts);
@@ -181,11 +181,11 @@ void TestReanchor::replace_paragraphSplitInTwo_highlightFollowsItsHalf()
     const int first = int(b.text.indexOf(u"实行垃圾分类"));
     const int second = int(b.text.indexOf(u"全区各级各部门"));
     const int cut = int(b.text.indexOf(u"全区各级"));
-    const qint64 h1 = annotations.addHighlight(b.id, first, first + 6);
-    const qint64 h2 = annotations.addHighlight(b.id, second, second + 7);
-    const qint64 crossing = annotations.addHighlight(b.id, cut - 3, cut + 4); // 资源。|全区各级
-    const qint64 note = annotations.addNote(b.id, 0, u"on the paragraph"_s);
-    QVERIFY(tags.tagBlock(tag->id, b.id));
+    const qint64 h1 = annotations.addHighlight(b.id, first, first + 6).valueOr(0);
+    const qint64 h2 = annotations.addHighlight(b.id, second, second + 7).valueOr(0);
+    const qint64 crossing = annotations.addHighlight(b.id, cut - 3, cut + 4).valueOr(0); // 资源。|全区各级
+    const qint64 note = annotations.addNote(b.id, 0, u"on the paragraph"_s).valueOr(0);
+    QVERIFY(tags.addTagging(TagTarget::Block, tag->id, b.id).valueOr(false));
 
     QStringList split = m_lines;
     const qsizetype rawCut = split[13].indexOf(u"全区各级");
@@ -222,10 +222,10 @@ void TestReanchor::replace_twoParagraphsJoined_annotationsFollowIntoJoined()
     const Block b1 = article.blocks.at(1);
     const Block b2 = article.blocks.at(2);
     AnnotationRepository annotations(*m_library);
-    const qint64 h1 = annotations.addHighlight(b1.id, 4, 7);
-    const qint64 h2 = annotations.addHighlight(b2.id, 5, 11);
-    const qint64 n1 = annotations.addNote(b1.id, 0, u"first"_s);
-    const qint64 n2 = annotations.addNote(b2.id, h2, u"on h2"_s);
+    const qint64 h1 = annotations.addHighlight(b1.id, 4, 7).valueOr(0);
+    const qint64 h2 = annotations.addHighlight(b2.id, 5, 11).valueOr(0);
+    const qint64 n1 = annotations.addNote(b1.id, 0, u"first"_s).valueOr(0);
+    const qint64 n2 = annotations.addNote(b2.id, h2, u"on h2"_s).valueOr(0);
 
     QStringList joined = m_lines;
     joined[11] += joined[13]; // line 12 + line 14, and the blank line and line 14 go
@@ -253,10 +253,10 @@ void TestReanchor::replace_paragraphDeleted_orphansKeepQuoteTagsAndNotes()
     AnnotationRepository annotations(*m_library);
     TagRepository tags(*m_library);
     const auto tag = tags.create(u"人物"_s);
-    const qint64 h = annotations.addHighlight(b1.id, 4, 7, {tag->id}); // 张智奎
-    const qint64 n = annotations.addNote(b1.id, h, u"who is he?"_s);
-    QVERIFY(tags.tagBlock(tag->id, b1.id));
-    const qint64 elsewhere = annotations.addHighlight(issue.parsed.articles.at(1).blocks.at(0).id, 0, 4);
+    const qint64 h = annotations.addHighlight(b1.id, 4, 7, {tag->id}).valueOr(0); // 张智奎
+    const qint64 n = annotations.addNote(b1.id, h, u"who is he?"_s).valueOr(0);
+    QVERIFY(tags.addTagging(TagTarget::Block, tag->id, b1.id).valueOr(false));
+    const qint64 elsewhere = annotations.addHighlight(issue.parsed.articles.at(1).blocks.at(0).id, 0, 4).valueOr(0);
 
     QStringList deleted = m_lines;
     deleted.remove(11, 2); // line 12 and the blank line after it
@@ -302,8 +302,8 @@ void TestReanchor::replace_articleRemoved_articleTagAndHighlightOrphaned()
     AnnotationRepository annotations(*m_library);
     TagRepository tags(*m_library);
     const auto tag = tags.create(u"供水"_s);
-    const qint64 h = annotations.addHighlight(last.blocks.at(1).id, 0, 6);
-    QVERIFY(tags.tagArticle(tag->id, last.id));
+    const qint64 h = annotations.addHighlight(last.blocks.at(1).id, 0, 6).valueOr(0);
+    QVERIFY(tags.addTagging(TagTarget::Article, tag->id, last.id).valueOr(false));
 
     const QStringList cut = m_lines.mid(0, last.firstLine - 1);
     const auto counts = IssueReplacer(*m_library).replace(issue.id, write(u"cut.txt"_s, cut));
@@ -324,7 +324,7 @@ void TestReanchor::replace_earlierOrphan_reattachedWhenTextComesBack()
     const StoredIssue issue = import(m_original);
     const Block b1 = issue.parsed.articles.at(0).blocks.at(1);
     AnnotationRepository annotations(*m_library);
-    const qint64 h = annotations.addHighlight(b1.id, 4, 9);
+    const qint64 h = annotations.addHighlight(b1.id, 4, 9).valueOr(0);
     QStringList deleted = m_lines;
     deleted.remove(11, 2);
     QCOMPARE(IssueReplacer(*m_library).replace(issue.id, write(u"deleted.txt"_s, deleted))->orphaned, 1);
@@ -345,8 +345,8 @@ void TestReanchor::reparse_everyIssue_annotationsStay()
     for (const auto &imported : report.imported) {
         const StoredIssue issue = reload(imported.issueId);
         const Block &b = issue.parsed.articles.front().blocks.front();
-        QVERIFY(annotations.addHighlight(b.id, 0, std::min(5, int(b.text.size()))) > 0);
-        QVERIFY(annotations.addNote(b.id, 0, u"n"_s) > 0);
+        QVERIFY(annotations.addHighlight(b.id, 0, std::min(5, int(b.text.size()))).valueOr(0) > 0);
+        QVERIFY(annotations.addNote(b.id, 0, u"n"_s).valueOr(0) > 0);
         made += 2;
     }
     int progressCalls = 0;
@@ -363,7 +363,7 @@ void TestReanchor::reparse_originalGone_reportedAndNothingChanged()
     QStringList copy = m_lines;
     const QString path = write(u"copy.txt"_s, copy);
     const StoredIssue issue = import(path);
-    AnnotationRepository(*m_library).addHighlight(issue.parsed.articles.at(0).blocks.at(1).id, 0, 3);
+    QVERIFY(AnnotationRepository(*m_library).addHighlight(issue.parsed.articles.at(0).blocks.at(1).id, 0, 3));
     QSqlQuery q(m_library->database());
     QVERIFY(q.exec(u"DELETE FROM source_contents"_s)); // as a library from before schema 2
     // The file is still there and unchanged: re-parsed from it.
@@ -371,9 +371,9 @@ void TestReanchor::reparse_originalGone_reportedAndNothingChanged()
     QVERIFY(q.exec(u"DELETE FROM source_contents"_s));
     QVERIFY(QFile::remove(path));
     const QString before = dump(*m_library);
-    QString error;
-    QVERIFY(!IssueReplacer(*m_library).reparse(issue.id, &error));
-    QVERIFY(error.contains(u"not stored"_s));
+    const auto reparsed = IssueReplacer(*m_library).reparse(issue.id);
+    QVERIFY(!reparsed);
+    QVERIFY(reparsed.error().message().contains(u"not stored"_s));
     const ReparseReport all = IssueReplacer(*m_library).reparseAll();
     QCOMPARE(all.failed.size(), 1);
     QCOMPARE(dump(*m_library), before);
@@ -382,14 +382,15 @@ void TestReanchor::reparse_originalGone_reportedAndNothingChanged()
 void TestReanchor::replace_emptyFile_failsAndChangesNothing()
 {
     const StoredIssue issue = import(m_original);
-    AnnotationRepository(*m_library).addHighlight(issue.parsed.articles.at(0).blocks.at(1).id, 0, 3);
+    QVERIFY(AnnotationRepository(*m_library).addHighlight(issue.parsed.articles.at(0).blocks.at(1).id, 0, 3));
     const QString before = dump(*m_library);
-    QString error;
-    QVERIFY(!IssueReplacer(*m_library).replace(issue.id, write(u"empty.txt"_s, {}), &error));
-    QVERIFY(error.contains(u"empty"_s));
-    QVERIFY(!IssueReplacer(*m_library).replace(issue.id, m_dir->filePath(u"missing.txt"_s), &error));
-    QVERIFY(!IssueReplacer(*m_library).replace(4242, m_original, &error));
-    QVERIFY(error.contains(u"4242"_s));
+    const auto empty = IssueReplacer(*m_library).replace(issue.id, write(u"empty.txt"_s, {}));
+    QVERIFY(!empty);
+    QVERIFY(empty.error().message().contains(u"empty"_s));
+    QVERIFY(!IssueReplacer(*m_library).replace(issue.id, m_dir->filePath(u"missing.txt"_s)));
+    const auto unknown = IssueReplacer(*m_library).replace(4242, m_original);
+    QVERIFY(!unknown);
+    QVERIFY(unknown.error().message().contains(u"4242"_s));
     QCOMPARE(dump(*m_library), before);
 }
 
@@ -399,9 +400,9 @@ void TestReanchor::replace_triggerAbortsMidway_everythingAsBefore()
     AnnotationRepository annotations(*m_library);
     TagRepository tags(*m_library);
     const auto tag = tags.create(u"t"_s);
-    annotations.addHighlight(issue.parsed.articles.at(0).blocks.at(1).id, 0, 3, {tag->id});
-    annotations.addNote(issue.parsed.articles.at(0).blocks.at(2).id, 0, u"n"_s);
-    QVERIFY(tags.tagBlock(tag->id, issue.parsed.articles.at(0).blocks.at(3).id));
+    QVERIFY(annotations.addHighlight(issue.parsed.articles.at(0).blocks.at(1).id, 0, 3, {tag->id}));
+    QVERIFY(annotations.addNote(issue.parsed.articles.at(0).blocks.at(2).id, 0, u"n"_s));
+    QVERIFY(tags.addTagging(TagTarget::Block, tag->id, issue.parsed.articles.at(0).blocks.at(3).id).valueOr(false));
     // Fires while re-anchoring, after the old blocks were deleted and the new ones inserted.
     QSqlQuery q(m_library->database());
     QVERIFY(q.exec(u"CREATE TRIGGER boom BEFORE UPDATE OF block_id ON highlights WHEN NEW.block_id IS NOT NULL "
@@ -409,9 +410,9 @@ void TestReanchor::replace_triggerAbortsMidway_everythingAsBefore()
     const QString before = dump(*m_library);
     QStringList changed = m_lines;
     changed[13].replace(u"社会文明水平"_s, u"社会文朋水平"_s);
-    QString error;
-    QVERIFY(!IssueReplacer(*m_library).replace(issue.id, write(u"changed.txt"_s, changed), &error));
-    QVERIFY2(error.contains(u"boom"_s), qPrintable(error));
+    const auto failed = IssueReplacer(*m_library).replace(issue.id, write(u"changed.txt"_s, changed));
+    QVERIFY(!failed);
+    QVERIFY2(failed.error().message().contains(u"boom"_s), qPrintable(failed.error().message()));
     QCOMPARE(dump(*m_library), before);
     QVERIFY(q.exec(u"DROP TRIGGER boom"_s));
     QVERIFY(IssueReplacer(*m_library).replace(issue.id, write(u"changed.txt"_s, changed)));
@@ -424,9 +425,9 @@ void TestReanchor::replace_contentOfAnotherIssue_refused()
     const QString other = corpus.filePath(corpus.entryList({u"001_*.txt"_s}).front());
     const StoredIssue second = import(other);
     const QString before = dump(*m_library);
-    QString error;
-    QVERIFY(!IssueReplacer(*m_library).replace(issue.id, other, &error));
-    QVERIFY(error.contains(u"already in the library as issue %1"_s.arg(second.id)));
+    const auto duplicate = IssueReplacer(*m_library).replace(issue.id, other);
+    QVERIFY(!duplicate);
+    QVERIFY(duplicate.error().message().contains(u"already in the library as issue %1"_s.arg(second.id)));
     QCOMPARE(dump(*m_library), before);
 }
 

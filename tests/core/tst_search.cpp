@@ -379,7 +379,7 @@ private slots:
             QVERIFY(SearchIndex::deferIndexing(db));
             const IssueFileResult first = parseIssueFile(paths.at(0));
             QVERIFY(first.ok);
-            const qint64 firstId = issues.insert(first.issue);
+            const qint64 firstId = issues.insert(first.issue).valueOr(0);
             QVERIFY(firstId > 0);
             QCOMPARE(service.search(u"永川"_s).total, without);
             QCOMPARE(scalar(m_library, u"SELECT count(*) FROM search_block_keys k JOIN blocks b ON b.id = k.block_id "
@@ -428,14 +428,13 @@ private slots:
         SearchService service(m_library);
         const qint64 before = service.search(u"会议"_s).total;
         std::atomic_bool cancel = true;
-        QString error;
-        QVERIFY(!SearchIndex::rebuild(m_library, {}, &cancel, &error));
+        QVERIFY(!SearchIndex::rebuild(m_library, {}, &cancel));
         QCOMPARE(service.search(u"会议"_s).total, before); // rolled back: the old index is intact
         cancel = false;
         QList<qint64> done;
-        QVERIFY2(SearchIndex::rebuild(
-                     m_library, [&](const SearchIndex::Progress &p) { done.append(p.done); }, &cancel, &error),
-                 qPrintable(error));
+        const Result<void> rebuilt = SearchIndex::rebuild(
+            m_library, [&](const SearchIndex::Progress &p) { done.append(p.done); }, &cancel);
+        QVERIFY2(rebuilt, qPrintable(rebuilt.error().message()));
         QVERIFY(done.size() >= 2);
         QCOMPARE(done.front(), 0);
         QVERIFY(std::is_sorted(done.begin(), done.end()));

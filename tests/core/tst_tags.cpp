@@ -78,9 +78,9 @@ void TestTags::create_sameNameAmongSiblings_refused_elsewhereAllowed()
     TagRepository tags(*m_library);
     const auto a = tags.create(u"甲"_s);
     QVERIFY(tags.create(u"乙"_s, a->id));
-    QString error;
-    QVERIFY(!tags.create(u" 乙 "_s, a->id, {}, &error)); // trimmed: the same name
-    QVERIFY(error.contains(u"already exists"_s));
+    const auto same = tags.create(u" 乙 "_s, a->id); // trimmed: the same name
+    QVERIFY(!same);
+    QVERIFY(same.error().message().contains(u"already exists"_s));
     QVERIFY(tags.create(u"乙"_s)); // at the top level it is another tag
     QVERIFY(!tags.create(u"甲"_s));
 }
@@ -88,11 +88,10 @@ void TestTags::create_sameNameAmongSiblings_refused_elsewhereAllowed()
 void TestTags::create_hostileNames_refusedOrStoredVerbatim()
 {
     TagRepository tags(*m_library);
-    QString error;
     for (const QString &bad : {u""_s, u"   "_s, u"a/b"_s, u"line\nbreak"_s, u"tab\there"_s, QString(101, u'x')}) {
-        error.clear();
-        QVERIFY2(!tags.create(bad, 0, {}, &error), qPrintable(bad));
-        QVERIFY(!error.isEmpty());
+        const auto refused = tags.create(bad);
+        QVERIFY2(!refused, qPrintable(bad));
+        QVERIFY(!refused.error().message().isEmpty());
     }
     const QString injection = u"x'); DROP TABLE tags; --"_s;
     const auto t = tags.create(injection);
@@ -108,9 +107,9 @@ void TestTags::create_color_normalisedOrRefused()
 {
     TagRepository tags(*m_library);
     QCOMPARE(tags.create(u"红"_s, 0, u"#ff00aa"_s)->color, u"#FF00AA"_s);
-    QString error;
-    QVERIFY(!tags.create(u"绿"_s, 0, u"green"_s, &error));
-    QVERIFY(error.contains(u"#RRGGBB"_s));
+    const auto green = tags.create(u"绿"_s, 0, u"green"_s);
+    QVERIFY(!green);
+    QVERIFY(green.error().message().contains(u"#RRGGBB"_s));
     const auto defaulted = tags.create(u"蓝"_s);
     QVERIFY(!TagRepository::normalizeColor(defaulted->color).isNull());
     const auto old = tags.recolor(defaulted->id, u"#123abc"_s);
@@ -123,10 +122,10 @@ void TestTags::list_pinyinOrder_aBeforeBeforeZhong()
     TagRepository tags(*m_library);
     // Inserted in the wrong order; code point order would be 中 (U+4E2D) < 北 (U+5317) < 阿 (U+963F).
     const auto zhong = tags.create(u"中"_s);
-    tags.create(u"北"_s);
-    tags.create(u"阿"_s);
-    tags.create(u"长江"_s, zhong->id);
-    tags.create(u"安徽"_s, zhong->id);
+    QVERIFY(tags.create(u"北"_s));
+    QVERIFY(tags.create(u"阿"_s));
+    QVERIFY(tags.create(u"长江"_s, zhong->id));
+    QVERIFY(tags.create(u"安徽"_s, zhong->id));
     QStringList paths;
     for (const Tag &t : tags.list())
         paths.append(t.path);
@@ -137,11 +136,10 @@ void TestTags::rename_returnsOldName_andClashRefused()
 {
     TagRepository tags(*m_library);
     const auto a = tags.create(u"旧名"_s);
-    tags.create(u"别的"_s);
+    QVERIFY(tags.create(u"别的"_s));
     QCOMPARE(*tags.rename(a->id, u"新名"_s), u"旧名"_s);
     QCOMPARE(tags.tag(a->id)->name, u"新名"_s);
-    QString error;
-    QVERIFY(!tags.rename(a->id, u"别的"_s, &error));
+    QVERIFY(!tags.rename(a->id, u"别的"_s));
     QCOMPARE(tags.tag(a->id)->name, u"新名"_s);
 }
 
@@ -151,9 +149,9 @@ void TestTags::move_underOwnDescendant_refused()
     const auto a = tags.create(u"a"_s);
     const auto b = tags.create(u"b"_s, a->id);
     const auto c = tags.create(u"c"_s, b->id);
-    QString error;
-    QVERIFY(!tags.move(a->id, c->id, &error));
-    QVERIFY(error.contains(u"under itself"_s));
+    const auto underItself = tags.move(a->id, c->id);
+    QVERIFY(!underItself);
+    QVERIFY(underItself.error().message().contains(u"under itself"_s));
     QVERIFY(!tags.move(a->id, a->id));
     QCOMPARE(tags.tag(a->id)->parentId, 0);
     QCOMPARE(tags.tag(c->id)->path, u"a/b/c"_s);
@@ -174,9 +172,9 @@ void TestTags::merge_movesTaggingsAndChildren_unmergeRestoresExactly()
     const auto from = tags.create(u"经济"_s);
     const auto into = tags.create(u"产业"_s);
     const auto child = tags.create(u"制造业"_s, from->id);
-    QVERIFY(tags.tagArticle(from->id, m_articleId));
-    QVERIFY(tags.tagBlock(from->id, m_blockId));
-    QVERIFY(tags.tagBlock(into->id, m_blockId)); // already has both
+    QVERIFY(tags.addTagging(TagTarget::Article, from->id, m_articleId).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Block, from->id, m_blockId).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Block, into->id, m_blockId).valueOr(false)); // already has both
     const auto merge = tags.merge(from->id, into->id);
     QVERIFY(merge);
     QVERIFY(!tags.tag(from->id));
@@ -198,8 +196,7 @@ void TestTags::merge_intoOwnChild_refused()
     TagRepository tags(*m_library);
     const auto a = tags.create(u"a"_s);
     const auto b = tags.create(u"b"_s, a->id);
-    QString error;
-    QVERIFY(!tags.merge(a->id, b->id, &error));
+    QVERIFY(!tags.merge(a->id, b->id));
     QVERIFY(!tags.merge(a->id, a->id));
     QVERIFY(tags.tag(a->id));
 }
@@ -210,7 +207,7 @@ void TestTags::remove_keepsTaggedThings_childrenGoUp_restoreSameId()
     const auto top = tags.create(u"top"_s);
     const auto mid = tags.create(u"mid"_s, top->id);
     const auto leaf = tags.create(u"leaf"_s, mid->id);
-    QVERIFY(tags.tagArticle(mid->id, m_articleId));
+    QVERIFY(tags.addTagging(TagTarget::Article, mid->id, m_articleId).valueOr(false));
     const auto deletion = tags.remove(mid->id);
     QVERIFY(deletion);
     QVERIFY(!tags.tag(mid->id));
@@ -228,14 +225,15 @@ void TestTags::apply_articleAndBlock_twiceIsNoChange()
 {
     TagRepository tags(*m_library);
     const auto t = tags.create(u"t"_s);
-    QString error;
-    QVERIFY(tags.tagBlock(t->id, m_blockId, &error));
-    QVERIFY(!tags.tagBlock(t->id, m_blockId, &error));
-    QVERIFY(error.isEmpty());
-    QVERIFY(!tags.tagBlock(t->id, 999999, &error));
-    QVERIFY(error.contains(u"no block"_s));
+    QVERIFY(tags.addTagging(TagTarget::Block, t->id, m_blockId).valueOr(false));
+    const auto again = tags.addTagging(TagTarget::Block, t->id, m_blockId);
+    QVERIFY(!again.valueOr(false));
+    QVERIFY(again.error().message().isEmpty());
+    const auto unknown = tags.addTagging(TagTarget::Block, t->id, 999999);
+    QVERIFY(!unknown.valueOr(false));
+    QVERIFY(unknown.error().message().contains(u"no block"_s));
     QCOMPARE(tags.tagsOfBlock(m_blockId).size(), 1);
-    QVERIFY(tags.untagBlock(t->id, m_blockId));
+    QVERIFY(tags.removeTagging(TagTarget::Block, t->id, m_blockId).valueOr(false));
     QVERIFY(tags.tagsOfBlock(m_blockId).isEmpty());
 }
 

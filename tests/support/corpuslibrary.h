@@ -28,9 +28,8 @@ inline void isolate(const QTemporaryDir &dir)
 inline QString buildCorpusLibrary(const QString &path)
 {
     Library library;
-    QString error;
-    if (!library.open(path, &error))
-        return error;
+    if (const Result<void> opened = library.open(path); !opened)
+        return opened.error().message();
     const ImportReport report = Importer(library).importPaths({corpusDir()});
     if (!report.failed.isEmpty())
         return report.failed.front().path + QStringLiteral(": ") + report.failed.front().reason;

@@ -69,9 +69,23 @@ struct ExportFixture
             *error = what;
             return false;
         };
+        // The value of a result, or a default one with `error` set.
+        auto take = [&](const auto &result) {
+            using Value = std::decay_t<decltype(*result)>;
+            if (!result) {
+                *error = result.error().message();
+                return Value{};
+            }
+            return *result;
+        };
+        auto done = [&](const Result<void> &result) {
+            if (!result)
+                *error = result.error().message();
+            return result.ok();
+        };
         dir = std::make_unique<QTemporaryDir>();
         library = std::make_unique<Library>();
-        if (!library->open(path(), error))
+        if (!done(library->open(path())))
             return false;
         QFile sample(sampleIssuePath());
         if (!sample.open(QIODevice::ReadOnly))
@@ -100,45 +114,46 @@ struct ExportFixture
         info1.date = QDate(2024, 3, 5);
         info1.month = 3;
         info1.day = 5;
-        if (!issues.updateIssueInfo(issue1, info1, error) || !issues.updateIssueInfo(issue2, info2, error))
+        if (!done(issues.updateIssueInfo(issue1, info1)) || !done(issues.updateIssueInfo(issue2, info2)))
             return false;
         stored1 = *issues.issue(issue1);
         stored2 = *issues.issue(issue2);
-        if (SearchIndex::needsRebuild(*library))
-            SearchIndex::rebuild(*library);
+        if (SearchIndex::needsRebuild(*library) && !done(SearchIndex::rebuild(*library)))
+            return false;
 
         TagRepository tags(*library);
-        farming = tags.create(QStringLiteral("农业"), 0, {}, error).value_or(Tag{}).id;
-        spring = tags.create(QStringLiteral("春耕"), farming, {}, error).value_or(Tag{}).id;
-        wetland = tags.create(QStringLiteral("湿地"), 0, {}, error).value_or(Tag{}).id;
+        farming = take(tags.create(QStringLiteral("农业"))).id;
+        spring = take(tags.create(QStringLiteral("春耕"), farming)).id;
+        wetland = take(tags.create(QStringLiteral("湿地"))).id;
         if (!farming || !spring || !wetland)
             return false;
         for (const QString &name : hostileTagNames()) {
-            const auto t = tags.create(name, 0, {}, error);
+            const auto t = tags.create(name);
             if (!t)
-                return false;
+                return fail(t.error().message());
             hostileTags.append(t->id);
         }
         AnnotationRepository annotations(*library);
-        h1 = annotations.addHighlight(block(stored1, 0, 0), 0, 10, {spring}, error);
-        h2 = annotations.addHighlight(block(stored1, 0, 1), 3, 20, QList<qint64>{farming} + hostileTags, error);
-        h3 = annotations.addHighlight(block(stored2, 0, 0), 0, 5, {farming, wetland}, error);
+        h1 = take(annotations.addHighlight(block(stored1, 0, 0), 0, 10, {spring}));
+        h2 = take(annotations.addHighlight(block(stored1, 0, 1), 3, 20, QList<qint64>{farming} + hostileTags));
+        h3 = take(annotations.addHighlight(block(stored2, 0, 0), 0, 5, {farming, wetland}));
         if (!h1 || !h2 || !h3)
             return false;
-        n1 = annotations.addNote(0, h2, hostileNote(), error);
-        n2 = annotations.addNote(0, h2, bigNote(), error);
-        n3 = annotations.addNote(block(stored1, 0, 2), 0, formulaNote(), error);
+        n1 = take(annotations.addNote(0, h2, hostileNote()));
+        n2 = take(annotations.addNote(0, h2, bigNote()));
+        n3 = take(annotations.addNote(block(stored1, 0, 2), 0, formulaNote()));
         if (!n1 || !n2 || !n3)
             return false;
         taggedBlock = block(stored1, 1, 0);
         taggedArticle = stored1.parsed.articles.at(2).id;
-        if (!tags.tagBlock(wetland, taggedBlock, error) || !tags.tagArticle(farming, taggedArticle, error))
+        if (!take(tags.addTagging(TagTarget::Block, wetland, taggedBlock)) ||
+            !take(tags.addTagging(TagTarget::Article, farming, taggedArticle)))
             return false;
         NotebookRepository notebooks(*library);
-        notebook = notebooks.create(QStringLiteral("读书笔记"), error);
-        if (!notebook || !notebooks.addText(notebook, QStringLiteral("开头 <i>引言</i>"), -1, error) ||
-            !notebooks.addHighlight(notebook, h2, -1, error) || !notebooks.addNote(notebook, n3, -1, error) ||
-            !notebooks.addText(notebook, QStringLiteral("=结尾\n第二行"), -1, error))
+        notebook = take(notebooks.create(QStringLiteral("读书笔记")));
+        if (!notebook || !take(notebooks.addText(notebook, QStringLiteral("开头 <i>引言</i>"))) ||
+            !take(notebooks.addHighlight(notebook, h2)) || !take(notebooks.addNote(notebook, n3)) ||
+            !take(notebooks.addText(notebook, QStringLiteral("=结尾\n第二行"))))
             return false;
         return true;
     }

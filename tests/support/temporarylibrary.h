@@ -1,6 +1,7 @@
 // A library file in a temporary folder of its own, fresh for each test.
 #pragma once
 
+#include "core/model/result.h"
 #include "core/store/library.h"
 
 #include <QString>
@@ -21,18 +22,15 @@ public:
     TemporaryLibrary() = default;
     ~TemporaryLibrary() { reset(); }
 
-    /// Makes a new folder and opens (creates) `fileName` in it; false with `error` when either fails.
-    bool create(const QString &fileName = QStringLiteral("lib.sqlite"), QString *error = nullptr)
+    /// Makes a new folder and opens (creates) `fileName` in it; the error when either fails.
+    Result<void> create(const QString &fileName = QStringLiteral("lib.sqlite"))
     {
         reset();
         m_dir = std::make_unique<QTemporaryDir>();
-        if (!m_dir->isValid()) {
-            if (error)
-                *error = m_dir->errorString();
-            return false;
-        }
+        if (!m_dir->isValid())
+            return Error(m_dir->errorString());
         m_library = std::make_unique<Library>();
-        return m_library->open(m_dir->filePath(fileName), error);
+        return m_library->open(m_dir->filePath(fileName));
     }
 
     void reset()

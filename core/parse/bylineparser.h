@@ -1,0 +1,31 @@
+// The issue parser's byline rules (issueparser.cpp): whether a chunk is a byline, and what it says — its source,
+// the publication, the reporters and the month and day of the report. Each rule names the corpus example that
+// motivates it; tests/core/tst_issueparser.cpp tests them through the parser.
+#pragma once
+
+#include "core/model/article.h"
+
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace dubao::parse {
+
+/// Whether a chunk is a byline, on its folded text (本報訊 matches 本报讯).
+bool isByline(QStringView folded);
+
+struct BylineParse
+{
+    Byline byline;
+    QString publication;
+    int month = 0;
+    int day = 0;
+    qsizetype bodyStart = -1; ///< where the paragraph after the byline begins in content; -1: no body
+};
+
+/// Reads a byline from a chunk's content, matching on its folded text and taking what it returns from the
+/// content by position. nullopt when it is not a byline.
+std::optional<BylineParse> parseByline(const QString &content, const QString &folded);
+
+} // namespace dubao::parse

@@ -1,0 +1,292 @@
+// SQL that writes issues, articles, reporters and blocks (schema in docs/schema.md): insert() with the
+// statements it prepares once, and the dating of an issue. The reads are in issuerepository.cpp.
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/sourcelines.h"
+#include "core/store/sql.h"
+
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace dubao {
+
+using sql::notNull;
+using sql::nowUtc;
+
+namespace {
+
+QString toJson(const QStringList &list)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+/// NULL for an empty string, so optional columns read back as "not given".
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
+QVariant dateValue(const QDate &date)
+{
+    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
+}
+
+/// Prepares one of insert()'s statements, to be run many times by run().
+Result<void> prepare(QSqlQuery &query, const QString &sql)
+{
+    if (query.prepare(sql))
+        return {};
+    qCWarning(lcStore).noquote() << "cannot prepare" << sql << query.lastError().text();
+    return Error(sql::Store::tr("cannot store: %1").arg(query.lastError().text()));
+}
+
+/// Binds `values` in order to a statement prepare() made and runs it.
+Result<void> run(QSqlQuery &query, const QVariantList &values = {})
+{
+    for (qsizetype k = 0; k < values.size(); ++k)
+        query.bindValue(int(k), values.at(k));
+    if (query.exec())
+        return {};
+    return Error(sql::Store::tr("cannot store: %1").arg(query.lastError().text()));
+}
+
+/// Publication id for a name, creating the row on demand; NULL for an empty name.
+class PublicationIds
+{
+public:
+    Result<void> prepare(QSqlDatabase &db)
+    {
+        m_insert = QSqlQuery(db);
+        m_select = QSqlQuery(db);
+        m_select.setForwardOnly(true);
+        if (Result<void> prepared =
+                dubao::prepare(m_insert, QStringLiteral("INSERT OR IGNORE INTO publications (name) VALUES (?)"));
+            !prepared)
+            return prepared;
+        return dubao::prepare(m_select, QStringLiteral("SELECT id FROM publications WHERE name = ?"));
+    }
+    Result<QVariant> idFor(const QString &name)
+    {
+        if (name.isEmpty())
+            return QVariant(QMetaType(QMetaType::LongLong));
+        if (Result<void> inserted = run(m_insert, {name}); !inserted)
+            return inserted.error();
+        if (Result<void> selected = run(m_select, {name}); !selected)
+            return selected.error();
+        if (!m_select.next())
+            return Error(sql::Store::tr("cannot store: %1").arg(QStringLiteral("publication not found after insert")));
+        const QVariant id = m_select.value(0);
+        m_select.finish();
+        return id;
+    }
+
+private:
+    QSqlQuery m_insert;
+    QSqlQuery m_select;
+};
+
+} // namespace
+
+/// The statements insert() runs, prepared on its first call and reused by every later one: an import of
+/// thousands of files would otherwise spend a good part of its time compiling the same SQL (and the index
+/// triggers with it) again for each file.
+struct IssueRepository::InsertStatements
+{
+    PublicationIds publications;
+    QSqlQuery insertSource;
+    QSqlQuery insertSourceBytes;
+    QSqlQuery insertIssue;
+    QSqlQuery insertArticle;
+    QSqlQuery insertReporter;
+    QSqlQuery selectReporter;
+    QSqlQuery insertArticleReporter;
+    QSqlQuery insertBlock;
+
+    Result<void> prepare(QSqlDatabase &db)
+    {
+        const std::pair<QSqlQuery *, const char *> statements[] = {
+            {&insertSource,
+             "INSERT INTO source_files (path, sha256, encoding, size, imported_at) VALUES (?, ?, ?, ?, ?)"},
+            {&insertSourceBytes, "INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"},
+            {&insertIssue, "INSERT INTO issues (publication_id, source_file_id, date, month, day, date_inferred, "
+                           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"},
+            {&insertArticle, "INSERT INTO articles (issue_id, position, kicker, title, subtitles, has_byline, "
+                             "byline_source, byline_date, byline_raw, first_line, last_line) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+            {&insertReporter, "INSERT OR IGNORE INTO reporters (name) VALUES (?)"},
+            {&selectReporter, "SELECT id FROM reporters WHERE name = ?"},
+            {&insertArticleReporter, "INSERT INTO article_reporters (article_id, position, reporter_id) "
+                                     "VALUES (?, ?, ?)"},
+            {&insertBlock, "INSERT INTO blocks (article_id, position, kind, text, raw, first_line, last_line) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)"},
+        };
+        if (Result<void> prepared = publications.prepare(db); !prepared)
+            return prepared;
+        for (const auto &[query, sql] : statements) {
+            *query = QSqlQuery(db);
+            query->setForwardOnly(query == &selectReporter);
+            if (Result<void> prepared = dubao::prepare(*query, QString::fromUtf8(sql)); !prepared)
+                return prepared;
+        }
+        return {};
+    }
+};
+
+// Here, where InsertStatements is complete.
+IssueRepository::IssueRepository(Library &library)
+    : m_library(library)
+{}
+
+IssueRepository::~IssueRepository() = default;
+
+Result<qint64> IssueRepository::insert(const ParsedIssue &issue)
+{
+    QSqlDatabase db = m_library.database();
+    if (!db.isOpen())
+        return Error(sql::Store::tr("the library is not open"));
+
+    sql::WriteScope savepoint(db, "insert_issue");
+    if (!savepoint.isActive())
+        return savepoint.error();
+
+    // Prepared once per repository (and connection), reused for every row of every issue.
+    if (!m_statements || m_statementsConnection != db.connectionName()) {
+        auto statements = std::make_unique<InsertStatements>();
+        if (Result<void> prepared = statements->prepare(db); !prepared)
+            return prepared.error();
+        m_statements = std::move(statements);
+        m_statementsConnection = db.connectionName();
+    }
+    InsertStatements &st = *m_statements;
+    PublicationIds &publications = st.publications;
+    QSqlQuery &insertSource = st.insertSource;
+    QSqlQuery &insertIssue = st.insertIssue;
+    QSqlQuery &insertArticle = st.insertArticle;
+    QSqlQuery &insertReporter = st.insertReporter;
+    QSqlQuery &selectReporter = st.selectReporter;
+    QSqlQuery &insertArticleReporter = st.insertArticleReporter;
+    QSqlQuery &insertBlock = st.insertBlock;
+
+    const QString now = nowUtc();
+    const QFileInfo sourceInfo(issue.source.path);
+    if (Result<void> done =
+            run(insertSource,
+                {notNull(issue.source.path), notNull(issue.source.sha256.toLower()), notNull(issue.source.encoding),
+                 !issue.source.path.isEmpty() && sourceInfo.isFile() ? QVariant(sourceInfo.size())
+                                                                     : QVariant(QMetaType(QMetaType::LongLong)),
+                 now});
+        !done)
+        return done.error();
+    const qint64 sourceId = insertSource.lastInsertId().toLongLong();
+    // The original bytes, for re-parsing later (schema v2; core/store/sql.h).
+    // The bytes come with the parse; a ParsedIssue built elsewhere (without them) falls back to the file.
+    if (issue.source.bytes.isEmpty()) {
+        if (Result<void> stored = sql::storeSourceBytesFromFile(db, sourceId, issue.source.path, issue.source.sha256);
+            !stored)
+            return stored.error();
+    } else {
+        if (Result<void> done = run(st.insertSourceBytes, {sourceId, issue.source.bytes}); !done)
+            return done.error();
+    }
+
+    const Result<QVariant> publicationId = publications.idFor(issue.issue.publication);
+    if (!publicationId)
+        return publicationId.error();
+    if (Result<void> done = run(insertIssue, {*publicationId, sourceId, dateValue(issue.issue.date), issue.issue.month,
+                                              issue.issue.day, issue.issue.dateInferred ? 1 : 0, now});
+        !done)
+        return done.error();
+    const qint64 issueId = insertIssue.lastInsertId().toLongLong();
+
+    // Raw text that is exactly the source's lines is not stored twice (SourceLines) — only when the bytes it
+    // is read back from are stored too.
+    const SourceLines sourceLines(issue.source.bytes.isEmpty() ? QString() : issue.source.text);
+
+    QHash<QString, qint64> reporterIds;
+    for (int a = 0; a < issue.articles.size(); ++a) {
+        const Article &article = issue.articles.at(a);
+        const QVariant nullText{QMetaType(QMetaType::QString)};
+        if (Result<void> done =
+                run(insertArticle,
+                    {issueId, a, notNull(article.kicker), notNull(article.title), toJson(article.subtitles),
+                     article.byline ? 1 : 0, article.byline ? QVariant(notNull(article.byline->source)) : nullText,
+                     article.byline ? nullIfEmpty(article.byline->date) : nullText,
+                     article.byline ? QVariant(notNull(article.byline->raw)) : nullText, article.firstLine,
+                     article.lastLine});
+            !done)
+            return done.error();
+        const qint64 articleId = insertArticle.lastInsertId().toLongLong();
+
+        if (article.byline) {
+            for (int r = 0; r < article.byline->reporters.size(); ++r) {
+                const QString &name = article.byline->reporters.at(r);
+                auto found = reporterIds.constFind(name);
+                if (found == reporterIds.cend()) {
+                    Result<void> reporter = run(insertReporter, {name});
+                    if (reporter)
+                        reporter = run(selectReporter, {name});
+                    if (!reporter)
+                        return reporter.error();
+                    if (!selectReporter.next())
+                        return Error(
+                            sql::Store::tr("cannot store: %1").arg(QStringLiteral("reporter not found after insert")));
+                    found = reporterIds.insert(name, selectReporter.value(0).toLongLong());
+                    selectReporter.finish();
+                }
+                if (Result<void> done = run(insertArticleReporter, {articleId, r, *found}); !done)
+                    return done.error();
+            }
+        }
+
+        for (int b = 0; b < article.blocks.size(); ++b) {
+            const Block &block = article.blocks.at(b);
+            const std::optional<QStringView> lines =
+                sourceLines.isEmpty() ? std::nullopt : sourceLines.lines(block.firstLine, block.lastLine);
+            if (Result<void> done =
+                    run(insertBlock, {articleId, b, blockKindName(block.kind), notNull(block.text),
+                                      lines && *lines == block.raw ? QStringLiteral("") : notNull(block.raw),
+                                      block.firstLine, block.lastLine});
+                !done)
+                return done.error();
+        }
+    }
+
+    return savepoint.commit(issueId);
+}
+
+Result<void> IssueRepository::updateIssueInfo(qint64 issueId, const IssueInfo &info)
+{
+    QSqlDatabase db = m_library.database();
+    const Result<void> updated = [&]() -> Result<void> {
+        sql::WriteScope savepoint(db, "update_issue");
+        if (!savepoint.isActive())
+            return savepoint.error();
+        PublicationIds publications;
+        if (Result<void> prepared = publications.prepare(db); !prepared)
+            return prepared;
+        const Result<QVariant> publicationId = publications.idFor(info.publication);
+        if (!publicationId)
+            return publicationId.error();
+        QSqlQuery query(db);
+        if (Result<void> done = sql::exec(
+                query,
+                QStringLiteral("UPDATE issues SET publication_id = ?, date = ?, "
+                               "date_inferred = ?, month = ?, day = ? WHERE id = ?"),
+                {*publicationId, dateValue(info.date), info.dateInferred ? 1 : 0, info.month, info.day, issueId});
+            !done)
+            return done;
+        if (query.numRowsAffected() != 1)
+            return Error(sql::Store::tr("no issue with id %1").arg(issueId));
+        return savepoint.commit();
+    }();
+    if (!updated)
+        qCWarning(lcStore).noquote() << "updateIssueInfo:" << updated.error().message();
+    return updated;
+}
+
+} // namespace dubao
