@@ -11,32 +11,39 @@
 <context>
     <name>dubao</name>
     <message>
-        <source>%1 excerpt(s)</source>
-        <translation>%1 条摘录</translation>
-    </message>
-    <message>
-        <source>exported %1</source>
-        <translation>导出于 %1</translation>
-    </message>
-    <message>
-        <source>(untitled article)</source>
-        <translation>（无标题文章）</translation>
-    </message>
-    <message>
         <source>Tags: %1</source>
         <translation>标签：%1</translation>
     </message>
+</context>
+<context>
+    <name>dubao::ActionRegistry</name>
     <message>
-        <source>This excerpt&apos;s paragraph is no longer in the library.</source>
-        <translation>这条摘录所在的段落已不在文库中。</translation>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>Tags</source>
-        <translation>标签</translation>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>笔记</translation>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>期次(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>批注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -719,42 +726,6 @@ This cannot be undone.</source>
 <context>
     <name>dubao::ExportDialog</name>
     <message>
-        <source>Markdown (.md)</source>
-        <translation>Markdown (.md)</translation>
-    </message>
-    <message>
-        <source>HTML, one file for reading and printing (.html)</source>
-        <translation>HTML，便于阅读和打印的单个文件 (.html)</translation>
-    </message>
-    <message>
-        <source>CSV spreadsheet, UTF-8 (.csv)</source>
-        <translation>CSV 电子表格，UTF-8 (.csv)</translation>
-    </message>
-    <message>
-        <source>JSON (.json)</source>
-        <translation>JSON (.json)</translation>
-    </message>
-    <message>
-        <source>OpenDocument Text (.odt)</source>
-        <translation>OpenDocument 文本 (.odt)</translation>
-    </message>
-    <message>
-        <source>PDF (.pdf)</source>
-        <translation>PDF (.pdf)</translation>
-    </message>
-    <message>
-        <source>Citations: CSL-JSON for Zotero and others (.json)</source>
-        <translation>引文：CSL-JSON，适用于 Zotero 等 (.json)</translation>
-    </message>
-    <message>
-        <source>Citations: RIS (.ris)</source>
-        <translation>引文：RIS (.ris)</translation>
-    </message>
-    <message>
-        <source>W3C Web Annotations, JSON-LD (.jsonld)</source>
-        <translation>W3C Web 批注，JSON-LD (.jsonld)</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -900,6 +871,45 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::ExportFormat</name>
+    <message>
+        <source>Markdown (.md)</source>
+        <translation>Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>HTML, one file for reading and printing (.html)</source>
+        <translation>HTML，便于阅读和打印的单个文件 (.html)</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet, UTF-8 (.csv)</source>
+        <translation>CSV 电子表格，UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (.json)</source>
+        <translation>JSON (.json)</translation>
+    </message>
+    <message>
+        <source>Citations: CSL-JSON for Zotero and others (.json)</source>
+        <translation>引文：CSL-JSON，适用于 Zotero 等 (.json)</translation>
+    </message>
+    <message>
+        <source>Citations: RIS (.ris)</source>
+        <translation>引文：RIS (.ris)</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotations, JSON-LD (.jsonld)</source>
+        <translation>W3C Web 批注，JSON-LD (.jsonld)</translation>
+    </message>
+    <message>
+        <source>OpenDocument Text (.odt)</source>
+        <translation>OpenDocument 文本 (.odt)</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF (.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>dubao::ExportJob</name>
     <message>
         <source>Unknown export format.</source>
@@ -954,17 +964,6 @@ This cannot be undone.</source>
     <message>
         <source>%1 matches</source>
         <translation>%1 处匹配</translation>
-    </message>
-</context>
-<context>
-    <name>dubao::HtmlWriter</name>
-    <message>
-        <source>%1 excerpt(s)</source>
-        <translation>%1 条摘录</translation>
-    </message>
-    <message>
-        <source>exported %1</source>
-        <translation>导出于 %1</translation>
     </message>
 </context>
 <context>
@@ -1821,12 +1820,12 @@ What the library holds now is kept as another backup.</source>
 <context>
     <name>dubao::MarkdownWriter</name>
     <message>
-        <source>%1 excerpt(s)</source>
-        <translation>%1 条摘录</translation>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
     <message>
-        <source>exported %1</source>
-        <translation>导出于 %1</translation>
+        <source>Notes</source>
+        <translation>笔记</translation>
     </message>
 </context>
 <context>
@@ -2823,6 +2822,22 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>The export was cancelled.</source>
         <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>%1 excerpt(s)</source>
+        <translation>%1 条摘录</translation>
+    </message>
+    <message>
+        <source>exported %1</source>
+        <translation>导出于 %1</translation>
+    </message>
+    <message>
+        <source>(untitled article)</source>
+        <translation>（无标题文章）</translation>
+    </message>
+    <message>
+        <source>This excerpt&apos;s paragraph is no longer in the library.</source>
+        <translation>这条摘录所在的段落已不在文库中。</translation>
     </message>
 </context>
 <context>
