@@ -1,6 +1,6 @@
 #include "app/annotations/annotationspanel.h"
 
-#include "app/annotations/annotationstore.h"
+#include "app/annotations/annotationdocument.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -34,9 +34,9 @@ QString sourceText(const AnnotationSource &source)
 
 } // namespace
 
-AnnotationsPanel::AnnotationsPanel(AnnotationStore &store, QWidget *parent)
+AnnotationsPanel::AnnotationsPanel(AnnotationDocument &document, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_document(document)
     , m_tag(new QComboBox(this))
     , m_children(new QCheckBox(tr("With child tags"), this))
     , m_articleOnly(new QCheckBox(tr("This article only"), this))
@@ -122,8 +122,8 @@ AnnotationsPanel::AnnotationsPanel(AnnotationStore &store, QWidget *parent)
         emit contextMenuRequested(&menu, m_items[row]);
         menu.exec(m_list->viewport()->mapToGlobal(pos));
     });
-    connect(&m_store, &AnnotationStore::tagsChanged, this, &AnnotationsPanel::reloadTags);
-    connect(&m_store, &AnnotationStore::annotationsChanged, this, later);
+    connect(&m_document, &AnnotationDocument::tagsChanged, this, &AnnotationsPanel::reloadTags);
+    connect(&m_document, &AnnotationDocument::annotationsChanged, this, later);
     reloadTags();
 }
 
@@ -135,7 +135,7 @@ void AnnotationsPanel::reloadTags()
     const QSignalBlocker blocker(m_tag);
     m_tag->clear();
     m_tag->addItem(tr("All tags"), 0);
-    for (const Tag &tag : m_store.tagList())
+    for (const Tag &tag : m_document.tagList())
         m_tag->addItem(tag.path, tag.id);
     const int index = m_tag->findData(current);
     m_tag->setCurrentIndex(std::max(0, index));
@@ -216,7 +216,7 @@ void AnnotationsPanel::refresh()
 {
     m_refreshTimer->stop();
     m_list->clear();
-    m_items = m_store.hasLibrary() ? m_store.annotations().list(filter()) : QList<AnnotationItem>{};
+    m_items = m_document.hasLibrary() ? m_document.annotations().list(filter()) : QList<AnnotationItem>{};
     QList<QTreeWidgetItem *> rows;
     for (const AnnotationItem &item : std::as_const(m_items)) {
         const bool note = item.kind == AnnotationItem::Kind::Note;
@@ -226,9 +226,9 @@ void AnnotationsPanel::refresh()
         QStringList tags;
         QColor color;
         for (qint64 id : note ? item.note.tagIds : item.highlight.tagIds) {
-            tags << m_store.tagPath(id);
+            tags << m_document.tagPath(id);
             if (!color.isValid())
-                color = m_store.tagColor(id);
+                color = m_document.tagColor(id);
         }
         auto *row = new QTreeWidgetItem({text.left(200), tags.join(QStringLiteral(", ")), sourceText(item.source)});
         row->setToolTip(0, note ? item.note.text : item.highlight.anchor.quote);

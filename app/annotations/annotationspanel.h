@@ -16,7 +16,7 @@ class QTreeWidget;
 
 namespace dubao {
 
-class AnnotationStore;
+class AnnotationDocument;
 
 class AnnotationsPanel final : public QWidget
 {
@@ -24,7 +24,7 @@ class AnnotationsPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(AnnotationsPanel)
 
 public:
-    explicit AnnotationsPanel(AnnotationStore &store, QWidget *parent = nullptr);
+    explicit AnnotationsPanel(AnnotationDocument &document, QWidget *parent = nullptr);
     ~AnnotationsPanel() override;
 
     /// The article "this article only" filters by (the one in the reader).
@@ -52,7 +52,7 @@ signals:
 private:
     void reloadTags();
 
-    AnnotationStore &m_store;
+    AnnotationDocument &m_document;
     QComboBox *m_tag;
     QCheckBox *m_children;
     QCheckBox *m_articleOnly;

@@ -1,7 +1,7 @@
 #include "app/annotations/notebookview.h"
 
-#include "app/annotations/annotationcommands.h"
-#include "app/annotations/annotationstore.h"
+#include "app/annotations/annotationdocument.h"
+#include "app/shell/userfeedback.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QComboBox>
@@ -10,7 +10,6 @@
 #include <QInputDialog>
 #include <QListWidget>
 #include <QMenu>
-#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPlainTextEdit>
@@ -18,7 +17,6 @@
 #include <QStyledItemDelegate>
 #include <QTextDocument>
 #include <QToolButton>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace dubao {
@@ -115,7 +113,7 @@ public:
     }
 };
 
-/// Drops become moveEntry() calls; the list is rebuilt from the store afterwards.
+/// Drops become moveEntry() calls; the list is rebuilt from the document afterwards.
 class EntryList final : public QListWidget
 {
 public:
@@ -166,10 +164,10 @@ protected:
 
 } // namespace
 
-NotebookView::NotebookView(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent)
+NotebookView::NotebookView(AnnotationDocument &document, UserFeedback &feedback, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_undoStack(undoStack)
+    , m_document(document)
+    , m_feedback(feedback)
     , m_notebooks(new QComboBox(this))
     , m_rename(new QToolButton(this))
     , m_delete(new QToolButton(this))
@@ -188,7 +186,7 @@ NotebookView::NotebookView(AnnotationStore &store, QUndoStack *undoStack, QWidge
     m_list->setObjectName(QStringLiteral("notebookEntries"));
     auto *delegate = new EntryDelegate(m_list);
     delegate->onEdited = [this](qint64 entryId, const QString &text) {
-        // Queued: the list is rebuilt from the store afterwards, which must not happen inside the editor's close.
+        // Queued: the list is rebuilt from the document afterwards, which must not happen inside the editor's close.
         QMetaObject::invokeMethod(
             this, [this, entryId, text] { editText(entryId, text); }, Qt::QueuedConnection);
     };
@@ -239,7 +237,7 @@ NotebookView::NotebookView(AnnotationStore &store, QUndoStack *undoStack, QWidge
     connect(m_notebooks, &QComboBox::currentIndexChanged, this,
             [this] { setNotebook(m_notebooks->currentData().toLongLong()); });
     connect(m_list, &QListWidget::customContextMenuRequested, this, &NotebookView::showContextMenu);
-    connect(&m_store, &AnnotationStore::notebooksChanged, this, &NotebookView::reloadNotebooks);
+    connect(&m_document, &AnnotationDocument::notebooksChanged, this, &NotebookView::reloadNotebooks);
     reloadNotebooks();
 }
 
@@ -249,7 +247,7 @@ void NotebookView::reloadNotebooks()
 {
     const QSignalBlocker blocker(m_notebooks);
     m_notebooks->clear();
-    const QList<Notebook> notebooks = m_store.hasLibrary() ? m_store.notebooks().list() : QList<Notebook>{};
+    const QList<Notebook> notebooks = m_document.hasLibrary() ? m_document.notebooks().list() : QList<Notebook>{};
     for (const Notebook &notebook : notebooks)
         m_notebooks->addItem(notebook.name, notebook.id);
     int index = m_notebooks->findData(m_notebookId);
@@ -288,8 +286,8 @@ void NotebookView::refresh()
 {
     const int row = m_list->currentRow();
     m_list->clear();
-    m_items =
-        m_store.hasLibrary() && m_notebookId > 0 ? m_store.notebooks().document(m_notebookId) : QList<NotebookItem>{};
+    m_items = m_document.hasLibrary() && m_notebookId > 0 ? m_document.notebooks().document(m_notebookId)
+                                                          : QList<NotebookItem>{};
     const QColor muted = palette().color(QPalette::PlaceholderText);
     for (const NotebookItem &entry : std::as_const(m_items)) {
         QString html;
@@ -341,20 +339,11 @@ void NotebookView::refresh()
     m_addText->setEnabled(m_notebookId > 0);
 }
 
-bool NotebookView::pushed(QUndoCommand *command)
-{
-    const int index = m_undoStack->index();
-    m_undoStack->push(command);
-    return m_undoStack->index() == index + 1;
-}
-
 qint64 NotebookView::createNotebook(const QString &name)
 {
-    auto *command = new CreateNotebookCommand(m_store, name);
-    if (!pushed(command))
-        return 0;
-    const qint64 id = command->notebookId();
-    setNotebook(id);
+    const qint64 id = m_document.createNotebook(name);
+    if (id > 0)
+        setNotebook(id);
     return id;
 }
 
@@ -362,7 +351,7 @@ bool NotebookView::moveEntry(int fromRow, int toRow)
 {
     if (fromRow < 0 || fromRow >= m_items.size() || fromRow == toRow)
         return false;
-    const bool ok = pushed(new MoveNotebookEntryCommand(m_store, m_items[fromRow].entry.id, toRow));
+    const bool ok = m_document.moveNotebookEntry(m_items[fromRow].entry.id, toRow);
     if (ok)
         m_list->setCurrentRow(std::clamp(toRow, 0, m_list->count() - 1));
     return ok;
@@ -370,31 +359,27 @@ bool NotebookView::moveEntry(int fromRow, int toRow)
 
 qint64 NotebookView::addText(const QString &text, int position)
 {
-    if (m_notebookId <= 0)
-        return 0;
-    auto *command =
-        new AddNotebookEntryCommand(m_store, m_notebookId, AddNotebookEntryCommand::Kind::Text, 0, text, position);
-    return pushed(command) ? command->entryId() : 0;
+    return m_document.addTextToNotebook(m_notebookId, text, position);
 }
 
 bool NotebookView::editText(qint64 entryId, const QString &text)
 {
-    return pushed(new EditNotebookTextCommand(m_store, entryId, text));
+    return m_document.editNotebookText(entryId, text);
 }
 
 bool NotebookView::removeEntry(qint64 entryId)
 {
-    return pushed(new RemoveNotebookEntryCommand(m_store, entryId));
+    return m_document.removeNotebookEntry(entryId);
 }
 
 bool NotebookView::renameNotebook(const QString &name)
 {
-    return m_notebookId > 0 && pushed(new RenameNotebookCommand(m_store, m_notebookId, name));
+    return m_document.renameNotebook(m_notebookId, name);
 }
 
 bool NotebookView::deleteNotebook()
 {
-    return m_notebookId > 0 && pushed(new DeleteNotebookCommand(m_store, m_notebookId));
+    return m_document.deleteNotebook(m_notebookId);
 }
 
 void NotebookView::newNotebookDialog()
@@ -418,11 +403,12 @@ void NotebookView::deleteDialog()
 {
     if (m_notebookId <= 0)
         return;
-    if (m_interactive && QMessageBox::question(this, tr("Delete Notebook"),
-                                               tr("Delete the notebook “%1” and its %n entries? The highlights and "
-                                                  "notes in it stay. (Edit → Undo brings it back.)",
-                                                  nullptr, int(m_items.size()))
-                                                   .arg(m_notebooks->currentText())) != QMessageBox::Yes)
+    if (!m_feedback.confirm(this, tr("Delete Notebook"),
+                            tr("Delete the notebook “%1” and its %n entries? The highlights and "
+                               "notes in it stay. (Edit → Undo brings it back.)",
+                               nullptr, int(m_items.size()))
+                                .arg(m_notebooks->currentText()),
+                            true))
         return;
     deleteNotebook();
 }

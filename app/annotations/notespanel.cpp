@@ -1,7 +1,6 @@
 #include "app/annotations/notespanel.h"
 
-#include "app/annotations/annotationcommands.h"
-#include "app/annotations/annotationstore.h"
+#include "app/annotations/annotationdocument.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -13,15 +12,13 @@
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace dubao {
 
-NotesPanel::NotesPanel(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent)
+NotesPanel::NotesPanel(AnnotationDocument &document, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_undoStack(undoStack)
+    , m_document(document)
     , m_header(new QLabel(this))
     , m_list(new QListWidget(this))
     , m_editor(new QPlainTextEdit(this))
@@ -86,7 +83,7 @@ NotesPanel::NotesPanel(AnnotationStore &store, QUndoStack *undoStack, QWidget *p
         if (m_noteId > 0)
             emit tagNoteRequested(m_noteId);
     });
-    connect(&m_store, &AnnotationStore::annotationsChanged, this, &NotesPanel::refresh);
+    connect(&m_document, &AnnotationDocument::annotationsChanged, this, &NotesPanel::refresh);
     refresh();
 }
 
@@ -116,12 +113,12 @@ void NotesPanel::refresh()
     m_loading = true;
     m_list->clear();
     QList<Note> notes;
-    if (m_store.hasLibrary() && m_blockId > 0)
-        notes = m_store.annotations().notesOfBlock(m_blockId);
+    if (m_document.hasLibrary() && m_blockId > 0)
+        notes = m_document.annotations().notesOfBlock(m_blockId);
     QStringList header;
-    if (m_store.hasLibrary() && m_blockId > 0) {
+    if (m_document.hasLibrary() && m_blockId > 0) {
         QStringList tags;
-        for (const Tag &tag : m_store.tags().tagsOfBlock(m_blockId))
+        for (const Tag &tag : m_document.tags().tagsOfBlock(m_blockId))
             tags << QStringLiteral("<span style='background:%1'>&nbsp;</span> %2")
                         .arg(tag.color, tag.path.toHtmlEscaped());
         header << tr("<b>Paragraph notes</b> (%n)", nullptr, int(notes.size()));
@@ -164,7 +161,7 @@ void NotesPanel::showNote(qint64 noteId)
         ++m_session;
     m_noteId = noteId;
     const std::optional<Note> note =
-        noteId > 0 && m_store.hasLibrary() ? m_store.annotations().note(noteId) : std::nullopt;
+        noteId > 0 && m_document.hasLibrary() ? m_document.annotations().note(noteId) : std::nullopt;
     m_loading = true;
     // Never reset text the user is typing: only when it differs from what is stored (another note, or undo).
     const QString text = note ? note->text : QString();
@@ -181,7 +178,7 @@ void NotesPanel::showNote(qint64 noteId)
     }
     const QLocale locale;
     QStringList tags;
-    for (const Tag &tag : m_store.tags().tagsOfNote(noteId))
+    for (const Tag &tag : m_document.tags().tagsOfNote(noteId))
         tags << tag.path;
     QString details = tr("Created %1 · modified %2")
                           .arg(locale.toString(note->createdAt.toLocalTime(), QLocale::ShortFormat),
@@ -207,25 +204,18 @@ void NotesPanel::selectNote(qint64 noteId)
 void NotesPanel::commitEdit(bool endSession)
 {
     m_saveTimer->stop();
-    if (m_noteId > 0 && m_store.hasLibrary()) {
-        const std::optional<Note> note = m_store.annotations().note(m_noteId);
-        const QString text = m_editor->toPlainText();
-        if (note && note->text != text)
-            m_undoStack->push(new EditNoteCommand(m_store, m_noteId, note->text, text, m_session));
-    }
+    if (m_noteId > 0 && m_document.hasLibrary())
+        m_document.editNote(m_noteId, m_editor->toPlainText(), m_session);
     if (endSession)
         ++m_session;
 }
 
 qint64 NotesPanel::addNote(const QString &text)
 {
-    if (!m_store.hasLibrary() || m_blockId <= 0)
+    if (!m_document.hasLibrary() || m_blockId <= 0)
         return 0;
     commitEdit();
-    auto *command = new AddNoteCommand(m_store, m_blockId, m_highlightId, text);
-    m_undoStack->push(command);
-    // The stack deleted a command that failed (obsolete); the note then has no id.
-    const qint64 id = m_undoStack->command(m_undoStack->index() - 1) == command ? command->noteId() : 0;
+    const qint64 id = m_document.addNote(m_blockId, m_highlightId, text);
     if (id > 0) {
         m_noteId = id;
         refresh();
@@ -241,7 +231,7 @@ void NotesPanel::deleteCurrentNote()
     commitEdit();
     const qint64 id = m_noteId;
     m_noteId = 0;
-    m_undoStack->push(new RemoveNoteCommand(m_store, id));
+    m_document.removeNote(id);
 }
 
 bool NotesPanel::eventFilter(QObject *watched, QEvent *event)

@@ -1,6 +1,6 @@
 // The notes panel beside the reading pane: the current paragraph's notes (those on a highlight marked), each
-// edited as Markdown with a rendered preview, timestamps and tags. Typing is saved through the undo stack, one
-// command per editing session (a pause saves; focus leaving or another note ends the session).
+// edited as Markdown with a rendered preview, timestamps and tags. Typing is saved through the document, one
+// undo step per editing session (a pause saves; focus leaving or another note ends the session).
 #pragma once
 
 #include "core/model/annotation.h"
@@ -13,11 +13,10 @@ class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
 class QTimer;
-class QUndoStack;
 
 namespace dubao {
 
-class AnnotationStore;
+class AnnotationDocument;
 
 class NotesPanel final : public QWidget
 {
@@ -25,7 +24,7 @@ class NotesPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(NotesPanel)
 
 public:
-    NotesPanel(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent = nullptr);
+    NotesPanel(AnnotationDocument &document, QWidget *parent = nullptr);
     ~NotesPanel() override;
 
     /// Shows a paragraph's notes; `highlightId` marks (and adds new notes to) a highlight of it.
@@ -33,7 +32,7 @@ public:
     qint64 blockId() const { return m_blockId; }
     qint64 highlightId() const { return m_highlightId; }
 
-    /// Adds a note to the context's paragraph (or highlight) through the undo stack; returns its id (0: failed).
+    /// Adds a note to the context's paragraph (or highlight), undoably; returns its id (0: failed).
     qint64 addNote(const QString &text);
     void selectNote(qint64 noteId);
     qint64 currentNoteId() const { return m_noteId; }
@@ -59,8 +58,7 @@ private:
     void showNote(qint64 noteId);
     void updatePreview();
 
-    AnnotationStore &m_store;
-    QUndoStack *m_undoStack;
+    AnnotationDocument &m_document;
     QLabel *m_header;
     QListWidget *m_list;
     QPlainTextEdit *m_editor;

@@ -1,7 +1,7 @@
 #include "app/annotations/orphanspanel.h"
 
+#include "app/annotations/annotationdocument.h"
 #include "app/annotations/annotationspanel.h"
-#include "app/annotations/annotationstore.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -12,9 +12,9 @@
 
 namespace dubao {
 
-OrphansPanel::OrphansPanel(AnnotationStore &store, QWidget *parent)
+OrphansPanel::OrphansPanel(AnnotationDocument &document, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_document(document)
     , m_list(new QTreeWidget(this))
     , m_details(new QLabel(this))
     , m_attach(new QPushButton(tr("&Re-attach to Selection"), this))
@@ -53,7 +53,7 @@ OrphansPanel::OrphansPanel(AnnotationStore &store, QWidget *parent)
                                .arg(anchor.prefix.toHtmlEscaped(), anchor.quote.toHtmlEscaped(),
                                     anchor.suffix.toHtmlEscaped(), anchor.articleTitle.toHtmlEscaped()));
     });
-    connect(&m_store, &AnnotationStore::annotationsChanged, this, &OrphansPanel::refresh);
+    connect(&m_document, &AnnotationDocument::annotationsChanged, this, &OrphansPanel::refresh);
     refresh();
 }
 
@@ -76,14 +76,14 @@ void OrphansPanel::refresh()
 {
     const int row = m_list->indexOfTopLevelItem(m_list->currentItem());
     m_list->clear();
-    m_items = m_store.hasLibrary() ? m_store.annotations().orphans() : QList<AnnotationItem>{};
+    m_items = m_document.hasLibrary() ? m_document.annotations().orphans() : QList<AnnotationItem>{};
     for (const AnnotationItem &item : std::as_const(m_items)) {
         const bool note = item.kind == AnnotationItem::Kind::Note;
         QString notes;
         if (note)
             notes = item.note.text.simplified();
-        else if (m_store.hasLibrary())
-            for (const Note &n : m_store.annotations().notesOfHighlight(item.highlight.id))
+        else if (m_document.hasLibrary())
+            for (const Note &n : m_document.annotations().notesOfHighlight(item.highlight.id))
                 notes += n.text.simplified() + QLatin1Char(' ');
         const TextAnchor &anchor = note ? item.note.anchor : item.highlight.anchor;
         auto *entry = new QTreeWidgetItem(

@@ -13,7 +13,7 @@ class QTreeWidget;
 
 namespace dubao {
 
-class AnnotationStore;
+class AnnotationDocument;
 
 class OrphansPanel final : public QWidget
 {
@@ -21,7 +21,7 @@ class OrphansPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(OrphansPanel)
 
 public:
-    explicit OrphansPanel(AnnotationStore &store, QWidget *parent = nullptr);
+    explicit OrphansPanel(AnnotationDocument &document, QWidget *parent = nullptr);
     ~OrphansPanel() override;
 
     QTreeWidget *list() const { return m_list; }
@@ -36,7 +36,7 @@ signals:
     void reattachRequested(const dubao::AnnotationItem &item);
 
 private:
-    AnnotationStore &m_store;
+    AnnotationDocument &m_document;
     QTreeWidget *m_list;
     QLabel *m_details;
     QPushButton *m_attach;

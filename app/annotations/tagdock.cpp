@@ -1,8 +1,8 @@
 #include "app/annotations/tagdock.h"
 
-#include "app/annotations/annotationcommands.h"
-#include "app/annotations/annotationstore.h"
+#include "app/annotations/annotationdocument.h"
 #include "app/annotations/tagswatch.h"
+#include "app/shell/userfeedback.h"
 
 #include <QColorDialog>
 #include <QDropEvent>
@@ -10,11 +10,9 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPainter>
 #include <QToolButton>
 #include <QTreeWidget>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace dubao {
@@ -24,7 +22,7 @@ namespace {
 constexpr int TagIdRole = Qt::UserRole;
 
 /// Drag a tag onto another to move it under that one, or between two to move it beside them. The drop is
-/// turned into a move command; the tree itself is rebuilt from the store afterwards.
+/// turned into a move of the tag; the tree itself is rebuilt from the document afterwards.
 class TagTree final : public QTreeWidget
 {
 public:
@@ -55,10 +53,10 @@ protected:
 
 } // namespace
 
-TagDock::TagDock(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent)
+TagDock::TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_undoStack(undoStack)
+    , m_document(document)
+    , m_feedback(feedback)
 {
     setObjectName(QStringLiteral("tagDock"));
     auto *tree = new TagTree;
@@ -116,7 +114,7 @@ TagDock::TagDock(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent)
     connect(remove, &QAction::triggered, this, &TagDock::deleteDialog);
     addAction(remove);
 
-    connect(&m_store, &AnnotationStore::tagsChanged, this, &TagDock::refresh);
+    connect(&m_document, &AnnotationDocument::tagsChanged, this, &TagDock::refresh);
     refresh();
 }
 
@@ -147,14 +145,14 @@ void TagDock::refresh()
     const qint64 current = currentTagId();
     m_tree->clear();
     QHash<qint64, QTreeWidgetItem *> items;
-    for (const Tag &tag : m_store.tagList()) {
+    for (const Tag &tag : m_document.tagList()) {
         QTreeWidgetItem *parent = items.value(tag.parentId);
         auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
         item->setText(0, tag.name);
         item->setIcon(0, tagSwatch(QColor(tag.color)));
         item->setData(0, TagIdRole, tag.id);
         item->setToolTip(0, tag.path);
-        const qsizetype uses = m_store.tags().taggings(tag.id).size();
+        const qsizetype uses = m_document.tags().taggings(tag.id).size();
         if (uses > 0)
             item->setText(1, QString::number(uses));
         item->setForeground(1, palette().color(QPalette::PlaceholderText));
@@ -164,54 +162,42 @@ void TagDock::refresh()
     selectTag(current);
 }
 
-bool TagDock::pushed(QUndoCommand *command)
-{
-    const int index = m_undoStack->index();
-    m_undoStack->push(command);
-    // A failed command made itself obsolete and the stack dropped it.
-    return m_undoStack->index() == index + 1;
-}
-
 qint64 TagDock::createTag(const QString &name, qint64 parentId, const QString &color)
 {
-    auto *command = new CreateTagCommand(m_store, name, parentId, color);
-    if (!pushed(command))
-        return 0;
-    const qint64 id = command->tagId();
-    selectTag(id);
+    const qint64 id = m_document.createTag(name, parentId, color);
+    if (id > 0)
+        selectTag(id);
     return id;
 }
 
 bool TagDock::renameTag(qint64 tagId, const QString &name)
 {
-    return pushed(new EditTagCommand(m_store, tagId, EditTagCommand::Field::Name, name));
+    return m_document.renameTag(tagId, name);
 }
 
 bool TagDock::recolorTag(qint64 tagId, const QString &color)
 {
-    return pushed(new EditTagCommand(m_store, tagId, EditTagCommand::Field::Color, color));
+    return m_document.recolorTag(tagId, color);
 }
 
 bool TagDock::moveTag(qint64 tagId, qint64 parentId)
 {
-    if (tagId <= 0)
-        return false;
-    return pushed(new EditTagCommand(m_store, tagId, EditTagCommand::Field::Parent, parentId));
+    return m_document.moveTag(tagId, parentId);
 }
 
 bool TagDock::mergeTags(qint64 fromId, qint64 intoId)
 {
-    return pushed(new MergeTagsCommand(m_store, fromId, intoId));
+    return m_document.mergeTags(fromId, intoId);
 }
 
 bool TagDock::deleteTag(qint64 tagId)
 {
-    return pushed(new DeleteTagCommand(m_store, tagId));
+    return m_document.deleteTag(tagId);
 }
 
 QString TagDock::taggingsDescription(qint64 tagId) const
 {
-    const Taggings t = m_store.tags().taggings(tagId);
+    const Taggings t = m_document.tags().taggings(tagId);
     QStringList parts;
     if (!t.articles.isEmpty())
         parts << tr("%n article(s)", nullptr, int(t.articles.size()));
@@ -230,7 +216,7 @@ void TagDock::newTagDialog(bool child)
     bool ok = false;
     const QString name = QInputDialog::getText(
         this, tr("New Tag"),
-        parent ? tr("Name of the new tag inside “%1”:").arg(m_store.tagPath(parent)) : tr("Name of the new tag:"),
+        parent ? tr("Name of the new tag inside “%1”:").arg(m_document.tagPath(parent)) : tr("Name of the new tag:"),
         QLineEdit::Normal, QString(), &ok);
     if (ok && !name.trimmed().isEmpty())
         createTag(name, parent);
@@ -253,7 +239,7 @@ void TagDock::recolorDialog()
     const qint64 id = currentTagId();
     if (id <= 0)
         return;
-    const QColor color = QColorDialog::getColor(m_store.tagColor(id), this, tr("Tag Colour"));
+    const QColor color = QColorDialog::getColor(m_document.tagColor(id), this, tr("Tag Colour"));
     if (color.isValid())
         recolorTag(id, color.name());
 }
@@ -265,14 +251,14 @@ void TagDock::moveDialog()
         return;
     QStringList names{tr("(top level)")};
     QList<qint64> ids{0};
-    for (const Tag &tag : m_store.tagList())
-        if (tag.id != id && !m_store.tags().subtree(id).contains(tag.id)) {
+    for (const Tag &tag : m_document.tagList())
+        if (tag.id != id && !m_document.tags().subtree(id).contains(tag.id)) {
             names << tag.path;
             ids << tag.id;
         }
     bool ok = false;
-    const QString chosen = QInputDialog::getItem(this, tr("Move Tag"), tr("Move “%1” into:").arg(m_store.tagPath(id)),
-                                                 names, 0, false, &ok);
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Move Tag"), tr("Move “%1” into:").arg(m_document.tagPath(id)), names, 0, false, &ok);
     if (ok)
         moveTag(id, ids.value(names.indexOf(chosen)));
 }
@@ -284,7 +270,7 @@ void TagDock::mergeDialog()
         return;
     QStringList names;
     QList<qint64> ids;
-    for (const Tag &tag : m_store.tagList())
+    for (const Tag &tag : m_document.tagList())
         if (tag.id != id) {
             names << tag.path;
             ids << tag.id;
@@ -294,8 +280,8 @@ void TagDock::mergeDialog()
     bool ok = false;
     const QString chosen = QInputDialog::getItem(
         this, tr("Merge Tags"),
-        tr("Merge “%1” into (everything it tags gets that tag; “%1” goes):").arg(m_store.tagPath(id)), names, 0, false,
-        &ok);
+        tr("Merge “%1” into (everything it tags gets that tag; “%1” goes):").arg(m_document.tagPath(id)), names, 0,
+        false, &ok);
     if (ok)
         mergeTags(id, ids.value(names.indexOf(chosen)));
 }
@@ -305,11 +291,11 @@ void TagDock::deleteDialog()
     const qint64 id = currentTagId();
     if (id <= 0)
         return;
-    if (m_interactive &&
-        QMessageBox::question(this, tr("Delete Tag"),
-                              tr("Delete the tag “%1”? It is on %2. What it tags stays; only the tag goes, and "
-                                 "its child tags move up a level. (Edit → Undo brings it back.)")
-                                  .arg(m_store.tagPath(id), taggingsDescription(id))) != QMessageBox::Yes)
+    if (!m_feedback.confirm(this, tr("Delete Tag"),
+                            tr("Delete the tag “%1”? It is on %2. What it tags stays; only the tag goes, and "
+                               "its child tags move up a level. (Edit → Undo brings it back.)")
+                                .arg(m_document.tagPath(id), taggingsDescription(id)),
+                            true))
         return;
     deleteTag(id);
 }

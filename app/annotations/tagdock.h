@@ -1,5 +1,5 @@
 // The tags dock: the tag tree (pinyin order, colour swatches) with create, rename, recolour, move (drag and
-// drop or "Move to…"), merge and delete, each through the undo stack.
+// drop or "Move to…"), merge and delete, each a change of the annotation document.
 #pragma once
 
 #include <QWidget>
@@ -7,12 +7,11 @@
 class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
-class QUndoCommand;
-class QUndoStack;
 
 namespace dubao {
 
-class AnnotationStore;
+class AnnotationDocument;
+class UserFeedback;
 
 class TagDock final : public QWidget
 {
@@ -20,18 +19,16 @@ class TagDock final : public QWidget
     Q_DISABLE_COPY_MOVE(TagDock)
 
 public:
-    TagDock(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent = nullptr);
+    /// Questions (delete?) go through `feedback`.
+    TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *parent = nullptr);
     ~TagDock() override;
-
-    /// With interactive off (tests) deleting asks no confirmation and errors go nowhere.
-    void setInteractive(bool interactive) { m_interactive = interactive; }
 
     QTreeWidget *tree() const { return m_tree; }
     qint64 currentTagId() const;
     void selectTag(qint64 tagId);
     QTreeWidgetItem *itemOfTag(qint64 tagId) const;
 
-    // The actions, also for tests. Each pushes one command; they return false when it failed.
+    // The actions, also for tests: each is one change of the document; false (0) when it failed.
     qint64 createTag(const QString &name, qint64 parentId = 0, const QString &color = {});
     bool renameTag(qint64 tagId, const QString &name);
     bool recolorTag(qint64 tagId, const QString &color);
@@ -56,12 +53,10 @@ private:
     void mergeDialog();
     void deleteDialog();
     void showContextMenu(const QPoint &pos);
-    bool pushed(QUndoCommand *command);
 
-    AnnotationStore &m_store;
-    QUndoStack *m_undoStack;
+    AnnotationDocument &m_document;
+    UserFeedback &m_feedback;
     QTreeWidget *m_tree;
-    bool m_interactive = true;
 };
 
 } // namespace dubao

@@ -1,10 +1,9 @@
 // The annotation GUI end to end (offscreen): highlighting a selection in the reading pane and its drawing,
 // notes through the notes panel and their margin markers, undo/redo restoring the library's exact rows, the
 // tag dock, the annotations panel's filters, notebook reordering, orphans after a corrected file, dubao: links.
-#include "app/annotations/annotationcommands.h"
 #include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationdocument.h"
 #include "app/annotations/annotationspanel.h"
-#include "app/annotations/annotationstore.h"
 #include "app/annotations/notebookview.h"
 #include "app/annotations/notespanel.h"
 #include "app/annotations/orphanspanel.h"
@@ -16,6 +15,7 @@
 #include "core/jobs/reparsejob.h"
 #include "core/store/issuerepository.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/recordingfeedback.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
@@ -65,7 +65,7 @@ private:
     /// article/block taggings, which a redo sets anew).
     QStringList rows(bool withTaggingTimes = true);
     AnnotationController *annotations() { return m_window->annotations(); }
-    AnnotationStore &store() { return m_window->annotations()->store(); }
+    AnnotationDocument &document() { return m_window->annotations()->document(); }
 
     QTemporaryDir m_dir;
     QString m_corpusLibrary;
@@ -100,6 +100,7 @@ void TestAnnotationWindow::openWindow(int minBlocks)
     QVERIFY(QFile::copy(m_corpusLibrary, path));
     m_window = std::make_unique<MainWindow>();
     m_window->setInteractive(false);
+    m_window->setFeedback(std::make_unique<test::RecordingFeedback>());
     m_window->resize(1300, 850);
     QString error;
     QVERIFY2(m_window->openLibrary(path, &error), qPrintable(error));
@@ -173,7 +174,7 @@ void TestAnnotationWindow::highlightSelection_storesOffsetsAndDrawsOverlap()
     select(blockId, 2, 10);
     const qint64 first = annotations()->highlightSelection(red);
     QVERIFY(first > 0);
-    const auto stored = store().annotations().highlight(first);
+    const auto stored = document().annotations().highlight(first);
     QVERIFY(stored.has_value());
     QCOMPARE(stored->blockId, blockId);
     QCOMPARE(stored->start, 2);
@@ -188,13 +189,13 @@ void TestAnnotationWindow::highlightSelection_storesOffsetsAndDrawsOverlap()
     select(blockId, 20, 24);
     m_window->reader()->setFocus();
     QTest::keyClick(m_window->reader(), Qt::Key_H);
-    QList<Highlight> all = store().annotations().highlightsOfBlock(blockId);
+    QList<Highlight> all = document().annotations().highlightsOfBlock(blockId);
     QCOMPARE(all.size(), 3);
     QCOMPARE(all.back().start, 20);
     QCOMPARE(all.back().tagIds, QList<qint64>{blue});
     select(blockId, 26, 28);
     m_window->findChild<QAction *>(QStringLiteral("actionHighlightLastTag"))->trigger();
-    QCOMPARE(store().annotations().highlightsOfBlock(blockId).size(), 4);
+    QCOMPARE(document().annotations().highlightsOfBlock(blockId).size(), 4);
 
     // Drawn: [2,6) red only, [6,10) both (underlined), [10,14) blue only.
     const QList<QTextLayout::FormatRange> formats = m_window->reader()->textBlock(blockId).layout()->formats();
@@ -225,7 +226,7 @@ void TestAnnotationWindow::highlightSelection_storesOffsetsAndDrawsOverlap()
         drawnAt2 = drawnAt2 || (range.start <= 2 && 2 < range.start + range.length);
     QVERIFY(!drawnAt2);
     m_window->undoStack()->undo();
-    QCOMPARE(store().annotations().highlight(first)->start, 2);
+    QCOMPARE(document().annotations().highlight(first)->start, 2);
 }
 
 void TestAnnotationWindow::notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep()
@@ -240,7 +241,7 @@ void TestAnnotationWindow::notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep(
 
     const qint64 id = panel->addNote(QStringLiteral("A **bold** thought"));
     QVERIFY(id > 0);
-    const auto note = store().annotations().note(id);
+    const auto note = document().annotations().note(id);
     QVERIFY(note.has_value());
     QCOMPARE(note->blockId, blockId);
     QCOMPARE(note->text, QStringLiteral("A **bold** thought"));
@@ -255,11 +256,11 @@ void TestAnnotationWindow::notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep(
     panel->commitEdit(false);
     panel->editor()->setPlainText(QStringLiteral("A **bold** thought, revised twice"));
     panel->commitEdit(true);
-    QCOMPARE(store().annotations().note(id)->text, QStringLiteral("A **bold** thought, revised twice"));
+    QCOMPARE(document().annotations().note(id)->text, QStringLiteral("A **bold** thought, revised twice"));
     QCOMPARE(m_window->undoStack()->count(), commands + 1);
     QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Edit Note"));
     m_window->undoStack()->undo();
-    QCOMPARE(store().annotations().note(id)->text, QStringLiteral("A **bold** thought"));
+    QCOMPARE(document().annotations().note(id)->text, QStringLiteral("A **bold** thought"));
     QCOMPARE(panel->editor()->toPlainText(), QStringLiteral("A **bold** thought"));
 
     // Clicking the margin marker opens the paragraph's notes.
@@ -271,7 +272,7 @@ void TestAnnotationWindow::notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep(
 
     // Undoing the add removes the note and its marker.
     m_window->undoStack()->undo();
-    QVERIFY(!store().annotations().note(id).has_value());
+    QVERIFY(!document().annotations().note(id).has_value());
     QVERIFY(reader->noteMarkers().isEmpty());
 }
 
@@ -343,7 +344,7 @@ void TestAnnotationWindow::undoRedo_highlightTagNoteNotebook_restoresExactRows()
     const qint64 notebook = annotations()->notebookView()->createNotebook(QStringLiteral("研究"));
     QVERIFY(notebook > 0);
     AnnotationItem item;
-    item.highlight = *store().annotations().highlight(highlight);
+    item.highlight = *document().annotations().highlight(highlight);
     QVERIFY(annotations()->addToNotebook(notebook, item));
     QVERIFY(annotations()->notebookView()->addText(QStringLiteral("My own words")) > 0);
     QVERIFY(annotations()->removeHighlight(highlight)); // also takes its notebook entry
@@ -358,17 +359,16 @@ void TestAnnotationWindow::undoRedo_highlightTagNoteNotebook_restoresExactRows()
     // Taggings get a new created_at when redone; everything else, ids included, is as it was.
     QCOMPARE(rows(false), after);
     // Every id came back the same.
-    QVERIFY(!store().annotations().highlight(highlight).has_value()); // removed again by the last redo
+    QVERIFY(!document().annotations().highlight(highlight).has_value()); // removed again by the last redo
     stack->undo();
-    QCOMPARE(store().annotations().highlight(highlight)->tagIds, QList<qint64>{tag});
-    QCOMPARE(store().notebooks().entries(notebook).size(), 2);
+    QCOMPARE(document().annotations().highlight(highlight)->tagIds, QList<qint64>{tag});
+    QCOMPARE(document().notebooks().entries(notebook).size(), 2);
 }
 
 void TestAnnotationWindow::tagDock_createRenameMergeDelete_undoable()
 {
     openWindow();
     TagDock *dock = annotations()->tagDock();
-    dock->setInteractive(false);
     QUndoStack *stack = m_window->undoStack();
     const qint64 a = dock->createTag(QStringLiteral("战争"));
     const qint64 b = dock->createTag(QStringLiteral("和平"));
@@ -378,38 +378,38 @@ void TestAnnotationWindow::tagDock_createRenameMergeDelete_undoable()
     QCOMPARE(stack->undoText(), QStringLiteral("Create Tag “和平”"));
 
     QVERIFY(dock->renameTag(a, QStringLiteral("冲突")));
-    QCOMPARE(store().tags().tag(a)->name, QStringLiteral("冲突"));
+    QCOMPARE(document().tags().tag(a)->name, QStringLiteral("冲突"));
     QCOMPARE(dock->itemOfTag(a)->text(0), QStringLiteral("冲突"));
     stack->undo();
-    QCOMPARE(store().tags().tag(a)->name, QStringLiteral("战争"));
+    QCOMPARE(document().tags().tag(a)->name, QStringLiteral("战争"));
     stack->redo();
 
     QVERIFY(dock->recolorTag(b, QStringLiteral("#123456")));
-    QCOMPARE(store().tags().tag(b)->color, QStringLiteral("#123456"));
+    QCOMPARE(document().tags().tag(b)->color, QStringLiteral("#123456"));
 
     select(m_blocks[0], 0, 5);
     const qint64 highlight = annotations()->highlightSelection(a);
     QVERIFY(dock->moveTag(a, b));
-    QCOMPARE(store().tags().tag(a)->parentId, b);
+    QCOMPARE(document().tags().tag(a)->parentId, b);
     QCOMPARE(dock->itemOfTag(a)->parent(), dock->itemOfTag(b));
     stack->undo();
-    QCOMPARE(store().tags().tag(a)->parentId, 0);
+    QCOMPARE(document().tags().tag(a)->parentId, 0);
 
     QVERIFY(dock->mergeTags(a, b));
-    QVERIFY(!store().tags().tag(a).has_value());
-    QCOMPARE(store().annotations().highlight(highlight)->tagIds, QList<qint64>{b});
+    QVERIFY(!document().tags().tag(a).has_value());
+    QCOMPARE(document().annotations().highlight(highlight)->tagIds, QList<qint64>{b});
     QVERIFY(dock->itemOfTag(a) == nullptr);
     stack->undo();
-    QCOMPARE(store().tags().tag(a)->name, QStringLiteral("冲突"));
-    QCOMPARE(store().annotations().highlight(highlight)->tagIds, QList<qint64>{a});
+    QCOMPARE(document().tags().tag(a)->name, QStringLiteral("冲突"));
+    QCOMPARE(document().annotations().highlight(highlight)->tagIds, QList<qint64>{a});
 
     QCOMPARE(dock->taggingsDescription(a), QStringLiteral("1 highlight(s)"));
     QVERIFY(dock->deleteTag(a));
-    QVERIFY(!store().tags().tag(a).has_value());
-    QVERIFY(store().annotations().highlight(highlight).has_value()); // what it tagged stays
-    QVERIFY(store().annotations().highlight(highlight)->tagIds.isEmpty());
+    QVERIFY(!document().tags().tag(a).has_value());
+    QVERIFY(document().annotations().highlight(highlight).has_value()); // what it tagged stays
+    QVERIFY(document().annotations().highlight(highlight)->tagIds.isEmpty());
     stack->undo();
-    QCOMPARE(store().annotations().highlight(highlight)->tagIds, QList<qint64>{a});
+    QCOMPARE(document().annotations().highlight(highlight)->tagIds, QList<qint64>{a});
     QVERIFY(dock->itemOfTag(a));
 }
 
@@ -460,19 +460,19 @@ void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()
     select(m_blocks[0], 0, 8);
     const qint64 highlight = annotations()->highlightSelection(0);
     AnnotationItem item;
-    item.highlight = *store().annotations().highlight(highlight);
+    item.highlight = *document().annotations().highlight(highlight);
     QVERIFY(annotations()->addToNotebook(notebook, item));
     const qint64 first = view->addText(QStringLiteral("First thoughts"));
     const qint64 second = view->addText(QStringLiteral("Second thoughts"));
     const QList<qint64> original = view->entryIds();
     QCOMPARE(original.size(), 3);
     QCOMPARE(view->entryList()->count(), 3);
-    QVERIFY(view->entryHtml(0).contains(store().annotations().highlight(highlight)->anchor.quote.toHtmlEscaped()));
+    QVERIFY(view->entryHtml(0).contains(document().annotations().highlight(highlight)->anchor.quote.toHtmlEscaped()));
     QVERIFY(view->entryHtml(0).contains(QStringLiteral("dubao://block/%1").arg(m_blocks[0])));
 
     QVERIFY(view->moveEntry(0, 2));
     QList<qint64> stored;
-    for (const NotebookEntry &entry : store().notebooks().entries(notebook))
+    for (const NotebookEntry &entry : document().notebooks().entries(notebook))
         stored << entry.id;
     QCOMPARE(stored, (QList<qint64>{first, second, original[0]}));
     QCOMPARE(view->entryIds(), stored);
@@ -480,7 +480,7 @@ void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()
     m_window->undoStack()->undo();
     QCOMPARE(view->entryIds(), original);
     stored.clear();
-    for (const NotebookEntry &entry : store().notebooks().entries(notebook))
+    for (const NotebookEntry &entry : document().notebooks().entries(notebook))
         stored << entry.id;
     QCOMPARE(stored, original);
 
@@ -500,11 +500,11 @@ void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()
     if (const QString shots = qEnvironmentVariable("DUBAO_SCREENSHOT_DIR"); !shots.isEmpty())
         view->grab().save(QDir(shots).filePath(QStringLiteral("notebook-inline-edit.png")));
     QTest::keyClick(editor, Qt::Key_Tab); // leaves the editor: commits
-    QTRY_COMPARE(store().notebooks().entry(first)->text, QStringLiteral("First thoughts, **revised**"));
+    QTRY_COMPARE(document().notebooks().entry(first)->text, QStringLiteral("First thoughts, **revised**"));
     QTRY_VERIFY(view->entryHtml(textRow).contains(QStringLiteral("revised")));
     QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Edit Notebook Text"));
     m_window->undoStack()->undo();
-    QCOMPARE(store().notebooks().entry(first)->text, QStringLiteral("First thoughts"));
+    QCOMPARE(document().notebooks().entry(first)->text, QStringLiteral("First thoughts"));
     // Esc drops an edit.
     list->setCurrentRow(textRow);
     QTest::keyClick(list, Qt::Key_F2);
@@ -513,7 +513,7 @@ void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()
     editor->setPlainText(QStringLiteral("thrown away"));
     QTest::keyClick(editor, Qt::Key_Escape);
     QTest::qWait(20);
-    QCOMPARE(store().notebooks().entry(first)->text, QStringLiteral("First thoughts"));
+    QCOMPARE(document().notebooks().entry(first)->text, QStringLiteral("First thoughts"));
 
     // The excerpt links back to its paragraph.
     m_window->showArticle(m_window->currentArticleId() + 1);
@@ -579,12 +579,12 @@ void TestAnnotationWindow::orphansPanel_afterReplacingIssue_listsAndReattaches()
     panel->selectRow(0);
     QVERIFY(annotations()->reattach(*panel->currentItem()));
     QCOMPARE(panel->items().size(), 0);
-    const auto attached = store().annotations().highlight(highlight);
+    const auto attached = document().annotations().highlight(highlight);
     QCOMPARE(attached->blockId, block);
     QVERIFY(!attached->orphan);
     m_window->undoStack()->undo();
     QCOMPARE(panel->items().size(), 1);
-    QVERIFY(store().annotations().highlight(highlight)->orphan);
+    QVERIFY(document().annotations().highlight(highlight)->orphan);
 }
 
 void TestAnnotationWindow::openLink_block_showsArticleAndScrollsToParagraph()
@@ -616,7 +616,7 @@ void TestAnnotationWindow::reparseJob_wholeLibrary_keepsAnnotationsInPlace()
     select(m_blocks[0], 2, 12);
     const qint64 highlight = annotations()->highlightSelection(0);
     QVERIFY(highlight > 0);
-    const QString quote = store().annotations().highlight(highlight)->anchor.quote;
+    const QString quote = document().annotations().highlight(highlight)->anchor.quote;
 
     // The job runs on its own connection in a worker thread, as Issue → Re-parse All Issues runs it.
     QThread thread;
@@ -634,7 +634,7 @@ void TestAnnotationWindow::reparseJob_wholeLibrary_keepsAnnotationsInPlace()
     QCOMPARE(report.issues + int(report.failed.size()), test::corpusFileCount());
     QCOMPARE(progress.size(), test::corpusFileCount());
     QCOMPARE(report.counts.orphaned, 0);
-    const auto after = store().annotations().highlight(highlight);
+    const auto after = document().annotations().highlight(highlight);
     QVERIFY(after && !after->orphan);
     QCOMPARE(after->anchor.quote, quote);
 }
@@ -655,7 +655,7 @@ void TestAnnotationWindow::deleteIssue_countsAndRemovesItsAnnotations()
     QString error;
     QVERIFY2(annotations()->deleteIssue(issueId, &error), qPrintable(error));
     QCOMPARE(m_window->session()->issues().issueCount(), issues - 1);
-    QVERIFY(!store().annotations().highlight(highlight).has_value());
+    QVERIFY(!document().annotations().highlight(highlight).has_value());
     QVERIFY(m_window->currentIssueId() != issueId); // the reader moved on to an issue that exists
     QVERIFY(m_window->currentArticleId() > 0);
     QVERIFY(!m_window->undoStack()->canUndo());
