@@ -1,6 +1,6 @@
-// The notebook view: the user's notebooks, the open one shown like a document (each excerpt's quote, source
-// and notes, the user's own text between them). Drag and drop reorders entries; excerpts link back to their
-// paragraph (dubao://block/ID). Every change is one of the annotation document.
+// The notebook view: the user's notebooks, the open one shown like a document (each excerpt's quote, source and
+// notes, the user's own text between them; a NotebookEntryModel in a list view). Drag and drop reorders entries;
+// excerpts link back to their paragraph (dubao://block/ID). Every change is one of the annotation document.
 #pragma once
 
 #include "core/store/notebookrepository.h"
@@ -9,12 +9,13 @@
 #include <QWidget>
 
 class QComboBox;
-class QListWidget;
+class QListView;
 class QToolButton;
 
 namespace dubao {
 
 class AnnotationDocument;
+class NotebookEntryModel;
 class UserFeedback;
 
 class NotebookView final : public QWidget
@@ -29,7 +30,8 @@ public:
 
     void setNotebook(qint64 notebookId);
     qint64 notebookId() const { return m_notebookId; }
-    QListWidget *entryList() const { return m_list; }
+    QListView *entryList() const { return m_list; }
+    NotebookEntryModel *model() const { return m_model; }
     QList<qint64> entryIds() const;
     /// The entry's document HTML as the view renders it (for tests and the screenshot check).
     QString entryHtml(int row) const;
@@ -54,6 +56,7 @@ signals:
 
 private:
     void reloadNotebooks();
+    int currentRow() const; ///< -1: none
     void newNotebookDialog();
     void renameDialog();
     void deleteDialog();
@@ -62,13 +65,13 @@ private:
 
     AnnotationDocument &m_document;
     UserFeedback &m_feedback;
+    NotebookEntryModel *m_model;
     QComboBox *m_notebooks;
-    QListWidget *m_list;
+    QListView *m_list;
     QToolButton *m_rename;
     QToolButton *m_delete;
     QToolButton *m_addText;
     qint64 m_notebookId = 0;
-    QList<NotebookItem> m_items;
 };
 
 } // namespace dubao

@@ -1,11 +1,12 @@
 #include "app/annotations/notespanel.h"
 
 #include "app/annotations/annotationdocument.h"
+#include "app/annotations/notelistmodel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -20,7 +21,8 @@ NotesPanel::NotesPanel(AnnotationDocument &document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_header(new QLabel(this))
-    , m_list(new QListWidget(this))
+    , m_model(new NoteListModel(document, this))
+    , m_list(new QListView(this))
     , m_editor(new QPlainTextEdit(this))
     , m_preview(new QTextBrowser(this))
     , m_details(new QLabel(this))
@@ -33,6 +35,7 @@ NotesPanel::NotesPanel(AnnotationDocument &document, QWidget *parent)
     m_header->setWordWrap(true);
     m_header->setTextFormat(Qt::RichText);
     m_list->setObjectName(QStringLiteral("notesList"));
+    m_list->setModel(m_model);
     m_editor->setObjectName(QStringLiteral("noteEditor"));
     m_editor->setPlaceholderText(tr("Write the note in Markdown…"));
     m_editor->installEventFilter(this);
@@ -71,12 +74,13 @@ NotesPanel::NotesPanel(AnnotationDocument &document, QWidget *parent)
         if (!m_loading && m_noteId > 0)
             m_saveTimer->start();
     });
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (m_loading)
-            return;
-        commitEdit();
-        showNote(row >= 0 ? m_list->item(row)->data(Qt::UserRole).toLongLong() : 0);
-    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_loading)
+                    return;
+                commitEdit();
+                showNote(current.isValid() ? m_model->noteId(current.row()) : 0);
+            });
     connect(m_add, &QPushButton::clicked, this, &NotesPanel::addNoteRequested);
     connect(m_delete, &QPushButton::clicked, this, &NotesPanel::deleteCurrentNote);
     connect(m_tag, &QPushButton::clicked, this, [this] {
@@ -103,18 +107,16 @@ void NotesPanel::setContext(qint64 blockId, qint64 highlightId)
 QList<qint64> NotesPanel::noteIds() const
 {
     QList<qint64> ids;
-    for (int row = 0; row < m_list->count(); ++row)
-        ids << m_list->item(row)->data(Qt::UserRole).toLongLong();
+    for (const Note &note : m_model->notes())
+        ids << note.id;
     return ids;
 }
 
 void NotesPanel::refresh()
 {
     m_loading = true;
-    m_list->clear();
-    QList<Note> notes;
-    if (m_document.hasLibrary() && m_blockId > 0)
-        notes = m_document.annotations().notesOfBlock(m_blockId);
+    m_model->setContext(m_blockId, m_highlightId);
+    const QList<Note> notes = m_model->notes();
     QStringList header;
     if (m_document.hasLibrary() && m_blockId > 0) {
         QStringList tags;
@@ -129,29 +131,17 @@ void NotesPanel::refresh()
     }
     m_header->setText(header.join(QStringLiteral("<br>")));
     int select = -1;
-    for (const Note &note : std::as_const(notes)) {
-        QString first = note.text.section(QLatin1Char('\n'), 0, 0).trimmed();
-        if (first.isEmpty())
-            first = tr("(empty note)");
-        if (note.highlightId > 0)
-            first = QStringLiteral("❝ ") + first;
-        auto *item = new QListWidgetItem(first, m_list);
-        item->setData(Qt::UserRole, note.id);
-        item->setToolTip(note.highlightId > 0 ? tr("On a highlight") : tr("On the paragraph"));
-        if (note.highlightId > 0 && note.highlightId == m_highlightId) {
-            QFont font = item->font();
-            font.setBold(true);
-            item->setFont(font);
-        }
+    for (int row = 0; row < notes.size(); ++row) {
+        const Note &note = notes[row];
         if (note.id == m_noteId ||
             (m_noteId == 0 && select < 0 && (m_highlightId == 0 || note.highlightId == m_highlightId)))
-            select = int(m_list->count()) - 1;
+            select = row;
     }
-    if (select < 0 && m_list->count() > 0)
+    if (select < 0 && !notes.isEmpty())
         select = 0;
-    m_list->setCurrentRow(select);
+    m_list->setCurrentIndex(m_model->index(select));
     m_loading = false;
-    showNote(select >= 0 ? m_list->item(select)->data(Qt::UserRole).toLongLong() : 0);
+    showNote(m_model->noteId(select));
     m_add->setEnabled(m_blockId > 0);
 }
 
@@ -195,10 +185,9 @@ void NotesPanel::updatePreview()
 
 void NotesPanel::selectNote(qint64 noteId)
 {
-    const QList<qint64> ids = noteIds();
-    const qsizetype row = ids.indexOf(noteId);
+    const qsizetype row = noteIds().indexOf(noteId);
     if (row >= 0)
-        m_list->setCurrentRow(int(row));
+        m_list->setCurrentIndex(m_model->index(int(row)));
 }
 
 void NotesPanel::commitEdit(bool endSession)

@@ -1,4 +1,5 @@
-// The notes panel beside the reading pane: the current paragraph's notes (those on a highlight marked), each
+// The notes panel beside the reading pane: the current paragraph's notes (a NoteListModel; those on a highlight
+// marked), each
 // edited as Markdown with a rendered preview, timestamps and tags. Typing is saved through the document, one
 // undo step per editing session (a pause saves; focus leaving or another note ends the session).
 #pragma once
@@ -8,7 +9,7 @@
 #include <QWidget>
 
 class QLabel;
-class QListWidget;
+class QListView;
 class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
@@ -17,6 +18,7 @@ class QTimer;
 namespace dubao {
 
 class AnnotationDocument;
+class NoteListModel;
 
 class NotesPanel final : public QWidget
 {
@@ -37,6 +39,7 @@ public:
     void selectNote(qint64 noteId);
     qint64 currentNoteId() const { return m_noteId; }
     QList<qint64> noteIds() const;
+    QListView *list() const { return m_list; }
     QPlainTextEdit *editor() const { return m_editor; }
     QTextBrowser *preview() const { return m_preview; }
     /// Saves the editor's text now (also ends the editing session when `endSession`).
@@ -60,7 +63,8 @@ private:
 
     AnnotationDocument &m_document;
     QLabel *m_header;
-    QListWidget *m_list;
+    NoteListModel *m_model;
+    QListView *m_list;
     QPlainTextEdit *m_editor;
     QTextBrowser *m_preview;
     QLabel *m_details;

@@ -1,7 +1,7 @@
 #include "app/annotations/tagdock.h"
 
 #include "app/annotations/annotationdocument.h"
-#include "app/annotations/tagswatch.h"
+#include "app/annotations/tagtreemodel.h"
 #include "app/shell/userfeedback.h"
 
 #include <QColorDialog>
@@ -10,20 +10,17 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QMenu>
-#include <QPainter>
 #include <QToolButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace dubao {
 
 namespace {
 
-constexpr int TagIdRole = Qt::UserRole;
-
 /// Drag a tag onto another to move it under that one, or between two to move it beside them. The drop is
 /// turned into a move of the tag; the tree itself is rebuilt from the document afterwards.
-class TagTree final : public QTreeWidget
+class TagTree final : public QTreeView
 {
 public:
     std::function<void(qint64 tag, qint64 parent)> onMove;
@@ -31,23 +28,23 @@ public:
 protected:
     void dropEvent(QDropEvent *event) override
     {
-        QTreeWidgetItem *dragged = currentItem();
-        QTreeWidgetItem *target = itemAt(event->position().toPoint());
-        if (!dragged || event->source() != this) {
+        const QModelIndex dragged = currentIndex();
+        const QModelIndex target = indexAt(event->position().toPoint());
+        if (!dragged.isValid() || event->source() != this) {
             event->ignore();
             return;
         }
         qint64 parent = 0;
-        if (target) {
+        if (target.isValid()) {
             if (dropIndicatorPosition() == QAbstractItemView::OnItem)
-                parent = target->data(0, TagIdRole).toLongLong();
-            else if (target->parent())
-                parent = target->parent()->data(0, TagIdRole).toLongLong();
+                parent = TagTreeModel::tagId(target);
+            else
+                parent = TagTreeModel::tagId(target.parent());
         }
         event->setDropAction(Qt::IgnoreAction);
         event->accept();
         if (onMove)
-            onMove(dragged->data(0, TagIdRole).toLongLong(), parent);
+            onMove(TagTreeModel::tagId(dragged), parent);
     }
 };
 
@@ -57,6 +54,7 @@ TagDock::TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *
     : QWidget(parent)
     , m_document(document)
     , m_feedback(feedback)
+    , m_model(new TagTreeModel(document, this))
 {
     setObjectName(QStringLiteral("tagDock"));
     auto *tree = new TagTree;
@@ -65,8 +63,8 @@ TagDock::TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *
     };
     m_tree = tree;
     m_tree->setObjectName(QStringLiteral("tagTree"));
+    m_tree->setModel(m_model);
     m_tree->setHeaderHidden(true);
-    m_tree->setColumnCount(2);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -74,9 +72,15 @@ TagDock::TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *
     m_tree->setDefaultDropAction(Qt::MoveAction);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setFrameShape(QFrame::NoFrame);
-    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &TagDock::showContextMenu);
-    connect(m_tree, &QTreeWidget::itemActivated, this,
-            [this](QTreeWidgetItem *item) { emit tagActivated(item->data(0, TagIdRole).toLongLong()); });
+    connect(m_tree, &QTreeView::customContextMenuRequested, this, &TagDock::showContextMenu);
+    connect(m_tree, &QTreeView::activated, this,
+            [this](const QModelIndex &index) { emit tagActivated(TagTreeModel::tagId(index)); });
+    // A reset (any change of the tags) keeps the tree open and the selected tag selected.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_current = currentTagId(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_tree->expandAll();
+        selectTag(m_current);
+    });
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 2, 4, 2);
@@ -114,52 +118,30 @@ TagDock::TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *
     connect(remove, &QAction::triggered, this, &TagDock::deleteDialog);
     addAction(remove);
 
-    connect(&m_document, &AnnotationDocument::tagsChanged, this, &TagDock::refresh);
-    refresh();
+    m_tree->expandAll();
 }
 
 TagDock::~TagDock() = default;
 
 qint64 TagDock::currentTagId() const
 {
-    const QTreeWidgetItem *item = m_tree->currentItem();
-    return item ? item->data(0, TagIdRole).toLongLong() : 0;
+    return TagTreeModel::tagId(m_tree->currentIndex());
 }
 
-QTreeWidgetItem *TagDock::itemOfTag(qint64 tagId) const
+QModelIndex TagDock::indexOfTag(qint64 tagId) const
 {
-    for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
-        if ((*it)->data(0, TagIdRole).toLongLong() == tagId)
-            return *it;
-    return nullptr;
+    return m_model->indexOfTag(tagId);
 }
 
 void TagDock::selectTag(qint64 tagId)
 {
-    if (QTreeWidgetItem *item = itemOfTag(tagId))
-        m_tree->setCurrentItem(item);
+    if (const QModelIndex index = indexOfTag(tagId); index.isValid())
+        m_tree->setCurrentIndex(index);
 }
 
 void TagDock::refresh()
 {
-    const qint64 current = currentTagId();
-    m_tree->clear();
-    QHash<qint64, QTreeWidgetItem *> items;
-    for (const Tag &tag : m_document.tagList()) {
-        QTreeWidgetItem *parent = items.value(tag.parentId);
-        auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
-        item->setText(0, tag.name);
-        item->setIcon(0, tagSwatch(QColor(tag.color)));
-        item->setData(0, TagIdRole, tag.id);
-        item->setToolTip(0, tag.path);
-        const qsizetype uses = m_document.tags().taggings(tag.id).size();
-        if (uses > 0)
-            item->setText(1, QString::number(uses));
-        item->setForeground(1, palette().color(QPalette::PlaceholderText));
-        items.insert(tag.id, item);
-    }
-    m_tree->expandAll();
-    selectTag(current);
+    m_model->refresh();
 }
 
 qint64 TagDock::createTag(const QString &name, qint64 parentId, const QString &color)
@@ -229,7 +211,7 @@ void TagDock::renameDialog()
         return;
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Rename Tag"), tr("New name:"), QLineEdit::Normal,
-                                               m_tree->currentItem()->text(0), &ok);
+                                               m_tree->currentIndex().siblingAtColumn(0).data().toString(), &ok);
     if (ok && !name.trimmed().isEmpty())
         renameTag(id, name);
 }
@@ -303,7 +285,7 @@ void TagDock::deleteDialog()
 void TagDock::showContextMenu(const QPoint &pos)
 {
     QMenu menu(this);
-    const bool onTag = m_tree->itemAt(pos) != nullptr;
+    const bool onTag = m_tree->indexAt(pos).isValid();
     menu.addAction(tr("New Tag…"), this, [this] { newTagDialog(false); });
     if (onTag) {
         menu.addAction(tr("New Child Tag…"), this, [this] { newTagDialog(true); });

@@ -1,16 +1,17 @@
-// The tags dock: the tag tree (pinyin order, colour swatches) with create, rename, recolour, move (drag and
-// drop or "Move to…"), merge and delete, each a change of the annotation document.
+// The tags dock: the tag tree (pinyin order, colour swatches; a TagTreeModel in a tree view) with create, rename,
+// recolour, move (drag and drop or "Move to…"), merge and delete, each a change of the annotation document.
 #pragma once
 
 #include <QWidget>
 
 class QToolButton;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QModelIndex;
+class QTreeView;
 
 namespace dubao {
 
 class AnnotationDocument;
+class TagTreeModel;
 class UserFeedback;
 
 class TagDock final : public QWidget
@@ -23,10 +24,12 @@ public:
     TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *parent = nullptr);
     ~TagDock() override;
 
-    QTreeWidget *tree() const { return m_tree; }
+    QTreeView *tree() const { return m_tree; }
+    TagTreeModel *model() const { return m_model; }
     qint64 currentTagId() const;
     void selectTag(qint64 tagId);
-    QTreeWidgetItem *itemOfTag(qint64 tagId) const;
+    /// The tag's row in the tree (column 0); invalid when there is no such tag.
+    QModelIndex indexOfTag(qint64 tagId) const;
 
     // The actions, also for tests: each is one change of the document; false (0) when it failed.
     qint64 createTag(const QString &name, qint64 parentId = 0, const QString &color = {});
@@ -56,7 +59,9 @@ private:
 
     AnnotationDocument &m_document;
     UserFeedback &m_feedback;
-    QTreeWidget *m_tree;
+    TagTreeModel *m_model;
+    QTreeView *m_tree;
+    qint64 m_current = 0; ///< the selected tag, kept over a reset of the model
 };
 
 } // namespace dubao

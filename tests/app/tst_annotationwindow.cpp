@@ -20,7 +20,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QFile>
-#include <QListWidget>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -31,7 +31,7 @@
 #include <QTextBrowser>
 #include <QTextLayout>
 #include <QThread>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace dubao;
@@ -373,13 +373,13 @@ void TestAnnotationWindow::tagDock_createRenameMergeDelete_undoable()
     const qint64 a = dock->createTag(QStringLiteral("战争"));
     const qint64 b = dock->createTag(QStringLiteral("和平"));
     QVERIFY(a > 0 && b > 0);
-    QVERIFY(dock->itemOfTag(a) && dock->itemOfTag(b));
+    QVERIFY(dock->indexOfTag(a).isValid() && dock->indexOfTag(b).isValid());
     QVERIFY(dock->createTag(QStringLiteral("和平")) == 0); // a sibling's name: refused, nothing pushed
     QCOMPARE(stack->undoText(), QStringLiteral("Create Tag “和平”"));
 
     QVERIFY(dock->renameTag(a, QStringLiteral("冲突")));
     QCOMPARE(document().tags().tag(a)->name, QStringLiteral("冲突"));
-    QCOMPARE(dock->itemOfTag(a)->text(0), QStringLiteral("冲突"));
+    QCOMPARE(dock->indexOfTag(a).data().toString(), QStringLiteral("冲突"));
     stack->undo();
     QCOMPARE(document().tags().tag(a)->name, QStringLiteral("战争"));
     stack->redo();
@@ -391,14 +391,14 @@ void TestAnnotationWindow::tagDock_createRenameMergeDelete_undoable()
     const qint64 highlight = annotations()->highlightSelection(a);
     QVERIFY(dock->moveTag(a, b));
     QCOMPARE(document().tags().tag(a)->parentId, b);
-    QCOMPARE(dock->itemOfTag(a)->parent(), dock->itemOfTag(b));
+    QCOMPARE(dock->indexOfTag(a).parent(), dock->indexOfTag(b));
     stack->undo();
     QCOMPARE(document().tags().tag(a)->parentId, 0);
 
     QVERIFY(dock->mergeTags(a, b));
     QVERIFY(!document().tags().tag(a).has_value());
     QCOMPARE(document().annotations().highlight(highlight)->tagIds, QList<qint64>{b});
-    QVERIFY(dock->itemOfTag(a) == nullptr);
+    QVERIFY(!dock->indexOfTag(a).isValid());
     stack->undo();
     QCOMPARE(document().tags().tag(a)->name, QStringLiteral("冲突"));
     QCOMPARE(document().annotations().highlight(highlight)->tagIds, QList<qint64>{a});
@@ -410,7 +410,7 @@ void TestAnnotationWindow::tagDock_createRenameMergeDelete_undoable()
     QVERIFY(document().annotations().highlight(highlight)->tagIds.isEmpty());
     stack->undo();
     QCOMPARE(document().annotations().highlight(highlight)->tagIds, QList<qint64>{a});
-    QVERIFY(dock->itemOfTag(a));
+    QVERIFY(dock->indexOfTag(a).isValid());
 }
 
 void TestAnnotationWindow::annotationsPanel_filterByTag_withAndWithoutChildren()
@@ -430,7 +430,7 @@ void TestAnnotationWindow::annotationsPanel_filterByTag_withAndWithoutChildren()
     AnnotationsPanel *panel = annotations()->annotationsPanel();
     panel->setTagFilter(0);
     QCOMPARE(panel->items().size(), 3);
-    QCOMPARE(panel->list()->topLevelItemCount(), 3);
+    QCOMPARE(panel->list()->model()->rowCount(), 3);
     panel->setTagFilter(parent, true);
     QCOMPARE(panel->items().size(), 2);
     panel->setTagFilter(parent, false);
@@ -445,7 +445,7 @@ void TestAnnotationWindow::annotationsPanel_filterByTag_withAndWithoutChildren()
 
     // Activating a row opens the reader at it, the span selected.
     m_window->reader()->setTextCursor(QTextCursor(m_window->reader()->document()));
-    emit panel->list()->itemActivated(panel->list()->topLevelItem(0), 0);
+    emit panel->list()->activated(panel->list()->model()->index(0, 0));
     const QTextCursor cursor = m_window->reader()->textCursor();
     QCOMPARE(m_window->reader()->blockIdAt(cursor), m_blocks[1]);
     QCOMPARE(cursor.selectedText(), m_window->reader()->textBlock(m_blocks[1]).text().left(6));
@@ -466,7 +466,7 @@ void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()
     const qint64 second = view->addText(QStringLiteral("Second thoughts"));
     const QList<qint64> original = view->entryIds();
     QCOMPARE(original.size(), 3);
-    QCOMPARE(view->entryList()->count(), 3);
+    QCOMPARE(view->entryList()->model()->rowCount(), 3);
     QVERIFY(view->entryHtml(0).contains(document().annotations().highlight(highlight)->anchor.quote.toHtmlEscaped()));
     QVERIFY(view->entryHtml(0).contains(QStringLiteral("dubao://block/%1").arg(m_blocks[0])));
 
@@ -486,11 +486,11 @@ void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()
 
     // Free text is edited in place: the editor opens over the entry with its Markdown, leaving it keeps the
     // edit as one undoable step; the excerpt is not editable.
-    QListWidget *list = view->entryList();
+    QListView *list = view->entryList();
     const int textRow = int(view->entryIds().indexOf(first));
-    QVERIFY(!(list->item(int(view->entryIds().indexOf(original[0])))->flags() & Qt::ItemIsEditable));
+    QVERIFY(!(list->model()->index(int(view->entryIds().indexOf(original[0])), 0).flags() & Qt::ItemIsEditable));
     list->setFocus();
-    list->setCurrentRow(textRow);
+    list->setCurrentIndex(list->model()->index(textRow, 0));
     QTest::keyClick(list, Qt::Key_F2);
     auto *editor = list->findChild<QPlainTextEdit *>(QStringLiteral("notebookTextEditor"));
     QVERIFY(editor);
@@ -506,7 +506,7 @@ void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()
     m_window->undoStack()->undo();
     QCOMPARE(document().notebooks().entry(first)->text, QStringLiteral("First thoughts"));
     // Esc drops an edit.
-    list->setCurrentRow(textRow);
+    list->setCurrentIndex(list->model()->index(textRow, 0));
     QTest::keyClick(list, Qt::Key_F2);
     editor = list->findChild<QPlainTextEdit *>(QStringLiteral("notebookTextEditor"));
     QVERIFY(editor);
@@ -568,7 +568,7 @@ void TestAnnotationWindow::orphansPanel_afterReplacingIssue_listsAndReattaches()
     OrphansPanel *panel = annotations()->orphansPanel();
     QCOMPARE(panel->items().size(), 1);
     QCOMPARE(panel->items().front().highlight.id, highlight);
-    QVERIFY(panel->list()->topLevelItem(0)->text(0).contains(quote.left(20)));
+    QVERIFY(panel->list()->model()->index(0, 0).data().toString().contains(quote.left(20)));
 
     // Re-attach by hand where the reader's selection is, undoably.
     m_window->reader()->setTextCursor(QTextCursor(m_window->reader()->document()));
