@@ -1,6 +1,7 @@
 #include "app/annotations/annotationcontroller.h"
 
 #include "app/annotations/annotationdocument.h"
+#include "app/annotations/annotationlinks.h"
 #include "app/annotations/annotationmarks.h"
 #include "app/annotations/annotationspanel.h"
 #include "app/annotations/issuechanges.h"
@@ -21,7 +22,6 @@
 #include <QMenu>
 #include <QStatusBar>
 #include <QTextBlock>
-#include <QUrlQuery>
 
 namespace dubao {
 
@@ -71,6 +71,7 @@ AnnotationController::AnnotationController(MainWindow *window)
     , m_window(window)
     , m_feedback(std::make_unique<WindowFeedback>(window))
     , m_document(new AnnotationDocument(window->undoStack(), this))
+    , m_links(std::make_unique<AnnotationLinks>(window, *m_document))
 {
     createDocks();
     m_issueChanges = new IssueChanges(window, *m_document, *m_feedback, m_orphansDock, this);
@@ -634,14 +635,9 @@ void AnnotationController::openAnnotation(const AnnotationItem &item)
     const qint64 block = item.kind == AnnotationItem::Kind::Note ? item.note.blockId : h.blockId;
     if (block <= 0)
         return;
-    QUrl url(QStringLiteral("dubao://block/%1").arg(block));
-    if (onHighlight && h.blockId == block) {
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("start"), QString::number(h.start));
-        query.addQueryItem(QStringLiteral("end"), QString::number(h.end));
-        url.setQuery(query);
-    }
-    if (openLink(url) && item.kind == AnnotationItem::Kind::Note) {
+    const bool span = onHighlight && h.blockId == block;
+    if (openLink(AnnotationLinks::blockLink(block, span ? h.start : 0, span ? h.end : 0)) &&
+        item.kind == AnnotationItem::Kind::Note) {
         showNotes(block, item.note.highlightId);
         m_notes->selectNote(item.note.id);
     }
@@ -651,52 +647,12 @@ void AnnotationController::openAnnotation(const AnnotationItem &item)
 
 qint64 AnnotationController::articleOfBlock(qint64 blockId)
 {
-    if (!bound() || blockId <= 0)
-        return 0;
-    // The anchor of the paragraph's first character names its issue and its article's position there.
-    const Result<TextAnchor> anchor = m_document->annotations().anchorFor(blockId, 0, 1);
-    if (!anchor || anchor->issueId <= 0)
-        return 0;
-    const auto issue = m_window->session()->issues().issue(anchor->issueId);
-    if (!issue)
-        return 0;
-    for (const Article &article : issue->parsed.articles)
-        for (const Block &block : article.blocks)
-            if (block.id == blockId)
-                return article.id;
-    return 0;
+    return m_links->articleOfBlock(blockId);
 }
 
 bool AnnotationController::openLink(const QUrl &url)
 {
-    if (url.isLocalFile())
-        return m_window->importPaths({url.toLocalFile()});
-    if (url.scheme() != QLatin1String("dubao") || !bound())
-        return false;
-    bool ok = false;
-    const qint64 id = url.path().mid(1).toLongLong(&ok);
-    if (!ok || id <= 0)
-        return false;
-    const QString kind = url.host();
-    if (kind == QLatin1String("article"))
-        return m_window->showArticle(id);
-    if (kind != QLatin1String("block"))
-        return false;
-    const qint64 article = articleOfBlock(id);
-    if (article <= 0 || !m_window->showArticle(article))
-        return false;
-    const QUrlQuery query(url);
-    bool hasStart = false;
-    bool hasEnd = false;
-    const int start = query.queryItemValue(QStringLiteral("start")).toInt(&hasStart);
-    const int end = query.queryItemValue(QStringLiteral("end")).toInt(&hasEnd);
-    if (hasStart && hasEnd && end > start)
-        reader()->selectSpan(TextSpan{id, start, end});
-    else
-        reader()->scrollToBlock(id);
-    reader()->flashBlock(id);
-    reader()->setFocus(Qt::OtherFocusReason);
-    return true;
+    return m_links->open(url);
 }
 
 // --------------------------------------------------------------------------------------------------- issues

@@ -1,8 +1,8 @@
 // Everything annotation in the main window: the annotation document on the open library, the reader's
 // highlights, note markers and context menu, the Annotate menu and its shortcuts, the notes, tags, annotations,
-// orphans and notebook docks (toggled from View), dubao: links, and (issuechanges.h) the Issue menu's replace /
-// re-parse / delete. Its actions are registered in the window's ActionRegistry; it speaks to the user through
-// the window's UserFeedback. MainWindow creates one in setUpAnnotations().
+// orphans and notebook docks (toggled from View), dubao: links (annotationlinks.h), and (issuechanges.h) the Issue
+// menu's replace / re-parse / delete. Its actions are registered in the window's ActionRegistry; it speaks to the user
+// through the window's UserFeedback. MainWindow creates one in setUpAnnotations().
 #pragma once
 
 #include "core/ingest/issuereplacer.h"
@@ -20,6 +20,7 @@ class QMenu;
 namespace dubao {
 
 class AnnotationDocument;
+class AnnotationLinks;
 class AnnotationsPanel;
 class IssueChanges;
 class MainWindow;
@@ -104,6 +105,7 @@ private:
     MainWindow *m_window;
     std::unique_ptr<UserFeedback> m_feedback; ///< the window's, whichever it has at the time
     AnnotationDocument *m_document;
+    std::unique_ptr<AnnotationLinks> m_links;
     NotesPanel *m_notes = nullptr;
     TagDock *m_tags = nullptr;
     AnnotationsPanel *m_annotations = nullptr;

@@ -2,8 +2,6 @@
 
 #include "app/annotations/annotationdocument.h"
 
-#include <QCoreApplication>
-
 namespace dubao {
 
 namespace {
@@ -27,9 +25,13 @@ bool isNote(const AnnotationItem &item)
 
 } // namespace
 
+// The column titles are translated under the panel's context, where they always were.
 AnnotationListModel::AnnotationListModel(AnnotationDocument &document, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_document(document)
+    : AnnotationTableModel(document, "dubao::AnnotationsPanel",
+                           {QT_TRANSLATE_NOOP("dubao::AnnotationsPanel", "Annotation"),
+                            QT_TRANSLATE_NOOP("dubao::AnnotationsPanel", "Tags"),
+                            QT_TRANSLATE_NOOP("dubao::AnnotationsPanel", "Source")},
+                           parent)
 {}
 
 AnnotationListModel::~AnnotationListModel() = default;
@@ -47,26 +49,9 @@ void AnnotationListModel::refresh()
     endResetModel();
 }
 
-std::optional<AnnotationItem> AnnotationListModel::item(int row) const
-{
-    if (row < 0 || row >= m_items.size())
-        return std::nullopt;
-    return m_items[row];
-}
-
-int AnnotationListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_items.size());
-}
-
-int AnnotationListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return {};
     const AnnotationItem &item = m_items[index.row()];
     const bool note = isNote(item);
@@ -107,23 +92,6 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
         break;
     }
     return {};
-}
-
-QVariant AnnotationListModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    // Translated under the panel's context, where these titles always were.
-    switch (section) {
-    case TextColumn:
-        return QCoreApplication::translate("dubao::AnnotationsPanel", "Annotation");
-    case TagsColumn:
-        return QCoreApplication::translate("dubao::AnnotationsPanel", "Tags");
-    case SourceColumn:
-        return QCoreApplication::translate("dubao::AnnotationsPanel", "Source");
-    default:
-        return {};
-    }
 }
 
 } // namespace dubao

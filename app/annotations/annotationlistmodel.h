@@ -2,15 +2,11 @@
 // filter lets through, with its tags (tinted in the first tag's colour) and its source.
 #pragma once
 
-#include "core/model/annotationlisting.h"
-
-#include <QAbstractTableModel>
+#include "app/annotations/annotationtablemodel.h"
 
 namespace dubao {
 
-class AnnotationDocument;
-
-class AnnotationListModel final : public QAbstractTableModel
+class AnnotationListModel final : public AnnotationTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AnnotationListModel)
@@ -21,7 +17,6 @@ public:
         TextColumn,
         TagsColumn,
         SourceColumn,
-        ColumnCount,
     };
 
     explicit AnnotationListModel(AnnotationDocument &document, QObject *parent = nullptr);
@@ -31,18 +26,10 @@ public:
     void setFilter(const AnnotationFilter &filter);
     void refresh();
 
-    QList<AnnotationItem> items() const { return m_items; }
-    std::optional<AnnotationItem> item(int row) const;
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    AnnotationDocument &m_document;
     AnnotationFilter m_filter;
-    QList<AnnotationItem> m_items;
 };
 
 } // namespace dubao

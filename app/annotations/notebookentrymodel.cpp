@@ -1,6 +1,7 @@
 #include "app/annotations/notebookentrymodel.h"
 
 #include "app/annotations/annotationdocument.h"
+#include "app/annotations/annotationlinks.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -69,7 +70,8 @@ QString NotebookEntryModel::html(const NotebookItem &entry) const
         source << QStringLiteral("《%1》").arg(entry.source.articleTitle.toHtmlEscaped());
     QString sourceLine = source.join(QStringLiteral(" · "));
     if (entry.source.blockId > 0)
-        sourceLine = QStringLiteral("<a href='dubao://block/%1'>%2</a>").arg(entry.source.blockId).arg(sourceLine);
+        sourceLine = QStringLiteral("<a href='%1'>%2</a>")
+                         .arg(AnnotationLinks::blockLink(entry.source.blockId).toString(), sourceLine);
     if (entry.orphan)
         sourceLine +=
             QStringLiteral(" — ") + QCoreApplication::translate("dubao::NotebookView", "orphan: its paragraph is gone");

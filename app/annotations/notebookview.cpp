@@ -1,6 +1,7 @@
 #include "app/annotations/notebookview.h"
 
 #include "app/annotations/annotationdocument.h"
+#include "app/annotations/annotationlinks.h"
 #include "app/annotations/notebookentrymodel.h"
 #include "app/shell/userfeedback.h"
 
@@ -372,9 +373,8 @@ void NotebookView::showContextMenu(const QPoint &pos)
         if (item.entry.isFreeText())
             menu.addAction(tr("Edit Text"), this, [this, row] { m_list->edit(m_model->index(row)); });
         else if (item.source.blockId > 0)
-            menu.addAction(tr("Open in Reader"), this, [this, item] {
-                emit linkActivated(QUrl(QStringLiteral("dubao://block/%1").arg(item.source.blockId)));
-            });
+            menu.addAction(tr("Open in Reader"), this,
+                           [this, item] { emit linkActivated(AnnotationLinks::blockLink(item.source.blockId)); });
         menu.addAction(tr("Add Text Above…"), this, [this, row] { addTextDialog(row); });
         menu.addAction(tr("Add Text Below…"), this, [this, row] { addTextDialog(row + 1); });
         menu.addSeparator();

@@ -2,13 +2,15 @@
 
 #include "app/annotations/annotationdocument.h"
 
-#include <QCoreApplication>
-
 namespace dubao {
 
+// The column titles are translated under the panel's context, where they always were.
 OrphanListModel::OrphanListModel(AnnotationDocument &document, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_document(document)
+    : AnnotationTableModel(document, "dubao::OrphansPanel",
+                           {QT_TRANSLATE_NOOP("dubao::OrphansPanel", "Quote"),
+                            QT_TRANSLATE_NOOP("dubao::OrphansPanel", "Notes"),
+                            QT_TRANSLATE_NOOP("dubao::OrphansPanel", "Was in")},
+                           parent)
 {
     connect(&m_document, &AnnotationDocument::annotationsChanged, this, &OrphanListModel::refresh);
     refresh();
@@ -33,26 +35,9 @@ void OrphanListModel::refresh()
     endResetModel();
 }
 
-std::optional<AnnotationItem> OrphanListModel::item(int row) const
-{
-    if (row < 0 || row >= m_items.size())
-        return std::nullopt;
-    return m_items[row];
-}
-
-int OrphanListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_items.size());
-}
-
-int OrphanListModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant OrphanListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isRow(index))
         return {};
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
@@ -69,23 +54,6 @@ QVariant OrphanListModel::data(const QModelIndex &index, int role) const
         if (tip)
             return {};
         return item.source.articleTitle.isEmpty() ? anchor.articleTitle : item.source.articleTitle;
-    default:
-        return {};
-    }
-}
-
-QVariant OrphanListModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    // Translated under the panel's context, where these titles always were.
-    switch (section) {
-    case QuoteColumn:
-        return QCoreApplication::translate("dubao::OrphansPanel", "Quote");
-    case NotesColumn:
-        return QCoreApplication::translate("dubao::OrphansPanel", "Notes");
-    case ArticleColumn:
-        return QCoreApplication::translate("dubao::OrphansPanel", "Was in");
     default:
         return {};
     }

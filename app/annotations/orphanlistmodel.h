@@ -2,15 +2,11 @@
 // could not be placed after a change of text, with their quote, their notes and the article they were in.
 #pragma once
 
-#include "core/model/annotationlisting.h"
-
-#include <QAbstractTableModel>
+#include "app/annotations/annotationtablemodel.h"
 
 namespace dubao {
 
-class AnnotationDocument;
-
-class OrphanListModel final : public QAbstractTableModel
+class OrphanListModel final : public AnnotationTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrphanListModel)
@@ -21,7 +17,6 @@ public:
         QuoteColumn,
         NotesColumn,
         ArticleColumn,
-        ColumnCount,
     };
 
     /// Reads the orphans again whenever the document's annotations change.
@@ -29,17 +24,10 @@ public:
     ~OrphanListModel() override;
 
     void refresh();
-    QList<AnnotationItem> items() const { return m_items; }
-    std::optional<AnnotationItem> item(int row) const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    AnnotationDocument &m_document;
-    QList<AnnotationItem> m_items;
     QStringList m_notes; ///< per row: the notes' text (a note's own, or those on the highlight)
 };
 

@@ -59,7 +59,7 @@ TagDock::TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *
     setObjectName(QStringLiteral("tagDock"));
     auto *tree = new TagTree;
     tree->onMove = [this](qint64 tag, qint64 parent) {
-        moveTag(tag, parent);
+        m_document.moveTag(tag, parent);
     };
     m_tree = tree;
     m_tree->setObjectName(QStringLiteral("tagTree"));
@@ -152,31 +152,6 @@ qint64 TagDock::createTag(const QString &name, qint64 parentId, const QString &c
     return id;
 }
 
-bool TagDock::renameTag(qint64 tagId, const QString &name)
-{
-    return m_document.renameTag(tagId, name);
-}
-
-bool TagDock::recolorTag(qint64 tagId, const QString &color)
-{
-    return m_document.recolorTag(tagId, color);
-}
-
-bool TagDock::moveTag(qint64 tagId, qint64 parentId)
-{
-    return m_document.moveTag(tagId, parentId);
-}
-
-bool TagDock::mergeTags(qint64 fromId, qint64 intoId)
-{
-    return m_document.mergeTags(fromId, intoId);
-}
-
-bool TagDock::deleteTag(qint64 tagId)
-{
-    return m_document.deleteTag(tagId);
-}
-
 QString TagDock::taggingsDescription(qint64 tagId) const
 {
     const Taggings t = m_document.tags().taggings(tagId);
@@ -213,7 +188,7 @@ void TagDock::renameDialog()
     const QString name = QInputDialog::getText(this, tr("Rename Tag"), tr("New name:"), QLineEdit::Normal,
                                                m_tree->currentIndex().siblingAtColumn(0).data().toString(), &ok);
     if (ok && !name.trimmed().isEmpty())
-        renameTag(id, name);
+        m_document.renameTag(id, name);
 }
 
 void TagDock::recolorDialog()
@@ -223,7 +198,7 @@ void TagDock::recolorDialog()
         return;
     const QColor color = QColorDialog::getColor(m_document.tagColor(id), this, tr("Tag Colour"));
     if (color.isValid())
-        recolorTag(id, color.name());
+        m_document.recolorTag(id, color.name());
 }
 
 void TagDock::moveDialog()
@@ -242,7 +217,7 @@ void TagDock::moveDialog()
     const QString chosen = QInputDialog::getItem(
         this, tr("Move Tag"), tr("Move “%1” into:").arg(m_document.tagPath(id)), names, 0, false, &ok);
     if (ok)
-        moveTag(id, ids.value(names.indexOf(chosen)));
+        m_document.moveTag(id, ids.value(names.indexOf(chosen)));
 }
 
 void TagDock::mergeDialog()
@@ -265,7 +240,7 @@ void TagDock::mergeDialog()
         tr("Merge “%1” into (everything it tags gets that tag; “%1” goes):").arg(m_document.tagPath(id)), names, 0,
         false, &ok);
     if (ok)
-        mergeTags(id, ids.value(names.indexOf(chosen)));
+        m_document.mergeTags(id, ids.value(names.indexOf(chosen)));
 }
 
 void TagDock::deleteDialog()
@@ -279,7 +254,7 @@ void TagDock::deleteDialog()
                                 .arg(m_document.tagPath(id), taggingsDescription(id)),
                             true))
         return;
-    deleteTag(id);
+    m_document.deleteTag(id);
 }
 
 void TagDock::showContextMenu(const QPoint &pos)

@@ -31,13 +31,8 @@ public:
     /// The tag's row in the tree (column 0); invalid when there is no such tag.
     QModelIndex indexOfTag(qint64 tagId) const;
 
-    // The actions, also for tests: each is one change of the document; false (0) when it failed.
+    /// A new tag (one change of the document), then selected; its id, 0 when it failed.
     qint64 createTag(const QString &name, qint64 parentId = 0, const QString &color = {});
-    bool renameTag(qint64 tagId, const QString &name);
-    bool recolorTag(qint64 tagId, const QString &color);
-    bool moveTag(qint64 tagId, qint64 parentId);
-    bool mergeTags(qint64 fromId, qint64 intoId);
-    bool deleteTag(qint64 tagId);
 
     /// How a delete confirmation describes what a tag is on ("3 highlights, 1 paragraph").
     QString taggingsDescription(qint64 tagId) const;
