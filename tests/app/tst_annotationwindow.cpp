@@ -9,6 +9,7 @@
 #include "app/annotations/orphanspanel.h"
 #include "app/annotations/tagdock.h"
 #include "app/reader/readerview.h"
+#include "app/shell/actionregistry.h"
 #include "app/shell/librarysession.h"
 #include "app/shell/mainwindow.h"
 #include "core/ingest/issuereplacer.h"
@@ -21,6 +22,7 @@
 #include <QAction>
 #include <QFile>
 #include <QListView>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -55,6 +57,7 @@ private slots:
     void openLink_block_showsArticleAndScrollsToParagraph();
     void reparseJob_wholeLibrary_keepsAnnotationsInPlace();
     void deleteIssue_countsAndRemovesItsAnnotations();
+    void actionsAndQuestions_throughRegistryAndFeedback();
 
 private:
     /// A window on a fresh copy of the corpus library, showing an article with at least `minBlocks` paragraphs.
@@ -71,7 +74,8 @@ private:
     QString m_corpusLibrary;
     int m_copies = 0;
     std::unique_ptr<MainWindow> m_window;
-    QList<qint64> m_blocks; ///< the shown article's paragraphs
+    test::RecordingFeedback *m_feedback = nullptr; ///< the window's
+    QList<qint64> m_blocks;                        ///< the shown article's paragraphs
 };
 
 void TestAnnotationWindow::initTestCase()
@@ -100,7 +104,9 @@ void TestAnnotationWindow::openWindow(int minBlocks)
     QVERIFY(QFile::copy(m_corpusLibrary, path));
     m_window = std::make_unique<MainWindow>();
     m_window->setInteractive(false);
-    m_window->setFeedback(std::make_unique<test::RecordingFeedback>());
+    auto feedback = std::make_unique<test::RecordingFeedback>();
+    m_feedback = feedback.get();
+    m_window->setFeedback(std::move(feedback));
     m_window->resize(1300, 850);
     QString error;
     QVERIFY2(m_window->openLibrary(path, &error), qPrintable(error));
@@ -659,6 +665,67 @@ void TestAnnotationWindow::deleteIssue_countsAndRemovesItsAnnotations()
     QVERIFY(m_window->currentIssueId() != issueId); // the reader moved on to an issue that exists
     QVERIFY(m_window->currentArticleId() > 0);
     QVERIFY(!m_window->undoStack()->canUndo());
+}
+
+void TestAnnotationWindow::actionsAndQuestions_throughRegistryAndFeedback()
+{
+    openWindow();
+    ActionRegistry &actions = m_window->actions();
+    auto action = [&actions](const char *id) {
+        return actions.action(QLatin1String(id));
+    };
+    // Registered by the annotation part; those that change the library are editing actions.
+    for (const char *id : {"actionHighlightLastTag", "actionTagPalette", "actionTagParagraph", "actionTagArticle",
+                           "actionAddNote", "actionRemoveHighlight", "actionNewTag", "actionNewNotebook",
+                           "actionReattachOrphan", "actionReplaceIssue", "actionReparseAll", "actionDeleteIssue"}) {
+        QVERIFY2(action(id), id);
+        QVERIFY2(actions.isEditing(action(id)), id);
+    }
+    QVERIFY(actions.menu(ActionRegistry::Menu::Annotate)->actions().contains(action("actionHighlightLastTag")));
+    QVERIFY(actions.menu(ActionRegistry::Menu::Issue)->actions().contains(action("actionDeleteIssue")));
+    QVERIFY(actions.menu(ActionRegistry::Menu::View)->actions().contains(action("menuAnnotationPanels")));
+    actions.setReadOnly(true);
+    QVERIFY(!action("actionNewTag")->isEnabled());
+    QVERIFY(!action("actionDeleteIssue")->isEnabled());
+    actions.setReadOnly(false);
+    QVERIFY(action("actionNewTag")->isEnabled());
+
+    // Deleting a tag from the dock asks the window's feedback; "no" keeps it.
+    TagDock *dock = annotations()->tagDock();
+    const qint64 tag = dock->createTag(QStringLiteral("战争"));
+    QVERIFY(tag > 0);
+    dock->selectTag(tag);
+    QAction *remove = nullptr;
+    for (QAction *a : dock->actions())
+        if (a->shortcut() == QKeySequence(QKeySequence::Delete))
+            remove = a;
+    QVERIFY(remove);
+    m_feedback->answer = false;
+    remove->trigger();
+    QCOMPARE(m_feedback->questions.size(), 1);
+    QVERIFY(m_feedback->questions.front().startsWith(QStringLiteral("Delete Tag: ")));
+    QVERIFY(document().tags().tag(tag).has_value());
+    m_feedback->answer = true;
+    remove->trigger();
+    QVERIFY(!document().tags().tag(tag).has_value());
+
+    // A change that fails is said as a warning.
+    QVERIFY(dock->createTag(QStringLiteral("和平")) > 0);
+    QVERIFY(m_feedback->warnings.isEmpty());
+    QCOMPARE(dock->createTag(QStringLiteral("和平")), 0);
+    QCOMPARE(m_feedback->warnings.size(), 1);
+    QVERIFY(m_feedback->warnings.front().startsWith(QStringLiteral("Annotation: ")));
+
+    // Issue → Delete Issue… asks first too.
+    const int issues = m_window->session()->issues().issueCount();
+    m_feedback->answer = false;
+    action("actionDeleteIssue")->trigger();
+    QVERIFY(m_feedback->questions.back().startsWith(QStringLiteral("Delete Issue: ")));
+    QCOMPARE(m_window->session()->issues().issueCount(), issues);
+    m_feedback->answer = true;
+    action("actionDeleteIssue")->trigger();
+    QCOMPARE(m_window->session()->issues().issueCount(), issues - 1);
+    QCOMPARE(m_feedback->warnings.size(), 1);
 }
 
 QTEST_MAIN(TestAnnotationWindow)
