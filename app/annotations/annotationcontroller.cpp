@@ -352,26 +352,26 @@ void AnnotationController::onReaderContextMenu(QMenu *menu, int position)
     if (block > 0) {
         menu->addAction(tr("Tag Paragraph…"), this, [this] { tagParagraphDialog(); })
             ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
-        const QList<Tag> tags = m_document->tags().tagsOfBlock(block);
-        if (!tags.isEmpty()) {
-            QMenu *untag = menu->addMenu(tr("Untag Paragraph"));
-            for (const Tag &tag : tags)
-                untag->addAction(tag.path, this,
-                                 [this, tag, block] { m_document->untag(TagTarget::Block, block, tag.id); });
-        }
+        addUntagMenu(menu, tr("Untag Paragraph"), TagTarget::Block, block, m_document->tags().tagsOfBlock(block));
         if (!selection)
             menu->addAction(tr("Add Note to Paragraph…"), this, [this] { addNoteDialog(0); });
     }
     menu->addAction(tr("Tag Article…"), this, [this] { tagArticleDialog(); })
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T));
     const qint64 article = reader()->articleId();
-    const QList<Tag> articleTags = m_document->tags().tagsOfArticle(article);
-    if (!articleTags.isEmpty()) {
-        QMenu *untag = menu->addMenu(tr("Untag Article"));
-        for (const Tag &tag : articleTags)
-            untag->addAction(tag.path, this,
-                             [this, tag, article] { m_document->untag(TagTarget::Article, article, tag.id); });
-    }
+    addUntagMenu(menu, tr("Untag Article"), TagTarget::Article, article, m_document->tags().tagsOfArticle(article));
+}
+
+/// A submenu that takes each of `tags` off the target; none when it has no tags.
+void AnnotationController::addUntagMenu(QMenu *menu, const QString &title, TagTarget target, qint64 targetId,
+                                        const QList<Tag> &tags)
+{
+    if (tags.isEmpty())
+        return;
+    QMenu *untag = menu->addMenu(title);
+    for (const Tag &tag : tags)
+        untag->addAction(tag.path, this,
+                         [this, target, targetId, id = tag.id] { m_document->untag(target, targetId, id); });
 }
 
 /// The context menu's entries for one highlight under the mouse: in a submenu when there are several.

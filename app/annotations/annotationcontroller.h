@@ -85,6 +85,7 @@ private:
     void onCurrentBlockChanged(qint64 blockId);
     void onReaderContextMenu(QMenu *menu, int position);
     void addHighlightMenu(QMenu *menu, const Highlight &highlight, bool submenu);
+    void addUntagMenu(QMenu *menu, const QString &title, TagTarget target, qint64 targetId, const QList<Tag> &tags);
     void fillHighlightWithTagMenu(QMenu *menu);
     void fillNotebookMenu(QMenu *menu, const AnnotationItem &item);
     void showNotes(qint64 blockId, qint64 highlightId = 0);
