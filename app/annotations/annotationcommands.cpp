@@ -4,8 +4,8 @@
 
 namespace dubao {
 
-AnnotationCommand::AnnotationCommand(AnnotationStore &store, int changes, const QString &text)
-    : m_store(store)
+AnnotationCommand::AnnotationCommand(AnnotationDocument &document, int changes, const QString &text)
+    : m_document(document)
     , m_changes(changes)
 {
     setText(text);
@@ -15,22 +15,22 @@ void AnnotationCommand::finish(bool ok, const QString &error)
 {
     if (!ok) {
         setObsolete(true);
-        m_store.notifyError(tr("“%1” failed: %2").arg(text(), error));
+        m_document.notifyError(tr("“%1” failed: %2").arg(text(), error));
     }
     // Notify even after a failure: a partly refreshed view is worse than a redundant refresh.
     if (m_changes & Tags)
-        m_store.notifyTagsChanged();
+        m_document.notifyTagsChanged();
     else if (m_changes & Annotations)
-        m_store.notifyAnnotationsChanged();
+        m_document.notifyAnnotationsChanged();
     if (m_changes & (Notebooks | Annotations))
-        m_store.notifyNotebooksChanged();
+        m_document.notifyNotebooksChanged();
 }
 
 // ------------------------------------------------------------------------------------------------ highlights
 
-AddHighlightCommand::AddHighlightCommand(AnnotationStore &store, qint64 blockId, int start, int end,
+AddHighlightCommand::AddHighlightCommand(AnnotationDocument &document, qint64 blockId, int start, int end,
                                          const QList<qint64> &tagIds)
-    : AddCommand(store, Annotations, tr("Add Highlight"))
+    : AddCommand(document, Annotations, tr("Add Highlight"))
     , m_blockId(blockId)
     , m_start(start)
     , m_end(end)
@@ -39,43 +39,43 @@ AddHighlightCommand::AddHighlightCommand(AnnotationStore &store, qint64 blockId,
 
 Result<qint64> AddHighlightCommand::create()
 {
-    return m_store.annotations().addHighlight(m_blockId, m_start, m_end, m_tagIds);
+    return annotations().addHighlight(m_blockId, m_start, m_end, m_tagIds);
 }
 
 Result<HighlightDeletion> AddHighlightCommand::remove()
 {
-    return m_store.annotations().removeHighlight(m_id);
+    return annotations().removeHighlight(m_id);
 }
 
 Result<void> AddHighlightCommand::restore(const HighlightDeletion &snapshot)
 {
-    return m_store.annotations().restore(snapshot);
+    return annotations().restore(snapshot);
 }
 
-RemoveHighlightCommand::RemoveHighlightCommand(AnnotationStore &store, qint64 highlightId)
-    : RemoveCommand(store, Annotations, tr("Remove Highlight"), highlightId)
+RemoveHighlightCommand::RemoveHighlightCommand(AnnotationDocument &document, qint64 highlightId)
+    : RemoveCommand(document, Annotations, tr("Remove Highlight"), highlightId)
 {}
 
 Result<HighlightDeletion> RemoveHighlightCommand::remove()
 {
-    return m_store.annotations().removeHighlight(m_id);
+    return annotations().removeHighlight(m_id);
 }
 
 Result<void> RemoveHighlightCommand::restore(const HighlightDeletion &snapshot)
 {
-    return m_store.annotations().restore(snapshot);
+    return annotations().restore(snapshot);
 }
 
 // --------------------------------------------------------------------------------------------------- tagging
 
-TaggingCommand::TaggingCommand(AnnotationStore &store, Target target, qint64 targetId, qint64 tagId, bool apply)
-    : AnnotationCommand(store, Annotations, {})
+TaggingCommand::TaggingCommand(AnnotationDocument &document, Target target, qint64 targetId, qint64 tagId, bool apply)
+    : AnnotationCommand(document, Annotations, {})
     , m_target(target)
     , m_targetId(targetId)
     , m_tagId(tagId)
     , m_apply(apply)
 {
-    const QString tag = store.tagPath(tagId);
+    const QString tag = document.tagPath(tagId);
     switch (target) {
     case Target::Article:
         setText(apply ? tr("Tag Article “%1”").arg(tag) : tr("Untag Article “%1”").arg(tag));
@@ -94,8 +94,9 @@ TaggingCommand::TaggingCommand(AnnotationStore &store, Target target, qint64 tar
 
 Result<bool> TaggingCommand::set(bool on)
 {
-    TagRepository &tags = m_store.tags();
-    return on ? tags.addTagging(m_target, m_tagId, m_targetId) : tags.removeTagging(m_target, m_tagId, m_targetId);
+    TagRepository &repository = tags();
+    return on ? repository.addTagging(m_target, m_tagId, m_targetId)
+              : repository.removeTagging(m_target, m_tagId, m_targetId);
 }
 
 void TaggingCommand::redo()
@@ -117,8 +118,8 @@ void TaggingCommand::undo()
 
 // ------------------------------------------------------------------------------------------------------ notes
 
-AddNoteCommand::AddNoteCommand(AnnotationStore &store, qint64 blockId, qint64 highlightId, const QString &text)
-    : AddCommand(store, Annotations, tr("Add Note"))
+AddNoteCommand::AddNoteCommand(AnnotationDocument &document, qint64 blockId, qint64 highlightId, const QString &text)
+    : AddCommand(document, Annotations, tr("Add Note"))
     , m_blockId(blockId)
     , m_highlightId(highlightId)
     , m_text(text)
@@ -126,22 +127,22 @@ AddNoteCommand::AddNoteCommand(AnnotationStore &store, qint64 blockId, qint64 hi
 
 Result<qint64> AddNoteCommand::create()
 {
-    return m_store.annotations().addNote(m_blockId, m_highlightId, m_text);
+    return annotations().addNote(m_blockId, m_highlightId, m_text);
 }
 
 Result<NoteDeletion> AddNoteCommand::remove()
 {
-    return m_store.annotations().removeNote(m_id);
+    return annotations().removeNote(m_id);
 }
 
 Result<void> AddNoteCommand::restore(const NoteDeletion &snapshot)
 {
-    return m_store.annotations().restore(snapshot);
+    return annotations().restore(snapshot);
 }
 
-EditNoteCommand::EditNoteCommand(AnnotationStore &store, qint64 noteId, const QString &oldText, const QString &newText,
-                                 int session)
-    : AnnotationCommand(store, Annotations, tr("Edit Note"))
+EditNoteCommand::EditNoteCommand(AnnotationDocument &document, qint64 noteId, const QString &oldText,
+                                 const QString &newText, int session)
+    : AnnotationCommand(document, Annotations, tr("Edit Note"))
     , m_id(noteId)
     , m_old(oldText)
     , m_new(newText)
@@ -150,12 +151,12 @@ EditNoteCommand::EditNoteCommand(AnnotationStore &store, qint64 noteId, const QS
 
 void EditNoteCommand::redo()
 {
-    finish(m_store.annotations().editNote(m_id, m_new));
+    finish(annotations().editNote(m_id, m_new));
 }
 
 void EditNoteCommand::undo()
 {
-    finish(m_store.annotations().editNote(m_id, m_old));
+    finish(annotations().editNote(m_id, m_old));
 }
 
 bool EditNoteCommand::mergeWith(const QUndoCommand *other)
@@ -169,24 +170,25 @@ bool EditNoteCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-RemoveNoteCommand::RemoveNoteCommand(AnnotationStore &store, qint64 noteId)
-    : RemoveCommand(store, Annotations, tr("Delete Note"), noteId)
+RemoveNoteCommand::RemoveNoteCommand(AnnotationDocument &document, qint64 noteId)
+    : RemoveCommand(document, Annotations, tr("Delete Note"), noteId)
 {}
 
 Result<NoteDeletion> RemoveNoteCommand::remove()
 {
-    return m_store.annotations().removeNote(m_id);
+    return annotations().removeNote(m_id);
 }
 
 Result<void> RemoveNoteCommand::restore(const NoteDeletion &snapshot)
 {
-    return m_store.annotations().restore(snapshot);
+    return annotations().restore(snapshot);
 }
 
 // ------------------------------------------------------------------------------------------------------- tags
 
-CreateTagCommand::CreateTagCommand(AnnotationStore &store, const QString &name, qint64 parentId, const QString &color)
-    : AddCommand(store, Tags, tr("Create Tag “%1”").arg(name.trimmed()))
+CreateTagCommand::CreateTagCommand(AnnotationDocument &document, const QString &name, qint64 parentId,
+                                   const QString &color)
+    : AddCommand(document, Tags, tr("Create Tag “%1”").arg(name.trimmed()))
     , m_name(name)
     , m_parentId(parentId)
     , m_color(color)
@@ -194,7 +196,7 @@ CreateTagCommand::CreateTagCommand(AnnotationStore &store, const QString &name, 
 
 Result<qint64> CreateTagCommand::create()
 {
-    const Result<Tag> tag = m_store.tags().create(m_name, m_parentId, m_color);
+    const Result<Tag> tag = tags().create(m_name, m_parentId, m_color);
     if (!tag)
         return tag.error();
     return tag->id;
@@ -202,21 +204,21 @@ Result<qint64> CreateTagCommand::create()
 
 Result<TagDeletion> CreateTagCommand::remove()
 {
-    return m_store.tags().remove(m_id);
+    return tags().remove(m_id);
 }
 
 Result<void> CreateTagCommand::restore(const TagDeletion &snapshot)
 {
-    return m_store.tags().restore(snapshot);
+    return tags().restore(snapshot);
 }
 
-EditTagCommand::EditTagCommand(AnnotationStore &store, qint64 tagId, Field field, const QVariant &value)
-    : AnnotationCommand(store, Tags, {})
+EditTagCommand::EditTagCommand(AnnotationDocument &document, qint64 tagId, Field field, const QVariant &value)
+    : AnnotationCommand(document, Tags, {})
     , m_id(tagId)
     , m_field(field)
     , m_new(value)
 {
-    const QString name = store.tagPath(tagId);
+    const QString name = document.tagPath(tagId);
     switch (field) {
     case Field::Name:
         setText(tr("Rename Tag “%1”").arg(name));
@@ -237,14 +239,14 @@ Result<QVariant> EditTagCommand::apply(const QVariant &value)
             return previous.error();
         return QVariant(*previous);
     };
-    TagRepository &tags = m_store.tags();
+    TagRepository &repository = tags();
     switch (m_field) {
     case Field::Name:
-        return asVariant(tags.rename(m_id, value.toString()));
+        return asVariant(repository.rename(m_id, value.toString()));
     case Field::Color:
-        return asVariant(tags.recolor(m_id, value.toString()));
+        return asVariant(repository.recolor(m_id, value.toString()));
     case Field::Parent:
-        return asVariant(tags.move(m_id, value.toLongLong()));
+        return asVariant(repository.move(m_id, value.toLongLong()));
     }
     return Error();
 }
@@ -262,86 +264,87 @@ void EditTagCommand::undo()
     finish(apply(m_old));
 }
 
-MergeTagsCommand::MergeTagsCommand(AnnotationStore &store, qint64 fromId, qint64 intoId)
-    : AnnotationCommand(store, Tags, tr("Merge Tag “%1” into “%2”").arg(store.tagPath(fromId), store.tagPath(intoId)))
+MergeTagsCommand::MergeTagsCommand(AnnotationDocument &document, qint64 fromId, qint64 intoId)
+    : AnnotationCommand(document, Tags,
+                        tr("Merge Tag “%1” into “%2”").arg(document.tagPath(fromId), document.tagPath(intoId)))
     , m_from(fromId)
     , m_into(intoId)
 {}
 
 void MergeTagsCommand::redo()
 {
-    const Result<TagMerge> merged = m_store.tags().merge(m_from, m_into);
+    const Result<TagMerge> merged = tags().merge(m_from, m_into);
     m_merge = kept(merged);
     finish(merged);
 }
 
 void MergeTagsCommand::undo()
 {
-    finish(m_merge ? m_store.tags().unmerge(*m_merge) : Result<void>(Error()));
+    finish(m_merge ? tags().unmerge(*m_merge) : Result<void>(Error()));
 }
 
-DeleteTagCommand::DeleteTagCommand(AnnotationStore &store, qint64 tagId)
-    : RemoveCommand(store, Tags, tr("Delete Tag “%1”").arg(store.tagPath(tagId)), tagId)
+DeleteTagCommand::DeleteTagCommand(AnnotationDocument &document, qint64 tagId)
+    : RemoveCommand(document, Tags, tr("Delete Tag “%1”").arg(document.tagPath(tagId)), tagId)
 {}
 
 Result<TagDeletion> DeleteTagCommand::remove()
 {
-    return m_store.tags().remove(m_id);
+    return tags().remove(m_id);
 }
 
 Result<void> DeleteTagCommand::restore(const TagDeletion &snapshot)
 {
-    return m_store.tags().restore(snapshot);
+    return tags().restore(snapshot);
 }
 
 // -------------------------------------------------------------------------------------------------- notebooks
 
-CreateNotebookCommand::CreateNotebookCommand(AnnotationStore &store, const QString &name)
-    : AddCommand(store, Notebooks, tr("Create Notebook “%1”").arg(name.trimmed()))
+CreateNotebookCommand::CreateNotebookCommand(AnnotationDocument &document, const QString &name)
+    : AddCommand(document, Notebooks, tr("Create Notebook “%1”").arg(name.trimmed()))
     , m_name(name)
 {}
 
 Result<qint64> CreateNotebookCommand::create()
 {
-    return m_store.notebooks().create(m_name);
+    return notebooks().create(m_name);
 }
 
 Result<NotebookDeletion> CreateNotebookCommand::remove()
 {
-    return m_store.notebooks().remove(m_id);
+    return notebooks().remove(m_id);
 }
 
 Result<void> CreateNotebookCommand::restore(const NotebookDeletion &snapshot)
 {
-    return m_store.notebooks().restore(snapshot);
+    return notebooks().restore(snapshot);
 }
 
-RenameNotebookCommand::RenameNotebookCommand(AnnotationStore &store, qint64 notebookId, const QString &name)
-    : SetValueCommand(store, Notebooks, tr("Rename Notebook"), notebookId, name)
+RenameNotebookCommand::RenameNotebookCommand(AnnotationDocument &document, qint64 notebookId, const QString &name)
+    : SetValueCommand(document, Notebooks, tr("Rename Notebook"), notebookId, name)
 {}
 
 Result<QString> RenameNotebookCommand::set(const QString &name)
 {
-    return m_store.notebooks().rename(m_id, name);
+    return notebooks().rename(m_id, name);
 }
 
-DeleteNotebookCommand::DeleteNotebookCommand(AnnotationStore &store, qint64 notebookId)
-    : RemoveCommand(store, Notebooks, tr("Delete Notebook"), notebookId)
+DeleteNotebookCommand::DeleteNotebookCommand(AnnotationDocument &document, qint64 notebookId)
+    : RemoveCommand(document, Notebooks, tr("Delete Notebook"), notebookId)
 {}
 
 Result<NotebookDeletion> DeleteNotebookCommand::remove()
 {
-    return m_store.notebooks().remove(m_id);
+    return notebooks().remove(m_id);
 }
 
 Result<void> DeleteNotebookCommand::restore(const NotebookDeletion &snapshot)
 {
-    return m_store.notebooks().restore(snapshot);
+    return notebooks().restore(snapshot);
 }
 
-AddNotebookEntryCommand::AddNotebookEntryCommand(AnnotationStore &store, qint64 notebookId, Kind kind,
+AddNotebookEntryCommand::AddNotebookEntryCommand(AnnotationDocument &document, qint64 notebookId, Kind kind,
                                                  qint64 annotationId, const QString &text, int position)
-    : AddCommand(store, Notebooks, {})
+    : AddCommand(document, Notebooks, {})
     , m_notebookId(notebookId)
     , m_kind(kind)
     , m_annotationId(annotationId)
@@ -353,65 +356,65 @@ AddNotebookEntryCommand::AddNotebookEntryCommand(AnnotationStore &store, qint64 
 
 Result<qint64> AddNotebookEntryCommand::create()
 {
-    NotebookRepository &notebooks = m_store.notebooks();
+    NotebookRepository &repository = notebooks();
     switch (m_kind) {
     case Kind::Highlight:
-        return notebooks.addHighlight(m_notebookId, m_annotationId, m_position);
+        return repository.addHighlight(m_notebookId, m_annotationId, m_position);
     case Kind::Note:
-        return notebooks.addNote(m_notebookId, m_annotationId, m_position);
+        return repository.addNote(m_notebookId, m_annotationId, m_position);
     case Kind::Text:
         break;
     }
-    return notebooks.addText(m_notebookId, m_text, m_position);
+    return repository.addText(m_notebookId, m_text, m_position);
 }
 
 Result<NotebookEntry> AddNotebookEntryCommand::remove()
 {
-    return m_store.notebooks().removeEntry(m_id);
+    return notebooks().removeEntry(m_id);
 }
 
 Result<void> AddNotebookEntryCommand::restore(const NotebookEntry &snapshot)
 {
-    return m_store.notebooks().restoreEntry(snapshot);
+    return notebooks().restoreEntry(snapshot);
 }
 
-MoveNotebookEntryCommand::MoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId, int position)
-    : SetValueCommand(store, Notebooks, tr("Move Notebook Entry"), entryId, position)
+MoveNotebookEntryCommand::MoveNotebookEntryCommand(AnnotationDocument &document, qint64 entryId, int position)
+    : SetValueCommand(document, Notebooks, tr("Move Notebook Entry"), entryId, position)
 {}
 
 Result<int> MoveNotebookEntryCommand::set(const int &position)
 {
-    return m_store.notebooks().moveEntry(m_id, position);
+    return notebooks().moveEntry(m_id, position);
 }
 
-EditNotebookTextCommand::EditNotebookTextCommand(AnnotationStore &store, qint64 entryId, const QString &text)
-    : SetValueCommand(store, Notebooks, tr("Edit Notebook Text"), entryId, text)
+EditNotebookTextCommand::EditNotebookTextCommand(AnnotationDocument &document, qint64 entryId, const QString &text)
+    : SetValueCommand(document, Notebooks, tr("Edit Notebook Text"), entryId, text)
 {}
 
 Result<QString> EditNotebookTextCommand::set(const QString &text)
 {
-    return m_store.notebooks().editText(m_id, text);
+    return notebooks().editText(m_id, text);
 }
 
-RemoveNotebookEntryCommand::RemoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId)
-    : RemoveCommand(store, Notebooks, tr("Remove from Notebook"), entryId)
+RemoveNotebookEntryCommand::RemoveNotebookEntryCommand(AnnotationDocument &document, qint64 entryId)
+    : RemoveCommand(document, Notebooks, tr("Remove from Notebook"), entryId)
 {}
 
 Result<NotebookEntry> RemoveNotebookEntryCommand::remove()
 {
-    return m_store.notebooks().removeEntry(m_id);
+    return notebooks().removeEntry(m_id);
 }
 
 Result<void> RemoveNotebookEntryCommand::restore(const NotebookEntry &snapshot)
 {
-    return m_store.notebooks().restoreEntry(snapshot);
+    return notebooks().restoreEntry(snapshot);
 }
 
 // -------------------------------------------------------------------------------------------------- re-attach
 
-AttachAnnotationCommand::AttachAnnotationCommand(AnnotationStore &store, qint64 highlightId, qint64 blockId, int start,
-                                                 int end)
-    : AnnotationCommand(store, Annotations, tr("Re-attach Highlight"))
+AttachAnnotationCommand::AttachAnnotationCommand(AnnotationDocument &document, qint64 highlightId, qint64 blockId,
+                                                 int start, int end)
+    : AnnotationCommand(document, Annotations, tr("Re-attach Highlight"))
     , m_highlight(true)
     , m_id(highlightId)
     , m_blockId(blockId)
@@ -419,8 +422,8 @@ AttachAnnotationCommand::AttachAnnotationCommand(AnnotationStore &store, qint64 
     , m_end(end)
 {}
 
-AttachAnnotationCommand::AttachAnnotationCommand(AnnotationStore &store, qint64 noteId, qint64 blockId)
-    : AnnotationCommand(store, Annotations, tr("Re-attach Note"))
+AttachAnnotationCommand::AttachAnnotationCommand(AnnotationDocument &document, qint64 noteId, qint64 blockId)
+    : AnnotationCommand(document, Annotations, tr("Re-attach Note"))
     , m_highlight(false)
     , m_id(noteId)
     , m_blockId(blockId)
@@ -428,9 +431,9 @@ AttachAnnotationCommand::AttachAnnotationCommand(AnnotationStore &store, qint64 
 
 void AttachAnnotationCommand::redo()
 {
-    const Result<AnnotationPlacement> before =
-        m_highlight ? m_store.annotations().attachHighlight(m_id, m_blockId, m_start, m_end)
-                    : m_store.annotations().attachNote(m_id, m_blockId);
+    const Result<AnnotationPlacement> before = m_highlight
+                                                   ? annotations().attachHighlight(m_id, m_blockId, m_start, m_end)
+                                                   : annotations().attachNote(m_id, m_blockId);
     m_before = kept(before);
     finish(before);
 }
@@ -439,8 +442,8 @@ void AttachAnnotationCommand::undo()
 {
     Result<void> restored = Error();
     if (m_before)
-        restored = m_highlight ? m_store.annotations().restoreHighlightPlacement(*m_before)
-                               : m_store.annotations().restoreNotePlacement(*m_before);
+        restored = m_highlight ? annotations().restoreHighlightPlacement(*m_before)
+                               : annotations().restoreNotePlacement(*m_before);
     finish(restored);
 }
 

@@ -1,9 +1,10 @@
-// The undoable annotation actions: every change to tags, highlights, notes, notebooks and orphans the GUI
-// makes is one of these on the window's QUndoStack. Each keeps what the repository returned when it was done
-// (a deletion snapshot, an old name, an old position) so undo puts back exactly that, with the same ids.
+// The undoable annotation actions: every change to tags, highlights, notes, notebooks and orphans is one of
+// these on the window's QUndoStack. Private to the annotation document: only annotationdocument.cpp makes them. Each
+// keeps what the repository returned when it was done (a deletion snapshot, an old name, an old position) so undo puts
+// back exactly that, with the same ids.
 #pragma once
 
-#include "app/annotations/annotationstore.h"
+#include "app/annotations/annotationdocument.h"
 #include "core/model/result.h"
 
 #include <QCoreApplication>
@@ -13,8 +14,8 @@
 
 namespace dubao {
 
-/// Base: reports failures through AnnotationStore::errorOccurred and makes a failed command obsolete (the
-/// stack then drops it), and tells the store what changed after each redo/undo.
+/// Base: reports failures through AnnotationDocument::errorOccurred and makes a failed command obsolete (the
+/// stack then drops it), and tells the document what changed after each redo/undo.
 class AnnotationCommand : public QUndoCommand
 {
     Q_DECLARE_TR_FUNCTIONS(AnnotationCommand)
@@ -28,7 +29,7 @@ public:
     };
 
 protected:
-    AnnotationCommand(AnnotationStore &store, int changes, const QString &text);
+    AnnotationCommand(AnnotationDocument &document, int changes, const QString &text);
     /// After a redo/undo: notifies, or on failure reports `error` and marks the command obsolete.
     void finish(bool ok, const QString &error);
     template<typename T>
@@ -43,7 +44,12 @@ protected:
         return result ? std::optional<T>(*result) : std::nullopt;
     }
 
-    AnnotationStore &m_store;
+    /// The document's repositories, for writing.
+    TagRepository &tags() const { return *m_document.m_tags; }
+    AnnotationRepository &annotations() const { return *m_document.m_annotations; }
+    NotebookRepository &notebooks() const { return *m_document.m_notebooks; }
+
+    AnnotationDocument &m_document;
     int m_changes;
     bool m_done = false; ///< redo() ran successfully at least once
 };
@@ -64,8 +70,8 @@ public:
     void undo() override { this->finish(set(m_old)); }
 
 protected:
-    SetValueCommand(AnnotationStore &store, int changes, const QString &text, qint64 id, T value)
-        : AnnotationCommand(store, changes, text)
+    SetValueCommand(AnnotationDocument &document, int changes, const QString &text, qint64 id, T value)
+        : AnnotationCommand(document, changes, text)
         , m_id(id)
         , m_value(std::move(value))
     {}
@@ -105,6 +111,8 @@ public:
         m_snapshot = this->kept(removed);
         this->finish(removed);
     }
+    /// The id of the row created (0 before the first redo, or when it failed).
+    qint64 createdId() const { return m_id; }
 
 protected:
     using AnnotationCommand::AnnotationCommand;
@@ -135,8 +143,8 @@ public:
     void undo() override { this->finish(m_snapshot ? restore(*m_snapshot) : Result<void>(Error())); }
 
 protected:
-    RemoveCommand(AnnotationStore &store, int changes, const QString &text, qint64 id)
-        : AnnotationCommand(store, changes, text)
+    RemoveCommand(AnnotationDocument &document, int changes, const QString &text, qint64 id)
+        : AnnotationCommand(document, changes, text)
         , m_id(id)
     {}
     /// Removes row m_id; its snapshot.
@@ -155,8 +163,7 @@ class AddHighlightCommand final : public AddCommand<HighlightDeletion>
     Q_DECLARE_TR_FUNCTIONS(dubao::AddHighlightCommand) // the context lupdate files its strings under
 
 public:
-    AddHighlightCommand(AnnotationStore &store, qint64 blockId, int start, int end, const QList<qint64> &tagIds);
-    qint64 highlightId() const { return m_id; }
+    AddHighlightCommand(AnnotationDocument &document, qint64 blockId, int start, int end, const QList<qint64> &tagIds);
 
 private:
     Result<qint64> create() override;
@@ -174,7 +181,7 @@ class RemoveHighlightCommand final : public RemoveCommand<HighlightDeletion>
     Q_DECLARE_TR_FUNCTIONS(dubao::RemoveHighlightCommand) // the context lupdate files its strings under
 
 public:
-    RemoveHighlightCommand(AnnotationStore &store, qint64 highlightId);
+    RemoveHighlightCommand(AnnotationDocument &document, qint64 highlightId);
 
 private:
     Result<HighlightDeletion> remove() override;
@@ -189,7 +196,7 @@ class TaggingCommand final : public AnnotationCommand
 
 public:
     using Target = TagTarget;
-    TaggingCommand(AnnotationStore &store, Target target, qint64 targetId, qint64 tagId, bool apply);
+    TaggingCommand(AnnotationDocument &document, Target target, qint64 targetId, qint64 tagId, bool apply);
     void redo() override;
     void undo() override;
 
@@ -207,8 +214,7 @@ class AddNoteCommand final : public AddCommand<NoteDeletion>
     Q_DECLARE_TR_FUNCTIONS(dubao::AddNoteCommand) // the context lupdate files its strings under
 
 public:
-    AddNoteCommand(AnnotationStore &store, qint64 blockId, qint64 highlightId, const QString &text);
-    qint64 noteId() const { return m_id; }
+    AddNoteCommand(AnnotationDocument &document, qint64 blockId, qint64 highlightId, const QString &text);
 
 private:
     Result<qint64> create() override;
@@ -228,7 +234,8 @@ class EditNoteCommand final : public AnnotationCommand
 
 public:
     static constexpr int Id = 0x4e4f5445; // "NOTE"
-    EditNoteCommand(AnnotationStore &store, qint64 noteId, const QString &oldText, const QString &newText, int session);
+    EditNoteCommand(AnnotationDocument &document, qint64 noteId, const QString &oldText, const QString &newText,
+                    int session);
     void redo() override;
     void undo() override;
     int id() const override { return Id; }
@@ -247,7 +254,7 @@ class RemoveNoteCommand final : public RemoveCommand<NoteDeletion>
     Q_DECLARE_TR_FUNCTIONS(dubao::RemoveNoteCommand) // the context lupdate files its strings under
 
 public:
-    RemoveNoteCommand(AnnotationStore &store, qint64 noteId);
+    RemoveNoteCommand(AnnotationDocument &document, qint64 noteId);
 
 private:
     Result<NoteDeletion> remove() override;
@@ -259,8 +266,7 @@ class CreateTagCommand final : public AddCommand<TagDeletion>
     Q_DECLARE_TR_FUNCTIONS(dubao::CreateTagCommand) // the context lupdate files its strings under
 
 public:
-    CreateTagCommand(AnnotationStore &store, const QString &name, qint64 parentId, const QString &color);
-    qint64 tagId() const { return m_id; }
+    CreateTagCommand(AnnotationDocument &document, const QString &name, qint64 parentId, const QString &color);
 
 private:
     Result<qint64> create() override;
@@ -284,7 +290,7 @@ public:
         Color,
         Parent,
     };
-    EditTagCommand(AnnotationStore &store, qint64 tagId, Field field, const QVariant &value);
+    EditTagCommand(AnnotationDocument &document, qint64 tagId, Field field, const QVariant &value);
     void redo() override;
     void undo() override;
 
@@ -303,7 +309,7 @@ class MergeTagsCommand final : public AnnotationCommand
     Q_DECLARE_TR_FUNCTIONS(dubao::MergeTagsCommand) // the context lupdate files its strings under
 
 public:
-    MergeTagsCommand(AnnotationStore &store, qint64 fromId, qint64 intoId);
+    MergeTagsCommand(AnnotationDocument &document, qint64 fromId, qint64 intoId);
     void redo() override;
     void undo() override;
 
@@ -318,7 +324,7 @@ class DeleteTagCommand final : public RemoveCommand<TagDeletion>
     Q_DECLARE_TR_FUNCTIONS(dubao::DeleteTagCommand) // the context lupdate files its strings under
 
 public:
-    DeleteTagCommand(AnnotationStore &store, qint64 tagId);
+    DeleteTagCommand(AnnotationDocument &document, qint64 tagId);
 
 private:
     Result<TagDeletion> remove() override;
@@ -330,8 +336,7 @@ class CreateNotebookCommand final : public AddCommand<NotebookDeletion>
     Q_DECLARE_TR_FUNCTIONS(dubao::CreateNotebookCommand) // the context lupdate files its strings under
 
 public:
-    CreateNotebookCommand(AnnotationStore &store, const QString &name);
-    qint64 notebookId() const { return m_id; }
+    CreateNotebookCommand(AnnotationDocument &document, const QString &name);
 
 private:
     Result<qint64> create() override;
@@ -346,7 +351,7 @@ class RenameNotebookCommand final : public SetValueCommand<QString>
     Q_DECLARE_TR_FUNCTIONS(dubao::RenameNotebookCommand) // the context lupdate files its strings under
 
 public:
-    RenameNotebookCommand(AnnotationStore &store, qint64 notebookId, const QString &name);
+    RenameNotebookCommand(AnnotationDocument &document, qint64 notebookId, const QString &name);
 
 private:
     Result<QString> set(const QString &name) override;
@@ -357,7 +362,7 @@ class DeleteNotebookCommand final : public RemoveCommand<NotebookDeletion>
     Q_DECLARE_TR_FUNCTIONS(dubao::DeleteNotebookCommand) // the context lupdate files its strings under
 
 public:
-    DeleteNotebookCommand(AnnotationStore &store, qint64 notebookId);
+    DeleteNotebookCommand(AnnotationDocument &document, qint64 notebookId);
 
 private:
     Result<NotebookDeletion> remove() override;
@@ -376,9 +381,8 @@ public:
         Note,
         Text,
     };
-    AddNotebookEntryCommand(AnnotationStore &store, qint64 notebookId, Kind kind, qint64 annotationId,
+    AddNotebookEntryCommand(AnnotationDocument &document, qint64 notebookId, Kind kind, qint64 annotationId,
                             const QString &text, int position = -1);
-    qint64 entryId() const { return m_id; }
 
 private:
     Result<qint64> create() override;
@@ -397,7 +401,7 @@ class MoveNotebookEntryCommand final : public SetValueCommand<int>
     Q_DECLARE_TR_FUNCTIONS(dubao::MoveNotebookEntryCommand) // the context lupdate files its strings under
 
 public:
-    MoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId, int position);
+    MoveNotebookEntryCommand(AnnotationDocument &document, qint64 entryId, int position);
 
 private:
     Result<int> set(const int &position) override;
@@ -408,7 +412,7 @@ class EditNotebookTextCommand final : public SetValueCommand<QString>
     Q_DECLARE_TR_FUNCTIONS(dubao::EditNotebookTextCommand) // the context lupdate files its strings under
 
 public:
-    EditNotebookTextCommand(AnnotationStore &store, qint64 entryId, const QString &text);
+    EditNotebookTextCommand(AnnotationDocument &document, qint64 entryId, const QString &text);
 
 private:
     Result<QString> set(const QString &text) override;
@@ -419,7 +423,7 @@ class RemoveNotebookEntryCommand final : public RemoveCommand<NotebookEntry>
     Q_DECLARE_TR_FUNCTIONS(dubao::RemoveNotebookEntryCommand) // the context lupdate files its strings under
 
 public:
-    RemoveNotebookEntryCommand(AnnotationStore &store, qint64 entryId);
+    RemoveNotebookEntryCommand(AnnotationDocument &document, qint64 entryId);
 
 private:
     Result<NotebookEntry> remove() override;
@@ -434,9 +438,9 @@ class AttachAnnotationCommand final : public AnnotationCommand
 
 public:
     /// A highlight to [start, end) of the block.
-    AttachAnnotationCommand(AnnotationStore &store, qint64 highlightId, qint64 blockId, int start, int end);
+    AttachAnnotationCommand(AnnotationDocument &document, qint64 highlightId, qint64 blockId, int start, int end);
     /// A note to the block.
-    AttachAnnotationCommand(AnnotationStore &store, qint64 noteId, qint64 blockId);
+    AttachAnnotationCommand(AnnotationDocument &document, qint64 noteId, qint64 blockId);
     void redo() override;
     void undo() override;
 

@@ -1,7 +1,8 @@
-// Everything annotation in the main window: the annotation store on the open library, the reader's highlights,
-// note markers and context menu, the Annotate menu and its shortcuts, the notes, tags, annotations, orphans
-// and notebook docks, dubao: links, and the Issue menu's replace / re-parse / delete. MainWindow creates one
-// in setUpAnnotations().
+// Everything annotation in the main window: the annotation document on the open library, the reader's
+// highlights, note markers and context menu, the Annotate menu and its shortcuts, the notes, tags, annotations,
+// orphans and notebook docks (toggled from View), dubao: links (annotationlinks.h), and (issuechanges.h) the Issue
+// menu's replace / re-parse / delete. Its actions are registered in the window's ActionRegistry; it speaks to the user
+// through the window's UserFeedback. MainWindow creates one in setUpAnnotations().
 #pragma once
 
 #include "core/ingest/issuereplacer.h"
@@ -10,23 +11,25 @@
 #include <QObject>
 #include <QUrl>
 
+#include <memory>
 #include <optional>
 
-class QAction;
 class QDockWidget;
 class QMenu;
-class QUndoStack;
 
 namespace dubao {
 
-class AnnotationStore;
+class AnnotationDocument;
+class AnnotationLinks;
 class AnnotationsPanel;
+class IssueChanges;
 class MainWindow;
 class NotebookView;
 class NotesPanel;
 class OrphansPanel;
 class ReaderView;
 class TagDock;
+class UserFeedback;
 
 class AnnotationController final : public QObject
 {
@@ -34,13 +37,11 @@ class AnnotationController final : public QObject
     Q_DISABLE_COPY_MOVE(AnnotationController)
 
 public:
+    /// Creates the document, the panels and their docks, and registers the actions in window->actions().
     explicit AnnotationController(MainWindow *window);
     ~AnnotationController() override;
 
-    /// Adds the Annotate menu, the panels to `viewMenu` and the issue actions to `issueMenu`.
-    void createMenus(QMenu *viewMenu, QMenu *issueMenu);
-
-    AnnotationStore &store() { return *m_store; }
+    AnnotationDocument &document() { return *m_document; }
     NotesPanel *notesPanel() const { return m_notes; }
     TagDock *tagDock() const { return m_tags; }
     AnnotationsPanel *annotationsPanel() const { return m_annotations; }
@@ -48,7 +49,7 @@ public:
     NotebookView *notebookView() const { return m_notebook; }
     QDockWidget *notesDock() const { return m_notesDock; }
 
-    // The actions, callable without dialogs (tests, scripts). Each goes through the undo stack.
+    // The actions, callable without dialogs (tests, scripts). Each is one undoable change of the document.
     /// Highlights the reader's selection (one highlight per paragraph it touches) with a tag (0: none); a
     /// selection that is exactly an existing highlight gets the tag instead. Returns the (first) highlight id.
     qint64 highlightSelection(qint64 tagId);
@@ -77,9 +78,14 @@ public:
 
 private:
     bool bound() const;
+    void createDocks();
+    void registerActions();
+    void connectPanels();
     void onLibraryOpened();
     void onCurrentBlockChanged(qint64 blockId);
     void onReaderContextMenu(QMenu *menu, int position);
+    void addHighlightMenu(QMenu *menu, const Highlight &highlight, bool submenu);
+    void addUntagMenu(QMenu *menu, const QString &title, TagTarget target, qint64 targetId, const QList<Tag> &tags);
     void fillHighlightWithTagMenu(QMenu *menu);
     void fillNotebookMenu(QMenu *menu, const AnnotationItem &item);
     void showNotes(qint64 blockId, qint64 highlightId = 0);
@@ -94,27 +100,24 @@ private:
     void addNoteDialog(qint64 highlightId = -1);
     void newTagDialog();
     void newNotebookDialog();
-    void replaceIssueDialog();
-    void reparseAllDialog();
-    void deleteIssueDialog();
-    void afterIssueChange();
     void report(const QString &title, const QString &message);
-    QUndoStack *undoStack() const;
     ReaderView *reader() const;
 
     MainWindow *m_window;
-    AnnotationStore *m_store;
-    NotesPanel *m_notes;
-    TagDock *m_tags;
-    AnnotationsPanel *m_annotations;
-    OrphansPanel *m_orphans;
-    NotebookView *m_notebook;
-    QDockWidget *m_notesDock;
-    QDockWidget *m_tagsDock;
-    QDockWidget *m_annotationsDock;
-    QDockWidget *m_orphansDock;
-    QDockWidget *m_notebookDock;
-    QAction *m_highlightLast = nullptr;
+    std::unique_ptr<UserFeedback> m_feedback; ///< the window's, whichever it has at the time
+    AnnotationDocument *m_document;
+    std::unique_ptr<AnnotationLinks> m_links;
+    NotesPanel *m_notes = nullptr;
+    TagDock *m_tags = nullptr;
+    AnnotationsPanel *m_annotations = nullptr;
+    OrphansPanel *m_orphans = nullptr;
+    NotebookView *m_notebook = nullptr;
+    QDockWidget *m_notesDock = nullptr;
+    QDockWidget *m_tagsDock = nullptr;
+    QDockWidget *m_annotationsDock = nullptr;
+    QDockWidget *m_orphansDock = nullptr;
+    QDockWidget *m_notebookDock = nullptr;
+    IssueChanges *m_issueChanges = nullptr;
 };
 
 } // namespace dubao

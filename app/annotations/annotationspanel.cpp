@@ -1,6 +1,7 @@
 #include "app/annotations/annotationspanel.h"
 
-#include "app/annotations/annotationstore.h"
+#include "app/annotations/annotationdocument.h"
+#include "app/annotations/annotationlistmodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,30 +14,14 @@
 #include <QMenu>
 #include <QTimer>
 #include <QToolButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace dubao {
 
-namespace {
-
-QString sourceText(const AnnotationSource &source)
-{
-    QStringList parts;
-    if (!source.publication.isEmpty())
-        parts << source.publication;
-    if (source.issueDate.isValid())
-        parts << source.issueDate.toString(QStringLiteral("yyyy-MM-dd"));
-    if (!source.articleTitle.isEmpty())
-        parts << source.articleTitle;
-    return parts.join(QStringLiteral(" · "));
-}
-
-} // namespace
-
-AnnotationsPanel::AnnotationsPanel(AnnotationStore &store, QWidget *parent)
+AnnotationsPanel::AnnotationsPanel(AnnotationDocument &document, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_document(document)
     , m_tag(new QComboBox(this))
     , m_children(new QCheckBox(tr("With child tags"), this))
     , m_articleOnly(new QCheckBox(tr("This article only"), this))
@@ -44,7 +29,8 @@ AnnotationsPanel::AnnotationsPanel(AnnotationStore &store, QWidget *parent)
     , m_from(new QDateEdit(this))
     , m_to(new QDateEdit(this))
     , m_text(new QLineEdit(this))
-    , m_list(new QTreeWidget(this))
+    , m_model(new AnnotationListModel(document, this))
+    , m_list(new QTreeView(this))
     , m_count(new QLabel(this))
     , m_refreshTimer(new QTimer(this))
 {
@@ -62,7 +48,7 @@ AnnotationsPanel::AnnotationsPanel(AnnotationStore &store, QWidget *parent)
     m_from->setDate(QDate(1990, 1, 1));
     m_to->setDate(QDate::currentDate());
     m_list->setObjectName(QStringLiteral("annotationList"));
-    m_list->setHeaderLabels({tr("Annotation"), tr("Tags"), tr("Source")});
+    m_list->setModel(m_model);
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
@@ -108,22 +94,22 @@ AnnotationsPanel::AnnotationsPanel(AnnotationStore &store, QWidget *parent)
     });
     connect(m_from, &QDateEdit::dateChanged, this, later);
     connect(m_to, &QDateEdit::dateChanged, this, later);
-    connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        const int row = m_list->indexOfTopLevelItem(item);
-        if (row >= 0 && row < m_items.size())
-            emit annotationActivated(m_items[row]);
+    connect(m_list, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (const auto item = m_model->item(index.row()))
+            emit annotationActivated(*item);
     });
-    connect(m_list, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        const int row = m_list->indexOfTopLevelItem(m_list->itemAt(pos));
-        if (row < 0 || row >= m_items.size())
+    connect(m_list, &QTreeView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_list->indexAt(pos);
+        const auto item = index.isValid() ? m_model->item(index.row()) : std::nullopt;
+        if (!item)
             return;
         QMenu menu(this);
-        menu.addAction(tr("Show in Reader"), this, [this, row] { emit annotationActivated(m_items[row]); });
-        emit contextMenuRequested(&menu, m_items[row]);
+        menu.addAction(tr("Show in Reader"), this, [this, item] { emit annotationActivated(*item); });
+        emit contextMenuRequested(&menu, *item);
         menu.exec(m_list->viewport()->mapToGlobal(pos));
     });
-    connect(&m_store, &AnnotationStore::tagsChanged, this, &AnnotationsPanel::reloadTags);
-    connect(&m_store, &AnnotationStore::annotationsChanged, this, later);
+    connect(&m_document, &AnnotationDocument::tagsChanged, this, &AnnotationsPanel::reloadTags);
+    connect(&m_document, &AnnotationDocument::annotationsChanged, this, later);
     reloadTags();
 }
 
@@ -135,7 +121,7 @@ void AnnotationsPanel::reloadTags()
     const QSignalBlocker blocker(m_tag);
     m_tag->clear();
     m_tag->addItem(tr("All tags"), 0);
-    for (const Tag &tag : m_store.tagList())
+    for (const Tag &tag : m_document.tagList())
         m_tag->addItem(tag.path, tag.id);
     const int index = m_tag->findData(current);
     m_tag->setCurrentIndex(std::max(0, index));
@@ -204,43 +190,22 @@ AnnotationFilter AnnotationsPanel::filter() const
     return filter;
 }
 
+QList<AnnotationItem> AnnotationsPanel::items() const
+{
+    return m_model->items();
+}
+
 std::optional<AnnotationItem> AnnotationsPanel::currentItem() const
 {
-    const int row = m_list->indexOfTopLevelItem(m_list->currentItem());
-    if (row < 0 || row >= m_items.size())
-        return std::nullopt;
-    return m_items[row];
+    const QModelIndex index = m_list->currentIndex();
+    return index.isValid() ? m_model->item(index.row()) : std::nullopt;
 }
 
 void AnnotationsPanel::refresh()
 {
     m_refreshTimer->stop();
-    m_list->clear();
-    m_items = m_store.hasLibrary() ? m_store.annotations().list(filter()) : QList<AnnotationItem>{};
-    QList<QTreeWidgetItem *> rows;
-    for (const AnnotationItem &item : std::as_const(m_items)) {
-        const bool note = item.kind == AnnotationItem::Kind::Note;
-        QString text = note ? item.note.text.simplified() : QStringLiteral("“%1”").arg(item.highlight.anchor.quote);
-        if (note)
-            text = QStringLiteral("✎ ") + text;
-        QStringList tags;
-        QColor color;
-        for (qint64 id : note ? item.note.tagIds : item.highlight.tagIds) {
-            tags << m_store.tagPath(id);
-            if (!color.isValid())
-                color = m_store.tagColor(id);
-        }
-        auto *row = new QTreeWidgetItem({text.left(200), tags.join(QStringLiteral(", ")), sourceText(item.source)});
-        row->setToolTip(0, note ? item.note.text : item.highlight.anchor.quote);
-        if (color.isValid()) {
-            QColor tint = color;
-            tint.setAlpha(70);
-            row->setBackground(1, tint);
-        }
-        rows << row;
-    }
-    m_list->addTopLevelItems(rows);
-    m_count->setText(tr("%n annotation(s)", nullptr, int(m_items.size())));
+    m_model->setFilter(filter());
+    m_count->setText(tr("%n annotation(s)", nullptr, int(m_model->rowCount())));
 }
 
 } // namespace dubao

@@ -1,5 +1,6 @@
 // The annotations panel: every highlight and note in the library, filtered by tag (optionally with its child
-// tags), article, issue date range and text. Activating a row opens the reader at it.
+// tags), article, issue date range and text (an AnnotationListModel in a tree view). Activating a row opens the
+// reader at it.
 #pragma once
 
 #include "core/store/annotationrepository.h"
@@ -12,11 +13,12 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QTimer;
-class QTreeWidget;
+class QTreeView;
 
 namespace dubao {
 
-class AnnotationStore;
+class AnnotationDocument;
+class AnnotationListModel;
 
 class AnnotationsPanel final : public QWidget
 {
@@ -24,7 +26,7 @@ class AnnotationsPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(AnnotationsPanel)
 
 public:
-    explicit AnnotationsPanel(AnnotationStore &store, QWidget *parent = nullptr);
+    explicit AnnotationsPanel(AnnotationDocument &document, QWidget *parent = nullptr);
     ~AnnotationsPanel() override;
 
     /// The article "this article only" filters by (the one in the reader).
@@ -35,8 +37,9 @@ public:
     void setDateRange(const QDate &from, const QDate &to);
     AnnotationFilter filter() const;
 
-    QTreeWidget *list() const { return m_list; }
-    QList<AnnotationItem> items() const { return m_items; }
+    QTreeView *list() const { return m_list; }
+    AnnotationListModel *model() const { return m_model; }
+    QList<AnnotationItem> items() const;
     /// The selected row's annotation, if any.
     std::optional<AnnotationItem> currentItem() const;
 
@@ -52,7 +55,7 @@ signals:
 private:
     void reloadTags();
 
-    AnnotationStore &m_store;
+    AnnotationDocument &m_document;
     QComboBox *m_tag;
     QCheckBox *m_children;
     QCheckBox *m_articleOnly;
@@ -60,11 +63,11 @@ private:
     QDateEdit *m_from;
     QDateEdit *m_to;
     QLineEdit *m_text;
-    QTreeWidget *m_list;
+    AnnotationListModel *m_model;
+    QTreeView *m_list;
     QLabel *m_count;
     QTimer *m_refreshTimer;
     qint64 m_articleId = 0;
-    QList<AnnotationItem> m_items;
 };
 
 } // namespace dubao

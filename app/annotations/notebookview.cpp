@@ -1,45 +1,31 @@
 #include "app/annotations/notebookview.h"
 
-#include "app/annotations/annotationcommands.h"
-#include "app/annotations/annotationstore.h"
+#include "app/annotations/annotationdocument.h"
+#include "app/annotations/annotationlinks.h"
+#include "app/annotations/notebookentrymodel.h"
+#include "app/shell/userfeedback.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QComboBox>
 #include <QDropEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
-#include <QListWidget>
+#include <QListView>
 #include <QMenu>
-#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPlainTextEdit>
-#include <QRegularExpression>
 #include <QStyledItemDelegate>
 #include <QTextDocument>
 #include <QToolButton>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace dubao {
 
 namespace {
 
-constexpr int EntryIdRole = Qt::UserRole;
-constexpr int HtmlRole = Qt::UserRole + 1;
-constexpr int MarkdownRole = Qt::UserRole + 2; ///< a free-text entry's own text, for editing it in place
+using Role = NotebookEntryModel::Role;
 constexpr int Padding = 10;
-
-QString markdownHtml(const QString &markdown)
-{
-    QTextDocument document;
-    document.setMarkdown(markdown);
-    const QString html = document.toHtml();
-    static const QRegularExpression body(QStringLiteral("<body[^>]*>(.*)</body>"),
-                                         QRegularExpression::DotMatchesEverythingOption);
-    const QRegularExpressionMatch match = body.match(html);
-    return match.hasMatch() ? match.captured(1) : markdown.toHtmlEscaped();
-}
 
 void layoutDocument(QTextDocument &document, const QString &html, const QFont &font, int width)
 {
@@ -62,7 +48,7 @@ public:
         opt.text.clear();
         opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
         QTextDocument document;
-        layoutDocument(document, index.data(HtmlRole).toString(), option.font, option.rect.width());
+        layoutDocument(document, index.data(Role::HtmlRole).toString(), option.font, option.rect.width());
         painter->save();
         painter->translate(option.rect.topLeft());
         QAbstractTextDocumentLayout::PaintContext context;
@@ -80,13 +66,12 @@ public:
         const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
         const int width = view ? view->viewport()->width() : 400;
         QTextDocument document;
-        layoutDocument(document, index.data(HtmlRole).toString(), option.font, width);
+        layoutDocument(document, index.data(Role::HtmlRole).toString(), option.font, width);
         return QSize(width, int(std::ceil(document.size().height())));
     }
 
     // Free text is edited in place, as Markdown: double-click, F2 or Enter opens the editor over the entry;
-    // leaving it (or Tab) keeps the edit as one undoable step, Esc drops it.
-    std::function<void(qint64 entryId, const QString &text)> onEdited;
+    // leaving it (or Tab) keeps the edit as one undoable step (the model's setData), Esc drops it.
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
     {
@@ -98,13 +83,11 @@ public:
     }
     void setEditorData(QWidget *editor, const QModelIndex &index) const override
     {
-        static_cast<QPlainTextEdit *>(editor)->setPlainText(index.data(MarkdownRole).toString());
+        static_cast<QPlainTextEdit *>(editor)->setPlainText(index.data(Role::MarkdownRole).toString());
     }
-    void setModelData(QWidget *editor, QAbstractItemModel *, const QModelIndex &index) const override
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
     {
-        const QString text = static_cast<QPlainTextEdit *>(editor)->toPlainText();
-        if (onEdited && text != index.data(MarkdownRole).toString() && !text.trimmed().isEmpty())
-            onEdited(index.data(EntryIdRole).toLongLong(), text);
+        model->setData(index, static_cast<QPlainTextEdit *>(editor)->toPlainText(), Qt::EditRole);
     }
     void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &) const override
     {
@@ -115,8 +98,8 @@ public:
     }
 };
 
-/// Drops become moveEntry() calls; the list is rebuilt from the store afterwards.
-class EntryList final : public QListWidget
+/// Drops become moveEntry() calls; the list is rebuilt from the document afterwards.
+class EntryList final : public QListView
 {
 public:
     std::function<void(int from, int to)> onMove;
@@ -125,18 +108,19 @@ public:
 protected:
     void dropEvent(QDropEvent *event) override
     {
-        const int from = currentRow();
+        const int from = currentIndex().row();
+        const int count = model()->rowCount();
         if (event->source() != this || from < 0) {
             event->ignore();
             return;
         }
         const QModelIndex target = indexAt(event->position().toPoint());
-        int to = target.isValid() ? target.row() : count() - 1;
+        int to = target.isValid() ? target.row() : count - 1;
         if (target.isValid() && dropIndicatorPosition() == BelowItem)
             ++to;
         if (to > from)
             --to; // the entry leaves its old place first
-        to = std::clamp(to, 0, count() - 1);
+        to = std::clamp(to, 0, count - 1);
         event->setDropAction(Qt::IgnoreAction);
         event->accept();
         if (to != from && onMove)
@@ -145,19 +129,19 @@ protected:
 
     void resizeEvent(QResizeEvent *event) override
     {
-        QListWidget::resizeEvent(event);
+        QListView::resizeEvent(event);
         doItemsLayout(); // heights follow the width
     }
 
     void mouseReleaseEvent(QMouseEvent *event) override
     {
-        QListWidget::mouseReleaseEvent(event);
+        QListView::mouseReleaseEvent(event);
         const QModelIndex index = indexAt(event->position().toPoint());
         if (!index.isValid() || event->button() != Qt::LeftButton || !onLink)
             return;
         const QRect rect = visualRect(index);
         QTextDocument document;
-        layoutDocument(document, index.data(HtmlRole).toString(), font(), rect.width());
+        layoutDocument(document, index.data(Role::HtmlRole).toString(), font(), rect.width());
         const QString anchor = document.documentLayout()->anchorAt(event->position() - QPointF(rect.topLeft()));
         if (!anchor.isEmpty())
             onLink(QUrl(anchor));
@@ -166,10 +150,11 @@ protected:
 
 } // namespace
 
-NotebookView::NotebookView(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent)
+NotebookView::NotebookView(AnnotationDocument &document, UserFeedback &feedback, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_undoStack(undoStack)
+    , m_document(document)
+    , m_feedback(feedback)
+    , m_model(new NotebookEntryModel(document, this))
     , m_notebooks(new QComboBox(this))
     , m_rename(new QToolButton(this))
     , m_delete(new QToolButton(this))
@@ -186,13 +171,8 @@ NotebookView::NotebookView(AnnotationStore &store, QUndoStack *undoStack, QWidge
     m_list = list;
     m_list->setParent(this);
     m_list->setObjectName(QStringLiteral("notebookEntries"));
-    auto *delegate = new EntryDelegate(m_list);
-    delegate->onEdited = [this](qint64 entryId, const QString &text) {
-        // Queued: the list is rebuilt from the store afterwards, which must not happen inside the editor's close.
-        QMetaObject::invokeMethod(
-            this, [this, entryId, text] { editText(entryId, text); }, Qt::QueuedConnection);
-    };
-    m_list->setItemDelegate(delegate);
+    m_list->setModel(m_model);
+    m_list->setItemDelegate(new EntryDelegate(m_list));
     m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_list->setDragDropMode(QAbstractItemView::InternalMove);
     m_list->setDefaultDropAction(Qt::MoveAction);
@@ -235,11 +215,11 @@ NotebookView::NotebookView(AnnotationStore &store, QUndoStack *undoStack, QWidge
     connect(m_rename, &QToolButton::clicked, this, &NotebookView::renameDialog);
     connect(m_delete, &QToolButton::clicked, this, &NotebookView::deleteDialog);
     connect(m_addText, &QToolButton::clicked, this,
-            [this] { addTextDialog(m_list->currentRow() >= 0 ? m_list->currentRow() + 1 : -1); });
+            [this] { addTextDialog(currentRow() >= 0 ? currentRow() + 1 : -1); });
     connect(m_notebooks, &QComboBox::currentIndexChanged, this,
             [this] { setNotebook(m_notebooks->currentData().toLongLong()); });
-    connect(m_list, &QListWidget::customContextMenuRequested, this, &NotebookView::showContextMenu);
-    connect(&m_store, &AnnotationStore::notebooksChanged, this, &NotebookView::reloadNotebooks);
+    connect(m_list, &QListView::customContextMenuRequested, this, &NotebookView::showContextMenu);
+    connect(&m_document, &AnnotationDocument::notebooksChanged, this, &NotebookView::reloadNotebooks);
     reloadNotebooks();
 }
 
@@ -249,7 +229,7 @@ void NotebookView::reloadNotebooks()
 {
     const QSignalBlocker blocker(m_notebooks);
     m_notebooks->clear();
-    const QList<Notebook> notebooks = m_store.hasLibrary() ? m_store.notebooks().list() : QList<Notebook>{};
+    const QList<Notebook> notebooks = m_document.hasLibrary() ? m_document.notebooks().list() : QList<Notebook>{};
     for (const Notebook &notebook : notebooks)
         m_notebooks->addItem(notebook.name, notebook.id);
     int index = m_notebooks->findData(m_notebookId);
@@ -273,128 +253,75 @@ void NotebookView::setNotebook(qint64 notebookId)
 QList<qint64> NotebookView::entryIds() const
 {
     QList<qint64> ids;
-    for (const NotebookItem &item : m_items)
+    for (const NotebookItem &item : m_model->items())
         ids << item.entry.id;
     return ids;
 }
 
 QString NotebookView::entryHtml(int row) const
 {
-    const QListWidgetItem *item = m_list->item(row);
-    return item ? item->data(HtmlRole).toString() : QString();
+    return m_model->index(row).data(Role::HtmlRole).toString();
+}
+
+int NotebookView::currentRow() const
+{
+    return m_list->currentIndex().isValid() ? m_list->currentIndex().row() : -1;
 }
 
 void NotebookView::refresh()
 {
-    const int row = m_list->currentRow();
-    m_list->clear();
-    m_items =
-        m_store.hasLibrary() && m_notebookId > 0 ? m_store.notebooks().document(m_notebookId) : QList<NotebookItem>{};
-    const QColor muted = palette().color(QPalette::PlaceholderText);
-    for (const NotebookItem &entry : std::as_const(m_items)) {
-        QString html;
-        if (entry.entry.isFreeText()) {
-            html = markdownHtml(entry.text);
-        } else {
-            QColor accent = entry.tags.isEmpty() ? QColor(0xC9A227) : QColor(entry.tags.front().color);
-            html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='6'><tr>"
-                                   "<td width='4' bgcolor='%1'></td><td>")
-                        .arg(accent.name());
-            html += QStringLiteral("<p style='font-size:large'>%1</p>").arg(entry.quote.toHtmlEscaped());
-            QStringList source;
-            if (!entry.source.publication.isEmpty())
-                source << entry.source.publication.toHtmlEscaped();
-            if (entry.source.issueDate.isValid())
-                source << entry.source.issueDate.toString(QStringLiteral("yyyy-MM-dd"));
-            if (!entry.source.articleTitle.isEmpty())
-                source << QStringLiteral("《%1》").arg(entry.source.articleTitle.toHtmlEscaped());
-            QString sourceLine = source.join(QStringLiteral(" · "));
-            if (entry.source.blockId > 0)
-                sourceLine =
-                    QStringLiteral("<a href='dubao://block/%1'>%2</a>").arg(entry.source.blockId).arg(sourceLine);
-            if (entry.orphan)
-                sourceLine += QStringLiteral(" — ") + tr("orphan: its paragraph is gone");
-            QStringList tags;
-            for (const Tag &tag : entry.tags)
-                tags << QStringLiteral("<span style='background-color:%1'>&nbsp;%2&nbsp;</span>")
-                            .arg(QColor(tag.color).lighter(150).name(), tag.path.toHtmlEscaped());
-            html += QStringLiteral("<p style='color:%1'>— %2 %3</p>")
-                        .arg(muted.name(), sourceLine, tags.join(QLatin1Char(' ')));
-            for (const Note &note : entry.notes)
-                html += markdownHtml(QStringLiteral("✎ ") + note.text);
-            html += QStringLiteral("</td></tr></table>");
-        }
-        auto *item = new QListWidgetItem(m_list);
-        item->setData(EntryIdRole, entry.entry.id);
-        item->setData(HtmlRole, html);
-        if (entry.entry.isFreeText()) {
-            item->setData(MarkdownRole, entry.entry.text);
-            item->setFlags(item->flags() | Qt::ItemIsEditable);
-        }
-        item->setToolTip(entry.entry.isFreeText() ? tr("Your text — double-click to edit")
-                                                  : tr("Drag to reorder; click the source to open the paragraph"));
-    }
-    if (row >= 0 && m_list->count() > 0)
-        m_list->setCurrentRow(std::min(row, m_list->count() - 1));
+    const int row = currentRow();
+    m_model->setNotebook(m_notebookId);
+    const int count = m_model->rowCount();
+    if (row >= 0 && count > 0)
+        m_list->setCurrentIndex(m_model->index(std::min(row, count - 1)));
     m_rename->setEnabled(m_notebookId > 0);
     m_delete->setEnabled(m_notebookId > 0);
     m_addText->setEnabled(m_notebookId > 0);
 }
 
-bool NotebookView::pushed(QUndoCommand *command)
-{
-    const int index = m_undoStack->index();
-    m_undoStack->push(command);
-    return m_undoStack->index() == index + 1;
-}
-
 qint64 NotebookView::createNotebook(const QString &name)
 {
-    auto *command = new CreateNotebookCommand(m_store, name);
-    if (!pushed(command))
-        return 0;
-    const qint64 id = command->notebookId();
-    setNotebook(id);
+    const qint64 id = m_document.createNotebook(name);
+    if (id > 0)
+        setNotebook(id);
     return id;
 }
 
 bool NotebookView::moveEntry(int fromRow, int toRow)
 {
-    if (fromRow < 0 || fromRow >= m_items.size() || fromRow == toRow)
+    const QList<NotebookItem> items = m_model->items();
+    if (fromRow < 0 || fromRow >= items.size() || fromRow == toRow)
         return false;
-    const bool ok = pushed(new MoveNotebookEntryCommand(m_store, m_items[fromRow].entry.id, toRow));
+    const bool ok = m_document.moveNotebookEntry(items[fromRow].entry.id, toRow);
     if (ok)
-        m_list->setCurrentRow(std::clamp(toRow, 0, m_list->count() - 1));
+        m_list->setCurrentIndex(m_model->index(std::clamp(toRow, 0, m_model->rowCount() - 1)));
     return ok;
 }
 
 qint64 NotebookView::addText(const QString &text, int position)
 {
-    if (m_notebookId <= 0)
-        return 0;
-    auto *command =
-        new AddNotebookEntryCommand(m_store, m_notebookId, AddNotebookEntryCommand::Kind::Text, 0, text, position);
-    return pushed(command) ? command->entryId() : 0;
+    return m_document.addTextToNotebook(m_notebookId, text, position);
 }
 
 bool NotebookView::editText(qint64 entryId, const QString &text)
 {
-    return pushed(new EditNotebookTextCommand(m_store, entryId, text));
+    return m_document.editNotebookText(entryId, text);
 }
 
 bool NotebookView::removeEntry(qint64 entryId)
 {
-    return pushed(new RemoveNotebookEntryCommand(m_store, entryId));
+    return m_document.removeNotebookEntry(entryId);
 }
 
 bool NotebookView::renameNotebook(const QString &name)
 {
-    return m_notebookId > 0 && pushed(new RenameNotebookCommand(m_store, m_notebookId, name));
+    return m_document.renameNotebook(m_notebookId, name);
 }
 
 bool NotebookView::deleteNotebook()
 {
-    return m_notebookId > 0 && pushed(new DeleteNotebookCommand(m_store, m_notebookId));
+    return m_document.deleteNotebook(m_notebookId);
 }
 
 void NotebookView::newNotebookDialog()
@@ -418,11 +345,12 @@ void NotebookView::deleteDialog()
 {
     if (m_notebookId <= 0)
         return;
-    if (m_interactive && QMessageBox::question(this, tr("Delete Notebook"),
-                                               tr("Delete the notebook “%1” and its %n entries? The highlights and "
-                                                  "notes in it stay. (Edit → Undo brings it back.)",
-                                                  nullptr, int(m_items.size()))
-                                                   .arg(m_notebooks->currentText())) != QMessageBox::Yes)
+    if (!m_feedback.confirm(this, tr("Delete Notebook"),
+                            tr("Delete the notebook “%1” and its %n entries? The highlights and "
+                               "notes in it stay. (Edit → Undo brings it back.)",
+                               nullptr, m_model->rowCount())
+                                .arg(m_notebooks->currentText()),
+                            true))
         return;
     deleteNotebook();
 }
@@ -438,21 +366,21 @@ void NotebookView::addTextDialog(int position)
 void NotebookView::showContextMenu(const QPoint &pos)
 {
     const int row = m_list->indexAt(pos).row();
+    const QList<NotebookItem> items = m_model->items();
     QMenu menu(this);
-    if (row >= 0 && row < m_items.size()) {
-        const NotebookItem item = m_items[row];
+    if (row >= 0 && row < items.size()) {
+        const NotebookItem item = items[row];
         if (item.entry.isFreeText())
-            menu.addAction(tr("Edit Text"), this, [this, row] { m_list->editItem(m_list->item(row)); });
+            menu.addAction(tr("Edit Text"), this, [this, row] { m_list->edit(m_model->index(row)); });
         else if (item.source.blockId > 0)
-            menu.addAction(tr("Open in Reader"), this, [this, item] {
-                emit linkActivated(QUrl(QStringLiteral("dubao://block/%1").arg(item.source.blockId)));
-            });
+            menu.addAction(tr("Open in Reader"), this,
+                           [this, item] { emit linkActivated(AnnotationLinks::blockLink(item.source.blockId)); });
         menu.addAction(tr("Add Text Above…"), this, [this, row] { addTextDialog(row); });
         menu.addAction(tr("Add Text Below…"), this, [this, row] { addTextDialog(row + 1); });
         menu.addSeparator();
         menu.addAction(tr("Move Up"), this, [this, row] { moveEntry(row, row - 1); })->setEnabled(row > 0);
         menu.addAction(tr("Move Down"), this, [this, row] { moveEntry(row, row + 1); })
-            ->setEnabled(row + 1 < m_items.size());
+            ->setEnabled(row + 1 < items.size());
         menu.addSeparator();
         menu.addAction(tr("Remove from Notebook"), this, [this, item] { removeEntry(item.entry.id); });
     } else if (m_notebookId > 0) {

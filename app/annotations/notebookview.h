@@ -1,6 +1,6 @@
-// The notebook view: the user's notebooks, the open one shown like a document (each excerpt's quote, source
-// and notes, the user's own text between them). Drag and drop reorders entries; excerpts link back to their
-// paragraph (dubao://block/ID). Every change goes through the undo stack.
+// The notebook view: the user's notebooks, the open one shown like a document (each excerpt's quote, source and
+// notes, the user's own text between them; a NotebookEntryModel in a list view). Drag and drop reorders entries;
+// excerpts link back to their paragraph (dubao://block/ID). Every change is one of the annotation document.
 #pragma once
 
 #include "core/store/notebookrepository.h"
@@ -9,14 +9,14 @@
 #include <QWidget>
 
 class QComboBox;
-class QListWidget;
+class QListView;
 class QToolButton;
-class QUndoCommand;
-class QUndoStack;
 
 namespace dubao {
 
-class AnnotationStore;
+class AnnotationDocument;
+class NotebookEntryModel;
+class UserFeedback;
 
 class NotebookView final : public QWidget
 {
@@ -24,19 +24,19 @@ class NotebookView final : public QWidget
     Q_DISABLE_COPY_MOVE(NotebookView)
 
 public:
-    NotebookView(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent = nullptr);
+    /// Questions (delete?) go through `feedback`.
+    NotebookView(AnnotationDocument &document, UserFeedback &feedback, QWidget *parent = nullptr);
     ~NotebookView() override;
-
-    void setInteractive(bool interactive) { m_interactive = interactive; }
 
     void setNotebook(qint64 notebookId);
     qint64 notebookId() const { return m_notebookId; }
-    QListWidget *entryList() const { return m_list; }
+    QListView *entryList() const { return m_list; }
+    NotebookEntryModel *model() const { return m_model; }
     QList<qint64> entryIds() const;
     /// The entry's document HTML as the view renders it (for tests and the screenshot check).
     QString entryHtml(int row) const;
 
-    // Actions (drag and drop ends in moveEntry); each pushes one command, false when it failed.
+    // Actions (drag and drop ends in moveEntry); each is one change of the document, false (0) when it failed.
     qint64 createNotebook(const QString &name);
     bool moveEntry(int fromRow, int toRow);
     qint64 addText(const QString &text, int position = -1);
@@ -56,23 +56,22 @@ signals:
 
 private:
     void reloadNotebooks();
+    int currentRow() const; ///< -1: none
     void newNotebookDialog();
     void renameDialog();
     void deleteDialog();
     void addTextDialog(int position);
     void showContextMenu(const QPoint &pos);
-    bool pushed(QUndoCommand *command);
 
-    AnnotationStore &m_store;
-    QUndoStack *m_undoStack;
+    AnnotationDocument &m_document;
+    UserFeedback &m_feedback;
+    NotebookEntryModel *m_model;
     QComboBox *m_notebooks;
-    QListWidget *m_list;
+    QListView *m_list;
     QToolButton *m_rename;
     QToolButton *m_delete;
     QToolButton *m_addText;
     qint64 m_notebookId = 0;
-    QList<NotebookItem> m_items;
-    bool m_interactive = true;
 };
 
 } // namespace dubao

@@ -1,29 +1,28 @@
 #include "app/annotations/notespanel.h"
 
-#include "app/annotations/annotationcommands.h"
-#include "app/annotations/annotationstore.h"
+#include "app/annotations/annotationdocument.h"
+#include "app/annotations/notelistmodel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace dubao {
 
-NotesPanel::NotesPanel(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent)
+NotesPanel::NotesPanel(AnnotationDocument &document, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_undoStack(undoStack)
+    , m_document(document)
     , m_header(new QLabel(this))
-    , m_list(new QListWidget(this))
+    , m_model(new NoteListModel(document, this))
+    , m_list(new QListView(this))
     , m_editor(new QPlainTextEdit(this))
     , m_preview(new QTextBrowser(this))
     , m_details(new QLabel(this))
@@ -36,6 +35,7 @@ NotesPanel::NotesPanel(AnnotationStore &store, QUndoStack *undoStack, QWidget *p
     m_header->setWordWrap(true);
     m_header->setTextFormat(Qt::RichText);
     m_list->setObjectName(QStringLiteral("notesList"));
+    m_list->setModel(m_model);
     m_editor->setObjectName(QStringLiteral("noteEditor"));
     m_editor->setPlaceholderText(tr("Write the note in Markdown…"));
     m_editor->installEventFilter(this);
@@ -74,19 +74,20 @@ NotesPanel::NotesPanel(AnnotationStore &store, QUndoStack *undoStack, QWidget *p
         if (!m_loading && m_noteId > 0)
             m_saveTimer->start();
     });
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (m_loading)
-            return;
-        commitEdit();
-        showNote(row >= 0 ? m_list->item(row)->data(Qt::UserRole).toLongLong() : 0);
-    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_loading)
+                    return;
+                commitEdit();
+                showNote(current.isValid() ? m_model->noteId(current.row()) : 0);
+            });
     connect(m_add, &QPushButton::clicked, this, &NotesPanel::addNoteRequested);
     connect(m_delete, &QPushButton::clicked, this, &NotesPanel::deleteCurrentNote);
     connect(m_tag, &QPushButton::clicked, this, [this] {
         if (m_noteId > 0)
             emit tagNoteRequested(m_noteId);
     });
-    connect(&m_store, &AnnotationStore::annotationsChanged, this, &NotesPanel::refresh);
+    connect(&m_document, &AnnotationDocument::annotationsChanged, this, &NotesPanel::refresh);
     refresh();
 }
 
@@ -106,22 +107,20 @@ void NotesPanel::setContext(qint64 blockId, qint64 highlightId)
 QList<qint64> NotesPanel::noteIds() const
 {
     QList<qint64> ids;
-    for (int row = 0; row < m_list->count(); ++row)
-        ids << m_list->item(row)->data(Qt::UserRole).toLongLong();
+    for (const Note &note : m_model->notes())
+        ids << note.id;
     return ids;
 }
 
 void NotesPanel::refresh()
 {
     m_loading = true;
-    m_list->clear();
-    QList<Note> notes;
-    if (m_store.hasLibrary() && m_blockId > 0)
-        notes = m_store.annotations().notesOfBlock(m_blockId);
+    m_model->setContext(m_blockId, m_highlightId);
+    const QList<Note> notes = m_model->notes();
     QStringList header;
-    if (m_store.hasLibrary() && m_blockId > 0) {
+    if (m_document.hasLibrary() && m_blockId > 0) {
         QStringList tags;
-        for (const Tag &tag : m_store.tags().tagsOfBlock(m_blockId))
+        for (const Tag &tag : m_document.tags().tagsOfBlock(m_blockId))
             tags << QStringLiteral("<span style='background:%1'>&nbsp;</span> %2")
                         .arg(tag.color, tag.path.toHtmlEscaped());
         header << tr("<b>Paragraph notes</b> (%n)", nullptr, int(notes.size()));
@@ -132,29 +131,17 @@ void NotesPanel::refresh()
     }
     m_header->setText(header.join(QStringLiteral("<br>")));
     int select = -1;
-    for (const Note &note : std::as_const(notes)) {
-        QString first = note.text.section(QLatin1Char('\n'), 0, 0).trimmed();
-        if (first.isEmpty())
-            first = tr("(empty note)");
-        if (note.highlightId > 0)
-            first = QStringLiteral("❝ ") + first;
-        auto *item = new QListWidgetItem(first, m_list);
-        item->setData(Qt::UserRole, note.id);
-        item->setToolTip(note.highlightId > 0 ? tr("On a highlight") : tr("On the paragraph"));
-        if (note.highlightId > 0 && note.highlightId == m_highlightId) {
-            QFont font = item->font();
-            font.setBold(true);
-            item->setFont(font);
-        }
+    for (int row = 0; row < notes.size(); ++row) {
+        const Note &note = notes[row];
         if (note.id == m_noteId ||
             (m_noteId == 0 && select < 0 && (m_highlightId == 0 || note.highlightId == m_highlightId)))
-            select = int(m_list->count()) - 1;
+            select = row;
     }
-    if (select < 0 && m_list->count() > 0)
+    if (select < 0 && !notes.isEmpty())
         select = 0;
-    m_list->setCurrentRow(select);
+    m_list->setCurrentIndex(m_model->index(select));
     m_loading = false;
-    showNote(select >= 0 ? m_list->item(select)->data(Qt::UserRole).toLongLong() : 0);
+    showNote(m_model->noteId(select));
     m_add->setEnabled(m_blockId > 0);
 }
 
@@ -164,7 +151,7 @@ void NotesPanel::showNote(qint64 noteId)
         ++m_session;
     m_noteId = noteId;
     const std::optional<Note> note =
-        noteId > 0 && m_store.hasLibrary() ? m_store.annotations().note(noteId) : std::nullopt;
+        noteId > 0 && m_document.hasLibrary() ? m_document.annotations().note(noteId) : std::nullopt;
     m_loading = true;
     // Never reset text the user is typing: only when it differs from what is stored (another note, or undo).
     const QString text = note ? note->text : QString();
@@ -181,7 +168,7 @@ void NotesPanel::showNote(qint64 noteId)
     }
     const QLocale locale;
     QStringList tags;
-    for (const Tag &tag : m_store.tags().tagsOfNote(noteId))
+    for (const Tag &tag : m_document.tags().tagsOfNote(noteId))
         tags << tag.path;
     QString details = tr("Created %1 · modified %2")
                           .arg(locale.toString(note->createdAt.toLocalTime(), QLocale::ShortFormat),
@@ -198,34 +185,26 @@ void NotesPanel::updatePreview()
 
 void NotesPanel::selectNote(qint64 noteId)
 {
-    const QList<qint64> ids = noteIds();
-    const qsizetype row = ids.indexOf(noteId);
+    const qsizetype row = noteIds().indexOf(noteId);
     if (row >= 0)
-        m_list->setCurrentRow(int(row));
+        m_list->setCurrentIndex(m_model->index(int(row)));
 }
 
 void NotesPanel::commitEdit(bool endSession)
 {
     m_saveTimer->stop();
-    if (m_noteId > 0 && m_store.hasLibrary()) {
-        const std::optional<Note> note = m_store.annotations().note(m_noteId);
-        const QString text = m_editor->toPlainText();
-        if (note && note->text != text)
-            m_undoStack->push(new EditNoteCommand(m_store, m_noteId, note->text, text, m_session));
-    }
+    if (m_noteId > 0 && m_document.hasLibrary())
+        m_document.editNote(m_noteId, m_editor->toPlainText(), m_session);
     if (endSession)
         ++m_session;
 }
 
 qint64 NotesPanel::addNote(const QString &text)
 {
-    if (!m_store.hasLibrary() || m_blockId <= 0)
+    if (!m_document.hasLibrary() || m_blockId <= 0)
         return 0;
     commitEdit();
-    auto *command = new AddNoteCommand(m_store, m_blockId, m_highlightId, text);
-    m_undoStack->push(command);
-    // The stack deleted a command that failed (obsolete); the note then has no id.
-    const qint64 id = m_undoStack->command(m_undoStack->index() - 1) == command ? command->noteId() : 0;
+    const qint64 id = m_document.addNote(m_blockId, m_highlightId, text);
     if (id > 0) {
         m_noteId = id;
         refresh();
@@ -241,7 +220,7 @@ void NotesPanel::deleteCurrentNote()
     commitEdit();
     const qint64 id = m_noteId;
     m_noteId = 0;
-    m_undoStack->push(new RemoveNoteCommand(m_store, id));
+    m_document.removeNote(id);
 }
 
 bool NotesPanel::eventFilter(QObject *watched, QEvent *event)

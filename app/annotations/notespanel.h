@@ -1,6 +1,7 @@
-// The notes panel beside the reading pane: the current paragraph's notes (those on a highlight marked), each
-// edited as Markdown with a rendered preview, timestamps and tags. Typing is saved through the undo stack, one
-// command per editing session (a pause saves; focus leaving or another note ends the session).
+// The notes panel beside the reading pane: the current paragraph's notes (a NoteListModel; those on a highlight
+// marked), each
+// edited as Markdown with a rendered preview, timestamps and tags. Typing is saved through the document, one
+// undo step per editing session (a pause saves; focus leaving or another note ends the session).
 #pragma once
 
 #include "core/model/annotation.h"
@@ -8,16 +9,16 @@
 #include <QWidget>
 
 class QLabel;
-class QListWidget;
+class QListView;
 class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
 class QTimer;
-class QUndoStack;
 
 namespace dubao {
 
-class AnnotationStore;
+class AnnotationDocument;
+class NoteListModel;
 
 class NotesPanel final : public QWidget
 {
@@ -25,7 +26,7 @@ class NotesPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(NotesPanel)
 
 public:
-    NotesPanel(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent = nullptr);
+    NotesPanel(AnnotationDocument &document, QWidget *parent = nullptr);
     ~NotesPanel() override;
 
     /// Shows a paragraph's notes; `highlightId` marks (and adds new notes to) a highlight of it.
@@ -33,11 +34,12 @@ public:
     qint64 blockId() const { return m_blockId; }
     qint64 highlightId() const { return m_highlightId; }
 
-    /// Adds a note to the context's paragraph (or highlight) through the undo stack; returns its id (0: failed).
+    /// Adds a note to the context's paragraph (or highlight), undoably; returns its id (0: failed).
     qint64 addNote(const QString &text);
     void selectNote(qint64 noteId);
     qint64 currentNoteId() const { return m_noteId; }
     QList<qint64> noteIds() const;
+    QListView *list() const { return m_list; }
     QPlainTextEdit *editor() const { return m_editor; }
     QTextBrowser *preview() const { return m_preview; }
     /// Saves the editor's text now (also ends the editing session when `endSession`).
@@ -59,10 +61,10 @@ private:
     void showNote(qint64 noteId);
     void updatePreview();
 
-    AnnotationStore &m_store;
-    QUndoStack *m_undoStack;
+    AnnotationDocument &m_document;
     QLabel *m_header;
-    QListWidget *m_list;
+    NoteListModel *m_model;
+    QListView *m_list;
     QPlainTextEdit *m_editor;
     QTextBrowser *m_preview;
     QLabel *m_details;

@@ -1,27 +1,29 @@
 #include "app/annotations/orphanspanel.h"
 
+#include "app/annotations/annotationdocument.h"
 #include "app/annotations/annotationspanel.h"
-#include "app/annotations/annotationstore.h"
+#include "app/annotations/orphanlistmodel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace dubao {
 
-OrphansPanel::OrphansPanel(AnnotationStore &store, QWidget *parent)
+OrphansPanel::OrphansPanel(AnnotationDocument &document, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_list(new QTreeWidget(this))
+    , m_document(document)
+    , m_model(new OrphanListModel(document, this))
+    , m_list(new QTreeView(this))
     , m_details(new QLabel(this))
     , m_attach(new QPushButton(tr("&Re-attach to Selection"), this))
 {
     setObjectName(QStringLiteral("orphansPanel"));
     m_list->setObjectName(QStringLiteral("orphanList"));
-    m_list->setHeaderLabels({tr("Quote"), tr("Notes"), tr("Was in")});
+    m_list->setModel(m_model);
     m_list->setRootIsDecorated(false);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_details->setWordWrap(true);
@@ -42,7 +44,7 @@ OrphansPanel::OrphansPanel(AnnotationStore &store, QWidget *parent)
         if (const auto item = currentItem())
             emit reattachRequested(*item);
     });
-    connect(m_list, &QTreeWidget::currentItemChanged, this, [this] {
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         const auto item = currentItem();
         m_attach->setEnabled(item.has_value());
         if (!item)
@@ -53,48 +55,38 @@ OrphansPanel::OrphansPanel(AnnotationStore &store, QWidget *parent)
                                .arg(anchor.prefix.toHtmlEscaped(), anchor.quote.toHtmlEscaped(),
                                     anchor.suffix.toHtmlEscaped(), anchor.articleTitle.toHtmlEscaped()));
     });
-    connect(&m_store, &AnnotationStore::annotationsChanged, this, &OrphansPanel::refresh);
-    refresh();
+    // A reset (any change of the annotations) keeps the selected row where it can.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_row = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : -1; });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_row >= 0)
+            selectRow(std::min(m_row, m_model->rowCount() - 1));
+        m_attach->setEnabled(currentItem().has_value());
+    });
+    m_attach->setEnabled(false);
 }
 
 OrphansPanel::~OrphansPanel() = default;
 
+QList<AnnotationItem> OrphansPanel::items() const
+{
+    return m_model->items();
+}
+
 std::optional<AnnotationItem> OrphansPanel::currentItem() const
 {
-    const int row = m_list->indexOfTopLevelItem(m_list->currentItem());
-    if (row < 0 || row >= m_items.size())
-        return std::nullopt;
-    return m_items[row];
+    const QModelIndex index = m_list->currentIndex();
+    return index.isValid() ? m_model->item(index.row()) : std::nullopt;
 }
 
 void OrphansPanel::selectRow(int row)
 {
-    m_list->setCurrentItem(m_list->topLevelItem(row));
+    m_list->setCurrentIndex(m_model->index(row, 0));
 }
 
 void OrphansPanel::refresh()
 {
-    const int row = m_list->indexOfTopLevelItem(m_list->currentItem());
-    m_list->clear();
-    m_items = m_store.hasLibrary() ? m_store.annotations().orphans() : QList<AnnotationItem>{};
-    for (const AnnotationItem &item : std::as_const(m_items)) {
-        const bool note = item.kind == AnnotationItem::Kind::Note;
-        QString notes;
-        if (note)
-            notes = item.note.text.simplified();
-        else if (m_store.hasLibrary())
-            for (const Note &n : m_store.annotations().notesOfHighlight(item.highlight.id))
-                notes += n.text.simplified() + QLatin1Char(' ');
-        const TextAnchor &anchor = note ? item.note.anchor : item.highlight.anchor;
-        auto *entry = new QTreeWidgetItem(
-            m_list, {(note ? QStringLiteral("✎ ") : QString()) + anchor.quote.left(120), notes.trimmed().left(120),
-                     item.source.articleTitle.isEmpty() ? anchor.articleTitle : item.source.articleTitle});
-        entry->setToolTip(0, anchor.quote);
-        entry->setToolTip(1, notes);
-    }
-    if (row >= 0)
-        selectRow(std::min(row, int(m_items.size()) - 1));
-    m_attach->setEnabled(currentItem().has_value());
+    m_model->refresh();
 }
 
 } // namespace dubao

@@ -1,6 +1,6 @@
 // The orphans panel: highlights and notes that could not be placed after a re-parse or a corrected file,
-// with their quote, context and notes. "Re-attach to Selection" puts one where the reader's selection (or
-// cursor paragraph, for a note) is, through the undo stack.
+// with their quote, context and notes (an OrphanListModel in a tree view). "Re-attach to Selection" puts one where the
+// reader's selection (or cursor paragraph, for a note) is, through the undo stack.
 #pragma once
 
 #include "core/store/annotationrepository.h"
@@ -9,11 +9,12 @@
 
 class QLabel;
 class QPushButton;
-class QTreeWidget;
+class QTreeView;
 
 namespace dubao {
 
-class AnnotationStore;
+class AnnotationDocument;
+class OrphanListModel;
 
 class OrphansPanel final : public QWidget
 {
@@ -21,11 +22,12 @@ class OrphansPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(OrphansPanel)
 
 public:
-    explicit OrphansPanel(AnnotationStore &store, QWidget *parent = nullptr);
+    explicit OrphansPanel(AnnotationDocument &document, QWidget *parent = nullptr);
     ~OrphansPanel() override;
 
-    QTreeWidget *list() const { return m_list; }
-    QList<AnnotationItem> items() const { return m_items; }
+    QTreeView *list() const { return m_list; }
+    OrphanListModel *model() const { return m_model; }
+    QList<AnnotationItem> items() const;
     std::optional<AnnotationItem> currentItem() const;
     void selectRow(int row);
 
@@ -36,11 +38,12 @@ signals:
     void reattachRequested(const dubao::AnnotationItem &item);
 
 private:
-    AnnotationStore &m_store;
-    QTreeWidget *m_list;
+    AnnotationDocument &m_document;
+    OrphanListModel *m_model;
+    QTreeView *m_list;
+    int m_row = -1; ///< the selected row, kept over a reset of the model
     QLabel *m_details;
     QPushButton *m_attach;
-    QList<AnnotationItem> m_items;
 };
 
 } // namespace dubao

@@ -1,8 +1,8 @@
 #include "app/annotations/tagdock.h"
 
-#include "app/annotations/annotationcommands.h"
-#include "app/annotations/annotationstore.h"
-#include "app/annotations/tagswatch.h"
+#include "app/annotations/annotationdocument.h"
+#include "app/annotations/tagtreemodel.h"
+#include "app/shell/userfeedback.h"
 
 #include <QColorDialog>
 #include <QDropEvent>
@@ -10,22 +10,17 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QMenu>
-#include <QMessageBox>
-#include <QPainter>
 #include <QToolButton>
-#include <QTreeWidget>
-#include <QUndoStack>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace dubao {
 
 namespace {
 
-constexpr int TagIdRole = Qt::UserRole;
-
 /// Drag a tag onto another to move it under that one, or between two to move it beside them. The drop is
-/// turned into a move command; the tree itself is rebuilt from the store afterwards.
-class TagTree final : public QTreeWidget
+/// turned into a move of the tag; the tree itself is rebuilt from the document afterwards.
+class TagTree final : public QTreeView
 {
 public:
     std::function<void(qint64 tag, qint64 parent)> onMove;
@@ -33,42 +28,43 @@ public:
 protected:
     void dropEvent(QDropEvent *event) override
     {
-        QTreeWidgetItem *dragged = currentItem();
-        QTreeWidgetItem *target = itemAt(event->position().toPoint());
-        if (!dragged || event->source() != this) {
+        const QModelIndex dragged = currentIndex();
+        const QModelIndex target = indexAt(event->position().toPoint());
+        if (!dragged.isValid() || event->source() != this) {
             event->ignore();
             return;
         }
         qint64 parent = 0;
-        if (target) {
+        if (target.isValid()) {
             if (dropIndicatorPosition() == QAbstractItemView::OnItem)
-                parent = target->data(0, TagIdRole).toLongLong();
-            else if (target->parent())
-                parent = target->parent()->data(0, TagIdRole).toLongLong();
+                parent = TagTreeModel::tagId(target);
+            else
+                parent = TagTreeModel::tagId(target.parent());
         }
         event->setDropAction(Qt::IgnoreAction);
         event->accept();
         if (onMove)
-            onMove(dragged->data(0, TagIdRole).toLongLong(), parent);
+            onMove(TagTreeModel::tagId(dragged), parent);
     }
 };
 
 } // namespace
 
-TagDock::TagDock(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent)
+TagDock::TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_undoStack(undoStack)
+    , m_document(document)
+    , m_feedback(feedback)
+    , m_model(new TagTreeModel(document, this))
 {
     setObjectName(QStringLiteral("tagDock"));
     auto *tree = new TagTree;
     tree->onMove = [this](qint64 tag, qint64 parent) {
-        moveTag(tag, parent);
+        m_document.moveTag(tag, parent);
     };
     m_tree = tree;
     m_tree->setObjectName(QStringLiteral("tagTree"));
+    m_tree->setModel(m_model);
     m_tree->setHeaderHidden(true);
-    m_tree->setColumnCount(2);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -76,9 +72,15 @@ TagDock::TagDock(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent)
     m_tree->setDefaultDropAction(Qt::MoveAction);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setFrameShape(QFrame::NoFrame);
-    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &TagDock::showContextMenu);
-    connect(m_tree, &QTreeWidget::itemActivated, this,
-            [this](QTreeWidgetItem *item) { emit tagActivated(item->data(0, TagIdRole).toLongLong()); });
+    connect(m_tree, &QTreeView::customContextMenuRequested, this, &TagDock::showContextMenu);
+    connect(m_tree, &QTreeView::activated, this,
+            [this](const QModelIndex &index) { emit tagActivated(TagTreeModel::tagId(index)); });
+    // A reset (any change of the tags) keeps the tree open and the selected tag selected.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_current = currentTagId(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_tree->expandAll();
+        selectTag(m_current);
+    });
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 2, 4, 2);
@@ -116,102 +118,43 @@ TagDock::TagDock(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent)
     connect(remove, &QAction::triggered, this, &TagDock::deleteDialog);
     addAction(remove);
 
-    connect(&m_store, &AnnotationStore::tagsChanged, this, &TagDock::refresh);
-    refresh();
+    m_tree->expandAll();
 }
 
 TagDock::~TagDock() = default;
 
 qint64 TagDock::currentTagId() const
 {
-    const QTreeWidgetItem *item = m_tree->currentItem();
-    return item ? item->data(0, TagIdRole).toLongLong() : 0;
+    return TagTreeModel::tagId(m_tree->currentIndex());
 }
 
-QTreeWidgetItem *TagDock::itemOfTag(qint64 tagId) const
+QModelIndex TagDock::indexOfTag(qint64 tagId) const
 {
-    for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
-        if ((*it)->data(0, TagIdRole).toLongLong() == tagId)
-            return *it;
-    return nullptr;
+    return m_model->indexOfTag(tagId);
 }
 
 void TagDock::selectTag(qint64 tagId)
 {
-    if (QTreeWidgetItem *item = itemOfTag(tagId))
-        m_tree->setCurrentItem(item);
+    if (const QModelIndex index = indexOfTag(tagId); index.isValid())
+        m_tree->setCurrentIndex(index);
 }
 
 void TagDock::refresh()
 {
-    const qint64 current = currentTagId();
-    m_tree->clear();
-    QHash<qint64, QTreeWidgetItem *> items;
-    for (const Tag &tag : m_store.tagList()) {
-        QTreeWidgetItem *parent = items.value(tag.parentId);
-        auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
-        item->setText(0, tag.name);
-        item->setIcon(0, tagSwatch(QColor(tag.color)));
-        item->setData(0, TagIdRole, tag.id);
-        item->setToolTip(0, tag.path);
-        const qsizetype uses = m_store.tags().taggings(tag.id).size();
-        if (uses > 0)
-            item->setText(1, QString::number(uses));
-        item->setForeground(1, palette().color(QPalette::PlaceholderText));
-        items.insert(tag.id, item);
-    }
-    m_tree->expandAll();
-    selectTag(current);
-}
-
-bool TagDock::pushed(QUndoCommand *command)
-{
-    const int index = m_undoStack->index();
-    m_undoStack->push(command);
-    // A failed command made itself obsolete and the stack dropped it.
-    return m_undoStack->index() == index + 1;
+    m_model->refresh();
 }
 
 qint64 TagDock::createTag(const QString &name, qint64 parentId, const QString &color)
 {
-    auto *command = new CreateTagCommand(m_store, name, parentId, color);
-    if (!pushed(command))
-        return 0;
-    const qint64 id = command->tagId();
-    selectTag(id);
+    const qint64 id = m_document.createTag(name, parentId, color);
+    if (id > 0)
+        selectTag(id);
     return id;
-}
-
-bool TagDock::renameTag(qint64 tagId, const QString &name)
-{
-    return pushed(new EditTagCommand(m_store, tagId, EditTagCommand::Field::Name, name));
-}
-
-bool TagDock::recolorTag(qint64 tagId, const QString &color)
-{
-    return pushed(new EditTagCommand(m_store, tagId, EditTagCommand::Field::Color, color));
-}
-
-bool TagDock::moveTag(qint64 tagId, qint64 parentId)
-{
-    if (tagId <= 0)
-        return false;
-    return pushed(new EditTagCommand(m_store, tagId, EditTagCommand::Field::Parent, parentId));
-}
-
-bool TagDock::mergeTags(qint64 fromId, qint64 intoId)
-{
-    return pushed(new MergeTagsCommand(m_store, fromId, intoId));
-}
-
-bool TagDock::deleteTag(qint64 tagId)
-{
-    return pushed(new DeleteTagCommand(m_store, tagId));
 }
 
 QString TagDock::taggingsDescription(qint64 tagId) const
 {
-    const Taggings t = m_store.tags().taggings(tagId);
+    const Taggings t = m_document.tags().taggings(tagId);
     QStringList parts;
     if (!t.articles.isEmpty())
         parts << tr("%n article(s)", nullptr, int(t.articles.size()));
@@ -230,7 +173,7 @@ void TagDock::newTagDialog(bool child)
     bool ok = false;
     const QString name = QInputDialog::getText(
         this, tr("New Tag"),
-        parent ? tr("Name of the new tag inside “%1”:").arg(m_store.tagPath(parent)) : tr("Name of the new tag:"),
+        parent ? tr("Name of the new tag inside “%1”:").arg(m_document.tagPath(parent)) : tr("Name of the new tag:"),
         QLineEdit::Normal, QString(), &ok);
     if (ok && !name.trimmed().isEmpty())
         createTag(name, parent);
@@ -243,9 +186,9 @@ void TagDock::renameDialog()
         return;
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Rename Tag"), tr("New name:"), QLineEdit::Normal,
-                                               m_tree->currentItem()->text(0), &ok);
+                                               m_tree->currentIndex().siblingAtColumn(0).data().toString(), &ok);
     if (ok && !name.trimmed().isEmpty())
-        renameTag(id, name);
+        m_document.renameTag(id, name);
 }
 
 void TagDock::recolorDialog()
@@ -253,9 +196,9 @@ void TagDock::recolorDialog()
     const qint64 id = currentTagId();
     if (id <= 0)
         return;
-    const QColor color = QColorDialog::getColor(m_store.tagColor(id), this, tr("Tag Colour"));
+    const QColor color = QColorDialog::getColor(m_document.tagColor(id), this, tr("Tag Colour"));
     if (color.isValid())
-        recolorTag(id, color.name());
+        m_document.recolorTag(id, color.name());
 }
 
 void TagDock::moveDialog()
@@ -265,16 +208,16 @@ void TagDock::moveDialog()
         return;
     QStringList names{tr("(top level)")};
     QList<qint64> ids{0};
-    for (const Tag &tag : m_store.tagList())
-        if (tag.id != id && !m_store.tags().subtree(id).contains(tag.id)) {
+    for (const Tag &tag : m_document.tagList())
+        if (tag.id != id && !m_document.tags().subtree(id).contains(tag.id)) {
             names << tag.path;
             ids << tag.id;
         }
     bool ok = false;
-    const QString chosen = QInputDialog::getItem(this, tr("Move Tag"), tr("Move “%1” into:").arg(m_store.tagPath(id)),
-                                                 names, 0, false, &ok);
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Move Tag"), tr("Move “%1” into:").arg(m_document.tagPath(id)), names, 0, false, &ok);
     if (ok)
-        moveTag(id, ids.value(names.indexOf(chosen)));
+        m_document.moveTag(id, ids.value(names.indexOf(chosen)));
 }
 
 void TagDock::mergeDialog()
@@ -284,7 +227,7 @@ void TagDock::mergeDialog()
         return;
     QStringList names;
     QList<qint64> ids;
-    for (const Tag &tag : m_store.tagList())
+    for (const Tag &tag : m_document.tagList())
         if (tag.id != id) {
             names << tag.path;
             ids << tag.id;
@@ -294,10 +237,10 @@ void TagDock::mergeDialog()
     bool ok = false;
     const QString chosen = QInputDialog::getItem(
         this, tr("Merge Tags"),
-        tr("Merge “%1” into (everything it tags gets that tag; “%1” goes):").arg(m_store.tagPath(id)), names, 0, false,
-        &ok);
+        tr("Merge “%1” into (everything it tags gets that tag; “%1” goes):").arg(m_document.tagPath(id)), names, 0,
+        false, &ok);
     if (ok)
-        mergeTags(id, ids.value(names.indexOf(chosen)));
+        m_document.mergeTags(id, ids.value(names.indexOf(chosen)));
 }
 
 void TagDock::deleteDialog()
@@ -305,19 +248,19 @@ void TagDock::deleteDialog()
     const qint64 id = currentTagId();
     if (id <= 0)
         return;
-    if (m_interactive &&
-        QMessageBox::question(this, tr("Delete Tag"),
-                              tr("Delete the tag “%1”? It is on %2. What it tags stays; only the tag goes, and "
-                                 "its child tags move up a level. (Edit → Undo brings it back.)")
-                                  .arg(m_store.tagPath(id), taggingsDescription(id))) != QMessageBox::Yes)
+    if (!m_feedback.confirm(this, tr("Delete Tag"),
+                            tr("Delete the tag “%1”? It is on %2. What it tags stays; only the tag goes, and "
+                               "its child tags move up a level. (Edit → Undo brings it back.)")
+                                .arg(m_document.tagPath(id), taggingsDescription(id)),
+                            true))
         return;
-    deleteTag(id);
+    m_document.deleteTag(id);
 }
 
 void TagDock::showContextMenu(const QPoint &pos)
 {
     QMenu menu(this);
-    const bool onTag = m_tree->itemAt(pos) != nullptr;
+    const bool onTag = m_tree->indexAt(pos).isValid();
     menu.addAction(tr("New Tag…"), this, [this] { newTagDialog(false); });
     if (onTag) {
         menu.addAction(tr("New Child Tag…"), this, [this] { newTagDialog(true); });

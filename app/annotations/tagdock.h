@@ -1,18 +1,18 @@
-// The tags dock: the tag tree (pinyin order, colour swatches) with create, rename, recolour, move (drag and
-// drop or "Move to…"), merge and delete, each through the undo stack.
+// The tags dock: the tag tree (pinyin order, colour swatches; a TagTreeModel in a tree view) with create, rename,
+// recolour, move (drag and drop or "Move to…"), merge and delete, each a change of the annotation document.
 #pragma once
 
 #include <QWidget>
 
 class QToolButton;
-class QTreeWidget;
-class QTreeWidgetItem;
-class QUndoCommand;
-class QUndoStack;
+class QModelIndex;
+class QTreeView;
 
 namespace dubao {
 
-class AnnotationStore;
+class AnnotationDocument;
+class TagTreeModel;
+class UserFeedback;
 
 class TagDock final : public QWidget
 {
@@ -20,24 +20,19 @@ class TagDock final : public QWidget
     Q_DISABLE_COPY_MOVE(TagDock)
 
 public:
-    TagDock(AnnotationStore &store, QUndoStack *undoStack, QWidget *parent = nullptr);
+    /// Questions (delete?) go through `feedback`.
+    TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *parent = nullptr);
     ~TagDock() override;
 
-    /// With interactive off (tests) deleting asks no confirmation and errors go nowhere.
-    void setInteractive(bool interactive) { m_interactive = interactive; }
-
-    QTreeWidget *tree() const { return m_tree; }
+    QTreeView *tree() const { return m_tree; }
+    TagTreeModel *model() const { return m_model; }
     qint64 currentTagId() const;
     void selectTag(qint64 tagId);
-    QTreeWidgetItem *itemOfTag(qint64 tagId) const;
+    /// The tag's row in the tree (column 0); invalid when there is no such tag.
+    QModelIndex indexOfTag(qint64 tagId) const;
 
-    // The actions, also for tests. Each pushes one command; they return false when it failed.
+    /// A new tag (one change of the document), then selected; its id, 0 when it failed.
     qint64 createTag(const QString &name, qint64 parentId = 0, const QString &color = {});
-    bool renameTag(qint64 tagId, const QString &name);
-    bool recolorTag(qint64 tagId, const QString &color);
-    bool moveTag(qint64 tagId, qint64 parentId);
-    bool mergeTags(qint64 fromId, qint64 intoId);
-    bool deleteTag(qint64 tagId);
 
     /// How a delete confirmation describes what a tag is on ("3 highlights, 1 paragraph").
     QString taggingsDescription(qint64 tagId) const;
@@ -56,12 +51,12 @@ private:
     void mergeDialog();
     void deleteDialog();
     void showContextMenu(const QPoint &pos);
-    bool pushed(QUndoCommand *command);
 
-    AnnotationStore &m_store;
-    QUndoStack *m_undoStack;
-    QTreeWidget *m_tree;
-    bool m_interactive = true;
+    AnnotationDocument &m_document;
+    UserFeedback &m_feedback;
+    TagTreeModel *m_model;
+    QTreeView *m_tree;
+    qint64 m_current = 0; ///< the selected tag, kept over a reset of the model
 };
 
 } // namespace dubao

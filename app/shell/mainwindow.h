@@ -2,6 +2,7 @@
 // navigation and history, import, and the window's settings.
 #pragma once
 
+#include "app/shell/userfeedback.h"
 #include "core/jobs/importjob.h"
 #include "core/model/issue.h"
 
@@ -24,6 +25,7 @@ class QUndoStack;
 
 namespace dubao {
 
+class ActionRegistry;
 class AnnotationController;
 class ConcordanceView;
 class FindBar;
@@ -95,7 +97,13 @@ public:
     ImportController *importController() const { return m_import; }
     QString statusText() const; ///< the permanent status bar fields, joined (for tests)
 
-    // Annotations (gui/annotationcontroller.h holds the rest)
+    /// Every action of the window, registered by the part that owns it.
+    ActionRegistry &actions() { return *m_actions; }
+    /// How the window speaks to the user (message boxes; tests give it their own).
+    UserFeedback &feedback() { return *m_feedback; }
+    void setFeedback(std::unique_ptr<UserFeedback> feedback) { m_feedback = std::move(feedback); }
+
+    // Annotations (app/annotations/annotationcontroller.h holds the rest)
     AnnotationController *annotations() const { return m_annotations; }
 
     // Search (setUpSearch() and the functions after it)
@@ -215,6 +223,8 @@ private:
     qint64 m_currentIssue = 0;
     qint64 m_topBlock = 0; ///< the paragraph at the top of the reader when last seen
     QPersistentModelIndex m_currentIndex;
+    ActionRegistry *m_actions = nullptr;
+    std::unique_ptr<UserFeedback> m_feedback = std::make_unique<DialogFeedback>();
     AnnotationController *m_annotations = nullptr;
     SearchPanel *m_searchPanel = nullptr;
     QDockWidget *m_searchDock = nullptr;

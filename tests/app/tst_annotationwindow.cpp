@@ -1,26 +1,28 @@
 // The annotation GUI end to end (offscreen): highlighting a selection in the reading pane and its drawing,
 // notes through the notes panel and their margin markers, undo/redo restoring the library's exact rows, the
 // tag dock, the annotations panel's filters, notebook reordering, orphans after a corrected file, dubao: links.
-#include "app/annotations/annotationcommands.h"
 #include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationdocument.h"
 #include "app/annotations/annotationspanel.h"
-#include "app/annotations/annotationstore.h"
 #include "app/annotations/notebookview.h"
 #include "app/annotations/notespanel.h"
 #include "app/annotations/orphanspanel.h"
 #include "app/annotations/tagdock.h"
 #include "app/reader/readerview.h"
+#include "app/shell/actionregistry.h"
 #include "app/shell/librarysession.h"
 #include "app/shell/mainwindow.h"
 #include "core/ingest/issuereplacer.h"
 #include "core/jobs/reparsejob.h"
 #include "core/store/issuerepository.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/recordingfeedback.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QFile>
-#include <QListWidget>
+#include <QListView>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -31,7 +33,7 @@
 #include <QTextBrowser>
 #include <QTextLayout>
 #include <QThread>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace dubao;
@@ -55,6 +57,7 @@ private slots:
     void openLink_block_showsArticleAndScrollsToParagraph();
     void reparseJob_wholeLibrary_keepsAnnotationsInPlace();
     void deleteIssue_countsAndRemovesItsAnnotations();
+    void actionsAndQuestions_throughRegistryAndFeedback();
 
 private:
     /// A window on a fresh copy of the corpus library, showing an article with at least `minBlocks` paragraphs.
@@ -65,13 +68,14 @@ private:
     /// article/block taggings, which a redo sets anew).
     QStringList rows(bool withTaggingTimes = true);
     AnnotationController *annotations() { return m_window->annotations(); }
-    AnnotationStore &store() { return m_window->annotations()->store(); }
+    AnnotationDocument &document() { return m_window->annotations()->document(); }
 
     QTemporaryDir m_dir;
     QString m_corpusLibrary;
     int m_copies = 0;
     std::unique_ptr<MainWindow> m_window;
-    QList<qint64> m_blocks; ///< the shown article's paragraphs
+    test::RecordingFeedback *m_feedback = nullptr; ///< the window's
+    QList<qint64> m_blocks;                        ///< the shown article's paragraphs
 };
 
 void TestAnnotationWindow::initTestCase()
@@ -100,6 +104,9 @@ void TestAnnotationWindow::openWindow(int minBlocks)
     QVERIFY(QFile::copy(m_corpusLibrary, path));
     m_window = std::make_unique<MainWindow>();
     m_window->setInteractive(false);
+    auto feedback = std::make_unique<test::RecordingFeedback>();
+    m_feedback = feedback.get();
+    m_window->setFeedback(std::move(feedback));
     m_window->resize(1300, 850);
     QString error;
     QVERIFY2(m_window->openLibrary(path, &error), qPrintable(error));
@@ -173,7 +180,7 @@ void TestAnnotationWindow::highlightSelection_storesOffsetsAndDrawsOverlap()
     select(blockId, 2, 10);
     const qint64 first = annotations()->highlightSelection(red);
     QVERIFY(first > 0);
-    const auto stored = store().annotations().highlight(first);
+    const auto stored = document().annotations().highlight(first);
     QVERIFY(stored.has_value());
     QCOMPARE(stored->blockId, blockId);
     QCOMPARE(stored->start, 2);
@@ -188,13 +195,13 @@ void TestAnnotationWindow::highlightSelection_storesOffsetsAndDrawsOverlap()
     select(blockId, 20, 24);
     m_window->reader()->setFocus();
     QTest::keyClick(m_window->reader(), Qt::Key_H);
-    QList<Highlight> all = store().annotations().highlightsOfBlock(blockId);
+    QList<Highlight> all = document().annotations().highlightsOfBlock(blockId);
     QCOMPARE(all.size(), 3);
     QCOMPARE(all.back().start, 20);
     QCOMPARE(all.back().tagIds, QList<qint64>{blue});
     select(blockId, 26, 28);
     m_window->findChild<QAction *>(QStringLiteral("actionHighlightLastTag"))->trigger();
-    QCOMPARE(store().annotations().highlightsOfBlock(blockId).size(), 4);
+    QCOMPARE(document().annotations().highlightsOfBlock(blockId).size(), 4);
 
     // Drawn: [2,6) red only, [6,10) both (underlined), [10,14) blue only.
     const QList<QTextLayout::FormatRange> formats = m_window->reader()->textBlock(blockId).layout()->formats();
@@ -225,7 +232,7 @@ void TestAnnotationWindow::highlightSelection_storesOffsetsAndDrawsOverlap()
         drawnAt2 = drawnAt2 || (range.start <= 2 && 2 < range.start + range.length);
     QVERIFY(!drawnAt2);
     m_window->undoStack()->undo();
-    QCOMPARE(store().annotations().highlight(first)->start, 2);
+    QCOMPARE(document().annotations().highlight(first)->start, 2);
 }
 
 void TestAnnotationWindow::notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep()
@@ -240,7 +247,7 @@ void TestAnnotationWindow::notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep(
 
     const qint64 id = panel->addNote(QStringLiteral("A **bold** thought"));
     QVERIFY(id > 0);
-    const auto note = store().annotations().note(id);
+    const auto note = document().annotations().note(id);
     QVERIFY(note.has_value());
     QCOMPARE(note->blockId, blockId);
     QCOMPARE(note->text, QStringLiteral("A **bold** thought"));
@@ -255,11 +262,11 @@ void TestAnnotationWindow::notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep(
     panel->commitEdit(false);
     panel->editor()->setPlainText(QStringLiteral("A **bold** thought, revised twice"));
     panel->commitEdit(true);
-    QCOMPARE(store().annotations().note(id)->text, QStringLiteral("A **bold** thought, revised twice"));
+    QCOMPARE(document().annotations().note(id)->text, QStringLiteral("A **bold** thought, revised twice"));
     QCOMPARE(m_window->undoStack()->count(), commands + 1);
     QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Edit Note"));
     m_window->undoStack()->undo();
-    QCOMPARE(store().annotations().note(id)->text, QStringLiteral("A **bold** thought"));
+    QCOMPARE(document().annotations().note(id)->text, QStringLiteral("A **bold** thought"));
     QCOMPARE(panel->editor()->toPlainText(), QStringLiteral("A **bold** thought"));
 
     // Clicking the margin marker opens the paragraph's notes.
@@ -271,7 +278,7 @@ void TestAnnotationWindow::notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep(
 
     // Undoing the add removes the note and its marker.
     m_window->undoStack()->undo();
-    QVERIFY(!store().annotations().note(id).has_value());
+    QVERIFY(!document().annotations().note(id).has_value());
     QVERIFY(reader->noteMarkers().isEmpty());
 }
 
@@ -343,7 +350,7 @@ void TestAnnotationWindow::undoRedo_highlightTagNoteNotebook_restoresExactRows()
     const qint64 notebook = annotations()->notebookView()->createNotebook(QStringLiteral("研究"));
     QVERIFY(notebook > 0);
     AnnotationItem item;
-    item.highlight = *store().annotations().highlight(highlight);
+    item.highlight = *document().annotations().highlight(highlight);
     QVERIFY(annotations()->addToNotebook(notebook, item));
     QVERIFY(annotations()->notebookView()->addText(QStringLiteral("My own words")) > 0);
     QVERIFY(annotations()->removeHighlight(highlight)); // also takes its notebook entry
@@ -358,59 +365,58 @@ void TestAnnotationWindow::undoRedo_highlightTagNoteNotebook_restoresExactRows()
     // Taggings get a new created_at when redone; everything else, ids included, is as it was.
     QCOMPARE(rows(false), after);
     // Every id came back the same.
-    QVERIFY(!store().annotations().highlight(highlight).has_value()); // removed again by the last redo
+    QVERIFY(!document().annotations().highlight(highlight).has_value()); // removed again by the last redo
     stack->undo();
-    QCOMPARE(store().annotations().highlight(highlight)->tagIds, QList<qint64>{tag});
-    QCOMPARE(store().notebooks().entries(notebook).size(), 2);
+    QCOMPARE(document().annotations().highlight(highlight)->tagIds, QList<qint64>{tag});
+    QCOMPARE(document().notebooks().entries(notebook).size(), 2);
 }
 
 void TestAnnotationWindow::tagDock_createRenameMergeDelete_undoable()
 {
     openWindow();
     TagDock *dock = annotations()->tagDock();
-    dock->setInteractive(false);
     QUndoStack *stack = m_window->undoStack();
     const qint64 a = dock->createTag(QStringLiteral("战争"));
     const qint64 b = dock->createTag(QStringLiteral("和平"));
     QVERIFY(a > 0 && b > 0);
-    QVERIFY(dock->itemOfTag(a) && dock->itemOfTag(b));
+    QVERIFY(dock->indexOfTag(a).isValid() && dock->indexOfTag(b).isValid());
     QVERIFY(dock->createTag(QStringLiteral("和平")) == 0); // a sibling's name: refused, nothing pushed
     QCOMPARE(stack->undoText(), QStringLiteral("Create Tag “和平”"));
 
-    QVERIFY(dock->renameTag(a, QStringLiteral("冲突")));
-    QCOMPARE(store().tags().tag(a)->name, QStringLiteral("冲突"));
-    QCOMPARE(dock->itemOfTag(a)->text(0), QStringLiteral("冲突"));
+    QVERIFY(document().renameTag(a, QStringLiteral("冲突")));
+    QCOMPARE(document().tags().tag(a)->name, QStringLiteral("冲突"));
+    QCOMPARE(dock->indexOfTag(a).data().toString(), QStringLiteral("冲突"));
     stack->undo();
-    QCOMPARE(store().tags().tag(a)->name, QStringLiteral("战争"));
+    QCOMPARE(document().tags().tag(a)->name, QStringLiteral("战争"));
     stack->redo();
 
-    QVERIFY(dock->recolorTag(b, QStringLiteral("#123456")));
-    QCOMPARE(store().tags().tag(b)->color, QStringLiteral("#123456"));
+    QVERIFY(document().recolorTag(b, QStringLiteral("#123456")));
+    QCOMPARE(document().tags().tag(b)->color, QStringLiteral("#123456"));
 
     select(m_blocks[0], 0, 5);
     const qint64 highlight = annotations()->highlightSelection(a);
-    QVERIFY(dock->moveTag(a, b));
-    QCOMPARE(store().tags().tag(a)->parentId, b);
-    QCOMPARE(dock->itemOfTag(a)->parent(), dock->itemOfTag(b));
+    QVERIFY(document().moveTag(a, b));
+    QCOMPARE(document().tags().tag(a)->parentId, b);
+    QCOMPARE(dock->indexOfTag(a).parent(), dock->indexOfTag(b));
     stack->undo();
-    QCOMPARE(store().tags().tag(a)->parentId, 0);
+    QCOMPARE(document().tags().tag(a)->parentId, 0);
 
-    QVERIFY(dock->mergeTags(a, b));
-    QVERIFY(!store().tags().tag(a).has_value());
-    QCOMPARE(store().annotations().highlight(highlight)->tagIds, QList<qint64>{b});
-    QVERIFY(dock->itemOfTag(a) == nullptr);
+    QVERIFY(document().mergeTags(a, b));
+    QVERIFY(!document().tags().tag(a).has_value());
+    QCOMPARE(document().annotations().highlight(highlight)->tagIds, QList<qint64>{b});
+    QVERIFY(!dock->indexOfTag(a).isValid());
     stack->undo();
-    QCOMPARE(store().tags().tag(a)->name, QStringLiteral("冲突"));
-    QCOMPARE(store().annotations().highlight(highlight)->tagIds, QList<qint64>{a});
+    QCOMPARE(document().tags().tag(a)->name, QStringLiteral("冲突"));
+    QCOMPARE(document().annotations().highlight(highlight)->tagIds, QList<qint64>{a});
 
     QCOMPARE(dock->taggingsDescription(a), QStringLiteral("1 highlight(s)"));
-    QVERIFY(dock->deleteTag(a));
-    QVERIFY(!store().tags().tag(a).has_value());
-    QVERIFY(store().annotations().highlight(highlight).has_value()); // what it tagged stays
-    QVERIFY(store().annotations().highlight(highlight)->tagIds.isEmpty());
+    QVERIFY(document().deleteTag(a));
+    QVERIFY(!document().tags().tag(a).has_value());
+    QVERIFY(document().annotations().highlight(highlight).has_value()); // what it tagged stays
+    QVERIFY(document().annotations().highlight(highlight)->tagIds.isEmpty());
     stack->undo();
-    QCOMPARE(store().annotations().highlight(highlight)->tagIds, QList<qint64>{a});
-    QVERIFY(dock->itemOfTag(a));
+    QCOMPARE(document().annotations().highlight(highlight)->tagIds, QList<qint64>{a});
+    QVERIFY(dock->indexOfTag(a).isValid());
 }
 
 void TestAnnotationWindow::annotationsPanel_filterByTag_withAndWithoutChildren()
@@ -430,7 +436,7 @@ void TestAnnotationWindow::annotationsPanel_filterByTag_withAndWithoutChildren()
     AnnotationsPanel *panel = annotations()->annotationsPanel();
     panel->setTagFilter(0);
     QCOMPARE(panel->items().size(), 3);
-    QCOMPARE(panel->list()->topLevelItemCount(), 3);
+    QCOMPARE(panel->list()->model()->rowCount(), 3);
     panel->setTagFilter(parent, true);
     QCOMPARE(panel->items().size(), 2);
     panel->setTagFilter(parent, false);
@@ -445,7 +451,7 @@ void TestAnnotationWindow::annotationsPanel_filterByTag_withAndWithoutChildren()
 
     // Activating a row opens the reader at it, the span selected.
     m_window->reader()->setTextCursor(QTextCursor(m_window->reader()->document()));
-    emit panel->list()->itemActivated(panel->list()->topLevelItem(0), 0);
+    emit panel->list()->activated(panel->list()->model()->index(0, 0));
     const QTextCursor cursor = m_window->reader()->textCursor();
     QCOMPARE(m_window->reader()->blockIdAt(cursor), m_blocks[1]);
     QCOMPARE(cursor.selectedText(), m_window->reader()->textBlock(m_blocks[1]).text().left(6));
@@ -460,19 +466,19 @@ void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()
     select(m_blocks[0], 0, 8);
     const qint64 highlight = annotations()->highlightSelection(0);
     AnnotationItem item;
-    item.highlight = *store().annotations().highlight(highlight);
+    item.highlight = *document().annotations().highlight(highlight);
     QVERIFY(annotations()->addToNotebook(notebook, item));
     const qint64 first = view->addText(QStringLiteral("First thoughts"));
     const qint64 second = view->addText(QStringLiteral("Second thoughts"));
     const QList<qint64> original = view->entryIds();
     QCOMPARE(original.size(), 3);
-    QCOMPARE(view->entryList()->count(), 3);
-    QVERIFY(view->entryHtml(0).contains(store().annotations().highlight(highlight)->anchor.quote.toHtmlEscaped()));
+    QCOMPARE(view->entryList()->model()->rowCount(), 3);
+    QVERIFY(view->entryHtml(0).contains(document().annotations().highlight(highlight)->anchor.quote.toHtmlEscaped()));
     QVERIFY(view->entryHtml(0).contains(QStringLiteral("dubao://block/%1").arg(m_blocks[0])));
 
     QVERIFY(view->moveEntry(0, 2));
     QList<qint64> stored;
-    for (const NotebookEntry &entry : store().notebooks().entries(notebook))
+    for (const NotebookEntry &entry : document().notebooks().entries(notebook))
         stored << entry.id;
     QCOMPARE(stored, (QList<qint64>{first, second, original[0]}));
     QCOMPARE(view->entryIds(), stored);
@@ -480,17 +486,17 @@ void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()
     m_window->undoStack()->undo();
     QCOMPARE(view->entryIds(), original);
     stored.clear();
-    for (const NotebookEntry &entry : store().notebooks().entries(notebook))
+    for (const NotebookEntry &entry : document().notebooks().entries(notebook))
         stored << entry.id;
     QCOMPARE(stored, original);
 
     // Free text is edited in place: the editor opens over the entry with its Markdown, leaving it keeps the
     // edit as one undoable step; the excerpt is not editable.
-    QListWidget *list = view->entryList();
+    QListView *list = view->entryList();
     const int textRow = int(view->entryIds().indexOf(first));
-    QVERIFY(!(list->item(int(view->entryIds().indexOf(original[0])))->flags() & Qt::ItemIsEditable));
+    QVERIFY(!(list->model()->index(int(view->entryIds().indexOf(original[0])), 0).flags() & Qt::ItemIsEditable));
     list->setFocus();
-    list->setCurrentRow(textRow);
+    list->setCurrentIndex(list->model()->index(textRow, 0));
     QTest::keyClick(list, Qt::Key_F2);
     auto *editor = list->findChild<QPlainTextEdit *>(QStringLiteral("notebookTextEditor"));
     QVERIFY(editor);
@@ -500,20 +506,20 @@ void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()
     if (const QString shots = qEnvironmentVariable("DUBAO_SCREENSHOT_DIR"); !shots.isEmpty())
         view->grab().save(QDir(shots).filePath(QStringLiteral("notebook-inline-edit.png")));
     QTest::keyClick(editor, Qt::Key_Tab); // leaves the editor: commits
-    QTRY_COMPARE(store().notebooks().entry(first)->text, QStringLiteral("First thoughts, **revised**"));
+    QTRY_COMPARE(document().notebooks().entry(first)->text, QStringLiteral("First thoughts, **revised**"));
     QTRY_VERIFY(view->entryHtml(textRow).contains(QStringLiteral("revised")));
     QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Edit Notebook Text"));
     m_window->undoStack()->undo();
-    QCOMPARE(store().notebooks().entry(first)->text, QStringLiteral("First thoughts"));
+    QCOMPARE(document().notebooks().entry(first)->text, QStringLiteral("First thoughts"));
     // Esc drops an edit.
-    list->setCurrentRow(textRow);
+    list->setCurrentIndex(list->model()->index(textRow, 0));
     QTest::keyClick(list, Qt::Key_F2);
     editor = list->findChild<QPlainTextEdit *>(QStringLiteral("notebookTextEditor"));
     QVERIFY(editor);
     editor->setPlainText(QStringLiteral("thrown away"));
     QTest::keyClick(editor, Qt::Key_Escape);
     QTest::qWait(20);
-    QCOMPARE(store().notebooks().entry(first)->text, QStringLiteral("First thoughts"));
+    QCOMPARE(document().notebooks().entry(first)->text, QStringLiteral("First thoughts"));
 
     // The excerpt links back to its paragraph.
     m_window->showArticle(m_window->currentArticleId() + 1);
@@ -568,7 +574,7 @@ void TestAnnotationWindow::orphansPanel_afterReplacingIssue_listsAndReattaches()
     OrphansPanel *panel = annotations()->orphansPanel();
     QCOMPARE(panel->items().size(), 1);
     QCOMPARE(panel->items().front().highlight.id, highlight);
-    QVERIFY(panel->list()->topLevelItem(0)->text(0).contains(quote.left(20)));
+    QVERIFY(panel->list()->model()->index(0, 0).data().toString().contains(quote.left(20)));
 
     // Re-attach by hand where the reader's selection is, undoably.
     m_window->reader()->setTextCursor(QTextCursor(m_window->reader()->document()));
@@ -579,12 +585,12 @@ void TestAnnotationWindow::orphansPanel_afterReplacingIssue_listsAndReattaches()
     panel->selectRow(0);
     QVERIFY(annotations()->reattach(*panel->currentItem()));
     QCOMPARE(panel->items().size(), 0);
-    const auto attached = store().annotations().highlight(highlight);
+    const auto attached = document().annotations().highlight(highlight);
     QCOMPARE(attached->blockId, block);
     QVERIFY(!attached->orphan);
     m_window->undoStack()->undo();
     QCOMPARE(panel->items().size(), 1);
-    QVERIFY(store().annotations().highlight(highlight)->orphan);
+    QVERIFY(document().annotations().highlight(highlight)->orphan);
 }
 
 void TestAnnotationWindow::openLink_block_showsArticleAndScrollsToParagraph()
@@ -616,7 +622,7 @@ void TestAnnotationWindow::reparseJob_wholeLibrary_keepsAnnotationsInPlace()
     select(m_blocks[0], 2, 12);
     const qint64 highlight = annotations()->highlightSelection(0);
     QVERIFY(highlight > 0);
-    const QString quote = store().annotations().highlight(highlight)->anchor.quote;
+    const QString quote = document().annotations().highlight(highlight)->anchor.quote;
 
     // The job runs on its own connection in a worker thread, as Issue → Re-parse All Issues runs it.
     QThread thread;
@@ -634,7 +640,7 @@ void TestAnnotationWindow::reparseJob_wholeLibrary_keepsAnnotationsInPlace()
     QCOMPARE(report.issues + int(report.failed.size()), test::corpusFileCount());
     QCOMPARE(progress.size(), test::corpusFileCount());
     QCOMPARE(report.counts.orphaned, 0);
-    const auto after = store().annotations().highlight(highlight);
+    const auto after = document().annotations().highlight(highlight);
     QVERIFY(after && !after->orphan);
     QCOMPARE(after->anchor.quote, quote);
 }
@@ -655,10 +661,71 @@ void TestAnnotationWindow::deleteIssue_countsAndRemovesItsAnnotations()
     QString error;
     QVERIFY2(annotations()->deleteIssue(issueId, &error), qPrintable(error));
     QCOMPARE(m_window->session()->issues().issueCount(), issues - 1);
-    QVERIFY(!store().annotations().highlight(highlight).has_value());
+    QVERIFY(!document().annotations().highlight(highlight).has_value());
     QVERIFY(m_window->currentIssueId() != issueId); // the reader moved on to an issue that exists
     QVERIFY(m_window->currentArticleId() > 0);
     QVERIFY(!m_window->undoStack()->canUndo());
+}
+
+void TestAnnotationWindow::actionsAndQuestions_throughRegistryAndFeedback()
+{
+    openWindow();
+    ActionRegistry &actions = m_window->actions();
+    auto action = [&actions](const char *id) {
+        return actions.action(QLatin1String(id));
+    };
+    // Registered by the annotation part; those that change the library are editing actions.
+    for (const char *id : {"actionHighlightLastTag", "actionTagPalette", "actionTagParagraph", "actionTagArticle",
+                           "actionAddNote", "actionRemoveHighlight", "actionNewTag", "actionNewNotebook",
+                           "actionReattachOrphan", "actionReplaceIssue", "actionReparseAll", "actionDeleteIssue"}) {
+        QVERIFY2(action(id), id);
+        QVERIFY2(actions.isEditing(action(id)), id);
+    }
+    QVERIFY(actions.menu(ActionRegistry::Menu::Annotate)->actions().contains(action("actionHighlightLastTag")));
+    QVERIFY(actions.menu(ActionRegistry::Menu::Issue)->actions().contains(action("actionDeleteIssue")));
+    QVERIFY(actions.menu(ActionRegistry::Menu::View)->actions().contains(action("menuAnnotationPanels")));
+    actions.setReadOnly(true);
+    QVERIFY(!action("actionNewTag")->isEnabled());
+    QVERIFY(!action("actionDeleteIssue")->isEnabled());
+    actions.setReadOnly(false);
+    QVERIFY(action("actionNewTag")->isEnabled());
+
+    // Deleting a tag from the dock asks the window's feedback; "no" keeps it.
+    TagDock *dock = annotations()->tagDock();
+    const qint64 tag = dock->createTag(QStringLiteral("战争"));
+    QVERIFY(tag > 0);
+    dock->selectTag(tag);
+    QAction *remove = nullptr;
+    for (QAction *a : dock->actions())
+        if (a->shortcut() == QKeySequence(QKeySequence::Delete))
+            remove = a;
+    QVERIFY(remove);
+    m_feedback->answer = false;
+    remove->trigger();
+    QCOMPARE(m_feedback->questions.size(), 1);
+    QVERIFY(m_feedback->questions.front().startsWith(QStringLiteral("Delete Tag: ")));
+    QVERIFY(document().tags().tag(tag).has_value());
+    m_feedback->answer = true;
+    remove->trigger();
+    QVERIFY(!document().tags().tag(tag).has_value());
+
+    // A change that fails is said as a warning.
+    QVERIFY(dock->createTag(QStringLiteral("和平")) > 0);
+    QVERIFY(m_feedback->warnings.isEmpty());
+    QCOMPARE(dock->createTag(QStringLiteral("和平")), 0);
+    QCOMPARE(m_feedback->warnings.size(), 1);
+    QVERIFY(m_feedback->warnings.front().startsWith(QStringLiteral("Annotation: ")));
+
+    // Issue → Delete Issue… asks first too.
+    const int issues = m_window->session()->issues().issueCount();
+    m_feedback->answer = false;
+    action("actionDeleteIssue")->trigger();
+    QVERIFY(m_feedback->questions.back().startsWith(QStringLiteral("Delete Issue: ")));
+    QCOMPARE(m_window->session()->issues().issueCount(), issues);
+    m_feedback->answer = true;
+    action("actionDeleteIssue")->trigger();
+    QCOMPARE(m_window->session()->issues().issueCount(), issues - 1);
+    QCOMPARE(m_feedback->warnings.size(), 1);
 }
 
 QTEST_MAIN(TestAnnotationWindow)

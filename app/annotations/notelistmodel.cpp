@@ -1,0 +1,60 @@
+#include "app/annotations/notelistmodel.h"
+
+#include "app/annotations/annotationdocument.h"
+
+#include <QCoreApplication>
+#include <QFont>
+
+namespace dubao {
+
+NoteListModel::NoteListModel(AnnotationDocument &document, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_document(document)
+{}
+
+NoteListModel::~NoteListModel() = default;
+
+void NoteListModel::setContext(qint64 blockId, qint64 highlightId)
+{
+    beginResetModel();
+    m_highlightId = highlightId;
+    m_notes = m_document.hasLibrary() && blockId > 0 ? m_document.annotations().notesOfBlock(blockId) : QList<Note>{};
+    endResetModel();
+}
+
+int NoteListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_notes.size());
+}
+
+QVariant NoteListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Note &note = m_notes[index.row()];
+    // Translated under the panel's context, where these texts always were.
+    switch (role) {
+    case Qt::DisplayRole: {
+        QString first = note.text.section(QLatin1Char('\n'), 0, 0).trimmed();
+        if (first.isEmpty())
+            first = QCoreApplication::translate("dubao::NotesPanel", "(empty note)");
+        return note.highlightId > 0 ? QStringLiteral("❝ ") + first : first;
+    }
+    case Qt::ToolTipRole:
+        return note.highlightId > 0 ? QCoreApplication::translate("dubao::NotesPanel", "On a highlight")
+                                    : QCoreApplication::translate("dubao::NotesPanel", "On the paragraph");
+    case Qt::FontRole:
+        if (note.highlightId > 0 && note.highlightId == m_highlightId) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case NoteIdRole:
+        return note.id;
+    default:
+        return {};
+    }
+}
+
+} // namespace dubao
