@@ -30,7 +30,9 @@ Issues:
   show ARTICLE_ID [--raw] [--json]
                                  print an article (--raw: the original OCR text with line numbers)
   replace ISSUE_ID FILE          replace an issue's text with a corrected file; re-anchor its annotations
-  reparse                        re-parse every issue with this parser; re-anchor all annotations
+  reparse [--all] [--json]       re-parse the issues an older parser made (--all: every issue); ids are kept,
+                                 only what changed is written and re-anchored; progress on a terminal
+  resolve LINK [--json]          what a dubao://block/… or dubao://article/… link (UUID or ID) points at now
 
 Annotations:
   tag add NAME [--color #RRGGBB] [--parent NAME] | tag list [--json] | tag rename OLD NEW
@@ -85,7 +87,8 @@ static const QSet<QString> kFlags{u"--json"_s,        u"--raw"_s,
                                   u"--help"_s,        u"-h"_s,
                                   u"--version"_s,     u"--all-tags"_s,
                                   u"--repair"_s,      u"--force"_s,
-                                  u"--no-children"_s, u"--with-notes-as-citations"_s}; // the last two: export
+                                  u"--no-children"_s, u"--with-notes-as-citations"_s, // these two: export
+                                  u"--all"_s};                                        // reparse
 
 Args parseArgs(const QStringList &arguments)
 {

@@ -3,6 +3,7 @@
 #include "core/search/searchservice.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
+#include "core/store/linkresolver.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
 
@@ -126,7 +127,7 @@ QList<ExportNote> exportNotes(const QList<Note> &notes, QSet<qint64> *emitted = 
 {
     QList<ExportNote> result;
     for (const Note &n : notes) {
-        result.append({n.id, n.text, n.createdAt});
+        result.append({n.id, n.text, n.createdAt, {}});
         if (emitted)
             emitted->insert(n.id);
     }
@@ -162,7 +163,7 @@ Excerpt fromNote(const Note &n, const std::optional<Highlight> &highlight, const
         e.highlightId = highlight->id;
     e.orphan = n.orphan;
     e.tags = cache.tagPaths(n.tagIds);
-    e.notes = {{n.id, n.text, n.createdAt}};
+    e.notes = {{n.id, n.text, n.createdAt, {}}};
     e.createdAt = n.createdAt;
     e.modifiedAt = n.modifiedAt;
     e.reporters = cache.reporters(e.articleId);
@@ -201,6 +202,40 @@ QString summary(const ExportSelection &s, Library &library)
     if (!s.text.isEmpty())
         parts.append(QStringLiteral("“%1”").arg(s.text));
     return parts.join(QStringLiteral(" · "));
+}
+
+/// The stable keys of every row the excerpts name (one query per table).
+void fillUids(Library &library, ExportDocument &doc)
+{
+    QList<qint64> highlights, notes, blocks, articles, issues;
+    for (const Excerpt &e : std::as_const(doc.excerpts)) {
+        if (e.highlightId)
+            highlights.append(e.highlightId);
+        if (e.noteId)
+            notes.append(e.noteId);
+        for (const ExportNote &n : e.notes)
+            notes.append(n.id);
+        if (e.blockId)
+            blocks.append(e.blockId);
+        if (e.articleId)
+            articles.append(e.articleId);
+        if (e.issueId)
+            issues.append(e.issueId);
+    }
+    const QHash<qint64, QByteArray> h = uidsOf(library, "highlights", highlights);
+    const QHash<qint64, QByteArray> n = uidsOf(library, "notes", notes);
+    const QHash<qint64, QByteArray> b = uidsOf(library, "blocks", blocks);
+    const QHash<qint64, QByteArray> a = uidsOf(library, "articles", articles);
+    const QHash<qint64, QByteArray> i = uidsOf(library, "issues", issues);
+    for (Excerpt &e : doc.excerpts) {
+        e.highlightUid = h.value(e.highlightId);
+        e.noteUid = n.value(e.noteId);
+        e.blockUid = b.value(e.blockId);
+        e.articleUid = a.value(e.articleId);
+        e.issueUid = i.value(e.issueId);
+        for (ExportNote &note : e.notes)
+            note.uid = n.value(note.id);
+    }
 }
 
 } // namespace
@@ -261,6 +296,7 @@ ExportDocument ExcerptCollector::collect(const ExportSelection &selection, QStri
             }
             doc.excerpts.append(e);
         }
+        fillUids(m_library, doc);
         return doc;
     }
 
@@ -517,6 +553,7 @@ ExportDocument ExcerptCollector::collect(const ExportSelection &selection, QStri
     if (limit > 0 && excerpts.size() > limit)
         excerpts.resize(limit);
     doc.excerpts = std::move(excerpts);
+    fillUids(m_library, doc);
     return doc;
 }
 

@@ -1,11 +1,15 @@
 #include "core/export/exportdocument.h"
 
+#include "core/store/linkresolver.h"
+
 namespace dubao {
 
 QString Excerpt::link() const
 {
     if (kind == Kind::Text)
         return {};
+    if (!blockUid.isEmpty() && kind != Kind::Article)
+        return DubaoLink::blockLink(blockUid);
     if (blockId != 0 && kind != Kind::Article)
         return QStringLiteral("dubao://block/%1").arg(blockId);
     return articleLink();
@@ -13,6 +17,8 @@ QString Excerpt::link() const
 
 QString Excerpt::articleLink() const
 {
+    if (!articleUid.isEmpty())
+        return DubaoLink::articleLink(articleUid);
     return articleId != 0 ? QStringLiteral("dubao://article/%1").arg(articleId) : QString();
 }
 

@@ -19,6 +19,7 @@ struct ExportNote
     qint64 id = 0;
     QString text; ///< Markdown as the user wrote it
     QDateTime createdAt;
+    QByteArray uid; ///< empty when unknown
 
     friend bool operator==(const ExportNote &, const ExportNote &) = default;
 };
@@ -45,6 +46,13 @@ struct Excerpt
     qint64 blockId = 0;   ///< 0 for an article or an orphan
     qint64 articleId = 0; ///< 0 for an orphan
     qint64 issueId = 0;
+    /// The rows' uids (schema v4): the stable keys of links, citations and annotation ids. Empty when unknown
+    /// (an orphan's block, a document built without a library).
+    QByteArray highlightUid;
+    QByteArray noteUid;
+    QByteArray blockUid;
+    QByteArray articleUid;
+    QByteArray issueUid;
 
     QString articleTitle;
     QString publication;
@@ -63,9 +71,10 @@ struct Excerpt
     QDateTime modifiedAt;
 
     bool isText() const { return kind == Kind::Text; }
-    /// "dubao://block/<ID>" (or "dubao://article/<ID>" for an article); empty for an orphan or free text.
+    /// "dubao://block/<UUID>" (or "dubao://article/<UUID>" for an article), the integer form "dubao://block/<ID>"
+    /// when the uid is not known; empty for an orphan or free text.
     QString link() const;
-    /// "dubao://article/<ID>", empty when the article is unknown.
+    /// "dubao://article/<UUID>" (or <ID>), empty when the article is unknown.
     QString articleLink() const;
 
     friend bool operator==(const Excerpt &, const Excerpt &) = default;

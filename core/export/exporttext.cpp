@@ -1,5 +1,7 @@
 #include "core/export/exporttext.h"
 
+#include "core/store/uid.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QIODevice>
@@ -222,8 +224,9 @@ QList<CitedArticle> citedArticles(const ExportDocument &document)
         auto it = index.find(key);
         if (it == index.end()) {
             CitedArticle a;
-            a.id = e.articleId != 0 ? QStringLiteral("dubao-article-%1").arg(e.articleId)
-                                    : QStringLiteral("dubao-orphan-%1").arg(result.size() + 1);
+            a.id = !e.articleUid.isEmpty() ? QStringLiteral("dubao-article-") + uid::toText(e.articleUid)
+                   : e.articleId != 0      ? QStringLiteral("dubao-article-%1").arg(e.articleId)
+                                           : QStringLiteral("dubao-orphan-%1").arg(result.size() + 1);
             a.source = &e;
             it = index.insert(key, result.size());
             result.append(a);

@@ -55,7 +55,7 @@ bool forEachGrouped(const ExportDocument &document, ExportOptions::Grouping grou
 /// An article behind some excerpts, for the citation formats.
 struct CitedArticle
 {
-    QString id;                      ///< "dubao-article-<ID>", or for an orphan "dubao-orphan-<n>"
+    QString id; ///< "dubao-article-<UUID>" (<ID> without a uid), or for an orphan "dubao-orphan-<n>"
     const Excerpt *source = nullptr; ///< the first excerpt: title, publication, date, reporters, article id
     QList<qsizetype> excerpts;       ///< indices into the document, in document order
 };

@@ -1,6 +1,7 @@
 // JSON in the schema of docs/export.md (format "dubao-export", version 1).
 #include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
+#include "core/store/uid.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,6 +10,12 @@
 namespace dubao {
 
 namespace {
+
+/// Canonical UUID text, or null.
+QJsonValue uidOrNull(const QByteArray &uid)
+{
+    return uid.isEmpty() ? QJsonValue() : QJsonValue(uid::toText(uid));
+}
 
 QJsonValue idOrNull(qint64 id)
 {
@@ -39,12 +46,14 @@ QJsonObject excerptJson(const Excerpt &e)
     QJsonArray notes;
     for (const ExportNote &n : e.notes)
         notes.append(QJsonObject{{QStringLiteral("id"), n.id},
+                                 {QStringLiteral("uid"), uidOrNull(n.uid)},
                                  {QStringLiteral("text"), n.text},
                                  {QStringLiteral("created"), stringOrNull(isoDateTime(n.createdAt))}});
     o.insert(QStringLiteral("notes"), notes);
     o.insert(QStringLiteral("link"), stringOrNull(e.link()));
     o.insert(QStringLiteral("article"),
              QJsonObject{{QStringLiteral("id"), idOrNull(e.articleId)},
+                         {QStringLiteral("uid"), uidOrNull(e.articleUid)},
                          {QStringLiteral("title"), e.articleTitle},
                          {QStringLiteral("reporters"), QJsonArray::fromStringList(e.reporters)},
                          {QStringLiteral("link"), stringOrNull(e.articleLink())},
@@ -52,9 +61,13 @@ QJsonObject excerptJson(const Excerpt &e)
     o.insert(QStringLiteral("publication"), e.publication);
     o.insert(QStringLiteral("issueDate"), stringOrNull(isoDate(e.issueDate)));
     o.insert(QStringLiteral("issueId"), idOrNull(e.issueId));
+    o.insert(QStringLiteral("issueUid"), uidOrNull(e.issueUid));
     o.insert(QStringLiteral("highlightId"), idOrNull(e.highlightId));
+    o.insert(QStringLiteral("highlightUid"), uidOrNull(e.highlightUid));
     o.insert(QStringLiteral("noteId"), idOrNull(e.noteId));
+    o.insert(QStringLiteral("noteUid"), uidOrNull(e.noteUid));
     o.insert(QStringLiteral("blockId"), idOrNull(e.blockId));
+    o.insert(QStringLiteral("blockUid"), uidOrNull(e.blockUid));
     o.insert(QStringLiteral("blockPosition"), intOrNull(e.blockPosition));
     o.insert(QStringLiteral("start"), intOrNull(e.start));
     o.insert(QStringLiteral("end"), intOrNull(e.end));

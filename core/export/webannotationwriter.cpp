@@ -2,6 +2,7 @@
 // selectors, tags as tagging bodies, notes as commenting bodies).
 #include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
+#include "core/store/uid.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +14,15 @@ namespace {
 
 QString annotationId(const Excerpt &e, qsizetype index)
 {
+    // The uids first: ids that survive a re-parse and a copy of the library.
+    if (!e.highlightUid.isEmpty() && e.kind != Excerpt::Kind::Note)
+        return QStringLiteral("urn:dubao:highlight:") + uid::toText(e.highlightUid);
+    if (!e.noteUid.isEmpty() && e.kind == Excerpt::Kind::Note)
+        return QStringLiteral("urn:dubao:note:") + uid::toText(e.noteUid);
+    if (e.kind == Excerpt::Kind::Paragraph && !e.blockUid.isEmpty())
+        return QStringLiteral("urn:dubao:paragraph:") + uid::toText(e.blockUid);
+    if (e.kind == Excerpt::Kind::Article && !e.articleUid.isEmpty())
+        return QStringLiteral("urn:dubao:article:") + uid::toText(e.articleUid);
     if (e.highlightId != 0 && e.kind != Excerpt::Kind::Note)
         return QStringLiteral("urn:dubao:highlight:%1").arg(e.highlightId);
     if (e.noteId != 0)

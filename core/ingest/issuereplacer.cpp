@@ -2,17 +2,26 @@
 #include "core/ingest/issuereplacer.h"
 
 #include "core/annotate/anchoring.h"
+#include "core/annotate/blockmatching.h"
 #include "core/parse/issuefile.h"
+#include "core/search/searchindex.h"
 #include "core/store/annotationrows.h"
 #include "core/store/issuerepository.h"
+#include "core/store/issuerows.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace dubao {
 
@@ -29,20 +38,20 @@ ReanchorCounts &ReanchorCounts::operator+=(const ReanchorCounts &o)
     return *this;
 }
 
-namespace {
-
-QList<anchoring::ArticleText> articleTexts(const ParsedIssue &issue)
+IdentityCounts &IdentityCounts::operator+=(const IdentityCounts &o)
 {
-    QList<anchoring::ArticleText> texts;
-    for (const Article &a : issue.articles) {
-        anchoring::ArticleText t;
-        t.title = a.title;
-        for (const Block &b : a.blocks)
-            t.blocks.append(b.text);
-        texts.append(t);
-    }
-    return texts;
+    blocksKept += o.blocksKept;
+    blocksNew += o.blocksNew;
+    blocksUpdated += o.blocksUpdated;
+    blocksRemoved += o.blocksRemoved;
+    articlesKept += o.articlesKept;
+    articlesNew += o.articlesNew;
+    articlesRemoved += o.articlesRemoved;
+    lineageRows += o.lineageRows;
+    return *this;
 }
+
+namespace {
 
 struct BlockRef
 {
@@ -58,6 +67,8 @@ struct Texts
     QHash<qint64, int> oldArticles;    ///< article id → position
     QList<anchoring::ArticleText> newTexts;
     StoredIssue newIssue;
+    QSet<qint64> untouched;    ///< kept blocks with the same text: their annotations stay as they are
+    QSet<qint64> keptArticles; ///< articles that kept their identity: their tags stay
 };
 
 void count(ReanchorCounts &c, bool wasOrphan, bool placed, bool same)
@@ -115,6 +126,8 @@ Result<void> loadAnnotations(QSqlDatabase db, qint64 issueId, const Texts &t, co
         return read;
     while (q.next()) {
         Row row = fromQuery(q, 0);
+        if (!row.orphan && t.untouched.contains(row.blockId))
+            continue;
         const auto ref = t.oldBlocks.constFind(row.blockId);
         if (!row.orphan && ref != t.oldBlocks.cend())
             row.anchor = anchorOnBlock(row, *ref);
@@ -139,6 +152,8 @@ public:
     Result<void> load();
     /// Writes them back against the new blocks.
     Result<void> apply(ReanchorCounts &counts);
+    /// Annotations loaded that were on a block or article (not orphans).
+    int attached() const { return m_attached; }
 
 private:
     struct Tagging
@@ -167,6 +182,7 @@ private:
     QList<Note> m_notes;
     QList<Tagging> m_blockTags;
     QList<Tagging> m_articleTags;
+    int m_attached = 0;
 };
 
 Result<void> Reanchorer::load()
@@ -186,25 +202,34 @@ Result<void> Reanchorer::load()
         !loaded)
         return loaded;
 
-    auto loadTaggings = [&](const QString &sql, QList<Tagging> &out) -> Result<void> {
+    for (const Highlight &h : std::as_const(m_highlights))
+        m_attached += h.orphan ? 0 : 1;
+    for (const Note &n : std::as_const(m_notes))
+        m_attached += n.orphan ? 0 : 1;
+    // Taggings of untouched blocks and kept articles stay on their rows.
+    auto loadTaggings = [&](const QString &sql, QList<Tagging> &out, const QSet<qint64> &skip) -> Result<void> {
         QSqlQuery t(m_db);
         if (Result<void> read = select(t, sql, {m_issueId}); !read)
             return read;
-        while (t.next())
+        while (t.next()) {
+            if (skip.contains(t.value(0).toLongLong()))
+                continue;
             out.append({t.value(0).toLongLong(), t.value(1).toLongLong(), t.value(2).toString()});
+            ++m_attached;
+        }
         return {};
     };
     if (Result<void> loaded =
             loadTaggings(QStringLiteral("SELECT t.block_id, t.tag_id, t.created_at FROM block_tags t "
                                         "JOIN blocks b ON b.id = t.block_id JOIN articles a ON a.id = b.article_id "
                                         "WHERE a.issue_id = ? ORDER BY t.block_id, t.tag_id"),
-                         m_blockTags);
+                         m_blockTags, m_t.untouched);
         !loaded)
         return loaded;
     return loadTaggings(QStringLiteral("SELECT t.article_id, t.tag_id, t.created_at FROM article_tags t "
                                        "JOIN articles a ON a.id = t.article_id WHERE a.issue_id = ? "
                                        "ORDER BY t.article_id, t.tag_id"),
-                        m_articleTags);
+                        m_articleTags, m_t.keptArticles);
 }
 
 Result<void> Reanchorer::orphanHighlight(HighlightOrigin origin, const TextAnchor &anchor, qint64 tagId)
@@ -280,7 +305,15 @@ Result<void> Reanchorer::apply(ReanchorCounts &counts)
         count(counts, n.orphan, placed, placed && sameAnchor(anchor, n.anchor));
     }
 
-    // Block tags: every new paragraph that holds a good part of the old one (both halves of a split).
+    // Block tags: every new paragraph that holds a good part of the old one (both halves of a split). The old
+    // tagging goes first: its block may have kept its id but no longer be where the tag belongs.
+    for (const Tagging &t : std::as_const(m_blockTags)) {
+        if (Result<void> removed =
+                exec(m_db, QStringLiteral("DELETE FROM block_tags WHERE block_id = ? AND tag_id = ?"),
+                     {t.targetId, t.tagId});
+            !removed)
+            return removed;
+    }
     for (const Tagging &t : std::as_const(m_blockTags)) {
         const BlockRef ref = m_t.oldBlocks.value(t.targetId);
         const TextAnchor anchor = blockAnchor(m_t.oldTexts, ref, m_issueId);
@@ -358,9 +391,16 @@ QString contentSha256(const QByteArray &bytes)
 
 } // namespace
 
-IssueReplacer::IssueReplacer(Library &library)
+IssueReplacer::IssueReplacer(Library &library, ParseFunction parse, int parserVersion)
     : m_library(library)
+    , m_parse(parse ? std::move(parse) : ParseFunction([](const QByteArray &bytes, const QString &path) {
+        return parseIssueBytes(bytes, path);
+    }))
+    , m_parserVersion(parserVersion)
+    , m_rows(std::make_unique<IssueRowStore>(library))
 {}
+
+IssueReplacer::~IssueReplacer() = default;
 
 Result<ReanchorCounts> IssueReplacer::replace(qint64 issueId, const QString &filePath)
 {
@@ -375,91 +415,207 @@ Result<ReanchorCounts> IssueReplacer::replace(qint64 issueId, const QString &fil
     if (!file.open(QIODevice::ReadOnly))
         return Error(tr("cannot read: %1").arg(file.errorString())).prefixed(filePath);
     const QByteArray bytes = file.readAll();
-    return replaceWith(issueId, bytes, info.absoluteFilePath());
+    const Result<IssueUpdate> done = replaceWith(issueId, bytes, info.absoluteFilePath(), true);
+    if (!done)
+        return done.error();
+    return done->counts;
 }
 
 Result<ReanchorCounts> IssueReplacer::replaceBytes(qint64 issueId, const QByteArray &bytes, const QString &path)
 {
-    return replaceWith(issueId, bytes, path);
+    const Result<IssueUpdate> done = replaceWith(issueId, bytes, path, true);
+    if (!done)
+        return done.error();
+    return done->counts;
 }
 
-Result<ReanchorCounts> IssueReplacer::replaceWith(qint64 issueId, const QByteArray &bytes, const QString &path)
+Result<IssueUpdate> IssueReplacer::replaceIssue(qint64 issueId, const QByteArray &bytes, const QString &path)
 {
-    const Result<ReanchorCounts> replaced = replaceInTransaction(issueId, bytes, path);
+    return replaceWith(issueId, bytes, path, true);
+}
+
+Result<IssueUpdate> IssueReplacer::replaceWith(qint64 issueId, const QByteArray &bytes, const QString &path,
+                                               bool replacing)
+{
+    const Result<IssueUpdate> replaced = [&]() -> Result<IssueUpdate> {
+        if (m_library.isReadOnly())
+            return Error(tr("the library is read-only"));
+        const IssueFileResult parsed = m_parse(bytes, path);
+        if (!parsed.ok)
+            return Error(parsed.error).prefixed(path);
+        sql::WriteScope transaction(m_library.database());
+        if (!transaction.isActive())
+            return transaction.error();
+        const Result<IssueUpdate> updated = updateIssue(issueId, parsed.issue, bytes, path, replacing);
+        if (!updated)
+            return updated;
+        return transaction.commit(*updated);
+    }();
     if (!replaced)
-        qCWarning(lcStore).noquote() << "replace issue" << issueId << replaced.error().message();
+        qCWarning(lcStore).noquote() << (replacing ? "replace issue" : "re-parse issue") << issueId
+                                     << replaced.error().message();
     return replaced;
 }
 
-Result<ReanchorCounts> IssueReplacer::replaceInTransaction(qint64 issueId, const QByteArray &bytes, const QString &path)
+Result<IssueUpdate> IssueReplacer::updateIssue(qint64 issueId, const ParsedIssue &parsed, const QByteArray &bytes,
+                                               const QString &path, bool replacing)
 {
-    if (m_library.isReadOnly())
-        return Error(tr("the library is read-only"));
-    const IssueFileResult parsed = parseIssueBytes(bytes, path);
-    if (!parsed.ok)
-        return Error(parsed.error).prefixed(path);
-
     QSqlDatabase db = m_library.database();
-    sql::WriteScope transaction(db);
-    if (!transaction.isActive())
-        return transaction.error();
-    IssueRepository issues(m_library);
-    const std::optional<StoredIssue> old = issues.issue(issueId);
-    if (!old)
-        return Error(tr("no issue with id %1").arg(issueId));
-    const QString sha = parsed.issue.source.sha256.toLower();
-    if (const auto other = issues.findBySha256(sha); other && *other != issueId)
-        return Error(tr("%1 is already in the library as issue %2").arg(path).arg(*other));
-
-    Texts texts;
-    texts.oldTexts = articleTexts(old->parsed);
-    for (int a = 0; a < old->parsed.articles.size(); ++a) {
-        texts.oldArticles.insert(old->parsed.articles.at(a).id, a);
-        for (int b = 0; b < old->parsed.articles.at(a).blocks.size(); ++b)
-            texts.oldBlocks.insert(old->parsed.articles.at(a).blocks.at(b).id, {a, b});
+    const Result<IssueRows> before = m_rows->read(issueId);
+    if (!before)
+        return before.error();
+    IssueRows after = IssueRowStore::fromParse(parsed);
+    const QString sha = parsed.source.sha256.toLower();
+    const bool sourceChanged = sha != before->sha256;
+    if (replacing && sourceChanged) {
+        if (const auto other = IssueRepository(m_library).findBySha256(sha); other && *other != issueId)
+            return Error(tr("%1 is already in the library as issue %2").arg(path).arg(*other));
     }
-    texts.newTexts = articleTexts(parsed.issue);
 
+    IssueUpdate result;
+    if (before->sameContent(after)) {
+        // Nothing to write but the stamp (and, for a replace, the new source).
+        result.counts.stayed = m_rows->annotationsOn(issueId);
+        if (sourceChanged) {
+            const QVariant sourceId =
+                scalar(db, QStringLiteral("SELECT source_file_id FROM issues WHERE id = ?"), {issueId});
+            Result<void> stored =
+                exec(db,
+                     QStringLiteral("UPDATE source_files SET path = ?, sha256 = ?, encoding = ?, "
+                                    "size = ?, imported_at = ? WHERE id = ?"),
+                     {notNull(path), sha, notNull(parsed.source.encoding), qint64(bytes.size()), nowUtc(), sourceId});
+            if (stored)
+                stored = storeSourceBytes(db, sourceId.toLongLong(), bytes);
+            if (!stored)
+                return stored.error();
+        }
+        if (before->parserVersion != m_parserVersion)
+            if (Result<void> stamped = m_rows->stamp(issueId, m_parserVersion); !stamped)
+                return stamped.error();
+        return result;
+    }
+    result.changed = true;
+    if (m_inBatch && !m_batchDeferred) {
+        if (Result<void> deferred = SearchIndex::deferIndexing(db); !deferred)
+            return deferred.error();
+        m_batchDeferred = true;
+    }
+
+    // Which new rows are which old ones (core/annotate/blockmatching.h).
+    Texts texts;
+    for (int a = 0; a < before->articles.size(); ++a) {
+        const ArticleRow &article = before->articles.at(a);
+        anchoring::ArticleText t{article.title, {}};
+        texts.oldArticles.insert(article.id, a);
+        for (int b = 0; b < article.blocks.size(); ++b) {
+            t.blocks.append(article.blocks.at(b).text);
+            texts.oldBlocks.insert(article.blocks.at(b).id, {a, b});
+        }
+        texts.oldTexts.append(t);
+    }
+    for (const ArticleRow &article : std::as_const(after.articles)) {
+        anchoring::ArticleText t{article.title, {}};
+        for (const BlockRow &block : article.blocks)
+            t.blocks.append(block.text);
+        texts.newTexts.append(t);
+    }
+    const matching::IssueMatching match = matching::matchIssue(texts.oldTexts, texts.newTexts);
+
+    IssueRowsUpdate update;
+    update.parserVersion = m_parserVersion;
+    for (int a = 0; a < after.articles.size(); ++a) {
+        ArticleRow &article = after.articles[a];
+        if (const int from = match.articleFrom.at(a); from >= 0) {
+            article.id = before->articles.at(from).id;
+            texts.keptArticles.insert(article.id);
+            ++result.ids.articlesKept;
+        } else {
+            ++result.ids.articlesNew;
+        }
+        for (int b = 0; b < article.blocks.size(); ++b) {
+            BlockRow &block = article.blocks[b];
+            if (const matching::BlockRef from = match.blockFrom.at(a).at(b); from.isValid()) {
+                const BlockRow &old = before->articles.at(from.article).blocks.at(from.block);
+                block.id = old.id;
+                if (old.text == block.text)
+                    texts.untouched.insert(block.id);
+                ++result.ids.blocksKept;
+            } else {
+                ++result.ids.blocksNew;
+            }
+        }
+    }
+    auto kindName = [](matching::LineageKind kind) {
+        switch (kind) {
+        case matching::LineageKind::Split:
+            return QStringLiteral("split");
+        case matching::LineageKind::Joined:
+            return QStringLiteral("joined");
+        case matching::LineageKind::Removed:
+            break;
+        }
+        return QStringLiteral("removed");
+    };
+    for (const matching::BlockLineage &l : match.blockLineage) {
+        const BlockRow &old = before->articles.at(l.old.article).blocks.at(l.old.block);
+        update.lineage.append({false, old.id, old.uid, l.now.article, l.now.block, kindName(l.kind)});
+    }
+    for (const matching::ArticleLineage &l : match.articleLineage) {
+        const ArticleRow &old = before->articles.at(l.old);
+        update.lineage.append({true, old.id, old.uid, l.now, -1, kindName(l.kind)});
+    }
+    update.after = after.articles;
+
+    // The annotations of what changed are read against the old text before the rows change.
+    const int attachedBefore = m_rows->annotationsOn(issueId);
     Reanchorer reanchorer(db, issueId, texts);
     if (Result<void> loaded = reanchorer.load(); !loaded)
         return loaded.error();
 
-    // The new articles are inserted as a scratch issue by the importer's own code, then moved over.
-    ParsedIssue scratch = parsed.issue;
-    scratch.source.sha256 = QStringLiteral("replacing-") + sha;
-    const QVariant sourceId = scalar(db, QStringLiteral("SELECT source_file_id FROM issues WHERE id = ?"), {issueId});
-    if (Result<void> removed = exec(db, QStringLiteral("DELETE FROM articles WHERE issue_id = ?"), {issueId}); !removed)
-        return removed.error();
-    const Result<qint64> scratchId = issues.insert(scratch);
-    if (!scratchId)
-        return scratchId.error();
-    Result<void> moved = exec(
-        db, {{QStringLiteral("UPDATE articles SET issue_id = ? WHERE issue_id = ?"), {issueId, *scratchId}},
-             {QStringLiteral("DELETE FROM source_files WHERE id = (SELECT source_file_id FROM issues WHERE id = ?)"),
-              {*scratchId}},
-             {QStringLiteral("UPDATE source_files SET path = ?, sha256 = ?, encoding = ?, size = ?, imported_at = ? "
-                             "WHERE id = ?"),
-              {notNull(path), sha, notNull(parsed.issue.source.encoding), qint64(bytes.size()), nowUtc(), sourceId}}});
-    if (moved)
-        moved = storeSourceBytes(db, sourceId.toLongLong(), bytes);
-    if (!moved)
-        return moved.error();
+    const Result<RowCounts> written = m_rows->write(*before, update);
+    if (!written)
+        return written.error();
+    result.ids.blocksUpdated = written->blocksUpdated;
+    result.ids.blocksRemoved = written->blocksDeleted;
+    result.ids.articlesRemoved = written->articlesDeleted;
+    result.ids.lineageRows = written->lineageRows;
 
-    const std::optional<StoredIssue> stored = issues.issue(issueId);
-    if (!stored)
-        return Error(tr("cannot read the new text back"));
-    texts.newIssue = *stored;
-    ReanchorCounts counts;
-    if (Result<void> applied = reanchorer.apply(counts); !applied)
+    if (sourceChanged) {
+        const QVariant sourceId =
+            scalar(db, QStringLiteral("SELECT source_file_id FROM issues WHERE id = ?"), {issueId});
+        Result<void> stored =
+            exec(db,
+                 QStringLiteral("UPDATE source_files SET path = ?, sha256 = ?, encoding = ?, size = ?, "
+                                "imported_at = ? WHERE id = ?"),
+                 {notNull(path), sha, notNull(parsed.source.encoding), qint64(bytes.size()), nowUtc(), sourceId});
+        if (stored)
+            stored = storeSourceBytes(db, sourceId.toLongLong(), bytes);
+        if (!stored)
+            return stored.error();
+    }
+
+    // The new rows' ids, where the re-anchoring puts the annotations.
+    texts.newIssue.id = issueId;
+    for (const ArticleRow &row : std::as_const(update.after)) {
+        Article article;
+        article.id = row.id;
+        article.title = row.title;
+        for (const BlockRow &blockRow : row.blocks) {
+            Block block;
+            block.id = blockRow.id;
+            article.blocks.append(block);
+        }
+        texts.newIssue.parsed.articles.append(article);
+    }
+    if (Result<void> applied = reanchorer.apply(result.counts); !applied)
         return applied.error();
-    if (Result<void> committed = transaction.commit(); !committed)
-        return committed.error();
-    qCInfo(lcStore).noquote() << "replaced issue" << issueId << "stayed" << counts.stayed << "moved" << counts.moved
-                              << "orphaned" << counts.orphaned;
-    return counts;
+    result.counts.stayed += std::max(0, attachedBefore - reanchorer.attached());
+    qCInfo(lcStore).noquote() << "updated issue" << issueId << "blocks kept" << result.ids.blocksKept << "new"
+                              << result.ids.blocksNew << "removed" << result.ids.blocksRemoved;
+    return result;
 }
 
-Result<ReanchorCounts> IssueReplacer::reparse(qint64 issueId)
+Result<IssueReplacer::SourceBytes> IssueReplacer::storedSource(qint64 issueId)
 {
     QSqlDatabase db = m_library.database();
     QSqlQuery q(db);
@@ -472,42 +628,276 @@ Result<ReanchorCounts> IssueReplacer::reparse(qint64 issueId)
         return read.error();
     if (!q.next())
         return Error(tr("no issue with id %1").arg(issueId));
-    const QString path = q.value(0).toString();
+    SourceBytes source{q.value(0).toString(), q.value(2).toByteArray()};
     const QString sha = q.value(1).toString();
-    QByteArray bytes = q.value(2).toByteArray();
     const bool stored = !q.value(2).isNull();
     q.finish();
     if (!stored) {
         // Imported before the library kept originals: the file itself, if it is still the same content.
-        QFile file(path);
-        if (QFileInfo(path).isFile() && QFileInfo(path).size() <= maxFileBytes() && file.open(QIODevice::ReadOnly))
-            bytes = file.readAll();
-        if (bytes.isEmpty() || contentSha256(bytes) != sha)
-            return Error(
-                tr("issue %1: the original text is not stored and %2 is missing or changed").arg(issueId).arg(path));
+        QFile file(source.path);
+        if (QFileInfo(source.path).isFile() && QFileInfo(source.path).size() <= maxFileBytes() &&
+            file.open(QIODevice::ReadOnly))
+            source.bytes = file.readAll();
+        if (source.bytes.isEmpty() || contentSha256(source.bytes) != sha)
+            return Error(tr("issue %1: the original text is not stored and %2 is missing or changed")
+                             .arg(issueId)
+                             .arg(source.path));
     }
-    return replaceWith(issueId, bytes, path);
+    return source;
 }
+
+Result<ReanchorCounts> IssueReplacer::reparse(qint64 issueId)
+{
+    const Result<IssueUpdate> done = reparseIssue(issueId);
+    if (!done)
+        return done.error();
+    return done->counts;
+}
+
+Result<IssueUpdate> IssueReplacer::reparseIssue(qint64 issueId)
+{
+    const Result<SourceBytes> source = storedSource(issueId);
+    if (!source)
+        return source.error();
+    return replaceWith(issueId, source->bytes, source->path, false);
+}
+
+namespace {
+
+/// Parses the issues on a thread of its own, a few ahead of the writer (as the importer's FilePreparer does). The
+/// writer hands in the bytes in order and takes the parses back in the same order.
+class ParseAhead final
+{
+    Q_DISABLE_COPY_MOVE(ParseAhead)
+
+public:
+    struct Item
+    {
+        qint64 issueId = 0;
+        QString path;
+        QByteArray bytes;
+        QString error; ///< reading the source failed: not parsed
+        IssueFileResult parsed;
+    };
+
+    explicit ParseAhead(IssueReplacer::ParseFunction parse)
+        : m_parse(std::move(parse))
+        , m_thread([this] { run(); })
+    {}
+    ~ParseAhead()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+
+    // Bounded by count and bytes, like the importer's read-ahead.
+    static constexpr int kMaxItems = 32;
+    static constexpr qint64 kMaxBytes = 32 * 1024 * 1024;
+
+    bool hasRoom() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_queued < kMaxItems && m_queuedBytes < kMaxBytes;
+    }
+    void push(Item item)
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            ++m_queued;
+            m_queuedBytes += item.bytes.size();
+            m_input.push_back(std::move(item));
+        }
+        m_changed.notify_all();
+    }
+    Item next()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_output.empty(); });
+        Item item = std::move(m_output.front());
+        m_output.pop_front();
+        --m_queued;
+        m_queuedBytes -= item.bytes.size();
+        return item;
+    }
+
+private:
+    void run()
+    {
+        for (;;) {
+            Item item;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_stop || !m_input.empty(); });
+                if (m_stop)
+                    return;
+                item = std::move(m_input.front());
+                m_input.pop_front();
+            }
+            if (item.error.isEmpty())
+                item.parsed = m_parse(item.bytes, item.path);
+            {
+                const std::lock_guard lock(m_mutex);
+                m_output.push_back(std::move(item));
+            }
+            m_changed.notify_all();
+        }
+    }
+
+    IssueReplacer::ParseFunction m_parse;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Item> m_input;
+    std::deque<Item> m_output;
+    int m_queued = 0;
+    qint64 m_queuedBytes = 0;
+    bool m_stop = false;
+    std::thread m_thread; // last: starts once everything above is constructed
+};
+
+} // namespace
 
 ReparseReport IssueReplacer::reparseAll(const std::function<void(int, int)> &progress, const std::atomic_bool *cancel)
 {
+    ReparseOptions options;
+    options.all = true;
+    if (progress)
+        options.progress = [&progress](const ReparseProgress &p) {
+            if (p.done > 0)
+                progress(p.done, p.total);
+        };
+    options.cancel = cancel;
+    return reparseAll(options);
+}
+
+ReparseReport IssueReplacer::reparseAll(const ReparseOptions &options)
+{
     ReparseReport report;
-    const QList<qint64> issueIds = ids(m_library.database(), QStringLiteral("SELECT id FROM issues ORDER BY id"));
-    int done = 0;
-    for (const qint64 id : issueIds) {
-        if (cancel && cancel->load()) {
+    QSqlDatabase db = m_library.database();
+    const QList<qint64> issueIds =
+        options.all
+            ? ids(db, QStringLiteral("SELECT id FROM issues ORDER BY id"))
+            : ids(db, QStringLiteral("SELECT id FROM issues WHERE parser_version <> ? ORDER BY id"), {m_parserVersion});
+    const QVariant all = scalar(db, QStringLiteral("SELECT count(*) FROM issues"));
+    report.skipped = all.toInt() - int(issueIds.size());
+
+    ReparseProgress state;
+    state.total = int(issueIds.size());
+    state.skipped = report.skipped;
+    if (options.progress)
+        options.progress(state);
+    if (m_library.isReadOnly()) {
+        for (const qint64 id : issueIds)
+            report.failed.append({id, tr("the library is read-only")});
+        return report;
+    }
+
+    // Transactions of about a second, as the importer's: a savepoint per issue inside.
+    constexpr qint64 kBatchMilliseconds = 1000;
+    std::unique_ptr<sql::WriteScope> batch;
+    QElapsedTimer batchTimer;
+    struct Pending
+    {
+        qint64 issueId = 0;
+        IssueUpdate update;
+    };
+    QList<Pending> pending;
+    QList<qint64> changedInBatch;
+    auto commitBatch = [&]() {
+        if (!batch)
+            return;
+        Result<void> committed = m_batchDeferred ? SearchIndex::indexDeferred(db, changedInBatch) : Result<void>{};
+        if (committed)
+            committed = batch->commit();
+        for (const Pending &p : std::as_const(pending)) {
+            if (!committed) {
+                report.failed.append({p.issueId, committed.error().message()});
+                continue;
+            }
+            ++report.issues;
+            ++(p.update.changed ? report.changed : report.unchanged);
+            report.counts += p.update.counts;
+            report.ids += p.update.ids;
+        }
+        batch.reset();
+        m_inBatch = false;
+        m_batchDeferred = false;
+        pending.clear();
+        changedInBatch.clear();
+    };
+
+    ParseAhead ahead(m_parse);
+    qsizetype fed = 0;
+    auto feed = [&]() {
+        while (fed < issueIds.size() && ahead.hasRoom()) {
+            ParseAhead::Item item;
+            item.issueId = issueIds.at(fed++);
+            if (const Result<SourceBytes> source = storedSource(item.issueId)) {
+                item.path = source->path;
+                item.bytes = source->bytes;
+            } else {
+                item.error = source.error().message();
+            }
+            ahead.push(std::move(item));
+        }
+    };
+
+    for (qsizetype k = 0; k < issueIds.size(); ++k) {
+        if (options.cancel && options.cancel->load()) {
             report.cancelled = true;
             break;
         }
-        if (const Result<ReanchorCounts> counts = reparse(id)) {
-            report.counts += *counts;
-            ++report.issues;
+        feed();
+        ParseAhead::Item item = ahead.next();
+        feed();
+        state.bytes += item.bytes.size();
+        bool ok = false;
+        if (!item.error.isEmpty()) {
+            report.failed.append({item.issueId, item.error});
+        } else if (!item.parsed.ok) {
+            report.failed.append({item.issueId, Error(item.parsed.error).prefixed(item.path).message()});
         } else {
-            report.failed.append({id, counts.error().message()});
+            if (!batch) {
+                batch = std::make_unique<sql::WriteScope>(db);
+                batchTimer.start();
+                if (!batch->isActive())
+                    batch.reset();
+                m_inBatch = batch != nullptr;
+                m_batchDeferred = false;
+            }
+            if (!batch) {
+                report.failed.append({item.issueId, tr("cannot start a transaction")});
+            } else {
+                sql::WriteScope issueScope(db, "reparse_issue");
+                Result<IssueUpdate> updated =
+                    issueScope.isActive() ? updateIssue(item.issueId, item.parsed.issue, item.bytes, item.path, false)
+                                          : Result<IssueUpdate>(issueScope.error());
+                if (updated)
+                    updated = issueScope.commit(*updated);
+                if (updated) {
+                    ok = true;
+                    if (updated->changed)
+                        changedInBatch.append(item.issueId);
+                    pending.append({item.issueId, *updated});
+                    ++(updated->changed ? state.changed : state.unchanged);
+                } else {
+                    qCWarning(lcStore).noquote() << "re-parse issue" << item.issueId << updated.error().message();
+                    report.failed.append({item.issueId, updated.error().message()});
+                }
+            }
+            if (batch && batchTimer.elapsed() >= kBatchMilliseconds)
+                commitBatch();
         }
-        if (progress)
-            progress(++done, int(issueIds.size()));
+        if (!ok)
+            ++state.failed;
+        ++state.done;
+        if (options.progress)
+            options.progress(state);
     }
+    commitBatch();
     return report;
 }
 

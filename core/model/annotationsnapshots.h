@@ -4,6 +4,7 @@
 
 #include "core/model/annotation.h"
 
+#include <QByteArray>
 #include <QList>
 
 namespace dubao {
@@ -27,6 +28,7 @@ struct TagDeletion
     Tag tag;
     QList<qint64> children; ///< moved to the tag's parent by the deletion
     Taggings taggings;
+    QByteArray uid; ///< the row's uid (schema v4), put back with it
 };
 
 /// A merge of `from` into `into`: unmerge() undoes it exactly.
@@ -37,6 +39,7 @@ struct TagMerge
     QList<qint64> children; ///< from's children, moved under `into`
     Taggings fromTaggings;  ///< everything `from` was on
     Taggings addedInto;     ///< the subset that did not already carry `into` (the merge added it)
+    QByteArray fromUid;     ///< from's uid, put back by unmerge()
 };
 
 /// A deleted highlight: everything restore() needs to put it back with the same ids.
@@ -45,12 +48,14 @@ struct HighlightDeletion
     Highlight highlight;
     QList<qint64> detachedNotes;          ///< notes that were on the highlight; they stay, on its block
     QList<NotebookEntry> notebookEntries; ///< entries that showed the highlight, removed with it
+    QByteArray uid;                       ///< the row's uid (schema v4), put back with it
 };
 
 struct NoteDeletion
 {
     Note note;
     QList<NotebookEntry> notebookEntries;
+    QByteArray uid;
 };
 
 /// A highlight's or note's placement before attach...(), for undo (restore...Placement()).
@@ -68,6 +73,7 @@ struct NotebookDeletion
 {
     Notebook notebook;
     QList<NotebookEntry> entries;
+    QByteArray uid;
 };
 
 } // namespace dubao

@@ -201,6 +201,7 @@ Result<HighlightDeletion> AnnotationRepository::removeHighlight(qint64 id)
         return noHighlight(id);
     HighlightDeletion deletion;
     deletion.highlight = *current;
+    deletion.uid = uidOf(db, "highlights", id);
     deletion.detachedNotes = ids(db, QStringLiteral("SELECT id FROM notes WHERE highlight_id = ? ORDER BY id"), {id});
     deletion.notebookEntries = notebookEntries(db, QStringLiteral("highlight_id = ?"), {id});
     Result<void> removed = removeNotebookEntries(db, deletion.notebookEntries);
@@ -235,6 +236,8 @@ Result<void> AnnotationRepository::restore(const HighlightDeletion &deletion)
             values);
         !inserted)
         return inserted;
+    if (Result<void> kept = restoreUid(db, "highlights", h.id, deletion.uid); !kept)
+        return kept;
     for (const qint64 tagId : h.tagIds) {
         if (Result<void> tagged = exec(db,
                                        QStringLiteral("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) "
@@ -358,6 +361,7 @@ Result<NoteDeletion> AnnotationRepository::removeNote(qint64 id)
         return noNote(id);
     NoteDeletion deletion;
     deletion.note = *current;
+    deletion.uid = uidOf(db, "notes", id);
     deletion.notebookEntries = notebookEntries(db, QStringLiteral("note_id = ?"), {id});
     Result<void> removed = removeNotebookEntries(db, deletion.notebookEntries);
     if (removed)
@@ -395,6 +399,8 @@ Result<void> AnnotationRepository::restore(const NoteDeletion &deletion)
                  values);
         !inserted)
         return inserted;
+    if (Result<void> kept = restoreUid(db, "notes", n.id, deletion.uid); !kept)
+        return kept;
     for (const qint64 tagId : n.tagIds) {
         if (Result<void> tagged = exec(
                 db,

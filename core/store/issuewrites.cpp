@@ -1,9 +1,11 @@
 // SQL that writes issues, articles, reporters and blocks (schema in docs/schema.md): insert() with the
 // statements it prepares once, and the dating of an issue. The reads are in issuerepository.cpp.
+#include "core/parse/issueparser.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/sourcelines.h"
 #include "core/store/sql.h"
+#include "core/store/uid.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -114,16 +116,16 @@ struct IssueRepository::InsertStatements
              "INSERT INTO source_files (path, sha256, encoding, size, imported_at) VALUES (?, ?, ?, ?, ?)"},
             {&insertSourceBytes, "INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"},
             {&insertIssue, "INSERT INTO issues (publication_id, source_file_id, date, month, day, date_inferred, "
-                           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"},
+                           "created_at, uid, parser_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"},
             {&insertArticle, "INSERT INTO articles (issue_id, position, kicker, title, subtitles, has_byline, "
-                             "byline_source, byline_date, byline_raw, first_line, last_line) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+                             "byline_source, byline_date, byline_raw, first_line, last_line, uid) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
             {&insertReporter, "INSERT OR IGNORE INTO reporters (name) VALUES (?)"},
             {&selectReporter, "SELECT id FROM reporters WHERE name = ?"},
             {&insertArticleReporter, "INSERT INTO article_reporters (article_id, position, reporter_id) "
                                      "VALUES (?, ?, ?)"},
-            {&insertBlock, "INSERT INTO blocks (article_id, position, kind, text, raw, first_line, last_line) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)"},
+            {&insertBlock, "INSERT INTO blocks (article_id, position, kind, text, raw, first_line, last_line, uid) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
         };
         if (Result<void> prepared = publications.prepare(db); !prepared)
             return prepared;
@@ -197,8 +199,9 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue)
     const Result<QVariant> publicationId = publications.idFor(issue.issue.publication);
     if (!publicationId)
         return publicationId.error();
-    if (Result<void> done = run(insertIssue, {*publicationId, sourceId, dateValue(issue.issue.date), issue.issue.month,
-                                              issue.issue.day, issue.issue.dateInferred ? 1 : 0, now});
+    if (Result<void> done =
+            run(insertIssue, {*publicationId, sourceId, dateValue(issue.issue.date), issue.issue.month, issue.issue.day,
+                              issue.issue.dateInferred ? 1 : 0, now, uid::make(), kParserVersion});
         !done)
         return done.error();
     const qint64 issueId = insertIssue.lastInsertId().toLongLong();
@@ -217,7 +220,7 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue)
                      article.byline ? 1 : 0, article.byline ? QVariant(notNull(article.byline->source)) : nullText,
                      article.byline ? nullIfEmpty(article.byline->date) : nullText,
                      article.byline ? QVariant(notNull(article.byline->raw)) : nullText, article.firstLine,
-                     article.lastLine});
+                     article.lastLine, uid::make()});
             !done)
             return done.error();
         const qint64 articleId = insertArticle.lastInsertId().toLongLong();
@@ -250,7 +253,7 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue)
             if (Result<void> done =
                     run(insertBlock, {articleId, b, blockKindName(block.kind), notNull(block.text),
                                       lines && *lines == block.raw ? QStringLiteral("") : notNull(block.raw),
-                                      block.firstLine, block.lastLine});
+                                      block.firstLine, block.lastLine, uid::make()});
                 !done)
                 return done.error();
         }

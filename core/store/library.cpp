@@ -301,7 +301,7 @@ QSqlDatabase Library::database() const
 
 int Library::currentSchemaVersion()
 {
-    return 3;
+    return 4;
 }
 
 int Library::applicationId()

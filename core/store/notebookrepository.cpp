@@ -134,7 +134,7 @@ Result<NotebookDeletion> NotebookRepository::remove(qint64 id)
     const auto current = notebook(id);
     if (!current)
         return noNotebook(id);
-    NotebookDeletion deletion{*current, entries(id)};
+    NotebookDeletion deletion{*current, entries(id), uidOf(db, "notebooks", id)};
     if (Result<void> removed = exec(db, {{QStringLiteral("DELETE FROM notebook_entries WHERE notebook_id = ?"), {id}},
                                          {QStringLiteral("DELETE FROM notebooks WHERE id = ?"), {id}}});
         !removed)
@@ -154,6 +154,8 @@ Result<void> NotebookRepository::restore(const NotebookDeletion &deletion)
                  {n.id, n.name, timeToText(n.createdAt)});
         !inserted)
         return inserted;
+    if (Result<void> kept = restoreUid(db, "notebooks", n.id, deletion.uid); !kept)
+        return kept;
     if (Result<void> reinserted = reinsertNotebookEntries(db, deletion.entries); !reinserted)
         return reinserted;
     return scope.commit();

@@ -1,7 +1,8 @@
-// The store's schema steps (v1 and v2) and the registry of the steps and connection set-ups of the layers above
+// The store's schema steps (v1, v2 and v4) and the registry of the steps and connection set-ups of the layers above
 // it. Documented in docs/schema.md; keep the two in step.
 #include "core/store/schema.h"
 #include "core/store/sql.h"
+#include "core/store/uid.h"
 
 #include <QMutex>
 
@@ -37,7 +38,7 @@ Registry &registry()
 /// Which layer makes each version: what Library::open() names when a program did not register it.
 QString layerOfVersion(int version)
 {
-    return version <= 2 ? QStringLiteral("store") : QStringLiteral("search");
+    return version == 3 ? QStringLiteral("search") : QStringLiteral("store");
 }
 
 } // namespace
@@ -71,6 +72,8 @@ QList<RegisteredStep> steps(int current)
             step.step = migrateTo1;
         else if (version == 2)
             step.step = migrateTo2;
+        else if (version == 4)
+            step.step = migrateTo4;
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;
@@ -83,7 +86,16 @@ QList<Step> connectionSetUps()
 {
     Registry &r = registry();
     QMutexLocker locker(&r.mutex);
-    return r.setUps;
+    QList<Step> setUps{setUpStoreConnection};
+    setUps += r.setUps;
+    return setUps;
+}
+
+Result<void> setUpStoreConnection(QSqlDatabase &db)
+{
+    if (!uid::registerSqlFunction(sql::handle(db)))
+        return Error(sql::Store::tr("cannot open: %1").arg(QStringLiteral("cannot register dubao_uid()")));
+    return {};
 }
 
 // Schema version 1: publications, source files, issues, articles (with normalised reporters) and blocks.
@@ -263,6 +275,65 @@ Result<void> migrateTo2(QSqlDatabase &db)
         "CREATE INDEX notebook_entries_order ON notebook_entries(notebook_id, position)",
         "CREATE INDEX notebook_entries_highlight ON notebook_entries(highlight_id)",
         "CREATE INDEX notebook_entries_note ON notebook_entries(note_id)",
+    };
+    return execAll(db, statements);
+}
+
+// Schema version 4: stable identities. A uid (a version 7 UUID, 16 bytes) on every row a link, an export or
+// another library may name, filled here for the rows that exist; the parser version each issue was last parsed
+// with; and the lineage of blocks and articles that a re-parse or replace split, joined or removed.
+Result<void> migrateTo4(QSqlDatabase &db)
+{
+    static const char *const tables[] = {"issues", "articles", "blocks", "tags", "highlights", "notes", "notebooks"};
+    for (const char *table : tables) {
+        const QString name = QString::fromLatin1(table);
+        // Rows get their uids in rowid order, so each unique index is built from ascending keys.
+        const Result<void> done = sql::exec(
+            db,
+            {{QStringLiteral("ALTER TABLE %1 ADD COLUMN uid BLOB CHECK (uid IS NULL OR length(uid) = 16)").arg(name),
+              {}},
+             {QStringLiteral("UPDATE %1 SET uid = dubao_uid()").arg(name), {}},
+             {QStringLiteral("CREATE UNIQUE INDEX %1_uid ON %1(uid)").arg(name), {}},
+             // A row inserted without a uid (an older code path, a restore) gets one.
+             {QStringLiteral("CREATE TRIGGER %1_new_uid AFTER INSERT ON %1 WHEN new.uid IS NULL BEGIN "
+                             "UPDATE %1 SET uid = dubao_uid() WHERE rowid = new.rowid; END")
+                  .arg(name),
+              {}}});
+        if (!done)
+            return done;
+    }
+    static const char *const statements[] = {
+        "ALTER TABLE issues ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 0",
+        R"(CREATE TABLE block_lineage (
+            id             INTEGER PRIMARY KEY,
+            issue_id       INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+            old_id         INTEGER NOT NULL,
+            old_uid        BLOB NOT NULL,
+            new_id         INTEGER,
+            new_uid        BLOB,
+            kind           TEXT NOT NULL CHECK (kind IN ('split', 'joined', 'removed')),
+            parser_version INTEGER NOT NULL,
+            created_at     TEXT NOT NULL,
+            CHECK ((kind = 'removed') = (new_uid IS NULL))
+        ))",
+        "CREATE INDEX block_lineage_old_uid ON block_lineage(old_uid)",
+        "CREATE INDEX block_lineage_old_id ON block_lineage(old_id)",
+        "CREATE INDEX block_lineage_issue ON block_lineage(issue_id)",
+        R"(CREATE TABLE article_lineage (
+            id             INTEGER PRIMARY KEY,
+            issue_id       INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+            old_id         INTEGER NOT NULL,
+            old_uid        BLOB NOT NULL,
+            new_id         INTEGER,
+            new_uid        BLOB,
+            kind           TEXT NOT NULL CHECK (kind IN ('split', 'joined', 'removed')),
+            parser_version INTEGER NOT NULL,
+            created_at     TEXT NOT NULL,
+            CHECK ((kind = 'removed') = (new_uid IS NULL))
+        ))",
+        "CREATE INDEX article_lineage_old_uid ON article_lineage(old_uid)",
+        "CREATE INDEX article_lineage_old_id ON article_lineage(old_id)",
+        "CREATE INDEX article_lineage_issue ON article_lineage(issue_id)",
     };
     return execAll(db, statements);
 }

@@ -186,4 +186,16 @@ Result<void> storeSourceBytesFromFile(QSqlDatabase db, qint64 sourceId, const QS
     return storeSourceBytes(db, sourceId, bytes);
 }
 
+QByteArray uidOf(QSqlDatabase db, const char *table, qint64 id)
+{
+    return scalar(db, QStringLiteral("SELECT uid FROM %1 WHERE id = ?").arg(QLatin1String(table)), {id}).toByteArray();
+}
+
+Result<void> restoreUid(QSqlDatabase db, const char *table, qint64 id, const QByteArray &uid)
+{
+    if (uid.isEmpty())
+        return {};
+    return exec(db, QStringLiteral("UPDATE %1 SET uid = ? WHERE id = ?").arg(QLatin1String(table)), {uid, id});
+}
+
 } // namespace dubao::sql

@@ -105,6 +105,12 @@ private:
     bool m_savepoint = false;
 };
 
+/// The uid (schema v4) of a row of `table` (issues, articles, blocks, tags, highlights, notes, notebooks); empty
+/// when there is none.
+QByteArray uidOf(QSqlDatabase db, const char *table, qint64 id);
+/// Gives a row back the uid it had (undo of a deletion); nothing for an empty uid.
+Result<void> restoreUid(QSqlDatabase db, const char *table, qint64 id, const QByteArray &uid);
+
 /// Keeps the original bytes of an imported file (source_contents) so that the issue can be re-parsed later.
 Result<void> storeSourceBytes(QSqlDatabase db, qint64 sourceId, const QByteArray &bytes);
 /// The same for a ParsedIssue that came without its bytes: reads `path` and stores it when its SHA-256 is

@@ -433,6 +433,7 @@ Result<TagMerge> TagRepository::merge(qint64 from, qint64 into)
         return Error(Store::tr("cannot merge a tag into one of its own children"));
     TagMerge merge;
     merge.from = *source;
+    merge.fromUid = uidOf(db, "tags", from);
     merge.into = into;
     merge.children = ids(db, QStringLiteral("SELECT id FROM tags WHERE parent_id = ? ORDER BY id"), {from});
     if (const QVariant clash = scalar(db,
@@ -464,6 +465,8 @@ Result<void> TagRepository::unmerge(const TagMerge &merge)
         return scope.error();
     if (Result<void> restored = restoreTag(db, merge.from, merge.children, merge.fromTaggings); !restored)
         return restored;
+    if (Result<void> kept = restoreUid(db, "tags", merge.from.id, merge.fromUid); !kept)
+        return kept;
     for (const TaggingTable &table : kTaggingTables) {
         for (const qint64 target : merge.addedInto.*(table.list)) {
             if (Result<void> removed = exec(db,
@@ -486,6 +489,7 @@ Result<TagDeletion> TagRepository::remove(qint64 id)
         return noTag(id);
     TagDeletion deletion;
     deletion.tag = *current;
+    deletion.uid = uidOf(db, "tags", id);
     deletion.children = ids(db, QStringLiteral("SELECT id FROM tags WHERE parent_id = ? ORDER BY id"), {id});
     deletion.taggings = taggings(id);
     if (const QVariant clash = scalar(db,
@@ -518,6 +522,8 @@ Result<void> TagRepository::restore(const TagDeletion &deletion)
         return scope.error();
     if (Result<void> restored = restoreTag(db, deletion.tag, deletion.children, deletion.taggings); !restored)
         return restored;
+    if (Result<void> kept = restoreUid(db, "tags", deletion.tag.id, deletion.uid); !kept)
+        return kept;
     return scope.commit();
 }
 

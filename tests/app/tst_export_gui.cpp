@@ -7,6 +7,8 @@
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
 #include "core/jobs/exportjob.h"
+#include "core/store/linkresolver.h"
+#include "core/store/sql.h"
 #include "tests/support/exportfixture.h"
 
 #include <QAction>
@@ -260,8 +262,12 @@ void TestExportGui::dialog_presetFilter_previewAndExport()
     dialog.updatePreview();
     const QString preview = dialog.previewText();
     QVERIFY2(preview.contains(u"湿地"_s), qPrintable(preview));
-    QVERIFY(preview.contains(u"dubao://block/%1"_s.arg(m_fx.taggedBlock)));
-    QVERIFY(!preview.contains(u"dubao://block/%1>"_s.arg(m_fx.block(m_fx.stored1, 0, 0))));
+    // Links name paragraphs by their uid (schema v4).
+    auto link = [&](qint64 block) {
+        return DubaoLink::blockLink(sql::uidOf(m_fx.library->database(), "blocks", block));
+    };
+    QVERIFY(preview.contains(link(m_fx.taggedBlock)));
+    QVERIFY(!preview.contains(link(m_fx.block(m_fx.stored1, 0, 0)) + u'>'));
 
     QTemporaryDir dir;
     dialog.setFormat(u"csv"_s);

@@ -37,6 +37,7 @@ private slots:
     void notebook_addAppendShow_json();
     void replace_printsCounts_orphansListed();
     void reparse_printsCounts();
+    void resolve_uidAndIdLinks();
 
 private:
     Run cli(QStringList args);
@@ -223,7 +224,8 @@ void TestCliAnnotations::replace_printsCounts_orphansListed()
     out.close();
     const Run replaced = cli({u"replace"_s, u"1"_s, edited});
     QCOMPARE(replaced.code, 0);
-    QVERIFY2(replaced.out.contains(u"0 stayed, 1 moved, 1 orphaned"_s), qPrintable(replaced.out));
+    // The note's paragraph moved up but kept its id and text: its note stays where it is.
+    QVERIFY2(replaced.out.contains(u"1 stayed, 0 moved, 1 orphaned"_s), qPrintable(replaced.out));
     const QJsonArray orphans = json({u"orphans"_s}).array();
     QCOMPARE(orphans.size(), 1);
     QCOMPARE(orphans.at(0)[u"quote"_s].toString(), u"张智奎"_s);
@@ -239,9 +241,45 @@ void TestCliAnnotations::reparse_printsCounts()
                   u"--end"_s, u"7"_s})
                  .code,
              0);
-    const Run r = cli({u"reparse"_s});
+    // Imported by this parser: nothing to do unless asked for every issue.
+    const Run due = cli({u"reparse"_s});
+    QCOMPARE(due.code, 0);
+    QVERIFY2(due.out.contains(u"0 issues re-parsed, 0 failed"_s), qPrintable(due.out));
+    QVERIFY2(due.out.contains(u"0 changed, 0 unchanged, 1 skipped"_s), qPrintable(due.out));
+    const Run r = cli({u"reparse"_s, u"--all"_s});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(u"1 issues re-parsed, 0 failed: 1 stayed, 0 moved, 0 orphaned"_s), qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"0 changed, 1 unchanged, 0 skipped"_s), qPrintable(r.out));
+    // Not a terminal: no progress line.
+    QVERIFY2(!r.err.contains(u"reparse:"_s), qPrintable(r.err));
+
+    const Run json = cli({u"reparse"_s, u"--all"_s, u"--json"_s});
+    QCOMPARE(json.code, 0);
+    const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(report.value(u"issues"_s).toInt(), 1);
+    QCOMPARE(report.value(u"unchanged"_s).toInt(), 1);
+    QCOMPARE(report.value(u"changed"_s).toInt(), 0);
+    QCOMPARE(report.value(u"stayed"_s).toInt(), 1);
+    QVERIFY(report.contains(u"bytes_written"_s) && report.contains(u"seconds"_s) && report.contains(u"lineage_rows"_s));
+}
+
+void TestCliAnnotations::resolve_uidAndIdLinks()
+{
+    const qint64 block = blockId(0, 1);
+    const Run byId = cli({u"resolve"_s, u"dubao://block/%1"_s.arg(block), u"--json"_s});
+    QCOMPARE(byId.code, 0);
+    const QJsonObject resolved = QJsonDocument::fromJson(byId.out.toUtf8()).object();
+    QCOMPARE(resolved.value(u"status"_s).toString(), u"current"_s);
+    QCOMPARE(qint64(resolved.value(u"blockId"_s).toDouble()), block);
+    const QString uid = resolved.value(u"blockUid"_s).toString();
+    QCOMPARE(uid.size(), 36);
+    QVERIFY(!resolved.value(u"text"_s).toString().isEmpty());
+    const Run byUid = cli({u"resolve"_s, u"dubao://block/"_s + uid});
+    QCOMPARE(byUid.code, 0);
+    QVERIFY2(byUid.out.startsWith(u"current: block %1 (%2)"_s.arg(block).arg(uid)), qPrintable(byUid.out));
+    QCOMPARE(cli({u"resolve"_s, u"dubao://block/00000000-0000-7000-8000-000000000000"_s}).code, 1);
+    QCOMPARE(cli({u"resolve"_s, u"https://example.com"_s}).code, 1);
+    QCOMPARE(cli({u"resolve"_s}).code, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliAnnotations)

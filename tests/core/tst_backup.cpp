@@ -5,6 +5,7 @@
 #include "core/store/backup.h"
 #include "core/store/library.h"
 #include "tests/support/scalar.h"
+#include "tests/support/schemaversions.h"
 
 #include <QDir>
 #include <QFile>
@@ -145,6 +146,8 @@ void TestBackup::open_oldSchema_backsUpOldVersionFirst()
             QVERIFY2(q.exec(u"DROP TRIGGER "_s + t), qPrintable(t));
         for (const QString &t : std::as_const(tables))
             QVERIFY2(q.exec(u"DROP TABLE IF EXISTS "_s + t), qPrintable(t));
+        // And what version 4 added: uids, parser versions, lineage.
+        QVERIFY(test::dropSchemaVersion4(library.database()));
         QVERIFY(q.exec(u"PRAGMA user_version = 2"_s));
         QCOMPARE(scalar(library, u"SELECT count(*) FROM sqlite_master WHERE name LIKE 'search%'"_s), 0);
     }
@@ -153,6 +156,9 @@ void TestBackup::open_oldSchema_backsUpOldVersionFirst()
     const Result<void> opened = library.open(path);
     QVERIFY2(opened, qPrintable(opened.error().message()));
     QCOMPARE(scalar(library, u"PRAGMA user_version"_s), qint64(Library::currentSchemaVersion()));
+    // Version 4 gave every existing row a uid of its own.
+    QCOMPARE(scalar(library, u"SELECT count(DISTINCT uid) FROM blocks WHERE length(uid) = 16"_s), blocks);
+    QCOMPARE(scalar(library, u"SELECT count(*) FROM issues WHERE uid IS NULL OR parser_version <> 0"_s), 0);
     const QList<BackupInfo> backups = Backup::list(path);
     QCOMPARE(backups.size(), 1);
     QCOMPARE(backups.front().reason, u"migration-v%1"_s.arg(Library::currentSchemaVersion()));

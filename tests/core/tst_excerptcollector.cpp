@@ -3,6 +3,8 @@
 // it: tst_export.
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
+#include "core/store/linkresolver.h"
+#include "core/store/sql.h"
 #include "tests/support/exportfixture.h"
 
 #include <QBuffer>
@@ -197,7 +199,8 @@ void TestExcerptCollector::excerpt_carriesQuoteSourceReportersLink()
     QVERIFY(article.byline);
     QCOMPARE(h2->reporters, article.byline->reporters);
     QVERIFY(!h2->reporters.isEmpty());
-    QCOMPARE(h2->link(), u"dubao://block/%1"_s.arg(article.blocks.at(1).id));
+    QCOMPARE(h2->link(), DubaoLink::blockLink(sql::uidOf(m_fx.library->database(), "blocks", article.blocks.at(1).id)));
+    QCOMPARE(h2->blockId, article.blocks.at(1).id);
     QVERIFY(h2->tags.contains(u"农业"_s));
     QCOMPARE(h2->tags.size(), 1 + test::hostileTagNames().size());
     QCOMPARE(h2->start, 3);
@@ -205,7 +208,7 @@ void TestExcerptCollector::excerpt_carriesQuoteSourceReportersLink()
 
     const Excerpt *a = find(m_all, u"a"_s + QString::number(m_fx.taggedArticle));
     QVERIFY(a);
-    QCOMPARE(a->link(), u"dubao://article/%1"_s.arg(m_fx.taggedArticle));
+    QCOMPARE(a->link(), DubaoLink::articleLink(sql::uidOf(m_fx.library->database(), "articles", m_fx.taggedArticle)));
     QStringList texts;
     for (const Block &b : m_fx.stored1.parsed.articles.at(2).blocks)
         texts.append(b.text);

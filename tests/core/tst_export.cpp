@@ -4,6 +4,8 @@
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
+#include "core/store/sql.h"
+#include "core/store/uid.h"
 #include "tests/support/exportfixture.h"
 
 #include <QBuffer>
@@ -254,7 +256,9 @@ void TestExport::markdown_hostileText_escaped()
     }
     for (const QString &st : std::as_const(starts))
         QVERIFY2(st.startsWith(u"#"_s), qPrintable(st)); // only the document's own headings
-    QVERIFY(md.contains(u"<dubao://block/%1>"_s.arg(m_fx.block(m_fx.stored1, 0, 1))));
+    // Links by the paragraph's uid, the key that survives a re-parse.
+    QVERIFY(md.contains(u"<dubao://block/%1>"_s.arg(
+        uid::toText(sql::uidOf(m_fx.library->database(), "blocks", m_fx.block(m_fx.stored1, 0, 1))))));
 }
 
 void TestExport::markdown_groupedByTagAndDate()
@@ -286,7 +290,8 @@ void TestExport::html_hostileText_escapedAndSelfContained()
     QVERIFY(html.contains(u"@media print"_s));
     QVERIFY(!html.contains(u"src="_s)); // nothing external
     QVERIFY(!html.contains(u"<link"_s));
-    QVERIFY(html.contains(u"href=\"dubao://article/%1\""_s.arg(m_fx.taggedArticle)));
+    QVERIFY(html.contains(u"href=\"dubao://article/%1\""_s.arg(
+        uid::toText(sql::uidOf(m_fx.library->database(), "articles", m_fx.taggedArticle)))));
     QVERIFY(html.contains(QString(100 * 1024, QChar(u'长'))));
     QCOMPARE(html.count(u"<section class=\"excerpt\">"_s), m_all.excerpts.size());
 }
@@ -332,6 +337,16 @@ void TestExport::csv_roundTrip_neutralisedAndRfc4180()
     QCOMPARE(nb->at(4).at(1), u"'=结尾\n第二行"_s);
 }
 
+namespace {
+
+/// A uid as the JSON writes it (canonical text or null) back to its bytes.
+QByteArray uidBack(const QJsonValue &value)
+{
+    return value.isNull() ? QByteArray() : uid::fromText(value.toString()).value_or(QByteArray("invalid"));
+}
+
+} // namespace
+
 void TestExport::json_roundTrip()
 {
     QJsonParseError perr;
@@ -354,10 +369,16 @@ void TestExport::json_roundTrip()
         for (const QJsonValue &n : o.value(u"notes"_s).toArray()) {
             const QJsonObject no = n.toObject();
             back.notes.append({no.value(u"id"_s).toInteger(), no.value(u"text"_s).toString(),
-                               QDateTime::fromString(no.value(u"created"_s).toString(), Qt::ISODateWithMs)});
+                               QDateTime::fromString(no.value(u"created"_s).toString(), Qt::ISODateWithMs),
+                               uidBack(no.value(u"uid"_s))});
         }
         const QJsonObject a = o.value(u"article"_s).toObject();
         back.articleId = a.value(u"id"_s).toInteger();
+        back.articleUid = uidBack(a.value(u"uid"_s));
+        back.issueUid = uidBack(o.value(u"issueUid"_s));
+        back.highlightUid = uidBack(o.value(u"highlightUid"_s));
+        back.noteUid = uidBack(o.value(u"noteUid"_s));
+        back.blockUid = uidBack(o.value(u"blockUid"_s));
         back.articleTitle = a.value(u"title"_s).toString();
         for (const QJsonValue &r : a.value(u"reporters"_s).toArray())
             back.reporters.append(r.toString());
@@ -397,7 +418,8 @@ void TestExport::cslJson_roundTrip()
         const QJsonObject o = items.at(i).toObject();
         const Excerpt &s = *cited.at(i).source;
         QCOMPARE(o.value(u"type"_s).toString(), u"article-newspaper"_s);
-        QCOMPARE(o.value(u"id"_s).toString(), u"dubao-article-%1"_s.arg(s.articleId));
+        QCOMPARE(o.value(u"id"_s).toString(),
+                 u"dubao-article-"_s + uid::toText(sql::uidOf(m_fx.library->database(), "articles", s.articleId)));
         QCOMPARE(o.value(u"title"_s).toString(), s.articleTitle);
         QCOMPARE(o.value(u"container-title"_s).toString(), s.publication);
         const QJsonArray parts = o.value(u"issued"_s).toObject().value(u"date-parts"_s).toArray().at(0).toArray();
