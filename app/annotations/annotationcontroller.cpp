@@ -151,14 +151,14 @@ bool AnnotationController::bound() const
 void AnnotationController::onLibraryOpened()
 {
     m_store->setLibrary(&m_window->session()->library());
-    m_tags->setInteractive(m_window->isInteractive());
-    m_notebook->setInteractive(m_window->isInteractive());
+    m_tags->setInteractive(m_window->feedback().showsDialogs());
+    m_notebook->setInteractive(m_window->feedback().showsDialogs());
     refreshReader();
 }
 
 void AnnotationController::report(const QString &title, const QString &message)
 {
-    if (m_window->isInteractive() && m_window->isVisible())
+    if (m_window->feedback().showsDialogs() && m_window->isVisible())
         QMessageBox::warning(m_window, title, message);
     else
         m_window->statusBar()->showMessage(message, 8000);
@@ -849,44 +849,22 @@ void AnnotationController::reparseAllDialog()
                                  "Annotations that cannot be placed become orphans. This cannot be undone, and it "
                                  "clears the undo history.")) != QMessageBox::Yes)
         return;
-    auto *thread = new QThread(this);
-    auto *job = new ReparseJob(m_window->session()->path());
-    job->moveToThread(thread);
-    auto *progress = new QProgressDialog(tr("Re-parsing issues…"), tr("Cancel"), 0, 0, m_window);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(0);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    connect(
-        progress, &QProgressDialog::canceled, job, [job] { job->cancel(); }, Qt::DirectConnection);
-    connect(job, &ReparseJob::progress, progress, [progress](int done, int total) {
-        progress->setMaximum(total);
-        progress->setValue(done);
+    m_window->reparseAllIssues([this](const ReparseOutcome &outcome) {
+        const ReparseReport &result = outcome.report;
+        const QString &error = outcome.error;
+        afterIssueChange();
+        if (!error.isEmpty()) {
+            report(tr("Re-parse All Issues"), error);
+            return;
+        }
+        QString message = tr("%n issue(s) re-parsed.", nullptr, result.issues);
+        if (result.cancelled)
+            message += QLatin1Char(' ') + tr("Cancelled before the end.");
+        if (!result.failed.isEmpty())
+            message += QLatin1Char(' ') + tr("%n issue(s) left as they were.", nullptr, int(result.failed.size()));
+        message += QLatin1Char('\n') + countsText(result.counts);
+        QMessageBox::information(m_window, tr("Re-parse All Issues"), message);
     });
-    connect(thread, &QThread::started, job, &ReparseJob::run);
-    connect(job, &ReparseJob::finished, this,
-            [this, thread, job, progress](const ReparseReport &result, const QString &error) {
-                progress->deleteLater();
-                thread->quit();
-                thread->wait();
-                job->deleteLater();
-                thread->deleteLater();
-                afterIssueChange();
-                if (!error.isEmpty()) {
-                    report(tr("Re-parse All Issues"), error);
-                    return;
-                }
-                QString message = tr("%n issue(s) re-parsed.", nullptr, result.issues);
-                if (result.cancelled)
-                    message += QLatin1Char(' ') + tr("Cancelled before the end.");
-                if (!result.failed.isEmpty())
-                    message +=
-                        QLatin1Char(' ') + tr("%n issue(s) left as they were.", nullptr, int(result.failed.size()));
-                message += QLatin1Char('\n') + countsText(result.counts);
-                QMessageBox::information(m_window, tr("Re-parse All Issues"), message);
-            });
-    thread->start();
-    progress->show();
 }
 
 void AnnotationController::deleteIssueDialog()

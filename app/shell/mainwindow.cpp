@@ -15,12 +15,16 @@
 #include "app/reader/readerview.h"
 #include "app/search/concordanceview.h"
 #include "app/search/searchpanel.h"
+#include "app/shell/actionregistry.h"
 #include "app/shell/appsettings.h"
 #include "app/shell/librarysession.h"
 #include "app/shell/librarytreemodel.h"
 #include "app/shell/shortcutsdialog.h"
+#include "app/shell/userfeedback.h"
 #include "core/ingest/librarycheck.h"
 #include "core/jobs/indexjob.h"
+#include "core/jobs/jobrunner.h"
+#include "core/jobs/reparsejob.h"
 #include "core/search/concordance.h"
 #include "core/search/searchindex.h"
 #include "core/search/searchservice.h"
@@ -72,10 +76,15 @@ MainWindow::MainWindow(QWidget *parent)
     , m_original(new OriginalView)
     , m_undoStack(new QUndoStack(this))
     , m_positionTimer(new QTimer(this))
-    , m_import(new ImportController(this))
+    , m_import(new ImportController(this, [this]() -> UserFeedback & { return feedback(); }))
     , m_issueStatus(new QLabel(this))
     , m_positionStatus(new QLabel(this))
     , m_libraryStatus(new QLabel(this))
+    , m_feedback(std::make_unique<DialogFeedback>())
+    , m_actions(new ActionRegistry(this))
+    , m_indexRunner(new JobRunner(QStringLiteral("searchIndex"), this))
+    , m_reparseRunner(new JobRunner(QStringLiteral("reparse"), this))
+    , m_dailyBackup(new JobRunner(QStringLiteral("dailyBackup"), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Dubao"));
@@ -123,6 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_positionTimer->setSingleShot(true);
     m_positionTimer->setInterval(1000);
     connect(m_positionTimer, &QTimer::timeout, this, &MainWindow::writeReadingPosition);
+    connect(m_indexRunner, &JobRunner::progress, this, &MainWindow::onIndexProgress);
     connect(m_import, &ImportController::progress, this, [this](int done, int total, const QString &) {
         statusBar()->showMessage(tr("Importing: %1 of %2 files").arg(done).arg(total));
     });
@@ -142,6 +152,7 @@ MainWindow::~MainWindow()
 {
     waitForDailyBackup();
     stopIndexing();
+    m_reparseRunner->cancelAndWait();
     m_import->cancelAndWait();
     if (m_positionTimer->isActive())
         writeReadingPosition();
@@ -149,10 +160,10 @@ MainWindow::~MainWindow()
     m_model->setRepository(nullptr);
 }
 
-void MainWindow::setInteractive(bool interactive)
+void MainWindow::setFeedback(std::unique_ptr<UserFeedback> feedback)
 {
-    m_interactive = interactive;
-    m_import->setInteractive(interactive);
+    Q_ASSERT(feedback);
+    m_feedback = std::move(feedback);
 }
 
 QString MainWindow::libraryPath() const
@@ -270,11 +281,7 @@ void MainWindow::createMenus()
         m_languageGroup->addAction(action);
         connect(action, &QAction::triggered, this, [this, value] {
             AppSettings::setLanguage(value);
-            const QString message = tr("The language changes when Dubao is started again.");
-            if (m_interactive)
-                QMessageBox::information(this, tr("Language"), message);
-            else
-                statusBar()->showMessage(message, 4000);
+            feedback().inform(this, tr("Language"), tr("The language changes when Dubao is started again."));
         });
     }
 
@@ -512,7 +519,7 @@ QString MainWindow::sampleIssuePath()
 
 void MainWindow::offerFirstImport()
 {
-    if (!m_session || m_model->issueCount() > 0 || !m_interactive)
+    if (!m_session || m_model->issueCount() > 0 || !feedback().showsDialogs())
         return;
     QMessageBox box(QMessageBox::Question, tr("Welcome to Dubao"),
                     tr("Your library is empty. Import a folder of OCR'd newspaper issues (text files), or start "
@@ -602,10 +609,7 @@ void MainWindow::importFolderDialog()
 
 void MainWindow::reportProblem(const QString &title, const QString &message)
 {
-    if (m_interactive && isVisible())
-        QMessageBox::warning(this, title, message);
-    else
-        statusBar()->showMessage(message, 8000);
+    feedback().warn(this, title, message);
 }
 
 // ------------------------------------------------------------------------------------------------ navigation
@@ -751,6 +755,35 @@ void MainWindow::editIssueInfo(qint64 issueId, const IssueInfo &info)
     m_undoStack->push(new EditIssueInfoCommand(
         m_session->issues(), issueId, summary->info, info,
         [this](qint64 id, bool ok, const QString &error) { onIssueInfoApplied(id, ok, error); }));
+}
+
+bool MainWindow::reparseAllIssues(std::function<void(const ReparseOutcome &)> done)
+{
+    if (!m_session || m_reparseRunner->isRunning())
+        return false;
+    QPointer<QProgressDialog> progress;
+    if (feedback().showsDialogs()) {
+        progress =
+            new QProgressDialog(QCoreApplication::translate("dubao::AnnotationController", "Re-parsing issues…"),
+                                QCoreApplication::translate("dubao::AnnotationController", "Cancel"), 0, 0, this);
+        progress->setWindowModality(Qt::WindowModal);
+        progress->setMinimumDuration(0);
+        progress->setAutoClose(false);
+        progress->setAutoReset(false);
+        connect(progress, &QProgressDialog::canceled, m_reparseRunner, &JobRunner::cancel);
+        connect(m_reparseRunner, &JobRunner::progress, progress, [progress](qint64 done, qint64 total) {
+            progress->setMaximum(int(total));
+            progress->setValue(int(done));
+        });
+        progress->show();
+    }
+    const QString path = m_session->path();
+    return m_reparseRunner->start([path](JobContext &job) { return ReparseJob::reparseAll(path, job); },
+                                  [progress, done = std::move(done)](const ReparseOutcome &outcome) {
+                                      if (progress)
+                                          progress->deleteLater();
+                                      done(outcome);
+                                  });
 }
 
 void MainWindow::onIssueInfoApplied(qint64 issueId, bool ok, const QString &error)
@@ -1102,7 +1135,7 @@ void MainWindow::checkSearchIndex()
 
 void MainWindow::rebuildSearchIndex()
 {
-    if (!m_session || m_indexJob)
+    if (!m_session || m_indexRunner->isRunning())
         return;
     const QString path = m_session->path();
     const QString building = tr("Building the search index… Search is available when it is done.");
@@ -1110,74 +1143,59 @@ void MainWindow::rebuildSearchIndex()
     m_concordance->setSearchEnabled(false, building);
     statusBar()->showMessage(tr("Building the search index…"));
 
-    m_indexThread = new QThread(this);
-    m_indexThread->setObjectName(QStringLiteral("searchIndex"));
-    m_indexJob = new IndexJob(path);
-    m_indexJob->moveToThread(m_indexThread);
-    IndexJob *job = m_indexJob;
-    QThread *thread = m_indexThread;
-    connect(thread, &QThread::started, job, &IndexJob::run);
-    connect(thread, &QThread::finished, job, &QObject::deleteLater);
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-
-    QProgressDialog *dialog = nullptr;
-    if (m_interactive) {
-        dialog = new QProgressDialog(tr("Building the search index…"), tr("Cancel"), 0, 1000, this);
-        dialog->setObjectName(QStringLiteral("indexProgress"));
-        dialog->setWindowTitle(tr("Search Index"));
-        dialog->setWindowModality(Qt::WindowModal);
-        dialog->setMinimumDuration(300);
-        dialog->setAutoClose(false);
-        dialog->setAutoReset(false);
-        // Direct (this lives in the UI thread): the job's thread is busy running the rebuild.
-        connect(dialog, &QProgressDialog::canceled, this, [job] { job->cancel(); });
+    if (feedback().showsDialogs()) {
+        m_indexProgress = new QProgressDialog(tr("Building the search index…"), tr("Cancel"), 0, 1000, this);
+        m_indexProgress->setObjectName(QStringLiteral("indexProgress"));
+        m_indexProgress->setWindowTitle(tr("Search Index"));
+        m_indexProgress->setWindowModality(Qt::WindowModal);
+        m_indexProgress->setMinimumDuration(300);
+        m_indexProgress->setAutoClose(false);
+        m_indexProgress->setAutoReset(false);
+        connect(m_indexProgress, &QProgressDialog::canceled, m_indexRunner, &JobRunner::cancel);
     }
-    connect(job, &IndexJob::progress, this, [this, dialog](qint64 done, qint64 total) {
-        const int permille = total > 0 ? int(std::min<qint64>(1000, done * 1000 / total)) : 0;
-        if (dialog)
-            dialog->setValue(permille);
-        statusBar()->showMessage(tr("Building the search index: %1%").arg(permille / 10));
-    });
-    connect(job, &IndexJob::finished, this,
-            [this, dialog, path, thread](bool ok, bool cancelled, const QString &error) {
-                thread->quit();
-                if (m_indexThread == thread) {
-                    m_indexThread = nullptr;
-                    m_indexJob = nullptr;
-                }
-                if (dialog)
-                    dialog->deleteLater();
-                if (libraryPath() != path)
-                    return;
-                if (ok) {
-                    statusBar()->showMessage(tr("The search index is ready."), 4000);
-                    m_searchPanel->setLibraryPath(path);
-                    m_concordance->setLibraryPath(path);
-                    m_searchPanel->setSearchEnabled(true);
-                    m_concordance->setSearchEnabled(true);
-                    return;
-                }
-                const QString message =
-                    cancelled ? tr("The search index was not built, so search is off. Edit → Rebuild Search Index "
-                                   "builds it.")
-                              : tr("The search index could not be built: %1").arg(error);
-                statusBar()->showMessage(message, 8000);
-                m_searchPanel->setSearchEnabled(false, message);
-                m_concordance->setSearchEnabled(false, message);
-            });
-    thread->start();
+    m_indexRunner->start([path](JobContext &job) { return IndexJob::rebuild(path, job); },
+                         [this, path](const IndexOutcome &outcome) {
+                             if (m_indexProgress)
+                                 m_indexProgress->deleteLater();
+                             if (libraryPath() != path)
+                                 return;
+                             if (outcome.ok) {
+                                 statusBar()->showMessage(tr("The search index is ready."), 4000);
+                                 m_searchPanel->setLibraryPath(path);
+                                 m_concordance->setLibraryPath(path);
+                                 m_searchPanel->setSearchEnabled(true);
+                                 m_concordance->setSearchEnabled(true);
+                                 return;
+                             }
+                             const QString message =
+                                 outcome.cancelled
+                                     ? tr("The search index was not built, so search is off. Edit → Rebuild "
+                                          "Search Index builds it.")
+                                     : tr("The search index could not be built: %1").arg(outcome.error);
+                             statusBar()->showMessage(message, 8000);
+                             m_searchPanel->setSearchEnabled(false, message);
+                             m_concordance->setSearchEnabled(false, message);
+                         });
+}
+
+void MainWindow::onIndexProgress(qint64 done, qint64 total)
+{
+    const int permille = total > 0 ? int(std::min<qint64>(1000, done * 1000 / total)) : 0;
+    if (m_indexProgress)
+        m_indexProgress->setValue(permille);
+    statusBar()->showMessage(tr("Building the search index: %1%").arg(permille / 10));
+}
+
+bool MainWindow::isIndexing() const
+{
+    return m_indexRunner->isRunning();
 }
 
 void MainWindow::stopIndexing()
 {
-    if (!m_indexJob || !m_indexThread)
-        return;
-    QThread *thread = m_indexThread;
-    m_indexJob->cancel();
-    m_indexJob = nullptr;
-    m_indexThread = nullptr;
-    thread->quit();
-    thread->wait();
+    m_indexRunner->cancelAndWait();
+    if (m_indexProgress)
+        m_indexProgress->deleteLater();
 }
 
 void MainWindow::openSearchHit(const SearchHit &hit, const SearchQuery &query)
@@ -1344,7 +1362,7 @@ bool MainWindow::pollExternalChanges()
     const qint64 version = query.value(0).toLongLong();
     const qint64 last = std::exchange(m_dataVersion, version);
     // The app's own import and index jobs write on their own connections and reload when they end.
-    if (last < 0 || version == last || m_import->isRunning() || m_indexJob)
+    if (last < 0 || version == last || m_import->isRunning() || isIndexing())
         return false;
     reloadTree();
     statusBar()->showMessage(tr("The library was changed by another program; the list is up to date."), 3000);
@@ -1420,36 +1438,25 @@ void MainWindow::startDailyBackup()
     waitForDailyBackup();
     const QString path = m_session->path();
     const int keep = backupsToKeep();
-    QPointer<MainWindow> self(this);
-    m_dailyBackup = QThread::create([path, keep, self] {
-        Library library;
-        Result<void> backedUp = library.open(path);
-        if (backedUp) {
-            if (const Result<QString> daily = Backup::ensureDaily(library, keep); !daily)
-                backedUp = daily.error();
-        }
-        const QString error = backedUp.error().message();
-        if (!backedUp && self) {
-            QMetaObject::invokeMethod(
-                self,
-                [self, error] {
-                    if (self)
-                        self->statusBar()->showMessage(tr("No daily backup: %1").arg(error), 10000);
-                },
-                Qt::QueuedConnection);
-        }
-    });
-    m_dailyBackup->setObjectName(QStringLiteral("dailyBackup"));
-    m_dailyBackup->start(QThread::LowPriority);
+    m_dailyBackup->start(
+        [path, keep](JobContext &) {
+            Library library;
+            Result<void> backedUp = library.open(path);
+            if (backedUp) {
+                if (const Result<QString> daily = Backup::ensureDaily(library, keep); !daily)
+                    backedUp = daily.error();
+            }
+            return backedUp.error().message();
+        },
+        [this](const QString &error) {
+            if (!error.isEmpty())
+                statusBar()->showMessage(tr("No daily backup: %1").arg(error), 10000);
+        });
 }
 
 void MainWindow::waitForDailyBackup()
 {
-    if (!m_dailyBackup)
-        return;
-    m_dailyBackup->wait();
-    delete m_dailyBackup;
-    m_dailyBackup = nullptr;
+    m_dailyBackup->waitForResult();
 }
 
 void MainWindow::restoreBackupDialog()
@@ -1460,10 +1467,10 @@ void MainWindow::restoreBackupDialog()
     RestoreDialog dialog(Backup::list(m_session->path()), this);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedPath().isEmpty())
         return;
-    if (QMessageBox::question(this, tr("Restore from Backup"),
-                              tr("Replace the library with the backup %1?\n\nWhat the library holds now is kept as "
-                                 "another backup.")
-                                  .arg(QFileInfo(dialog.selectedPath()).fileName())) != QMessageBox::Yes)
+    if (!feedback().confirm(this, tr("Restore from Backup"),
+                            tr("Replace the library with the backup %1?\n\nWhat the library holds now is kept as "
+                               "another backup.")
+                                .arg(QFileInfo(dialog.selectedPath()).fileName())))
         return;
     QString error;
     if (!restoreFromBackup(dialog.selectedPath(), &error))

@@ -2,14 +2,18 @@
 // navigation and history, import, and the window's settings.
 #pragma once
 
+#include "app/shell/actionregistry.h"
+#include "app/shell/userfeedback.h"
 #include "core/jobs/importjob.h"
 #include "core/model/issue.h"
 
 #include <QList>
 #include <QMainWindow>
 #include <QPersistentModelIndex>
+#include <QPointer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QActionGroup;
@@ -17,7 +21,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
-class QThread;
+class QProgressDialog;
 class QTimer;
 class QTreeView;
 class QUndoStack;
@@ -27,12 +31,13 @@ namespace dubao {
 class AnnotationController;
 class ConcordanceView;
 class FindBar;
-class IndexJob;
+class JobRunner;
 class SearchPanel;
 struct ConcordanceLine;
 struct SearchHit;
 struct SearchQuery;
 struct CheckReport;
+struct ReparseOutcome;
 class ImportController;
 class LibrarySession;
 class LibraryTreeModel;
@@ -48,10 +53,11 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// With interactive off (tests), problems go to the status bar instead of message boxes and imports show
-    /// no dialogs.
-    void setInteractive(bool interactive);
-    bool isInteractive() const { return m_interactive; }
+    /// How the window speaks to the user (message boxes and dialogs; tests give their own).
+    UserFeedback &feedback() { return *m_feedback; }
+    void setFeedback(std::unique_ptr<UserFeedback> feedback);
+    /// Every action of the window, registered by the part that owns it; the menu bar is built from it.
+    ActionRegistry &actions() { return *m_actions; }
 
     /// Opens (creating if needed) and locks a library, shows where the reader last was. No dialogs: on failure
     /// returns false with the reason in `error`, and the library that was open stays open.
@@ -78,6 +84,10 @@ public:
     bool goBack();
     bool goForward();
 
+    /// Issue → Re-parse All Issues: re-parses every issue on a worker thread, with a progress dialog (Cancel stops
+    /// after the issue being re-parsed); `done` gets the outcome in this thread. False when one is running.
+    bool reparseAllIssues(std::function<void(const ReparseOutcome &)> done);
+
     /// Sets an issue's details through the undo stack (Edit → Undo reverts it).
     void editIssueInfo(qint64 issueId, const IssueInfo &info);
 
@@ -103,7 +113,7 @@ public:
     ConcordanceView *concordanceView() const { return m_concordance; }
     FindBar *findBar() const { return m_findBar; }
     /// The search index is being rebuilt (search is disabled meanwhile).
-    bool isIndexing() const { return m_indexJob != nullptr; }
+    bool isIndexing() const;
     /// Shows a search hit: the article, scrolled to the paragraph, every match of `query` highlighted.
     void openSearchHit(const SearchHit &hit, const SearchQuery &query);
     /// Shows a concordance line: the article, scrolled to the occurrence, which is selected.
@@ -157,6 +167,7 @@ private:
     void checkLibraryDialog();
     void checkSearchIndex();
     void stopIndexing();
+    void onIndexProgress(qint64 done, qint64 total);
     void restoreSettings();
     QAction *addAction(QMenu *menu, const QString &name, const QString &text, const QKeySequence &shortcut,
                        void (MainWindow::*slot)());
@@ -209,7 +220,8 @@ private:
     QActionGroup *m_themeGroup = nullptr;
     QActionGroup *m_languageGroup = nullptr;
 
-    bool m_interactive = true;
+    std::unique_ptr<UserFeedback> m_feedback;
+    ActionRegistry *m_actions;
     bool m_syncingTree = false;
     qint64 m_currentArticle = 0;
     qint64 m_currentIssue = 0;
@@ -221,14 +233,15 @@ private:
     ConcordanceView *m_concordance = nullptr;
     QDockWidget *m_concordanceDock = nullptr;
     FindBar *m_findBar = nullptr;
-    IndexJob *m_indexJob = nullptr;
-    QThread *m_indexThread = nullptr;
+    JobRunner *m_indexRunner;
+    QPointer<QProgressDialog> m_indexProgress;
     QList<qint64> m_history;
     int m_historyPosition = -1;
     int m_articleCount = 0;
     QWidget *m_readOnlyBanner = nullptr; ///< setUpMaintenance()
     QTimer *m_changePoll = nullptr;
-    QThread *m_dailyBackup = nullptr; ///< startDailyBackup(); joined before the library changes hands
+    JobRunner *m_reparseRunner;
+    JobRunner *m_dailyBackup; ///< startDailyBackup(); joined before the library changes hands
     qint64 m_dataVersion = -1;
 };
 

@@ -16,6 +16,7 @@
 #include "core/jobs/reparsejob.h"
 #include "core/store/issuerepository.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/recordingfeedback.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
@@ -99,7 +100,7 @@ void TestAnnotationWindow::openWindow(int minBlocks)
     const QString path = m_dir.filePath(QStringLiteral("copy%1.sqlite").arg(++m_copies));
     QVERIFY(QFile::copy(m_corpusLibrary, path));
     m_window = std::make_unique<MainWindow>();
-    m_window->setInteractive(false);
+    m_window->setFeedback(std::make_unique<test::RecordingFeedback>());
     m_window->resize(1300, 850);
     QString error;
     QVERIFY2(m_window->openLibrary(path, &error), qPrintable(error));
