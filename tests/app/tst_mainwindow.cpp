@@ -399,7 +399,7 @@ void TestMainWindow::shortcutsDialog_listsMenuShortcuts()
 {
     MainWindow window;
     window.setFeedback(std::make_unique<test::RecordingFeedback>());
-    ShortcutsDialog dialog(window.menuBar());
+    ShortcutsDialog dialog(window.actions());
     QVERIFY(dialog.rowCount() >= 20);
     auto *table = dialog.findChild<QTableWidget *>();
     QVERIFY(table);
