@@ -2,6 +2,7 @@
 
 #include "app/shell/librarysession.h"
 #include "app/shell/librarytreemodel.h"
+#include "core/model/issuedate.h"
 
 #include <QCoreApplication>
 #include <QLabel>
@@ -27,11 +28,7 @@ void StatusFields::update(const LibraryTreeModel &model, qint64 issueId, const Q
 {
     if (const auto summary = model.issueSummary(issueId)) {
         const IssueInfo &info = summary->info;
-        QString date = info.date.isValid() ? QLocale().toString(info.date, QLocale::LongFormat)
-                       : info.month > 0    ? QCoreApplication::translate("dubao::MainWindow", "%1-%2, year unknown")
-                                              .arg(info.month, 2, 10, QLatin1Char('0'))
-                                              .arg(info.day, 2, 10, QLatin1Char('0'))
-                                        : QCoreApplication::translate("dubao::MainWindow", "No date");
+        const QString date = issueDateDisplay(info, true);
         m_issue->setText(info.publication.isEmpty()
                              ? date
                              : QCoreApplication::translate("dubao::MainWindow", "%1, %2").arg(info.publication, date));
