@@ -62,6 +62,8 @@ IssuesPart::~IssuesPart() = default;
 void IssuesPart::stopJobs()
 {
     m_reparse->cancelAndWait();
+    if (m_reparseProgress)
+        m_reparseProgress->deleteLater();
     m_import->cancelAndWait();
 }
 
@@ -206,7 +208,7 @@ bool IssuesPart::reparseAll(std::function<void(const ReparseOutcome &)> done)
 {
     if (!m_window.session() || m_reparse->isRunning())
         return false;
-    QPointer<QProgressDialog> progress;
+    QProgressDialog *progress = nullptr;
     if (m_window.feedback().showsDialogs()) {
         // The annotations part asks for the re-parse; its texts keep their translation context.
         progress =
@@ -222,12 +224,13 @@ bool IssuesPart::reparseAll(std::function<void(const ReparseOutcome &)> done)
             progress->setValue(int(done));
         });
         progress->show();
+        m_reparseProgress = progress;
     }
     const QString path = m_window.libraryPath();
     return m_reparse->start([path](JobContext &job) { return ReparseJob::reparseAll(path, job); },
-                            [progress, done = std::move(done)](const ReparseOutcome &outcome) {
-                                if (progress)
-                                    progress->deleteLater();
+                            [this, done = std::move(done)](const ReparseOutcome &outcome) {
+                                if (m_reparseProgress)
+                                    m_reparseProgress->deleteLater();
                                 done(outcome);
                             });
 }

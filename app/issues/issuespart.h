@@ -7,10 +7,12 @@
 #include "core/model/issue.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 
 class QAction;
+class QProgressDialog;
 
 namespace dubao {
 
@@ -52,6 +54,7 @@ private:
     MainWindow &m_window;
     ImportController *m_import;
     JobRunner *m_reparse;
+    QPointer<QProgressDialog> m_reparseProgress;
     QAction *m_importFiles;
     QAction *m_importFolder;
     QAction *m_editIssue;

@@ -106,6 +106,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_export->connectPanelExports();
     m_search = new SearchPart(*this, m_splitter, m_treeDock, *m_actions);
     m_maintenance = new MaintenancePart(*this, *m_actions);
+    registerHelpActions();
     m_actions->populate(menuBar());
     createToolBar();
 
@@ -166,10 +167,10 @@ void MainWindow::registerActions()
         m_actions->add(Menu::Edit, Section::EditClipboard, QStringLiteral("actionSelectAll"), tr("Select &All"));
     connect(selectAll, &QAction::triggered, m_reader, &QTextEdit::selectAll);
 
-    m_view = new ViewOptions(*this, m_splitter, *m_actions);
     QAction *dockToggle = m_treeDock->toggleViewAction();
     dockToggle->setText(tr("Library &Panel"));
     m_actions->addExisting(Menu::View, Section::ViewPanels, dockToggle, QStringLiteral("actionShowLibrary"));
+    m_view = new ViewOptions(*this, m_splitter, *m_actions); // its Theme and Language follow the Library Panel
 
     const std::tuple<const char *, QString, QKeySequence, void (MainWindow::*)()> focus[] = {
         {"actionFocusLibrary", tr("Go to &Library"), QKeySequence(Qt::CTRL | Qt::Key_1), &MainWindow::focusLibrary},
@@ -179,12 +180,16 @@ void MainWindow::registerActions()
     for (const auto &[id, text, key, slot] : focus)
         connect(m_actions->add(Menu::Go, Section::GoFocus, QLatin1String(id), text, key), &QAction::triggered, this,
                 slot);
+}
 
-    connect(m_actions->add(Menu::Help, Section::HelpShortcuts, QStringLiteral("actionShortcuts"),
+// After the maintenance part's Check Library…, with no separator between (as the Help menu always had it).
+void MainWindow::registerHelpActions()
+{
+    connect(m_actions->add(Menu::Help, Section::HelpLibrary, QStringLiteral("actionShortcuts"),
                            tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash)),
             &QAction::triggered, this, &MainWindow::showShortcuts);
     QAction *aboutAction =
-        m_actions->add(Menu::Help, Section::HelpShortcuts, QStringLiteral("actionAbout"), tr("&About Dubao"));
+        m_actions->add(Menu::Help, Section::HelpLibrary, QStringLiteral("actionAbout"), tr("&About Dubao"));
     aboutAction->setMenuRole(QAction::AboutRole);
     connect(aboutAction, &QAction::triggered, this, &MainWindow::about);
 }

@@ -165,6 +165,7 @@ protected:
 
 private:
     void registerActions();
+    void registerHelpActions();
     void createToolBar();
     void setUpAnnotations();
     void restoreSettings();

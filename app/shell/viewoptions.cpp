@@ -51,9 +51,10 @@ ViewOptions::ViewOptions(MainWindow &window, QSplitter *splitter, ActionRegistry
     registerThemes(actions);
 }
 
+// Theme and Language sit with the panels, after the Library Panel, as the View menu always had them.
 void ViewOptions::registerThemes(ActionRegistry &actions)
 {
-    QMenu *theme = actions.addMenu(Menu::View, Section::ViewLook, QStringLiteral("menuTheme"),
+    QMenu *theme = actions.addMenu(Menu::View, Section::ViewPanels, QStringLiteral("menuTheme"),
                                    QCoreApplication::translate("dubao::MainWindow", "&Theme"));
     m_themeGroup = new QActionGroup(this);
     const std::pair<Theme, QString> themes[] = {
@@ -72,7 +73,7 @@ void ViewOptions::registerThemes(ActionRegistry &actions)
         });
     }
 
-    QMenu *language = actions.addMenu(Menu::View, Section::ViewLook, QStringLiteral("menuLanguage"),
+    QMenu *language = actions.addMenu(Menu::View, Section::ViewPanels, QStringLiteral("menuLanguage"),
                                       QCoreApplication::translate("dubao::MainWindow", "&Language"));
     m_languageGroup = new QActionGroup(this);
     const std::pair<QString, QString> languages[] = {
