@@ -99,6 +99,7 @@ MainWindow::MainWindow(QWidget *parent)
         updateActions();
     });
     connect(m_navigator, &Navigator::articleShown, this, &MainWindow::articleShown);
+    createToolBar(); // first: the read-only banner goes on its own row below it
     m_switcher = new LibrarySwitcher(*this, *m_actions);
     m_issues = new IssuesPart(*this, *m_actions);
     m_export = new ExportPart(*this, *m_actions);
@@ -108,7 +109,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_maintenance = new MaintenancePart(*this, *m_actions);
     registerHelpActions();
     m_actions->populate(menuBar());
-    createToolBar();
 
     restoreSettings();
     m_reader->showPlaceholder(tr("No library is open."));
