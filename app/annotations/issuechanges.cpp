@@ -13,9 +13,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QPointer>
-#include <QProgressDialog>
-#include <QThread>
 
 namespace dubao {
 
@@ -152,50 +149,23 @@ void IssueChanges::reparseAllDialog()
                                      "clears the undo history."),
             true))
         return;
-    auto *thread = new QThread(this);
-    auto *job = new ReparseJob(m_window->session()->path());
-    job->moveToThread(thread);
-    QPointer<QProgressDialog> progress;
-    if (m_feedback.showsDialogs()) {
-        progress = new QProgressDialog(AnnotationController::tr("Re-parsing issues…"),
-                                       AnnotationController::tr("Cancel"), 0, 0, m_window);
-        progress->setWindowModality(Qt::WindowModal);
-        progress->setMinimumDuration(0);
-        progress->setAutoClose(false);
-        progress->setAutoReset(false);
-        connect(
-            progress, &QProgressDialog::canceled, job, [job] { job->cancel(); }, Qt::DirectConnection);
-        connect(job, &ReparseJob::progress, progress, [progress](int done, int total) {
-            progress->setMaximum(total);
-            progress->setValue(done);
-        });
-    }
-    connect(thread, &QThread::started, job, &ReparseJob::run);
-    connect(job, &ReparseJob::finished, this,
-            [this, thread, job, progress](const ReparseReport &result, const QString &error) {
-                if (progress)
-                    progress->close(); // the feedback deletes it on close
-                thread->quit();
-                thread->wait();
-                job->deleteLater();
-                thread->deleteLater();
-                afterIssueChange();
-                if (!error.isEmpty()) {
-                    m_feedback.warn(m_window, AnnotationController::tr("Re-parse All Issues"), error);
-                    return;
-                }
-                QString message = AnnotationController::tr("%n issue(s) re-parsed.", nullptr, result.issues);
-                if (result.cancelled)
-                    message += QLatin1Char(' ') + AnnotationController::tr("Cancelled before the end.");
-                if (!result.failed.isEmpty())
-                    message += QLatin1Char(' ') + AnnotationController::tr("%n issue(s) left as they were.", nullptr,
-                                                                           int(result.failed.size()));
-                message += QLatin1Char('\n') + countsText(result.counts);
-                m_feedback.inform(m_window, AnnotationController::tr("Re-parse All Issues"), message);
-            });
-    thread->start();
-    if (progress)
-        m_feedback.show(progress);
+    // The window's issues part runs the re-parse on its job runner (progress, cancel, joined on teardown).
+    m_window->reparseAllIssues([this](const ReparseOutcome &outcome) {
+        const ReparseReport &result = outcome.report;
+        afterIssueChange();
+        if (!outcome.error.isEmpty()) {
+            m_feedback.warn(m_window, AnnotationController::tr("Re-parse All Issues"), outcome.error);
+            return;
+        }
+        QString message = AnnotationController::tr("%n issue(s) re-parsed.", nullptr, result.issues);
+        if (result.cancelled)
+            message += QLatin1Char(' ') + AnnotationController::tr("Cancelled before the end.");
+        if (!result.failed.isEmpty())
+            message += QLatin1Char(' ') +
+                       AnnotationController::tr("%n issue(s) left as they were.", nullptr, int(result.failed.size()));
+        message += QLatin1Char('\n') + countsText(result.counts);
+        m_feedback.inform(m_window, AnnotationController::tr("Re-parse All Issues"), message);
+    });
 }
 
 void IssueChanges::deleteIssueDialog()

@@ -67,10 +67,7 @@ ExportDialog::ExportDialog(Library &library, const AnnotationFilter &filter, QWi
 
 ExportDialog::~ExportDialog()
 {
-    if (m_job) {
-        m_job->cancel();
-        m_job->wait();
-    }
+    m_job.reset(); // cancels a running export and waits for it; its finished() does not come
 }
 
 void ExportDialog::build()
@@ -436,8 +433,6 @@ bool ExportDialog::startExport()
 
 void ExportDialog::onFinished(bool ok, const QString &error, qsizetype count)
 {
-    if (m_job)
-        m_job->wait();
     m_progress->setVisible(false);
     m_exportButton->setEnabled(true);
     if (ok)

@@ -1,19 +1,22 @@
-// Runs one ImportJob at a time in a worker thread for a window: progress dialog with Cancel, then the results.
+// Runs one import at a time on a worker thread for a window (a JobRunner): progress dialog with Cancel, then the
+// results, both through the window's UserFeedback.
 #pragma once
 
 #include "core/jobs/importjob.h"
+#include "core/jobs/jobrunner.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
+
 class QProgressDialog;
-class QThread;
 class QWidget;
 
 namespace dubao {
 
-class ImportJob;
+class UserFeedback;
 
 class ImportController final : public QObject
 {
@@ -21,13 +24,11 @@ class ImportController final : public QObject
     Q_DISABLE_COPY_MOVE(ImportController)
 
 public:
-    /// `window` parents the progress and result dialogs.
-    explicit ImportController(QWidget *window);
+    /// `window` parents the progress and result dialogs; `feedback` is asked for the window's current feedback.
+    ImportController(QWidget *window, std::function<UserFeedback &()> feedback);
     ~ImportController() override;
 
-    /// With interactive off (tests), no dialogs are shown.
-    void setInteractive(bool interactive) { m_interactive = interactive; }
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_runner.isRunning(); }
 
     /// Starts importing into the library file at `libraryPath`. False when an import is already running.
     bool start(const QString &libraryPath, const QStringList &paths);
@@ -45,12 +46,11 @@ signals:
 
 private:
     void onProgress(int done, int total, const QString &currentPath);
-    void onFinished(const ImportReport &report, const QString &error);
+    void onFinished(const ImportOutcome &outcome);
 
     QWidget *m_window;
-    bool m_interactive = true;
-    QThread *m_thread = nullptr;
-    QPointer<ImportJob> m_job;
+    std::function<UserFeedback &()> m_feedback;
+    JobRunner m_runner;
     QPointer<QProgressDialog> m_progressDialog;
     ImportReport m_lastReport;
 };

@@ -14,6 +14,7 @@ ImportResultDialog::ImportResultDialog(const ImportReport &report, const QString
     : QDialog(parent)
     , m_files(new QTreeWidget(this))
 {
+    setObjectName(QStringLiteral("importResultDialog"));
     setWindowTitle(tr("Import Results"));
     auto *heading =
         new QLabel(error.isEmpty() ? summary(report) : tr("The import could not start: %1").arg(error), this);

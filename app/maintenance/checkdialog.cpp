@@ -8,7 +8,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTextBrowser>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -37,6 +36,7 @@ CheckDialog::CheckDialog(Runner run, bool readOnly, QWidget *parent)
     , m_text(new QTextBrowser(this))
     , m_status(new QLabel(this))
     , m_busy(new QProgressBar(this))
+    , m_runner(QStringLiteral("libraryCheck"))
 {
     setObjectName(QStringLiteral("checkDialog"));
     setWindowTitle(tr("Check Library"));
@@ -76,30 +76,14 @@ void CheckDialog::runCheck(bool repair)
         return;
     const bool repairing = repair && !m_readOnly;
     m_repairing = repairing;
-    m_cancel = std::make_shared<std::atomic_bool>(false);
     setRunning(repairing ? tr("Repairing… (the search index is rebuilt: this can take a minute)")
                          : tr("Checking… (a few seconds per hundred megabytes)"));
-    const quint64 run = ++m_runs;
-    m_thread = QThread::create([this, runner = m_run, repairing, cancel = m_cancel, run] {
-        const CheckReport report = runner(repairing, cancel.get());
-        // Queued to the dialog's thread; dropped if the dialog is gone (it waits for this thread first) or
-        // the run was stopped (finish() checks the run number).
-        QMetaObject::invokeMethod(
-            this, [this, report, repairing, run] { finish(run, report, repairing); }, Qt::QueuedConnection);
-    });
-    m_thread->setObjectName(QStringLiteral("libraryCheck"));
-    m_thread->start();
+    m_runner.start([runner = m_run, repairing](JobContext &job) { return runner(repairing, job.cancelFlag()); },
+                   [this, repairing](const CheckReport &report) { finish(report, repairing); });
 }
 
-void CheckDialog::finish(quint64 run, const CheckReport &report, bool repaired)
+void CheckDialog::finish(const CheckReport &report, bool repaired)
 {
-    if (run != m_runs)
-        return; // stopped
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
-    }
     m_repairing = false;
     if (!report.cancelled) // cancelled: stopped by closing the dialog, nothing to show
         m_report = report;
@@ -125,13 +109,9 @@ void CheckDialog::setRunning(const QString &status)
 
 void CheckDialog::stop()
 {
-    if (!m_thread)
+    if (!isRunning())
         return;
-    ++m_runs;              // its result, still queued, is not shown
-    m_cancel->store(true); // a check stops at once; a repair runs to its end (it writes)
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    m_runner.cancelAndWait(); // a check stops at once; a repair runs to its end (it writes); no report is shown
     setRunning({});
     if (m_repairing) {
         m_repairing = false;

@@ -5,18 +5,17 @@
 #pragma once
 
 #include "core/ingest/librarycheck.h"
+#include "core/jobs/jobrunner.h"
 
 #include <QDialog>
 
 #include <atomic>
 #include <functional>
-#include <memory>
 
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTextBrowser;
-class QThread;
 
 namespace dubao {
 
@@ -37,7 +36,7 @@ public:
 
     /// Starts the check (or the repair) on a worker thread and returns; checkFinished() follows.
     void runCheck(bool repair = false);
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_runner.isRunning(); }
     const CheckReport &report() const { return m_report; }
     QString reportText() const; ///< the report as shown, in plain text (for tests)
 
@@ -51,7 +50,7 @@ signals:
     void checkFinished(bool repaired);
 
 private:
-    void finish(quint64 run, const CheckReport &report, bool repaired);
+    void finish(const CheckReport &report, bool repaired);
     void stop();
     /// Shows `status` with a busy bar and disables the buttons while it is not empty.
     void setRunning(const QString &status);
@@ -64,10 +63,8 @@ private:
     QProgressBar *m_busy;
     QPushButton *m_repair;
     QPushButton *m_again;
-    QThread *m_thread = nullptr;
+    JobRunner m_runner; ///< a stopped run's result is dropped
     bool m_repairing = false;
-    quint64 m_runs = 0; ///< numbers the runs; a stopped run's result is dropped
-    std::shared_ptr<std::atomic_bool> m_cancel;
 };
 
 } // namespace dubao

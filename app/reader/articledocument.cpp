@@ -1,5 +1,7 @@
 #include "app/reader/articledocument.h"
 
+#include "core/model/issuedate.h"
+
 #include <QFontMetricsF>
 #include <QImage>
 #include <QPalette>
@@ -40,14 +42,10 @@ QColor mix(const QColor &a, const QColor &b, qreal t)
 QString bylineDate(const Article &article, const IssueInfo &issue)
 {
     if (issue.date.isValid())
-        return issue.date.toString(QStringLiteral("yyyy-MM-dd"));
+        return issueDateText(issue);
     if (article.byline && !article.byline->date.isEmpty())
         return article.byline->date;
-    if (issue.month > 0 && issue.day > 0)
-        return QStringLiteral("%1-%2")
-            .arg(issue.month, 2, 10, QLatin1Char('0'))
-            .arg(issue.day, 2, 10, QLatin1Char('0'));
-    return {};
+    return issue.day > 0 ? monthDayText(issue.month, issue.day) : QString();
 }
 
 /// Writes blocks into a cleared document in the style's sizes and colours.

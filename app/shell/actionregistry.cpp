@@ -88,6 +88,14 @@ QMenu *ActionRegistry::menu(Menu menu) const
     return m_menus.value(menu);
 }
 
+QList<QMenu *> ActionRegistry::menus() const
+{
+    QList<QMenu *> result;
+    for (const Menu menu : kMenus)
+        result << m_menus.value(menu);
+    return result;
+}
+
 void ActionRegistry::populate(QMenuBar *bar) const
 {
     for (const Menu menu : kMenus) {

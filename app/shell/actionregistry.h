@@ -53,10 +53,12 @@ public:
         EditFind,
         EditIndex,
         // View
-        ViewText,   ///< original text, text size
-        ViewPanels, ///< docks and panels
-        ViewLook,   ///< theme, language
-                  // Issue
+        ViewText,     ///< original text
+        ViewTextSize, ///< larger, smaller, default text
+        ViewPanels,   ///< docks and panels
+        ViewLook,     ///< theme, language
+        ViewSearch,   ///< the search and concordance docks
+                      // Issue
         IssueDetails,
         IssueReplace,
         IssueDelete,
@@ -100,6 +102,8 @@ public:
     QList<QAction *> actions() const;
     /// The menu; it exists from the start, whether or not it holds anything yet.
     QMenu *menu(Menu menu) const;
+    /// Every menu, in Menu order (those that hold nothing too).
+    QList<QMenu *> menus() const;
     /// Adds the menus that hold something to `bar`, in Menu order (once, after the parts registered).
     void populate(QMenuBar *bar) const;
 

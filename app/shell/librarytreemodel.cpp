@@ -1,5 +1,7 @@
 #include "app/shell/librarytreemodel.h"
 
+#include "core/model/issuedate.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -213,15 +215,7 @@ void LibraryTreeModel::fetch(Node *node, bool notify)
 
 QString LibraryTreeModel::issueLabel(const IssueSummary &issue) const
 {
-    QString date;
-    if (issue.info.date.isValid())
-        date = issue.info.date.toString(QStringLiteral("yyyy-MM-dd"));
-    else if (issue.info.month > 0 && issue.info.day > 0)
-        date = tr("%1-%2, year unknown")
-                   .arg(issue.info.month, 2, 10, QLatin1Char('0'))
-                   .arg(issue.info.day, 2, 10, QLatin1Char('0'));
-    else
-        date = tr("No date");
+    const QString date = issueDateDisplay(issue.info);
     const QString publication = issue.info.publication.isEmpty() ? tr("Unknown publication") : issue.info.publication;
     return tr("%1  %2", "issue in the library tree: date, publication").arg(date, publication);
 }

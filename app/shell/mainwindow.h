@@ -1,45 +1,48 @@
-// The reader's main window: Library dock (tree), reading pane with the original text beside it, menus,
-// navigation and history, import, and the window's settings.
+// The reader's main window: the layout (Library dock with the tree, reading pane with the original text beside
+// it, toolbar, status bar), the library session, the shell's own actions, settings, and the feature parts it
+// composes (navigation, search, issues, maintenance, export, annotations), each registering its actions.
 #pragma once
 
+#include "app/shell/actionregistry.h"
 #include "app/shell/userfeedback.h"
 #include "core/jobs/importjob.h"
 #include "core/model/issue.h"
 
-#include <QList>
 #include <QMainWindow>
-#include <QPersistentModelIndex>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
-class QActionGroup;
 class QDockWidget;
-class QLabel;
-class QMenu;
 class QSplitter;
-class QThread;
-class QTimer;
 class QTreeView;
 class QUndoStack;
 
 namespace dubao {
 
-class ActionRegistry;
 class AnnotationController;
 class ConcordanceView;
+class ExportPart;
 class FindBar;
-class IndexJob;
-class SearchPanel;
-struct ConcordanceLine;
-struct SearchHit;
-struct SearchQuery;
-struct CheckReport;
 class ImportController;
+class IssuesPart;
 class LibrarySession;
+class LibrarySwitcher;
 class LibraryTreeModel;
+class MaintenancePart;
+class Navigator;
 class OriginalView;
 class ReaderView;
+class SearchPanel;
+class SearchPart;
+class StatusFields;
+class ViewOptions;
+struct CheckReport;
+struct ConcordanceLine;
+struct ReparseOutcome;
+struct SearchHit;
+struct SearchQuery;
 
 class MainWindow final : public QMainWindow
 {
@@ -50,35 +53,44 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// With interactive off (tests), problems go to the status bar instead of message boxes and imports show
-    /// no dialogs.
-    void setInteractive(bool interactive);
-    bool isInteractive() const { return m_interactive; }
+    /// How the window speaks to the user (message boxes and dialogs; tests give their own).
+    UserFeedback &feedback() { return *m_feedback; }
+    void setFeedback(std::unique_ptr<UserFeedback> feedback);
+    /// Every action of the window, registered by the part that owns it; the menu bar is built from it.
+    ActionRegistry &actions() { return *m_actions; }
 
     /// Opens (creating if needed) and locks a library, shows where the reader last was. No dialogs: on failure
     /// returns false with the reason in `error`, and the library that was open stays open.
     bool openLibrary(const QString &path, QString *error = nullptr);
+    /// Closes the open library (its jobs stopped, its lock released), e.g. before its file is replaced.
+    void closeLibrary();
     bool hasLibrary() const { return m_session != nullptr; }
     QString libraryPath() const;
     LibrarySession *session() const { return m_session.get(); }
 
     /// Imports files and folders into the open library in the background; the tree refreshes when it ends.
     bool importPaths(const QStringList &paths);
+    bool isImporting() const;
     /// First run: when the library is empty, offers to import a folder or the shipped sample issue.
     void offerFirstImport();
     /// The sample issue shipped with the app, copied to a file the importer can read; empty when not shipped.
     static QString sampleIssuePath();
 
     bool showArticle(qint64 articleId);
-    qint64 currentArticleId() const { return m_currentArticle; }
-    qint64 currentIssueId() const { return m_currentIssue; }
+    void showFirstArticle();
+    qint64 currentArticleId() const;
+    qint64 currentIssueId() const;
 
-    bool nextArticle() { return stepArticle(1); }
-    bool previousArticle() { return stepArticle(-1); }
-    bool nextIssue() { return stepIssue(1); }
-    bool previousIssue() { return stepIssue(-1); }
+    bool nextArticle();
+    bool previousArticle();
+    bool nextIssue();
+    bool previousIssue();
     bool goBack();
     bool goForward();
+
+    /// Issue → Re-parse All Issues: re-parses every issue on a worker thread, with a progress dialog (Cancel stops
+    /// after the issue being re-parsed); `done` gets the outcome in this thread. False when one is running.
+    bool reparseAllIssues(std::function<void(const ReparseOutcome &)> done);
 
     /// Sets an issue's details through the undo stack (Edit → Undo reverts it).
     void editIssueInfo(qint64 issueId, const IssueInfo &info);
@@ -94,29 +106,23 @@ public:
     QTreeView *libraryTree() const { return m_tree; }
     LibraryTreeModel *libraryModel() const { return m_model; }
     QUndoStack *undoStack() const { return m_undoStack; }
-    ImportController *importController() const { return m_import; }
+    ImportController *importController() const;
     QString statusText() const; ///< the permanent status bar fields, joined (for tests)
-
-    /// Every action of the window, registered by the part that owns it.
-    ActionRegistry &actions() { return *m_actions; }
-    /// How the window speaks to the user (message boxes; tests give it their own).
-    UserFeedback &feedback() { return *m_feedback; }
-    void setFeedback(std::unique_ptr<UserFeedback> feedback) { m_feedback = std::move(feedback); }
 
     // Annotations (app/annotations/annotationcontroller.h holds the rest)
     AnnotationController *annotations() const { return m_annotations; }
 
-    // Search (setUpSearch() and the functions after it)
-    SearchPanel *searchPanel() const { return m_searchPanel; }
-    ConcordanceView *concordanceView() const { return m_concordance; }
-    FindBar *findBar() const { return m_findBar; }
+    // Search (app/search/searchpart.h)
+    SearchPanel *searchPanel() const;
+    ConcordanceView *concordanceView() const;
+    FindBar *findBar() const;
     /// The search index is being rebuilt (search is disabled meanwhile).
-    bool isIndexing() const { return m_indexJob != nullptr; }
+    bool isIndexing() const;
     /// Shows a search hit: the article, scrolled to the paragraph, every match of `query` highlighted.
     void openSearchHit(const SearchHit &hit, const SearchQuery &query);
     /// Shows a concordance line: the article, scrolled to the occurrence, which is selected.
     void openConcordanceLine(const ConcordanceLine &line);
-    /// Rebuilds the search index on a worker thread (progress dialog when interactive).
+    /// Rebuilds the search index on a worker thread (progress dialog when the feedback shows dialogs).
     void rebuildSearchIndex();
     /// Opens dubao://block/ID and dubao://article/ID links (shows the article, scrolls to and flashes the
     /// paragraph); a file:// URL is imported. False when the link names nothing in the library.
@@ -124,9 +130,13 @@ public:
     /// Re-reads the tree and the shown article after issues changed underneath (replaced, re-parsed, deleted);
     /// shows the first article when the shown one is gone.
     void reloadLibrary();
+    /// Re-reads the tree, keeping the shown article.
+    void reloadTree();
+    /// Brings the actions' enabled state up to date (library open, article shown, history).
+    void updateActions();
 
-    // Maintenance (setUpMaintenance() and the functions after it): backups, checks, read-only mode, changes
-    // made by other programs.
+    // Maintenance (app/maintenance/maintenancepart.h): backups, checks, read-only mode, changes made by other
+    // programs.
     /// File → Back Up Now without dialogs: returns the backup's path, or empty with `error`.
     QString backUpNow(QString *error = nullptr);
     /// Closes the library, replaces it with `backupFile` (Backup::restore keeps a copy of what it replaces),
@@ -154,53 +164,23 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void createMenus();
-    void createExportAction(QMenu *file); ///< File → Export… (the export dialog)
-    void connectPanelExports();           ///< Export… in the annotations panel and the notebook view
+    void registerActions();
+    void registerHelpActions();
+    void createToolBar();
     void setUpAnnotations();
-    void setUpSearch();      ///< search dock, find bar, concordance dock, their actions
-    void setUpMaintenance(); ///< backup/restore/check actions, read-only banner, external-change poll
-    void applyReadOnlyMode();
-    void restoreBackupDialog();
-    void checkLibraryDialog();
-    void checkSearchIndex();
-    void stopIndexing();
     void restoreSettings();
-    QAction *addAction(QMenu *menu, const QString &name, const QString &text, const QKeySequence &shortcut,
-                       void (MainWindow::*slot)());
-
-    bool showArticle(qint64 articleId, bool recordHistory);
-    bool stepArticle(int step);
-    bool stepIssue(int step);
-    void onTreeCurrentChanged(const QModelIndex &current);
-    void selectInTree(const QModelIndex &index);
-    void reloadTree();
-    void showFirstArticle();
     void updateStatus();
-    void updateActions();
-    void updateOriginalLayout();
-    void updateRecentMenu();
-    void saveReadingPosition();
-    void writeReadingPosition();
-    void reportProblem(const QString &title, const QString &message);
-    void onImportFinished(const ImportReport &report, const QString &error);
-    void onIssueInfoApplied(qint64 issueId, bool ok, const QString &error);
+    void stopJobs();
 
-    // Menu commands
-    void newLibrary();
-    void openLibraryDialog();
-    void importFilesDialog();
-    void importFolderDialog();
-    void editIssueDetails();
     void focusLibrary();
     void focusReader();
     void toggleFocus();
     void about();
-    void showShortcuts();    ///< Help → Keyboard Shortcuts
-    void startDailyBackup(); ///< Backup::ensureDaily on a worker thread with its own connection
-    void waitForDailyBackup();
+    void showShortcuts(); ///< Help → Keyboard Shortcuts
 
     std::unique_ptr<LibrarySession> m_session;
+    std::unique_ptr<UserFeedback> m_feedback;
+    ActionRegistry *m_actions;
     LibraryTreeModel *m_model;
     QTreeView *m_tree;
     QDockWidget *m_treeDock;
@@ -208,38 +188,16 @@ private:
     ReaderView *m_reader;
     OriginalView *m_original;
     QUndoStack *m_undoStack;
-    QTimer *m_positionTimer; ///< writes the reading position a moment after it last changed
-    ImportController *m_import;
-    QLabel *m_issueStatus;
-    QLabel *m_positionStatus;
-    QLabel *m_libraryStatus;
-    QMenu *m_recentMenu = nullptr;
-    QActionGroup *m_themeGroup = nullptr;
-    QActionGroup *m_languageGroup = nullptr;
+    StatusFields *m_status;
+    ViewOptions *m_view = nullptr;
 
-    bool m_interactive = true;
-    bool m_syncingTree = false;
-    qint64 m_currentArticle = 0;
-    qint64 m_currentIssue = 0;
-    qint64 m_topBlock = 0; ///< the paragraph at the top of the reader when last seen
-    QPersistentModelIndex m_currentIndex;
-    ActionRegistry *m_actions = nullptr;
-    std::unique_ptr<UserFeedback> m_feedback = std::make_unique<DialogFeedback>();
+    Navigator *m_navigator;
+    LibrarySwitcher *m_switcher;
+    IssuesPart *m_issues;
+    ExportPart *m_export;
+    SearchPart *m_search;
+    MaintenancePart *m_maintenance;
     AnnotationController *m_annotations = nullptr;
-    SearchPanel *m_searchPanel = nullptr;
-    QDockWidget *m_searchDock = nullptr;
-    ConcordanceView *m_concordance = nullptr;
-    QDockWidget *m_concordanceDock = nullptr;
-    FindBar *m_findBar = nullptr;
-    IndexJob *m_indexJob = nullptr;
-    QThread *m_indexThread = nullptr;
-    QList<qint64> m_history;
-    int m_historyPosition = -1;
-    int m_articleCount = 0;
-    QWidget *m_readOnlyBanner = nullptr; ///< setUpMaintenance()
-    QTimer *m_changePoll = nullptr;
-    QThread *m_dailyBackup = nullptr; ///< startDailyBackup(); joined before the library changes hands
-    qint64 m_dataVersion = -1;
 };
 
 } // namespace dubao

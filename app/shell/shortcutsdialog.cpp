@@ -1,10 +1,11 @@
 #include "app/shell/shortcutsdialog.h"
 
+#include "app/shell/actionregistry.h"
+
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QMenu>
-#include <QMenuBar>
 #include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -41,18 +42,14 @@ void collect(QMenu *menu, const QString &path, QList<std::pair<QString, QString>
 
 } // namespace
 
-ShortcutsDialog::ShortcutsDialog(QMenuBar *menuBar, QWidget *parent)
+ShortcutsDialog::ShortcutsDialog(const ActionRegistry &actions, QWidget *parent)
     : QDialog(parent)
     , m_table(new QTableWidget(this))
 {
     setWindowTitle(tr("Keyboard Shortcuts"));
     QList<std::pair<QString, QString>> rows;
-    if (menuBar) {
-        for (QAction *action : menuBar->actions()) {
-            if (action->menu())
-                collect(action->menu(), plainText(action->text()), rows);
-        }
-    }
+    for (QMenu *menu : actions.menus())
+        collect(menu, plainText(menu->title()), rows);
     m_table->setColumnCount(2);
     m_table->setHorizontalHeaderLabels({tr("Command"), tr("Shortcut")});
     m_table->setRowCount(int(rows.size()));

@@ -1,13 +1,14 @@
-// Help → Keyboard Shortcuts: every menu action with a shortcut, read from the menus themselves so the list
-// is never out of date.
+// Help → Keyboard Shortcuts: every action with a shortcut, read from the window's action registry (its menus, in
+// their order) so the list is never out of date.
 #pragma once
 
 #include <QDialog>
 
-class QMenuBar;
 class QTableWidget;
 
 namespace dubao {
+
+class ActionRegistry;
 
 class ShortcutsDialog final : public QDialog
 {
@@ -15,7 +16,7 @@ class ShortcutsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ShortcutsDialog)
 
 public:
-    explicit ShortcutsDialog(QMenuBar *menuBar, QWidget *parent = nullptr);
+    explicit ShortcutsDialog(const ActionRegistry &actions, QWidget *parent = nullptr);
 
     /// Rows listed (menu path, shortcut), for tests.
     int rowCount() const;

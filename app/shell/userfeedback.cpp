@@ -1,5 +1,6 @@
 #include "app/shell/userfeedback.h"
 
+#include <QDialog>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -46,7 +47,10 @@ bool DialogFeedback::confirm(QWidget *parent, const QString &title, const QStrin
 void DialogFeedback::show(QWidget *dialog)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
+    if (auto *box = qobject_cast<QDialog *>(dialog))
+        box->open(); // window-modal on its window, without blocking
+    else
+        dialog->show();
 }
 
 } // namespace dubao

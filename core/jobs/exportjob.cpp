@@ -4,75 +4,79 @@
 #include "core/store/library.h"
 
 #include <QCoreApplication>
-#include <QThread>
 
 namespace dubao {
 
 ExportJob::ExportJob(ExportRequest request, QObject *parent)
     : QObject(parent)
     , m_request(std::move(request))
-{}
+    , m_runner(QStringLiteral("dubao-export"))
+{
+    connect(&m_runner, &JobRunner::progress, this, [this](qint64 done, qint64 total) { emit progress(done, total); });
+}
 
 ExportJob::~ExportJob()
 {
     cancel();
-    wait();
+    m_runner.cancelAndWait(); // before the members the task writes go
+}
+
+void ExportJob::cancel()
+{
+    m_cancel.store(true);
+    m_runner.cancel();
 }
 
 bool ExportJob::run()
 {
     emit started();
-    m_error.clear();
-    m_count = 0;
-    auto finish = [&](bool ok) {
-        emit finished(ok, m_error, m_count);
-        return ok;
-    };
-    const auto writer = createExportWriter(m_request.format);
-    if (!writer) {
-        m_error = QCoreApplication::translate("dubao::ExportJob", "Unknown export format.");
-        return finish(false);
-    }
-    Library library;
-    if (const Result<void> opened = library.open(m_request.libraryPath); !opened) {
-        m_error = opened.error().message();
-        return finish(false);
-    }
-    ExcerptCollector collector(library);
-    const ExportDocument document = collector.collect(m_request.selection, &m_error, 0, &m_cancel);
-    if (!m_error.isEmpty())
-        return finish(false);
-    m_count = document.excerpts.size();
-    const ExportProgress progress = [this](qsizetype done, qsizetype total) {
-        emit this->progress(done, total);
-        return !m_cancel.load();
-    };
-    if (!exportToFile(*writer, document, m_request.options, m_request.outputPath, progress, &m_error))
-        return finish(false);
-    return finish(true);
+    JobContext job(
+        &m_cancel, [this](qint64 done, qint64 total, const QString &) { emit progress(done, total); },
+        std::chrono::milliseconds(0));
+    const bool ok = write(job);
+    emit finished(ok, m_error, m_count);
+    return ok;
 }
 
 void ExportJob::start()
 {
-    if (m_thread)
-        return;
-    m_thread = QThread::create([this] { run(); });
-    m_thread->setObjectName(QStringLiteral("dubao-export"));
-    m_thread->start();
+    emit started();
+    // m_error and m_count are written on the worker thread and read here only after it ended.
+    m_runner.start(
+        [this](JobContext &runner) {
+            // The job's own flag, so that a cancel() before start() counts too.
+            JobContext job(&m_cancel, [&runner](qint64 done, qint64 total, const QString &text) {
+                runner.progress(done, total, text);
+            });
+            return write(job);
+        },
+        [this](bool ok) { emit finished(ok, m_error, m_count); });
 }
 
-bool ExportJob::isRunning() const
+bool ExportJob::write(JobContext &job)
 {
-    return m_thread && m_thread->isRunning();
-}
-
-void ExportJob::wait()
-{
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
+    m_error.clear();
+    m_count = 0;
+    const auto writer = createExportWriter(m_request.format);
+    if (!writer) {
+        m_error = QCoreApplication::translate("dubao::ExportJob", "Unknown export format.");
+        return false;
     }
+    Library library;
+    if (const Result<void> opened = library.open(m_request.libraryPath); !opened) {
+        m_error = opened.error().message();
+        return false;
+    }
+    ExcerptCollector collector(library);
+    const ExportDocument document = collector.collect(m_request.selection, &m_error, 0, job.cancelFlag());
+    if (!m_error.isEmpty())
+        return false;
+    m_count = document.excerpts.size();
+    const ExportProgress progress = [&job](qsizetype done, qsizetype total) {
+        job.progress(done, total);
+        return !job.isCancelled();
+    };
+    return exportToFile(*writer, document, m_request.options, m_request.outputPath, progress, &m_error);
 }
 
 } // namespace dubao

@@ -1,19 +1,19 @@
 // An export as a job: opens its own connection to the library (a QSqlDatabase belongs to the thread that opened
 // it), collects the excerpts, writes the file through a QSaveFile, and reports progress. Run it on a worker
-// thread (ExportJob::start) so the window stays responsive; cancel() stops it and leaves any old file as it was.
+// thread (ExportJob::start, through a JobRunner) so the window stays responsive; cancel() stops it and leaves any
+// old file as it was.
 // The writer comes from the registry of export formats (core/export/exportformat.h): a format that needs Qt Gui
 // (ODT, PDF) is there only in a program that registered it, and writes only while a QGuiApplication exists.
 #pragma once
 
 #include "core/export/excerptcollector.h"
 #include "core/export/exportdocument.h"
+#include "core/jobs/jobrunner.h"
 
 #include <QObject>
 #include <QString>
 
 #include <atomic>
-
-class QThread;
 
 namespace dubao {
 
@@ -35,14 +35,15 @@ public:
     explicit ExportJob(ExportRequest request, QObject *parent = nullptr);
     ~ExportJob() override;
 
-    /// Runs run() on a new thread; finished() arrives in the caller's thread. The job deletes nothing itself.
+    /// Does the export on a worker thread; progress() and finished() arrive in the caller's thread. Destroying the
+    /// job cancels it and waits for its thread (finished() then does not come).
     void start();
     /// Does the whole export on the calling thread (the CLI, tests).
     bool run();
-    void cancel() { m_cancel.store(true); }
-    bool isRunning() const;
-    /// Waits for a start()ed job's thread to end.
-    void wait();
+    void cancel();
+    bool isRunning() const { return m_runner.isRunning(); }
+    /// Waits for a start()ed export to end; its finished() is emitted before this returns.
+    void wait() { m_runner.waitForResult(); }
 
     const ExportRequest &request() const { return m_request; }
     QString errorString() const { return m_error; }
@@ -55,9 +56,11 @@ signals:
     void finished(bool ok, const QString &error, qsizetype count);
 
 private:
+    bool write(JobContext &job);
+
     ExportRequest m_request;
     std::atomic_bool m_cancel{false};
-    QThread *m_thread = nullptr;
+    JobRunner m_runner;
     QString m_error;
     qsizetype m_count = 0;
 };

@@ -21,23 +21,30 @@ ImportJob::~ImportJob() = default;
 void ImportJob::run()
 {
     emit started();
-    ImportReport report;
-    QString error;
-    {
-        Library library;
-        if (const Result<void> opened = library.open(m_libraryPath); !opened) {
-            error = opened.error().message();
-            qCWarning(lcImport) << "cannot open library for import:" << error;
-            emit finished(report, error);
-            return;
-        }
-        Importer importer(library);
-        report = importer.importPaths(
-            m_paths, [this](const ImportProgress &p) { emit progress(p.done, p.total, p.currentPath); }, &m_cancel);
+    JobContext job(
+        &m_cancel,
+        [this](qint64 done, qint64 total, const QString &path) { emit progress(int(done), int(total), path); },
+        std::chrono::milliseconds(0));
+    const ImportOutcome outcome = import(m_libraryPath, m_paths, job);
+    emit finished(outcome.report, outcome.error);
+}
+
+ImportOutcome ImportJob::import(const QString &libraryPath, const QStringList &paths, JobContext &job)
+{
+    ImportOutcome outcome;
+    Library library;
+    if (const Result<void> opened = library.open(libraryPath); !opened) {
+        outcome.error = opened.error().message();
+        qCWarning(lcImport) << "cannot open library for import:" << outcome.error;
+        return outcome;
     }
+    Importer importer(library);
+    outcome.report = importer.importPaths(
+        paths, [&job](const ImportProgress &p) { job.progress(p.done, p.total, p.currentPath); }, job.cancelFlag());
+    const ImportReport &report = outcome.report;
     qCInfo(lcImport) << "imported" << report.imported.size() << "present" << report.alreadyPresent.size() << "failed"
                      << report.failed.size() << "cancelled" << report.cancelled;
-    emit finished(report, error);
+    return outcome;
 }
 
 } // namespace dubao

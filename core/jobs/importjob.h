@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/ingest/importer.h"
+#include "core/jobs/jobrunner.h"
 
 #include <QObject>
 #include <QStringList>
@@ -13,6 +14,13 @@
 Q_DECLARE_METATYPE(dubao::ImportReport)
 
 namespace dubao {
+
+/// What an import did; `error` is set when the library could not be opened at all (then the report is empty).
+struct ImportOutcome
+{
+    ImportReport report;
+    QString error;
+};
 
 class ImportJob final : public QObject
 {
@@ -26,6 +34,10 @@ public:
     /// Thread-safe: asks the job to stop after the file it is importing.
     void cancel() { m_cancel.store(true); }
     bool isCancelled() const { return m_cancel.load(); }
+
+    /// The import itself, on the calling thread, on its own connection: a JobRunner's task (progress text: the
+    /// file being imported).
+    static ImportOutcome import(const QString &libraryPath, const QStringList &paths, JobContext &job);
 
 public slots:
     /// Does the work in the calling thread (the worker thread when the job was moved there).

@@ -7,33 +7,27 @@
 
 Q_LOGGING_CATEGORY(lcIndexJob, "dubao.app.index")
 
-namespace dubao {
+namespace dubao::IndexJob {
 
-IndexJob::IndexJob(const QString &libraryPath, QObject *parent)
-    : QObject(parent)
-    , m_libraryPath(libraryPath)
-{}
-
-IndexJob::~IndexJob() = default;
-
-void IndexJob::run()
+IndexOutcome rebuild(const QString &libraryPath, JobContext &job)
 {
-    QString error;
-    bool ok = false;
+    IndexOutcome outcome;
     {
         Library library;
-        Result<void> rebuilt = library.open(m_libraryPath);
+        Result<void> rebuilt = library.open(libraryPath);
         if (rebuilt)
             rebuilt = SearchIndex::rebuild(
-                library, [this](const SearchIndex::Progress &p) { emit progress(p.done, p.total); }, &m_cancel);
-        ok = rebuilt.ok();
-        if (!ok)
-            error = rebuilt.error().message();
+                library, [&job](const SearchIndex::Progress &p) { job.progress(p.done, p.total); }, job.cancelFlag());
+        outcome.ok = rebuilt.ok();
+        if (!outcome.ok)
+            outcome.error = rebuilt.error().message();
     }
-    const bool cancelled = !ok && m_cancel.load();
-    if (!ok && !cancelled)
-        qCWarning(lcIndexJob) << "index rebuild failed:" << error;
-    emit finished(ok, cancelled, cancelled ? QString() : error);
+    outcome.cancelled = !outcome.ok && job.isCancelled();
+    if (outcome.cancelled)
+        outcome.error.clear();
+    else if (!outcome.ok)
+        qCWarning(lcIndexJob) << "index rebuild failed:" << outcome.error;
+    return outcome;
 }
 
-} // namespace dubao
+} // namespace dubao::IndexJob

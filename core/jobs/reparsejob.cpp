@@ -15,17 +15,23 @@ ReparseJob::~ReparseJob() = default;
 
 void ReparseJob::run()
 {
-    ReparseReport report;
-    QString error;
-    {
-        Library library;
-        if (const Result<void> opened = library.open(m_libraryPath); !opened)
-            error = opened.error().message();
-        else
-            report = IssueReplacer(library).reparseAll([this](int done, int total) { emit progress(done, total); },
-                                                       &m_cancel);
-    }
-    emit finished(report, error);
+    JobContext job(
+        &m_cancel, [this](qint64 done, qint64 total, const QString &) { emit progress(int(done), int(total)); },
+        std::chrono::milliseconds(0));
+    const ReparseOutcome outcome = reparseAll(m_libraryPath, job);
+    emit finished(outcome.report, outcome.error);
+}
+
+ReparseOutcome ReparseJob::reparseAll(const QString &libraryPath, JobContext &job)
+{
+    ReparseOutcome outcome;
+    Library library;
+    if (const Result<void> opened = library.open(libraryPath); !opened)
+        outcome.error = opened.error().message();
+    else
+        outcome.report = IssueReplacer(library).reparseAll([&job](int done, int total) { job.progress(done, total); },
+                                                           job.cancelFlag());
+    return outcome;
 }
 
 } // namespace dubao

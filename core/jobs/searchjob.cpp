@@ -2,126 +2,160 @@
 
 #include "core/store/library.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcSearchJob, "dubao.app.search")
 
 namespace dubao {
 
-SearchWorker::SearchWorker(const QString &libraryPath)
-    : m_path(libraryPath)
-{}
+namespace {
 
-SearchWorker::~SearchWorker() = default;
-
-Result<Library *> SearchWorker::library()
+/// Opens the library for one request on the calling thread.
+Result<void> openForSearch(Library &library, const QString &path)
 {
-    if (!m_library) {
-        auto library = std::make_unique<Library>();
-        if (const Result<void> opened = library->open(m_path); !opened) {
-            qCWarning(lcSearchJob) << "cannot open library for search:" << opened.error().message();
-            return opened.error();
-        }
-        m_library = std::move(library);
-    }
-    return m_library.get();
+    const Result<void> opened = library.open(path);
+    if (!opened)
+        qCWarning(lcSearchJob) << "cannot open library for search:" << opened.error().message();
+    return opened;
 }
 
-void SearchWorker::runSearch(quint64 id, const QString &text, const SearchOptions &options,
-                             const std::shared_ptr<std::atomic_bool> &cancel)
+QString cannotOpen(const Error &error)
+{
+    return QCoreApplication::translate("dubao::SearchWorker", "The library cannot be opened for searching: %1")
+        .arg(error.message());
+}
+
+} // namespace
+
+SearchResult SearchRunner::searchIn(const QString &libraryPath, const QString &text, const SearchOptions &options,
+                                    const std::atomic_bool *cancel)
 {
     SearchResult result;
     result.order = options.order;
     result.offset = options.offset;
-    if (cancel->load()) { // superseded while queued
+    if (cancel && cancel->load()) { // superseded before it ran
         result.cancelled = true;
-        emit searchFinished(id, result);
-        return;
+        return result;
     }
-    if (const Result<Library *> lib = library()) {
-        SearchService service(**lib);
-        result = service.search(text, options, cancel.get());
-    } else {
-        result.error = tr("The library cannot be opened for searching: %1").arg(lib.error().message());
+    Library library;
+    if (const Result<void> opened = openForSearch(library, libraryPath); !opened) {
+        result.error = cannotOpen(opened.error());
+        return result;
     }
-    emit searchFinished(id, result);
+    return SearchService(library).search(text, options, cancel);
 }
 
-void SearchWorker::runConcordance(quint64 id, const QString &term, const ConcordanceOptions &options,
-                                  const std::shared_ptr<std::atomic_bool> &cancel)
+ConcordanceResult SearchRunner::concordanceIn(const QString &libraryPath, const QString &term,
+                                              const ConcordanceOptions &options, const std::atomic_bool *cancel)
 {
     ConcordanceResult result;
     result.term = term;
-    if (cancel->load()) {
+    if (cancel && cancel->load()) {
         result.cancelled = true;
-        emit concordanceFinished(id, result);
-        return;
+        return result;
     }
-    if (const Result<Library *> lib = library()) {
-        Concordance concordance(**lib);
-        result = concordance.lines(term, options, cancel.get());
-    } else {
-        result.error = tr("The library cannot be opened for searching: %1").arg(lib.error().message());
+    Library library;
+    if (const Result<void> opened = openForSearch(library, libraryPath); !opened) {
+        result.error = cannotOpen(opened.error());
+        return result;
     }
-    emit concordanceFinished(id, result);
+    return Concordance(library).lines(term, options, cancel);
 }
 
 SearchRunner::SearchRunner(const QString &libraryPath, QObject *parent)
     : QObject(parent)
     , m_path(libraryPath)
-    , m_worker(new SearchWorker(libraryPath))
+    , m_runner(QStringLiteral("search"))
 {
     qRegisterMetaType<dubao::SearchResult>();
     qRegisterMetaType<dubao::ConcordanceResult>();
-    m_thread.setObjectName(QStringLiteral("search"));
-    m_worker->moveToThread(&m_thread);
-    // Deleted in the worker thread as it ends, so the Library's connection closes in the thread that opened it.
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &SearchWorker::searchFinished, this, &SearchRunner::searchFinished);
-    connect(m_worker, &SearchWorker::concordanceFinished, this, &SearchRunner::concordanceFinished);
-    m_thread.start();
 }
 
-SearchRunner::~SearchRunner()
-{
-    cancel();
-    m_thread.quit();
-    m_thread.wait();
-}
-
-std::shared_ptr<std::atomic_bool> SearchRunner::newRequest()
-{
-    cancel();
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    return m_cancel;
-}
-
-void SearchRunner::cancel()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-}
+SearchRunner::~SearchRunner() = default; // m_runner cancels and joins
 
 quint64 SearchRunner::search(const QString &text, const SearchOptions &options)
 {
-    const quint64 id = ++m_lastId;
-    auto flag = newRequest();
-    SearchWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, id, text, options, flag] { worker->runSearch(id, text, options, flag); },
-        Qt::QueuedConnection);
-    return id;
+    Request request;
+    request.text = text;
+    request.searchOptions = options;
+    return enqueue(std::move(request));
 }
 
 quint64 SearchRunner::concordance(const QString &term, const ConcordanceOptions &options)
 {
-    const quint64 id = ++m_lastId;
-    auto flag = newRequest();
-    SearchWorker *worker = m_worker;
+    Request request;
+    request.concordance = true;
+    request.text = term;
+    request.concordanceOptions = options;
+    return enqueue(std::move(request));
+}
+
+quint64 SearchRunner::enqueue(Request request)
+{
+    request.id = ++m_lastId;
+    cancel();
+    if (m_runner.isRunning())
+        m_pending = std::move(request);
+    else
+        run(request);
+    return m_lastId;
+}
+
+void SearchRunner::cancel()
+{
+    m_runner.cancel();
+    if (m_pending)
+        drop(*std::exchange(m_pending, std::nullopt));
+}
+
+void SearchRunner::run(const Request &request)
+{
+    auto next = [this] {
+        if (m_pending && !m_runner.isRunning())
+            run(*std::exchange(m_pending, std::nullopt));
+    };
+    const QString path = m_path;
+    if (request.concordance) {
+        m_runner.start(
+            [path, request](JobContext &job) {
+                return concordanceIn(path, request.text, request.concordanceOptions, job.cancelFlag());
+            },
+            [this, id = request.id, next](const ConcordanceResult &result) {
+                emit concordanceFinished(id, result);
+                next();
+            });
+    } else {
+        m_runner.start(
+            [path, request](JobContext &job) {
+                return searchIn(path, request.text, request.searchOptions, job.cancelFlag());
+            },
+            [this, id = request.id, next](const SearchResult &result) {
+                emit searchFinished(id, result);
+                next();
+            });
+    }
+}
+
+void SearchRunner::drop(const Request &request)
+{
     QMetaObject::invokeMethod(
-        worker, [worker, id, term, options, flag] { worker->runConcordance(id, term, options, flag); },
+        this,
+        [this, request] {
+            if (request.concordance) {
+                ConcordanceResult result;
+                result.term = request.text;
+                result.cancelled = true;
+                emit concordanceFinished(request.id, result);
+            } else {
+                SearchResult result;
+                result.order = request.searchOptions.order;
+                result.offset = request.searchOptions.offset;
+                result.cancelled = true;
+                emit searchFinished(request.id, result);
+            }
+        },
         Qt::QueuedConnection);
-    return id;
 }
 
 } // namespace dubao

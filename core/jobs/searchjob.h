@@ -1,53 +1,23 @@
-// Search and concordance on a worker thread. A SearchRunner (UI thread) owns a QThread with a SearchWorker
-// that opens its OWN Library on the same file (a QSqlDatabase connection belongs to the thread that opened
-// it). Each request gets a fresh cancel flag; a new request sets the previous one's flag, so a running
-// search stops promptly (SQLite's progress handler checks it) and queued stale requests are skipped.
+// Search and concordance on a worker thread. A SearchRunner (UI thread) runs one request at a time on a JobRunner;
+// each request opens its own Library on the same file on the worker thread (a QSqlDatabase connection belongs to
+// the thread that opened it). A new request cancels the running one (SQLite's progress handler checks the flag,
+// so it stops promptly) and waits its turn; a request superseded before it ran comes back cancelled.
 #pragma once
 
-#include "core/model/result.h"
+#include "core/jobs/jobrunner.h"
 #include "core/search/concordance.h"
 #include "core/search/searchservice.h"
 
 #include <QObject>
 #include <QString>
-#include <QThread>
 
-#include <atomic>
-#include <memory>
+#include <optional>
 
 // Declared before any signal carries them (queued across the worker thread).
 Q_DECLARE_METATYPE(dubao::SearchResult)
 Q_DECLARE_METATYPE(dubao::ConcordanceResult)
 
 namespace dubao {
-
-class Library;
-
-/// Lives in the worker thread; opens its Library on first use and keeps it until destroyed there.
-class SearchWorker final : public QObject
-{
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(SearchWorker)
-
-public:
-    explicit SearchWorker(const QString &libraryPath);
-    ~SearchWorker() override;
-
-    void runSearch(quint64 id, const QString &text, const dubao::SearchOptions &options,
-                   const std::shared_ptr<std::atomic_bool> &cancel);
-    void runConcordance(quint64 id, const QString &term, const dubao::ConcordanceOptions &options,
-                        const std::shared_ptr<std::atomic_bool> &cancel);
-
-signals:
-    void searchFinished(quint64 id, const dubao::SearchResult &result);
-    void concordanceFinished(quint64 id, const dubao::ConcordanceResult &result);
-
-private:
-    Result<Library *> library();
-
-    QString m_path;
-    std::unique_ptr<Library> m_library;
-};
 
 class SearchRunner final : public QObject
 {
@@ -69,17 +39,34 @@ public:
     /// The id of the last request (0 before the first).
     quint64 lastId() const { return m_lastId; }
 
+    /// The searches themselves, on the calling thread with their own connection (a JobRunner's task).
+    static SearchResult searchIn(const QString &libraryPath, const QString &text, const SearchOptions &options,
+                                 const std::atomic_bool *cancel);
+    static ConcordanceResult concordanceIn(const QString &libraryPath, const QString &term,
+                                           const ConcordanceOptions &options, const std::atomic_bool *cancel);
+
 signals:
     void searchFinished(quint64 id, const dubao::SearchResult &result);
     void concordanceFinished(quint64 id, const dubao::ConcordanceResult &result);
 
 private:
-    std::shared_ptr<std::atomic_bool> newRequest();
+    struct Request
+    {
+        quint64 id = 0;
+        bool concordance = false;
+        QString text;
+        SearchOptions searchOptions;
+        ConcordanceOptions concordanceOptions;
+    };
+
+    quint64 enqueue(Request request);
+    void run(const Request &request);
+    /// Answers a request that will not run: cancelled, later (never inside search() or concordance()).
+    void drop(const Request &request);
 
     QString m_path;
-    QThread m_thread;
-    SearchWorker *m_worker;
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    JobRunner m_runner;
+    std::optional<Request> m_pending; ///< waits for the running request to end
     quint64 m_lastId = 0;
 };
 

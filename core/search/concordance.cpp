@@ -1,5 +1,6 @@
 #include "core/search/concordance.h"
 
+#include "core/model/issuedate.h"
 #include "core/search/matchhighlighter.h"
 #include "core/search/queryparser.h"
 #include "core/search/searchindex.h"
@@ -68,11 +69,7 @@ QByteArray csvField(const QString &value)
 
 QString ConcordanceLine::dateText() const
 {
-    if (date.isValid())
-        return date.toString(Qt::ISODate);
-    if (month > 0)
-        return QStringLiteral("\?\?\?\?-%1-%2").arg(month, 2, 10, QLatin1Char('0')).arg(day, 2, 10, QLatin1Char('0'));
-    return {};
+    return issueDateText(date, month, day);
 }
 
 Concordance::Concordance(Library &library)

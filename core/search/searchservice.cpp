@@ -2,6 +2,7 @@
 // docs/search.md.
 #include "core/search/searchservice.h"
 
+#include "core/model/issuedate.h"
 #include "core/search/searchindex.h"
 #include "core/store/cancelguard.h"
 #include "core/store/library.h"
@@ -174,11 +175,7 @@ QString databaseError(const QSqlQuery &q)
 
 QString SearchHit::dateText() const
 {
-    if (date.isValid())
-        return date.toString(Qt::ISODate);
-    if (month > 0)
-        return QStringLiteral("\?\?\?\?-%1-%2").arg(month, 2, 10, QLatin1Char('0')).arg(day, 2, 10, QLatin1Char('0'));
-    return {};
+    return issueDateText(date, month, day);
 }
 
 SearchService::SearchService(Library &library)

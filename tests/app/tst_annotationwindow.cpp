@@ -103,7 +103,6 @@ void TestAnnotationWindow::openWindow(int minBlocks)
     const QString path = m_dir.filePath(QStringLiteral("copy%1.sqlite").arg(++m_copies));
     QVERIFY(QFile::copy(m_corpusLibrary, path));
     m_window = std::make_unique<MainWindow>();
-    m_window->setInteractive(false);
     auto feedback = std::make_unique<test::RecordingFeedback>();
     m_feedback = feedback.get();
     m_window->setFeedback(std::move(feedback));

@@ -7,6 +7,7 @@
 #include "core/search/concordance.h"
 #include "core/store/library.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/recordingfeedback.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -176,7 +177,7 @@ void TestConcordanceView::csvExport_writesBomAndHeader()
 void TestConcordanceView::line_opensReaderAtOccurrence()
 {
     MainWindow window;
-    window.setInteractive(false);
+    window.setFeedback(std::make_unique<test::RecordingFeedback>());
     window.resize(1200, 800);
     QVERIFY(window.openLibrary(m_library));
     window.show();

@@ -10,6 +10,7 @@
 #include "core/store/linkresolver.h"
 #include "core/store/sql.h"
 #include "tests/support/exportfixture.h"
+#include "tests/support/recordingfeedback.h"
 
 #include <QAction>
 #include <QBuffer>
@@ -316,7 +317,7 @@ void TestExportGui::mainWindow_fileExport_opensDialog()
 {
     QSettings().clear();
     MainWindow window;
-    window.setInteractive(false);
+    window.setFeedback(std::make_unique<test::RecordingFeedback>());
     auto *action = window.findChild<QAction *>(u"actionExport"_s);
     QVERIFY(action);
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));

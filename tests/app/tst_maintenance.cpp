@@ -15,6 +15,7 @@
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/recordingfeedback.h"
 #include "tests/support/scalar.h"
 
 #include <QAction>
@@ -97,7 +98,7 @@ QString TestMaintenance::freshLibrary(const QString &name)
 std::unique_ptr<MainWindow> TestMaintenance::openWindow(const QString &path)
 {
     auto window = std::make_unique<MainWindow>();
-    window->setInteractive(false);
+    window->setFeedback(std::make_unique<test::RecordingFeedback>());
     QString error;
     if (!window->openLibrary(path, &error))
         qWarning() << error;

@@ -12,6 +12,7 @@
 #include "core/jobs/importjob.h"
 #include "core/store/issuerepository.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/recordingfeedback.h"
 #include "tests/support/windowfixture.h"
 
 #include <QAction>
@@ -345,7 +346,7 @@ void TestMainWindow::openLibrary_lockedByAnotherSession_explainsWhy()
     QVERIFY2(error.contains(QStringLiteral("in use by another running Dubao")), qPrintable(error));
 
     MainWindow window;
-    window.setInteractive(false);
+    window.setFeedback(std::make_unique<test::RecordingFeedback>());
     QVERIFY(!window.openLibrary(path, &error));
     QVERIFY(!window.hasLibrary());
 
@@ -397,8 +398,8 @@ void TestMainWindow::sampleIssue_shipped_importsAsOneIssue()
 void TestMainWindow::shortcutsDialog_listsMenuShortcuts()
 {
     MainWindow window;
-    window.setInteractive(false);
-    ShortcutsDialog dialog(window.menuBar());
+    window.setFeedback(std::make_unique<test::RecordingFeedback>());
+    ShortcutsDialog dialog(window.actions());
     QVERIFY(dialog.rowCount() >= 20);
     auto *table = dialog.findChild<QTableWidget *>();
     QVERIFY(table);

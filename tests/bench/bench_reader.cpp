@@ -23,6 +23,7 @@
 #include "app/shell/mainwindow.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
+#include "tests/support/recordingfeedback.h"
 
 #include <QAbstractEventDispatcher>
 #include <QApplication>
@@ -181,7 +182,7 @@ int runStartup(int argc, char **argv, const QString &libraryPath, const QString 
     const double afterApp = sinceExec();
 
     MainWindow window;
-    window.setInteractive(false);
+    window.setFeedback(std::make_unique<test::RecordingFeedback>());
     const double afterWindow = sinceExec();
     window.show();
     const double afterShow = sinceExec();
@@ -232,7 +233,7 @@ int runStartup(int argc, char **argv, const QString &libraryPath, const QString 
 int runInteractions(const QString &libraryPath, qint64 articleCount)
 {
     MainWindow window;
-    window.setInteractive(false);
+    window.setFeedback(std::make_unique<test::RecordingFeedback>());
     window.show();
     if (!window.openLibrary(libraryPath)) {
         std::fprintf(stderr, "cannot open %s\n", qPrintable(libraryPath));

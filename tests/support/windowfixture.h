@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/shell/mainwindow.h"
+#include "tests/support/recordingfeedback.h"
 
 #include <QDebug>
 #include <QSize>
@@ -12,12 +13,12 @@
 
 namespace dubao::test {
 
-/// Opens `path` in a new, non-interactive window (no message boxes), resized to `size` when given, shown and
+/// Opens `path` in a new window that records what it says (no message boxes), resized to `size` when given, shown and
 /// activated. Failures are warned about; the callers' assertions then say what went wrong.
 inline std::unique_ptr<MainWindow> openShownWindow(const QString &path, QSize size = {})
 {
     auto window = std::make_unique<MainWindow>();
-    window->setInteractive(false);
+    window->setFeedback(std::make_unique<RecordingFeedback>());
     if (size.isValid())
         window->resize(size);
     QString error;

@@ -1,0 +1,28 @@
+// Where the window opens the export dialog: File → Export…, and the Export… buttons of the annotations panel (its
+// current filter) and the notebook view (the open notebook).
+#pragma once
+
+#include <QObject>
+
+namespace dubao {
+
+class ActionRegistry;
+class MainWindow;
+struct AnnotationFilter;
+
+class ExportPart final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ExportPart)
+
+public:
+    ExportPart(MainWindow &window, ActionRegistry &actions);
+
+    /// Connects the annotations panel's and the notebook view's Export… (once the annotations part made them).
+    void connectPanelExports();
+
+private:
+    MainWindow &m_window;
+};
+
+} // namespace dubao

@@ -1,0 +1,278 @@
+#include "app/maintenance/maintenancepart.h"
+
+#include "app/maintenance/checkdialog.h"
+#include "app/maintenance/restoredialog.h"
+#include "app/reader/readerview.h"
+#include "app/shell/actionregistry.h"
+#include "app/shell/librarysession.h"
+#include "app/shell/mainwindow.h"
+#include "core/ingest/librarycheck.h"
+#include "core/jobs/jobrunner.h"
+#include "core/store/backup.h"
+#include "core/store/library.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QSettings>
+#include <QSqlQuery>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+
+namespace dubao {
+
+using Menu = ActionRegistry::Menu;
+using Section = ActionRegistry::Section;
+using Kind = ActionRegistry::Kind;
+
+MaintenancePart::MaintenancePart(MainWindow &window, ActionRegistry &actions)
+    : QObject(&window)
+    , m_window(window)
+    , m_actions(actions)
+    , m_dailyBackup(new JobRunner(QStringLiteral("dailyBackup"), this))
+{
+    m_backUp = actions.add(Menu::File, Section::FileBackup, QStringLiteral("actionBackUpNow"),
+                           QCoreApplication::translate("dubao::MainWindow", "&Back Up Now"));
+    connect(m_backUp, &QAction::triggered, this, [this] {
+        QString error;
+        const QString path = backUpNow(&error);
+        if (path.isEmpty())
+            m_window.feedback().warn(
+                &m_window, QCoreApplication::translate("dubao::MainWindow", "Back Up"),
+                QCoreApplication::translate("dubao::MainWindow", "The library could not be backed up: %1").arg(error));
+        else
+            m_window.statusBar()->showMessage(
+                QCoreApplication::translate("dubao::MainWindow", "Backed up to %1").arg(QDir::toNativeSeparators(path)),
+                5000);
+    });
+    m_restore = actions.add(Menu::File, Section::FileBackup, QStringLiteral("actionRestoreBackup"),
+                            QCoreApplication::translate("dubao::MainWindow", "&Restore from Backup…"), QKeySequence(),
+                            Kind::Editing);
+    connect(m_restore, &QAction::triggered, this, &MaintenancePart::restoreBackupDialog);
+    m_check = actions.add(Menu::Help, Section::HelpLibrary, QStringLiteral("actionCheckLibrary"),
+                          QCoreApplication::translate("dubao::MainWindow", "&Check Library…"));
+    connect(m_check, &QAction::triggered, this, &MaintenancePart::checkLibraryDialog);
+    for (QAction *a : {m_backUp, m_restore, m_check})
+        a->setEnabled(false);
+
+    m_readOnlyBanner = new QToolBar(QCoreApplication::translate("dubao::MainWindow", "Read-only"), &window);
+    m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_readOnlyBanner->setMovable(false);
+    m_readOnlyBanner->toggleViewAction()->setVisible(false);
+    auto *label = new QLabel(QCoreApplication::translate("dubao::MainWindow",
+                                                         "This library is read-only (its file may not be written): "
+                                                         "you can read and search, but not import, annotate or edit."),
+                             m_readOnlyBanner);
+    label->setObjectName(QStringLiteral("readOnlyBannerText"));
+    label->setWordWrap(true);
+    label->setContentsMargins(8, 4, 8, 4);
+    m_readOnlyBanner->addWidget(label);
+    m_readOnlyBanner->setStyleSheet(QStringLiteral("QToolBar#readOnlyBanner { background: #FFF3CD; color: #664D03; }"));
+    window.addToolBarBreak(Qt::TopToolBarArea);
+    window.addToolBar(Qt::TopToolBarArea, m_readOnlyBanner);
+    m_readOnlyBanner->hide();
+
+    connect(&window, &MainWindow::libraryOpened, this, &MaintenancePart::onLibraryOpened);
+
+    // PRAGMA data_version changes when another connection commits: cheap to ask every 2 s.
+    m_changePoll = new QTimer(this);
+    m_changePoll->setObjectName(QStringLiteral("externalChangePoll"));
+    m_changePoll->setInterval(2000);
+    connect(m_changePoll, &QTimer::timeout, this, &MaintenancePart::pollExternalChanges);
+    m_changePoll->start();
+}
+
+MaintenancePart::~MaintenancePart() = default;
+
+void MaintenancePart::onLibraryOpened()
+{
+    const bool readOnly = isReadOnlyMode();
+    m_backUp->setEnabled(true);
+    m_restore->setEnabled(true); // held off by the registry while read-only
+    m_check->setEnabled(true);
+    applyReadOnlyMode();
+    m_dataVersion = -1;
+    pollExternalChanges(); // remembers the current version
+    if (!readOnly)
+        startDailyBackup();
+}
+
+bool MaintenancePart::isReadOnlyMode() const
+{
+    return m_window.session() && m_window.session()->library().isReadOnly();
+}
+
+int MaintenancePart::backupsToKeep()
+{
+    return QSettings().value(QStringLiteral("backups/keep"), Backup::kDefaultKeep).toInt();
+}
+
+void MaintenancePart::applyReadOnlyMode()
+{
+    const bool readOnly = isReadOnlyMode();
+    m_readOnlyBanner->setVisible(readOnly);
+    // Every editing action stays off while the library is read-only, whoever registered or enables it.
+    m_actions.setReadOnly(readOnly);
+    if (!readOnly)
+        m_window.updateActions(); // what the parts asked for while it was read-only, brought up to date
+    m_window.setAcceptDrops(!readOnly);
+}
+
+bool MaintenancePart::pollExternalChanges()
+{
+    LibrarySession *session = m_window.session();
+    if (!session)
+        return false;
+    QSqlQuery query(session->library().database());
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
+        return false;
+    const qint64 version = query.value(0).toLongLong();
+    const qint64 last = std::exchange(m_dataVersion, version);
+    // The app's own import and index jobs write on their own connections and reload when they end.
+    if (last < 0 || version == last || m_window.isImporting() || m_window.isIndexing())
+        return false;
+    m_window.reloadTree();
+    m_window.statusBar()->showMessage(
+        QCoreApplication::translate("dubao::MainWindow",
+                                    "The library was changed by another program; the list is up to date."),
+        3000);
+    return true;
+}
+
+QString MaintenancePart::backUpNow(QString *error)
+{
+    LibrarySession *session = m_window.session();
+    if (!session) {
+        if (error)
+            *error = QCoreApplication::translate("dubao::MainWindow", "No library is open.");
+        return {};
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    // One backup at a time: a daily backup still being written finishes first (and counts when old backups
+    // beyond the number to keep are removed).
+    waitForDailyBackup();
+    const Result<QString> path = Backup::create(session->library(), QStringLiteral("manual"), backupsToKeep());
+    QApplication::restoreOverrideCursor();
+    if (!path && error)
+        *error = path.error().message();
+    return path.valueOr(QString());
+}
+
+bool MaintenancePart::restoreFromBackup(const QString &backupFile, QString *error)
+{
+    if (!m_window.session() || isReadOnlyMode()) {
+        if (error)
+            *error = m_window.session() ? QCoreApplication::translate("dubao::MainWindow", "The library is read-only.")
+                                        : QCoreApplication::translate("dubao::MainWindow", "No library is open.");
+        return false;
+    }
+    if (const Result<void> verified = Backup::verify(backupFile); !verified) {
+        if (error)
+            *error = verified.error().message();
+        return false;
+    }
+    const QString path = m_window.libraryPath();
+    // Close the library (jobs stopped, lock released) before its file is replaced, then open it again.
+    waitForDailyBackup();
+    m_window.closeLibrary();
+    const Result<QString> kept = Backup::restore(backupFile, path, backupsToKeep());
+    if (!kept && error)
+        *error = kept.error().message();
+    QString openError;
+    if (!m_window.openLibrary(path, &openError)) {
+        if (error)
+            *error = openError;
+        m_window.reader()->showPlaceholder(
+            QCoreApplication::translate("dubao::MainWindow", "The library could not be opened again: %1")
+                .arg(openError));
+        return false;
+    }
+    if (kept)
+        m_window.statusBar()->showMessage(
+            QCoreApplication::translate("dubao::MainWindow", "Restored %1; the replaced library is kept in %2")
+                .arg(QFileInfo(backupFile).fileName(), QDir::toNativeSeparators(*kept)),
+            10000);
+    return kept.ok();
+}
+
+// The daily backup (VACUUM INTO: seconds on a large library) runs on its own thread and connection, so
+// opening a library never waits for it.
+void MaintenancePart::startDailyBackup()
+{
+    waitForDailyBackup();
+    const QString path = m_window.libraryPath();
+    const int keep = backupsToKeep();
+    m_dailyBackup->start(
+        [path, keep](JobContext &) {
+            Library library;
+            Result<void> backedUp = library.open(path);
+            if (backedUp) {
+                if (const Result<QString> daily = Backup::ensureDaily(library, keep); !daily)
+                    backedUp = daily.error();
+            }
+            return backedUp.error().message();
+        },
+        [this](const QString &error) {
+            if (!error.isEmpty())
+                m_window.statusBar()->showMessage(
+                    QCoreApplication::translate("dubao::MainWindow", "No daily backup: %1").arg(error), 10000);
+        });
+}
+
+void MaintenancePart::waitForDailyBackup()
+{
+    m_dailyBackup->waitForResult();
+}
+
+void MaintenancePart::restoreBackupDialog()
+{
+    waitForDailyBackup();
+    if (!m_window.session())
+        return;
+    RestoreDialog dialog(Backup::list(m_window.libraryPath()), &m_window);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedPath().isEmpty())
+        return;
+    if (!m_window.feedback().confirm(
+            &m_window, QCoreApplication::translate("dubao::MainWindow", "Restore from Backup"),
+            QCoreApplication::translate("dubao::MainWindow",
+                                        "Replace the library with the backup %1?\n\nWhat the library holds now is "
+                                        "kept as another backup.")
+                .arg(QFileInfo(dialog.selectedPath()).fileName())))
+        return;
+    QString error;
+    if (!restoreFromBackup(dialog.selectedPath(), &error))
+        m_window.feedback().warn(
+            &m_window, QCoreApplication::translate("dubao::MainWindow", "Restore from Backup"),
+            QCoreApplication::translate("dubao::MainWindow", "Nothing was restored: %1").arg(error));
+}
+
+CheckReport MaintenancePart::checkLibrary(bool repair)
+{
+    LibrarySession *session = m_window.session();
+    if (!session)
+        return {};
+    if (!repair || isReadOnlyMode())
+        return LibraryCheck::check(session->library());
+    const CheckReport report = LibraryCheck::repair(session->library());
+    m_window.reloadLibrary();
+    return report;
+}
+
+void MaintenancePart::checkLibraryDialog()
+{
+    if (!m_window.session())
+        return;
+    CheckDialog dialog(CheckDialog::onOwnConnection(m_window.libraryPath(), isReadOnlyMode()), isReadOnlyMode(),
+                       &m_window);
+    connect(&dialog, &CheckDialog::checkFinished, this, [this](bool repaired) {
+        if (repaired)
+            m_window.reloadLibrary();
+    });
+    dialog.runCheck(false);
+    dialog.exec();
+}
+
+} // namespace dubao

@@ -1,0 +1,57 @@
+// Keeping the library safe, for the window: File → Back Up Now and Restore from Backup…, Help → Check Library…,
+// the daily backup when a library opens (on a worker thread), the read-only banner and mode, and the poll for
+// changes other programs made (dubao-cli import, a second window).
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QTimer;
+class QToolBar;
+
+namespace dubao {
+
+class ActionRegistry;
+class JobRunner;
+class MainWindow;
+struct CheckReport;
+
+class MaintenancePart final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MaintenancePart)
+
+public:
+    MaintenancePart(MainWindow &window, ActionRegistry &actions);
+    ~MaintenancePart() override;
+
+    /// Backups kept per library (QSettings "backups/keep", default Backup::kDefaultKeep).
+    static int backupsToKeep();
+
+    bool isReadOnlyMode() const;
+    QString backUpNow(QString *error);
+    bool restoreFromBackup(const QString &backupFile, QString *error);
+    CheckReport checkLibrary(bool repair);
+    bool pollExternalChanges();
+    /// Waits for a daily backup still being written.
+    void waitForDailyBackup();
+
+private:
+    void onLibraryOpened();
+    void applyReadOnlyMode();
+    void startDailyBackup();
+    void restoreBackupDialog();
+    void checkLibraryDialog();
+
+    MainWindow &m_window;
+    ActionRegistry &m_actions;
+    QAction *m_backUp;
+    QAction *m_restore;
+    QAction *m_check;
+    QToolBar *m_readOnlyBanner;
+    QTimer *m_changePoll;
+    JobRunner *m_dailyBackup; ///< joined before the library changes hands
+    qint64 m_dataVersion = -1;
+};
+
+} // namespace dubao
