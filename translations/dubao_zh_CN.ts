@@ -118,10 +118,6 @@
         <translation>删除笔记</translation>
     </message>
     <message>
-        <source>&amp;Annotate</source>
-        <translation>批注(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;Highlight with Last Tag</source>
         <translation>用上次的标签高亮(&amp;H)</translation>
     </message>
@@ -1183,12 +1179,12 @@ This cannot be undone.</source>
         <translation>%1 已作为期次 %2 存在于文库中</translation>
     </message>
     <message>
-        <source>cannot read the new text back</source>
-        <translation>无法读回新的正文</translation>
-    </message>
-    <message>
         <source>issue %1: the original text is not stored and %2 is missing or changed</source>
         <translation>期次 %1：文库中没有保存原文，而 %2 已不存在或已改动</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction</source>
+        <translation>无法开始事务</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1335,45 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::LinkResolver</name>
+    <message>
+        <source>not a dubao:// link: %1</source>
+        <translation>不是 dubao:// 链接：%1</translation>
+    </message>
+    <message>
+        <source>This paragraph was split; its other parts follow it.</source>
+        <translation>这个段落已被拆分；其余部分紧随其后。</translation>
+    </message>
+    <message>
+        <source>This article was split; its other parts are separate articles now.</source>
+        <translation>这篇文章已被拆分；其余部分现为单独的文章。</translation>
+    </message>
+    <message>
+        <source>This paragraph was joined with another; showing the paragraph that holds its text.</source>
+        <translation>这个段落已与另一段合并；显示包含其文字的段落。</translation>
+    </message>
+    <message>
+        <source>This article was joined with another; showing the article that holds its text.</source>
+        <translation>这篇文章已与另一篇合并；显示包含其文字的文章。</translation>
+    </message>
+    <message>
+        <source>This paragraph is no longer in the issue.</source>
+        <translation>这个段落已不在本期中。</translation>
+    </message>
+    <message>
+        <source>This article is no longer in the issue.</source>
+        <translation>这篇文章已不在本期中。</translation>
+    </message>
+    <message>
+        <source>No such paragraph in this library.</source>
+        <translation>文库中没有这个段落。</translation>
+    </message>
+    <message>
+        <source>No such article in this library.</source>
+        <translation>文库中没有这篇文章。</translation>
+    </message>
+</context>
+<context>
     <name>dubao::MainWindow</name>
     <message>
         <source>Library</source>
@@ -1359,10 +1394,6 @@ This cannot be undone.</source>
     <message>
         <source>No library is open.</source>
         <translation>没有打开的文库。</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New Library…</source>
@@ -1389,10 +1420,6 @@ This cannot be undone.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -1407,10 +1434,6 @@ This cannot be undone.</source>
     <message>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>Show &amp;Original Text</source>
@@ -1465,16 +1488,8 @@ This cannot be undone.</source>
         <translation>语言</translation>
     </message>
     <message>
-        <source>&amp;Issue</source>
-        <translation>期次(&amp;I)</translation>
-    </message>
-    <message>
         <source>Edit &amp;Details…</source>
         <translation>编辑信息(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation>转到(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Back</source>
@@ -1511,10 +1526,6 @@ This cannot be undone.</source>
     <message>
         <source>Switch &amp;Pane</source>
         <translation>切换窗格(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Dubao</source>
@@ -1615,14 +1626,6 @@ Import issues with File → Import Files… or File → Import Folder…, or dro
     <message>
         <source>The issue could not be changed: %1</source>
         <translation>无法修改这一期：%1</translation>
-    </message>
-    <message>
-        <source>%1-%2, year unknown</source>
-        <translation>%1-%2，年份不详</translation>
-    </message>
-    <message>
-        <source>No date</source>
-        <translation>无日期</translation>
     </message>
     <message>
         <source>%1, %2</source>
