@@ -4,7 +4,9 @@
 #include "app/reader/readerview.h"
 #include "app/shell/librarysession.h"
 #include "app/shell/mainwindow.h"
+#include "core/store/linkresolver.h"
 
+#include <QStatusBar>
 #include <QUrlQuery>
 
 namespace dubao {
@@ -50,35 +52,37 @@ qint64 AnnotationLinks::articleOfBlock(qint64 blockId) const
     return 0;
 }
 
+// Opens dubao://block/… and dubao://article/… links, by uid (what exports write) or by id, through the core's
+// resolver: a link to a paragraph a re-parse split, joined or removed opens where its text went, and says so.
 bool AnnotationLinks::open(const QUrl &url) const
 {
     if (url.isLocalFile())
         return m_window->importPaths({url.toLocalFile()});
     if (url.scheme() != QLatin1String("dubao") || !bound())
         return false;
-    bool ok = false;
-    const qint64 id = url.path().mid(1).toLongLong(&ok);
-    if (!ok || id <= 0)
+    const Result<ResolvedLink> resolved = LinkResolver(m_window->session()->library()).resolve(url.toString());
+    if (!resolved)
         return false;
-    const QString kind = url.host();
-    if (kind == QLatin1String("article"))
-        return m_window->showArticle(id);
-    if (kind != QLatin1String("block"))
+    const QString note =
+        resolved->status == ResolvedLink::Status::Current ? QString() : LinkResolver::describe(*resolved);
+    if (!resolved->found() || resolved->articleId <= 0 || !m_window->showArticle(resolved->articleId)) {
+        if (!note.isEmpty())
+            m_window->statusBar()->showMessage(note, 8000);
         return false;
-    const qint64 article = articleOfBlock(id);
-    if (article <= 0 || !m_window->showArticle(article))
-        return false;
+    }
+    if (!note.isEmpty())
+        m_window->statusBar()->showMessage(note, 8000);
+    if (resolved->kind == DubaoLink::Kind::Article)
+        return true;
+    const qint64 block = resolved->blockId;
     ReaderView *reader = m_window->reader();
-    const QUrlQuery query(url);
-    bool hasStart = false;
-    bool hasEnd = false;
-    const int start = query.queryItemValue(QStringLiteral("start")).toInt(&hasStart);
-    const int end = query.queryItemValue(QStringLiteral("end")).toInt(&hasEnd);
-    if (hasStart && hasEnd && end > start)
-        reader->selectSpan(TextSpan{id, start, end});
+    const std::optional<DubaoLink> link = DubaoLink::parse(url.toString());
+    // A span's offsets hold only in the paragraph the link was made for.
+    if (link && link->end > link->start && link->start >= 0 && resolved->status == ResolvedLink::Status::Current)
+        reader->selectSpan(TextSpan{block, link->start, link->end});
     else
-        reader->scrollToBlock(id);
-    reader->flashBlock(id);
+        reader->scrollToBlock(block);
+    reader->flashBlock(block);
     reader->setFocus(Qt::OtherFocusReason);
     return true;
 }

@@ -15,6 +15,8 @@
 #include "core/ingest/issuereplacer.h"
 #include "core/jobs/reparsejob.h"
 #include "core/store/issuerepository.h"
+#include "core/store/linkresolver.h"
+#include "core/store/sql.h"
 #include "tests/support/corpuslibrary.h"
 #include "tests/support/recordingfeedback.h"
 
@@ -610,6 +612,12 @@ void TestAnnotationWindow::openLink_block_showsArticleAndScrollsToParagraph()
 
     QVERIFY(m_window->openLink(QUrl(QStringLiteral("dubao://article/%1").arg(articleId + 1))));
     QCOMPARE(m_window->currentArticleId(), articleId + 1);
+    // The stable form the exports write: the paragraph by its uid.
+    const QByteArray uid = sql::uidOf(m_window->session()->library().database(), "blocks", late);
+    QCOMPARE(uid.size(), 16);
+    QVERIFY(m_window->openLink(QUrl(DubaoLink::blockLink(uid))));
+    QCOMPARE(m_window->currentArticleId(), articleId);
+    QCOMPARE(reader->blockIdAt(reader->textCursor()), late);
     QVERIFY(!m_window->openLink(QUrl(QStringLiteral("dubao://block/999999999"))));
     QVERIFY(!m_window->openLink(QUrl(QStringLiteral("dubao://block/abc"))));
     QVERIFY(!m_window->openLink(QUrl(QStringLiteral("https://example.org/"))));
