@@ -1,18 +1,19 @@
 // The export formats: the registry (names, aliases, order, a new format), every text format against hostile tag
 // names and notes, round trips of CSV/JSON/CSL-JSON/Web Annotation, RIS well-formedness, the QSaveFile
-// guarantees, safe file names, and dubao-cli export. What is exported (the selection): tst_excerptcollector.
+// guarantees, safe file names. dubao-cli export: tests/cli/tst_cli_export.cpp. What is exported (the selection):
+// tst_excerptcollector.
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
 #include "core/store/sql.h"
 #include "core/store/uid.h"
+#include "tests/support/csvreader.h"
 #include "tests/support/exportfixture.h"
 
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
@@ -21,66 +22,6 @@ using namespace dubao;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-std::optional<QList<QStringList>> parseCsv(const QString &text)
-{
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    bool quoted = false, wasQuoted = false;
-    qsizetype i = 0;
-    const qsizetype n = text.size();
-    while (i < n) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"') {
-                if (i + 1 < n && text.at(i + 1) == u'"') {
-                    field += u'"';
-                    i += 2;
-                    continue;
-                }
-                quoted = false;
-                ++i;
-                continue;
-            }
-            field += c;
-            ++i;
-            continue;
-        }
-        if (c == u'"') {
-            if (!field.isEmpty() || wasQuoted)
-                return std::nullopt;
-            quoted = wasQuoted = true;
-            ++i;
-        } else if (c == u',') {
-            record.append(field);
-            field.clear();
-            wasQuoted = false;
-            ++i;
-        } else if (c == u'\r') {
-            if (i + 1 >= n || text.at(i + 1) != u'\n')
-                return std::nullopt;
-            record.append(field);
-            records.append(record);
-            record.clear();
-            field.clear();
-            wasQuoted = false;
-            i += 2;
-        } else {
-            if (wasQuoted)
-                return std::nullopt;
-            field += c;
-            ++i;
-        }
-    }
-    if (quoted)
-        return std::nullopt;
-    if (!field.isEmpty() || !record.isEmpty()) {
-        record.append(field);
-        records.append(record);
-    }
-    return records;
-}
 
 QString neutralised(const QString &cell)
 {
@@ -138,7 +79,6 @@ private slots:
     void saveFile_failedExport_keepsOldFile();
     void safeFileName_data();
     void safeFileName();
-    void cli_export_formatsAndUsage();
 
 private:
     ExportDocument notebook() const
@@ -300,7 +240,7 @@ void TestExport::csv_roundTrip_neutralisedAndRfc4180()
 {
     const QByteArray bytes = writeToBytes(u"csv"_s, m_all);
     QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
-    const auto records = parseCsv(QString::fromUtf8(bytes.mid(3)));
+    const auto records = test::parseCsv(QString::fromUtf8(bytes.mid(3)));
     QVERIFY(records);
     QCOMPARE(records->size(), m_all.excerpts.size() + 1);
     const QStringList header = records->at(0);
@@ -331,7 +271,7 @@ void TestExport::csv_roundTrip_neutralisedAndRfc4180()
     // the formula note, the tag "=cmd..." and "+1" were neutralised, not dropped
     QVERIFY(bytes.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""));
     // a notebook's free text is a row too, neutralised
-    const auto nb = parseCsv(QString::fromUtf8(writeToBytes(u"csv"_s, notebook()).mid(3)));
+    const auto nb = test::parseCsv(QString::fromUtf8(writeToBytes(u"csv"_s, notebook()).mid(3)));
     QVERIFY(nb);
     QCOMPARE(nb->size(), 5);
     QCOMPARE(nb->at(4).at(1), u"'=结尾\n第二行"_s);
@@ -606,51 +546,6 @@ void TestExport::safeFileName()
     QFETCH(QString, title);
     QFETCH(QString, expected);
     QCOMPARE(safeExportFileName(title, u"md"_s), expected);
-}
-
-void TestExport::cli_export_formatsAndUsage()
-{
-    QTemporaryDir dir;
-    auto run = [&](const QStringList &args, QByteArray *err = nullptr) {
-        QProcess p;
-        p.start(QStringLiteral(DUBAO_CLI_PATH), QStringList{u"export"_s, u"--library"_s, m_fx.path()} + args);
-        p.waitForFinished(120000);
-        if (err)
-            *err = p.readAllStandardError();
-        return p.exitCode();
-    };
-    const QString csv = dir.filePath(u"out.csv"_s);
-    QCOMPARE(run({u"--tag"_s, u"农业"_s, u"--no-children"_s, u"--format"_s, u"csv"_s, u"-o"_s, csv}), 0);
-    QFile f(csv);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    const auto records = parseCsv(QString::fromUtf8(f.readAll().mid(3)));
-    QVERIFY(records);
-    QCOMPARE(records->size(), 1 + 3);
-    const QString md = dir.filePath(u"nb.md"_s);
-    QCOMPARE(run({u"--notebook"_s, u"读书笔记"_s, u"--format"_s, u"md"_s, u"-o"_s, md}), 0);
-    QVERIFY(QFile::exists(md));
-    const QString ris = dir.filePath(u"out.ris"_s);
-    QCOMPARE(run({u"--tag"_s, u"农业"_s, u"--tag"_s, u"湿地"_s, u"--all-tags"_s, u"--from"_s, u"2023-01-01"_s,
-                  u"--to"_s, u"2023-12-31"_s, u"--format"_s, u"ris"_s, u"-o"_s, ris, u"--with-notes-as-citations"_s}),
-             0);
-    QFile r(ris);
-    QVERIFY(r.open(QIODevice::ReadOnly));
-    QCOMPARE(r.readAll().count("TY  - NEWS"), 1);
-    const QString pdf = dir.filePath(u"out.pdf"_s);
-    QByteArray err;
-    QCOMPARE(run({u"--format"_s, u"pdf"_s, u"-o"_s, pdf}, &err), 0);
-    QFile p(pdf);
-    QVERIFY2(p.open(QIODevice::ReadOnly), err.constData());
-    QVERIFY(p.readAll().startsWith("%PDF-"));
-    QCOMPARE(run({u"--format"_s, u"odt"_s, u"--publication"_s, u"山城晚报"_s, u"-o"_s, dir.filePath(u"o.odt"_s)}), 0);
-    // usage errors and failures
-    QCOMPARE(run({u"--format"_s, u"md"_s}), 2);
-    QCOMPARE(run({u"--format"_s, u"docx"_s, u"-o"_s, md}), 2);
-    QCOMPARE(run({u"--from"_s, u"2023-13-01"_s, u"--format"_s, u"md"_s, u"-o"_s, md}), 2);
-    QCOMPARE(run({u"--tag"_s, u"没有"_s, u"--format"_s, u"md"_s, u"-o"_s, md}, &err), 1);
-    QVERIFY(err.contains("no tag"));
-    QCOMPARE(run({u"--format"_s, u"md"_s, u"-o"_s, u"/proc/dubao-x.md"_s}, &err), 1);
-    QVERIFY(err.contains("/proc/dubao-x.md"));
 }
 
 QTEST_GUILESS_MAIN(TestExport)

@@ -1,0 +1,77 @@
+// dubao-cli export as a process: the formats by name, the selection options, usage errors (exit 2) and failures
+// (exit 1) on the export tests' library (tests/support/exportfixture.h). The formats themselves: tests/core/tst_export.
+#include "tests/support/cliprocess.h"
+#include "tests/support/csvreader.h"
+#include "tests/support/exportfixture.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+class TestCliExport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void formatsAndUsage();
+
+private:
+    test::ExportFixture m_fx;
+};
+
+void TestCliExport::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_fx.setUp(&error), qPrintable(error));
+    m_fx.library.reset(); // dubao-cli opens the file itself
+}
+
+void TestCliExport::formatsAndUsage()
+{
+    QTemporaryDir dir;
+    auto run = [&](const QStringList &args, QByteArray *err = nullptr) {
+        const test::CliRun r = test::runCli(QStringList{u"export"_s, u"--library"_s, m_fx.path()} + args);
+        if (err)
+            *err = r.err;
+        return r.code;
+    };
+    const QString csv = dir.filePath(u"out.csv"_s);
+    QCOMPARE(run({u"--tag"_s, u"农业"_s, u"--no-children"_s, u"--format"_s, u"csv"_s, u"-o"_s, csv}), 0);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto records = test::parseCsv(QString::fromUtf8(f.readAll().mid(3)));
+    QVERIFY(records);
+    QCOMPARE(records->size(), 1 + 3);
+    const QString md = dir.filePath(u"nb.md"_s);
+    QCOMPARE(run({u"--notebook"_s, u"读书笔记"_s, u"--format"_s, u"md"_s, u"-o"_s, md}), 0);
+    QVERIFY(QFile::exists(md));
+    const QString ris = dir.filePath(u"out.ris"_s);
+    QCOMPARE(run({u"--tag"_s, u"农业"_s, u"--tag"_s, u"湿地"_s, u"--all-tags"_s, u"--from"_s, u"2023-01-01"_s,
+                  u"--to"_s, u"2023-12-31"_s, u"--format"_s, u"ris"_s, u"-o"_s, ris, u"--with-notes-as-citations"_s}),
+             0);
+    QFile r(ris);
+    QVERIFY(r.open(QIODevice::ReadOnly));
+    QCOMPARE(r.readAll().count("TY  - NEWS"), 1);
+    const QString pdf = dir.filePath(u"out.pdf"_s);
+    QByteArray err;
+    QCOMPARE(run({u"--format"_s, u"pdf"_s, u"-o"_s, pdf}, &err), 0);
+    QFile p(pdf);
+    QVERIFY2(p.open(QIODevice::ReadOnly), err.constData());
+    QVERIFY(p.readAll().startsWith("%PDF-"));
+    QCOMPARE(run({u"--format"_s, u"odt"_s, u"--publication"_s, u"山城晚报"_s, u"-o"_s, dir.filePath(u"o.odt"_s)}), 0);
+    // usage errors and failures
+    QCOMPARE(run({u"--format"_s, u"md"_s}), 2);
+    QCOMPARE(run({u"--format"_s, u"docx"_s, u"-o"_s, md}), 2);
+    QCOMPARE(run({u"--from"_s, u"2023-13-01"_s, u"--format"_s, u"md"_s, u"-o"_s, md}), 2);
+    QCOMPARE(run({u"--tag"_s, u"没有"_s, u"--format"_s, u"md"_s, u"-o"_s, md}, &err), 1);
+    QVERIFY(err.contains("no tag"));
+    QCOMPARE(run({u"--format"_s, u"md"_s, u"-o"_s, u"/proc/dubao-x.md"_s}, &err), 1);
+    QVERIFY(err.contains("/proc/dubao-x.md"));
+}
+
+QTEST_GUILESS_MAIN(TestCliExport)
+#include "tst_cli_export.moc"
