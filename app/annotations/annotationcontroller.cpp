@@ -657,14 +657,14 @@ bool AnnotationController::openLink(const QUrl &url)
 
 // --------------------------------------------------------------------------------------------------- issues
 
-std::optional<ReanchorCounts> AnnotationController::replaceIssue(qint64 issueId, const QString &path, QString *error)
+Result<ReanchorCounts> AnnotationController::replaceIssue(qint64 issueId, const QString &path)
 {
-    return m_issueChanges->replaceIssue(issueId, path, error);
+    return m_issueChanges->replaceIssue(issueId, path);
 }
 
-bool AnnotationController::deleteIssue(qint64 issueId, QString *error)
+Result<void> AnnotationController::deleteIssue(qint64 issueId)
 {
-    return m_issueChanges->deleteIssue(issueId, error);
+    return m_issueChanges->deleteIssue(issueId);
 }
 
 } // namespace dubao

@@ -70,8 +70,8 @@ public:
     qint64 articleOfBlock(qint64 blockId);
 
     /// Issue → Replace with Corrected File, without asking. Clears the undo history (block ids change).
-    std::optional<ReanchorCounts> replaceIssue(qint64 issueId, const QString &path, QString *error = nullptr);
-    bool deleteIssue(qint64 issueId, QString *error = nullptr);
+    Result<ReanchorCounts> replaceIssue(qint64 issueId, const QString &path);
+    Result<void> deleteIssue(qint64 issueId);
 
     /// Re-reads the shown article's highlights and notes into the reader and the notes panel.
     void refreshReader();

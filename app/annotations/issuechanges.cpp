@@ -65,32 +65,26 @@ bool IssueChanges::bound() const
     return m_window->session() && m_document.library() == &m_window->session()->library();
 }
 
-std::optional<ReanchorCounts> IssueChanges::replaceIssue(qint64 issueId, const QString &path, QString *error)
+Result<ReanchorCounts> IssueChanges::replaceIssue(qint64 issueId, const QString &path)
 {
     if (!bound())
-        return std::nullopt;
+        return Error();
     const Result<ReanchorCounts> counts = IssueReplacer(m_window->session()->library()).replace(issueId, path);
-    if (!counts) {
-        if (error)
-            *error = counts.error().message();
-        return std::nullopt;
-    }
+    if (!counts)
+        return counts;
     afterIssueChange();
-    return *counts;
+    return counts;
 }
 
-bool IssueChanges::deleteIssue(qint64 issueId, QString *error)
+Result<void> IssueChanges::deleteIssue(qint64 issueId)
 {
     if (!bound())
-        return false;
+        return Error();
     const Result<void> deleted = IssueReplacer(m_window->session()->library()).deleteIssue(issueId);
-    if (!deleted) {
-        if (error)
-            *error = deleted.error().message();
-        return false;
-    }
+    if (!deleted)
+        return deleted;
     afterIssueChange();
-    return true;
+    return {};
 }
 
 void IssueChanges::afterIssueChange()
@@ -122,11 +116,10 @@ void IssueChanges::replaceIssueDialog()
                 .arg(QFileInfo(path).fileName()),
             true))
         return;
-    QString error;
-    const auto result = replaceIssue(issueId, path, &error);
+    const Result<ReanchorCounts> result = replaceIssue(issueId, path);
     if (!result) {
         m_feedback.warn(m_window, AnnotationController::tr("Replace with Corrected File"),
-                        AnnotationController::tr("The issue was not changed: %1").arg(error));
+                        AnnotationController::tr("The issue was not changed: %1").arg(result.error().message()));
         return;
     }
     m_feedback.inform(m_window, AnnotationController::tr("Replace with Corrected File"),
@@ -190,10 +183,9 @@ void IssueChanges::deleteIssueDialog()
             AnnotationController::tr("Delete this issue from the library?\n\n%1\n\nThis cannot be undone.")
                 .arg(detail)))
         return;
-    QString error;
-    if (!deleteIssue(issueId, &error))
+    if (const Result<void> deleted = deleteIssue(issueId); !deleted)
         m_feedback.warn(m_window, AnnotationController::tr("Delete Issue"),
-                        AnnotationController::tr("The issue was not deleted: %1").arg(error));
+                        AnnotationController::tr("The issue was not deleted: %1").arg(deleted.error().message()));
 }
 
 } // namespace dubao

@@ -32,9 +32,9 @@ public:
     /// Issue → Replace with Corrected File…, Re-parse All Issues…, Delete Issue… (editing actions).
     void registerActions(ActionRegistry &actions);
 
-    /// Replace without asking: the re-anchoring counts, or nullopt with `error`.
-    std::optional<ReanchorCounts> replaceIssue(qint64 issueId, const QString &path, QString *error = nullptr);
-    bool deleteIssue(qint64 issueId, QString *error = nullptr);
+    /// Replace without asking: the re-anchoring counts, or an error (with no message when no library is bound).
+    Result<ReanchorCounts> replaceIssue(qint64 issueId, const QString &path);
+    Result<void> deleteIssue(qint64 issueId);
 
 private:
     bool bound() const;

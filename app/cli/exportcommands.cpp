@@ -135,13 +135,13 @@ int cmdExport(const Args &args, Streams io)
         selection.notebookId = notebook->id;
     }
 
-    QString error;
-    const ExportDocument document = ExcerptCollector(library).collect(selection, &error);
-    if (!error.isEmpty())
-        return failure(io, error);
+    const Result<ExportDocument> collected = ExcerptCollector(library).collect(selection);
+    if (!collected)
+        return failure(io, collected.error().message());
+    const ExportDocument &document = *collected;
     const auto writer = format->createWriter();
-    if (!exportToFile(*writer, document, options, output, {}, &error))
-        return failure(io, error);
+    if (const Result<void> written = exportToFile(*writer, document, options, output); !written)
+        return failure(io, written.error().message());
     const qsizetype count = document.excerpts.size();
     if (args.json) {
         printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("file"), QFileInfo(output).absoluteFilePath()},

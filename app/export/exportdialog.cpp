@@ -365,20 +365,20 @@ void ExportDialog::schedulePreview()
 void ExportDialog::updatePreview()
 {
     m_previewTimer->stop();
-    QString error;
     // The preview runs the same collection as the export, on the UI thread's connection, cut to a few entries.
-    const ExportDocument document = ExcerptCollector(m_library).collect(selection(), &error, kPreviewEntries);
-    if (!error.isEmpty()) {
+    const Result<ExportDocument> collected = ExcerptCollector(m_library).collect(selection(), kPreviewEntries);
+    if (!collected) {
         m_preview->clear();
-        m_previewStatus->setText(error);
+        m_previewStatus->setText(collected.error().message());
         return;
     }
+    const ExportDocument &document = *collected;
     const ExportFormat f = formatNamed(format());
     const auto writer = createExportWriter(f.needsGui ? kPreviewFormat : f.name);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     if (writer)
-        writer->write(document, options(), buffer);
+        (void)writer->write(document, options(), buffer);
     QString text = QString::fromUtf8(buffer.data());
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);

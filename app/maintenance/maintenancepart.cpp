@@ -37,16 +37,16 @@ MaintenancePart::MaintenancePart(MainWindow &window, ActionRegistry &actions)
     m_backUp = actions.add(Menu::File, Section::FileBackup, QStringLiteral("actionBackUpNow"),
                            QCoreApplication::translate("dubao::MainWindow", "&Back Up Now"));
     connect(m_backUp, &QAction::triggered, this, [this] {
-        QString error;
-        const QString path = backUpNow(&error);
-        if (path.isEmpty())
+        const Result<QString> path = backUpNow();
+        if (!path)
             m_window.feedback().warn(
                 &m_window, QCoreApplication::translate("dubao::MainWindow", "Back Up"),
-                QCoreApplication::translate("dubao::MainWindow", "The library could not be backed up: %1").arg(error));
+                QCoreApplication::translate("dubao::MainWindow", "The library could not be backed up: %1")
+                    .arg(path.error().message()));
         else
-            m_window.statusBar()->showMessage(
-                QCoreApplication::translate("dubao::MainWindow", "Backed up to %1").arg(QDir::toNativeSeparators(path)),
-                5000);
+            m_window.statusBar()->showMessage(QCoreApplication::translate("dubao::MainWindow", "Backed up to %1")
+                                                  .arg(QDir::toNativeSeparators(*path)),
+                                              5000);
     });
     m_restore = actions.add(Menu::File, Section::FileBackup, QStringLiteral("actionRestoreBackup"),
                             QCoreApplication::translate("dubao::MainWindow", "&Restore from Backup…"), QKeySequence(),
@@ -142,60 +142,45 @@ bool MaintenancePart::pollExternalChanges()
     return true;
 }
 
-QString MaintenancePart::backUpNow(QString *error)
+Result<QString> MaintenancePart::backUpNow()
 {
     LibrarySession *session = m_window.session();
-    if (!session) {
-        if (error)
-            *error = QCoreApplication::translate("dubao::MainWindow", "No library is open.");
-        return {};
-    }
+    if (!session)
+        return Error(QCoreApplication::translate("dubao::MainWindow", "No library is open."));
     QApplication::setOverrideCursor(Qt::WaitCursor);
     // One backup at a time: a daily backup still being written finishes first (and counts when old backups
     // beyond the number to keep are removed).
     waitForDailyBackup();
     const Result<QString> path = Backup::create(session->library(), QStringLiteral("manual"), backupsToKeep());
     QApplication::restoreOverrideCursor();
-    if (!path && error)
-        *error = path.error().message();
-    return path.valueOr(QString());
+    return path;
 }
 
-bool MaintenancePart::restoreFromBackup(const QString &backupFile, QString *error)
+Result<void> MaintenancePart::restoreFromBackup(const QString &backupFile)
 {
-    if (!m_window.session() || isReadOnlyMode()) {
-        if (error)
-            *error = m_window.session() ? QCoreApplication::translate("dubao::MainWindow", "The library is read-only.")
-                                        : QCoreApplication::translate("dubao::MainWindow", "No library is open.");
-        return false;
-    }
-    if (const Result<void> verified = Backup::verify(backupFile); !verified) {
-        if (error)
-            *error = verified.error().message();
-        return false;
-    }
+    if (!m_window.session() || isReadOnlyMode())
+        return Error(m_window.session() ? QCoreApplication::translate("dubao::MainWindow", "The library is read-only.")
+                                        : QCoreApplication::translate("dubao::MainWindow", "No library is open."));
+    if (const Result<void> verified = Backup::verify(backupFile); !verified)
+        return verified;
     const QString path = m_window.libraryPath();
     // Close the library (jobs stopped, lock released) before its file is replaced, then open it again.
     waitForDailyBackup();
     m_window.closeLibrary();
     const Result<QString> kept = Backup::restore(backupFile, path, backupsToKeep());
-    if (!kept && error)
-        *error = kept.error().message();
-    QString openError;
-    if (!m_window.openLibrary(path, &openError)) {
-        if (error)
-            *error = openError;
+    if (const Result<void> reopened = m_window.openLibrary(path); !reopened) {
         m_window.reader()->showPlaceholder(
             QCoreApplication::translate("dubao::MainWindow", "The library could not be opened again: %1")
-                .arg(openError));
-        return false;
+                .arg(reopened.error().message()));
+        return reopened;
     }
-    if (kept)
-        m_window.statusBar()->showMessage(
-            QCoreApplication::translate("dubao::MainWindow", "Restored %1; the replaced library is kept in %2")
-                .arg(QFileInfo(backupFile).fileName(), QDir::toNativeSeparators(*kept)),
-            10000);
-    return kept.ok();
+    if (!kept)
+        return kept.error();
+    m_window.statusBar()->showMessage(
+        QCoreApplication::translate("dubao::MainWindow", "Restored %1; the replaced library is kept in %2")
+            .arg(QFileInfo(backupFile).fileName(), QDir::toNativeSeparators(*kept)),
+        10000);
+    return {};
 }
 
 // The daily backup (VACUUM INTO: seconds on a large library) runs on its own thread and connection, so
@@ -242,11 +227,10 @@ void MaintenancePart::restoreBackupDialog()
                                         "kept as another backup.")
                 .arg(QFileInfo(dialog.selectedPath()).fileName())))
         return;
-    QString error;
-    if (!restoreFromBackup(dialog.selectedPath(), &error))
-        m_window.feedback().warn(
-            &m_window, QCoreApplication::translate("dubao::MainWindow", "Restore from Backup"),
-            QCoreApplication::translate("dubao::MainWindow", "Nothing was restored: %1").arg(error));
+    if (const Result<void> restored = restoreFromBackup(dialog.selectedPath()); !restored)
+        m_window.feedback().warn(&m_window, QCoreApplication::translate("dubao::MainWindow", "Restore from Backup"),
+                                 QCoreApplication::translate("dubao::MainWindow", "Nothing was restored: %1")
+                                     .arg(restored.error().message()));
 }
 
 CheckReport MaintenancePart::checkLibrary(bool repair)

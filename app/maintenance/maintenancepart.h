@@ -3,6 +3,8 @@
 // changes other programs made (dubao-cli import, a second window).
 #pragma once
 
+#include "core/model/result.h"
+
 #include <QObject>
 
 class QAction;
@@ -29,8 +31,8 @@ public:
     static int backupsToKeep();
 
     bool isReadOnlyMode() const;
-    QString backUpNow(QString *error);
-    bool restoreFromBackup(const QString &backupFile, QString *error);
+    Result<QString> backUpNow();
+    Result<void> restoreFromBackup(const QString &backupFile);
     CheckReport checkLibrary(bool repair);
     bool pollExternalChanges();
     /// Waits for a daily backup still being written.

@@ -12,29 +12,24 @@ namespace dubao {
 
 namespace {
 
-bool writeOdt(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-              const ExportProgress &progress, QString *error)
+Result<void> writeOdt(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                      const ExportProgress &progress)
 {
-    const auto doc = buildTextDocument(document, options, progress, error);
-    if (!doc)
-        return false;
+    const Result<std::unique_ptr<QTextDocument>> built = buildTextDocument(document, options, progress);
+    if (!built)
+        return built.error();
+    const std::unique_ptr<QTextDocument> &doc = *built;
     // The ODF writer closes the device it wrote (its zip writer does), which a QSaveFile must not be: write to
     // memory, then copy.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QTextDocumentWriter writer(&buffer, QByteArrayLiteral("odf"));
-    if (!writer.write(doc.get())) {
-        if (error)
-            *error = QCoreApplication::translate("dubao::OdtWriter", "the OpenDocument writer failed");
-        return false;
-    }
+    if (!writer.write(doc.get()))
+        return Error(QCoreApplication::translate("dubao::OdtWriter", "the OpenDocument writer failed"));
     const QByteArray bytes = buffer.data();
-    if (device.write(bytes) != bytes.size()) {
-        if (error)
-            *error = device.errorString();
-        return false;
-    }
-    return true;
+    if (device.write(bytes) != bytes.size())
+        return Error(device.errorString());
+    return {};
 }
 
 } // namespace

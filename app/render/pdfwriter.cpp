@@ -37,25 +37,26 @@ void paginate(QTextDocument &doc, QPdfWriter &writer)
     doc.rootFrame()->setFrameFormat(root);
 }
 
-bool writePdf(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-              const ExportProgress &progress, QString *error)
+Result<void> writePdf(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                      const ExportProgress &progress)
 {
-    const auto doc = buildTextDocument(document, options, progress, error);
-    if (!doc)
-        return false;
+    const Result<std::unique_ptr<QTextDocument>> built = buildTextDocument(document, options, progress);
+    if (!built)
+        return built.error();
+    const std::unique_ptr<QTextDocument> &doc = *built;
     QPdfWriter writer(&device);
     setUp(writer, document.title);
     paginate(*doc, writer);
     doc->print(&writer);
     // A failed write shows in QSaveFile::commit() (exportToFile), which then keeps the old file.
-    return true;
+    return {};
 }
 
 } // namespace
 
 int pdfExportPageCount(const ExportDocument &document, const ExportOptions &options)
 {
-    const auto doc = buildTextDocument(document, options);
+    const std::unique_ptr<QTextDocument> doc = *buildTextDocument(document, options);
     QBuffer sink;
     sink.open(QIODevice::WriteOnly);
     QPdfWriter writer(&sink);

@@ -123,8 +123,8 @@ QString defaultExportFontFamily()
     return QStringLiteral("Noto Serif CJK SC");
 }
 
-std::unique_ptr<QTextDocument> buildTextDocument(const ExportDocument &document, const ExportOptions &options,
-                                                 const ExportProgress &progress, QString *error)
+Result<std::unique_ptr<QTextDocument>> buildTextDocument(const ExportDocument &document, const ExportOptions &options,
+                                                         const ExportProgress &progress)
 {
     auto doc = std::make_unique<QTextDocument>();
     doc->setMetaInformation(QTextDocument::DocumentTitle, clean(document.title));
@@ -133,8 +133,8 @@ std::unique_ptr<QTextDocument> buildTextDocument(const ExportDocument &document,
     const QColor grey(0x66, 0x66, 0x66);
     b.paragraph(document.title, 20, true);
     b.paragraph(exporttext::aboutLine(document), 9, false, grey);
-    const bool ok = exporttext::forEachGrouped(
-        document, options.grouping, progress, error,
+    const Result<void> grouped = exporttext::forEachGrouped(
+        document, options.grouping, progress,
         [&](const QString &heading) { b.paragraph(heading, 15, true, Qt::black, 18); },
         [&](const Excerpt &e) {
             if (e.isText()) {
@@ -159,8 +159,8 @@ std::unique_ptr<QTextDocument> buildTextDocument(const ExportDocument &document,
             if (e.orphan)
                 b.paragraph(exporttext::orphanNotice(), 9, false, QColor(0xaa, 0x66, 0x00));
         });
-    if (!ok)
-        return nullptr;
+    if (!grouped)
+        return grouped.error();
     return doc;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/export/exportdocument.h"
+#include "core/model/result.h"
 
 #include <QString>
 
@@ -15,8 +16,8 @@ namespace dubao {
 /// "Noto Serif CJK SC" (fonts-noto-cjk), the family the ODT/PDF writers use unless ExportOptions::fontFamily.
 QString defaultExportFontFamily();
 
-/// The document, or nullptr when `progress` cancelled (`error` set). Needs a QGuiApplication (fonts).
-std::unique_ptr<QTextDocument> buildTextDocument(const ExportDocument &document, const ExportOptions &options,
-                                                 const ExportProgress &progress = {}, QString *error = nullptr);
+/// The document, or an error when `progress` cancelled. Needs a QGuiApplication (fonts).
+Result<std::unique_ptr<QTextDocument>> buildTextDocument(const ExportDocument &document, const ExportOptions &options,
+                                                         const ExportProgress &progress = {});
 
 } // namespace dubao

@@ -263,22 +263,18 @@ void ConcordanceView::updateActions()
     m_export->setEnabled(m_enabled && !m_busy && m_model->rowCount() > 0);
 }
 
-bool ConcordanceView::exportCsv(const QString &path, QString *error) const
+Result<void> ConcordanceView::exportCsv(const QString &path) const
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(file.errorString());
     const QByteArray csv = Concordance::toCsv(m_model->lines());
     if (file.write(csv) != csv.size() || !file.commit()) {
-        if (error)
-            *error = file.errorString();
+        const QString error = file.errorString();
         file.cancelWriting();
-        return false;
+        return Error(error);
     }
-    return true;
+    return {};
 }
 
 void ConcordanceView::exportDialog()
@@ -293,9 +289,9 @@ void ConcordanceView::exportDialog()
         QFileDialog::getSaveFileName(this, tr("Export Concordance"), suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!exportCsv(path, &error))
-        QMessageBox::warning(this, tr("Export Concordance"), tr("Could not write %1: %2").arg(path, error));
+    if (const Result<void> written = exportCsv(path); !written)
+        QMessageBox::warning(this, tr("Export Concordance"),
+                             tr("Could not write %1: %2").arg(path, written.error().message()));
 }
 
 } // namespace dubao

@@ -3,6 +3,7 @@
 // Runs on the worker thread with cancel; activating a line emits lineActivated(); "Export CSV…" saves it.
 #pragma once
 
+#include "core/model/result.h"
 #include "core/search/concordance.h"
 
 #include <QWidget>
@@ -50,7 +51,7 @@ public:
     bool isBusy() const { return m_busy; }
 
     /// Writes the lines, in the shown order, as CSV (Concordance::toCsv) through QSaveFile.
-    bool exportCsv(const QString &path, QString *error = nullptr) const;
+    Result<void> exportCsv(const QString &path) const;
 
 signals:
     void lineActivated(const dubao::ConcordanceLine &line);

@@ -19,42 +19,31 @@ LibrarySession::~LibrarySession()
     m_lock.unlock();
 }
 
-std::unique_ptr<LibrarySession> LibrarySession::open(const QString &path, QString *error)
+Result<std::unique_ptr<LibrarySession>> LibrarySession::open(const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (!QDir().mkpath(QFileInfo(absolute).absolutePath())) {
-        if (error)
-            *error = QCoreApplication::translate("dubao::LibrarySession", "Cannot create the folder for “%1”.")
-                         .arg(QDir::toNativeSeparators(absolute));
-        return nullptr;
-    }
+    if (!QDir().mkpath(QFileInfo(absolute).absolutePath()))
+        return Error(QCoreApplication::translate("dubao::LibrarySession", "Cannot create the folder for “%1”.")
+                         .arg(QDir::toNativeSeparators(absolute)));
     std::unique_ptr<LibrarySession> session(new LibrarySession(lockFilePath(absolute)));
     if (!session->m_lock.tryLock(0)) {
-        if (error) {
-            qint64 pid = 0;
-            QString host;
-            QString application;
-            if (session->m_lock.error() == QLockFile::LockFailedError &&
-                session->m_lock.getLockInfo(&pid, &host, &application)) {
-                *error = QCoreApplication::translate("dubao::LibrarySession",
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        if (session->m_lock.error() == QLockFile::LockFailedError &&
+            session->m_lock.getLockInfo(&pid, &host, &application))
+            return Error(QCoreApplication::translate("dubao::LibrarySession",
                                                      "The library “%1” is in use by another running Dubao "
                                                      "(process %2 on %3). Close it there, or open another library.")
                              .arg(QDir::toNativeSeparators(absolute))
                              .arg(pid)
-                             .arg(host);
-            } else {
-                *error = QCoreApplication::translate("dubao::LibrarySession",
-                                                     "Cannot lock the library “%1”: the folder may be read-only.")
-                             .arg(QDir::toNativeSeparators(absolute));
-            }
-        }
-        return nullptr;
+                             .arg(host));
+        return Error(QCoreApplication::translate("dubao::LibrarySession",
+                                                 "Cannot lock the library “%1”: the folder may be read-only.")
+                         .arg(QDir::toNativeSeparators(absolute)));
     }
-    if (const Result<void> opened = session->m_library.open(absolute); !opened) {
-        if (error)
-            *error = opened.error().message();
-        return nullptr;
-    }
+    if (const Result<void> opened = session->m_library.open(absolute); !opened)
+        return opened.error();
     return session;
 }
 

@@ -2,6 +2,7 @@
 // running instances never work on the same library.
 #pragma once
 
+#include "core/model/result.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 
@@ -20,8 +21,8 @@ public:
     ~LibrarySession();
 
     /// Locks "<path>.lock" (a lock left by a process that no longer runs is taken over) and opens the library.
-    /// On failure returns nullptr with a message for the user in `error`.
-    static std::unique_ptr<LibrarySession> open(const QString &path, QString *error);
+    /// On failure returns an error for the user.
+    static Result<std::unique_ptr<LibrarySession>> open(const QString &path);
 
     static QString lockFilePath(const QString &libraryPath) { return libraryPath + QStringLiteral(".lock"); }
 

@@ -51,9 +51,8 @@ void LibrarySwitcher::newLibrary()
              QCoreApplication::translate("dubao::MainWindow", "“%1” already exists; it was opened instead of replaced.")
                  .arg(QDir::toNativeSeparators(path)));
     }
-    QString error;
-    if (!m_window.openLibrary(path, &error))
-        warn(QCoreApplication::translate("dubao::MainWindow", "New Library"), error);
+    if (const Result<void> opened = m_window.openLibrary(path); !opened)
+        warn(QCoreApplication::translate("dubao::MainWindow", "New Library"), opened.error().message());
     else
         m_window.offerFirstImport();
 }
@@ -66,9 +65,8 @@ void LibrarySwitcher::openLibraryDialog()
         QCoreApplication::translate("dubao::MainWindow", "Dubao libraries (*.sqlite);;All files (*)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!m_window.openLibrary(path, &error))
-        warn(QCoreApplication::translate("dubao::MainWindow", "Open Library"), error);
+    if (const Result<void> opened = m_window.openLibrary(path); !opened)
+        warn(QCoreApplication::translate("dubao::MainWindow", "Open Library"), opened.error().message());
 }
 
 void LibrarySwitcher::updateRecentMenu()
@@ -80,14 +78,13 @@ void LibrarySwitcher::updateRecentMenu()
         action->setCheckable(true);
         action->setChecked(path == m_window.libraryPath());
         connect(action, &QAction::triggered, this, [this, path] {
-            QString error;
             if (!QFileInfo::exists(path)) {
                 AppSettings::removeRecentLibrary(path);
                 warn(QCoreApplication::translate("dubao::MainWindow", "Open Library"),
                      QCoreApplication::translate("dubao::MainWindow", "“%1” no longer exists.")
                          .arg(QDir::toNativeSeparators(path)));
-            } else if (!m_window.openLibrary(path, &error)) {
-                warn(QCoreApplication::translate("dubao::MainWindow", "Open Library"), error);
+            } else if (const Result<void> opened = m_window.openLibrary(path); !opened) {
+                warn(QCoreApplication::translate("dubao::MainWindow", "Open Library"), opened.error().message());
             }
         });
     }

@@ -55,11 +55,10 @@ int main(int argc, char *argv[])
         if (path.isEmpty() || !QFileInfo::exists(path))
             path = Library::defaultPath();
     }
-    QString error;
-    if (!window.openLibrary(path, &error)) {
-        QMessageBox::warning(&window, QCoreApplication::translate("main", "Open Library"), error);
+    if (const Result<void> opened = window.openLibrary(path); !opened) {
+        QMessageBox::warning(&window, QCoreApplication::translate("main", "Open Library"), opened.error().message());
         if (!explicitLibrary && path != Library::defaultPath())
-            window.openLibrary(Library::defaultPath());
+            (void)window.openLibrary(Library::defaultPath());
     }
 
     QStringList paths;

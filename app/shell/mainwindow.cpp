@@ -254,18 +254,15 @@ void MainWindow::saveSettings()
 
 // --------------------------------------------------------------------------------------------------- library
 
-bool MainWindow::openLibrary(const QString &path, QString *error)
+Result<void> MainWindow::openLibrary(const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     if (m_session && m_session->path() == absolute)
-        return true;
-    QString openError;
-    std::unique_ptr<LibrarySession> session = LibrarySession::open(absolute, &openError);
-    if (!session) {
-        if (error)
-            *error = openError;
-        return false;
-    }
+        return {};
+    Result<std::unique_ptr<LibrarySession>> opened = LibrarySession::open(absolute);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<LibrarySession> session = std::move(*opened);
     m_issues->importController()->cancelAndWait();
     m_navigator->leaveLibrary();
     m_undoStack->clear();
@@ -276,7 +273,7 @@ bool MainWindow::openLibrary(const QString &path, QString *error)
     setWindowTitle(tr("Dubao — %1").arg(QFileInfo(m_session->path()).fileName()));
     m_navigator->enterLibrary(*m_session);
     emit libraryOpened(m_session->path());
-    return true;
+    return {};
 }
 
 void MainWindow::closeLibrary()
@@ -473,14 +470,14 @@ void MainWindow::rebuildSearchIndex()
 
 // ----------------------------------------------------------------------------------------------- maintenance
 
-QString MainWindow::backUpNow(QString *error)
+Result<QString> MainWindow::backUpNow()
 {
-    return m_maintenance->backUpNow(error);
+    return m_maintenance->backUpNow();
 }
 
-bool MainWindow::restoreFromBackup(const QString &backupFile, QString *error)
+Result<void> MainWindow::restoreFromBackup(const QString &backupFile)
 {
-    return m_maintenance->restoreFromBackup(backupFile, error);
+    return m_maintenance->restoreFromBackup(backupFile);
 }
 
 CheckReport MainWindow::checkLibrary(bool repair)

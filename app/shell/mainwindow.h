@@ -7,6 +7,7 @@
 #include "app/shell/userfeedback.h"
 #include "core/jobs/importjob.h"
 #include "core/model/issue.h"
+#include "core/model/result.h"
 
 #include <QMainWindow>
 #include <QUrl>
@@ -60,8 +61,8 @@ public:
     ActionRegistry &actions() { return *m_actions; }
 
     /// Opens (creating if needed) and locks a library, shows where the reader last was. No dialogs: on failure
-    /// returns false with the reason in `error`, and the library that was open stays open.
-    bool openLibrary(const QString &path, QString *error = nullptr);
+    /// returns the reason as an error, and the library that was open stays open.
+    Result<void> openLibrary(const QString &path);
     /// Closes the open library (its jobs stopped, its lock released), e.g. before its file is replaced.
     void closeLibrary();
     bool hasLibrary() const { return m_session != nullptr; }
@@ -137,11 +138,11 @@ public:
 
     // Maintenance (app/maintenance/maintenancepart.h): backups, checks, read-only mode, changes made by other
     // programs.
-    /// File → Back Up Now without dialogs: returns the backup's path, or empty with `error`.
-    QString backUpNow(QString *error = nullptr);
+    /// File → Back Up Now without dialogs: returns the backup's path, or an error.
+    Result<QString> backUpNow();
     /// Closes the library, replaces it with `backupFile` (Backup::restore keeps a copy of what it replaces),
-    /// reopens it. No dialogs. False with `error` when nothing was restored (the library is reopened as it was).
-    bool restoreFromBackup(const QString &backupFile, QString *error = nullptr);
+    /// reopens it. No dialogs. An error when nothing was restored (the library is reopened as it was).
+    Result<void> restoreFromBackup(const QString &backupFile);
     /// Help → Check Library… without the dialog (`repair`: LibraryCheck::repair, then the tree is reloaded).
     CheckReport checkLibrary(bool repair);
     /// Reloads the tree when another connection (dubao-cli, a second window) committed since the last poll

@@ -11,8 +11,8 @@ namespace dubao {
 
 namespace {
 
-bool writeCslJson(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                  const ExportProgress &progress, QString *error)
+Result<void> writeCslJson(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                          const ExportProgress &progress)
 {
     using namespace exporttext;
     QJsonArray items;
@@ -48,12 +48,14 @@ bool writeCslJson(const ExportDocument &document, const ExportOptions &options, 
             item.insert(QStringLiteral("note"), notes.join(QStringLiteral("\n\n----\n\n")));
         }
         items.append(item);
-        if (!reportProgress(progress, ++done, total, error))
-            return false;
+        if (Result<void> reported = reportProgress(progress, ++done, total); !reported)
+            return reported;
     }
     Utf8Sink out(device);
     out.writeBytes(QJsonDocument(items).toJson(QJsonDocument::Indented));
-    return out.finish(error) && reportProgress(progress, total, total, error);
+    if (Result<void> finished = out.finish(); !finished)
+        return finished;
+    return reportProgress(progress, total, total);
 }
 
 } // namespace

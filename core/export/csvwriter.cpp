@@ -14,8 +14,8 @@ QString id(qint64 value)
     return value > 0 ? QString::number(value) : QString();
 }
 
-bool writeCsv(const ExportDocument &document, const ExportOptions &, QIODevice &device, const ExportProgress &progress,
-              QString *error)
+Result<void> writeCsv(const ExportDocument &document, const ExportOptions &, QIODevice &device,
+                      const ExportProgress &progress)
 {
     Utf8Sink out(device);
     out << QChar(0xFEFF);
@@ -42,10 +42,12 @@ bool writeCsv(const ExportDocument &document, const ExportOptions &, QIODevice &
             << csvCell(id(e.highlightId)) << u',' << csvCell(id(e.noteId)) << u',' << csvCell(id(e.blockId)) << u','
             << csvCell(id(e.articleId)) << u',' << csvCell(isoDateTime(e.createdAt)) << u','
             << csvCell(e.orphan ? QStringLiteral("1") : QStringLiteral("0")) << QLatin1String("\r\n");
-        if (!reportProgress(progress, ++done, total, error))
-            return false;
+        if (Result<void> reported = reportProgress(progress, ++done, total); !reported)
+            return reported;
     }
-    return out.finish(error) && reportProgress(progress, total, total, error);
+    if (Result<void> finished = out.finish(); !finished)
+        return finished;
+    return reportProgress(progress, total, total);
 }
 
 } // namespace

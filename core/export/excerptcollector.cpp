@@ -244,21 +244,17 @@ ExcerptCollector::ExcerptCollector(Library &library)
     : m_library(library)
 {}
 
-ExportDocument ExcerptCollector::collect(const ExportSelection &selection, QString *error, int limit,
-                                         const std::atomic_bool *cancel) const
+Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selection, int limit,
+                                                 const std::atomic_bool *cancel) const
 {
     ExportDocument doc;
     doc.generatedAt = QDateTime::currentDateTimeUtc();
     auto cancelled = [&] {
         return cancel && cancel->load();
     };
-    auto fail = [&](const QString &message) {
-        if (error)
-            *error = message;
-        return ExportDocument{};
+    auto fail = [](const QString &message) {
+        return Error(message);
     };
-    if (error)
-        error->clear();
 
     SourceCache cache(m_library);
     AnnotationRepository annotations(m_library);

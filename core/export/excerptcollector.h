@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/export/exportdocument.h"
+#include "core/model/result.h"
 #include "core/store/annotationrepository.h"
 
 #include <QDate>
@@ -43,10 +44,10 @@ public:
     explicit ExcerptCollector(Library &library);
 
     /// The document for `selection`; `limit` > 0 stops after that many excerpts (the dialog's preview).
-    /// Returns an empty document with `error` set when the notebook is unknown or the query is invalid; an
-    /// empty document without error when nothing matches. Setting `cancel` makes it return promptly.
-    ExportDocument collect(const ExportSelection &selection, QString *error = nullptr, int limit = 0,
-                           const std::atomic_bool *cancel = nullptr) const;
+    /// Returns an error when the notebook is unknown or the query is invalid; an empty document when nothing
+    /// matches. Setting `cancel` makes it return promptly (with an error).
+    Result<ExportDocument> collect(const ExportSelection &selection, int limit = 0,
+                                   const std::atomic_bool *cancel = nullptr) const;
 
 private:
     Library &m_library;

@@ -50,8 +50,8 @@ struct ExportFormat
 };
 
 /// A writer that is one function, as ExportWriter::write (none keeps state between calls).
-using ExportWriteFunction = bool (*)(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                                     const ExportProgress &progress, QString *error);
+using ExportWriteFunction = Result<void> (*)(const ExportDocument &document, const ExportOptions &options,
+                                             QIODevice &device, const ExportProgress &progress);
 
 /// The factory of the writer that is `function`, for ExportFormat::createWriter: `makeExportWriter<writeCsv>`.
 template<ExportWriteFunction function>
@@ -60,10 +60,10 @@ std::unique_ptr<ExportWriter> makeExportWriter()
     class FunctionWriter final : public ExportWriter
     {
     public:
-        bool write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                   const ExportProgress &progress, QString *error) const override
+        Result<void> write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                           const ExportProgress &progress) const override
         {
-            return function(document, options, device, progress, error);
+            return function(document, options, device, progress);
         }
     };
     return std::make_unique<FunctionWriter>();

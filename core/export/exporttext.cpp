@@ -191,9 +191,9 @@ QList<Group> groupExcerpts(const ExportDocument &document, ExportOptions::Groupi
     return groups;
 }
 
-bool forEachGrouped(const ExportDocument &document, ExportOptions::Grouping grouping, const ExportProgress &progress,
-                    QString *error, const std::function<void(const QString &heading)> &heading,
-                    const std::function<void(const Excerpt &excerpt)> &excerpt)
+Result<void> forEachGrouped(const ExportDocument &document, ExportOptions::Grouping grouping,
+                            const ExportProgress &progress, const std::function<void(const QString &heading)> &heading,
+                            const std::function<void(const Excerpt &excerpt)> &excerpt)
 {
     const qsizetype total = document.excerpts.size();
     qsizetype done = 0;
@@ -202,11 +202,11 @@ bool forEachGrouped(const ExportDocument &document, ExportOptions::Grouping grou
             heading(g.heading);
         for (const qsizetype i : g.excerpts) {
             excerpt(document.excerpts.at(i));
-            if (!reportProgress(progress, ++done, std::max(total, done), error))
-                return false;
+            if (Result<void> reported = reportProgress(progress, ++done, std::max(total, done)); !reported)
+                return reported;
         }
     }
-    return true;
+    return {};
 }
 
 QList<CitedArticle> citedArticles(const ExportDocument &document)
@@ -277,7 +277,7 @@ Utf8Sink &Utf8Sink::operator<<(char16_t c)
 
 void Utf8Sink::writeBytes(const QByteArray &bytes)
 {
-    finish(nullptr);
+    flush();
     if (m_ok && m_device.write(bytes) != bytes.size()) {
         m_ok = false;
         m_error = m_device.errorString();
@@ -287,10 +287,10 @@ void Utf8Sink::writeBytes(const QByteArray &bytes)
 void Utf8Sink::flushIfFull()
 {
     if (m_buffer.size() >= (1 << 20))
-        finish(nullptr);
+        flush();
 }
 
-bool Utf8Sink::finish(QString *error)
+void Utf8Sink::flush()
 {
     if (m_ok && !m_buffer.isEmpty()) {
         const QByteArray bytes = m_buffer.toUtf8();
@@ -300,20 +300,23 @@ bool Utf8Sink::finish(QString *error)
         }
     }
     m_buffer.clear();
-    if (!m_ok && error)
-        *error = m_error;
-    return m_ok;
 }
 
-bool reportProgress(const ExportProgress &progress, qsizetype done, qsizetype total, QString *error)
+Result<void> Utf8Sink::finish()
+{
+    flush();
+    if (!m_ok)
+        return Error(m_error);
+    return {};
+}
+
+Result<void> reportProgress(const ExportProgress &progress, qsizetype done, qsizetype total)
 {
     if (!progress || (done % 256 != 0 && done != total))
-        return true;
+        return {};
     if (progress(done, total))
-        return true;
-    if (error)
-        *error = QCoreApplication::translate("dubao::exporttext", "The export was cancelled.");
-    return false;
+        return {};
+    return Error(QCoreApplication::translate("dubao::exporttext", "The export was cancelled."));
 }
 
 } // namespace dubao::exporttext

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/export/exportdocument.h"
+#include "core/model/result.h"
 
 #include <QByteArray>
 #include <QList>
@@ -46,11 +47,11 @@ struct Group
 /// by date (oldest first, undated last), or one group holding everything in document order.
 QList<Group> groupExcerpts(const ExportDocument &document, ExportOptions::Grouping grouping);
 /// Goes through the groups of groupExcerpts(): `heading` for each group that has one, then `excerpt` for each of its
-/// excerpts, reporting progress after each (an excerpt under two tags counts twice). False when `progress`
-/// cancelled (`error` set).
-bool forEachGrouped(const ExportDocument &document, ExportOptions::Grouping grouping, const ExportProgress &progress,
-                    QString *error, const std::function<void(const QString &heading)> &heading,
-                    const std::function<void(const Excerpt &excerpt)> &excerpt);
+/// excerpts, reporting progress after each (an excerpt under two tags counts twice). An error when `progress`
+/// cancelled.
+Result<void> forEachGrouped(const ExportDocument &document, ExportOptions::Grouping grouping,
+                            const ExportProgress &progress, const std::function<void(const QString &heading)> &heading,
+                            const std::function<void(const Excerpt &excerpt)> &excerpt);
 
 /// An article behind some excerpts, for the citation formats.
 struct CitedArticle
@@ -74,11 +75,12 @@ public:
     Utf8Sink &operator<<(QLatin1StringView text);
     Utf8Sink &operator<<(char16_t c);
     void writeBytes(const QByteArray &bytes);
-    /// Writes what is buffered; false (with `error`) if any write failed.
-    bool finish(QString *error);
+    /// Writes what is buffered; an error if any write failed.
+    Result<void> finish();
     bool ok() const { return m_ok; }
 
 private:
+    void flush();
     void flushIfFull();
     QIODevice &m_device;
     QString m_buffer;
@@ -86,7 +88,7 @@ private:
     QString m_error;
 };
 
-/// Calls `progress` every 256 excerpts and at the end; false when the user cancelled (`error` set).
-bool reportProgress(const ExportProgress &progress, qsizetype done, qsizetype total, QString *error);
+/// Calls `progress` every 256 excerpts and at the end; an error when the user cancelled.
+Result<void> reportProgress(const ExportProgress &progress, qsizetype done, qsizetype total);
 
 } // namespace dubao::exporttext

@@ -9,14 +9,12 @@ namespace dubao {
 
 ExportWriter::~ExportWriter() = default;
 
-bool exportToFile(const ExportWriter &writer, const ExportDocument &document, const ExportOptions &options,
-                  const QString &path, const ExportProgress &progress, QString *error)
+Result<void> exportToFile(const ExportWriter &writer, const ExportDocument &document, const ExportOptions &options,
+                          const QString &path, const ExportProgress &progress)
 {
     auto fail = [&](const QString &reason) {
-        if (error)
-            *error = QCoreApplication::translate("dubao::ExportWriter", "Could not write %1: %2")
-                         .arg(QDir::toNativeSeparators(path), reason);
-        return false;
+        return Error(QCoreApplication::translate("dubao::ExportWriter", "Could not write %1: %2")
+                         .arg(QDir::toNativeSeparators(path), reason));
     };
     if (path.isEmpty())
         return fail(QCoreApplication::translate("dubao::ExportWriter", "no file name given"));
@@ -27,14 +25,14 @@ bool exportToFile(const ExportWriter &writer, const ExportDocument &document, co
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(file.errorString());
-    QString reason;
-    if (!writer.write(document, options, file, progress, &reason)) {
+    if (const Result<void> written = writer.write(document, options, file, progress); !written) {
         file.cancelWriting();
+        const QString &reason = written.error().message();
         return fail(reason.isEmpty() ? file.errorString() : reason);
     }
     if (!file.commit())
         return fail(file.errorString());
-    return true;
+    return {};
 }
 
 QString safeExportFileName(const QString &title, const QString &suffix)

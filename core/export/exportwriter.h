@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/export/exportdocument.h"
+#include "core/model/result.h"
 
 #include <QString>
 
@@ -16,18 +17,18 @@ class ExportWriter
 public:
     virtual ~ExportWriter();
 
-    /// Writes `document` to `device` (open for writing). Returns false with a message for the user in `error`
-    /// on a write error or when `progress` returned false. Reentrant: a writer keeps no state between calls,
-    /// so it may run on a worker thread.
-    virtual bool write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                       const ExportProgress &progress = {}, QString *error = nullptr) const = 0;
+    /// Writes `document` to `device` (open for writing). Returns an error for the user on a write error or
+    /// when `progress` returned false. Reentrant: a writer keeps no state between calls, so it may run on a
+    /// worker thread.
+    virtual Result<void> write(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                               const ExportProgress &progress = {}) const = 0;
 };
 
 /// Writes with `writer` to `path` through a QSaveFile. On failure (the target's directory missing or not
-/// writable, the disk full, a cancel) returns false with a message naming the file, and an existing file at
-/// `path` is left as it was.
-bool exportToFile(const ExportWriter &writer, const ExportDocument &document, const ExportOptions &options,
-                  const QString &path, const ExportProgress &progress = {}, QString *error = nullptr);
+/// writable, the disk full, a cancel) returns an error naming the file, and an existing file at `path` is left
+/// as it was.
+Result<void> exportToFile(const ExportWriter &writer, const ExportDocument &document, const ExportOptions &options,
+                          const QString &path, const ExportProgress &progress = {});
 
 /// A file name (no directory) made from `title` that every common file system accepts: no path separators,
 /// control or reserved characters (<>:"/\|?*), no leading dots, no trailing dots or spaces, no reserved

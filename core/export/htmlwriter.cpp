@@ -72,8 +72,8 @@ void writeExcerpt(Utf8Sink &out, const Excerpt &e)
     out << QLatin1String("</section>\n");
 }
 
-bool writeHtml(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-               const ExportProgress &progress, QString *error)
+Result<void> writeHtml(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                       const ExportProgress &progress)
 {
     Utf8Sink out(device);
     out << QLatin1String("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -82,15 +82,17 @@ bool writeHtml(const ExportDocument &document, const ExportOptions &options, QIO
         << text(document.title) << QLatin1String("</title>\n<style>") << QLatin1String(kStyle)
         << QLatin1String("</style>\n</head>\n<body>\n<h1>") << text(document.title) << QLatin1String("</h1>\n");
     out << QLatin1String("<p class=\"about\">") << text(aboutLine(document)) << QLatin1String("</p>\n");
-    const bool ok = forEachGrouped(
-        document, options.grouping, progress, error,
+    const Result<void> grouped = forEachGrouped(
+        document, options.grouping, progress,
         [&](const QString &heading) { out << QLatin1String("<h2>") << text(heading) << QLatin1String("</h2>\n"); },
         [&](const Excerpt &e) { writeExcerpt(out, e); });
-    if (!ok)
-        return false;
+    if (!grouped)
+        return grouped;
     out << QLatin1String("</body>\n</html>\n");
     const qsizetype total = document.excerpts.size();
-    return out.finish(error) && reportProgress(progress, total, total, error);
+    if (Result<void> finished = out.finish(); !finished)
+        return finished;
+    return reportProgress(progress, total, total);
 }
 
 } // namespace

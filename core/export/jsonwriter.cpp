@@ -80,16 +80,16 @@ QJsonObject excerptJson(const Excerpt &e)
     return o;
 }
 
-bool writeJson(const ExportDocument &document, const ExportOptions &, QIODevice &device, const ExportProgress &progress,
-               QString *error)
+Result<void> writeJson(const ExportDocument &document, const ExportOptions &, QIODevice &device,
+                       const ExportProgress &progress)
 {
     QJsonArray entries;
     const qsizetype total = document.excerpts.size();
     qsizetype done = 0;
     for (const Excerpt &e : document.excerpts) {
         entries.append(excerptJson(e));
-        if (!exporttext::reportProgress(progress, ++done, total, error))
-            return false;
+        if (Result<void> reported = exporttext::reportProgress(progress, ++done, total); !reported)
+            return reported;
     }
     QJsonObject root{
         {QStringLiteral("format"), QStringLiteral("dubao-export")},
@@ -102,7 +102,9 @@ bool writeJson(const ExportDocument &document, const ExportOptions &, QIODevice 
         {QStringLiteral("entries"), entries}};
     exporttext::Utf8Sink out(device);
     out.writeBytes(QJsonDocument(root).toJson(QJsonDocument::Indented));
-    return out.finish(error) && exporttext::reportProgress(progress, total, total, error);
+    if (Result<void> finished = out.finish(); !finished)
+        return finished;
+    return exporttext::reportProgress(progress, total, total);
 }
 
 } // namespace

@@ -77,14 +77,14 @@ void writeExcerpt(Utf8Sink &out, const Excerpt &e)
         out << u'*' << orphanNotice() << QLatin1String("*\n\n");
 }
 
-bool writeMarkdown(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-                   const ExportProgress &progress, QString *error)
+Result<void> writeMarkdown(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                           const ExportProgress &progress)
 {
     Utf8Sink out(device);
     out << QLatin1String("# ") << escapeMarkdown(document.title).replace(u'\n', u' ') << QLatin1String("\n\n");
     out << u'*' << escapeMarkdown(aboutLine(document)) << QLatin1String("*\n\n");
-    const bool ok = forEachGrouped(
-        document, options.grouping, progress, error,
+    const Result<void> grouped = forEachGrouped(
+        document, options.grouping, progress,
         [&](const QString &heading) {
             out << QLatin1String("## ") << escapeMarkdown(heading) << QLatin1String("\n\n");
         },
@@ -94,7 +94,11 @@ bool writeMarkdown(const ExportDocument &document, const ExportOptions &options,
                 out << QLatin1String("---\n\n");
         });
     const qsizetype total = document.excerpts.size();
-    return ok && out.finish(error) && reportProgress(progress, total, total, error);
+    if (!grouped)
+        return grouped;
+    if (Result<void> finished = out.finish(); !finished)
+        return finished;
+    return reportProgress(progress, total, total);
 }
 
 } // namespace

@@ -6,8 +6,8 @@ namespace dubao {
 
 namespace {
 
-bool writeRis(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
-              const ExportProgress &progress, QString *error)
+Result<void> writeRis(const ExportDocument &document, const ExportOptions &options, QIODevice &device,
+                      const ExportProgress &progress)
 {
     using namespace exporttext;
     Utf8Sink out(device);
@@ -38,10 +38,12 @@ bool writeRis(const ExportDocument &document, const ExportOptions &options, QIOD
                 line("N1", excerptAsNote(document.excerpts.at(i)));
         }
         out << QLatin1String("ER  - \r\n\r\n");
-        if (!reportProgress(progress, ++done, total, error))
-            return false;
+        if (Result<void> reported = reportProgress(progress, ++done, total); !reported)
+            return reported;
     }
-    return out.finish(error) && reportProgress(progress, total, total, error);
+    if (Result<void> finished = out.finish(); !finished)
+        return finished;
+    return reportProgress(progress, total, total);
 }
 
 } // namespace

@@ -34,16 +34,16 @@ QString annotationId(const Excerpt &e, qsizetype index)
     return QStringLiteral("urn:dubao:excerpt:%1").arg(index + 1);
 }
 
-bool writeWebAnnotations(const ExportDocument &document, const ExportOptions &, QIODevice &device,
-                         const ExportProgress &progress, QString *error)
+Result<void> writeWebAnnotations(const ExportDocument &document, const ExportOptions &, QIODevice &device,
+                                 const ExportProgress &progress)
 {
     QJsonArray items;
     const qsizetype total = document.excerpts.size();
     qsizetype done = 0;
     for (qsizetype i = 0; i < total; ++i) {
         const Excerpt &e = document.excerpts.at(i);
-        if (!exporttext::reportProgress(progress, ++done, total, error))
-            return false;
+        if (Result<void> reported = exporttext::reportProgress(progress, ++done, total); !reported)
+            return reported;
         if (e.isText())
             continue;
         QJsonArray body;
@@ -96,7 +96,9 @@ bool writeWebAnnotations(const ExportDocument &document, const ExportOptions &, 
                                               {QStringLiteral("items"), items}}}};
     exporttext::Utf8Sink out(device);
     out.writeBytes(QJsonDocument(collection).toJson(QJsonDocument::Indented));
-    return out.finish(error) && exporttext::reportProgress(progress, total, total, error);
+    if (Result<void> finished = out.finish(); !finished)
+        return finished;
+    return exporttext::reportProgress(progress, total, total);
 }
 
 } // namespace

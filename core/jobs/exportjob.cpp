@@ -68,15 +68,23 @@ bool ExportJob::write(JobContext &job)
         return false;
     }
     ExcerptCollector collector(library);
-    const ExportDocument document = collector.collect(m_request.selection, &m_error, 0, job.cancelFlag());
-    if (!m_error.isEmpty())
+    const Result<ExportDocument> collected = collector.collect(m_request.selection, 0, job.cancelFlag());
+    if (!collected) {
+        m_error = collected.error().message();
         return false;
+    }
+    const ExportDocument &document = *collected;
     m_count = document.excerpts.size();
     const ExportProgress progress = [&job](qsizetype done, qsizetype total) {
         job.progress(done, total);
         return !job.isCancelled();
     };
-    return exportToFile(*writer, document, m_request.options, m_request.outputPath, progress, &m_error);
+    if (const Result<void> written = exportToFile(*writer, document, m_request.options, m_request.outputPath, progress);
+        !written) {
+        m_error = written.error().message();
+        return false;
+    }
+    return true;
 }
 
 } // namespace dubao

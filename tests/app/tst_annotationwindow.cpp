@@ -109,8 +109,8 @@ void TestAnnotationWindow::openWindow(int minBlocks)
     m_feedback = feedback.get();
     m_window->setFeedback(std::move(feedback));
     m_window->resize(1300, 850);
-    QString error;
-    QVERIFY2(m_window->openLibrary(path, &error), qPrintable(error));
+    const Result<void> opened = m_window->openLibrary(path);
+    QVERIFY2(opened.ok(), qPrintable(opened.error().message()));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     // An article with enough paragraphs of enough text.
@@ -566,9 +566,8 @@ void TestAnnotationWindow::orphansPanel_afterReplacingIssue_listsAndReattaches()
     out.write(lines.join('\n'));
     out.close();
 
-    QString error;
-    const auto counts = annotations()->replaceIssue(issueId, corrected, &error);
-    QVERIFY2(counts.has_value(), qPrintable(error));
+    const Result<ReanchorCounts> counts = annotations()->replaceIssue(issueId, corrected);
+    QVERIFY2(counts.ok(), qPrintable(counts.error().message()));
     QCOMPARE(counts->orphaned, 1);
     QVERIFY(!m_window->undoStack()->canUndo()); // not undoable: the history is cleared
 
@@ -665,8 +664,8 @@ void TestAnnotationWindow::deleteIssue_countsAndRemovesItsAnnotations()
     QCOMPARE(counts.notes, 1);
     const int issues = m_window->session()->issues().issueCount();
 
-    QString error;
-    QVERIFY2(annotations()->deleteIssue(issueId, &error), qPrintable(error));
+    const Result<void> deleted = annotations()->deleteIssue(issueId);
+    QVERIFY2(deleted.ok(), qPrintable(deleted.error().message()));
     QCOMPARE(m_window->session()->issues().issueCount(), issues - 1);
     QVERIFY(!document().annotations().highlight(highlight).has_value());
     QVERIFY(m_window->currentIssueId() != issueId); // the reader moved on to an issue that exists

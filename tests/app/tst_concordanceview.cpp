@@ -162,16 +162,17 @@ void TestConcordanceView::csvExport_writesBomAndHeader()
     view.setLibraryPath(m_library);
     QVERIFY(run(view, QStringLiteral("常委会")));
     const QString path = m_dir.filePath(QStringLiteral("kwic.csv"));
-    QString error;
-    QVERIFY2(view.exportCsv(path, &error), qPrintable(error));
+    const Result<void> written = view.exportCsv(path);
+    QVERIFY2(written.ok(), qPrintable(written.error().message()));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray csv = file.readAll();
     QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
     QVERIFY(csv.mid(3).startsWith("date,article_id,article_title,block_id,offset,left,keyword,right\r\n"));
     QCOMPARE(csv, Concordance::toCsv(view.model()->lines()));
-    QVERIFY(!view.exportCsv(m_dir.filePath(QStringLiteral("no/such/dir/kwic.csv")), &error));
-    QVERIFY(!error.isEmpty());
+    const Result<void> refused = view.exportCsv(m_dir.filePath(QStringLiteral("no/such/dir/kwic.csv")));
+    QVERIFY(!refused);
+    QVERIFY(!refused.error().message().isEmpty());
 }
 
 void TestConcordanceView::line_opensReaderAtOccurrence()

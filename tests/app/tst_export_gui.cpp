@@ -66,8 +66,9 @@ void TestExportGui::initTestCase()
     registerDocumentExportFormats(); // as dubao's main() does
     QString error;
     QVERIFY2(m_fx.setUp(&error), qPrintable(error));
-    m_all = ExcerptCollector(*m_fx.library).collect({}, &error);
-    QVERIFY(error.isEmpty());
+    const Result<ExportDocument> all = ExcerptCollector(*m_fx.library).collect({});
+    QVERIFY(all.ok());
+    m_all = *all;
     QVERIFY(m_all.excerpts.size() >= 6);
 }
 
@@ -118,8 +119,8 @@ void TestExportGui::odt_contentXml_readBack()
     QVERIFY2(QFile::exists(u"/usr/bin/unzip"_s), "unzip is not installed (scripts/setup.sh installs it)");
     QTemporaryDir dir;
     const QString path = dir.filePath(u"out.odt"_s);
-    QString error;
-    QVERIFY2(exportToFile(*createExportWriter(u"odt"_s), m_all, {}, path, {}, &error), qPrintable(error));
+    const Result<void> written = exportToFile(*createExportWriter(u"odt"_s), m_all, {}, path);
+    QVERIFY2(written.ok(), qPrintable(written.error().message()));
     QProcess unzip;
     unzip.start(u"/usr/bin/unzip"_s, {u"-p"_s, path, u"content.xml"_s});
     QVERIFY(unzip.waitForFinished(30000));
@@ -175,8 +176,8 @@ void TestExportGui::pdf_pageCountAndEmbeddedCjkFont()
     ExportDocument small = m_all;
     small.excerpts = {m_all.excerpts.first()};
     const QString one = dir.filePath(u"one.pdf"_s);
-    QString error;
-    QVERIFY2(exportToFile(*createExportWriter(u"pdf"_s), small, {}, one, {}, &error), qPrintable(error));
+    const Result<void> writtenOne = exportToFile(*createExportWriter(u"pdf"_s), small, {}, one);
+    QVERIFY2(writtenOne.ok(), qPrintable(writtenOne.error().message()));
     QFile f1(one);
     QVERIFY(f1.open(QIODevice::ReadOnly));
     const QByteArray pdf1 = f1.readAll();
@@ -193,7 +194,8 @@ void TestExportGui::pdf_pageCountAndEmbeddedCjkFont()
     const int expected = pdfExportPageCount(big, {});
     QVERIFY(expected > 3);
     const QString many = dir.filePath(u"many.pdf"_s);
-    QVERIFY2(exportToFile(*createExportWriter(u"pdf"_s), big, {}, many, {}, &error), qPrintable(error));
+    const Result<void> writtenMany = exportToFile(*createExportWriter(u"pdf"_s), big, {}, many);
+    QVERIFY2(writtenMany.ok(), qPrintable(writtenMany.error().message()));
     QFile f2(many);
     QVERIFY(f2.open(QIODevice::ReadOnly));
     const QByteArray pdf2 = f2.readAll();
@@ -322,8 +324,8 @@ void TestExportGui::mainWindow_fileExport_opensDialog()
     QVERIFY(action);
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
     QVERIFY(!action->isEnabled());
-    QString error;
-    QVERIFY2(window.openLibrary(m_fx.path(), &error), qPrintable(error));
+    const Result<void> opened = window.openLibrary(m_fx.path());
+    QVERIFY2(opened.ok(), qPrintable(opened.error().message()));
     QVERIFY(action->isEnabled());
     action->trigger();
     auto *dialog = window.findChild<ExportDialog *>();

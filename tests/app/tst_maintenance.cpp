@@ -99,9 +99,8 @@ std::unique_ptr<MainWindow> TestMaintenance::openWindow(const QString &path)
 {
     auto window = std::make_unique<MainWindow>();
     window->setFeedback(std::make_unique<test::RecordingFeedback>());
-    QString error;
-    if (!window->openLibrary(path, &error))
-        qWarning() << error;
+    if (const Result<void> opened = window->openLibrary(path); !opened)
+        qWarning() << opened.error().message();
     return window;
 }
 
@@ -129,9 +128,9 @@ void TestMaintenance::backUpNow_thenRestore_reopensWithBackupContent()
     QSettings().setValue(u"backups/keep"_s, 3);
     QVERIFY(window->findChild<QAction *>(u"actionBackUpNow"_s)->isEnabled());
     QVERIFY(window->findChild<QAction *>(u"actionRestoreBackup"_s)->isEnabled());
-    QString error;
-    const QString backup = window->backUpNow(&error);
-    QVERIFY2(QFile::exists(backup), qPrintable(error));
+    const Result<QString> backedUp = window->backUpNow();
+    const QString backup = backedUp.valueOr(QString());
+    QVERIFY2(QFile::exists(backup), qPrintable(backedUp.error().message()));
     const qint64 issues = scalar(window->session()->library(), u"SELECT count(*) FROM issues"_s);
     {
         QSqlQuery q(window->session()->library().database());
@@ -146,7 +145,8 @@ void TestMaintenance::backUpNow_thenRestore_reopensWithBackupContent()
         QVERIFY(dialog.list()->topLevelItemCount() >= 2);
         QCOMPARE(dialog.selectedPath(), Backup::list(path).front().path);
     }
-    QVERIFY2(window->restoreFromBackup(backup, &error), qPrintable(error));
+    const Result<void> restored = window->restoreFromBackup(backup);
+    QVERIFY2(restored.ok(), qPrintable(restored.error().message()));
     QVERIFY(window->hasLibrary());
     QCOMPARE(scalar(window->session()->library(), u"SELECT count(*) FROM issues"_s), issues);
     QCOMPARE(window->libraryModel()->issueCount(), int(issues));
@@ -156,7 +156,7 @@ void TestMaintenance::backUpNow_thenRestore_reopensWithBackupContent()
                         [](const BackupInfo &b) { return b.reason == u"before-restore"_s; }));
     QVERIFY(backups.size() <= 3);
     // A file that is not a backup: refused, the library stays open as it was.
-    QVERIFY(!window->restoreFromBackup(test::corpusDir() + u"/README.md"_s, &error));
+    QVERIFY(!window->restoreFromBackup(test::corpusDir() + u"/README.md"_s));
     QVERIFY(window->hasLibrary());
     QCOMPARE(scalar(window->session()->library(), u"SELECT count(*) FROM issues"_s), issues);
 }
@@ -237,7 +237,7 @@ void TestMaintenance::readOnlyLibrary_bannerShown_editingActionsOff()
     QVERIFY(Backup::list(path).isEmpty()); // no daily backup of a read-only library
 
     // A writable library afterwards: no banner, actions back.
-    window->openLibrary(freshLibrary(u"writable-after.sqlite"_s));
+    (void)window->openLibrary(freshLibrary(u"writable-after.sqlite"_s));
     QVERIFY(!window->isReadOnlyMode());
     QVERIFY(banner->isHidden());
     QVERIFY(window->findChild<QAction *>(u"actionImportFiles"_s)->isEnabled());

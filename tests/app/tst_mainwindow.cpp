@@ -337,22 +337,22 @@ void TestMainWindow::openLibrary_lockedByAnotherSession_explainsWhy()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("locked.sqlite"));
-    QString error;
-    auto first = LibrarySession::open(path, &error);
-    QVERIFY2(first, qPrintable(error));
+    auto first = LibrarySession::open(path);
+    QVERIFY2(first, qPrintable(first.error().message()));
     QVERIFY(QFileInfo::exists(LibrarySession::lockFilePath(path)));
-    auto second = LibrarySession::open(path, &error);
+    auto second = LibrarySession::open(path);
     QVERIFY(!second);
+    const QString error = second.error().message();
     QVERIFY2(error.contains(QStringLiteral("in use by another running Dubao")), qPrintable(error));
 
     MainWindow window;
     window.setFeedback(std::make_unique<test::RecordingFeedback>());
-    QVERIFY(!window.openLibrary(path, &error));
+    QVERIFY(!window.openLibrary(path));
     QVERIFY(!window.hasLibrary());
 
-    first.reset();
+    first->reset();
     QVERIFY(!QFileInfo::exists(LibrarySession::lockFilePath(path)));
-    QVERIFY(window.openLibrary(path, &error));
+    QVERIFY(window.openLibrary(path));
 
     // A lock left by a process that no longer runs is taken over.
     QTemporaryDir stale;
@@ -362,8 +362,8 @@ void TestMainWindow::openLibrary_lockedByAnotherSession_explainsWhy()
         QVERIFY(lock.open(QIODevice::WriteOnly));
         lock.write("999999\nDubao\n" + QSysInfo::machineHostName().toUtf8() + "\n");
     }
-    auto taken = LibrarySession::open(stalePath, &error);
-    QVERIFY2(taken, qPrintable(error));
+    auto taken = LibrarySession::open(stalePath);
+    QVERIFY2(taken, qPrintable(taken.error().message()));
 }
 
 void TestMainWindow::zoomShortcuts_changeTextSize()

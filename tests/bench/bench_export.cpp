@@ -58,7 +58,6 @@ int main(int argc, char *argv[])
 
     QTemporaryDir dir;
     Library library;
-    QString error;
     if (const Result<void> opened =
             library.open(libraryPath.isEmpty() ? dir.filePath(QStringLiteral("bench.sqlite")) : libraryPath);
         !opened) {
@@ -114,12 +113,13 @@ int main(int argc, char *argv[])
     ExportDocument document;
     for (int r = 0; r < runs; ++r) {
         timer.restart();
-        document = collector.collect({}, &error);
+        const Result<ExportDocument> collected = collector.collect({});
         collectAll.push_back(timer.nsecsElapsed() / 1e6);
+        document = collected.valueOr({});
         ExportSelection byTag;
         byTag.tagIds = {parent};
         timer.restart();
-        const ExportDocument tagged = collector.collect(byTag, &error);
+        const Result<ExportDocument> tagged = collector.collect(byTag);
         collectTag.push_back(timer.nsecsElapsed() / 1e6);
     }
     std::printf("collect: %lld excerpts, all %.0f ms, by tag 农业 (with children) %.0f ms (median of %d)\n",
@@ -137,8 +137,8 @@ int main(int argc, char *argv[])
         std::vector<double> times;
         for (int r = 0; r < runs; ++r) {
             timer.restart();
-            if (!exportToFile(*writer, document, options, path, {}, &error)) {
-                std::fprintf(stderr, "%s\n", qPrintable(error));
+            if (const Result<void> written = exportToFile(*writer, document, options, path); !written) {
+                std::fprintf(stderr, "%s\n", qPrintable(written.error().message()));
                 return 1;
             }
             times.push_back(timer.nsecsElapsed() / 1e6);

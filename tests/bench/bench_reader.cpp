@@ -186,9 +186,8 @@ int runStartup(int argc, char **argv, const QString &libraryPath, const QString 
     const double afterWindow = sinceExec();
     window.show();
     const double afterShow = sinceExec();
-    QString error;
-    if (!window.openLibrary(libraryPath, &error)) {
-        std::fprintf(stderr, "cannot open %s: %s\n", qPrintable(libraryPath), qPrintable(error));
+    if (const Result<void> opened = window.openLibrary(libraryPath); !opened) {
+        std::fprintf(stderr, "cannot open %s: %s\n", qPrintable(libraryPath), qPrintable(opened.error().message()));
         return 1;
     }
     const double afterOpen = sinceExec();
@@ -359,11 +358,12 @@ int main(int argc, char **argv)
     int issueCount = 0;
     qint64 articleCount = 0;
     {
-        auto session = LibrarySession::open(libraryPath, nullptr);
-        if (!session) {
+        auto opened = LibrarySession::open(libraryPath);
+        if (!opened) {
             std::fprintf(stderr, "cannot open %s\n", qPrintable(libraryPath));
             return 1;
         }
+        const std::unique_ptr<LibrarySession> session = std::move(*opened);
         issueCount = session->issues().issueCount();
         articleCount = session->issues().articleCount();
         for (qint64 id = articleCount * 3 / 5; id > 0 && articleId == 0; --id) {
@@ -427,7 +427,10 @@ int main(int argc, char **argv)
         Stats open, list, dates, countIssues, countArticles, headlines, wholeIssue;
         for (int i = 0; i < 5; ++i) {
             std::unique_ptr<LibrarySession> session;
-            open.add(blockingMs([&] { session = LibrarySession::open(libraryPath, nullptr); }));
+            open.add(blockingMs([&] {
+                if (Result<std::unique_ptr<LibrarySession>> opened = LibrarySession::open(libraryPath))
+                    session = std::move(*opened);
+            }));
             if (!session)
                 return 1;
             list.add(blockingMs([&] { session->issues().listIssues(IssueRepository::Listing::IssuesOnly); }));

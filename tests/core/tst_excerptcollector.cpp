@@ -56,11 +56,10 @@ private slots:
 private:
     ExportDocument collect(const ExportSelection &s)
     {
-        QString error;
-        ExportDocument doc = ExcerptCollector(*m_fx.library).collect(s, &error);
-        if (!error.isEmpty())
-            qWarning() << error;
-        return doc;
+        const Result<ExportDocument> doc = ExcerptCollector(*m_fx.library).collect(s);
+        if (!doc)
+            qWarning() << doc.error().message();
+        return doc.valueOr({});
     }
     QStringList keys(const ExportDocument &doc)
     {
@@ -171,10 +170,9 @@ void TestExcerptCollector::selection_query_onlyMatchingParagraphs()
     QVERIFY2(!doc.excerpts.isEmpty(), qPrintable(s.query));
     QVERIFY(keys(doc).contains(u"p"_s + QString::number(m_fx.taggedBlock)));
     QVERIFY(!keys(doc).contains(u"h"_s + QString::number(m_fx.h1)));
-    QString error;
     s.query = u"\"\""_s;
-    const ExportDocument bad = ExcerptCollector(*m_fx.library).collect(s, &error);
-    QVERIFY(bad.excerpts.isEmpty());
+    const Result<ExportDocument> bad = ExcerptCollector(*m_fx.library).collect(s);
+    QVERIFY(!bad || bad->excerpts.isEmpty());
 }
 
 void TestExcerptCollector::selection_annotationFilter_matchesPanel()
@@ -236,9 +234,9 @@ void TestExcerptCollector::notebook_inItsOrderWithFreeText()
     QCOMPARE(keys(doc), (QStringList{u"t:开头 <i>引言</i>"_s, u"h"_s + QString::number(m_fx.h2),
                                      u"n"_s + QString::number(m_fx.n3), u"t:=结尾\n第二行"_s}));
     QCOMPARE(doc.excerpts.at(1).notes.size(), 2);
-    QString error;
-    QVERIFY(ExcerptCollector(*m_fx.library).collect(ExportSelection::forNotebook(9999), &error).excerpts.isEmpty());
-    QVERIFY(!error.isEmpty());
+    const Result<ExportDocument> unknown = ExcerptCollector(*m_fx.library).collect(ExportSelection::forNotebook(9999));
+    QVERIFY(!unknown);
+    QVERIFY(!unknown.error().message().isEmpty());
     // as a readable Markdown document: the free text first, then the quote.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);

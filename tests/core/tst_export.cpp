@@ -34,25 +34,25 @@ QByteArray writeToBytes(const QString &format, const ExportDocument &doc, const 
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    QString error;
     const auto writer = createExportWriter(format);
-    if (!writer || !writer->write(doc, options, buffer, {}, &error))
-        qWarning() << "write failed" << error;
+    const Result<void> written = writer ? writer->write(doc, options, buffer) : Result<void>(Error());
+    if (!written)
+        qWarning() << "write failed" << written.error().message();
     return buffer.data();
 }
 
 /// A format as a user of the registry adds one: every excerpt's quote on a line.
-bool writeQuoteLines(const ExportDocument &document, const ExportOptions &, QIODevice &device,
-                     const ExportProgress &progress, QString *error)
+Result<void> writeQuoteLines(const ExportDocument &document, const ExportOptions &, QIODevice &device,
+                             const ExportProgress &progress)
 {
     exporttext::Utf8Sink out(device);
     const qsizetype total = document.excerpts.size();
     for (qsizetype i = 0; i < total; ++i) {
         out << document.excerpts.at(i).quote << u'\n';
-        if (!exporttext::reportProgress(progress, i + 1, total, error))
-            return false;
+        if (Result<void> reported = exporttext::reportProgress(progress, i + 1, total); !reported)
+            return reported;
     }
-    return out.finish(error);
+    return out.finish();
 }
 
 } // namespace
@@ -83,7 +83,7 @@ private slots:
 private:
     ExportDocument notebook() const
     {
-        return ExcerptCollector(*m_fx.library).collect(ExportSelection::forNotebook(m_fx.notebook));
+        return *ExcerptCollector(*m_fx.library).collect(ExportSelection::forNotebook(m_fx.notebook));
     }
     const Excerpt *highlight(qint64 id) const
     {
@@ -102,8 +102,9 @@ void TestExport::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QString error;
     QVERIFY2(m_fx.setUp(&error), qPrintable(error));
-    m_all = ExcerptCollector(*m_fx.library).collect({}, &error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const Result<ExportDocument> all = ExcerptCollector(*m_fx.library).collect({});
+    QVERIFY2(all.ok(), qPrintable(all.error().message()));
+    m_all = *all;
     QVERIFY(!m_all.excerpts.isEmpty());
 }
 
@@ -467,19 +468,20 @@ void TestExport::webAnnotation_roundTrip()
 void TestExport::saveFile_unwritableTarget_clearError()
 {
     const auto writer = createExportWriter(u"md"_s);
-    QString error;
     // /proc refuses new files even to root, so this holds in a container too.
     const QString path = u"/proc/dubao-export-test.md"_s;
-    QVERIFY(!exportToFile(*writer, m_all, {}, path, {}, &error));
+    Result<void> written = exportToFile(*writer, m_all, {}, path);
+    QVERIFY(!written);
+    QString error = written.error().message();
     QVERIFY2(error.contains(path), qPrintable(error));
     QVERIFY(!QFile::exists(path));
     QTemporaryDir dir;
-    error.clear();
-    QVERIFY(!exportToFile(*writer, m_all, {}, dir.filePath(u"missing/out.md"_s), {}, &error));
-    QVERIFY(!error.isEmpty());
-    error.clear();
-    QVERIFY(!exportToFile(*writer, m_all, {}, dir.path(), {}, &error)); // a folder
-    QVERIFY(!error.isEmpty());
+    written = exportToFile(*writer, m_all, {}, dir.filePath(u"missing/out.md"_s));
+    QVERIFY(!written);
+    QVERIFY(!written.error().message().isEmpty());
+    written = exportToFile(*writer, m_all, {}, dir.path()); // a folder
+    QVERIFY(!written);
+    QVERIFY(!written.error().message().isEmpty());
 }
 
 void TestExport::saveFile_failedExport_keepsOldFile()
@@ -499,14 +501,15 @@ void TestExport::saveFile_failedExport_keepsOldFile()
         if (f.needsGui)
             continue;
         const auto writer = f.createWriter();
-        QString error;
         int calls = 0;
         const ExportProgress cancelFirst = [&](qsizetype, qsizetype) {
             ++calls;
             return false;
         };
-        QVERIFY(!exportToFile(*writer, big, {}, path, cancelFirst, &error));
+        const Result<void> written = exportToFile(*writer, big, {}, path, cancelFirst);
+        QVERIFY(!written);
         QVERIFY(calls >= 1);
+        const QString error = written.error().message();
         QVERIFY2(error.contains(path), qPrintable(error));
         QFile old(path);
         QVERIFY(old.open(QIODevice::ReadOnly));
@@ -517,9 +520,9 @@ void TestExport::saveFile_failedExport_keepsOldFile()
     const auto writer = createExportWriter(u"json"_s);
     qsizetype last = -1;
     QVERIFY(exportToFile(*writer, big, {}, path, [&](qsizetype done, qsizetype total) {
-        last = done;
-        return done <= total;
-    }));
+                last = done;
+                return done <= total;
+            }).ok());
     QCOMPARE(last, big.excerpts.size());
     QFile now(path);
     QVERIFY(now.open(QIODevice::ReadOnly));

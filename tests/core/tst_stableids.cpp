@@ -374,7 +374,7 @@ void TestStableIds::links_oldExportsResolveAfterReparseReplaceAndCopy()
         QVERIFY(annotations.addHighlight(id, 0, std::min(length, 8), {tag->id}));
 
     // The first exports: JSON, Web Annotation, CSL-JSON.
-    const ExportDocument document = ExcerptCollector(*m_library).collect({});
+    const ExportDocument document = *ExcerptCollector(*m_library).collect({});
     QCOMPARE(document.excerpts.size(), blocks.size());
     QStringList exported;
     for (const char *name : {"json", "webannotation", "csljson"}) {

@@ -21,9 +21,8 @@ inline std::unique_ptr<MainWindow> openShownWindow(const QString &path, QSize si
     window->setFeedback(std::make_unique<RecordingFeedback>());
     if (size.isValid())
         window->resize(size);
-    QString error;
-    if (!window->openLibrary(path, &error))
-        qWarning() << error;
+    if (const Result<void> opened = window->openLibrary(path); !opened)
+        qWarning() << opened.error().message();
     window->show();
     window->activateWindow();
     if (!QTest::qWaitForWindowActive(window.get()))
