@@ -365,6 +365,7 @@ int run(const QStringList &arguments, Streams io)
             {QStringLiteral("show"), cmdShow},
         };
         addAnnotationCommands(table);
+        addIssueCommands(table);
         addSearchCommands(table);
         addExportCommands(table);
         addMaintenanceCommands(table);

@@ -61,7 +61,8 @@ bool openLibrary(Library &library, const Args &args, Streams io);
 void printJson(QTextStream &out, const QJsonDocument &doc);
 
 /// The command groups of the other files.
-void addAnnotationCommands(CommandTable &table);  // annotationcommands.cpp: tag, highlight, note, notebook, ...
+void addAnnotationCommands(CommandTable &table);  // annotationcommands.cpp: tag, highlight, note, notebook, orphans
+void addIssueCommands(CommandTable &table);       // issuecommands.cpp: replace, reparse, resolve
 void addSearchCommands(CommandTable &table);      // searchcommands.cpp: search, kwic, reindex
 void addExportCommands(CommandTable &table);      // exportcommands.cpp: export
 void addMaintenanceCommands(CommandTable &table); // maintenancecommands.cpp: backup, restore, check

@@ -1,0 +1,49 @@
+// What dubao-cli's command files share: the usage and failure lines, id parsing, JSON ids.
+#pragma once
+
+#include "app/cli/commands.h"
+#include "core/model/result.h"
+
+#include <QJsonValue>
+#include <QString>
+
+#include <optional>
+
+namespace dubao::cli {
+
+inline constexpr int kUsageError = 2;
+
+inline int usage(Streams io, const QString &message)
+{
+    io.err << "dubao-cli: " << message << Qt::endl;
+    return kUsageError;
+}
+
+inline int failure(Streams io, const QString &message)
+{
+    io.err << "dubao-cli: " << message << Qt::endl;
+    return 1;
+}
+
+/// The error of a failed result: `if (!done) return failure(io, done);`
+template<typename T>
+inline int failure(Streams io, const Result<T> &result)
+{
+    return failure(io, result.error().message());
+}
+
+inline std::optional<qint64> parseId(const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return std::nullopt;
+    return id;
+}
+
+inline QJsonValue idOrNull(qint64 id)
+{
+    return id > 0 ? QJsonValue(id) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace dubao::cli
