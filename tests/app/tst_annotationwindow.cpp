@@ -1,46 +1,14 @@
 // The annotation GUI end to end (offscreen): highlighting a selection in the reading pane and its drawing,
 // notes through the notes panel and their margin markers, undo/redo restoring the library's exact rows, the
-// tag dock, the annotations panel's filters, notebook reordering, orphans after a corrected file, dubao: links.
-#include "app/annotations/annotationcontroller.h"
-#include "app/annotations/annotationdocument.h"
-#include "app/annotations/annotationspanel.h"
-#include "app/annotations/notebookview.h"
-#include "app/annotations/notespanel.h"
-#include "app/annotations/orphanspanel.h"
-#include "app/annotations/tagdock.h"
-#include "app/reader/readerview.h"
-#include "app/shell/actionregistry.h"
-#include "app/shell/librarysession.h"
-#include "app/shell/mainwindow.h"
-#include "core/ingest/issuereplacer.h"
-#include "core/jobs/reparsejob.h"
-#include "core/store/issuerepository.h"
-#include "core/store/linkresolver.h"
-#include "core/store/sql.h"
-#include "tests/support/corpuslibrary.h"
-#include "tests/support/recordingfeedback.h"
+// tag dock, the annotations panel's filters, notebook reordering (orphans, links and issue changes:
+// tst_issuechangeswindow).
+#include "tests/support/annotationwindowfixture.h"
 
-#include <QAbstractTextDocumentLayout>
-#include <QAction>
-#include <QFile>
-#include <QListView>
-#include <QMenu>
-#include <QPlainTextEdit>
-#include <QScrollBar>
-#include <QSignalSpy>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTest>
-#include <QTextBlock>
-#include <QTextBrowser>
-#include <QTextLayout>
-#include <QThread>
-#include <QTreeView>
-#include <QUndoStack>
 
 using namespace dubao;
 
-class TestAnnotationWindow : public QObject
+class TestAnnotationWindow : public QObject, public test::AnnotationWindowFixture
 {
     Q_OBJECT
 
@@ -55,38 +23,12 @@ private slots:
     void tagDock_createRenameMergeDelete_undoable();
     void annotationsPanel_filterByTag_withAndWithoutChildren();
     void notebookView_moveEntry_reordersAndUndoes();
-    void orphansPanel_afterReplacingIssue_listsAndReattaches();
-    void openLink_block_showsArticleAndScrollsToParagraph();
-    void reparseJob_wholeLibrary_keepsAnnotationsInPlace();
-    void deleteIssue_countsAndRemovesItsAnnotations();
     void actionsAndQuestions_throughRegistryAndFeedback();
-
-private:
-    /// A window on a fresh copy of the corpus library, showing an article with at least `minBlocks` paragraphs.
-    void openWindow(int minBlocks = 3);
-    /// Selects [start, end) of the paragraph in the reader.
-    void select(qint64 blockId, int start, int end);
-    /// Every row of the annotation tables, as text (`withTaggingTimes` false leaves out the created_at of
-    /// article/block taggings, which a redo sets anew).
-    QStringList rows(bool withTaggingTimes = true);
-    AnnotationController *annotations() { return m_window->annotations(); }
-    AnnotationDocument &document() { return m_window->annotations()->document(); }
-
-    QTemporaryDir m_dir;
-    QString m_corpusLibrary;
-    int m_copies = 0;
-    std::unique_ptr<MainWindow> m_window;
-    test::RecordingFeedback *m_feedback = nullptr; ///< the window's
-    QList<qint64> m_blocks;                        ///< the shown article's paragraphs
 };
 
 void TestAnnotationWindow::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    test::isolate(m_dir);
-    m_corpusLibrary = m_dir.filePath(QStringLiteral("corpus.sqlite"));
-    const QString error = test::buildCorpusLibrary(m_corpusLibrary);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    setUpLibrary();
 }
 
 void TestAnnotationWindow::init()
@@ -96,75 +38,7 @@ void TestAnnotationWindow::init()
 
 void TestAnnotationWindow::cleanup()
 {
-    m_window.reset();
-    m_blocks.clear();
-}
-
-void TestAnnotationWindow::openWindow(int minBlocks)
-{
-    const QString path = m_dir.filePath(QStringLiteral("copy%1.sqlite").arg(++m_copies));
-    QVERIFY(QFile::copy(m_corpusLibrary, path));
-    m_window = std::make_unique<MainWindow>();
-    auto feedback = std::make_unique<test::RecordingFeedback>();
-    m_feedback = feedback.get();
-    m_window->setFeedback(std::move(feedback));
-    m_window->resize(1300, 850);
-    const Result<void> opened = m_window->openLibrary(path);
-    QVERIFY2(opened.ok(), qPrintable(opened.error().message()));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    // An article with enough paragraphs of enough text.
-    for (const IssueSummary &issue : m_window->session()->issues().listIssues()) {
-        for (const ArticleSummary &summary : issue.articles) {
-            const auto article = m_window->session()->issues().article(summary.id);
-            int long_ = 0;
-            for (const Block &block : article->blocks)
-                long_ += block.text.size() >= 30 ? 1 : 0;
-            if (long_ >= minBlocks) {
-                QVERIFY(m_window->showArticle(summary.id));
-                for (const Block &block : article->blocks)
-                    if (block.text.size() >= 30)
-                        m_blocks << block.id;
-                return;
-            }
-        }
-    }
-    QFAIL("no article with enough paragraphs in the corpus");
-}
-
-void TestAnnotationWindow::select(qint64 blockId, int start, int end)
-{
-    ReaderView *reader = m_window->reader();
-    const QTextBlock block = reader->textBlock(blockId);
-    QVERIFY(block.isValid());
-    QTextCursor cursor(reader->document());
-    cursor.setPosition(block.position() + start);
-    cursor.setPosition(block.position() + end, QTextCursor::KeepAnchor);
-    reader->setTextCursor(cursor);
-}
-
-QStringList TestAnnotationWindow::rows(bool withTaggingTimes)
-{
-    QStringList result;
-    const QSqlDatabase db = m_window->session()->library().database();
-    for (const char *table : {"tags", "article_tags", "block_tags", "highlights", "highlight_tags", "notes",
-                              "note_tags", "notebooks", "notebook_entries"}) {
-        QSqlQuery query(db);
-        if (!query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(QLatin1String(table)))) {
-            result << QStringLiteral("error in ") + QLatin1String(table);
-            continue;
-        }
-        const bool tagging = QByteArray(table).endsWith("_tags");
-        while (query.next()) {
-            QStringList values{QLatin1String(table)};
-            const QSqlRecord record = query.record();
-            for (int i = 0; i < record.count(); ++i)
-                if (withTaggingTimes || !tagging || record.fieldName(i) != QLatin1String("created_at"))
-                    values << query.value(i).toString();
-            result << values.join(QLatin1Char('|'));
-        }
-    }
-    return result;
+    tearDownWindow();
 }
 
 void TestAnnotationWindow::highlightSelection_storesOffsetsAndDrawsOverlap()
@@ -526,151 +400,6 @@ void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()
     m_window->showArticle(m_window->currentArticleId() + 1);
     emit view->linkActivated(QUrl(QStringLiteral("dubao://block/%1").arg(m_blocks[0])));
     QCOMPARE(m_window->reader()->blockIdAt(m_window->reader()->textCursor()), m_blocks[0]);
-}
-
-void TestAnnotationWindow::orphansPanel_afterReplacingIssue_listsAndReattaches()
-{
-    openWindow();
-    const qint64 issueId = m_window->currentIssueId();
-    const auto issue = m_window->session()->issues().issue(issueId);
-    QVERIFY(issue.has_value());
-    if (issue->parsed.source.encoding.startsWith(QLatin1String("UTF-16")))
-        QSKIP("the shown issue's file is UTF-16; the line surgery below needs an ASCII-compatible encoding");
-    // The paragraph to lose: the shown article's longest.
-    Block target;
-    for (const Article &article : issue->parsed.articles)
-        if (article.id == m_window->currentArticleId())
-            for (const Block &block : article.blocks)
-                if (block.text.size() > target.text.size())
-                    target = block;
-    QVERIFY(target.id > 0);
-    // The whole paragraph: a phrase of it could be found again elsewhere (news repeats its formulas), all of it
-    // cannot.
-    select(target.id, 0, int(target.text.size()));
-    const QString quote = m_window->reader()->textCursor().selectedText();
-    const qint64 highlight = annotations()->highlightSelection(0);
-    QVERIFY(highlight > 0);
-
-    // The corrected file lacks that paragraph's lines.
-    QFile original(m_window->session()->issues().sourcePath(issueId));
-    QByteArray bytes = issue->parsed.source.bytes;
-    if (bytes.isEmpty()) {
-        QVERIFY(original.open(QIODevice::ReadOnly));
-        bytes = original.readAll();
-    }
-    QList<QByteArray> lines = bytes.split('\n');
-    lines.remove(target.firstLine - 1, target.lastLine - target.firstLine + 1);
-    const QString corrected = m_dir.filePath(QStringLiteral("corrected.txt"));
-    QFile out(corrected);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(lines.join('\n'));
-    out.close();
-
-    const Result<ReanchorCounts> counts = annotations()->replaceIssue(issueId, corrected);
-    QVERIFY2(counts.ok(), qPrintable(counts.error().message()));
-    QCOMPARE(counts->orphaned, 1);
-    QVERIFY(!m_window->undoStack()->canUndo()); // not undoable: the history is cleared
-
-    OrphansPanel *panel = annotations()->orphansPanel();
-    QCOMPARE(panel->items().size(), 1);
-    QCOMPARE(panel->items().front().highlight.id, highlight);
-    QVERIFY(panel->list()->model()->index(0, 0).data().toString().contains(quote.left(20)));
-
-    // Re-attach by hand where the reader's selection is, undoably.
-    m_window->reader()->setTextCursor(QTextCursor(m_window->reader()->document()));
-    const qint64 article = m_window->reader()->articleId();
-    QVERIFY(article > 0);
-    const qint64 block = m_window->reader()->article().blocks.front().id;
-    select(block, 0, 3);
-    panel->selectRow(0);
-    QVERIFY(annotations()->reattach(*panel->currentItem()));
-    QCOMPARE(panel->items().size(), 0);
-    const auto attached = document().annotations().highlight(highlight);
-    QCOMPARE(attached->blockId, block);
-    QVERIFY(!attached->orphan);
-    m_window->undoStack()->undo();
-    QCOMPARE(panel->items().size(), 1);
-    QVERIFY(document().annotations().highlight(highlight)->orphan);
-}
-
-void TestAnnotationWindow::openLink_block_showsArticleAndScrollsToParagraph()
-{
-    openWindow(12);
-    const qint64 articleId = m_window->currentArticleId();
-    const qint64 late = m_blocks.back();
-    m_window->nextArticle();
-    QVERIFY(m_window->currentArticleId() != articleId);
-
-    QVERIFY(m_window->openLink(QUrl(QStringLiteral("dubao://block/%1").arg(late))));
-    QCOMPARE(m_window->currentArticleId(), articleId);
-    ReaderView *reader = m_window->reader();
-    QCOMPARE(reader->blockIdAt(reader->textCursor()), late);
-    QVERIFY(reader->verticalScrollBar()->value() > 0);
-    QVERIFY(reader->isFlashing());
-    QTRY_VERIFY_WITH_TIMEOUT(!reader->isFlashing(), 3000);
-
-    QVERIFY(m_window->openLink(QUrl(QStringLiteral("dubao://article/%1").arg(articleId + 1))));
-    QCOMPARE(m_window->currentArticleId(), articleId + 1);
-    // The stable form the exports write: the paragraph by its uid.
-    const QByteArray uid = sql::uidOf(m_window->session()->library().database(), "blocks", late);
-    QCOMPARE(uid.size(), 16);
-    QVERIFY(m_window->openLink(QUrl(DubaoLink::blockLink(uid))));
-    QCOMPARE(m_window->currentArticleId(), articleId);
-    QCOMPARE(reader->blockIdAt(reader->textCursor()), late);
-    QVERIFY(!m_window->openLink(QUrl(QStringLiteral("dubao://block/999999999"))));
-    QVERIFY(!m_window->openLink(QUrl(QStringLiteral("dubao://block/abc"))));
-    QVERIFY(!m_window->openLink(QUrl(QStringLiteral("https://example.org/"))));
-}
-
-void TestAnnotationWindow::reparseJob_wholeLibrary_keepsAnnotationsInPlace()
-{
-    openWindow();
-    select(m_blocks[0], 2, 12);
-    const qint64 highlight = annotations()->highlightSelection(0);
-    QVERIFY(highlight > 0);
-    const QString quote = document().annotations().highlight(highlight)->anchor.quote;
-
-    // The job runs on its own connection in a worker thread, as Issue → Re-parse All Issues runs it.
-    QThread thread;
-    ReparseJob job(m_window->session()->path());
-    job.moveToThread(&thread);
-    QSignalSpy progress(&job, &ReparseJob::progress);
-    QSignalSpy finished(&job, &ReparseJob::finished);
-    connect(&thread, &QThread::started, &job, &ReparseJob::run);
-    thread.start();
-    QVERIFY(finished.wait(60000));
-    thread.quit();
-    thread.wait();
-    const auto report = finished.front().at(0).value<ReparseReport>();
-    QCOMPARE(finished.front().at(1).toString(), QString());
-    QCOMPARE(report.issues + int(report.failed.size()), test::corpusFileCount());
-    QCOMPARE(progress.size(), test::corpusFileCount());
-    QCOMPARE(report.counts.orphaned, 0);
-    const auto after = document().annotations().highlight(highlight);
-    QVERIFY(after && !after->orphan);
-    QCOMPARE(after->anchor.quote, quote);
-}
-
-void TestAnnotationWindow::deleteIssue_countsAndRemovesItsAnnotations()
-{
-    openWindow();
-    const qint64 issueId = m_window->currentIssueId();
-    select(m_blocks[0], 0, 4);
-    const qint64 highlight = annotations()->highlightSelection(0);
-    m_window->reader()->setTextCursor(QTextCursor(m_window->reader()->textBlock(m_blocks[1])));
-    QVERIFY(annotations()->addNote(QStringLiteral("gone with the issue")) > 0);
-    const AnnotationCounts counts = IssueReplacer(m_window->session()->library()).annotationsOfIssue(issueId);
-    QCOMPARE(counts.highlights, 1);
-    QCOMPARE(counts.notes, 1);
-    const int issues = m_window->session()->issues().issueCount();
-
-    const Result<void> deleted = annotations()->deleteIssue(issueId);
-    QVERIFY2(deleted.ok(), qPrintable(deleted.error().message()));
-    QCOMPARE(m_window->session()->issues().issueCount(), issues - 1);
-    QVERIFY(!document().annotations().highlight(highlight).has_value());
-    QVERIFY(m_window->currentIssueId() != issueId); // the reader moved on to an issue that exists
-    QVERIFY(m_window->currentArticleId() > 0);
-    QVERIFY(!m_window->undoStack()->canUndo());
 }
 
 void TestAnnotationWindow::actionsAndQuestions_throughRegistryAndFeedback()

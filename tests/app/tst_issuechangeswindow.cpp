@@ -1,0 +1,169 @@
+// The issue changes in the window (offscreen): orphans after a corrected file replaced an issue and re-attaching
+// them, dubao:// links by id and by uid, a whole-library re-parse keeping annotations in place, deleting an issue.
+#include "tests/support/annotationwindowfixture.h"
+
+#include <QTest>
+
+using namespace dubao;
+
+class TestIssueChangesWindow : public QObject, public test::AnnotationWindowFixture
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { setUpLibrary(); }
+    void init() { QSettings().clear(); }
+    void cleanup() { tearDownWindow(); }
+    void orphansPanel_afterReplacingIssue_listsAndReattaches();
+    void openLink_block_showsArticleAndScrollsToParagraph();
+    void reparseJob_wholeLibrary_keepsAnnotationsInPlace();
+    void deleteIssue_countsAndRemovesItsAnnotations();
+};
+
+void TestIssueChangesWindow::orphansPanel_afterReplacingIssue_listsAndReattaches()
+{
+    openWindow();
+    const qint64 issueId = m_window->currentIssueId();
+    const auto issue = m_window->session()->issues().issue(issueId);
+    QVERIFY(issue.has_value());
+    if (issue->parsed.source.encoding.startsWith(QLatin1String("UTF-16")))
+        QSKIP("the shown issue's file is UTF-16; the line surgery below needs an ASCII-compatible encoding");
+    // The paragraph to lose: the shown article's longest.
+    Block target;
+    for (const Article &article : issue->parsed.articles)
+        if (article.id == m_window->currentArticleId())
+            for (const Block &block : article.blocks)
+                if (block.text.size() > target.text.size())
+                    target = block;
+    QVERIFY(target.id > 0);
+    // The whole paragraph: a phrase of it could be found again elsewhere (news repeats its formulas), all of it
+    // cannot.
+    select(target.id, 0, int(target.text.size()));
+    const QString quote = m_window->reader()->textCursor().selectedText();
+    const qint64 highlight = annotations()->highlightSelection(0);
+    QVERIFY(highlight > 0);
+
+    // The corrected file lacks that paragraph's lines.
+    QFile original(m_window->session()->issues().sourcePath(issueId));
+    QByteArray bytes = issue->parsed.source.bytes;
+    if (bytes.isEmpty()) {
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        bytes = original.readAll();
+    }
+    QList<QByteArray> lines = bytes.split('\n');
+    lines.remove(target.firstLine - 1, target.lastLine - target.firstLine + 1);
+    const QString corrected = m_dir.filePath(QStringLiteral("corrected.txt"));
+    QFile out(corrected);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(lines.join('\n'));
+    out.close();
+
+    const Result<ReanchorCounts> counts = annotations()->replaceIssue(issueId, corrected);
+    QVERIFY2(counts.ok(), qPrintable(counts.error().message()));
+    QCOMPARE(counts->orphaned, 1);
+    QVERIFY(!m_window->undoStack()->canUndo()); // not undoable: the history is cleared
+
+    OrphansPanel *panel = annotations()->orphansPanel();
+    QCOMPARE(panel->items().size(), 1);
+    QCOMPARE(panel->items().front().highlight.id, highlight);
+    QVERIFY(panel->list()->model()->index(0, 0).data().toString().contains(quote.left(20)));
+
+    // Re-attach by hand where the reader's selection is, undoably.
+    m_window->reader()->setTextCursor(QTextCursor(m_window->reader()->document()));
+    const qint64 article = m_window->reader()->articleId();
+    QVERIFY(article > 0);
+    const qint64 block = m_window->reader()->article().blocks.front().id;
+    select(block, 0, 3);
+    panel->selectRow(0);
+    QVERIFY(annotations()->reattach(*panel->currentItem()));
+    QCOMPARE(panel->items().size(), 0);
+    const auto attached = document().annotations().highlight(highlight);
+    QCOMPARE(attached->blockId, block);
+    QVERIFY(!attached->orphan);
+    m_window->undoStack()->undo();
+    QCOMPARE(panel->items().size(), 1);
+    QVERIFY(document().annotations().highlight(highlight)->orphan);
+}
+
+void TestIssueChangesWindow::openLink_block_showsArticleAndScrollsToParagraph()
+{
+    openWindow(12);
+    const qint64 articleId = m_window->currentArticleId();
+    const qint64 late = m_blocks.back();
+    m_window->nextArticle();
+    QVERIFY(m_window->currentArticleId() != articleId);
+
+    QVERIFY(m_window->openLink(QUrl(QStringLiteral("dubao://block/%1").arg(late))));
+    QCOMPARE(m_window->currentArticleId(), articleId);
+    ReaderView *reader = m_window->reader();
+    QCOMPARE(reader->blockIdAt(reader->textCursor()), late);
+    QVERIFY(reader->verticalScrollBar()->value() > 0);
+    QVERIFY(reader->isFlashing());
+    QTRY_VERIFY_WITH_TIMEOUT(!reader->isFlashing(), 3000);
+
+    QVERIFY(m_window->openLink(QUrl(QStringLiteral("dubao://article/%1").arg(articleId + 1))));
+    QCOMPARE(m_window->currentArticleId(), articleId + 1);
+    // The stable form the exports write: the paragraph by its uid.
+    const QByteArray uid = sql::uidOf(m_window->session()->library().database(), "blocks", late);
+    QCOMPARE(uid.size(), 16);
+    QVERIFY(m_window->openLink(QUrl(DubaoLink::blockLink(uid))));
+    QCOMPARE(m_window->currentArticleId(), articleId);
+    QCOMPARE(reader->blockIdAt(reader->textCursor()), late);
+    QVERIFY(!m_window->openLink(QUrl(QStringLiteral("dubao://block/999999999"))));
+    QVERIFY(!m_window->openLink(QUrl(QStringLiteral("dubao://block/abc"))));
+    QVERIFY(!m_window->openLink(QUrl(QStringLiteral("https://example.org/"))));
+}
+
+void TestIssueChangesWindow::reparseJob_wholeLibrary_keepsAnnotationsInPlace()
+{
+    openWindow();
+    select(m_blocks[0], 2, 12);
+    const qint64 highlight = annotations()->highlightSelection(0);
+    QVERIFY(highlight > 0);
+    const QString quote = document().annotations().highlight(highlight)->anchor.quote;
+
+    // The job runs on its own connection in a worker thread, as Issue → Re-parse All Issues runs it.
+    QThread thread;
+    ReparseJob job(m_window->session()->path());
+    job.moveToThread(&thread);
+    QSignalSpy progress(&job, &ReparseJob::progress);
+    QSignalSpy finished(&job, &ReparseJob::finished);
+    connect(&thread, &QThread::started, &job, &ReparseJob::run);
+    thread.start();
+    QVERIFY(finished.wait(60000));
+    thread.quit();
+    thread.wait();
+    const auto report = finished.front().at(0).value<ReparseReport>();
+    QCOMPARE(finished.front().at(1).toString(), QString());
+    QCOMPARE(report.issues + int(report.failed.size()), test::corpusFileCount());
+    QCOMPARE(progress.size(), test::corpusFileCount());
+    QCOMPARE(report.counts.orphaned, 0);
+    const auto after = document().annotations().highlight(highlight);
+    QVERIFY(after && !after->orphan);
+    QCOMPARE(after->anchor.quote, quote);
+}
+
+void TestIssueChangesWindow::deleteIssue_countsAndRemovesItsAnnotations()
+{
+    openWindow();
+    const qint64 issueId = m_window->currentIssueId();
+    select(m_blocks[0], 0, 4);
+    const qint64 highlight = annotations()->highlightSelection(0);
+    m_window->reader()->setTextCursor(QTextCursor(m_window->reader()->textBlock(m_blocks[1])));
+    QVERIFY(annotations()->addNote(QStringLiteral("gone with the issue")) > 0);
+    const AnnotationCounts counts = IssueReplacer(m_window->session()->library()).annotationsOfIssue(issueId);
+    QCOMPARE(counts.highlights, 1);
+    QCOMPARE(counts.notes, 1);
+    const int issues = m_window->session()->issues().issueCount();
+
+    const Result<void> deleted = annotations()->deleteIssue(issueId);
+    QVERIFY2(deleted.ok(), qPrintable(deleted.error().message()));
+    QCOMPARE(m_window->session()->issues().issueCount(), issues - 1);
+    QVERIFY(!document().annotations().highlight(highlight).has_value());
+    QVERIFY(m_window->currentIssueId() != issueId); // the reader moved on to an issue that exists
+    QVERIFY(m_window->currentArticleId() > 0);
+    QVERIFY(!m_window->undoStack()->canUndo());
+}
+
+QTEST_MAIN(TestIssueChangesWindow)
+#include "tst_issuechangeswindow.moc"
