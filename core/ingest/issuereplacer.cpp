@@ -496,7 +496,10 @@ Result<IssueUpdate> IssueReplacer::updateIssue(qint64 issueId, const ParsedIssue
     }
     result.changed = true;
     if (m_inBatch && !m_batchDeferred) {
-        if (Result<void> deferred = SearchIndex::deferIndexing(db); !deferred)
+        Result<void> deferred = SearchIndex::deferIndexing(db);
+        if (deferred)
+            deferred = SearchIndex::allowManySegments(db);
+        if (!deferred)
             return deferred.error();
         m_batchDeferred = true;
     }
@@ -572,6 +575,32 @@ Result<IssueUpdate> IssueReplacer::updateIssue(qint64 issueId, const ParsedIssue
     if (Result<void> loaded = reanchorer.load(); !loaded)
         return loaded.error();
 
+    if (m_batchDeferred) {
+        // The paragraphs whose text or article changes, and those that go, leave the search index with the rest of
+        // the batch's index writes (SearchIndex::deferRemoval): no FTS5 segment per issue.
+        QHash<qint64, const BlockRow *> oldBlocks;
+        QHash<qint64, qint64> oldArticleOf;
+        for (const ArticleRow &article : std::as_const(before->articles)) {
+            for (const BlockRow &block : article.blocks) {
+                oldBlocks.insert(block.id, &block);
+                oldArticleOf.insert(block.id, article.id);
+            }
+        }
+        QList<qint64> leaving;
+        for (const ArticleRow &article : std::as_const(update.after)) {
+            for (const BlockRow &block : article.blocks) {
+                if (block.id == 0)
+                    continue;
+                const BlockRow *old = oldBlocks.take(block.id);
+                if (!old || article.id == 0 || oldArticleOf.value(block.id) != article.id || old->text != block.text)
+                    leaving.append(block.id);
+            }
+        }
+        for (auto it = oldBlocks.cbegin(); it != oldBlocks.cend(); ++it)
+            leaving.append(it.key());
+        if (Result<void> deferred = SearchIndex::deferRemoval(db, leaving); !deferred)
+            return deferred.error();
+    }
     const Result<RowCounts> written = m_rows->write(*before, update);
     if (!written)
         return written.error();
@@ -773,10 +802,38 @@ ReparseReport IssueReplacer::reparseAll(const std::function<void(int, int)> &pro
     return reparseAll(options);
 }
 
+namespace {
+
+/// A page cache big enough for a batch's pages while a re-parse runs, restored after. With SQLite's default
+/// (2 MB) a batch that touches more spills dirty pages into the WAL before its commit and writes them again when
+/// it changes them once more.
+class BatchCache final
+{
+    Q_DISABLE_COPY_MOVE(BatchCache)
+
+public:
+    explicit BatchCache(QSqlDatabase db)
+        : m_db(std::move(db))
+    {
+        QSqlQuery q(m_db);
+        if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
+            m_old = q.value(0).toLongLong();
+        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -65536")); // 64 MiB
+    }
+    ~BatchCache() { QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_old)); }
+
+private:
+    QSqlDatabase m_db;
+    qint64 m_old = -2000;
+};
+
+} // namespace
+
 ReparseReport IssueReplacer::reparseAll(const ReparseOptions &options)
 {
     ReparseReport report;
     QSqlDatabase db = m_library.database();
+    const BatchCache cache(db);
     const QList<qint64> issueIds =
         options.all
             ? ids(db, QStringLiteral("SELECT id FROM issues ORDER BY id"))

@@ -351,15 +351,59 @@ Result<void> SearchIndex::deferIndexing(QSqlDatabase &db)
     return setMeta(db, QStringLiteral("defer"), QStringLiteral("1"));
 }
 
-Result<void> SearchIndex::indexDeferred(QSqlDatabase &db, const QList<qint64> &issueIds)
+namespace {
+
+QString jsonIds(const QList<qint64> &list)
 {
     QString ids = QStringLiteral("[");
-    for (qint64 id : issueIds) {
+    for (qint64 id : list) {
         if (ids.size() > 1)
             ids += QLatin1Char(',');
         ids += QString::number(id);
     }
     ids += QLatin1Char(']');
+    return ids;
+}
+
+// Paragraphs taken out of the index inside a deferred transaction (SearchIndex::deferRemoval): their keys and the
+// text FTS5 holds for them, removed from FTS5 by indexDeferred(). Temporary, so rolled back with the transaction.
+constexpr const char *kCreateRemovals =
+    "CREATE TEMP TABLE IF NOT EXISTS search_removed_keys (key INTEGER PRIMARY KEY, text TEXT NOT NULL)";
+
+} // namespace
+
+Result<void> SearchIndex::deferRemoval(QSqlDatabase &db, const QList<qint64> &blockIds)
+{
+    if (blockIds.isEmpty())
+        return {};
+    const QString ids = jsonIds(blockIds);
+    if (Result<void> created = exec(db, kCreateRemovals); !created)
+        return created;
+    if (Result<void> kept = exec(db,
+                                 "INSERT INTO temp.search_removed_keys (key, text) SELECT k.key, b.text "
+                                 "FROM search_block_keys k JOIN blocks b ON b.id = k.block_id "
+                                 "WHERE k.block_id IN (SELECT value FROM json_each(?))",
+                                 {ids});
+        !kept)
+        return kept;
+    return exec(db, "DELETE FROM search_block_keys WHERE block_id IN (SELECT value FROM json_each(?))", {ids});
+}
+
+Result<void> SearchIndex::allowManySegments(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("SELECT v FROM search_blocks_config WHERE k = 'crisismerge'")) && query.next() &&
+        query.value(0).toInt() >= kCrisisMerge)
+        return {};
+    query.finish();
+    return exec(
+        db,
+        QStringLiteral("INSERT INTO search_blocks (search_blocks, rank) VALUES ('crisismerge', %1)").arg(kCrisisMerge));
+}
+
+Result<void> SearchIndex::indexDeferred(QSqlDatabase &db, const QList<qint64> &issueIds)
+{
+    const QString ids = jsonIds(issueIds);
     // The new blocks' keys, numbered in key order by the temporary table's rowid: FTS5 then takes them as one
     // ascending run and writes one segment for the whole transaction.
     const std::pair<const char *, bool> statements[] = {
@@ -372,10 +416,16 @@ Result<void> SearchIndex::indexDeferred(QSqlDatabase &db, const QList<qint64> &i
                      "WHERE a.issue_id IN (SELECT value FROM json_each(?)) AND NOT " DUBAO_BLOCK_INDEXED("b.id"),
          true},
         {"INSERT INTO search_block_keys (block_id, key) SELECT block_id, key FROM temp.search_new_keys", false},
-        {"INSERT INTO search_blocks (rowid, text) SELECT n.key, b.text FROM temp.search_new_keys n "
-         "JOIN blocks b ON b.id = n.block_id ORDER BY n.key",
+        {kCreateRemovals, false},
+        // Removals (deferRemoval) and new rows in one key-ordered pass: a 'delete' and a new row of the same key
+        // in that order are one ascending run for FTS5 too, so the transaction still writes one segment.
+        {"INSERT INTO search_blocks (search_blocks, rowid, text) SELECT command, key, text FROM ("
+         "SELECT 'delete' AS command, key, text, 0 AS step FROM temp.search_removed_keys "
+         "UNION ALL SELECT NULL, n.key, b.text, 1 FROM temp.search_new_keys n JOIN blocks b ON b.id = n.block_id) "
+         "ORDER BY key, step",
          false},
         {"DELETE FROM temp.search_new_keys", false},
+        {"DELETE FROM temp.search_removed_keys", false},
         {"INSERT INTO search_articles (rowid, kicker, title, subtitles) SELECT a.id, a.kicker, "
          "a.title, " DUBAO_SUBTITLES(
              "a.subtitles") " FROM articles a "

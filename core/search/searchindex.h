@@ -60,6 +60,19 @@ public:
     /// several times more (docs/search.md). Edits and deletes of rows not yet indexed leave the index alone.
     static Result<void> deferIndexing(QSqlDatabase &db);
     static Result<void> indexDeferred(QSqlDatabase &db, const QList<qint64> &issueIds);
+    /// Inside a deferred transaction, before the given paragraphs are updated (text or article) or deleted: takes
+    /// them out of the index's bookkeeping now (their keys and current text are kept aside, so the update and
+    /// delete triggers leave FTS5 alone) and removes them from FTS5 in indexDeferred(), in one key-ordered pass
+    /// together with the new rows — a changed paragraph then costs no segment of its own. An updated paragraph
+    /// must belong to one of the issues given to indexDeferred(), which indexes it anew.
+    static Result<void> deferRemoval(QSqlDatabase &db, const QList<qint64> &blockIds);
+    /// For a long run of small index writes (re-parse: one small segment per transaction): lets FTS5 keep up to
+    /// kCrisisMerge segments on a level before it merges the whole level at once. With FTS5's default of 16, a dozen
+    /// small transactions made it rewrite the lowest level an import left (tens of MB, whatever the run changed);
+    /// `automerge` still merges in proportion to what is written. Stored in the index's configuration: written
+    /// once, inside the caller's transaction.
+    static Result<void> allowManySegments(QSqlDatabase &db);
+    static constexpr int kCrisisMerge = 64;
 
     static Stats stats(Library &library);
 

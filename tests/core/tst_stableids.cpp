@@ -6,6 +6,7 @@
 #include "core/ingest/importer.h"
 #include "core/ingest/issuereplacer.h"
 #include "core/parse/issuefile.h"
+#include "core/search/searchindex.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
@@ -102,6 +103,41 @@ IssueFileResult changedParser(const QByteArray &bytes, const QString &path)
     return result;
 }
 
+/// What the paragraph index finds for every two-character run of Han text in the library (and each character
+/// alone): rowids per term. Equal before and after SearchIndex::rebuild() exactly when the index holds what the
+/// tables hold.
+QStringList indexHits(Library &library)
+{
+    QSet<QString> terms;
+    QSqlQuery q(library.database());
+    q.exec(u"SELECT text FROM blocks ORDER BY id"_s);
+    while (q.next()) {
+        const QString text = q.value(0).toString();
+        for (qsizetype k = 0; k + 1 < text.size() && terms.size() < 3000; ++k) {
+            const QChar a = text.at(k);
+            const QChar b = text.at(k + 1);
+            if (a.script() == QChar::Script_Han && b.script() == QChar::Script_Han)
+                terms.insert(QString(a) + b);
+        }
+    }
+    QStringList sorted(terms.cbegin(), terms.cend());
+    sorted.sort();
+    QStringList out;
+    QSqlQuery match(library.database());
+    match.prepare(u"SELECT rowid FROM search_blocks WHERE search_blocks MATCH ? ORDER BY rowid"_s);
+    for (const QString &term : std::as_const(sorted)) {
+        for (const QString &query : QStringList{u'"' + term + u'"', u'"' + term.left(1) + u"\" *"_s}) {
+            match.addBindValue(query);
+            QStringList rows;
+            if (match.exec())
+                while (match.next())
+                    rows.append(match.value(0).toString());
+            out.append(query + u':' + rows.join(u','));
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 class TestStableIds : public QObject
@@ -116,6 +152,7 @@ private slots:
     void reparse_unchangedParser_keepsEveryIdAndWritesNothing();
     void reparse_stampedIssues_skippedUnlessAll();
     void reparse_changedParser_splitAndJoinKeepIdsWithLineage();
+    void reparse_changedParser_searchIndexAsRebuilt();
     void replace_correctedFile_unchangedParagraphsKeepIds();
     void links_oldExportsResolveAfterReparseReplaceAndCopy();
 
@@ -313,6 +350,31 @@ void TestStableIds::reparse_changedParser_splitAndJoinKeepIdsWithLineage()
     const ReparseReport again = IssueReplacer(*m_library, changedParser, kParserVersion + 1).reparseAll(options);
     QCOMPARE(again.changed, 0);
     QCOMPARE(identities(*m_library), settled);
+}
+
+void TestStableIds::reparse_changedParser_searchIndexAsRebuilt()
+{
+    // Re-parsing writes the index of a batch's changed paragraphs in one key-ordered pass at its end
+    // (SearchIndex::deferRemoval, indexDeferred): what it finds must be what a rebuild from the tables finds.
+    importCorpus();
+    ReparseOptions options;
+    options.all = true;
+    for (const auto &[parse, version] :
+         {std::pair{IssueReplacer::ParseFunction(changedParser), kParserVersion + 1},
+          std::pair{IssueReplacer::ParseFunction(
+                        [](const QByteArray &bytes, const QString &path) { return parseIssueBytes(bytes, path); }),
+                    kParserVersion + 2}}) {
+        const ReparseReport report = IssueReplacer(*m_library, parse, version).reparseAll(options);
+        QVERIFY(report.failed.isEmpty());
+        QVERIFY(report.changed >= 1);
+        QVERIFY(!SearchIndex::needsRebuild(*m_library));
+        QCOMPARE(SearchIndex::stats(*m_library).blocks,
+                 scalarOf(*m_library, u"SELECT count(*) FROM blocks"_s).toLongLong());
+        const QStringList hits = indexHits(*m_library);
+        QVERIFY(hits.size() > 200);
+        QVERIFY(SearchIndex::rebuild(*m_library));
+        QCOMPARE(hits, indexHits(*m_library));
+    }
 }
 
 void TestStableIds::replace_correctedFile_unchangedParagraphsKeepIds()
