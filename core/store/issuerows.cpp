@@ -124,22 +124,26 @@ struct IssueRowStore::Statements
 
 namespace {
 
-Result<void> run(QSqlQuery &query, const QVariantList &values)
+/// Binds `values` in order and runs the prepared `query`; a failure says whether a write or a read failed.
+Result<void> exec(QSqlQuery &query, const QVariantList &values, bool write)
 {
     for (qsizetype k = 0; k < values.size(); ++k)
         query.bindValue(int(k), values.at(k));
     if (query.exec())
         return {};
-    return Error(sql::Store::tr("cannot store: %1").arg(query.lastError().text()));
+    const QString reason = query.lastError().text();
+    return Error(write ? sql::Store::tr("cannot store: %1").arg(reason)
+                       : sql::Store::tr("cannot read the library: %1").arg(reason));
+}
+
+Result<void> run(QSqlQuery &query, const QVariantList &values)
+{
+    return exec(query, values, true);
 }
 
 Result<void> runRead(QSqlQuery &query, const QVariantList &values)
 {
-    for (qsizetype k = 0; k < values.size(); ++k)
-        query.bindValue(int(k), values.at(k));
-    if (query.exec())
-        return {};
-    return Error(sql::Store::tr("cannot read the library: %1").arg(query.lastError().text()));
+    return exec(query, values, false);
 }
 
 QVariantList headValues(const ArticleRow &a)
