@@ -5,6 +5,7 @@
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "tests/support/corpus.h"
+#include "tests/support/filepermissions.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -22,6 +23,7 @@
 using namespace dubao;
 using dubao::test::corpusDir;
 using dubao::test::corpusFiles;
+using dubao::test::FilePermissionsApply;
 
 namespace {
 
@@ -165,14 +167,17 @@ void TestImporter::expandPaths_unreadableFolder_failure()
     QVERIFY(writeFile(root + QStringLiteral("/ok.txt"), "ok"));
     QVERIFY(writeFile(root + QStringLiteral("/locked/hidden.txt"), "hidden"));
     const QString locked = root + QStringLiteral("/locked");
+    QVERIFY(FilePermissionsApply::openToEveryone(m_dir->path()));
+    QVERIFY(FilePermissionsApply::openToEveryone(root));
     QVERIFY(QFile::setPermissions(locked, QFileDevice::Permissions()));
-    const bool stillListable = !QDir(locked).entryList(QDir::Files).isEmpty();
-    if (stillListable) {
-        QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        QSKIP("permissions do not restrict this user (root?)");
-    }
     QList<ImportReport::Failure> failures;
-    const QStringList files = Importer::expandPaths({root}, &failures);
+    QStringList files;
+    {
+        const FilePermissionsApply permissionsApply;
+        QVERIFY(permissionsApply.ok());
+        QVERIFY2(QDir(locked).entryList(QDir::Files).isEmpty(), "a folder of mode 000 is still listable");
+        files = Importer::expandPaths({root}, &failures);
+    }
     QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QCOMPARE(files, QStringList{root + QStringLiteral("/ok.txt")});
     QCOMPARE(failures.size(), 1);
@@ -437,12 +442,18 @@ void TestImporter::import_unreadableFile_failure()
 {
     const QString locked = m_dir->filePath(QStringLiteral("locked.txt"));
     QVERIFY(copyFile(corpusFiles().at(0), locked));
+    const QString readable = m_dir->filePath(QStringLiteral("readable.txt"));
+    QVERIFY(copyFile(corpusFiles().at(1), readable));
     QVERIFY(QFile::setPermissions(locked, QFileDevice::Permissions()));
-    if (QFile file(locked); file.open(QIODevice::ReadOnly)) {
-        QSKIP("permissions do not restrict this user (root?)");
+    QVERIFY(FilePermissionsApply::openToEveryone(m_dir->path()));
+    ImportReport report;
+    {
+        const FilePermissionsApply permissionsApply;
+        QVERIFY(permissionsApply.ok());
+        QVERIFY2(!QFile(locked).open(QIODevice::ReadOnly), "a file of mode 000 is still readable");
+        Importer importer(*m_library);
+        report = importer.importPaths({locked, readable});
     }
-    Importer importer(*m_library);
-    const ImportReport report = importer.importPaths({locked, corpusFiles().at(1)});
     QCOMPARE(report.failed.size(), 1);
     QCOMPARE(report.failed.at(0).path, locked);
     QCOMPARE(report.failed.at(0).reason, QStringLiteral("cannot read file"));

@@ -3,6 +3,7 @@
 // one-line error that does not repeat the path.
 #include "core/parse/issuefile.h"
 #include "tests/support/encodingvariants.h"
+#include "tests/support/filepermissions.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -17,6 +18,7 @@
 using namespace dubao;
 using dubao::test::big5EncodableTraditional;
 using dubao::test::encodeWith;
+using dubao::test::FilePermissionsApply;
 
 namespace {
 
@@ -382,10 +384,14 @@ void TestIssueFile::parse_unreadableFile_reportsReason()
     const QString path = m_dir.filePath(QStringLiteral("unreadable.txt"));
     QVERIFY(writeFile(path, readCorpus(corpusFiles().value(0))));
     QVERIFY(QFile::setPermissions(path, QFileDevice::WriteOwner));
-    QFile probe(path);
-    if (probe.open(QIODevice::ReadOnly))
-        QSKIP("running with privileges that ignore file permissions (root?)");
-    const IssueFileResult result = parseIssueFile(path);
+    QVERIFY(FilePermissionsApply::openToEveryone(m_dir.path()));
+    IssueFileResult result;
+    {
+        const FilePermissionsApply permissionsApply;
+        QVERIFY(permissionsApply.ok());
+        QVERIFY2(!QFile(path).open(QIODevice::ReadOnly), "a write-only file is still readable");
+        result = parseIssueFile(path);
+    }
     QVERIFY(!result.ok);
     QVERIFY2(result.error.startsWith(QStringLiteral("cannot read: ")), qPrintable(result.error));
     QVERIFY(result.error.size() > QStringLiteral("cannot read: ").size());
