@@ -27,9 +27,9 @@ sudo=()
 export DEBIAN_FRONTEND=noninteractive
 
 # The build's packages (scripts/setup.sh, without building build/), then what only packaging needs:
-# dpkg-shlibdeps (dpkg-dev) for the package's Depends, and the validators.
+# dpkg-shlibdeps (dpkg-dev) for the package's Depends, and the validators (groff-base: the man pages' check).
 DUBAO_SKIP_BUILD=1 scripts/setup.sh || exit 1
-packages=(dpkg-dev desktop-file-utils appstream)
+packages=(dpkg-dev desktop-file-utils appstream groff-base)
 missing=()
 for package in "${packages[@]}"; do
     if [[ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)" != "install ok installed" ]]; then
@@ -154,6 +154,15 @@ for file in /usr/share/icons/hicolor/scalable/apps/$app_id.svg \
     [[ -s "$file" ]] || fail "$file is missing"
 done
 echo "  icons (scalable, 16-256 px) and man pages: present"
+for page in /usr/share/man/man1/dubao.1 /usr/share/man/man1/dubao-cli.1; do
+    # A man page renders without a warning and holds no raw control character (a font escape written as a
+    # form feed once hid a line of dubao-cli.1).
+    warnings=$(groff -man -ww -z "$page" 2>&1)
+    if [[ -n "$warnings" ]] || LC_ALL=C grep -q '[[:cntrl:]]' <(tr -d '\n\t' <"$page"); then
+        fail "$page: ${warnings:-a control character}"
+    fi
+done
+echo "  man pages: groff -man -ww renders them without a warning, no control characters"
 
 echo
 echo "package: dpkg -L dubao"

@@ -32,6 +32,21 @@ inline int failure(Streams io, const Result<T> &result)
     return failure(io, result.error().message());
 }
 
+/// An optional integer --NAME between min and max; false (with the message written) when it is not one.
+inline bool intOption(const Args &args, const QString &name, int min, int max, int *value, Streams io)
+{
+    if (!args.has(name))
+        return true;
+    bool ok = false;
+    const int v = args.option(name).toInt(&ok);
+    if (!ok || v < min || v > max) {
+        io.err << "dubao-cli: --" << name << " takes a number from " << min << " to " << max << Qt::endl;
+        return false;
+    }
+    *value = v;
+    return true;
+}
+
 inline std::optional<qint64> parseId(const QString &text)
 {
     bool ok = false;

@@ -30,7 +30,8 @@ Issues:
   show ARTICLE_ID [--raw] [--json]
                                  print an article (--raw: the original OCR text with line numbers)
   replace ISSUE_ID FILE          replace an issue's text with a corrected file; re-anchor its annotations
-  reparse [--all] [--json]       re-parse the issues an older parser made (--all: every issue); ids are kept,
+  reparse [--all] [--json] [--transaction-ms N]
+                                 re-parse the issues an older parser made (--all: every issue); ids are kept,
                                  only what changed is written and re-anchored; progress on a terminal
   resolve LINK [--json]          what a dubao://block/… or dubao://article/… link (UUID or ID) points at now
 

@@ -98,6 +98,8 @@ int cmdReparse(const Args &args, Streams io)
     int lastWidth = 0;
     ReparseOptions options;
     options.all = args.flags.contains(QStringLiteral("--all"));
+    if (!intOption(args, QStringLiteral("transaction-ms"), 0, 3600000, &options.transactionMilliseconds, io))
+        return 2;
     if (terminal) {
         options.progress = [&](const ReparseProgress &p) {
             const qint64 now = timer.elapsed();

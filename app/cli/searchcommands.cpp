@@ -1,4 +1,5 @@
 // dubao-cli's search commands: search, kwic, reindex.
+#include "app/cli/clisupport.h"
 #include "app/cli/commands.h"
 #include "core/search/concordance.h"
 #include "core/search/searchindex.h"
@@ -21,20 +22,6 @@ QJsonArray rangesToJson(const QList<TextRange> &ranges)
     for (const TextRange &r : ranges)
         list.append(QJsonArray{qint64(r.start), qint64(r.end())});
     return list;
-}
-
-bool intOption(const Args &args, const QString &name, int min, int max, int *value, Streams io)
-{
-    if (!args.has(name))
-        return true;
-    bool ok = false;
-    const int v = args.option(name).toInt(&ok);
-    if (!ok || v < min || v > max) {
-        io.err << "dubao-cli: --" << name << " takes a number from " << min << " to " << max << Qt::endl;
-        return false;
-    }
-    *value = v;
-    return true;
 }
 
 // Display width in a terminal: East Asian wide characters take two columns.

@@ -525,8 +525,8 @@ ReparseReport IssueReplacer::reparseAll(const ReparseOptions &options)
         return report;
     }
 
-    // Transactions of about a second, as the importer's: a savepoint per issue inside.
-    constexpr qint64 kBatchMilliseconds = 1000;
+    // Transactions of about a second by default, as the importer's: a savepoint per issue inside.
+    const qint64 batchMilliseconds = std::max(0, options.transactionMilliseconds);
     std::unique_ptr<sql::WriteScope> batch;
     QElapsedTimer batchTimer;
     struct Pending
@@ -618,7 +618,7 @@ ReparseReport IssueReplacer::reparseAll(const ReparseOptions &options)
                     report.failed.append({item.issueId, updated.error().message()});
                 }
             }
-            if (batch && batchTimer.elapsed() >= kBatchMilliseconds)
+            if (batch && batchTimer.elapsed() >= batchMilliseconds)
                 commitBatch();
         }
         if (!ok)

@@ -98,6 +98,9 @@ struct ReparseOptions
     /// Called on the calling thread after every issue (and once with done 0 before the first).
     std::function<void(const ReparseProgress &)> progress;
     const std::atomic_bool *cancel = nullptr; ///< checked between issues
+    /// How long one write transaction runs before it commits (many issues per transaction, each whole). Shorter
+    /// lets another connection's writer in sooner and loses less work to a kill; longer writes less.
+    int transactionMilliseconds = 1000;
 };
 
 /// Messages are English; an application that installs a translator gets them translated (context

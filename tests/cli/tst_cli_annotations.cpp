@@ -252,6 +252,13 @@ void TestCliAnnotations::reparse_printsCounts()
     QVERIFY2(r.out.contains(u"0 changed, 1 unchanged, 0 skipped"_s), qPrintable(r.out));
     // Not a terminal: no progress line.
     QVERIFY2(!r.err.contains(u"reparse:"_s), qPrintable(r.err));
+    // Transactions of any length give the same result; a length that is not a number is a usage error.
+    const Run short_ = cli({u"reparse"_s, u"--all"_s, u"--transaction-ms"_s, u"0"_s});
+    QCOMPARE(short_.code, 0);
+    QVERIFY2(short_.out.contains(u"0 changed, 1 unchanged, 0 skipped"_s), qPrintable(short_.out));
+    const Run bad = cli({u"reparse"_s, u"--transaction-ms"_s, u"soon"_s});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains(u"--transaction-ms takes a number from 0 to 3600000"_s), qPrintable(bad.err));
 
     const Run json = cli({u"reparse"_s, u"--all"_s, u"--json"_s});
     QCOMPARE(json.code, 0);
