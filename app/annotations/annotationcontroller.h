@@ -12,7 +12,6 @@
 #include <QUrl>
 
 #include <memory>
-#include <optional>
 
 class QDockWidget;
 class QMenu;

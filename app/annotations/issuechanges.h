@@ -7,8 +7,6 @@
 
 #include <QObject>
 
-#include <optional>
-
 class QDockWidget;
 
 namespace dubao {

@@ -1,6 +1,6 @@
 // dubao: the desktop reader. `dubao [--library FILE] [FILE_OR_FOLDER_OR_LINK...]` opens a library (by default
 // the last one used, at first the embedded default), imports the files and folders given (paths or file:// URLs)
-// and opens dubao://block/ID and dubao://article/ID links.
+// and opens dubao://block/… and dubao://article/… links (by uid, or by the numeric id of older links).
 #include "app/render/exportwriters.h"
 #include "app/shell/appsettings.h"
 #include "app/shell/language.h"
@@ -40,8 +40,9 @@ int main(int argc, char *argv[])
     parser.addOption(libraryOption);
     parser.addPositionalArgument(QStringLiteral("paths"),
                                  QCoreApplication::translate("main", "Issue files or folders to import (paths or "
-                                                                     "file:// URLs), or dubao://block/ID and "
-                                                                     "dubao://article/ID links to open."),
+                                                                     "file:// URLs), or dubao://block/UUID and "
+                                                                     "dubao://article/UUID links to open (a number "
+                                                                     "instead of the UUID works too)."),
                                  QCoreApplication::translate("main", "[file-or-folder-or-link...]"));
     parser.process(app);
 
