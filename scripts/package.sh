@@ -45,7 +45,7 @@ fi
 generator=()
 [[ -f "$build_dir/CMakeCache.txt" ]] || generator=(-G Ninja)
 cmake -S . -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release >/dev/null &&
-    cmake --build "$build_dir" --parallel "$jobs" --target dubao dubao-cli || {
+    cmake --build "$build_dir" --parallel "$jobs" --target dubao dubao-cli dubao-cli-render || {
     echo "package: building $build_dir/ failed" >&2
     exit 1
 }
@@ -108,6 +108,14 @@ fi
 issues="$(/usr/bin/dubao-cli list --library "$work/cli.sqlite" | grep -c '^issue ')"
 echo "  list: $issues issues (expected $expected_issues)"
 [[ "$issues" == "$expected_issues" ]] || fail "dubao-cli list shows $issues issues, not $expected_issues"
+# PDF (and ODT) are written by dubao-cli's helper /usr/libexec/dubao/dubao-cli-render, which links Qt Gui.
+if /usr/bin/dubao-cli export --format pdf --query 的 -o "$work/export.pdf" --library "$work/cli.sqlite" \
+    >"$work/export.log" 2>&1 && [[ "$(head -c 5 "$work/export.pdf")" == "%PDF-" ]]; then
+    echo "  export: $(cat "$work/export.log")"
+else
+    cat "$work/export.log" >&2
+    fail "dubao-cli export --format pdf"
+fi
 
 # dubao imports the files and folders on its command line (as a file manager passes them through the .desktop
 # file's %F). The offscreen platform needs no display; the app is stopped once the library holds the issues.

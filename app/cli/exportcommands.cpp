@@ -9,8 +9,8 @@
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
-#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -77,7 +77,7 @@ int cmdExport(const Args &args, Streams io)
         output = args.option(QStringLiteral("output"));
     if (output.isEmpty())
         return usage(io, QStringLiteral("export needs -o FILE"));
-    if (format->needsGui && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+    if (format->needsGui && !QCoreApplication::instance()->inherits("QGuiApplication")) // dubao-cli-render
         return failure(io, QStringLiteral("the %1 format needs a QGuiApplication").arg(formatName));
 
     ExportOptions options;
@@ -177,16 +177,6 @@ bool needsGuiApplication(int argc, char *argv[])
         return false;
     const auto format = findExportFormat(formatOption(argc, argv));
     return format && format->needsGui;
-}
-
-std::unique_ptr<QCoreApplication> createApplication(int &argc, char *argv[])
-{
-    if (needsGuiApplication(argc, argv)) {
-        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        return std::make_unique<QGuiApplication>(argc, argv);
-    }
-    return std::make_unique<QCoreApplication>(argc, argv);
 }
 
 void addExportCommands(CommandTable &table)

@@ -475,38 +475,13 @@ ReparseReport IssueReplacer::reparseAll(const std::function<void(int, int)> &pro
     return reparseAll(options);
 }
 
-namespace {
-
-/// A page cache big enough for a batch's pages while a re-parse runs, restored after. With SQLite's default
-/// (2 MB) a batch that touches more spills dirty pages into the WAL before its commit and writes them again when
-/// it changes them once more.
-class BatchCache final
-{
-    Q_DISABLE_COPY_MOVE(BatchCache)
-
-public:
-    explicit BatchCache(QSqlDatabase db)
-        : m_db(std::move(db))
-    {
-        QSqlQuery q(m_db);
-        if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
-            m_old = q.value(0).toLongLong();
-        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -65536")); // 64 MiB
-    }
-    ~BatchCache() { QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_old)); }
-
-private:
-    QSqlDatabase m_db;
-    qint64 m_old = -2000;
-};
-
-} // namespace
+namespace {} // namespace
 
 ReparseReport IssueReplacer::reparseAll(const ReparseOptions &options)
 {
     ReparseReport report;
     QSqlDatabase db = m_library.database();
-    const BatchCache cache(db);
+    const sql::CacheSizeScope cache(db, 64 * 1024); // KiB
     const QList<qint64> issueIds =
         options.all
             ? ids(db, QStringLiteral("SELECT id FROM issues ORDER BY id"))

@@ -225,27 +225,6 @@ QString meta(QSqlDatabase &db, const QString &key)
     return query.exec() && query.next() ? query.value(0).toString() : QString();
 }
 
-// A bigger page cache while a whole index is written (FTS5 merges read back what it wrote), restored after.
-class BigCache final
-{
-    Q_DISABLE_COPY_MOVE(BigCache)
-
-public:
-    explicit BigCache(QSqlDatabase &db)
-        : m_db(db)
-    {
-        QSqlQuery q(m_db);
-        if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
-            m_old = q.value(0).toLongLong();
-        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -131072")); // 128 MiB
-    }
-    ~BigCache() { QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_old)); }
-
-private:
-    QSqlDatabase &m_db;
-    qint64 m_old = -2000;
-};
-
 } // namespace
 
 Result<void> SearchIndex::build(QSqlDatabase &db, const ProgressCallback &progress, const std::atomic_bool *cancel)
@@ -258,7 +237,7 @@ Result<void> SearchIndex::build(QSqlDatabase &db, const ProgressCallback &progre
         return created;
     if (Result<void> building = setMeta(db, QStringLiteral("state"), QStringLiteral("building")); !building)
         return building;
-    BigCache cache(db);
+    const sql::CacheSizeScope cache(db, 128 * 1024); // KiB
     const bool notes = tableExists(db, QStringLiteral("search_notes"));
 
     // Contentless tables cannot be told which rows they hold; 'delete-all' empties them.

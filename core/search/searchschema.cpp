@@ -1,7 +1,8 @@
-// Schema v3 — the full-text index — and the per-connection set-up (the tokenizer), registered with the store.
-// The tables and triggers themselves are in searchindex.cpp; docs/search.md describes them.
+// Schema v3 — the full-text index — and the per-connection set-up (the tokenizer and the ranking function), registered
+// with the store. The tables and triggers themselves are in searchindex.cpp; docs/search.md describes them.
 #include "core/search/searchschema.h"
 
+#include "core/search/ranking.h"
 #include "core/search/searchindex.h"
 #include "core/search/tokenizer.h"
 #include "core/store/schema.h"
@@ -20,7 +21,9 @@ Result<void> migrateTo3(QSqlDatabase &db)
 
 Result<void> setUpConnection(QSqlDatabase &db)
 {
-    return search::registerTokenizer(sql::handle(db));
+    if (Result<void> registered = search::registerTokenizer(sql::handle(db)); !registered)
+        return registered;
+    return search::registerRankFunction(sql::handle(db));
 }
 
 } // namespace

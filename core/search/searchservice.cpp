@@ -3,6 +3,7 @@
 #include "core/search/searchservice.h"
 
 #include "core/model/issuedate.h"
+#include "core/search/ranking.h"
 #include "core/search/searchindex.h"
 #include "core/store/cancelguard.h"
 #include "core/store/library.h"
@@ -250,7 +251,8 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
             // first, which is exactly what Newest gives from position kRankedHits on).
             result.rankCapped = true;
             ok = run(q,
-                     QStringLiteral("SELECT id FROM (SELECT search_blocks.rowid AS id, search_blocks.rank AS score") +
+                     QStringLiteral("SELECT id FROM (SELECT search_blocks.rowid AS id, %1(search_blocks) AS score")
+                             .arg(QLatin1String(search::kRankFunctionName)) +
                          where +
                          QStringLiteral(" ORDER BY search_blocks.rowid DESC LIMIT %1) "
                                         "ORDER BY score, id DESC LIMIT ? OFFSET ?")

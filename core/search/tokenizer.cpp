@@ -3,14 +3,10 @@
 #include "core/search/tokenizer.h"
 
 #include "core/search/searchindex.h"
-#include "core/text/chinesetext.h"
-
-#include <QChar>
+#include "core/text/chartables.h"
 
 #include <sqlite3.h>
 
-#include <array>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,85 +17,11 @@ namespace {
 // Bump when the tokens change (index made by an older version is then rebuilt on open).
 constexpr int kTokenizerVersion = 2;
 
-enum CharClass : unsigned char
-{
-    Other = 0, // punctuation, symbols, controls: dropped, end runs and words
-    Space = 1, // ignored; inside a run of Han characters it does not end the run
-    Cjk = 2,   // Han, kana, Hangul, bopomofo: unigrams and bigrams
-    Word = 3,  // letters, digits, combining marks: words
-};
-
-bool isCjkCodePoint(char32_t c)
-{
-    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0x20000 && c <= 0x323AF) || c == 0x3005 || c == 0x3007 || (c >= 0x3041 && c <= 0x309F) ||
-           (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
-           (c >= 0x3105 && c <= 0x312F) || (c >= 0xAC00 && c <= 0xD7AF);
-}
-
-CharClass classify(char32_t c)
-{
-    if (c < 0x80) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-            return Space;
-        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-            return Word;
-        return Other;
-    }
-    if (c == 0x00A0 || c == 0x3000 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F)
-        return Space;
-    if (isCjkCodePoint(c))
-        return Cjk;
-    if (c >= 0xD800 && c <= 0xDFFF)
-        return Other;
-    if (QChar::isLetterOrNumber(c) || QChar::isMark(c))
-        return Word;
-    return Other;
-}
-
-// Per BMP code unit: its class and its folded form. Built once (thread-safe static initialisation).
-struct Tables
-{
-    std::array<unsigned char, 0x10000> cls{};
-    std::array<char16_t, 0x10000> fold{};
-};
-
-std::unique_ptr<Tables> buildTables()
-{
-    auto t = std::make_unique<Tables>();
-    // Traditional → Simplified from the project's table (ICU Hant-Hans), applied until it settles so the fold
-    // is idempotent (a folded query token folds to itself again when FTS5 re-tokenizes it).
-    QString all(0x10000, Qt::Uninitialized);
-    for (int u = 0; u < 0x10000; ++u)
-        all[u] = QChar(char16_t(u));
-    QString folded = text::foldToSimplified(all);
-    for (int round = 0; round < 3; ++round) {
-        const QString again = text::foldToSimplified(folded);
-        if (again == folded)
-            break;
-        folded = again;
-    }
-    for (int u = 0; u < 0x10000; ++u) {
-        const char32_t c = char32_t(u);
-        t->cls[u] = classify(c);
-        char32_t f = c;
-        if (t->cls[u] == Cjk) {
-            f = folded[u].unicode();
-        } else if (t->cls[u] == Word) {
-            if (c >= 0xFF10 && c <= 0xFF5A) // full-width digits and letters
-                f = c - 0xFEE0;
-            f = QChar::toLower(f);
-        }
-        t->fold[u] = char16_t(f);
-    }
-    return t;
-}
-
-const Tables &tables()
-{
-    static const std::unique_ptr<Tables> t = buildTables();
-    return *t;
-}
+using text::CharClass;
+constexpr CharClass Other = CharClass::Other;
+constexpr CharClass Space = CharClass::Space;
+constexpr CharClass Cjk = CharClass::Cjk;
+constexpr CharClass Word = CharClass::Word;
 
 // Decodes one code point at s[i]; returns its byte length (1 for an invalid sequence, reported as U+FFFD,
 // which classifies as Other).
@@ -155,18 +77,6 @@ inline int encode(char32_t c, char *out)
     return 4;
 }
 
-inline CharClass classOf(const Tables &t, char32_t c)
-{
-    return c < 0x10000 ? CharClass(t.cls[c]) : classify(c);
-}
-
-inline char32_t foldOf(const Tables &t, char32_t c, CharClass cls)
-{
-    if (c < 0x10000)
-        return t.fold[c];
-    return cls == Word ? QChar::toLower(c) : c;
-}
-
 // The scanner. sink(const char *token, int length, int start, int end, bool colocated, bool prefix) returns 0
 // to go on, anything else to stop (that value is returned).
 //
@@ -178,7 +88,6 @@ inline char32_t foldOf(const Tables &t, char32_t c, CharClass cls)
 template<typename Emit>
 int scan(const char *text, int n, TokenizeMode mode, Emit &&sink)
 {
-    const Tables &t = tables();
     const auto *s = reinterpret_cast<const unsigned char *>(text);
     const bool query = mode == TokenizeMode::Query;
     const bool highlight = mode == TokenizeMode::Highlight;
@@ -235,7 +144,7 @@ int scan(const char *text, int n, TokenizeMode mode, Emit &&sink)
     for (int i = 0; i < n && rc == 0;) {
         char32_t c;
         const int len = decode(s, i, n, c);
-        const CharClass cls = classOf(t, c);
+        const CharClass cls = text::charClass(c);
         const int start = i;
         i += len;
         switch (cls) {
@@ -247,7 +156,7 @@ int scan(const char *text, int n, TokenizeMode mode, Emit &&sink)
             if (rc)
                 break;
             char cur[4];
-            const int curLen = encode(foldOf(t, c, cls), cur);
+            const int curLen = encode(text::searchFold(c), cur);
             if (runLength > 0) {
                 char bigram[8];
                 std::copy(prev, prev + prevLen, bigram);
@@ -269,7 +178,7 @@ int scan(const char *text, int n, TokenizeMode mode, Emit &&sink)
             if (wordStart < 0)
                 wordStart = start;
             char f[4];
-            word.append(f, size_t(encode(foldOf(t, c, cls), f)));
+            word.append(f, size_t(encode(text::searchFold(c), f)));
             wordEnd = i;
             break;
         }
@@ -372,8 +281,7 @@ QList<QByteArray> queryTokens(QStringView text)
 
 char32_t foldCodePoint(char32_t c)
 {
-    const Tables &t = tables();
-    return foldOf(t, c, classOf(t, c));
+    return text::searchFold(c);
 }
 
 int tokenizerVersion()
@@ -381,12 +289,8 @@ int tokenizerVersion()
     return kTokenizerVersion;
 }
 
-Result<void> registerTokenizer(sqlite3 *db)
+Result<fts5_api *> fts5Api(sqlite3 *db)
 {
-    if (!db)
-        return Error(SearchIndex::tr("no SQLite handle to register the search tokenizer with"));
-    tables(); // build the tables now rather than inside the first insert
-
     fts5_api *api = nullptr;
     sqlite3_stmt *stmt = nullptr;
     if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK)
@@ -396,6 +300,18 @@ Result<void> registerTokenizer(sqlite3 *db)
     sqlite3_finalize(stmt);
     if (!api || api->iVersion < 2)
         return Error(SearchIndex::tr("SQLite's FTS5 API is missing or too old"));
+    return api;
+}
+
+Result<void> registerTokenizer(sqlite3 *db)
+{
+    if (!db)
+        return Error(SearchIndex::tr("no SQLite handle to register the search tokenizer with"));
+
+    const Result<fts5_api *> found = fts5Api(db);
+    if (!found)
+        return found.error();
+    fts5_api *api = *found;
 
     fts5_tokenizer tokenizer{ftsCreate, ftsDelete, ftsTokenize};
     if (api->xCreateTokenizer(api, kTokenizerName, nullptr, &tokenizer, nullptr) != SQLITE_OK)

@@ -19,6 +19,7 @@
 #include <string_view>
 
 struct sqlite3;
+struct fts5_api;
 
 namespace dubao::search {
 
@@ -62,6 +63,9 @@ int tokenizerVersion();
 
 /// The FTS5 tokenizer's name ("dubao").
 inline constexpr const char *kTokenizerName = "dubao";
+
+/// The connection's FTS5 API (SELECT fts5(?1)), for registering tokenizers and functions.
+Result<fts5_api *> fts5Api(sqlite3 *db);
 
 /// Registers the tokenizer with FTS5 on this connection. Every connection needs it (it is per connection).
 Result<void> registerTokenizer(sqlite3 *db);

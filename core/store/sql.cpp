@@ -198,4 +198,18 @@ Result<void> restoreUid(QSqlDatabase db, const char *table, qint64 id, const QBy
     return exec(db, QStringLiteral("UPDATE %1 SET uid = ? WHERE id = ?").arg(QLatin1String(table)), {uid, id});
 }
 
+CacheSizeScope::CacheSizeScope(const QSqlDatabase &db, qint64 kibibytes)
+    : m_db(db)
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
+        m_old = q.value(0).toLongLong();
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kibibytes));
+}
+
+CacheSizeScope::~CacheSizeScope()
+{
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_old));
+}
+
 } // namespace dubao::sql

@@ -117,4 +117,21 @@ Result<void> storeSourceBytes(QSqlDatabase db, qint64 sourceId, const QByteArray
 /// `sha256`. A file that cannot be read or has changed is skipped (success); only a failed INSERT fails.
 Result<void> storeSourceBytesFromFile(QSqlDatabase db, qint64 sourceId, const QString &path, const QString &sha256);
 
+/// A bigger page cache (`PRAGMA cache_size`, in KiB) while bulk work writes, the old size restored after. An
+/// import, a rebuild of the index or a batch of re-parses reads back pages it wrote (FTS5 merges, the tables'
+/// indexes); with SQLite's default 2 MB cache a transaction that touches more also spills dirty pages into the WAL
+/// before its commit and writes them again when it changes them once more.
+class CacheSizeScope final
+{
+    Q_DISABLE_COPY_MOVE(CacheSizeScope)
+
+public:
+    CacheSizeScope(const QSqlDatabase &db, qint64 kibibytes);
+    ~CacheSizeScope();
+
+private:
+    QSqlDatabase m_db;
+    qint64 m_old = -2000;
+};
+
 } // namespace dubao::sql

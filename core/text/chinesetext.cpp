@@ -1,11 +1,8 @@
 #include "core/text/chinesetext.h"
 
+#include "core/text/chartables.h"
+
 #include <QStringList>
-
-#include <unicode/utrans.h>
-
-#include <array>
-#include <memory>
 
 namespace dubao::text {
 
@@ -256,46 +253,12 @@ QString cleanHeadlineText(QStringView raw)
     return cleaned.join(u' ');
 }
 
-namespace {
-
-// One entry per BMP code unit: its Simplified form where ICU's Hant-Hans maps it to a single BMP character,
-// else itself.
-using FoldTable = std::array<char16_t, 0x10000>;
-
-std::unique_ptr<FoldTable> buildFoldTable()
-{
-    auto table = std::make_unique<FoldTable>();
-    for (int u = 0; u < 0x10000; ++u)
-        (*table)[u] = char16_t(u);
-    UErrorCode status = U_ZERO_ERROR;
-    UTransliterator *trans = utrans_openU(u"Hant-Hans", -1, UTRANS_FORWARD, nullptr, 0, nullptr, &status);
-    if (U_FAILURE(status) || !trans)
-        return table; // no folding rather than no parsing
-    const std::pair<int, int> ranges[] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}};
-    for (const auto &[from, to] : ranges) {
-        for (int u = from; u <= to; ++u) {
-            UChar buf[8] = {UChar(u)};
-            int32_t len = 1;
-            int32_t limit = 1;
-            status = U_ZERO_ERROR;
-            utrans_transUChars(trans, buf, &len, 8, 0, &limit, &status);
-            if (U_SUCCESS(status) && len == 1 && buf[0] != UChar(u) && !QChar::isSurrogate(buf[0]))
-                (*table)[u] = char16_t(buf[0]);
-        }
-    }
-    utrans_close(trans);
-    return table;
-}
-
-} // namespace
-
 QString foldToSimplified(QStringView text)
 {
-    static const std::unique_ptr<FoldTable> table = buildFoldTable(); // thread-safe static initialisation
     QString out(text.size(), Qt::Uninitialized);
     QChar *dst = out.data();
     for (qsizetype k = 0; k < text.size(); ++k)
-        dst[k] = QChar((*table)[text[k].unicode()]);
+        dst[k] = QChar(simplified(text[k].unicode()));
     return out;
 }
 

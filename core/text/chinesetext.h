@@ -50,7 +50,8 @@ QString cleanHeadlineText(QStringView raw);
 
 /// Folds Traditional characters to Simplified, one UTF-16 unit for one (so positions in the result are
 /// positions in the input): 本報訊 → 本报讯, 會議強調 → 会议强调. For matching only, never for display: the
-/// fold is per character (乾隆 → 干隆). The table is built once from ICU's Hant-Hans transliterator.
+/// fold is per character (乾隆 → 干隆). The table is made at build time from ICU's Hant-Hans transliterator
+/// (core/text/chartables.h); folding twice gives what folding once gives.
 QString foldToSimplified(QStringView text);
 
 /// Removes all whitespace (for names: "徐 灵" → 徐灵, "记 者" → 记者).

@@ -11,6 +11,7 @@
 #include "core/text/chinesetext.h"
 #include "tests/support/scalar.h"
 #include "tests/support/schemaversions.h"
+#include "tests/support/temporarylibrary.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -521,6 +522,46 @@ private slots:
         std::thread setter([&] { later = true; });
         setter.join();
         QVERIFY(service.search(u"的"_s, {}, &later).cancelled);
+    }
+
+    // dubao_rank() (what ranks the newest hits of a common query) orders a one-phrase query as bm25() does: it
+    // leaves out only the phrase's weight, which is the same for every row.
+    void rankFunction_onePhrase_ordersAsBm25()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        QSqlQuery q(library->database());
+        QVERIFY(q.prepare(u"INSERT INTO search_blocks (rowid, text) VALUES (?, ?)"_s));
+        for (int i = 1; i <= 300; ++i) {
+            QString text = QString(u"永川"_s).repeated(1 + i % 4) + QString(u"区委会议"_s).repeated(i % 13);
+            q.addBindValue(i);
+            q.addBindValue(i % 7 == 0 ? u"江津"_s : text);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        auto order = [&](const QString &score, const QString &match) {
+            QList<qint64> ids;
+            QSqlQuery r(library->database());
+            r.prepare(u"SELECT rowid FROM search_blocks WHERE search_blocks MATCH ? ORDER BY "_s + score +
+                      u", rowid DESC"_s);
+            r.addBindValue(match);
+            if (!r.exec())
+                qWarning() << r.lastError().text();
+            while (r.next())
+                ids.append(r.value(0).toLongLong());
+            return ids;
+        };
+        const QString match = QueryParser::parse(u"永川"_s).matchExpression();
+        const QList<qint64> bm25 = order(u"bm25(search_blocks)"_s, match);
+        QCOMPARE(bm25.size(), 300 - 300 / 7);
+        QCOMPARE(order(u"dubao_rank(search_blocks)"_s, match), bm25);
+        // Two phrases: the same rows as bm25() (the order may differ: bm25() weighs the rarer phrase more).
+        const QString both = QueryParser::parse(u"永川 会议"_s).matchExpression();
+        QList<qint64> two = order(u"dubao_rank(search_blocks)"_s, both);
+        QList<qint64> twoBm25 = order(u"bm25(search_blocks)"_s, both);
+        QVERIFY(!two.isEmpty());
+        std::sort(two.begin(), two.end());
+        std::sort(twoBm25.begin(), twoBm25.end());
+        QCOMPARE(two, twoBm25);
     }
 
     void queryErrors_areMessagesNotSqlErrors()
