@@ -1,6 +1,6 @@
 // Crash test of re-parsing: `dubao-cli reparse` killed (SIGKILL) 20 times at seeded random moments while it has
 // real work (paragraphs edited in the library and the parser-version stamps lowered, so the parser's text differs
-// from what is stored). Transactions of 40 ms (--transaction-ms) give a run of this library dozens of commits, so
+// from what is stored). Transactions of 20 ms (--transaction-ms) give a run of this library dozens of commits, so
 // the kills land between and inside them, and a killed run leaves some issues new and others old. After each kill:
 // `dubao-cli check` passes, every issue is either fully old or fully new (all its edited paragraphs and its stamp, or
 // none), ids and uids of the paragraphs are the same, every annotation is still there (anchored or orphan), and every
@@ -25,7 +25,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kKills = 20;
-const QString kTransactionMs = QStringLiteral("40");
+const QString kTransactionMs = QStringLiteral("20");
 constexpr qint64 kMaxBudgetMs = 240000;
 
 quint32 seed()
@@ -87,7 +87,7 @@ void TestCrashReparse::initTestCase()
 {
     qInfo("seed %u (set DUBAO_CRASH_SEED to repeat another run)", seed());
     const QString files = m_tmp.filePath(u"issues"_s);
-    const QStringList copies = test::writeCorpusCopies(files, 30);
+    const QStringList copies = test::writeCorpusCopies(files, 15);
     QVERIFY(!copies.isEmpty());
     m_library = m_tmp.filePath(u"lib.sqlite"_s);
     QCOMPARE(runCli({u"import"_s, files, u"--library"_s, m_library}), 0);
