@@ -19,6 +19,8 @@ packages=(
     libqt6sql6-sqlite libgl-dev libicu-dev libsqlite3-dev sqlite3
     xvfb xauth fonts-noto-cjk
     unzip  # the ODT export test reads content.xml back (it fails without it)
+    libpango1.0-dev libcairo2-dev libmd4c-dev zlib1g-dev  # PDF layout, notes' Markdown, ODT/REFI-QDA packages
+    poppler-utils jing libxml2-utils  # the export tests' consumers: pdftotext/pdfinfo, ODF RelaxNG, REFI-QDA XSD
 )
 
 missing=()

@@ -57,7 +57,7 @@ Search:
 Export:
   export --format %1 -o FILE
          [--tag T]... [--all-tags] [--no-children] [--from DATE] [--to DATE] [--publication P]
-         [--query Q] [--notebook N] [--group-by tag|date] [--with-notes-as-citations]
+         [--query Q] [--notebook N] [--group-by tag|date] [--with-notes-as-citations] [--with-links]
 
 Safety:
   backup                         copy the library into its backups folder now
@@ -88,8 +88,8 @@ static const QSet<QString> kFlags{u"--json"_s,        u"--raw"_s,
                                   u"--help"_s,        u"-h"_s,
                                   u"--version"_s,     u"--all-tags"_s,
                                   u"--repair"_s,      u"--force"_s,
-                                  u"--no-children"_s, u"--with-notes-as-citations"_s, // these two: export
-                                  u"--all"_s};                                        // reparse
+                                  u"--no-children"_s, u"--with-notes-as-citations"_s, // these three: export
+                                  u"--with-links"_s,  u"--all"_s};                    // --all: reparse
 
 Args parseArgs(const QStringList &arguments)
 {

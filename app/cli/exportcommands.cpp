@@ -22,7 +22,7 @@ const char *const kExportUsage =
     R"(Usage: dubao-cli export [--tag T]... [--all-tags] [--no-children] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                         [--publication P] [--article ID]... [--query Q] [--text T] [--notebook N]
                         --format %1 -o FILE
-                        [--group-by tag|date] [--with-notes-as-citations] [--library FILE] [--json]
+                        [--group-by tag|date] [--with-notes-as-citations] [--with-links] [--library FILE] [--json]
 )";
 
 int usage(Streams io, const QString &message)
@@ -89,6 +89,7 @@ int cmdExport(const Args &args, Streams io)
     else if (!groupBy.isEmpty() && groupBy != QLatin1String("none"))
         return usage(io, QStringLiteral("--group-by takes tag or date"));
     options.excerptsAsNotes = args.flags.contains(QStringLiteral("--with-notes-as-citations"));
+    options.withLinks = args.flags.contains(QStringLiteral("--with-links"));
 
     ExportSelection selection;
     for (const char *name : {"from", "to"}) {

@@ -150,6 +150,10 @@ void ExportDialog::build()
     m_asNotes = new QCheckBox(tr("Attach each excerpt as a note"));
     m_asNotes->setObjectName(QStringLiteral("excerptsAsNotes"));
     howForm->addRow(QString(), m_asNotes);
+    m_withLinks = new QCheckBox(tr("Give each citation its dubao:// link"));
+    m_withLinks->setObjectName(QStringLiteral("withLinks"));
+    m_withLinks->setToolTip(tr("A private link that opens the article in Dubao; off, the citation has no URL."));
+    howForm->addRow(QString(), m_withLinks);
     right->addWidget(how);
     auto *previewBox = new QGroupBox(tr("Preview of the first entries"));
     auto *previewLayout = new QVBoxLayout(previewBox);
@@ -195,7 +199,7 @@ void ExportDialog::build()
         schedulePreview();
     };
     for (QAbstractButton *button :
-         std::initializer_list<QAbstractButton *>{m_excerpts, m_childTags, m_fromOn, m_toOn, m_asNotes})
+         std::initializer_list<QAbstractButton *>{m_excerpts, m_childTags, m_fromOn, m_toOn, m_asNotes, m_withLinks})
         connect(button, &QAbstractButton::toggled, this, changed);
     for (QComboBox *box : {m_notebook, m_tagMatch, m_publication, m_grouping})
         connect(box, &QComboBox::currentIndexChanged, this, changed);
@@ -325,6 +329,7 @@ ExportOptions ExportDialog::options() const
     ExportOptions o;
     o.grouping = ExportOptions::Grouping(m_grouping->currentData().toInt());
     o.excerptsAsNotes = m_asNotes->isChecked();
+    o.withLinks = m_withLinks->isChecked();
     return o;
 }
 
@@ -355,6 +360,7 @@ void ExportDialog::updateEnabled()
     const ExportFormat f = formatNamed(format());
     m_grouping->setEnabled(f.grouping && excerpts);
     m_asNotes->setEnabled(f.listsArticles());
+    m_withLinks->setEnabled(f.listsArticles());
 }
 
 void ExportDialog::schedulePreview()
@@ -374,7 +380,7 @@ void ExportDialog::updatePreview()
     }
     const ExportDocument &document = *collected;
     const ExportFormat f = formatNamed(format());
-    const auto writer = createExportWriter(f.needsGui ? kPreviewFormat : f.name);
+    const auto writer = createExportWriter(f.binary ? kPreviewFormat : f.name);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     if (writer)
@@ -385,7 +391,7 @@ void ExportDialog::updatePreview()
     m_preview->setPlainText(text);
     if (document.excerpts.isEmpty())
         m_previewStatus->setText(tr("Nothing matches this selection."));
-    else if (f.needsGui)
+    else if (f.binary)
         m_previewStatus->setText(
             tr("The first entries, shown as Markdown; the %1 file has the same content.").arg(f.name.toUpper()));
     else

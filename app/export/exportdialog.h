@@ -94,6 +94,7 @@ private:
     QComboBox *m_format = nullptr;
     QComboBox *m_grouping = nullptr;
     QCheckBox *m_asNotes = nullptr;
+    QCheckBox *m_withLinks = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     QLabel *m_previewStatus = nullptr;
     QLineEdit *m_path = nullptr;

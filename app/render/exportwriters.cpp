@@ -7,7 +7,6 @@ namespace dubao {
 // The formats laid out with Qt Gui, each described in its writer's file (odtwriter.cpp: odtExportFormat(), ...).
 void registerDocumentExportFormats()
 {
-    DUBAO_REGISTER_EXPORT_FORMAT(odtExportFormat);
     DUBAO_REGISTER_EXPORT_FORMAT(pdfExportFormat);
 }
 

@@ -11,6 +11,9 @@ namespace dubao {
 /// need a QGuiApplication to exist when they write (fonts); registering does not.
 void registerDocumentExportFormats();
 
+/// "Noto Serif CJK SC" (fonts-noto-cjk), the family the ODT/PDF writers use unless ExportOptions::fontFamily.
+QString defaultExportFontFamily();
+
 /// The number of pages the PDF writer produces for `document` (the same layout, without writing).
 int pdfExportPageCount(const ExportDocument &document, const ExportOptions &options);
 

@@ -26,19 +26,23 @@ Result<void> writeCslJson(const ExportDocument &document, const ExportOptions &o
                          {QStringLiteral("title"), s.articleTitle}};
         if (!s.publication.isEmpty())
             item.insert(QStringLiteral("container-title"), s.publication);
-        if (s.issueDate.isValid())
-            item.insert(
-                QStringLiteral("issued"),
-                QJsonObject{{QStringLiteral("date-parts"),
-                             QJsonArray{QJsonArray{s.issueDate.year(), s.issueDate.month(), s.issueDate.day()}}}});
+        if (s.issueDate.isValid()) {
+            QJsonObject issued{{QStringLiteral("date-parts"),
+                                QJsonArray{QJsonArray{s.issueDate.year(), s.issueDate.month(), s.issueDate.day()}}}};
+            if (s.dateInferred)
+                issued.insert(QStringLiteral("circa"), true); // the year is Dubao's inference, not printed
+            item.insert(QStringLiteral("issued"), issued);
+        }
         if (!s.reporters.isEmpty()) {
             QJsonArray authors;
             for (const QString &r : s.reporters)
                 authors.append(QJsonObject{{QStringLiteral("literal"), r}});
             item.insert(QStringLiteral("author"), authors);
         }
-        if (!s.articleLink().isEmpty())
+        if (options.withLinks && !s.articleLink().isEmpty())
             item.insert(QStringLiteral("URL"), s.articleLink());
+        if (const QStringList tags = articleTags(document, a); !tags.isEmpty())
+            item.insert(QStringLiteral("keyword"), tags.join(QStringLiteral(", ")));
         item.insert(QStringLiteral("language"), QStringLiteral("zh-CN"));
         // The schema has no page for an issue's article yet (the parser does not read page numbers): no "page".
         if (options.excerptsAsNotes) {

@@ -238,6 +238,51 @@ void fillUids(Library &library, ExportDocument &doc)
     }
 }
 
+// What the stored anchors cannot say as the formats need it. The stored prefix and suffix are article context (they
+// run into the neighbouring paragraphs); a Web Annotation's TextQuoteSelector describes its source, the paragraph,
+// so the context is cut from the paragraph's own text. A whole paragraph or article is no span: no offsets, no
+// context. And whether the issue's year was inferred, the articles' paragraphs (REFI-QDA's sources) and the
+// library's tags (colours, hierarchy).
+void fillSourceDetails(SourceCache &cache, Library &library, ExportDocument &doc)
+{
+    QHash<qint64, bool> inferred;
+    for (const IssueSummary &s : cache.issues().issueDates())
+        inferred.insert(s.id, s.info.dateInferred);
+    for (Excerpt &e : doc.excerpts) {
+        if (e.isText())
+            continue;
+        e.dateInferred = e.issueDate.isValid() && inferred.value(e.issueId);
+        const Article *article = e.orphan || e.articleId == 0 ? nullptr : cache.article(e.articleId);
+        if (article && !doc.articleParagraphs.contains(article->id)) {
+            QStringList paragraphs;
+            for (const Block &block : article->blocks)
+                paragraphs.append(block.text);
+            doc.articleParagraphs.insert(article->id, paragraphs);
+        }
+        const bool span = e.kind == Excerpt::Kind::Highlight || (e.kind == Excerpt::Kind::Note && e.highlightId != 0);
+        if (!span) {
+            e.start = e.end = -1;
+            e.prefix.clear();
+            e.suffix.clear();
+            continue;
+        }
+        if (!article || e.blockId == 0)
+            continue;
+        for (const Block &block : article->blocks) {
+            if (block.id != e.blockId)
+                continue;
+            if (e.start >= 0 && e.end <= block.text.size() && e.start <= e.end) {
+                const int from = qMax(0, e.start - anchorContextLength());
+                e.prefix = block.text.mid(from, e.start - from);
+                e.suffix = block.text.mid(e.end, anchorContextLength());
+            }
+            break;
+        }
+    }
+    for (const Tag &t : TagRepository(library).list())
+        doc.tags.append({.path = t.path, .name = t.name, .colour = t.color, .id = t.id});
+}
+
 } // namespace
 
 ExcerptCollector::ExcerptCollector(Library &library)
@@ -293,6 +338,7 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
             doc.excerpts.append(e);
         }
         fillUids(m_library, doc);
+        fillSourceDetails(cache, m_library, doc);
         return doc;
     }
 
@@ -550,6 +596,7 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
         excerpts.resize(limit);
     doc.excerpts = std::move(excerpts);
     fillUids(m_library, doc);
+    fillSourceDetails(cache, m_library, doc);
     return doc;
 }
 

@@ -39,6 +39,15 @@ QString excerptKindName(Excerpt::Kind kind)
     return {};
 }
 
+QString ExportDocument::tagColour(const QString &path) const
+{
+    for (const ExportTag &t : tags) {
+        if (t.path == path)
+            return t.colour;
+    }
+    return {};
+}
+
 QString isoDate(const QDate &date)
 {
     return date.isValid() ? date.toString(Qt::ISODate) : QString();

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -56,15 +57,18 @@ struct Excerpt
 
     QString articleTitle;
     QString publication;
-    QDate issueDate; ///< invalid when the issue's year is unknown
+    QDate issueDate;           ///< invalid when the issue's year is unknown
+    bool dateInferred = false; ///< the year was not printed but inferred (citations flag it as a guess)
     QStringList reporters;
 
     int articlePosition = -1; ///< the article's position in its issue
     int blockPosition = -1;
-    int start = -1; ///< offset of the quote in the paragraph's text (UTF-16 units), -1 when not a span
+    int start = -1; ///< offset of the quote in the paragraph's text (UTF-16 units), -1 when not a span (a whole
+                    ///< paragraph or article)
     int end = -1;
     int articleStart = -1; ///< offset of the quote in the article text (block texts concatenated)
-    QString prefix;        ///< context before and after the quote (Web Annotation TextQuoteSelector)
+    QString prefix;        ///< the paragraph's text right before and after the span (Web Annotation
+                           ///< TextQuoteSelector), at most anchorContextLength(); empty when not a span
     QString suffix;
     bool orphan = false;
     QDateTime createdAt;
@@ -83,6 +87,17 @@ struct Excerpt
 /// "highlight", "note", "paragraph", "article", "text" (the JSON schema's `kind`).
 QString excerptKindName(Excerpt::Kind kind);
 
+/// A tag of the library, for the formats that carry the tags themselves (colours, the code book of REFI-QDA).
+struct ExportTag
+{
+    QString path{};   ///< "parent/child"
+    QString name{};   ///< the last part of the path
+    QString colour{}; ///< "#RRGGBB"
+    qint64 id = 0;
+
+    friend bool operator==(const ExportTag &, const ExportTag &) = default;
+};
+
 struct ExportDocument
 {
     QString title;            ///< "Dubao excerpts" or the notebook's name
@@ -90,8 +105,13 @@ struct ExportDocument
     QDateTime generatedAt;    ///< UTC
     QString selectionSummary; ///< one line saying what was selected, for the document's header
     QList<Excerpt> excerpts;
+    QList<ExportTag> tags; ///< every tag of the library, parents before children, in the library's order
+    /// The paragraphs of every article an excerpt comes from, by article id (REFI-QDA's sources are articles).
+    QHash<qint64, QStringList> articleParagraphs;
 
     bool isNotebook() const { return notebookId != 0; }
+    /// The colour of the tag at `path` ("#RRGGBB"), empty when unknown.
+    QString tagColour(const QString &path) const;
 };
 
 struct ExportOptions
@@ -104,6 +124,7 @@ struct ExportOptions
     };
     Grouping grouping = Grouping::None;
     bool excerptsAsNotes = false; ///< CSL-JSON/RIS: attach each excerpt (quote and notes) as a note
+    bool withLinks = false;       ///< CSL-JSON URL / RIS UR: the article's dubao: link (a private link, so off)
     QString fontFamily;           ///< ODT/PDF; empty: "Noto Serif CJK SC"
 };
 

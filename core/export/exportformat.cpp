@@ -18,6 +18,8 @@ void registerTextExportFormats()
     DUBAO_REGISTER_EXPORT_FORMAT(cslJsonExportFormat);
     DUBAO_REGISTER_EXPORT_FORMAT(risExportFormat);
     DUBAO_REGISTER_EXPORT_FORMAT(webAnnotationExportFormat);
+    DUBAO_REGISTER_EXPORT_FORMAT(odtExportFormat);
+    DUBAO_REGISTER_EXPORT_FORMAT(qdpxExportFormat);
 }
 
 namespace {

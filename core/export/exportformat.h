@@ -39,9 +39,11 @@ struct ExportFormat
     int order = 0; ///< where the dialog lists the format: ascending, so a format can sit between others
     Entries entries = Entries::Excerpts;
     bool grouping = false; ///< honours ExportOptions::grouping (a section per tag or per date)
-    /// Laid out with Qt Gui (fonts): written only while a QGuiApplication exists, and not text (the dialog
-    /// previews it as Markdown, which has the same content).
+    /// Laid out with Qt Gui (fonts): written only while a QGuiApplication exists. (No format needs it today: PDF
+    /// is laid out by Pango, ODT written as XML.)
     bool needsGui = false;
+    /// Not text (ODT, PDF, REFI-QDA): the dialog previews its content another way.
+    bool binary = false;
     std::unique_ptr<ExportWriter> (*createWriter)() = nullptr;
 
     /// The label in the language of the installed translators.

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QIODevice>
 #include <QMap>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <iterator>
@@ -317,6 +318,59 @@ Result<void> reportProgress(const ExportProgress &progress, qsizetype done, qsiz
     if (progress(done, total))
         return {};
     return Error(QCoreApplication::translate("dubao::exporttext", "The export was cancelled."));
+}
+
+QStringList articleTags(const ExportDocument &document, const CitedArticle &article)
+{
+    QStringList tags;
+    for (const qsizetype i : article.excerpts) {
+        for (const QString &t : document.excerpts.at(i).tags) {
+            if (!tags.contains(t))
+                tags.append(t);
+        }
+    }
+    return tags;
+}
+
+QString xmlSafe(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            out += c;
+            out += text.at(++i);
+        } else if (c.isSurrogate() || c.unicode() == 0xfffe || c.unicode() == 0xffff) {
+            out += QChar::ReplacementCharacter;
+        } else if (c.unicode() < 0x20 && c != u'\n' && c != u'\t') {
+            if (c != u'\r')
+                out += u' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+QString safeColour(const QString &colour)
+{
+    static const QRegularExpression hex(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
+    return hex.match(colour).hasMatch() ? colour.toUpper() : QString();
+}
+
+QString textColourOn(const QString &background)
+{
+    const uint rgb = background.mid(1).toUInt(nullptr, 16);
+    const double luminance = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+    return luminance < 140 ? QStringLiteral("#FFFFFF") : QStringLiteral("#000000");
+}
+
+QString inferredDateNote(const QDate &date)
+{
+    return QCoreApplication::translate("dubao::exporttext",
+                                       "Issue date %1: the year is inferred from the text, not printed in the issue.")
+        .arg(isoDate(date));
 }
 
 } // namespace dubao::exporttext

@@ -65,6 +65,17 @@ struct CitedArticle
 QList<CitedArticle> citedArticles(const ExportDocument &document);
 /// An excerpt as a note for a reference manager: the quote in 「」, then its notes, then its dubao: link.
 QString excerptAsNote(const Excerpt &excerpt);
+/// The tags of an article's excerpts, each once, in the order they first appear.
+QStringList articleTags(const ExportDocument &document, const CitedArticle &article);
+/// Text XML 1.0 can hold: C0 controls (but tab and line feed) become spaces, CR is dropped, U+FFFE/U+FFFF and lone
+/// surrogates become U+FFFD.
+QString xmlSafe(const QString &text);
+/// `colour` when it is "#RRGGBB" (safe in a style attribute), otherwise empty.
+QString safeColour(const QString &colour);
+/// "#000000" or "#FFFFFF", whichever reads better on the "#RRGGBB" `background`.
+QString textColourOn(const QString &background);
+/// "Issue date 2024-03-05: the year is inferred from the text, not printed in the issue."
+QString inferredDateNote(const QDate &date);
 
 /// Collects text and writes it to a device as UTF-8 in large chunks; remembers the first write error.
 class Utf8Sink

@@ -1,7 +1,8 @@
 // One self-contained HTML file (CSS inline, no scripts, no external resources) styled for reading on screen and for
-// printing; every text escaped.
+// printing; every text escaped, notes rendered from their Markdown by the one sanitiser (core/export/safemarkdown.h).
 #include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
+#include "core/export/safemarkdown.h"
 
 namespace dubao {
 
@@ -19,10 +20,12 @@ h3 { font-size: 1.1em; margin-bottom: .2em; }
 .about, .source { color: #666; font-size: .9em; }
 .excerpt { margin: 1.5em 0; padding-bottom: 1em; border-bottom: 1px dotted #ccc; break-inside: avoid; }
 blockquote { margin: .6em 0; padding: .2em 1em; border-left: 4px solid #c33; background: #faf7f2; white-space: pre-wrap; }
-.tags span { display: inline-block; font-size: .85em; background: #eee; border-radius: 3px; padding: 0 .4em; margin-right: .3em; }
+.tags span { display: inline-block; font-size: .85em; background: #eee; border-radius: 3px; padding: 0 .4em; margin-right: .3em;
+             border-left: .5em solid #ccc; }
 .notes { margin: .4em 0; padding-left: 1.2em; }
-.notes li { white-space: pre-wrap; }
-.freetext { white-space: pre-wrap; margin: 1em 0; }
+.notes li p, .freetext p { margin: .2em 0; }
+.freetext { margin: 1em 0; }
+pre { white-space: pre-wrap; background: #f2f2f2; padding: .3em .6em; }
 .link { font-size: .8em; }
 .link a { color: #36c; }
 .orphan { color: #a60; font-size: .85em; }
@@ -40,10 +43,10 @@ QString text(const QString &value)
     return escapeHtml(value);
 }
 
-void writeExcerpt(Utf8Sink &out, const Excerpt &e)
+void writeExcerpt(Utf8Sink &out, const ExportDocument &document, const Excerpt &e)
 {
     if (e.isText()) {
-        out << QLatin1String("<div class=\"freetext\">") << text(e.text) << QLatin1String("</div>\n");
+        out << QLatin1String("<div class=\"freetext\">") << markdown::toHtml(e.text) << QLatin1String("</div>\n");
         return;
     }
     out << QLatin1String("<section class=\"excerpt\">\n<h3>") << text(articleTitle(e)) << QLatin1String("</h3>\n");
@@ -53,14 +56,20 @@ void writeExcerpt(Utf8Sink &out, const Excerpt &e)
     out << QLatin1String("<blockquote>") << text(e.quote) << QLatin1String("</blockquote>\n");
     if (!e.tags.isEmpty()) {
         out << QLatin1String("<div class=\"tags\">");
-        for (const QString &t : e.tags)
-            out << QLatin1String("<span>") << text(t) << QLatin1String("</span>");
+        for (const QString &t : e.tags) {
+            const QString colour = safeColour(document.tagColour(t));
+            if (colour.isEmpty())
+                out << QLatin1String("<span>");
+            else
+                out << QLatin1String("<span style=\"border-left-color: ") << colour << QLatin1String("\">");
+            out << text(t) << QLatin1String("</span>");
+        }
         out << QLatin1String("</div>\n");
     }
     if (!e.notes.isEmpty()) {
         out << QLatin1String("<ul class=\"notes\">");
         for (const ExportNote &n : e.notes)
-            out << QLatin1String("<li>") << text(n.text) << QLatin1String("</li>");
+            out << QLatin1String("<li>") << markdown::toHtml(n.text) << QLatin1String("</li>");
         out << QLatin1String("</ul>\n");
     }
     const QString link = e.link();
@@ -85,7 +94,7 @@ Result<void> writeHtml(const ExportDocument &document, const ExportOptions &opti
     const Result<void> grouped = forEachGrouped(
         document, options.grouping, progress,
         [&](const QString &heading) { out << QLatin1String("<h2>") << text(heading) << QLatin1String("</h2>\n"); },
-        [&](const Excerpt &e) { writeExcerpt(out, e); });
+        [&](const Excerpt &e) { writeExcerpt(out, document, e); });
     if (!grouped)
         return grouped;
     out << QLatin1String("</body>\n</html>\n");

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace dubao {
 
@@ -60,6 +61,7 @@ QJsonObject excerptJson(const Excerpt &e)
                          {QStringLiteral("position"), intOrNull(e.articlePosition)}});
     o.insert(QStringLiteral("publication"), e.publication);
     o.insert(QStringLiteral("issueDate"), stringOrNull(isoDate(e.issueDate)));
+    o.insert(QStringLiteral("dateInferred"), e.dateInferred);
     o.insert(QStringLiteral("issueId"), idOrNull(e.issueId));
     o.insert(QStringLiteral("issueUid"), uidOrNull(e.issueUid));
     o.insert(QStringLiteral("highlightId"), idOrNull(e.highlightId));
@@ -78,6 +80,20 @@ QJsonObject excerptJson(const Excerpt &e)
     o.insert(QStringLiteral("created"), stringOrNull(isoDateTime(e.createdAt)));
     o.insert(QStringLiteral("modified"), stringOrNull(isoDateTime(e.modifiedAt)));
     return o;
+}
+
+// The tags the entries carry, with their colours.
+QJsonArray tagsJson(const ExportDocument &document)
+{
+    QSet<QString> used;
+    for (const Excerpt &e : document.excerpts)
+        used.unite(QSet<QString>(e.tags.begin(), e.tags.end()));
+    QJsonArray tags;
+    for (const ExportTag &t : document.tags) {
+        if (used.contains(t.path))
+            tags.append(QJsonObject{{QStringLiteral("path"), t.path}, {QStringLiteral("colour"), t.colour}});
+    }
+    return tags;
 }
 
 Result<void> writeJson(const ExportDocument &document, const ExportOptions &, QIODevice &device,
@@ -99,6 +115,7 @@ Result<void> writeJson(const ExportDocument &document, const ExportOptions &, QI
         {QStringLiteral("notebookId"), idOrNull(document.notebookId)},
         {QStringLiteral("selection"), document.selectionSummary},
         {QStringLiteral("generated"), isoDateTime(document.generatedAt)},
+        {QStringLiteral("tags"), tagsJson(document)},
         {QStringLiteral("entries"), entries}};
     exporttext::Utf8Sink out(device);
     out.writeBytes(QJsonDocument(root).toJson(QJsonDocument::Indented));

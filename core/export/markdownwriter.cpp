@@ -1,8 +1,9 @@
 // Markdown, one file; a section per tag or per date when grouped. Plain text (quotes, titles, tags) is
-// backslash-escaped so it renders as itself; notes and free text are the user's Markdown with < > & turned into
-// entities so no raw HTML gets through.
+// backslash-escaped so it renders as itself; notes and free text are the user's Markdown as written, through the
+// one sanitiser (core/export/safemarkdown.h: no raw HTML, no script or data links, no remote images).
 #include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
+#include "core/export/safemarkdown.h"
 
 #include <QCoreApplication>
 
@@ -12,21 +13,11 @@ namespace {
 
 using namespace exporttext;
 
-/// The user's Markdown (notes, free text) kept as Markdown, but with no raw HTML: < > & become entities.
+/// The user's Markdown (notes, free text) as written, minus raw HTML and unsafe links and images.
 QString userMarkdown(const QString &text)
 {
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        if (c == u'<')
-            out += QLatin1String("&lt;");
-        else if (c == u'>')
-            out += QLatin1String("&gt;");
-        else if (c == u'&')
-            out += QLatin1String("&amp;");
-        else if (c != u'\r')
-            out += c;
-    }
+    QString out = markdown::sanitize(text);
+    out.remove(u'\r');
     return out;
 }
 

@@ -29,9 +29,15 @@ Result<void> writeRis(const ExportDocument &document, const ExportOptions &optio
             line("AU", r);
         if (s.issueDate.isValid()) {
             line("PY", QString::number(s.issueDate.year()));
-            line("DA", s.issueDate.toString(QStringLiteral("yyyy/MM/dd")));
+            if (s.dateInferred) // the year is a guess: the year alone, and a note saying so
+                line("N1", inferredDateNote(s.issueDate));
+            else
+                line("DA", s.issueDate.toString(QStringLiteral("yyyy/MM/dd")));
         }
-        line("UR", s.articleLink());
+        for (const QString &tag : articleTags(document, a))
+            line("KW", tag);
+        if (options.withLinks)
+            line("UR", s.articleLink());
         line("LA", QStringLiteral("zh-CN"));
         if (options.excerptsAsNotes) {
             for (const qsizetype i : a.excerpts)

@@ -7,10 +7,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUuid>
 
 namespace dubao {
 
 namespace {
+
+// The namespace of Dubao's name-based UUIDs (a fixed random UUID).
+const QUuid kDubaoNamespace(QStringLiteral("{6f4b0f7e-2f9c-4c1e-9a55-2b1d3c7e8a01}"));
 
 QString annotationId(const Excerpt &e, qsizetype index)
 {
@@ -86,14 +90,28 @@ Result<void> writeWebAnnotations(const ExportDocument &document, const ExportOpt
             annotation.insert(QStringLiteral("modified"), isoDateTime(e.modifiedAt));
         items.append(annotation);
     }
+    // The model says a collection and its pages MUST have an IRI: a name-based UUID of what was exported, so the
+    // same export of the same library gets the same ids.
+    QStringList members;
+    for (const QJsonValue &item : std::as_const(items))
+        members.append(item.toObject().value(QStringLiteral("id")).toString());
+    const QUuid collectionUuid = QUuid::createUuidV5(
+        kDubaoNamespace, document.title + u'\n' + isoDateTime(document.generatedAt) + u'\n' + members.join(u' '));
+    const QString collectionId = QStringLiteral("urn:uuid:") + collectionUuid.toString(QUuid::WithoutBraces);
+    const QString pageId = QStringLiteral("urn:uuid:") +
+                           QUuid::createUuidV5(collectionUuid, QStringLiteral("page 1")).toString(QUuid::WithoutBraces);
     const QJsonObject collection{
         {QStringLiteral("@context"), QStringLiteral("http://www.w3.org/ns/anno.jsonld")},
+        {QStringLiteral("id"), collectionId},
         {QStringLiteral("type"), QStringLiteral("AnnotationCollection")},
         {QStringLiteral("label"), document.title},
         {QStringLiteral("total"), items.size()},
-        {QStringLiteral("first"), QJsonObject{{QStringLiteral("type"), QStringLiteral("AnnotationPage")},
+        {QStringLiteral("first"), QJsonObject{{QStringLiteral("id"), pageId},
+                                              {QStringLiteral("type"), QStringLiteral("AnnotationPage")},
+                                              {QStringLiteral("partOf"), collectionId},
                                               {QStringLiteral("startIndex"), 0},
-                                              {QStringLiteral("items"), items}}}};
+                                              {QStringLiteral("items"), items}}},
+        {QStringLiteral("last"), pageId}};
     exporttext::Utf8Sink out(device);
     out.writeBytes(QJsonDocument(collection).toJson(QJsonDocument::Indented));
     if (Result<void> finished = out.finish(); !finished)

