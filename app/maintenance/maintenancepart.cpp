@@ -6,6 +6,7 @@
 #include "app/shell/actionregistry.h"
 #include "app/shell/librarysession.h"
 #include "app/shell/mainwindow.h"
+#include "core/ingest/backuprestorer.h"
 #include "core/ingest/librarycheck.h"
 #include "core/jobs/jobrunner.h"
 #include "core/store/backup.h"
@@ -167,7 +168,12 @@ Result<void> MaintenancePart::restoreFromBackup(const QString &backupFile)
     // Close the library (jobs stopped, lock released) before its file is replaced, then open it again.
     waitForDailyBackup();
     m_window.closeLibrary();
-    const Result<QString> kept = Backup::restore(backupFile, path, backupsToKeep());
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    RestoreOptions options;
+    options.keep = backupsToKeep();
+    const Result<RestoreReport> restored = BackupRestorer::restore(backupFile, path, options);
+    QApplication::restoreOverrideCursor();
+    const Result<QString> kept = restored ? Result<QString>(restored->keptCopy) : Result<QString>(restored.error());
     if (const Result<void> reopened = m_window.openLibrary(path); !reopened) {
         m_window.reader()->showPlaceholder(
             QCoreApplication::translate("dubao::MainWindow", "The library could not be opened again: %1")
@@ -183,19 +189,19 @@ Result<void> MaintenancePart::restoreFromBackup(const QString &backupFile)
     return {};
 }
 
-// The daily backup (VACUUM INTO: seconds on a large library) runs on its own thread and connection, so
-// opening a library never waits for it.
+// The daily backup (when the library changed: seconds the first time on a large library, little after) runs on its
+// own thread and connection, so opening a library never waits for it, and closing it interrupts it.
 void MaintenancePart::startDailyBackup()
 {
     waitForDailyBackup();
     const QString path = m_window.libraryPath();
     const int keep = backupsToKeep();
     m_dailyBackup->start(
-        [path, keep](JobContext &) {
+        [path, keep](JobContext &context) {
             Library library;
             Result<void> backedUp = library.open(path);
             if (backedUp) {
-                if (const Result<QString> daily = Backup::ensureDaily(library, keep); !daily)
+                if (const Result<QString> daily = Backup::ensureDaily(library, keep, context.cancelFlag()); !daily)
                     backedUp = daily.error();
             }
             return backedUp.error().message();
@@ -210,6 +216,11 @@ void MaintenancePart::startDailyBackup()
 void MaintenancePart::waitForDailyBackup()
 {
     m_dailyBackup->waitForResult();
+}
+
+void MaintenancePart::stopDailyBackup()
+{
+    m_dailyBackup->cancelAndWait();
 }
 
 void MaintenancePart::restoreBackupDialog()

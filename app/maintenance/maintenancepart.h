@@ -37,6 +37,9 @@ public:
     bool pollExternalChanges();
     /// Waits for a daily backup still being written.
     void waitForDailyBackup();
+    /// Interrupts a daily backup still being written (within milliseconds; it leaves nothing behind and is made
+    /// at the next start): closing a library or quitting never waits for it.
+    void stopDailyBackup();
 
 private:
     void onLibraryOpened();
