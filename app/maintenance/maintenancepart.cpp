@@ -15,8 +15,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QLabel>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -168,11 +171,15 @@ Result<void> MaintenancePart::restoreFromBackup(const QString &backupFile)
     // Close the library (jobs stopped, lock released) before its file is replaced, then open it again.
     waitForDailyBackup();
     m_window.closeLibrary();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    RestoreOptions options;
-    options.keep = backupsToKeep();
-    const Result<RestoreReport> restored = BackupRestorer::restore(backupFile, path, options);
-    QApplication::restoreOverrideCursor();
+    const Result<RestoreReport> restored = runRestore(backupFile, path);
+    if (restored && restored->cancelled) {
+        if (const Result<void> reopened = m_window.openLibrary(path); !reopened)
+            return reopened;
+        m_window.statusBar()->showMessage(
+            QCoreApplication::translate("dubao::MainWindow", "The restore was cancelled; the library is unchanged."),
+            10000);
+        return {};
+    }
     const Result<QString> kept = restored ? Result<QString>(restored->keptCopy) : Result<QString>(restored.error());
     if (const Result<void> reopened = m_window.openLibrary(path); !reopened) {
         m_window.reader()->showPlaceholder(
@@ -187,6 +194,50 @@ Result<void> MaintenancePart::restoreFromBackup(const QString &backupFile)
             .arg(QFileInfo(backupFile).fileName(), QDir::toNativeSeparators(*kept)),
         10000);
     return {};
+}
+
+// A restore parses and indexes every issue again (minutes for a large library): on a worker thread, with a progress
+// dialog whose Cancel stops it (the library is then left as it was); the window waits for it in an event loop.
+Result<RestoreReport> MaintenancePart::runRestore(const QString &backupFile, const QString &libraryPath)
+{
+    JobRunner runner(QStringLiteral("restore"));
+    QPointer<QProgressDialog> progress;
+    if (m_window.feedback().showsDialogs()) {
+        progress = new QProgressDialog(QCoreApplication::translate("dubao::MainWindow", "Rebuilding the library…"),
+                                       QCoreApplication::translate("dubao::MainWindow", "Cancel"), 0, 0, &m_window);
+        progress->setWindowModality(Qt::WindowModal);
+        progress->setMinimumDuration(0);
+        connect(progress, &QProgressDialog::canceled, &runner, &JobRunner::cancel);
+        connect(&runner, &JobRunner::progress, progress, [progress](qint64 done, qint64 total, const QString &) {
+            progress->setMaximum(int(total));
+            progress->setValue(int(done));
+            progress->setLabelText(QCoreApplication::translate("dubao::MainWindow", "Rebuilding the library: %1 of %2 "
+                                                                                    "issues parsed and indexed…")
+                                       .arg(done)
+                                       .arg(total));
+        });
+    }
+    Result<RestoreReport> result = Error();
+    QEventLoop loop;
+    const int keep = backupsToKeep();
+    runner.start(
+        [backupFile, libraryPath, keep](JobContext &context) {
+            RestoreOptions options;
+            options.keep = keep;
+            options.cancel = context.cancelFlag();
+            options.progress = [&context](qint64 done, qint64 total) {
+                context.progress(done, total);
+            };
+            return BackupRestorer::restore(backupFile, libraryPath, options);
+        },
+        [&](Result<RestoreReport> report) {
+            result = std::move(report);
+            loop.quit();
+        });
+    if (runner.isRunning())
+        loop.exec();
+    delete progress;
+    return result;
 }
 
 // The daily backup (when the library changed: seconds the first time on a large library, little after) runs on its

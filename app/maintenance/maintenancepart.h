@@ -17,6 +17,7 @@ class ActionRegistry;
 class JobRunner;
 class MainWindow;
 struct CheckReport;
+struct RestoreReport;
 
 class MaintenancePart final : public QObject
 {
@@ -45,6 +46,7 @@ private:
     void onLibraryOpened();
     void applyReadOnlyMode();
     void startDailyBackup();
+    Result<RestoreReport> runRestore(const QString &backupFile, const QString &libraryPath);
     void restoreBackupDialog();
     void checkLibraryDialog();
 
