@@ -360,17 +360,31 @@ Result<BackupWrite> write(const QString &libraryPath, const QString &target, Bac
     return report;
 }
 
-Result<BackupContents> contents(const QString &file)
+namespace {
+
+/// Runs `sql` on a read-only connection to the backup `file`, calling `row` for every row.
+Result<void> forEachRow(const QString &file, const QString &sql, const std::function<void(const QSqlQuery &)> &row)
 {
     const BareConnection connection(file, true);
     if (!connection.ok())
         return Error(Store::tr("cannot open: %1").arg(connection.error())).prefixed(file);
     QSqlQuery q(connection.db());
-    if (!q.exec(QStringLiteral("SELECT key, value FROM backup")))
+    if (!q.exec(sql))
         return Error(Store::tr("not a Dubao backup (%1)").arg(q.lastError().text())).prefixed(file);
-    QMap<QString, QVariant> values;
     while (q.next())
-        values.insert(q.value(0).toString(), q.value(1));
+        row(q);
+    return {};
+}
+
+} // namespace
+
+Result<BackupContents> contents(const QString &file)
+{
+    QMap<QString, QVariant> values;
+    if (Result<void> read = forEachRow(file, QStringLiteral("SELECT key, value FROM backup"),
+                                       [&](const QSqlQuery &q) { values.insert(q.value(0).toString(), q.value(1)); });
+        !read)
+        return read.error();
     BackupContents contents;
     contents.format = values.value(QStringLiteral("format")).toInt();
     if (contents.format < 1)
@@ -394,15 +408,11 @@ Result<BackupContents> contents(const QString &file)
 
 Result<QList<QString>> issueLists(const QString &file)
 {
-    const BareConnection connection(file, true);
-    if (!connection.ok())
-        return Error(Store::tr("cannot open: %1").arg(connection.error())).prefixed(file);
-    QSqlQuery q(connection.db());
-    if (!q.exec(QStringLiteral("SELECT hash FROM issue_lists ORDER BY first_id")))
-        return Error(Store::tr("not a Dubao backup (%1)").arg(q.lastError().text())).prefixed(file);
     QList<QString> hashes;
-    while (q.next())
-        hashes.append(q.value(0).toString());
+    if (Result<void> read = forEachRow(file, QStringLiteral("SELECT hash FROM issue_lists ORDER BY first_id"),
+                                       [&](const QSqlQuery &q) { hashes.append(q.value(0).toString()); });
+        !read)
+        return read.error();
     return hashes;
 }
 
@@ -420,19 +430,17 @@ Result<QStringList> sourcesOfList(const QByteArray &listJson)
 
 Result<QStringList> workTables(const QString &file)
 {
-    const BareConnection connection(file, true);
-    if (!connection.ok())
-        return Error(Store::tr("cannot open: %1").arg(connection.error())).prefixed(file);
-    QSqlQuery q(connection.db());
-    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")))
-        return Error(Store::tr("not a Dubao backup (%1)").arg(q.lastError().text())).prefixed(file);
     QStringList tables;
-    while (q.next()) {
-        const QString name = q.value(0).toString();
-        if (name != QLatin1String("backup") && name != QLatin1String("issue_lists") &&
-            name != QLatin1String("objects") && !isDerived(name))
-            tables.append(name);
-    }
+    if (Result<void> read =
+            forEachRow(file, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid"),
+                       [&](const QSqlQuery &q) {
+                           const QString name = q.value(0).toString();
+                           if (name != QLatin1String("backup") && name != QLatin1String("issue_lists") &&
+                               name != QLatin1String("objects") && !isDerived(name))
+                               tables.append(name);
+                       });
+        !read)
+        return read.error();
     return tables;
 }
 

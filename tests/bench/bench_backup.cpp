@@ -20,6 +20,7 @@
 #include "core/store/backupobjects.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
+#include "tests/support/procstats.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -32,24 +33,10 @@
 #include <thread>
 
 using namespace dubao;
+using test::peakRssKb;
+using test::writtenBytes;
 
 namespace {
-
-qint64 procValue(const char *file, const char *key)
-{
-    QFile f(QString::fromLatin1(file));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(qsizetype(qstrlen(key))).trimmed().split(' ').front().toLongLong();
-    return 0;
-}
-
-qint64 writtenBytes()
-{
-    return procValue("/proc/self/io", "write_bytes:");
-}
 
 double mb(qint64 bytes)
 {
@@ -59,7 +46,7 @@ double mb(qint64 bytes)
 void line(const char *what, double seconds, qint64 written, const QString &more = {})
 {
     std::printf("%-34s %8.2f s  written %9.1f MB  peak RSS %6lld MB  %s\n", what, seconds, mb(written),
-                procValue("/proc/self/status", "VmHWM:") / 1000, qPrintable(more));
+                peakRssKb() / 1000, qPrintable(more));
     std::fflush(stdout);
 }
 
