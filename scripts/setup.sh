@@ -16,7 +16,7 @@ build_dir="${DUBAO_BUILD_DIR:-build}"
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
-    libqt6sql6-sqlite libgl-dev libicu-dev libsqlite3-dev sqlite3
+    libqt6sql6-sqlite libgl-dev libicu-dev libsqlite3-dev sqlite3 zlib1g-dev
     xvfb xauth fonts-noto-cjk
     unzip  # the ODT export test reads content.xml back (it fails without it)
     libpango1.0-dev libcairo2-dev libmd4c-dev zlib1g-dev  # PDF layout, notes' Markdown, ODT/REFI-QDA packages

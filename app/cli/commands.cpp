@@ -60,10 +60,11 @@ Export:
          [--query Q] [--notebook N] [--group-by tag|date] [--with-notes-as-citations] [--with-links]
 
 Safety:
-  backup                         copy the library into its backups folder now
-  backups [--json]               list the backups
-  restore FILE                   replace the library with a backup (keeps a copy of the current one)
-  check [--repair] [--json]      check the library; --repair rebuilds what is derived, never deletes
+  backup                         back up what cannot be rebuilt into the backups folder now
+  backups [--json]               list the backups: when, why, what each holds, their size
+  restore FILE                   rebuild the library from a backup (keeps a backup of the current one)
+  check [--full] [--repair] [--json]  check the library (quick; --full: SQLite's full integrity check);
+                                 --repair rebuilds what is derived, never deletes
 
 Options:
   --library FILE   the library file (default: the embedded default library)
@@ -89,7 +90,8 @@ static const QSet<QString> kFlags{u"--json"_s,        u"--raw"_s,
                                   u"--version"_s,     u"--all-tags"_s,
                                   u"--repair"_s,      u"--force"_s,
                                   u"--no-children"_s, u"--with-notes-as-citations"_s, // these three: export
-                                  u"--with-links"_s,  u"--all"_s};                    // --all: reparse
+                                  u"--with-links"_s,  u"--all"_s,                     // --all: reparse
+                                  u"--full"_s};                                       // check
 
 Args parseArgs(const QStringList &arguments)
 {

@@ -1,8 +1,10 @@
 // dubao-cli's maintenance commands: backup, backups, restore, check. Also makes the daily backup before
 // every command that writes (it wraps those entries of the command table; see addMaintenanceCommands).
 #include "app/cli/commands.h"
+#include "core/ingest/backuprestorer.h"
 #include "core/ingest/librarycheck.h"
 #include "core/store/backup.h"
+#include "core/store/backupobjects.h"
 #include "core/store/library.h"
 
 #include <QFileInfo>
@@ -11,6 +13,8 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QLockFile>
+
+#include <unistd.h>
 
 namespace dubao::cli {
 
@@ -34,6 +38,22 @@ int keepOf(const Args &args, Streams io, bool *ok)
     return keep;
 }
 
+/// Progress on standard error when it is a terminal: "restore: 1200/5000 issues".
+std::function<void(qint64, qint64)> progressOnTerminal(Streams io, const char *what, const char *unit)
+{
+    if (!isatty(STDERR_FILENO))
+        return {};
+    auto last = std::make_shared<qint64>(0);
+    return [io, what, unit, last](qint64 done, qint64 total) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (done < total && now - *last < 200)
+            return;
+        *last = now;
+        io.err << "\r" << what << ": " << done << "/" << total << " " << unit << (done == total ? "\n" : "")
+               << Qt::flush;
+    };
+}
+
 int cmdBackup(const Args &args, Streams io)
 {
     bool ok = false;
@@ -46,36 +66,79 @@ int cmdBackup(const Args &args, Streams io)
     Library library;
     if (!openLibrary(library, args, io))
         return 1;
-    const Result<QString> path = Backup::create(library, QStringLiteral("manual"), keep);
-    if (!path) {
-        io.err << "dubao-cli: " << path.error().message() << Qt::endl;
+    Backup::Options options;
+    options.keep = keep;
+    options.progress = progressOnTerminal(io, "backup", "issue lists");
+    const Result<BackupMade> made = Backup::make(library.path(), options);
+    if (!made) {
+        io.err << "dubao-cli: " << made.error().message() << Qt::endl;
         return 1;
     }
+    for (const QString &warning : made->write.warnings)
+        io.err << "dubao-cli: warning: " << warning << Qt::endl;
     if (args.json)
-        printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("path"), *path}}));
+        printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("path"), made->path},
+                                                    {QStringLiteral("newObjects"), made->write.newObjects},
+                                                    {QStringLiteral("newObjectBytes"), made->write.newObjectBytes}}));
     else
-        io.out << *path << "\n";
+        io.out << made->path << "\n";
     return 0;
+}
+
+/// "107603 issues, 20 highlights, 3 notes, 5 tags, 1 notebook" of a backup's counts.
+QString holds(const BackupContents &contents)
+{
+    QStringList parts;
+    for (const char *what : {"issues", "highlights", "notes", "tags", "notebooks"})
+        parts << QStringLiteral("%1 %2").arg(contents.counts.value(QLatin1String(what))).arg(QLatin1String(what));
+    return parts.join(QStringLiteral(", "));
 }
 
 int cmdBackups(const Args &args, Streams io)
 {
-    const QList<BackupInfo> backups = Backup::list(libraryPathOf(args));
+    const QString libraryPath = libraryPathOf(args);
+    const QList<BackupInfo> backups = Backup::list(libraryPath);
+    const QString objectsFile = BackupObjects::fileIn(Backup::folderFor(libraryPath));
+    const qint64 objectsSize = QFileInfo(objectsFile).size();
     if (args.json) {
         QJsonArray array;
-        for (const BackupInfo &b : backups)
-            array.append(QJsonObject{{QStringLiteral("path"), b.path},
-                                     {QStringLiteral("created"), b.created.toString(Qt::ISODate)},
-                                     {QStringLiteral("reason"), b.reason},
-                                     {QStringLiteral("size"), b.size}});
-        printJson(io.out, QJsonDocument(array));
+        for (const BackupInfo &b : backups) {
+            QJsonObject entry{{QStringLiteral("path"), b.path},
+                              {QStringLiteral("created"), b.created.toString(Qt::ISODate)},
+                              {QStringLiteral("reason"), b.reason},
+                              {QStringLiteral("size"), b.size},
+                              {QStringLiteral("kind"), b.fullCopy ? QStringLiteral("copy") : QStringLiteral("backup")}};
+            if (const Result<BackupContents> c = b.fullCopy ? Error() : backupmanifest::contents(b.path); c) {
+                QJsonObject counts;
+                for (auto it = c->counts.cbegin(); it != c->counts.cend(); ++it)
+                    counts.insert(it.key(), it.value());
+                entry.insert(QStringLiteral("holds"), counts);
+                entry.insert(QStringLiteral("sourceBytes"), c->sourceBytes);
+                entry.insert(QStringLiteral("addedBytes"), c->newBytes);
+            }
+            array.append(entry);
+        }
+        printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("backups"), array},
+                                                    {QStringLiteral("objects"), objectsFile},
+                                                    {QStringLiteral("objectsSize"), objectsSize}}));
         return 0;
     }
-    for (const BackupInfo &b : backups)
-        io.out << b.created.toString(Qt::ISODate) << "  " << QLocale::c().formattedDataSize(b.size) << "  " << b.reason
-               << "  " << b.path << "\n";
+    const QLocale c = QLocale::c();
+    for (const BackupInfo &b : backups) {
+        io.out << b.created.toString(Qt::ISODate) << "  " << b.reason << "  " << b.path << "\n";
+        if (b.fullCopy) {
+            io.out << "    a copy of the whole library file, " << c.formattedDataSize(b.size) << "\n";
+        } else if (const Result<BackupContents> contents = backupmanifest::contents(b.path); contents) {
+            io.out << "    " << holds(*contents) << "; " << c.formattedDataSize(contents->sourceBytes)
+                   << " of issue files; this backup added " << c.formattedDataSize(contents->newBytes) << "\n";
+        } else {
+            io.out << "    cannot be read: " << contents.error().message() << "\n";
+        }
+    }
     if (backups.isEmpty())
-        io.out << "No backups in " << Backup::folderFor(libraryPathOf(args)) << "\n";
+        io.out << "No backups in " << Backup::folderFor(libraryPath) << "\n";
+    else if (objectsSize > 0)
+        io.out << "Shared by the backups: " << objectsFile << ", " << c.formattedDataSize(objectsSize) << "\n";
     return 0;
 }
 
@@ -103,11 +166,20 @@ int cmdRestore(const Args &args, Streams io)
                << "was restored)" << Qt::endl;
         return 1;
     }
-    const Result<QString> kept = Backup::restore(args.positional.front(), libraryPath, keep);
-    if (!kept) {
-        io.err << "dubao-cli: " << kept.error().message() << Qt::endl;
+    RestoreOptions options;
+    options.keep = keep;
+    options.progress = progressOnTerminal(io, "restore", "issues");
+    const Result<RestoreReport> restored = BackupRestorer::restore(args.positional.front(), libraryPath, options);
+    if (!restored) {
+        io.err << "dubao-cli: " << restored.error().message() << "; nothing was restored" << Qt::endl;
         return 1;
     }
+    for (const QString &warning : restored->warnings)
+        io.err << "dubao-cli: warning: " << warning << Qt::endl;
+    if (restored->orphaned > 0)
+        io.err << "dubao-cli: " << restored->orphaned << " annotations are orphans now: a newer parser reads "
+               << restored->newShapes << " issues differently (dubao-cli orphans)" << Qt::endl;
+    const QString *kept = &restored->keptCopy;
     // Open once so an older backup is upgraded (with its own migration backup) right away.
     Library library;
     if (!openLibrary(library, args, io))
@@ -132,7 +204,9 @@ int cmdCheck(const Args &args, Streams io)
         io.err << "dubao-cli: " << library.path() << ": the library is read-only; cannot repair" << Qt::endl;
         return 1;
     }
-    const CheckReport report = repair ? LibraryCheck::repair(library) : LibraryCheck::check(library);
+    const CheckReport report =
+        repair ? LibraryCheck::repair(library)
+               : LibraryCheck::check(library, nullptr, args.flags.contains(QStringLiteral("--full")));
     if (args.json) {
         QJsonArray problems;
         for (const CheckProblem &p : report.problems)

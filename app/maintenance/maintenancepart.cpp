@@ -6,6 +6,7 @@
 #include "app/shell/actionregistry.h"
 #include "app/shell/librarysession.h"
 #include "app/shell/mainwindow.h"
+#include "core/ingest/backuprestorer.h"
 #include "core/ingest/librarycheck.h"
 #include "core/jobs/jobrunner.h"
 #include "core/store/backup.h"
@@ -14,8 +15,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QLabel>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -167,7 +171,16 @@ Result<void> MaintenancePart::restoreFromBackup(const QString &backupFile)
     // Close the library (jobs stopped, lock released) before its file is replaced, then open it again.
     waitForDailyBackup();
     m_window.closeLibrary();
-    const Result<QString> kept = Backup::restore(backupFile, path, backupsToKeep());
+    const Result<RestoreReport> restored = runRestore(backupFile, path);
+    if (restored && restored->cancelled) {
+        if (const Result<void> reopened = m_window.openLibrary(path); !reopened)
+            return reopened;
+        m_window.statusBar()->showMessage(
+            QCoreApplication::translate("dubao::MainWindow", "The restore was cancelled; the library is unchanged."),
+            10000);
+        return {};
+    }
+    const Result<QString> kept = restored ? Result<QString>(restored->keptCopy) : Result<QString>(restored.error());
     if (const Result<void> reopened = m_window.openLibrary(path); !reopened) {
         m_window.reader()->showPlaceholder(
             QCoreApplication::translate("dubao::MainWindow", "The library could not be opened again: %1")
@@ -183,19 +196,63 @@ Result<void> MaintenancePart::restoreFromBackup(const QString &backupFile)
     return {};
 }
 
-// The daily backup (VACUUM INTO: seconds on a large library) runs on its own thread and connection, so
-// opening a library never waits for it.
+// A restore parses and indexes every issue again (minutes for a large library): on a worker thread, with a progress
+// dialog whose Cancel stops it (the library is then left as it was); the window waits for it in an event loop.
+Result<RestoreReport> MaintenancePart::runRestore(const QString &backupFile, const QString &libraryPath)
+{
+    JobRunner runner(QStringLiteral("restore"));
+    QPointer<QProgressDialog> progress;
+    if (m_window.feedback().showsDialogs()) {
+        progress = new QProgressDialog(QCoreApplication::translate("dubao::MainWindow", "Rebuilding the library…"),
+                                       QCoreApplication::translate("dubao::MainWindow", "Cancel"), 0, 0, &m_window);
+        progress->setWindowModality(Qt::WindowModal);
+        progress->setMinimumDuration(0);
+        connect(progress, &QProgressDialog::canceled, &runner, &JobRunner::cancel);
+        connect(&runner, &JobRunner::progress, progress, [progress](qint64 done, qint64 total, const QString &) {
+            progress->setMaximum(int(total));
+            progress->setValue(int(done));
+            progress->setLabelText(QCoreApplication::translate("dubao::MainWindow", "Rebuilding the library: %1 of %2 "
+                                                                                    "issues parsed and indexed…")
+                                       .arg(done)
+                                       .arg(total));
+        });
+    }
+    Result<RestoreReport> result = Error();
+    QEventLoop loop;
+    const int keep = backupsToKeep();
+    runner.start(
+        [backupFile, libraryPath, keep](JobContext &context) {
+            RestoreOptions options;
+            options.keep = keep;
+            options.cancel = context.cancelFlag();
+            options.progress = [&context](qint64 done, qint64 total) {
+                context.progress(done, total);
+            };
+            return BackupRestorer::restore(backupFile, libraryPath, options);
+        },
+        [&](Result<RestoreReport> report) {
+            result = std::move(report);
+            loop.quit();
+        });
+    if (runner.isRunning())
+        loop.exec();
+    delete progress;
+    return result;
+}
+
+// The daily backup (when the library changed: seconds the first time on a large library, little after) runs on its
+// own thread and connection, so opening a library never waits for it, and closing it interrupts it.
 void MaintenancePart::startDailyBackup()
 {
     waitForDailyBackup();
     const QString path = m_window.libraryPath();
     const int keep = backupsToKeep();
     m_dailyBackup->start(
-        [path, keep](JobContext &) {
+        [path, keep](JobContext &context) {
             Library library;
             Result<void> backedUp = library.open(path);
             if (backedUp) {
-                if (const Result<QString> daily = Backup::ensureDaily(library, keep); !daily)
+                if (const Result<QString> daily = Backup::ensureDaily(library, keep, context.cancelFlag()); !daily)
                     backedUp = daily.error();
             }
             return backedUp.error().message();
@@ -210,6 +267,11 @@ void MaintenancePart::startDailyBackup()
 void MaintenancePart::waitForDailyBackup()
 {
     m_dailyBackup->waitForResult();
+}
+
+void MaintenancePart::stopDailyBackup()
+{
+    m_dailyBackup->cancelAndWait();
 }
 
 void MaintenancePart::restoreBackupDialog()

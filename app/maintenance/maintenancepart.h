@@ -17,6 +17,7 @@ class ActionRegistry;
 class JobRunner;
 class MainWindow;
 struct CheckReport;
+struct RestoreReport;
 
 class MaintenancePart final : public QObject
 {
@@ -37,11 +38,15 @@ public:
     bool pollExternalChanges();
     /// Waits for a daily backup still being written.
     void waitForDailyBackup();
+    /// Interrupts a daily backup still being written (within milliseconds; it leaves nothing behind and is made
+    /// at the next start): closing a library or quitting never waits for it.
+    void stopDailyBackup();
 
 private:
     void onLibraryOpened();
     void applyReadOnlyMode();
     void startDailyBackup();
+    Result<RestoreReport> runRestore(const QString &backupFile, const QString &libraryPath);
     void restoreBackupDialog();
     void checkLibraryDialog();
 

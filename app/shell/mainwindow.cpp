@@ -126,7 +126,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::stopJobs()
 {
-    m_maintenance->waitForDailyBackup();
+    m_maintenance->stopDailyBackup(); // interrupted: tried again at the next start
     m_search->stopIndexing();
     m_issues->stopJobs();
 }

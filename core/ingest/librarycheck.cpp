@@ -82,7 +82,7 @@ QString idList(const QList<qint64> &ids)
 
 } // namespace
 
-CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel)
+CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel, bool full)
 {
     CheckReport report;
     QSqlDatabase db = library.database();
@@ -98,7 +98,7 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
     {
         QSqlQuery q(db);
         QStringList lines;
-        if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) {
+        if (!q.exec(full ? QStringLiteral("PRAGMA integrity_check") : QStringLiteral("PRAGMA quick_check"))) {
             lines << q.lastError().text();
         } else {
             while (q.next())

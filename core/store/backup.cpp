@@ -1,6 +1,8 @@
-// Backups: see backup.h for the folder, the names and when they are taken.
+// Backups: see backup.h for the folder, the names, the two kinds and when they are taken.
 #include "core/store/backup.h"
 
+#include "core/store/backupobjects.h"
+#include "core/store/bareconnection.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
@@ -8,12 +10,16 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 #include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 
 namespace dubao {
@@ -22,11 +28,19 @@ using sql::Store;
 
 namespace {
 
-std::atomic<quint64> s_nextConnection{1};
+std::atomic<quint64> s_nextPartial{1};
 
 const QRegularExpression &namePattern()
 {
-    static const QRegularExpression re(QStringLiteral("^(.+)-(\\d{8}T\\d{6}Z)-([A-Za-z0-9._-]+)\\.sqlite$"));
+    static const QRegularExpression re(
+        QStringLiteral("^(.+)-(\\d{8}T\\d{6}Z)-([A-Za-z0-9._-]+?)(\\.sqlite|\\.dubao-backup)$"));
+    return re;
+}
+
+const QRegularExpression &partialPattern()
+{
+    static const QRegularExpression re(
+        QStringLiteral("\\.(?:partial|restoring)-(\\d+)(?:-\\d+)?(?:-journal|-wal|-shm)?$"));
     return re;
 }
 
@@ -44,51 +58,94 @@ QString sanitizedReason(const QString &reason)
     return r.isEmpty() ? QStringLiteral("manual") : r;
 }
 
-void prune(const QString &libraryPath, int keep, const QString &justMade)
+bool processRuns(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    if (pid == QCoreApplication::applicationPid())
+        return true;
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+}
+
+QString partialName(const QString &target)
+{
+    return target + QStringLiteral(".partial-%1-%2").arg(QCoreApplication::applicationPid()).arg(s_nextPartial++);
+}
+
+void removeWithJournals(const QString &file)
+{
+    for (const char *suffix : {"", "-journal", "-wal", "-shm"})
+        QFile::remove(file + QLatin1String(suffix));
+}
+
+/// A free name in the folder: one second later than the newest backup if two fall in the same second, so names
+/// sort in the order the backups were made.
+QString freeTarget(const QString &libraryPath, const QString &reason, bool fullCopy)
+{
+    const QString folder = Backup::folderFor(libraryPath);
+    QDateTime when = QDateTime::currentDateTimeUtc();
+    if (const QList<BackupInfo> existing = Backup::list(libraryPath);
+        !existing.isEmpty() && existing.front().created >= when)
+        when = existing.front().created.addSecs(1);
+    QString target;
+    for (int k = 0; k < 100; ++k) {
+        target = QDir(folder).filePath(Backup::fileNameFor(libraryPath, when.addSecs(k), reason, fullCopy));
+        if (!QFileInfo::exists(target))
+            break;
+    }
+    return target;
+}
+
+/// Removes the objects no remaining backup names (after backups were pruned).
+void collectGarbage(const QString &libraryPath, BackupObjects &objects)
+{
+    QSet<QString> needed;
+    QSet<QString> listsSeen;
+    for (const BackupInfo &b : Backup::list(libraryPath)) {
+        if (b.fullCopy)
+            continue;
+        const Result<QList<QString>> lists = backupmanifest::issueLists(b.path);
+        if (!lists)
+            return; // a backup that cannot be read: keep everything
+        for (const QString &hash : *lists) {
+            needed.insert(hash);
+            if (listsSeen.contains(hash))
+                continue;
+            listsSeen.insert(hash);
+            const Result<QByteArray> json = objects.get(hash);
+            const Result<QStringList> sources = json ? backupmanifest::sourcesOfList(*json) : json.error();
+            if (!sources)
+                return;
+            for (const QString &source : *sources)
+                needed.insert(source);
+        }
+    }
+    if (const Result<int> removed = objects.removeAllBut(needed); !removed)
+        qCWarning(lcStore).noquote() << "backups: cannot remove unused objects:" << removed.error().message();
+}
+
+void prune(const QString &libraryPath, int keep, const QString &justMade, BackupObjects *objects)
 {
     if (keep <= 0)
         return;
     const QList<BackupInfo> all = Backup::list(libraryPath);
+    bool manifestGone = false;
     for (qsizetype k = keep; k < all.size(); ++k) {
-        if (all[k].path != justMade)
-            QFile::remove(all[k].path);
+        if (all[k].path != justMade && QFile::remove(all[k].path))
+            manifestGone = manifestGone || !all[k].fullCopy;
     }
+    if (manifestGone && objects)
+        collectGarbage(libraryPath, *objects);
 }
 
-/// A private read-only (or read-write) connection to `file`, closed and removed on destruction.
-class BareConnection
+QString diskFullHint(const QString &message)
 {
-public:
-    BareConnection(const QString &file, bool readOnly)
-        : m_name(QStringLiteral("dubao-backup-%1").arg(s_nextConnection.fetch_add(1)))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(file);
-        if (readOnly)
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        m_ok = db.open();
-        if (!m_ok)
-            m_error = db.lastError().text();
-        else
-            QSqlQuery(db).exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
-    }
-    ~BareConnection()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    bool ok() const { return m_ok; }
-    QString error() const { return m_error; }
-    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
-
-private:
-    QString m_name;
-    bool m_ok = false;
-    QString m_error;
-};
+    return message.contains(QLatin1String("full"), Qt::CaseInsensitive)
+               ? Store::tr("the disk is full (%1); no backup was made, the library and the earlier backups are "
+                           "unchanged")
+                     .arg(message)
+               : message;
+}
 
 } // namespace
 
@@ -97,12 +154,14 @@ QString Backup::folderFor(const QString &libraryPath)
     return QFileInfo(libraryPath).absoluteFilePath() + QStringLiteral(".backups");
 }
 
-QString Backup::fileNameFor(const QString &libraryPath, const QDateTime &utc, const QString &reason)
+QString Backup::fileNameFor(const QString &libraryPath, const QDateTime &utc, const QString &reason, bool fullCopy)
 {
     QString base = QFileInfo(libraryPath).completeBaseName();
     if (base.isEmpty())
         base = QStringLiteral("library");
-    return QStringLiteral("%1-%2-%3.sqlite").arg(base, timestamp(utc), sanitizedReason(reason));
+    return QStringLiteral("%1-%2-%3%4")
+        .arg(base, timestamp(utc), sanitizedReason(reason),
+             fullCopy ? QStringLiteral(".sqlite") : backupmanifest::suffix());
 }
 
 QList<BackupInfo> Backup::list(const QString &libraryPath)
@@ -111,7 +170,8 @@ QList<BackupInfo> Backup::list(const QString &libraryPath)
     const QDir dir(folderFor(libraryPath));
     if (!dir.exists())
         return result;
-    const QFileInfoList files = dir.entryInfoList({QStringLiteral("*.sqlite")}, QDir::Files, QDir::Name);
+    const QFileInfoList files = dir.entryInfoList(
+        {QStringLiteral("*.sqlite"), QStringLiteral("*") + backupmanifest::suffix()}, QDir::Files, QDir::Name);
     for (const QFileInfo &f : files) {
         const auto m = namePattern().match(f.fileName());
         if (!m.hasMatch())
@@ -120,12 +180,122 @@ QList<BackupInfo> Backup::list(const QString &libraryPath)
         if (!created.isValid())
             continue;
         created.setTimeSpec(Qt::UTC);
-        result.append(BackupInfo{f.absoluteFilePath(), created, m.captured(3), f.size()});
+        result.append(BackupInfo{f.absoluteFilePath(), created, m.captured(3), f.size(), m.captured(4) == u".sqlite"});
     }
     std::sort(result.begin(), result.end(), [](const BackupInfo &a, const BackupInfo &b) {
         return a.created != b.created ? a.created > b.created : a.path > b.path;
     });
     return result;
+}
+
+QStringList Backup::sweep(const QString &libraryPath)
+{
+    QStringList removed;
+    auto sweepIn = [&](const QDir &dir, const QString &prefix) {
+        for (const QFileInfo &f : dir.entryInfoList({prefix + QStringLiteral("*")}, QDir::Files | QDir::Hidden)) {
+            const auto m = partialPattern().match(f.fileName());
+            if (m.hasMatch() && !processRuns(m.captured(1).toLongLong()) && QFile::remove(f.absoluteFilePath()))
+                removed << f.absoluteFilePath();
+        }
+    };
+    const QString folder = folderFor(libraryPath);
+    sweepIn(QDir(folder), QString());
+    sweepIn(QFileInfo(libraryPath).absoluteDir(), QFileInfo(libraryPath).fileName() + QStringLiteral(".restoring-"));
+    // A backup killed while it wrote objects left their journal: rolled back now (opening the store does it) and
+    // its lock file removed, when no running process holds the lock.
+    const QString journal = BackupObjects::fileIn(folder) + QStringLiteral("-journal");
+    const QString lockPath = QDir(folder).filePath(QStringLiteral(".lock"));
+    if (QFileInfo::exists(journal) || QFileInfo::exists(lockPath)) {
+        QLockFile lock(lockPath);
+        if (lock.tryLock(0)) {
+            if (QFileInfo::exists(journal)) {
+                BackupObjects objects;
+                if (objects.open(BackupObjects::fileIn(folder), true) && !QFileInfo::exists(journal))
+                    removed << journal;
+            }
+            lock.unlock();
+        }
+    }
+    return removed;
+}
+
+Result<BackupMade> Backup::make(const QString &libraryPath, const Options &options)
+{
+    if (libraryPath.isEmpty() || libraryPath == QLatin1String(":memory:"))
+        return Error(Store::tr("an in-memory library has no backups"));
+    const QString folder = folderFor(libraryPath);
+    if (!QDir().mkpath(folder))
+        return Error(Store::tr("cannot create the backup folder %1").arg(folder));
+    BackupMade made;
+    // One backup of a library at a time, across processes (the lock of an ended process is taken over).
+    QLockFile lock(QDir(folder).filePath(QStringLiteral(".lock")));
+    if (!lock.tryLock(options.onlyWhenChanged ? 0 : 60000)) {
+        if (options.onlyWhenChanged)
+            return made; // another program is backing this library up
+        return Error(Store::tr("another program is backing up this library"));
+    }
+    made.swept = sweep(libraryPath);
+
+    const QList<BackupInfo> existing = list(libraryPath);
+    QString previous;
+    for (const BackupInfo &b : existing) {
+        if (!b.fullCopy) {
+            previous = b.path;
+            break;
+        }
+    }
+    if (options.onlyWhenChanged && !previous.isEmpty()) {
+        const BareConnection connection(libraryPath, true);
+        const auto counters = backupmanifest::changeCounters(connection.db());
+        const Result<BackupContents> before = backupmanifest::contents(previous);
+        if (before && counters.first >= 0 && before->libraryChanges == counters.first &&
+            before->workChanges == counters.second)
+            return made; // nothing changed: nothing is written
+    }
+
+    BackupObjects objects;
+    if (Result<void> opened = objects.open(BackupObjects::fileIn(folder), true); !opened)
+        return Error(diskFullHint(opened.error().message()));
+    const QString target = freeTarget(libraryPath, options.reason, false);
+    const QString partial = partialName(target);
+    removeWithJournals(partial);
+    if (Result<void> begun = objects.begin(); !begun)
+        return Error(diskFullHint(begun.error().message()));
+    Result<BackupWrite> written = backupmanifest::write(libraryPath, partial, objects, options.reason, previous,
+                                                        options.cancel, options.progress);
+    if (written && !written->cancelled) {
+        if (Result<void> committed = objects.commit(); !committed)
+            written = committed.error();
+    }
+    if (!written || written->cancelled) {
+        objects.rollback();
+        removeWithJournals(partial);
+        if (!written)
+            return Error(diskFullHint(written.error().message()));
+        made.write = *written;
+        return made;
+    }
+    if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData()) != 0) {
+        removeWithJournals(partial);
+        return Error(Store::tr("cannot rename the backup to %1").arg(target));
+    }
+    made.path = target;
+    made.write = *written;
+    prune(libraryPath, options.keep, target, &objects);
+    return made;
+}
+
+Result<QString> Backup::create(Library &library, const QString &reason, int keep)
+{
+    if (!library.isOpen())
+        return Error(Store::tr("the library is not open"));
+    Options options;
+    options.reason = reason;
+    options.keep = keep;
+    const Result<BackupMade> made = make(library.path(), options);
+    if (!made)
+        return made.error();
+    return made->path;
 }
 
 Result<QString> Backup::createFrom(QSqlDatabase &db, const QString &libraryPath, const QString &reason, int keep)
@@ -135,22 +305,10 @@ Result<QString> Backup::createFrom(QSqlDatabase &db, const QString &libraryPath,
     const QString folder = folderFor(libraryPath);
     if (!QDir().mkpath(folder))
         return Error(Store::tr("cannot create the backup folder %1").arg(folder));
-
-    // A free name: one second later if two backups of the same reason fall in the same second.
-    QDateTime when = QDateTime::currentDateTimeUtc();
-    if (const QList<BackupInfo> existing = list(libraryPath); !existing.isEmpty() && existing.front().created >= when)
-        when = existing.front().created.addSecs(1); // names sort in the order the backups were made
-    QString target;
-    for (int k = 0; k < 100; ++k) {
-        target = QDir(folder).filePath(fileNameFor(libraryPath, when.addSecs(k), reason));
-        if (!QFileInfo::exists(target))
-            break;
-    }
-    // Written under a temporary name and renamed: a crash mid-copy never leaves a half file that looks
-    // like a backup.
-    // The temporary name is this process's own: two programs backing up at once never share it.
-    const QString partial =
-        target + QStringLiteral(".partial-%1-%2").arg(QCoreApplication::applicationPid()).arg(s_nextConnection++);
+    const QString target = freeTarget(libraryPath, reason, true);
+    // Written under a temporary name of this process and renamed: a crash mid-copy never leaves a half file
+    // that looks like a backup, and a later start removes it (sweep()).
+    const QString partial = partialName(target);
     QFile::remove(partial);
     QSqlQuery query(db);
     if (!query.prepare(QStringLiteral("VACUUM INTO ?")))
@@ -158,34 +316,28 @@ Result<QString> Backup::createFrom(QSqlDatabase &db, const QString &libraryPath,
     query.addBindValue(partial);
     if (!query.exec()) {
         const QString message = query.lastError().text();
-        QFile::remove(partial);
-        return Error(Store::tr("cannot back up to %1: %2").arg(target, message));
+        removeWithJournals(partial);
+        return Error(Store::tr("cannot back up to %1: %2").arg(target, diskFullHint(message)));
     }
     query.finish();
     if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData()) != 0) {
-        QFile::remove(partial);
+        removeWithJournals(partial);
         return Error(Store::tr("cannot rename the backup to %1").arg(target));
     }
-    prune(libraryPath, keep, target);
+    prune(libraryPath, keep, target, nullptr);
     return target;
 }
 
-Result<QString> Backup::create(Library &library, const QString &reason, int keep)
-{
-    if (!library.isOpen())
-        return Error(Store::tr("the library is not open"));
-    QSqlDatabase db = library.database();
-    return createFrom(db, library.path(), reason, keep);
-}
-
-Result<QString> Backup::ensureDaily(Library &library, int keep)
+Result<QString> Backup::ensureDaily(Library &library, int keep, const std::atomic_bool *cancel)
 {
     if (!library.isOpen() || library.isReadOnly() || library.path() == QLatin1String(":memory:"))
         return QString();
     const QList<BackupInfo> existing = list(library.path());
     const QDateTime dayAgo = QDateTime::currentDateTimeUtc().addSecs(-24 * 3600);
-    if (!existing.isEmpty() && existing.front().created > dayAgo)
+    if (!existing.isEmpty() && existing.front().created > dayAgo) {
+        sweep(library.path());
         return QString();
+    }
     QSqlQuery query(library.database());
     if (query.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM issues) OR EXISTS (SELECT 1 FROM tags) "
                                   "OR EXISTS (SELECT 1 FROM notebooks)")) &&
@@ -193,7 +345,31 @@ Result<QString> Backup::ensureDaily(Library &library, int keep)
         return QString(); // nothing to lose yet
     }
     query.finish();
-    return create(library, QStringLiteral("daily"), keep);
+    Options options;
+    options.reason = QStringLiteral("daily");
+    options.keep = keep;
+    options.onlyWhenChanged = true;
+    options.cancel = cancel;
+    const Result<BackupMade> made = make(library.path(), options);
+    if (!made)
+        return made.error();
+    return made->path;
+}
+
+bool Backup::isManifest(const QString &file)
+{
+    const BareConnection connection(file, true);
+    return connection.ok() &&
+           sql::scalar(connection.db(), QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'issue_lists'"))
+               .isValid();
+}
+
+QString Backup::objectsFileOf(const QString &manifest)
+{
+    const Result<BackupContents> contents = backupmanifest::contents(manifest);
+    if (contents && contents->selfContained)
+        return manifest;
+    return BackupObjects::fileIn(QFileInfo(manifest).absolutePath());
 }
 
 Result<void> Backup::verify(const QString &file)
@@ -207,11 +383,45 @@ Result<void> Backup::verify(const QString &file)
     if (f.read(16) != QByteArray("SQLite format 3\0", 16))
         return fail(Store::tr("not a Dubao library (not an SQLite file)"));
     f.close();
-    BareConnection connection(file, true);
+    const BareConnection connection(file, true);
     if (!connection.ok())
         return fail(Store::tr("cannot open: %1").arg(connection.error()));
     QSqlDatabase db = connection.db();
     QSqlQuery query(db);
+    auto integrity = [&]() -> Result<void> {
+        if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
+            return fail(Store::tr("damaged: %1").arg(query.lastError().text()));
+        QStringList problems;
+        while (query.next())
+            problems << query.value(0).toString();
+        if (problems != QStringList{QStringLiteral("ok")})
+            return fail(Store::tr("damaged: %1").arg(problems.mid(0, 5).join(QStringLiteral("; "))));
+        return {};
+    };
+    if (isManifest(file)) {
+        if (Result<void> whole = integrity(); !whole)
+            return whole;
+        const Result<BackupContents> contents = backupmanifest::contents(file);
+        if (!contents)
+            return contents.error();
+        const Result<QList<QString>> lists = backupmanifest::issueLists(file);
+        if (!lists)
+            return lists.error();
+        BackupObjects objects;
+        if (Result<void> opened = objects.open(objectsFileOf(file), false); !opened)
+            return fail(opened.error().message());
+        const QSet<QString> present = objects.hashes();
+        for (const QString &hash : *lists) {
+            const Result<QByteArray> json = objects.get(hash);
+            const Result<QStringList> sources = json ? backupmanifest::sourcesOfList(*json) : json.error();
+            if (!sources)
+                return fail(sources.error().message());
+            for (const QString &source : *sources)
+                if (!present.contains(source))
+                    return fail(Store::tr("the object %1 is missing from %2").arg(source, objectsFileOf(file)));
+        }
+        return {};
+    }
     if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
         return fail(Store::tr("cannot read: %1").arg(query.lastError().text()));
     if (query.value(0).toInt() != Library::applicationId())
@@ -223,13 +433,46 @@ Result<void> Backup::verify(const QString &file)
         return fail(Store::tr("schema version %1 is not one this Dubao can open (1 to %2)")
                         .arg(version)
                         .arg(Library::currentSchemaVersion()));
-    if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
-        return fail(Store::tr("damaged: %1").arg(query.lastError().text()));
-    QStringList problems;
-    while (query.next())
-        problems << query.value(0).toString();
-    if (problems != QStringList{QStringLiteral("ok")})
-        return fail(Store::tr("damaged: %1").arg(problems.mid(0, 5).join(QStringLiteral("; "))));
+    return integrity();
+}
+
+Result<QString> Backup::keepBeforeRestore(const QString &libraryPath, int keep)
+{
+    const QFileInfo libraryInfo(libraryPath);
+    if (!libraryInfo.exists() || libraryInfo.size() == 0)
+        return QString();
+    Options options;
+    options.reason = QStringLiteral("before-restore");
+    options.keep = keep;
+    // The reader reads through the -wal file, so the backup holds every commit.
+    const Result<BackupMade> made = make(libraryPath, options);
+    if (made && !made->path.isEmpty())
+        return made->path;
+    // A library too damaged to read: keep its bytes as they are (and its -wal, if any).
+    const QString folder = folderFor(libraryPath);
+    QDir().mkpath(folder);
+    const QString target = freeTarget(libraryPath, QStringLiteral("before-restore"), true);
+    const QString partial = partialName(target);
+    if (!QFile::copy(libraryPath, partial) ||
+        std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData()) != 0) {
+        QFile::remove(partial);
+        return Error(Store::tr("cannot keep a copy of %1 (%2); nothing was restored")
+                         .arg(libraryPath, made ? QString() : made.error().message()));
+    }
+    if (QFileInfo::exists(libraryPath + QStringLiteral("-wal")))
+        QFile::copy(libraryPath + QStringLiteral("-wal"), target + QStringLiteral("-wal"));
+    return target;
+}
+
+Result<void> Backup::replaceLibrary(const QString &built, const QString &libraryPath)
+{
+    QFile(built).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                QFileDevice::ReadOther);
+    // The old -wal belongs to the old file: replayed onto the restored one it would corrupt it.
+    QFile::remove(libraryPath + QStringLiteral("-wal"));
+    QFile::remove(libraryPath + QStringLiteral("-shm"));
+    if (std::rename(QFile::encodeName(built).constData(), QFile::encodeName(libraryPath).constData()) != 0)
+        return Error(Store::tr("cannot replace %1").arg(libraryPath));
     return {};
 }
 
@@ -237,49 +480,22 @@ Result<QString> Backup::restore(const QString &file, const QString &libraryPath,
 {
     if (Result<void> verified = verify(file); !verified)
         return verified.error();
-    QString keptCopy;
-    const QFileInfo libraryInfo(libraryPath);
-    if (libraryInfo.exists() && libraryInfo.size() > 0) {
-        // Keep what is replaced. VACUUM INTO reads through the -wal file, so the copy holds every commit.
-        Result<QString> copy = Error();
-        {
-            BareConnection connection(libraryPath, false);
-            if (connection.ok()) {
-                QSqlDatabase db = connection.db();
-                copy = createFrom(db, libraryPath, QStringLiteral("before-restore"), keep);
-            } else {
-                copy = Error(connection.error());
-            }
-        }
-        if (!copy) {
-            // A library too damaged for SQLite to copy: keep its bytes as they are (and its -wal, if any).
-            const QString folder = folderFor(libraryPath);
-            QDir().mkpath(folder);
-            const QString target = QDir(folder).filePath(
-                fileNameFor(libraryPath, QDateTime::currentDateTimeUtc(), QStringLiteral("before-restore")));
-            if (!QFile::copy(libraryPath, target))
-                return Error(Store::tr("cannot keep a copy of %1 (%2); nothing was restored")
-                                 .arg(libraryPath, copy.error().message()));
-            if (QFileInfo::exists(libraryPath + QStringLiteral("-wal")))
-                QFile::copy(libraryPath + QStringLiteral("-wal"), target + QStringLiteral("-wal"));
-            copy = target;
-        }
-        keptCopy = *copy;
-    }
-    const QString temp = libraryPath + QStringLiteral(".restoring");
-    QFile::remove(temp);
-    if (!QFile::copy(file, temp))
-        return Error(Store::tr("cannot copy %1 beside the library").arg(file));
-    QFile(temp).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
-                               QFileDevice::ReadOther);
-    // The old -wal belongs to the old file: replayed onto the restored one it would corrupt it.
-    QFile::remove(libraryPath + QStringLiteral("-wal"));
-    QFile::remove(libraryPath + QStringLiteral("-shm"));
-    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(libraryPath).constData()) != 0) {
+    if (isManifest(file))
+        return Error(Store::tr("%1 is a backup to rebuild the library from, not a copy of it").arg(file));
+    const Result<QString> kept = keepBeforeRestore(libraryPath, keep);
+    if (!kept)
+        return kept.error();
+    const QString temp = libraryPath + QStringLiteral(".restoring-%1").arg(QCoreApplication::applicationPid());
+    removeWithJournals(temp);
+    if (!QFile::copy(file, temp)) {
         QFile::remove(temp);
-        return Error(Store::tr("cannot replace %1").arg(libraryPath));
+        return Error(Store::tr("cannot copy %1 beside the library").arg(file));
     }
-    return keptCopy;
+    if (Result<void> replaced = replaceLibrary(temp, libraryPath); !replaced) {
+        QFile::remove(temp);
+        return replaced.error();
+    }
+    return *kept;
 }
 
 } // namespace dubao

@@ -8,6 +8,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <memory>
 #include <optional>
@@ -15,6 +16,23 @@
 namespace dubao {
 
 class Library;
+
+/// The ids and uids an issue had, to insert its new parse with them again (a restore from a backup,
+/// core/ingest/backuprestorer.h). Articles and blocks in reading order; a list that does not match the parse's
+/// shape is not used (those rows get new ids and uids).
+struct StoredIdentity
+{
+    qint64 issueId = 0;
+    QByteArray issueUid;
+    QString createdAt;      ///< issues.created_at; empty: now
+    QString importedAt;     ///< source_files.imported_at; empty: now
+    QVariant sourceSize;    ///< source_files.size as stored (may be NULL)
+    int parserVersion = -1; ///< -1: the current one
+    QList<qint64> articleIds;
+    QList<QByteArray> articleUids;
+    QList<QList<qint64>> blockIds; ///< per article
+    QList<QList<QByteArray>> blockUids;
+};
 
 class IssueRepository final
 {
@@ -29,7 +47,8 @@ public:
     /// transaction: the caller (Importer) wraps it in one. Returns the new id.
     /// All or nothing even without the caller's transaction (it runs inside a SAVEPOINT). The source's size
     /// is taken from the file at `source.path` when there is one (NULL otherwise).
-    Result<qint64> insert(const ParsedIssue &issue);
+    /// With `identity`, its ids, uids and times are stored instead of new ones (see StoredIdentity).
+    Result<qint64> insert(const ParsedIssue &issue, const StoredIdentity *identity = nullptr);
 
     enum class Listing
     {

@@ -115,17 +115,17 @@ struct IssueRepository::InsertStatements
             {&insertSource,
              "INSERT INTO source_files (path, sha256, encoding, size, imported_at) VALUES (?, ?, ?, ?, ?)"},
             {&insertSourceBytes, "INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"},
-            {&insertIssue, "INSERT INTO issues (publication_id, source_file_id, date, month, day, date_inferred, "
-                           "created_at, uid, parser_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"},
-            {&insertArticle, "INSERT INTO articles (issue_id, position, kicker, title, subtitles, has_byline, "
+            {&insertIssue, "INSERT INTO issues (id, publication_id, source_file_id, date, month, day, date_inferred, "
+                           "created_at, uid, parser_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+            {&insertArticle, "INSERT INTO articles (id, issue_id, position, kicker, title, subtitles, has_byline, "
                              "byline_source, byline_date, byline_raw, first_line, last_line, uid) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
             {&insertReporter, "INSERT OR IGNORE INTO reporters (name) VALUES (?)"},
             {&selectReporter, "SELECT id FROM reporters WHERE name = ?"},
             {&insertArticleReporter, "INSERT INTO article_reporters (article_id, position, reporter_id) "
                                      "VALUES (?, ?, ?)"},
-            {&insertBlock, "INSERT INTO blocks (article_id, position, kind, text, raw, first_line, last_line, uid) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
+            {&insertBlock, "INSERT INTO blocks (id, article_id, position, kind, text, raw, first_line, last_line, uid) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"},
         };
         if (Result<void> prepared = publications.prepare(db); !prepared)
             return prepared;
@@ -146,7 +146,7 @@ IssueRepository::IssueRepository(Library &library)
 
 IssueRepository::~IssueRepository() = default;
 
-Result<qint64> IssueRepository::insert(const ParsedIssue &issue)
+Result<qint64> IssueRepository::insert(const ParsedIssue &issue, const StoredIdentity *identity)
 {
     QSqlDatabase db = m_library.database();
     if (!db.isOpen())
@@ -176,12 +176,23 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue)
 
     const QString now = nowUtc();
     const QFileInfo sourceInfo(issue.source.path);
+    // A restored issue keeps its ids and uids where the parse has the shape they were stored for.
+    const bool sameArticles = identity && identity->articleIds.size() == issue.articles.size() &&
+                              identity->articleUids.size() == issue.articles.size() &&
+                              identity->blockIds.size() == issue.articles.size() &&
+                              identity->blockUids.size() == issue.articles.size();
+    auto sameBlocks = [&](int a) {
+        const qsizetype n = issue.articles.at(a).blocks.size();
+        return sameArticles && identity->blockIds.at(a).size() == n && identity->blockUids.at(a).size() == n;
+    };
+    const QVariant sourceSize = identity ? identity->sourceSize
+                                : !issue.source.path.isEmpty() && sourceInfo.isFile()
+                                    ? QVariant(sourceInfo.size())
+                                    : QVariant(QMetaType(QMetaType::LongLong));
     if (Result<void> done =
             run(insertSource,
                 {notNull(issue.source.path), notNull(issue.source.sha256.toLower()), notNull(issue.source.encoding),
-                 !issue.source.path.isEmpty() && sourceInfo.isFile() ? QVariant(sourceInfo.size())
-                                                                     : QVariant(QMetaType(QMetaType::LongLong)),
-                 now});
+                 sourceSize, identity && !identity->importedAt.isEmpty() ? identity->importedAt : now});
         !done)
         return done.error();
     const qint64 sourceId = insertSource.lastInsertId().toLongLong();
@@ -200,8 +211,12 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue)
     if (!publicationId)
         return publicationId.error();
     if (Result<void> done =
-            run(insertIssue, {*publicationId, sourceId, dateValue(issue.issue.date), issue.issue.month, issue.issue.day,
-                              issue.issue.dateInferred ? 1 : 0, now, uid::make(), kParserVersion});
+            run(insertIssue,
+                {sql::idOrNull(identity ? identity->issueId : 0), *publicationId, sourceId, dateValue(issue.issue.date),
+                 issue.issue.month, issue.issue.day, issue.issue.dateInferred ? 1 : 0,
+                 identity && !identity->createdAt.isEmpty() ? identity->createdAt : now,
+                 identity && identity->issueUid.size() == 16 ? identity->issueUid : uid::make(),
+                 identity && identity->parserVersion >= 0 ? identity->parserVersion : kParserVersion});
         !done)
         return done.error();
     const qint64 issueId = insertIssue.lastInsertId().toLongLong();
@@ -216,11 +231,12 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue)
         const QVariant nullText{QMetaType(QMetaType::QString)};
         if (Result<void> done =
                 run(insertArticle,
-                    {issueId, a, notNull(article.kicker), notNull(article.title), toJson(article.subtitles),
-                     article.byline ? 1 : 0, article.byline ? QVariant(notNull(article.byline->source)) : nullText,
+                    {sql::idOrNull(sameArticles ? identity->articleIds.at(a) : 0), issueId, a, notNull(article.kicker),
+                     notNull(article.title), toJson(article.subtitles), article.byline ? 1 : 0,
+                     article.byline ? QVariant(notNull(article.byline->source)) : nullText,
                      article.byline ? nullIfEmpty(article.byline->date) : nullText,
                      article.byline ? QVariant(notNull(article.byline->raw)) : nullText, article.firstLine,
-                     article.lastLine, uid::make()});
+                     article.lastLine, sameArticles ? identity->articleUids.at(a) : uid::make()});
             !done)
             return done.error();
         const qint64 articleId = insertArticle.lastInsertId().toLongLong();
@@ -251,9 +267,11 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue)
             const std::optional<QStringView> lines =
                 sourceLines.isEmpty() ? std::nullopt : sourceLines.lines(block.firstLine, block.lastLine);
             if (Result<void> done =
-                    run(insertBlock, {articleId, b, blockKindName(block.kind), notNull(block.text),
-                                      lines && *lines == block.raw ? QStringLiteral("") : notNull(block.raw),
-                                      block.firstLine, block.lastLine, uid::make()});
+                    run(insertBlock,
+                        {sql::idOrNull(sameBlocks(a) ? identity->blockIds.at(a).at(b) : 0), articleId, b,
+                         blockKindName(block.kind), notNull(block.text),
+                         lines && *lines == block.raw ? QStringLiteral("") : notNull(block.raw), block.firstLine,
+                         block.lastLine, sameBlocks(a) ? identity->blockUids.at(a).at(b) : uid::make()});
                 !done)
                 return done.error();
         }

@@ -39,6 +39,7 @@ QList<Step> connectionSetUps();
 Result<void> migrateTo1(QSqlDatabase &db); ///< publications, source files, issues, articles, blocks
 Result<void> migrateTo2(QSqlDatabase &db); ///< tags, highlights, notes, notebooks, source contents
 Result<void> migrateTo4(QSqlDatabase &db); ///< uids, issues.parser_version, block and article lineage
+Result<void> migrateTo5(QSqlDatabase &db); ///< the change counters backups compare
 /// The store's own connection set-up (the SQL function dubao_uid()); connectionSetUps() lists it first.
 Result<void> setUpStoreConnection(QSqlDatabase &db);
 

@@ -1,4 +1,4 @@
-// The store's schema steps (v1, v2 and v4) and the registry of the steps and connection set-ups of the layers above
+// The store's schema steps (v1, v2, v4 and v5) and the registry of the steps and connection set-ups of the layers above
 // it. Documented in docs/schema.md; keep the two in step.
 #include "core/store/schema.h"
 #include "core/store/sql.h"
@@ -74,6 +74,8 @@ QList<RegisteredStep> steps(int current)
             step.step = migrateTo2;
         else if (version == 4)
             step.step = migrateTo4;
+        else if (version == 5)
+            step.step = migrateTo5;
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;
@@ -336,6 +338,59 @@ Result<void> migrateTo4(QSqlDatabase &db)
         "CREATE INDEX article_lineage_issue ON article_lineage(issue_id)",
     };
     return execAll(db, statements);
+}
+
+// Schema version 5: two change counters, so a backup is made only when something changed since the last one
+// (PRAGMA data_version only counts other connections' commits, and only while one stays open). Triggers count every
+// row written: `library` for the issues and what a restore rebuilds from them, `work` for the user's own tables.
+// Inserts into articles and blocks are not counted (each comes with an issue's insert or update, or a lineage row),
+// so an import pays one counter update per issue.
+Result<void> migrateTo5(QSqlDatabase &db)
+{
+    if (Result<void> done = sql::exec(
+            db, {{QStringLiteral("CREATE TABLE IF NOT EXISTS change_counter (name TEXT PRIMARY KEY, "
+                                 "value INTEGER NOT NULL) WITHOUT ROWID"),
+                  {}},
+                 {QStringLiteral("INSERT OR IGNORE INTO change_counter VALUES ('library', 0), ('work', 0)"), {}}});
+        !done)
+        return done;
+    struct Counted
+    {
+        const char *table;
+        const char *counter;
+        bool inserts;
+    };
+    static const Counted counted[] = {
+        {"issues", "library", true},
+        {"source_files", "library", true},
+        {"articles", "library", false},
+        {"blocks", "library", false},
+        {"block_lineage", "library", true},
+        {"article_lineage", "library", true},
+        {"publications", "library", true},
+        {"tags", "work", true},
+        {"article_tags", "work", true},
+        {"block_tags", "work", true},
+        {"highlights", "work", true},
+        {"highlight_tags", "work", true},
+        {"notes", "work", true},
+        {"note_tags", "work", true},
+        {"notebooks", "work", true},
+        {"notebook_entries", "work", true},
+    };
+    for (const Counted &c : counted) {
+        for (const char *op : {"INSERT", "UPDATE", "DELETE"}) {
+            if (!c.inserts && qstrcmp(op, "INSERT") == 0)
+                continue;
+            const QString sql = QStringLiteral("CREATE TRIGGER IF NOT EXISTS count_%1_%2 AFTER %3 ON %1 BEGIN "
+                                               "UPDATE change_counter SET value = value + 1 WHERE name = '%4'; END")
+                                    .arg(QLatin1String(c.table), QString::fromLatin1(op).toLower(), QLatin1String(op),
+                                         QLatin1String(c.counter));
+            if (Result<void> done = sql::exec(db, sql); !done)
+                return done;
+        }
+    }
+    return {};
 }
 
 } // namespace dubao::schema

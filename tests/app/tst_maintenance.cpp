@@ -110,6 +110,7 @@ void TestMaintenance::open_makesDailyBackup_once()
     {
         auto window = openWindow(path);
         QVERIFY(window->hasLibrary());
+        QTRY_COMPARE(Backup::list(path).size(), 1); // made on a worker thread
     }
     QList<BackupInfo> backups = Backup::list(path);
     QCOMPARE(backups.size(), 1);

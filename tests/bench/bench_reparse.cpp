@@ -15,6 +15,7 @@
 #include "core/ingest/issuereplacer.h"
 #include "core/parse/issuefile.h"
 #include "core/store/library.h"
+#include "tests/support/procstats.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -26,29 +27,10 @@
 #include <sys/resource.h>
 
 using namespace dubao;
+using test::peakRssKb;
+using test::writtenBytes;
 
 namespace {
-
-qint64 procValue(const char *file, const char *key)
-{
-    QFile f(QString::fromLatin1(file));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(qsizetype(qstrlen(key))).trimmed().split(' ').front().toLongLong();
-    return 0;
-}
-
-qint64 writtenBytes()
-{
-    return procValue("/proc/self/io", "write_bytes:");
-}
-
-qint64 peakRssKb()
-{
-    return procValue("/proc/self/status", "VmHWM:");
-}
 
 qint64 librarySize(const QString &path)
 {

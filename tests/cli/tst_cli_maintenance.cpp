@@ -48,9 +48,12 @@ void TestCliMaintenance::backupAndRestore()
     QCOMPARE(Backup::list(path).size(), 1);
     QCOMPARE(Backup::list(path).front().reason, u"daily"_s);
     QCOMPARE(cli({u"tag"_s, u"list"_s}, &out), 0); // not a write
+    QCOMPARE(cli({u"backups"_s}, &out), 0);        // when, why, what it holds
+    QVERIFY2(out.contains(u"daily"_s) && out.contains(u"5 issues"_s) && out.contains(u"0 tags"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"objects.sqlite"_s), qPrintable(out));
     QCOMPARE(cli({u"backup"_s}, &out), 0);
     QVERIFY2(QFile::exists(out), qPrintable(out));
-    QVERIFY(out.contains(u"-manual.sqlite"_s));
+    QVERIFY(out.contains(u"-manual.dubao-backup"_s));
     const QString backup = out;
     QCOMPARE(cli({u"tag"_s, u"add"_s, u"测试"_s}), 0); // the daily backup is already made today
     QCOMPARE(Backup::list(path).size(), 2);

@@ -1,16 +1,24 @@
-// Backups (core/store/backup.h): names, pruning, the daily backup, the backup before a schema migration (of
-// the old version), verification and restore (keeping what it replaces). `dubao-cli backup/restore`:
-// tests/cli/tst_cli_maintenance.cpp.
+// Backups (core/store/backup.h): names, pruning, the daily backup and its change counter, objects shared across
+// backups, the sweep of partial files, the backup before a schema migration (of the old version), verification,
+// and the restore round trip (core/ingest/backuprestorer.h): the same issues, articles, blocks, annotations on the
+// same words and search results. `dubao-cli backup/restore`: tests/cli/tst_cli_maintenance.cpp.
+#include "core/ingest/backuprestorer.h"
 #include "core/ingest/importer.h"
+#include "core/search/searchservice.h"
 #include "core/store/backup.h"
+#include "core/store/backupobjects.h"
 #include "core/store/library.h"
+#include "core/store/tagrepository.h"
+#include "tests/support/exportfixture.h"
 #include "tests/support/scalar.h"
 #include "tests/support/schemaversions.h"
 
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,6 +58,10 @@ private slots:
     void open_oldSchema_backsUpOldVersionFirst();
     void verify_rejectsBadFiles();
     void restore_replacesLibrary_keepsCopy();
+    void roundTrip_sameRowsAnnotationsAndSearch();
+    void nextBackup_sharesObjects_nothingChanged_writesNothing();
+    void cancelled_leavesNothing();
+    void sweep_removesPartialsOfEndedProcessesOnly();
 };
 
 void TestBackup::create_namesFileInBackupsFolder_andCopiesEverything()
@@ -62,11 +74,19 @@ void TestBackup::create_namesFileInBackupsFolder_andCopiesEverything()
     const auto file = Backup::create(library, u"manual"_s, 10);
     QVERIFY2(file, qPrintable(file.error().message()));
     QCOMPARE(QFileInfo(*file).absolutePath(), tmp.filePath(u"library.sqlite.backups"_s));
-    QVERIFY(QRegularExpression(u"^library-\\d{8}T\\d{6}Z-manual\\.sqlite$"_s)
+    QVERIFY(QRegularExpression(u"^library-\\d{8}T\\d{6}Z-manual\\.dubao-backup$"_s)
                 .match(QFileInfo(*file).fileName())
                 .hasMatch());
-    QVERIFY(Backup::verify(*file));
-    QCOMPARE(scalarOfFile(*file, u"SELECT count(*) FROM blocks"_s), scalar(library, u"SELECT count(*) FROM blocks"_s));
+    const Result<void> verified = Backup::verify(*file);
+    QVERIFY2(verified, qPrintable(verified.error().message()));
+    const Result<BackupContents> contents = backupmanifest::contents(*file);
+    QVERIFY(contents);
+    QCOMPARE(contents->counts.value(u"blocks"_s), scalar(library, u"SELECT count(*) FROM blocks"_s));
+    QCOMPARE(contents->counts.value(u"issues"_s), scalar(library, u"SELECT count(*) FROM issues"_s));
+    // The original bytes compressed, in the folder's shared objects, readable with gunzip.
+    QVERIFY(QFile::exists(tmp.filePath(u"library.sqlite.backups/objects.sqlite"_s)));
+    QVERIFY(QFileInfo(tmp.filePath(u"library.sqlite.backups/objects.sqlite"_s)).size() <
+            scalar(library, u"SELECT sum(length(bytes)) FROM source_contents"_s));
     const QList<BackupInfo> list = Backup::list(path);
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.front().reason, u"manual"_s);
@@ -115,6 +135,13 @@ void TestBackup::ensureDaily_oncePerDay_notForEmptyLibrary()
         QDir(Backup::folderFor(path))
             .filePath(Backup::fileNameFor(path, QDateTime::currentDateTimeUtc().addDays(-2), u"daily"_s));
     QVERIFY(QFile::rename(Backup::list(path).front().path, old));
+    // ... but nothing changed since: no backup, nothing written.
+    const QDateTime objectsTime = QFileInfo(BackupObjects::fileIn(Backup::folderFor(path))).lastModified();
+    made = Backup::ensureDaily(library);
+    QVERIFY(made && made->isEmpty());
+    QCOMPARE(Backup::list(path).size(), 1);
+    QCOMPARE(QFileInfo(BackupObjects::fileIn(Backup::folderFor(path))).lastModified(), objectsTime);
+    QVERIFY(TagRepository(library).create(u"新标签"_s));
     made = Backup::ensureDaily(library);
     QVERIFY(made && !made->isEmpty());
     QCOMPARE(Backup::list(path).size(), 2);
@@ -250,14 +277,185 @@ void TestBackup::restore_replacesLibrary_keepsCopy()
     QVERIFY(!Backup::restore(bad, path, 10));
     QCOMPARE(scalarOfFile(path, u"SELECT count(*) FROM issues"_s), issues - 1);
 
-    const Result<QString> restored = Backup::restore(backup, path, 10);
+    QVERIFY(!BackupRestorer::restore(bad, path));
+    const Result<RestoreReport> restored = BackupRestorer::restore(backup, path);
     QVERIFY2(restored, qPrintable(restored.error().message()));
-    const QString kept = *restored;
+    const QString kept = restored->keptCopy;
     QVERIFY(QFile::exists(kept));
     QVERIFY(kept.contains(u"before-restore"_s));
+    QCOMPARE(restored->issues, issues);
     QCOMPARE(scalarOfFile(path, u"SELECT count(*) FROM issues"_s), issues);
-    QCOMPARE(scalarOfFile(kept, u"SELECT count(*) FROM issues"_s), issues - 1);
+    QCOMPARE(backupmanifest::contents(kept)->counts.value(u"issues"_s), issues - 1);
     QVERIFY(Backup::verify(path));
+    QVERIFY(!QFileInfo::exists(path + u".restoring-%1"_s.arg(QCoreApplication::applicationPid())));
+}
+
+namespace {
+
+/// Every row of what a restore must give back, as text, in a stable order.
+QStringList dump(Library &library)
+{
+    static const char *const queries[] = {
+        "SELECT i.id, hex(i.uid), p.name, i.date, i.month, i.day, i.date_inferred, i.created_at, i.parser_version, "
+        "s.path, s.sha256, s.encoding, s.size, s.imported_at FROM issues i JOIN source_files s ON s.id = "
+        "i.source_file_id LEFT JOIN publications p ON p.id = i.publication_id ORDER BY i.id",
+        "SELECT id, issue_id, position, kicker, title, subtitles, has_byline, byline_source, byline_date, byline_raw, "
+        "first_line, last_line, hex(uid) FROM articles ORDER BY id",
+        "SELECT ar.article_id, ar.position, r.name FROM article_reporters ar JOIN reporters r ON r.id = "
+        "ar.reporter_id ORDER BY 1, 2",
+        "SELECT id, article_id, position, kind, text, raw, first_line, last_line, hex(uid) FROM blocks ORDER BY id",
+        "SELECT id, name, parent_id, color, created_at, hex(uid) FROM tags ORDER BY id",
+        "SELECT * FROM article_tags ORDER BY 1, 2",
+        "SELECT * FROM block_tags ORDER BY 1, 2",
+        "SELECT h.id, h.block_id, h.start, h.\"end\", h.quote, substr(b.text, h.start + 1, h.\"end\" - h.start), "
+        "h.prefix, h.suffix, h.issue_id, h.orphan, h.created_at, hex(h.uid) FROM highlights h "
+        "LEFT JOIN blocks b ON b.id = h.block_id ORDER BY h.id",
+        "SELECT * FROM highlight_tags ORDER BY 1, 2",
+        "SELECT id, block_id, highlight_id, text, orphan, quote, hex(uid) FROM notes ORDER BY id",
+        "SELECT * FROM note_tags ORDER BY 1, 2",
+        "SELECT id, name, hex(uid) FROM notebooks ORDER BY id",
+        "SELECT * FROM notebook_entries ORDER BY id",
+        "SELECT issue_id, old_id, hex(old_uid), new_id, hex(new_uid), kind FROM block_lineage ORDER BY id",
+    };
+    QStringList rows;
+    QSqlQuery q(library.database());
+    for (const char *sql : queries) {
+        if (!q.exec(QString::fromUtf8(sql))) {
+            rows << u"error: "_s + q.lastError().text();
+            continue;
+        }
+        while (q.next()) {
+            QStringList values;
+            for (int c = 0; c < q.record().count(); ++c)
+                values << (q.value(c).isNull() ? u"NULL"_s : q.value(c).toString());
+            rows << values.join(u'|');
+        }
+    }
+    SearchService search(library);
+    for (const QString &term : {u"会议"_s, u"重庆"_s, u"农业 OR 湿地"_s, u"长长"_s}) {
+        SearchOptions options;
+        options.order = SearchOrder::Newest;
+        options.limit = 1000;
+        const SearchResult result = search.search(term, options);
+        rows << term + u": "_s + QString::number(result.total);
+        for (const SearchHit &hit : result.hits)
+            rows << u"%1 %2 %3"_s.arg(hit.blockId).arg(hit.noteId).arg(hit.articleId);
+    }
+    return rows;
+}
+
+} // namespace
+
+void TestBackup::roundTrip_sameRowsAnnotationsAndSearch()
+{
+    test::ExportFixture fixture;
+    QString error;
+    QVERIFY2(fixture.setUp(&error), qPrintable(error));
+    Library &library = *fixture.library;
+    importCorpus(library);
+    // Ids that are not what a fresh import would give: an issue deleted in between.
+    QSqlQuery q(library.database());
+    QVERIFY(q.exec(u"DELETE FROM source_files WHERE id = (SELECT max(source_file_id) FROM issues)"_s));
+    QCOMPARE(Importer(library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)}).imported.size(), 1);
+    const QStringList before = dump(library);
+    QVERIFY(before.size() > 200);
+
+    const Result<QString> backup = Backup::create(library, u"manual"_s);
+    QVERIFY2(backup, qPrintable(backup.error().message()));
+    const QString restoredPath = fixture.dir->filePath(u"restored.sqlite"_s);
+    qint64 lastDone = 0, reports = 0;
+    RestoreOptions options;
+    options.progress = [&](qint64 done, qint64 total) {
+        QVERIFY(done > lastDone && done <= total);
+        lastDone = done;
+        ++reports;
+    };
+    const Result<RestoreReport> rebuilt = BackupRestorer::rebuild(*backup, restoredPath, options);
+    QVERIFY2(rebuilt, qPrintable(rebuilt.error().message()));
+    QCOMPARE(rebuilt->issues, scalar(library, u"SELECT count(*) FROM issues"_s));
+    QCOMPARE(rebuilt->newShapes, 0);
+    QCOMPARE(rebuilt->orphaned, 0);
+    QCOMPARE(lastDone, rebuilt->issues);
+    QVERIFY(reports > 0);
+    Library restored;
+    QVERIFY(restored.open(restoredPath));
+    const QStringList after = dump(restored);
+    for (qsizetype k = 0; k < qMin(before.size(), after.size()); ++k)
+        QCOMPARE(after.at(k), before.at(k));
+    QCOMPARE(after.size(), before.size());
+}
+
+void TestBackup::nextBackup_sharesObjects_nothingChanged_writesNothing()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"lib.sqlite"_s);
+    Library library;
+    QVERIFY(library.open(path));
+    importCorpus(library);
+    const auto first = Backup::create(library, u"manual"_s);
+    QVERIFY(first);
+    const qint64 objectsSize = QFileInfo(BackupObjects::fileIn(Backup::folderFor(path))).size();
+    // A day of reading and annotating: the next backup adds no object, only its own small file.
+    QVERIFY(TagRepository(library).create(u"新标签"_s));
+    Backup::Options options;
+    options.onlyWhenChanged = true;
+    const Result<BackupMade> next = Backup::make(path, options);
+    QVERIFY2(next, qPrintable(next.error().message()));
+    QVERIFY(!next->path.isEmpty());
+    QCOMPARE(next->write.newObjects, 0);
+    QCOMPARE(QFileInfo(BackupObjects::fileIn(Backup::folderFor(path))).size(), objectsSize);
+    QVERIFY(QFileInfo(next->path).size() < 200 * 1024);
+    // Nothing changed since: nothing is made.
+    const Result<BackupMade> none = Backup::make(path, options);
+    QVERIFY(none && none->path.isEmpty());
+    QCOMPARE(Backup::list(path).size(), 2);
+    // Pruning the backup that first stored the objects keeps them: the next one names them too.
+    options.onlyWhenChanged = false;
+    options.keep = 1;
+    QVERIFY(Backup::make(path, options));
+    QCOMPARE(Backup::list(path).size(), 1);
+    QVERIFY(Backup::verify(Backup::list(path).front().path));
+}
+
+void TestBackup::cancelled_leavesNothing()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"lib.sqlite"_s);
+    Library library;
+    QVERIFY(library.open(path));
+    importCorpus(library);
+    std::atomic_bool cancel{true};
+    Backup::Options options;
+    options.cancel = &cancel;
+    const Result<BackupMade> made = Backup::make(path, options);
+    QVERIFY(made);
+    QVERIFY(made->path.isEmpty());
+    QVERIFY(made->write.cancelled);
+    QVERIFY(Backup::list(path).isEmpty());
+    BackupObjects objects;
+    QVERIFY(objects.open(BackupObjects::fileIn(Backup::folderFor(path)), false));
+    QVERIFY(objects.hashes().isEmpty());
+    QCOMPARE(QDir(Backup::folderFor(path)).entryList(QDir::Files).size(), 1); // objects.sqlite alone
+}
+
+void TestBackup::sweep_removesPartialsOfEndedProcessesOnly()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"lib.sqlite"_s);
+    const QString folder = Backup::folderFor(path);
+    QVERIFY(QDir().mkpath(folder));
+    // A process id that runs no process: above the kernel's pid_max.
+    const QString dead = u"lib-20261122T045500Z-daily.dubao-backup.partial-99999999-1"_s;
+    const QString mine =
+        u"lib-20261122T045500Z-daily.dubao-backup.partial-%1-1"_s.arg(QCoreApplication::applicationPid());
+    for (const QString &name : QStringList{dead, dead + u"-journal"_s, mine})
+        QVERIFY(QFile(QDir(folder).filePath(name)).open(QIODevice::WriteOnly));
+    QVERIFY(QFile(path + u".restoring-99999999"_s).open(QIODevice::WriteOnly));
+    const QStringList swept = Backup::sweep(path);
+    QCOMPARE(swept.size(), 3);
+    QVERIFY(!QFile::exists(QDir(folder).filePath(dead)));
+    QVERIFY(QFile::exists(QDir(folder).filePath(mine)));
+    QVERIFY(!QFile::exists(path + u".restoring-99999999"_s));
 }
 
 QTEST_GUILESS_MAIN(TestBackup)

@@ -1,0 +1,151 @@
+// Restoring from a backup: see backuprestorer.h.
+#include "core/ingest/backuprestorer.h"
+
+#include "core/parse/issuefile.h"
+#include "core/search/searchindex.h"
+#include "core/store/backup.h"
+#include "core/store/backupmanifest.h"
+#include "core/store/backupobjects.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <memory>
+
+namespace dubao {
+
+namespace {
+
+void removeLibraryFiles(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+
+} // namespace
+
+Result<RestoreReport> BackupRestorer::rebuild(const QString &backup, const QString &target,
+                                              const RestoreOptions &options)
+{
+    RestoreReport report;
+    const Result<QList<QString>> lists = backupmanifest::issueLists(backup);
+    if (!lists)
+        return lists.error();
+    BackupObjects objects;
+    if (Result<void> opened = objects.open(Backup::objectsFileOf(backup), false); !opened)
+        return opened.error();
+    const qint64 total = backupmanifest::issueCount(backup);
+    auto cancelled = [&] {
+        return options.cancel && options.cancel->load();
+    };
+
+    removeLibraryFiles(target);
+    const Result<void> built = [&]() -> Result<void> {
+        Library library;
+        if (Result<void> opened = library.open(target); !opened)
+            return opened;
+        QSqlDatabase db = library.database();
+        IssueRepository issues(library);
+        // One transaction per issue list (256 issues), indexed at its end as an import indexes a batch.
+        for (const QString &hash : *lists) {
+            if (cancelled()) {
+                report.cancelled = true;
+                return {};
+            }
+            const Result<QByteArray> json = objects.get(hash);
+            if (!json)
+                return json.error();
+            const Result<QList<backupmanifest::IssueEntry>> entries = backupmanifest::parseIssueList(*json);
+            if (!entries)
+                return entries.error();
+            sql::WriteScope batch(db);
+            if (!batch.isActive())
+                return batch.error();
+            if (Result<void> deferred = SearchIndex::deferIndexing(db); !deferred)
+                return deferred;
+            QList<qint64> issueIds;
+            for (const backupmanifest::IssueEntry &entry : *entries) {
+                if (cancelled()) {
+                    report.cancelled = true;
+                    return {};
+                }
+                const Result<QByteArray> bytes = objects.get(entry.sha256);
+                if (!bytes)
+                    return bytes.error();
+                IssueFileResult parsed = parseIssueBytes(*bytes, entry.path, entry.sha256);
+                if (!parsed.ok) {
+                    report.warnings << tr("%1: cannot parse the issue's original bytes (%2); not restored")
+                                           .arg(entry.path, parsed.error);
+                    continue;
+                }
+                parsed.issue.issue = entry.info;
+                const StoredIdentity &identity = entry.identity;
+                bool sameShape = identity.articleIds.size() == parsed.issue.articles.size();
+                for (qsizetype a = 0; sameShape && a < parsed.issue.articles.size(); ++a)
+                    sameShape = identity.blockIds.at(a).size() == parsed.issue.articles.at(a).blocks.size();
+                report.newShapes += sameShape ? 0 : 1;
+                const Result<qint64> inserted = issues.insert(parsed.issue, &identity);
+                if (!inserted)
+                    return inserted.error().prefixed(entry.path);
+                if (Result<void> lineage = backupmanifest::insertLineage(db, entry); !lineage)
+                    return lineage;
+                issueIds.append(*inserted);
+                ++report.issues;
+                if (options.progress)
+                    options.progress(report.issues, total);
+            }
+            if (Result<void> indexed = SearchIndex::indexDeferred(db, issueIds); !indexed)
+                return indexed;
+            if (Result<void> committed = batch.commit(); !committed)
+                return committed;
+        }
+        const Result<int> orphaned = backupmanifest::restoreWork(db, backup);
+        if (!orphaned)
+            return orphaned.error();
+        report.orphaned = *orphaned;
+        return {};
+    }();
+    if (!built || report.cancelled) {
+        removeLibraryFiles(target);
+        if (!built)
+            return built.error();
+    }
+    return report;
+}
+
+Result<RestoreReport> BackupRestorer::restore(const QString &backup, const QString &libraryPath,
+                                              const RestoreOptions &options)
+{
+    if (Result<void> verified = Backup::verify(backup); !verified)
+        return verified.error();
+    Backup::sweep(libraryPath);
+    if (!Backup::isManifest(backup)) {
+        const Result<QString> kept = Backup::restore(backup, libraryPath, options.keep);
+        if (!kept)
+            return kept.error();
+        RestoreReport report;
+        report.keptCopy = *kept;
+        return report;
+    }
+    const QString temp = QFileInfo(libraryPath).absoluteFilePath() +
+                         QStringLiteral(".restoring-%1").arg(QCoreApplication::applicationPid());
+    Result<RestoreReport> report = rebuild(backup, temp, options);
+    if (!report || report->cancelled)
+        return report;
+    const Result<QString> kept = Backup::keepBeforeRestore(libraryPath, options.keep);
+    if (!kept) {
+        removeLibraryFiles(temp);
+        return kept.error();
+    }
+    report->keptCopy = *kept;
+    if (Result<void> replaced = Backup::replaceLibrary(temp, libraryPath); !replaced) {
+        removeLibraryFiles(temp);
+        return replaced.error();
+    }
+    return report;
+}
+
+} // namespace dubao

@@ -1,0 +1,118 @@
+// A backup of what cannot be rebuilt (format 1): one SQLite file, `<base>-<UTC time>-<reason>.dubao-backup`,
+// holding
+//   backup        key/value: format, created, reason, library, schema and parser versions, the library's change
+//                 counters, counts (issues, articles, blocks, annotations), bytes;
+//   issue_lists   one row per 256 issue ids: the hash of a gzip'ed JSON object listing those issues — source hash,
+//                 path, encoding, size and times, the metadata the user may edit (publication, date), the parser
+//                 version, and the ids and uids of the issue, its articles and blocks (reading order) and its
+//                 lineage rows — so a restore that parses the same bytes again gives every row its id and uid back;
+//   the user's own tables, copied as they are (tags, taggings, highlights, notes, notebooks and their entries, and
+//                 any table a later schema adds that is not derived from the issues).
+// The issues' original bytes and the issue lists are objects (backupobjects.h) in the folder's objects.sqlite,
+// shared by every backup there; a backup made to travel alone has an `objects` table of its own.
+// Not in a backup: what a restore rebuilds — articles, blocks, reporters (the parse) and the search index.
+#pragma once
+
+#include "core/model/issue.h"
+#include "core/model/result.h"
+#include "core/store/issuerepository.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QList>
+#include <QMap>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+
+namespace dubao {
+
+class BackupObjects;
+
+/// What a backup holds, from its `backup` table.
+struct BackupContents
+{
+    int format = 0;
+    QDateTime created;
+    QString reason;
+    QString library;
+    int schemaVersion = 0;
+    qint64 libraryChanges = -1; ///< the library's change counters when it was made
+    qint64 workChanges = -1;
+    QMap<QString, qint64> counts; ///< "issues", "articles", "blocks", "tags", "highlights", "notes", "notebooks"
+    qint64 sourceBytes = 0;       ///< the issues' original bytes, uncompressed
+    qint64 newBytes = 0;          ///< objects this backup added (compressed) plus its own file
+    bool selfContained = false;   ///< its objects are inside it
+};
+
+/// What writing a backup did.
+struct BackupWrite
+{
+    qint64 newObjects = 0;
+    qint64 newObjectBytes = 0; ///< compressed
+    QStringList warnings;      ///< issues whose original bytes could not be found (not in the backup)
+    bool cancelled = false;
+};
+
+namespace backupmanifest {
+
+inline constexpr int kFormat = 1;
+inline constexpr qint64 kIssuesPerList = 256;
+/// The file name suffix of a backup in this format.
+QString suffix(); // ".dubao-backup"
+
+using Progress = std::function<void(qint64 done, qint64 total)>;
+
+/// Writes the backup of the library file `libraryPath` to `target` (a new file), storing the objects it needs
+/// that `objects` lacks in `objects` (inside the caller's transaction on it). `previous` is the newest earlier
+/// backup: when the library's issues did not change since (its change counter), its issue lists are reused
+/// without reading the issues. Reads the library in one read transaction: the backup is one moment of it.
+Result<BackupWrite> write(const QString &libraryPath, const QString &target, BackupObjects &objects,
+                          const QString &reason, const QString &previous, const std::atomic_bool *cancel,
+                          const Progress &progress);
+
+/// Reads the `backup` table; fails for a file that is not a backup of this format (or a newer one).
+Result<BackupContents> contents(const QString &file);
+
+/// The hashes of a backup's issue lists, by first issue id.
+Result<QList<QString>> issueLists(const QString &file);
+
+/// The source hashes an issue list names (for pruning: which objects are still needed).
+Result<QStringList> sourcesOfList(const QByteArray &listJson);
+
+/// The user's tables in a backup, in an order that inserts parents before what refers to them.
+Result<QStringList> workTables(const QString &file);
+
+/// The library's change counters on a connection: {library, work}; {-1, -1} without the counter table.
+std::pair<qint64, qint64> changeCounters(QSqlDatabase db);
+
+/// One issue of an issue list, as a restore needs it.
+struct IssueEntry
+{
+    StoredIdentity identity;
+    IssueInfo info; ///< publication and date as stored (the user may have edited them)
+    QString sha256;
+    QString path;
+    QString encoding;
+    QJsonArray blockLineage;
+    QJsonArray articleLineage;
+};
+Result<QList<IssueEntry>> parseIssueList(const QByteArray &listJson);
+
+/// Inserts an issue's lineage rows (a restore, after the issue is inserted).
+Result<void> insertLineage(QSqlDatabase db, const IssueEntry &entry);
+
+/// Copies the user's tables of the backup `manifest` into the library on `db` (a new library, outside any
+/// transaction), in one transaction. Annotations on paragraphs or articles that the restored issues no longer have
+/// (a newer parser split them differently) become orphans; returns how many.
+Result<int> restoreWork(QSqlDatabase db, const QString &manifest);
+
+/// Issues in a backup (the sum of its issue lists).
+qint64 issueCount(const QString &manifest);
+
+} // namespace backupmanifest
+
+} // namespace dubao

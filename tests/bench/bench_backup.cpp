@@ -1,0 +1,171 @@
+// bench_backup: backups and restore of a large library (issue 21; numbers in docs/schema.md, "Backup numbers").
+//
+//   bench_backup LIBRARY
+//
+// LIBRARY is changed (migrated, annotated, backed up): give it a copy. Runs, one after the other:
+//   0. open (a library of an older schema is migrated, after its copy of the whole file);
+//   1. the first backup: seconds, bytes written, the backup's size (objects.sqlite + the .dubao-backup file);
+//   2. nothing changed: the daily backup again (nothing may be written);
+//   3. 20 new highlights, then the next day's backup: seconds, size of what it added;
+//   4. quit during a backup: a first backup into a fresh folder, cancelled after 3 s — seconds until it returned;
+//   5. restore (rebuild) into a new file beside LIBRARY: seconds, issues/s;
+//   6. check (quick) and check --full: seconds.
+// Also: imported text (sum of source_files.size) and the ratio of the first backup to it, peak RSS, written bytes
+// (/proc/self/io write_bytes). MB = 1,000,000 bytes.
+
+#include "core/ingest/backuprestorer.h"
+#include "core/ingest/librarycheck.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/backup.h"
+#include "core/store/backupobjects.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
+#include "tests/support/procstats.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+#include <cstdio>
+#include <thread>
+
+using namespace dubao;
+using test::peakRssKb;
+using test::writtenBytes;
+
+namespace {
+
+double mb(qint64 bytes)
+{
+    return double(bytes) / 1e6;
+}
+
+void line(const char *what, double seconds, qint64 written, const QString &more = {})
+{
+    std::printf("%-34s %8.2f s  written %9.1f MB  peak RSS %6lld MB  %s\n", what, seconds, mb(written),
+                peakRssKb() / 1000, qPrintable(more));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_backup LIBRARY (a copy: it is changed)\n");
+        return 2;
+    }
+    const QString path = QFileInfo(QString::fromLocal8Bit(argv[1])).absoluteFilePath();
+    QElapsedTimer timer;
+    qint64 written = writtenBytes();
+    timer.start();
+    Library library;
+    if (const Result<void> opened = library.open(path); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message()));
+        return 1;
+    }
+    line("0. open (and migrate)", timer.elapsed() / 1000.0, writtenBytes() - written);
+    const qint64 text =
+        sql::scalar(library.database(), QStringLiteral("SELECT sum(size) FROM source_files")).toLongLong();
+    const qint64 issues = sql::scalar(library.database(), QStringLiteral("SELECT count(*) FROM issues")).toLongLong();
+    std::printf("library: %lld issues, %.1f MB of imported text, file %.1f MB\n", issues, mb(text),
+                mb(QFileInfo(path).size()));
+    const QString objectsFile = BackupObjects::fileIn(Backup::folderFor(path));
+
+    // 1. The first backup.
+    written = writtenBytes();
+    timer.restart();
+    Backup::Options options;
+    options.reason = QStringLiteral("daily");
+    const Result<BackupMade> first = Backup::make(path, options);
+    if (!first) {
+        std::fprintf(stderr, "%s\n", qPrintable(first.error().message()));
+        return 1;
+    }
+    const qint64 firstSize = QFileInfo(objectsFile).size() + QFileInfo(first->path).size();
+    line("1. first backup", timer.elapsed() / 1000.0, writtenBytes() - written,
+         QStringLiteral("size %1 MB = %2 x the imported text (target <= 0.5)")
+             .arg(mb(firstSize), 0, 'f', 1)
+             .arg(double(firstSize) / double(qMax<qint64>(text, 1)), 0, 'f', 3));
+
+    // 2. Nothing changed.
+    written = writtenBytes();
+    timer.restart();
+    options.onlyWhenChanged = true;
+    const Result<BackupMade> none = Backup::make(path, options);
+    line("2. nothing changed", timer.elapsed() / 1000.0, writtenBytes() - written,
+         none && none->path.isEmpty() ? QStringLiteral("no backup made") : QStringLiteral("A BACKUP WAS MADE"));
+
+    // 3. 20 highlights, then the next day's backup.
+    AnnotationRepository annotations(library);
+    const qint64 maxBlock = sql::scalar(library.database(), QStringLiteral("SELECT max(id) FROM blocks")).toLongLong();
+    int added = 0;
+    for (int k = 0; added < 20 && k < 1000; ++k) {
+        const qint64 block = 1 + qint64(QRandomGenerator::global()->bounded(quint64(maxBlock)));
+        added += annotations.addHighlight(block, 0, 2, {}).ok() ? 1 : 0;
+    }
+    const qint64 objectsBefore = QFileInfo(objectsFile).size();
+    written = writtenBytes();
+    timer.restart();
+    const Result<BackupMade> next = Backup::make(path, options);
+    if (!next || next->path.isEmpty()) {
+        std::fprintf(stderr, "no next backup: %s\n", next ? "nothing made" : qPrintable(next.error().message()));
+        return 1;
+    }
+    line("3. next day, 20 highlights", timer.elapsed() / 1000.0, writtenBytes() - written,
+         QStringLiteral("added %1 KB (file %2 KB, objects %3 KB; target <= 1 MB)")
+             .arg((QFileInfo(next->path).size() + next->write.newObjectBytes) / 1000)
+             .arg(QFileInfo(next->path).size() / 1000)
+             .arg((QFileInfo(objectsFile).size() - objectsBefore) / 1000));
+
+    // 4. Quit while a backup runs: a first backup of the same library into another folder, cancelled.
+    {
+        const QString other = path + QStringLiteral("-quit.sqlite");
+        QFile::remove(other);
+        QFile::link(path, other);
+        std::atomic_bool cancel{false};
+        Backup::Options quitting;
+        quitting.cancel = &cancel;
+        QElapsedTimer stop;
+        std::thread worker([&] { (void)Backup::make(other, quitting); });
+        std::this_thread::sleep_for(std::chrono::seconds(3));
+        stop.start();
+        cancel = true;
+        worker.join();
+        line("4. quit during a backup", stop.elapsed() / 1000.0, 0,
+             QStringLiteral("target <= 1 s; folder left: %1 files")
+                 .arg(QDir(Backup::folderFor(other)).entryList(QDir::Files | QDir::Hidden).size()));
+        QDir(Backup::folderFor(other)).removeRecursively();
+        QFile::remove(other);
+    }
+
+    // 5. Restore.
+    const QString restored = path + QStringLiteral("-restored.sqlite");
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(restored + QLatin1String(suffix));
+    written = writtenBytes();
+    timer.restart();
+    const Result<RestoreReport> rebuilt = BackupRestorer::rebuild(next->path, restored);
+    const double restoreSeconds = timer.elapsed() / 1000.0;
+    line("5. restore (rebuild)", restoreSeconds, writtenBytes() - written,
+         rebuilt ? QStringLiteral("%1 issues, %2 issues/s, %3 MB/s of text")
+                       .arg(rebuilt->issues)
+                       .arg(double(rebuilt->issues) / restoreSeconds, 0, 'f', 0)
+                       .arg(mb(text) / restoreSeconds, 0, 'f', 1)
+                 : rebuilt.error().message());
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(restored + QLatin1String(suffix));
+
+    // 6. check and check --full.
+    for (const bool full : {false, true}) {
+        timer.restart();
+        const CheckReport report = LibraryCheck::check(library, nullptr, full);
+        line(full ? "6. check --full" : "6. check", timer.elapsed() / 1000.0, 0,
+             report.healthy() ? QStringLiteral("healthy") : QStringLiteral("%1 problems").arg(report.problems.size()));
+    }
+    return 0;
+}
