@@ -14,6 +14,18 @@
         <source>Tags: %1</source>
         <translation>标签：%1</translation>
     </message>
+    <message>
+        <source>not a ZIP archive, or a damaged one</source>
+        <translation>不是 ZIP 压缩包，或压缩包已损坏</translation>
+    </message>
+    <message>
+        <source>the ZIP entry %1 cannot be read</source>
+        <translation>无法读取 ZIP 条目 %1</translation>
+    </message>
+    <message>
+        <source>the ZIP entry %1 is damaged</source>
+        <translation>ZIP 条目 %1 已损坏</translation>
+    </message>
 </context>
 <context>
     <name>dubao::ActionRegistry</name>
@@ -487,6 +499,13 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::BackupRestorer</name>
+    <message>
+        <source>%1: cannot parse the issue&apos;s original bytes (%2); not restored</source>
+        <translation>%1：无法解析该期的原始内容（%2）；未恢复</translation>
+    </message>
+</context>
+<context>
     <name>dubao::CheckDialog</name>
     <message>
         <source>Check Library</source>
@@ -865,6 +884,14 @@ This cannot be undone.</source>
         <source>Export Failed</source>
         <translation>导出失败</translation>
     </message>
+    <message>
+        <source>Give each citation its dubao:// link</source>
+        <translation>为每条引文附上 dubao:// 链接</translation>
+    </message>
+    <message>
+        <source>A private link that opens the article in Dubao; off, the citation has no URL.</source>
+        <translation>仅在读报中打开该文章的私有链接；关闭时引文不带网址。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::ExportFormat</name>
@@ -903,6 +930,10 @@ This cannot be undone.</source>
     <message>
         <source>PDF (.pdf)</source>
         <translation>PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project for QDA software (.qdpx)</source>
+        <translation>供质性分析软件使用的 REFI-QDA 项目（.qdpx）</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +1850,18 @@ What the library holds now is kept as another backup.</source>
         <source>&lt;h3&gt;Dubao %1&lt;/h3&gt;&lt;p&gt;A reader and annotator for OCR&apos;d Chinese newspaper issues.&lt;/p&gt;&lt;p&gt;Library: %2&lt;/p&gt;&lt;p&gt;Qt %3, SQLite %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Dubao %1&lt;/h3&gt;&lt;p&gt;阅读和批注经 OCR 识别的中文报纸。&lt;/p&gt;&lt;p&gt;文库：%2&lt;/p&gt;&lt;p&gt;Qt %3，SQLite %4&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>The restore was cancelled; the library is unchanged.</source>
+        <translation>恢复已取消；文库未作改动。</translation>
+    </message>
+    <message>
+        <source>Rebuilding the library…</source>
+        <translation>正在重建文库…</translation>
+    </message>
+    <message>
+        <source>Rebuilding the library: %1 of %2 issues parsed and indexed…</source>
+        <translation>正在重建文库：已解析并索引 %1/%2 期…</translation>
+    </message>
 </context>
 <context>
     <name>dubao::MarkdownWriter</name>
@@ -2008,13 +2051,6 @@ What the library holds now is kept as another backup.</source>
     </message>
 </context>
 <context>
-    <name>dubao::OdtWriter</name>
-    <message>
-        <source>the OpenDocument writer failed</source>
-        <translation>OpenDocument 写入程序出错</translation>
-    </message>
-</context>
-<context>
     <name>dubao::OrphansPanel</name>
     <message>
         <source>&amp;Re-attach to Selection</source>
@@ -2043,6 +2079,13 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>…%1&lt;b&gt;%2&lt;/b&gt;%3…&lt;br&gt;Was in “%4”</source>
         <translation>…%1&lt;b&gt;%2&lt;/b&gt;%3…&lt;br&gt;原位于“%4”</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::PdfWriter</name>
+    <message>
+        <source>the PDF writer failed: %1</source>
+        <translation>PDF 写入失败：%1</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +2302,10 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>the library is read-only</source>
         <translation>文库为只读</translation>
+    </message>
+    <message>
+        <source>cannot register the search ranking: %1</source>
+        <translation>无法注册搜索排序函数：%1</translation>
     </message>
 </context>
 <context>
@@ -2602,6 +2649,66 @@ What the library holds now is kept as another backup.</source>
         <source>no free-text notebook entry with id %1</source>
         <translation>没有编号为 %1 的自由文字笔记本条目</translation>
     </message>
+    <message>
+        <source>the disk is full (%1); no backup was made, the library and the earlier backups are unchanged</source>
+        <translation>磁盘已满（%1）；未生成备份，文库和以前的备份均未改动</translation>
+    </message>
+    <message>
+        <source>another program is backing up this library</source>
+        <translation>另一个程序正在备份此文库</translation>
+    </message>
+    <message>
+        <source>the object %1 is missing from %2</source>
+        <translation>%2 中缺少对象 %1</translation>
+    </message>
+    <message>
+        <source>%1 is a backup to rebuild the library from, not a copy of it</source>
+        <translation>%1 是用来重建文库的备份，而不是文库的副本</translation>
+    </message>
+    <message>
+        <source>the backup&apos;s objects are missing: %1</source>
+        <translation>备份的对象缺失：%1</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot compress an object of %1 bytes</source>
+        <translation>无法压缩 %1 字节的对象</translation>
+    </message>
+    <message>
+        <source>the object %1 in %2 is damaged</source>
+        <translation>%2 中的对象 %1 已损坏</translation>
+    </message>
+    <message>
+        <source>the original bytes of %1 are neither in the library nor in that file; its issue is not in the backup</source>
+        <translation>%1 的原始内容既不在文库中，也不在该文件中；该期未纳入备份</translation>
+    </message>
+    <message>
+        <source>the backup was cancelled</source>
+        <translation>备份已取消</translation>
+    </message>
+    <message>
+        <source>not a Dubao backup (%1)</source>
+        <translation>不是读报的备份（%1）</translation>
+    </message>
+    <message>
+        <source>not a Dubao backup (no format)</source>
+        <translation>不是读报的备份（无格式信息）</translation>
+    </message>
+    <message>
+        <source>the backup was made by a newer Dubao (format %1)</source>
+        <translation>该备份由更新版本的读报生成（格式 %1）</translation>
+    </message>
+    <message>
+        <source>a damaged issue list: %1</source>
+        <translation>期目录已损坏：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the backup: %1</source>
+        <translation>无法读取备份：%1</translation>
+    </message>
 </context>
 <context>
     <name>dubao::TagDock</name>
@@ -2842,6 +2949,10 @@ What the library holds now is kept as another backup.</source>
         <source>This excerpt&apos;s paragraph is no longer in the library.</source>
         <translation>这条摘录所在的段落已不在文库中。</translation>
     </message>
+    <message>
+        <source>Issue date %1: the year is inferred from the text, not printed in the issue.</source>
+        <translation>出版日期 %1：年份系根据正文推断，报纸上并未印出。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2862,10 +2973,6 @@ What the library holds now is kept as another backup.</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <source>Issue files or folders to import (paths or file:// URLs), or dubao://block/ID and dubao://article/ID links to open.</source>
-        <translation>要导入的报纸文件或文件夹（路径或 file:// 网址），或要打开的 dubao://block/ID 和 dubao://article/ID 链接。</translation>
-    </message>
-    <message>
         <source>[file-or-folder-or-link...]</source>
         <translation>[文件或文件夹或链接...]</translation>
     </message>
@@ -2876,6 +2983,10 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>“%1” names nothing in this library.</source>
         <translation>此文库中没有“%1”所指的内容。</translation>
+    </message>
+    <message>
+        <source>Issue files or folders to import (paths or file:// URLs), or dubao://block/UUID and dubao://article/UUID links to open (a number instead of the UUID works too).</source>
+        <translation>要导入的报纸文件或文件夹（路径或 file:// 网址），或要打开的 dubao://block/UUID 和 dubao://article/UUID 链接（也可用数字代替 UUID）。</translation>
     </message>
 </context>
 </TS>
