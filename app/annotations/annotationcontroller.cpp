@@ -17,6 +17,7 @@
 #include "app/shell/userfeedback.h"
 
 #include <QAction>
+#include <QDesktopServices>
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QMenu>
@@ -131,6 +132,12 @@ void AnnotationController::connectPanels()
     connect(reader, &ReaderView::highlightWithLastTagRequested, this, &AnnotationController::highlightWithLastTag);
     connect(reader, &ReaderView::contextMenuAboutToShow, this, &AnnotationController::onReaderContextMenu);
     connect(m_notes, &NotesPanel::addNoteRequested, this, [this] { addNoteDialog(); });
+    connect(m_notes, &NotesPanel::linkActivated, this, [this](const QUrl &url) {
+        if (url.scheme() == QLatin1String("dubao"))
+            openLink(url); // in this window, through the resolver
+        else if (!url.scheme().isEmpty())
+            QDesktopServices::openUrl(url); // http, https, mailto: NotesPanel lets no other scheme through
+    });
     connect(m_notes, &NotesPanel::tagNoteRequested, this, [this](qint64 noteId) {
         if (const qint64 tag = chooseTag(tr("Tag Note")))
             m_document->tag(TagTarget::Note, noteId, tag);

@@ -2,6 +2,7 @@
 
 #include "app/annotations/annotationdocument.h"
 #include "app/annotations/annotationlinks.h"
+#include "core/export/safemarkdown.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -16,7 +17,7 @@ namespace {
 QString markdownHtml(const QString &markdown)
 {
     QTextDocument document;
-    document.setMarkdown(markdown);
+    document.setMarkdown(markdown::sanitize(markdown));
     const QString html = document.toHtml();
     static const QRegularExpression body(QStringLiteral("<body[^>]*>(.*)</body>"),
                                          QRegularExpression::DotMatchesEverythingOption);

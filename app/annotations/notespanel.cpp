@@ -2,6 +2,7 @@
 
 #include "app/annotations/annotationdocument.h"
 #include "app/annotations/notelistmodel.h"
+#include "core/export/safemarkdown.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -40,7 +41,14 @@ NotesPanel::NotesPanel(AnnotationDocument &document, QWidget *parent)
     m_editor->setPlaceholderText(tr("Write the note in Markdown…"));
     m_editor->installEventFilter(this);
     m_preview->setObjectName(QStringLiteral("notePreview"));
-    m_preview->setOpenExternalLinks(true);
+    // A note may come from a colleague's library: its preview is the exports' sanitised Markdown (no raw HTML, no
+    // file:, javascript: or other links), and a click goes through linkActivated(), never straight to the system.
+    m_preview->setOpenLinks(false);
+    m_preview->setOpenExternalLinks(false);
+    connect(m_preview, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (markdown::isSafeLink(url.toString()))
+            emit linkActivated(url);
+    });
     m_details->setWordWrap(true);
     m_details->setStyleSheet(QStringLiteral("color: palette(mid);"));
 
@@ -180,7 +188,7 @@ void NotesPanel::showNote(qint64 noteId)
 
 void NotesPanel::updatePreview()
 {
-    m_preview->setMarkdown(m_editor->toPlainText());
+    m_preview->setMarkdown(markdown::sanitize(m_editor->toPlainText()));
 }
 
 void NotesPanel::selectNote(qint64 noteId)

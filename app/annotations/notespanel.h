@@ -6,6 +6,7 @@
 
 #include "core/model/annotation.h"
 
+#include <QUrl>
 #include <QWidget>
 
 class QLabel;
@@ -53,6 +54,8 @@ signals:
     /// The Add button: the window asks for the text (or adds an empty note).
     void addNoteRequested();
     void tagNoteRequested(qint64 noteId);
+    /// A link clicked in the preview: only the sanitiser's safe schemes (http, https, mailto, dubao) get here.
+    void linkActivated(const QUrl &url);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

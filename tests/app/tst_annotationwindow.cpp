@@ -4,6 +4,7 @@
 // tst_issuechangeswindow).
 #include "tests/support/annotationwindowfixture.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace dubao;
@@ -18,6 +19,7 @@ private slots:
     void cleanup();
     void highlightSelection_storesOffsetsAndDrawsOverlap();
     void notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep();
+    void notesPanel_preview_sanitisedAndOnlySafeLinksLeave();
     void undoRedo_highlightTagNoteNotebook_restoresExactRows();
     void paragraphAndArticleTags_drawnInTheMargin();
     void tagDock_createRenameMergeDelete_undoable();
@@ -155,6 +157,29 @@ void TestAnnotationWindow::notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep(
     m_window->undoStack()->undo();
     QVERIFY(!document().annotations().note(id).has_value());
     QVERIFY(reader->noteMarkers().isEmpty());
+}
+
+void TestAnnotationWindow::notesPanel_preview_sanitisedAndOnlySafeLinksLeave()
+{
+    openWindow();
+    // A panel of its own (no note selected, nothing saved, no window to follow a link): a colleague's note cannot
+    // run anything. Raw HTML and file:/javascript: links are gone from the preview; of the clicks, only the safe
+    // schemes leave the panel.
+    NotesPanel panel(document());
+    QSignalSpy links(&panel, &NotesPanel::linkActivated);
+    panel.editor()->setPlainText(QStringLiteral("<b>raw</b> [a](file:///etc/passwd) [b](javascript:alert(1)) "
+                                                "[c](https://example.org/x)")); // the preview follows
+    const QString html = panel.preview()->toHtml();
+    QVERIFY2(!html.contains(QLatin1String("file:")) && !html.contains(QLatin1String("javascript:")), qPrintable(html));
+    QVERIFY2(!html.contains(QLatin1String("<b>raw")), qPrintable(html));
+    QVERIFY2(html.contains(QLatin1String("https://example.org/x")), qPrintable(html));
+    QVERIFY(!panel.preview()->openExternalLinks());
+    QVERIFY(!panel.preview()->openLinks());
+    emit panel.preview()->anchorClicked(QUrl(QStringLiteral("file:///etc/passwd")));
+    emit panel.preview()->anchorClicked(QUrl(QStringLiteral("javascript:alert(1)")));
+    emit panel.preview()->anchorClicked(QUrl(QStringLiteral("dubao://block/1")));
+    QCOMPARE(links.size(), 1);
+    QCOMPARE(links.at(0).at(0).toUrl(), QUrl(QStringLiteral("dubao://block/1")));
 }
 
 void TestAnnotationWindow::paragraphAndArticleTags_drawnInTheMargin()
