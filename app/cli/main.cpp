@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/exportcommands.h"
 #include "app/render/exportwriters.h"
+#include "core/analysis/peopleindex.h"
 #include "core/search/searchschema.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 int main(int argc, char *argv[])
 {
     dubao::registerSearchSchema();
+    dubao::registerAnalysisSchema();
     dubao::registerDocumentExportFormats();
     // A QGuiApplication (offscreen) only for `export --format pdf|odt`, which lay out text with Qt Gui.
     const auto app = dubao::cli::createApplication(argc, argv);

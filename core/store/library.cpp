@@ -301,7 +301,7 @@ QSqlDatabase Library::database() const
 
 int Library::currentSchemaVersion()
 {
-    return 4;
+    return 5;
 }
 
 int Library::applicationId()

@@ -38,7 +38,9 @@ Registry &registry()
 /// Which layer makes each version: what Library::open() names when a program did not register it.
 QString layerOfVersion(int version)
 {
-    return version == 3 ? QStringLiteral("search") : QStringLiteral("store");
+    if (version == 3)
+        return QStringLiteral("search");
+    return version == 5 ? QStringLiteral("analysis") : QStringLiteral("store");
 }
 
 } // namespace
