@@ -199,6 +199,18 @@ QString firstRole(QStringView text)
     return role;
 }
 
+/// A mention of `name` in the sentence [start, end) of a block's `text`.
+OfficialMention mentionIn(int blockIndex, const QString &text, const QString &name, qsizetype start, qsizetype end)
+{
+    OfficialMention m;
+    m.blockIndex = blockIndex;
+    m.name = name;
+    m.sentenceStart = int(start);
+    m.sentenceLength = int(end - start);
+    m.sentence = text.mid(start, end - start).trimmed();
+    return m;
+}
+
 /// Reads one sentence of a body block (Rules "office-then-name", "list-continuation", "office-alone").
 class SentenceReader
 {
@@ -277,13 +289,8 @@ private:
         if (reporters.contains(name)) // Rule "reporters-apart"
             return;
         completeOffices(offices);
-        OfficialMention m;
-        m.blockIndex = m_blockIndex;
-        m.name = name;
+        OfficialMention m = mentionIn(m_blockIndex, m_block, name, m_start, m_end);
         m.offices = offices;
-        m.sentenceStart = int(m_start);
-        m.sentenceLength = int(m_end - m_start);
-        m.sentence = m_block.mid(m_start, m_end - m_start).trimmed();
         m_awaitingRole.append(m_out.size());
         m_out.append(m);
     }
@@ -359,13 +366,8 @@ void addBareMentions(const Article &article, QList<OfficialMention> &out)
                 });
                 if (already)
                     continue;
-                OfficialMention m;
-                m.blockIndex = b;
-                m.name = name;
+                OfficialMention m = mentionIn(b, block.text, name, s, e);
                 m.role = role;
-                m.sentenceStart = int(s);
-                m.sentenceLength = int(e - s);
-                m.sentence = block.text.mid(s, e - s).trimmed();
                 added.append(m);
             }
         }
