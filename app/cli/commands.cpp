@@ -54,6 +54,13 @@ Search:
   kwic TERM [--width N] [--sort date|left|right] [--limit N] [--csv FILE] [--json]
   reindex                        rebuild the full-text index
 
+People:
+  people [--json]                the officials the articles name, with their offices, first and last appearance
+  person NAME [--json]           one person's appearances: date, article, block, office, role, order, sentence
+  people merge NAME INTO | people split NAME NEW --block ID | people office NAME OFFICES [--block ID]
+  people false-hit NAME [--block ID] | people edits [--json] | people undo EDIT_ID
+                                 correct the extraction; the edits survive re-extraction
+
 Export:
   export --format %1 -o FILE
          [--tag T]... [--all-tags] [--no-children] [--from DATE] [--to DATE] [--publication P]
@@ -371,6 +378,7 @@ int run(const QStringList &arguments, Streams io)
         addIssueCommands(table);
         addSearchCommands(table);
         addExportCommands(table);
+        addAnalysisCommands(table);
         addMaintenanceCommands(table);
         return table;
     }();

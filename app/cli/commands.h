@@ -65,6 +65,7 @@ void addAnnotationCommands(CommandTable &table);  // annotationcommands.cpp: tag
 void addIssueCommands(CommandTable &table);       // issuecommands.cpp: replace, reparse, resolve
 void addSearchCommands(CommandTable &table);      // searchcommands.cpp: search, kwic, reindex
 void addExportCommands(CommandTable &table);      // exportcommands.cpp: export
+void addAnalysisCommands(CommandTable &table);    // analysiscommands.cpp: people, person
 void addMaintenanceCommands(CommandTable &table); // maintenancecommands.cpp: backup, restore, check
 
 int run(const QStringList &arguments, Streams io);

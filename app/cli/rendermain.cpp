@@ -3,6 +3,7 @@
 #include "app/cli/cliprogram.h"
 #include "app/cli/exportcommands.h"
 #include "app/render/exportwriters.h"
+#include "core/analysis/peopleindex.h"
 #include "core/search/searchschema.h"
 
 #include <QGuiApplication>
@@ -12,6 +13,7 @@
 int main(int argc, char *argv[])
 {
     dubao::registerSearchSchema();
+    dubao::registerAnalysisSchema();
     dubao::registerDocumentExportFormats();
     // A QGuiApplication (offscreen unless the environment chose a platform: the CLI shows no window and must work
     // without a display) only for the formats that lay out text with Qt Gui.

@@ -5,6 +5,7 @@
 #include "app/shell/appsettings.h"
 #include "app/shell/language.h"
 #include "app/shell/mainwindow.h"
+#include "core/analysis/peopleindex.h"
 #include "core/search/searchschema.h"
 #include "core/store/library.h"
 
@@ -20,6 +21,7 @@ using namespace dubao;
 int main(int argc, char *argv[])
 {
     registerSearchSchema();
+    registerAnalysisSchema();
     registerDocumentExportFormats();
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Dubao"));

@@ -1,5 +1,6 @@
 #include "core/jobs/importjob.h"
 
+#include "core/analysis/peopleindex.h"
 #include "core/store/library.h"
 
 #include <QLoggingCategory>
@@ -41,6 +42,9 @@ ImportOutcome ImportJob::import(const QString &libraryPath, const QStringList &p
     Importer importer(library);
     outcome.report = importer.importPaths(
         paths, [&job](const ImportProgress &p) { job.progress(p.done, p.total, p.currentPath); }, job.cancelFlag());
+    // The officials of the new articles, after the import's own writes (a cancelled update is finished later).
+    if (const Result<qint64> people = PeopleIndex(library).update(job.cancelFlag()); !people)
+        qCWarning(lcImport) << "people index not updated:" << people.error().message();
     const ImportReport &report = outcome.report;
     qCInfo(lcImport) << "imported" << report.imported.size() << "present" << report.alreadyPresent.size() << "failed"
                      << report.failed.size() << "cancelled" << report.cancelled;

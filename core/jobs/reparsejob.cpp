@@ -1,5 +1,6 @@
 #include "core/jobs/reparsejob.h"
 
+#include "core/analysis/peopleindex.h"
 #include "core/store/library.h"
 
 namespace dubao {
@@ -31,6 +32,9 @@ ReparseOutcome ReparseJob::reparseAll(const QString &libraryPath, JobContext &jo
     else
         outcome.report = IssueReplacer(library).reparseAll([&job](int done, int total) { job.progress(done, total); },
                                                            job.cancelFlag());
+    // The officials of the paragraphs the re-parse changed (a failure leaves them waiting for the next update).
+    if (library.isOpen())
+        (void)PeopleIndex(library).update(job.cancelFlag());
     return outcome;
 }
 

@@ -5,6 +5,7 @@
 #include "core/store/bareconnection.h"
 #include "core/store/cancelguard.h"
 #include "core/store/library.h"
+#include "core/store/schema.h"
 #include "core/store/sql.h"
 
 #include <QFile>
@@ -30,7 +31,7 @@ bool isDerived(const QString &table)
                                        QStringLiteral("block_lineage"),     QStringLiteral("article_lineage"),
                                        QStringLiteral("change_counter")};
     return derived.contains(table) || table.startsWith(QLatin1String("search_")) ||
-           table.startsWith(QLatin1String("sqlite_"));
+           table.startsWith(QLatin1String("sqlite_")) || schema::isRegisteredDerivedTable(table);
 }
 
 QJsonValue uidText(const QVariant &value)

@@ -301,7 +301,7 @@ QSqlDatabase Library::database() const
 
 int Library::currentSchemaVersion()
 {
-    return 5;
+    return 6;
 }
 
 int Library::applicationId()

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace dubao::schema {
 
@@ -23,6 +24,12 @@ void registerStep(int version, const char *layer, Step step);
 /// Registers a set-up that every connection runs right after it opens (e.g. an FTS5 tokenizer, which SQLite
 /// keeps per connection). Registering the same set-up again does nothing. Thread-safe.
 void registerConnectionSetUp(const char *layer, Step setUp);
+/// Registers tables a layer above the store derives from the issues (an index, an extraction): a backup leaves
+/// them out and a restore rebuilds them. Every other table of a layer's is the user's and goes into backups.
+/// Thread-safe.
+void registerDerivedTables(const QStringList &tables);
+/// True for a table registered by registerDerivedTables().
+bool isRegisteredDerivedTable(const QString &table);
 
 struct RegisteredStep
 {

@@ -27,6 +27,7 @@ struct Registry
     QMutex mutex;
     QList<RegisteredStep> steps;
     QList<Step> setUps;
+    QStringList derivedTables;
 };
 
 Registry &registry()
@@ -38,7 +39,9 @@ Registry &registry()
 /// Which layer makes each version: what Library::open() names when a program did not register it.
 QString layerOfVersion(int version)
 {
-    return version == 3 ? QStringLiteral("search") : QStringLiteral("store");
+    if (version == 3)
+        return QStringLiteral("search");
+    return version == 6 ? QStringLiteral("analysis") : QStringLiteral("store");
 }
 
 } // namespace
@@ -59,6 +62,22 @@ void registerConnectionSetUp(const char *, Step setUp)
     QMutexLocker locker(&r.mutex);
     if (!r.setUps.contains(setUp))
         r.setUps.append(setUp);
+}
+
+void registerDerivedTables(const QStringList &tables)
+{
+    Registry &r = registry();
+    QMutexLocker locker(&r.mutex);
+    for (const QString &table : tables)
+        if (!r.derivedTables.contains(table))
+            r.derivedTables.append(table);
+}
+
+bool isRegisteredDerivedTable(const QString &table)
+{
+    Registry &r = registry();
+    QMutexLocker locker(&r.mutex);
+    return r.derivedTables.contains(table);
 }
 
 QList<RegisteredStep> steps(int current)

@@ -1,5 +1,6 @@
 // Linked into every test program: what a program must do before it opens a library (dubao and dubao-cli do it
 // in main()), done before the test's own main().
+#include "core/analysis/peopleindex.h"
 #include "core/search/searchschema.h"
 
 #include <QtGlobal>
@@ -9,6 +10,7 @@ namespace {
 void setUpTestProgram()
 {
     dubao::registerSearchSchema();
+    dubao::registerAnalysisSchema();
 }
 
 } // namespace

@@ -1,0 +1,230 @@
+// dubao-cli's people commands: people, person, and the edits of the extraction (people merge|split|office|
+// false-hit|edits|undo). Also brings the people index up to date after every command that writes text (import,
+// replace, reparse): it wraps those entries of the command table.
+#include "app/cli/clisupport.h"
+#include "app/cli/commands.h"
+#include "core/analysis/peopleindex.h"
+#include "core/store/library.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace dubao::cli {
+
+namespace {
+
+QJsonValue dateJson(const std::optional<QDate> &date)
+{
+    return date ? QJsonValue(date->toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+QString dateText(const std::optional<QDate> &date)
+{
+    return date ? date->toString(Qt::ISODate) : QStringLiteral("undated");
+}
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonObject appearanceJson(const Appearance &a)
+{
+    return QJsonObject{{QStringLiteral("article"), a.articleId},
+                       {QStringLiteral("block"), a.blockId},
+                       {QStringLiteral("date"), dateJson(a.date)},
+                       {QStringLiteral("office"), textOrNull(a.office())},
+                       {QStringLiteral("role"), textOrNull(a.role)},
+                       {QStringLiteral("order"), a.order > 0 ? QJsonValue(a.order) : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("sentence"), a.sentence}};
+}
+
+QJsonObject personJson(const PersonSummary &person, const QList<Appearance> &appearances)
+{
+    QJsonArray offices;
+    for (const PersonOffice &o : person.offices)
+        offices.append(QJsonObject{{QStringLiteral("title"), o.title},
+                                   {QStringLiteral("first"), dateJson(o.first)},
+                                   {QStringLiteral("last"), dateJson(o.last)}});
+    QJsonArray list;
+    for (const Appearance &a : appearances)
+        if (a.name == person.name)
+            list.append(appearanceJson(a));
+    return QJsonObject{{QStringLiteral("name"), person.name},
+                       {QStringLiteral("offices"), offices},
+                       {QStringLiteral("appearances"), list}};
+}
+
+/// Opens the library and extracts what is waiting (a read-only library is read as it is).
+bool openUpToDate(Library &library, const Args &args, Streams io)
+{
+    if (!openLibrary(library, args, io))
+        return false;
+    if (library.isReadOnly())
+        return true;
+    if (const Result<qint64> updated = PeopleIndex(library).update(); !updated) {
+        failure(io, updated);
+        return false;
+    }
+    return true;
+}
+
+void printPerson(QTextStream &out, const PersonSummary &p)
+{
+    out << p.name << "  " << p.appearances << (p.appearances == 1 ? " appearance" : " appearances") << "  "
+        << dateText(p.first) << " .. " << dateText(p.last) << "\n";
+    for (const PersonOffice &o : p.offices)
+        out << "    " << o.title << "  " << dateText(o.first) << " .. " << dateText(o.last) << "\n";
+}
+
+int cmdPeopleList(const Args &args, Streams io)
+{
+    Library library;
+    if (!openUpToDate(library, args, io))
+        return 1;
+    PeopleIndex index(library);
+    const QList<PersonSummary> persons = index.persons();
+    if (args.json) {
+        const QList<Appearance> appearances = index.appearances();
+        QJsonArray list;
+        for (const PersonSummary &p : persons)
+            list.append(personJson(p, appearances));
+        printJson(io.out, QJsonDocument(list));
+        return 0;
+    }
+    for (const PersonSummary &p : persons)
+        printPerson(io.out, p);
+    if (persons.isEmpty())
+        io.out << "No officials found in this library.\n";
+    return 0;
+}
+
+int cmdPerson(const Args &args, Streams io)
+{
+    if (args.positional.size() != 1)
+        return usage(io, QStringLiteral("person takes one NAME"));
+    const QString name = args.positional.front();
+    Library library;
+    if (!openUpToDate(library, args, io))
+        return 1;
+    PeopleIndex index(library);
+    const QList<PersonSummary> persons = index.persons();
+    const auto it =
+        std::find_if(persons.cbegin(), persons.cend(), [&](const PersonSummary &p) { return p.name == name; });
+    if (it == persons.cend())
+        return failure(io, QStringLiteral("no person named %1").arg(name));
+    const QList<Appearance> appearances = index.appearances(name);
+    if (args.json) {
+        printJson(io.out, QJsonDocument(personJson(*it, appearances)));
+        return 0;
+    }
+    printPerson(io.out, *it);
+    for (const Appearance &a : appearances)
+        io.out << "  " << dateText(a.date) << "  article " << a.articleId << "  block " << a.blockId << "  "
+               << (a.office().isEmpty() ? QStringLiteral("-") : a.office()) << "  "
+               << (a.role.isEmpty() ? QStringLiteral("-") : a.role) << "  #" << a.order << "  " << a.sentence << "\n";
+    return 0;
+}
+
+int cmdPeopleEdit(const Args &args, Streams io)
+{
+    const QString verb = args.positional.front();
+    if (verb == QLatin1String("edits") || verb == QLatin1String("undo")) {
+        Library library;
+        if (!openLibrary(library, args, io))
+            return 1;
+        PeopleIndex index(library);
+        if (verb == QLatin1String("undo")) {
+            const std::optional<qint64> id = args.positional.size() == 2 ? parseId(args.positional[1]) : std::nullopt;
+            if (!id)
+                return usage(io, QStringLiteral("people undo takes one EDIT_ID"));
+            if (const Result<void> removed = index.removeEdit(*id); !removed)
+                return failure(io, removed);
+            return 0;
+        }
+        QJsonArray list;
+        for (const PersonEdit &e : index.edits()) {
+            list.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                    {QStringLiteral("kind"), personEditKindName(e.kind)},
+                                    {QStringLiteral("name"), e.name},
+                                    {QStringLiteral("block"), idOrNull(e.blockId)},
+                                    {QStringLiteral("value"), e.value}});
+            if (!args.json)
+                io.out << e.id << "  " << personEditKindName(e.kind) << "  " << e.name << "  "
+                       << (e.blockId > 0 ? QStringLiteral("block %1").arg(e.blockId) : QStringLiteral("everywhere"))
+                       << "  " << e.value << "\n";
+        }
+        if (args.json)
+            printJson(io.out, QJsonDocument(list));
+        return 0;
+    }
+    PersonEdit edit;
+    const qsizetype wanted = (verb == QLatin1String("false-hit")) ? 2 : 3;
+    if (verb == QLatin1String("merge"))
+        edit.kind = PersonEdit::Kind::Merge;
+    else if (verb == QLatin1String("split"))
+        edit.kind = PersonEdit::Kind::Split;
+    else if (verb == QLatin1String("office"))
+        edit.kind = PersonEdit::Kind::Office;
+    else if (verb == QLatin1String("false-hit"))
+        edit.kind = PersonEdit::Kind::FalseHit;
+    else
+        return usage(io, QStringLiteral("unknown people command '%1'").arg(verb));
+    if (args.positional.size() != wanted)
+        return usage(io, QStringLiteral("see dubao-cli --help for people %1").arg(verb));
+    edit.name = args.positional[1];
+    edit.value = wanted == 3 ? args.positional[2] : QString();
+    if (args.has(QStringLiteral("block"))) {
+        const std::optional<qint64> block = parseId(args.option(QStringLiteral("block")));
+        if (!block)
+            return usage(io, QStringLiteral("--block takes a block id"));
+        edit.blockId = *block;
+    }
+    if (edit.kind == PersonEdit::Kind::Split && edit.blockId == 0)
+        return usage(io, QStringLiteral("people split needs --block ID"));
+    Library library;
+    if (!openUpToDate(library, args, io))
+        return 1;
+    const Result<qint64> id = PeopleIndex(library).addEdit(edit);
+    if (!id)
+        return failure(io, id);
+    io.out << "edit " << *id << "\n";
+    return 0;
+}
+
+int cmdPeople(const Args &args, Streams io)
+{
+    return args.positional.isEmpty() ? cmdPeopleList(args, io) : cmdPeopleEdit(args, io);
+}
+
+/// Runs `command`, then extracts the articles it wrote.
+Command thenExtract(Command command)
+{
+    return [command](const Args &args, Streams io) {
+        const int code = command(args, io);
+        if (code == kUsageError)
+            return code;
+        Library library;
+        if (!openLibrary(library, args, io) || library.isReadOnly())
+            return code;
+        if (const Result<qint64> updated = PeopleIndex(library).update(); !updated)
+            return failure(io, updated);
+        return code;
+    };
+}
+
+} // namespace
+
+void addAnalysisCommands(CommandTable &table)
+{
+    for (const char *name : {"import", "replace", "reparse"}) {
+        const auto it = table.find(QString::fromLatin1(name));
+        if (it != table.end())
+            it->second = thenExtract(it->second);
+    }
+    table.emplace(QStringLiteral("people"), cmdPeople);
+    table.emplace(QStringLiteral("person"), cmdPerson);
+}
+
+} // namespace dubao::cli

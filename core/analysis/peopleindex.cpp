@@ -1,0 +1,449 @@
+// Schema v6 (the people index) and its upkeep: the to-do list the block triggers fill, extraction in batches,
+// the user's edits applied to every extraction, and the queries of persons and appearances.
+#include "core/analysis/peopleindex.h"
+
+#include "core/analysis/officialextractor.h"
+#include "core/store/library.h"
+#include "core/store/schema.h"
+#include "core/store/sql.h"
+
+#include <QHash>
+#include <QMap>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace dubao {
+
+namespace {
+
+constexpr int kBatchArticles = 400;
+
+// Written to run again on a file that has the tables (IF NOT EXISTS): tests and tools that lower user_version to
+// replay older migrations keep these tables.
+Result<void> migrateTo6(QSqlDatabase &db)
+{
+    static const char *const statements[] = {
+        R"(CREATE TABLE IF NOT EXISTS persons (
+            id   INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (name <> '')
+        ))",
+        R"(CREATE TABLE IF NOT EXISTS appearances (
+            id              INTEGER PRIMARY KEY,
+            person_id       INTEGER NOT NULL REFERENCES persons(id),
+            article_id      INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            block_id        INTEGER NOT NULL REFERENCES blocks(id) ON DELETE CASCADE,
+            offices         TEXT NOT NULL DEFAULT '',
+            role            TEXT CHECK (role IS NULL OR role IN ('主持', '出席', '列席', '讲话', '调研', '参加')),
+            rank            INTEGER,
+            sentence_start  INTEGER NOT NULL,
+            sentence_length INTEGER NOT NULL,
+            sentence        TEXT NOT NULL
+        ))",
+        "CREATE INDEX IF NOT EXISTS appearances_person ON appearances(person_id)",
+        "CREATE INDEX IF NOT EXISTS appearances_article ON appearances(article_id)",
+        "CREATE INDEX IF NOT EXISTS appearances_block ON appearances(block_id)",
+        R"(CREATE TABLE IF NOT EXISTS person_edits (
+            id         INTEGER PRIMARY KEY,
+            kind       TEXT NOT NULL CHECK (kind IN ('merge', 'split', 'office', 'false_hit')),
+            name       TEXT NOT NULL CHECK (name <> ''),
+            block_id   INTEGER,
+            value      TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        ))",
+        // No foreign key: an article that is deleted leaves its row here, and update() drops it.
+        "CREATE TABLE IF NOT EXISTS analysis_pending (article_id INTEGER PRIMARY KEY)",
+        R"(CREATE TRIGGER IF NOT EXISTS analysis_block_inserted AFTER INSERT ON blocks BEGIN
+            INSERT OR IGNORE INTO analysis_pending(article_id) VALUES (NEW.article_id);
+        END)",
+        R"(CREATE TRIGGER IF NOT EXISTS analysis_block_changed AFTER UPDATE OF text, kind, article_id ON blocks BEGIN
+            INSERT OR IGNORE INTO analysis_pending(article_id) VALUES (NEW.article_id);
+            INSERT OR IGNORE INTO analysis_pending(article_id) VALUES (OLD.article_id);
+        END)",
+        R"(CREATE TRIGGER IF NOT EXISTS analysis_block_deleted AFTER DELETE ON blocks BEGIN
+            INSERT OR IGNORE INTO analysis_pending(article_id) VALUES (OLD.article_id);
+        END)",
+        // A library with articles gets them all on the to-do list; the first update() reads them.
+        "INSERT OR IGNORE INTO analysis_pending(article_id) SELECT id FROM articles",
+    };
+    for (const char *statement : statements)
+        if (Result<void> done = sql::exec(db, QString::fromUtf8(statement)); !done)
+            return done;
+    return {};
+}
+
+std::optional<QDate> dateOrNone(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    const QDate d = QDate::fromString(value.toString(), Qt::ISODate);
+    return d.isValid() ? std::optional<QDate>(d) : std::nullopt;
+}
+
+QString placeholders(qsizetype n)
+{
+    QString s;
+    for (qsizetype k = 0; k < n; ++k)
+        s += k ? QStringLiteral(",?") : QStringLiteral("?");
+    return s;
+}
+
+/// Runs a statement prepared once, with `values` bound in order.
+Result<void> run(QSqlQuery &prepared, const QVariantList &values)
+{
+    for (qsizetype k = 0; k < values.size(); ++k)
+        prepared.bindValue(int(k), values[k]);
+    if (!prepared.exec())
+        return Error(sql::Store::tr("cannot store: %1").arg(prepared.lastError().text()));
+    return {};
+}
+
+/// Applies the user's edits to one article's mentions (the edits are few: a linear scan per mention).
+void applyEdits(QList<OfficialMention> &mentions, const QList<qint64> &blockIds, const QList<PersonEdit> &edits)
+{
+    auto applies = [&](const PersonEdit &e, const OfficialMention &m) {
+        return e.name == m.name && (e.blockId == 0 || e.blockId == blockIds.value(m.blockIndex));
+    };
+    QList<OfficialMention> kept;
+    for (OfficialMention m : std::as_const(mentions)) {
+        bool dropped = false;
+        for (const PersonEdit &e : edits) {
+            if (!applies(e, m))
+                continue;
+            switch (e.kind) {
+            case PersonEdit::Kind::FalseHit:
+                dropped = true;
+                break;
+            case PersonEdit::Kind::Office:
+                m.offices = e.value.isEmpty() ? QStringList() : e.value.split(u'、');
+                break;
+            case PersonEdit::Kind::Merge:
+            case PersonEdit::Kind::Split:
+                break;
+            }
+        }
+        // Renames last, so an office correction or a false hit is written against the name the text gives.
+        for (const PersonEdit &e : edits)
+            if ((e.kind == PersonEdit::Kind::Split || e.kind == PersonEdit::Kind::Merge) && applies(e, m))
+                m.name = e.value;
+        if (!dropped)
+            kept.append(m);
+    }
+    mentions = kept;
+}
+
+} // namespace
+
+void registerAnalysisSchema()
+{
+    schema::registerStep(6, "analysis", migrateTo6);
+    // Extracted from the blocks: a restore re-queues every article (the block triggers) instead. The user's edits
+    // (person_edits) are the user's work and go into backups.
+    schema::registerDerivedTables(
+        {QStringLiteral("persons"), QStringLiteral("appearances"), QStringLiteral("analysis_pending")});
+}
+
+QString personEditKindName(PersonEdit::Kind kind)
+{
+    switch (kind) {
+    case PersonEdit::Kind::Merge:
+        return QStringLiteral("merge");
+    case PersonEdit::Kind::Split:
+        return QStringLiteral("split");
+    case PersonEdit::Kind::Office:
+        return QStringLiteral("office");
+    case PersonEdit::Kind::FalseHit:
+        return QStringLiteral("false_hit");
+    }
+    return {};
+}
+
+std::optional<PersonEdit::Kind> personEditKindFromName(const QString &name)
+{
+    for (auto kind :
+         {PersonEdit::Kind::Merge, PersonEdit::Kind::Split, PersonEdit::Kind::Office, PersonEdit::Kind::FalseHit})
+        if (personEditKindName(kind) == name)
+            return kind;
+    return std::nullopt;
+}
+
+qint64 PeopleIndex::pendingArticles() const
+{
+    return sql::scalar(m_library.database(), QStringLiteral("SELECT count(*) FROM analysis_pending")).toLongLong();
+}
+
+Result<qint64> PeopleIndex::rebuild(const std::atomic_bool *cancel)
+{
+    {
+        sql::WriteScope scope(m_library.database());
+        if (!scope.isActive())
+            return scope.error();
+        if (Result<void> done =
+                sql::exec(m_library.database(), QStringLiteral("INSERT OR IGNORE INTO analysis_pending(article_id) "
+                                                               "SELECT id FROM articles"));
+            !done)
+            return done.error();
+        if (Result<void> done = scope.commit(); !done)
+            return done.error();
+    }
+    return update(cancel);
+}
+
+Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
+{
+    if (m_library.isReadOnly())
+        return qint64(0); // a read-only library shows the people it had; the next writable open catches up
+    QSqlDatabase db = m_library.database();
+    const QList<PersonEdit> userEdits = edits();
+    QHash<QString, qint64> personIds;
+    qint64 done = 0;
+    for (;;) {
+        if (cancel && cancel->load())
+            return Error(tr("cancelled"));
+        const QList<qint64> batch = sql::ids(
+            db,
+            QStringLiteral("SELECT article_id FROM analysis_pending ORDER BY article_id LIMIT %1").arg(kBatchArticles));
+        if (batch.isEmpty())
+            return done;
+        QVariantList values;
+        for (qint64 id : batch)
+            values.append(id);
+        const QString in = placeholders(batch.size());
+
+        // Read the batch's articles: blocks in order, and the byline's reporters (never officials).
+        QMap<qint64, Article> articles;
+        QHash<qint64, QList<qint64>> blockIds;
+        QSqlQuery q(db);
+        if (Result<void> read =
+                sql::select(q,
+                            QStringLiteral("SELECT article_id, id, kind, text FROM blocks WHERE article_id IN (%1) "
+                                           "ORDER BY article_id, position")
+                                .arg(in),
+                            values);
+            !read)
+            return read.error();
+        while (q.next()) {
+            const qint64 articleId = q.value(0).toLongLong();
+            Block b;
+            b.id = q.value(1).toLongLong();
+            b.kind = blockKindFromName(q.value(2).toString()).value_or(BlockKind::Body);
+            b.text = q.value(3).toString();
+            articles[articleId].blocks.append(b);
+            blockIds[articleId].append(b.id);
+        }
+        if (Result<void> read =
+                sql::select(q,
+                            QStringLiteral("SELECT ar.article_id, r.name FROM article_reporters ar "
+                                           "JOIN reporters r ON r.id = ar.reporter_id WHERE ar.article_id IN (%1)")
+                                .arg(in),
+                            values);
+            !read)
+            return read.error();
+        while (q.next()) {
+            Article &a = articles[q.value(0).toLongLong()];
+            if (!a.byline)
+                a.byline = Byline{};
+            a.byline->reporters.append(q.value(1).toString());
+        }
+
+        sql::WriteScope scope(db);
+        if (!scope.isActive())
+            return scope.error();
+        if (Result<void> cleared = sql::exec(
+                db, {{QStringLiteral("DELETE FROM appearances WHERE article_id IN (%1)").arg(in), values},
+                     {QStringLiteral("DELETE FROM analysis_pending WHERE article_id IN (%1)").arg(in), values}});
+            !cleared)
+            return cleared.error();
+        QSqlQuery insertPerson(db);
+        QSqlQuery insertAppearance(db);
+        insertPerson.prepare(QStringLiteral("INSERT INTO persons(name) VALUES (?)"));
+        insertAppearance.prepare(
+            QStringLiteral("INSERT INTO appearances(person_id, article_id, block_id, offices, role, rank, "
+                           "sentence_start, sentence_length, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (auto it = articles.cbegin(); it != articles.cend(); ++it) {
+            QList<OfficialMention> mentions = extractOfficials(*it);
+            applyEdits(mentions, blockIds.value(it.key()), userEdits);
+            for (const OfficialMention &m : std::as_const(mentions)) {
+                qint64 personId = personIds.value(m.name);
+                if (personId == 0) {
+                    personId =
+                        sql::scalar(db, QStringLiteral("SELECT id FROM persons WHERE name = ?"), {m.name}).toLongLong();
+                    if (personId == 0) {
+                        if (Result<void> added = run(insertPerson, {m.name}); !added)
+                            return added.error();
+                        personId = insertPerson.lastInsertId().toLongLong();
+                    }
+                    personIds.insert(m.name, personId);
+                }
+                if (Result<void> added =
+                        run(insertAppearance, {personId, it.key(), blockIds.value(it.key()).value(m.blockIndex),
+                                               sql::notNull(m.offices.join(u'、')), sql::textOrNull(m.role),
+                                               m.order > 0 ? QVariant(m.order) : QVariant(), m.sentenceStart,
+                                               m.sentenceLength, m.sentence});
+                    !added)
+                    return added.error();
+            }
+        }
+        if (Result<void> committed = scope.commit(); !committed)
+            return committed.error();
+        done += batch.size();
+    }
+}
+
+QList<Appearance> PeopleIndex::appearances(const QString &name) const
+{
+    QList<Appearance> result;
+    QSqlQuery q(m_library.database());
+    const QString where = name.isEmpty() ? QString() : QStringLiteral("WHERE p.name = ?");
+    if (!sql::select(
+            q,
+            QStringLiteral("SELECT a.id, p.name, a.article_id, a.block_id, ar.issue_id, i.date, a.offices, a.role, "
+                           "a.rank, a.sentence_start, a.sentence_length, a.sentence "
+                           "FROM appearances a JOIN persons p ON p.id = a.person_id "
+                           "JOIN articles ar ON ar.id = a.article_id JOIN issues i ON i.id = ar.issue_id %1 "
+                           "ORDER BY i.date IS NULL, i.date, i.month, i.day, ar.issue_id, ar.position, a.id")
+                .arg(where),
+            name.isEmpty() ? QVariantList() : QVariantList{name}))
+        return result;
+    while (q.next()) {
+        Appearance a;
+        a.id = q.value(0).toLongLong();
+        a.name = q.value(1).toString();
+        a.articleId = q.value(2).toLongLong();
+        a.blockId = q.value(3).toLongLong();
+        a.issueId = q.value(4).toLongLong();
+        a.date = dateOrNone(q.value(5));
+        const QString offices = q.value(6).toString();
+        a.offices = offices.isEmpty() ? QStringList() : offices.split(u'、');
+        a.role = q.value(7).toString();
+        a.order = q.value(8).toInt();
+        a.sentenceStart = q.value(9).toInt();
+        a.sentenceLength = q.value(10).toInt();
+        a.sentence = q.value(11).toString();
+        result.append(a);
+    }
+    return result;
+}
+
+QList<PersonSummary> PeopleIndex::persons() const
+{
+    QMap<QString, PersonSummary> byName;
+    auto widen = [](std::optional<QDate> &first, std::optional<QDate> &last, const std::optional<QDate> &d) {
+        if (!d)
+            return;
+        if (!first || *d < *first)
+            first = d;
+        if (!last || *d > *last)
+            last = d;
+    };
+    for (const Appearance &a : appearances()) {
+        PersonSummary &p = byName[a.name];
+        p.name = a.name;
+        ++p.appearances;
+        widen(p.first, p.last, a.date);
+        for (const QString &title : a.offices) {
+            auto it = std::find_if(p.offices.begin(), p.offices.end(),
+                                   [&](const PersonOffice &o) { return o.title == title; });
+            if (it == p.offices.end()) {
+                p.offices.append({title, a.date, a.date});
+                continue;
+            }
+            widen(it->first, it->last, a.date);
+        }
+    }
+    QList<PersonSummary> result = byName.values();
+    std::stable_sort(result.begin(), result.end(),
+                     [](const PersonSummary &a, const PersonSummary &b) { return a.appearances > b.appearances; });
+    return result;
+}
+
+QList<PersonEdit> PeopleIndex::edits() const
+{
+    QList<PersonEdit> result;
+    QSqlQuery q(m_library.database());
+    if (!sql::select(q, QStringLiteral("SELECT id, kind, name, block_id, value FROM person_edits ORDER BY id")))
+        return result;
+    while (q.next()) {
+        PersonEdit e;
+        e.id = q.value(0).toLongLong();
+        e.kind = personEditKindFromName(q.value(1).toString()).value_or(PersonEdit::Kind::Merge);
+        e.name = q.value(2).toString();
+        e.blockId = q.value(3).toLongLong();
+        e.value = q.value(4).toString();
+        result.append(e);
+    }
+    return result;
+}
+
+Result<void> PeopleIndex::markArticlesOf(const PersonEdit &edit)
+{
+    // The articles where the name appears now, under the name the text gives or the one an edit gave it.
+    const QVariantList names{edit.name, edit.value};
+    const QString sql =
+        edit.blockId > 0 ? QStringLiteral("INSERT OR IGNORE INTO analysis_pending(article_id) "
+                                          "SELECT article_id FROM blocks WHERE id = ?")
+                         : QStringLiteral("INSERT OR IGNORE INTO analysis_pending(article_id) "
+                                          "SELECT DISTINCT a.article_id FROM appearances a JOIN persons p "
+                                          "ON p.id = a.person_id WHERE p.name IN (?, ?) OR instr(a.sentence, ?) > 0");
+    return sql::exec(m_library.database(), sql,
+                     edit.blockId > 0 ? QVariantList{edit.blockId} : QVariantList{edit.name, edit.value, edit.name});
+}
+
+Result<qint64> PeopleIndex::addEdit(const PersonEdit &edit)
+{
+    if (edit.name.trimmed().isEmpty())
+        return Error(tr("a person needs a name"));
+    if ((edit.kind == PersonEdit::Kind::Merge || edit.kind == PersonEdit::Kind::Split) &&
+        edit.value.trimmed().isEmpty())
+        return Error(tr("a merge or a split needs the other name"));
+    qint64 id = 0;
+    {
+        QSqlDatabase db = m_library.database();
+        sql::WriteScope scope(db);
+        if (!scope.isActive())
+            return scope.error();
+        QSqlQuery q(db);
+        if (Result<void> added = sql::exec(
+                q,
+                QStringLiteral(
+                    "INSERT INTO person_edits(kind, name, block_id, value, created_at) VALUES (?, ?, ?, ?, ?)"),
+                {personEditKindName(edit.kind), edit.name.trimmed(), sql::idOrNull(edit.blockId),
+                 sql::notNull(edit.value.trimmed()), sql::nowUtc()});
+            !added)
+            return added.error();
+        id = q.lastInsertId().toLongLong();
+        if (Result<void> marked = markArticlesOf(edit); !marked)
+            return marked.error();
+        if (Result<void> committed = scope.commit(); !committed)
+            return committed.error();
+    }
+    if (Result<qint64> updated = update(); !updated)
+        return updated.error();
+    return id;
+}
+
+Result<void> PeopleIndex::removeEdit(qint64 id)
+{
+    const QList<PersonEdit> all = edits();
+    const auto it = std::find_if(all.cbegin(), all.cend(), [&](const PersonEdit &e) { return e.id == id; });
+    if (it == all.cend())
+        return Error(tr("no edit with id %1").arg(id));
+    {
+        QSqlDatabase db = m_library.database();
+        sql::WriteScope scope(db);
+        if (!scope.isActive())
+            return scope.error();
+        if (Result<void> marked = markArticlesOf(*it); !marked)
+            return marked.error();
+        if (Result<void> removed = sql::exec(db, QStringLiteral("DELETE FROM person_edits WHERE id = ?"), {id});
+            !removed)
+            return removed.error();
+        if (Result<void> committed = scope.commit(); !committed)
+            return committed.error();
+    }
+    if (Result<qint64> updated = update(); !updated)
+        return updated.error();
+    return {};
+}
+
+} // namespace dubao

@@ -1,0 +1,241 @@
+// The people index: the extraction rules on short hand-made sentences, facts checked by hand in the corpus, the
+// user's edits surviving re-extraction, and re-extraction when text changes.
+#include "core/analysis/officialextractor.h"
+#include "core/analysis/peopleindex.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
+#include "tests/support/corpuslibrary.h"
+#include "tests/support/temporarylibrary.h"
+
+#include <QTest>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Article articleOf(const QStringList &paragraphs, BlockKind kind = BlockKind::Body)
+{
+    Article a;
+    a.title = u"标题"_s;
+    for (const QString &p : paragraphs)
+        a.blocks.append(Block{0, kind, p, p, 1, 1});
+    return a;
+}
+
+const Appearance *find(const QList<Appearance> &list, const QString &name, const QDate &date)
+{
+    for (const Appearance &a : list)
+        if (a.name == name && a.date == date)
+            return &a;
+    return nullptr;
+}
+
+} // namespace
+
+class TestPeople : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void extract_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected"); // name:office+office:role, ';'-separated, in order
+
+        QTest::newRow("office-then-name, presides") << u"区委书记张智奎主持会议。"_s << u"张智奎:区委书记:主持"_s;
+        QTest::newRow("two offices, one person") << u"区委副书记、区长常晓勇，区委副书记蔡焱，区委常委出席。"_s
+                                                 << u"常晓勇:区委副书记+区长:出席;蔡焱:区委副书记:出席"_s;
+        QTest::newRow("ministry office, inspects") << u"水利部农村水利水电司副司长许德志率专家组到永川区调研。"_s
+                                                   << u"许德志:水利部农村水利水电司副司长:调研"_s;
+        QTest::newRow("group label, list, takes part")
+            << u"区领导邓文、陈小东参加会议。"_s << u"邓文::参加;陈小东::参加"_s;
+        QTest::newRow("list closed by 等") << u"区领导宋文、王寒峰等参加调研。"_s << u"宋文::参加;王寒峰::参加"_s;
+        QTest::newRow("not a name") << u"全区各级各部门要深入学习贯彻习近平总书记重要讲话精神。"_s << QString();
+        QTest::newRow("office alone, no name") << u"区委常委出席。有关区领导列席。"_s << QString();
+        QTest::newRow("sits in") << u"区委副书记蔡焘列席会议。"_s << u"蔡焘:区委副书记:列席"_s;
+        QTest::newRow("known name with role")
+            << u"江津区委书记唐大军出席会议。会议由唐大军主持。"_s << u"唐大军:江津区委书记:出席;唐大军::主持"_s;
+    }
+
+    void extract()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        QStringList got;
+        for (const OfficialMention &m : extractOfficials(articleOf({text})))
+            got.append(m.name + u':' + m.offices.join(u'+') + u':' + m.role);
+        QCOMPARE(got.join(u';'), expected);
+    }
+
+    void extract_speakerLine_speaksWithInheritedOffice()
+    {
+        const QList<OfficialMention> m =
+            extractOfficials(articleOf({u"永川区交通局党委书记、局长 曾宪勇"_s}, BlockKind::Speaker));
+        QCOMPARE(m.size(), 1);
+        QCOMPARE(m[0].name, u"曾宪勇"_s);
+        QCOMPARE(m[0].offices, QStringList({u"永川区交通局党委书记"_s, u"永川区交通局局长"_s}));
+        QCOMPARE(m[0].role, u"讲话"_s);
+    }
+
+    void extract_reporterOfByline_isNoOfficial()
+    {
+        Article a = articleOf({u"区委书记彭禹乔主持会议。"_s});
+        a.byline = Byline{u"本报讯"_s, {u"彭禹乔"_s}, {}, {}};
+        QVERIFY(extractOfficials(a).isEmpty());
+    }
+
+    void extract_order_isFirstMentionRank()
+    {
+        const QList<OfficialMention> m = extractOfficials(
+            articleOf({u"区委书记张智奎主持会议。区委副书记、区长常晓勇出席。"_s, u"区委书记张智奎讲话。"_s}));
+        QCOMPARE(m.size(), 3);
+        QCOMPARE(m[0].order, 1);
+        QCOMPARE(m[1].order, 2);
+        QCOMPARE(m[2].order, 1);
+        QCOMPARE(m[2].blockIndex, 1);
+    }
+
+    void looksLikePersonalName_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("name");
+        QTest::newRow("three") << u"张智奎"_s << true;
+        QTest::newRow("two") << u"邓文"_s << true;
+        QTest::newRow("compound surname") << u"欧阳明"_s << true;
+        QTest::newRow("not a surname") << u"全区各"_s << false;
+        QTest::newRow("office word") << u"区委常"_s << false;
+        QTest::newRow("too long") << u"张智奎主持"_s << false;
+        QTest::newRow("latin") << u"Li"_s << false;
+    }
+
+    void looksLikePersonalName()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, name);
+        QCOMPARE(dubao::looksLikePersonalName(text), name);
+    }
+
+    // Facts read by hand in the corpus.
+    void corpus_officesRolesAndOrder()
+    {
+        Library library;
+        QVERIFY(library.open(m_dir.filePath(u"corpus.sqlite"_s)));
+        QVERIFY(Importer(library).importPaths({test::corpusDir()}).failed.isEmpty());
+        PeopleIndex index(library);
+        QVERIFY(index.pendingArticles() > 0);
+        const Result<qint64> updated = index.update();
+        QVERIFY2(updated, qPrintable(updated ? QString() : updated.error().message()));
+        QCOMPARE(index.pendingArticles(), 0);
+
+        const QList<Appearance> zhang = index.appearances(u"张智奎"_s);
+        const Appearance *presides = find(zhang, u"张智奎"_s, QDate(2023, 2, 21));
+        QVERIFY(presides);
+        QCOMPARE(presides->office(), u"区委书记"_s);
+        QCOMPARE(presides->role, u"主持"_s);
+        QCOMPARE(presides->order, 1);
+
+        const QList<Appearance> chang = index.appearances(u"常晓勇"_s);
+        const Appearance *chairs = find(chang, u"常晓勇"_s, QDate(2024, 12, 19));
+        QVERIFY(chairs);
+        QCOMPARE(chairs->offices, QStringList({u"区委副书记"_s, u"区长"_s}));
+        QCOMPARE(chairs->role, u"主持"_s);
+        QCOMPARE(chairs->order, 2); // after 张智奎, who attends and speaks
+
+        const QList<PersonSummary> persons = index.persons();
+        QStringList names;
+        for (const PersonSummary &p : persons)
+            names.append(p.name);
+        for (const QString &official : {u"许德志"_s, u"潘文峰"_s, u"文良印"_s, u"宋文"_s, u"刘佳"_s, u"傅倩倩"_s})
+            QVERIFY2(names.contains(official), qPrintable(official));
+        for (const QString &reporter : {u"彭禹乔"_s, u"涂燕"_s, u"徐灵"_s})
+            QVERIFY2(!names.contains(reporter), qPrintable(reporter));
+        // The compiled feature of 2023-07-28: its speakers speak, in the order of the page.
+        QStringList speakers;
+        for (const Appearance &a : index.appearances())
+            if (a.date == QDate(2023, 7, 28) && a.role == u"讲话"_s)
+                speakers.append(a.name);
+        QCOMPARE(speakers.size(), 9);
+        QCOMPARE(speakers.front(), u"宋文"_s);
+        QCOMPARE(speakers.back(), u"刘佳"_s);
+    }
+
+    void edits_surviveReextraction_andUndo()
+    {
+        Library library;
+        QVERIFY(library.open(m_dir.filePath(u"corpus.sqlite"_s)));
+        PeopleIndex index(library);
+        // 蔡焱 (2023-06-14) is 蔡焘 written by the OCR another way.
+        const Result<qint64> merge = index.addEdit({0, PersonEdit::Kind::Merge, u"蔡焱"_s, 0, u"蔡焘"_s});
+        QVERIFY(merge);
+        QVERIFY(find(index.appearances(u"蔡焘"_s), u"蔡焘"_s, QDate(2023, 6, 14)));
+        QVERIFY(index.appearances(u"蔡焱"_s).isEmpty());
+        const Result<qint64> falseHit = index.addEdit({0, PersonEdit::Kind::FalseHit, u"袁家军"_s, 0, {}});
+        QVERIFY2(falseHit, qPrintable(falseHit ? QString() : falseHit.error().message()));
+        QVERIFY(index.appearances(u"袁家军"_s).isEmpty());
+
+        QVERIFY(index.rebuild());
+        QVERIFY(index.appearances(u"蔡焱"_s).isEmpty());
+        QVERIFY(index.appearances(u"袁家军"_s).isEmpty());
+        QCOMPARE(index.appearances(u"蔡焘"_s).size(), 4);
+
+        QVERIFY(index.removeEdit(*merge));
+        QCOMPARE(index.appearances(u"蔡焱"_s).size(), 1);
+        QCOMPARE(index.appearances(u"蔡焘"_s).size(), 3);
+        QVERIFY(!index.addEdit({0, PersonEdit::Kind::Merge, u"蔡焱"_s, 0, {}})); // a merge needs the other name
+    }
+
+    void changedText_isExtractedAgain()
+    {
+        Library library;
+        QVERIFY(library.open(m_dir.filePath(u"corpus.sqlite"_s)));
+        PeopleIndex index(library);
+        QCOMPARE(index.pendingArticles(), 0);
+        // An OCR correction of a paragraph (any write of a block's text) puts its article on the to-do list.
+        const qint64 block = sql::scalar(library.database(), u"SELECT block_id FROM appearances a JOIN persons p "
+                                                             u"ON p.id = a.person_id WHERE p.name = '文良印'"_s)
+                                 .toLongLong();
+        QVERIFY(block > 0);
+        QVERIFY(sql::exec(library.database(),
+                          u"UPDATE blocks SET text = replace(text, '文良印', '文良印') || "
+                          u"'区政协副主席马小明出席。' WHERE id = ?"_s,
+                          {block}));
+        QCOMPARE(index.pendingArticles(), 1);
+        QVERIFY(index.update());
+        QCOMPARE(index.appearances(u"马小明"_s).size(), 1);
+        QCOMPARE(index.appearances(u"马小明"_s).front().role, u"出席"_s);
+    }
+
+    void migration_fromVersion5_queuesEveryArticle()
+    {
+        const QString path = m_dir.filePath(u"v5.sqlite"_s);
+        {
+            Library library;
+            QVERIFY(library.open(path));
+            QVERIFY(Importer(library).importPaths({test::corpusFiles().front()}).failed.isEmpty());
+            QVERIFY(sql::exec(library.database(), {{u"DROP TABLE appearances"_s, {}},
+                                                   {u"DROP TABLE persons"_s, {}},
+                                                   {u"DROP TABLE person_edits"_s, {}},
+                                                   {u"DROP TABLE analysis_pending"_s, {}},
+                                                   {u"DROP TRIGGER analysis_block_inserted"_s, {}},
+                                                   {u"DROP TRIGGER analysis_block_changed"_s, {}},
+                                                   {u"DROP TRIGGER analysis_block_deleted"_s, {}},
+                                                   {u"PRAGMA user_version = 5"_s, {}}}));
+        }
+        Library library;
+        QVERIFY(library.open(path));
+        PeopleIndex index(library);
+        QCOMPARE(index.pendingArticles(),
+                 sql::scalar(library.database(), u"SELECT count(*) FROM articles"_s).toLongLong());
+        QVERIFY(index.update());
+        QVERIFY(!index.appearances(u"张智奎"_s).isEmpty());
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestPeople)
+#include "tst_people.moc"
