@@ -2089,6 +2089,25 @@ What the library holds now is kept as another backup.</source>
     </message>
 </context>
 <context>
+    <name>dubao::PeopleIndex</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>a person needs a name</source>
+        <translation>人物需要有姓名</translation>
+    </message>
+    <message>
+        <source>a merge or a split needs the other name</source>
+        <translation>合并或拆分需要提供另一个姓名</translation>
+    </message>
+    <message>
+        <source>no edit with id %1</source>
+        <translation>没有编号为 %1 的修改</translation>
+    </message>
+</context>
+<context>
     <name>dubao::QueryParser</name>
     <message>
         <source>The search was cut to its first %1 characters.</source>
