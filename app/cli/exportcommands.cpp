@@ -2,15 +2,18 @@
 // any export format, written atomically (QSaveFile).
 #include "app/cli/exportcommands.h"
 
+#include "app/cli/clisupport.h"
 #include "app/cli/commands.h"
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
+#include "core/export/qdpximporter.h"
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -25,17 +28,11 @@ const char *const kExportUsage =
                         [--group-by tag|date] [--with-notes-as-citations] [--with-links] [--library FILE] [--json]
 )";
 
-int usage(Streams io, const QString &message)
+int exportUsage(Streams io, const QString &message)
 {
     io.err << "dubao-cli: " << message << "\n" << QString::fromUtf8(kExportUsage).arg(exportFormatNames());
     io.err.flush();
-    return 2;
-}
-
-int failure(Streams io, const QString &message)
-{
-    io.err << "dubao-cli: " << message << Qt::endl;
-    return 1;
+    return kUsageError;
 }
 
 /// What `text` names: what `byName` finds, else, when `text` is a number, what `byId` finds.
@@ -65,18 +62,18 @@ QString formatOption(int argc, char *argv[])
 int cmdExport(const Args &args, Streams io)
 {
     if (!args.positional.isEmpty())
-        return usage(io, QStringLiteral("export takes no arguments, only options"));
+        return exportUsage(io, QStringLiteral("export takes no arguments, only options"));
     const QString formatName = args.option(QStringLiteral("format"));
     if (formatName.isEmpty())
-        return usage(io, QStringLiteral("export needs --format"));
+        return exportUsage(io, QStringLiteral("export needs --format"));
     const auto format = findExportFormat(formatName);
     if (!format)
-        return usage(io, QStringLiteral("unknown format '%1'").arg(formatName));
+        return exportUsage(io, QStringLiteral("unknown format '%1'").arg(formatName));
     QString output = args.option(QStringLiteral("o"));
     if (output.isEmpty())
         output = args.option(QStringLiteral("output"));
     if (output.isEmpty())
-        return usage(io, QStringLiteral("export needs -o FILE"));
+        return exportUsage(io, QStringLiteral("export needs -o FILE"));
     if (format->needsGui && !QCoreApplication::instance()->inherits("QGuiApplication")) // dubao-cli-render
         return failure(io, QStringLiteral("the %1 format needs a QGuiApplication").arg(formatName));
 
@@ -87,7 +84,7 @@ int cmdExport(const Args &args, Streams io)
     else if (groupBy == QLatin1String("date"))
         options.grouping = ExportOptions::Grouping::Date;
     else if (!groupBy.isEmpty() && groupBy != QLatin1String("none"))
-        return usage(io, QStringLiteral("--group-by takes tag or date"));
+        return exportUsage(io, QStringLiteral("--group-by takes tag or date"));
     options.excerptsAsNotes = args.flags.contains(QStringLiteral("--with-notes-as-citations"));
     options.withLinks = args.flags.contains(QStringLiteral("--with-links"));
 
@@ -98,14 +95,14 @@ int cmdExport(const Args &args, Streams io)
             continue;
         const QDate date = QDate::fromString(text, Qt::ISODate);
         if (!date.isValid())
-            return usage(io, QStringLiteral("--%1 takes a date YYYY-MM-DD, not '%2'").arg(QLatin1String(name), text));
+            return exportUsage(io, QStringLiteral("--%1 takes a date YYYY-MM-DD, not '%2'").arg(QLatin1String(name), text));
         (qstrcmp(name, "from") == 0 ? selection.from : selection.to) = date;
     }
     for (const QString &id : args.all(QStringLiteral("article"))) {
         bool ok = false;
         const qint64 value = id.toLongLong(&ok);
         if (!ok || value <= 0)
-            return usage(io, QStringLiteral("--article takes an article id, not '%1'").arg(id));
+            return exportUsage(io, QStringLiteral("--article takes an article id, not '%1'").arg(id));
         selection.articleIds.append(value);
     }
     selection.allTags = args.flags.contains(QStringLiteral("--all-tags"));
@@ -155,6 +152,44 @@ int cmdExport(const Args &args, Streams io)
     return 0;
 }
 
+// import-qdpx FILE: a REFI-QDA project's codes, coded selections and notes back onto the articles they quote.
+int cmdImportQdpx(const Args &args, Streams io)
+{
+    if (args.positional.size() != 1)
+        return usage(io, QStringLiteral("import-qdpx takes one .qdpx file"));
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    const Result<QdpxImportReport> imported = QdpxImporter(library).importFile(args.positional.first());
+    if (!imported)
+        return failure(io, imported);
+    const QdpxImportReport &r = *imported;
+    if (args.json) {
+        printJson(io.out,
+                  QJsonDocument(QJsonObject{{QStringLiteral("sources"), r.sources},
+                                            {QStringLiteral("matchedSources"), r.matchedSources},
+                                            {QStringLiteral("unmatched"), QJsonArray::fromStringList(r.unmatched)},
+                                            {QStringLiteral("tagsCreated"), r.tagsCreated},
+                                            {QStringLiteral("highlightsAdded"), r.highlightsAdded},
+                                            {QStringLiteral("paragraphTagsAdded"), r.paragraphTagsAdded},
+                                            {QStringLiteral("articleTagsAdded"), r.articleTagsAdded},
+                                            {QStringLiteral("notesAdded"), r.notesAdded},
+                                            {QStringLiteral("alreadyThere"), r.alreadyThere},
+                                            {QStringLiteral("unplaced"), r.unplaced}}));
+    } else {
+        io.out << "found " << r.matchedSources << " of " << r.sources << " sources; added " << r.tagsCreated
+               << " tags, " << r.highlightsAdded << " highlights, " << r.paragraphTagsAdded << " paragraph tags, "
+               << r.articleTagsAdded << " article tags, " << r.notesAdded << " notes (" << r.alreadyThere
+               << " already there";
+        if (r.unplaced > 0)
+            io.out << ", " << r.unplaced << " selections outside their text";
+        io.out << ")" << Qt::endl;
+        for (const QString &line : r.unmatched)
+            io.out << "not found: " << line << Qt::endl;
+    }
+    return 0;
+}
+
 } // namespace
 
 QString exportFormatNames()
@@ -183,6 +218,7 @@ bool needsGuiApplication(int argc, char *argv[])
 void addExportCommands(CommandTable &table)
 {
     table.emplace(QStringLiteral("export"), cmdExport);
+    table.emplace(QStringLiteral("import-qdpx"), cmdImportQdpx);
 }
 
 } // namespace dubao::cli

@@ -171,6 +171,9 @@ Result<QList<std::pair<QString, QByteArray>>> readZip(const QByteArray &archive)
         return broken;
     const quint16 count = get16(archive, end + 10);
     qsizetype at = get32(archive, end + 16);
+    // A file's entries must fit in memory: a damaged or hostile header claiming gigabytes is refused, not allocated.
+    constexpr qsizetype kMaxTotal = qsizetype(1) << 30;
+    qsizetype total = 0;
     QList<std::pair<QString, QByteArray>> entries;
     for (int i = 0; i < count; ++i) {
         if (at + 46 > archive.size() || get32(archive, at) != 0x02014b50)
@@ -192,6 +195,9 @@ Result<QList<std::pair<QString, QByteArray>>> readZip(const QByteArray &archive)
         const qsizetype data = qsizetype(local) + 30 + get16(archive, local + 26) + get16(archive, local + 28);
         if (data + qsizetype(compressedSize) > archive.size())
             return broken;
+        total += qsizetype(size);
+        if (total > kMaxTotal)
+            return Error(tr("the ZIP archive unpacks to more than 1 GiB"));
         const QByteArray body = archive.mid(data, compressedSize);
         QByteArray content;
         if (method == 0)

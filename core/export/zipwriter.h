@@ -40,7 +40,8 @@ private:
     bool m_ok = true;
 };
 
-/// The entries of a ZIP archive by name (stored or deflated entries; an error for anything else or a broken file).
+/// The entries of a ZIP archive by name (stored or deflated entries; an error for anything else, a broken file or
+/// one that unpacks to more than 1 GiB).
 Result<QList<std::pair<QString, QByteArray>>> readZip(const QByteArray &archive);
 
 } // namespace dubao

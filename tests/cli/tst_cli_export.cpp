@@ -5,6 +5,8 @@
 #include "tests/support/exportfixture.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,6 +20,7 @@ class TestCliExport : public QObject
 private slots:
     void initTestCase();
     void formatsAndUsage();
+    void qdpx_exportedThenImportedIntoAnotherLibrary();
 
 private:
     test::ExportFixture m_fx;
@@ -71,6 +74,31 @@ void TestCliExport::formatsAndUsage()
     QVERIFY(err.contains("no tag"));
     QCOMPARE(run({u"--format"_s, u"md"_s, u"-o"_s, u"/proc/dubao-x.md"_s}, &err), 1);
     QVERIFY(err.contains("/proc/dubao-x.md"));
+}
+
+void TestCliExport::qdpx_exportedThenImportedIntoAnotherLibrary()
+{
+    QTemporaryDir dir;
+    const QString qdpx = dir.filePath(u"all.qdpx"_s);
+    QCOMPARE(test::runCli({u"export"_s, u"--library"_s, m_fx.path(), u"--format"_s, u"qdpx"_s, u"-o"_s, qdpx}).code, 0);
+    test::ExportFixture other;
+    QString error;
+    QVERIFY2(other.setUpIssues(&error), qPrintable(error));
+    other.library.reset();
+    const test::CliRun imported = test::runCli({u"import-qdpx"_s, qdpx, u"--json"_s, u"--library"_s, other.path()});
+    QCOMPARE(imported.code, 0);
+    const QJsonObject report = QJsonDocument::fromJson(imported.out).object();
+    QCOMPARE(report.value(u"matchedSources"_s).toInt(), report.value(u"sources"_s).toInt());
+    QCOMPARE(report.value(u"highlightsAdded"_s).toInt(), 3);
+    QCOMPARE(report.value(u"notesAdded"_s).toInt(), 3);
+    const test::CliRun listed = test::runCli({u"highlight"_s, u"list"_s, u"--library"_s, other.path()});
+    QCOMPARE(listed.code, 0);
+    QVERIFY(listed.out.contains("春耕"));
+    // usage error, and a file that is no project: exit 1, one line saying why
+    QCOMPARE(test::runCli({u"import-qdpx"_s, u"--library"_s, other.path()}).code, 2);
+    const test::CliRun damaged = test::runCli({u"import-qdpx"_s, m_fx.path(), u"--library"_s, other.path()});
+    QCOMPARE(damaged.code, 1);
+    QVERIFY2(damaged.err.contains("not a REFI-QDA project file"), damaged.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliExport)

@@ -78,20 +78,14 @@ struct ExportFixture
     }
 
     /// Builds it all; false with `error` when anything fails.
-    bool setUp(QString *error)
+    bool setUp(QString *error) { return setUpIssues(error) && setUpAnnotations(error); }
+
+    /// Only the library with its two issues (dated, indexed), without annotations.
+    bool setUpIssues(QString *error)
     {
         auto fail = [&](const QString &what) {
             *error = what;
             return false;
-        };
-        // The value of a result, or a default one with `error` set.
-        auto take = [&](const auto &result) {
-            using Value = std::decay_t<decltype(*result)>;
-            if (!result) {
-                *error = result.error().message();
-                return Value{};
-            }
-            return *result;
         };
         auto done = [&](const Result<void> &result) {
             if (!result)
@@ -134,8 +128,25 @@ struct ExportFixture
             return false;
         stored1 = *issues.issue(issue1);
         stored2 = *issues.issue(issue2);
-        if (SearchIndex::needsRebuild(*library) && !done(SearchIndex::rebuild(*library)))
+        return !SearchIndex::needsRebuild(*library) || done(SearchIndex::rebuild(*library));
+    }
+
+    /// The tags, highlights, notes, tagged paragraph and article and the notebook, on the issues.
+    bool setUpAnnotations(QString *error)
+    {
+        auto fail = [&](const QString &what) {
+            *error = what;
             return false;
+        };
+        // The value of a result, or a default one with `error` set.
+        auto take = [&](const auto &result) {
+            using Value = std::decay_t<decltype(*result)>;
+            if (!result) {
+                *error = result.error().message();
+                return Value{};
+            }
+            return *result;
+        };
 
         TagRepository tags(*library);
         farming = take(tags.create(QStringLiteral("农业"))).id;

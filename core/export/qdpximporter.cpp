@@ -1,0 +1,490 @@
+#include "core/export/qdpximporter.h"
+
+#include "core/export/qdpxformat.h"
+#include "core/export/zipwriter.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/articlelookup.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
+#include "core/store/tagrepository.h"
+#include "core/store/uid.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QHash>
+#include <QSet>
+#include <QXmlStreamReader>
+
+namespace dubao {
+
+namespace {
+
+using namespace qdpx;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("dubao::QdpxImporter", text);
+}
+
+struct Code
+{
+    QString guid{};
+    QString name{};
+    QString color{};
+    QString parentGuid{};
+};
+
+struct Selection
+{
+    QString description{};
+    qint64 start = -1; ///< code points
+    qint64 end = -1;
+    QStringList codeGuids{};
+    QStringList noteGuids{};
+};
+
+struct Source
+{
+    QString guid{};
+    QString name{};
+    QString description{};
+    QString plainTextPath{};
+    QString inlineText{};
+    bool hasInlineText = false;
+    QList<Selection> selections{};
+};
+
+struct Project
+{
+    QList<Code> codes{}; ///< parents before children
+    QList<Source> sources{};
+    QHash<QString, QString> notes; ///< guid → text
+};
+
+qint64 position(const QXmlStreamAttributes &a, const char *name)
+{
+    bool ok = false;
+    const qint64 value = a.value(QLatin1String(name)).toLongLong(&ok);
+    return ok && value >= 0 ? value : -1;
+}
+
+// project.qde, the parts Dubao reads: the code book, the text sources with their coded selections, the notes.
+Result<Project> parseProject(const QByteArray &bytes)
+{
+    Project project;
+    QXmlStreamReader xml(bytes);
+    QStringList openCodes;
+    Source *source = nullptr;
+    Selection *selection = nullptr;
+    bool inCoding = false;
+    bool sawProject = false;
+    QString noteGuid;
+    while (!xml.atEnd()) {
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::EndElement) {
+            const QStringView name = xml.name();
+            if (name == u"Code" && !openCodes.isEmpty())
+                openCodes.removeLast();
+            else if (name == u"PlainTextSelection")
+                selection = nullptr;
+            else if (name == u"TextSource")
+                source = nullptr;
+            else if (name == u"Coding")
+                inCoding = false;
+            else if (name == u"Note")
+                noteGuid.clear();
+            continue;
+        }
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        const QStringView name = xml.name();
+        const QXmlStreamAttributes a = xml.attributes();
+        if (!sawProject) {
+            if (name != u"Project" || xml.namespaceUri() != kNamespace)
+                return Error(tr("project.qde is not a REFI-QDA project (its root element is not a QDA-XML Project)."));
+            sawProject = true;
+            continue;
+        }
+        if (name == u"Code") {
+            const QString guid = a.value(QLatin1String("guid")).toString();
+            project.codes.append({guid, a.value(QLatin1String("name")).toString(),
+                                  a.value(QLatin1String("color")).toString(),
+                                  openCodes.isEmpty() ? QString() : openCodes.last()});
+            openCodes.append(guid);
+        } else if (name == u"TextSource") {
+            project.sources.append({.guid = a.value(QLatin1String("guid")).toString(),
+                                    .name = a.value(QLatin1String("name")).toString(),
+                                    .plainTextPath = a.value(QLatin1String("plainTextPath")).toString()});
+            source = &project.sources.last();
+            selection = nullptr;
+        } else if (name == u"PlainTextSelection" && source) {
+            source->selections.append({.start = position(a, "startPosition"), .end = position(a, "endPosition")});
+            selection = &source->selections.last();
+        } else if (name == u"Description") {
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (selection)
+                selection->description = text.trimmed();
+            else if (source)
+                source->description = text.trimmed();
+        } else if (name == u"PlainTextContent") {
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (!noteGuid.isEmpty())
+                project.notes.insert(noteGuid, text);
+            else if (source && !selection) {
+                source->inlineText = text;
+                source->hasInlineText = true;
+            }
+        } else if (name == u"Coding") {
+            inCoding = true;
+        } else if (name == u"CodeRef" && inCoding && selection) {
+            selection->codeGuids.append(a.value(QLatin1String("targetGUID")).toString());
+        } else if (name == u"NoteRef" && selection) {
+            selection->noteGuids.append(a.value(QLatin1String("targetGUID")).toString());
+        } else if (name == u"Note") {
+            noteGuid = a.value(QLatin1String("guid")).toString();
+        }
+    }
+    if (xml.hasError()) {
+        return Error(tr("project.qde is not well-formed XML: %1 (line %2, column %3).")
+                         .arg(xml.errorString())
+                         .arg(xml.lineNumber())
+                         .arg(xml.columnNumber()));
+    }
+    if (!sawProject)
+        return Error(tr("project.qde is empty."));
+    return project;
+}
+
+/// A code's name as a tag name: no '/', no control characters, at most 100 characters, never empty.
+QString tagName(const QString &name)
+{
+    QString clean;
+    for (const QChar c : name) {
+        if (c == u'/')
+            clean.append(u'／');
+        else if (c.category() != QChar::Other_Control)
+            clean.append(c);
+    }
+    clean = clean.trimmed().left(100).trimmed();
+    return clean.isEmpty() ? tr("code") : clean;
+}
+
+/// One paragraph's part of a selection: UTF-16 offsets in that paragraph's text.
+struct Piece
+{
+    int paragraph = 0;
+    int start = 0;
+    int end = 0;
+};
+
+class Run
+{
+public:
+    Run(Library &library, const QHash<QString, QByteArray> &files)
+        : m_library(library)
+        , m_files(files)
+        , m_tags(library)
+        , m_annotations(library)
+        , m_lookup(library)
+    {}
+
+    Result<QdpxImportReport> run(const Project &project)
+    {
+        if (Result<void> codes = importCodes(project.codes); !codes)
+            return codes.error();
+        for (const Source &source : project.sources) {
+            ++m_report.sources;
+            if (Result<void> done = importSource(source, project.notes); !done)
+                return done.error();
+        }
+        return m_report;
+    }
+
+private:
+    Result<void> importCodes(const QList<Code> &codes)
+    {
+        for (const Code &code : codes) {
+            const qint64 parent = code.parentGuid.isEmpty() ? 0 : m_tagOfCode.value(code.parentGuid);
+            const QString name = tagName(code.name);
+            qint64 id = 0;
+            for (const Tag &sibling : m_tags.children(parent)) {
+                if (sibling.name == name.normalized(QString::NormalizationForm_C))
+                    id = sibling.id;
+            }
+            if (id == 0) {
+                const Result<Tag> created = m_tags.create(name, parent, TagRepository::normalizeColor(code.color));
+                if (!created)
+                    return Error(tr("The code “%1” cannot be a tag: %2").arg(code.name, created.error().message()));
+                id = created->id;
+                ++m_report.tagsCreated;
+            }
+            m_tagOfCode.insert(code.guid, id);
+        }
+        return {};
+    }
+
+    QList<qint64> tagsOf(const Selection &s) const
+    {
+        QList<qint64> ids;
+        for (const QString &guid : s.codeGuids) {
+            if (const qint64 id = m_tagOfCode.value(guid); id != 0 && !ids.contains(id))
+                ids.append(id);
+        }
+        return ids;
+    }
+
+    std::optional<QString> sourceText(const Source &source) const
+    {
+        if (source.hasInlineText)
+            return source.inlineText;
+        static const QString internal = QStringLiteral("internal://");
+        if (!source.plainTextPath.startsWith(internal))
+            return std::nullopt;
+        const auto it = m_files.constFind(QStringLiteral("Sources/") + source.plainTextPath.mid(internal.size()));
+        if (it == m_files.constEnd())
+            return std::nullopt;
+        return QString::fromUtf8(*it);
+    }
+
+    // The stored article with the source's text; when several have it, the one the source's GUID or description
+    // names. Sets `why` when there is none.
+    std::optional<ArticleCandidate> match(const Source &source, const QString &text, QString *why)
+    {
+        auto same = [&](QList<ArticleCandidate> candidates) {
+            candidates.removeIf([&](const ArticleCandidate &c) { return articleText(c.paragraphs) != text; });
+            return candidates;
+        };
+        QList<ArticleCandidate> candidates = same(m_lookup.byTitle(source.name));
+        if (candidates.isEmpty())
+            candidates = same(m_lookup.byOpeningParagraph(text.section(QStringLiteral("\n\n"), 0, 0)));
+        if (candidates.isEmpty()) {
+            *why = tr("no article in this library has its text");
+            return std::nullopt;
+        }
+        if (candidates.size() == 1)
+            return candidates.first();
+        for (const ArticleCandidate &c : std::as_const(candidates)) {
+            if (!c.uid.isEmpty() && guid(QStringLiteral("source\n") + uid::toText(c.uid)) == source.guid)
+                return c;
+        }
+        if (m_issues.isEmpty()) {
+            for (const IssueSummary &s : IssueRepository(m_library).issueDates())
+                m_issues.insert(s.id, s.info);
+        }
+        QList<ArticleCandidate> described;
+        for (const ArticleCandidate &c : std::as_const(candidates)) {
+            const IssueInfo info = m_issues.value(c.issueId);
+            if (!info.publication.isEmpty() && source.description.contains(info.publication) &&
+                (!info.date.isValid() || source.description.contains(info.date.toString(Qt::ISODate))))
+                described.append(c);
+        }
+        if (described.size() == 1)
+            return described.first();
+        *why = QCoreApplication::translate("dubao::QdpxImporter", "%n articles in this library have its text", nullptr,
+                                           int(candidates.size()));
+        return std::nullopt;
+    }
+
+    Result<void> importSource(const Source &source, const QHash<QString, QString> &notes)
+    {
+        const std::optional<QString> text = sourceText(source);
+        if (!text) {
+            m_report.unmatched.append(tr("%1: its text is not in the file").arg(source.name));
+            return {};
+        }
+        QString why;
+        const std::optional<ArticleCandidate> article = match(source, *text, &why);
+        if (!article) {
+            m_report.unmatched.append(QStringLiteral("%1: %2").arg(source.name, why));
+            return {};
+        }
+        ++m_report.matchedSources;
+        for (const Selection &s : source.selections) {
+            const QList<Piece> pieces = piecesOf(*article, *text, s);
+            if (pieces.isEmpty() || article->blockIds.isEmpty()) {
+                ++m_report.unplaced;
+                continue;
+            }
+            if (Result<void> done = importSelection(*article, s, pieces, notes); !done)
+                return done;
+        }
+        return {};
+    }
+
+    static QList<Piece> piecesOf(const ArticleCandidate &article, const QString &text, const Selection &s)
+    {
+        if (s.start < 0 || s.end <= s.start)
+            return {};
+        const qsizetype from = utf16Offset(text, s.start);
+        const qsizetype to = utf16Offset(text, s.end);
+        if (from < 0 || to < 0)
+            return {};
+        QList<Piece> pieces;
+        qsizetype offset = 0;
+        for (int i = 0; i < article.paragraphs.size(); ++i) {
+            const qsizetype length = article.paragraphs.at(i).size();
+            const qsizetype start = qMax(from, offset);
+            const qsizetype end = qMin(to, offset + length);
+            if (start < end)
+                pieces.append({i, int(start - offset), int(end - offset)});
+            offset += length + 2;
+        }
+        return pieces;
+    }
+
+    Result<void> importSelection(const ArticleCandidate &article, const Selection &s, const QList<Piece> &pieces,
+                                 const QHash<QString, QString> &notes)
+    {
+        const QList<qint64> tags = tagsOf(s);
+        const Piece &first = pieces.first();
+        const qint64 block = article.blockIds.at(first.paragraph);
+        const bool wholeParagraph =
+            pieces.size() == 1 && first.start == 0 && first.end == article.paragraphs.at(first.paragraph).size();
+        if (s.description == kArticle) {
+            for (const qint64 tag : tags) {
+                if (Result<void> done = tagging(TagTarget::Article, tag, article.articleId, &m_report.articleTagsAdded);
+                    !done)
+                    return done;
+            }
+            return addNotes(s, notes, article.blockIds.first(), 0, {});
+        }
+        if (s.description == kParagraph) {
+            for (const qint64 tag : tags) {
+                if (Result<void> done = tagging(TagTarget::Block, tag, block, &m_report.paragraphTagsAdded); !done)
+                    return done;
+            }
+            return addNotes(s, notes, block, 0, {});
+        }
+        if (s.description == kNote) {
+            qint64 highlight = 0;
+            if (!wholeParagraph) {
+                const Result<qint64> h = highlightAt(block, first, {});
+                if (!h)
+                    return h.error();
+                highlight = *h;
+            }
+            return addNotes(s, notes, block, highlight, tags);
+        }
+        // A Dubao highlight, or another program's coded selection: a highlight per paragraph it covers.
+        qint64 firstHighlight = 0;
+        for (const Piece &piece : pieces) {
+            const Result<qint64> h = highlightAt(article.blockIds.at(piece.paragraph), piece, tags);
+            if (!h)
+                return h.error();
+            if (firstHighlight == 0)
+                firstHighlight = *h;
+        }
+        return addNotes(s, notes, block, firstHighlight, {});
+    }
+
+    Result<void> tagging(TagTarget target, qint64 tag, qint64 id, int *added)
+    {
+        const Result<bool> changed = m_tags.addTagging(target, tag, id);
+        if (!changed)
+            return changed.error();
+        ++(*changed ? *added : m_report.alreadyThere);
+        return {};
+    }
+
+    // The highlight at the piece (an existing one, or a new one), with `tags` on it.
+    Result<qint64> highlightAt(qint64 block, const Piece &piece, const QList<qint64> &tags)
+    {
+        for (const Highlight &h : m_annotations.highlightsOfBlock(block)) {
+            if (h.orphan || h.start != piece.start || h.end != piece.end)
+                continue;
+            ++m_report.alreadyThere;
+            int ignored = 0;
+            for (const qint64 tag : tags) {
+                if (Result<void> done = tagging(TagTarget::Highlight, tag, h.id, &ignored); !done)
+                    return done.error();
+            }
+            return h.id;
+        }
+        const Result<qint64> added = m_annotations.addHighlight(block, piece.start, piece.end, tags);
+        if (added)
+            ++m_report.highlightsAdded;
+        return added;
+    }
+
+    // The selection's notes on `block` (on `highlight` when not 0), each once, with `tags` on them.
+    Result<void> addNotes(const Selection &s, const QHash<QString, QString> &notes, qint64 block, qint64 highlight,
+                          const QList<qint64> &tags)
+    {
+        for (const QString &guid : s.noteGuids) {
+            const QString text = notes.value(guid);
+            if (text.trimmed().isEmpty() || m_notesDone.contains(guid))
+                continue;
+            m_notesDone.insert(guid);
+            qint64 id = 0;
+            for (const Note &n : m_annotations.notesOfBlock(block)) {
+                if (!n.orphan && n.highlightId == highlight && n.text == text)
+                    id = n.id;
+            }
+            if (id != 0) {
+                ++m_report.alreadyThere;
+            } else {
+                const Result<qint64> added = m_annotations.addNote(block, highlight, text);
+                if (!added)
+                    return added.error();
+                id = *added;
+                ++m_report.notesAdded;
+            }
+            int ignored = 0;
+            for (const qint64 tag : tags) {
+                if (Result<void> done = tagging(TagTarget::Note, tag, id, &ignored); !done)
+                    return done;
+            }
+        }
+        return {};
+    }
+
+    Library &m_library;
+    const QHash<QString, QByteArray> &m_files;
+    TagRepository m_tags;
+    AnnotationRepository m_annotations;
+    ArticleLookup m_lookup;
+    QHash<QString, qint64> m_tagOfCode;
+    QHash<qint64, IssueInfo> m_issues;
+    QSet<QString> m_notesDone;
+    QdpxImportReport m_report;
+};
+
+} // namespace
+
+QdpxImporter::QdpxImporter(Library &library)
+    : m_library(library)
+{}
+
+Result<QdpxImportReport> QdpxImporter::importFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(tr("Cannot read %1: %2").arg(path, file.errorString()));
+    return importArchive(file.readAll());
+}
+
+Result<QdpxImportReport> QdpxImporter::importArchive(const QByteArray &archive)
+{
+    const Result<QList<std::pair<QString, QByteArray>>> entries = readZip(archive);
+    if (!entries)
+        return Error(tr("This is not a REFI-QDA project file: %1.").arg(entries.error().message()));
+    QHash<QString, QByteArray> files;
+    for (const auto &[name, bytes] : *entries)
+        files.insert(name, bytes);
+    if (!files.contains(QStringLiteral("project.qde")))
+        return Error(tr("This is not a REFI-QDA project file: it has no project.qde."));
+    const Result<Project> project = parseProject(files.value(QStringLiteral("project.qde")));
+    if (!project)
+        return project.error();
+
+    sql::WriteScope scope(m_library.database(), "dubao_qdpx_import");
+    if (!scope.isActive())
+        return scope.error();
+    const Result<QdpxImportReport> report = Run(m_library, files).run(*project);
+    if (!report)
+        return report.error();
+    return scope.commit(*report);
+}
+
+} // namespace dubao

@@ -1,0 +1,48 @@
+// Reads a REFI-QDA project exchange file (.qdpx) back into a library: its code book becomes tags (hierarchy and
+// colours), its coded text selections highlights and tags on the articles they quote, its notes notes on those
+// paragraphs. What Dubao wrote (core/export/qdpxwriter.cpp) comes back as the same kinds of annotation; another
+// program's selections come back as highlights. A source is matched to a stored article by its text: the article's
+// paragraphs joined as the writer joins them (qdpx::articleText), found by headline or by first paragraph; when
+// several stored articles have that text (a reprint), the source's uid-based GUID or its description (publication
+// and date) picks one. The whole import is one transaction: a damaged file changes nothing.
+#pragma once
+
+#include "core/model/result.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace dubao {
+
+class Library;
+
+struct QdpxImportReport
+{
+    int sources = 0;        ///< text sources in the file
+    int matchedSources = 0; ///< found in the library
+    QStringList unmatched;  ///< the names of the sources not found (or found more than once), with why
+    int tagsCreated = 0;
+    int highlightsAdded = 0;
+    int paragraphTagsAdded = 0;
+    int articleTagsAdded = 0;
+    int notesAdded = 0;
+    int alreadyThere = 0; ///< highlights, taggings and notes the library already had
+    int unplaced = 0;     ///< selections outside their source's text
+};
+
+class QdpxImporter final
+{
+public:
+    /// @warning uses `library`'s connection: call on the thread that opened it.
+    explicit QdpxImporter(Library &library);
+
+    /// Imports the archive's annotations. An error (and no change) for a file that is not a REFI-QDA project or
+    /// that the library refuses; sources not found in the library are listed in the report, not an error.
+    Result<QdpxImportReport> importArchive(const QByteArray &archive);
+    Result<QdpxImportReport> importFile(const QString &path);
+
+private:
+    Library &m_library;
+};
+
+} // namespace dubao
