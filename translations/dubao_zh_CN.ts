@@ -26,6 +26,78 @@
         <source>the ZIP entry %1 is damaged</source>
         <translation>ZIP 条目 %1 已损坏</translation>
     </message>
+    <message>
+        <source>the ZIP archive unpacks to more than 1 GiB</source>
+        <translation>ZIP 压缩包解压后超过 1 GiB</translation>
+    </message>
+    <message>
+        <source>project.qde is not a REFI-QDA project (its root element is not a QDA-XML Project).</source>
+        <translation>project.qde 不是 REFI-QDA 项目（其根元素不是 QDA-XML Project）。</translation>
+    </message>
+    <message>
+        <source>project.qde is not well-formed XML: %1 (line %2, column %3).</source>
+        <translation>project.qde 不是格式正确的 XML：%1（第 %2 行，第 %3 列）。</translation>
+    </message>
+    <message>
+        <source>project.qde is empty.</source>
+        <translation>project.qde 是空的。</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Found %1 of the %2 articles in this library.</source>
+        <translation>在本文库中找到 %2 篇文章中的 %1 篇。</translation>
+    </message>
+    <message>
+        <source>new tags: %1</source>
+        <translation>新标签：%1</translation>
+    </message>
+    <message>
+        <source>highlights: %1</source>
+        <translation>高亮：%1</translation>
+    </message>
+    <message>
+        <source>tagged paragraphs: %1</source>
+        <translation>已加标签的段落：%1</translation>
+    </message>
+    <message>
+        <source>tagged articles: %1</source>
+        <translation>已加标签的文章：%1</translation>
+    </message>
+    <message>
+        <source>notes: %1</source>
+        <translation>笔记：%1</translation>
+    </message>
+    <message>
+        <source>Nothing new was added.</source>
+        <translation>没有添加新内容。</translation>
+    </message>
+    <message>
+        <source>Added: %1.</source>
+        <translation>已添加：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Already in the library: %1.</source>
+        <translation>文库中已有：%1。</translation>
+    </message>
+    <message>
+        <source>Left out, outside their article&apos;s text: %1.</source>
+        <translation>超出文章正文范围而未导入：%1。</translation>
+    </message>
+    <message>
+        <source>Not found in this library (import those issues first):</source>
+        <translation>本文库中未找到（请先导入这些期次）：</translation>
+    </message>
+    <message>
+        <source>  … and %1 more</source>
+        <translation>  …… 另有 %1 篇</translation>
+    </message>
 </context>
 <context>
     <name>dubao::ActionRegistry</name>
@@ -944,6 +1016,29 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::ExportPart</name>
+    <message>
+        <source>Import Annotations from REFI-&amp;QDA…</source>
+        <translation>从 REFI-QDA 导入标注(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Read the codes, coded passages and notes of a .qdpx project (NVivo, ATLAS.ti, MAXQDA, QualCoder) onto the articles it quotes</source>
+        <translation>把 .qdpx 项目（NVivo、ATLAS.ti、MAXQDA、QualCoder）中的代码、已编码段落和笔记读入其引用的文章</translation>
+    </message>
+    <message>
+        <source>Import Annotations from REFI-QDA</source>
+        <translation>从 REFI-QDA 导入标注</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx);;All files (*)</source>
+        <translation>REFI-QDA 项目 (*.qdpx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>dubao::ExportWriter</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -1095,6 +1190,13 @@ This cannot be undone.</source>
 %3</source>
         <translation>正在导入第 %1 个，共 %2 个：
 %3</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::ImportQdpxCommand</name>
+    <message>
+        <source>Import Annotations from “%1”</source>
+        <translation>从“%1”导入标注</translation>
     </message>
 </context>
 <context>
@@ -2108,6 +2210,21 @@ What the library holds now is kept as another backup.</source>
     </message>
 </context>
 <context>
+    <name>dubao::QdpxImporter</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>This is not a REFI-QDA project file: %1.</source>
+        <translation>这不是 REFI-QDA 项目文件：%1。</translation>
+    </message>
+    <message>
+        <source>This is not a REFI-QDA project file: it has no project.qde.</source>
+        <translation>这不是 REFI-QDA 项目文件：其中没有 project.qde。</translation>
+    </message>
+</context>
+<context>
     <name>dubao::QueryParser</name>
     <message>
         <source>The search was cut to its first %1 characters.</source>
@@ -2286,6 +2403,25 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>There are no backups of this library yet.</source>
         <translation>这个文库还没有备份。</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::Run</name>
+    <message>
+        <source>The code “%1” cannot be a tag: %2</source>
+        <translation>代码“%1”无法成为标签：%2</translation>
+    </message>
+    <message>
+        <source>no article in this library has its text</source>
+        <translation>本文库中没有文章与其正文相同</translation>
+    </message>
+    <message>
+        <source>%1 articles in this library have its text</source>
+        <translation>本文库中有 %1 篇文章与其正文相同</translation>
+    </message>
+    <message>
+        <source>%1: its text is not in the file</source>
+        <translation>%1：文件中没有其正文</translation>
     </message>
 </context>
 <context>

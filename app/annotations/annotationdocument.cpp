@@ -1,6 +1,7 @@
 #include "app/annotations/annotationdocument.h"
 
 #include "app/annotations/annotationcommands.h"
+#include "app/annotations/qdpximportcommand.h"
 #include "core/store/library.h"
 
 #include <QUndoStack>
@@ -237,6 +238,13 @@ bool AnnotationDocument::attachHighlight(qint64 highlightId, qint64 blockId, int
 bool AnnotationDocument::attachNote(qint64 noteId, qint64 blockId)
 {
     return push(new AttachAnnotationCommand(*this, noteId, blockId));
+}
+
+std::optional<QdpxImportReport> AnnotationDocument::importQdpx(const QString &name, const QByteArray &archive)
+{
+    std::optional<QdpxImportReport> report;
+    push(new ImportQdpxCommand(*this, name, archive, &report));
+    return report;
 }
 
 void AnnotationDocument::beginMacro(const QString &text)

@@ -4,6 +4,7 @@
 // annotationcommands.h). Signals tell the reader and the panels to refresh after any change.
 #pragma once
 
+#include "core/export/qdpximporter.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
@@ -13,6 +14,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class QUndoCommand;
 class QUndoStack;
@@ -90,6 +92,10 @@ public:
     /// Re-attaches a highlight to [start, end) of a paragraph / a note to a paragraph, orphan or not.
     bool attachHighlight(qint64 highlightId, qint64 blockId, int start, int end);
     bool attachNote(qint64 noteId, qint64 blockId);
+
+    /// Reads a REFI-QDA project's codes, coded selections and notes (core/export/qdpximporter.h) as one undo step
+    /// named after `name`; its report, or nullopt when the file could not be read (reported).
+    std::optional<QdpxImportReport> importQdpx(const QString &name, const QByteArray &archive);
 
     /// Several changes as one undo step (nestable); `text` is what Edit → Undo names.
     void beginMacro(const QString &text);

@@ -1,14 +1,20 @@
 #include "app/export/exportpart.h"
 
+#include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationdocument.h"
 #include "app/annotations/annotationspanel.h"
 #include "app/annotations/notebookview.h"
 #include "app/export/exportdialog.h"
 #include "app/shell/actionregistry.h"
 #include "app/shell/librarysession.h"
 #include "app/shell/mainwindow.h"
+#include "app/shell/userfeedback.h"
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 
 namespace dubao {
 
@@ -24,6 +30,42 @@ void openDialog(MainWindow &window, Preset preset)
     ExportDialog *dialog = preset(session->library());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("dubao::ExportPart", text);
+}
+
+/// What an import did, in a few lines.
+QString summary(const QdpxImportReport &r)
+{
+    QStringList lines;
+    lines.append(tr("Found %1 of the %2 articles in this library.").arg(r.matchedSources).arg(r.sources));
+    QStringList added;
+    if (r.tagsCreated > 0)
+        added.append(tr("new tags: %1").arg(r.tagsCreated));
+    if (r.highlightsAdded > 0)
+        added.append(tr("highlights: %1").arg(r.highlightsAdded));
+    if (r.paragraphTagsAdded > 0)
+        added.append(tr("tagged paragraphs: %1").arg(r.paragraphTagsAdded));
+    if (r.articleTagsAdded > 0)
+        added.append(tr("tagged articles: %1").arg(r.articleTagsAdded));
+    if (r.notesAdded > 0)
+        added.append(tr("notes: %1").arg(r.notesAdded));
+    lines.append(added.isEmpty() ? tr("Nothing new was added.") : tr("Added: %1.").arg(added.join(tr(", "))));
+    if (r.alreadyThere > 0)
+        lines.append(tr("Already in the library: %1.").arg(r.alreadyThere));
+    if (r.unplaced > 0)
+        lines.append(tr("Left out, outside their article's text: %1.").arg(r.unplaced));
+    if (!r.unmatched.isEmpty()) {
+        lines.append(tr("Not found in this library (import those issues first):"));
+        for (qsizetype i = 0; i < qMin<qsizetype>(r.unmatched.size(), 10); ++i)
+            lines.append(QStringLiteral("  • ") + r.unmatched.at(i));
+        if (r.unmatched.size() > 10)
+            lines.append(tr("  … and %1 more").arg(r.unmatched.size() - 10));
+    }
+    return lines.join(u'\n');
 }
 
 } // namespace
@@ -42,6 +84,38 @@ ExportPart::ExportPart(MainWindow &window, ActionRegistry &actions)
     connect(action, &QAction::triggered, this, [this] {
         openDialog(m_window, [this](Library &library) { return new ExportDialog(library, &m_window); });
     });
+
+    QAction *import =
+        actions.add(ActionRegistry::Menu::File, ActionRegistry::Section::FileImport, QStringLiteral("actionImportQdpx"),
+                    tr("Import Annotations from REFI-&QDA…"), {}, ActionRegistry::Kind::Editing);
+    import->setStatusTip(tr("Read the codes, coded passages and notes of a .qdpx project (NVivo, ATLAS.ti, MAXQDA, "
+                            "QualCoder) onto the articles it quotes"));
+    import->setEnabled(window.hasLibrary());
+    connect(&window, &MainWindow::libraryOpened, import, [import] { import->setEnabled(true); });
+    connect(import, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(&m_window, tr("Import Annotations from REFI-QDA"), {},
+                                                          tr("REFI-QDA projects (*.qdpx);;All files (*)"));
+        if (!path.isEmpty())
+            importQdpx(path);
+    });
+}
+
+void ExportPart::importQdpx(const QString &path)
+{
+    auto *controller = m_window.findChild<AnnotationController *>();
+    if (!controller || !m_window.session())
+        return;
+    const QString title = tr("Import Annotations from REFI-QDA");
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_window.feedback().warn(&m_window, title, tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    // A failure is reported by the document (errorOccurred → the window's warning); the library is unchanged.
+    const std::optional<QdpxImportReport> report =
+        controller->document().importQdpx(QFileInfo(path).fileName(), file.readAll());
+    if (report)
+        m_window.feedback().inform(&m_window, title, summary(*report));
 }
 
 // Export from the annotations panel's current filter and from the open notebook.

@@ -1,5 +1,6 @@
 // Where the window opens the export dialog: File → Export…, and the Export… buttons of the annotations panel (its
-// current filter) and the notebook view (the open notebook).
+// current filter) and the notebook view (the open notebook). And the way back in: File → Import Annotations from
+// REFI-QDA… reads a .qdpx (what QDA programs exchange) onto the articles it quotes, as one undo step.
 #pragma once
 
 #include <QObject>
@@ -20,6 +21,9 @@ public:
 
     /// Connects the annotations panel's and the notebook view's Export… (once the annotations part made them).
     void connectPanelExports();
+
+    /// Reads the annotations of the REFI-QDA project at `path` into the open library and says what it added.
+    void importQdpx(const QString &path);
 
 private:
     MainWindow &m_window;

@@ -218,6 +218,7 @@ private:
                     return Error(tr("The code “%1” cannot be a tag: %2").arg(code.name, created.error().message()));
                 id = created->id;
                 ++m_report.tagsCreated;
+                m_report.added.tags.append(id);
             }
             m_tagOfCode.insert(code.guid, id);
         }
@@ -281,8 +282,7 @@ private:
         }
         if (described.size() == 1)
             return described.first();
-        *why = QCoreApplication::translate("dubao::QdpxImporter", "%n articles in this library have its text", nullptr,
-                                           int(candidates.size()));
+        *why = tr("%1 articles in this library have its text").arg(candidates.size());
         return std::nullopt;
     }
 
@@ -383,6 +383,8 @@ private:
         const Result<bool> changed = m_tags.addTagging(target, tag, id);
         if (!changed)
             return changed.error();
+        if (*changed)
+            m_report.added.taggings.append({target, tag, id});
         ++(*changed ? *added : m_report.alreadyThere);
         return {};
     }
@@ -402,8 +404,10 @@ private:
             return h.id;
         }
         const Result<qint64> added = m_annotations.addHighlight(block, piece.start, piece.end, tags);
-        if (added)
+        if (added) {
             ++m_report.highlightsAdded;
+            m_report.added.highlights.append(*added);
+        }
         return added;
     }
 
@@ -429,6 +433,7 @@ private:
                     return added.error();
                 id = *added;
                 ++m_report.notesAdded;
+                m_report.added.notes.append(id);
             }
             int ignored = 0;
             for (const qint64 tag : tags) {
@@ -451,6 +456,34 @@ private:
 };
 
 } // namespace
+
+Result<void> QdpxImporter::remove(const QdpxAdditions &added)
+{
+    sql::WriteScope scope(m_library.database(), "dubao_qdpx_remove");
+    if (!scope.isActive())
+        return scope.error();
+    AnnotationRepository annotations(m_library);
+    TagRepository tags(m_library);
+    for (const qint64 id : added.notes) {
+        if (const auto removed = annotations.removeNote(id); !removed)
+            return removed.error();
+    }
+    for (const QdpxAdditions::Tagging &t : added.taggings) {
+        if (t.target == TagTarget::Note && added.notes.contains(t.targetId))
+            continue; // went with its note
+        if (const auto removed = tags.removeTagging(t.target, t.tagId, t.targetId); !removed)
+            return removed.error();
+    }
+    for (const qint64 id : added.highlights) {
+        if (const auto removed = annotations.removeHighlight(id); !removed)
+            return removed.error();
+    }
+    for (auto it = added.tags.crbegin(); it != added.tags.crend(); ++it) {
+        if (const auto removed = tags.remove(*it); !removed)
+            return removed.error();
+    }
+    return scope.commit();
+}
 
 QdpxImporter::QdpxImporter(Library &library)
     : m_library(library)

@@ -7,6 +7,7 @@
 // and date) picks one. The whole import is one transaction: a damaged file changes nothing.
 #pragma once
 
+#include "core/model/annotation.h"
 #include "core/model/result.h"
 
 #include <QByteArray>
@@ -15,6 +16,21 @@
 namespace dubao {
 
 class Library;
+
+/// What an import added, by id: what undoing it removes.
+struct QdpxAdditions
+{
+    struct Tagging
+    {
+        TagTarget target = TagTarget::Article;
+        qint64 tagId = 0;
+        qint64 targetId = 0;
+    };
+    QList<qint64> tags; ///< in creation order (parents first)
+    QList<qint64> highlights;
+    QList<qint64> notes;
+    QList<Tagging> taggings; ///< put on what the library had (a new highlight's tags go with it)
+};
 
 struct QdpxImportReport
 {
@@ -28,6 +44,7 @@ struct QdpxImportReport
     int notesAdded = 0;
     int alreadyThere = 0; ///< highlights, taggings and notes the library already had
     int unplaced = 0;     ///< selections outside their source's text
+    QdpxAdditions added;
 };
 
 class QdpxImporter final
@@ -40,6 +57,9 @@ public:
     /// that the library refuses; sources not found in the library are listed in the report, not an error.
     Result<QdpxImportReport> importArchive(const QByteArray &archive);
     Result<QdpxImportReport> importFile(const QString &path);
+    /// Removes what an import added (its undo), in one transaction: the notes, the taggings, the highlights, then
+    /// the tags it created.
+    Result<void> remove(const QdpxAdditions &added);
 
 private:
     Library &m_library;

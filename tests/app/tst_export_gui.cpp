@@ -1,7 +1,10 @@
 // Export with Qt Gui (offscreen): the nine formats once dubao_render registered PDF, ODT (valid ODF read
 // back with QXmlStreamReader), PDF (page count, embedded CJK font), the export job on a worker thread, and the
 // export dialog (its list of formats, preset filter, notebook, preview, run).
+#include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationdocument.h"
 #include "app/export/exportdialog.h"
+#include "app/export/exportpart.h"
 #include "app/render/exportwriters.h"
 #include "app/shell/mainwindow.h"
 #include "core/export/excerptcollector.h"
@@ -23,8 +26,10 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QXmlStreamReader>
 
 using namespace dubao;
@@ -56,6 +61,7 @@ private slots:
     void dialog_presetFilter_previewAndExport();
     void dialog_notebook_andOptions();
     void mainWindow_fileExport_opensDialog();
+    void mainWindow_importQdpx_oneUndoStep();
 
 private:
     test::ExportFixture m_fx;
@@ -401,6 +407,61 @@ void TestExportGui::mainWindow_fileExport_opensDialog()
     fromPanel->click();
     QCOMPARE(window.findChildren<ExportDialog *>().size(), 1);
     QVERIFY(window.findChild<QToolButton *>(u"exportNotebook"_s));
+}
+
+void TestExportGui::mainWindow_importQdpx_oneUndoStep()
+{
+    // A .qdpx of the fixture's annotations, read into a library of the same issues through File → Import
+    // Annotations from REFI-QDA: one undo step that takes it all back, and redo that brings it back.
+    QTemporaryDir dir;
+    const QString qdpx = dir.filePath(u"project.qdpx"_s);
+    QFile file(qdpx);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(test::writeToBytes(u"qdpx"_s, m_all));
+    file.close();
+    test::ExportFixture target;
+    QString error;
+    QVERIFY2(target.setUpIssues(&error), qPrintable(error));
+    target.library.reset();
+
+    QSettings().clear();
+    MainWindow window;
+    auto feedback = std::make_unique<test::RecordingFeedback>();
+    test::RecordingFeedback *said = feedback.get();
+    window.setFeedback(std::move(feedback));
+    auto *action = window.findChild<QAction *>(u"actionImportQdpx"_s);
+    QVERIFY(action);
+    QVERIFY(!action->isEnabled());
+    const Result<void> opened = window.openLibrary(target.path());
+    QVERIFY2(opened.ok(), qPrintable(opened.error().message()));
+    QVERIFY(action->isEnabled());
+    auto *part = window.findChild<ExportPart *>();
+    QVERIFY(part);
+    part->importQdpx(qdpx);
+    QVERIFY2(said->warnings.isEmpty(), qPrintable(said->warnings.join(u'\n')));
+    QCOMPARE(said->information.size(), 1);
+    QVERIFY2(said->information.first().contains(u"Found 4 of the 4 articles"_s), qPrintable(said->information.first()));
+    QVERIFY(said->information.first().contains(u"highlights: 3"_s));
+    auto annotationCount = [&] {
+        return window.findChild<AnnotationController *>()->document().annotations().list().size();
+    };
+    QCOMPARE(annotationCount(), 6); // three highlights and three notes
+    QCOMPARE(window.undoStack()->undoText(), u"Import Annotations from “project.qdpx”"_s);
+    window.undoStack()->undo();
+    QCOMPARE(annotationCount(), 0);
+    QVERIFY(window.findChild<AnnotationController *>()->document().tagList().isEmpty());
+    window.undoStack()->redo();
+    QCOMPARE(annotationCount(), 6);
+
+    // Read again: nothing new, nothing to undo; a file that is no project: a warning, the library unchanged.
+    const int steps = window.undoStack()->count();
+    part->importQdpx(qdpx);
+    QCOMPARE(window.undoStack()->count(), steps);
+    QVERIFY(said->information.last().contains(u"Nothing new was added."_s));
+    part->importQdpx(target.path());
+    QCOMPARE(said->warnings.size(), 1);
+    QVERIFY2(said->warnings.first().contains(u"not a REFI-QDA project file"_s), qPrintable(said->warnings.first()));
+    QCOMPARE(annotationCount(), 6);
 }
 
 QTEST_MAIN(TestExportGui)

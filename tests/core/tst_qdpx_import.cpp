@@ -76,6 +76,7 @@ private slots:
     void importedTwice_addsNothing();
     void foreignSelectionAcrossParagraphs_aHighlightInEach();
     void damagedOrForeignFiles_changeNothing();
+    void removed_thenImportedAgain();
 
 private:
     test::ExportFixture m_source;
@@ -256,6 +257,28 @@ void TestQdpxImport::damagedOrForeignFiles_changeNothing()
     QVERIFY(!TagRepository(*m_target.library).findByPath(u"回滚"_s));
     QCOMPARE(canonical(*m_target.library), before);
     QCOMPARE(tagsWithColours(*m_target.library), tagsBefore);
+}
+
+void TestQdpxImport::removed_thenImportedAgain()
+{
+    // The app's undo and redo: remove what the import added, import again.
+    test::ExportFixture fresh;
+    QString error;
+    QVERIFY2(fresh.setUpIssues(&error), qPrintable(error));
+    QdpxImporter importer(*fresh.library);
+    const Result<QdpxImportReport> first = importer.importArchive(m_qdpx);
+    QVERIFY2(first.ok(), qPrintable(first.error().message()));
+    QCOMPARE(first->added.highlights.size(), 3);
+    QCOMPARE(first->added.notes.size(), 3);
+    QCOMPARE(first->added.taggings.size(), 2); // the tagged paragraph and article
+    const Result<void> removed = importer.remove(first->added);
+    QVERIFY2(removed.ok(), qPrintable(removed.error().message()));
+    QVERIFY(canonical(*fresh.library).isEmpty());
+    QVERIFY(tagsWithColours(*fresh.library).isEmpty());
+    QVERIFY(AnnotationRepository(*fresh.library).orphans().isEmpty());
+    const Result<QdpxImportReport> again = importer.importArchive(m_qdpx);
+    QVERIFY2(again.ok(), qPrintable(again.error().message()));
+    QCOMPARE(canonical(*fresh.library), canonical(*m_source.library));
 }
 
 QTEST_GUILESS_MAIN(TestQdpxImport)

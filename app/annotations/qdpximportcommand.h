@@ -1,0 +1,27 @@
+// Reading a REFI-QDA project's annotations into the library as one undo step (Edit → Undo removes everything it
+// added; Redo reads the file again). Private to the annotation document, like the other commands.
+#pragma once
+
+#include "app/annotations/annotationcommands.h"
+#include "core/export/qdpximporter.h"
+
+namespace dubao {
+
+class ImportQdpxCommand final : public AnnotationCommand
+{
+public:
+    /// `report` receives the first import's report (the command may be dropped by the stack right after it, when
+    /// the file added nothing or failed).
+    ImportQdpxCommand(AnnotationDocument &document, const QString &name, QByteArray archive,
+                      std::optional<QdpxImportReport> *report);
+
+    void redo() override;
+    void undo() override;
+
+private:
+    QByteArray m_archive;
+    QdpxAdditions m_added;
+    std::optional<QdpxImportReport> *m_report;
+};
+
+} // namespace dubao
