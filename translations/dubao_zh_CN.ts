@@ -30,74 +30,6 @@
         <source>the ZIP archive unpacks to more than 1 GiB</source>
         <translation>ZIP 压缩包解压后超过 1 GiB</translation>
     </message>
-    <message>
-        <source>project.qde is not a REFI-QDA project (its root element is not a QDA-XML Project).</source>
-        <translation>project.qde 不是 REFI-QDA 项目（其根元素不是 QDA-XML Project）。</translation>
-    </message>
-    <message>
-        <source>project.qde is not well-formed XML: %1 (line %2, column %3).</source>
-        <translation>project.qde 不是格式正确的 XML：%1（第 %2 行，第 %3 列）。</translation>
-    </message>
-    <message>
-        <source>project.qde is empty.</source>
-        <translation>project.qde 是空的。</translation>
-    </message>
-    <message>
-        <source>code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>Found %1 of the %2 articles in this library.</source>
-        <translation>在本文库中找到 %2 篇文章中的 %1 篇。</translation>
-    </message>
-    <message>
-        <source>new tags: %1</source>
-        <translation>新标签：%1</translation>
-    </message>
-    <message>
-        <source>highlights: %1</source>
-        <translation>高亮：%1</translation>
-    </message>
-    <message>
-        <source>tagged paragraphs: %1</source>
-        <translation>已加标签的段落：%1</translation>
-    </message>
-    <message>
-        <source>tagged articles: %1</source>
-        <translation>已加标签的文章：%1</translation>
-    </message>
-    <message>
-        <source>notes: %1</source>
-        <translation>笔记：%1</translation>
-    </message>
-    <message>
-        <source>Nothing new was added.</source>
-        <translation>没有添加新内容。</translation>
-    </message>
-    <message>
-        <source>Added: %1.</source>
-        <translation>已添加：%1。</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Already in the library: %1.</source>
-        <translation>文库中已有：%1。</translation>
-    </message>
-    <message>
-        <source>Left out, outside their article&apos;s text: %1.</source>
-        <translation>超出文章正文范围而未导入：%1。</translation>
-    </message>
-    <message>
-        <source>Not found in this library (import those issues first):</source>
-        <translation>本文库中未找到（请先导入这些期次）：</translation>
-    </message>
-    <message>
-        <source>  … and %1 more</source>
-        <translation>  …… 另有 %1 篇</translation>
-    </message>
 </context>
 <context>
     <name>dubao::ActionRegistry</name>
@@ -1036,6 +968,58 @@ This cannot be undone.</source>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Found %1 of the %2 articles in this library.</source>
+        <translation>在本文库中找到 %2 篇文章中的 %1 篇。</translation>
+    </message>
+    <message>
+        <source>new tags: %1</source>
+        <translation>新标签：%1</translation>
+    </message>
+    <message>
+        <source>highlights: %1</source>
+        <translation>高亮：%1</translation>
+    </message>
+    <message>
+        <source>tagged paragraphs: %1</source>
+        <translation>已加标签的段落：%1</translation>
+    </message>
+    <message>
+        <source>tagged articles: %1</source>
+        <translation>已加标签的文章：%1</translation>
+    </message>
+    <message>
+        <source>notes: %1</source>
+        <translation>笔记：%1</translation>
+    </message>
+    <message>
+        <source>Nothing new was added.</source>
+        <translation>没有添加新内容。</translation>
+    </message>
+    <message>
+        <source>Added: %1.</source>
+        <translation>已添加：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Already in the library: %1.</source>
+        <translation>文库中已有：%1。</translation>
+    </message>
+    <message>
+        <source>Left out, outside their article&apos;s text: %1.</source>
+        <translation>超出文章正文范围而未导入：%1。</translation>
+    </message>
+    <message>
+        <source>Not found in this library (import those issues first):</source>
+        <translation>本文库中未找到（请先导入这些期次）：</translation>
+    </message>
+    <message>
+        <source>  … and %1 more</source>
+        <translation>  …… 另有 %1 篇</translation>
     </message>
 </context>
 <context>
@@ -2223,6 +2207,38 @@ What the library holds now is kept as another backup.</source>
         <source>This is not a REFI-QDA project file: it has no project.qde.</source>
         <translation>这不是 REFI-QDA 项目文件：其中没有 project.qde。</translation>
     </message>
+    <message>
+        <source>project.qde is not a REFI-QDA project (its root element is not a QDA-XML Project).</source>
+        <translation>project.qde 不是 REFI-QDA 项目（其根元素不是 QDA-XML Project）。</translation>
+    </message>
+    <message>
+        <source>project.qde is not well-formed XML: %1 (line %2, column %3).</source>
+        <translation>project.qde 不是格式正确的 XML：%1（第 %2 行，第 %3 列）。</translation>
+    </message>
+    <message>
+        <source>project.qde is empty.</source>
+        <translation>project.qde 是空的。</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>The code “%1” cannot be a tag: %2</source>
+        <translation>代码“%1”无法成为标签：%2</translation>
+    </message>
+    <message>
+        <source>no article in this library has its text</source>
+        <translation>本文库中没有文章与其正文相同</translation>
+    </message>
+    <message>
+        <source>%1 articles in this library have its text</source>
+        <translation>本文库中有 %1 篇文章与其正文相同</translation>
+    </message>
+    <message>
+        <source>%1: its text is not in the file</source>
+        <translation>%1：文件中没有其正文</translation>
+    </message>
 </context>
 <context>
     <name>dubao::QueryParser</name>
@@ -2403,25 +2419,6 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>There are no backups of this library yet.</source>
         <translation>这个文库还没有备份。</translation>
-    </message>
-</context>
-<context>
-    <name>dubao::Run</name>
-    <message>
-        <source>The code “%1” cannot be a tag: %2</source>
-        <translation>代码“%1”无法成为标签：%2</translation>
-    </message>
-    <message>
-        <source>no article in this library has its text</source>
-        <translation>本文库中没有文章与其正文相同</translation>
-    </message>
-    <message>
-        <source>%1 articles in this library have its text</source>
-        <translation>本文库中有 %1 篇文章与其正文相同</translation>
-    </message>
-    <message>
-        <source>%1: its text is not in the file</source>
-        <translation>%1：文件中没有其正文</translation>
     </message>
 </context>
 <context>

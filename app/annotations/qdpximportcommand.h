@@ -9,6 +9,8 @@ namespace dubao {
 
 class ImportQdpxCommand final : public AnnotationCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::ImportQdpxCommand) // the context lupdate files its strings under
+
 public:
     /// `report` receives the first import's report (the command may be dropped by the stack right after it, when
     /// the file added nothing or failed).

@@ -32,38 +32,34 @@ void openDialog(MainWindow &window, Preset preset)
     dialog->open();
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("dubao::ExportPart", text);
-}
-
 /// What an import did, in a few lines.
 QString summary(const QdpxImportReport &r)
 {
     QStringList lines;
-    lines.append(tr("Found %1 of the %2 articles in this library.").arg(r.matchedSources).arg(r.sources));
+    lines.append(ExportPart::tr("Found %1 of the %2 articles in this library.").arg(r.matchedSources).arg(r.sources));
     QStringList added;
     if (r.tagsCreated > 0)
-        added.append(tr("new tags: %1").arg(r.tagsCreated));
+        added.append(ExportPart::tr("new tags: %1").arg(r.tagsCreated));
     if (r.highlightsAdded > 0)
-        added.append(tr("highlights: %1").arg(r.highlightsAdded));
+        added.append(ExportPart::tr("highlights: %1").arg(r.highlightsAdded));
     if (r.paragraphTagsAdded > 0)
-        added.append(tr("tagged paragraphs: %1").arg(r.paragraphTagsAdded));
+        added.append(ExportPart::tr("tagged paragraphs: %1").arg(r.paragraphTagsAdded));
     if (r.articleTagsAdded > 0)
-        added.append(tr("tagged articles: %1").arg(r.articleTagsAdded));
+        added.append(ExportPart::tr("tagged articles: %1").arg(r.articleTagsAdded));
     if (r.notesAdded > 0)
-        added.append(tr("notes: %1").arg(r.notesAdded));
-    lines.append(added.isEmpty() ? tr("Nothing new was added.") : tr("Added: %1.").arg(added.join(tr(", "))));
+        added.append(ExportPart::tr("notes: %1").arg(r.notesAdded));
+    lines.append(added.isEmpty() ? ExportPart::tr("Nothing new was added.")
+                                 : ExportPart::tr("Added: %1.").arg(added.join(ExportPart::tr(", "))));
     if (r.alreadyThere > 0)
-        lines.append(tr("Already in the library: %1.").arg(r.alreadyThere));
+        lines.append(ExportPart::tr("Already in the library: %1.").arg(r.alreadyThere));
     if (r.unplaced > 0)
-        lines.append(tr("Left out, outside their article's text: %1.").arg(r.unplaced));
+        lines.append(ExportPart::tr("Left out, outside their article's text: %1.").arg(r.unplaced));
     if (!r.unmatched.isEmpty()) {
-        lines.append(tr("Not found in this library (import those issues first):"));
+        lines.append(ExportPart::tr("Not found in this library (import those issues first):"));
         for (qsizetype i = 0; i < qMin<qsizetype>(r.unmatched.size(), 10); ++i)
             lines.append(QStringLiteral("  • ") + r.unmatched.at(i));
         if (r.unmatched.size() > 10)
-            lines.append(tr("  … and %1 more").arg(r.unmatched.size() - 10));
+            lines.append(ExportPart::tr("  … and %1 more").arg(r.unmatched.size() - 10));
     }
     return lines.join(u'\n');
 }

@@ -22,11 +22,6 @@ namespace {
 
 using namespace qdpx;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("dubao::QdpxImporter", text);
-}
-
 struct Code
 {
     QString guid{};
@@ -102,7 +97,8 @@ Result<Project> parseProject(const QByteArray &bytes)
         const QXmlStreamAttributes a = xml.attributes();
         if (!sawProject) {
             if (name != u"Project" || xml.namespaceUri() != kNamespace)
-                return Error(tr("project.qde is not a REFI-QDA project (its root element is not a QDA-XML Project)."));
+                return Error(QdpxImporter::tr(
+                    "project.qde is not a REFI-QDA project (its root element is not a QDA-XML Project)."));
             sawProject = true;
             continue;
         }
@@ -146,13 +142,13 @@ Result<Project> parseProject(const QByteArray &bytes)
         }
     }
     if (xml.hasError()) {
-        return Error(tr("project.qde is not well-formed XML: %1 (line %2, column %3).")
+        return Error(QdpxImporter::tr("project.qde is not well-formed XML: %1 (line %2, column %3).")
                          .arg(xml.errorString())
                          .arg(xml.lineNumber())
                          .arg(xml.columnNumber()));
     }
     if (!sawProject)
-        return Error(tr("project.qde is empty."));
+        return Error(QdpxImporter::tr("project.qde is empty."));
     return project;
 }
 
@@ -167,7 +163,7 @@ QString tagName(const QString &name)
             clean.append(c);
     }
     clean = clean.trimmed().left(100).trimmed();
-    return clean.isEmpty() ? tr("code") : clean;
+    return clean.isEmpty() ? QdpxImporter::tr("code") : clean;
 }
 
 /// One paragraph's part of a selection: UTF-16 offsets in that paragraph's text.
@@ -215,7 +211,8 @@ private:
             if (id == 0) {
                 const Result<Tag> created = m_tags.create(name, parent, TagRepository::normalizeColor(code.color));
                 if (!created)
-                    return Error(tr("The code “%1” cannot be a tag: %2").arg(code.name, created.error().message()));
+                    return Error(QdpxImporter::tr("The code “%1” cannot be a tag: %2")
+                                     .arg(code.name, created.error().message()));
                 id = created->id;
                 ++m_report.tagsCreated;
                 m_report.added.tags.append(id);
@@ -260,7 +257,7 @@ private:
         if (candidates.isEmpty())
             candidates = same(m_lookup.byOpeningParagraph(text.section(QStringLiteral("\n\n"), 0, 0)));
         if (candidates.isEmpty()) {
-            *why = tr("no article in this library has its text");
+            *why = QdpxImporter::tr("no article in this library has its text");
             return std::nullopt;
         }
         if (candidates.size() == 1)
@@ -282,7 +279,7 @@ private:
         }
         if (described.size() == 1)
             return described.first();
-        *why = tr("%1 articles in this library have its text").arg(candidates.size());
+        *why = QdpxImporter::tr("%1 articles in this library have its text").arg(candidates.size());
         return std::nullopt;
     }
 
@@ -290,7 +287,7 @@ private:
     {
         const std::optional<QString> text = sourceText(source);
         if (!text) {
-            m_report.unmatched.append(tr("%1: its text is not in the file").arg(source.name));
+            m_report.unmatched.append(QdpxImporter::tr("%1: its text is not in the file").arg(source.name));
             return {};
         }
         QString why;
@@ -493,7 +490,7 @@ Result<QdpxImportReport> QdpxImporter::importFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return Error(QdpxImporter::tr("Cannot read %1: %2").arg(path, file.errorString()));
     return importArchive(file.readAll());
 }
 
@@ -501,12 +498,12 @@ Result<QdpxImportReport> QdpxImporter::importArchive(const QByteArray &archive)
 {
     const Result<QList<std::pair<QString, QByteArray>>> entries = readZip(archive);
     if (!entries)
-        return Error(tr("This is not a REFI-QDA project file: %1.").arg(entries.error().message()));
+        return Error(QdpxImporter::tr("This is not a REFI-QDA project file: %1.").arg(entries.error().message()));
     QHash<QString, QByteArray> files;
     for (const auto &[name, bytes] : *entries)
         files.insert(name, bytes);
     if (!files.contains(QStringLiteral("project.qde")))
-        return Error(tr("This is not a REFI-QDA project file: it has no project.qde."));
+        return Error(QdpxImporter::tr("This is not a REFI-QDA project file: it has no project.qde."));
     const Result<Project> project = parseProject(files.value(QStringLiteral("project.qde")));
     if (!project)
         return project.error();

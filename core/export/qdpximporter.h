@@ -11,6 +11,7 @@
 #include "core/model/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace dubao {
@@ -49,6 +50,8 @@ struct QdpxImportReport
 
 class QdpxImporter final
 {
+    Q_DECLARE_TR_FUNCTIONS(dubao::QdpxImporter)
+
 public:
     /// @warning uses `library`'s connection: call on the thread that opened it.
     explicit QdpxImporter(Library &library);

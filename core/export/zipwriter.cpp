@@ -68,7 +68,7 @@ bool inflateRaw(const QByteArray &data, quint32 size, QByteArray *out)
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("dubao::ZipWriter", text);
+    return QCoreApplication::translate("dubao", text); // the context lupdate gives a free function in dubao
 }
 
 constexpr quint16 kDosTime = 0;            // 00:00:00: the same bytes for the same content
