@@ -87,6 +87,10 @@ Result<RestoreReport> BackupRestorer::rebuild(const QString &backup, const QStri
                 for (qsizetype a = 0; sameShape && a < parsed.issue.articles.size(); ++a)
                     sameShape = identity.blockIds.at(a).size() == parsed.issue.articles.at(a).blocks.size();
                 report.newShapes += sameShape ? 0 : 1;
+                if (!sameShape) {
+                    if (Result<void> marked = backupmanifest::markVanished(db, identity); !marked)
+                        return marked;
+                }
                 const Result<qint64> inserted = issues.insert(parsed.issue, &identity);
                 if (!inserted)
                     return inserted.error().prefixed(entry.path);

@@ -322,6 +322,23 @@ Result<BackupWrite> write(const QString &libraryPath, const QString &target, Bac
         done = sql::exec(
             db, {{statement, {}}, {QStringLiteral("INSERT INTO bk.\"%1\" SELECT * FROM main.\"%1\"").arg(name), {}}});
     }
+    // What a tagged paragraph or article said, so that a restore by a newer parser (other paragraphs, new ids) can
+    // find it again, or keep the tag as an orphan with its text (backuprestore.cpp).
+    if (done)
+        done = sql::exec(
+            db, {{QStringLiteral("CREATE TABLE bk.tag_anchors (kind TEXT NOT NULL, target_id INTEGER NOT NULL, "
+                                 "tag_id INTEGER NOT NULL, quote TEXT NOT NULL, issue_id INTEGER, "
+                                 "article_position INTEGER, article_title TEXT, block_position INTEGER, "
+                                 "PRIMARY KEY (kind, target_id, tag_id)) WITHOUT ROWID"),
+                  {}},
+                 {QStringLiteral("INSERT INTO bk.tag_anchors SELECT 'block', t.block_id, t.tag_id, b.text, a.issue_id, "
+                                 "a.position, a.title, b.position FROM main.block_tags t "
+                                 "JOIN main.blocks b ON b.id = t.block_id JOIN main.articles a ON a.id = b.article_id"),
+                  {}},
+                 {QStringLiteral("INSERT INTO bk.tag_anchors SELECT 'article', t.article_id, t.tag_id, a.title, "
+                                 "a.issue_id, a.position, a.title, NULL FROM main.article_tags t "
+                                 "JOIN main.articles a ON a.id = t.article_id"),
+                  {}}});
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QList<std::pair<QString, QVariant>> values{
@@ -432,14 +449,14 @@ Result<QStringList> sourcesOfList(const QByteArray &listJson)
 Result<QStringList> workTables(const QString &file)
 {
     QStringList tables;
-    if (Result<void> read =
-            forEachRow(file, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid"),
-                       [&](const QSqlQuery &q) {
-                           const QString name = q.value(0).toString();
-                           if (name != QLatin1String("backup") && name != QLatin1String("issue_lists") &&
-                               name != QLatin1String("objects") && !isDerived(name))
-                               tables.append(name);
-                       });
+    if (Result<void> read = forEachRow(
+            file, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid"),
+            [&](const QSqlQuery &q) {
+                const QString name = q.value(0).toString();
+                if (name != QLatin1String("backup") && name != QLatin1String("issue_lists") &&
+                    name != QLatin1String("objects") && name != QLatin1String("tag_anchors") && !isDerived(name))
+                    tables.append(name);
+            });
         !read)
         return read.error();
     return tables;

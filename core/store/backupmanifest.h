@@ -105,9 +105,16 @@ Result<QList<IssueEntry>> parseIssueList(const QByteArray &listJson);
 /// Inserts an issue's lineage rows (a restore, after the issue is inserted).
 Result<void> insertLineage(QSqlDatabase db, const IssueEntry &entry);
 
+/// Records that an issue's stored articles and paragraphs are gone: today's parser made another shape of it, whose
+/// rows got new ids, which may be the same numbers as old ones of other paragraphs. restoreWork() then treats what was
+/// on the old ids as on vanished rows, never as on whatever row now has that number.
+Result<void> markVanished(QSqlDatabase db, const StoredIdentity &identity);
+
 /// Copies the user's tables of the backup `manifest` into the library on `db` (a new library, outside any
 /// transaction), in one transaction. Annotations on paragraphs or articles that the restored issues no longer have
-/// (a newer parser split them differently) become orphans; returns how many.
+/// (a newer parser split them differently; markVanished()) become orphans, except paragraph and article tags, which
+/// go to the paragraph of that issue with the same text (the article with the same headline) when there is one;
+/// returns how many became orphans.
 Result<int> restoreWork(QSqlDatabase db, const QString &manifest);
 
 /// Issues in a backup (the sum of its issue lists).

@@ -4,8 +4,11 @@
 #include "core/store/bareconnection.h"
 #include "core/store/sql.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace dubao::backupmanifest {
 
@@ -22,6 +25,116 @@ QVariant uidOrNull(const QJsonValue &value)
 {
     return value.isNull() || value.toString().isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
                                                         : QVariant(uidOf(value));
+}
+
+const QString kVanished = QStringLiteral("temp.restore_vanished");
+
+Result<void> createVanished(QSqlDatabase db)
+{
+    return sql::exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (kind TEXT NOT NULL, id INTEGER NOT NULL, "
+                                        "PRIMARY KEY (kind, id)) WITHOUT ROWID")
+                             .arg(kVanished));
+}
+
+/// "block_id" is a paragraph that is gone: not in the library, or an old id of an issue that has a new shape.
+QString vanishedCondition(const char *column, const char *kind, const char *table)
+{
+    return QStringLiteral("(%1 NOT IN (SELECT id FROM %3) OR %1 IN (SELECT id FROM %4 WHERE kind = '%2'))")
+        .arg(QLatin1String(column), QLatin1String(kind), QLatin1String(table), kVanished);
+}
+
+// The tags of paragraphs and articles a newer parser no longer makes (their issue was parsed into other paragraphs,
+// with new ids): each goes to the paragraph of the same issue with the same text (the article with the same
+// headline), the nearest to where it was; else it is kept as an orphan highlight with the text it tagged (the backup's
+// tag_anchors; a backup made before them has no text to keep, only the tag and the issue). Returns how many became
+// orphans.
+Result<int> placeVanishedTaggings(QSqlDatabase db, const QString &now)
+{
+    const bool anchors =
+        sql::scalar(db, QStringLiteral("SELECT count(*) FROM bk.sqlite_master WHERE name = 'tag_anchors'")).toInt() > 0;
+    struct Tagging
+    {
+        bool block = true;
+        qint64 target = 0;
+        qint64 tag = 0;
+        QString createdAt;
+    };
+    QList<Tagging> vanished;
+    QSqlQuery q(db);
+    if (Result<void> read =
+            sql::select(q, QStringLiteral("SELECT 1, block_id, tag_id, created_at FROM block_tags WHERE %1 UNION ALL "
+                                          "SELECT 0, article_id, tag_id, created_at FROM article_tags WHERE %2")
+                               .arg(vanishedCondition("block_id", "block", "blocks"),
+                                    vanishedCondition("article_id", "article", "articles")));
+        !read)
+        return read.error();
+    while (q.next())
+        vanished.append({q.value(0).toBool(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString()});
+    q.finish();
+    int orphaned = 0;
+    for (const Tagging &t : std::as_const(vanished)) {
+        const char *kind = t.block ? "block" : "article";
+        QVariantList anchor{QString(), QVariant(QMetaType(QMetaType::LongLong)), QVariant(QMetaType(QMetaType::Int)),
+                            QVariant(QMetaType(QMetaType::QString)), QVariant(QMetaType(QMetaType::Int))};
+        if (anchors) {
+            QSqlQuery a(db);
+            if (Result<void> read = sql::select(
+                    a,
+                    QStringLiteral("SELECT quote, issue_id, article_position, article_title, block_position FROM "
+                                   "bk.tag_anchors WHERE kind = ? AND target_id = ? AND tag_id = ?"),
+                    {QLatin1String(kind), t.target, t.tag});
+                !read)
+                return read.error();
+            if (a.next())
+                anchor = {a.value(0), a.value(1), a.value(2), a.value(3), a.value(4)};
+        }
+        QVariant target;
+        if (!anchor.at(1).isNull()) {
+            target =
+                t.block ? sql::scalar(db,
+                                      QStringLiteral("SELECT b.id FROM blocks b JOIN articles a ON a.id = b.article_id "
+                                                     "WHERE a.issue_id = ? AND b.text = ? ORDER BY "
+                                                     "abs(a.position - ?) + abs(b.position - ?), b.id LIMIT 1"),
+                                      {anchor.at(1), anchor.at(0), anchor.at(2), anchor.at(4)})
+                        : sql::scalar(db,
+                                      QStringLiteral("SELECT id FROM articles WHERE issue_id = ? AND title = ? "
+                                                     "AND title <> '' ORDER BY abs(position - ?), id LIMIT 1"),
+                                      {anchor.at(1), anchor.at(0), anchor.at(2)});
+        }
+        // The old tagging goes first: its id may be the number of the very paragraph it goes to now.
+        Result<void> done =
+            sql::exec(db,
+                      t.block ? QStringLiteral("DELETE FROM block_tags WHERE block_id = ? AND tag_id = ?")
+                              : QStringLiteral("DELETE FROM article_tags WHERE article_id = ? AND tag_id = ?"),
+                      {t.target, t.tag});
+        if (!done)
+            return done.error();
+        if (target.isValid() && !target.isNull()) {
+            done = sql::exec(db,
+                             t.block ? QStringLiteral("INSERT OR IGNORE INTO block_tags (block_id, tag_id, created_at) "
+                                                      "VALUES (?, ?, ?)")
+                                     : QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag_id, "
+                                                      "created_at) VALUES (?, ?, ?)"),
+                             {target, t.tag, t.createdAt});
+        } else {
+            QSqlQuery insert(db);
+            done = sql::exec(
+                insert,
+                QStringLiteral(
+                    "INSERT INTO highlights (block_id, start, \"end\", quote, issue_id, "
+                    "article_position, article_title, block_position, origin, orphan, "
+                    "created_at, modified_at) VALUES (NULL, NULL, NULL, ifnull(?, ''), ?, ?, ?, ?, ?, 1, ?, ?)"),
+                anchor + QVariantList{t.block ? QStringLiteral("block_tag") : QStringLiteral("article_tag"),
+                                      t.createdAt.isEmpty() ? now : t.createdAt, now});
+            if (done)
+                done = sql::exec(db, QStringLiteral("INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"),
+                                 {insert.lastInsertId(), t.tag});
+            ++orphaned;
+        }
+        if (!done)
+            return done.error();
+    }
+    return orphaned;
 }
 
 } // namespace
@@ -95,11 +208,40 @@ Result<void> insertLineage(QSqlDatabase db, const IssueEntry &entry)
     return {};
 }
 
+Result<void> markVanished(QSqlDatabase db, const StoredIdentity &identity)
+{
+    if (Result<void> created = createVanished(db); !created)
+        return created;
+    QSqlQuery insert(db);
+    if (!insert.prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (kind, id) VALUES (?, ?)").arg(kVanished)))
+        return Error(Store::tr("cannot write the library: %1").arg(insert.lastError().text()));
+    auto mark = [&](const char *kind, qint64 id) -> Result<void> {
+        insert.bindValue(0, QLatin1String(kind));
+        insert.bindValue(1, id);
+        if (!insert.exec())
+            return Error(Store::tr("cannot write the library: %1").arg(insert.lastError().text()));
+        return {};
+    };
+    for (const qint64 id : identity.articleIds) {
+        if (Result<void> done = mark("article", id); !done)
+            return done;
+    }
+    for (const QList<qint64> &blocks : identity.blockIds) {
+        for (const qint64 id : blocks) {
+            if (Result<void> done = mark("block", id); !done)
+                return done;
+        }
+    }
+    return {};
+}
+
 Result<int> restoreWork(QSqlDatabase db, const QString &manifest)
 {
     const Result<QStringList> tables = workTables(manifest);
     if (!tables)
         return tables.error();
+    if (Result<void> created = createVanished(db); !created)
+        return created.error();
     if (Result<void> attached = sql::exec(db, QStringLiteral("ATTACH DATABASE ? AS bk"), {manifest}); !attached)
         return attached.error();
     int orphaned = 0;
@@ -132,13 +274,16 @@ Result<int> restoreWork(QSqlDatabase db, const QString &manifest)
         QSqlQuery fix(db);
         for (const char *table : {"highlights", "notes"}) {
             if (Result<void> done = sql::exec(
-                    fix, QStringLiteral("UPDATE %1 SET block_id = NULL, orphan = 1 WHERE block_id IS NOT NULL AND "
-                                        "block_id NOT IN (SELECT id FROM blocks)")
-                             .arg(QLatin1String(table)));
+                    fix, QStringLiteral("UPDATE %1 SET block_id = NULL, orphan = 1 WHERE block_id IS NOT NULL AND %2")
+                             .arg(QLatin1String(table), vanishedCondition("block_id", "block", "blocks")));
                 !done)
                 return done;
             orphaned += fix.numRowsAffected();
         }
+        const Result<int> taggings = placeVanishedTaggings(db, sql::timeToText(QDateTime::currentDateTimeUtc()));
+        if (!taggings)
+            return taggings.error();
+        orphaned += *taggings;
         return transaction.commit();
     }();
     QSqlQuery(db).exec(QStringLiteral("DETACH DATABASE bk"));

@@ -38,6 +38,12 @@ qint64 scalarOfFile(const QString &file, const QString &sql)
     return scalar(library, sql);
 }
 
+QString scalarText(Library &library, const QString &sql)
+{
+    QSqlQuery q(library.database());
+    return q.exec(sql) && q.next() ? q.value(0).toString() : QString();
+}
+
 void importCorpus(Library &library)
 {
     const ImportReport report = Importer(library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)});
@@ -59,6 +65,7 @@ private slots:
     void verify_rejectsBadFiles();
     void restore_replacesLibrary_keepsCopy();
     void roundTrip_sameRowsAnnotationsAndSearch();
+    void restoreByNewerParser_tagsFollowTheirText();
     void nextBackup_sharesObjects_nothingChanged_writesNothing();
     void cancelled_leavesNothing();
     void sweep_removesPartialsOfEndedProcessesOnly();
@@ -383,6 +390,60 @@ void TestBackup::roundTrip_sameRowsAnnotationsAndSearch()
     for (qsizetype k = 0; k < qMin(before.size(), after.size()); ++k)
         QCOMPARE(after.at(k), before.at(k));
     QCOMPARE(after.size(), before.size());
+}
+
+void TestBackup::restoreByNewerParser_tagsFollowTheirText()
+{
+    // A library whose first issue was parsed into other paragraphs than today's parser makes (one paragraph fewer,
+    // one with other text): the restore gives that issue new paragraph ids. Its tagged paragraph and article are
+    // found again by their text and headline (in that issue, not in the second issue holding the same article); the
+    // tag of the paragraph whose text no longer exists becomes an orphan highlight with that text.
+    test::ExportFixture fixture;
+    QString error;
+    QVERIFY2(fixture.setUpIssues(&error), qPrintable(error));
+    Library &library = *fixture.library;
+    const StoredIssue &issue = fixture.stored1;
+    TagRepository tags(library);
+    const qint64 kept = tags.create(u"保留"_s)->id;
+    const qint64 changed = tags.create(u"改过"_s)->id;
+    const Block &tagged = issue.parsed.articles.at(1).blocks.at(0);
+    const Block &rewritten = issue.parsed.articles.at(1).blocks.at(1);
+    const Article &article = issue.parsed.articles.at(2);
+    QVERIFY(tags.addTagging(TagTarget::Block, kept, tagged.id).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Block, changed, rewritten.id).valueOr(false));
+    QVERIFY(tags.addTagging(TagTarget::Article, kept, article.id).valueOr(false));
+    QSqlQuery q(library.database());
+    QVERIFY(q.exec(u"DELETE FROM blocks WHERE id = %1"_s.arg(issue.parsed.articles.at(0).blocks.last().id)));
+    QVERIFY(q.exec(u"UPDATE blocks SET text = '后来改过的段落' WHERE id = %1"_s.arg(rewritten.id)));
+    q.finish();
+
+    const Result<QString> backup = Backup::create(library, u"manual"_s);
+    QVERIFY2(backup, qPrintable(backup.error().message()));
+    const QString restoredPath = fixture.dir->filePath(u"restored.sqlite"_s);
+    const Result<RestoreReport> rebuilt = BackupRestorer::rebuild(*backup, restoredPath, {});
+    QVERIFY2(rebuilt, qPrintable(rebuilt.error().message()));
+    QCOMPARE(rebuilt->newShapes, 1);
+    QCOMPARE(rebuilt->orphaned, 1);
+
+    Library restored;
+    QVERIFY(restored.open(restoredPath));
+    const QString inIssue = u" JOIN blocks b ON b.id = t.block_id JOIN articles a ON a.id = b.article_id "
+                            "WHERE a.issue_id = %1"_s.arg(issue.id);
+    QCOMPARE(scalar(restored, u"SELECT count(*) FROM block_tags t"_s + inIssue + u" AND t.tag_id = %1"_s.arg(kept)), 1);
+    const QString text = scalarText(restored, u"SELECT b.text FROM block_tags t"_s + inIssue);
+    QCOMPARE(text, tagged.text);
+    QCOMPARE(scalar(restored, u"SELECT count(*) FROM block_tags"_s), 1);
+    QCOMPARE(scalar(restored, u"SELECT count(*) FROM article_tags t JOIN articles a ON a.id = t.article_id "
+                              "WHERE a.issue_id = %1 AND a.position = %2 AND t.tag_id = %3"_s.arg(issue.id)
+                                  .arg(2)
+                                  .arg(kept)),
+             1);
+    QCOMPARE(scalar(restored, u"SELECT count(*) FROM highlights h JOIN highlight_tags t ON t.highlight_id = h.id "
+                              "WHERE h.orphan = 1 AND h.origin = 'block_tag' AND h.quote = '后来改过的段落' "
+                              "AND h.issue_id = %1 AND t.tag_id = %2"_s.arg(issue.id)
+                                  .arg(changed)),
+             1);
+    QCOMPARE(scalar(restored, u"SELECT count(*) FROM pragma_foreign_key_check"_s), 0);
 }
 
 void TestBackup::nextBackup_sharesObjects_nothingChanged_writesNothing()
