@@ -73,7 +73,8 @@ Safety:
   backups [--json]               list the backups: when, why, what each holds, their size
   restore FILE                   rebuild the library from a backup (keeps a backup of the current one)
   check [--full] [--repair] [--json]  check the library (quick; --full: SQLite's full integrity check);
-                                 --repair rebuilds what is derived, never deletes
+                                 --repair removes database objects Dubao did not make
+                                 (after a copy) and rebuilds what is derived; never deletes your work
 
 Options:
   --library FILE   the library file (default: the embedded default library)
@@ -163,10 +164,10 @@ void printJson(QTextStream &out, const QJsonDocument &doc)
 
 namespace {} // namespace
 
-bool openLibrary(Library &library, const Args &args, Streams io)
+bool openLibrary(Library &library, const Args &args, Streams io, Library::OpenMode mode)
 {
     const QString path = args.library.isEmpty() ? Library::defaultPath() : args.library;
-    if (const Result<void> opened = library.open(path); !opened) {
+    if (const Result<void> opened = library.open(path, mode); !opened) {
         io.err << "dubao-cli: " << opened.error().message() << Qt::endl;
         return false;
     }

@@ -4,6 +4,8 @@
 // entries to the command table.
 #pragma once
 
+#include "core/store/library.h"
+
 #include <QMultiMap>
 #include <QSet>
 #include <QStringList>
@@ -14,10 +16,6 @@
 #include <map>
 
 class QJsonDocument;
-
-namespace dubao {
-class Library;
-}
 
 namespace dubao::cli {
 
@@ -56,7 +54,7 @@ using CommandTable = std::map<QString, Command>;
 Args parseArgs(const QStringList &arguments);
 
 /// Opens --library (or the default library); on failure prints one line on stderr and returns false.
-bool openLibrary(Library &library, const Args &args, Streams io);
+bool openLibrary(Library &library, const Args &args, Streams io, Library::OpenMode mode = Library::OpenMode::Normal);
 
 void printJson(QTextStream &out, const QJsonDocument &doc);
 

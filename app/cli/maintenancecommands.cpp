@@ -196,10 +196,10 @@ int cmdCheck(const Args &args, Streams io)
         io.err << "dubao-cli: check takes no arguments" << Qt::endl;
         return 2;
     }
-    Library library;
-    if (!openLibrary(library, args, io))
-        return 1;
     const bool repair = args.flags.contains(QStringLiteral("--repair"));
+    Library library;
+    if (!openLibrary(library, args, io, repair ? Library::OpenMode::SchemaRepair : Library::OpenMode::Normal))
+        return 1;
     if (repair && library.isReadOnly()) {
         io.err << "dubao-cli: " << library.path() << ": the library is read-only; cannot repair" << Qt::endl;
         return 1;
@@ -247,6 +247,14 @@ Command beforeWriting(const QString &name, Command command)
         if (!args.flags.contains(QStringLiteral("--help")) && !reading && QFileInfo(path).size() > 0) {
             Library library;
             if (library.open(path)) {
+                if (!library.schemaFindings().isEmpty()) {
+                    io.err << "dubao-cli: " << path << ": the library holds database objects Dubao did not make ("
+                           << SchemaVerifier::describe(library.schemaFindings())
+                           << "); they could change or delete your work, so nothing was changed. Run dubao-cli "
+                              "check --repair to remove them (a copy of the library is kept first)."
+                           << Qt::endl;
+                    return 1;
+                }
                 if (library.isReadOnly()) {
                     io.err << "dubao-cli: " << path
                            << ": the library is read-only (the file is not writable); nothing was changed. "

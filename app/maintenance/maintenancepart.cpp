@@ -66,10 +66,8 @@ MaintenancePart::MaintenancePart(MainWindow &window, ActionRegistry &actions)
     m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
     m_readOnlyBanner->setMovable(false);
     m_readOnlyBanner->toggleViewAction()->setVisible(false);
-    auto *label = new QLabel(QCoreApplication::translate("dubao::MainWindow",
-                                                         "This library is read-only (its file may not be written): "
-                                                         "you can read and search, but not import, annotate or edit."),
-                             m_readOnlyBanner);
+    auto *label = new QLabel(m_readOnlyBanner);
+    m_readOnlyText = label;
     label->setObjectName(QStringLiteral("readOnlyBannerText"));
     label->setWordWrap(true);
     label->setContentsMargins(8, 4, 8, 4);
@@ -117,6 +115,19 @@ int MaintenancePart::backupsToKeep()
 void MaintenancePart::applyReadOnlyMode()
 {
     const bool readOnly = isReadOnlyMode();
+    const QList<SchemaFinding> findings =
+        m_window.session() ? m_window.session()->library().schemaFindings() : QList<SchemaFinding>();
+    m_readOnlyText->setText(
+        findings.isEmpty()
+            ? QCoreApplication::translate("dubao::MainWindow",
+                                          "This library is read-only (its file may not be written): "
+                                          "you can read and search, but not import, annotate or edit.")
+            : QCoreApplication::translate("dubao::MainWindow",
+                                          "This library is read-only: it holds database objects that Dubao did not "
+                                          "make and that could change or delete your work (%1). You can read and "
+                                          "search. To remove them, run dubao-cli check --repair (it keeps a copy "
+                                          "of the library first).")
+                  .arg(SchemaVerifier::describe(findings)));
     m_readOnlyBanner->setVisible(readOnly);
     // Every editing action stays off while the library is read-only, whoever registered or enables it.
     m_actions.setReadOnly(readOnly);

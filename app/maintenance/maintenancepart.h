@@ -9,6 +9,7 @@
 
 class QAction;
 class QTimer;
+class QLabel;
 class QToolBar;
 
 namespace dubao {
@@ -56,6 +57,7 @@ private:
     QAction *m_restore;
     QAction *m_check;
     QToolBar *m_readOnlyBanner;
+    QLabel *m_readOnlyText;
     QTimer *m_changePoll;
     JobRunner *m_dailyBackup; ///< joined before the library changes hands
     qint64 m_dataVersion = -1;

@@ -4,6 +4,7 @@
 #include "core/search/searchindex.h"
 #include "core/store/cancelguard.h"
 #include "core/store/library.h"
+#include "core/store/schemaverifier.h"
 #include "core/store/sql.h"
 
 #include <QSqlError>
@@ -94,6 +95,24 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
         report.problems.append(CheckProblem{code, message, repair, repairable});
     };
 
+    // 0. The schema: only the tables, indexes, triggers and views this Dubao makes (docs/safety.md).
+    {
+        const int version = int(count(db, QStringLiteral("PRAGMA user_version")));
+        const Result<QList<SchemaFinding>> findings = SchemaVerifier::verify(db, version);
+        if (!findings)
+            problem(QStringLiteral("schema"),
+                    tr("The library's schema cannot be verified: %1").arg(findings.error().message()), kRestoreAdvice,
+                    false);
+        else if (!findings->isEmpty())
+            problem(QStringLiteral("schema"),
+                    tr("The library holds database objects that this version of Dubao did not make, or changed ones "
+                       "of its own: %1. They could change or delete your work, so Dubao opens the library "
+                       "read-only.")
+                        .arg(SchemaVerifier::describe(*findings)),
+                    tr("Run dubao-cli check --repair: it keeps a copy of the library, then removes the unknown "
+                       "objects and makes Dubao's own again."),
+                    true);
+    }
     // 1. SQLite's own check of the file.
     {
         QSqlQuery q(db);
@@ -224,9 +243,22 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
 CheckReport LibraryCheck::repair(Library &library)
 {
     QStringList repaired;
+    // The schema first: until it is Dubao's own, nothing may write (a trigger of the file's would run).
+    bool searchRemade = false;
+    for (const SchemaFinding &f : library.schemaFindings())
+        searchRemade = searchRemade || f.name.startsWith(QLatin1String("search_"), Qt::CaseInsensitive);
+    if (!library.schemaFindings().isEmpty()) {
+        if (Result<void> made = library.repairSchema(&repaired); !made) {
+            CheckReport report = check(library);
+            report.repaired = repaired;
+            report.problems.prepend(CheckProblem{QStringLiteral("schema"), made.error().message(), QString(), false});
+            return report;
+        }
+    }
     const CheckReport before = check(library);
     QSqlDatabase db = library.database();
-    bool rebuild = SearchIndex::needsRebuild(library);
+    // A search table made again is empty: the index is rebuilt from the library.
+    bool rebuild = searchRemade || SearchIndex::needsRebuild(library);
     for (const CheckProblem &p : before.problems) {
         if (p.code == QLatin1String("search-index"))
             rebuild = true;

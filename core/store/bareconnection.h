@@ -2,6 +2,8 @@
 // backed up or replaced): closed and removed on destruction.
 #pragma once
 
+#include "core/store/sql.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -26,7 +28,9 @@ public:
         m_ok = db.open();
         if (!m_ok)
             m_error = db.lastError().text();
-        else
+        else if (!sql::harden(db)) // the file's schema is never trusted here (docs/safety.md)
+            m_ok = false, m_error = QStringLiteral("cannot make the connection safe");
+        if (m_ok)
             QSqlQuery(db).exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
     }
     ~BareConnection()

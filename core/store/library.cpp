@@ -7,6 +7,7 @@
 #include "core/store/sql.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -15,6 +16,8 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 #include <atomic>
 #include <functional>
@@ -100,9 +103,10 @@ Library::~Library()
     close();
 }
 
-Result<void> Library::open(const QString &path)
+Result<void> Library::open(const QString &path, OpenMode mode)
 {
     close();
+    m_mode = mode;
     auto fail = [&](const QString &message) -> Result<void> {
         qCWarning(lcStore).noquote() << path << message;
         return Error(message).prefixed(path);
@@ -139,6 +143,8 @@ Result<void> Library::open(const QString &path)
         m_readOnly = readOnly;
         if (!db.open())
             opened = Error(sql::Store::tr("cannot open: %1").arg(db.lastError().text()));
+        else if (!sql::harden(db))
+            opened = Error(sql::Store::tr("cannot open: %1").arg(QStringLiteral("cannot make the connection safe")));
         if (opened)
             opened = sql::exec(db, {{QStringLiteral("PRAGMA busy_timeout = 5000"), {}},
                                     {QStringLiteral("PRAGMA foreign_keys = ON"), {}}});
@@ -159,6 +165,7 @@ Result<void> Library::open(const QString &path)
         QSqlDatabase::removeDatabase(m_connectionName);
         m_path.clear();
         m_readOnly = false;
+        m_schemaFindings.clear();
         // A file we created ourselves and could not set up is ours to remove; anything else stays.
         if (!existed && !inMemory) {
             QFile::remove(path);
@@ -211,6 +218,32 @@ Result<void> Library::migrate()
                          .arg(userVersion)
                          .arg(currentSchemaVersion()));
     }
+    // Before anything runs a statement that could fire a trigger: is every object of the file ours?
+    if (userVersion > 0) {
+        if (Result<void> verified = verifySchema(userVersion); !verified)
+            return verified;
+        if (!m_schemaFindings.isEmpty()) {
+            if (m_mode == OpenMode::SchemaRepair)
+                return {}; // writable, untrusted, not migrated: for repairSchema() only
+            m_readOnly = true;
+            if (Result<void> set = sql::exec(db, QStringLiteral("PRAGMA query_only = ON")); !set)
+                return set;
+            // A -wal beside the file may be what brought the objects (one from another database): closing must
+            // not checkpoint it into the file.
+            sqlite3_db_config(sql::handle(db), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+            if (userVersion < currentSchemaVersion()) {
+                return Error(sql::Store::tr("the library needs an upgrade from schema %1 to %2 but holds database "
+                                            "objects Dubao did not make (%3); nothing was changed. Run dubao-cli "
+                                            "check --repair to remove them (a backup is made first).")
+                                 .arg(userVersion)
+                                 .arg(currentSchemaVersion())
+                                 .arg(SchemaVerifier::describe(m_schemaFindings)));
+            }
+            return {};
+        }
+    }
+    if (!sql::trustSchema(db, true))
+        return Error(sql::Store::tr("cannot open: %1").arg(QStringLiteral("cannot trust the verified schema")));
 
     if (!m_readOnly && m_path != memoryPath()) {
         // WAL: readers (the UI) and one writer (an import job) at once; NORMAL is durable enough with WAL
@@ -265,6 +298,56 @@ Result<void> Library::migrate()
     return {};
 }
 
+Result<void> Library::verifySchema(int version)
+{
+    QSqlDatabase db = database();
+    QElapsedTimer timer;
+    timer.start();
+    Result<QList<SchemaFinding>> findings = SchemaVerifier::verify(db, version);
+    qCInfo(lcStore).noquote() << m_path << "schema version" << version << "verified in"
+                              << QString::number(double(timer.nsecsElapsed()) / 1e6, 'f', 2) << "ms";
+    if (!findings)
+        return Error(sql::Store::tr("cannot verify the schema: %1").arg(findings.error().message()));
+    m_schemaFindings = *findings;
+    if (!m_schemaFindings.isEmpty())
+        qCInfo(lcStore).noquote() << m_path
+                                  << "schema objects Dubao did not make:" << SchemaVerifier::describe(m_schemaFindings);
+    return {};
+}
+
+Result<void> Library::repairSchema(QStringList *done)
+{
+    if (m_schemaFindings.isEmpty())
+        return {};
+    if (m_readOnly || m_mode != OpenMode::SchemaRepair)
+        return Error(sql::Store::tr("the library is read-only; cannot repair its schema"));
+    QSqlDatabase db = database();
+    const Result<QVariant> version = pragma(db, QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return version.error();
+    if (m_path != memoryPath()) {
+        if (Result<QString> backup =
+                Backup::createFrom(db, m_path, QStringLiteral("before-repair"), Backup::kDefaultKeep);
+            !backup)
+            return Error(sql::Store::tr("cannot back up before the repair: %1").arg(backup.error().message()));
+        else if (done)
+            *done << sql::Store::tr("Kept a copy of the library as it was in %1.").arg(*backup);
+    }
+    if (Result<void> repaired = SchemaVerifier::repair(db, version->toInt(), done); !repaired)
+        return Error(sql::Store::tr("cannot repair the schema: %1").arg(repaired.error().message()));
+    if (Result<void> verified = verifySchema(version->toInt()); !verified)
+        return verified;
+    if (!m_schemaFindings.isEmpty())
+        return Error(sql::Store::tr("the schema still holds objects Dubao did not make: %1")
+                         .arg(SchemaVerifier::describe(m_schemaFindings)));
+    return migrate();
+}
+
+QList<SchemaFinding> Library::schemaFindings() const
+{
+    return m_schemaFindings;
+}
+
 void Library::close()
 {
     if (!QSqlDatabase::contains(m_connectionName))
@@ -277,6 +360,7 @@ void Library::close()
     unregisterOpenFile(m_connectionName);
     m_path.clear();
     m_readOnly = false;
+    m_schemaFindings.clear();
 }
 
 bool Library::isOpen() const

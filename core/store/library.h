@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/model/result.h"
+#include "core/store/schemaverifier.h"
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -22,10 +23,22 @@ public:
     Library();
     ~Library();
 
+    enum class OpenMode
+    {
+        Normal,
+        /// For `dubao-cli check --repair`: a library whose schema holds objects Dubao did not make opens writable
+        /// (and is not migrated) so that repairSchema() can remove them. Nothing else may write to it first.
+        SchemaRepair,
+    };
+
     /// Opens (creating if missing) and migrates to the current schema. Sets foreign_keys=ON, WAL,
     /// busy_timeout. On failure an error of one line naming the file; nothing is changed: a file that is not
     /// SQLite, or whose schema is newer than this build knows, is left untouched.
-    Result<void> open(const QString &path);
+    /// Every connection is defensive (SQLITE_DBCONFIG_DEFENSIVE) and does not trust the schema
+    /// (trusted_schema=OFF) until SchemaVerifier found it to be exactly Dubao's; a library whose schema holds
+    /// anything else opens read-only (schemaFindings() names the objects), and one that would need an upgrade
+    /// as well does not open. docs/safety.md.
+    Result<void> open(const QString &path, OpenMode mode = OpenMode::Normal);
     void close();
     bool isOpen() const;
     QString path() const;
@@ -33,6 +46,15 @@ public:
     /// True when the file was opened read-only because it is not writable (no write permission bits, or
     /// the user may not write it). Reads work; every write fails, and open() does not migrate.
     bool isReadOnly() const;
+
+    /// The objects of the file's schema that this version of Dubao did not make (or made differently): when
+    /// not empty, the library is read-only (unless opened for repair) and nothing in its schema is trusted.
+    QList<SchemaFinding> schemaFindings() const;
+
+    /// Backs the library up (a copy of the file, reason "before-repair"), then removes the objects Dubao did
+    /// not make and makes its own again (SchemaVerifier::repair), and brings the schema up to date. Only on a
+    /// library opened with OpenMode::SchemaRepair; `done` lists what was changed.
+    Result<void> repairSchema(QStringList *done);
 
     QSqlDatabase database() const;
 
@@ -47,10 +69,13 @@ public:
 
 private:
     Result<void> migrate();
+    Result<void> verifySchema(int version);
 
     QString m_connectionName;
     QString m_path;
     bool m_readOnly = false;
+    OpenMode m_mode = OpenMode::Normal;
+    QList<SchemaFinding> m_schemaFindings;
 };
 
 } // namespace dubao

@@ -124,6 +124,20 @@ bool inTransaction(const QSqlDatabase &db)
     return connection && sqlite3_get_autocommit(connection) == 0;
 }
 
+bool harden(const QSqlDatabase &db)
+{
+    sqlite3 *connection = handle(db);
+    return connection && sqlite3_db_config(connection, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr) == SQLITE_OK &&
+           trustSchema(db, false);
+}
+
+bool trustSchema(const QSqlDatabase &db, bool trusted)
+{
+    sqlite3 *connection = handle(db);
+    return connection &&
+           sqlite3_db_config(connection, SQLITE_DBCONFIG_TRUSTED_SCHEMA, trusted ? 1 : 0, nullptr) == SQLITE_OK;
+}
+
 WriteScope::WriteScope(QSqlDatabase db, const char *savepointName)
     : m_db(std::move(db))
     , m_name(QString::fromLatin1(savepointName))

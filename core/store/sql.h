@@ -62,6 +62,14 @@ QList<qint64> ids(QSqlDatabase db, const QString &sql, const QVariantList &value
 sqlite3 *handle(const QSqlDatabase &db);
 /// True while a transaction is open on the connection.
 bool inTransaction(const QSqlDatabase &db);
+/// For every connection to a file that may come from elsewhere (docs/safety.md): SQLITE_DBCONFIG_DEFENSIVE (no
+/// writable_schema, no writes to FTS5's shadow tables, no journal_mode=OFF) and an untrusted schema (no SQL
+/// function or virtual table that is not innocuous runs from a trigger, view, index or default). False when the
+/// handle is missing or SQLite refused.
+bool harden(const QSqlDatabase &db);
+/// trusted_schema on (after the schema was verified to be exactly Dubao's: its triggers write FTS5 tables,
+/// which SQLite does not mark innocuous) or off.
+bool trustSchema(const QSqlDatabase &db, bool trusted);
 
 /// The one way to make a write atomic. When no transaction is open: BEGIN IMMEDIATE ... COMMIT (plain BEGIN on a
 /// read-only connection), so two writers (two threads, two processes) queue on busy_timeout instead of failing

@@ -91,8 +91,9 @@ void sqlUid(sqlite3_context *context, int, sqlite3_value **)
 bool registerSqlFunction(sqlite3 *db)
 {
     // Not SQLITE_DETERMINISTIC: every call is a new uid. Not SQLITE_DIRECTONLY either: the triggers call it.
-    return db && sqlite3_create_function_v2(db, "dubao_uid", 0, SQLITE_UTF8, nullptr, sqlUid, nullptr, nullptr,
-                                            nullptr) == SQLITE_OK;
+    // SQLITE_INNOCUOUS: it reads and writes nothing (a random value), so even an untrusted schema may call it.
+    return db && sqlite3_create_function_v2(db, "dubao_uid", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, nullptr, sqlUid,
+                                            nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
 } // namespace dubao::uid

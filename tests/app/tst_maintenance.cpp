@@ -28,6 +28,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
 #include <QToolBar>
@@ -60,6 +61,7 @@ private slots:
     void backUpNow_thenRestore_reopensWithBackupContent();
     void checkLibrary_healthy_dialogSaysSo();
     void readOnlyLibrary_bannerShown_editingActionsOff();
+    void libraryWithForeignTrigger_bannerNamesIt_editingActionsOff();
     void twoWriters_appImportAndCli_bothComplete_treeShowsExternalIssues();
     void hostileStrings_windowShowsThem();
     // Last: it installs the Chinese translation for a while.
@@ -243,6 +245,31 @@ void TestMaintenance::readOnlyLibrary_bannerShown_editingActionsOff()
     QVERIFY(banner->isHidden());
     QVERIFY(window->findChild<QAction *>(u"actionImportFiles"_s)->isEnabled());
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void TestMaintenance::libraryWithForeignTrigger_bannerNamesIt_editingActionsOff()
+{
+    // A library from elsewhere (issue 17, docs/safety.md): a trigger Dubao did not make.
+    const QString path = freshLibrary(u"foreign.sqlite"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(u"CREATE TRIGGER evil AFTER INSERT ON notes BEGIN DELETE FROM highlights; END"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"tamper"_s);
+    auto window = openWindow(path);
+    QVERIFY(window->hasLibrary());
+    QVERIFY(window->isReadOnlyMode());
+    auto *banner = window->findChild<QToolBar *>(u"readOnlyBanner"_s);
+    QVERIFY(banner && !banner->isHidden());
+    const QString text = banner->findChild<QLabel *>()->text();
+    QVERIFY2(text.contains(u"trigger evil (unknown)"_s) && text.contains(u"check --repair"_s), qPrintable(text));
+    QVERIFY(!window->findChild<QAction *>(u"actionAddNote"_s)->isEnabled());
+    const QString shots = qEnvironmentVariable("DUBAO_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        window->grab().save(QDir(shots).filePath(u"foreign-schema-banner.png"_s));
 }
 
 void TestMaintenance::twoWriters_appImportAndCli_bothComplete_treeShowsExternalIssues()

@@ -12,6 +12,7 @@
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
 #include "tests/support/corpus.h"
+#include "tests/support/crashkills.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -32,7 +33,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kKills = 25;
+constexpr int kKills = test::crashKills(25);
 // Time budgets: twice what kKills rounds take as measured, at least these and at most the caps (the ctest timeout
 // covers both parts at their caps).
 constexpr qint64 kMinImportBudgetMs = 32000;

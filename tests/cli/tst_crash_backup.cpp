@@ -8,6 +8,7 @@
 #include "core/store/backupobjects.h"
 #include "core/store/library.h"
 #include "tests/support/corpus.h"
+#include "tests/support/crashkills.h"
 #include "tests/support/scalar.h"
 
 #include <QDir>
@@ -24,7 +25,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kKills = 20;
+constexpr int kKills = test::crashKills(20);
 constexpr qint64 kBudgetMs = 150000; // per part
 
 quint32 seed()

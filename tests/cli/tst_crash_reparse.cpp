@@ -10,6 +10,7 @@
 #include "core/store/library.h"
 #include "core/store/linkresolver.h"
 #include "tests/support/corpus.h"
+#include "tests/support/crashkills.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -24,7 +25,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kKills = 20;
+constexpr int kKills = test::crashKills(20);
 const QString kTransactionMs = QStringLiteral("20");
 constexpr qint64 kMaxBudgetMs = 240000;
 

@@ -4,6 +4,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 
 namespace dubao::test {
 
@@ -21,6 +22,27 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
     }
     return q.exec(QStringLiteral("ALTER TABLE issues DROP COLUMN parser_version")) &&
            q.exec(QStringLiteral("DROP TABLE block_lineage")) && q.exec(QStringLiteral("DROP TABLE article_lineage"));
+}
+
+/// Drops what schema versions 5 (the change counters and their triggers) and 6 (the people index) added, so that
+/// an older version's library is what that version made (Library::open() verifies the schema against it). Leaves
+/// user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersions5And6(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    QStringList triggers;
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+                               "(name LIKE 'count\\_%' ESCAPE '\\' OR name LIKE 'analysis\\_%' ESCAPE '\\')")))
+        return false;
+    while (q.next())
+        triggers << q.value(0).toString();
+    for (const QString &t : std::as_const(triggers))
+        if (!q.exec(QStringLiteral("DROP TRIGGER ") + t))
+            return false;
+    for (const char *table : {"appearances", "person_edits", "persons", "analysis_pending", "change_counter"})
+        if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS ") + QLatin1String(table)))
+            return false;
+    return true;
 }
 
 } // namespace dubao::test
