@@ -36,11 +36,15 @@ QVariant NoteListModel::data(const QModelIndex &index, int role) const
     // Translated under the panel's context, where these texts always were.
     switch (role) {
     case Qt::DisplayRole: {
-        // The first line as the preview and the exports render it (core/export/safemarkdown.h): no Markdown
-        // markers (**, ##, >) in the list.
+        // The first line, rendered as the preview and the exports render it (core/export/safemarkdown.h): no
+        // Markdown markers (**, ##, >) in the list.
         QString first;
-        for (const markdown::Block &block : markdown::render(note.text)) {
-            first = QString(block.listMarker() + block.plainText()).simplified();
+        for (const QString &line : note.text.split(QLatin1Char('\n'))) {
+            for (const markdown::Block &block : markdown::render(line)) {
+                first = QString(block.listMarker() + block.plainText()).simplified();
+                if (!first.isEmpty())
+                    break;
+            }
             if (!first.isEmpty())
                 break;
         }
