@@ -1,5 +1,7 @@
 #include "app/annotations/annotationcommands.h"
 
+#include "app/annotations/annotationlinks.h"
+
 #include <QVariant>
 
 namespace dubao {
@@ -26,6 +28,24 @@ void AnnotationCommand::finish(bool ok, const QString &error)
         m_document.notifyNotebooksChanged();
 }
 
+QString AnnotationCommand::shortQuote(const QString &quote)
+{
+    const QString simple = quote.simplified();
+    return simple.size() > 16 ? simple.left(15) + QStringLiteral("…") : simple;
+}
+
+void AnnotationCommand::placeHighlight(qint64 highlightId)
+{
+    if (const std::optional<Highlight> h = annotations().highlight(highlightId); h && h->blockId > 0)
+        m_place = AnnotationLinks::blockLink(h->blockId, h->start, h->end);
+}
+
+void AnnotationCommand::placeNote(qint64 noteId)
+{
+    if (const std::optional<Note> n = annotations().note(noteId); n && n->blockId > 0)
+        m_place = AnnotationLinks::blockLink(n->blockId);
+}
+
 // ------------------------------------------------------------------------------------------------ highlights
 
 AddHighlightCommand::AddHighlightCommand(AnnotationDocument &document, qint64 blockId, int start, int end,
@@ -35,11 +55,18 @@ AddHighlightCommand::AddHighlightCommand(AnnotationDocument &document, qint64 bl
     , m_start(start)
     , m_end(end)
     , m_tagIds(tagIds)
-{}
+{
+    m_place = AnnotationLinks::blockLink(blockId, start, end);
+}
 
 Result<qint64> AddHighlightCommand::create()
 {
-    return annotations().addHighlight(m_blockId, m_start, m_end, m_tagIds);
+    Result<qint64> created = annotations().addHighlight(m_blockId, m_start, m_end, m_tagIds);
+    // Named by its text once it exists, so Edit → Undo and its report say which highlight.
+    if (created)
+        if (const std::optional<Highlight> h = annotations().highlight(*created))
+            setText(tr("Add Highlight “%1”").arg(shortQuote(h->anchor.quote)));
+    return created;
 }
 
 Result<HighlightDeletion> AddHighlightCommand::remove()
@@ -54,7 +81,11 @@ Result<void> AddHighlightCommand::restore(const HighlightDeletion &snapshot)
 
 RemoveHighlightCommand::RemoveHighlightCommand(AnnotationDocument &document, qint64 highlightId)
     : RemoveCommand(document, Annotations, tr("Remove Highlight"), highlightId)
-{}
+{
+    placeHighlight(highlightId);
+    if (const std::optional<Highlight> h = annotations().highlight(highlightId))
+        setText(tr("Remove Highlight “%1”").arg(shortQuote(h->anchor.quote)));
+}
 
 Result<HighlightDeletion> RemoveHighlightCommand::remove()
 {
@@ -76,6 +107,14 @@ TaggingCommand::TaggingCommand(AnnotationDocument &document, Target target, qint
     , m_apply(apply)
 {
     const QString tag = document.tagPath(tagId);
+    if (target == Target::Article)
+        m_place = AnnotationLinks::articleLink(targetId);
+    else if (target == Target::Block)
+        m_place = AnnotationLinks::blockLink(targetId);
+    else if (target == Target::Highlight)
+        placeHighlight(targetId);
+    else if (target == Target::Note)
+        placeNote(targetId);
     switch (target) {
     case Target::Article:
         setText(apply ? tr("Tag Article “%1”").arg(tag) : tr("Untag Article “%1”").arg(tag));
@@ -123,7 +162,9 @@ AddNoteCommand::AddNoteCommand(AnnotationDocument &document, qint64 blockId, qin
     , m_blockId(blockId)
     , m_highlightId(highlightId)
     , m_text(text)
-{}
+{
+    m_place = AnnotationLinks::blockLink(blockId);
+}
 
 Result<qint64> AddNoteCommand::create()
 {
@@ -147,7 +188,9 @@ EditNoteCommand::EditNoteCommand(AnnotationDocument &document, qint64 noteId, co
     , m_old(oldText)
     , m_new(newText)
     , m_session(session)
-{}
+{
+    placeNote(noteId);
+}
 
 void EditNoteCommand::redo()
 {
@@ -172,7 +215,9 @@ bool EditNoteCommand::mergeWith(const QUndoCommand *other)
 
 RemoveNoteCommand::RemoveNoteCommand(AnnotationDocument &document, qint64 noteId)
     : RemoveCommand(document, Annotations, tr("Delete Note"), noteId)
-{}
+{
+    placeNote(noteId);
+}
 
 Result<NoteDeletion> RemoveNoteCommand::remove()
 {

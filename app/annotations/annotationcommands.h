@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/annotations/annotationdocument.h"
+#include "app/shell/undofeedback.h"
 #include "core/model/result.h"
 
 #include <QCoreApplication>
@@ -15,12 +16,15 @@
 namespace dubao {
 
 /// Base: reports failures through AnnotationDocument::errorOccurred and makes a failed command obsolete (the
-/// stack then drops it), and tells the document what changed after each redo/undo.
-class AnnotationCommand : public QUndoCommand
+/// stack then drops it), and tells the document what changed after each redo/undo. Its place (where Edit → Undo
+/// shows what it undid) is set by the commands that change something in an article.
+class AnnotationCommand : public QUndoCommand, public UndoPlace
 {
     Q_DECLARE_TR_FUNCTIONS(AnnotationCommand)
 
 public:
+    QUrl place() const override { return m_place; }
+
     enum Change
     {
         Tags = 1,
@@ -49,9 +53,16 @@ protected:
     AnnotationRepository &annotations() const { return *m_document.m_annotations; }
     NotebookRepository &notebooks() const { return *m_document.m_notebooks; }
 
+    /// A quote short enough for a menu item and the status bar.
+    static QString shortQuote(const QString &quote);
+    /// The place of a highlight (its span) or a note (its paragraph); empty when it is gone or orphaned.
+    void placeHighlight(qint64 highlightId);
+    void placeNote(qint64 noteId);
+
     AnnotationDocument &m_document;
     int m_changes;
     bool m_done = false; ///< redo() ran successfully at least once
+    QUrl m_place;
 };
 
 /// Sets one value of one row and is given back the value it replaced (a rename, a move, an edit of text): redo

@@ -6,6 +6,7 @@
 #include "app/annotations/annotationspanel.h"
 #include "app/annotations/issuechanges.h"
 #include "app/annotations/notebookview.h"
+#include "app/annotations/noteeditor.h"
 #include "app/annotations/notespanel.h"
 #include "app/annotations/orphanspanel.h"
 #include "app/annotations/tagdock.h"
@@ -14,6 +15,7 @@
 #include "app/shell/actionregistry.h"
 #include "app/shell/librarysession.h"
 #include "app/shell/mainwindow.h"
+#include "app/shell/popupplacement.h"
 #include "app/shell/userfeedback.h"
 
 #include <QAction>
@@ -524,7 +526,7 @@ qint64 AnnotationController::chooseTag(const QString &title)
     if (!bound())
         return 0;
     TagPalette palette(m_document->tagsRecentFirst(), title, m_window);
-    palette.move(m_window->mapToGlobal(m_window->rect().center()) - QPoint(180, 160));
+    placePopupBeside(&palette, reader()->annotatedRect());
     if (palette.exec() != QDialog::Accepted)
         return 0;
     if (palette.tagId() > 0)
@@ -582,9 +584,12 @@ void AnnotationController::addNoteDialog(qint64 highlightId)
 {
     if (!bound() || reader()->articleId() <= 0)
         return;
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(m_window, tr("Add Note"), tr("Note (Markdown):"), {}, &ok);
-    if (!ok || text.trimmed().isEmpty())
+    NoteEditor editor(tr("Add Note"), tr("Note (Markdown):"), m_window);
+    placePopupBeside(&editor, reader()->annotatedRect());
+    if (editor.exec() != QDialog::Accepted)
+        return;
+    const QString text = editor.text();
+    if (text.trimmed().isEmpty())
         return;
     if (highlightId < 0) {
         addNote(text);

@@ -28,6 +28,11 @@ QUrl AnnotationLinks::blockLink(qint64 blockId, int start, int end)
     return url;
 }
 
+QUrl AnnotationLinks::articleLink(qint64 articleId)
+{
+    return QUrl(QStringLiteral("dubao://article/%1").arg(articleId));
+}
+
 bool AnnotationLinks::bound() const
 {
     // Between MainWindow switching sessions and libraryOpened the document still points at the old library.

@@ -19,6 +19,8 @@ public:
 
     /// The link to a paragraph; with `end` > `start`, to that span of it.
     static QUrl blockLink(qint64 blockId, int start = 0, int end = 0);
+    /// The link to an article.
+    static QUrl articleLink(qint64 articleId);
 
     /// Shows the article, scrolls to and flashes the paragraph (selects the span when given). False for an
     /// unknown or malformed link.

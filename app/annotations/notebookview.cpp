@@ -3,6 +3,7 @@
 #include "app/annotations/annotationdocument.h"
 #include "app/annotations/annotationlinks.h"
 #include "app/annotations/notebookentrymodel.h"
+#include "app/annotations/noteeditor.h"
 #include "app/shell/userfeedback.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -357,10 +358,9 @@ void NotebookView::deleteDialog()
 
 void NotebookView::addTextDialog(int position)
 {
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(this, tr("Add Text"), tr("Your text (Markdown):"), {}, &ok);
-    if (ok && !text.trimmed().isEmpty())
-        addText(text, position);
+    NoteEditor editor(tr("Add Text"), tr("Your text (Markdown):"), this);
+    if (editor.exec() == QDialog::Accepted && !editor.text().trimmed().isEmpty())
+        addText(editor.text(), position);
 }
 
 void NotebookView::showContextMenu(const QPoint &pos)

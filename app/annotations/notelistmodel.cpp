@@ -1,6 +1,7 @@
 #include "app/annotations/notelistmodel.h"
 
 #include "app/annotations/annotationdocument.h"
+#include "core/export/safemarkdown.h"
 
 #include <QCoreApplication>
 #include <QFont>
@@ -35,7 +36,18 @@ QVariant NoteListModel::data(const QModelIndex &index, int role) const
     // Translated under the panel's context, where these texts always were.
     switch (role) {
     case Qt::DisplayRole: {
-        QString first = note.text.section(QLatin1Char('\n'), 0, 0).trimmed();
+        // The first line, rendered as the preview and the exports render it (core/export/safemarkdown.h): no
+        // Markdown markers (**, ##, >) in the list.
+        QString first;
+        for (const QString &line : note.text.split(QLatin1Char('\n'))) {
+            for (const markdown::Block &block : markdown::render(line)) {
+                first = QString(block.listMarker() + block.plainText()).simplified();
+                if (!first.isEmpty())
+                    break;
+            }
+            if (!first.isEmpty())
+                break;
+        }
         if (first.isEmpty())
             first = QCoreApplication::translate("dubao::NotesPanel", "(empty note)");
         return note.highlightId > 0 ? QStringLiteral("❝ ") + first : first;

@@ -1,5 +1,6 @@
 #include "app/export/exportdialog.h"
 
+#include "app/export/exportdefaults.h"
 #include "core/export/exportformat.h"
 #include "core/jobs/exportjob.h"
 #include "core/store/issuerepository.h"
@@ -28,7 +29,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSet>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -107,19 +107,24 @@ void ExportDialog::build()
     matchRow->addWidget(m_childTags);
     form->addRow(QString(), matchRow);
     m_fromOn = new QCheckBox(tr("From"));
-    m_from = new QDateEdit(QDate(QDate::currentDate().year(), 1, 1));
+    m_from = new QDateEdit; // the library's range, set by loadLists()
     m_from->setCalendarPopup(true);
     m_from->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_toOn = new QCheckBox(tr("to"));
-    m_to = new QDateEdit(QDate::currentDate());
+    m_to = new QDateEdit;
     m_to->setCalendarPopup(true);
     m_to->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    auto *dates = new QHBoxLayout;
+    // A widget, not a layout, so the row's label has a buddy and its mnemonic works (a label without one shows
+    // its '&').
+    auto *datesRow = new QWidget;
+    auto *dates = new QHBoxLayout(datesRow);
+    dates->setContentsMargins(0, 0, 0, 0);
     dates->addWidget(m_fromOn);
     dates->addWidget(m_from);
     dates->addWidget(m_toOn);
     dates->addWidget(m_to);
-    form->addRow(tr("Issue &dates:"), dates);
+    form->addRow(tr("Issue &dates:"), datesRow);
+    datesRow->setFocusProxy(m_fromOn);
     m_publication = new QComboBox;
     m_publication->setObjectName(QStringLiteral("publication"));
     form->addRow(tr("&Publication:"), m_publication);
@@ -175,7 +180,9 @@ void ExportDialog::build()
     m_path = new QLineEdit;
     m_path->setObjectName(QStringLiteral("outputPath"));
     m_browse = new QPushButton(tr("&Browse…"));
-    fileRow->addWidget(new QLabel(tr("Save &as:")));
+    auto *saveAs = new QLabel(tr("Save &as:"));
+    saveAs->setBuddy(m_path);
+    fileRow->addWidget(saveAs);
     fileRow->addWidget(m_path, 1);
     fileRow->addWidget(m_browse);
     layout->addLayout(fileRow);
@@ -246,9 +253,12 @@ void ExportDialog::loadLists()
     publications.sort();
     for (const QString &p : std::as_const(publications))
         m_publication->addItem(p, p);
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    m_path->setText(QDir(documents.isEmpty() ? QDir::homePath() : documents)
-                        .filePath(safeExportFileName(tr("Dubao excerpts"), formatNamed(format()).suffix)));
+    // The whole library by default: a first export of old issues must not come out empty.
+    const IssueDateRange range = libraryDateRange(m_library);
+    m_from->setDate(range.isValid() ? range.first : QDate(QDate::currentDate().year(), 1, 1));
+    m_to->setDate(range.isValid() ? range.last : QDate::currentDate());
+    m_path->setText(
+        QDir(defaultExportFolder()).filePath(safeExportFileName(tr("Dubao excerpts"), formatNamed(format()).suffix)));
 }
 
 void ExportDialog::setFilter(const AnnotationFilter &filter)
@@ -414,6 +424,10 @@ bool ExportDialog::startExport()
     const QString path = outputPath();
     if (path.isEmpty()) {
         m_previewStatus->setText(tr("Choose a file to export to."));
+        return false;
+    }
+    if (const Result<void> folder = prepareExportFolder(path); !folder) {
+        onFinished(false, folder.error().message(), 0);
         return false;
     }
     ExportRequest request;

@@ -30,7 +30,12 @@ ReaderView::ReaderView(QWidget *parent)
     document()->setUndoRedoEnabled(false);
     document()->setDocumentMargin(0);
     connect(this, &QTextBrowser::cursorPositionChanged, this, &ReaderView::onCursorMoved);
-    connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] { m_anchorBlock = 0; });
+    // Whatever scrolls the view (the user, the cursor, a jump) moves the anchor, except the reflows that the
+    // anchor is restored after.
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        if (!m_rebuilding && m_reflowing == 0 && isVisible())
+            m_anchor = ScrollAnchor::top(*this);
+    });
     m_flashTimer = new QTimer(this);
     m_flashTimer->setSingleShot(true);
     m_flashTimer->setInterval(1500);
@@ -50,7 +55,7 @@ void ReaderView::setArticle(const Article &article, const IssueInfo &issue)
     m_article = article;
     m_issue = issue;
     m_hasArticle = true;
-    m_anchorBlock = 0;
+    m_anchor = {};
     m_placeholder.clear();
 
     rebuild();
@@ -65,17 +70,26 @@ void ReaderView::setIssueInfo(const IssueInfo &issue)
 
 void ReaderView::rebuildKeepingPosition()
 {
-    // At the very top the headline stays in view; further down the paragraph at the top stays there.
-    const qint64 top = verticalScrollBar()->value() > 0 ? topBlockId() : 0;
+    // At the very top the headline stays in view; further down the anchored line stays where it is.
+    const bool atTop = verticalScrollBar()->value() == 0;
     const int cursor = textCursor().position();
-    rebuild();
-    QTextCursor restored(document());
-    restored.setPosition(std::min(cursor, document()->characterCount() - 1));
-    setTextCursor(restored);
-    if (top > 0)
-        scrollTo(top);
-    else
+    reflow([&] {
+        rebuild();
+        QTextCursor restored(document());
+        restored.setPosition(std::min(cursor, document()->characterCount() - 1));
+        setTextCursor(restored);
+    });
+    if (atTop)
         verticalScrollBar()->setValue(0);
+}
+
+void ReaderView::reflow(const std::function<void()> &change)
+{
+    ++m_reflowing;
+    change();
+    if (!m_anchor.isNull())
+        m_anchor.restore(*this);
+    --m_reflowing;
 }
 
 void ReaderView::showPlaceholder(const QString &message)
@@ -159,14 +173,18 @@ bool ReaderView::scrollToBlock(qint64 blockId)
         return false;
     setTextCursor(QTextCursor(block));
     scrollTo(blockId);
-    m_anchorBlock = isVisible() ? 0 : blockId;
     return true;
 }
 
 void ReaderView::scrollTo(qint64 blockId)
 {
-    const QRectF rect = document()->documentLayout()->blockBoundingRect(textBlock(blockId));
-    verticalScrollBar()->setValue(int(rect.top()));
+    m_anchor = ScrollAnchor::placed(blockId, 0, 0);
+    reflow([] {}); // restore() also widens a scroll range that lags a document still being laid out
+}
+
+void ReaderView::anchorAt(const QTextCursor &cursor)
+{
+    m_anchor = ScrollAnchor::at(*this, cursor.block(), cursor.position() - cursor.block().position());
 }
 
 qint64 ReaderView::blockIdAt(const QTextCursor &cursor) const
@@ -225,20 +243,19 @@ void ReaderView::onCursorMoved()
 
 void ReaderView::resizeEvent(QResizeEvent *event)
 {
-    // Keep the paragraph at the top in place while the text reflows to the new width.
-    // A paragraph asked for by scrollToBlock() while the view had no size yet (restoring a session) wins.
-    const qint64 top = m_anchorBlock > 0 ? m_anchorBlock : verticalScrollBar()->value() > 0 ? topBlockId() : 0;
-    QTextBrowser::resizeEvent(event);
-    updateMargins();
-    if (top > 0)
-        scrollTo(top);
+    // Keep the anchored line in place while the text reflows to the new size (also a place asked for while
+    // the view had no size yet, restoring a session).
+    reflow([&] {
+        QTextBrowser::resizeEvent(event);
+        updateMargins();
+    });
 }
 
 void ReaderView::showEvent(QShowEvent *event)
 {
     QTextBrowser::showEvent(event);
-    if (m_anchorBlock > 0)
-        scrollTo(m_anchorBlock);
+    if (!m_anchor.isNull())
+        reflow([] {});
 }
 
 void ReaderView::changeEvent(QEvent *event)
@@ -320,15 +337,43 @@ void ReaderView::applyHighlights()
     viewport()->update();
 }
 
+QRect ReaderView::annotatedRect() const
+{
+    const QTextCursor cursor = textCursor();
+    QRect rect;
+    if (cursor.hasSelection()) {
+        QTextCursor start(document());
+        start.setPosition(cursor.selectionStart());
+        QTextCursor end(document());
+        end.setPosition(cursor.selectionEnd());
+        rect = cursorRect(start).united(cursorRect(end));
+        if (cursorRect(start).top() != cursorRect(end).top()) { // several lines: the column's width
+            const QRectF column = document()->documentLayout()->frameBoundingRect(document()->rootFrame());
+            const QTextFrameFormat frame = document()->rootFrame()->frameFormat();
+            rect.setLeft(int(frame.leftMargin()) - horizontalScrollBar()->value());
+            rect.setRight(int(column.width() - frame.rightMargin()) - horizontalScrollBar()->value());
+        }
+    } else if (const qint64 id = blockIdAt(cursor); id > 0) {
+        QRectF block = document()->documentLayout()->blockBoundingRect(textBlock(id));
+        block.translate(-horizontalScrollBar()->value(), -verticalScrollBar()->value());
+        rect = block.toAlignedRect().intersected(viewport()->rect());
+    }
+    if (rect.isEmpty())
+        rect = cursorRect(cursor);
+    return QRect(viewport()->mapToGlobal(rect.topLeft()), rect.size());
+}
+
 bool ReaderView::selectSpan(const TextSpan &span)
 {
     const QTextBlock block = textBlock(span.blockId);
     if (!block.isValid())
         return false;
     scrollToBlock(span.blockId);
-    setTextCursor(blockSpanCursor(block, span.start, span.end));
+    const QTextCursor cursor = blockSpanCursor(block, span.start, span.end);
+    setTextCursor(cursor);
     // Show the paragraph a little below the top so the context above it is visible.
     ensureCursorVisible();
+    anchorAt(cursor);
     return true;
 }
 
@@ -360,7 +405,7 @@ void ReaderView::setTagMarks(const QList<TagMark> &articleTags, const QHash<qint
 {
     if (!m_margins.setTagMarks(articleTags, blockTags))
         return;
-    updateMargins();
+    reflow([this] { updateMargins(); }); // the tag margin narrows the text: keep the reader's place
     viewport()->update();
 }
 
@@ -476,9 +521,12 @@ bool ReaderView::setCurrentSearchMatch(int index)
     // Keep the match away from the edges: a few lines of context above it.
     const QRect rect = cursorRect(cursor);
     const int margin = viewport()->height() / 4;
-    if (rect.top() < margin / 2 || rect.bottom() > viewport()->height() - margin / 2)
-        verticalScrollBar()->setValue(verticalScrollBar()->value() + rect.top() - margin);
-    m_anchorBlock = isVisible() ? 0 : span.blockId;
+    if (rect.top() < margin / 2 || rect.bottom() > viewport()->height() - margin / 2) {
+        m_anchor = ScrollAnchor::placed(span.blockId, cursor.position() - block.position(), margin);
+        reflow([] {});
+    } else {
+        anchorAt(cursor); // the match stays where it is now when the text reflows
+    }
     emit searchMatchesChanged();
     return true;
 }

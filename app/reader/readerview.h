@@ -7,12 +7,14 @@
 #include "app/reader/articledocument.h"
 #include "app/reader/matchstepper.h"
 #include "app/reader/readermargins.h"
+#include "app/reader/scrollanchor.h"
 #include "core/model/issue.h"
 
 #include <QColor>
 #include <QHash>
 #include <QTextBrowser>
 
+#include <functional>
 #include <optional>
 
 class QMenu;
@@ -90,6 +92,9 @@ public:
     QRect tagMarksRect(qint64 blockId) const;
     /// Whether the margin has room for labelled chips (else dots).
     bool tagMarksLabelled() const;
+    /// What an annotation pop-up must leave visible, in global coordinates: the selection's lines (the text
+    /// column's width), else the paragraph under the cursor (the part on screen), else the cursor's line.
+    QRect annotatedRect() const;
     /// Selects [start, end) of a paragraph and scrolls to it. False if the paragraph is not shown.
     bool selectSpan(const TextSpan &span);
     /// Briefly tints a paragraph's background so the eye finds it after a jump.
@@ -166,6 +171,10 @@ private:
     void updateMargins();
     void onCursorMoved();
     void scrollTo(qint64 blockId);
+    /// Runs a change that reflows the text (resize, margins, rebuild), then puts the anchored line back.
+    void reflow(const std::function<void()> &change);
+    /// Anchors the view on the line of `cursor` (after a jump to it).
+    void anchorAt(const QTextCursor &cursor);
     void applyHighlights();
     /// The text size in pixels.
     qreal em() const;
@@ -182,7 +191,8 @@ private:
     int m_textSize = DefaultTextSize;
     qint64 m_currentBlock = -1;
     bool m_rebuilding = false;
-    qint64 m_anchorBlock = 0; ///< scrollToBlock() target kept until the view is shown and sized
+    ScrollAnchor m_anchor; ///< where the view is scrolled to, in the text (scrollanchor.h)
+    int m_reflowing = 0;   ///< inside reflow(): scrolling does not move the anchor
     QList<HighlightMark> m_highlights;
     ReaderMargins m_margins;
     QTimer *m_flashTimer = nullptr;

@@ -1,8 +1,10 @@
 #include "app/search/concordanceview.h"
 
+#include "app/export/exportdefaults.h"
 #include "app/search/concordancemodel.h"
 #include "core/jobs/searchjob.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,7 +16,6 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
@@ -283,8 +284,7 @@ void ConcordanceView::exportDialog()
         return;
     QString name = m_term->text().trimmed();
     name.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|\\s]+")), QStringLiteral("_"));
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = dir + QLatin1Char('/') + tr("concordance-%1.csv").arg(name);
+    const QString suggested = QDir(defaultExportFolder()).filePath(tr("concordance-%1.csv").arg(name));
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export Concordance"), suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty())

@@ -15,6 +15,7 @@
 #include "app/shell/navigator.h"
 #include "app/shell/shortcutsdialog.h"
 #include "app/shell/statusfields.h"
+#include "app/shell/undofeedback.h"
 #include "app/shell/viewoptions.h"
 #include "core/ingest/librarycheck.h"
 
@@ -158,6 +159,9 @@ void MainWindow::registerActions()
     QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     m_actions->addExisting(Menu::Edit, Section::EditUndo, redo, QStringLiteral("actionRedo"));
+    new UndoFeedback(
+        m_undoStack, undo, redo, [this](const QString &message) { statusBar()->showMessage(message, 8000); },
+        [this](const QUrl &place) { openLink(place); }, this);
     QAction *copy = m_actions->add(Menu::Edit, Section::EditClipboard, QStringLiteral("actionCopy"), tr("&Copy"),
                                    QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
