@@ -21,6 +21,7 @@ YearCalendar::YearCalendar(QWidget *parent)
 {
     setObjectName(QStringLiteral("yearCalendar"));
     setMouseTracking(true);
+    setMinimumSize(sizeHint()); // the scroll area scrolls rather than squeezing the days
 }
 
 YearCalendar::~YearCalendar() = default;
@@ -39,13 +40,20 @@ int YearCalendar::cellSize() const
     const int line = fontMetrics().height();
     const int byWidth = (width() - (kColumns + 1) * kGap) / (kColumns * 7);
     const int byHeight = (height() - 4 * kGap - 3 * 2 * line) / (3 * 6);
-    return std::max(line, std::min(byWidth, byHeight));
+    return std::max(minimumCell(), std::min(byWidth, byHeight));
+}
+
+int YearCalendar::minimumCell() const
+{
+    // Room for "28?" and for a month's title over seven cells.
+    const QFontMetrics metrics = fontMetrics();
+    return std::max(metrics.height() + 4, metrics.horizontalAdvance(QStringLiteral("28?")) + 6);
 }
 
 QSize YearCalendar::sizeHint() const
 {
     const int line = fontMetrics().height();
-    const int cell = line + 8;
+    const int cell = minimumCell();
     return QSize(kColumns * 7 * cell + (kColumns + 1) * kGap, 3 * (6 * cell + 2 * line) + 4 * kGap);
 }
 
@@ -113,7 +121,7 @@ void YearCalendar::paintEvent(QPaintEvent *)
         bold.setBold(true);
         painter.setFont(bold);
         painter.drawText(QRect(r.left(), r.top(), r.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                         tr("%1 (%n issue(s))", nullptr, count).arg(locale.standaloneMonthName(month)));
+                         tr("%1 · %2", "month · issues").arg(locale.standaloneMonthName(month)).arg(count));
         painter.setFont(font());
         painter.setPen(muted);
         for (int d = 1; d <= 7; ++d)

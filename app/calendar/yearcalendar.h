@@ -38,6 +38,7 @@ protected:
 private:
     QRect monthRect(int month) const;
     int cellSize() const;
+    int minimumCell() const;
 
     PublicationCalendar m_calendar;
     QSet<QDate> m_missing;

@@ -168,8 +168,11 @@ void PeopleView::setPersons(const QList<PersonSummary> &persons)
     const QString current = m_current.name;
     m_persons = persons;
     m_model->setPersons(persons);
-    if (!current.isEmpty() && !selectPerson(current))
+    if (current.isEmpty() || !selectPerson(current)) {
         showPerson({}, {}, {});
+        if (m_filter->rowCount() > 0) // the first in the list, so the page is never empty
+            selectPerson(m_model->person(m_filter->mapToSource(m_filter->index(0, 0)).row()).name);
+    }
     setMessage(tr("%n person(s)", nullptr, int(persons.size())));
 }
 

@@ -40,6 +40,7 @@ TrendsView::TrendsView(QWidget *parent)
     , m_runner(new JobRunner(QStringLiteral("trends"), this))
 {
     setObjectName(QStringLiteral("trendsView"));
+    setFocusProxy(m_queries);
     m_queries->setObjectName(QStringLiteral("trendQueries"));
     m_queries->setPlaceholderText(tr("Queries, separated by ; (e.g. 乡村振兴; 高质量发展 from:2023-01-01)"));
     m_queries->setClearButtonEnabled(true);

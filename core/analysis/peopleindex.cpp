@@ -292,7 +292,7 @@ Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
     }
 }
 
-QList<Appearance> PeopleIndex::appearances(const QString &name) const
+QList<Appearance> PeopleIndex::appearances(const QString &name, int limit) const
 {
     QList<Appearance> result;
     QSqlQuery q(m_library.database());
@@ -303,8 +303,8 @@ QList<Appearance> PeopleIndex::appearances(const QString &name) const
                            "a.rank, a.sentence_start, a.sentence_length, a.sentence "
                            "FROM appearances a JOIN persons p ON p.id = a.person_id "
                            "JOIN articles ar ON ar.id = a.article_id JOIN issues i ON i.id = ar.issue_id %1 "
-                           "ORDER BY i.date IS NULL, i.date, i.month, i.day, ar.issue_id, ar.position, a.id")
-                .arg(where),
+                           "ORDER BY i.date IS NULL, i.date, i.month, i.day, ar.issue_id, ar.position, a.id%2")
+                .arg(where, limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString()),
             name.isEmpty() ? QVariantList() : QVariantList{name}))
         return result;
     while (q.next()) {

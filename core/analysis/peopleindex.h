@@ -98,7 +98,8 @@ public:
     /// The persons of the whole library, by first appearance (undated last), then name.
     QList<PersonSummary> persons() const;
     /// One person's appearances in date order (undated last), or those of every person when `name` is empty.
-    QList<Appearance> appearances(const QString &name = {}) const;
+    /// `limit` > 0: the first `limit` of them only (a person's page on a big library).
+    QList<Appearance> appearances(const QString &name = {}, int limit = 0) const;
 
     /// The persons named in the same articles as `name`, with the number of such articles, most first.
     QList<QPair<QString, int>> coAppearances(const QString &name) const;

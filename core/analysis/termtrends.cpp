@@ -46,6 +46,9 @@ Result<void> migrateTo7(QSqlDatabase &db)
         R"(CREATE TRIGGER IF NOT EXISTS article_sizes_article_moved AFTER UPDATE OF issue_id ON articles BEGIN
             UPDATE article_sizes SET issue_id = NEW.issue_id WHERE article_id = NEW.id;
         END)",
+        // For the people listing (PeopleIndex::persons()): its GROUP BY person and offices reads this index in
+        // order, never the appearances' rows with their sentences (on the 1 GB library 40 s → 9 s, loaded machine).
+        "CREATE INDEX IF NOT EXISTS appearances_person_offices ON appearances(person_id, offices, article_id)",
         "INSERT OR REPLACE INTO article_sizes(article_id, issue_id, characters) "
         "SELECT b.article_id, a.issue_id, sum(length(b.text)) FROM blocks b JOIN articles a ON a.id = b.article_id "
         "GROUP BY b.article_id",
