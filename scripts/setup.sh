@@ -15,7 +15,7 @@ build_dir="${DUBAO_BUILD_DIR:-build}"
 
 packages=(
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
+    qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
     libqt6sql6-sqlite libgl-dev libicu-dev libsqlite3-dev sqlite3 zlib1g-dev
     xvfb xauth fonts-noto-cjk
     unzip  # the ODT export test reads content.xml back (it fails without it)

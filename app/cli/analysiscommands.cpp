@@ -1,11 +1,13 @@
-// dubao-cli's people commands: people, person, and the edits of the extraction (people merge|split|office|
-// false-hit|edits|undo). Also brings the people index up to date after every command that writes text (import,
-// replace, reparse): it wraps those entries of the command table.
+// dubao-cli's analysis commands: people, person, and the edits of the extraction (people merge|split|office|
+// false-hit|edits|undo); trend, the hits of queries over time. Also brings the people index up to date after every
+// command that writes text (import, replace, reparse): it wraps those entries of the command table.
 #include "app/cli/clisupport.h"
 #include "app/cli/commands.h"
 #include "core/analysis/peopleindex.h"
+#include "core/analysis/termtrends.h"
 #include "core/store/library.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -198,6 +200,91 @@ int cmdPeople(const Args &args, Streams io)
     return args.positional.isEmpty() ? cmdPeopleList(args, io) : cmdPeopleEdit(args, io);
 }
 
+QJsonValue valueJson(const std::optional<double> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+// trend QUERY... [--by month|quarter|year] [--per issue|10k] [--csv FILE] [--json]
+int cmdTrend(const Args &args, Streams io)
+{
+    if (args.positional.isEmpty())
+        return usage(io, QStringLiteral("trend takes one or more QUERY"));
+    const std::optional<TrendPeriod> period = TermTrends::periodFromName(
+        args.has(QStringLiteral("by")) ? args.option(QStringLiteral("by")) : QStringLiteral("month"));
+    if (!period)
+        return usage(io, QStringLiteral("--by takes month, quarter or year"));
+    const std::optional<TrendMeasure> measure = TermTrends::measureFromName(
+        args.has(QStringLiteral("per")) ? args.option(QStringLiteral("per")) : QStringLiteral("issue"));
+    if (!measure)
+        return usage(io, QStringLiteral("--per takes issue or 10k"));
+    Library library;
+    if (!openLibrary(library, args, io))
+        return 1;
+    const Result<Trend> trend = TermTrends(library).compute(args.positional, *period, *measure);
+    if (!trend)
+        return failure(io, trend);
+    if (args.has(QStringLiteral("csv"))) {
+        const QString path = args.option(QStringLiteral("csv"));
+        if (path == QLatin1String("-")) {
+            io.out << QString::fromUtf8(TermTrends::toCsv(*trend).mid(3)); // no BOM on a terminal
+            return 0;
+        }
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(TermTrends::toCsv(*trend)) < 0)
+            return failure(io, QStringLiteral("%1: %2").arg(file.fileName(), file.errorString()));
+    }
+    if (args.json) {
+        QJsonArray periods;
+        for (const TrendBucket &b : trend->buckets)
+            periods.append(QJsonObject{{QStringLiteral("period"), b.label(trend->period)},
+                                       {QStringLiteral("start"), b.start.toString(Qt::ISODate)},
+                                       {QStringLiteral("end"), b.end.toString(Qt::ISODate)},
+                                       {QStringLiteral("issues"), b.issues},
+                                       {QStringLiteral("characters"), b.characters}});
+        QJsonArray terms;
+        for (const TrendSeries &series : trend->series) {
+            QJsonArray hits;
+            QJsonArray values;
+            for (qsizetype k = 0; k < series.hits.size(); ++k) {
+                hits.append(series.hits[k]);
+                values.append(valueJson(series.values[k]));
+            }
+            terms.append(QJsonObject{{QStringLiteral("query"), series.query},
+                                     {QStringLiteral("hits"), hits},
+                                     {QStringLiteral("values"), values},
+                                     {QStringLiteral("undated_hits"), series.undatedHits}});
+        }
+        printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("by"), TermTrends::periodName(trend->period)},
+                                                    {QStringLiteral("per"), TermTrends::measureName(trend->measure)},
+                                                    {QStringLiteral("periods"), periods},
+                                                    {QStringLiteral("terms"), terms}}));
+        return 0;
+    }
+    if (args.has(QStringLiteral("csv")))
+        return 0;
+    const QString per = *measure == TrendMeasure::PerIssue ? QStringLiteral("/issue") : QStringLiteral("/10k");
+    io.out << "period     issues";
+    for (const TrendSeries &series : trend->series)
+        io.out << "  " << series.query << " (hits, " << per << ")";
+    io.out << "\n";
+    for (qsizetype b = 0; b < trend->buckets.size(); ++b) {
+        const TrendBucket &bucket = trend->buckets[b];
+        io.out << bucket.label(trend->period).leftJustified(9) << "  "
+               << QString::number(bucket.issues).rightJustified(6);
+        for (const TrendSeries &series : trend->series) {
+            const std::optional<double> value = series.values[b];
+            io.out << "  " << QString::number(series.hits[b]).rightJustified(8) << " "
+                   << (value ? QString::number(*value, 'f', 3) : QStringLiteral("-")).rightJustified(9);
+        }
+        io.out << "\n";
+    }
+    for (const TrendSeries &series : trend->series)
+        if (series.undatedHits > 0)
+            io.out << series.query << ": " << series.undatedHits << " hits in undated issues, not counted\n";
+    return 0;
+}
+
 /// Runs `command`, then extracts the articles it wrote.
 Command thenExtract(Command command)
 {
@@ -225,6 +312,7 @@ void addAnalysisCommands(CommandTable &table)
     }
     table.emplace(QStringLiteral("people"), cmdPeople);
     table.emplace(QStringLiteral("person"), cmdPerson);
+    table.emplace(QStringLiteral("trend"), cmdTrend);
 }
 
 } // namespace dubao::cli

@@ -1,10 +1,12 @@
 #include "app/shell/mainwindow.h"
 
 #include "app/annotations/annotationcontroller.h"
+#include "app/calendar/calendarpart.h"
 #include "app/export/exportpart.h"
 #include "app/issues/importcontroller.h"
 #include "app/issues/issuespart.h"
 #include "app/maintenance/maintenancepart.h"
+#include "app/people/peoplepart.h"
 #include "app/reader/originalview.h"
 #include "app/reader/readerview.h"
 #include "app/search/searchpart.h"
@@ -17,6 +19,7 @@
 #include "app/shell/statusfields.h"
 #include "app/shell/undofeedback.h"
 #include "app/shell/viewoptions.h"
+#include "app/trends/trendspart.h"
 #include "core/ingest/librarycheck.h"
 
 #include <QAction>
@@ -108,6 +111,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_export->connectPanelExports();
     m_search = new SearchPart(*this, m_splitter, m_treeDock, *m_actions);
     m_maintenance = new MaintenancePart(*this, *m_actions);
+    new TrendsPart(*this, *m_actions);   // owned by the window
+    new CalendarPart(*this, *m_actions); // owned by the window
+    new PeoplePart(*this, *m_actions);   // owned by the window
     registerHelpActions();
     m_actions->populate(menuBar());
 

@@ -35,6 +35,15 @@ const QString &surnames()
         "谌奚皮粟冼蔺楼闻厉伊郜阎漆");
     return s;
 }
+// Rule "common-word": a two-character name whose second character ends common words rather than given names is a
+// word that starts with a surname character: 项目, 农业, 严肃 (found on the generated 1 GB library, where splices put
+// them after a role: `…参加项目…`, `区领导…农业…`). Longer names keep these characters (e.g. 周明远 keeps 明).
+const QString &wordEndings()
+{
+    static const QString s = QStringLiteral("业目肃格厉面案式件度效域题施策划设产品场济营续辆态务");
+    return s;
+}
+
 const std::array<QStringView, 6> kCompoundSurnames{u"欧阳", u"司马", u"上官", u"诸葛", u"皇甫", u"令狐"};
 
 // Rule "not-a-given-name": characters of offices, places and running text that a given name does not contain, so
@@ -401,6 +410,8 @@ bool looksLikePersonalName(QStringView text)
     else if (!surnames().contains(text[0]) || text.size() == 4)
         return false;
     if (text.size() - given < 1 || text.size() - given > 2)
+        return false;
+    if (text.size() == 2 && given == 1 && wordEndings().contains(text[1]))
         return false;
     for (qsizetype k = given; k < text.size(); ++k)
         if (notInGivenName().contains(text[k]))

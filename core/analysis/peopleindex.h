@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -20,8 +21,8 @@ namespace dubao {
 
 class Library;
 
-/// Registers schema step 5 with the store. Every program that opens a library calls it once before it does,
-/// beside registerSearchSchema(). Thread-safe; calling it again does nothing.
+/// Registers schema steps 6 (people) and 7 (article sizes, termtrends.h) with the store. Every program that opens a
+/// library calls it once before it does, beside registerSearchSchema(). Thread-safe; calling it again does nothing.
 void registerAnalysisSchema();
 
 struct PersonOffice
@@ -97,7 +98,11 @@ public:
     /// The persons of the whole library, by first appearance (undated last), then name.
     QList<PersonSummary> persons() const;
     /// One person's appearances in date order (undated last), or those of every person when `name` is empty.
-    QList<Appearance> appearances(const QString &name = {}) const;
+    /// `limit` > 0: the first `limit` of them only (a person's page on a big library).
+    QList<Appearance> appearances(const QString &name = {}, int limit = 0) const;
+
+    /// The persons named in the same articles as `name`, with the number of such articles, most first.
+    QList<QPair<QString, int>> coAppearances(const QString &name) const;
 
     QList<PersonEdit> edits() const;
     /// Records an edit and re-extracts the articles it touches. Gives back the edit's id (for undo).

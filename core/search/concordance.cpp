@@ -55,16 +55,6 @@ QString reversed(const QString &s)
     return out;
 }
 
-QByteArray csvField(const QString &value)
-{
-    QByteArray bytes = value.toUtf8();
-    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
-        bytes.replace("\"", "\"\"");
-        bytes = '"' + bytes + '"';
-    }
-    return bytes;
-}
-
 } // namespace
 
 QString ConcordanceLine::dateText() const
@@ -175,6 +165,16 @@ void Concordance::sort(QList<ConcordanceLine> &lines, ConcordanceSort order)
     for (qsizetype k : index)
         sorted.append(std::move(lines[k]));
     lines = std::move(sorted);
+}
+
+QByteArray Concordance::csvField(const QString &value)
+{
+    QByteArray bytes = value.toUtf8();
+    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
+        bytes.replace("\"", "\"\"");
+        bytes = '"' + bytes + '"';
+    }
+    return bytes;
 }
 
 QByteArray Concordance::toCsv(const QList<ConcordanceLine> &lines)

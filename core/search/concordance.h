@@ -77,6 +77,8 @@ public:
     /// together; ties by date, then position.
     static void sort(QList<ConcordanceLine> &lines, ConcordanceSort order);
 
+    /// One CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break.
+    static QByteArray csvField(const QString &value);
     /// RFC 4180 CSV in UTF-8 with a BOM (so spreadsheet programs read the Chinese): a header line, then
     /// date, article_id, article_title, block_id, offset, left, keyword, right; CRLF line ends.
     static QByteArray toCsv(const QList<ConcordanceLine> &lines);

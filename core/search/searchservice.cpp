@@ -17,6 +17,8 @@
 
 #include <sqlite3.h>
 
+#include <memory>
+
 namespace dubao {
 
 namespace {
@@ -205,6 +207,91 @@ Result<qint64> SearchService::count(const SearchQuery &query, const std::atomic_
         !q.next())
         return Error((cancel && cancel->load()) ? tr("cancelled") : databaseError(q));
     return q.value(0).toLongLong();
+}
+
+namespace {
+
+// The hits of a paragraph plan per day, read with SQLite's own API: the rowids come in ascending order, so a
+// day's hits are a run of rowids with the same upper half. A GROUP BY of the same (a sort of every hit in a temp
+// b-tree) took 1.4 s for the 870,000 hits of 永川 on the 1 GB library; this loop a fraction of it.
+Result<QMap<qint64, qint64>> paragraphHitsByDay(QSqlDatabase db, const Plan &plan)
+{
+    sqlite3 *handle = sql::handle(db);
+    const QByteArray text =
+        (QStringLiteral("SELECT search_blocks.rowid FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text)
+            .toUtf8();
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &statement, nullptr) != SQLITE_OK)
+        return Error(SearchService::tr("database error: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> owner(statement, sqlite3_finalize);
+    for (qsizetype k = 0; k < plan.where.binds.size(); ++k) {
+        const QVariant &value = plan.where.binds[k];
+        if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int) {
+            sqlite3_bind_int64(statement, int(k) + 1, value.toLongLong());
+        } else {
+            const QByteArray utf8 = value.toString().toUtf8();
+            sqlite3_bind_text(statement, int(k) + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        }
+    }
+    QMap<qint64, qint64> days;
+    qint64 day = -1;
+    qint64 run = 0;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        const qint64 rowDay = sqlite3_column_int64(statement, 0) >> 32;
+        if (rowDay != day) {
+            if (run > 0)
+                days[day > 0 ? day + 1 : 0] += run;
+            day = rowDay;
+            run = 0;
+        }
+        ++run;
+    }
+    if (run > 0)
+        days[day > 0 ? day + 1 : 0] += run;
+    if (rc != SQLITE_DONE)
+        return Error(SearchService::tr("database error: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+    return days;
+}
+
+} // namespace
+
+Result<QMap<qint64, qint64>> SearchService::countByDay(const SearchQuery &query, const std::atomic_bool *cancel)
+{
+    if (!query.isValid())
+        return Error(query.error);
+    QSqlDatabase db = m_library.database();
+    if (!query.tags.isEmpty() && !tableExists(db, QStringLiteral("tags")))
+        return Error(tr("tag: needs a library with tags"));
+    if (query.scope == SearchQuery::Scope::Notes && !tableExists(db, QStringLiteral("search_notes")))
+        return Error(tr("in:notes: this library has no notes index"));
+    const Plan plan = makePlan(query);
+    CancelGuard guard(sql::handle(db), cancel);
+    auto cancelled = [&] {
+        return cancel && cancel->load();
+    };
+    // Paragraphs carry their date in the rowid (Julian day at midnight, as SQLite counts, << 32); notes and
+    // headlines join their issue. SQLite's day is QDate's minus one: QDate counts from noon.
+    if (plan.kind == SearchHit::Kind::Paragraph) {
+        Result<QMap<qint64, qint64>> days = paragraphHitsByDay(db, plan);
+        if (cancelled())
+            return Error(tr("cancelled"));
+        return days;
+    }
+    QSqlQuery q(db);
+    if (!run(q,
+             QStringLiteral("SELECT coalesce(CAST(julianday(i.date) AS INTEGER), 0) AS day, count(*) FROM ") +
+                 plan.from + QStringLiteral(" WHERE ") + plan.where.text + QStringLiteral(" GROUP BY day"),
+             plan.where.binds))
+        return Error(cancelled() ? tr("cancelled") : databaseError(q));
+    QMap<qint64, qint64> days;
+    while (q.next()) {
+        const qint64 sqliteDay = q.value(0).toLongLong();
+        days[sqliteDay > 0 ? sqliteDay + 1 : 0] += q.value(1).toLongLong();
+    }
+    if (cancelled())
+        return Error(tr("cancelled"));
+    return days;
 }
 
 SearchResult SearchService::search(const SearchQuery &query, const SearchOptions &options,

@@ -12,6 +12,7 @@
 
 #include <QDate>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <atomic>
@@ -95,6 +96,10 @@ public:
 
     /// The number of hits only (what search() reports as total). Cancelled, it fails with the error "cancelled".
     Result<qint64> count(const SearchQuery &query, const std::atomic_bool *cancel = nullptr);
+
+    /// The hits per issue date, counted in SQL (what term trends add up): Julian day (QDate::toJulianDay()) →
+    /// hits; hits in issues without a full date are counted under 0. Cancelled, it fails with "cancelled".
+    Result<QMap<qint64, qint64>> countByDay(const SearchQuery &query, const std::atomic_bool *cancel = nullptr);
 
 private:
     Library &m_library;

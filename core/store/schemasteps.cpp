@@ -41,7 +41,7 @@ QString layerOfVersion(int version)
 {
     if (version == 3)
         return QStringLiteral("search");
-    return version == 6 ? QStringLiteral("analysis") : QStringLiteral("store");
+    return version == 6 || version == 7 ? QStringLiteral("analysis") : QStringLiteral("store");
 }
 
 } // namespace

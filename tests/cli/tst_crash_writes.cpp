@@ -226,7 +226,7 @@ void TestCrashWrites::migration_killed_opensChecksAnnotationsKept()
         Library library;
         QVERIFY(library.open(old));
         QSqlQuery q(library.database());
-        QVERIFY(test::dropSchemaVersions5And6(library.database()));
+        QVERIFY(test::dropSchemaVersions5To8(library.database()));
         QVERIFY(test::dropSchemaVersion4(library.database()));
         QVERIFY(q.exec(u"PRAGMA user_version = 3"_s));
     }

@@ -181,7 +181,7 @@ void TestBackup::open_oldSchema_backsUpOldVersionFirst()
         for (const QString &t : std::as_const(tables))
             QVERIFY2(q.exec(u"DROP TABLE IF EXISTS "_s + t), qPrintable(t));
         // And what versions 4 to 6 added: uids, parser versions, lineage, change counters, the people index.
-        QVERIFY(test::dropSchemaVersions5And6(library.database()));
+        QVERIFY(test::dropSchemaVersions5To8(library.database()));
         QVERIFY(test::dropSchemaVersion4(library.database()));
         QVERIFY(q.exec(u"PRAGMA user_version = 2"_s));
         QCOMPARE(scalar(library, u"SELECT count(*) FROM sqlite_master WHERE name LIKE 'search%'"_s), 0);

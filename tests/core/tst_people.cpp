@@ -5,6 +5,7 @@
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/schemaversions.h"
 #include "tests/support/temporarylibrary.h"
 
 #include <QTest>
@@ -109,6 +110,12 @@ private slots:
         QTest::newRow("office word") << u"区委常"_s << false;
         QTest::newRow("too long") << u"张智奎主持"_s << false;
         QTest::newRow("latin") << u"Li"_s << false;
+        // Words that start with a surname character (false names on the generated 1 GB library).
+        QTest::newRow("word 项目") << u"项目"_s << false;
+        QTest::newRow("word 农业") << u"农业"_s << false;
+        QTest::newRow("word 严肃") << u"严肃"_s << false;
+        QTest::newRow("three keeps the character") << u"严肃华"_s << true;
+        QTest::newRow("two, other ending") << u"严明"_s << true;
     }
 
     void looksLikePersonalName()
@@ -215,6 +222,7 @@ private slots:
             Library library;
             QVERIFY(library.open(path));
             QVERIFY(Importer(library).importPaths({test::corpusFiles().front()}).failed.isEmpty());
+            QVERIFY(test::dropSchemaVersions7And8(library.database()));
             QVERIFY(sql::exec(library.database(), {{u"DROP TABLE appearances"_s, {}},
                                                    {u"DROP TABLE persons"_s, {}},
                                                    {u"DROP TABLE person_edits"_s, {}},

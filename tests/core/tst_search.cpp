@@ -476,7 +476,7 @@ private slots:
                   "DROP TABLE search_block_keys", "DROP TABLE search_meta", "PRAGMA user_version = 2"}) {
                 QVERIFY(exec(library, QString::fromUtf8(sql)));
             }
-            QVERIFY(test::dropSchemaVersions5And6(library.database()));
+            QVERIFY(test::dropSchemaVersions5To8(library.database()));
             QVERIFY(test::dropSchemaVersion4(library.database()));
             QCOMPARE(scalar(library, u"SELECT count(*) FROM sqlite_master WHERE name LIKE 'search%'"_s), 0);
         }

@@ -4,6 +4,7 @@
 #include "core/ingest/importer.h"
 #include "core/store/library.h"
 #include "tests/support/corpus.h"
+#include "tests/support/isolatedsettings.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -12,17 +13,6 @@
 #include <QTemporaryDir>
 
 namespace dubao::test {
-
-/// Keeps QSettings and QStandardPaths away from the real user's files, for the whole test run.
-inline void isolate(const QTemporaryDir &dir)
-{
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("Dubao"));
-    QCoreApplication::setApplicationName(QStringLiteral("DubaoTest"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath(QStringLiteral("settings")));
-    QSettings().clear();
-}
 
 /// Creates `path` and imports the corpus into it through core's Importer. Returns an error, empty on success.
 inline QString buildCorpusLibrary(const QString &path)

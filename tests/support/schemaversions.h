@@ -24,10 +24,35 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
            q.exec(QStringLiteral("DROP TABLE block_lineage")) && q.exec(QStringLiteral("DROP TABLE article_lineage"));
 }
 
-/// Drops what schema versions 5 (the change counters and their triggers) and 6 (the people index) added, so that
-/// an older version's library is what that version made (Library::open() verifies the schema against it). Leaves
+/// Drops what schema versions 7 (the article sizes, their triggers) and 8 (the year's evidence) added. Leaves
 /// user_version to the caller. False when a statement fails.
-inline bool dropSchemaVersions5And6(QSqlDatabase db)
+inline bool dropSchemaVersions7And8(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    for (const char *trigger : {"article_sizes_block_inserted", "article_sizes_block_changed",
+                                "article_sizes_block_deleted", "article_sizes_article_moved"})
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger)))
+            return false;
+    if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS article_sizes")) ||
+        !q.exec(QStringLiteral("DROP INDEX IF EXISTS appearances_person_offices")))
+        return false;
+    for (const char *column : {"date_alternatives", "date_evidence"}) {
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('issues') WHERE name = '%1'")
+                        .arg(QLatin1String(column))) ||
+            !q.next())
+            return false;
+        const bool present = q.value(0).toInt() > 0;
+        q.finish();
+        if (present && !q.exec(QStringLiteral("ALTER TABLE issues DROP COLUMN ") + QLatin1String(column)))
+            return false;
+    }
+    return true;
+}
+
+/// Drops what schema versions 5 (the change counters and their triggers), 6 (the people index), 7 (the article sizes)
+/// and 8 (the year's evidence) added, so that an older version's library is what that version made (Library::open()
+/// verifies the schema against it). Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersions5To8(QSqlDatabase db)
 {
     QSqlQuery q(db);
     QStringList triggers;
@@ -39,6 +64,8 @@ inline bool dropSchemaVersions5And6(QSqlDatabase db)
     for (const QString &t : std::as_const(triggers))
         if (!q.exec(QStringLiteral("DROP TRIGGER ") + t))
             return false;
+    if (!dropSchemaVersions7And8(db))
+        return false;
     for (const char *table : {"appearances", "person_edits", "persons", "analysis_pending", "change_counter"})
         if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS ") + QLatin1String(table)))
             return false;

@@ -1,0 +1,134 @@
+// The window's People (peoplepart.h).
+#include "app/people/peoplepart.h"
+
+#include "app/people/peopleview.h"
+#include "app/people/personeditcommand.h"
+#include "app/people/personlistmodel.h"
+#include "app/shell/analysisdock.h"
+#include "app/shell/librarysession.h"
+#include "app/shell/mainwindow.h"
+#include "app/shell/userfeedback.h"
+#include "core/jobs/jobrunner.h"
+#include "core/search/queryparser.h"
+#include "core/search/searchservice.h"
+#include "core/store/library.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDockWidget>
+#include <QUndoStack>
+
+namespace dubao {
+
+PeoplePart::PeoplePart(MainWindow &window, ActionRegistry &actions)
+    : QObject(&window)
+    , m_window(window)
+    , m_view(new PeopleView)
+    , m_dock(addAnalysisDock(window, actions, m_view, QCoreApplication::translate("dubao::MainWindow", "People"),
+                             QStringLiteral("peopleDock"), QStringLiteral("actionPeople"),
+                             QCoreApplication::translate("dubao::MainWindow", "&People"),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)))
+    , m_runner(new JobRunner(QStringLiteral("people"), this))
+{
+    reloadWhileShown(window, m_dock, this, [this] { reload(); });
+    connect(m_view, &PeopleView::personSelected, this, &PeoplePart::showPerson);
+    connect(m_view, &PeopleView::appearanceActivated, this, &PeoplePart::openAppearance);
+    connect(m_view, &PeopleView::editRequested, this, &PeoplePart::edit);
+}
+
+PeoplePart::~PeoplePart() = default;
+
+bool PeoplePart::isLoading() const
+{
+    return m_runner->isRunning();
+}
+
+void PeoplePart::reload()
+{
+    if (m_runner->isRunning()) {
+        m_again = true;
+        return;
+    }
+    const QString path = m_window.libraryPath();
+    if (path.isEmpty()) {
+        m_view->setPersons({});
+        return;
+    }
+    m_view->setMessage(tr("Reading the people index…"));
+    m_runner->start(
+        [path](JobContext &context) -> Result<QList<PersonSummary>> {
+            Library library; // this thread's own connection
+            if (const Result<void> opened = library.open(path); !opened)
+                return opened.error();
+            PeopleIndex index(library);
+            if (index.pendingArticles() > 0)
+                if (const Result<qint64> updated = index.update(context.cancelFlag()); !updated)
+                    return updated.error();
+            return index.persons();
+        },
+        [this](Result<QList<PersonSummary>> persons) {
+            if (m_again) {
+                m_again = false;
+                reload();
+                return;
+            }
+            if (!persons)
+                m_view->setMessage(persons.error().message());
+            else
+                m_view->setPersons(*persons);
+            emit loaded();
+        });
+}
+
+void PeoplePart::showPerson(const QString &name)
+{
+    LibrarySession *session = m_window.session();
+    if (!session)
+        return;
+    PeopleIndex index(session->library());
+    // A page shows the first kPageAppearances (on the 1 GB library one person has 226,795): a table and a timeline
+    // of them all would take the window seconds to build.
+    constexpr int kPageAppearances = 2000;
+    const QList<Appearance> appearances = index.appearances(name, kPageAppearances);
+    PersonSummary summary;
+    for (qsizetype row = 0; row < m_view->model()->rowCount(); ++row)
+        if (m_view->model()->person(int(row)).name == name)
+            summary = m_view->model()->person(int(row));
+    m_view->showPerson(summary, appearances, index.coAppearances(name));
+    if (summary.appearances > appearances.size())
+        m_view->setMessage(tr("%1: the first %2 of %3 appearances are shown.")
+                               .arg(name)
+                               .arg(appearances.size())
+                               .arg(summary.appearances));
+}
+
+void PeoplePart::openAppearance(const Appearance &appearance)
+{
+    // As a search hit for the name: the reader opens the article at the paragraph and marks the name.
+    SearchHit hit;
+    hit.kind = SearchHit::Kind::Paragraph;
+    hit.articleId = appearance.articleId;
+    hit.blockId = appearance.blockId;
+    hit.issueId = appearance.issueId;
+    const QString phrase = QLatin1Char('"') + appearance.name + QLatin1Char('"');
+    m_window.openSearchHit(hit, QueryParser::parse(phrase));
+}
+
+void PeoplePart::edit(const PersonEdit &edit)
+{
+    if (!m_window.session() || m_window.session()->library().isReadOnly())
+        return;
+    m_window.undoStack()->push(new PersonEditCommand(
+        edit,
+        [this]() -> Library * {
+            LibrarySession *session = m_window.session();
+            return session ? &session->library() : nullptr;
+        },
+        [this](const Result<void> &done) {
+            if (!done)
+                m_window.feedback().warn(&m_window, tr("People"), done.error().message());
+            reload();
+        }));
+}
+
+} // namespace dubao

@@ -1,0 +1,50 @@
+// The window's People: the People dock (tabbed with the concordance), View → People, the list read on a worker
+// thread when the dock is shown, a library opens or an import ends (extracting what is waiting first), a
+// person's page read when they are selected, an appearance opening the reader at its sentence with the name
+// highlighted, and the corrections pushed as undo commands on the window's stack.
+#pragma once
+
+#include "core/analysis/peopleindex.h"
+
+#include <QObject>
+
+class QDockWidget;
+
+namespace dubao {
+
+class ActionRegistry;
+class JobRunner;
+class MainWindow;
+class PeopleView;
+
+class PeoplePart final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PeoplePart)
+
+public:
+    PeoplePart(MainWindow &window, ActionRegistry &actions);
+    ~PeoplePart() override;
+
+    PeopleView *view() const { return m_view; }
+    bool isLoading() const;
+    /// Pushes `edit` as an undo command on the window's stack (what the view's buttons do).
+    void edit(const PersonEdit &edit);
+
+signals:
+    /// The list shows what the library holds now.
+    void loaded();
+
+private:
+    void reload();
+    void showPerson(const QString &name);
+    void openAppearance(const Appearance &appearance);
+
+    MainWindow &m_window;
+    PeopleView *m_view;
+    QDockWidget *m_dock;
+    JobRunner *m_runner;
+    bool m_again = false; ///< a reload was asked for while one ran
+};
+
+} // namespace dubao

@@ -1,0 +1,303 @@
+// The People view (peopleview.h).
+#include "app/people/peopleview.h"
+
+#include "app/people/personlistmodel.h"
+#include "app/people/persontimeline.h"
+
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace dubao {
+
+namespace {
+
+QDateEdit *optionalDate(const QString &objectName)
+{
+    auto *edit = new QDateEdit;
+    edit->setObjectName(objectName);
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setMinimumDate(QDate(1900, 1, 1));
+    edit->setSpecialValueText(QStringLiteral("—")); // the minimum: no limit
+    edit->setDate(edit->minimumDate());
+    return edit;
+}
+
+QDate limitOf(const QDateEdit *edit)
+{
+    return edit->date() == edit->minimumDate() ? QDate() : edit->date();
+}
+
+} // namespace
+
+PeopleView::PeopleView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new PersonListModel(this))
+    , m_filter(new PersonFilter(this))
+    , m_text(new QLineEdit)
+    , m_from(optionalDate(QStringLiteral("peopleFrom")))
+    , m_to(optionalDate(QStringLiteral("peopleTo")))
+    , m_list(new QTableView)
+    , m_title(new QLabel)
+    , m_message(new QLabel)
+    , m_timeline(new PersonTimeline)
+    , m_appearanceTable(new QTableWidget(0, 5))
+    , m_coAppearances(new QListWidget)
+    , m_merge(new QPushButton(tr("&Merge Into…")))
+    , m_split(new QPushButton(tr("S&plit…")))
+    , m_office(new QPushButton(tr("Correct &Office…")))
+    , m_falseHit(new QPushButton(tr("&Not a Person")))
+{
+    setObjectName(QStringLiteral("peopleView"));
+    m_filter->setSourceModel(m_model);
+    m_text->setObjectName(QStringLiteral("peopleFilter"));
+    m_text->setPlaceholderText(tr("Name or office contains (e.g. 书记)"));
+    m_text->setClearButtonEnabled(true);
+    m_list->setObjectName(QStringLiteral("peopleList"));
+    m_list->setModel(m_filter);
+    m_list->setSortingEnabled(true);
+    m_list->sortByColumn(PersonListModel::Appearances, Qt::DescendingOrder);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->verticalHeader()->hide();
+    m_list->horizontalHeader()->setSectionResizeMode(PersonListModel::Offices, QHeaderView::Stretch);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_title->setObjectName(QStringLiteral("personTitle"));
+    m_title->setWordWrap(true);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_message->setObjectName(QStringLiteral("peopleMessage"));
+    m_message->setWordWrap(true);
+    m_appearanceTable->setObjectName(QStringLiteral("personAppearances"));
+    m_appearanceTable->setHorizontalHeaderLabels({tr("Date"), tr("Office"), tr("Role"), tr("Order"), tr("Sentence")});
+    m_appearanceTable->horizontalHeader()->setStretchLastSection(true);
+    m_appearanceTable->verticalHeader()->hide();
+    m_appearanceTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_appearanceTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_appearanceTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_coAppearances->setObjectName(QStringLiteral("personCoAppearances"));
+    for (QPushButton *b : {m_merge, m_split, m_office, m_falseHit})
+        b->setEnabled(false);
+    m_merge->setObjectName(QStringLiteral("personMerge"));
+    m_split->setObjectName(QStringLiteral("personSplit"));
+    m_office->setObjectName(QStringLiteral("personOffice"));
+    m_falseHit->setObjectName(QStringLiteral("personFalseHit"));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_text, 1);
+    filters->addWidget(new QLabel(tr("Appeared from")));
+    filters->addWidget(m_from);
+    filters->addWidget(new QLabel(tr("to")));
+    filters->addWidget(m_to);
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(filters);
+    leftLayout->addWidget(m_message);
+    leftLayout->addWidget(m_list, 1);
+
+    auto *edits = new QHBoxLayout;
+    for (QPushButton *b : {m_merge, m_split, m_office, m_falseHit})
+        edits->addWidget(b);
+    edits->addStretch(1);
+    auto *lower = new QSplitter(Qt::Horizontal);
+    lower->addWidget(m_appearanceTable);
+    auto *co = new QWidget;
+    auto *coLayout = new QVBoxLayout(co);
+    coLayout->setContentsMargins(0, 0, 0, 0);
+    coLayout->addWidget(new QLabel(tr("Named with")));
+    coLayout->addWidget(m_coAppearances, 1);
+    lower->addWidget(co);
+    lower->setStretchFactor(0, 4);
+    lower->setStretchFactor(1, 1);
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_title);
+    rightLayout->addLayout(edits);
+    rightLayout->addWidget(m_timeline, 1);
+    rightLayout->addWidget(lower, 2);
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    connect(m_text, &QLineEdit::textChanged, this, &PeopleView::applyFilter);
+    connect(m_from, &QDateEdit::dateChanged, this, &PeopleView::applyFilter);
+    connect(m_to, &QDateEdit::dateChanged, this, &PeopleView::applyFilter);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    emit personSelected(m_model->person(m_filter->mapToSource(current).row()).name);
+            });
+    connect(m_appearanceTable, &QTableWidget::cellActivated, this, [this](int row, int) {
+        if (row >= 0 && row < m_appearances.size())
+            emit appearanceActivated(m_appearances[row]);
+    });
+    connect(m_timeline, &PersonTimeline::appearanceActivated, this, [this](int index) {
+        m_appearanceTable->selectRow(index);
+        emit appearanceActivated(m_appearances[index]);
+    });
+    connect(m_coAppearances, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { selectPerson(item->data(Qt::UserRole).toString()); });
+    connect(m_merge, &QPushButton::clicked, this, &PeopleView::askMerge);
+    connect(m_split, &QPushButton::clicked, this, &PeopleView::askSplit);
+    connect(m_office, &QPushButton::clicked, this, &PeopleView::askOffice);
+    connect(m_falseHit, &QPushButton::clicked, this, &PeopleView::askFalseHit);
+}
+
+PeopleView::~PeopleView() = default;
+
+void PeopleView::setPersons(const QList<PersonSummary> &persons)
+{
+    const QString current = m_current.name;
+    m_persons = persons;
+    m_model->setPersons(persons);
+    if (current.isEmpty() || !selectPerson(current)) {
+        showPerson({}, {}, {});
+        if (m_filter->rowCount() > 0) // the first in the list, so the page is never empty
+            selectPerson(m_model->person(m_filter->mapToSource(m_filter->index(0, 0)).row()).name);
+    }
+    setMessage(tr("%n person(s)", nullptr, int(persons.size())));
+}
+
+void PeopleView::setMessage(const QString &text)
+{
+    m_message->setText(text);
+}
+
+bool PeopleView::selectPerson(const QString &name)
+{
+    const int row = m_model->rowOf(name);
+    const QModelIndex index = row < 0 ? QModelIndex() : m_filter->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return false;
+    m_list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_list->scrollTo(index);
+    emit personSelected(name); // again when it was current already: the page is read afresh
+    return true;
+}
+
+void PeopleView::showPerson(const PersonSummary &person, const QList<Appearance> &appearances,
+                            const QList<QPair<QString, int>> &coAppearances)
+{
+    m_current = person;
+    m_appearances = appearances;
+    QStringList offices;
+    for (const PersonOffice &o : person.offices)
+        offices.append(o.title);
+    m_title->setText(person.name.isEmpty() ? QString()
+                                           : tr("%1 — %2 — %n appearance(s)", nullptr, person.appearances)
+                                                 .arg(person.name, offices.join(QStringLiteral("、"))));
+    m_timeline->setAppearances(appearances);
+    m_appearanceTable->setRowCount(int(appearances.size()));
+    for (qsizetype r = 0; r < appearances.size(); ++r) {
+        const Appearance &a = appearances[r];
+        const QStringList cells{a.date ? a.date->toString(Qt::ISODate) : tr("undated"), a.offices.join(u'、'), a.role,
+                                a.order > 0 ? QString::number(a.order) : QString(), a.sentence};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells[c]);
+            if (c == 4)
+                item->setToolTip(a.sentence);
+            m_appearanceTable->setItem(int(r), c, item);
+        }
+    }
+    m_appearanceTable->resizeColumnsToContents();
+    m_coAppearances->clear();
+    for (const auto &[name, count] : coAppearances) {
+        auto *item = new QListWidgetItem(tr("%1 (%n article(s))", nullptr, count).arg(name));
+        item->setData(Qt::UserRole, name);
+        m_coAppearances->addItem(item);
+    }
+    const bool any = !person.name.isEmpty();
+    m_merge->setEnabled(any);
+    m_falseHit->setEnabled(any);
+    m_split->setEnabled(any && !appearances.isEmpty());
+    m_office->setEnabled(any);
+}
+
+void PeopleView::applyFilter()
+{
+    m_filter->setText(m_text->text());
+    m_filter->setPeriod(limitOf(m_from), limitOf(m_to));
+}
+
+int PeopleView::selectedAppearance() const
+{
+    const int row = m_appearanceTable->currentRow();
+    return row >= 0 && row < m_appearances.size() ? row : -1;
+}
+
+void PeopleView::askMerge()
+{
+    QStringList names;
+    for (const PersonSummary &p : std::as_const(m_persons))
+        if (p.name != m_current.name)
+            names.append(p.name);
+    bool ok = false;
+    const QString target =
+        QInputDialog::getItem(this, tr("Merge Into"), tr("%1 is the same person as:").arg(m_current.name), names, 0,
+                              true, &ok)
+            .trimmed();
+    if (ok && !target.isEmpty() && target != m_current.name)
+        emit editRequested(PersonEdit{0, PersonEdit::Kind::Merge, m_current.name, 0, target});
+}
+
+void PeopleView::askSplit()
+{
+    const int row = selectedAppearance();
+    if (row < 0) {
+        setMessage(tr("Select the appearance that is another person first."));
+        return;
+    }
+    bool ok = false;
+    const QString other =
+        QInputDialog::getText(
+            this, tr("Split"),
+            tr("The appearances of %1 in this paragraph are another person, named:").arg(m_current.name),
+            QLineEdit::Normal, m_current.name, &ok)
+            .trimmed();
+    if (ok && !other.isEmpty() && other != m_current.name)
+        emit editRequested(PersonEdit{0, PersonEdit::Kind::Split, m_current.name, m_appearances[row].blockId, other});
+}
+
+void PeopleView::askOffice()
+{
+    const int row = selectedAppearance();
+    bool ok = false;
+    const QString offices =
+        QInputDialog::getText(this, tr("Correct Office"),
+                              row < 0
+                                  ? tr("The offices of %1 everywhere (separated by 、):").arg(m_current.name)
+                                  : tr("The offices of %1 in this paragraph (separated by 、):").arg(m_current.name),
+                              QLineEdit::Normal, row < 0 ? QString() : m_appearances[row].offices.join(u'、'), &ok)
+            .trimmed();
+    if (ok)
+        emit editRequested(
+            PersonEdit{0, PersonEdit::Kind::Office, m_current.name, row < 0 ? 0 : m_appearances[row].blockId, offices});
+}
+
+void PeopleView::askFalseHit()
+{
+    // The selected appearance only, or every appearance when none is selected.
+    const int row = selectedAppearance();
+    emit editRequested(
+        PersonEdit{0, PersonEdit::Kind::FalseHit, m_current.name, row < 0 ? 0 : m_appearances[row].blockId, QString()});
+}
+
+} // namespace dubao

@@ -1,0 +1,85 @@
+// The People view: the persons of the library, filtered (name or office contains; appeared between two dates)
+// and sorted (by appearances, most first, at the start); a person's page beside it: the timeline of their
+// appearances, the list of them with the sentence (activating one opens the reader there), the persons named with
+// them, and the corrections — merge, split, correct an office, not a person — asked for as PersonEdits.
+#pragma once
+
+#include "core/analysis/peopleindex.h"
+
+#include <QWidget>
+
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableView;
+class QTableWidget;
+
+namespace dubao {
+
+class PersonFilter;
+class PersonListModel;
+class PersonTimeline;
+
+class PeopleView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PeopleView)
+
+public:
+    explicit PeopleView(QWidget *parent = nullptr);
+    ~PeopleView() override;
+
+    /// The list; keeps the person shown when they are still in it.
+    void setPersons(const QList<PersonSummary> &persons);
+    /// The page of the person selected (personSelected() asked for it).
+    void showPerson(const PersonSummary &person, const QList<Appearance> &appearances,
+                    const QList<QPair<QString, int>> &coAppearances);
+    void setMessage(const QString &text);
+
+    PersonListModel *model() const { return m_model; }
+    PersonFilter *filter() const { return m_filter; }
+    QTableView *list() const { return m_list; }
+    PersonTimeline *timeline() const { return m_timeline; }
+    QTableWidget *appearanceTable() const { return m_appearanceTable; }
+    QListWidget *coAppearanceList() const { return m_coAppearances; }
+    QString currentName() const { return m_current.name; }
+    const QList<Appearance> &appearances() const { return m_appearances; }
+    /// Selects `name` in the list (and so shows their page); false when the filter hides them or they are none.
+    bool selectPerson(const QString &name);
+
+signals:
+    void personSelected(const QString &name);
+    void appearanceActivated(const dubao::Appearance &appearance);
+    void editRequested(const dubao::PersonEdit &edit);
+
+private:
+    void applyFilter();
+    int selectedAppearance() const;
+    void askMerge();
+    void askSplit();
+    void askOffice();
+    void askFalseHit();
+
+    PersonListModel *m_model;
+    PersonFilter *m_filter;
+    QLineEdit *m_text;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QTableView *m_list;
+    QLabel *m_title;
+    QLabel *m_message;
+    PersonTimeline *m_timeline;
+    QTableWidget *m_appearanceTable;
+    QListWidget *m_coAppearances;
+    QPushButton *m_merge;
+    QPushButton *m_split;
+    QPushButton *m_office;
+    QPushButton *m_falseHit;
+    PersonSummary m_current;
+    QList<Appearance> m_appearances;
+    QList<PersonSummary> m_persons;
+};
+
+} // namespace dubao

@@ -1,0 +1,163 @@
+// A person's timeline (persontimeline.h).
+#include "app/people/persontimeline.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace dubao {
+
+namespace {
+
+const QStringList &roles()
+{
+    static const QStringList list{QStringLiteral("主持"), QStringLiteral("出席"), QStringLiteral("列席"),
+                                  QStringLiteral("讲话"), QStringLiteral("调研"), QStringLiteral("参加")};
+    return list;
+}
+
+} // namespace
+
+PersonTimeline::PersonTimeline(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("personTimeline"));
+    setMinimumHeight(120);
+}
+
+PersonTimeline::~PersonTimeline() = default;
+
+QColor PersonTimeline::roleColor(const QString &role)
+{
+    static const QColor colors[] = {QColor(0xD5, 0x5E, 0x00), QColor(0x00, 0x72, 0xB2), QColor(0x56, 0xB4, 0xE9),
+                                    QColor(0xCC, 0x79, 0xA7), QColor(0x00, 0x9E, 0x73), QColor(0xE6, 0x9F, 0x00)};
+    const qsizetype index = roles().indexOf(role);
+    return index < 0 ? QColor(0x99, 0x99, 0x99) : colors[index];
+}
+
+void PersonTimeline::setAppearances(const QList<Appearance> &appearances)
+{
+    m_appearances = appearances;
+    m_rows.clear();
+    m_first = QDate();
+    m_last = QDate();
+    bool withoutOffice = false;
+    for (const Appearance &a : appearances) {
+        if (a.office().isEmpty())
+            withoutOffice = true;
+        else if (!m_rows.contains(a.office()))
+            m_rows.append(a.office());
+        if (a.date) {
+            if (!m_first.isValid() || *a.date < m_first)
+                m_first = *a.date;
+            if (!m_last.isValid() || *a.date > m_last)
+                m_last = *a.date;
+        }
+    }
+    if (withoutOffice)
+        m_rows.append(tr("(no office)"));
+    updateGeometry();
+    update();
+}
+
+int PersonTimeline::rowOf(const Appearance &a) const
+{
+    return a.office().isEmpty() ? int(m_rows.size()) - 1 : int(m_rows.indexOf(a.office()));
+}
+
+QSize PersonTimeline::sizeHint() const
+{
+    const int line = fontMetrics().height();
+    return QSize(600, (int(m_rows.size()) + 3) * (line + 8));
+}
+
+QRect PersonTimeline::plot() const
+{
+    const QFontMetrics metrics = fontMetrics();
+    int labels = 0;
+    for (const QString &row : m_rows)
+        labels = std::max(labels, metrics.horizontalAdvance(row));
+    const int line = metrics.height();
+    return QRect(QPoint(8 + labels + 8, 8 + line + 8), QPoint(width() - 16, height() - 8 - line - 6));
+}
+
+QPointF PersonTimeline::markOf(int index) const
+{
+    if (index < 0 || index >= m_appearances.size() || !m_appearances[index].date || m_rows.isEmpty())
+        return {};
+    const Appearance &a = m_appearances[index];
+    const QRect p = plot();
+    const qint64 span = std::max<qint64>(1, m_first.daysTo(m_last));
+    const double x = m_first == m_last ? p.center().x() : p.left() + double(m_first.daysTo(*a.date)) / span * p.width();
+    const double rowHeight = double(p.height()) / double(m_rows.size());
+    return QPointF(x, p.top() + (rowOf(a) + 0.5) * rowHeight);
+}
+
+void PersonTimeline::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.fillRect(rect(), palette().color(QPalette::Base));
+    const QColor text = palette().color(QPalette::Text);
+    QColor grid = text;
+    grid.setAlphaF(0.15);
+    const QFontMetrics metrics = fontMetrics();
+    const int line = metrics.height();
+    if (m_rows.isEmpty() || !m_first.isValid()) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(rect(), Qt::AlignCenter, tr("No dated appearance."));
+        return;
+    }
+    // The legend: the roles.
+    int x = 8;
+    for (const QString &role : roles() + QStringList{QString()}) {
+        painter.setBrush(roleColor(role));
+        painter.setPen(Qt::NoPen);
+        painter.drawEllipse(QPointF(x + 5, 8 + line / 2.0), 5, 5);
+        painter.setPen(text);
+        const QString label = role.isEmpty() ? tr("other") : role;
+        painter.drawText(QRect(x + 14, 8, metrics.horizontalAdvance(label) + 2, line), Qt::AlignVCenter, label);
+        x += 14 + metrics.horizontalAdvance(label) + 14;
+    }
+    const QRect p = plot();
+    const double rowHeight = double(p.height()) / double(m_rows.size());
+    for (qsizetype r = 0; r < m_rows.size(); ++r) {
+        const double y = p.top() + (double(r) + 0.5) * rowHeight;
+        painter.setPen(grid);
+        painter.drawLine(QPointF(p.left(), y), QPointF(p.right(), y));
+        painter.setPen(text);
+        painter.drawText(QRectF(8, y - line / 2.0, p.left() - 16, line), Qt::AlignRight | Qt::AlignVCenter, m_rows[r]);
+    }
+    painter.drawText(QRect(p.left(), p.bottom() + 6, p.width() / 2, line), Qt::AlignLeft,
+                     m_first.toString(Qt::ISODate));
+    painter.drawText(QRect(p.center().x(), p.bottom() + 6, p.width() / 2, line), Qt::AlignRight,
+                     m_last.toString(Qt::ISODate));
+    for (qsizetype k = 0; k < m_appearances.size(); ++k) {
+        const QPointF mark = markOf(int(k));
+        if (mark.isNull())
+            continue;
+        painter.setPen(QPen(palette().color(QPalette::Base), 1));
+        painter.setBrush(roleColor(m_appearances[k].role));
+        painter.drawEllipse(mark, 5, 5);
+    }
+}
+
+void PersonTimeline::mousePressEvent(QMouseEvent *event)
+{
+    const QPointF pos = event->position();
+    int best = -1;
+    double bestDistance = 8;
+    for (qsizetype k = 0; k < m_appearances.size(); ++k) {
+        const QPointF mark = markOf(int(k));
+        if (mark.isNull())
+            continue;
+        const double d = QLineF(mark, pos).length();
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = int(k);
+        }
+    }
+    if (best >= 0)
+        emit appearanceActivated(best);
+}
+
+} // namespace dubao

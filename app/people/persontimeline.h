@@ -1,0 +1,47 @@
+// A person's timeline: dates on x, one row per office (and one for appearances without an office), each
+// appearance a mark coloured by its role, with a legend of the roles. A click on a mark emits
+// appearanceActivated with the appearance's index.
+#pragma once
+
+#include "core/analysis/peopleindex.h"
+
+#include <QWidget>
+
+namespace dubao {
+
+class PersonTimeline final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PersonTimeline)
+
+public:
+    explicit PersonTimeline(QWidget *parent = nullptr);
+    ~PersonTimeline() override;
+
+    void setAppearances(const QList<Appearance> &appearances);
+    /// The rows: the offices by first appearance, then "no office" when some appearance has none.
+    QStringList rows() const { return m_rows; }
+    /// The centre of appearance `index`'s mark; invalid when it is undated.
+    QPointF markOf(int index) const;
+    static QColor roleColor(const QString &role);
+
+    QSize sizeHint() const override;
+
+signals:
+    void appearanceActivated(int index);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+
+private:
+    int rowOf(const Appearance &a) const;
+    QRect plot() const;
+
+    QList<Appearance> m_appearances;
+    QStringList m_rows;
+    QDate m_first;
+    QDate m_last;
+};
+
+} // namespace dubao

@@ -1,0 +1,44 @@
+// The window's Trends (trendspart.h).
+#include "app/trends/trendspart.h"
+
+#include "app/search/searchpanel.h"
+#include "app/shell/analysisdock.h"
+#include "app/shell/mainwindow.h"
+#include "app/trends/trendsview.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDate>
+#include <QDockWidget>
+
+namespace dubao {
+
+TrendsPart::TrendsPart(MainWindow &window, ActionRegistry &actions)
+    : QObject(&window)
+    , m_window(window)
+    , m_view(new TrendsView)
+    , m_dock(addAnalysisDock(window, actions, m_view, QCoreApplication::translate("dubao::MainWindow", "Trends"),
+                             QStringLiteral("trendsDock"), QStringLiteral("actionTrends"),
+                             QCoreApplication::translate("dubao::MainWindow", "&Trends"),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)))
+{
+    connect(&window, &MainWindow::libraryOpened, m_view, &TrendsView::setLibraryPath);
+    connect(m_view, &TrendsView::hitsRequested, this, [this](const QString &query, const QDate &from, const QDate &to) {
+        SearchPanel *panel = m_window.searchPanel();
+        panel->setQuery(periodQuery(query, from, to));
+        if (auto *dock = qobject_cast<QDockWidget *>(panel->parentWidget())) {
+            dock->show();
+            dock->raise();
+        }
+    });
+}
+
+TrendsPart::~TrendsPart() = default;
+
+QString TrendsPart::periodQuery(const QString &query, const QDate &from, const QDate &to)
+{
+    return query + QStringLiteral(" from:") + from.toString(Qt::ISODate) + QStringLiteral(" to:") +
+           to.toString(Qt::ISODate);
+}
+
+} // namespace dubao
