@@ -301,7 +301,7 @@ QSqlDatabase Library::database() const
 
 int Library::currentSchemaVersion()
 {
-    return 6;
+    return 7;
 }
 
 int Library::applicationId()
