@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QDateEdit;
+class QLabel;
 class QLineEdit;
 
 namespace dubao {
@@ -26,12 +27,18 @@ public:
     QLineEdit *publicationEdit() const { return m_publication; }
     QCheckBox *dateKnownBox() const { return m_dateKnown; }
     QDateEdit *dateEdit() const { return m_date; }
+    /// What the year was worked out from, and whether the evidence conflicts (hidden when there is none).
+    QLabel *evidenceLabel() const { return m_evidence; }
+
+    /// The evidence for an issue's year as the details list it, one line each.
+    static QStringList evidenceLines(const IssueInfo &info);
 
 private:
     IssueInfo m_original;
     QLineEdit *m_publication;
     QCheckBox *m_dateKnown;
     QDateEdit *m_date;
+    QLabel *m_evidence;
 };
 
 } // namespace dubao

@@ -171,9 +171,21 @@ void IssuesPart::editIssueDetails()
     const auto summary = model->issueSummary(issueId);
     if (!summary)
         return;
-    IssueDetailsDialog dialog(summary->info, &m_window);
-    if (dialog.exec() == QDialog::Accepted && dialog.info() != summary->info)
+    const IssueInfo before = storedInfo(issueId, summary->info);
+    IssueDetailsDialog dialog(before, &m_window);
+    if (dialog.exec() == QDialog::Accepted && dialog.info() != before)
         setIssueInfo(issueId, dialog.info());
+}
+
+IssueInfo IssuesPart::storedInfo(qint64 issueId, const IssueInfo &listed)
+{
+    // The listing leaves out the year's evidence; the details and their undo keep it.
+    IssueInfo info = listed;
+    if (LibrarySession *session = m_window.session()) {
+        if (const auto stored = session->issues().issue(issueId))
+            info.yearEvidence = stored->parsed.issue.yearEvidence;
+    }
+    return info;
 }
 
 void IssuesPart::setIssueInfo(qint64 issueId, const IssueInfo &info)
@@ -183,7 +195,7 @@ void IssuesPart::setIssueInfo(qint64 issueId, const IssueInfo &info)
     if (!session || !summary)
         return;
     m_window.undoStack()->push(new EditIssueInfoCommand(
-        session->issues(), issueId, summary->info, info,
+        session->issues(), issueId, storedInfo(issueId, summary->info), info,
         [this](qint64 id, bool ok, const QString &error) { onIssueInfoApplied(id, ok, error); }));
 }
 

@@ -47,6 +47,7 @@ public:
     void updateActions(bool library, bool issue);
 
 private:
+    IssueInfo storedInfo(qint64 issueId, const IssueInfo &listed);
     void editIssueDetails();
     void onImportFinished(const ImportReport &report, const QString &error);
     void onIssueInfoApplied(qint64 issueId, bool ok, const QString &error);

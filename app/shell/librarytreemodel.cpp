@@ -226,7 +226,10 @@ QString LibraryTreeModel::issueToolTip(const IssueSummary &issue) const
     lines << (issue.info.publication.isEmpty() ? tr("Unknown publication") : issue.info.publication);
     if (issue.info.date.isValid()) {
         lines << QLocale().toString(issue.info.date, QLocale::LongFormat);
-        if (issue.info.dateInferred)
+        if (issue.info.dateUncertain())
+            lines << tr("Year uncertain: the evidence also points at %1 (Issue → Edit Details…)")
+                         .arg(QLocale::c().toString(issue.info.yearAlternatives.front()));
+        else if (issue.info.dateInferred)
             lines << tr("Year inferred from the text");
     } else {
         lines << tr("Year unknown: use Issue → Edit Details… to date this issue");

@@ -31,6 +31,8 @@ Result<void> writeCslJson(const ExportDocument &document, const ExportOptions &o
                                 QJsonArray{QJsonArray{s.issueDate.year(), s.issueDate.month(), s.issueDate.day()}}}};
             if (s.dateInferred)
                 issued.insert(QStringLiteral("circa"), true); // the year is Dubao's inference, not printed
+            if (s.dateUncertain())
+                item.insert(QStringLiteral("note"), inferredDateNote(s.issueDate, s.yearAlternatives));
             item.insert(QStringLiteral("issued"), issued);
         }
         if (!s.reporters.isEmpty()) {

@@ -9,6 +9,21 @@ namespace {
 
 using namespace exporttext;
 
+// "stated", "inferred" or "uncertain:2022" (the other years the evidence points at); empty without a date.
+QString dateCertainty(const Excerpt &e)
+{
+    if (!e.issueDate.isValid())
+        return {};
+    if (!e.dateInferred)
+        return QStringLiteral("stated");
+    if (e.yearAlternatives.isEmpty())
+        return QStringLiteral("inferred");
+    QStringList years;
+    for (int year : e.yearAlternatives)
+        years.append(QString::number(year));
+    return QStringLiteral("uncertain:") + years.join(u' ');
+}
+
 QString id(qint64 value)
 {
     return value > 0 ? QString::number(value) : QString();
@@ -20,11 +35,12 @@ Result<void> writeCsv(const ExportDocument &document, const ExportOptions &, QIO
     Utf8Sink out(device);
     out << QChar(0xFEFF);
     static const QStringList header{
-        QStringLiteral("kind"),         QStringLiteral("quote"),         QStringLiteral("tags"),
-        QStringLiteral("notes"),        QStringLiteral("article_title"), QStringLiteral("publication"),
-        QStringLiteral("issue_date"),   QStringLiteral("reporters"),     QStringLiteral("link"),
-        QStringLiteral("highlight_id"), QStringLiteral("note_id"),       QStringLiteral("block_id"),
-        QStringLiteral("article_id"),   QStringLiteral("created"),       QStringLiteral("orphan")};
+        QStringLiteral("kind"),          QStringLiteral("quote"),         QStringLiteral("tags"),
+        QStringLiteral("notes"),         QStringLiteral("article_title"), QStringLiteral("publication"),
+        QStringLiteral("issue_date"),    QStringLiteral("reporters"),     QStringLiteral("link"),
+        QStringLiteral("highlight_id"),  QStringLiteral("note_id"),       QStringLiteral("block_id"),
+        QStringLiteral("article_id"),    QStringLiteral("created"),       QStringLiteral("orphan"),
+        QStringLiteral("date_certainty")};
     QStringList cells;
     for (const QString &h : header)
         cells.append(csvCell(h));
@@ -41,7 +57,8 @@ Result<void> writeCsv(const ExportDocument &document, const ExportOptions &, QIO
             << u',' << csvCell(e.reporters.join(QStringLiteral("、"))) << u',' << csvCell(e.link()) << u','
             << csvCell(id(e.highlightId)) << u',' << csvCell(id(e.noteId)) << u',' << csvCell(id(e.blockId)) << u','
             << csvCell(id(e.articleId)) << u',' << csvCell(isoDateTime(e.createdAt)) << u','
-            << csvCell(e.orphan ? QStringLiteral("1") : QStringLiteral("0")) << QLatin1String("\r\n");
+            << csvCell(e.orphan ? QStringLiteral("1") : QStringLiteral("0")) << u',' << csvCell(dateCertainty(e))
+            << QLatin1String("\r\n");
         if (Result<void> reported = reportProgress(progress, ++done, total); !reported)
             return reported;
     }

@@ -246,12 +246,17 @@ void fillUids(Library &library, ExportDocument &doc)
 void fillSourceDetails(SourceCache &cache, Library &library, ExportDocument &doc)
 {
     QHash<qint64, bool> inferred;
-    for (const IssueSummary &s : cache.issues().issueDates())
+    QHash<qint64, QList<int>> alternatives;
+    for (const IssueSummary &s : cache.issues().issueDates()) {
         inferred.insert(s.id, s.info.dateInferred);
+        if (!s.info.yearAlternatives.isEmpty())
+            alternatives.insert(s.id, s.info.yearAlternatives);
+    }
     for (Excerpt &e : doc.excerpts) {
         if (e.isText())
             continue;
         e.dateInferred = e.issueDate.isValid() && inferred.value(e.issueId);
+        e.yearAlternatives = e.dateInferred ? alternatives.value(e.issueId) : QList<int>();
         const Article *article = e.orphan || e.articleId == 0 ? nullptr : cache.article(e.articleId);
         if (article && !doc.articleParagraphs.contains(article->id)) {
             QStringList paragraphs;

@@ -59,6 +59,10 @@ struct Excerpt
     QString publication;
     QDate issueDate;           ///< invalid when the issue's year is unknown
     bool dateInferred = false; ///< the year was not printed but inferred (citations flag it as a guess)
+    /// Other years the evidence points at (IssueInfo::yearAlternatives): non-empty makes the year uncertain, and
+    /// every format that gives the date says so.
+    QList<int> yearAlternatives;
+    bool dateUncertain() const { return dateInferred && !yearAlternatives.isEmpty(); }
     QStringList reporters;
 
     int articlePosition = -1; ///< the article's position in its issue

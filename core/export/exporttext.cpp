@@ -133,7 +133,7 @@ QString sourceLine(const Excerpt &e)
     if (!e.publication.isEmpty())
         parts.append(e.publication);
     if (e.issueDate.isValid())
-        parts.append(isoDate(e.issueDate));
+        parts.append(flaggedDate(e));
     if (!e.reporters.isEmpty())
         parts.append(QCoreApplication::translate("dubao::exporttext", "reporters: %1")
                          .arg(e.reporters.join(QStringLiteral("、"))));
@@ -366,11 +366,38 @@ QString textColourOn(const QString &background)
     return luminance < 140 ? QStringLiteral("#FFFFFF") : QStringLiteral("#000000");
 }
 
-QString inferredDateNote(const QDate &date)
+namespace {
+
+QString yearList(const QList<int> &years)
 {
+    QStringList parts;
+    for (int year : years)
+        parts.append(QString::number(year));
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QString inferredDateNote(const QDate &date, const QList<int> &alternatives)
+{
+    if (!alternatives.isEmpty())
+        return QCoreApplication::translate("dubao::exporttext",
+                                           "Issue date %1: the year is uncertain; it is inferred from the text, "
+                                           "whose evidence also points at %2.")
+            .arg(isoDate(date), yearList(alternatives));
     return QCoreApplication::translate("dubao::exporttext",
                                        "Issue date %1: the year is inferred from the text, not printed in the issue.")
         .arg(isoDate(date));
+}
+
+QString flaggedDate(const Excerpt &e)
+{
+    if (e.dateUncertain())
+        return QCoreApplication::translate("dubao::exporttext", "%1 (year uncertain: also %2)")
+            .arg(isoDate(e.issueDate), yearList(e.yearAlternatives));
+    if (e.dateInferred)
+        return QCoreApplication::translate("dubao::exporttext", "%1 (year inferred)").arg(isoDate(e.issueDate));
+    return isoDate(e.issueDate);
 }
 
 } // namespace dubao::exporttext

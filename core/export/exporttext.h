@@ -75,7 +75,9 @@ QString safeColour(const QString &colour);
 /// "#000000" or "#FFFFFF", whichever reads better on the "#RRGGBB" `background`.
 QString textColourOn(const QString &background);
 /// "Issue date 2024-03-05: the year is inferred from the text, not printed in the issue."
-QString inferredDateNote(const QDate &date);
+QString inferredDateNote(const QDate &date, const QList<int> &alternatives = {});
+/// The issue date as the source lines give it: ISO, and "(year inferred)" or "(year uncertain: also 2022)".
+QString flaggedDate(const Excerpt &excerpt);
 
 /// Collects text and writes it to a device as UTF-8 in large chunks; remembers the first write error.
 class Utf8Sink

@@ -62,6 +62,13 @@ QJsonObject excerptJson(const Excerpt &e)
     o.insert(QStringLiteral("publication"), e.publication);
     o.insert(QStringLiteral("issueDate"), stringOrNull(isoDate(e.issueDate)));
     o.insert(QStringLiteral("dateInferred"), e.dateInferred);
+    o.insert(QStringLiteral("dateUncertain"), e.dateUncertain());
+    if (e.dateUncertain()) {
+        QJsonArray years;
+        for (int year : e.yearAlternatives)
+            years.append(year);
+        o.insert(QStringLiteral("yearAlternatives"), years);
+    }
     o.insert(QStringLiteral("issueId"), idOrNull(e.issueId));
     o.insert(QStringLiteral("issueUid"), uidOrNull(e.issueUid));
     o.insert(QStringLiteral("highlightId"), idOrNull(e.highlightId));

@@ -30,7 +30,7 @@ Result<void> writeRis(const ExportDocument &document, const ExportOptions &optio
         if (s.issueDate.isValid()) {
             line("PY", QString::number(s.issueDate.year()));
             if (s.dateInferred) // the year is a guess: the year alone, and a note saying so
-                line("N1", inferredDateNote(s.issueDate));
+                line("N1", inferredDateNote(s.issueDate, s.yearAlternatives));
             else
                 line("DA", s.issueDate.toString(QStringLiteral("yyyy/MM/dd")));
         }

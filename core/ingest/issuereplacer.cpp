@@ -145,6 +145,10 @@ Result<IssueUpdate> IssueReplacer::updateIssue(qint64 issueId, const ParsedIssue
             return Error(tr("%1 is already in the library as issue %2").arg(path).arg(*other));
     }
 
+    // The date the new parse worked out, with how sure it is, unless the user (or the text) stated the year.
+    if (Result<void> dated = IssueRepository(m_library).refreshParsedDate(issueId, parsed.issue); !dated)
+        return dated.error();
+
     IssueUpdate result;
     if (before->sameContent(after)) {
         // Nothing to write but the stamp (and, for a replace, the new source).

@@ -23,6 +23,28 @@ struct SourceFile
     friend bool operator==(const SourceFile &, const SourceFile &) = default;
 };
 
+/// One piece of evidence for an issue's year (core/parse/yearevidence.h says how each is found).
+struct YearEvidence
+{
+    enum class Kind
+    {
+        StatedDate,   ///< a full date in the text that is the issue's (a masthead, or the byline's month and day)
+        Weekday,      ///< the weekday the issue prints: the years whose month and day fall on it
+        YearMention,  ///< the latest year the text names (e.g. 2023年)
+        AnnualReview, ///< "2022年度" early in a year speaks of the year before
+        PlanRange,    ///< a range of years late in a year names the coming years ("2023年—2024年" in November)
+        EraTerm,      ///< a term used only in some years (动态清零: 2020–2022)
+        Path,         ///< a date in the file's name or folder
+        User          ///< the user's correction
+    };
+    Kind kind = Kind::YearMention;
+    int year = 0;     ///< the year it points at; for a range the first
+    int lastYear = 0; ///< the last year of the range it allows; == year for a single year
+    QString text;     ///< what the text or the path says, as written
+
+    friend bool operator==(const YearEvidence &, const YearEvidence &) = default;
+};
+
 struct IssueInfo
 {
     QString publication;       ///< e.g. 渝西都市报, empty when the text never names it
@@ -30,6 +52,12 @@ struct IssueInfo
     bool dateInferred = false; ///< true when the year was not stated but inferred from the text
     int month = 0;             ///< month and day as the text gives them (also when the year is unknown); 0 = unknown
     int day = 0;
+    /// Other years the evidence points at when it conflicts: empty when the year is stated or the evidence agrees.
+    /// A non-empty list makes the date uncertain (the issue details, the library tree and the exports say so).
+    QList<int> yearAlternatives;
+    QList<YearEvidence> yearEvidence; ///< what the year was worked out from, strongest first
+
+    bool dateUncertain() const { return date.isValid() && dateInferred && !yearAlternatives.isEmpty(); }
 
     friend bool operator==(const IssueInfo &, const IssueInfo &) = default;
 };

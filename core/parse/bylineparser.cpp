@@ -24,6 +24,31 @@ const QRegularExpression &bylineCommentRe()
     static const QRegularExpression re(QStringLiteral(u"^\\s*(本报(?:特约)?评论员|本报编辑部)\\s*(\\S{0,12})\\s*$"));
     return re;
 }
+// Rule "outlet-byline": other papers' forms of 本报讯 — the outlet, a place or the date, then 讯 (海曙新闻网讯,
+// 本报宝鸡讯, 福州新闻网7月23日讯, 本報訊) or 电 after a month and day (新华社北京3月5日电, 中新网兰州7月17日电,
+// 中国青年报客户端重庆9月23日电); then maybe the reporters in brackets and the month and day.
+const QRegularExpression &bylineOutletRe()
+{
+    static const QRegularExpression re(
+        QStringLiteral(u"^\\s*(本报|[\\p{Han}A-Za-z·\\-]{1,14}(?:报|网|台|社|客户端|融媒|新闻))(\\p{Han}{0,4}?)"
+                       u"(?:(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日)?(?<!通)(讯|电)(?!员|息)"
+                       u"\\s*(?:(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(?=[(（]))?(?:[(（]([^()（）]{0,60})[)）])?"));
+    return re;
+}
+// Rule "bracket-byline": a paragraph opening with the reporters in brackets, "(记者 林一 周航)3月5日,…".
+const QRegularExpression &bylineBracketRe()
+{
+    static const QRegularExpression re(
+        QStringLiteral(u"^\\s*[(（]((?:[^()（）]{0,20}?)(?:记者|通讯员|实习生)[^()（）]{0,40})[)）]"));
+    return re;
+}
+// Rule "reported-by": "据滨江日报报道," names the source and leaves the sentence to the paragraph.
+const QRegularExpression &bylineReportedRe()
+{
+    static const QRegularExpression re(
+        QStringLiteral(u"^\\s*据([\\p{Han}A-Za-z·]{2,16}?(?:报|网|台|社|客户端|新闻))报道[，,]"));
+    return re;
+}
 const QRegularExpression &bylineWireRe()
 {
     static const QRegularExpression re(
@@ -47,6 +72,21 @@ QChar firstVisible(QStringView t)
     return {};
 }
 
+bool mayBeOutlet(QStringView t)
+{
+    const QStringView head = t.left(40);
+    return head.contains(u'讯') || head.contains(u'电');
+}
+
+// An outlet byline, or none: 电 needs the month and day before it (新华社北京3月5日电), which keeps out 电视 and 电话.
+QRegularExpressionMatch outletMatch(QStringView folded)
+{
+    auto m = bylineOutletRe().match(folded);
+    if (m.hasMatch() && m.captured(5) == u"电" && m.capturedLength(3) == 0)
+        return {};
+    return m;
+}
+
 bool mayBeWire(QStringView t)
 {
     const QStringView head = t.left(32);
@@ -59,8 +99,15 @@ QStringList splitReporters(const QString &names)
 {
     QStringList pieces;
     static const QRegularExpression separators(QStringLiteral(u"[\\s、，,]+")); // static: compiled (JIT) once
-    for (const QString &piece : names.split(separators, Qt::SkipEmptyParts))
-        pieces.append(piece);
+    // A credit after the names is not a name ("陈木易 文/摄").
+    static const QRegularExpression credit(QStringLiteral(u"^(?:文|图|摄|摄影|报道)$|[文图]?/[摄图文]$"));
+    for (QString piece : names.split(separators, Qt::SkipEmptyParts)) {
+        if (credit.match(piece).capturedStart() == 0)
+            continue;
+        piece.remove(credit);
+        if (!piece.isEmpty())
+            pieces.append(piece);
+    }
     QStringList out;
     for (qsizetype k = 0; k < pieces.size(); ++k) {
         QString name = pieces[k];
@@ -80,7 +127,14 @@ QStringList splitReporters(const QString &names)
 
 bool isByline(QStringView t)
 {
-    if (firstVisible(t) == u'本' && (bylineNewsRe().match(t).hasMatch() || bylineCommentRe().match(t).hasMatch()))
+    const QChar first = firstVisible(t);
+    if (first == u'本' && (bylineNewsRe().match(t).hasMatch() || bylineCommentRe().match(t).hasMatch()))
+        return true;
+    if (mayBeOutlet(t) && outletMatch(t).hasMatch())
+        return true;
+    if ((first == u'(' || first == u'（') && bylineBracketRe().match(t).hasMatch())
+        return true;
+    if (first == u'据' && bylineReportedRe().match(t).hasMatch())
         return true;
     if (mayBeWire(t)) {
         const auto wire = bylineWireRe().match(t);
@@ -90,6 +144,50 @@ bool isByline(QStringView t)
     return false;
 }
 
+namespace {
+
+// Rule "byline-roles": the bracket names the publication, the reporters' roles and the reporters
+// (渝西都市报记者 彭禹乔 徐 灵; 德州晚报全媒体记者 张明凯; 中青报·中青网记者 A B C; 记者 A 通讯员 B; 全媒体记者刘 晨).
+// Matches on the folded text and cuts what it returns from the original by position.
+void readBracket(const QString &inner, const QString &innerFolded, BylineParse &out)
+{
+    static const QRegularExpression roleRe(
+        QStringLiteral(u"^(.*?)((?:全\\s*媒\\s*体|融\\s*媒\\s*体|特\\s*约|见\\s*习|首\\s*席|摄\\s*影|本\\s*报)?"
+                       u"(?:记\\s*者|通\\s*讯\\s*员|实\\s*习\\s*生))(.*)$"));
+    const auto r = roleRe.match(innerFolded);
+    if (!r.hasMatch()) {
+        out.byline.reporters = splitReporters(inner);
+        return;
+    }
+    out.publication = removeSpaces(inner.mid(r.capturedStart(1), r.capturedLength(1)));
+    // Blank out further role words (记者 A 通讯员 B) in the folded copy, then cut names from the original.
+    QString namesFolded = r.captured(3);
+    static const QRegularExpression moreRoles(
+        QStringLiteral(u"(?:(?:全媒体|融媒体|特约|见习|首席|摄影|本报)?记\\s*者|通\\s*讯\\s*员|实\\s*习\\s*生)"));
+    for (auto it = moreRoles.globalMatch(namesFolded); it.hasNext();) {
+        const auto role = it.next();
+        namesFolded.replace(role.capturedStart(), role.capturedLength(), QString(role.capturedLength(), u' '));
+    }
+    QString names = inner.mid(r.capturedStart(3), r.capturedLength(3));
+    for (qsizetype k = 0; k < names.size(); ++k) {
+        if (namesFolded[k] == u' ')
+            names[k] = u' ';
+    }
+    out.byline.reporters = splitReporters(names);
+}
+
+bool setDate(BylineParse &out, int month, int day)
+{
+    if (month < 1 || month > 12 || day < 1 || day > 31)
+        return false;
+    out.month = month;
+    out.day = day;
+    out.byline.date = QStringLiteral("%1-%2").arg(month, 2, 10, QLatin1Char('0')).arg(day, 2, 10, QLatin1Char('0'));
+    return true;
+}
+
+} // namespace
+
 // Matches on the folded text (本報訊 matches 本报讯) and takes what it returns from the original by position.
 std::optional<BylineParse> parseByline(const QString &content, const QString &folded)
 {
@@ -97,31 +195,11 @@ std::optional<BylineParse> parseByline(const QString &content, const QString &fo
     auto original = [&](const QRegularExpressionMatch &m, int group) {
         return content.mid(m.capturedStart(group), m.capturedLength(group));
     };
+    bool dated = false;
     if (const auto m = bylineNewsRe().match(folded); m.hasMatch()) {
         out.byline.source = removeSpaces(original(m, 1));
         out.byline.raw = original(m, 0).trimmed();
-        const QString inner = original(m, 2);
-        const QString innerFolded = m.captured(2);
-        static const QRegularExpression roleRe(
-            QStringLiteral(u"^(.*?)(?:记\\s*者|通\\s*讯\\s*员|实\\s*习\\s*生|特\\s*约\\s*记\\s*者)(.*)$"));
-        if (const auto r = roleRe.match(innerFolded); r.hasMatch()) {
-            out.publication = removeSpaces(inner.mid(r.capturedStart(1), r.capturedLength(1)));
-            // Blank out further role words (记者 A 通讯员 B) in the folded copy, then cut names from the original.
-            QString namesFolded = r.captured(2);
-            static const QRegularExpression moreRoles(QStringLiteral(u"(?:记\\s*者|通\\s*讯\\s*员|实\\s*习\\s*生)"));
-            for (auto it = moreRoles.globalMatch(namesFolded); it.hasNext();) {
-                const auto role = it.next();
-                namesFolded.replace(role.capturedStart(), role.capturedLength(), QString(role.capturedLength(), u' '));
-            }
-            QString names = inner.mid(r.capturedStart(2), r.capturedLength(2));
-            for (qsizetype k = 0; k < names.size(); ++k) {
-                if (namesFolded[k] == u' ')
-                    names[k] = u' ';
-            }
-            out.byline.reporters = splitReporters(names);
-        } else {
-            out.byline.reporters = splitReporters(inner);
-        }
+        readBracket(original(m, 2), m.captured(2), out);
         out.bodyStart = m.capturedEnd(0);
     } else if (const auto c = bylineCommentRe().match(folded); c.hasMatch()) {
         out.byline.source = original(c, 1);
@@ -129,6 +207,32 @@ std::optional<BylineParse> parseByline(const QString &content, const QString &fo
         if (c.capturedLength(2) > 0)
             out.byline.reporters = {original(c, 2)};
         return out;
+    } else if (const auto o = outletMatch(folded); o.hasMatch()) {
+        // 讯: the outlet and 讯 (本报宝鸡讯 is 本报讯); 电: the outlet (新华社北京3月5日电 is 新华社).
+        const bool wire = o.captured(5) == u"电";
+        out.byline.source = removeSpaces(original(o, 1)) + (wire ? QString() : original(o, 5));
+        out.byline.raw = original(o, 0).trimmed();
+        if (o.capturedLength(8) > 0) {
+            BylineParse names;
+            readBracket(original(o, 8), o.captured(8), names);
+            out.byline.reporters = names.byline.reporters;
+            if (!wire) // a wire's bracket names the agency's reporters, not this paper
+                out.publication = names.publication;
+        }
+        dated = (o.capturedLength(3) > 0 && setDate(out, o.captured(3).toInt(), o.captured(4).toInt())) ||
+                (o.capturedLength(6) > 0 && setDate(out, o.captured(6).toInt(), o.captured(7).toInt()));
+        out.bodyStart = o.capturedEnd(0);
+    } else if (const auto b = bylineBracketRe().match(folded); b.hasMatch()) {
+        out.byline.raw = original(b, 0).trimmed();
+        readBracket(original(b, 1), b.captured(1), out);
+        out.publication.clear();
+        out.bodyStart = b.capturedEnd(0);
+    } else if (const auto r = bylineReportedRe().match(folded); r.hasMatch()) {
+        out.byline.source = removeSpaces(original(r, 1));
+        out.byline.raw = original(r, 0).trimmed();
+        out.bodyStart = 0; // the sentence stays the paragraph's
+        if (const auto d = monthDayRe().match(QStringView(content).mid(r.capturedEnd(0))); d.hasMatch())
+            dated = setDate(out, d.captured(1).toInt(), d.captured(2).toInt());
     } else if (const auto w = bylineWireRe().match(folded); w.hasMatch()) {
         out.byline.source = removeSpaces(original(w, 1));
         out.byline.raw = original(w, 1);
@@ -137,14 +241,9 @@ std::optional<BylineParse> parseByline(const QString &content, const QString &fo
         return std::nullopt;
     }
     const QStringView rest = QStringView(content).mid(out.bodyStart);
-    if (const auto d = monthDayRe().match(rest); d.hasMatch()) {
-        out.month = d.captured(1).toInt();
-        out.day = d.captured(2).toInt();
-        if (out.month >= 1 && out.month <= 12 && out.day >= 1 && out.day <= 31)
-            out.byline.date =
-                QStringLiteral("%1-%2").arg(out.month, 2, 10, QLatin1Char('0')).arg(out.day, 2, 10, QLatin1Char('0'));
-        else
-            out.month = out.day = 0;
+    if (!dated) {
+        if (const auto d = monthDayRe().match(rest); d.hasMatch())
+            setDate(out, d.captured(1).toInt(), d.captured(2).toInt());
     }
     if (rest.trimmed().isEmpty())
         out.bodyStart = -1;

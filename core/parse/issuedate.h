@@ -12,7 +12,7 @@ namespace dubao::parse {
 /// Rule "month-day": "6月14日", OCR-spaced "12 月19日", "11月 14日" at the start of a text.
 const QRegularExpression &monthDayRe();
 
-/// Sets the issue's month and day, and its date when the text states or suggests the year (rule "issue-year").
+/// Sets the issue's month and day, its year evidence, and its date when the evidence gives a year (rule "issue-year").
 void inferDate(ParsedIssue &issue, const QString &text, int month, int day);
 
 } // namespace dubao::parse

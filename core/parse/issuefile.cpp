@@ -1,6 +1,7 @@
 #include "core/parse/issuefile.h"
 
 #include "core/parse/issueparser.h"
+#include "core/parse/yearevidence.h"
 #include "core/text/textdecoder.h"
 
 #include <QCoreApplication>
@@ -110,6 +111,8 @@ IssueFileResult parseIssueBytes(const QByteArray &bytes, const QString &path, co
         return failure(QCoreApplication::translate("dubao::Import", "no articles found"));
     result.issue.source.text = text;
     result.issue.source.path = path;
+    if (!path.isEmpty())
+        parse::addPathEvidence(result.issue.issue, path); // rule "path-date" (yearevidence.cpp)
     result.issue.source.sha256 = sha256.isEmpty() ? sha256Hex(bytes) : sha256;
     result.issue.source.bytes = bytes;
     result.issue.source.encoding = decoded.encoding;

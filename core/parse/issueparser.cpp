@@ -13,6 +13,7 @@
 
 #include "core/parse/bylineparser.h"
 #include "core/parse/issuedate.h"
+#include "core/parse/paragraphends.h"
 #include "core/text/chinesetext.h"
 
 #include <QHash>
@@ -31,10 +32,11 @@ struct Chunk
 {
     int firstLine = 0; // 1-based
     int lastLine = 0;
-    QStringList lines;   // exactly as in the file
-    QString content;     // lines joined for classification: "## " stripped, hard breaks as one space
-    QString folded;      // content with Traditional folded to Simplified, same positions: what rules match on
-    bool marked = false; // had a Markdown "## " marker
+    QStringList lines;           // exactly as in the file
+    QString content;             // lines joined for classification: "## " stripped, hard breaks as one space
+    QString folded;              // content with Traditional folded to Simplified, same positions: what rules match on
+    bool marked = false;         // had a Markdown "## " marker
+    bool paragraphStart = false; // a wrapped line the layout shows begins a paragraph (rule "wrapped-lines")
 };
 
 enum class ChunkKind
@@ -442,6 +444,50 @@ ParsedIssue parseIssueText(const QString &text)
         }
     }
 
+    // Rule "wrapped-lines": some OCRs wrap every line at the column and leave no blank line between paragraphs; a
+    // line short of the column, or an indented one, begins a new paragraph.
+    {
+        QList<QStringList> chunkLines;
+        for (const Chunk &c : std::as_const(chunks))
+            chunkLines.append(c.lines);
+        if (const int width = wrappedLineWidth(chunkLines); width > 0) {
+            QList<Chunk> split;
+            for (const Chunk &c : std::as_const(chunks)) {
+                if (c.marked || c.lines.size() < 2) {
+                    split.append(c);
+                    continue;
+                }
+                const QList<int> starts = wrappedParagraphStarts(c.lines, width);
+                int from = 0;
+                for (int k = 0; k <= starts.size(); ++k) {
+                    const int to = k < starts.size() ? starts[k] : int(c.lines.size());
+                    Chunk part{c.firstLine + from, c.firstLine + to - 1, c.lines.mid(from, to - from), {}, {}, false};
+                    part.content = part.lines.join(QString()); // a wrap is no space
+                    part.paragraphStart = k > 0;
+                    split.append(part);
+                    from = to;
+                }
+                if (starts.isEmpty() && !isWrappedRun(c.lines, width))
+                    split.back() = c; // lines that are no column's (a headline's hard breaks) keep their spaces
+            }
+            chunks = split;
+        }
+    }
+    // Rule "masthead": a first line naming the page, the issue number or the weekday and the date is the paper's
+    // masthead, not a headline (德州晚报: "今日16版 总第3640期 星期三 2024年1月31日"); the date rules read it.
+    if (!chunks.isEmpty()) {
+        static const QRegularExpression mastheadRe(
+            QStringLiteral(u"(?:\\d+\\s*版|第\\s*\\d+\\s*期|星期[一二三四五六日天]).*(?:19|20)\\d{2}\\s*年|"
+                           u"(?:19|20)\\d{2}\\s*年.*(?:\\d+\\s*版|第\\s*\\d+\\s*期|星期[一二三四五六日天])"));
+        const QString folded = foldToSimplified(chunks.front().content);
+        if (chunks.front().lines.size() == 1 && folded.size() <= 60 && mastheadRe.match(folded).hasMatch())
+            chunks.removeFirst();
+    }
+    QList<QStringView> texts;
+    for (const Chunk &c : std::as_const(chunks))
+        texts.append(c.content);
+    const int spacedWidth = spacedColumnWidth(texts);
+
     QList<ChunkKind> kinds;
     kinds.reserve(chunks.size());
     for (Chunk &c : chunks) {
@@ -464,7 +510,11 @@ ParsedIssue parseIssueText(const QString &text)
     auto appendBody = [&](const Chunk &chunk, const QString &piece) {
         ArticleDraft &a = current();
         const int open = a.openBody();
-        if (open >= 0 && !opensParagraph(piece)) {
+        // Rule "paragraph-end": a paragraph that lost its full stop ended all the same when its last column line is
+        // short (the file's column width, from the spaces the OCR put at the wraps).
+        if (open >= 0 && !chunk.paragraphStart && !opensParagraph(piece) &&
+            !endsShortOfColumn(a.blocks[open].pieces.back(), spacedWidth) &&
+            !opensSentence(a.blocks[open].pieces.back(), piece)) {
             // Rule "cut-paragraph": the OCR cut a paragraph where it crossed a column or a picture; the first
             // half does not end a sentence (000: "…市委书记袁家军在市“两会”期" / "间参加永川代表团时…").
             Draft &d = a.blocks[open];
@@ -513,6 +563,16 @@ ParsedIssue parseIssueText(const QString &text)
             if (!drafts.isEmpty() && current().openBody() >= 0 && !chunk.marked && end == i &&
                 !(end + 1 < chunks.size() &&
                   (kinds[end + 1] == ChunkKind::Byline || kinds[end + 1] == ChunkKind::Speaker))) {
+                appendBodyWithNote(chunk, chunk.content);
+                continue;
+            }
+            // Rule "cut-paragraph" (short first half): in an article with a byline and a body, a short unmarked
+            // line followed by a body chunk that goes on with it (not a date-line, nor an opening formula) is the
+            // first half of a paragraph the OCR cut, not a headline (other papers: "来自13家中央主要媒体和重庆市属
+            // 媒" / "体的近百名记者将赴…").
+            if (!drafts.isEmpty() && current().article.byline && current().hasBody() && !chunk.marked && end == i &&
+                end + 1 < chunks.size() && kinds[end + 1] == ChunkKind::Body &&
+                continuesCutPiece(chunk.content, chunks[end + 1].content, opensParagraph)) {
                 appendBodyWithNote(chunk, chunk.content);
                 continue;
             }

@@ -3,6 +3,7 @@
 #include "core/store/issuerepository.h"
 
 #include "core/parse/issuefile.h"
+#include "core/store/issuerows.h"
 #include "core/store/library.h"
 #include "core/store/sourcelines.h"
 #include "core/store/sql.h"
@@ -54,19 +55,20 @@ QDate dateFromValue(const QVariant &value)
     return value.isNull() ? QDate() : QDate::fromString(value.toString(), Qt::ISODate);
 }
 
-/// Reads the columns "date, date_inferred, month, day" of issues from `column` on.
+/// Reads the columns "date, date_inferred, month, day, date_alternatives" of issues from `column` on.
 void readIssueDate(const QSqlQuery &query, int column, IssueInfo &info)
 {
     info.date = dateFromValue(query.value(column));
     info.dateInferred = query.value(column + 1).toInt() != 0;
     info.month = query.value(column + 2).toInt();
     info.day = query.value(column + 3).toInt();
+    info.yearAlternatives = yearAlternativesFrom(query.value(column + 4));
 }
 
 /// An issue with its publication p and its source file s.
 const char *const kIssueJoins = "FROM issues i LEFT JOIN publications p ON p.id = i.publication_id "
                                 "JOIN source_files s ON s.id = i.source_file_id";
-const char *const kIssueInfoColumns = "p.name, i.date, i.date_inferred, i.month, i.day";
+const char *const kIssueInfoColumns = "p.name, i.date, i.date_inferred, i.month, i.day, i.date_alternatives";
 
 /// Reads kIssueInfoColumns from `column` on.
 void readIssueInfo(const QSqlQuery &query, int column, IssueInfo &info)
@@ -180,7 +182,7 @@ QList<IssueSummary> IssueRepository::listIssues(Listing listing) const
         IssueSummary summary;
         summary.id = query.value(0).toLongLong();
         readIssueInfo(query, 1, summary.info);
-        summary.sourcePath = query.value(6).toString();
+        summary.sourcePath = query.value(7).toString();
         indexOfIssue.insert(summary.id, issues.size());
         issues.append(summary);
     }
@@ -214,8 +216,10 @@ QList<IssueSummary> IssueRepository::issueDates() const
         publications.insert(query.value(0).toLongLong(), query.value(1).toString());
     // No join and no sort (id order is the table's own): ordering 20,000 rows by expressions costs SQLite more
     // than the caller's sort.
-    if (!read(query, "issueDates:",
-              QStringLiteral("SELECT id, publication_id, date, date_inferred, month, day FROM issues ORDER BY id")))
+    if (!read(
+            query, "issueDates:",
+            QStringLiteral("SELECT id, publication_id, date, date_inferred, month, day, date_alternatives FROM issues "
+                           "ORDER BY id")))
         return issues;
     while (query.next()) {
         IssueSummary summary;
@@ -283,7 +287,7 @@ std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const
     QSqlDatabase db = m_library.database();
     QSqlQuery query(db);
     if (!read(query, "issue:",
-              QStringLiteral("SELECT %1, s.path, s.sha256, s.encoding %2 WHERE i.id = ?")
+              QStringLiteral("SELECT %1, s.path, s.sha256, s.encoding, i.date_evidence %2 WHERE i.id = ?")
                   .arg(QLatin1String(kIssueInfoColumns), QLatin1String(kIssueJoins)),
               {issueId}))
         return std::nullopt;
@@ -292,9 +296,10 @@ std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const
     StoredIssue stored;
     stored.id = issueId;
     readIssueInfo(query, 0, stored.parsed.issue);
-    stored.parsed.source.path = query.value(5).toString();
-    stored.parsed.source.sha256 = query.value(6).toString();
-    stored.parsed.source.encoding = query.value(7).toString();
+    stored.parsed.source.path = query.value(6).toString();
+    stored.parsed.source.sha256 = query.value(7).toString();
+    stored.parsed.source.encoding = query.value(8).toString();
+    stored.parsed.issue.yearEvidence = yearEvidenceFrom(query.value(9));
     query.finish();
 
     // Three queries for the whole issue: articles, their reporters, their blocks.

@@ -74,6 +74,10 @@ public:
     /// Sets publication and date of an issue (the user dating an issue whose year was not given). Stores
     /// `info` as given (month/day too); fails for an unknown id, changing nothing.
     Result<void> updateIssueInfo(qint64 issueId, const IssueInfo &info);
+    /// Sets the date a new parse worked out (date, month, day, how sure, the evidence) for an issue whose stored
+    /// year is not the user's nor stated: date_inferred = 1, or evidence without the user's. Run inside the
+    /// caller's transaction (re-parse, replace); changes nothing when the row already says the same.
+    Result<void> refreshParsedDate(qint64 issueId, const IssueInfo &info);
 
     int issueCount() const;
     int articleCount() const;

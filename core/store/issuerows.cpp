@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -469,6 +470,82 @@ int IssueRowStore::annotationsOn(qint64 issueId)
     const int n = q.value(0).toInt();
     q.finish();
     return n;
+}
+
+namespace {
+
+// The kinds as stored: stable words, not the enum's numbers.
+const std::pair<YearEvidence::Kind, const char *> kEvidenceKinds[] = {
+    {YearEvidence::Kind::StatedDate, "stated"},
+    {YearEvidence::Kind::Weekday, "weekday"},
+    {YearEvidence::Kind::YearMention, "year"},
+    {YearEvidence::Kind::AnnualReview, "annual-review"},
+    {YearEvidence::Kind::PlanRange, "plan-range"},
+    {YearEvidence::Kind::EraTerm, "era-term"},
+    {YearEvidence::Kind::Path, "path"},
+    {YearEvidence::Kind::User, "user"},
+};
+
+} // namespace
+
+QVariant yearAlternativesValue(const QList<int> &years)
+{
+    if (years.isEmpty())
+        return QVariant(QMetaType::fromType<QString>());
+    QStringList parts;
+    for (int year : years)
+        parts.append(QString::number(year));
+    return parts.join(u',');
+}
+
+QList<int> yearAlternativesFrom(const QVariant &value)
+{
+    QList<int> years;
+    if (value.isNull())
+        return years;
+    for (const QString &part : value.toString().split(u',', Qt::SkipEmptyParts)) {
+        if (const int year = part.toInt(); year > 0)
+            years.append(year);
+    }
+    return years;
+}
+
+QVariant yearEvidenceValue(const QList<YearEvidence> &evidence)
+{
+    if (evidence.isEmpty())
+        return QVariant(QMetaType::fromType<QString>());
+    QJsonArray array;
+    for (const YearEvidence &e : evidence) {
+        QString kind;
+        for (const auto &[k, name] : kEvidenceKinds) {
+            if (k == e.kind)
+                kind = QString::fromLatin1(name);
+        }
+        array.append(QJsonObject{{QStringLiteral("kind"), kind},
+                                 {QStringLiteral("year"), e.year},
+                                 {QStringLiteral("last"), e.lastYear},
+                                 {QStringLiteral("text"), e.text}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<YearEvidence> yearEvidenceFrom(const QVariant &value)
+{
+    QList<YearEvidence> evidence;
+    if (value.isNull())
+        return evidence;
+    for (const QJsonValue &v : QJsonDocument::fromJson(value.toString().toUtf8()).array()) {
+        const QJsonObject o = v.toObject();
+        const QString kind = o.value(QStringLiteral("kind")).toString();
+        for (const auto &[k, name] : kEvidenceKinds) {
+            if (kind == QLatin1String(name)) {
+                evidence.append(YearEvidence{k, o.value(QStringLiteral("year")).toInt(),
+                                             o.value(QStringLiteral("last")).toInt(),
+                                             o.value(QStringLiteral("text")).toString()});
+            }
+        }
+    }
+    return evidence;
 }
 
 } // namespace dubao

@@ -18,6 +18,13 @@ namespace dubao {
 
 class Library;
 
+/// issues.date_alternatives: the years as "2022,2024"; NULL when there are none.
+QVariant yearAlternativesValue(const QList<int> &years);
+QList<int> yearAlternativesFrom(const QVariant &value);
+/// issues.date_evidence: a JSON array of {kind, year, last, text}; NULL when there is none.
+QVariant yearEvidenceValue(const QList<YearEvidence> &evidence);
+QList<YearEvidence> yearEvidenceFrom(const QVariant &value);
+
 struct BlockRow
 {
     qint64 id = 0; ///< 0: not stored yet

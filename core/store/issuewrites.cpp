@@ -2,6 +2,7 @@
 // statements it prepares once, and the dating of an issue. The reads are in issuerepository.cpp.
 #include "core/parse/issueparser.h"
 #include "core/store/issuerepository.h"
+#include "core/store/issuerows.h"
 #include "core/store/library.h"
 #include "core/store/sourcelines.h"
 #include "core/store/sql.h"
@@ -116,7 +117,8 @@ struct IssueRepository::InsertStatements
              "INSERT INTO source_files (path, sha256, encoding, size, imported_at) VALUES (?, ?, ?, ?, ?)"},
             {&insertSourceBytes, "INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"},
             {&insertIssue, "INSERT INTO issues (id, publication_id, source_file_id, date, month, day, date_inferred, "
-                           "created_at, uid, parser_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+                           "created_at, uid, parser_version, date_alternatives, date_evidence) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
             {&insertArticle, "INSERT INTO articles (id, issue_id, position, kicker, title, subtitles, has_byline, "
                              "byline_source, byline_date, byline_raw, first_line, last_line, uid) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
@@ -216,7 +218,8 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue, const StoredIde
                  issue.issue.month, issue.issue.day, issue.issue.dateInferred ? 1 : 0,
                  identity && !identity->createdAt.isEmpty() ? identity->createdAt : now,
                  identity && identity->issueUid.size() == 16 ? identity->issueUid : uid::make(),
-                 identity && identity->parserVersion >= 0 ? identity->parserVersion : kParserVersion});
+                 identity && identity->parserVersion >= 0 ? identity->parserVersion : kParserVersion,
+                 yearAlternativesValue(issue.issue.yearAlternatives), yearEvidenceValue(issue.issue.yearEvidence)});
         !done)
         return done.error();
     const qint64 issueId = insertIssue.lastInsertId().toLongLong();
@@ -280,6 +283,24 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue, const StoredIde
     return savepoint.commit(issueId);
 }
 
+Result<void> IssueRepository::refreshParsedDate(qint64 issueId, const IssueInfo &info)
+{
+    QSqlDatabase db = m_library.database();
+    QSqlQuery query(db);
+    const QVariant alternatives = yearAlternativesValue(info.yearAlternatives);
+    const QVariant evidence = yearEvidenceValue(info.yearEvidence);
+    return sql::exec(query,
+                     QStringLiteral("UPDATE issues SET date = ?, date_inferred = ?, month = ?, day = ?, "
+                                    "date_alternatives = ?, date_evidence = ? WHERE id = ? "
+                                    "AND (date_inferred = 1 OR (date_evidence IS NOT NULL "
+                                    "AND date_evidence NOT LIKE '%\"kind\":\"user\"%')) "
+                                    "AND (date IS NOT ? OR date_inferred IS NOT ? OR month IS NOT ? OR day IS NOT ? "
+                                    "OR date_alternatives IS NOT ? OR date_evidence IS NOT ?)"),
+                     {dateValue(info.date), info.dateInferred ? 1 : 0, info.month, info.day, alternatives, evidence,
+                      issueId, dateValue(info.date), info.dateInferred ? 1 : 0, info.month, info.day, alternatives,
+                      evidence});
+}
+
 Result<void> IssueRepository::updateIssueInfo(qint64 issueId, const IssueInfo &info)
 {
     QSqlDatabase db = m_library.database();
@@ -296,9 +317,10 @@ Result<void> IssueRepository::updateIssueInfo(qint64 issueId, const IssueInfo &i
         QSqlQuery query(db);
         if (Result<void> done = sql::exec(
                 query,
-                QStringLiteral("UPDATE issues SET publication_id = ?, date = ?, "
-                               "date_inferred = ?, month = ?, day = ? WHERE id = ?"),
-                {*publicationId, dateValue(info.date), info.dateInferred ? 1 : 0, info.month, info.day, issueId});
+                QStringLiteral("UPDATE issues SET publication_id = ?, date = ?, date_inferred = ?, month = ?, day = ?, "
+                               "date_alternatives = ?, date_evidence = ? WHERE id = ?"),
+                {*publicationId, dateValue(info.date), info.dateInferred ? 1 : 0, info.month, info.day,
+                 yearAlternativesValue(info.yearAlternatives), yearEvidenceValue(info.yearEvidence), issueId});
             !done)
             return done;
         if (query.numRowsAffected() != 1)

@@ -385,7 +385,7 @@ QSqlDatabase Library::database() const
 
 int Library::currentSchemaVersion()
 {
-    return 7;
+    return 8;
 }
 
 int Library::applicationId()

@@ -47,6 +47,7 @@ Result<void> migrateTo1(QSqlDatabase &db); ///< publications, source files, issu
 Result<void> migrateTo2(QSqlDatabase &db); ///< tags, highlights, notes, notebooks, source contents
 Result<void> migrateTo4(QSqlDatabase &db); ///< uids, issues.parser_version, block and article lineage
 Result<void> migrateTo5(QSqlDatabase &db); ///< the change counters backups compare
+Result<void> migrateTo8(QSqlDatabase &db); ///< issues.date_alternatives and date_evidence: how sure the year is
 /// The store's own connection set-up (the SQL function dubao_uid()); connectionSetUps() lists it first.
 Result<void> setUpStoreConnection(QSqlDatabase &db);
 

@@ -5,6 +5,8 @@
 #include "core/store/uid.h"
 
 #include <QMutex>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace dubao::schema {
 
@@ -95,6 +97,8 @@ QList<RegisteredStep> steps(int current)
             step.step = migrateTo4;
         else if (version == 5)
             step.step = migrateTo5;
+        else if (version == 8)
+            step.step = migrateTo8;
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;
@@ -408,6 +412,29 @@ Result<void> migrateTo5(QSqlDatabase &db)
             if (Result<void> done = sql::exec(db, sql); !done)
                 return done;
         }
+    }
+    return {};
+}
+
+// Schema version 8: how sure an issue's year is (issue 15). The other years the evidence points at
+// ("2022,2024"; NULL: none) — a non-empty list makes an inferred date uncertain — and the evidence itself, a JSON
+// array of {kind, year, last, text} (docs/schema.md). Existing issues get them at their next re-parse (the parser
+// version was raised with them).
+Result<void> migrateTo8(QSqlDatabase &db)
+{
+    // A column a library already has (one whose version was set back) is not added twice.
+    for (const char *column : {"date_alternatives", "date_evidence"}) {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('issues') WHERE name = '%1'")
+                            .arg(QLatin1String(column))) ||
+            !query.next())
+            return Error(sql::Store::tr("cannot store: %1").arg(query.lastError().text()));
+        if (query.value(0).toInt() > 0)
+            continue;
+        if (Result<void> done =
+                sql::exec(db, QStringLiteral("ALTER TABLE issues ADD COLUMN %1 TEXT").arg(QLatin1String(column)));
+            !done)
+            return done;
     }
     return {};
 }
