@@ -68,6 +68,10 @@
         <source>Add Highlight</source>
         <translation>添加高亮</translation>
     </message>
+    <message>
+        <source>Add Highlight “%1”</source>
+        <translation>添加高亮“%1”</translation>
+    </message>
 </context>
 <context>
     <name>dubao::AddNoteCommand</name>
@@ -510,6 +514,41 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::CalendarView</name>
+    <message>
+        <source>Filled: an issue · outlined with ?: its year was inferred · orange: no issue (a gap) · click a day to read its issue</source>
+        <translation>实心：有一期 · 带 ? 的空心：年份为推断 · 橙色：无期次（缺口） · 单击日期阅读该期</translation>
+    </message>
+    <message>
+        <source>(no publication named)</source>
+        <translation>（未注明报纸）</translation>
+    </message>
+    <message>
+        <source>The library has no issues.</source>
+        <translation>文库中没有期次。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s)</source>
+        <translation><numerusform>%n 期</numerusform></translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n date(s) without an issue</source>
+        <translation><numerusform>%n 个日期无期次</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n date(s) inferred</source>
+        <translation><numerusform>%n 个日期为推断</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s) without a year (not shown)</source>
+        <translation><numerusform>%n 期无年份（未显示）</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>dubao::CheckDialog</name>
     <message>
         <source>Check Library</source>
@@ -896,6 +935,14 @@ This cannot be undone.</source>
         <source>A private link that opens the article in Dubao; off, the citation has no URL.</source>
         <translation>仅在读报中打开该文章的私有链接；关闭时引文不带网址。</translation>
     </message>
+    <message>
+        <source>Cannot export to %1: %2 is a file, not a folder. Choose another place with Browse….</source>
+        <translation>无法导出到 %1：%2 是文件而不是文件夹。请用“浏览…”另选位置。</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: the folder %2 does not exist and could not be created (check that you may write there). Choose another place with Browse….</source>
+        <translation>无法导出到 %1：文件夹 %2 不存在且无法创建（请检查是否有写入权限）。请用“浏览…”另选位置。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::ExportFormat</name>
@@ -1264,6 +1311,50 @@ This cannot be undone.</source>
         <source>The year was inferred from the text; correct it if it is wrong.</source>
         <translation>年份是根据正文推断的；如有误请更正。</translation>
     </message>
+    <message>
+        <source>The year is uncertain: the evidence points at %1 and also at %2. Check it and correct it if it is wrong.</source>
+        <translation>年份不确定：证据指向 %1，也指向 %2。请核对，如有错误请更正。</translation>
+    </message>
+    <message>
+        <source>What the year was worked out from:</source>
+        <translation>年份的推断依据：</translation>
+    </message>
+    <message>
+        <source>The issue prints its date: %1</source>
+        <translation>本期印有日期：%1</translation>
+    </message>
+    <message>
+        <source>The issue prints the weekday: %1</source>
+        <translation>本期印有星期：%1</translation>
+    </message>
+    <message>
+        <source>The latest year the text names: %1 (“%2”)</source>
+        <translation>正文提到的最晚年份：%1（“%2”）</translation>
+    </message>
+    <message>
+        <source>A review of the past year early in the year (“%1”) points at %2</source>
+        <translation>年初对上一年的回顾（“%1”）指向 %2</translation>
+    </message>
+    <message>
+        <source>A range of coming years named late in the year (“%1”) points at %2</source>
+        <translation>年末提到的未来年份范围（“%1”）指向 %2</translation>
+    </message>
+    <message>
+        <source>“%1” is used in %2 only</source>
+        <translation>“%1”仅用于 %2 年</translation>
+    </message>
+    <message>
+        <source>“%1” is used in %2–%3</source>
+        <translation>“%1”用于 %2–%3 年</translation>
+    </message>
+    <message>
+        <source>The file’s name or folder carries a date (“%1”): %2</source>
+        <translation>文件名或文件夹带有日期（“%1”）：%2</translation>
+    </message>
+    <message>
+        <source>You set the year: %1</source>
+        <translation>您设定的年份：%1</translation>
+    </message>
 </context>
 <context>
     <name>dubao::IssueReplacer</name>
@@ -1382,6 +1473,18 @@ This cannot be undone.</source>
         <source>Rebuilt the search index.</source>
         <translation>已重建搜索索引。</translation>
     </message>
+    <message>
+        <source>The library&apos;s schema cannot be verified: %1</source>
+        <translation>无法校验文库的数据库结构：%1</translation>
+    </message>
+    <message>
+        <source>The library holds database objects that this version of Dubao did not make, or changed ones of its own: %1. They could change or delete your work, so Dubao opens the library read-only.</source>
+        <translation>文库含有并非本版读报创建的数据库对象，或读报自身的对象已被改动：%1。它们可能改动或删除您的工作，因此读报以只读方式打开文库。</translation>
+    </message>
+    <message>
+        <source>Run dubao-cli check --repair: it keeps a copy of the library, then removes the unknown objects and makes Dubao&apos;s own again.</source>
+        <translation>请运行 dubao-cli check --repair：它会先保留文库副本，再删除未知对象并重建读报自身的对象。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::LibrarySession</name>
@@ -1449,6 +1552,10 @@ This cannot be undone.</source>
     <message>
         <source>Issues whose year is not known: %1</source>
         <translation>年份不详的期次：%1</translation>
+    </message>
+    <message>
+        <source>Year uncertain: the evidence also points at %1 (Issue → Edit Details…)</source>
+        <translation>年份不确定：证据也指向 %1（期次 → 编辑详情…）</translation>
     </message>
 </context>
 <context>
@@ -1948,6 +2055,34 @@ What the library holds now is kept as another backup.</source>
         <source>Rebuilding the library: %1 of %2 issues parsed and indexed…</source>
         <translation>正在重建文库：已解析并索引 %1/%2 期…</translation>
     </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>&amp;Trends</source>
+        <translation>趋势(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>日历(&amp;L)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>人物(&amp;P)</translation>
+    </message>
+    <message>
+        <source>This library is read-only: it holds database objects that Dubao did not make and that could change or delete your work (%1). You can read and search. To remove them, run dubao-cli check --repair (it keeps a copy of the library first).</source>
+        <translation>此文库为只读：它含有并非读报创建、可能改动或删除您工作的数据库对象（%1）。您可以阅读和搜索。要删除这些对象，请运行 dubao-cli check --repair（它会先保留文库副本）。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::MarkdownWriter</name>
@@ -1972,6 +2107,13 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Move Notebook Entry</source>
         <translation>移动笔记本条目</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::NoteEditor</name>
+    <message>
+        <source>Ctrl+Enter saves; Esc cancels.</source>
+        <translation>Ctrl+Enter 保存；Esc 取消。</translation>
     </message>
 </context>
 <context>
@@ -2194,6 +2336,185 @@ What the library holds now is kept as another backup.</source>
     </message>
 </context>
 <context>
+    <name>dubao::PeoplePart</name>
+    <message>
+        <source>Reading the people index…</source>
+        <translation>正在读取人物索引…</translation>
+    </message>
+    <message>
+        <source>%1: the first %2 of %3 appearances are shown.</source>
+        <translation>%1：显示 %3 次出现中的前 %2 次。</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::PeopleView</name>
+    <message>
+        <source>No library is open.</source>
+        <translation>未打开文库。</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Into…</source>
+        <translation>合并到(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>S&amp;plit…</source>
+        <translation>拆分(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Correct &amp;Office…</source>
+        <translation>更正职务(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Not a Person</source>
+        <translation>不是人名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Name or office contains (e.g. 书记)</source>
+        <translation>姓名或职务包含（如 书记）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Appeared from</source>
+        <translation>出现时间从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Named with</source>
+        <translation>同时提及</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation><numerusform>%n 人</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2 — %n appearance(s)</source>
+        <translation><numerusform>%1 — %2 — 出现 %n 次</numerusform></translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n article(s))</source>
+        <translation><numerusform>%1（%n 篇文章）</numerusform></translation>
+    </message>
+    <message>
+        <source>Merge Into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>%1 is the same person as:</source>
+        <translation>%1 与以下是同一人：</translation>
+    </message>
+    <message>
+        <source>Select the appearance that is another person first.</source>
+        <translation>请先选择属于另一人的那次出现。</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <source>The appearances of %1 in this paragraph are another person, named:</source>
+        <translation>本段中 %1 的出现属于另一人，其姓名为：</translation>
+    </message>
+    <message>
+        <source>Correct Office</source>
+        <translation>更正职务</translation>
+    </message>
+    <message>
+        <source>The offices of %1 everywhere (separated by 、):</source>
+        <translation>%1 在所有出现处的职务（用 、 分隔）：</translation>
+    </message>
+    <message>
+        <source>The offices of %1 in this paragraph (separated by 、):</source>
+        <translation>%1 在本段的职务（用 、 分隔）：</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::PersonEditCommand</name>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation>将 %1 合并到 %2</translation>
+    </message>
+    <message>
+        <source>Split %1 as %2</source>
+        <translation>将 %1 拆分为 %2</translation>
+    </message>
+    <message>
+        <source>Correct the office of %1</source>
+        <translation>更正 %1 的职务</translation>
+    </message>
+    <message>
+        <source>Mark %1 as not a person</source>
+        <translation>将 %1 标为非人名</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::PersonListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Offices</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>末次</translation>
+    </message>
+    <message>
+        <source>Appearances</source>
+        <translation>出现次数</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::PersonTimeline</name>
+    <message>
+        <source>(no office)</source>
+        <translation>（无职务）</translation>
+    </message>
+    <message>
+        <source>No dated appearance.</source>
+        <translation>没有带日期的出现。</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>dubao::QdpxImporter</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -2348,6 +2669,10 @@ What the library holds now is kept as another backup.</source>
         <source>Remove Highlight</source>
         <translation>删除高亮</translation>
     </message>
+    <message>
+        <source>Remove Highlight “%1”</source>
+        <translation>删除高亮“%1”</translation>
+    </message>
 </context>
 <context>
     <name>dubao::RemoveNoteCommand</name>
@@ -2419,6 +2744,41 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>There are no backups of this library yet.</source>
         <translation>这个文库还没有备份。</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::SchemaVerifier</name>
+    <message>
+        <source>cannot make the expected schema</source>
+        <translation>无法生成预期的数据库结构</translation>
+    </message>
+    <message>
+        <source>schema step %1 of the %2 layer is not registered</source>
+        <translation>%2 层的结构步骤 %1 未注册</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已改动</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Removed the %1 %2, which Dubao did not make.</source>
+        <translation>已删除并非读报创建的 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Made the %1 %2 again as Dubao makes it.</source>
+        <translation>已按读报的定义重建 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Made the missing %1 %2 again.</source>
+        <translation>已重建缺失的 %1 %2。</translation>
     </message>
 </context>
 <context>
@@ -2861,6 +3221,38 @@ What the library holds now is kept as another backup.</source>
         <source>cannot read the backup: %1</source>
         <translation>无法读取备份：%1</translation>
     </message>
+    <message>
+        <source>the library needs an upgrade from schema %1 to %2 but holds database objects Dubao did not make (%3); nothing was changed. Run dubao-cli check --repair to remove them (a backup is made first).</source>
+        <translation>文库需要从结构版本 %1 升级到 %2，但含有并非读报创建的数据库对象（%3）；未作任何改动。请运行 dubao-cli check --repair 删除它们（会先做备份）。</translation>
+    </message>
+    <message>
+        <source>cannot verify the schema: %1</source>
+        <translation>无法校验数据库结构：%1</translation>
+    </message>
+    <message>
+        <source>the library is read-only; cannot repair its schema</source>
+        <translation>文库为只读，无法修复其数据库结构</translation>
+    </message>
+    <message>
+        <source>cannot back up before the repair: %1</source>
+        <translation>修复前无法备份：%1</translation>
+    </message>
+    <message>
+        <source>Kept a copy of the library as it was in %1.</source>
+        <translation>已将文库原样保留一份副本于 %1。</translation>
+    </message>
+    <message>
+        <source>cannot repair the schema: %1</source>
+        <translation>无法修复数据库结构：%1</translation>
+    </message>
+    <message>
+        <source>the schema still holds objects Dubao did not make: %1</source>
+        <translation>数据库结构中仍有并非读报创建的对象：%1</translation>
+    </message>
+    <message>
+        <source>cannot write the library: %1</source>
+        <translation>无法写入文库：%1</translation>
+    </message>
 </context>
 <context>
     <name>dubao::TagDock</name>
@@ -3068,6 +3460,178 @@ What the library holds now is kept as another backup.</source>
     </message>
 </context>
 <context>
+    <name>dubao::TermTrends</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>cannot read the library: %1</source>
+        <translation>无法读取文库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::TrendChart</name>
+    <message>
+        <source>Type one or more queries and press Draw.</source>
+        <translation>请输入一个或多个查询，然后按“绘制”。</translation>
+    </message>
+    <message>
+        <source>The library has no dated issues.</source>
+        <translation>文库中没有带日期的期次。</translation>
+    </message>
+    <message>
+        <source>hits per issue</source>
+        <translation>每期命中数</translation>
+    </message>
+    <message>
+        <source>hits per 10,000 characters</source>
+        <translation>每万字命中数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: %n hit(s) in %3 issues (%4)</source>
+        <translation><numerusform>%1 — %2：%3 期中命中 %n 次（%4）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>dubao::TrendsView</name>
+    <message>
+        <source>&amp;Draw</source>
+        <translation>绘制(&amp;D)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Queries, separated by ; (e.g. 乡村振兴; 高质量发展 from:2023-01-01)</source>
+        <translation>查询，以 ; 分隔（如 乡村振兴; 高质量发展 from:2023-01-01）</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Per quarter</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>Per year</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <source>Hits per issue</source>
+        <translation>每期命中数</translation>
+    </message>
+    <message>
+        <source>Hits per 10,000 characters</source>
+        <translation>每万字命中数</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>折线</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>柱状</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>未打开文库。</translation>
+    </message>
+    <message>
+        <source>Type one or more queries.</source>
+        <translation>请输入一个或多个查询。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n hit(s)</source>
+        <translation><numerusform>%1：命中 %n 次</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n in undated issues, not drawn)</source>
+        <translation><numerusform>（另有 %n 次在无日期期次中，未绘出）</numerusform></translation>
+    </message>
+    <message>
+        <source>Shaded periods have no issue in the library. Click a point to see its hits.</source>
+        <translation>阴影时段文库中无期次。单击数据点可查看其命中。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Trend</source>
+        <translation>导出趋势</translation>
+    </message>
+    <message>
+        <source>trend.png</source>
+        <translation>trend.png</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::UndoFeedback</name>
+    <message>
+        <source>Undid: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redid: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::YearCalendar</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>month · issues</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No issue: a gap in the archive</source>
+        <translation>无期次：馆藏缺口</translation>
+    </message>
+    <message>
+        <source>No issue</source>
+        <translation>无期次</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s)</source>
+        <translation><numerusform>%n 期</numerusform></translation>
+    </message>
+    <message>
+        <source>The year was inferred, not printed</source>
+        <translation>年份为推断，并非报上所印</translation>
+    </message>
+</context>
+<context>
     <name>dubao::exporttext</name>
     <message>
         <source>reporters: %1</source>
@@ -3104,6 +3668,18 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Issue date %1: the year is inferred from the text, not printed in the issue.</source>
         <translation>出版日期 %1：年份系根据正文推断，报纸上并未印出。</translation>
+    </message>
+    <message>
+        <source>Issue date %1: the year is uncertain; it is inferred from the text, whose evidence also points at %2.</source>
+        <translation>出版日期 %1：年份不确定；它由正文推断，而正文的证据也指向 %2。</translation>
+    </message>
+    <message>
+        <source>%1 (year uncertain: also %2)</source>
+        <translation>%1（年份不确定：也可能是 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (year inferred)</source>
+        <translation>%1（年份为推断）</translation>
     </message>
 </context>
 <context>
