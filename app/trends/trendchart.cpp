@@ -22,6 +22,13 @@ QString valueText(double value)
                          : QString::number(value, 'g', 3);
 }
 
+/// An axis label: as many decimals as the tick step needs, the same for every label (0, 5, 10, 15; 0, 0.5, 1.0).
+QString tickText(double value, double tick)
+{
+    const int decimals = tick >= 1 ? 0 : std::min(6, int(std::ceil(-std::log10(tick) - 1e-9)));
+    return QString::number(value, 'f', decimals);
+}
+
 // A round step for about `ticks` ticks up to `max`: 1, 2 or 5 times a power of ten.
 double niceStep(double max, int ticks)
 {
@@ -97,7 +104,7 @@ TrendChart::Layout TrendChart::layout(const QRect &rect, const QFontMetrics &met
     l.top = std::max(l.tick, std::ceil(max / l.tick) * l.tick);
     int labelWidth = 0;
     for (double v = 0; v <= l.top + l.tick / 2; v += l.tick)
-        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(valueText(v)));
+        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(tickText(v, l.tick)));
     const int line = metrics.height();
     l.legend = QRect(rect.left() + kMargin, rect.top() + kMargin, rect.width() - 2 * kMargin, line);
     l.plot = QRect(QPoint(rect.left() + kMargin + labelWidth + kTick + 4, l.legend.bottom() + line + 4),
@@ -163,7 +170,7 @@ void TrendChart::paint(QPainter &painter, const QRect &rect, const QPalette &pal
         painter.setPen(grid);
         painter.drawLine(QPointF(l.plot.left(), y), QPointF(l.plot.right(), y));
         painter.setPen(text);
-        const QString label = valueText(v);
+        const QString label = tickText(v, l.tick);
         painter.drawText(QRectF(rect.left(), y - metrics.height() / 2.0, l.plot.left() - kTick - 2, metrics.height()),
                          Qt::AlignRight | Qt::AlignVCenter, label);
     }
