@@ -95,7 +95,8 @@ int cmdExport(const Args &args, Streams io)
             continue;
         const QDate date = QDate::fromString(text, Qt::ISODate);
         if (!date.isValid())
-            return exportUsage(io, QStringLiteral("--%1 takes a date YYYY-MM-DD, not '%2'").arg(QLatin1String(name), text));
+            return exportUsage(io,
+                               QStringLiteral("--%1 takes a date YYYY-MM-DD, not '%2'").arg(QLatin1String(name), text));
         (qstrcmp(name, "from") == 0 ? selection.from : selection.to) = date;
     }
     for (const QString &id : args.all(QStringLiteral("article"))) {
