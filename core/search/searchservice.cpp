@@ -190,15 +190,27 @@ SearchResult SearchService::search(const QString &text, const SearchOptions &opt
     return search(QueryParser::parse(text), options, cancel);
 }
 
-Result<qint64> SearchService::count(const SearchQuery &query, const std::atomic_bool *cancel)
+namespace {
+
+/// Why `query` cannot run on `db` (invalid, or a filter whose tables this library lacks); nothing when it can.
+Result<void> checkRunnable(const SearchQuery &query, QSqlDatabase db)
 {
     if (!query.isValid())
         return Error(query.error);
-    QSqlDatabase db = m_library.database();
     if (!query.tags.isEmpty() && !tableExists(db, QStringLiteral("tags")))
-        return Error(tr("tag: needs a library with tags"));
+        return Error(SearchService::tr("tag: needs a library with tags"));
     if (query.scope == SearchQuery::Scope::Notes && !tableExists(db, QStringLiteral("search_notes")))
-        return Error(tr("in:notes: this library has no notes index"));
+        return Error(SearchService::tr("in:notes: this library has no notes index"));
+    return {};
+}
+
+} // namespace
+
+Result<qint64> SearchService::count(const SearchQuery &query, const std::atomic_bool *cancel)
+{
+    QSqlDatabase db = m_library.database();
+    if (Result<void> runnable = checkRunnable(query, db); !runnable)
+        return runnable.error();
     const Plan plan = makePlan(query);
     CancelGuard guard(sql::handle(db), cancel);
     QSqlQuery q(db);
@@ -258,13 +270,9 @@ Result<QMap<qint64, qint64>> paragraphHitsByDay(QSqlDatabase db, const Plan &pla
 
 Result<QMap<qint64, qint64>> SearchService::countByDay(const SearchQuery &query, const std::atomic_bool *cancel)
 {
-    if (!query.isValid())
-        return Error(query.error);
     QSqlDatabase db = m_library.database();
-    if (!query.tags.isEmpty() && !tableExists(db, QStringLiteral("tags")))
-        return Error(tr("tag: needs a library with tags"));
-    if (query.scope == SearchQuery::Scope::Notes && !tableExists(db, QStringLiteral("search_notes")))
-        return Error(tr("in:notes: this library has no notes index"));
+    if (Result<void> runnable = checkRunnable(query, db); !runnable)
+        return runnable.error();
     const Plan plan = makePlan(query);
     CancelGuard guard(sql::handle(db), cancel);
     auto cancelled = [&] {

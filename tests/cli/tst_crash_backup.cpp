@@ -7,6 +7,7 @@
 #include "core/store/backup.h"
 #include "core/store/backupobjects.h"
 #include "core/store/library.h"
+#include "tests/support/cliprocess.h"
 #include "tests/support/corpus.h"
 #include "tests/support/crashkills.h"
 #include "tests/support/scalar.h"
@@ -33,16 +34,6 @@ quint32 seed()
     bool ok = false;
     const quint32 s = qEnvironmentVariable("DUBAO_CRASH_SEED").toUInt(&ok);
     return ok ? s : 20261206u;
-}
-
-int runCli(const QStringList &arguments, QByteArray *out = nullptr)
-{
-    QProcess p;
-    p.start(QStringLiteral(DUBAO_CLI_PATH), arguments);
-    p.waitForFinished(120000);
-    if (out)
-        *out = p.readAllStandardOutput() + p.readAllStandardError();
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
 } // namespace
@@ -77,7 +68,8 @@ void TestCrashBackup::initTestCase()
     QVERIFY(!files.isEmpty());
     m_library = m_tmp.filePath(u"lib.sqlite"_s);
     QByteArray out;
-    QVERIFY2(runCli({u"import"_s, m_tmp.filePath(u"issues"_s), u"--library"_s, m_library}, &out) == 0, out.constData());
+    QVERIFY2(test::runCliMerged({u"import"_s, m_tmp.filePath(u"issues"_s), u"--library"_s, m_library}, &out) == 0,
+             out.constData());
     Library library;
     QVERIFY(library.open(m_library));
     AnnotationRepository annotations(library);
@@ -90,7 +82,7 @@ void TestCrashBackup::initTestCase()
 void TestCrashBackup::verifyLibrary(const QString &path)
 {
     QByteArray out;
-    QVERIFY2(runCli({u"check"_s, u"--library"_s, path}, &out) == 0, out.constData());
+    QVERIFY2(test::runCliMerged({u"check"_s, u"--library"_s, path}, &out) == 0, out.constData());
     Library library;
     QVERIFY(library.open(path));
     QCOMPARE(test::scalar(library, u"SELECT count(*) FROM issues"_s), m_issues);
@@ -142,7 +134,7 @@ int TestCrashBackup::killRepeatedly(const QStringList &arguments, const std::fun
 void TestCrashBackup::backup_killed_libraryAndEarlierBackupsUntouched_folderClean()
 {
     QByteArray out;
-    QVERIFY2(runCli({u"backup"_s, u"--library"_s, m_library}, &out) == 0, out.constData());
+    QVERIFY2(test::runCliMerged({u"backup"_s, u"--library"_s, m_library}, &out) == 0, out.constData());
     const QStringList earlier{Backup::list(m_library).front().path};
     // Each round backs up what the store lacks: the objects are removed between rounds, except the first
     // backup's, so every round writes the issues' bytes again. Calibrate a whole round.
@@ -160,7 +152,8 @@ void TestCrashBackup::backup_killed_libraryAndEarlierBackupsUntouched_folderClea
     prepare();
     QElapsedTimer t;
     t.start();
-    QVERIFY2(runCli({u"backup"_s, u"--library"_s, m_library, u"--keep"_s, u"0"_s}, &out) == 0, out.constData());
+    QVERIFY2(test::runCliMerged({u"backup"_s, u"--library"_s, m_library, u"--keep"_s, u"0"_s}, &out) == 0,
+             out.constData());
     m_roundMs = t.elapsed();
     qInfo("a backup takes %lld ms", m_roundMs);
     const int kills = killRepeatedly({u"backup"_s, u"--library"_s, m_library, u"--keep"_s, u"0"_s}, prepare, [&] {
@@ -174,11 +167,11 @@ void TestCrashBackup::backup_killed_libraryAndEarlierBackupsUntouched_folderClea
 void TestCrashBackup::restore_killed_libraryWhole_folderClean()
 {
     QByteArray out;
-    QVERIFY2(runCli({u"backup"_s, u"--library"_s, m_library}, &out) == 0, out.constData());
+    QVERIFY2(test::runCliMerged({u"backup"_s, u"--library"_s, m_library}, &out) == 0, out.constData());
     const QString backup = Backup::list(m_library).front().path;
     QElapsedTimer t;
     t.start();
-    QVERIFY2(runCli({u"restore"_s, backup, u"--library"_s, m_library, u"--keep"_s, u"0"_s}, &out) == 0,
+    QVERIFY2(test::runCliMerged({u"restore"_s, backup, u"--library"_s, m_library, u"--keep"_s, u"0"_s}, &out) == 0,
              out.constData());
     m_roundMs = t.elapsed();
     qInfo("a restore takes %lld ms", m_roundMs);

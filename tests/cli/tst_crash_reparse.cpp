@@ -9,6 +9,7 @@
 #include "core/store/annotationrepository.h"
 #include "core/store/library.h"
 #include "core/store/linkresolver.h"
+#include "tests/support/cliprocess.h"
 #include "tests/support/corpus.h"
 #include "tests/support/crashkills.h"
 
@@ -42,17 +43,6 @@ QProcess *startCli(const QStringList &arguments)
     p->setProcessChannelMode(QProcess::MergedChannels);
     p->start(QStringLiteral(DUBAO_CLI_PATH), arguments);
     return p;
-}
-
-int runCli(const QStringList &arguments, QByteArray *out = nullptr)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(DUBAO_CLI_PATH), arguments);
-    p.waitForFinished(120000);
-    if (out)
-        *out = p.readAll();
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
 /// The edit that gives the re-parse real work: every third paragraph gets a mark, and every stamp is lowered.
@@ -91,7 +81,7 @@ void TestCrashReparse::initTestCase()
     const QStringList copies = test::writeCorpusCopies(files, 15);
     QVERIFY(!copies.isEmpty());
     m_library = m_tmp.filePath(u"lib.sqlite"_s);
-    QCOMPARE(runCli({u"import"_s, files, u"--library"_s, m_library}), 0);
+    QCOMPARE(test::runCliMerged({u"import"_s, files, u"--library"_s, m_library}), 0);
 
     Library library;
     QVERIFY(library.open(m_library));
@@ -124,7 +114,7 @@ void TestCrashReparse::reparse_killed_issuesWholeIdsAnnotationsAndLinksKept()
     QVERIFY(QFile::copy(m_library, calibration));
     QElapsedTimer round;
     round.start();
-    QCOMPARE(runCli({u"reparse"_s, u"--transaction-ms"_s, kTransactionMs, u"--library"_s, calibration}), 0);
+    QCOMPARE(test::runCliMerged({u"reparse"_s, u"--transaction-ms"_s, kTransactionMs, u"--library"_s, calibration}), 0);
     const qint64 fullMs = std::max<qint64>(round.elapsed(), 200);
     qInfo("a whole re-parse takes %lld ms", static_cast<long long>(fullMs));
 
@@ -148,7 +138,7 @@ void TestCrashReparse::reparse_killed_issuesWholeIdsAnnotationsAndLinksKept()
         ++kills;
 
         QByteArray out;
-        QCOMPARE(runCli({u"check"_s, u"--library"_s, m_library}, &out), 0);
+        QCOMPARE(test::runCliMerged({u"check"_s, u"--library"_s, m_library}, &out), 0);
 
         Library library;
         QVERIFY(library.open(m_library));

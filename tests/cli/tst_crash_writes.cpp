@@ -6,6 +6,7 @@
 #include "core/store/annotationrepository.h"
 #include "core/store/library.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/cliprocess.h"
 #include "tests/support/corpus.h"
 #include "tests/support/crashkills.h"
 #include "tests/support/schemaversions.h"
@@ -35,17 +36,6 @@ quint32 seed()
     bool ok = false;
     const quint32 s = qEnvironmentVariable("DUBAO_CRASH_SEED").toUInt(&ok);
     return ok ? s : 20261206u;
-}
-
-int runCli(const QStringList &arguments, QByteArray *out = nullptr)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(DUBAO_CLI_PATH), arguments);
-    p.waitForFinished(120000);
-    if (out)
-        *out = p.readAll();
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
 QByteArray readAll(const QString &path)
@@ -100,7 +90,7 @@ void TestCrashWrites::initTestCase()
     const QStringList copies = test::writeCorpusCopies(files, 4);
     QVERIFY(!copies.isEmpty());
     m_library = m_tmp.filePath(u"lib.sqlite"_s);
-    QCOMPARE(runCli({u"import"_s, files, u"--library"_s, m_library}), 0);
+    QCOMPARE(test::runCliMerged({u"import"_s, files, u"--library"_s, m_library}), 0);
 
     Library library;
     QVERIFY(library.open(m_library));
@@ -143,7 +133,7 @@ void TestCrashWrites::initTestCase()
 void TestCrashWrites::verifyLibrary(const QString &path)
 {
     QByteArray out;
-    const int code = runCli({u"check"_s, u"--library"_s, path}, &out);
+    const int code = test::runCliMerged({u"check"_s, u"--library"_s, path}, &out);
     QVERIFY2(code == 0, out.constData());
     Library library;
     QVERIFY(library.open(path));
@@ -161,7 +151,7 @@ int TestCrashWrites::killLoop(const char *name, const Round &round)
     QElapsedTimer timer;
     timer.start();
     QByteArray out;
-    if (runCli(round.arguments(), &out) != 0) {
+    if (test::runCliMerged(round.arguments(), &out) != 0) {
         qWarning("%s: %s", name, out.constData());
         return -1;
     }
@@ -253,7 +243,7 @@ void TestCrashWrites::export_killed_fileWholeOldOrNew()
     const QString target = folder + u"/excerpts.json"_s;
     const QStringList arguments{u"export"_s, u"--format"_s,   u"json"_s,      u"-o"_s,
                                 target,      u"--all-tags"_s, u"--library"_s, library};
-    QCOMPARE(runCli(arguments), 0);
+    QCOMPARE(test::runCliMerged(arguments), 0);
     const QByteArray whole = readAll(target);
     QVERIFY(whole.size() > 1000);
     const Round round{[] { return true; }, [&] { return arguments; },
@@ -287,27 +277,28 @@ void TestCrashWrites::schemaRepair_killed_opensChecksAnnotationsKept()
     }
     QSqlDatabase::removeDatabase(u"tamper"_s);
     const QString library = m_tmp.filePath(u"repair.sqlite"_s);
-    const Round round{
-        [&] {
-            QDir(library + u".backups"_s).removeRecursively();
-            return copyOver(tampered, library);
-        },
-        [&] {
-            return QStringList{u"check"_s, u"--repair"_s, u"--library"_s, library};
-        },
-        [&] {
-            // Killed before the repair's commit: still untrusted, read-only, every highlight there.
-            Library opened;
-            QVERIFY(opened.open(library));
-            if (!opened.schemaFindings().isEmpty()) {
-                QVERIFY(opened.isReadOnly());
-                opened.close();
-                QByteArray out;
-                QVERIFY2(runCli({u"check"_s, u"--repair"_s, u"--library"_s, library}, &out) == 0, out.constData());
-            }
-            opened.close();
-            verifyLibrary(library);
-        }};
+    const Round round{[&] {
+                          QDir(library + u".backups"_s).removeRecursively();
+                          return copyOver(tampered, library);
+                      },
+                      [&] {
+                          return QStringList{u"check"_s, u"--repair"_s, u"--library"_s, library};
+                      },
+                      [&] {
+                          // Killed before the repair's commit: still untrusted, read-only, every highlight there.
+                          Library opened;
+                          QVERIFY(opened.open(library));
+                          if (!opened.schemaFindings().isEmpty()) {
+                              QVERIFY(opened.isReadOnly());
+                              opened.close();
+                              QByteArray out;
+                              QVERIFY2(test::runCliMerged({u"check"_s, u"--repair"_s, u"--library"_s, library}, &out) ==
+                                           0,
+                                       out.constData());
+                          }
+                          opened.close();
+                          verifyLibrary(library);
+                      }};
     QVERIFY2(killLoop("schema repair", round) >= kKills, "not enough kills within the time budget");
 }
 

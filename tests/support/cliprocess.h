@@ -34,4 +34,17 @@ inline CliRun runCli(const QStringList &args, const QString &home = {})
             p.readAllStandardError()};
 }
 
+/// Runs dubao-cli with stdout and stderr as one stream, waiting up to two minutes (a whole import or restore in
+/// the crash tests); its exit code, -1 when it crashed or did not finish. `out` receives what it printed.
+inline int runCliMerged(const QStringList &args, QByteArray *out = nullptr)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral(DUBAO_CLI_PATH), args);
+    p.waitForFinished(120000);
+    if (out)
+        *out = p.readAll();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
 } // namespace dubao::test
