@@ -23,7 +23,6 @@ CalendarPart::CalendarPart(MainWindow &window, ActionRegistry &actions)
                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)))
 {
     // Read when shown: the listing is one indexed read of the issues, and nothing at all while hidden.
-    // Read when shown: nothing at all while hidden.
     reloadWhileShown(window, m_dock, this, [this] { reload(); });
     connect(m_view, &CalendarView::issueActivated, this, &CalendarPart::openIssue);
 }
