@@ -117,6 +117,18 @@ void ReaderView::setTextSize(int points)
     m_textSize = points;
     rebuildKeepingPosition();
     emit textSizeChanged(m_textSize);
+    emit readableWidthChanged();
+}
+
+int ReaderView::readableWidth() const
+{
+    // A full line of ReadableCharacters and the column's margins as updateMargins() sets them at that width: 1.5 em
+    // a side, the dots' gutter on the right when the article has tags; one more em for justification's slack.
+    const qreal margins = 1.5 + (m_margins.hasTags() ? ReaderMargins::DotGutterEm : 1.5) + 1;
+    const int text =
+        qRound(em() * (ReaderMargins::ReadableCharacters + margins)) + 2 * qRound(document()->documentMargin());
+    return text + verticalScrollBar()->sizeHint().width() + 2 * frameWidth() + viewportMargins().left() +
+           viewportMargins().right();
 }
 
 qreal ReaderView::em() const
@@ -403,8 +415,11 @@ void ReaderView::setNoteMarkers(const QHash<qint64, int> &notesPerBlock)
 
 void ReaderView::setTagMarks(const QList<TagMark> &articleTags, const QHash<qint64, QList<TagMark>> &blockTags)
 {
+    const bool hadTags = m_margins.hasTags();
     if (!m_margins.setTagMarks(articleTags, blockTags))
         return;
+    if (m_margins.hasTags() != hadTags)
+        updateGeometry();                // the tag gutter changes the width a readable line needs
     reflow([this] { updateMargins(); }); // the tag margin narrows the text: keep the reader's place
     viewport()->update();
 }

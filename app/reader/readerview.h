@@ -66,6 +66,10 @@ public:
 
     int textSize() const { return m_textSize; }
     void setTextSize(int points);
+    /// The width a readable line needs: 28 characters of the text size, the column's margins (the tag gutter when
+    /// the article has tags) and the scroll bar. The window's docks give way until the reader has it
+    /// (MainWindow::balanceDocks); a window narrower than that still works, with a narrower reader.
+    int readableWidth() const;
     void zoomInText() { setTextSize(m_textSize + 1); }
     void zoomOutText() { setTextSize(m_textSize - 1); }
     void resetTextSize() { setTextSize(DefaultTextSize); }
@@ -140,6 +144,8 @@ public:
     static constexpr qreal TagGutterEm = ReaderMargins::TagGutterEm;
 
 signals:
+    /// readableWidth() changed (the text size, or the tag gutter came or went).
+    void readableWidthChanged();
     void textSizeChanged(int points);
     /// The cursor moved into another paragraph (0 = headline or byline).
     void currentBlockChanged(qint64 blockId);

@@ -161,6 +161,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -170,6 +172,9 @@ private:
     void createToolBar();
     void setUpAnnotations();
     void restoreSettings();
+    /// The docks give way to the reading pane: while the reader is narrower than its readable width, the side docks
+    /// shrink (each in proportion to what it has above its minimum) until it has it or they are at their minimums.
+    void balanceDocks();
     void updateStatus();
     void stopJobs();
 
@@ -191,6 +196,7 @@ private:
     QUndoStack *m_undoStack;
     StatusFields *m_status;
     ViewOptions *m_view = nullptr;
+    bool m_balanceQueued = false;
 
     Navigator *m_navigator;
     LibrarySwitcher *m_switcher;
