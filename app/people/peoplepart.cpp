@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QUndoStack>
 
@@ -29,11 +30,13 @@ PeoplePart::PeoplePart(MainWindow &window, ActionRegistry &actions)
                              QCoreApplication::translate("dubao::MainWindow", "&People"),
                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)))
     , m_runner(new JobRunner(QStringLiteral("people"), this))
+    , m_exportRunner(new JobRunner(QStringLiteral("people-export"), this))
 {
     reloadWhileShown(window, m_dock, this, [this] { reload(); });
     connect(m_view, &PeopleView::personSelected, this, &PeoplePart::showPerson);
     connect(m_view, &PeopleView::appearanceActivated, this, &PeoplePart::openAppearance);
     connect(m_view, &PeopleView::editRequested, this, &PeoplePart::edit);
+    connect(m_view, &PeopleView::exportRequested, this, &PeoplePart::exportTable);
 }
 
 PeoplePart::~PeoplePart() = default;
@@ -100,6 +103,33 @@ void PeoplePart::showPerson(const QString &name)
                                .arg(name)
                                .arg(appearances.size())
                                .arg(summary.appearances));
+}
+
+void PeoplePart::exportTable(PeopleExport::Table table, PeopleExport::Format format, const QString &path)
+{
+    const QString library = m_window.libraryPath();
+    if (library.isEmpty() || m_exportRunner->isRunning())
+        return;
+    const PeopleSelection selection = m_view->filter()->selection();
+    m_view->setMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    m_exportRunner->start(
+        [library, table, format, selection, path](JobContext &context) -> Result<qint64> {
+            Library db; // this thread's own connection
+            if (const Result<void> opened = db.open(library); !opened)
+                return opened.error();
+            return PeopleExport::writeFile(PeopleIndex(db), table, format, selection, path, context.cancelFlag());
+        },
+        [this, path](Result<qint64> rows) {
+            if (!rows) {
+                m_view->setMessage(rows.error().message());
+                m_window.feedback().warn(&m_window, tr("Export People"), rows.error().message());
+                emit exported(-1);
+                return;
+            }
+            m_view->setMessage(
+                tr("%n row(s) exported to %1.", nullptr, int(*rows)).arg(QDir::toNativeSeparators(path)));
+            emit exported(*rows);
+        });
 }
 
 void PeoplePart::openAppearance(const Appearance &appearance)

@@ -4,6 +4,7 @@
 // highlighted, and the corrections pushed as undo commands on the window's stack.
 #pragma once
 
+#include "core/analysis/peopleexport.h"
 #include "core/analysis/peopleindex.h"
 
 #include <QObject>
@@ -30,10 +31,14 @@ public:
     bool isLoading() const;
     /// Pushes `edit` as an undo command on the window's stack (what the view's buttons do).
     void edit(const PersonEdit &edit);
+    /// Writes `table` of what the list shows to `path` on a worker thread; exported() when it is written.
+    void exportTable(PeopleExport::Table table, PeopleExport::Format format, const QString &path);
 
 signals:
     /// The list shows what the library holds now.
     void loaded();
+    /// An export ended: `rows` written, or -1 when it failed (the user was told why).
+    void exported(qint64 rows);
 
 private:
     void reload();
@@ -44,6 +49,7 @@ private:
     PeopleView *m_view;
     QDockWidget *m_dock;
     JobRunner *m_runner;
+    JobRunner *m_exportRunner;
     bool m_again = false; ///< a reload was asked for while one ran
 };
 

@@ -1,16 +1,21 @@
 // The People view (peopleview.h).
 #include "app/people/peopleview.h"
 
+#include "app/export/exportdefaults.h"
 #include "app/people/personlistmodel.h"
 #include "app/people/persontimeline.h"
 
 #include <QDateEdit>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -57,6 +62,7 @@ PeopleView::PeopleView(QWidget *parent)
     , m_split(new QPushButton(tr("S&plit…")))
     , m_office(new QPushButton(tr("Correct &Office…")))
     , m_falseHit(new QPushButton(tr("&Not a Person")))
+    , m_export(new QPushButton(tr("&Export")))
 {
     setObjectName(QStringLiteral("peopleView"));
     m_filter->setSourceModel(m_model);
@@ -94,12 +100,20 @@ PeopleView::PeopleView(QWidget *parent)
     m_office->setObjectName(QStringLiteral("personOffice"));
     m_falseHit->setObjectName(QStringLiteral("personFalseHit"));
 
+    m_export->setObjectName(QStringLiteral("peopleExport"));
+    m_export->setToolTip(tr("Export what the list shows, for Stata, R or a spreadsheet"));
+    auto *exportMenu = new QMenu(m_export);
+    exportMenu->addAction(tr("&Appearances…"), this, [this] { askExport(PeopleExport::Table::Appearances); });
+    exportMenu->addAction(tr("&Office Holders…"), this, [this] { askExport(PeopleExport::Table::OfficeHolders); });
+    m_export->setMenu(exportMenu);
+
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_text, 1);
     filters->addWidget(new QLabel(tr("Appeared from")));
     filters->addWidget(m_from);
     filters->addWidget(new QLabel(tr("to")));
     filters->addWidget(m_to);
+    filters->addWidget(m_export);
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -290,6 +304,24 @@ void PeopleView::askOffice()
     if (ok)
         emit editRequested(
             PersonEdit{0, PersonEdit::Kind::Office, m_current.name, row < 0 ? 0 : m_appearances[row].blockId, offices});
+}
+
+void PeopleView::askExport(PeopleExport::Table table)
+{
+    if (m_exportFolder.isEmpty())
+        m_exportFolder = defaultExportFolder();
+    const QString csv = tr("CSV files (*.csv)");
+    const QString json = tr("JSON files (*.json)");
+    const QString name = table == PeopleExport::Table::Appearances ? tr("appearances.csv") : tr("office-holders.csv");
+    QString chosen;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export People"), QDir(m_exportFolder).filePath(name),
+                                                      csv + QStringLiteral(";;") + json, &chosen);
+    if (path.isEmpty())
+        return;
+    m_exportFolder = QFileInfo(path).absolutePath();
+    const bool isJson = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ||
+                        (!path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) && chosen == json);
+    emit exportRequested(table, isJson ? PeopleExport::Format::Json : PeopleExport::Format::Csv, path);
 }
 
 void PeopleView::askFalseHit()

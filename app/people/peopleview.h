@@ -1,9 +1,11 @@
 // The People view: the persons of the library, filtered (name or office contains; appeared between two dates)
 // and sorted (by appearances, most first, at the start); a person's page beside it: the timeline of their
 // appearances, the list of them with the sentence (activating one opens the reader there), the persons named with
-// them, and the corrections — merge, split, correct an office, not a person — asked for as PersonEdits.
+// them, and the corrections — merge, split, correct an office, not a person — asked for as PersonEdits. Export ▾
+// asks for a file and for the appearances or the office holders of what the list shows (peopleexport.h).
 #pragma once
 
+#include "core/analysis/peopleexport.h"
 #include "core/analysis/peopleindex.h"
 
 #include <QWidget>
@@ -51,6 +53,8 @@ public:
 
 signals:
     void personSelected(const QString &name);
+    /// The table to write to `path`, narrowed as the list is (filter()->selection()).
+    void exportRequested(dubao::PeopleExport::Table table, dubao::PeopleExport::Format format, const QString &path);
     void appearanceActivated(const dubao::Appearance &appearance);
     void editRequested(const dubao::PersonEdit &edit);
 
@@ -61,6 +65,7 @@ private:
     void askSplit();
     void askOffice();
     void askFalseHit();
+    void askExport(PeopleExport::Table table);
 
     PersonListModel *m_model;
     PersonFilter *m_filter;
@@ -77,6 +82,8 @@ private:
     QPushButton *m_split;
     QPushButton *m_office;
     QPushButton *m_falseHit;
+    QPushButton *m_export;
+    QString m_exportFolder; ///< where the last export went (the Documents folder at first)
     PersonSummary m_current;
     QList<Appearance> m_appearances;
     QList<PersonSummary> m_persons;

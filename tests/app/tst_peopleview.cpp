@@ -1,6 +1,6 @@
 // The People view in the window (offscreen, on the corpus): the list by appearances, the office filter, a
 // person's page (timeline, appearances, named with), an appearance opening the reader, and the corrections as
-// undoable commands on the window's stack.
+// undoable commands on the window's stack, and the export of what the list shows.
 #include "app/people/peoplepart.h"
 #include "app/people/peopleview.h"
 #include "app/people/personlistmodel.h"
@@ -8,10 +8,12 @@
 #include "app/shell/librarysession.h"
 #include "core/analysis/peopleindex.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/csvreader.h"
 #include "tests/support/windowfixture.h"
 
 #include <QAction>
 #include <QDockWidget>
+#include <QFile>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTableView>
@@ -110,6 +112,32 @@ private slots:
         QCOMPARE(m_view->model()->rowOf(u"张智奎"_s), -1);
         stack->undo();
         QVERIFY(loaded.wait(20000));
+    }
+
+    void export_appearancesOfWhatTheListShows()
+    {
+        m_view->filter()->setText(u"书记"_s);
+        int expected = 0;
+        QSet<QString> shown;
+        QAbstractItemModel *list = m_view->list()->model();
+        for (int row = 0; row < list->rowCount(); ++row) {
+            shown.insert(list->index(row, PersonListModel::Name).data().toString());
+            expected += list->index(row, PersonListModel::Appearances).data().toInt();
+        }
+        QVERIFY(!shown.isEmpty());
+        const QString path = m_dir.filePath(u"secretaries.csv"_s);
+        QSignalSpy exported(m_part, &PeoplePart::exported);
+        emit m_view->exportRequested(PeopleExport::Table::Appearances, PeopleExport::Format::Csv, path);
+        QVERIFY(exported.wait(20000));
+        QCOMPARE(exported.first().first().toLongLong(), qint64(expected));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const std::optional<QList<QStringList>> rows = test::parseCsv(QString::fromUtf8(file.readAll().mid(3)));
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), expected + 1);
+        for (qsizetype r = 1; r < rows->size(); ++r)
+            QVERIFY2(shown.contains(rows->at(r).front()), qPrintable(rows->at(r).front()));
+        m_view->filter()->setText(QString());
     }
 
     void cleanupTestCase() { m_window.reset(); }
