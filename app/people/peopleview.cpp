@@ -2,6 +2,7 @@
 #include "app/people/peopleview.h"
 
 #include "app/export/exportdefaults.h"
+#include "app/people/appearancelistmodel.h"
 #include "app/people/personlistmodel.h"
 #include "app/people/persontimeline.h"
 
@@ -19,7 +20,6 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace dubao {
@@ -56,7 +56,8 @@ PeopleView::PeopleView(QWidget *parent)
     , m_title(new QLabel)
     , m_message(new QLabel)
     , m_timeline(new PersonTimeline)
-    , m_appearanceTable(new QTableWidget(0, 5))
+    , m_appearanceModel(new AppearanceListModel(this))
+    , m_appearanceTable(new QTableView)
     , m_coAppearances(new QListWidget)
     , m_merge(new QPushButton(tr("&Merge Into…")))
     , m_split(new QPushButton(tr("S&plit…")))
@@ -86,7 +87,7 @@ PeopleView::PeopleView(QWidget *parent)
     m_message->setObjectName(QStringLiteral("peopleMessage"));
     m_message->setWordWrap(true);
     m_appearanceTable->setObjectName(QStringLiteral("personAppearances"));
-    m_appearanceTable->setHorizontalHeaderLabels({tr("Date"), tr("Office"), tr("Role"), tr("Order"), tr("Sentence")});
+    m_appearanceTable->setModel(m_appearanceModel);
     m_appearanceTable->horizontalHeader()->setStretchLastSection(true);
     m_appearanceTable->verticalHeader()->hide();
     m_appearanceTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -159,13 +160,14 @@ PeopleView::PeopleView(QWidget *parent)
                 if (current.isValid())
                     emit personSelected(m_model->person(m_filter->mapToSource(current).row()).name);
             });
-    connect(m_appearanceTable, &QTableWidget::cellActivated, this, [this](int row, int) {
-        if (row >= 0 && row < m_appearances.size())
-            emit appearanceActivated(m_appearances[row]);
+    connect(m_appearanceTable, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            emit appearanceActivated(m_appearanceModel->appearance(index.row()));
     });
     connect(m_timeline, &PersonTimeline::appearanceActivated, this, [this](int index) {
+        m_appearanceModel->fetchUpTo(index);
         m_appearanceTable->selectRow(index);
-        emit appearanceActivated(m_appearances[index]);
+        emit appearanceActivated(m_appearanceModel->appearance(index));
     });
     connect(m_coAppearances, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { selectPerson(item->data(Qt::UserRole).toString()); });
@@ -207,11 +209,28 @@ bool PeopleView::selectPerson(const QString &name)
     return true;
 }
 
+const QList<Appearance> &PeopleView::appearances() const
+{
+    return m_appearanceModel->appearances();
+}
+
+void PeopleView::showLoading(const PersonSummary &person)
+{
+    showPerson(person, {}, {});
+    m_loadingPage = !person.name.isEmpty();
+    if (!m_loadingPage)
+        return;
+    auto *item = new QListWidgetItem(tr("Loading…"));
+    item->setFlags(Qt::NoItemFlags);
+    m_coAppearances->addItem(item);
+    m_split->setEnabled(false);
+}
+
 void PeopleView::showPerson(const PersonSummary &person, const QList<Appearance> &appearances,
                             const QList<QPair<QString, int>> &coAppearances)
 {
     m_current = person;
-    m_appearances = appearances;
+    m_loadingPage = false;
     QStringList offices;
     for (const PersonOffice &o : person.offices)
         offices.append(o.title);
@@ -219,18 +238,7 @@ void PeopleView::showPerson(const PersonSummary &person, const QList<Appearance>
                                            : tr("%1 — %2 — %n appearance(s)", nullptr, person.appearances)
                                                  .arg(person.name, offices.join(QStringLiteral("、"))));
     m_timeline->setAppearances(appearances);
-    m_appearanceTable->setRowCount(int(appearances.size()));
-    for (qsizetype r = 0; r < appearances.size(); ++r) {
-        const Appearance &a = appearances[r];
-        const QStringList cells{a.date ? a.date->toString(Qt::ISODate) : tr("undated"), a.offices.join(u'、'), a.role,
-                                a.order > 0 ? QString::number(a.order) : QString(), a.sentence};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto *item = new QTableWidgetItem(cells[c]);
-            if (c == 4)
-                item->setToolTip(a.sentence);
-            m_appearanceTable->setItem(int(r), c, item);
-        }
-    }
+    m_appearanceModel->setAppearances(appearances);
     m_appearanceTable->resizeColumnsToContents();
     m_coAppearances->clear();
     for (const auto &[name, count] : coAppearances) {
@@ -253,8 +261,8 @@ void PeopleView::applyFilter()
 
 int PeopleView::selectedAppearance() const
 {
-    const int row = m_appearanceTable->currentRow();
-    return row >= 0 && row < m_appearances.size() ? row : -1;
+    const QModelIndex current = m_appearanceTable->currentIndex();
+    return current.isValid() ? current.row() : -1;
 }
 
 void PeopleView::askMerge()
@@ -287,7 +295,8 @@ void PeopleView::askSplit()
             QLineEdit::Normal, m_current.name, &ok)
             .trimmed();
     if (ok && !other.isEmpty() && other != m_current.name)
-        emit editRequested(PersonEdit{0, PersonEdit::Kind::Split, m_current.name, m_appearances[row].blockId, other});
+        emit editRequested(
+            PersonEdit{0, PersonEdit::Kind::Split, m_current.name, m_appearanceModel->appearance(row).blockId, other});
 }
 
 void PeopleView::askOffice()
@@ -295,15 +304,15 @@ void PeopleView::askOffice()
     const int row = selectedAppearance();
     bool ok = false;
     const QString offices =
-        QInputDialog::getText(this, tr("Correct Office"),
-                              row < 0
-                                  ? tr("The offices of %1 everywhere (separated by 、):").arg(m_current.name)
-                                  : tr("The offices of %1 in this paragraph (separated by 、):").arg(m_current.name),
-                              QLineEdit::Normal, row < 0 ? QString() : m_appearances[row].offices.join(u'、'), &ok)
+        QInputDialog::getText(
+            this, tr("Correct Office"),
+            row < 0 ? tr("The offices of %1 everywhere (separated by 、):").arg(m_current.name)
+                    : tr("The offices of %1 in this paragraph (separated by 、):").arg(m_current.name),
+            QLineEdit::Normal, row < 0 ? QString() : m_appearanceModel->appearance(row).offices.join(u'、'), &ok)
             .trimmed();
     if (ok)
-        emit editRequested(
-            PersonEdit{0, PersonEdit::Kind::Office, m_current.name, row < 0 ? 0 : m_appearances[row].blockId, offices});
+        emit editRequested(PersonEdit{0, PersonEdit::Kind::Office, m_current.name,
+                                      row < 0 ? 0 : m_appearanceModel->appearance(row).blockId, offices});
 }
 
 void PeopleView::askExport(PeopleExport::Table table)
@@ -328,8 +337,8 @@ void PeopleView::askFalseHit()
 {
     // The selected appearance only, or every appearance when none is selected.
     const int row = selectedAppearance();
-    emit editRequested(
-        PersonEdit{0, PersonEdit::Kind::FalseHit, m_current.name, row < 0 ? 0 : m_appearances[row].blockId, QString()});
+    emit editRequested(PersonEdit{0, PersonEdit::Kind::FalseHit, m_current.name,
+                                  row < 0 ? 0 : m_appearanceModel->appearance(row).blockId, QString()});
 }
 
 } // namespace dubao

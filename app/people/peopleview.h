@@ -16,10 +16,10 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTableView;
-class QTableWidget;
 
 namespace dubao {
 
+class AppearanceListModel;
 class PersonFilter;
 class PersonListModel;
 class PersonTimeline;
@@ -38,16 +38,20 @@ public:
     /// The page of the person selected (personSelected() asked for it).
     void showPerson(const PersonSummary &person, const QList<Appearance> &appearances,
                     const QList<QPair<QString, int>> &coAppearances);
+    /// The page of `person` while their appearances and the persons named with them are read.
+    void showLoading(const PersonSummary &person);
+    bool isLoadingPage() const { return m_loadingPage; }
     void setMessage(const QString &text);
 
     PersonListModel *model() const { return m_model; }
     PersonFilter *filter() const { return m_filter; }
     QTableView *list() const { return m_list; }
     PersonTimeline *timeline() const { return m_timeline; }
-    QTableWidget *appearanceTable() const { return m_appearanceTable; }
+    QTableView *appearanceTable() const { return m_appearanceTable; }
+    AppearanceListModel *appearanceModel() const { return m_appearanceModel; }
     QListWidget *coAppearanceList() const { return m_coAppearances; }
     QString currentName() const { return m_current.name; }
-    const QList<Appearance> &appearances() const { return m_appearances; }
+    const QList<Appearance> &appearances() const;
     /// Selects `name` in the list (and so shows their page); false when the filter hides them or they are none.
     bool selectPerson(const QString &name);
 
@@ -76,7 +80,8 @@ private:
     QLabel *m_title;
     QLabel *m_message;
     PersonTimeline *m_timeline;
-    QTableWidget *m_appearanceTable;
+    AppearanceListModel *m_appearanceModel;
+    QTableView *m_appearanceTable;
     QListWidget *m_coAppearances;
     QPushButton *m_merge;
     QPushButton *m_split;
@@ -85,7 +90,7 @@ private:
     QPushButton *m_export;
     QString m_exportFolder; ///< where the last export went (the Documents folder at first)
     PersonSummary m_current;
-    QList<Appearance> m_appearances;
+    bool m_loadingPage = false;
     QList<PersonSummary> m_persons;
 };
 

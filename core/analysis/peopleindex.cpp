@@ -305,6 +305,37 @@ QList<Appearance> PeopleIndex::appearances(const QString &name, int limit) const
     return result;
 }
 
+QList<Appearance> PeopleIndex::appearanceOutlines(const QString &name) const
+{
+    QList<Appearance> result;
+    (void)forEachAppearance(
+        name,
+        [&result](const Appearance &a) {
+            result.append(a);
+            return true;
+        },
+        0, false);
+    return result;
+}
+
+QHash<qint64, QString> PeopleIndex::sentences(const QList<qint64> &ids) const
+{
+    QHash<qint64, QString> result;
+    QVariantList values;
+    for (qint64 id : ids)
+        values.append(id);
+    QSqlQuery q(m_library.database());
+    q.setForwardOnly(true);
+    if (values.isEmpty() ||
+        !sql::select(
+            q, QStringLiteral("SELECT id, sentence FROM appearances WHERE id IN (%1)").arg(placeholders(ids.size())),
+            values))
+        return result;
+    while (q.next())
+        result.insert(q.value(0).toLongLong(), q.value(1).toString());
+    return result;
+}
+
 Result<void> PeopleIndex::forEachAppearance(const QString &name, const std::function<bool(const Appearance &)> &visit,
                                             int limit, bool withText) const
 {

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -108,6 +109,12 @@ public:
     /// error when the query fails.
     Result<void> forEachAppearance(const QString &name, const std::function<bool(const Appearance &)> &visit,
                                    int limit = 0, bool withText = true) const;
+    /// One person's appearances without their sentence and headline (a timeline of all of them, and a list that
+    /// reads the sentences of the rows it shows with sentences()): a few dozen bytes a row.
+    QList<Appearance> appearanceOutlines(const QString &name) const;
+    /// The sentences of the appearances `ids`, by id (ids that are gone are left out).
+    QHash<qint64, QString> sentences(const QList<qint64> &ids) const;
+
     /// The persons named in the same articles as `name`, with the number of such articles, most first.
     QList<QPair<QString, int>> coAppearances(const QString &name) const;
 

@@ -1,0 +1,103 @@
+// A person's appearances, fetched a page at a time (appearancelistmodel.h).
+#include "app/people/appearancelistmodel.h"
+
+namespace dubao {
+
+AppearanceListModel::AppearanceListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+AppearanceListModel::~AppearanceListModel() = default;
+
+void AppearanceListModel::setAppearances(const QList<Appearance> &appearances)
+{
+    beginResetModel();
+    m_appearances = appearances;
+    m_shown = 0;
+    endResetModel();
+    fetchMore({});
+}
+
+void AppearanceListModel::fetchUpTo(int index)
+{
+    while (index >= m_shown && canFetchMore({}))
+        fetchMore({});
+}
+
+int AppearanceListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_shown;
+}
+
+int AppearanceListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AppearanceListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_shown || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return {};
+    const Appearance &a = m_appearances[index.row()];
+    if (role == Qt::ToolTipRole)
+        return index.column() == Sentence ? QVariant(a.sentence) : QVariant();
+    switch (index.column()) {
+    case Date:
+        return a.date ? a.date->toString(Qt::ISODate) : tr("undated");
+    case Office:
+        return a.offices.join(u'、');
+    case Role:
+        return a.role;
+    case Order:
+        return a.order > 0 ? QVariant(a.order) : QVariant();
+    case Sentence:
+        return a.sentence;
+    }
+    return {};
+}
+
+QVariant AppearanceListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Date:
+        return tr("Date");
+    case Office:
+        return tr("Office");
+    case Role:
+        return tr("Role");
+    case Order:
+        return tr("Order");
+    case Sentence:
+        return tr("Sentence");
+    }
+    return {};
+}
+
+bool AppearanceListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_shown < m_appearances.size();
+}
+
+void AppearanceListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const int end = int(std::min<qsizetype>(m_shown + kPage, m_appearances.size()));
+    QList<qint64> ids;
+    for (int k = m_shown; k < end; ++k)
+        if (m_appearances[k].sentence.isEmpty())
+            ids.append(m_appearances[k].id);
+    if (m_reader && !ids.isEmpty()) {
+        const QHash<qint64, QString> sentences = m_reader(ids);
+        for (int k = m_shown; k < end; ++k)
+            if (m_appearances[k].sentence.isEmpty())
+                m_appearances[k].sentence = sentences.value(m_appearances[k].id);
+    }
+    beginInsertRows({}, m_shown, end - 1);
+    m_shown = end;
+    endInsertRows();
+}
+
+} // namespace dubao
