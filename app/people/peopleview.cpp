@@ -70,6 +70,7 @@ PeopleView::PeopleView(QWidget *parent)
     m_text->setObjectName(QStringLiteral("peopleFilter"));
     m_text->setPlaceholderText(tr("Name or office contains (e.g. 书记)"));
     m_text->setClearButtonEnabled(true);
+    m_text->setMinimumWidth(m_text->fontMetrics().horizontalAdvance(QStringLiteral("区委副书记区长")));
     m_list->setObjectName(QStringLiteral("peopleList"));
     m_list->setModel(m_filter);
     m_list->setSortingEnabled(true);
@@ -114,12 +115,14 @@ PeopleView::PeopleView(QWidget *parent)
     filters->addWidget(m_from);
     filters->addWidget(new QLabel(tr("to")));
     filters->addWidget(m_to);
-    filters->addWidget(m_export);
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(filters);
-    leftLayout->addWidget(m_message);
+    auto *status = new QHBoxLayout; // the count and Export: the filter row is full at 1024 pixels
+    status->addWidget(m_message, 1);
+    status->addWidget(m_export);
+    leftLayout->addLayout(status);
     leftLayout->addWidget(m_list, 1);
 
     auto *edits = new QHBoxLayout;
