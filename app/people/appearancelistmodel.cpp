@@ -13,9 +13,18 @@ void AppearanceListModel::setAppearances(const QList<Appearance> &appearances)
 {
     beginResetModel();
     m_appearances = appearances;
+    m_sentences.clear();
     m_shown = 0;
     endResetModel();
     fetchMore({});
+}
+
+Appearance AppearanceListModel::appearance(int index) const
+{
+    Appearance a = m_appearances[index];
+    if (a.sentence.isEmpty())
+        a.sentence = m_sentences.value(a.id);
+    return a;
 }
 
 void AppearanceListModel::fetchUpTo(int index)
@@ -39,8 +48,9 @@ QVariant AppearanceListModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_shown || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return {};
     const Appearance &a = m_appearances[index.row()];
+    const QString sentence = a.sentence.isEmpty() ? m_sentences.value(a.id) : a.sentence;
     if (role == Qt::ToolTipRole)
-        return index.column() == Sentence ? QVariant(a.sentence) : QVariant();
+        return index.column() == Sentence ? QVariant(sentence) : QVariant();
     switch (index.column()) {
     case Date:
         return a.date ? a.date->toString(Qt::ISODate) : tr("undated");
@@ -51,7 +61,7 @@ QVariant AppearanceListModel::data(const QModelIndex &index, int role) const
     case Order:
         return a.order > 0 ? QVariant(a.order) : QVariant();
     case Sentence:
-        return a.sentence;
+        return sentence;
     }
     return {};
 }
@@ -87,14 +97,10 @@ void AppearanceListModel::fetchMore(const QModelIndex &parent)
     const int end = int(std::min<qsizetype>(m_shown + kPage, m_appearances.size()));
     QList<qint64> ids;
     for (int k = m_shown; k < end; ++k)
-        if (m_appearances[k].sentence.isEmpty())
-            ids.append(m_appearances[k].id);
-    if (m_reader && !ids.isEmpty()) {
-        const QHash<qint64, QString> sentences = m_reader(ids);
-        for (int k = m_shown; k < end; ++k)
-            if (m_appearances[k].sentence.isEmpty())
-                m_appearances[k].sentence = sentences.value(m_appearances[k].id);
-    }
+        if (m_appearances.at(k).sentence.isEmpty())
+            ids.append(m_appearances.at(k).id);
+    if (m_reader && !ids.isEmpty())
+        m_sentences.insert(m_reader(ids));
     beginInsertRows({}, m_shown, end - 1);
     m_shown = end;
     endInsertRows();

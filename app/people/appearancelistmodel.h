@@ -38,7 +38,7 @@ public:
     void setAppearances(const QList<Appearance> &appearances);
     const QList<Appearance> &appearances() const { return m_appearances; }
     /// Appearance `index` with its sentence when its row has been fetched.
-    const Appearance &appearance(int index) const { return m_appearances[index]; }
+    Appearance appearance(int index) const;
     /// Fetches rows until `index` is shown (a click on the timeline's last mark).
     void fetchUpTo(int index);
 
@@ -50,7 +50,8 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
 private:
-    QList<Appearance> m_appearances;
+    QList<Appearance> m_appearances;    ///< shared with the timeline: the sentences are kept apart, not written in
+    QHash<qint64, QString> m_sentences; ///< of the rows fetched, by appearance id
     int m_shown = 0;
     SentenceReader m_reader;
 };
