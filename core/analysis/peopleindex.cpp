@@ -292,30 +292,31 @@ Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
     }
 }
 
-QList<Appearance> PeopleIndex::appearances(const QString &name, int limit) const
+namespace {
+
+QList<Appearance> collectAppearances(const PeopleIndex &index, const QString &name, int limit, bool withText)
 {
     QList<Appearance> result;
-    (void)forEachAppearance(
+    (void)index.forEachAppearance(
         name,
         [&result](const Appearance &a) {
             result.append(a);
             return true;
         },
-        limit);
+        limit, withText);
     return result;
+}
+
+} // namespace
+
+QList<Appearance> PeopleIndex::appearances(const QString &name, int limit) const
+{
+    return collectAppearances(*this, name, limit, true);
 }
 
 QList<Appearance> PeopleIndex::appearanceOutlines(const QString &name) const
 {
-    QList<Appearance> result;
-    (void)forEachAppearance(
-        name,
-        [&result](const Appearance &a) {
-            result.append(a);
-            return true;
-        },
-        0, false);
-    return result;
+    return collectAppearances(*this, name, 0, false);
 }
 
 QHash<qint64, QString> PeopleIndex::sentences(const QList<qint64> &ids) const
