@@ -160,6 +160,7 @@ int cmdRestore(const Args &args, Streams io)
     }
     // The app holds "<library>.lock" (LibrarySession) while it has the library open: replacing the file under
     // it would lose its work. Held during the restore, so the app cannot open the library half-way.
+    Backup::removeAbandonedLock(QFileInfo(libraryPath).absoluteFilePath() + QStringLiteral(".lock"));
     QLockFile lock(QFileInfo(libraryPath).absoluteFilePath() + QStringLiteral(".lock"));
     lock.setStaleLockTime(0);
     if (!lock.tryLock(0)) {
