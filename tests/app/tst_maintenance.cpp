@@ -76,6 +76,8 @@ private slots:
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &path);
     QString freshLibrary(const QString &name);
+    /// A fresh library changed behind Dubao's back by `sql` (with plain SQLite); empty on failure.
+    QString tamperedLibrary(const QString &name, const QString &sql);
 
     QTemporaryDir m_dir;
     QString m_corpusLibrary;
@@ -101,6 +103,20 @@ QString TestMaintenance::freshLibrary(const QString &name)
     QFile::copy(m_corpusLibrary, path);
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return path;
+}
+
+QString TestMaintenance::tamperedLibrary(const QString &name, const QString &sql)
+{
+    const QString path = freshLibrary(name);
+    bool done = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+        db.setDatabaseName(path);
+        done = db.open() && QSqlQuery(db).exec(sql);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"tamper"_s);
+    return done ? path : QString();
 }
 
 std::unique_ptr<MainWindow> TestMaintenance::openWindow(const QString &path)
@@ -288,15 +304,9 @@ void TestMaintenance::checkDialog_foreignTrigger_repairRemovesIt()
 {
     // The dialog's Repair does what dubao-cli check --repair does: a copy of the library, then the objects Dubao
     // did not make removed (docs/safety.md), while the window has the library open read-only.
-    const QString path = freshLibrary(u"check-foreign.sqlite"_s);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QVERIFY(QSqlQuery(db).exec(u"CREATE TRIGGER evil AFTER INSERT ON notes BEGIN DELETE FROM highlights; END"_s));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"tamper"_s);
+    const QString path = tamperedLibrary(
+        u"check-foreign.sqlite"_s, u"CREATE TRIGGER evil AFTER INSERT ON notes BEGIN DELETE FROM highlights; END"_s);
+    QVERIFY(!path.isEmpty());
     auto window = openWindow(path);
     QVERIFY(window->isReadOnlyMode());
     CheckDialog dialog(CheckDialog::onOwnConnection(path, false), false);
@@ -321,15 +331,8 @@ void TestMaintenance::checkDialog_foreignTrigger_repairRemovesIt()
     window.reset();
 
     // Without the dialog (Help → Check Library's repair as the window runs it): the window opens it again, writable.
-    const QString second = freshLibrary(u"check-foreign-2.sqlite"_s);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-        db.setDatabaseName(second);
-        QVERIFY(db.open());
-        QVERIFY(QSqlQuery(db).exec(u"CREATE VIEW evil_view AS SELECT 1"_s));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"tamper"_s);
+    const QString second = tamperedLibrary(u"check-foreign-2.sqlite"_s, u"CREATE VIEW evil_view AS SELECT 1"_s);
+    QVERIFY(!second.isEmpty());
     window = openWindow(second);
     QVERIFY(window->isReadOnlyMode());
     const CheckReport repaired = window->checkLibrary(true);
@@ -378,15 +381,9 @@ void TestMaintenance::readOnlyLibrary_bannerShown_editingActionsOff()
 void TestMaintenance::libraryWithForeignTrigger_bannerNamesIt_editingActionsOff()
 {
     // A library from elsewhere (issue 17, docs/safety.md): a trigger Dubao did not make.
-    const QString path = freshLibrary(u"foreign.sqlite"_s);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QVERIFY(QSqlQuery(db).exec(u"CREATE TRIGGER evil AFTER INSERT ON notes BEGIN DELETE FROM highlights; END"_s));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"tamper"_s);
+    const QString path = tamperedLibrary(
+        u"foreign.sqlite"_s, u"CREATE TRIGGER evil AFTER INSERT ON notes BEGIN DELETE FROM highlights; END"_s);
+    QVERIFY(!path.isEmpty());
     auto window = openWindow(path);
     QVERIFY(window->hasLibrary());
     QVERIFY(window->isReadOnlyMode());
