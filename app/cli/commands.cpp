@@ -76,7 +76,8 @@ Safety:
   backup                         back up what cannot be rebuilt into the backups folder now
   backups [--json]               list the backups: when, why, what each holds, their size
   restore FILE                   rebuild the library from a backup (keeps a backup of the current one)
-  check [--full] [--repair] [--json]  check the library (quick; --full: SQLite's full integrity check);
+  check [--full] [--repair] [--json]  check the library: quick (what cannot be rebuilt, page by page; the
+                                 rest by counts); --full: every page, reference and the search index's check;
                                  --repair removes database objects Dubao did not make
                                  (after a copy) and rebuilds what is derived; never deletes your work
 

@@ -143,7 +143,9 @@ public:
     /// Closes the library, replaces it with `backupFile` (Backup::restore keeps a copy of what it replaces),
     /// reopens it. No dialogs. An error when nothing was restored (the library is reopened as it was).
     Result<void> restoreFromBackup(const QString &backupFile);
-    /// Help → Check Library… without the dialog (`repair`: LibraryCheck::repair, then the tree is reloaded).
+    /// Help → Check Library… without the dialog (`repair`: LibraryCheck::repair, then the tree is reloaded; a
+    /// library read-only for objects Dubao did not make is repaired as dubao-cli check --repair does and opened
+    /// again).
     CheckReport checkLibrary(bool repair);
     /// Reloads the tree when another connection (dubao-cli, a second window) committed since the last poll
     /// (PRAGMA data_version; polled every 2 s). Returns true when it reloaded.
