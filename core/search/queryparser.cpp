@@ -196,7 +196,7 @@ SearchQuery QueryParser::parse(QStringView input)
 
     static const QStringList filterKeys{
         QStringLiteral("title"), QStringLiteral("reporter"), QStringLiteral("tag"), QStringLiteral("publication"),
-        QStringLiteral("from"),  QStringLiteral("to"),       QStringLiteral("in")};
+        QStringLiteral("from"),  QStringLiteral("to"),       QStringLiteral("in"),  QStringLiteral("ocr")};
 
     while (i < n) {
         const QChar c = input[i];
@@ -285,6 +285,8 @@ SearchQuery QueryParser::parse(QStringView input)
                 query.tags.append(value);
             } else if (key == QLatin1String("publication")) {
                 query.publications.append(value);
+            } else if (key == QLatin1String("ocr")) {
+                query.ocrTexts.append(text::removeSpaces(value));
             } else if (key == QLatin1String("from") || key == QLatin1String("to")) {
                 const QDate date = parseDate(value, key == QLatin1String("to"));
                 if (!date.isValid())
@@ -328,7 +330,9 @@ SearchQuery QueryParser::parse(QStringView input)
         note(tr("from: is after to:, so nothing can match."));
 
     if (query.clauses.isEmpty()) {
-        if (query.scope == SearchQuery::Scope::Paragraphs && !query.titleTerms.isEmpty()) {
+        if (query.scope == SearchQuery::Scope::Paragraphs && !query.ocrTexts.isEmpty()) {
+            // ocr: alone lists the corrected paragraphs whose OCR text holds it
+        } else if (query.scope == SearchQuery::Scope::Paragraphs && !query.titleTerms.isEmpty()) {
             // title: alone searches the headlines
         } else if (!query.excluded.isEmpty()) {
             query.error = tr("Add a word to search for: excluded words alone match nothing.");
