@@ -21,6 +21,7 @@ namespace dubao {
 class AnnotationDocument;
 class AnnotationLinks;
 class AnnotationsPanel;
+class CorrectionController;
 class IssueChanges;
 class MainWindow;
 class NotebookView;
@@ -47,6 +48,7 @@ public:
     OrphansPanel *orphansPanel() const { return m_orphans; }
     NotebookView *notebookView() const { return m_notebook; }
     QDockWidget *notesDock() const { return m_notesDock; }
+    CorrectionController *corrections() const { return m_corrections; }
 
     // The actions, callable without dialogs (tests, scripts). Each is one undoable change of the document.
     /// Highlights the reader's selection (one highlight per paragraph it touches) with a tag (0: none); a
@@ -117,6 +119,7 @@ private:
     QDockWidget *m_orphansDock = nullptr;
     QDockWidget *m_notebookDock = nullptr;
     IssueChanges *m_issueChanges = nullptr;
+    CorrectionController *m_corrections = nullptr;
 };
 
 } // namespace dubao

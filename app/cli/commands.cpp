@@ -46,6 +46,14 @@ Annotations:
   notebook add NAME | notebook append NAME --highlight ID | --note ID | --text TEXT
   notebook show NAME [--json]
   orphans [--json]               annotations that could not be placed after a change of text
+  correct BLOCK_ID --start N --end N --text T [--author A]
+                                 correct the OCR: code points N..N of the paragraph's text read T
+  correct BLOCK_ID --join | --split-at N | --kind body|heading|caption|speaker|note
+                                 join the paragraph with the next, split it before code point N, set its kind
+  corrections [--json]           the corrections (original, correction, paragraph, position, author, date)
+  uncorrect ID                   take a correction back
+  export-corrected ISSUE_ID [-o FILE]
+                                 the issue's file with the corrections written in (stdout without -o)
 
 Search:
   search QUERY [--limit N] [--offset N] [--order relevance|newest|oldest] [--json]
@@ -106,7 +114,7 @@ static const QSet<QString> kFlags{u"--json"_s,        u"--raw"_s,
                                   u"--repair"_s,      u"--force"_s,
                                   u"--no-children"_s, u"--with-notes-as-citations"_s, // these three: export
                                   u"--with-links"_s,  u"--all"_s,                     // --all: reparse
-                                  u"--full"_s};                                       // check
+                                  u"--full"_s,        u"--join"_s};                   // check; correct
 
 Args parseArgs(const QStringList &arguments)
 {
@@ -388,6 +396,7 @@ int run(const QStringList &arguments, Streams io)
         addExportCommands(table);
         addAnalysisCommands(table);
         addMaintenanceCommands(table);
+        addCorrectionCommands(table);
         return table;
     }();
     const auto it = commands.find(args.command);

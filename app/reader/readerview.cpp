@@ -449,10 +449,37 @@ void ReaderView::paintEvent(QPaintEvent *event)
     m_margins.paint(painter, event->rect(), marginView(), palette().color(QPalette::Text));
 }
 
+void ReaderView::setCorrectionMarks(const QList<CorrectionMark> &marks)
+{
+    if (marks == m_corrections)
+        return;
+    m_corrections = marks;
+    updateExtraSelections();
+}
+
+std::optional<CorrectionMark> ReaderView::correctionAt(int documentPosition) const
+{
+    const QTextBlock block = document()->findBlock(documentPosition);
+    const qint64 blockId = articleBlockId(block);
+    const int offset = documentPosition - block.position();
+    for (const CorrectionMark &mark : m_corrections)
+        if (blockId > 0 && mark.blockId == blockId && mark.start <= offset &&
+            offset < std::max(mark.end, mark.start + 1))
+            return mark;
+    return std::nullopt;
+}
+
 bool ReaderView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
+        const QPoint content = help->pos() + QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value());
+        if (const int position = document()->documentLayout()->hitTest(content, Qt::ExactHit); position >= 0) {
+            if (const std::optional<CorrectionMark> mark = correctionAt(position)) {
+                QToolTip::showText(help->globalPos(), mark->toolTip, viewport());
+                return true;
+            }
+        }
         if (const std::optional<qint64> blockId = m_margins.tagMarksAt(help->pos(), marginView())) {
             const QString heading = *blockId > 0 ? tr("Paragraph tags:") : tr("Article tags:");
             QToolTip::showText(help->globalPos(), heading + u'\n' + m_margins.tagPaths(*blockId).join(u'\n'),
@@ -581,6 +608,20 @@ void ReaderView::updateExtraSelections()
             flash.format.setBackground(color);
             selections << flash;
         }
+    }
+    // Corrections of the OCR: a dotted underline (a paragraph's first character for a join, split or kind).
+    const QColor underline = palette().color(QPalette::Link);
+    for (const CorrectionMark &mark : std::as_const(m_corrections)) {
+        const QTextBlock block = textBlock(mark.blockId);
+        if (!block.isValid())
+            continue;
+        QTextEdit::ExtraSelection corrected;
+        corrected.cursor = blockSpanCursor(block, mark.start, std::max(mark.end, mark.start + 1));
+        corrected.format.setFontUnderline(true);
+        corrected.format.setUnderlineStyle(QTextCharFormat::DotLine);
+        corrected.format.setUnderlineColor(underline);
+        corrected.format.setToolTip(mark.toolTip);
+        selections << corrected;
     }
     selections += searchSelections();
     setExtraSelections(selections);

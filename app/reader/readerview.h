@@ -82,6 +82,11 @@ public:
     /// Highlights covering the character at a document position (innermost last).
     QList<HighlightMark> highlightsAt(int documentPosition) const;
     /// Paragraphs with notes, and how many: a marker in the left margin for each.
+    /// The corrections of the OCR in the shown article: dotted underlines with a tooltip.
+    void setCorrectionMarks(const QList<CorrectionMark> &marks);
+    QList<CorrectionMark> correctionMarks() const { return m_corrections; }
+    /// The correction marked at a document position, if any.
+    std::optional<CorrectionMark> correctionAt(int documentPosition) const;
     void setNoteMarkers(const QHash<qint64, int> &notesPerBlock);
     QHash<qint64, int> noteMarkers() const { return m_margins.noteMarkers(); }
     /// The marker's rectangle in viewport coordinates (empty when the paragraph has none or is not shown).
@@ -200,6 +205,7 @@ private:
     ScrollAnchor m_anchor; ///< where the view is scrolled to, in the text (scrollanchor.h)
     int m_reflowing = 0;   ///< inside reflow(): scrolling does not move the anchor
     QList<HighlightMark> m_highlights;
+    QList<CorrectionMark> m_corrections;
     ReaderMargins m_margins;
     QTimer *m_flashTimer = nullptr;
     qint64 m_flashBlock = 0;

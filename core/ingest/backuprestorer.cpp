@@ -1,11 +1,13 @@
 // Restoring from a backup: see backuprestorer.h.
 #include "core/ingest/backuprestorer.h"
 
+#include "core/annotate/correcting.h"
 #include "core/parse/issuefile.h"
 #include "core/search/searchindex.h"
 #include "core/store/backup.h"
 #include "core/store/backupmanifest.h"
 #include "core/store/backupobjects.h"
+#include "core/store/correctionrepository.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
@@ -64,6 +66,7 @@ Result<RestoreReport> BackupRestorer::rebuild(const QString &backup, const QStri
             return fast;
         const sql::CacheSizeScope cache(db, kRestoreCacheKiB);
         IssueRepository issues(library);
+        const QHash<qint64, QList<Correction>> corrections = CorrectionRepository::inBackup(backup);
         // One transaction per kListsPerTransaction issue lists (256 issues each), indexed at its end as an import
         // indexes a batch: fewer commits write the pages that every batch touches (the uid indexes, the search
         // index's structure) fewer times, and make fewer, larger search index segments to merge.
@@ -104,6 +107,9 @@ Result<RestoreReport> BackupRestorer::rebuild(const QString &backup, const QStri
                 }
                 parsed.issue.issue = entry.info;
                 const StoredIdentity &identity = entry.identity;
+                // The reader's corrections, applied as they were: the paragraphs keep the ids they had.
+                if (const auto it = corrections.constFind(identity.issueId); it != corrections.cend())
+                    parsed.issue.articles = correcting::apply(parsed.issue.articles, *it).articles;
                 bool sameShape = identity.articleIds.size() == parsed.issue.articles.size();
                 for (qsizetype a = 0; sameShape && a < parsed.issue.articles.size(); ++a)
                     sameShape = identity.blockIds.at(a).size() == parsed.issue.articles.at(a).blocks.size();

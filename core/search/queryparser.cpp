@@ -195,9 +195,9 @@ SearchQuery QueryParser::parse(QStringView input)
     };
 
     static const QStringList filterKeys{
-        QStringLiteral("title"),       QStringLiteral("reporter"), QStringLiteral("tag"),
-        QStringLiteral("publication"), QStringLiteral("from"),     QStringLiteral("to"),
-        QStringLiteral("in"),          QStringLiteral("person"),   QStringLiteral("office")};
+        QStringLiteral("title"),  QStringLiteral("reporter"), QStringLiteral("tag"), QStringLiteral("publication"),
+        QStringLiteral("from"),   QStringLiteral("to"),       QStringLiteral("in"),  QStringLiteral("person"),
+        QStringLiteral("office"), QStringLiteral("ocr")};
 
     while (i < n) {
         const QChar c = input[i];
@@ -292,6 +292,8 @@ SearchQuery QueryParser::parse(QStringView input)
                 query.persons.append(text::removeSpaces(value)); // names are stored without OCR spaces
             } else if (key == QLatin1String("office")) {
                 query.offices.append(text::removeSpaces(value));
+            } else if (key == QLatin1String("ocr")) {
+                query.ocrTexts.append(text::removeSpaces(value));
             } else if (key == QLatin1String("from") || key == QLatin1String("to")) {
                 const QDate date = parseDate(value, key == QLatin1String("to"));
                 if (!date.isValid())
@@ -335,7 +337,9 @@ SearchQuery QueryParser::parse(QStringView input)
         note(tr("from: is after to:, so nothing can match."));
 
     if (query.clauses.isEmpty()) {
-        if (query.scope == SearchQuery::Scope::Paragraphs && !query.titleTerms.isEmpty()) {
+        if (query.scope == SearchQuery::Scope::Paragraphs && !query.ocrTexts.isEmpty()) {
+            // ocr: alone lists the corrected paragraphs whose OCR text holds it
+        } else if (query.scope == SearchQuery::Scope::Paragraphs && !query.titleTerms.isEmpty()) {
             // title: alone searches the headlines
         } else if (query.isPeopleOnly() && query.excluded.isEmpty()) {
             // person: or office: alone lists the articles that name them

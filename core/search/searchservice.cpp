@@ -149,7 +149,22 @@ Plan makePlan(const SearchQuery &query)
         plan.kind = SearchHit::Kind::Paragraph;
         plan.ftsTable = QStringLiteral("search_blocks");
         plan.from = QStringLiteral("search_blocks");
-        plan.where.add(QStringLiteral("search_blocks MATCH ?"), {query.matchExpression()});
+        if (query.hasTextTerms()) {
+            plan.where.add(QStringLiteral("search_blocks MATCH ?"), {query.matchExpression()});
+        } else {
+            // ocr: alone: the corrected paragraphs' keys, under the names the rest of the plan uses.
+            plan.from = QStringLiteral("(SELECT key AS rowid, 0 AS rank FROM search_block_keys) AS search_blocks");
+            plan.where.add(QStringLiteral("1"));
+        }
+        // ocr: the paragraph as the OCR read it around one of the reader's text corrections (docs/corrections.md).
+        for (const QString &ocr : query.ocrTexts) {
+            plan.where.add(
+                QStringLiteral(" AND %1 IN (SELECT c.block_id FROM corrections c JOIN blocks b2 ON b2.id = "
+                               "c.block_id WHERE c.orphan = 0 AND c.kind = 'text' AND instr(substr(b2.text, "
+                               "1, c.shown_start) || c.original || substr(b2.text, c.shown_end + 1), ?) > 0)")
+                    .arg(QLatin1String(kBlockIdOfRowid)),
+                {ocr});
+        }
         // Dates are rowid ranges: rowid = Julian day << 32 | block id (searchindex.cpp).
         if (query.from.isValid()) {
             plan.where.add(QStringLiteral(" AND search_blocks.rowid >= CAST(julianday(?) AS INTEGER) * 4294967296"),

@@ -24,10 +24,23 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
            q.exec(QStringLiteral("DROP TABLE block_lineage")) && q.exec(QStringLiteral("DROP TABLE article_lineage"));
 }
 
-/// Drops what schema versions 7 (the article sizes, their triggers) and 8 (the year's evidence) added. Leaves
+/// Drops what schema version 9 added (the corrections of the OCR, their indexes and change-counter triggers). Leaves
+/// user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion9(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    for (const char *trigger : {"count_corrections_insert", "count_corrections_update", "count_corrections_delete"})
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger)))
+            return false;
+    return q.exec(QStringLiteral("DROP TABLE IF EXISTS corrections"));
+}
+
+/// Drops what schema versions 7 (the article sizes, their triggers), 8 (the year's evidence) and later added. Leaves
 /// user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersions7And8(QSqlDatabase db)
 {
+    if (!dropSchemaVersion9(db))
+        return false;
     QSqlQuery q(db);
     for (const char *trigger : {"article_sizes_block_inserted", "article_sizes_block_changed",
                                 "article_sizes_block_deleted", "article_sizes_article_moved"})
