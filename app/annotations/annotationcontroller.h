@@ -76,9 +76,10 @@ public:
 
     /// Re-reads the shown article's highlights and notes into the reader and the notes panel.
     void refreshReader();
+    /// The document points at the window's current library (not yet while the window switches libraries).
+    bool bound() const;
 
 private:
-    bool bound() const;
     void createDocks();
     void registerActions();
     void connectPanels();

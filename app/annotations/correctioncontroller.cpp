@@ -201,7 +201,8 @@ void CorrectionController::onContextMenu(QMenu *menu, int position)
 void CorrectionController::refreshMarks()
 {
     QList<CorrectionMark> marks;
-    if (m_document.hasLibrary() && reader()->articleId() > 0) {
+    // bound(): while the window switches libraries the document still points at the old one (a restore's reopen).
+    if (m_annotations->bound() && reader()->articleId() > 0) {
         QList<qint64> ids;
         for (const Block &block : reader()->article().blocks)
             ids << block.id;
