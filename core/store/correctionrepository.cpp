@@ -133,42 +133,39 @@ Result<QList<Correction>> CorrectionRepository::orphans() const
 
 Result<void> CorrectionRepository::place(const Correction &c)
 {
-    return exec(
-        m_library.database(),
-        QStringLiteral(
-            "UPDATE corrections SET block_id = ?, start = ?, \"end\" = ?, original = ?, prefix = ?, "
-            "suffix = ?, article_position = ?, article_title = ?, block_position = ?, "
-            "article_start = ?, orphan = ?, shown_start = ?, shown_end = ? WHERE id = ? AND NOT (block_id IS ? AND "
-            "start = ? AND shown_start = ? AND shown_end = ? AND "
-            "\"end\" = ? AND original = ? AND prefix = ? AND suffix = ? AND article_position = ? AND "
-            "article_title = ? AND block_position = ? AND article_start = ? AND orphan = ?)"),
-        {idOrNull(c.blockId),
-         c.start,
-         c.end,
-         notNull(c.original),
-         notNull(c.anchor.prefix),
-         notNull(c.anchor.suffix),
-         c.anchor.articlePosition,
-         notNull(c.anchor.articleTitle),
-         c.anchor.blockPosition,
-         c.anchor.articleStart,
-         c.orphan ? 1 : 0,
-         c.shownStart,
-         c.shownEnd,
-         c.id,
-         idOrNull(c.blockId),
-         c.start,
-         c.shownStart,
-         c.shownEnd,
-         c.end,
-         notNull(c.original),
-         notNull(c.anchor.prefix),
-         notNull(c.anchor.suffix),
-         c.anchor.articlePosition,
-         notNull(c.anchor.articleTitle),
-         c.anchor.blockPosition,
-         c.anchor.articleStart,
-         c.orphan ? 1 : 0});
+    // Where a correction sits now; the row is written only when one of them changed (a re-parse places every
+    // correction of the issue again, and most stay where they were).
+    static const QStringList columns = {
+        QStringLiteral("block_id"),         QStringLiteral("start"),         QStringLiteral("\"end\""),
+        QStringLiteral("original"),         QStringLiteral("prefix"),        QStringLiteral("suffix"),
+        QStringLiteral("article_position"), QStringLiteral("article_title"), QStringLiteral("block_position"),
+        QStringLiteral("article_start"),    QStringLiteral("orphan"),        QStringLiteral("shown_start"),
+        QStringLiteral("shown_end")};
+    static const QString sql = [] {
+        QStringList set;
+        QStringList same;
+        for (const QString &column : columns) {
+            set << column + QStringLiteral(" = ?");
+            same << column + QStringLiteral(" IS ?");
+        }
+        return QStringLiteral("UPDATE corrections SET %1 WHERE id = ? AND NOT (%2)")
+            .arg(set.join(QStringLiteral(", ")), same.join(QStringLiteral(" AND ")));
+    }();
+    const QVariantList place = {idOrNull(c.blockId),
+                                c.start,
+                                c.end,
+                                notNull(c.original),
+                                notNull(c.anchor.prefix),
+                                notNull(c.anchor.suffix),
+                                c.anchor.articlePosition,
+                                notNull(c.anchor.articleTitle),
+                                c.anchor.blockPosition,
+                                c.anchor.articleStart,
+                                c.orphan ? 1 : 0,
+                                c.shownStart,
+                                c.shownEnd};
+    Q_ASSERT(place.size() == columns.size());
+    return exec(m_library.database(), sql, place + QVariantList{c.id} + place);
 }
 
 QHash<qint64, QList<Correction>> CorrectionRepository::inBackup(const QString &backupFile)
