@@ -461,6 +461,8 @@ int cmdOrphans(const Args &args, Streams io)
             }
             array.append(o);
         }
+        if (orphanCorrections(library, io, &array) < 0)
+            return 1;
         printJson(io.out, QJsonDocument(array));
         return 0;
     }
@@ -473,7 +475,10 @@ int cmdOrphans(const Args &args, Streams io)
             io.out << "  — " << QString(item.note.text).replace(u'\n', u' ');
         io.out << "\n";
     }
-    if (items.isEmpty())
+    const int corrections = orphanCorrections(library, io, nullptr);
+    if (corrections < 0)
+        return 1;
+    if (items.isEmpty() && corrections == 0)
         io.out << "No orphans.\n";
     return 0;
 }

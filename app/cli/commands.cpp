@@ -45,7 +45,7 @@ Annotations:
   note delete ID
   notebook add NAME | notebook append NAME --highlight ID | --note ID | --text TEXT
   notebook show NAME [--json]
-  orphans [--json]               annotations that could not be placed after a change of text
+  orphans [--json]               annotations and corrections that could not be placed after a change of text
   correct BLOCK_ID --start N --end N --text T [--author A]
                                  correct the OCR: code points N..N of the paragraph's text read T
   correct BLOCK_ID --join | --split-at N | --kind body|heading|caption|speaker|note

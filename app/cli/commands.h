@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 
+class QJsonArray;
 class QJsonDocument;
 
 namespace dubao::cli {
@@ -67,6 +68,11 @@ void addAnalysisCommands(CommandTable &table);    // analysiscommands.cpp: peopl
 void addMaintenanceCommands(CommandTable &table); // maintenancecommands.cpp: backup, restore, check
 void addCorrectionCommands(
     CommandTable &table); // correctioncommands.cpp: correct, corrections, uncorrect, export-corrected
+
+/// The corrections a re-parse or replace could not place (correctioncommands.cpp), for `orphans`: a JSON object
+/// each, or one line each on io.out. Returns how many there are, or -1 (after a line on io.err) when they could
+/// not be read.
+int orphanCorrections(Library &library, Streams io, QJsonArray *json);
 
 int run(const QStringList &arguments, Streams io);
 

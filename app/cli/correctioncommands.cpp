@@ -31,6 +31,36 @@ QString describe(const Correction &c)
     return QStringLiteral("a %1").arg(c.text);
 }
 
+} // namespace
+
+int orphanCorrections(Library &library, Streams io, QJsonArray *json)
+{
+    const Result<QList<Correction>> orphans = CorrectionRepository(library).orphans();
+    if (!orphans) {
+        io.err << "dubao-cli: " << orphans.error().message() << Qt::endl;
+        return -1;
+    }
+    for (const Correction &c : *orphans) {
+        if (json) {
+            json->append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("correction")},
+                                     {QStringLiteral("id"), c.id},
+                                     {QStringLiteral("correction_kind"), correctionKindName(c.kind)},
+                                     {QStringLiteral("quote"), c.original},
+                                     {QStringLiteral("correction"), c.text},
+                                     {QStringLiteral("prefix"), c.anchor.prefix},
+                                     {QStringLiteral("suffix"), c.anchor.suffix},
+                                     {QStringLiteral("issue"), idOrNull(c.anchor.issueId)},
+                                     {QStringLiteral("article_title"), c.anchor.articleTitle},
+                                     {QStringLiteral("author"), c.author}});
+        } else {
+            io.out << "correction " << c.id << "  (" << c.anchor.articleTitle << ")  " << describe(c) << "\n";
+        }
+    }
+    return int(orphans->size());
+}
+
+namespace {
+
 int cmdCorrect(const Args &args, Streams io)
 {
     if (args.positional.size() != 1)

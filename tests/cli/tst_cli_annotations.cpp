@@ -214,6 +214,7 @@ void TestCliAnnotations::replace_printsCounts_orphansListed()
     const QString block = QString::number(blockId(0, 1));
     QCOMPARE(cli({u"highlight"_s, u"add"_s, u"--block"_s, block, u"--start"_s, u"4"_s, u"--end"_s, u"7"_s}).code, 0);
     QCOMPARE(cli({u"note"_s, u"add"_s, u"--block"_s, QString::number(blockId(0, 2)), u"--text"_s, u"keep"_s}).code, 0);
+    QCOMPARE(cli({u"correct"_s, block, u"--start"_s, u"0"_s, u"--end"_s, u"2"_s, u"--text"_s, u"县委"_s}).code, 0);
     QFile in(m_file);
     QVERIFY(in.open(QIODevice::ReadOnly));
     QStringList lines = QString::fromUtf8(in.readAll()).split(u'\n');
@@ -227,10 +228,15 @@ void TestCliAnnotations::replace_printsCounts_orphansListed()
     QCOMPARE(replaced.code, 0);
     // The note's paragraph moved up but kept its id and text: its note stays where it is.
     QVERIFY2(replaced.out.contains(u"1 stayed, 0 moved, 1 orphaned"_s), qPrintable(replaced.out));
+    // The correction on the removed paragraph is an orphan too, listed after the annotations.
     const QJsonArray orphans = json({u"orphans"_s}).array();
-    QCOMPARE(orphans.size(), 1);
+    QCOMPARE(orphans.size(), 2);
     QCOMPARE(orphans.at(0)[u"quote"_s].toString(), u"张智奎"_s);
     QCOMPARE(orphans.at(0)[u"kind"_s].toString(), u"highlight"_s);
+    QCOMPARE(orphans.at(1)[u"kind"_s].toString(), u"correction"_s);
+    QCOMPARE(orphans.at(1)[u"correction"_s].toString(), u"县委"_s);
+    QVERIFY2(cli({u"orphans"_s}).out.contains(u"correction "_s + QString::number(orphans.at(1)[u"id"_s].toInteger())),
+             "the text listing names the orphaned correction");
     QCOMPARE(json({u"highlight"_s, u"list"_s}).array().at(0)[u"orphan"_s].toBool(), true);
     QCOMPARE(cli({u"replace"_s, u"1"_s, m_tmp->filePath(u"missing.txt"_s)}).code, 1);
     QCOMPARE(cli({u"replace"_s, u"1"_s}).code, 2);
