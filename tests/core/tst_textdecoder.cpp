@@ -417,18 +417,22 @@ void TestTextDecoder::decode_50MbSingleLineUtf8_fast()
     line.replace('\n', ' ');
     constexpr qsizetype size = 50 * 1024 * 1024;
     const QByteArray bytes = line.repeated(size / line.size() + 1);
-    const QString expected = QString::fromUtf8(bytes);
-
+    // Against Qt's own decoding of the same bytes, timed beside it, so that a loaded machine slows both: what this
+    // guards against is work that grows faster than the text (a scan per line, a copy per chunk), which on one
+    // 50 MB line costs minutes, not a constant factor.
     QElapsedTimer timer;
     timer.start();
+    const QString expected = QString::fromUtf8(bytes);
+    const qint64 baselineMs = timer.restart();
     const DecodedText decoded = decodeText(bytes);
     const qint64 ms = timer.elapsed();
 
     QVERIFY2(decoded.ok, qPrintable(decoded.error));
     QCOMPARE(decoded.encoding, QStringLiteral("UTF-8"));
     QVERIFY(decoded.text == expected);
-    qInfo("UTF-8: %.1f MB in %lld ms (%.0f MB/s)", bytes.size() / 1e6, ms, bytes.size() / 1e3 / qMax<qint64>(ms, 1));
-    QVERIFY2(ms < 2000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
+    qInfo("UTF-8: %.1f MB in %lld ms (%.0f MB/s); QString::fromUtf8: %lld ms", bytes.size() / 1e6, ms,
+          bytes.size() / 1e3 / qMax<qint64>(ms, 1), baselineMs);
+    QVERIFY2(ms < 1000 + 40 * baselineMs, qPrintable(QStringLiteral("%1 ms against %2 ms").arg(ms).arg(baselineMs)));
 }
 
 void TestTextDecoder::decode_gb18030_throughput()
