@@ -207,10 +207,25 @@ void decideYear(IssueInfo &info)
     };
 
     int year = 0;
+    Kind decidedBy = Kind::Path;
     for (Kind kind : {Kind::Path, Kind::AnnualReview, Kind::YearMention}) {
         if (const auto e = find(kind); e != info.yearEvidence.cend()) {
             year = e->year;
+            decidedBy = kind;
             break;
+        }
+    }
+    // A year the text names but a narrow era excludes, while a range the text names as coming (a plan published
+    // late in the year before it starts) falls inside that era: the two agreeing pieces of evidence outweigh the
+    // one mention, which is the range's own first year (003, November 2022: "2023年—2024年…名单" beside 动态清零 and
+    // 二十条措施). The mention stays as the alternative.
+    int overruled = 0;
+    if (year != 0 && decidedBy != Kind::Path && eraLast - eraFirst <= 3 && (year < eraFirst || year > eraLast)) {
+        if (const auto plan = find(Kind::PlanRange); plan != info.yearEvidence.cend() && plan->year >= eraFirst &&
+                                                     plan->year <= eraLast && weekdayFits(plan->year) &&
+                                                     QDate(plan->year, info.month, info.day).isValid()) {
+            overruled = year;
+            year = plan->year;
         }
     }
     if (year == 0 && eraLast - eraFirst <= 10) {
@@ -257,6 +272,8 @@ void decideYear(IssueInfo &info)
             }
         }
     }
+    if (overruled != 0)
+        alternative(overruled);
     std::sort(alternatives.begin(), alternatives.end());
     info.yearAlternatives = alternatives;
 }

@@ -138,8 +138,8 @@ void TestCli::importListShow_roundTrip()
     QCOMPARE(r.code, 0);
     const QJsonArray issues = QJsonDocument::fromJson(r.out).array();
     QCOMPARE(issues.size(), 5);
-    // Sorted by date: 2023-02-21 first, 2024-12-19 last.
-    QCOMPARE(issues.first().toObject().value(u"date"_s).toString(), u"2023-02-21"_s);
+    // Sorted by date: 003 (2022-11-13) first, 004 (2024-12-19) last.
+    QCOMPARE(issues.first().toObject().value(u"date"_s).toString(), u"2022-11-13"_s);
     QCOMPARE(issues.last().toObject().value(u"date"_s).toString(), u"2024-12-19"_s);
     qint64 articleId = 0;
     int articleCount = 0;
