@@ -72,6 +72,11 @@ MaintenancePart::MaintenancePart(MainWindow &window, ActionRegistry &actions)
     label->setWordWrap(true);
     label->setContentsMargins(8, 4, 8, 4);
     m_readOnlyBanner->addWidget(label);
+    // The way out of a read-only library that holds objects Dubao did not make: the check dialog, whose Repair
+    // keeps a copy of the library and removes them.
+    m_repairFromBanner = m_readOnlyBanner->addAction(QCoreApplication::translate("dubao::MainWindow", "Repair…"));
+    m_repairFromBanner->setObjectName(QStringLiteral("actionRepairFromBanner"));
+    connect(m_repairFromBanner, &QAction::triggered, this, &MaintenancePart::checkLibraryDialog);
     m_readOnlyBanner->setStyleSheet(QStringLiteral("QToolBar#readOnlyBanner { background: #FFF3CD; color: #664D03; }"));
     window.addToolBarBreak(Qt::TopToolBarArea);
     window.addToolBar(Qt::TopToolBarArea, m_readOnlyBanner);
@@ -125,10 +130,11 @@ void MaintenancePart::applyReadOnlyMode()
             : QCoreApplication::translate("dubao::MainWindow",
                                           "This library is read-only: it holds database objects that Dubao did not "
                                           "make and that could change or delete your work (%1). You can read and "
-                                          "search. To remove them, run dubao-cli check --repair (it keeps a copy "
-                                          "of the library first).")
+                                          "search. Repair… removes them (it keeps a copy of the library first; "
+                                          "dubao-cli check --repair does the same).")
                   .arg(SchemaVerifier::describe(findings)));
     m_readOnlyBanner->setVisible(readOnly);
+    m_repairFromBanner->setVisible(!findings.isEmpty());
     // Every editing action stays off while the library is read-only, whoever registered or enables it.
     m_actions.setReadOnly(readOnly);
     if (!readOnly)

@@ -61,6 +61,7 @@ private:
     QAction *m_restore;
     QAction *m_check;
     QToolBar *m_readOnlyBanner;
+    QAction *m_repairFromBanner; ///< on the banner while objects Dubao did not make keep the library read-only
     QLabel *m_readOnlyText;
     QTimer *m_changePoll;
     JobRunner *m_dailyBackup; ///< joined before the library changes hands

@@ -19,6 +19,7 @@
 #include "tests/support/scalar.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
@@ -34,6 +35,7 @@
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 #include <QToolBar>
 #include <QTranslator>
 #include <QTreeWidget>
@@ -390,8 +392,19 @@ void TestMaintenance::libraryWithForeignTrigger_bannerNamesIt_editingActionsOff(
     auto *banner = window->findChild<QToolBar *>(u"readOnlyBanner"_s);
     QVERIFY(banner && !banner->isHidden());
     const QString text = banner->findChild<QLabel *>()->text();
-    QVERIFY2(text.contains(u"trigger evil (unknown)"_s) && text.contains(u"check --repair"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"trigger evil (unknown)"_s) && text.contains(u"Repair…"_s), qPrintable(text));
     QVERIFY(!window->findChild<QAction *>(u"actionAddNote"_s)->isEnabled());
+    // The banner's Repair… is the way out: it opens the check dialog, on, and enabled in, a read-only library.
+    QAction *repair = window->findChild<QAction *>(u"actionRepairFromBanner"_s);
+    QVERIFY(repair && repair->isVisible() && repair->isEnabled());
+    bool dialogShown = false;
+    QTimer::singleShot(0, this, [&dialogShown] {
+        QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<CheckDialog *>(QApplication::activeModalWidget()), 10000);
+        dialogShown = true;
+        QApplication::activeModalWidget()->close();
+    });
+    repair->trigger();
+    QVERIFY(dialogShown);
     const QString shots = qEnvironmentVariable("DUBAO_SCREENSHOT_DIR");
     if (!shots.isEmpty())
         window->grab().save(QDir(shots).filePath(u"foreign-schema-banner.png"_s));
