@@ -195,7 +195,10 @@ std::pair<qint64, qint64> changeCounters(QSqlDatabase db)
     qint64 work = -1;
     if (q.exec(QStringLiteral("SELECT name, value FROM change_counter"))) {
         while (q.next())
-            (q.value(0).toString() == QLatin1String("work") ? work : library) = q.value(1).toLongLong();
+            if (const QString name = q.value(0).toString(); name == QLatin1String("work"))
+                work = q.value(1).toLongLong();
+            else if (name == QLatin1String("library"))
+                library = q.value(1).toLongLong();
     }
     return {library, work};
 }

@@ -5,6 +5,7 @@
 #include "core/store/backup.h"
 #include "core/store/schema.h"
 #include "core/store/sql.h"
+#include "core/store/walcheck.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -129,6 +130,9 @@ Result<void> Library::open(const QString &path, OpenMode mode)
                 return fail(sql::Store::tr("cannot read: %1").arg(file.errorString()));
             if (file.read(16) != sqliteMagic())
                 return fail(sql::Store::tr("not a Dubao library (not an SQLite file)"));
+            // A -wal of another database beside it would be applied to it by SQLite's first read.
+            if (Result<void> wal = walcheck::verify(path); !wal)
+                return fail(wal.error().message());
         }
         readOnly = !isWritableFile(info);
     }
@@ -154,6 +158,8 @@ Result<void> Library::open(const QString &path, OpenMode mode)
         }
         if (opened)
             opened = migrate();
+        if (opened && !m_readOnly && !inMemory && mode == OpenMode::Normal)
+            opened = walcheck::ensureIdentity(db);
         if (!opened) {
             qCWarning(lcStore).noquote() << "cannot open library" << path << opened.error().message();
             db.close();

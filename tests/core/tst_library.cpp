@@ -116,6 +116,8 @@ private slots:
     void open_foreignTablesWithoutVersion_refusedAndUntouched();
     void open_ourIdButNoVersionWithTables_refusedAndUntouched();
     void open_folder_refused();
+    void open_foreignWal_refusedAndUntouched();
+    void open_ownWalLeftByACrash_applied();
     void open_readOnlyFile_readsWorkWritesFail();
     void open_twoInstancesSameFile_bothWork();
     void open_memory_works();
@@ -312,6 +314,80 @@ void TestLibrary::open_folder_refused()
     const QString error = opened.error().message();
     QVERIFY2(error.startsWith(m_dir->path() + QStringLiteral(": ")), qPrintable(error));
     QVERIFY(!library.isOpen());
+}
+
+/// A library at `path` with one issue (and so its identity) and closed, as its file was then; and the -wal a
+/// connection that does not checkpoint left after adding `extra` to its 'library' counter, as a killed process
+/// leaves it (closing checkpoints the -wal into the file; the file is then put back as it was).
+struct Crashed
+{
+    QByteArray file;
+    QByteArray wal;
+};
+
+Crashed libraryWithWal(const QString &path, char issue, int extra)
+{
+    {
+        Library library;
+        if (!library.open(path) || IssueRepository(library).insert(makeIssue(sha(issue))).valueOr(0) <= 0)
+            return {};
+    }
+    Crashed crashed{readAll(path), {}};
+    {
+        RawConnection raw(path);
+        if (!raw.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")) ||
+            !raw.exec(QStringLiteral("UPDATE change_counter SET value = value + %1 WHERE name = 'library'").arg(extra)))
+            return {};
+        crashed.wal = readAll(path + QStringLiteral("-wal"));
+    }
+    if (!writeFile(path, crashed.file))
+        return {};
+    return crashed;
+}
+
+void TestLibrary::open_foreignWal_refusedAndUntouched()
+{
+    // A library copied over another whose -wal stayed behind (issue 17): SQLite alone would apply the other
+    // database's pages to it. Refused, naming the file; the library and the -wal stay as they were.
+    const QString other = m_dir->filePath(QStringLiteral("other.sqlite"));
+    const QByteArray otherWal = libraryWithWal(other, 'o', 1000).wal;
+    QVERIFY(otherWal.size() > 32);
+    {
+        Library library;
+        QVERIFY(library.open(libraryPath()));
+        QVERIFY(IssueRepository(library).insert(makeIssue(sha('a'))).valueOr(0) > 0);
+    }
+    QVERIFY(!QFile::exists(libraryPath() + QStringLiteral("-wal")));
+    QVERIFY(writeFile(libraryPath() + QStringLiteral("-wal"), otherWal));
+    const QByteArray before = readAll(libraryPath());
+
+    Library library;
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().message().contains(QStringLiteral("library.sqlite-wal")) &&
+                 opened.error().message().contains(QStringLiteral("another database")),
+             qPrintable(opened.error().message()));
+    QVERIFY(readAll(libraryPath()) == before);
+    QVERIFY(readAll(libraryPath() + QStringLiteral("-wal")) == otherWal);
+
+    // Moved away, the library opens as it was last saved.
+    QVERIFY(QFile::remove(libraryPath() + QStringLiteral("-wal")));
+    QVERIFY(library.open(libraryPath()));
+    QCOMPARE(IssueRepository(library).findBySha256(sha('o')), std::nullopt);
+    QVERIFY(IssueRepository(library).findBySha256(sha('a')));
+}
+
+void TestLibrary::open_ownWalLeftByACrash_applied()
+{
+    // The library's own -wal, as a killed process leaves it: its commits are the library's and are kept.
+    const Crashed crashed = libraryWithWal(libraryPath(), 'a', 1000);
+    QVERIFY(crashed.wal.size() > 32);
+    QVERIFY(writeFile(libraryPath() + QStringLiteral("-wal"), crashed.wal));
+    Library library;
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY2(opened, qPrintable(opened.error().message()));
+    QVERIFY(sql::scalar(library.database(), QStringLiteral("SELECT value FROM change_counter WHERE name = 'library'"))
+                .toLongLong() >= 1000);
 }
 
 void TestLibrary::open_readOnlyFile_readsWorkWritesFail()
