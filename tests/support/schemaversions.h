@@ -24,11 +24,28 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
            q.exec(QStringLiteral("DROP TABLE block_lineage")) && q.exec(QStringLiteral("DROP TABLE article_lineage"));
 }
 
-/// Drops what schema versions 7 (the article sizes, their triggers) and 8 (the year's evidence) added. Leaves
-/// user_version to the caller. False when a statement fails.
+/// Drops what schema version 9 (text reuse: its tables and triggers) added. Leaves user_version to the caller. False
+/// when a statement fails.
+inline bool dropSchemaVersion9(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    for (const char *trigger : {"reuse_block_inserted", "reuse_block_changed", "reuse_block_deleted"})
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger)))
+            return false;
+    for (const char *table :
+         {"reuse_articles", "reuse_fingerprints", "reuse_frequent", "reuse_pairs", "reuse_sources", "reuse_pending"})
+        if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS ") + QLatin1String(table)))
+            return false;
+    return true;
+}
+
+/// Drops what schema versions 7 (the article sizes, their triggers), 8 (the year's evidence) and 9 (text reuse)
+/// added. Leaves user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersions7And8(QSqlDatabase db)
 {
     QSqlQuery q(db);
+    if (!dropSchemaVersion9(db))
+        return false;
     for (const char *trigger : {"article_sizes_block_inserted", "article_sizes_block_changed",
                                 "article_sizes_block_deleted", "article_sizes_article_moved"})
         if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger)))
