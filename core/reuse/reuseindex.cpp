@@ -209,9 +209,12 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel)
         if (batch.isEmpty())
             return done;
         const qint64 articles = sql::scalar(db, QStringLiteral("SELECT count(*) FROM articles")).toLongLong();
-        const int boilerplateAbove =
-            std::max(m_parameters.boilerplateMin, int(articles * m_parameters.boilerplateShare));
-        const int indexCap = std::max(m_parameters.indexCap, boilerplateAbove + 1);
+        // The index keeps a fingerprint in at most indexCap articles, whatever the library's size, so that the work
+        // per article is bounded; a fingerprint in more than boilerplateAbove articles (at most the cap) is
+        // boilerplate.
+        const int indexCap = m_parameters.indexCap;
+        const int boilerplateAbove = std::min(
+            indexCap - 1, std::max(m_parameters.boilerplateMin, int(articles * m_parameters.boilerplateShare)));
 
         sql::WriteScope scope(db);
         if (!scope.isActive())
