@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,16 +16,9 @@
 using namespace dubao;
 using namespace Qt::StringLiterals;
 
-namespace {
+using test::hanText;
 
-QString hanText(quint32 seed, int n)
-{
-    QRandomGenerator random(seed);
-    QString s;
-    for (int k = 0; k < n; ++k)
-        s += QChar(char16_t(0x4E00 + random.bounded(0x5000)));
-    return s;
-}
+namespace {
 
 QSet<QString> keysOf(const QJsonObject &o)
 {

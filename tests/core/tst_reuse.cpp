@@ -10,7 +10,6 @@
 #include "tests/support/schemaversions.h"
 #include "tests/support/temporarylibrary.h"
 
-#include <QRandomGenerator>
 #include <QTest>
 
 #include <set>
@@ -18,17 +17,9 @@
 using namespace dubao;
 using namespace Qt::StringLiterals;
 
-namespace {
+using test::hanText;
 
-/// `n` Han characters made from `seed` (common characters, so that no two seeds share a long run by chance).
-QString hanText(quint32 seed, int n)
-{
-    QRandomGenerator random(seed);
-    QString s;
-    for (int k = 0; k < n; ++k)
-        s += QChar(char16_t(0x4E00 + random.bounded(0x5000)));
-    return s;
-}
+namespace {
 
 std::u32string folded(const QString &text)
 {

@@ -9,6 +9,7 @@
 
 #include <QCryptographicHash>
 #include <QDate>
+#include <QRandomGenerator>
 #include <QString>
 #include <QStringList>
 
@@ -21,6 +22,16 @@ struct ReuseDocument
     QStringList paragraphs;
     QString publication = QStringLiteral("测试日报");
 };
+
+/// `n` Han characters made from `seed` (common characters, so that no two seeds share a long run by chance).
+inline QString hanText(quint32 seed, int n)
+{
+    QRandomGenerator random(seed);
+    QString s;
+    for (int k = 0; k < n; ++k)
+        s += QChar(char16_t(0x4E00 + random.bounded(0x5000)));
+    return s;
+}
 
 /// Stores the document as an issue; gives back its article's id, or 0 on failure.
 inline qint64 storeReuseDocument(Library &library, const ReuseDocument &document)
