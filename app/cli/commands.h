@@ -66,6 +66,8 @@ void addExportCommands(CommandTable &table);      // exportcommands.cpp: export
 void addAnalysisCommands(CommandTable &table);    // analysiscommands.cpp: people, person
 void addReuseCommands(CommandTable &table);       // reusecommands.cpp: reuse, compare
 void addMaintenanceCommands(CommandTable &table); // maintenancecommands.cpp: backup, restore, check
+void addCorrectionCommands(
+    CommandTable &table); // correctioncommands.cpp: correct, corrections, uncorrect, export-corrected
 
 int run(const QStringList &arguments, Streams io);
 

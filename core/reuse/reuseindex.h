@@ -1,4 +1,4 @@
-// Text reuse in the library (schema v9, docs/reuse.md): each article's fingerprints, the pairs of articles that
+// Text reuse in the library (schema v10, docs/reuse.md): each article's fingerprints, the pairs of articles that
 // share passages, with the passages, and the publications the user marks as reference collections. Triggers on
 // `blocks` put every article whose text is written (import, replace, re-parse, OCR corrections) on a to-do list,
 // like the people index; update() fingerprints the articles on it and compares each with the index of what is
@@ -22,7 +22,7 @@ namespace dubao {
 
 class Library;
 
-/// Registers schema step 9 (text reuse) with the store. Every program that opens a library calls it once before it
+/// Registers schema step 10 (text reuse) with the store. Every program that opens a library calls it once before it
 /// does, beside registerSearchSchema(). Thread-safe; calling it again does nothing.
 void registerReuseSchema();
 

@@ -1,6 +1,6 @@
 // Text reuse (core/reuse): folding with offsets back into the blocks, winnowing's guarantee, the alignment of
 // constructed copies (an insertion, a cut, paragraphs in another order, a Traditional copy with spaces and pinyin
-// glosses), and the index in a library: incremental, re-parsed text, boilerplate, clusters, sources, schema v9.
+// glosses), and the index in a library: incremental, re-parsed text, boilerplate, clusters, sources, schema v10.
 #include "core/reuse/reusealigner.h"
 #include "core/reuse/reuseindex.h"
 #include "core/reuse/reusetext.h"
@@ -256,19 +256,19 @@ private slots:
         QCOMPARE(int(index.pairs()->size()), before);
     }
 
-    void migration_fromVersion8_queuesEveryArticle()
+    void migration_fromVersion9_queuesEveryArticle()
     {
         test::TemporaryLibrary library;
         QVERIFY(library.create());
         QVERIFY(test::storeReuseDocument(*library, {u"old"_s, QDate(2022, 1, 1), {hanText(70, 50)}}));
-        QVERIFY(test::dropSchemaVersion9(library->database()));
+        QVERIFY(test::dropSchemaVersion10(library->database()));
         QSqlQuery q(library->database());
-        QVERIFY(q.exec(u"PRAGMA user_version = 8"_s));
+        QVERIFY(q.exec(u"PRAGMA user_version = 9"_s));
         const QString path = library->path();
         library->close();
         Library reopened;
         QVERIFY(reopened.open(path));
-        QCOMPARE(test::scalar(reopened, u"PRAGMA user_version"_s), qint64(9));
+        QCOMPARE(test::scalar(reopened, u"PRAGMA user_version"_s), qint64(10));
         QCOMPARE(ReuseIndex(reopened).pendingArticles(), 1);
     }
 };
