@@ -76,7 +76,7 @@ People:
 Text reuse:
   reuse [--json] [--min-chars N] the pairs of articles that share passages, and their clusters
   reuse ARTICLE_ID [--json]      one article's shared passages, with the other copies
-  reuse --rebuild                compute every pair again
+  reuse --rebuild                build the index (the first time) or compute every pair again
   reuse --source PUBLICATION | --not-source PUBLICATION   mark a reference collection (wire copy)
   compare ARTICLE_ID ARTICLE_ID [--json]   align two articles now
 

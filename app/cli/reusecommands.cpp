@@ -80,16 +80,22 @@ int cmdReuse(const Args &args, Streams io)
         for (const QString &publication : args.all(name))
             if (const Result<void> marked = index.setReferenceCollection(publication, name == u"source"); !marked)
                 return failure(io, marked);
-    if (!library.isReadOnly()) {
+    if (rebuild || !library.isReadOnly()) {
         const Result<qint64> updated = rebuild ? index.rebuild() : index.update();
         if (!updated)
             return failure(io, updated);
         if (rebuild && !args.json)
             io.out << "reuse: " << *updated << " articles compared\n";
     }
-    if (args.positional.isEmpty() &&
-        (rebuild || args.has(QStringLiteral("source")) || args.has(QStringLiteral("not-source"))) && !args.json)
+    const bool marked = args.has(QStringLiteral("source")) || args.has(QStringLiteral("not-source"));
+    if (args.positional.isEmpty() && (rebuild || marked) && !args.json)
         return 0;
+    if (!index.exists()) {
+        // Built only when asked: at a million articles it is minutes of work the user may not want.
+        io.err << "reuse: this library has no text-reuse index yet; build it with: dubao-cli reuse --rebuild"
+               << (args.library.isEmpty() ? QString() : QStringLiteral(" --library ") + args.library) << "\n";
+        return 1;
+    }
 
     if (!args.positional.isEmpty()) {
         const std::optional<qint64> id = parseId(args.positional.front());

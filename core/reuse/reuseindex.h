@@ -1,8 +1,9 @@
 // Text reuse in the library (schema v10, docs/reuse.md): each article's fingerprints, the pairs of articles that
-// share passages, with the passages, and the publications the user marks as reference collections. Triggers on
-// `blocks` put every article whose text is written (import, replace, re-parse, OCR corrections) on a to-do list,
-// like the people index; update() fingerprints the articles on it and compares each with the index of what is
-// already there — never all pairs again. rebuild() is the full computation. Fingerprints, pairs and the to-do list
+// share passages, with the passages, and the publications the user marks as reference collections. The index is
+// built when the user asks (rebuild(), the full computation); from then on triggers on `blocks` put every article
+// whose text is written (import, replace, re-parse, OCR corrections) on a to-do list, like the people index, and
+// update() fingerprints the articles on it and compares each with the index of what is already there — never all
+// pairs again. Fingerprints, pairs and the to-do list
 // are derived (backups leave them out); the reference-collection marks are the user's.
 #pragma once
 
@@ -85,12 +86,18 @@ public:
         , m_parameters(parameters)
     {}
 
+    /// True once the user has built the index (rebuild()). Until then nothing is queued or compared: an upgrade or
+    /// an import costs nothing, and pairs() is empty.
+    bool exists() const;
     /// Articles waiting to be fingerprinted and compared.
     qint64 pendingArticles() const;
     /// Fingerprints and compares the waiting articles, in write transactions of a few hundred articles each. Gives
-    /// back how many it read. `cancel` may be null; a cancelled update is continued by the next.
+    /// back how many it read; nothing when the index does not exist. `cancel` may be null; a cancelled update is
+    /// continued by the next.
     Result<qint64> update(const std::atomic_bool *cancel = nullptr);
-    /// Forgets every fingerprint and pair and computes them all again.
+    /// Builds the index: forgets every fingerprint and pair, marks the index as existing (from then on import,
+    /// replace, re-parse and corrections queue their articles) and computes everything. A cancelled build is
+    /// continued by the next update().
     Result<qint64> rebuild(const std::atomic_bool *cancel = nullptr);
 
     /// Every stored pair sharing at least `minChars` folded characters, by a then b.
@@ -108,6 +115,11 @@ public:
     QStringList referenceCollections() const;
 
 private:
+    /// A fingerprint in more articles than this is boilerplate (ReuseParameters::boilerplateMin, boilerplateShare).
+    int boilerplateAbove() const;
+    /// For a pair the index did not store: true when the fingerprints the two share are (nearly) all boilerplate.
+    bool sharesOnlyBoilerplate(qint64 first, qint64 second) const;
+
     Library &m_library;
     ReuseParameters m_parameters;
 };

@@ -101,6 +101,8 @@ Result<ReusePair> ReuseIndex::compare(qint64 first, qint64 second) const
                         {std::min(first, second), std::max(first, second)});
         stored.isValid())
         pair.boilerplate = stored.toInt() != 0;
+    else if (pair.sharedChars > 0)
+        pair.boilerplate = sharesOnlyBoilerplate(first, second); // not stored: what they share is boilerplate?
     return pair;
 }
 

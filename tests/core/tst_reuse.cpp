@@ -140,8 +140,13 @@ private slots:
         const qint64 c = test::storeReuseDocument(*library, {u"c"_s, QDate(2023, 3, 2), {hanText(23, 300)}});
         QVERIFY(a && b && c);
         ReuseIndex index(*library);
-        QCOMPARE(index.pendingArticles(), 3);
-        QCOMPARE(*index.update(), 3);
+        // No index until the user builds one: nothing is queued, an update compares nothing.
+        QVERIFY(!index.exists());
+        QCOMPARE(index.pendingArticles(), 0);
+        QCOMPARE(*index.update(), 0);
+        QVERIFY(index.pairs()->isEmpty());
+        QCOMPARE(*index.rebuild(), 3);
+        QVERIFY(index.exists());
         const QList<ReusePair> pairs = *index.pairs();
         QCOMPARE(pairs.size(), 1);
         const ReusePair &p = pairs.front();
@@ -175,7 +180,7 @@ private slots:
         const qint64 a = test::storeReuseDocument(*library, {u"a"_s, QDate(2023, 5, 3), {story}});
         const qint64 b = test::storeReuseDocument(*library, {u"b"_s, QDate(2023, 5, 4), {hanText(31, 20) + story}});
         ReuseIndex index(*library);
-        QCOMPARE(*index.update(), 2);
+        QCOMPARE(*index.rebuild(), 2);
         const qint64 wire =
             test::storeReuseDocument(*library, {u"wire"_s, QDate(2023, 5, 5), {story + hanText(32, 60)}, u"新华社"_s});
         QCOMPARE(index.pendingArticles(), 1); // only the new article is compared
@@ -199,7 +204,7 @@ private slots:
         const qint64 a = test::storeReuseDocument(*library, {u"a"_s, QDate(2023, 1, 1), {story}});
         const qint64 b = test::storeReuseDocument(*library, {u"b"_s, QDate(2023, 1, 2), {story}});
         ReuseIndex index(*library);
-        QVERIFY(index.update());
+        QVERIFY(index.rebuild());
         QCOMPARE(index.pairs()->size(), 1);
         // An OCR correction or a re-parse writes the block: the trigger queues the article.
         QVERIFY(sql::exec(library->database(), u"UPDATE blocks SET text = ? WHERE article_id = ?"_s,
@@ -228,9 +233,13 @@ private slots:
                 *library,
                 {u"r%1"_s.arg(year), QDate(year, 6, 1), {hanText(year, 200), formula, hanText(year + 1, 90)}});
         ReuseIndex index(*library);
-        QVERIFY(index.update());
+        QVERIFY(index.rebuild());
+        // The first two were paired before the third made the slogan a formula (and are marked boilerplate since);
+        // the third shares only the formula with them, so it is not even aligned.
         const QList<ReusePair> pairs = *index.pairs();
-        QVERIFY(!pairs.isEmpty());
+        QCOMPARE(pairs.size(), 1);
+        QCOMPARE(pairs.front().a, ids[0]);
+        QCOMPARE(pairs.front().b, ids[1]);
         for (const ReusePair &p : pairs)
             QVERIFY(p.boilerplate);
         QVERIFY(index.clusters(pairs).isEmpty());
@@ -249,14 +258,35 @@ private slots:
             QVERIFY(test::storeReuseDocument(*library,
                                              {u"d%1"_s.arg(k), QDate(2024, 2, 1 + k), {hanText(61 + k, 30) + story}}));
         ReuseIndex index(*library);
-        QCOMPARE(*index.update(), 4);
+        QCOMPARE(*index.rebuild(), 4);
         const int before = int(index.pairs()->size());
         QCOMPARE(before, 6);
         QCOMPARE(*index.rebuild(), 4);
         QCOMPARE(int(index.pairs()->size()), before);
     }
 
-    void migration_fromVersion9_queuesEveryArticle()
+    void index_fingerprintInMoreArticlesThanTheCap_leavesTheIndex()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString story = hanText(80, 90);
+        for (int k = 0; k < 5; ++k)
+            QVERIFY(test::storeReuseDocument(*library,
+                                             {u"c%1"_s.arg(k), QDate(2024, 4, 1 + k), {hanText(81 + k, 40) + story}}));
+        ReuseParameters parameters;
+        parameters.indexCap = 3;
+        ReuseIndex index(*library, parameters);
+        QCOMPARE(*index.rebuild(), 5);
+        QVERIFY(test::scalar(*library, u"SELECT count(*) FROM reuse_hashes WHERE frequent"_s) > 0);
+        QCOMPARE(test::scalar(*library, u"SELECT count(*) FROM reuse_fingerprints WHERE hash IN "
+                                        u"(SELECT hash FROM reuse_hashes WHERE frequent)"_s),
+                 0);
+        QVERIFY(test::scalar(*library, u"SELECT max(n) FROM (SELECT count(*) AS n FROM reuse_fingerprints "
+                                       u"GROUP BY hash)"_s) <= parameters.indexCap);
+        QCOMPARE(test::scalar(*library, u"SELECT max(articles) FROM reuse_hashes"_s), 5);
+    }
+
+    void migration_fromVersion9_createsEmptyTablesAndQueuesNothing()
     {
         test::TemporaryLibrary library;
         QVERIFY(library.create());
@@ -269,7 +299,11 @@ private slots:
         Library reopened;
         QVERIFY(reopened.open(path));
         QCOMPARE(test::scalar(reopened, u"PRAGMA user_version"_s), qint64(10));
-        QCOMPARE(ReuseIndex(reopened).pendingArticles(), 1);
+        ReuseIndex index(reopened);
+        QCOMPARE(index.pendingArticles(), 0); // an upgrade does not start hours of work
+        QVERIFY(!index.exists());
+        QCOMPARE(*index.rebuild(), 1);
+        QCOMPARE(test::scalar(reopened, u"SELECT count(*) FROM reuse_articles"_s), 1);
     }
 };
 

@@ -1,5 +1,4 @@
-// For the migration tests: turning a current library back into an older schema
-// version, as an older Dubao made it.
+// For the migration tests: turning a current library back into an older schema version, as an older Dubao made it.
 #pragma once
 
 #include <QSqlDatabase>
@@ -9,113 +8,96 @@
 
 namespace dubao::test {
 
-/// Drops what schema version 4 added (uids, their indexes and triggers,
-/// issues.parser_version, the lineage tables). Leaves user_version to the
-/// caller. False when a statement fails.
-inline bool dropSchemaVersion4(QSqlDatabase db) {
-  QSqlQuery q(db);
-  for (const char *table : {"issues", "articles", "blocks", "tags",
-                            "highlights", "notes", "notebooks"}) {
-    const QString name = QString::fromLatin1(table);
-    if (!q.exec(QStringLiteral("DROP TRIGGER %1_new_uid").arg(name)) ||
-        !q.exec(QStringLiteral("DROP INDEX %1_uid").arg(name)) ||
-        !q.exec(QStringLiteral("ALTER TABLE %1 DROP COLUMN uid").arg(name)))
-      return false;
-  }
-  return q.exec(
-             QStringLiteral("ALTER TABLE issues DROP COLUMN parser_version")) &&
-         q.exec(QStringLiteral("DROP TABLE block_lineage")) &&
-         q.exec(QStringLiteral("DROP TABLE article_lineage"));
-}
-
-/// Drops what schema version 9 added (the corrections of the OCR, their indexes
-/// and change-counter triggers). Leaves user_version to the caller. False when
-/// a statement fails.
-inline bool dropSchemaVersion9(QSqlDatabase db) {
-  QSqlQuery q(db);
-  for (const char *trigger :
-       {"count_corrections_insert", "count_corrections_update",
-        "count_corrections_delete"})
-    if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") +
-                QLatin1String(trigger)))
-      return false;
-  return q.exec(QStringLiteral("DROP TABLE IF EXISTS corrections"));
-}
-
-/// Drops what schema version 10 (text reuse: its tables and triggers) added.
+/// Drops what schema version 4 added (uids, their indexes and triggers, issues.parser_version, the lineage tables).
 /// Leaves user_version to the caller. False when a statement fails.
-inline bool dropSchemaVersion10(QSqlDatabase db) {
-  QSqlQuery q(db);
-  for (const char *trigger :
-       {"reuse_block_inserted", "reuse_block_changed", "reuse_block_deleted"})
-    if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") +
-                QLatin1String(trigger)))
-      return false;
-  for (const char *table :
-       {"reuse_articles", "reuse_fingerprints", "reuse_hashes", "reuse_pairs",
-        "reuse_sources", "reuse_built", "reuse_pending"})
-    if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS ") + QLatin1String(table)))
-      return false;
-  return true;
+inline bool dropSchemaVersion4(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    for (const char *table : {"issues", "articles", "blocks", "tags", "highlights", "notes", "notebooks"}) {
+        const QString name = QString::fromLatin1(table);
+        if (!q.exec(QStringLiteral("DROP TRIGGER %1_new_uid").arg(name)) ||
+            !q.exec(QStringLiteral("DROP INDEX %1_uid").arg(name)) ||
+            !q.exec(QStringLiteral("ALTER TABLE %1 DROP COLUMN uid").arg(name)))
+            return false;
+    }
+    return q.exec(QStringLiteral("ALTER TABLE issues DROP COLUMN parser_version")) &&
+           q.exec(QStringLiteral("DROP TABLE block_lineage")) && q.exec(QStringLiteral("DROP TABLE article_lineage"));
 }
 
-/// Drops what schema versions 7 (the article sizes, their triggers), 8 (the
-/// year's evidence) and later added. Leaves user_version to the caller. False
+/// Drops what schema version 9 added (the corrections of the OCR, their indexes and change-counter triggers). Leaves
+/// user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion9(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    for (const char *trigger : {"count_corrections_insert", "count_corrections_update", "count_corrections_delete"})
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger)))
+            return false;
+    return q.exec(QStringLiteral("DROP TABLE IF EXISTS corrections"));
+}
+
+/// Drops what schema version 10 (text reuse: its tables and triggers) added. Leaves user_version to the caller. False
 /// when a statement fails.
-inline bool dropSchemaVersions7And8(QSqlDatabase db) {
-  if (!dropSchemaVersion10(db) || !dropSchemaVersion9(db))
-    return false;
-  QSqlQuery q(db);
-  for (const char *trigger :
-       {"article_sizes_block_inserted", "article_sizes_block_changed",
-        "article_sizes_block_deleted", "article_sizes_article_moved"})
-    if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") +
-                QLatin1String(trigger)))
-      return false;
-  if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS article_sizes")) ||
-      !q.exec(
-          QStringLiteral("DROP INDEX IF EXISTS appearances_person_offices")))
-    return false;
-  for (const char *column : {"date_alternatives", "date_evidence"}) {
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM "
-                               "pragma_table_info('issues') WHERE name = '%1'")
-                    .arg(QLatin1String(column))) ||
-        !q.next())
-      return false;
-    const bool present = q.value(0).toInt() > 0;
-    q.finish();
-    if (present && !q.exec(QStringLiteral("ALTER TABLE issues DROP COLUMN ") +
-                           QLatin1String(column)))
-      return false;
-  }
-  return true;
+inline bool dropSchemaVersion10(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    for (const char *trigger : {"reuse_block_inserted", "reuse_block_changed", "reuse_block_deleted"})
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger)))
+            return false;
+    for (const char *table : {"reuse_articles", "reuse_fingerprints", "reuse_hashes", "reuse_pairs", "reuse_sources",
+                              "reuse_built", "reuse_pending"})
+        if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS ") + QLatin1String(table)))
+            return false;
+    return true;
 }
 
-/// Drops what schema versions 5 (the change counters and their triggers), 6
-/// (the people index), 7 (the article sizes) and 8 (the year's evidence) added,
-/// so that an older version's library is what that version made
-/// (Library::open() verifies the schema against it). Leaves user_version to the
-/// caller. False when a statement fails.
-inline bool dropSchemaVersions5To8(QSqlDatabase db) {
-  QSqlQuery q(db);
-  QStringList triggers;
-  if (!q.exec(QStringLiteral(
-          "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
-          "(name LIKE 'count\\_%' ESCAPE '\\' OR name LIKE 'analysis\\_%' "
-          "ESCAPE '\\')")))
-    return false;
-  while (q.next())
-    triggers << q.value(0).toString();
-  for (const QString &t : std::as_const(triggers))
-    if (!q.exec(QStringLiteral("DROP TRIGGER ") + t))
-      return false;
-  if (!dropSchemaVersions7And8(db))
-    return false;
-  for (const char *table : {"appearances", "person_edits", "persons",
-                            "analysis_pending", "change_counter"})
-    if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS ") + QLatin1String(table)))
-      return false;
-  return true;
+/// Drops what schema versions 7 (the article sizes, their triggers), 8 (the year's evidence) and later added. Leaves
+/// user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersions7And8(QSqlDatabase db)
+{
+    if (!dropSchemaVersion10(db) || !dropSchemaVersion9(db))
+        return false;
+    QSqlQuery q(db);
+    for (const char *trigger : {"article_sizes_block_inserted", "article_sizes_block_changed",
+                                "article_sizes_block_deleted", "article_sizes_article_moved"})
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger)))
+            return false;
+    if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS article_sizes")) ||
+        !q.exec(QStringLiteral("DROP INDEX IF EXISTS appearances_person_offices")))
+        return false;
+    for (const char *column : {"date_alternatives", "date_evidence"}) {
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('issues') WHERE name = '%1'")
+                        .arg(QLatin1String(column))) ||
+            !q.next())
+            return false;
+        const bool present = q.value(0).toInt() > 0;
+        q.finish();
+        if (present && !q.exec(QStringLiteral("ALTER TABLE issues DROP COLUMN ") + QLatin1String(column)))
+            return false;
+    }
+    return true;
+}
+
+/// Drops what schema versions 5 (the change counters and their triggers), 6 (the people index), 7 (the article sizes)
+/// and 8 (the year's evidence) added, so that an older version's library is what that version made (Library::open()
+/// verifies the schema against it). Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersions5To8(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    QStringList triggers;
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+                               "(name LIKE 'count\\_%' ESCAPE '\\' OR name LIKE 'analysis\\_%' ESCAPE '\\')")))
+        return false;
+    while (q.next())
+        triggers << q.value(0).toString();
+    for (const QString &t : std::as_const(triggers))
+        if (!q.exec(QStringLiteral("DROP TRIGGER ") + t))
+            return false;
+    if (!dropSchemaVersions7And8(db))
+        return false;
+    for (const char *table : {"appearances", "person_edits", "persons", "analysis_pending", "change_counter"})
+        if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS ") + QLatin1String(table)))
+            return false;
+    return true;
 }
 
 } // namespace dubao::test
