@@ -332,22 +332,6 @@ int cmdTrend(const Args &args, Streams io)
     return 0;
 }
 
-/// Runs `command`, then extracts the articles it wrote.
-Command thenExtract(Command command)
-{
-    return [command](const Args &args, Streams io) {
-        const int code = command(args, io);
-        if (code == kUsageError)
-            return code;
-        Library library;
-        if (!openLibrary(library, args, io) || library.isReadOnly())
-            return code;
-        if (const Result<qint64> updated = PeopleIndex(library).update(); !updated)
-            return failure(io, updated);
-        return code;
-    };
-}
-
 } // namespace
 
 void addAnalysisCommands(CommandTable &table)
@@ -355,7 +339,7 @@ void addAnalysisCommands(CommandTable &table)
     for (const char *name : {"import", "replace", "reparse"}) {
         const auto it = table.find(QString::fromLatin1(name));
         if (it != table.end())
-            it->second = thenExtract(it->second);
+            it->second = thenUpdate(it->second, [](Library &library) { return PeopleIndex(library).update(); });
     }
     table.emplace(QStringLiteral("people"), cmdPeople);
     table.emplace(QStringLiteral("person"), cmdPerson);

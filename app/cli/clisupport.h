@@ -61,4 +61,21 @@ inline QJsonValue idOrNull(qint64 id)
     return id > 0 ? QJsonValue(id) : QJsonValue(QJsonValue::Null);
 }
 
+/// Runs `command`, then `update` on its library (an index derived from the text catching up with what the command
+/// wrote: the people index, text reuse). A usage error or a read-only library skips the update.
+inline Command thenUpdate(Command command, std::function<Result<qint64>(Library &)> update)
+{
+    return [command, update](const Args &args, Streams io) {
+        const int code = command(args, io);
+        if (code == kUsageError)
+            return code;
+        Library library;
+        if (!openLibrary(library, args, io) || library.isReadOnly())
+            return code;
+        if (const Result<qint64> updated = update(library); !updated)
+            return failure(io, updated);
+        return code;
+    };
+}
+
 } // namespace dubao::cli

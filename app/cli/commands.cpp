@@ -73,6 +73,13 @@ People:
   trend QUERY... [--by month|quarter|year] [--per issue|10k] [--csv FILE|-] [--json]
                                  the hits of each query per period, per issue or per 10,000 characters
 
+Text reuse:
+  reuse [--json] [--min-chars N] the pairs of articles that share passages, and their clusters
+  reuse ARTICLE_ID [--json]      one article's shared passages, with the other copies
+  reuse --rebuild                build the index (the first time) or compute every pair again
+  reuse --source PUBLICATION | --not-source PUBLICATION   mark a reference collection (wire copy)
+  compare ARTICLE_ID ARTICLE_ID [--json]   align two articles now
+
 Export:
   export --format %1 -o FILE
          [--tag T]... [--all-tags] [--no-children] [--from DATE] [--to DATE] [--publication P]
@@ -114,7 +121,8 @@ static const QSet<QString> kFlags{u"--json"_s,        u"--raw"_s,
                                   u"--repair"_s,      u"--force"_s,
                                   u"--no-children"_s, u"--with-notes-as-citations"_s, // these three: export
                                   u"--with-links"_s,  u"--all"_s,                     // --all: reparse
-                                  u"--full"_s,        u"--join"_s};                   // check; correct
+                                  u"--full"_s,        u"--join"_s,
+                                  u"--rebuild"_s}; // check; correct; reuse
 
 Args parseArgs(const QStringList &arguments)
 {
@@ -395,6 +403,7 @@ int run(const QStringList &arguments, Streams io)
         addSearchCommands(table);
         addExportCommands(table);
         addAnalysisCommands(table);
+        addReuseCommands(table);
         addMaintenanceCommands(table);
         addCorrectionCommands(table);
         return table;

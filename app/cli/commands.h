@@ -65,6 +65,7 @@ void addIssueCommands(CommandTable &table);       // issuecommands.cpp: replace,
 void addSearchCommands(CommandTable &table);      // searchcommands.cpp: search, kwic, reindex
 void addExportCommands(CommandTable &table);      // exportcommands.cpp: export
 void addAnalysisCommands(CommandTable &table);    // analysiscommands.cpp: people, person
+void addReuseCommands(CommandTable &table);       // reusecommands.cpp: reuse, compare
 void addMaintenanceCommands(CommandTable &table); // maintenancecommands.cpp: backup, restore, check
 void addCorrectionCommands(
     CommandTable &table); // correctioncommands.cpp: correct, corrections, uncorrect, export-corrected

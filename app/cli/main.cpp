@@ -2,12 +2,14 @@
 #include "app/cli/cliprogram.h"
 #include "app/cli/exportcommands.h"
 #include "core/analysis/peopleindex.h"
+#include "core/reuse/reuseindex.h"
 #include "core/search/searchschema.h"
 
 int main(int argc, char *argv[])
 {
     dubao::registerSearchSchema();
     dubao::registerAnalysisSchema();
+    dubao::registerReuseSchema();
     dubao::cli::registerHelperDocumentFormats();
     if (dubao::cli::needsGuiApplication(argc, argv))
         return dubao::cli::execRenderHelper(argv); // export --format odt|pdf

@@ -4,6 +4,7 @@
 #include "app/cli/exportcommands.h"
 #include "app/render/exportwriters.h"
 #include "core/analysis/peopleindex.h"
+#include "core/reuse/reuseindex.h"
 #include "core/search/searchschema.h"
 
 #include <QGuiApplication>
@@ -14,6 +15,7 @@ int main(int argc, char *argv[])
 {
     dubao::registerSearchSchema();
     dubao::registerAnalysisSchema();
+    dubao::registerReuseSchema();
     dubao::registerDocumentExportFormats();
     // A QGuiApplication (offscreen unless the environment chose a platform: the CLI shows no window and must work
     // without a display) only for the formats that lay out text with Qt Gui.

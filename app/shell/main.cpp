@@ -6,6 +6,7 @@
 #include "app/shell/language.h"
 #include "app/shell/mainwindow.h"
 #include "core/analysis/peopleindex.h"
+#include "core/reuse/reuseindex.h"
 #include "core/search/searchschema.h"
 #include "core/store/library.h"
 
@@ -22,6 +23,7 @@ int main(int argc, char *argv[])
 {
     registerSearchSchema();
     registerAnalysisSchema();
+    registerReuseSchema();
     registerDocumentExportFormats();
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Dubao"));

@@ -1,6 +1,7 @@
 #include "core/jobs/importjob.h"
 
 #include "core/analysis/peopleindex.h"
+#include "core/reuse/reuseindex.h"
 #include "core/store/library.h"
 
 #include <QLoggingCategory>
@@ -45,6 +46,9 @@ ImportOutcome ImportJob::import(const QString &libraryPath, const QStringList &p
     // The officials of the new articles, after the import's own writes (a cancelled update is finished later).
     if (const Result<qint64> people = PeopleIndex(library).update(job.cancelFlag()); !people)
         qCWarning(lcImport) << "people index not updated:" << people.error().message();
+    // The new articles compared with the reuse index (never all pairs again).
+    if (const Result<qint64> reuse = ReuseIndex(library).update(job.cancelFlag()); !reuse)
+        qCWarning(lcImport) << "reuse index not updated:" << reuse.error().message();
     const ImportReport &report = outcome.report;
     qCInfo(lcImport) << "imported" << report.imported.size() << "present" << report.alreadyPresent.size() << "failed"
                      << report.failed.size() << "cancelled" << report.cancelled;

@@ -1,6 +1,7 @@
 #include "core/jobs/reparsejob.h"
 
 #include "core/analysis/peopleindex.h"
+#include "core/reuse/reuseindex.h"
 #include "core/store/library.h"
 
 namespace dubao {
@@ -33,8 +34,10 @@ ReparseOutcome ReparseJob::reparseAll(const QString &libraryPath, JobContext &jo
         outcome.report = IssueReplacer(library).reparseAll([&job](int done, int total) { job.progress(done, total); },
                                                            job.cancelFlag());
     // The officials of the paragraphs the re-parse changed (a failure leaves them waiting for the next update).
-    if (library.isOpen())
+    if (library.isOpen()) {
         (void)PeopleIndex(library).update(job.cancelFlag());
+        (void)ReuseIndex(library).update(job.cancelFlag()); // the same for text reuse
+    }
     return outcome;
 }
 

@@ -43,6 +43,8 @@ QString layerOfVersion(int version)
 {
     if (version == 3)
         return QStringLiteral("search");
+    if (version == 10)
+        return QStringLiteral("reuse");
     return version == 6 || version == 7 ? QStringLiteral("analysis") : QStringLiteral("store");
 }
 

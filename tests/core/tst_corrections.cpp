@@ -270,13 +270,14 @@ private slots:
     void migrationFromVersion8_addsTheTableAndKeepsTheLibrary()
     {
         const QString path = (*m_library).path();
-        QVERIFY(test::dropSchemaVersion9((*m_library).database()));
+        QVERIFY(test::dropSchemaVersion10((*m_library).database()) &&
+                test::dropSchemaVersion9((*m_library).database()));
         QVERIFY(QSqlQuery((*m_library).database()).exec(u"PRAGMA user_version = 8"_s));
         const QString blocks = value(u"SELECT group_concat(text, '|') FROM blocks"_s).toString();
         m_library->close();
         QVERIFY(m_library->open(path));
         QVERIFY(!m_library->isReadOnly());
-        QCOMPARE(value(u"PRAGMA user_version"_s).toInt(), 9);
+        QCOMPARE(value(u"PRAGMA user_version"_s).toInt(), Library::currentSchemaVersion());
         QCOMPARE(value(u"SELECT count(*) FROM corrections"_s).toInt(), 0);
         QCOMPARE(value(u"SELECT group_concat(text, '|') FROM blocks"_s).toString(), blocks);
         const auto [blockId, before] = blockWith(u"播种面积"_s);

@@ -35,11 +35,26 @@ inline bool dropSchemaVersion9(QSqlDatabase db)
     return q.exec(QStringLiteral("DROP TABLE IF EXISTS corrections"));
 }
 
+/// Drops what schema version 10 (text reuse: its tables and triggers) added. Leaves user_version to the caller. False
+/// when a statement fails.
+inline bool dropSchemaVersion10(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    for (const char *trigger : {"reuse_block_inserted", "reuse_block_changed", "reuse_block_deleted"})
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger)))
+            return false;
+    for (const char *table : {"reuse_articles", "reuse_fingerprints", "reuse_hashes", "reuse_pairs", "reuse_sources",
+                              "reuse_built", "reuse_pending"})
+        if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS ") + QLatin1String(table)))
+            return false;
+    return true;
+}
+
 /// Drops what schema versions 7 (the article sizes, their triggers), 8 (the year's evidence) and later added. Leaves
 /// user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersions7And8(QSqlDatabase db)
 {
-    if (!dropSchemaVersion9(db))
+    if (!dropSchemaVersion10(db) || !dropSchemaVersion9(db))
         return false;
     QSqlQuery q(db);
     for (const char *trigger : {"article_sizes_block_inserted", "article_sizes_block_changed",

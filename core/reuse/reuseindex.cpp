@@ -1,0 +1,476 @@
+// Schema v10 (text reuse) and its upkeep: the to-do list the block triggers fill, and the incremental computation —
+// an article's fingerprints looked up in the index of the articles already there, the candidates aligned, the
+// pairs stored. docs/reuse.md describes the method and the tables.
+#include "core/reuse/reuseindex.h"
+
+#include "core/reuse/reusealigner.h"
+#include "core/reuse/reusearticles.h"
+#include "core/store/library.h"
+#include "core/store/schema.h"
+#include "core/store/sql.h"
+
+#include <QHash>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <iterator>
+
+namespace dubao {
+
+namespace {
+
+constexpr int kBatchArticles = 200;
+
+// Written to run again on a file that has the tables (IF NOT EXISTS), like the people index's step. It queues
+// nothing: on an upgrade the tables are empty and the index is built when the user asks (ReuseIndex::rebuild()).
+Result<void> migrateTo10(QSqlDatabase &db)
+{
+    static const char *const statements[] = {
+        // An article's folded size and its fingerprints (8 bytes each, little-endian), so that its rows in the
+        // index can be taken out when its text changes. No foreign key: update() drops a deleted article's rows.
+        R"(CREATE TABLE IF NOT EXISTS reuse_articles (
+            article_id   INTEGER PRIMARY KEY,
+            characters   INTEGER NOT NULL,
+            fingerprints BLOB NOT NULL
+        ))",
+        R"(CREATE TABLE IF NOT EXISTS reuse_fingerprints (
+            hash       INTEGER NOT NULL,
+            article_id INTEGER NOT NULL,
+            PRIMARY KEY (hash, article_id)
+        ) WITHOUT ROWID)",
+        // Per fingerprint: in how many articles, the first and last day of their issues (NULL: none dated), and
+        // whether it reached more articles than the index keeps (ReuseParameters::indexCap; its rows in
+        // reuse_fingerprints are then dropped). What boilerplate is decided from, without reading the articles.
+        R"(CREATE TABLE IF NOT EXISTS reuse_hashes (
+            hash      INTEGER PRIMARY KEY,
+            articles  INTEGER NOT NULL,
+            first_day INTEGER,
+            last_day  INTEGER,
+            frequent  INTEGER NOT NULL DEFAULT 0
+        ))",
+        R"(CREATE TABLE IF NOT EXISTS reuse_pairs (
+            a            INTEGER NOT NULL,
+            b            INTEGER NOT NULL,
+            shared_chars INTEGER NOT NULL,
+            coverage_a   REAL NOT NULL,
+            coverage_b   REAL NOT NULL,
+            boilerplate  INTEGER NOT NULL DEFAULT 0,
+            fingerprints INTEGER NOT NULL DEFAULT 0,
+            formulas     INTEGER NOT NULL DEFAULT 0,
+            passages     TEXT NOT NULL,
+            PRIMARY KEY (a, b),
+            CHECK (a < b)
+        ) WITHOUT ROWID)",
+        "CREATE INDEX IF NOT EXISTS reuse_pairs_b ON reuse_pairs(b)",
+        // The user's marks: publications whose articles are reference collections (wire copy, another paper).
+        R"(CREATE TABLE IF NOT EXISTS reuse_sources (
+            publication_id INTEGER PRIMARY KEY REFERENCES publications(id) ON DELETE CASCADE
+        ))",
+        // One row once the user has built the index: from then on the triggers queue every changed article.
+        "CREATE TABLE IF NOT EXISTS reuse_built (built_at TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS reuse_pending (article_id INTEGER PRIMARY KEY)",
+        R"(CREATE TRIGGER IF NOT EXISTS reuse_block_inserted AFTER INSERT ON blocks
+            WHEN EXISTS (SELECT 1 FROM reuse_built) BEGIN
+            INSERT OR IGNORE INTO reuse_pending(article_id) VALUES (NEW.article_id);
+        END)",
+        R"(CREATE TRIGGER IF NOT EXISTS reuse_block_changed AFTER UPDATE OF text, article_id ON blocks
+            WHEN EXISTS (SELECT 1 FROM reuse_built) BEGIN
+            INSERT OR IGNORE INTO reuse_pending(article_id) VALUES (NEW.article_id);
+            INSERT OR IGNORE INTO reuse_pending(article_id) VALUES (OLD.article_id);
+        END)",
+        R"(CREATE TRIGGER IF NOT EXISTS reuse_block_deleted AFTER DELETE ON blocks
+            WHEN EXISTS (SELECT 1 FROM reuse_built) BEGIN
+            INSERT OR IGNORE INTO reuse_pending(article_id) VALUES (OLD.article_id);
+        END)",
+    };
+    for (const char *statement : statements)
+        if (Result<void> done = sql::exec(db, QString::fromUtf8(statement)); !done)
+            return done;
+    return {};
+}
+
+QByteArray hashesToBlob(const std::vector<std::uint64_t> &hashes)
+{
+    QByteArray blob(qsizetype(hashes.size() * 8), Qt::Uninitialized);
+    for (std::size_t k = 0; k < hashes.size(); ++k)
+        for (int byte = 0; byte < 8; ++byte)
+            blob[qsizetype(k * 8 + byte)] = char((hashes[k] >> (8 * byte)) & 0xFF);
+    return blob;
+}
+
+std::vector<std::uint64_t> hashesFromBlob(const QByteArray &blob)
+{
+    std::vector<std::uint64_t> hashes(std::size_t(blob.size() / 8));
+    for (std::size_t k = 0; k < hashes.size(); ++k)
+        for (int byte = 0; byte < 8; ++byte)
+            hashes[k] |= std::uint64_t(static_cast<unsigned char>(blob[qsizetype(k * 8 + byte)])) << (8 * byte);
+    return hashes;
+}
+
+/// SQLite integers are signed: a hash is stored as the signed value of the same bits.
+qint64 asColumn(std::uint64_t hash)
+{
+    return static_cast<qint64>(hash);
+}
+
+/// Hashes as a JSON array of their column values: one bound parameter that json_each() turns into rows, so that an
+/// article's fingerprints are read and written by one prepared statement each rather than one per fingerprint.
+QString hashesJson(const std::vector<std::uint64_t> &hashes)
+{
+    QByteArray json;
+    json.reserve(qsizetype(hashes.size() * 21 + 2));
+    json.append('[');
+    for (std::size_t k = 0; k < hashes.size(); ++k) {
+        if (k > 0)
+            json.append(',');
+        json.append(QByteArray::number(asColumn(hashes[k])));
+    }
+    json.append(']');
+    return QString::fromLatin1(json);
+}
+
+Result<void> run(QSqlQuery &prepared, const QVariantList &values)
+{
+    for (qsizetype k = 0; k < values.size(); ++k)
+        prepared.bindValue(int(k), values[k]);
+    if (!prepared.exec())
+        return Error(sql::Store::tr("cannot store: %1").arg(prepared.lastError().text()));
+    return {};
+}
+
+/// The statements one batch of the update runs, prepared once per batch.
+struct Statements
+{
+    explicit Statements(QSqlDatabase db)
+        : oldFingerprints(db)
+        , removeFingerprints(db)
+        , forgetHashes(db)
+        , removeArticle(db)
+        , removePairs(db)
+        , hashStats(db)
+        , articlesWith(db)
+        , candidates(db)
+        , dropRows(db)
+        , markFrequent(db)
+        , addFingerprints(db)
+        , countHashes(db)
+        , addArticle(db)
+        , addPair(db)
+        , done(db)
+        , dayOf(db)
+    {
+        const QString each = QStringLiteral("(SELECT value FROM json_each(?))");
+        dayOf.prepare(QStringLiteral("SELECT CAST(julianday(i.date) AS INTEGER) FROM articles a JOIN issues i ON "
+                                     "i.id = a.issue_id WHERE a.id = ?"));
+        oldFingerprints.prepare(QStringLiteral("SELECT fingerprints FROM reuse_articles WHERE article_id = ?"));
+        removeFingerprints.prepare(
+            QStringLiteral("DELETE FROM reuse_fingerprints WHERE article_id = ? AND hash IN %1").arg(each));
+        forgetHashes.prepare(
+            QStringLiteral("UPDATE reuse_hashes SET articles = articles - 1 WHERE hash IN %1").arg(each));
+        removeArticle.prepare(QStringLiteral("DELETE FROM reuse_articles WHERE article_id = ?"));
+        removePairs.prepare(QStringLiteral("DELETE FROM reuse_pairs WHERE a = ? OR b = ?"));
+        hashStats.prepare(QStringLiteral("SELECT hash, articles, first_day, last_day, frequent FROM reuse_hashes "
+                                         "WHERE hash IN %1")
+                              .arg(each));
+        articlesWith.prepare(QStringLiteral("SELECT article_id FROM reuse_fingerprints WHERE hash = ?"));
+        candidates.prepare(QStringLiteral("SELECT article_id, count(*) AS shared FROM reuse_fingerprints WHERE hash "
+                                          "IN %1 GROUP BY article_id HAVING shared >= ? ORDER BY shared DESC, "
+                                          "article_id LIMIT ?")
+                               .arg(each));
+        dropRows.prepare(QStringLiteral("DELETE FROM reuse_fingerprints WHERE hash = ?"));
+        markFrequent.prepare(QStringLiteral("UPDATE reuse_hashes SET frequent = 1 WHERE hash = ?"));
+        addFingerprints.prepare(QStringLiteral("INSERT OR IGNORE INTO reuse_fingerprints(hash, article_id) SELECT "
+                                               "value, ? FROM json_each(?)"));
+        // min() and max() of a NULL are NULL: coalesce() keeps the dated side when one is undated.
+        countHashes.prepare(QStringLiteral(
+            "INSERT INTO reuse_hashes(hash, articles, first_day, last_day) SELECT value, 1, ?, ? FROM json_each(?) "
+            "WHERE true ON CONFLICT(hash) DO UPDATE SET articles = articles + 1, "
+            "first_day = coalesce(min(first_day, excluded.first_day), first_day, excluded.first_day), "
+            "last_day = coalesce(max(last_day, excluded.last_day), last_day, excluded.last_day)"));
+        addArticle.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO reuse_articles(article_id, characters, fingerprints) VALUES (?, ?, ?)"));
+        addPair.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO reuse_pairs(a, b, shared_chars, coverage_a, coverage_b, "
+                           "boilerplate, fingerprints, formulas, passages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        done.prepare(QStringLiteral("DELETE FROM reuse_pending WHERE article_id = ?"));
+    }
+    QSqlQuery oldFingerprints, removeFingerprints, forgetHashes, removeArticle, removePairs, hashStats, articlesWith,
+        candidates, dropRows, markFrequent, addFingerprints, countHashes, addArticle, addPair, done, dayOf;
+};
+
+/// What the index knows of one fingerprint before an article is added.
+struct HashStats
+{
+    int articles = 0;
+    std::optional<int> firstDay, lastDay;
+    bool frequent = false;
+};
+
+} // namespace
+
+void registerReuseSchema()
+{
+    schema::registerStep(10, "reuse", migrateTo10);
+    // Computed from the blocks: a restore leaves the index out (the user builds it again). reuse_sources is the
+    // user's.
+    schema::registerDerivedTables({QStringLiteral("reuse_articles"), QStringLiteral("reuse_fingerprints"),
+                                   QStringLiteral("reuse_hashes"), QStringLiteral("reuse_pairs"),
+                                   QStringLiteral("reuse_built"), QStringLiteral("reuse_pending")});
+}
+
+qint64 ReuseIndex::pendingArticles() const
+{
+    return sql::scalar(m_library.database(), QStringLiteral("SELECT count(*) FROM reuse_pending")).toLongLong();
+}
+
+bool ReuseIndex::exists() const
+{
+    return sql::scalar(m_library.database(), QStringLiteral("SELECT 1 FROM reuse_built LIMIT 1")).isValid();
+}
+
+int ReuseIndex::boilerplateAbove() const
+{
+    const qint64 articles =
+        sql::scalar(m_library.database(), QStringLiteral("SELECT count(*) FROM articles")).toLongLong();
+    return std::min(m_parameters.indexCap - 1,
+                    std::max(m_parameters.boilerplateMin, int(articles * m_parameters.boilerplateShare)));
+}
+
+bool ReuseIndex::sharesOnlyBoilerplate(qint64 first, qint64 second) const
+{
+    QSqlDatabase db = m_library.database();
+    std::vector<std::uint64_t> shared;
+    {
+        const auto blobOf = [&](qint64 article) {
+            return hashesFromBlob(
+                sql::scalar(db, QStringLiteral("SELECT fingerprints FROM reuse_articles WHERE article_id = ?"),
+                            {article})
+                    .toByteArray());
+        };
+        const std::vector<std::uint64_t> a = blobOf(first), b = blobOf(second); // each sorted
+        std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
+    }
+    if (std::ssize(shared) < m_parameters.minSharedFingerprints)
+        return false; // not a candidate at all: what they share is too short to say
+    const QVariant own = sql::scalar(
+        db,
+        QStringLiteral("SELECT count(*) FROM reuse_hashes WHERE hash IN (SELECT value FROM json_each(?)) AND NOT "
+                       "(frequent OR articles > ? OR (articles >= ? AND last_day - first_day > ?))"),
+        {hashesJson(shared), boilerplateAbove(), m_parameters.formulaMinArticles, m_parameters.formulaSpanDays});
+    return own.toInt() < m_parameters.minSharedFingerprints;
+}
+
+Result<qint64> ReuseIndex::rebuild(const std::atomic_bool *cancel)
+{
+    if (m_library.isReadOnly())
+        return Error(tr("the library is open read-only: the text-reuse index cannot be built"));
+    {
+        sql::WriteScope scope(m_library.database());
+        if (!scope.isActive())
+            return scope.error();
+        if (Result<void> cleared = sql::exec(
+                m_library.database(),
+                {{QStringLiteral("DELETE FROM reuse_pairs"), {}},
+                 {QStringLiteral("DELETE FROM reuse_fingerprints"), {}},
+                 {QStringLiteral("DELETE FROM reuse_articles"), {}},
+                 {QStringLiteral("DELETE FROM reuse_hashes"), {}},
+                 {QStringLiteral("DELETE FROM reuse_built"), {}},
+                 {QStringLiteral("INSERT INTO reuse_built(built_at) VALUES (datetime('now'))"), {}},
+                 {QStringLiteral("INSERT OR IGNORE INTO reuse_pending(article_id) SELECT id FROM articles"), {}}});
+            !cleared)
+            return cleared.error();
+        if (Result<void> committed = scope.commit(); !committed)
+            return committed.error();
+    }
+    return update(cancel);
+}
+
+Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel)
+{
+    if (m_library.isReadOnly())
+        return qint64(0); // a read-only library shows the pairs it has; the next writable open catches up
+    QSqlDatabase db = m_library.database();
+    if (!exists())
+        return qint64(0);                           // no index yet: nothing is queued, nothing to compare
+    const sql::CacheSizeScope cache(db, 64 * 1024); // KiB
+    qint64 done = 0;
+    for (;;) {
+        if (cancel && cancel->load())
+            return Error(tr("cancelled"));
+        const QList<qint64> batch = sql::ids(
+            db,
+            QStringLiteral("SELECT article_id FROM reuse_pending ORDER BY article_id LIMIT %1").arg(kBatchArticles));
+        if (batch.isEmpty())
+            return done;
+        // The index keeps a fingerprint in at most indexCap articles, whatever the library's size, so that the work
+        // per article is bounded; a fingerprint in more than boilerplateAbove articles (at most the cap) is
+        // boilerplate.
+        const int indexCap = m_parameters.indexCap;
+        const int above = boilerplateAbove();
+        // Boilerplate: in too many articles, or a formula — in several articles far apart in time. Copies of one
+        // story run within days or weeks; a template line or a slogan comes back year after year.
+        auto isBoilerplate = [&](const HashStats &h) {
+            if (h.frequent || h.articles > above)
+                return true;
+            return h.articles >= m_parameters.formulaMinArticles && h.firstDay && h.lastDay &&
+                   *h.lastDay - *h.firstDay > m_parameters.formulaSpanDays;
+        };
+
+        sql::WriteScope scope(db);
+        if (!scope.isActive())
+            return scope.error();
+        Statements s(db);
+        for (qint64 id : batch) {
+            // Out with what the index held for the article.
+            if (Result<void> read = run(s.oldFingerprints, {id}); !read)
+                return read.error();
+            const QByteArray oldBlob =
+                s.oldFingerprints.next() ? s.oldFingerprints.value(0).toByteArray() : QByteArray();
+            s.oldFingerprints.finish();
+            if (!oldBlob.isEmpty()) {
+                const QString old = hashesJson(hashesFromBlob(oldBlob));
+                if (Result<void> removed = run(s.removeFingerprints, {id, old}); !removed)
+                    return removed.error();
+                if (Result<void> removed = run(s.forgetHashes, {old}); !removed)
+                    return removed.error();
+            }
+            if (Result<void> removed = run(s.done, {id}); !removed)
+                return removed.error();
+            if (!oldBlob.isEmpty()) { // a new article has no row and no pair yet
+                if (Result<void> removed = run(s.removeArticle, {id}); !removed)
+                    return removed.error();
+                if (Result<void> removed = run(s.removePairs, {id, id}); !removed)
+                    return removed.error();
+            }
+
+            const Result<reuse::ArticleText> text = reuse::readArticleText(db, id);
+            if (!text)
+                return text.error();
+            if (text->id == 0)
+                continue; // deleted
+            std::optional<int> day;
+            if (Result<void> read = run(s.dayOf, {id}); !read)
+                return read.error();
+            if (s.dayOf.next() && !s.dayOf.value(0).isNull())
+                day = s.dayOf.value(0).toInt();
+            s.dayOf.finish();
+
+            std::vector<std::uint64_t> hashes;
+            for (const reuse::Fingerprint &f : reuse::winnow(reuse::shingleHashes(text->folded.chars)))
+                hashes.push_back(f.hash);
+            std::sort(hashes.begin(), hashes.end());
+            hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+            const QString all = hashesJson(hashes);
+
+            // What the index knows of each fingerprint, in one statement.
+            QHash<qint64, HashStats> stats;
+            if (Result<void> read = run(s.hashStats, {all}); !read)
+                return read.error();
+            while (s.hashStats.next())
+                stats.insert(s.hashStats.value(0).toLongLong(),
+                             HashStats{s.hashStats.value(1).toInt(),
+                                       s.hashStats.value(2).isNull() ? std::nullopt
+                                                                     : std::optional(s.hashStats.value(2).toInt()),
+                                       s.hashStats.value(3).isNull() ? std::nullopt
+                                                                     : std::optional(s.hashStats.value(3).toInt()),
+                                       s.hashStats.value(4).toInt() != 0});
+            s.hashStats.finish();
+
+            // Only fingerprints that are not boilerplate (with this article counted) seed candidates: a pair that
+            // shares nothing else is boilerplate, and is neither aligned nor stored.
+            std::vector<std::uint64_t> seeding, indexed;
+            for (std::uint64_t h : hashes) {
+                const HashStats before = stats.value(asColumn(h));
+                HashStats after = before;
+                ++after.articles;
+                if (day) {
+                    after.firstDay = before.firstDay ? std::min(*before.firstDay, *day) : *day;
+                    after.lastDay = before.lastDay ? std::max(*before.lastDay, *day) : *day;
+                }
+                if (before.frequent)
+                    continue;
+                if (after.articles > indexCap) {
+                    // One more article makes it too common to index: boilerplate from now on.
+                    for (QSqlQuery *q : {&s.dropRows, &s.markFrequent})
+                        if (Result<void> written = run(*q, {asColumn(h)}); !written)
+                            return written.error();
+                    continue;
+                }
+                const bool boilerplate = isBoilerplate(after);
+                if (boilerplate && before.articles >= 2 && !isBoilerplate(before)) {
+                    // It has just become boilerplate: the pairs already stored between the articles that have it
+                    // counted it as text of their own. Count it as a formula now.
+                    if (Result<void> read = run(s.articlesWith, {asColumn(h)}); !read)
+                        return read.error();
+                    QVariantList in;
+                    QStringList marks;
+                    while (s.articlesWith.next()) {
+                        in.append(s.articlesWith.value(0).toLongLong());
+                        marks.append(QStringLiteral("?"));
+                    }
+                    s.articlesWith.finish();
+                    const QString list = marks.join(u',');
+                    if (Result<void> recounted =
+                            sql::exec(db,
+                                      QStringLiteral("UPDATE reuse_pairs SET formulas = formulas + 1, boilerplate = "
+                                                     "fingerprints - (formulas + 1) < ? WHERE a IN (%1) AND b IN (%1)")
+                                          .arg(list),
+                                      QVariantList{m_parameters.minSharedFingerprints} + in + in);
+                        !recounted)
+                        return recounted.error();
+                }
+                if (!boilerplate)
+                    seeding.push_back(h);
+                indexed.push_back(h);
+            }
+
+            // The candidates sharing most fingerprints of their own, found before the article's rows are added.
+            QList<QPair<int, qint64>> ranked;
+            if (std::ssize(seeding) >= m_parameters.minSharedFingerprints) {
+                if (Result<void> read = run(s.candidates, {hashesJson(seeding), m_parameters.minSharedFingerprints,
+                                                           m_parameters.maxCandidates});
+                    !read)
+                    return read.error();
+                while (s.candidates.next())
+                    ranked.append({s.candidates.value(1).toInt(), s.candidates.value(0).toLongLong()});
+                s.candidates.finish();
+            }
+
+            const QVariant dayValue = day ? QVariant(*day) : QVariant(QMetaType(QMetaType::Int));
+            for (const auto &[q, values] :
+                 {std::pair{&s.addFingerprints, QVariantList{id, hashesJson(indexed)}},
+                  std::pair{&s.countHashes, QVariantList{dayValue, dayValue, all}},
+                  std::pair{&s.addArticle, QVariantList{id, text->folded.size(), hashesToBlob(hashes)}}})
+                if (Result<void> added = run(*q, values); !added)
+                    return added.error();
+
+            if (ranked.isEmpty())
+                continue;
+            const reuse::TextAligner aligner(text->folded.chars);
+            for (const auto &[shared, other] : std::as_const(ranked)) {
+                const Result<reuse::ArticleText> otherText = reuse::readArticleText(db, other);
+                if (!otherText)
+                    return otherText.error();
+                if (otherText->id == 0)
+                    continue;
+                ReusePair pair = reuse::alignArticles(*text, *otherText, &aligner);
+                if (other < id)
+                    pair = pair.swapped();
+                if (pair.sharedChars < m_parameters.minChars)
+                    continue;
+                // `fingerprints` counts the shared ones that were not boilerplate when the pair was made; `formulas`
+                // those of them that became boilerplate since (above).
+                if (Result<void> added =
+                        run(s.addPair, {pair.a, pair.b, pair.sharedChars, pair.coverageA, pair.coverageB, 0, shared, 0,
+                                        reuse::passagesToJson(pair.passages)});
+                    !added)
+                    return added.error();
+            }
+        }
+        if (Result<void> committed = scope.commit(); !committed)
+            return committed.error();
+        done += batch.size();
+    }
+}
+
+} // namespace dubao

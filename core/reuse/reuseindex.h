@@ -1,0 +1,127 @@
+// Text reuse in the library (schema v10, docs/reuse.md): each article's fingerprints, the pairs of articles that
+// share passages, with the passages, and the publications the user marks as reference collections. The index is
+// built when the user asks (rebuild(), the full computation); from then on triggers on `blocks` put every article
+// whose text is written (import, replace, re-parse, OCR corrections) on a to-do list, like the people index, and
+// update() fingerprints the articles on it and compares each with the index of what is already there — never all
+// pairs again. Fingerprints, pairs and the to-do list
+// are derived (backups leave them out); the reference-collection marks are the user's.
+#pragma once
+
+#include "core/model/result.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QJsonArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <optional>
+
+namespace dubao {
+
+class Library;
+
+/// Registers schema step 10 (text reuse) with the store. Every program that opens a library calls it once before it
+/// does, beside registerSearchSchema(). Thread-safe; calling it again does nothing.
+void registerReuseSchema();
+
+/// A passage two articles share: a range of a block of each, in code points of the block's text, end exclusive.
+struct ReusePassage
+{
+    qint64 aBlock = 0;
+    int aStart = 0;
+    int aEnd = 0;
+    qint64 bBlock = 0;
+    int bStart = 0;
+    int bEnd = 0;
+};
+
+/// Passages as JSON: an array of {a_block, a_start, a_end, b_block, b_start, b_end} (what the library stores and
+/// dubao-cli prints).
+QJsonArray reusePassagesJson(const QList<ReusePassage> &passages);
+
+struct ReusePair
+{
+    qint64 a = 0;
+    qint64 b = 0;
+    int sharedChars = 0;  ///< folded characters the alignment matched
+    double coverageA = 0; ///< sharedChars / a's folded characters
+    double coverageB = 0;
+    bool boilerplate = false; ///< most of what they share is in very many articles (formulas, slogans, templates)
+    QList<ReusePassage> passages;
+
+    /// The same pair seen from b.
+    ReusePair swapped() const;
+};
+
+struct ReuseCluster
+{
+    QList<qint64> articles;       ///< ascending ids
+    std::optional<qint64> source; ///< the earliest dated copy (a reference collection's first); none when undated
+};
+
+struct ReuseParameters
+{
+    int minChars = 30;              ///< pairs sharing fewer folded characters are not stored
+    int minSharedFingerprints = 2;  ///< candidates share at least this many fingerprints
+    int maxCandidates = 50;         ///< aligned per article, those sharing most first
+    int indexCap = 200;             ///< a fingerprint in more articles is boilerplate and no longer indexed
+    int boilerplateMin = 5;         ///< a fingerprint in more articles than this and than
+    double boilerplateShare = 0.01; ///< this share of them counts as boilerplate
+    int formulaMinArticles = 3;     ///< a fingerprint in at least this many articles whose dates lie
+    int formulaSpanDays = 180;      ///< further apart than this is a formula (a template line, a slogan)
+};
+
+/// Messages are English; an application that installs a translator gets them translated (context
+/// "dubao::ReuseIndex").
+class ReuseIndex final
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::ReuseIndex)
+
+public:
+    explicit ReuseIndex(Library &library, ReuseParameters parameters = {})
+        : m_library(library)
+        , m_parameters(parameters)
+    {}
+
+    /// True once the user has built the index (rebuild()). Until then nothing is queued or compared: an upgrade or
+    /// an import costs nothing, and pairs() is empty.
+    bool exists() const;
+    /// Articles waiting to be fingerprinted and compared.
+    qint64 pendingArticles() const;
+    /// Fingerprints and compares the waiting articles, in write transactions of a few hundred articles each. Gives
+    /// back how many it read; nothing when the index does not exist. `cancel` may be null; a cancelled update is
+    /// continued by the next.
+    Result<qint64> update(const std::atomic_bool *cancel = nullptr);
+    /// Builds the index: forgets every fingerprint and pair, marks the index as existing (from then on import,
+    /// replace, re-parse and corrections queue their articles) and computes everything. A cancelled build is
+    /// continued by the next update().
+    Result<qint64> rebuild(const std::atomic_bool *cancel = nullptr);
+
+    /// Every stored pair sharing at least `minChars` folded characters, by a then b.
+    Result<QList<ReusePair>> pairs(int minChars = 0) const;
+    /// The pairs of one article, each seen from it (a == article), most shared first.
+    Result<QList<ReusePair>> pairsOf(qint64 article, int minChars = 0) const;
+    /// Aligns two articles now, whether or not the index paired them (a == first, b == second).
+    Result<ReusePair> compare(qint64 first, qint64 second) const;
+    /// Connected articles over the pairs that are not boilerplate, biggest cluster first.
+    QList<ReuseCluster> clusters(const QList<ReusePair> &pairs) const;
+
+    /// Marks a publication's articles as a reference collection (wire copy, a provincial paper): when a cluster
+    /// holds dated articles of a reference collection, its source is the earliest of those.
+    Result<void> setReferenceCollection(const QString &publication, bool reference);
+    QStringList referenceCollections() const;
+
+private:
+    /// A fingerprint in more articles than this is boilerplate (ReuseParameters::boilerplateMin, boilerplateShare).
+    int boilerplateAbove() const;
+    /// For a pair the index did not store: true when the fingerprints the two share are (nearly) all boilerplate.
+    bool sharesOnlyBoilerplate(qint64 first, qint64 second) const;
+
+    Library &m_library;
+    ReuseParameters m_parameters;
+};
+
+} // namespace dubao

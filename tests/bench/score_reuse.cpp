@@ -1,0 +1,217 @@
+// Scores text-reuse detection on a test set of real copies kept outside the project (DUBAO_REUSE_DIR, default
+// ../reuse-data beside it): corpus.txt holds the documents ("=== ID DATE URL", then one paragraph a line),
+// expected.txt the clusters of copies ("cluster ID ID...") and the hard negatives ("hard ID ID why"). Every pair
+// inside a cluster is a copy; every other pair is not. Prints pair precision and recall, passage coverage (the
+// share of the characters a copy pair shares in runs of 12 or more folded characters that the passages cover), what
+// happens to the hard negatives, and the same at other --min-chars. Not a ctest: CI has no such folder.
+//
+//   score_reuse [DIR] [--min-chars N]
+#include "core/reuse/reuseindex.h"
+#include "core/reuse/reusetext.h"
+#include "core/store/library.h"
+#include "tests/support/reusedocuments.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QSet>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unordered_set>
+
+using namespace dubao;
+
+namespace {
+
+QString key(const QString &x, const QString &y)
+{
+    return x < y ? x + u'|' + y : y + u'|' + x;
+}
+
+struct Expected
+{
+    QList<QStringList> clusters;
+    QList<QPair<QString, QString>> hard;
+    QSet<QString> positives;
+};
+
+// Folded positions of `a` covered by a run of at least 12 folded characters that `b` also has.
+QList<int> referenceShared(const reuse::FoldedText &a, const reuse::FoldedText &b)
+{
+    constexpr std::size_t k = 12;
+    std::unordered_set<std::u32string> grams;
+    for (std::size_t j = 0; j + k <= b.chars.size(); ++j)
+        grams.insert(b.chars.substr(j, k));
+    QList<bool> covered(a.size(), false);
+    for (std::size_t i = 0; i + k <= a.chars.size(); ++i)
+        if (grams.count(a.chars.substr(i, k)))
+            for (std::size_t t = i; t < i + k; ++t)
+                covered[qsizetype(t)] = true;
+    QList<int> positions;
+    for (int i = 0; i < a.size(); ++i)
+        if (covered[i])
+            positions.append(i);
+    return positions;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QString dir = QStringLiteral(DUBAO_REUSE_DIR);
+    int minChars = 50;
+    const QStringList args = app.arguments().mid(1);
+    for (qsizetype k = 0; k < args.size(); ++k) {
+        if (args[k] == u"--min-chars" && k + 1 < args.size())
+            minChars = args[++k].toInt();
+        else
+            dir = args[k];
+    }
+    QFile corpusFile(dir + u"/corpus.txt"), expectedFile(dir + u"/expected.txt");
+    if (!corpusFile.open(QIODevice::ReadOnly) || !expectedFile.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "score_reuse: no corpus.txt and expected.txt in %s (DUBAO_REUSE_DIR)\n", qPrintable(dir));
+        return 1;
+    }
+    QList<test::ReuseDocument> documents;
+    for (const QString &line : QString::fromUtf8(corpusFile.readAll()).split(u'\n')) {
+        if (line.startsWith(u'#') || line.trimmed().isEmpty())
+            continue;
+        if (line.startsWith(u"=== ")) {
+            const QStringList f = line.mid(4).split(u' ');
+            documents.append({f.value(0), QDate::fromString(f.value(1), Qt::ISODate), {}});
+        } else if (!documents.isEmpty()) {
+            documents.back().paragraphs.append(line);
+        }
+    }
+    Expected expected;
+    for (const QString &line : QString::fromUtf8(expectedFile.readAll()).split(u'\n')) {
+        const QStringList f = line.split(u' ', Qt::SkipEmptyParts);
+        if (f.value(0) == u"cluster") {
+            expected.clusters.append(f.mid(1));
+            for (qsizetype i = 1; i < f.size(); ++i)
+                for (qsizetype j = i + 1; j < f.size(); ++j)
+                    expected.positives.insert(key(f[i], f[j]));
+        } else if (f.value(0) == u"hard") {
+            expected.hard.append({f.value(1), f.value(2)});
+        }
+    }
+
+    QTemporaryDir tmp;
+    Library library;
+    if (!library.open(tmp.filePath(QStringLiteral("reuse.sqlite")))) {
+        std::fprintf(stderr, "score_reuse: cannot open a library\n");
+        return 1;
+    }
+    QHash<qint64, QString> names;
+    QHash<QString, qint64> ids;
+    for (const test::ReuseDocument &d : std::as_const(documents)) {
+        const qint64 id = test::storeReuseDocument(library, d);
+        names.insert(id, d.name);
+        ids.insert(d.name, id);
+    }
+    ReuseIndex index(library);
+    QElapsedTimer timer;
+    timer.start();
+    if (const Result<qint64> built = index.rebuild(); !built) {
+        std::fprintf(stderr, "score_reuse: %s\n", qPrintable(built.error().message()));
+        return 1;
+    }
+    std::printf("%lld documents, %lld expected copy pairs, %lld clusters; computed in %lld ms\n",
+                qlonglong(documents.size()), qlonglong(expected.positives.size()), qlonglong(expected.clusters.size()),
+                qlonglong(timer.elapsed()));
+    const QList<ReusePair> all = *index.pairs(0);
+
+    QList<int> thresholds{30, 50, 80};
+    if (!thresholds.contains(minChars))
+        thresholds.append(minChars);
+    for (int threshold : std::as_const(thresholds)) {
+        int reported = 0, truePositives = 0, boilerplate = 0;
+        for (const ReusePair &p : all) {
+            if (p.sharedChars < threshold)
+                continue;
+            if (p.boilerplate) {
+                ++boilerplate;
+                continue;
+            }
+            ++reported;
+            truePositives += expected.positives.contains(key(names.value(p.a), names.value(p.b))) ? 1 : 0;
+        }
+        std::printf("%s--min-chars %d: reported %d (and %d as boilerplate), precision %.3f, recall %.3f\n",
+                    threshold == minChars ? "* " : "  ", threshold, reported, boilerplate,
+                    reported ? double(truePositives) / reported : 1.0,
+                    double(truePositives) / double(expected.positives.size()));
+        if (threshold == minChars) {
+            for (const ReusePair &p : all)
+                if (p.sharedChars >= threshold && !p.boilerplate &&
+                    !expected.positives.contains(key(names.value(p.a), names.value(p.b))))
+                    std::printf("    false positive: %s ~ %s, %d chars\n", qPrintable(names.value(p.a)),
+                                qPrintable(names.value(p.b)), p.sharedChars);
+        }
+    }
+
+    // Passage coverage and missed copies.
+    long referenceTotal = 0, coveredTotal = 0;
+    for (const QString &pairKey : std::as_const(expected.positives)) {
+        const QStringList two = pairKey.split(u'|');
+        const qint64 a = ids.value(two[0]), b = ids.value(two[1]);
+        const Result<ReusePair> compared = index.compare(a, b);
+        bool found = false;
+        for (const ReusePair &p : all)
+            found = found ||
+                    (p.a == std::min(a, b) && p.b == std::max(a, b) && p.sharedChars >= minChars && !p.boilerplate);
+        // The folded text of a, with each position's block, to test it against the passages.
+        QSqlQuery q(library.database());
+        q.prepare(QStringLiteral("SELECT id, text FROM blocks WHERE article_id = ? ORDER BY position"));
+        QList<qint64> blockIds;
+        QList<QString> texts;
+        auto fold = [&](qint64 article) {
+            blockIds.clear();
+            texts.clear();
+            q.addBindValue(article);
+            q.exec();
+            while (q.next()) {
+                blockIds.append(q.value(0).toLongLong());
+                texts.append(q.value(1).toString());
+            }
+            return reuse::foldBlocks(texts);
+        };
+        const reuse::FoldedText fb = fold(b);
+        const reuse::FoldedText fa = fold(a);
+        const QList<int> reference = referenceShared(fa, fb);
+        int covered = 0;
+        for (int i : reference)
+            for (const ReusePassage &s : compared->passages)
+                if (s.aBlock == blockIds[fa.blocks[i]] && fa.starts[i] >= s.aStart && fa.starts[i] < s.aEnd) {
+                    ++covered;
+                    break;
+                }
+        referenceTotal += reference.size();
+        coveredTotal += found ? covered : 0;
+        if (!found)
+            std::printf("    missed: %s ~ %s (%d chars aligned now, %lld in runs of 12+)\n", qPrintable(two[0]),
+                        qPrintable(two[1]), compared->sharedChars, qlonglong(reference.size()));
+    }
+    std::printf("passage coverage: %.3f of %ld characters shared in runs of 12+ (copy pairs found at --min-chars "
+                "%d)\n",
+                referenceTotal ? double(coveredTotal) / double(referenceTotal) : 1.0, referenceTotal, minChars);
+
+    std::printf("hard negatives:\n");
+    for (const auto &[x, y] : std::as_const(expected.hard)) {
+        const qint64 a = ids.value(x), b = ids.value(y);
+        QString verdict = QStringLiteral("not paired");
+        for (const ReusePair &p : all)
+            if (p.a == std::min(a, b) && p.b == std::max(a, b))
+                verdict =
+                    QStringLiteral("%1 chars%2%3")
+                        .arg(p.sharedChars)
+                        .arg(p.boilerplate ? QStringLiteral(", boilerplate") : QString())
+                        .arg(p.sharedChars >= minChars && !p.boilerplate ? QStringLiteral(", REPORTED") : QString());
+        std::printf("    %s ~ %s: %s\n", qPrintable(x), qPrintable(y), qPrintable(verdict));
+    }
+    return 0;
+}

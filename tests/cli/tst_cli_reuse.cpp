@@ -1,0 +1,218 @@
+// dubao-cli reuse and compare as a process: the JSON of issue 22 on a library of made-up copies (pairs, passages in
+// code points of the blocks, clusters and their source), one article's pairs, a comparison, reference
+// collections, --rebuild, what it says before an index exists, the usage errors; and on the corpus, imported by
+// the CLI, which compares on import once the index is built.
+// The method itself: tests/core/tst_reuse.
+#include "core/store/library.h"
+#include "tests/support/cliprocess.h"
+#include "tests/support/corpus.h"
+#include "tests/support/reusedocuments.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+using test::hanText;
+
+namespace {
+
+QSet<QString> keysOf(const QJsonObject &o)
+{
+    const QStringList keys = o.keys();
+    return QSet<QString>(keys.cbegin(), keys.cend());
+}
+
+} // namespace
+
+class TestCliReuse : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // Three copies of a story (the wire's the latest, with a lead of its own) and an unrelated article.
+        m_story = hanText(1, 90);
+        Library library;
+        QVERIFY(library.open(path()));
+        m_local = test::storeReuseDocument(library, {u"local"_s, QDate(2024, 3, 2), {u"本报讯　"_s + m_story}});
+        m_other = test::storeReuseDocument(library, {u"other"_s, QDate(2024, 3, 1), {hanText(2, 20), m_story}});
+        m_wire = test::storeReuseDocument(library, {u"wire"_s, QDate(2024, 3, 3), {m_story}, u"新华社"_s});
+        m_alone = test::storeReuseDocument(library, {u"alone"_s, QDate(2024, 3, 3), {hanText(3, 200)}});
+        QVERIFY(m_local && m_other && m_wire && m_alone);
+    }
+
+    void reuse_beforeTheIndex_saysHowToBuildIt()
+    {
+        const test::CliRun before = cli({u"reuse"_s, u"--json"_s});
+        QCOMPARE(before.code, 1);
+        QVERIFY(before.out.isEmpty());
+        QVERIFY2(before.err.contains("no text-reuse index yet; build it with: dubao-cli reuse --rebuild --library "),
+                 before.err.constData());
+        QCOMPARE(cli({u"reuse"_s, QString::number(m_wire)}).code, 1);
+        const test::CliRun built = cli({u"reuse"_s, u"--rebuild"_s});
+        QCOMPARE(built.code, 0);
+        QVERIFY(built.out.contains("4 articles compared"));
+    }
+
+    void reuse_json_hasTheIssuesShape()
+    {
+        const test::CliRun r = cli({u"reuse"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(keysOf(root), QSet<QString>({u"pairs"_s, u"clusters"_s}));
+        const QJsonArray pairs = root.value(u"pairs"_s).toArray();
+        QCOMPARE(pairs.size(), 3);
+        for (const QJsonValue &v : pairs) {
+            const QJsonObject p = v.toObject();
+            QCOMPARE(keysOf(p), QSet<QString>({u"a"_s, u"b"_s, u"shared_chars"_s, u"coverage_a"_s, u"coverage_b"_s,
+                                               u"boilerplate"_s, u"passages"_s}));
+            QCOMPARE(p.value(u"shared_chars"_s).toInt(), 90);
+            QVERIFY(!p.value(u"boilerplate"_s).toBool());
+            QVERIFY(p.value(u"a"_s).toInteger() < p.value(u"b"_s).toInteger());
+            for (const QJsonValue &s : p.value(u"passages"_s).toArray())
+                QCOMPARE(keysOf(s.toObject()), QSet<QString>({u"a_block"_s, u"a_start"_s, u"a_end"_s, u"b_block"_s,
+                                                              u"b_start"_s, u"b_end"_s}));
+        }
+        // local ~ other: the story after 本报讯 and an ideographic space (4 code points) in the local paper.
+        const QJsonObject first = pairs[0].toObject();
+        QCOMPARE(first.value(u"a"_s).toInteger(), m_local);
+        QCOMPARE(first.value(u"b"_s).toInteger(), m_other);
+        const QJsonObject passage = first.value(u"passages"_s).toArray().first().toObject();
+        QCOMPARE(passage.value(u"a_start"_s).toInt(), 4);
+        QCOMPARE(passage.value(u"a_end"_s).toInt(), 94);
+        QCOMPARE(passage.value(u"b_start"_s).toInt(), 0);
+        QCOMPARE(passage.value(u"b_end"_s).toInt(), 90);
+        const QJsonArray clusters = root.value(u"clusters"_s).toArray();
+        QCOMPARE(clusters.size(), 1);
+        QCOMPARE(keysOf(clusters[0].toObject()), QSet<QString>({u"articles"_s, u"source"_s}));
+        QCOMPARE(clusters[0].toObject().value(u"articles"_s).toArray(), QJsonArray({m_local, m_other, m_wire}));
+        QCOMPARE(clusters[0].toObject().value(u"source"_s).toInteger(), m_other); // the earliest
+    }
+
+    void reuse_sourceCollection_isTheClustersSource()
+    {
+        QCOMPARE(cli({u"reuse"_s, u"--source"_s, u"新华社"_s}).code, 0);
+        const QJsonObject root = QJsonDocument::fromJson(cli({u"reuse"_s, u"--json"_s}).out).object();
+        QCOMPARE(root.value(u"clusters"_s).toArray()[0].toObject().value(u"source"_s).toInteger(), m_wire);
+        QCOMPARE(cli({u"reuse"_s, u"--not-source"_s, u"新华社"_s}).code, 0);
+        QCOMPARE(cli({u"reuse"_s, u"--source"_s, u"没有这个报"_s}).code, 1);
+    }
+
+    void reuse_article_pairsSeenFromIt()
+    {
+        const test::CliRun r = cli({u"reuse"_s, QString::number(m_wire), u"--json"_s});
+        QCOMPARE(r.code, 0);
+        const QJsonArray pairs = QJsonDocument::fromJson(r.out).object().value(u"pairs"_s).toArray();
+        QCOMPARE(pairs.size(), 2);
+        for (const QJsonValue &v : pairs)
+            QCOMPARE(v.toObject().value(u"a"_s).toInteger(), m_wire);
+        QCOMPARE(QJsonDocument::fromJson(cli({u"reuse"_s, QString::number(m_alone), u"--json"_s}).out)
+                     .object()
+                     .value(u"pairs"_s)
+                     .toArray()
+                     .size(),
+                 0);
+        QVERIFY(cli({u"reuse"_s, QString::number(m_alone)}).out.contains("shares no passage"));
+    }
+
+    void compare_twoArticles_alignedNow()
+    {
+        const test::CliRun r = cli({u"compare"_s, QString::number(m_wire), QString::number(m_local), u"--json"_s});
+        QCOMPARE(r.code, 0);
+        const QJsonObject p = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(p.value(u"a"_s).toInteger(), m_wire);
+        QCOMPARE(p.value(u"b"_s).toInteger(), m_local);
+        QCOMPARE(p.value(u"coverage_a"_s).toDouble(), 1.0);
+        QCOMPARE(p.value(u"passages"_s).toArray()[0].toObject().value(u"b_start"_s).toInt(), 4);
+        const test::CliRun none = cli({u"compare"_s, QString::number(m_wire), QString::number(m_alone), u"--json"_s});
+        QCOMPARE(QJsonDocument::fromJson(none.out).object().value(u"shared_chars"_s).toInt(), 0);
+    }
+
+    void reuse_minCharsAndRebuild()
+    {
+        QCOMPARE(QJsonDocument::fromJson(cli({u"reuse"_s, u"--json"_s, u"--min-chars"_s, u"91"_s}).out)
+                     .object()
+                     .value(u"pairs"_s)
+                     .toArray()
+                     .size(),
+                 0);
+        const test::CliRun rebuilt = cli({u"reuse"_s, u"--rebuild"_s});
+        QCOMPARE(rebuilt.code, 0);
+        QVERIFY(rebuilt.out.contains("4 articles compared"));
+        QVERIFY(cli({u"reuse"_s}).out.contains("3 pairs, 1 cluster"));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(cli({u"compare"_s, u"1"_s}).code, 2);
+        QCOMPARE(cli({u"compare"_s, u"1"_s, u"x"_s}).code, 2);
+        QCOMPARE(cli({u"reuse"_s, u"--min-chars"_s, u"0"_s}).code, 2);
+        QCOMPARE(cli({u"reuse"_s, u"1"_s, u"2"_s}).code, 2);
+        QCOMPARE(cli({u"compare"_s, QString::number(m_wire), u"99999"_s}).code, 1);
+    }
+
+    void corpus_importComparesOnceTheIndexExists_offsetsLieInTheBlocks()
+    {
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"corpus.sqlite"_s);
+        // Under the sanitizers two issues (every process costs several times more); the whole corpus otherwise.
+        QStringList files = test::corpusFiles();
+#ifdef DUBAO_REUSE_SANITIZED
+        files = files.mid(0, 2);
+#endif
+        const QString last = files.takeLast();
+        QCOMPARE(test::runCli(QStringList{u"import"_s} + files + QStringList{u"--library"_s, library}).code, 0);
+        Library opened;
+        QVERIFY(opened.open(library));
+        QCOMPARE(sql::scalar(opened.database(), u"SELECT count(*) FROM reuse_articles"_s).toInt(), 0); // no index
+        opened.close();
+        QCOMPARE(test::runCli({u"reuse"_s, u"--rebuild"_s, u"--library"_s, library}).code, 0);
+        QCOMPARE(test::runCli({u"import"_s, last, u"--library"_s, library}).code, 0); // compared on import now
+        QVERIFY(opened.open(library));
+        QCOMPARE(sql::scalar(opened.database(), u"SELECT count(*) FROM reuse_pending"_s).toInt(), 0);
+        const int articles = sql::scalar(opened.database(), u"SELECT count(*) FROM articles"_s).toInt();
+        QVERIFY(articles > 5);
+        QCOMPARE(sql::scalar(opened.database(), u"SELECT count(*) FROM reuse_articles"_s).toInt(), articles);
+        opened.close();
+        const test::CliRun r =
+            test::runCli({u"reuse"_s, u"--json"_s, u"--min-chars"_s, u"1"_s, u"--library"_s, library});
+        QCOMPARE(r.code, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out).object().contains(u"clusters"_s));
+        QVERIFY(opened.open(library));
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).object().value(u"pairs"_s).toArray())
+            for (const QJsonValue &s : v.toObject().value(u"passages"_s).toArray()) {
+                const QJsonObject o = s.toObject();
+                for (const char *side : {"a", "b"}) {
+                    const QString text = sql::scalar(opened.database(), u"SELECT text FROM blocks WHERE id = ?"_s,
+                                                     {o.value(QLatin1String(side) + u"_block"_s).toInteger()})
+                                             .toString();
+                    QVERIFY(o.value(QLatin1String(side) + u"_end"_s).toInt() <= text.toUcs4().size());
+                }
+            }
+    }
+
+private:
+    QString path() const
+    {
+        return m_dir.filePath(u"reuse.sqlite"_s);
+    }
+    test::CliRun cli(QStringList args) const
+    {
+        return test::runCli(args << u"--library"_s << path());
+    }
+
+    QTemporaryDir m_dir;
+    QString m_story;
+    qint64 m_local = 0, m_other = 0, m_wire = 0, m_alone = 0;
+};
+
+QTEST_GUILESS_MAIN(TestCliReuse)
+#include "tst_cli_reuse.moc"

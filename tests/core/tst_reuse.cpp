@@ -1,0 +1,311 @@
+// Text reuse (core/reuse): folding with offsets back into the blocks, winnowing's guarantee, the alignment of
+// constructed copies (an insertion, a cut, paragraphs in another order, a Traditional copy with spaces and pinyin
+// glosses), and the index in a library: incremental, re-parsed text, boilerplate, clusters, sources, schema v10.
+#include "core/reuse/reusealigner.h"
+#include "core/reuse/reuseindex.h"
+#include "core/reuse/reusetext.h"
+#include "core/store/schema.h"
+#include "tests/support/reusedocuments.h"
+#include "tests/support/scalar.h"
+#include "tests/support/schemaversions.h"
+#include "tests/support/temporarylibrary.h"
+
+#include <QTest>
+
+#include <set>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+using test::hanText;
+
+namespace {
+
+std::u32string folded(const QString &text)
+{
+    return reuse::foldBlocks({text}).chars;
+}
+
+int matched(const std::vector<reuse::AlignedPassage> &passages)
+{
+    int n = 0;
+    for (const reuse::AlignedPassage &p : passages)
+        n += int(p.matches.size());
+    return n;
+}
+
+} // namespace
+
+class TestReuse : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fold_traditionalSpacesAndPunctuation_matchSimplified()
+    {
+        const reuse::FoldedText t = reuse::foldBlocks({u"國務院 總理，李強(li qiang)主持會議。"_s, u"🎉新華社"_s});
+        QCOMPARE(t.chars, folded(u"国务院总理李强主持会议新华社"_s));
+        // Offsets are code points of the block's text: 李 is code point 7 of the first block (after " " and "，").
+        QCOMPARE(t.blocks[5], 0);
+        QCOMPARE(t.starts[5], 7);
+        // After an emoji (two UTF-16 units, one code point) 新 is code point 1 of the second block.
+        QCOMPARE(t.blocks[11], 1);
+        QCOMPARE(t.starts[11], 1);
+    }
+
+    void winnow_sharedRunOfGuaranteedLength_givesCommonFingerprint()
+    {
+        for (quint32 seed = 1; seed <= 40; ++seed) {
+            const QString run = hanText(1000 + seed, reuse::kGuaranteedRun);
+            const QString a = hanText(seed, 50 + int(seed)) + run + hanText(seed + 100, 40);
+            const QString b = hanText(seed + 200, 7 * int(seed) % 90) + run + hanText(seed + 300, 30);
+            std::set<std::uint64_t> inA;
+            for (const reuse::Fingerprint &f : reuse::winnow(reuse::shingleHashes(folded(a))))
+                inA.insert(f.hash);
+            bool common = false;
+            for (const reuse::Fingerprint &f : reuse::winnow(reuse::shingleHashes(folded(b))))
+                common = common || inA.count(f.hash);
+            QVERIFY2(common, qPrintable(u"seed %1"_s.arg(seed)));
+        }
+    }
+
+    void winnow_keepsFewFingerprints()
+    {
+        const auto fingerprints = reuse::winnow(reuse::shingleHashes(folded(hanText(7, 2000))));
+        QVERIFY(fingerprints.size() > 2000 / reuse::kWindow);
+        QVERIFY(fingerprints.size() < 2000 * 3 / reuse::kWindow);
+    }
+
+    void align_insertionOfJunk_onePassage()
+    {
+        const QString base = hanText(11, 300);
+        const QString copy = base.left(150) + u"资料图新华社记者摄影报道"_s + base.mid(150);
+        const auto passages = reuse::alignTexts(folded(base), folded(copy));
+        QCOMPARE(passages.size(), std::size_t(1));
+        QCOMPARE(matched(passages), 300);
+        QCOMPARE(passages[0].aStart, 0);
+        QCOMPARE(passages[0].aEnd, 300);
+        QCOMPARE(passages[0].bEnd, 312);
+    }
+
+    void align_cut_onePassageWithoutTheCut()
+    {
+        const QString base = hanText(12, 400);
+        const QString copy = base.left(120) + base.mid(180);
+        const auto passages = reuse::alignTexts(folded(base), folded(copy));
+        QCOMPARE(passages.size(), std::size_t(1));
+        QCOMPARE(matched(passages), 340);
+    }
+
+    void align_reorderedParagraphs_twoPassages()
+    {
+        const QString p1 = hanText(13, 200), p2 = hanText(14, 150);
+        const auto passages = reuse::alignTexts(folded(p1 + p2), folded(hanText(15, 30) + p2 + p1));
+        QCOMPARE(passages.size(), std::size_t(2));
+        QCOMPARE(matched(passages), 350);
+        QCOMPARE(passages[0].aStart, 0);
+        QCOMPARE(passages[0].bStart, 180);
+        QCOMPARE(passages[1].aStart, 200);
+        QCOMPARE(passages[1].bStart, 30);
+    }
+
+    void align_traditionalCopyWithGlossesAndChangedWords_matchesTheText()
+    {
+        const QString simplified =
+            u"国务院总理李强主持召开国务院常务会议，贯彻落实习近平总书记关于防汛救灾工作的重要指示精神，"
+            u"听取当前防汛抗洪救灾情况汇报，研究下一步做好防汛抢险救灾、群众生活保障和灾后恢复重建工作举措。"_s;
+        const QString traditional =
+            u"國(guo)務院總理李強主持召開 國務院常務會議,貫徹落實習近平總書記關於防汛救災工作的"
+            u"重要指示精神,聽取目前防汛抗洪救災情況匯報,研究下一步做好防汛搶險救災、群眾生活保障和災後"
+            u"恢復重建工作舉措。"_s;
+        const auto passages = reuse::alignTexts(folded(simplified), folded(traditional));
+        QCOMPARE(passages.size(), std::size_t(1));
+        // 当前 → 目前: one character differs; every other folded character is matched.
+        QCOMPARE(matched(passages), int(folded(simplified).size()) - 1);
+    }
+
+    void align_unrelatedTexts_nothing()
+    {
+        QVERIFY(reuse::alignTexts(folded(hanText(16, 500)), folded(hanText(17, 500))).empty());
+    }
+
+    void index_copies_pairedWithPassagesInBlockOffsets()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString story = hanText(20, 120), more = hanText(21, 80);
+        const qint64 a = test::storeReuseDocument(*library, {u"a"_s, QDate(2023, 3, 1), {story, more}});
+        const qint64 b = test::storeReuseDocument(
+            *library, {u"b"_s, QDate(2023, 3, 2), {u"本报讯 "_s + hanText(22, 40), u"　"_s + story + more}});
+        const qint64 c = test::storeReuseDocument(*library, {u"c"_s, QDate(2023, 3, 2), {hanText(23, 300)}});
+        QVERIFY(a && b && c);
+        ReuseIndex index(*library);
+        // No index until the user builds one: nothing is queued, an update compares nothing.
+        QVERIFY(!index.exists());
+        QCOMPARE(index.pendingArticles(), 0);
+        QCOMPARE(*index.update(), 0);
+        QVERIFY(index.pairs()->isEmpty());
+        QCOMPARE(*index.rebuild(), 3);
+        QVERIFY(index.exists());
+        const QList<ReusePair> pairs = *index.pairs();
+        QCOMPARE(pairs.size(), 1);
+        const ReusePair &p = pairs.front();
+        QCOMPARE(p.a, a);
+        QCOMPARE(p.b, b);
+        QCOMPARE(p.sharedChars, 200);
+        QCOMPARE(p.coverageA, 1.0);
+        QVERIFY(!p.boilerplate);
+        QCOMPARE(p.passages.size(), 2); // a's two blocks, both inside b's second block
+        QCOMPARE(p.passages[0].aStart, 0);
+        QCOMPARE(p.passages[0].aEnd, 120);
+        QCOMPARE(p.passages[0].bStart, 1); // after the ideographic space
+        QCOMPARE(p.passages[0].bEnd, 121);
+        QCOMPARE(p.passages[1].bStart, 121);
+        QCOMPARE(p.passages[1].bEnd, 201);
+        QCOMPARE(p.passages[0].aBlock + 1, p.passages[1].aBlock);
+        QCOMPARE(p.passages[0].bBlock, p.passages[1].bBlock);
+        const QList<ReuseCluster> clusters = index.clusters(pairs);
+        QCOMPARE(clusters.size(), 1);
+        QCOMPARE(clusters[0].articles, (QList<qint64>{a, b}));
+        QCOMPARE(clusters[0].source, std::optional<qint64>(a));
+        QCOMPARE(index.pairsOf(b)->front().a, b); // seen from b
+        QCOMPARE(index.pairsOf(b)->front().passages[0].aStart, 1);
+    }
+
+    void index_newArticle_comparedAlone_andSourceFromReferenceCollection()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString story = hanText(30, 150);
+        const qint64 a = test::storeReuseDocument(*library, {u"a"_s, QDate(2023, 5, 3), {story}});
+        const qint64 b = test::storeReuseDocument(*library, {u"b"_s, QDate(2023, 5, 4), {hanText(31, 20) + story}});
+        ReuseIndex index(*library);
+        QCOMPARE(*index.rebuild(), 2);
+        const qint64 wire =
+            test::storeReuseDocument(*library, {u"wire"_s, QDate(2023, 5, 5), {story + hanText(32, 60)}, u"新华社"_s});
+        QCOMPARE(index.pendingArticles(), 1); // only the new article is compared
+        QCOMPARE(*index.update(), 1);
+        QCOMPARE(index.pairs()->size(), 3);
+        QCOMPARE(index.clusters(*index.pairs()).front().source, std::optional<qint64>(a)); // the earliest
+        QVERIFY(index.setReferenceCollection(u"新华社"_s, true));
+        QCOMPARE(index.referenceCollections(), QStringList{u"新华社"_s});
+        QCOMPARE(index.clusters(*index.pairs()).front().source, std::optional<qint64>(wire));
+        QVERIFY(!index.setReferenceCollection(u"没有这个报"_s, true));
+        QVERIFY(!schema::isRegisteredDerivedTable(u"reuse_sources"_s)); // the user's marks go into backups
+        QVERIFY(schema::isRegisteredDerivedTable(u"reuse_pairs"_s));
+        Q_UNUSED(b);
+    }
+
+    void index_changedText_recomputedAndDeletedArticleForgotten()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString story = hanText(40, 100);
+        const qint64 a = test::storeReuseDocument(*library, {u"a"_s, QDate(2023, 1, 1), {story}});
+        const qint64 b = test::storeReuseDocument(*library, {u"b"_s, QDate(2023, 1, 2), {story}});
+        ReuseIndex index(*library);
+        QVERIFY(index.rebuild());
+        QCOMPARE(index.pairs()->size(), 1);
+        // An OCR correction or a re-parse writes the block: the trigger queues the article.
+        QVERIFY(sql::exec(library->database(), u"UPDATE blocks SET text = ? WHERE article_id = ?"_s,
+                          {hanText(41, 100), b}));
+        QCOMPARE(index.pendingArticles(), 1);
+        QVERIFY(index.update());
+        QCOMPARE(index.pairs()->size(), 0);
+        QVERIFY(sql::exec(library->database(), u"UPDATE blocks SET text = ? WHERE article_id = ?"_s, {story, b}));
+        QVERIFY(index.update());
+        QCOMPARE(index.pairs()->size(), 1);
+        QVERIFY(sql::exec(library->database(), u"DELETE FROM articles WHERE id = ?"_s, {a}));
+        QVERIFY(index.update());
+        QCOMPARE(index.pairs()->size(), 0);
+        QCOMPARE(test::scalar(*library, u"SELECT count(*) FROM reuse_fingerprints WHERE article_id = %1"_s.arg(a)), 0);
+        QVERIFY(!index.compare(a, b));
+    }
+
+    void index_formulaYearsApart_boilerplateAndNoCluster()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString formula = hanText(50, 70); // a slogan every report repeats
+        QList<qint64> ids;
+        for (int year : {2019, 2021, 2023})
+            ids << test::storeReuseDocument(
+                *library,
+                {u"r%1"_s.arg(year), QDate(year, 6, 1), {hanText(year, 200), formula, hanText(year + 1, 90)}});
+        ReuseIndex index(*library);
+        QVERIFY(index.rebuild());
+        // The first two were paired before the third made the slogan a formula (and are marked boilerplate since);
+        // the third shares only the formula with them, so it is not even aligned.
+        const QList<ReusePair> pairs = *index.pairs();
+        QCOMPARE(pairs.size(), 1);
+        QCOMPARE(pairs.front().a, ids[0]);
+        QCOMPARE(pairs.front().b, ids[1]);
+        for (const ReusePair &p : pairs)
+            QVERIFY(p.boilerplate);
+        QVERIFY(index.clusters(pairs).isEmpty());
+        // compare() aligns them all the same, and says what the index says.
+        const ReusePair compared = *index.compare(ids[2], ids[1]);
+        QCOMPARE(compared.sharedChars, 70);
+        QVERIFY(compared.boilerplate);
+    }
+
+    void index_rebuild_sameResult()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString story = hanText(60, 90);
+        for (int k = 0; k < 4; ++k)
+            QVERIFY(test::storeReuseDocument(*library,
+                                             {u"d%1"_s.arg(k), QDate(2024, 2, 1 + k), {hanText(61 + k, 30) + story}}));
+        ReuseIndex index(*library);
+        QCOMPARE(*index.rebuild(), 4);
+        const int before = int(index.pairs()->size());
+        QCOMPARE(before, 6);
+        QCOMPARE(*index.rebuild(), 4);
+        QCOMPARE(int(index.pairs()->size()), before);
+    }
+
+    void index_fingerprintInMoreArticlesThanTheCap_leavesTheIndex()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString story = hanText(80, 90);
+        for (int k = 0; k < 5; ++k)
+            QVERIFY(test::storeReuseDocument(*library,
+                                             {u"c%1"_s.arg(k), QDate(2024, 4, 1 + k), {hanText(81 + k, 40) + story}}));
+        ReuseParameters parameters;
+        parameters.indexCap = 3;
+        ReuseIndex index(*library, parameters);
+        QCOMPARE(*index.rebuild(), 5);
+        QVERIFY(test::scalar(*library, u"SELECT count(*) FROM reuse_hashes WHERE frequent"_s) > 0);
+        QCOMPARE(test::scalar(*library, u"SELECT count(*) FROM reuse_fingerprints WHERE hash IN "
+                                        u"(SELECT hash FROM reuse_hashes WHERE frequent)"_s),
+                 0);
+        QVERIFY(test::scalar(*library, u"SELECT max(n) FROM (SELECT count(*) AS n FROM reuse_fingerprints "
+                                       u"GROUP BY hash)"_s) <= parameters.indexCap);
+        QCOMPARE(test::scalar(*library, u"SELECT max(articles) FROM reuse_hashes"_s), 5);
+    }
+
+    void migration_fromVersion9_createsEmptyTablesAndQueuesNothing()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        QVERIFY(test::storeReuseDocument(*library, {u"old"_s, QDate(2022, 1, 1), {hanText(70, 50)}}));
+        QVERIFY(test::dropSchemaVersion10(library->database()));
+        QSqlQuery q(library->database());
+        QVERIFY(q.exec(u"PRAGMA user_version = 9"_s));
+        const QString path = library->path();
+        library->close();
+        Library reopened;
+        QVERIFY(reopened.open(path));
+        QCOMPARE(test::scalar(reopened, u"PRAGMA user_version"_s), qint64(10));
+        ReuseIndex index(reopened);
+        QCOMPARE(index.pendingArticles(), 0); // an upgrade does not start hours of work
+        QVERIFY(!index.exists());
+        QCOMPARE(*index.rebuild(), 1);
+        QCOMPARE(test::scalar(reopened, u"SELECT count(*) FROM reuse_articles"_s), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReuse)
+#include "tst_reuse.moc"
