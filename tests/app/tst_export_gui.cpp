@@ -10,6 +10,7 @@
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
+#include "core/export/qdpximporter.h"
 #include "core/jobs/exportjob.h"
 #include "core/store/linkresolver.h"
 #include "core/store/sql.h"
@@ -61,7 +62,7 @@ private slots:
     void dialog_presetFilter_previewAndExport();
     void dialog_notebook_andOptions();
     void mainWindow_fileExport_opensDialog();
-    void mainWindow_importQdpx_oneUndoStep();
+    void mainWindow_importQdpx_onAWorker_cancelRollsBack_oneUndoStep();
 
 private:
     test::ExportFixture m_fx;
@@ -409,7 +410,7 @@ void TestExportGui::mainWindow_fileExport_opensDialog()
     QVERIFY(window.findChild<QToolButton *>(u"exportNotebook"_s));
 }
 
-void TestExportGui::mainWindow_importQdpx_oneUndoStep()
+void TestExportGui::mainWindow_importQdpx_onAWorker_cancelRollsBack_oneUndoStep()
 {
     // A .qdpx of the fixture's annotations, read into a library of the same issues through File → Import
     // Annotations from REFI-QDA: one undo step that takes it all back, and redo that brings it back.
@@ -437,14 +438,29 @@ void TestExportGui::mainWindow_importQdpx_oneUndoStep()
     QVERIFY(action->isEnabled());
     auto *part = window.findChild<ExportPart *>();
     QVERIFY(part);
-    part->importQdpx(qdpx);
+    auto annotationCount = [&] {
+        return window.findChild<AnnotationController *>()->document().annotations().list().size();
+    };
+    // On a worker: the window goes on while it reads; Cancel rolls it all back and says so.
+    QVERIFY(part->importQdpx(qdpx));
+    QVERIFY(part->isImportingQdpx());
+    QVERIFY(!part->importQdpx(qdpx)); // one at a time
+    part->cancelQdpxImport();
+    QTRY_VERIFY(!part->isImportingQdpx());
+    QCOMPARE(said->information.size(), 1);
+    QVERIFY2(said->information.first().endsWith(QdpxImporter::cancelledMessage()),
+             qPrintable(said->information.first()));
+    QCOMPARE(annotationCount(), 0);
+    QVERIFY(window.findChild<AnnotationController *>()->document().tagList().isEmpty());
+    QCOMPARE(window.undoStack()->count(), 0);
+    said->information.clear();
+
+    QVERIFY(part->importQdpx(qdpx));
+    QTRY_VERIFY(!part->isImportingQdpx());
     QVERIFY2(said->warnings.isEmpty(), qPrintable(said->warnings.join(u'\n')));
     QCOMPARE(said->information.size(), 1);
     QVERIFY2(said->information.first().contains(u"Found 4 of the 4 articles"_s), qPrintable(said->information.first()));
     QVERIFY(said->information.first().contains(u"highlights: 3"_s));
-    auto annotationCount = [&] {
-        return window.findChild<AnnotationController *>()->document().annotations().list().size();
-    };
     QCOMPARE(annotationCount(), 6); // three highlights and three notes
     QCOMPARE(window.undoStack()->undoText(), u"Import Annotations from “project.qdpx”"_s);
     window.undoStack()->undo();
@@ -455,10 +471,12 @@ void TestExportGui::mainWindow_importQdpx_oneUndoStep()
 
     // Read again: nothing new, nothing to undo; a file that is no project: a warning, the library unchanged.
     const int steps = window.undoStack()->count();
-    part->importQdpx(qdpx);
+    QVERIFY(part->importQdpx(qdpx));
+    QTRY_VERIFY(!part->isImportingQdpx());
     QCOMPARE(window.undoStack()->count(), steps);
     QVERIFY(said->information.last().contains(u"Nothing new was added."_s));
-    part->importQdpx(target.path());
+    QVERIFY(part->importQdpx(target.path()));
+    QTRY_VERIFY(!part->isImportingQdpx());
     QCOMPARE(said->warnings.size(), 1);
     QVERIFY2(said->warnings.first().contains(u"not a REFI-QDA project file"_s), qPrintable(said->warnings.first()));
     QCOMPARE(annotationCount(), 6);
