@@ -22,6 +22,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QImage>
+#include <QLabel>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
@@ -61,6 +63,7 @@ private slots:
     void job_cancelled_keepsOldFile();
     void dialog_presetFilter_previewAndExport();
     void dialog_notebook_andOptions();
+    void dialog_binaryFormats_previewWhatTheFileHolds();
     void mainWindow_fileExport_opensDialog();
     void mainWindow_importQdpx_onAWorker_cancelRollsBack_oneUndoStep();
 
@@ -378,6 +381,42 @@ void TestExportGui::dialog_notebook_andOptions()
     dialog.updatePreview();
     QVERIFY(dialog.previewText().contains(u"article-newspaper"_s));
     QVERIFY(dialog.previewText().contains(u"\"note\""_s));
+}
+
+void TestExportGui::dialog_binaryFormats_previewWhatTheFileHolds()
+{
+    ExportDialog dialog(*m_fx.library);
+    // PDF: the first page as the PDF writer lays it out, text on white.
+    dialog.setFormat(u"pdf"_s);
+    dialog.updatePreview();
+    const QImage page = dialog.previewImage();
+    QVERIFY(!page.isNull());
+    QVERIFY(page.height() > page.width()); // A4, upright
+    int inked = 0;
+    for (int y = 0; y < page.height(); y += 4)
+        for (int x = 0; x < page.width(); x += 4)
+            inked += qGray(page.pixel(x, y)) < 128 ? 1 : 0;
+    QVERIFY2(inked > 100, qPrintable(QString::number(inked)));
+    QVERIFY(dialog.findChild<QLabel *>(u"previewStatus"_s)->text().contains(u"Page 1"_s));
+    // ODT: the outline the writer walks, headings with their levels, the quotes under them.
+    dialog.setFormat(u"odt"_s);
+    dialog.updatePreview();
+    QVERIFY(dialog.previewImage().isNull());
+    QString text = dialog.previewText();
+    QVERIFY2(text.startsWith(u"Heading 1 · "_s), qPrintable(text));
+    QVERIFY(text.contains(u"Heading 2 · "_s) || text.contains(u"Heading 3 · "_s));
+    QVERIFY(text.contains(u"│ "_s));
+    QVERIFY(text.contains(u"湿地"_s));
+    QVERIFY(!text.contains(u"**"_s)); // notes rendered, as the document shows them
+    // REFI-QDA: what a QDA program finds in the project: the code book (the tags), the sources, codings and notes.
+    dialog.setFormat(u"qdpx"_s);
+    dialog.updatePreview();
+    text = dialog.previewText();
+    QVERIFY2(text.startsWith(u"Code book: "_s), qPrintable(text));
+    QVERIFY(text.contains(u"湿地"_s));
+    QVERIFY(text.contains(u"Text sources: "_s));
+    QVERIFY(text.contains(u"codings: "_s));
+    QVERIFY(!text.contains(u"<?xml"_s));
 }
 
 void TestExportGui::mainWindow_fileExport_opensDialog()
