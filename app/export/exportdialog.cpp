@@ -31,6 +31,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSet>
 #include <QStackedWidget>
 #include <QTimer>
@@ -412,8 +413,10 @@ void ExportDialog::updatePreview()
     if (f.name == QLatin1String("pdf")) {
         // The first page itself, drawn by the PDF writer's layout; the outline as the text behind it.
         // As wide as the preview (no sideways scrolling), at least kPreviewPageWidth at the start.
+        // (The stack's own width: a page the stack does not show keeps a stale geometry.)
         const auto *scroll = static_cast<const QScrollArea *>(m_previewPages->widget(1));
-        const int width = std::max(kPreviewPageWidth, scroll->viewport()->width() - 8);
+        const int width = std::max(kPreviewPageWidth, m_previewPages->width() - 2 * scroll->frameWidth() -
+                                                          scroll->verticalScrollBar()->sizeHint().width() - 4);
         const qreal ratio = devicePixelRatioF();
         m_previewImage = pdfExportFirstPage(document, options(), int(width * ratio));
         m_previewImage.setDevicePixelRatio(ratio);
