@@ -17,6 +17,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QProgressDialog>
+#include <QStatusBar>
 
 namespace dubao {
 
@@ -167,6 +168,10 @@ void ExportPart::qdpxImported(const QString &libraryPath, const QString &name, c
     auto *controller = m_window.findChild<AnnotationController *>();
     if (!controller || !m_window.session() || m_window.session()->path() != libraryPath)
         return; // another library was opened meanwhile: the import stays in the one it was made for
+    // The worker's connection wrote the library: take note of it now, so that the check for changes made by
+    // other programs does not report this import as one (its status message is cleared at once).
+    m_window.pollExternalChanges();
+    m_window.statusBar()->clearMessage();
     controller->document().adoptQdpxImport(name, archive, *imported);
     m_window.feedback().inform(&m_window, title, summary(*imported));
 }

@@ -496,6 +496,7 @@ void TestExportGui::mainWindow_importQdpx_onAWorker_cancelRollsBack_oneUndoStep(
 
     QVERIFY(part->importQdpx(qdpx));
     QTRY_VERIFY(!part->isImportingQdpx());
+    QVERIFY(!window.pollExternalChanges()); // the window knows the import was its own, not another program's
     QVERIFY2(said->warnings.isEmpty(), qPrintable(said->warnings.join(u'\n')));
     QCOMPARE(said->information.size(), 1);
     QVERIFY2(said->information.first().contains(u"Found 4 of the 4 articles"_s), qPrintable(said->information.first()));
