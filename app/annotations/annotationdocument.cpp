@@ -288,6 +288,14 @@ std::optional<QdpxImportReport> AnnotationDocument::importQdpx(const QString &na
     return report;
 }
 
+void AnnotationDocument::adoptQdpxImport(const QString &name, const QByteArray &archive, const QdpxImportReport &done)
+{
+    const QdpxAdditions &added = done.added;
+    if (added.tags.isEmpty() && added.highlights.isEmpty() && added.notes.isEmpty() && added.taggings.isEmpty())
+        return;
+    push(new ImportQdpxCommand(*this, name, archive, done));
+}
+
 void AnnotationDocument::beginMacro(const QString &text)
 {
     ++m_macroDepth;

@@ -98,6 +98,9 @@ public:
     /// Reads a REFI-QDA project's codes, coded selections and notes (core/export/qdpximporter.h) as one undo step
     /// named after `name`; its report, or nullopt when the file could not be read (reported).
     std::optional<QdpxImportReport> importQdpx(const QString &name, const QByteArray &archive);
+    /// Records an import of that file already done on a worker thread (its own connection, one transaction) as
+    /// the undo step, and refreshes the views; nothing when it added nothing.
+    void adoptQdpxImport(const QString &name, const QByteArray &archive, const QdpxImportReport &done);
 
     /// Corrections of the OCR (docs/corrections.md); positions are code points of the paragraph's text as shown.
     /// Each re-makes the paragraph's issue, so the shown text changes: textChanged(). The new correction's id.

@@ -25,7 +25,10 @@ bool showAnnotationMarks(ReaderView &view, const AnnotationDocument *document)
                 color = document->tagColor(tag);
         if (!color.isValid() && !h.tagIds.isEmpty())
             color = document->tagColor(h.tagIds.front());
-        marks << HighlightMark{h.id, h.blockId, h.start, h.end, color};
+        QStringList tags;
+        for (const qint64 tag : h.tagIds)
+            tags << document->tagPath(tag);
+        marks << HighlightMark{h.id, h.blockId, h.start, h.end, color, tags};
     }
     view.setHighlights(marks);
     QHash<qint64, int> notes;

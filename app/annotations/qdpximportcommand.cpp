@@ -9,8 +9,22 @@ ImportQdpxCommand::ImportQdpxCommand(AnnotationDocument &document, const QString
     , m_report(report)
 {}
 
+ImportQdpxCommand::ImportQdpxCommand(AnnotationDocument &document, const QString &name, QByteArray archive,
+                                     const QdpxImportReport &done)
+    : AnnotationCommand(document, Tags | Annotations, tr("Import Annotations from “%1”").arg(name))
+    , m_archive(std::move(archive))
+    , m_added(done.added)
+    , m_alreadyDone(true)
+{}
+
 void ImportQdpxCommand::redo()
 {
+    if (m_alreadyDone) {
+        m_alreadyDone = false;
+        m_done = true;
+        finish(Result<void>());
+        return;
+    }
     const Result<QdpxImportReport> imported = QdpxImporter(*m_document.library()).importArchive(m_archive);
     if (imported) {
         m_added = imported->added;

@@ -16,6 +16,10 @@ public:
     /// the file added nothing or failed).
     ImportQdpxCommand(AnnotationDocument &document, const QString &name, QByteArray archive,
                       std::optional<QdpxImportReport> *report);
+    /// An import already done (on a worker, by `done`): the first redo only tells the views; undo removes what it
+    /// added, and a later redo reads the file again.
+    ImportQdpxCommand(AnnotationDocument &document, const QString &name, QByteArray archive,
+                      const QdpxImportReport &done);
 
     void redo() override;
     void undo() override;
@@ -23,7 +27,8 @@ public:
 private:
     QByteArray m_archive;
     QdpxAdditions m_added;
-    std::optional<QdpxImportReport> *m_report;
+    std::optional<QdpxImportReport> *m_report = nullptr;
+    bool m_alreadyDone = false; ///< the first redo finds the import done
 };
 
 } // namespace dubao

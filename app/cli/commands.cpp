@@ -58,7 +58,8 @@ Annotations:
 Search:
   search QUERY [--limit N] [--offset N] [--order relevance|newest|oldest] [--json]
                                  words, "phrases", OR, -word, title: reporter: tag: publication:
-                                 from:YYYY-MM-DD to:YYYY-MM-DD in:notes
+                                 from:YYYY-MM-DD to:YYYY-MM-DD in:notes person: office: ocr:
+                                 (tag:, person:, office:, ocr: and title: also alone)
   kwic TERM [--width N] [--sort date|left|right] [--limit N] [--csv FILE] [--json]
   reindex                        rebuild the full-text index
 

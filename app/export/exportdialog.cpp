@@ -1,6 +1,8 @@
 #include "app/export/exportdialog.h"
 
 #include "app/export/exportdefaults.h"
+#include "app/export/exportpreview.h"
+#include "app/render/exportwriters.h"
 #include "core/export/exportformat.h"
 #include "core/jobs/exportjob.h"
 #include "core/store/issuerepository.h"
@@ -28,7 +30,10 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSet>
+#include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -38,8 +43,8 @@ namespace {
 
 constexpr int kPreviewEntries = 5;
 
-/// A format that needs Qt Gui (ODT, PDF) is not text: its preview is this format's, which has the same content.
-const QString kPreviewFormat = QStringLiteral("md");
+/// The narrowest PDF preview page, in device-independent pixels (A4 at about 45 dpi: the layout, not the text).
+constexpr int kPreviewPageWidth = 300;
 
 /// The registered format called `name` (or an alias); an empty description if there is none.
 ExportFormat formatNamed(const QString &name)
@@ -170,7 +175,19 @@ void ExportDialog::build()
     m_previewStatus = new QLabel;
     m_previewStatus->setObjectName(QStringLiteral("previewStatus"));
     m_previewStatus->setWordWrap(true);
-    previewLayout->addWidget(m_preview, 1);
+    m_previewPage = new QLabel;
+    m_previewPage->setObjectName(QStringLiteral("previewPage"));
+    m_previewPage->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    auto *pageScroll = new QScrollArea;
+    pageScroll->setWidget(m_previewPage);
+    pageScroll->setWidgetResizable(true);
+    pageScroll->setBackgroundRole(QPalette::Dark);
+    pageScroll->setMinimumSize(380, 220);
+    pageScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // the page's width does not depend on its height
+    m_previewPages = new QStackedWidget;
+    m_previewPages->addWidget(m_preview);
+    m_previewPages->addWidget(pageScroll);
+    previewLayout->addWidget(m_previewPages, 1);
     previewLayout->addWidget(m_previewStatus);
     right->addWidget(previewBox, 1);
     columns->addLayout(right, 1);
@@ -390,22 +407,49 @@ void ExportDialog::updatePreview()
     }
     const ExportDocument &document = *collected;
     const ExportFormat f = formatNamed(format());
-    const auto writer = createExportWriter(f.binary ? kPreviewFormat : f.name);
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    if (writer)
-        (void)writer->write(document, options(), buffer);
-    QString text = QString::fromUtf8(buffer.data());
-    if (text.startsWith(QChar(0xFEFF)))
-        text.remove(0, 1);
+    m_previewImage = {};
+    QString text;
+    QString status;
+    if (f.name == QLatin1String("pdf")) {
+        // The first page itself, drawn by the PDF writer's layout; the outline as the text behind it.
+        // As wide as the preview (no sideways scrolling), at least kPreviewPageWidth at the start.
+        // (The stack's own width: a page the stack does not show keeps a stale geometry.)
+        const auto *scroll = static_cast<const QScrollArea *>(m_previewPages->widget(1));
+        const int width = std::max(kPreviewPageWidth, m_previewPages->width() - 2 * scroll->frameWidth() -
+                                                          scroll->verticalScrollBar()->sizeHint().width() - 4);
+        const qreal ratio = devicePixelRatioF();
+        m_previewImage = pdfExportFirstPage(document, options(), int(width * ratio));
+        m_previewImage.setDevicePixelRatio(ratio);
+        text = ExportPreview::outline(document, options());
+        status = tr("Page 1 of the PDF (A4) as it will be written, with the first entries.");
+    } else if (f.binary) {
+        const auto writer = createExportWriter(f.name);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        if (f.name == QLatin1String("qdpx") && writer && writer->write(document, options(), buffer)) {
+            text = ExportPreview::projectSummary(buffer.data());
+            status = tr("What a QDA program will find in the project, for the first entries.");
+        } else {
+            text = ExportPreview::outline(document, options());
+            status = tr("The outline of the %1 document, for the first entries: its headings (the navigator) and "
+                        "what each holds.")
+                         .arg(f.name.toUpper());
+        }
+    } else {
+        const auto writer = createExportWriter(f.name);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        if (writer)
+            (void)writer->write(document, options(), buffer);
+        text = QString::fromUtf8(buffer.data());
+        if (text.startsWith(QChar(0xFEFF)))
+            text.remove(0, 1);
+        status = tr("The first %n entries.", nullptr, int(document.excerpts.size()));
+    }
     m_preview->setPlainText(text);
-    if (document.excerpts.isEmpty())
-        m_previewStatus->setText(tr("Nothing matches this selection."));
-    else if (f.binary)
-        m_previewStatus->setText(
-            tr("The first entries, shown as Markdown; the %1 file has the same content.").arg(f.name.toUpper()));
-    else
-        m_previewStatus->setText(tr("The first %n entries.", nullptr, int(document.excerpts.size())));
+    m_previewPage->setPixmap(QPixmap::fromImage(m_previewImage));
+    m_previewPages->setCurrentIndex(m_previewImage.isNull() ? 0 : 1);
+    m_previewStatus->setText(document.excerpts.isEmpty() ? tr("Nothing matches this selection.") : status);
 }
 
 void ExportDialog::browse()

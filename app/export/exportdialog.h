@@ -8,6 +8,7 @@
 #include "core/store/annotationrepository.h"
 
 #include <QDialog>
+#include <QImage>
 
 #include <memory>
 
@@ -22,6 +23,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
+class QStackedWidget;
 class QTimer;
 
 namespace dubao {
@@ -54,8 +56,11 @@ public:
     QString format() const; ///< the chosen format's name
     ExportOptions options() const;
     QString outputPath() const;
-    /// The preview as shown (the first entries in the chosen format; Markdown for ODT and PDF).
+    /// The preview as shown: the first entries in the chosen format; for a binary format what it holds
+    /// (app/export/exportpreview.h): an outline for ODT, the project's contents for REFI-QDA, the PDF's page text.
     QString previewText() const;
+    /// PDF: the first page as the PDF writer lays it out (null for the other formats).
+    QImage previewImage() const { return m_previewImage; }
     bool isExporting() const;
 
 public slots:
@@ -96,6 +101,9 @@ private:
     QCheckBox *m_asNotes = nullptr;
     QCheckBox *m_withLinks = nullptr;
     QPlainTextEdit *m_preview = nullptr;
+    QStackedWidget *m_previewPages = nullptr; ///< the text, or the PDF's first page
+    QLabel *m_previewPage = nullptr;
+    QImage m_previewImage;
     QLabel *m_previewStatus = nullptr;
     QLineEdit *m_path = nullptr;
     QPushButton *m_browse = nullptr;

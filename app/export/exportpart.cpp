@@ -9,12 +9,15 @@
 #include "app/shell/librarysession.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/userfeedback.h"
+#include "core/store/library.h"
 
 #include <QAction>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QProgressDialog>
+#include <QStatusBar>
 
 namespace dubao {
 
@@ -70,6 +73,7 @@ QString summary(const QdpxImportReport &r)
 ExportPart::ExportPart(MainWindow &window, ActionRegistry &actions)
     : QObject(&window)
     , m_window(window)
+    , m_qdpxRunner(QStringLiteral("qdpxImport"))
 {
     // Right after the imports, with no separator between (as the File menu always had it).
     QAction *action =
@@ -96,22 +100,80 @@ ExportPart::ExportPart(MainWindow &window, ActionRegistry &actions)
     });
 }
 
-void ExportPart::importQdpx(const QString &path)
+bool ExportPart::importQdpx(const QString &path)
 {
     auto *controller = m_window.findChild<AnnotationController *>();
-    if (!controller || !m_window.session())
-        return;
+    if (!controller || !m_window.session() || m_qdpxRunner.isRunning())
+        return false;
     const QString title = tr("Import Annotations from REFI-QDA");
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         m_window.feedback().warn(&m_window, title, tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    const QByteArray archive = file.readAll();
+    const QString name = QFileInfo(path).fileName();
+    const QString libraryPath = m_window.session()->path();
+    // On a worker with its own connection: one transaction, rolled back by Cancel or a failure.
+    m_qdpxRunner.start(
+        [libraryPath, archive](JobContext &context) -> Result<QdpxImportReport> {
+            Library library;
+            if (Result<void> opened = library.open(libraryPath); !opened)
+                return opened.error();
+            return QdpxImporter(library).importArchive(archive, [&context](qsizetype done, qsizetype total) {
+                context.progress(done, total);
+                return !context.isCancelled();
+            });
+        },
+        [this, libraryPath, name, archive](const Result<QdpxImportReport> &imported) {
+            qdpxImported(libraryPath, name, archive, imported);
+        });
+    if (m_window.feedback().showsDialogs()) {
+        m_qdpxProgress =
+            new QProgressDialog(tr("Reading the annotations of “%1”…").arg(name), tr("Cancel"), 0, 0, &m_window);
+        m_qdpxProgress->setWindowTitle(title);
+        m_qdpxProgress->setWindowModality(Qt::WindowModal);
+        m_qdpxProgress->setMinimumDuration(300);
+        m_qdpxProgress->setAutoClose(false);
+        m_qdpxProgress->setAutoReset(false);
+        connect(m_qdpxProgress, &QProgressDialog::canceled, this, [this] {
+            m_qdpxRunner.cancel();
+            if (m_qdpxProgress)
+                m_qdpxProgress->setLabelText(tr("Cancelling: undoing what was read…"));
+        });
+        connect(&m_qdpxRunner, &JobRunner::progress, m_qdpxProgress, [this](qint64 done, qint64 total) {
+            m_qdpxProgress->setMaximum(int(std::max<qint64>(total, 1)));
+            m_qdpxProgress->setValue(int(done));
+            if (!m_qdpxRunner.isCancelled())
+                m_qdpxProgress->setLabelText(tr("Placing the annotations of article %1 of %2…").arg(done).arg(total));
+        });
+    }
+    return true;
+}
+
+void ExportPart::qdpxImported(const QString &libraryPath, const QString &name, const QByteArray &archive,
+                              const Result<QdpxImportReport> &imported)
+{
+    delete m_qdpxProgress;
+    const QString title = tr("Import Annotations from REFI-QDA");
+    if (!imported) {
+        const QString message = imported.error().message();
+        if (message == QdpxImporter::cancelledMessage())
+            m_window.feedback().inform(&m_window, title, message);
+        else
+            m_window.feedback().warn(&m_window, title,
+                                     tr("“%1” was not imported; the library is unchanged.\n%2").arg(name, message));
         return;
     }
-    // A failure is reported by the document (errorOccurred → the window's warning); the library is unchanged.
-    const std::optional<QdpxImportReport> report =
-        controller->document().importQdpx(QFileInfo(path).fileName(), file.readAll());
-    if (report)
-        m_window.feedback().inform(&m_window, title, summary(*report));
+    auto *controller = m_window.findChild<AnnotationController *>();
+    if (!controller || !m_window.session() || m_window.session()->path() != libraryPath)
+        return; // another library was opened meanwhile: the import stays in the one it was made for
+    // The worker's connection wrote the library: take note of it now, so that the check for changes made by
+    // other programs does not report this import as one (its status message is cleared at once).
+    m_window.pollExternalChanges();
+    m_window.statusBar()->clearMessage();
+    controller->document().adoptQdpxImport(name, archive, *imported);
+    m_window.feedback().inform(&m_window, title, summary(*imported));
 }
 
 // Export from the annotations panel's current filter and from the open notebook.

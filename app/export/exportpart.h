@@ -3,7 +3,13 @@
 // REFI-QDA… reads a .qdpx (what QDA programs exchange) onto the articles it quotes, as one undo step.
 #pragma once
 
+#include "core/export/qdpximporter.h"
+#include "core/jobs/jobrunner.h"
+
 #include <QObject>
+#include <QPointer>
+
+class QProgressDialog;
 
 namespace dubao {
 
@@ -22,11 +28,21 @@ public:
     /// Connects the annotations panel's and the notebook view's Export… (once the annotations part made them).
     void connectPanelExports();
 
-    /// Reads the annotations of the REFI-QDA project at `path` into the open library and says what it added.
-    void importQdpx(const QString &path);
+    /// Reads the annotations of the REFI-QDA project at `path` into the open library on a worker thread, with a
+    /// progress dialog whose Cancel rolls the import back; then says what it added (or that it was cancelled).
+    /// The import is one undo step. False when nothing started (no library, an import running, an unreadable file).
+    bool importQdpx(const QString &path);
+    bool isImportingQdpx() const { return m_qdpxRunner.isRunning(); }
+    /// Stops a running import: it rolls back and says so.
+    void cancelQdpxImport() { m_qdpxRunner.cancel(); }
 
 private:
+    void qdpxImported(const QString &libraryPath, const QString &name, const QByteArray &archive,
+                      const Result<QdpxImportReport> &imported);
+
     MainWindow &m_window;
+    JobRunner m_qdpxRunner;
+    QPointer<QProgressDialog> m_qdpxProgress;
 };
 
 } // namespace dubao

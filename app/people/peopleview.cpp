@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace dubao {
@@ -109,26 +110,29 @@ PeopleView::PeopleView(QWidget *parent)
     exportMenu->addAction(tr("&Office Holders…"), this, [this] { askExport(PeopleExport::Table::OfficeHolders); });
     m_export->setMenu(exportMenu);
 
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_text, 1);
-    filters->addWidget(new QLabel(tr("Appeared from")));
-    filters->addWidget(m_from);
-    filters->addWidget(new QLabel(tr("to")));
-    filters->addWidget(m_to);
+    // Rows that give way to the reading pane on a small screen (MainWindow::balanceDocks): the filter text on its own
+    // row, the dates and the corrections in tool bars that fold what does not fit into their » menu.
+    auto *dates = new QToolBar;
+    dates->setObjectName(QStringLiteral("peopleDates"));
+    dates->addWidget(new QLabel(tr("Appeared from")));
+    dates->addWidget(m_from);
+    dates->addWidget(new QLabel(tr("to")));
+    dates->addWidget(m_to);
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addLayout(filters);
+    leftLayout->addWidget(m_text);
+    leftLayout->addWidget(dates);
     auto *status = new QHBoxLayout; // the count and Export: the filter row is full at 1024 pixels
     status->addWidget(m_message, 1);
     status->addWidget(m_export);
     leftLayout->addLayout(status);
     leftLayout->addWidget(m_list, 1);
 
-    auto *edits = new QHBoxLayout;
+    auto *edits = new QToolBar;
+    edits->setObjectName(QStringLiteral("personEdits"));
     for (QPushButton *b : {m_merge, m_split, m_office, m_falseHit})
         edits->addWidget(b);
-    edits->addStretch(1);
     auto *lower = new QSplitter(Qt::Horizontal);
     lower->addWidget(m_appearanceTable);
     auto *co = new QWidget;
@@ -143,7 +147,7 @@ PeopleView::PeopleView(QWidget *parent)
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_title);
-    rightLayout->addLayout(edits);
+    rightLayout->addWidget(edits);
     rightLayout->addWidget(m_timeline, 1);
     rightLayout->addWidget(lower, 2);
 

@@ -2,6 +2,7 @@
 
 #include "core/model/issuedate.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QImage>
 #include <QPalette>
@@ -306,8 +307,10 @@ void applyHighlightFormats(QTextDocument &document, const QList<HighlightMark> &
                 range.format.setFontUnderline(true);
                 range.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
                 range.format.setUnderlineColor(dark ? over.back().lighter(140) : over.back().darker(130));
-                // Where many overlap, darken a little more so the depth shows.
-                range.format.setBackground(over.size() > 2 ? blended.darker(108) : blended);
+                // The overlap is deeper than either highlight, even when both have the same tag (and so the same
+                // tint), and deeper again under three or more; the edges of each are drawn by the reader.
+                const int depth = 100 + 12 * int(over.size() - 1);
+                range.format.setBackground(dark ? blended.lighter(depth) : blended.darker(depth));
             }
             ranges << range;
         }
@@ -327,6 +330,42 @@ QList<HighlightMark> highlightsAtPosition(const QTextDocument &document, const Q
         if (mark.blockId == id && id > 0 && mark.start <= offset && offset < mark.end)
             result << mark;
     return result;
+}
+
+QList<HighlightEdge> highlightEdges(const QTextDocument &document, const QList<HighlightMark> &highlights)
+{
+    QList<HighlightEdge> edges;
+    for (const HighlightMark &mark : highlights) {
+        if (mark.end <= mark.start)
+            continue;
+        const bool overlaps = std::any_of(highlights.cbegin(), highlights.cend(), [&](const HighlightMark &other) {
+            return other.id != mark.id && other.blockId == mark.blockId && other.start < mark.end &&
+                   mark.start < other.end;
+        });
+        const QTextBlock block = overlaps ? findArticleBlock(document, mark.blockId) : QTextBlock();
+        if (!block.isValid())
+            continue;
+        const int length = block.length() - 1;
+        const QColor color = mark.color.isValid() ? mark.color : QColor(0xF5C400);
+        edges << HighlightEdge{block.position() + std::clamp(mark.start, 0, length), true, color}
+              << HighlightEdge{block.position() + std::clamp(mark.end, 0, length), false, color};
+    }
+    return edges;
+}
+
+QString highlightToolTip(const QList<HighlightMark> &highlights)
+{
+    if (highlights.isEmpty())
+        return {};
+    QStringList lines{
+        highlights.size() == 1
+            ? QCoreApplication::translate("dubao::ReaderView", "Highlight:")
+            : QCoreApplication::translate("dubao::ReaderView", "%n highlights here:", nullptr, int(highlights.size()))};
+    for (const HighlightMark &mark : highlights)
+        lines << QStringLiteral("• ") + (mark.tags.isEmpty()
+                                             ? QCoreApplication::translate("dubao::ReaderView", "no tag")
+                                             : mark.tags.join(QCoreApplication::translate("dubao::ReaderView", ", ")));
+    return lines.join(u'\n');
 }
 
 // ----------------------------------------------------------------------------------------------------- search

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QTextCursor>
 #include <QTextEdit>
 #include <QTextFormat>
@@ -38,6 +39,7 @@ struct HighlightMark
     int start = 0;
     int end = 0;
     QColor color;
+    QStringList tags{}; ///< its tags' paths, for the tooltip
 
     friend bool operator==(const HighlightMark &, const HighlightMark &) = default;
 };
@@ -120,6 +122,21 @@ void applyHighlightFormats(QTextDocument &document, const QList<HighlightMark> &
 /// The highlights covering the character at a document position (in the order given).
 QList<HighlightMark> highlightsAtPosition(const QTextDocument &document, const QList<HighlightMark> &highlights,
                                           int position);
+
+/// Where a highlight starts or ends, so that each one's extent shows where highlights overlap (the reader draws a
+/// bracket there in a deeper shade of the highlight's colour).
+struct HighlightEdge
+{
+    int position = 0;  ///< in the document
+    bool start = true; ///< the opening edge; false: the closing one (`position` is the end, exclusive)
+    QColor color;
+
+    friend bool operator==(const HighlightEdge &, const HighlightEdge &) = default;
+};
+/// The edges of the highlights that touch another one (a highlight alone needs none: its tint shows its extent).
+QList<HighlightEdge> highlightEdges(const QTextDocument &document, const QList<HighlightMark> &highlights);
+/// What hovering highlighted text says: every highlight there, each with its tags. Empty without highlights.
+QString highlightToolTip(const QList<HighlightMark> &highlights);
 
 /// Colours of a search match, shared with the search results list.
 QColor searchMatchBackground(const QPalette &palette, bool current);

@@ -442,10 +442,27 @@ bool ReaderView::tagMarksLabelled() const
 void ReaderView::paintEvent(QPaintEvent *event)
 {
     QTextBrowser::paintEvent(event);
-    if (m_margins.isEmpty())
+    const QList<HighlightEdge> edges = highlightEdges(*document(), m_highlights);
+    if (m_margins.isEmpty() && edges.isEmpty())
         return;
     QPainter painter(viewport());
     painter.setRenderHint(QPainter::Antialiasing);
+    // Overlapping highlights: a bracket at each one's start and end, in a deeper shade of its colour.
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    for (const HighlightEdge &edge : edges) {
+        QTextCursor cursor(document());
+        cursor.setPosition(edge.position);
+        const QRect line = cursorRect(cursor);
+        if (!line.intersects(event->rect().adjusted(-4, -4, 4, 4)))
+            continue;
+        painter.setPen(QPen(dark ? edge.color.lighter(150) : edge.color.darker(160), 1.5));
+        const qreal x = line.left() + 0.5;
+        const qreal tick = edge.start ? 3 : -3;
+        painter.drawPolyline(QPolygonF{{x + tick, qreal(line.top())},
+                                       {x, qreal(line.top())},
+                                       {x, qreal(line.bottom())},
+                                       {x + tick, qreal(line.bottom())}});
+    }
     m_margins.paint(painter, event->rect(), marginView(), palette().color(QPalette::Text));
 }
 
@@ -475,8 +492,14 @@ bool ReaderView::viewportEvent(QEvent *event)
         const auto *help = static_cast<QHelpEvent *>(event);
         const QPoint content = help->pos() + QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value());
         if (const int position = document()->documentLayout()->hitTest(content, Qt::ExactHit); position >= 0) {
-            if (const std::optional<CorrectionMark> mark = correctionAt(position)) {
-                QToolTip::showText(help->globalPos(), mark->toolTip, viewport());
+            // A correction and every highlight over the character, each highlight with its tags.
+            QStringList tip;
+            if (const std::optional<CorrectionMark> mark = correctionAt(position))
+                tip << mark->toolTip;
+            if (const QString highlights = highlightToolTip(highlightsAt(position)); !highlights.isEmpty())
+                tip << highlights;
+            if (!tip.isEmpty()) {
+                QToolTip::showText(help->globalPos(), tip.join(QStringLiteral("\n\n")), viewport());
                 return true;
             }
         }

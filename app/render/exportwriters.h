@@ -4,6 +4,8 @@
 
 #include "core/export/exportdocument.h"
 
+#include <QImage>
+
 namespace dubao {
 
 /// Registers ODT and PDF with the registry of export formats. dubao and dubao-cli call it at the start of main(),
@@ -16,5 +18,9 @@ QString defaultExportFontFamily();
 
 /// The number of pages the PDF writer produces for `document` (the same layout, without writing).
 int pdfExportPageCount(const ExportDocument &document, const ExportOptions &options);
+
+/// The first page of that PDF, drawn by the same layout on an image `width` pixels wide (the export dialog's
+/// preview); a null image when it cannot be drawn.
+QImage pdfExportFirstPage(const ExportDocument &document, const ExportOptions &options, int width);
 
 } // namespace dubao

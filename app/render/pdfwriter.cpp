@@ -16,6 +16,7 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QIODevice>
+#include <QImage>
 
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
@@ -70,7 +71,8 @@ cairo_status_t writeToDevice(void *closure, const unsigned char *data, unsigned 
     return written == qint64(length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/// Pages of laid-out paragraphs on a cairo PDF surface (or on none, to count pages).
+/// Pages of laid-out paragraphs on a cairo PDF surface (or on none, to count pages), or the first page only on an
+/// image (the export dialog's preview).
 class PdfPages
 {
 public:
@@ -84,6 +86,17 @@ public:
         cairo_pdf_surface_set_metadata(m_surface, CAIRO_PDF_METADATA_TITLE, utf8.constData());
         cairo_pdf_surface_set_metadata(m_surface, CAIRO_PDF_METADATA_CREATOR, "Dubao");
     }
+    /// The first page on a white image `width` pixels wide (A4's proportions).
+    PdfPages(int width, const QString &family)
+        : m_surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, int(width * kPageHeight / kPageWidth)))
+        , m_cr(cairo_create(m_surface))
+        , m_family(family.toUtf8())
+        , m_firstPageOnly(true)
+    {
+        cairo_set_source_rgb(m_cr, 1, 1, 1);
+        cairo_paint(m_cr);
+        cairo_scale(m_cr, width / kPageWidth, width / kPageWidth);
+    }
     ~PdfPages()
     {
         cairo_destroy(m_cr);
@@ -94,6 +107,8 @@ public:
     /// `markup` is Pango markup (text escaped with escapeMarkup()).
     void paragraph(const QByteArray &markup, const Style &style)
     {
+        if (m_firstPageOnly && m_pages > 0)
+            return;
         PangoLayout *layout = pango_cairo_create_layout(m_cr);
         PangoFontDescription *font = pango_font_description_new();
         pango_font_description_set_family(font, m_family.constData());
@@ -121,6 +136,8 @@ public:
             const double advance = height * style.lineFactor;
             if (m_y + height > kPageHeight - kMargin && m_y > kMargin)
                 newPage();
+            if (m_firstPageOnly && m_pages > 0)
+                break;
             const double x = kMargin + style.left;
             if (style.background.isValid()) {
                 cairo_set_source_rgb(m_cr, style.background.redF(), style.background.greenF(),
@@ -144,7 +161,8 @@ public:
 
     void newPage()
     {
-        cairo_show_page(m_cr);
+        if (!m_firstPageOnly)
+            cairo_show_page(m_cr);
         ++m_pages;
         m_y = kMargin;
     }
@@ -163,6 +181,19 @@ public:
 
     int pageCount() const { return m_pages; }
 
+    /// The image of the first page (the image constructor's).
+    QImage image()
+    {
+        cairo_surface_flush(m_surface);
+        if (cairo_surface_status(m_surface) != CAIRO_STATUS_SUCCESS ||
+            cairo_surface_get_type(m_surface) != CAIRO_SURFACE_TYPE_IMAGE)
+            return {};
+        return QImage(cairo_image_surface_get_data(m_surface), cairo_image_surface_get_width(m_surface),
+                      cairo_image_surface_get_height(m_surface), cairo_image_surface_get_stride(m_surface),
+                      QImage::Format_RGB32)
+            .copy();
+    }
+
 private:
     static QByteArray linkAttributes(const QString &href)
     {
@@ -176,6 +207,7 @@ private:
     QByteArray m_family;
     double m_y = kMargin;
     int m_pages = 0;
+    bool m_firstPageOnly = false;
 };
 
 // A note's or free text's Markdown, rendered: each block a paragraph, its spans as Pango markup.
@@ -308,6 +340,14 @@ int pdfExportPageCount(const ExportDocument &document, const ExportOptions &opti
     if (!layOut(pages, document, options, {}) || !pages.finish())
         return 0;
     return pages.pageCount();
+}
+
+QImage pdfExportFirstPage(const ExportDocument &document, const ExportOptions &options, int width)
+{
+    PdfPages page(width, familyOf(options));
+    if (!layOut(page, document, options, {}))
+        return {};
+    return page.image();
 }
 
 ExportFormat pdfExportFormat()

@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace dubao {
@@ -60,15 +61,21 @@ TrendsView::TrendsView(QWidget *parent)
     m_message->setObjectName(QStringLiteral("trendMessage"));
     m_message->setWordWrap(true);
 
+    // The queries and Draw on one row, the options under them in a tool bar that folds what does not fit into its
+    // » menu: the dock gives way to the reading pane on a small screen (MainWindow::balanceDocks).
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_queries, 1);
-    controls->addWidget(m_period);
-    controls->addWidget(m_measure);
-    controls->addWidget(m_style);
     controls->addWidget(m_draw);
-    controls->addWidget(m_export);
+    auto *options = new QToolBar;
+    options->setObjectName(QStringLiteral("trendOptions"));
+    options->addWidget(m_period);
+    options->addWidget(m_measure);
+    options->addWidget(m_style);
+    options->addWidget(m_export);
+    m_queries->setMinimumWidth(m_queries->fontMetrics().horizontalAdvance(QStringLiteral("乡村振兴; 高质量发展")));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
+    layout->addWidget(options);
     layout->addWidget(m_message);
     layout->addWidget(m_chart, 1);
 

@@ -185,14 +185,19 @@ public:
         , m_lookup(library)
     {}
 
-    Result<QdpxImportReport> run(const Project &project)
+    Result<QdpxImportReport> run(const Project &project, const ExportProgress &progress)
     {
+        const qsizetype total = project.sources.size();
+        if (progress && !progress(0, total))
+            return Error(QdpxImporter::cancelledMessage());
         if (Result<void> codes = importCodes(project.codes); !codes)
             return codes.error();
         for (const Source &source : project.sources) {
             ++m_report.sources;
             if (Result<void> done = importSource(source, project.notes); !done)
                 return done.error();
+            if (progress && !progress(m_report.sources, total))
+                return Error(QdpxImporter::cancelledMessage());
         }
         return m_report;
     }
@@ -494,7 +499,12 @@ Result<QdpxImportReport> QdpxImporter::importFile(const QString &path)
     return importArchive(file.readAll());
 }
 
-Result<QdpxImportReport> QdpxImporter::importArchive(const QByteArray &archive)
+QString QdpxImporter::cancelledMessage()
+{
+    return QdpxImporter::tr("The import was cancelled; nothing was added.");
+}
+
+Result<QdpxImportReport> QdpxImporter::importArchive(const QByteArray &archive, const ExportProgress &progress)
 {
     const Result<QList<std::pair<QString, QByteArray>>> entries = readZip(archive);
     if (!entries)
@@ -511,9 +521,11 @@ Result<QdpxImportReport> QdpxImporter::importArchive(const QByteArray &archive)
     sql::WriteScope scope(m_library.database(), "dubao_qdpx_import");
     if (!scope.isActive())
         return scope.error();
-    const Result<QdpxImportReport> report = Run(m_library, files).run(*project);
+    const Result<QdpxImportReport> report = Run(m_library, files).run(*project, progress);
     if (!report)
-        return report.error();
+        return report.error(); // the scope rolls back
+    if (progress && !progress(report->sources, report->sources))
+        return Error(cancelledMessage()); // a cancel that came while the last source was read
     return scope.commit(*report);
 }
 

@@ -7,6 +7,7 @@
 // and date) picks one. The whole import is one transaction: a damaged file changes nothing.
 #pragma once
 
+#include "core/export/exportdocument.h"
 #include "core/model/annotation.h"
 #include "core/model/result.h"
 
@@ -58,11 +59,16 @@ public:
 
     /// Imports the archive's annotations. An error (and no change) for a file that is not a REFI-QDA project or
     /// that the library refuses; sources not found in the library are listed in the report, not an error.
-    Result<QdpxImportReport> importArchive(const QByteArray &archive);
+    /// `progress` (sources done of all) is called after each source; when it returns false the import stops and
+    /// rolls back, and the error says it was cancelled (QdpxImporter::cancelledMessage()).
+    Result<QdpxImportReport> importArchive(const QByteArray &archive, const ExportProgress &progress = {});
     Result<QdpxImportReport> importFile(const QString &path);
     /// Removes what an import added (its undo), in one transaction: the notes, the taggings, the highlights, then
     /// the tags it created.
     Result<void> remove(const QdpxAdditions &added);
+
+    /// What a cancelled import fails with.
+    static QString cancelledMessage();
 
 private:
     Library &m_library;

@@ -343,6 +343,8 @@ SearchQuery QueryParser::parse(QStringView input)
             // title: alone searches the headlines
         } else if (query.isPeopleOnly() && query.excluded.isEmpty()) {
             // person: or office: alone lists the articles that name them
+        } else if (query.isTagsOnly() && query.excluded.isEmpty()) {
+            // tag: alone lists what is tagged with it: paragraphs, highlights, articles (their first paragraph)
         } else if (!query.excluded.isEmpty()) {
             query.error = tr("Add a word to search for: excluded words alone match nothing.");
         } else if (query.hasArticleFilters() || query.from.isValid() || query.to.isValid() ||

@@ -37,7 +37,7 @@ struct SearchQuery
     QList<QueryTerm> titleTerms;     ///< title: — the article's kicker, title or subtitles must contain each
     QStringList reporters;           ///< reporter: — a byline name contains it
     QStringList tags;                ///< tag: — the article, paragraph, a highlight in it (or the note) is tagged
-                                     ///< with it or a tag below it
+                                     ///< with it or a tag below it; alone it lists what is tagged with it
     QStringList publications;        ///< publication: — the publication's name contains it
     QStringList persons;             ///< person: — the people index names this person in the article
     QStringList offices;             ///< office: — the article names someone with an office that contains it
@@ -60,6 +60,13 @@ struct SearchQuery
     {
         return scope == Scope::Paragraphs && clauses.isEmpty() && titleTerms.isEmpty() && ocrTexts.isEmpty() &&
                hasPeopleFilters();
+    }
+    /// Only tag: (and filters on paragraphs): the hits are the tagged paragraphs, the paragraphs holding a tagged
+    /// highlight and the first paragraph of each tagged article.
+    bool isTagsOnly() const
+    {
+        return scope == Scope::Paragraphs && clauses.isEmpty() && titleTerms.isEmpty() && !tags.isEmpty() &&
+               !hasPeopleFilters();
     }
     bool hasArticleFilters() const
     {

@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace dubao {
@@ -45,6 +46,24 @@ QString tagSet()
                           "UNION SELECT c.id FROM tags c JOIN t ON c.parent_id = t.id) SELECT id FROM t)");
 }
 
+// The paragraphs `tag:` alone lists for one tag (bound three times): those tagged, those holding a tagged highlight,
+// and the first paragraph of each tagged article — read from the tag tables' indexes, never a scan of the blocks.
+QString taggedBlocks()
+{
+    return QStringLiteral("SELECT block_id FROM block_tags WHERE tag_id IN ") + tagSet() +
+           QStringLiteral(" UNION SELECT h.block_id FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id "
+                          "WHERE h.block_id IS NOT NULL AND ht.tag_id IN ") +
+           tagSet() +
+           QStringLiteral(" UNION SELECT (SELECT b.id FROM blocks b WHERE b.article_id = at.article_id ORDER BY "
+                          "b.position LIMIT 1) FROM article_tags at WHERE at.tag_id IN ") +
+           tagSet();
+}
+
+QString lastTagName(const QString &tagPath)
+{
+    return tagPath.section(u'/', -1, -1, QString::SectionSkipEmpty);
+}
+
 // Conditions on the article `a` (and block `b`, note `n` when present) for the query's filters.
 void addArticleConditions(Sql &sql, const SearchQuery &query, bool withTitle, bool hasBlock, bool hasNote)
 {
@@ -59,7 +78,7 @@ void addArticleConditions(Sql &sql, const SearchQuery &query, bool withTitle, bo
                 {r});
     }
     for (const QString &tagPath : query.tags) {
-        const QString tag = tagPath.section(u'/', -1, -1, QString::SectionSkipEmpty);
+        const QString tag = lastTagName(tagPath);
         QString condition =
             QStringLiteral("a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN ") + tagSet() + u')';
         QVariantList values{tag};
@@ -151,6 +170,12 @@ Plan makePlan(const SearchQuery &query)
         plan.from = QStringLiteral("search_blocks");
         if (query.hasTextTerms()) {
             plan.where.add(QStringLiteral("search_blocks MATCH ?"), {query.matchExpression()});
+        } else if (query.isTagsOnly()) {
+            // tag: alone: the keys of the first tag's paragraphs (the other tags narrow them below).
+            plan.from =
+                QStringLiteral("(SELECT key AS rowid, 0 AS rank, block_id FROM search_block_keys) AS search_blocks");
+            const QString tag = lastTagName(query.tags.front());
+            plan.where.add(QStringLiteral("search_blocks.block_id IN (") + taggedBlocks() + u')', {tag, tag, tag});
         } else {
             // ocr: alone: the corrected paragraphs' keys, under the names the rest of the plan uses.
             plan.from = QStringLiteral("(SELECT key AS rowid, 0 AS rank FROM search_block_keys) AS search_blocks");
@@ -204,6 +229,50 @@ QString databaseError(const QSqlQuery &q)
 {
     return SearchService::tr("database error: %1").arg(q.lastError().text());
 }
+
+// What tag: alone marks in a hit: the ranges of the paragraph's highlights with the first tag, merged.
+class TaggedRanges final
+{
+public:
+    TaggedRanges(QSqlDatabase db, const SearchQuery &query)
+        : m_query(db)
+    {
+        if (!query.isTagsOnly())
+            return;
+        m_query.setForwardOnly(true);
+        m_ready =
+            m_query.prepare(QStringLiteral("SELECT h.start, h.\"end\" FROM highlights h JOIN highlight_tags ht ON "
+                                           "ht.highlight_id = h.id WHERE h.block_id = ? AND h.start IS NOT NULL "
+                                           "AND ht.tag_id IN ") +
+                            tagSet() + QStringLiteral(" ORDER BY h.start"));
+        m_tag = lastTagName(query.tags.front());
+    }
+
+    QList<TextRange> ranges(qint64 blockId, qsizetype textLength)
+    {
+        QList<TextRange> merged;
+        if (!m_ready)
+            return merged;
+        m_query.addBindValue(blockId);
+        m_query.addBindValue(m_tag);
+        if (!m_query.exec())
+            return merged;
+        while (m_query.next()) {
+            const qsizetype start = std::clamp<qsizetype>(m_query.value(0).toLongLong(), 0, textLength);
+            const qsizetype end = std::clamp<qsizetype>(m_query.value(1).toLongLong(), start, textLength);
+            if (!merged.isEmpty() && start <= merged.last().end())
+                merged.last().length = std::max(merged.last().end(), end) - merged.last().start;
+            else if (end > start)
+                merged.append({start, end - start});
+        }
+        return merged;
+    }
+
+private:
+    QSqlQuery m_query;
+    QString m_tag;
+    bool m_ready = false;
+};
 
 } // namespace
 
@@ -374,7 +443,10 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
     QList<qint64> ids;
     if (plan.kind == SearchHit::Kind::Paragraph) {
         const QString select = QStringLiteral("SELECT search_blocks.rowid") + where;
-        if (options.order == SearchOrder::Relevance && result.total > kRankedHits && result.offset < kRankedHits) {
+        // Without text terms (ocr:, tag: alone) there is nothing to score: relevance is the newest first.
+        const bool scored = query.hasTextTerms();
+        if (scored && options.order == SearchOrder::Relevance && result.total > kRankedHits &&
+            result.offset < kRankedHits) {
             // Too many hits to score them all quickly: rank the newest kRankedHits (the rest follow, newest
             // first, which is exactly what Newest gives from position kRankedHits on).
             result.rankCapped = true;
@@ -396,7 +468,7 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
                     ids.append(q.value(0).toLongLong());
             }
         } else {
-            result.rankCapped = options.order == SearchOrder::Relevance && result.total > kRankedHits;
+            result.rankCapped = scored && options.order == SearchOrder::Relevance && result.total > kRankedHits;
             const QString order = options.order == SearchOrder::Oldest ? QStringLiteral(" ORDER BY search_blocks.rowid")
                                   : options.order == SearchOrder::Newest || result.rankCapped
                                       ? QStringLiteral(" ORDER BY search_blocks.rowid DESC")
@@ -415,6 +487,7 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
         // 2. The paragraphs.
         const MatchHighlighter highlighter = MatchHighlighter::forQuery(query);
         const MatchHighlighter titleHighlighter(query.titlePhrases());
+        TaggedRanges taggedRanges(db, query);
         QSqlQuery row(db);
         row.setForwardOnly(true);
         row.prepare(
@@ -441,7 +514,8 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
             hit.month = row.value(5).toInt();
             hit.day = row.value(6).toInt();
             hit.publication = row.value(7).toString();
-            hit.matches = highlighter.matches(hit.text);
+            hit.matches =
+                query.isTagsOnly() ? taggedRanges.ranges(hit.blockId, hit.text.size()) : highlighter.matches(hit.text);
             if (!titleHighlighter.isEmpty())
                 hit.titleMatches = titleHighlighter.matches(hit.articleTitle);
             hit.snippet = MatchHighlighter::snippet(hit.text, hit.matches, options.snippetLength);

@@ -15,6 +15,7 @@
 #include <QTextLayout>
 
 using namespace dubao;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -82,6 +83,7 @@ private slots:
     void spans_acrossParagraphs_skipHeadlineAndClampToText();
     void highlights_overlap_cutAtBoundariesAndUnderlined();
     void highlights_cleared_paragraphLosesFormats();
+    void highlights_sameTagOverlap_deeperWithEdgesAndEveryTagNamed();
     void searchSelections_selectTheMatchesAndMarkTheCurrent();
     void margins_columnAndGutter_followWidthAndTags();
     void margins_hitTesting_findsMarkersWhereTheyAreDrawn();
@@ -292,6 +294,41 @@ void TestArticleDocument::highlights_overlap_cutAtBoundariesAndUnderlined()
     QCOMPARE(highlightsAtPosition(document, marks, at + 6), (QList<HighlightMark>{marks[1]}));
     QVERIFY(highlightsAtPosition(document, marks, at + 9).isEmpty());
     QVERIFY(highlightsAtPosition(document, marks, 0).isEmpty());
+}
+
+void TestArticleDocument::highlights_sameTagOverlap_deeperWithEdgesAndEveryTagNamed()
+{
+    // Two highlights with the same tag (so the same tint) overlapping in one paragraph, a third alone in another.
+    QTextDocument document;
+    buildArticleDocument(document, sampleArticle(), {}, lightStyle(), labels);
+    const QColor tag(0x2E86DE);
+    const QList<HighlightMark> marks{
+        {1, 101, 2, 6, tag, {u"政法"_s}}, {2, 101, 4, 9, tag, {u"政法"_s, u"政法/法院"_s}}, {3, 103, 0, 3, tag, {}}};
+    applyHighlightFormats(document, marks, QColor(Qt::white));
+    const QList<QTextLayout::FormatRange> first = findArticleBlock(document, 101).layout()->formats();
+    QCOMPARE(first.size(), 3);
+    const QColor one = first[0].format.background().color();
+    const QColor overlap = first[1].format.background().color();
+    QCOMPARE(first[2].format.background().color(), one);
+    QVERIFY2(overlap.lightness() < one.lightness() - 10, qPrintable(overlap.name() + u" vs "_s + one.name()));
+
+    // Each overlapping highlight shows where it starts and ends; the lone one needs no edge.
+    const int at = findArticleBlock(document, 101).position();
+    const QList<HighlightEdge> edges = highlightEdges(document, marks);
+    QCOMPARE(edges.size(), 4);
+    QCOMPARE(edges[0], (HighlightEdge{at + 2, true, tag}));
+    QCOMPARE(edges[1], (HighlightEdge{at + 6, false, tag}));
+    QCOMPARE(edges[2], (HighlightEdge{at + 4, true, tag}));
+    QCOMPARE(edges[3], (HighlightEdge{at + 9, false, tag}));
+
+    // Hovering the overlap names both highlights and every tag on them.
+    const QString tip = highlightToolTip(highlightsAtPosition(document, marks, at + 5));
+    QVERIFY2(tip.contains(u"2 highlights"_s), qPrintable(tip));
+    QVERIFY(tip.contains(u"• 政法\n"_s));
+    QVERIFY(tip.contains(u"• 政法, 政法/法院"_s));
+    QVERIFY(highlightToolTip(highlightsAtPosition(document, marks, at + 8)).contains(u"政法/法院"_s));
+    QVERIFY(highlightToolTip({}).isEmpty());
+    QVERIFY(highlightToolTip({marks[2]}).contains(u"no tag"_s));
 }
 
 void TestArticleDocument::highlights_cleared_paragraphLosesFormats()

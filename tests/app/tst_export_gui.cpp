@@ -10,6 +10,7 @@
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
+#include "core/export/qdpximporter.h"
 #include "core/jobs/exportjob.h"
 #include "core/store/linkresolver.h"
 #include "core/store/sql.h"
@@ -21,6 +22,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QImage>
+#include <QLabel>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
@@ -60,8 +63,9 @@ private slots:
     void job_cancelled_keepsOldFile();
     void dialog_presetFilter_previewAndExport();
     void dialog_notebook_andOptions();
+    void dialog_binaryFormats_previewWhatTheFileHolds();
     void mainWindow_fileExport_opensDialog();
-    void mainWindow_importQdpx_oneUndoStep();
+    void mainWindow_importQdpx_onAWorker_cancelRollsBack_oneUndoStep();
 
 private:
     test::ExportFixture m_fx;
@@ -379,6 +383,42 @@ void TestExportGui::dialog_notebook_andOptions()
     QVERIFY(dialog.previewText().contains(u"\"note\""_s));
 }
 
+void TestExportGui::dialog_binaryFormats_previewWhatTheFileHolds()
+{
+    ExportDialog dialog(*m_fx.library);
+    // PDF: the first page as the PDF writer lays it out, text on white.
+    dialog.setFormat(u"pdf"_s);
+    dialog.updatePreview();
+    const QImage page = dialog.previewImage();
+    QVERIFY(!page.isNull());
+    QVERIFY(page.height() > page.width()); // A4, upright
+    int inked = 0;
+    for (int y = 0; y < page.height(); y += 4)
+        for (int x = 0; x < page.width(); x += 4)
+            inked += qGray(page.pixel(x, y)) < 128 ? 1 : 0;
+    QVERIFY2(inked > 100, qPrintable(QString::number(inked)));
+    QVERIFY(dialog.findChild<QLabel *>(u"previewStatus"_s)->text().contains(u"Page 1"_s));
+    // ODT: the outline the writer walks, headings with their levels, the quotes under them.
+    dialog.setFormat(u"odt"_s);
+    dialog.updatePreview();
+    QVERIFY(dialog.previewImage().isNull());
+    QString text = dialog.previewText();
+    QVERIFY2(text.startsWith(u"Heading 1 · "_s), qPrintable(text));
+    QVERIFY(text.contains(u"Heading 2 · "_s) || text.contains(u"Heading 3 · "_s));
+    QVERIFY(text.contains(u"│ "_s));
+    QVERIFY(text.contains(u"湿地"_s));
+    QVERIFY(!text.contains(u"**"_s)); // notes rendered, as the document shows them
+    // REFI-QDA: what a QDA program finds in the project: the code book (the tags), the sources, codings and notes.
+    dialog.setFormat(u"qdpx"_s);
+    dialog.updatePreview();
+    text = dialog.previewText();
+    QVERIFY2(text.startsWith(u"Code book: "_s), qPrintable(text));
+    QVERIFY(text.contains(u"湿地"_s));
+    QVERIFY(text.contains(u"Text sources: "_s));
+    QVERIFY(text.contains(u"codings: "_s));
+    QVERIFY(!text.contains(u"<?xml"_s));
+}
+
 void TestExportGui::mainWindow_fileExport_opensDialog()
 {
     QSettings().clear();
@@ -409,7 +449,7 @@ void TestExportGui::mainWindow_fileExport_opensDialog()
     QVERIFY(window.findChild<QToolButton *>(u"exportNotebook"_s));
 }
 
-void TestExportGui::mainWindow_importQdpx_oneUndoStep()
+void TestExportGui::mainWindow_importQdpx_onAWorker_cancelRollsBack_oneUndoStep()
 {
     // A .qdpx of the fixture's annotations, read into a library of the same issues through File → Import
     // Annotations from REFI-QDA: one undo step that takes it all back, and redo that brings it back.
@@ -437,14 +477,30 @@ void TestExportGui::mainWindow_importQdpx_oneUndoStep()
     QVERIFY(action->isEnabled());
     auto *part = window.findChild<ExportPart *>();
     QVERIFY(part);
-    part->importQdpx(qdpx);
+    auto annotationCount = [&] {
+        return window.findChild<AnnotationController *>()->document().annotations().list().size();
+    };
+    // On a worker: the window goes on while it reads; Cancel rolls it all back and says so.
+    QVERIFY(part->importQdpx(qdpx));
+    QVERIFY(part->isImportingQdpx());
+    QVERIFY(!part->importQdpx(qdpx)); // one at a time
+    part->cancelQdpxImport();
+    QTRY_VERIFY(!part->isImportingQdpx());
+    QCOMPARE(said->information.size(), 1);
+    QVERIFY2(said->information.first().endsWith(QdpxImporter::cancelledMessage()),
+             qPrintable(said->information.first()));
+    QCOMPARE(annotationCount(), 0);
+    QVERIFY(window.findChild<AnnotationController *>()->document().tagList().isEmpty());
+    QCOMPARE(window.undoStack()->count(), 0);
+    said->information.clear();
+
+    QVERIFY(part->importQdpx(qdpx));
+    QTRY_VERIFY(!part->isImportingQdpx());
+    QVERIFY(!window.pollExternalChanges()); // the window knows the import was its own, not another program's
     QVERIFY2(said->warnings.isEmpty(), qPrintable(said->warnings.join(u'\n')));
     QCOMPARE(said->information.size(), 1);
     QVERIFY2(said->information.first().contains(u"Found 4 of the 4 articles"_s), qPrintable(said->information.first()));
     QVERIFY(said->information.first().contains(u"highlights: 3"_s));
-    auto annotationCount = [&] {
-        return window.findChild<AnnotationController *>()->document().annotations().list().size();
-    };
     QCOMPARE(annotationCount(), 6); // three highlights and three notes
     QCOMPARE(window.undoStack()->undoText(), u"Import Annotations from “project.qdpx”"_s);
     window.undoStack()->undo();
@@ -455,10 +511,12 @@ void TestExportGui::mainWindow_importQdpx_oneUndoStep()
 
     // Read again: nothing new, nothing to undo; a file that is no project: a warning, the library unchanged.
     const int steps = window.undoStack()->count();
-    part->importQdpx(qdpx);
+    QVERIFY(part->importQdpx(qdpx));
+    QTRY_VERIFY(!part->isImportingQdpx());
     QCOMPARE(window.undoStack()->count(), steps);
     QVERIFY(said->information.last().contains(u"Nothing new was added."_s));
-    part->importQdpx(target.path());
+    QVERIFY(part->importQdpx(target.path()));
+    QTRY_VERIFY(!part->isImportingQdpx());
     QCOMPARE(said->warnings.size(), 1);
     QVERIFY2(said->warnings.first().contains(u"not a REFI-QDA project file"_s), qPrintable(said->warnings.first()));
     QCOMPARE(annotationCount(), 6);

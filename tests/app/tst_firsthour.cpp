@@ -302,6 +302,24 @@ void TestFirstHour::smallScreen_docksGiveWayToTheReadingPane()
         QVERIFY2(dock && dock->isVisible() && dock->width() >= 120,
                  qPrintable(QStringLiteral("%1: %2 px").arg(QLatin1String(name)).arg(dock ? dock->width() : 0)));
     }
+    // The analysis docks open at the bottom too (People, then Trends tabbed with it): they give way as well.
+    for (const char *id : {"actionPeople", "actionTrends"}) {
+        auto *show = window->findChild<QAction *>(QLatin1String(id));
+        QVERIFY(show);
+        show->trigger();
+        QTest::qWait(50);
+        QCOMPARE(window->width(), 1024);
+        QVERIFY2(readerFits().isEmpty(), qPrintable(QLatin1String(id) + QStringLiteral(": ") + readerFits()));
+        QVERIFY2(longestLine() >= 28,
+                 qPrintable(QStringLiteral("%1: %2 characters a line").arg(QLatin1String(id)).arg(longestLine())));
+    }
+    for (const char *name : {"peopleDock", "trendsDock"}) {
+        auto *dock = window->findChild<QDockWidget *>(QLatin1String(name));
+        QVERIFY2(dock && dock->minimumSizeHint().width() <= 480,
+                 qPrintable(QStringLiteral("%1 asks for %2 px")
+                                .arg(QLatin1String(name))
+                                .arg(dock ? dock->minimumSizeHint().width() : 0)));
+    }
     // A larger text size asks for more room and gets it from the docks, as far as the screen allows.
     const int before = reader->width();
     reader->setTextSize(reader->textSize() + 2);

@@ -1,6 +1,8 @@
 // Search in the main window (offscreen, on the corpus): search as you type against SearchService, cancelling
 // stale searches, hostile input, opening a hit (paragraph + every match highlighted), F3 / Shift+F3, Esc,
 // the find bar (Ctrl+F), and rebuilding an index that needs it before search is enabled.
+#include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationdocument.h"
 #include "app/reader/findbar.h"
 #include "app/reader/readerview.h"
 #include "app/search/searchpanel.h"
@@ -25,6 +27,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QUndoStack>
 
 using namespace dubao;
 
@@ -59,6 +62,7 @@ private slots:
     void openHit_showsParagraphWithAllMatchesHighlighted();
     void f3_stepsThroughMatches_escClears();
     void searchMatches_coexistWithAnnotationHighlights();
+    void tagAlone_listsTheTaggedParagraphAndHighlight();
     void findBar_ctrlF_countsMatchesInArticle();
     void indexNeedingRebuild_isRebuiltBeforeSearchIsEnabled();
 
@@ -400,6 +404,41 @@ void TestSearchPanel::searchMatches_coexistWithAnnotationHighlights()
     QVERIFY(!reader->textBlock(hit.blockId).layout()->formats().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(!reader->isFlashing(), 3000);
     QCOMPARE(reader->extraSelections().size(), matches.size());
+}
+
+void TestSearchPanel::tagAlone_listsTheTaggedParagraphAndHighlight()
+{
+    // tag: alone in the panel: the tagged paragraph and the paragraph of a tagged highlight, no "Add a word".
+    auto window = openWindow(m_library);
+    AnnotationDocument &document = window->annotations()->document();
+    const SearchResult some = serviceResult(QStringLiteral("永川"), {SearchOrder::Oldest, 0, 40});
+    QVERIFY(some.hits.size() > 30);
+    const SearchHit &tagged = some.hits[3];
+    const SearchHit &highlighted = some.hits[30];
+    QVERIFY(tagged.blockId != highlighted.blockId);
+    const qint64 tag = document.createTag(QStringLiteral("政法"));
+    QVERIFY(tag > 0);
+    QVERIFY(document.tag(TagTarget::Block, tagged.blockId, tag));
+    const int start = int(highlighted.matches.front().start);
+    QVERIFY(document.addHighlight(highlighted.blockId, start, start + 2, {tag}) > 0);
+
+    SearchPanel *panel = window->searchPanel();
+    QVERIFY(typeQuery(window.get(), QStringLiteral("tag:政法")));
+    QVERIFY2(panel->messageText().isEmpty(), qPrintable(panel->messageText()));
+    QCOMPARE(panel->model()->total(), 2);
+    QSet<qint64> blocks;
+    for (int i = 0; i < panel->model()->rowCount(); ++i)
+        blocks.insert(panel->model()->hit(i).blockId);
+    QCOMPARE(blocks, (QSet<qint64>{tagged.blockId, highlighted.blockId}));
+    // Opening a hit shows its paragraph.
+    const SearchHit hit = panel->model()->hit(0);
+    window->openSearchHit(hit, panel->shownQuery());
+    QCOMPARE(window->currentArticleId(), hit.articleId);
+    QCOMPARE(window->reader()->blockIdAt(window->reader()->textCursor()), hit.blockId);
+
+    for (int i = 0; i < 3; ++i)
+        window->undoStack()->undo();
+    QVERIFY(document.tagList().isEmpty());
 }
 
 void TestSearchPanel::findBar_ctrlF_countsMatchesInArticle()

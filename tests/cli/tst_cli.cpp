@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -38,6 +40,7 @@ private slots:
     void init();
     void version_printsVersion();
     void unknownCommand_usageErrorExit2();
+    void manPage_describesEveryCommandAndFilter();
     void parse_json_hasDocumentedShape();
     void parse_binaryFile_oneLineErrorNonZero();
     void importListShow_roundTrip();
@@ -75,6 +78,39 @@ void TestCli::unknownCommand_usageErrorExit2()
     const Run r = cli({u"frobnicate"_s}, m_dir.path());
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("unknown command"));
+}
+
+void TestCli::manPage_describesEveryCommandAndFilter()
+{
+    // Every command --help lists (the first word of each command line) has an entry in the man page, and every
+    // filter of the search language is named there.
+    QFile page(QStringLiteral(DUBAO_SOURCE_DIR "/resources/dubao-cli.1.in"));
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    const QString man = QString::fromUtf8(page.readAll()).replace(u"\\-"_s, u"-"_s);
+    const Run help = cli({u"--help"_s}, m_dir.path());
+    QCOMPARE(help.code, 0);
+    QSet<QString> commands;
+    bool options = false;
+    for (const QString &line : QString::fromUtf8(help.out).split(u'\n')) {
+        options = options || line.startsWith(u"Options:"_s);
+        static const QRegularExpression command(u"^  ([a-z][a-z-]+)( |$)"_s);
+        if (const QRegularExpressionMatch m = command.match(line); m.hasMatch() && !options)
+            commands.insert(m.captured(1));
+    }
+    QVERIFY2(commands.size() >= 25, qPrintable(QStringList(commands.cbegin(), commands.cend()).join(u' ')));
+    QVERIFY(commands.contains(u"people"_s) && commands.contains(u"person"_s));
+    for (const QString &command : std::as_const(commands)) {
+        const QRegularExpression entry(u"^\\.B[IR]? \"?"_s + QRegularExpression::escape(command) + u"\\b"_s,
+                                       QRegularExpression::MultilineOption);
+        QVERIFY2(man.contains(entry), qPrintable(u"the man page has no entry for "_s + command));
+    }
+    for (const char *filter :
+         {"title:", "reporter:", "tag:", "publication:", "from:", "to:", "in:notes", "person:", "office:", "ocr:"}) {
+        const QRegularExpression named(u"(^|[\\s\"])"_s + QRegularExpression::escape(QLatin1String(filter)),
+                                       QRegularExpression::MultilineOption);
+        QVERIFY2(man.contains(named), filter);
+        QVERIFY2(help.out.contains(filter), filter);
+    }
 }
 
 void TestCli::parse_json_hasDocumentedShape()

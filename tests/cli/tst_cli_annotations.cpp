@@ -33,6 +33,7 @@ private slots:
     void tag_addListRenameMergeDelete_json();
     void tag_usageAndErrors_exitCodes();
     void highlight_addListDelete_json();
+    void search_tagAlone_listsTaggedParagraphAndHighlight();
     void note_addListEditDelete_json();
     void notebook_addAppendShow_json();
     void replace_printsCounts_orphansListed();
@@ -157,6 +158,31 @@ void TestCliAnnotations::highlight_addListDelete_json()
     QCOMPARE(cli({u"highlight"_s, u"delete"_s, QString::number(id)}).code, 0);
     QCOMPARE(json({u"highlight"_s, u"list"_s}).array().size(), 0);
     QCOMPARE(cli({u"highlight"_s, u"delete"_s, QString::number(id)}).code, 1);
+}
+
+void TestCliAnnotations::search_tagAlone_listsTaggedParagraphAndHighlight()
+{
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"政法"_s}).code, 0);
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"政法/法院"_s}).code, 0);
+    const qint64 articleId = json({u"list"_s}).array().at(0)[u"articles"_s].toArray().at(0)[u"id"_s].toInteger();
+    const QJsonArray blocks = json({u"show"_s, QString::number(articleId)})[u"blocks"_s].toArray();
+    const qint64 paragraph = blocks.at(0)[u"id"_s].toInteger();
+    const qint64 highlighted = blocks.at(1)[u"id"_s].toInteger();
+    QCOMPARE(cli({u"tag"_s, u"apply"_s, u"政法"_s, u"--block"_s, QString::number(paragraph)}).code, 0);
+    QCOMPARE(cli({u"highlight"_s, u"add"_s, u"--block"_s, QString::number(highlighted), u"--start"_s, u"1"_s,
+                  u"--end"_s, u"3"_s, u"--tag"_s, u"政法/法院"_s})
+                 .code,
+             0);
+    const QJsonDocument found = json({u"search"_s, u"tag:政法"_s});
+    QCOMPARE(found[u"total"_s].toInt(), 2);
+    QSet<qint64> hits;
+    for (const QJsonValue &hit : found[u"hits"_s].toArray())
+        hits.insert(hit[u"block"_s].toInteger());
+    QCOMPARE(hits, (QSet<qint64>{paragraph, highlighted}));
+    // On a terminal: the hits, not "Add a word to search for".
+    const Run plain = cli({u"search"_s, u"tag:政法/法院"_s});
+    QCOMPARE(plain.code, 0);
+    QVERIFY2(plain.out.startsWith(u"1 hit"_s), qPrintable(plain.out + plain.err));
 }
 
 void TestCliAnnotations::note_addListEditDelete_json()

@@ -122,6 +122,21 @@ private slots:
         QVERIFY(!negated.messages.isEmpty());
     }
 
+    void tagFilter_standsAlone()
+    {
+        const SearchQuery alone = QueryParser::parse(u"tag:政法 from:2023"_s);
+        QVERIFY2(alone.isValid(), qPrintable(alone.error));
+        QVERIFY(alone.isTagsOnly());
+        QVERIFY(alone.matchExpression().isEmpty());
+        QVERIFY(!QueryParser::parse(u"会议 tag:政法"_s).isTagsOnly());
+        QVERIFY(!QueryParser::parse(u"tag:政法 person:张智奎"_s).isTagsOnly()); // the articles that name him
+        QVERIFY(!QueryParser::parse(u"tag:政法 in:notes"_s).isValid());         // notes need a word
+        QVERIFY(!QueryParser::parse(u"tag:政法 -会议"_s).isValid());            // an exclusion alone matches nothing
+        const SearchQuery empty = QueryParser::parse(u"tag:"_s);
+        QVERIFY(!empty.isValid());
+        QVERIFY(empty.messages.join(u' ').contains(u"tag: needs a value"_s)); // says what is missing
+    }
+
     void nothingToSearch_givesAMessage_data()
     {
         QTest::addColumn<QString>("input");

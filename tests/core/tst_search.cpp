@@ -287,6 +287,83 @@ private slots:
         QVERIFY(exec(m_library, u"DELETE FROM tags"_s));
     }
 
+    void tagAlone_listsTaggedParagraphsHighlightsAndArticles()
+    {
+        // Three articles: one paragraph tagged 政法, a highlight tagged with its child 法院 in another article,
+        // and a third article tagged 政法 as a whole; an untagged highlight beside them.
+        QList<qint64> articles;
+        QSqlQuery q(m_library.database());
+        QVERIFY(
+            q.exec(u"SELECT id FROM articles WHERE (SELECT count(*) FROM blocks WHERE article_id = articles.id) > 2 "
+                   "ORDER BY id LIMIT 3"_s));
+        while (q.next())
+            articles.append(q.value(0).toLongLong());
+        QCOMPARE(articles.size(), 3);
+        auto blockOf = [&](qint64 article, int position) {
+            return scalar(
+                m_library,
+                u"SELECT id FROM blocks WHERE article_id = %1 ORDER BY position LIMIT 1 OFFSET %2"_s.arg(article).arg(
+                    position));
+        };
+        const qint64 tagged = blockOf(articles[0], 1);
+        const qint64 highlighted = blockOf(articles[1], 2);
+        const qint64 lead = blockOf(articles[2], 0);
+        QVERIFY(exec(m_library, u"INSERT INTO tags (id, name, parent_id, color, created_at) VALUES "
+                                "(11, '政法', NULL, '#FF0000', ''), (12, '法院', 11, '#00FF00', ''), "
+                                "(13, '其他', NULL, '#0000FF', '')"_s));
+        QVERIFY(
+            exec(m_library, u"INSERT INTO block_tags (block_id, tag_id, created_at) VALUES (?, 11, '')"_s, {tagged}));
+        QVERIFY(exec(m_library, u"INSERT INTO article_tags (article_id, tag_id, created_at) VALUES (?, 11, '')"_s,
+                     {articles[2]}));
+        for (const auto &[start, end, tag] : {std::tuple{2, 5, 12}, std::tuple{4, 7, 12}, std::tuple{9, 11, 13}}) {
+            QVERIFY(exec(m_library,
+                         u"INSERT INTO highlights (block_id, start, \"end\", quote, created_at, modified_at) "
+                         "VALUES (?, ?, ?, '', '', '')"_s,
+                         {highlighted, start, end}));
+            QVERIFY(exec(m_library, u"INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"_s,
+                         {scalar(m_library, u"SELECT max(id) FROM highlights"_s), tag}));
+        }
+
+        SearchService service(m_library);
+        SearchResult result = service.search(u"tag:政法"_s, {SearchOrder::Oldest, 0, 20});
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.total, 3);
+        QHash<qint64, SearchHit> hits;
+        for (const SearchHit &hit : std::as_const(result.hits))
+            hits.insert(hit.blockId, hit);
+        QCOMPARE(QSet<qint64>(hits.keyBegin(), hits.keyEnd()), (QSet<qint64>{tagged, highlighted, lead}));
+        // The tagged highlights are what the hit marks (the two that overlap as one range, not the untagged one).
+        QCOMPARE(hits[highlighted].matches, (QList<TextRange>{{2, 5}}));
+        QVERIFY(hits[tagged].matches.isEmpty());
+        QCOMPARE(hits[lead].articleId, articles[2]);
+
+        // The child tag lists only its highlight; filters narrow; an unknown tag lists nothing, without an error.
+        QCOMPARE(service.search(u"tag:法院"_s).total, 1);
+        QCOMPARE(service.search(u"tag:政法/法院"_s).total, 1);
+        QCOMPARE(service.search(u"tag:政法 tag:法院"_s).total, 1);
+        QCOMPARE(service.search(u"tag:其他"_s).total, 1);
+        QCOMPARE(service.search(u"tag:政法 to:1900-01-01"_s).total, 0);
+        const SearchResult none = service.search(u"tag:没有"_s);
+        QVERIFY2(none.ok(), qPrintable(none.error));
+        QCOMPARE(none.total, 0);
+        for (SearchOrder order : {SearchOrder::Relevance, SearchOrder::Newest})
+            QCOMPARE(service.search(u"tag:政法"_s, {order, 0, 20}).hits.size(), 3);
+        QCOMPARE(*service.count(QueryParser::parse(u"tag:政法"_s)), 3);
+        const Result<QMap<qint64, qint64>> days = service.countByDay(QueryParser::parse(u"tag:政法"_s));
+        QVERIFY(days.ok());
+        qint64 byDay = 0;
+        for (const qint64 n : *days)
+            byDay += n;
+        QCOMPARE(byDay, 3);
+        // With words, tag: still filters them: the paragraphs of the tagged article count too.
+        QVERIFY(service.search(u"的 tag:政法"_s).total >= 1);
+
+        QVERIFY(exec(m_library, u"DELETE FROM highlights"_s));
+        QVERIFY(exec(m_library, u"DELETE FROM block_tags"_s));
+        QVERIFY(exec(m_library, u"DELETE FROM article_tags"_s));
+        QVERIFY(exec(m_library, u"DELETE FROM tags"_s));
+    }
+
     void notes_searchableWithInNotes()
     {
         const qint64 blockId = m_blocks.keys().first();
