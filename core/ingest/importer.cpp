@@ -4,6 +4,7 @@
 #include "core/search/searchindex.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
+#include "core/store/sourcebytes.h"
 #include "core/store/sql.h"
 
 #include <QCoreApplication>
@@ -105,8 +106,16 @@ private:
             if (prepared.file.ok) {
                 prepared.sha256 = sha256Hex(prepared.file.bytes);
                 prepared.known = m_known.contains(prepared.sha256);
-                if (!prepared.known)
+                if (!prepared.known) {
                     prepared.result = parseIssueBytes(prepared.file.bytes, path, prepared.sha256);
+                    // Compressed here rather than on the writing thread, which is the import's bound.
+                    if (prepared.result.ok) {
+                        SourceFile &source = prepared.result.issue.source;
+                        sourcebytes::Packed packed = sourcebytes::pack(source.bytes);
+                        source.storedBytes = std::move(packed.bytes);
+                        source.storedCodec = packed.codec;
+                    }
+                }
             }
             {
                 const std::lock_guard lock(m_mutex);

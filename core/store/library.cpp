@@ -385,7 +385,7 @@ QSqlDatabase Library::database() const
 
 int Library::currentSchemaVersion()
 {
-    return 8;
+    return 9;
 }
 
 int Library::applicationId()

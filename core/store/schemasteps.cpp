@@ -1,6 +1,7 @@
 // The store's schema steps (v1, v2, v4 and v5) and the registry of the steps and connection set-ups of the layers above
 // it. Documented in docs/schema.md; keep the two in step.
 #include "core/store/schema.h"
+#include "core/store/sourcebytes.h"
 #include "core/store/sql.h"
 #include "core/store/uid.h"
 
@@ -99,6 +100,8 @@ QList<RegisteredStep> steps(int current)
             step.step = migrateTo5;
         else if (version == 8)
             step.step = migrateTo8;
+        else if (version == 9)
+            step.step = sourcebytes::migrateTo9;
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;

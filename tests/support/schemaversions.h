@@ -1,6 +1,8 @@
 // For the migration tests: turning a current library back into an older schema version, as an older Dubao made it.
 #pragma once
 
+#include <QByteArray>
+#include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -24,10 +26,40 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
            q.exec(QStringLiteral("DROP TABLE block_lineage")) && q.exec(QStringLiteral("DROP TABLE article_lineage"));
 }
 
-/// Drops what schema versions 7 (the article sizes, their triggers) and 8 (the year's evidence) added. Leaves
-/// user_version to the caller. False when a statement fails.
+/// Undoes schema version 9 (core/store/sourcebytes.h): the stored files uncompressed, the codec column dropped.
+/// Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion9(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('source_contents') WHERE name = 'codec'")) ||
+        !q.next())
+        return false;
+    const bool present = q.value(0).toInt() > 0;
+    q.finish();
+    if (!present)
+        return true;
+    QList<std::pair<qint64, QByteArray>> packed;
+    if (!q.exec(QStringLiteral("SELECT source_file_id, bytes FROM source_contents WHERE codec = 1")))
+        return false;
+    while (q.next())
+        packed.append({q.value(0).toLongLong(), qUncompress(q.value(1).toByteArray())});
+    q.finish();
+    for (const auto &[id, bytes] : std::as_const(packed)) {
+        q.prepare(QStringLiteral("UPDATE source_contents SET bytes = ? WHERE source_file_id = ?"));
+        q.addBindValue(bytes);
+        q.addBindValue(id);
+        if (!q.exec())
+            return false;
+    }
+    return q.exec(QStringLiteral("ALTER TABLE source_contents DROP COLUMN codec"));
+}
+
+/// Drops what schema versions 7 (the article sizes, their triggers), 8 (the year's evidence) and 9 (compressed
+/// source files, dropSchemaVersion9()) added. Leaves user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersions7And8(QSqlDatabase db)
 {
+    if (!dropSchemaVersion9(db))
+        return false;
     QSqlQuery q(db);
     for (const char *trigger : {"article_sizes_block_inserted", "article_sizes_block_changed",
                                 "article_sizes_block_deleted", "article_sizes_article_moved"})
