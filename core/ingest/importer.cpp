@@ -70,6 +70,7 @@ public:
         }
         m_changed.notify_all();
         m_thread.join();
+        sourcebytes::forgetPrepared(); // files read ahead but never stored
     }
 
     /// The next file, in the order given; blocks until it is ready.
@@ -109,12 +110,8 @@ private:
                 if (!prepared.known) {
                     prepared.result = parseIssueBytes(prepared.file.bytes, path, prepared.sha256);
                     // Compressed here rather than on the writing thread, which is the import's bound.
-                    if (prepared.result.ok) {
-                        SourceFile &source = prepared.result.issue.source;
-                        sourcebytes::Packed packed = sourcebytes::pack(source.bytes);
-                        source.storedBytes = std::move(packed.bytes);
-                        source.storedCodec = packed.codec;
-                    }
+                    if (prepared.result.ok)
+                        sourcebytes::prepare(prepared.result.issue.source.bytes);
                 }
             }
             {

@@ -19,10 +19,6 @@ struct SourceFile
     QByteArray bytes; ///< the file's bytes as read, kept in the library so the issue can be re-parsed later;
                       ///< empty for text parsed from memory
     QString text;     ///< the text parsed (decodeIssueBytes()); not stored: the library keeps the bytes
-    /// `bytes` as the library stores them (core/store/sourcebytes.h) with their codec, when the importer packed
-    /// them on its reading thread; empty: packed when stored.
-    QByteArray storedBytes;
-    int storedCodec = 0;
 
     friend bool operator==(const SourceFile &, const SourceFile &) = default;
 };

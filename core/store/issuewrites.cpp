@@ -207,10 +207,7 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue, const StoredIde
             !stored)
             return stored.error();
     } else {
-        const sourcebytes::Packed packed =
-            issue.source.storedBytes.isEmpty()
-                ? sourcebytes::pack(issue.source.bytes)
-                : sourcebytes::Packed{issue.source.storedBytes, issue.source.storedCodec};
+        const sourcebytes::Packed packed = sourcebytes::pack(issue.source.bytes);
         if (Result<void> done = run(st.insertSourceBytes, {sourceId, packed.bytes, packed.codec}); !done)
             return done.error();
     }

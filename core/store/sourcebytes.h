@@ -26,8 +26,15 @@ struct Packed
 };
 
 /// The form to store `original` in: compressed when that is smaller and inflates back to exactly `original`.
-/// Pure and thread-safe (the importer packs on its reading thread).
+/// Thread-safe.
 Packed pack(const QByteArray &original);
+
+/// For a writer that reads files on one thread and stores them on another (the importer): packs `original`
+/// now, so that pack() of the same bytes (the same shared QByteArray data) on the writing thread takes the result
+/// instead of compressing again. Thread-safe. Each prepared result is taken once; forgetPrepared() drops those
+/// never taken (files that were not stored).
+void prepare(const QByteArray &original);
+void forgetPrepared();
 
 /// The original bytes from a source_contents row's `codec` and `bytes`; nullopt for an unknown codec or damaged
 /// data. A null `codec` (a library before v9 that lacks the column) is Plain.
