@@ -8,13 +8,16 @@
 #
 # Environment:
 #   DUBAO_JOBS        parallel build jobs (default 2)
+#   DUBAO_PACKAGE_BUILD_DIR  package the programs of this configured build folder instead, as it is configured
+#                     (CI: build/, the RelWithDebInfo build the tests ran, so the .deb holds the tested programs,
+#                     stripped as Debian's own packages are, and nothing is compiled twice)
 #   DUBAO_CORPUS_DIR  the issues to import (default ../shared/corpus beside the project)
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 jobs="${DUBAO_JOBS:-2}"
-build_dir=build-release
+build_dir="${DUBAO_PACKAGE_BUILD_DIR:-build-release}"
 app_id=io.github.dubao.Dubao
 failures=()
 fail() {
@@ -42,9 +45,16 @@ if ((${#missing[@]} > 0)); then
 fi
 
 # Build the two programs (not the tests) and package them.
-generator=()
-[[ -f "$build_dir/CMakeCache.txt" ]] || generator=(-G Ninja)
-cmake -S . -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release >/dev/null &&
+configure=(-DCMAKE_BUILD_TYPE=Release)
+[[ -f "$build_dir/CMakeCache.txt" ]] || configure+=(-G Ninja)
+if [[ -n "${DUBAO_PACKAGE_BUILD_DIR:-}" ]]; then
+    [[ -f "$build_dir/CMakeCache.txt" ]] || {
+        echo "package: DUBAO_PACKAGE_BUILD_DIR=$build_dir is not a configured build folder" >&2
+        exit 1
+    }
+    configure=()
+fi
+cmake -S . -B "$build_dir" "${configure[@]}" >/dev/null &&
     cmake --build "$build_dir" --parallel "$jobs" --target dubao dubao-cli dubao-cli-render || {
     echo "package: building $build_dir/ failed" >&2
     exit 1

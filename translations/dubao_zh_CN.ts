@@ -443,6 +443,29 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::AnnotationDocument</name>
+    <message>
+        <source>Correct “%1”</source>
+        <translation>更正“%1”</translation>
+    </message>
+    <message>
+        <source>Join Paragraphs</source>
+        <translation>合并段落</translation>
+    </message>
+    <message>
+        <source>Split Paragraph</source>
+        <translation>拆分段落</translation>
+    </message>
+    <message>
+        <source>Set Paragraph Kind</source>
+        <translation>设置段落类型</translation>
+    </message>
+    <message>
+        <source>Remove Correction</source>
+        <translation>删除更正</translation>
+    </message>
+</context>
+<context>
     <name>dubao::AnnotationsPanel</name>
     <message>
         <source>With child tags</source>
@@ -496,6 +519,33 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::AppearanceListModel</name>
+    <message>
+        <source>undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+</context>
+<context>
     <name>dubao::AttachAnnotationCommand</name>
     <message>
         <source>Re-attach Highlight</source>
@@ -529,7 +579,9 @@ This cannot be undone.</source>
     </message>
     <message numerus="yes">
         <source>%n issue(s)</source>
-        <translation><numerusform>%n 期</numerusform></translation>
+        <translation>
+            <numerusform>%n 期</numerusform>
+        </translation>
     </message>
     <message>
         <source>from %1 to %2</source>
@@ -537,15 +589,21 @@ This cannot be undone.</source>
     </message>
     <message numerus="yes">
         <source>%n date(s) without an issue</source>
-        <translation><numerusform>%n 个日期无期次</numerusform></translation>
+        <translation>
+            <numerusform>%n 个日期无期次</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n date(s) inferred</source>
-        <translation><numerusform>%n 个日期为推断</numerusform></translation>
+        <translation>
+            <numerusform>%n 个日期为推断</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n issue(s) without a year (not shown)</source>
-        <translation><numerusform>%n 期无年份（未显示）</numerusform></translation>
+        <translation>
+            <numerusform>%n 期无年份（未显示）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -589,8 +647,32 @@ This cannot be undone.</source>
         <translation>正在修复……（要重建搜索索引，可能需要一分钟）</translation>
     </message>
     <message>
-        <source>Checking… (a few seconds per hundred megabytes)</source>
-        <translation>正在检查……（每一百兆字节需要几秒钟）</translation>
+        <source>&amp;Full check (reads every page and the search index; minutes for a large library)</source>
+        <translation>完整检查（读取每一页和搜索索引；大型文库需数分钟）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The quick check reads every page of what no restore could make again: the issues, their original bytes and your work. The full check also reads the paragraphs, the articles and the search and people indexes, which a restore rebuilds.</source>
+        <translation>快速检查读取任何恢复都无法重建的内容的每一页：各期、其原始字节和您的工作。完整检查还读取段落、文章以及搜索和人物索引，这些可由恢复重建。</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Check</source>
+        <translation>停止检查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Checking every page…</source>
+        <translation>正在检查每一页…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Checking %1 (step %2 of %3)…</source>
+        <translation>正在检查 %1（第 %2 步，共 %3 步）…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled; nothing was changed.</source>
+        <translation>检查已取消；未作任何更改。</translation>
     </message>
 </context>
 <context>
@@ -684,6 +766,180 @@ This cannot be undone.</source>
     <message>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::CorrectionController</name>
+    <message>
+        <source>Correct the OCR</source>
+        <translation>更正 OCR 文本</translation>
+    </message>
+    <message>
+        <source>The OCR reads: %1</source>
+        <translation>OCR 原文：%1</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>joined with the next paragraph</source>
+        <translation>已与下一段合并</translation>
+    </message>
+    <message>
+        <source>split in two</source>
+        <translation>已拆分为两段</translation>
+    </message>
+    <message>
+        <source>marked as %1</source>
+        <translation>已标记为%1</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>更正(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>C&amp;orrections</source>
+        <translation>更正列表(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Select the text to correct inside one paragraph first.</source>
+        <translation>请先在一个段落内选中要更正的文字。</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Remove Correction</source>
+        <translation>删除更正</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Join with Next Paragraph</source>
+        <translation>与下一段合并</translation>
+    </message>
+    <message>
+        <source>Split Paragraph at Cursor</source>
+        <translation>在光标处拆分段落</translation>
+    </message>
+    <message>
+        <source>Mark as Body Text</source>
+        <translation>标记为正文</translation>
+    </message>
+    <message>
+        <source>Mark as Heading</source>
+        <translation>标记为小标题</translation>
+    </message>
+    <message>
+        <source>Mark as Caption</source>
+        <translation>标记为图片说明</translation>
+    </message>
+    <message>
+        <source>Corrected on %1</source>
+        <translation>更正于 %1</translation>
+    </message>
+    <message>
+        <source>Corrected by %1 on %2</source>
+        <translation>%1 更正于 %2</translation>
+    </message>
+    <message>
+        <source>%1. The OCR read: %2</source>
+        <translation>%1。OCR 原文：%2</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>OCR text</source>
+        <translation>OCR 文本</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>orphan (%1)</source>
+        <translation>孤立（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::Corrector</name>
+    <message>
+        <source>no paragraph with id %1</source>
+        <translation>没有 id 为 %1 的段落</translation>
+    </message>
+    <message>
+        <source>paragraph %1 is not what its issue&apos;s text gives; re-parse the issue first</source>
+        <translation>段落 %1 与该期文本的解析结果不符；请先重新解析该期</translation>
+    </message>
+    <message>
+        <source>the correction cannot be applied to the issue&apos;s text</source>
+        <translation>该更正无法应用到该期文本</translation>
+    </message>
+    <message>
+        <source>the library is read-only</source>
+        <translation>文库为只读</translation>
+    </message>
+    <message>
+        <source>a correction cannot hold a line break or a control character (split the paragraph instead)</source>
+        <translation>更正不能包含换行符或控制字符（请改为拆分段落）</translation>
+    </message>
+    <message>
+        <source>%1–%2 is not a span of paragraph %3 (it has %4 characters)</source>
+        <translation>%1–%2 不是段落 %3 中的范围（该段共 %4 个字符）</translation>
+    </message>
+    <message>
+        <source>the correction is what the paragraph already says</source>
+        <translation>更正内容与段落现有文字相同</translation>
+    </message>
+    <message>
+        <source>the span overlaps correction %1; take that one back first</source>
+        <translation>该范围与更正 %1 重叠；请先撤回那一处</translation>
+    </message>
+    <message>
+        <source>the span crosses a paragraph&apos;s split or join; correct each part on its own</source>
+        <translation>该范围跨越段落的拆分或合并处；请分别更正各部分</translation>
+    </message>
+    <message>
+        <source>paragraph %1 is its article&apos;s last: there is no next paragraph to join</source>
+        <translation>段落 %1 是文章最后一段：没有可合并的下一段</translation>
+    </message>
+    <message>
+        <source>paragraph %1 ends where a correction split it; take that split back instead</source>
+        <translation>段落 %1 止于一处更正拆分的位置；请改为撤回该拆分</translation>
+    </message>
+    <message>
+        <source>a paragraph is split inside it: between 1 and %1</source>
+        <translation>段落只能在其内部拆分：位置须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>the place is inside a correction; split before or after it</source>
+        <translation>该位置在一处更正之内；请在其前或其后拆分</translation>
+    </message>
+    <message>
+        <source>the paragraph was joined there; take that join back instead</source>
+        <translation>段落在此处是合并而来；请改为撤回该合并</translation>
+    </message>
+    <message>
+        <source>paragraph %1 is already a %2</source>
+        <translation>段落 %1 已是%2</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1741,42 @@ This cannot be undone.</source>
         <source>Run dubao-cli check --repair: it keeps a copy of the library, then removes the unknown objects and makes Dubao&apos;s own again.</source>
         <translation>请运行 dubao-cli check --repair：它会先保留文库副本，再删除未知对象并重建读报自身的对象。</translation>
     </message>
+    <message>
+        <source>the schema</source>
+        <translation>数据库结构</translation>
+    </message>
+    <message>
+        <source>every page of the file</source>
+        <translation>文件的每一页</translation>
+    </message>
+    <message>
+        <source>the references between tables</source>
+        <translation>表之间的引用</translation>
+    </message>
+    <message>
+        <source>the paragraphs and articles</source>
+        <translation>段落和文章</translation>
+    </message>
+    <message>
+        <source>the annotations</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>the search index (%1)</source>
+        <translation>搜索索引（%1）</translation>
+    </message>
+    <message>
+        <source>the search index&apos;s entries</source>
+        <translation>搜索索引的条目</translation>
+    </message>
+    <message>
+        <source>Full check: every page of the library file, every reference between its tables, the annotations and the search index&apos;s own check.</source>
+        <translation>完整检查：文库文件的每一页、表之间的每个引用、注释以及搜索索引自身的检查。</translation>
+    </message>
+    <message>
+        <source>Quick check: every page of what no restore could make again (the issues, their original bytes and your work); the paragraphs, articles and the search and people indexes, which a restore or re-index rebuilds from the issues, only by their counts and references. Run a full check (dubao-cli check --full) to read every page.</source>
+        <translation>快速检查：读取任何恢复都无法重建的内容（各期、其原始字节和您的工作）的每一页；段落、文章以及搜索和人物索引可由恢复或重建索引从各期重新生成，只检查其数量和引用。要读取每一页，请运行完整检查（dubao-cli check --full）。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::LibrarySession</name>
@@ -2083,6 +2375,10 @@ What the library holds now is kept as another backup.</source>
         <source>This library is read-only: it holds database objects that Dubao did not make and that could change or delete your work (%1). You can read and search. To remove them, run dubao-cli check --repair (it keeps a copy of the library first).</source>
         <translation>此文库为只读：它含有并非读报创建、可能改动或删除您工作的数据库对象（%1）。您可以阅读和搜索。要删除这些对象，请运行 dubao-cli check --repair（它会先保留文库副本）。</translation>
     </message>
+    <message>
+        <source>Check Library</source>
+        <translation>检查文库</translation>
+    </message>
 </context>
 <context>
     <name>dubao::MarkdownWriter</name>
@@ -2317,6 +2613,25 @@ What the library holds now is kept as another backup.</source>
     </message>
 </context>
 <context>
+    <name>dubao::PeopleExport</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>未指定文件名</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+</context>
+<context>
     <name>dubao::PeopleIndex</name>
     <message>
         <source>cancelled</source>
@@ -2342,12 +2657,26 @@ What the library holds now is kept as another backup.</source>
         <translation>正在读取人物索引…</translation>
     </message>
     <message>
-        <source>%1: the first %2 of %3 appearances are shown.</source>
-        <translation>%1：显示 %3 次出现中的前 %2 次。</translation>
-    </message>
-    <message>
         <source>People</source>
         <translation>人物</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Export People</source>
+        <translation>导出人物</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2377,26 +2706,6 @@ What the library holds now is kept as another backup.</source>
         <translation>姓名或职务包含（如 书记）</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>排序</translation>
-    </message>
-    <message>
-        <source>Sentence</source>
-        <translation>句子</translation>
-    </message>
-    <message>
         <source>Appeared from</source>
         <translation>出现时间从</translation>
     </message>
@@ -2410,19 +2719,21 @@ What the library holds now is kept as another backup.</source>
     </message>
     <message numerus="yes">
         <source>%n person(s)</source>
-        <translation><numerusform>%n 人</numerusform></translation>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 — %2 — %n appearance(s)</source>
-        <translation><numerusform>%1 — %2 — 出现 %n 次</numerusform></translation>
-    </message>
-    <message>
-        <source>undated</source>
-        <translation>无日期</translation>
+        <translation>
+            <numerusform>%1 — %2 — 出现 %n 次</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n article(s))</source>
-        <translation><numerusform>%1（%n 篇文章）</numerusform></translation>
+        <translation>
+            <numerusform>%1（%n 篇文章）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Merge Into</source>
@@ -2455,6 +2766,46 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>The offices of %1 in this paragraph (separated by 、):</source>
         <translation>%1 在本段的职务（用 、 分隔）：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export what the list shows, for Stata, R or a spreadsheet</source>
+        <translation>导出列表所示内容，供 Stata、R 或电子表格使用</translation>
+    </message>
+    <message>
+        <source>&amp;Appearances…</source>
+        <translation>出现记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Office Holders…</source>
+        <translation>任职者(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>appearances.csv</source>
+        <translation>出现记录.csv</translation>
+    </message>
+    <message>
+        <source>office-holders.csv</source>
+        <translation>任职者.csv</translation>
+    </message>
+    <message>
+        <source>Export People</source>
+        <translation>导出人物</translation>
     </message>
 </context>
 <context>
@@ -2900,6 +3251,10 @@ What the library holds now is kept as another backup.</source>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>person: and office: need a library with the people index</source>
+        <translation>person： 和 office： 需要带人物索引的文库</translation>
+    </message>
 </context>
 <context>
     <name>dubao::SearchWorker</name>
@@ -3253,6 +3608,10 @@ What the library holds now is kept as another backup.</source>
         <source>cannot write the library: %1</source>
         <translation>无法写入文库：%1</translation>
     </message>
+    <message>
+        <source>no correction with id %1</source>
+        <translation>没有 id 为 %1 的更正</translation>
+    </message>
 </context>
 <context>
     <name>dubao::TagDock</name>
@@ -3494,7 +3853,9 @@ What the library holds now is kept as another backup.</source>
     </message>
     <message numerus="yes">
         <source>%1 — %2: %n hit(s) in %3 issues (%4)</source>
-        <translation><numerusform>%1 — %2：%3 期中命中 %n 次（%4）</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %2：%3 期中命中 %n 次（%4）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3553,11 +3914,15 @@ What the library holds now is kept as another backup.</source>
     </message>
     <message numerus="yes">
         <source>%1: %n hit(s)</source>
-        <translation><numerusform>%1：命中 %n 次</numerusform></translation>
+        <translation>
+            <numerusform>%1：命中 %n 次</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>(%n in undated issues, not drawn)</source>
-        <translation><numerusform>（另有 %n 次在无日期期次中，未绘出）</numerusform></translation>
+        <translation>
+            <numerusform>（另有 %n 次在无日期期次中，未绘出）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Shaded periods have no issue in the library. Click a point to see its hits.</source>
@@ -3624,7 +3989,9 @@ What the library holds now is kept as another backup.</source>
     </message>
     <message numerus="yes">
         <source>%n issue(s)</source>
-        <translation><numerusform>%n 期</numerusform></translation>
+        <translation>
+            <numerusform>%n 期</numerusform>
+        </translation>
     </message>
     <message>
         <source>The year was inferred, not printed</source>

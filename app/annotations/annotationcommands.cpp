@@ -26,6 +26,8 @@ void AnnotationCommand::finish(bool ok, const QString &error)
         m_document.notifyAnnotationsChanged();
     if (m_changes & (Notebooks | Annotations))
         m_document.notifyNotebooksChanged();
+    if (m_changes & Text)
+        m_document.notifyTextChanged();
 }
 
 QString AnnotationCommand::shortQuote(const QString &quote)

@@ -30,6 +30,7 @@ public:
         Tags = 1,
         Annotations = 2,
         Notebooks = 4,
+        Text = 8, ///< paragraphs' text (a correction of the OCR)
     };
 
 protected:

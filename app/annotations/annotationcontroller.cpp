@@ -4,6 +4,7 @@
 #include "app/annotations/annotationlinks.h"
 #include "app/annotations/annotationmarks.h"
 #include "app/annotations/annotationspanel.h"
+#include "app/annotations/correctioncontroller.h"
 #include "app/annotations/issuechanges.h"
 #include "app/annotations/notebookview.h"
 #include "app/annotations/noteeditor.h"
@@ -80,6 +81,7 @@ AnnotationController::AnnotationController(MainWindow *window)
     m_issueChanges = new IssueChanges(window, *m_document, *m_feedback, m_orphansDock, this);
     registerActions();
     connectPanels();
+    m_corrections = new CorrectionController(window, this, *m_document, *m_feedback);
 }
 
 AnnotationController::~AnnotationController()

@@ -21,6 +21,7 @@ namespace dubao {
 class AnnotationDocument;
 class AnnotationLinks;
 class AnnotationsPanel;
+class CorrectionController;
 class IssueChanges;
 class MainWindow;
 class NotebookView;
@@ -47,6 +48,7 @@ public:
     OrphansPanel *orphansPanel() const { return m_orphans; }
     NotebookView *notebookView() const { return m_notebook; }
     QDockWidget *notesDock() const { return m_notesDock; }
+    CorrectionController *corrections() const { return m_corrections; }
 
     // The actions, callable without dialogs (tests, scripts). Each is one undoable change of the document.
     /// Highlights the reader's selection (one highlight per paragraph it touches) with a tag (0: none); a
@@ -74,9 +76,10 @@ public:
 
     /// Re-reads the shown article's highlights and notes into the reader and the notes panel.
     void refreshReader();
+    /// The document points at the window's current library (not yet while the window switches libraries).
+    bool bound() const;
 
 private:
-    bool bound() const;
     void createDocks();
     void registerActions();
     void connectPanels();
@@ -117,6 +120,7 @@ private:
     QDockWidget *m_orphansDock = nullptr;
     QDockWidget *m_notebookDock = nullptr;
     IssueChanges *m_issueChanges = nullptr;
+    CorrectionController *m_corrections = nullptr;
 };
 
 } // namespace dubao

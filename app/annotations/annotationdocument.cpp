@@ -1,6 +1,7 @@
 #include "app/annotations/annotationdocument.h"
 
 #include "app/annotations/annotationcommands.h"
+#include "app/annotations/correctioncommand.h"
 #include "app/annotations/qdpximportcommand.h"
 #include "core/store/library.h"
 
@@ -23,10 +24,12 @@ void AnnotationDocument::setLibrary(Library *library)
         m_tags = std::make_unique<TagRepository>(*library);
         m_annotations = std::make_unique<AnnotationRepository>(*library);
         m_notebooks = std::make_unique<NotebookRepository>(*library);
+        m_corrections = std::make_unique<CorrectionRepository>(*library);
     } else {
         m_tags.reset();
         m_annotations.reset();
         m_notebooks.reset();
+        m_corrections.reset();
     }
     notifyTagsChanged();
     notifyNotebooksChanged();
@@ -72,6 +75,44 @@ void AnnotationDocument::notifyTagsChanged()
     emit tagsChanged();
     // Tag colours and names show on highlights and in the panels.
     emit annotationsChanged();
+}
+
+void AnnotationDocument::notifyTextChanged()
+{
+    emit textChanged();
+}
+
+qint64 AnnotationDocument::correctText(qint64 blockId, int start, int end, const QString &text)
+{
+    return pushAdd(new CorrectionCommand(*this, tr("Correct “%1”").arg(text.left(16)), [=](Corrector &corrector) {
+        return corrector.correctText(blockId, start, end, text, Corrector::defaultAuthor());
+    }));
+}
+
+qint64 AnnotationDocument::joinParagraph(qint64 blockId)
+{
+    return pushAdd(new CorrectionCommand(*this, tr("Join Paragraphs"), [=](Corrector &corrector) {
+        return corrector.join(blockId, Corrector::defaultAuthor());
+    }));
+}
+
+qint64 AnnotationDocument::splitParagraph(qint64 blockId, int at)
+{
+    return pushAdd(new CorrectionCommand(*this, tr("Split Paragraph"), [=](Corrector &corrector) {
+        return corrector.split(blockId, at, Corrector::defaultAuthor());
+    }));
+}
+
+qint64 AnnotationDocument::setParagraphKind(qint64 blockId, BlockKind kind)
+{
+    return pushAdd(new CorrectionCommand(*this, tr("Set Paragraph Kind"), [=](Corrector &corrector) {
+        return corrector.setKind(blockId, kind, Corrector::defaultAuthor());
+    }));
+}
+
+bool AnnotationDocument::uncorrect(qint64 correctionId)
+{
+    return push(new CorrectionCommand(*this, correctionId, tr("Remove Correction")));
 }
 
 void AnnotationDocument::notifyError(const QString &message)

@@ -5,7 +5,9 @@
 #pragma once
 
 #include "core/export/qdpximporter.h"
+#include "core/model/article.h"
 #include "core/store/annotationrepository.h"
+#include "core/store/correctionrepository.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
 
@@ -97,6 +99,15 @@ public:
     /// named after `name`; its report, or nullopt when the file could not be read (reported).
     std::optional<QdpxImportReport> importQdpx(const QString &name, const QByteArray &archive);
 
+    /// Corrections of the OCR (docs/corrections.md); positions are code points of the paragraph's text as shown.
+    /// Each re-makes the paragraph's issue, so the shown text changes: textChanged(). The new correction's id.
+    qint64 correctText(qint64 blockId, int start, int end, const QString &text);
+    qint64 joinParagraph(qint64 blockId);
+    qint64 splitParagraph(qint64 blockId, int at);
+    qint64 setParagraphKind(qint64 blockId, BlockKind kind);
+    bool uncorrect(qint64 correctionId);
+    const CorrectionRepository &corrections() const { return *m_corrections; }
+
     /// Several changes as one undo step (nestable); `text` is what Edit → Undo names.
     void beginMacro(const QString &text);
     void endMacro();
@@ -111,6 +122,8 @@ signals:
     void annotationsChanged();
     void notebooksChanged();
     void errorOccurred(const QString &message);
+    /// A correction changed paragraphs' text: the reader shows the article again.
+    void textChanged();
 
 private:
     friend class AnnotationCommand;
@@ -125,12 +138,14 @@ private:
     void notifyAnnotationsChanged();
     void notifyNotebooksChanged();
     void notifyError(const QString &message);
+    void notifyTextChanged();
 
     QUndoStack *m_undoStack;
     Library *m_library = nullptr;
     std::unique_ptr<TagRepository> m_tags;
     std::unique_ptr<AnnotationRepository> m_annotations;
     std::unique_ptr<NotebookRepository> m_notebooks;
+    std::unique_ptr<CorrectionRepository> m_corrections;
     QList<Tag> m_tagList;
     QHash<qint64, QColor> m_colors;
     QList<qint64> m_recent;

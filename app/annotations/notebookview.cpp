@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QStyledItemDelegate>
 #include <QTextDocument>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -192,17 +193,21 @@ NotebookView::NotebookView(AnnotationDocument &document, UserFeedback &feedback,
     m_delete->setText(tr("Delete"));
     m_addText->setText(tr("Add &Text"));
     m_addText->setToolTip(tr("Add your own text after the selected entry"));
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_notebooks, 1);
-    bar->addWidget(newButton);
-    bar->addWidget(m_rename);
-    bar->addWidget(m_delete);
-    bar->addWidget(m_addText);
     auto *exportButton = new QToolButton(this);
     exportButton->setObjectName(QStringLiteral("exportNotebook"));
     exportButton->setText(tr("Export…"));
     exportButton->setToolTip(tr("Export this notebook as a document"));
-    bar->addWidget(exportButton);
+    // The buttons sit in a tool bar: in a narrow dock those that do not fit move into its » menu, so the dock never
+    // makes the window wider than a small screen.
+    auto *tools = new QToolBar(this);
+    tools->setObjectName(QStringLiteral("notebookTools"));
+    for (QToolButton *button : {newButton, m_rename, m_delete, m_addText, exportButton}) {
+        button->setAutoRaise(true);
+        tools->addWidget(button);
+    }
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_notebooks, 1);
+    bar->addWidget(tools);
     connect(exportButton, &QToolButton::clicked, this, [this] {
         if (m_notebookId > 0)
             emit exportRequested(m_notebookId);

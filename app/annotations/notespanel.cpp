@@ -5,7 +5,6 @@
 #include "core/export/safemarkdown.h"
 
 #include <QEvent>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
@@ -14,6 +13,7 @@
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace dubao {
@@ -60,10 +60,14 @@ NotesPanel::NotesPanel(AnnotationDocument &document, QWidget *parent)
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 3);
 
-    auto *buttons = new QHBoxLayout;
+    // In a tool bar, so that in a narrow dock the buttons that do not fit move into its » menu.
+    auto *buttons = new QToolBar(this);
+    buttons->setObjectName(QStringLiteral("noteTools"));
     buttons->addWidget(m_add);
     buttons->addWidget(m_tag);
-    buttons->addStretch();
+    auto *gap = new QWidget(buttons);
+    gap->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    buttons->addWidget(gap);
     buttons->addWidget(m_delete);
 
     auto *layout = new QVBoxLayout(this);
@@ -71,7 +75,7 @@ NotesPanel::NotesPanel(AnnotationDocument &document, QWidget *parent)
     layout->addWidget(m_header);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_details);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons);
 
     // A pause in typing saves; the session (one undo step) goes on until focus leaves or the note changes.
     m_saveTimer->setSingleShot(true);

@@ -6,11 +6,10 @@
 
 #include <QColorDialog>
 #include <QDropEvent>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QMenu>
-#include <QToolButton>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -82,29 +81,31 @@ TagDock::TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *
         selectTag(m_current);
     });
 
-    auto *bar = new QHBoxLayout;
-    bar->setContentsMargins(4, 2, 4, 2);
+    // A tool bar, not a row of buttons: in a narrow dock the buttons that do not fit move into its » menu, so the
+    // dock never makes the window wider than a small screen.
+    auto *bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("tagTools"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->setContentsMargins(4, 0, 4, 0);
     auto button = [&](const QString &text, const QString &tip, auto slot) {
-        auto *b = new QToolButton(this);
-        b->setText(text);
-        b->setToolTip(tip);
-        b->setAutoRaise(true);
-        connect(b, &QToolButton::clicked, this, slot);
-        bar->addWidget(b);
-        return b;
+        QAction *action = bar->addAction(text);
+        action->setToolTip(tip);
+        connect(action, &QAction::triggered, this, slot);
     };
     button(tr("New"), tr("New tag (Ctrl+Shift+N)"), [this] { newTagDialog(false); });
     button(tr("Child"), tr("New tag inside the selected one"), [this] { newTagDialog(true); });
     button(tr("Rename"), tr("Rename the tag (F2)"), [this] { renameDialog(); });
     button(tr("Colour"), tr("Change the tag's colour"), [this] { recolorDialog(); });
     button(tr("Merge"), tr("Merge the tag into another"), [this] { mergeDialog(); });
-    bar->addStretch();
+    auto *gap = new QWidget(bar);
+    gap->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(gap);
     button(tr("Delete"), tr("Delete the tag (what it tags stays)"), [this] { deleteDialog(); });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addLayout(bar);
+    layout->addWidget(bar);
     layout->addWidget(m_tree, 1);
 
     auto *rename = new QAction(tr("Rename Tag"), this);

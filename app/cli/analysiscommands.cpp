@@ -3,6 +3,7 @@
 // command that writes text (import, replace, reparse): it wraps those entries of the command table.
 #include "app/cli/clisupport.h"
 #include "app/cli/commands.h"
+#include "core/analysis/peopleexport.h"
 #include "core/analysis/peopleindex.h"
 #include "core/analysis/termtrends.h"
 #include "core/store/library.h"
@@ -195,9 +196,55 @@ int cmdPeopleEdit(const Args &args, Streams io)
     return 0;
 }
 
+/// An optional --NAME date; `ok` false when it is given and is not YYYY-MM-DD.
+QDate dateOption(const Args &args, const QString &name, bool *ok)
+{
+    if (!args.has(name))
+        return QDate();
+    const QDate date = QDate::fromString(args.option(name), Qt::ISODate);
+    *ok = *ok && date.isValid();
+    return date;
+}
+
+// people export appearances|office-holders --format csv|json -o FILE [--contains TEXT] [--from DATE] [--to DATE]
+int cmdPeopleExport(const Args &args, Streams io)
+{
+    const std::optional<PeopleExport::Table> table =
+        args.positional.size() == 2 ? PeopleExport::tableFromName(args.positional[1]) : std::nullopt;
+    if (!table)
+        return usage(io, QStringLiteral("people export takes appearances or office-holders"));
+    const std::optional<PeopleExport::Format> format = PeopleExport::formatFromName(
+        args.has(QStringLiteral("format")) ? args.option(QStringLiteral("format")) : QStringLiteral("csv"));
+    if (!format)
+        return usage(io, QStringLiteral("--format takes csv or json"));
+    if (!args.has(QStringLiteral("output")))
+        return usage(io, QStringLiteral("people export needs -o FILE"));
+    PeopleSelection selection;
+    selection.text = args.option(QStringLiteral("contains"));
+    bool ok = true;
+    selection.from = dateOption(args, QStringLiteral("from"), &ok);
+    selection.to = dateOption(args, QStringLiteral("to"), &ok);
+    if (!ok)
+        return usage(io, QStringLiteral("--from and --to take a date, YYYY-MM-DD"));
+    Library library;
+    if (!openUpToDate(library, args, io))
+        return 1;
+    const Result<qint64> rows = PeopleExport::writeFile(PeopleIndex(library), *table, *format, selection,
+                                                        args.option(QStringLiteral("output")));
+    if (!rows)
+        return failure(io, rows);
+    io.err << *rows << (*rows == 1 ? " row" : " rows") << " written to " << args.option(QStringLiteral("output"))
+           << Qt::endl;
+    return 0;
+}
+
 int cmdPeople(const Args &args, Streams io)
 {
-    return args.positional.isEmpty() ? cmdPeopleList(args, io) : cmdPeopleEdit(args, io);
+    if (args.positional.isEmpty())
+        return cmdPeopleList(args, io);
+    if (args.positional.front() == QLatin1String("export"))
+        return cmdPeopleExport(args, io);
+    return cmdPeopleEdit(args, io);
 }
 
 QJsonValue valueJson(const std::optional<double> &value)

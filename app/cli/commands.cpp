@@ -46,6 +46,14 @@ Annotations:
   notebook add NAME | notebook append NAME --highlight ID | --note ID | --text TEXT
   notebook show NAME [--json]
   orphans [--json]               annotations that could not be placed after a change of text
+  correct BLOCK_ID --start N --end N --text T [--author A]
+                                 correct the OCR: code points N..N of the paragraph's text read T
+  correct BLOCK_ID --join | --split-at N | --kind body|heading|caption|speaker|note
+                                 join the paragraph with the next, split it before code point N, set its kind
+  corrections [--json]           the corrections (original, correction, paragraph, position, author, date)
+  uncorrect ID                   take a correction back
+  export-corrected ISSUE_ID [-o FILE]
+                                 the issue's file with the corrections written in (stdout without -o)
 
 Search:
   search QUERY [--limit N] [--offset N] [--order relevance|newest|oldest] [--json]
@@ -60,6 +68,8 @@ People:
   people merge NAME INTO | people split NAME NEW --block ID | people office NAME OFFICES [--block ID]
   people false-hit NAME [--block ID] | people edits [--json] | people undo EDIT_ID
                                  correct the extraction; the edits survive re-extraction
+  people export appearances|office-holders [--format csv|json] -o FILE [--contains TEXT] [--from DATE] [--to DATE]
+                                 the appearances, or the office holders (office, person, first, last), for Stata/R
   trend QUERY... [--by month|quarter|year] [--per issue|10k] [--csv FILE|-] [--json]
                                  the hits of each query per period, per issue or per 10,000 characters
 
@@ -74,7 +84,8 @@ Safety:
   backup                         back up what cannot be rebuilt into the backups folder now
   backups [--json]               list the backups: when, why, what each holds, their size
   restore FILE                   rebuild the library from a backup (keeps a backup of the current one)
-  check [--full] [--repair] [--json]  check the library (quick; --full: SQLite's full integrity check);
+  check [--full] [--repair] [--json]  check the library: quick (what cannot be rebuilt, page by page; the
+                                 rest by counts); --full: every page, reference and the search index's check;
                                  --repair removes database objects Dubao did not make
                                  (after a copy) and rebuilds what is derived; never deletes your work
 
@@ -103,7 +114,7 @@ static const QSet<QString> kFlags{u"--json"_s,        u"--raw"_s,
                                   u"--repair"_s,      u"--force"_s,
                                   u"--no-children"_s, u"--with-notes-as-citations"_s, // these three: export
                                   u"--with-links"_s,  u"--all"_s,                     // --all: reparse
-                                  u"--full"_s};                                       // check
+                                  u"--full"_s,        u"--join"_s};                   // check; correct
 
 Args parseArgs(const QStringList &arguments)
 {
@@ -385,6 +396,7 @@ int run(const QStringList &arguments, Streams io)
         addExportCommands(table);
         addAnalysisCommands(table);
         addMaintenanceCommands(table);
+        addCorrectionCommands(table);
         return table;
     }();
     const auto it = commands.find(args.command);

@@ -65,6 +65,8 @@ void addSearchCommands(CommandTable &table);      // searchcommands.cpp: search,
 void addExportCommands(CommandTable &table);      // exportcommands.cpp: export
 void addAnalysisCommands(CommandTable &table);    // analysiscommands.cpp: people, person
 void addMaintenanceCommands(CommandTable &table); // maintenancecommands.cpp: backup, restore, check
+void addCorrectionCommands(
+    CommandTable &table); // correctioncommands.cpp: correct, corrections, uncorrect, export-corrected
 
 int run(const QStringList &arguments, Streams io);
 

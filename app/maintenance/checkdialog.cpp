@@ -2,6 +2,7 @@
 
 #include "core/store/library.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,16 +17,19 @@ namespace dubao {
 
 CheckDialog::Runner CheckDialog::onOwnConnection(const QString &libraryPath, bool readOnly)
 {
-    return [libraryPath, readOnly](bool repair, const std::atomic_bool *cancel) {
+    return [libraryPath, readOnly](bool repair, const CheckOptions &options) {
         Library library;
-        if (const Result<void> opened = library.open(libraryPath); !opened) {
+        const bool repairing = repair && !readOnly;
+        if (const Result<void> opened =
+                library.open(libraryPath, repairing ? Library::OpenMode::SchemaRepair : Library::OpenMode::Normal);
+            !opened) {
             CheckReport report;
             report.problems.append(CheckProblem{
                 QStringLiteral("open"),
                 QStringLiteral("The library cannot be opened: %1").arg(opened.error().message()), QString(), false});
             return report;
         }
-        return repair && !readOnly ? LibraryCheck::repair(library) : LibraryCheck::check(library, cancel);
+        return repairing ? LibraryCheck::repair(library) : LibraryCheck::check(library, options);
     };
 }
 
@@ -42,9 +46,15 @@ CheckDialog::CheckDialog(Runner run, bool readOnly, QWidget *parent)
     setWindowTitle(tr("Check Library"));
     m_text->setObjectName(QStringLiteral("checkReport"));
     m_text->setOpenLinks(false);
-    m_busy->setRange(0, 0); // busy: SQLite's checks do not say how far they are
+    m_busy->setRange(0, 0); // busy until the first step is reported (a repair reports none)
     m_busy->setTextVisible(false);
     m_busy->setMaximumHeight(m_status->sizeHint().height());
+    m_full =
+        new QCheckBox(tr("&Full check (reads every page and the search index; minutes for a large library)"), this);
+    m_full->setObjectName(QStringLiteral("fullCheckBox"));
+    m_full->setToolTip(tr("The quick check reads every page of what no restore could make again: the issues, "
+                          "their original bytes and your work. The full check also reads the paragraphs, the "
+                          "articles and the search and people indexes, which a restore rebuilds."));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_repair = buttons->addButton(tr("&Repair"), QDialogButtonBox::ActionRole);
     m_repair->setObjectName(QStringLiteral("repairButton"));
@@ -52,6 +62,11 @@ CheckDialog::CheckDialog(Runner run, bool readOnly, QWidget *parent)
                             "Nothing is deleted."));
     m_again = buttons->addButton(tr("Check &Again"), QDialogButtonBox::ActionRole);
     m_again->setObjectName(QStringLiteral("checkAgainButton"));
+    m_cancel = buttons->addButton(tr("&Stop Check"), QDialogButtonBox::ActionRole);
+    m_cancel->setObjectName(QStringLiteral("cancelCheckButton"));
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &CheckDialog::cancelCheck);
+    connect(&m_runner, &JobRunner::progress, this, &CheckDialog::showProgress);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_repair, &QPushButton::clicked, this, [this] { runCheck(true); });
     connect(m_again, &QPushButton::clicked, this, [this] { runCheck(false); });
@@ -60,6 +75,7 @@ CheckDialog::CheckDialog(Runner run, bool readOnly, QWidget *parent)
     progress->addWidget(m_busy);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_text);
+    layout->addWidget(m_full);
     layout->addLayout(progress);
     layout->addWidget(buttons);
     resize(640, 420);
@@ -76,21 +92,46 @@ void CheckDialog::runCheck(bool repair)
         return;
     const bool repairing = repair && !m_readOnly;
     m_repairing = repairing;
+    const bool full = m_full->isChecked();
     setRunning(repairing ? tr("Repairing… (the search index is rebuilt: this can take a minute)")
-                         : tr("Checking… (a few seconds per hundred megabytes)"));
-    m_runner.start([runner = m_run, repairing](JobContext &job) { return runner(repairing, job.cancelFlag()); },
-                   [this, repairing](const CheckReport &report) { finish(report, repairing); });
+               : full    ? tr("Checking every page…")
+                         : tr("Checking…"));
+    m_busy->setRange(0, 0);
+    m_runner.start(
+        [runner = m_run, repairing, full](JobContext &job) {
+            CheckOptions options;
+            options.full = full;
+            options.cancel = job.cancelFlag();
+            options.progress = [&job](int done, int total, const QString &step) {
+                job.progress(done, total, step);
+            };
+            return runner(repairing, options);
+        },
+        [this, repairing](const CheckReport &report) { finish(report, repairing); });
+}
+
+void CheckDialog::cancelCheck()
+{
+    if (isRunning() && !m_repairing)
+        m_runner.cancel(); // the check stops within milliseconds; finish() says it was cancelled
+}
+
+void CheckDialog::showProgress(qint64 done, qint64 total, const QString &step)
+{
+    if (!isRunning() || m_repairing || total <= 0)
+        return;
+    m_busy->setRange(0, int(total));
+    m_busy->setValue(int(done));
+    if (!step.isEmpty())
+        m_status->setText(tr("Checking %1 (step %2 of %3)…").arg(step).arg(done + 1).arg(total));
 }
 
 void CheckDialog::finish(const CheckReport &report, bool repaired)
 {
     m_repairing = false;
-    if (!report.cancelled) // cancelled: stopped by closing the dialog, nothing to show
-        m_report = report;
+    m_report = report;
     setRunning({});
     m_text->setHtml(toHtml(m_report));
-    if (report.cancelled)
-        return;
     emit checkFinished(repaired);
 }
 
@@ -101,6 +142,8 @@ void CheckDialog::setRunning(const QString &status)
     m_status->setVisible(running);
     m_busy->setVisible(running);
     m_again->setEnabled(!running);
+    m_full->setEnabled(!running);
+    m_cancel->setVisible(running && !m_repairing);
     const bool repairable = std::any_of(m_report.problems.cbegin(), m_report.problems.cend(),
                                         [](const CheckProblem &p) { return p.repairable; }) ||
                             !m_report.notices.isEmpty();
@@ -133,6 +176,8 @@ QString CheckDialog::reportText() const
 QString CheckDialog::toHtml(const CheckReport &report)
 {
     QString html;
+    if (report.cancelled)
+        return QStringLiteral("<h3>%1</h3>").arg(tr("The check was cancelled; nothing was changed."));
     for (const QString &r : report.repaired)
         html += QStringLiteral("<p>✔ %1</p>").arg(r.toHtmlEscaped());
     if (report.healthy())
@@ -145,6 +190,8 @@ QString CheckDialog::toHtml(const CheckReport &report)
                          p.repairable ? tr("click Repair below (nothing is deleted).") : p.repair.toHtmlEscaped());
     for (const QString &n : report.notices)
         html += QStringLiteral("<p><i>%1</i></p>").arg(n.toHtmlEscaped());
+    if (!report.scope.isEmpty())
+        html += QStringLiteral("<p><small>%1</small></p>").arg(report.scope.toHtmlEscaped());
     return html;
 }
 

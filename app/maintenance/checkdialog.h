@@ -1,7 +1,8 @@
 // Help → Check Library…: runs LibraryCheck on a worker thread (its own connection: a check of a large library
-// takes seconds) and shows each problem in plain words with how to repair it; the Repair button (off for a
-// read-only library) rebuilds what is derived and lists lost annotations as orphans. Closing the dialog
-// while a check runs stops it.
+// takes seconds, a full one minutes) with its progress and a Cancel button, and shows each problem in plain words
+// with how to repair it; the Repair button rebuilds what is derived, lists lost annotations as orphans and, when
+// the library holds database objects Dubao did not make, removes them as `dubao-cli check --repair` does (a copy
+// of the library is kept first). Closing the dialog while a check runs stops it.
 #pragma once
 
 #include "core/ingest/librarycheck.h"
@@ -12,6 +13,7 @@
 #include <atomic>
 #include <functional>
 
+class QCheckBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -25,17 +27,22 @@ class CheckDialog final : public QDialog
 
 public:
     /// Checks (or repairs and checks); called on a worker thread, so it must use its own connection.
-    using Runner = std::function<CheckReport(bool repair, const std::atomic_bool *cancel)>;
+    using Runner = std::function<CheckReport(bool repair, const CheckOptions &options)>;
 
     /// The runner the app uses: opens its own Library on `libraryPath` (on the worker thread) and checks it,
-    /// or repairs it unless `readOnly`.
+    /// or repairs it unless `readOnly` (as `dubao-cli check --repair`: opened for a schema repair).
     static Runner onOwnConnection(const QString &libraryPath, bool readOnly);
 
+    /// `readOnly`: the library's file cannot be written (a library that is read-only because of objects Dubao
+    /// did not make can be repaired).
     CheckDialog(Runner run, bool readOnly, QWidget *parent = nullptr);
     ~CheckDialog() override; ///< stops a running check and waits for it
 
-    /// Starts the check (or the repair) on a worker thread and returns; checkFinished() follows.
+    /// Starts the check (full when the Full Check box is ticked), or the repair, on a worker thread and
+    /// returns; checkFinished() follows (also after a cancel, with report().cancelled set).
     void runCheck(bool repair = false);
+    /// Stops a running check; the dialog says the check was cancelled (a repair cannot be cancelled).
+    void cancelCheck();
     bool isRunning() const { return m_runner.isRunning(); }
     const CheckReport &report() const { return m_report; }
     QString reportText() const; ///< the report as shown, in plain text (for tests)
@@ -54,6 +61,7 @@ private:
     void stop();
     /// Shows `status` with a busy bar and disables the buttons while it is not empty.
     void setRunning(const QString &status);
+    void showProgress(qint64 done, qint64 total, const QString &step);
 
     Runner m_run;
     bool m_readOnly;
@@ -63,6 +71,8 @@ private:
     QProgressBar *m_busy;
     QPushButton *m_repair;
     QPushButton *m_again;
+    QPushButton *m_cancel;
+    QCheckBox *m_full;
     JobRunner m_runner; ///< a stopped run's result is dropped
     bool m_repairing = false;
 };

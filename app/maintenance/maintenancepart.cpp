@@ -311,6 +311,13 @@ CheckReport MaintenancePart::checkLibrary(bool repair)
     LibrarySession *session = m_window.session();
     if (!session)
         return {};
+    const bool foreignObjects = !session->library().schemaFindings().isEmpty();
+    if (repair && foreignObjects) {
+        // As dubao-cli check --repair: on a connection opened for the schema repair, then the library reopened.
+        const CheckReport report = CheckDialog::onOwnConnection(m_window.libraryPath(), false)(true, {});
+        reopenAfterRepair();
+        return report;
+    }
     if (!repair || isReadOnlyMode())
         return LibraryCheck::check(session->library());
     const CheckReport report = LibraryCheck::repair(session->library());
@@ -318,15 +325,31 @@ CheckReport MaintenancePart::checkLibrary(bool repair)
     return report;
 }
 
+void MaintenancePart::reopenAfterRepair()
+{
+    LibrarySession *session = m_window.session();
+    if (!session || session->library().schemaFindings().isEmpty()) {
+        m_window.reloadLibrary();
+        return;
+    }
+    // Read-only for objects Dubao did not make: the session keeps that state until it is opened again.
+    const QString path = m_window.libraryPath();
+    m_window.closeLibrary();
+    if (const Result<void> opened = m_window.openLibrary(path); !opened)
+        m_window.feedback().warn(&m_window, QCoreApplication::translate("dubao::MainWindow", "Check Library"),
+                                 opened.error().message());
+}
+
 void MaintenancePart::checkLibraryDialog()
 {
     if (!m_window.session())
         return;
-    CheckDialog dialog(CheckDialog::onOwnConnection(m_window.libraryPath(), isReadOnlyMode()), isReadOnlyMode(),
-                       &m_window);
+    // Read-only because of objects Dubao did not make: the dialog's Repair removes them (check --repair).
+    const bool cannotWrite = isReadOnlyMode() && m_window.session()->library().schemaFindings().isEmpty();
+    CheckDialog dialog(CheckDialog::onOwnConnection(m_window.libraryPath(), cannotWrite), cannotWrite, &m_window);
     connect(&dialog, &CheckDialog::checkFinished, this, [this](bool repaired) {
         if (repaired)
-            m_window.reloadLibrary();
+            reopenAfterRepair();
     });
     dialog.runCheck(false);
     dialog.exec();

@@ -35,7 +35,11 @@ public:
     bool isReadOnlyMode() const;
     Result<QString> backUpNow();
     Result<void> restoreFromBackup(const QString &backupFile);
+    /// Checks, or repairs (a library read-only for objects Dubao did not make: as dubao-cli check --repair).
     CheckReport checkLibrary(bool repair);
+    /// After a repair: the window shows the library again (opened again when the repair removed objects Dubao
+    /// did not make, so that it is no longer read-only).
+    void reopenAfterRepair();
     bool pollExternalChanges();
     /// Waits for a daily backup still being written.
     void waitForDailyBackup();

@@ -1,6 +1,7 @@
 // The window's People (peoplepart.h).
 #include "app/people/peoplepart.h"
 
+#include "app/people/appearancelistmodel.h"
 #include "app/people/peopleview.h"
 #include "app/people/personeditcommand.h"
 #include "app/people/personlistmodel.h"
@@ -11,10 +12,13 @@
 #include "core/jobs/jobrunner.h"
 #include "core/search/queryparser.h"
 #include "core/search/searchservice.h"
+#include "core/store/cancelguard.h"
 #include "core/store/library.h"
+#include "core/store/sql.h"
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QUndoStack>
 
@@ -29,11 +33,18 @@ PeoplePart::PeoplePart(MainWindow &window, ActionRegistry &actions)
                              QCoreApplication::translate("dubao::MainWindow", "&People"),
                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)))
     , m_runner(new JobRunner(QStringLiteral("people"), this))
+    , m_exportRunner(new JobRunner(QStringLiteral("people-export"), this))
+    , m_pageRunner(new JobRunner(QStringLiteral("person-page"), this))
 {
+    m_view->appearanceModel()->setSentenceReader([this](const QList<qint64> &ids) {
+        LibrarySession *session = m_window.session();
+        return session ? PeopleIndex(session->library()).sentences(ids) : QHash<qint64, QString>();
+    });
     reloadWhileShown(window, m_dock, this, [this] { reload(); });
     connect(m_view, &PeopleView::personSelected, this, &PeoplePart::showPerson);
     connect(m_view, &PeopleView::appearanceActivated, this, &PeoplePart::openAppearance);
     connect(m_view, &PeopleView::editRequested, this, &PeoplePart::edit);
+    connect(m_view, &PeopleView::exportRequested, this, &PeoplePart::exportTable);
 }
 
 PeoplePart::~PeoplePart() = default;
@@ -41,6 +52,11 @@ PeoplePart::~PeoplePart() = default;
 bool PeoplePart::isLoading() const
 {
     return m_runner->isRunning();
+}
+
+bool PeoplePart::isLoadingPage() const
+{
+    return m_pageRunner->isRunning();
 }
 
 void PeoplePart::reload()
@@ -82,24 +98,92 @@ void PeoplePart::reload()
 
 void PeoplePart::showPerson(const QString &name)
 {
-    LibrarySession *session = m_window.session();
-    if (!session)
+    m_pageName = name;
+    m_view->showLoading(summaryOf(name));
+    if (m_pageRunner->isRunning()) {
+        m_pageStale = true; // its result is dropped and the page of m_pageName read next
+        m_pageRunner->cancel();
         return;
-    PeopleIndex index(session->library());
-    // A page shows the first kPageAppearances (on the 1 GB library one person has 226,795): a table and a timeline
-    // of them all would take the window seconds to build.
-    constexpr int kPageAppearances = 2000;
-    const QList<Appearance> appearances = index.appearances(name, kPageAppearances);
-    PersonSummary summary;
-    for (qsizetype row = 0; row < m_view->model()->rowCount(); ++row)
-        if (m_view->model()->person(int(row)).name == name)
-            summary = m_view->model()->person(int(row));
-    m_view->showPerson(summary, appearances, index.coAppearances(name));
-    if (summary.appearances > appearances.size())
-        m_view->setMessage(tr("%1: the first %2 of %3 appearances are shown.")
-                               .arg(name)
-                               .arg(appearances.size())
-                               .arg(summary.appearances));
+    }
+    readPage();
+}
+
+namespace {
+
+struct PersonPage
+{
+    QList<Appearance> appearances; ///< outlines: the list reads the sentences of the rows it shows
+    QList<QPair<QString, int>> coAppearances;
+};
+
+} // namespace
+
+PersonSummary PeoplePart::summaryOf(const QString &name) const
+{
+    const int row = m_view->model()->rowOf(name);
+    return row >= 0 ? m_view->model()->person(row) : PersonSummary();
+}
+
+void PeoplePart::readPage()
+{
+    const QString path = m_window.libraryPath();
+    const QString name = m_pageName;
+    if (path.isEmpty() || name.isEmpty())
+        return;
+    // Every appearance (on the 1 GB library one person has 226,795) and the persons named with them: seconds on a
+    // big library, so on a worker; a page asked for meanwhile drops this one's result.
+    m_pageRunner->start(
+        [path, name](JobContext &context) -> Result<PersonPage> {
+            Library library; // this thread's own connection
+            if (const Result<void> opened = library.open(path); !opened)
+                return opened.error();
+            CancelGuard guard(sql::handle(library.database()), context.cancelFlag());
+            PeopleIndex index(library);
+            PersonPage page{index.appearanceOutlines(name), index.coAppearances(name)};
+            if (context.isCancelled())
+                return Error(tr("cancelled"));
+            return page;
+        },
+        [this, name](Result<PersonPage> page) {
+            if (m_pageStale || name != m_pageName) { // another page was asked for meanwhile
+                m_pageStale = false;
+                readPage();
+                return;
+            }
+            if (!page) {
+                m_view->setMessage(page.error().message());
+                return;
+            }
+            m_view->showPerson(summaryOf(name), page->appearances, page->coAppearances);
+            emit pageLoaded(name);
+        });
+}
+
+void PeoplePart::exportTable(PeopleExport::Table table, PeopleExport::Format format, const QString &path)
+{
+    const QString library = m_window.libraryPath();
+    if (library.isEmpty() || m_exportRunner->isRunning())
+        return;
+    const PeopleSelection selection = m_view->filter()->selection();
+    m_view->setMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    m_exportRunner->start(
+        [library, table, format, selection, path](JobContext &context) -> Result<qint64> {
+            Library db; // this thread's own connection
+            if (const Result<void> opened = db.open(library); !opened)
+                return opened.error();
+            return PeopleExport::writeFile(PeopleIndex(db), table, format, selection, path, context.cancelFlag());
+        },
+        [this, path](Result<qint64> rows) {
+            if (!rows) {
+                m_view->setMessage(rows.error().message());
+                m_window.feedback().warn(&m_window, tr("Export People"), rows.error().message());
+                emit exported(-1);
+                return;
+            }
+            m_view->setMessage(
+                tr("%n row(s) exported to %1.", nullptr, int(*rows)).arg(QDir::toNativeSeparators(path)));
+            emit exported(*rows);
+        });
 }
 
 void PeoplePart::openAppearance(const Appearance &appearance)

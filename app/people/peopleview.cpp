@@ -1,20 +1,25 @@
 // The People view (peopleview.h).
 #include "app/people/peopleview.h"
 
+#include "app/export/exportdefaults.h"
+#include "app/people/appearancelistmodel.h"
 #include "app/people/personlistmodel.h"
 #include "app/people/persontimeline.h"
 
 #include <QDateEdit>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace dubao {
@@ -51,18 +56,21 @@ PeopleView::PeopleView(QWidget *parent)
     , m_title(new QLabel)
     , m_message(new QLabel)
     , m_timeline(new PersonTimeline)
-    , m_appearanceTable(new QTableWidget(0, 5))
+    , m_appearanceModel(new AppearanceListModel(this))
+    , m_appearanceTable(new QTableView)
     , m_coAppearances(new QListWidget)
     , m_merge(new QPushButton(tr("&Merge Into…")))
     , m_split(new QPushButton(tr("S&plit…")))
     , m_office(new QPushButton(tr("Correct &Office…")))
     , m_falseHit(new QPushButton(tr("&Not a Person")))
+    , m_export(new QPushButton(tr("&Export")))
 {
     setObjectName(QStringLiteral("peopleView"));
     m_filter->setSourceModel(m_model);
     m_text->setObjectName(QStringLiteral("peopleFilter"));
     m_text->setPlaceholderText(tr("Name or office contains (e.g. 书记)"));
     m_text->setClearButtonEnabled(true);
+    m_text->setMinimumWidth(m_text->fontMetrics().horizontalAdvance(QStringLiteral("区委副书记区长")));
     m_list->setObjectName(QStringLiteral("peopleList"));
     m_list->setModel(m_filter);
     m_list->setSortingEnabled(true);
@@ -80,7 +88,7 @@ PeopleView::PeopleView(QWidget *parent)
     m_message->setObjectName(QStringLiteral("peopleMessage"));
     m_message->setWordWrap(true);
     m_appearanceTable->setObjectName(QStringLiteral("personAppearances"));
-    m_appearanceTable->setHorizontalHeaderLabels({tr("Date"), tr("Office"), tr("Role"), tr("Order"), tr("Sentence")});
+    m_appearanceTable->setModel(m_appearanceModel);
     m_appearanceTable->horizontalHeader()->setStretchLastSection(true);
     m_appearanceTable->verticalHeader()->hide();
     m_appearanceTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -94,6 +102,13 @@ PeopleView::PeopleView(QWidget *parent)
     m_office->setObjectName(QStringLiteral("personOffice"));
     m_falseHit->setObjectName(QStringLiteral("personFalseHit"));
 
+    m_export->setObjectName(QStringLiteral("peopleExport"));
+    m_export->setToolTip(tr("Export what the list shows, for Stata, R or a spreadsheet"));
+    auto *exportMenu = new QMenu(m_export);
+    exportMenu->addAction(tr("&Appearances…"), this, [this] { askExport(PeopleExport::Table::Appearances); });
+    exportMenu->addAction(tr("&Office Holders…"), this, [this] { askExport(PeopleExport::Table::OfficeHolders); });
+    m_export->setMenu(exportMenu);
+
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_text, 1);
     filters->addWidget(new QLabel(tr("Appeared from")));
@@ -104,7 +119,10 @@ PeopleView::PeopleView(QWidget *parent)
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(filters);
-    leftLayout->addWidget(m_message);
+    auto *status = new QHBoxLayout; // the count and Export: the filter row is full at 1024 pixels
+    status->addWidget(m_message, 1);
+    status->addWidget(m_export);
+    leftLayout->addLayout(status);
     leftLayout->addWidget(m_list, 1);
 
     auto *edits = new QHBoxLayout;
@@ -145,13 +163,14 @@ PeopleView::PeopleView(QWidget *parent)
                 if (current.isValid())
                     emit personSelected(m_model->person(m_filter->mapToSource(current).row()).name);
             });
-    connect(m_appearanceTable, &QTableWidget::cellActivated, this, [this](int row, int) {
-        if (row >= 0 && row < m_appearances.size())
-            emit appearanceActivated(m_appearances[row]);
+    connect(m_appearanceTable, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            emit appearanceActivated(m_appearanceModel->appearance(index.row()));
     });
     connect(m_timeline, &PersonTimeline::appearanceActivated, this, [this](int index) {
+        m_appearanceModel->fetchUpTo(index);
         m_appearanceTable->selectRow(index);
-        emit appearanceActivated(m_appearances[index]);
+        emit appearanceActivated(m_appearanceModel->appearance(index));
     });
     connect(m_coAppearances, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { selectPerson(item->data(Qt::UserRole).toString()); });
@@ -193,11 +212,28 @@ bool PeopleView::selectPerson(const QString &name)
     return true;
 }
 
+const QList<Appearance> &PeopleView::appearances() const
+{
+    return m_appearanceModel->appearances();
+}
+
+void PeopleView::showLoading(const PersonSummary &person)
+{
+    showPerson(person, {}, {});
+    m_loadingPage = !person.name.isEmpty();
+    if (!m_loadingPage)
+        return;
+    auto *item = new QListWidgetItem(tr("Loading…"));
+    item->setFlags(Qt::NoItemFlags);
+    m_coAppearances->addItem(item);
+    m_split->setEnabled(false);
+}
+
 void PeopleView::showPerson(const PersonSummary &person, const QList<Appearance> &appearances,
                             const QList<QPair<QString, int>> &coAppearances)
 {
     m_current = person;
-    m_appearances = appearances;
+    m_loadingPage = false;
     QStringList offices;
     for (const PersonOffice &o : person.offices)
         offices.append(o.title);
@@ -205,18 +241,7 @@ void PeopleView::showPerson(const PersonSummary &person, const QList<Appearance>
                                            : tr("%1 — %2 — %n appearance(s)", nullptr, person.appearances)
                                                  .arg(person.name, offices.join(QStringLiteral("、"))));
     m_timeline->setAppearances(appearances);
-    m_appearanceTable->setRowCount(int(appearances.size()));
-    for (qsizetype r = 0; r < appearances.size(); ++r) {
-        const Appearance &a = appearances[r];
-        const QStringList cells{a.date ? a.date->toString(Qt::ISODate) : tr("undated"), a.offices.join(u'、'), a.role,
-                                a.order > 0 ? QString::number(a.order) : QString(), a.sentence};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto *item = new QTableWidgetItem(cells[c]);
-            if (c == 4)
-                item->setToolTip(a.sentence);
-            m_appearanceTable->setItem(int(r), c, item);
-        }
-    }
+    m_appearanceModel->setAppearances(appearances);
     m_appearanceTable->resizeColumnsToContents();
     m_coAppearances->clear();
     for (const auto &[name, count] : coAppearances) {
@@ -239,8 +264,8 @@ void PeopleView::applyFilter()
 
 int PeopleView::selectedAppearance() const
 {
-    const int row = m_appearanceTable->currentRow();
-    return row >= 0 && row < m_appearances.size() ? row : -1;
+    const QModelIndex current = m_appearanceTable->currentIndex();
+    return current.isValid() ? current.row() : -1;
 }
 
 void PeopleView::askMerge()
@@ -273,7 +298,8 @@ void PeopleView::askSplit()
             QLineEdit::Normal, m_current.name, &ok)
             .trimmed();
     if (ok && !other.isEmpty() && other != m_current.name)
-        emit editRequested(PersonEdit{0, PersonEdit::Kind::Split, m_current.name, m_appearances[row].blockId, other});
+        emit editRequested(
+            PersonEdit{0, PersonEdit::Kind::Split, m_current.name, m_appearanceModel->appearance(row).blockId, other});
 }
 
 void PeopleView::askOffice()
@@ -281,23 +307,41 @@ void PeopleView::askOffice()
     const int row = selectedAppearance();
     bool ok = false;
     const QString offices =
-        QInputDialog::getText(this, tr("Correct Office"),
-                              row < 0
-                                  ? tr("The offices of %1 everywhere (separated by 、):").arg(m_current.name)
-                                  : tr("The offices of %1 in this paragraph (separated by 、):").arg(m_current.name),
-                              QLineEdit::Normal, row < 0 ? QString() : m_appearances[row].offices.join(u'、'), &ok)
+        QInputDialog::getText(
+            this, tr("Correct Office"),
+            row < 0 ? tr("The offices of %1 everywhere (separated by 、):").arg(m_current.name)
+                    : tr("The offices of %1 in this paragraph (separated by 、):").arg(m_current.name),
+            QLineEdit::Normal, row < 0 ? QString() : m_appearanceModel->appearance(row).offices.join(u'、'), &ok)
             .trimmed();
     if (ok)
-        emit editRequested(
-            PersonEdit{0, PersonEdit::Kind::Office, m_current.name, row < 0 ? 0 : m_appearances[row].blockId, offices});
+        emit editRequested(PersonEdit{0, PersonEdit::Kind::Office, m_current.name,
+                                      row < 0 ? 0 : m_appearanceModel->appearance(row).blockId, offices});
+}
+
+void PeopleView::askExport(PeopleExport::Table table)
+{
+    if (m_exportFolder.isEmpty())
+        m_exportFolder = defaultExportFolder();
+    const QString csv = tr("CSV files (*.csv)");
+    const QString json = tr("JSON files (*.json)");
+    const QString name = table == PeopleExport::Table::Appearances ? tr("appearances.csv") : tr("office-holders.csv");
+    QString chosen;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export People"), QDir(m_exportFolder).filePath(name),
+                                                      csv + QStringLiteral(";;") + json, &chosen);
+    if (path.isEmpty())
+        return;
+    m_exportFolder = QFileInfo(path).absolutePath();
+    const bool isJson = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ||
+                        (!path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) && chosen == json);
+    emit exportRequested(table, isJson ? PeopleExport::Format::Json : PeopleExport::Format::Csv, path);
 }
 
 void PeopleView::askFalseHit()
 {
     // The selected appearance only, or every appearance when none is selected.
     const int row = selectedAppearance();
-    emit editRequested(
-        PersonEdit{0, PersonEdit::Kind::FalseHit, m_current.name, row < 0 ? 0 : m_appearances[row].blockId, QString()});
+    emit editRequested(PersonEdit{0, PersonEdit::Kind::FalseHit, m_current.name,
+                                  row < 0 ? 0 : m_appearanceModel->appearance(row).blockId, QString()});
 }
 
 } // namespace dubao

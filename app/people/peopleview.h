@@ -1,9 +1,11 @@
 // The People view: the persons of the library, filtered (name or office contains; appeared between two dates)
 // and sorted (by appearances, most first, at the start); a person's page beside it: the timeline of their
 // appearances, the list of them with the sentence (activating one opens the reader there), the persons named with
-// them, and the corrections — merge, split, correct an office, not a person — asked for as PersonEdits.
+// them, and the corrections — merge, split, correct an office, not a person — asked for as PersonEdits. Export ▾
+// asks for a file and for the appearances or the office holders of what the list shows (peopleexport.h).
 #pragma once
 
+#include "core/analysis/peopleexport.h"
 #include "core/analysis/peopleindex.h"
 
 #include <QWidget>
@@ -14,10 +16,10 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTableView;
-class QTableWidget;
 
 namespace dubao {
 
+class AppearanceListModel;
 class PersonFilter;
 class PersonListModel;
 class PersonTimeline;
@@ -36,21 +38,27 @@ public:
     /// The page of the person selected (personSelected() asked for it).
     void showPerson(const PersonSummary &person, const QList<Appearance> &appearances,
                     const QList<QPair<QString, int>> &coAppearances);
+    /// The page of `person` while their appearances and the persons named with them are read.
+    void showLoading(const PersonSummary &person);
+    bool isLoadingPage() const { return m_loadingPage; }
     void setMessage(const QString &text);
 
     PersonListModel *model() const { return m_model; }
     PersonFilter *filter() const { return m_filter; }
     QTableView *list() const { return m_list; }
     PersonTimeline *timeline() const { return m_timeline; }
-    QTableWidget *appearanceTable() const { return m_appearanceTable; }
+    QTableView *appearanceTable() const { return m_appearanceTable; }
+    AppearanceListModel *appearanceModel() const { return m_appearanceModel; }
     QListWidget *coAppearanceList() const { return m_coAppearances; }
     QString currentName() const { return m_current.name; }
-    const QList<Appearance> &appearances() const { return m_appearances; }
+    const QList<Appearance> &appearances() const;
     /// Selects `name` in the list (and so shows their page); false when the filter hides them or they are none.
     bool selectPerson(const QString &name);
 
 signals:
     void personSelected(const QString &name);
+    /// The table to write to `path`, narrowed as the list is (filter()->selection()).
+    void exportRequested(dubao::PeopleExport::Table table, dubao::PeopleExport::Format format, const QString &path);
     void appearanceActivated(const dubao::Appearance &appearance);
     void editRequested(const dubao::PersonEdit &edit);
 
@@ -61,6 +69,7 @@ private:
     void askSplit();
     void askOffice();
     void askFalseHit();
+    void askExport(PeopleExport::Table table);
 
     PersonListModel *m_model;
     PersonFilter *m_filter;
@@ -71,14 +80,17 @@ private:
     QLabel *m_title;
     QLabel *m_message;
     PersonTimeline *m_timeline;
-    QTableWidget *m_appearanceTable;
+    AppearanceListModel *m_appearanceModel;
+    QTableView *m_appearanceTable;
     QListWidget *m_coAppearances;
     QPushButton *m_merge;
     QPushButton *m_split;
     QPushButton *m_office;
     QPushButton *m_falseHit;
+    QPushButton *m_export;
+    QString m_exportFolder; ///< where the last export went (the Documents folder at first)
     PersonSummary m_current;
-    QList<Appearance> m_appearances;
+    bool m_loadingPage = false;
     QList<PersonSummary> m_persons;
 };
 

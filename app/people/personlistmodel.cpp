@@ -100,30 +100,20 @@ PersonFilter::~PersonFilter() = default;
 
 void PersonFilter::setText(const QString &text)
 {
-    m_text = text.trimmed();
+    m_selection.text = text.trimmed();
     invalidateRowsFilter();
 }
 
 void PersonFilter::setPeriod(const QDate &from, const QDate &to)
 {
-    m_from = from;
-    m_to = to;
+    m_selection.from = from;
+    m_selection.to = to;
     invalidateRowsFilter();
 }
 
 bool PersonFilter::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
-    const auto *model = static_cast<const PersonListModel *>(sourceModel());
-    const PersonSummary &p = model->person(sourceRow);
-    if (!m_text.isEmpty() && !p.name.contains(m_text) &&
-        std::none_of(p.offices.cbegin(), p.offices.cend(),
-                     [&](const PersonOffice &o) { return o.title.contains(m_text); }))
-        return false;
-    if (m_from.isValid() && (!p.last || *p.last < m_from))
-        return false;
-    if (m_to.isValid() && (!p.first || *p.first > m_to))
-        return false;
-    return true;
+    return m_selection.acceptsPerson(static_cast<const PersonListModel *>(sourceModel())->person(sourceRow));
 }
 
 } // namespace dubao

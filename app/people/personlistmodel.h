@@ -2,6 +2,7 @@
 // and the filter over it — name or office contains a text, appeared between two dates — sortable by any column.
 #pragma once
 
+#include "core/analysis/peopleexport.h"
 #include "core/analysis/peopleindex.h"
 
 #include <QAbstractTableModel>
@@ -56,14 +57,14 @@ public:
     void setText(const QString &text);
     /// A person who appeared between `from` and `to` (either may be invalid: no limit).
     void setPeriod(const QDate &from, const QDate &to);
+    /// What the filter keeps, for an export of what the list shows.
+    const PeopleSelection &selection() const { return m_selection; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
-    QString m_text;
-    QDate m_from;
-    QDate m_to;
+    PeopleSelection m_selection;
 };
 
 } // namespace dubao

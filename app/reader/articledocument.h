@@ -42,6 +42,19 @@ struct HighlightMark
     friend bool operator==(const HighlightMark &, const HighlightMark &) = default;
 };
 
+/// A correction of the OCR as the reader marks it: a span of one paragraph (a paragraph's first character for a
+/// join, split or kind), underlined with dots, and what its tooltip says.
+struct CorrectionMark
+{
+    qint64 id = 0;
+    qint64 blockId = 0;
+    int start = 0;
+    int end = 0;
+    QString toolTip;
+
+    friend bool operator==(const CorrectionMark &, const CorrectionMark &) = default;
+};
+
 /// Properties set on each QTextBlockFormat of an article document.
 enum ArticleBlockProperty
 {

@@ -39,8 +39,9 @@ QRect toViewport(const QRectF &rect, const ReaderMargins::View &view)
 std::pair<qreal, qreal> ReaderMargins::columnMargins(int width, qreal em, bool tags)
 {
     const qreal side = std::max(1.5 * em, (width - MeasureEm * em) / 2);
-    const bool gutter = tags && width >= 24 * em;
-    return {side, gutter ? std::max(side, TagGutterEm * em) : side};
+    if (!tags || width < 24 * em)
+        return {side, side};
+    return {side, std::max(side, (width >= LabelledGutterFromEm * em ? TagGutterEm : DotGutterEm) * em)};
 }
 
 QFont ReaderMargins::chipFont(const QFont &font, int textSize)

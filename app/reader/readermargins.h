@@ -35,8 +35,14 @@ class ReaderMargins final
 public:
     /// Width of the text column in em (the measure); the column is centred in wider windows.
     static constexpr int MeasureEm = 40;
-    /// The right margin in em when the article has tags to label there (readers of 24 em and wider).
+    /// The right margin in em when the article has tags to label there (readers of LabelledGutterFromEm and wider).
     static constexpr qreal TagGutterEm = 6.5;
+    /// The right margin in em for tags drawn as dots: readers of 24 em and wider that cannot spare the labels'
+    /// gutter from a readable line (ReadableCharacters).
+    static constexpr qreal DotGutterEm = 3;
+    /// The characters of a full line the column keeps before its tags' gutter takes room from it (issue 20: 28).
+    static constexpr int ReadableCharacters = 28;
+    static constexpr qreal LabelledGutterFromEm = ReadableCharacters + 1.5 + TagGutterEm + 1;
 
     /// What the margins need of the view they are drawn in; rectangles are in its viewport's coordinates.
     struct View

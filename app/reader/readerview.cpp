@@ -117,6 +117,18 @@ void ReaderView::setTextSize(int points)
     m_textSize = points;
     rebuildKeepingPosition();
     emit textSizeChanged(m_textSize);
+    emit readableWidthChanged();
+}
+
+int ReaderView::readableWidth() const
+{
+    // A full line of ReadableCharacters and the column's margins as updateMargins() sets them at that width: 1.5 em
+    // a side, the dots' gutter on the right when the article has tags; one more em for justification's slack.
+    const qreal margins = 1.5 + (m_margins.hasTags() ? ReaderMargins::DotGutterEm : 1.5) + 1;
+    const int text =
+        qRound(em() * (ReaderMargins::ReadableCharacters + margins)) + 2 * qRound(document()->documentMargin());
+    return text + verticalScrollBar()->sizeHint().width() + 2 * frameWidth() + viewportMargins().left() +
+           viewportMargins().right();
 }
 
 qreal ReaderView::em() const
@@ -403,8 +415,11 @@ void ReaderView::setNoteMarkers(const QHash<qint64, int> &notesPerBlock)
 
 void ReaderView::setTagMarks(const QList<TagMark> &articleTags, const QHash<qint64, QList<TagMark>> &blockTags)
 {
+    const bool hadTags = m_margins.hasTags();
     if (!m_margins.setTagMarks(articleTags, blockTags))
         return;
+    if (m_margins.hasTags() != hadTags)
+        updateGeometry();                // the tag gutter changes the width a readable line needs
     reflow([this] { updateMargins(); }); // the tag margin narrows the text: keep the reader's place
     viewport()->update();
 }
@@ -434,10 +449,37 @@ void ReaderView::paintEvent(QPaintEvent *event)
     m_margins.paint(painter, event->rect(), marginView(), palette().color(QPalette::Text));
 }
 
+void ReaderView::setCorrectionMarks(const QList<CorrectionMark> &marks)
+{
+    if (marks == m_corrections)
+        return;
+    m_corrections = marks;
+    updateExtraSelections();
+}
+
+std::optional<CorrectionMark> ReaderView::correctionAt(int documentPosition) const
+{
+    const QTextBlock block = document()->findBlock(documentPosition);
+    const qint64 blockId = articleBlockId(block);
+    const int offset = documentPosition - block.position();
+    for (const CorrectionMark &mark : m_corrections)
+        if (blockId > 0 && mark.blockId == blockId && mark.start <= offset &&
+            offset < std::max(mark.end, mark.start + 1))
+            return mark;
+    return std::nullopt;
+}
+
 bool ReaderView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
+        const QPoint content = help->pos() + QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value());
+        if (const int position = document()->documentLayout()->hitTest(content, Qt::ExactHit); position >= 0) {
+            if (const std::optional<CorrectionMark> mark = correctionAt(position)) {
+                QToolTip::showText(help->globalPos(), mark->toolTip, viewport());
+                return true;
+            }
+        }
         if (const std::optional<qint64> blockId = m_margins.tagMarksAt(help->pos(), marginView())) {
             const QString heading = *blockId > 0 ? tr("Paragraph tags:") : tr("Article tags:");
             QToolTip::showText(help->globalPos(), heading + u'\n' + m_margins.tagPaths(*blockId).join(u'\n'),
@@ -566,6 +608,20 @@ void ReaderView::updateExtraSelections()
             flash.format.setBackground(color);
             selections << flash;
         }
+    }
+    // Corrections of the OCR: a dotted underline (a paragraph's first character for a join, split or kind).
+    const QColor underline = palette().color(QPalette::Link);
+    for (const CorrectionMark &mark : std::as_const(m_corrections)) {
+        const QTextBlock block = textBlock(mark.blockId);
+        if (!block.isValid())
+            continue;
+        QTextEdit::ExtraSelection corrected;
+        corrected.cursor = blockSpanCursor(block, mark.start, std::max(mark.end, mark.start + 1));
+        corrected.format.setFontUnderline(true);
+        corrected.format.setUnderlineStyle(QTextCharFormat::DotLine);
+        corrected.format.setUnderlineColor(underline);
+        corrected.format.setToolTip(mark.toolTip);
+        selections << corrected;
     }
     selections += searchSelections();
     setExtraSelections(selections);

@@ -66,6 +66,10 @@ public:
 
     int textSize() const { return m_textSize; }
     void setTextSize(int points);
+    /// The width a readable line needs: 28 characters of the text size, the column's margins (the tag gutter when
+    /// the article has tags) and the scroll bar. The window's docks give way until the reader has it
+    /// (MainWindow::balanceDocks); a window narrower than that still works, with a narrower reader.
+    int readableWidth() const;
     void zoomInText() { setTextSize(m_textSize + 1); }
     void zoomOutText() { setTextSize(m_textSize - 1); }
     void resetTextSize() { setTextSize(DefaultTextSize); }
@@ -78,6 +82,11 @@ public:
     /// Highlights covering the character at a document position (innermost last).
     QList<HighlightMark> highlightsAt(int documentPosition) const;
     /// Paragraphs with notes, and how many: a marker in the left margin for each.
+    /// The corrections of the OCR in the shown article: dotted underlines with a tooltip.
+    void setCorrectionMarks(const QList<CorrectionMark> &marks);
+    QList<CorrectionMark> correctionMarks() const { return m_corrections; }
+    /// The correction marked at a document position, if any.
+    std::optional<CorrectionMark> correctionAt(int documentPosition) const;
     void setNoteMarkers(const QHash<qint64, int> &notesPerBlock);
     QHash<qint64, int> noteMarkers() const { return m_margins.noteMarkers(); }
     /// The marker's rectangle in viewport coordinates (empty when the paragraph has none or is not shown).
@@ -140,6 +149,8 @@ public:
     static constexpr qreal TagGutterEm = ReaderMargins::TagGutterEm;
 
 signals:
+    /// readableWidth() changed (the text size, or the tag gutter came or went).
+    void readableWidthChanged();
     void textSizeChanged(int points);
     /// The cursor moved into another paragraph (0 = headline or byline).
     void currentBlockChanged(qint64 blockId);
@@ -194,6 +205,7 @@ private:
     ScrollAnchor m_anchor; ///< where the view is scrolled to, in the text (scrollanchor.h)
     int m_reflowing = 0;   ///< inside reflow(): scrolling does not move the anchor
     QList<HighlightMark> m_highlights;
+    QList<CorrectionMark> m_corrections;
     ReaderMargins m_margins;
     QTimer *m_flashTimer = nullptr;
     qint64 m_flashBlock = 0;

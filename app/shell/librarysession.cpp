@@ -1,5 +1,7 @@
 #include "app/shell/librarysession.h"
 
+#include "core/store/backup.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -25,6 +27,7 @@ Result<std::unique_ptr<LibrarySession>> LibrarySession::open(const QString &path
     if (!QDir().mkpath(QFileInfo(absolute).absolutePath()))
         return Error(QCoreApplication::translate("dubao::LibrarySession", "Cannot create the folder for “%1”.")
                          .arg(QDir::toNativeSeparators(absolute)));
+    Backup::removeAbandonedLock(lockFilePath(absolute)); // a kill as it was made: never taken over otherwise
     std::unique_ptr<LibrarySession> session(new LibrarySession(lockFilePath(absolute)));
     if (!session->m_lock.tryLock(0)) {
         qint64 pid = 0;

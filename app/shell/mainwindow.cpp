@@ -34,14 +34,20 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QSqlQuery>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTextEdit>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
+
+#include <algorithm>
+#include <numeric>
 
 namespace dubao {
 
@@ -89,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_original->hide();
 
     connect(m_reader, &ReaderView::currentBlockChanged, m_original, &OriginalView::highlightBlock);
+    connect(m_reader, &ReaderView::readableWidthChanged, this, &MainWindow::balanceDocks);
     connect(m_reader, &ReaderView::textSizeChanged, this, [this](int points) {
         AppSettings::setTextSize(points);
         m_original->setTextSize(std::max(8, points - 3));
@@ -248,10 +255,63 @@ void MainWindow::updateActions()
 void MainWindow::restoreSettings()
 {
     const QByteArray geometry = AppSettings::windowGeometry();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1200, 800);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        QSize size(1200, 800); // a laptop's 1024×700 gets the whole screen, not a window that runs off it
+        if (const QScreen *screen = this->screen())
+            size = size.boundedTo(screen->availableGeometry().size());
+        resize(size);
+    }
     restoreState(AppSettings::windowState());
     m_view->restore();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    balanceDocks();
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_balanceQueued)
+        return;
+    m_balanceQueued = true; // once the layout has placed the docks at the new size
+    QTimer::singleShot(0, this, [this] {
+        m_balanceQueued = false;
+        balanceDocks();
+    });
+}
+
+void MainWindow::balanceDocks()
+{
+    if (!isVisible() || !m_reader->isVisible())
+        return;
+    const int deficit = m_reader->readableWidth() - m_reader->width();
+    if (deficit <= 0)
+        return;
+    // One dock per side: resizing one of a side's docks resizes the side (its tabs and the docks stacked with it).
+    QList<QDockWidget *> docks;
+    QList<int> widths;
+    QList<int> room;
+    for (const Qt::DockWidgetArea area : {Qt::LeftDockWidgetArea, Qt::RightDockWidgetArea}) {
+        for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
+            if (dock->isFloating() || !dock->isVisible() || dockWidgetArea(dock) != area ||
+                dock->visibleRegion().isEmpty())
+                continue;
+            docks << dock;
+            widths << dock->width();
+            room << std::max(0, dock->width() - dock->minimumSizeHint().width());
+            break;
+        }
+    }
+    const int available = std::accumulate(room.cbegin(), room.cend(), 0);
+    if (available == 0)
+        return;
+    const int take = std::min(deficit, available);
+    for (qsizetype i = 0; i < docks.size(); ++i)
+        widths[i] -= static_cast<int>((qint64(take) * room[i] + available - 1) / available); // rounded up
+    resizeDocks(docks, widths, Qt::Horizontal);
 }
 
 void MainWindow::saveSettings()

@@ -143,7 +143,9 @@ public:
     /// Closes the library, replaces it with `backupFile` (Backup::restore keeps a copy of what it replaces),
     /// reopens it. No dialogs. An error when nothing was restored (the library is reopened as it was).
     Result<void> restoreFromBackup(const QString &backupFile);
-    /// Help → Check Library… without the dialog (`repair`: LibraryCheck::repair, then the tree is reloaded).
+    /// Help → Check Library… without the dialog (`repair`: LibraryCheck::repair, then the tree is reloaded; a
+    /// library read-only for objects Dubao did not make is repaired as dubao-cli check --repair does and opened
+    /// again).
     CheckReport checkLibrary(bool repair);
     /// Reloads the tree when another connection (dubao-cli, a second window) committed since the last poll
     /// (PRAGMA data_version; polled every 2 s). Returns true when it reloaded.
@@ -161,6 +163,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -170,6 +174,9 @@ private:
     void createToolBar();
     void setUpAnnotations();
     void restoreSettings();
+    /// The docks give way to the reading pane: while the reader is narrower than its readable width, the side docks
+    /// shrink (each in proportion to what it has above its minimum) until it has it or they are at their minimums.
+    void balanceDocks();
     void updateStatus();
     void stopJobs();
 
@@ -191,6 +198,7 @@ private:
     QUndoStack *m_undoStack;
     StatusFields *m_status;
     ViewOptions *m_view = nullptr;
+    bool m_balanceQueued = false;
 
     Navigator *m_navigator;
     LibrarySwitcher *m_switcher;

@@ -292,21 +292,69 @@ Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
     }
 }
 
-QList<Appearance> PeopleIndex::appearances(const QString &name, int limit) const
+namespace {
+
+QList<Appearance> collectAppearances(const PeopleIndex &index, const QString &name, int limit, bool withText)
 {
     QList<Appearance> result;
+    (void)index.forEachAppearance(
+        name,
+        [&result](const Appearance &a) {
+            result.append(a);
+            return true;
+        },
+        limit, withText);
+    return result;
+}
+
+} // namespace
+
+QList<Appearance> PeopleIndex::appearances(const QString &name, int limit) const
+{
+    return collectAppearances(*this, name, limit, true);
+}
+
+QList<Appearance> PeopleIndex::appearanceOutlines(const QString &name) const
+{
+    return collectAppearances(*this, name, 0, false);
+}
+
+QHash<qint64, QString> PeopleIndex::sentences(const QList<qint64> &ids) const
+{
+    QHash<qint64, QString> result;
+    QVariantList values;
+    for (qint64 id : ids)
+        values.append(id);
     QSqlQuery q(m_library.database());
+    q.setForwardOnly(true);
+    if (values.isEmpty() ||
+        !sql::select(
+            q, QStringLiteral("SELECT id, sentence FROM appearances WHERE id IN (%1)").arg(placeholders(ids.size())),
+            values))
+        return result;
+    while (q.next())
+        result.insert(q.value(0).toLongLong(), q.value(1).toString());
+    return result;
+}
+
+Result<void> PeopleIndex::forEachAppearance(const QString &name, const std::function<bool(const Appearance &)> &visit,
+                                            int limit, bool withText) const
+{
+    QSqlQuery q(m_library.database());
+    q.setForwardOnly(true);
     const QString where = name.isEmpty() ? QString() : QStringLiteral("WHERE p.name = ?");
-    if (!sql::select(
+    if (Result<void> read = sql::select(
             q,
             QStringLiteral("SELECT a.id, p.name, a.article_id, a.block_id, ar.issue_id, i.date, a.offices, a.role, "
-                           "a.rank, a.sentence_start, a.sentence_length, a.sentence "
+                           "a.rank, a.sentence_start, a.sentence_length, %3 "
                            "FROM appearances a JOIN persons p ON p.id = a.person_id "
                            "JOIN articles ar ON ar.id = a.article_id JOIN issues i ON i.id = ar.issue_id %1 "
                            "ORDER BY i.date IS NULL, i.date, i.month, i.day, ar.issue_id, ar.position, a.id%2")
-                .arg(where, limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString()),
-            name.isEmpty() ? QVariantList() : QVariantList{name}))
-        return result;
+                .arg(where, limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString(),
+                     withText ? QStringLiteral("a.sentence, ar.title") : QStringLiteral("'', ''")),
+            name.isEmpty() ? QVariantList() : QVariantList{name});
+        !read)
+        return read.error();
     while (q.next()) {
         Appearance a;
         a.id = q.value(0).toLongLong();
@@ -322,9 +370,11 @@ QList<Appearance> PeopleIndex::appearances(const QString &name, int limit) const
         a.sentenceStart = q.value(9).toInt();
         a.sentenceLength = q.value(10).toInt();
         a.sentence = q.value(11).toString();
-        result.append(a);
+        a.headline = q.value(12).toString();
+        if (!visit(a))
+            break;
     }
-    return result;
+    return {};
 }
 
 QList<PersonSummary> PeopleIndex::persons() const
@@ -360,10 +410,12 @@ QList<PersonSummary> PeopleIndex::persons() const
         for (const QString &title : offices.split(u'、')) {
             auto it = std::find_if(p.offices.begin(), p.offices.end(),
                                    [&](const PersonOffice &o) { return o.title == title; });
-            if (it == p.offices.end())
-                p.offices.append({title, from, to});
-            else
+            if (it == p.offices.end()) {
+                p.offices.append({title, from, to, q.value(2).toInt()});
+            } else {
                 widen(it->first, it->last, from, to);
+                it->appearances += q.value(2).toInt();
+            }
         }
     }
     QList<PersonSummary> result = byName.values();

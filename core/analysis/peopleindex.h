@@ -9,12 +9,14 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <optional>
 
 namespace dubao {
@@ -30,6 +32,7 @@ struct PersonOffice
     QString title;
     std::optional<QDate> first; ///< the earliest dated appearance with this office
     std::optional<QDate> last;
+    int appearances = 0; ///< the appearances that give this office
 };
 
 struct PersonSummary
@@ -48,6 +51,7 @@ struct Appearance
     qint64 articleId = 0;
     qint64 blockId = 0;
     qint64 issueId = 0;
+    QString headline;          ///< the article's title
     std::optional<QDate> date; ///< the issue's date; none when the issue has no year
     QStringList offices;       ///< as written; the first is the appearance's office
     QString role;              ///< 主持, 出席, 列席, 讲话, 调研, 参加 or empty
@@ -100,6 +104,16 @@ public:
     /// One person's appearances in date order (undated last), or those of every person when `name` is empty.
     /// `limit` > 0: the first `limit` of them only (a person's page on a big library).
     QList<Appearance> appearances(const QString &name = {}, int limit = 0) const;
+    /// The same appearances, in the same order, one at a time (an export of the whole library holds one row in
+    /// memory); `visit` returning false stops; `withText` false leaves the sentence and the headline empty. An
+    /// error when the query fails.
+    Result<void> forEachAppearance(const QString &name, const std::function<bool(const Appearance &)> &visit,
+                                   int limit = 0, bool withText = true) const;
+    /// One person's appearances without their sentence and headline (a timeline of all of them, and a list that
+    /// reads the sentences of the rows it shows with sentences()): a few dozen bytes a row.
+    QList<Appearance> appearanceOutlines(const QString &name) const;
+    /// The sentences of the appearances `ids`, by id (ids that are gone are left out).
+    QHash<qint64, QString> sentences(const QList<qint64> &ids) const;
 
     /// The persons named in the same articles as `name`, with the number of such articles, most first.
     QList<QPair<QString, int>> coAppearances(const QString &name) const;

@@ -3,6 +3,7 @@
 
 #include "core/annotate/anchoring.h"
 #include "core/annotate/blockmatching.h"
+#include "core/ingest/correctionplacement.h"
 #include "core/ingest/reanchorer.h"
 #include "core/parse/issuefile.h"
 #include "core/search/searchindex.h"
@@ -131,10 +132,15 @@ Result<IssueUpdate> IssueReplacer::replaceWith(qint64 issueId, const QByteArray 
     return replaced;
 }
 
-Result<IssueUpdate> IssueReplacer::updateIssue(qint64 issueId, const ParsedIssue &parsed, const QByteArray &bytes,
+Result<IssueUpdate> IssueReplacer::updateIssue(qint64 issueId, const ParsedIssue &pristine, const QByteArray &bytes,
                                                const QString &path, bool replacing)
 {
     QSqlDatabase db = m_library.database();
+    // The reader's corrections are applied to every parse (docs/corrections.md): what is compared and written.
+    const Result<correctionplacement::Applied> corrected = correctionplacement::applyTo(m_library, issueId, pristine);
+    if (!corrected)
+        return corrected.error();
+    const ParsedIssue &parsed = corrected->parsed;
     const Result<IssueRows> before = m_rows->read(issueId);
     if (!before)
         return before.error();
@@ -170,6 +176,11 @@ Result<IssueUpdate> IssueReplacer::updateIssue(qint64 issueId, const ParsedIssue
         if (before->parserVersion != m_parserVersion)
             if (Result<void> stamped = m_rows->stamp(issueId, m_parserVersion); !stamped)
                 return stamped.error();
+        if (Result<void> placed =
+                correctionplacement::place(m_library, issueId, *corrected, pristine,
+                                           [&](int a, int b) { return before->articles.value(a).blocks.value(b).id; });
+            !placed)
+            return placed.error();
         return result;
     }
     result.changed = true;
@@ -316,6 +327,11 @@ Result<IssueUpdate> IssueReplacer::updateIssue(qint64 issueId, const ParsedIssue
     }
     if (Result<void> applied = reanchorer.apply(result.counts); !applied)
         return applied.error();
+    if (Result<void> placed =
+            correctionplacement::place(m_library, issueId, *corrected, pristine,
+                                       [&](int a, int b) { return update.after.value(a).blocks.value(b).id; });
+        !placed)
+        return placed.error();
     result.counts.stayed += std::max(0, attachedBefore - reanchorer.attached());
     qCInfo(lcStore).noquote() << "updated issue" << issueId << "blocks kept" << result.ids.blocksKept << "new"
                               << result.ids.blocksNew << "removed" << result.ids.blocksRemoved;
@@ -357,6 +373,17 @@ Result<IssueReplacer::SourceBytes> IssueReplacer::storedSource(qint64 issueId)
                              .arg(source.path));
     }
     return source;
+}
+
+Result<ParsedIssue> IssueReplacer::parseStored(qint64 issueId)
+{
+    const Result<SourceBytes> source = storedSource(issueId);
+    if (!source)
+        return source.error();
+    IssueFileResult parsed = m_parse(source->bytes, source->path);
+    if (!parsed.ok)
+        return Error(parsed.error).prefixed(source->path);
+    return std::move(parsed.issue);
 }
 
 Result<ReanchorCounts> IssueReplacer::reparse(qint64 issueId)

@@ -135,6 +135,8 @@ public:
     /// from its source file when that still has the same SHA-256) and re-anchors what changed. An issue whose
     /// new parse is what is stored is not written (but for its parser-version stamp).
     Result<ReanchorCounts> reparse(qint64 issueId);
+    /// The issue's stored original as this replacer's parser reads it, without the reader's corrections.
+    Result<ParsedIssue> parseStored(qint64 issueId);
     Result<IssueUpdate> reparseIssue(qint64 issueId);
 
     /// Every issue not yet stamped with this parser version (every issue with `options.all`). Issues are parsed

@@ -4,9 +4,11 @@
 #include "core/search/searchindex.h"
 #include "core/store/cancelguard.h"
 #include "core/store/library.h"
+#include "core/store/schema.h"
 #include "core/store/schemaverifier.h"
 #include "core/store/sql.h"
 
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -81,21 +83,130 @@ QString idList(const QList<qint64> &ids)
     return parts.join(QStringLiteral(", "));
 }
 
+QString quotedName(QString name)
+{
+    return QLatin1Char('"') + name.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
+}
+
+/// The tables no restore or re-index could make again, which the quick check reads page by page: every table
+/// but the parse (made again from the issues' bytes), the search index and the tables a layer registered as
+/// derived (schema::registerDerivedTables()).
+QStringList irreplaceableTables(QSqlDatabase &db)
+{
+    static const QSet<QString> parse{QStringLiteral("articles"), QStringLiteral("blocks"), QStringLiteral("reporters"),
+                                     QStringLiteral("article_reporters")};
+    QStringList tables{QStringLiteral("sqlite_schema")};
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE "
+                               "VIRTUAL%' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")))
+        return tables;
+    while (q.next()) {
+        const QString name = q.value(0).toString();
+        if (!parse.contains(name) && !name.startsWith(QLatin1String("search_")) &&
+            !schema::isRegisteredDerivedTable(name))
+            tables << name;
+    }
+    return tables;
+}
+
+/// Every paragraph, headline and note has its entry in the search index, and no entry is left over (by the
+/// tables' counts, which SQLite takes from their smallest index).
+QStringList searchIndexCounts(QSqlDatabase &db)
+{
+    QStringList broken;
+    auto compare = [&](const QString &what, const QString &table, const QString &indexTable) {
+        if (!tableExists(db, table) || !tableExists(db, indexTable))
+            return;
+        const qint64 rows = count(db, QStringLiteral("SELECT count(*) FROM %1").arg(table));
+        const qint64 entries = count(db, QStringLiteral("SELECT count(*) FROM %1").arg(indexTable));
+        if (rows != entries)
+            broken << QStringLiteral("%1 %2, %3 in the index").arg(rows).arg(what).arg(entries);
+    };
+    compare(QStringLiteral("paragraphs"), QStringLiteral("blocks"), QStringLiteral("search_block_keys"));
+    compare(QStringLiteral("headlines"), QStringLiteral("articles"), QStringLiteral("search_articles_docsize"));
+    compare(QStringLiteral("notes"), QStringLiteral("notes"), QStringLiteral("search_notes_docsize"));
+    return broken;
+}
+
 } // namespace
 
-CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel, bool full)
+/// Step 4 of check(): highlights and notes anchored where they say (or orphans), notebook entries that show
+/// something, tag chains that end.
+void LibraryCheck::checkAnnotations(QSqlDatabase &db, CheckReport &report)
 {
-    CheckReport report;
-    QSqlDatabase db = library.database();
-    const CancelGuard guard(sql::handle(db), cancel);
-    const QString kRestoreAdvice =
-        tr("Restore the newest good backup (File → Restore from Backup…, or dubao-cli restore FILE); the backups "
-           "are in the folder beside the library whose name ends in \".backups\".");
+    const QString kRestoreAdvice = restoreAdvice();
     auto problem = [&](const QString &code, const QString &message, const QString &repair, bool repairable) {
         report.problems.append(CheckProblem{code, message, repair, repairable});
     };
+    const Unanchored lost = findUnanchored(db);
+    if (!lost.highlights.isEmpty())
+        problem(QStringLiteral("anchor"),
+                tr("%1 highlights no longer match the text of their paragraph (ids %2).")
+                    .arg(lost.highlights.size())
+                    .arg(idList(lost.highlights)),
+                tr("Run dubao-cli check --repair to list them as orphans (nothing is deleted; reattach them "
+                   "from the orphans list)."),
+                true);
+    if (!lost.notes.isEmpty())
+        problem(QStringLiteral("anchor"),
+                tr("%1 notes are not on the paragraph of their highlight (ids %2).")
+                    .arg(lost.notes.size())
+                    .arg(idList(lost.notes)),
+                tr("Run dubao-cli check --repair to list them as orphans (nothing is deleted)."), true);
+    const qint64 badEntries =
+        count(db, QStringLiteral("SELECT count(*) FROM notebook_entries e WHERE "
+                                 "(e.highlight_id IS NOT NULL AND e.highlight_id NOT IN (SELECT id FROM highlights)) "
+                                 "OR (e.note_id IS NOT NULL AND e.note_id NOT IN (SELECT id FROM notes)) "
+                                 "OR e.notebook_id NOT IN (SELECT id FROM notebooks)"));
+    if (badEntries > 0)
+        problem(QStringLiteral("notebook"),
+                tr("%1 notebook entries show a highlight, note or notebook that no longer exists.").arg(badEntries),
+                kRestoreAdvice, false);
+    // Tag parent chains end at the top level (a cycle never does).
+    const qint64 cyclic = count(db, QStringLiteral("WITH RECURSIVE up(id, parent, depth) AS ("
+                                                   "  SELECT id, parent_id, 0 FROM tags"
+                                                   "  UNION ALL SELECT up.id, t.parent_id, up.depth + 1 FROM up "
+                                                   "  JOIN tags t ON t.id = up.parent WHERE up.depth < 1000) "
+                                                   "SELECT count(DISTINCT id) FROM up WHERE depth >= 1000"));
+    if (cyclic > 0)
+        problem(QStringLiteral("tags"), tr("%1 tags are their own ancestors (a cycle in the tag tree).").arg(cyclic),
+                tr("Move one of them to the top level (dubao-cli tag move TAG /)."), false);
+}
+
+QString LibraryCheck::restoreAdvice()
+{
+    return tr("Restore the newest good backup (File → Restore from Backup…, or dubao-cli restore FILE); the backups "
+              "are in the folder beside the library whose name ends in \".backups\".");
+}
+
+CheckReport LibraryCheck::check(Library &library, const CheckOptions &options)
+{
+    CheckReport report;
+    report.full = options.full;
+    QSqlDatabase db = library.database();
+    const std::atomic_bool *cancel = options.cancel;
+    const CancelGuard guard(sql::handle(db), cancel);
+    const QString kRestoreAdvice = restoreAdvice();
+    auto problem = [&](const QString &code, const QString &message, const QString &repair, bool repairable) {
+        report.problems.append(CheckProblem{code, message, repair, repairable});
+    };
+    const QStringList kept = options.full ? QStringList() : irreplaceableTables(db);
+    const bool hasSearch = tableExists(db, QStringLiteral("search_blocks"));
+    const QStringList searchTables{QStringLiteral("search_blocks"), QStringLiteral("search_articles"),
+                                   QStringLiteral("search_notes")};
+    // Steps, for the progress: the schema, SQLite's check (one per table kept when quick), the references, the
+    // structure, the annotations, the search index (FTS5's check of each table when full).
+    const int total = 4 + (options.full ? 1 + int(searchTables.size()) : int(kept.size()) + 1);
+    int done = 0;
+    auto step = [&](const QString &what) {
+        if (options.progress && !(cancel && cancel->load()))
+            options.progress(done, total, what);
+        ++done;
+    };
 
     // 0. The schema: only the tables, indexes, triggers and views this Dubao makes (docs/safety.md).
+    step(tr("the schema"));
     {
         const int version = int(count(db, QStringLiteral("PRAGMA user_version")));
         const Result<QList<SchemaFinding>> findings = SchemaVerifier::verify(db, version);
@@ -113,35 +224,57 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
                        "objects and makes Dubao's own again."),
                     true);
     }
-    // 1. SQLite's own check of the file.
+    // 1. SQLite's own check of the file: of every page when full; else of the tables nothing could make again,
+    // table by table (PRAGMA quick_check(TABLE), SQLite >= 3.33), which also gives the progress.
     {
-        QSqlQuery q(db);
         QStringList lines;
-        if (!q.exec(full ? QStringLiteral("PRAGMA integrity_check") : QStringLiteral("PRAGMA quick_check"))) {
-            lines << q.lastError().text();
-        } else {
-            while (q.next())
-                lines << q.value(0).toString();
+        auto sqliteCheck = [&](const QString &pragma) {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            if (!q.exec(pragma)) {
+                lines << q.lastError().text();
+                return;
+            }
+            while (q.next()) {
+                if (const QString line = q.value(0).toString(); line != QLatin1String("ok"))
+                    lines << line;
+            }
+        };
+        if (options.full) {
+            step(tr("every page of the file"));
+            sqliteCheck(QStringLiteral("PRAGMA integrity_check"));
         }
-        if (lines != QStringList{QStringLiteral("ok")}) {
+        for (const QString &table : kept) {
+            step(table);
+            sqliteCheck(QStringLiteral("PRAGMA quick_check(%1)").arg(quotedName(table)));
+        }
+        if (!lines.isEmpty()) {
             problem(QStringLiteral("integrity"),
                     tr("The library file is damaged (SQLite integrity check: %1).")
                         .arg(lines.mid(0, 5).join(QStringLiteral("; "))),
                     kRestoreAdvice, false);
         }
     }
-    // 2. References between tables.
+    // 2. References between tables: all when full, else from the tables kept (to whatever they point at).
+    step(tr("the references between tables"));
     {
-        QSqlQuery q(db);
         int rows = 0;
         QStringList examples;
-        if (q.exec(QStringLiteral("PRAGMA foreign_key_check"))) {
+        auto foreignKeys = [&](const QString &pragma) {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            if (!q.exec(pragma))
+                return;
             while (q.next()) {
                 if (++rows <= 5)
                     examples << QStringLiteral("%1 row %2 → %3")
                                     .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
             }
-        }
+        };
+        if (options.full)
+            foreignKeys(QStringLiteral("PRAGMA foreign_key_check"));
+        for (const QString &table : kept)
+            foreignKeys(QStringLiteral("PRAGMA foreign_key_check(%1)").arg(quotedName(table)));
         if (rows > 0) {
             problem(QStringLiteral("foreign-key"),
                     tr("%1 rows point to rows that no longer exist (%2).")
@@ -150,7 +283,8 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
                     kRestoreAdvice, false);
         }
     }
-    // 3. Structure: every block in an article, every article in an issue.
+    // 3. Structure: every block in an article, every article in an issue (by the tables' indexes: cheap).
+    step(tr("the paragraphs and articles"));
     {
         const qint64 strayBlocks =
             count(db, QStringLiteral("SELECT count(*) FROM blocks WHERE article_id NOT IN (SELECT id FROM articles)"));
@@ -164,61 +298,30 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
                     kRestoreAdvice, false);
     }
     // 4. Annotations: anchored where they say, or orphans.
-    if (tableExists(db, QStringLiteral("highlights"))) {
-        const Unanchored lost = findUnanchored(db);
-        if (!lost.highlights.isEmpty())
-            problem(QStringLiteral("anchor"),
-                    tr("%1 highlights no longer match the text of their paragraph (ids %2).")
-                        .arg(lost.highlights.size())
-                        .arg(idList(lost.highlights)),
-                    tr("Run dubao-cli check --repair to list them as orphans (nothing is deleted; reattach them "
-                       "from the orphans list)."),
-                    true);
-        if (!lost.notes.isEmpty())
-            problem(QStringLiteral("anchor"),
-                    tr("%1 notes are not on the paragraph of their highlight (ids %2).")
-                        .arg(lost.notes.size())
-                        .arg(idList(lost.notes)),
-                    tr("Run dubao-cli check --repair to list them as orphans (nothing is deleted)."), true);
-        const qint64 badEntries = count(
-            db, QStringLiteral("SELECT count(*) FROM notebook_entries e WHERE "
-                               "(e.highlight_id IS NOT NULL AND e.highlight_id NOT IN (SELECT id FROM highlights)) "
-                               "OR (e.note_id IS NOT NULL AND e.note_id NOT IN (SELECT id FROM notes)) "
-                               "OR e.notebook_id NOT IN (SELECT id FROM notebooks)"));
-        if (badEntries > 0)
-            problem(QStringLiteral("notebook"),
-                    tr("%1 notebook entries show a highlight, note or notebook that no longer exists.").arg(badEntries),
-                    kRestoreAdvice, false);
-        // Tag parent chains end at the top level (a cycle never does).
-        const qint64 cyclic = count(db, QStringLiteral("WITH RECURSIVE up(id, parent, depth) AS ("
-                                                       "  SELECT id, parent_id, 0 FROM tags"
-                                                       "  UNION ALL SELECT up.id, t.parent_id, up.depth + 1 FROM up "
-                                                       "  JOIN tags t ON t.id = up.parent WHERE up.depth < 1000) "
-                                                       "SELECT count(DISTINCT id) FROM up WHERE depth >= 1000"));
-        if (cyclic > 0)
-            problem(QStringLiteral("tags"),
-                    tr("%1 tags are their own ancestors (a cycle in the tag tree).").arg(cyclic),
-                    tr("Move one of them to the top level (dubao-cli tag move TAG /)."), false);
-    }
-    // 5. The full-text index: FTS5's own check, and every paragraph has its key.
-    if (tableExists(db, QStringLiteral("search_blocks"))) {
-        const QStringList tables{QStringLiteral("search_blocks"), QStringLiteral("search_articles"),
-                                 QStringLiteral("search_notes")};
+    step(tr("the annotations"));
+    if (tableExists(db, QStringLiteral("highlights")))
+        checkAnnotations(db, report);
+    // 5. The full-text index: every paragraph, headline and note has its entry; FTS5's own check when full.
+    if (hasSearch) {
         QStringList broken;
-        // FTS5's integrity-check is an INSERT: not possible on a read-only library (the counts still are).
-        if (library.isReadOnly())
-            report.notices << tr("The library is read-only: the search index's own check was skipped.");
-        for (const QString &t : tables) {
-            if (library.isReadOnly() || !tableExists(db, t))
-                continue;
-            QSqlQuery q(db);
-            if (!q.exec(QStringLiteral("INSERT INTO %1(%1) VALUES('integrity-check')").arg(t)))
-                broken << QStringLiteral("%1: %2").arg(t, q.lastError().databaseText());
+        if (options.full) {
+            // FTS5's integrity-check is an INSERT: not possible on a read-only library (the counts still are).
+            if (library.isReadOnly())
+                report.notices << tr("The library is read-only: the search index's own check was skipped.");
+            for (const QString &t : searchTables) {
+                step(tr("the search index (%1)").arg(t));
+                if (library.isReadOnly() || !tableExists(db, t))
+                    continue;
+                QSqlQuery q(db);
+                if (!q.exec(QStringLiteral("INSERT INTO %1(%1) VALUES('integrity-check')").arg(t)))
+                    broken << QStringLiteral("%1: %2").arg(t, q.lastError().databaseText());
+            }
+        } else {
+            step(tr("the search index's entries"));
         }
-        const qint64 blocks = count(db, QStringLiteral("SELECT count(*) FROM blocks"));
-        const SearchIndex::Stats stats = SearchIndex::stats(library);
-        if (stats.blocks != blocks)
-            broken << QStringLiteral("%1 paragraphs, %2 in the index").arg(blocks).arg(stats.blocks);
+        const bool waiting = SearchIndex::needsRebuild(library); // its entries are incomplete by design
+        if (!waiting)
+            broken << searchIndexCounts(db);
         if (!broken.isEmpty())
             problem(QStringLiteral("search-index"),
                     tr("The search index is damaged (%1); searches may miss or show wrong results.")
@@ -226,17 +329,28 @@ CheckReport LibraryCheck::check(Library &library, const std::atomic_bool *cancel
                     tr("Run dubao-cli check --repair (or dubao-cli reindex) to rebuild it from the library; "
                        "nothing else changes."),
                     true);
-        else if (SearchIndex::needsRebuild(library))
+        else if (waiting)
             report.notices << tr("The search index is waiting to be rebuilt (it is from another version, or its "
                                  "rebuild was interrupted); the app rebuilds it when it opens the library, or run "
                                  "dubao-cli check --repair.");
     } else {
+        step(tr("the search index's entries"));
         report.notices << tr("The library has no search index yet; it is built when the app opens it.");
     }
     if (cancel && cancel->load()) {
         report = {}; // statements were interrupted: what they reported means nothing
         report.cancelled = true;
+        return report;
     }
+    if (options.progress)
+        options.progress(total, total, QString());
+    report.scope = options.full
+                       ? tr("Full check: every page of the library file, every reference between its tables, the "
+                            "annotations and the search index's own check.")
+                       : tr("Quick check: every page of what no restore could make again (the issues, their original "
+                            "bytes and your work); the paragraphs, articles and the search and people indexes, which "
+                            "a restore or re-index rebuilds from the issues, only by their counts and references. "
+                            "Run a full check (dubao-cli check --full) to read every page.");
     return report;
 }
 

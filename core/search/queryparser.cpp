@@ -195,8 +195,9 @@ SearchQuery QueryParser::parse(QStringView input)
     };
 
     static const QStringList filterKeys{
-        QStringLiteral("title"), QStringLiteral("reporter"), QStringLiteral("tag"), QStringLiteral("publication"),
-        QStringLiteral("from"),  QStringLiteral("to"),       QStringLiteral("in")};
+        QStringLiteral("title"),  QStringLiteral("reporter"), QStringLiteral("tag"), QStringLiteral("publication"),
+        QStringLiteral("from"),   QStringLiteral("to"),       QStringLiteral("in"),  QStringLiteral("person"),
+        QStringLiteral("office"), QStringLiteral("ocr")};
 
     while (i < n) {
         const QChar c = input[i];
@@ -272,8 +273,10 @@ SearchQuery QueryParser::parse(QStringView input)
                 note(tr("%1: needs a value, e.g. %2")
                          .arg(key, key == QLatin1String("from") || key == QLatin1String("to")
                                        ? key + QStringLiteral(":2023-06-14")
-                                   : key == QLatin1String("in") ? QStringLiteral("in:notes")
-                                                                : key + QStringLiteral(":永川")));
+                                   : key == QLatin1String("in")     ? QStringLiteral("in:notes")
+                                   : key == QLatin1String("person") ? QStringLiteral("person:张智奎")
+                                   : key == QLatin1String("office") ? QStringLiteral("office:区长")
+                                                                    : key + QStringLiteral(":永川")));
                 continue;
             }
             if (key == QLatin1String("title")) {
@@ -285,6 +288,12 @@ SearchQuery QueryParser::parse(QStringView input)
                 query.tags.append(value);
             } else if (key == QLatin1String("publication")) {
                 query.publications.append(value);
+            } else if (key == QLatin1String("person")) {
+                query.persons.append(text::removeSpaces(value)); // names are stored without OCR spaces
+            } else if (key == QLatin1String("office")) {
+                query.offices.append(text::removeSpaces(value));
+            } else if (key == QLatin1String("ocr")) {
+                query.ocrTexts.append(text::removeSpaces(value));
             } else if (key == QLatin1String("from") || key == QLatin1String("to")) {
                 const QDate date = parseDate(value, key == QLatin1String("to"));
                 if (!date.isValid())
@@ -328,8 +337,12 @@ SearchQuery QueryParser::parse(QStringView input)
         note(tr("from: is after to:, so nothing can match."));
 
     if (query.clauses.isEmpty()) {
-        if (query.scope == SearchQuery::Scope::Paragraphs && !query.titleTerms.isEmpty()) {
+        if (query.scope == SearchQuery::Scope::Paragraphs && !query.ocrTexts.isEmpty()) {
+            // ocr: alone lists the corrected paragraphs whose OCR text holds it
+        } else if (query.scope == SearchQuery::Scope::Paragraphs && !query.titleTerms.isEmpty()) {
             // title: alone searches the headlines
+        } else if (query.isPeopleOnly() && query.excluded.isEmpty()) {
+            // person: or office: alone lists the articles that name them
         } else if (!query.excluded.isEmpty()) {
             query.error = tr("Add a word to search for: excluded words alone match nothing.");
         } else if (query.hasArticleFilters() || query.from.isValid() || query.to.isValid() ||

@@ -1,7 +1,7 @@
 // The search language users type, parsed into a SearchQuery (a pure function: no database). Words and
 // phrases are AND-ed; "exact phrase"; a OR b; -word / NOT word; filters title:, reporter:, tag:,
-// publication:, from:YYYY-MM-DD, to:YYYY-MM-DD, in:notes. Any input parses: what cannot be used is
-// reported in `messages`, and a query with nothing to search for gets an `error` to show instead of results.
+// publication:, person:, office:, from:YYYY-MM-DD, to:YYYY-MM-DD, in:notes, ocr:. Any input parses: what cannot
+// be used is reported in `messages`, and a query with nothing to search for gets an `error` to show instead of results.
 // FTS5 MATCH expressions are built only from the tokenizer's tokens, each quoted, never from typed text.
 #pragma once
 
@@ -39,8 +39,13 @@ struct SearchQuery
     QStringList tags;                ///< tag: — the article, paragraph, a highlight in it (or the note) is tagged
                                      ///< with it or a tag below it
     QStringList publications;        ///< publication: — the publication's name contains it
-    QDate from;                      ///< from: — issue date on or after (invalid: no limit)
-    QDate to;                        ///< to: — issue date on or before
+    QStringList persons;             ///< person: — the people index names this person in the article
+    QStringList offices;             ///< office: — the article names someone with an office that contains it
+    /// ocr: — the paragraph's text as the OCR read it, before a correction of the reader's, contains it
+    /// (docs/corrections.md); alone it lists those paragraphs
+    QStringList ocrTexts;
+    QDate from; ///< from: — issue date on or after (invalid: no limit)
+    QDate to;   ///< to: — issue date on or before
     Scope scope = Scope::Paragraphs;
     QStringList messages; ///< what was ignored and why, one sentence each
     QString error;        ///< non-empty: nothing to search for; show this instead of results
@@ -48,10 +53,18 @@ struct SearchQuery
     bool isValid() const { return error.isEmpty(); }
     bool hasTextTerms() const { return !clauses.isEmpty(); }
     /// Only title: terms (and filters): the hits are headlines, not paragraphs.
-    bool isTitleOnly() const { return clauses.isEmpty() && !titleTerms.isEmpty(); }
+    bool isTitleOnly() const { return clauses.isEmpty() && !titleTerms.isEmpty() && ocrTexts.isEmpty(); }
+    bool hasPeopleFilters() const { return !persons.isEmpty() || !offices.isEmpty(); }
+    /// Only person:/office: (and other filters): the hits are the articles that name them.
+    bool isPeopleOnly() const
+    {
+        return scope == Scope::Paragraphs && clauses.isEmpty() && titleTerms.isEmpty() && ocrTexts.isEmpty() &&
+               hasPeopleFilters();
+    }
     bool hasArticleFilters() const
     {
-        return !titleTerms.isEmpty() || !reporters.isEmpty() || !tags.isEmpty() || !publications.isEmpty();
+        return !titleTerms.isEmpty() || !reporters.isEmpty() || !tags.isEmpty() || !publications.isEmpty() ||
+               hasPeopleFilters();
     }
 
     /// FTS5 MATCH for the text terms: (clauses AND-ed) NOT (excluded OR-ed). Empty without text terms.

@@ -77,6 +77,15 @@ void addArticleConditions(Sql &sql, const SearchQuery &query, bool withTitle, bo
         }
         sql.add(QStringLiteral(" AND (") + condition + u')', values);
     }
+    // person: and office: read the people index (core/analysis, schema v6), kept current after every write of text.
+    for (const QString &person : query.persons) {
+        sql.add(QStringLiteral(" AND a.id IN (SELECT pa.article_id FROM appearances pa JOIN persons pp "
+                               "ON pp.id = pa.person_id WHERE pp.name = ?)"),
+                {person});
+    }
+    for (const QString &office : query.offices)
+        sql.add(QStringLiteral(" AND a.id IN (SELECT article_id FROM appearances WHERE instr(offices, ?) > 0)"),
+                {office});
     if (withTitle && !query.titleTerms.isEmpty()) {
         sql.add(QStringLiteral(" AND a.id IN (SELECT rowid FROM search_articles WHERE search_articles MATCH ?)"),
                 {query.titleMatchExpression()});
@@ -121,6 +130,13 @@ Plan makePlan(const SearchQuery &query)
         plan.where.add(QStringLiteral("search_notes MATCH ?"), {query.matchExpression()});
         addDateConditions(plan.where, query, QStringLiteral("i.date"));
         addArticleConditions(plan.where, query, true, true, true);
+    } else if (query.isPeopleOnly()) {
+        // The articles that name them, as headlines (no text to match, so no rank).
+        plan.kind = SearchHit::Kind::Headline;
+        plan.from = QStringLiteral("articles a LEFT JOIN issues i ON i.id = a.issue_id");
+        plan.where.add(QStringLiteral("1"));
+        addDateConditions(plan.where, query, QStringLiteral("i.date"));
+        addArticleConditions(plan.where, query, false, false, false);
     } else if (query.isTitleOnly()) {
         plan.kind = SearchHit::Kind::Headline;
         plan.ftsTable = QStringLiteral("search_articles");
@@ -133,7 +149,22 @@ Plan makePlan(const SearchQuery &query)
         plan.kind = SearchHit::Kind::Paragraph;
         plan.ftsTable = QStringLiteral("search_blocks");
         plan.from = QStringLiteral("search_blocks");
-        plan.where.add(QStringLiteral("search_blocks MATCH ?"), {query.matchExpression()});
+        if (query.hasTextTerms()) {
+            plan.where.add(QStringLiteral("search_blocks MATCH ?"), {query.matchExpression()});
+        } else {
+            // ocr: alone: the corrected paragraphs' keys, under the names the rest of the plan uses.
+            plan.from = QStringLiteral("(SELECT key AS rowid, 0 AS rank FROM search_block_keys) AS search_blocks");
+            plan.where.add(QStringLiteral("1"));
+        }
+        // ocr: the paragraph as the OCR read it around one of the reader's text corrections (docs/corrections.md).
+        for (const QString &ocr : query.ocrTexts) {
+            plan.where.add(
+                QStringLiteral(" AND %1 IN (SELECT c.block_id FROM corrections c JOIN blocks b2 ON b2.id = "
+                               "c.block_id WHERE c.orphan = 0 AND c.kind = 'text' AND instr(substr(b2.text, "
+                               "1, c.shown_start) || c.original || substr(b2.text, c.shown_end + 1), ?) > 0)")
+                    .arg(QLatin1String(kBlockIdOfRowid)),
+                {ocr});
+        }
         // Dates are rowid ranges: rowid = Julian day << 32 | block id (searchindex.cpp).
         if (query.from.isValid()) {
             plan.where.add(QStringLiteral(" AND search_blocks.rowid >= CAST(julianday(?) AS INTEGER) * 4294967296"),
@@ -199,6 +230,8 @@ Result<void> checkRunnable(const SearchQuery &query, QSqlDatabase db)
         return Error(query.error);
     if (!query.tags.isEmpty() && !tableExists(db, QStringLiteral("tags")))
         return Error(SearchService::tr("tag: needs a library with tags"));
+    if (query.hasPeopleFilters() && !tableExists(db, QStringLiteral("appearances")))
+        return Error(SearchService::tr("person: and office: need a library with the people index"));
     if (query.scope == SearchQuery::Scope::Notes && !tableExists(db, QStringLiteral("search_notes")))
         return Error(SearchService::tr("in:notes: this library has no notes index"));
     return {};
@@ -445,9 +478,11 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
                     where + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT ? OFFSET ?"),
                 plan.where.binds + page);
     } else {
-        order = options.order == SearchOrder::Relevance ? QStringLiteral("search_articles.rank, a.id DESC")
-                : options.order == SearchOrder::Newest  ? dateOrder + QStringLiteral("a.id DESC")
-                                                        : QStringLiteral("coalesce(i.date, ''), a.id");
+        // person:/office: alone match no text: their relevance is the newest first.
+        const bool ranked = !plan.ftsTable.isEmpty();
+        order = options.order == SearchOrder::Relevance && ranked ? QStringLiteral("search_articles.rank, a.id DESC")
+                : options.order != SearchOrder::Oldest            ? dateOrder + QStringLiteral("a.id DESC")
+                                                                  : QStringLiteral("coalesce(i.date, ''), a.id");
         ok = run(q,
                  QStringLiteral("SELECT 0, a.title, 0, a.id, a.title, i.id, i.date, i.month, i.day, "
                                 "(SELECT name FROM publications WHERE id = i.publication_id), a.kicker, a.subtitles") +

@@ -205,7 +205,15 @@ QStringList Backup::sweep(const QString &libraryPath)
     // its lock file removed, when no running process holds the lock.
     const QString journal = BackupObjects::fileIn(folder) + QStringLiteral("-journal");
     const QString lockPath = QDir(folder).filePath(QStringLiteral(".lock"));
+    // QLockFile's own "<lock>.rmlock", held while it takes over a stale lock: left behind by a kill at that moment.
+    if (const QString rmlock = lockPath + QStringLiteral(".rmlock"); QFileInfo::exists(rmlock)) {
+        removeAbandonedLock(rmlock);
+        QLockFile stale(rmlock);
+        if (stale.tryLock(0)) // taken over when its process is gone; removed by the unlock
+            stale.unlock();
+    }
     if (QFileInfo::exists(journal) || QFileInfo::exists(lockPath)) {
+        removeAbandonedLock(lockPath);
         QLockFile lock(lockPath);
         if (lock.tryLock(0)) {
             if (QFileInfo::exists(journal)) {
@@ -219,6 +227,18 @@ QStringList Backup::sweep(const QString &libraryPath)
     return removed;
 }
 
+bool Backup::removeAbandonedLock(const QString &lockPath)
+{
+    const QFileInfo info(lockPath);
+    if (!info.exists() || info.size() != 0)
+        return false;
+    // Removed only when no process holds its native lock (flock), which QLockFile takes right after creating the
+    // file, before writing into it: what is empty and not locked was left by a process that is gone (or one
+    // between those two system calls, the only moment this can mistake).
+    QLockFile lock(lockPath);
+    return lock.removeStaleLockFile();
+}
+
 Result<BackupMade> Backup::make(const QString &libraryPath, const Options &options)
 {
     if (libraryPath.isEmpty() || libraryPath == QLatin1String(":memory:"))
@@ -228,6 +248,7 @@ Result<BackupMade> Backup::make(const QString &libraryPath, const Options &optio
         return Error(Store::tr("cannot create the backup folder %1").arg(folder));
     BackupMade made;
     // One backup of a library at a time, across processes (the lock of an ended process is taken over).
+    removeAbandonedLock(QDir(folder).filePath(QStringLiteral(".lock")));
     QLockFile lock(QDir(folder).filePath(QStringLiteral(".lock")));
     if (!lock.tryLock(options.onlyWhenChanged ? 0 : 60000)) {
         if (options.onlyWhenChanged)

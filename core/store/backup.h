@@ -90,6 +90,12 @@ public:
     /// left in the library's backups folder, and `<library>.restoring-<pid>`s beside it. Returns their paths.
     static QStringList sweep(const QString &libraryPath);
 
+    /// Removes the lock file `lockPath` when it is empty and no process holds its native lock: a process was
+    /// killed between QLockFile creating it and writing its process id into it. QLockFile cannot tell whose such a
+    /// file is, so it never takes it over with a stale time of 0 (the library's lock) and only after 30 s otherwise
+    /// (the backups folder's). True when one was removed. Call it before QLockFile::tryLock().
+    static bool removeAbandonedLock(const QString &lockPath);
+
     /// Checks that `file` is a usable backup. A copy of a library: SQLite, integrity_check ok, Dubao's
     /// application_id, 1 <= user_version <= current schema. A `.dubao-backup`: its own integrity, its format,
     /// and every object it names present. Opens everything read-only; never changes it.

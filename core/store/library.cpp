@@ -385,7 +385,7 @@ QSqlDatabase Library::database() const
 
 int Library::currentSchemaVersion()
 {
-    return 9;
+    return 10;
 }
 
 int Library::applicationId()

@@ -48,6 +48,7 @@ Result<void> migrateTo2(QSqlDatabase &db); ///< tags, highlights, notes, noteboo
 Result<void> migrateTo4(QSqlDatabase &db); ///< uids, issues.parser_version, block and article lineage
 Result<void> migrateTo5(QSqlDatabase &db); ///< the change counters backups compare
 Result<void> migrateTo8(QSqlDatabase &db); ///< issues.date_alternatives and date_evidence: how sure the year is
+Result<void> migrateTo9(QSqlDatabase &db); ///< corrections: the reader's corrections of the OCR
 /// The store's own connection set-up (the SQL function dubao_uid()); connectionSetUps() lists it first.
 Result<void> setUpStoreConnection(QSqlDatabase &db);
 

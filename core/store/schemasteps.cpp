@@ -101,7 +101,9 @@ QList<RegisteredStep> steps(int current)
         else if (version == 8)
             step.step = migrateTo8;
         else if (version == 9)
-            step.step = sourcebytes::migrateTo9;
+            step.step = migrateTo9;
+        else if (version == 10)
+            step.step = sourcebytes::migrateTo10;
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;
@@ -440,6 +442,35 @@ Result<void> migrateTo8(QSqlDatabase &db)
             return done;
     }
     return {};
+}
+
+// Schema version 9: the reader's corrections of the OCR (issue 15; docs/corrections.md). The user's work: backups keep
+// the table (it is not derived), a re-parse or replace re-applies and re-anchors its rows (IssueReplacer), a row that
+// cannot be placed is an orphan (block_id NULL, orphan 1), never deleted. Self-contained, so that it can be renumbered.
+Result<void> migrateTo9(QSqlDatabase &db)
+{
+    static const char *const statements[] = {
+        "CREATE TABLE IF NOT EXISTS corrections ("
+        " id INTEGER PRIMARY KEY,"
+        " kind TEXT NOT NULL CHECK (kind IN ('text', 'join', 'split', 'kind')),"
+        " block_id INTEGER NULL REFERENCES blocks(id) ON DELETE SET NULL,"
+        " issue_id INTEGER NULL REFERENCES issues(id) ON DELETE SET NULL,"
+        " start INTEGER NOT NULL, \"end\" INTEGER NOT NULL,"
+        " text TEXT NOT NULL, original TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL,"
+        " article_position INTEGER NOT NULL, article_title TEXT NOT NULL, block_position INTEGER NOT NULL,"
+        " article_start INTEGER NOT NULL, shown_start INTEGER NOT NULL DEFAULT 0, shown_end INTEGER NOT NULL DEFAULT 0,"
+        " author TEXT NOT NULL, orphan INTEGER NOT NULL DEFAULT 0,"
+        " created_at TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS corrections_issue ON corrections(issue_id)",
+        "CREATE INDEX IF NOT EXISTS corrections_block ON corrections(block_id)",
+        "CREATE TRIGGER IF NOT EXISTS count_corrections_insert AFTER INSERT ON corrections BEGIN "
+        "UPDATE change_counter SET value = value + 1 WHERE name = 'work'; END",
+        "CREATE TRIGGER IF NOT EXISTS count_corrections_update AFTER UPDATE ON corrections BEGIN "
+        "UPDATE change_counter SET value = value + 1 WHERE name = 'work'; END",
+        "CREATE TRIGGER IF NOT EXISTS count_corrections_delete AFTER DELETE ON corrections BEGIN "
+        "UPDATE change_counter SET value = value + 1 WHERE name = 'work'; END",
+    };
+    return execAll(db, statements);
 }
 
 } // namespace dubao::schema

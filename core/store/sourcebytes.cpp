@@ -91,7 +91,7 @@ std::optional<QByteArray> read(QSqlDatabase &db, qint64 sourceId)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    // Preparing fails on a library from before v9 (no such column): then every row is Plain.
+    // Preparing fails on a library from before v10 (no such column): then every row is Plain.
     if (!q.prepare(QStringLiteral("SELECT codec, bytes FROM source_contents WHERE source_file_id = ?")) &&
         !q.prepare(QStringLiteral("SELECT NULL, bytes FROM source_contents WHERE source_file_id = ?")))
         return std::nullopt;
@@ -101,7 +101,7 @@ std::optional<QByteArray> read(QSqlDatabase &db, qint64 sourceId)
     return unpack(q.value(0), q.value(1).toByteArray());
 }
 
-Result<void> migrateTo9(QSqlDatabase &db)
+Result<void> migrateTo10(QSqlDatabase &db)
 {
     // A column a library already has (one whose version was set back) is not added twice.
     QSqlQuery query(db);

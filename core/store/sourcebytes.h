@@ -1,4 +1,4 @@
-// How source_contents keeps the original bytes of an imported file (schema v9): zlib-compressed when that makes
+// How source_contents keeps the original bytes of an imported file (schema v10): zlib-compressed when that makes
 // them smaller (the OCR'd text shrinks 2.2–2.4×), else as they are, with a `codec` column saying which. Whoever
 // reads them gets back exactly the bytes that were imported (their SHA-256 is source_files.sha256) or nothing.
 #pragma once
@@ -37,15 +37,15 @@ void prepare(const QByteArray &original);
 void forgetPrepared();
 
 /// The original bytes from a source_contents row's `codec` and `bytes`; nullopt for an unknown codec or damaged
-/// data. A null `codec` (a library before v9 that lacks the column) is Plain.
+/// data. A null `codec` (a library before v10 that lacks the column) is Plain.
 std::optional<QByteArray> unpack(const QVariant &codec, const QByteArray &stored);
 
-/// The original bytes of source file `sourceId` as stored in `db`, in any schema version from 2 on (before v9
+/// The original bytes of source file `sourceId` as stored in `db`, in any schema version from 2 on (before v10
 /// without the codec column); nullopt when none are stored or they are damaged.
 std::optional<QByteArray> read(QSqlDatabase &db, qint64 sourceId);
 
-/// Schema version 9: the `codec` column, and every stored file compressed in the migration's transaction
+/// Schema version 10: the `codec` column, and every stored file compressed in the migration's transaction
 /// (progress in the log, dubao.core.store). Self-contained so that it can be renumbered.
-Result<void> migrateTo9(QSqlDatabase &db);
+Result<void> migrateTo10(QSqlDatabase &db);
 
 } // namespace dubao::sourcebytes

@@ -345,7 +345,10 @@ void TestArticleDocument::margins_columnAndGutter_followWidthAndTags()
     const auto [side, right] = ReaderMargins::columnMargins(500, em, false);
     QCOMPARE(side, 1.5 * em);
     QCOMPARE(right, 1.5 * em);
-    QCOMPARE(ReaderMargins::columnMargins(500, em, true).second, ReaderMargins::TagGutterEm * em);
+    // Labels where a readable line (28 characters) and the labels both fit, dots where only the line does.
+    QCOMPARE(ReaderMargins::columnMargins(int(std::ceil(ReaderMargins::LabelledGutterFromEm * em)), em, true).second,
+             ReaderMargins::TagGutterEm * em);
+    QCOMPARE(ReaderMargins::columnMargins(500, em, true).second, ReaderMargins::DotGutterEm * em);
     QCOMPARE(ReaderMargins::columnMargins(int(20 * em), em, true).second, 1.5 * em);
 }
 
@@ -355,12 +358,13 @@ void TestArticleDocument::margins_hitTesting_findsMarkersWhereTheyAreDrawn()
     document.setDocumentMargin(0);
     const ArticleStyle style = lightStyle();
     buildArticleDocument(document, sampleArticle(), {}, style, labels);
-    const auto [side, right] = ReaderMargins::columnMargins(600, style.em(), true);
+    const int width = 760; // wide enough for a readable line and the tags' labelled gutter
+    const auto [side, right] = ReaderMargins::columnMargins(width, style.em(), true);
     QTextFrameFormat frame = document.rootFrame()->frameFormat();
     frame.setLeftMargin(side);
     frame.setRightMargin(right);
     document.rootFrame()->setFrameFormat(frame);
-    document.setTextWidth(600);
+    document.setTextWidth(width);
     QVERIFY(document.documentLayout()->documentSize().height() > 0);
 
     ReaderMargins margins;
@@ -388,7 +392,7 @@ void TestArticleDocument::margins_hitTesting_findsMarkersWhereTheyAreDrawn()
     const QRect articleTags = margins.tagMarksRect(0, view);
     const QRect paragraphTags = margins.tagMarksRect(101, view);
     QVERIFY(!articleTags.isEmpty() && !paragraphTags.isEmpty());
-    QVERIFY(articleTags.left() >= 600 - right);
+    QVERIFY(articleTags.left() >= width - right);
     QVERIFY(paragraphTags.top() > articleTags.bottom());
     QVERIFY(paragraphTags.height() > articleTags.height()); // two chips
     QCOMPARE(margins.tagMarksAt(articleTags.center(), view), std::optional<qint64>(0));

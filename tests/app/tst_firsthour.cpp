@@ -48,6 +48,7 @@ private slots:
     void exportDialog_missingDocumentsFolder_isCreated_andTheExportSucceeds();
     void exportFolder_thatCannotBeMade_saysWhy();
     void dialogs_showNoRawAmpersand();
+    void smallScreen_docksGiveWayToTheReadingPane();
 
 private:
     QTemporaryDir m_dir;
@@ -265,6 +266,53 @@ void TestFirstHour::dialogs_showNoRawAmpersand()
     QCOMPARE(rawAmpersands(details), QStringList());
     auto window = test::openShownWindow(m_library, QSize(1200, 800));
     QCOMPARE(rawAmpersands(*window), QStringList());
+}
+
+void TestFirstHour::smallScreen_docksGiveWayToTheReadingPane()
+{
+    // A 1024×700 laptop with the default docks open (Library and Search, Tags, Notes and Notebook): the window
+    // fits the screen and the docks give way before the reading pane gets too narrow to read.
+    auto window = test::openShownWindow(m_library, QSize(1024, 700));
+    QTest::qWait(50);
+    QCOMPARE(window->width(), 1024);
+    ReaderView *reader = window->reader();
+    const auto readerFits = [reader] {
+        return reader->width() >= reader->readableWidth()
+                   ? QString()
+                   : QStringLiteral("reader %1 px, wants %2").arg(reader->width()).arg(reader->readableWidth());
+    };
+    QVERIFY2(readerFits().isEmpty(), qPrintable(readerFits()));
+    // The measure: a full line of a paragraph holds at least 28 characters.
+    const auto longestLine = [reader] {
+        int longest = 0;
+        for (QTextBlock block = reader->document()->begin(); block.isValid(); block = block.next()) {
+            const QTextLayout *layout = block.layout();
+            for (int i = 0; layout && i + 1 < layout->lineCount(); ++i) // full lines only, not a paragraph's last
+                longest = std::max(longest, layout->lineAt(i).textLength());
+        }
+        return longest;
+    };
+    QVERIFY2(longestLine() >= 28, qPrintable(QStringLiteral("%1 characters in %2 px (wants %3)")
+                                                 .arg(longestLine())
+                                                 .arg(reader->viewport()->width())
+                                                 .arg(reader->readableWidth())));
+    // The docks share what is left: the Library keeps room for a headline's first words.
+    for (const char *name : {"libraryDock", "tagsDock", "notesDock"}) {
+        auto *dock = window->findChild<QDockWidget *>(QLatin1String(name));
+        QVERIFY2(dock && dock->isVisible() && dock->width() >= 120,
+                 qPrintable(QStringLiteral("%1: %2 px").arg(QLatin1String(name)).arg(dock ? dock->width() : 0)));
+    }
+    // A larger text size asks for more room and gets it from the docks, as far as the screen allows.
+    const int before = reader->width();
+    reader->setTextSize(reader->textSize() + 2);
+    QTest::qWait(50);
+    QVERIFY2(reader->width() > before, qPrintable(QStringLiteral("%1 → %2 px").arg(before).arg(reader->width())));
+    QCOMPARE(window->width(), 1024);
+    // A window narrower than all of that still works: the docks are at their minimums, the reader has the rest.
+    window->resize(760, 700);
+    QTest::qWait(50);
+    QVERIFY(window->width() <= 800);
+    QVERIFY(reader->width() > 200);
 }
 
 QTEST_MAIN(TestFirstHour)

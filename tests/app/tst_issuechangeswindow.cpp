@@ -1,8 +1,10 @@
 // The issue changes in the window (offscreen): orphans after a corrected file replaced an issue and re-attaching
 // them, dubao:// links by id and by uid, a whole-library re-parse keeping annotations in place, deleting an issue.
+#include "app/annotations/correctioncontroller.h"
 #include "tests/support/annotationwindowfixture.h"
 
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace dubao;
 
@@ -18,6 +20,7 @@ private slots:
     void openLink_block_showsArticleAndScrollsToParagraph();
     void reparseJob_wholeLibrary_keepsAnnotationsInPlace();
     void deleteIssue_countsAndRemovesItsAnnotations();
+    void correctSelection_markedListedUndoableAndKeptByReparse();
 };
 
 void TestIssueChangesWindow::orphansPanel_afterReplacingIssue_listsAndReattaches()
@@ -164,6 +167,62 @@ void TestIssueChangesWindow::deleteIssue_countsAndRemovesItsAnnotations()
     QVERIFY(m_window->currentIssueId() != issueId); // the reader moved on to an issue that exists
     QVERIFY(m_window->currentArticleId() > 0);
     QVERIFY(!m_window->undoStack()->canUndo());
+}
+
+void TestIssueChangesWindow::correctSelection_markedListedUndoableAndKeptByReparse()
+{
+    openWindow();
+    const qint64 blockId = m_blocks[0];
+    ReaderView *reader = m_window->reader();
+    const QString before = reader->textBlock(blockId).text();
+    QVERIFY(before.size() > 20);
+    // A highlight after the span to correct, which the correction makes one character longer.
+    select(blockId, 10, 16);
+    const qint64 highlight = annotations()->highlightSelection(0);
+    QVERIFY(highlight > 0);
+    const QString quote = before.mid(10, 6);
+
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionCorrect")));
+    QCOMPARE(m_window->findChild<QAction *>(QStringLiteral("actionCorrect"))->shortcut(),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    select(blockId, 2, 4);
+    CorrectionController *corrections = annotations()->corrections();
+    const qint64 id = corrections->correctSelection(QStringLiteral("更正了"));
+    QVERIFY(id > 0);
+    const QString after = reader->textBlock(blockId).text();
+    QCOMPARE(after, before.left(2) + QStringLiteral("更正了") + before.mid(4));
+    QCOMPARE(reader->correctionMarks().size(), 1);
+    QCOMPARE(reader->correctionMarks().front().start, 2);
+    QCOMPARE(reader->correctionMarks().front().end, 5);
+    QVERIFY(reader->correctionMarks().front().toolTip.contains(before.mid(2, 2)));
+    const int position = reader->textBlock(blockId).position() + 3;
+    QCOMPARE(reader->correctionAt(position)->id, id);
+    const auto moved = document().annotations().highlight(highlight);
+    QCOMPARE(moved->start, 11);
+    QCOMPARE(after.mid(moved->start, moved->end - moved->start), quote);
+
+    // Listed; undo takes it back, redo puts it back.
+    corrections->showCorrections();
+    QCOMPARE(corrections->correctionsList()->topLevelItemCount(), 1);
+    QCOMPARE(corrections->correctionsList()->topLevelItem(0)->text(1), QStringLiteral("更正了"));
+    m_window->undoStack()->undo();
+    QCOMPARE(reader->textBlock(blockId).text(), before);
+    QVERIFY(reader->correctionMarks().isEmpty());
+    QCOMPARE(corrections->correctionsList()->topLevelItemCount(), 0);
+    m_window->undoStack()->redo();
+    QCOMPARE(reader->textBlock(blockId).text(), after);
+
+    // A re-parse of every issue keeps it, and the highlight on its words.
+    ReparseOptions all;
+    all.all = true;
+    const ReparseReport report = IssueReplacer(m_window->session()->library()).reparseAll(all);
+    QVERIFY(report.failed.isEmpty());
+    m_window->reloadLibrary();
+    QCOMPARE(reader->textBlock(blockId).text(), after);
+    const auto kept = document().annotations().highlight(highlight);
+    QCOMPARE(after.mid(kept->start, kept->end - kept->start), quote);
+    QVERIFY(corrections->removeCorrection(id));
+    QCOMPARE(reader->textBlock(blockId).text(), before);
 }
 
 QTEST_MAIN(TestIssueChangesWindow)

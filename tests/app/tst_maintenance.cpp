@@ -1,7 +1,7 @@
 // The app's maintenance: the daily backup on open, File → Back Up Now / Restore from Backup (close, replace,
-// reopen), Help → Check Library, the read-only banner with editing actions off, and two writers at once — the
-// app's import job and `dubao-cli import` — with the open window showing what the other program added
-// (PRAGMA data_version poll).
+// reopen), Help → Check Library (quick or full, with progress, stop, and the repair of objects Dubao did not make), the
+// read-only banner with editing actions off, and two writers at once — the app's import job and `dubao-cli import` —
+// with the open window showing what the other program added (PRAGMA data_version poll).
 #include "app/maintenance/checkdialog.h"
 #include "app/maintenance/restoredialog.h"
 #include "app/shell/librarysession.h"
@@ -19,6 +19,7 @@
 #include "tests/support/scalar.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -26,11 +27,13 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 #include <QToolBar>
 #include <QTranslator>
 #include <QTreeWidget>
@@ -60,6 +63,9 @@ private slots:
     void open_makesDailyBackup_once();
     void backUpNow_thenRestore_reopensWithBackupContent();
     void checkLibrary_healthy_dialogSaysSo();
+    void checkDialog_full_showsProgressAndWhatItRead();
+    void checkDialog_stopped_saysCancelled_changesNothing();
+    void checkDialog_foreignTrigger_repairRemovesIt();
     void readOnlyLibrary_bannerShown_editingActionsOff();
     void libraryWithForeignTrigger_bannerNamesIt_editingActionsOff();
     void twoWriters_appImportAndCli_bothComplete_treeShowsExternalIssues();
@@ -70,6 +76,8 @@ private slots:
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &path);
     QString freshLibrary(const QString &name);
+    /// A fresh library changed behind Dubao's back by `sql` (with plain SQLite); empty on failure.
+    QString tamperedLibrary(const QString &name, const QString &sql);
 
     QTemporaryDir m_dir;
     QString m_corpusLibrary;
@@ -95,6 +103,20 @@ QString TestMaintenance::freshLibrary(const QString &name)
     QFile::copy(m_corpusLibrary, path);
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return path;
+}
+
+QString TestMaintenance::tamperedLibrary(const QString &name, const QString &sql)
+{
+    const QString path = freshLibrary(name);
+    bool done = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+        db.setDatabaseName(path);
+        done = db.open() && QSqlQuery(db).exec(sql);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"tamper"_s);
+    return done ? path : QString();
 }
 
 std::unique_ptr<MainWindow> TestMaintenance::openWindow(const QString &path)
@@ -212,6 +234,115 @@ void TestMaintenance::checkLibrary_healthy_dialogSaysSo()
     QVERIFY(dialog.report().healthy());
 }
 
+void TestMaintenance::checkDialog_full_showsProgressAndWhatItRead()
+{
+    const QString path = freshLibrary(u"check-full.sqlite"_s);
+    CheckDialog dialog(CheckDialog::onOwnConnection(path, false), false);
+    QSignalSpy finished(&dialog, &CheckDialog::checkFinished);
+    auto *full = dialog.findChild<QCheckBox *>(u"fullCheckBox"_s);
+    QVERIFY(full && full->isEnabled() && !full->isChecked());
+    dialog.runCheck(false);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QVERIFY(dialog.report().healthy());
+    QVERIFY(!dialog.report().full);
+    QVERIFY2(dialog.reportText().contains(u"Quick check"_s), qPrintable(dialog.reportText()));
+
+    full->setChecked(true);
+    dialog.runCheck(false);
+    QVERIFY(!full->isEnabled()); // not while it runs
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+    QVERIFY(dialog.report().healthy());
+    QVERIFY(dialog.report().full);
+    QVERIFY2(dialog.reportText().contains(u"Full check"_s), qPrintable(dialog.reportText()));
+    // The last step reported fills the bar.
+    auto *bar = dialog.findChild<QProgressBar *>();
+    QVERIFY(bar && bar->maximum() > 0);
+    QCOMPARE(bar->value(), bar->maximum());
+}
+
+void TestMaintenance::checkDialog_stopped_saysCancelled_changesNothing()
+{
+    const QString path = freshLibrary(u"check-stop.sqlite"_s);
+    const QByteArray before = [&] {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    // A check that waits at its first step until it is stopped (a small library's check would finish before the
+    // click), then runs the real check, which sees the flag set and stops.
+    std::atomic_bool reachedFirstStep{false};
+    const CheckDialog::Runner real = CheckDialog::onOwnConnection(path, false);
+    CheckDialog dialog(
+        [&](bool repair, const CheckOptions &options) {
+            options.progress(0, 6, u"the schema"_s);
+            reachedFirstStep = true;
+            while (!options.cancel->load())
+                QThread::msleep(5);
+            return real(repair, options);
+        },
+        false);
+    QSignalSpy finished(&dialog, &CheckDialog::checkFinished);
+    dialog.runCheck(false);
+    auto *stop = dialog.findChild<QPushButton *>(u"cancelCheckButton"_s);
+    QVERIFY(stop && stop->isVisible() == dialog.isVisible());
+    QVERIFY(!stop->isHidden());
+    QTRY_VERIFY(reachedFirstStep.load());
+    QTRY_VERIFY(dialog.findChild<QLabel *>()->text().contains(u"the schema"_s));
+    stop->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QCOMPARE(finished.front().at(0).toBool(), false);
+    QVERIFY(dialog.report().cancelled);
+    QVERIFY2(dialog.reportText().contains(u"cancelled; nothing was changed"_s), qPrintable(dialog.reportText()));
+    QVERIFY(stop->isHidden());
+    QVERIFY(dialog.findChild<QPushButton *>(u"checkAgainButton"_s)->isEnabled());
+    QVERIFY(!dialog.findChild<QPushButton *>(u"repairButton"_s)->isEnabled());
+    QFile after(path);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QVERIFY(after.readAll() == before);
+}
+
+void TestMaintenance::checkDialog_foreignTrigger_repairRemovesIt()
+{
+    // The dialog's Repair does what dubao-cli check --repair does: a copy of the library, then the objects Dubao
+    // did not make removed (docs/safety.md), while the window has the library open read-only.
+    const QString path = tamperedLibrary(
+        u"check-foreign.sqlite"_s, u"CREATE TRIGGER evil AFTER INSERT ON notes BEGIN DELETE FROM highlights; END"_s);
+    QVERIFY(!path.isEmpty());
+    auto window = openWindow(path);
+    QVERIFY(window->isReadOnlyMode());
+    CheckDialog dialog(CheckDialog::onOwnConnection(path, false), false);
+    QSignalSpy finished(&dialog, &CheckDialog::checkFinished);
+    dialog.runCheck(false);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QVERIFY(!dialog.report().healthy());
+    QVERIFY2(dialog.reportText().contains(u"trigger evil (unknown)"_s), qPrintable(dialog.reportText()));
+    const QString shots = qEnvironmentVariable("DUBAO_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        dialog.show();
+        dialog.grab().save(QDir(shots).filePath(u"check-dialog-foreign.png"_s));
+    }
+    auto *repair = dialog.findChild<QPushButton *>(u"repairButton"_s);
+    QVERIFY(repair && repair->isEnabled());
+    repair->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60000);
+    QCOMPARE(finished.back().at(0).toBool(), true);
+    QVERIFY2(dialog.report().healthy(), qPrintable(dialog.reportText()));
+    QCOMPARE(scalar(window->session()->library(), u"SELECT count(*) FROM sqlite_master WHERE name = 'evil'"_s), 0);
+    QVERIFY(QDir(path + u".backups"_s).entryList({u"*before-repair*"_s}).size() == 1);
+    window.reset();
+
+    // Without the dialog (Help → Check Library's repair as the window runs it): the window opens it again, writable.
+    const QString second = tamperedLibrary(u"check-foreign-2.sqlite"_s, u"CREATE VIEW evil_view AS SELECT 1"_s);
+    QVERIFY(!second.isEmpty());
+    window = openWindow(second);
+    QVERIFY(window->isReadOnlyMode());
+    const CheckReport repaired = window->checkLibrary(true);
+    QVERIFY2(repaired.healthy(), qPrintable(repaired.problems.value(0).message));
+    QVERIFY(window->hasLibrary());
+    QVERIFY2(!window->isReadOnlyMode(),
+             qPrintable(SchemaVerifier::describe(window->session()->library().schemaFindings())));
+    QVERIFY(window->findChild<QAction *>(u"actionImportFiles"_s)->isEnabled()); // editing actions are back
+}
+
 void TestMaintenance::readOnlyLibrary_bannerShown_editingActionsOff()
 {
     const QString path = freshLibrary(u"readonly.sqlite"_s);
@@ -250,15 +381,9 @@ void TestMaintenance::readOnlyLibrary_bannerShown_editingActionsOff()
 void TestMaintenance::libraryWithForeignTrigger_bannerNamesIt_editingActionsOff()
 {
     // A library from elsewhere (issue 17, docs/safety.md): a trigger Dubao did not make.
-    const QString path = freshLibrary(u"foreign.sqlite"_s);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QVERIFY(QSqlQuery(db).exec(u"CREATE TRIGGER evil AFTER INSERT ON notes BEGIN DELETE FROM highlights; END"_s));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"tamper"_s);
+    const QString path = tamperedLibrary(
+        u"foreign.sqlite"_s, u"CREATE TRIGGER evil AFTER INSERT ON notes BEGIN DELETE FROM highlights; END"_s);
+    QVERIFY(!path.isEmpty());
     auto window = openWindow(path);
     QVERIFY(window->hasLibrary());
     QVERIFY(window->isReadOnlyMode());

@@ -1,6 +1,8 @@
 // The People view in the window (offscreen, on the corpus): the list by appearances, the office filter, a
-// person's page (timeline, appearances, named with), an appearance opening the reader, and the corrections as
-// undoable commands on the window's stack.
+// person's page (timeline, appearances, named with; read on a worker, never stale when the person changes fast),
+// an appearance opening the reader, and the corrections as
+// undoable commands on the window's stack, and the export of what the list shows.
+#include "app/people/appearancelistmodel.h"
 #include "app/people/peoplepart.h"
 #include "app/people/peopleview.h"
 #include "app/people/personlistmodel.h"
@@ -8,14 +10,16 @@
 #include "app/shell/librarysession.h"
 #include "core/analysis/peopleindex.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/csvreader.h"
 #include "tests/support/windowfixture.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDockWidget>
+#include <QFile>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
 
@@ -68,10 +72,11 @@ private slots:
 
     void page_showsTimelineAppearancesAndCoAppearances()
     {
-        QVERIFY(m_view->selectPerson(u"张智奎"_s));
+        QVERIFY(showPage(u"张智奎"_s));
         const QList<Appearance> expected = PeopleIndex(m_window->session()->library()).appearances(u"张智奎"_s);
         QVERIFY(!expected.isEmpty());
-        QCOMPARE(m_view->appearanceTable()->rowCount(), int(expected.size()));
+        QCOMPARE(m_view->appearanceTable()->model()->rowCount(), int(expected.size()));
+        QCOMPARE(m_view->appearanceModel()->appearance(0).sentence, expected.front().sentence);
         QVERIFY(m_view->timeline()->rows().contains(u"区委书记"_s));
         QVERIFY(!m_view->timeline()->markOf(0).isNull());
         QVERIFY(m_view->coAppearanceList()->count() > 0);
@@ -79,9 +84,74 @@ private slots:
         // The last appearance: the window shows the first article already.
         QVERIFY(expected.back().articleId != expected.front().articleId);
         QSignalSpy shown(m_window.get(), &MainWindow::articleShown);
-        emit m_view->appearanceTable()->cellActivated(int(expected.size()) - 1, 0);
+        emit m_view->appearanceTable()->activated(
+            m_view->appearanceTable()->model()->index(int(expected.size()) - 1, 0));
         QVERIFY(!shown.isEmpty());
         QCOMPARE(shown.last().at(0).toLongLong(), expected.back().articleId);
+    }
+
+    // No cap: every appearance is a row, fetched a page at a time with its sentences.
+    void appearanceModel_fetchesPagesOnDemand()
+    {
+        AppearanceListModel model;
+        QList<int> asked;
+        model.setSentenceReader([&asked](const QList<qint64> &ids) {
+            asked.append(int(ids.size()));
+            QHash<qint64, QString> sentences;
+            for (qint64 id : ids)
+                sentences.insert(id, u"句%1"_s.arg(id));
+            return sentences;
+        });
+        QList<Appearance> all(1234);
+        for (int k = 0; k < all.size(); ++k)
+            all[k].id = k + 1;
+        model.setAppearances(all);
+        QCOMPARE(model.rowCount(), AppearanceListModel::kPage);
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 2 * AppearanceListModel::kPage);
+        model.fetchUpTo(1233);
+        QCOMPARE(model.rowCount(), 1234);
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(asked, QList<int>({500, 500, 234}));
+
+        // Checked by the tester, attached after the reset: Qt 6.4's tester calls fetchMore() from its modelReset
+        // handler before it has marked the reset as done, and takes the rows that inserts for a change inside the
+        // reset. Attached, it fetches every page itself and checks each insertion.
+        AppearanceListModel checked;
+        checked.setSentenceReader([](const QList<qint64> &) { return QHash<qint64, QString>(); });
+        checked.setAppearances(all);
+        QAbstractItemModelTester tester(&checked, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        checked.fetchUpTo(1233);
+        QCOMPARE(checked.rowCount(), 1234);
+        QCOMPARE(model.index(1233, AppearanceListModel::Sentence).data().toString(), u"句1234"_s);
+        QCOMPARE(model.appearance(0).sentence, u"句1"_s);
+    }
+
+    // Three persons asked for before any page arrives: the page is the last one's, and no other was ever shown.
+    void page_switchingFast_neverShowsAStalePage()
+    {
+        QSignalSpy pages(m_part, &PeoplePart::pageLoaded);
+        QVERIFY(m_view->selectPerson(u"张智奎"_s));
+        QVERIFY(m_part->isLoadingPage());
+        QVERIFY(m_view->isLoadingPage());
+        QCOMPARE(m_view->appearanceTable()->model()->rowCount(), 0); // not the page shown before
+        QCOMPARE(m_view->coAppearanceList()->count(), 1);            // "Loading…"
+        QVERIFY(!(m_view->coAppearanceList()->item(0)->flags() & Qt::ItemIsEnabled));
+        QVERIFY(m_view->selectPerson(u"常晓勇"_s));
+        QVERIFY(m_view->selectPerson(u"潘文峰"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_part->isLoadingPage() && !pages.isEmpty(), 20000);
+        QCOMPARE(pages.size(), 1);
+        QCOMPARE(pages.first().first().toString(), u"潘文峰"_s);
+        QVERIFY(!m_view->isLoadingPage());
+        PeopleIndex index(m_window->session()->library());
+        const QList<Appearance> expected = index.appearances(u"潘文峰"_s);
+        QCOMPARE(m_view->appearances().size(), expected.size());
+        for (const Appearance &a : m_view->appearances())
+            QCOMPARE(a.name, u"潘文峰"_s);
+        const QList<QPair<QString, int>> named = index.coAppearances(u"潘文峰"_s);
+        QCOMPARE(m_view->coAppearanceList()->count(), int(named.size()));
+        QCOMPARE(m_view->coAppearanceList()->item(0)->data(Qt::UserRole).toString(), named.front().first);
     }
 
     void edits_areUndoable()
@@ -112,9 +182,46 @@ private slots:
         QVERIFY(loaded.wait(20000));
     }
 
+    void export_appearancesOfWhatTheListShows()
+    {
+        m_view->filter()->setText(u"书记"_s);
+        int expected = 0;
+        QSet<QString> shown;
+        QAbstractItemModel *list = m_view->list()->model();
+        for (int row = 0; row < list->rowCount(); ++row) {
+            shown.insert(list->index(row, PersonListModel::Name).data().toString());
+            expected += list->index(row, PersonListModel::Appearances).data().toInt();
+        }
+        QVERIFY(!shown.isEmpty());
+        const QString path = m_dir.filePath(u"secretaries.csv"_s);
+        QSignalSpy exported(m_part, &PeoplePart::exported);
+        emit m_view->exportRequested(PeopleExport::Table::Appearances, PeopleExport::Format::Csv, path);
+        QVERIFY(exported.wait(20000));
+        QCOMPARE(exported.first().first().toLongLong(), qint64(expected));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const std::optional<QList<QStringList>> rows = test::parseCsv(QString::fromUtf8(file.readAll().mid(3)));
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), expected + 1);
+        for (qsizetype r = 1; r < rows->size(); ++r)
+            QVERIFY2(shown.contains(rows->at(r).front()), qPrintable(rows->at(r).front()));
+        m_view->filter()->setText(QString());
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 
 private:
+    bool showPage(const QString &name)
+    {
+        QSignalSpy pages(m_part, &PeoplePart::pageLoaded);
+        if (!m_view->selectPerson(name))
+            return false;
+        while (pages.wait(20000))
+            if (pages.last().first().toString() == name)
+                return true;
+        return false;
+    }
+
     QTemporaryDir m_dir;
     QString m_path;
     std::unique_ptr<MainWindow> m_window;

@@ -38,6 +38,7 @@ private slots:
     void replace_printsCounts_orphansListed();
     void reparse_printsCounts();
     void resolve_uidAndIdLinks();
+    void correct_textJoinSplitKind_listedUndoneAndAtomic();
 
 private:
     Run cli(QStringList args);
@@ -287,6 +288,65 @@ void TestCliAnnotations::resolve_uidAndIdLinks()
     QCOMPARE(cli({u"resolve"_s, u"dubao://block/00000000-0000-7000-8000-000000000000"_s}).code, 1);
     QCOMPARE(cli({u"resolve"_s, u"https://example.com"_s}).code, 1);
     QCOMPARE(cli({u"resolve"_s}).code, 2);
+}
+
+void TestCliAnnotations::correct_textJoinSplitKind_listedUndoneAndAtomic()
+{
+    const qint64 block = blockId(0, 0);
+    const QString before =
+        json({u"show"_s,
+              QString::number(
+                  json({u"list"_s}).array().at(0)[u"articles"_s].toArray().at(0)[u"id"_s].toInteger())})[u"blocks"_s]
+            .toArray()
+            .at(0)[u"text"_s]
+            .toString();
+    QVERIFY(before.size() > 6);
+    Run r = cli({u"correct"_s, QString::number(block), u"--start"_s, u"1"_s, u"--end"_s, u"3"_s, u"--text"_s, u"改正"_s,
+                 u"--author"_s, u"tester"_s});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith(u"correction 1: paragraph "_s), qPrintable(r.out));
+
+    const QJsonArray list = json({u"corrections"_s}).array();
+    QCOMPARE(list.size(), 1);
+    const QJsonObject c = list.at(0).toObject();
+    QCOMPARE(c[u"kind"_s].toString(), u"text"_s);
+    QCOMPARE(c[u"block"_s].toInteger(), block);
+    QCOMPARE(c[u"original"_s].toString(), before.mid(1, 2));
+    QCOMPARE(c[u"correction"_s].toString(), u"改正"_s);
+    QCOMPARE(c[u"author"_s].toString(), u"tester"_s);
+    QCOMPARE(c[u"start"_s].toInt(), 1);
+    QCOMPARE(c[u"end"_s].toInt(), 3);
+    QVERIFY(!c[u"created"_s].toString().isEmpty());
+    QCOMPARE(c[u"blockUid"_s].toString().size(), 36);
+    QCOMPARE(c[u"orphan"_s].toBool(), false);
+    // The search sees it.
+    QCOMPARE(json({u"search"_s, before.left(1) + u"改正"_s})[u"total"_s].toInt(), 1);
+
+    // Usage errors: 2; a refused correction: 1, nothing written.
+    QCOMPARE(cli({u"correct"_s, QString::number(block), u"--text"_s, u"x"_s}).code, 2);
+    QCOMPARE(cli({u"correct"_s, QString::number(block), u"--join"_s, u"--split-at"_s, u"2"_s}).code, 2);
+    QCOMPARE(cli({u"correct"_s, QString::number(block), u"--kind"_s, u"poem"_s}).code, 2);
+    r = cli({u"correct"_s, QString::number(block), u"--start"_s, u"2"_s, u"--end"_s, u"4"_s, u"--text"_s, u"y"_s});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(u"overlaps correction 1"_s), qPrintable(r.err));
+    QCOMPARE(cli({u"correct"_s, u"999999"_s, u"--join"_s}).code, 1);
+    QCOMPARE(json({u"corrections"_s}).array().size(), 1);
+
+    // Split, kind, join, each taken back.
+    // Cut near the end: the first part, the larger, keeps the paragraph's id (docs/schema.md, "Stable identities").
+    r = cli({u"correct"_s, QString::number(block), u"--split-at"_s, QString::number(before.size() - 3)});
+    QCOMPARE(r.code, 0);
+    r = cli({u"correct"_s, QString::number(block), u"--kind"_s, u"heading"_s});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = cli({u"correct"_s, QString::number(block), u"--join"_s});
+    QCOMPARE(r.code, 1); // it ends where the split cut it
+    QVERIFY2(r.err.contains(u"split"_s), qPrintable(r.err));
+    QCOMPARE(json({u"corrections"_s}).array().size(), 3);
+    for (const char *id : {"3", "2", "1"})
+        QCOMPARE(cli({u"uncorrect"_s, QString::fromLatin1(id)}).code, 0);
+    QCOMPARE(cli({u"uncorrect"_s, u"1"_s}).code, 1);
+    QCOMPARE(cli({u"corrections"_s}).out, u"No corrections.\n"_s);
+    QCOMPARE(json({u"search"_s, before.left(1) + u"改正"_s})[u"total"_s].toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliAnnotations)

@@ -98,6 +98,14 @@ void TestCliMaintenance::check_exitCodesAndJson()
     QByteArray out;
     QCOMPARE(cli({u"check"_s}, &out), 0);
     QVERIFY(out.contains("healthy"));
+    QVERIFY(out.contains("Quick check:")); // says what it left out
+    QCOMPARE(cli({u"check"_s, u"--full"_s, u"--json"_s}, &out), 0);
+    {
+        const QJsonObject full = QJsonDocument::fromJson(out).object();
+        QCOMPARE(full.value(u"full"_s).toBool(), true);
+        QVERIFY(full.value(u"scope"_s).toString().startsWith(u"Full check"_s));
+        QVERIFY(full.value(u"seconds"_s).toDouble(-1) >= 0);
+    }
     {
         Library library;
         QVERIFY(library.open(path));

@@ -1,8 +1,11 @@
 // Crash test of the write paths tst_crash (import, annotations), tst_crash_reparse and tst_crash_backup (backup,
 // restore) do not cover (issue 17): `dubao-cli replace`, the schema migration on open, `export` and the schema repair
-// of `check --repair`, each killed (SIGKILL) test::crashKills(20) times at seeded random moments. After each kill:
-// the library opens, `dubao-cli check` passes (with the schema check), and every highlight counted before is there,
-// placed or orphaned; an export's file is either the whole old one or the whole new one. Seed: DUBAO_CRASH_SEED.
+// of `check --repair`, `correct`/`uncorrect` (issue 15), each killed (SIGKILL) test::crashKills(20) times at seeded
+// random moments. After each kill: the library opens, `dubao-cli check` passes (with the schema check), and every
+// highlight counted before is there, placed or orphaned; an export's file is either the whole old one or the whole new
+// one. Seed: DUBAO_CRASH_SEED.
+#include "core/search/queryparser.h"
+#include "core/search/searchservice.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/library.h"
 #include "core/store/tagrepository.h"
@@ -22,6 +25,7 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <tuple>
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
@@ -63,6 +67,7 @@ private slots:
     void migration_killed_opensChecksAnnotationsKept();
     void export_killed_fileWholeOldOrNew();
     void schemaRepair_killed_opensChecksAnnotationsKept();
+    void correct_killed_paragraphAndIndexWholeOldOrNew();
 
 private:
     struct Round
@@ -300,6 +305,64 @@ void TestCrashWrites::schemaRepair_killed_opensChecksAnnotationsKept()
                           verifyLibrary(library);
                       }};
     QVERIFY2(killLoop("schema repair", round) >= kKills, "not enough kills within the time budget");
+}
+
+void TestCrashWrites::correct_killed_paragraphAndIndexWholeOldOrNew()
+{
+    // `correct` and `uncorrect` in turn (issue 15): each writes the correction, the paragraph, its search index and
+    // the re-anchored highlights in one transaction. After a kill the paragraph reads as the parse with the
+    // corrections the library holds, and the index says the same.
+    const QString library = m_tmp.filePath(u"correct.sqlite"_s);
+    QVERIFY(copyOver(m_library, library));
+    const QString mark = u"甲乙丙"_s; // in no issue
+    qint64 block = 0;
+    QString original;
+    {
+        Library lib;
+        QVERIFY(lib.open(library));
+        QSqlQuery q(lib.database());
+        QVERIFY(q.exec(u"SELECT id, text FROM blocks WHERE length(text) > 10 ORDER BY id LIMIT 1"_s) && q.next());
+        block = q.value(0).toLongLong();
+        original = q.value(1).toString();
+    }
+    const QString corrected = mark + original.mid(2);
+    auto state = [&]() -> std::tuple<qint64, QString, qint64> {
+        Library lib;
+        if (!lib.open(library))
+            return {-1, {}, -1};
+        QSqlQuery q(lib.database());
+        const qint64 id =
+            q.exec(u"SELECT ifnull(max(id), 0), count(*) FROM corrections"_s) && q.next() && q.value(1).toInt() <= 1
+                ? q.value(0).toLongLong()
+                : -1;
+        q.finish();
+        const QString text = q.exec(u"SELECT text FROM blocks WHERE id = %1"_s.arg(block)) && q.next()
+                                 ? q.value(0).toString()
+                                 : QString();
+        q.finish();
+        const Result<qint64> hits = SearchService(lib).count(QueryParser::parse(mark));
+        return {id, text, hits ? *hits : -1};
+    };
+    QStringList arguments;
+    const Round round{[&] {
+                          const qint64 id = std::get<0>(state());
+                          arguments = id > 0 ? QStringList{u"uncorrect"_s, QString::number(id)}
+                                             : QStringList{u"correct"_s, QString::number(block),
+                                                           u"--start"_s, u"0"_s,
+                                                           u"--end"_s,   u"2"_s,
+                                                           u"--text"_s,  mark};
+                          arguments << u"--library"_s << library;
+                          return id >= 0;
+                      },
+                      [&] { return arguments; },
+                      [&] {
+                          verifyLibrary(library);
+                          const auto [id, text, hits] = state();
+                          QVERIFY(id >= 0);
+                          QCOMPARE(text, id > 0 ? corrected : original);
+                          QCOMPARE(hits, id > 0 ? 1 : 0);
+                      }};
+    QVERIFY2(killLoop("correct", round) >= kKills, "not enough kills within the time budget");
 }
 
 QTEST_GUILESS_MAIN(TestCrashWrites)

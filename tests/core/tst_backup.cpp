@@ -13,8 +13,11 @@
 #include "tests/support/scalar.h"
 #include "tests/support/schemaversions.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QLockFile>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -69,6 +72,7 @@ private slots:
     void nextBackup_sharesObjects_nothingChanged_writesNothing();
     void cancelled_leavesNothing();
     void sweep_removesPartialsOfEndedProcessesOnly();
+    void emptyLockOfAKilledProcess_takenOver_heldLockNot();
 };
 
 void TestBackup::create_namesFileInBackupsFolder_andCopiesEverything()
@@ -518,6 +522,60 @@ void TestBackup::sweep_removesPartialsOfEndedProcessesOnly()
     QVERIFY(!QFile::exists(QDir(folder).filePath(dead)));
     QVERIFY(QFile::exists(QDir(folder).filePath(mine)));
     QVERIFY(!QFile::exists(path + u".restoring-99999999"_s));
+}
+
+void TestBackup::emptyLockOfAKilledProcess_takenOver_heldLockNot()
+{
+    // tst_crash_backup's rare failure: a SIGKILL between QLockFile creating the backups folder's ".lock" and writing
+    // its process id left it empty; QLockFile takes such a file over only after 30 s (the library's own lock, with
+    // a stale time of 0, never), so the next backup waited and the next restore was refused.
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"lib.sqlite"_s);
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        importCorpus(library);
+    }
+    const QString folder = Backup::folderFor(path);
+    QVERIFY(QDir().mkpath(folder));
+    const QString lockPath = QDir(folder).filePath(u".lock"_s);
+    auto emptyLock = [](const QString &file) {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    };
+    // What the crash test's check right after a kill saw: a sweep leaves no lock of a process that is gone.
+    emptyLock(lockPath);
+    QFile rmlock(lockPath + u".rmlock"_s); // QLockFile's, held while it takes a stale lock over
+    QVERIFY(rmlock.open(QIODevice::WriteOnly));
+    rmlock.write("99999999\ndubao-cli\n");
+    rmlock.close();
+    Backup::sweep(path);
+    QVERIFY(!QFile::exists(lockPath));
+    QVERIFY(!QFile::exists(lockPath + u".rmlock"_s));
+    emptyLock(lockPath);
+    QElapsedTimer timer;
+    timer.start();
+    Backup::Options options;
+    options.onlyWhenChanged = false;
+    const Result<BackupMade> made = Backup::make(path, options);
+    QVERIFY2(made, qPrintable(made.error().message()));
+    QVERIFY(!made->path.isEmpty());
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(!QFile::exists(lockPath));
+
+    // A lock a live process holds is never removed, empty or not.
+    QLockFile held(path + u".lock"_s);
+    QVERIFY(held.tryLock(0));
+    QVERIFY(QFile::resize(path + u".lock"_s, 0));
+    QVERIFY(!Backup::removeAbandonedLock(path + u".lock"_s));
+    QVERIFY(QFile::exists(path + u".lock"_s));
+    held.unlock();
+    // The library's own lock (stale time 0), left empty by a killed restore: taken over.
+    emptyLock(path + u".lock"_s);
+    QVERIFY(Backup::removeAbandonedLock(path + u".lock"_s));
+    QLockFile library(path + u".lock"_s);
+    library.setStaleLockTime(0);
+    QVERIFY(library.tryLock(0));
 }
 
 QTEST_GUILESS_MAIN(TestBackup)

@@ -1,6 +1,6 @@
 // IssueRepository on a library file: insert (all or nothing), read back field by field, reporters stored once,
 // find by SHA-256, list issues in date order with their articles, update an issue's publication and date, delete;
-// the original bytes kept compressed and read back exactly (schema v9).
+// the original bytes kept compressed and read back exactly (schema v10).
 // Opening, refusing and migrating library files: tst_library.cpp.
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
@@ -46,7 +46,7 @@ private slots:
     void delete_issue_cascadesToArticlesAndBlocks();
     void sourceBytes_imported_storedCompressedAndReadBackExactly();
     void sourceBytes_damagedOrUnknownCodec_nullopt();
-    void sourceBytes_libraryOfVersion8_compressedWhenOpened();
+    void sourceBytes_libraryOfVersion9_compressedWhenOpened();
 
 private:
     /// A library file of the running test's own.
@@ -390,14 +390,14 @@ void TestIssueRepository::sourceBytes_damagedOrUnknownCodec_nullopt()
     sourcebytes::Packed packed = sourcebytes::pack(original);
     QCOMPARE(packed.codec, int(sourcebytes::Zlib));
     QCOMPARE(sourcebytes::unpack(packed.codec, packed.bytes), std::optional<QByteArray>(original));
-    QCOMPARE(sourcebytes::unpack(QVariant(), original), std::optional<QByteArray>(original)); // before v9
+    QCOMPARE(sourcebytes::unpack(QVariant(), original), std::optional<QByteArray>(original)); // before v10
     QCOMPARE(sourcebytes::unpack(7, packed.bytes), std::nullopt);
     packed.bytes.truncate(packed.bytes.size() / 2);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"qUncompress"_s));
     QCOMPARE(sourcebytes::unpack(packed.codec, packed.bytes), std::nullopt);
 }
 
-void TestIssueRepository::sourceBytes_libraryOfVersion8_compressedWhenOpened()
+void TestIssueRepository::sourceBytes_libraryOfVersion9_compressedWhenOpened()
 {
     QFile file(test::sampleIssuePath());
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -406,9 +406,9 @@ void TestIssueRepository::sourceBytes_libraryOfVersion8_compressedWhenOpened()
         Library library;
         QVERIFY(library.open(libraryPath()));
         QVERIFY(test::importSampleIssue(library));
-        QVERIFY(test::dropSchemaVersion9(library.database()));
+        QVERIFY(test::dropSchemaVersion10(library.database()));
         QSqlQuery q(library.database());
-        QVERIFY(q.exec(u"PRAGMA user_version = 8"_s));
+        QVERIFY(q.exec(u"PRAGMA user_version = 9"_s));
         QSqlDatabase db = library.database();
         const qint64 sourceId = scalar(library, u"SELECT source_file_id FROM source_contents"_s);
         QCOMPARE(sourcebytes::read(db, sourceId), std::optional<QByteArray>(original)); // no codec column

@@ -39,6 +39,8 @@ private slots:
     void damagedSearchIndex_reported_repairRebuilds();
     void tagCycle_reported_notRepairable();
     void strayBlock_reported();
+    void quick_readsWhatCannotBeRebuilt_saysWhatItLeftOut();
+    void full_readsEverything_progressToTheEnd();
 
 private:
     std::unique_ptr<QTemporaryDir> m_tmp;
@@ -145,11 +147,63 @@ void TestLibraryCheck::strayBlock_reported()
     QVERIFY(q.exec(u"PRAGMA foreign_keys = OFF"_s));
     QVERIFY(q.exec(u"UPDATE blocks SET article_id = 999999 WHERE id = (SELECT max(id) FROM blocks)"_s));
     QVERIFY(q.exec(u"PRAGMA foreign_keys = ON"_s));
+    // The quick check finds it by the structure probe; the full one by the foreign keys of every table as well.
     const CheckReport report = LibraryCheck::check(m_library);
     QVERIFY(has(report, u"structure"_s));
-    QVERIFY(has(report, u"foreign-key"_s));
+    QVERIFY(!has(report, u"foreign-key"_s));
     for (const CheckProblem &p : report.problems)
         QVERIFY(!p.repair.isEmpty());
+    const CheckReport full = LibraryCheck::check(m_library, nullptr, true);
+    QVERIFY(has(full, u"structure"_s));
+    QVERIFY(has(full, u"foreign-key"_s));
+}
+
+void TestLibraryCheck::quick_readsWhatCannotBeRebuilt_saysWhatItLeftOut()
+{
+    QStringList steps;
+    int last = -1;
+    CheckOptions options;
+    options.progress = [&](int done, int total, const QString &step) {
+        QVERIFY(done > last && done <= total);
+        last = done;
+        if (done == total)
+            QVERIFY(step.isEmpty());
+        else
+            steps << step;
+    };
+    const CheckReport report = LibraryCheck::check(m_library, options);
+    QVERIFY(report.healthy());
+    QVERIFY(!report.full);
+    QCOMPARE(last, int(steps.size()));
+    // Page by page: the original bytes, the issues and the user's work; not the parse nor the indexes.
+    for (const QString &table : {u"source_contents"_s, u"issues"_s, u"highlights"_s, u"notes"_s, u"tags"_s,
+                                 u"notebook_entries"_s, u"person_edits"_s})
+        QVERIFY2(steps.contains(table), qPrintable(steps.join(u", "_s)));
+    for (const QString &table : {u"blocks"_s, u"articles"_s, u"search_blocks_data"_s, u"persons"_s})
+        QVERIFY2(!steps.contains(table), qPrintable(table));
+    QVERIFY(report.scope.contains(u"--full"_s));
+    QVERIFY(report.scope.contains(u"search"_s));
+}
+
+void TestLibraryCheck::full_readsEverything_progressToTheEnd()
+{
+    QStringList steps;
+    int total = 0;
+    CheckOptions options;
+    options.full = true;
+    options.progress = [&](int done, int all, const QString &step) {
+        total = all;
+        if (done < all)
+            steps << step;
+    };
+    const CheckReport report = LibraryCheck::check(m_library, options);
+    QVERIFY(report.healthy());
+    QVERIFY(report.full);
+    QCOMPARE(int(steps.size()), total);
+    QVERIFY(steps.contains(u"every page of the file"_s));
+    QVERIFY(steps.contains(u"the search index (search_blocks)"_s));
+    QVERIFY(!steps.contains(u"source_contents"_s)); // read with every page, not on its own
+    QVERIFY(report.scope.startsWith(u"Full check"_s));
 }
 
 QTEST_GUILESS_MAIN(TestLibraryCheck)

@@ -1,13 +1,16 @@
 // The people index: the extraction rules on short hand-made sentences, facts checked by hand in the corpus, the
-// user's edits surviving re-extraction, and re-extraction when text changes.
+// user's edits surviving re-extraction, re-extraction when text changes, and the search filters person:/office:
+// checked against the index by brute force.
 #include "core/analysis/officialextractor.h"
 #include "core/analysis/peopleindex.h"
+#include "core/search/searchservice.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "tests/support/corpuslibrary.h"
 #include "tests/support/schemaversions.h"
 #include "tests/support/temporarylibrary.h"
 
+#include <QSet>
 #include <QTest>
 
 using namespace dubao;
@@ -167,6 +170,87 @@ private slots:
         QCOMPARE(speakers.size(), 9);
         QCOMPARE(speakers.front(), u"宋文"_s);
         QCOMPARE(speakers.back(), u"刘佳"_s);
+    }
+
+    // Every person and office of the corpus: person:/office: alone list exactly the articles the index names them in;
+    // with a word, exactly the word's paragraphs in those articles.
+    void searchFilters_matchTheIndex()
+    {
+        Library library;
+        QVERIFY(library.open(m_dir.filePath(u"corpus.sqlite"_s)));
+        PeopleIndex index(library);
+        QVERIFY(index.update());
+        const QList<Appearance> all = index.appearances();
+        QVERIFY(all.size() >= 50);
+        SearchService search(library);
+        SearchOptions options;
+        options.limit = 100000;
+        auto articlesOf = [&](const QString &query) {
+            const SearchResult r = search.search(query, options);
+            QSet<qint64> ids;
+            for (const SearchHit &hit : r.hits)
+                ids.insert(hit.articleId);
+            if (!r.ok() || r.total != r.hits.size())
+                ids.insert(-1); // an error, or hits lost
+            return ids;
+        };
+        auto expected = [&](const std::function<bool(const Appearance &)> &keep) {
+            QSet<qint64> ids;
+            for (const Appearance &a : all)
+                if (keep(a))
+                    ids.insert(a.articleId);
+            return ids;
+        };
+        QSet<QString> offices;
+        for (const PersonSummary &p : index.persons()) {
+            QCOMPARE(articlesOf(u"person:"_s + p.name),
+                     expected([&](const Appearance &a) { return a.name == p.name; }));
+            for (const PersonOffice &o : p.offices)
+                offices.insert(o.title);
+        }
+        offices += {u"区长"_s, u"书记"_s, u"主任"_s};
+        for (const QString &office : std::as_const(offices))
+            QCOMPARE(articlesOf(u"office:"_s + office), expected([&](const Appearance &a) {
+                         return std::any_of(a.offices.cbegin(), a.offices.cend(),
+                                            [&](const QString &o) { return o.contains(office); });
+                     }));
+
+        // Two persons: the articles naming both; a period: the articles of those dates.
+        QCOMPARE(articlesOf(u"person:张智奎 person:常晓勇"_s),
+                 expected([](const Appearance &a) { return a.name == u"张智奎"_s; }) &
+                     expected([](const Appearance &a) { return a.name == u"常晓勇"_s; }));
+        const QSet<qint64> in2023 = articlesOf(u"person:张智奎 to:2023-12-31"_s);
+        QCOMPARE(in2023, expected([](const Appearance &a) {
+                     return a.name == u"张智奎"_s && a.date && a.date->year() == 2023;
+                 }));
+
+        // With a word: the word's paragraphs, narrowed to the person's articles.
+        const QSet<qint64> zhang = expected([](const Appearance &a) { return a.name == u"张智奎"_s; });
+        QSet<qint64> blocks;
+        for (const SearchHit &hit : search.search(u"会议"_s, options).hits)
+            if (zhang.contains(hit.articleId))
+                blocks.insert(hit.blockId);
+        QVERIFY(!blocks.isEmpty());
+        const SearchResult narrowed = search.search(u"会议 person:张智奎"_s, options);
+        QSet<qint64> narrowedBlocks;
+        for (const SearchHit &hit : narrowed.hits)
+            narrowedBlocks.insert(hit.blockId);
+        QCOMPARE(narrowedBlocks, blocks);
+        QCOMPARE(narrowed.total, qint64(blocks.size()));
+
+        // Alone, the hits are headlines, newest first, and counted by day as trends count them.
+        const SearchResult alone = search.search(u"person:张智奎"_s, options);
+        QVERIFY(!alone.hits.isEmpty());
+        QCOMPARE(alone.hits.front().kind, SearchHit::Kind::Headline);
+        for (qsizetype k = 1; k < alone.hits.size(); ++k)
+            QVERIFY(alone.hits[k - 1].date >= alone.hits[k].date);
+        const Result<QMap<qint64, qint64>> days = search.countByDay(QueryParser::parse(u"person:张智奎"_s));
+        QVERIFY(days);
+        qint64 counted = 0;
+        for (qint64 n : *days)
+            counted += n;
+        QCOMPARE(counted, alone.total);
+        QVERIFY(articlesOf(u"person:无此人"_s).isEmpty());
     }
 
     void edits_surviveReextraction_andUndo()

@@ -98,6 +98,30 @@ private slots:
         QVERIFY(!QueryParser::parse(u"-title:x 发展"_s).messages.isEmpty());
     }
 
+    void peopleFilters_standAlone()
+    {
+        const SearchQuery q = QueryParser::parse(u"会议 person:张 智奎 office：区长 person:常晓勇"_s);
+        QVERIFY(q.isValid());
+        QCOMPARE(q.persons, QStringList({u"张"_s, u"常晓勇"_s})); // a space ends the value, as for reporter:
+        QCOMPARE(q.offices, QStringList{u"区长"_s});
+        QVERIFY(q.hasArticleFilters());
+        QVERIFY(!q.isPeopleOnly());
+        QCOMPARE(QueryParser::parse(u"person:\"张 智奎\""_s).persons, QStringList{u"张智奎"_s}); // OCR space
+
+        const SearchQuery alone = QueryParser::parse(u"person:张智奎 from:2023"_s);
+        QVERIFY2(alone.isValid(), qPrintable(alone.error));
+        QVERIFY(alone.isPeopleOnly());
+        QVERIFY(alone.matchExpression().isEmpty());
+        QVERIFY(QueryParser::parse(u"office:书记"_s).isPeopleOnly());
+        QVERIFY(!QueryParser::parse(u"office:书记 in:notes"_s).isValid()); // notes need a word
+        QVERIFY(!QueryParser::parse(u"person:张智奎 -会议"_s).isValid());  // an exclusion alone matches nothing
+        QVERIFY(!QueryParser::parse(u"person:"_s).isValid());
+        QVERIFY(QueryParser::parse(u"person:"_s).messages.join(u' ').contains(u"person:张智奎"_s));
+        const SearchQuery negated = QueryParser::parse(u"发展 -office:区长"_s);
+        QVERIFY(negated.offices.isEmpty());
+        QVERIFY(!negated.messages.isEmpty());
+    }
+
     void nothingToSearch_givesAMessage_data()
     {
         QTest::addColumn<QString>("input");

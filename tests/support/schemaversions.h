@@ -26,9 +26,9 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
            q.exec(QStringLiteral("DROP TABLE block_lineage")) && q.exec(QStringLiteral("DROP TABLE article_lineage"));
 }
 
-/// Undoes schema version 9 (core/store/sourcebytes.h): the stored files uncompressed, the codec column dropped.
+/// Undoes schema version 10 (core/store/sourcebytes.h): the stored files uncompressed, the codec column dropped.
 /// Leaves user_version to the caller. False when a statement fails.
-inline bool dropSchemaVersion9(QSqlDatabase db)
+inline bool dropSchemaVersion10(QSqlDatabase db)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('source_contents') WHERE name = 'codec'")) ||
@@ -54,8 +54,21 @@ inline bool dropSchemaVersion9(QSqlDatabase db)
     return q.exec(QStringLiteral("ALTER TABLE source_contents DROP COLUMN codec"));
 }
 
-/// Drops what schema versions 7 (the article sizes, their triggers), 8 (the year's evidence) and 9 (compressed
-/// source files, dropSchemaVersion9()) added. Leaves user_version to the caller. False when a statement fails.
+/// Drops what schema versions 9 (the corrections of the OCR, their indexes and change-counter triggers) and 10
+/// (dropSchemaVersion10()) added. Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion9(QSqlDatabase db)
+{
+    if (!dropSchemaVersion10(db))
+        return false;
+    QSqlQuery q(db);
+    for (const char *trigger : {"count_corrections_insert", "count_corrections_update", "count_corrections_delete"})
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger)))
+            return false;
+    return q.exec(QStringLiteral("DROP TABLE IF EXISTS corrections"));
+}
+
+/// Drops what schema versions 7 (the article sizes, their triggers), 8 (the year's evidence) and later added. Leaves
+/// user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersions7And8(QSqlDatabase db)
 {
     if (!dropSchemaVersion9(db))
