@@ -4,6 +4,7 @@
 
 #include "core/store/backup.h"
 #include "core/store/schema.h"
+#include "core/store/sourcebytes.h"
 #include "core/store/sql.h"
 
 #include <QDir>
@@ -295,6 +296,9 @@ Result<void> Library::migrate()
                              .arg(upgraded.error().message()));
         }
     }
+    // Work a step left to do after it, in transactions of its own so that a kill loses little (schema v10).
+    if (Result<void> packed = m_readOnly ? Result<void>() : sourcebytes::packPending(db); !packed)
+        return Error(sql::Store::tr("cannot compress the stored files: %1").arg(packed.error().message()));
     return {};
 }
 

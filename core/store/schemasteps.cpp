@@ -4,6 +4,7 @@
 #include "core/store/sourcebytes.h"
 #include "core/store/sql.h"
 #include "core/store/uid.h"
+#include "core/store/upgradeprogress.h"
 
 #include <QMutex>
 #include <QSqlError>
@@ -474,3 +475,29 @@ Result<void> migrateTo9(QSqlDatabase &db)
 }
 
 } // namespace dubao::schema
+
+namespace dubao {
+
+namespace {
+thread_local UpgradeProgress *t_upgradeProgress = nullptr;
+} // namespace
+
+UpgradeProgress::UpgradeProgress(Report report)
+    : m_report(std::move(report))
+    , m_previous(t_upgradeProgress)
+{
+    t_upgradeProgress = this;
+}
+
+UpgradeProgress::~UpgradeProgress()
+{
+    t_upgradeProgress = m_previous;
+}
+
+void UpgradeProgress::report(const QString &what, qint64 done, qint64 total)
+{
+    if (t_upgradeProgress && t_upgradeProgress->m_report)
+        t_upgradeProgress->m_report(what, done, total);
+}
+
+} // namespace dubao

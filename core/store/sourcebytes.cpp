@@ -2,11 +2,13 @@
 
 #include "core/store/library.h"
 #include "core/store/sql.h"
+#include "core/store/upgradeprogress.h"
 
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <future>
 #include <mutex>
 #include <unordered_map>
 
@@ -104,63 +106,125 @@ std::optional<QByteArray> read(QSqlDatabase &db, qint64 sourceId)
 Result<void> migrateTo10(QSqlDatabase &db)
 {
     // A column a library already has (one whose version was set back) is not added twice.
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('source_contents') WHERE name = 'codec'")) ||
-        !query.next())
-        return Error(sql::Store::tr("cannot store: %1").arg(query.lastError().text()));
-    const bool present = query.value(0).toInt() > 0;
-    query.finish();
+    const bool present = sql::scalar(db, QStringLiteral("SELECT count(*) FROM pragma_table_info('source_contents') "
+                                                        "WHERE name = 'codec'"))
+                             .toInt() > 0;
     if (!present)
         if (Result<void> added = sql::exec(
                 db, QStringLiteral("ALTER TABLE source_contents ADD COLUMN codec INTEGER NOT NULL DEFAULT 0"));
             !added)
             return added;
+    // The compression itself is packPending()'s, in transactions of its own: one transaction for a whole 1 GB
+    // library took 20 minutes and a kill lost all of it.
+    return sql::exec(db, {{QStringLiteral("CREATE TABLE source_packing (after_id INTEGER NOT NULL)"), {}},
+                          {QStringLiteral("INSERT INTO source_packing (after_id) "
+                                          "SELECT 0 WHERE EXISTS (SELECT 1 FROM source_contents)"),
+                           {}}});
+}
 
-    // Every file stored so far, a batch at a time so that memory stays bounded (a 1 GB library: about a minute).
-    const qint64 total =
-        sql::scalar(db, QStringLiteral("SELECT count(*) FROM source_contents WHERE codec = 0")).toLongLong();
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE source_contents SET bytes = ?, codec = ? WHERE source_file_id = ?"));
+namespace {
+
+constexpr int kPackBatch = 512; // files per transaction: ~8 MB of text
+
+struct Unpacked
+{
+    qint64 id = 0;
+    QByteArray bytes;
+};
+
+struct PackedBatch
+{
+    QList<qint64> ids;
+    QList<Packed> packed;
+};
+
+PackedBatch compressAll(const QList<Unpacked> &files)
+{
+    PackedBatch batch;
+    for (const Unpacked &file : files) {
+        Packed packed = compress(file.bytes);
+        if (packed.codec == Plain)
+            continue;
+        batch.ids.append(file.id);
+        batch.packed.append(std::move(packed));
+    }
+    return batch;
+}
+
+} // namespace
+
+Result<void> packPending(QSqlDatabase &db)
+{
+    const QVariant after = sql::scalar(db, QStringLiteral("SELECT after_id FROM source_packing"));
+    if (after.isNull())
+        return {};
+    const QString what = sql::Store::tr("Compressing the stored files");
+    qint64 last = after.toLongLong();
+    const qint64 total = sql::scalar(db, QStringLiteral("SELECT count(*) FROM source_contents")).toLongLong();
+    qint64 done =
+        sql::scalar(db, QStringLiteral("SELECT count(*) FROM source_contents WHERE source_file_id <= ?"), {last})
+            .toLongLong();
+    UpgradeProgress::report(what, done, total);
     QElapsedTimer timer;
     timer.start();
-    qint64 last = 0;
-    qint64 done = 0;
-    qint64 logged = 0;
+
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    QSqlQuery update(db);
+    if (!update.prepare(QStringLiteral("UPDATE source_contents SET bytes = ?, codec = ? WHERE source_file_id = ?")))
+        return Error(sql::Store::tr("cannot store: %1").arg(update.lastError().text()));
+    // Batch k is compressed on another thread while batch k + 1 is read and batch k - 1 written.
+    std::future<PackedBatch> compressing;
+    qint64 compressingLast = last;
+    qint64 compressingCount = 0;
     for (;;) {
-        QList<std::pair<qint64, QByteArray>> batch;
-        if (Result<void> read = sql::select(query,
-                                            QStringLiteral("SELECT source_file_id, bytes FROM source_contents "
-                                                           "WHERE codec = 0 AND source_file_id > ? "
-                                                           "ORDER BY source_file_id LIMIT 256"),
-                                            {last});
-            !read)
-            return read;
-        while (query.next())
-            batch.append({query.value(0).toLongLong(), query.value(1).toByteArray()});
-        query.finish();
-        if (batch.isEmpty())
-            break;
-        for (const auto &[id, bytes] : std::as_const(batch)) {
-            Packed packed = pack(bytes);
-            if (packed.codec == Plain)
-                continue;
-            update.addBindValue(packed.bytes);
-            update.addBindValue(packed.codec);
-            update.addBindValue(id);
-            if (!update.exec())
-                return Error(sql::Store::tr("cannot store: %1").arg(update.lastError().text()));
-        }
-        last = batch.back().first;
-        done += batch.size();
-        if (done - logged >= 10000 || done == total) {
-            logged = done;
+        QList<Unpacked> files;
+        if (Result<void> selected = sql::select(read,
+                                                QStringLiteral("SELECT source_file_id, bytes FROM source_contents "
+                                                               "WHERE source_file_id > ? AND codec = 0 "
+                                                               "ORDER BY source_file_id LIMIT %1")
+                                                    .arg(kPackBatch),
+                                                {last});
+            !selected)
+            return selected;
+        while (read.next())
+            files.append({read.value(0).toLongLong(), read.value(1).toByteArray()});
+        read.finish();
+        if (compressing.valid()) {
+            const PackedBatch batch = compressing.get();
+            sql::WriteScope transaction(db);
+            if (!transaction.isActive())
+                return transaction.error();
+            for (qsizetype k = 0; k < batch.ids.size(); ++k) {
+                update.addBindValue(batch.packed.at(k).bytes);
+                update.addBindValue(batch.packed.at(k).codec);
+                update.addBindValue(batch.ids.at(k));
+                if (!update.exec())
+                    return Error(sql::Store::tr("cannot store: %1").arg(update.lastError().text()));
+            }
+            if (Result<void> marked =
+                    sql::exec(db, QStringLiteral("UPDATE source_packing SET after_id = ?"), {compressingLast});
+                !marked)
+                return marked;
+            if (Result<void> committed = transaction.commit(); !committed)
+                return committed;
+            done += compressingCount;
+            UpgradeProgress::report(what, done, total);
             qCInfo(lcStore).noquote() << QStringLiteral("compressing the stored files: %1/%2, %3 s")
                                              .arg(done)
                                              .arg(total)
                                              .arg(timer.elapsed() / 1000.0, 0, 'f', 1);
         }
+        if (files.isEmpty())
+            break;
+        last = files.back().id;
+        compressingLast = last;
+        compressingCount = files.size();
+        compressing = std::async(std::launch::async, [files = std::move(files)] { return compressAll(files); });
     }
-    return {};
+    if (done != total) // files stored compressed already were in no batch
+        UpgradeProgress::report(what, total, total);
+    return sql::exec(db, QStringLiteral("DELETE FROM source_packing"));
 }
 
 } // namespace dubao::sourcebytes

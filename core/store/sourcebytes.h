@@ -44,8 +44,15 @@ std::optional<QByteArray> unpack(const QVariant &codec, const QByteArray &stored
 /// without the codec column); nullopt when none are stored or they are damaged.
 std::optional<QByteArray> read(QSqlDatabase &db, qint64 sourceId);
 
-/// Schema version 10: the `codec` column, and every stored file compressed in the migration's transaction
-/// (progress in the log, dubao.core.store). Self-contained so that it can be renumbered.
+/// Schema version 10: the `codec` column, and the table `source_packing` whose one row says that the stored files
+/// from `after_id` on are still to be compressed (none in a new library). Self-contained so that it can be
+/// renumbered.
 Result<void> migrateTo10(QSqlDatabase &db);
+
+/// The rest of the v10 migration, run by Library::open() after the steps and again on every open until it is
+/// done: compresses the files `source_packing` names, a batch per transaction (a kill loses one batch; the next
+/// open goes on from there), reading and writing on this thread and compressing on another. Reports its progress
+/// through schema::reportProgress() and the log (dubao.core.store). Nothing to do costs one query.
+Result<void> packPending(QSqlDatabase &db);
 
 } // namespace dubao::sourcebytes

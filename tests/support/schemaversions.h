@@ -26,11 +26,13 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
            q.exec(QStringLiteral("DROP TABLE block_lineage")) && q.exec(QStringLiteral("DROP TABLE article_lineage"));
 }
 
-/// Undoes schema version 10 (core/store/sourcebytes.h): the stored files uncompressed, the codec column dropped.
-/// Leaves user_version to the caller. False when a statement fails.
+/// Undoes schema version 10 (core/store/sourcebytes.h): the stored files uncompressed, the codec column and the
+/// table of the compression still to do dropped. Leaves user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersion10(QSqlDatabase db)
 {
     QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS source_packing")))
+        return false;
     if (!q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('source_contents') WHERE name = 'codec'")) ||
         !q.next())
         return false;
