@@ -375,7 +375,7 @@ void TestCrashWrites::sourcePacking_killedAfterABatch_nextOpenGoesOn()
     // A library of schema 9 with many stored files (written here, fast): the upgrade to v10 compresses them a batch
     // per transaction, saying so on stderr. Killed after its first batch, it has kept that batch; the next open goes
     // on from there and ends with every file compressed and read back exactly.
-    constexpr int kFiles = test::kCrashKillDivisor == 1 ? 4096 : 2048; // 512 a batch
+    constexpr int kFiles = test::kCrashKillDivisor == 1 ? 2048 : 1536; // 512 a batch
     const QString path = m_tmp.filePath(u"packing.sqlite"_s);
     // ~8 KB of text each, varied enough that compressing costs about what an OCR'd issue's does.
     const auto original = [](int k) {
