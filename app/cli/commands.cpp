@@ -6,6 +6,7 @@
 #include "core/parse/issuejson.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
+#include "core/store/upgradeprogress.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -189,6 +190,10 @@ namespace {} // namespace
 bool openLibrary(Library &library, const Args &args, Streams io, Library::OpenMode mode)
 {
     const QString path = args.library.isEmpty() ? Library::defaultPath() : args.library;
+    // An upgrade of a big library's schema takes minutes: say how far it is, a line a step of its work.
+    const UpgradeProgress progress([&io](const QString &what, qint64 done, qint64 total) {
+        io.err << "dubao-cli: " << what << ": " << done << "/" << total << Qt::endl;
+    });
     if (const Result<void> opened = library.open(path, mode); !opened) {
         io.err << "dubao-cli: " << opened.error().message() << Qt::endl;
         return false;

@@ -95,6 +95,9 @@ int cmdSearch(const Args &args, Streams io)
     if (!openLibrary(library, args, io) || !ensureIndex(library, io))
         return 1;
     SearchService service(library);
+    // The text output says "more than N hits" for a very common term rather than counting every hit before the
+    // page; --json keeps the exact total (counted before the page).
+    options.exactTotal = args.json;
     const SearchResult result = service.search(args.positional.join(u' '), options);
     for (const QString &message : result.query.messages)
         io.err << "dubao-cli: note: " << message << Qt::endl;
@@ -137,7 +140,9 @@ int cmdSearch(const Args &args, Streams io)
         return 0;
     }
 
-    io.out << result.total << (result.total == 1 ? " hit" : " hits");
+    if (result.totalIsLowerBound)
+        io.out << "more than ";
+    io.out << result.total << (result.total == 1 && !result.totalIsLowerBound ? " hit" : " hits");
     if (!result.hits.isEmpty()) {
         io.out << ", " << result.offset + 1 << "-" << result.offset + result.hits.size() << " by "
                << orderName(result.order);

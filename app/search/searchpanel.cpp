@@ -292,7 +292,9 @@ void SearchPanel::startSearch()
     SearchOptions options;
     options.order = order();
     options.limit = m_pageSize;
-    m_pageId = 0;
+    // The first page does not wait for a very common term's hits to be counted; the count follows.
+    options.exactTotal = false;
+    m_pageId = m_countId = 0;
     m_searchId = m_runner->search(text, options);
     m_busy = true;
     updateCount();
@@ -312,8 +314,26 @@ void SearchPanel::fetchPage(int offset)
     m_more->setEnabled(false);
 }
 
+void SearchPanel::countExactly()
+{
+    if (!m_runner || m_busy || m_pageId != 0 || m_countId != 0 || !m_model->isTotalLowerBound())
+        return;
+    SearchOptions options;
+    options.order = order();
+    options.limit = 0; // the count only
+    m_countId = m_runner->search(m_shownText.trimmed(), options);
+}
+
 void SearchPanel::onSearchFinished(quint64 id, const SearchResult &result)
 {
+    if (id != 0 && id == m_countId) {
+        m_countId = 0; // cancelled by a page asked for meanwhile: counted again after it
+        if (result.ok() && m_model->isTotalLowerBound()) {
+            m_model->setExactTotal(result.total);
+            updateCount();
+        }
+        return;
+    }
     if (id != 0 && id == m_pageId) {
         m_pageId = 0;
         m_more->setEnabled(true);
@@ -322,6 +342,7 @@ void SearchPanel::onSearchFinished(quint64 id, const SearchResult &result)
         else
             m_model->setFetching(false);
         updateCount();
+        countExactly();
         return;
     }
     if (id != m_searchId || id == 0)
@@ -343,6 +364,7 @@ void SearchPanel::onSearchFinished(quint64 id, const SearchResult &result)
     }
     updateCount();
     emit resultsShown();
+    countExactly();
 }
 
 void SearchPanel::showMessage(const QString &text, bool error)
@@ -378,7 +400,9 @@ void SearchPanel::updateCount()
         text = tr("No hits");
     else if (m_model->total() > 0) {
         const QString number = QLocale().toString(m_model->total());
-        text = m_model->total() == 1 ? tr("1 hit") : tr("%1 hits").arg(number);
+        text = m_model->isTotalLowerBound() ? tr("More than %1 hits").arg(number)
+               : m_model->total() == 1      ? tr("1 hit")
+                                            : tr("%1 hits").arg(number);
         if (m_model->isRankCapped())
             text += QStringLiteral(" · ") +
                     tr("ranked among the newest %1").arg(QLocale().toString(SearchService::kRankedHits));
@@ -389,7 +413,8 @@ void SearchPanel::updateCount()
     const bool more = m_model->rowCount() < m_model->total();
     m_more->setVisible(more && !m_busy);
     if (more)
-        m_more->setText(tr("Load more (%1 of %2 shown)")
+        m_more->setText((m_model->isTotalLowerBound() ? tr("Load more (%1 of more than %2 shown)")
+                                                      : tr("Load more (%1 of %2 shown)"))
                             .arg(QLocale().toString(m_model->rowCount()), QLocale().toString(m_model->total())));
 }
 

@@ -74,6 +74,8 @@ private:
     void scheduleSearch();
     void startSearch();
     void fetchPage(int offset);
+    /// Asks for the exact count when the shown total is a lower bound and nothing else is running.
+    void countExactly();
     void onSearchFinished(quint64 id, const SearchResult &result);
     void showMessage(const QString &text, bool error);
     void updateCount();
@@ -94,6 +96,7 @@ private:
     int m_pageSize = DefaultPageSize;
     quint64 m_searchId = 0; ///< the request whose first page is awaited
     quint64 m_pageId = 0;   ///< the request for a further page
+    quint64 m_countId = 0;  ///< the exact count that follows a first page shown with "more than N hits"
     QString m_shownText;    ///< the query text of the shown results
     SearchQuery m_shownQuery;
     QString m_disabledMessage;

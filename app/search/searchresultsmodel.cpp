@@ -13,14 +13,23 @@ void SearchResultsModel::setResult(const SearchResult &result)
     beginResetModel();
     m_hits = result.hits;
     m_total = result.total;
+    m_totalIsLowerBound = result.totalIsLowerBound;
     m_rankCapped = result.rankCapped;
     m_fetching = false;
     endResetModel();
 }
 
+void SearchResultsModel::setExactTotal(qint64 total)
+{
+    m_total = total;
+    m_totalIsLowerBound = false;
+}
+
 void SearchResultsModel::appendPage(const SearchResult &result)
 {
     m_fetching = false;
+    if (m_totalIsLowerBound && !result.totalIsLowerBound && !result.cancelled && result.error.isEmpty())
+        setExactTotal(result.total);
     if (result.offset != m_hits.size() || result.hits.isEmpty())
         return;
     const int first = int(m_hits.size());
@@ -34,6 +43,7 @@ void SearchResultsModel::clear()
     beginResetModel();
     m_hits.clear();
     m_total = 0;
+    m_totalIsLowerBound = false;
     m_rankCapped = false;
     m_fetching = false;
     endResetModel();

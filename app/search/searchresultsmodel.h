@@ -33,6 +33,9 @@ public:
     void clear();
 
     qint64 total() const { return m_total; }
+    /// The first page came before every hit was counted: there are more than total() (setExactTotal() follows).
+    bool isTotalLowerBound() const { return m_totalIsLowerBound; }
+    void setExactTotal(qint64 total);
     bool isRankCapped() const { return m_rankCapped; }
     const SearchHit &hit(int row) const { return m_hits.at(row); }
     const QList<SearchHit> &hits() const { return m_hits; }
@@ -52,6 +55,7 @@ signals:
 private:
     QList<SearchHit> m_hits;
     qint64 m_total = 0;
+    bool m_totalIsLowerBound = false;
     bool m_rankCapped = false;
     bool m_fetching = false;
 };

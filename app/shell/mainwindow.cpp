@@ -21,6 +21,7 @@
 #include "app/shell/viewoptions.h"
 #include "app/trends/trendspart.h"
 #include "core/ingest/librarycheck.h"
+#include "core/store/upgradeprogress.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -34,6 +35,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QScreen>
 #include <QShowEvent>
 #include <QSplitter>
@@ -47,6 +49,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <climits>
 #include <numeric>
 
 namespace dubao {
@@ -329,7 +332,26 @@ Result<void> MainWindow::openLibrary(const QString &path)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     if (m_session && m_session->path() == absolute)
         return {};
+    // An upgrade of a big library's schema takes minutes, on this thread: a dialog from its first report says how
+    // far it is (painted, no input taken, until the library is open).
+    std::unique_ptr<QProgressDialog> upgrading;
+    const UpgradeProgress progress([this, &upgrading](const QString &what, qint64 done, qint64 total) {
+        if (!m_feedback->showsDialogs())
+            return;
+        if (!upgrading) {
+            upgrading = std::make_unique<QProgressDialog>(this);
+            upgrading->setWindowTitle(tr("Upgrading the library"));
+            upgrading->setCancelButton(nullptr);
+            upgrading->setWindowModality(Qt::ApplicationModal);
+            upgrading->setMinimumDuration(0);
+        }
+        upgrading->setMaximum(int(std::min<qint64>(total, INT_MAX)));
+        upgrading->setValue(int(std::min<qint64>(done, INT_MAX)));
+        upgrading->setLabelText(tr("%1: %2 of %3…").arg(what).arg(done).arg(total));
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    });
     Result<std::unique_ptr<LibrarySession>> opened = LibrarySession::open(absolute);
+    upgrading.reset();
     if (!opened)
         return opened.error();
     std::unique_ptr<LibrarySession> session = std::move(*opened);

@@ -4,6 +4,7 @@
 #include "core/search/searchindex.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
+#include "core/store/sourcebytes.h"
 #include "core/store/sql.h"
 
 #include <QCoreApplication>
@@ -69,6 +70,7 @@ public:
         }
         m_changed.notify_all();
         m_thread.join();
+        sourcebytes::forgetPrepared(); // files read ahead but never stored
     }
 
     /// The next file, in the order given; blocks until it is ready.
@@ -105,8 +107,12 @@ private:
             if (prepared.file.ok) {
                 prepared.sha256 = sha256Hex(prepared.file.bytes);
                 prepared.known = m_known.contains(prepared.sha256);
-                if (!prepared.known)
+                if (!prepared.known) {
                     prepared.result = parseIssueBytes(prepared.file.bytes, path, prepared.sha256);
+                    // Compressed here rather than on the writing thread, which is the import's bound.
+                    if (prepared.result.ok)
+                        sourcebytes::prepare(prepared.result.issue.source.bytes);
+                }
             }
             {
                 const std::lock_guard lock(m_mutex);

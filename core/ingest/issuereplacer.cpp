@@ -11,6 +11,7 @@
 #include "core/store/issuerepository.h"
 #include "core/store/issuerows.h"
 #include "core/store/library.h"
+#include "core/store/sourcebytes.h"
 #include "core/store/sql.h"
 
 #include <QCryptographicHash>
@@ -341,18 +342,24 @@ Result<IssueReplacer::SourceBytes> IssueReplacer::storedSource(qint64 issueId)
 {
     QSqlDatabase db = m_library.database();
     QSqlQuery q(db);
-    if (Result<void> read = select(q,
-                                   QStringLiteral("SELECT s.path, s.sha256, c.bytes FROM issues i JOIN source_files s "
-                                                  "ON s.id = i.source_file_id LEFT JOIN source_contents c "
-                                                  "ON c.source_file_id = s.id WHERE i.id = ?"),
-                                   {issueId});
+    if (Result<void> read =
+            select(q,
+                   QStringLiteral("SELECT s.path, s.sha256, c.bytes, c.codec FROM issues i JOIN source_files s "
+                                  "ON s.id = i.source_file_id LEFT JOIN source_contents c "
+                                  "ON c.source_file_id = s.id WHERE i.id = ?"),
+                   {issueId});
         !read)
         return read.error();
     if (!q.next())
         return Error(tr("no issue with id %1").arg(issueId));
-    SourceBytes source{q.value(0).toString(), q.value(2).toByteArray()};
+    SourceBytes source{q.value(0).toString(), {}};
     const QString sha = q.value(1).toString();
-    const bool stored = !q.value(2).isNull();
+    // Damaged stored bytes count as none: the file itself may still serve.
+    const std::optional<QByteArray> original =
+        q.value(2).isNull() ? std::nullopt : sourcebytes::unpack(q.value(3), q.value(2).toByteArray());
+    const bool stored = original.has_value();
+    if (stored)
+        source.bytes = *original;
     q.finish();
     if (!stored) {
         // Imported before the library kept originals: the file itself, if it is still the same content.

@@ -310,15 +310,24 @@ Result<void> checkRunnable(const SearchQuery &query, QSqlDatabase db)
 
 Result<qint64> SearchService::count(const SearchQuery &query, const std::atomic_bool *cancel)
 {
+    return countUpTo(query, 0, cancel);
+}
+
+Result<qint64> SearchService::countUpTo(const SearchQuery &query, qint64 most, const std::atomic_bool *cancel)
+{
     QSqlDatabase db = m_library.database();
     if (Result<void> runnable = checkRunnable(query, db); !runnable)
         return runnable.error();
     const Plan plan = makePlan(query);
     CancelGuard guard(sql::handle(db), cancel);
     QSqlQuery q(db);
-    if (!run(q, QStringLiteral("SELECT count(*) FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text,
-             plan.where.binds) ||
-        !q.next())
+    const QString hits = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
+    // With a limit FTS5 stops reading the doclists after `most` hits (except a prefix query's, which it merges
+    // first: a one-character term).
+    const QString text =
+        most > 0 ? QStringLiteral("SELECT count(*) FROM (SELECT 1%1 LIMIT %2)").arg(hits, QString::number(most))
+                 : QStringLiteral("SELECT count(*)%1").arg(hits);
+    if (!run(q, text, plan.where.binds) || !q.next())
         return Error((cancel && cancel->load()) ? tr("cancelled") : databaseError(q));
     return q.value(0).toLongLong();
 }
@@ -419,14 +428,19 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
         return cancel && cancel->load();
     };
 
-    const Result<qint64> total = count(query, cancel);
+    // Without an exact total, counting stops past what this page and the ranking need (rankCapped below is then
+    // decided the same way): a common term's page does not wait for all its hits to be counted.
+    const qint64 enough = std::max<qint64>(kRankedHits, qint64(std::max(0, options.offset)) + options.limit);
+    const Result<qint64> total = options.exactTotal ? count(query, cancel) : countUpTo(query, enough + 1, cancel);
     if (!total) {
         result.cancelled = isCancelled();
         if (!result.cancelled)
             result.error = total.error().message();
         return result;
     }
-    result.total = *total;
+    result.total = std::min(*total, options.exactTotal ? *total : enough);
+    result.totalIsLowerBound = !options.exactTotal && *total > enough;
+    const bool moreThanRanked = result.total > kRankedHits || result.totalIsLowerBound;
     const int limit = std::max(0, options.limit);
     if (limit == 0 || result.offset >= result.total)
         return result;
@@ -445,8 +459,7 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
         const QString select = QStringLiteral("SELECT search_blocks.rowid") + where;
         // Without text terms (ocr:, tag: alone) there is nothing to score: relevance is the newest first.
         const bool scored = query.hasTextTerms();
-        if (scored && options.order == SearchOrder::Relevance && result.total > kRankedHits &&
-            result.offset < kRankedHits) {
+        if (scored && options.order == SearchOrder::Relevance && moreThanRanked && result.offset < kRankedHits) {
             // Too many hits to score them all quickly: rank the newest kRankedHits (the rest follow, newest
             // first, which is exactly what Newest gives from position kRankedHits on).
             result.rankCapped = true;
@@ -468,7 +481,7 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
                     ids.append(q.value(0).toLongLong());
             }
         } else {
-            result.rankCapped = scored && options.order == SearchOrder::Relevance && result.total > kRankedHits;
+            result.rankCapped = scored && options.order == SearchOrder::Relevance && moreThanRanked;
             const QString order = options.order == SearchOrder::Oldest ? QStringLiteral(" ORDER BY search_blocks.rowid")
                                   : options.order == SearchOrder::Newest || result.rankCapped
                                       ? QStringLiteral(" ORDER BY search_blocks.rowid DESC")

@@ -34,6 +34,9 @@ struct SearchOptions
     int offset = 0;          ///< paging: hits to skip
     int limit = 20;          ///< hits to return (0: count only)
     int snippetLength = 100; ///< characters of context in each snippet
+    /// False: hits are counted only as far as the page and the ranking need (see SearchResult::totalIsLowerBound),
+    /// so that a very common term's first page comes without counting every hit; count() gives the number later.
+    bool exactTotal = true;
 };
 
 struct SearchHit
@@ -67,7 +70,8 @@ struct SearchResult
 {
     SearchQuery query;
     SearchOrder order = SearchOrder::Relevance;
-    qint64 total = 0; ///< hits in all (paragraphs, notes or headlines)
+    qint64 total = 0;               ///< hits in all (paragraphs, notes or headlines)
+    bool totalIsLowerBound = false; ///< SearchOptions::exactTotal was false and there are more than `total` hits
     int offset = 0;
     QList<SearchHit> hits;   ///< this page
     bool rankCapped = false; ///< Relevance with more than kRankedHits hits: only the newest were ranked
@@ -100,6 +104,9 @@ public:
     /// The hits per issue date, counted in SQL (what term trends add up): Julian day (QDate::toJulianDay()) →
     /// hits; hits in issues without a full date are counted under 0. Cancelled, it fails with "cancelled".
     Result<QMap<qint64, qint64>> countByDay(const SearchQuery &query, const std::atomic_bool *cancel = nullptr);
+
+    /// The number of hits, counting no further than `most` (0: all of them).
+    Result<qint64> countUpTo(const SearchQuery &query, qint64 most, const std::atomic_bool *cancel = nullptr);
 
 private:
     Library &m_library;

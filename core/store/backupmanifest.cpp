@@ -6,6 +6,7 @@
 #include "core/store/cancelguard.h"
 #include "core/store/library.h"
 #include "core/store/schema.h"
+#include "core/store/sourcebytes.h"
 #include "core/store/sql.h"
 
 #include <QFile>
@@ -162,10 +163,8 @@ Result<IssueList> readIssueList(QSqlDatabase &db, qint64 first, qint64 last)
 std::optional<QByteArray> sourceBytes(QSqlDatabase &db, qint64 sourceId, const QString &hash, const QString &path)
 {
     if (sourceId > 0) {
-        const QVariant bytes =
-            sql::scalar(db, QStringLiteral("SELECT bytes FROM source_contents WHERE source_file_id = ?"), {sourceId});
-        if (bytes.isValid())
-            return bytes.toByteArray();
+        if (std::optional<QByteArray> bytes = sourcebytes::read(db, sourceId))
+            return bytes;
     }
     QFile file(path);
     if (!path.isEmpty() && file.open(QIODevice::ReadOnly)) {

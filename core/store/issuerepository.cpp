@@ -5,6 +5,7 @@
 #include "core/parse/issuefile.h"
 #include "core/store/issuerows.h"
 #include "core/store/library.h"
+#include "core/store/sourcebytes.h"
 #include "core/store/sourcelines.h"
 #include "core/store/sql.h"
 
@@ -98,7 +99,7 @@ void fillRawFromSource(QSqlDatabase &db, qint64 issueId, std::span<Article> arti
         return;
     QSqlQuery query(db);
     if (!read(query, "cannot read the source text:",
-              QStringLiteral("SELECT c.bytes FROM issues i JOIN source_contents c "
+              QStringLiteral("SELECT c.codec, c.bytes FROM issues i JOIN source_contents c "
                              "ON c.source_file_id = i.source_file_id WHERE i.id = ?"),
               {issueId}))
         return;
@@ -106,7 +107,10 @@ void fillRawFromSource(QSqlDatabase &db, qint64 issueId, std::span<Article> arti
         qCWarning(lcStore).noquote() << "no source text stored for issue" << issueId;
         return;
     }
-    const DecodedText decoded = decodeIssueBytes(query.value(0).toByteArray());
+    const std::optional<QByteArray> bytes = sourcebytes::unpack(query.value(0), query.value(1).toByteArray());
+    if (!bytes)
+        qCWarning(lcStore).noquote() << "the source text stored for issue" << issueId << "is damaged";
+    const DecodedText decoded = decodeIssueBytes(bytes.value_or(QByteArray()));
     const SourceLines source(decoded.ok ? decoded.text : QString());
     for (Article &article : articles) {
         for (Block &block : article.blocks) {

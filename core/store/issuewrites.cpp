@@ -4,6 +4,7 @@
 #include "core/store/issuerepository.h"
 #include "core/store/issuerows.h"
 #include "core/store/library.h"
+#include "core/store/sourcebytes.h"
 #include "core/store/sourcelines.h"
 #include "core/store/sql.h"
 #include "core/store/uid.h"
@@ -115,7 +116,8 @@ struct IssueRepository::InsertStatements
         const std::pair<QSqlQuery *, const char *> statements[] = {
             {&insertSource,
              "INSERT INTO source_files (path, sha256, encoding, size, imported_at) VALUES (?, ?, ?, ?, ?)"},
-            {&insertSourceBytes, "INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"},
+            {&insertSourceBytes,
+             "INSERT OR REPLACE INTO source_contents (source_file_id, bytes, codec) VALUES (?, ?, ?)"},
             {&insertIssue, "INSERT INTO issues (id, publication_id, source_file_id, date, month, day, date_inferred, "
                            "created_at, uid, parser_version, date_alternatives, date_evidence) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
@@ -205,7 +207,8 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue, const StoredIde
             !stored)
             return stored.error();
     } else {
-        if (Result<void> done = run(st.insertSourceBytes, {sourceId, issue.source.bytes}); !done)
+        const sourcebytes::Packed packed = sourcebytes::pack(issue.source.bytes);
+        if (Result<void> done = run(st.insertSourceBytes, {sourceId, packed.bytes, packed.codec}); !done)
             return done.error();
     }
 

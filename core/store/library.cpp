@@ -4,6 +4,7 @@
 
 #include "core/store/backup.h"
 #include "core/store/schema.h"
+#include "core/store/sourcebytes.h"
 #include "core/store/sql.h"
 #include "core/store/walcheck.h"
 
@@ -301,6 +302,9 @@ Result<void> Library::migrate()
                              .arg(upgraded.error().message()));
         }
     }
+    // Work a step left to do after it, in transactions of its own so that a kill loses little (schema v10).
+    if (Result<void> packed = m_readOnly ? Result<void>() : sourcebytes::packPending(db); !packed)
+        return Error(sql::Store::tr("cannot compress the stored files: %1").arg(packed.error().message()));
     return {};
 }
 
@@ -391,7 +395,7 @@ QSqlDatabase Library::database() const
 
 int Library::currentSchemaVersion()
 {
-    return 10;
+    return 11;
 }
 
 int Library::applicationId()

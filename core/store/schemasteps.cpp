@@ -1,8 +1,10 @@
 // The store's schema steps (v1, v2, v4 and v5) and the registry of the steps and connection set-ups of the layers above
 // it. Documented in docs/schema.md; keep the two in step.
 #include "core/store/schema.h"
+#include "core/store/sourcebytes.h"
 #include "core/store/sql.h"
 #include "core/store/uid.h"
+#include "core/store/upgradeprogress.h"
 
 #include <QMutex>
 #include <QSqlError>
@@ -103,6 +105,8 @@ QList<RegisteredStep> steps(int current)
             step.step = migrateTo8;
         else if (version == 9)
             step.step = migrateTo9;
+        else if (version == 11)
+            step.step = sourcebytes::migrateTo11;
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;
@@ -473,3 +477,29 @@ Result<void> migrateTo9(QSqlDatabase &db)
 }
 
 } // namespace dubao::schema
+
+namespace dubao {
+
+namespace {
+thread_local UpgradeProgress *t_upgradeProgress = nullptr;
+} // namespace
+
+UpgradeProgress::UpgradeProgress(Report report)
+    : m_report(std::move(report))
+    , m_previous(t_upgradeProgress)
+{
+    t_upgradeProgress = this;
+}
+
+UpgradeProgress::~UpgradeProgress()
+{
+    t_upgradeProgress = m_previous;
+}
+
+void UpgradeProgress::report(const QString &what, qint64 done, qint64 total)
+{
+    if (t_upgradeProgress && t_upgradeProgress->m_report)
+        t_upgradeProgress->m_report(what, done, total);
+}
+
+} // namespace dubao

@@ -1,6 +1,7 @@
 #include "core/store/sql.h"
 
 #include "core/store/library.h"
+#include "core/store/sourcebytes.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -181,8 +182,10 @@ Result<void> WriteScope::commit()
 
 Result<void> storeSourceBytes(QSqlDatabase db, qint64 sourceId, const QByteArray &bytes)
 {
-    return exec(db, QStringLiteral("INSERT OR REPLACE INTO source_contents (source_file_id, bytes) VALUES (?, ?)"),
-                {sourceId, bytes});
+    const sourcebytes::Packed packed = sourcebytes::pack(bytes);
+    return exec(
+        db, QStringLiteral("INSERT OR REPLACE INTO source_contents (source_file_id, bytes, codec) VALUES (?, ?, ?)"),
+        {sourceId, packed.bytes, packed.codec});
 }
 
 Result<void> storeSourceBytesFromFile(QSqlDatabase db, qint64 sourceId, const QString &path, const QString &sha256)

@@ -15,6 +15,7 @@
 #include "core/search/searchservice.h"
 #include "core/store/library.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/sampleissue.h"
 #include "tests/support/windowfixture.h"
 
 #include <QAction>
@@ -56,6 +57,7 @@ private slots:
     void typing_showsSameTotalAsSearchService();
     void orderAndPaging_matchSearchService();
     void newKeystroke_cancelsPreviousSearch_noStaleResults();
+    void manyHits_firstPageShownBeforeTheExactCount();
     void runner_newRequestCancelsThePrevious();
     void hostileInput_showsMessage_noCrash_data();
     void hostileInput_showsMessage_noCrash();
@@ -226,6 +228,55 @@ void TestSearchPanel::newKeystroke_cancelsPreviousSearch_noStaleResults()
     QTest::qWait(2 * SearchPanel::DebounceMs + 200);
     QCOMPARE(shown.count(), 1);
     QCOMPARE(panel->model()->total(), serviceResult(QStringLiteral("常委会")).total);
+}
+
+void TestSearchPanel::manyHits_firstPageShownBeforeTheExactCount()
+{
+    // More hits than the ranking takes (SearchService::kRankedHits): the sample issue and 5,100 paragraphs more.
+    const QString path = m_dir.filePath(QStringLiteral("many.sqlite"));
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        const std::optional<StoredIssue> issue = test::importSampleIssue(library);
+        QVERIFY(issue);
+        QSqlQuery q(library.database());
+        q.prepare(QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5100) "
+                                 "INSERT INTO blocks (article_id, position, kind, text, raw, first_line, last_line) "
+                                 "SELECT ?, 1000 + x, 'body', '第' || x || '次会议听取永川区委报告', '', 1, 1 FROM n"));
+        q.addBindValue(issue->parsed.articles.front().id);
+        QVERIFY(q.exec());
+    }
+    const QString query = QStringLiteral("永川区委");
+    SearchResult expected;
+    SearchResult shownFirst;
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        SearchOptions options{SearchOrder::Relevance, 0, SearchPanel::DefaultPageSize};
+        expected = SearchService(library).search(query, options);
+        options.exactTotal = false;
+        shownFirst = SearchService(library).search(query, options);
+    }
+    QVERIFY(expected.total > SearchService::kRankedHits);
+    QVERIFY(shownFirst.totalIsLowerBound);
+
+    auto window = openWindow(path);
+    SearchPanel *panel = window->searchPanel();
+    QStringList countsWhenShown;
+    connect(panel, &SearchPanel::resultsShown, panel, [&] { countsWhenShown << panel->countText(); });
+    typeText(panel->queryField(), query);
+    // The first page as the service gives it, then the exact count replacing "More than 5,000 hits".
+    QTRY_VERIFY_WITH_TIMEOUT(!countsWhenShown.isEmpty(), 10000);
+    QVERIFY2(countsWhenShown.back().startsWith(
+                 QStringLiteral("More than %1 hits").arg(QLocale().toString(shownFirst.total))),
+             qPrintable(countsWhenShown.back()));
+    QCOMPARE(panel->model()->rowCount(), int(expected.hits.size()));
+    for (int i = 0; i < expected.hits.size(); ++i)
+        QCOMPARE(panel->model()->hit(i).blockId, expected.hits[i].blockId);
+    const QString exact = QStringLiteral("%1 hits").arg(QLocale().toString(expected.total));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->countText().startsWith(exact), 10000);
+    QCOMPARE(panel->model()->total(), expected.total);
+    QVERIFY(!panel->model()->isTotalLowerBound());
 }
 
 void TestSearchPanel::runner_newRequestCancelsThePrevious()

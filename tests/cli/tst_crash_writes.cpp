@@ -3,11 +3,13 @@
 // of `check --repair`, `correct`/`uncorrect` (issue 15), each killed (SIGKILL) test::crashKills(20) times at seeded
 // random moments. After each kill: the library opens, `dubao-cli check` passes (with the schema check), and every
 // highlight counted before is there, placed or orphaned; an export's file is either the whole old one or the whole new
-// one. Seed: DUBAO_CRASH_SEED.
+// one. Seed: DUBAO_CRASH_SEED. The v10 upgrade's compression killed after a batch goes on at the next open.
 #include "core/search/queryparser.h"
 #include "core/search/searchservice.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/library.h"
+#include "core/store/sourcebytes.h"
+#include "core/store/sql.h"
 #include "core/store/tagrepository.h"
 #include "tests/support/cliprocess.h"
 #include "tests/support/corpus.h"
@@ -18,6 +20,8 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,6 +72,7 @@ private slots:
     void export_killed_fileWholeOldOrNew();
     void schemaRepair_killed_opensChecksAnnotationsKept();
     void correct_killed_paragraphAndIndexWholeOldOrNew();
+    void sourcePacking_killedAfterABatch_nextOpenGoesOn();
 
 private:
     struct Round
@@ -363,6 +368,91 @@ void TestCrashWrites::correct_killed_paragraphAndIndexWholeOldOrNew()
                           QCOMPARE(hits, id > 0 ? 1 : 0);
                       }};
     QVERIFY2(killLoop("correct", round) >= kKills, "not enough kills within the time budget");
+}
+
+void TestCrashWrites::sourcePacking_killedAfterABatch_nextOpenGoesOn()
+{
+    // A library of schema 9 with many stored files (written here, fast): the upgrade to v10 compresses them a batch
+    // per transaction, saying so on stderr. Killed after its first batch, it has kept that batch; the next open goes
+    // on from there and ends with every file compressed and read back exactly.
+    constexpr int kFiles = test::kCrashKillDivisor == 1 ? 2048 : 1536; // 512 a batch
+    const QString path = m_tmp.filePath(u"packing.sqlite"_s);
+    // ~8 KB of text each, varied enough that compressing costs about what an OCR'd issue's does.
+    const auto original = [](int k) {
+        static const QString alphabet = u"永川区委常委会召开会议研究部署下一阶段工作全面推进高质量发展经济社会农业生产"
+                                        "人民群众代表大会政府报告记者通讯员本报讯，。、"_s;
+        QString text;
+        quint32 state = quint32(k) * 2654435761u;
+        for (int i = 0; i < 2700; ++i) {
+            state = state * 1664525u + 1013904223u;
+            text += alphabet.at(int((state >> 16) % quint32(alphabet.size())));
+        }
+        return text.toUtf8();
+    };
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        QSqlDatabase db = library.database();
+        QVERIFY(test::dropSchemaVersion11(db));
+        QVERIFY(db.transaction());
+        QSqlQuery file(db);
+        QSqlQuery bytes(db);
+        QVERIFY(file.prepare(u"INSERT INTO source_files (id, path, sha256, encoding, size, imported_at) "
+                             "VALUES (?, ?, ?, 'UTF-8', ?, '2026-12-07T00:00:00')"_s));
+        QVERIFY(bytes.prepare(u"INSERT INTO source_contents (source_file_id, bytes) VALUES (?, ?)"_s));
+        for (int k = 1; k <= kFiles; ++k) {
+            const QByteArray text = original(k);
+            file.addBindValue(k);
+            file.addBindValue(u"/issues/%1.txt"_s.arg(k));
+            file.addBindValue(QString::number(k));
+            file.addBindValue(text.size());
+            QVERIFY2(file.exec(), qPrintable(file.lastError().text()));
+            bytes.addBindValue(k);
+            bytes.addBindValue(text);
+            QVERIFY2(bytes.exec(), qPrintable(bytes.lastError().text()));
+        }
+        QVERIFY(db.commit());
+        QVERIFY(QSqlQuery(db).exec(u"PRAGMA user_version = 10"_s));
+    }
+
+    QProcess cli;
+    cli.setReadChannel(QProcess::StandardError);
+    cli.start(QStringLiteral(DUBAO_CLI_PATH), {u"list"_s, u"--library"_s, path});
+    QByteArray err;
+    static const QRegularExpression firstBatch(u"Compressing the stored files: ([1-9][0-9]*)/%1"_s.arg(kFiles));
+    while (!firstBatch.match(QString::fromUtf8(err)).hasMatch() && cli.state() != QProcess::NotRunning &&
+           cli.waitForReadyRead(30000))
+        err += cli.readAllStandardError();
+    cli.kill();
+    cli.waitForFinished();
+    QVERIFY2(firstBatch.match(QString::fromUtf8(err)).hasMatch(), err.constData());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"killed"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"SELECT (SELECT count(*) FROM source_contents WHERE codec = 1), "
+                       "(SELECT after_id FROM source_packing), (SELECT user_version FROM pragma_user_version)"_s) &&
+                q.next());
+        const int packed = q.value(0).toInt();
+        qInfo("killed after %d of %d files compressed", packed, kFiles);
+        QVERIFY(packed >= 512 && packed < kFiles); // the batch kept, the rest left for later
+        QCOMPARE(q.value(1).toInt(), packed);
+        QCOMPARE(q.value(2).toInt(), 11);
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"killed"_s);
+
+    Library library;
+    const Result<void> opened = library.open(path);
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message()));
+    QSqlDatabase db = library.database();
+    QCOMPARE(sql::scalar(db, u"SELECT count(*) FROM source_contents WHERE codec = 1"_s).toInt(), kFiles);
+    QCOMPARE(sql::scalar(db, u"SELECT count(*) FROM source_packing"_s).toInt(), 0);
+    for (int k = 1; k <= kFiles; k += 97)
+        QCOMPARE(sourcebytes::read(db, k), std::optional<QByteArray>(original(k)));
+    QCOMPARE(sourcebytes::read(db, kFiles), std::optional<QByteArray>(original(kFiles)));
 }
 
 QTEST_GUILESS_MAIN(TestCrashWrites)

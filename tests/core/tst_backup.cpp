@@ -97,7 +97,7 @@ void TestBackup::create_namesFileInBackupsFolder_andCopiesEverything()
     // The original bytes compressed, in the folder's shared objects, readable with gunzip.
     QVERIFY(QFile::exists(tmp.filePath(u"library.sqlite.backups/objects.sqlite"_s)));
     QVERIFY(QFileInfo(tmp.filePath(u"library.sqlite.backups/objects.sqlite"_s)).size() <
-            scalar(library, u"SELECT sum(length(bytes)) FROM source_contents"_s));
+            scalar(library, u"SELECT sum(size) FROM source_files"_s));
     const QList<BackupInfo> list = Backup::list(path);
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.front().reason, u"manual"_s);

@@ -1,10 +1,17 @@
 // IssueRepository on a library file: insert (all or nothing), read back field by field, reporters stored once,
-// find by SHA-256, list issues in date order with their articles, update an issue's publication and date, delete.
+// find by SHA-256, list issues in date order with their articles, update an issue's publication and date, delete;
+// the original bytes kept compressed and read back exactly (schema v10).
 // Opening, refusing and migrating library files: tst_library.cpp.
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
+#include "core/store/sourcebytes.h"
 #include "tests/support/handbuiltissue.h"
+#include "tests/support/sampleissue.h"
+#include "tests/support/scalar.h"
+#include "tests/support/schemaversions.h"
 
+#include <QFile>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -12,7 +19,9 @@
 #include <QTest>
 
 using namespace dubao;
+using namespace Qt::StringLiterals;
 using dubao::test::makeIssue;
+using dubao::test::scalar;
 using dubao::test::sha;
 
 class TestIssueRepository : public QObject
@@ -35,6 +44,9 @@ private slots:
     void updateIssueInfo_changesPublicationAndDate();
     void updateIssueInfo_unknownId_fails();
     void delete_issue_cascadesToArticlesAndBlocks();
+    void sourceBytes_imported_storedCompressedAndReadBackExactly();
+    void sourceBytes_damagedOrUnknownCodec_nullopt();
+    void sourceBytes_libraryOfVersion9_compressedWhenOpened();
 
 private:
     /// A library file of the running test's own.
@@ -350,6 +362,65 @@ void TestIssueRepository::delete_issue_cascadesToArticlesAndBlocks()
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM article_reporters")) && query.next());
     QCOMPARE(query.value(0).toInt(), 3);
     QVERIFY(repository.issue(kept));
+}
+
+void TestIssueRepository::sourceBytes_imported_storedCompressedAndReadBackExactly()
+{
+    Library library;
+    QVERIFY(library.open(libraryPath()));
+    const std::optional<StoredIssue> issue = test::importSampleIssue(library);
+    QVERIFY(issue);
+    QFile file(test::sampleIssuePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray original = file.readAll();
+    QCOMPARE(scalar(library, u"SELECT codec FROM source_contents"_s), qint64(sourcebytes::Zlib));
+    QVERIFY(scalar(library, u"SELECT length(bytes) FROM source_contents"_s) < original.size());
+    QSqlDatabase db = library.database();
+    const qint64 sourceId = scalar(library, u"SELECT source_file_id FROM source_contents"_s);
+    QCOMPARE(sourcebytes::read(db, sourceId), std::optional<QByteArray>(original));
+    // What does not shrink is kept as it is.
+    const sourcebytes::Packed tiny = sourcebytes::pack("ab");
+    QCOMPARE(tiny.codec, int(sourcebytes::Plain));
+    QCOMPARE(tiny.bytes, QByteArray("ab"));
+}
+
+void TestIssueRepository::sourceBytes_damagedOrUnknownCodec_nullopt()
+{
+    const QByteArray original = QByteArray("永川区委常委会召开会议。").repeated(40);
+    sourcebytes::Packed packed = sourcebytes::pack(original);
+    QCOMPARE(packed.codec, int(sourcebytes::Zlib));
+    QCOMPARE(sourcebytes::unpack(packed.codec, packed.bytes), std::optional<QByteArray>(original));
+    QCOMPARE(sourcebytes::unpack(QVariant(), original), std::optional<QByteArray>(original)); // before v10
+    QCOMPARE(sourcebytes::unpack(7, packed.bytes), std::nullopt);
+    packed.bytes.truncate(packed.bytes.size() / 2);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"qUncompress"_s));
+    QCOMPARE(sourcebytes::unpack(packed.codec, packed.bytes), std::nullopt);
+}
+
+void TestIssueRepository::sourceBytes_libraryOfVersion9_compressedWhenOpened()
+{
+    QFile file(test::sampleIssuePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray original = file.readAll();
+    {
+        Library library;
+        QVERIFY(library.open(libraryPath()));
+        QVERIFY(test::importSampleIssue(library));
+        QVERIFY(test::dropSchemaVersion11(library.database()) && test::dropSchemaVersion10(library.database()));
+        QSqlQuery q(library.database());
+        QVERIFY(q.exec(u"PRAGMA user_version = 9"_s));
+        QSqlDatabase db = library.database();
+        const qint64 sourceId = scalar(library, u"SELECT source_file_id FROM source_contents"_s);
+        QCOMPARE(sourcebytes::read(db, sourceId), std::optional<QByteArray>(original)); // no codec column
+    }
+    Library library;
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message()));
+    QCOMPARE(scalar(library, u"PRAGMA user_version"_s), qint64(Library::currentSchemaVersion()));
+    QCOMPARE(scalar(library, u"SELECT codec FROM source_contents"_s), qint64(sourcebytes::Zlib));
+    QSqlDatabase db = library.database();
+    const qint64 sourceId = scalar(library, u"SELECT source_file_id FROM source_contents"_s);
+    QCOMPARE(sourcebytes::read(db, sourceId), std::optional<QByteArray>(original));
 }
 
 QTEST_GUILESS_MAIN(TestIssueRepository)

@@ -1,6 +1,8 @@
 // For the migration tests: turning a current library back into an older schema version, as an older Dubao made it.
 #pragma once
 
+#include <QByteArray>
+#include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -24,15 +26,34 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
            q.exec(QStringLiteral("DROP TABLE block_lineage")) && q.exec(QStringLiteral("DROP TABLE article_lineage"));
 }
 
-/// Drops what schema version 9 added (the corrections of the OCR, their indexes and change-counter triggers). Leaves
-/// user_version to the caller. False when a statement fails.
-inline bool dropSchemaVersion9(QSqlDatabase db)
+/// Undoes schema version 11 (core/store/sourcebytes.h): the stored files uncompressed, the codec column and the
+/// table of the compression still to do dropped. Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion11(QSqlDatabase db)
 {
     QSqlQuery q(db);
-    for (const char *trigger : {"count_corrections_insert", "count_corrections_update", "count_corrections_delete"})
-        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger)))
+    if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS source_packing")))
+        return false;
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('source_contents') WHERE name = 'codec'")) ||
+        !q.next())
+        return false;
+    const bool present = q.value(0).toInt() > 0;
+    q.finish();
+    if (!present)
+        return true;
+    QList<std::pair<qint64, QByteArray>> packed;
+    if (!q.exec(QStringLiteral("SELECT source_file_id, bytes FROM source_contents WHERE codec = 1")))
+        return false;
+    while (q.next())
+        packed.append({q.value(0).toLongLong(), qUncompress(q.value(1).toByteArray())});
+    q.finish();
+    for (const auto &[id, bytes] : std::as_const(packed)) {
+        q.prepare(QStringLiteral("UPDATE source_contents SET bytes = ? WHERE source_file_id = ?"));
+        q.addBindValue(bytes);
+        q.addBindValue(id);
+        if (!q.exec())
             return false;
-    return q.exec(QStringLiteral("DROP TABLE IF EXISTS corrections"));
+    }
+    return q.exec(QStringLiteral("ALTER TABLE source_contents DROP COLUMN codec"));
 }
 
 /// Drops what schema version 10 (text reuse: its tables and triggers) added. Leaves user_version to the caller. False
@@ -50,11 +71,24 @@ inline bool dropSchemaVersion10(QSqlDatabase db)
     return true;
 }
 
+/// Drops what schema versions 9 (the corrections of the OCR, their indexes and change-counter triggers), 10 (text
+/// reuse) and 11 (the compressed files) added. Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion9(QSqlDatabase db)
+{
+    if (!dropSchemaVersion11(db) || !dropSchemaVersion10(db))
+        return false;
+    QSqlQuery q(db);
+    for (const char *trigger : {"count_corrections_insert", "count_corrections_update", "count_corrections_delete"})
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger)))
+            return false;
+    return q.exec(QStringLiteral("DROP TABLE IF EXISTS corrections"));
+}
+
 /// Drops what schema versions 7 (the article sizes, their triggers), 8 (the year's evidence) and later added. Leaves
 /// user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersions7And8(QSqlDatabase db)
 {
-    if (!dropSchemaVersion10(db) || !dropSchemaVersion9(db))
+    if (!dropSchemaVersion9(db))
         return false;
     QSqlQuery q(db);
     for (const char *trigger : {"article_sizes_block_inserted", "article_sizes_block_changed",
