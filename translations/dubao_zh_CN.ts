@@ -1151,10 +1151,6 @@ This cannot be undone.</source>
         <source>Nothing matches this selection.</source>
         <translation>没有符合所选条件的内容。</translation>
     </message>
-    <message>
-        <source>The first entries, shown as Markdown; the %1 file has the same content.</source>
-        <translation>前几条，以 Markdown 形式显示；%1 文件内容与此相同。</translation>
-    </message>
     <message numerus="yes">
         <source>The first %n entries.</source>
         <translation>
@@ -1198,6 +1194,18 @@ This cannot be undone.</source>
     <message>
         <source>Cannot export to %1: the folder %2 does not exist and could not be created (check that you may write there). Choose another place with Browse….</source>
         <translation>无法导出到 %1：文件夹 %2 不存在且无法创建（请检查是否有写入权限）。请用“浏览…”另选位置。</translation>
+    </message>
+    <message>
+        <source>Page 1 of the PDF (A4) as it will be written, with the first entries.</source>
+        <translation>PDF（A4）的第 1 页，按导出时的样子排版，含前几条摘录。</translation>
+    </message>
+    <message>
+        <source>What a QDA program will find in the project, for the first entries.</source>
+        <translation>QDA 软件在该项目中将读到的内容（前几条摘录）。</translation>
+    </message>
+    <message>
+        <source>The outline of the %1 document, for the first entries: its headings (the navigator) and what each holds.</source>
+        <translation>%1 文档的大纲（前几条摘录）：各级标题（导航器中可见）及其下的内容。</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1331,63 @@ This cannot be undone.</source>
     <message>
         <source>  … and %1 more</source>
         <translation>  …… 另有 %1 篇</translation>
+    </message>
+    <message>
+        <source>Reading the annotations of “%1”…</source>
+        <translation>正在读取“%1”中的标注…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling: undoing what was read…</source>
+        <translation>正在取消：撤销已读取的内容…</translation>
+    </message>
+    <message>
+        <source>Placing the annotations of article %1 of %2…</source>
+        <translation>正在放置第 %1 篇（共 %2 篇）文章的标注…</translation>
+    </message>
+    <message>
+        <source>“%1” was not imported; the library is unchanged.
+%2</source>
+        <translation>“%1”未导入，文库没有任何改动。
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::ExportPreview</name>
+    <message>
+        <source>Heading %1 · %2</source>
+        <translation>%1 级标题 · %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Note: </source>
+        <translation>笔记：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Code book: %n code(s)</source>
+        <translation>
+            <numerusform>编码本：%n 个编码</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Text sources: %n article(s)</source>
+        <translation>
+            <numerusform>文本来源：%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coded selections: %1, codings: %2</source>
+        <translation>已编码片段：%1，编码：%2</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>笔记：%1</translation>
     </message>
 </context>
 <context>
@@ -2372,12 +2437,24 @@ What the library holds now is kept as another backup.</source>
         <translation>人物(&amp;P)</translation>
     </message>
     <message>
-        <source>This library is read-only: it holds database objects that Dubao did not make and that could change or delete your work (%1). You can read and search. To remove them, run dubao-cli check --repair (it keeps a copy of the library first).</source>
-        <translation>此文库为只读：它含有并非读报创建、可能改动或删除您工作的数据库对象（%1）。您可以阅读和搜索。要删除这些对象，请运行 dubao-cli check --repair（它会先保留文库副本）。</translation>
-    </message>
-    <message>
         <source>Check Library</source>
         <translation>检查文库</translation>
+    </message>
+    <message>
+        <source>Upgrading the library</source>
+        <translation>正在升级文库</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3…</source>
+        <translation>%1：%2 / %3…</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>修复…</translation>
+    </message>
+    <message>
+        <source>This library is read-only: it holds database objects that Dubao did not make and that could change or delete your work (%1). You can read and search. Repair… removes them (it keeps a copy of the library first; dubao-cli check --repair does the same).</source>
+        <translation>此文库为只读：其中含有并非读报创建的数据库对象，它们可能更改或删除你的工作（%1）。你可以阅读和搜索。“修复…”会删除这些对象（先保留一份文库副本；dubao-cli check --repair 的作用相同）。</translation>
     </message>
 </context>
 <context>
@@ -2911,6 +2988,10 @@ What the library holds now is kept as another backup.</source>
         <source>%1: its text is not in the file</source>
         <translation>%1：文件中没有其正文</translation>
     </message>
+    <message>
+        <source>The import was cancelled; nothing was added.</source>
+        <translation>导入已取消，没有添加任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::QueryParser</name>
@@ -3013,6 +3094,24 @@ What the library holds now is kept as another backup.</source>
         <source>Paragraph tags:</source>
         <translation>段落标签：</translation>
     </message>
+    <message>
+        <source>Highlight:</source>
+        <translation>高亮：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlights here:</source>
+        <translation>
+            <numerusform>此处有 %n 处高亮：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no tag</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>dubao::RemoveHighlightCommand</name>
@@ -3095,6 +3194,25 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>There are no backups of this library yet.</source>
         <translation>这个文库还没有备份。</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::ReuseIndex</name>
+    <message>
+        <source>the library is open read-only: the text-reuse index cannot be built</source>
+        <translation>文库以只读方式打开，无法建立文本复用索引</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>no article with id %1</source>
+        <translation>没有 id 为 %1 的文章</translation>
+    </message>
+    <message>
+        <source>no publication named %1</source>
+        <translation>没有名为 %1 的报纸</translation>
     </message>
 </context>
 <context>
@@ -3224,6 +3342,14 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Load more (%1 of %2 shown)</source>
         <translation>加载更多（已显示 %1 / %2 条）</translation>
+    </message>
+    <message>
+        <source>More than %1 hits</source>
+        <translation>超过 %1 条结果</translation>
+    </message>
+    <message>
+        <source>Load more (%1 of more than %2 shown)</source>
+        <translation>加载更多（已显示 %1 条，共超过 %2 条）</translation>
     </message>
 </context>
 <context>
@@ -3611,6 +3737,18 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>no correction with id %1</source>
         <translation>没有 id 为 %1 的更正</translation>
+    </message>
+    <message>
+        <source>cannot compress the stored files: %1</source>
+        <translation>无法压缩所存的原始文件：%1</translation>
+    </message>
+    <message>
+        <source>Compressing the stored files</source>
+        <translation>正在压缩所存的原始文件</translation>
+    </message>
+    <message>
+        <source>the file %1 beside it belongs to another database: opening the library would write that database&apos;s changes into it. Nothing was changed. Move %1 away (it is not this library&apos;s journal) and open the library again.</source>
+        <translation>旁边的文件 %1 属于另一个数据库：打开文库会把那个数据库的改动写进本文库。没有做任何改动。请把 %1 移走（它不是本文库的日志文件），然后重新打开文库。</translation>
     </message>
 </context>
 <context>
