@@ -93,23 +93,17 @@ int main(int argc, char **argv)
         const ImportReport report = Importer(library).importPaths(base);
         std::printf("imported %lld files\n", qlonglong(report.imported.size()));
         step.print("import (without reuse)");
-        Step full;
-        const Result<qint64> done = index.rebuild();
-        if (!done) {
-            std::fprintf(stderr, "bench_reuse: %s\n", qPrintable(done.error().message()));
-            return 1;
-        }
-        std::printf("full computation: %lld articles\n", qlonglong(*done));
-        full.print("full computation");
     } else {
         extraFiles = files;
+    }
+    {
         Step full;
         const Result<qint64> done = index.rebuild();
         if (!done) {
             std::fprintf(stderr, "bench_reuse: %s\n", qPrintable(done.error().message()));
             return 1;
         }
-        std::printf("full computation (rebuild): %lld articles\n", qlonglong(*done));
+        std::printf("full computation%s: %lld articles\n", libraryPath.isEmpty() ? "" : " (rebuild)", qlonglong(*done));
         full.print("full computation");
     }
     std::printf("index: %lld fingerprint rows, %lld boilerplate fingerprints, %lld pairs (%lld boilerplate)\n",
