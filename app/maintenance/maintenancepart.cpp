@@ -57,6 +57,9 @@ MaintenancePart::MaintenancePart(MainWindow &window, ActionRegistry &actions)
     });
     m_backUpToFile = actions.add(Menu::File, Section::FileBackup, QStringLiteral("actionBackUpToFile"),
                                  QCoreApplication::translate("dubao::MainWindow", "Back Up to &File…"));
+    m_backUpToFile->setStatusTip(QCoreApplication::translate(
+        "dubao::MainWindow", "One file that holds the issues and your work, to copy or send; Restore from Backup… "
+                             "→ Other File… (or dubao-cli restore) reads it on any computer"));
     connect(m_backUpToFile, &QAction::triggered, this, &MaintenancePart::backUpToFileDialog);
     m_restore = actions.add(Menu::File, Section::FileBackup, QStringLiteral("actionRestoreBackup"),
                             QCoreApplication::translate("dubao::MainWindow", "&Restore from Backup…"), QKeySequence(),
@@ -257,9 +260,7 @@ void MaintenancePart::backUpToFileDialog()
             QCoreApplication::translate("dubao::MainWindow", "The backup was cancelled; nothing was written."), 5000);
     } else {
         m_window.statusBar()->showMessage(
-            QCoreApplication::translate("dubao::MainWindow",
-                                        "Backed up to %1 (%2): one file that holds the issues and your work; "
-                                        "Restore from Backup… or dubao-cli restore reads it on any computer.")
+            QCoreApplication::translate("dubao::MainWindow", "Backed up to %1 (%2)")
                 .arg(QDir::toNativeSeparators(*made), QLocale().formattedDataSize(QFileInfo(*made).size())),
             15000);
     }
