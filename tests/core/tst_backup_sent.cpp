@@ -39,6 +39,7 @@ class TestBackupSent : public QObject
 private slots:
     void roundTripIntoFreshFolder_sameIssuesAnnotationsSearch();
     void truncatedOrCorrupt_refused_changesNothing();
+    void cancelledOrKilled_leavesNoFile_nextSweepsThePartial();
 };
 
 void TestBackupSent::roundTripIntoFreshFolder_sameIssuesAnnotationsSearch()
@@ -160,6 +161,42 @@ void TestBackupSent::truncatedOrCorrupt_refused_changesNothing()
         const QStringList left = QDir(tmp.filePath(u"other"_s)).entryList(QDir::Files | QDir::Hidden);
         QVERIFY2(left.filter(u"restoring"_s).isEmpty(), qPrintable(left.join(u", "_s)));
     }
+}
+
+void TestBackupSent::cancelledOrKilled_leavesNoFile_nextSweepsThePartial()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"lib.sqlite"_s);
+    Library library;
+    QVERIFY(library.open(path));
+    importCorpus(library);
+    const QString sent = tmp.filePath(u"sent.dubao-backup"_s);
+    auto files = [&] {
+        return QDir(tmp.path()).entryList({u"sent*"_s}, QDir::Files | QDir::Hidden);
+    };
+    // Cancelled: nothing is written, nothing is left.
+    std::atomic_bool cancel{true};
+    Backup::Options options;
+    options.cancel = &cancel;
+    const Result<BackupMade> cancelled = Backup::makeSelfContained(path, sent, options);
+    QVERIFY(cancelled);
+    QVERIFY(cancelled->write.cancelled);
+    QVERIFY(cancelled->path.isEmpty());
+    QVERIFY2(files().isEmpty(), qPrintable(files().join(u", "_s)));
+    // A killed one (a process id that no longer runs) left its partial file and journal: the next backup to that
+    // name removes them; a running process's partial is left alone.
+    const qint64 gone = 0x7ffffff0;
+    const QString killed = sent + u".partial-%1-1"_s.arg(gone);
+    const QString running = sent + u".partial-%1-7"_s.arg(QCoreApplication::applicationPid());
+    for (const QString &f : QStringList{killed, killed + u"-journal"_s, running}) {
+        QFile file(f);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("partial");
+    }
+    const Result<BackupMade> made = Backup::makeSelfContained(path, sent, {});
+    QVERIFY2(made, qPrintable(made.error().message()));
+    QCOMPARE(made->swept.size(), 2);
+    QCOMPARE(files(), (QStringList{u"sent.dubao-backup"_s, QFileInfo(running).fileName()}));
 }
 
 QTEST_GUILESS_MAIN(TestBackupSent)
