@@ -91,7 +91,10 @@ Export:
 
 Safety:
   backup                         back up what cannot be rebuilt into the backups folder now
-  backups [--json]               list the backups: when, why, what each holds, their size
+  backup --to FILE [--force]     back up into one self-contained file (it holds the issue files too) to copy
+                                 or send; restore FILE rebuilds a library from it anywhere (--force: overwrite)
+  backups [FILE...] [--json]     list the backups (or describe the given files): when, why, what each holds,
+                                 their size, whether self-contained
   restore FILE                   rebuild the library from a backup (keeps a backup of the current one)
   check [--full] [--repair] [--json]  check the library: quick (what cannot be rebuilt, page by page; the
                                  rest by counts); --full: every page, reference and the search index's check;

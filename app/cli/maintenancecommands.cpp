@@ -64,23 +64,42 @@ int cmdBackup(const Args &args, Streams io)
             io.err << "dubao-cli: backup takes no arguments" << Qt::endl;
         return 2;
     }
+    const QString to = args.option(QStringLiteral("to"));
+    if (args.has(QStringLiteral("to")) && to.isEmpty()) {
+        io.err << "dubao-cli: --to takes the name of the backup file to write" << Qt::endl;
+        return 2;
+    }
     Library library;
     if (!openLibrary(library, args, io))
         return 1;
     Backup::Options options;
     options.keep = keep;
     options.progress = progressOnTerminal(io, "backup", "issue lists");
-    const Result<BackupMade> made = Backup::make(library.path(), options);
+    Result<BackupMade> made = Error();
+    if (to.isEmpty()) {
+        made = Backup::make(library.path(), options);
+    } else {
+        // One file that holds everything, to copy or send: restored with `restore FILE` anywhere.
+        options.reason = QStringLiteral("sent");
+        made = Backup::makeSelfContained(library.path(), to, options, args.flags.contains(QStringLiteral("--force")));
+    }
     if (!made) {
         io.err << "dubao-cli: " << made.error().message() << Qt::endl;
         return 1;
     }
     for (const QString &warning : made->write.warnings)
         io.err << "dubao-cli: warning: " << warning << Qt::endl;
+    const qint64 size = QFileInfo(made->path).size();
     if (args.json)
         printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("path"), made->path},
+                                                    {QStringLiteral("selfContained"), !to.isEmpty()},
+                                                    {QStringLiteral("size"), size},
                                                     {QStringLiteral("newObjects"), made->write.newObjects},
                                                     {QStringLiteral("newObjectBytes"), made->write.newObjectBytes}}));
+    else if (!to.isEmpty())
+        io.out << made->path << "\n"
+               << "    self-contained, " << QLocale::c().formattedDataSize(size)
+               << "; restore it anywhere with: dubao-cli restore " << made->path << "\n";
     else
         io.out << made->path << "\n";
     return 0;
@@ -95,10 +114,36 @@ QString holds(const BackupContents &contents)
     return parts.join(QStringLiteral(", "));
 }
 
+/// A backup file given on the command line, described as the folder's are.
+BackupInfo infoOf(const QString &file)
+{
+    BackupInfo info;
+    info.path = QFileInfo(file).absoluteFilePath();
+    info.size = QFileInfo(file).size();
+    info.fullCopy = !Backup::isManifest(file);
+    info.created = QFileInfo(file).lastModified().toUTC();
+    if (const Result<BackupContents> c = info.fullCopy ? Error() : backupmanifest::contents(file); c) {
+        info.created = c->created;
+        info.reason = c->reason;
+    }
+    return info;
+}
+
 int cmdBackups(const Args &args, Streams io)
 {
     const QString libraryPath = libraryPathOf(args);
-    const QList<BackupInfo> backups = Backup::list(libraryPath);
+    QList<BackupInfo> backups;
+    if (args.positional.isEmpty()) {
+        backups = Backup::list(libraryPath);
+    } else {
+        for (const QString &file : args.positional) {
+            if (!QFileInfo(file).isFile()) {
+                io.err << "dubao-cli: " << file << ": no such backup file" << Qt::endl;
+                return 1;
+            }
+            backups << infoOf(file);
+        }
+    }
     const QString objectsFile = BackupObjects::fileIn(Backup::folderFor(libraryPath));
     const qint64 objectsSize = QFileInfo(objectsFile).size();
     if (args.json) {
@@ -116,6 +161,7 @@ int cmdBackups(const Args &args, Streams io)
                 entry.insert(QStringLiteral("holds"), counts);
                 entry.insert(QStringLiteral("sourceBytes"), c->sourceBytes);
                 entry.insert(QStringLiteral("addedBytes"), c->newBytes);
+                entry.insert(QStringLiteral("selfContained"), c->selfContained);
             }
             array.append(entry);
         }
@@ -129,13 +175,19 @@ int cmdBackups(const Args &args, Streams io)
         io.out << b.created.toString(Qt::ISODate) << "  " << b.reason << "  " << b.path << "\n";
         if (b.fullCopy) {
             io.out << "    a copy of the whole library file, " << c.formattedDataSize(b.size) << "\n";
-        } else if (const Result<BackupContents> contents = backupmanifest::contents(b.path); contents) {
-            io.out << "    " << holds(*contents) << "; " << c.formattedDataSize(contents->sourceBytes)
-                   << " of issue files; this backup added " << c.formattedDataSize(contents->newBytes) << "\n";
-        } else {
+        } else if (const Result<BackupContents> contents = backupmanifest::contents(b.path); !contents) {
             io.out << "    cannot be read: " << contents.error().message() << "\n";
+        } else if (contents->selfContained) {
+            io.out << "    " << holds(*contents) << "; " << c.formattedDataSize(contents->sourceBytes)
+                   << " of issue files; self-contained (holds them itself), " << c.formattedDataSize(b.size) << "\n";
+        } else {
+            io.out << "    " << holds(*contents) << "; " << c.formattedDataSize(contents->sourceBytes)
+                   << " of issue files in objects.sqlite; this file " << c.formattedDataSize(b.size)
+                   << ", this backup added " << c.formattedDataSize(contents->newBytes) << "\n";
         }
     }
+    if (!args.positional.isEmpty())
+        return 0;
     if (backups.isEmpty())
         io.out << "No backups in " << Backup::folderFor(libraryPath) << "\n";
     else if (objectsSize > 0)

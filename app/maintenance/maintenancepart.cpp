@@ -14,10 +14,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDate>
 #include <QDir>
 #include <QEventLoop>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QPointer>
 #include <QProgressDialog>
 #include <QSettings>
@@ -52,6 +55,12 @@ MaintenancePart::MaintenancePart(MainWindow &window, ActionRegistry &actions)
                                                   .arg(QDir::toNativeSeparators(*path)),
                                               5000);
     });
+    m_backUpToFile = actions.add(Menu::File, Section::FileBackup, QStringLiteral("actionBackUpToFile"),
+                                 QCoreApplication::translate("dubao::MainWindow", "Back Up to &File…"));
+    m_backUpToFile->setStatusTip(QCoreApplication::translate(
+        "dubao::MainWindow", "One file that holds the issues and your work, to copy or send; Restore from Backup… "
+                             "→ Other File… (or dubao-cli restore) reads it on any computer"));
+    connect(m_backUpToFile, &QAction::triggered, this, &MaintenancePart::backUpToFileDialog);
     m_restore = actions.add(Menu::File, Section::FileBackup, QStringLiteral("actionRestoreBackup"),
                             QCoreApplication::translate("dubao::MainWindow", "&Restore from Backup…"), QKeySequence(),
                             Kind::Editing);
@@ -59,7 +68,7 @@ MaintenancePart::MaintenancePart(MainWindow &window, ActionRegistry &actions)
     m_check = actions.add(Menu::Help, Section::HelpLibrary, QStringLiteral("actionCheckLibrary"),
                           QCoreApplication::translate("dubao::MainWindow", "&Check Library…"));
     connect(m_check, &QAction::triggered, this, &MaintenancePart::checkLibraryDialog);
-    for (QAction *a : {m_backUp, m_restore, m_check})
+    for (QAction *a : {m_backUp, m_backUpToFile, m_restore, m_check})
         a->setEnabled(false);
 
     m_readOnlyBanner = new QToolBar(QCoreApplication::translate("dubao::MainWindow", "Read-only"), &window);
@@ -98,6 +107,7 @@ void MaintenancePart::onLibraryOpened()
 {
     const bool readOnly = isReadOnlyMode();
     m_backUp->setEnabled(true);
+    m_backUpToFile->setEnabled(true);
     m_restore->setEnabled(true); // held off by the registry while read-only
     m_check->setEnabled(true);
     applyReadOnlyMode();
@@ -175,6 +185,85 @@ Result<QString> MaintenancePart::backUpNow()
     const Result<QString> path = Backup::create(session->library(), QStringLiteral("manual"), backupsToKeep());
     QApplication::restoreOverrideCursor();
     return path;
+}
+
+// A backup to send holds every issue's original bytes (seconds to minutes for a large library): on a worker thread
+// with its own connection, a progress dialog and Cancel; the window waits for it in an event loop, as for a restore.
+Result<QString> MaintenancePart::backUpToFile(const QString &file)
+{
+    if (!m_window.session())
+        return Error(QCoreApplication::translate("dubao::MainWindow", "No library is open."));
+    JobRunner runner(QStringLiteral("backUpToFile"));
+    QPointer<QProgressDialog> progress;
+    if (m_window.feedback().showsDialogs()) {
+        progress = new QProgressDialog(
+            QCoreApplication::translate("dubao::MainWindow", "Backing up to %1…").arg(QFileInfo(file).fileName()),
+            QCoreApplication::translate("dubao::MainWindow", "Cancel"), 0, 0, &m_window);
+        progress->setWindowTitle(QCoreApplication::translate("dubao::MainWindow", "Back Up to File"));
+        progress->setWindowModality(Qt::WindowModal);
+        progress->setMinimumDuration(0);
+        connect(progress, &QProgressDialog::canceled, &runner, &JobRunner::cancel);
+        connect(&runner, &JobRunner::progress, progress, [progress](qint64 done, qint64 total, const QString &) {
+            progress->setMaximum(int(total));
+            progress->setValue(int(done));
+        });
+    }
+    Result<BackupMade> result = Error();
+    QEventLoop loop;
+    const QString libraryPath = m_window.libraryPath();
+    runner.start(
+        [libraryPath, file](JobContext &context) {
+            Backup::Options options;
+            options.reason = QStringLiteral("sent");
+            options.cancel = context.cancelFlag();
+            options.progress = [&context](qint64 done, qint64 total) {
+                context.progress(done, total);
+            };
+            return Backup::makeSelfContained(libraryPath, file, options, true);
+        },
+        [&](Result<BackupMade> made) {
+            result = std::move(made);
+            loop.quit();
+        });
+    if (runner.isRunning())
+        loop.exec();
+    delete progress;
+    if (!result)
+        return result.error();
+    return result->path;
+}
+
+void MaintenancePart::backUpToFileDialog()
+{
+    if (!m_window.session())
+        return;
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("backups/sendFolder"), QDir::homePath()).toString();
+    const QString suggested = QDir(folder).filePath(
+        QStringLiteral("%1-%2%3").arg(QFileInfo(m_window.libraryPath()).completeBaseName(),
+                                      QDate::currentDate().toString(Qt::ISODate), backupmanifest::suffix()));
+    QString file = QFileDialog::getSaveFileName(
+        &m_window, QCoreApplication::translate("dubao::MainWindow", "Back Up to File"), suggested,
+        QCoreApplication::translate("dubao::MainWindow", "Dubao backups (*.dubao-backup)"));
+    if (file.isEmpty())
+        return;
+    if (QFileInfo(file).suffix().isEmpty())
+        file += backupmanifest::suffix();
+    settings.setValue(QStringLiteral("backups/sendFolder"), QFileInfo(file).absolutePath());
+    const Result<QString> made = backUpToFile(file);
+    if (!made) {
+        m_window.feedback().warn(
+            &m_window, QCoreApplication::translate("dubao::MainWindow", "Back Up to File"),
+            QCoreApplication::translate("dubao::MainWindow", "No backup was written: %1").arg(made.error().message()));
+    } else if (made->isEmpty()) {
+        m_window.statusBar()->showMessage(
+            QCoreApplication::translate("dubao::MainWindow", "The backup was cancelled; nothing was written."), 5000);
+    } else {
+        m_window.statusBar()->showMessage(
+            QCoreApplication::translate("dubao::MainWindow", "Backed up to %1 (%2)")
+                .arg(QDir::toNativeSeparators(*made), QLocale().formattedDataSize(QFileInfo(*made).size())),
+            15000);
+    }
 }
 
 Result<void> MaintenancePart::restoreFromBackup(const QString &backupFile)

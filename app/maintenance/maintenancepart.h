@@ -1,5 +1,5 @@
-// Keeping the library safe, for the window: File → Back Up Now and Restore from Backup…, Help → Check Library…,
-// the daily backup when a library opens (on a worker thread), the read-only banner and mode, and the poll for
+// Keeping the library safe, for the window: File → Back Up Now, Back Up to File… and Restore from Backup…, Help → Check
+// Library…, the daily backup when a library opens (on a worker thread), the read-only banner and mode, and the poll for
 // changes other programs made (dubao-cli import, a second window).
 #pragma once
 
@@ -34,6 +34,10 @@ public:
 
     bool isReadOnlyMode() const;
     Result<QString> backUpNow();
+    /// File → Back Up to File…'s work: a self-contained backup written to `file` (replaced when it exists: the save
+    /// dialog asked) on a worker thread, with a progress dialog whose Cancel stops it (when dialogs are shown). The
+    /// new file's path; empty when cancelled (nothing is left behind).
+    Result<QString> backUpToFile(const QString &file);
     Result<void> restoreFromBackup(const QString &backupFile);
     /// Checks, or repairs (a library read-only for objects Dubao did not make: as dubao-cli check --repair).
     CheckReport checkLibrary(bool repair);
@@ -53,11 +57,13 @@ private:
     void startDailyBackup();
     Result<RestoreReport> runRestore(const QString &backupFile, const QString &libraryPath);
     void restoreBackupDialog();
+    void backUpToFileDialog();
     void checkLibraryDialog();
 
     MainWindow &m_window;
     ActionRegistry &m_actions;
     QAction *m_backUp;
+    QAction *m_backUpToFile;
     QAction *m_restore;
     QAction *m_check;
     QToolBar *m_readOnlyBanner;

@@ -1,6 +1,7 @@
 #include "app/maintenance/restoredialog.h"
 
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +20,8 @@ QString reasonText(const QString &reason)
         return RestoreDialog::tr("daily");
     if (reason == QLatin1String("manual"))
         return RestoreDialog::tr("backed up by hand");
+    if (reason == QLatin1String("sent"))
+        return RestoreDialog::tr("to send (holds everything)");
     if (reason == QLatin1String("before-restore"))
         return RestoreDialog::tr("before a restore");
     if (reason.startsWith(QLatin1String("migration-v")))
@@ -54,6 +57,15 @@ RestoreDialog::RestoreDialog(const QList<BackupInfo> &backups, QWidget *parent)
         m_list->setCurrentItem(m_list->topLevelItem(0));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton *restore = buttons->addButton(tr("&Restore"), QDialogButtonBox::AcceptRole);
+    // A backup from elsewhere: a self-contained file someone sent (Back Up to File…), or one on another disk.
+    QPushButton *other = buttons->addButton(tr("&Other File…"), QDialogButtonBox::ActionRole);
+    other->setObjectName(QStringLiteral("otherFileButton"));
+    connect(other, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Restore from Backup File"), QString(),
+                                                          tr("Dubao backups (*.dubao-backup *.sqlite)"));
+        if (!file.isEmpty())
+            chooseOtherFile(file);
+    });
     restore->setEnabled(m_list->topLevelItemCount() > 0);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -67,8 +79,16 @@ RestoreDialog::RestoreDialog(const QList<BackupInfo> &backups, QWidget *parent)
     resize(640, 360);
 }
 
+void RestoreDialog::chooseOtherFile(const QString &file)
+{
+    m_otherFile = file;
+    accept();
+}
+
 QString RestoreDialog::selectedPath() const
 {
+    if (!m_otherFile.isEmpty())
+        return m_otherFile;
     const QTreeWidgetItem *item = m_list->currentItem();
     return item ? item->data(0, Qt::UserRole).toString() : QString();
 }

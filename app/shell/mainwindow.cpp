@@ -567,6 +567,11 @@ Result<QString> MainWindow::backUpNow()
     return m_maintenance->backUpNow();
 }
 
+Result<QString> MainWindow::backUpToFile(const QString &file)
+{
+    return m_maintenance->backUpToFile(file);
+}
+
 Result<void> MainWindow::restoreFromBackup(const QString &backupFile)
 {
     return m_maintenance->restoreFromBackup(backupFile);

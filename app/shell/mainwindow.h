@@ -140,6 +140,8 @@ public:
     // programs.
     /// File → Back Up Now without dialogs: returns the backup's path, or an error.
     Result<QString> backUpNow();
+    /// File → Back Up to File… without the save dialog: a self-contained backup written to `file`; its path.
+    Result<QString> backUpToFile(const QString &file);
     /// Closes the library, replaces it with `backupFile` (Backup::restore keeps a copy of what it replaces),
     /// reopens it. No dialogs. An error when nothing was restored (the library is reopened as it was).
     Result<void> restoreFromBackup(const QString &backupFile);

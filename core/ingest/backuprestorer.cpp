@@ -2,6 +2,7 @@
 #include "core/ingest/backuprestorer.h"
 
 #include "core/annotate/correcting.h"
+#include "core/ingest/reanchorer.h"
 #include "core/parse/issuefile.h"
 #include "core/search/searchindex.h"
 #include "core/store/backup.h"
@@ -29,6 +30,54 @@ void removeLibraryFiles(const QString &path)
 {
     for (const char *suffix : {"", "-wal", "-shm", "-journal"})
         QFile::remove(path + QLatin1String(suffix));
+}
+
+/// The highlights and notes of issues that today's parser made into other paragraphs (new ids), orphaned by
+/// restoreWork(), placed again as a re-parse places them (reanchorer.h): by their stored quote and context in the
+/// issue's new text. Every paragraph and article of the issue is new and "untouched", so only the orphans naming
+/// the issue move (with those that were orphans before, as a re-parse gives them a chance too); the tags were
+/// already placed by their text (tag_anchors).
+Result<void> reanchorReshaped(QSqlDatabase db, const QList<qint64> &issueIds)
+{
+    QSqlQuery q(db);
+    for (const qint64 issueId : issueIds) {
+        reanchoring::Texts texts;
+        texts.newIssue.id = issueId;
+        if (Result<void> read = sql::select(q,
+                                            QStringLiteral("SELECT a.id, a.title, b.id, b.text FROM articles a "
+                                                           "LEFT JOIN blocks b ON b.article_id = a.id "
+                                                           "WHERE a.issue_id = ? ORDER BY a.position, b.position"),
+                                            {issueId});
+            !read)
+            return read;
+        qint64 lastArticle = -1;
+        while (q.next()) {
+            if (const qint64 articleId = q.value(0).toLongLong(); articleId != lastArticle) {
+                lastArticle = articleId;
+                Article article;
+                article.id = articleId;
+                article.title = q.value(1).toString();
+                texts.newIssue.parsed.articles.append(article);
+                texts.newTexts.append({article.title, {}});
+                texts.keptArticles.insert(articleId);
+            }
+            if (q.value(2).isNull())
+                continue;
+            Block block;
+            block.id = q.value(2).toLongLong();
+            texts.newIssue.parsed.articles.last().blocks.append(block);
+            texts.newTexts.last().blocks.append(q.value(3).toString());
+            texts.untouched.insert(block.id);
+        }
+        q.finish();
+        reanchoring::Reanchorer reanchorer(db, issueId, texts);
+        ReanchorCounts counts;
+        if (Result<void> loaded = reanchorer.load(); !loaded)
+            return loaded;
+        if (Result<void> applied = reanchorer.apply(counts); !applied)
+            return applied;
+    }
+    return {};
 }
 
 } // namespace
@@ -136,7 +185,7 @@ Result<RestoreReport> BackupRestorer::rebuild(const QString &backup, const QStri
         // Its commit syncs the file: every page written without syncs reaches the disk before the rename.
         if (Result<void> safe = sql::exec(db, QStringLiteral("PRAGMA synchronous = FULL")); !safe)
             return safe;
-        const Result<int> orphaned = backupmanifest::restoreWork(db, backup);
+        const Result<int> orphaned = backupmanifest::restoreWork(db, backup, reanchorReshaped);
         if (!orphaned)
             return orphaned.error();
         report.orphaned = *orphaned;

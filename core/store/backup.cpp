@@ -104,6 +104,8 @@ void collectGarbage(const QString &libraryPath, BackupObjects &objects)
     for (const BackupInfo &b : Backup::list(libraryPath)) {
         if (b.fullCopy)
             continue;
+        if (const Result<BackupContents> c = backupmanifest::contents(b.path); c && c->selfContained)
+            continue; // its objects are its own
         const Result<QList<QString>> lists = backupmanifest::issueLists(b.path);
         if (!lists)
             return; // a backup that cannot be read: keep everything
@@ -282,7 +284,7 @@ Result<BackupMade> Backup::make(const QString &libraryPath, const Options &optio
     removeWithJournals(partial);
     if (Result<void> begun = objects.begin(); !begun)
         return Error(diskFullHint(begun.error().message()));
-    Result<BackupWrite> written = backupmanifest::write(libraryPath, partial, objects, options.reason, previous,
+    Result<BackupWrite> written = backupmanifest::write(libraryPath, partial, &objects, options.reason, previous,
                                                         options.cancel, options.progress);
     if (written && !written->cancelled) {
         if (Result<void> committed = objects.commit(); !committed)
@@ -303,6 +305,54 @@ Result<BackupMade> Backup::make(const QString &libraryPath, const Options &optio
     made.path = target;
     made.write = *written;
     prune(libraryPath, options.keep, target, &objects);
+    return made;
+}
+
+Result<BackupMade> Backup::makeSelfContained(const QString &libraryPath, const QString &file, const Options &options,
+                                             bool overwrite)
+{
+    if (libraryPath.isEmpty() || libraryPath == QLatin1String(":memory:"))
+        return Error(Store::tr("an in-memory library has no backups"));
+    const QFileInfo target(file);
+    const QString absolute = target.absoluteFilePath();
+    if (target.isDir())
+        return Error(Store::tr("%1 is a folder; give the name of the backup file to write").arg(file));
+    if (!target.absoluteDir().exists())
+        return Error(Store::tr("the folder %1 does not exist").arg(target.absolutePath()));
+    const QString library = QFileInfo(libraryPath).absoluteFilePath();
+    for (const char *suffix : {"", "-wal", "-shm", "-journal", ".lock"})
+        if (absolute == library + QLatin1String(suffix) ||
+            (target.exists() &&
+             target.canonicalFilePath() == QFileInfo(library + QLatin1String(suffix)).canonicalFilePath()))
+            return Error(Store::tr("%1 is the library itself; choose another file").arg(file));
+    if (target.exists() && !overwrite)
+        return Error(Store::tr("%1 exists; nothing was written (choose another name, or remove it first)").arg(file));
+
+    BackupMade made;
+    // What a killed earlier backup to the same name left beside it.
+    for (const QFileInfo &f : target.absoluteDir().entryInfoList({target.fileName() + QStringLiteral(".partial-*")},
+                                                                 QDir::Files | QDir::Hidden)) {
+        const auto m = partialPattern().match(f.fileName());
+        if (m.hasMatch() && !processRuns(m.captured(1).toLongLong()) && QFile::remove(f.absoluteFilePath()))
+            made.swept << f.absoluteFilePath();
+    }
+    const QString partial = partialName(absolute);
+    removeWithJournals(partial);
+    const Result<BackupWrite> written = backupmanifest::write(libraryPath, partial, nullptr, options.reason, QString(),
+                                                              options.cancel, options.progress);
+    if (!written || written->cancelled) {
+        removeWithJournals(partial);
+        if (!written)
+            return Error(diskFullHint(written.error().message()));
+        made.write = *written;
+        return made;
+    }
+    if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(absolute).constData()) != 0) {
+        removeWithJournals(partial);
+        return Error(Store::tr("cannot rename the backup to %1").arg(file));
+    }
+    made.path = absolute;
+    made.write = *written;
     return made;
 }
 
@@ -409,6 +459,11 @@ Result<void> Backup::verify(const QString &file)
         return fail(Store::tr("cannot open: %1").arg(connection.error()));
     QSqlDatabase db = connection.db();
     QSqlQuery query(db);
+    // A truncated or damaged file (a copy that did not finish, a bad disk) often cannot even list its tables.
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
+        return fail(Store::tr("the file is damaged or incomplete (%1), perhaps not copied or downloaded completely")
+                        .arg(query.lastError().databaseText()));
+    query.finish();
     auto integrity = [&]() -> Result<void> {
         if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
             return fail(Store::tr("damaged: %1").arg(query.lastError().text()));
@@ -416,7 +471,8 @@ Result<void> Backup::verify(const QString &file)
         while (query.next())
             problems << query.value(0).toString();
         if (problems != QStringList{QStringLiteral("ok")})
-            return fail(Store::tr("damaged: %1").arg(problems.mid(0, 5).join(QStringLiteral("; "))));
+            return fail(
+                Store::tr("the file is damaged or incomplete (%1)").arg(problems.mid(0, 5).join(QStringLiteral("; "))));
         return {};
     };
     if (isManifest(file)) {

@@ -9,8 +9,9 @@
 //   (ensureDaily: the GUI on open, dubao-cli before commands that write), on demand (`dubao-cli backup`, File →
 //   Back Up Now) and before a restore replaces the library (reason `before-restore`);
 // - a copy of the whole library file (`.sqlite`, VACUUM INTO), made before a schema migration, in the old schema.
-// Only the newest `keep` are kept (default 10; the GUI stores the number in QSettings); objects no kept backup
-// needs are removed with the last backup that did.
+// A `.dubao-backup` can also carry its objects itself, to travel alone (makeSelfContained: `dubao-cli backup --to
+// FILE`, File → Back Up to File…). Only the newest `keep` are kept (default 10; the GUI stores the number in
+// QSettings); objects no kept backup needs are removed with the last backup that did.
 //
 // Every file is written under a name of its own process (`….partial-<pid>-<n>`) and renamed when complete; a
 // start sweeps such files of processes that no longer run (sweep()).
@@ -71,6 +72,14 @@ public:
     /// Backs up the library file `libraryPath` (open or not) as a `.dubao-backup` and prunes to `keep`. Fails
     /// on an in-memory library. A failure (a full disk) leaves the library and the earlier backups as they were.
     static Result<BackupMade> make(const QString &libraryPath, const Options &options);
+
+    /// Backs up the library file `libraryPath` (open or not) into the one file `file`, a `.dubao-backup` that holds
+    /// its objects itself (self-contained: every issue's original bytes, compressed), to be copied or sent and
+    /// restored where there is no backups folder. Written under a partial name beside `file` and renamed when
+    /// complete; refuses an existing `file` unless `overwrite`. `options.keep` and `onlyWhenChanged` are not used.
+    /// A failure or cancel leaves nothing behind (and `file`, if it existed, as it was).
+    static Result<BackupMade> makeSelfContained(const QString &libraryPath, const QString &file, const Options &options,
+                                                bool overwrite = false);
 
     /// make() for an open library; returns the new file's path.
     static Result<QString> create(Library &library, const QString &reason, int keep = kDefaultKeep);

@@ -202,7 +202,7 @@ std::pair<qint64, qint64> changeCounters(QSqlDatabase db)
     return {library, work};
 }
 
-Result<BackupWrite> write(const QString &libraryPath, const QString &target, BackupObjects &objects,
+Result<BackupWrite> write(const QString &libraryPath, const QString &target, BackupObjects *shared,
                           const QString &reason, const QString &previous, const std::atomic_bool *cancel,
                           const Progress &progress)
 {
@@ -217,9 +217,19 @@ Result<BackupWrite> write(const QString &libraryPath, const QString &target, Bac
     auto cancelled = [&] {
         return cancel && cancel->load();
     };
+    // A backup to be sent carries its objects in a table of its own, written in the same transaction as the rest;
+    // 1 KB pages for the objects' sake (backupobjects.cpp).
+    BackupObjects own;
+    BackupObjects &objects = shared ? *shared : own;
+    if (!shared) {
+        if (Result<void> paged = sql::exec(db, QStringLiteral("PRAGMA bk.page_size = 1024")); !paged)
+            return paged.error();
+    }
 
     // One read transaction: every table as of one moment.
     Result<void> done = sql::exec(db, QStringLiteral("BEGIN"));
+    if (done && !shared)
+        done = own.attach(db, QStringLiteral("bk"));
     if (done)
         done =
             sql::exec(db, {{QStringLiteral("CREATE TABLE bk.backup (key TEXT PRIMARY KEY, value) WITHOUT ROWID"), {}},
@@ -230,7 +240,7 @@ Result<BackupWrite> write(const QString &libraryPath, const QString &target, Bac
 
     // The issue lists: the previous backup's when no issue changed since, else read (and stored when new).
     bool reused = false;
-    if (done && !previous.isEmpty() && libraryChanges >= 0) {
+    if (done && shared && !previous.isEmpty() && libraryChanges >= 0) {
         const Result<BackupContents> before = contents(previous);
         if (before && before->libraryChanges == libraryChanges &&
             before->schemaVersion == Library::currentSchemaVersion()) {
@@ -351,7 +361,7 @@ Result<BackupWrite> write(const QString &libraryPath, const QString &target, Bac
         {QStringLiteral("schema_version"), sql::scalar(db, QStringLiteral("PRAGMA main.user_version"))},
         {QStringLiteral("library_changes"), libraryChanges},
         {QStringLiteral("work_changes"), workChanges},
-        {QStringLiteral("objects"), QStringLiteral("objects.sqlite")},
+        {QStringLiteral("objects"), shared ? QStringLiteral("objects.sqlite") : QStringLiteral("self")},
         {QStringLiteral("new_bytes"), report.newObjectBytes},
     };
     for (const auto &[key, value] : values)
@@ -369,6 +379,8 @@ Result<BackupWrite> write(const QString &libraryPath, const QString &target, Bac
     }
     if (done)
         done = sql::exec(db, QStringLiteral("COMMIT"));
+    if (!done && cancelled())
+        report.cancelled = true; // a statement the cancel interrupted (CancelGuard)
     if (!done)
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
     QSqlQuery(db).exec(QStringLiteral("DETACH DATABASE bk"));

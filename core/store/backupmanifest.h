@@ -67,10 +67,12 @@ QString suffix(); // ".dubao-backup"
 using Progress = std::function<void(qint64 done, qint64 total)>;
 
 /// Writes the backup of the library file `libraryPath` to `target` (a new file), storing the objects it needs
-/// that `objects` lacks in `objects` (inside the caller's transaction on it). `previous` is the newest earlier
-/// backup: when the library's issues did not change since (its change counter), its issue lists are reused
-/// without reading the issues. Reads the library in one read transaction: the backup is one moment of it.
-Result<BackupWrite> write(const QString &libraryPath, const QString &target, BackupObjects &objects,
+/// that `shared` lacks in `shared` (inside the caller's transaction on it), or, when `shared` is null, every
+/// object it needs in an `objects` table of `target` itself (a self-contained backup, to be sent). `previous` is
+/// the newest earlier backup in the same store: when the library's issues did not change since (its change
+/// counter), its issue lists are reused without reading the issues. Reads the library in one read transaction:
+/// the backup is one moment of it.
+Result<BackupWrite> write(const QString &libraryPath, const QString &target, BackupObjects *shared,
                           const QString &reason, const QString &previous, const std::atomic_bool *cancel,
                           const Progress &progress);
 
@@ -111,11 +113,14 @@ Result<void> insertLineage(QSqlDatabase db, const IssueEntry &entry);
 Result<void> markVanished(QSqlDatabase db, const StoredIdentity &identity);
 
 /// Copies the user's tables of the backup `manifest` into the library on `db` (a new library, outside any
-/// transaction), in one transaction. Annotations on paragraphs or articles that the restored issues no longer have
-/// (a newer parser split them differently; markVanished()) become orphans, except paragraph and article tags, which
-/// go to the paragraph of that issue with the same text (the article with the same headline) when there is one;
-/// returns how many became orphans.
-Result<int> restoreWork(QSqlDatabase db, const QString &manifest);
+/// transaction), in one transaction. Highlights and notes on paragraphs that the restored issues no longer have (a
+/// newer parser split them differently; markVanished()) become orphans, which `reanchor` (called in the
+/// transaction with the ids of their issues; the caller's re-anchoring by their stored quote and context) may place
+/// again; paragraph and
+/// article tags go to the paragraph of that issue with the same text (the article with the same headline) when
+/// there is one. Returns how many annotations are orphans because of the new shapes.
+Result<int> restoreWork(QSqlDatabase db, const QString &manifest,
+                        const std::function<Result<void>(QSqlDatabase, const QList<qint64> &)> &reanchor = {});
 
 /// Issues in a backup (the sum of its issue lists).
 qint64 issueCount(const QString &manifest);

@@ -88,6 +88,24 @@ BackupObjects::BackupObjects()
     : m_connection(QStringLiteral("dubao-backup-objects-%1").arg(s_nextConnection.fetch_add(1)))
 {}
 
+QString BackupObjects::table() const
+{
+    return m_schema + QStringLiteral(".objects");
+}
+
+Result<void> BackupObjects::attach(const QSqlDatabase &db, const QString &schema)
+{
+    close();
+    m_connection = db.connectionName();
+    m_schema = schema;
+    m_borrowed = true;
+    m_file = db.databaseName();
+    return sql::exec(QSqlDatabase::database(m_connection, false),
+                     QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (hash TEXT PRIMARY KEY, kind TEXT NOT NULL, "
+                                    "size INTEGER NOT NULL, data BLOB NOT NULL)")
+                         .arg(table()));
+}
+
 BackupObjects::~BackupObjects()
 {
     close();
@@ -138,6 +156,13 @@ bool BackupObjects::isOpen() const
 
 void BackupObjects::close()
 {
+    if (m_borrowed) {
+        m_borrowed = false;
+        m_schema = QStringLiteral("main");
+        m_connection = QStringLiteral("dubao-backup-objects-%1").arg(s_nextConnection.fetch_add(1));
+        m_file.clear();
+        return;
+    }
     if (!QSqlDatabase::contains(m_connection))
         return;
     {
@@ -151,7 +176,7 @@ void BackupObjects::close()
 bool BackupObjects::contains(const QString &hash) const
 {
     return sql::scalar(QSqlDatabase::database(m_connection, false),
-                       QStringLiteral("SELECT 1 FROM objects WHERE hash = ?"), {hash})
+                       QStringLiteral("SELECT 1 FROM %1 WHERE hash = ?").arg(table()), {hash})
         .isValid();
 }
 
@@ -159,7 +184,7 @@ QSet<QString> BackupObjects::hashes() const
 {
     QSet<QString> result;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    if (sql::select(query, QStringLiteral("SELECT hash FROM objects"))) {
+    if (sql::select(query, QStringLiteral("SELECT hash FROM %1").arg(table()))) {
         while (query.next())
             result.insert(query.value(0).toString());
     }
@@ -177,7 +202,7 @@ Result<qint64> BackupObjects::put(const QString &kind, const QByteArray &bytes, 
         return Error(Store::tr("cannot compress an object of %1 bytes").arg(bytes.size()));
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (Result<void> done =
-            sql::exec(query, QStringLiteral("INSERT INTO objects (hash, kind, size, data) VALUES (?, ?, ?, ?)"),
+            sql::exec(query, QStringLiteral("INSERT INTO %1 (hash, kind, size, data) VALUES (?, ?, ?, ?)").arg(table()),
                       {hash, kind, bytes.size(), data});
         !done)
         return done.error();
@@ -187,7 +212,8 @@ Result<qint64> BackupObjects::put(const QString &kind, const QByteArray &bytes, 
 Result<QByteArray> BackupObjects::get(const QString &hash) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    if (Result<void> read = sql::select(query, QStringLiteral("SELECT data FROM objects WHERE hash = ?"), {hash});
+    if (Result<void> read =
+            sql::select(query, QStringLiteral("SELECT data FROM %1 WHERE hash = ?").arg(table()), {hash});
         !read)
         return read.error();
     if (!query.next())
@@ -224,7 +250,8 @@ Result<int> BackupObjects::removeAllBut(const QSet<QString> &keep)
         return begun.error();
     QSqlQuery query(db);
     for (const QString &hash : std::as_const(gone)) {
-        if (Result<void> done = sql::exec(query, QStringLiteral("DELETE FROM objects WHERE hash = ?"), {hash}); !done) {
+        if (Result<void> done = sql::exec(query, QStringLiteral("DELETE FROM %1 WHERE hash = ?").arg(table()), {hash});
+            !done) {
             rollback();
             return done.error();
         }

@@ -11,6 +11,7 @@
 
 #include <QByteArray>
 #include <QSet>
+#include <QSqlDatabase>
 #include <QString>
 
 #include <optional>
@@ -41,6 +42,10 @@ public:
 
     /// Opens (creating when `create`) an object file: rollback journal, so an idle store is one file.
     Result<void> open(const QString &file, bool create);
+    /// Uses (creating it) the object table of the database attached as `schema` on the open connection `db`, in
+    /// that connection's transaction: a backup made to be sent on its own writes its objects into itself. The
+    /// connection must stay open while this is used; close() leaves it open. begin()/commit() are the caller's.
+    Result<void> attach(const QSqlDatabase &db, const QString &schema);
     bool isOpen() const;
     void close();
 
@@ -66,8 +71,13 @@ public:
     qint64 fileSize() const;
 
 private:
+    /// "schema.objects"
+    QString table() const;
+
     QString m_connection;
     QString m_file;
+    QString m_schema = QStringLiteral("main");
+    bool m_borrowed = false; ///< attach(): the connection is the caller's
 };
 
 } // namespace dubao

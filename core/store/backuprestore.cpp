@@ -235,7 +235,8 @@ Result<void> markVanished(QSqlDatabase db, const StoredIdentity &identity)
     return {};
 }
 
-Result<int> restoreWork(QSqlDatabase db, const QString &manifest)
+Result<int> restoreWork(QSqlDatabase db, const QString &manifest,
+                        const std::function<Result<void>(QSqlDatabase, const QList<qint64> &)> &reanchor)
 {
     const Result<QStringList> tables = workTables(manifest);
     if (!tables)
@@ -270,16 +271,48 @@ Result<int> restoreWork(QSqlDatabase db, const QString &manifest)
                 !done)
                 return done;
         }
-        // Annotations on rows a newer parser no longer makes: orphans, kept with their quote, issue and tags.
-        QSqlQuery fix(db);
+        // Annotations on rows a newer parser no longer makes: orphans, kept with their quote, issue and tags, then
+        // placed again by their anchors where the new paragraphs still hold their words.
+        if (Result<void> done = sql::exec(
+                db, QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS restore_orphaned (kind TEXT NOT NULL, id INTEGER "
+                                   "NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID"));
+            !done)
+            return done;
         for (const char *table : {"highlights", "notes"}) {
+            const QString vanished = vanishedCondition("block_id", "block", "blocks");
             if (Result<void> done = sql::exec(
-                    fix, QStringLiteral("UPDATE %1 SET block_id = NULL, orphan = 1 WHERE block_id IS NOT NULL AND %2")
-                             .arg(QLatin1String(table), vanishedCondition("block_id", "block", "blocks")));
+                    db, {{QStringLiteral("INSERT OR IGNORE INTO temp.restore_orphaned SELECT '%1', id FROM %1 "
+                                         "WHERE block_id IS NOT NULL AND %2")
+                              .arg(QLatin1String(table), vanished),
+                          {}},
+                         {QStringLiteral("UPDATE %1 SET block_id = NULL, orphan = 1 WHERE block_id IS NOT NULL AND %2")
+                              .arg(QLatin1String(table), vanished),
+                          {}}});
                 !done)
                 return done;
-            orphaned += fix.numRowsAffected();
         }
+        if (reanchor) {
+            QList<qint64> issues;
+            QSqlQuery q(db);
+            if (Result<void> read = sql::select(
+                    q, QStringLiteral("SELECT issue_id FROM highlights WHERE id IN (SELECT id FROM "
+                                      "temp.restore_orphaned WHERE kind = 'highlights') AND issue_id IS NOT NULL "
+                                      "UNION SELECT issue_id FROM notes WHERE id IN (SELECT id FROM "
+                                      "temp.restore_orphaned WHERE kind = 'notes') AND issue_id IS NOT NULL "
+                                      "ORDER BY 1"));
+                !read)
+                return read;
+            while (q.next())
+                issues.append(q.value(0).toLongLong());
+            q.finish();
+            if (Result<void> placed = reanchor(db, issues); !placed)
+                return placed;
+        }
+        for (const char *table : {"highlights", "notes"})
+            orphaned += sql::scalar(db, QStringLiteral("SELECT count(*) FROM %1 WHERE orphan = 1 AND id IN (SELECT "
+                                                       "id FROM temp.restore_orphaned WHERE kind = '%1')")
+                                            .arg(QLatin1String(table)))
+                            .toInt();
         const Result<int> taggings = placeVanishedTaggings(db, sql::timeToText(QDateTime::currentDateTimeUtc()));
         if (!taggings)
             return taggings.error();

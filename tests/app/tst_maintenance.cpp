@@ -64,6 +64,7 @@ private slots:
     void init();
     void open_makesDailyBackup_once();
     void backUpNow_thenRestore_reopensWithBackupContent();
+    void backUpToFile_selfContained_restoredFromOtherFile();
     void checkLibrary_healthy_dialogSaysSo();
     void checkDialog_full_showsProgressAndWhatItRead();
     void checkDialog_stopped_saysCancelled_changesNothing();
@@ -186,6 +187,48 @@ void TestMaintenance::backUpNow_thenRestore_reopensWithBackupContent()
     QVERIFY(!window->restoreFromBackup(test::corpusDir() + u"/README.md"_s));
     QVERIFY(window->hasLibrary());
     QCOMPARE(scalar(window->session()->library(), u"SELECT count(*) FROM issues"_s), issues);
+}
+
+void TestMaintenance::backUpToFile_selfContained_restoredFromOtherFile()
+{
+    const QString path = freshLibrary(u"send.sqlite"_s);
+    auto window = openWindow(path);
+    QVERIFY(window->findChild<QAction *>(u"actionBackUpToFile"_s)->isEnabled());
+    QTemporaryDir elsewhere;
+    const QString file = elsewhere.filePath(u"for a colleague.dubao-backup"_s);
+    const Result<QString> made = window->backUpToFile(file);
+    QVERIFY2(made, qPrintable(made.error().message()));
+    QCOMPARE(*made, QFileInfo(file).absoluteFilePath());
+    const Result<BackupContents> contents = backupmanifest::contents(file);
+    QVERIFY(contents && contents->selfContained);
+    QCOMPARE(contents->reason, u"sent"_s);
+    const qint64 issues = scalar(window->session()->library(), u"SELECT count(*) FROM issues"_s);
+    QCOMPARE(contents->counts.value(u"issues"_s), issues);
+    QCOMPARE(QDir(elsewhere.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no partial left
+    // Written again over it (the save dialog asked): still one whole file.
+    QVERIFY(window->backUpToFile(file));
+    QVERIFY(Backup::verify(file));
+    {
+        QSqlQuery q(window->session()->library().database());
+        QVERIFY(q.exec(u"DELETE FROM issues WHERE id = (SELECT max(id) FROM issues)"_s));
+    }
+    window->reloadLibrary();
+    // Restore from Backup… → Other File…: the file from elsewhere, as if picked in the list.
+    {
+        RestoreDialog dialog(Backup::list(path));
+        dialog.chooseOtherFile(file);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.selectedPath(), file);
+    }
+    const Result<void> restored = window->restoreFromBackup(file);
+    QVERIFY2(restored.ok(), qPrintable(restored.error().message()));
+    QCOMPARE(scalar(window->session()->library(), u"SELECT count(*) FROM issues"_s), issues);
+    QCOMPARE(window->libraryModel()->issueCount(), int(issues));
+    // A folder that cannot be written: a clear error, and the library open as it was.
+    const Result<QString> refused = window->backUpToFile(elsewhere.filePath(u"no such folder/x.dubao-backup"_s));
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message().contains(u"does not exist"_s), qPrintable(refused.error().message()));
+    QVERIFY(window->hasLibrary());
 }
 
 void TestMaintenance::checkLibrary_healthy_dialogSaysSo()

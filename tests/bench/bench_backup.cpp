@@ -7,11 +7,15 @@
 //   1. the first backup: seconds, bytes written, the backup's size (objects.sqlite + the .dubao-backup file);
 //   2. nothing changed: the daily backup again (nothing may be written);
 //   3. 20 new highlights, then the next day's backup: seconds, size of what it added;
+//   3b. (--steps 7) a self-contained backup to send (`backup --to FILE`): seconds, its size;
 //   4. quit during a backup: a first backup into a fresh folder, cancelled after 3 s — seconds until it returned;
 //   5. restore (rebuild) into a new file beside LIBRARY: seconds, issues/s;
-//   6. check (quick) and check --full: seconds.
+//   6. check (quick, twice: cold then warm cache) and check --full: seconds.
 // Also: imported text (sum of source_files.size) and the ratio of the first backup to it, peak RSS, written bytes
-// (/proc/self/io write_bytes). MB = 1,000,000 bytes.
+// (/proc/self/io write_bytes), CPU seconds (user + system, getrusage) and the load average (/proc/loadavg) beside
+// each step's elapsed seconds, which a loaded machine inflates. MB = 1,000,000 bytes.
+//
+//   bench_backup LIBRARY --steps 5,6   only those steps (1 is made anyway when a later step needs a backup)
 
 #include "core/ingest/backuprestorer.h"
 #include "core/ingest/librarycheck.h"
@@ -28,8 +32,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSet>
 
 #include <cstdio>
+#include <sys/resource.h>
 #include <thread>
 
 using namespace dubao;
@@ -43,10 +49,33 @@ double mb(qint64 bytes)
     return double(bytes) / 1e6;
 }
 
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll().split(' ').front()) : QStringLiteral("?");
+}
+
+double s_cpuAtStart = 0;
+
+/// Starts a step: its CPU time is counted from here.
+void begin()
+{
+    s_cpuAtStart = cpuSeconds();
+}
+
 void line(const char *what, double seconds, qint64 written, const QString &more = {})
 {
-    std::printf("%-34s %8.2f s  written %9.1f MB  peak RSS %6lld MB  %s\n", what, seconds, mb(written),
-                peakRssKb() / 1000, qPrintable(more));
+    std::printf("%-34s %8.2f s  CPU %7.2f s  load %5s  written %9.1f MB  peak RSS %6lld MB  %s\n", what, seconds,
+                cpuSeconds() - s_cpuAtStart, qPrintable(loadAverage()), mb(written), peakRssKb() / 1000,
+                qPrintable(more));
     std::fflush(stdout);
 }
 
@@ -56,12 +85,19 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_backup LIBRARY (a copy: it is changed)\n");
+        std::fprintf(stderr, "usage: bench_backup LIBRARY [--steps 1,2,...] (a copy: it is changed)\n");
         return 2;
     }
     const QString path = QFileInfo(QString::fromLocal8Bit(argv[1])).absoluteFilePath();
+    QSet<int> steps{1, 2, 3, 4, 5, 6, 7};
+    if (argc >= 4 && QByteArray(argv[2]) == "--steps") {
+        steps.clear();
+        for (const QByteArray &n : QByteArray(argv[3]).split(','))
+            steps.insert(n.toInt());
+    }
     QElapsedTimer timer;
     qint64 written = writtenBytes();
+    begin();
     timer.start();
     Library library;
     if (const Result<void> opened = library.open(path); !opened) {
@@ -75,55 +111,88 @@ int main(int argc, char **argv)
     std::printf("library: %lld issues, %.1f MB of imported text, file %.1f MB\n", issues, mb(text),
                 mb(QFileInfo(path).size()));
     const QString objectsFile = BackupObjects::fileIn(Backup::folderFor(path));
+    auto newestBackup = [&] {
+        for (const BackupInfo &b : Backup::list(path))
+            if (!b.fullCopy)
+                return b.path;
+        return QString();
+    };
 
     // 1. The first backup.
-    written = writtenBytes();
-    timer.restart();
     Backup::Options options;
     options.reason = QStringLiteral("daily");
-    const Result<BackupMade> first = Backup::make(path, options);
-    if (!first) {
-        std::fprintf(stderr, "%s\n", qPrintable(first.error().message()));
-        return 1;
+    if (steps.contains(1) ||
+        (newestBackup().isEmpty() && (steps.contains(2) || steps.contains(3) || steps.contains(5)))) {
+        written = writtenBytes();
+        begin();
+        timer.restart();
+        const Result<BackupMade> first = Backup::make(path, options);
+        if (!first) {
+            std::fprintf(stderr, "%s\n", qPrintable(first.error().message()));
+            return 1;
+        }
+        const qint64 firstSize = QFileInfo(objectsFile).size() + QFileInfo(first->path).size();
+        line("1. first backup", timer.elapsed() / 1000.0, writtenBytes() - written,
+             QStringLiteral("size %1 MB = %2 x the imported text (target <= 0.5)")
+                 .arg(mb(firstSize), 0, 'f', 1)
+                 .arg(double(firstSize) / double(qMax<qint64>(text, 1)), 0, 'f', 3));
     }
-    const qint64 firstSize = QFileInfo(objectsFile).size() + QFileInfo(first->path).size();
-    line("1. first backup", timer.elapsed() / 1000.0, writtenBytes() - written,
-         QStringLiteral("size %1 MB = %2 x the imported text (target <= 0.5)")
-             .arg(mb(firstSize), 0, 'f', 1)
-             .arg(double(firstSize) / double(qMax<qint64>(text, 1)), 0, 'f', 3));
 
     // 2. Nothing changed.
-    written = writtenBytes();
-    timer.restart();
     options.onlyWhenChanged = true;
-    const Result<BackupMade> none = Backup::make(path, options);
-    line("2. nothing changed", timer.elapsed() / 1000.0, writtenBytes() - written,
-         none && none->path.isEmpty() ? QStringLiteral("no backup made") : QStringLiteral("A BACKUP WAS MADE"));
+    if (steps.contains(2)) {
+        written = writtenBytes();
+        begin();
+        timer.restart();
+        const Result<BackupMade> none = Backup::make(path, options);
+        line("2. nothing changed", timer.elapsed() / 1000.0, writtenBytes() - written,
+             none && none->path.isEmpty() ? QStringLiteral("no backup made") : QStringLiteral("A BACKUP WAS MADE"));
+    }
 
     // 3. 20 highlights, then the next day's backup.
-    AnnotationRepository annotations(library);
-    const qint64 maxBlock = sql::scalar(library.database(), QStringLiteral("SELECT max(id) FROM blocks")).toLongLong();
-    int added = 0;
-    for (int k = 0; added < 20 && k < 1000; ++k) {
-        const qint64 block = 1 + qint64(QRandomGenerator::global()->bounded(quint64(maxBlock)));
-        added += annotations.addHighlight(block, 0, 2, {}).ok() ? 1 : 0;
+    if (steps.contains(3)) {
+        AnnotationRepository annotations(library);
+        const qint64 maxBlock =
+            sql::scalar(library.database(), QStringLiteral("SELECT max(id) FROM blocks")).toLongLong();
+        int added = 0;
+        for (int k = 0; added < 20 && k < 1000; ++k) {
+            const qint64 block = 1 + qint64(QRandomGenerator::global()->bounded(quint64(maxBlock)));
+            added += annotations.addHighlight(block, 0, 2, {}).ok() ? 1 : 0;
+        }
+        const qint64 objectsBefore = QFileInfo(objectsFile).size();
+        written = writtenBytes();
+        begin();
+        timer.restart();
+        const Result<BackupMade> next = Backup::make(path, options);
+        if (!next || next->path.isEmpty()) {
+            std::fprintf(stderr, "no next backup: %s\n", next ? "nothing made" : qPrintable(next.error().message()));
+            return 1;
+        }
+        line("3. next day, 20 highlights", timer.elapsed() / 1000.0, writtenBytes() - written,
+             QStringLiteral("added %1 KB (file %2 KB, objects %3 KB; target <= 1 MB)")
+                 .arg((QFileInfo(next->path).size() + next->write.newObjectBytes) / 1000)
+                 .arg(QFileInfo(next->path).size() / 1000)
+                 .arg((QFileInfo(objectsFile).size() - objectsBefore) / 1000));
     }
-    const qint64 objectsBefore = QFileInfo(objectsFile).size();
-    written = writtenBytes();
-    timer.restart();
-    const Result<BackupMade> next = Backup::make(path, options);
-    if (!next || next->path.isEmpty()) {
-        std::fprintf(stderr, "no next backup: %s\n", next ? "nothing made" : qPrintable(next.error().message()));
-        return 1;
+
+    // 3b. A self-contained backup to send: one file with every object.
+    if (steps.contains(7)) {
+        const QString sent = path + QStringLiteral("-sent.dubao-backup");
+        QFile::remove(sent);
+        written = writtenBytes();
+        begin();
+        timer.restart();
+        const Result<BackupMade> made = Backup::makeSelfContained(path, sent, {});
+        line("3b. self-contained, to send", timer.elapsed() / 1000.0, writtenBytes() - written,
+             made ? QStringLiteral("size %1 MB = %2 x the imported text")
+                        .arg(mb(QFileInfo(sent).size()), 0, 'f', 1)
+                        .arg(double(QFileInfo(sent).size()) / double(qMax<qint64>(text, 1)), 0, 'f', 3)
+                  : made.error().message());
+        QFile::remove(sent);
     }
-    line("3. next day, 20 highlights", timer.elapsed() / 1000.0, writtenBytes() - written,
-         QStringLiteral("added %1 KB (file %2 KB, objects %3 KB; target <= 1 MB)")
-             .arg((QFileInfo(next->path).size() + next->write.newObjectBytes) / 1000)
-             .arg(QFileInfo(next->path).size() / 1000)
-             .arg((QFileInfo(objectsFile).size() - objectsBefore) / 1000));
 
     // 4. Quit while a backup runs: a first backup of the same library into another folder, cancelled.
-    {
+    if (steps.contains(4)) {
         const QString other = path + QStringLiteral("-quit.sqlite");
         QFile::remove(other);
         QFile::link(path, other);
@@ -133,6 +202,7 @@ int main(int argc, char **argv)
         QElapsedTimer stop;
         std::thread worker([&] { (void)Backup::make(other, quitting); });
         std::this_thread::sleep_for(std::chrono::seconds(3));
+        begin();
         stop.start();
         cancel = true;
         worker.join();
@@ -144,28 +214,36 @@ int main(int argc, char **argv)
     }
 
     // 5. Restore.
-    const QString restored = path + QStringLiteral("-restored.sqlite");
-    for (const char *suffix : {"", "-wal", "-shm"})
-        QFile::remove(restored + QLatin1String(suffix));
-    written = writtenBytes();
-    timer.restart();
-    const Result<RestoreReport> rebuilt = BackupRestorer::rebuild(next->path, restored);
-    const double restoreSeconds = timer.elapsed() / 1000.0;
-    line("5. restore (rebuild)", restoreSeconds, writtenBytes() - written,
-         rebuilt ? QStringLiteral("%1 issues, %2 issues/s, %3 MB/s of text")
-                       .arg(rebuilt->issues)
-                       .arg(double(rebuilt->issues) / restoreSeconds, 0, 'f', 0)
-                       .arg(mb(text) / restoreSeconds, 0, 'f', 1)
-                 : rebuilt.error().message());
-    for (const char *suffix : {"", "-wal", "-shm"})
-        QFile::remove(restored + QLatin1String(suffix));
+    if (steps.contains(5)) {
+        const QString restored = path + QStringLiteral("-restored.sqlite");
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(restored + QLatin1String(suffix));
+        written = writtenBytes();
+        begin();
+        timer.restart();
+        const Result<RestoreReport> rebuilt = BackupRestorer::rebuild(newestBackup(), restored);
+        const double restoreSeconds = timer.elapsed() / 1000.0;
+        line("5. restore (rebuild)", restoreSeconds, writtenBytes() - written,
+             rebuilt ? QStringLiteral("%1 issues, %2 issues/s, %3 MB/s of text; restored file %4 MB")
+                           .arg(rebuilt->issues)
+                           .arg(double(rebuilt->issues) / restoreSeconds, 0, 'f', 0)
+                           .arg(mb(text) / restoreSeconds, 0, 'f', 1)
+                           .arg(mb(QFileInfo(restored).size()), 0, 'f', 1)
+                     : rebuilt.error().message());
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(restored + QLatin1String(suffix));
+    }
 
     // 6. check and check --full.
-    for (const bool full : {false, true}) {
-        timer.restart();
-        const CheckReport report = LibraryCheck::check(library, nullptr, full);
-        line(full ? "6. check --full" : "6. check", timer.elapsed() / 1000.0, 0,
-             report.healthy() ? QStringLiteral("healthy") : QStringLiteral("%1 problems").arg(report.problems.size()));
+    if (steps.contains(6)) {
+        for (const bool full : {false, false, true}) {
+            begin();
+            timer.restart();
+            const CheckReport report = LibraryCheck::check(library, nullptr, full);
+            line(full ? "6. check --full" : "6. check", timer.elapsed() / 1000.0, 0,
+                 report.healthy() ? QStringLiteral("healthy")
+                                  : QStringLiteral("%1 problems").arg(report.problems.size()));
+        }
     }
     return 0;
 }

@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +28,7 @@ class TestCliMaintenance : public QObject
 
 private slots:
     void backupAndRestore();
+    void backupToFile_selfContained_restoredElsewhere();
     void check_exitCodesAndJson();
     void readOnlyFile_readsWorkWritesFail();
 };
@@ -69,6 +71,77 @@ void TestCliMaintenance::backupAndRestore()
     QVERIFY(!out.contains(u"测试"_s));
     QCOMPARE(cli({u"restore"_s, tmp.filePath(u"nothing.sqlite"_s)}, &out), 1);
     QCOMPARE(cli({u"restore"_s}, &out), 2);
+}
+
+void TestCliMaintenance::backupToFile_selfContained_restoredElsewhere()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"library.sqlite"_s);
+    auto cli = [&](const QStringList &args, const QString &library, QString *out = nullptr, QString *err = nullptr) {
+        const test::CliRun r = test::runCli(args + QStringList{u"--library"_s, library});
+        if (out)
+            *out = QString::fromUtf8(r.out).trimmed();
+        if (err)
+            *err = QString::fromUtf8(r.err).trimmed();
+        return r.code;
+    };
+    QString out;
+    QString err;
+    QCOMPARE(cli({u"import"_s, QStringLiteral(DUBAO_CORPUS_DIR)}, path), 0);
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"寄出"_s}, path), 0);
+    const QString sent = tmp.filePath(u"for a colleague.dubao-backup"_s);
+    QCOMPARE(cli({u"backup"_s, u"--to"_s, sent}, path, &out), 0);
+    QVERIFY2(out.contains(u"self-contained"_s) && out.contains(u"dubao-cli restore"_s), qPrintable(out));
+    QVERIFY(QFile::exists(sent));
+    // Refused when it exists (nothing written), unless --force.
+    QCOMPARE(cli({u"backup"_s, u"--to"_s, sent}, path, &out, &err), 1);
+    QVERIFY2(err.contains(u"exists"_s), qPrintable(err));
+    QCOMPARE(cli({u"backup"_s, u"--to"_s, sent, u"--force"_s, u"--json"_s}, path, &out), 0);
+    const QJsonObject made = QJsonDocument::fromJson(out.toUtf8()).object();
+    QVERIFY2(made.value(u"selfContained"_s).toBool(), qPrintable(out));
+    QCOMPARE(made.value(u"size"_s).toInteger(), QFileInfo(sent).size());
+    QCOMPARE(cli({u"backup"_s, u"--to"_s}, path), 2);
+    // What it holds, and that it needs nothing else.
+    QCOMPARE(cli({u"backups"_s, sent}, path, &out), 0);
+    QVERIFY2(out.contains(u"5 issues"_s) && out.contains(u"1 tags"_s) && out.contains(u"self-contained"_s) &&
+                 out.contains(u"sent"_s),
+             qPrintable(out));
+    QCOMPARE(cli({u"backups"_s, sent, u"--json"_s}, path, &out), 0);
+    const QJsonObject listed = QJsonDocument::fromJson(out.toUtf8()).object();
+    const QJsonObject entry = listed.value(u"backups"_s).toArray().first().toObject();
+    QVERIFY2(entry.value(u"selfContained"_s).toBool(), qPrintable(out));
+    QCOMPARE(entry.value(u"size"_s).toInteger(), QFileInfo(sent).size());
+    QCOMPARE(entry.value(u"holds"_s).toObject().value(u"issues"_s).toInt(), 5);
+
+    // The stock sqlite3 reads it: its table of contents, and an issue's original bytes (gzip).
+    QProcess sqlite;
+    sqlite.start(u"sqlite3"_s, {sent, u"SELECT value FROM backup WHERE key = 'objects'; "
+                                      "SELECT count(*) FROM objects WHERE kind = 'source';"_s});
+    QVERIFY(sqlite.waitForFinished(30000));
+    QCOMPARE(QString::fromUtf8(sqlite.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts),
+             (QStringList{u"self"_s, u"5"_s}));
+
+    // On another computer: a folder with nothing but the file.
+    QTemporaryDir elsewhere;
+    const QString received = elsewhere.filePath(u"received.dubao-backup"_s);
+    QVERIFY(QFile::copy(sent, received));
+    const QString fresh = elsewhere.filePath(u"library.sqlite"_s);
+    QCOMPARE(cli({u"restore"_s, received}, fresh, &out, &err), 0);
+    QVERIFY2(out.contains(u"restored"_s), qPrintable(out + err));
+    QCOMPARE(cli({u"tag"_s, u"list"_s}, fresh, &out), 0);
+    QVERIFY2(out.contains(u"寄出"_s), qPrintable(out));
+    QCOMPARE(cli({u"search"_s, u"会议"_s, u"--json"_s}, fresh, &out), 0);
+    QString there;
+    QCOMPARE(cli({u"search"_s, u"会议"_s, u"--json"_s}, path, &there), 0);
+    QCOMPARE(out, there);
+    QVERIFY(!out.isEmpty());
+    // A damaged copy is refused, naming it, and the library stays as it is.
+    QFile damaged(received);
+    QVERIFY(damaged.resize(QFileInfo(received).size() / 3));
+    QCOMPARE(cli({u"restore"_s, received}, fresh, &out, &err), 1);
+    QVERIFY2(err.contains(received) && err.contains(u"nothing was restored"_s), qPrintable(err));
+    QCOMPARE(cli({u"tag"_s, u"list"_s}, fresh, &out), 0);
+    QVERIFY2(out.contains(u"寄出"_s), qPrintable(out));
 }
 
 void TestCliMaintenance::check_exitCodesAndJson()

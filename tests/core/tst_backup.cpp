@@ -5,11 +5,13 @@
 #include "core/ingest/backuprestorer.h"
 #include "core/ingest/importer.h"
 #include "core/search/searchservice.h"
+#include "core/store/annotationrepository.h"
 #include "core/store/backup.h"
 #include "core/store/backupobjects.h"
 #include "core/store/library.h"
 #include "core/store/tagrepository.h"
 #include "tests/support/exportfixture.h"
+#include "tests/support/libraryrows.h"
 #include "tests/support/scalar.h"
 #include "tests/support/schemaversions.h"
 
@@ -68,7 +70,7 @@ private slots:
     void verify_rejectsBadFiles();
     void restore_replacesLibrary_keepsCopy();
     void roundTrip_sameRowsAnnotationsAndSearch();
-    void restoreByNewerParser_tagsFollowTheirText();
+    void restoreByNewerParser_annotationsFollowTheirText();
     void nextBackup_sharesObjects_nothingChanged_writesNothing();
     void cancelled_leavesNothing();
     void sweep_removesPartialsOfEndedProcessesOnly();
@@ -302,62 +304,6 @@ void TestBackup::restore_replacesLibrary_keepsCopy()
     QVERIFY(!QFileInfo::exists(path + u".restoring-%1"_s.arg(QCoreApplication::applicationPid())));
 }
 
-namespace {
-
-/// Every row of what a restore must give back, as text, in a stable order.
-QStringList dump(Library &library)
-{
-    static const char *const queries[] = {
-        "SELECT i.id, hex(i.uid), p.name, i.date, i.month, i.day, i.date_inferred, i.created_at, i.parser_version, "
-        "s.path, s.sha256, s.encoding, s.size, s.imported_at FROM issues i JOIN source_files s ON s.id = "
-        "i.source_file_id LEFT JOIN publications p ON p.id = i.publication_id ORDER BY i.id",
-        "SELECT id, issue_id, position, kicker, title, subtitles, has_byline, byline_source, byline_date, byline_raw, "
-        "first_line, last_line, hex(uid) FROM articles ORDER BY id",
-        "SELECT ar.article_id, ar.position, r.name FROM article_reporters ar JOIN reporters r ON r.id = "
-        "ar.reporter_id ORDER BY 1, 2",
-        "SELECT id, article_id, position, kind, text, raw, first_line, last_line, hex(uid) FROM blocks ORDER BY id",
-        "SELECT id, name, parent_id, color, created_at, hex(uid) FROM tags ORDER BY id",
-        "SELECT * FROM article_tags ORDER BY 1, 2",
-        "SELECT * FROM block_tags ORDER BY 1, 2",
-        "SELECT h.id, h.block_id, h.start, h.\"end\", h.quote, substr(b.text, h.start + 1, h.\"end\" - h.start), "
-        "h.prefix, h.suffix, h.issue_id, h.orphan, h.created_at, hex(h.uid) FROM highlights h "
-        "LEFT JOIN blocks b ON b.id = h.block_id ORDER BY h.id",
-        "SELECT * FROM highlight_tags ORDER BY 1, 2",
-        "SELECT id, block_id, highlight_id, text, orphan, quote, hex(uid) FROM notes ORDER BY id",
-        "SELECT * FROM note_tags ORDER BY 1, 2",
-        "SELECT id, name, hex(uid) FROM notebooks ORDER BY id",
-        "SELECT * FROM notebook_entries ORDER BY id",
-        "SELECT issue_id, old_id, hex(old_uid), new_id, hex(new_uid), kind FROM block_lineage ORDER BY id",
-    };
-    QStringList rows;
-    QSqlQuery q(library.database());
-    for (const char *sql : queries) {
-        if (!q.exec(QString::fromUtf8(sql))) {
-            rows << u"error: "_s + q.lastError().text();
-            continue;
-        }
-        while (q.next()) {
-            QStringList values;
-            for (int c = 0; c < q.record().count(); ++c)
-                values << (q.value(c).isNull() ? u"NULL"_s : q.value(c).toString());
-            rows << values.join(u'|');
-        }
-    }
-    SearchService search(library);
-    for (const QString &term : {u"会议"_s, u"重庆"_s, u"农业 OR 湿地"_s, u"长长"_s}) {
-        SearchOptions options;
-        options.order = SearchOrder::Newest;
-        options.limit = 1000;
-        const SearchResult result = search.search(term, options);
-        rows << term + u": "_s + QString::number(result.total);
-        for (const SearchHit &hit : result.hits)
-            rows << u"%1 %2 %3"_s.arg(hit.blockId).arg(hit.noteId).arg(hit.articleId);
-    }
-    return rows;
-}
-
-} // namespace
-
 void TestBackup::roundTrip_sameRowsAnnotationsAndSearch()
 {
     test::ExportFixture fixture;
@@ -369,7 +315,7 @@ void TestBackup::roundTrip_sameRowsAnnotationsAndSearch()
     QSqlQuery q(library.database());
     QVERIFY(q.exec(u"DELETE FROM source_files WHERE id = (SELECT max(source_file_id) FROM issues)"_s));
     QCOMPARE(Importer(library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)}).imported.size(), 1);
-    const QStringList before = dump(library);
+    const QStringList before = test::libraryRows(library);
     QVERIFY(before.size() > 200);
 
     const Result<QString> backup = Backup::create(library, u"manual"_s);
@@ -391,36 +337,51 @@ void TestBackup::roundTrip_sameRowsAnnotationsAndSearch()
     QVERIFY(reports > 0);
     Library restored;
     QVERIFY(restored.open(restoredPath));
-    const QStringList after = dump(restored);
+    const QStringList after = test::libraryRows(restored);
     for (qsizetype k = 0; k < qMin(before.size(), after.size()); ++k)
         QCOMPARE(after.at(k), before.at(k));
     QCOMPARE(after.size(), before.size());
 }
 
-void TestBackup::restoreByNewerParser_tagsFollowTheirText()
+void TestBackup::restoreByNewerParser_annotationsFollowTheirText()
 {
     // A library whose first issue was parsed into other paragraphs than today's parser makes (one paragraph fewer,
     // one with other text): the restore gives that issue new paragraph ids. Its tagged paragraph and article are
     // found again by their text and headline (in that issue, not in the second issue holding the same article); the
-    // tag of the paragraph whose text no longer exists becomes an orphan highlight with that text.
+    // tag of the paragraph whose text no longer exists becomes an orphan highlight with that text. Highlights and
+    // notes are re-anchored by their stored quote and context, as a re-parse does: on the same words of the new
+    // paragraphs; only those on words the new parse does not have become orphans.
     test::ExportFixture fixture;
     QString error;
     QVERIFY2(fixture.setUpIssues(&error), qPrintable(error));
     Library &library = *fixture.library;
     const StoredIssue &issue = fixture.stored1;
     TagRepository tags(library);
+    AnnotationRepository annotations(library);
     const qint64 kept = tags.create(u"保留"_s)->id;
     const qint64 changed = tags.create(u"改过"_s)->id;
     const Block &tagged = issue.parsed.articles.at(1).blocks.at(0);
     const Block &rewritten = issue.parsed.articles.at(1).blocks.at(1);
     const Article &article = issue.parsed.articles.at(2);
+    QVERIFY(tagged.text.size() > 12);
     QVERIFY(tags.addTagging(TagTarget::Block, kept, tagged.id).valueOr(false));
     QVERIFY(tags.addTagging(TagTarget::Block, changed, rewritten.id).valueOr(false));
     QVERIFY(tags.addTagging(TagTarget::Article, kept, article.id).valueOr(false));
+    const QString rewrittenText = u"后来改过的段落，这一段文字原来的报纸上并没有，是读者后来自己写进去的"_s;
     QSqlQuery q(library.database());
     QVERIFY(q.exec(u"DELETE FROM blocks WHERE id = %1"_s.arg(issue.parsed.articles.at(0).blocks.last().id)));
-    QVERIFY(q.exec(u"UPDATE blocks SET text = '后来改过的段落' WHERE id = %1"_s.arg(rewritten.id)));
+    QVERIFY(q.exec(u"UPDATE blocks SET text = '%1' WHERE id = %2"_s.arg(rewrittenText).arg(rewritten.id)));
     q.finish();
+    // On words the new parse has: a highlight (with a tag and a note on it) and a note on the paragraph.
+    const qint64 highlight = annotations.addHighlight(tagged.id, 4, 12, {kept}).valueOr(0);
+    QVERIFY(highlight > 0);
+    const qint64 onHighlight = annotations.addNote(tagged.id, highlight, u"划线的批注"_s).valueOr(0);
+    const qint64 onParagraph = annotations.addNote(tagged.id, 0, u"段落的批注"_s).valueOr(0);
+    QVERIFY(onHighlight > 0 && onParagraph > 0);
+    // On words only the old library had: orphans, with their words.
+    const qint64 lost = annotations.addHighlight(rewritten.id, 16, 24).valueOr(0);
+    const qint64 lostNote = annotations.addNote(rewritten.id, 0, u"改过的段落的批注"_s).valueOr(0);
+    QVERIFY(lost > 0 && lostNote > 0);
 
     const Result<QString> backup = Backup::create(library, u"manual"_s);
     QVERIFY2(backup, qPrintable(backup.error().message()));
@@ -428,7 +389,7 @@ void TestBackup::restoreByNewerParser_tagsFollowTheirText()
     const Result<RestoreReport> rebuilt = BackupRestorer::rebuild(*backup, restoredPath, {});
     QVERIFY2(rebuilt, qPrintable(rebuilt.error().message()));
     QCOMPARE(rebuilt->newShapes, 1);
-    QCOMPARE(rebuilt->orphaned, 1);
+    QCOMPARE(rebuilt->orphaned, 3); // the rewritten paragraph's tag, highlight and note
 
     Library restored;
     QVERIFY(restored.open(restoredPath));
@@ -444,10 +405,41 @@ void TestBackup::restoreByNewerParser_tagsFollowTheirText()
                                   .arg(kept)),
              1);
     QCOMPARE(scalar(restored, u"SELECT count(*) FROM highlights h JOIN highlight_tags t ON t.highlight_id = h.id "
-                              "WHERE h.orphan = 1 AND h.origin = 'block_tag' AND h.quote = '后来改过的段落' "
-                              "AND h.issue_id = %1 AND t.tag_id = %2"_s.arg(issue.id)
+                              "WHERE h.orphan = 1 AND h.origin = 'block_tag' AND h.quote = '%1' "
+                              "AND h.issue_id = %2 AND t.tag_id = %3"_s.arg(rewrittenText)
+                                  .arg(issue.id)
                                   .arg(changed)),
              1);
+
+    // The highlight: on the paragraph with the tagged text, the same words, its tag kept; its note follows it.
+    const QString placed =
+        u"SELECT h.orphan, b.text, substr(b.text, h.start + 1, h.\"end\" - h.start), h.quote, "
+        "a.issue_id, (SELECT group_concat(tag_id) FROM highlight_tags WHERE highlight_id = h.id) "
+        "FROM highlights h JOIN blocks b ON b.id = h.block_id JOIN articles a ON a.id = b.article_id "
+        "WHERE h.id = %1"_s.arg(highlight);
+    QSqlQuery r(restored.database());
+    QVERIFY(r.exec(placed) && r.next());
+    QCOMPARE(r.value(0).toInt(), 0);
+    QCOMPARE(r.value(1).toString(), tagged.text);
+    QCOMPARE(r.value(2).toString(), tagged.text.mid(4, 8));
+    QCOMPARE(r.value(3).toString(), tagged.text.mid(4, 8));
+    QCOMPARE(r.value(4).toLongLong(), issue.id);
+    QCOMPARE(r.value(5).toLongLong(), kept);
+    for (const qint64 note : {onHighlight, onParagraph}) {
+        QVERIFY(r.exec(u"SELECT n.orphan, b.text, n.highlight_id FROM notes n JOIN blocks b ON b.id = n.block_id "
+                       "WHERE n.id = %1"_s.arg(note)));
+        QVERIFY2(r.next(), qPrintable(u"note %1 is not on a paragraph"_s.arg(note)));
+        QCOMPARE(r.value(0).toInt(), 0);
+        QCOMPARE(r.value(1).toString(), tagged.text);
+        QCOMPARE(r.value(2).toLongLong(), note == onHighlight ? highlight : 0);
+    }
+    // Those on words the new parse does not have: orphans that keep their words and their issue.
+    QCOMPARE(scalarText(restored,
+                        u"SELECT orphan || '|' || quote || '|' || issue_id FROM highlights WHERE id = %1"_s.arg(lost)),
+             u"1|%1|%2"_s.arg(rewrittenText.mid(16, 8)).arg(issue.id));
+    QCOMPARE(
+        scalarText(restored, u"SELECT orphan || '|' || quote || '|' || text FROM notes WHERE id = %1"_s.arg(lostNote)),
+        u"1|%1|改过的段落的批注"_s.arg(rewrittenText));
     QCOMPARE(scalar(restored, u"SELECT count(*) FROM pragma_foreign_key_check"_s), 0);
 }
 
