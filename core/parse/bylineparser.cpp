@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace dubao::parse {
 
 using namespace text;
@@ -124,6 +126,51 @@ QStringList splitReporters(const QString &names)
 }
 
 } // namespace
+
+static const QRegularExpression &anyHanOnly()
+{
+    static const QRegularExpression re(QStringLiteral(u"^\\p{Han}{2,16}$"));
+    return re;
+}
+
+// Rule "signature": a report signed at its end with its reporters in brackets, after its last sentence or on a line
+// of its own ("…切实改善。(郑涛)", "(记者 王一 李 二)"): they are the article's reporters. Only names: an editor's
+// note (本报有删节), a credit (供图) or a source (据新华社) in brackets is not a signature.
+std::optional<Signature> parseSignature(const QString &text, bool spacesKept)
+{
+    qsizetype end = text.size();
+    while (end > 0 && (text[end - 1].isSpace() || text[end - 1] == QChar(0x3000)))
+        --end;
+    if (end < 4 || (text[end - 1] != u')' && text[end - 1] != u'）'))
+        return std::nullopt;
+    const qsizetype open = std::max(text.lastIndexOf(u'(', end - 1), text.lastIndexOf(u'（', end - 1));
+    if (open < 0 || end - 1 - open > 32)
+        return std::nullopt;
+    qsizetype before = open;
+    while (before > 0 && (text[before - 1].isSpace() || text[before - 1] == QChar(0x3000)))
+        --before;
+    static const QString sentenceEnds = QStringLiteral(u"。！？!?”\"」』…");
+    if (before > 0 && !sentenceEnds.contains(text[before - 1]))
+        return std::nullopt;
+    QString inner = foldToSimplified(text.mid(open + 1, end - 2 - open));
+    static const QRegularExpression roles(
+        QStringLiteral(u"(?:全媒体|融媒体|特约|见习|首席|摄影|本报)?记者|通讯员|实习生|摄影"));
+    inner.replace(roles, QStringLiteral(" "));
+    static const QRegularExpression notNames(
+        QStringLiteral(u"本报|删节|编者|综合|整理|编辑|来源|供图|摄|报道|新华社|图片|图文|完|续|转第|版|试行"));
+    static const QRegularExpression nameRe(QStringLiteral(u"^\\p{Han}{2,4}$"));
+    if (inner.contains(notNames))
+        return std::nullopt;
+    const QStringList names = splitReporters(inner);
+    if (names.isEmpty() || names.size() > 4)
+        return std::nullopt;
+    for (const QString &name : names) {
+        // Without the file's spaces the names run together: only that they are Chinese characters can be checked.
+        if (spacesKept ? !nameRe.match(name).hasMatch() : !name.contains(anyHanOnly()))
+            return std::nullopt;
+    }
+    return Signature{open, names};
+}
 
 bool isByline(QStringView t)
 {
