@@ -31,10 +31,10 @@ const QRegularExpression &bylineCommentRe()
 // 中国青年报客户端重庆9月23日电); then maybe the reporters in brackets and the month and day.
 const QRegularExpression &bylineOutletRe()
 {
-    static const QRegularExpression re(
-        QStringLiteral(u"^\\s*(本报|[\\p{Han}A-Za-z·\\-]{1,14}(?:报|网|台|社|客户端|融媒|新闻))(\\p{Han}{0,4}?)"
-                       u"(?:(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日)?(?<!通)(讯|电)(?!员|息)"
-                       u"\\s*(?:(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(?=[(（]))?(?:[(（]([^()（）]{0,60})[)）])?"));
+    static const QRegularExpression re(QStringLiteral(
+        u"^\\s*(本报|[\\p{Han}A-Za-z·\\-]{1,14}(?:报|网|台|社|客户端|融媒|新闻))(\\p{Han}{0,4}?)"
+        u"(?:(\\d(?:\\s?\\d)?)\\s*月\\s*(\\d(?:\\s?\\d)?)\\s*日)?(?<!通)(讯|电)(?!员|息)"
+        u"\\s*(?:(\\d(?:\\s?\\d)?)\\s*月\\s*(\\d(?:\\s?\\d)?)\\s*日\\s*(?=[(（]))?(?:[(（]([^()（）]{0,60})[)）])?"));
     return re;
 }
 // Rule "bracket-byline": a paragraph opening with the reporters in brackets, "(记者 林一 周航)3月5日,…".
@@ -266,8 +266,8 @@ std::optional<BylineParse> parseByline(const QString &content, const QString &fo
             if (!wire) // a wire's bracket names the agency's reporters, not this paper
                 out.publication = names.publication;
         }
-        dated = (o.capturedLength(3) > 0 && setDate(out, o.captured(3).toInt(), o.captured(4).toInt())) ||
-                (o.capturedLength(6) > 0 && setDate(out, o.captured(6).toInt(), o.captured(7).toInt()));
+        dated = (o.capturedLength(3) > 0 && setDate(out, spacedNumber(o.captured(3)), spacedNumber(o.captured(4)))) ||
+                (o.capturedLength(6) > 0 && setDate(out, spacedNumber(o.captured(6)), spacedNumber(o.captured(7))));
         out.bodyStart = o.capturedEnd(0);
     } else if (const auto b = bylineBracketRe().match(folded); b.hasMatch()) {
         out.byline.raw = original(b, 0).trimmed();
@@ -279,7 +279,7 @@ std::optional<BylineParse> parseByline(const QString &content, const QString &fo
         out.byline.raw = original(r, 0).trimmed();
         out.bodyStart = 0; // the sentence stays the paragraph's
         if (const auto d = monthDayRe().match(QStringView(content).mid(r.capturedEnd(0))); d.hasMatch())
-            dated = setDate(out, d.captured(1).toInt(), d.captured(2).toInt());
+            dated = setDate(out, spacedNumber(d.captured(1)), spacedNumber(d.captured(2)));
     } else if (const auto w = bylineWireRe().match(folded); w.hasMatch()) {
         out.byline.source = removeSpaces(original(w, 1));
         out.byline.raw = original(w, 1);
@@ -290,7 +290,7 @@ std::optional<BylineParse> parseByline(const QString &content, const QString &fo
     const QStringView rest = QStringView(content).mid(out.bodyStart);
     if (!dated) {
         if (const auto d = monthDayRe().match(rest); d.hasMatch())
-            setDate(out, d.captured(1).toInt(), d.captured(2).toInt());
+            setDate(out, spacedNumber(d.captured(1)), spacedNumber(d.captured(2)));
     }
     if (rest.trimmed().isEmpty())
         out.bodyStart = -1;

@@ -674,8 +674,8 @@ ParsedIssue parseIssueText(const QString &text)
             // Rule "date-line": an article without a byline may open with the date (002: "7月28日,永川区召开…").
             if (issueMonth == 0) {
                 if (const auto d = monthDayRe().match(chunk.content); d.hasMatch()) {
-                    issueMonth = d.captured(1).toInt();
-                    issueDay = d.captured(2).toInt();
+                    issueMonth = spacedNumber(d.captured(1));
+                    issueDay = spacedNumber(d.captured(2));
                     if (issueMonth < 1 || issueMonth > 12 || issueDay < 1 || issueDay > 31)
                         issueMonth = issueDay = 0;
                 }

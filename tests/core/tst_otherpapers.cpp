@@ -272,9 +272,9 @@ void TestOtherPapers::signature_data()
     QTest::newRow("credit") << head + u"\n\n(青溪日报供图)\n"_s << QStringList{} << two << QString();
     QTest::newRow("to-be-continued") << head + u"(待续)\n"_s << QStringList{}
                                      << QStringList{two[0], two[1] + u"（待续）"_s} << QString();
-    QTest::newRow("inside-sentence")
-        << u"标题一\n\n本报讯 3月5日,会议召开。\n\n会议要求,各单位执行有关办法(试行)\n"_s << QStringList{}
-        << QStringList{two[0], u"会议要求，各单位执行有关办法（试行）"_s} << QString();
+    QTest::newRow("inside-sentence") << u"标题一\n\n本报讯 3月5日,会议召开。\n\n会议要求,各单位执行有关办法(试行)\n"_s
+                                     << QStringList{} << QStringList{two[0], u"会议要求，各单位执行有关办法（试行）"_s}
+                                     << QString();
 }
 
 void TestOtherPapers::signature()
@@ -305,6 +305,12 @@ void TestOtherPapers::year_digitsSplitByOcrSpaces()
     const ParsedIssue named = parseIssueText(u"标题一\n\n本报讯(青溪日报记者 林一)3月5日,会议回顾2 02 1年工作。\n"_s);
     QCOMPARE(named.issue.date, QDate(2021, 3, 5));
     QVERIFY(named.issue.dateInferred);
+    // In the byline's dateline, and a full date in the text matching it states the year.
+    const ParsedIssue byline =
+        parseIssueText(u"标题一\n\n本报讯(青溪日报记者 林一)1 1月12日,会议传达2 021年1 1月12日文件精神。\n"_s);
+    QCOMPARE(firstArticle(byline).byline->date, u"11-12"_s);
+    QCOMPARE(byline.issue.date, QDate(2021, 11, 12));
+    QVERIFY(!byline.issue.dateInferred);
 }
 
 namespace {
