@@ -48,8 +48,8 @@ QByteArray windowState();
 QByteArray splitterState();
 void setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &splitter);
 
-/// The author name the reader's corrections of the OCR record: the one set in Preferences, else the login name
-/// (Corrector::defaultAuthor()).
+/// The author name the reader's corrections of the OCR record: the one set in Preferences, else the system's name
+/// for the user (Corrector::defaultAuthor()).
 QString correctionAuthor();
 /// The name set in Preferences; empty when none is.
 QString correctionAuthorSetting();

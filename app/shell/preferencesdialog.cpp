@@ -24,8 +24,8 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_author->setClearButtonEnabled(true);
     m_author->setMinimumWidth(280);
     form->addRow(tr("&Author of corrections:"), m_author);
-    auto *hint = new QLabel(tr("Recorded with each correction of the OCR you make. Left empty, your login name "
-                               "(%1) is recorded.")
+    auto *hint = new QLabel(tr("Recorded with each correction of the OCR you make. Left empty, your name as the "
+                               "system knows it (%1) is recorded.")
                                 .arg(Corrector::defaultAuthor()));
     hint->setWordWrap(true);
     hint->setEnabled(false);
