@@ -172,6 +172,40 @@ std::optional<Signature> parseSignature(const QString &text, bool spacesKept)
     return Signature{open, names};
 }
 
+// Rule "signature" (parseSignature above): the reporters signing the article's last paragraph are its reporters; the
+// signature becomes a note of its own, so the paragraph reads as the report's text.
+void takeSignature(Article &article)
+{
+    if (article.blocks.isEmpty() || article.blocks.last().kind != BlockKind::Body)
+        return;
+    Block &last = article.blocks.last();
+    const std::optional<Signature> signature = parseSignature(last.text, false);
+    if (!signature)
+        return;
+    // The names from the file's own line, where the spaces between them are (the cleaned text has lost them).
+    const std::optional<Signature> asWritten = parseSignature(last.raw.section(u'\n', -1), true);
+    if (!asWritten)
+        return;
+    if (!article.byline)
+        article.byline = Byline{};
+    for (const QString &name : asWritten->reporters) {
+        if (!article.byline->reporters.contains(name))
+            article.byline->reporters.append(name);
+    }
+    if (article.byline->raw.isEmpty())
+        article.byline->raw = last.text.mid(signature->start).trimmed();
+    if (signature->start == 0) {
+        last.kind = BlockKind::Note;
+        return;
+    }
+    Block note = last;
+    note.kind = BlockKind::Note;
+    note.text = last.text.mid(signature->start).trimmed();
+    note.firstLine = last.lastLine;
+    last.text = last.text.left(signature->start).trimmed();
+    article.blocks.append(note);
+}
+
 bool isByline(QStringView t)
 {
     const QChar first = firstVisible(t);

@@ -40,4 +40,8 @@ struct Signature
 /// together.
 std::optional<Signature> parseSignature(const QString &text, bool spacesKept);
 
+/// The article's last paragraph ends with its reporters' signature: they join its reporters (a byline made for them
+/// if it has none) and the signature becomes a note block of its own.
+void takeSignature(Article &article);
+
 } // namespace dubao::parse
