@@ -3,6 +3,7 @@
 #include "app/annotations/annotationcommands.h"
 #include "app/annotations/correctioncommand.h"
 #include "app/annotations/qdpximportcommand.h"
+#include "app/shell/appsettings.h"
 #include "core/store/library.h"
 
 #include <QUndoStack>
@@ -85,28 +86,28 @@ void AnnotationDocument::notifyTextChanged()
 qint64 AnnotationDocument::correctText(qint64 blockId, int start, int end, const QString &text)
 {
     return pushAdd(new CorrectionCommand(*this, tr("Correct “%1”").arg(text.left(16)), [=](Corrector &corrector) {
-        return corrector.correctText(blockId, start, end, text, Corrector::defaultAuthor());
+        return corrector.correctText(blockId, start, end, text, AppSettings::correctionAuthor());
     }));
 }
 
 qint64 AnnotationDocument::joinParagraph(qint64 blockId)
 {
     return pushAdd(new CorrectionCommand(*this, tr("Join Paragraphs"), [=](Corrector &corrector) {
-        return corrector.join(blockId, Corrector::defaultAuthor());
+        return corrector.join(blockId, AppSettings::correctionAuthor());
     }));
 }
 
 qint64 AnnotationDocument::splitParagraph(qint64 blockId, int at)
 {
     return pushAdd(new CorrectionCommand(*this, tr("Split Paragraph"), [=](Corrector &corrector) {
-        return corrector.split(blockId, at, Corrector::defaultAuthor());
+        return corrector.split(blockId, at, AppSettings::correctionAuthor());
     }));
 }
 
 qint64 AnnotationDocument::setParagraphKind(qint64 blockId, BlockKind kind)
 {
     return pushAdd(new CorrectionCommand(*this, tr("Set Paragraph Kind"), [=](Corrector &corrector) {
-        return corrector.setKind(blockId, kind, Corrector::defaultAuthor());
+        return corrector.setKind(blockId, kind, AppSettings::correctionAuthor());
     }));
 }
 

@@ -24,6 +24,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <tuple>
 
 namespace dubao {
 
@@ -68,6 +69,38 @@ QString describe(const Correction &c)
         break;
     }
     return CorrectionController::tr("marked as %1").arg(c.text);
+}
+
+/// Up to `count` characters of `text` before / after `at`, with an ellipsis where it goes on.
+QString before(const QString &text, qsizetype at, int count = 12)
+{
+    const qsizetype from = std::max<qsizetype>(0, at - count);
+    return (from > 0 ? QStringLiteral("…") : QString()) + text.mid(from, at - from);
+}
+QString after(const QString &text, qsizetype at, int count = 12)
+{
+    return text.mid(at, count) + (at + count < text.size() ? QStringLiteral("…") : QString());
+}
+
+/// The tooltip of a correction's mark: who and when, and what the OCR had there: its text, or its layout (the
+/// paragraph end a join removed, the one paragraph a split cut).
+QString markToolTip(const Correction &c, const QString &when, const QString &shown)
+{
+    switch (c.kind) {
+    case CorrectionKind::Text:
+        return CorrectionController::tr("%1. The OCR read: %2").arg(when, c.original);
+    case CorrectionKind::Join:
+        return CorrectionController::tr("%1: joined with the next paragraph. The OCR had two paragraphs here:\n%2\n%3")
+            .arg(when, before(shown, c.shownStart), after(shown, c.shownStart));
+    case CorrectionKind::Split: {
+        const qsizetype cut = correcting::utf16Offset(c.original, c.start);
+        return CorrectionController::tr("%1: split here. The OCR had one paragraph:\n%2%3")
+            .arg(when, before(c.original, cut), after(c.original, cut));
+    }
+    case CorrectionKind::Kind:
+        break;
+    }
+    return CorrectionController::tr("%1: marked as %2.").arg(when, c.text);
 }
 
 } // namespace
@@ -119,6 +152,21 @@ void CorrectionController::registerActions()
     connect(actions.add(ActionRegistry::Menu::Annotate, Section::AnnotateNote, QStringLiteral("actionCorrect"),
                         tr("&Correct…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), Editing),
             &QAction::triggered, this, &CorrectionController::correctDialog);
+    connect(actions.add(ActionRegistry::Menu::Annotate, Section::AnnotateNote, QStringLiteral("actionJoinParagraph"),
+                        tr("&Join with Next Paragraph"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J), Editing),
+            &QAction::triggered, this, &CorrectionController::joinWithNext);
+    connect(actions.add(ActionRegistry::Menu::Annotate, Section::AnnotateNote, QStringLiteral("actionSplitParagraph"),
+                        tr("S&plit Paragraph at Cursor"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), Editing),
+            &QAction::triggered, this, &CorrectionController::splitAtCursor);
+    const std::tuple<BlockKind, const char *, QString> kinds[] = {
+        {BlockKind::Heading, "actionMarkHeading", tr("Mark Paragraph as &Heading")},
+        {BlockKind::Caption, "actionMarkCaption", tr("Mark Paragraph as C&aption")},
+        {BlockKind::Body, "actionMarkBody", tr("Mark Paragraph as &Body Text")}};
+    for (const auto &[kind, id, text] : kinds) {
+        connect(actions.add(ActionRegistry::Menu::Annotate, Section::AnnotateNote, QLatin1String(id), text,
+                            QKeySequence(), Editing),
+                &QAction::triggered, this, [this, kind = kind] { setKind(kind); });
+    }
     connect(actions.add(ActionRegistry::Menu::Annotate, Section::AnnotateNote, QStringLiteral("actionCorrections"),
                         tr("C&orrections"), QKeySequence(), ActionRegistry::Kind::Reading),
             &QAction::triggered, this, &CorrectionController::showCorrections);
@@ -188,14 +236,11 @@ void CorrectionController::onContextMenu(QMenu *menu, int position)
         menu->addAction(tr("Correct…"), this, &CorrectionController::correctDialog);
     if (const std::optional<CorrectionMark> mark = reader()->correctionAt(position))
         menu->addAction(tr("Remove Correction"), this, [this, id = mark->id] { removeCorrection(id); });
+    // The Annotate menu's actions: the same shortcuts, and off with them while the library is read-only.
     QMenu *paragraph = menu->addMenu(tr("Paragraph"));
-    paragraph->addAction(tr("Join with Next Paragraph"), this, &CorrectionController::joinWithNext);
-    paragraph->addAction(tr("Split Paragraph at Cursor"), this, &CorrectionController::splitAtCursor);
-    const std::pair<BlockKind, QString> kinds[] = {{BlockKind::Body, tr("Mark as Body Text")},
-                                                   {BlockKind::Heading, tr("Mark as Heading")},
-                                                   {BlockKind::Caption, tr("Mark as Caption")}};
-    for (const auto &[kind, text] : kinds)
-        paragraph->addAction(text, this, [this, kind = kind] { setKind(kind); });
+    for (const char *id :
+         {"actionJoinParagraph", "actionSplitParagraph", "actionMarkBody", "actionMarkHeading", "actionMarkCaption"})
+        paragraph->addAction(m_window->actions().action(QLatin1String(id)));
 }
 
 void CorrectionController::refreshMarks()
@@ -212,10 +257,8 @@ void CorrectionController::refreshMarks()
                 const QString when = c.author.isEmpty()
                                          ? tr("Corrected on %1").arg(c.createdAt.left(10))
                                          : tr("Corrected by %1 on %2").arg(c.author, c.createdAt.left(10));
-                const QString toolTip = c.kind == CorrectionKind::Text
-                                            ? tr("%1. The OCR read: %2").arg(when, c.original)
-                                            : QStringLiteral("%1: %2").arg(when, describe(c));
-                marks.append({c.id, c.blockId, c.shownStart, c.shownEnd, toolTip});
+                marks.append({c.id, c.blockId, c.shownStart, c.shownEnd,
+                              markToolTip(c, when, reader()->textBlock(c.blockId).text())});
             }
         }
     }

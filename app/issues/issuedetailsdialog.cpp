@@ -145,6 +145,9 @@ QStringList IssueDetailsDialog::evidenceLines(const IssueInfo &info)
         case Kind::User:
             lines << tr("You set the year: %1").arg(e.year);
             break;
+        case Kind::Neighbours:
+            lines << tr("The issues imported beside it print their dates (%1): %2").arg(e.text).arg(e.year);
+            break;
         }
     }
     return lines;

@@ -52,6 +52,7 @@ public:
         EditClipboard,
         EditFind,
         EditIndex,
+        EditPreferences,
         // View
         ViewText,     ///< original text
         ViewTextSize, ///< larger, smaller, default text

@@ -1,5 +1,7 @@
 #include "app/shell/appsettings.h"
 
+#include "core/ingest/corrector.h"
+
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -21,6 +23,7 @@ const QString kState = QStringLiteral("window/state");
 const QString kSplitter = QStringLiteral("window/splitter");
 const QString kShowOriginal = QStringLiteral("view/showOriginal");
 const QString kSideBySide = QStringLiteral("view/sideBySide");
+const QString kCorrectionAuthor = QStringLiteral("corrections/author");
 
 QString positionGroup(const QString &libraryPath)
 {
@@ -33,6 +36,25 @@ QString positionGroup(const QString &libraryPath)
 } // namespace
 
 namespace AppSettings {
+
+QString correctionAuthor()
+{
+    const QString set = correctionAuthorSetting();
+    return set.isEmpty() ? Corrector::defaultAuthor() : set;
+}
+
+QString correctionAuthorSetting()
+{
+    return QSettings().value(kCorrectionAuthor).toString().trimmed();
+}
+
+void setCorrectionAuthor(const QString &author)
+{
+    if (author.trimmed().isEmpty())
+        QSettings().remove(kCorrectionAuthor);
+    else
+        QSettings().setValue(kCorrectionAuthor, author.trimmed());
+}
 
 int textSize()
 {

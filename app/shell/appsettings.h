@@ -48,6 +48,14 @@ QByteArray windowState();
 QByteArray splitterState();
 void setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &splitter);
 
+/// The author name the reader's corrections of the OCR record: the one set in Preferences, else the system's name
+/// for the user (Corrector::defaultAuthor()).
+QString correctionAuthor();
+/// The name set in Preferences; empty when none is.
+QString correctionAuthorSetting();
+/// Spaces around it are dropped; empty goes back to the login name.
+void setCorrectionAuthor(const QString &author);
+
 bool showOriginal();
 bool sideBySide();
 void setOriginalView(bool show, bool sideBySide);

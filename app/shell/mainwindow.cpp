@@ -15,6 +15,7 @@
 #include "app/shell/libraryswitcher.h"
 #include "app/shell/librarytreemodel.h"
 #include "app/shell/navigator.h"
+#include "app/shell/preferencesdialog.h"
 #include "app/shell/shortcutsdialog.h"
 #include "app/shell/statusfields.h"
 #include "app/shell/undofeedback.h"
@@ -205,6 +206,10 @@ void MainWindow::registerActions()
 // After the maintenance part's Check Library…, with no separator between (as the Help menu always had it).
 void MainWindow::registerHelpActions()
 {
+    QAction *preferences = m_actions->add(Menu::Edit, Section::EditPreferences, QStringLiteral("actionPreferences"),
+                                          tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(m_actions->add(Menu::Help, Section::HelpLibrary, QStringLiteral("actionShortcuts"),
                            tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash)),
             &QAction::triggered, this, &MainWindow::showShortcuts);
@@ -642,6 +647,12 @@ void MainWindow::about()
         tr("<h3>Dubao %1</h3><p>A reader and annotator for OCR'd Chinese newspaper issues.</p>"
            "<p>Library: %2</p><p>Qt %3, SQLite %4</p>")
             .arg(QCoreApplication::applicationVersion(), library, QString::fromLatin1(qVersion()), sqliteVersion));
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    dialog.exec();
 }
 
 void MainWindow::showShortcuts()

@@ -186,7 +186,8 @@ private:
     void focusReader();
     void toggleFocus();
     void about();
-    void showShortcuts(); ///< Help → Keyboard Shortcuts
+    void showShortcuts();   ///< Help → Keyboard Shortcuts
+    void showPreferences(); ///< Edit → Preferences…
 
     std::unique_ptr<LibrarySession> m_session;
     std::unique_ptr<UserFeedback> m_feedback;

@@ -265,6 +265,14 @@ CorrectedIssue apply(const QList<Article> &parsed, const QList<Correction> &corr
                     if (corrections.at(i).kind == CorrectionKind::Text) {
                         p.start = s.finalStart;
                         p.end = s.finalEnd;
+                    } else if (corrections.at(i).kind == CorrectionKind::Join) {
+                        // Where the next parsed paragraph's text begins: the reader marks the seam there.
+                        for (const Segment &next : blocks.at(f)) {
+                            if (next.parseBlock == p.parseBlock + 1) {
+                                p.start = p.end = next.finalStart;
+                                break;
+                            }
+                        }
                     }
                     break;
                 }

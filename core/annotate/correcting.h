@@ -37,7 +37,7 @@ struct Placement
     int parseStart = 0;
     int parseEnd = 0;
     int block = -1; ///< the corrected paragraph showing it
-    int start = 0;  ///< Text: the corrected text's span in that paragraph; otherwise 0
+    int start = 0;  ///< Text: the corrected text's span in that paragraph; Join: the seam (start == end); else 0
     int end = 0;
 };
 

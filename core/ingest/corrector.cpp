@@ -10,6 +10,11 @@
 #include <QDir>
 #include <QRegularExpression>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace dubao {
 
 using namespace sql;
@@ -31,12 +36,25 @@ Corrector::Corrector(Library &library)
 
 QString Corrector::defaultAuthor()
 {
+#ifdef Q_OS_UNIX
+    // The user's full name as the system knows it (the GECOS field's first part), when there is one.
+    const passwd *user = getpwuid(getuid());
+    if (user && user->pw_gecos) {
+        const QString fullName = QString::fromLocal8Bit(user->pw_gecos).section(u',', 0, 0).trimmed();
+        if (!fullName.isEmpty())
+            return fullName;
+    }
+#endif
     for (const char *variable : {"USER", "LOGNAME", "USERNAME"}) {
         const QString name = qEnvironmentVariable(variable);
         if (!name.isEmpty())
             return name;
     }
-    return QDir::home().dirName(); // a session without the variables (a service, a container)
+#ifdef Q_OS_UNIX
+    if (user && user->pw_name && *user->pw_name)
+        return QString::fromLocal8Bit(user->pw_name);
+#endif
+    return QDir::home().dirName(); // a session without the variables or an entry of its own (a container)
 }
 
 Result<Corrector::Target> Corrector::target(qint64 blockId)

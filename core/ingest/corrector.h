@@ -43,7 +43,8 @@ public:
     /// separated by a blank line. Every other line as it was.
     Result<QString> correctedIssueText(qint64 issueId);
 
-    /// The author a correction records when none is given: the user's login name.
+    /// The author a correction records when none is given: the user's full name as the system knows it, else the
+    /// login name.
     static QString defaultAuthor();
 
 private:

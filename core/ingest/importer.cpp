@@ -1,6 +1,7 @@
 #include "core/ingest/importer.h"
 
 #include "core/parse/issuefile.h"
+#include "core/parse/yearevidence.h"
 #include "core/search/searchindex.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
@@ -231,6 +232,7 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
     IssueRepository repository(m_library);
     QSqlDatabase db = m_library.database();
     std::unique_ptr<sql::WriteScope> batch;
+    QList<DatedIssue> imported;            // every issue stored, in the order of the files
     QList<ImportReport::Imported> pending; // stored in the open batch, reported once it commits
     qint64 batchBytes = 0;
     QElapsedTimer batchTimer;
@@ -308,6 +310,7 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
                 } else if (const Result<void> committed = fileScope.commit(); !committed) {
                     fail(path, committed.error().message());
                 } else {
+                    imported.append({*id, result.issue.issue});
                     pending.append({path, *id, int(result.issue.articles.size())});
                     batchBytes += file.bytes.size();
                 }
@@ -322,7 +325,48 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
             progress(state);
     }
     commitBatch();
+    dateByNeighbours(imported, report);
     return report;
+}
+
+void Importer::dateByNeighbours(const QList<DatedIssue> &issues, ImportReport &report)
+{
+    // Only what was committed; the neighbours of one publication, in the order of the files.
+    QSet<qint64> committed;
+    for (const ImportReport::Imported &file : std::as_const(report.imported))
+        committed.insert(file.issueId);
+    QHash<QString, QList<const DatedIssue *>> byPublication;
+    for (const DatedIssue &issue : issues) {
+        if (committed.contains(issue.id))
+            byPublication[issue.info.publication].append(&issue);
+    }
+    QList<std::pair<qint64, IssueInfo>> changed;
+    for (const QList<const DatedIssue *> &list : std::as_const(byPublication)) {
+        for (qsizetype k = 0; k < list.size(); ++k) {
+            const IssueInfo &info = list[k]->info;
+            if (info.month == 0 || (info.date.isValid() && !info.dateInferred))
+                continue;
+            IssueInfo dated = info;
+            parse::addNeighbourEvidence(dated, k > 0 ? &list[k - 1]->info : nullptr,
+                                        k + 1 < list.size() ? &list[k + 1]->info : nullptr);
+            if (dated != info)
+                changed.append({list[k]->id, dated});
+        }
+    }
+    if (changed.isEmpty())
+        return;
+    // One transaction; should it fail, the issues keep the dates their own text gave (nothing is lost).
+    QSqlDatabase db = m_library.database();
+    sql::WriteScope scope(db);
+    IssueRepository repository(m_library);
+    for (const auto &[id, info] : std::as_const(changed)) {
+        if (Result<void> dated = repository.refreshParsedDate(id, info); !dated) {
+            qCInfo(lcStore).noquote() << "import: dating by the neighbouring issues:" << dated.error().message();
+            return;
+        }
+    }
+    if (Result<void> done = scope.commit(); !done)
+        qCInfo(lcStore).noquote() << "import: dating by the neighbouring issues:" << done.error().message();
 }
 
 } // namespace dubao

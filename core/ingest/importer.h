@@ -2,6 +2,8 @@
 // (same SHA-256) skipped, failures reported per file while the rest go on.
 #pragma once
 
+#include "core/model/issue.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -67,6 +69,15 @@ public:
                              const std::atomic_bool *cancel = nullptr);
 
 private:
+    struct DatedIssue
+    {
+        qint64 id = 0;
+        IssueInfo info;
+    };
+    /// After the import: the year of an issue whose text does not state it, from the issues of the same publication
+    /// imported before and after it that do (parse::addNeighbourEvidence), or their conflict with its own evidence.
+    void dateByNeighbours(const QList<DatedIssue> &issues, ImportReport &report);
+
     Library &m_library;
 };
 

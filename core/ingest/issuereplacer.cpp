@@ -6,6 +6,7 @@
 #include "core/ingest/correctionplacement.h"
 #include "core/ingest/reanchorer.h"
 #include "core/parse/issuefile.h"
+#include "core/parse/yearevidence.h"
 #include "core/search/searchindex.h"
 #include "core/store/annotationrows.h"
 #include "core/store/issuerepository.h"
@@ -152,8 +153,19 @@ Result<IssueUpdate> IssueReplacer::updateIssue(qint64 issueId, const ParsedIssue
             return Error(tr("%1 is already in the library as issue %2").arg(path).arg(*other));
     }
 
-    // The date the new parse worked out, with how sure it is, unless the user (or the text) stated the year.
-    if (Result<void> dated = IssueRepository(m_library).refreshParsedDate(issueId, parsed.issue); !dated)
+    // The date the new parse worked out, with how sure it is, unless the user (or the text) stated the year. The
+    // neighbouring issues' year, which the import worked out and no parse of one file sees, is kept.
+    IssueInfo info = parsed.issue;
+    const QList<YearEvidence> stored =
+        yearEvidenceFrom(scalar(db, QStringLiteral("SELECT date_evidence FROM issues WHERE id = ?"), {issueId}));
+    if (const auto neighbours =
+            std::find_if(stored.cbegin(), stored.cend(),
+                         [](const YearEvidence &e) { return e.kind == YearEvidence::Kind::Neighbours; });
+        neighbours != stored.cend() && info.month > 0 && (!info.date.isValid() || info.dateInferred)) {
+        info.yearEvidence.append(*neighbours);
+        parse::decideYear(info);
+    }
+    if (Result<void> dated = IssueRepository(m_library).refreshParsedDate(issueId, info); !dated)
         return dated.error();
 
     IssueUpdate result;

@@ -38,7 +38,8 @@ struct Correction
     /// parsed article text and articleStart in UTF-16 units of it (as a highlight's).
     TextAnchor anchor;
     /// Where the corrected text is in the paragraph's text as shown (UTF-16 units of blocks.text), for the reader's
-    /// mark; 0, 0 for Join, Split and Kind.
+    /// mark; for a Join the seam where the next paragraph's text begins (start == end); 0, 0 for Split (its paragraph
+    /// is the second part) and Kind.
     int shownStart = 0;
     int shownEnd = 0;
     QString author;

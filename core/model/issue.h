@@ -35,7 +35,8 @@ struct YearEvidence
         PlanRange,    ///< a range of years late in a year names the coming years ("2023年—2024年" in November)
         EraTerm,      ///< a term used only in some years (动态清零: 2020–2022)
         Path,         ///< a date in the file's name or folder
-        User          ///< the user's correction
+        User,         ///< the user's correction
+        Neighbours    ///< the issues before and after it in the same import, of the same publication, state their dates
     };
     Kind kind = Kind::YearMention;
     int year = 0;     ///< the year it points at; for a range the first

@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace dubao::parse {
 
 using namespace text;
@@ -29,10 +31,10 @@ const QRegularExpression &bylineCommentRe()
 // 中国青年报客户端重庆9月23日电); then maybe the reporters in brackets and the month and day.
 const QRegularExpression &bylineOutletRe()
 {
-    static const QRegularExpression re(
-        QStringLiteral(u"^\\s*(本报|[\\p{Han}A-Za-z·\\-]{1,14}(?:报|网|台|社|客户端|融媒|新闻))(\\p{Han}{0,4}?)"
-                       u"(?:(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日)?(?<!通)(讯|电)(?!员|息)"
-                       u"\\s*(?:(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(?=[(（]))?(?:[(（]([^()（）]{0,60})[)）])?"));
+    static const QRegularExpression re(QStringLiteral(
+        u"^\\s*(本报|[\\p{Han}A-Za-z·\\-]{1,14}(?:报|网|台|社|客户端|融媒|新闻))(\\p{Han}{0,4}?)"
+        u"(?:(\\d(?:\\s?\\d)?)\\s*月\\s*(\\d(?:\\s?\\d)?)\\s*日)?(?<!通)(讯|电)(?!员|息)"
+        u"\\s*(?:(\\d(?:\\s?\\d)?)\\s*月\\s*(\\d(?:\\s?\\d)?)\\s*日\\s*(?=[(（]))?(?:[(（]([^()（）]{0,60})[)）])?"));
     return re;
 }
 // Rule "bracket-byline": a paragraph opening with the reporters in brackets, "(记者 林一 周航)3月5日,…".
@@ -124,6 +126,85 @@ QStringList splitReporters(const QString &names)
 }
 
 } // namespace
+
+static const QRegularExpression &anyHanOnly()
+{
+    static const QRegularExpression re(QStringLiteral(u"^\\p{Han}{2,16}$"));
+    return re;
+}
+
+// Rule "signature": a report signed at its end with its reporters in brackets, after its last sentence or on a line
+// of its own ("…切实改善。(郑涛)", "(记者 王一 李 二)"): they are the article's reporters. Only names: an editor's
+// note (本报有删节), a credit (供图) or a source (据新华社) in brackets is not a signature.
+std::optional<Signature> parseSignature(const QString &text, bool spacesKept)
+{
+    qsizetype end = text.size();
+    while (end > 0 && (text[end - 1].isSpace() || text[end - 1] == QChar(0x3000)))
+        --end;
+    if (end < 4 || (text[end - 1] != u')' && text[end - 1] != u'）'))
+        return std::nullopt;
+    const qsizetype open = std::max(text.lastIndexOf(u'(', end - 1), text.lastIndexOf(u'（', end - 1));
+    if (open < 0 || end - 1 - open > 32)
+        return std::nullopt;
+    qsizetype before = open;
+    while (before > 0 && (text[before - 1].isSpace() || text[before - 1] == QChar(0x3000)))
+        --before;
+    static const QString sentenceEnds = QStringLiteral(u"。！？!?”\"」』…");
+    if (before > 0 && !sentenceEnds.contains(text[before - 1]))
+        return std::nullopt;
+    QString inner = foldToSimplified(text.mid(open + 1, end - 2 - open));
+    static const QRegularExpression roles(
+        QStringLiteral(u"(?:全媒体|融媒体|特约|见习|首席|摄影|本报)?记者|通讯员|实习生|摄影"));
+    inner.replace(roles, QStringLiteral(" "));
+    static const QRegularExpression notNames(
+        QStringLiteral(u"本报|删节|编者|综合|整理|编辑|来源|供图|摄|报道|新华社|图片|图文|完|续|转第|版|试行"));
+    static const QRegularExpression nameRe(QStringLiteral(u"^\\p{Han}{2,4}$"));
+    if (inner.contains(notNames))
+        return std::nullopt;
+    const QStringList names = splitReporters(inner);
+    if (names.isEmpty() || names.size() > 4)
+        return std::nullopt;
+    for (const QString &name : names) {
+        // Without the file's spaces the names run together: only that they are Chinese characters can be checked.
+        if (spacesKept ? !nameRe.match(name).hasMatch() : !name.contains(anyHanOnly()))
+            return std::nullopt;
+    }
+    return Signature{open, names};
+}
+
+// Rule "signature" (parseSignature above): the reporters signing the article's last paragraph are its reporters; the
+// signature becomes a note of its own, so the paragraph reads as the report's text.
+void takeSignature(Article &article)
+{
+    if (article.blocks.isEmpty() || article.blocks.last().kind != BlockKind::Body)
+        return;
+    Block &last = article.blocks.last();
+    const std::optional<Signature> signature = parseSignature(last.text, false);
+    if (!signature)
+        return;
+    // The names from the file's own line, where the spaces between them are (the cleaned text has lost them).
+    const std::optional<Signature> asWritten = parseSignature(last.raw.section(u'\n', -1), true);
+    if (!asWritten)
+        return;
+    if (!article.byline)
+        article.byline = Byline{};
+    for (const QString &name : asWritten->reporters) {
+        if (!article.byline->reporters.contains(name))
+            article.byline->reporters.append(name);
+    }
+    if (article.byline->raw.isEmpty())
+        article.byline->raw = last.text.mid(signature->start).trimmed();
+    if (signature->start == 0) {
+        last.kind = BlockKind::Note;
+        return;
+    }
+    Block note = last;
+    note.kind = BlockKind::Note;
+    note.text = last.text.mid(signature->start).trimmed();
+    note.firstLine = last.lastLine;
+    last.text = last.text.left(signature->start).trimmed();
+    article.blocks.append(note);
+}
 
 bool isByline(QStringView t)
 {
@@ -219,8 +300,8 @@ std::optional<BylineParse> parseByline(const QString &content, const QString &fo
             if (!wire) // a wire's bracket names the agency's reporters, not this paper
                 out.publication = names.publication;
         }
-        dated = (o.capturedLength(3) > 0 && setDate(out, o.captured(3).toInt(), o.captured(4).toInt())) ||
-                (o.capturedLength(6) > 0 && setDate(out, o.captured(6).toInt(), o.captured(7).toInt()));
+        dated = (o.capturedLength(3) > 0 && setDate(out, spacedNumber(o.captured(3)), spacedNumber(o.captured(4)))) ||
+                (o.capturedLength(6) > 0 && setDate(out, spacedNumber(o.captured(6)), spacedNumber(o.captured(7))));
         out.bodyStart = o.capturedEnd(0);
     } else if (const auto b = bylineBracketRe().match(folded); b.hasMatch()) {
         out.byline.raw = original(b, 0).trimmed();
@@ -232,7 +313,7 @@ std::optional<BylineParse> parseByline(const QString &content, const QString &fo
         out.byline.raw = original(r, 0).trimmed();
         out.bodyStart = 0; // the sentence stays the paragraph's
         if (const auto d = monthDayRe().match(QStringView(content).mid(r.capturedEnd(0))); d.hasMatch())
-            dated = setDate(out, d.captured(1).toInt(), d.captured(2).toInt());
+            dated = setDate(out, spacedNumber(d.captured(1)), spacedNumber(d.captured(2)));
     } else if (const auto w = bylineWireRe().match(folded); w.hasMatch()) {
         out.byline.source = removeSpaces(original(w, 1));
         out.byline.raw = original(w, 1);
@@ -243,7 +324,7 @@ std::optional<BylineParse> parseByline(const QString &content, const QString &fo
     const QStringView rest = QStringView(content).mid(out.bodyStart);
     if (!dated) {
         if (const auto d = monthDayRe().match(rest); d.hasMatch())
-            setDate(out, d.captured(1).toInt(), d.captured(2).toInt());
+            setDate(out, spacedNumber(d.captured(1)), spacedNumber(d.captured(2)));
     }
     if (rest.trimmed().isEmpty())
         out.bodyStart = -1;

@@ -7,8 +7,20 @@ namespace dubao::parse {
 
 const QRegularExpression &monthDayRe()
 {
-    static const QRegularExpression re(QStringLiteral(u"^\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日"));
+    // The OCR also splits a number ("1 1月12日" is 11月12日, as "2 021年" is 2021年).
+    static const QRegularExpression re(
+        QStringLiteral(u"^\\s*(\\d(?:[ \\x{3000}]?\\d)?)\\s*月\\s*(\\d(?:[ \\x{3000}]?\\d)?)\\s*日"));
     return re;
+}
+
+int spacedNumber(QStringView digits)
+{
+    QString compact;
+    for (const QChar c : digits) {
+        if (c.isDigit())
+            compact.append(c);
+    }
+    return compact.toInt();
 }
 
 // Rule "issue-year": the files rarely state the year of the issue; the evidence the text gives and the year

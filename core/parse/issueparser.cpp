@@ -640,8 +640,8 @@ ParsedIssue parseIssueText(const QString &text)
             // Rule "date-line": an article without a byline may open with the date (002: "7月28日,永川区召开…").
             if (issueMonth == 0) {
                 if (const auto d = monthDayRe().match(chunk.content); d.hasMatch()) {
-                    issueMonth = d.captured(1).toInt();
-                    issueDay = d.captured(2).toInt();
+                    issueMonth = spacedNumber(d.captured(1));
+                    issueDay = spacedNumber(d.captured(2));
                     if (issueMonth < 1 || issueMonth > 12 || issueDay < 1 || issueDay > 31)
                         issueMonth = issueDay = 0;
                 }
@@ -669,6 +669,7 @@ ParsedIssue parseIssueText(const QString &text)
         }
         article.firstLine = first == INT_MAX ? 0 : first;
         article.lastLine = std::max(last, article.firstLine);
+        takeSignature(article);
         issue.articles.append(article);
     }
 

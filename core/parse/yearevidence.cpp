@@ -171,6 +171,42 @@ void addPathEvidence(IssueInfo &info, const QString &path)
     decideYear(info);
 }
 
+void addNeighbourEvidence(IssueInfo &info, const IssueInfo *previous, const IssueInfo *next)
+{
+    // Rule "neighbours": a daily's issues imported together are consecutive; the ones beside an issue whose year its
+    // text does not state, when they print theirs, give it (an import of 2022-11-12.txt, 1113.txt, 2022-11-14.txt).
+    if (info.month == 0 || info.day == 0 ||
+        std::any_of(info.yearEvidence.cbegin(), info.yearEvidence.cend(),
+                    [](const YearEvidence &e) { return e.kind == Kind::StatedDate || e.kind == Kind::User; }))
+        return;
+    info.yearEvidence.removeIf([](const YearEvidence &e) { return e.kind == Kind::Neighbours; });
+    int year = 0;
+    bool conflict = false;
+    QStringList dates;
+    for (const IssueInfo *neighbour : {previous, next}) {
+        if (!neighbour || !neighbour->date.isValid() || neighbour->dateInferred)
+            continue;
+        // The year that puts this month and day nearest the neighbour's date (across a new year too), if near.
+        int best = 0;
+        qint64 bestDays = 46;
+        for (int y = neighbour->date.year() - 1; y <= neighbour->date.year() + 1; ++y) {
+            const QDate candidate(y, info.month, info.day);
+            if (candidate.isValid() && std::abs(candidate.daysTo(neighbour->date)) < bestDays) {
+                bestDays = std::abs(candidate.daysTo(neighbour->date));
+                best = y;
+            }
+        }
+        if (best == 0)
+            continue;
+        conflict = conflict || (year != 0 && best != year);
+        year = best;
+        dates.append(neighbour->date.toString(Qt::ISODate));
+    }
+    if (year != 0 && !conflict)
+        add(info, Kind::Neighbours, year, year, dates.join(QStringLiteral(", ")));
+    decideYear(info);
+}
+
 void decideYear(IssueInfo &info)
 {
     info.date = {};
@@ -208,7 +244,7 @@ void decideYear(IssueInfo &info)
 
     int year = 0;
     Kind decidedBy = Kind::Path;
-    for (Kind kind : {Kind::Path, Kind::AnnualReview, Kind::YearMention}) {
+    for (Kind kind : {Kind::Path, Kind::Neighbours, Kind::AnnualReview, Kind::YearMention}) {
         if (const auto e = find(kind); e != info.yearEvidence.cend()) {
             year = e->year;
             decidedBy = kind;
@@ -220,7 +256,8 @@ void decideYear(IssueInfo &info)
     // one mention, which is the range's own first year (003, November 2022: "2023年—2024年…名单" beside 动态清零 and
     // 二十条措施). The mention stays as the alternative.
     int overruled = 0;
-    if (year != 0 && decidedBy != Kind::Path && eraLast - eraFirst <= 3 && (year < eraFirst || year > eraLast)) {
+    if (year != 0 && decidedBy != Kind::Path && decidedBy != Kind::Neighbours && eraLast - eraFirst <= 3 &&
+        (year < eraFirst || year > eraLast)) {
         if (const auto plan = find(Kind::PlanRange); plan != info.yearEvidence.cend() && plan->year >= eraFirst &&
                                                      plan->year <= eraLast && weekdayFits(plan->year) &&
                                                      QDate(plan->year, info.month, info.day).isValid()) {
@@ -249,13 +286,26 @@ void decideYear(IssueInfo &info)
         if (y != year && y >= kFirstYear && y <= kLastYear && !alternatives.contains(y))
             alternatives.append(y);
     };
-    if ((year < eraFirst || year > eraLast) && eraLast - eraFirst <= 3) {
+    // The neighbours' year stands against era terms and plan ranges (they date what the text speaks of, not the
+    // issue); only a year the text names and nothing explains, or a weekday, speaks against it.
+    const bool byNeighbours = decidedBy == Kind::Neighbours;
+    const bool mentionExplained = std::any_of(info.yearEvidence.cbegin(), info.yearEvidence.cend(), [&](const auto &e) {
+        return (e.kind == Kind::PlanRange || e.kind == Kind::AnnualReview) && e.year == year;
+    });
+    if (byNeighbours) {
+        for (const YearEvidence &e : info.yearEvidence) {
+            if ((e.kind == Kind::YearMention || e.kind == Kind::AnnualReview) && !mentionExplained)
+                alternative(e.year);
+        }
+    } else if ((year < eraFirst || year > eraLast) && eraLast - eraFirst <= 3) {
         for (int y = eraFirst; y <= eraLast; ++y) {
             if (weekdayFits(y))
                 alternative(y);
         }
     }
     for (const YearEvidence &e : info.yearEvidence) {
+        if (byNeighbours)
+            break;
         if (e.kind == Kind::PlanRange || (e.kind == Kind::Path && e.year != year) ||
             (e.kind != Kind::Path && e.kind != Kind::EraTerm && e.kind != Kind::Weekday && e.year != year &&
              find(Kind::Path) != info.yearEvidence.cend()))

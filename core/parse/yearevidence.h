@@ -16,9 +16,14 @@ void collectYearEvidence(IssueInfo &info, const QString &text);
 /// then decides again.
 void addPathEvidence(IssueInfo &info, const QString &path);
 
+/// Adds the evidence of the issues imported before and after this one (of the same publication; either may be null):
+/// when those that state their dates agree on the one year that puts this issue's month and day within 45 days of
+/// them, that year. Then decides again. Changes nothing for an issue whose date is stated or has no month and day.
+void addNeighbourEvidence(IssueInfo &info, const IssueInfo *previous, const IssueInfo *next);
+
 /// Decides the year from `info.yearEvidence`: a stated date is the date; otherwise the file's path, else the
-/// years the text names, else a weekday or the terms of an era that leave one year. Evidence that points at other
-/// years fills `yearAlternatives` (the date is uncertain).
+/// neighbouring issues' year, else the years the text names, else a weekday or the terms of an era that leave one year.
+/// Evidence that points at other years fills `yearAlternatives` (the date is uncertain).
 void decideYear(IssueInfo &info);
 
 } // namespace dubao::parse

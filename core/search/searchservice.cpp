@@ -3,6 +3,7 @@
 #include "core/search/searchservice.h"
 
 #include "core/model/issuedate.h"
+#include "core/search/ocrmatches.h"
 #include "core/search/ranking.h"
 #include "core/search/searchindex.h"
 #include "core/store/cancelguard.h"
@@ -136,7 +137,7 @@ struct Plan
     QString ftsTable; ///< for rank
 };
 
-Plan makePlan(const SearchQuery &query)
+Plan makePlan(const SearchQuery &query, const OcrMatches &ocr)
 {
     Plan plan;
     if (query.scope == SearchQuery::Scope::Notes) {
@@ -181,14 +182,16 @@ Plan makePlan(const SearchQuery &query)
             plan.from = QStringLiteral("(SELECT key AS rowid, 0 AS rank FROM search_block_keys) AS search_blocks");
             plan.where.add(QStringLiteral("1"));
         }
-        // ocr: the paragraph as the OCR read it around one of the reader's text corrections (docs/corrections.md).
-        for (const QString &ocr : query.ocrTexts) {
-            plan.where.add(
-                QStringLiteral(" AND %1 IN (SELECT c.block_id FROM corrections c JOIN blocks b2 ON b2.id = "
-                               "c.block_id WHERE c.orphan = 0 AND c.kind = 'text' AND instr(substr(b2.text, "
-                               "1, c.shown_start) || c.original || substr(b2.text, c.shown_end + 1), ?) > 0)")
-                    .arg(QLatin1String(kBlockIdOfRowid)),
-                {ocr});
+        // ocr: the paragraph as the OCR read it around one of the reader's text corrections (docs/corrections.md),
+        // found beforehand (ocrmatches.h): their ids are integers the library gave.
+        if (!query.ocrTexts.isEmpty()) {
+            QStringList ids;
+            ids.reserve(ocr.blocks.size());
+            for (const qint64 id : ocr.blocks)
+                ids.append(QString::number(id));
+            plan.where.add(ids.isEmpty()
+                               ? QStringLiteral(" AND 0")
+                               : QStringLiteral(" AND %1 IN (%2)").arg(QLatin1String(kBlockIdOfRowid), ids.join(u',')));
         }
         // Dates are rowid ranges: rowid = Julian day << 32 | block id (searchindex.cpp).
         if (query.from.isValid()) {
@@ -225,9 +228,30 @@ bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
     return q.exec();
 }
 
+QString databaseError(const QString &message)
+{
+    return SearchService::tr("database error: %1").arg(message);
+}
+
 QString databaseError(const QSqlQuery &q)
 {
-    return SearchService::tr("database error: %1").arg(q.lastError().text());
+    return databaseError(q.lastError().text());
+}
+
+/// Ranges sorted and merged where they touch, within [0, length).
+QList<TextRange> mergeRanges(QList<TextRange> ranges, qsizetype length)
+{
+    std::sort(ranges.begin(), ranges.end(), [](const TextRange &a, const TextRange &b) { return a.start < b.start; });
+    QList<TextRange> merged;
+    for (const TextRange &r : std::as_const(ranges)) {
+        const qsizetype start = std::clamp<qsizetype>(r.start, 0, length);
+        const qsizetype end = std::clamp<qsizetype>(r.end(), start, length);
+        if (!merged.isEmpty() && start <= merged.last().end())
+            merged.last().length = std::max(merged.last().end(), end) - merged.last().start;
+        else if (end > start)
+            merged.append({start, end - start});
+    }
+    return merged;
 }
 
 // What tag: alone marks in a hit: the ranges of the paragraph's highlights with the first tag, merged.
@@ -318,7 +342,10 @@ Result<qint64> SearchService::countUpTo(const SearchQuery &query, qint64 most, c
     QSqlDatabase db = m_library.database();
     if (Result<void> runnable = checkRunnable(query, db); !runnable)
         return runnable.error();
-    const Plan plan = makePlan(query);
+    const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
+    if (!ocr)
+        return Error(databaseError(ocr.error().message()));
+    const Plan plan = makePlan(query, *ocr);
     CancelGuard guard(sql::handle(db), cancel);
     QSqlQuery q(db);
     const QString hits = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
@@ -384,7 +411,10 @@ Result<QMap<qint64, qint64>> SearchService::countByDay(const SearchQuery &query,
     QSqlDatabase db = m_library.database();
     if (Result<void> runnable = checkRunnable(query, db); !runnable)
         return runnable.error();
-    const Plan plan = makePlan(query);
+    const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
+    if (!ocr)
+        return Error(databaseError(ocr.error().message()));
+    const Plan plan = makePlan(query, *ocr);
     CancelGuard guard(sql::handle(db), cancel);
     auto cancelled = [&] {
         return cancel && cancel->load();
@@ -446,7 +476,12 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
         return result;
 
     QSqlDatabase db = m_library.database();
-    const Plan plan = makePlan(query);
+    const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
+    if (!ocr) {
+        result.error = databaseError(ocr.error().message());
+        return result;
+    }
+    const Plan plan = makePlan(query, *ocr);
     CancelGuard guard(sql::handle(db), cancel);
     const QString where = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
     const QVariantList page{limit, result.offset};
@@ -529,6 +564,8 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
             hit.publication = row.value(7).toString();
             hit.matches =
                 query.isTagsOnly() ? taggedRanges.ranges(hit.blockId, hit.text.size()) : highlighter.matches(hit.text);
+            if (const auto corrected = ocr->ranges.constFind(hit.blockId); corrected != ocr->ranges.cend())
+                hit.matches = mergeRanges(hit.matches + *corrected, hit.text.size());
             if (!titleHighlighter.isEmpty())
                 hit.titleMatches = titleHighlighter.matches(hit.articleTitle);
             hit.snippet = MatchHighlighter::snippet(hit.text, hit.matches, options.snippetLength);

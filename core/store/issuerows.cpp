@@ -484,6 +484,7 @@ const std::pair<YearEvidence::Kind, const char *> kEvidenceKinds[] = {
     {YearEvidence::Kind::EraTerm, "era-term"},
     {YearEvidence::Kind::Path, "path"},
     {YearEvidence::Kind::User, "user"},
+    {YearEvidence::Kind::Neighbours, "neighbours"},
 };
 
 } // namespace

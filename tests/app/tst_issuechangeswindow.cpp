@@ -1,10 +1,19 @@
 // The issue changes in the window (offscreen): orphans after a corrected file replaced an issue and re-attaching
 // them, dubao:// links by id and by uid, a whole-library re-parse keeping annotations in place, deleting an issue.
 #include "app/annotations/correctioncontroller.h"
+#include "app/shell/actionregistry.h"
+#include "app/shell/appsettings.h"
+#include "app/shell/preferencesdialog.h"
+#include "core/ingest/corrector.h"
 #include "tests/support/annotationwindowfixture.h"
 
+#include <QLineEdit>
+#include <QMenu>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
+
+#include <algorithm>
 
 using namespace dubao;
 
@@ -21,6 +30,8 @@ private slots:
     void reparseJob_wholeLibrary_keepsAnnotationsInPlace();
     void deleteIssue_countsAndRemovesItsAnnotations();
     void correctSelection_markedListedUndoableAndKeptByReparse();
+    void joinSplitAndKind_fromTheAnnotateMenu_shownMarkedAndUndoable();
+    void preferences_authorIsRememberedAndRecordedByCorrections();
 };
 
 void TestIssueChangesWindow::orphansPanel_afterReplacingIssue_listsAndReattaches()
@@ -223,6 +234,138 @@ void TestIssueChangesWindow::correctSelection_markedListedUndoableAndKeptByRepar
     QCOMPARE(after.mid(kept->start, kept->end - kept->start), quote);
     QVERIFY(corrections->removeCorrection(id));
     QCOMPARE(reader->textBlock(blockId).text(), before);
+}
+
+void TestIssueChangesWindow::joinSplitAndKind_fromTheAnnotateMenu_shownMarkedAndUndoable()
+{
+    openWindow();
+    ReaderView *reader = m_window->reader();
+    const QList<Block> blocks = reader->article().blocks;
+    const qsizetype index =
+        std::find_if(blocks.cbegin(), blocks.cend(), [&](const Block &b) { return b.id == m_blocks[0]; }) -
+        blocks.cbegin();
+    QVERIFY(index + 1 < blocks.size());
+    const qint64 first = blocks[index].id;
+    const QString a = blocks[index].text;
+    const QString b = blocks[index + 1].text;
+    const QMenu *annotate = m_window->actions().menu(ActionRegistry::Menu::Annotate);
+    auto action = [&](const char *id) {
+        QAction *found = m_window->actions().action(QLatin1String(id));
+        return found && annotate->actions().contains(found) ? found : nullptr;
+    };
+    auto cursorIn = [&](qint64 blockId, int at) {
+        QTextCursor cursor(reader->textBlock(blockId));
+        cursor.setPosition(cursor.position() + at);
+        reader->setTextCursor(cursor);
+    };
+
+    // The paragraph at the index as the reader shows it now (a join or a split may give the paragraphs new ids).
+    auto shown = [&](qsizetype at) {
+        return reader->article().blocks.value(at);
+    };
+
+    // Join: one paragraph of both texts, the seam marked with the OCR's paragraph end in the tooltip.
+    QAction *join = action("actionJoinParagraph");
+    QVERIFY(join);
+    QCOMPARE(join->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    cursorIn(first, 1);
+    join->trigger();
+    QCOMPARE(reader->article().blocks.size(), blocks.size() - 1);
+    const Block joined = shown(index);
+    QCOMPARE(joined.text, a + b);
+    QCOMPARE(reader->textBlock(joined.id).text(), a + b);
+    QCOMPARE(reader->correctionMarks().size(), 1);
+    const CorrectionMark seam = reader->correctionMarks().front();
+    QCOMPARE(seam.blockId, joined.id);
+    QCOMPARE(seam.start, int(a.size()));
+    QVERIFY2(seam.toolTip.contains(a.right(6)) && seam.toolTip.contains(b.left(6)), qPrintable(seam.toolTip));
+    QVERIFY(seam.toolTip.contains(QStringLiteral("two paragraphs")));
+    QCOMPARE(reader->correctionAt(reader->textBlock(joined.id).position() + int(a.size()))->id, seam.id);
+    QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Join Paragraphs"));
+    m_window->undoStack()->undo();
+    QCOMPARE(reader->article().blocks.size(), blocks.size());
+    QCOMPARE(shown(index).text, a);
+    QCOMPARE(shown(index + 1).text, b);
+    QVERIFY(reader->correctionMarks().isEmpty());
+    m_window->undoStack()->redo();
+    QCOMPARE(shown(index).text, a + b);
+    m_window->undoStack()->undo();
+
+    // Split at the cursor: two paragraphs, the second marked with the OCR's one paragraph in the tooltip.
+    QAction *split = action("actionSplitParagraph");
+    QVERIFY(split);
+    cursorIn(shown(index).id, 10);
+    split->trigger();
+    QCOMPARE(reader->article().blocks.size(), blocks.size() + 1);
+    QCOMPARE(shown(index).text, a.left(10));
+    QCOMPARE(shown(index + 1).text, a.mid(10));
+    QCOMPARE(reader->correctionMarks().size(), 1);
+    const CorrectionMark part = reader->correctionMarks().front();
+    QCOMPARE(part.blockId, shown(index + 1).id);
+    QCOMPARE(part.start, 0);
+    QVERIFY2(part.toolTip.contains(a.mid(4, 12)) && part.toolTip.contains(QStringLiteral("one paragraph")),
+             qPrintable(part.toolTip));
+    m_window->undoStack()->undo();
+    QCOMPARE(reader->article().blocks.size(), blocks.size());
+    QCOMPARE(shown(index).text, a);
+
+    // Kind: the paragraph is a heading, marked, and back to what it was on undo.
+    QAction *heading = action("actionMarkHeading");
+    QVERIFY(heading && action("actionMarkCaption") && action("actionMarkBody"));
+    cursorIn(shown(index).id, 0);
+    heading->trigger();
+    QCOMPARE(shown(index).kind, BlockKind::Heading);
+    QCOMPARE(reader->correctionMarks().size(), 1);
+    QVERIFY(reader->correctionMarks().front().toolTip.contains(QStringLiteral("heading")));
+    QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Set Paragraph Kind"));
+    m_window->undoStack()->undo();
+    QCOMPARE(shown(index).kind, blocks[index].kind);
+    QVERIFY(reader->correctionMarks().isEmpty());
+    QVERIFY2(m_feedback->warnings.isEmpty(), qPrintable(m_feedback->warnings.join(u'\n')));
+}
+
+void TestIssueChangesWindow::preferences_authorIsRememberedAndRecordedByCorrections()
+{
+    openWindow();
+    QAction *preferences = m_window->actions().action(QStringLiteral("actionPreferences"));
+    QVERIFY(preferences);
+    QCOMPARE(preferences->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    QVERIFY(m_window->actions().menu(ActionRegistry::Menu::Edit)->actions().contains(preferences));
+    QCOMPARE(AppSettings::correctionAuthor(), Corrector::defaultAuthor());
+
+    // Edit → Preferences…: a name typed and OK'd is remembered (without the spaces around it).
+    bool seen = false;
+    QTimer::singleShot(0, m_window.get(), [&] {
+        auto *dialog = m_window->findChild<PreferencesDialog *>();
+        if (!dialog)
+            return;
+        auto *author = dialog->findChild<QLineEdit *>(QStringLiteral("correctionAuthor"));
+        seen = author && author->text().isEmpty() && author->placeholderText() == Corrector::defaultAuthor();
+        if (author)
+            author->setText(QStringLiteral("  张三 Zhang San "));
+        dialog->accept();
+    });
+    preferences->trigger();
+    QVERIFY(seen);
+    QCOMPARE(QSettings().value(QStringLiteral("corrections/author")).toString(), QStringLiteral("张三 Zhang San"));
+
+    // A correction records it, and its mark's tooltip names it.
+    select(m_blocks[0], 2, 4);
+    const qint64 id = annotations()->corrections()->correctSelection(QStringLiteral("改正"));
+    QVERIFY(id > 0);
+    const Result<QList<Correction>> stored = document().corrections().list();
+    QVERIFY(stored && stored->size() == 1);
+    QCOMPARE(stored->front().author, QStringLiteral("张三 Zhang San"));
+    QVERIFY(m_window->reader()->correctionMarks().front().toolTip.contains(QStringLiteral("张三 Zhang San")));
+
+    // Cleared, the login name is recorded again.
+    PreferencesDialog dialog(m_window.get());
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("correctionAuthor"))->text(),
+             QStringLiteral("张三 Zhang San"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("correctionAuthor"))->clear();
+    dialog.accept();
+    QVERIFY(!QSettings().contains(QStringLiteral("corrections/author")));
+    QCOMPARE(AppSettings::correctionAuthor(), Corrector::defaultAuthor());
 }
 
 QTEST_MAIN(TestIssueChangesWindow)

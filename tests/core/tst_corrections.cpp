@@ -5,6 +5,7 @@
 #include "core/annotate/correcting.h"
 #include "core/ingest/backuprestorer.h"
 #include "core/ingest/corrector.h"
+#include "core/ingest/importer.h"
 #include "core/ingest/issuereplacer.h"
 #include "core/search/searchservice.h"
 #include "core/store/annotationrepository.h"
@@ -100,6 +101,40 @@ private slots:
         QCOMPARE(hits(u"ocr:播种面积 粮食"_s), 1);
         QCOMPARE(hits(u"ocr:播种面积 湿地"_s), 0);
         QCOMPARE(hits(u"ocr:播种总面积"_s), 0);
+    }
+
+    void ocrSearch_nonBmpBeforeTheCorrection_findsAndMarksTheCorrectedSpan()
+    {
+        const auto [blockId, before] = blockWith(u"播种面积"_s);
+        QVERIFY(blockId > 0);
+        Corrector corrector(*m_library);
+        // 会 → 𠮷 (U+20BB7, two UTF-16 units) at the paragraph's start, then 面积 → 总面积 after it.
+        QVERIFY(corrector.correctText(blockId, 0, 1, u"\U00020BB7"_s, u"ann"_s));
+        const QString shown = textOf(blockId);
+        const int at = correcting::codePoints(shown, int(shown.indexOf(u"播种面积"_s)));
+        QVERIFY(corrector.correctText(blockId, at + 2, at + 4, u"总面积"_s, u"ann"_s));
+        const QString after = textOf(blockId);
+        QVERIFY(after.startsWith(u"\U00020BB7"_s));
+
+        const SearchResult result = SearchService(*m_library).search(u"ocr:播种面积"_s);
+        QCOMPARE(result.total, 1);
+        const SearchHit &hit = result.hits.front();
+        QCOMPARE(hit.blockId, blockId);
+        // The mark is the corrected span where the OCR read 面积, in UTF-16 units as every match of a hit.
+        QCOMPARE(hit.matches.size(), 1);
+        QCOMPARE(after.mid(hit.matches.front().start, hit.matches.front().length), u"总面积"_s);
+        QCOMPARE(hit.snippet.ranges.size(), 1);
+        QCOMPARE(hit.snippet.text.mid(hit.snippet.ranges.front().start, hit.snippet.ranges.front().length),
+                 u"总面积"_s);
+        // The first correction's OCR text: found, marked on 𠮷.
+        const SearchResult first = SearchService(*m_library).search(u"ocr:会议指出"_s);
+        QCOMPARE(first.total, 1);
+        QCOMPARE(first.hits.front().matches.front().start, 0);
+        QCOMPARE(first.hits.front().matches.front().length, 2);
+        // Text the OCR read the same where no correction stands is not an OCR find; with words it narrows.
+        QCOMPARE(hits(u"ocr:农村居民"_s), 0);
+        QCOMPARE(hits(u"ocr:播种面积 农村居民"_s), 1);
+        QCOMPARE(hits(u"ocr:播种面积 湿地"_s), 0);
     }
 
     void uncorrectAndRestore_goBackAndForth()
@@ -308,6 +343,51 @@ private slots:
         QVERIFY(corrector.split(blockId, 4, u"ann"_s));
         const QString split = *corrector.correctedIssueText(m_issueId);
         QVERIFY(split.contains(before.left(4) + u"\n\n"_s));
+    }
+
+    void correctedIssueFile_joinsAndSplits_reimportAsTheCorrectedParagraphs()
+    {
+        // A join of two paragraphs, a split of another after a sentence, a text correction in a third.
+        auto paragraphs = [](Library &library) {
+            QStringList texts;
+            QSqlQuery q(library.database());
+            if (q.exec(u"SELECT b.kind, b.text FROM blocks b JOIN articles a ON a.id = b.article_id "
+                       "ORDER BY a.position, b.position"_s)) {
+                while (q.next())
+                    texts << q.value(0).toString() + u": "_s + q.value(1).toString();
+            }
+            return texts;
+        };
+        const QStringList parsed = paragraphs(*m_library);
+        const qint64 joined = blockWith(u"周明远要"_s).first;
+        const auto [cut, cutText] = blockWith(u"会议强调"_s);
+        QVERIFY(joined > 0 && cut > 0 && joined != cut);
+        Corrector corrector(*m_library);
+        QVERIFY(corrector.join(joined, u"ann"_s));
+        const int sentence = int(cutText.indexOf(u'。')) + 1;
+        QVERIFY(sentence > 0 && sentence < cutText.size());
+        QVERIFY(corrector.split(cut, correcting::codePoints(cutText, sentence), u"ann"_s));
+        const auto [fixed, fixedText] = blockWith(u"播种面积"_s);
+        const int at = correcting::codePoints(fixedText, int(fixedText.indexOf(u"播种面积"_s)));
+        QVERIFY(corrector.correctText(fixed, at + 2, at + 4, u"总面积"_s, u"ann"_s));
+        const QStringList corrected = paragraphs(*m_library);
+        QCOMPARE(corrected.size(), parsed.size()); // one fewer by the join, one more by the split
+        QVERIFY(corrected != parsed);
+
+        const Result<QString> file = corrector.correctedIssueText(m_issueId);
+        QVERIFY(file);
+        // The split's parts are two paragraphs of the file, a blank line between, as the file lays paragraphs out.
+        QVERIFY(file->contains(cutText.left(sentence) + u"\n\n"_s + cutText.mid(sentence)));
+        test::TemporaryLibrary again;
+        QVERIFY(again.create());
+        const QString path = again.filePath(u"corrected.txt"_s);
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(file->toUtf8());
+        out.close();
+        const ImportReport report = Importer(*again).importPaths({path});
+        QCOMPARE(report.imported.size(), 1);
+        QCOMPARE(paragraphs(*again), corrected);
     }
 
     void apply_isPureAndMapsBack()

@@ -1,7 +1,9 @@
 // Importer: expanding paths, importing the real corpus, idempotence, per-file failures, atomicity, cancel,
 // progress.
 #include "core/ingest/importer.h"
+#include "core/ingest/issuereplacer.h"
 #include "core/parse/issuefile.h"
+#include "core/parse/issueparser.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "tests/support/corpus.h"
@@ -102,6 +104,7 @@ private slots:
     void import_progress_increasingDoneAndCorrectTotal();
     void import_unreadableFile_failure();
     void import_readOnlyLibrary_failsEveryFile();
+    void import_neighbouringIssues_dateTheOneBetweenAndKeepItOnReparse();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -479,6 +482,57 @@ void TestImporter::import_readOnlyLibrary_failsEveryFile()
     QCOMPARE(IssueRepository(*m_library).issueCount(), 0);
     m_library->close();
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void TestImporter::import_neighbouringIssues_dateTheOneBetweenAndKeepItOnReparse()
+{
+    // Three issues of one paper, written for the test: the first and the last print their dates in the masthead,
+    // the middle one gives only its month and day (and names 2019, which the neighbours outweigh, flagged).
+    const QString root = m_dir->filePath(QStringLiteral("qingxi"));
+    auto issue = [](const QString &masthead, const QString &day) {
+        return (masthead +
+                QStringLiteral(u"\n\n标题%1\n\n本报讯(青溪日报记者 林一)11月%1日,会议召开,回顾工作。\n").arg(day))
+            .toUtf8();
+    };
+    QVERIFY(writeFile(root + QStringLiteral("/a.txt"),
+                      issue(QStringLiteral(u"青溪日报 2022年11月12日"), QStringLiteral("12"))));
+    QVERIFY(writeFile(
+        root + QStringLiteral("/b.txt"),
+        (QStringLiteral(u"青溪日报\n\n标题13\n\n本报讯(青溪日报记者 林一)11月13日,会议回顾2019年工作。\n")).toUtf8()));
+    QVERIFY(writeFile(root + QStringLiteral("/c.txt"),
+                      issue(QStringLiteral(u"青溪日报 2022年11月14日"), QStringLiteral("14"))));
+    const ImportReport report = Importer(*m_library).importPaths({root});
+    QCOMPARE(report.imported.size(), 3);
+    const qint64 middle = report.imported[1].issueId;
+    auto stored = [&] {
+        QSqlQuery q(m_library->database());
+        q.prepare(
+            QStringLiteral("SELECT date, date_inferred, date_alternatives, date_evidence FROM issues WHERE id = ?"));
+        q.addBindValue(middle);
+        return q.exec() && q.next() ? QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                                  q.value(3).toString()}
+                                    : QStringList();
+    };
+    const QStringList dated = stored();
+    QCOMPARE(dated.value(0), QStringLiteral("2022-11-13"));
+    QCOMPARE(dated.value(1), QStringLiteral("1"));
+    QCOMPARE(dated.value(2), QStringLiteral("2019")); // the conflict is flagged
+    QVERIFY2(dated.value(3).contains(QStringLiteral("\"neighbours\"")), qPrintable(dated.value(3)));
+    const IssueInfo info = IssueRepository(*m_library).issue(middle)->parsed.issue;
+    QVERIFY(info.dateUncertain());
+    // A re-parse of every issue (by a newer parser) keeps the neighbours' year: no parse of one file sees them.
+    ReparseOptions all;
+    all.all = true;
+    const ReparseReport reparsed = IssueReplacer(*m_library, {}, kParserVersion + 1).reparseAll(all);
+    QVERIFY(reparsed.failed.isEmpty());
+    QCOMPARE(stored(), dated);
+
+    // Imported alone, the same issue is dated by its own text.
+    Library alone;
+    QVERIFY(alone.open(m_dir->filePath(QStringLiteral("alone.sqlite"))));
+    const ImportReport single = Importer(alone).importPaths({root + QStringLiteral("/b.txt")});
+    QCOMPARE(single.imported.size(), 1);
+    QCOMPARE(IssueRepository(alone).issue(single.imported[0].issueId)->parsed.issue.date, QDate(2019, 11, 13));
 }
 
 QTEST_GUILESS_MAIN(TestImporter)

@@ -30,6 +30,12 @@ private slots:
     void year_pathDate();
     void year_pathFolderYear();
     void year_pathWithNumberIsNoDate();
+    void signature_data();
+    void signature();
+    void year_digitsSplitByOcrSpaces();
+    void year_neighboursDateTheIssue();
+    void year_neighboursAgainstMention_uncertain();
+    void year_neighboursMakeAnUncertainYearCertain();
 };
 
 namespace {
@@ -242,6 +248,146 @@ void TestOtherPapers::year_pathWithNumberIsNoDate()
     const IssueFileResult r = parseIssueBytes(bytes, u"/tmp/set-2000/a1.txt"_s);
     QVERIFY(r.ok);
     QVERIFY(!r.issue.issue.date.isValid());
+}
+
+void TestOtherPapers::signature_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("reporters");
+    QTest::addColumn<QStringList>("bodies");
+    QTest::addColumn<QString>("note"); ///< the note block's text, as cleaned
+    const QString head = u"标题一\n\n本报讯 3月5日,会议召开。\n\n会议要求,抓好落实。"_s;
+    const QStringList two{u"3月5日，会议召开。"_s, u"会议要求，抓好落实。"_s};
+    QTest::newRow("after-last-sentence") << head + u"(郑涛)\n"_s << QStringList{u"郑涛"_s} << two << u"（郑涛）"_s;
+    QTest::newRow("own-line-roles-ocr-spaces")
+        << head + u"\n\n(记者 王一 李 二 通讯员 张三)\n"_s << QStringList{u"王一"_s, u"李二"_s, u"张三"_s} << two
+        << u"（记者王一李二通讯员张三）"_s;
+    QTest::newRow("full-width-enumeration")
+        << head + u"（郑涛、王一）\n"_s << QStringList{u"郑涛"_s, u"王一"_s} << two << u"（郑涛、王一）"_s;
+    QTest::newRow("added-to-the-byline's")
+        << u"标题一\n\n本报讯(记者 林一)3月5日,会议召开。\n\n会议要求,抓好落实。(林一 郑涛)\n"_s
+        << QStringList{u"林一"_s, u"郑涛"_s} << two << u"（林一郑涛）"_s;
+    // Not signatures: an editor's note, a credit, brackets inside a sentence.
+    QTest::newRow("editor-note") << head + u"(本报有删节)\n"_s << QStringList{} << two << u"（本报有删节）"_s;
+    QTest::newRow("credit") << head + u"\n\n(青溪日报供图)\n"_s << QStringList{} << two << QString();
+    QTest::newRow("to-be-continued") << head + u"(待续)\n"_s << QStringList{}
+                                     << QStringList{two[0], two[1] + u"（待续）"_s} << QString();
+    QTest::newRow("inside-sentence") << u"标题一\n\n本报讯 3月5日,会议召开。\n\n会议要求,各单位执行有关办法(试行)\n"_s
+                                     << QStringList{} << QStringList{two[0], u"会议要求，各单位执行有关办法（试行）"_s}
+                                     << QString();
+}
+
+void TestOtherPapers::signature()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, reporters);
+    QFETCH(QStringList, bodies);
+    QFETCH(QString, note);
+    const ParsedIssue parsed = parseIssueText(text);
+    const Article &a = firstArticle(parsed);
+    QCOMPARE(a.byline ? a.byline->reporters : QStringList(), reporters);
+    QCOMPARE(::bodies(a), bodies);
+    QString notes;
+    for (const Block &b : a.blocks) {
+        if (b.kind == BlockKind::Note)
+            notes += b.text;
+    }
+    QCOMPARE(notes, note);
+}
+
+void TestOtherPapers::year_digitsSplitByOcrSpaces()
+{
+    // The OCR put a space inside the year ("2 021年") and the month ("1 1月"): read as 2021 and November.
+    const ParsedIssue stated =
+        parseIssueText(u"青溪日报 2 021年1 1月13日 星期六\n\n标题一\n\n本报讯 1 1月12日,会议召开。\n"_s);
+    QCOMPARE(stated.issue.date, QDate(2021, 11, 13));
+    QVERIFY(!stated.issue.dateInferred);
+    const ParsedIssue named = parseIssueText(u"标题一\n\n本报讯(青溪日报记者 林一)3月5日,会议回顾2 02 1年工作。\n"_s);
+    QCOMPARE(named.issue.date, QDate(2021, 3, 5));
+    QVERIFY(named.issue.dateInferred);
+    // In the byline's dateline, and a full date in the text matching it states the year.
+    const ParsedIssue byline =
+        parseIssueText(u"标题一\n\n本报讯(青溪日报记者 林一)1 1月12日,会议传达2 021年1 1月12日文件精神。\n"_s);
+    QCOMPARE(firstArticle(byline).byline->date, u"11-12"_s);
+    QCOMPARE(byline.issue.date, QDate(2021, 11, 12));
+    QVERIFY(!byline.issue.dateInferred);
+}
+
+namespace {
+
+IssueInfo statedIssue(int year, int month, int day)
+{
+    IssueInfo info;
+    info.month = month;
+    info.day = day;
+    info.yearEvidence = {YearEvidence{YearEvidence::Kind::StatedDate, year, year, u"stated"_s}};
+    parse::decideYear(info);
+    return info;
+}
+
+} // namespace
+
+void TestOtherPapers::year_neighboursDateTheIssue()
+{
+    // Between 2021-12-30 and 2022-01-01, an issue of 12月31日 without a year is of 2021; across the new year, one of
+    // 1月1日 between 2021-12-31 and 2022-01-02 is of 2022.
+    IssueInfo info = parseIssueText(u"标题一\n\n本报讯(青溪日报记者 林一)12月31日,会议召开。\n"_s).issue;
+    QVERIFY(!info.date.isValid());
+    const IssueInfo before = statedIssue(2021, 12, 30);
+    const IssueInfo after = statedIssue(2022, 1, 1);
+    parse::addNeighbourEvidence(info, &before, &after);
+    QCOMPARE(info.date, QDate(2021, 12, 31));
+    QVERIFY(info.dateInferred);
+    QVERIFY(!info.dateUncertain());
+    QCOMPARE(info.yearEvidence.back().kind, YearEvidence::Kind::Neighbours);
+    QCOMPARE(info.yearEvidence.back().text, u"2021-12-30, 2022-01-01"_s);
+
+    IssueInfo newYear = parseIssueText(u"标题一\n\n本报讯(青溪日报记者 林一)1月1日,会议召开。\n"_s).issue;
+    const IssueInfo lastOfYear = statedIssue(2021, 12, 31);
+    parse::addNeighbourEvidence(newYear, &lastOfYear, nullptr);
+    QCOMPARE(newYear.date, QDate(2022, 1, 1));
+    // Neighbours that disagree, or are far away, or are themselves inferred, tell nothing.
+    IssueInfo alone = parseIssueText(u"标题一\n\n本报讯(青溪日报记者 林一)6月1日,会议召开。\n"_s).issue;
+    const IssueInfo far = statedIssue(2021, 1, 10);
+    IssueInfo guessed = statedIssue(2021, 6, 2);
+    guessed.dateInferred = true;
+    parse::addNeighbourEvidence(alone, &far, &guessed);
+    QVERIFY(!alone.date.isValid());
+    // A stated date is left alone.
+    IssueInfo own = statedIssue(2020, 6, 1);
+    const IssueInfo copy = own;
+    const IssueInfo next = statedIssue(2021, 6, 2);
+    parse::addNeighbourEvidence(own, nullptr, &next);
+    QCOMPARE(own, copy);
+}
+
+void TestOtherPapers::year_neighboursAgainstMention_uncertain()
+{
+    // The text names 2019 (and nothing explains it); the issues beside it are of 2021: dated 2021, flagged with 2019.
+    IssueInfo info = parseIssueText(u"标题一\n\n本报讯(青溪日报记者 林一)3月5日,会议回顾2019年工作。\n"_s).issue;
+    QCOMPARE(info.date, QDate(2019, 3, 5));
+    const IssueInfo before = statedIssue(2021, 3, 4);
+    const IssueInfo after = statedIssue(2021, 3, 6);
+    parse::addNeighbourEvidence(info, &before, &after);
+    QCOMPARE(info.date, QDate(2021, 3, 5));
+    QVERIFY(info.dateUncertain());
+    QCOMPARE(info.yearAlternatives, QList<int>{2019});
+}
+
+void TestOtherPapers::year_neighboursMakeAnUncertainYearCertain()
+{
+    // As issue 003: November, a plan range 2023—2024 beside 动态清零 and 二十条措施: 2022, uncertain with 2023 ...
+    IssueInfo info = parseIssueText(u"标题一\n\n本报讯(青溪日报记者 林一)11月13日,坚持动态清零,落实二十条措施,"
+                                    u"列入2023年—2024年建设名单。\n"_s)
+                         .issue;
+    QCOMPARE(info.date, QDate(2022, 11, 13));
+    QVERIFY(info.dateUncertain());
+    // ... and certain when the issues beside it state 2022.
+    const IssueInfo before = statedIssue(2022, 11, 12);
+    const IssueInfo after = statedIssue(2022, 11, 14);
+    parse::addNeighbourEvidence(info, &before, &after);
+    QCOMPARE(info.date, QDate(2022, 11, 13));
+    QVERIFY(!info.dateUncertain());
 }
 
 QTEST_GUILESS_MAIN(TestOtherPapers)
