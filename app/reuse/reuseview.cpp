@@ -74,7 +74,9 @@ ReuseView::ReuseView(QWidget *parent)
     connect(m_from, &QDateEdit::dateChanged, this, &ReuseView::populate);
     connect(m_to, &QDateEdit::dateChanged, this, &ReuseView::populate);
     connect(m_tree, &QTreeView::activated, this, &ReuseView::activate);
-    retranslate();
+    retranslate();                                  // the header's labels make its sections
+    m_tree->header()->setStretchLastSection(false); // the title takes the room, the numbers stay by it
+    m_tree->header()->setSectionResizeMode(Title, QHeaderView::Stretch);
 }
 
 ReuseView::~ReuseView() = default;
@@ -192,9 +194,10 @@ void ReuseView::populate()
         m_model->appendRow(top);
     }
     m_status->setText(tr("%n cluster(s)", nullptr, m_model->rowCount()));
-    m_tree->header()->resizeSection(Title, std::max(m_tree->header()->sectionSize(Title), 260));
     for (int c : {Publication, Date, Copies, Lag, Shared})
         m_tree->resizeColumnToContents(c);
+    // The copies are indented under their cluster: room for their publication too.
+    m_tree->header()->resizeSection(Publication, m_tree->header()->sectionSize(Publication) + m_tree->indentation());
 }
 
 void ReuseView::activate(const QModelIndex &index)
