@@ -2,7 +2,8 @@
 // the article's stored pairs, its copies' titles and dates, the marks and its own text), on a library whose index is
 // built (dubao-cli reuse --rebuild). It only reads.
 //
-//   bench_reuse_marks LIBRARY [N]     N articles at random (default 200), then the N with the most pairs
+//   bench_reuse_marks LIBRARY [N]     N articles at random (default 200), then the N with the most pairs that
+//                                     are not boilerplate, then the N with the most stored pairs of any kind
 //
 // Prints the median, 95th percentile and maximum wall-clock time per article, and the CPU time (user + system) of
 // each run of N.
@@ -82,5 +83,11 @@ int main(int argc, char **argv)
                        "GROUP BY id ORDER BY count(*) DESC LIMIT %1")
             .arg(n));
     run(index, most, "most pairs");
+    // Boilerplate pairs are read and dropped: the articles with the most stored pairs of any kind.
+    const QList<qint64> stored = sql::ids(
+        library.database(), QStringLiteral("SELECT id FROM (SELECT a AS id FROM reuse_pairs UNION ALL SELECT b FROM "
+                                           "reuse_pairs) GROUP BY id ORDER BY count(*) DESC LIMIT %1")
+                                .arg(n));
+    run(index, stored, "most stored pairs");
     return 0;
 }
