@@ -7,6 +7,7 @@
 #include "app/reuse/reusepart.h"
 #include "app/reuse/reuseview.h"
 #include "app/shell/librarysession.h"
+#include "core/jobs/jobrunner.h"
 #include "core/reuse/reuseindex.h"
 #include "tests/support/isolatedsettings.h"
 #include "tests/support/reusedocuments.h"
@@ -70,6 +71,19 @@ private slots:
         QVERIFY(m_window->reader()->reuseLine().isEmpty());
         QVERIFY(!m_window->findChild<QAction *>(u"actionCompareWith"_s)->isEnabled());
         QVERIFY(!m_part->shownReuse().indexed);
+    }
+
+    void cancelledFirstBuild_leavesNoIndex()
+    {
+        QSignalSpy built(m_part, &ReusePart::built);
+        QVERIFY(m_part->buildIndex());
+        m_part->buildRunner()->cancel(); // before the worker has opened the library
+        QVERIFY(built.wait(15000));
+        QVERIFY(!built.front().front().toBool());
+        QVERIFY(!ReuseIndex(m_window->session()->library()).exists()); // as before: never built
+        QCOMPARE(ReuseIndex(m_window->session()->library()).pendingArticles(), 0);
+        QVERIFY(m_window->reader()->reuseMarks().isEmpty());
+        QVERIFY(m_window->findChild<QAction *>(u"actionBuildReuseIndex"_s)->isEnabled());
     }
 
     void buildFromToolsMenu_marksAppearBesideThePassages()
