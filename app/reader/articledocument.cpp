@@ -168,8 +168,14 @@ void buildArticleDocument(QTextDocument &document, const Article &article, const
     for (const QString &subtitle : std::as_const(article.subtitles))
         set.add(subtitle, set.blockFormat(ArticlePart::Subtitle, subtitleChars, 1.45, 0, 0.2), subtitleChars);
     const QTextCharFormat bylineChars = set.sans(0.85, false, set.muted());
-    set.add(bylineText(article, issue, labels), set.blockFormat(ArticlePart::Byline, bylineChars, 1.5, 0.6, 1.6),
+    set.add(bylineText(article, issue, labels),
+            set.blockFormat(ArticlePart::Byline, bylineChars, 1.5, 0.6, labels.reuse.isEmpty() ? 1.6 : 0.2),
             bylineChars);
+    if (!labels.reuse.isEmpty()) {
+        QTextCharFormat reuseChars = set.sans(0.85, false, set.muted());
+        reuseChars.setForeground(style.text.lightness() > 128 ? QColor(0x5f, 0xb3, 0xc4) : QColor(0x1f, 0x7a, 0x8c));
+        set.add(labels.reuse, set.blockFormat(ArticlePart::Reuse, reuseChars, 1.5, 0, 1.6), reuseChars);
+    }
 
     const qreal indent = 2 * set.em(); // Chinese paragraphs open with a two-character indent
     for (const Block &b : std::as_const(article.blocks)) {

@@ -73,7 +73,8 @@ enum class ArticlePart
     Subtitle,
     Byline,
     Paragraph,
-    Placeholder
+    Placeholder,
+    Reuse, ///< the line under the byline saying how much of the article other articles share
 };
 
 /// How an article is typeset: the reader's text size, the screen's resolution and the palette's colours.
@@ -93,6 +94,7 @@ struct ArticleLabels
 {
     QString untitled;  ///< the title of an article that has none
     QString reporters; ///< "Reporters: %1", %1 the reporters' names joined by 、
+    QString reuse{};   ///< the text-reuse line under the byline ("83% shared with …"); empty: none
 };
 
 /// Replaces the document's content with the article: kicker, title, subtitles, the byline (source, reporters,

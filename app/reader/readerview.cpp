@@ -106,6 +106,8 @@ void ReaderView::clearMarks()
 {
     m_highlights.clear();
     m_margins.clear();
+    m_reuse.setMarks({});
+    m_reuseLine.clear();
     clearSearchMatchesOnly();
 }
 
@@ -146,7 +148,8 @@ void ReaderView::rebuild()
 {
     m_rebuilding = true;
     if (m_hasArticle)
-        buildArticleDocument(*document(), m_article, m_issue, articleStyle(), {tr("(untitled)"), tr("Reporters: %1")});
+        buildArticleDocument(*document(), m_article, m_issue, articleStyle(),
+                             {tr("(untitled)"), tr("Reporters: %1"), m_reuseLine});
     else
         buildPlaceholderDocument(*document(), m_placeholder, articleStyle());
     updateMargins();
@@ -439,11 +442,31 @@ bool ReaderView::tagMarksLabelled() const
     return ReaderMargins::tagMarksLabelled(marginView());
 }
 
+void ReaderView::setReuseMarks(const QList<ReuseMarginMark> &marks)
+{
+    if (m_reuse.setMarks(marks))
+        viewport()->update();
+}
+
+QRect ReaderView::reuseMarkRect(int index) const
+{
+    return m_reuse.markRect(index, marginView());
+}
+
+void ReaderView::setReuseLine(const QString &line)
+{
+    if (line == m_reuseLine)
+        return;
+    m_reuseLine = line;
+    if (m_hasArticle)
+        rebuildKeepingPosition();
+}
+
 void ReaderView::paintEvent(QPaintEvent *event)
 {
     QTextBrowser::paintEvent(event);
     const QList<HighlightEdge> edges = highlightEdges(*document(), m_highlights);
-    if (m_margins.isEmpty() && edges.isEmpty())
+    if (m_margins.isEmpty() && edges.isEmpty() && m_reuse.isEmpty())
         return;
     QPainter painter(viewport());
     painter.setRenderHint(QPainter::Antialiasing);
@@ -464,6 +487,7 @@ void ReaderView::paintEvent(QPaintEvent *event)
                                        {x + tick, qreal(line.bottom())}});
     }
     m_margins.paint(painter, event->rect(), marginView(), palette().color(QPalette::Text));
+    m_reuse.paint(painter, event->rect(), marginView(), dark);
 }
 
 void ReaderView::setCorrectionMarks(const QList<CorrectionMark> &marks)
@@ -509,6 +533,10 @@ bool ReaderView::viewportEvent(QEvent *event)
                                viewport());
             return true;
         }
+        if (const std::optional<int> index = m_reuse.markAt(help->pos(), marginView())) {
+            QToolTip::showText(help->globalPos(), m_reuse.marks()[*index].toolTip, viewport());
+            return true;
+        }
     }
     return QTextBrowser::viewportEvent(event);
 }
@@ -518,6 +546,11 @@ void ReaderView::mousePressEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton) {
         if (const std::optional<qint64> blockId = m_margins.noteMarkerAt(event->position().toPoint(), marginView())) {
             emit noteMarkerClicked(*blockId);
+            event->accept();
+            return;
+        }
+        if (const std::optional<int> index = m_reuse.markAt(event->position().toPoint(), marginView())) {
+            emit reuseMarkClicked(*index);
             event->accept();
             return;
         }

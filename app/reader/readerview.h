@@ -7,6 +7,7 @@
 #include "app/reader/articledocument.h"
 #include "app/reader/matchstepper.h"
 #include "app/reader/readermargins.h"
+#include "app/reader/reusemargin.h"
 #include "app/reader/scrollanchor.h"
 #include "core/model/issue.h"
 
@@ -101,6 +102,15 @@ public:
     QRect tagMarksRect(qint64 blockId) const;
     /// Whether the margin has room for labelled chips (else dots).
     bool tagMarksLabelled() const;
+    /// The passages other articles share: a bar in the left margin beside each (reusemargin.h); clicking one emits
+    /// reuseMarkClicked(). Cleared when another article is shown.
+    void setReuseMarks(const QList<ReuseMarginMark> &marks);
+    QList<ReuseMarginMark> reuseMarks() const { return m_reuse.marks(); }
+    /// The bar of a mark in viewport coordinates (empty when not shown).
+    QRect reuseMarkRect(int index) const;
+    /// The line under the byline saying how much of the article is shared ("83% shared with …"); empty: none.
+    void setReuseLine(const QString &line);
+    QString reuseLine() const { return m_reuseLine; }
     /// What an annotation pop-up must leave visible, in global coordinates: the selection's lines (the text
     /// column's width), else the paragraph under the cursor (the part on screen), else the cursor's line.
     QRect annotatedRect() const;
@@ -159,6 +169,8 @@ signals:
     void previousArticleRequested();
     /// A note marker in the margin was clicked.
     void noteMarkerClicked(qint64 blockId);
+    /// A text-reuse mark in the margin was clicked: `index` into reuseMarks().
+    void reuseMarkClicked(int index);
     /// The search matches or the current one changed (or were cleared).
     void searchMatchesChanged();
     /// Bare H with a selection: highlight it with the last tag used.
@@ -207,6 +219,8 @@ private:
     QList<HighlightMark> m_highlights;
     QList<CorrectionMark> m_corrections;
     ReaderMargins m_margins;
+    ReuseMargin m_reuse;
+    QString m_reuseLine;
     QTimer *m_flashTimer = nullptr;
     qint64 m_flashBlock = 0;
     MatchStepper m_matches;

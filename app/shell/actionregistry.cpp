@@ -12,8 +12,9 @@ namespace dubao {
 namespace {
 
 constexpr ActionRegistry::Menu kMenus[] = {
-    ActionRegistry::Menu::File,     ActionRegistry::Menu::Edit, ActionRegistry::Menu::View, ActionRegistry::Menu::Issue,
-    ActionRegistry::Menu::Annotate, ActionRegistry::Menu::Go,   ActionRegistry::Menu::Help,
+    ActionRegistry::Menu::File,  ActionRegistry::Menu::Edit,     ActionRegistry::Menu::View,
+    ActionRegistry::Menu::Issue, ActionRegistry::Menu::Annotate, ActionRegistry::Menu::Go,
+    ActionRegistry::Menu::Tools, ActionRegistry::Menu::Help,
 };
 
 } // namespace
@@ -29,6 +30,7 @@ ActionRegistry::ActionRegistry(QWidget *window)
         {Menu::Issue, {tr("&Issue"), "menuIssue"}},
         {Menu::Annotate, {tr("&Annotate"), "menuAnnotate"}},
         {Menu::Go, {tr("&Go"), "menuGo"}},
+        {Menu::Tools, {tr("&Tools"), "menuTools"}},
         {Menu::Help, {tr("&Help"), "menuHelp"}},
     };
     for (const auto &[menu, title] : menus) {

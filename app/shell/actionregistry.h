@@ -34,6 +34,7 @@ public:
         Issue,
         Annotate,
         Go,
+        Tools,
         Help,
     };
 
@@ -71,7 +72,9 @@ public:
         GoHistory,
         GoArticles,
         GoFocus,
-        // Help
+        // Tools
+        ToolsIndex, ///< indexes built on demand (text reuse)
+                    // Help
         HelpLibrary,
         HelpShortcuts,
         HelpAbout,

@@ -9,6 +9,7 @@
 #include "app/people/peoplepart.h"
 #include "app/reader/originalview.h"
 #include "app/reader/readerview.h"
+#include "app/reuse/reusepart.h"
 #include "app/search/searchpart.h"
 #include "app/shell/appsettings.h"
 #include "app/shell/librarysession.h"
@@ -125,6 +126,7 @@ MainWindow::MainWindow(QWidget *parent)
     new TrendsPart(*this, *m_actions);   // owned by the window
     new CalendarPart(*this, *m_actions); // owned by the window
     new PeoplePart(*this, *m_actions);   // owned by the window
+    m_reuse = new ReusePart(*this, *m_actions);
     registerHelpActions();
     m_actions->populate(menuBar());
 
@@ -147,6 +149,8 @@ void MainWindow::stopJobs()
     m_maintenance->stopDailyBackup(); // interrupted: tried again at the next start
     m_search->stopIndexing();
     m_issues->stopJobs();
+    if (m_reuse)
+        m_reuse->stopJobs();
 }
 
 void MainWindow::setFeedback(std::unique_ptr<UserFeedback> feedback)

@@ -35,6 +35,7 @@ class MaintenancePart;
 class Navigator;
 class OriginalView;
 class ReaderView;
+class ReusePart;
 class SearchPanel;
 class SearchPart;
 class StatusFields;
@@ -209,6 +210,7 @@ private:
     ExportPart *m_export;
     SearchPart *m_search;
     MaintenancePart *m_maintenance;
+    ReusePart *m_reuse = nullptr;
     AnnotationController *m_annotations = nullptr;
 };
 

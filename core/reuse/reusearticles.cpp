@@ -31,7 +31,7 @@ Result<ArticleText> readArticleText(QSqlDatabase db, qint64 article)
     return text;
 }
 
-ReusePair alignArticles(const ArticleText &a, const ArticleText &b, const TextAligner *aligner)
+ReusePair alignArticles(const ArticleText &a, const ArticleText &b, const TextAligner *aligner, bool withMatches)
 {
     ReusePair pair;
     pair.a = a.id;
@@ -55,6 +55,8 @@ ReusePair alignArticles(const ArticleText &a, const ArticleText &b, const TextAl
             }
             current.aEnd = a.folded.starts[i] + 1;
             current.bEnd = b.folded.starts[j] + 1;
+            if (withMatches)
+                current.matched.append({a.folded.starts[i], b.folded.starts[j]});
         }
         if (lastA >= 0)
             pair.passages.append(current);

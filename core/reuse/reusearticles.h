@@ -22,8 +22,10 @@ Result<ArticleText> readArticleText(QSqlDatabase db, qint64 article);
 class TextAligner;
 
 /// Aligns two articles: shared characters, coverage and passages (boilerplate left false). `aligner`, when given,
-/// holds a's text already placed (one article compared with many).
-ReusePair alignArticles(const ArticleText &a, const ArticleText &b, const TextAligner *aligner = nullptr);
+/// holds a's text already placed (one article compared with many). `withMatches`: each passage lists its matched
+/// characters (ReusePassage::matched).
+ReusePair alignArticles(const ArticleText &a, const ArticleText &b, const TextAligner *aligner = nullptr,
+                        bool withMatches = false);
 
 QString passagesToJson(const QList<ReusePassage> &passages);
 QList<ReusePassage> passagesFromJson(const QString &json);

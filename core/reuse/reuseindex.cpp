@@ -260,7 +260,39 @@ bool ReuseIndex::sharesOnlyBoilerplate(qint64 first, qint64 second) const
     return own.toInt() < m_parameters.minSharedFingerprints;
 }
 
-Result<qint64> ReuseIndex::rebuild(const std::atomic_bool *cancel)
+Result<void> ReuseIndex::forget()
+{
+    if (m_library.isReadOnly())
+        return Error(tr("the library is open read-only: the text-reuse index cannot be changed"));
+    sql::WriteScope scope(m_library.database());
+    if (!scope.isActive())
+        return scope.error();
+    if (Result<void> cleared = sql::exec(m_library.database(), {{QStringLiteral("DELETE FROM reuse_built"), {}},
+                                                                {QStringLiteral("DELETE FROM reuse_pending"), {}},
+                                                                {QStringLiteral("DELETE FROM reuse_pairs"), {}},
+                                                                {QStringLiteral("DELETE FROM reuse_fingerprints"), {}},
+                                                                {QStringLiteral("DELETE FROM reuse_articles"), {}},
+                                                                {QStringLiteral("DELETE FROM reuse_hashes"), {}}});
+        !cleared)
+        return cleared.error();
+    return scope.commit();
+}
+
+Result<qint64> ReuseIndex::recompute(const std::atomic_bool *cancel, const Progress &progress)
+{
+    if (!exists())
+        return rebuild(cancel, progress);
+    if (m_library.isReadOnly())
+        return Error(tr("the library is open read-only: the text-reuse index cannot be built"));
+    if (Result<void> queued =
+            sql::exec(m_library.database(),
+                      QStringLiteral("INSERT OR IGNORE INTO reuse_pending(article_id) SELECT id FROM articles"));
+        !queued)
+        return queued.error();
+    return update(cancel, progress);
+}
+
+Result<qint64> ReuseIndex::rebuild(const std::atomic_bool *cancel, const Progress &progress)
 {
     if (m_library.isReadOnly())
         return Error(tr("the library is open read-only: the text-reuse index cannot be built"));
@@ -282,10 +314,10 @@ Result<qint64> ReuseIndex::rebuild(const std::atomic_bool *cancel)
         if (Result<void> committed = scope.commit(); !committed)
             return committed.error();
     }
-    return update(cancel);
+    return update(cancel, progress);
 }
 
-Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel)
+Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress &progress)
 {
     if (m_library.isReadOnly())
         return qint64(0); // a read-only library shows the pairs it has; the next writable open catches up
@@ -294,6 +326,7 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel)
         return qint64(0);                           // no index yet: nothing is queued, nothing to compare
     const sql::CacheSizeScope cache(db, 64 * 1024); // KiB
     qint64 done = 0;
+    const qint64 total = progress ? pendingArticles() : 0;
     for (;;) {
         if (cancel && cancel->load())
             return Error(tr("cancelled"));
@@ -470,6 +503,8 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel)
         if (Result<void> committed = scope.commit(); !committed)
             return committed.error();
         done += batch.size();
+        if (progress)
+            progress(std::min(done, total), total);
     }
 }
 

@@ -17,6 +17,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <optional>
 
 namespace dubao {
@@ -36,6 +37,10 @@ struct ReusePassage
     qint64 bBlock = 0;
     int bStart = 0;
     int bEnd = 0;
+    /// The identical characters the alignment matched, as (offset in a's block, offset in b's block) in code points,
+    /// in order: what is not listed inside the passage was inserted, cut or reworded. Only compare() fills it (the
+    /// index does not store it).
+    QList<QPair<int, int>> matched{};
 };
 
 /// Passages as JSON: an array of {a_block, a_start, a_end, b_block, b_start, b_end} (what the library stores and
@@ -60,6 +65,66 @@ struct ReuseCluster
 {
     QList<qint64> articles;       ///< ascending ids
     std::optional<qint64> source; ///< the earliest dated copy (a reference collection's first); none when undated
+};
+
+/// Another article that shares passages with an article (ReuseIndex::articleReuse()).
+struct ReuseCopy
+{
+    qint64 article = 0;
+    QString title;
+    QString publication;
+    QDate date;               ///< invalid when its issue is undated
+    bool reference = false;   ///< its publication is a reference collection
+    int sharedChars = 0;      ///< folded characters the two share
+    double coverage = 0;      ///< of the article asked about
+    double coverageOther = 0; ///< of this copy
+};
+
+/// A stretch of one paragraph of the article that other articles share: [start, end) in code points of the block's
+/// text, with the copies whose passages overlap it (indexes into ArticleReuse::copies, earliest first).
+struct ReuseMark
+{
+    qint64 blockId = 0;
+    int start = 0;
+    int end = 0;
+    QList<int> copies;
+};
+
+/// What the index knows of one article: the copies that share passages with it, earliest first (reference
+/// collections first among the same day; undated ones last), the marks of its shared passages in reading order, and
+/// how much of its folded text is its own. Pairs marked boilerplate are left out.
+struct ArticleReuse
+{
+    bool indexed = false; ///< false: the index was never built (nothing else is filled)
+    QDate date;           ///< the article's own (its issue's)
+    int foldedChars = 0;  ///< Han characters of the article
+    int ownChars = 0;     ///< of those, the ones no passage covers
+    QList<ReuseCopy> copies;
+    QList<ReuseMark> marks;
+
+    /// The share of the article's folded characters some copy shares (0..1).
+    double sharedShare() const { return foldedChars > 0 ? 1.0 - double(ownChars) / foldedChars : 0; }
+    /// The likely source: the earliest copy when it is dated no later than the article (a reference collection's
+    /// first on that day); -1 when the article is itself the earliest (every copy is later) or undated.
+    int sourceCopy() const;
+};
+
+/// One article of a cluster as the Reuse view lists it.
+struct ReuseClusterCopy
+{
+    qint64 article = 0;
+    QString title;
+    QString publication;
+    QDate date;                 ///< invalid when undated
+    std::optional<int> lagDays; ///< days after the cluster's source; none for the source or when either is undated
+    double shared = 0;          ///< the largest share of this article another article of the cluster shares (0..1)
+};
+
+/// A cluster with what the Reuse view shows of it: the source first, then the copies by date (undated last).
+struct ReuseClusterDetails
+{
+    std::optional<qint64> source;
+    QList<ReuseClusterCopy> copies;
 };
 
 struct ReuseParameters
@@ -91,23 +156,41 @@ public:
     bool exists() const;
     /// Articles waiting to be fingerprinted and compared.
     qint64 pendingArticles() const;
+    /// What update() and rebuild() report after each batch: articles done of those waiting when it began.
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+
     /// Fingerprints and compares the waiting articles, in write transactions of a few hundred articles each. Gives
     /// back how many it read; nothing when the index does not exist. `cancel` may be null; a cancelled update is
     /// continued by the next.
-    Result<qint64> update(const std::atomic_bool *cancel = nullptr);
+    Result<qint64> update(const std::atomic_bool *cancel = nullptr, const Progress &progress = {});
     /// Builds the index: forgets every fingerprint and pair, marks the index as existing (from then on import,
     /// replace, re-parse and corrections queue their articles) and computes everything. A cancelled build is
     /// continued by the next update().
-    Result<qint64> rebuild(const std::atomic_bool *cancel = nullptr);
+    Result<qint64> rebuild(const std::atomic_bool *cancel = nullptr, const Progress &progress = {});
+    /// Computes an existing index again without forgetting it first: every article is queued and compared again,
+    /// its old rows replaced as update() replaces a changed article's, so the pairs stay readable meanwhile and a
+    /// cancel leaves each article's pairs either as they were or computed again (the rest stay queued).
+    Result<qint64> recompute(const std::atomic_bool *cancel = nullptr, const Progress &progress = {});
+    /// Forgets the index: no fingerprint, pair or queued article, and no longer built (what a library had before
+    /// its first rebuild()). The reference-collection marks stay.
+    Result<void> forget();
 
     /// Every stored pair sharing at least `minChars` folded characters, by a then b.
     Result<QList<ReusePair>> pairs(int minChars = 0) const;
     /// The pairs of one article, each seen from it (a == article), most shared first.
     Result<QList<ReusePair>> pairsOf(qint64 article, int minChars = 0) const;
-    /// Aligns two articles now, whether or not the index paired them (a == first, b == second).
+    /// Aligns two articles now, whether or not the index paired them (a == first, b == second), with the matched
+    /// characters of each passage (ReusePassage::matched).
     Result<ReusePair> compare(qint64 first, qint64 second) const;
+    /// One article's copies, the marks of its shared passages and its own text, from the stored pairs of at least
+    /// `minChars` shared characters (what the reader's margin shows; a few indexed lookups, no alignment).
+    Result<ArticleReuse> articleReuse(qint64 article, int minChars = 50) const;
     /// Connected articles over the pairs that are not boilerplate, biggest cluster first.
     QList<ReuseCluster> clusters(const QList<ReusePair> &pairs) const;
+    /// The clusters of the pairs sharing at least `minChars` characters, with each article's title, publication,
+    /// date, lag after the source and share shared (the Reuse view). `cancel` may be null.
+    Result<QList<ReuseClusterDetails>> clusterDetails(int minChars = 50,
+                                                      const std::atomic_bool *cancel = nullptr) const;
 
     /// Marks a publication's articles as a reference collection (wire copy, a provincial paper): when a cluster
     /// holds dated articles of a reference collection, its source is the earliest of those.

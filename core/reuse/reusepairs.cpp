@@ -54,6 +54,8 @@ ReusePair ReusePair::swapped() const
         std::swap(p.aBlock, p.bBlock);
         std::swap(p.aStart, p.bStart);
         std::swap(p.aEnd, p.bEnd);
+        for (QPair<int, int> &m : p.matched)
+            std::swap(m.first, m.second);
     }
     return s;
 }
@@ -94,7 +96,7 @@ Result<ReusePair> ReuseIndex::compare(qint64 first, qint64 second) const
     for (const reuse::ArticleText *t : {&*a, &*b})
         if (t->id == 0)
             return Error(tr("no article with id %1").arg(t == &*a ? first : second));
-    ReusePair pair = reuse::alignArticles(*a, *b);
+    ReusePair pair = reuse::alignArticles(*a, *b, nullptr, true);
     // The boilerplate mark is the index's: a comparison made now reports what the index says of the pair.
     if (const QVariant stored =
             sql::scalar(db, QStringLiteral("SELECT boilerplate FROM reuse_pairs WHERE a = ? AND b = ?"),

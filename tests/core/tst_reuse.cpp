@@ -305,6 +305,102 @@ private slots:
         QCOMPARE(*index.rebuild(), 1);
         QCOMPARE(test::scalar(reopened, u"SELECT count(*) FROM reuse_articles"_s), 1);
     }
+    void articleReuse_marksCopiesEarliestFirst_andOwnText()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString story = hanText(80, 120), local = hanText(81, 80);
+        const qint64 wire = test::storeReuseDocument(*library, {u"wire"_s, QDate(2023, 1, 5), {story}, u"新华社"_s});
+        const qint64 copy =
+            test::storeReuseDocument(*library, {u"copy"_s, QDate(2023, 1, 6), {local, u"　　"_s + story}});
+        const qint64 later = test::storeReuseDocument(*library, {u"later"_s, QDate(2023, 1, 9), {story.left(90)}});
+        QVERIFY(wire && copy && later);
+        ReuseIndex index(*library);
+        QVERIFY(!index.articleReuse(copy)->indexed); // never built: nothing to show
+        QVERIFY(index.rebuild());
+        const ArticleReuse reuse = *index.articleReuse(copy);
+        QVERIFY(reuse.indexed);
+        QCOMPARE(reuse.date, QDate(2023, 1, 6));
+        QCOMPARE(reuse.foldedChars, 200);
+        QCOMPARE(reuse.ownChars, 80); // the local paragraph
+        QCOMPARE(reuse.sharedShare(), 0.6);
+        QCOMPARE(reuse.copies.size(), 2);
+        QCOMPARE(reuse.copies[0].article, wire); // earliest first
+        QCOMPARE(reuse.copies[0].publication, u"新华社"_s);
+        QCOMPARE(reuse.copies[0].date, QDate(2023, 1, 5));
+        QCOMPARE(reuse.copies[0].sharedChars, 120);
+        QCOMPARE(reuse.copies[1].article, later);
+        QCOMPARE(reuse.sourceCopy(), 0);
+        // One mark over the shared paragraph (after its two ideographic spaces), naming both copies.
+        QCOMPARE(reuse.marks.size(), 1);
+        QCOMPARE(reuse.marks[0].start, 2);
+        QCOMPARE(reuse.marks[0].end, 122);
+        QCOMPARE(reuse.marks[0].copies, (QList<int>{0, 1}));
+        // The wire story is the earliest: it has copies but no source.
+        QCOMPARE(index.articleReuse(wire)->sourceCopy(), -1);
+        QCOMPARE(index.articleReuse(wire)->ownChars, 0);
+
+        // The Reuse view's cluster: the source first, then the copies by date with their lag and share.
+        const QList<ReuseClusterDetails> clusters = *index.clusterDetails();
+        QCOMPARE(clusters.size(), 1);
+        QCOMPARE(clusters[0].source, std::optional<qint64>(wire));
+        QCOMPARE(clusters[0].copies.size(), 3);
+        QCOMPARE(clusters[0].copies[0].article, wire);
+        QVERIFY(!clusters[0].copies[0].lagDays);
+        QCOMPARE(clusters[0].copies[0].shared, 1.0);
+        QCOMPARE(clusters[0].copies[1].article, copy);
+        QCOMPARE(clusters[0].copies[1].lagDays, std::optional<int>(1));
+        QCOMPARE(clusters[0].copies[1].shared, 0.6);
+        QCOMPARE(clusters[0].copies[1].publication, u"测试日报"_s);
+        QCOMPARE(clusters[0].copies[2].lagDays, std::optional<int>(4));
+        QCOMPARE(clusters[0].copies[2].shared, 1.0);
+    }
+
+    void compare_listsTheMatchedCharacters_soChangesShowInsidePassages()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString story = hanText(90, 100);
+        QString reworded = story;
+        reworded[50] = QChar(0x4E00); // one character changed
+        const qint64 a = test::storeReuseDocument(*library, {u"a"_s, QDate(2023, 2, 1), {story}});
+        const qint64 b = test::storeReuseDocument(*library, {u"b"_s, QDate(2023, 2, 2), {u"本"_s + reworded}});
+        const ReusePair pair = *ReuseIndex(*library).compare(a, b);
+        QCOMPARE(pair.passages.size(), 1);
+        const QList<QPair<int, int>> &matched = pair.passages[0].matched;
+        QCOMPARE(matched.size(), 99);
+        QCOMPARE(matched.front(), (QPair<int, int>{0, 1}));
+        bool skips50 = true;
+        for (const auto &[x, y] : matched)
+            skips50 = skips50 && x != 50 && y == x + 1;
+        QVERIFY(skips50);
+        // Seen from b, the offsets turn round.
+        QCOMPARE(pair.swapped().passages[0].matched.front(), (QPair<int, int>{1, 0}));
+    }
+
+    void forgetAndRecompute_keepTheUsersChoiceOfState()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString story = hanText(95, 120);
+        QVERIFY(test::storeReuseDocument(*library, {u"a"_s, QDate(2023, 4, 1), {story}}));
+        QVERIFY(test::storeReuseDocument(*library, {u"b"_s, QDate(2023, 4, 2), {story}}));
+        ReuseIndex index(*library);
+        QList<std::pair<qint64, qint64>> reports;
+        QCOMPARE(*index.rebuild(nullptr, [&](qint64 done, qint64 total) { reports.append({done, total}); }), 2);
+        QCOMPARE(reports.back(), (std::pair<qint64, qint64>{2, 2}));
+        // A cancelled recomputation keeps the pairs it had.
+        std::atomic_bool cancel = true;
+        QVERIFY(!index.recompute(&cancel));
+        QCOMPARE(index.pairs()->size(), 1);
+        QCOMPARE(*index.recompute(), 2);
+        QCOMPARE(index.pairs()->size(), 1);
+        QVERIFY(index.forget());
+        QVERIFY(!index.exists());
+        QCOMPARE(index.pendingArticles(), 0);
+        QVERIFY(index.pairs()->isEmpty());
+        QCOMPARE(test::scalar(*library, u"SELECT count(*) FROM reuse_fingerprints"_s), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReuse)

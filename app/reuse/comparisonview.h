@@ -1,0 +1,81 @@
+// The side-by-side comparison of two articles that share passages (issue 22): the open article on the left, the
+// other copy on the right, each typeset as the reader sets it. The passages ReuseIndex::compare() found are tinted;
+// inside them a character-level difference from the alignment's matched characters shows what was reworded (both
+// sides differ), inserted (only the later copy has it) or cut (only the earlier has it); outside them the later
+// copy's own text is marked as inserted and what it left out of the earlier as cut. Scrolling one side scrolls the
+// other so that the shared passages stay side by side. Everything comes from the core's alignment: this view
+// aligns nothing itself.
+#pragma once
+
+#include "core/model/issue.h"
+#include "core/reuse/reuseindex.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QTextBrowser;
+class QTextDocument;
+
+namespace dubao {
+
+class ComparisonView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ComparisonView)
+
+public:
+    /// One side: the article with its issue's publication and date.
+    struct Side
+    {
+        Article article;
+        IssueInfo issue;
+    };
+
+    /// What a character of either side is in the comparison.
+    enum class Mark
+    {
+        None,     ///< not Han text, or outside passages in an undated pair
+        Shared,   ///< matched by the alignment
+        Reworded, ///< inside a passage, where both sides differ
+        Inserted, ///< only the later copy has it
+        Cut,      ///< only the earlier copy has it
+    };
+
+    explicit ComparisonView(QWidget *parent = nullptr);
+    ~ComparisonView() override;
+
+    /// Shows `left` and `right` compared: `pair` is ReuseIndex::compare(left, right) (a == left).
+    void setComparison(const Side &left, const Side &right, const ReusePair &pair);
+    const ReusePair &pair() const { return m_pair; }
+
+    QTextBrowser *leftText() const { return m_left; }
+    QTextBrowser *rightText() const { return m_right; }
+    /// The mark of one character of a side's paragraph (`offset` in UTF-16 code units of Block::text).
+    Mark markAt(bool left, qint64 blockId, int offset) const;
+    /// The document position of a paragraph's character in a side's text, -1 when it does not show it.
+    int documentPosition(bool left, qint64 blockId, int offset) const;
+    /// Where a side's text starts passage `index` of the pair, in its document's coordinates (y).
+    qreal passageTop(bool left, int index) const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuild();
+    void collectAnchors();
+    void follow(bool fromLeft);
+
+    QLabel *m_heading;
+    QLabel *m_legend;
+    QTextBrowser *m_left;
+    QTextBrowser *m_right;
+    Side m_sides[2];
+    ReusePair m_pair;
+    bool m_leftIsLater = false;
+    QHash<qint64, QList<Mark>> m_marks[2]; ///< per side, per paragraph: one mark per UTF-16 code unit
+    QList<QPair<qreal, qreal>> m_anchors;  ///< (y on the left, y on the right) of passages' starts, both ascending
+    bool m_following = false;
+};
+
+} // namespace dubao

@@ -1,0 +1,371 @@
+// The window's text reuse (reusepart.h).
+#include "app/reuse/reusepart.h"
+
+#include "app/reader/readerview.h"
+#include "app/reuse/comparisonview.h"
+#include "app/reuse/reuseview.h"
+#include "app/shell/actionregistry.h"
+#include "app/shell/analysisdock.h"
+#include "app/shell/librarysession.h"
+#include "app/shell/librarytreemodel.h"
+#include "app/shell/mainwindow.h"
+#include "core/jobs/jobrunner.h"
+#include "core/model/issuedate.h"
+#include "core/store/issuerepository.h"
+#include "core/store/library.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDialog>
+#include <QDockWidget>
+#include <QInputDialog>
+#include <QProgressDialog>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace dubao {
+
+namespace {
+
+/// "新华社 2023-01-05 《title》"
+QString describe(const ReuseCopy &copy)
+{
+    QStringList parts;
+    if (!copy.publication.isEmpty())
+        parts << copy.publication;
+    if (copy.date.isValid())
+        parts << copy.date.toString(Qt::ISODate);
+    if (!copy.title.isEmpty())
+        parts << QStringLiteral("《%1》").arg(copy.title);
+    return parts.join(QLatin1Char(' '));
+}
+
+/// The UTF-16 offset of code point `codePoint` of `text` (its length past the end).
+int utf16Offset(const QString &text, int codePoint)
+{
+    int offset = 0;
+    for (int cp = 0; cp < codePoint && offset < text.size(); ++cp)
+        offset += text[offset].isHighSurrogate() && offset + 1 < text.size() ? 2 : 1;
+    return offset;
+}
+
+} // namespace
+
+ReusePart::ReusePart(MainWindow &window, ActionRegistry &actions)
+    : QObject(&window)
+    , m_window(window)
+    , m_runner(new JobRunner(QStringLiteral("reuse-index"), this))
+    , m_view(new ReuseView)
+    , m_dock(addAnalysisDock(window, actions, m_view, QCoreApplication::translate("dubao::MainWindow", "Reuse"),
+                             QStringLiteral("reuseDock"), QStringLiteral("actionReuse"),
+                             QCoreApplication::translate("dubao::MainWindow", "Re&use"),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)))
+    , m_listRunner(new JobRunner(QStringLiteral("reuse-clusters"), this))
+{
+    reloadWhileShown(window, m_dock, this, [this] { reload(); });
+    connect(m_view, &ReuseView::comparisonRequested, this, &ReusePart::openComparison);
+    using Menu = ActionRegistry::Menu;
+    using Section = ActionRegistry::Section;
+    m_build = actions.add(Menu::Tools, Section::ToolsIndex, QStringLiteral("actionBuildReuseIndex"),
+                          tr("Build &Reuse Index"), {}, ActionRegistry::Kind::Editing);
+    m_build->setStatusTip(tr("Find the passages articles share (reprints, wire copy): marks in the reader's margin "
+                             "and side-by-side comparisons"));
+    connect(m_build, &QAction::triggered, this, &ReusePart::buildIndex);
+    m_compare = actions.add(Menu::View, Section::ViewText, QStringLiteral("actionCompareWith"), tr("Co&mpare With…"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_compare->setStatusTip(tr("Compare the article side by side with another that shares its passages"));
+    connect(m_compare, &QAction::triggered, this, &ReusePart::chooseCopy);
+
+    connect(&window, &MainWindow::articleShown, this, &ReusePart::showMarks);
+    connect(&window, &MainWindow::importFinished, this, &ReusePart::showMarks);
+    connect(&window, &MainWindow::libraryOpened, this, [this] {
+        m_runner->cancelAndWait();
+        if (m_comparisonWindow)
+            m_comparisonWindow->close(); // it compared articles of the other library
+        showMarks();
+    });
+    connect(window.reader(), &ReaderView::reuseMarkClicked, this, [this](int index) {
+        if (index < 0 || index >= m_reuse.marks.size() || m_reuse.marks[index].copies.isEmpty())
+            return;
+        compareWith(m_reuse.copies[m_reuse.marks[index].copies.front()].article); // the earliest copy
+    });
+    connect(m_runner, &JobRunner::progress, this, [this](qint64 done, qint64 total) {
+        const int permille = total > 0 ? int(std::min<qint64>(1000, done * 1000 / total)) : 0;
+        if (m_progress)
+            m_progress->setValue(permille);
+        m_window.statusBar()->showMessage(tr("Building the reuse index: %1 of %2 articles").arg(done).arg(total));
+    });
+    updateActions();
+}
+
+ReusePart::~ReusePart()
+{
+    m_runner->cancelAndWait();
+    m_listRunner->cancelAndWait();
+}
+
+ComparisonView *ReusePart::comparison() const
+{
+    return m_comparison;
+}
+
+bool ReusePart::isLoading() const
+{
+    return m_listRunner->isRunning();
+}
+
+void ReusePart::reload()
+{
+    if (m_listRunner->isRunning()) {
+        m_again = true;
+        return;
+    }
+    const QString path = m_window.libraryPath();
+    if (path.isEmpty()) {
+        m_view->setClusters({});
+        return;
+    }
+    m_view->setMessage(tr("Reading the clusters…"));
+    struct Listing
+    {
+        bool exists = false;
+        QList<ReuseClusterDetails> clusters;
+    };
+    m_listRunner->start(
+        [path](JobContext &context) -> Result<Listing> {
+            Library library; // this thread's own connection
+            if (const Result<void> opened = library.open(path); !opened)
+                return opened.error();
+            ReuseIndex index(library);
+            Listing listing;
+            listing.exists = index.exists();
+            if (!listing.exists)
+                return listing;
+            if (index.pendingArticles() > 0)
+                if (const Result<qint64> updated = index.update(context.cancelFlag()); !updated)
+                    return updated.error();
+            const Result<QList<ReuseClusterDetails>> clusters = index.clusterDetails(50, context.cancelFlag());
+            if (!clusters)
+                return clusters.error();
+            listing.clusters = *clusters;
+            return listing;
+        },
+        [this](Result<Listing> listing) {
+            if (m_again) {
+                m_again = false;
+                reload();
+                return;
+            }
+            if (!listing) {
+                m_view->setClusters({});
+                m_view->setMessage(listing.error().message());
+            } else {
+                m_view->setClusters(listing->clusters);
+                if (!listing->exists)
+                    m_view->setMessage(tr("No reuse index yet: Tools → Build Reuse Index builds it."));
+            }
+            emit loaded();
+        });
+}
+
+bool ReusePart::openComparison(qint64 article, qint64 other)
+{
+    if (!m_window.showArticle(article))
+        return false;
+    return compareWith(other);
+}
+
+void ReusePart::updateActions()
+{
+    m_compare->setEnabled(!m_reuse.copies.isEmpty());
+    m_build->setEnabled(m_window.session() != nullptr && !m_runner->isRunning());
+}
+
+void ReusePart::showMarks()
+{
+    ReaderView *reader = m_window.reader();
+    const qint64 articleId = reader->articleId();
+    m_reuse = {};
+    m_reuseArticle = articleId;
+    LibrarySession *session = m_window.session();
+    if (session && articleId > 0)
+        if (Result<ArticleReuse> read = ReuseIndex(session->library()).articleReuse(articleId); read)
+            m_reuse = *read;
+    updateActions();
+    if (m_reuse.copies.isEmpty()) { // never built, or nothing shared
+        reader->setReuseMarks({});
+        reader->setReuseLine({});
+        return;
+    }
+    QList<ReuseMarginMark> marks;
+    for (const ReuseMark &mark : std::as_const(m_reuse.marks)) {
+        QString text;
+        for (const Block &block : reader->article().blocks)
+            if (block.id == mark.blockId)
+                text = block.text;
+        const ReuseCopy &earliest = m_reuse.copies[mark.copies.front()];
+        marks.append({mark.blockId, utf16Offset(text, mark.start), utf16Offset(text, mark.end), int(mark.copies.size()),
+                      tr("Shared with %n other article(s); the earliest: %1", nullptr, int(mark.copies.size()))
+                              .arg(describe(earliest)) +
+                          u'\n' + tr("Click to compare side by side.")});
+    }
+    reader->setReuseMarks(marks);
+    const int shared = qRound(m_reuse.sharedShare() * 100);
+    const int source = m_reuse.sourceCopy();
+    if (source >= 0) {
+        const ReuseCopy &copy = m_reuse.copies[source];
+        reader->setReuseLine(tr("%1% shared with %2 %3 · own text %4%")
+                                 .arg(shared)
+                                 .arg(copy.publication.isEmpty() ? tr("another article") : copy.publication,
+                                      copy.date.toString(Qt::ISODate))
+                                 .arg(100 - shared));
+    } else {
+        reader->setReuseLine(
+            tr("%1% shared with %n later article(s) · own text %2%", nullptr, int(m_reuse.copies.size()))
+                .arg(shared)
+                .arg(100 - shared));
+    }
+}
+
+bool ReusePart::compareWith(qint64 other)
+{
+    LibrarySession *session = m_window.session();
+    const qint64 articleId = m_window.reader()->articleId();
+    if (!session || articleId <= 0 || other <= 0)
+        return false;
+    const Result<ReusePair> pair = ReuseIndex(session->library()).compare(articleId, other);
+    auto side = [&](qint64 id) -> std::optional<ComparisonView::Side> {
+        const std::optional<Article> article = session->issues().article(id);
+        if (!article)
+            return std::nullopt;
+        const qint64 issueId = session->issues().issueIdOfArticle(id).value_or(0);
+        return ComparisonView::Side{*article,
+                                    m_window.libraryModel()->issueSummary(issueId).value_or(IssueSummary{}).info};
+    };
+    const std::optional<ComparisonView::Side> left = side(articleId), right = side(other);
+    if (!pair || !left || !right) {
+        m_window.feedback().warn(&m_window, tr("Compare"),
+                                 pair ? tr("The article is no longer in the library.") : pair.error().message());
+        return false;
+    }
+    if (!m_comparisonWindow) {
+        m_comparisonWindow = new QDialog(&m_window, Qt::Window);
+        m_comparisonWindow->setObjectName(QStringLiteral("comparisonWindow"));
+        m_comparisonWindow->setAttribute(Qt::WA_DeleteOnClose);
+        m_comparison = new ComparisonView(m_comparisonWindow);
+        auto *layout = new QVBoxLayout(m_comparisonWindow);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(m_comparison);
+        m_comparisonWindow->resize(m_window.size() * 0.9);
+    }
+    m_comparison->setComparison(*left, *right, *pair);
+    m_comparisonWindow->setWindowTitle(
+        tr("Compare: %1 — %2")
+            .arg(left->article.title, right->article.title.isEmpty() ? QString::number(other) : right->article.title));
+    m_comparisonWindow->show();
+    m_comparisonWindow->raise();
+    return true;
+}
+
+void ReusePart::chooseCopy()
+{
+    if (m_reuse.copies.isEmpty())
+        return;
+    if (m_reuse.copies.size() == 1 || !m_window.feedback().showsDialogs()) {
+        compareWith(m_reuse.copies.front().article);
+        return;
+    }
+    QStringList items;
+    for (const ReuseCopy &copy : std::as_const(m_reuse.copies))
+        items << tr("%1 — %2% of this article").arg(describe(copy)).arg(qRound(copy.coverage * 100));
+    bool ok = false;
+    const QString chosen =
+        QInputDialog::getItem(&m_window, tr("Compare With"),
+                              tr("Articles that share passages with this one, earliest first:"), items, 0, false, &ok);
+    if (ok && items.contains(chosen))
+        compareWith(m_reuse.copies[items.indexOf(chosen)].article);
+}
+
+bool ReusePart::isBuilding() const
+{
+    return m_runner->isRunning();
+}
+
+void ReusePart::stopJobs()
+{
+    m_runner->cancelAndWait();
+    m_listRunner->cancelAndWait();
+    if (m_progress)
+        m_progress->deleteLater();
+    updateActions();
+}
+
+bool ReusePart::buildIndex()
+{
+    LibrarySession *session = m_window.session();
+    if (!session || m_runner->isRunning() || session->library().isReadOnly())
+        return false;
+    const QString path = m_window.libraryPath();
+    const bool existed = ReuseIndex(session->library()).exists();
+    if (m_window.feedback().showsDialogs()) {
+        m_progress = new QProgressDialog(tr("Finding the passages articles share…"), tr("Cancel"), 0, 1000, &m_window);
+        m_progress->setObjectName(QStringLiteral("reuseProgress"));
+        m_progress->setWindowTitle(tr("Reuse Index"));
+        m_progress->setWindowModality(Qt::WindowModal);
+        m_progress->setMinimumDuration(300);
+        m_progress->setAutoClose(false);
+        m_progress->setAutoReset(false);
+        connect(m_progress, &QProgressDialog::canceled, m_runner, &JobRunner::cancel);
+    }
+    m_window.statusBar()->showMessage(tr("Building the reuse index…"));
+    m_runner->start(
+        [path, existed](JobContext &job) -> Result<qint64> {
+            Library library; // this thread's own connection
+            if (const Result<void> opened = library.open(path); !opened)
+                return opened.error();
+            ReuseIndex index(library);
+            const auto progress = [&job](qint64 done, qint64 total) {
+                job.progress(done, total);
+            };
+            // A first build forgets itself when cancelled (no index, as before); a later one recomputes in place.
+            const Result<qint64> built =
+                existed ? index.recompute(job.cancelFlag(), progress) : index.rebuild(job.cancelFlag(), progress);
+            if (job.isCancelled()) {
+                if (!existed)
+                    if (const Result<void> forgotten = index.forget(); !forgotten)
+                        return forgotten.error();
+                return Error(tr("cancelled"));
+            }
+            return built;
+        },
+        [this, path](Result<qint64> built) { onBuilt(path, built); });
+    updateActions();
+    return true;
+}
+
+void ReusePart::onBuilt(const QString &path, const Result<qint64> &articles)
+{
+    if (m_progress)
+        m_progress->deleteLater();
+    updateActions();
+    if (m_window.libraryPath() != path)
+        return;
+    if (articles) {
+        m_window.statusBar()->showMessage(tr("The reuse index is ready: %n article(s) compared.", nullptr,
+                                             int(std::min<qint64>(*articles, std::numeric_limits<int>::max()))),
+                                          6000);
+    } else if (m_runner->isCancelled() || articles.error().message() == tr("cancelled")) {
+        m_window.statusBar()->showMessage(tr("Building the reuse index was cancelled; nothing changed."), 6000);
+    } else {
+        m_window.feedback().warn(&m_window, tr("Reuse Index"),
+                                 tr("The reuse index could not be built: %1").arg(articles.error().message()));
+    }
+    showMarks();
+    if (m_dock->isVisible())
+        reload();
+    emit built(bool(articles));
+}
+
+} // namespace dubao
