@@ -216,7 +216,7 @@ bool PeopleView::selectPerson(const QString &name)
     return true;
 }
 
-const QList<Appearance> &PeopleView::appearances() const
+const AppearanceOutlines &PeopleView::appearances() const
 {
     return m_appearanceModel->appearances();
 }
@@ -233,7 +233,7 @@ void PeopleView::showLoading(const PersonSummary &person)
     m_split->setEnabled(false);
 }
 
-void PeopleView::showPerson(const PersonSummary &person, const QList<Appearance> &appearances,
+void PeopleView::showPerson(const PersonSummary &person, const AppearanceOutlines &appearances,
                             const QList<QPair<QString, int>> &coAppearances)
 {
     m_current = person;
