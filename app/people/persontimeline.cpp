@@ -21,7 +21,7 @@ PersonTimeline::PersonTimeline(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("personTimeline"));
-    setMinimumHeight(120);
+    setMinimumHeight(64); // the legend and two rows; the view of a 1024×700 window has no more (tst_firsthour)
 }
 
 PersonTimeline::~PersonTimeline() = default;
