@@ -135,7 +135,7 @@ PeopleView::PeopleView(QWidget *parent)
         edits->addWidget(b);
     // Their default minimum (70 px) made the People dock push a 1024×700 window past the screen (tst_firsthour).
     for (QAbstractScrollArea *list : std::initializer_list<QAbstractScrollArea *>{m_appearanceTable, m_coAppearances})
-        list->setMinimumHeight(44);
+        list->setMinimumHeight(40);
     auto *lower = new QSplitter(Qt::Horizontal);
     lower->addWidget(m_appearanceTable);
     auto *co = new QWidget;

@@ -21,7 +21,7 @@ PersonTimeline::PersonTimeline(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("personTimeline"));
-    setMinimumHeight(64); // the legend and two rows; the view of a 1024×700 window has no more (tst_firsthour)
+    setMinimumHeight(52); // the legend and two rows; the dock of a 1024×700 window in Chinese has no more
 }
 
 PersonTimeline::~PersonTimeline() = default;
