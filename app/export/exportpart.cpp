@@ -136,16 +136,23 @@ bool ExportPart::importQdpx(const QString &path)
         m_qdpxProgress->setMinimumDuration(300);
         m_qdpxProgress->setAutoClose(false);
         m_qdpxProgress->setAutoReset(false);
+        // Starts the minimum duration's clock: without a value the dialog waited for Qt's default 4 s (a big file's
+        // first progress comes only after its project.qde is read) and a shorter import was never seen.
+        m_qdpxProgress->setValue(0);
         connect(m_qdpxProgress, &QProgressDialog::canceled, this, [this] {
             m_qdpxRunner.cancel();
             if (m_qdpxProgress)
                 m_qdpxProgress->setLabelText(tr("Cancelling: undoing what was read…"));
         });
         connect(&m_qdpxRunner, &JobRunner::progress, m_qdpxProgress, [this](qint64 done, qint64 total) {
-            m_qdpxProgress->setMaximum(int(std::max<qint64>(total, 1)));
-            m_qdpxProgress->setValue(int(done));
-            if (!m_qdpxRunner.isCancelled())
+            // The label first: setValue() of a shown window-modal dialog processes events, among them perhaps the
+            // import's end, which takes the dialog away (m_qdpxProgress null).
+            if (m_qdpxProgress && !m_qdpxRunner.isCancelled())
                 m_qdpxProgress->setLabelText(tr("Placing the annotations of article %1 of %2…").arg(done).arg(total));
+            if (m_qdpxProgress)
+                m_qdpxProgress->setMaximum(int(std::max<qint64>(total, 1)));
+            if (m_qdpxProgress)
+                m_qdpxProgress->setValue(int(done));
         });
     }
     return true;
@@ -154,7 +161,13 @@ bool ExportPart::importQdpx(const QString &path)
 void ExportPart::qdpxImported(const QString &libraryPath, const QString &name, const QByteArray &archive,
                               const Result<QdpxImportReport> &imported)
 {
-    delete m_qdpxProgress;
+    // Not deleted here: this may run inside the dialog's own setValue() (a window-modal progress dialog processes
+    // events there), which would return into a deleted dialog.
+    if (m_qdpxProgress) {
+        m_qdpxProgress->hide();
+        m_qdpxProgress->deleteLater();
+        m_qdpxProgress = nullptr;
+    }
     const QString title = tr("Import Annotations from REFI-QDA");
     if (!imported) {
         const QString message = imported.error().message();

@@ -9,7 +9,7 @@ AppearanceListModel::AppearanceListModel(QObject *parent)
 
 AppearanceListModel::~AppearanceListModel() = default;
 
-void AppearanceListModel::setAppearances(const QList<Appearance> &appearances)
+void AppearanceListModel::setAppearances(const AppearanceOutlines &appearances)
 {
     beginResetModel();
     m_appearances = appearances;
@@ -21,9 +21,8 @@ void AppearanceListModel::setAppearances(const QList<Appearance> &appearances)
 
 Appearance AppearanceListModel::appearance(int index) const
 {
-    Appearance a = m_appearances[index];
-    if (a.sentence.isEmpty())
-        a.sentence = m_sentences.value(a.id);
+    Appearance a = m_appearances.at(index);
+    a.sentence = m_sentences.value(a.id);
     return a;
 }
 
@@ -47,8 +46,8 @@ QVariant AppearanceListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_shown || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return {};
-    const Appearance &a = m_appearances[index.row()];
-    const QString sentence = a.sentence.isEmpty() ? m_sentences.value(a.id) : a.sentence;
+    const Appearance a = m_appearances.at(index.row());
+    const QString sentence = m_sentences.value(a.id);
     if (role == Qt::ToolTipRole)
         return index.column() == Sentence ? QVariant(sentence) : QVariant();
     switch (index.column()) {
@@ -97,8 +96,7 @@ void AppearanceListModel::fetchMore(const QModelIndex &parent)
     const int end = int(std::min<qsizetype>(m_shown + kPage, m_appearances.size()));
     QList<qint64> ids;
     for (int k = m_shown; k < end; ++k)
-        if (m_appearances.at(k).sentence.isEmpty())
-            ids.append(m_appearances.at(k).id);
+        ids.append(m_appearances.id(k));
     if (m_reader && !ids.isEmpty())
         m_sentences.insert(m_reader(ids));
     beginInsertRows({}, m_shown, end - 1);

@@ -3,6 +3,7 @@
 // asks for more as it scrolls (canFetchMore/fetchMore) and each page reads its sentences, by id, in one query.
 #pragma once
 
+#include "core/analysis/appearanceoutlines.h"
 #include "core/analysis/peopleindex.h"
 
 #include <QAbstractTableModel>
@@ -35,8 +36,8 @@ public:
 
     void setSentenceReader(SentenceReader reader) { m_reader = std::move(reader); }
     /// All the appearances; the first page is shown (and its sentences read) at once.
-    void setAppearances(const QList<Appearance> &appearances);
-    const QList<Appearance> &appearances() const { return m_appearances; }
+    void setAppearances(const AppearanceOutlines &appearances);
+    const AppearanceOutlines &appearances() const { return m_appearances; }
     /// Appearance `index` with its sentence when its row has been fetched.
     Appearance appearance(int index) const;
     /// Fetches rows until `index` is shown (a click on the timeline's last mark).
@@ -50,7 +51,7 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
 private:
-    QList<Appearance> m_appearances;    ///< shared with the timeline: the sentences are kept apart, not written in
+    AppearanceOutlines m_appearances;   ///< shared with the timeline; the sentences are kept apart
     QHash<qint64, QString> m_sentences; ///< of the rows fetched, by appearance id
     int m_shown = 0;
     SentenceReader m_reader;

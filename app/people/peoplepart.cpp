@@ -112,7 +112,7 @@ namespace {
 
 struct PersonPage
 {
-    QList<Appearance> appearances; ///< outlines: the list reads the sentences of the rows it shows
+    AppearanceOutlines appearances; ///< the list reads the sentences of the rows it shows
     QList<QPair<QString, int>> coAppearances;
 };
 

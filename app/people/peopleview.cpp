@@ -133,6 +133,9 @@ PeopleView::PeopleView(QWidget *parent)
     edits->setObjectName(QStringLiteral("personEdits"));
     for (QPushButton *b : {m_merge, m_split, m_office, m_falseHit})
         edits->addWidget(b);
+    // Their default minimum (70 px) made the People dock push a 1024×700 window past the screen (tst_firsthour).
+    for (QAbstractScrollArea *list : std::initializer_list<QAbstractScrollArea *>{m_appearanceTable, m_coAppearances})
+        list->setMinimumHeight(40);
     auto *lower = new QSplitter(Qt::Horizontal);
     lower->addWidget(m_appearanceTable);
     auto *co = new QWidget;
@@ -216,7 +219,7 @@ bool PeopleView::selectPerson(const QString &name)
     return true;
 }
 
-const QList<Appearance> &PeopleView::appearances() const
+const AppearanceOutlines &PeopleView::appearances() const
 {
     return m_appearanceModel->appearances();
 }
@@ -233,7 +236,7 @@ void PeopleView::showLoading(const PersonSummary &person)
     m_split->setEnabled(false);
 }
 
-void PeopleView::showPerson(const PersonSummary &person, const QList<Appearance> &appearances,
+void PeopleView::showPerson(const PersonSummary &person, const AppearanceOutlines &appearances,
                             const QList<QPair<QString, int>> &coAppearances)
 {
     m_current = person;

@@ -5,6 +5,7 @@
 // asks for a file and for the appearances or the office holders of what the list shows (peopleexport.h).
 #pragma once
 
+#include "core/analysis/appearanceoutlines.h"
 #include "core/analysis/peopleexport.h"
 #include "core/analysis/peopleindex.h"
 
@@ -36,7 +37,7 @@ public:
     /// The list; keeps the person shown when they are still in it.
     void setPersons(const QList<PersonSummary> &persons);
     /// The page of the person selected (personSelected() asked for it).
-    void showPerson(const PersonSummary &person, const QList<Appearance> &appearances,
+    void showPerson(const PersonSummary &person, const AppearanceOutlines &appearances,
                     const QList<QPair<QString, int>> &coAppearances);
     /// The page of `person` while their appearances and the persons named with them are read.
     void showLoading(const PersonSummary &person);
@@ -51,7 +52,7 @@ public:
     AppearanceListModel *appearanceModel() const { return m_appearanceModel; }
     QListWidget *coAppearanceList() const { return m_coAppearances; }
     QString currentName() const { return m_current.name; }
-    const QList<Appearance> &appearances() const;
+    const AppearanceOutlines &appearances() const;
     /// Selects `name` in the list (and so shows their page); false when the filter hides them or they are none.
     bool selectPerson(const QString &name);
 

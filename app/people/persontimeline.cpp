@@ -21,7 +21,7 @@ PersonTimeline::PersonTimeline(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("personTimeline"));
-    setMinimumHeight(120);
+    setMinimumHeight(52); // the legend and two rows; the dock of a 1024×700 window in Chinese has no more
 }
 
 PersonTimeline::~PersonTimeline() = default;
@@ -34,23 +34,24 @@ QColor PersonTimeline::roleColor(const QString &role)
     return index < 0 ? QColor(0x99, 0x99, 0x99) : colors[index];
 }
 
-void PersonTimeline::setAppearances(const QList<Appearance> &appearances)
+void PersonTimeline::setAppearances(const AppearanceOutlines &appearances)
 {
     m_appearances = appearances;
     m_rows.clear();
     m_first = QDate();
     m_last = QDate();
     bool withoutOffice = false;
-    for (const Appearance &a : appearances) {
-        if (a.office().isEmpty())
+    for (qsizetype k = 0; k < appearances.size(); ++k) {
+        const QString &office = appearances.office(k);
+        if (office.isEmpty())
             withoutOffice = true;
-        else if (!m_rows.contains(a.office()))
-            m_rows.append(a.office());
-        if (a.date) {
-            if (!m_first.isValid() || *a.date < m_first)
-                m_first = *a.date;
-            if (!m_last.isValid() || *a.date > m_last)
-                m_last = *a.date;
+        else if (!m_rows.contains(office))
+            m_rows.append(office);
+        if (const std::optional<QDate> date = appearances.date(k)) {
+            if (!m_first.isValid() || *date < m_first)
+                m_first = *date;
+            if (!m_last.isValid() || *date > m_last)
+                m_last = *date;
         }
     }
     if (withoutOffice)
@@ -59,9 +60,10 @@ void PersonTimeline::setAppearances(const QList<Appearance> &appearances)
     update();
 }
 
-int PersonTimeline::rowOf(const Appearance &a) const
+int PersonTimeline::rowOf(qsizetype index) const
 {
-    return a.office().isEmpty() ? int(m_rows.size()) - 1 : int(m_rows.indexOf(a.office()));
+    const QString &office = m_appearances.office(index);
+    return office.isEmpty() ? int(m_rows.size()) - 1 : int(m_rows.indexOf(office));
 }
 
 QSize PersonTimeline::sizeHint() const
@@ -82,14 +84,15 @@ QRect PersonTimeline::plot() const
 
 QPointF PersonTimeline::markOf(int index) const
 {
-    if (index < 0 || index >= m_appearances.size() || !m_appearances[index].date || m_rows.isEmpty())
+    const std::optional<QDate> date =
+        index < 0 || index >= m_appearances.size() ? std::nullopt : m_appearances.date(index);
+    if (!date || m_rows.isEmpty())
         return {};
-    const Appearance &a = m_appearances[index];
     const QRect p = plot();
     const qint64 span = std::max<qint64>(1, m_first.daysTo(m_last));
-    const double x = m_first == m_last ? p.center().x() : p.left() + double(m_first.daysTo(*a.date)) / span * p.width();
+    const double x = m_first == m_last ? p.center().x() : p.left() + double(m_first.daysTo(*date)) / span * p.width();
     const double rowHeight = double(p.height()) / double(m_rows.size());
-    return QPointF(x, p.top() + (rowOf(a) + 0.5) * rowHeight);
+    return QPointF(x, p.top() + (rowOf(index) + 0.5) * rowHeight);
 }
 
 void PersonTimeline::paintEvent(QPaintEvent *)
@@ -136,7 +139,7 @@ void PersonTimeline::paintEvent(QPaintEvent *)
         if (mark.isNull())
             continue;
         painter.setPen(QPen(palette().color(QPalette::Base), 1));
-        painter.setBrush(roleColor(m_appearances[k].role));
+        painter.setBrush(roleColor(m_appearances.role(k)));
         painter.drawEllipse(mark, 5, 5);
     }
 }

@@ -3,7 +3,7 @@
 // appearanceActivated with the appearance's index.
 #pragma once
 
-#include "core/analysis/peopleindex.h"
+#include "core/analysis/appearanceoutlines.h"
 
 #include <QWidget>
 
@@ -18,7 +18,7 @@ public:
     explicit PersonTimeline(QWidget *parent = nullptr);
     ~PersonTimeline() override;
 
-    void setAppearances(const QList<Appearance> &appearances);
+    void setAppearances(const AppearanceOutlines &appearances);
     /// The rows: the offices by first appearance, then "no office" when some appearance has none.
     QStringList rows() const { return m_rows; }
     /// The centre of appearance `index`'s mark; invalid when it is undated.
@@ -35,10 +35,10 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
-    int rowOf(const Appearance &a) const;
+    int rowOf(qsizetype index) const;
     QRect plot() const;
 
-    QList<Appearance> m_appearances;
+    AppearanceOutlines m_appearances;
     QStringList m_rows;
     QDate m_first;
     QDate m_last;

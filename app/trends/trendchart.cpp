@@ -59,7 +59,10 @@ TrendChart::TrendChart(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("trendChart"));
-    setMinimumSize(320, 200);
+    // Low enough for the dock under the reading pane of a 1024×700 window, in Chinese with two docks tabbed too (its
+    // taller font and the tab bar; tst_firsthour checks English): the axes, the legend and
+    // a plot of a few lines still fit; the dock grows it when there is room.
+    setMinimumSize(320, 76);
     setMouseTracking(true);
 }
 
@@ -100,12 +103,15 @@ TrendChart::Layout TrendChart::layout(const QRect &rect, const QFontMetrics &met
 {
     Layout l;
     const double max = maxValue();
-    l.tick = max > 0 ? niceStep(max, 5) : 1;
+    // Up to five grid lines, fewer when the plot is too low for their labels not to run into each other (the
+    // dock's least height at 1024×700).
+    const int line = metrics.height();
+    const int plotHeight = rect.height() - 2 * kMargin - 3 * line - kTick - 8;
+    l.tick = max > 0 ? niceStep(max, std::clamp(plotHeight / (line + 2), 1, 5)) : 1;
     l.top = std::max(l.tick, std::ceil(max / l.tick) * l.tick);
     int labelWidth = 0;
     for (double v = 0; v <= l.top + l.tick / 2; v += l.tick)
         labelWidth = std::max(labelWidth, metrics.horizontalAdvance(tickText(v, l.tick)));
-    const int line = metrics.height();
     l.legend = QRect(rect.left() + kMargin, rect.top() + kMargin, rect.width() - 2 * kMargin, line);
     l.plot = QRect(QPoint(rect.left() + kMargin + labelWidth + kTick + 4, l.legend.bottom() + line + 4),
                    QPoint(rect.right() - kMargin, rect.bottom() - kMargin - line - kTick - 4));

@@ -2,6 +2,7 @@
 // the user's edits applied to every extraction, and the queries of persons and appearances.
 #include "core/analysis/peopleindex.h"
 
+#include "core/analysis/appearanceoutlines.h"
 #include "core/analysis/officialextractor.h"
 #include "core/analysis/termtrends.h"
 #include "core/store/library.h"
@@ -314,9 +315,24 @@ QList<Appearance> PeopleIndex::appearances(const QString &name, int limit) const
     return collectAppearances(*this, name, limit, true);
 }
 
-QList<Appearance> PeopleIndex::appearanceOutlines(const QString &name) const
+AppearanceOutlines PeopleIndex::appearanceOutlines(const QString &name) const
 {
-    return collectAppearances(*this, name, 0, false);
+    AppearanceOutlines outlines;
+    QSqlQuery q(m_library.database());
+    if (sql::select(q,
+                    QStringLiteral("SELECT count(*) FROM appearances a JOIN persons p ON p.id = a.person_id "
+                                   "WHERE p.name = ?"),
+                    {name}) &&
+        q.next())
+        outlines.reserve(q.value(0).toLongLong());
+    (void)forEachAppearance(
+        name,
+        [&outlines](const Appearance &a) {
+            outlines.append(a);
+            return true;
+        },
+        0, false);
+    return outlines;
 }
 
 QHash<qint64, QString> PeopleIndex::sentences(const QList<qint64> &ids) const

@@ -21,6 +21,7 @@
 
 namespace dubao {
 
+class AppearanceOutlines;
 class Library;
 
 /// Registers schema steps 6 (people) and 7 (article sizes, termtrends.h) with the store. Every program that opens a
@@ -109,9 +110,9 @@ public:
     /// error when the query fails.
     Result<void> forEachAppearance(const QString &name, const std::function<bool(const Appearance &)> &visit,
                                    int limit = 0, bool withText = true) const;
-    /// One person's appearances without their sentence and headline (a timeline of all of them, and a list that
-    /// reads the sentences of the rows it shows with sentences()): a few dozen bytes a row.
-    QList<Appearance> appearanceOutlines(const QString &name) const;
+    /// One person's appearances without their sentence and headline, held compactly (appearanceoutlines.h: a
+    /// timeline of all of them, and a list that reads the sentences of the rows it shows with sentences()).
+    AppearanceOutlines appearanceOutlines(const QString &name) const;
     /// The sentences of the appearances `ids`, by id (ids that are gone are left out).
     QHash<qint64, QString> sentences(const QList<qint64> &ids) const;
 

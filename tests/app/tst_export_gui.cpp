@@ -25,6 +25,9 @@
 #include <QImage>
 #include <QLabel>
 #include <QProcess>
+#include <QProgressBar>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
@@ -66,6 +69,7 @@ private slots:
     void dialog_binaryFormats_previewWhatTheFileHolds();
     void mainWindow_fileExport_opensDialog();
     void mainWindow_importQdpx_onAWorker_cancelRollsBack_oneUndoStep();
+    void mainWindow_importQdpx_progressDialog_showsAndCancels();
 
 private:
     test::ExportFixture m_fx;
@@ -520,6 +524,97 @@ void TestExportGui::mainWindow_importQdpx_onAWorker_cancelRollsBack_oneUndoStep(
     QCOMPARE(said->warnings.size(), 1);
     QVERIFY2(said->warnings.first().contains(u"not a REFI-QDA project file"_s), qPrintable(said->warnings.first()));
     QCOMPARE(annotationCount(), 6);
+}
+
+void TestExportGui::mainWindow_importQdpx_progressDialog_showsAndCancels()
+{
+    // The progress dialog of File → Import Annotations from REFI-QDA, as the user sees it. Another program holds the
+    // library's write lock meanwhile (the worker queues on SQLite's busy timeout), so the import is still running
+    // when the dialog appears: its Cancel rolls everything back; without Cancel its bar runs to the last source.
+    QTemporaryDir dir;
+    const QString qdpx = dir.filePath(u"project.qdpx"_s);
+    QFile file(qdpx);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(test::writeToBytes(u"qdpx"_s, m_all));
+    file.close();
+    test::ExportFixture target;
+    QString error;
+    QVERIFY2(target.setUpIssues(&error), qPrintable(error));
+    target.library.reset();
+
+    QSettings().clear();
+    MainWindow window;
+    auto feedback = std::make_unique<test::RecordingFeedback>();
+    test::RecordingFeedback *said = feedback.get();
+    window.setFeedback(std::move(feedback));
+    const Result<void> opened = window.openLibrary(target.path());
+    QVERIFY2(opened.ok(), qPrintable(opened.error().message()));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    said->dialogs = true;
+    auto *part = window.findChild<ExportPart *>();
+    QVERIFY(part);
+    auto annotationCount = [&] {
+        return window.findChild<AnnotationController *>()->document().annotations().list().size();
+    };
+    auto writeLock = [&](Library &other) -> std::unique_ptr<sql::WriteScope> {
+        if (!other.open(target.path()))
+            return {};
+        auto scope = std::make_unique<sql::WriteScope>(other.database(), "test_other_program");
+        return scope->isActive() ? std::move(scope) : nullptr;
+    };
+
+    // 1. Cancel while it waits: the dialog says what it reads, Cancel says it undoes it, nothing is added.
+    {
+        Library other;
+        std::unique_ptr<sql::WriteScope> lock = writeLock(other);
+        QVERIFY(lock);
+        QVERIFY(part->importQdpx(qdpx));
+        QProgressDialog *progress = nullptr;
+        QTRY_VERIFY((progress = window.findChild<QProgressDialog *>()) && progress->isVisible());
+        QVERIFY(progress->windowModality() == Qt::WindowModal);
+        QCOMPARE(progress->windowTitle(), u"Import Annotations from REFI-QDA"_s);
+        QVERIFY2(progress->labelText().contains(u"“project.qdpx”"_s), qPrintable(progress->labelText()));
+        auto *cancel = progress->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        QCOMPARE(cancel->text(), u"Cancel"_s);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(part->isImportingQdpx()); // still waiting for the lock: it stops at its first step
+        lock.reset();
+    }
+    QTRY_VERIFY(!part->isImportingQdpx());
+    QTRY_VERIFY(window.findChildren<QProgressDialog *>().isEmpty());
+    QVERIFY2(said->warnings.isEmpty(), qPrintable(said->warnings.join(u'\n')));
+    QCOMPARE(said->information.size(), 1);
+    QVERIFY(said->information.first().endsWith(QdpxImporter::cancelledMessage()));
+    QCOMPARE(annotationCount(), 0);
+    QVERIFY(window.findChild<AnnotationController *>()->document().tagList().isEmpty());
+    QCOMPARE(window.undoStack()->count(), 0);
+    said->information.clear();
+
+    // 2. Left to run: the bar reaches the last source (the fixture's four articles), then the dialog closes.
+    {
+        Library other;
+        std::unique_ptr<sql::WriteScope> lock = writeLock(other);
+        QVERIFY(lock);
+        QVERIFY(part->importQdpx(qdpx));
+        QProgressDialog *progress = nullptr;
+        QTRY_VERIFY((progress = window.findChild<QProgressDialog *>()) && progress->isVisible());
+        auto *bar = progress->findChild<QProgressBar *>();
+        QVERIFY(bar);
+        QSignalSpy values(bar, &QProgressBar::valueChanged);
+        QSignalSpy closed(progress, &QObject::destroyed);
+        lock.reset();
+        QTRY_COMPARE(closed.size(), 1);
+        QVERIFY(!values.isEmpty()); // the runner may deliver only the latest of reports that come fast
+        QCOMPARE(values.last().at(0).toInt(), 4);
+    }
+    QTRY_VERIFY(!part->isImportingQdpx());
+    QVERIFY2(said->warnings.isEmpty(), qPrintable(said->warnings.join(u'\n')));
+    QCOMPARE(said->information.size(), 1);
+    QVERIFY2(said->information.first().contains(u"Found 4 of the 4 articles"_s), qPrintable(said->information.first()));
+    QCOMPARE(annotationCount(), 6);
+    QCOMPARE(window.undoStack()->count(), 1);
 }
 
 QTEST_MAIN(TestExportGui)

@@ -29,6 +29,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -312,6 +313,20 @@ void TestFirstHour::smallScreen_docksGiveWayToTheReadingPane()
         QVERIFY2(readerFits().isEmpty(), qPrintable(QLatin1String(id) + QStringLiteral(": ") + readerFits()));
         QVERIFY2(longestLine() >= 28,
                  qPrintable(QStringLiteral("%1: %2 characters a line").arg(QLatin1String(id)).arg(longestLine())));
+    }
+    // Nor do they push the window past 700 px: each analysis view shown, everything still fits the window's height
+    // (the status bar stays on screen) and the view has room for its content.
+    for (const char *id : {"actionPeople", "actionTrends", "actionCalendar"}) {
+        window->findChild<QAction *>(QLatin1String(id))->trigger();
+        QTest::qWait(50);
+        const QSize least = window->minimumSizeHint();
+        QVERIFY2(least.height() <= 700,
+                 qPrintable(QStringLiteral("%1: the window needs %2 px").arg(QLatin1String(id)).arg(least.height())));
+        QCOMPARE(window->height(), 700);
+        QVERIFY2(window->statusBar()->isVisible() && window->statusBar()->geometry().bottom() < 700,
+                 qPrintable(QStringLiteral("%1: status bar at %2")
+                                .arg(QLatin1String(id))
+                                .arg(window->statusBar()->geometry().bottom())));
     }
     for (const char *name : {"peopleDock", "trendsDock"}) {
         auto *dock = window->findChild<QDockWidget *>(QLatin1String(name));

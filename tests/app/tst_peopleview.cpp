@@ -102,9 +102,13 @@ private slots:
                 sentences.insert(id, u"句%1"_s.arg(id));
             return sentences;
         });
-        QList<Appearance> all(1234);
-        for (int k = 0; k < all.size(); ++k)
-            all[k].id = k + 1;
+        AppearanceOutlines all;
+        for (int k = 0; k < 1234; ++k) {
+            Appearance a;
+            a.id = k + 1;
+            a.sentence = u"not held"_s;
+            all.append(a);
+        }
         model.setAppearances(all);
         QCOMPARE(model.rowCount(), AppearanceListModel::kPage);
         QVERIFY(model.canFetchMore({}));
@@ -147,8 +151,18 @@ private slots:
         PeopleIndex index(m_window->session()->library());
         const QList<Appearance> expected = index.appearances(u"潘文峰"_s);
         QCOMPARE(m_view->appearances().size(), expected.size());
-        for (const Appearance &a : m_view->appearances())
+        for (qsizetype k = 0; k < expected.size(); ++k) {
+            const Appearance a = m_view->appearances().at(k);
             QCOMPARE(a.name, u"潘文峰"_s);
+            QCOMPARE(a.id, expected[k].id);
+            QCOMPARE(a.blockId, expected[k].blockId);
+            QCOMPARE(a.date, expected[k].date);
+            QCOMPARE(a.offices, expected[k].offices);
+            QCOMPARE(a.role, expected[k].role);
+            QCOMPARE(a.order, expected[k].order);
+            QCOMPARE(a.sentenceStart, expected[k].sentenceStart);
+            QVERIFY(a.sentence.isEmpty()); // read by the list for the rows it shows
+        }
         const QList<QPair<QString, int>> named = index.coAppearances(u"潘文峰"_s);
         QCOMPARE(m_view->coAppearanceList()->count(), int(named.size()));
         QCOMPARE(m_view->coAppearanceList()->item(0)->data(Qt::UserRole).toString(), named.front().first);

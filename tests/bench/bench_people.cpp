@@ -3,6 +3,7 @@
 // read, and the exports of the whole library. Prints wall and CPU time per step, peak RSS and bytes written.
 //
 //   bench_people LIBRARY [NAME] [OUTPUT_DIR]     (the library is migrated and extracted first when it needs to be)
+#include "core/analysis/appearanceoutlines.h"
 #include "core/analysis/peopleexport.h"
 #include "core/analysis/peopleindex.h"
 #include "core/search/searchschema.h"
@@ -77,17 +78,32 @@ int main(int argc, char **argv)
     out << "person: " << name << "\n";
     measure(out, QStringLiteral("old page: appearances(name, 2000)"),
             [&] { return QStringLiteral("%1 rows").arg(index.appearances(name, 2000).size()); });
-    QList<Appearance> outlines;
+    AppearanceOutlines outlines;
     measure(out, QStringLiteral("page: appearanceOutlines(name)"), [&] {
         outlines = index.appearanceOutlines(name);
         return QStringLiteral("%1 rows").arg(outlines.size());
     });
+    {
+        // What the page held before AppearanceOutlines, measured after it (peak RSS only grows): the same rows as a
+        // list of Appearance values, each with strings of its own.
+        QList<Appearance> values;
+        measure(out, QStringLiteral("page before: a list of Appearance values"), [&] {
+            (void)index.forEachAppearance(
+                name,
+                [&values](const Appearance &a) {
+                    values.append(a);
+                    return true;
+                },
+                0, false);
+            return QStringLiteral("%1 rows").arg(values.size());
+        });
+    }
     measure(out, QStringLiteral("page: coAppearances(name)"),
             [&] { return QStringLiteral("%1 persons").arg(index.coAppearances(name).size()); });
     measure(out, QStringLiteral("list: sentences() of the last 500 rows"), [&] {
         QList<qint64> ids;
         for (qsizetype k = std::max<qsizetype>(0, outlines.size() - 500); k < outlines.size(); ++k)
-            ids.append(outlines[k].id);
+            ids.append(outlines.id(k));
         return QStringLiteral("%1 sentences").arg(index.sentences(ids).size());
     });
     const QString dir = args.value(2, QDir::tempPath());

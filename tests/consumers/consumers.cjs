@@ -11,6 +11,71 @@ const os = require('os');
 const path = require('path');
 
 const [cli, corpus, schemas, modules] = process.argv.slice(2);
+
+// The cmap (code point → glyph id) of face `index` of an OpenType collection: its format 12 subtable (3, 10).
+function otcCmap(bytes, index) {
+    const face = bytes.toString('latin1', 0, 4) === 'ttcf' ? bytes.readUInt32BE(12 + 4 * index) : 0;
+    const tables = bytes.readUInt16BE(face + 4);
+    let cmap = -1;
+    for (let t = 0; t < tables; ++t) {
+        const record = face + 12 + 16 * t;
+        if (bytes.toString('latin1', record, record + 4) === 'cmap')
+            cmap = bytes.readUInt32BE(record + 8);
+    }
+    const map = new Map();
+    for (let e = 0; e < bytes.readUInt16BE(cmap + 2); ++e) {
+        const record = cmap + 4 + 8 * e;
+        const sub = cmap + bytes.readUInt32BE(record + 4);
+        if (bytes.readUInt16BE(record) !== 3 || bytes.readUInt16BE(record + 2) !== 10 || bytes.readUInt16BE(sub) !== 12)
+            continue;
+        for (let g = 0; g < bytes.readUInt32BE(sub + 12); ++g) {
+            const group = sub + 16 + 12 * g;
+            const [first, last, glyph] = [0, 4, 8].map((o) => bytes.readUInt32BE(group + o));
+            for (let cp = first; cp <= last; ++cp)
+                map.set(cp, glyph + cp - first);
+        }
+    }
+    return map;
+}
+
+// The Type 1 fonts of a PDF (as LibreOffice writes them: no object streams): each one's name, its encoding's codes
+// to glyph CIDs (glyphs named /cidN) and its ToUnicode's codes to code points.
+function pdfType1Fonts(pdf) {
+    const zlib = require('zlib');
+    const text = pdf.toString('latin1');
+    const objects = new Map();
+    for (const m of text.matchAll(/(\d+) 0 obj\s*(<<[\s\S]*?>>)\s*(stream\r?\n)?/g)) {
+        let stream = null;
+        if (m[3]) {
+            const start = m.index + m[0].length;
+            stream = pdf.subarray(start, text.indexOf('endstream', start));
+            if (/FlateDecode/.test(m[2]))
+                stream = zlib.inflateSync(stream);
+        }
+        objects.set(m[1], { dict: m[2], stream });
+    }
+    const ref = (dict, key) => (new RegExp(`/${key}\\s*(\\d+) 0 R`).exec(dict) || [])[1];
+    const fonts = [];
+    for (const { dict } of objects.values()) {
+        if (!/\/Subtype\s*\/Type1/.test(dict) || !ref(dict, 'ToUnicode') || !ref(dict, 'FontDescriptor'))
+            continue;
+        const file = objects.get(ref(objects.get(ref(dict, 'FontDescriptor')).dict, 'FontFile'));
+        const cids = new Map();
+        for (const m of file.stream.toString('latin1').matchAll(/dup (\d+) \/cid(\d+) put/g))
+            cids.set(Number(m[1]), Number(m[2]));
+        const unicode = new Map();
+        const cmap = objects.get(ref(dict, 'ToUnicode')).stream.toString('latin1');
+        for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
+            for (const m of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+                unicode.set(parseInt(m[1], 16), String.fromCharCode(...m[2].match(/.{4}/g).map((u) => parseInt(u, 16))).codePointAt(0));
+        for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
+            for (const m of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+                for (let c = parseInt(m[1], 16); c <= parseInt(m[2], 16); ++c)
+                    unicode.set(c, parseInt(m[3], 16) + c - parseInt(m[1], 16));
+        fonts.push({ name: (/\/BaseFont\s*\/([^\s/]+)/.exec(dict) || [])[1] || '', cids, unicode });
+    }
+    return fonts;
+}
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dubao-consumers-'));
 const library = path.join(work, 'lib.sqlite');
 let failures = 0;
@@ -81,12 +146,42 @@ run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--conv
                 path.join(work, 'lo'), exported.odt], { stdio: 'pipe' });
 const loPdf = path.join(work, 'lo', 'out.pdf');
 check(fs.existsSync(loPdf), 'LibreOffice converted the ODT');
-// LibreOffice 7.4 names an embedded CFF font by its FDArray names, and the Noto CJK collection (one CFF table
-// shared by its JP, KR, SC, TC and HK faces) has only "NotoSerifCJKjp-…" ones: pdffonts shows "jp" whichever
-// face was used. What can be checked is that every font is Noto Serif CJK, no fallback family.
+// Which face of the Noto CJK collection LibreOffice set the Chinese in cannot be read from pdffonts: LibreOffice 7.4
+// converts the collection's CFF (one table shared by its JP, KR, SC, TC and HK faces) into Type 1 fonts named after
+// the CFF's FDArray entries, which are "NotoSerifCJKjp-…" for every face. The glyphs say it: each embedded glyph is
+// named by its CID (/cid45042), and where the regions write a character differently the CIDs differ (骨 is 45042 in
+// SC, 45041 in JP). So every glyph of LibreOffice's PDF must be the one the SC face's cmap gives for the character the
+// PDF's ToUnicode maps it to — checked for the characters whose SC and JP glyphs differ, which must be there.
 const fonts = run('pdffonts', [loPdf]);
 const fontNames = fonts.split('\n').slice(2).filter((l) => l.trim()).map((l) => l.split(/\s+/)[0]);
 check(fontNames.length > 0 && fontNames.every((f) => /NotoSerifCJK/.test(f)), `LibreOffice used Noto Serif CJK:\n${fonts}`);
+const faces = {};
+for (const weight of ['Regular', 'Bold']) {
+    const cmapOf = (family) => {
+        const [file, index] = run('fc-match', ['-f', '%{file}|%{index}', `${family}:style=${weight}`]).split('|');
+        return otcCmap(fs.readFileSync(file), Number(index));
+    };
+    faces[weight] = { sc: cmapOf('Noto Serif CJK SC'), jp: cmapOf('Noto Serif CJK JP') };
+}
+let glyphs = 0;
+let regional = 0;
+const wrong = [];
+for (const font of pdfType1Fonts(fs.readFileSync(loPdf))) {
+    const face = faces[/Bold/.test(font.name) ? 'Bold' : 'Regular'];
+    for (const [code, cid] of font.cids) {
+        const cp = font.unicode.get(code);
+        if (cp === undefined || cp < 0x2e80) // CJK only: Latin and digits are the same glyphs in every face
+            continue;
+        ++glyphs;
+        if (face.sc.get(cp) !== face.jp.get(cp))
+            ++regional;
+        if (face.sc.get(cp) !== cid)
+            wrong.push(`${String.fromCodePoint(cp)} cid${cid} (SC: ${face.sc.get(cp)}, JP: ${face.jp.get(cp)})`);
+    }
+}
+check(glyphs > 100 && regional > 0, `LibreOffice's PDF has CJK glyphs (${glyphs}), some written differently in SC and JP (${regional})`);
+check(wrong.length === 0, `LibreOffice set the Chinese in Noto Serif CJK SC: not SC's glyphs: ${wrong.slice(0, 10).join(', ')}`);
+console.log(`LibreOffice: ${glyphs} CJK glyphs, all Noto Serif CJK SC's (${regional} written differently in JP)`);
 const loText = squeeze(run('pdftotext', ['-enc', 'UTF-8', loPdf, '-']));
 for (const q of quotes)
     check(loText.includes(squeeze(q)), `LibreOffice's PDF has ${q.slice(0, 12)}`);

@@ -238,6 +238,38 @@ private slots:
         QCOMPARE(narrowedBlocks, blocks);
         QCOMPARE(narrowed.total, qint64(blocks.size()));
 
+        // office: with a word, alone and beside another filter of the article (publication:), read apart from it.
+        const QSet<qint64> mayors = expected([](const Appearance &a) {
+            return std::any_of(a.offices.cbegin(), a.offices.cend(),
+                               [](const QString &o) { return o.contains(u"区长"_s); });
+        });
+        const SearchResult meetings = search.search(u"会议"_s, options);
+        QSet<qint64> mayorBlocks;
+        QString publication;
+        for (const SearchHit &hit : meetings.hits) {
+            if (mayors.contains(hit.articleId)) {
+                mayorBlocks.insert(hit.blockId);
+                publication = hit.publication;
+            }
+        }
+        QVERIFY(!mayorBlocks.isEmpty() && !publication.isEmpty());
+        auto blocksOf = [&](const QString &query) {
+            const SearchResult r = search.search(query, options);
+            QSet<qint64> ids;
+            for (const SearchHit &hit : r.hits)
+                ids.insert(hit.blockId);
+            if (!r.ok() || r.total != r.hits.size())
+                ids.insert(-1);
+            return ids;
+        };
+        QCOMPARE(blocksOf(u"会议 office:区长"_s), mayorBlocks);
+        QSet<qint64> inPublication;
+        for (const SearchHit &hit : meetings.hits)
+            if (mayors.contains(hit.articleId) && hit.publication.contains(publication))
+                inPublication.insert(hit.blockId);
+        QCOMPARE(blocksOf(u"会议 office:区长 publication:"_s + publication), inPublication);
+        QCOMPARE(blocksOf(u"会议 office:区长 person:张智奎"_s), mayorBlocks & blocks);
+
         // Alone, the hits are headlines, newest first, and counted by day as trends count them.
         const SearchResult alone = search.search(u"person:张智奎"_s, options);
         QVERIFY(!alone.hits.isEmpty());

@@ -1,5 +1,6 @@
 // The UserFeedback the widget tests give a window: no message box ever opens; what the window said is kept for
-// the test to assert on, and questions get the answer the test chose.
+// the test to assert on, and questions get the answer the test chose. Progress dialogs are left out unless the test
+// asks for them (`dialogs`).
 #pragma once
 
 #include "app/shell/userfeedback.h"
@@ -30,9 +31,10 @@ public:
         shown << dialog->objectName();
         delete dialog;
     }
-    bool showsDialogs() const override { return false; }
+    bool showsDialogs() const override { return dialogs; }
 
-    bool answer = true; ///< what confirm() answers
+    bool answer = true;   ///< what confirm() answers
+    bool dialogs = false; ///< what showsDialogs() answers: true makes long work show its progress dialog
     QStringList warnings;
     QStringList information;
     QStringList questions;
