@@ -1,6 +1,7 @@
 #include "app/search/searchpanel.h"
 
 #include "app/reader/readerview.h"
+#include "app/search/querycompleter.h"
 #include "app/search/searchresultsmodel.h"
 #include "core/jobs/searchjob.h"
 
@@ -127,10 +128,12 @@ SearchPanel::SearchPanel(QWidget *parent)
     , m_list(new QListView(this))
     , m_more(new QPushButton(tr("Load more"), this))
     , m_debounce(new QTimer(this))
+    , m_completer(nullptr)
     , m_model(new SearchResultsModel(this))
 {
     setObjectName(QStringLiteral("searchPanel"));
     m_field->setObjectName(QStringLiteral("searchField"));
+    m_completer = new QueryCompleter(m_field);
     m_field->setPlaceholderText(tr("Search the library"));
     m_field->setClearButtonEnabled(true);
     m_field->setToolTip(tr("Words and \"phrases\"; OR, -word, title:, reporter:, tag:, publication:, "
@@ -435,6 +438,11 @@ bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void SearchPanel::setTagNames(const QStringList &paths)
+{
+    m_completer->setTagNames(paths);
 }
 
 void SearchPanel::activate(const QModelIndex &index)
