@@ -3,6 +3,7 @@
 #include "app/reader/readerview.h"
 #include "app/search/querycompleter.h"
 #include "app/search/searchresultsmodel.h"
+#include "app/shell/language.h"
 #include "core/jobs/searchjob.h"
 
 #include <QApplication>
@@ -190,6 +191,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     connect(m_list, &QListView::clicked, this, &SearchPanel::activate);
     m_field->installEventFilter(this);
     m_list->installEventFilter(this);
+    followLanguageChanges(this, [this] { updateCount(); }); // the count composed in the new language
     updateCount();
 }
 

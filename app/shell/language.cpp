@@ -17,10 +17,12 @@
 #include <QMenu>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QSpinBox>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTextEdit>
 #include <QTranslator>
 
 #include <optional>
@@ -166,6 +168,12 @@ public:
             apply([button] { return button->text(); }, [button](const QString &t) { button->setText(t); });
         else if (auto *box = qobject_cast<QGroupBox *>(w))
             apply([box] { return box->title(); }, [box](const QString &t) { box->setTitle(t); });
+        else if (auto *plain = qobject_cast<QPlainTextEdit *>(w))
+            apply([plain] { return plain->placeholderText(); },
+                  [plain](const QString &t) { plain->setPlaceholderText(t); });
+        else if (auto *rich = qobject_cast<QTextEdit *>(w))
+            apply([rich] { return rich->placeholderText(); },
+                  [rich](const QString &t) { rich->setPlaceholderText(t); });
         else if (auto *line = qobject_cast<QLineEdit *>(w))
             apply([line] { return line->placeholderText(); },
                   [line](const QString &t) { line->setPlaceholderText(t); });

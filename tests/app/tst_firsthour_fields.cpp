@@ -4,6 +4,7 @@
 // side docks that do not fit one above the other are tabbed, as the window remembers.
 #include "app/annotations/annotationcontroller.h"
 #include "app/annotations/annotationdocument.h"
+#include "app/reader/readerview.h"
 #include "app/search/querycompleter.h"
 #include "app/search/searchpanel.h"
 #include "app/shell/appsettings.h"
@@ -44,6 +45,7 @@ private slots:
     void language_switchedToChineseAndBack_live();
     void smallScreen_bottomDocksOpen_everyDockListShowsRows();
     void lowWindow_sideDocksTabbed_andRemembered();
+    void annotationsPanel_showsNotesRendered();
 
 private:
     QTemporaryDir m_dir;
@@ -191,6 +193,11 @@ void TestFirstHourFields::language_switchedToChineseAndBack_live()
     QCOMPARE(fileMenu->title(), QStringLiteral("&File"));
     QCOMPARE(libraryDock->windowTitle(), QStringLiteral("Library"));
     const QString statusBefore = window->statusText();
+    SearchPanel *panel = window->searchPanel();
+    panel->setQuery(QStringLiteral("的"));
+    panel->refresh();
+    QTRY_VERIFY(!panel->isBusy() && panel->countText().contains(QStringLiteral("hits")));
+    const QString countBefore = panel->countText();
 
     window->findChild<QAction *>(QStringLiteral("actionLanguage_zh_CN"))->trigger();
     QCOMPARE(AppSettings::language(), QStringLiteral("zh_CN"));
@@ -204,6 +211,7 @@ void TestFirstHourFields::language_switchedToChineseAndBack_live()
     // The status fields, composed with numbers, are composed again ("Issues: 1 · Articles: …").
     // (Qt posts QEvent::LanguageChange to the windows: it arrives when the event loop next runs.)
     QTRY_VERIFY2(window->statusText() != statusBefore, qPrintable(window->statusText()));
+    QTRY_VERIFY2(panel->countText() != countBefore, qPrintable(panel->countText())); // "N hits", composed again
     // The switch says so; no restart is asked for.
     QVERIFY(!window->statusBar()->currentMessage().isEmpty());
 
@@ -214,6 +222,7 @@ void TestFirstHourFields::language_switchedToChineseAndBack_live()
     QCOMPARE(tagsDock->windowTitle(), QStringLiteral("Tags"));
     QCOMPARE(searchField->placeholderText(), QStringLiteral("Search the library"));
     QTRY_COMPARE(window->statusText(), statusBefore);
+    QTRY_COMPARE(panel->countText(), countBefore);
 }
 
 namespace {
@@ -304,6 +313,27 @@ void TestFirstHourFields::lowWindow_sideDocksTabbed_andRemembered()
     QVERIFY(tabbedWith(*window, "notesDock", "notebookDock") || tabbedWith(*window, "tagsDock", "notesDock"));
     QCOMPARE(window->dockWidgetArea(window->findChild<QDockWidget *>(QStringLiteral("notesDock"))),
              Qt::LeftDockWidgetArea);
+}
+
+void TestFirstHourFields::annotationsPanel_showsNotesRendered()
+{
+    // The Annotations panel lists notes as the Notes panel does: rendered, without Markdown markers.
+    auto window = test::openShownWindow(m_library, QSize(1200, 800));
+    AnnotationDocument &document = window->annotations()->document();
+    const Article &article = window->reader()->article();
+    QVERIFY(!article.blocks.isEmpty());
+    QVERIFY(document.addNote(article.blocks.first().id, 0, QStringLiteral("## 导言\n\n**重点**：见 *第二段*。")) > 0);
+    window->findChild<QAction *>(QStringLiteral("actionShow_annotationsDock"))->trigger();
+    auto *dock = window->findChild<QDockWidget *>(QStringLiteral("annotationsDock"));
+    QVERIFY(dock);
+    auto *view = dock->findChild<QAbstractItemView *>();
+    QVERIFY(view && view->model());
+    QString shown;
+    QTRY_VERIFY(view->model()->rowCount() > 0);
+    for (int row = 0; row < view->model()->rowCount(); ++row)
+        if (const QString text = view->model()->index(row, 0).data().toString(); text.contains(QStringLiteral("重点")))
+            shown = text;
+    QCOMPARE(shown, QStringLiteral("✎ 导言 重点：见 第二段。"));
 }
 
 QTEST_MAIN(TestFirstHourFields)

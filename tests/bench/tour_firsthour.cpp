@@ -24,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QKeyEvent>
@@ -254,16 +255,20 @@ int main(int argc, char *argv[])
         window.findChild<QDockWidget *>(QLatin1String(dock))->hide();
 
     // 7. The export dialog: labels, the library's dates, the default folder; the Markdown preview's citations.
-    withDialog([] { action("actionExport")->trigger(); },
-               [](QWidget *dialog) {
-                   if (auto *format = dialog->findChild<QComboBox *>(QStringLiteral("format"))) {
-                       const int md = format->findData(QStringLiteral("md"));
-                       if (md >= 0)
-                           format->setCurrentIndex(md);
-                   }
-                   settle(1200);
-                   shoot(QStringLiteral("export-dialog"));
-               });
+    action("actionExport")->trigger();
+    settle(800);
+    for (QDialog *dialog : window.findChildren<QDialog *>()) {
+        if (!dialog->isVisible())
+            continue;
+        if (auto *format = dialog->findChild<QComboBox *>(QStringLiteral("format"))) {
+            const int md = format->findData(QStringLiteral("md"));
+            if (md >= 0)
+                format->setCurrentIndex(md);
+        }
+        settle(1500);
+        shoot(QStringLiteral("export-dialog"));
+        dialog->reject();
+    }
     settle();
 
     // 8. The language switches live.
