@@ -31,6 +31,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -229,11 +230,14 @@ int main(int argc, char *argv[])
         document.addHighlight(second->id, 12, 18, {policy});
         window.showFirstArticle();
         settle();
-        window.undoStack()->undo();
+        action("actionUndo")->trigger(); // Ctrl+Z
         shoot(QStringLiteral("undo-feedback"));
     }
 
-    // 5. The Concordance and back keep the reading position.
+    // 5. The Concordance and back keep the reading position (scrolled half way down first).
+    reader->verticalScrollBar()->setValue(reader->verticalScrollBar()->maximum() / 2);
+    settle();
+    shoot(QStringLiteral("before-concordance"));
     action("actionConcordance")->trigger();
     if (auto *term = window.concordanceView()->findChild<QLineEdit *>(QStringLiteral("concordanceTerm")))
         term->setText(QStringLiteral("发展"));
