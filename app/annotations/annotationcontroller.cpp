@@ -118,6 +118,10 @@ void AnnotationController::createDocks()
     // The reader comes first: the bottom panels start hidden (View menu), the side panels shown.
     m_annotationsDock->hide();
     m_orphansDock->hide();
+    // The window deletes its children in their order, which raising and tabbing docks changes: a dock may go
+    // before this object does, and then its pointer must not be deleted again.
+    for (QDockWidget **dock : {&m_notesDock, &m_tagsDock, &m_annotationsDock, &m_orphansDock, &m_notebookDock})
+        connect(*dock, &QObject::destroyed, this, [dock] { *dock = nullptr; });
 }
 
 void AnnotationController::connectPanels()

@@ -1,10 +1,22 @@
 #include "app/annotations/annotationlistmodel.h"
 
 #include "app/annotations/annotationdocument.h"
+#include "core/export/safemarkdown.h"
 
 namespace dubao {
 
 namespace {
+
+/// A note as one line of its rendered text, as the note list, the preview and the exports render it
+/// (core/export/safemarkdown.h): no Markdown markers (**, ##, >) in the list.
+QString renderedNote(const QString &text)
+{
+    QStringList parts;
+    for (const markdown::Block &block : markdown::render(text))
+        if (const QString part = QString(block.listMarker() + block.plainText()).simplified(); !part.isEmpty())
+            parts << part;
+    return parts.join(u' ');
+}
 
 QString sourceText(const AnnotationSource &source)
 {
@@ -59,7 +71,7 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case TextColumn:
         if (role == Qt::DisplayRole) {
-            const QString text = note ? QStringLiteral("✎ ") + item.note.text.simplified()
+            const QString text = note ? QStringLiteral("✎ ") + renderedNote(item.note.text)
                                       : QStringLiteral("“%1”").arg(item.highlight.anchor.quote);
             return text.left(200);
         }

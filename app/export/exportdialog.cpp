@@ -387,7 +387,7 @@ void ExportDialog::updateEnabled()
     const ExportFormat f = formatNamed(format());
     m_grouping->setEnabled(f.grouping && excerpts);
     m_asNotes->setEnabled(f.listsArticles());
-    m_withLinks->setEnabled(f.listsArticles());
+    m_withLinks->setEnabled(f.optionalLinks);
 }
 
 void ExportDialog::schedulePreview()

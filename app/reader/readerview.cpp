@@ -276,7 +276,8 @@ void ReaderView::showEvent(QShowEvent *event)
 void ReaderView::changeEvent(QEvent *event)
 {
     QTextBrowser::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !m_rebuilding)
+    // The colours, or a live language switch (the byline's "Reporters:", notices): the article is built again.
+    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange) && !m_rebuilding)
         rebuildKeepingPosition();
 }
 

@@ -357,6 +357,7 @@ ExportFormat pdfExportFormat()
             .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "PDF (.pdf)"),
             .order = 60,
             .grouping = true,
+            .optionalLinks = true,
             .binary = true,
             .createWriter = makeExportWriter<writePdf>};
 }

@@ -1,7 +1,9 @@
 #include "app/search/searchpanel.h"
 
 #include "app/reader/readerview.h"
+#include "app/search/querycompleter.h"
 #include "app/search/searchresultsmodel.h"
+#include "app/shell/language.h"
 #include "core/jobs/searchjob.h"
 
 #include <QApplication>
@@ -127,10 +129,12 @@ SearchPanel::SearchPanel(QWidget *parent)
     , m_list(new QListView(this))
     , m_more(new QPushButton(tr("Load more"), this))
     , m_debounce(new QTimer(this))
+    , m_completer(nullptr)
     , m_model(new SearchResultsModel(this))
 {
     setObjectName(QStringLiteral("searchPanel"));
     m_field->setObjectName(QStringLiteral("searchField"));
+    m_completer = new QueryCompleter(m_field);
     m_field->setPlaceholderText(tr("Search the library"));
     m_field->setClearButtonEnabled(true);
     m_field->setToolTip(tr("Words and \"phrases\"; OR, -word, title:, reporter:, tag:, publication:, "
@@ -187,6 +191,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     connect(m_list, &QListView::clicked, this, &SearchPanel::activate);
     m_field->installEventFilter(this);
     m_list->installEventFilter(this);
+    followLanguageChanges(this, [this] { updateCount(); }); // the count composed in the new language
     updateCount();
 }
 
@@ -435,6 +440,11 @@ bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void SearchPanel::setTagNames(const QStringList &paths)
+{
+    m_completer->setTagNames(paths);
 }
 
 void SearchPanel::activate(const QModelIndex &index)

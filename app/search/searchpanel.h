@@ -19,6 +19,7 @@ class QTimer;
 
 namespace dubao {
 
+class QueryCompleter;
 class SearchResultsModel;
 class SearchRunner;
 
@@ -50,6 +51,9 @@ public:
     /// Runs the current query now (after an import, or to skip the debounce).
     void refresh();
     void focusQuery();
+    /// The library's tag paths, which `tag:` completes in the field.
+    void setTagNames(const QStringList &paths);
+    QueryCompleter *completer() const { return m_completer; }
 
     SearchResultsModel *model() const { return m_model; }
     QLineEdit *queryField() const { return m_field; }
@@ -88,6 +92,7 @@ private:
     QListView *m_list;
     QPushButton *m_more;
     QTimer *m_debounce;
+    QueryCompleter *m_completer;
     SearchResultsModel *m_model;
     std::unique_ptr<SearchRunner> m_runner;
     QString m_libraryPath;

@@ -1,8 +1,11 @@
 #include "app/search/searchpart.h"
 
+#include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationdocument.h"
 #include "app/reader/findbar.h"
 #include "app/reader/readerview.h"
 #include "app/search/concordanceview.h"
+#include "app/search/querycompleter.h"
 #include "app/search/searchpanel.h"
 #include "app/shell/actionregistry.h"
 #include "app/shell/librarysession.h"
@@ -64,6 +67,14 @@ SearchPart::SearchPart(MainWindow &window, QSplitter *splitter, QDockWidget *lib
     if (auto *annotations = window.findChild<QDockWidget *>(QStringLiteral("annotationsDock")))
         window.tabifyDockWidget(annotations, m_concordanceDock);
     m_concordanceDock->hide();
+
+    // `tag:` completes the library's tags, kept up to date as they are created, renamed and deleted.
+    AnnotationDocument &document = window.annotations()->document();
+    const auto updateTags = [this, &document] {
+        m_panel->setTagNames(QueryCompleter::tagPaths(document.tagList()));
+    };
+    connect(&document, &AnnotationDocument::tagsChanged, this, updateTags);
+    updateTags();
 
     connect(m_panel, &SearchPanel::hitActivated, this, &SearchPart::openSearchHit);
     connect(m_panel, &SearchPanel::clearHighlightingRequested, reader, &ReaderView::clearSearchMatches);

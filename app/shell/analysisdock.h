@@ -25,9 +25,14 @@ inline QDockWidget *addAnalysisDock(QMainWindow &window, ActionRegistry &actions
     dock->hide();
     QAction *show =
         actions.add(ActionRegistry::Menu::View, ActionRegistry::Section::ViewSearch, actionId, actionText, shortcut);
-    QObject::connect(show, &QAction::triggered, dock, [dock, content] {
+    QObject::connect(show, &QAction::triggered, dock, [&window, dock, content] {
         dock->show();
         dock->raise();
+        // Tabbed with a lower bottom dock (Annotations), a view would keep that dock's height and show its lists a
+        // row or less at 1024×700: it takes 45% of the window's height, never less than it has.
+        const int wanted = window.height() * 9 / 20;
+        if (dock->height() < wanted)
+            window.resizeDocks({dock}, {wanted}, Qt::Vertical);
         content->setFocus();
     });
     return dock;

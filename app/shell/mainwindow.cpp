@@ -12,6 +12,8 @@
 #include "app/reuse/reusepart.h"
 #include "app/search/searchpart.h"
 #include "app/shell/appsettings.h"
+#include "app/shell/docklayout.h"
+#include "app/shell/language.h"
 #include "app/shell/librarysession.h"
 #include "app/shell/libraryswitcher.h"
 #include "app/shell/librarytreemodel.h"
@@ -129,6 +131,22 @@ MainWindow::MainWindow(QWidget *parent)
     m_reuse = new ReusePart(*this, *m_actions);
     registerHelpActions();
     m_actions->populate(menuBar());
+    // The side docks keep their height and their lists a few rows, whatever opens at the bottom (docklayout.h).
+    giveSideDocksFullHeight(*this);
+    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
+        keepDockListsReadable(*dock);
+        // Once the layout has placed the docks: a dock shown, hidden or moved.
+        const auto queue = [this] {
+            QTimer::singleShot(0, this, [this] { balanceDocks(); });
+        };
+        connect(dock, &QDockWidget::visibilityChanged, this, queue);
+        connect(dock, &QDockWidget::dockLocationChanged, this, queue);
+    }
+    // A live language switch (language.h): the texts composed with values are composed again.
+    followLanguageChanges(this, [this] {
+        setWindowTitle(m_session ? tr("Dubao — %1").arg(QFileInfo(m_session->path()).fileName()) : tr("Dubao"));
+        updateStatus();
+    });
 
     restoreSettings();
     m_reader->showPlaceholder(tr("No library is open."));
@@ -297,7 +315,10 @@ void MainWindow::resizeEvent(QResizeEvent *event)
 
 void MainWindow::balanceDocks()
 {
-    if (!isVisible() || !m_reader->isVisible())
+    if (!isVisible())
+        return;
+    tabifyCrowdedSides(*this);
+    if (!m_reader->isVisible())
         return;
     const int deficit = m_reader->readableWidth() - m_reader->width();
     if (deficit <= 0)

@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QMenu>
 #include <QSplitter>
+#include <QStatusBar>
 
 namespace dubao {
 
@@ -87,10 +88,16 @@ void ViewOptions::registerThemes(ActionRegistry &actions)
         action->setObjectName(QStringLiteral("actionLanguage_%1").arg(value));
         m_languageGroup->addAction(action);
         connect(action, &QAction::triggered, this, [this, value] {
+            if (value == AppSettings::language())
+                return;
             AppSettings::setLanguage(value);
-            m_window.feedback().inform(
-                &m_window, QCoreApplication::translate("dubao::MainWindow", "Language"),
-                QCoreApplication::translate("dubao::MainWindow", "The language changes when Dubao is started again."));
+            // Live: every window, menu, dock and dialog follows at once (language.h says how).
+            switchLanguage(value);
+            m_window.statusBar()->showMessage(
+                QCoreApplication::translate("dubao::MainWindow",
+                                            "The language is switched. A message shown before the switch keeps its "
+                                            "language until it is shown again."),
+                8000);
         });
     }
 }

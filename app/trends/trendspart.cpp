@@ -1,6 +1,9 @@
 // The window's Trends (trendspart.h).
 #include "app/trends/trendspart.h"
 
+#include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationdocument.h"
+#include "app/search/querycompleter.h"
 #include "app/search/searchpanel.h"
 #include "app/shell/analysisdock.h"
 #include "app/shell/mainwindow.h"
@@ -23,6 +26,12 @@ TrendsPart::TrendsPart(MainWindow &window, ActionRegistry &actions)
                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)))
 {
     connect(&window, &MainWindow::libraryOpened, m_view, &TrendsView::setLibraryPath);
+    AnnotationDocument &document = window.annotations()->document();
+    const auto updateTags = [this, &document] {
+        m_view->setTagNames(QueryCompleter::tagPaths(document.tagList()));
+    };
+    connect(&document, &AnnotationDocument::tagsChanged, this, updateTags);
+    updateTags();
     connect(m_view, &TrendsView::hitsRequested, this, [this](const QString &query, const QDate &from, const QDate &to) {
         SearchPanel *panel = m_window.searchPanel();
         panel->setQuery(periodQuery(query, from, to));

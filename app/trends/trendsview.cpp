@@ -7,6 +7,7 @@
 // maintenance mode upstream (Qt Graphs succeeds it, not packaged for Debian 12).
 #include "app/trends/trendsview.h"
 
+#include "app/search/querycompleter.h"
 #include "app/trends/trendchart.h"
 #include "core/jobs/jobrunner.h"
 #include "core/store/library.h"
@@ -31,6 +32,7 @@ namespace dubao {
 TrendsView::TrendsView(QWidget *parent)
     : QWidget(parent)
     , m_queries(new QLineEdit)
+    , m_completer(nullptr)
     , m_period(new QComboBox)
     , m_measure(new QComboBox)
     , m_style(new QComboBox)
@@ -45,6 +47,7 @@ TrendsView::TrendsView(QWidget *parent)
     m_queries->setObjectName(QStringLiteral("trendQueries"));
     m_queries->setPlaceholderText(tr("Queries, separated by ; (e.g. 乡村振兴; 高质量发展 from:2023-01-01)"));
     m_queries->setClearButtonEnabled(true);
+    m_completer = new QueryCompleter(m_queries, QStringLiteral(";；"));
     m_period->setObjectName(QStringLiteral("trendPeriod"));
     m_period->addItem(tr("Per month"), int(TrendPeriod::Month));
     m_period->addItem(tr("Per quarter"), int(TrendPeriod::Quarter));
@@ -101,6 +104,11 @@ void TrendsView::setLibraryPath(const QString &path)
     m_chart->setTrend({});
     m_export->setEnabled(false);
     m_message->clear();
+}
+
+void TrendsView::setTagNames(const QStringList &paths)
+{
+    m_completer->setTagNames(paths);
 }
 
 void TrendsView::setQueries(const QString &text)

@@ -17,6 +17,7 @@ class QPushButton;
 namespace dubao {
 
 class JobRunner;
+class QueryCompleter;
 class TrendChart;
 
 class TrendsView final : public QWidget
@@ -38,6 +39,9 @@ public:
     void setLibraryPath(const QString &path);
     /// Queries as typed in the field: ';'-separated.
     void setQueries(const QString &text);
+    /// The library's tag paths, which `tag:` completes in the queries.
+    void setTagNames(const QStringList &paths);
+    QueryCompleter *completer() const { return m_completer; }
     void setPeriod(TrendPeriod period);
     void setMeasure(TrendMeasure measure);
     /// Counts on the worker thread; finished() when the chart shows the result (or the error).
@@ -60,6 +64,7 @@ private:
 
     QString m_path;
     QLineEdit *m_queries;
+    QueryCompleter *m_completer;
     QComboBox *m_period;
     QComboBox *m_measure;
     QComboBox *m_style;

@@ -74,6 +74,7 @@ ExportFormat cslJsonExportFormat()
             .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "Citations: CSL-JSON for Zotero and others (.json)"),
             .order = 70,
             .entries = ExportFormat::Entries::Articles,
+            .optionalLinks = true,
             .createWriter = makeExportWriter<writeCslJson>};
 }
 

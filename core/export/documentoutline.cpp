@@ -50,7 +50,10 @@ Result<void> walkOutline(const ExportDocument &document, const ExportOptions &op
             }
             for (const ExportNote &n : e.notes)
                 visit({.role = Role::Note, .text = n.text});
-            if (!e.link().isEmpty())
+            // Where a reader finds the passage in the paper; Dubao's own link only when asked for (a private scheme).
+            if (const QString cited = exporttext::citation(e); !cited.isEmpty())
+                visit({.role = Role::Source, .text = cited});
+            if (options.withLinks && !e.link().isEmpty())
                 visit({.role = Role::Link, .text = e.link()});
             if (e.orphan)
                 visit({.role = Role::Orphan, .text = exporttext::orphanNotice()});

@@ -39,6 +39,9 @@ struct ExportFormat
     int order = 0; ///< where the dialog lists the format: ascending, so a format can sit between others
     Entries entries = Entries::Excerpts;
     bool grouping = false; ///< honours ExportOptions::grouping (a section per tag or per date)
+    /// Writes the private dubao:// links only with ExportOptions::withLinks (a citation a reader can follow
+    /// stands in their place otherwise); the data formats always carry them.
+    bool optionalLinks = false;
     /// Laid out with Qt Gui (fonts): written only while a QGuiApplication exists. (No format needs it today: PDF
     /// is laid out by Pango, ODT written as XML.)
     bool needsGui = false;

@@ -140,6 +140,22 @@ QString sourceLine(const Excerpt &e)
     return parts.join(QStringLiteral(" · "));
 }
 
+QString citation(const Excerpt &e)
+{
+    if (e.isText() || (e.orphan && e.articleTitle.isEmpty() && e.publication.isEmpty() && !e.issueDate.isValid()))
+        return {};
+    QStringList parts;
+    if (!e.publication.isEmpty())
+        parts.append(e.publication);
+    if (e.issueDate.isValid())
+        parts.append(flaggedDate(e));
+    parts.append(QCoreApplication::translate("dubao::exporttext", "“%1”").arg(articleTitle(e)));
+    if (e.kind != Excerpt::Kind::Article && e.blockPosition >= 0 && !e.orphan)
+        parts.append(QCoreApplication::translate("dubao::exporttext", "paragraph %1").arg(e.blockPosition + 1));
+    return QCoreApplication::translate("dubao::exporttext", "Cited from: %1")
+        .arg(parts.join(QCoreApplication::translate("dubao::exporttext", ", ", "between the parts of a citation")));
+}
+
 QList<Group> groupExcerpts(const ExportDocument &document, ExportOptions::Grouping grouping)
 {
     QList<Group> groups;

@@ -26,7 +26,8 @@ blockquote { margin: .6em 0; padding: .2em 1em; border-left: 4px solid #c33; bac
 .notes li p, .freetext p { margin: .2em 0; }
 .freetext { margin: 1em 0; }
 pre { white-space: pre-wrap; background: #f2f2f2; padding: .3em .6em; }
-.link { font-size: .8em; }
+.cite, .link { font-size: .8em; }
+.cite { color: #555; font-style: italic; }
 .link a { color: #36c; }
 .orphan { color: #a60; font-size: .85em; }
 @media print {
@@ -43,7 +44,7 @@ QString text(const QString &value)
     return escapeHtml(value);
 }
 
-void writeExcerpt(Utf8Sink &out, const ExportDocument &document, const Excerpt &e)
+void writeExcerpt(Utf8Sink &out, const ExportDocument &document, const Excerpt &e, const ExportOptions &options)
 {
     if (e.isText()) {
         out << QLatin1String("<div class=\"freetext\">") << markdown::toHtml(e.text) << QLatin1String("</div>\n");
@@ -72,8 +73,12 @@ void writeExcerpt(Utf8Sink &out, const ExportDocument &document, const Excerpt &
             out << QLatin1String("<li>") << markdown::toHtml(n.text) << QLatin1String("</li>");
         out << QLatin1String("</ul>\n");
     }
+    // Where a reader finds the passage in the paper; Dubao's own link only when asked for (a private scheme).
+    const QString cited = citation(e);
+    if (!cited.isEmpty())
+        out << QLatin1String("<div class=\"cite\">") << text(cited) << QLatin1String("</div>\n");
     const QString link = e.link();
-    if (!link.isEmpty())
+    if (options.withLinks && !link.isEmpty())
         out << QLatin1String("<div class=\"link\"><a href=\"") << text(link) << QLatin1String("\">") << text(link)
             << QLatin1String("</a></div>\n");
     if (e.orphan)
@@ -94,7 +99,7 @@ Result<void> writeHtml(const ExportDocument &document, const ExportOptions &opti
     const Result<void> grouped = forEachGrouped(
         document, options.grouping, progress,
         [&](const QString &heading) { out << QLatin1String("<h2>") << text(heading) << QLatin1String("</h2>\n"); },
-        [&](const Excerpt &e) { writeExcerpt(out, document, e); });
+        [&](const Excerpt &e) { writeExcerpt(out, document, e, options); });
     if (!grouped)
         return grouped;
     out << QLatin1String("</body>\n</html>\n");
@@ -113,6 +118,7 @@ ExportFormat htmlExportFormat()
             .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "HTML, one file for reading and printing (.html)"),
             .order = 20,
             .grouping = true,
+            .optionalLinks = true,
             .createWriter = makeExportWriter<writeHtml>};
 }
 

@@ -33,7 +33,7 @@ QString prefixLines(const QString &text, const QString &first, const QString &re
     return out;
 }
 
-void writeExcerpt(Utf8Sink &out, const Excerpt &e)
+void writeExcerpt(Utf8Sink &out, const Excerpt &e, const ExportOptions &options)
 {
     if (e.isText()) {
         out << userMarkdown(e.text) << QLatin1String("\n\n");
@@ -61,8 +61,12 @@ void writeExcerpt(Utf8Sink &out, const Excerpt &e)
             out << prefixLines(userMarkdown(n.text), QStringLiteral("- "), QStringLiteral("  ")) << u'\n';
         out << u'\n';
     }
+    // Where a reader finds the passage in the paper; Dubao's own link only when asked for (a private scheme).
+    const QString cited = citation(e);
+    if (!cited.isEmpty())
+        out << u'*' << escapeMarkdown(cited) << QLatin1String("*\n\n");
     const QString link = e.link();
-    if (!link.isEmpty())
+    if (options.withLinks && !link.isEmpty())
         out << u'<' << link << QLatin1String(">\n\n");
     if (e.orphan)
         out << u'*' << orphanNotice() << QLatin1String("*\n\n");
@@ -80,7 +84,7 @@ Result<void> writeMarkdown(const ExportDocument &document, const ExportOptions &
             out << QLatin1String("## ") << escapeMarkdown(heading) << QLatin1String("\n\n");
         },
         [&](const Excerpt &e) {
-            writeExcerpt(out, e);
+            writeExcerpt(out, e, options);
             if (!e.isText())
                 out << QLatin1String("---\n\n");
         });
@@ -102,6 +106,7 @@ ExportFormat markdownExportFormat()
             .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "Markdown (.md)"),
             .order = 10,
             .grouping = true,
+            .optionalLinks = true,
             .createWriter = makeExportWriter<writeMarkdown>};
 }
 

@@ -481,6 +481,7 @@ ExportFormat odtExportFormat()
             .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "OpenDocument Text (.odt)"),
             .order = 50,
             .grouping = true,
+            .optionalLinks = true,
             .binary = true,
             .createWriter = makeExportWriter<writeOdt>};
 }

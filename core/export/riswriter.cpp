@@ -61,6 +61,7 @@ ExportFormat risExportFormat()
             .label = QT_TRANSLATE_NOOP("dubao::ExportFormat", "Citations: RIS (.ris)"),
             .order = 80,
             .entries = ExportFormat::Entries::Articles,
+            .optionalLinks = true,
             .createWriter = makeExportWriter<writeRis>};
 }
 

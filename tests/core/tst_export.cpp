@@ -60,6 +60,7 @@ private slots:
     void registry_newFormat_listedInItsPlaceOnce();
     void markdown_hostileText_escaped();
     void markdown_groupedByTagAndDate();
+    void citation_namesPublicationDateHeadlineAndParagraph();
     void html_hostileText_escapedAndSelfContained();
     void csv_roundTrip_neutralisedAndRfc4180();
     void json_roundTrip();
@@ -189,9 +190,39 @@ void TestExport::markdown_hostileText_escaped()
     }
     for (const QString &st : std::as_const(starts))
         QVERIFY2(st.startsWith(u"#"_s), qPrintable(st)); // only the document's own headings
-    // Links by the paragraph's uid, the key that survives a re-parse.
-    QVERIFY(md.contains(u"<dubao://block/%1>"_s.arg(
+    // No private link unless asked for: a citation a reader can follow to the paper stands in its place.
+    QVERIFY(!md.contains(u"dubao://"_s));
+    for (const Excerpt &e : std::as_const(m_all.excerpts)) {
+        if (e.isText() || (e.orphan && e.articleTitle.isEmpty()))
+            continue;
+        QVERIFY2(md.contains(exporttext::escapeMarkdown(exporttext::citation(e))), qPrintable(exporttext::citation(e)));
+    }
+    // With --with-links: links by the paragraph's uid, the key that survives a re-parse.
+    ExportOptions withLinks;
+    withLinks.withLinks = true;
+    const QString linked = QString::fromUtf8(writeToBytes(u"md"_s, m_all, withLinks));
+    QVERIFY(linked.contains(u"<dubao://block/%1>"_s.arg(
         uid::toText(sql::uidOf(m_fx.library->database(), "blocks", m_fx.block(m_fx.stored1, 0, 1))))));
+}
+
+void TestExport::citation_namesPublicationDateHeadlineAndParagraph()
+{
+    const Excerpt *e = highlight(m_fx.h3);
+    QVERIFY(e);
+    QVERIFY(e->blockPosition >= 0);
+    const QString cited = exporttext::citation(*e);
+    QVERIFY2(cited.startsWith(u"Cited from: "_s), qPrintable(cited));
+    QVERIFY2(cited.contains(e->publication), qPrintable(cited));
+    QVERIFY2(cited.contains(isoDate(e->issueDate)), qPrintable(cited));
+    QVERIFY2(cited.contains(u"“"_s + e->articleTitle + u"”"_s), qPrintable(cited));
+    QVERIFY2(cited.endsWith(u", paragraph %1"_s.arg(e->blockPosition + 1)), qPrintable(cited));
+    Excerpt article = *e;
+    article.kind = Excerpt::Kind::Article;
+    QVERIFY(!exporttext::citation(article).contains(u"paragraph"_s)); // a whole article has no paragraph number
+    Excerpt text;
+    text.kind = Excerpt::Kind::Text;
+    text.text = u"free"_s;
+    QVERIFY(exporttext::citation(text).isEmpty());
 }
 
 void TestExport::markdown_groupedByTagAndDate()
@@ -206,8 +237,11 @@ void TestExport::markdown_groupedByTagAndDate()
     QVERIFY(byTag.contains(u"\n## 湿地\n"_s));
     QVERIFY(byTag.contains(u"\n## 农业/春耕\n"_s));
     // h3 carries two tags: it appears under both
-    const QString link3 = highlight(m_fx.h3)->link();
-    QCOMPARE(byTag.count(u"<"_s + link3 + u">"_s), 2);
+    const QString cite3 = exporttext::escapeMarkdown(exporttext::citation(*highlight(m_fx.h3)));
+    QCOMPARE(byTag.count(cite3), 2);
+    options.withLinks = true;
+    const QString linked = QString::fromUtf8(writeToBytes(u"md"_s, m_all, options));
+    QCOMPARE(linked.count(u"<"_s + highlight(m_fx.h3)->link() + u">"_s), 2);
 }
 
 void TestExport::html_hostileText_escapedAndSelfContained()
@@ -226,8 +260,14 @@ void TestExport::html_hostileText_escapedAndSelfContained()
     QVERIFY(html.contains(u"@media print"_s));
     QVERIFY(!html.contains(u"src="_s)); // nothing external
     QVERIFY(!html.contains(u"<link"_s));
-    QVERIFY(html.contains(u"href=\"dubao://article/%1\""_s.arg(
-        uid::toText(sql::uidOf(m_fx.library->database(), "articles", m_fx.taggedArticle)))));
+    QVERIFY(!html.contains(u"dubao://"_s)); // the private links only when asked for
+    QVERIFY(html.contains(u"<div class=\"cite\">"_s +
+                          exporttext::escapeHtml(exporttext::citation(*highlight(m_fx.h3))) + u"</div>"_s));
+    ExportOptions withLinks;
+    withLinks.withLinks = true;
+    QVERIFY(QString::fromUtf8(writeToBytes(u"html"_s, m_all, withLinks))
+                .contains(u"href=\"dubao://article/%1\""_s.arg(
+                    uid::toText(sql::uidOf(m_fx.library->database(), "articles", m_fx.taggedArticle)))));
     QVERIFY(html.contains(QString(100 * 1024, QChar(u'长'))));
     QCOMPARE(html.count(u"<section class=\"excerpt\">"_s), m_all.excerpts.size());
 }

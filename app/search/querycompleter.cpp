@@ -1,0 +1,109 @@
+#include "app/search/querycompleter.h"
+
+#include <QAbstractItemView>
+#include <QLineEdit>
+#include <QStringListModel>
+
+#include <algorithm>
+
+namespace dubao {
+
+namespace {
+
+// Where the value of a `tag:` word starts (the parser takes a full-width colon too), or -1.
+qsizetype tagValueStart(QStringView word)
+{
+    qsizetype key = word.startsWith(u'-') ? 1 : 0; // -tag:… excludes, and completes the same
+    if (!word.mid(key).startsWith(u"tag", Qt::CaseInsensitive) || word.size() < key + 4)
+        return -1;
+    const QChar colon = word.at(key + 3);
+    return colon == u':' || colon == QChar(0xFF1A) ? key + 4 : -1;
+}
+
+// A prefix no tag path contains: the popup stays closed for a word that is not a filter.
+const QString kNothing = QString(QChar(0xFFFF));
+
+bool needsQuotes(const QString &value)
+{
+    for (const QChar c : value)
+        if (c.isSpace() || c == u';')
+            return true;
+    return false;
+}
+
+} // namespace
+
+QueryCompleter::QueryCompleter(QLineEdit *field, const QString &separators)
+    : QCompleter(field)
+    , m_field(field)
+    , m_separators(separators)
+    , m_names(new QStringListModel(this))
+{
+    setObjectName(field->objectName() + QStringLiteral("Completer"));
+    setModel(m_names);
+    setCaseSensitivity(Qt::CaseInsensitive);
+    setFilterMode(Qt::MatchContains); // "tag:经济" finds "政策/经济"
+    setCompletionMode(QCompleter::PopupCompletion);
+    setMaxVisibleItems(10);
+    popup()->setObjectName(objectName() + QStringLiteral("Popup"));
+    field->setCompleter(this);
+}
+
+void QueryCompleter::setTagNames(const QStringList &paths)
+{
+    m_names->setStringList(paths);
+}
+
+QStringList QueryCompleter::tagPaths(const QList<Tag> &tags)
+{
+    QStringList paths;
+    paths.reserve(tags.size());
+    for (const Tag &tag : tags)
+        paths.append(tag.path.isEmpty() ? tag.name : tag.path);
+    return paths;
+}
+
+QStringList QueryCompleter::tagNames() const
+{
+    return m_names->stringList();
+}
+
+qsizetype QueryCompleter::wordStart(const QString &text, qsizetype cursor) const
+{
+    qsizetype start = std::clamp<qsizetype>(cursor, 0, text.size());
+    while (start > 0 && !text.at(start - 1).isSpace() && !m_separators.contains(text.at(start - 1)))
+        --start;
+    return start;
+}
+
+// QLineEdit hands the whole text; the completer matches the value of the `tag:` word before the cursor.
+QStringList QueryCompleter::splitPath(const QString &path) const
+{
+    const qsizetype cursor = path == m_field->text() ? m_field->cursorPosition() : path.size();
+    const qsizetype start = wordStart(path, cursor);
+    const QString word = path.mid(start, cursor - start);
+    const qsizetype valueStart = tagValueStart(word);
+    if (valueStart < 0)
+        return {kNothing};
+    QString value = word.mid(valueStart);
+    if (value.startsWith(u'"'))
+        value.remove(0, 1);
+    return {value};
+}
+
+// The field's text with the word's value replaced by the chosen path (quoted when it holds a space).
+QString QueryCompleter::pathFromIndex(const QModelIndex &index) const
+{
+    const QString text = m_field->text();
+    const qsizetype cursor = m_field->cursorPosition();
+    const qsizetype start = wordStart(text, cursor);
+    const qsizetype valueStart = tagValueStart(QStringView(text).mid(start, cursor - start));
+    if (valueStart < 0)
+        return text;
+    QString value = index.data(Qt::DisplayRole).toString();
+    if (needsQuotes(value))
+        value = u'"' + value + u'"';
+    return text.left(start + valueStart) + value + text.mid(cursor);
+}
+
+} // namespace dubao
