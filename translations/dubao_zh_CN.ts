@@ -61,6 +61,10 @@
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>dubao::AddHighlightCommand</name>
@@ -676,6 +680,29 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>dubao::ComparisonView</name>
+    <message>
+        <source>%1 characters shared: %2% of the left article (%3), %4% of the right (%5). Changes are those of the later copy (%6) against the earlier (%7).</source>
+        <translation>共有 %1 字：占左侧文章（%3）的 %2%，右侧（%5）的 %4%。所标改动是较晚的一份（%6）相对较早的一份（%7）所作。</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>共有</translation>
+    </message>
+    <message>
+        <source>Reworded</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>Inserted by the later copy</source>
+        <translation>较晚一份加入</translation>
+    </message>
+    <message>
+        <source>Cut from the earlier copy</source>
+        <translation>较早一份被删</translation>
+    </message>
+</context>
+<context>
     <name>dubao::Concordance</name>
     <message>
         <source>Type a word or a phrase.</source>
@@ -823,26 +850,6 @@ This cannot be undone.</source>
         <translation>段落</translation>
     </message>
     <message>
-        <source>Join with Next Paragraph</source>
-        <translation>与下一段合并</translation>
-    </message>
-    <message>
-        <source>Split Paragraph at Cursor</source>
-        <translation>在光标处拆分段落</translation>
-    </message>
-    <message>
-        <source>Mark as Body Text</source>
-        <translation>标记为正文</translation>
-    </message>
-    <message>
-        <source>Mark as Heading</source>
-        <translation>标记为小标题</translation>
-    </message>
-    <message>
-        <source>Mark as Caption</source>
-        <translation>标记为图片说明</translation>
-    </message>
-    <message>
         <source>Corrected on %1</source>
         <translation>更正于 %1</translation>
     </message>
@@ -877,6 +884,44 @@ This cannot be undone.</source>
     <message>
         <source>orphan (%1)</source>
         <translation>孤立（%1）</translation>
+    </message>
+    <message>
+        <source>%1: joined with the next paragraph. The OCR had two paragraphs here:
+%2
+%3</source>
+        <translation>%1：已与下一段合并。OCR 此处原为两段：
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>%1: split here. The OCR had one paragraph:
+%2%3</source>
+        <translation>%1：在此拆分。OCR 原为一段：
+%2%3</translation>
+    </message>
+    <message>
+        <source>%1: marked as %2.</source>
+        <translation>%1：已标为%2。</translation>
+    </message>
+    <message>
+        <source>&amp;Join with Next Paragraph</source>
+        <translation>与下一段合并(&amp;J)</translation>
+    </message>
+    <message>
+        <source>S&amp;plit Paragraph at Cursor</source>
+        <translation>在光标处拆分段落(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Mark Paragraph as &amp;Heading</source>
+        <translation>将段落标为标题(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Mark Paragraph as C&amp;aption</source>
+        <translation>将段落标为图片说明(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark Paragraph as &amp;Body Text</source>
+        <translation>将段落标为正文(&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1721,10 @@ This cannot be undone.</source>
         <source>You set the year: %1</source>
         <translation>您设定的年份：%1</translation>
     </message>
+    <message>
+        <source>The issues imported beside it print their dates (%1): %2</source>
+        <translation>与其一同导入的相邻各期印有日期（%1）：%2</translation>
+    </message>
 </context>
 <context>
     <name>dubao::IssueReplacer</name>
@@ -2059,14 +2108,6 @@ This cannot be undone.</source>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>The language changes when Dubao is started again.</source>
-        <translation>重新启动 Dubao 后将切换语言。</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
     </message>
     <message>
         <source>Edit &amp;Details…</source>
@@ -2455,6 +2496,54 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>This library is read-only: it holds database objects that Dubao did not make and that could change or delete your work (%1). You can read and search. Repair… removes them (it keeps a copy of the library first; dubao-cli check --repair does the same).</source>
         <translation>此文库为只读：其中含有并非读报创建的数据库对象，它们可能更改或删除你的工作（%1）。你可以阅读和搜索。“修复…”会删除这些对象（先保留一份文库副本；dubao-cli check --repair 的作用相同）。</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The language is switched. A message shown before the switch keeps its language until it is shown again.</source>
+        <translation>界面语言已切换。切换前显示的消息在再次显示前仍保持原来的语言。</translation>
+    </message>
+    <message>
+        <source>Reuse</source>
+        <translation>文本复用</translation>
+    </message>
+    <message>
+        <source>Re&amp;use</source>
+        <translation>文本复用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Back Up to &amp;File…</source>
+        <translation>备份到文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>One file that holds the issues and your work, to copy or send; Restore from Backup… → Other File… (or dubao-cli restore) reads it on any computer</source>
+        <translation>一个包含各期报纸和您全部工作的文件，便于复制或发送；在任何电脑上用“从备份恢复…”→“其他文件…”（或 dubao-cli restore）即可读取</translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation>正在备份到 %1…</translation>
+    </message>
+    <message>
+        <source>Back Up to File</source>
+        <translation>备份到文件</translation>
+    </message>
+    <message>
+        <source>Dubao backups (*.dubao-backup)</source>
+        <translation>读报备份 (*.dubao-backup)</translation>
+    </message>
+    <message>
+        <source>No backup was written: %1</source>
+        <translation>未写入备份：%1</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; nothing was written.</source>
+        <translation>备份已取消；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (%2)</source>
+        <translation>已备份到 %1（%2）</translation>
     </message>
 </context>
 <context>
@@ -2943,6 +3032,21 @@ What the library holds now is kept as another backup.</source>
     </message>
 </context>
 <context>
+    <name>dubao::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>&amp;Author of corrections:</source>
+        <translation>更正的作者(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Recorded with each correction of the OCR you make. Left empty, your name as the system knows it (%1) is recorded.</source>
+        <translation>随您对 OCR 所作的每一处更正一并记录。留空时记录系统中的您的姓名（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>dubao::QdpxImporter</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -3195,6 +3299,22 @@ What the library holds now is kept as another backup.</source>
         <source>There are no backups of this library yet.</source>
         <translation>这个文库还没有备份。</translation>
     </message>
+    <message>
+        <source>to send (holds everything)</source>
+        <translation>用于发送（包含全部内容）</translation>
+    </message>
+    <message>
+        <source>&amp;Other File…</source>
+        <translation>其他文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Restore from Backup File</source>
+        <translation>从备份文件恢复</translation>
+    </message>
+    <message>
+        <source>Dubao backups (*.dubao-backup *.sqlite)</source>
+        <translation>读报备份 (*.dubao-backup *.sqlite)</translation>
+    </message>
 </context>
 <context>
     <name>dubao::ReuseIndex</name>
@@ -3213,6 +3333,180 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>no publication named %1</source>
         <translation>没有名为 %1 的报纸</translation>
+    </message>
+    <message>
+        <source>the library is open read-only: the text-reuse index cannot be changed</source>
+        <translation>资料库以只读方式打开：无法更改文本复用索引</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::ReusePart</name>
+    <message>
+        <source>Build &amp;Reuse Index</source>
+        <translation>建立文本复用索引(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Find the passages articles share (reprints, wire copy): marks in the reader&apos;s margin and side-by-side comparisons</source>
+        <translation>找出文章之间共有的段落（转载、通稿）：在阅读区页边标出，并可并排对照</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare With…</source>
+        <translation>对照(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Compare the article side by side with another that shares its passages</source>
+        <translation>将本文与另一篇含有相同段落的文章并排对照</translation>
+    </message>
+    <message>
+        <source>Building the reuse index: %1 of %2 articles</source>
+        <translation>正在建立文本复用索引：第 %1 篇，共 %2 篇</translation>
+    </message>
+    <message>
+        <source>Reading the clusters…</source>
+        <translation>正在读取复用组…</translation>
+    </message>
+    <message>
+        <source>No reuse index yet: Tools → Build Reuse Index builds it.</source>
+        <translation>尚无文本复用索引：请用“工具”→“建立文本复用索引”建立。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared with %n other article(s); the earliest: %1</source>
+        <translation>
+            <numerusform>与另外 %n 篇文章共有；最早的一篇：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to compare side by side.</source>
+        <translation>单击可并排对照。</translation>
+    </message>
+    <message>
+        <source>%1% shared with %2 %3 · own text %4%</source>
+        <translation>%1% 与 %2 %3 共有 · 自有文本 %4%</translation>
+    </message>
+    <message>
+        <source>another article</source>
+        <translation>另一篇文章</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1% shared with %n later article(s) · own text %2%</source>
+        <translation>
+            <numerusform>%1% 与之后的 %n 篇文章共有 · 自有文本 %2%</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对照</translation>
+    </message>
+    <message>
+        <source>The article is no longer in the library.</source>
+        <translation>该文章已不在资料库中。</translation>
+    </message>
+    <message>
+        <source>Compare: %1 — %2</source>
+        <translation>对照：%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2% of this article</source>
+        <translation>%1 — 占本文的 %2%</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>对照</translation>
+    </message>
+    <message>
+        <source>Articles that share passages with this one, earliest first:</source>
+        <translation>与本文有共同段落的文章（最早的在前）：</translation>
+    </message>
+    <message>
+        <source>Finding the passages articles share…</source>
+        <translation>正在查找文章间共有的段落…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reuse Index</source>
+        <translation>文本复用索引</translation>
+    </message>
+    <message>
+        <source>Building the reuse index…</source>
+        <translation>正在建立文本复用索引…</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>The reuse index is ready: %n article(s) compared.</source>
+        <translation>
+            <numerusform>文本复用索引已建立：已比较 %n 篇文章。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Building the reuse index was cancelled; nothing changed.</source>
+        <translation>建立文本复用索引已取消；没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The reuse index could not be built: %1</source>
+        <translation>无法建立文本复用索引：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::ReuseView</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>任何日期</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>副本数</translation>
+    </message>
+    <message>
+        <source>Lag (days)</source>
+        <translation>滞后（天）</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>共有</translation>
+    </message>
+    <message>
+        <source>All publications</source>
+        <translation>所有报纸</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <source>%1% (mean)</source>
+        <translation>%1%（平均）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cluster(s)</source>
+        <translation>
+            <numerusform>%n 个复用组</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3750,6 +4044,30 @@ What the library holds now is kept as another backup.</source>
         <source>the file %1 beside it belongs to another database: opening the library would write that database&apos;s changes into it. Nothing was changed. Move %1 away (it is not this library&apos;s journal) and open the library again.</source>
         <translation>旁边的文件 %1 属于另一个数据库：打开文库会把那个数据库的改动写进本文库。没有做任何改动。请把 %1 移走（它不是本文库的日志文件），然后重新打开文库。</translation>
     </message>
+    <message>
+        <source>%1 is a folder; give the name of the backup file to write</source>
+        <translation>%1 是一个文件夹；请给出要写入的备份文件名</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is the library itself; choose another file</source>
+        <translation>%1 就是资料库本身；请选择其他文件</translation>
+    </message>
+    <message>
+        <source>%1 exists; nothing was written (choose another name, or remove it first)</source>
+        <translation>%1 已存在；未写入任何内容（请换一个名字，或先将其删除）</translation>
+    </message>
+    <message>
+        <source>the file is damaged or incomplete (%1), perhaps not copied or downloaded completely</source>
+        <translation>文件已损坏或不完整（%1），可能没有完整复制或下载</translation>
+    </message>
+    <message>
+        <source>the file is damaged or incomplete (%1)</source>
+        <translation>文件已损坏或不完整（%1）</translation>
+    </message>
 </context>
 <context>
     <name>dubao::TagDock</name>
@@ -4185,6 +4503,23 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>%1 (year inferred)</source>
         <translation>%1（年份为推断）</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>《%1》</translation>
+    </message>
+    <message>
+        <source>paragraph %1</source>
+        <translation>第 %1 段</translation>
+    </message>
+    <message>
+        <source>Cited from: %1</source>
+        <translation>引自：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the parts of a citation</comment>
+        <translation>，</translation>
     </message>
 </context>
 <context>
