@@ -40,10 +40,16 @@ inline qsizetype utf16Offset(const QString &text, qsizetype points)
 }
 
 /// A name-based GUID: the same key gives the same GUID in every export.
-inline QString guid(const QString &key)
+inline QUuid guidOf(const QString &key)
 {
     static const QUuid ns(QStringLiteral("{0b7e7b52-5d2a-4a49-8f0e-6a3f0a9d2c11}"));
-    return QUuid::createUuidV5(ns, key).toString(QUuid::WithoutBraces);
+    return QUuid::createUuidV5(ns, key);
+}
+
+/// guidOf() as the file writes it.
+inline QString guid(const QString &key)
+{
+    return guidOf(key).toString(QUuid::WithoutBraces);
 }
 
 /// A selection's Description says which Dubao annotation it was, so Dubao reads it back as the same kind

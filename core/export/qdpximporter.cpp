@@ -14,7 +14,10 @@
 #include <QFile>
 #include <QHash>
 #include <QSet>
+#include <QUuid>
 #include <QXmlStreamReader>
+
+#include <optional>
 
 namespace dubao {
 
@@ -258,6 +261,17 @@ private:
             candidates.removeIf([&](const ArticleCandidate &c) { return articleText(c.paragraphs) != text; });
             return candidates;
         };
+        // A source Dubao wrote is named after its article's uid: one look-up, where a headline can be shared by
+        // thousands of articles of a big library (and has no index).
+        if (!m_bySourceGuid) {
+            m_bySourceGuid.emplace();
+            for (const auto &[articleUid, id] : m_lookup.uids())
+                m_bySourceGuid->insert(guidOf(QStringLiteral("source\n") + uid::toText(articleUid)), id);
+        }
+        if (const auto it = m_bySourceGuid->constFind(QUuid(source.guid)); it != m_bySourceGuid->constEnd()) {
+            if (const QList<ArticleCandidate> named = same(m_lookup.byId(*it)); !named.isEmpty())
+                return named.first();
+        }
         QList<ArticleCandidate> candidates = same(m_lookup.byTitle(source.name));
         if (candidates.isEmpty())
             candidates = same(m_lookup.byOpeningParagraph(text.section(QStringLiteral("\n\n"), 0, 0)));
@@ -453,6 +467,7 @@ private:
     ArticleLookup m_lookup;
     QHash<QString, qint64> m_tagOfCode;
     QHash<qint64, IssueInfo> m_issues;
+    std::optional<QHash<QUuid, qint64>> m_bySourceGuid; ///< built at the first source
     QSet<QString> m_notesDone;
     QdpxImportReport m_report;
 };

@@ -22,7 +22,24 @@ QList<ArticleCandidate> ArticleLookup::byOpeningParagraph(const QString &text) c
                 text);
 }
 
-QList<ArticleCandidate> ArticleLookup::load(const QString &sql, const QString &value) const
+QList<ArticleCandidate> ArticleLookup::byId(qint64 articleId) const
+{
+    return load(QStringLiteral("SELECT id FROM articles WHERE id = ?"), articleId);
+}
+
+QList<std::pair<QByteArray, qint64>> ArticleLookup::uids() const
+{
+    QList<std::pair<QByteArray, qint64>> uids;
+    QSqlQuery q(m_library.database());
+    q.setForwardOnly(true);
+    if (!sql::select(q, QStringLiteral("SELECT uid, id FROM articles WHERE uid IS NOT NULL"), {}))
+        return uids;
+    while (q.next())
+        uids.append({q.value(0).toByteArray(), q.value(1).toLongLong()});
+    return uids;
+}
+
+QList<ArticleCandidate> ArticleLookup::load(const QString &sql, const QVariant &value) const
 {
     const QSqlDatabase db = m_library.database();
     QList<ArticleCandidate> candidates;

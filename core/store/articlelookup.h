@@ -5,6 +5,9 @@
 
 #include <QList>
 #include <QString>
+#include <QVariant>
+
+#include <utility>
 
 namespace dubao {
 
@@ -32,8 +35,13 @@ public:
     /// whose headline another program changed).
     QList<ArticleCandidate> byOpeningParagraph(const QString &text) const;
 
+    /// The article `articleId` (none when it is not stored).
+    QList<ArticleCandidate> byId(qint64 articleId) const;
+    /// Every article's uid with its id: to match many sources at once by a name derived from the uid.
+    QList<std::pair<QByteArray, qint64>> uids() const;
+
 private:
-    QList<ArticleCandidate> load(const QString &sql, const QString &value) const;
+    QList<ArticleCandidate> load(const QString &sql, const QVariant &value) const;
 
     Library &m_library;
 };
