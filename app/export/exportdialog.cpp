@@ -499,12 +499,10 @@ void ExportDialog::onFinished(bool ok, const QString &error, qsizetype count)
 {
     m_progress->setVisible(false);
     m_exportButton->setEnabled(true);
-    if (ok)
-        m_previewStatus->setText(
-            tr("Exported %n entries to %1.", nullptr, int(count)).arg(QDir::toNativeSeparators(outputPath())));
-    else
-        m_previewStatus->setText(error);
-    emit exportFinished(ok, error);
+    const QString message =
+        ok ? tr("Exported %n entries to %1.", nullptr, int(count)).arg(QDir::toNativeSeparators(outputPath())) : error;
+    m_previewStatus->setText(message);
+    emit exportFinished(ok, message);
     if (m_closeWhenCancelled) {
         m_closeWhenCancelled = false;
         QDialog::reject();

@@ -69,7 +69,8 @@ public slots:
     void updatePreview();
 
 signals:
-    void exportFinished(bool ok, const QString &error);
+    /// `message`: the error, or what was written ("Exported 4 entries to …").
+    void exportFinished(bool ok, const QString &message);
 
 protected:
     void reject() override;

@@ -32,6 +32,11 @@ void openDialog(MainWindow &window, Preset preset)
         return;
     ExportDialog *dialog = preset(session->library());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The dialog closes when the file is written: the window says where it went.
+    QObject::connect(dialog, &ExportDialog::exportFinished, &window, [&window](bool ok, const QString &message) {
+        if (ok)
+            window.statusBar()->showMessage(message, 15000);
+    });
     dialog->open();
 }
 

@@ -30,6 +30,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -48,6 +49,7 @@ private slots:
     void exportDialog_datesDefaultToTheWholeLibrary();
     void exportDialog_missingDocumentsFolder_isCreated_andTheExportSucceeds();
     void exportFolder_thatCannotBeMade_saysWhy();
+    void exportFromTheWindow_statusSaysWhereItWent();
     void dialogs_showNoRawAmpersand();
     void smallScreen_docksGiveWayToTheReadingPane();
 
@@ -235,6 +237,25 @@ void TestFirstHour::exportFolder_thatCannotBeMade_saysWhy()
     // Says which folder, and what to do.
     QVERIFY2(error.contains(QDir::toNativeSeparators(dir.filePath(QStringLiteral("Documents")))), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("Browse")), qPrintable(error));
+}
+
+// The dialog closes when the file is written; the window's status bar says how many entries went where.
+void TestFirstHour::exportFromTheWindow_statusSaysWhereItWent()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto window = test::openShownWindow(m_library, QSize(1200, 800));
+    window->findChild<QAction *>(QStringLiteral("actionExport"))->trigger();
+    ExportDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window->findChild<ExportDialog *>()) != nullptr && dialog->isVisible());
+    dialog->setFormat(QStringLiteral("md"));
+    const QString out = dir.filePath(QStringLiteral("excerpts.md"));
+    dialog->setOutputPath(out);
+    QVERIFY(dialog->startExport());
+    QTRY_VERIFY_WITH_TIMEOUT(window->statusBar()->currentMessage().contains(QDir::toNativeSeparators(out)), 10000);
+    QVERIFY2(window->statusBar()->currentMessage().startsWith(QStringLiteral("Exported ")),
+             qPrintable(window->statusBar()->currentMessage()));
+    QVERIFY(QFileInfo::exists(out));
 }
 
 namespace {
