@@ -8,6 +8,7 @@
 #include "core/store/schemaverifier.h"
 #include "core/store/sql.h"
 
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -224,6 +225,13 @@ CheckReport LibraryCheck::check(Library &library, const CheckOptions &options)
                        "objects and makes Dubao's own again."),
                     true);
     }
+    // Pages read through a mapping of the file (at most 2 GB in Debian's SQLite): read cold, the 1 GB library's
+    // original bytes are checked in half the time it takes page by page (6.3 → 3.3 s; docs/schema.md). The
+    // connection's own setting comes back at the end.
+    const qint64 mmapBefore = count(db, QStringLiteral("PRAGMA mmap_size"));
+    count(db, QStringLiteral("PRAGMA mmap_size = 2147418112"));
+    const auto restoreMmap =
+        qScopeGuard([&db, mmapBefore] { count(db, QStringLiteral("PRAGMA mmap_size = %1").arg(mmapBefore)); });
     // 1. SQLite's own check of the file: of every page when full; else of the tables nothing could make again,
     // table by table (PRAGMA quick_check(TABLE), SQLite >= 3.33), which also gives the progress.
     {
