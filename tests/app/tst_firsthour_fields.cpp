@@ -14,6 +14,7 @@
 #include "core/store/library.h"
 #include "tests/support/isolatedsettings.h"
 #include "tests/support/sampleissue.h"
+#include "tests/support/typing.h"
 #include "tests/support/windowfixture.h"
 
 #include <QAbstractItemView>
@@ -69,22 +70,6 @@ void TestFirstHourFields::init()
 
 namespace {
 
-/// Types `text` into `widget` key by key (QTest::keyClicks takes ASCII only: a Chinese character comes as the text of
-/// a key event, as an input method delivers it).
-void type(QWidget *widget, const QString &text)
-{
-    for (const QChar c : text) {
-        if (c.unicode() < 128) {
-            QTest::keyClick(widget, char(c.unicode()));
-            continue;
-        }
-        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QCoreApplication::sendEvent(widget, &press);
-        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QCoreApplication::sendEvent(widget, &release);
-    }
-}
-
 QStringList shownCompletions(const QCompleter *completer)
 {
     QStringList shown;
@@ -113,11 +98,11 @@ void TestFirstHourFields::searchField_tagPrefix_completesTagNames_byKeyboard()
     QTRY_VERIFY(field->hasFocus());
 
     // A word that is no filter offers nothing.
-    type(field, QStringLiteral("改革 "));
+    test::type(field, QStringLiteral("改革 "));
     QVERIFY(!panel->completer()->popup()->isVisible());
 
     // `tag:` alone offers every tag, the hierarchical ones by their path.
-    type(field, QStringLiteral("tag:"));
+    test::type(field, QStringLiteral("tag:"));
     QTRY_VERIFY(panel->completer()->popup()->isVisible());
     const QStringList all = shownCompletions(panel->completer());
     QCOMPARE(QSet<QString>(all.begin(), all.end()),
@@ -129,7 +114,7 @@ void TestFirstHourFields::searchField_tagPrefix_completesTagNames_byKeyboard()
     QCOMPARE(field->text(), QStringLiteral("改革 tag:"));
 
     // tag:经 narrows to the names holding 经, the child too; Down and Enter put it in, the rest of the query kept.
-    type(field, QStringLiteral("经"));
+    test::type(field, QStringLiteral("经"));
     QTRY_COMPARE(shownCompletions(panel->completer()), QStringList{QStringLiteral("政策/经济")});
     QTest::keyClick(panel->completer()->popup(), Qt::Key_Down);
     QTest::keyClick(panel->completer()->popup(), Qt::Key_Return);
@@ -142,10 +127,10 @@ void TestFirstHourFields::searchField_tagPrefix_completesTagNames_byKeyboard()
     // A name with a space is put in quoted; the completion follows a new tag at once.
     QVERIFY(document.createTag(QStringLiteral("要闻"), policy) > 0);
     field->clear();
-    type(field, QStringLiteral("tag:要"));
+    test::type(field, QStringLiteral("tag:要"));
     QTRY_COMPARE(shownCompletions(panel->completer()), QStringList{QStringLiteral("政策/要闻")});
     field->clear();
-    type(field, QStringLiteral("-tag:地方"));
+    test::type(field, QStringLiteral("-tag:地方"));
     QTRY_COMPARE(shownCompletions(panel->completer()), QStringList{QStringLiteral("地方 新闻")});
     QTest::keyClick(panel->completer()->popup(), Qt::Key_Down);
     QTest::keyClick(panel->completer()->popup(), Qt::Key_Enter);
@@ -165,7 +150,7 @@ void TestFirstHourFields::trendsQueries_tagPrefix_completesWithinTheirQuery()
     field->setFocus();
     QTRY_VERIFY(field->hasFocus());
     // The second of two queries: the word after ';' completes, the first query stays as it was.
-    type(field, QStringLiteral("改革;tag:乡"));
+    test::type(field, QStringLiteral("改革;tag:乡"));
     QTRY_COMPARE(shownCompletions(trends->completer()), QStringList{QStringLiteral("乡村")});
     QTest::keyClick(trends->completer()->popup(), Qt::Key_Down);
     QTest::keyClick(trends->completer()->popup(), Qt::Key_Return);

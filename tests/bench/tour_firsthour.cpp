@@ -19,6 +19,7 @@
 #include "app/shell/language.h"
 #include "app/shell/mainwindow.h"
 #include "tests/support/recordingfeedback.h"
+#include "tests/support/typing.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -73,21 +74,6 @@ void shoot(const QString &name)
     shot.save(path);
     std::printf("%s\n", qPrintable(path));
     std::fflush(stdout);
-}
-
-/// Types `text` key by key (QTest::keyClicks takes ASCII only; a Chinese character comes as a key event's text).
-void type(QWidget *widget, const QString &text)
-{
-    for (const QChar c : text) {
-        if (c.unicode() < 128) {
-            QTest::keyClick(widget, char(c.unicode()));
-            continue;
-        }
-        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QCoreApplication::sendEvent(widget, &press);
-        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
-        QCoreApplication::sendEvent(widget, &release);
-    }
 }
 
 QAction *action(const char *id)
@@ -229,9 +215,9 @@ int main(int argc, char *argv[])
     QLineEdit *field = panel->queryField();
     field->clear();
     field->setFocus();
-    type(field, QStringLiteral("tag:"));
+    test::type(field, QStringLiteral("tag:"));
     shoot(QStringLiteral("tag-completer"));
-    type(panel->completer()->popup(), QStringLiteral("政"));
+    test::type(panel->completer()->popup(), QStringLiteral("政"));
     settle();
     QTest::keyClick(panel->completer()->popup(), Qt::Key_Down);
     QTest::keyClick(panel->completer()->popup(), Qt::Key_Return);
