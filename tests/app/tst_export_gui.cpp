@@ -49,6 +49,22 @@ int pdfPageCount(const QByteArray &pdf)
     return int(QString::fromLatin1(pdf).count(page));
 }
 
+/// A .qdpx of the fixture's annotations at `qdpx`, and in `target` a library of the same issues without them
+/// (closed, for the window to open).
+bool writeQdpxBeside(const QByteArray &bytes, const QString &qdpx, test::ExportFixture &target, QString *error)
+{
+    QFile file(qdpx);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+        *error = file.errorString();
+        return false;
+    }
+    file.close();
+    if (!target.setUpIssues(error))
+        return false;
+    target.library.reset();
+    return true;
+}
+
 } // namespace
 
 class TestExportGui : public QObject
@@ -471,14 +487,9 @@ void TestExportGui::mainWindow_importQdpx_onAWorker_cancelRollsBack_oneUndoStep(
     // Annotations from REFI-QDA: one undo step that takes it all back, and redo that brings it back.
     QTemporaryDir dir;
     const QString qdpx = dir.filePath(u"project.qdpx"_s);
-    QFile file(qdpx);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(test::writeToBytes(u"qdpx"_s, m_all));
-    file.close();
     test::ExportFixture target;
     QString error;
-    QVERIFY2(target.setUpIssues(&error), qPrintable(error));
-    target.library.reset();
+    QVERIFY2(writeQdpxBeside(test::writeToBytes(u"qdpx"_s, m_all), qdpx, target, &error), qPrintable(error));
 
     QSettings().clear();
     MainWindow window;
@@ -545,14 +556,9 @@ void TestExportGui::mainWindow_importQdpx_progressDialog_showsAndCancels()
     // when the dialog appears: its Cancel rolls everything back; without Cancel its bar runs to the last source.
     QTemporaryDir dir;
     const QString qdpx = dir.filePath(u"project.qdpx"_s);
-    QFile file(qdpx);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(test::writeToBytes(u"qdpx"_s, m_all));
-    file.close();
     test::ExportFixture target;
     QString error;
-    QVERIFY2(target.setUpIssues(&error), qPrintable(error));
-    target.library.reset();
+    QVERIFY2(writeQdpxBeside(test::writeToBytes(u"qdpx"_s, m_all), qdpx, target, &error), qPrintable(error));
 
     QSettings().clear();
     MainWindow window;
