@@ -148,10 +148,10 @@ WriteScope::WriteScope(QSqlDatabase db, const char *savepointName)
         return;
     }
     m_savepoint = inTransaction(m_db);
-    const bool readOnly = m_db.connectOptions().contains(QLatin1String("QSQLITE_OPEN_READONLY"));
+    m_readOnly = m_db.connectOptions().contains(QLatin1String("QSQLITE_OPEN_READONLY"));
     QSqlQuery query(m_db);
     m_active = query.exec(m_savepoint ? QStringLiteral("SAVEPOINT ") + m_name
-                                      : (readOnly ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")));
+                                      : (m_readOnly ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")));
     if (!m_active)
         m_error = Error(Store::tr("cannot start a transaction: %1").arg(query.lastError().text()));
 }
@@ -174,6 +174,13 @@ Result<void> WriteScope::commit()
     if (!m_active)
         return m_error.message().isEmpty() ? Error(Store::tr("no transaction to commit")) : m_error;
     QSqlQuery query(m_db);
+    if (!m_savepoint && !m_readOnly) {
+        // Every transaction of Dubao's rewrites the page that holds the library's identity, so a -wal whose commits
+        // never wrote that page is another database's (walcheck.h). A library older than the change_counter table
+        // (a migration's first steps) has no such row: nothing to do.
+        query.exec(QStringLiteral("UPDATE change_counter SET value = value + 1 "
+                                  "WHERE name >= 'identity:' AND name < 'identity;'"));
+    }
     if (!query.exec(m_savepoint ? QStringLiteral("RELEASE ") + m_name : QStringLiteral("COMMIT")))
         return Error(Store::tr("cannot store: %1").arg(query.lastError().text()));
     m_active = false;

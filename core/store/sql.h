@@ -111,6 +111,7 @@ private:
     Error m_error;
     bool m_active = false;
     bool m_savepoint = false;
+    bool m_readOnly = false;
 };
 
 /// The uid (schema v4) of a row of `table` (issues, articles, blocks, tags, highlights, notes, notebooks); empty

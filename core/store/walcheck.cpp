@@ -119,6 +119,7 @@ Result<void> verify(const QString &libraryPath)
     };
     Page committed = Page::Absent;
     Page pending = Page::Absent;
+    int commits = 0;
     QByteArray frame;
     for (;;) {
         frame = wal.read(kFrameHeader + pageSize);
@@ -137,12 +138,16 @@ Result<void> verify(const QString &libraryPath)
                           ? Page::WithIdentity
                           : Page::Foreign;
         }
-        if (bigEndian(h + 4) != 0 && pending != Page::Absent) { // a commit: what came before it SQLite applies
-            committed = pending;
+        if (bigEndian(h + 4) != 0) { // a commit: what came before it SQLite applies
+            ++commits;
+            if (pending != Page::Absent)
+                committed = pending;
             pending = Page::Absent;
         }
     }
-    const bool foreign = committed == Page::Foreign;
+    // Every write transaction of Dubao's rewrites the identity's page (sql::WriteScope), so commits that never
+    // wrote it are another database's too: one that shares no page with this library's identity.
+    const bool foreign = committed == Page::Foreign || (commits > 0 && committed == Page::Absent);
     if (!foreign)
         return {};
     return Error(sql::Store::tr("the file %1 beside it belongs to another database: opening the library would write "

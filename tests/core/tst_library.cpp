@@ -117,6 +117,8 @@ private slots:
     void open_ourIdButNoVersionWithTables_refusedAndUntouched();
     void open_folder_refused();
     void open_foreignWal_refusedAndUntouched();
+    void open_foreignWalThatNeverWroteTheIdentityPage_refused();
+    void open_ownWalOfADerivedWrite_applied();
     void open_ownWalLeftByACrash_applied();
     void open_readOnlyFile_readsWorkWritesFail();
     void open_twoInstancesSameFile_bothWork();
@@ -345,6 +347,36 @@ Crashed libraryWithWal(const QString &path, char issue, int extra)
     return crashed;
 }
 
+/// As libraryWithWal(), for a write to a derived table (no counter trigger: the people index's queue), made by
+/// Dubao's own write scope when `dubao` is true, by a plain connection otherwise.
+Crashed libraryWithDerivedWrite(const QString &path, char issue, bool dubao)
+{
+    {
+        Library library;
+        if (!library.open(path) || IssueRepository(library).insert(makeIssue(sha(issue))).valueOr(0) <= 0)
+            return {};
+    }
+    Crashed crashed{readAll(path), {}};
+    const QString insert = QStringLiteral("INSERT OR IGNORE INTO analysis_pending (article_id) VALUES (424242)");
+    if (dubao) {
+        Library library;
+        if (!library.open(path) || !sql::exec(library.database(), QStringLiteral("PRAGMA wal_autocheckpoint = 0")))
+            return {};
+        sql::WriteScope scope(library.database());
+        if (!scope.isActive() || !sql::exec(library.database(), insert) || !scope.commit())
+            return {};
+        crashed.wal = readAll(path + QStringLiteral("-wal"));
+    } else {
+        RawConnection raw(path);
+        if (!raw.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")) || !raw.exec(insert))
+            return {};
+        crashed.wal = readAll(path + QStringLiteral("-wal"));
+    }
+    if (!writeFile(path, crashed.file))
+        return {};
+    return crashed;
+}
+
 void TestLibrary::open_foreignWal_refusedAndUntouched()
 {
     // A library copied over another whose -wal stayed behind (issue 17): SQLite alone would apply the other
@@ -375,6 +407,46 @@ void TestLibrary::open_foreignWal_refusedAndUntouched()
     QVERIFY(library.open(libraryPath()));
     QCOMPARE(IssueRepository(library).findBySha256(sha('o')), std::nullopt);
     QVERIFY(IssueRepository(library).findBySha256(sha('a')));
+}
+
+void TestLibrary::open_foreignWalThatNeverWroteTheIdentityPage_refused()
+{
+    // Another database's -wal whose commits touched none of the pages that hold this library's identity (a write
+    // to a derived table, by a program that is not Dubao): no frame to compare, and yet its pages would be written
+    // into this library. Dubao's own transactions always rewrite that page, so such a -wal is not the library's.
+    const QString other = m_dir->filePath(QStringLiteral("other.sqlite"));
+    const QByteArray otherWal = libraryWithDerivedWrite(other, 'o', false).wal;
+    QVERIFY(otherWal.size() > 32);
+    {
+        Library library;
+        QVERIFY(library.open(libraryPath()));
+        QVERIFY(IssueRepository(library).insert(makeIssue(sha('a'))).valueOr(0) > 0);
+    }
+    QVERIFY(writeFile(libraryPath() + QStringLiteral("-wal"), otherWal));
+    const QByteArray before = readAll(libraryPath());
+    Library library;
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().message().contains(QStringLiteral("another database")),
+             qPrintable(opened.error().message()));
+    QVERIFY(readAll(libraryPath()) == before);
+    QVERIFY(readAll(libraryPath() + QStringLiteral("-wal")) == otherWal);
+}
+
+void TestLibrary::open_ownWalOfADerivedWrite_applied()
+{
+    // The same write made through Dubao's write scope, left by a killed process: the scope rewrote the identity's
+    // page, so the -wal is recognised as the library's and its commit kept.
+    const Crashed crashed = libraryWithDerivedWrite(libraryPath(), 'a', true);
+    QVERIFY(crashed.wal.size() > 32);
+    QVERIFY(writeFile(libraryPath() + QStringLiteral("-wal"), crashed.wal));
+    Library library;
+    const Result<void> opened = library.open(libraryPath());
+    QVERIFY2(opened, qPrintable(opened.error().message()));
+    QCOMPARE(sql::scalar(library.database(),
+                         QStringLiteral("SELECT count(*) FROM analysis_pending WHERE article_id = 424242"))
+                 .toInt(),
+             1);
 }
 
 void TestLibrary::open_ownWalLeftByACrash_applied()
