@@ -1,8 +1,10 @@
 #include "core/search/hitscan.h"
 
+#include "core/search/queryparser.h"
 #include "core/search/ranking.h"
 #include "core/search/searchservice.h"
 #include "core/store/sql.h"
+#include "core/text/chartables.h"
 
 #include <QVariant>
 
@@ -10,6 +12,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <string_view>
+#include <vector>
 
 namespace dubao::search {
 
@@ -41,7 +45,135 @@ Result<Statement> prepare(sqlite3 *handle, const QString &sql, const QVariantLis
     return owner;
 }
 
+// SQLite's varint (FTS5 stores its sizes with it): big-endian groups of 7 bits, the high bit set on all but the
+// last; a ninth byte carries 8 bits.
+bool readVarint(const unsigned char *&p, const unsigned char *end, quint64 &value)
+{
+    value = 0;
+    for (int i = 0; i < 9; ++i) {
+        if (p >= end)
+            return false;
+        const unsigned char byte = *p++;
+        if (i == 8) {
+            value = (value << 8) | byte;
+            return true;
+        }
+        value = (value << 7) | (byte & 0x7F);
+        if (!(byte & 0x80))
+            return true;
+    }
+    return true;
+}
+
+// Tokens per row of search_blocks, as FTS5's xColumnTotalSize / xRowCount give it to dubao_rank(): the table's
+// averages record (row 1 of %_data) holds the row count, then each column's token total.
+std::optional<double> averageLength(sqlite3 *handle)
+{
+    Result<Statement> statement =
+        prepare(handle, QStringLiteral("SELECT block FROM search_blocks_data WHERE id = 1"), {});
+    if (!statement || sqlite3_step(statement->get()) != SQLITE_ROW)
+        return std::nullopt;
+    const auto *p = static_cast<const unsigned char *>(sqlite3_column_blob(statement->get(), 0));
+    const unsigned char *end = p + sqlite3_column_bytes(statement->get(), 0);
+    quint64 rows = 0;
+    quint64 tokens = 0;
+    if (!p || !readVarint(p, end, rows) || !readVarint(p, end, tokens))
+        return std::nullopt;
+    for (quint64 more = 0; p < end && readVarint(p, end, more);) // further columns (search_blocks has one)
+        tokens += more;
+    return rows > 0 && tokens > 0 ? double(tokens) / double(rows) : 1.0;
+}
+
+// The UTF-8 forms of the characters the tokenizer indexes as `character`: itself and whatever folds to it.
+std::vector<QByteArray> foldedForms(char32_t character)
+{
+    std::vector<QByteArray> forms;
+    auto add = [&forms](char32_t c) {
+        forms.push_back(QString::fromUcs4(&c, 1).toUtf8());
+    };
+    if (character >= 0x10000) {
+        add(character); // supplementary ideographs fold to themselves
+        return forms;
+    }
+    for (char32_t c = 0; c < 0x10000; ++c) {
+        if (text::charClass(char16_t(c)) == text::CharClass::Cjk && text::searchFold(c) == character)
+            add(c);
+    }
+    return forms;
+}
+
 } // namespace
+
+char32_t singleCharacter(const SearchQuery &query)
+{
+    if (query.scope != SearchQuery::Scope::Paragraphs || query.clauses.size() != 1 ||
+        query.clauses.front().size() != 1 || !query.excluded.isEmpty() || query.hasArticleFilters() ||
+        !query.ocrTexts.isEmpty() || query.from.isValid() || query.to.isValid())
+        return 0;
+    const QList<QByteArray> &tokens = query.clauses.front().front().tokens;
+    if (tokens.size() != 1 || !tokens.front().endsWith('*'))
+        return 0;
+    const QList<uint> characters = QString::fromUtf8(tokens.front().chopped(1)).toUcs4();
+    if (characters.size() != 1 || text::charClass(char32_t(characters.front())) != text::CharClass::Cjk)
+        return 0;
+    return char32_t(characters.front());
+}
+
+Result<std::optional<QList<ScoredHit>>> newestHitsOfCharacter(QSqlDatabase db, char32_t character, qint64 most,
+                                                              qint64 maxRows, const std::atomic_bool *cancel)
+{
+    sqlite3 *handle = sql::handle(db);
+    const std::optional<double> average = averageLength(handle);
+    const std::vector<QByteArray> forms = foldedForms(character);
+    if (!average || forms.empty())
+        return std::optional<QList<ScoredHit>>();
+    // The index's rows newest first: %_docsize is keyed by the search key and holds each row's token count (what
+    // dubao_rank() reads with xColumnSize); the text is the paragraph's, as the triggers index it.
+    Result<Statement> statement =
+        prepare(handle,
+                QStringLiteral("SELECT d.id, d.sz, b.text FROM search_blocks_docsize d JOIN blocks b "
+                               "ON b.id = (d.id & 4294967295) ORDER BY d.id DESC"),
+                {});
+    if (!statement)
+        return statement.error();
+    QList<ScoredHit> hits;
+    hits.reserve(qsizetype(std::min<qint64>(most, 100000)));
+    qint64 rows = 0;
+    int rc = SQLITE_ROW;
+    while (hits.size() < most && (rc = sqlite3_step(statement->get())) == SQLITE_ROW) {
+        ++rows;
+        if (rows % 1024 == 0) {
+            if (cancel && cancel->load())
+                return Error(SearchService::tr("cancelled"));
+            // Too rare to be found this way within maxRows paragraphs (by the rate so far): give up early.
+            if (rows >= maxRows || (rows >= 4096 && hits.size() * maxRows < most * rows))
+                return std::optional<QList<ScoredHit>>();
+        }
+        const auto *text = static_cast<const char *>(sqlite3_column_blob(statement->get(), 2));
+        const std::string_view paragraph(text ? text : "", size_t(sqlite3_column_bytes(statement->get(), 2)));
+        int frequency = 0;
+        for (const QByteArray &form : forms) {
+            const std::string_view needle(form.constData(), size_t(form.size()));
+            for (size_t at = paragraph.find(needle); at != std::string_view::npos;
+                 at = paragraph.find(needle, at + needle.size()))
+                ++frequency;
+        }
+        if (frequency == 0)
+            continue;
+        const auto *size = static_cast<const unsigned char *>(sqlite3_column_blob(statement->get(), 1));
+        quint64 length = 0;
+        quint64 column = 0;
+        for (const unsigned char *p = size, *end = p + sqlite3_column_bytes(statement->get(), 1);
+             p && p < end && readVarint(p, end, column);)
+            length += column;
+        double score = 0;
+        score += phraseScore(frequency, int(length), *average);
+        hits.append({sqlite3_column_int64(statement->get(), 0), -score});
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return Error(databaseError(handle));
+    return std::optional<QList<ScoredHit>>(std::move(hits));
+}
 
 // The rowids come in ascending order, so a day's hits are a run of rowids with the same upper half. A GROUP BY of
 // the same (a sort of every hit in a temp b-tree) took 1.4 s for the 870,000 hits of 永川 on the 1 GB library; this

@@ -62,14 +62,19 @@ void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *contex
     }
     int length = 0;
     api->xColumnSize(fts, -1, &length);
-    const double norm = kK1 * (1.0 - kB + kB * double(length) / stats->averageLength);
     double score = 0;
     for (const int tf : frequency)
-        score += double(tf) * (kK1 + 1.0) / (double(tf) + norm);
+        score += phraseScore(tf, length, stats->averageLength);
     sqlite3_result_double(context, -score);
 }
 
 } // namespace
+
+double phraseScore(int frequency, int length, double averageLength)
+{
+    const double norm = kK1 * (1.0 - kB + kB * double(length) / averageLength);
+    return double(frequency) * (kK1 + 1.0) / (double(frequency) + norm);
+}
 
 Result<void> registerRankFunction(sqlite3 *db)
 {

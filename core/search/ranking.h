@@ -13,6 +13,10 @@ namespace dubao::search {
 /// The function's SQL name: `dubao_rank(search_blocks)`, smaller is better (as bm25()).
 inline constexpr const char *kRankFunctionName = "dubao_rank";
 
+/// One phrase's share of dubao_rank()'s score (positive; the function returns minus the sum over phrases): `frequency`
+/// matches in a row of `length` tokens, `averageLength` tokens per row in the table.
+double phraseScore(int frequency, int length, double averageLength);
+
 /// Registers dubao_rank() with FTS5 on this connection (per connection, as the tokenizer).
 Result<void> registerRankFunction(sqlite3 *db);
 
