@@ -205,6 +205,7 @@ void SearchPanel::setLibraryPath(const QString &path)
     m_libraryPath = path;
     m_searchId = m_pageId = 0;
     m_busy = false;
+    m_lastSearchMs = -1; // another library: its speed is not known yet
     m_shownText.clear();
     m_shownQuery = {};
     m_model->clear();
@@ -268,12 +269,24 @@ void SearchPanel::refresh()
     startSearch();
 }
 
+bool SearchPanel::isWaitingForPause() const
+{
+    return m_debounce->isActive();
+}
+
 void SearchPanel::scheduleSearch()
 {
-    // Cancel the running search at once; the new one starts when typing pauses.
+    // Cancel the running search at once. While searches come back fast, the new one starts now (the results of a
+    // keystroke are on screen before the next one); after a slow one it waits for a pause in typing, so that a
+    // fast typist does not queue slow searches one behind the other.
     if (m_runner && m_busy)
         m_runner->cancel();
-    m_debounce->start();
+    if (m_lastSearchMs <= FastSearchMs) {
+        m_debounce->stop();
+        startSearch();
+    } else {
+        m_debounce->start();
+    }
 }
 
 void SearchPanel::startSearch()
@@ -300,6 +313,7 @@ void SearchPanel::startSearch()
     // The first page does not wait for a very common term's hits to be counted; the count follows.
     options.exactTotal = false;
     m_pageId = m_countId = 0;
+    m_searchClock.start();
     m_searchId = m_runner->search(text, options);
     m_busy = true;
     updateCount();
@@ -356,6 +370,7 @@ void SearchPanel::onSearchFinished(quint64 id, const SearchResult &result)
     m_busy = false;
     if (result.cancelled)
         return;
+    m_lastSearchMs = m_searchClock.elapsed();
     m_shownText = m_field->text();
     m_shownQuery = result.query;
     if (!result.error.isEmpty()) {
