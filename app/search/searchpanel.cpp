@@ -129,6 +129,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     , m_list(new QListView(this))
     , m_more(new QPushButton(tr("Load more"), this))
     , m_debounce(new QTimer(this))
+    , m_countDelay(new QTimer(this))
     , m_completer(nullptr)
     , m_model(new SearchResultsModel(this))
 {
@@ -160,6 +161,8 @@ SearchPanel::SearchPanel(QWidget *parent)
     m_more->hide();
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(DebounceMs);
+    m_countDelay->setSingleShot(true);
+    m_countDelay->setInterval(CountDelayMs);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_field, 1);
@@ -185,6 +188,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     });
     connect(m_order, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_debounce, &QTimer::timeout, this, &SearchPanel::startSearch);
+    connect(m_countDelay, &QTimer::timeout, this, &SearchPanel::countExactly);
     connect(m_model, &SearchResultsModel::moreRequested, this, &SearchPanel::fetchPage);
     connect(m_more, &QPushButton::clicked, this, [this] { m_model->fetchMore({}); });
     connect(m_list, &QListView::activated, this, &SearchPanel::activate);
@@ -281,6 +285,7 @@ void SearchPanel::scheduleSearch()
     // fast typist does not queue slow searches one behind the other.
     if (m_runner && m_busy)
         m_runner->cancel();
+    m_countDelay->stop();
     if (m_lastSearchMs <= FastSearchMs) {
         m_debounce->stop();
         startSearch();
@@ -361,7 +366,7 @@ void SearchPanel::onSearchFinished(quint64 id, const SearchResult &result)
         else
             m_model->setFetching(false);
         updateCount();
-        countExactly();
+        m_countDelay->start();
         return;
     }
     if (id != m_searchId || id == 0)
@@ -384,7 +389,7 @@ void SearchPanel::onSearchFinished(quint64 id, const SearchResult &result)
     }
     updateCount();
     emit resultsShown();
-    countExactly();
+    m_countDelay->start();
 }
 
 void SearchPanel::showMessage(const QString &text, bool error)

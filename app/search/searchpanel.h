@@ -35,6 +35,10 @@ public:
     static constexpr int DebounceMs = 150;
     /// A first page that came this fast: the next keystroke searches at once, without waiting for a pause.
     static constexpr int FastSearchMs = 100;
+    /// The exact count of a first page shown with "More than 5,000 hits" is asked for after this pause in typing:
+    /// a one-character term's count cannot be interrupted (FTS5 merges its doclists in one call), and it would
+    /// hold the next keystroke's search behind it.
+    static constexpr int CountDelayMs = 300;
     static constexpr int DefaultPageSize = 50;
 
     explicit SearchPanel(QWidget *parent = nullptr);
@@ -101,6 +105,7 @@ private:
     QListView *m_list;
     QPushButton *m_more;
     QTimer *m_debounce;
+    QTimer *m_countDelay;
     QueryCompleter *m_completer;
     SearchResultsModel *m_model;
     std::unique_ptr<SearchRunner> m_runner;
