@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -205,10 +206,72 @@ Result<QMap<qint64, qint64>> hitsByKeyDay(QSqlDatabase db, const QString &fromWh
     return days;
 }
 
-Result<QList<ScoredHit>> newestScoredHits(QSqlDatabase db, const QString &fromWhere, const QVariantList &binds,
-                                          qint64 most)
+namespace {
+
+// The rows' lengths (tokens, as dubao_rank() reads them with xColumnSize) for rowids asked for in descending order,
+// from one cursor over %_docsize walking down with them: FTS5's own lookup is a prepared statement stepped and reset
+// per row, most of what ranking a common term's 5,000 newest hits cost.
+class RowLengths
 {
-    sqlite3 *handle = sql::handle(db);
+public:
+    explicit RowLengths(sqlite3 *handle)
+        : m_statement(nullptr, sqlite3_finalize)
+    {
+        Result<Statement> statement = prepare(
+            handle, QStringLiteral("SELECT id, sz FROM search_blocks_docsize WHERE id <= ? ORDER BY id DESC"), {});
+        if (statement)
+            m_statement = std::move(*statement);
+    }
+
+    bool isValid() const { return m_statement != nullptr; }
+
+    /// The length of row `rowid` (no larger than the one asked for before); nothing when it has no docsize row.
+    std::optional<int> length(qint64 rowid)
+    {
+        sqlite3_stmt *s = m_statement.get();
+        // Rows between two keys of one day are at most their block ids apart (key = day << 32 | block id): a few
+        // steps of the cursor are cheaper than a seek; anything further is one.
+        if (m_positioned && (m_current >> 32) == (rowid >> 32) && m_current - rowid <= kMaxSteps) {
+            while (m_positioned && m_current > rowid)
+                advance();
+        }
+        if (!m_positioned || m_current > rowid) {
+            sqlite3_reset(s);
+            sqlite3_bind_int64(s, 1, rowid);
+            m_positioned = true;
+            advance();
+        }
+        if (!m_positioned || m_current != rowid)
+            return std::nullopt;
+        const auto *p = static_cast<const unsigned char *>(sqlite3_column_blob(s, 1));
+        quint64 total = 0;
+        quint64 column = 0;
+        for (const unsigned char *end = p + sqlite3_column_bytes(s, 1); p && p < end && readVarint(p, end, column);)
+            total += column;
+        return int(total);
+    }
+
+private:
+    void advance()
+    {
+        if (sqlite3_step(m_statement.get()) == SQLITE_ROW) {
+            m_current = sqlite3_column_int64(m_statement.get(), 0);
+        } else {
+            m_positioned = false;
+        }
+    }
+
+    static constexpr qint64 kMaxSteps = 8;
+
+    Statement m_statement;
+    bool m_positioned = false;
+    qint64 m_current = 0;
+};
+
+// The same with dubao_rank() in SQL: what FTS5 does for each row.
+Result<QList<ScoredHit>> newestRankedInSql(sqlite3 *handle, const QString &fromWhere, const QVariantList &binds,
+                                           qint64 most)
+{
     Result<Statement> statement =
         prepare(handle,
                 QStringLiteral("SELECT search_blocks.rowid, %1(search_blocks)").arg(QLatin1String(kRankFunctionName)) +
@@ -221,6 +284,48 @@ Result<QList<ScoredHit>> newestScoredHits(QSqlDatabase db, const QString &fromWh
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(statement->get())) == SQLITE_ROW)
         hits.append({sqlite3_column_int64(statement->get(), 0), sqlite3_column_double(statement->get(), 1)});
+    if (rc != SQLITE_DONE)
+        return Error(databaseError(handle));
+    return hits;
+}
+
+} // namespace
+
+Result<QList<ScoredHit>> newestScoredHits(QSqlDatabase db, const QString &fromWhere, const QVariantList &binds,
+                                          qint64 most)
+{
+    sqlite3 *handle = sql::handle(db);
+    // dubao_rank()'s score, computed here from the matches per phrase FTS5 gives and the lengths read in order. A
+    // library without what that needs (no docsize rows) is ranked by dubao_rank() itself.
+    const std::optional<double> average = averageLength(handle);
+    RowLengths lengths(handle);
+    if (!average || !lengths.isValid())
+        return newestRankedInSql(handle, fromWhere, binds, most);
+    Result<Statement> statement = prepare(
+        handle,
+        QStringLiteral("SELECT search_blocks.rowid, %1(search_blocks)").arg(QLatin1String(kPhraseCountsFunctionName)) +
+            fromWhere + QStringLiteral(" ORDER BY search_blocks.rowid DESC LIMIT %1").arg(most),
+        binds);
+    if (!statement)
+        return statement.error();
+    QList<ScoredHit> hits;
+    hits.reserve(qsizetype(std::min<qint64>(most, 100000)));
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(statement->get())) == SQLITE_ROW) {
+        const qint64 rowid = sqlite3_column_int64(statement->get(), 0);
+        const std::optional<int> length = lengths.length(rowid);
+        if (!length)
+            return newestRankedInSql(handle, fromWhere, binds, most);
+        const auto *counts = static_cast<const char *>(sqlite3_column_blob(statement->get(), 1));
+        const int phrases = sqlite3_column_bytes(statement->get(), 1) / int(sizeof(int));
+        double score = 0;
+        for (int i = 0; i < phrases; ++i) {
+            int count = 0;
+            std::memcpy(&count, counts + size_t(i) * sizeof(int), sizeof(int)); // a blob need not be aligned
+            score += phraseScore(count, *length, *average);
+        }
+        hits.append({rowid, -score});
+    }
     if (rc != SQLITE_DONE)
         return Error(databaseError(handle));
     return hits;

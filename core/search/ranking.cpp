@@ -68,6 +68,25 @@ void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *contex
     sqlite3_result_double(context, -score);
 }
 
+void phraseCounts(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int, sqlite3_value **)
+{
+    int instances = 0;
+    if (api->xInstCount(fts, &instances) != SQLITE_OK) {
+        sqlite3_result_error(context, "dubao_phrase_counts: cannot read the matches", -1);
+        return;
+    }
+    std::vector<int> frequency(size_t(std::max(api->xPhraseCount(fts), 0)), 0);
+    for (int i = 0; i < instances; ++i) {
+        int phrase = 0;
+        int column = 0;
+        int offset = 0;
+        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0 &&
+            size_t(phrase) < frequency.size())
+            ++frequency[size_t(phrase)];
+    }
+    sqlite3_result_blob(context, frequency.data(), int(frequency.size() * sizeof(int)), SQLITE_TRANSIENT);
+}
+
 } // namespace
 
 double phraseScore(int frequency, int length, double averageLength)
@@ -81,7 +100,8 @@ Result<void> registerRankFunction(sqlite3 *db)
     const Result<fts5_api *> api = fts5Api(db);
     if (!api)
         return api.error();
-    if ((*api)->xCreateFunction(*api, kRankFunctionName, nullptr, rank, nullptr) != SQLITE_OK)
+    if ((*api)->xCreateFunction(*api, kRankFunctionName, nullptr, rank, nullptr) != SQLITE_OK ||
+        (*api)->xCreateFunction(*api, kPhraseCountsFunctionName, nullptr, phraseCounts, nullptr) != SQLITE_OK)
         return Error(
             SearchIndex::tr("cannot register the search ranking: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
     return {};
