@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 namespace dubao::search {
@@ -75,16 +76,19 @@ void phraseCounts(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context
         sqlite3_result_error(context, "dubao_phrase_counts: cannot read the matches", -1);
         return;
     }
-    std::vector<int> frequency(size_t(std::max(api->xPhraseCount(fts), 0)), 0);
+    // Called for every one of a common term's newest 5,000 hits: no allocation for the usual few phrases.
+    const size_t phrases = size_t(std::max(api->xPhraseCount(fts), 0));
+    std::array<int, 16> few{};
+    std::vector<int> many(phrases > few.size() ? phrases : 0, 0);
+    int *frequency = phrases > few.size() ? many.data() : few.data();
     for (int i = 0; i < instances; ++i) {
         int phrase = 0;
         int column = 0;
         int offset = 0;
-        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0 &&
-            size_t(phrase) < frequency.size())
-            ++frequency[size_t(phrase)];
+        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0 && size_t(phrase) < phrases)
+            ++frequency[phrase];
     }
-    sqlite3_result_blob(context, frequency.data(), int(frequency.size() * sizeof(int)), SQLITE_TRANSIENT);
+    sqlite3_result_blob(context, frequency, int(phrases * sizeof(int)), SQLITE_TRANSIENT);
 }
 
 } // namespace
