@@ -418,8 +418,12 @@ Result<QList<search::ScoredHit>> newestHits(QSqlDatabase db, const SearchQuery &
     const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
     if (!ocr)
         return Error(databaseError(ocr.error().message()));
-    // A common single character is found faster by reading the newest paragraphs than by FTS5's prefix query.
-    if (const char32_t character = search::singleCharacter(query); character != 0) {
+    const Plan plan = makePlan(query, *ocr);
+    // A common single character is found faster by reading the newest paragraphs than by FTS5's prefix query, when
+    // the plan is that match and nothing else (a filter of any kind, even one added later, keeps FTS5).
+    const bool matchOnly = plan.from == QLatin1String("search_blocks") &&
+                           plan.where.text == QLatin1String("search_blocks MATCH ?") && plan.where.binds.size() == 1;
+    if (const char32_t character = matchOnly ? search::singleCharacter(query) : 0; character != 0) {
         Result<std::optional<QList<search::ScoredHit>>> scanned =
             search::newestHitsOfCharacter(db, character, most, kCharacterScanRows, cancel);
         if (!scanned)
@@ -427,7 +431,6 @@ Result<QList<search::ScoredHit>> newestHits(QSqlDatabase db, const SearchQuery &
         if (*scanned)
             return std::move(**scanned);
     }
-    const Plan plan = makePlan(query, *ocr);
     CancelGuard guard(sql::handle(db), cancel);
     Result<QList<search::ScoredHit>> hits = search::newestScoredHits(
         db, QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text, plan.where.binds, most);
