@@ -129,6 +129,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     , m_list(new QListView(this))
     , m_more(new QPushButton(tr("Load more"), this))
     , m_debounce(new QTimer(this))
+    , m_countDelay(new QTimer(this))
     , m_completer(nullptr)
     , m_model(new SearchResultsModel(this))
 {
@@ -160,6 +161,8 @@ SearchPanel::SearchPanel(QWidget *parent)
     m_more->hide();
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(DebounceMs);
+    m_countDelay->setSingleShot(true);
+    m_countDelay->setInterval(CountDelayMs);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_field, 1);
@@ -185,6 +188,7 @@ SearchPanel::SearchPanel(QWidget *parent)
     });
     connect(m_order, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_debounce, &QTimer::timeout, this, &SearchPanel::startSearch);
+    connect(m_countDelay, &QTimer::timeout, this, &SearchPanel::countExactly);
     connect(m_model, &SearchResultsModel::moreRequested, this, &SearchPanel::fetchPage);
     connect(m_more, &QPushButton::clicked, this, [this] { m_model->fetchMore({}); });
     connect(m_list, &QListView::activated, this, &SearchPanel::activate);
@@ -205,6 +209,7 @@ void SearchPanel::setLibraryPath(const QString &path)
     m_libraryPath = path;
     m_searchId = m_pageId = 0;
     m_busy = false;
+    m_lastSearchMs = -1; // another library: its speed is not known yet
     m_shownText.clear();
     m_shownQuery = {};
     m_model->clear();
@@ -268,12 +273,25 @@ void SearchPanel::refresh()
     startSearch();
 }
 
+bool SearchPanel::isWaitingForPause() const
+{
+    return m_debounce->isActive();
+}
+
 void SearchPanel::scheduleSearch()
 {
-    // Cancel the running search at once; the new one starts when typing pauses.
+    // Cancel the running search at once. While searches come back fast, the new one starts now (the results of a
+    // keystroke are on screen before the next one); after a slow one it waits for a pause in typing, so that a
+    // fast typist does not queue slow searches one behind the other.
     if (m_runner && m_busy)
         m_runner->cancel();
-    m_debounce->start();
+    m_countDelay->stop();
+    if (m_lastSearchMs <= FastSearchMs) {
+        m_debounce->stop();
+        startSearch();
+    } else {
+        m_debounce->start();
+    }
 }
 
 void SearchPanel::startSearch()
@@ -300,6 +318,7 @@ void SearchPanel::startSearch()
     // The first page does not wait for a very common term's hits to be counted; the count follows.
     options.exactTotal = false;
     m_pageId = m_countId = 0;
+    m_searchClock.start();
     m_searchId = m_runner->search(text, options);
     m_busy = true;
     updateCount();
@@ -347,7 +366,7 @@ void SearchPanel::onSearchFinished(quint64 id, const SearchResult &result)
         else
             m_model->setFetching(false);
         updateCount();
-        countExactly();
+        m_countDelay->start();
         return;
     }
     if (id != m_searchId || id == 0)
@@ -356,6 +375,7 @@ void SearchPanel::onSearchFinished(quint64 id, const SearchResult &result)
     m_busy = false;
     if (result.cancelled)
         return;
+    m_lastSearchMs = m_searchClock.elapsed();
     m_shownText = m_field->text();
     m_shownQuery = result.query;
     if (!result.error.isEmpty()) {
@@ -369,7 +389,7 @@ void SearchPanel::onSearchFinished(quint64 id, const SearchResult &result)
     }
     updateCount();
     emit resultsShown();
-    countExactly();
+    m_countDelay->start();
 }
 
 void SearchPanel::showMessage(const QString &text, bool error)

@@ -1,10 +1,12 @@
-// The Search dock: search as you type (debounced, each search on the worker thread, a new keystroke
-// cancelling the previous one), order, the hit count, the parser's messages, and the hits with their
-// snippets highlighted, page by page. Opening a hit (Enter, click, double-click) emits hitActivated().
+// The Search dock: search as you type (each search on the worker thread, a new keystroke cancelling the previous
+// one; a keystroke searches at once while searches are fast, and waits for a pause in typing only after a slow one),
+// order, the hit count, the parser's messages, and the hits with their snippets highlighted, page by page. Opening a
+// hit (Enter, click, double-click) emits hitActivated().
 #pragma once
 
 #include "core/search/searchservice.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <algorithm>
@@ -29,7 +31,14 @@ class SearchPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(SearchPanel)
 
 public:
+    /// The pause in typing a keystroke waits for after a slow search (one that took more than FastSearchMs).
     static constexpr int DebounceMs = 150;
+    /// A first page that came this fast: the next keystroke searches at once, without waiting for a pause.
+    static constexpr int FastSearchMs = 100;
+    /// The exact count of a first page shown with "More than 5,000 hits" is asked for after this pause in typing:
+    /// a one-character term's count cannot be interrupted (FTS5 merges its doclists in one call), and it would
+    /// hold the next keystroke's search behind it.
+    static constexpr int CountDelayMs = 300;
     static constexpr int DefaultPageSize = 50;
 
     explicit SearchPanel(QWidget *parent = nullptr);
@@ -42,7 +51,7 @@ public:
     bool isSearchEnabled() const { return m_enabled; }
 
     QString query() const;
-    void setQuery(const QString &text); ///< as if typed (debounced)
+    void setQuery(const QString &text); ///< as if typed
     SearchOrder order() const;
     void setOrder(SearchOrder order);
     /// Hits per page (fetched as the list scrolls to its end).
@@ -63,6 +72,10 @@ public:
     QString countText() const;
     QString messageText() const;
     bool isBusy() const { return m_busy; }
+    /// A keystroke is waiting for a pause in typing (the last search was slow).
+    bool isWaitingForPause() const;
+    /// How long the last first page took to come back, in ms (-1 before the first).
+    qint64 lastSearchMs() const { return m_lastSearchMs; }
 
 signals:
     void hitActivated(const dubao::SearchHit &hit, const dubao::SearchQuery &query);
@@ -92,6 +105,7 @@ private:
     QListView *m_list;
     QPushButton *m_more;
     QTimer *m_debounce;
+    QTimer *m_countDelay;
     QueryCompleter *m_completer;
     SearchResultsModel *m_model;
     std::unique_ptr<SearchRunner> m_runner;
@@ -105,6 +119,8 @@ private:
     QString m_shownText;    ///< the query text of the shown results
     SearchQuery m_shownQuery;
     QString m_disabledMessage;
+    QElapsedTimer m_searchClock; ///< since the awaited first page was asked for
+    qint64 m_lastSearchMs = -1;
 };
 
 } // namespace dubao

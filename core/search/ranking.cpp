@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 namespace dubao::search {
@@ -62,21 +63,49 @@ void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *contex
     }
     int length = 0;
     api->xColumnSize(fts, -1, &length);
-    const double norm = kK1 * (1.0 - kB + kB * double(length) / stats->averageLength);
     double score = 0;
     for (const int tf : frequency)
-        score += double(tf) * (kK1 + 1.0) / (double(tf) + norm);
+        score += phraseScore(tf, length, stats->averageLength);
     sqlite3_result_double(context, -score);
 }
 
+void phraseCounts(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int, sqlite3_value **)
+{
+    int instances = 0;
+    if (api->xInstCount(fts, &instances) != SQLITE_OK) {
+        sqlite3_result_error(context, "dubao_phrase_counts: cannot read the matches", -1);
+        return;
+    }
+    // Called for every one of a common term's newest 5,000 hits: no allocation for the usual few phrases.
+    const size_t phrases = size_t(std::max(api->xPhraseCount(fts), 0));
+    std::array<int, 16> few{};
+    std::vector<int> many(phrases > few.size() ? phrases : 0, 0);
+    int *frequency = phrases > few.size() ? many.data() : few.data();
+    for (int i = 0; i < instances; ++i) {
+        int phrase = 0;
+        int column = 0;
+        int offset = 0;
+        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0 && size_t(phrase) < phrases)
+            ++frequency[phrase];
+    }
+    sqlite3_result_blob(context, frequency, int(phrases * sizeof(int)), SQLITE_TRANSIENT);
+}
+
 } // namespace
+
+double phraseScore(int frequency, int length, double averageLength)
+{
+    const double norm = kK1 * (1.0 - kB + kB * double(length) / averageLength);
+    return double(frequency) * (kK1 + 1.0) / (double(frequency) + norm);
+}
 
 Result<void> registerRankFunction(sqlite3 *db)
 {
     const Result<fts5_api *> api = fts5Api(db);
     if (!api)
         return api.error();
-    if ((*api)->xCreateFunction(*api, kRankFunctionName, nullptr, rank, nullptr) != SQLITE_OK)
+    if ((*api)->xCreateFunction(*api, kRankFunctionName, nullptr, rank, nullptr) != SQLITE_OK ||
+        (*api)->xCreateFunction(*api, kPhraseCountsFunctionName, nullptr, phraseCounts, nullptr) != SQLITE_OK)
         return Error(
             SearchIndex::tr("cannot register the search ranking: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
     return {};

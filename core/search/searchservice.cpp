@@ -3,6 +3,7 @@
 #include "core/search/searchservice.h"
 
 #include "core/model/issuedate.h"
+#include "core/search/hitscan.h"
 #include "core/search/ocrmatches.h"
 #include "core/search/ranking.h"
 #include "core/search/searchindex.h"
@@ -359,53 +360,6 @@ Result<qint64> SearchService::countUpTo(const SearchQuery &query, qint64 most, c
     return q.value(0).toLongLong();
 }
 
-namespace {
-
-// The hits of a paragraph plan per day, read with SQLite's own API: the rowids come in ascending order, so a
-// day's hits are a run of rowids with the same upper half. A GROUP BY of the same (a sort of every hit in a temp
-// b-tree) took 1.4 s for the 870,000 hits of 永川 on the 1 GB library; this loop a fraction of it.
-Result<QMap<qint64, qint64>> paragraphHitsByDay(QSqlDatabase db, const Plan &plan)
-{
-    sqlite3 *handle = sql::handle(db);
-    const QByteArray text =
-        (QStringLiteral("SELECT search_blocks.rowid FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text)
-            .toUtf8();
-    sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &statement, nullptr) != SQLITE_OK)
-        return Error(SearchService::tr("database error: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
-    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> owner(statement, sqlite3_finalize);
-    for (qsizetype k = 0; k < plan.where.binds.size(); ++k) {
-        const QVariant &value = plan.where.binds[k];
-        if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int) {
-            sqlite3_bind_int64(statement, int(k) + 1, value.toLongLong());
-        } else {
-            const QByteArray utf8 = value.toString().toUtf8();
-            sqlite3_bind_text(statement, int(k) + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-        }
-    }
-    QMap<qint64, qint64> days;
-    qint64 day = -1;
-    qint64 run = 0;
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-        const qint64 rowDay = sqlite3_column_int64(statement, 0) >> 32;
-        if (rowDay != day) {
-            if (run > 0)
-                days[day > 0 ? day + 1 : 0] += run;
-            day = rowDay;
-            run = 0;
-        }
-        ++run;
-    }
-    if (run > 0)
-        days[day > 0 ? day + 1 : 0] += run;
-    if (rc != SQLITE_DONE)
-        return Error(SearchService::tr("database error: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
-    return days;
-}
-
-} // namespace
-
 Result<QMap<qint64, qint64>> SearchService::countByDay(const SearchQuery &query, const std::atomic_bool *cancel)
 {
     QSqlDatabase db = m_library.database();
@@ -422,9 +376,15 @@ Result<QMap<qint64, qint64>> SearchService::countByDay(const SearchQuery &query,
     // Paragraphs carry their date in the rowid (Julian day at midnight, as SQLite counts, << 32); notes and
     // headlines join their issue. SQLite's day is QDate's minus one: QDate counts from noon.
     if (plan.kind == SearchHit::Kind::Paragraph) {
-        Result<QMap<qint64, qint64>> days = paragraphHitsByDay(db, plan);
+        const Result<QMap<qint64, qint64>> keyDays = search::hitsByKeyDay(
+            db, QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text, plan.where.binds);
         if (cancelled())
             return Error(tr("cancelled"));
+        if (!keyDays)
+            return keyDays.error();
+        QMap<qint64, qint64> days;
+        for (auto it = keyDays->cbegin(); it != keyDays->cend(); ++it)
+            days[it.key() > 0 ? it.key() + 1 : 0] += it.value();
         return days;
     }
     QSqlQuery q(db);
@@ -442,6 +402,44 @@ Result<QMap<qint64, qint64>> SearchService::countByDay(const SearchQuery &query,
         return Error(tr("cancelled"));
     return days;
 }
+
+namespace {
+
+// How many of the newest paragraphs a one-character query reads before it leaves the work to FTS5 (hitscan.h): a
+// character in at least a sixth of the paragraphs has its 5,001 newest hits within them.
+constexpr qint64 kCharacterScanRows = 30000;
+
+// The newest `most` hits of a paragraph search with their scores, counted and scored in one pass.
+Result<QList<search::ScoredHit>> newestHits(QSqlDatabase db, const SearchQuery &query, qint64 most,
+                                            const std::atomic_bool *cancel)
+{
+    if (Result<void> runnable = checkRunnable(query, db); !runnable)
+        return runnable.error();
+    const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
+    if (!ocr)
+        return Error(databaseError(ocr.error().message()));
+    const Plan plan = makePlan(query, *ocr);
+    // A common single character is found faster by reading the newest paragraphs than by FTS5's prefix query, when
+    // the plan is that match and nothing else (a filter of any kind, even one added later, keeps FTS5).
+    const bool matchOnly = plan.from == QLatin1String("search_blocks") &&
+                           plan.where.text == QLatin1String("search_blocks MATCH ?") && plan.where.binds.size() == 1;
+    if (const char32_t character = matchOnly ? search::singleCharacter(query) : 0; character != 0) {
+        Result<std::optional<QList<search::ScoredHit>>> scanned =
+            search::newestHitsOfCharacter(db, character, most, kCharacterScanRows, cancel);
+        if (!scanned)
+            return scanned.error();
+        if (*scanned)
+            return std::move(**scanned);
+    }
+    CancelGuard guard(sql::handle(db), cancel);
+    Result<QList<search::ScoredHit>> hits = search::newestScoredHits(
+        db, QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text, plan.where.binds, most);
+    if (cancel && cancel->load())
+        return Error(SearchService::tr("cancelled"));
+    return hits;
+}
+
+} // namespace
 
 SearchResult SearchService::search(const SearchQuery &query, const SearchOptions &options,
                                    const std::atomic_bool *cancel)
@@ -461,7 +459,24 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
     // Without an exact total, counting stops past what this page and the ranking need (rankCapped below is then
     // decided the same way): a common term's page does not wait for all its hits to be counted.
     const qint64 enough = std::max<qint64>(kRankedHits, qint64(std::max(0, options.offset)) + options.limit);
-    const Result<qint64> total = options.exactTotal ? count(query, cancel) : countUpTo(query, enough + 1, cancel);
+    // The first page by relevance of a term with more hits than are ranked (the common case while typing): its
+    // newest kRankedHits + 1 hits are counted and scored in one pass, instead of counting them and then reading them
+    // again to rank them (docs/search.md).
+    const bool onePass = !options.exactTotal && options.order == SearchOrder::Relevance &&
+                         query.scope == SearchQuery::Scope::Paragraphs && query.hasTextTerms() && enough == kRankedHits;
+    QList<search::ScoredHit> newest;
+    Result<qint64> total = qint64(0);
+    if (onePass) {
+        Result<QList<search::ScoredHit>> hits = newestHits(m_library.database(), query, enough + 1, cancel);
+        if (hits) {
+            newest = std::move(*hits);
+            total = qint64(newest.size());
+        } else {
+            total = hits.error();
+        }
+    } else {
+        total = options.exactTotal ? count(query, cancel) : countUpTo(query, enough + 1, cancel);
+    }
     if (!total) {
         result.cancelled = isCancelled();
         if (!result.cancelled)
@@ -498,16 +513,24 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
             // Too many hits to score them all quickly: rank the newest kRankedHits (the rest follow, newest
             // first, which is exactly what Newest gives from position kRankedHits on).
             result.rankCapped = true;
-            ok = run(q,
-                     QStringLiteral("SELECT id FROM (SELECT search_blocks.rowid AS id, %1(search_blocks) AS score")
-                             .arg(QLatin1String(search::kRankFunctionName)) +
-                         where +
-                         QStringLiteral(" ORDER BY search_blocks.rowid DESC LIMIT %1) "
-                                        "ORDER BY score, id DESC LIMIT ? OFFSET ?")
-                             .arg(kRankedHits),
-                     plan.where.binds + QVariantList{std::min(limit, kRankedHits - result.offset), result.offset});
-            while (ok && q.next())
-                ids.append(q.value(0).toLongLong());
+            if (newest.size() > kRankedHits) {
+                newest.resize(kRankedHits);
+                search::sortByScore(newest);
+                for (qsizetype k = result.offset; k < std::min<qsizetype>(result.offset + limit, kRankedHits); ++k)
+                    ids.append(newest[k].rowid);
+                ok = true;
+            } else {
+                ok = run(q,
+                         QStringLiteral("SELECT id FROM (SELECT search_blocks.rowid AS id, %1(search_blocks) AS score")
+                                 .arg(QLatin1String(search::kRankFunctionName)) +
+                             where +
+                             QStringLiteral(" ORDER BY search_blocks.rowid DESC LIMIT %1) "
+                                            "ORDER BY score, id DESC LIMIT ? OFFSET ?")
+                                 .arg(kRankedHits),
+                         plan.where.binds + QVariantList{std::min(limit, kRankedHits - result.offset), result.offset});
+                while (ok && q.next())
+                    ids.append(q.value(0).toLongLong());
+            }
             if (ok && ids.size() < limit) {
                 // The page runs past the ranked part.
                 ok = run(q, select + QStringLiteral(" ORDER BY search_blocks.rowid DESC LIMIT ? OFFSET ?"),

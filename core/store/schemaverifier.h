@@ -45,6 +45,13 @@ public:
     /// what it did. The caller backs the library up first.
     static Result<void> repair(QSqlDatabase &db, int version, QStringList *done);
 
+    /// SHA-256 (hex) of the schema the registered steps make for `version` (built as verify() builds it).
+    static Result<QByteArray> expectedDigest(int version);
+
+    /// The digest kept in the source for `version` (empty when none is): a library whose schema has it is verified
+    /// without building the expected schema.
+    static QByteArray knownDigest(int version);
+
     /// "trigger evil (unknown), view highlights (unknown), table highlights (missing)": for messages.
     static QString describe(const QList<SchemaFinding> &findings);
 

@@ -3,12 +3,14 @@
 // writing issues through IssueRepository: tst_issuerepository.cpp.
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
+#include "core/store/schemaverifier.h"
 #include "core/store/sql.h"
 #include "tests/support/handbuiltissue.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -127,6 +129,9 @@ private slots:
     void defaultPath_inTestAppDataFolderWhichExists();
     void transaction_notCommitted_rollsBack();
     void transaction_committed_keeps();
+    void schemaDigest_keptInSource_isWhatTheStepsMake();
+    void schemaDigest_alteredSchema_stillFound();
+    void normalised_sameAsTheRegularExpressions();
 
 private:
     QString libraryPath(const QString &name = QStringLiteral("library.sqlite")) const { return m_dir->filePath(name); }
@@ -592,6 +597,71 @@ void TestLibrary::transaction_committed_keeps()
     Library other;
     QVERIFY(other.open(libraryPath()));
     QCOMPARE(IssueRepository(other).issueCount(), 1);
+}
+
+void TestLibrary::schemaDigest_keptInSource_isWhatTheStepsMake()
+{
+    // The digest lets open() skip building the expected schema; a stale one would only make opening slow again, so
+    // this names the line to put in core/store/schemaverifier.cpp's kKnownDigests.
+    const int version = Library::currentSchemaVersion();
+    const Result<QByteArray> digest = SchemaVerifier::expectedDigest(version);
+    QVERIFY2(digest, qPrintable(digest ? QString() : digest.error().message()));
+    QVERIFY2(SchemaVerifier::knownDigest(version) == *digest,
+             qPrintable(QStringLiteral("kKnownDigests needs {%1, \"%2\"}").arg(version).arg(QLatin1String(*digest))));
+    Library library;
+    QVERIFY(library.open(libraryPath()));
+    QVERIFY(library.schemaFindings().isEmpty());
+    QVERIFY(!library.isReadOnly());
+}
+
+void TestLibrary::schemaDigest_alteredSchema_stillFound()
+{
+    // A schema that differs from ours only in one trigger's body does not match the digest: the full comparison
+    // runs and names it.
+    {
+        Library library;
+        QVERIFY(library.open(libraryPath()));
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("digest-tamper"));
+        db.setDatabaseName(libraryPath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE INDEX extra_index ON issues(date, id)")));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("digest-tamper"));
+    Library library;
+    QVERIFY(library.open(libraryPath()));
+    QCOMPARE(library.schemaFindings().size(), 1);
+    QCOMPARE(library.schemaFindings().front().name, QStringLiteral("extra_index"));
+    QVERIFY(library.isReadOnly());
+}
+
+void TestLibrary::normalised_sameAsTheRegularExpressions()
+{
+    // SchemaVerifier::normalised() is written by hand for speed; it must say what the three replacements said.
+    auto reference = [](const QString &sql) {
+        QString text = sql.simplified();
+        text.replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral(" "));
+        text.replace(QRegularExpression(QStringLiteral("\\bIF NOT EXISTS "), QRegularExpression::CaseInsensitiveOption),
+                     QString());
+        text.replace(QRegularExpression(QStringLiteral(" ?([(),;=]) ?")), QStringLiteral("\\1"));
+        return text;
+    };
+    QStringList samples{
+        QStringLiteral("CREATE TABLE if not exists t ( a , b )"), QStringLiteral("  x ( ( y = 1 ) ;\n\t z"),
+        QStringLiteral("WHEN NEW.a = 'IF NOT EXISTS ' AND ( b ,c)"), QStringLiteral("NOTIF NOT EXISTS q"), QString()};
+    Library library;
+    QVERIFY(library.open(libraryPath()));
+    QSqlQuery q(library.database());
+    QVERIFY(q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL")));
+    while (q.next())
+        samples.append(q.value(0).toString());
+    QVERIFY(samples.size() > 100);
+    for (const QString &sql : std::as_const(samples))
+        QCOMPARE(SchemaVerifier::normalised(sql), reference(sql));
 }
 
 QTEST_GUILESS_MAIN(TestLibrary)

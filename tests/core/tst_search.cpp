@@ -605,54 +605,6 @@ private slots:
 
     // dubao_rank() (what ranks the newest hits of a common query) orders a one-phrase query as bm25() does: it
     // leaves out only the phrase's weight, which is the same for every row.
-    void inexactTotal_manyHits_samePagesAndALowerBound()
-    {
-        // More hits than SearchService::kRankedHits: 5,100 paragraphs added to the sample issue's first article.
-        test::TemporaryLibrary library;
-        QVERIFY(library.create());
-        const std::optional<StoredIssue> issue = test::importSampleIssue(*library);
-        QVERIFY(issue);
-        const qint64 article = issue->parsed.articles.front().id;
-        QVERIFY(exec(*library,
-                     u"WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5100) "
-                     "INSERT INTO blocks (article_id, position, kind, text, raw, first_line, last_line) "
-                     "SELECT ?, 1000 + x, 'body', '第' || x || '次会议听取永川区委报告', '', 1, 1 FROM n"_s,
-                     {article}));
-        SearchService service(*library);
-        const auto counted = [&service](const QString &text) {
-            const Result<qint64> n = service.count(QueryParser::parse(text));
-            return n ? *n : -1;
-        };
-        const qint64 exact = counted(u"永川区委"_s);
-        QVERIFY(exact > SearchService::kRankedHits + 50);
-        for (const SearchOrder order : {SearchOrder::Relevance, SearchOrder::Newest, SearchOrder::Oldest}) {
-            for (const int offset : {0, SearchService::kRankedHits - 10, SearchService::kRankedHits + 20}) {
-                const SearchOptions precise{order, offset, 20};
-                SearchOptions quick = precise;
-                quick.exactTotal = false;
-                const SearchResult a = service.search(u"永川区委"_s, precise);
-                const SearchResult b = service.search(u"永川区委"_s, quick);
-                QVERIFY(a.ok() && b.ok());
-                QCOMPARE(a.total, exact);
-                QVERIFY(!a.totalIsLowerBound);
-                QVERIFY(b.totalIsLowerBound);
-                QVERIFY(b.total < exact);
-                QCOMPARE(b.total, std::max<qint64>(SearchService::kRankedHits, offset + 20));
-                QCOMPARE(b.rankCapped, a.rankCapped);
-                QCOMPARE(b.hits.size(), a.hits.size());
-                for (qsizetype i = 0; i < a.hits.size(); ++i)
-                    QCOMPARE(b.hits[i].blockId, a.hits[i].blockId);
-            }
-        }
-        // A term with fewer hits than that is counted exactly either way.
-        SearchOptions quick;
-        quick.exactTotal = false;
-        const SearchResult few = service.search(u"第1次"_s, quick);
-        QVERIFY(few.ok());
-        QVERIFY(!few.totalIsLowerBound);
-        QCOMPARE(few.total, counted(u"第1次"_s));
-    }
-
     void rankFunction_onePhrase_ordersAsBm25()
     {
         test::TemporaryLibrary library;
