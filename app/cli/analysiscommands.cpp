@@ -252,7 +252,7 @@ QJsonValue valueJson(const std::optional<double> &value)
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
-// trend QUERY... [--by month|quarter|year] [--per issue|10k] [--csv FILE] [--json]
+// trend QUERY... [--by month|quarter|year] [--per issue|10k] [--own] [--csv FILE] [--json]
 int cmdTrend(const Args &args, Streams io)
 {
     if (args.positional.isEmpty())
@@ -268,7 +268,9 @@ int cmdTrend(const Args &args, Streams io)
     Library library;
     if (!openLibrary(library, args, io))
         return 1;
-    const Result<Trend> trend = TermTrends(library).compute(args.positional, *period, *measure);
+    const QStringList queries =
+        args.flags.contains(QStringLiteral("--own")) ? TermTrends::withOwnText(args.positional) : args.positional;
+    const Result<Trend> trend = TermTrends(library).compute(queries, *period, *measure);
     if (!trend)
         return failure(io, trend);
     if (args.has(QStringLiteral("csv"))) {
