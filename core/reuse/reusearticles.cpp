@@ -38,28 +38,38 @@ ReusePair alignArticles(const ArticleText &a, const ArticleText &b, const TextAl
     pair.b = b.id;
     const std::vector<AlignedPassage> passages =
         aligner ? aligner->align(b.folded.chars) : alignTexts(a.folded.chars, b.folded.chars);
+    // A piece of a passage at its first or last pair of blocks with this many matched characters or fewer is dropped:
+    // a passage that runs on into a date line of its own ("5月4日" beside "6月8日": 月日 on both sides) or the first
+    // characters of the next paragraph is no passage of that paragraph.
+    constexpr int kEdgePiece = 2;
     for (const AlignedPassage &aligned : passages) {
-        pair.sharedChars += int(aligned.matches.size());
         // One passage per pair of blocks the matches run through: a passage never crosses a block boundary.
-        ReusePassage current;
+        QList<QPair<ReusePassage, int>> pieces; // with their matched characters
         int lastA = -1, lastB = -1;
         for (const auto &[i, j] : aligned.matches) {
             const int blockA = a.folded.blocks[i], blockB = b.folded.blocks[j];
             if (blockA != lastA || blockB != lastB) {
-                if (lastA >= 0)
-                    pair.passages.append(current);
-                current = ReusePassage{a.blockIds[blockA], a.folded.starts[i], a.folded.starts[i] + 1,
-                                       b.blockIds[blockB], b.folded.starts[j], b.folded.starts[j] + 1};
+                pieces.append({ReusePassage{a.blockIds[blockA], a.folded.starts[i], a.folded.starts[i] + 1,
+                                            b.blockIds[blockB], b.folded.starts[j], b.folded.starts[j] + 1},
+                               0});
                 lastA = blockA;
                 lastB = blockB;
             }
+            ReusePassage &current = pieces.last().first;
             current.aEnd = a.folded.starts[i] + 1;
             current.bEnd = b.folded.starts[j] + 1;
+            ++pieces.last().second;
             if (withMatches)
                 current.matched.append({a.folded.starts[i], b.folded.starts[j]});
         }
-        if (lastA >= 0)
-            pair.passages.append(current);
+        while (pieces.size() > 1 && pieces.front().second <= kEdgePiece)
+            pieces.removeFirst();
+        while (pieces.size() > 1 && pieces.back().second <= kEdgePiece)
+            pieces.removeLast();
+        for (const auto &[piece, matched] : std::as_const(pieces)) {
+            pair.passages.append(piece);
+            pair.sharedChars += matched;
+        }
     }
     pair.coverageA = a.folded.size() > 0 ? double(pair.sharedChars) / a.folded.size() : 0;
     pair.coverageB = b.folded.size() > 0 ? double(pair.sharedChars) / b.folded.size() : 0;
