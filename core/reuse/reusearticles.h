@@ -14,6 +14,7 @@ struct ArticleText
 {
     qint64 id = 0; ///< 0: no such article
     QList<qint64> blockIds;
+    QList<QString> texts; ///< the blocks' text, as folded
     FoldedText folded;
 };
 

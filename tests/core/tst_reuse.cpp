@@ -158,6 +158,17 @@ private slots:
         QCOMPARE(pair.passages.size(), 1);
         QCOMPARE(pair.passages[0].aEnd, 90);
         QCOMPARE(index.pairs()->front().passages.size(), 1);
+        // Two dates that start the shared paragraph: 月 and 日 match once folded, but the numbers differ.
+        const qint64 c = test::storeReuseDocument(*library, {u"c"_s, QDate(2023, 6, 14), {u"6月14日，"_s + story}});
+        const qint64 d = test::storeReuseDocument(*library, {u"d"_s, QDate(2023, 2, 21), {u"2月21日，"_s + story}});
+        const ReusePair dated = *index.compare(c, d);
+        QCOMPARE(dated.sharedChars, 90);
+        QCOMPARE(dated.passages.size(), 1);
+        QCOMPARE(dated.passages[0].aStart, 6); // after "6月14日，"
+        QCOMPARE(dated.passages[0].bStart, 6);
+        // The same date is shared text.
+        const qint64 e = test::storeReuseDocument(*library, {u"e"_s, QDate(2023, 6, 14), {u"6月14日，"_s + story}});
+        QCOMPARE(index.compare(c, e)->sharedChars, 92);
     }
 
     void align_unrelatedTexts_nothing()
