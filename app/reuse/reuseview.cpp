@@ -54,7 +54,6 @@ ReuseView::ReuseView(QWidget *parent)
     m_toLabel->setBuddy(m_to);
     m_query->setObjectName(QStringLiteral("reuseQuery"));
     m_query->setClearButtonEnabled(true);
-    m_query->setMinimumWidth(m_query->fontMetrics().horizontalAdvance(QStringLiteral("tag:政策/经济 own:no")));
     m_export->setObjectName(QStringLiteral("reuseExport"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
