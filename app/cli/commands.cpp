@@ -68,7 +68,9 @@ Search:
 
 People:
   people [--json]                the officials the articles name, with their offices, first and last appearance
-  person NAME [--json]           one person's appearances: date, article, block, office, role, order, sentence
+  person NAME [own:yes|no] [--json]
+                                 one person's appearances: date, article, block, office, role, order, sentence
+                                 (own:yes|no: only those in the paper's own or in shared text)
   people merge NAME INTO | people split NAME NEW --block ID | people office NAME OFFICES [--block ID]
   people false-hit NAME [--block ID] | people edits [--json] | people undo EDIT_ID
                                  correct the extraction; the edits survive re-extraction

@@ -214,6 +214,30 @@ private slots:
             test::runCli({u"reuse"_s, u"--json"_s, u"--min-chars"_s, u"1"_s, u"--library"_s, library});
         QCOMPARE(r.code, 0);
         QVERIFY(QJsonDocument::fromJson(r.out).object().contains(u"clusters"_s));
+        // The people index counts own text too: a person's appearances in shared paragraphs are those search's own:no
+        // finds, the others own:yes; both add up to all.
+        const auto blocksOf = [&](const QStringList &args) {
+            QSet<qint64> blocks;
+            const test::CliRun run = test::runCli(args + QStringList{u"--json"_s, u"--library"_s, library});
+            const QJsonObject o = QJsonDocument::fromJson(run.out).object();
+            for (const QJsonValue &v : o.value(u"appearances"_s).toArray())
+                blocks.insert(v.toObject().value(u"block"_s).toInteger());
+            for (const QJsonValue &v : o.value(u"hits"_s).toArray())
+                blocks.insert(v.toObject().value(u"block"_s).toInteger());
+            return blocks;
+        };
+        const QSet<qint64> all = blocksOf({u"person"_s, u"张智奎"_s});
+        const QSet<qint64> shared = blocksOf({u"person"_s, u"张智奎"_s, u"own:no"_s});
+        const QSet<qint64> own = blocksOf({u"person"_s, u"张智奎"_s, u"own:yes"_s});
+#ifndef DUBAO_REUSE_SANITIZED // the whole corpus: 区委书记张智奎主持会议 is in a shared paragraph, not every mention
+        QVERIFY(!shared.isEmpty() && !own.isEmpty());
+#endif
+        QCOMPARE(shared + own, all);
+        QVERIFY(!shared.intersects(own));
+        const QSet<qint64> found = blocksOf({u"search"_s, u"张智奎 own:no"_s, u"--limit"_s, u"1000"_s});
+        QVERIFY(found.contains(shared));
+        QVERIFY(!found.intersects(own));
+        QCOMPARE(test::runCli({u"person"_s, u"张智奎"_s, u"own:maybe"_s, u"--library"_s, library}).code, 2);
         QVERIFY(opened.open(library));
         for (const QJsonValue &v : QJsonDocument::fromJson(r.out).object().value(u"pairs"_s).toArray())
             for (const QJsonValue &s : v.toObject().value(u"passages"_s).toArray()) {
