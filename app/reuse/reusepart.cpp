@@ -1,10 +1,13 @@
 // The window's text reuse (reusepart.h).
 #include "app/reuse/reusepart.h"
 
+#include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationdocument.h"
 #include "app/export/exportdefaults.h"
 #include "app/reader/readerview.h"
 #include "app/reuse/comparisonview.h"
 #include "app/reuse/reuseview.h"
+#include "app/search/querycompleter.h"
 #include "app/shell/actionregistry.h"
 #include "app/shell/analysisdock.h"
 #include "app/shell/librarysession.h"
@@ -77,6 +80,12 @@ ReusePart::ReusePart(MainWindow &window, ActionRegistry &actions)
     connect(m_view, &ReuseView::comparisonRequested, this, &ReusePart::openComparison);
     connect(m_view, &ReuseView::exportRequested, this, &ReusePart::exportDialog);
     connect(m_view, &ReuseView::queryChanged, this, &ReusePart::applyQuery);
+    AnnotationDocument &document = window.annotations()->document();
+    const auto updateTags = [this, &document] {
+        m_view->setTagNames(QueryCompleter::tagPaths(document.tagList()));
+    };
+    connect(&document, &AnnotationDocument::tagsChanged, this, updateTags);
+    updateTags();
     using Menu = ActionRegistry::Menu;
     using Section = ActionRegistry::Section;
     m_build = actions.add(Menu::Tools, Section::ToolsIndex, QStringLiteral("actionBuildReuseIndex"),

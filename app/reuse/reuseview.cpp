@@ -1,5 +1,7 @@
 #include "app/reuse/reuseview.h"
 
+#include "app/search/querycompleter.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QEvent>
@@ -32,6 +34,7 @@ ReuseView::ReuseView(QWidget *parent)
     , m_from(new QDateEdit(this))
     , m_to(new QDateEdit(this))
     , m_query(new QLineEdit(this))
+    , m_completer(new QueryCompleter(m_query))
     , m_fromLabel(new QLabel(this))
     , m_toLabel(new QLabel(this))
     , m_export(new QToolButton(this))
@@ -154,6 +157,11 @@ void ReuseView::setClusters(const QList<ReuseClusterDetails> &clusters)
         m_publication->setCurrentIndex(std::max(0, int(sorted.indexOf(current)) + 1));
     }
     populate();
+}
+
+void ReuseView::setTagNames(const QStringList &paths)
+{
+    m_completer->setTagNames(paths);
 }
 
 void ReuseView::setMatchingArticles(const std::optional<QSet<qint64>> &articles)

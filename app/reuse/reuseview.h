@@ -24,6 +24,8 @@ class QTreeView;
 
 namespace dubao {
 
+class QueryCompleter;
+
 class ReuseView final : public QWidget
 {
     Q_OBJECT
@@ -58,6 +60,9 @@ public:
     QDateEdit *toFilter() const { return m_to; }
     /// The tag or search a copy must match (Enter applies it).
     QLineEdit *queryFilter() const { return m_query; }
+    /// The library's tag paths, which `tag:` completes in the query (`own:` completes yes and no).
+    void setTagNames(const QStringList &paths);
+    QueryCompleter *completer() const { return m_completer; }
     /// The articles the query matches; none: no query (every cluster).
     void setMatchingArticles(const std::optional<QSet<qint64>> &articles);
     /// Clusters shown after the filters.
@@ -94,6 +99,7 @@ private:
     QDateEdit *m_from;
     QDateEdit *m_to;
     QLineEdit *m_query;
+    QueryCompleter *m_completer;
     std::optional<QSet<qint64>> m_matching;
     QLabel *m_fromLabel;
     QLabel *m_toLabel;

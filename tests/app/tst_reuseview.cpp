@@ -10,6 +10,7 @@
 #include "app/reuse/comparisonview.h"
 #include "app/reuse/reusepart.h"
 #include "app/reuse/reuseview.h"
+#include "app/search/querycompleter.h"
 #include "app/shell/librarysession.h"
 #include "core/jobs/jobrunner.h"
 #include "core/reuse/reuseindex.h"
@@ -270,6 +271,7 @@ private slots:
         QVERIFY(tag > 0 && document.tag(TagTarget::Article, m_wire, tag));
         QVERIFY(apply(u"tag:通稿"_s));
         QCOMPARE(view->shownClusters(), 1);
+        QVERIFY(view->completer()->tagNames().contains(u"通稿"_s)); // tag: completes the library's tags here too
         QVERIFY(apply(u"tag:没有这个标签"_s));
         QCOMPARE(view->shownClusters(), 0);
         // A query that cannot run says why and shows nothing; clearing the field shows every cluster again.
