@@ -6,6 +6,7 @@
 #include "core/analysis/peopleexport.h"
 #include "core/analysis/peopleindex.h"
 #include "core/analysis/termtrends.h"
+#include "core/search/queryparser.h"
 #include "core/store/library.h"
 
 #include <QFile>
@@ -105,7 +106,15 @@ int cmdPeopleList(const Args &args, Streams io)
 
 int cmdPerson(const Args &args, Streams io)
 {
-    if (args.positional.size() != 1)
+    // own:yes / own:no beside the name, as beside a kwic term: the appearances in the paper's own text or in shared
+    // text (docs/reuse.md).
+    SearchQuery::Own own = SearchQuery::Own::Any;
+    if (args.positional.size() == 2) {
+        own = QueryParser::parse(args.positional[1]).own;
+        if (own == SearchQuery::Own::Any || !args.positional[1].startsWith(QLatin1String("own:")))
+            return usage(io, QStringLiteral("person takes one NAME, then own:yes or own:no"));
+    }
+    if (args.positional.isEmpty() || args.positional.size() > 2)
         return usage(io, QStringLiteral("person takes one NAME"));
     const QString name = args.positional.front();
     Library library;
@@ -117,7 +126,16 @@ int cmdPerson(const Args &args, Streams io)
         std::find_if(persons.cbegin(), persons.cend(), [&](const PersonSummary &p) { return p.name == name; });
     if (it == persons.cend())
         return failure(io, QStringLiteral("no person named %1").arg(name));
-    const QList<Appearance> appearances = index.appearances(name);
+    QList<Appearance> appearances;
+    if (own != SearchQuery::Own::Any) {
+        const Result<QList<Appearance>> kept =
+            index.ownAppearances(name, own == SearchQuery::Own::Own ? PeopleIndex::Own::Yes : PeopleIndex::Own::No);
+        if (!kept)
+            return failure(io, kept);
+        appearances = *kept;
+    } else {
+        appearances = index.appearances(name);
+    }
     if (args.json) {
         printJson(io.out, QJsonDocument(personJson(*it, appearances)));
         return 0;
@@ -252,7 +270,7 @@ QJsonValue valueJson(const std::optional<double> &value)
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
-// trend QUERY... [--by month|quarter|year] [--per issue|10k] [--csv FILE] [--json]
+// trend QUERY... [--by month|quarter|year] [--per issue|10k] [--own] [--csv FILE] [--json]
 int cmdTrend(const Args &args, Streams io)
 {
     if (args.positional.isEmpty())
@@ -268,7 +286,9 @@ int cmdTrend(const Args &args, Streams io)
     Library library;
     if (!openLibrary(library, args, io))
         return 1;
-    const Result<Trend> trend = TermTrends(library).compute(args.positional, *period, *measure);
+    const QStringList queries =
+        args.flags.contains(QStringLiteral("--own")) ? TermTrends::withOwnText(args.positional) : args.positional;
+    const Result<Trend> trend = TermTrends(library).compute(queries, *period, *measure);
     if (!trend)
         return failure(io, trend);
     if (args.has(QStringLiteral("csv"))) {

@@ -60,19 +60,23 @@ Search:
   search QUERY [--limit N] [--offset N] [--order relevance|newest|oldest] [--json]
                                  words, "phrases", OR, -word, title: reporter: tag: publication:
                                  from:YYYY-MM-DD to:YYYY-MM-DD in:notes person: office: ocr:
+                                 own:yes|no (the paper's own text or text shared with other
+                                 articles; needs the text-reuse index)
                                  (tag:, person:, office:, ocr: and title: also alone)
-  kwic TERM [--width N] [--sort date|left|right] [--limit N] [--csv FILE] [--json]
+  kwic TERM [own:yes|no] [--width N] [--sort date|left|right] [--limit N] [--csv FILE] [--json]
   reindex                        rebuild the full-text index
 
 People:
   people [--json]                the officials the articles name, with their offices, first and last appearance
-  person NAME [--json]           one person's appearances: date, article, block, office, role, order, sentence
+  person NAME [own:yes|no] [--json]
+                                 one person's appearances: date, article, block, office, role, order, sentence
+                                 (own:yes|no: only those in the paper's own or in shared text)
   people merge NAME INTO | people split NAME NEW --block ID | people office NAME OFFICES [--block ID]
   people false-hit NAME [--block ID] | people edits [--json] | people undo EDIT_ID
                                  correct the extraction; the edits survive re-extraction
   people export appearances|office-holders [--format csv|json] -o FILE [--contains TEXT] [--from DATE] [--to DATE]
                                  the appearances, or the office holders (office, person, first, last), for Stata/R
-  trend QUERY... [--by month|quarter|year] [--per issue|10k] [--csv FILE|-] [--json]
+  trend QUERY... [--by month|quarter|year] [--per issue|10k] [--own] [--csv FILE|-] [--json]
                                  the hits of each query per period, per issue or per 10,000 characters
 
 Text reuse:
@@ -127,7 +131,7 @@ static const QSet<QString> kFlags{u"--json"_s,        u"--raw"_s,
                                   u"--no-children"_s, u"--with-notes-as-citations"_s, // these three: export
                                   u"--with-links"_s,  u"--all"_s,                     // --all: reparse
                                   u"--full"_s,        u"--join"_s,
-                                  u"--rebuild"_s}; // check; correct; reuse
+                                  u"--rebuild"_s,     u"--own"_s}; // check; correct; reuse; trend
 
 Args parseArgs(const QStringList &arguments)
 {

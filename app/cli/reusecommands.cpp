@@ -3,6 +3,7 @@
 // command that writes text (import, replace, reparse): it wraps those entries of the command table.
 #include "app/cli/clisupport.h"
 #include "app/cli/commands.h"
+#include "core/reuse/reuseexport.h"
 #include "core/reuse/reuseindex.h"
 #include "core/store/library.h"
 
@@ -15,30 +16,6 @@ namespace dubao::cli {
 namespace {
 
 constexpr int kDefaultMinChars = 50;
-
-QJsonObject pairJson(const ReusePair &p)
-{
-    return QJsonObject{{QStringLiteral("a"), p.a},
-                       {QStringLiteral("b"), p.b},
-                       {QStringLiteral("shared_chars"), p.sharedChars},
-                       {QStringLiteral("coverage_a"), p.coverageA},
-                       {QStringLiteral("coverage_b"), p.coverageB},
-                       {QStringLiteral("boilerplate"), p.boilerplate},
-                       {QStringLiteral("passages"), reusePassagesJson(p.passages)}};
-}
-
-QJsonArray clustersJson(const QList<ReuseCluster> &clusters)
-{
-    QJsonArray list;
-    for (const ReuseCluster &c : clusters) {
-        QJsonArray articles;
-        for (qint64 id : c.articles)
-            articles.append(id);
-        list.append(QJsonObject{{QStringLiteral("articles"), articles},
-                                {QStringLiteral("source"), c.source ? QJsonValue(*c.source) : QJsonValue()}});
-    }
-    return list;
-}
 
 void printPair(QTextStream &out, const ReusePair &p)
 {
@@ -107,7 +84,7 @@ int cmdReuse(const Args &args, Streams io)
         if (args.json) {
             QJsonArray list;
             for (const ReusePair &p : *pairs)
-                list.append(pairJson(p));
+                list.append(reusePairJson(p));
             printJson(io.out,
                       QJsonDocument(QJsonObject{{QStringLiteral("article"), *id}, {QStringLiteral("pairs"), list}}));
             return 0;
@@ -124,11 +101,7 @@ int cmdReuse(const Args &args, Streams io)
         return failure(io, pairs);
     const QList<ReuseCluster> clusters = index.clusters(*pairs);
     if (args.json) {
-        QJsonArray list;
-        for (const ReusePair &p : *pairs)
-            list.append(pairJson(p));
-        printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("pairs"), list},
-                                                    {QStringLiteral("clusters"), clustersJson(clusters)}}));
+        printJson(io.out, QJsonDocument(reuseJson(*pairs, clusters)));
         return 0;
     }
     for (const ReusePair &p : *pairs)
@@ -160,7 +133,7 @@ int cmdCompare(const Args &args, Streams io)
     if (!pair)
         return failure(io, pair);
     if (args.json)
-        printJson(io.out, QJsonDocument(pairJson(*pair)));
+        printJson(io.out, QJsonDocument(reusePairJson(*pair)));
     else
         printPair(io.out, *pair);
     return 0;

@@ -1,13 +1,21 @@
 #include "app/reuse/comparisonview.h"
 
+#include "app/export/exportdefaults.h"
 #include "app/reader/articledocument.h"
 #include "core/model/issuedate.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTextBlock>
@@ -115,6 +123,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     : QWidget(parent)
     , m_heading(new QLabel(this))
     , m_legend(new QLabel(this))
+    , m_save(new QPushButton(this))
     , m_left(new QTextBrowser(this))
     , m_right(new QTextBrowser(this))
 {
@@ -123,6 +132,10 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_legend->setObjectName(QStringLiteral("comparisonLegend"));
     m_legend->setTextFormat(Qt::RichText);
     m_legend->setWordWrap(true);
+    m_save->setObjectName(QStringLiteral("comparisonSaveHtml"));
+    m_save->setText(tr("&Save as HTML…"));
+    m_save->setToolTip(tr("Save both sides with their marks as a web page, to print or to archive"));
+    connect(m_save, &QPushButton::clicked, this, &ComparisonView::exportDialog);
     m_left->setObjectName(QStringLiteral("comparisonLeft"));
     m_right->setObjectName(QStringLiteral("comparisonRight"));
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -131,7 +144,10 @@ ComparisonView::ComparisonView(QWidget *parent)
     splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
-    layout->addWidget(m_legend);
+    auto *legendRow = new QHBoxLayout;
+    legendRow->addWidget(m_legend, 1);
+    legendRow->addWidget(m_save);
+    layout->addLayout(legendRow);
     layout->addWidget(splitter, 1);
     for (QTextBrowser *side : {m_left, m_right}) {
         side->setOpenLinks(false);
@@ -192,36 +208,40 @@ void ComparisonView::setComparison(const Side &left, const Side &right, const Re
     rebuild();
 }
 
-void ComparisonView::rebuild()
+void ComparisonView::typeset(QTextDocument &document, int side, const ArticleStyle &style) const
 {
     const ArticleLabels labels{QCoreApplication::translate("dubao::ReaderView", "(untitled)"),
                                QCoreApplication::translate("dubao::ReaderView", "Reporters: %1")};
+    buildArticleDocument(document, m_sides[side].article, m_sides[side].issue, style, labels);
+    document.setDocumentMargin(style.em());
+    for (auto it = m_marks[side].cbegin(); it != m_marks[side].cend(); ++it) {
+        const QTextBlock block = findArticleBlock(document, it.key());
+        if (!block.isValid())
+            continue;
+        const QList<Mark> &marks = it.value();
+        for (int start = 0; start < marks.size();) {
+            int end = start + 1;
+            while (end < marks.size() && marks[end] == marks[start])
+                ++end;
+            if (marks[start] != Mark::None) {
+                QTextCursor cursor = blockSpanCursor(block, start, end);
+                cursor.mergeCharFormat(markFormat(marks[start]));
+            }
+            start = end;
+        }
+    }
+}
+
+void ComparisonView::rebuild()
+{
     for (int s = 0; s < 2; ++s) {
         QTextBrowser *view = s == 0 ? m_left : m_right;
         const ArticleStyle style{12, view->logicalDpiY(), view->palette().color(QPalette::Text),
                                  view->palette().color(QPalette::Base)};
-        QTextDocument *document = view->document();
-        buildArticleDocument(*document, m_sides[s].article, m_sides[s].issue, style, labels);
-        document->setDocumentMargin(style.em());
+        typeset(*view->document(), s, style);
         // The view's cursor moved along with the text inserted before it: back to the top, where reading starts.
-        view->setTextCursor(QTextCursor(document));
+        view->setTextCursor(QTextCursor(view->document()));
         view->verticalScrollBar()->setValue(0);
-        for (auto it = m_marks[s].cbegin(); it != m_marks[s].cend(); ++it) {
-            const QTextBlock block = findArticleBlock(*document, it.key());
-            if (!block.isValid())
-                continue;
-            const QList<Mark> &marks = it.value();
-            for (int start = 0; start < marks.size();) {
-                int end = start + 1;
-                while (end < marks.size() && marks[end] == marks[start])
-                    ++end;
-                if (marks[start] != Mark::None) {
-                    QTextCursor cursor = blockSpanCursor(block, start, end);
-                    cursor.mergeCharFormat(markFormat(marks[start]));
-                }
-                start = end;
-            }
-        }
     }
     const QString later = m_leftIsLater ? sideTitle(m_sides[0]) : sideTitle(m_sides[1]);
     const QString earlier = m_leftIsLater ? sideTitle(m_sides[1]) : sideTitle(m_sides[0]);
@@ -236,6 +256,57 @@ void ComparisonView::rebuild()
                                   swatch(Mark::Inserted, tr("Inserted by the later copy")),
                                   swatch(Mark::Cut, tr("Cut from the earlier copy"))}
                           .join(QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;")));
+}
+
+QString ComparisonView::toHtml() const
+{
+    // Typeset again in black on white whatever the window's colours: a page to print or to archive.
+    QString columns;
+    for (int s = 0; s < 2; ++s) {
+        QTextDocument document;
+        typeset(document, s, ArticleStyle{12, 96, Qt::black, Qt::white});
+        const QString html = document.toHtml();
+        const qsizetype bodyTag = html.indexOf(QLatin1String("<body"));
+        const qsizetype open = bodyTag < 0 ? -1 : html.indexOf(u'>', bodyTag);
+        const qsizetype close = html.lastIndexOf(QLatin1String("</body>"));
+        columns += QStringLiteral("<td style=\"vertical-align: top; width: 50%; padding: 0 1em;\">") +
+                   (open >= 0 && close > open ? html.mid(open + 1, close - open - 1) : QString()) +
+                   QStringLiteral("</td>");
+    }
+    const QString title = tr("Compare: %1 — %2").arg(m_sides[0].article.title, m_sides[1].article.title);
+    return QStringLiteral(
+               "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title></head>\n"
+               "<body style=\"font-family: 'Noto Serif CJK SC', serif;\">\n<p>%2</p>\n<p>%3</p>\n"
+               "<table style=\"width: 100%; border-collapse: collapse;\"><tr>%4</tr></table>\n</body></html>\n")
+        .arg(title.toHtmlEscaped(), m_heading->text().toHtmlEscaped(), m_legend->text(), columns);
+}
+
+Result<void> ComparisonView::exportHtml(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(file.errorString());
+    const QByteArray html = toHtml().toUtf8();
+    if (file.write(html) != html.size() || !file.commit()) {
+        const QString error = file.errorString();
+        file.cancelWriting();
+        return Error(error);
+    }
+    return {};
+}
+
+void ComparisonView::exportDialog()
+{
+    QString name = m_sides[0].article.title.left(30);
+    name.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|\\s]+")), QStringLiteral("_"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Comparison"), QDir(defaultExportFolder()).filePath(tr("comparison-%1.html").arg(name)),
+        tr("HTML pages (*.html *.htm)"));
+    if (path.isEmpty())
+        return;
+    if (const Result<void> written = exportHtml(path); !written)
+        QMessageBox::warning(this, tr("Save Comparison"),
+                             tr("Could not write %1: %2").arg(path, written.error().message()));
 }
 
 void ComparisonView::collectAnchors()

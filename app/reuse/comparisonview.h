@@ -3,21 +3,25 @@
 // inside them a character-level difference from the alignment's matched characters shows what was reworded (both
 // sides differ), inserted (only the later copy has it) or cut (only the earlier has it); outside them the later
 // copy's own text is marked as inserted and what it left out of the earlier as cut. Scrolling one side scrolls the
-// other so that the shared passages stay side by side. Everything comes from the core's alignment: this view
-// aligns nothing itself.
+// other so that the shared passages stay side by side; "Save as HTML…" writes both sides with their marks as one web
+// page. Everything comes from the core's alignment: this view aligns nothing itself.
 #pragma once
 
 #include "core/model/issue.h"
+#include "core/model/result.h"
 #include "core/reuse/reuseindex.h"
 
 #include <QHash>
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTextBrowser;
 class QTextDocument;
 
 namespace dubao {
+
+struct ArticleStyle;
 
 class ComparisonView final : public QWidget
 {
@@ -57,17 +61,25 @@ public:
     int documentPosition(bool left, qint64 blockId, int offset) const;
     /// Where a side's text starts passage `index` of the pair, in its document's coordinates (y).
     qreal passageTop(bool left, int index) const;
+    /// The comparison as one HTML page (UTF-8): the heading, the legend and both sides with their marks, in black on
+    /// white whatever the window's colours.
+    QString toHtml() const;
+    /// Writes toHtml() to `path` (replaced whole or left as it was).
+    Result<void> exportHtml(const QString &path) const;
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void rebuild();
+    void typeset(QTextDocument &document, int side, const ArticleStyle &style) const;
+    void exportDialog();
     void collectAnchors();
     void follow(bool fromLeft);
 
     QLabel *m_heading;
     QLabel *m_legend;
+    QPushButton *m_save;
     QTextBrowser *m_left;
     QTextBrowser *m_right;
     Side m_sides[2];

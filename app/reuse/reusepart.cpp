@@ -1,9 +1,13 @@
 // The window's text reuse (reusepart.h).
 #include "app/reuse/reusepart.h"
 
+#include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationdocument.h"
+#include "app/export/exportdefaults.h"
 #include "app/reader/readerview.h"
 #include "app/reuse/comparisonview.h"
 #include "app/reuse/reuseview.h"
+#include "app/search/querycompleter.h"
 #include "app/shell/actionregistry.h"
 #include "app/shell/analysisdock.h"
 #include "app/shell/librarysession.h"
@@ -11,15 +15,22 @@
 #include "app/shell/mainwindow.h"
 #include "core/jobs/jobrunner.h"
 #include "core/model/issuedate.h"
+#include "core/reuse/reuseexport.h"
+#include "core/search/searchservice.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 
 #include <QAction>
 #include <QCoreApplication>
 #include <QDialog>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QInputDialog>
+#include <QJsonDocument>
+#include <QLineEdit>
 #include <QProgressDialog>
+#include <QSaveFile>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -63,9 +74,18 @@ ReusePart::ReusePart(MainWindow &window, ActionRegistry &actions)
                              QCoreApplication::translate("dubao::MainWindow", "Re&use"),
                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)))
     , m_listRunner(new JobRunner(QStringLiteral("reuse-clusters"), this))
+    , m_queryRunner(new JobRunner(QStringLiteral("reuse-query"), this))
 {
     reloadWhileShown(window, m_dock, this, [this] { reload(); });
     connect(m_view, &ReuseView::comparisonRequested, this, &ReusePart::openComparison);
+    connect(m_view, &ReuseView::exportRequested, this, &ReusePart::exportDialog);
+    connect(m_view, &ReuseView::queryChanged, this, &ReusePart::applyQuery);
+    AnnotationDocument &document = window.annotations()->document();
+    const auto updateTags = [this, &document] {
+        m_view->setTagNames(QueryCompleter::tagPaths(document.tagList()));
+    };
+    connect(&document, &AnnotationDocument::tagsChanged, this, updateTags);
+    updateTags();
     using Menu = ActionRegistry::Menu;
     using Section = ActionRegistry::Section;
     m_build = actions.add(Menu::Tools, Section::ToolsIndex, QStringLiteral("actionBuildReuseIndex"),
@@ -82,6 +102,9 @@ ReusePart::ReusePart(MainWindow &window, ActionRegistry &actions)
     connect(&window, &MainWindow::importFinished, this, &ReusePart::showMarks);
     connect(&window, &MainWindow::libraryOpened, this, [this] {
         m_runner->cancelAndWait();
+        m_queryRunner->cancelAndWait();
+        m_view->queryFilter()->clear(); // the other library's articles
+        m_view->setMatchingArticles(std::nullopt);
         if (m_comparisonWindow)
             m_comparisonWindow->close(); // it compared articles of the other library
         showMarks();
@@ -104,6 +127,7 @@ ReusePart::~ReusePart()
 {
     m_runner->cancelAndWait();
     m_listRunner->cancelAndWait();
+    m_queryRunner->cancelAndWait();
 }
 
 ComparisonView *ReusePart::comparison() const
@@ -288,6 +312,92 @@ void ReusePart::chooseCopy()
         compareWith(m_reuse.copies[items.indexOf(chosen)].article);
 }
 
+void ReusePart::applyQuery(const QString &query)
+{
+    m_queryRunner->cancelAndWait(); // the newest query wins
+    const QString path = m_window.libraryPath();
+    if (query.isEmpty() || path.isEmpty()) {
+        m_view->setMatchingArticles(std::nullopt);
+        emit queryApplied();
+        return;
+    }
+    m_view->setMessage(tr("Searching…"));
+    m_queryRunner->start(
+        [path, query](JobContext &context) -> Result<QSet<qint64>> {
+            Library library; // this thread's own connection
+            if (const Result<void> opened = library.open(path); !opened)
+                return opened.error();
+            return SearchService(library).articles(QueryParser::parse(query), context.cancelFlag());
+        },
+        [this](Result<QSet<qint64>> articles) {
+            if (articles) {
+                m_view->setMatchingArticles(*articles);
+            } else {
+                m_view->setMatchingArticles(QSet<qint64>()); // a query that cannot run matches nothing
+                m_view->setMessage(articles.error().message());
+            }
+            emit queryApplied();
+        });
+}
+
+Result<void> ReusePart::exportTo(const QString &path, ReuseView::ExportKind kind)
+{
+    constexpr int kMinChars = 50; // what the view lists and dubao-cli reuse prints by default
+    LibrarySession *session = m_window.session();
+    if (!session)
+        return Error(tr("No library is open."));
+    Library &library = session->library();
+    ReuseIndex index(library);
+    if (!index.exists())
+        return Error(tr("No reuse index yet: Tools → Build Reuse Index builds it."));
+    QByteArray bytes;
+    if (kind == ReuseView::ExportKind::ClustersCsv) {
+        const Result<QList<ReuseClusterDetails>> clusters = index.clusterDetails(kMinChars);
+        if (!clusters)
+            return clusters.error();
+        bytes = reuseClustersCsv(*clusters);
+    } else {
+        const Result<QList<ReusePair>> pairs = index.pairs(kMinChars);
+        if (!pairs)
+            return pairs.error();
+        if (kind == ReuseView::ExportKind::Json) {
+            bytes = QJsonDocument(reuseJson(*pairs, index.clusters(*pairs))).toJson(QJsonDocument::Indented);
+        } else {
+            const Result<QByteArray> csv = reusePairsCsv(library, *pairs);
+            if (!csv)
+                return csv.error();
+            bytes = *csv;
+        }
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(file.errorString());
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        const QString error = file.errorString();
+        file.cancelWriting();
+        return Error(error);
+    }
+    return {};
+}
+
+void ReusePart::exportDialog(ReuseView::ExportKind kind)
+{
+    const bool json = kind == ReuseView::ExportKind::Json;
+    const QString name = json                                      ? QStringLiteral("reuse.json")
+                         : kind == ReuseView::ExportKind::PairsCsv ? QStringLiteral("reuse-pairs.csv")
+                                                                   : QStringLiteral("reuse-clusters.csv");
+    const QString path =
+        QFileDialog::getSaveFileName(&m_window, tr("Export Reuse"), QDir(defaultExportFolder()).filePath(name),
+                                     json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (const Result<void> written = exportTo(path, kind); !written)
+        m_window.feedback().warn(&m_window, tr("Export Reuse"),
+                                 tr("Could not write %1: %2").arg(path, written.error().message()));
+    else
+        m_window.statusBar()->showMessage(tr("Exported to %1.").arg(path), 6000);
+}
+
 bool ReusePart::isBuilding() const
 {
     return m_runner->isRunning();
@@ -297,6 +407,7 @@ void ReusePart::stopJobs()
 {
     m_runner->cancelAndWait();
     m_listRunner->cancelAndWait();
+    m_queryRunner->cancelAndWait();
     if (m_progress)
         m_progress->deleteLater();
     updateActions();

@@ -4,9 +4,11 @@
 // With…), made by the core's alignment (ReuseIndex::compare(), what dubao-cli compare prints); Tools → Build Reuse
 // Index, the full computation on a worker thread with progress and Cancel, after which the marks appear; the Reuse
 // dock (View → Reuse), its clusters read on a worker thread when it is shown, a copy opening in the reader compared
-// with its source.
+// with its source, narrowed by a query (its articles found on a worker thread); its Export, the pairs and clusters as
+// JSON (what dubao-cli reuse --json prints) or CSV.
 #pragma once
 
+#include "app/reuse/reuseview.h"
 #include "core/model/result.h"
 #include "core/reuse/reuseindex.h"
 
@@ -24,7 +26,6 @@ class ActionRegistry;
 class ComparisonView;
 class JobRunner;
 class MainWindow;
-class ReuseView;
 
 class ReusePart final : public QObject
 {
@@ -56,15 +57,22 @@ public:
     bool isLoading() const;
     /// Shows `article` in the reader and opens its comparison with `other`.
     bool openComparison(qint64 article, qint64 other);
+    /// Writes the open library's pairs and clusters of 50 or more shared characters to `path` (replaced whole or
+    /// left as it was): JSON as dubao-cli reuse --json prints it, or CSV (core/reuse/reuseexport.h).
+    Result<void> exportTo(const QString &path, ReuseView::ExportKind kind);
 
 signals:
     /// A build ended: true when the index was built, false when it failed or was cancelled.
     void built(bool ok);
     /// The Reuse view shows what the index holds now.
     void loaded();
+    /// The Reuse view's query filter was applied (or failed, its error shown).
+    void queryApplied();
 
 private:
     void chooseCopy();
+    void exportDialog(ReuseView::ExportKind kind);
+    void applyQuery(const QString &query);
     void onBuilt(const QString &path, const Result<qint64> &articles);
     void updateActions();
     void reload();
@@ -74,6 +82,7 @@ private:
     ReuseView *m_view;
     QDockWidget *m_dock;
     JobRunner *m_listRunner;
+    JobRunner *m_queryRunner;
     bool m_again = false; ///< a reload was asked for while one ran
     QAction *m_build;
     QAction *m_compare;

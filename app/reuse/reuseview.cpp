@@ -1,14 +1,19 @@
 #include "app/reuse/reuseview.h"
 
+#include "app/search/querycompleter.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -28,8 +33,11 @@ ReuseView::ReuseView(QWidget *parent)
     , m_publication(new QComboBox(this))
     , m_from(new QDateEdit(this))
     , m_to(new QDateEdit(this))
+    , m_query(new QLineEdit(this))
+    , m_completer(new QueryCompleter(m_query))
     , m_fromLabel(new QLabel(this))
     , m_toLabel(new QLabel(this))
+    , m_export(new QToolButton(this))
     , m_tree(new QTreeView(this))
     , m_model(new QStandardItemModel(this))
     , m_sorted(new QSortFilterProxyModel(this))
@@ -47,6 +55,16 @@ ReuseView::ReuseView(QWidget *parent)
     m_to->setObjectName(QStringLiteral("reuseTo"));
     m_fromLabel->setBuddy(m_from);
     m_toLabel->setBuddy(m_to);
+    m_query->setObjectName(QStringLiteral("reuseQuery"));
+    m_query->setClearButtonEnabled(true);
+    m_export->setObjectName(QStringLiteral("reuseExport"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    m_export->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *exportMenu = new QMenu(m_export);
+    for (const ExportKind kind : {ExportKind::Json, ExportKind::PairsCsv, ExportKind::ClustersCsv})
+        connect(exportMenu->addAction(QString()), &QAction::triggered, this,
+                [this, kind] { emit exportRequested(kind); });
+    m_export->setMenu(exportMenu);
     m_tree->setObjectName(QStringLiteral("reuseClusters"));
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(Qt::UserRole);
@@ -63,8 +81,9 @@ ReuseView::ReuseView(QWidget *parent)
     filters->addWidget(m_from);
     filters->addWidget(m_toLabel);
     filters->addWidget(m_to);
-    filters->addStretch(1);
+    filters->addWidget(m_query, 1);
     filters->addWidget(m_status);
+    filters->addWidget(m_export);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
@@ -74,6 +93,11 @@ ReuseView::ReuseView(QWidget *parent)
     connect(m_from, &QDateEdit::dateChanged, this, &ReuseView::populate);
     connect(m_to, &QDateEdit::dateChanged, this, &ReuseView::populate);
     connect(m_tree, &QTreeView::activated, this, &ReuseView::activate);
+    connect(m_query, &QLineEdit::returnPressed, this, [this] { emit queryChanged(m_query->text().trimmed()); });
+    connect(m_query, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.trimmed().isEmpty() && m_matching) // cleared (the clear button, or erased): every cluster again
+            emit queryChanged(QString());
+    });
     retranslate();                                  // the header's labels make its sections
     m_tree->header()->setStretchLastSection(false); // the title takes the room, the numbers stay by it
     m_tree->header()->setSectionResizeMode(Title, QHeaderView::Stretch);
@@ -83,6 +107,15 @@ ReuseView::~ReuseView() = default;
 
 void ReuseView::retranslate()
 {
+    m_export->setText(tr("E&xport"));
+    m_export->setToolTip(tr("Save the pairs and clusters for R, Stata, pandas or a spreadsheet"));
+    const QList<QAction *> exports = m_export->menu()->actions();
+    exports[0]->setText(tr("Pairs and Clusters as &JSON…"));
+    exports[1]->setText(tr("&Pairs as CSV…"));
+    exports[2]->setText(tr("&Clusters as CSV…"));
+    m_query->setPlaceholderText(tr("Tag or search (e.g. tag:经济), Enter"));
+    m_query->setToolTip(tr("Keep the clusters with a copy this search matches: words, tag:, own:, any filter of the "
+                           "search language"));
     m_fromLabel->setText(tr("&From:"));
     m_toLabel->setText(tr("&To:"));
     for (QDateEdit *edit : {m_from, m_to})
@@ -126,6 +159,17 @@ void ReuseView::setClusters(const QList<ReuseClusterDetails> &clusters)
     populate();
 }
 
+void ReuseView::setTagNames(const QStringList &paths)
+{
+    m_completer->setTagNames(paths);
+}
+
+void ReuseView::setMatchingArticles(const std::optional<QSet<qint64>> &articles)
+{
+    m_matching = articles;
+    populate();
+}
+
 int ReuseView::shownClusters() const
 {
     return m_model->rowCount();
@@ -140,6 +184,8 @@ void ReuseView::populate()
         if (!publication.isEmpty() && copy.publication != publication)
             return false;
         if ((from.isValid() || to.isValid()) && !copy.date.isValid())
+            return false;
+        if (m_matching && !m_matching->contains(copy.article))
             return false;
         return (!from.isValid() || copy.date >= from) && (!to.isValid() || copy.date <= to);
     };

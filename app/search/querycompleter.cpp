@@ -10,14 +10,30 @@ namespace dubao {
 
 namespace {
 
-// Where the value of a `tag:` word starts (the parser takes a full-width colon too), or -1.
-qsizetype tagValueStart(QStringView word)
+// The filters that complete their value: `tag:` the library's tag paths, `own:` yes and no.
+enum class Filter
+{
+    None,
+    Tag,
+    Own,
+};
+
+// Where the value of a `tag:` or `own:` word starts (the parser takes a full-width colon too), or -1; `filter` says
+// which.
+qsizetype valueStart(QStringView word, Filter *filter = nullptr)
 {
     qsizetype key = word.startsWith(u'-') ? 1 : 0; // -tag:… excludes, and completes the same
-    if (!word.mid(key).startsWith(u"tag", Qt::CaseInsensitive) || word.size() < key + 4)
-        return -1;
-    const QChar colon = word.at(key + 3);
-    return colon == u':' || colon == QChar(0xFF1A) ? key + 4 : -1;
+    for (const auto &[name, which] : {std::pair{u"tag", Filter::Tag}, std::pair{u"own", Filter::Own}}) {
+        if (!word.mid(key).startsWith(QStringView(name), Qt::CaseInsensitive) || word.size() < key + 4)
+            continue;
+        const QChar colon = word.at(key + 3);
+        if (colon != u':' && colon != QChar(0xFF1A))
+            continue;
+        if (filter)
+            *filter = which;
+        return key + 4;
+    }
+    return -1;
 }
 
 // A prefix no tag path contains: the popup stays closed for a word that is not a filter.
@@ -51,7 +67,9 @@ QueryCompleter::QueryCompleter(QLineEdit *field, const QString &separators)
 
 void QueryCompleter::setTagNames(const QStringList &paths)
 {
-    m_names->setStringList(paths);
+    m_tagNames = paths;
+    if (!m_offersOwn)
+        m_names->setStringList(paths);
 }
 
 QStringList QueryCompleter::tagPaths(const QList<Tag> &tags)
@@ -65,7 +83,7 @@ QStringList QueryCompleter::tagPaths(const QList<Tag> &tags)
 
 QStringList QueryCompleter::tagNames() const
 {
-    return m_names->stringList();
+    return m_tagNames;
 }
 
 qsizetype QueryCompleter::wordStart(const QString &text, qsizetype cursor) const
@@ -76,16 +94,22 @@ qsizetype QueryCompleter::wordStart(const QString &text, qsizetype cursor) const
     return start;
 }
 
-// QLineEdit hands the whole text; the completer matches the value of the `tag:` word before the cursor.
+// QLineEdit hands the whole text; the completer matches the value of the `tag:` or `own:` word before the cursor,
+// against the names of that filter.
 QStringList QueryCompleter::splitPath(const QString &path) const
 {
     const qsizetype cursor = path == m_field->text() ? m_field->cursorPosition() : path.size();
     const qsizetype start = wordStart(path, cursor);
     const QString word = path.mid(start, cursor - start);
-    const qsizetype valueStart = tagValueStart(word);
-    if (valueStart < 0)
+    Filter filter = Filter::None;
+    const qsizetype at = valueStart(word, &filter);
+    if (at < 0)
         return {kNothing};
-    QString value = word.mid(valueStart);
+    if ((filter == Filter::Own) != m_offersOwn) {
+        m_offersOwn = filter == Filter::Own;
+        m_names->setStringList(m_offersOwn ? QStringList{QStringLiteral("yes"), QStringLiteral("no")} : m_tagNames);
+    }
+    QString value = word.mid(at);
     if (value.startsWith(u'"'))
         value.remove(0, 1);
     return {value};
@@ -97,13 +121,13 @@ QString QueryCompleter::pathFromIndex(const QModelIndex &index) const
     const QString text = m_field->text();
     const qsizetype cursor = m_field->cursorPosition();
     const qsizetype start = wordStart(text, cursor);
-    const qsizetype valueStart = tagValueStart(QStringView(text).mid(start, cursor - start));
-    if (valueStart < 0)
+    const qsizetype at = valueStart(QStringView(text).mid(start, cursor - start));
+    if (at < 0)
         return text;
     QString value = index.data(Qt::DisplayRole).toString();
     if (needsQuotes(value))
         value = u'"' + value + u'"';
-    return text.left(start + valueStart) + value + text.mid(cursor);
+    return text.left(start + at) + value + text.mid(cursor);
 }
 
 } // namespace dubao

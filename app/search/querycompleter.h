@@ -1,5 +1,6 @@
 // Completes the filter under the cursor of a query field: typing `tag:` (or `tag:政`) offers the library's tag
-// names, hierarchical ones as their paths ("政策/经济"), matched anywhere in the path. Arrows walk the list, Enter
+// names, hierarchical ones as their paths ("政策/经济"), matched anywhere in the path; `own:` offers yes and no
+// (the paper's own text or shared text, docs/reuse.md). Arrows walk the list, Enter
 // (or Tab) puts the highlighted name in place of the value typed so far and keeps the rest of the query, Esc closes
 // the list. Words that are not a filter with names to offer complete nothing.
 #pragma once
@@ -40,6 +41,10 @@ private:
     QLineEdit *m_field;
     QString m_separators;
     QStringListModel *m_names;
+    QStringList m_tagNames;
+    /// The list holds own:'s values rather than the tag names (switched by splitPath() as the word under the cursor
+    /// changes).
+    mutable bool m_offersOwn = false;
 };
 
 } // namespace dubao

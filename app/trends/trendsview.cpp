@@ -12,6 +12,7 @@
 #include "core/jobs/jobrunner.h"
 #include "core/store/library.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -36,6 +37,7 @@ TrendsView::TrendsView(QWidget *parent)
     , m_period(new QComboBox)
     , m_measure(new QComboBox)
     , m_style(new QComboBox)
+    , m_own(new QCheckBox(tr("&Own text beside all")))
     , m_draw(new QPushButton(tr("&Draw")))
     , m_export(new QPushButton(tr("E&xport")))
     , m_message(new QLabel)
@@ -58,6 +60,9 @@ TrendsView::TrendsView(QWidget *parent)
     m_style->setObjectName(QStringLiteral("trendStyle"));
     m_style->addItem(tr("Lines"), int(TrendChart::Style::Lines));
     m_style->addItem(tr("Bars"), int(TrendChart::Style::Bars));
+    m_own->setObjectName(QStringLiteral("trendOwn"));
+    m_own->setToolTip(tr("Draw each query a second time counting only the paper's own text (own:yes): the paragraphs "
+                         "it shares with no other article. Needs the text-reuse index (Tools → Build Reuse Index)."));
     m_draw->setObjectName(QStringLiteral("trendDraw"));
     m_export->setObjectName(QStringLiteral("trendExport"));
     m_export->setEnabled(false);
@@ -74,6 +79,7 @@ TrendsView::TrendsView(QWidget *parent)
     options->addWidget(m_period);
     options->addWidget(m_measure);
     options->addWidget(m_style);
+    options->addWidget(m_own);
     options->addWidget(m_export);
     m_queries->setMinimumWidth(m_queries->fontMetrics().horizontalAdvance(QStringLiteral("乡村振兴; 高质量发展")));
     auto *layout = new QVBoxLayout(this);
@@ -86,6 +92,7 @@ TrendsView::TrendsView(QWidget *parent)
     connect(m_draw, &QPushButton::clicked, this, &TrendsView::draw);
     connect(m_period, &QComboBox::activated, this, &TrendsView::draw);
     connect(m_measure, &QComboBox::activated, this, &TrendsView::draw);
+    connect(m_own, &QCheckBox::toggled, this, &TrendsView::draw);
     connect(m_style, &QComboBox::activated, this,
             [this] { m_chart->setStyle(TrendChart::Style(m_style->currentData().toInt())); });
     connect(m_export, &QPushButton::clicked, this, &TrendsView::exportChart);
@@ -126,6 +133,12 @@ void TrendsView::setMeasure(TrendMeasure measure)
     m_measure->setCurrentIndex(m_measure->findData(int(measure)));
 }
 
+void TrendsView::setOwnTextBeside(bool on)
+{
+    const QSignalBlocker blocker(m_own);
+    m_own->setChecked(on);
+}
+
 bool TrendsView::isDrawing() const
 {
     return m_runner->isRunning();
@@ -146,6 +159,8 @@ void TrendsView::draw()
         m_message->setText(m_path.isEmpty() ? tr("No library is open.") : tr("Type one or more queries."));
         return;
     }
+    if (m_own->isChecked())
+        queries = TermTrends::withOwnText(queries);
     m_runner->cancelAndWait(); // the newest request wins
     m_message->setText(tr("Counting…"));
     const auto period = TrendPeriod(m_period->currentData().toInt());

@@ -1,5 +1,6 @@
 // The Trends view: one or more queries (the search language, filters included; separated by ';'), drawn per
-// month, quarter or year as hits per issue or per 10,000 characters, as lines or bars. The counting runs on a
+// month, quarter or year as hits per issue or per 10,000 characters, as lines or bars; "Own text beside all" draws
+// each query a second time in the paper's own text (own:yes, docs/reuse.md). The counting runs on a
 // worker thread with its own connection; a click on a point asks for those hits (pointActivated); the chart
 // exports as PNG and SVG, its numbers as CSV.
 #pragma once
@@ -9,6 +10,7 @@
 #include <QDate>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -44,6 +46,8 @@ public:
     QueryCompleter *completer() const { return m_completer; }
     void setPeriod(TrendPeriod period);
     void setMeasure(TrendMeasure measure);
+    /// Draws each query a second time in own text (TermTrends::withOwnText()).
+    void setOwnTextBeside(bool on);
     /// Counts on the worker thread; finished() when the chart shows the result (or the error).
     void draw();
     bool isDrawing() const;
@@ -68,6 +72,7 @@ private:
     QComboBox *m_period;
     QComboBox *m_measure;
     QComboBox *m_style;
+    QCheckBox *m_own;
     QPushButton *m_draw;
     QPushButton *m_export;
     QLabel *m_message;

@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -313,6 +314,28 @@ QList<Appearance> collectAppearances(const PeopleIndex &index, const QString &na
 QList<Appearance> PeopleIndex::appearances(const QString &name, int limit) const
 {
     return collectAppearances(*this, name, limit, true);
+}
+
+Result<QList<Appearance>> PeopleIndex::ownAppearances(const QString &name, Own own) const
+{
+    QSqlDatabase db = m_library.database();
+    if (!sql::scalar(db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'reuse_paragraphs'")).isValid() ||
+        !sql::scalar(db, QStringLiteral("SELECT 1 FROM reuse_built LIMIT 1")).isValid())
+        return Error(tr("own: needs the text-reuse index, which this library does not have yet; build it with "
+                        "Tools → Build Reuse Index or dubao-cli reuse --rebuild"));
+    // The same rule as search's own: — shared when passages cover at least half of the paragraph.
+    const QList<qint64> shared = sql::ids(
+        db,
+        QStringLiteral("SELECT r.block_id FROM reuse_paragraphs r JOIN appearances a ON a.block_id = r.block_id "
+                       "JOIN persons p ON p.id = a.person_id WHERE p.name = ? AND r.shared_chars * 2 >= "
+                       "r.characters"),
+        {name});
+    const QSet<qint64> sharedBlocks(shared.cbegin(), shared.cend());
+    QList<Appearance> kept;
+    for (const Appearance &a : appearances(name))
+        if (sharedBlocks.contains(a.blockId) == (own == Own::No))
+            kept.append(a);
+    return kept;
 }
 
 AppearanceOutlines PeopleIndex::appearanceOutlines(const QString &name) const

@@ -105,6 +105,16 @@ public:
     /// One person's appearances in date order (undated last), or those of every person when `name` is empty.
     /// `limit` > 0: the first `limit` of them only (a person's page on a big library).
     QList<Appearance> appearances(const QString &name = {}, int limit = 0) const;
+    /// Which appearances ownAppearances() keeps: in the paper's own text, or in text it shares with other articles
+    /// (search's own:yes / own:no, docs/reuse.md).
+    enum class Own
+    {
+        Yes,
+        No,
+    };
+    /// One person's appearances (as appearances()) in paragraphs that are the paper's own or shared: what the
+    /// text-reuse index says of the paragraph (reuse_paragraphs). An error when the index was never built.
+    Result<QList<Appearance>> ownAppearances(const QString &name, Own own) const;
     /// The same appearances, in the same order, one at a time (an export of the whole library holds one row in
     /// memory); `visit` returning false stops; `withText` false leaves the sentence and the headline empty. An
     /// error when the query fails.

@@ -163,6 +163,17 @@ QByteArray TermTrends::toCsv(const Trend &trend)
     return out;
 }
 
+QStringList TermTrends::withOwnText(const QStringList &queries)
+{
+    QStringList doubled;
+    for (const QString &query : queries) {
+        doubled.append(query);
+        if (QueryParser::parse(query).own == SearchQuery::Own::Any)
+            doubled.append(query + QStringLiteral(" own:yes"));
+    }
+    return doubled;
+}
+
 Result<Trend> TermTrends::compute(const QStringList &queries, TrendPeriod period, TrendMeasure measure,
                                   const std::atomic_bool *cancel)
 {

@@ -79,6 +79,11 @@ public:
     Result<Trend> compute(const QStringList &queries, TrendPeriod period, TrendMeasure measure,
                           const std::atomic_bool *cancel = nullptr);
 
+    /// Each query followed by the same query in the paper's own text (`own:yes`, docs/reuse.md): a term's curve in own
+    /// text beside all text. A query that has an own: filter already is not doubled. Normalised as every series (per
+    /// issue, or per 10,000 characters of all the period's text), so the own curve never rises above the whole.
+    static QStringList withOwnText(const QStringList &queries);
+
     /// RFC 4180 CSV in UTF-8 with a BOM, CRLF line ends: period, start, end, issues, characters, then per query
     /// its hits and its normalised value (empty for a period without issues).
     static QByteArray toCsv(const Trend &trend);

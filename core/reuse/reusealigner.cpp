@@ -234,6 +234,42 @@ AlignedPassage exactPassage(const Region &g)
     return passage;
 }
 
+// Drops an island of at most kEdgeFragment matched characters at either end of a passage, cut off from the rest by a
+// mismatch or a gap: the local alignment reaches past a changed character to pick up two that happen to agree — 月
+// and 日 of two different dates ("5月4日" and "6月8日" fold to 月日), 年 of two years — which is no shared text.
+constexpr int kEdgeFragment = 2;
+
+void trimEdgeFragments(AlignedPassage &passage)
+{
+    auto &m = passage.matches;
+    auto contiguous = [&](std::size_t k) { // matches k and k + 1 are adjacent in both texts
+        return m[k + 1].first == m[k].first + 1 && m[k + 1].second == m[k].second + 1;
+    };
+    for (bool trimmed = true; trimmed && !m.empty();) {
+        trimmed = false;
+        std::size_t head = 1; // the first island's length
+        while (head < m.size() && contiguous(head - 1))
+            ++head;
+        if (head < m.size() && head <= std::size_t(kEdgeFragment)) {
+            m.erase(m.begin(), m.begin() + std::ptrdiff_t(head));
+            trimmed = true;
+        }
+        std::size_t tail = 1; // the last island's length
+        while (tail < m.size() && contiguous(m.size() - tail - 1))
+            ++tail;
+        if (tail < m.size() && tail <= std::size_t(kEdgeFragment)) {
+            m.erase(m.end() - std::ptrdiff_t(tail), m.end());
+            trimmed = true;
+        }
+    }
+    if (!m.empty()) {
+        passage.aStart = m.front().first;
+        passage.bStart = m.front().second;
+        passage.aEnd = m.back().first + 1;
+        passage.bEnd = m.back().second + 1;
+    }
+}
+
 } // namespace
 
 struct TextAligner::Shingles
@@ -257,6 +293,7 @@ std::vector<AlignedPassage> TextAligner::align(const std::u32string &b) const
     std::vector<AlignedPassage> passages;
     for (const Region &g : chainRuns(findRuns(m_a, m_shingles->positions, b, m_parameters), m_parameters)) {
         AlignedPassage p = g.runs == 1 ? exactPassage(g) : alignRegion(m_a, b, g, m_parameters);
+        trimEdgeFragments(p);
         if (int(p.matches.size()) >= m_parameters.minMatches)
             passages.push_back(std::move(p));
     }

@@ -5,6 +5,7 @@
 #include "core/reuse/reuseindex.h"
 #include "core/reuse/reusetext.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 
 namespace dubao::reuse {
@@ -13,6 +14,7 @@ struct ArticleText
 {
     qint64 id = 0; ///< 0: no such article
     QList<qint64> blockIds;
+    QList<QString> texts; ///< the blocks' text, as folded
     FoldedText folded;
 };
 
@@ -29,5 +31,16 @@ ReusePair alignArticles(const ArticleText &a, const ArticleText &b, const TextAl
 
 QString passagesToJson(const QList<ReusePassage> &passages);
 QList<ReusePassage> passagesFromJson(const QString &json);
+
+/// A paragraph counts as shared (search's own:no) when the passages of its article's pairs of at least this many
+/// shared characters that are not boilerplate cover at least half of its folded characters — the pairs the reader
+/// marks (ReuseIndex::articleReuse()'s default).
+constexpr int kParagraphMinChars = 50;
+
+/// Schema step 12: reuse_paragraphs, what search's own: filter reads (reuseparagraphs.cpp); filled from the stored
+/// pairs when the index exists.
+Result<void> migrateTo12(QSqlDatabase &db);
+/// Writes the reuse_paragraphs rows of these articles again from their stored pairs (a deleted article's rows go).
+Result<void> refreshParagraphs(QSqlDatabase db, const QSet<qint64> &articles);
 
 } // namespace dubao::reuse

@@ -10,6 +10,7 @@
 #include "core/store/sql.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -147,6 +148,7 @@ struct Statements
         , forgetHashes(db)
         , removeArticle(db)
         , removePairs(db)
+        , partners(db)
         , hashStats(db)
         , articlesWith(db)
         , candidates(db)
@@ -169,6 +171,10 @@ struct Statements
             QStringLiteral("UPDATE reuse_hashes SET articles = articles - 1 WHERE hash IN %1").arg(each));
         removeArticle.prepare(QStringLiteral("DELETE FROM reuse_articles WHERE article_id = ?"));
         removePairs.prepare(QStringLiteral("DELETE FROM reuse_pairs WHERE a = ? OR b = ?"));
+        // The articles whose paragraphs' summary (reuse_paragraphs) changes when the article's pairs go.
+        partners.prepare(QStringLiteral("SELECT b FROM reuse_pairs WHERE a = ? AND shared_chars >= ? AND NOT "
+                                        "boilerplate UNION ALL SELECT a FROM reuse_pairs WHERE b = ? AND "
+                                        "shared_chars >= ? AND NOT boilerplate"));
         hashStats.prepare(QStringLiteral("SELECT hash, articles, first_day, last_day, frequent FROM reuse_hashes "
                                          "WHERE hash IN %1")
                               .arg(each));
@@ -194,8 +200,9 @@ struct Statements
                            "boilerplate, fingerprints, formulas, passages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         done.prepare(QStringLiteral("DELETE FROM reuse_pending WHERE article_id = ?"));
     }
-    QSqlQuery oldFingerprints, removeFingerprints, forgetHashes, removeArticle, removePairs, hashStats, articlesWith,
-        candidates, dropRows, markFrequent, addFingerprints, countHashes, addArticle, addPair, done, dayOf;
+    QSqlQuery oldFingerprints, removeFingerprints, forgetHashes, removeArticle, removePairs, partners, hashStats,
+        articlesWith, candidates, dropRows, markFrequent, addFingerprints, countHashes, addArticle, addPair, done,
+        dayOf;
 };
 
 /// What the index knows of one fingerprint before an article is added.
@@ -211,11 +218,13 @@ struct HashStats
 void registerReuseSchema()
 {
     schema::registerStep(10, "reuse", migrateTo10);
+    schema::registerStep(12, "reuse", reuse::migrateTo12);
     // Computed from the blocks: a restore leaves the index out (the user builds it again). reuse_sources is the
     // user's.
     schema::registerDerivedTables({QStringLiteral("reuse_articles"), QStringLiteral("reuse_fingerprints"),
                                    QStringLiteral("reuse_hashes"), QStringLiteral("reuse_pairs"),
-                                   QStringLiteral("reuse_built"), QStringLiteral("reuse_pending")});
+                                   QStringLiteral("reuse_built"), QStringLiteral("reuse_pending"),
+                                   QStringLiteral("reuse_paragraphs")});
 }
 
 qint64 ReuseIndex::pendingArticles() const
@@ -270,6 +279,7 @@ Result<void> ReuseIndex::forget()
     if (Result<void> cleared = sql::exec(m_library.database(), {{QStringLiteral("DELETE FROM reuse_built"), {}},
                                                                 {QStringLiteral("DELETE FROM reuse_pending"), {}},
                                                                 {QStringLiteral("DELETE FROM reuse_pairs"), {}},
+                                                                {QStringLiteral("DELETE FROM reuse_paragraphs"), {}},
                                                                 {QStringLiteral("DELETE FROM reuse_fingerprints"), {}},
                                                                 {QStringLiteral("DELETE FROM reuse_articles"), {}},
                                                                 {QStringLiteral("DELETE FROM reuse_hashes"), {}}});
@@ -303,6 +313,7 @@ Result<qint64> ReuseIndex::rebuild(const std::atomic_bool *cancel, const Progres
         if (Result<void> cleared = sql::exec(
                 m_library.database(),
                 {{QStringLiteral("DELETE FROM reuse_pairs"), {}},
+                 {QStringLiteral("DELETE FROM reuse_paragraphs"), {}},
                  {QStringLiteral("DELETE FROM reuse_fingerprints"), {}},
                  {QStringLiteral("DELETE FROM reuse_articles"), {}},
                  {QStringLiteral("DELETE FROM reuse_hashes"), {}},
@@ -353,6 +364,10 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
         if (!scope.isActive())
             return scope.error();
         Statements s(db);
+        // The articles whose rows in reuse_paragraphs (search's own:) are written again before the batch commits: a
+        // changed or deleted article, the partners of its old pairs, both sides of a new pair that counts, and the
+        // articles whose pairs a fingerprint turned boilerplate. A new article without such a pair costs nothing.
+        QSet<qint64> touched;
         for (qint64 id : batch) {
             // Out with what the index held for the article.
             if (Result<void> read = run(s.oldFingerprints, {id}); !read)
@@ -370,8 +385,15 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
             if (Result<void> removed = run(s.done, {id}); !removed)
                 return removed.error();
             if (!oldBlob.isEmpty()) { // a new article has no row and no pair yet
+                touched.insert(id);
                 if (Result<void> removed = run(s.removeArticle, {id}); !removed)
                     return removed.error();
+                if (Result<void> read = run(s.partners, {id, reuse::kParagraphMinChars, id, reuse::kParagraphMinChars});
+                    !read)
+                    return read.error();
+                while (s.partners.next())
+                    touched.insert(s.partners.value(0).toLongLong());
+                s.partners.finish();
                 if (Result<void> removed = run(s.removePairs, {id, id}); !removed)
                     return removed.error();
             }
@@ -439,6 +461,7 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
                     QStringList marks;
                     while (s.articlesWith.next()) {
                         in.append(s.articlesWith.value(0).toLongLong());
+                        touched.insert(s.articlesWith.value(0).toLongLong());
                         marks.append(QStringLiteral("?"));
                     }
                     s.articlesWith.finish();
@@ -498,8 +521,12 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
                                         reuse::passagesToJson(pair.passages)});
                     !added)
                     return added.error();
+                if (pair.sharedChars >= reuse::kParagraphMinChars)
+                    touched.unite({id, other});
             }
         }
+        if (Result<void> refreshed = reuse::refreshParagraphs(db, touched); !refreshed)
+            return refreshed.error();
         if (Result<void> committed = scope.commit(); !committed)
             return committed.error();
         done += batch.size();

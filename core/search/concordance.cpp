@@ -11,6 +11,7 @@
 
 #include <QCollator>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -71,24 +72,55 @@ ConcordanceResult Concordance::lines(const QString &term, const ConcordanceOptio
 {
     ConcordanceResult result;
     result.term = term;
-    const QList<QByteArray> tokens = search::queryTokens(term);
+    // own:yes / own:no, the search language's filter (docs/reuse.md), may stand beside the term.
+    SearchQuery::Own own = SearchQuery::Own::Any;
+    QStringList words;
+    for (const QString &word : term.split(QRegularExpression(QStringLiteral("[\\s\\x{3000}]+")), Qt::SkipEmptyParts)) {
+        if (!word.startsWith(QLatin1String("own:"), Qt::CaseInsensitive) &&
+            !word.startsWith(QStringLiteral("own："), Qt::CaseInsensitive)) {
+            words.append(word);
+            continue;
+        }
+        const SearchQuery filter = QueryParser::parse(word);
+        if (filter.own == SearchQuery::Own::Any) {
+            result.error = filter.messages.value(0, tr("Use own:yes or own:no."));
+            return result;
+        }
+        own = filter.own;
+    }
+    const QString text = own == SearchQuery::Own::Any ? term : words.join(u' ');
+    const QList<QByteArray> tokens = search::queryTokens(text);
     if (tokens.isEmpty()) {
-        result.error = term.trimmed().isEmpty()
+        result.error = text.trimmed().isEmpty()
                            ? tr("Type a word or a phrase.")
-                           : tr("Nothing to search for in “%1”: it has no characters, letters or digits.").arg(term);
+                           : tr("Nothing to search for in “%1”: it has no characters, letters or digits.").arg(text);
         return result;
     }
     const int width = std::clamp(options.width, 1, 500);
     const MatchHighlighter highlighter({tokens});
 
     QSqlDatabase db = m_library.database();
+    // A paragraph is shared when passages other articles share cover half of it (reuse_paragraphs, schema v12).
+    QString ownCondition;
+    if (own != SearchQuery::Own::Any) {
+        if (!sql::scalar(db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'reuse_paragraphs'")).isValid() ||
+            !sql::scalar(db, QStringLiteral("SELECT 1 FROM reuse_built LIMIT 1")).isValid()) {
+            result.error = tr("own: needs the text-reuse index, which this library does not have yet; build it with "
+                              "Tools → Build Reuse Index or dubao-cli reuse --rebuild");
+            return result;
+        }
+        ownCondition = QStringLiteral(" AND b.id %1 IN (SELECT block_id FROM reuse_paragraphs WHERE shared_chars * 2 "
+                                      ">= characters)")
+                           .arg(own == SearchQuery::Own::Own ? QStringLiteral("NOT") : QString());
+    }
     const CancelGuard guard(sql::handle(db), cancel);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
-        "SELECT b.id, b.text, a.id, a.title, i.id, i.date, i.month, i.day FROM search_blocks "
-        "JOIN blocks b ON b.id = (search_blocks.rowid & 4294967295) JOIN articles a ON a.id = b.article_id "
-        "JOIN issues i ON i.id = a.issue_id WHERE search_blocks MATCH ? ORDER BY search_blocks.rowid"));
+                  "SELECT b.id, b.text, a.id, a.title, i.id, i.date, i.month, i.day FROM search_blocks "
+                  "JOIN blocks b ON b.id = (search_blocks.rowid & 4294967295) JOIN articles a ON a.id = b.article_id "
+                  "JOIN issues i ON i.id = a.issue_id WHERE search_blocks MATCH ?%1 ORDER BY search_blocks.rowid")
+                  .arg(ownCondition));
     q.addBindValue(QueryParser::phraseExpression(tokens));
     const bool ok = q.exec();
     while (ok && q.next()) {

@@ -69,7 +69,8 @@ public:
     explicit Concordance(Library &library);
 
     /// Every occurrence of `term` (one word or phrase; matched like a search term: folded, OCR spaces
-    /// ignored) in the paragraphs of the library.
+    /// ignored) in the paragraphs of the library. `own:yes` or `own:no` beside it keeps the paper's own paragraphs
+    /// or the shared ones, as in search.
     ConcordanceResult lines(const QString &term, const ConcordanceOptions &options = {},
                             const std::atomic_bool *cancel = nullptr);
 

@@ -197,7 +197,7 @@ SearchQuery QueryParser::parse(QStringView input)
     static const QStringList filterKeys{
         QStringLiteral("title"),  QStringLiteral("reporter"), QStringLiteral("tag"), QStringLiteral("publication"),
         QStringLiteral("from"),   QStringLiteral("to"),       QStringLiteral("in"),  QStringLiteral("person"),
-        QStringLiteral("office"), QStringLiteral("ocr")};
+        QStringLiteral("office"), QStringLiteral("ocr"),      QStringLiteral("own")};
 
     while (i < n) {
         const QChar c = input[i];
@@ -276,6 +276,7 @@ SearchQuery QueryParser::parse(QStringView input)
                                    : key == QLatin1String("in")     ? QStringLiteral("in:notes")
                                    : key == QLatin1String("person") ? QStringLiteral("person:张智奎")
                                    : key == QLatin1String("office") ? QStringLiteral("office:区长")
+                                   : key == QLatin1String("own")    ? QStringLiteral("own:yes")
                                                                     : key + QStringLiteral(":永川")));
                 continue;
             }
@@ -303,6 +304,16 @@ SearchQuery QueryParser::parse(QStringView input)
                     query.from = date;
                 else
                     query.to = date;
+            } else if (key == QLatin1String("own")) {
+                const QString which = value.toLower();
+                if (which == QLatin1String("yes") || which == QLatin1String("true") || which == QLatin1String("1"))
+                    query.own = SearchQuery::Own::Own;
+                else if (which == QLatin1String("no") || which == QLatin1String("false") || which == QLatin1String("0"))
+                    query.own = SearchQuery::Own::Shared;
+                else
+                    note(tr("own:%1 is not known; use own:yes (the paper's own text) or own:no (text shared with "
+                            "other articles).")
+                             .arg(value));
             } else if (key == QLatin1String("in")) {
                 const QString where = value.toLower();
                 if (where == QLatin1String("notes") || where == QLatin1String("note"))

@@ -1,8 +1,8 @@
 // The search language users type, parsed into a SearchQuery (a pure function: no database). Words and
 // phrases are AND-ed; "exact phrase"; a OR b; -word / NOT word; filters title:, reporter:, tag:,
-// publication:, person:, office:, from:YYYY-MM-DD, to:YYYY-MM-DD, in:notes, ocr:. Any input parses: what cannot
-// be used is reported in `messages`, and a query with nothing to search for gets an `error` to show instead of results.
-// FTS5 MATCH expressions are built only from the tokenizer's tokens, each quoted, never from typed text.
+// publication:, person:, office:, from:YYYY-MM-DD, to:YYYY-MM-DD, in:notes, ocr:, own:yes / own:no. Any input parses:
+// what cannot be used is reported in `messages`, and a query with nothing to search for gets an `error` to show instead
+// of results. FTS5 MATCH expressions are built only from the tokenizer's tokens, each quoted, never from typed text.
 #pragma once
 
 #include <QByteArray>
@@ -26,6 +26,13 @@ struct QueryTerm
 
 struct SearchQuery
 {
+    /// own: — the paragraph's text is the paper's own or shared with other articles (docs/reuse.md)
+    enum class Own
+    {
+        Any,    ///< no own: filter
+        Own,    ///< own:yes — less than half of the paragraph is inside passages other articles share
+        Shared, ///< own:no — at least half of it is (a reprint)
+    };
     enum class Scope
     {
         Paragraphs, ///< the articles' paragraphs (default); with only title: terms, the headlines
@@ -46,6 +53,7 @@ struct SearchQuery
     QStringList ocrTexts;
     QDate from; ///< from: — issue date on or after (invalid: no limit)
     QDate to;   ///< to: — issue date on or before
+    Own own = Own::Any;
     Scope scope = Scope::Paragraphs;
     QStringList messages; ///< what was ignored and why, one sentence each
     QString error;        ///< non-empty: nothing to search for; show this instead of results
@@ -71,7 +79,7 @@ struct SearchQuery
     bool hasArticleFilters() const
     {
         return !titleTerms.isEmpty() || !reporters.isEmpty() || !tags.isEmpty() || !publications.isEmpty() ||
-               hasPeopleFilters();
+               hasPeopleFilters() || own != Own::Any;
     }
 
     /// FTS5 MATCH for the text terms: (clauses AND-ed) NOT (excluded OR-ed). Empty without text terms.

@@ -107,6 +107,17 @@ void addArticleConditions(Sql &sql, const SearchQuery &query, bool withTitle, bo
     for (const QString &office : query.offices)
         sql.add(QStringLiteral(" AND a.id IN (SELECT article_id FROM appearances WHERE instr(offices, ?) > 0)"),
                 {office});
+    // own: reads the paragraphs' share of reuse the reuse layer keeps (schema v12, docs/reuse.md): a paragraph is
+    // shared when passages other articles share cover at least half of it. Without a paragraph (headlines), an
+    // article is shared when one of its paragraphs is.
+    if (query.own != SearchQuery::Own::Any) {
+        const QString shared = hasBlock ? QStringLiteral("b.id IN (SELECT block_id FROM reuse_paragraphs WHERE "
+                                                         "shared_chars * 2 >= characters)")
+                                        : QStringLiteral("a.id IN (SELECT article_id FROM reuse_paragraphs WHERE "
+                                                         "shared_chars * 2 >= characters)");
+        sql.add(query.own == SearchQuery::Own::Shared ? QStringLiteral(" AND ") + shared
+                                                      : QStringLiteral(" AND NOT ") + shared);
+    }
     if (withTitle && !query.titleTerms.isEmpty()) {
         sql.add(QStringLiteral(" AND a.id IN (SELECT rowid FROM search_articles WHERE search_articles MATCH ?)"),
                 {query.titleMatchExpression()});
@@ -326,6 +337,11 @@ Result<void> checkRunnable(const SearchQuery &query, QSqlDatabase db)
         return Error(SearchService::tr("tag: needs a library with tags"));
     if (query.hasPeopleFilters() && !tableExists(db, QStringLiteral("appearances")))
         return Error(SearchService::tr("person: and office: need a library with the people index"));
+    if (query.own != SearchQuery::Own::Any &&
+        (!tableExists(db, QStringLiteral("reuse_paragraphs")) ||
+         !sql::scalar(db, QStringLiteral("SELECT 1 FROM reuse_built LIMIT 1")).isValid()))
+        return Error(SearchService::tr("own: needs the text-reuse index, which this library does not have yet; build "
+                                       "it with Tools → Build Reuse Index or dubao-cli reuse --rebuild"));
     if (query.scope == SearchQuery::Scope::Notes && !tableExists(db, QStringLiteral("search_notes")))
         return Error(SearchService::tr("in:notes: this library has no notes index"));
     return {};
@@ -664,6 +680,36 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
         result.hits.append(std::move(hit));
     }
     return result;
+}
+
+Result<QSet<qint64>> SearchService::articles(const SearchQuery &query, const std::atomic_bool *cancel)
+{
+    QSqlDatabase db = m_library.database();
+    if (Result<void> runnable = checkRunnable(query, db); !runnable)
+        return runnable.error();
+    const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
+    if (!ocr)
+        return Error(databaseError(ocr.error().message()));
+    const Plan plan = makePlan(query, *ocr);
+    CancelGuard guard(sql::handle(db), cancel);
+    // Only the ids: no paragraph text, snippet or rank.
+    const QString article =
+        plan.kind == SearchHit::Kind::Paragraph
+            ? QStringLiteral("(SELECT article_id FROM blocks WHERE id = %1)").arg(QLatin1String(kBlockIdOfRowid))
+            : QStringLiteral("a.id");
+    QSqlQuery q(db);
+    if (!run(q,
+             QStringLiteral("SELECT DISTINCT ") + article + QStringLiteral(" FROM ") + plan.from +
+                 QStringLiteral(" WHERE ") + plan.where.text,
+             plan.where.binds))
+        return Error((cancel && cancel->load()) ? tr("cancelled") : databaseError(q));
+    QSet<qint64> ids;
+    while (q.next())
+        if (!q.value(0).isNull())
+            ids.insert(q.value(0).toLongLong());
+    if (cancel && cancel->load())
+        return Error(tr("cancelled"));
+    return ids;
 }
 
 } // namespace dubao

@@ -13,6 +13,7 @@
 #include <QDate>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 #include <atomic>
@@ -104,6 +105,10 @@ public:
     /// The hits per issue date, counted in SQL (what term trends add up): Julian day (QDate::toJulianDay()) →
     /// hits; hits in issues without a full date are counted under 0. Cancelled, it fails with "cancelled".
     Result<QMap<qint64, qint64>> countByDay(const SearchQuery &query, const std::atomic_bool *cancel = nullptr);
+
+    /// The articles that have a hit (a paragraph, a headline, a note anchored in them): what narrows a list of
+    /// articles to those a query matches (the Reuse view's filter). Cancelled, it fails with "cancelled".
+    Result<QSet<qint64>> articles(const SearchQuery &query, const std::atomic_bool *cancel = nullptr);
 
     /// The number of hits, counting no further than `most` (0: all of them).
     Result<qint64> countUpTo(const SearchQuery &query, qint64 most, const std::atomic_bool *cancel = nullptr);

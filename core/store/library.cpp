@@ -395,7 +395,7 @@ QSqlDatabase Library::database() const
 
 int Library::currentSchemaVersion()
 {
-    return 11;
+    return 12;
 }
 
 int Library::applicationId()

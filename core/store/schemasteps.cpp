@@ -45,7 +45,7 @@ QString layerOfVersion(int version)
 {
     if (version == 3)
         return QStringLiteral("search");
-    if (version == 10)
+    if (version == 10 || version == 12)
         return QStringLiteral("reuse");
     return version == 6 || version == 7 ? QStringLiteral("analysis") : QStringLiteral("store");
 }

@@ -135,6 +135,19 @@ void TestFirstHourFields::searchField_tagPrefix_completesTagNames_byKeyboard()
     QTest::keyClick(panel->completer()->popup(), Qt::Key_Down);
     QTest::keyClick(panel->completer()->popup(), Qt::Key_Enter);
     QCOMPARE(field->text(), QStringLiteral("-tag:\"地方 新闻\""));
+
+    // own: offers yes and no (the paper's own text, shared text), and tag: its names again afterwards.
+    field->clear();
+    test::type(field, QStringLiteral("改革 own:"));
+    QTRY_COMPARE(shownCompletions(panel->completer()), (QStringList{QStringLiteral("yes"), QStringLiteral("no")}));
+    test::type(field, QStringLiteral("n"));
+    QTRY_COMPARE(shownCompletions(panel->completer()), QStringList{QStringLiteral("no")});
+    QTest::keyClick(panel->completer()->popup(), Qt::Key_Down);
+    QTest::keyClick(panel->completer()->popup(), Qt::Key_Return);
+    QTRY_VERIFY(!panel->completer()->popup()->isVisible());
+    QCOMPARE(field->text(), QStringLiteral("改革 own:no"));
+    test::type(field, QStringLiteral(" tag:要"));
+    QTRY_COMPARE(shownCompletions(panel->completer()), QStringList{QStringLiteral("政策/要闻")});
 }
 
 void TestFirstHourFields::trendsQueries_tagPrefix_completesWithinTheirQuery()

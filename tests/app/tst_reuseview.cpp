@@ -1,26 +1,41 @@
 // Text reuse in the window (offscreen, on a library of constructed copies): no marks before the index is built,
 // Tools → Build Reuse Index on the worker, then the reader's margin marks beside the shared passages and the header
 // line; a click on a mark opens the side-by-side comparison, whose marks (shared, reworded, inserted, cut) are where
-// the alignment put them, and whose two sides scroll together.
+// the alignment put them, and whose two sides scroll together; the Reuse view's Export (JSON as dubao-cli prints it,
+// CSV read back by Python's csv module) and the comparison saved as HTML (read back by Python's html.parser); the
+// view narrowed by a query (words, own:, tag:).
+#include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationdocument.h"
 #include "app/reader/readerview.h"
 #include "app/reuse/comparisonview.h"
 #include "app/reuse/reusepart.h"
 #include "app/reuse/reuseview.h"
+#include "app/search/querycompleter.h"
 #include "app/shell/librarysession.h"
 #include "core/jobs/jobrunner.h"
 #include "core/reuse/reuseindex.h"
+#include "tests/support/cliprocess.h"
 #include "tests/support/isolatedsettings.h"
+#include "tests/support/python.h"
 #include "tests/support/reusedocuments.h"
 #include "tests/support/windowfixture.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace dubao;
@@ -228,6 +243,134 @@ private slots:
         QCOMPARE(m_window->reader()->articleId(), m_copy);
         QCOMPARE(m_part->comparison()->pair().a, m_copy);
         QCOMPARE(m_part->comparison()->pair().b, m_wire);
+    }
+
+    void reuseView_queryKeepsTheClustersWithAMatchingCopy()
+    {
+        ReuseView *view = m_part->view();
+        QLineEdit *query = view->queryFilter();
+        QCOMPARE(view->shownClusters(), 1);
+        QSignalSpy applied(m_part, &ReusePart::queryApplied);
+        auto apply = [&](const QString &text) {
+            query->setText(text);
+            QTest::keyClick(query, Qt::Key_Return);
+            return applied.wait(10000);
+        };
+        // Words of the copy's own lead: its cluster stays; words no copy has: none.
+        QVERIFY(apply(m_local.mid(30, 4)));
+        QCOMPARE(view->shownClusters(), 1);
+        QVERIFY(apply(hanText(999, 6)));
+        QCOMPARE(view->shownClusters(), 0);
+        // own: and tag:, as in search: the lead is the copy's own text; a tag on the wire story.
+        QVERIFY(apply(m_local.mid(30, 4) + u" own:no"_s));
+        QCOMPARE(view->shownClusters(), 0);
+        QVERIFY(apply(m_local.mid(30, 4) + u" own:yes"_s));
+        QCOMPARE(view->shownClusters(), 1);
+        AnnotationDocument &document = m_window->annotations()->document();
+        const qint64 tag = document.createTag(u"通稿"_s);
+        QVERIFY(tag > 0 && document.tag(TagTarget::Article, m_wire, tag));
+        QVERIFY(apply(u"tag:通稿"_s));
+        QCOMPARE(view->shownClusters(), 1);
+        QVERIFY(view->completer()->tagNames().contains(u"通稿"_s)); // tag: completes the library's tags here too
+        QVERIFY(apply(u"tag:没有这个标签"_s));
+        QCOMPARE(view->shownClusters(), 0);
+        // A query that cannot run says why and shows nothing; clearing the field shows every cluster again.
+        QVERIFY(apply(u"-"_s + m_local.mid(30, 4)));
+        QCOMPARE(view->shownClusters(), 0);
+        QVERIFY2(view->findChild<QLabel *>(u"reuseStatus"_s)->text().contains(u"excluded"_s),
+                 qPrintable(view->findChild<QLabel *>(u"reuseStatus"_s)->text()));
+        const qsizetype before = applied.size();
+        query->clear(); // at once: no search to run
+        QCOMPARE(applied.size(), before + 1);
+        QCOMPARE(view->shownClusters(), 1);
+    }
+
+    void export_jsonAsTheCliPrintsIt_csvAndHtmlReadBack()
+    {
+        ReuseView *view = m_part->view();
+        QCOMPARE(view->exportButton()->menu()->actions().size(), 3);
+        // JSON: what dubao-cli reuse --json prints for the same library.
+        const QString json = m_dir.filePath(u"reuse.json"_s);
+        QVERIFY(m_part->exportTo(json, ReuseView::ExportKind::Json));
+        const test::CliRun cli = test::runCli({u"reuse"_s, u"--json"_s, u"--library"_s, m_path});
+        QCOMPARE(cli.code, 0);
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject exported = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(exported, QJsonDocument::fromJson(cli.out).object());
+        QCOMPARE(exported.value(u"pairs"_s).toArray().size(), 1);
+
+        // CSV, read as pandas and LibreOffice read it: UTF-8 with a BOM, quoted fields.
+        const QString pairs = m_dir.filePath(u"pairs.csv"_s), clusters = m_dir.filePath(u"clusters.csv"_s);
+        QVERIFY(m_part->exportTo(pairs, ReuseView::ExportKind::PairsCsv));
+        QVERIFY(m_part->exportTo(clusters, ReuseView::ExportKind::ClustersCsv));
+        const test::PythonRun read = test::runPython(uR"(import csv, json, sys
+pairs = list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+clusters = list(csv.DictReader(open(sys.argv[2], encoding='utf-8-sig', newline='')))
+p = pairs[0]
+print(json.dumps({'pairs': len(pairs), 'a': int(p['a']), 'b': int(p['b']), 'a_publication': p['a_publication'],
+                  'b_date': p['b_date'], 'shared': int(p['shared_chars']), 'coverage_b': float(p['coverage_b']),
+                  'passages': len(json.loads(p['passages'])), 'passage_count': int(p['passage_count']),
+                  'clusters': [[int(c['cluster']), int(c['article']), int(c['source']), c['publication'],
+                                c['lag_days']] for c in clusters]}, ensure_ascii=False))
+)"_s,
+                                                     {pairs, clusters});
+        QVERIFY2(read.code == 0, read.err.constData());
+        const QJsonObject csv = QJsonDocument::fromJson(read.out).object();
+        const QJsonObject pair = exported.value(u"pairs"_s).toArray()[0].toObject();
+        QCOMPARE(csv.value(u"pairs"_s).toInt(), 1);
+        QCOMPARE(csv.value(u"a"_s).toInteger(), pair.value(u"a"_s).toInteger());
+        QCOMPARE(csv.value(u"b"_s).toInteger(), pair.value(u"b"_s).toInteger());
+        QCOMPARE(csv.value(u"a_publication"_s).toString(), u"新华社"_s);
+        QCOMPARE(csv.value(u"b_date"_s).toString(), u"2023-01-06"_s);
+        QCOMPARE(csv.value(u"shared"_s).toInt(), pair.value(u"shared_chars"_s).toInt());
+        QVERIFY(qAbs(csv.value(u"coverage_b"_s).toDouble() - pair.value(u"coverage_b"_s).toDouble()) < 1e-5);
+        QCOMPARE(csv.value(u"passages"_s).toInt(), pair.value(u"passages"_s).toArray().size());
+        QCOMPARE(csv.value(u"passage_count"_s).toInt(), csv.value(u"passages"_s).toInt());
+        QCOMPARE(csv.value(u"clusters"_s).toArray(), QJsonArray({QJsonArray({1, m_wire, 1, u"新华社"_s, QString()}),
+                                                                 QJsonArray({1, m_copy, 0, u"渝西都市报"_s, u"1"_s})}));
+        // A file that cannot be written is an error.
+        QVERIFY(!m_part->exportTo(m_dir.filePath(u"no/such/folder/x.csv"_s), ReuseView::ExportKind::PairsCsv));
+
+        // The comparison as HTML: both sides' text with the marks, read by an HTML parser.
+        ComparisonView *comparison = m_part->comparison();
+        QVERIFY(comparison);
+        const QString html = m_dir.filePath(u"comparison.html"_s);
+        QVERIFY(comparison->exportHtml(html));
+        const test::PythonRun parsed = test::runPython(uR"(import json, sys
+from html.parser import HTMLParser
+class Reader(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.text, self.struck, self.underlined, self.cells, self.styles = [], [], [], 0, []
+    def handle_starttag(self, tag, attrs):
+        if tag == 'td':
+            self.cells += 1
+        if tag not in ('br', 'meta', 'img', 'hr'):
+            self.styles.append(dict(attrs).get('style') or '')
+    def handle_endtag(self, tag):
+        if tag not in ('br', 'meta', 'img', 'hr') and self.styles:
+            self.styles.pop()
+    def handle_data(self, data):
+        self.text.append(data)
+        if any('line-through' in s for s in self.styles):
+            self.struck.append(data)
+        if any('underline' in s for s in self.styles):
+            self.underlined.append(data)
+r = Reader()
+r.feed(open(sys.argv[1], encoding='utf-8').read())
+print(json.dumps({'text': ''.join(r.text), 'cells': r.cells, 'struck': ''.join(r.struck),
+                  'underlined': ''.join(r.underlined)}, ensure_ascii=False))
+)"_s,
+                                                       {html});
+        QVERIFY2(parsed.code == 0, parsed.err.constData());
+        const QJsonObject page = QJsonDocument::fromJson(parsed.out).object();
+        QCOMPARE(page.value(u"cells"_s).toInt(), 2);
+        const QString text = page.value(u"text"_s).toString();
+        QVERIFY(text.contains(m_local.left(40)));    // the copy's own lead, on the left
+        QVERIFY(text.contains(m_story[5].left(40))); // the paragraph the copy cut, on the right
+        QVERIFY(page.value(u"struck"_s).toString().contains(m_story[5].left(40)));
+        QVERIFY(page.value(u"underlined"_s).toString().contains(m_inserted));
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -1,18 +1,21 @@
 // The Trends view (offscreen, on hand-built issues): it draws what TermTrends counts, a click on a point asks for
-// that period's hits, the chart exports as PNG, SVG and CSV, a bad query shows its error; the window has
-// View → Trends and its dock.
+// that period's hits, the chart exports as PNG, SVG and CSV, a bad query shows its error, "Own text beside all"
+// draws each query again in own text; the window has View → Trends and its dock.
 #include "app/shell/actionregistry.h"
 #include "app/shell/mainwindow.h"
 #include "app/trends/trendchart.h"
 #include "app/trends/trendspart.h"
 #include "app/trends/trendsview.h"
+#include "core/reuse/reuseindex.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "tests/support/handbuiltissue.h"
 #include "tests/support/isolatedsettings.h"
+#include "tests/support/reusedocuments.h"
 #include "tests/support/temporarylibrary.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QImage>
@@ -103,6 +106,43 @@ private slots:
         TrendsView view;
         QVERIFY(draw(view, u"-垃圾"_s));
         QVERIFY2(view.message().startsWith(u"-垃圾: "_s), qPrintable(view.message()));
+    }
+
+    void ownTextBesideAll_drawsEachQueryAgainInOwnText()
+    {
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString story = test::hanText(60, 120), local = test::hanText(61, 80);
+        QVERIFY(test::storeReuseDocument(*library, {u"wire"_s, QDate(2023, 6, 1), {story}, u"新华社"_s}));
+        QVERIFY(test::storeReuseDocument(*library, {u"copy"_s, QDate(2023, 7, 2), {local, story}}));
+        const QString both = story.mid(10, 3) + u"; "_s + local.mid(10, 3);
+
+        TrendsView view;
+        view.setLibraryPath(library->path());
+        view.setQueries(both);
+        auto *own = view.findChild<QCheckBox *>(u"trendOwn"_s);
+        QVERIFY(own);
+        QVERIFY(!own->isChecked());
+        // Ticking the box draws; without the index the message says how to build it.
+        QSignalSpy finished(&view, &TrendsView::finished);
+        own->click();
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(view.message().contains(u"Build Reuse Index"_s), qPrintable(view.message()));
+
+        QVERIFY(ReuseIndex(*library).rebuild());
+        view.draw();
+        QVERIFY(finished.wait(10000));
+        const Trend &trend = view.chart()->trend();
+        QCOMPARE(trend.series.size(), 4); // each query, then the same in own text
+        QCOMPARE(trend.series[1].query, story.mid(10, 3) + u" own:yes"_s);
+        QCOMPARE(trend.series[0].hits, QList<qint64>({1, 1})); // June, July
+        QCOMPARE(trend.series[1].hits, QList<qint64>({0, 0})); // the wire story and its copy
+        QCOMPARE(trend.series[3].hits, QList<qint64>({0, 1})); // the copy's own paragraph
+        QCOMPARE(trend.series[2].hits, trend.series[3].hits);
+        // Unticked, the queries are drawn as typed.
+        own->click();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(view.chart()->trend().series.size(), 2);
     }
 
     void window_hasTheTrendsActionAndDock()

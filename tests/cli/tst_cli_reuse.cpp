@@ -123,6 +123,34 @@ private slots:
         QVERIFY(cli({u"reuse"_s, QString::number(m_alone)}).out.contains("shares no passage"));
     }
 
+    void ownFilter_searchKwicAndTrend()
+    {
+        const QString term = m_story.mid(30, 3), own = hanText(2, 20).mid(5, 3);
+        const auto total = [this](const QString &query) {
+            return QJsonDocument::fromJson(cli({u"search"_s, query, u"--json"_s}).out)
+                .object()
+                .value(u"total"_s)
+                .toInt(-1);
+        };
+        QCOMPARE(total(term + u" own:no"_s), 3); // the story's three copies
+        QCOMPARE(total(term + u" own:yes"_s), 0);
+        QCOMPARE(total(own + u" own:yes"_s), 1); // the lead of its own one copy has
+        QCOMPARE(total(own + u" own:no"_s), 0);
+        const test::CliRun kwic = cli({u"kwic"_s, own + u" own:yes"_s, u"--json"_s});
+        QCOMPARE(kwic.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(kwic.out).object().value(u"lines"_s).toArray().size(), 1);
+        const test::CliRun trend = cli({u"trend"_s, term, own, u"--own"_s, u"--json"_s});
+        QCOMPARE(trend.code, 0);
+        const QJsonArray terms = QJsonDocument::fromJson(trend.out).object().value(u"terms"_s).toArray();
+        QCOMPARE(terms.size(), 4);
+        QCOMPARE(terms[1].toObject().value(u"query"_s).toString(), term + u" own:yes"_s);
+        QCOMPARE(terms[0].toObject().value(u"hits"_s).toArray(), QJsonArray({3}));
+        QCOMPARE(terms[1].toObject().value(u"hits"_s).toArray(), QJsonArray({0}));
+        QCOMPARE(terms[3].toObject().value(u"hits"_s).toArray(), QJsonArray({1}));
+        const test::CliRun bad = cli({u"search"_s, term + u" own:perhaps"_s});
+        QVERIFY2(bad.err.contains("own:perhaps is not known"), bad.err.constData());
+    }
+
     void compare_twoArticles_alignedNow()
     {
         const test::CliRun r = cli({u"compare"_s, QString::number(m_wire), QString::number(m_local), u"--json"_s});
@@ -186,6 +214,30 @@ private slots:
             test::runCli({u"reuse"_s, u"--json"_s, u"--min-chars"_s, u"1"_s, u"--library"_s, library});
         QCOMPARE(r.code, 0);
         QVERIFY(QJsonDocument::fromJson(r.out).object().contains(u"clusters"_s));
+        // The people index counts own text too: a person's appearances in shared paragraphs are those search's own:no
+        // finds, the others own:yes; both add up to all.
+        const auto blocksOf = [&](const QStringList &args) {
+            QSet<qint64> blocks;
+            const test::CliRun run = test::runCli(args + QStringList{u"--json"_s, u"--library"_s, library});
+            const QJsonObject o = QJsonDocument::fromJson(run.out).object();
+            for (const QJsonValue &v : o.value(u"appearances"_s).toArray())
+                blocks.insert(v.toObject().value(u"block"_s).toInteger());
+            for (const QJsonValue &v : o.value(u"hits"_s).toArray())
+                blocks.insert(v.toObject().value(u"block"_s).toInteger());
+            return blocks;
+        };
+        const QSet<qint64> all = blocksOf({u"person"_s, u"张智奎"_s});
+        const QSet<qint64> shared = blocksOf({u"person"_s, u"张智奎"_s, u"own:no"_s});
+        const QSet<qint64> own = blocksOf({u"person"_s, u"张智奎"_s, u"own:yes"_s});
+#ifndef DUBAO_REUSE_SANITIZED // the whole corpus: 区委书记张智奎主持会议 is in a shared paragraph, not every mention
+        QVERIFY(!shared.isEmpty() && !own.isEmpty());
+#endif
+        QCOMPARE(shared + own, all);
+        QVERIFY(!shared.intersects(own));
+        const QSet<qint64> found = blocksOf({u"search"_s, u"张智奎 own:no"_s, u"--limit"_s, u"1000"_s});
+        QVERIFY(found.contains(shared));
+        QVERIFY(!found.intersects(own));
+        QCOMPARE(test::runCli({u"person"_s, u"张智奎"_s, u"own:maybe"_s, u"--library"_s, library}).code, 2);
         QVERIFY(opened.open(library));
         for (const QJsonValue &v : QJsonDocument::fromJson(r.out).object().value(u"pairs"_s).toArray())
             for (const QJsonValue &s : v.toObject().value(u"passages"_s).toArray()) {

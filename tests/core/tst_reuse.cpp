@@ -124,6 +124,53 @@ private slots:
         QCOMPARE(matched(passages), int(folded(simplified).size()) - 1);
     }
 
+    void align_datesAtAnEdge_noFragmentOfTheirMonthAndDay()
+    {
+        // Two runs (a changed character between them), then a changed character and two dates: "5月4日" and "6月8日"
+        // both fold to 月日, which the local alignment would take in past the changed character.
+        const QString s1 = hanText(18, 60), s2 = hanText(19, 60);
+        const QString a = s1 + u"甲"_s + s2 + u"乙5月4日"_s + hanText(20, 40);
+        const QString b = s1 + u"丙"_s + s2 + u"丁6月8日"_s + hanText(21, 40);
+        const auto passages = reuse::alignTexts(folded(a), folded(b));
+        QCOMPARE(passages.size(), std::size_t(1));
+        QCOMPARE(matched(passages), 120);
+        QCOMPARE(passages[0].aEnd, 121); // the end of s2, not of 日
+        // The same at the start of a passage.
+        const auto reversed = reuse::alignTexts(folded(hanText(22, 40) + u"5月4日乙"_s + s1 + u"甲"_s + s2),
+                                                folded(hanText(23, 40) + u"6月8日丁"_s + s1 + u"丙"_s + s2));
+        QCOMPARE(reversed.size(), std::size_t(1));
+        QCOMPARE(matched(reversed), 120);
+        QCOMPARE(reversed[0].aStart, 43);
+    }
+
+    void index_dateLineOfItsOwn_noPassageOfTwoCharacters()
+    {
+        // The story's paragraphs, then a date line of its own: 月日 on both sides run on from the story, exactly.
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString story = hanText(24, 90);
+        const qint64 a = test::storeReuseDocument(*library, {u"a"_s, QDate(2023, 5, 4), {story, u"5月4日"_s}});
+        const qint64 b = test::storeReuseDocument(*library, {u"b"_s, QDate(2023, 6, 8), {story, u"6月8日"_s}});
+        ReuseIndex index(*library);
+        QVERIFY(index.rebuild());
+        const ReusePair pair = *index.compare(a, b);
+        QCOMPARE(pair.sharedChars, 90);
+        QCOMPARE(pair.passages.size(), 1);
+        QCOMPARE(pair.passages[0].aEnd, 90);
+        QCOMPARE(index.pairs()->front().passages.size(), 1);
+        // Two dates that start the shared paragraph: 月 and 日 match once folded, but the numbers differ.
+        const qint64 c = test::storeReuseDocument(*library, {u"c"_s, QDate(2023, 6, 14), {u"6月14日，"_s + story}});
+        const qint64 d = test::storeReuseDocument(*library, {u"d"_s, QDate(2023, 2, 21), {u"2月21日，"_s + story}});
+        const ReusePair dated = *index.compare(c, d);
+        QCOMPARE(dated.sharedChars, 90);
+        QCOMPARE(dated.passages.size(), 1);
+        QCOMPARE(dated.passages[0].aStart, 6); // after "6月14日，"
+        QCOMPARE(dated.passages[0].bStart, 6);
+        // The same date is shared text.
+        const qint64 e = test::storeReuseDocument(*library, {u"e"_s, QDate(2023, 6, 14), {u"6月14日，"_s + story}});
+        QCOMPARE(index.compare(c, e)->sharedChars, 92);
+    }
+
     void align_unrelatedTexts_nothing()
     {
         QVERIFY(reuse::alignTexts(folded(hanText(16, 500)), folded(hanText(17, 500))).empty());

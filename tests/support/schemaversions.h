@@ -26,10 +26,21 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
            q.exec(QStringLiteral("DROP TABLE block_lineage")) && q.exec(QStringLiteral("DROP TABLE article_lineage"));
 }
 
-/// Undoes schema version 11 (core/store/sourcebytes.h): the stored files uncompressed, the codec column and the
-/// table of the compression still to do dropped. Leaves user_version to the caller. False when a statement fails.
+/// Drops what schema version 12 (the paragraphs' share of reuse that search's own: reads) added. Leaves user_version
+/// to the caller. False when a statement fails.
+inline bool dropSchemaVersion12(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("DROP TABLE IF EXISTS reuse_paragraphs"));
+}
+
+/// Undoes schema versions 11 (core/store/sourcebytes.h: the stored files uncompressed, the codec column and the
+/// table of the compression still to do dropped) and 12. Leaves user_version to the caller. False when a statement
+/// fails.
 inline bool dropSchemaVersion11(QSqlDatabase db)
 {
+    if (!dropSchemaVersion12(db))
+        return false;
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS source_packing")))
         return false;
