@@ -21,6 +21,7 @@ packages=(
     unzip  # the ODT export test reads content.xml back (it fails without it)
     libpango1.0-dev libcairo2-dev libmd4c-dev zlib1g-dev  # PDF layout, notes' Markdown, ODT/REFI-QDA packages
     poppler-utils jing libxml2-utils  # the export tests' consumers: pdftotext/pdfinfo, ODF RelaxNG, REFI-QDA XSD
+    libpq-dev libqt6sql6-psql postgresql-15  # team libraries: libpq, Qt's QPSQL driver, the server the tests start
 )
 
 missing=()

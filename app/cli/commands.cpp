@@ -4,6 +4,7 @@
 #include "core/ingest/importer.h"
 #include "core/parse/issuefile.h"
 #include "core/parse/issuejson.h"
+#include "core/store/dialect.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/upgradeprogress.h"
@@ -181,7 +182,12 @@ Args parseArgs(const QStringList &arguments)
     return args;
 }
 
-namespace {} // namespace
+namespace {
+
+/// The commands that work on a team library on PostgreSQL (issue 13): every other one says so and does nothing.
+const QSet<QString> kTeamCommands{u"parse"_s, u"import"_s, u"list"_s, u"show"_s};
+
+} // namespace
 
 void printJson(QTextStream &out, const QJsonDocument &doc)
 {
@@ -421,6 +427,11 @@ int run(const QStringList &arguments, Streams io)
     if (it == commands.end()) {
         io.err << "dubao-cli: unknown command '" << args.command << "'\n" << usage();
         return 2;
+    }
+    if (dialect::isServerUrl(args.library) && !kTeamCommands.contains(args.command)) {
+        io.err << "dubao-cli: " << args.command << " is not supported on a team library (PostgreSQL) yet; it works on "
+               << "an SQLite library file" << Qt::endl;
+        return 1;
     }
     return it->second(args, io);
 }
