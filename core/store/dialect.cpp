@@ -54,16 +54,20 @@ qint64 insertedId(QSqlQuery &query)
     return query.lastInsertId().toLongLong();
 }
 
-QString contains(const QSqlDatabase &db, const QString &haystack, const QString &needle)
+QString substringPosition(const QSqlDatabase &db)
 {
-    return isPostgres(db) ? QStringLiteral("strpos(%1, %2) > 0").arg(haystack, needle)
-                          : QStringLiteral("instr(%1, %2) > 0").arg(haystack, needle);
+    return isPostgres(db) ? QStringLiteral("strpos") : QStringLiteral("instr");
 }
 
 QString idsFromJson(const QSqlDatabase &db)
 {
     return isPostgres(db) ? QStringLiteral("SELECT value::bigint FROM json_array_elements_text(CAST(? AS json))")
                           : QStringLiteral("SELECT value FROM json_each(?)");
+}
+
+void readForwardOnly(QSqlQuery &query)
+{
+    query.setForwardOnly(!query.driver() || query.driver()->dbmsType() != QSqlDriver::PostgreSQL);
 }
 
 bool inTransaction(const QSqlDatabase &db)

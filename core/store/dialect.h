@@ -37,12 +37,17 @@ QString returningId(const QSqlDatabase &db);
 /// last insert rowid of the statement on SQLite. 0 when there is none.
 qint64 insertedId(QSqlQuery &query);
 
-/// A case-sensitive substring test of two SQL expressions: instr(h, n) > 0 / strpos(h, n) > 0.
-QString contains(const QSqlDatabase &db, const QString &haystack, const QString &needle);
+/// The function giving the 1-based position of a substring (0: absent), arguments (haystack, needle): instr / strpos.
+QString substringPosition(const QSqlDatabase &db);
 
 /// A subquery of the ids in a JSON array bound to its one '?': json_each on SQLite, json_array_elements_text on
 /// PostgreSQL.
 QString idsFromJson(const QSqlDatabase &db);
+
+/// Makes `query` read forward only where that lets another statement run on the connection while it is read: on
+/// SQLite. QPSQL reads a forward-only result row by row from the server and loses the rest when another statement
+/// runs on the connection, as the repositories do (a lookup per row read): on PostgreSQL the whole result is fetched.
+void readForwardOnly(QSqlQuery &query);
 
 /// True while a transaction is open on the connection (sqlite3_get_autocommit / PQtransactionStatus).
 bool inTransaction(const QSqlDatabase &db);

@@ -121,7 +121,7 @@ struct IssueRowStore::Statements
         };
         for (const auto &[query, text] : statements) {
             *query = QSqlQuery(db);
-            query->setForwardOnly(true);
+            dialect::readForwardOnly(*query);
             if (!query->prepare(text)) {
                 qCWarning(lcStore).noquote() << "cannot prepare" << text << query->lastError().text();
                 return Error(sql::Store::tr("cannot store: %1").arg(query->lastError().text()));

@@ -69,7 +69,7 @@ public:
     {
         m_insert = QSqlQuery(db);
         m_select = QSqlQuery(db);
-        m_select.setForwardOnly(true);
+        dialect::readForwardOnly(m_select);
         if (Result<void> prepared = dubao::prepare(m_insert, dialect::insertOrIgnore(db) +
                                                                  QStringLiteral(" publications (name) VALUES (?)") +
                                                                  dialect::onConflictIgnore(db));
@@ -143,7 +143,8 @@ struct IssueRepository::InsertStatements
             return prepared;
         for (const auto &[query, sql] : statements) {
             *query = QSqlQuery(db);
-            query->setForwardOnly(query == &selectReporter);
+            if (query == &selectReporter)
+                dialect::readForwardOnly(*query);
             if (Result<void> prepared = dubao::prepare(*query, sql); !prepared)
                 return prepared;
         }

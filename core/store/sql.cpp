@@ -85,7 +85,7 @@ Result<void> exec(QSqlDatabase db, std::initializer_list<Statement> statements)
 
 Result<void> select(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
-    query.setForwardOnly(true);
+    dialect::readForwardOnly(query);
     if (!prepare(query, sql, values) || !query.exec())
         return Error(Store::tr("cannot read the library: %1").arg(query.lastError().text()));
     return {};

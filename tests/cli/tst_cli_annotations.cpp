@@ -1,5 +1,6 @@
 // dubao-cli's annotation commands end to end: the real executable, a real library file, a corpus issue.
 #include "tests/support/cliprocess.h"
+#include "tests/support/engines.h"
 
 #include <QDir>
 #include <QFile>
@@ -77,7 +78,8 @@ void TestCliAnnotations::init()
 {
     m_tmp = std::make_unique<QTemporaryDir>();
     QVERIFY(m_tmp->isValid());
-    m_library = m_tmp->filePath(u"lib.sqlite"_s);
+    m_library = dubao::test::onPostgres() ? dubao::test::libraryLocation() : m_tmp->filePath(u"lib.sqlite"_s);
+    QVERIFY2(!m_library.isEmpty(), qPrintable(dubao::test::engineRun().lastError));
     const QDir corpus(QStringLiteral(DUBAO_CORPUS_DIR));
     const QStringList files = corpus.entryList({u"000_*.txt"_s});
     QVERIFY2(!files.isEmpty(), "the corpus has no 000_*.txt");
@@ -381,5 +383,8 @@ void TestCliAnnotations::correct_textJoinSplitKind_listedUndoneAndAtomic()
     QCOMPARE(json({u"search"_s, before.left(1) + u"改正"_s})[u"total"_s].toInt(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestCliAnnotations)
+// On a team library too, but the commands not on PostgreSQL yet (search, replace, reparse, correct).
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestCliAnnotations, {u"search_tagAlone_listsTaggedParagraphAndHighlight"_s,
+                                                  u"replace_printsCounts_orphansListed"_s, u"reparse_printsCounts"_s,
+                                                  u"correct_textJoinSplitKind_listedUndoneAndAtomic"_s})
 #include "tst_cli_annotations.moc"
