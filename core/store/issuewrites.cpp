@@ -306,8 +306,9 @@ Result<void> IssueRepository::refreshParsedDate(qint64 issueId, const IssueInfo 
                                     "date_alternatives = ?, date_evidence = ? WHERE id = ? "
                                     "AND (date_inferred = 1 OR (date_evidence IS NOT NULL "
                                     "AND date_evidence NOT LIKE '%\"kind\":\"user\"%')) "
-                                    "AND (date IS NOT ? OR date_inferred IS NOT ? OR month IS NOT ? OR day IS NOT ? "
-                                    "OR date_alternatives IS NOT ? OR date_evidence IS NOT ?)"),
+                                    "AND (date IS DISTINCT FROM ? OR date_inferred IS DISTINCT FROM ? "
+                                    "OR month IS DISTINCT FROM ? OR day IS DISTINCT FROM ? "
+                                    "OR date_alternatives IS DISTINCT FROM ? OR date_evidence IS DISTINCT FROM ?)"),
                      {dateValue(info.date), info.dateInferred ? 1 : 0, info.month, info.day, alternatives, evidence,
                       issueId, dateValue(info.date), info.dateInferred ? 1 : 0, info.month, info.day, alternatives,
                       evidence});

@@ -354,7 +354,8 @@ void TestCliAnnotations::correct_textJoinSplitKind_listedUndoneAndAtomic()
     QCOMPARE(c[u"blockUid"_s].toString().size(), 36);
     QCOMPARE(c[u"orphan"_s].toBool(), false);
     // The search sees it.
-    QCOMPARE(json({u"search"_s, before.left(1) + u"改正"_s})[u"total"_s].toInt(), 1);
+    if (!dubao::test::onPostgres()) // no search on a team library yet
+        QCOMPARE(json({u"search"_s, before.left(1) + u"改正"_s})[u"total"_s].toInt(), 1);
 
     // Usage errors: 2; a refused correction: 1, nothing written.
     QCOMPARE(cli({u"correct"_s, QString::number(block), u"--text"_s, u"x"_s}).code, 2);
@@ -380,11 +381,10 @@ void TestCliAnnotations::correct_textJoinSplitKind_listedUndoneAndAtomic()
         QCOMPARE(cli({u"uncorrect"_s, QString::fromLatin1(id)}).code, 0);
     QCOMPARE(cli({u"uncorrect"_s, u"1"_s}).code, 1);
     QCOMPARE(cli({u"corrections"_s}).out, u"No corrections.\n"_s);
-    QCOMPARE(json({u"search"_s, before.left(1) + u"改正"_s})[u"total"_s].toInt(), 0);
+    if (!dubao::test::onPostgres()) // no search on a team library yet
+        QCOMPARE(json({u"search"_s, before.left(1) + u"改正"_s})[u"total"_s].toInt(), 0);
 }
 
-// On a team library too, but the commands not on PostgreSQL yet (search, replace, reparse, correct).
-DUBAO_TEST_MAIN_BOTH_ENGINES(TestCliAnnotations, {u"search_tagAlone_listsTaggedParagraphAndHighlight"_s,
-                                                  u"replace_printsCounts_orphansListed"_s, u"reparse_printsCounts"_s,
-                                                  u"correct_textJoinSplitKind_listedUndoneAndAtomic"_s})
+// On a team library too, but search (not on PostgreSQL yet).
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestCliAnnotations, {u"search_tagAlone_listsTaggedParagraphAndHighlight"_s})
 #include "tst_cli_annotations.moc"
