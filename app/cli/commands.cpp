@@ -103,7 +103,8 @@ Safety:
                                  (after a copy) and rebuilds what is derived; never deletes your work
 
 Options:
-  --library FILE   the library file (default: the embedded default library)
+  --library FILE   the library file (default: the embedded default library), or
+                   postgresql://USER@HOST:PORT/DB: a team library on a PostgreSQL server
   --json           print JSON
   -h, --help       show this help
   --version        show the version
