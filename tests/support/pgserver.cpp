@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 
 #include <arpa/inet.h>
+#include <cerrno>
+#include <csignal>
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
@@ -146,9 +148,14 @@ Result<void> PgServer::start()
         }
     }
 
+    reapServersOfEndedPrograms();
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/dubao-pg-XXXXXX"));
     if (!m_dir->isValid() || !chownToServerUser(m_dir->path()))
         return Error(QStringLiteral("cannot make a folder for the server"));
+    QFile owner(m_dir->filePath(QStringLiteral("owner.pid")));
+    if (!owner.open(QIODevice::WriteOnly) || owner.write(QByteArray::number(qint64(::getpid()))) < 0)
+        return Error(QStringLiteral("cannot write %1").arg(owner.fileName()));
+    owner.close();
     m_data = m_dir->filePath(QStringLiteral("data"));
     if (Result<QString> copied = runTool(QStringLiteral("/bin/cp"), {QStringLiteral("-a"), templ, m_data}); !copied)
         return copied.error();
@@ -174,6 +181,27 @@ Result<void> PgServer::start()
         !role)
         return role.error();
     return {};
+}
+
+void PgServer::reapServersOfEndedPrograms() const
+{
+    // A test program that crashed or was killed never ran its destructor: its server still runs. The next one stops
+    // it and removes its folder (each folder names its program in owner.pid; one without it is being made now).
+    const QDir temp(QDir::tempPath());
+    for (const QString &name : temp.entryList({QStringLiteral("dubao-pg-*")}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile owner(temp.filePath(name + QStringLiteral("/owner.pid")));
+        if (!owner.open(QIODevice::ReadOnly))
+            continue;
+        const qint64 pid = owner.readAll().trimmed().toLongLong();
+        if (pid <= 0 || ::kill(pid_t(pid), 0) == 0 || errno != ESRCH)
+            continue;
+        const QString data = temp.filePath(name + QStringLiteral("/data"));
+        if (QFileInfo::exists(data + QStringLiteral("/postmaster.pid")))
+            (void)runTool(QStringLiteral("pg_ctl"),
+                          {QStringLiteral("-D"), data, QStringLiteral("-m"), QStringLiteral("immediate"),
+                           QStringLiteral("-w"), QStringLiteral("stop")});
+        QDir(temp.filePath(name)).removeRecursively();
+    }
 }
 
 PgServer::~PgServer()

@@ -5,7 +5,8 @@
 // fsync off, a small shared_buffers, 127.0.0.1 only and no Unix socket; trust on 127.0.0.1 for every user but
 // dubao_pw, who needs a password); a lock file keeps parallel test programs from racing to make it. Each PgServer
 // copies it to a temporary folder of its own and runs pg_ctl there; as root the server runs as the system user
-// postgres (initdb refuses root). createDatabase() gives each test function a database of its own.
+// postgres (initdb refuses root). createDatabase() gives each test function a database of its own. The server of a
+// test program that crashed is stopped and removed by the next PgServer.
 #pragma once
 
 #include "core/model/result.h"
@@ -50,6 +51,7 @@ public:
 
 private:
     Result<void> start();
+    void reapServersOfEndedPrograms() const;
     Result<QString> runTool(const QString &tool, const QStringList &arguments, const QString &input = {}) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
