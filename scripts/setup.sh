@@ -22,6 +22,7 @@ packages=(
     libpango1.0-dev libcairo2-dev libmd4c-dev zlib1g-dev  # PDF layout, notes' Markdown, ODT/REFI-QDA packages
     poppler-utils jing libxml2-utils  # the export tests' consumers: pdftotext/pdfinfo, ODF RelaxNG, REFI-QDA XSD
     python3  # the reuse export tests read its CSV, JSON and HTML back with Python's csv, json and html.parser
+    libpq-dev libqt6sql6-psql postgresql-15  # team libraries: libpq, Qt's QPSQL driver, the server the tests start
 )
 
 missing=()

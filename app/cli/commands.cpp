@@ -4,6 +4,7 @@
 #include "core/ingest/importer.h"
 #include "core/parse/issuefile.h"
 #include "core/parse/issuejson.h"
+#include "core/store/dialect.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/upgradeprogress.h"
@@ -106,7 +107,8 @@ Safety:
                                  (after a copy) and rebuilds what is derived; never deletes your work
 
 Options:
-  --library FILE   the library file (default: the embedded default library)
+  --library FILE   the library file (default: the embedded default library), or
+                   postgresql://USER@HOST:PORT/DB: a team library on a PostgreSQL server
   --json           print JSON
   -h, --help       show this help
   --version        show the version
@@ -185,7 +187,14 @@ Args parseArgs(const QStringList &arguments)
     return args;
 }
 
-namespace {} // namespace
+namespace {
+
+/// The commands that work on a team library on PostgreSQL (issue 13): every other one says so and does nothing.
+const QSet<QString> kTeamCommands{u"parse"_s,     u"import"_s,  u"list"_s,        u"show"_s,      u"tag"_s,
+                                  u"highlight"_s, u"note"_s,    u"notebook"_s,    u"resolve"_s,   u"replace"_s,
+                                  u"reparse"_s,   u"correct"_s, u"corrections"_s, u"uncorrect"_s, u"orphans"_s};
+
+} // namespace
 
 void printJson(QTextStream &out, const QJsonDocument &doc)
 {
@@ -425,6 +434,11 @@ int run(const QStringList &arguments, Streams io)
     if (it == commands.end()) {
         io.err << "dubao-cli: unknown command '" << args.command << "'\n" << usage();
         return 2;
+    }
+    if (dialect::isServerUrl(args.library) && !kTeamCommands.contains(args.command)) {
+        io.err << "dubao-cli: " << args.command << " is not supported on a team library (PostgreSQL) yet; it works on "
+               << "an SQLite library file" << Qt::endl;
+        return 1;
     }
     return it->second(args, io);
 }

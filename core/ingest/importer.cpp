@@ -3,6 +3,7 @@
 #include "core/parse/issuefile.h"
 #include "core/parse/yearevidence.h"
 #include "core/search/searchindex.h"
+#include "core/store/dialect.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/sourcebytes.h"
@@ -138,7 +139,7 @@ QSet<QString> knownSha256(QSqlDatabase &db)
 {
     QSet<QString> known;
     QSqlQuery query(db);
-    query.setForwardOnly(true);
+    dialect::readForwardOnly(query);
     if (query.exec(QStringLiteral("SELECT sha256 FROM source_files"))) {
         while (query.next())
             known.insert(query.value(0).toString().toLower());

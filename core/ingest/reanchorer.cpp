@@ -2,6 +2,7 @@
 #include "core/ingest/reanchorer.h"
 
 #include "core/store/annotationrows.h"
+#include "core/store/dialect.h"
 #include "core/store/sql.h"
 
 namespace dubao::reanchoring {
@@ -139,12 +140,13 @@ Result<void> Reanchorer::orphanHighlight(HighlightOrigin origin, const TextAncho
             exec(insert,
                  QStringLiteral("INSERT INTO highlights (block_id, start, \"end\", quote, prefix, suffix, issue_id, "
                                 "article_position, article_title, block_position, article_start, origin, orphan, "
-                                "created_at, modified_at) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"),
+                                "created_at, modified_at) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)") +
+                     dialect::returningId(m_db),
                  values);
         !inserted)
         return inserted;
     return exec(m_db, QStringLiteral("INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"),
-                {insert.lastInsertId(), tagId});
+                {dialect::insertedId(insert), tagId});
 }
 
 Result<void> Reanchorer::apply(ReanchorCounts &counts)
@@ -229,10 +231,12 @@ Result<void> Reanchorer::apply(ReanchorCounts &counts)
             continue;
         }
         for (const int block : std::as_const(targets)) {
-            if (Result<void> done = exec(
-                    m_db,
-                    QStringLiteral("INSERT OR IGNORE INTO block_tags (block_id, tag_id, created_at) VALUES (?, ?, ?)"),
-                    {newBlockId(p.article, block), t.tagId, t.createdAt.isEmpty() ? now : t.createdAt});
+            if (Result<void> done =
+                    exec(m_db,
+                         dialect::insertOrIgnore(m_db) +
+                             QStringLiteral(" block_tags (block_id, tag_id, created_at) VALUES (?, ?, ?)") +
+                             dialect::onConflictIgnore(m_db),
+                         {newBlockId(p.article, block), t.tagId, t.createdAt.isEmpty() ? now : t.createdAt});
                 !done)
                 return done;
         }
@@ -268,10 +272,12 @@ Result<void> Reanchorer::apply(ReanchorCounts &counts)
             ++counts.orphaned;
             continue;
         }
-        if (Result<void> done = exec(
-                m_db,
-                QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag_id, created_at) VALUES (?, ?, ?)"),
-                {m_t.newIssue.parsed.articles.at(target).id, t.tagId, t.createdAt.isEmpty() ? now : t.createdAt});
+        if (Result<void> done =
+                exec(m_db,
+                     dialect::insertOrIgnore(m_db) +
+                         QStringLiteral(" article_tags (article_id, tag_id, created_at) VALUES (?, ?, ?)") +
+                         dialect::onConflictIgnore(m_db),
+                     {m_t.newIssue.parsed.articles.at(target).id, t.tagId, t.createdAt.isEmpty() ? now : t.createdAt});
             !done)
             return done;
         count(counts, false, true, target == old && m_t.newTexts.at(target).title == oldText.title);

@@ -12,6 +12,7 @@
 #include "core/search/searchindex.h"
 
 #include "core/search/tokenizer.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
@@ -327,6 +328,8 @@ bool SearchIndex::needsRebuild(Library &library)
 
 Result<void> SearchIndex::deferIndexing(QSqlDatabase &db)
 {
+    if (dialect::isPostgres(db)) // no index on a team library yet (issue 13): nothing to defer or index
+        return {};
     return setMeta(db, QStringLiteral("defer"), QStringLiteral("1"));
 }
 
@@ -353,6 +356,8 @@ constexpr const char *kCreateRemovals =
 
 Result<void> SearchIndex::deferRemoval(QSqlDatabase &db, const QList<qint64> &blockIds)
 {
+    if (dialect::isPostgres(db)) // no index on a team library yet (issue 13): nothing to defer or index
+        return {};
     if (blockIds.isEmpty())
         return {};
     const QString ids = jsonIds(blockIds);
@@ -370,6 +375,8 @@ Result<void> SearchIndex::deferRemoval(QSqlDatabase &db, const QList<qint64> &bl
 
 Result<void> SearchIndex::allowManySegments(QSqlDatabase &db)
 {
+    if (dialect::isPostgres(db)) // no index on a team library yet (issue 13): nothing to defer or index
+        return {};
     QSqlQuery query(db);
     if (query.exec(QStringLiteral("SELECT v FROM search_blocks_config WHERE k = 'crisismerge'")) && query.next() &&
         query.value(0).toInt() >= kCrisisMerge)
@@ -382,6 +389,8 @@ Result<void> SearchIndex::allowManySegments(QSqlDatabase &db)
 
 Result<void> SearchIndex::indexDeferred(QSqlDatabase &db, const QList<qint64> &issueIds)
 {
+    if (dialect::isPostgres(db)) // no index on a team library yet (issue 13): nothing to defer or index
+        return {};
     const QString ids = jsonIds(issueIds);
     // The new blocks' keys, numbered in key order by the temporary table's rowid: FTS5 then takes them as one
     // ascending run and writes one segment for the whole transaction.

@@ -2,6 +2,7 @@
 // filter, orphans, where an annotation is, and how many annotations an issue or article has.
 #include "core/store/annotationrepository.h"
 #include "core/store/annotationrows.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "core/store/tagrepository.h"
@@ -27,14 +28,15 @@ struct ListedKind
     int columnCount;
     const char *tagTable;
     const char *tagColumn;
-    const char *textCondition; ///< AnnotationFilter::text: in the quote (and a note's text), lower-cased
+    /// AnnotationFilter::text: in the quote (and a note's text), lower-cased; %1 is dialect::substringPosition()
+    const char *textCondition;
 };
 
 const ListedKind kListedKinds[] = {
     {AnnotationItem::Kind::Highlight, "highlights", "h", kHighlightColumns, kHighlightColumnCount, "highlight_tags",
-     "highlight_id", "instr(lower(h.quote), ?) > 0"},
+     "highlight_id", "%1(lower(h.quote), ?) > 0"},
     {AnnotationItem::Kind::Note, "notes", "n", kNoteColumns, kNoteColumnCount, "note_tags", "note_id",
-     "(instr(lower(n.text), ?) > 0 OR instr(lower(ifnull((SELECT quote FROM highlights WHERE id = n.highlight_id), "
+     "(%1(lower(n.text), ?) > 0 OR %1(lower(coalesce((SELECT quote FROM highlights WHERE id = n.highlight_id), "
      "'')), ?) > 0)"},
 };
 
@@ -122,7 +124,7 @@ QList<AnnotationItem> AnnotationRepository::list(const AnnotationFilter &filter)
         const QString alias = QLatin1String(kind.alias);
         QVariantList values;
         const QString where = conditions(alias, values, QLatin1String(kind.tagTable), QLatin1String(kind.tagColumn),
-                                         QLatin1String(kind.textCondition));
+                                         QString::fromLatin1(kind.textCondition).arg(dialect::substringPosition(db)));
         QSqlQuery q(db);
         if (!select(q,
                     QStringLiteral("SELECT %1, %2 FROM %3 %4 %5 %6")
@@ -207,8 +209,8 @@ AnnotationCounts countsWhere(QSqlDatabase db, const QString &blockCondition, con
     QVariantList values;
     for (int k = 0; k < binds; ++k)
         values.append(id);
-    c.highlights = scalar(db, QStringLiteral("SELECT count(*) FROM (%1)").arg(highlightIds), values).toInt();
-    c.notes = scalar(db, QStringLiteral("SELECT count(*) FROM (%1)").arg(noteIds), values).toInt();
+    c.highlights = scalar(db, QStringLiteral("SELECT count(*) FROM (%1) AS ids").arg(highlightIds), values).toInt();
+    c.notes = scalar(db, QStringLiteral("SELECT count(*) FROM (%1) AS ids").arg(noteIds), values).toInt();
     c.blockTags = scalar(db,
                          QStringLiteral("SELECT count(*) FROM block_tags t JOIN blocks b ON b.id = t.block_id "
                                         "JOIN articles a ON a.id = b.article_id WHERE %1")

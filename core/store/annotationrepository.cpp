@@ -4,6 +4,7 @@
 
 #include "core/annotate/anchoring.h"
 #include "core/store/annotationrows.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
@@ -144,15 +145,18 @@ Result<qint64> AnnotationRepository::addHighlight(qint64 blockId, int start, int
             exec(insert,
                  QStringLiteral("INSERT INTO highlights (block_id, start, \"end\", quote, prefix, suffix, issue_id, "
                                 "article_position, article_title, block_position, article_start, created_at, "
-                                "modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                "modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
+                     dialect::returningId(db),
                  values);
         !inserted)
         return inserted.error();
-    const qint64 id = insert.lastInsertId().toLongLong();
+    const qint64 id = dialect::insertedId(insert);
     for (const qint64 tagId : tagIds) {
-        if (Result<void> tagged =
-                exec(db, QStringLiteral("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"),
-                     {id, tagId});
+        if (Result<void> tagged = exec(db,
+                                       dialect::insertOrIgnore(db) +
+                                           QStringLiteral(" highlight_tags (highlight_id, tag_id) VALUES (?, ?)") +
+                                           dialect::onConflictIgnore(db),
+                                       {id, tagId});
             !tagged)
             return tagged.error();
     }
@@ -240,8 +244,10 @@ Result<void> AnnotationRepository::restore(const HighlightDeletion &deletion)
         return kept;
     for (const qint64 tagId : h.tagIds) {
         if (Result<void> tagged = exec(db,
-                                       QStringLiteral("INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) "
-                                                      "SELECT ?, id FROM tags WHERE id = ?"),
+                                       dialect::insertOrIgnore(db) +
+                                           QStringLiteral(" highlight_tags (highlight_id, tag_id) "
+                                                          "SELECT CAST(? AS bigint), id FROM tags WHERE id = ?") +
+                                           dialect::onConflictIgnore(db),
                                        {h.id, tagId});
             !tagged)
             return tagged;
@@ -283,11 +289,12 @@ Result<qint64> AnnotationRepository::addNote(qint64 blockId, qint64 highlightId,
             insert,
             QStringLiteral("INSERT INTO notes (block_id, highlight_id, text, created_at, modified_at, quote, prefix, "
                            "suffix, issue_id, article_position, article_title, block_position, article_start) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
+                dialect::returningId(db),
             values);
         !inserted)
         return inserted.error();
-    return scope.commit(insert.lastInsertId().toLongLong());
+    return scope.commit(dialect::insertedId(insert));
 }
 
 std::optional<Note> AnnotationRepository::note(qint64 id) const
@@ -404,7 +411,9 @@ Result<void> AnnotationRepository::restore(const NoteDeletion &deletion)
     for (const qint64 tagId : n.tagIds) {
         if (Result<void> tagged = exec(
                 db,
-                QStringLiteral("INSERT OR IGNORE INTO note_tags (note_id, tag_id) SELECT ?, id FROM tags WHERE id = ?"),
+                dialect::insertOrIgnore(db) +
+                    QStringLiteral(" note_tags (note_id, tag_id) SELECT CAST(? AS bigint), id FROM tags WHERE id = ?") +
+                    dialect::onConflictIgnore(db),
                 {n.id, tagId});
             !tagged)
             return tagged;

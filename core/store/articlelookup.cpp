@@ -1,5 +1,6 @@
 #include "core/store/articlelookup.h"
 
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
@@ -31,7 +32,7 @@ QList<std::pair<QByteArray, qint64>> ArticleLookup::uids() const
 {
     QList<std::pair<QByteArray, qint64>> uids;
     QSqlQuery q(m_library.database());
-    q.setForwardOnly(true);
+    dialect::readForwardOnly(q);
     if (!sql::select(q, QStringLiteral("SELECT uid, id FROM articles WHERE uid IS NOT NULL"), {}))
         return uids;
     while (q.next())

@@ -2,6 +2,7 @@
 #include "core/store/correctionrepository.h"
 
 #include "core/store/bareconnection.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
@@ -71,7 +72,8 @@ Result<qint64> CorrectionRepository::insert(const Correction &c)
             exec(q,
                  QStringLiteral(
                      "INSERT INTO corrections (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                     .arg(QLatin1String(kColumns)),
+                         .arg(QLatin1String(kColumns)) +
+                     dialect::returningId(db),
                  {idOrNull(c.id), correctionKindName(c.kind), idOrNull(c.blockId), idOrNull(c.anchor.issueId), c.start,
                   c.end, notNull(c.text), notNull(c.original), notNull(c.anchor.prefix), notNull(c.anchor.suffix),
                   c.anchor.articlePosition, notNull(c.anchor.articleTitle), c.anchor.blockPosition,
@@ -79,7 +81,7 @@ Result<qint64> CorrectionRepository::insert(const Correction &c)
                   c.createdAt.isEmpty() ? nowUtc() : c.createdAt, c.shownStart, c.shownEnd});
         !done)
         return done.error();
-    return transaction.commit(q.lastInsertId().toLongLong());
+    return transaction.commit(dialect::insertedId(q));
 }
 
 Result<Correction> CorrectionRepository::remove(qint64 id)
@@ -146,7 +148,7 @@ Result<void> CorrectionRepository::place(const Correction &c)
         QStringList same;
         for (const QString &column : columns) {
             set << column + QStringLiteral(" = ?");
-            same << column + QStringLiteral(" IS ?");
+            same << column + QStringLiteral(" IS NOT DISTINCT FROM ?"); // both engines (SQLite >= 3.39)
         }
         return QStringLiteral("UPDATE corrections SET %1 WHERE id = ? AND NOT (%2)")
             .arg(set.join(QStringLiteral(", ")), same.join(QStringLiteral(" AND ")));

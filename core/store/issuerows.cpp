@@ -1,6 +1,7 @@
 // IssueRowStore: an issue's rows read, compared and written in place (issuerows.h).
 #include "core/store/issuerows.h"
 
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sourcelines.h"
 #include "core/store/sql.h"
@@ -15,6 +16,8 @@
 #include <QSqlQuery>
 
 namespace dubao {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -64,57 +67,62 @@ struct IssueRowStore::Statements
 
     Result<void> prepare(QSqlDatabase db)
     {
-        const std::pair<QSqlQuery *, const char *> statements[] = {
-            {&issue, "SELECT i.parser_version, s.sha256 FROM issues i JOIN source_files s ON s.id = i.source_file_id "
-                     "WHERE i.id = ?"},
-            {&articles, "SELECT id, uid, kicker, title, subtitles, has_byline, byline_source, byline_date, byline_raw, "
-                        "first_line, last_line FROM articles WHERE issue_id = ? ORDER BY position"},
-            {&reporters, "SELECT ar.article_id, r.name FROM article_reporters ar JOIN articles a ON a.id = "
+        const QString returningId = dialect::returningId(db);
+        const std::pair<QSqlQuery *, QString> statements[] = {
+            {&issue, u"SELECT i.parser_version, s.sha256 FROM issues i JOIN source_files s ON s.id = i.source_file_id "
+                     "WHERE i.id = ?"_s},
+            {&articles,
+             u"SELECT id, uid, kicker, title, subtitles, has_byline, byline_source, byline_date, byline_raw, "
+             "first_line, last_line FROM articles WHERE issue_id = ? ORDER BY position"_s},
+            {&reporters, u"SELECT ar.article_id, r.name FROM article_reporters ar JOIN articles a ON a.id = "
                          "ar.article_id JOIN reporters r ON r.id = ar.reporter_id WHERE a.issue_id = ? "
-                         "ORDER BY ar.article_id, ar.position"},
+                         "ORDER BY ar.article_id, ar.position"_s},
             {&blocks,
-             "SELECT b.article_id, b.id, b.uid, b.kind, b.text, b.raw, b.first_line, b.last_line FROM blocks b "
-             "JOIN articles a ON a.id = b.article_id WHERE a.issue_id = ? ORDER BY b.article_id, b.position"},
-            {&parkArticle, "UPDATE articles SET position = -1 - id WHERE id = ?"},
-            {&insertArticle, "INSERT INTO articles (issue_id, position, kicker, title, subtitles, has_byline, "
+             u"SELECT b.article_id, b.id, b.uid, b.kind, b.text, b.raw, b.first_line, b.last_line FROM blocks b "
+             "JOIN articles a ON a.id = b.article_id WHERE a.issue_id = ? ORDER BY b.article_id, b.position"_s},
+            {&parkArticle, u"UPDATE articles SET position = -1 - id WHERE id = ?"_s},
+            {&insertArticle, u"INSERT INTO articles (issue_id, position, kicker, title, subtitles, has_byline, "
                              "byline_source, byline_date, byline_raw, first_line, last_line, uid) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
-            {&updateArticle, "UPDATE articles SET position = ?, kicker = ?, title = ?, subtitles = ?, has_byline = ?, "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
+                                 returningId},
+            {&updateArticle, u"UPDATE articles SET position = ?, kicker = ?, title = ?, subtitles = ?, has_byline = ?, "
                              "byline_source = ?, byline_date = ?, byline_raw = ?, first_line = ?, last_line = ? "
-                             "WHERE id = ?"},
-            {&updateArticlePosition, "UPDATE articles SET position = ? WHERE id = ?"},
-            {&deleteArticle, "DELETE FROM articles WHERE id = ?"},
-            {&deleteReporters, "DELETE FROM article_reporters WHERE article_id = ?"},
-            {&insertReporter, "INSERT OR IGNORE INTO reporters (name) VALUES (?)"},
-            {&selectReporter, "SELECT id FROM reporters WHERE name = ?"},
+                             "WHERE id = ?"_s},
+            {&updateArticlePosition, u"UPDATE articles SET position = ? WHERE id = ?"_s},
+            {&deleteArticle, u"DELETE FROM articles WHERE id = ?"_s},
+            {&deleteReporters, u"DELETE FROM article_reporters WHERE article_id = ?"_s},
+            {&insertReporter,
+             dialect::insertOrIgnore(db) + u" reporters (name) VALUES (?)"_s + dialect::onConflictIgnore(db)},
+            {&selectReporter, u"SELECT id FROM reporters WHERE name = ?"_s},
             {&insertArticleReporter,
-             "INSERT INTO article_reporters (article_id, position, reporter_id) VALUES (?, ?, ?)"},
-            {&parkBlock, "UPDATE blocks SET position = -1 - id WHERE id = ?"},
-            {&insertBlock, "INSERT INTO blocks (article_id, position, kind, text, raw, first_line, last_line, uid) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
+             u"INSERT INTO article_reporters (article_id, position, reporter_id) VALUES (?, ?, ?)"_s},
+            {&parkBlock, u"UPDATE blocks SET position = -1 - id WHERE id = ?"_s},
+            {&insertBlock, u"INSERT INTO blocks (article_id, position, kind, text, raw, first_line, last_line, uid) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s +
+                               returningId},
             // Two updates: the search index's trigger fires on text and article_id only, so a block that only
             // moved (position, lines) does not touch the index.
-            {&updateBlockText, "UPDATE blocks SET article_id = ?, position = ?, kind = ?, text = ?, raw = ?, "
-                               "first_line = ?, last_line = ? WHERE id = ?"},
-            {&updateBlockPlace, "UPDATE blocks SET position = ?, kind = ?, raw = ?, first_line = ?, last_line = ? "
-                                "WHERE id = ?"},
-            {&deleteBlock, "DELETE FROM blocks WHERE id = ?"},
-            {&blockLineage, "INSERT INTO block_lineage (issue_id, old_id, old_uid, new_id, new_uid, kind, "
-                            "parser_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
-            {&articleLineage, "INSERT INTO article_lineage (issue_id, old_id, old_uid, new_id, new_uid, kind, "
-                              "parser_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
-            {&stamp, "UPDATE issues SET parser_version = ? WHERE id = ? AND parser_version <> ?"},
+            {&updateBlockText, u"UPDATE blocks SET article_id = ?, position = ?, kind = ?, text = ?, raw = ?, "
+                               "first_line = ?, last_line = ? WHERE id = ?"_s},
+            {&updateBlockPlace, u"UPDATE blocks SET position = ?, kind = ?, raw = ?, first_line = ?, last_line = ? "
+                                "WHERE id = ?"_s},
+            {&deleteBlock, u"DELETE FROM blocks WHERE id = ?"_s},
+            {&blockLineage, u"INSERT INTO block_lineage (issue_id, old_id, old_uid, new_id, new_uid, kind, "
+                            "parser_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s},
+            {&articleLineage, u"INSERT INTO article_lineage (issue_id, old_id, old_uid, new_id, new_uid, kind, "
+                              "parser_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s},
+            {&stamp, u"UPDATE issues SET parser_version = ? WHERE id = ? AND parser_version <> ?"_s},
             {&annotations,
-             "SELECT (SELECT count(*) FROM highlights WHERE issue_id = ? AND orphan = 0 AND block_id IS NOT NULL)"
+             u"SELECT (SELECT count(*) FROM highlights WHERE issue_id = ? AND orphan = 0 AND block_id IS NOT NULL)"
              " + (SELECT count(*) FROM notes WHERE issue_id = ? AND orphan = 0 AND block_id IS NOT NULL)"
              " + (SELECT count(*) FROM articles a JOIN blocks b ON b.article_id = a.id JOIN block_tags t "
              "ON t.block_id = b.id WHERE a.issue_id = ?)"
-             " + (SELECT count(*) FROM articles a JOIN article_tags t ON t.article_id = a.id WHERE a.issue_id = ?)"},
+             " + (SELECT count(*) FROM articles a JOIN article_tags t ON t.article_id = a.id WHERE a.issue_id = ?)"_s},
         };
         for (const auto &[query, text] : statements) {
             *query = QSqlQuery(db);
-            query->setForwardOnly(true);
-            if (!query->prepare(QString::fromUtf8(text))) {
+            dialect::readForwardOnly(*query);
+            if (!query->prepare(text)) {
                 qCWarning(lcStore).noquote() << "cannot prepare" << text << query->lastError().text();
                 return Error(sql::Store::tr("cannot store: %1").arg(query->lastError().text()));
             }
@@ -331,7 +339,7 @@ Result<RowCounts> IssueRowStore::write(const IssueRows &before, IssueRowsUpdate 
                     run(st.insertArticle, QVariantList{issueId, a} + headValues(article) + QVariantList{article.uid});
                 !done)
                 return done.error();
-            article.id = st.insertArticle.lastInsertId().toLongLong();
+            article.id = dialect::insertedId(st.insertArticle);
             ++counts.articlesInserted;
         } else {
             const OldArticle &old = oldArticles.value(article.id);
@@ -395,7 +403,7 @@ Result<RowCounts> IssueRowStore::write(const IssueRows &before, IssueRowsUpdate 
                                                              block.firstLine, block.lastLine, block.uid});
                     !done)
                     return done.error();
-                block.id = st.insertBlock.lastInsertId().toLongLong();
+                block.id = dialect::insertedId(st.insertBlock);
                 ++counts.blocksInserted;
                 continue;
             }

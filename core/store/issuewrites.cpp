@@ -1,6 +1,7 @@
 // SQL that writes issues, articles, reporters and blocks (schema in docs/schema.md): insert() with the
 // statements it prepares once, and the dating of an issue. The reads are in issuerepository.cpp.
 #include "core/parse/issueparser.h"
+#include "core/store/dialect.h"
 #include "core/store/issuerepository.h"
 #include "core/store/issuerows.h"
 #include "core/store/library.h"
@@ -19,6 +20,7 @@
 
 namespace dubao {
 
+using namespace Qt::StringLiterals;
 using sql::notNull;
 using sql::nowUtc;
 
@@ -67,9 +69,10 @@ public:
     {
         m_insert = QSqlQuery(db);
         m_select = QSqlQuery(db);
-        m_select.setForwardOnly(true);
-        if (Result<void> prepared =
-                dubao::prepare(m_insert, QStringLiteral("INSERT OR IGNORE INTO publications (name) VALUES (?)"));
+        dialect::readForwardOnly(m_select);
+        if (Result<void> prepared = dubao::prepare(m_insert, dialect::insertOrIgnore(db) +
+                                                                 QStringLiteral(" publications (name) VALUES (?)") +
+                                                                 dialect::onConflictIgnore(db));
             !prepared)
             return prepared;
         return dubao::prepare(m_select, QStringLiteral("SELECT id FROM publications WHERE name = ?"));
@@ -113,30 +116,36 @@ struct IssueRepository::InsertStatements
 
     Result<void> prepare(QSqlDatabase &db)
     {
-        const std::pair<QSqlQuery *, const char *> statements[] = {
+        const QString returningId = dialect::returningId(db);
+        const std::pair<QSqlQuery *, QString> statements[] = {
             {&insertSource,
-             "INSERT INTO source_files (path, sha256, encoding, size, imported_at) VALUES (?, ?, ?, ?, ?)"},
-            {&insertSourceBytes,
-             "INSERT OR REPLACE INTO source_contents (source_file_id, bytes, codec) VALUES (?, ?, ?)"},
-            {&insertIssue, "INSERT INTO issues (id, publication_id, source_file_id, date, month, day, date_inferred, "
+             u"INSERT INTO source_files (path, sha256, encoding, size, imported_at) VALUES (?, ?, ?, ?, ?)"_s +
+                 returningId},
+            {&insertSourceBytes, sql::sourceBytesUpsert()},
+            {&insertIssue, u"INSERT INTO issues (id, publication_id, source_file_id, date, month, day, date_inferred, "
                            "created_at, uid, parser_version, date_alternatives, date_evidence) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
-            {&insertArticle, "INSERT INTO articles (id, issue_id, position, kicker, title, subtitles, has_byline, "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
+                               returningId},
+            {&insertArticle, u"INSERT INTO articles (id, issue_id, position, kicker, title, subtitles, has_byline, "
                              "byline_source, byline_date, byline_raw, first_line, last_line, uid) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
-            {&insertReporter, "INSERT OR IGNORE INTO reporters (name) VALUES (?)"},
-            {&selectReporter, "SELECT id FROM reporters WHERE name = ?"},
-            {&insertArticleReporter, "INSERT INTO article_reporters (article_id, position, reporter_id) "
-                                     "VALUES (?, ?, ?)"},
-            {&insertBlock, "INSERT INTO blocks (id, article_id, position, kind, text, raw, first_line, last_line, uid) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
+                                 returningId},
+            {&insertReporter,
+             dialect::insertOrIgnore(db) + u" reporters (name) VALUES (?)"_s + dialect::onConflictIgnore(db)},
+            {&selectReporter, u"SELECT id FROM reporters WHERE name = ?"_s},
+            {&insertArticleReporter, u"INSERT INTO article_reporters (article_id, position, reporter_id) "
+                                     "VALUES (?, ?, ?)"_s},
+            {&insertBlock,
+             u"INSERT INTO blocks (id, article_id, position, kind, text, raw, first_line, last_line, uid) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s},
         };
         if (Result<void> prepared = publications.prepare(db); !prepared)
             return prepared;
         for (const auto &[query, sql] : statements) {
             *query = QSqlQuery(db);
-            query->setForwardOnly(query == &selectReporter);
-            if (Result<void> prepared = dubao::prepare(*query, QString::fromUtf8(sql)); !prepared)
+            if (query == &selectReporter)
+                dialect::readForwardOnly(*query);
+            if (Result<void> prepared = dubao::prepare(*query, sql); !prepared)
                 return prepared;
         }
         return {};
@@ -199,7 +208,7 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue, const StoredIde
                  sourceSize, identity && !identity->importedAt.isEmpty() ? identity->importedAt : now});
         !done)
         return done.error();
-    const qint64 sourceId = insertSource.lastInsertId().toLongLong();
+    const qint64 sourceId = dialect::insertedId(insertSource);
     // The original bytes, for re-parsing later (schema v2; core/store/sql.h).
     // The bytes come with the parse; a ParsedIssue built elsewhere (without them) falls back to the file.
     if (issue.source.bytes.isEmpty()) {
@@ -225,7 +234,7 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue, const StoredIde
                  yearAlternativesValue(issue.issue.yearAlternatives), yearEvidenceValue(issue.issue.yearEvidence)});
         !done)
         return done.error();
-    const qint64 issueId = insertIssue.lastInsertId().toLongLong();
+    const qint64 issueId = dialect::insertedId(insertIssue);
 
     // Raw text that is exactly the source's lines is not stored twice (SourceLines) — only when the bytes it
     // is read back from are stored too.
@@ -245,7 +254,7 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue, const StoredIde
                      article.lastLine, sameArticles ? identity->articleUids.at(a) : uid::make()});
             !done)
             return done.error();
-        const qint64 articleId = insertArticle.lastInsertId().toLongLong();
+        const qint64 articleId = dialect::insertedId(insertArticle);
 
         if (article.byline) {
             for (int r = 0; r < article.byline->reporters.size(); ++r) {
@@ -297,8 +306,9 @@ Result<void> IssueRepository::refreshParsedDate(qint64 issueId, const IssueInfo 
                                     "date_alternatives = ?, date_evidence = ? WHERE id = ? "
                                     "AND (date_inferred = 1 OR (date_evidence IS NOT NULL "
                                     "AND date_evidence NOT LIKE '%\"kind\":\"user\"%')) "
-                                    "AND (date IS NOT ? OR date_inferred IS NOT ? OR month IS NOT ? OR day IS NOT ? "
-                                    "OR date_alternatives IS NOT ? OR date_evidence IS NOT ?)"),
+                                    "AND (date IS DISTINCT FROM ? OR date_inferred IS DISTINCT FROM ? "
+                                    "OR month IS DISTINCT FROM ? OR day IS DISTINCT FROM ? "
+                                    "OR date_alternatives IS DISTINCT FROM ? OR date_evidence IS DISTINCT FROM ?)"),
                      {dateValue(info.date), info.dateInferred ? 1 : 0, info.month, info.day, alternatives, evidence,
                       issueId, dateValue(info.date), info.dateInferred ? 1 : 0, info.month, info.day, alternatives,
                       evidence});

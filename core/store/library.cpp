@@ -3,6 +3,8 @@
 #include "core/store/library.h"
 
 #include "core/store/backup.h"
+#include "core/store/dialect.h"
+#include "core/store/postgresschema.h"
 #include "core/store/schema.h"
 #include "core/store/sourcebytes.h"
 #include "core/store/sql.h"
@@ -17,6 +19,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUrl>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -109,6 +112,8 @@ Result<void> Library::open(const QString &path, OpenMode mode)
 {
     close();
     m_mode = mode;
+    if (dialect::isServerUrl(path))
+        return openServer(path);
     auto fail = [&](const QString &message) -> Result<void> {
         qCWarning(lcStore).noquote() << path << message;
         return Error(message).prefixed(path);
@@ -181,6 +186,86 @@ Result<void> Library::open(const QString &path, OpenMode mode)
             QFile::remove(path + QStringLiteral("-journal"));
         }
         return opened.error().prefixed(path);
+    }
+    return {};
+}
+
+namespace {
+
+/// What went wrong connecting to a server, in words a team user can act on (issue 13).
+QString connectionError(const QString &driverText, const QString &host, int port, const QString &user,
+                        const QString &database)
+{
+    const QString where = QStringLiteral("%1:%2").arg(host).arg(port);
+    if (driverText.contains(QLatin1String("password authentication failed")))
+        return sql::Store::tr("wrong password for the user %1 on the PostgreSQL server %2 (the password is read from "
+                              "~/.pgpass or the file PGPASSFILE names)")
+            .arg(user, where);
+    if (driverText.contains(QLatin1String("no password supplied")) || driverText.contains(QLatin1String("fe_sendauth")))
+        return sql::Store::tr("the PostgreSQL server %1 wants a password for the user %2: put it in ~/.pgpass (or "
+                              "the file PGPASSFILE names)")
+            .arg(where, user);
+    if (driverText.contains(QLatin1String("database \"")) && driverText.contains(QLatin1String("does not exist")))
+        return sql::Store::tr("the PostgreSQL server %1 has no database %2").arg(where, database);
+    if (driverText.contains(QLatin1String("role \"")) && driverText.contains(QLatin1String("does not exist")))
+        return sql::Store::tr("the PostgreSQL server %1 has no user %2").arg(where, user);
+    if (driverText.contains(QLatin1String("Connection refused")) ||
+        driverText.contains(QLatin1String("could not translate host name")) ||
+        driverText.contains(QLatin1String("timeout expired")) || driverText.contains(QLatin1String("No route")))
+        return sql::Store::tr("cannot reach the PostgreSQL server at %1 (is it running, and listening there?)")
+            .arg(where);
+    QString detail = driverText.simplified();
+    return sql::Store::tr("cannot connect to the PostgreSQL server at %1: %2").arg(where, detail);
+}
+
+} // namespace
+
+Result<void> Library::openServer(const QString &url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    const QString database = parsed.path().mid(1);
+    if (!parsed.isValid() || parsed.host().isEmpty() || database.isEmpty() || database.contains(QLatin1Char('/')))
+        return Error(sql::Store::tr("not a team library address; write postgresql://USER@HOST:PORT/DATABASE"))
+            .prefixed(url);
+    if (!parsed.password().isEmpty())
+        return Error(sql::Store::tr("a password does not belong in the address: put it in ~/.pgpass (or the file "
+                                    "PGPASSFILE names)"))
+            .prefixed(parsed.toString(QUrl::RemovePassword));
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return Error(sql::Store::tr("cannot open a team library: Qt's PostgreSQL driver (QPSQL, Debian's package "
+                                    "libqt6sql6-psql) is not installed"))
+            .prefixed(url);
+    const int port = parsed.port(5432);
+    Result<void> opened;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        db.setHostName(parsed.host());
+        db.setPort(port);
+        db.setDatabaseName(database);
+        if (!parsed.userName().isEmpty())
+            db.setUserName(parsed.userName());
+        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=dubao"));
+        m_path = url;
+        m_server = true;
+        if (!db.open()) {
+            opened = Error(connectionError(db.lastError().text(), parsed.host(), port, parsed.userName(), database));
+        } else {
+            opened = schema::openPostgres(db, currentSchemaVersion()); // (QPSQL sets the client encoding to UTF-8)
+            if (!opened && opened.error().message().contains(QLatin1String("permission denied")))
+                opened = Error(sql::Store::tr("the user %1 may not make a library in the database %2 (its owner can "
+                                              "allow it: GRANT CREATE ON SCHEMA public TO %1)")
+                                   .arg(parsed.userName(), database));
+        }
+        if (!opened) {
+            qCWarning(lcStore).noquote() << "cannot open team library" << url << opened.error().message();
+            db.close();
+        }
+    }
+    if (!opened) {
+        QSqlDatabase::removeDatabase(m_connectionName);
+        m_path.clear();
+        m_server = false;
+        return opened.error().prefixed(url);
     }
     return {};
 }
@@ -370,6 +455,7 @@ void Library::close()
     unregisterOpenFile(m_connectionName);
     m_path.clear();
     m_readOnly = false;
+    m_server = false;
     m_schemaFindings.clear();
 }
 
@@ -391,6 +477,11 @@ bool Library::isReadOnly() const
 QSqlDatabase Library::database() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Library::isTeamLibrary() const
+{
+    return m_server;
 }
 
 int Library::currentSchemaVersion()

@@ -38,6 +38,10 @@ public:
     /// (trusted_schema=OFF) until SchemaVerifier found it to be exactly Dubao's; a library whose schema holds
     /// anything else opens read-only (schemaFindings() names the objects), and one that would need an upgrade
     /// as well does not open. docs/safety.md.
+    ///
+    /// A team library (issue 13) opens from `postgresql://USER@HOST:PORT/DATABASE` through Qt's QPSQL driver: an
+    /// empty database becomes a library of the current schema, one with other tables is refused. The password is
+    /// never in the URL: libpq reads it from ~/.pgpass (or the file PGPASSFILE names). path() is the URL.
     Result<void> open(const QString &path, OpenMode mode = OpenMode::Normal);
     void close();
     bool isOpen() const;
@@ -58,6 +62,9 @@ public:
 
     QSqlDatabase database() const;
 
+    /// True for a team library on a PostgreSQL server (dialect::Engine::PostgreSQL).
+    bool isTeamLibrary() const;
+
     /// Schema version of this build (PRAGMA user_version after migration).
     static int currentSchemaVersion();
 
@@ -68,12 +75,14 @@ public:
     static QString defaultPath();
 
 private:
+    Result<void> openServer(const QString &url);
     Result<void> migrate();
     Result<void> verifySchema(int version);
 
     QString m_connectionName;
     QString m_path;
     bool m_readOnly = false;
+    bool m_server = false;
     OpenMode m_mode = OpenMode::Normal;
     QList<SchemaFinding> m_schemaFindings;
 };

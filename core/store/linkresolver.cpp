@@ -1,6 +1,7 @@
 // Resolving dubao:// links through uids, ids and lineage (linkresolver.h).
 #include "core/store/linkresolver.h"
 
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "core/store/uid.h"
@@ -259,8 +260,8 @@ QHash<qint64, QByteArray> uidsOf(Library &library, const char *table, const QLis
     }
     QSqlQuery q(library.database());
     if (!select(q,
-                QStringLiteral("SELECT id, uid FROM %1 WHERE id IN (SELECT value FROM json_each(?))")
-                    .arg(QLatin1String(table)),
+                QStringLiteral("SELECT id, uid FROM %1 WHERE id IN (%2)")
+                    .arg(QLatin1String(table), dialect::idsFromJson(library.database())),
                 {QVariant(QStringLiteral("[") + list + u']')}))
         return result;
     while (q.next())

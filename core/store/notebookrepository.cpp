@@ -2,6 +2,7 @@
 #include "core/store/notebookrepository.h"
 
 #include "core/store/annotationrows.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "core/store/tagrepository.h"
@@ -79,10 +80,11 @@ Result<qint64> NotebookRepository::create(const QString &name)
         return nameTaken(*clean);
     QSqlQuery q(db);
     if (Result<void> inserted =
-            exec(q, QStringLiteral("INSERT INTO notebooks (name, created_at) VALUES (?, ?)"), {*clean, nowUtc()});
+            exec(q, QStringLiteral("INSERT INTO notebooks (name, created_at) VALUES (?, ?)") + dialect::returningId(db),
+                 {*clean, nowUtc()});
         !inserted)
         return inserted.error();
-    return scope.commit(q.lastInsertId().toLongLong());
+    return scope.commit(dialect::insertedId(q));
 }
 
 std::optional<Notebook> NotebookRepository::notebook(qint64 id) const
@@ -188,12 +190,13 @@ Result<qint64> NotebookRepository::addEntry(qint64 notebookId, const NotebookEnt
     if (Result<void> inserted = exec(
             insert,
             QStringLiteral("INSERT INTO notebook_entries (notebook_id, position, highlight_id, note_id, text, "
-                           "created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                           "created_at) VALUES (?, ?, ?, ?, ?, ?)") +
+                dialect::returningId(db),
             {notebookId, position, idOrNull(entry.highlightId), idOrNull(entry.noteId),
              entry.isFreeText() ? QVariant(notNull(entry.text)) : QVariant(QMetaType(QMetaType::QString)), nowUtc()});
         !inserted)
         return inserted.error();
-    return scope.commit(insert.lastInsertId().toLongLong());
+    return scope.commit(dialect::insertedId(insert));
 }
 
 Result<qint64> NotebookRepository::addHighlight(qint64 notebookId, qint64 highlightId, int position)

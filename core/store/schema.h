@@ -42,6 +42,20 @@ struct RegisteredStep
 QList<RegisteredStep> steps(int current);
 QList<Step> connectionSetUps();
 
+/// A script of PostgreSQL statements for a team library (issue 13), beside the layer's SQLite step of the same
+/// version. A team library is always made new at the current version: version 11's scripts (the baseline) make
+/// the whole schema of their layer as of v11; each later version registers the script that brings a library of
+/// the version before to it (for a v12 table: `registerPostgresStep(12, "store", "CREATE TABLE …;")`). Thread-safe.
+void registerPostgresStep(int version, const char *layer, const char *script);
+struct PostgresStep
+{
+    int version = 0;
+    QString layer;
+    QString script;
+};
+/// Every registered PostgreSQL script, the store's own (its v11 baseline, core/store/postgresschema.cpp) first.
+QList<PostgresStep> postgresSteps();
+
 /// The store's own steps.
 Result<void> migrateTo1(QSqlDatabase &db); ///< publications, source files, issues, articles, blocks
 Result<void> migrateTo2(QSqlDatabase &db); ///< tags, highlights, notes, notebooks, source contents

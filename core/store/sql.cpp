@@ -1,5 +1,6 @@
 #include "core/store/sql.h"
 
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sourcebytes.h"
 
@@ -84,7 +85,7 @@ Result<void> exec(QSqlDatabase db, std::initializer_list<Statement> statements)
 
 Result<void> select(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
-    query.setForwardOnly(true);
+    dialect::readForwardOnly(query);
     if (!prepare(query, sql, values) || !query.exec())
         return Error(Store::tr("cannot read the library: %1").arg(query.lastError().text()));
     return {};
@@ -121,8 +122,7 @@ sqlite3 *handle(const QSqlDatabase &db)
 
 bool inTransaction(const QSqlDatabase &db)
 {
-    sqlite3 *connection = handle(db);
-    return connection && sqlite3_get_autocommit(connection) == 0;
+    return dialect::inTransaction(db);
 }
 
 bool harden(const QSqlDatabase &db)
@@ -150,8 +150,10 @@ WriteScope::WriteScope(QSqlDatabase db, const char *savepointName)
     m_savepoint = inTransaction(m_db);
     m_readOnly = m_db.connectOptions().contains(QLatin1String("QSQLITE_OPEN_READONLY"));
     QSqlQuery query(m_db);
+    // PostgreSQL's rows are locked as they are written, so a plain BEGIN queues two writers there.
+    const bool immediate = !m_readOnly && !dialect::isPostgres(m_db);
     m_active = query.exec(m_savepoint ? QStringLiteral("SAVEPOINT ") + m_name
-                                      : (m_readOnly ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")));
+                                      : (immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")));
     if (!m_active)
         m_error = Error(Store::tr("cannot start a transaction: %1").arg(query.lastError().text()));
 }
@@ -174,10 +176,10 @@ Result<void> WriteScope::commit()
     if (!m_active)
         return m_error.message().isEmpty() ? Error(Store::tr("no transaction to commit")) : m_error;
     QSqlQuery query(m_db);
-    if (!m_savepoint && !m_readOnly) {
+    if (!m_savepoint && !m_readOnly && !dialect::isPostgres(m_db)) {
         // Every transaction of Dubao's rewrites the page that holds the library's identity, so a -wal whose commits
         // never wrote that page is another database's (walcheck.h). A library older than the change_counter table
-        // (a migration's first steps) has no such row: nothing to do.
+        // (a migration's first steps) has no such row: nothing to do. A team library has no -wal (nor the table).
         query.exec(QStringLiteral("UPDATE change_counter SET value = value + 1 "
                                   "WHERE name >= 'identity:' AND name < 'identity;'"));
     }
@@ -190,9 +192,14 @@ Result<void> WriteScope::commit()
 Result<void> storeSourceBytes(QSqlDatabase db, qint64 sourceId, const QByteArray &bytes)
 {
     const sourcebytes::Packed packed = sourcebytes::pack(bytes);
-    return exec(
-        db, QStringLiteral("INSERT OR REPLACE INTO source_contents (source_file_id, bytes, codec) VALUES (?, ?, ?)"),
-        {sourceId, packed.bytes, packed.codec});
+    return exec(db, sourceBytesUpsert(), {sourceId, packed.bytes, packed.codec});
+}
+
+QString sourceBytesUpsert()
+{
+    // The same upsert on both engines (SQLite >= 3.24).
+    return QStringLiteral("INSERT INTO source_contents (source_file_id, bytes, codec) VALUES (?, ?, ?) "
+                          "ON CONFLICT (source_file_id) DO UPDATE SET bytes = excluded.bytes, codec = excluded.codec");
 }
 
 Result<void> storeSourceBytesFromFile(QSqlDatabase db, qint64 sourceId, const QString &path, const QString &sha256)
@@ -225,6 +232,10 @@ Result<void> restoreUid(QSqlDatabase db, const char *table, qint64 id, const QBy
 CacheSizeScope::CacheSizeScope(const QSqlDatabase &db, qint64 kibibytes)
     : m_db(db)
 {
+    if (dialect::isPostgres(m_db)) { // the server keeps its own cache; a failed PRAGMA would abort the transaction
+        m_db = QSqlDatabase();
+        return;
+    }
     QSqlQuery q(m_db);
     if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
         m_old = q.value(0).toLongLong();
@@ -233,6 +244,8 @@ CacheSizeScope::CacheSizeScope(const QSqlDatabase &db, qint64 kibibytes)
 
 CacheSizeScope::~CacheSizeScope()
 {
+    if (!m_db.isValid())
+        return;
     QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_old));
 }
 

@@ -122,6 +122,8 @@ Result<void> restoreUid(QSqlDatabase db, const char *table, qint64 id, const QBy
 
 /// Keeps the original bytes of an imported file (source_contents) so that the issue can be re-parsed later.
 Result<void> storeSourceBytes(QSqlDatabase db, qint64 sourceId, const QByteArray &bytes);
+/// The statement storeSourceBytes() runs (source_file_id, bytes, codec), an upsert on both engines.
+QString sourceBytesUpsert();
 /// The same for a ParsedIssue that came without its bytes: reads `path` and stores it when its SHA-256 is
 /// `sha256`. A file that cannot be read or has changed is skipped (success); only a failed INSERT fails.
 Result<void> storeSourceBytesFromFile(QSqlDatabase db, qint64 sourceId, const QString &path, const QString &sha256);

@@ -2,6 +2,7 @@
 #include "core/store/tagrepository.h"
 
 #include "core/store/annotationrows.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
@@ -140,7 +141,7 @@ Result<Tag> TagRepository::create(const QString &name, qint64 parentId, const QS
         return scope.error();
     if (parentId != 0 && !tag(parentId))
         return noTag(parentId);
-    if (scalar(db, QStringLiteral("SELECT count(*) FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ?"),
+    if (scalar(db, QStringLiteral("SELECT count(*) FROM tags WHERE coalesce(parent_id, 0) = ? AND name = ?"),
                {parentId, *clean})
             .toInt() > 0)
         return nameTaken(*clean);
@@ -148,11 +149,13 @@ Result<Tag> TagRepository::create(const QString &name, qint64 parentId, const QS
         hex = palette().at(scalar(db, QStringLiteral("SELECT count(*) FROM tags")).toInt() % palette().size());
     QSqlQuery query(db);
     if (Result<void> inserted =
-            exec(query, QStringLiteral("INSERT INTO tags (name, parent_id, color, created_at) VALUES (?, ?, ?, ?)"),
+            exec(query,
+                 QStringLiteral("INSERT INTO tags (name, parent_id, color, created_at) VALUES (?, ?, ?, ?)") +
+                     dialect::returningId(db),
                  {*clean, idOrNull(parentId), hex, nowUtc()});
         !inserted)
         return inserted.error();
-    const std::optional<Tag> created = tag(query.lastInsertId().toLongLong());
+    const std::optional<Tag> created = tag(dialect::insertedId(query));
     if (!created)
         return Error(Store::tr("cannot read the new tag back"));
     if (Result<void> committed = scope.commit(); !committed)
@@ -193,7 +196,7 @@ std::optional<Tag> TagRepository::findByPath(const QString &path) const
         const QString name = part.trimmed().normalized(QString::NormalizationForm_C);
         const QVariant id =
             scalar(m_library.database(),
-                   QStringLiteral("SELECT id FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ?"), {parent, name});
+                   QStringLiteral("SELECT id FROM tags WHERE coalesce(parent_id, 0) = ? AND name = ?"), {parent, name});
         if (!id.isValid())
             return std::nullopt;
         parent = id.toLongLong();
@@ -254,7 +257,7 @@ QList<Tag> TagRepository::children(qint64 parentId) const
 QList<qint64> TagRepository::subtree(qint64 id) const
 {
     QList<qint64> result = ids(m_library.database(),
-                               QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT ? UNION "
+                               QStringLiteral("WITH RECURSIVE sub(id) AS (SELECT CAST(? AS bigint) UNION "
                                               "SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id) "
                                               "SELECT id FROM sub WHERE id IN (SELECT id FROM tags)"),
                                {id});
@@ -272,7 +275,8 @@ Result<QString> TagRepository::rename(qint64 id, const QString &name)
     if (!current)
         return noTag(id);
     if (*clean != current->name &&
-        scalar(db, QStringLiteral("SELECT count(*) FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ? AND id <> ?"),
+        scalar(db,
+               QStringLiteral("SELECT count(*) FROM tags WHERE coalesce(parent_id, 0) = ? AND name = ? AND id <> ?"),
                {current->parentId, *clean, id})
                 .toInt() > 0)
         return nameTaken(*clean);
@@ -305,7 +309,8 @@ Result<qint64> TagRepository::move(qint64 id, qint64 parentId)
         if (subtree(id).contains(parentId))
             return Error(Store::tr("cannot move a tag under itself or one of its children"));
     }
-    if (scalar(db, QStringLiteral("SELECT count(*) FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ? AND id <> ?"),
+    if (scalar(db,
+               QStringLiteral("SELECT count(*) FROM tags WHERE coalesce(parent_id, 0) = ? AND name = ? AND id <> ?"),
                {parentId, current->name, id})
             .toInt() > 0)
         return nameTaken(current->name);
@@ -380,9 +385,10 @@ Result<void> insertTaggings(QSqlDatabase db, const TaggingTable &table, qint64 t
     const QString now = nowUtc();
     for (const qint64 target : targets) {
         QSqlQuery query(db);
-        const QString sql = hasCreatedAt(table)
-                                ? QStringLiteral("INSERT OR IGNORE INTO %1 (%2, tag_id, created_at) VALUES (?, ?, ?)")
-                                : QStringLiteral("INSERT OR IGNORE INTO %1 (%2, tag_id) VALUES (?, ?)");
+        const QString sql = dialect::insertOrIgnore(db) +
+                            (hasCreatedAt(table) ? QStringLiteral(" %1 (%2, tag_id, created_at) VALUES (?, ?, ?)")
+                                                 : QStringLiteral(" %1 (%2, tag_id) VALUES (?, ?)")) +
+                            dialect::onConflictIgnore(db);
         QVariantList values{target, tagId};
         if (hasCreatedAt(table))
             values.append(now);
@@ -494,7 +500,7 @@ Result<TagDeletion> TagRepository::remove(qint64 id)
     deletion.taggings = taggings(id);
     if (const QVariant clash = scalar(db,
                                       QStringLiteral("SELECT a.name FROM tags a JOIN tags b ON a.name = b.name "
-                                                     "WHERE a.parent_id = ? AND ifnull(b.parent_id, 0) = ? "
+                                                     "WHERE a.parent_id = ? AND coalesce(b.parent_id, 0) = ? "
                                                      "AND b.id <> ? LIMIT 1"),
                                       {id, current->parentId, id});
         clash.isValid())
@@ -594,7 +600,7 @@ QHash<qint64, QList<Tag>> TagRepository::tagsOfBlocksOfArticle(qint64 articleId)
 {
     QHash<qint64, QList<qint64>> tagIds;
     QSqlQuery query(m_library.database());
-    query.setForwardOnly(true);
+    dialect::readForwardOnly(query);
     query.prepare(QStringLiteral("SELECT bt.block_id, bt.tag_id FROM block_tags bt "
                                  "JOIN blocks b ON b.id = bt.block_id WHERE b.article_id = ?"));
     query.addBindValue(articleId);

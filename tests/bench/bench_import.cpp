@@ -1,6 +1,6 @@
-// bench_import: import throughput into an on-disk library.
+// bench_import: import throughput into an on-disk library, or a team library on PostgreSQL (issue 13).
 //
-//   bench_import DIR [--library FILE]
+//   bench_import DIR [--library FILE|postgresql://USER@HOST:PORT/DB]
 //
 // Imports DIR into a fresh library in a temporary folder (or into FILE), then imports DIR again, when every
 // file is already present. Prints files, MB, seconds, MB/s and the library's size. MB = 1,000,000 bytes.
@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -108,8 +109,13 @@ int main(int argc, char **argv)
                 double(bytes) / 1e6, qPrintable(dir), qPrintable(libraryPath));
     const Pass first = importOnce(library, dir);
     printPass("first import", first, bytes);
-    const qint64 librarySize = fileSize(libraryPath);
+    qint64 librarySize = fileSize(libraryPath);
     const qint64 walSize = fileSize(libraryPath + QStringLiteral("-wal"));
+    if (library.isTeamLibrary()) {
+        QSqlQuery size(library.database());
+        if (size.exec(QStringLiteral("SELECT pg_database_size(current_database())")) && size.next())
+            librarySize = size.value(0).toLongLong();
+    }
     std::printf("library size     %.1f MB (+ %.1f MB write-ahead log), %.2f x the input\n", double(librarySize) / 1e6,
                 double(walSize) / 1e6, bytes > 0 ? double(librarySize + walSize) / double(bytes) : 0.0);
 

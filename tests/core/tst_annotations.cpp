@@ -337,10 +337,12 @@ void TestAnnotations::deleteIssue_countsThenDeletesAnnotations()
     QCOMPARE(notebooks.entries(book).size(), 1);
     QCOMPARE(notebooks.entries(book).front().position, 0);
     QVERIFY(tags.tag(tag->id)); // the tag itself stays
-    QSqlQuery fk(m_library->database());
-    QVERIFY(fk.exec(u"PRAGMA foreign_key_check"_s));
-    QVERIFY(!fk.next());
+    if (!test::onPostgres()) {  // PostgreSQL checks every foreign key at every statement
+        QSqlQuery fk(m_library->database());
+        QVERIFY(fk.exec(u"PRAGMA foreign_key_check"_s));
+        QVERIFY(!fk.next());
+    }
 }
 
-QTEST_GUILESS_MAIN(TestAnnotations)
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestAnnotations, {})
 #include "tst_annotations.moc"

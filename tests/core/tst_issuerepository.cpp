@@ -1,10 +1,12 @@
 // IssueRepository on a library file: insert (all or nothing), read back field by field, reporters stored once,
 // find by SHA-256, list issues in date order with their articles, update an issue's publication and date, delete;
 // the original bytes kept compressed and read back exactly (schema v10).
-// Opening, refusing and migrating library files: tst_library.cpp.
+// Opening, refusing and migrating library files: tst_library.cpp. Every function runs on an SQLite file and again on a
+// team library on PostgreSQL (tests/support/engines.h), but the upgrade of a v9 file.
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/sourcebytes.h"
+#include "tests/support/engines.h"
 #include "tests/support/handbuiltissue.h"
 #include "tests/support/sampleissue.h"
 #include "tests/support/scalar.h"
@@ -49,11 +51,8 @@ private slots:
     void sourceBytes_libraryOfVersion9_compressedWhenOpened();
 
 private:
-    /// A library file of the running test's own.
-    QString libraryPath() const
-    {
-        return m_dir.filePath(QLatin1String(QTest::currentTestFunction()) + QStringLiteral(".sqlite"));
-    }
+    /// A library of the running test's own: a file, or a database on the test's PostgreSQL server.
+    QString libraryPath() const { return test::libraryLocation(); }
 
     QTemporaryDir m_dir;
 };
@@ -176,7 +175,8 @@ void TestIssueRepository::insert_duplicateSha256_failsAndLeavesNothing()
     QVERIFY(repository.insert(makeIssue(sha('9'))).valueOr(0) > 0);
     const Result<qint64> twice = repository.insert(makeIssue(sha('9')));
     QCOMPARE(twice.valueOr(0), 0);
-    QVERIFY2(twice.error().message().contains(QLatin1String("UNIQUE")), qPrintable(twice.error().message()));
+    QVERIFY2(twice.error().message().contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive),
+             qPrintable(twice.error().message()));
     QCOMPARE(repository.issueCount(), 1);
     QCOMPARE(repository.articleCount(), 4);
 }
@@ -189,9 +189,16 @@ void TestIssueRepository::insert_failsMidIssue_leavesNothing()
     QVERIFY(repository.insert(makeIssue(sha('a'))).valueOr(0) > 0);
     QSqlQuery query(library.database());
     // Fails at the third block of the next issue, after its source, issue, articles and reporters went in.
-    QVERIFY(query.exec(QStringLiteral("CREATE TEMP TRIGGER fail BEFORE INSERT ON main.blocks WHEN "
-                                      "(SELECT count(*) FROM main.blocks) >= 10 BEGIN SELECT RAISE(ABORT, 'boom'); "
-                                      "END")));
+    if (test::onPostgres()) {
+        QVERIFY(
+            query.exec(u"CREATE FUNCTION fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                       "IF (SELECT count(*) FROM blocks) >= 10 THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; "
+                       "END $$; CREATE TRIGGER fail BEFORE INSERT ON blocks FOR EACH ROW EXECUTE FUNCTION fail()"_s));
+    } else {
+        QVERIFY(query.exec(QStringLiteral("CREATE TEMP TRIGGER fail BEFORE INSERT ON main.blocks WHEN "
+                                          "(SELECT count(*) FROM main.blocks) >= 10 BEGIN SELECT RAISE(ABORT, 'boom'); "
+                                          "END")));
+    }
     ParsedIssue issue = makeIssue(sha('b'));
     issue.issue.publication = QStringLiteral("新报纸");
     issue.articles[0].byline->reporters.append(QStringLiteral("新记者"));
@@ -207,7 +214,7 @@ void TestIssueRepository::insert_failsMidIssue_leavesNothing()
         QCOMPARE(query.value(0).toString(), QLatin1String(expected));
     }
     QVERIFY(!repository.findBySha256(sha('b')));
-    QVERIFY(query.exec(QStringLiteral("DROP TRIGGER fail")));
+    QVERIFY(query.exec(test::onPostgres() ? u"DROP TRIGGER fail ON blocks"_s : u"DROP TRIGGER fail"_s));
     const Result<qint64> inserted = repository.insert(issue);
     QVERIFY2(inserted.valueOr(0) > 0, qPrintable(inserted.error().message()));
 }
@@ -423,5 +430,5 @@ void TestIssueRepository::sourceBytes_libraryOfVersion9_compressedWhenOpened()
     QCOMPARE(sourcebytes::read(db, sourceId), std::optional<QByteArray>(original));
 }
 
-QTEST_GUILESS_MAIN(TestIssueRepository)
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestIssueRepository, {u"sourceBytes_libraryOfVersion9_compressedWhenOpened"_s})
 #include "tst_issuerepository.moc"

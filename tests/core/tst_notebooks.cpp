@@ -171,5 +171,5 @@ void TestNotebooks::removeNotebook_restore_entriesBack()
     QCOMPARE(order(book), (QStringList{u"a"_s, u"b"_s}));
 }
 
-QTEST_GUILESS_MAIN(TestNotebooks)
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestNotebooks, {})
 #include "tst_notebooks.moc"

@@ -7,6 +7,7 @@
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/engines.h"
 
 #include <QDir>
 #include <QFile>
@@ -92,7 +93,10 @@ void TestReanchor::init()
     m_lines = QString::fromUtf8(file.readAll()).split(u'\n');
     m_dir = std::make_unique<QTemporaryDir>();
     m_library = std::make_unique<Library>();
-    QVERIFY(m_library->open(m_dir->filePath(u"lib.sqlite"_s)));
+    const QString location = test::onPostgres() ? test::libraryLocation() : m_dir->filePath(u"lib.sqlite"_s);
+    QVERIFY2(!location.isEmpty(), qPrintable(test::engineRun().lastError));
+    const Result<void> opened = m_library->open(location);
+    QVERIFY2(opened, qPrintable(opened.error().message()));
 }
 
 void TestReanchor::cleanup()
@@ -406,7 +410,14 @@ void TestReanchor::replace_triggerAbortsMidway_everythingAsBefore()
     // Fires in the middle of the writes: when the corrected paragraph's text is updated in place, after the
     // annotations were read and the moved rows parked.
     QSqlQuery q(m_library->database());
-    QVERIFY(q.exec(u"CREATE TRIGGER boom BEFORE UPDATE OF text ON blocks BEGIN SELECT RAISE(ABORT, 'boom'); END"_s));
+    if (test::onPostgres()) {
+        QVERIFY(q.exec(
+            u"CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'boom'; "
+            "END $$; CREATE TRIGGER boom BEFORE UPDATE OF text ON blocks FOR EACH ROW EXECUTE FUNCTION boom()"_s));
+    } else {
+        QVERIFY(
+            q.exec(u"CREATE TRIGGER boom BEFORE UPDATE OF text ON blocks BEGIN SELECT RAISE(ABORT, 'boom'); END"_s));
+    }
     const QString before = dump(*m_library);
     QStringList changed = m_lines;
     changed[13].replace(u"社会文明水平"_s, u"社会文朋水平"_s);
@@ -414,7 +425,7 @@ void TestReanchor::replace_triggerAbortsMidway_everythingAsBefore()
     QVERIFY(!failed);
     QVERIFY2(failed.error().message().contains(u"boom"_s), qPrintable(failed.error().message()));
     QCOMPARE(dump(*m_library), before);
-    QVERIFY(q.exec(u"DROP TRIGGER boom"_s));
+    QVERIFY(q.exec(test::onPostgres() ? u"DROP TRIGGER boom ON blocks"_s : u"DROP TRIGGER boom"_s));
     QVERIFY(IssueReplacer(*m_library).replace(issue.id, write(u"changed.txt"_s, changed)));
 }
 
@@ -431,5 +442,5 @@ void TestReanchor::replace_contentOfAnotherIssue_refused()
     QCOMPARE(dump(*m_library), before);
 }
 
-QTEST_GUILESS_MAIN(TestReanchor)
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestReanchor, {})
 #include "tst_reanchor.moc"

@@ -237,5 +237,5 @@ void TestTags::apply_articleAndBlock_twiceIsNoChange()
     QVERIFY(tags.tagsOfBlock(m_blockId).isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestTags)
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestTags, {})
 #include "tst_tags.moc"

@@ -3,6 +3,7 @@
 
 #include "core/model/result.h"
 #include "core/store/library.h"
+#include "tests/support/engines.h"
 
 #include <QString>
 #include <QTemporaryDir>
@@ -22,7 +23,8 @@ public:
     TemporaryLibrary() = default;
     ~TemporaryLibrary() { reset(); }
 
-    /// Makes a new folder and opens (creates) `fileName` in it; the error when either fails.
+    /// Makes a new folder and opens (creates) `fileName` in it; the error when either fails. In the PostgreSQL run of
+    /// a test on both engines (tests/support/engines.h), a new database of the test function's own instead.
     Result<void> create(const QString &fileName = QStringLiteral("lib.sqlite"))
     {
         reset();
@@ -30,6 +32,12 @@ public:
         if (!m_dir->isValid())
             return Error(m_dir->errorString());
         m_library = std::make_unique<Library>();
+        if (onPostgres()) {
+            const QString url = libraryLocation();
+            if (url.isEmpty())
+                return Error(engineRun().lastError);
+            return m_library->open(url);
+        }
         return m_library->open(m_dir->filePath(fileName));
     }
 
