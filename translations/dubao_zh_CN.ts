@@ -701,6 +701,34 @@ This cannot be undone.</source>
         <source>Cut from the earlier copy</source>
         <translation>较早一份被删</translation>
     </message>
+    <message>
+        <source>&amp;Save as HTML…</source>
+        <translation>另存为 HTML(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save both sides with their marks as a web page, to print or to archive</source>
+        <translation>将两侧文本连同标记保存为网页，便于打印或存档</translation>
+    </message>
+    <message>
+        <source>Compare: %1 — %2</source>
+        <translation>对照：%1 — %2</translation>
+    </message>
+    <message>
+        <source>Save Comparison</source>
+        <translation>保存对照</translation>
+    </message>
+    <message>
+        <source>comparison-%1.html</source>
+        <translation>对照-%1.html</translation>
+    </message>
+    <message>
+        <source>HTML pages (*.html *.htm)</source>
+        <translation>HTML 网页 (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>dubao::Concordance</name>
@@ -711,6 +739,14 @@ This cannot be undone.</source>
     <message>
         <source>Nothing to search for in “%1”: it has no characters, letters or digits.</source>
         <translation>“%1”中没有可搜索的内容：它不含汉字、字母或数字。</translation>
+    </message>
+    <message>
+        <source>Use own:yes or own:no.</source>
+        <translation>请使用 own:yes 或 own:no。</translation>
+    </message>
+    <message>
+        <source>own: needs the text-reuse index, which this library does not have yet; build it with Tools → Build Reuse Index or dubao-cli reuse --rebuild</source>
+        <translation>own: 需要文本复用索引，但此资料库尚未建立；请通过“工具 → 建立文本复用索引”或 dubao-cli reuse --rebuild 建立</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +2851,10 @@ What the library holds now is kept as another backup.</source>
         <source>no edit with id %1</source>
         <translation>没有编号为 %1 的修改</translation>
     </message>
+    <message>
+        <source>own: needs the text-reuse index, which this library does not have yet; build it with Tools → Build Reuse Index or dubao-cli reuse --rebuild</source>
+        <translation>own: 需要文本复用索引，但此资料库尚未建立；请通过“工具 → 建立文本复用索引”或 dubao-cli reuse --rebuild 建立</translation>
+    </message>
 </context>
 <context>
     <name>dubao::PeoplePart</name>
@@ -3179,6 +3219,10 @@ What the library holds now is kept as another backup.</source>
         <source>Type a word or a phrase to search for.</source>
         <translation>请输入要搜索的词或短语。</translation>
     </message>
+    <message>
+        <source>own:%1 is not known; use own:yes (the paper&apos;s own text) or own:no (text shared with other articles).</source>
+        <translation>无法识别 own:%1；请使用 own:yes（本报自有文本）或 own:no（与其他文章共有的文本）。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::ReaderView</name>
@@ -3451,6 +3495,34 @@ What the library holds now is kept as another backup.</source>
         <source>The reuse index could not be built: %1</source>
         <translation>无法建立文本复用索引：%1</translation>
     </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>没有打开的资料库。</translation>
+    </message>
+    <message>
+        <source>Export Reuse</source>
+        <translation>导出复用数据</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::ReuseView</name>
@@ -3507,6 +3579,34 @@ What the library holds now is kept as another backup.</source>
         <translation>
             <numerusform>%n 个复用组</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Save the pairs and clusters for R, Stata, pandas or a spreadsheet</source>
+        <translation>保存文章对与文本簇，供 R、Stata、pandas 或电子表格使用</translation>
+    </message>
+    <message>
+        <source>Pairs and Clusters as &amp;JSON…</source>
+        <translation>文章对与文本簇导出为 &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Pairs as CSV…</source>
+        <translation>文章对导出为 CSV(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clusters as CSV…</source>
+        <translation>文本簇导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Tag or search (e.g. tag:经济), Enter</source>
+        <translation>标签或搜索（如 tag:经济），按回车</translation>
+    </message>
+    <message>
+        <source>Keep the clusters with a copy this search matches: words, tag:, own:, any filter of the search language</source>
+        <translation>只保留有副本符合此搜索的文本簇：词语、tag:、own: 或搜索语言的任何筛选条件</translation>
     </message>
 </context>
 <context>
@@ -3674,6 +3774,10 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>person: and office: need a library with the people index</source>
         <translation>person： 和 office： 需要带人物索引的文库</translation>
+    </message>
+    <message>
+        <source>own: needs the text-reuse index, which this library does not have yet; build it with Tools → Build Reuse Index or dubao-cli reuse --rebuild</source>
+        <translation>own: 需要文本复用索引，但此资料库尚未建立；请通过“工具 → 建立文本复用索引”或 dubao-cli reuse --rebuild 建立</translation>
     </message>
 </context>
 <context>
@@ -4068,6 +4172,54 @@ What the library holds now is kept as another backup.</source>
         <source>the file is damaged or incomplete (%1)</source>
         <translation>文件已损坏或不完整（%1）</translation>
     </message>
+    <message>
+        <source>wrong password for the user %1 on the PostgreSQL server %2 (the password is read from ~/.pgpass or the file PGPASSFILE names)</source>
+        <translation>PostgreSQL 服务器 %2 上用户 %1 的密码错误（密码读自 ~/.pgpass 或 PGPASSFILE 指定的文件）</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL server %1 wants a password for the user %2: put it in ~/.pgpass (or the file PGPASSFILE names)</source>
+        <translation>PostgreSQL 服务器 %1 要求用户 %2 提供密码：请写入 ~/.pgpass（或 PGPASSFILE 指定的文件）</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL server %1 has no database %2</source>
+        <translation>PostgreSQL 服务器 %1 上没有数据库 %2</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL server %1 has no user %2</source>
+        <translation>PostgreSQL 服务器 %1 上没有用户 %2</translation>
+    </message>
+    <message>
+        <source>cannot reach the PostgreSQL server at %1 (is it running, and listening there?)</source>
+        <translation>无法连接到位于 %1 的 PostgreSQL 服务器（它是否在运行并在该地址监听？）</translation>
+    </message>
+    <message>
+        <source>cannot connect to the PostgreSQL server at %1: %2</source>
+        <translation>无法连接到位于 %1 的 PostgreSQL 服务器：%2</translation>
+    </message>
+    <message>
+        <source>not a team library address; write postgresql://USER@HOST:PORT/DATABASE</source>
+        <translation>不是团队资料库地址；请写成 postgresql://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>a password does not belong in the address: put it in ~/.pgpass (or the file PGPASSFILE names)</source>
+        <translation>密码不应写在地址中：请写入 ~/.pgpass（或 PGPASSFILE 指定的文件）</translation>
+    </message>
+    <message>
+        <source>cannot open a team library: Qt&apos;s PostgreSQL driver (QPSQL, Debian&apos;s package libqt6sql6-psql) is not installed</source>
+        <translation>无法打开团队资料库：未安装 Qt 的 PostgreSQL 驱动（QPSQL，Debian 软件包 libqt6sql6-psql）</translation>
+    </message>
+    <message>
+        <source>the user %1 may not make a library in the database %2 (its owner can allow it: GRANT CREATE ON SCHEMA public TO %1)</source>
+        <translation>用户 %1 无权在数据库 %2 中建立资料库（数据库所有者可以授权：GRANT CREATE ON SCHEMA public TO %1）</translation>
+    </message>
+    <message>
+        <source>not a Dubao library (a PostgreSQL database with other tables)</source>
+        <translation>不是读报资料库（这是一个含有其他表的 PostgreSQL 数据库）</translation>
+    </message>
+    <message>
+        <source>not a Dubao library (a team library of schema %1)</source>
+        <translation>不是读报资料库（团队资料库的架构版本为 %1）</translation>
+    </message>
 </context>
 <context>
     <name>dubao::TagDock</name>
@@ -4415,6 +4567,14 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Own text beside all</source>
+        <translation>自有文本与全部对照(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Draw each query a second time counting only the paper&apos;s own text (own:yes): the paragraphs it shares with no other article. Needs the text-reuse index (Tools → Build Reuse Index).</source>
+        <translation>为每个查询再画一条曲线，只统计本报自有文本（own:yes）：即未与其他文章共有的段落。需要文本复用索引（工具 → 建立文本复用索引）。</translation>
     </message>
 </context>
 <context>
