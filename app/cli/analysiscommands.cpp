@@ -82,18 +82,44 @@ void printPerson(QTextStream &out, const PersonSummary &p)
         out << "    " << o.title << "  " << dateText(o.first) << " .. " << dateText(o.last) << "\n";
 }
 
+// people [own:yes|no] [--json]: with own:, the appearances in the paper's own text or in shared text only, as
+// person NAME own:yes|no (docs/reuse.md).
 int cmdPeopleList(const Args &args, Streams io)
 {
+    std::optional<PeopleIndex::Own> own;
+    if (!args.positional.isEmpty()) {
+        const SearchQuery::Own parsed = QueryParser::parse(args.positional.front()).own;
+        if (args.positional.size() > 1 || parsed == SearchQuery::Own::Any)
+            return usage(io, QStringLiteral("people takes own:yes or own:no, or a people command"));
+        own = parsed == SearchQuery::Own::Own ? PeopleIndex::Own::Yes : PeopleIndex::Own::No;
+    }
     Library library;
     if (!openUpToDate(library, args, io))
         return 1;
     PeopleIndex index(library);
-    const QList<PersonSummary> persons = index.persons();
+    QList<PersonSummary> persons;
+    if (own) {
+        const Result<QList<PersonSummary>> kept = index.ownPersons(*own);
+        if (!kept)
+            return failure(io, kept);
+        persons = *kept;
+    } else {
+        persons = index.persons();
+    }
     if (args.json) {
-        const QList<Appearance> appearances = index.appearances();
         QJsonArray list;
-        for (const PersonSummary &p : persons)
-            list.append(personJson(p, appearances));
+        if (own) {
+            for (const PersonSummary &p : std::as_const(persons)) {
+                const Result<QList<Appearance>> appearances = index.ownAppearances(p.name, *own);
+                if (!appearances)
+                    return failure(io, appearances);
+                list.append(personJson(p, *appearances));
+            }
+        } else {
+            const QList<Appearance> appearances = index.appearances();
+            for (const PersonSummary &p : std::as_const(persons))
+                list.append(personJson(p, appearances));
+        }
         printJson(io.out, QJsonDocument(list));
         return 0;
     }
@@ -258,7 +284,10 @@ int cmdPeopleExport(const Args &args, Streams io)
 
 int cmdPeople(const Args &args, Streams io)
 {
-    if (args.positional.isEmpty())
+    // own:yes / own:no, spelled as search takes it (any case, a full-width colon too).
+    const QString first = args.positional.isEmpty() ? QString() : args.positional.front();
+    if (first.isEmpty() || (first.size() > 3 && first.startsWith(QLatin1String("own"), Qt::CaseInsensitive) &&
+                            (first[3] == u':' || first[3] == u'\uFF1A')))
         return cmdPeopleList(args, io);
     if (args.positional.front() == QLatin1String("export"))
         return cmdPeopleExport(args, io);

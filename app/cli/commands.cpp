@@ -68,7 +68,8 @@ Search:
   reindex                        rebuild the full-text index
 
 People:
-  people [--json]                the officials the articles name, with their offices, first and last appearance
+  people [own:yes|no] [--json]   the officials the articles name, with their offices, first and last appearance
+                                 (own:yes|no: counting only their appearances in own or in shared text)
   person NAME [own:yes|no] [--json]
                                  one person's appearances: date, article, block, office, role, order, sentence
                                  (own:yes|no: only those in the paper's own or in shared text)

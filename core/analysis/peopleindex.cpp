@@ -316,11 +316,32 @@ QList<Appearance> PeopleIndex::appearances(const QString &name, int limit) const
     return collectAppearances(*this, name, limit, true);
 }
 
+namespace {
+
+bool hasReuseIndex(QSqlDatabase db)
+{
+    return sql::scalar(db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'reuse_paragraphs'")).isValid() &&
+           sql::scalar(db, QStringLiteral("SELECT 1 FROM reuse_built LIMIT 1")).isValid();
+}
+
+} // namespace
+
+Result<QList<PersonSummary>> PeopleIndex::ownPersons(Own own) const
+{
+    if (!hasReuseIndex(m_library.database()))
+        return Error(tr("own: needs the text-reuse index, which this library does not have yet; build it with "
+                        "Tools → Build Reuse Index or dubao-cli reuse --rebuild"));
+    // The same rule as search's own: and ownAppearances() — shared when passages cover at least half of the
+    // paragraph (one indexed lookup an appearance).
+    return personsWhere(QStringLiteral("%1 EXISTS (SELECT 1 FROM reuse_paragraphs r WHERE r.block_id = a.block_id "
+                                       "AND r.shared_chars * 2 >= r.characters)")
+                            .arg(own == Own::Yes ? QStringLiteral("NOT") : QString()));
+}
+
 Result<QList<Appearance>> PeopleIndex::ownAppearances(const QString &name, Own own) const
 {
     QSqlDatabase db = m_library.database();
-    if (!sql::scalar(db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'reuse_paragraphs'")).isValid() ||
-        !sql::scalar(db, QStringLiteral("SELECT 1 FROM reuse_built LIMIT 1")).isValid())
+    if (!hasReuseIndex(db))
         return Error(tr("own: needs the text-reuse index, which this library does not have yet; build it with "
                         "Tools → Build Reuse Index or dubao-cli reuse --rebuild"));
     // The same rule as search's own: — shared when passages cover at least half of the paragraph.
@@ -418,6 +439,11 @@ Result<void> PeopleIndex::forEachAppearance(const QString &name, const std::func
 
 QList<PersonSummary> PeopleIndex::persons() const
 {
+    return personsWhere({});
+}
+
+QList<PersonSummary> PeopleIndex::personsWhere(const QString &condition) const
+{
     // Counted in SQL, one row per person and spelling of offices, so no sentence is read (reading every
     // appearance took 17 s and 700 MB on the 1 GB library). The article's issue comes from article_sizes (schema v7),
     // a few bytes a row, rather than from the articles' rows with their titles. Offices are '、'-joined as written:
@@ -427,7 +453,8 @@ QList<PersonSummary> PeopleIndex::persons() const
     if (!sql::select(q, QStringLiteral("SELECT p.name, a.offices, count(*), min(i.date), max(i.date) "
                                        "FROM appearances a JOIN persons p ON p.id = a.person_id "
                                        "JOIN article_sizes s ON s.article_id = a.article_id "
-                                       "JOIN issues i ON i.id = s.issue_id GROUP BY a.person_id, a.offices")))
+                                       "JOIN issues i ON i.id = s.issue_id %1 GROUP BY a.person_id, a.offices")
+                            .arg(condition.isEmpty() ? QString() : QStringLiteral("WHERE ") + condition)))
         return {};
     auto widen = [](std::optional<QDate> &first, std::optional<QDate> &last, const std::optional<QDate> &from,
                     const std::optional<QDate> &to) {

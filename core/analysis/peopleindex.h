@@ -115,6 +115,10 @@ public:
     /// One person's appearances (as appearances()) in paragraphs that are the paper's own or shared: what the
     /// text-reuse index says of the paragraph (reuse_paragraphs). An error when the index was never built.
     Result<QList<Appearance>> ownAppearances(const QString &name, Own own) const;
+    /// The persons as persons() lists them, counting only their appearances in paragraphs that are the paper's own
+    /// or shared (the rule of ownAppearances()): the counts, dates and offices of those; a person without such an
+    /// appearance is left out. An error when the text-reuse index was never built.
+    Result<QList<PersonSummary>> ownPersons(Own own) const;
     /// The same appearances, in the same order, one at a time (an export of the whole library holds one row in
     /// memory); `visit` returning false stops; `withText` false leaves the sentence and the headline empty. An
     /// error when the query fails.
@@ -137,6 +141,8 @@ public:
 
 private:
     Result<void> markArticlesOf(const PersonEdit &edit);
+    /// persons() over the appearances `a` that satisfy `condition` (SQL; empty: all).
+    QList<PersonSummary> personsWhere(const QString &condition) const;
 
     Library &m_library;
 };

@@ -20,8 +20,6 @@ namespace dubao {
 
 namespace {
 
-constexpr int kBatchArticles = 200;
-
 // Written to run again on a file that has the tables (IF NOT EXISTS), like the people index's step. It queues
 // nothing: on an upgrade the tables are empty and the index is built when the user asks (ReuseIndex::rebuild()).
 Result<void> migrateTo10(QSqlDatabase &db)
@@ -153,9 +151,6 @@ struct Statements
         , articlesWith(db)
         , candidates(db)
         , dropRows(db)
-        , markFrequent(db)
-        , addFingerprints(db)
-        , countHashes(db)
         , addArticle(db)
         , addPair(db)
         , done(db)
@@ -184,15 +179,6 @@ struct Statements
                                           "article_id LIMIT ?")
                                .arg(each));
         dropRows.prepare(QStringLiteral("DELETE FROM reuse_fingerprints WHERE hash = ?"));
-        markFrequent.prepare(QStringLiteral("UPDATE reuse_hashes SET frequent = 1 WHERE hash = ?"));
-        addFingerprints.prepare(QStringLiteral("INSERT OR IGNORE INTO reuse_fingerprints(hash, article_id) SELECT "
-                                               "value, ? FROM json_each(?)"));
-        // min() and max() of a NULL are NULL: coalesce() keeps the dated side when one is undated.
-        countHashes.prepare(QStringLiteral(
-            "INSERT INTO reuse_hashes(hash, articles, first_day, last_day) SELECT value, 1, ?, ? FROM json_each(?) "
-            "WHERE true ON CONFLICT(hash) DO UPDATE SET articles = articles + 1, "
-            "first_day = coalesce(min(first_day, excluded.first_day), first_day, excluded.first_day), "
-            "last_day = coalesce(max(last_day, excluded.last_day), last_day, excluded.last_day)"));
         addArticle.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO reuse_articles(article_id, characters, fingerprints) VALUES (?, ?, ?)"));
         addPair.prepare(
@@ -201,8 +187,7 @@ struct Statements
         done.prepare(QStringLiteral("DELETE FROM reuse_pending WHERE article_id = ?"));
     }
     QSqlQuery oldFingerprints, removeFingerprints, forgetHashes, removeArticle, removePairs, partners, hashStats,
-        articlesWith, candidates, dropRows, markFrequent, addFingerprints, countHashes, addArticle, addPair, done,
-        dayOf;
+        articlesWith, candidates, dropRows, addArticle, addPair, done, dayOf;
 };
 
 /// What the index knows of one fingerprint before an article is added.
@@ -211,6 +196,83 @@ struct HashStats
     int articles = 0;
     std::optional<int> firstDay, lastDay;
     bool frequent = false;
+};
+
+/// What a batch adds to the index, kept in memory until the batch ends and then written sorted: each article's
+/// fingerprints went into two B-trees (reuse_fingerprints, reuse_hashes) at about 90 random places, which was most
+/// of the incremental cost; a batch's rows written in key order touch each page once, and a fingerprint several
+/// articles of the batch share gets one row in reuse_hashes. The articles later in the batch see the earlier ones
+/// through it (their fingerprints' counts and days, and as candidates). An article's rows are either all here (it
+/// was compared in this batch) or all in the database, so the candidates of both sides are counted apart.
+struct BatchIndex
+{
+    /// The state after the batch's articles so far of every fingerprint they touched (the rows of reuse_hashes).
+    QHash<qint64, HashStats> hashes;
+    /// The batch's rows of reuse_fingerprints: the batch's articles indexed under each fingerprint.
+    QHash<qint64, QList<qint64>> rows;
+
+    QString hashesJson() const
+    {
+        QList<qint64> keys = hashes.keys();
+        std::sort(keys.begin(), keys.end());
+        const auto day = [](const std::optional<int> &d) {
+            return d ? QByteArray::number(*d) : QByteArrayLiteral("null");
+        };
+        QByteArray json;
+        json.reserve(keys.size() * 48 + 2);
+        json.append('[');
+        for (qint64 key : std::as_const(keys)) {
+            const HashStats &h = hashes[key];
+            if (json.size() > 1)
+                json.append(',');
+            json.append('[').append(QByteArray::number(key)).append(',').append(QByteArray::number(h.articles));
+            json.append(',').append(day(h.firstDay)).append(',').append(day(h.lastDay));
+            json.append(h.frequent ? ",1]" : ",0]");
+        }
+        json.append(']');
+        return QString::fromLatin1(json);
+    }
+
+    QString rowsJson() const
+    {
+        std::vector<std::pair<qint64, qint64>> sorted;
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+            for (qint64 article : it.value())
+                sorted.emplace_back(it.key(), article);
+        std::sort(sorted.begin(), sorted.end());
+        QByteArray json;
+        json.reserve(qsizetype(sorted.size() * 30 + 2));
+        json.append('[');
+        for (const auto &[hash, article] : sorted) {
+            if (json.size() > 1)
+                json.append(',');
+            json.append('[').append(QByteArray::number(hash)).append(',').append(QByteArray::number(article));
+            json.append(']');
+        }
+        json.append(']');
+        return QString::fromLatin1(json);
+    }
+
+    /// Writes what the batch added, in key order, and forgets it.
+    Result<void> write(QSqlDatabase db)
+    {
+        if (Result<void> written = sql::exec(
+                db,
+                {{QStringLiteral("INSERT OR IGNORE INTO reuse_fingerprints(hash, article_id) SELECT value ->> 0, "
+                                 "value ->> 1 FROM json_each(?)"),
+                  {rowsJson()}},
+                 {QStringLiteral("INSERT INTO reuse_hashes(hash, articles, first_day, last_day, frequent) SELECT "
+                                 "value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?) "
+                                 "WHERE true ON CONFLICT(hash) DO UPDATE SET articles = excluded.articles, "
+                                 "first_day = excluded.first_day, last_day = excluded.last_day, "
+                                 "frequent = excluded.frequent"),
+                  {hashesJson()}}});
+            !written)
+            return written;
+        hashes.clear();
+        rows.clear();
+        return {};
+    }
 };
 
 } // namespace
@@ -341,9 +403,9 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
     for (;;) {
         if (cancel && cancel->load())
             return Error(tr("cancelled"));
-        const QList<qint64> batch = sql::ids(
-            db,
-            QStringLiteral("SELECT article_id FROM reuse_pending ORDER BY article_id LIMIT %1").arg(kBatchArticles));
+        const QList<qint64> batch =
+            sql::ids(db, QStringLiteral("SELECT article_id FROM reuse_pending ORDER BY article_id LIMIT %1")
+                             .arg(std::max(1, m_parameters.batchArticles)));
         if (batch.isEmpty())
             return done;
         // The index keeps a fingerprint in at most indexCap articles, whatever the library's size, so that the work
@@ -368,6 +430,7 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
         // changed or deleted article, the partners of its old pairs, both sides of a new pair that counts, and the
         // articles whose pairs a fingerprint turned boilerplate. A new article without such a pair costs nothing.
         QSet<qint64> touched;
+        BatchIndex added;
         for (qint64 id : batch) {
             // Out with what the index held for the article.
             if (Result<void> read = run(s.oldFingerprints, {id}); !read)
@@ -376,11 +439,21 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
                 s.oldFingerprints.next() ? s.oldFingerprints.value(0).toByteArray() : QByteArray();
             s.oldFingerprints.finish();
             if (!oldBlob.isEmpty()) {
-                const QString old = hashesJson(hashesFromBlob(oldBlob));
-                if (Result<void> removed = run(s.removeFingerprints, {id, old}); !removed)
+                // Its rows are in the database (an article comes once a batch); a fingerprint the batch touched
+                // already is counted down in memory, where its row is.
+                const std::vector<std::uint64_t> oldHashes = hashesFromBlob(oldBlob);
+                std::vector<std::uint64_t> stored;
+                for (std::uint64_t h : oldHashes) {
+                    if (const auto it = added.hashes.find(asColumn(h)); it != added.hashes.end())
+                        --it->articles;
+                    else
+                        stored.push_back(h);
+                }
+                if (Result<void> removed = run(s.removeFingerprints, {id, hashesJson(oldHashes)}); !removed)
                     return removed.error();
-                if (Result<void> removed = run(s.forgetHashes, {old}); !removed)
-                    return removed.error();
+                if (!stored.empty())
+                    if (Result<void> removed = run(s.forgetHashes, {hashesJson(stored)}); !removed)
+                        return removed.error();
             }
             if (Result<void> removed = run(s.done, {id}); !removed)
                 return removed.error();
@@ -415,28 +488,38 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
                 hashes.push_back(f.hash);
             std::sort(hashes.begin(), hashes.end());
             hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-            const QString all = hashesJson(hashes);
 
-            // What the index knows of each fingerprint, in one statement.
+            // What the index knows of each fingerprint: the batch's own state in memory, the rest in one statement.
             QHash<qint64, HashStats> stats;
-            if (Result<void> read = run(s.hashStats, {all}); !read)
-                return read.error();
-            while (s.hashStats.next())
-                stats.insert(s.hashStats.value(0).toLongLong(),
-                             HashStats{s.hashStats.value(1).toInt(),
-                                       s.hashStats.value(2).isNull() ? std::nullopt
-                                                                     : std::optional(s.hashStats.value(2).toInt()),
-                                       s.hashStats.value(3).isNull() ? std::nullopt
-                                                                     : std::optional(s.hashStats.value(3).toInt()),
-                                       s.hashStats.value(4).toInt() != 0});
-            s.hashStats.finish();
+            std::vector<std::uint64_t> unseen;
+            for (std::uint64_t h : hashes) {
+                if (const auto it = added.hashes.constFind(asColumn(h)); it != added.hashes.cend())
+                    stats.insert(asColumn(h), *it);
+                else
+                    unseen.push_back(h);
+            }
+            if (!unseen.empty()) {
+                if (Result<void> read = run(s.hashStats, {hashesJson(unseen)}); !read)
+                    return read.error();
+                while (s.hashStats.next())
+                    stats.insert(s.hashStats.value(0).toLongLong(),
+                                 HashStats{s.hashStats.value(1).toInt(),
+                                           s.hashStats.value(2).isNull() ? std::nullopt
+                                                                         : std::optional(s.hashStats.value(2).toInt()),
+                                           s.hashStats.value(3).isNull() ? std::nullopt
+                                                                         : std::optional(s.hashStats.value(3).toInt()),
+                                           s.hashStats.value(4).toInt() != 0});
+                s.hashStats.finish();
+            }
 
             // Only fingerprints that are not boilerplate (with this article counted) seed candidates: a pair that
             // shares nothing else is boilerplate, and is neither aligned nor stored.
             std::vector<std::uint64_t> seeding, indexed;
             for (std::uint64_t h : hashes) {
-                const HashStats before = stats.value(asColumn(h));
-                HashStats after = before;
+                const auto known = stats.constFind(asColumn(h));
+                const HashStats before = known != stats.cend() ? *known : HashStats{};
+                HashStats &after = added.hashes[asColumn(h)];
+                after = before;
                 ++after.articles;
                 if (day) {
                     after.firstDay = before.firstDay ? std::min(*before.firstDay, *day) : *day;
@@ -446,9 +529,10 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
                     continue;
                 if (after.articles > indexCap) {
                     // One more article makes it too common to index: boilerplate from now on.
-                    for (QSqlQuery *q : {&s.dropRows, &s.markFrequent})
-                        if (Result<void> written = run(*q, {asColumn(h)}); !written)
-                            return written.error();
+                    if (Result<void> written = run(s.dropRows, {asColumn(h)}); !written)
+                        return written.error();
+                    added.rows.remove(asColumn(h));
+                    after.frequent = known != stats.cend(); // as an UPDATE of its row would
                     continue;
                 }
                 const bool boilerplate = isBoilerplate(after);
@@ -465,6 +549,11 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
                         marks.append(QStringLiteral("?"));
                     }
                     s.articlesWith.finish();
+                    for (qint64 article : added.rows.value(asColumn(h))) {
+                        in.append(article);
+                        touched.insert(article);
+                        marks.append(QStringLiteral("?"));
+                    }
                     const QString list = marks.join(u',');
                     if (Result<void> recounted =
                             sql::exec(db,
@@ -490,15 +579,28 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
                 while (s.candidates.next())
                     ranked.append({s.candidates.value(1).toInt(), s.candidates.value(0).toLongLong()});
                 s.candidates.finish();
+                // The batch's earlier articles, counted in memory: none of them has a row in the database, so the
+                // two lists are disjoint and the best of both are the best of all.
+                QHash<qint64, int> inBatch;
+                for (std::uint64_t h : seeding)
+                    for (qint64 article : added.rows.value(asColumn(h)))
+                        ++inBatch[article];
+                for (auto it = inBatch.cbegin(); it != inBatch.cend(); ++it)
+                    if (it.value() >= m_parameters.minSharedFingerprints)
+                        ranked.append({it.value(), it.key()});
+                if (!inBatch.isEmpty()) {
+                    std::sort(ranked.begin(), ranked.end(), [](const auto &x, const auto &y) {
+                        return x.first != y.first ? x.first > y.first : x.second < y.second;
+                    });
+                    if (ranked.size() > m_parameters.maxCandidates)
+                        ranked.resize(m_parameters.maxCandidates);
+                }
             }
 
-            const QVariant dayValue = day ? QVariant(*day) : QVariant(QMetaType(QMetaType::Int));
-            for (const auto &[q, values] :
-                 {std::pair{&s.addFingerprints, QVariantList{id, hashesJson(indexed)}},
-                  std::pair{&s.countHashes, QVariantList{dayValue, dayValue, all}},
-                  std::pair{&s.addArticle, QVariantList{id, text->folded.size(), hashesToBlob(hashes)}}})
-                if (Result<void> added = run(*q, values); !added)
-                    return added.error();
+            for (std::uint64_t h : indexed)
+                added.rows[asColumn(h)].append(id);
+            if (Result<void> stored = run(s.addArticle, {id, text->folded.size(), hashesToBlob(hashes)}); !stored)
+                return stored.error();
 
             if (ranked.isEmpty())
                 continue;
@@ -525,6 +627,8 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
                     touched.unite({id, other});
             }
         }
+        if (Result<void> written = added.write(db); !written)
+            return written.error();
         if (Result<void> refreshed = reuse::refreshParagraphs(db, touched); !refreshed)
             return refreshed.error();
         if (Result<void> committed = scope.commit(); !committed)

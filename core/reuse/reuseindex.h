@@ -137,6 +137,7 @@ struct ReuseParameters
     double boilerplateShare = 0.01; ///< this share of them counts as boilerplate
     int formulaMinArticles = 3;     ///< a fingerprint in at least this many articles whose dates lie
     int formulaSpanDays = 180;      ///< further apart than this is a formula (a template line, a slogan)
+    int batchArticles = 200;        ///< compared per write transaction; their index rows are written at its end
 };
 
 /// Messages are English; an application that installs a translator gets them translated (context

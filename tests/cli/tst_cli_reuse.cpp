@@ -8,12 +8,15 @@
 #include "tests/support/corpus.h"
 #include "tests/support/reusedocuments.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
@@ -185,6 +188,60 @@ private slots:
         QCOMPARE(cli({u"reuse"_s, u"--min-chars"_s, u"0"_s}).code, 2);
         QCOMPARE(cli({u"reuse"_s, u"1"_s, u"2"_s}).code, 2);
         QCOMPARE(cli({u"compare"_s, QString::number(m_wire), u"99999"_s}).code, 1);
+    }
+
+    void people_ownSplitsEveryPersonsAppearances()
+    {
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"people.sqlite"_s);
+        QStringList files = test::corpusFiles();
+#ifdef DUBAO_REUSE_SANITIZED
+        files = files.mid(0, 2);
+#endif
+        QCOMPARE(test::runCli(QStringList{u"import"_s} + files + QStringList{u"--library"_s, library}).code, 0);
+        // Without the index own: is an error that says how to build it, not everything.
+        const test::CliRun before = test::runCli({u"people"_s, u"own:yes"_s, u"--library"_s, library});
+        QCOMPARE(before.code, 1);
+        QVERIFY2(before.err.contains("dubao-cli reuse --rebuild"), before.err.constData());
+        QCOMPARE(test::runCli({u"reuse"_s, u"--rebuild"_s, u"--library"_s, library}).code, 0);
+        // Per person, the blocks of its appearances: own:yes and own:no part them, and each is what person NAME
+        // own:yes|no lists.
+        const auto blocksByPerson = [&](const QStringList &args) {
+            QHash<QString, QList<qint64>> blocks;
+            const test::CliRun run = test::runCli(args + QStringList{u"--json"_s, u"--library"_s, library});
+            for (const QJsonValue &p : QJsonDocument::fromJson(run.out).array()) {
+                QList<qint64> &list = blocks[p.toObject().value(u"name"_s).toString()];
+                for (const QJsonValue &a : p.toObject().value(u"appearances"_s).toArray())
+                    list.append(a.toObject().value(u"block"_s).toInteger());
+            }
+            return blocks;
+        };
+        const QHash<QString, QList<qint64>> all = blocksByPerson({u"people"_s});
+        const QHash<QString, QList<qint64>> own = blocksByPerson({u"people"_s, u"own:yes"_s});
+        const QHash<QString, QList<qint64>> shared = blocksByPerson({u"people"_s, u"OWN：no"_s});
+        QVERIFY(all.size() > 3);
+        QVERIFY(!own.isEmpty());
+        for (auto it = all.cbegin(); it != all.cend(); ++it) {
+            QList<qint64> parts = own.value(it.key()) + shared.value(it.key()), whole = it.value();
+            std::sort(parts.begin(), parts.end());
+            std::sort(whole.begin(), whole.end());
+            QCOMPARE(parts, whole);
+        }
+        for (auto it = own.cbegin(); it != own.cend(); ++it)
+            QVERIFY2(!it.value().isEmpty(), qPrintable(it.key())); // a person without such appearances is left out
+        // The text listing counts the same appearances.
+        const test::CliRun listed = test::runCli({u"people"_s, u"own:yes"_s, u"--library"_s, library});
+        QCOMPARE(listed.code, 0);
+        const QString first = own.cbegin().key();
+        const qsizetype n = own.cbegin().value().size();
+        QVERIFY2(QString::fromUtf8(listed.out).contains(u"%1  %2 appearance"_s.arg(first).arg(n)),
+                 listed.out.constData());
+#ifndef DUBAO_REUSE_SANITIZED // the whole corpus: 区委书记张智奎主持会议 is in a shared paragraph
+        QVERIFY(!shared.value(u"张智奎"_s).isEmpty());
+        QVERIFY(!own.value(u"张智奎"_s).isEmpty());
+#endif
+        QCOMPARE(test::runCli({u"people"_s, u"own:maybe"_s, u"--library"_s, library}).code, 2);
+        QCOMPARE(test::runCli({u"people"_s, u"own:yes"_s, u"own:no"_s, u"--library"_s, library}).code, 2);
     }
 
     void corpus_importComparesOnceTheIndexExists_offsetsLieInTheBlocks()
