@@ -59,10 +59,11 @@ void launch(MainWindow &window, const LaunchArguments &arguments)
             if (!arguments.imports.isEmpty() || !arguments.links.isEmpty())
                 message += QLatin1Char('\n') +
                            QCoreApplication::translate("main", "Nothing on the command line was imported or opened.");
-            feedback.warn(&window, QCoreApplication::translate("main", "Open Library"), message);
-            // A library file double-clicked in a file manager: the window still opens on the usual library.
+            // A library file double-clicked in a file manager: the window still opens on the usual library (before
+            // the message, so that it is not an empty window behind it).
             if (arguments.libraryFromArguments)
                 (void)window.openLibrary(usual);
+            feedback.warn(&window, QCoreApplication::translate("main", "Open Library"), message);
         }
     } else if (const Result<void> opened = window.openLibrary(usual); !opened) {
         feedback.warn(&window, QCoreApplication::translate("main", "Open Library"), opened.error().message());
