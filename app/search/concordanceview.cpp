@@ -141,6 +141,12 @@ void ConcordanceView::setLibraryPath(const QString &path)
     refresh();
 }
 
+void ConcordanceView::closeConnection()
+{
+    if (m_runner)
+        m_runner->closeConnection();
+}
+
 void ConcordanceView::setSearchEnabled(bool enabled, const QString &message)
 {
     m_enabled = enabled;

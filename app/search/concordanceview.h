@@ -34,6 +34,9 @@ public:
     ~ConcordanceView() override;
 
     void setLibraryPath(const QString &path);
+    /// Cancels what runs and closes the worker's connection to the library (it is closing, or its file is about
+    /// to be replaced); the results stay, and the next search opens it again.
+    void closeConnection();
     void setSearchEnabled(bool enabled, const QString &message = {});
 
     QString term() const;

@@ -220,6 +220,12 @@ void SearchPanel::setLibraryPath(const QString &path)
     refresh();
 }
 
+void SearchPanel::closeConnection()
+{
+    if (m_runner)
+        m_runner->closeConnection();
+}
+
 void SearchPanel::setSearchEnabled(bool enabled, const QString &message)
 {
     m_enabled = enabled;

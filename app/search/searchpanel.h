@@ -46,6 +46,9 @@ public:
 
     /// Searches this library from now on (empty: none). Clears the results.
     void setLibraryPath(const QString &path);
+    /// Cancels what runs and closes the worker's connection to the library (it is closing, or its file is about
+    /// to be replaced); the results stay, and the next search opens it again.
+    void closeConnection();
     /// Off while the index is being built: the field is disabled and `message` shown instead.
     void setSearchEnabled(bool enabled, const QString &message = {});
     bool isSearchEnabled() const { return m_enabled; }

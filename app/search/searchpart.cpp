@@ -232,6 +232,13 @@ void SearchPart::stopIndexing()
         m_indexProgress->deleteLater();
 }
 
+void SearchPart::stopJobs()
+{
+    stopIndexing();
+    m_panel->closeConnection();
+    m_concordance->closeConnection();
+}
+
 void SearchPart::openSearchHit(const SearchHit &hit, const SearchQuery &query)
 {
     ReaderView *reader = m_window.reader();

@@ -43,6 +43,9 @@ public:
     void rebuildIndex();
     /// Cancels a rebuild and waits for it (the library changes hands, the window closes).
     void stopIndexing();
+    /// stopIndexing(), and the search and concordance workers close their connections (the library closes or
+    /// its file is about to be replaced); the next search opens them again.
+    void stopJobs();
     void openSearchHit(const SearchHit &hit, const SearchQuery &query);
     void openConcordanceLine(const ConcordanceLine &line);
 

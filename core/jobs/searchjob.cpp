@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QSqlQuery>
+#include <QThread>
 
 Q_LOGGING_CATEGORY(lcSearchJob, "dubao.app.search")
 
@@ -28,51 +30,73 @@ QString cannotOpen(const Error &error)
 
 } // namespace
 
-SearchResult SearchRunner::searchIn(const QString &libraryPath, const QString &text, const SearchOptions &options,
-                                    const std::atomic_bool *cancel)
+/// Lives in the runner's worker thread and holds its connection: opened by the first request, kept across
+/// requests, closed by closeConnection() or with the worker (on its thread).
+class SearchRunner::Worker final : public QObject
 {
-    SearchResult result;
-    result.order = options.order;
-    result.offset = options.offset;
-    if (cancel && cancel->load()) { // superseded before it ran
-        result.cancelled = true;
-        return result;
-    }
-    Library library;
-    if (const Result<void> opened = openForSearch(library, libraryPath); !opened) {
-        result.error = cannotOpen(opened.error());
-        return result;
-    }
-    return SearchService(library).search(text, options, cancel);
-}
+public:
+    explicit Worker(const QString &path)
+        : m_path(path)
+    {}
 
-ConcordanceResult SearchRunner::concordanceIn(const QString &libraryPath, const QString &term,
-                                              const ConcordanceOptions &options, const std::atomic_bool *cancel)
-{
-    ConcordanceResult result;
-    result.term = term;
-    if (cancel && cancel->load()) {
-        result.cancelled = true;
-        return result;
+    /// The open library, opened (again) when needed. Null with `error` set when it cannot be opened.
+    Library *library(QString *error)
+    {
+        if (m_library && schemaVersion(*m_library) == m_schemaVersion)
+            return m_library.get();
+        // Another connection changed the schema (an index rebuilt, an upgrade): open afresh, so that the schema is
+        // verified again as at any open.
+        m_library.reset();
+        auto library = std::make_unique<Library>();
+        if (const Result<void> opened = openForSearch(*library, m_path); !opened) {
+            *error = cannotOpen(opened.error());
+            return nullptr;
+        }
+        m_schemaVersion = schemaVersion(*library);
+        m_library = std::move(library);
+        m_opened.fetch_add(1);
+        return m_library.get();
     }
-    Library library;
-    if (const Result<void> opened = openForSearch(library, libraryPath); !opened) {
-        result.error = cannotOpen(opened.error());
-        return result;
+
+    void close() { m_library.reset(); }
+    int opened() const { return m_opened.load(); }
+
+private:
+    static qint64 schemaVersion(Library &library)
+    {
+        QSqlQuery query(library.database());
+        return query.exec(QStringLiteral("PRAGMA schema_version")) && query.next() ? query.value(0).toLongLong() : -1;
     }
-    return Concordance(library).lines(term, options, cancel);
-}
+
+    QString m_path;
+    std::unique_ptr<Library> m_library;
+    qint64 m_schemaVersion = -1;
+    std::atomic_int m_opened{0};
+};
 
 SearchRunner::SearchRunner(const QString &libraryPath, QObject *parent)
     : QObject(parent)
     , m_path(libraryPath)
-    , m_runner(QStringLiteral("search"))
+    , m_thread(new QThread)
+    , m_worker(new Worker(libraryPath))
 {
     qRegisterMetaType<dubao::SearchResult>();
     qRegisterMetaType<dubao::ConcordanceResult>();
+    m_thread->setObjectName(QStringLiteral("search"));
+    m_worker->moveToThread(m_thread);
+    // The worker, and with it the connection, is deleted on its own thread as the thread ends.
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
 }
 
-SearchRunner::~SearchRunner() = default; // m_runner cancels and joins
+SearchRunner::~SearchRunner()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
 
 quint64 SearchRunner::search(const QString &text, const SearchOptions &options)
 {
@@ -95,7 +119,7 @@ quint64 SearchRunner::enqueue(Request request)
 {
     request.id = ++m_lastId;
     cancel();
-    if (m_runner.isRunning())
+    if (m_cancel)
         m_pending = std::move(request);
     else
         run(request);
@@ -104,37 +128,78 @@ quint64 SearchRunner::enqueue(Request request)
 
 void SearchRunner::cancel()
 {
-    m_runner.cancel();
+    if (m_cancel)
+        m_cancel->store(true);
     if (m_pending)
         drop(*std::exchange(m_pending, std::nullopt));
 }
 
+void SearchRunner::closeConnection()
+{
+    cancel();
+    // Queued behind the running request, which the cancel ends promptly.
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->close(); }, Qt::BlockingQueuedConnection);
+}
+
+int SearchRunner::connectionsOpened() const
+{
+    return m_worker->opened();
+}
+
 void SearchRunner::run(const Request &request)
 {
-    auto next = [this] {
-        if (m_pending && !m_runner.isRunning())
-            run(*std::exchange(m_pending, std::nullopt));
-    };
-    const QString path = m_path;
-    if (request.concordance) {
-        m_runner.start(
-            [path, request](JobContext &job) {
-                return concordanceIn(path, request.text, request.concordanceOptions, job.cancelFlag());
-            },
-            [this, id = request.id, next](const ConcordanceResult &result) {
-                emit concordanceFinished(id, result);
-                next();
-            });
-    } else {
-        m_runner.start(
-            [path, request](JobContext &job) {
-                return searchIn(path, request.text, request.searchOptions, job.cancelFlag());
-            },
-            [this, id = request.id, next](const SearchResult &result) {
-                emit searchFinished(id, result);
-                next();
-            });
-    }
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancel = cancel;
+    // Runs on the worker thread; the result comes back to this thread, where the next request may start. (A result
+    // still queued when the runner is deleted is dropped with it: the destructor waits for the worker first.)
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, worker = m_worker, request, cancel] {
+            QString error;
+            if (request.concordance) {
+                ConcordanceResult result;
+                result.term = request.text;
+                if (cancel->load())
+                    result.cancelled = true;
+                else if (Library *library = worker->library(&error))
+                    result = Concordance(*library).lines(request.text, request.concordanceOptions, cancel.get());
+                else
+                    result.error = error;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, id = request.id, cancel, result] {
+                        finish(cancel, [&] { emit concordanceFinished(id, result); });
+                    },
+                    Qt::QueuedConnection);
+            } else {
+                SearchResult result;
+                result.order = request.searchOptions.order;
+                result.offset = request.searchOptions.offset;
+                if (cancel->load())
+                    result.cancelled = true;
+                else if (Library *library = worker->library(&error))
+                    result = SearchService(*library).search(request.text, request.searchOptions, cancel.get());
+                else
+                    result.error = error;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, id = request.id, cancel, result] {
+                        finish(cancel, [&] { emit searchFinished(id, result); });
+                    },
+                    Qt::QueuedConnection);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void SearchRunner::finish(const std::shared_ptr<std::atomic_bool> &cancel, const std::function<void()> &deliver)
+{
+    if (m_cancel == cancel)
+        m_cancel.reset();
+    deliver();
+    if (m_pending && !m_cancel)
+        run(*std::exchange(m_pending, std::nullopt));
 }
 
 void SearchRunner::drop(const Request &request)

@@ -494,6 +494,21 @@ int Library::applicationId()
     return kApplicationId;
 }
 
+Library::FileKind Library::recognise(const QString &path)
+{
+    QFile file(path);
+    if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly))
+        return FileKind::NotSqlite;
+    const QByteArray header = file.read(72);
+    if (!header.startsWith(sqliteMagic()))
+        return FileKind::NotSqlite;
+    if (header.size() < 72)
+        return FileKind::OtherDatabase;
+    const auto *bytes = reinterpret_cast<const uchar *>(header.constData()) + 68; // big-endian, as SQLite writes it
+    const quint32 applicationId = quint32(bytes[0]) << 24 | quint32(bytes[1]) << 16 | quint32(bytes[2]) << 8 | bytes[3];
+    return applicationId == quint32(kApplicationId) ? FileKind::DubaoLibrary : FileKind::OtherDatabase;
+}
+
 QString Library::defaultPath()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

@@ -74,6 +74,16 @@ public:
     /// The embedded default: QStandardPaths::AppDataLocation/library.sqlite (folder created on demand).
     static QString defaultPath();
 
+    /// What a file is by its content, not its name: its first 72 bytes (the SQLite header with the application_id
+    /// at offset 68). Reads the header only; SQLite never sees the file.
+    enum class FileKind
+    {
+        NotSqlite,     ///< not an SQLite database (a folder, an issue, unreadable)
+        DubaoLibrary,  ///< SQLite with Dubao's application_id
+        OtherDatabase, ///< SQLite with another (or, not yet written, no) application_id: open() says why not
+    };
+    static FileKind recognise(const QString &path);
+
 private:
     Result<void> openServer(const QString &url);
     Result<void> migrate();

@@ -20,11 +20,13 @@
 
 #include <QAction>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <QTextBlock>
@@ -61,6 +63,7 @@ private slots:
     void typing_fastSearches_eachKeystrokeSearchesAtOnce();
     void manyHits_firstPageShownBeforeTheExactCount();
     void runner_newRequestCancelsThePrevious();
+    void runner_keepsOneConnection_holdsNoSnapshot();
     void hostileInput_showsMessage_noCrash_data();
     void hostileInput_showsMessage_noCrash();
     void openHit_showsParagraphWithAllMatchesHighlighted();
@@ -334,6 +337,55 @@ void TestSearchPanel::runner_newRequestCancelsThePrevious()
     QVERIFY(last.ok());
     QCOMPARE(last.total, serviceResult(QStringLiteral("会议")).total);
     runner.cancel(); // nothing running: harmless
+}
+
+void TestSearchPanel::runner_keepsOneConnection_holdsNoSnapshot()
+{
+    // One connection on the worker thread serves every request; between requests it holds no read snapshot, so a
+    // checkpoint of another connection still empties the WAL; a schema changed by another connection (an index
+    // rebuilt) makes it open afresh.
+    {
+        Library writer; // as the window's own connection is, beside the worker's
+        QVERIFY(writer.open(m_library));
+        QSqlQuery query(writer.database());
+        auto write = [&query] {
+            return query.exec(QStringLiteral("CREATE TABLE scratch(x)")) &&
+                   query.exec(QStringLiteral("INSERT INTO scratch VALUES (1)")) &&
+                   query.exec(QStringLiteral("DROP TABLE scratch"));
+        };
+        SearchRunner runner(m_library);
+        QSignalSpy finished(&runner, &SearchRunner::searchFinished);
+        const QStringList terms{QStringLiteral("永川"), QStringLiteral("会议"), QStringLiteral("发展")};
+        for (const QString &term : terms) {
+            runner.search(term, {});
+            QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+            const SearchResult result = finished.takeFirst().at(1).value<SearchResult>();
+            QVERIFY(result.ok());
+            QCOMPARE(result.total, serviceResult(term).total);
+        }
+        QCOMPARE(runner.connectionsOpened(), 1);
+
+        QVERIFY2(write(), qPrintable(query.lastError().text()));
+        QVERIFY(QFileInfo(m_library + QStringLiteral("-wal")).size() > 0);
+        runner.search(QStringLiteral("永川"), {});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QVERIFY(finished.takeFirst().at(1).value<SearchResult>().ok());
+        QCOMPARE(runner.connectionsOpened(), 2); // the schema changed underneath
+
+        QVERIFY(write());
+        runner.search(QStringLiteral("会议"), {});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QVERIFY(finished.takeFirst().at(1).value<SearchResult>().ok());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 0); // not busy: no reader kept a snapshot
+        QCOMPARE(QFileInfo(m_library + QStringLiteral("-wal")).size(), 0);
+
+        runner.closeConnection();
+        runner.search(QStringLiteral("会议"), {});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QVERIFY(finished.takeFirst().at(1).value<SearchResult>().ok());
+        QCOMPARE(runner.connectionsOpened(), 4); // schema changed again (3), closed and opened (4)
+    }
 }
 
 void TestSearchPanel::hostileInput_showsMessage_noCrash_data()
