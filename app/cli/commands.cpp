@@ -102,6 +102,8 @@ Safety:
   backups [FILE...] [--json]     list the backups (or describe the given files): when, why, what each holds,
                                  their size, whether self-contained
   restore FILE                   rebuild the library from a backup (keeps a backup of the current one)
+  copy SOURCE DEST               copy a library (file or postgresql://...) into a new file or an empty team
+                                 library: issues, annotations, ids and uids; DEST must be new or empty
   check [--full] [--repair] [--json]  check the library: quick (what cannot be rebuilt, page by page; the
                                  rest by counts); --full: every page, reference and the search index's check;
                                  --repair removes database objects Dubao did not make

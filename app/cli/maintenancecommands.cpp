@@ -3,9 +3,11 @@
 #include "app/cli/commands.h"
 #include "core/ingest/backuprestorer.h"
 #include "core/ingest/librarycheck.h"
+#include "core/search/searchindex.h"
 #include "core/store/backup.h"
 #include "core/store/backupobjects.h"
 #include "core/store/library.h"
+#include "core/store/librarycopy.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -312,6 +314,77 @@ int cmdCheck(const Args &args, Streams io)
     return report.healthy() ? 0 : 1;
 }
 
+bool isTeamAddress(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
+
+/// copy SOURCE DEST: every row of the store from one library into a new or empty one (librarycopy.h). An SQLite
+/// DEST is made under a temporary name beside it and renamed into place only when whole (with its search index);
+/// a team DEST gets the rows in one transaction.
+int cmdCopy(const Args &args, Streams io)
+{
+    if (args.positional.size() != 2) {
+        io.err << "dubao-cli: copy takes a source and a destination library (a file or a postgresql:// address)"
+               << Qt::endl;
+        return 2;
+    }
+    const QString source = args.positional.at(0);
+    const QString destination = args.positional.at(1);
+    if (!isTeamAddress(destination) && QFileInfo::exists(destination)) {
+        io.err << "dubao-cli: " << destination
+               << " already exists; copy makes a new library file and never writes over one" << Qt::endl;
+        return 1;
+    }
+    if (!isTeamAddress(source) && !QFileInfo::exists(source)) {
+        io.err << "dubao-cli: " << source << ": no such library file" << Qt::endl;
+        return 1;
+    }
+    Library from;
+    if (const Result<void> opened = from.open(source); !opened) {
+        io.err << "dubao-cli: " << opened.error().message() << Qt::endl;
+        return 1;
+    }
+    const QString making = isTeamAddress(destination)
+                               ? destination
+                               : destination + QStringLiteral(".copying-%1").arg(QCoreApplication::applicationPid());
+    auto removeMaking = [&] {
+        if (making != destination)
+            for (const char *side : {"", "-wal", "-shm", "-journal", ".lock"})
+                QFile::remove(making + QLatin1String(side));
+    };
+    Library to;
+    if (const Result<void> opened = to.open(making); !opened) {
+        removeMaking();
+        io.err << "dubao-cli: " << opened.error().message() << Qt::endl;
+        return 1;
+    }
+    const Result<qint64> copied = librarycopy::copyRows(from, to, progressOnTerminal(io, "copy", "rows"));
+    if (!copied) {
+        to.close();
+        removeMaking();
+        io.err << "dubao-cli: nothing was copied: " << copied.error().message() << Qt::endl;
+        return 1;
+    }
+    if (!to.isTeamLibrary() && SearchIndex::needsRebuild(to)) {
+        if (const Result<void> indexed = SearchIndex::rebuild(to); !indexed) {
+            to.close();
+            removeMaking();
+            io.err << "dubao-cli: nothing was copied: cannot build the search index: " << indexed.error().message()
+                   << Qt::endl;
+            return 1;
+        }
+    }
+    to.close();
+    if (making != destination && !QFile::rename(making, destination)) {
+        removeMaking();
+        io.err << "dubao-cli: cannot name the copy " << destination << Qt::endl;
+        return 1;
+    }
+    io.out << "Copied " << *copied << " rows from " << source << " to " << destination << ".\n";
+    return 0;
+}
+
 /// Before a command that writes: a read-only library (file permissions) is refused with one clear line,
 /// and the daily backup is made (Backup::ensureDaily; a failure to back up is reported but does not stop the
 /// command). Listing subcommands ("tag list", "notebook show") pass straight through.
@@ -361,6 +434,7 @@ void addMaintenanceCommands(CommandTable &table)
     table.emplace(QStringLiteral("backups"), cmdBackups);
     table.emplace(QStringLiteral("restore"), cmdRestore);
     table.emplace(QStringLiteral("check"), cmdCheck);
+    table.emplace(QStringLiteral("copy"), cmdCopy);
 }
 
 } // namespace dubao::cli
