@@ -4713,8 +4713,22 @@ What the library holds now is kept as another backup.</source>
         <translation>此文库中没有“%1”所指的内容。</translation>
     </message>
     <message>
-        <source>Issue files or folders to import (paths or file:// URLs), or dubao://block/UUID and dubao://article/UUID links to open (a number instead of the UUID works too).</source>
-        <translation>要导入的报纸文件或文件夹（路径或 file:// 网址），或要打开的 dubao://block/UUID 和 dubao://article/UUID 链接（也可用数字代替 UUID）。</translation>
+        <source>Nothing on the command line was imported or opened.</source>
+        <translation>命令行中的文件均未导入或打开。</translation>
+    </message>
+    <message>
+        <source>Dubao opens one library at a time; %1 is open. Not opened: %2</source>
+        <translation>读报一次只能打开一个资料库；当前已打开 %1。未打开：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened the library %1; importing %n file(s) and folder(s) into it.</source>
+        <translation>
+            <numerusform>已打开资料库 %1；正在向其中导入 %n 个文件和文件夹。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issue files or folders to import (paths or file:// URLs), a library file to open, or dubao://block/UUID and dubao://article/UUID links to open (a number instead of the UUID works too).</source>
+        <translation>要导入的报纸文件或文件夹（路径或 file:// 网址）、要打开的资料库文件，或要打开的 dubao://block/UUID 和 dubao://article/UUID 链接（也可用编号代替 UUID）。</translation>
     </message>
 </context>
 </TS>
