@@ -165,7 +165,7 @@ MainWindow::~MainWindow()
 void MainWindow::stopJobs()
 {
     m_maintenance->stopDailyBackup(); // interrupted: tried again at the next start
-    m_search->stopJobs(); // and the search workers' connections
+    m_search->stopJobs();             // and the search workers' connections
     m_issues->stopJobs();
     if (m_reuse)
         m_reuse->stopJobs();
