@@ -347,6 +347,17 @@ Result<void> checkRunnable(const SearchQuery &query, QSqlDatabase db)
     return {};
 }
 
+/// The plan of `query` on `db` once checkRunnable() allows it, with its ocr: filters' matches looked up.
+Result<Plan> runnablePlan(const SearchQuery &query, QSqlDatabase db)
+{
+    if (Result<void> runnable = checkRunnable(query, db); !runnable)
+        return runnable.error();
+    const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
+    if (!ocr)
+        return Error(databaseError(ocr.error().message()));
+    return makePlan(query, *ocr);
+}
+
 } // namespace
 
 Result<qint64> SearchService::count(const SearchQuery &query, const std::atomic_bool *cancel)
@@ -357,12 +368,10 @@ Result<qint64> SearchService::count(const SearchQuery &query, const std::atomic_
 Result<qint64> SearchService::countUpTo(const SearchQuery &query, qint64 most, const std::atomic_bool *cancel)
 {
     QSqlDatabase db = m_library.database();
-    if (Result<void> runnable = checkRunnable(query, db); !runnable)
-        return runnable.error();
-    const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
-    if (!ocr)
-        return Error(databaseError(ocr.error().message()));
-    const Plan plan = makePlan(query, *ocr);
+    const Result<Plan> planned = runnablePlan(query, db);
+    if (!planned)
+        return planned.error();
+    const Plan &plan = *planned;
     CancelGuard guard(sql::handle(db), cancel);
     QSqlQuery q(db);
     const QString hits = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
@@ -379,12 +388,10 @@ Result<qint64> SearchService::countUpTo(const SearchQuery &query, qint64 most, c
 Result<QMap<qint64, qint64>> SearchService::countByDay(const SearchQuery &query, const std::atomic_bool *cancel)
 {
     QSqlDatabase db = m_library.database();
-    if (Result<void> runnable = checkRunnable(query, db); !runnable)
-        return runnable.error();
-    const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
-    if (!ocr)
-        return Error(databaseError(ocr.error().message()));
-    const Plan plan = makePlan(query, *ocr);
+    const Result<Plan> planned = runnablePlan(query, db);
+    if (!planned)
+        return planned.error();
+    const Plan &plan = *planned;
     CancelGuard guard(sql::handle(db), cancel);
     auto cancelled = [&] {
         return cancel && cancel->load();
@@ -429,12 +436,10 @@ constexpr qint64 kCharacterScanRows = 30000;
 Result<QList<search::ScoredHit>> newestHits(QSqlDatabase db, const SearchQuery &query, qint64 most,
                                             const std::atomic_bool *cancel)
 {
-    if (Result<void> runnable = checkRunnable(query, db); !runnable)
-        return runnable.error();
-    const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
-    if (!ocr)
-        return Error(databaseError(ocr.error().message()));
-    const Plan plan = makePlan(query, *ocr);
+    const Result<Plan> planned = runnablePlan(query, db);
+    if (!planned)
+        return planned.error();
+    const Plan &plan = *planned;
     // A common single character is found faster by reading the newest paragraphs than by FTS5's prefix query, when
     // the plan is that match and nothing else (a filter of any kind, even one added later, keeps FTS5).
     const bool matchOnly = plan.from == QLatin1String("search_blocks") &&
@@ -685,12 +690,10 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
 Result<QSet<qint64>> SearchService::articles(const SearchQuery &query, const std::atomic_bool *cancel)
 {
     QSqlDatabase db = m_library.database();
-    if (Result<void> runnable = checkRunnable(query, db); !runnable)
-        return runnable.error();
-    const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
-    if (!ocr)
-        return Error(databaseError(ocr.error().message()));
-    const Plan plan = makePlan(query, *ocr);
+    const Result<Plan> planned = runnablePlan(query, db);
+    if (!planned)
+        return planned.error();
+    const Plan &plan = *planned;
     CancelGuard guard(sql::handle(db), cancel);
     // Only the ids: no paragraph text, snippet or rank.
     const QString article =
