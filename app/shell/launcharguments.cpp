@@ -105,4 +105,39 @@ void launch(MainWindow &window, const LaunchArguments &arguments)
     }
 }
 
+bool dropOnto(MainWindow &window, const QStringList &paths)
+{
+    const LaunchArguments dropped = LaunchArguments::sort(QString(), paths);
+    UserFeedback &feedback = window.feedback();
+    if (!dropped.library.isEmpty()) {
+        if (const Result<void> opened = window.openLibrary(dropped.library); !opened) {
+            QString message = opened.error().message();
+            if (!dropped.imports.isEmpty())
+                message +=
+                    QLatin1Char('\n') + QCoreApplication::translate("main", "Nothing that was dropped was imported.");
+            feedback.warn(&window, QCoreApplication::translate("main", "Open Library"), message);
+            return false;
+        }
+        if (!dropped.otherLibraries.isEmpty()) {
+            QStringList names;
+            for (const QString &path : dropped.otherLibraries)
+                names << native(path);
+            feedback.warn(
+                &window, QCoreApplication::translate("main", "Open Library"),
+                QCoreApplication::translate("main", "Dubao opens one library at a time; %1 is open. Not opened: %2")
+                    .arg(native(window.libraryPath()), names.join(QStringLiteral(", "))));
+        }
+        if (dropped.imports.isEmpty()) {
+            window.statusBar()->showMessage(
+                QCoreApplication::translate("main", "Opened the library %1.").arg(native(window.libraryPath())));
+            return true;
+        }
+        window.statusBar()->showMessage(
+            QCoreApplication::translate("main", "Opened the library %1; importing %n file(s) and folder(s) into it.",
+                                        nullptr, int(dropped.imports.size()))
+                .arg(native(window.libraryPath())));
+    }
+    return !dropped.imports.isEmpty() && window.importPaths(dropped.imports);
+}
+
 } // namespace dubao

@@ -35,4 +35,10 @@ struct LaunchArguments
 /// argument leaves the last one used open instead.
 void launch(MainWindow &window, const LaunchArguments &arguments);
 
+/// What the window does with files dropped on it: a library file among them is opened (as a double-click on it
+/// would) instead of being imported, further library files are named as not opened, and the issue files and folders
+/// are then imported into the library that is open. A library that cannot be opened leaves the open one open, says
+/// why, and imports nothing. Returns whether the drop was taken.
+bool dropOnto(MainWindow &window, const QStringList &paths);
+
 } // namespace dubao

@@ -14,6 +14,7 @@
 #include "app/shell/appsettings.h"
 #include "app/shell/docklayout.h"
 #include "app/shell/language.h"
+#include "app/shell/launcharguments.h"
 #include "app/shell/librarysession.h"
 #include "app/shell/libraryswitcher.h"
 #include "app/shell/librarytreemodel.h"
@@ -651,7 +652,8 @@ void MainWindow::dropEvent(QDropEvent *event)
     for (const QUrl &url : event->mimeData()->urls())
         if (url.isLocalFile())
             paths << url.toLocalFile();
-    if (!paths.isEmpty() && importPaths(paths))
+    // A library file is opened, not imported; issue files and folders are imported (dropOnto).
+    if (!paths.isEmpty() && dropOnto(*this, paths))
         event->acceptProposedAction();
 }
 

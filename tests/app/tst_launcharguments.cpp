@@ -1,6 +1,7 @@
 // dubao's command line as a file manager hands it over: a library file (known by its content) is opened as the
 // library and remembered, issue files and folders are imported into the open library, a mix does both, and another
-// program's database is refused with open()'s clear error and left as it was.
+// program's database is refused with open()'s clear error and left as it was. Files dropped on the window are
+// sorted the same way.
 #include "app/shell/appsettings.h"
 #include "app/shell/launcharguments.h"
 #include "app/shell/librarytreemodel.h"
@@ -10,7 +11,9 @@
 #include "tests/support/recordingfeedback.h"
 #include "tests/support/sampleissue.h"
 
+#include <QDropEvent>
 #include <QFile>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -32,8 +35,13 @@ private slots:
     void issueArgument_importsIntoTheLastLibrary();
     void libraryAndIssue_opensTheLibrary_importsTheIssueIntoIt();
     void foreignDatabase_isRefused_untouched_nothingImported();
+    void droppedLibrary_isOpened_notImported();
+    void droppedLibraryAndIssue_opensTheLibrary_importsTheIssueIntoIt();
+    void droppedForeignDatabase_leavesTheOpenLibrary_importsNothing();
 
 private:
+    /// Drops `paths` on the window as a file manager does (drag enter, then drop); returns whether it was taken.
+    static bool drop(MainWindow &window, const QStringList &paths);
     struct Launched
     {
         std::unique_ptr<MainWindow> window;
@@ -195,6 +203,85 @@ void TestLaunchArguments::foreignDatabase_isRefused_untouched_nothingImported()
     QVERIFY(launched.feedback->warnings.front().contains(QStringLiteral("Nothing on the command line")));
     QCOMPARE(launched.window->libraryPath(), usual); // the usual library, not an empty window
     QCOMPARE(AppSettings::lastLibrary(), usual);
+    QTest::qWait(50);
+    QVERIFY(!launched.window->isImporting());
+    QCOMPARE(launched.window->libraryModel()->issueCount(), 0);
+    launched.window.reset();
+    QVERIFY(foreign.open(QIODevice::ReadOnly));
+    QCOMPARE(foreign.readAll(), before);
+}
+
+bool TestLaunchArguments::drop(MainWindow &window, const QStringList &paths)
+{
+    QMimeData data;
+    QList<QUrl> urls;
+    for (const QString &path : paths)
+        urls << QUrl::fromLocalFile(path);
+    data.setUrls(urls);
+    const QPoint centre = window.rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDropEvent dropped(QPointF(centre), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &dropped);
+    return dropped.isAccepted();
+}
+
+void TestLaunchArguments::droppedLibrary_isOpened_notImported()
+{
+    const QString usual = makeLibrary(QStringLiteral("usual-drop.sqlite"));
+    AppSettings::addRecentLibrary(usual);
+    const QString other = makeLibrary(QStringLiteral("dropped.dubao"));
+    Launched launched = launchWith({});
+    QCOMPARE(launched.window->libraryPath(), usual);
+    QVERIFY(drop(*launched.window, {other}));
+    QCOMPARE(launched.window->libraryPath(), other);
+    QCOMPARE(AppSettings::lastLibrary(), other);
+    QTest::qWait(50);
+    QVERIFY(!launched.window->isImporting());
+    QCOMPARE(launched.window->libraryModel()->issueCount(), 0);
+    QVERIFY2(launched.feedback->warnings.isEmpty(), qPrintable(launched.feedback->warnings.join(u'\n')));
+    QVERIFY(launched.window->statusBar()->currentMessage().contains(QStringLiteral("dropped.dubao")));
+    launched.window.reset();
+    Library library;
+    QVERIFY(library.open(usual));
+    QSqlQuery query(library.database());
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM issues")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 0); // the library file was not imported as an issue
+}
+
+void TestLaunchArguments::droppedLibraryAndIssue_opensTheLibrary_importsTheIssueIntoIt()
+{
+    const QString usual = makeLibrary(QStringLiteral("usual-dropmix.sqlite"));
+    AppSettings::addRecentLibrary(usual);
+    const QString named = makeLibrary(QStringLiteral("dropmix.dubao"));
+    const QString second = makeLibrary(QStringLiteral("dropmix-second.sqlite"));
+    Launched launched = launchWith({});
+    QSignalSpy finished(launched.window.get(), &MainWindow::importFinished);
+    QVERIFY(drop(*launched.window, {m_issue, named, second}));
+    QCOMPARE(launched.window->libraryPath(), named);
+    QCOMPARE(launched.feedback->warnings.size(), 1); // the second library: one at a time
+    QVERIFY(launched.feedback->warnings.front().contains(QStringLiteral("dropmix-second.sqlite")));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(launched.window->libraryModel()->issueCount(), 1);
+}
+
+void TestLaunchArguments::droppedForeignDatabase_leavesTheOpenLibrary_importsNothing()
+{
+    const QString usual = makeLibrary(QStringLiteral("usual-dropforeign.sqlite"));
+    AppSettings::addRecentLibrary(usual);
+    QFile foreign(m_foreign);
+    QVERIFY(foreign.open(QIODevice::ReadOnly));
+    const QByteArray before = foreign.readAll();
+    foreign.close();
+    Launched launched = launchWith({});
+    QVERIFY(!drop(*launched.window, {m_foreign, m_issue}));
+    QCOMPARE(launched.feedback->warnings.size(), 1);
+    QVERIFY2(launched.feedback->warnings.front().contains(QStringLiteral("not a Dubao library")),
+             qPrintable(launched.feedback->warnings.front()));
+    QVERIFY(launched.feedback->warnings.front().contains(QStringLiteral("Nothing that was dropped")));
+    QCOMPARE(launched.window->libraryPath(), usual);
     QTest::qWait(50);
     QVERIFY(!launched.window->isImporting());
     QCOMPARE(launched.window->libraryModel()->issueCount(), 0);
