@@ -61,6 +61,9 @@ public:
     qint64 articleId(const QModelIndex &index) const; ///< of an article node, else 0
     /// The summary of an issue as listed (publication and date; no source path, no articles), from memory.
     std::optional<IssueSummary> issueSummary(qint64 issueId) const;
+    /// Every issue's date and publication as the tree read them at its last reload (modelReset), in tree order:
+    /// the calendar draws from this list instead of reading the issues a second time.
+    const QList<IssueSummary> &issueSummaries() const { return m_issues; }
     int issueCount() const { return int(m_issues.size()); }
 
     /// Index of an issue or article, fetching every level on the way.

@@ -3,10 +3,13 @@
 #include "app/calendar/calendarview.h"
 #include "app/calendar/yearcalendar.h"
 #include "app/shell/librarysession.h"
+#include "app/shell/librarytreemodel.h"
+#include "app/shell/mainwindow.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "tests/support/handbuiltissue.h"
 #include "tests/support/isolatedsettings.h"
+#include "tests/support/sampleissue.h"
 #include "tests/support/windowfixture.h"
 
 #include <QAction>
@@ -65,7 +68,32 @@ private slots:
         QCOMPARE(shown.last().at(0).toLongLong(), articles.front().id);
     }
 
+    void calendar_followsAnImportWhileShown()
+    {
+        const auto window = test::openShownWindow(m_path, QSize(1400, 900));
+        window->findChild<QAction *>(u"actionCalendar"_s)->trigger();
+        auto *view = qobject_cast<CalendarView *>(window->findChild<QDockWidget *>(u"calendarDock"_s)->widget());
+        QVERIFY(view);
+        QTRY_COMPARE(issuesIn(view->calendars()), 2);
+        QSignalSpy finished(window.get(), &MainWindow::importFinished);
+        QVERIFY(window->importPaths({test::sampleIssuePath()}));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QTRY_COMPARE(issuesIn(view->calendars()), 3); // drawn again from the tree's reload, not left as it was
+        QCOMPARE(issuesIn(view->calendars()), window->libraryModel()->issueCount());
+    }
+
 private:
+    static int issuesIn(const QList<PublicationCalendar> &calendars)
+    {
+        int issues = 0;
+        for (const PublicationCalendar &calendar : calendars) {
+            issues += calendar.undated;
+            for (const CalendarDay &day : calendar.days)
+                issues += day.issues;
+        }
+        return issues;
+    }
+
     QTemporaryDir m_dir;
     QString m_path;
     qint64 m_second = 0;

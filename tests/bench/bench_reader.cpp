@@ -1,6 +1,6 @@
 // bench_reader: how fast the reader opens a big library and how long its interactions block the UI.
 //
-//   bench_reader LIBRARY [--runs 3]
+//   bench_reader LIBRARY [--runs 3] [--all-docks]
 //
 // LIBRARY is a big library (see make_library). The bench remembers an article of it as the last one read (with a
 // paragraph further down as the reading position), then:
@@ -12,6 +12,9 @@
 //     article and issue, jumping to articles anywhere in the library (as history does); each time is the call
 //     plus every event it posts, up to and including the repaint;
 //  3. prints the peak RSS of this process.
+// --all-docks opens every dock of the window (tree, search, concordance, tags, notes, notebooks, annotations, orphans,
+// people, trends, calendar, reuse, ...) before the library is opened, in the start-up runs and the interactions, so
+// that every view that follows the current article or the library does its work in the times measured.
 // Runs offscreen unless QT_QPA_PLATFORM says otherwise (e.g. xcb under xvfb-run). Settings go to a temporary
 // folder, never the user's.
 
@@ -27,6 +30,7 @@
 
 #include <QAbstractEventDispatcher>
 #include <QApplication>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -47,6 +51,15 @@
 namespace {
 
 using namespace dubao;
+
+/// Shows every dock of the window (what a user who opened every view has, remembered across starts); returns how many.
+int showAllDocks(MainWindow &window)
+{
+    const QList<QDockWidget *> docks = window.findChildren<QDockWidget *>();
+    for (QDockWidget *dock : docks)
+        dock->show();
+    return int(docks.size());
+}
 
 /// Milliseconds since this process was exec'd (from /proc; the kernel's start time has clock-tick resolution).
 double msSinceExec()
@@ -167,7 +180,8 @@ QModelIndex largestChild(const QAbstractItemModel *model, const QModelIndex &par
 // ------------------------------------------------------------------------------------------------ start-up
 
 /// The child process: main()'s start-up, timed. Prints one line of key=value pairs.
-int runStartup(int argc, char **argv, const QString &libraryPath, const QString &settingsDir, qint64 expectedArticle)
+int runStartup(int argc, char **argv, const QString &libraryPath, const QString &settingsDir, qint64 expectedArticle,
+               bool allDocks)
 {
     const double atMain = msSinceExec();
     QElapsedTimer clock;
@@ -183,6 +197,8 @@ int runStartup(int argc, char **argv, const QString &libraryPath, const QString 
 
     MainWindow window;
     window.setFeedback(std::make_unique<test::RecordingFeedback>());
+    if (allDocks)
+        showAllDocks(window);
     const double afterWindow = sinceExec();
     window.show();
     const double afterShow = sinceExec();
@@ -229,10 +245,12 @@ int runStartup(int argc, char **argv, const QString &libraryPath, const QString 
 
 // ------------------------------------------------------------------------------------------- interactions
 
-int runInteractions(const QString &libraryPath, qint64 articleCount)
+int runInteractions(const QString &libraryPath, qint64 articleCount, bool allDocks)
 {
     MainWindow window;
     window.setFeedback(std::make_unique<test::RecordingFeedback>());
+    if (allDocks)
+        std::printf("\n%d docks open\n", showAllDocks(window));
     window.show();
     if (!window.openLibrary(libraryPath)) {
         std::fprintf(stderr, "cannot open %s\n", qPrintable(libraryPath));
@@ -334,21 +352,22 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
-    // The child: bench_reader --startup LIBRARY SETTINGS_DIR ARTICLE_ID
-    if (argc == 5 && qstrcmp(argv[1], "--startup") == 0)
+    // The child: bench_reader --startup LIBRARY SETTINGS_DIR ARTICLE_ID ALL_DOCKS
+    if (argc == 6 && qstrcmp(argv[1], "--startup") == 0)
         return runStartup(argc, argv, QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
-                          QByteArray(argv[4]).toLongLong());
+                          QByteArray(argv[4]).toLongLong(), qstrcmp(argv[5], "1") == 0);
 
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2 || args.at(1).startsWith(QLatin1Char('-'))) {
-        std::fprintf(stderr, "usage: bench_reader LIBRARY [--runs 3]\n");
+        std::fprintf(stderr, "usage: bench_reader LIBRARY [--runs 3] [--all-docks]\n");
         return 2;
     }
     const QString libraryPath = QFileInfo(args.at(1)).absoluteFilePath();
     int runs = 3;
-    if (args.size() >= 4 && args.at(2) == QLatin1String("--runs"))
-        runs = std::max(1, args.at(3).toInt());
+    if (const qsizetype at = args.indexOf(QLatin1String("--runs")); at > 0 && at + 1 < args.size())
+        runs = std::max(1, args.at(at + 1).toInt());
+    const bool allDocks = args.contains(QLatin1String("--all-docks"));
     QTemporaryDir settingsDir;
     isolateSettings(settingsDir.path());
 
@@ -393,7 +412,8 @@ int main(int argc, char **argv)
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         child.start(QCoreApplication::applicationFilePath(),
-                    {QStringLiteral("--startup"), libraryPath, settingsDir.path(), QString::number(articleId)});
+                    {QStringLiteral("--startup"), libraryPath, settingsDir.path(), QString::number(articleId),
+                     QLatin1String(allDocks ? "1" : "0")});
         if (!child.waitForFinished(60000) || child.exitCode() != 0) {
             std::fprintf(stderr, "start-up run %d failed\n", run);
             return 1;
@@ -451,7 +471,7 @@ int main(int argc, char **argv)
         printRow("a whole issue with its text (issue)", wholeIssue, 0);
     }
 
-    if (const int rc = runInteractions(libraryPath, articleCount); rc != 0)
+    if (const int rc = runInteractions(libraryPath, articleCount, allDocks); rc != 0)
         return rc;
     const double hwm = statusMb("VmHWM:");
     std::printf("\npeak RSS of this process (after all of the above): %.1f MB  %s\n", hwm, hwm < 300 ? "ok" : "HIGH");
