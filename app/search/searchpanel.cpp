@@ -206,6 +206,7 @@ void SearchPanel::setLibraryPath(const QString &path)
     if (path == m_libraryPath)
         return;
     m_runner.reset();
+    m_counter.reset();
     m_libraryPath = path;
     m_searchId = m_pageId = 0;
     m_busy = false;
@@ -216,6 +217,8 @@ void SearchPanel::setLibraryPath(const QString &path)
     if (!path.isEmpty()) {
         m_runner = std::make_unique<SearchRunner>(path);
         connect(m_runner.get(), &SearchRunner::searchFinished, this, &SearchPanel::onSearchFinished);
+        m_counter = std::make_unique<SearchRunner>(path);
+        connect(m_counter.get(), &SearchRunner::searchFinished, this, &SearchPanel::onCountFinished);
     }
     refresh();
 }
@@ -224,6 +227,15 @@ void SearchPanel::closeConnection()
 {
     if (m_runner)
         m_runner->closeConnection();
+    if (m_counter)
+        m_counter->closeConnection();
+}
+
+void SearchPanel::cancelCount()
+{
+    if (m_counter && m_countId != 0)
+        m_counter->cancel();
+    m_countId = 0;
 }
 
 void SearchPanel::setSearchEnabled(bool enabled, const QString &message)
@@ -236,6 +248,7 @@ void SearchPanel::setSearchEnabled(bool enabled, const QString &message)
         m_debounce->stop();
         if (m_runner)
             m_runner->cancel();
+        cancelCount();
         m_searchId = m_pageId = 0;
         m_busy = false;
         m_model->clear();
@@ -292,6 +305,7 @@ void SearchPanel::scheduleSearch()
     if (m_runner && m_busy)
         m_runner->cancel();
     m_countDelay->stop();
+    cancelCount();
     if (m_lastSearchMs <= FastSearchMs) {
         m_debounce->stop();
         startSearch();
@@ -305,6 +319,7 @@ void SearchPanel::startSearch()
     if (!m_enabled)
         return;
     const QString text = m_field->text().trimmed();
+    cancelCount();
     if (!m_runner || text.isEmpty()) {
         if (m_runner)
             m_runner->cancel();
@@ -323,7 +338,7 @@ void SearchPanel::startSearch()
     options.limit = m_pageSize;
     // The first page does not wait for a very common term's hits to be counted; the count follows.
     options.exactTotal = false;
-    m_pageId = m_countId = 0;
+    m_pageId = 0;
     m_searchClock.start();
     m_searchId = m_runner->search(text, options);
     m_busy = true;
@@ -346,24 +361,27 @@ void SearchPanel::fetchPage(int offset)
 
 void SearchPanel::countExactly()
 {
-    if (!m_runner || m_busy || m_pageId != 0 || m_countId != 0 || !m_model->isTotalLowerBound())
+    if (!m_counter || m_busy || m_countId != 0 || !m_model->isTotalLowerBound())
         return;
     SearchOptions options;
     options.order = order();
     options.limit = 0; // the count only
-    m_countId = m_runner->search(m_shownText.trimmed(), options);
+    m_countId = m_counter->search(m_shownText.trimmed(), options);
+}
+
+void SearchPanel::onCountFinished(quint64 id, const SearchResult &result)
+{
+    if (id == 0 || id != m_countId)
+        return; // a count dropped by a keystroke: for another text
+    m_countId = 0;
+    if (result.ok() && m_model->isTotalLowerBound()) {
+        m_model->setExactTotal(result.total);
+        updateCount();
+    }
 }
 
 void SearchPanel::onSearchFinished(quint64 id, const SearchResult &result)
 {
-    if (id != 0 && id == m_countId) {
-        m_countId = 0; // cancelled by a page asked for meanwhile: counted again after it
-        if (result.ok() && m_model->isTotalLowerBound()) {
-            m_model->setExactTotal(result.total);
-            updateCount();
-        }
-        return;
-    }
     if (id != 0 && id == m_pageId) {
         m_pageId = 0;
         m_more->setEnabled(true);

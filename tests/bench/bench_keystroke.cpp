@@ -1,13 +1,15 @@
 // bench_keystroke: how long a keystroke in the search panel takes to put its results on screen.
 //
-//   bench_keystroke LIBRARY [--runs 5] [TERM ...]        (default terms: 永川区委 高质量发展 会议)
+//   bench_keystroke LIBRARY [--runs 5] [--pause MS] [TERM ...]        (default terms: 永川区委 高质量发展 会议)
 //
 // Shows the Search dock's panel on LIBRARY (read only: nothing is written) and types each term one character at a
 // time, as an input method commits them; each keystroke is timed from the key event to its results being shown and
 // the results list painted (a synchronous repaint of the list after the panel's resultsShown). Prints, per term and
 // character, the median and the slowest of the runs, the panel's own first-page time (the worker's round trip), and
 // the CPU time of the whole process (UI and worker threads) per keystroke. Runs offscreen unless QT_QPA_PLATFORM
-// says otherwise. Settings go to a temporary folder, never the user's.
+// says otherwise. Settings go to a temporary folder, never the user's. --pause MS waits that long after each
+// keystroke's results before the next one (a typist who stops to think): past the panel's count delay (300 ms) the
+// exact count of a common term has started when the next character comes.
 
 #include "app/search/searchpanel.h"
 #include "app/search/searchresultsmodel.h"
@@ -85,8 +87,13 @@ int main(int argc, char **argv)
         runs = std::max(1, args.at(at + 1).toInt());
         args.remove(at, 2);
     }
+    int pauseMs = 0;
+    if (const qsizetype at = args.indexOf(QStringLiteral("--pause")); at >= 0 && at + 1 < args.size()) {
+        pauseMs = std::max(0, args.at(at + 1).toInt());
+        args.remove(at, 2);
+    }
     if (args.isEmpty()) {
-        std::fprintf(stderr, "usage: bench_keystroke LIBRARY [--runs N] [TERM ...]\n");
+        std::fprintf(stderr, "usage: bench_keystroke LIBRARY [--runs N] [--pause MS] [TERM ...]\n");
         return 2;
     }
     const QString library = args.takeFirst();
@@ -106,8 +113,8 @@ int main(int argc, char **argv)
     panel.setQuery(QStringLiteral("永川"));
     waitForResults(panel);
 
-    std::printf("keystroke -> results painted, %d runs (ms: median / slowest; first page: the worker's round trip)\n",
-                runs);
+    std::printf("keystroke -> results painted, %d runs (ms: median / slowest; first page: the worker's round trip)%s\n",
+                runs, pauseMs > 0 ? qPrintable(QStringLiteral(", %1 ms pause after each").arg(pauseMs)) : "");
     std::vector<double> all;
     const double cpuBefore = cpuSeconds();
     int keystrokes = 0;
@@ -136,6 +143,8 @@ int main(int argc, char **argv)
                 lowerBounds[size_t(i)] = panel.model()->isTotalLowerBound();
                 all.push_back(ms);
                 ++keystrokes;
+                if (pauseMs > 0)
+                    QTest::qWait(pauseMs);
             }
         }
         for (qsizetype i = 0; i < term.size(); ++i) {
