@@ -75,7 +75,7 @@ public:
             return nullptr;
         auto it = m_articles.find(articleId);
         if (it == m_articles.end())
-            it = m_articles.insert(articleId, m_issues.article(articleId));
+            it = m_articles.insert(articleId, m_issues.article(articleId, IssueRepository::RawText::Skipped));
         return it->has_value() ? &**it : nullptr;
     }
 
@@ -446,13 +446,14 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
     // Highlights (with the notes on them) first, so a note on an exported highlight goes with it.
     filter.notes = false;
     const QList<AnnotationItem> highlights = annotations.list(filter);
+    const QHash<qint64, QList<Note>> notesOnHighlights = annotations.notesOfHighlights();
     for (const AnnotationItem &item : highlights) {
         if (cancelled())
             return fail(QCoreApplication::translate("dubao::ExcerptCollector", "Cancelled."));
         if (!tagsMatch(item.highlight.tagIds))
             continue;
         Excerpt e = fromHighlight(item.highlight, item.source, cache);
-        e.notes = exportNotes(annotations.notesOfHighlight(item.highlight.id));
+        e.notes = exportNotes(notesOnHighlights.value(item.highlight.id));
         if (!sourceMatches(e))
             continue;
         for (const ExportNote &n : std::as_const(e.notes))

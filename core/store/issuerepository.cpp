@@ -248,7 +248,7 @@ QString IssueRepository::sourcePath(qint64 issueId) const
     return query.next() ? query.value(0).toString() : QString();
 }
 
-std::optional<Article> IssueRepository::article(qint64 articleId) const
+std::optional<Article> IssueRepository::article(qint64 articleId, RawText raw) const
 {
     QSqlDatabase db = m_library.database();
     QSqlQuery query(db);
@@ -281,6 +281,8 @@ std::optional<Article> IssueRepository::article(qint64 articleId) const
     while (blocks.next())
         article.blocks.append(blockFromQuery(blocks));
     blocks.finish();
+    if (raw == RawText::Skipped)
+        return article;
     if (const auto issueId = issueIdOfArticle(articleId))
         fillRawFromSource(db, *issueId, std::span<Article>(&article, 1));
     return article;

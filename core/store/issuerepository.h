@@ -64,7 +64,12 @@ public:
     /// The path of the file an issue was imported from; empty for an unknown id.
     QString sourcePath(qint64 issueId) const;
 
-    std::optional<Article> article(qint64 articleId) const; ///< with block ids
+    /// Whether article() fills the blocks' raw OCR text that the library keeps only in the original file (most
+    /// blocks: docs/schema.md v11): that decompresses and decodes the whole issue's file.
+    enum class RawText { Filled, Skipped };
+    /// With block ids; RawText::Skipped leaves a block's raw empty where it is not stored (an export of 10,000
+    /// excerpts at 1 GB spent over a third of its time filling raw text it never wrote).
+    std::optional<Article> article(qint64 articleId, RawText raw = RawText::Filled) const;
     std::optional<StoredIssue> issue(qint64 issueId) const; ///< with article and block ids
     std::optional<qint64> issueIdOfArticle(qint64 articleId) const;
     /// The articles of one issue in reading order, headlines only (no blocks, no bylines): one indexed query,

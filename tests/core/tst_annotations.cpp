@@ -145,6 +145,29 @@ void TestAnnotations::addNote_onHighlight_mustBeInItsBlock()
     QCOMPARE(annotations.note(n)->text, u"# 标题\n正文"_s);
     QCOMPARE(annotations.notesOfHighlight(h).size(), 1);
     QCOMPARE(annotations.notesOfBlock(block(0, 0).id).size(), 1);
+
+    // All notes on highlights at once (exports): the same lists, in the same order, as one highlight at a time; a
+    // note on the paragraph only is in none.
+    const qint64 second = annotations.addNote(0, h, u"二"_s).valueOr(0);
+    const qint64 other = annotations.addHighlight(block(0, 1).id, 2, 6).valueOr(0);
+    const qint64 third = annotations.addNote(0, other, u"三"_s).valueOr(0);
+    const qint64 plain = annotations.addNote(block(0, 1).id, 0, u"plain"_s).valueOr(0);
+    QVERIFY(second > 0 && third > 0 && plain > 0);
+    const QHash<qint64, QList<Note>> all = annotations.notesOfHighlights();
+    QCOMPARE(all.size(), 2);
+    for (const qint64 id : {h, other}) {
+        QList<qint64> one, bulk;
+        for (const Note &note : annotations.notesOfHighlight(id))
+            one << note.id;
+        for (const Note &note : all.value(id))
+            bulk << note.id;
+        QCOMPARE(bulk, one);
+    }
+    QCOMPARE(all.value(h).size(), 2);
+    QCOMPARE(all.value(h).back().id, second);
+    for (const QList<Note> &notes : all)
+        for (const Note &note : notes)
+            QVERIFY(note.id != plain);
 }
 
 void TestAnnotations::editNote_returnsOldText_updatesModified()
