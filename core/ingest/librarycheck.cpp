@@ -3,6 +3,7 @@
 
 #include "core/search/searchindex.h"
 #include "core/store/cancelguard.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/schema.h"
 #include "core/store/schemaverifier.h"
@@ -67,7 +68,8 @@ Unanchored findUnanchored(QSqlDatabase &db)
     if (q.exec(QStringLiteral("SELECT n.id FROM notes n LEFT JOIN blocks b ON b.id = n.block_id "
                               "LEFT JOIN highlights h ON h.id = n.highlight_id "
                               "WHERE n.block_id IS NOT NULL AND n.orphan = 0 AND (b.id IS NULL OR "
-                              "(n.highlight_id IS NOT NULL AND (h.id IS NULL OR h.block_id IS NOT n.block_id)))"))) {
+                              "(n.highlight_id IS NOT NULL AND (h.id IS NULL OR "
+                              "h.block_id IS DISTINCT FROM n.block_id)))"))) {
         while (q.next())
             result.notes.append(q.value(0).toLongLong());
     }
@@ -175,6 +177,54 @@ void LibraryCheck::checkAnnotations(QSqlDatabase &db, CheckReport &report)
                 tr("Move one of them to the top level (dubao-cli tag move TAG /)."), false);
 }
 
+void LibraryCheck::checkStructure(QSqlDatabase &db, CheckReport &report)
+{
+    const qint64 strayBlocks =
+        count(db, QStringLiteral("SELECT count(*) FROM blocks WHERE article_id NOT IN (SELECT id FROM articles)"));
+    if (strayBlocks > 0)
+        report.problems.append(CheckProblem{QStringLiteral("structure"),
+                                            tr("%1 paragraphs belong to no article.").arg(strayBlocks), restoreAdvice(),
+                                            false});
+    const qint64 strayArticles =
+        count(db, QStringLiteral("SELECT count(*) FROM articles WHERE issue_id NOT IN (SELECT id FROM issues)"));
+    if (strayArticles > 0)
+        report.problems.append(CheckProblem{QStringLiteral("structure"),
+                                            tr("%1 articles belong to no issue.").arg(strayArticles), restoreAdvice(),
+                                            false});
+}
+
+CheckReport LibraryCheck::checkTeamLibrary(Library &library, const CheckOptions &options)
+{
+    CheckReport report;
+    report.full = options.full;
+    QSqlDatabase db = library.database();
+    const std::atomic_bool *cancel = options.cancel;
+    auto cancelled = [cancel] {
+        return cancel && cancel->load();
+    };
+    const int total = 2;
+    if (options.progress)
+        options.progress(0, total, tr("the paragraphs and articles"));
+    checkStructure(db, report);
+    if (!cancelled()) {
+        if (options.progress)
+            options.progress(1, total, tr("the annotations"));
+        checkAnnotations(db, report);
+    }
+    if (cancelled()) {
+        report = {};
+        report.cancelled = true;
+        return report;
+    }
+    if (options.progress)
+        options.progress(total, total, QString());
+    report.scope = tr("Team library check: the paragraphs and articles, and every highlight, note and notebook entry "
+                      "against the text. The PostgreSQL server keeps its own storage sound and enforces the "
+                      "references between tables on every write; its administrator checks and backs up the "
+                      "database itself.");
+    return report;
+}
+
 QString LibraryCheck::restoreAdvice()
 {
     return tr("Restore the newest good backup (File → Restore from Backup…, or dubao-cli restore FILE); the backups "
@@ -183,6 +233,8 @@ QString LibraryCheck::restoreAdvice()
 
 CheckReport LibraryCheck::check(Library &library, const CheckOptions &options)
 {
+    if (dialect::isPostgres(library.database()))
+        return checkTeamLibrary(library, options);
     CheckReport report;
     report.full = options.full;
     QSqlDatabase db = library.database();
@@ -293,18 +345,7 @@ CheckReport LibraryCheck::check(Library &library, const CheckOptions &options)
     }
     // 3. Structure: every block in an article, every article in an issue (by the tables' indexes: cheap).
     step(tr("the paragraphs and articles"));
-    {
-        const qint64 strayBlocks =
-            count(db, QStringLiteral("SELECT count(*) FROM blocks WHERE article_id NOT IN (SELECT id FROM articles)"));
-        if (strayBlocks > 0)
-            problem(QStringLiteral("structure"), tr("%1 paragraphs belong to no article.").arg(strayBlocks),
-                    kRestoreAdvice, false);
-        const qint64 strayArticles =
-            count(db, QStringLiteral("SELECT count(*) FROM articles WHERE issue_id NOT IN (SELECT id FROM issues)"));
-        if (strayArticles > 0)
-            problem(QStringLiteral("structure"), tr("%1 articles belong to no issue.").arg(strayArticles),
-                    kRestoreAdvice, false);
-    }
+    checkStructure(db, report);
     // 4. Annotations: anchored where they say, or orphans.
     step(tr("the annotations"));
     if (tableExists(db, QStringLiteral("highlights")))
@@ -379,13 +420,14 @@ CheckReport LibraryCheck::repair(Library &library)
     }
     const CheckReport before = check(library);
     QSqlDatabase db = library.database();
-    // A search table made again is empty: the index is rebuilt from the library.
-    bool rebuild = searchRemade || SearchIndex::needsRebuild(library);
+    const bool team = dialect::isPostgres(db);
+    // A search table made again is empty: the index is rebuilt from the library (an SQLite library's).
+    bool rebuild = !team && (searchRemade || SearchIndex::needsRebuild(library));
     for (const CheckProblem &p : before.problems) {
         if (p.code == QLatin1String("search-index"))
-            rebuild = true;
+            rebuild = !team;
     }
-    if (tableExists(db, QStringLiteral("highlights"))) {
+    if (team || tableExists(db, QStringLiteral("highlights"))) {
         const Unanchored lost = findUnanchored(db);
         if (!lost.highlights.isEmpty() || !lost.notes.isEmpty()) {
             sql::WriteScope transaction(db);

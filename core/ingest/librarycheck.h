@@ -71,6 +71,11 @@ public:
 
 private:
     static void checkAnnotations(QSqlDatabase &db, CheckReport &report);
+    /// check() on a team library (PostgreSQL): the server keeps its own storage sound and enforces the references
+    /// between tables on every write, so what is read is Dubao's own: the structure and the annotations.
+    static CheckReport checkTeamLibrary(Library &library, const CheckOptions &options);
+    /// Steps 3 and 4 of check() on either engine: paragraphs in articles, articles in issues; the annotations.
+    static void checkStructure(QSqlDatabase &db, CheckReport &report);
     static QString restoreAdvice();
 };
 

@@ -1,4 +1,5 @@
 // dubao-cli's annotation commands end to end: the real executable, a real library file, a corpus issue.
+#include "core/store/library.h"
 #include "tests/support/cliprocess.h"
 #include "tests/support/engines.h"
 
@@ -7,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +43,7 @@ private slots:
     void reparse_printsCounts();
     void resolve_uidAndIdLinks();
     void correct_textJoinSplitKind_listedUndoneAndAtomic();
+    void check_findsAHighlightOffItsText_repairListsItAsOrphan();
 
 private:
     Run cli(QStringList args);
@@ -383,6 +386,47 @@ void TestCliAnnotations::correct_textJoinSplitKind_listedUndoneAndAtomic()
     QCOMPARE(cli({u"corrections"_s}).out, u"No corrections.\n"_s);
     if (!dubao::test::onPostgres()) // no search on a team library yet
         QCOMPARE(json({u"search"_s, before.left(1) + u"改正"_s})[u"total"_s].toInt(), 0);
+}
+
+void TestCliAnnotations::check_findsAHighlightOffItsText_repairListsItAsOrphan()
+{
+    // On both engines (a team library's check reads the structure and the annotations; the server keeps its pages).
+    const qint64 block = blockId(0, 0);
+    const Run added = cli({u"highlight"_s, u"add"_s, u"--block"_s, QString::number(block), u"--start"_s, u"0"_s,
+                           u"--end"_s, u"4"_s});
+    QCOMPARE(added.code, 0);
+    const qint64 highlight = added.out.trimmed().toLongLong();
+    QVERIFY(highlight > 0);
+    const Run healthy = cli({u"check"_s});
+    QVERIFY2(healthy.code == 0, qPrintable(healthy.out + healthy.err));
+    QVERIFY(healthy.out.contains(u"The library is healthy."_s));
+
+    // The paragraph's text changed behind Dubao's back: the highlight's quote is no longer there.
+    {
+        dubao::Library library;
+        QVERIFY(library.open(m_library));
+        QSqlQuery q(library.database());
+        q.prepare(u"UPDATE blocks SET text = ? WHERE id = ?"_s);
+        q.addBindValue(u"别的文字"_s);
+        q.addBindValue(block);
+        QVERIFY(q.exec());
+    }
+    const Run damaged = cli({u"check"_s, u"--json"_s});
+    QCOMPARE(damaged.code, 1);
+    const QJsonObject report = QJsonDocument::fromJson(damaged.out.toUtf8()).object();
+    QCOMPARE(report[u"healthy"_s].toBool(), false);
+    const QJsonArray problems = report[u"problems"_s].toArray();
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.at(0)[u"code"_s].toString(), u"anchor"_s);
+    QVERIFY(problems.at(0)[u"message"_s].toString().contains(QString::number(highlight)));
+
+    const Run repaired = cli({u"check"_s, u"--repair"_s});
+    QVERIFY2(repaired.code == 0, qPrintable(repaired.out + repaired.err));
+    QVERIFY(repaired.out.contains(u"Listed 1 highlights and 0 notes as orphans."_s));
+    const QJsonArray orphans = json({u"orphans"_s}).array();
+    QCOMPARE(orphans.size(), 1);
+    QCOMPARE(orphans.at(0)[u"id"_s].toInteger(), highlight);
+    QCOMPARE(cli({u"check"_s}).code, 0); // an orphan is not a problem: it waits in the orphans list
 }
 
 // On a team library too, but search (not on PostgreSQL yet).

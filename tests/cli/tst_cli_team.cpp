@@ -228,7 +228,7 @@ void TestCliTeam::commandNotOnPostgres_saysSoWithoutSqlError()
     const Result<QString> db = m_server->createDatabase();
     QVERIFY(db);
     for (const QStringList &command : {QStringList{u"search"_s, u"永川"_s}, QStringList{u"people"_s},
-                                       QStringList{u"backup"_s}, QStringList{u"check"_s}, QStringList{u"reuse"_s}}) {
+                                       QStringList{u"backup"_s}, QStringList{u"reuse"_s}}) {
         const test::CliRun run = runCli(command + QStringList{u"--library"_s, m_server->url(*db)});
         QCOMPARE(run.code, 1);
         QCOMPARE(text(run.err).trimmed(), u"dubao-cli: %1 is not supported on a team library (PostgreSQL) yet; it "

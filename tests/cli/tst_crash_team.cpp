@@ -248,6 +248,13 @@ int TestCrashTeam::killLoop(const char *name, const QString &database, const Rou
             return -1;
         }
     }
+    // After the kills of this path, Dubao's own check of the team library finds nothing wrong (the structure, and
+    // every highlight and note on the text it quotes).
+    QByteArray checked;
+    if (test::runCliMerged({u"check"_s, u"--library"_s, url}, &checked) != 0) {
+        qWarning("%s: check after the kills: %s", name, checked.constData());
+        return -1;
+    }
     qInfo("%s: %d kills (a whole run takes %lld ms), %d runs finished before their kill, %lld ms", name, kills,
           static_cast<long long>(fullMs), completed, static_cast<long long>(budget.elapsed()));
     m_totalKills += kills;
