@@ -195,7 +195,8 @@ namespace {
 /// The commands that work on a team library on PostgreSQL (issue 13): every other one says so and does nothing.
 const QSet<QString> kTeamCommands{u"parse"_s,     u"import"_s,  u"list"_s,        u"show"_s,      u"tag"_s,
                                   u"highlight"_s, u"note"_s,    u"notebook"_s,    u"resolve"_s,   u"replace"_s,
-                                  u"reparse"_s,   u"correct"_s, u"corrections"_s, u"uncorrect"_s, u"orphans"_s};
+                                  u"reparse"_s,   u"correct"_s, u"corrections"_s, u"uncorrect"_s, u"orphans"_s,
+                                  u"search"_s,    u"kwic"_s,    u"reindex"_s};
 
 } // namespace
 

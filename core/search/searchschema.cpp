@@ -2,6 +2,7 @@
 // with the store. The tables and triggers themselves are in searchindex.cpp; docs/search.md describes them.
 #include "core/search/searchschema.h"
 
+#include "core/search/postgresindex.h"
 #include "core/search/ranking.h"
 #include "core/search/searchindex.h"
 #include "core/search/tokenizer.h"
@@ -19,6 +20,12 @@ Result<void> migrateTo3(QSqlDatabase &db)
     return SearchIndex::build(db, {}, nullptr);
 }
 
+// Version 13 is the index of a team library (postgresindex.h); an SQLite library's FTS5 index needs nothing new.
+Result<void> migrateTo13(QSqlDatabase &)
+{
+    return {};
+}
+
 Result<void> setUpConnection(QSqlDatabase &db)
 {
     if (Result<void> registered = search::registerTokenizer(sql::handle(db)); !registered)
@@ -31,6 +38,8 @@ Result<void> setUpConnection(QSqlDatabase &db)
 void registerSearchSchema()
 {
     schema::registerStep(3, "search", migrateTo3);
+    schema::registerStep(13, "search", migrateTo13);
+    search::postgres::registerPostgresIndex();
     schema::registerConnectionSetUp("search", setUpConnection);
 }
 
