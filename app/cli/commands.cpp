@@ -196,7 +196,7 @@ namespace {
 const QSet<QString> kTeamCommands{u"parse"_s,     u"import"_s,  u"list"_s,        u"show"_s,      u"tag"_s,
                                   u"highlight"_s, u"note"_s,    u"notebook"_s,    u"resolve"_s,   u"replace"_s,
                                   u"reparse"_s,   u"correct"_s, u"corrections"_s, u"uncorrect"_s, u"orphans"_s,
-                                  u"search"_s,    u"kwic"_s,    u"reindex"_s};
+                                  u"search"_s,    u"kwic"_s,    u"reindex"_s,     u"trend"_s};
 
 } // namespace
 

@@ -3,6 +3,7 @@
 // the first page by relevance, hits per day and KWIC lines must be equal. Also: edits, re-dating and deleting keep
 // the team library's index current in the writing transaction, and a paragraph too long for a tsvector is still
 // found.
+#include "core/analysis/termtrends.h"
 #include "core/ingest/importer.h"
 #include "core/ingest/issuereplacer.h"
 #include "core/search/concordance.h"
@@ -16,6 +17,7 @@
 #include <QTest>
 
 #include <memory>
+#include <numeric>
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
@@ -67,6 +69,7 @@ private slots:
     void sameQuery_sameHitsOnBothEngines();
     void sameTerm_sameKwicLines_data();
     void sameTerm_sameKwicLines();
+    void sameQueries_sameTrend();
     void paragraphTooLongForATsvector_stillFound();
     void writes_keepTheTeamIndexCurrent();
 
@@ -208,6 +211,19 @@ void TestSearchTeam::sameTerm_sameKwicLines()
     QVERIFY2(b.ok(), qPrintable(b.error));
     QCOMPARE(b.paragraphs, a.paragraphs);
     QCOMPARE(describe(b), describe(a));
+}
+
+void TestSearchTeam::sameQueries_sameTrend()
+{
+    const QStringList queries{u"永川"_s, u"发展 -永川"_s, u"title:会议"_s};
+    for (const TrendMeasure measure : {TrendMeasure::PerIssue, TrendMeasure::Per10k}) {
+        const Result<Trend> a = TermTrends(m_sqlite).compute(queries, TrendPeriod::Month, measure);
+        const Result<Trend> b = TermTrends(m_team).compute(queries, TrendPeriod::Month, measure);
+        QVERIFY2(a, qPrintable(a.error().message()));
+        QVERIFY2(b, qPrintable(b.error().message()));
+        QCOMPARE(QString::fromUtf8(TermTrends::toCsv(*b)), QString::fromUtf8(TermTrends::toCsv(*a)));
+        QVERIFY(std::accumulate(b->series.front().hits.cbegin(), b->series.front().hits.cend(), qint64(0)) > 0);
+    }
 }
 
 void TestSearchTeam::paragraphTooLongForATsvector_stillFound()
