@@ -111,7 +111,8 @@ Safety:
 
 Options:
   --library FILE   the library file (default: the embedded default library), or
-                   postgresql://USER@HOST:PORT/DB: a team library on a PostgreSQL server
+                   postgresql://USER@HOST:PORT/DB: a team library on a PostgreSQL server (search,
+                   kwic, trend and reindex work there; person:, office: and own: do not yet)
   --json           print JSON
   -h, --help       show this help
   --version        show the version
