@@ -72,6 +72,7 @@ private slots:
     void sameQueries_sameTrend();
     void paragraphTooLongForATsvector_stillFound();
     void writes_keepTheTeamIndexCurrent();
+    void teamLibraryOfVersion12_indexedOnUpgrade();
 
 private:
     void compareQuery(const QString &text);
@@ -301,6 +302,36 @@ void TestSearchTeam::writes_keepTheTeamIndexCurrent()
     QCOMPARE(count(m_team, u"in:notes 改写"_s), 1);
     QCOMPARE(sql::scalar(m_team.database(), u"SELECT count(*) FROM search_paragraphs"_s).toLongLong(),
              sql::scalar(m_team.database(), u"SELECT count(*) FROM blocks"_s).toLongLong());
+}
+
+void TestSearchTeam::teamLibraryOfVersion12_indexedOnUpgrade()
+{
+    const Result<QString> db = m_server->createDatabase(u"v12"_s);
+    QVERIFY(db);
+    {
+        Library library;
+        QVERIFY(library.open(m_server->url(*db)));
+        QVERIFY(Importer(library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)}).allOk());
+    }
+    // What a team library of schema 12 was: no index tables, no queue triggers.
+    QVERIFY(m_server->psql(*db, u"DROP TABLE search_paragraphs, search_headlines, search_notes, search_pending; "
+                                "DROP FUNCTION dubao_search_queue() CASCADE; "
+                                "DROP FUNCTION dubao_search_queue_issue() CASCADE; "
+                                "UPDATE dubao_library SET version = 12;"_s));
+    Library upgraded;
+    const Result<void> opened = upgraded.open(m_server->url(*db));
+    QVERIFY2(opened, qPrintable(opened.error().message()));
+    QCOMPARE(sql::scalar(upgraded.database(), u"SELECT max(version) FROM dubao_library"_s).toInt(),
+             Library::currentSchemaVersion());
+    QCOMPARE(sql::scalar(upgraded.database(), u"SELECT count(*) FROM search_pending"_s).toLongLong(), 0);
+    QCOMPARE(sql::scalar(upgraded.database(), u"SELECT count(*) FROM search_paragraphs"_s).toLongLong(),
+             sql::scalar(upgraded.database(), u"SELECT count(*) FROM blocks"_s).toLongLong());
+    // The paragraphs that hold the term, spaces left out (the corpus writes it in Simplified characters).
+    const qint64 holding = sql::scalar(upgraded.database(), u"SELECT count(*) FROM blocks WHERE "
+                                                            "strpos(replace(text, ' ', ''), '区委书记') > 0"_s)
+                               .toLongLong();
+    QVERIFY(holding > 0);
+    QCOMPARE(count(upgraded, u"区委书记"_s), holding);
 }
 
 QTEST_GUILESS_MAIN(TestSearchTeam)
