@@ -5,6 +5,7 @@
 #include "core/search/queryparser.h"
 #include "core/search/searchservice.h"
 #include "core/store/cancelguard.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/schema.h"
 #include "core/store/sql.h"
@@ -204,10 +205,17 @@ Result<Trend> TermTrends::compute(const QStringList &queries, TrendPeriod period
     while (q.next())
         days[QDate::fromString(q.value(0).toString(), Qt::ISODate)].first = q.value(1).toLongLong();
     if (measure == TrendMeasure::Per10k) {
-        // The sizes carry their issue: no article row (titles and all) is read.
-        if (!q.exec(QStringLiteral("SELECT i.date, sum(s.characters) FROM (SELECT issue_id, sum(characters) AS "
-                                   "characters FROM article_sizes GROUP BY issue_id) s JOIN issues i ON i.id = "
-                                   "s.issue_id WHERE i.date IS NOT NULL GROUP BY i.date")))
+        // The sizes carry their issue: no article row (titles and all) is read. A team library has no article_sizes
+        // (the analysis tables are SQLite's): its paragraphs are measured where they are, in code points as length().
+        const QString sizes =
+            dialect::isPostgres(db)
+                ? QStringLiteral("SELECT i.date, sum(char_length(b.text)) FROM blocks b JOIN articles a ON a.id = "
+                                 "b.article_id JOIN issues i ON i.id = a.issue_id WHERE i.date IS NOT NULL "
+                                 "GROUP BY i.date")
+                : QStringLiteral("SELECT i.date, sum(s.characters) FROM (SELECT issue_id, sum(characters) AS "
+                                 "characters FROM article_sizes GROUP BY issue_id) s JOIN issues i ON i.id = "
+                                 "s.issue_id WHERE i.date IS NOT NULL GROUP BY i.date");
+        if (!q.exec(sizes))
             return failed(q);
         while (q.next())
             days[QDate::fromString(q.value(0).toString(), Qt::ISODate)].second = q.value(1).toLongLong();

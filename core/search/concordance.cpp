@@ -4,6 +4,7 @@
 #include "core/search/matchhighlighter.h"
 #include "core/search/queryparser.h"
 #include "core/search/searchindex.h"
+#include "core/search/searchplan.h"
 #include "core/search/tokenizer.h"
 #include "core/store/cancelguard.h"
 #include "core/store/library.h"
@@ -103,7 +104,7 @@ ConcordanceResult Concordance::lines(const QString &term, const ConcordanceOptio
     // A paragraph is shared when passages other articles share cover half of it (reuse_paragraphs, schema v12).
     QString ownCondition;
     if (own != SearchQuery::Own::Any) {
-        if (!sql::scalar(db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'reuse_paragraphs'")).isValid() ||
+        if (!search::tableExists(db, QStringLiteral("reuse_paragraphs")) ||
             !sql::scalar(db, QStringLiteral("SELECT 1 FROM reuse_built LIMIT 1")).isValid()) {
             result.error = tr("own: needs the text-reuse index, which this library does not have yet; build it with "
                               "Tools → Build Reuse Index or dubao-cli reuse --rebuild");
@@ -113,15 +114,23 @@ ConcordanceResult Concordance::lines(const QString &term, const ConcordanceOptio
                                       ">= characters)")
                            .arg(own == SearchQuery::Own::Own ? QStringLiteral("NOT") : QString());
     }
+    // The term's paragraphs as a search of it finds them, on either engine (searchplan.h).
+    SearchQuery query;
+    query.clauses = {{QueryTerm{text, tokens, false}}};
+    const Result<search::Plan> plan = search::planFor(db, query, OcrMatches{});
+    if (!plan) {
+        result.error = plan.error().message();
+        return result;
+    }
     const CancelGuard guard(sql::handle(db), cancel);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-                  "SELECT b.id, b.text, a.id, a.title, i.id, i.date, i.month, i.day FROM search_blocks "
-                  "JOIN blocks b ON b.id = (search_blocks.rowid & 4294967295) JOIN articles a ON a.id = b.article_id "
-                  "JOIN issues i ON i.id = a.issue_id WHERE search_blocks MATCH ?%1 ORDER BY search_blocks.rowid")
-                  .arg(ownCondition));
-    q.addBindValue(QueryParser::phraseExpression(tokens));
+    q.prepare(QStringLiteral("SELECT b.id, b.text, a.id, a.title, i.id, i.date, i.month, i.day FROM %1 "
+                             "JOIN blocks b ON b.id = (search_blocks.rowid & 4294967295) JOIN articles a ON a.id = "
+                             "b.article_id JOIN issues i ON i.id = a.issue_id WHERE %2%3 ORDER BY search_blocks.rowid")
+                  .arg(plan->from, plan->where.text, ownCondition));
+    for (const QVariant &value : plan->where.binds)
+        q.addBindValue(value);
     const bool ok = q.exec();
     while (ok && q.next()) {
         ++result.paragraphs;

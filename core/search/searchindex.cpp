@@ -11,6 +11,7 @@
 // search_meta     tokenizer version and build state.
 #include "core/search/searchindex.h"
 
+#include "core/search/postgresindex.h"
 #include "core/search/tokenizer.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
@@ -317,6 +318,8 @@ Result<void> SearchIndex::build(QSqlDatabase &db, const ProgressCallback &progre
 bool SearchIndex::needsRebuild(Library &library)
 {
     QSqlDatabase db = library.database();
+    if (dialect::isPostgres(db)) // a team library's index is written with every commit (postgresindex.h)
+        return false;
     if (!tableExists(db, QStringLiteral("search_meta")) || !tableExists(db, QStringLiteral("search_blocks")))
         return true;
     if (tableExists(db, QStringLiteral("notes")) && !tableExists(db, QStringLiteral("search_notes")))
@@ -328,7 +331,7 @@ bool SearchIndex::needsRebuild(Library &library)
 
 Result<void> SearchIndex::deferIndexing(QSqlDatabase &db)
 {
-    if (dialect::isPostgres(db)) // no index on a team library yet (issue 13): nothing to defer or index
+    if (dialect::isPostgres(db)) // a team library's index is written before each commit (postgresindex.h)
         return {};
     return setMeta(db, QStringLiteral("defer"), QStringLiteral("1"));
 }
@@ -356,7 +359,7 @@ constexpr const char *kCreateRemovals =
 
 Result<void> SearchIndex::deferRemoval(QSqlDatabase &db, const QList<qint64> &blockIds)
 {
-    if (dialect::isPostgres(db)) // no index on a team library yet (issue 13): nothing to defer or index
+    if (dialect::isPostgres(db)) // a team library's index is written before each commit (postgresindex.h)
         return {};
     if (blockIds.isEmpty())
         return {};
@@ -375,7 +378,7 @@ Result<void> SearchIndex::deferRemoval(QSqlDatabase &db, const QList<qint64> &bl
 
 Result<void> SearchIndex::allowManySegments(QSqlDatabase &db)
 {
-    if (dialect::isPostgres(db)) // no index on a team library yet (issue 13): nothing to defer or index
+    if (dialect::isPostgres(db)) // a team library's index is written before each commit (postgresindex.h)
         return {};
     QSqlQuery query(db);
     if (query.exec(QStringLiteral("SELECT v FROM search_blocks_config WHERE k = 'crisismerge'")) && query.next() &&
@@ -389,8 +392,9 @@ Result<void> SearchIndex::allowManySegments(QSqlDatabase &db)
 
 Result<void> SearchIndex::indexDeferred(QSqlDatabase &db, const QList<qint64> &issueIds)
 {
-    if (dialect::isPostgres(db)) // no index on a team library yet (issue 13): nothing to defer or index
-        return {};
+    // A team library's server queued every row the transaction wrote (postgresindex.h): index them all now.
+    if (dialect::isPostgres(db))
+        return search::postgres::indexPending(db);
     const QString ids = jsonIds(issueIds);
     // The new blocks' keys, numbered in key order by the temporary table's rowid: FTS5 then takes them as one
     // ascending run and writes one segment for the whole transaction.
@@ -439,6 +443,16 @@ Result<void> SearchIndex::rebuild(Library &library, const ProgressCallback &prog
     sql::WriteScope transaction(db);
     if (!transaction.isActive())
         return transaction.error();
+    if (dialect::isPostgres(db)) {
+        // Every row queued again; the commit indexes them (postgresindex.h).
+        if (Result<void> queued = execAll(db, {"DELETE FROM search_pending",
+                                               "INSERT INTO search_pending (kind, id) SELECT 'b', id FROM blocks",
+                                               "INSERT INTO search_pending (kind, id) SELECT 'a', id FROM articles",
+                                               "INSERT INTO search_pending (kind, id) SELECT 'n', id FROM notes"});
+            !queued)
+            return queued;
+        return transaction.commit();
+    }
     if (Result<void> built = build(db, progress, cancel); !built)
         return built;
     return transaction.commit();
@@ -448,6 +462,19 @@ SearchIndex::Stats SearchIndex::stats(Library &library)
 {
     QSqlDatabase db = library.database();
     Stats s;
+    if (dialect::isPostgres(db)) {
+        s.blocks = scalar(db, QStringLiteral("SELECT count(*) FROM search_paragraphs"));
+        s.articles = scalar(db, QStringLiteral("SELECT count(*) FROM search_headlines"));
+        s.notes = scalar(db, QStringLiteral("SELECT count(*) FROM search_notes"));
+        s.textBytes = scalar(db, QStringLiteral("SELECT (SELECT coalesce(sum(octet_length(text)), 0) FROM blocks) + "
+                                                "(SELECT coalesce(sum(octet_length(kicker || title || subtitles)), 0) "
+                                                "FROM articles) + (SELECT coalesce(sum(octet_length(text)), 0) FROM "
+                                                "notes)"));
+        s.indexBytes = scalar(db, QStringLiteral("SELECT pg_total_relation_size('search_paragraphs') + "
+                                                 "pg_total_relation_size('search_headlines') + "
+                                                 "pg_total_relation_size('search_notes')"));
+        return s;
+    }
     s.blocks = scalar(db, QStringLiteral("SELECT count(*) FROM search_block_keys"));
     s.articles = scalar(db, QStringLiteral("SELECT count(*) FROM search_articles_docsize"));
     const bool notes = tableExists(db, QStringLiteral("search_notes"));

@@ -2,6 +2,7 @@
 // with the store. The tables and triggers themselves are in searchindex.cpp; docs/search.md describes them.
 #include "core/search/searchschema.h"
 
+#include "core/search/postgresindex.h"
 #include "core/search/ranking.h"
 #include "core/search/searchindex.h"
 #include "core/search/tokenizer.h"
@@ -31,6 +32,9 @@ Result<void> setUpConnection(QSqlDatabase &db)
 void registerSearchSchema()
 {
     schema::registerStep(3, "search", migrateTo3);
+    // Version 13 is the index of a team library (postgresindex.h); an SQLite library's FTS5 index needs nothing new.
+    schema::registerStep(13, "search", schema::unchangedOnSQLite);
+    search::postgres::registerPostgresIndex();
     schema::registerConnectionSetUp("search", setUpConnection);
 }
 

@@ -5,9 +5,12 @@
 #include "core/model/issuedate.h"
 #include "core/search/hitscan.h"
 #include "core/search/ocrmatches.h"
+#include "core/search/postgresindex.h"
 #include "core/search/ranking.h"
 #include "core/search/searchindex.h"
+#include "core/search/searchplan.h"
 #include "core/store/cancelguard.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
@@ -26,209 +29,10 @@ namespace dubao {
 
 namespace {
 
-constexpr const char *kBlockIdOfRowid = "(search_blocks.rowid & 4294967295)";
-
-// A WHERE clause with its bound values, in order.
-struct Sql
-{
-    QString text;
-    QVariantList binds;
-
-    Sql &add(const QString &s, const QVariantList &values = {})
-    {
-        text += s;
-        binds += values;
-        return *this;
-    }
-};
-
-QString tagSet()
-{
-    return QStringLiteral("(WITH RECURSIVE t(id) AS (SELECT id FROM tags WHERE name = ? COLLATE NOCASE "
-                          "UNION SELECT c.id FROM tags c JOIN t ON c.parent_id = t.id) SELECT id FROM t)");
-}
-
-// The paragraphs `tag:` alone lists for one tag (bound three times): those tagged, those holding a tagged highlight,
-// and the first paragraph of each tagged article — read from the tag tables' indexes, never a scan of the blocks.
-QString taggedBlocks()
-{
-    return QStringLiteral("SELECT block_id FROM block_tags WHERE tag_id IN ") + tagSet() +
-           QStringLiteral(" UNION SELECT h.block_id FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id "
-                          "WHERE h.block_id IS NOT NULL AND ht.tag_id IN ") +
-           tagSet() +
-           QStringLiteral(" UNION SELECT (SELECT b.id FROM blocks b WHERE b.article_id = at.article_id ORDER BY "
-                          "b.position LIMIT 1) FROM article_tags at WHERE at.tag_id IN ") +
-           tagSet();
-}
-
-QString lastTagName(const QString &tagPath)
-{
-    return tagPath.section(u'/', -1, -1, QString::SectionSkipEmpty);
-}
-
-// Conditions on the article `a` (and block `b`, note `n` when present) for the query's filters.
-void addArticleConditions(Sql &sql, const SearchQuery &query, bool withTitle, bool hasBlock, bool hasNote)
-{
-    for (const QString &p : query.publications) {
-        sql.add(QStringLiteral(" AND a.issue_id IN (SELECT i2.id FROM issues i2 JOIN publications p2 "
-                               "ON p2.id = i2.publication_id WHERE instr(p2.name, ?) > 0)"),
-                {p});
-    }
-    for (const QString &r : query.reporters) {
-        sql.add(QStringLiteral(" AND a.id IN (SELECT ar.article_id FROM article_reporters ar JOIN reporters r "
-                               "ON r.id = ar.reporter_id WHERE instr(r.name, ?) > 0)"),
-                {r});
-    }
-    for (const QString &tagPath : query.tags) {
-        const QString tag = lastTagName(tagPath);
-        QString condition =
-            QStringLiteral("a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN ") + tagSet() + u')';
-        QVariantList values{tag};
-        if (hasBlock) {
-            condition += QStringLiteral(" OR b.id IN (SELECT block_id FROM block_tags WHERE tag_id IN ") + tagSet() +
-                         QStringLiteral(") OR b.id IN (SELECT h.block_id FROM highlights h JOIN highlight_tags ht "
-                                        "ON ht.highlight_id = h.id WHERE ht.tag_id IN ") +
-                         tagSet() + u')';
-            values += {tag, tag};
-        }
-        if (hasNote) {
-            condition +=
-                QStringLiteral(" OR n.id IN (SELECT note_id FROM note_tags WHERE tag_id IN ") + tagSet() + u')';
-            values += tag;
-        }
-        sql.add(QStringLiteral(" AND (") + condition + u')', values);
-    }
-    // person: and office: read the people index (core/analysis, schema v6), kept current after every write of text.
-    for (const QString &person : query.persons) {
-        sql.add(QStringLiteral(" AND a.id IN (SELECT pa.article_id FROM appearances pa JOIN persons pp "
-                               "ON pp.id = pa.person_id WHERE pp.name = ?)"),
-                {person});
-    }
-    for (const QString &office : query.offices)
-        sql.add(QStringLiteral(" AND a.id IN (SELECT article_id FROM appearances WHERE instr(offices, ?) > 0)"),
-                {office});
-    // own: reads the paragraphs' share of reuse the reuse layer keeps (schema v12, docs/reuse.md): a paragraph is
-    // shared when passages other articles share cover at least half of it. Without a paragraph (headlines), an
-    // article is shared when one of its paragraphs is.
-    if (query.own != SearchQuery::Own::Any) {
-        const QString shared = hasBlock ? QStringLiteral("b.id IN (SELECT block_id FROM reuse_paragraphs WHERE "
-                                                         "shared_chars * 2 >= characters)")
-                                        : QStringLiteral("a.id IN (SELECT article_id FROM reuse_paragraphs WHERE "
-                                                         "shared_chars * 2 >= characters)");
-        sql.add(query.own == SearchQuery::Own::Shared ? QStringLiteral(" AND ") + shared
-                                                      : QStringLiteral(" AND NOT ") + shared);
-    }
-    if (withTitle && !query.titleTerms.isEmpty()) {
-        sql.add(QStringLiteral(" AND a.id IN (SELECT rowid FROM search_articles WHERE search_articles MATCH ?)"),
-                {query.titleMatchExpression()});
-    }
-}
-
-void addDateConditions(Sql &sql, const SearchQuery &query, const QString &dateColumn)
-{
-    if (query.from.isValid())
-        sql.add(QStringLiteral(" AND %1 >= ?").arg(dateColumn), {query.from.toString(Qt::ISODate)});
-    if (query.to.isValid())
-        sql.add(QStringLiteral(" AND %1 <= ?").arg(dateColumn), {query.to.toString(Qt::ISODate)});
-}
-
-bool tableExists(QSqlDatabase db, const QString &name)
-{
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = ?"));
-    query.addBindValue(name);
-    return query.exec() && query.next();
-}
-
-// The FROM + WHERE of the hits of `query`, and what a hit row looks like.
-struct Plan
-{
-    SearchHit::Kind kind = SearchHit::Kind::Paragraph;
-    QString from;
-    Sql where;
-    QString ftsTable; ///< for rank
-};
-
-Plan makePlan(const SearchQuery &query, const OcrMatches &ocr)
-{
-    Plan plan;
-    if (query.scope == SearchQuery::Scope::Notes) {
-        plan.kind = SearchHit::Kind::Note;
-        plan.ftsTable = QStringLiteral("search_notes");
-        plan.from = QStringLiteral(
-            "search_notes JOIN notes n ON n.id = search_notes.rowid LEFT JOIN blocks b ON b.id = n.block_id "
-            "LEFT JOIN articles a ON a.id = b.article_id LEFT JOIN issues i ON i.id = coalesce(a.issue_id, "
-            "n.issue_id)");
-        plan.where.add(QStringLiteral("search_notes MATCH ?"), {query.matchExpression()});
-        addDateConditions(plan.where, query, QStringLiteral("i.date"));
-        addArticleConditions(plan.where, query, true, true, true);
-    } else if (query.isPeopleOnly()) {
-        // The articles that name them, as headlines (no text to match, so no rank).
-        plan.kind = SearchHit::Kind::Headline;
-        plan.from = QStringLiteral("articles a LEFT JOIN issues i ON i.id = a.issue_id");
-        plan.where.add(QStringLiteral("1"));
-        addDateConditions(plan.where, query, QStringLiteral("i.date"));
-        addArticleConditions(plan.where, query, false, false, false);
-    } else if (query.isTitleOnly()) {
-        plan.kind = SearchHit::Kind::Headline;
-        plan.ftsTable = QStringLiteral("search_articles");
-        plan.from = QStringLiteral("search_articles JOIN articles a ON a.id = search_articles.rowid "
-                                   "LEFT JOIN issues i ON i.id = a.issue_id");
-        plan.where.add(QStringLiteral("search_articles MATCH ?"), {query.titleMatchExpression()});
-        addDateConditions(plan.where, query, QStringLiteral("i.date"));
-        addArticleConditions(plan.where, query, false, false, false);
-    } else {
-        plan.kind = SearchHit::Kind::Paragraph;
-        plan.ftsTable = QStringLiteral("search_blocks");
-        plan.from = QStringLiteral("search_blocks");
-        if (query.hasTextTerms()) {
-            plan.where.add(QStringLiteral("search_blocks MATCH ?"), {query.matchExpression()});
-        } else if (query.isTagsOnly()) {
-            // tag: alone: the keys of the first tag's paragraphs (the other tags narrow them below).
-            plan.from =
-                QStringLiteral("(SELECT key AS rowid, 0 AS rank, block_id FROM search_block_keys) AS search_blocks");
-            const QString tag = lastTagName(query.tags.front());
-            plan.where.add(QStringLiteral("search_blocks.block_id IN (") + taggedBlocks() + u')', {tag, tag, tag});
-        } else {
-            // ocr: alone: the corrected paragraphs' keys, under the names the rest of the plan uses.
-            plan.from = QStringLiteral("(SELECT key AS rowid, 0 AS rank FROM search_block_keys) AS search_blocks");
-            plan.where.add(QStringLiteral("1"));
-        }
-        // ocr: the paragraph as the OCR read it around one of the reader's text corrections (docs/corrections.md),
-        // found beforehand (ocrmatches.h): their ids are integers the library gave.
-        if (!query.ocrTexts.isEmpty()) {
-            QStringList ids;
-            ids.reserve(ocr.blocks.size());
-            for (const qint64 id : ocr.blocks)
-                ids.append(QString::number(id));
-            plan.where.add(ids.isEmpty()
-                               ? QStringLiteral(" AND 0")
-                               : QStringLiteral(" AND %1 IN (%2)").arg(QLatin1String(kBlockIdOfRowid), ids.join(u',')));
-        }
-        // Dates are rowid ranges: rowid = Julian day << 32 | block id (searchindex.cpp).
-        if (query.from.isValid()) {
-            plan.where.add(QStringLiteral(" AND search_blocks.rowid >= CAST(julianday(?) AS INTEGER) * 4294967296"),
-                           {query.from.toString(Qt::ISODate)});
-        } else if (query.to.isValid()) {
-            plan.where.add(QStringLiteral(" AND search_blocks.rowid >= 4294967296")); // dated issues only
-        }
-        if (query.to.isValid()) {
-            plan.where.add(
-                QStringLiteral(" AND search_blocks.rowid < (CAST(julianday(?) AS INTEGER) + 1) * 4294967296"),
-                {query.to.toString(Qt::ISODate)});
-        }
-        if (query.hasArticleFilters()) {
-            Sql exists;
-            exists.add(QStringLiteral(" AND EXISTS (SELECT 1 FROM blocks b JOIN articles a ON a.id = b.article_id "
-                                      "WHERE b.id = %1")
-                           .arg(QLatin1String(kBlockIdOfRowid)));
-            addArticleConditions(exists, query, true, true, false);
-            exists.add(QStringLiteral(")"));
-            plan.where.add(exists.text, exists.binds);
-        }
-    }
-    return plan;
-}
+using search::kBlockIdOfRowid;
+using search::lastTagName;
+using search::Plan;
+using search::runnablePlan;
 
 bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
 {
@@ -280,7 +84,7 @@ public:
             m_query.prepare(QStringLiteral("SELECT h.start, h.\"end\" FROM highlights h JOIN highlight_tags ht ON "
                                            "ht.highlight_id = h.id WHERE h.block_id = ? AND h.start IS NOT NULL "
                                            "AND ht.tag_id IN ") +
-                            tagSet() + QStringLiteral(" ORDER BY h.start"));
+                            search::tagSet(dialect::isPostgres(db)) + QStringLiteral(" ORDER BY h.start"));
         m_tag = lastTagName(query.tags.front());
     }
 
@@ -326,40 +130,6 @@ SearchResult SearchService::search(const QString &text, const SearchOptions &opt
     return search(QueryParser::parse(text), options, cancel);
 }
 
-namespace {
-
-/// Why `query` cannot run on `db` (invalid, or a filter whose tables this library lacks); nothing when it can.
-Result<void> checkRunnable(const SearchQuery &query, QSqlDatabase db)
-{
-    if (!query.isValid())
-        return Error(query.error);
-    if (!query.tags.isEmpty() && !tableExists(db, QStringLiteral("tags")))
-        return Error(SearchService::tr("tag: needs a library with tags"));
-    if (query.hasPeopleFilters() && !tableExists(db, QStringLiteral("appearances")))
-        return Error(SearchService::tr("person: and office: need a library with the people index"));
-    if (query.own != SearchQuery::Own::Any &&
-        (!tableExists(db, QStringLiteral("reuse_paragraphs")) ||
-         !sql::scalar(db, QStringLiteral("SELECT 1 FROM reuse_built LIMIT 1")).isValid()))
-        return Error(SearchService::tr("own: needs the text-reuse index, which this library does not have yet; build "
-                                       "it with Tools → Build Reuse Index or dubao-cli reuse --rebuild"));
-    if (query.scope == SearchQuery::Scope::Notes && !tableExists(db, QStringLiteral("search_notes")))
-        return Error(SearchService::tr("in:notes: this library has no notes index"));
-    return {};
-}
-
-/// The plan of `query` on `db` once checkRunnable() allows it, with its ocr: filters' matches looked up.
-Result<Plan> runnablePlan(const SearchQuery &query, QSqlDatabase db)
-{
-    if (Result<void> runnable = checkRunnable(query, db); !runnable)
-        return runnable.error();
-    const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
-    if (!ocr)
-        return Error(databaseError(ocr.error().message()));
-    return makePlan(query, *ocr);
-}
-
-} // namespace
-
 Result<qint64> SearchService::count(const SearchQuery &query, const std::atomic_bool *cancel)
 {
     return countUpTo(query, 0, cancel);
@@ -378,7 +148,7 @@ Result<qint64> SearchService::countUpTo(const SearchQuery &query, qint64 most, c
     // With a limit FTS5 stops reading the doclists after `most` hits (except a prefix query's, which it merges
     // first: a one-character term).
     const QString text =
-        most > 0 ? QStringLiteral("SELECT count(*) FROM (SELECT 1%1 LIMIT %2)").arg(hits, QString::number(most))
+        most > 0 ? QStringLiteral("SELECT count(*) FROM (SELECT 1%1 LIMIT %2) AS hits").arg(hits, QString::number(most))
                  : QStringLiteral("SELECT count(*)%1").arg(hits);
     if (!run(q, text, plan.where.binds) || !q.next())
         return Error((cancel && cancel->load()) ? tr("cancelled") : databaseError(q));
@@ -398,9 +168,12 @@ Result<QMap<qint64, qint64>> SearchService::countByDay(const SearchQuery &query,
     };
     // Paragraphs carry their date in the rowid (Julian day at midnight, as SQLite counts, << 32); notes and
     // headlines join their issue. SQLite's day is QDate's minus one: QDate counts from noon.
+    const bool postgres = dialect::isPostgres(db);
     if (plan.kind == SearchHit::Kind::Paragraph) {
-        const Result<QMap<qint64, qint64>> keyDays = search::hitsByKeyDay(
-            db, QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text, plan.where.binds);
+        const QString fromWhere = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
+        const Result<QMap<qint64, qint64>> keyDays =
+            postgres ? search::postgres::hitsByKeyDay(db, fromWhere, plan.where.binds)
+                     : search::hitsByKeyDay(db, fromWhere, plan.where.binds);
         if (cancelled())
             return Error(tr("cancelled"));
         if (!keyDays)
@@ -412,8 +185,11 @@ Result<QMap<qint64, qint64>> SearchService::countByDay(const SearchQuery &query,
     }
     QSqlQuery q(db);
     if (!run(q,
-             QStringLiteral("SELECT coalesce(CAST(julianday(i.date) AS INTEGER), 0) AS day, count(*) FROM ") +
-                 plan.from + QStringLiteral(" WHERE ") + plan.where.text + QStringLiteral(" GROUP BY day"),
+             (postgres ? QStringLiteral("SELECT coalesce(CAST(to_char(CAST(i.date AS date), 'J') AS bigint) - 1, 0) "
+                                        "AS day, count(*) FROM ")
+                       : QStringLiteral("SELECT coalesce(CAST(julianday(i.date) AS INTEGER), 0) AS day, count(*) "
+                                        "FROM ")) +
+                 plan.from + QStringLiteral(" WHERE ") + plan.where.text + QStringLiteral(" GROUP BY 1"),
              plan.where.binds))
         return Error(cancelled() ? tr("cancelled") : databaseError(q));
     QMap<qint64, qint64> days;
@@ -483,7 +259,9 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
     // The first page by relevance of a term with more hits than are ranked (the common case while typing): its
     // newest kRankedHits + 1 hits are counted and scored in one pass, instead of counting them and then reading them
     // again to rank them (docs/search.md).
-    const bool onePass = !options.exactTotal && options.order == SearchOrder::Relevance &&
+    QSqlDatabase db = m_library.database();
+    const bool postgres = dialect::isPostgres(db);
+    const bool onePass = !postgres && !options.exactTotal && options.order == SearchOrder::Relevance &&
                          query.scope == SearchQuery::Scope::Paragraphs && query.hasTextTerms() && enough == kRankedHits;
     QList<search::ScoredHit> newest;
     Result<qint64> total = qint64(0);
@@ -511,13 +289,17 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
     if (limit == 0 || result.offset >= result.total)
         return result;
 
-    QSqlDatabase db = m_library.database();
     const Result<OcrMatches> ocr = findOcrMatches(db, query.ocrTexts);
     if (!ocr) {
         result.error = databaseError(ocr.error().message());
         return result;
     }
-    const Plan plan = makePlan(query, *ocr);
+    const Result<Plan> planned = search::planFor(db, query, *ocr);
+    if (!planned) {
+        result.error = planned.error().message();
+        return result;
+    }
+    const Plan &plan = *planned;
     CancelGuard guard(sql::handle(db), cancel);
     const QString where = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
     const QVariantList page{limit, result.offset};
@@ -530,7 +312,29 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
         const QString select = QStringLiteral("SELECT search_blocks.rowid") + where;
         // Without text terms (ocr:, tag: alone) there is nothing to score: relevance is the newest first.
         const bool scored = query.hasTextTerms();
-        if (scored && options.order == SearchOrder::Relevance && moreThanRanked && result.offset < kRankedHits) {
+        if (postgres && scored && options.order == SearchOrder::Relevance && result.offset < kRankedHits) {
+            // A team library has no FTS5 to score with: the newest kRankedHits hits are scored here with
+            // dubao_rank()'s formula, or all of them with bm25()'s when there are no more, from their text
+            // (postgresindex.h).
+            result.rankCapped = moreThanRanked;
+            Result<QList<search::ScoredHit>> ranked =
+                search::postgres::newestScoredHits(db, where, plan.where.binds, query, kRankedHits, !moreThanRanked);
+            ok = bool(ranked);
+            if (ok) {
+                search::sortByScore(*ranked);
+                for (qsizetype k = result.offset; k < std::min<qsizetype>(result.offset + limit, ranked->size()); ++k)
+                    ids.append(ranked->at(k).rowid);
+                if (ids.size() < limit && moreThanRanked) {
+                    ok = run(q, select + QStringLiteral(" ORDER BY search_blocks.rowid DESC LIMIT ? OFFSET ?"),
+                             plan.where.binds + QVariantList{limit - int(ids.size()), kRankedHits});
+                    while (ok && q.next())
+                        ids.append(q.value(0).toLongLong());
+                }
+            } else {
+                result.error = ranked.error().message();
+                return result;
+            }
+        } else if (scored && options.order == SearchOrder::Relevance && moreThanRanked && result.offset < kRankedHits) {
             // Too many hits to score them all quickly: rank the newest kRankedHits (the rest follow, newest
             // first, which is exactly what Newest gives from position kRankedHits on).
             result.rankCapped = true;
@@ -622,9 +426,11 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
     QString order;
     const QString dateOrder = QStringLiteral("i.date IS NULL, i.date DESC, ");
     if (plan.kind == SearchHit::Kind::Note) {
-        order = options.order == SearchOrder::Relevance ? QStringLiteral("search_notes.rank, n.id DESC")
-                : options.order == SearchOrder::Newest  ? dateOrder + QStringLiteral("n.id DESC")
-                                                        : QStringLiteral("coalesce(i.date, ''), n.id");
+        order = options.order == SearchOrder::Relevance && !plan.ftsTable.isEmpty()
+                    ? QStringLiteral("search_notes.rank, n.id DESC")
+                : options.order == SearchOrder::Relevance ? dateOrder + QStringLiteral("n.id DESC")
+                : options.order == SearchOrder::Newest    ? dateOrder + QStringLiteral("n.id DESC")
+                                                          : QStringLiteral("coalesce(i.date, ''), n.id");
         ok =
             run(q,
                 QStringLiteral("SELECT n.id, n.text, b.id, a.id, coalesce(a.title, n.article_title, ''), i.id, i.date, "

@@ -24,6 +24,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <optional>
@@ -352,9 +353,14 @@ Result<void> Library::migrate()
             return Error(sql::Store::tr("cannot set synchronous mode: %1").arg(set.error().message()));
     }
 
+    const QList<schema::RegisteredStep> steps = schema::steps(currentSchemaVersion());
     // Before upgrading a library that holds data, keep a copy of it as it is, in the old schema
-    // (core/store/backup.h: `<library>.backups/…-migration-vN.sqlite`). No backup, no upgrade.
-    if (userVersion > 0 && userVersion < currentSchemaVersion() && m_path != memoryPath()) {
+    // (core/store/backup.h: `<library>.backups/…-migration-vN.sqlite`). No backup, no upgrade — unless no step
+    // changes anything in an SQLite library (schema::unchangedOnSQLite).
+    const bool changes =
+        std::any_of(steps.begin() + std::min<qsizetype>(qMax(userVersion, 0), steps.size()), steps.end(),
+                    [](const schema::RegisteredStep &step) { return step.step != &schema::unchangedOnSQLite; });
+    if (userVersion > 0 && userVersion < currentSchemaVersion() && changes && m_path != memoryPath()) {
         if (Result<QString> backup = Backup::createFrom(
                 db, m_path, QStringLiteral("migration-v%1").arg(currentSchemaVersion()), Backup::kDefaultKeep);
             !backup)
@@ -362,7 +368,6 @@ Result<void> Library::migrate()
                 sql::Store::tr("cannot back up before upgrading the schema: %1").arg(backup.error().message()));
     }
 
-    const QList<schema::RegisteredStep> steps = schema::steps(currentSchemaVersion());
     for (const schema::RegisteredStep &step : steps) {
         if (!step.step) {
             return Error(sql::Store::tr("this program cannot open Dubao libraries: schema step %1 of the %2 layer is "
@@ -486,7 +491,7 @@ bool Library::isTeamLibrary() const
 
 int Library::currentSchemaVersion()
 {
-    return 12;
+    return 13;
 }
 
 int Library::applicationId()

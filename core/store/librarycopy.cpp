@@ -2,6 +2,7 @@
 
 #include "core/store/dialect.h"
 #include "core/store/library.h"
+#include "core/store/sql.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -158,6 +159,9 @@ Result<qint64> copyRows(Library &from, Library &to, const std::function<void(qin
         }
     }
     read.finish();
+    // A team library indexes the copied text for search in the same transaction (sql::beforeCommit).
+    if (Result<void> indexed = sql::beforeCommit(target); !indexed)
+        return fail(indexed.error());
     if (!target.commit())
         return fail(Error(QStringLiteral("cannot commit the copy: %1").arg(target.lastError().text())));
     return done;

@@ -21,9 +21,19 @@ using Step = Result<void> (*)(QSqlDatabase &db);
 /// Registers the step that migrates a library from `version` - 1 to `version`. Registering the same step again
 /// does nothing. Thread-safe.
 void registerStep(int version, const char *layer, Step step);
+/// The step of a version that changes nothing in an SQLite library (a version that only a team library's schema
+/// needs): registered as a version's step, it lets Library::open() upgrade without first keeping a copy of the
+/// library (a 1 GB library's copy is 3.7 GB of disk for nothing).
+Result<void> unchangedOnSQLite(QSqlDatabase &db);
 /// Registers a set-up that every connection runs right after it opens (e.g. an FTS5 tokenizer, which SQLite
 /// keeps per connection). Registering the same set-up again does nothing. Thread-safe.
 void registerConnectionSetUp(const char *layer, Step setUp);
+/// Registers work that every outermost transaction on a team library (PostgreSQL) does just before it commits, in
+/// that transaction: the search layer indexes there the paragraphs, headlines and notes the transaction wrote
+/// (their tokens are Dubao's, computed in C++, so no server trigger can make them). Not run on SQLite, whose
+/// layers keep their tables current with triggers. Registering the same step again does nothing. Thread-safe.
+void registerBeforeCommit(const char *layer, Step step);
+QList<Step> beforeCommitSteps();
 /// Registers tables a layer above the store derives from the issues (an index, an extraction): a backup leaves
 /// them out and a restore rebuilds them. Every other table of a layer's is the user's and goes into backups.
 /// Thread-safe.

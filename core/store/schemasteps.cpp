@@ -31,6 +31,7 @@ struct Registry
     QMutex mutex;
     QList<RegisteredStep> steps;
     QList<Step> setUps;
+    QList<Step> beforeCommit;
     QStringList derivedTables;
 };
 
@@ -43,7 +44,7 @@ Registry &registry()
 /// Which layer makes each version: what Library::open() names when a program did not register it.
 QString layerOfVersion(int version)
 {
-    if (version == 3)
+    if (version == 3 || version == 13)
         return QStringLiteral("search");
     if (version == 10 || version == 12)
         return QStringLiteral("reuse");
@@ -51,6 +52,11 @@ QString layerOfVersion(int version)
 }
 
 } // namespace
+
+Result<void> unchangedOnSQLite(QSqlDatabase &)
+{
+    return {};
+}
 
 void registerStep(int version, const char *layer, Step step)
 {
@@ -68,6 +74,21 @@ void registerConnectionSetUp(const char *, Step setUp)
     QMutexLocker locker(&r.mutex);
     if (!r.setUps.contains(setUp))
         r.setUps.append(setUp);
+}
+
+void registerBeforeCommit(const char *, Step step)
+{
+    Registry &r = registry();
+    QMutexLocker locker(&r.mutex);
+    if (!r.beforeCommit.contains(step))
+        r.beforeCommit.append(step);
+}
+
+QList<Step> beforeCommitSteps()
+{
+    Registry &r = registry();
+    QMutexLocker locker(&r.mutex);
+    return r.beforeCommit;
 }
 
 void registerDerivedTables(const QStringList &tables)

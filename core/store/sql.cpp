@@ -2,6 +2,7 @@
 
 #include "core/store/dialect.h"
 #include "core/store/library.h"
+#include "core/store/schema.h"
 #include "core/store/sourcebytes.h"
 
 #include <QCryptographicHash>
@@ -171,10 +172,23 @@ WriteScope::~WriteScope()
     }
 }
 
+Result<void> beforeCommit(QSqlDatabase db)
+{
+    if (!dialect::isPostgres(db))
+        return {};
+    for (const schema::Step step : schema::beforeCommitSteps())
+        if (Result<void> done = step(db); !done)
+            return done;
+    return {};
+}
+
 Result<void> WriteScope::commit()
 {
     if (!m_active)
         return m_error.message().isEmpty() ? Error(Store::tr("no transaction to commit")) : m_error;
+    if (!m_savepoint && !m_readOnly)
+        if (Result<void> done = beforeCommit(m_db); !done)
+            return done;
     QSqlQuery query(m_db);
     if (!m_savepoint && !m_readOnly && !dialect::isPostgres(m_db)) {
         // Every transaction of Dubao's rewrites the page that holds the library's identity, so a -wal whose commits

@@ -71,6 +71,11 @@ bool harden(const QSqlDatabase &db);
 /// which SQLite does not mark innocuous) or off.
 bool trustSchema(const QSqlDatabase &db, bool trusted);
 
+/// On a team library, inside its outermost transaction: the steps the layers registered to run before every commit
+/// (schema::registerBeforeCommit: the search index of what the transaction wrote). WriteScope::commit() runs them; a
+/// caller that commits a transaction of its own (QSqlDatabase::commit()) calls this first. Nothing on SQLite.
+Result<void> beforeCommit(QSqlDatabase db);
+
 /// The one way to make a write atomic. When no transaction is open: BEGIN IMMEDIATE ... COMMIT (plain BEGIN on a
 /// read-only connection), so two writers (two threads, two processes) queue on busy_timeout instead of failing
 /// when a deferred read lock cannot be upgraded. Inside the caller's transaction: a SAVEPOINT, so a repository

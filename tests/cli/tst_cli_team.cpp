@@ -98,6 +98,17 @@ void TestCliTeam::importListShow_sameAsOnSqlite()
         QVERIFY(!onTeam.out.isEmpty());
         QCOMPARE(text(onTeam.out), text(onFile.out));
     }
+    // Search and KWIC (docs/search.md, "On a team library"): the same output as on the file.
+    for (const QStringList &command : {QStringList{u"search"_s, u"会议"_s},
+                                       QStringList{u"search"_s, u"会议"_s, u"--json"_s, u"--order"_s, u"oldest"_s},
+                                       QStringList{u"search"_s, u"title:会议"_s}, QStringList{u"kwic"_s, u"会议"_s},
+                                       QStringList{u"trend"_s, u"会议"_s, u"--per"_s, u"10k"_s, u"--json"_s}}) {
+        const test::CliRun onTeam = runCli(command + QStringList{u"--library"_s, team});
+        const test::CliRun onFile = runCli(command + QStringList{u"--library"_s, file});
+        QVERIFY2(onTeam.code == 0, onTeam.err.constData());
+        QVERIFY2(text(onTeam.out).contains(u"会议"_s), onTeam.out.constData());
+        QCOMPARE(text(onTeam.out), text(onFile.out));
+    }
     const test::CliRun missing = runCli({u"show"_s, u"999"_s, u"--library"_s, team});
     QCOMPARE(missing.code, 1);
     QCOMPARE(text(missing.err).trimmed(), u"dubao-cli: no article with id 999"_s);
@@ -227,7 +238,7 @@ void TestCliTeam::commandNotOnPostgres_saysSoWithoutSqlError()
 {
     const Result<QString> db = m_server->createDatabase();
     QVERIFY(db);
-    for (const QStringList &command : {QStringList{u"search"_s, u"永川"_s}, QStringList{u"people"_s},
+    for (const QStringList &command : {QStringList{u"person"_s, u"张智奎"_s}, QStringList{u"people"_s},
                                        QStringList{u"backup"_s}, QStringList{u"reuse"_s}}) {
         const test::CliRun run = runCli(command + QStringList{u"--library"_s, m_server->url(*db)});
         QCOMPARE(run.code, 1);

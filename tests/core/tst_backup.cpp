@@ -12,6 +12,7 @@
 #include "core/store/tagrepository.h"
 #include "tests/support/exportfixture.h"
 #include "tests/support/libraryrows.h"
+#include "tests/support/sampleissue.h"
 #include "tests/support/scalar.h"
 #include "tests/support/schemaversions.h"
 
@@ -67,6 +68,7 @@ private slots:
     void create_prunesToKeep();
     void ensureDaily_oncePerDay_notForEmptyLibrary();
     void open_oldSchema_backsUpOldVersionFirst();
+    void open_versionThatChangesNothingHere_noBackup();
     void verify_rejectsBadFiles();
     void restore_replacesLibrary_keepsCopy();
     void roundTrip_sameRowsAnnotationsAndSearch();
@@ -158,6 +160,33 @@ void TestBackup::ensureDaily_oncePerDay_notForEmptyLibrary()
     made = Backup::ensureDaily(library);
     QVERIFY(made && !made->isEmpty());
     QCOMPARE(Backup::list(path).size(), 2);
+}
+
+void TestBackup::open_versionThatChangesNothingHere_noBackup()
+{
+    // Version 13 changes nothing in an SQLite library (the team library's search index): a v12 library goes to 13
+    // without a copy of itself in the backups folder.
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"v12.sqlite"_s);
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        QVERIFY(test::importSampleIssue(library));
+        QSqlQuery q(library.database());
+        QVERIFY(q.exec(u"PRAGMA user_version = 12"_s));
+    }
+    QVERIFY(Backup::list(path).isEmpty());
+    {
+        Library library;
+        const Result<void> opened = library.open(path);
+        QVERIFY2(opened, qPrintable(opened.error().message()));
+        QCOMPARE(scalar(library, u"PRAGMA user_version"_s), qint64(Library::currentSchemaVersion()));
+    }
+    QVERIFY(Library::currentSchemaVersion() >= 13);
+    if (Library::currentSchemaVersion() == 13)
+        QVERIFY(Backup::list(path).isEmpty());
+    else // a later version changes the file: the copy is kept as before
+        QCOMPARE(Backup::list(path).size(), 1);
 }
 
 void TestBackup::open_oldSchema_backsUpOldVersionFirst()

@@ -26,6 +26,9 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
            q.exec(QStringLiteral("DROP TABLE block_lineage")) && q.exec(QStringLiteral("DROP TABLE article_lineage"));
 }
 
+// Schema version 13 (a team library's search index, core/search/postgresindex.h) adds nothing to an SQLite file: a
+// v12 file is a v13 file with user_version 12, so there is nothing to drop for it.
+
 /// Drops what schema version 12 (the paragraphs' share of reuse that search's own: reads) added. Leaves user_version
 /// to the caller. False when a statement fails.
 inline bool dropSchemaVersion12(QSqlDatabase db)

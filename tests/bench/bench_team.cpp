@@ -1,0 +1,180 @@
+// bench_team: search on a team library beside an SQLite file, same run (issue 13, docs/search.md "On a team
+// library"). Starts a PostgreSQL test server (tests/support/pgserver.h: fsync off, small shared_buffers, loopback),
+// imports DIR into a new SQLite file and into a new team library, then times each term's exact count and first page
+// (relevance, 20 hits, the count stopping where the page needs it, as the search panel asks) on both.
+//
+//   bench_team DIR [--runs N] [TERM...]        (default terms: 永川 会议 高质量发展 会)
+//
+// Prints wall and CPU milliseconds: the client's (this process) and, on PostgreSQL, the server backend's (its
+// /proc/PID/stat, the same machine), medians of N runs (default 5). MB = 1,000,000 bytes of the files.
+#include "core/ingest/importer.h"
+#include "core/search/searchservice.h"
+#include "core/store/library.h"
+#include "core/store/sql.h"
+#include "tests/support/pgserver.h"
+
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <functional>
+#include <unistd.h>
+
+using namespace dubao;
+
+namespace {
+
+double processCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+// utime + stime of a process on this machine (the server's backend), in ms; 0 when it cannot be read.
+double processCpuMs(qint64 pid)
+{
+    if (pid <= 0)
+        return 0;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1000.0 / double(sysconf(_SC_CLK_TCK));
+}
+
+struct Cost
+{
+    double wallMs = 0;
+    double cpuMs = 0;    ///< this process
+    double serverMs = 0; ///< the PostgreSQL backend (0 on SQLite)
+};
+
+Cost measure(qint64 backend, const std::function<void()> &work)
+{
+    const double cpu = processCpuMs();
+    const double server = processCpuMs(backend);
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    return {double(timer.nsecsElapsed()) / 1e6, processCpuMs() - cpu, processCpuMs(backend) - server};
+}
+
+Cost median(QList<Cost> runs)
+{
+    auto pick = [&](auto member) {
+        QList<double> values;
+        for (const Cost &c : runs)
+            values.append(c.*member);
+        std::sort(values.begin(), values.end());
+        return values.at(values.size() / 2);
+    };
+    return {pick(&Cost::wallMs), pick(&Cost::cpuMs), pick(&Cost::serverMs)};
+}
+
+qint64 folderBytes(const QString &dir)
+{
+    qint64 bytes = 0;
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        bytes += QFileInfo(it.next()).size();
+    return bytes;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    int runs = 5;
+    if (const qsizetype at = args.indexOf(QStringLiteral("--runs")); at >= 0 && at + 1 < args.size()) {
+        runs = std::max(1, args.at(at + 1).toInt());
+        args.remove(at, 2);
+    }
+    if (args.isEmpty()) {
+        std::fprintf(stderr, "usage: bench_team DIR [--runs N] [TERM...]\n");
+        return 2;
+    }
+    const QString dir = args.takeFirst();
+    const QStringList terms = args.isEmpty() ? QStringList{QStringLiteral("永川"), QStringLiteral("会议"),
+                                                           QStringLiteral("高质量发展"), QStringLiteral("会")}
+                                             : args;
+    const double megabytes = double(folderBytes(dir)) / 1e6;
+
+    test::PgServer server;
+    if (!server.isRunning()) {
+        std::fprintf(stderr, "cannot start PostgreSQL: %s\n", qPrintable(server.error()));
+        return 1;
+    }
+    const Result<QString> database = server.createDatabase(QStringLiteral("bench"));
+    QTemporaryDir temporary;
+    if (!database || !temporary.isValid()) {
+        std::fprintf(stderr, "cannot make the libraries\n");
+        return 1;
+    }
+    Library file;
+    Library team;
+    if (!file.open(temporary.filePath(QStringLiteral("bench.sqlite"))) || !team.open(server.url(*database))) {
+        std::fprintf(stderr, "cannot open the libraries\n");
+        return 1;
+    }
+    const qint64 backend = sql::scalar(team.database(), QStringLiteral("SELECT pg_backend_pid()")).toLongLong();
+
+    std::printf("corpus %s: %.1f MB\n\n", qPrintable(dir), megabytes);
+    std::printf("%-12s %10s %10s %10s %10s %14s %12s\n", "import", "wall s", "CPU s", "server s", "MB/s wall",
+                "MB/CPU s (all)", "size MB");
+    for (Library *library : {&file, &team}) {
+        const bool onServer = library == &team;
+        ImportReport report;
+        const Cost cost = measure(onServer ? backend : 0, [&] { report = Importer(*library).importPaths({dir}); });
+        const double size =
+            onServer ? sql::scalar(team.database(), QStringLiteral("SELECT pg_database_size(current_database())"))
+                               .toDouble() /
+                           1e6
+                     : double(QFileInfo(temporary.filePath(QStringLiteral("bench.sqlite"))).size() +
+                              QFileInfo(temporary.filePath(QStringLiteral("bench.sqlite-wal"))).size()) /
+                           1e6;
+        std::printf("%-12s %10.1f %10.1f %10.1f %10.2f %14.2f %12.1f   (%lld imported, %lld failed)\n",
+                    onServer ? "PostgreSQL" : "SQLite", cost.wallMs / 1e3, cost.cpuMs / 1e3, cost.serverMs / 1e3,
+                    megabytes / (cost.wallMs / 1e3), megabytes / ((cost.cpuMs + cost.serverMs) / 1e3), size,
+                    static_cast<long long>(report.imported.size()), static_cast<long long>(report.failed.size()));
+        std::fflush(stdout);
+    }
+
+    std::printf("\nmedians of %d runs, ms: wall / client CPU / server CPU\n", runs);
+    std::printf("%-14s %-11s %9s %28s %28s\n", "term", "engine", "hits", "exact count", "first page (20)");
+    for (const QString &term : terms) {
+        for (Library *library : {&file, &team}) {
+            const bool onServer = library == &team;
+            SearchService search(*library);
+            const SearchQuery query = QueryParser::parse(term);
+            qint64 hits = 0;
+            QList<Cost> counts;
+            QList<Cost> pages;
+            for (int r = 0; r < runs; ++r) {
+                counts.append(measure(onServer ? backend : 0, [&] { hits = search.count(query).valueOr(-1); }));
+                SearchOptions page;
+                page.exactTotal = false;
+                pages.append(measure(onServer ? backend : 0, [&] { search.search(query, page); }));
+            }
+            const Cost count = median(counts);
+            const Cost first = median(pages);
+            std::printf("%-14s %-11s %9lld %10.1f /%7.1f /%7.1f %10.1f /%7.1f /%7.1f\n", qPrintable(term),
+                        onServer ? "PostgreSQL" : "SQLite", static_cast<long long>(hits), count.wallMs, count.cpuMs,
+                        count.serverMs, first.wallMs, first.cpuMs, first.serverMs);
+            std::fflush(stdout);
+        }
+    }
+    team.close();
+    return 0;
+}
