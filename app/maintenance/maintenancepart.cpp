@@ -191,8 +191,11 @@ void MaintenancePart::applyRoleLimit()
     const bool annotator = access.mayAnnotate;
     m_actions.setRoleLimit(
         [annotator](ActionRegistry::Menu menu, const QAction *action) {
-            static const QStringList editors{QStringLiteral("actionCorrect"), QStringLiteral("actionJoinParagraph"),
-                                             QStringLiteral("actionSplitParagraph"), QStringLiteral("actionNewTag")};
+            static const QStringList editors{
+                QStringLiteral("actionCorrect"),        QStringLiteral("actionJoinParagraph"),
+                QStringLiteral("actionSplitParagraph"), QStringLiteral("actionMarkHeading"),
+                QStringLiteral("actionMarkCaption"),    QStringLiteral("actionMarkBody"),
+                QStringLiteral("actionNewTag")};
             return annotator && menu == ActionRegistry::Menu::Annotate && !editors.contains(action->objectName());
         },
         reason);

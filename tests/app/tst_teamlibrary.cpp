@@ -165,7 +165,7 @@ void TestTeamLibrary::reader_annotationActionsOff_tooltipNamesTheRole_serverRefu
 void TestTeamLibrary::annotator_annotationActionsOn_importOff()
 {
     std::unique_ptr<MainWindow> window = test::openShownWindow(url(u"anna"_s));
-    for (const char *id : {"actionImportFiles", "actionNewTag", "actionCorrect"}) {
+    for (const char *id : {"actionImportFiles", "actionNewTag", "actionCorrect", "actionMarkHeading"}) {
         QAction *a = action(*window, id);
         QVERIFY2(!a->isEnabled(), id);
         QVERIFY2(a->toolTip().contains(u"annotator of this team library"_s), qPrintable(a->toolTip()));
