@@ -200,9 +200,16 @@ Result<void> init(Library &library, QStringList *done)
                           .arg(quoteLiteral(group), quoteIdentifier(group));
     }
     const QString schemaName = QStringLiteral("public");
+    // Membership once (granting it again would print a notice on every run).
+    for (const auto &[group, member] :
+         {std::pair{Role::Reader, Role::Annotator}, std::pair{Role::Annotator, Role::Editor}})
+        statements << QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_auth_members a JOIN pg_roles g ON "
+                                     "g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member WHERE g.rolname = %1 AND "
+                                     "m.rolname = %2) THEN GRANT %3 TO %4; END IF; END $$")
+                          .arg(quoteLiteral(groupName(database, group)), quoteLiteral(groupName(database, member)),
+                               quoteIdentifier(groupName(database, group)),
+                               quoteIdentifier(groupName(database, member)));
     statements
-        << QStringLiteral("GRANT %1 TO %2").arg(reader, annotator)
-        << QStringLiteral("GRANT %1 TO %2").arg(annotator, editor)
         // Nobody but the groups: no connecting, no reading, no functions for PUBLIC.
         << QStringLiteral("REVOKE ALL ON DATABASE %1 FROM PUBLIC").arg(quoteIdentifier(database))
         << QStringLiteral("GRANT CONNECT, TEMPORARY ON DATABASE %1 TO %2").arg(quoteIdentifier(database), reader)

@@ -128,6 +128,7 @@ void TestCliTeamRoles::init_isIdempotent_andLeavesPublicOut()
 {
     const test::CliRun again = as(test::PgServer::superuser(), {u"team"_s, u"init"_s});
     QVERIFY2(again.code == 0, again.err.constData());
+    QVERIFY2(again.err.isEmpty(), again.err.constData()); // nothing to say the second time (no server notices)
     QCOMPARE(psql(u"SELECT count(*) FROM pg_roles WHERE rolname LIKE '%1\\_%%'"_s.arg(m_db)), u"3"_s);
     QCOMPARE(psql(u"SELECT has_database_privilege('public', current_database(), 'CONNECT')"_s), u"f"_s);
     // A role of the server that is in no group of the library cannot even connect to it.
