@@ -23,6 +23,7 @@ packages=(
     poppler-utils jing libxml2-utils  # the export tests' consumers: pdftotext/pdfinfo, ODF RelaxNG, REFI-QDA XSD
     python3  # the reuse export tests read its CSV, JSON and HTML back with Python's csv, json and html.parser
     libpq-dev libqt6sql6-psql postgresql-15  # team libraries: libpq, Qt's QPSQL driver, the server the tests start
+    qtkeychain-qt6-dev  # a team library's password in the platform keychain (Secret Service), when one runs
 )
 
 missing=()

@@ -109,6 +109,17 @@ Safety:
                                  --repair removes database objects Dubao did not make
                                  (after a copy) and rebuilds what is derived; never deletes your work
 
+Team library (on a PostgreSQL server; --library postgresql://USER@HOST:PORT/DB):
+  team init                      make the database's roles (its owner, who may create roles): DB_reader (read,
+                                 search, export), DB_annotator (also tags on text, highlights, notes, notebooks),
+                                 DB_editor (also import, replace, re-parse, corrections, tag definitions); the
+                                 server enforces them; PUBLIC gets no access. Idempotent: run it again after an
+                                 upgrade
+  team add-user NAME --role reader|annotator|editor
+                                 a new user in that role; the password is read from standard input (asked twice
+                                 on a terminal), never given as an argument
+  team list-users [--json]       the users of the library's roles
+
 Options:
   --library FILE   the library file (default: the embedded default library), or
                    postgresql://USER@HOST:PORT/DB: a team library on a PostgreSQL server (search,
@@ -194,10 +205,10 @@ Args parseArgs(const QStringList &arguments)
 namespace {
 
 /// The commands that work on a team library on PostgreSQL (issue 13): every other one says so and does nothing.
-const QSet<QString> kTeamCommands{u"parse"_s,     u"import"_s,  u"list"_s,        u"show"_s,      u"tag"_s,
-                                  u"highlight"_s, u"note"_s,    u"notebook"_s,    u"resolve"_s,   u"replace"_s,
-                                  u"reparse"_s,   u"correct"_s, u"corrections"_s, u"uncorrect"_s, u"orphans"_s,
-                                  u"search"_s,    u"kwic"_s,    u"reindex"_s,     u"trend"_s,     u"check"_s};
+const QSet<QString> kTeamCommands{
+    u"parse"_s,    u"import"_s,  u"list"_s,    u"show"_s,    u"tag"_s,     u"highlight"_s,   u"note"_s,
+    u"notebook"_s, u"resolve"_s, u"replace"_s, u"reparse"_s, u"correct"_s, u"corrections"_s, u"uncorrect"_s,
+    u"orphans"_s,  u"search"_s,  u"kwic"_s,    u"reindex"_s, u"trend"_s,   u"check"_s,       u"team"_s};
 
 } // namespace
 
@@ -433,6 +444,7 @@ int run(const QStringList &arguments, Streams io)
         addReuseCommands(table);
         addMaintenanceCommands(table);
         addCorrectionCommands(table);
+        addTeamCommands(table);
         return table;
     }();
     const auto it = commands.find(args.command);

@@ -67,6 +67,7 @@ void addExportCommands(CommandTable &table);      // exportcommands.cpp: export
 void addAnalysisCommands(CommandTable &table);    // analysiscommands.cpp: people, person
 void addReuseCommands(CommandTable &table);       // reusecommands.cpp: reuse, compare
 void addMaintenanceCommands(CommandTable &table); // maintenancecommands.cpp: backup, restore, check
+void addTeamCommands(CommandTable &table);        // teamcommands.cpp: team init, add-user, list-users
 void addCorrectionCommands(
     CommandTable &table); // correctioncommands.cpp: correct, corrections, uncorrect, export-corrected
 

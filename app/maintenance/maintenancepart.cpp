@@ -106,20 +106,27 @@ MaintenancePart::~MaintenancePart() = default;
 void MaintenancePart::onLibraryOpened()
 {
     const bool readOnly = isReadOnlyMode();
-    m_backUp->setEnabled(true);
-    m_backUpToFile->setEnabled(true);
-    m_restore->setEnabled(true); // held off by the registry while read-only
-    m_check->setEnabled(true);
+    // Backups, restore and check are a library file's; a team library's server keeps its data (its administrator
+    // backs it up).
+    const bool file = !m_window.session()->isTeamLibrary();
+    m_backUp->setEnabled(file);
+    m_backUpToFile->setEnabled(file);
+    m_restore->setEnabled(file); // held off by the registry while read-only
+    m_check->setEnabled(file);
     applyReadOnlyMode();
     m_dataVersion = -1;
     pollExternalChanges(); // remembers the current version
-    if (!readOnly)
+    if (!readOnly && file)
         startDailyBackup();
 }
 
 bool MaintenancePart::isReadOnlyMode() const
 {
-    return m_window.session() && m_window.session()->library().isReadOnly();
+    const LibrarySession *session = m_window.session();
+    if (!session)
+        return false;
+    // A team library's reader may not annotate or edit: the server refuses it, and the app does not offer it.
+    return session->library().isReadOnly() || !session->library().teamAccess().mayAnnotate;
 }
 
 int MaintenancePart::backupsToKeep()
@@ -132,8 +139,14 @@ void MaintenancePart::applyReadOnlyMode()
     const bool readOnly = isReadOnlyMode();
     const QList<SchemaFinding> findings =
         m_window.session() ? m_window.session()->library().schemaFindings() : QList<SchemaFinding>();
+    const team::Access access = m_window.session() ? m_window.session()->library().teamAccess() : team::Access();
+    const bool teamReader = m_window.session() && m_window.session()->isTeamLibrary() && !access.mayAnnotate;
     m_readOnlyText->setText(
-        findings.isEmpty()
+        teamReader ? QCoreApplication::translate(
+                         "dubao::MainWindow", "You are %1 on this team library as a reader: you can read, search and "
+                                              "export, but not annotate or edit (the library's owner gives roles).")
+                         .arg(access.user)
+        : findings.isEmpty()
             ? QCoreApplication::translate("dubao::MainWindow",
                                           "This library is read-only (its file may not be written): "
                                           "you can read and search, but not import, annotate or edit.")
@@ -147,15 +160,51 @@ void MaintenancePart::applyReadOnlyMode()
     m_repairFromBanner->setVisible(!findings.isEmpty());
     // Every editing action stays off while the library is read-only, whoever registered or enables it.
     m_actions.setReadOnly(readOnly);
+    applyRoleLimit();
     if (!readOnly)
         m_window.updateActions(); // what the parts asked for while it was read-only, brought up to date
     m_window.setAcceptDrops(!readOnly);
 }
 
+void MaintenancePart::applyRoleLimit()
+{
+    const LibrarySession *session = m_window.session();
+    if (!session || !session->isTeamLibrary()) {
+        m_actions.setRoleLimit({}, {});
+        return;
+    }
+    const team::Access access = session->library().teamAccess();
+    if (access.mayEdit) {
+        m_actions.setRoleLimit({}, {});
+        return;
+    }
+    const QString reason =
+        access.mayAnnotate
+            ? QCoreApplication::translate("dubao::MainWindow",
+                                          "You are an annotator of this team library: you may annotate, not import, "
+                                          "replace, correct the OCR or define tags.")
+            : QCoreApplication::translate("dubao::MainWindow",
+                                          "You are a reader of this team library: you may read, search and export, "
+                                          "not annotate or edit.");
+    // An annotator keeps the Annotate menu's tagging, highlighting, notes and notebooks; the corrections of the OCR
+    // and new tags are the editors' (the server refuses them too).
+    const bool annotator = access.mayAnnotate;
+    m_actions.setRoleLimit(
+        [annotator](ActionRegistry::Menu menu, const QAction *action) {
+            static const QStringList editors{
+                QStringLiteral("actionCorrect"),        QStringLiteral("actionJoinParagraph"),
+                QStringLiteral("actionSplitParagraph"), QStringLiteral("actionMarkHeading"),
+                QStringLiteral("actionMarkCaption"),    QStringLiteral("actionMarkBody"),
+                QStringLiteral("actionNewTag")};
+            return annotator && menu == ActionRegistry::Menu::Annotate && !editors.contains(action->objectName());
+        },
+        reason);
+}
+
 bool MaintenancePart::pollExternalChanges()
 {
     LibrarySession *session = m_window.session();
-    if (!session)
+    if (!session || session->isTeamLibrary()) // (PRAGMA data_version is SQLite's)
         return false;
     QSqlQuery query(session->library().database());
     if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())

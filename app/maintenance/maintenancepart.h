@@ -54,6 +54,8 @@ public:
 private:
     void onLibraryOpened();
     void applyReadOnlyMode();
+    /// A team library's role: the editing actions it does not allow are off, their tooltip naming it.
+    void applyRoleLimit();
     void startDailyBackup();
     Result<RestoreReport> runRestore(const QString &backupFile, const QString &libraryPath);
     void restoreBackupDialog();

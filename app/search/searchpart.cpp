@@ -151,7 +151,8 @@ void SearchPart::checkIndex()
 {
     stopIndexing();
     LibrarySession *session = m_window.session();
-    if (session && SearchIndex::needsRebuild(session->library())) {
+    // A team library's index is kept on the server by whoever writes (issue 13); the app never rebuilds it there.
+    if (session && !session->isTeamLibrary() && SearchIndex::needsRebuild(session->library())) {
         m_panel->setLibraryPath(QString());
         m_concordance->setLibraryPath(QString());
         rebuildIndex();

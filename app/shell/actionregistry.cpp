@@ -36,6 +36,7 @@ ActionRegistry::ActionRegistry(QWidget *window)
     for (const auto &[menu, title] : menus) {
         auto *m = new QMenu(title.first, window);
         m->setObjectName(QLatin1String(title.second));
+        m->setToolTipsVisible(true); // a disabled action's tooltip says why (a team library's role)
         m_menus.insert(menu, m);
     }
 }
@@ -118,10 +119,40 @@ void ActionRegistry::setReadOnly(bool readOnly)
     if (m_readOnly == readOnly)
         return;
     m_readOnly = readOnly;
+    applyBlocks();
+}
+
+void ActionRegistry::setRoleLimit(RoleLimit allowed, const QString &reason)
+{
+    m_roleLimit = std::move(allowed);
+    m_roleReason = reason;
+    applyBlocks();
+}
+
+bool ActionRegistry::isBlocked(const Entry &entry) const
+{
+    return m_readOnly || (m_roleLimit && !m_roleLimit(entry.menu, entry.action));
+}
+
+void ActionRegistry::applyBlocks()
+{
     m_forcing = true;
     for (const Entry &entry : std::as_const(m_entries)) {
-        if (entry.kind == Kind::Editing)
-            entry.action->setEnabled(!readOnly && m_wanted.value(entry.action, true));
+        if (entry.kind != Kind::Editing)
+            continue;
+        const bool blocked = isBlocked(entry);
+        entry.action->setEnabled(!blocked && m_wanted.value(entry.action, true));
+        // A disabled action says why: the role that does not allow it.
+        const bool byRole = m_roleLimit && !m_roleLimit(entry.menu, entry.action);
+        if (byRole) {
+            if (!m_ownTips.contains(entry.action))
+                m_ownTips.insert(entry.action, entry.action->toolTip());
+            entry.action->setToolTip(m_roleReason);
+            entry.action->setStatusTip(m_roleReason);
+        } else if (m_ownTips.contains(entry.action)) {
+            entry.action->setToolTip(m_ownTips.take(entry.action));
+            entry.action->setStatusTip({});
+        }
     }
     m_forcing = false;
 }
@@ -158,16 +189,20 @@ void ActionRegistry::rebuild(Menu menu)
 void ActionRegistry::guard(QAction *action)
 {
     m_wanted.insert(action, action->isEnabled());
-    if (m_readOnly) {
+    const auto blocked = [this, action] {
+        return std::any_of(m_entries.cbegin(), m_entries.cend(),
+                           [&](const Entry &e) { return e.action == action && isBlocked(e); });
+    };
+    if (blocked()) {
         m_forcing = true;
         action->setEnabled(false);
         m_forcing = false;
     }
-    connect(action, &QAction::enabledChanged, this, [this, action](bool enabled) {
+    connect(action, &QAction::enabledChanged, this, [this, action, blocked](bool enabled) {
         if (m_forcing)
             return;
         m_wanted.insert(action, enabled);
-        if (enabled && m_readOnly) {
+        if (enabled && blocked()) {
             m_forcing = true;
             action->setEnabled(false);
             m_forcing = false;

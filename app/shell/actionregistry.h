@@ -12,6 +12,8 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
+
 class QAction;
 class QMenu;
 class QMenuBar;
@@ -116,6 +118,11 @@ public:
     /// the library becomes writable again.
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
+    /// What the user's role on a team library allows (docs/safety.md, "Roles on a team library"): every Editing
+    /// action that `allowed` refuses is off, with `reason` as its tooltip, like a read-only library's; an empty
+    /// function lifts the limit.
+    using RoleLimit = std::function<bool(Menu menu, const QAction *action)>;
+    void setRoleLimit(RoleLimit allowed, const QString &reason);
 
 private:
     struct Entry
@@ -129,6 +136,9 @@ private:
     void place(const Entry &entry);
     void rebuild(Menu menu);
     void guard(QAction *action);
+    /// Off because the library is read-only or the role does not allow it.
+    bool isBlocked(const Entry &entry) const;
+    void applyBlocks();
 
     QWidget *m_window;
     QHash<Menu, QMenu *> m_menus;
@@ -137,6 +147,9 @@ private:
     QHash<QAction *, bool> m_wanted; ///< editing actions: the enabled state their owner last asked for
     bool m_readOnly = false;
     bool m_forcing = false;
+    RoleLimit m_roleLimit;
+    QString m_roleReason;
+    QHash<QAction *, QString> m_ownTips; ///< an action's tooltip before a role limit replaced it
 };
 
 } // namespace dubao

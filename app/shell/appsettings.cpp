@@ -1,6 +1,7 @@
 #include "app/shell/appsettings.h"
 
 #include "core/ingest/corrector.h"
+#include "core/store/dialect.h"
 
 #include <QApplication>
 #include <QCryptographicHash>
@@ -99,9 +100,19 @@ QStringList recentLibraries()
     return QSettings().value(kRecent).toStringList();
 }
 
+namespace {
+
+/// A file's absolute path; a team library's address as it is (it holds no password: Library refuses one).
+QString recentEntry(const QString &path)
+{
+    return dialect::isServerUrl(path) ? path : QFileInfo(path).absoluteFilePath();
+}
+
+} // namespace
+
 void addRecentLibrary(const QString &path)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QString absolute = recentEntry(path);
     QStringList recent = recentLibraries();
     recent.removeAll(absolute);
     recent.prepend(absolute);
@@ -113,7 +124,7 @@ void addRecentLibrary(const QString &path)
 void removeRecentLibrary(const QString &path)
 {
     QStringList recent = recentLibraries();
-    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    recent.removeAll(recentEntry(path));
     QSettings().setValue(kRecent, recent);
 }
 

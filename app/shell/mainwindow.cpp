@@ -26,6 +26,7 @@
 #include "app/shell/viewoptions.h"
 #include "app/trends/trendspart.h"
 #include "core/ingest/librarycheck.h"
+#include "core/store/dialect.h"
 #include "core/store/upgradeprogress.h"
 
 #include <QAction>
@@ -145,7 +146,7 @@ MainWindow::MainWindow(QWidget *parent)
     }
     // A live language switch (language.h): the texts composed with values are composed again.
     followLanguageChanges(this, [this] {
-        setWindowTitle(m_session ? tr("Dubao — %1").arg(QFileInfo(m_session->path()).fileName()) : tr("Dubao"));
+        setWindowTitle(m_session ? tr("Dubao — %1").arg(m_session->displayName()) : tr("Dubao"));
         updateStatus();
     });
 
@@ -360,7 +361,7 @@ void MainWindow::saveSettings()
 
 Result<void> MainWindow::openLibrary(const QString &path)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QString absolute = dialect::isServerUrl(path) ? path : QFileInfo(path).absoluteFilePath();
     if (m_session && m_session->path() == absolute)
         return {};
     // An upgrade of a big library's schema takes minutes, on this thread: a dialog from its first report says how
@@ -393,7 +394,7 @@ Result<void> MainWindow::openLibrary(const QString &path)
     m_session = std::move(session);
     m_model->setRepository(&m_session->issues());
     AppSettings::addRecentLibrary(m_session->path());
-    setWindowTitle(tr("Dubao — %1").arg(QFileInfo(m_session->path()).fileName()));
+    setWindowTitle(tr("Dubao — %1").arg(m_session->displayName()));
     m_navigator->enterLibrary(*m_session);
     emit libraryOpened(m_session->path());
     return {};

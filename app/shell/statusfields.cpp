@@ -41,13 +41,32 @@ void StatusFields::update(const LibraryTreeModel &model, qint64 issueId, const Q
                                 .arg(model.rowCount(article.parent())));
     else
         m_position->clear();
-    if (session)
+    if (session && session->isTeamLibrary()) {
+        const team::Access access = session->library().teamAccess();
+        m_library->setText(QCoreApplication::translate("dubao::MainWindow", "Issues: %1 · Articles: %2 · %3 (%4)")
+                               .arg(model.issueCount())
+                               .arg(articleCount)
+                               .arg(session->displayName(), roleName(access.role)));
+    } else if (session)
         m_library->setText(QCoreApplication::translate("dubao::MainWindow", "Issues: %1 · Articles: %2 · %3")
                                .arg(model.issueCount())
                                .arg(articleCount)
                                .arg(QLocale().formattedDataSize(session->fileSize())));
     else
         m_library->setText(QCoreApplication::translate("dubao::MainWindow", "No library"));
+}
+
+QString StatusFields::roleName(const QString &role)
+{
+    if (role == QLatin1String("reader"))
+        return QCoreApplication::translate("dubao::MainWindow", "reader");
+    if (role == QLatin1String("annotator"))
+        return QCoreApplication::translate("dubao::MainWindow", "annotator");
+    if (role == QLatin1String("editor"))
+        return QCoreApplication::translate("dubao::MainWindow", "editor");
+    if (role == QLatin1String("owner"))
+        return QCoreApplication::translate("dubao::MainWindow", "owner");
+    return QCoreApplication::translate("dubao::MainWindow", "no role");
 }
 
 QString StatusFields::text() const

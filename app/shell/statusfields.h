@@ -25,6 +25,8 @@ public:
                 int articleCount);
     /// The fields, joined (for tests).
     QString text() const;
+    /// A team library's role ("reader", "annotator", "editor", "owner", or empty), in the user's language.
+    static QString roleName(const QString &role);
 
 private:
     QLabel *m_issue;

@@ -296,6 +296,8 @@ qint64 ReuseIndex::pendingArticles() const
 
 bool ReuseIndex::exists() const
 {
+    if (m_library.isTeamLibrary()) // text reuse is not on a team library (PostgreSQL) yet: issue 13
+        return false;
     return sql::scalar(m_library.database(), QStringLiteral("SELECT 1 FROM reuse_built LIMIT 1")).isValid();
 }
 

@@ -5,8 +5,11 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+
+class QSqlDriver;
 
 namespace dubao::dialect {
 
@@ -51,5 +54,39 @@ void readForwardOnly(QSqlQuery &query);
 
 /// True while a transaction is open on the connection (sqlite3_get_autocommit / PQtransactionStatus).
 bool inTransaction(const QSqlDatabase &db);
+
+/// SQLSTATE 42501: the server refused a statement for want of a privilege (a team library's role, docs/safety.md).
+bool isPermissionDenied(const QSqlError &error);
+/// True when a team library's connection to its server is gone (the server stopped or restarted, the connection
+/// was terminated, the network dropped): libpq's status is CONNECTION_BAD. Always false on SQLite.
+bool connectionLost(const QSqlDatabase &db);
+/// Connects a team library's connection again (same server, user and password), after connectionLost(). False when
+/// the server cannot be reached; the connection then stays closed.
+bool reconnect(QSqlDatabase db);
+
+/// Why a statement failed, in the user's words: on a team library a refusal of the server (42501) names the user's
+/// role and what it may do (permissionNote()) and a lost connection names the server and says that nothing of the
+/// statement's transaction was saved (`writing`); otherwise `generic` with the driver's text in its %1.
+QString failureText(const QSqlDatabase &db, const QSqlError &error, const QString &generic, bool writing);
+
+/// A team library's connection, known by its driver so that a failed query can find it to connect again (Library
+/// registers it on open and removes it on close). The name of the connection of `driver`, or empty.
+void registerServerConnection(const QSqlDatabase &db);
+void unregisterServerConnection(const QString &connectionName);
+QString serverConnectionName(const QSqlDriver *driver);
+
+/// The write scopes (sql::WriteScope) open at the top level of a connection: how a connection whose server is gone,
+/// and whose transaction state libpq therefore no longer knows, tells a transaction of ours that was cut (no retry:
+/// its other statements are gone with it) from a statement on its own (connect again and run it once more).
+void enterTopLevelScope(const QSqlDatabase &db);
+void leaveTopLevelScope(const QSqlDatabase &db);
+/// True when a statement on `db` may be retried after connecting again: a team library, no transaction open (libpq
+/// says idle, or its connection is gone and no top-level scope of ours is open).
+bool retryableWhenLost(const QSqlDatabase &db);
+
+/// What a team library's user may do, said when the server refuses a statement: set by Library on open ("alice is a
+/// reader of this team library: a reader may read, search and export…"), kept per connection until it is removed.
+void setPermissionNote(const QString &connectionName, const QString &note);
+QString permissionNote(const QSqlDatabase &db);
 
 } // namespace dubao::dialect

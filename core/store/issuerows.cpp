@@ -124,7 +124,7 @@ struct IssueRowStore::Statements
             dialect::readForwardOnly(*query);
             if (!query->prepare(text)) {
                 qCWarning(lcStore).noquote() << "cannot prepare" << text << query->lastError().text();
-                return Error(sql::Store::tr("cannot store: %1").arg(query->lastError().text()));
+                return Error(sql::failureOf(*query, sql::Store::tr("cannot store: %1")));
             }
         }
         return {};
@@ -140,9 +140,8 @@ Result<void> exec(QSqlQuery &query, const QVariantList &values, bool write)
         query.bindValue(int(k), values.at(k));
     if (query.exec())
         return {};
-    const QString reason = query.lastError().text();
-    return Error(write ? sql::Store::tr("cannot store: %1").arg(reason)
-                       : sql::Store::tr("cannot read the library: %1").arg(reason));
+    return Error(write ? sql::failureOf(query, sql::Store::tr("cannot store: %1"))
+                       : sql::failureOf(query, sql::Store::tr("cannot read the library: %1"), false));
 }
 
 Result<void> run(QSqlQuery &query, const QVariantList &values)

@@ -48,7 +48,7 @@ Result<void> prepare(QSqlQuery &query, const QString &sql)
     if (query.prepare(sql))
         return {};
     qCWarning(lcStore).noquote() << "cannot prepare" << sql << query.lastError().text();
-    return Error(sql::Store::tr("cannot store: %1").arg(query.lastError().text()));
+    return Error(sql::failureOf(query, sql::Store::tr("cannot store: %1")));
 }
 
 /// Binds `values` in order to a statement prepare() made and runs it.
@@ -58,7 +58,7 @@ Result<void> run(QSqlQuery &query, const QVariantList &values = {})
         query.bindValue(int(k), values.at(k));
     if (query.exec())
         return {};
-    return Error(sql::Store::tr("cannot store: %1").arg(query.lastError().text()));
+    return Error(sql::failureOf(query, sql::Store::tr("cannot store: %1")));
 }
 
 /// Publication id for a name, creating the row on demand; NULL for an empty name.

@@ -90,6 +90,16 @@ void unregisterOpenFile(const QString &connection)
         s_openFiles.remove(file);
 }
 
+// Team libraries' passwords given in the app (setServerPassword), in memory only, by address.
+QMutex s_passwordsMutex;
+QHash<QString, QString> s_passwords;
+
+QString serverPassword(const QString &url)
+{
+    QMutexLocker locker(&s_passwordsMutex);
+    return s_passwords.value(url);
+}
+
 bool isWritableFile(const QFileInfo &info)
 {
     // A library file the user marked read-only (no write bit at all) is opened read-only even by root,
@@ -208,6 +218,10 @@ QString connectionError(const QString &driverText, const QString &host, int port
             .arg(where, user);
     if (driverText.contains(QLatin1String("database \"")) && driverText.contains(QLatin1String("does not exist")))
         return sql::Store::tr("the PostgreSQL server %1 has no database %2").arg(where, database);
+    if (driverText.contains(QLatin1String("permission denied for database")))
+        return sql::Store::tr("the user %1 may not connect to the database %2 on the PostgreSQL server %3 (its owner "
+                              "gives access: dubao-cli team add-user)")
+            .arg(user, database, where);
     if (driverText.contains(QLatin1String("role \"")) && driverText.contains(QLatin1String("does not exist")))
         return sql::Store::tr("the PostgreSQL server %1 has no user %2").arg(where, user);
     if (driverText.contains(QLatin1String("Connection refused")) ||
@@ -245,6 +259,8 @@ Result<void> Library::openServer(const QString &url)
         db.setDatabaseName(database);
         if (!parsed.userName().isEmpty())
             db.setUserName(parsed.userName());
+        if (const QString password = serverPassword(url); !password.isEmpty())
+            db.setPassword(password);
         db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=dubao"));
         m_path = url;
         m_server = true;
@@ -256,6 +272,17 @@ Result<void> Library::openServer(const QString &url)
                 opened = Error(sql::Store::tr("the user %1 may not make a library in the database %2 (its owner can "
                                               "allow it: GRANT CREATE ON SCHEMA public TO %1)")
                                    .arg(parsed.userName(), database));
+            if (opened) {
+                // What the server lets this user do: for the app's actions and for the words of its refusals.
+                Result<team::Access> access = team::readAccess(db);
+                if (access) {
+                    m_access = *access;
+                    dialect::registerServerConnection(db);
+                    dialect::setPermissionNote(m_connectionName, team::describe(m_access));
+                } else {
+                    opened = access.error();
+                }
+            }
         }
         if (!opened) {
             qCWarning(lcStore).noquote() << "cannot open team library" << url << opened.error().message();
@@ -264,8 +291,10 @@ Result<void> Library::openServer(const QString &url)
     }
     if (!opened) {
         QSqlDatabase::removeDatabase(m_connectionName);
+        dialect::unregisterServerConnection(m_connectionName);
         m_path.clear();
         m_server = false;
+        m_access = {};
         return opened.error().prefixed(url);
     }
     return {};
@@ -458,9 +487,11 @@ void Library::close()
     }
     QSqlDatabase::removeDatabase(m_connectionName);
     unregisterOpenFile(m_connectionName);
+    dialect::unregisterServerConnection(m_connectionName);
     m_path.clear();
     m_readOnly = false;
     m_server = false;
+    m_access = {};
     m_schemaFindings.clear();
 }
 
@@ -487,6 +518,20 @@ QSqlDatabase Library::database() const
 bool Library::isTeamLibrary() const
 {
     return m_server;
+}
+
+team::Access Library::teamAccess() const
+{
+    return m_access;
+}
+
+void Library::setServerPassword(const QString &url, const QString &password)
+{
+    QMutexLocker locker(&s_passwordsMutex);
+    if (password.isEmpty())
+        s_passwords.remove(url);
+    else
+        s_passwords.insert(url, password);
 }
 
 int Library::currentSchemaVersion()

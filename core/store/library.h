@@ -5,6 +5,7 @@
 
 #include "core/model/result.h"
 #include "core/store/schemaverifier.h"
+#include "core/store/teamroles.h"
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -64,6 +65,14 @@ public:
 
     /// True for a team library on a PostgreSQL server (dialect::Engine::PostgreSQL).
     bool isTeamLibrary() const;
+    /// On a team library: who is connected and what the server lets them do (read when it opened). On a file:
+    /// everything (isReadOnly() says whether the file can be written).
+    team::Access teamAccess() const;
+
+    /// The password for a team library's address (postgresql://USER@HOST:PORT/DB), kept in this process's memory
+    /// only: every Library opened on that address in this process (the app's worker threads too) connects with it.
+    /// An empty password forgets it (libpq then reads ~/.pgpass).
+    static void setServerPassword(const QString &url, const QString &password);
 
     /// Schema version of this build (PRAGMA user_version after migration).
     static int currentSchemaVersion();
@@ -93,6 +102,7 @@ private:
     QString m_path;
     bool m_readOnly = false;
     bool m_server = false;
+    team::Access m_access;
     OpenMode m_mode = OpenMode::Normal;
     QList<SchemaFinding> m_schemaFindings;
 };

@@ -60,12 +60,52 @@ bool prepare(QSqlQuery &query, const QString &sql, const QVariantList &values)
     return true;
 }
 
+/// The team library's connection `query` runs on (invalid on SQLite or when it is not a library's).
+QSqlDatabase serverConnection(const QSqlQuery &query)
+{
+    if (!query.driver() || query.driver()->dbmsType() != QSqlDriver::PostgreSQL)
+        return {};
+    const QString name = dialect::serverConnectionName(query.driver());
+    return name.isEmpty() ? QSqlDatabase() : QSqlDatabase::database(name, false);
+}
+
+/// Runs `sql`. On a team library whose connection to the server was lost (the server restarted, the connection was
+/// terminated) while no transaction of ours was open, connects again and runs it once more on a new query: a
+/// statement on its own is all or nothing, so the retry cannot write it twice. Inside a transaction there is no
+/// retry (the transaction's other statements are gone); the connection is made again by the next top-level scope.
+bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, bool forwardOnly)
+{
+    if (forwardOnly)
+        dialect::readForwardOnly(query);
+    QSqlDatabase db = serverConnection(query);
+    const bool retryable = db.isValid() && dialect::retryableWhenLost(db);
+    if (prepare(query, sql, values) && query.exec())
+        return true;
+    if (!retryable || !dialect::connectionLost(db))
+        return false;
+    qCWarning(lcStore).noquote() << "the connection to" << db.hostName() << "was lost; connecting again";
+    if (!dialect::reconnect(db))
+        return false;
+    query = QSqlQuery(db);
+    if (forwardOnly)
+        dialect::readForwardOnly(query);
+    return prepare(query, sql, values) && query.exec();
+}
+
 } // namespace
+
+QString failureOf(const QSqlQuery &query, const QString &generic, bool writing)
+{
+    const QSqlDatabase db = serverConnection(query);
+    if (!db.isValid())
+        return generic.arg(query.lastError().text());
+    return dialect::failureText(db, query.lastError(), generic, writing);
+}
 
 Result<void> exec(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
-    if (!prepare(query, sql, values) || !query.exec())
-        return Error(Store::tr("cannot store: %1").arg(query.lastError().text()));
+    if (!run(query, sql, values, false))
+        return Error(failureOf(query, Store::tr("cannot store: %1"), true));
     return {};
 }
 
@@ -86,9 +126,8 @@ Result<void> exec(QSqlDatabase db, std::initializer_list<Statement> statements)
 
 Result<void> select(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
-    dialect::readForwardOnly(query);
-    if (!prepare(query, sql, values) || !query.exec())
-        return Error(Store::tr("cannot read the library: %1").arg(query.lastError().text()));
+    if (!run(query, sql, values, true))
+        return Error(failureOf(query, Store::tr("cannot read the library: %1"), false));
     return {};
 }
 
@@ -144,7 +183,7 @@ WriteScope::WriteScope(QSqlDatabase db, const char *savepointName)
     : m_db(std::move(db))
     , m_name(QString::fromLatin1(savepointName))
 {
-    if (!m_db.isOpen()) {
+    if (!m_db.isOpen() && !dialect::isPostgres(m_db)) { // (a team library's lost connection is made again below)
         m_error = Error(Store::tr("the library is not open"));
         return;
     }
@@ -153,10 +192,26 @@ WriteScope::WriteScope(QSqlDatabase db, const char *savepointName)
     QSqlQuery query(m_db);
     // PostgreSQL's rows are locked as they are written, so a plain BEGIN queues two writers there.
     const bool immediate = !m_readOnly && !dialect::isPostgres(m_db);
-    m_active = query.exec(m_savepoint ? QStringLiteral("SAVEPOINT ") + m_name
-                                      : (immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")));
-    if (!m_active)
-        m_error = Error(Store::tr("cannot start a transaction: %1").arg(query.lastError().text()));
+    const QString begin = m_savepoint ? QStringLiteral("SAVEPOINT ") + m_name
+                                      : (immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    const bool retryable = !m_savepoint && dialect::retryableWhenLost(m_db);
+    m_active = query.exec(begin);
+    if (!m_active && retryable && dialect::connectionLost(m_db)) {
+        // A team library whose connection was lost between two writes (the server restarted, the connection was
+        // terminated): nothing was open, so the write starts again on a new connection.
+        qCWarning(lcStore).noquote() << "the connection to" << m_db.hostName() << "was lost; connecting again";
+        if (dialect::reconnect(m_db)) {
+            query = QSqlQuery(m_db);
+            m_active = query.exec(begin);
+        }
+    }
+    if (!m_active) {
+        m_error =
+            Error(dialect::failureText(m_db, query.lastError(), Store::tr("cannot start a transaction: %1"), true));
+        return;
+    }
+    if (!m_savepoint && dialect::isPostgres(m_db))
+        dialect::enterTopLevelScope(m_db);
 }
 
 WriteScope::~WriteScope()
@@ -167,9 +222,12 @@ WriteScope::~WriteScope()
     if (m_savepoint) {
         query.exec(QStringLiteral("ROLLBACK TO ") + m_name);
         query.exec(QStringLiteral("RELEASE ") + m_name);
-    } else if (!query.exec(QStringLiteral("ROLLBACK"))) {
-        qCWarning(lcStore).noquote() << "cannot roll back:" << query.lastError().text();
+        return;
     }
+    if (!query.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcStore).noquote() << "cannot roll back:" << query.lastError().text();
+    if (dialect::isPostgres(m_db))
+        dialect::leaveTopLevelScope(m_db);
 }
 
 Result<void> beforeCommit(QSqlDatabase db)
@@ -198,8 +256,10 @@ Result<void> WriteScope::commit()
                                   "WHERE name >= 'identity:' AND name < 'identity;'"));
     }
     if (!query.exec(m_savepoint ? QStringLiteral("RELEASE ") + m_name : QStringLiteral("COMMIT")))
-        return Error(Store::tr("cannot store: %1").arg(query.lastError().text()));
+        return Error(dialect::failureText(m_db, query.lastError(), Store::tr("cannot store: %1"), true));
     m_active = false;
+    if (!m_savepoint && dialect::isPostgres(m_db))
+        dialect::leaveTopLevelScope(m_db);
     return {};
 }
 

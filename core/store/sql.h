@@ -54,6 +54,11 @@ Result<void> exec(QSqlDatabase db, std::initializer_list<Statement> statements);
 /// Prepares and runs a query that reads, forward only; then call query.next(). On failure: "cannot read the
 /// library: <SQLite's text>".
 Result<void> select(QSqlQuery &query, const QString &sql, const QVariantList &values = {});
+/// Why `query` failed, in the user's words: `generic` (with a %1 for the driver's text), or on a team library the
+/// server's refusal naming the user's role, or the lost connection (dialect::failureText). For code that runs its
+/// own prepared queries instead of exec()/select().
+QString failureOf(const QSqlQuery &query, const QString &generic, bool writing = true);
+
 /// The first column of the first row, or an invalid QVariant when there is no row or on error.
 QVariant scalar(QSqlDatabase db, const QString &sql, const QVariantList &values = {});
 QList<qint64> ids(QSqlDatabase db, const QString &sql, const QVariantList &values = {});

@@ -213,6 +213,34 @@ PgServer::~PgServer()
     // m_dir removes the folder (as root too: root may remove the files of postgres).
 }
 
+Result<void> PgServer::stop()
+{
+    if (!m_running)
+        return {};
+    const Result<QString> stopped =
+        runTool(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), m_data, QStringLiteral("-m"), QStringLiteral("fast"),
+                                           QStringLiteral("-w"), QStringLiteral("stop")});
+    if (!stopped)
+        return stopped.error();
+    m_running = false;
+    return {};
+}
+
+Result<void> PgServer::startAgain()
+{
+    if (m_running)
+        return {};
+    const Result<QString> started =
+        runTool(QStringLiteral("pg_ctl"),
+                {QStringLiteral("-D"), m_data, QStringLiteral("-o"), QStringLiteral("-p %1").arg(m_port),
+                 QStringLiteral("-l"), m_dir->filePath(QStringLiteral("server.log")), QStringLiteral("-w"),
+                 QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start")});
+    if (!started)
+        return started.error();
+    m_running = true;
+    return {};
+}
+
 Result<QString> PgServer::createDatabase(const QString &prefix)
 {
     const QString name = QStringLiteral("%1_%2").arg(prefix).arg(++m_databases);

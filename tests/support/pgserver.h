@@ -46,6 +46,11 @@ public:
     /// Runs SQL statements on `database` as the superuser (through psql).
     Result<QString> psql(const QString &database, const QString &sql) const;
 
+    /// Stops the server (fast shutdown: connections end) and keeps its data; startAgain() starts it on the same
+    /// port. For the tests of a lost connection.
+    Result<void> stop();
+    Result<void> startAgain();
+
     /// Wall milliseconds the constructor took (template made or found, copied, started).
     qint64 startMilliseconds() const { return m_startMs; }
 
