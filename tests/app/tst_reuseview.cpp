@@ -15,6 +15,7 @@
 #include "core/jobs/jobrunner.h"
 #include "core/reuse/reuseindex.h"
 #include "tests/support/cliprocess.h"
+#include "tests/support/csvreader.h"
 #include "tests/support/isolatedsettings.h"
 #include "tests/support/python.h"
 #include "tests/support/reusedocuments.h"
@@ -371,6 +372,90 @@ print(json.dumps({'text': ''.join(r.text), 'cells': r.cells, 'struck': ''.join(r
         QVERIFY(text.contains(m_story[5].left(40))); // the paragraph the copy cut, on the right
         QVERIFY(page.value(u"struck"_s).toString().contains(m_story[5].left(40)));
         QVERIFY(page.value(u"underlined"_s).toString().contains(m_inserted));
+    }
+
+    void export_followsTheViewsFilters()
+    {
+        // A second story, copied by another paper a year later: two clusters.
+        const QString second = hanText(300, 200);
+        qint64 secondWire = 0, secondCopy = 0;
+        {
+            Library library;
+            QVERIFY(library.open(m_path));
+            secondWire = test::storeReuseDocument(library, {u"second"_s, QDate(2024, 2, 1), {second}, u"人民日报"_s});
+            secondCopy = test::storeReuseDocument(
+                library, {u"second-copy"_s, QDate(2024, 2, 2), {hanText(301, 80), second}, u"永川日报"_s});
+            QVERIFY(secondWire && secondCopy);
+        }
+        QSignalSpy built(m_part, &ReusePart::built), loaded(m_part, &ReusePart::loaded);
+        m_window->findChild<QAction *>(u"actionBuildReuseIndex"_s)->trigger();
+        QVERIFY(built.wait(15000));
+        QVERIFY(!loaded.isEmpty() || loaded.wait(15000));
+        ReuseView *view = m_part->view();
+        QCOMPARE(view->shownClusters(), 2);
+        QVERIFY(!view->isFiltered());
+        QVERIFY2(view->exportScope().contains(u"every cluster"_s), qPrintable(view->exportScope()));
+
+        // The pairs each export writes, as (a, b).
+        const auto exported = [&](ReuseView::ExportKind kind) {
+            const QString path =
+                m_dir.filePath(kind == ReuseView::ExportKind::Json ? u"filtered.json"_s : u"filtered.csv"_s);
+            QList<QPair<qint64, qint64>> pairs;
+            if (!m_part->exportTo(path, kind))
+                return pairs;
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return pairs;
+            const QByteArray bytes = file.readAll();
+            if (kind == ReuseView::ExportKind::Json) {
+                for (const QJsonValue &p : QJsonDocument::fromJson(bytes).object().value(u"pairs"_s).toArray())
+                    pairs.append({p.toObject().value(u"a"_s).toInteger(), p.toObject().value(u"b"_s).toInteger()});
+                return pairs;
+            }
+            const std::optional<QList<QStringList>> rows = test::parseCsv(QString::fromUtf8(bytes.mid(3)));
+            for (qsizetype r = 1; rows && r < rows->size(); ++r) // pairs: a, b; clusters: cluster, article
+                pairs.append({rows->at(r).at(0).toLongLong(), rows->at(r).at(1).toLongLong()});
+            return pairs;
+        };
+        using Pairs = QList<QPair<qint64, qint64>>;
+        const Pairs both{{m_wire, m_copy}, {secondWire, secondCopy}};
+        QCOMPARE(exported(ReuseView::ExportKind::Json), both);
+        QCOMPARE(exported(ReuseView::ExportKind::PairsCsv), both);
+
+        // A publication: the cluster with its copy, and only its pair.
+        view->publicationFilter()->setCurrentText(u"永川日报"_s);
+        QCOMPARE(view->shownClusters(), 1);
+        QVERIFY(view->isFiltered());
+        QVERIFY2(view->exportScope().contains(u"the 1 cluster(s) the filters show"_s), qPrintable(view->exportScope()));
+        QVERIFY(view->exportButton()->toolTip().contains(view->exportScope()));
+        QCOMPARE(exported(ReuseView::ExportKind::Json), (Pairs{{secondWire, secondCopy}}));
+        QCOMPARE(exported(ReuseView::ExportKind::PairsCsv), (Pairs{{secondWire, secondCopy}}));
+        QCOMPARE(exported(ReuseView::ExportKind::ClustersCsv), (Pairs{{1, secondWire}, {1, secondCopy}}));
+        QFile json(m_dir.filePath(u"filtered.json"_s));
+        QVERIFY(m_part->exportTo(json.fileName(), ReuseView::ExportKind::Json) && json.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value(u"clusters"_s).toArray(),
+                 QJsonArray(
+                     {QJsonObject{{u"articles"_s, QJsonArray({secondWire, secondCopy})}, {u"source"_s, secondWire}}}));
+        view->publicationFilter()->setCurrentIndex(0);
+
+        // A period: the first story's cluster.
+        view->toFilter()->setDate(QDate(2023, 12, 31));
+        QCOMPARE(view->shownClusters(), 1);
+        QCOMPARE(exported(ReuseView::ExportKind::PairsCsv), (Pairs{{m_wire, m_copy}}));
+        QCOMPARE(exported(ReuseView::ExportKind::ClustersCsv), (Pairs{{1, m_wire}, {1, m_copy}}));
+        view->toFilter()->setDate(view->toFilter()->minimumDate());
+
+        // A query: the words of the second story's copy's own lead.
+        QSignalSpy applied(m_part, &ReusePart::queryApplied);
+        view->queryFilter()->setText(hanText(301, 80).mid(20, 4));
+        QTest::keyClick(view->queryFilter(), Qt::Key_Return);
+        QVERIFY(applied.wait(10000));
+        QCOMPARE(view->shownClusters(), 1);
+        QCOMPARE(exported(ReuseView::ExportKind::Json), (Pairs{{secondWire, secondCopy}}));
+        view->queryFilter()->clear();
+        QCOMPARE(view->shownClusters(), 2);
+        QVERIFY(!view->isFiltered());
+        QCOMPARE(exported(ReuseView::ExportKind::Json), both);
     }
 
     void cleanupTestCase() { m_window.reset(); }
