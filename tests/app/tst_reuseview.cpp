@@ -24,13 +24,18 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -372,6 +377,64 @@ print(json.dumps({'text': ''.join(r.text), 'cells': r.cells, 'struck': ''.join(r
         QVERIFY(text.contains(m_story[5].left(40))); // the paragraph the copy cut, on the right
         QVERIFY(page.value(u"struck"_s).toString().contains(m_story[5].left(40)));
         QVERIFY(page.value(u"underlined"_s).toString().contains(m_inserted));
+
+        // The comparison as PDF: each column's text layer gives back its article, every paragraph whole (the cut one
+        // on the right, the inserted sentence inside its paragraph on the left) …
+        const QString pdf = m_dir.filePath(u"comparison.pdf"_s);
+        QVERIFY(comparison->exportPdf(pdf));
+        const auto run = [](const QString &program, const QStringList &arguments) {
+            QProcess process;
+            process.start(program, arguments);
+            process.waitForFinished(60000);
+            return process.exitCode() == 0 ? QString::fromUtf8(process.readAllStandardOutput()) : QString();
+        };
+        const auto column = [&](bool left) { // the column's half of every page, in reading order, white space dropped
+            QString text = run(u"/usr/bin/pdftotext"_s,
+                               {u"-enc"_s, u"UTF-8"_s, u"-raw"_s, u"-r"_s, u"72"_s, u"-x"_s, left ? u"0"_s : u"421"_s,
+                                u"-y"_s, u"0"_s, u"-W"_s, u"420"_s, u"-H"_s, u"596"_s, pdf, u"-"_s});
+            return text.remove(QRegularExpression(u"\\s+"_s));
+        };
+        const QString leftText = column(true), rightText = column(false);
+        QVERIFY2(leftText.contains(m_local), qPrintable(leftText.left(200)));
+        for (int k = 0; k < 8; ++k) {
+            QVERIFY2(rightText.contains(m_story[k]), qPrintable(u"wire paragraph %1"_s.arg(k)));
+            if (k != 5) // the copy cut the sixth paragraph
+                QVERIFY2(leftText.contains(m_story[k].left(60)), qPrintable(u"copy paragraph %1"_s.arg(k)));
+        }
+        QVERIFY(!leftText.contains(m_story[5].left(60)));
+        QVERIFY(leftText.contains(m_story[3].left(60) + m_inserted + m_story[3].mid(60, 40)));
+        for (const QChar c : QString(leftText + rightText))
+            QVERIFY2(c.unicode() < 0x2e80 || c.unicode() > 0x2fdf, "a CJK radical in the text layer");
+        const QString fonts = run(u"/usr/bin/pdffonts"_s, {pdf});
+        QVERIFY2(fonts.contains(u"NotoSerifCJK"_s) && fonts.contains(QRegularExpression(u"yes\\s+yes\\s+yes"_s)),
+                 qPrintable(fonts)); // embedded, as a subset, with a ToUnicode map
+        // … and the marks show on the pages: the tints of shared, reworded, inserted and cut text (on white).
+        const QString prefix = m_dir.filePath(u"comparison-page"_s);
+        QVERIFY(QFile::exists(u"/usr/bin/pdftoppm"_s));
+        run(u"/usr/bin/pdftoppm"_s, {u"-r"_s, u"60"_s, u"-png"_s, pdf, prefix});
+        const QList<QColor> tints{QColor(215, 231, 234), QColor(248, 211, 157), QColor(186, 228, 205),
+                                  QColor(245, 203, 200)};
+        QList<int> seen(tints.size(), 0);
+        int pages = 0;
+        for (const QFileInfo &file : QDir(m_dir.path()).entryInfoList({u"comparison-page*.png"_s})) {
+            const QImage image(file.filePath());
+            QVERIFY(!image.isNull());
+            QVERIFY(image.width() > image.height()); // landscape
+            ++pages;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor pixel = image.pixelColor(x, y);
+                    for (int t = 0; t < tints.size(); ++t)
+                        if (qAbs(pixel.red() - tints[t].red()) <= 4 && qAbs(pixel.green() - tints[t].green()) <= 4 &&
+                            qAbs(pixel.blue() - tints[t].blue()) <= 4)
+                            ++seen[t];
+                }
+        }
+        QVERIFY(pages >= 2);
+        QVERIFY2(seen[0] > 20 * seen[1] && seen[1] > 0 && seen[2] > 0 && seen[3] > 0,
+                 qPrintable(u"%1 %2 %3 %4"_s.arg(seen[0]).arg(seen[1]).arg(seen[2]).arg(seen[3])));
+        // A file that cannot be written is an error.
+        QVERIFY(!comparison->exportPdf(m_dir.filePath(u"no/such/folder/x.pdf"_s)));
     }
 
     void export_followsTheViewsFilters()
