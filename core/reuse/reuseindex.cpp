@@ -398,6 +398,7 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
     if (!exists())
         return qint64(0);                           // no index yet: nothing is queued, nothing to compare
     const sql::CacheSizeScope cache(db, 64 * 1024); // KiB
+    const sql::TempStoreInMemoryScope journals(db); // BatchIndex::write's statement journals
     qint64 done = 0;
     const qint64 total = progress ? pendingArticles() : 0;
     for (;;) {

@@ -7,7 +7,9 @@
 // share of the characters a copy pair shares in runs of 12 or more folded characters that the passages cover), what
 // happens to the hard negatives, and the same at other --min-chars. Not a ctest: CI has no such folder.
 //
-//   score_reuse [DIR] [--min-chars N] [--show]   (--show: the passages of false positives and missed copies)
+//   score_reuse [DIR] [--min-chars N] [--show] [--keep FILE]
+//   --show: the passages of false positives and missed copies; --keep: the library is FILE (replaced), to open in
+//   the app afterwards
 #include "core/reuse/reuseindex.h"
 #include "core/reuse/reusetext.h"
 #include "core/store/library.h"
@@ -90,12 +92,15 @@ int main(int argc, char **argv)
     QString dir = QStringLiteral(DUBAO_REUSE_DIR);
     int minChars = 50;
     bool show = false;
+    QString keep;
     const QStringList args = app.arguments().mid(1);
     for (qsizetype k = 0; k < args.size(); ++k) {
         if (args[k] == u"--min-chars" && k + 1 < args.size())
             minChars = args[++k].toInt();
         else if (args[k] == u"--show")
             show = true;
+        else if (args[k] == u"--keep" && k + 1 < args.size())
+            keep = args[++k];
         else
             dir = args[k];
     }
@@ -133,7 +138,9 @@ int main(int argc, char **argv)
 
     QTemporaryDir tmp;
     Library library;
-    if (!library.open(tmp.filePath(QStringLiteral("reuse.sqlite")))) {
+    if (!keep.isEmpty())
+        QFile::remove(keep);
+    if (!library.open(keep.isEmpty() ? tmp.filePath(QStringLiteral("reuse.sqlite")) : keep)) {
         std::fprintf(stderr, "score_reuse: cannot open a library\n");
         return 1;
     }

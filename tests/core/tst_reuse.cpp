@@ -5,6 +5,7 @@
 #include "core/reuse/reuseindex.h"
 #include "core/reuse/reusetext.h"
 #include "core/store/schema.h"
+#include "core/store/sql.h"
 #include "tests/support/reusedocuments.h"
 #include "tests/support/scalar.h"
 #include "tests/support/schemaversions.h"
@@ -357,6 +358,34 @@ private slots:
         // The list alone, named twice by one report and once by the other, is shared once: 40 characters.
         const qint64 c = test::storeReuseDocument(*library, {u"c"_s, QDate(2023, 3, 3), {hanText(86, 90), list}});
         QCOMPARE(index.compare(c, b)->sharedChars, 40);
+    }
+
+    void update_keepsStatementJournalsInMemory_andRestoresTempStore()
+    {
+        // The batch's statement journals stay in memory while the index is written (docs/reuse.md: they were most
+        // of the bytes a rebuild wrote), and the connection's setting is as it was afterwards.
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        QSqlDatabase db = library->database();
+        const auto tempStore = [&] {
+            return sql::scalar(db, u"PRAGMA temp_store"_s).toInt();
+        };
+        QCOMPARE(tempStore(), 0);
+        {
+            const sql::TempStoreInMemoryScope scope(db);
+            QCOMPARE(tempStore(), 2); // MEMORY
+        }
+        QCOMPARE(tempStore(), 0);
+        {
+            sql::WriteScope transaction(db); // inside a transaction SQLite refuses the change: left alone
+            const sql::TempStoreInMemoryScope scope(db);
+            QCOMPARE(tempStore(), 0);
+        }
+        test::storeReuseDocument(*library, {u"a"_s, QDate(2023, 3, 1), {hanText(90, 120)}});
+        test::storeReuseDocument(*library, {u"b"_s, QDate(2023, 3, 2), {hanText(90, 120)}});
+        QVERIFY(ReuseIndex(*library).rebuild());
+        QCOMPARE(ReuseIndex(*library).pairs()->size(), 1);
+        QCOMPARE(tempStore(), 0);
     }
 
     void index_rebuild_sameResult()
