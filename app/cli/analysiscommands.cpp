@@ -250,20 +250,28 @@ QDate dateOption(const Args &args, const QString &name, bool *ok)
     return date;
 }
 
-// people export appearances|office-holders --format csv|json -o FILE [--contains TEXT] [--from DATE] [--to DATE]
+// people export appearances|office-holders [own:yes|no] --format csv|json -o FILE [--contains TEXT] [--from DATE]
+// [--to DATE]
 int cmdPeopleExport(const Args &args, Streams io)
 {
-    const std::optional<PeopleExport::Table> table =
-        args.positional.size() == 2 ? PeopleExport::tableFromName(args.positional[1]) : std::nullopt;
+    const std::optional<PeopleExport::Table> table = args.positional.size() == 2 || args.positional.size() == 3
+                                                         ? PeopleExport::tableFromName(args.positional[1])
+                                                         : std::nullopt;
     if (!table)
         return usage(io, QStringLiteral("people export takes appearances or office-holders"));
+    PeopleSelection selection;
+    if (args.positional.size() == 3) {
+        const SearchQuery::Own own = QueryParser::parse(args.positional[2]).own;
+        if (own == SearchQuery::Own::Any)
+            return usage(io, QStringLiteral("people export takes own:yes or own:no after the table"));
+        selection.own = own == SearchQuery::Own::Own ? PeopleIndex::Own::Yes : PeopleIndex::Own::No;
+    }
     const std::optional<PeopleExport::Format> format = PeopleExport::formatFromName(
         args.has(QStringLiteral("format")) ? args.option(QStringLiteral("format")) : QStringLiteral("csv"));
     if (!format)
         return usage(io, QStringLiteral("--format takes csv or json"));
     if (!args.has(QStringLiteral("output")))
         return usage(io, QStringLiteral("people export needs -o FILE"));
-    PeopleSelection selection;
     selection.text = args.option(QStringLiteral("contains"));
     bool ok = true;
     selection.from = dateOption(args, QStringLiteral("from"), &ok);

@@ -76,7 +76,7 @@ People:
   people merge NAME INTO | people split NAME NEW --block ID | people office NAME OFFICES [--block ID]
   people false-hit NAME [--block ID] | people edits [--json] | people undo EDIT_ID
                                  correct the extraction; the edits survive re-extraction
-  people export appearances|office-holders [--format csv|json] -o FILE [--contains TEXT] [--from DATE] [--to DATE]
+  people export appearances|office-holders [own:yes|no] [--format csv|json] -o FILE [--contains TEXT] [--from DATE] [--to DATE]
                                  the appearances, or the office holders (office, person, first, last), for Stata/R
   trend QUERY... [--by month|quarter|year] [--per issue|10k] [--own] [--csv FILE|-] [--json]
                                  the hits of each query per period, per issue or per 10,000 characters

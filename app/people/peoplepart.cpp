@@ -45,6 +45,7 @@ PeoplePart::PeoplePart(MainWindow &window, ActionRegistry &actions)
     connect(m_view, &PeopleView::appearanceActivated, this, &PeoplePart::openAppearance);
     connect(m_view, &PeopleView::editRequested, this, &PeoplePart::edit);
     connect(m_view, &PeopleView::exportRequested, this, &PeoplePart::exportTable);
+    connect(m_view->filter(), &PersonFilter::ownChanged, this, &PeoplePart::reload);
 }
 
 PeoplePart::~PeoplePart() = default;
@@ -71,8 +72,9 @@ void PeoplePart::reload()
         return;
     }
     m_view->setMessage(tr("Reading the people index…"));
+    const std::optional<PeopleIndex::Own> own = m_view->filter()->selection().own;
     m_runner->start(
-        [path](JobContext &context) -> Result<QList<PersonSummary>> {
+        [path, own](JobContext &context) -> Result<QList<PersonSummary>> {
             Library library; // this thread's own connection
             if (const Result<void> opened = library.open(path); !opened)
                 return opened.error();
@@ -80,18 +82,20 @@ void PeoplePart::reload()
             if (index.pendingArticles() > 0)
                 if (const Result<qint64> updated = index.update(context.cancelFlag()); !updated)
                     return updated.error();
-            return index.persons();
+            return own ? index.ownPersons(*own) : Result<QList<PersonSummary>>(index.persons());
         },
-        [this](Result<QList<PersonSummary>> persons) {
-            if (m_again) {
+        [this, own](Result<QList<PersonSummary>> persons) {
+            if (m_again || own != m_view->filter()->selection().own) { // own: changed meanwhile
                 m_again = false;
                 reload();
                 return;
             }
-            if (!persons)
+            if (!persons) {
+                m_view->setPersons({}); // own: without a reuse index lists nobody, and says why
                 m_view->setMessage(persons.error().message());
-            else
+            } else {
                 m_view->setPersons(*persons);
+            }
             emit loaded();
         });
 }
@@ -132,14 +136,27 @@ void PeoplePart::readPage()
         return;
     // Every appearance (on the 1 GB library one person has 226,795) and the persons named with them: seconds on a
     // big library, so on a worker; a page asked for meanwhile drops this one's result.
+    const std::optional<PeopleIndex::Own> own = m_view->filter()->selection().own;
     m_pageRunner->start(
-        [path, name](JobContext &context) -> Result<PersonPage> {
+        [path, name, own](JobContext &context) -> Result<PersonPage> {
             Library library; // this thread's own connection
             if (const Result<void> opened = library.open(path); !opened)
                 return opened.error();
             CancelGuard guard(sql::handle(library.database()), context.cancelFlag());
             PeopleIndex index(library);
             PersonPage page{index.appearanceOutlines(name), index.coAppearances(name)};
+            if (own) { // the appearances own: keeps, as the list counts them
+                const Result<QSet<qint64>> shared = index.sharedAppearanceBlocks(name);
+                if (!shared)
+                    return shared.error();
+                AppearanceOutlines kept;
+                for (qsizetype i = 0; i < page.appearances.size(); ++i) {
+                    const Appearance a = page.appearances.at(i);
+                    if (shared->contains(a.blockId) == (*own == PeopleIndex::Own::No))
+                        kept.append(a);
+                }
+                page.appearances = std::move(kept);
+            }
             if (context.isCancelled())
                 return Error(tr("cancelled"));
             return page;

@@ -69,7 +69,10 @@ PeopleView::PeopleView(QWidget *parent)
     setObjectName(QStringLiteral("peopleView"));
     m_filter->setSourceModel(m_model);
     m_text->setObjectName(QStringLiteral("peopleFilter"));
-    m_text->setPlaceholderText(tr("Name or office contains (e.g. 书记)"));
+    m_text->setPlaceholderText(tr("Name or office contains (e.g. 书记); own:yes or own:no"));
+    m_text->setToolTip(tr("A name or an office the person had (书记: every secretary). own:yes counts only their "
+                          "appearances in the paper's own text, own:no those in text shared with other articles "
+                          "(needs the reuse index)."));
     m_text->setClearButtonEnabled(true);
     m_text->setMinimumWidth(m_text->fontMetrics().horizontalAdvance(QStringLiteral("区委副书记区长")));
     m_list->setObjectName(QStringLiteral("peopleList"));
@@ -265,7 +268,8 @@ void PeopleView::showPerson(const PersonSummary &person, const AppearanceOutline
 
 void PeopleView::applyFilter()
 {
-    m_filter->setText(m_text->text());
+    if (!m_filter->setText(m_text->text()))
+        setMessage(tr("own: takes yes (the paper's own text) or no (text shared with other articles)"));
     m_filter->setPeriod(limitOf(m_from), limitOf(m_to));
 }
 

@@ -1,6 +1,10 @@
 // The People view's list and its filter (personlistmodel.h).
 #include "app/people/personlistmodel.h"
 
+#include "core/search/queryparser.h"
+
+#include <QRegularExpression>
+
 namespace dubao {
 
 namespace {
@@ -98,10 +102,32 @@ PersonFilter::PersonFilter(QObject *parent)
 
 PersonFilter::~PersonFilter() = default;
 
-void PersonFilter::setText(const QString &text)
+bool PersonFilter::setText(const QString &text)
 {
-    m_selection.text = text.trimmed();
+    // own:yes / own:no, spelled as search takes it (any case, a full-width colon too); the other words are the text.
+    std::optional<PeopleIndex::Own> own;
+    bool valid = true;
+    QStringList words;
+    for (const QString &word : text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+        if (word.size() > 3 && word.startsWith(QLatin1String("own"), Qt::CaseInsensitive) &&
+            (word[3] == u':' || word[3] == u'\uFF1A')) {
+            const SearchQuery::Own parsed = QueryParser::parse(word).own;
+            if (parsed == SearchQuery::Own::Any)
+                valid = false;
+            else
+                own = parsed == SearchQuery::Own::Own ? PeopleIndex::Own::Yes : PeopleIndex::Own::No;
+            continue;
+        }
+        words.append(word);
+    }
+    m_selection.text = words.join(u' ');
+    const bool ownChanges = valid && own != m_selection.own;
+    if (valid)
+        m_selection.own = own;
     invalidateRowsFilter();
+    if (ownChanges)
+        emit ownChanged();
+    return valid;
 }
 
 void PersonFilter::setPeriod(const QDate &from, const QDate &to)

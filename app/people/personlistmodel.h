@@ -53,12 +53,18 @@ public:
     explicit PersonFilter(QObject *parent = nullptr);
     ~PersonFilter() override;
 
-    /// A person whose name or one of whose offices contains `text` (书记: every secretary).
-    void setText(const QString &text);
+    /// A person whose name or one of whose offices contains `text` (书记: every secretary). A word own:yes or own:no
+    /// in it (as search spells it) keeps the persons' appearances in the paper's own or in shared text only: the
+    /// list must then be read again with those counts (ownChanged()). False when an own: word says neither.
+    bool setText(const QString &text);
     /// A person who appeared between `from` and `to` (either may be invalid: no limit).
     void setPeriod(const QDate &from, const QDate &to);
     /// What the filter keeps, for an export of what the list shows.
     const PeopleSelection &selection() const { return m_selection; }
+
+signals:
+    /// selection().own changed: the persons are to be read again (PeopleIndex::ownPersons()).
+    void ownChanged();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

@@ -2,6 +2,7 @@
 
 #include "app/export/exportdefaults.h"
 #include "app/reader/articledocument.h"
+#include "app/render/sidebysidepdf.h"
 #include "core/model/issuedate.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -107,6 +108,23 @@ QString swatch(Mark mark, const QString &label)
         .arg(label.toHtmlEscaped());
 }
 
+/// A stretch of a side with `mark`, as the PDF draws it: the window's tint laid on white, insertions underlined,
+/// cuts struck through.
+SideBySidePdf::Run pdfRun(const QString &text, Mark mark)
+{
+    SideBySidePdf::Run run{text};
+    const QTextCharFormat format = markFormat(mark);
+    if (format.hasProperty(QTextFormat::BackgroundBrush)) {
+        const QColor c = format.background().color();
+        const double alpha = c.alphaF();
+        run.background = QColor::fromRgbF(float(1 - alpha + alpha * c.redF()), float(1 - alpha + alpha * c.greenF()),
+                                          float(1 - alpha + alpha * c.blueF()));
+    }
+    run.underline = format.fontUnderline();
+    run.strikeOut = format.fontStrikeOut();
+    return run;
+}
+
 QString sideTitle(const ComparisonView::Side &side)
 {
     QStringList parts;
@@ -124,6 +142,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     , m_heading(new QLabel(this))
     , m_legend(new QLabel(this))
     , m_save(new QPushButton(this))
+    , m_savePdf(new QPushButton(this))
     , m_left(new QTextBrowser(this))
     , m_right(new QTextBrowser(this))
 {
@@ -133,9 +152,10 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_legend->setTextFormat(Qt::RichText);
     m_legend->setWordWrap(true);
     m_save->setObjectName(QStringLiteral("comparisonSaveHtml"));
-    m_save->setText(tr("&Save as HTML…"));
-    m_save->setToolTip(tr("Save both sides with their marks as a web page, to print or to archive"));
-    connect(m_save, &QPushButton::clicked, this, &ComparisonView::exportDialog);
+    connect(m_save, &QPushButton::clicked, this, [this] { exportDialog(false); });
+    m_savePdf->setObjectName(QStringLiteral("comparisonSavePdf"));
+    retranslateButtons();
+    connect(m_savePdf, &QPushButton::clicked, this, [this] { exportDialog(true); });
     m_left->setObjectName(QStringLiteral("comparisonLeft"));
     m_right->setObjectName(QStringLiteral("comparisonRight"));
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -147,6 +167,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     auto *legendRow = new QHBoxLayout;
     legendRow->addWidget(m_legend, 1);
     legendRow->addWidget(m_save);
+    legendRow->addWidget(m_savePdf);
     layout->addLayout(legendRow);
     layout->addWidget(splitter, 1);
     for (QTextBrowser *side : {m_left, m_right}) {
@@ -232,8 +253,17 @@ void ComparisonView::typeset(QTextDocument &document, int side, const ArticleSty
     }
 }
 
+void ComparisonView::retranslateButtons()
+{
+    m_save->setText(tr("&Save as HTML…"));
+    m_save->setToolTip(tr("Save both sides with their marks as a web page, to print or to archive"));
+    m_savePdf->setText(tr("Save as &PDF…"));
+    m_savePdf->setToolTip(tr("Save both sides with their marks as A4 pages in two columns, to print or to cite"));
+}
+
 void ComparisonView::rebuild()
 {
+    retranslateButtons();
     for (int s = 0; s < 2; ++s) {
         QTextBrowser *view = s == 0 ? m_left : m_right;
         const ArticleStyle style{12, view->logicalDpiY(), view->palette().color(QPalette::Text),
@@ -295,16 +325,61 @@ Result<void> ComparisonView::exportHtml(const QString &path) const
     return {};
 }
 
-void ComparisonView::exportDialog()
+Result<void> ComparisonView::exportPdf(const QString &path) const
+{
+    SideBySidePdf document;
+    document.title = tr("Compare: %1 — %2").arg(m_sides[0].article.title, m_sides[1].article.title);
+    document.header.append({{m_heading->text()}});
+    SideBySidePdf::Paragraph legend;
+    for (const auto &[mark, label] : {std::pair{Mark::Shared, tr("Shared")}, std::pair{Mark::Reworded, tr("Reworded")},
+                                      std::pair{Mark::Inserted, tr("Inserted by the later copy")},
+                                      std::pair{Mark::Cut, tr("Cut from the earlier copy")}}) {
+        SideBySidePdf::Run swatch = pdfRun(QStringLiteral("\u3000\u3000"), mark);
+        swatch.underline = swatch.strikeOut = false;
+        legend << swatch << SideBySidePdf::Run{QStringLiteral(" %1    ").arg(label)};
+    }
+    document.header.append(legend);
+    for (int s = 0; s < 2; ++s) {
+        QList<SideBySidePdf::Paragraph> &column = document.columns[s];
+        column.append({{sideTitle(m_sides[s]), {}, false, false, true}});
+        column.append({{m_sides[s].article.title, {}, false, false, true}});
+        for (const Block &block : std::as_const(m_sides[s].article.blocks)) {
+            const QList<Mark> marks = m_marks[s].value(block.id, QList<Mark>(block.text.size(), Mark::None));
+            SideBySidePdf::Paragraph paragraph;
+            for (int start = 0; start < block.text.size();) {
+                int end = start + 1;
+                while (end < block.text.size() && marks.value(end) == marks.value(start))
+                    ++end;
+                paragraph.append(pdfRun(block.text.mid(start, end - start), marks.value(start)));
+                start = end;
+            }
+            column.append(paragraph);
+        }
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(file.errorString());
+    if (const Result<void> written = writeSideBySidePdf(document, file); !written) {
+        file.cancelWriting();
+        return written;
+    }
+    if (!file.commit())
+        return Error(file.errorString());
+    return {};
+}
+
+void ComparisonView::exportDialog(bool pdf)
 {
     QString name = m_sides[0].article.title.left(30);
     name.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|\\s]+")), QStringLiteral("_"));
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Comparison"), QDir(defaultExportFolder()).filePath(tr("comparison-%1.html").arg(name)),
-        tr("HTML pages (*.html *.htm)"));
+        this, tr("Save Comparison"),
+        QDir(defaultExportFolder())
+            .filePath(pdf ? tr("comparison-%1.pdf").arg(name) : tr("comparison-%1.html").arg(name)),
+        pdf ? tr("PDF documents (*.pdf)") : tr("HTML pages (*.html *.htm)"));
     if (path.isEmpty())
         return;
-    if (const Result<void> written = exportHtml(path); !written)
+    if (const Result<void> written = pdf ? exportPdf(path) : exportHtml(path); !written)
         QMessageBox::warning(this, tr("Save Comparison"),
                              tr("Could not write %1: %2").arg(path, written.error().message()));
 }

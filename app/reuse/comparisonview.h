@@ -4,7 +4,8 @@
 // sides differ), inserted (only the later copy has it) or cut (only the earlier has it); outside them the later
 // copy's own text is marked as inserted and what it left out of the earlier as cut. Scrolling one side scrolls the
 // other so that the shared passages stay side by side; "Save as HTML…" writes both sides with their marks as one web
-// page. Everything comes from the core's alignment: this view aligns nothing itself.
+// page, "Save as PDF…" as pages with two columns (app/render/sidebysidepdf.h). Everything comes from the core's
+// alignment: this view aligns nothing itself.
 #pragma once
 
 #include "core/model/issue.h"
@@ -66,20 +67,26 @@ public:
     QString toHtml() const;
     /// Writes toHtml() to `path` (replaced whole or left as it was).
     Result<void> exportHtml(const QString &path) const;
+    /// Writes the comparison as a PDF to `path` (replaced whole or left as it was): the heading and the legend, then
+    /// both sides in two columns with their marks — tinted, inserted text underlined, cut text struck through — and
+    /// a text layer that gives back both articles' text.
+    Result<void> exportPdf(const QString &path) const;
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void rebuild();
+    void retranslateButtons();
     void typeset(QTextDocument &document, int side, const ArticleStyle &style) const;
-    void exportDialog();
+    void exportDialog(bool pdf);
     void collectAnchors();
     void follow(bool fromLeft);
 
     QLabel *m_heading;
     QLabel *m_legend;
     QPushButton *m_save;
+    QPushButton *m_savePdf;
     QTextBrowser *m_left;
     QTextBrowser *m_right;
     Side m_sides[2];

@@ -31,6 +31,7 @@
 #include <QLineEdit>
 #include <QProgressDialog>
 #include <QSaveFile>
+#include <QSet>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -350,16 +351,28 @@ Result<void> ReusePart::exportTo(const QString &path, ReuseView::ExportKind kind
     ReuseIndex index(library);
     if (!index.exists())
         return Error(tr("No reuse index yet: Tools → Build Reuse Index builds it."));
+    // What the view shows: with a filter, the clusters it keeps and the pairs between their articles (those pairs
+    // make the same clusters again); without one, everything, exactly as dubao-cli reuse --json prints it.
+    const bool filtered = m_view->isFiltered();
+    const QList<ReuseClusterDetails> shown = m_view->shownClusterDetails();
+    QSet<qint64> shownArticles;
+    for (const ReuseClusterDetails &cluster : shown)
+        for (const ReuseClusterCopy &copy : cluster.copies)
+            shownArticles.insert(copy.article);
     QByteArray bytes;
     if (kind == ReuseView::ExportKind::ClustersCsv) {
-        const Result<QList<ReuseClusterDetails>> clusters = index.clusterDetails(kMinChars);
+        const Result<QList<ReuseClusterDetails>> clusters =
+            filtered ? Result<QList<ReuseClusterDetails>>(shown) : index.clusterDetails(kMinChars);
         if (!clusters)
             return clusters.error();
         bytes = reuseClustersCsv(*clusters);
     } else {
-        const Result<QList<ReusePair>> pairs = index.pairs(kMinChars);
+        Result<QList<ReusePair>> pairs = index.pairs(kMinChars);
         if (!pairs)
             return pairs.error();
+        if (filtered)
+            pairs->removeIf(
+                [&](const ReusePair &p) { return !shownArticles.contains(p.a) || !shownArticles.contains(p.b); });
         if (kind == ReuseView::ExportKind::Json) {
             bytes = QJsonDocument(reuseJson(*pairs, index.clusters(*pairs))).toJson(QJsonDocument::Indented);
         } else {
@@ -386,16 +399,18 @@ void ReusePart::exportDialog(ReuseView::ExportKind kind)
     const QString name = json                                      ? QStringLiteral("reuse.json")
                          : kind == ReuseView::ExportKind::PairsCsv ? QStringLiteral("reuse-pairs.csv")
                                                                    : QStringLiteral("reuse-clusters.csv");
-    const QString path =
-        QFileDialog::getSaveFileName(&m_window, tr("Export Reuse"), QDir(defaultExportFolder()).filePath(name),
-                                     json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
+    // The dialog says what is written: every cluster, or what the filters show.
+    const QString scope = m_view->exportScope();
+    const QString path = QFileDialog::getSaveFileName(&m_window, tr("Export Reuse: %1").arg(scope),
+                                                      QDir(defaultExportFolder()).filePath(name),
+                                                      json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     if (const Result<void> written = exportTo(path, kind); !written)
         m_window.feedback().warn(&m_window, tr("Export Reuse"),
                                  tr("Could not write %1: %2").arg(path, written.error().message()));
     else
-        m_window.statusBar()->showMessage(tr("Exported to %1.").arg(path), 6000);
+        m_window.statusBar()->showMessage(tr("Exported %1 to %2.").arg(scope, path), 6000);
 }
 
 bool ReusePart::isBuilding() const

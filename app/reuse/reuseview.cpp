@@ -108,7 +108,7 @@ ReuseView::~ReuseView() = default;
 void ReuseView::retranslate()
 {
     m_export->setText(tr("E&xport"));
-    m_export->setToolTip(tr("Save the pairs and clusters for R, Stata, pandas or a spreadsheet"));
+    m_export->setToolTip(tr("Save %1 for R, Stata, pandas or a spreadsheet").arg(exportScope()));
     const QList<QAction *> exports = m_export->menu()->actions();
     exports[0]->setText(tr("Pairs and Clusters as &JSON…"));
     exports[1]->setText(tr("&Pairs as CSV…"));
@@ -211,9 +211,12 @@ void ReuseView::populate()
     };
 
     m_model->removeRows(0, m_model->rowCount());
-    for (const ReuseClusterDetails &cluster : std::as_const(m_clusters)) {
+    m_shown.clear();
+    for (qsizetype index = 0; index < m_clusters.size(); ++index) {
+        const ReuseClusterDetails &cluster = m_clusters[index];
         if (cluster.copies.isEmpty() || std::none_of(cluster.copies.cbegin(), cluster.copies.cend(), matches))
             continue;
+        m_shown.append(index);
         const ReuseClusterCopy &first = cluster.copies.front(); // the source when there is one
         const qint64 source = cluster.source.value_or(first.article);
         QList<QStandardItem *> top = row(first, source);
@@ -240,10 +243,32 @@ void ReuseView::populate()
         m_model->appendRow(top);
     }
     m_status->setText(tr("%n cluster(s)", nullptr, m_model->rowCount()));
+    m_export->setToolTip(tr("Save %1 for R, Stata, pandas or a spreadsheet").arg(exportScope()));
     for (int c : {Publication, Date, Copies, Lag, Shared})
         m_tree->resizeColumnToContents(c);
     // The copies are indented under their cluster: room for their publication too.
     m_tree->header()->resizeSection(Publication, m_tree->header()->sectionSize(Publication) + m_tree->indentation());
+}
+
+bool ReuseView::isFiltered() const
+{
+    return m_publication->currentIndex() > 0 || m_from->date() > kAnyDate || m_to->date() > kAnyDate ||
+           m_matching.has_value();
+}
+
+QList<ReuseClusterDetails> ReuseView::shownClusterDetails() const
+{
+    QList<ReuseClusterDetails> shown;
+    shown.reserve(m_shown.size());
+    for (qsizetype index : m_shown)
+        shown.append(m_clusters[index]);
+    return shown;
+}
+
+QString ReuseView::exportScope() const
+{
+    return isFiltered() ? tr("the %n cluster(s) the filters show, and their pairs", nullptr, int(m_shown.size()))
+                        : tr("every cluster and every pair");
 }
 
 void ReuseView::activate(const QModelIndex &index)

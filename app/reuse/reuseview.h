@@ -69,6 +69,12 @@ public:
     int shownClusters() const;
     /// The clusters the view was given (all of them, whatever the filters).
     const QList<ReuseClusterDetails> &clusters() const { return m_clusters; }
+    /// Whether a publication, a date or a query narrows the list.
+    bool isFiltered() const;
+    /// The clusters the filters keep, in the order given (what Export writes when isFiltered()).
+    QList<ReuseClusterDetails> shownClusterDetails() const;
+    /// What Export writes, for its dialog: every cluster, or the clusters the filters show.
+    QString exportScope() const;
     /// What Export offers.
     enum class ExportKind
     {
@@ -108,6 +114,7 @@ private:
     QStandardItemModel *m_model;
     QSortFilterProxyModel *m_sorted;
     QList<ReuseClusterDetails> m_clusters;
+    QList<qsizetype> m_shown; ///< indexes in m_clusters of the clusters the filters keep
 };
 
 } // namespace dubao

@@ -183,7 +183,21 @@ QList<OfficeHolder> PeopleExport::officeHolders(const QList<PersonSummary> &pers
 Result<qint64> PeopleExport::write(const PeopleIndex &index, Table table, Format format,
                                    const PeopleSelection &selection, QIODevice &device, const std::atomic_bool *cancel)
 {
-    const QList<PersonSummary> persons = index.persons();
+    // With own:, the persons as their own (or shared) appearances count them, and those appearances only.
+    QList<PersonSummary> persons;
+    QSet<qint64> sharedBlocks;
+    if (selection.own) {
+        Result<QList<PersonSummary>> kept = index.ownPersons(*selection.own);
+        if (!kept)
+            return kept.error();
+        persons = std::move(*kept);
+        Result<QSet<qint64>> shared = index.sharedAppearanceBlocks();
+        if (!shared)
+            return shared.error();
+        sharedBlocks = std::move(*shared);
+    } else {
+        persons = index.persons();
+    }
     if (table == Table::OfficeHolders) {
         TableSink sink(device, format, "office,person,first,last,appearances");
         for (const OfficeHolder &h : officeHolders(persons, selection)) {
@@ -212,6 +226,8 @@ Result<qint64> PeopleExport::write(const PeopleIndex &index, Table table, Format
             return false;
         }
         if (!names.contains(a.name) || !selection.acceptsDate(a.date))
+            return true;
+        if (selection.own && sharedBlocks.contains(a.blockId) != (*selection.own == PeopleIndex::Own::No))
             return true;
         if (format == Format::Csv) {
             sink.csvRow({field(a.name), field(a.office()), field(a.offices.join(u'、')), field(a.role),

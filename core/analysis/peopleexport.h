@@ -19,12 +19,15 @@ class QIODevice;
 namespace dubao {
 
 /// What the People view's filters keep: a person whose name or one of whose offices contains `text` (书记: every
-/// secretary) and who appeared between `from` and `to` (either may be invalid: no limit).
+/// secretary) and who appeared between `from` and `to` (either may be invalid: no limit); with `own`, only the
+/// appearances in the paper's own text (own:yes) or in shared text (own:no), as PeopleIndex::ownPersons() counts
+/// them (docs/reuse.md).
 struct PeopleSelection
 {
     QString text;
     QDate from;
     QDate to;
+    std::optional<PeopleIndex::Own> own;
 
     bool acceptsPerson(const PersonSummary &person) const;
     /// An appearance of an accepted person on `date` (an undated one only when no period is set).

@@ -338,23 +338,33 @@ Result<QList<PersonSummary>> PeopleIndex::ownPersons(Own own) const
                             .arg(own == Own::Yes ? QStringLiteral("NOT") : QString()));
 }
 
-Result<QList<Appearance>> PeopleIndex::ownAppearances(const QString &name, Own own) const
+Result<QSet<qint64>> PeopleIndex::sharedAppearanceBlocks(const QString &name) const
 {
     QSqlDatabase db = m_library.database();
     if (!hasReuseIndex(db))
         return Error(tr("own: needs the text-reuse index, which this library does not have yet; build it with "
                         "Tools → Build Reuse Index or dubao-cli reuse --rebuild"));
     // The same rule as search's own: — shared when passages cover at least half of the paragraph.
-    const QList<qint64> shared = sql::ids(
-        db,
-        QStringLiteral("SELECT r.block_id FROM reuse_paragraphs r JOIN appearances a ON a.block_id = r.block_id "
-                       "JOIN persons p ON p.id = a.person_id WHERE p.name = ? AND r.shared_chars * 2 >= "
-                       "r.characters"),
-        {name});
-    const QSet<qint64> sharedBlocks(shared.cbegin(), shared.cend());
+    const QList<qint64> shared =
+        name.isEmpty()
+            ? sql::ids(db, QStringLiteral("SELECT DISTINCT r.block_id FROM reuse_paragraphs r JOIN appearances a ON "
+                                          "a.block_id = r.block_id WHERE r.shared_chars * 2 >= r.characters"))
+            : sql::ids(db,
+                       QStringLiteral("SELECT r.block_id FROM reuse_paragraphs r JOIN appearances a ON a.block_id = "
+                                      "r.block_id JOIN persons p ON p.id = a.person_id WHERE p.name = ? AND "
+                                      "r.shared_chars * 2 >= r.characters"),
+                       {name});
+    return QSet<qint64>(shared.cbegin(), shared.cend());
+}
+
+Result<QList<Appearance>> PeopleIndex::ownAppearances(const QString &name, Own own) const
+{
+    const Result<QSet<qint64>> sharedBlocks = sharedAppearanceBlocks(name);
+    if (!sharedBlocks)
+        return sharedBlocks.error();
     QList<Appearance> kept;
     for (const Appearance &a : appearances(name))
-        if (sharedBlocks.contains(a.blockId) == (own == Own::No))
+        if (sharedBlocks->contains(a.blockId) == (own == Own::No))
             kept.append(a);
     return kept;
 }

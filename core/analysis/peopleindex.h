@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -119,6 +120,10 @@ public:
     /// or shared (the rule of ownAppearances()): the counts, dates and offices of those; a person without such an
     /// appearance is left out. An error when the text-reuse index was never built.
     Result<QList<PersonSummary>> ownPersons(Own own) const;
+    /// The blocks of `name`'s appearances (every person's when empty) whose paragraph is shared — the rule of
+    /// ownAppearances(): an appearance is kept by own:yes when its block is not among them, by own:no when it is.
+    /// An error when the text-reuse index was never built.
+    Result<QSet<qint64>> sharedAppearanceBlocks(const QString &name = {}) const;
     /// The same appearances, in the same order, one at a time (an export of the whole library holds one row in
     /// memory); `visit` returning false stops; `withText` false leaves the sentence and the headline empty. An
     /// error when the query fails.

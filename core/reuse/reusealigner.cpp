@@ -297,13 +297,23 @@ std::vector<AlignedPassage> TextAligner::align(const std::u32string &b) const
         if (int(p.matches.size()) >= m_parameters.minMatches)
             passages.push_back(std::move(p));
     }
-    std::sort(passages.begin(), passages.end(),
-              [](const AlignedPassage &x, const AlignedPassage &y) { return x.aStart < y.aStart; });
-    // Two regions can align onto the same characters (a text that repeats itself): keep the first.
+    // Two regions can align onto the same characters of either text (a text that repeats itself: a headline repeated
+    // in the body, a list of offices one report names twice, "全国人大常委会、国务院、全国政协……党组"): each character
+    // is shared once, by the passage matching most; a passage overlapping a better one in either text is dropped.
+    std::stable_sort(passages.begin(), passages.end(), [](const AlignedPassage &x, const AlignedPassage &y) {
+        return x.matches.size() > y.matches.size();
+    });
+    const auto overlaps = [](int s1, int e1, int s2, int e2) {
+        return s1 < e2 && s2 < e1;
+    };
     std::vector<AlignedPassage> kept;
     for (AlignedPassage &p : passages)
-        if (kept.empty() || p.aStart >= kept.back().aEnd)
+        if (std::none_of(kept.begin(), kept.end(), [&](const AlignedPassage &k) {
+                return overlaps(p.aStart, p.aEnd, k.aStart, k.aEnd) || overlaps(p.bStart, p.bEnd, k.bStart, k.bEnd);
+            }))
             kept.push_back(std::move(p));
+    std::sort(kept.begin(), kept.end(),
+              [](const AlignedPassage &x, const AlignedPassage &y) { return x.aStart < y.aStart; });
     return kept;
 }
 

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace dubao::reuse {
 
 Result<ArticleText> readArticleText(QSqlDatabase db, qint64 article)
@@ -97,6 +99,7 @@ ReusePair alignArticles(const ArticleText &a, const ArticleText &b, const TextAl
     for (const AlignedPassage &aligned : passages) {
         std::vector<std::pair<int, int>> matches = aligned.matches;
         trimDifferentNumbers(a, b, matches);
+        pair.longestPassage = std::max(pair.longestPassage, int(matches.size()));
         // One passage per pair of blocks the matches run through: a passage never crosses a block boundary.
         QList<QPair<ReusePassage, int>> pieces; // with their matched characters
         int lastA = -1, lastB = -1;
@@ -128,6 +131,24 @@ ReusePair alignArticles(const ArticleText &a, const ArticleText &b, const TextAl
     pair.coverageA = a.folded.size() > 0 ? double(pair.sharedChars) / a.folded.size() : 0;
     pair.coverageB = b.folded.size() > 0 ? double(pair.sharedChars) / b.folded.size() : 0;
     return pair;
+}
+
+bool isTemplatePair(const ReusePair &pair, std::optional<int> dayA, std::optional<int> dayB,
+                    const ReuseParameters &parameters)
+{
+    return dayA && dayB && std::abs(*dayA - *dayB) > parameters.formulaSpanDays &&
+           pair.longestPassage < parameters.templatePassageChars;
+}
+
+std::optional<int> articleDay(QSqlDatabase db, qint64 article)
+{
+    const QVariant day = sql::scalar(db,
+                                     QStringLiteral("SELECT CAST(julianday(i.date) AS INTEGER) FROM articles a "
+                                                    "JOIN issues i ON i.id = a.issue_id WHERE a.id = ?"),
+                                     {article});
+    if (!day.isValid() || day.isNull())
+        return std::nullopt;
+    return day.toInt();
 }
 
 QString passagesToJson(const QList<ReusePassage> &passages)

@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QSqlDatabase>
 
+#include <optional>
+
 namespace dubao::reuse {
 
 struct ArticleText
@@ -28,6 +30,16 @@ class TextAligner;
 /// characters (ReusePassage::matched).
 ReusePair alignArticles(const ArticleText &a, const ArticleText &b, const TextAligner *aligner = nullptr,
                         bool withMatches = false);
+
+/// Two articles dated more than ReuseParameters::formulaSpanDays apart whose longest passage matches fewer than
+/// ReuseParameters::templatePassageChars characters share a template, not a story: the same yearly meeting's report
+/// ("听取全国人大常委会、国务院……党组工作汇报,听取中央书记处工作报告" in 2020 and in 2026), a telegram's wording.
+/// Copies of one story run within days or weeks (the formula rule's reasoning, for a pair). Such a pair is boilerplate.
+bool isTemplatePair(const ReusePair &pair, std::optional<int> dayA, std::optional<int> dayB,
+                    const ReuseParameters &parameters);
+
+/// The Julian day of the article's issue; none when undated or absent.
+std::optional<int> articleDay(QSqlDatabase db, qint64 article);
 
 QString passagesToJson(const QList<ReusePassage> &passages);
 QList<ReusePassage> passagesFromJson(const QString &json);

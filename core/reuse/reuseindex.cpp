@@ -400,6 +400,7 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
     if (!exists())
         return qint64(0);                           // no index yet: nothing is queued, nothing to compare
     const sql::CacheSizeScope cache(db, 64 * 1024); // KiB
+    const sql::TempStoreInMemoryScope journals(db); // BatchIndex::write's statement journals
     qint64 done = 0;
     const qint64 total = progress ? pendingArticles() : 0;
     for (;;) {
@@ -618,14 +619,23 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
                     pair = pair.swapped();
                 if (pair.sharedChars < m_parameters.minChars)
                     continue;
+                std::optional<int> otherDay;
+                if (Result<void> read = run(s.dayOf, {other}); !read)
+                    return read.error();
+                if (s.dayOf.next() && !s.dayOf.value(0).isNull())
+                    otherDay = s.dayOf.value(0).toInt();
+                s.dayOf.finish();
+                const bool isTemplate = reuse::isTemplatePair(pair, day, otherDay, m_parameters);
                 // `fingerprints` counts the shared ones that were not boilerplate when the pair was made; `formulas`
-                // those of them that became boilerplate since (above).
+                // those of them that became boilerplate since (above). A template pair (years apart, no long
+                // passage) counts all of them as formulas: it stays boilerplate whatever is recounted later.
                 if (Result<void> added =
-                        run(s.addPair, {pair.a, pair.b, pair.sharedChars, pair.coverageA, pair.coverageB, 0, shared, 0,
-                                        reuse::passagesToJson(pair.passages)});
+                        run(s.addPair,
+                            {pair.a, pair.b, pair.sharedChars, pair.coverageA, pair.coverageB, isTemplate ? 1 : 0,
+                             shared, isTemplate ? shared : 0, reuse::passagesToJson(pair.passages)});
                     !added)
                     return added.error();
-                if (pair.sharedChars >= reuse::kParagraphMinChars)
+                if (!isTemplate && pair.sharedChars >= reuse::kParagraphMinChars)
                     touched.unite({id, other});
             }
         }

@@ -55,6 +55,7 @@ struct ReusePair
     double coverageA = 0; ///< sharedChars / a's folded characters
     double coverageB = 0;
     bool boilerplate = false; ///< most of what they share is in very many articles (formulas, slogans, templates)
+    int longestPassage = 0;   ///< the most characters one aligned passage matched (computed, not stored)
     QList<ReusePassage> passages;
 
     /// The same pair seen from b.
@@ -137,7 +138,10 @@ struct ReuseParameters
     double boilerplateShare = 0.01; ///< this share of them counts as boilerplate
     int formulaMinArticles = 3;     ///< a fingerprint in at least this many articles whose dates lie
     int formulaSpanDays = 180;      ///< further apart than this is a formula (a template line, a slogan)
-    int batchArticles = 200;        ///< compared per write transaction; their index rows are written at its end
+    /// Two articles dated further apart than formulaSpanDays share a template, not a story, unless one passage
+    /// matches at least this many characters (a document or a story reprinted years later).
+    int templatePassageChars = 150;
+    int batchArticles = 200; ///< compared per write transaction; their index rows are written at its end
 };
 
 /// Messages are English; an application that installs a translator gets them translated (context

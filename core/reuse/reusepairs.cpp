@@ -103,8 +103,10 @@ Result<ReusePair> ReuseIndex::compare(qint64 first, qint64 second) const
                         {std::min(first, second), std::max(first, second)});
         stored.isValid())
         pair.boilerplate = stored.toInt() != 0;
-    else if (pair.sharedChars > 0)
-        pair.boilerplate = sharesOnlyBoilerplate(first, second); // not stored: what they share is boilerplate?
+    else if (pair.sharedChars > 0) // not stored: what they share is boilerplate, or a template years apart?
+        pair.boilerplate =
+            sharesOnlyBoilerplate(first, second) ||
+            reuse::isTemplatePair(pair, reuse::articleDay(db, first), reuse::articleDay(db, second), m_parameters);
     return pair;
 }
 

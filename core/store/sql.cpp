@@ -323,4 +323,24 @@ CacheSizeScope::~CacheSizeScope()
     QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_old));
 }
 
+TempStoreInMemoryScope::TempStoreInMemoryScope(const QSqlDatabase &db)
+    : m_db(db)
+{
+    if (dialect::isPostgres(m_db) || inTransaction(m_db)) {
+        m_db = QSqlDatabase();
+        return;
+    }
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA temp_store")) && q.next())
+        m_old = q.value(0).toInt();
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
+}
+
+TempStoreInMemoryScope::~TempStoreInMemoryScope()
+{
+    if (!m_db.isValid())
+        return;
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA temp_store = %1").arg(m_old));
+}
+
 } // namespace dubao::sql

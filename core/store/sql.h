@@ -155,4 +155,24 @@ private:
     qint64 m_old = -2000;
 };
 
+/// PRAGMA temp_store = MEMORY while it lives, then what it was (SQLite; nothing on PostgreSQL or inside a
+/// transaction, where SQLite refuses to change it). A statement that writes many rows inside a transaction and may
+/// fail half-way keeps the original of every page it changes in a statement journal, which spills to a file in
+/// /var/tmp past 64 KiB: written and thrown away each time. The reuse index's batch writes thousands of rows in one
+/// statement; their journals were 60 % of the bytes a rebuild wrote (docs/reuse.md). In memory they cost what one
+/// statement changes (a few MB), and the pages are not written twice. Set before the write transaction begins: SQLite
+/// decides where the statement journals go when it starts one.
+class TempStoreInMemoryScope final
+{
+    Q_DISABLE_COPY_MOVE(TempStoreInMemoryScope)
+
+public:
+    explicit TempStoreInMemoryScope(const QSqlDatabase &db);
+    ~TempStoreInMemoryScope();
+
+private:
+    QSqlDatabase m_db;
+    int m_old = 0;
+};
+
 } // namespace dubao::sql

@@ -9,6 +9,8 @@
 #include "app/people/persontimeline.h"
 #include "app/shell/librarysession.h"
 #include "core/analysis/peopleindex.h"
+#include "core/reuse/reuseindex.h"
+#include "core/store/library.h"
 #include "tests/support/corpuslibrary.h"
 #include "tests/support/csvreader.h"
 #include "tests/support/windowfixture.h"
@@ -17,6 +19,8 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTableView>
@@ -220,6 +224,73 @@ private slots:
         for (qsizetype r = 1; r < rows->size(); ++r)
             QVERIFY2(shown.contains(rows->at(r).front()), qPrintable(rows->at(r).front()));
         m_view->filter()->setText(QString());
+    }
+
+    void filterField_ownYesNo_countsOwnAppearancesAndExportsThem()
+    {
+        auto *field = m_view->findChild<QLineEdit *>(u"peopleFilter"_s);
+        auto *message = m_view->findChild<QLabel *>(u"peopleMessage"_s);
+        QVERIFY(field && message);
+        QSignalSpy loaded(m_part, &PeoplePart::loaded);
+        // Without the reuse index own: lists nobody and says how to build it.
+        field->setText(u"own:yes"_s);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_view->list()->model()->rowCount(), 0);
+        QVERIFY2(message->text().contains(u"Build Reuse Index"_s), qPrintable(message->text()));
+        field->setText(QString());
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(m_view->list()->model()->rowCount() > 0);
+
+        Library library; // another connection builds the index, as Tools → Build Reuse Index would
+        QVERIFY(library.open(m_path));
+        QVERIFY(ReuseIndex(library).rebuild());
+        const QList<PersonSummary> own = *PeopleIndex(library).ownPersons(PeopleIndex::Own::Yes);
+        const QList<PersonSummary> shared = *PeopleIndex(library).ownPersons(PeopleIndex::Own::No);
+        QVERIFY(!own.isEmpty());
+        QVERIFY(!shared.isEmpty());
+
+        // The field's own:no, with a text: the list counts the shared appearances of those the text keeps.
+        field->setText(u"书记 OWN：no"_s);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_view->filter()->selection().text, u"书记"_s);
+        QAbstractItemModel *list = m_view->list()->model();
+        QVERIFY(list->rowCount() > 0);
+        for (int row = 0; row < list->rowCount(); ++row) {
+            const QString name = list->index(row, PersonListModel::Name).data().toString();
+            const auto it =
+                std::find_if(shared.cbegin(), shared.cend(), [&](const PersonSummary &p) { return p.name == name; });
+            QVERIFY2(it != shared.cend(), qPrintable(name));
+            QCOMPARE(list->index(row, PersonListModel::Appearances).data().toInt(), it->appearances);
+        }
+
+        // own:yes: every person with an own appearance, with those counts; a page lists only those appearances.
+        field->setText(u"own:yes"_s);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(list->rowCount(), int(own.size()));
+        const QString name = own.front().name;
+        QVERIFY(showPage(name));
+        QCOMPARE(m_view->appearanceTable()->model()->rowCount(), own.front().appearances);
+        QCOMPARE(qsizetype(own.front().appearances),
+                 PeopleIndex(library).ownAppearances(name, PeopleIndex::Own::Yes)->size());
+
+        // The export writes what the list shows: the own appearances only.
+        int expected = 0;
+        for (const PersonSummary &p : own)
+            expected += p.appearances;
+        const QString path = m_dir.filePath(u"own.csv"_s);
+        QSignalSpy exported(m_part, &PeoplePart::exported);
+        emit m_view->exportRequested(PeopleExport::Table::Appearances, PeopleExport::Format::Csv, path);
+        QVERIFY(exported.wait(20000));
+        QCOMPARE(exported.first().first().toLongLong(), qint64(expected));
+        QVERIFY(expected < PeopleIndex(library).appearances().size());
+
+        // A word own: that is neither yes nor no says so and keeps the list as it was.
+        field->setText(u"own:maybe"_s);
+        QVERIFY2(message->text().contains(u"own: takes yes"_s), qPrintable(message->text()));
+        QCOMPARE(list->rowCount(), int(own.size()));
+        field->setText(QString());
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_view->model()->rowCount(), int(PeopleIndex(library).persons().size()));
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -15,6 +15,7 @@
 #include "core/jobs/jobrunner.h"
 #include "core/reuse/reuseindex.h"
 #include "tests/support/cliprocess.h"
+#include "tests/support/csvreader.h"
 #include "tests/support/isolatedsettings.h"
 #include "tests/support/python.h"
 #include "tests/support/reusedocuments.h"
@@ -23,13 +24,18 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -371,6 +377,148 @@ print(json.dumps({'text': ''.join(r.text), 'cells': r.cells, 'struck': ''.join(r
         QVERIFY(text.contains(m_story[5].left(40))); // the paragraph the copy cut, on the right
         QVERIFY(page.value(u"struck"_s).toString().contains(m_story[5].left(40)));
         QVERIFY(page.value(u"underlined"_s).toString().contains(m_inserted));
+
+        // The comparison as PDF: each column's text layer gives back its article, every paragraph whole (the cut one
+        // on the right, the inserted sentence inside its paragraph on the left) …
+        const QString pdf = m_dir.filePath(u"comparison.pdf"_s);
+        QVERIFY(comparison->exportPdf(pdf));
+        const auto run = [](const QString &program, const QStringList &arguments) {
+            QProcess process;
+            process.start(program, arguments);
+            process.waitForFinished(60000);
+            return process.exitCode() == 0 ? QString::fromUtf8(process.readAllStandardOutput()) : QString();
+        };
+        const auto column = [&](bool left) { // the column's half of every page, in reading order, white space dropped
+            QString text = run(u"/usr/bin/pdftotext"_s,
+                               {u"-enc"_s, u"UTF-8"_s, u"-raw"_s, u"-r"_s, u"72"_s, u"-x"_s, left ? u"0"_s : u"421"_s,
+                                u"-y"_s, u"0"_s, u"-W"_s, u"420"_s, u"-H"_s, u"596"_s, pdf, u"-"_s});
+            return text.remove(QRegularExpression(u"\\s+"_s));
+        };
+        const QString leftText = column(true), rightText = column(false);
+        QVERIFY2(leftText.contains(m_local), qPrintable(leftText.left(200)));
+        for (int k = 0; k < 8; ++k) {
+            QVERIFY2(rightText.contains(m_story[k]), qPrintable(u"wire paragraph %1"_s.arg(k)));
+            if (k != 5) // the copy cut the sixth paragraph
+                QVERIFY2(leftText.contains(m_story[k].left(60)), qPrintable(u"copy paragraph %1"_s.arg(k)));
+        }
+        QVERIFY(!leftText.contains(m_story[5].left(60)));
+        QVERIFY(leftText.contains(m_story[3].left(60) + m_inserted + m_story[3].mid(60, 40)));
+        for (const QChar c : QString(leftText + rightText))
+            QVERIFY2(c.unicode() < 0x2e80 || c.unicode() > 0x2fdf, "a CJK radical in the text layer");
+        const QString fonts = run(u"/usr/bin/pdffonts"_s, {pdf});
+        QVERIFY2(fonts.contains(u"NotoSerifCJK"_s) && fonts.contains(QRegularExpression(u"yes\\s+yes\\s+yes"_s)),
+                 qPrintable(fonts)); // embedded, as a subset, with a ToUnicode map
+        // … and the marks show on the pages: the tints of shared, reworded, inserted and cut text (on white).
+        const QString prefix = m_dir.filePath(u"comparison-page"_s);
+        QVERIFY(QFile::exists(u"/usr/bin/pdftoppm"_s));
+        run(u"/usr/bin/pdftoppm"_s, {u"-r"_s, u"60"_s, u"-png"_s, pdf, prefix});
+        const QList<QColor> tints{QColor(215, 231, 234), QColor(248, 211, 157), QColor(186, 228, 205),
+                                  QColor(245, 203, 200)};
+        QList<int> seen(tints.size(), 0);
+        int pages = 0;
+        for (const QFileInfo &file : QDir(m_dir.path()).entryInfoList({u"comparison-page*.png"_s})) {
+            const QImage image(file.filePath());
+            QVERIFY(!image.isNull());
+            QVERIFY(image.width() > image.height()); // landscape
+            ++pages;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor pixel = image.pixelColor(x, y);
+                    for (int t = 0; t < tints.size(); ++t)
+                        if (qAbs(pixel.red() - tints[t].red()) <= 4 && qAbs(pixel.green() - tints[t].green()) <= 4 &&
+                            qAbs(pixel.blue() - tints[t].blue()) <= 4)
+                            ++seen[t];
+                }
+        }
+        QVERIFY(pages >= 2);
+        QVERIFY2(seen[0] > 20 * seen[1] && seen[1] > 0 && seen[2] > 0 && seen[3] > 0,
+                 qPrintable(u"%1 %2 %3 %4"_s.arg(seen[0]).arg(seen[1]).arg(seen[2]).arg(seen[3])));
+        // A file that cannot be written is an error.
+        QVERIFY(!comparison->exportPdf(m_dir.filePath(u"no/such/folder/x.pdf"_s)));
+    }
+
+    void export_followsTheViewsFilters()
+    {
+        // A second story, copied by another paper a year later: two clusters.
+        const QString second = hanText(300, 200);
+        qint64 secondWire = 0, secondCopy = 0;
+        {
+            Library library;
+            QVERIFY(library.open(m_path));
+            secondWire = test::storeReuseDocument(library, {u"second"_s, QDate(2024, 2, 1), {second}, u"人民日报"_s});
+            secondCopy = test::storeReuseDocument(
+                library, {u"second-copy"_s, QDate(2024, 2, 2), {hanText(301, 80), second}, u"永川日报"_s});
+            QVERIFY(secondWire && secondCopy);
+        }
+        QSignalSpy built(m_part, &ReusePart::built), loaded(m_part, &ReusePart::loaded);
+        m_window->findChild<QAction *>(u"actionBuildReuseIndex"_s)->trigger();
+        QVERIFY(built.wait(15000));
+        QVERIFY(!loaded.isEmpty() || loaded.wait(15000));
+        ReuseView *view = m_part->view();
+        QCOMPARE(view->shownClusters(), 2);
+        QVERIFY(!view->isFiltered());
+        QVERIFY2(view->exportScope().contains(u"every cluster"_s), qPrintable(view->exportScope()));
+
+        // The pairs each export writes, as (a, b).
+        const auto exported = [&](ReuseView::ExportKind kind) {
+            const QString path =
+                m_dir.filePath(kind == ReuseView::ExportKind::Json ? u"filtered.json"_s : u"filtered.csv"_s);
+            QList<QPair<qint64, qint64>> pairs;
+            if (!m_part->exportTo(path, kind))
+                return pairs;
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return pairs;
+            const QByteArray bytes = file.readAll();
+            if (kind == ReuseView::ExportKind::Json) {
+                for (const QJsonValue &p : QJsonDocument::fromJson(bytes).object().value(u"pairs"_s).toArray())
+                    pairs.append({p.toObject().value(u"a"_s).toInteger(), p.toObject().value(u"b"_s).toInteger()});
+                return pairs;
+            }
+            const std::optional<QList<QStringList>> rows = test::parseCsv(QString::fromUtf8(bytes.mid(3)));
+            for (qsizetype r = 1; rows && r < rows->size(); ++r) // pairs: a, b; clusters: cluster, article
+                pairs.append({rows->at(r).at(0).toLongLong(), rows->at(r).at(1).toLongLong()});
+            return pairs;
+        };
+        using Pairs = QList<QPair<qint64, qint64>>;
+        const Pairs both{{m_wire, m_copy}, {secondWire, secondCopy}};
+        QCOMPARE(exported(ReuseView::ExportKind::Json), both);
+        QCOMPARE(exported(ReuseView::ExportKind::PairsCsv), both);
+
+        // A publication: the cluster with its copy, and only its pair.
+        view->publicationFilter()->setCurrentText(u"永川日报"_s);
+        QCOMPARE(view->shownClusters(), 1);
+        QVERIFY(view->isFiltered());
+        QVERIFY2(view->exportScope().contains(u"the 1 cluster(s) the filters show"_s), qPrintable(view->exportScope()));
+        QVERIFY(view->exportButton()->toolTip().contains(view->exportScope()));
+        QCOMPARE(exported(ReuseView::ExportKind::Json), (Pairs{{secondWire, secondCopy}}));
+        QCOMPARE(exported(ReuseView::ExportKind::PairsCsv), (Pairs{{secondWire, secondCopy}}));
+        QCOMPARE(exported(ReuseView::ExportKind::ClustersCsv), (Pairs{{1, secondWire}, {1, secondCopy}}));
+        QFile json(m_dir.filePath(u"filtered.json"_s));
+        QVERIFY(m_part->exportTo(json.fileName(), ReuseView::ExportKind::Json) && json.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value(u"clusters"_s).toArray(),
+                 QJsonArray(
+                     {QJsonObject{{u"articles"_s, QJsonArray({secondWire, secondCopy})}, {u"source"_s, secondWire}}}));
+        view->publicationFilter()->setCurrentIndex(0);
+
+        // A period: the first story's cluster.
+        view->toFilter()->setDate(QDate(2023, 12, 31));
+        QCOMPARE(view->shownClusters(), 1);
+        QCOMPARE(exported(ReuseView::ExportKind::PairsCsv), (Pairs{{m_wire, m_copy}}));
+        QCOMPARE(exported(ReuseView::ExportKind::ClustersCsv), (Pairs{{1, m_wire}, {1, m_copy}}));
+        view->toFilter()->setDate(view->toFilter()->minimumDate());
+
+        // A query: the words of the second story's copy's own lead.
+        QSignalSpy applied(m_part, &ReusePart::queryApplied);
+        view->queryFilter()->setText(hanText(301, 80).mid(20, 4));
+        QTest::keyClick(view->queryFilter(), Qt::Key_Return);
+        QVERIFY(applied.wait(10000));
+        QCOMPARE(view->shownClusters(), 1);
+        QCOMPARE(exported(ReuseView::ExportKind::Json), (Pairs{{secondWire, secondCopy}}));
+        view->queryFilter()->clear();
+        QCOMPARE(view->shownClusters(), 2);
+        QVERIFY(!view->isFiltered());
+        QCOMPARE(exported(ReuseView::ExportKind::Json), both);
     }
 
     void cleanupTestCase() { m_window.reset(); }

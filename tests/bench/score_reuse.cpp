@@ -1,11 +1,15 @@
 // Scores text-reuse detection on a test set of real copies kept outside the project (DUBAO_REUSE_DIR, default
 // ../reuse-data beside it): corpus.txt holds the documents ("=== ID DATE URL", then one paragraph a line),
-// expected.txt the clusters of copies ("cluster ID ID...") and the hard negatives ("hard ID ID why"). Every pair
-// inside a cluster is a copy; every other pair is not. Prints pair precision and recall, passage coverage (the
+// expected.txt the clusters of copies ("cluster ID ID..."), the hard negatives ("hard ID ID why") and related pairs
+// ("related ID ID why": articles of different stories that share a passage, such as the same quotation; reported or
+// not, they count neither way, and precision is also printed counting them as false). Every pair inside a cluster
+// is a copy; every other pair is not. Prints pair precision and recall, passage coverage (the
 // share of the characters a copy pair shares in runs of 12 or more folded characters that the passages cover), what
 // happens to the hard negatives, and the same at other --min-chars. Not a ctest: CI has no such folder.
 //
-//   score_reuse [DIR] [--min-chars N]
+//   score_reuse [DIR] [--min-chars N] [--show] [--keep FILE]
+//   --show: the passages of false positives and missed copies; --keep: the library is FILE (replaced), to open in
+//   the app afterwards
 #include "core/reuse/reuseindex.h"
 #include "core/reuse/reusetext.h"
 #include "core/store/library.h"
@@ -36,7 +40,9 @@ struct Expected
 {
     QList<QStringList> clusters;
     QList<QPair<QString, QString>> hard;
+    QList<QPair<QString, QString>> related;
     QSet<QString> positives;
+    QSet<QString> relatedKeys;
 };
 
 // Folded positions of `a` covered by a run of at least 12 folded characters that `b` also has.
@@ -58,6 +64,26 @@ QList<int> referenceShared(const reuse::FoldedText &a, const reuse::FoldedText &
     return positions;
 }
 
+// The text of a block's range [start, end) in code points.
+QString blockText(Library &library, qint64 block, int start, int end)
+{
+    QSqlQuery q(library.database());
+    q.prepare(QStringLiteral("SELECT text FROM blocks WHERE id = ?"));
+    q.addBindValue(block);
+    if (!q.exec() || !q.next())
+        return {};
+    const QList<uint> codePoints = q.value(0).toString().toUcs4();
+    return QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData()) + start, end - start);
+}
+
+// Prints each passage of a pair, both sides (--show).
+void showPassages(Library &library, const ReusePair &pair)
+{
+    for (const ReusePassage &s : pair.passages)
+        std::printf("        [%s]\n        [%s]\n", qPrintable(blockText(library, s.aBlock, s.aStart, s.aEnd)),
+                    qPrintable(blockText(library, s.bBlock, s.bStart, s.bEnd)));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -65,10 +91,16 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QString dir = QStringLiteral(DUBAO_REUSE_DIR);
     int minChars = 50;
+    bool show = false;
+    QString keep;
     const QStringList args = app.arguments().mid(1);
     for (qsizetype k = 0; k < args.size(); ++k) {
         if (args[k] == u"--min-chars" && k + 1 < args.size())
             minChars = args[++k].toInt();
+        else if (args[k] == u"--show")
+            show = true;
+        else if (args[k] == u"--keep" && k + 1 < args.size())
+            keep = args[++k];
         else
             dir = args[k];
     }
@@ -98,12 +130,17 @@ int main(int argc, char **argv)
                     expected.positives.insert(key(f[i], f[j]));
         } else if (f.value(0) == u"hard") {
             expected.hard.append({f.value(1), f.value(2)});
+        } else if (f.value(0) == u"related") {
+            expected.related.append({f.value(1), f.value(2)});
+            expected.relatedKeys.insert(key(f.value(1), f.value(2)));
         }
     }
 
     QTemporaryDir tmp;
     Library library;
-    if (!library.open(tmp.filePath(QStringLiteral("reuse.sqlite")))) {
+    if (!keep.isEmpty())
+        QFile::remove(keep);
+    if (!library.open(keep.isEmpty() ? tmp.filePath(QStringLiteral("reuse.sqlite")) : keep)) {
         std::fprintf(stderr, "score_reuse: cannot open a library\n");
         return 1;
     }
@@ -130,7 +167,7 @@ int main(int argc, char **argv)
     if (!thresholds.contains(minChars))
         thresholds.append(minChars);
     for (int threshold : std::as_const(thresholds)) {
-        int reported = 0, truePositives = 0, boilerplate = 0;
+        int reported = 0, truePositives = 0, boilerplate = 0, related = 0;
         for (const ReusePair &p : all) {
             if (p.sharedChars < threshold)
                 continue;
@@ -138,19 +175,29 @@ int main(int argc, char **argv)
                 ++boilerplate;
                 continue;
             }
+            if (expected.relatedKeys.contains(key(names.value(p.a), names.value(p.b)))) {
+                ++related; // shares a passage without being a copy of the story: counts neither way
+                continue;
+            }
             ++reported;
             truePositives += expected.positives.contains(key(names.value(p.a), names.value(p.b))) ? 1 : 0;
         }
-        std::printf("%s--min-chars %d: reported %d (and %d as boilerplate), precision %.3f, recall %.3f\n",
-                    threshold == minChars ? "* " : "  ", threshold, reported, boilerplate,
+        std::printf("%s--min-chars %d: reported %d (and %d as boilerplate, %d related), precision %.3f (%.3f with "
+                    "the related as false positives), recall %.3f\n",
+                    threshold == minChars ? "* " : "  ", threshold, reported, boilerplate, related,
                     reported ? double(truePositives) / reported : 1.0,
+                    reported + related ? double(truePositives) / (reported + related) : 1.0,
                     double(truePositives) / double(expected.positives.size()));
         if (threshold == minChars) {
             for (const ReusePair &p : all)
                 if (p.sharedChars >= threshold && !p.boilerplate &&
-                    !expected.positives.contains(key(names.value(p.a), names.value(p.b))))
+                    !expected.positives.contains(key(names.value(p.a), names.value(p.b))) &&
+                    !expected.relatedKeys.contains(key(names.value(p.a), names.value(p.b)))) {
                     std::printf("    false positive: %s ~ %s, %d chars\n", qPrintable(names.value(p.a)),
                                 qPrintable(names.value(p.b)), p.sharedChars);
+                    if (show)
+                        showPassages(library, p);
+                }
         }
     }
 
@@ -192,26 +239,33 @@ int main(int argc, char **argv)
                 }
         referenceTotal += reference.size();
         coveredTotal += found ? covered : 0;
-        if (!found)
+        if (!found) {
             std::printf("    missed: %s ~ %s (%d chars aligned now, %lld in runs of 12+)\n", qPrintable(two[0]),
                         qPrintable(two[1]), compared->sharedChars, qlonglong(reference.size()));
+            if (show)
+                showPassages(library, *compared);
+        }
     }
     std::printf("passage coverage: %.3f of %ld characters shared in runs of 12+ (copy pairs found at --min-chars "
                 "%d)\n",
                 referenceTotal ? double(coveredTotal) / double(referenceTotal) : 1.0, referenceTotal, minChars);
 
-    std::printf("hard negatives:\n");
-    for (const auto &[x, y] : std::as_const(expected.hard)) {
-        const qint64 a = ids.value(x), b = ids.value(y);
-        QString verdict = QStringLiteral("not paired");
-        for (const ReusePair &p : all)
-            if (p.a == std::min(a, b) && p.b == std::max(a, b))
-                verdict =
-                    QStringLiteral("%1 chars%2%3")
-                        .arg(p.sharedChars)
-                        .arg(p.boilerplate ? QStringLiteral(", boilerplate") : QString())
-                        .arg(p.sharedChars >= minChars && !p.boilerplate ? QStringLiteral(", REPORTED") : QString());
-        std::printf("    %s ~ %s: %s\n", qPrintable(x), qPrintable(y), qPrintable(verdict));
-    }
+    const auto verdicts = [&](const char *heading, const QList<QPair<QString, QString>> &list) {
+        std::printf("%s\n", heading);
+        for (const auto &[x, y] : list) {
+            const qint64 a = ids.value(x), b = ids.value(y);
+            QString verdict = QStringLiteral("not paired");
+            for (const ReusePair &p : all)
+                if (p.a == std::min(a, b) && p.b == std::max(a, b))
+                    verdict = QStringLiteral("%1 chars%2%3")
+                                  .arg(p.sharedChars)
+                                  .arg(p.boilerplate ? QStringLiteral(", boilerplate") : QString())
+                                  .arg(p.sharedChars >= minChars && !p.boilerplate ? QStringLiteral(", REPORTED")
+                                                                                   : QString());
+            std::printf("    %s ~ %s: %s\n", qPrintable(x), qPrintable(y), qPrintable(verdict));
+        }
+    };
+    verdicts("hard negatives:", expected.hard);
+    verdicts("related (a shared quotation, not one story's copies; counted neither way):", expected.related);
     return 0;
 }

@@ -8,6 +8,7 @@
 #include "tests/support/corpus.h"
 #include "tests/support/reusedocuments.h"
 
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -203,6 +204,12 @@ private slots:
         const test::CliRun before = test::runCli({u"people"_s, u"own:yes"_s, u"--library"_s, library});
         QCOMPARE(before.code, 1);
         QVERIFY2(before.err.contains("dubao-cli reuse --rebuild"), before.err.constData());
+        const QString notWritten = dir.filePath(u"not-written.csv"_s);
+        const test::CliRun exportBefore = test::runCli(
+            {u"people"_s, u"export"_s, u"appearances"_s, u"own:no"_s, u"-o"_s, notWritten, u"--library"_s, library});
+        QCOMPARE(exportBefore.code, 1);
+        QVERIFY2(exportBefore.err.contains("dubao-cli reuse --rebuild"), exportBefore.err.constData());
+        QVERIFY(!QFile::exists(notWritten));
         QCOMPARE(test::runCli({u"reuse"_s, u"--rebuild"_s, u"--library"_s, library}).code, 0);
         // Per person, the blocks of its appearances: own:yes and own:no part them, and each is what person NAME
         // own:yes|no lists.
@@ -242,6 +249,50 @@ private slots:
 #endif
         QCOMPARE(test::runCli({u"people"_s, u"own:maybe"_s, u"--library"_s, library}).code, 2);
         QCOMPARE(test::runCli({u"people"_s, u"own:yes"_s, u"own:no"_s, u"--library"_s, library}).code, 2);
+
+        // people export … own:yes|no writes the appearances people own: counts, and the office holders of those.
+        const auto exportedBlocks = [&](const QString &own) {
+            const QString file = dir.filePath(u"appearances-%1.json"_s.arg(own.isEmpty() ? u"all"_s : own.mid(4)));
+            QStringList args{u"people"_s, u"export"_s, u"appearances"_s};
+            if (!own.isEmpty())
+                args.append(own);
+            const test::CliRun run =
+                test::runCli(args + QStringList{u"--format"_s, u"json"_s, u"-o"_s, file, u"--library"_s, library});
+            QHash<QString, QList<qint64>> blocks;
+            if (run.code != 0)
+                return blocks;
+            QFile f(file);
+            if (!f.open(QIODevice::ReadOnly))
+                return blocks;
+            for (const QJsonValue &row : QJsonDocument::fromJson(f.readAll()).array())
+                blocks[row.toObject().value(u"person"_s).toString()].append(
+                    row.toObject().value(u"block"_s).toInteger());
+            return blocks;
+        };
+        const auto sorted = [](QHash<QString, QList<qint64>> blocks) {
+            for (QList<qint64> &list : blocks)
+                std::sort(list.begin(), list.end());
+            return blocks;
+        };
+        QCOMPARE(sorted(exportedBlocks(u"own:yes"_s)), sorted(own));
+        QCOMPARE(sorted(exportedBlocks(u"own:no"_s)), sorted(shared));
+        QCOMPARE(sorted(exportedBlocks(QString())), sorted(all));
+        const QString holders = dir.filePath(u"holders.json"_s);
+        QCOMPARE(test::runCli({u"people"_s, u"export"_s, u"office-holders"_s, u"own:yes"_s, u"--format"_s, u"json"_s,
+                               u"-o"_s, holders, u"--library"_s, library})
+                     .code,
+                 0);
+        QFile holdersFile(holders);
+        QVERIFY(holdersFile.open(QIODevice::ReadOnly));
+        const QJsonArray holderRows = QJsonDocument::fromJson(holdersFile.readAll()).array();
+        QVERIFY(!holderRows.isEmpty());
+        for (const QJsonValue &row : holderRows) // each holder's appearances are own appearances of that person
+            QVERIFY(row.toObject().value(u"appearances"_s).toInt() <=
+                    own.value(row.toObject().value(u"person"_s).toString()).size());
+        QCOMPARE(test::runCli({u"people"_s, u"export"_s, u"appearances"_s, u"own:maybe"_s, u"-o"_s,
+                               dir.filePath(u"x.csv"_s), u"--library"_s, library})
+                     .code,
+                 2);
     }
 
     void corpus_importComparesOnceTheIndexExists_offsetsLieInTheBlocks()

@@ -5,6 +5,7 @@
 #include "core/reuse/reuseindex.h"
 #include "core/reuse/reusetext.h"
 #include "core/store/schema.h"
+#include "core/store/sql.h"
 #include "tests/support/reusedocuments.h"
 #include "tests/support/scalar.h"
 #include "tests/support/schemaversions.h"
@@ -294,6 +295,97 @@ private slots:
         const ReusePair compared = *index.compare(ids[2], ids[1]);
         QCOMPARE(compared.sharedChars, 70);
         QVERIFY(compared.boilerplate);
+    }
+
+    void index_templateYearsApart_boilerplate_butALongReprintIsACopy()
+    {
+        // The same yearly meeting reported in 2020 and 2026 shares its template's sentences (80 characters), nothing
+        // else: a template, not a story (score_reuse's real case). The same 80 characters a week apart are a copy,
+        // and so is a document of 200 characters reprinted years later.
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString meeting = hanText(70, 80), story = hanText(71, 80), document = hanText(72, 200);
+        const auto store = [&](const QString &name, QDate date, const QString &shared, quint32 seed) {
+            return test::storeReuseDocument(*library,
+                                            {name, date, {hanText(seed, 150), shared, hanText(seed + 1, 100)}});
+        };
+        const qint64 m2020 = store(u"m2020"_s, QDate(2020, 1, 9), meeting, 100);
+        const qint64 m2026 = store(u"m2026"_s, QDate(2026, 1, 8), meeting, 110);
+        const qint64 s1 = store(u"s1"_s, QDate(2026, 1, 8), story, 120);
+        const qint64 s2 = store(u"s2"_s, QDate(2026, 1, 15), story, 130);
+        const qint64 d2019 = store(u"d2019"_s, QDate(2019, 3, 1), document, 140);
+        const qint64 d2024 = store(u"d2024"_s, QDate(2024, 3, 1), document, 150);
+        ReuseIndex index(*library);
+        QVERIFY(index.rebuild());
+        const QList<ReusePair> pairs = *index.pairs();
+        QCOMPARE(pairs.size(), 3);
+        QHash<qint64, ReusePair> byA;
+        for (const ReusePair &p : pairs)
+            byA.insert(p.a, p);
+        QCOMPARE(byA.value(m2020).b, m2026);
+        QCOMPARE(byA.value(m2020).sharedChars, 80);
+        QVERIFY(byA.value(m2020).boilerplate);
+        QCOMPARE(byA.value(s1).b, s2);
+        QVERIFY(!byA.value(s1).boilerplate);
+        QCOMPARE(byA.value(d2019).b, d2024);
+        QCOMPARE(byA.value(d2019).sharedChars, 200);
+        QVERIFY(!byA.value(d2019).boilerplate);
+        const QList<ReuseCluster> clusters = index.clusters(pairs);
+        QCOMPARE(clusters.size(), 2); // the story and the document; the meetings make none
+        QVERIFY(index.compare(m2026, m2020)->boilerplate);
+        QVERIFY(!index.compare(s2, s1)->boilerplate);
+    }
+
+    void index_sentenceRepeatedOnOneSide_countedOnce()
+    {
+        // One report names the same list twice (its headline and its body), the other once: the list is one
+        // passage, its characters counted once — not 40 + 40 shared characters for one sentence of the other.
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString list = hanText(80, 40), story = hanText(81, 60);
+        const qint64 a = test::storeReuseDocument(
+            *library, {u"a"_s, QDate(2023, 3, 1), {hanText(82, 100), list + story, hanText(83, 80)}});
+        const qint64 b = test::storeReuseDocument(
+            *library, {u"b"_s, QDate(2023, 3, 2), {list, hanText(84, 90), list + story, hanText(85, 50)}});
+        ReuseIndex index(*library);
+        QVERIFY(index.rebuild());
+        const ReusePair pair = *index.compare(a, b);
+        QCOMPARE(pair.sharedChars, 100);
+        QCOMPARE(pair.passages.size(), 1);
+        QCOMPARE(pair.passages[0].aStart, 0);
+        QCOMPARE(pair.passages[0].aEnd, 100);
+        QCOMPARE(index.pairs()->front().sharedChars, 100);
+        // The list alone, named twice by one report and once by the other, is shared once: 40 characters.
+        const qint64 c = test::storeReuseDocument(*library, {u"c"_s, QDate(2023, 3, 3), {hanText(86, 90), list}});
+        QCOMPARE(index.compare(c, b)->sharedChars, 40);
+    }
+
+    void update_keepsStatementJournalsInMemory_andRestoresTempStore()
+    {
+        // The batch's statement journals stay in memory while the index is written (docs/reuse.md: they were most
+        // of the bytes a rebuild wrote), and the connection's setting is as it was afterwards.
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        QSqlDatabase db = library->database();
+        const auto tempStore = [&] {
+            return sql::scalar(db, u"PRAGMA temp_store"_s).toInt();
+        };
+        QCOMPARE(tempStore(), 0);
+        {
+            const sql::TempStoreInMemoryScope scope(db);
+            QCOMPARE(tempStore(), 2); // MEMORY
+        }
+        QCOMPARE(tempStore(), 0);
+        {
+            sql::WriteScope transaction(db); // inside a transaction SQLite refuses the change: left alone
+            const sql::TempStoreInMemoryScope scope(db);
+            QCOMPARE(tempStore(), 0);
+        }
+        test::storeReuseDocument(*library, {u"a"_s, QDate(2023, 3, 1), {hanText(90, 120)}});
+        test::storeReuseDocument(*library, {u"b"_s, QDate(2023, 3, 2), {hanText(90, 120)}});
+        QVERIFY(ReuseIndex(*library).rebuild());
+        QCOMPARE(ReuseIndex(*library).pairs()->size(), 1);
+        QCOMPARE(tempStore(), 0);
     }
 
     void index_rebuild_sameResult()
