@@ -486,7 +486,7 @@ bool Library::isTeamLibrary() const
 
 int Library::currentSchemaVersion()
 {
-    return 12;
+    return 13;
 }
 
 int Library::applicationId()

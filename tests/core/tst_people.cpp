@@ -172,6 +172,93 @@ private slots:
         QCOMPARE(speakers.back(), u"刘佳"_s);
     }
 
+    // Schema v13 keeps no copy of the sentence: every appearance's sentence, cut from its block's text when read, is
+    // exactly the sentence the extractor gave for that mention, through appearances() and sentences() alike.
+    void corpus_sentencesAreTheExtractorsOwn()
+    {
+        Library library;
+        QVERIFY(library.open(m_dir.filePath(u"corpus.sqlite"_s)));
+        PeopleIndex index(library);
+        QVERIFY(index.update());
+        QCOMPARE(sql::scalar(library.database(),
+                             u"SELECT count(*) FROM pragma_table_info('appearances') WHERE name = 'sentence'"_s)
+                     .toInt(),
+                 0);
+
+        // The extractor's mentions, by block id and sentence start.
+        QMap<qint64, Article> articles;
+        QHash<qint64, QList<qint64>> blockIds;
+        QSqlQuery q(library.database());
+        QVERIFY(q.exec(u"SELECT article_id, id, kind, text FROM blocks ORDER BY article_id, position"_s));
+        while (q.next()) {
+            Block b;
+            b.id = q.value(1).toLongLong();
+            b.kind = blockKindFromName(q.value(2).toString()).value_or(BlockKind::Body);
+            b.text = q.value(3).toString();
+            articles[q.value(0).toLongLong()].blocks.append(b);
+            blockIds[q.value(0).toLongLong()].append(b.id);
+        }
+        QHash<std::pair<qint64, int>, QString> extracted;
+        for (auto it = articles.cbegin(); it != articles.cend(); ++it)
+            for (const OfficialMention &m : extractOfficials(*it))
+                extracted.insert({blockIds.value(it.key()).value(m.blockIndex), m.sentenceStart}, m.sentence);
+
+        const QList<Appearance> all = index.appearances();
+        QVERIFY(all.size() > 20);
+        QList<qint64> ids;
+        for (const Appearance &a : all) {
+            ids.append(a.id);
+            const auto found = extracted.constFind({a.blockId, a.sentenceStart});
+            QVERIFY2(found != extracted.cend(), qPrintable(a.name));
+            QVERIFY(!a.sentence.isEmpty());
+            QCOMPARE(a.sentence, *found);
+        }
+        const QHash<qint64, QString> sentences = index.sentences(ids);
+        QCOMPARE(sentences.size(), all.size());
+        for (const Appearance &a : all)
+            QCOMPARE(sentences.value(a.id), a.sentence);
+    }
+
+    // A v12 library (its appearances with their sentence copies and the person_id index) upgrades to v13 in place:
+    // the copies and the index are gone, and every appearance reads back as before.
+    void migration_fromVersion12_dropsTheSentenceCopy()
+    {
+        const QString path = m_dir.filePath(u"v12.sqlite"_s);
+        QList<Appearance> before;
+        {
+            Library library;
+            QVERIFY(library.open(path));
+            QVERIFY(Importer(library).importPaths({test::corpusFiles().front()}).failed.isEmpty());
+            PeopleIndex index(library);
+            QVERIFY(index.update());
+            before = index.appearances();
+            QVERIFY(!before.isEmpty());
+            QVERIFY(test::dropSchemaVersion13(library.database()));
+            QVERIFY(sql::exec(library.database(), u"PRAGMA user_version = 12"_s));
+            QCOMPARE(sql::scalar(library.database(), u"SELECT count(*) FROM appearances WHERE sentence <> ''"_s)
+                         .toLongLong(),
+                     qint64(before.size()));
+        }
+        Library library;
+        QVERIFY(library.open(path));
+        QSqlDatabase db = library.database();
+        QCOMPARE(sql::scalar(db, u"PRAGMA user_version"_s).toInt(), 13);
+        QCOMPARE(
+            sql::scalar(db, u"SELECT count(*) FROM pragma_table_info('appearances') WHERE name = 'sentence'"_s).toInt(),
+            0);
+        QVERIFY(!sql::scalar(db, u"SELECT 1 FROM sqlite_master WHERE name = 'appearances_person'"_s).isValid());
+        QVERIFY(sql::scalar(db, u"SELECT 1 FROM sqlite_master WHERE name = 'appearances_person_offices'"_s).isValid());
+        PeopleIndex index(library);
+        QCOMPARE(index.pendingArticles(), 0); // nothing to extract again
+        const QList<Appearance> after = index.appearances();
+        QCOMPARE(after.size(), before.size());
+        for (qsizetype k = 0; k < after.size(); ++k) {
+            QCOMPARE(after[k].id, before[k].id);
+            QCOMPARE(after[k].name, before[k].name);
+            QCOMPARE(after[k].sentence, before[k].sentence);
+        }
+    }
+
     // Every person and office of the corpus: person:/office: alone list exactly the articles the index names them in;
     // with a word, exactly the word's paragraphs in those articles.
     void searchFilters_matchTheIndex()
