@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <future>
 
 namespace dubao {
 
@@ -216,6 +217,81 @@ Result<qint64> PeopleIndex::rebuild(const std::atomic_bool *cancel)
     return update(cancel);
 }
 
+namespace {
+
+// One batch of the to-do list: its articles as the extractor reads them (blocks in order, the byline's reporters).
+struct PendingBatch
+{
+    QList<qint64> ids;
+    QVariantList values;
+    QMap<qint64, Article> articles;
+    QHash<qint64, QList<qint64>> blockIds;
+};
+
+Result<PendingBatch> readPendingBatch(QSqlDatabase &db, qint64 after)
+{
+    PendingBatch batch;
+    batch.ids = sql::ids(db,
+                         QStringLiteral("SELECT article_id FROM analysis_pending WHERE article_id > ? "
+                                        "ORDER BY article_id LIMIT %1")
+                             .arg(kBatchArticles),
+                         {after});
+    if (batch.ids.isEmpty())
+        return batch;
+    for (qint64 id : std::as_const(batch.ids))
+        batch.values.append(id);
+    const QString in = placeholders(batch.ids.size());
+    QSqlQuery q(db);
+    if (Result<void> read = sql::select(q,
+                                        QStringLiteral("SELECT article_id, id, kind, text FROM blocks "
+                                                       "WHERE article_id IN (%1) ORDER BY article_id, position")
+                                            .arg(in),
+                                        batch.values);
+        !read)
+        return read.error();
+    while (q.next()) {
+        const qint64 articleId = q.value(0).toLongLong();
+        Block b;
+        b.id = q.value(1).toLongLong();
+        b.kind = blockKindFromName(q.value(2).toString()).value_or(BlockKind::Body);
+        b.text = q.value(3).toString();
+        batch.articles[articleId].blocks.append(b);
+        batch.blockIds[articleId].append(b.id);
+    }
+    if (Result<void> read = sql::select(q,
+                                        QStringLiteral("SELECT ar.article_id, r.name FROM article_reporters ar "
+                                                       "JOIN reporters r ON r.id = ar.reporter_id "
+                                                       "WHERE ar.article_id IN (%1)")
+                                            .arg(in),
+                                        batch.values);
+        !read)
+        return read.error();
+    while (q.next()) {
+        Article &a = batch.articles[q.value(0).toLongLong()];
+        if (!a.byline)
+            a.byline = Byline{};
+        a.byline->reporters.append(q.value(1).toString());
+    }
+    return batch;
+}
+
+using ExtractedBatch = QList<std::pair<qint64, QList<OfficialMention>>>;
+
+// Pure: runs on a worker thread while the connection's thread reads the next batch and writes the one before.
+ExtractedBatch extractBatch(const PendingBatch &batch, const QList<PersonEdit> &userEdits)
+{
+    ExtractedBatch result;
+    result.reserve(batch.articles.size());
+    for (auto it = batch.articles.cbegin(); it != batch.articles.cend(); ++it) {
+        QList<OfficialMention> mentions = extractOfficials(*it);
+        applyEdits(mentions, batch.blockIds.value(it.key()), userEdits);
+        result.append({it.key(), std::move(mentions)});
+    }
+    return result;
+}
+
+} // namespace
+
 Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
 {
     if (m_library.isReadOnly())
@@ -224,61 +300,36 @@ Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
     const QList<PersonEdit> userEdits = edits();
     QHash<QString, qint64> personIds;
     qint64 done = 0;
+    // The extraction (two thirds of the update) runs on a worker thread, one batch ahead of the writes: while it
+    // extracts batch k, this thread reads batch k + 1 and then writes batch k. The to-do list is walked in article
+    // order; when the walk ends it starts once more from the beginning, for articles queued behind it meanwhile.
+    Result<PendingBatch> next = readPendingBatch(db, 0);
+    bool restarted = false;
     for (;;) {
         if (cancel && cancel->load())
             return Error(tr("cancelled"));
-        const QList<qint64> batch = sql::ids(
-            db,
-            QStringLiteral("SELECT article_id FROM analysis_pending ORDER BY article_id LIMIT %1").arg(kBatchArticles));
-        if (batch.isEmpty())
-            return done;
-        QVariantList values;
-        for (qint64 id : batch)
-            values.append(id);
-        const QString in = placeholders(batch.size());
-
-        // Read the batch's articles: blocks in order, and the byline's reporters (never officials).
-        QMap<qint64, Article> articles;
-        QHash<qint64, QList<qint64>> blockIds;
-        QSqlQuery q(db);
-        if (Result<void> read =
-                sql::select(q,
-                            QStringLiteral("SELECT article_id, id, kind, text FROM blocks WHERE article_id IN (%1) "
-                                           "ORDER BY article_id, position")
-                                .arg(in),
-                            values);
-            !read)
-            return read.error();
-        while (q.next()) {
-            const qint64 articleId = q.value(0).toLongLong();
-            Block b;
-            b.id = q.value(1).toLongLong();
-            b.kind = blockKindFromName(q.value(2).toString()).value_or(BlockKind::Body);
-            b.text = q.value(3).toString();
-            articles[articleId].blocks.append(b);
-            blockIds[articleId].append(b.id);
+        if (!next)
+            return next.error();
+        PendingBatch batch = std::move(*next);
+        if (batch.ids.isEmpty()) {
+            if (restarted || done == 0)
+                return done;
+            restarted = true;
+            next = readPendingBatch(db, 0);
+            continue;
         }
-        if (Result<void> read =
-                sql::select(q,
-                            QStringLiteral("SELECT ar.article_id, r.name FROM article_reporters ar "
-                                           "JOIN reporters r ON r.id = ar.reporter_id WHERE ar.article_id IN (%1)")
-                                .arg(in),
-                            values);
-            !read)
-            return read.error();
-        while (q.next()) {
-            Article &a = articles[q.value(0).toLongLong()];
-            if (!a.byline)
-                a.byline = Byline{};
-            a.byline->reporters.append(q.value(1).toString());
-        }
+        std::future<ExtractedBatch> extracted =
+            std::async(std::launch::async, [&batch, &userEdits] { return extractBatch(batch, userEdits); });
+        next = readPendingBatch(db, batch.ids.constLast());
+        const ExtractedBatch mentionsByArticle = extracted.get();
 
         sql::WriteScope scope(db);
         if (!scope.isActive())
             return scope.error();
+        const QString in = placeholders(batch.ids.size());
         if (Result<void> cleared = sql::exec(
-                db, {{QStringLiteral("DELETE FROM appearances WHERE article_id IN (%1)").arg(in), values},
-                     {QStringLiteral("DELETE FROM analysis_pending WHERE article_id IN (%1)").arg(in), values}});
+                db, {{QStringLiteral("DELETE FROM appearances WHERE article_id IN (%1)").arg(in), batch.values},
+                     {QStringLiteral("DELETE FROM analysis_pending WHERE article_id IN (%1)").arg(in), batch.values}});
             !cleared)
             return cleared.error();
         QSqlQuery insertPerson(db);
@@ -287,10 +338,9 @@ Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
         insertAppearance.prepare(
             QStringLiteral("INSERT INTO appearances(person_id, article_id, block_id, offices, role, rank, "
                            "sentence_start, sentence_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (auto it = articles.cbegin(); it != articles.cend(); ++it) {
-            QList<OfficialMention> mentions = extractOfficials(*it);
-            applyEdits(mentions, blockIds.value(it.key()), userEdits);
-            for (const OfficialMention &m : std::as_const(mentions)) {
+        for (const auto &[articleId, mentions] : mentionsByArticle) {
+            const QList<qint64> blockIds = batch.blockIds.value(articleId);
+            for (const OfficialMention &m : mentions) {
                 qint64 personId = personIds.value(m.name);
                 if (personId == 0) {
                     personId =
@@ -304,16 +354,16 @@ Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
                 }
                 if (Result<void> added =
                         run(insertAppearance,
-                            {personId, it.key(), blockIds.value(it.key()).value(m.blockIndex),
-                             sql::notNull(m.offices.join(u'、')), sql::textOrNull(m.role),
-                             m.order > 0 ? QVariant(m.order) : QVariant(), m.sentenceStart, m.sentenceLength});
+                            {personId, articleId, blockIds.value(m.blockIndex), sql::notNull(m.offices.join(u'、')),
+                             sql::textOrNull(m.role), m.order > 0 ? QVariant(m.order) : QVariant(), m.sentenceStart,
+                             m.sentenceLength});
                     !added)
                     return added.error();
             }
         }
         if (Result<void> committed = scope.commit(); !committed)
             return committed.error();
-        done += batch.size();
+        done += batch.ids.size();
     }
 }
 

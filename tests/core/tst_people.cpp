@@ -219,6 +219,65 @@ private slots:
             QCOMPARE(sentences.value(a.id), a.sentence);
     }
 
+    // The update extracts on a worker thread, one batch (400 articles) ahead of its writes: over several batches,
+    // every article's appearances are exactly what the extractor finds in it, and nothing is left to do.
+    void update_severalBatches_extractsEveryArticleOnce()
+    {
+        Library library;
+        QVERIFY(library.open(m_dir.filePath(u"batches.sqlite"_s)));
+        const QStringList copies = test::writeCorpusCopies(m_dir.filePath(u"copies"_s), 72);
+        QVERIFY(Importer(library).importPaths(copies).failed.isEmpty());
+        QSqlDatabase db = library.database();
+        const qint64 articleCount = sql::scalar(db, u"SELECT count(*) FROM articles"_s).toLongLong();
+        QVERIFY2(articleCount > 2 * 400, qPrintable(QString::number(articleCount)));
+        PeopleIndex index(library);
+        QCOMPARE(index.pendingArticles(), articleCount);
+        const Result<qint64> updated = index.update();
+        QVERIFY(updated);
+        QCOMPARE(*updated, articleCount);
+        QCOMPARE(index.pendingArticles(), 0);
+
+        QMap<qint64, Article> articles;
+        QHash<qint64, QList<qint64>> blockIds;
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"SELECT article_id, id, kind, text FROM blocks ORDER BY article_id, position"_s));
+        while (q.next()) {
+            Block b;
+            b.id = q.value(1).toLongLong();
+            b.kind = blockKindFromName(q.value(2).toString()).value_or(BlockKind::Body);
+            b.text = q.value(3).toString();
+            articles[q.value(0).toLongLong()].blocks.append(b);
+            blockIds[q.value(0).toLongLong()].append(b.id);
+        }
+        QVERIFY(q.exec(u"SELECT ar.article_id, r.name FROM article_reporters ar "
+                       u"JOIN reporters r ON r.id = ar.reporter_id"_s));
+        while (q.next()) {
+            Article &a = articles[q.value(0).toLongLong()];
+            if (!a.byline)
+                a.byline = Byline{};
+            a.byline->reporters.append(q.value(1).toString());
+        }
+        QStringList expected;
+        for (auto it = articles.cbegin(); it != articles.cend(); ++it)
+            for (const OfficialMention &m : extractOfficials(*it))
+                expected.append(u"%1 %2 %3 %4"_s.arg(it.key())
+                                    .arg(blockIds.value(it.key()).value(m.blockIndex))
+                                    .arg(m.sentenceStart)
+                                    .arg(m.name));
+        QStringList stored;
+        QVERIFY(q.exec(u"SELECT a.article_id, a.block_id, a.sentence_start, p.name FROM appearances a "
+                       u"JOIN persons p ON p.id = a.person_id"_s));
+        while (q.next())
+            stored.append(u"%1 %2 %3 %4"_s.arg(q.value(0).toLongLong())
+                              .arg(q.value(1).toLongLong())
+                              .arg(q.value(2).toInt())
+                              .arg(q.value(3).toString()));
+        expected.sort();
+        stored.sort();
+        QVERIFY(stored.size() > 100);
+        QCOMPARE(stored, expected);
+    }
+
     // A v12 library (its appearances with their sentence copies and the person_id index) upgrades to v13 in place:
     // the copies and the index are gone, and every appearance reads back as before.
     void migration_fromVersion12_dropsTheSentenceCopy()
