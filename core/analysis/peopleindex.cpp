@@ -478,6 +478,8 @@ Result<void> PeopleIndex::forEachAppearance(const QString &name, const std::func
 {
     QSqlQuery q(m_library.database());
     q.setForwardOnly(true);
+    // The rows are sorted by date with their text: only the block's text up to the sentence's end goes into the sort
+    // (its first start + length characters hold at least as many UTF-16 units).
     const QString where = name.isEmpty() ? QString() : QStringLiteral("WHERE p.name = ?");
     if (Result<void> read = sql::select(
             q,
@@ -487,7 +489,8 @@ Result<void> PeopleIndex::forEachAppearance(const QString &name, const std::func
                            "JOIN articles ar ON ar.id = a.article_id JOIN issues i ON i.id = ar.issue_id %4 %1 "
                            "ORDER BY i.date IS NULL, i.date, i.month, i.day, ar.issue_id, ar.position, a.id%2")
                 .arg(where, limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString(),
-                     withText ? QStringLiteral("b.text, ar.title") : QStringLiteral("'', ''"),
+                     withText ? QStringLiteral("substr(b.text, 1, a.sentence_start + a.sentence_length), ar.title")
+                              : QStringLiteral("'', ''"),
                      withText ? QStringLiteral("JOIN blocks b ON b.id = a.block_id") : QString()),
             name.isEmpty() ? QVariantList() : QVariantList{name});
         !read)
