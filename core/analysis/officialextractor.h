@@ -23,7 +23,7 @@ inline constexpr auto kTakesPart = u"参加";
 } // namespace role
 
 /// The roles in the order above.
-QStringList officialRoles();
+const QStringList &officialRoles();
 
 struct OfficialMention
 {

@@ -536,7 +536,7 @@ void Library::setServerPassword(const QString &url, const QString &password)
 
 int Library::currentSchemaVersion()
 {
-    return 13;
+    return 14;
 }
 
 int Library::applicationId()

@@ -48,7 +48,7 @@ QString layerOfVersion(int version)
         return QStringLiteral("search");
     if (version == 10 || version == 12)
         return QStringLiteral("reuse");
-    return version == 6 || version == 7 ? QStringLiteral("analysis") : QStringLiteral("store");
+    return version == 6 || version == 7 || version == 14 ? QStringLiteral("analysis") : QStringLiteral("store");
 }
 
 } // namespace

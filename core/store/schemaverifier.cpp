@@ -144,6 +144,7 @@ constexpr std::pair<int, const char *> kKnownDigests[] = {
     {11, "d709c9e9462d967ff6ad2b163b56cc99971188ab468e470b12f8362e1e0ad7ad"},
     {12, "6256e844c6b68bd9e6be95b6a70cf52c8c0966512a08b5cc00d13fc1f6cd4cac"},
     {13, "6256e844c6b68bd9e6be95b6a70cf52c8c0966512a08b5cc00d13fc1f6cd4cac"}, // v13 adds nothing to an SQLite file
+    {14, "c6151158e2db462b28a3dc2930b1205bd7709e41b140f0b838e15e2cdb3b0dca"},
 };
 
 struct Comparison

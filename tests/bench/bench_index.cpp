@@ -1,12 +1,14 @@
 // bench_index: what building the full-text index costs, in parts.
 //
-//   bench_index LIBRARY [--runs N]
+//   bench_index LIBRARY [--runs N] [--variants]
 //
 // Works on a copy of LIBRARY (a library made by bench_import --library FILE or dubao-cli import). Prints
 //   tokenize   the tokenizer alone over every paragraph's text, in memory (MB/s of UTF-8 text)
 //   read       reading every paragraph's text from SQLite, in key order, without indexing it
 //   rebuild    SearchIndex::rebuild(): the whole index made again, committed
 // and the index's size afterwards. MB = 1,000,000 bytes. Medians of --runs (default 3) for tokenize.
+// --variants also builds the paragraph index again in side tables with other FTS5 options and keys (docs/search.md,
+// fifth round) and prints each one's size (dbstat) and build time.
 
 #include "core/search/searchindex.h"
 #include "core/search/tokenizer.h"
@@ -66,6 +68,46 @@ struct FtsTokenizer
     }
 };
 
+qint64 tableBytes(QSqlDatabase db, const QString &prefix)
+{
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT sum(pgsize) FROM dbstat WHERE name LIKE '%1%'").arg(prefix));
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+// The paragraph index built again as `name` (FTS5 `options`, rows keyed by `key`), in one transaction, then
+// `optimize`d when asked; prints the size of its tables.
+void buildVariant(QSqlDatabase db, const char *name, const char *options, const char *key, bool optimize,
+                  qint64 textBytes, const char *config = nullptr)
+{
+    QSqlQuery q(db);
+    QElapsedTimer timer;
+    timer.start();
+    const QString table = QString::fromLatin1(name);
+    q.exec(QStringLiteral("BEGIN"));
+    if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE %1 USING fts5(text, content='', tokenize='dubao'%2)")
+                    .arg(table, QString::fromLatin1(options)))) {
+        std::fprintf(stderr, "bench_index: %s: cannot create\n", name);
+        q.exec(QStringLiteral("ROLLBACK"));
+        return;
+    }
+    q.exec(QStringLiteral("INSERT INTO %1 (%1, rank) VALUES ('hashsize', 33554432)").arg(table));
+    if (config)
+        q.exec(QStringLiteral("INSERT INTO %1 (%1, rank) VALUES ('%2)").arg(table, QString::fromLatin1(config)));
+    q.exec(QStringLiteral("INSERT INTO %1 (rowid, text) SELECT %2, b.text FROM blocks b "
+                          "JOIN search_block_keys k ON k.block_id = b.id ORDER BY 1")
+               .arg(table, QString::fromLatin1(key)));
+    if (optimize)
+        q.exec(QStringLiteral("INSERT INTO %1 (%1) VALUES ('optimize')").arg(table));
+    q.exec(QStringLiteral("COMMIT"));
+    const double s = double(timer.nsecsElapsed()) / 1e9;
+    const qint64 data = tableBytes(db, table + QStringLiteral("_data"));
+    const qint64 all = tableBytes(db, table + QStringLiteral("_"));
+    std::printf("%-22s data %8.1f MB  all %8.1f MB (%.3f x)  %7.2f s  (%s; key %s)\n", name, double(data) / 1e6,
+                double(all) / 1e6, double(all) / std::max<double>(1, double(textBytes)), s, options, key);
+    q.exec(QStringLiteral("DROP TABLE %1").arg(table));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -74,8 +116,11 @@ int main(int argc, char **argv)
     const QStringList args = QCoreApplication::arguments();
     QString source;
     int runs = 3;
+    bool variants = false;
     for (qsizetype i = 1; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--runs") && i + 1 < args.size())
+        if (args.at(i) == QLatin1String("--variants"))
+            variants = true;
+        else if (args.at(i) == QLatin1String("--runs") && i + 1 < args.size())
             runs = std::max(1, args.at(++i).toInt());
         else if (source.isEmpty() && !args.at(i).startsWith(QLatin1Char('-')))
             source = args.at(i);
@@ -83,7 +128,7 @@ int main(int argc, char **argv)
             source.clear();
     }
     if (source.isEmpty() || !QFile::exists(source)) {
-        std::fprintf(stderr, "usage: bench_index LIBRARY [--runs N]\n");
+        std::fprintf(stderr, "usage: bench_index LIBRARY [--runs N] [--variants]\n");
         return 2;
     }
     QTemporaryDir tmp;
@@ -155,5 +200,15 @@ int main(int argc, char **argv)
     std::printf("index      %.1f MB for %.1f MB of text (%.2f x), search_blocks_data %lld rows\n",
                 double(stats.indexBytes) / 1e6, double(stats.textBytes) / 1e6,
                 double(stats.indexBytes) / std::max<double>(1, double(stats.textBytes)), q.value(0).toLongLong());
+    if (variants) {
+        QSqlDatabase db = library.database();
+        buildVariant(db, "v_as_now", "", "k.key", false, stats.textBytes);
+        buildVariant(db, "v_optimized", "", "k.key", true, stats.textBytes);
+        buildVariant(db, "v_block_id_key", "", "b.id", false, stats.textBytes);
+        buildVariant(db, "v_dense_key", "", "row_number() OVER (ORDER BY k.key)", false, stats.textBytes);
+        buildVariant(db, "v_pgsz_16000", "", "k.key", false, stats.textBytes, "pgsz', 16000");
+        buildVariant(db, "v_detail_column", ", detail=column", "k.key", false, stats.textBytes);
+        buildVariant(db, "v_columnsize_0", ", columnsize=0", "k.key", false, stats.textBytes);
+    }
     return 0;
 }

@@ -172,6 +172,152 @@ private slots:
         QCOMPARE(speakers.back(), u"刘佳"_s);
     }
 
+    // Schema v14 keeps no copy of the sentence: every appearance's sentence, cut from its block's text when read, is
+    // exactly the sentence the extractor gave for that mention, through appearances() and sentences() alike.
+    void corpus_sentencesAreTheExtractorsOwn()
+    {
+        Library library;
+        QVERIFY(library.open(m_dir.filePath(u"corpus.sqlite"_s)));
+        PeopleIndex index(library);
+        QVERIFY(index.update());
+        QCOMPARE(sql::scalar(library.database(),
+                             u"SELECT count(*) FROM pragma_table_info('appearances') WHERE name = 'sentence'"_s)
+                     .toInt(),
+                 0);
+
+        // The extractor's mentions, by block id and sentence start.
+        QMap<qint64, Article> articles;
+        QHash<qint64, QList<qint64>> blockIds;
+        QSqlQuery q(library.database());
+        QVERIFY(q.exec(u"SELECT article_id, id, kind, text FROM blocks ORDER BY article_id, position"_s));
+        while (q.next()) {
+            Block b;
+            b.id = q.value(1).toLongLong();
+            b.kind = blockKindFromName(q.value(2).toString()).value_or(BlockKind::Body);
+            b.text = q.value(3).toString();
+            articles[q.value(0).toLongLong()].blocks.append(b);
+            blockIds[q.value(0).toLongLong()].append(b.id);
+        }
+        QHash<std::pair<qint64, int>, QString> extracted;
+        for (auto it = articles.cbegin(); it != articles.cend(); ++it)
+            for (const OfficialMention &m : extractOfficials(*it))
+                extracted.insert({blockIds.value(it.key()).value(m.blockIndex), m.sentenceStart}, m.sentence);
+
+        const QList<Appearance> all = index.appearances();
+        QVERIFY(all.size() > 20);
+        QList<qint64> ids;
+        for (const Appearance &a : all) {
+            ids.append(a.id);
+            const auto found = extracted.constFind({a.blockId, a.sentenceStart});
+            QVERIFY2(found != extracted.cend(), qPrintable(a.name));
+            QVERIFY(!a.sentence.isEmpty());
+            QCOMPARE(a.sentence, *found);
+        }
+        const QHash<qint64, QString> sentences = index.sentences(ids);
+        QCOMPARE(sentences.size(), all.size());
+        for (const Appearance &a : all)
+            QCOMPARE(sentences.value(a.id), a.sentence);
+    }
+
+    // The update extracts on a worker thread, one batch (400 articles) ahead of its writes: over several batches,
+    // every article's appearances are exactly what the extractor finds in it, and nothing is left to do.
+    void update_severalBatches_extractsEveryArticleOnce()
+    {
+        Library library;
+        QVERIFY(library.open(m_dir.filePath(u"batches.sqlite"_s)));
+        const QStringList copies = test::writeCorpusCopies(m_dir.filePath(u"copies"_s), 72);
+        QVERIFY(Importer(library).importPaths(copies).failed.isEmpty());
+        QSqlDatabase db = library.database();
+        const qint64 articleCount = sql::scalar(db, u"SELECT count(*) FROM articles"_s).toLongLong();
+        QVERIFY2(articleCount > 2 * 400, qPrintable(QString::number(articleCount)));
+        PeopleIndex index(library);
+        QCOMPARE(index.pendingArticles(), articleCount);
+        const Result<qint64> updated = index.update();
+        QVERIFY(updated);
+        QCOMPARE(*updated, articleCount);
+        QCOMPARE(index.pendingArticles(), 0);
+
+        QMap<qint64, Article> articles;
+        QHash<qint64, QList<qint64>> blockIds;
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"SELECT article_id, id, kind, text FROM blocks ORDER BY article_id, position"_s));
+        while (q.next()) {
+            Block b;
+            b.id = q.value(1).toLongLong();
+            b.kind = blockKindFromName(q.value(2).toString()).value_or(BlockKind::Body);
+            b.text = q.value(3).toString();
+            articles[q.value(0).toLongLong()].blocks.append(b);
+            blockIds[q.value(0).toLongLong()].append(b.id);
+        }
+        QVERIFY(q.exec(u"SELECT ar.article_id, r.name FROM article_reporters ar "
+                       u"JOIN reporters r ON r.id = ar.reporter_id"_s));
+        while (q.next()) {
+            Article &a = articles[q.value(0).toLongLong()];
+            if (!a.byline)
+                a.byline = Byline{};
+            a.byline->reporters.append(q.value(1).toString());
+        }
+        QStringList expected;
+        for (auto it = articles.cbegin(); it != articles.cend(); ++it)
+            for (const OfficialMention &m : extractOfficials(*it))
+                expected.append(u"%1 %2 %3 %4"_s.arg(it.key())
+                                    .arg(blockIds.value(it.key()).value(m.blockIndex))
+                                    .arg(m.sentenceStart)
+                                    .arg(m.name));
+        QStringList stored;
+        QVERIFY(q.exec(u"SELECT a.article_id, a.block_id, a.sentence_start, p.name FROM appearances a "
+                       u"JOIN persons p ON p.id = a.person_id"_s));
+        while (q.next())
+            stored.append(u"%1 %2 %3 %4"_s.arg(q.value(0).toLongLong())
+                              .arg(q.value(1).toLongLong())
+                              .arg(q.value(2).toInt())
+                              .arg(q.value(3).toString()));
+        expected.sort();
+        stored.sort();
+        QVERIFY(stored.size() > 100);
+        QCOMPARE(stored, expected);
+    }
+
+    // A v12 library (its appearances with their sentence copies and the person_id index) upgrades to v14 in place:
+    // the copies and the index are gone, and every appearance reads back as before.
+    void migration_fromVersion12_dropsTheSentenceCopy()
+    {
+        const QString path = m_dir.filePath(u"v12.sqlite"_s);
+        QList<Appearance> before;
+        {
+            Library library;
+            QVERIFY(library.open(path));
+            QVERIFY(Importer(library).importPaths({test::corpusFiles().front()}).failed.isEmpty());
+            PeopleIndex index(library);
+            QVERIFY(index.update());
+            before = index.appearances();
+            QVERIFY(!before.isEmpty());
+            QVERIFY(test::dropSchemaVersion14(library.database()));
+            QVERIFY(sql::exec(library.database(), u"PRAGMA user_version = 12"_s));
+            QCOMPARE(sql::scalar(library.database(), u"SELECT count(*) FROM appearances WHERE sentence <> ''"_s)
+                         .toLongLong(),
+                     qint64(before.size()));
+        }
+        Library library;
+        QVERIFY(library.open(path));
+        QSqlDatabase db = library.database();
+        QCOMPARE(sql::scalar(db, u"PRAGMA user_version"_s).toInt(), 14);
+        QCOMPARE(
+            sql::scalar(db, u"SELECT count(*) FROM pragma_table_info('appearances') WHERE name = 'sentence'"_s).toInt(),
+            0);
+        QVERIFY(!sql::scalar(db, u"SELECT 1 FROM sqlite_master WHERE name = 'appearances_person'"_s).isValid());
+        QVERIFY(sql::scalar(db, u"SELECT 1 FROM sqlite_master WHERE name = 'appearances_person_offices'"_s).isValid());
+        PeopleIndex index(library);
+        QCOMPARE(index.pendingArticles(), 0); // nothing to extract again
+        const QList<Appearance> after = index.appearances();
+        QCOMPARE(after.size(), before.size());
+        for (qsizetype k = 0; k < after.size(); ++k) {
+            QCOMPARE(after[k].id, before[k].id);
+            QCOMPARE(after[k].name, before[k].name);
+            QCOMPARE(after[k].sentence, before[k].sentence);
+        }
+    }
+
     // Every person and office of the corpus: person:/office: alone list exactly the articles the index names them in;
     // with a word, exactly the word's paragraphs in those articles.
     void searchFilters_matchTheIndex()

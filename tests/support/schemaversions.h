@@ -29,10 +29,70 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
 // Schema version 13 (a team library's search index, core/search/postgresindex.h) adds nothing to an SQLite file: a
 // v12 file is a v13 file with user_version 12, so there is nothing to drop for it.
 
-/// Drops what schema version 12 (the paragraphs' share of reuse that search's own: reads) added. Leaves user_version
-/// to the caller. False when a statement fails.
+/// Undoes schema version 14 (core/analysis/peopleindex.cpp): the appearances table made again as v6 made it, every
+/// appearance with its sentence copy (cut from its block's text as v12's extraction stored it), and the index on
+/// person_id. Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion14(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*), count(*) FILTER (WHERE name = 'sentence') "
+                               "FROM pragma_table_info('appearances')")) ||
+        !q.next())
+        return false;
+    if (q.value(0).toInt() == 0) // no people index (an older version's file): nothing to undo
+        return true;
+    const bool present = q.value(1).toInt() > 0;
+    q.finish();
+    if (present)
+        return q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS appearances_person ON appearances(person_id)"));
+    const char *const statements[] = {
+        "CREATE TEMP TABLE v14_appearances AS SELECT a.*, b.text AS block_text FROM appearances a "
+        "JOIN blocks b ON b.id = a.block_id",
+        "DROP TABLE appearances",
+        R"(CREATE TABLE appearances (
+            id              INTEGER PRIMARY KEY,
+            person_id       INTEGER NOT NULL REFERENCES persons(id),
+            article_id      INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            block_id        INTEGER NOT NULL REFERENCES blocks(id) ON DELETE CASCADE,
+            offices         TEXT NOT NULL DEFAULT '',
+            role            TEXT CHECK (role IS NULL OR role IN ('主持', '出席', '列席', '讲话', '调研', '参加')),
+            rank            INTEGER,
+            sentence_start  INTEGER NOT NULL,
+            sentence_length INTEGER NOT NULL,
+            sentence        TEXT NOT NULL
+        ))",
+        "INSERT INTO appearances SELECT id, person_id, article_id, block_id, offices, role, rank, sentence_start, "
+        "sentence_length, '' FROM v14_appearances",
+        "CREATE INDEX appearances_person ON appearances(person_id)",
+        "CREATE INDEX appearances_article ON appearances(article_id)",
+        "CREATE INDEX appearances_block ON appearances(block_id)",
+        "CREATE INDEX appearances_person_offices ON appearances(person_id, offices, article_id)",
+    };
+    for (const char *statement : statements)
+        if (!q.exec(QString::fromUtf8(statement)))
+            return false;
+    QList<std::pair<qint64, QString>> sentences;
+    if (!q.exec(QStringLiteral("SELECT id, sentence_start, sentence_length, block_text FROM v14_appearances")))
+        return false;
+    while (q.next())
+        sentences.append({q.value(0).toLongLong(), q.value(3).toString().mid(q.value(1).toInt(), q.value(2).toInt())});
+    q.finish();
+    for (const auto &[id, sentence] : std::as_const(sentences)) {
+        q.prepare(QStringLiteral("UPDATE appearances SET sentence = ? WHERE id = ?"));
+        q.addBindValue(sentence.trimmed());
+        q.addBindValue(id);
+        if (!q.exec())
+            return false;
+    }
+    return q.exec(QStringLiteral("DROP TABLE v14_appearances"));
+}
+
+/// Drops what schema versions 12 (the paragraphs' share of reuse that search's own: reads) and 14 added. Leaves
+/// user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersion12(QSqlDatabase db)
 {
+    if (!dropSchemaVersion14(db))
+        return false;
     QSqlQuery q(db);
     return q.exec(QStringLiteral("DROP TABLE IF EXISTS reuse_paragraphs"));
 }
