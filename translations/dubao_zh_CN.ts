@@ -729,6 +729,22 @@ This cannot be undone.</source>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>另存为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save both sides with their marks as A4 pages in two columns, to print or to cite</source>
+        <translation>将两侧文本连同标记保存为双栏 A4 页面，便于打印或引用</translation>
+    </message>
+    <message>
+        <source>comparison-%1.pdf</source>
+        <translation>对照-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>dubao::Concordance</name>
@@ -1927,6 +1943,10 @@ This cannot be undone.</source>
         <source>Quick check: every page of what no restore could make again (the issues, their original bytes and your work); the paragraphs, articles and the search and people indexes, which a restore or re-index rebuilds from the issues, only by their counts and references. Run a full check (dubao-cli check --full) to read every page.</source>
         <translation>快速检查：读取任何恢复都无法重建的内容（各期、其原始字节和您的工作）的每一页；段落、文章以及搜索和人物索引可由恢复或重建索引从各期重新生成，只检查其数量和引用。要读取每一页，请运行完整检查（dubao-cli check --full）。</translation>
     </message>
+    <message>
+        <source>Team library check: the paragraphs and articles, and every highlight, note and notebook entry against the text. The PostgreSQL server keeps its own storage sound and enforces the references between tables on every write; its administrator checks and backs up the database itself.</source>
+        <translation>团队文库检查：段落与文章，以及每个高亮、批注和笔记本条目与正文是否一致。PostgreSQL 服务器自行保证其存储完好，并在每次写入时强制表间引用；数据库的检查和备份由其管理员负责。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::LibrarySession</name>
@@ -2581,6 +2601,58 @@ What the library holds now is kept as another backup.</source>
         <source>Backed up to %1 (%2)</source>
         <translation>已备份到 %1（%2）</translation>
     </message>
+    <message>
+        <source>Issues: %1 · Articles: %2 · %3 (%4)</source>
+        <translation>期数：%1 · 文章：%2 · %3（%4）</translation>
+    </message>
+    <message>
+        <source>reader</source>
+        <translation>读者</translation>
+    </message>
+    <message>
+        <source>annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>无角色</translation>
+    </message>
+    <message>
+        <source>Open &amp;Team Library…</source>
+        <translation>打开团队文库(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>%1 (team library)</source>
+        <translation>%1（团队文库）</translation>
+    </message>
+    <message>
+        <source>Open Team Library</source>
+        <translation>打开团队文库</translation>
+    </message>
+    <message>
+        <source>The library is open, but the keychain did not keep the password: %1</source>
+        <translation>文库已打开，但钥匙串未能保存密码：%1</translation>
+    </message>
+    <message>
+        <source>You are %1 on this team library as a reader: you can read, search and export, but not annotate or edit (the library&apos;s owner gives roles).</source>
+        <translation>您以读者身份（%1）使用此团队文库：可以阅读、检索和导出，但不能标注或编辑（角色由文库所有者分配）。</translation>
+    </message>
+    <message>
+        <source>You are an annotator of this team library: you may annotate, not import, replace, correct the OCR or define tags.</source>
+        <translation>您是此团队文库的标注者：可以标注，但不能导入、替换、校正 OCR 或定义标签。</translation>
+    </message>
+    <message>
+        <source>You are a reader of this team library: you may read, search and export, not annotate or edit.</source>
+        <translation>您是此团队文库的读者：可以阅读、检索和导出，但不能标注或编辑。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::MarkdownWriter</name>
@@ -2908,10 +2980,6 @@ What the library holds now is kept as another backup.</source>
         <translation>不是人名(&amp;N)</translation>
     </message>
     <message>
-        <source>Name or office contains (e.g. 书记)</source>
-        <translation>姓名或职务包含（如 书记）</translation>
-    </message>
-    <message>
         <source>Appeared from</source>
         <translation>出现时间从</translation>
     </message>
@@ -3012,6 +3080,18 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Export People</source>
         <translation>导出人物</translation>
+    </message>
+    <message>
+        <source>Name or office contains (e.g. 书记); own:yes or own:no</source>
+        <translation>姓名或职务包含（如 书记）；own:yes 或 own:no</translation>
+    </message>
+    <message>
+        <source>A name or an office the person had (书记: every secretary). own:yes counts only their appearances in the paper&apos;s own text, own:no those in text shared with other articles (needs the reuse index).</source>
+        <translation>姓名或此人担任过的职务（书记：所有书记）。own:yes 只计其在本报自有文本中的出现，own:no 只计与其他文章共有文本中的出现（需要文本复用索引）。</translation>
+    </message>
+    <message>
+        <source>own: takes yes (the paper&apos;s own text) or no (text shared with other articles)</source>
+        <translation>own: 取 yes（本报自有文本）或 no（与其他文章共有的文本）</translation>
     </message>
 </context>
 <context>
@@ -3520,8 +3600,12 @@ What the library holds now is kept as another backup.</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>Exported to %1.</source>
-        <translation>已导出到 %1。</translation>
+        <source>Export Reuse: %1</source>
+        <translation>导出文本复用：%1</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation>已将%1导出到 %2。</translation>
     </message>
 </context>
 <context>
@@ -3585,10 +3669,6 @@ What the library holds now is kept as another backup.</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <source>Save the pairs and clusters for R, Stata, pandas or a spreadsheet</source>
-        <translation>保存文章对与文本簇，供 R、Stata、pandas 或电子表格使用</translation>
-    </message>
-    <message>
         <source>Pairs and Clusters as &amp;JSON…</source>
         <translation>文章对与文本簇导出为 &amp;JSON…</translation>
     </message>
@@ -3607,6 +3687,20 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Keep the clusters with a copy this search matches: words, tag:, own:, any filter of the search language</source>
         <translation>只保留有副本符合此搜索的文本簇：词语、tag:、own: 或搜索语言的任何筛选条件</translation>
+    </message>
+    <message>
+        <source>Save %1 for R, Stata, pandas or a spreadsheet</source>
+        <translation>保存%1，供 R、Stata、pandas 或电子表格使用</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n cluster(s) the filters show, and their pairs</source>
+        <translation>
+            <numerusform>筛选条件显示的 %n 个簇及其配对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every cluster and every pair</source>
+        <translation>所有簇和所有配对</translation>
     </message>
 </context>
 <context>
@@ -3778,6 +3872,10 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>own: needs the text-reuse index, which this library does not have yet; build it with Tools → Build Reuse Index or dubao-cli reuse --rebuild</source>
         <translation>own: 需要文本复用索引，但此资料库尚未建立；请通过“工具 → 建立文本复用索引”或 dubao-cli reuse --rebuild 建立</translation>
+    </message>
+    <message>
+        <source>this team library has no search index</source>
+        <translation>此团队文库没有检索索引</translation>
     </message>
 </context>
 <context>
@@ -4220,6 +4318,98 @@ What the library holds now is kept as another backup.</source>
         <source>not a Dubao library (a team library of schema %1)</source>
         <translation>不是读报资料库（团队资料库的架构版本为 %1）</translation>
     </message>
+    <message>
+        <source>the user %1 may not connect to the database %2 on the PostgreSQL server %3 (its owner gives access: dubao-cli team add-user)</source>
+        <translation>用户 %1 无权连接 PostgreSQL 服务器 %3 上的数据库 %2（由其所有者授权：dubao-cli team add-user）</translation>
+    </message>
+    <message>
+        <source>the user %1 may not do this on this team library</source>
+        <translation>用户 %1 无权在此团队文库中执行此操作</translation>
+    </message>
+    <message>
+        <source>not allowed: %1 (the server refused: %2)</source>
+        <translation>不允许：%1（服务器拒绝：%2）</translation>
+    </message>
+    <message>
+        <source>the connection to the PostgreSQL server %1 was lost; the change was not saved</source>
+        <translation>与 PostgreSQL 服务器 %1 的连接已断开；更改未保存</translation>
+    </message>
+    <message>
+        <source>the connection to the PostgreSQL server %1 was lost</source>
+        <translation>与 PostgreSQL 服务器 %1 的连接已断开</translation>
+    </message>
+    <message>
+        <source>cannot set up the roles: %1</source>
+        <translation>无法设置角色：%1</translation>
+    </message>
+    <message>
+        <source>roles belong to a team library (postgresql://USER@HOST:PORT/DATABASE), not to a library file</source>
+        <translation>角色属于团队文库（postgresql://用户@主机:端口/数据库），不属于文库文件</translation>
+    </message>
+    <message>
+        <source>cannot read the user&apos;s role</source>
+        <translation>无法读取用户的角色</translation>
+    </message>
+    <message>
+        <source>%1 is a reader of this team library: a reader may read, search and export, not annotate or change it</source>
+        <translation>%1 是此团队文库的读者：读者可以阅读、检索和导出，不能标注或修改</translation>
+    </message>
+    <message>
+        <source>%1 is an annotator of this team library: an annotator may read, search, export and annotate (tags on text, highlights, notes, notebooks), not import, replace, re-parse, correct the OCR or define tags</source>
+        <translation>%1 是此团队文库的标注者：标注者可以阅读、检索、导出和标注（正文标签、高亮、批注、笔记本），不能导入、替换、重新解析、校正 OCR 或定义标签</translation>
+    </message>
+    <message>
+        <source>%1 is an editor of this team library: an editor may read, annotate, import, replace, re-parse, correct the OCR and define tags, not change the schema or the roles</source>
+        <translation>%1 是此团队文库的编辑：编辑可以阅读、标注、导入、替换、重新解析、校正 OCR 和定义标签，不能更改数据库结构或角色</translation>
+    </message>
+    <message>
+        <source>%1 owns this team library</source>
+        <translation>%1 是此团队文库的所有者</translation>
+    </message>
+    <message>
+        <source>%1 has no role on this team library (its owner gives one with dubao-cli team add-user)</source>
+        <translation>%1 在此团队文库中没有角色（由所有者通过 dubao-cli team add-user 分配）</translation>
+    </message>
+    <message>
+        <source>the user %1 may not set up the roles: it takes the library&apos;s owner (%2) with the right to create roles (a superuser grants it: ALTER ROLE %2 CREATEROLE)</source>
+        <translation>用户 %1 无权设置角色：需要由有权创建角色的文库所有者（%2）执行（由超级用户授予：ALTER ROLE %2 CREATEROLE）</translation>
+    </message>
+    <message>
+        <source>%1: may read, search and export</source>
+        <translation>%1：可以阅读、检索和导出</translation>
+    </message>
+    <message>
+        <source>%1: may also annotate (tags on text, highlights, notes, notebooks)</source>
+        <translation>%1：还可以标注（正文标签、高亮、批注、笔记本）</translation>
+    </message>
+    <message>
+        <source>%1: may also import, replace, re-parse, correct the OCR and define tags</source>
+        <translation>%1：还可以导入、替换、重新解析、校正 OCR 和定义标签</translation>
+    </message>
+    <message>
+        <source>“%1” is not a user name for the server: letters, digits, _ . and -, starting with a letter or _, at most 63</source>
+        <translation>“%1”不是服务器可用的用户名：只能包含字母、数字、_ . 和 -，以字母或 _ 开头，最多 63 个字符</translation>
+    </message>
+    <message>
+        <source>the password is empty</source>
+        <translation>密码为空</translation>
+    </message>
+    <message>
+        <source>the team library has no roles yet: run dubao-cli team init first</source>
+        <translation>团队文库尚无角色：请先运行 dubao-cli team init</translation>
+    </message>
+    <message>
+        <source>the server already has a user (or role) %1</source>
+        <translation>服务器上已有用户（或角色）%1</translation>
+    </message>
+    <message>
+        <source>cannot reach the server&apos;s connection</source>
+        <translation>无法访问服务器连接</translation>
+    </message>
+    <message>
+        <source>cannot encrypt the password: %1</source>
+        <translation>无法加密密码：%1</translation>
+    </message>
 </context>
 <context>
     <name>dubao::TagDock</name>
@@ -4424,6 +4614,53 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Untag Note “%1”</source>
         <translation>移除笔记标签“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::TeamLibraryDialog</name>
+    <message>
+        <source>&amp;Remember the password in the keychain</source>
+        <translation>在钥匙串中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open Team Library</source>
+        <translation>打开团队文库</translation>
+    </message>
+    <message>
+        <source>A team library is a Dubao library on a PostgreSQL server that a research group shares. What you may do in it (read, annotate, edit) is your role on the server.</source>
+        <translation>团队文库是研究小组共享的、位于 PostgreSQL 服务器上的读报文库。您在其中能做什么（阅读、标注、编辑）取决于您在服务器上的角色。</translation>
+    </message>
+    <message>
+        <source>empty: from ~/.pgpass</source>
+        <translation>留空：从 ~/.pgpass 读取</translation>
+    </message>
+    <message>
+        <source>No keychain is available (no Secret Service, such as GNOME Keyring or KWallet, runs in this session). Leave the password empty to use ~/.pgpass, or type it each time.</source>
+        <translation>没有可用的钥匙串（本会话中未运行 GNOME Keyring 或 KWallet 等 Secret Service）。密码留空以使用 ~/.pgpass，或每次输入。</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Dubao never writes the password to its settings: it is kept in memory while Dubao runs, in the keychain if you ask, or read from ~/.pgpass when you leave it empty.</source>
+        <translation>读报从不把密码写入设置：运行期间保存在内存中，如您选择则保存在钥匙串中，留空时从 ~/.pgpass 读取。</translation>
     </message>
 </context>
 <context>
@@ -4729,6 +4966,14 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Issue files or folders to import (paths or file:// URLs), a library file to open, or dubao://block/UUID and dubao://article/UUID links to open (a number instead of the UUID works too).</source>
         <translation>要导入的报纸文件或文件夹（路径或 file:// 网址）、要打开的资料库文件，或要打开的 dubao://block/UUID 和 dubao://article/UUID 链接（也可用编号代替 UUID）。</translation>
+    </message>
+    <message>
+        <source>Nothing that was dropped was imported.</source>
+        <translation>拖放的内容均未导入。</translation>
+    </message>
+    <message>
+        <source>Opened the library %1.</source>
+        <translation>已打开文库 %1。</translation>
     </message>
 </context>
 </TS>
