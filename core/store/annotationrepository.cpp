@@ -350,9 +350,9 @@ QList<Note> AnnotationRepository::notesOfHighlight(qint64 highlightId) const
 QHash<qint64, QList<Note>> AnnotationRepository::notesOfHighlights() const
 {
     QHash<qint64, QList<Note>> byHighlight;
-    const QList<Note> notes = notesWhere(
-        m_library.database(),
-        QStringLiteral("WHERE n.highlight_id IS NOT NULL ORDER BY n.highlight_id, n.created_at, n.id"), {});
+    const QList<Note> notes =
+        notesWhere(m_library.database(),
+                   QStringLiteral("WHERE n.highlight_id IS NOT NULL ORDER BY n.highlight_id, n.created_at, n.id"), {});
     for (const Note &n : notes)
         byHighlight[n.highlightId].append(n);
     return byHighlight;
