@@ -66,7 +66,11 @@ public:
 
     /// Whether article() fills the blocks' raw OCR text that the library keeps only in the original file (most
     /// blocks: docs/schema.md v11): that decompresses and decodes the whole issue's file.
-    enum class RawText { Filled, Skipped };
+    enum class RawText
+    {
+        Filled,
+        Skipped
+    };
     /// With block ids; RawText::Skipped leaves a block's raw empty where it is not stored (an export of 10,000
     /// excerpts at 1 GB spent over a third of its time filling raw text it never wrote).
     std::optional<Article> article(qint64 articleId, RawText raw = RawText::Filled) const;
