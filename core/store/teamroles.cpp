@@ -27,13 +27,18 @@ constexpr std::array kRoles{Role::Reader, Role::Annotator, Role::Editor};
 const QStringList &annotationTables()
 {
     static const QStringList tables{
-        QStringLiteral("article_tags"), QStringLiteral("block_tags"),
-        QStringLiteral("highlights"),   QStringLiteral("highlight_tags"),
-        QStringLiteral("notes"),        QStringLiteral("note_tags"),
-        QStringLiteral("notebooks"),    QStringLiteral("notebook_entries"),
+        QStringLiteral("article_tags"),
+        QStringLiteral("block_tags"),
+        QStringLiteral("highlights"),
+        QStringLiteral("highlight_tags"),
+        QStringLiteral("notes"),
+        QStringLiteral("note_tags"),
+        QStringLiteral("notebooks"),
+        QStringLiteral("notebook_entries"),
         // A note's text is indexed for search in the note's transaction (core/search/postgresindex.cpp: a trigger
         // queues it, the vectors are written before the commit).
-        QStringLiteral("search_notes"), QStringLiteral("search_pending"),
+        QStringLiteral("search_notes"),
+        QStringLiteral("search_pending"),
     };
     return tables;
 }
