@@ -392,8 +392,8 @@ void TestCliAnnotations::check_findsAHighlightOffItsText_repairListsItAsOrphan()
 {
     // On both engines (a team library's check reads the structure and the annotations; the server keeps its pages).
     const qint64 block = blockId(0, 0);
-    const Run added = cli({u"highlight"_s, u"add"_s, u"--block"_s, QString::number(block), u"--start"_s, u"0"_s,
-                           u"--end"_s, u"4"_s});
+    const Run added =
+        cli({u"highlight"_s, u"add"_s, u"--block"_s, QString::number(block), u"--start"_s, u"0"_s, u"--end"_s, u"4"_s});
     QCOMPARE(added.code, 0);
     const qint64 highlight = added.out.trimmed().toLongLong();
     QVERIFY(highlight > 0);
