@@ -27,15 +27,7 @@ QString text(const QByteArray &bytes)
 /// dubao-cli with PGPASSFILE set (an empty value: no password file at all).
 test::CliRun runWithPassFile(const QStringList &args, const QString &passFile)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"PGPASSFILE"_s, passFile);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(DUBAO_CLI_PATH), args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return test::runCliWith(args, {{u"PGPASSFILE"_s, passFile}});
 }
 
 } // namespace

@@ -30,16 +30,7 @@ QString text(const QByteArray &bytes)
 /// dubao-cli with `input` on its standard input (closed after it).
 test::CliRun runWithInput(const QStringList &args, const QByteArray &input)
 {
-    QProcess p;
-    p.start(QStringLiteral(DUBAO_CLI_PATH), args);
-    if (!p.waitForStarted(10000))
-        return {};
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return test::runCliWith(args, {}, input);
 }
 
 } // namespace

@@ -2,10 +2,13 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+
+#include <utility>
 
 namespace dubao::test {
 
@@ -28,6 +31,27 @@ inline CliRun runCli(const QStringList &args, const QString &home = {})
         p.setProcessEnvironment(env);
     }
     p.start(QStringLiteral(DUBAO_CLI_PATH), args);
+    if (!p.waitForFinished(60000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+/// Runs dubao-cli with these environment variables added to the test's own (`extraEnvironment`; an empty value sets
+/// the variable empty) and `input` on its standard input, closed after it; waits for it as runCli() does.
+inline CliRun runCliWith(const QStringList &args, const QList<std::pair<QString, QString>> &extraEnvironment,
+                         const QByteArray &input = {})
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto &[name, value] : extraEnvironment)
+        env.insert(name, value);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(DUBAO_CLI_PATH), args);
+    if (!p.waitForStarted(10000))
+        return {};
+    p.write(input);
+    p.closeWriteChannel();
     if (!p.waitForFinished(60000))
         return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
