@@ -8,6 +8,7 @@
 // the text it came from (cairo_show_text_glyphs), and cairo writes ToUnicode (and ActualText where a glyph stands
 // for other text) from that, so what a reader copies out of the PDF is the excerpt as written.
 #include "app/render/exportwriters.h"
+#include "app/render/pangolayout.h"
 #include "core/export/documentoutline.h"
 #include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
@@ -109,22 +110,8 @@ public:
     {
         if (m_firstPageOnly && m_pages > 0)
             return;
-        PangoLayout *layout = pango_cairo_create_layout(m_cr);
-        PangoFontDescription *font = pango_font_description_new();
-        pango_font_description_set_family(font, m_family.constData());
-        pango_font_description_set_size(font, int(style.size * PANGO_SCALE));
-        pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_layout_set_font_description(layout, font);
-        pango_font_description_free(font);
-        pango_layout_set_width(layout, int((kPageWidth - 2 * kMargin - style.left) * PANGO_SCALE));
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_markup(layout, markup.constData(), int(markup.size()));
-        // Simplified Chinese glyph forms wherever the font offers several.
-        PangoAttrList *attributes = pango_layout_get_attributes(layout);
-        PangoAttrList *own = attributes ? pango_attr_list_ref(attributes) : pango_attr_list_new();
-        pango_attr_list_insert_before(own, pango_attr_language_new(pango_language_from_string("zh-cn")));
-        pango_layout_set_attributes(layout, own);
-        pango_attr_list_unref(own);
+        PangoLayout *layout =
+            createChineseLayout(m_cr, m_family, style.size, style.bold, kPageWidth - 2 * kMargin - style.left, markup);
 
         if (m_y > kMargin)
             m_y += style.top;

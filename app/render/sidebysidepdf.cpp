@@ -2,6 +2,7 @@
 #include "app/render/sidebysidepdf.h"
 
 #include "app/render/exportwriters.h"
+#include "app/render/pangolayout.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -99,22 +100,8 @@ public:
     /// (lines start at `top` there); *y ends under its last line.
     void flow(const QByteArray &markup, double size, double x, double width, double top, int *page, double *y)
     {
-        PangoLayout *layout = pango_cairo_create_layout(m_cr);
+        PangoLayout *layout = createChineseLayout(m_cr, m_family, size, false, width, markup);
         m_layouts.push_back(layout);
-        PangoFontDescription *font = pango_font_description_new();
-        pango_font_description_set_family(font, m_family.constData());
-        pango_font_description_set_size(font, int(size * PANGO_SCALE));
-        pango_layout_set_font_description(layout, font);
-        pango_font_description_free(font);
-        pango_layout_set_width(layout, int(width * PANGO_SCALE));
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_markup(layout, markup.constData(), int(markup.size()));
-        // Simplified Chinese glyph forms wherever the font offers several.
-        PangoAttrList *attributes = pango_layout_get_attributes(layout);
-        PangoAttrList *own = attributes ? pango_attr_list_ref(attributes) : pango_attr_list_new();
-        pango_attr_list_insert_before(own, pango_attr_language_new(pango_language_from_string("zh-cn")));
-        pango_layout_set_attributes(layout, own);
-        pango_attr_list_unref(own);
 
         PangoLayoutIter *line = pango_layout_get_iter(layout);
         do {
