@@ -21,7 +21,7 @@ void printPair(QTextStream &out, const ReusePair &p)
 {
     out << p.a << " ~ " << p.b << "  " << p.sharedChars << " chars  " << QString::number(100 * p.coverageA, 'f', 0)
         << "% / " << QString::number(100 * p.coverageB, 'f', 0) << "%" << (p.boilerplate ? "  boilerplate" : "")
-        << "\n";
+        << (p.quotation ? "  quotation" : "") << "\n";
     for (const ReusePassage &s : p.passages)
         out << "    block " << s.aBlock << " [" << s.aStart << ", " << s.aEnd << ")  ~  block " << s.bBlock << " ["
             << s.bStart << ", " << s.bEnd << ")\n";

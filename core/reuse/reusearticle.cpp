@@ -145,7 +145,7 @@ Result<QList<ReuseClusterDetails>> ReuseIndex::clusterDetails(int minChars, cons
         return all.error();
     QHash<qint64, double> shared; // per article: the most another shares of it
     for (const ReusePair &p : std::as_const(*all)) {
-        if (p.boilerplate)
+        if (p.boilerplate || p.quotation) // a copy's share, not a quotation's
             continue;
         shared[p.a] = std::max(shared.value(p.a), p.coverageA);
         shared[p.b] = std::max(shared.value(p.b), p.coverageB);

@@ -58,6 +58,7 @@ QJsonObject reusePairJson(const ReusePair &p)
                        {QStringLiteral("coverage_a"), p.coverageA},
                        {QStringLiteral("coverage_b"), p.coverageB},
                        {QStringLiteral("boilerplate"), p.boilerplate},
+                       {QStringLiteral("quotation"), p.quotation},
                        {QStringLiteral("passages"), reusePassagesJson(p.passages)}};
 }
 
@@ -97,13 +98,13 @@ Result<QByteArray> reusePairsCsv(Library &library, const QList<ReusePair> &pairs
 
     QByteArray out = kBom;
     out += row({"a", "b", "a_date", "a_publication", "a_title", "b_date", "b_publication", "b_title", "shared_chars",
-                "coverage_a", "coverage_b", "boilerplate", "passage_count", "passages"});
+                "coverage_a", "coverage_b", "boilerplate", "quotation", "passage_count", "passages"});
     for (const ReusePair &p : pairs) {
         const ArticleInfo a = info.value(p.a), b = info.value(p.b);
         out +=
             row({QByteArray::number(p.a), QByteArray::number(p.b), field(a.date), field(a.publication), field(a.title),
                  field(b.date), field(b.publication), field(b.title), QByteArray::number(p.sharedChars),
-                 number(p.coverageA), number(p.coverageB), p.boilerplate ? "1" : "0",
+                 number(p.coverageA), number(p.coverageB), p.boilerplate ? "1" : "0", p.quotation ? "1" : "0",
                  QByteArray::number(p.passages.size()), field(reuse::passagesToJson(p.passages))});
     }
     return out;

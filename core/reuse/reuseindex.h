@@ -55,7 +55,11 @@ struct ReusePair
     double coverageA = 0; ///< sharedChars / a's folded characters
     double coverageB = 0;
     bool boilerplate = false; ///< most of what they share is in very many articles (formulas, slogans, templates)
-    int longestPassage = 0;   ///< the most characters one aligned passage matched (computed, not stored)
+    /// What they share is short, in sentence-long passages (ReuseParameters::quotationChars, quotationPassageChars):
+    /// the same quotation or stock sentence in two different stories. Listed with its passages, but not a copy: it
+    /// joins no cluster. Decided when the pair is read, from what is stored.
+    bool quotation = false;
+    int longestPassage = 0; ///< the most characters one aligned passage matched (computed, not stored)
     QList<ReusePassage> passages;
 
     /// The same pair seen from b.
@@ -141,6 +145,13 @@ struct ReuseParameters
     /// Two articles dated further apart than formulaSpanDays share a template, not a story, unless one passage
     /// matches at least this many characters (a document or a story reprinted years later).
     int templatePassageChars = 150;
+    /// A pair sharing fewer folded characters than quotationChars, none of its passages as long as
+    /// quotationPassageChars (a paragraph: a copy reprints at least one), is a shared quotation or stock sentence,
+    /// not a copy (ReusePair::quotation). Measured on the real-copy set (docs/reuse.md): two agencies' reports of one
+    /// letter share its quoted sentence and two facts (53-76 characters, no passage over 33); copies share 135 and
+    /// more, with a passage of 52 or more.
+    int quotationChars = 100;
+    int quotationPassageChars = 50;
     int batchArticles = 200; ///< compared per write transaction; their index rows are written at its end
 };
 

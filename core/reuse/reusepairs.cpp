@@ -17,7 +17,17 @@ namespace dubao {
 
 namespace {
 
-Result<QList<ReusePair>> readPairs(QSqlDatabase db, const QString &where, const QVariantList &values)
+void markQuotation(ReusePair &p, const ReuseParameters &parameters)
+{
+    int longest = 0; // in code points of a's text: what is stored of a passage
+    for (const ReusePassage &passage : std::as_const(p.passages))
+        longest = std::max(longest, passage.aEnd - passage.aStart);
+    p.quotation =
+        !p.boilerplate && p.sharedChars < parameters.quotationChars && longest < parameters.quotationPassageChars;
+}
+
+Result<QList<ReusePair>> readPairs(QSqlDatabase db, const ReuseParameters &parameters, const QString &where,
+                                   const QVariantList &values)
 {
     QList<ReusePair> pairs;
     QSqlQuery q(db);
@@ -38,6 +48,7 @@ Result<QList<ReusePair>> readPairs(QSqlDatabase db, const QString &where, const 
         p.coverageB = q.value(4).toDouble();
         p.boilerplate = q.value(5).toInt() != 0;
         p.passages = reuse::passagesFromJson(q.value(6).toString());
+        markQuotation(p, parameters);
         pairs.append(p);
     }
     return pairs;
@@ -62,18 +73,18 @@ ReusePair ReusePair::swapped() const
 
 Result<QList<ReusePair>> ReuseIndex::pairs(int minChars) const
 {
-    return readPairs(m_library.database(), QStringLiteral("shared_chars >= ?"), {minChars});
+    return readPairs(m_library.database(), m_parameters, QStringLiteral("shared_chars >= ?"), {minChars});
 }
 
 Result<QList<ReusePair>> ReuseIndex::pairsOf(qint64 article, int minChars) const
 {
     // Two indexed lookups (the primary key by a, reuse_pairs_b by b) rather than one OR over the table.
-    Result<QList<ReusePair>> asA =
-        readPairs(m_library.database(), QStringLiteral("a = ? AND shared_chars >= ?"), {article, minChars});
+    Result<QList<ReusePair>> asA = readPairs(m_library.database(), m_parameters,
+                                             QStringLiteral("a = ? AND shared_chars >= ?"), {article, minChars});
     if (!asA)
         return asA;
-    Result<QList<ReusePair>> asB =
-        readPairs(m_library.database(), QStringLiteral("b = ? AND shared_chars >= ?"), {article, minChars});
+    Result<QList<ReusePair>> asB = readPairs(m_library.database(), m_parameters,
+                                             QStringLiteral("b = ? AND shared_chars >= ?"), {article, minChars});
     if (!asB)
         return asB;
     QList<ReusePair> all = *asA;
@@ -107,12 +118,13 @@ Result<ReusePair> ReuseIndex::compare(qint64 first, qint64 second) const
         pair.boilerplate =
             sharesOnlyBoilerplate(first, second) ||
             reuse::isTemplatePair(pair, reuse::articleDay(db, first), reuse::articleDay(db, second), m_parameters);
+    markQuotation(pair, m_parameters);
     return pair;
 }
 
 QList<ReuseCluster> ReuseIndex::clusters(const QList<ReusePair> &pairs) const
 {
-    // Union-find over the articles of the pairs that are not boilerplate.
+    // Union-find over the articles of the pairs that are copies: not boilerplate, not a shared quotation.
     QHash<qint64, qint64> parent;
     auto find = [&](qint64 x) {
         while (parent.value(x, x) != x) {
@@ -123,7 +135,7 @@ QList<ReuseCluster> ReuseIndex::clusters(const QList<ReusePair> &pairs) const
         return x;
     };
     for (const ReusePair &p : pairs) {
-        if (p.boilerplate)
+        if (p.boilerplate || p.quotation)
             continue;
         parent.insert(p.a, parent.value(p.a, p.a));
         parent.insert(p.b, parent.value(p.b, p.b));

@@ -1,9 +1,10 @@
 // Scores text-reuse detection on a test set of real copies kept outside the project (DUBAO_REUSE_DIR, default
 // ../reuse-data beside it): corpus.txt holds the documents ("=== ID DATE URL", then one paragraph a line),
 // expected.txt the clusters of copies ("cluster ID ID..."), the hard negatives ("hard ID ID why") and related pairs
-// ("related ID ID why": articles of different stories that share a passage, such as the same quotation; reported or
-// not, they count neither way, and precision is also printed counting them as false). Every pair inside a cluster
-// is a copy; every other pair is not. Prints pair precision and recall, passage coverage (the
+// ("related ID ID why": articles of different stories that share a passage, such as the same quotation: right when
+// listed as a quotation, neither way when reported as a copy, and precision is also printed counting a related pair
+// reported as a copy as false). Every pair inside a cluster is a copy; every other pair is not. Pairs marked
+// boilerplate or quotation are not reported as copies. Prints pair precision and recall, passage coverage (the
 // share of the characters a copy pair shares in runs of 12 or more folded characters that the passages cover), what
 // happens to the hard negatives, and the same at other --min-chars. Not a ctest: CI has no such folder.
 //
@@ -167,12 +168,12 @@ int main(int argc, char **argv)
     if (!thresholds.contains(minChars))
         thresholds.append(minChars);
     for (int threshold : std::as_const(thresholds)) {
-        int reported = 0, truePositives = 0, boilerplate = 0, related = 0;
+        int reported = 0, truePositives = 0, boilerplate = 0, quotations = 0, related = 0;
         for (const ReusePair &p : all) {
             if (p.sharedChars < threshold)
                 continue;
-            if (p.boilerplate) {
-                ++boilerplate;
+            if (p.boilerplate || p.quotation) { // listed, but not as a copy
+                ++(p.boilerplate ? boilerplate : quotations);
                 continue;
             }
             if (expected.relatedKeys.contains(key(names.value(p.a), names.value(p.b)))) {
@@ -182,15 +183,15 @@ int main(int argc, char **argv)
             ++reported;
             truePositives += expected.positives.contains(key(names.value(p.a), names.value(p.b))) ? 1 : 0;
         }
-        std::printf("%s--min-chars %d: reported %d (and %d as boilerplate, %d related), precision %.3f (%.3f with "
-                    "the related as false positives), recall %.3f\n",
-                    threshold == minChars ? "* " : "  ", threshold, reported, boilerplate, related,
+        std::printf("%s--min-chars %d: reported %d as copies (and %d as boilerplate, %d as quotations; %d related "
+                    "reported as copies), precision %.3f (%.3f with the related as false positives), recall %.3f\n",
+                    threshold == minChars ? "* " : "  ", threshold, reported, boilerplate, quotations, related,
                     reported ? double(truePositives) / reported : 1.0,
                     reported + related ? double(truePositives) / (reported + related) : 1.0,
                     double(truePositives) / double(expected.positives.size()));
         if (threshold == minChars) {
             for (const ReusePair &p : all)
-                if (p.sharedChars >= threshold && !p.boilerplate &&
+                if (p.sharedChars >= threshold && !p.boilerplate && !p.quotation &&
                     !expected.positives.contains(key(names.value(p.a), names.value(p.b))) &&
                     !expected.relatedKeys.contains(key(names.value(p.a), names.value(p.b)))) {
                     std::printf("    false positive: %s ~ %s, %d chars\n", qPrintable(names.value(p.a)),
@@ -209,8 +210,8 @@ int main(int argc, char **argv)
         const Result<ReusePair> compared = index.compare(a, b);
         bool found = false;
         for (const ReusePair &p : all)
-            found = found ||
-                    (p.a == std::min(a, b) && p.b == std::max(a, b) && p.sharedChars >= minChars && !p.boilerplate);
+            found = found || (p.a == std::min(a, b) && p.b == std::max(a, b) && p.sharedChars >= minChars &&
+                              !p.boilerplate && !p.quotation);
         // The folded text of a, with each position's block, to test it against the passages.
         QSqlQuery q(library.database());
         q.prepare(QStringLiteral("SELECT id, text FROM blocks WHERE article_id = ? ORDER BY position"));
@@ -259,13 +260,16 @@ int main(int argc, char **argv)
                 if (p.a == std::min(a, b) && p.b == std::max(a, b))
                     verdict = QStringLiteral("%1 chars%2%3")
                                   .arg(p.sharedChars)
-                                  .arg(p.boilerplate ? QStringLiteral(", boilerplate") : QString())
-                                  .arg(p.sharedChars >= minChars && !p.boilerplate ? QStringLiteral(", REPORTED")
-                                                                                   : QString());
+                                  .arg(p.boilerplate ? QStringLiteral(", boilerplate")
+                                       : p.quotation ? QStringLiteral(", quotation")
+                                                     : QString())
+                                  .arg(p.sharedChars >= minChars && !p.boilerplate && !p.quotation
+                                           ? QStringLiteral(", REPORTED as a copy")
+                                           : QString());
             std::printf("    %s ~ %s: %s\n", qPrintable(x), qPrintable(y), qPrintable(verdict));
         }
     };
     verdicts("hard negatives:", expected.hard);
-    verdicts("related (a shared quotation, not one story's copies; counted neither way):", expected.related);
+    verdicts("related (a shared quotation, not one story's copies):", expected.related);
     return 0;
 }

@@ -77,9 +77,10 @@ private slots:
         for (const QJsonValue &v : pairs) {
             const QJsonObject p = v.toObject();
             QCOMPARE(keysOf(p), QSet<QString>({u"a"_s, u"b"_s, u"shared_chars"_s, u"coverage_a"_s, u"coverage_b"_s,
-                                               u"boilerplate"_s, u"passages"_s}));
+                                               u"boilerplate"_s, u"quotation"_s, u"passages"_s}));
             QCOMPARE(p.value(u"shared_chars"_s).toInt(), 90);
             QVERIFY(!p.value(u"boilerplate"_s).toBool());
+            QVERIFY(!p.value(u"quotation"_s).toBool()); // 90 characters in one passage: a copy
             QVERIFY(p.value(u"a"_s).toInteger() < p.value(u"b"_s).toInteger());
             for (const QJsonValue &s : p.value(u"passages"_s).toArray())
                 QCOMPARE(keysOf(s.toObject()), QSet<QString>({u"a_block"_s, u"a_start"_s, u"a_end"_s, u"b_block"_s,

@@ -336,6 +336,44 @@ private slots:
         QVERIFY(!index.compare(s2, s1)->boilerplate);
     }
 
+    void index_sharedQuotation_listedButNoCopy()
+    {
+        // Two agencies' reports of one letter quote the same sentence of it and state one fact in the same words
+        // (score_reuse's real case: 53-76 characters, no passage over 33): listed with its passages, marked a
+        // quotation, no cluster. One more sentence makes the shared text a paragraph: a copy.
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        const QString quote = hanText(90, 34), fact = hanText(91, 30), paragraph = hanText(92, 60);
+        const qint64 a = test::storeReuseDocument(
+            *library, {u"a"_s, QDate(2026, 2, 18), {hanText(93, 200), quote, hanText(94, 120), fact}});
+        const qint64 b = test::storeReuseDocument(
+            *library, {u"b"_s, QDate(2026, 2, 18), {hanText(95, 150), fact, hanText(96, 90), quote}});
+        const qint64 c = test::storeReuseDocument(
+            *library, {u"c"_s, QDate(2026, 2, 20), {hanText(97, 150), paragraph, hanText(98, 90)}});
+        const qint64 d = test::storeReuseDocument(
+            *library, {u"d"_s, QDate(2026, 2, 21), {hanText(99, 100), paragraph, hanText(100, 60)}});
+        ReuseIndex index(*library);
+        QVERIFY(index.rebuild());
+        const QList<ReusePair> pairs = *index.pairs();
+        QCOMPARE(pairs.size(), 2);
+        QCOMPARE(pairs[0].a, a);
+        QCOMPARE(pairs[0].b, b);
+        QCOMPARE(pairs[0].sharedChars, 64);
+        QCOMPARE(pairs[0].passages.size(), 2);
+        QVERIFY(!pairs[0].boilerplate);
+        QVERIFY(pairs[0].quotation);
+        QCOMPARE(pairs[1].a, c);
+        QCOMPARE(pairs[1].b, d);
+        QVERIFY(!pairs[1].quotation); // 60 characters in one passage: a reprinted paragraph
+        const QList<ReuseCluster> clusters = index.clusters(pairs);
+        QCOMPARE(clusters.size(), 1);
+        QCOMPARE(clusters[0].articles, QList<qint64>({c, d}));
+        QVERIFY(index.compare(b, a)->quotation);
+        QVERIFY(!index.compare(c, d)->quotation);
+        // The reader still marks the quoted passages: they are shared, only not a copy.
+        QCOMPARE(index.pairsOf(a)->size(), 1);
+    }
+
     void index_sentenceRepeatedOnOneSide_countedOnce()
     {
         // One report names the same list twice (its headline and its body), the other once: the list is one
