@@ -434,7 +434,14 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
         // articles whose pairs a fingerprint turned boilerplate. A new article without such a pair costs nothing.
         QSet<qint64> touched;
         BatchIndex added;
+        qint64 inBatch = 0;
         for (qint64 id : batch) {
+            // A batch is seconds of work on a large library: a cancel ends it at the next article (the batch's
+            // transaction rolls back), and progress moves inside it.
+            if (cancel && cancel->load())
+                return Error(tr("cancelled"));
+            if (progress && ++inBatch % 250 == 0)
+                progress(std::min(done + inBatch, total), total);
             // Out with what the index held for the article.
             if (Result<void> read = run(s.oldFingerprints, {id}); !read)
                 return read.error();

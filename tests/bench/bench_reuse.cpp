@@ -5,6 +5,7 @@
 //                                           the full computation; then import the N files and compare them alone
 //   bench_reuse --library COPY [DIR]        the full computation (rebuild) on a library (it changes it: give it a
 //                                           copy); with DIR, then import DIR's files and compare them alone
+//   --batch N                               articles compared per write transaction (ReuseParameters::batchArticles)
 //
 // Prints the time, peak RSS and bytes written of each step, the index's size, the pairs, the clusters, and the time
 // of one article's pairs (what the reader's margin marks will read) for 200 articles.
@@ -58,17 +59,21 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QString dir, libraryPath;
     int extra = 50;
+    ReuseParameters parameters;
     const QStringList args = app.arguments().mid(1);
     for (qsizetype k = 0; k < args.size(); ++k) {
         if (args[k] == u"--library" && k + 1 < args.size())
             libraryPath = args[++k];
         else if (args[k] == u"--extra" && k + 1 < args.size())
             extra = args[++k].toInt();
+        else if (args[k] == u"--batch" && k + 1 < args.size())
+            parameters.batchArticles = args[++k].toInt();
         else
             dir = args[k];
     }
     if (dir.isEmpty() && libraryPath.isEmpty()) {
-        std::fprintf(stderr, "usage: bench_reuse DIR [--extra N] | bench_reuse --library COPY [DIR]\n");
+        std::fprintf(stderr,
+                     "usage: bench_reuse DIR [--extra N] [--batch N] | bench_reuse --library COPY [DIR] [--batch N]\n");
         return 2;
     }
     QStringList files;
@@ -85,7 +90,7 @@ int main(int argc, char **argv)
         return 1;
     }
     QStringList extraFiles;
-    ReuseIndex index(library);
+    ReuseIndex index(library, parameters);
     if (libraryPath.isEmpty()) {
         extraFiles = files.mid(std::max<qsizetype>(0, files.size() - extra));
         const QStringList base = files.mid(0, files.size() - extraFiles.size());

@@ -180,6 +180,40 @@ private slots:
                                             u"shared_chars >= 50"_s) >= 15);
         compareLibraries(*libraries[0], *libraries[1]);
     }
+
+    void cancelInsideABatch_rollsItBack_andProgressMovesInside()
+    {
+        // A batch is thousands of articles on a large library: a cancel ends it at the next article, its transaction
+        // rolled back (nothing half-stored, every article still waiting), and progress moves every 250 articles.
+        test::TemporaryLibrary library;
+        QVERIFY(library.create());
+        QList<test::ReuseDocument> all = documents();
+        for (int n = 0; all.size() < 300; ++n)
+            all.append({u"x%1"_s.arg(n),
+                        QDate(2022, 1, 1).addDays(n),
+                        {hanText(5000 + n, 40), all[n % 90].paragraphs.front()}});
+        for (const test::ReuseDocument &document : std::as_const(all))
+            QVERIFY(test::storeReuseDocument(*library, document));
+        ReuseIndex index(*library, parameters(1000));
+        std::atomic_bool cancel = false;
+        QList<qint64> steps;
+        const Result<qint64> cancelled = index.rebuild(&cancel, [&](qint64 done, qint64 total) {
+            QCOMPARE(total, qint64(300));
+            steps.append(done);
+            cancel = done >= 250;
+        });
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.error().message(), u"cancelled"_s);
+        QCOMPARE(steps, QList<qint64>({250}));
+        QCOMPARE(test::scalar(*library, u"SELECT count(*) FROM reuse_pending"_s), 300);
+        QCOMPARE(test::scalar(*library, u"SELECT count(*) FROM reuse_fingerprints"_s), 0);
+        QCOMPARE(test::scalar(*library, u"SELECT count(*) FROM reuse_pairs"_s), 0);
+        cancel = false;
+        steps.clear();
+        QCOMPARE(*index.update(&cancel, [&](qint64 done, qint64) { steps.append(done); }), qint64(300));
+        QCOMPARE(steps, QList<qint64>({250, 300}));
+        QVERIFY(test::scalar(*library, u"SELECT count(*) FROM reuse_pairs"_s) > 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReuseBatches)
