@@ -3,6 +3,7 @@
 #include "app/search/querycompleter.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPalette>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -199,7 +201,11 @@ void ReuseView::populate()
         items[Publication]->setData(source, SourceRole);
         items[Date]->setText(copy.date.isValid() ? copy.date.toString(Qt::ISODate) : QString());
         items[Date]->setData(copy.date, Qt::UserRole);
-        items[Title]->setText(copy.title);
+        // The library tree's word for an article without a headline, in grey; sorted as an empty title.
+        items[Title]->setText(
+            copy.title.isEmpty() ? QCoreApplication::translate("dubao::LibraryTreeModel", "(untitled)") : copy.title);
+        if (copy.title.isEmpty())
+            items[Title]->setForeground(QPalette().color(QPalette::PlaceholderText));
         items[Title]->setData(copy.title, Qt::UserRole);
         items[Lag]->setText(copy.lagDays ? QString::number(*copy.lagDays) : QString());
         items[Lag]->setData(copy.lagDays ? *copy.lagDays : -1, Qt::UserRole);
