@@ -2,6 +2,7 @@
 
 #include "core/search/queryparser.h"
 #include "core/search/ranking.h"
+#include "core/search/searchindex.h"
 #include "core/search/searchservice.h"
 #include "core/store/sql.h"
 #include "core/text/chartables.h"
@@ -132,8 +133,8 @@ Result<std::optional<QList<ScoredHit>>> newestHitsOfCharacter(QSqlDatabase db, c
     // dubao_rank() reads with xColumnSize); the text is the paragraph's, as the triggers index it.
     Result<Statement> statement =
         prepare(handle,
-                QStringLiteral("SELECT d.id, d.sz, b.text FROM search_blocks_docsize d JOIN blocks b "
-                               "ON b.id = (d.id & 4294967295) ORDER BY d.id DESC"),
+                QStringLiteral("SELECT d.id, d.sz, b.text FROM search_blocks_docsize d JOIN search_block_keys k "
+                               "ON k.key = d.id JOIN blocks b ON b.id = k.block_id ORDER BY d.id DESC"),
                 {});
     if (!statement)
         return statement.error();
@@ -176,8 +177,8 @@ Result<std::optional<QList<ScoredHit>>> newestHitsOfCharacter(QSqlDatabase db, c
     return std::optional<QList<ScoredHit>>(std::move(hits));
 }
 
-// The rowids come in ascending order, so a day's hits are a run of rowids with the same upper half. A GROUP BY of
-// the same (a sort of every hit in a temp b-tree) took 1.4 s for the 870,000 hits of 永川 on the 1 GB library; this
+// The rowids come in ascending order, so a day's hits are a run of rowids of the same day (searchindex.h). A GROUP BY
+// of the same (a sort of every hit in a temp b-tree) took 1.4 s for the 870,000 hits of 永川 on the 1 GB library; this
 // loop a fraction of it.
 Result<QMap<qint64, qint64>> hitsByKeyDay(QSqlDatabase db, const QString &fromWhere, const QVariantList &binds)
 {
@@ -190,7 +191,7 @@ Result<QMap<qint64, qint64>> hitsByKeyDay(QSqlDatabase db, const QString &fromWh
     qint64 run = 0;
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(statement->get())) == SQLITE_ROW) {
-        const qint64 rowDay = sqlite3_column_int64(statement->get(), 0) >> 32;
+        const qint64 rowDay = dayOfKey(sqlite3_column_int64(statement->get(), 0));
         if (rowDay != day) {
             if (run > 0)
                 days[day] += run;
@@ -229,9 +230,9 @@ public:
     std::optional<int> length(qint64 rowid)
     {
         sqlite3_stmt *s = m_statement.get();
-        // Rows between two keys of one day are at most their block ids apart (key = day << 32 | block id): a few
-        // steps of the cursor are cheaper than a seek; anything further is one.
-        if (m_positioned && (m_current >> 32) == (rowid >> 32) && m_current - rowid <= kMaxSteps) {
+        // Rows between two keys of one day are at most their ordinals apart (searchindex.h): a few steps of the
+        // cursor are cheaper than a seek; anything further is one.
+        if (m_positioned && dayOfKey(m_current) == dayOfKey(rowid) && m_current - rowid <= kMaxSteps) {
             while (m_positioned && m_current > rowid)
                 advance();
         }
