@@ -7,6 +7,7 @@
 #include "core/search/searchplan.h"
 #include "core/search/tokenizer.h"
 #include "core/store/cancelguard.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
@@ -126,9 +127,9 @@ ConcordanceResult Concordance::lines(const QString &term, const ConcordanceOptio
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT b.id, b.text, a.id, a.title, i.id, i.date, i.month, i.day FROM %1 "
-                             "JOIN blocks b ON b.id = (search_blocks.rowid & 4294967295) JOIN articles a ON a.id = "
+                             "JOIN blocks b ON b.id = %4 JOIN articles a ON a.id = "
                              "b.article_id JOIN issues i ON i.id = a.issue_id WHERE %2%3 ORDER BY search_blocks.rowid")
-                  .arg(plan->from, plan->where.text, ownCondition));
+                  .arg(plan->from, plan->where.text, ownCondition, search::blockIdOfRowid(dialect::isPostgres(db))));
     for (const QVariant &value : plan->where.binds)
         q.addBindValue(value);
     const bool ok = q.exec();

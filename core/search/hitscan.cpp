@@ -2,6 +2,7 @@
 
 #include "core/search/queryparser.h"
 #include "core/search/ranking.h"
+#include "core/search/searchindex.h"
 #include "core/search/searchservice.h"
 #include "core/store/sql.h"
 #include "core/text/chartables.h"
@@ -128,15 +129,35 @@ Result<std::optional<QList<ScoredHit>>> newestHitsOfCharacter(QSqlDatabase db, c
     const std::vector<QByteArray> forms = foldedForms(character);
     if (!average || forms.empty())
         return std::optional<QList<ScoredHit>>();
-    // The index's rows newest first: %_docsize is keyed by the search key and holds each row's token count (what
-    // dubao_rank() reads with xColumnSize); the text is the paragraph's, as the triggers index it.
+    // The index's rows newest first: the paragraphs by key (search_block_keys' index on the key, with their text),
+    // and beside them, in the same order, %_docsize, keyed by the search key and holding each row's token count (what
+    // dubao_rank() reads with xColumnSize). Two cursors read side by side instead of a seek per row (a join).
     Result<Statement> statement =
         prepare(handle,
-                QStringLiteral("SELECT d.id, d.sz, b.text FROM search_blocks_docsize d JOIN blocks b "
-                               "ON b.id = (d.id & 4294967295) ORDER BY d.id DESC"),
+                QStringLiteral("SELECT k.key, b.text FROM search_block_keys k INDEXED BY search_block_keys_key "
+                               "JOIN blocks b ON b.id = k.block_id ORDER BY k.key DESC"),
                 {});
     if (!statement)
         return statement.error();
+    Result<Statement> sizes =
+        prepare(handle, QStringLiteral("SELECT id, sz FROM search_blocks_docsize ORDER BY id DESC"), {});
+    if (!sizes)
+        return sizes.error();
+    // The size cursor moves down to each key in turn (keys and size rows are the same set, both descending).
+    bool sizesDone = false;
+    bool haveSize = false;
+    qint64 sizeId = 0;
+    const auto sizeRowOf = [&](qint64 key) {
+        while (!sizesDone && (!haveSize || sizeId > key)) {
+            if (sqlite3_step(sizes->get()) != SQLITE_ROW) {
+                sizesDone = true;
+                break;
+            }
+            haveSize = true;
+            sizeId = sqlite3_column_int64(sizes->get(), 0);
+        }
+        return !sizesDone && haveSize && sizeId == key;
+    };
     QList<ScoredHit> hits;
     hits.reserve(qsizetype(std::min<qint64>(most, 100000)));
     qint64 rows = 0;
@@ -150,8 +171,10 @@ Result<std::optional<QList<ScoredHit>>> newestHitsOfCharacter(QSqlDatabase db, c
             if (rows >= maxRows || (rows >= 4096 && hits.size() * maxRows < most * rows))
                 return std::optional<QList<ScoredHit>>();
         }
-        const auto *text = static_cast<const char *>(sqlite3_column_blob(statement->get(), 2));
-        const std::string_view paragraph(text ? text : "", size_t(sqlite3_column_bytes(statement->get(), 2)));
+        if (!sizeRowOf(sqlite3_column_int64(statement->get(), 0)))
+            continue; // not in FTS5 (cannot happen in a committed index: a key is an indexed row)
+        const auto *text = static_cast<const char *>(sqlite3_column_blob(statement->get(), 1));
+        const std::string_view paragraph(text ? text : "", size_t(sqlite3_column_bytes(statement->get(), 1)));
         int frequency = 0;
         for (const QByteArray &form : forms) {
             const std::string_view needle(form.constData(), size_t(form.size()));
@@ -161,10 +184,10 @@ Result<std::optional<QList<ScoredHit>>> newestHitsOfCharacter(QSqlDatabase db, c
         }
         if (frequency == 0)
             continue;
-        const auto *size = static_cast<const unsigned char *>(sqlite3_column_blob(statement->get(), 1));
+        const auto *size = static_cast<const unsigned char *>(sqlite3_column_blob(sizes->get(), 1));
         quint64 length = 0;
         quint64 column = 0;
-        for (const unsigned char *p = size, *end = p + sqlite3_column_bytes(statement->get(), 1);
+        for (const unsigned char *p = size, *end = p + sqlite3_column_bytes(sizes->get(), 1);
              p && p < end && readVarint(p, end, column);)
             length += column;
         double score = 0;
@@ -176,8 +199,8 @@ Result<std::optional<QList<ScoredHit>>> newestHitsOfCharacter(QSqlDatabase db, c
     return std::optional<QList<ScoredHit>>(std::move(hits));
 }
 
-// The rowids come in ascending order, so a day's hits are a run of rowids with the same upper half. A GROUP BY of
-// the same (a sort of every hit in a temp b-tree) took 1.4 s for the 870,000 hits of 永川 on the 1 GB library; this
+// The rowids come in ascending order, so a day's hits are a run of rowids of the same day (searchindex.h). A GROUP BY
+// of the same (a sort of every hit in a temp b-tree) took 1.4 s for the 870,000 hits of 永川 on the 1 GB library; this
 // loop a fraction of it.
 Result<QMap<qint64, qint64>> hitsByKeyDay(QSqlDatabase db, const QString &fromWhere, const QVariantList &binds)
 {
@@ -190,7 +213,7 @@ Result<QMap<qint64, qint64>> hitsByKeyDay(QSqlDatabase db, const QString &fromWh
     qint64 run = 0;
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(statement->get())) == SQLITE_ROW) {
-        const qint64 rowDay = sqlite3_column_int64(statement->get(), 0) >> 32;
+        const qint64 rowDay = dayOfKey(sqlite3_column_int64(statement->get(), 0));
         if (rowDay != day) {
             if (run > 0)
                 days[day] += run;
@@ -229,9 +252,9 @@ public:
     std::optional<int> length(qint64 rowid)
     {
         sqlite3_stmt *s = m_statement.get();
-        // Rows between two keys of one day are at most their block ids apart (key = day << 32 | block id): a few
-        // steps of the cursor are cheaper than a seek; anything further is one.
-        if (m_positioned && (m_current >> 32) == (rowid >> 32) && m_current - rowid <= kMaxSteps) {
+        // Rows between two keys of one day are at most their ordinals apart (searchindex.h): a few steps of the
+        // cursor are cheaper than a seek; anything further is one.
+        if (m_positioned && dayOfKey(m_current) == dayOfKey(rowid) && m_current - rowid <= kMaxSteps) {
             while (m_positioned && m_current > rowid)
                 advance();
         }

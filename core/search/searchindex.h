@@ -32,6 +32,14 @@ public:
     };
     using ProgressCallback = std::function<void(const Progress &)>;
 
+    /// How a paragraph's key (its rowid in search_blocks) is made (searchindex.cpp): DayOrdinal since schema v17
+    /// (search::firstKeyOfDay), DayBlockId (day << 32 | block id) in schema v3–v16, for the migrations only.
+    enum class KeyLayout
+    {
+        DayOrdinal,
+        DayBlockId
+    };
+
     struct Stats
     {
         qint64 blocks = 0;     ///< paragraphs in the index
@@ -78,7 +86,26 @@ public:
 
     /// For migrateTo3 and rebuild(): creates what is missing and fills the index, inside the caller's
     /// transaction.
-    static Result<void> build(QSqlDatabase &db, const ProgressCallback &progress, const std::atomic_bool *cancel);
+    static Result<void> build(QSqlDatabase &db, const ProgressCallback &progress, const std::atomic_bool *cancel,
+                              KeyLayout layout = KeyLayout::DayOrdinal);
 };
+
+namespace search {
+
+/// A paragraph's key (schema v17): day << kKeyDayBits | its ordinal among the day's paragraphs, day being the issue's
+/// Julian day as SQLite counts it (QDate::toJulianDay() - 1); undated paragraphs have negative keys.
+inline constexpr int kKeyDayBits = 20;
+/// The first key of a day (SQLite's Julian day); every key of the day is below firstKeyOfDay(day + 1).
+constexpr qint64 firstKeyOfDay(qint64 sqliteDay)
+{
+    return sqliteDay * (qint64(1) << kKeyDayBits);
+}
+/// The day (SQLite's Julian day) of a key; 0 for an undated paragraph.
+constexpr qint64 dayOfKey(qint64 key)
+{
+    return key < 0 ? 0 : key >> kKeyDayBits;
+}
+
+} // namespace search
 
 } // namespace dubao

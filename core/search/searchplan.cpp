@@ -4,6 +4,7 @@
 // tsquery here (postgresindex.h).
 #include "core/search/searchplan.h"
 
+#include "core/search/searchindex.h"
 #include "core/search/searchservice.h"
 #include "core/store/dialect.h"
 #include "core/store/sql.h"
@@ -230,26 +231,29 @@ Plan makePlan(const PlanContext &context, const SearchQuery &query, const OcrMat
             ids.reserve(ocr.blocks.size());
             for (const qint64 id : ocr.blocks)
                 ids.append(QString::number(id));
-            plan.where.add(ids.isEmpty()
-                               ? QStringLiteral(" AND 1 = 0")
-                               : QStringLiteral(" AND %1 IN (%2)").arg(QLatin1String(kBlockIdOfRowid), ids.join(u',')));
+            plan.where.add(ids.isEmpty() ? QStringLiteral(" AND 1 = 0")
+                                         : QStringLiteral(" AND %1 IN (%2)").arg(blockIdOfRowid(pg), ids.join(u',')));
         }
-        // Dates are rowid ranges: rowid = SQLite's Julian day << 32 | block id (searchindex.cpp), computed here.
+        // Dates are rowid ranges: the key begins with SQLite's Julian day (searchindex.h: day << 20 | ordinal; on a
+        // team library day << 32 | block id), computed here. Undated paragraphs' keys are below every day's.
+        const auto firstKey = [pg](qint64 day) {
+            return pg ? day << 32 : firstKeyOfDay(day);
+        };
         if (query.from.isValid()) {
             plan.where.add(QStringLiteral(" AND search_blocks.rowid >= ?"),
-                           {postgres::keyDay(query.from.toString(Qt::ISODate)) << 32});
+                           {firstKey(postgres::keyDay(query.from.toString(Qt::ISODate)))});
         } else if (query.to.isValid()) {
-            plan.where.add(QStringLiteral(" AND search_blocks.rowid >= 4294967296")); // dated issues only
+            plan.where.add(QStringLiteral(" AND search_blocks.rowid >= ?"), {firstKey(1)}); // dated issues only
         }
         if (query.to.isValid()) {
             plan.where.add(QStringLiteral(" AND search_blocks.rowid < ?"),
-                           {(postgres::keyDay(query.to.toString(Qt::ISODate)) + 1) << 32});
+                           {firstKey(postgres::keyDay(query.to.toString(Qt::ISODate)) + 1)});
         }
         if (query.hasArticleFilters()) {
             Sql exists;
             exists.add(QStringLiteral(" AND EXISTS (SELECT 1 FROM blocks b JOIN articles a ON a.id = b.article_id "
                                       "WHERE b.id = %1")
-                           .arg(QLatin1String(kBlockIdOfRowid)));
+                           .arg(blockIdOfRowid(pg)));
             addArticleConditions(exists, context, query, true, true, false);
             exists.add(QStringLiteral(")"));
             plan.where.add(exists.text, exists.binds);

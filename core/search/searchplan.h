@@ -14,8 +14,13 @@
 
 namespace dubao::search {
 
-/// A paragraph's block id from its key (the rowid of search_blocks, or its stand-in on a team library).
-inline constexpr const char *kBlockIdOfRowid = "(search_blocks.rowid & 4294967295)";
+/// A paragraph's block id from its key (the rowid of search_blocks, or its stand-in on a team library, whose key is
+/// still day << 32 | block id): an SQL expression.
+inline QString blockIdOfRowid(bool postgres)
+{
+    return postgres ? QStringLiteral("(search_blocks.rowid & 4294967295)")
+                    : QStringLiteral("(SELECT block_id FROM search_block_keys WHERE key = search_blocks.rowid)");
+}
 
 /// A WHERE clause with its bound values, in order.
 struct Sql

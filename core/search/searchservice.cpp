@@ -29,7 +29,6 @@ namespace dubao {
 
 namespace {
 
-using search::kBlockIdOfRowid;
 using search::lastTagName;
 using search::Plan;
 using search::runnablePlan;
@@ -166,7 +165,7 @@ Result<QMap<qint64, qint64>> SearchService::countByDay(const SearchQuery &query,
     auto cancelled = [&] {
         return cancel && cancel->load();
     };
-    // Paragraphs carry their date in the rowid (Julian day at midnight, as SQLite counts, << 32); notes and
+    // Paragraphs carry their date in the rowid (Julian day at midnight, as SQLite counts: searchindex.h); notes and
     // headlines join their issue. SQLite's day is QDate's minus one: QDate counts from noon.
     const bool postgres = dialect::isPostgres(db);
     if (plan.kind == SearchHit::Kind::Paragraph) {
@@ -390,6 +389,12 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
             QStringLiteral("SELECT b.text, b.article_id, a.title, i.id, i.date, i.month, i.day, p.name FROM blocks b "
                            "JOIN articles a ON a.id = b.article_id JOIN issues i ON i.id = a.issue_id "
                            "LEFT JOIN publications p ON p.id = i.publication_id WHERE b.id = ?"));
+        // The block of a key: in its low half on a team library, through search_block_keys on SQLite (searchindex.h).
+        const bool keyHoldsBlock = dialect::isPostgres(db);
+        QSqlQuery blockOfKey(db);
+        blockOfKey.setForwardOnly(true);
+        if (!keyHoldsBlock)
+            blockOfKey.prepare(QStringLiteral("SELECT block_id FROM search_block_keys WHERE key = ?"));
         for (const qint64 rowid : std::as_const(ids)) {
             if (isCancelled()) {
                 result.cancelled = true;
@@ -398,7 +403,15 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
             }
             SearchHit hit;
             hit.kind = SearchHit::Kind::Paragraph;
-            hit.blockId = rowid & 0xFFFFFFFFLL;
+            if (keyHoldsBlock) {
+                hit.blockId = rowid & 0xFFFFFFFFLL;
+            } else {
+                blockOfKey.addBindValue(rowid);
+                if (!blockOfKey.exec() || !blockOfKey.next())
+                    continue; // deleted meanwhile
+                hit.blockId = blockOfKey.value(0).toLongLong();
+                blockOfKey.finish();
+            }
             row.addBindValue(hit.blockId);
             if (!row.exec() || !row.next())
                 continue; // deleted meanwhile
@@ -502,10 +515,10 @@ Result<QSet<qint64>> SearchService::articles(const SearchQuery &query, const std
     const Plan &plan = *planned;
     CancelGuard guard(sql::handle(db), cancel);
     // Only the ids: no paragraph text, snippet or rank.
-    const QString article =
-        plan.kind == SearchHit::Kind::Paragraph
-            ? QStringLiteral("(SELECT article_id FROM blocks WHERE id = %1)").arg(QLatin1String(kBlockIdOfRowid))
-            : QStringLiteral("a.id");
+    const QString article = plan.kind == SearchHit::Kind::Paragraph
+                                ? QStringLiteral("(SELECT article_id FROM blocks WHERE id = %1)")
+                                      .arg(search::blockIdOfRowid(dialect::isPostgres(db)))
+                                : QStringLiteral("a.id");
     QSqlQuery q(db);
     if (!run(q,
              QStringLiteral("SELECT DISTINCT ") + article + QStringLiteral(" FROM ") + plan.from +

@@ -44,7 +44,7 @@ Registry &registry()
 /// Which layer makes each version: what Library::open() names when a program did not register it.
 QString layerOfVersion(int version)
 {
-    if (version == 3 || version == 13)
+    if (version == 3 || version == 13 || version == 17)
         return QStringLiteral("search");
     if (version == 10 || version == 12)
         return QStringLiteral("reuse");
@@ -128,6 +128,10 @@ QList<RegisteredStep> steps(int current)
             step.step = migrateTo9;
         else if (version == 11)
             step.step = sourcebytes::migrateTo11;
+        else if (version == 15 || version == 16)
+            // Stand-ins on branch speed5 (whose search index is v17) for the versions other branches add (annotation
+            // authorship, a team library's): a step registered for them replaces these.
+            step.step = unchangedOnSQLite;
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;

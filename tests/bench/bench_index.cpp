@@ -1,6 +1,6 @@
 // bench_index: what building the full-text index costs, in parts.
 //
-//   bench_index LIBRARY [--runs N] [--variants]
+//   bench_index LIBRARY [--runs N] [--variants [--only NAME,...]]
 //
 // Works on a copy of LIBRARY (a library made by bench_import --library FILE or dubao-cli import). Prints
 //   tokenize   the tokenizer alone over every paragraph's text, in memory (MB/s of UTF-8 text)
@@ -77,9 +77,15 @@ qint64 tableBytes(QSqlDatabase db, const QString &prefix)
 
 // The paragraph index built again as `name` (FTS5 `options`, rows keyed by `key`), in one transaction, then
 // `optimize`d when asked; prints the size of its tables.
+QStringList onlyVariants; // --only A,B: build only the variants whose name holds A or B
+
 void buildVariant(QSqlDatabase db, const char *name, const char *options, const char *key, bool optimize,
                   qint64 textBytes, const char *config = nullptr)
 {
+    if (!onlyVariants.isEmpty() && std::none_of(onlyVariants.cbegin(), onlyVariants.cend(), [&](const QString &part) {
+            return QString::fromLatin1(name).contains(part);
+        }))
+        return;
     QSqlQuery q(db);
     QElapsedTimer timer;
     timer.start();
@@ -120,6 +126,8 @@ int main(int argc, char **argv)
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--variants"))
             variants = true;
+        else if (args.at(i) == QLatin1String("--only") && i + 1 < args.size())
+            onlyVariants = args.at(++i).split(QLatin1Char(','), Qt::SkipEmptyParts);
         else if (args.at(i) == QLatin1String("--runs") && i + 1 < args.size())
             runs = std::max(1, args.at(++i).toInt());
         else if (source.isEmpty() && !args.at(i).startsWith(QLatin1Char('-')))
@@ -128,7 +136,7 @@ int main(int argc, char **argv)
             source.clear();
     }
     if (source.isEmpty() || !QFile::exists(source)) {
-        std::fprintf(stderr, "usage: bench_index LIBRARY [--runs N] [--variants]\n");
+        std::fprintf(stderr, "usage: bench_index LIBRARY [--runs N] [--variants [--only NAME,...]]\n");
         return 2;
     }
     QTemporaryDir tmp;
@@ -209,6 +217,15 @@ int main(int argc, char **argv)
         buildVariant(db, "v_pgsz_16000", "", "k.key", false, stats.textBytes, "pgsz', 16000");
         buildVariant(db, "v_detail_column", ", detail=column", "k.key", false, stats.textBytes);
         buildVariant(db, "v_columnsize_0", ", columnsize=0", "k.key", false, stats.textBytes);
+        // Sixth round: day << bits | the paragraph's ordinal within its day (date order kept, smaller gaps).
+        for (const char *variant : {"v_day13_key", "v_day16_key", "v_day20_key"}) {
+            const int bits = QByteArray(variant).mid(5, 2).toInt();
+            const QByteArray key = QStringLiteral("((k.key >> 32) << %1) + row_number() OVER (PARTITION BY k.key >> "
+                                                  "32 ORDER BY k.key) - 1")
+                                       .arg(bits)
+                                       .toUtf8();
+            buildVariant(db, variant, "", key.constData(), false, stats.textBytes);
+        }
     }
     return 0;
 }

@@ -172,7 +172,9 @@ void TestBackup::open_v13ChangesNothingHere_v14KeepsTheCopy()
     QVERIFY(steps.size() >= 14);
     QVERIFY(steps.at(12).step == &schema::unchangedOnSQLite);
     for (const schema::RegisteredStep &step : steps)
-        QVERIFY2(step.version == 13 || step.step != &schema::unchangedOnSQLite,
+        // (15 and 16: stand-ins on branch speed5 for other branches' versions, core/store/schemasteps.cpp.)
+        QVERIFY2(step.version == 13 || step.version == 15 || step.version == 16 ||
+                     step.step != &schema::unchangedOnSQLite,
                  qPrintable(QString::number(step.version)));
     QTemporaryDir tmp;
     const QString path = tmp.filePath(u"v12.sqlite"_s);

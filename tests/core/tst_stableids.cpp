@@ -124,7 +124,9 @@ QStringList indexHits(Library &library)
     sorted.sort();
     QStringList out;
     QSqlQuery match(library.database());
-    match.prepare(u"SELECT rowid FROM search_blocks WHERE search_blocks MATCH ? ORDER BY rowid"_s);
+    // The blocks found (a key is a paragraph's place among its day's, which a rebuild numbers afresh: searchindex.h).
+    match.prepare(u"SELECT k.block_id FROM search_blocks JOIN search_block_keys k ON k.key = search_blocks.rowid "
+                  "WHERE search_blocks MATCH ? ORDER BY k.block_id"_s);
     for (const QString &term : std::as_const(sorted)) {
         for (const QString &query : QStringList{u'"' + term + u'"', u'"' + term.left(1) + u"\" *"_s}) {
             match.addBindValue(query);

@@ -1,6 +1,8 @@
 // For the migration tests: turning a current library back into an older schema version, as an older Dubao made it.
 #pragma once
 
+#include "core/search/searchindex.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QSqlDatabase>
@@ -10,10 +12,27 @@
 
 namespace dubao::test {
 
+/// Undoes schema version 17 (core/search/searchindex.cpp): the paragraph index made again with v3–v16's keys (day << 32
+/// | block id) and triggers, without the index on the keys. Nothing to do without it (an older file, or done already).
+/// Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion17(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'search_block_keys_key'")) || !q.next())
+        return false;
+    if (q.value(0).toInt() == 0)
+        return true;
+    q.finish();
+    return SearchIndex::build(db, {}, nullptr, SearchIndex::KeyLayout::DayBlockId) &&
+           q.exec(QStringLiteral("DROP INDEX search_block_keys_key"));
+}
+
 /// Drops what schema version 4 added (uids, their indexes and triggers, issues.parser_version, the lineage tables).
 /// Leaves user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersion4(QSqlDatabase db)
 {
+    if (!dropSchemaVersion17(db))
+        return false;
     QSqlQuery q(db);
     for (const char *table : {"issues", "articles", "blocks", "tags", "highlights", "notes", "notebooks"}) {
         const QString name = QString::fromLatin1(table);
@@ -34,6 +53,8 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
 /// person_id. Leaves user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersion14(QSqlDatabase db)
 {
+    if (!dropSchemaVersion17(db))
+        return false;
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT count(*), count(*) FILTER (WHERE name = 'sentence') "
                                "FROM pragma_table_info('appearances')")) ||
@@ -134,6 +155,8 @@ inline bool dropSchemaVersion11(QSqlDatabase db)
 /// when a statement fails.
 inline bool dropSchemaVersion10(QSqlDatabase db)
 {
+    if (!dropSchemaVersion17(db))
+        return false;
     QSqlQuery q(db);
     for (const char *trigger : {"reuse_block_inserted", "reuse_block_changed", "reuse_block_deleted"})
         if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS ") + QLatin1String(trigger)))
@@ -190,6 +213,8 @@ inline bool dropSchemaVersions7And8(QSqlDatabase db)
 /// verifies the schema against it). Leaves user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersions5To8(QSqlDatabase db)
 {
+    if (!dropSchemaVersion17(db))
+        return false;
     QSqlQuery q(db);
     QStringList triggers;
     if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
