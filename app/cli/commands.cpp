@@ -104,6 +104,11 @@ Safety:
   restore FILE                   rebuild the library from a backup (keeps a backup of the current one)
   copy SOURCE DEST               copy a library (file or postgresql://...) into a new file or an empty team
                                  library: issues, annotations, ids and uids; DEST must be new or empty
+  merge FROM [--into LIBRARY] [--dry-run] [--json]  merge the annotations, tags and notebooks of library FROM
+                                 (e.g. a personal file) into LIBRARY (e.g. a team library; default:
+                                 --library) in one transaction: issues matched by their source file,
+                                 paragraphs by their text, tags by name, notebooks by name; lists what
+                                 did not match; a second merge adds nothing; --dry-run changes nothing
   check [--full] [--repair] [--json]  check the library: quick (what cannot be rebuilt, page by page; the
                                  rest by counts); --full: every page, reference and the search index's check;
                                  --repair removes database objects Dubao did not make
@@ -149,7 +154,8 @@ static const QSet<QString> kFlags{u"--json"_s,        u"--raw"_s,
                                   u"--no-children"_s, u"--with-notes-as-citations"_s, // these three: export
                                   u"--with-links"_s,  u"--all"_s,                     // --all: reparse
                                   u"--full"_s,        u"--join"_s,
-                                  u"--rebuild"_s,     u"--own"_s}; // check; correct; reuse; trend
+                                  u"--rebuild"_s,     u"--own"_s, // check; correct; reuse; trend
+                                  u"--dry-run"_s};                // merge
 
 Args parseArgs(const QStringList &arguments)
 {

@@ -8,6 +8,7 @@
 #include "core/store/backupobjects.h"
 #include "core/store/library.h"
 #include "core/store/librarycopy.h"
+#include "core/store/librarymerge.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -385,6 +386,82 @@ int cmdCopy(const Args &args, Streams io)
     return 0;
 }
 
+/// merge FROM [--into LIBRARY] [--dry-run] [--json]: the user's work of FROM (a personal library) carried into the
+/// library (a team library, or another file) that holds the same issues (librarymerge.h), in one transaction.
+int cmdMerge(const Args &args, Streams io)
+{
+    if (args.positional.size() != 1) {
+        io.err << "dubao-cli: merge takes one library to merge from (a file or a postgresql:// address), and the "
+                  "library to merge into as --into (default: --library)"
+               << Qt::endl;
+        return 2;
+    }
+    const QString source = args.positional.front();
+    if (!isTeamAddress(source) && !QFileInfo::exists(source)) {
+        io.err << "dubao-cli: " << source << ": no such library file" << Qt::endl;
+        return 1;
+    }
+    Args target = args;
+    if (args.has(QStringLiteral("into")))
+        target.library = args.option(QStringLiteral("into"));
+    if (!isTeamAddress(target.library) && !target.library.isEmpty() && !QFileInfo::exists(target.library)) {
+        io.err << "dubao-cli: " << target.library << ": no such library file; merge adds to an existing library"
+               << Qt::endl;
+        return 1;
+    }
+    Library from;
+    if (const Result<void> opened = from.open(source); !opened) {
+        io.err << "dubao-cli: " << opened.error().message() << Qt::endl;
+        return 1;
+    }
+    Library into;
+    if (!openLibrary(into, target, io))
+        return 1;
+    if (!isTeamAddress(source) && !into.isTeamLibrary() &&
+        QFileInfo(source).canonicalFilePath() == QFileInfo(into.path()).canonicalFilePath()) {
+        io.err << "dubao-cli: " << source << " is the library to merge into" << Qt::endl;
+        return 1;
+    }
+    const bool dryRun = args.flags.contains(QStringLiteral("--dry-run"));
+    const Result<MergeReport> merged = librarymerge::merge(from, into, dryRun);
+    if (!merged) {
+        io.err << "dubao-cli: nothing was merged: " << merged.error().message() << Qt::endl;
+        return 1;
+    }
+    const MergeReport &r = *merged;
+    if (args.json) {
+        printJson(io.out, QJsonDocument(QJsonObject{
+                              {QStringLiteral("dryRun"), r.dryRun},
+                              {QStringLiteral("issuesMatched"), r.issuesMatched},
+                              {QStringLiteral("issuesUnmatched"), r.issuesUnmatched},
+                              {QStringLiteral("tagsCreated"), r.tagsCreated},
+                              {QStringLiteral("highlightsAdded"), r.highlightsAdded},
+                              {QStringLiteral("notesAdded"), r.notesAdded},
+                              {QStringLiteral("paragraphTagsAdded"), r.paragraphTagsAdded},
+                              {QStringLiteral("articleTagsAdded"), r.articleTagsAdded},
+                              {QStringLiteral("annotationTagsAdded"), r.annotationTagsAdded},
+                              {QStringLiteral("notebooksCreated"), r.notebooksCreated},
+                              {QStringLiteral("notebookEntriesAdded"), r.notebookEntriesAdded},
+                              {QStringLiteral("alreadyThere"), r.alreadyThere},
+                              {QStringLiteral("unmatched"), QJsonArray::fromStringList(r.unmatched)},
+                          }));
+        return 0;
+    }
+    io.out << (r.dryRun ? "Would merge" : "Merged") << " from " << source << ": issues matched by their source file "
+           << r.issuesMatched << ", not in this library " << r.issuesUnmatched << "\n"
+           << "  highlights added " << r.highlightsAdded << ", notes added " << r.notesAdded
+           << ", paragraph tags added " << r.paragraphTagsAdded << ", article tags added " << r.articleTagsAdded
+           << ", tags on annotations added " << r.annotationTagsAdded << "\n"
+           << "  tags created " << r.tagsCreated << ", notebooks created " << r.notebooksCreated
+           << ", notebook entries added " << r.notebookEntriesAdded << "\n"
+           << "  already there " << r.alreadyThere << ", not matched " << r.unmatched.size() << "\n";
+    for (const QString &line : r.unmatched)
+        io.out << "not matched: " << line << "\n";
+    if (r.dryRun)
+        io.out << "Nothing was changed (--dry-run).\n";
+    return 0;
+}
+
 /// Before a command that writes: a read-only library (file permissions) is refused with one clear line,
 /// and the daily backup is made (Backup::ensureDaily; a failure to back up is reported but does not stop the
 /// command). Listing subcommands ("tag list", "notebook show") pass straight through.
@@ -435,6 +512,7 @@ void addMaintenanceCommands(CommandTable &table)
     table.emplace(QStringLiteral("restore"), cmdRestore);
     table.emplace(QStringLiteral("check"), cmdCheck);
     table.emplace(QStringLiteral("copy"), cmdCopy);
+    table.emplace(QStringLiteral("merge"), cmdMerge);
 }
 
 } // namespace dubao::cli
