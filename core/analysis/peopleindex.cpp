@@ -114,16 +114,6 @@ QString placeholders(qsizetype n)
     return s;
 }
 
-/// Runs a statement prepared once, with `values` bound in order.
-Result<void> run(QSqlQuery &prepared, const QVariantList &values)
-{
-    for (qsizetype k = 0; k < values.size(); ++k)
-        prepared.bindValue(int(k), values[k]);
-    if (!prepared.exec())
-        return Error(sql::Store::tr("cannot store: %1").arg(prepared.lastError().text()));
-    return {};
-}
-
 /// Applies the user's edits to one article's mentions (the edits are few: a linear scan per mention).
 void applyEdits(QList<OfficialMention> &mentions, const QList<qint64> &blockIds, const QList<PersonEdit> &edits)
 {
@@ -346,17 +336,17 @@ Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
                     personId =
                         sql::scalar(db, QStringLiteral("SELECT id FROM persons WHERE name = ?"), {m.name}).toLongLong();
                     if (personId == 0) {
-                        if (Result<void> added = run(insertPerson, {m.name}); !added)
+                        if (Result<void> added = sql::execPrepared(insertPerson, {m.name}); !added)
                             return added.error();
                         personId = insertPerson.lastInsertId().toLongLong();
                     }
                     personIds.insert(m.name, personId);
                 }
-                if (Result<void> added =
-                        run(insertAppearance,
-                            {personId, articleId, blockIds.value(m.blockIndex), sql::notNull(m.offices.join(u'、')),
-                             sql::textOrNull(m.role), m.order > 0 ? QVariant(m.order) : QVariant(), m.sentenceStart,
-                             m.sentenceLength});
+                if (Result<void> added = sql::execPrepared(
+                        insertAppearance,
+                        {personId, articleId, blockIds.value(m.blockIndex), sql::notNull(m.offices.join(u'、')),
+                         sql::textOrNull(m.role), m.order > 0 ? QVariant(m.order) : QVariant(), m.sentenceStart,
+                         m.sentenceLength});
                     !added)
                     return added.error();
             }
