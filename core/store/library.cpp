@@ -536,7 +536,7 @@ void Library::setServerPassword(const QString &url, const QString &password)
 
 int Library::currentSchemaVersion()
 {
-    return 14;
+    return 16;
 }
 
 int Library::applicationId()
