@@ -101,7 +101,8 @@ Safety:
                                  or send; restore FILE rebuilds a library from it anywhere (--force: overwrite)
   backups [FILE...] [--json]     list the backups (or describe the given files): when, why, what each holds,
                                  their size, whether self-contained
-  restore FILE                   rebuild the library from a backup (keeps a backup of the current one)
+  restore FILE                   rebuild the library from a backup (keeps a backup of the current one);
+                                 into a team library (postgresql://...) only when it is empty
   copy SOURCE DEST               copy a library (file or postgresql://...) into a new file or an empty team
                                  library: issues, annotations, ids and uids; DEST must be new or empty
   merge FROM [--into LIBRARY] [--dry-run] [--json]  merge the annotations, tags and notebooks of library FROM
@@ -128,8 +129,8 @@ Team library (on a PostgreSQL server; --library postgresql://USER@HOST:PORT/DB):
 Options:
   --library FILE   the library file (default: the embedded default library), or
                    postgresql://USER@HOST:PORT/DB: a team library on a PostgreSQL server (search,
-                   kwic, trend, reindex, export, import-qdpx, merge, people and person work there;
-                   own: and reuse do not yet)
+                   kwic, trend, reindex, export, import-qdpx, merge, people, person, backup --to
+                   and restore work there; own: and reuse do not yet)
   --json           print JSON
   -h, --help       show this help
   --version        show the version
@@ -216,7 +217,7 @@ const QSet<QString> kTeamCommands{
     u"parse"_s,    u"import"_s,      u"list"_s,    u"show"_s,    u"tag"_s,     u"highlight"_s,   u"note"_s,
     u"notebook"_s, u"resolve"_s,     u"replace"_s, u"reparse"_s, u"correct"_s, u"corrections"_s, u"uncorrect"_s,
     u"orphans"_s,  u"search"_s,      u"kwic"_s,    u"reindex"_s, u"trend"_s,   u"check"_s,       u"team"_s,
-    u"export"_s,   u"import-qdpx"_s, u"merge"_s,   u"people"_s,  u"person"_s};
+    u"export"_s,   u"import-qdpx"_s, u"merge"_s,   u"people"_s,  u"person"_s,  u"backup"_s,      u"restore"_s};
 
 } // namespace
 
