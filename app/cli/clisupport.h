@@ -72,8 +72,6 @@ inline Command thenUpdate(Command command, std::function<Result<qint64>(Library 
         Library library;
         if (!openLibrary(library, args, io) || library.isReadOnly())
             return code;
-        if (library.isTeamLibrary()) // the people and reuse indexes are not on PostgreSQL yet (issue 13)
-            return code;
         if (const Result<qint64> updated = update(library); !updated)
             return failure(io, updated);
         return code;

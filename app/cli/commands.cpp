@@ -101,9 +101,15 @@ Safety:
                                  or send; restore FILE rebuilds a library from it anywhere (--force: overwrite)
   backups [FILE...] [--json]     list the backups (or describe the given files): when, why, what each holds,
                                  their size, whether self-contained
-  restore FILE                   rebuild the library from a backup (keeps a backup of the current one)
+  restore FILE                   rebuild the library from a backup (keeps a backup of the current one);
+                                 into a team library (postgresql://...) only when it is empty
   copy SOURCE DEST               copy a library (file or postgresql://...) into a new file or an empty team
                                  library: issues, annotations, ids and uids; DEST must be new or empty
+  merge FROM [--into LIBRARY] [--dry-run] [--json]  merge the annotations, tags and notebooks of library FROM
+                                 (e.g. a personal file) into LIBRARY (e.g. a team library; default:
+                                 --library) in one transaction: issues matched by their source file,
+                                 paragraphs by their text, tags by name, notebooks by name; lists what
+                                 did not match; a second merge adds nothing; --dry-run changes nothing
   check [--full] [--repair] [--json]  check the library: quick (what cannot be rebuilt, page by page; the
                                  rest by counts); --full: every page, reference and the search index's check;
                                  --repair removes database objects Dubao did not make
@@ -123,7 +129,8 @@ Team library (on a PostgreSQL server; --library postgresql://USER@HOST:PORT/DB):
 Options:
   --library FILE   the library file (default: the embedded default library), or
                    postgresql://USER@HOST:PORT/DB: a team library on a PostgreSQL server (search,
-                   kwic, trend and reindex work there; person:, office: and own: do not yet)
+                   kwic, trend, reindex, export, import-qdpx, merge, people, person, backup --to
+                   and restore work there; own: and reuse do not yet)
   --json           print JSON
   -h, --help       show this help
   --version        show the version
@@ -148,7 +155,8 @@ static const QSet<QString> kFlags{u"--json"_s,        u"--raw"_s,
                                   u"--no-children"_s, u"--with-notes-as-citations"_s, // these three: export
                                   u"--with-links"_s,  u"--all"_s,                     // --all: reparse
                                   u"--full"_s,        u"--join"_s,
-                                  u"--rebuild"_s,     u"--own"_s}; // check; correct; reuse; trend
+                                  u"--rebuild"_s,     u"--own"_s, // check; correct; reuse; trend
+                                  u"--dry-run"_s};                // merge
 
 Args parseArgs(const QStringList &arguments)
 {
@@ -206,9 +214,10 @@ namespace {
 
 /// The commands that work on a team library on PostgreSQL (issue 13): every other one says so and does nothing.
 const QSet<QString> kTeamCommands{
-    u"parse"_s,    u"import"_s,  u"list"_s,    u"show"_s,    u"tag"_s,     u"highlight"_s,   u"note"_s,
-    u"notebook"_s, u"resolve"_s, u"replace"_s, u"reparse"_s, u"correct"_s, u"corrections"_s, u"uncorrect"_s,
-    u"orphans"_s,  u"search"_s,  u"kwic"_s,    u"reindex"_s, u"trend"_s,   u"check"_s,       u"team"_s};
+    u"parse"_s,    u"import"_s,      u"list"_s,    u"show"_s,    u"tag"_s,     u"highlight"_s,   u"note"_s,
+    u"notebook"_s, u"resolve"_s,     u"replace"_s, u"reparse"_s, u"correct"_s, u"corrections"_s, u"uncorrect"_s,
+    u"orphans"_s,  u"search"_s,      u"kwic"_s,    u"reindex"_s, u"trend"_s,   u"check"_s,       u"team"_s,
+    u"export"_s,   u"import-qdpx"_s, u"merge"_s,   u"people"_s,  u"person"_s,  u"backup"_s,      u"restore"_s};
 
 } // namespace
 

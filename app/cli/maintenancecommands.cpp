@@ -8,6 +8,7 @@
 #include "core/store/backupobjects.h"
 #include "core/store/library.h"
 #include "core/store/librarycopy.h"
+#include "core/store/librarymerge.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -16,6 +17,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QLockFile>
+#include <QTemporaryDir>
 
 #include <unistd.h>
 
@@ -57,6 +59,112 @@ std::function<void(qint64, qint64)> progressOnTerminal(Streams io, const char *w
     };
 }
 
+/// A team library's backup (issue 13): what cannot be rebuilt (librarycopy's store rows: source bytes, issue edits,
+/// ids, uids, lineage, the users' work) copied into a library file in a temporary folder beside FILE, and that file
+/// backed up as one self-contained `.dubao-backup` (Backup::makeSelfContained) that `restore` reads like any other.
+bool isTeamAddress(const QString &location);
+
+int backUpTeamLibrary(Library &team, const QString &to, const Args &args, Streams io)
+{
+    if (to.isEmpty()) {
+        io.err << "dubao-cli: a team library is backed up into one file on this computer: backup --to FILE" << Qt::endl;
+        return 2;
+    }
+    if (QFileInfo::exists(to) && !args.flags.contains(QStringLiteral("--force"))) {
+        io.err << "dubao-cli: " << to << " already exists (--force writes over it)" << Qt::endl;
+        return 1;
+    }
+    QTemporaryDir staging(QFileInfo(to).absoluteDir().filePath(QStringLiteral(".dubao-team-backup-XXXXXX")));
+    if (!staging.isValid()) {
+        io.err << "dubao-cli: cannot make a temporary folder beside " << to << ": " << staging.errorString()
+               << Qt::endl;
+        return 1;
+    }
+    const QString copyPath = staging.filePath(QStringLiteral("team.sqlite"));
+    {
+        Library copy;
+        if (const Result<void> opened = copy.open(copyPath); !opened) {
+            io.err << "dubao-cli: " << opened.error().message() << Qt::endl;
+            return 1;
+        }
+        const Result<qint64> copied = librarycopy::copyRows(team, copy, progressOnTerminal(io, "backup", "rows"));
+        if (!copied) {
+            io.err << "dubao-cli: no backup was made: " << copied.error().message() << Qt::endl;
+            return 1;
+        }
+    }
+    Backup::Options options;
+    options.reason = QStringLiteral("team");
+    options.progress = progressOnTerminal(io, "backup", "issue lists");
+    const Result<BackupMade> made =
+        Backup::makeSelfContained(copyPath, to, options, args.flags.contains(QStringLiteral("--force")));
+    if (!made) {
+        io.err << "dubao-cli: no backup was made: " << made.error().message() << Qt::endl;
+        return 1;
+    }
+    const qint64 size = QFileInfo(made->path).size();
+    if (args.json)
+        printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("path"), made->path},
+                                                    {QStringLiteral("selfContained"), true},
+                                                    {QStringLiteral("size"), size}}));
+    else
+        io.out << made->path << "\n"
+               << "    a self-contained backup of the team library, " << QLocale::c().formattedDataSize(size)
+               << "; restore it into a new library file or an empty team library with: dubao-cli restore " << made->path
+               << " --library LIBRARY\n";
+    return 0;
+}
+
+/// restore FILE --library postgresql://…: the backup rebuilt into a library file in a temporary folder (parsed and
+/// indexed as every restore does), then its rows copied into the team library, which must be empty, in one
+/// transaction (librarycopy::copyRows; the team's search index is written in it).
+int restoreIntoTeamLibrary(const QString &backup, const Args &args, Streams io)
+{
+    Library team;
+    if (!openLibrary(team, args, io))
+        return 1;
+    const Result<qint64> rows = librarycopy::storeRows(team);
+    if (!rows) {
+        io.err << "dubao-cli: " << rows.error().message() << "; nothing was restored" << Qt::endl;
+        return 1;
+    }
+    if (*rows > 0) {
+        io.err << "dubao-cli: a backup is restored only into an empty team library; this one holds " << *rows
+               << " rows (nothing was restored)" << Qt::endl;
+        return 1;
+    }
+    QTemporaryDir staging;
+    if (!staging.isValid()) {
+        io.err << "dubao-cli: cannot make a temporary folder: " << staging.errorString() << Qt::endl;
+        return 1;
+    }
+    const QString rebuilt = staging.filePath(QStringLiteral("restored.sqlite"));
+    RestoreOptions options;
+    options.progress = progressOnTerminal(io, "restore", "issues");
+    const Result<RestoreReport> restored = BackupRestorer::restore(backup, rebuilt, options);
+    if (!restored) {
+        io.err << "dubao-cli: " << restored.error().message() << "; nothing was restored" << Qt::endl;
+        return 1;
+    }
+    for (const QString &warning : restored->warnings)
+        io.err << "dubao-cli: warning: " << warning << Qt::endl;
+    if (restored->orphaned > 0)
+        io.err << "dubao-cli: " << restored->orphaned << " annotations are orphans now: a newer parser reads "
+               << restored->newShapes << " issues differently (dubao-cli orphans)" << Qt::endl;
+    Library from;
+    if (const Result<void> opened = from.open(rebuilt); !opened) {
+        io.err << "dubao-cli: " << opened.error().message() << "; nothing was restored" << Qt::endl;
+        return 1;
+    }
+    const Result<qint64> copied = librarycopy::copyRows(from, team, progressOnTerminal(io, "restore", "rows"));
+    if (!copied) {
+        io.err << "dubao-cli: nothing was restored: " << copied.error().message() << Qt::endl;
+        return 1;
+    }
+    io.out << "restored " << backup << " to " << team.path() << "\n";
+    return 0;
+}
+
 int cmdBackup(const Args &args, Streams io)
 {
     bool ok = false;
@@ -74,6 +182,8 @@ int cmdBackup(const Args &args, Streams io)
     Library library;
     if (!openLibrary(library, args, io))
         return 1;
+    if (library.isTeamLibrary())
+        return backUpTeamLibrary(library, to, args, io);
     Backup::Options options;
     options.keep = keep;
     options.progress = progressOnTerminal(io, "backup", "issue lists");
@@ -207,6 +317,8 @@ int cmdRestore(const Args &args, Streams io)
         io.err << "dubao-cli: restore takes one backup FILE (see dubao-cli backups)" << Qt::endl;
         return 2;
     }
+    if (isTeamAddress(args.library))
+        return restoreIntoTeamLibrary(args.positional.front(), args, io);
     const QString libraryPath = libraryPathOf(args);
     if (QFileInfo::exists(libraryPath) && !QFileInfo(libraryPath).isWritable()) {
         io.err << "dubao-cli: " << libraryPath << ": the library is read-only; nothing was restored" << Qt::endl;
@@ -385,6 +497,82 @@ int cmdCopy(const Args &args, Streams io)
     return 0;
 }
 
+/// merge FROM [--into LIBRARY] [--dry-run] [--json]: the user's work of FROM (a personal library) carried into the
+/// library (a team library, or another file) that holds the same issues (librarymerge.h), in one transaction.
+int cmdMerge(const Args &args, Streams io)
+{
+    if (args.positional.size() != 1) {
+        io.err << "dubao-cli: merge takes one library to merge from (a file or a postgresql:// address), and the "
+                  "library to merge into as --into (default: --library)"
+               << Qt::endl;
+        return 2;
+    }
+    const QString source = args.positional.front();
+    if (!isTeamAddress(source) && !QFileInfo::exists(source)) {
+        io.err << "dubao-cli: " << source << ": no such library file" << Qt::endl;
+        return 1;
+    }
+    Args target = args;
+    if (args.has(QStringLiteral("into")))
+        target.library = args.option(QStringLiteral("into"));
+    if (!isTeamAddress(target.library) && !target.library.isEmpty() && !QFileInfo::exists(target.library)) {
+        io.err << "dubao-cli: " << target.library << ": no such library file; merge adds to an existing library"
+               << Qt::endl;
+        return 1;
+    }
+    Library from;
+    if (const Result<void> opened = from.open(source); !opened) {
+        io.err << "dubao-cli: " << opened.error().message() << Qt::endl;
+        return 1;
+    }
+    Library into;
+    if (!openLibrary(into, target, io))
+        return 1;
+    if (!isTeamAddress(source) && !into.isTeamLibrary() &&
+        QFileInfo(source).canonicalFilePath() == QFileInfo(into.path()).canonicalFilePath()) {
+        io.err << "dubao-cli: " << source << " is the library to merge into" << Qt::endl;
+        return 1;
+    }
+    const bool dryRun = args.flags.contains(QStringLiteral("--dry-run"));
+    const Result<MergeReport> merged = librarymerge::merge(from, into, dryRun);
+    if (!merged) {
+        io.err << "dubao-cli: nothing was merged: " << merged.error().message() << Qt::endl;
+        return 1;
+    }
+    const MergeReport &r = *merged;
+    if (args.json) {
+        printJson(io.out, QJsonDocument(QJsonObject{
+                              {QStringLiteral("dryRun"), r.dryRun},
+                              {QStringLiteral("issuesMatched"), r.issuesMatched},
+                              {QStringLiteral("issuesUnmatched"), r.issuesUnmatched},
+                              {QStringLiteral("tagsCreated"), r.tagsCreated},
+                              {QStringLiteral("highlightsAdded"), r.highlightsAdded},
+                              {QStringLiteral("notesAdded"), r.notesAdded},
+                              {QStringLiteral("paragraphTagsAdded"), r.paragraphTagsAdded},
+                              {QStringLiteral("articleTagsAdded"), r.articleTagsAdded},
+                              {QStringLiteral("annotationTagsAdded"), r.annotationTagsAdded},
+                              {QStringLiteral("notebooksCreated"), r.notebooksCreated},
+                              {QStringLiteral("notebookEntriesAdded"), r.notebookEntriesAdded},
+                              {QStringLiteral("alreadyThere"), r.alreadyThere},
+                              {QStringLiteral("unmatched"), QJsonArray::fromStringList(r.unmatched)},
+                          }));
+        return 0;
+    }
+    io.out << (r.dryRun ? "Would merge" : "Merged") << " from " << source << ": issues matched by their source file "
+           << r.issuesMatched << ", not in this library " << r.issuesUnmatched << "\n"
+           << "  highlights added " << r.highlightsAdded << ", notes added " << r.notesAdded
+           << ", paragraph tags added " << r.paragraphTagsAdded << ", article tags added " << r.articleTagsAdded
+           << ", tags on annotations added " << r.annotationTagsAdded << "\n"
+           << "  tags created " << r.tagsCreated << ", notebooks created " << r.notebooksCreated
+           << ", notebook entries added " << r.notebookEntriesAdded << "\n"
+           << "  already there " << r.alreadyThere << ", not matched " << r.unmatched.size() << "\n";
+    for (const QString &line : r.unmatched)
+        io.out << "not matched: " << line << "\n";
+    if (r.dryRun)
+        io.out << "Nothing was changed (--dry-run).\n";
+    return 0;
+}
+
 /// Before a command that writes: a read-only library (file permissions) is refused with one clear line,
 /// and the daily backup is made (Backup::ensureDaily; a failure to back up is reported but does not stop the
 /// command). Listing subcommands ("tag list", "notebook show") pass straight through.
@@ -435,6 +623,7 @@ void addMaintenanceCommands(CommandTable &table)
     table.emplace(QStringLiteral("restore"), cmdRestore);
     table.emplace(QStringLiteral("check"), cmdCheck);
     table.emplace(QStringLiteral("copy"), cmdCopy);
+    table.emplace(QStringLiteral("merge"), cmdMerge);
 }
 
 } // namespace dubao::cli

@@ -4,7 +4,9 @@
 
 #include "core/analysis/appearanceoutlines.h"
 #include "core/analysis/officialextractor.h"
+#include "core/analysis/peoplepostgres.h"
 #include "core/analysis/termtrends.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/schema.h"
 #include "core/store/sql.h"
@@ -114,16 +116,6 @@ QString placeholders(qsizetype n)
     return s;
 }
 
-/// Runs a statement prepared once, with `values` bound in order.
-Result<void> run(QSqlQuery &prepared, const QVariantList &values)
-{
-    for (qsizetype k = 0; k < values.size(); ++k)
-        prepared.bindValue(int(k), values[k]);
-    if (!prepared.exec())
-        return Error(sql::Store::tr("cannot store: %1").arg(prepared.lastError().text()));
-    return {};
-}
-
 /// Applies the user's edits to one article's mentions (the edits are few: a linear scan per mention).
 void applyEdits(QList<OfficialMention> &mentions, const QList<qint64> &blockIds, const QList<PersonEdit> &edits)
 {
@@ -165,6 +157,7 @@ void registerAnalysisSchema()
     schema::registerStep(6, "analysis", migrateTo6);
     registerTrendSchema();
     schema::registerStep(14, "analysis", migrateTo14);
+    registerPeoplePostgres(); // v16: the people index on a team library
     // Extracted from the blocks: a restore re-queues every article (the block triggers) instead. The user's edits
     // (person_edits) are the user's work and go into backups.
     schema::registerDerivedTables(
@@ -206,9 +199,10 @@ Result<qint64> PeopleIndex::rebuild(const std::atomic_bool *cancel)
         sql::WriteScope scope(m_library.database());
         if (!scope.isActive())
             return scope.error();
-        if (Result<void> done =
-                sql::exec(m_library.database(), QStringLiteral("INSERT OR IGNORE INTO analysis_pending(article_id) "
-                                                               "SELECT id FROM articles"));
+        if (Result<void> done = sql::exec(m_library.database(),
+                                          dialect::insertOrIgnore(m_library.database()) +
+                                              QStringLiteral(" analysis_pending(article_id) SELECT id FROM articles") +
+                                              dialect::onConflictIgnore(m_library.database()));
             !done)
             return done.error();
         if (Result<void> done = scope.commit(); !done)
@@ -294,8 +288,10 @@ ExtractedBatch extractBatch(const PendingBatch &batch, const QList<PersonEdit> &
 
 Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
 {
-    if (m_library.isReadOnly())
-        return qint64(0); // a read-only library shows the people it had; the next writable open catches up
+    // A read-only library, or a team library's reader or annotator (the people index is the editors'), shows the
+    // people it has; the next writer catches up.
+    if (m_library.isReadOnly() || !m_library.teamAccess().mayEdit)
+        return qint64(0);
     QSqlDatabase db = m_library.database();
     const QList<PersonEdit> userEdits = edits();
     QHash<QString, qint64> personIds;
@@ -334,7 +330,7 @@ Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
             return cleared.error();
         QSqlQuery insertPerson(db);
         QSqlQuery insertAppearance(db);
-        insertPerson.prepare(QStringLiteral("INSERT INTO persons(name) VALUES (?)"));
+        insertPerson.prepare(QStringLiteral("INSERT INTO persons(name) VALUES (?)") + dialect::returningId(db));
         insertAppearance.prepare(
             QStringLiteral("INSERT INTO appearances(person_id, article_id, block_id, offices, role, rank, "
                            "sentence_start, sentence_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -346,17 +342,17 @@ Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
                     personId =
                         sql::scalar(db, QStringLiteral("SELECT id FROM persons WHERE name = ?"), {m.name}).toLongLong();
                     if (personId == 0) {
-                        if (Result<void> added = run(insertPerson, {m.name}); !added)
+                        if (Result<void> added = sql::execPrepared(insertPerson, {m.name}); !added)
                             return added.error();
-                        personId = insertPerson.lastInsertId().toLongLong();
+                        personId = dialect::insertedId(insertPerson);
                     }
                     personIds.insert(m.name, personId);
                 }
-                if (Result<void> added =
-                        run(insertAppearance,
-                            {personId, articleId, blockIds.value(m.blockIndex), sql::notNull(m.offices.join(u'、')),
-                             sql::textOrNull(m.role), m.order > 0 ? QVariant(m.order) : QVariant(), m.sentenceStart,
-                             m.sentenceLength});
+                if (Result<void> added = sql::execPrepared(
+                        insertAppearance,
+                        {personId, articleId, blockIds.value(m.blockIndex), sql::notNull(m.offices.join(u'、')),
+                         sql::textOrNull(m.role), m.order > 0 ? QVariant(m.order) : QVariant(), m.sentenceStart,
+                         m.sentenceLength});
                     !added)
                     return added.error();
             }
@@ -393,6 +389,8 @@ namespace {
 
 bool hasReuseIndex(QSqlDatabase db)
 {
+    if (dialect::isPostgres(db)) // text reuse is not on a team library yet (issue 13)
+        return false;
     return sql::scalar(db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'reuse_paragraphs'")).isValid() &&
            sql::scalar(db, QStringLiteral("SELECT 1 FROM reuse_built LIMIT 1")).isValid();
 }
@@ -538,13 +536,18 @@ QList<PersonSummary> PeopleIndex::personsWhere(const QString &condition) const
     // appearance took 17 s and 700 MB on the 1 GB library). The article's issue comes from article_sizes (schema v7),
     // a few bytes a row, rather than from the articles' rows with their titles. Offices are '、'-joined as written:
     // split here and merged per title.
+    // A team library has no article_sizes (its trends read the articles), and PostgreSQL selects p.name only when
+    // grouped by the key it depends on.
     QSqlQuery q(m_library.database());
+    const bool postgres = dialect::isPostgres(m_library.database());
     QMap<QString, PersonSummary> byName;
     if (!sql::select(q, QStringLiteral("SELECT p.name, a.offices, count(*), min(i.date), max(i.date) "
                                        "FROM appearances a JOIN persons p ON p.id = a.person_id "
-                                       "JOIN article_sizes s ON s.article_id = a.article_id "
-                                       "JOIN issues i ON i.id = s.issue_id %1 GROUP BY a.person_id, a.offices")
-                            .arg(condition.isEmpty() ? QString() : QStringLiteral("WHERE ") + condition)))
+                                       "JOIN %2 JOIN issues i ON i.id = s.issue_id %1 GROUP BY %3, a.offices")
+                            .arg(condition.isEmpty() ? QString() : QStringLiteral("WHERE ") + condition,
+                                 postgres ? QStringLiteral("articles s ON s.id = a.article_id")
+                                          : QStringLiteral("article_sizes s ON s.article_id = a.article_id"),
+                                 postgres ? QStringLiteral("p.id") : QStringLiteral("a.person_id"))))
         return {};
     auto widen = [](std::optional<QDate> &first, std::optional<QDate> &last, const std::optional<QDate> &from,
                     const std::optional<QDate> &to) {
@@ -623,15 +626,18 @@ Result<void> PeopleIndex::markArticlesOf(const PersonEdit &edit)
 {
     // The articles where the name appears now, under the name the text gives or the one an edit gave it.
     const QVariantList names{edit.name, edit.value};
-    const QString sql = edit.blockId > 0
-                            ? QStringLiteral("INSERT OR IGNORE INTO analysis_pending(article_id) "
-                                             "SELECT article_id FROM blocks WHERE id = ?")
-                            : QStringLiteral("INSERT OR IGNORE INTO analysis_pending(article_id) "
-                                             "SELECT DISTINCT a.article_id FROM appearances a JOIN persons p "
-                                             "ON p.id = a.person_id JOIN blocks b ON b.id = a.block_id "
-                                             "WHERE p.name IN (?, ?) OR instr(substr(b.text, a.sentence_start + 1, "
-                                             "a.sentence_length), ?) > 0");
-    return sql::exec(m_library.database(), sql,
+    QSqlDatabase db = m_library.database();
+    const QString sql =
+        dialect::insertOrIgnore(db) +
+        (edit.blockId > 0 ? QStringLiteral(" analysis_pending(article_id) SELECT article_id FROM blocks WHERE id = ?")
+                          : QStringLiteral(" analysis_pending(article_id) "
+                                           "SELECT DISTINCT a.article_id FROM appearances a JOIN persons p "
+                                           "ON p.id = a.person_id JOIN blocks b ON b.id = a.block_id "
+                                           "WHERE p.name IN (?, ?) OR %1(substr(b.text, a.sentence_start + 1, "
+                                           "a.sentence_length), ?) > 0")
+                                .arg(dialect::substringPosition(db))) +
+        dialect::onConflictIgnore(db);
+    return sql::exec(db, sql,
                      edit.blockId > 0 ? QVariantList{edit.blockId} : QVariantList{edit.name, edit.value, edit.name});
 }
 
@@ -652,12 +658,13 @@ Result<qint64> PeopleIndex::addEdit(const PersonEdit &edit)
         if (Result<void> added = sql::exec(
                 q,
                 QStringLiteral(
-                    "INSERT INTO person_edits(kind, name, block_id, value, created_at) VALUES (?, ?, ?, ?, ?)"),
+                    "INSERT INTO person_edits(kind, name, block_id, value, created_at) VALUES (?, ?, ?, ?, ?)") +
+                    dialect::returningId(db),
                 {personEditKindName(edit.kind), edit.name.trimmed(), sql::idOrNull(edit.blockId),
                  sql::notNull(edit.value.trimmed()), sql::nowUtc()});
             !added)
             return added.error();
-        id = q.lastInsertId().toLongLong();
+        id = dialect::insertedId(q);
         if (Result<void> marked = markArticlesOf(edit); !marked)
             return marked.error();
         if (Result<void> committed = scope.commit(); !committed)

@@ -44,15 +44,6 @@ Result<QList<Range>> sharedRanges(QSqlDatabase db, qint64 article)
     return ranges;
 }
 
-Result<void> run(QSqlQuery &prepared, const QVariantList &values)
-{
-    for (qsizetype k = 0; k < values.size(); ++k)
-        prepared.bindValue(int(k), values[k]);
-    if (!prepared.exec())
-        return Error(sql::Store::tr("cannot store: %1").arg(prepared.lastError().text()));
-    return {};
-}
-
 } // namespace
 
 Result<void> migrateTo12(QSqlDatabase &db)
@@ -91,7 +82,7 @@ Result<void> refreshParagraphs(QSqlDatabase db, const QSet<qint64> &articles)
     QList<qint64> sorted(articles.cbegin(), articles.cend());
     std::sort(sorted.begin(), sorted.end());
     for (const qint64 article : std::as_const(sorted)) {
-        if (Result<void> removed = run(remove, {article}); !removed)
+        if (Result<void> removed = sql::execPrepared(remove, {article}); !removed)
             return removed;
         const Result<QList<Range>> ranges = sharedRanges(db, article);
         if (!ranges)
@@ -124,8 +115,8 @@ Result<void> refreshParagraphs(QSqlDatabase db, const QSet<qint64> &articles)
             for (const Range &r : byBlock.value(text->blockIds[b]))
                 if (!copies.contains(r.other))
                     copies.append(r.other);
-            if (Result<void> added =
-                    run(add, {text->blockIds[b], article, characters[b], shared[b], qint64(copies.size())});
+            if (Result<void> added = sql::execPrepared(
+                    add, {text->blockIds[b], article, characters[b], shared[b], qint64(copies.size())});
                 !added)
                 return added;
         }

@@ -44,33 +44,35 @@ QStringList sharedColumns(const QSqlDatabase &from, const QSqlDatabase &to, cons
 
 QStringList tables()
 {
-    return {QStringLiteral("publications"),
-            QStringLiteral("source_files"),
-            QStringLiteral("source_contents"),
-            QStringLiteral("issues"),
-            QStringLiteral("articles"),
-            QStringLiteral("reporters"),
-            QStringLiteral("article_reporters"),
-            QStringLiteral("blocks"),
-            QStringLiteral("tags"),
-            QStringLiteral("article_tags"),
-            QStringLiteral("block_tags"),
-            QStringLiteral("highlights"),
-            QStringLiteral("highlight_tags"),
-            QStringLiteral("notes"),
-            QStringLiteral("note_tags"),
-            QStringLiteral("notebooks"),
-            QStringLiteral("notebook_entries"),
-            QStringLiteral("block_lineage"),
-            QStringLiteral("article_lineage"),
-            QStringLiteral("corrections")};
+    return {QStringLiteral("publications"), QStringLiteral("source_files"), QStringLiteral("source_contents"),
+            QStringLiteral("issues"), QStringLiteral("articles"), QStringLiteral("reporters"),
+            QStringLiteral("article_reporters"), QStringLiteral("blocks"), QStringLiteral("tags"),
+            QStringLiteral("article_tags"), QStringLiteral("block_tags"), QStringLiteral("highlights"),
+            QStringLiteral("highlight_tags"), QStringLiteral("notes"), QStringLiteral("note_tags"),
+            QStringLiteral("notebooks"), QStringLiteral("notebook_entries"), QStringLiteral("block_lineage"),
+            QStringLiteral("article_lineage"), QStringLiteral("corrections"),
+            // The user's corrections of the people index (the analysis layer's table, v6 in a file, v16 on a
+            // server): the user's work. Skipped where neither library has it (a program without that layer).
+            QStringLiteral("person_edits")};
 }
+
+namespace {
+
+/// A table of tables() that a library of a program without its layer does not have: skipped on both sides.
+bool absentOnBoth(const QSqlDatabase &from, const QSqlDatabase &to, const QString &table)
+{
+    return table == QLatin1String("person_edits") && from.record(table).isEmpty() && to.record(table).isEmpty();
+}
+
+} // namespace
 
 Result<qint64> storeRows(Library &library)
 {
     QSqlQuery q(library.database());
     qint64 rows = 0;
     for (const QString &table : tables()) {
+        if (absentOnBoth(library.database(), library.database(), table))
+            continue;
         if (!q.exec(QStringLiteral("SELECT count(*) FROM ") + table) || !q.next())
             return sqlError(QStringLiteral("cannot count the rows of %1").arg(table), q);
         rows += q.value(0).toLongLong();
@@ -84,6 +86,8 @@ Result<qint64> copyRows(Library &from, Library &to, const std::function<void(qin
     QSqlDatabase target = to.database();
     QSqlQuery count(target);
     for (const QString &table : tables()) {
+        if (absentOnBoth(source, target, table))
+            continue;
         if (!count.exec(QStringLiteral("SELECT count(*) FROM ") + table) || !count.next())
             return sqlError(QStringLiteral("cannot read the destination's %1").arg(table), count);
         if (count.value(0).toLongLong() > 0)
@@ -107,6 +111,8 @@ Result<qint64> copyRows(Library &from, Library &to, const std::function<void(qin
     QSqlQuery read(source);
     read.setForwardOnly(true);
     for (const QString &table : tables()) {
+        if (absentOnBoth(source, target, table))
+            continue;
         const QStringList columns = sharedColumns(source, target, table);
         if (columns.isEmpty())
             return fail(Error(QStringLiteral("the destination has no table %1").arg(table)));

@@ -1,6 +1,7 @@
 // Copies the store's rows from one library into another, empty one, SQLite or PostgreSQL on either side (issue 13's
 // `dubao-cli copy`): issues with their source bytes, articles and blocks with their uids, annotations with their
-// anchors, notes, tags, notebooks, corrections and lineage, every row with its id. The derived tables (the search
+// anchors, notes, tags, notebooks, corrections, lineage and the user's edits of the people index, every row with its
+// id. The derived tables (the search
 // index, people, reuse) are not copied: the caller builds them on the destination.
 #pragma once
 

@@ -48,7 +48,8 @@ QString layerOfVersion(int version)
         return QStringLiteral("search");
     if (version == 10 || version == 12)
         return QStringLiteral("reuse");
-    return version == 6 || version == 7 || version == 14 ? QStringLiteral("analysis") : QStringLiteral("store");
+    return version == 6 || version == 7 || version == 14 || version == 16 ? QStringLiteral("analysis")
+                                                                          : QStringLiteral("store");
 }
 
 } // namespace
@@ -128,10 +129,8 @@ QList<RegisteredStep> steps(int current)
             step.step = migrateTo9;
         else if (version == 11)
             step.step = sourcebytes::migrateTo11;
-        else if (version == 15 || version == 16)
-            // Stand-ins on branch speed5 (whose search index is v17) for the versions other branches add (annotation
-            // authorship, a team library's): a step registered for them replaces these.
-            step.step = unchangedOnSQLite;
+        else if (version == 15) // reserved for the authorship columns of another branch: nothing here; at its merge
+            step.step = unchangedOnSQLite; // its step replaces this line and the people step (16) stays 16
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;

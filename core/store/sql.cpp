@@ -109,6 +109,15 @@ Result<void> exec(QSqlQuery &query, const QString &sql, const QVariantList &valu
     return {};
 }
 
+Result<void> execPrepared(QSqlQuery &prepared, const QVariantList &values)
+{
+    for (qsizetype k = 0; k < values.size(); ++k)
+        prepared.bindValue(int(k), values[k]);
+    if (!prepared.exec())
+        return Error(failureOf(prepared, Store::tr("cannot store: %1"), true));
+    return {};
+}
+
 Result<void> exec(QSqlDatabase db, const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(db);

@@ -49,6 +49,9 @@ struct Statement
 /// Prepares and runs a statement that writes. On failure: "cannot store: <SQLite's text>".
 Result<void> exec(QSqlQuery &query, const QString &sql, const QVariantList &values = {});
 Result<void> exec(QSqlDatabase db, const QString &sql, const QVariantList &values = {});
+/// Runs a statement prepared once (QSqlQuery::prepare) with `values` bound in order: the inner loop of a bulk write
+/// (the people index, the reuse index). On failure: "cannot store: …" in the words of failureOf().
+Result<void> execPrepared(QSqlQuery &prepared, const QVariantList &values);
 /// Runs the statements in order, stopping at the first that fails.
 Result<void> exec(QSqlDatabase db, std::initializer_list<Statement> statements);
 /// Prepares and runs a query that reads, forward only; then call query.next(). On failure: "cannot read the

@@ -1,18 +1,27 @@
 // bench_team: search on a team library beside an SQLite file, same run (issue 13, docs/search.md "On a team
 // library"). Starts a PostgreSQL test server (tests/support/pgserver.h: fsync off, small shared_buffers, loopback),
 // imports DIR into a new SQLite file and into a new team library, then times each term's exact count and first page
-// (relevance, 20 hits, the count stopping where the page needs it, as the search panel asks) on both.
+// (relevance, 20 hits, the count stopping where the page needs it, as the search panel asks) on both. Before the
+// searches: the people index built on both (PeopleIndex::update over every article), and an export of 1,000
+// excerpts (highlights, each tagged, every tenth with a note, on 1,000 paragraphs spread over the library):
+// collected (ExcerptCollector) and written as CSV and as a REFI-QDA project.
 //
 //   bench_team DIR [--runs N] [TERM...]        (default terms: 永川 会议 高质量发展 会)
 //
 // Prints wall and CPU milliseconds: the client's (this process) and, on PostgreSQL, the server backend's (its
 // /proc/PID/stat, the same machine), medians of N runs (default 5). MB = 1,000,000 bytes of the files.
+#include "core/analysis/peopleindex.h"
+#include "core/export/excerptcollector.h"
+#include "core/export/exportformat.h"
 #include "core/ingest/importer.h"
 #include "core/search/searchservice.h"
+#include "core/store/annotationrepository.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
+#include "core/store/tagrepository.h"
 #include "tests/support/pgserver.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -90,6 +99,27 @@ qint64 folderBytes(const QString &dir)
     return bytes;
 }
 
+/// 1,000 highlights, each tagged 摘录, every tenth with a note, on paragraphs spread evenly over the library.
+bool annotate(Library &library)
+{
+    const Result<Tag> tag = TagRepository(library).create(QStringLiteral("摘录"));
+    if (!tag)
+        return false;
+    const QList<qint64> blocks =
+        sql::ids(library.database(), QStringLiteral("SELECT id FROM blocks WHERE kind = 'body' AND "
+                                                    "length(text) >= 20 ORDER BY id"));
+    if (blocks.size() < 1000)
+        return false;
+    AnnotationRepository annotations(library);
+    for (int k = 0; k < 1000; ++k) {
+        const qint64 block = blocks.at(qsizetype(k) * blocks.size() / 1000);
+        const Result<qint64> highlight = annotations.addHighlight(block, 2, 18, {tag->id});
+        if (!highlight || (k % 10 == 0 && !annotations.addNote(0, *highlight, QStringLiteral("笔记 %1").arg(k))))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -148,6 +178,45 @@ int main(int argc, char **argv)
                     onServer ? "PostgreSQL" : "SQLite", cost.wallMs / 1e3, cost.cpuMs / 1e3, cost.serverMs / 1e3,
                     megabytes / (cost.wallMs / 1e3), megabytes / ((cost.cpuMs + cost.serverMs) / 1e3), size,
                     static_cast<long long>(report.imported.size()), static_cast<long long>(report.failed.size()));
+        std::fflush(stdout);
+    }
+
+    std::printf("\n%-12s %10s %10s %10s %12s\n", "people", "wall s", "CPU s", "server s", "appearances");
+    for (Library *library : {&file, &team}) {
+        const bool onServer = library == &team;
+        Result<qint64> articles = qint64(0);
+        const Cost cost = measure(onServer ? backend : 0, [&] { articles = PeopleIndex(*library).update(); });
+        std::printf("%-12s %10.1f %10.1f %10.1f %12lld   (%lld articles)\n", onServer ? "PostgreSQL" : "SQLite",
+                    cost.wallMs / 1e3, cost.cpuMs / 1e3, cost.serverMs / 1e3,
+                    sql::scalar(library->database(), QStringLiteral("SELECT count(*) FROM appearances")).toLongLong(),
+                    static_cast<long long>(articles.valueOr(-1)));
+        std::fflush(stdout);
+    }
+
+    std::printf("\n%-12s %-8s %10s %10s %10s %10s\n", "export", "step", "wall ms", "CPU ms", "server ms", "bytes");
+    for (Library *library : {&file, &team}) {
+        const bool onServer = library == &team;
+        if (!annotate(*library)) {
+            std::fprintf(stderr, "cannot make 1,000 highlights\n");
+            return 1;
+        }
+        Result<ExportDocument> document = Error(QString());
+        const Cost collect =
+            measure(onServer ? backend : 0, [&] { document = ExcerptCollector(*library).collect({}); });
+        std::printf("%-12s %-8s %10.1f %10.1f %10.1f %10lld excerpts\n", onServer ? "PostgreSQL" : "SQLite", "collect",
+                    collect.wallMs, collect.cpuMs, collect.serverMs,
+                    static_cast<long long>(document ? document->excerpts.size() : -1));
+        for (const char *format : {"csv", "qdpx"}) {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            const auto writer = createExportWriter(QString::fromLatin1(format));
+            const Cost written = measure(0, [&] {
+                if (document && writer)
+                    (void)writer->write(*document, {}, buffer);
+            });
+            std::printf("%-12s %-8s %10.1f %10.1f %10s %10lld\n", "", format, written.wallMs, written.cpuMs, "",
+                        static_cast<long long>(buffer.size()));
+        }
         std::fflush(stdout);
     }
 

@@ -1,7 +1,9 @@
 // dubao-cli export as a process: the formats by name, the selection options, usage errors (exit 2) and failures
-// (exit 1) on the export tests' library (tests/support/exportfixture.h). The formats themselves: tests/core/tst_export.
+// (exit 1) on the export tests' library (tests/support/exportfixture.h), on both engines (an SQLite file and a team
+// library). The formats themselves: tests/core/tst_export.
 #include "tests/support/cliprocess.h"
 #include "tests/support/csvreader.h"
+#include "tests/support/engines.h"
 #include "tests/support/exportfixture.h"
 
 #include <QFile>
@@ -28,9 +30,13 @@ private:
 
 void TestCliExport::initTestCase()
 {
+    if (test::onPostgres()) {
+        m_fx.location = test::separateLibraryLocation(u"exported"_s);
+        QVERIFY2(!m_fx.location.isEmpty(), qPrintable(test::engineRun().lastError));
+    }
     QString error;
     QVERIFY2(m_fx.setUp(&error), qPrintable(error));
-    m_fx.library.reset(); // dubao-cli opens the file itself
+    m_fx.library.reset(); // dubao-cli opens the library itself
 }
 
 void TestCliExport::formatsAndUsage()
@@ -82,6 +88,10 @@ void TestCliExport::qdpx_exportedThenImportedIntoAnotherLibrary()
     const QString qdpx = dir.filePath(u"all.qdpx"_s);
     QCOMPARE(test::runCli({u"export"_s, u"--library"_s, m_fx.path(), u"--format"_s, u"qdpx"_s, u"-o"_s, qdpx}).code, 0);
     test::ExportFixture other;
+    if (test::onPostgres()) {
+        other.location = test::separateLibraryLocation(u"other"_s);
+        QVERIFY2(!other.location.isEmpty(), qPrintable(test::engineRun().lastError));
+    }
     QString error;
     QVERIFY2(other.setUpIssues(&error), qPrintable(error));
     other.library.reset();
@@ -96,10 +106,14 @@ void TestCliExport::qdpx_exportedThenImportedIntoAnotherLibrary()
     QVERIFY(listed.out.contains("春耕"));
     // usage error, and a file that is no project: exit 1, one line saying why
     QCOMPARE(test::runCli({u"import-qdpx"_s, u"--library"_s, other.path()}).code, 2);
-    const test::CliRun damaged = test::runCli({u"import-qdpx"_s, m_fx.path(), u"--library"_s, other.path()});
+    const QString notAProject = dir.filePath(u"not-a-project.qdpx"_s);
+    QFile text(notAProject);
+    QVERIFY(text.open(QIODevice::WriteOnly) && text.write("plain text") == 10);
+    text.close();
+    const test::CliRun damaged = test::runCli({u"import-qdpx"_s, notAProject, u"--library"_s, other.path()});
     QCOMPARE(damaged.code, 1);
     QVERIFY2(damaged.err.contains("not a REFI-QDA project file"), damaged.err.constData());
 }
 
-QTEST_GUILESS_MAIN(TestCliExport)
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestCliExport, {})
 #include "tst_cli_export.moc"

@@ -1,8 +1,10 @@
 // dubao-cli people and person as a process on the corpus: the JSON shape of the issue, a person's appearances,
 // extraction after import and after an edit, the exports (read back with a strict CSV reader and compared with
-// `people --json`), and the usage errors. The rules themselves: tests/core/tst_people.
+// `people --json`), and the usage errors, on both engines (an SQLite file and a team library). The rules themselves:
+// tests/core/tst_people.
 #include "tests/support/cliprocess.h"
 #include "tests/support/csvreader.h"
+#include "tests/support/engines.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -23,6 +25,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        m_library = test::onPostgres() ? test::separateLibraryLocation(u"people"_s) : m_dir.filePath(u"lib.sqlite"_s);
+        QVERIFY2(!m_library.isEmpty(), qPrintable(test::engineRun().lastError));
         QCOMPARE(cli({u"import"_s, QStringLiteral(DUBAO_CORPUS_DIR)}).code, 0);
     }
 
@@ -236,11 +240,12 @@ private:
 
     test::CliRun cli(const QStringList &args)
     {
-        return test::runCli(args + QStringList{u"--library"_s, m_dir.filePath(u"lib.sqlite"_s)}, m_dir.path());
+        return test::runCli(args + QStringList{u"--library"_s, m_library}, m_dir.path());
     }
 
     QTemporaryDir m_dir;
+    QString m_library;
 };
 
-QTEST_GUILESS_MAIN(TestCliPeople)
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestCliPeople, {})
 #include "tst_cli_people.moc"

@@ -1,10 +1,12 @@
 // What an export gathers (ExcerptCollector): the selection (tags any/all, child tags, dates, publication, query,
 // the annotations panel's filter, a notebook), the order, and what each excerpt carries. The formats that write
-// it: tst_export.
+// it: tst_export. On both engines (an SQLite file and a team library: the lead of a group exports the coded
+// excerpts).
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
 #include "core/store/linkresolver.h"
 #include "core/store/sql.h"
+#include "tests/support/engines.h"
 #include "tests/support/exportfixture.h"
 
 #include <QBuffer>
@@ -84,6 +86,10 @@ private:
 void TestExcerptCollector::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    if (test::onPostgres()) {
+        m_fx.location = test::libraryLocation(u"excerpts"_s);
+        QVERIFY2(!m_fx.location.isEmpty(), qPrintable(test::engineRun().lastError));
+    }
     QString error;
     QVERIFY2(m_fx.setUp(&error), qPrintable(error));
     m_all = collect({});
@@ -246,5 +252,5 @@ void TestExcerptCollector::notebook_inItsOrderWithFreeText()
     QVERIFY(md.indexOf(doc.excerpts.at(1).quote) < md.indexOf(u"结尾"_s));
 }
 
-QTEST_GUILESS_MAIN(TestExcerptCollector)
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestExcerptCollector, {})
 #include "tst_excerptcollector.moc"

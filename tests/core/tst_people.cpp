@@ -1,12 +1,14 @@
 // The people index: the extraction rules on short hand-made sentences, facts checked by hand in the corpus, the
 // user's edits surviving re-extraction, re-extraction when text changes, and the search filters person:/office:
-// checked against the index by brute force.
+// checked against the index by brute force. On both engines: an SQLite file and a team library (schema v16), but
+// for the migrations of SQLite files and the many-batches run (see the end).
 #include "core/analysis/officialextractor.h"
 #include "core/analysis/peopleindex.h"
 #include "core/search/searchservice.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/engines.h"
 #include "tests/support/schemaversions.h"
 #include "tests/support/temporarylibrary.h"
 
@@ -132,7 +134,7 @@ private slots:
     void corpus_officesRolesAndOrder()
     {
         Library library;
-        QVERIFY(library.open(m_dir.filePath(u"corpus.sqlite"_s)));
+        QVERIFY(library.open(location(u"corpus"_s)));
         QVERIFY(Importer(library).importPaths({test::corpusDir()}).failed.isEmpty());
         PeopleIndex index(library);
         QVERIFY(index.pendingArticles() > 0);
@@ -177,7 +179,7 @@ private slots:
     void corpus_sentencesAreTheExtractorsOwn()
     {
         Library library;
-        QVERIFY(library.open(m_dir.filePath(u"corpus.sqlite"_s)));
+        QVERIFY(library.open(location(u"corpus"_s)));
         PeopleIndex index(library);
         QVERIFY(index.update());
         QCOMPARE(sql::scalar(library.database(),
@@ -224,7 +226,7 @@ private slots:
     void update_severalBatches_extractsEveryArticleOnce()
     {
         Library library;
-        QVERIFY(library.open(m_dir.filePath(u"batches.sqlite"_s)));
+        QVERIFY(library.open(location(u"batches"_s)));
         const QStringList copies = test::writeCorpusCopies(m_dir.filePath(u"copies"_s), 72);
         QVERIFY(Importer(library).importPaths(copies).failed.isEmpty());
         QSqlDatabase db = library.database();
@@ -323,7 +325,7 @@ private slots:
     void searchFilters_matchTheIndex()
     {
         Library library;
-        QVERIFY(library.open(m_dir.filePath(u"corpus.sqlite"_s)));
+        QVERIFY(library.open(location(u"corpus"_s)));
         PeopleIndex index(library);
         QVERIFY(index.update());
         const QList<Appearance> all = index.appearances();
@@ -434,7 +436,7 @@ private slots:
     void edits_surviveReextraction_andUndo()
     {
         Library library;
-        QVERIFY(library.open(m_dir.filePath(u"corpus.sqlite"_s)));
+        QVERIFY(library.open(location(u"corpus"_s)));
         PeopleIndex index(library);
         // 蔡焱 (2023-06-14) is 蔡焘 written by the OCR another way.
         const Result<qint64> merge = index.addEdit({0, PersonEdit::Kind::Merge, u"蔡焱"_s, 0, u"蔡焘"_s});
@@ -459,7 +461,7 @@ private slots:
     void changedText_isExtractedAgain()
     {
         Library library;
-        QVERIFY(library.open(m_dir.filePath(u"corpus.sqlite"_s)));
+        QVERIFY(library.open(location(u"corpus"_s)));
         PeopleIndex index(library);
         QCOMPARE(index.pendingArticles(), 0);
         // An OCR correction of a paragraph (any write of a block's text) puts its article on the to-do list.
@@ -504,8 +506,24 @@ private slots:
     }
 
 private:
+    /// The library `name` of this run: a file, or a database of its own on the run's server (made once).
+    QString location(const QString &name)
+    {
+        if (!test::onPostgres())
+            return m_dir.filePath(name + u".sqlite"_s);
+        QString &url = m_databases[name];
+        if (url.isEmpty())
+            url = test::separateLibraryLocation(name);
+        return url;
+    }
+
     QTemporaryDir m_dir;
+    QHash<QString, QString> m_databases;
 };
 
-QTEST_GUILESS_MAIN(TestPeople)
+// update_severalBatches: 432 issues take ~12 s to import into a team library on the loaded CI machine; the batches
+// are engine-independent C++ (bench_team measures a team library's people build at 100 MB).
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestPeople, {u"migration_fromVersion12_dropsTheSentenceCopy"_s,
+                                          u"migration_fromVersion5_queuesEveryArticle"_s,
+                                          u"update_severalBatches_extractsEveryArticleOnce"_s})
 #include "tst_people.moc"

@@ -1,12 +1,14 @@
 // A REFI-QDA project read back is the proof that its offsets are right: Dubao → .qdpx → a fresh library of the same
 // issues gives the same annotations (kinds, paragraphs, offsets, quotes, tags with colours and hierarchy, notes),
 // even where two issues hold the same article. Reading it twice adds nothing; another program's selection across
-// two paragraphs becomes a highlight in each; a damaged file or a source the library lacks changes nothing.
+// two paragraphs becomes a highlight in each; a damaged file or a source the library lacks changes nothing. On both
+// engines: an SQLite file and a team library (each library of a test a database of its own).
 #include "core/export/excerptcollector.h"
 #include "core/export/qdpxformat.h"
 #include "core/export/qdpximporter.h"
 #include "core/export/zipwriter.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/engines.h"
 #include "tests/support/exportfixture.h"
 
 #include <QBuffer>
@@ -87,6 +89,11 @@ private:
 void TestQdpxImport::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    if (test::onPostgres()) {
+        m_source.location = test::separateLibraryLocation(u"source"_s);
+        m_target.location = test::separateLibraryLocation(u"target"_s);
+        QVERIFY2(!m_source.location.isEmpty() && !m_target.location.isEmpty(), qPrintable(test::engineRun().lastError));
+    }
     QString error;
     QVERIFY2(m_source.setUp(&error), qPrintable(error));
     QVERIFY2(m_target.setUpIssues(&error), qPrintable(error));
@@ -228,8 +235,9 @@ void TestQdpxImport::damagedOrForeignFiles_changeNothing()
         QVERIFY2(!report.ok(), c.name);
         QVERIFY2(report.error().message().contains(QLatin1String(c.message)), qPrintable(report.error().message()));
     }
-    // A failure half-way: the library file may grow by two pages only, so the code and the highlight are written
-    // and the 2 M-character note fails with "database or disk is full". Everything is rolled back.
+    // A failure half-way: the library file may grow by two pages only (on a team library the server refuses the
+    // note as a full disk would), so the code and the highlight are written and the 2 M-character note fails with
+    // "database or disk is full". Everything is rolled back.
     const QString hugeNote(2 * 1024 * 1024, u'字');
     const Article &article = m_target.stored1.parsed.articles.at(0);
     QStringList paragraphs;
@@ -246,12 +254,21 @@ void TestQdpxImport::damagedOrForeignFiles_changeNothing()
 </Project>)"_s.arg(article.title.toHtmlEscaped(), qdpx::articleText(paragraphs).toHtmlEscaped(), hugeNote);
     QSqlDatabase db = m_target.library->database();
     QSqlQuery pages(db);
-    QVERIFY(pages.exec(u"PRAGMA page_count"_s) && pages.next());
-    const qint64 pageCount = pages.value(0).toLongLong();
-    QVERIFY(pages.exec(u"PRAGMA max_page_count = %1"_s.arg(pageCount + 2)));
+    if (test::onPostgres()) {
+        QVERIFY(pages.exec(u"CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                           "IF length(NEW.text) > 1000000 THEN RAISE EXCEPTION 'database or disk is full'; END IF; "
+                           "RETURN NEW; END $$"_s));
+        QVERIFY(pages.exec(u"CREATE TRIGGER test_disk_full BEFORE INSERT ON notes FOR EACH ROW "
+                           "EXECUTE FUNCTION test_disk_full()"_s));
+    } else {
+        QVERIFY(pages.exec(u"PRAGMA page_count"_s) && pages.next());
+        const qint64 pageCount = pages.value(0).toLongLong();
+        QVERIFY(pages.exec(u"PRAGMA max_page_count = %1"_s.arg(pageCount + 2)));
+    }
     const Result<QdpxImportReport> refused =
         QdpxImporter(*m_target.library).importArchive(zip({{u"project.qde"_s, xml.toUtf8()}}));
-    QVERIFY(pages.exec(u"PRAGMA max_page_count = 1073741823"_s));
+    QVERIFY(pages.exec(test::onPostgres() ? u"DROP FUNCTION test_disk_full CASCADE"_s
+                                          : u"PRAGMA max_page_count = 1073741823"_s));
     QVERIFY(!refused.ok());
     QVERIFY2(refused.error().message().contains(u"full"_s), qPrintable(refused.error().message()));
     QVERIFY(!TagRepository(*m_target.library).findByPath(u"回滚"_s));
@@ -263,6 +280,10 @@ void TestQdpxImport::removed_thenImportedAgain()
 {
     // The app's undo and redo: remove what the import added, import again.
     test::ExportFixture fresh;
+    if (test::onPostgres()) {
+        fresh.location = test::separateLibraryLocation(u"fresh"_s);
+        QVERIFY2(!fresh.location.isEmpty(), qPrintable(test::engineRun().lastError));
+    }
     QString error;
     QVERIFY2(fresh.setUpIssues(&error), qPrintable(error));
     QdpxImporter importer(*fresh.library);
@@ -281,5 +302,5 @@ void TestQdpxImport::removed_thenImportedAgain()
     QCOMPARE(canonical(*fresh.library), canonical(*m_source.library));
 }
 
-QTEST_GUILESS_MAIN(TestQdpxImport)
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestQdpxImport, {})
 #include "tst_qdpx_import.moc"

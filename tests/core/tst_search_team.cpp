@@ -313,10 +313,12 @@ void TestSearchTeam::teamLibraryOfVersion12_indexedOnUpgrade()
         QVERIFY(library.open(m_server->url(*db)));
         QVERIFY(Importer(library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)}).allOk());
     }
-    // What a team library of schema 12 was: no index tables, no queue triggers.
+    // What a team library of schema 12 was: no index tables, no queue triggers, no people index (v16).
     QVERIFY(m_server->psql(*db, u"DROP TABLE search_paragraphs, search_headlines, search_notes, search_pending; "
                                 "DROP FUNCTION dubao_search_queue() CASCADE; "
                                 "DROP FUNCTION dubao_search_queue_issue() CASCADE; "
+                                "DROP TABLE appearances, persons, person_edits, analysis_pending; "
+                                "DROP FUNCTION dubao_analysis_queue() CASCADE; "
                                 "UPDATE dubao_library SET version = 12;"_s));
     Library upgraded;
     const Result<void> opened = upgraded.open(m_server->url(*db));
@@ -324,6 +326,9 @@ void TestSearchTeam::teamLibraryOfVersion12_indexedOnUpgrade()
     QCOMPARE(sql::scalar(upgraded.database(), u"SELECT max(version) FROM dubao_library"_s).toInt(),
              Library::currentSchemaVersion());
     QCOMPARE(sql::scalar(upgraded.database(), u"SELECT count(*) FROM search_pending"_s).toLongLong(), 0);
+    // v16 queued every article for the people index.
+    QCOMPARE(sql::scalar(upgraded.database(), u"SELECT count(*) FROM analysis_pending"_s).toLongLong(),
+             sql::scalar(upgraded.database(), u"SELECT count(*) FROM articles"_s).toLongLong());
     QCOMPARE(sql::scalar(upgraded.database(), u"SELECT count(*) FROM search_paragraphs"_s).toLongLong(),
              sql::scalar(upgraded.database(), u"SELECT count(*) FROM blocks"_s).toLongLong());
     // The paragraphs that hold the term, spaces left out (the corpus writes it in Simplified characters).

@@ -63,6 +63,8 @@ struct ExportFixture
 {
     std::unique_ptr<QTemporaryDir> dir;
     std::unique_ptr<Library> library;
+    /// Where the library lives when not in `dir`: a team library's address (tests/support/engines.h).
+    QString location;
     qint64 issue1 = 0, issue2 = 0;
     StoredIssue stored1, stored2;
     qint64 farming = 0, spring = 0, wetland = 0; // 农业, 农业/春耕, 湿地
@@ -71,7 +73,7 @@ struct ExportFixture
     qint64 taggedBlock = 0, taggedArticle = 0;
     qint64 notebook = 0;
 
-    QString path() const { return dir->filePath(QStringLiteral("lib.sqlite")); }
+    QString path() const { return location.isEmpty() ? dir->filePath(QStringLiteral("lib.sqlite")) : location; }
     qint64 block(const StoredIssue &issue, int article, int block) const
     {
         return issue.parsed.articles.at(article).blocks.at(block).id;

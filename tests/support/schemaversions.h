@@ -48,6 +48,10 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
 // Schema version 13 (a team library's search index, core/search/postgresindex.h) adds nothing to an SQLite file: a
 // v12 file is a v13 file with user_version 12, so there is nothing to drop for it.
 
+// Schema version 16 (a team library's people index, core/analysis/peoplepostgres.cpp) adds nothing to an SQLite
+// file, nor does 15 on this branch (reserved for another branch's step): a v14 file is a v16 file with user_version
+// 14, so there is nothing to drop for them.
+
 /// Undoes schema version 14 (core/analysis/peopleindex.cpp): the appearances table made again as v6 made it, every
 /// appearance with its sentence copy (cut from its block's text as v12's extraction stored it), and the index on
 /// person_id. Leaves user_version to the caller. False when a statement fails.
