@@ -142,6 +142,26 @@ bool reconnect(QSqlDatabase db)
     return db.open();
 }
 
+qint64 backendPid(const QSqlDatabase &db)
+{
+    PGconn *connection = isPostgres(db) ? pgConnection(db) : nullptr;
+    return connection && PQstatus(connection) == CONNECTION_OK ? PQbackendPID(connection) : 0;
+}
+
+bool cancelRunningStatement(const QSqlDatabase &db)
+{
+    PGconn *connection = isPostgres(db) ? pgConnection(db) : nullptr;
+    if (!connection)
+        return false;
+    PGcancel *cancel = PQgetCancel(connection);
+    if (!cancel)
+        return false;
+    char reason[256] = {};
+    const bool sent = PQcancel(cancel, reason, int(sizeof reason)) == 1;
+    PQfreeCancel(cancel);
+    return sent;
+}
+
 QString failureText(const QSqlDatabase &db, const QSqlError &error, const QString &generic, bool writing)
 {
     if (!isPostgres(db))
