@@ -142,7 +142,7 @@ Result<qint64> SearchService::countUpTo(const SearchQuery &query, qint64 most, c
     if (!planned)
         return planned.error();
     const Plan &plan = *planned;
-    CancelGuard guard(sql::handle(db), cancel);
+    CancelGuard guard(db, cancel);
     QSqlQuery q(db);
     const QString hits = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
     // With a limit FTS5 stops reading the doclists after `most` hits (except a prefix query's, which it merges
@@ -162,7 +162,7 @@ Result<QMap<qint64, qint64>> SearchService::countByDay(const SearchQuery &query,
     if (!planned)
         return planned.error();
     const Plan &plan = *planned;
-    CancelGuard guard(sql::handle(db), cancel);
+    CancelGuard guard(db, cancel);
     auto cancelled = [&] {
         return cancel && cancel->load();
     };
@@ -228,7 +228,7 @@ Result<QList<search::ScoredHit>> newestHits(QSqlDatabase db, const SearchQuery &
         if (*scanned)
             return std::move(**scanned);
     }
-    CancelGuard guard(sql::handle(db), cancel);
+    CancelGuard guard(db, cancel);
     Result<QList<search::ScoredHit>> hits = search::newestScoredHits(
         db, QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text, plan.where.binds, most);
     if (cancel && cancel->load())
@@ -300,7 +300,7 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
         return result;
     }
     const Plan &plan = *planned;
-    CancelGuard guard(sql::handle(db), cancel);
+    CancelGuard guard(db, cancel);
     const QString where = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
     const QVariantList page{limit, result.offset};
     QSqlQuery q(db);
@@ -500,7 +500,7 @@ Result<QSet<qint64>> SearchService::articles(const SearchQuery &query, const std
     if (!planned)
         return planned.error();
     const Plan &plan = *planned;
-    CancelGuard guard(sql::handle(db), cancel);
+    CancelGuard guard(db, cancel);
     // Only the ids: no paragraph text, snippet or rank.
     const QString article =
         plan.kind == SearchHit::Kind::Paragraph

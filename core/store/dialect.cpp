@@ -148,20 +148,6 @@ qint64 backendPid(const QSqlDatabase &db)
     return connection && PQstatus(connection) == CONNECTION_OK ? PQbackendPID(connection) : 0;
 }
 
-bool cancelRunningStatement(const QSqlDatabase &db)
-{
-    PGconn *connection = isPostgres(db) ? pgConnection(db) : nullptr;
-    if (!connection)
-        return false;
-    PGcancel *cancel = PQgetCancel(connection);
-    if (!cancel)
-        return false;
-    char reason[256] = {};
-    const bool sent = PQcancel(cancel, reason, int(sizeof reason)) == 1;
-    PQfreeCancel(cancel);
-    return sent;
-}
-
 QString failureText(const QSqlDatabase &db, const QSqlError &error, const QString &generic, bool writing)
 {
     if (!isPostgres(db))

@@ -68,11 +68,6 @@ bool reconnect(QSqlDatabase db);
 /// or when not connected. A change notice (changenotice.h) names its sender by it.
 qint64 backendPid(const QSqlDatabase &db);
 
-/// Asks the server to cancel the statement a team library's connection is running (libpq's PQcancel, safe from
-/// another thread while the statement runs; the statement then fails with SQLSTATE 57014). False on SQLite, when
-/// not connected, or when the request could not be sent; true does not mean a statement was running.
-bool cancelRunningStatement(const QSqlDatabase &db);
-
 /// Why a statement failed, in the user's words: on a team library a refusal of the server (42501) names the user's
 /// role and what it may do (permissionNote()) and a lost connection names the server and says that nothing of the
 /// statement's transaction was saved (`writing`); otherwise `generic` with the driver's text in its %1.
