@@ -1,6 +1,7 @@
 // A window on a team library follows what colleagues commit (issue 13): a note added by dubao-cli in another
 // process, as another user, shows in the open article's margin and in the status bar ("rita added a note to …")
-// within a second; a tag likewise; the window's own note is not announced back to it.
+// within a second; a tag likewise; the window's own note is not announced back to it. The People and Reuse docks
+// say that they are not on a team library yet.
 #include "app/annotations/annotationcontroller.h"
 #include "app/annotations/annotationdocument.h"
 #include "app/reader/readerview.h"
@@ -16,8 +17,10 @@
 #include "tests/support/windowfixture.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +41,7 @@ private slots:
     void colleaguesNote_showsInTheOpenArticleWithinASecond_statusNamesThem();
     void colleaguesTag_statusSaysSo();
     void ownNote_notAnnouncedBack();
+    void peopleAndReuseDocks_sayNotOnATeamLibraryYet_notOnAFile();
 
 private:
     /// Runs dubao-cli as rita on the team library without waiting: the window's event loop keeps running.
@@ -131,6 +135,25 @@ void TestTeamChanges::ownNote_notAnnouncedBack()
     QTest::qWait(300);
     QCOMPARE(applied.size(), 0);
     QVERIFY(window->teamChanges()->lastMessage().isEmpty());
+}
+
+void TestTeamChanges::peopleAndReuseDocks_sayNotOnATeamLibraryYet_notOnAFile()
+{
+    std::unique_ptr<MainWindow> window = test::openShownWindow(m_server->url(m_db, u"anna"_s));
+    for (const QString &dock : {u"peopleDock"_s, u"reuseDock"_s}) {
+        auto *message = window->findChild<QLabel *>(dock + u"TeamMessage"_s);
+        QVERIFY2(message, qPrintable(dock));
+        QVERIFY(message->text().contains(u"not available on a team library yet"_s));
+        auto *stack = qobject_cast<QStackedWidget *>(message->parentWidget());
+        QVERIFY(stack);
+        QCOMPARE(stack->currentWidget(), message);
+        // A library file shows the view again.
+        QVERIFY(window->openLibrary(m_dir.filePath(u"file.sqlite"_s)));
+        QVERIFY(stack->currentWidget() != message);
+        QVERIFY(window->openLibrary(m_server->url(m_db, u"anna"_s)));
+        QCOMPARE(stack->currentWidget(), message);
+    }
+    QVERIFY(window->teamChanges()->isListening()); // back on the team library, listening again
 }
 
 QTEST_MAIN(TestTeamChanges)
