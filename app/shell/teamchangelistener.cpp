@@ -6,8 +6,11 @@
 #include "app/shell/mainwindow.h"
 #include "core/store/changelistener.h"
 
+#include <QApplication>
 #include <QLoggingCategory>
+#include <QPlainTextEdit>
 #include <QStatusBar>
+#include <QTextEdit>
 #include <QTimer>
 
 namespace dubao {
@@ -19,7 +22,10 @@ TeamChangeListener::TeamChangeListener(MainWindow &window)
     , m_window(window)
     , m_listener(new ChangeListener(this))
     , m_coalesce(new QTimer(this))
+    , m_whileTyping(new QTimer(this))
 {
+    m_whileTyping->setInterval(300);
+    connect(m_whileTyping, &QTimer::timeout, this, &TeamChangeListener::reloadAnnotationsWhenNotTyping);
     // Notices that arrive together (a colleague's quick edits, a batch) are applied once: a short wait, far below
     // the second the issue allows.
     m_coalesce->setSingleShot(true);
@@ -52,6 +58,7 @@ void TeamChangeListener::stop()
 {
     m_listener->stop();
     m_coalesce->stop();
+    m_whileTyping->stop();
     m_pending.clear();
 }
 
@@ -122,8 +129,8 @@ void TeamChangeListener::applyPending()
         m_window.reloadTree();
     if (text)
         m_window.reloadLibrary();
-    if (annotations && m_window.annotations())
-        m_window.annotations()->document().reload();
+    if (annotations)
+        reloadAnnotationsWhenNotTyping();
 
     const changes::ChangeNotice &last = notices.constLast();
     if (last.user.isEmpty())
@@ -137,6 +144,20 @@ void TeamChangeListener::applyPending()
     m_window.statusBar()->showMessage(m_lastMessage, 6000);
     for (const changes::ChangeNotice &notice : notices)
         emit applied(notice);
+}
+
+void TeamChangeListener::reloadAnnotationsWhenNotTyping()
+{
+    const QWidget *focus = QApplication::focusWidget();
+    const auto *plain = qobject_cast<const QPlainTextEdit *>(focus);
+    const auto *rich = qobject_cast<const QTextEdit *>(focus);
+    if ((plain && !plain->isReadOnly()) || (rich && !rich->isReadOnly())) {
+        m_whileTyping->start();
+        return;
+    }
+    m_whileTyping->stop();
+    if (m_window.session() && m_window.annotations())
+        m_window.annotations()->document().reload();
 }
 
 } // namespace dubao

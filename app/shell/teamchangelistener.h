@@ -3,6 +3,7 @@
 // annotation panels and Tags dock (through AnnotationDocument::reload()), the shown article's text after a
 // correction or re-parse, the library tree after an import — and says in the status bar who did what, within a
 // second of the commit. The notices of the window's own connection are skipped (it shows its own changes already).
+// While the user types in a text editor (a note), the annotations are read again only once focus leaves it.
 #pragma once
 
 #include "core/store/changenotice.h"
@@ -42,10 +43,14 @@ signals:
 private:
     void onChanged(const changes::ChangeNotice &notice);
     void applyPending();
+    /// Reloads the annotations, unless the user is typing in a text editor (a note being written is saved when
+    /// focus leaves it, and a reload meanwhile would put the stored text back over what was typed): then later.
+    void reloadAnnotationsWhenNotTyping();
 
     MainWindow &m_window;
     ChangeListener *m_listener;
     QTimer *m_coalesce;
+    QTimer *m_whileTyping; ///< checks again for the annotations' reload that waits for typing to end
     QList<changes::ChangeNotice> m_pending;
     QString m_lastMessage;
 };

@@ -1,9 +1,10 @@
 // A window on a team library follows what colleagues commit (issue 13): a note added by dubao-cli in another
 // process, as another user, shows in the open article's margin and in the status bar ("rita added a note to …")
 // within a second; a tag likewise; the window's own note is not announced back to it. The People and Reuse docks
-// say that they are not on a team library yet.
+// say that they are not on a team library yet. While the user types a note, the reload waits: nothing typed is lost.
 #include "app/annotations/annotationcontroller.h"
 #include "app/annotations/annotationdocument.h"
+#include "app/annotations/notespanel.h"
 #include "app/reader/readerview.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/teamchangelistener.h"
@@ -18,12 +19,14 @@
 
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include <memory>
 
@@ -41,6 +44,7 @@ private slots:
     void colleaguesNote_showsInTheOpenArticleWithinASecond_statusNamesThem();
     void colleaguesTag_statusSaysSo();
     void ownNote_notAnnouncedBack();
+    void whileTypingANote_reloadWaits_typedTextKeptAndSaved();
     void peopleAndReuseDocks_sayNotOnATeamLibraryYet_notOnAFile();
 
 private:
@@ -135,6 +139,33 @@ void TestTeamChanges::ownNote_notAnnouncedBack()
     QTest::qWait(300);
     QCOMPARE(applied.size(), 0);
     QVERIFY(window->teamChanges()->lastMessage().isEmpty());
+}
+
+void TestTeamChanges::whileTypingANote_reloadWaits_typedTextKeptAndSaved()
+{
+    std::unique_ptr<MainWindow> window = test::openShownWindow(m_server->url(m_db, u"anna"_s));
+    QVERIFY(window->showArticle(m_article));
+    auto *notes = window->findChild<NotesPanel *>();
+    QVERIFY(notes);
+    QVERIFY(window->annotations()->document().addNote(m_block, 0, u"mine"_s) > 0);
+    QTRY_VERIFY(notes->editor()->isEnabled());
+    const QString typed = notes->editor()->toPlainText() + u" and more"_s; // the note the panel shows
+    const int before = notesOnBlock(*window);
+    notes->editor()->activateWindow();
+    notes->editor()->setFocus();
+    QTRY_VERIFY(notes->editor()->hasFocus());
+    notes->editor()->moveCursor(QTextCursor::End);
+    QTest::keyClicks(notes->editor(), u" and more"_s); // typed, not yet saved (a pause of 1.2 s saves)
+    QProcess cli;
+    startCli(cli, {u"note"_s, u"add"_s, u"--block"_s, QString::number(m_block), u"--text"_s, u"while typing"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 30000);
+    QCOMPARE(cli.exitCode(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(window->statusBar()->currentMessage().startsWith(u"rita added a note"_s), 1000);
+    QCOMPARE(notes->editor()->toPlainText(), typed); // not put back to the stored text
+    window->libraryTree()->setFocus(); // focus leaves: the note is saved, then the colleague's note is read
+    QTRY_COMPARE_WITH_TIMEOUT(notesOnBlock(*window), before + 1, 2000);
+    QTRY_COMPARE(m_server->psql(m_db, u"SELECT count(*) FROM notes WHERE text = '%1'"_s.arg(typed)).valueOr({}),
+                 u"1"_s);
 }
 
 void TestTeamChanges::peopleAndReuseDocks_sayNotOnATeamLibraryYet_notOnAFile()
