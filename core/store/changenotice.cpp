@@ -66,6 +66,13 @@ QString rowsOf(const QString &table)
     return selects.value(table);
 }
 
+/// The tables of rowsOf() with an `id` primary key (the others have a composite key of the rows they link).
+bool hasIdColumn(const QString &table)
+{
+    return table == QLatin1String("notes") || table == QLatin1String("highlights") ||
+           table == QLatin1String("corrections") || table == QLatin1String("issues");
+}
+
 // A row the open transaction wrote has as xmin its transaction id or one of its subtransactions' (the write scope's
 // savepoints), all assigned at or after the top-level one and all still invisible to its own snapshot (which sees
 // what others committed). A row another transaction committed with a later id is visible to the snapshot, so the two
@@ -209,8 +216,8 @@ Result<ChangeNotice> pending(QSqlDatabase db)
     if (!now)
         return now.error();
     const QHash<QString, Counts> before = takeCountsAtBegin(db);
-    QStringList written; // tables with rows inserted or updated, whose ids can be found
-    QStringList changed; // kinds with a row updated or deleted
+    QHash<QString, qint64> written; // tables with rows inserted or updated, whose ids can be found: rows only inserted
+    QStringList changed;            // kinds with a row updated or deleted
     for (auto it = now->cbegin(); it != now->cend(); ++it) {
         const QString &table = it.key();
         const Counts was = before.value(table);
@@ -242,26 +249,43 @@ Result<ChangeNotice> pending(QSqlDatabase db)
                 notice.manyIssues = true;
         }
         if (inserted + updated > 0 && !rowsOf(table).isEmpty())
-            written.append(table);
+            written.insert(table, updated > 0 ? 0 : inserted);
     }
     if (notice.kinds.isEmpty())
         return notice;
     notice.added.removeIf([&changed](const QString &kind) { return changed.contains(kind); });
     if (!written.isEmpty()) {
+        // A table with ids whose rows were only inserted is searched among its newest ids (its primary key's index):
+        // an import commits once per issue, and a scan of every issue at each commit would cost the import the
+        // square of its size. Rows inserted meanwhile by others can push some of ours out of that window: then
+        // fewer are found than were inserted, and the notice says "many".
         QStringList parts;
-        for (const QString &table : std::as_const(written))
-            parts.append(rowsOf(table) + QLatin1String(mine));
-        QSqlQuery rows(db);
-        if (Result<void> read = sql::select(rows, QLatin1String(window) + parts.join(QLatin1String(" UNION "))); !read)
-            return read.error();
-        bool found = false;
-        while (rows.next()) {
-            found = true;
-            addId(notice.articleIds, notice.manyArticles, rows.value(0));
-            addId(notice.issueIds, notice.manyIssues, rows.value(1));
+        for (auto it = written.cbegin(); it != written.cend(); ++it) {
+            QString part = QStringLiteral("SELECT '%1'::text AS source, r.* FROM (").arg(it.key()) + rowsOf(it.key()) +
+                           QLatin1String(mine);
+            if (it.value() > 0 && hasIdColumn(it.key()))
+                part += QStringLiteral(" AND t.id > (SELECT max(id) FROM %1) - %2").arg(it.key()).arg(it.value() + 256);
+            parts.append(part + QStringLiteral(") AS r"));
         }
-        if (!found)
-            notice.manyArticles = true; // written but not found (the 32-bit window wrapped): say "many"
+        QSqlQuery rows(db);
+        if (Result<void> read = sql::select(rows, QLatin1String(window) + parts.join(QLatin1String(" UNION ALL ")));
+            !read)
+            return read.error();
+        QHash<QString, qint64> found;
+        while (rows.next()) {
+            ++found[rows.value(0).toString()];
+            addId(notice.articleIds, notice.manyArticles, rows.value(1));
+            addId(notice.issueIds, notice.manyIssues, rows.value(2));
+        }
+        for (auto it = written.cbegin(); it != written.cend(); ++it) {
+            // Written but not all found (out of the window, or the 32-bit xmin window wrapped): say "many".
+            if (found.value(it.key()) == 0 ||
+                (it.value() > 0 && hasIdColumn(it.key()) && found.value(it.key()) < it.value())) {
+                notice.manyArticles = true;
+                if (it.key() == QLatin1String("issues"))
+                    notice.manyIssues = true;
+            }
+        }
     }
     if (notice.manyArticles)
         notice.articleIds.clear();
