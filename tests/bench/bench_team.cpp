@@ -8,11 +8,11 @@
 // Prints wall and CPU milliseconds: the client's (this process) and, on PostgreSQL, the server backend's (its
 // /proc/PID/stat, the same machine), medians of N runs (default 5). MB = 1,000,000 bytes of the files.
 //
-// Then the change notices' latency (issue 13): this process adds N notes (default 200) one at a time, 20 ms apart, to
-// the team library; another process (bench_team --listen URL N, started here) listens with a ChangeListener and
-// prints the time it received each notice. Median and p95 of (received − the write call's start) and of
-// (received − the write call's return, i.e. its COMMIT acknowledged; negative when the notice came first),
-// CLOCK_REALTIME on the same machine.
+// Then the change notices' latency (issue 13): this process adds N notes (default 200) one at a time, at most 20 ms
+// apart, to the team library; another process (bench_team --listen URL N, started here) listens with a ChangeListener
+// and prints the time it received each notice. Median and p95 of (received − the write call's start) and of (received −
+// the write call's return, i.e. its COMMIT acknowledged; negative when the notice came first), CLOCK_REALTIME on the
+// same machine.
 #include "core/ingest/importer.h"
 #include "core/search/searchservice.h"
 #include "core/store/annotationrepository.h"
@@ -255,7 +255,7 @@ int main(int argc, char **argv)
         }
         commits.append(realtimeNs());
         writeMs.append(double(commits.last() - starts.last()) / 1e6);
-        listener.waitForReadyRead(20); // 20 ms apart, reading what the listener printed meanwhile
+        listener.waitForReadyRead(20); // up to 20 ms apart: until the listener printed the notice's arrival
     }
     const double cpu = processCpuMs() - cpuBefore;
     const double serverCpu = processCpuMs(backend) - serverBefore;
