@@ -22,6 +22,8 @@
 #include "app/shell/preferencesdialog.h"
 #include "app/shell/shortcutsdialog.h"
 #include "app/shell/statusfields.h"
+#include "app/shell/teamchangelistener.h"
+#include "app/shell/teamlibrarylimits.h"
 #include "app/shell/undofeedback.h"
 #include "app/shell/viewoptions.h"
 #include "app/trends/trendspart.h"
@@ -131,6 +133,9 @@ MainWindow::MainWindow(QWidget *parent)
     new CalendarPart(*this, *m_actions); // owned by the window
     new PeoplePart(*this, *m_actions);   // owned by the window
     m_reuse = new ReusePart(*this, *m_actions);
+    m_teamChanges = new TeamChangeListener(*this); // owned by the window
+    // Not on a team library yet (issue 13): its dock says so instead of showing an empty view.
+    showUnavailableOnTeamLibrary(*this, findChild<QDockWidget *>(QStringLiteral("reuseDock")), tr("Text reuse"));
     registerHelpActions();
     m_actions->populate(menuBar());
     // The side docks keep their height and their lists a few rows, whatever opens at the bottom (docklayout.h).
@@ -396,12 +401,14 @@ Result<void> MainWindow::openLibrary(const QString &path)
     AppSettings::addRecentLibrary(m_session->path());
     setWindowTitle(tr("Dubao — %1").arg(m_session->displayName()));
     m_navigator->enterLibrary(*m_session);
+    m_teamChanges->follow();
     emit libraryOpened(m_session->path());
     return {};
 }
 
 void MainWindow::closeLibrary()
 {
+    m_teamChanges->stop();
     stopJobs();
     m_navigator->leaveLibrary();
     m_undoStack->clear();

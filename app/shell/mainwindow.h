@@ -39,6 +39,7 @@ class ReusePart;
 class SearchPanel;
 class SearchPart;
 class StatusFields;
+class TeamChangeListener;
 class ViewOptions;
 struct CheckReport;
 struct ConcordanceLine;
@@ -113,6 +114,8 @@ public:
 
     // Annotations (app/annotations/annotationcontroller.h holds the rest)
     AnnotationController *annotations() const { return m_annotations; }
+    /// A team library's change notices: what colleagues commit shows in this window (app/shell/teamchangelistener.h).
+    TeamChangeListener *teamChanges() const { return m_teamChanges; }
 
     // Search (app/search/searchpart.h)
     SearchPanel *searchPanel() const;
@@ -212,6 +215,7 @@ private:
     MaintenancePart *m_maintenance;
     ReusePart *m_reuse = nullptr;
     AnnotationController *m_annotations = nullptr;
+    TeamChangeListener *m_teamChanges = nullptr;
 };
 
 } // namespace dubao

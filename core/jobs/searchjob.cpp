@@ -1,5 +1,6 @@
 #include "core/jobs/searchjob.h"
 
+#include "core/store/cancelguard.h"
 #include "core/store/library.h"
 
 #include <QCoreApplication>
@@ -91,8 +92,10 @@ SearchRunner::SearchRunner(const QString &libraryPath, QObject *parent)
 
 SearchRunner::~SearchRunner()
 {
-    if (m_cancel)
+    if (m_cancel) {
         m_cancel->store(true);
+        CancelGuard::interrupt(m_cancel.get());
+    }
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
@@ -128,8 +131,10 @@ quint64 SearchRunner::enqueue(Request request)
 
 void SearchRunner::cancel()
 {
-    if (m_cancel)
+    if (m_cancel) {
         m_cancel->store(true);
+        CancelGuard::interrupt(m_cancel.get()); // a team library's statement ends on the server
+    }
     if (m_pending)
         drop(*std::exchange(m_pending, std::nullopt));
 }

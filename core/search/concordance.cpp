@@ -123,7 +123,7 @@ ConcordanceResult Concordance::lines(const QString &term, const ConcordanceOptio
         result.error = plan.error().message();
         return result;
     }
-    const CancelGuard guard(sql::handle(db), cancel);
+    const CancelGuard guard(db, cancel);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT b.id, b.text, a.id, a.title, i.id, i.date, i.month, i.day FROM %1 "

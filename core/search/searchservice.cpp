@@ -141,7 +141,7 @@ Result<qint64> SearchService::countUpTo(const SearchQuery &query, qint64 most, c
     if (!planned)
         return planned.error();
     const Plan &plan = *planned;
-    CancelGuard guard(sql::handle(db), cancel);
+    CancelGuard guard(db, cancel);
     QSqlQuery q(db);
     const QString hits = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
     // With a limit FTS5 stops reading the doclists after `most` hits (except a prefix query's, which it merges
@@ -161,7 +161,7 @@ Result<QMap<qint64, qint64>> SearchService::countByDay(const SearchQuery &query,
     if (!planned)
         return planned.error();
     const Plan &plan = *planned;
-    CancelGuard guard(sql::handle(db), cancel);
+    CancelGuard guard(db, cancel);
     auto cancelled = [&] {
         return cancel && cancel->load();
     };
@@ -227,7 +227,7 @@ Result<QList<search::ScoredHit>> newestHits(QSqlDatabase db, const SearchQuery &
         if (*scanned)
             return std::move(**scanned);
     }
-    CancelGuard guard(sql::handle(db), cancel);
+    CancelGuard guard(db, cancel);
     Result<QList<search::ScoredHit>> hits = search::newestScoredHits(
         db, QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text, plan.where.binds, most);
     if (cancel && cancel->load())
@@ -299,7 +299,7 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
         return result;
     }
     const Plan &plan = *planned;
-    CancelGuard guard(sql::handle(db), cancel);
+    CancelGuard guard(db, cancel);
     const QString where = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
     const QVariantList page{limit, result.offset};
     QSqlQuery q(db);
@@ -513,7 +513,7 @@ Result<QSet<qint64>> SearchService::articles(const SearchQuery &query, const std
     if (!planned)
         return planned.error();
     const Plan &plan = *planned;
-    CancelGuard guard(sql::handle(db), cancel);
+    CancelGuard guard(db, cancel);
     // Only the ids: no paragraph text, snippet or rank.
     const QString article = plan.kind == SearchHit::Kind::Paragraph
                                 ? QStringLiteral("(SELECT article_id FROM blocks WHERE id = %1)")

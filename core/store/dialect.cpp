@@ -142,6 +142,12 @@ bool reconnect(QSqlDatabase db)
     return db.open();
 }
 
+qint64 backendPid(const QSqlDatabase &db)
+{
+    PGconn *connection = isPostgres(db) ? pgConnection(db) : nullptr;
+    return connection && PQstatus(connection) == CONNECTION_OK ? PQbackendPID(connection) : 0;
+}
+
 QString failureText(const QSqlDatabase &db, const QSqlError &error, const QString &generic, bool writing)
 {
     if (!isPostgres(db))

@@ -64,6 +64,10 @@ bool connectionLost(const QSqlDatabase &db);
 /// the server cannot be reached; the connection then stays closed.
 bool reconnect(QSqlDatabase db);
 
+/// The server process (backend) of a team library's connection (libpq's PQbackendPID, no round trip); 0 on SQLite
+/// or when not connected. A change notice (changenotice.h) names its sender by it.
+qint64 backendPid(const QSqlDatabase &db);
+
 /// Why a statement failed, in the user's words: on a team library a refusal of the server (42501) names the user's
 /// role and what it may do (permissionNote()) and a lost connection names the server and says that nothing of the
 /// statement's transaction was saved (`writing`); otherwise `generic` with the driver's text in its %1.

@@ -1,5 +1,6 @@
 #include "core/store/sql.h"
 
+#include "core/store/changenotice.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/schema.h"
@@ -219,8 +220,10 @@ WriteScope::WriteScope(QSqlDatabase db, const char *savepointName)
             Error(dialect::failureText(m_db, query.lastError(), Store::tr("cannot start a transaction: %1"), true));
         return;
     }
-    if (!m_savepoint && dialect::isPostgres(m_db))
+    if (!m_savepoint && dialect::isPostgres(m_db)) {
         dialect::enterTopLevelScope(m_db);
+        changes::begin(m_db);
+    }
 }
 
 WriteScope::~WriteScope()
@@ -246,7 +249,8 @@ Result<void> beforeCommit(QSqlDatabase db)
     for (const schema::Step step : schema::beforeCommitSteps())
         if (Result<void> done = step(db); !done)
             return done;
-    return {};
+    // Last, so that what the steps wrote is in it: the one notification of the commit to the other clients.
+    return changes::announce(db);
 }
 
 Result<void> WriteScope::commit()

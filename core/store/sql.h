@@ -80,8 +80,9 @@ bool harden(const QSqlDatabase &db);
 bool trustSchema(const QSqlDatabase &db, bool trusted);
 
 /// On a team library, inside its outermost transaction: the steps the layers registered to run before every commit
-/// (schema::registerBeforeCommit: the search index of what the transaction wrote). WriteScope::commit() runs them; a
-/// caller that commits a transaction of its own (QSqlDatabase::commit()) calls this first. Nothing on SQLite.
+/// (schema::registerBeforeCommit: the search index of what the transaction wrote), then the change notice to the
+/// other clients (changenotice.h: one pg_notify, delivered only if the commit happens). WriteScope::commit() runs
+/// them; a caller that commits a transaction of its own (QSqlDatabase::commit()) calls this first. Nothing on SQLite.
 Result<void> beforeCommit(QSqlDatabase db);
 
 /// The one way to make a write atomic. When no transaction is open: BEGIN IMMEDIATE ... COMMIT (plain BEGIN on a

@@ -6,16 +6,23 @@
 // excerpts (highlights, each tagged, every tenth with a note, on 1,000 paragraphs spread over the library):
 // collected (ExcerptCollector) and written as CSV and as a REFI-QDA project.
 //
-//   bench_team DIR [--runs N] [TERM...]        (default terms: 永川 会议 高质量发展 会)
+//   bench_team DIR [--runs N] [--notices N] [TERM...]        (default terms: 永川 会议 高质量发展 会)
 //
 // Prints wall and CPU milliseconds: the client's (this process) and, on PostgreSQL, the server backend's (its
 // /proc/PID/stat, the same machine), medians of N runs (default 5). MB = 1,000,000 bytes of the files.
+//
+// Then the change notices' latency (issue 13): this process adds N notes (default 200) one at a time, at most 20 ms
+// apart, to the team library; another process (bench_team --listen URL N, started here) listens with a ChangeListener
+// and prints the time it received each notice. Median and p95 of (received − the write call's start) and of (received −
+// the write call's return, i.e. its COMMIT acknowledged; negative when the notice came first), CLOCK_REALTIME on the
+// same machine.
 #include "core/analysis/peopleindex.h"
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
 #include "core/ingest/importer.h"
 #include "core/search/searchservice.h"
 #include "core/store/annotationrepository.h"
+#include "core/store/changelistener.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "core/store/tagrepository.h"
@@ -27,7 +34,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -38,6 +47,44 @@
 using namespace dubao;
 
 namespace {
+
+qint64 realtimeNs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_REALTIME, &t);
+    return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+/// `bench_team --listen URL N`: prints "ready", then the CLOCK_REALTIME nanoseconds at which each of N notices
+/// arrived, one a line; gives up after 60 s.
+int listen(const QString &url, int count)
+{
+    Library library;
+    ChangeListener listener;
+    if (!library.open(url) || !listener.listen(library)) {
+        std::fprintf(stderr, "listener: cannot listen to %s\n", qPrintable(url));
+        return 1;
+    }
+    int received = 0;
+    QObject::connect(&listener, &ChangeListener::changed, [&received, count](const changes::ChangeNotice &) {
+        std::printf("%lld\n", static_cast<long long>(realtimeNs()));
+        std::fflush(stdout);
+        if (++received == count)
+            QCoreApplication::quit();
+    });
+    QTimer::singleShot(60000, [] { QCoreApplication::exit(1); });
+    std::printf("ready\n");
+    std::fflush(stdout);
+    return QCoreApplication::exec();
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size()))));
+}
 
 double processCpuMs()
 {
@@ -131,8 +178,15 @@ int main(int argc, char **argv)
         runs = std::max(1, args.at(at + 1).toInt());
         args.remove(at, 2);
     }
+    if (args.value(0) == QLatin1String("--listen") && args.size() == 3)
+        return listen(args.at(1), args.at(2).toInt());
+    int notices = 200;
+    if (const qsizetype at = args.indexOf(QStringLiteral("--notices")); at >= 0 && at + 1 < args.size()) {
+        notices = std::max(1, args.at(at + 1).toInt());
+        args.remove(at, 2);
+    }
     if (args.isEmpty()) {
-        std::fprintf(stderr, "usage: bench_team DIR [--runs N] [TERM...]\n");
+        std::fprintf(stderr, "usage: bench_team DIR [--runs N] [--notices N] [TERM...]\n");
         return 2;
     }
     const QString dir = args.takeFirst();
@@ -244,6 +298,57 @@ int main(int argc, char **argv)
             std::fflush(stdout);
         }
     }
+
+    // Notification latency: a note committed here, its notice received by another process.
+    QProcess listener;
+    listener.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    listener.start(QCoreApplication::applicationFilePath(),
+                   {QStringLiteral("--listen"), server.url(*database), QString::number(notices)});
+    if (!listener.waitForReadyRead(30000) || listener.readLine().trimmed() != "ready") {
+        std::fprintf(stderr, "the listening process did not start\n");
+        return 1;
+    }
+    const qint64 block = sql::scalar(team.database(), QStringLiteral("SELECT min(id) FROM blocks")).toLongLong();
+    AnnotationRepository annotations(team);
+    QList<qint64> starts;
+    QList<qint64> commits;
+    QList<double> writeMs;
+    const double cpuBefore = processCpuMs();
+    const double serverBefore = processCpuMs(backend);
+    for (int k = 0; k < notices; ++k) {
+        starts.append(realtimeNs());
+        if (!annotations.addNote(block, 0, QStringLiteral("latency %1").arg(k))) {
+            std::fprintf(stderr, "cannot add a note\n");
+            return 1;
+        }
+        commits.append(realtimeNs());
+        writeMs.append(double(commits.last() - starts.last()) / 1e6);
+        listener.waitForReadyRead(20); // up to 20 ms apart: until the listener printed the notice's arrival
+    }
+    const double cpu = processCpuMs() - cpuBefore;
+    const double serverCpu = processCpuMs(backend) - serverBefore;
+    if (!listener.waitForFinished(60000) || listener.exitCode() != 0) {
+        std::fprintf(stderr, "the listening process did not receive every notice\n");
+        return 1;
+    }
+    QList<double> fromStart;
+    QList<double> fromCommit;
+    const QList<QByteArray> lines = listener.readAllStandardOutput().trimmed().split('\n');
+    for (qsizetype k = 0; k < std::min<qsizetype>(lines.size(), notices); ++k) {
+        const qint64 received = lines.at(k).toLongLong();
+        fromStart.append(double(received - starts.at(k)) / 1e6);
+        fromCommit.append(double(received - commits.at(k)) / 1e6);
+    }
+    std::printf("\nchange notices: %lld of %d notes received by another process (ms)\n",
+                static_cast<long long>(lines.size()), notices);
+    std::printf("%-36s %10s %10s %10s\n", "", "median", "p95", "max");
+    std::printf("%-36s %10.2f %10.2f %10.2f\n", "write call (addNote, with its notice)", percentile(writeMs, 0.5),
+                percentile(writeMs, 0.95), percentile(writeMs, 1.0));
+    std::printf("%-36s %10.2f %10.2f %10.2f\n", "received − write call's start", percentile(fromStart, 0.5),
+                percentile(fromStart, 0.95), percentile(fromStart, 1.0));
+    std::printf("%-36s %10.2f %10.2f %10.2f\n", "received − COMMIT acknowledged", percentile(fromCommit, 0.5),
+                percentile(fromCommit, 0.95), percentile(fromCommit, 1.0));
+    std::printf("CPU of the %d writes: client %.1f ms, server backend %.1f ms\n", notices, cpu, serverCpu);
     team.close();
     return 0;
 }
