@@ -536,7 +536,7 @@ void Library::setServerPassword(const QString &url, const QString &password)
 
 int Library::currentSchemaVersion()
 {
-    return 14;
+    return 15;
 }
 
 int Library::applicationId()

@@ -301,7 +301,7 @@ private slots:
         Library library;
         QVERIFY(library.open(path));
         QSqlDatabase db = library.database();
-        QCOMPARE(sql::scalar(db, u"PRAGMA user_version"_s).toInt(), 14);
+        QCOMPARE(sql::scalar(db, u"PRAGMA user_version"_s).toInt(), Library::currentSchemaVersion());
         QCOMPARE(
             sql::scalar(db, u"SELECT count(*) FROM pragma_table_info('appearances') WHERE name = 'sentence'"_s).toInt(),
             0);

@@ -29,11 +29,51 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
 // Schema version 13 (a team library's search index, core/search/postgresindex.h) adds nothing to an SQLite file: a
 // v12 file is a v13 file with user_version 12, so there is nothing to drop for it.
 
-/// Undoes schema version 14 (core/analysis/peopleindex.cpp): the appearances table made again as v6 made it, every
-/// appearance with its sentence copy (cut from its block's text as v12's extraction stored it), and the index on
+/// Undoes schema version 15 (core/store/authorship.h): the authorship columns, row versions, notebooks' `shared` and
+/// their triggers. Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion15(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('notes') WHERE name = 'created_by'")) ||
+        !q.next())
+        return false;
+    const bool present = q.value(0).toInt() > 0;
+    q.finish();
+    if (!present)
+        return true;
+    const struct
+    {
+        const char *table;
+        const char *columns;
+    } tables[] = {
+        {"highlights", "created_by changed_by row_version"},
+        {"notes", "created_by changed_by row_version"},
+        {"article_tags", "created_by"},
+        {"block_tags", "created_by"},
+        {"highlight_tags", "created_by created_at"},
+        {"note_tags", "created_by created_at"},
+        {"notebooks", "created_by changed_by changed_at shared"},
+        {"notebook_entries", "created_by changed_by changed_at"},
+    };
+    for (const auto &t : tables) {
+        const QString table = QString::fromLatin1(t.table);
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1_authored").arg(table)) ||
+            !q.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1_changed").arg(table)))
+            return false;
+        for (const QString &column : QString::fromLatin1(t.columns).split(QLatin1Char(' ')))
+            if (!q.exec(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(table, column)))
+                return false;
+    }
+    return true;
+}
+
+/// Undoes schema versions 15 and 14 (core/analysis/peopleindex.cpp): the appearances table made again as v6 made it,
+/// every appearance with its sentence copy (cut from its block's text as v12's extraction stored it), and the index on
 /// person_id. Leaves user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersion14(QSqlDatabase db)
 {
+    if (!dropSchemaVersion15(db))
+        return false;
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT count(*), count(*) FILTER (WHERE name = 'sentence') "
                                "FROM pragma_table_info('appearances')")) ||
