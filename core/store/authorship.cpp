@@ -169,19 +169,20 @@ Result<void> migrateTo15(QSqlDatabase &db)
 
 const char *postgresScript()
 {
-    // Rows that exist when a team library is upgraded get the empty name (an unknown author: never the name of
+    // Written to run again (a test's downgraded library). Rows that exist when a team library is upgraded get the
+    // empty name (an unknown author: never the name of
     // whoever happens to upgrade). New rows: the server's current_user, whatever the client sent. Only the owner
     // of the tables (who made the library), with `SET LOCAL dubao.copy = 'on'` (dubao-cli copy), writes the
     // columns as given.
     return R"sql(
-CREATE FUNCTION dubao_now() RETURNS text LANGUAGE sql VOLATILE AS $$
+CREATE OR REPLACE FUNCTION dubao_now() RETURNS text LANGUAGE sql VOLATILE AS $$
     SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
 $$;
-CREATE FUNCTION dubao_keeps_authorship(relation oid) RETURNS boolean LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION dubao_keeps_authorship(relation oid) RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT coalesce(current_setting('dubao.copy', true), '') = 'on'
        AND pg_has_role((SELECT relowner FROM pg_class WHERE oid = relation), 'MEMBER')
 $$;
-CREATE FUNCTION dubao_annotation_authorship() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION dubao_annotation_authorship() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF dubao_keeps_authorship(TG_RELID) THEN
         RETURN NEW;
@@ -200,7 +201,7 @@ BEGIN
 END $$;
 -- An edit: an UPDATE that sets modified_at, as the repositories do exactly when a person changes the row (even
 -- within the millisecond of the one before). Runs after <table>_authorship (triggers fire in order of name).
-CREATE FUNCTION dubao_annotation_edited() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION dubao_annotation_edited() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT dubao_keeps_authorship(TG_RELID) THEN
         NEW.changed_by := current_user;
@@ -209,7 +210,7 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
-CREATE FUNCTION dubao_tagging_authorship() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION dubao_tagging_authorship() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF dubao_keeps_authorship(TG_RELID) THEN
         RETURN NEW;
@@ -217,7 +218,7 @@ BEGIN
     NEW.created_by := CASE WHEN TG_OP = 'INSERT' THEN current_user ELSE OLD.created_by END;
     RETURN NEW;
 END $$;
-CREATE FUNCTION dubao_notebook_authorship() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION dubao_notebook_authorship() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- TG_ARGV[0]: 'name' for notebooks (a rename or sharing is a change), 'text' for their entries (an entry that
     -- moves because another moved is not).
@@ -246,43 +247,53 @@ BEGIN
     RETURN NEW;
 END $$;
 
-ALTER TABLE highlights ADD COLUMN created_by text NOT NULL DEFAULT '', ADD COLUMN changed_by text NOT NULL DEFAULT '',
-    ADD COLUMN row_version integer NOT NULL DEFAULT 1;
-ALTER TABLE notes ADD COLUMN created_by text NOT NULL DEFAULT '', ADD COLUMN changed_by text NOT NULL DEFAULT '',
-    ADD COLUMN row_version integer NOT NULL DEFAULT 1;
-ALTER TABLE article_tags ADD COLUMN created_by text NOT NULL DEFAULT '';
-ALTER TABLE block_tags ADD COLUMN created_by text NOT NULL DEFAULT '';
-ALTER TABLE highlight_tags ADD COLUMN created_by text NOT NULL DEFAULT '', ADD COLUMN created_at text NOT NULL DEFAULT '';
-ALTER TABLE note_tags ADD COLUMN created_by text NOT NULL DEFAULT '', ADD COLUMN created_at text NOT NULL DEFAULT '';
-UPDATE highlight_tags t SET created_at = p.created_at FROM highlights p WHERE p.id = t.highlight_id;
-UPDATE note_tags t SET created_at = p.created_at FROM notes p WHERE p.id = t.note_id;
+ALTER TABLE highlights ADD COLUMN IF NOT EXISTS created_by text NOT NULL DEFAULT '', ADD COLUMN IF NOT EXISTS changed_by text NOT NULL DEFAULT '',
+    ADD COLUMN IF NOT EXISTS row_version integer NOT NULL DEFAULT 1;
+ALTER TABLE notes ADD COLUMN IF NOT EXISTS created_by text NOT NULL DEFAULT '', ADD COLUMN IF NOT EXISTS changed_by text NOT NULL DEFAULT '',
+    ADD COLUMN IF NOT EXISTS row_version integer NOT NULL DEFAULT 1;
+ALTER TABLE article_tags ADD COLUMN IF NOT EXISTS created_by text NOT NULL DEFAULT '';
+ALTER TABLE block_tags ADD COLUMN IF NOT EXISTS created_by text NOT NULL DEFAULT '';
+ALTER TABLE highlight_tags ADD COLUMN IF NOT EXISTS created_by text NOT NULL DEFAULT '', ADD COLUMN IF NOT EXISTS created_at text NOT NULL DEFAULT '';
+ALTER TABLE note_tags ADD COLUMN IF NOT EXISTS created_by text NOT NULL DEFAULT '', ADD COLUMN IF NOT EXISTS created_at text NOT NULL DEFAULT '';
+UPDATE highlight_tags t SET created_at = p.created_at FROM highlights p WHERE p.id = t.highlight_id AND t.created_at = '';
+UPDATE note_tags t SET created_at = p.created_at FROM notes p WHERE p.id = t.note_id AND t.created_at = '';
 ALTER TABLE highlight_tags ALTER COLUMN created_at SET DEFAULT dubao_now();
 ALTER TABLE note_tags ALTER COLUMN created_at SET DEFAULT dubao_now();
-ALTER TABLE notebooks ADD COLUMN created_by text NOT NULL DEFAULT '', ADD COLUMN changed_by text NOT NULL DEFAULT '',
-    ADD COLUMN changed_at text NOT NULL DEFAULT '',
-    ADD COLUMN shared integer NOT NULL DEFAULT 0 CHECK (shared IN (0, 1));
-ALTER TABLE notebook_entries ADD COLUMN created_by text NOT NULL DEFAULT '',
-    ADD COLUMN changed_by text NOT NULL DEFAULT '', ADD COLUMN changed_at text NOT NULL DEFAULT '';
-UPDATE notebooks SET changed_at = created_at;
-UPDATE notebook_entries SET changed_at = created_at;
+ALTER TABLE notebooks ADD COLUMN IF NOT EXISTS created_by text NOT NULL DEFAULT '', ADD COLUMN IF NOT EXISTS changed_by text NOT NULL DEFAULT '',
+    ADD COLUMN IF NOT EXISTS changed_at text NOT NULL DEFAULT '',
+    ADD COLUMN IF NOT EXISTS shared integer NOT NULL DEFAULT 0 CHECK (shared IN (0, 1));
+ALTER TABLE notebook_entries ADD COLUMN IF NOT EXISTS created_by text NOT NULL DEFAULT '',
+    ADD COLUMN IF NOT EXISTS changed_by text NOT NULL DEFAULT '', ADD COLUMN IF NOT EXISTS changed_at text NOT NULL DEFAULT '';
+UPDATE notebooks SET changed_at = created_at WHERE changed_at = '';
+UPDATE notebook_entries SET changed_at = created_at WHERE changed_at = '';
+DROP TRIGGER IF EXISTS highlights_authorship ON highlights;
 CREATE TRIGGER highlights_authorship BEFORE INSERT OR UPDATE ON highlights
     FOR EACH ROW EXECUTE FUNCTION dubao_annotation_authorship();
+DROP TRIGGER IF EXISTS notes_authorship ON notes;
 CREATE TRIGGER notes_authorship BEFORE INSERT OR UPDATE ON notes
     FOR EACH ROW EXECUTE FUNCTION dubao_annotation_authorship();
+DROP TRIGGER IF EXISTS highlights_edited ON highlights;
 CREATE TRIGGER highlights_edited BEFORE UPDATE OF modified_at ON highlights
     FOR EACH ROW EXECUTE FUNCTION dubao_annotation_edited();
+DROP TRIGGER IF EXISTS notes_edited ON notes;
 CREATE TRIGGER notes_edited BEFORE UPDATE OF modified_at ON notes
     FOR EACH ROW EXECUTE FUNCTION dubao_annotation_edited();
+DROP TRIGGER IF EXISTS article_tags_authorship ON article_tags;
 CREATE TRIGGER article_tags_authorship BEFORE INSERT OR UPDATE ON article_tags
     FOR EACH ROW EXECUTE FUNCTION dubao_tagging_authorship();
+DROP TRIGGER IF EXISTS block_tags_authorship ON block_tags;
 CREATE TRIGGER block_tags_authorship BEFORE INSERT OR UPDATE ON block_tags
     FOR EACH ROW EXECUTE FUNCTION dubao_tagging_authorship();
+DROP TRIGGER IF EXISTS highlight_tags_authorship ON highlight_tags;
 CREATE TRIGGER highlight_tags_authorship BEFORE INSERT OR UPDATE ON highlight_tags
     FOR EACH ROW EXECUTE FUNCTION dubao_tagging_authorship();
+DROP TRIGGER IF EXISTS note_tags_authorship ON note_tags;
 CREATE TRIGGER note_tags_authorship BEFORE INSERT OR UPDATE ON note_tags
     FOR EACH ROW EXECUTE FUNCTION dubao_tagging_authorship();
+DROP TRIGGER IF EXISTS notebooks_authorship ON notebooks;
 CREATE TRIGGER notebooks_authorship BEFORE INSERT OR UPDATE ON notebooks
     FOR EACH ROW EXECUTE FUNCTION dubao_notebook_authorship('name');
+DROP TRIGGER IF EXISTS notebook_entries_authorship ON notebook_entries;
 CREATE TRIGGER notebook_entries_authorship BEFORE INSERT OR UPDATE ON notebook_entries
     FOR EACH ROW EXECUTE FUNCTION dubao_notebook_authorship('text');
 )sql";

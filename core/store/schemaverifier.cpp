@@ -145,7 +145,7 @@ constexpr std::pair<int, const char *> kKnownDigests[] = {
     {12, "6256e844c6b68bd9e6be95b6a70cf52c8c0966512a08b5cc00d13fc1f6cd4cac"},
     {13, "6256e844c6b68bd9e6be95b6a70cf52c8c0966512a08b5cc00d13fc1f6cd4cac"}, // v13 adds nothing to an SQLite file
     {14, "c6151158e2db462b28a3dc2930b1205bd7709e41b140f0b838e15e2cdb3b0dca"},
-    {15, "26daaaa4382267b09a890c7049fc9f0f164a83fe0a0fb3703878603e46442371"},
+    {15, "8046adde2b5f1e28e797acb34a471c9ac92dfc9cd08a8d060ed2166793e1a147"},
 };
 
 struct Comparison
