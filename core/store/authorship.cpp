@@ -175,6 +175,7 @@ const char *postgresScript()
     // of the tables (who made the library), with `SET LOCAL dubao.copy = 'on'` (dubao-cli copy), writes the
     // columns as given.
     return R"sql(
+SET LOCAL client_min_messages = warning; -- no NOTICE of a DROP ... IF EXISTS on the client's stderr
 CREATE OR REPLACE FUNCTION dubao_now() RETURNS text LANGUAGE sql VOLATILE AS $$
     SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
 $$;
