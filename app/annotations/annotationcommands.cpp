@@ -184,24 +184,32 @@ Result<void> AddNoteCommand::restore(const NoteDeletion &snapshot)
 }
 
 EditNoteCommand::EditNoteCommand(AnnotationDocument &document, qint64 noteId, const QString &oldText,
-                                 const QString &newText, int session)
+                                 const QString &newText, int session, int version)
     : AnnotationCommand(document, Annotations, tr("Edit Note"))
     , m_id(noteId)
     , m_old(oldText)
     , m_new(newText)
     , m_session(session)
+    , m_version(version)
 {
     placeNote(noteId);
 }
 
 void EditNoteCommand::redo()
 {
-    finish(annotations().editNote(m_id, m_new));
+    const Result<QString> saved = annotations().editNote(m_id, m_new, m_version);
+    if (saved && m_version > 0)
+        ++m_version;
+    finish(saved);
 }
 
 void EditNoteCommand::undo()
 {
-    finish(annotations().editNote(m_id, m_old));
+    // On a team library, undo undoes only one's own change: a note someone changed since is left as they made it.
+    const Result<QString> saved = annotations().editNote(m_id, m_old, m_version);
+    if (saved && m_version > 0)
+        ++m_version;
+    finish(saved);
 }
 
 bool EditNoteCommand::mergeWith(const QUndoCommand *other)
@@ -210,6 +218,7 @@ bool EditNoteCommand::mergeWith(const QUndoCommand *other)
     if (edit->m_id != m_id || edit->m_session != m_session)
         return false;
     m_new = edit->m_new;
+    m_version = edit->m_version;
     if (m_new == m_old)
         setObsolete(true);
     return true;

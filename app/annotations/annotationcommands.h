@@ -246,8 +246,10 @@ class EditNoteCommand final : public AnnotationCommand
 
 public:
     static constexpr int Id = 0x4e4f5445; // "NOTE"
+    /// `version`: the note's row version when it holds `oldText` (schema v15): redo and undo each save only over
+    /// the version the previous step left, so that neither overwrites someone else's change made since.
     EditNoteCommand(AnnotationDocument &document, qint64 noteId, const QString &oldText, const QString &newText,
-                    int session);
+                    int session, int version = 0);
     void redo() override;
     void undo() override;
     int id() const override { return Id; }
@@ -259,6 +261,7 @@ private:
     QString m_old;
     QString m_new;
     int m_session;
+    int m_version; ///< the version the next redo or undo expects (0: any)
 };
 
 class RemoveNoteCommand final : public RemoveCommand<NoteDeletion>

@@ -7,6 +7,7 @@
 #include "app/annotations/correctioncontroller.h"
 #include "app/annotations/issuechanges.h"
 #include "app/annotations/notebookview.h"
+#include "app/annotations/noteconflictdialog.h"
 #include "app/annotations/noteeditor.h"
 #include "app/annotations/notespanel.h"
 #include "app/annotations/orphanspanel.h"
@@ -140,6 +141,12 @@ void AnnotationController::connectPanels()
     connect(reader, &ReaderView::highlightWithLastTagRequested, this, &AnnotationController::highlightWithLastTag);
     connect(reader, &ReaderView::contextMenuAboutToShow, this, &AnnotationController::onReaderContextMenu);
     connect(m_notes, &NotesPanel::addNoteRequested, this, [this] { addNoteDialog(); });
+    connect(m_notes, &NotesPanel::editConflict, this, [this](const QString &mine, const Note &theirs) {
+        // Both texts, whose and when; the user's stays in the editor, unsaved, until they choose.
+        auto *dialog = new NoteConflictDialog(mine, theirs, m_window);
+        connect(dialog, &NoteConflictDialog::chosen, m_notes, &NotesPanel::resolveConflict);
+        m_feedback->show(dialog);
+    });
     connect(m_notes, &NotesPanel::linkActivated, this, [this](const QUrl &url) {
         if (url.scheme() == QLatin1String("dubao"))
             openLink(url); // in this window, through the resolver

@@ -176,14 +176,22 @@ qint64 AnnotationDocument::addNote(qint64 blockId, qint64 highlightId, const QSt
     return pushAdd(new AddNoteCommand(*this, blockId, highlightId, text));
 }
 
-bool AnnotationDocument::editNote(qint64 noteId, const QString &text, int session)
+bool AnnotationDocument::editNote(qint64 noteId, const QString &text, int session, int readVersion,
+                                  std::optional<Note> *changedSince)
 {
     const std::optional<Note> note = m_annotations ? m_annotations->note(noteId) : std::nullopt;
+    if (changedSince)
+        changedSince->reset();
     if (!note || note->text == text)
         return false;
+    if (readVersion > 0 && note->rowVersion != readVersion) {
+        if (changedSince)
+            *changedSince = note;
+        return false;
+    }
     const int failures = m_failures;
     // Merges into the session's earlier edit, so the stack's index need not move.
-    m_undoStack->push(new EditNoteCommand(*this, noteId, note->text, text, session));
+    m_undoStack->push(new EditNoteCommand(*this, noteId, note->text, text, session, note->rowVersion));
     return m_failures == failures;
 }
 

@@ -69,8 +69,11 @@ public:
 
     qint64 addNote(qint64 blockId, qint64 highlightId, const QString &text);
     /// A note's new text; edits of one `session` (same note) merge into one undo step. Nothing is pushed when the
-    /// text is what is stored.
-    bool editNote(qint64 noteId, const QString &text, int session);
+    /// text is what is stored. With `readVersion` (the Note::rowVersion the editor showed), a note changed since by
+    /// someone else is not saved: false, and `changedSince` receives the note as it is now (no error is reported:
+    /// the caller shows both texts).
+    bool editNote(qint64 noteId, const QString &text, int session, int readVersion = 0,
+                  std::optional<Note> *changedSince = nullptr);
     bool removeNote(qint64 noteId);
 
     qint64 createTag(const QString &name, qint64 parentId = 0, const QString &color = {});

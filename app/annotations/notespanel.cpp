@@ -4,7 +4,9 @@
 #include "app/annotations/notelistmodel.h"
 #include "core/export/safemarkdown.h"
 
+#include <QClipboard>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
@@ -159,15 +161,21 @@ void NotesPanel::refresh()
 
 void NotesPanel::showNote(qint64 noteId)
 {
-    if (noteId != m_noteId)
+    if (noteId != m_noteId) {
         ++m_session;
+        m_unsaved = m_conflict = false;
+    }
     m_noteId = noteId;
     const std::optional<Note> note =
         noteId > 0 && m_document.hasLibrary() ? m_document.annotations().note(noteId) : std::nullopt;
     m_loading = true;
-    // Never reset text the user is typing: only when it differs from what is stored (another note, or undo).
+    // Never reset text the user is typing: only when it differs from what is stored (another note, or undo), and
+    // never text that is not saved yet.
     const QString text = note ? note->text : QString();
-    if (m_editor->toPlainText() != text)
+    const bool keepEditor = m_saving || m_unsaved || m_conflict;
+    if (!keepEditor)
+        m_readVersion = note ? note->rowVersion : 0;
+    if (!keepEditor && m_editor->toPlainText() != text)
         m_editor->setPlainText(text);
     m_editor->setEnabled(note.has_value());
     m_loading = false;
@@ -182,9 +190,17 @@ void NotesPanel::showNote(qint64 noteId)
     QStringList tags;
     for (const Tag &tag : m_document.tags().tagsOfNote(noteId))
         tags << tag.path;
-    QString details = tr("Created %1 · modified %2")
-                          .arg(locale.toString(note->createdAt.toLocalTime(), QLocale::ShortFormat),
-                               locale.toString(note->modifiedAt.toLocalTime(), QLocale::ShortFormat));
+    // Whose note it is ("rita · 2026-12-07 14:03"), and who changed it last.
+    QString details = NoteConflictDialog::byline(note->createdBy, note->createdAt);
+    if (note->rowVersion > 1)
+        details += QStringLiteral(" · ") +
+                   tr("changed by %1").arg(NoteConflictDialog::byline(note->changedBy, note->modifiedAt));
+    if (m_conflict)
+        details =
+            tr("Not saved: %1 changed this note since you opened it.").arg(m_conflictBy) + QLatin1Char('\n') + details;
+    else if (m_unsaved)
+        details =
+            tr("Not saved: your text is kept here and saved with your next change.") + QLatin1Char('\n') + details;
     if (!tags.isEmpty())
         details += QLatin1Char('\n') + tr("Tags: %1").arg(tags.join(QStringLiteral(", ")));
     m_details->setText(details);
@@ -205,10 +221,46 @@ void NotesPanel::selectNote(qint64 noteId)
 void NotesPanel::commitEdit(bool endSession)
 {
     m_saveTimer->stop();
-    if (m_noteId > 0 && m_document.hasLibrary())
-        m_document.editNote(m_noteId, m_editor->toPlainText(), m_session);
+    if (m_noteId > 0 && m_document.hasLibrary() && !m_conflict) {
+        const QString mine = m_editor->toPlainText();
+        std::optional<Note> theirs;
+        m_saving = true;
+        const bool saved = m_document.editNote(m_noteId, mine, m_session, m_readVersion, &theirs);
+        m_saving = false;
+        const std::optional<Note> stored = m_document.annotations().note(m_noteId);
+        if (theirs) {
+            m_conflict = true;
+            m_conflictBy = theirs->changedBy.isEmpty() ? NoteConflictDialog::tr("Someone") : theirs->changedBy;
+            showNote(m_noteId);
+            emit editConflict(mine, *theirs);
+        } else {
+            m_unsaved = !saved && stored && stored->text != mine;
+            if (stored && !m_unsaved)
+                m_readVersion = stored->rowVersion;
+            showNote(m_noteId);
+        }
+    }
     if (endSession)
         ++m_session;
+}
+
+void NotesPanel::resolveConflict(NoteConflictDialog::Choice choice, const QString &mine, qint64 noteId,
+                                 int theirVersion)
+{
+    if (noteId != m_noteId)
+        return;
+    m_conflict = m_unsaved = false;
+    ++m_session;
+    if (choice == NoteConflictDialog::Choice::CopyMine)
+        QGuiApplication::clipboard()->setText(mine);
+    if (choice == NoteConflictDialog::Choice::OverwriteWithMine) {
+        m_readVersion = theirVersion;
+        m_editor->setPlainText(mine); // (the timer's save is stopped by commitEdit)
+        commitEdit();
+        return;
+    }
+    m_readVersion = 0;
+    showNote(noteId); // theirs
 }
 
 qint64 NotesPanel::addNote(const QString &text)

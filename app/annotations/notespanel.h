@@ -4,6 +4,7 @@
 // undo step per editing session (a pause saves; focus leaving or another note ends the session).
 #pragma once
 
+#include "app/annotations/noteconflictdialog.h"
 #include "core/model/annotation.h"
 
 #include <QUrl>
@@ -46,6 +47,12 @@ public:
     /// Saves the editor's text now (also ends the editing session when `endSession`).
     void commitEdit(bool endSession = true);
     void deleteCurrentNote();
+    /// Whether the editor holds text the library does not (a save failed, or someone changed the note since).
+    bool hasUnsavedText() const { return m_unsaved || m_conflict; }
+    QLabel *details() const { return m_details; }
+    /// What the user chose in the NoteConflictDialog for a note changed by someone else while being edited.
+    void resolveConflict(dubao::NoteConflictDialog::Choice choice, const QString &mine, qint64 noteId,
+                         int theirVersion);
 
     void refresh();
     QSize sizeHint() const override { return {340, 600}; }
@@ -56,6 +63,9 @@ signals:
     void tagNoteRequested(qint64 noteId);
     /// A link clicked in the preview: only the sanitiser's safe schemes (http, https, mailto, dubao) get here.
     void linkActivated(const QUrl &url);
+    /// A save found the note changed by someone else since it was shown: nothing was saved, the editor keeps
+    /// `mine`; the window shows both texts (NoteConflictDialog) and hands the choice to resolveConflict().
+    void editConflict(const QString &mine, const dubao::Note &theirs);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -80,6 +90,11 @@ private:
     qint64 m_noteId = 0;
     int m_session = 0;
     bool m_loading = false;
+    int m_readVersion = 0;   ///< the row version of the note as the editor showed it
+    bool m_saving = false;   ///< a save is running: a refresh it causes keeps the editor's text
+    bool m_unsaved = false;  ///< the last save failed: the editor keeps the user's text
+    bool m_conflict = false; ///< someone changed the note since: nothing is saved until the user chooses
+    QString m_conflictBy;
 };
 
 } // namespace dubao

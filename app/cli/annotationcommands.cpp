@@ -278,7 +278,12 @@ int cmdNote(const Args &args, Streams io)
                                          {QStringLiteral("block"), idOrNull(n.blockId)},
                                          {QStringLiteral("highlight"), idOrNull(n.highlightId)},
                                          {QStringLiteral("text"), n.text},
-                                         {QStringLiteral("orphan"), n.orphan}});
+                                         {QStringLiteral("orphan"), n.orphan},
+                                         {QStringLiteral("created_by"), n.createdBy},
+                                         {QStringLiteral("created_at"), n.createdAt.toString(Qt::ISODateWithMs)},
+                                         {QStringLiteral("changed_by"), n.changedBy},
+                                         {QStringLiteral("changed_at"), n.modifiedAt.toString(Qt::ISODateWithMs)},
+                                         {QStringLiteral("version"), n.rowVersion}});
             }
             printJson(io.out, QJsonDocument(array));
             return 0;
@@ -288,7 +293,13 @@ int cmdNote(const Args &args, Streams io)
             io.out << n.id << "  " << (n.orphan ? QStringLiteral("orphan") : QStringLiteral("block %1").arg(n.blockId));
             if (n.highlightId != 0)
                 io.out << " highlight " << n.highlightId;
-            io.out << "  " << QString(n.text).replace(u'\n', u' ') << "\n";
+            io.out << "  " << QString(n.text).replace(u'\n', u' ') << "  ("
+                   << (n.createdBy.isEmpty() ? QStringLiteral("unknown") : n.createdBy) << ", "
+                   << n.createdAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+            if (n.rowVersion > 1)
+                io.out << "; changed by " << (n.changedBy.isEmpty() ? QStringLiteral("unknown") : n.changedBy) << ", "
+                       << n.modifiedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+            io.out << "; version " << n.rowVersion << ")\n";
         }
         return 0;
     }
@@ -303,7 +314,15 @@ int cmdNote(const Args &args, Streams io)
             return 1;
         AnnotationRepository notes(library);
         if (edit) {
-            if (const Result<QString> edited = notes.editNote(*id, args.option(QStringLiteral("text"))); !edited)
+            int version = 0;
+            if (args.has(QStringLiteral("expect-version"))) {
+                bool ok = false;
+                version = args.option(QStringLiteral("expect-version")).toInt(&ok);
+                if (!ok || version < 1)
+                    return usage(io, QStringLiteral("--expect-version takes the note's version, a number from 1"));
+            }
+            if (const Result<QString> edited = notes.editNote(*id, args.option(QStringLiteral("text")), version);
+                !edited)
                 return failure(io, edited);
         } else if (const Result<NoteDeletion> removed = notes.removeNote(*id); !removed) {
             return failure(io, removed);

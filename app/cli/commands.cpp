@@ -4,6 +4,7 @@
 #include "core/ingest/importer.h"
 #include "core/parse/issuefile.h"
 #include "core/parse/issuejson.h"
+#include "core/store/authorship.h"
 #include "core/store/dialect.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
@@ -43,8 +44,10 @@ Annotations:
   tag apply NAME --article ID | --block ID          (NAME may be a path: parent/child)
   highlight add --block ID --start N --end N [--tag NAME]... | highlight list [--json]
   highlight delete ID
-  note add --block ID [--highlight ID] --text TEXT | note list [--json] | note edit ID --text TEXT
-  note delete ID
+  note add --block ID [--highlight ID] --text TEXT | note list [--json] | note delete ID
+  note edit ID --text TEXT [--expect-version N]
+                                 with --expect-version (the version note list showed): refused, exit 1, naming who
+                                 changed the note and when, if anyone changed it since
   notebook add NAME | notebook append NAME --highlight ID | --note ID | --text TEXT
   notebook show NAME [--json]
   orphans [--json]               annotations and corrections that could not be placed after a change of text
@@ -131,6 +134,8 @@ Options:
                    postgresql://USER@HOST:PORT/DB: a team library on a PostgreSQL server (search,
                    kwic, trend, reindex, export, import-qdpx, merge, people, person, backup --to
                    and restore work there; own: and reuse do not yet)
+  --author NAME    who a personal library records as the author of what the command writes
+                   (default: the login name; a team library records the server login)
   --json           print JSON
   -h, --help       show this help
   --version        show the version
@@ -231,6 +236,9 @@ namespace {} // namespace
 bool openLibrary(Library &library, const Args &args, Streams io, Library::OpenMode mode)
 {
     const QString path = args.library.isEmpty() ? Library::defaultPath() : args.library;
+    // Who an SQLite library records as the author of what this command writes (a team library records the login).
+    if (args.has(QStringLiteral("author")))
+        authorship::setUserName(args.option(QStringLiteral("author")));
     // An upgrade of a big library's schema takes minutes: say how far it is, a line a step of its work.
     const UpgradeProgress progress([&io](const QString &what, qint64 done, qint64 total) {
         io.err << "dubao-cli: " << what << ": " << done << "/" << total << Qt::endl;

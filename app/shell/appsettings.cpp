@@ -1,6 +1,7 @@
 #include "app/shell/appsettings.h"
 
 #include "core/ingest/corrector.h"
+#include "core/store/authorship.h"
 #include "core/store/dialect.h"
 
 #include <QApplication>
@@ -55,6 +56,13 @@ void setCorrectionAuthor(const QString &author)
         QSettings().remove(kCorrectionAuthor);
     else
         QSettings().setValue(kCorrectionAuthor, author.trimmed());
+    applyAuthor();
+}
+
+void applyAuthor()
+{
+    // The same name is the author of the annotations a personal library records (schema v15), as of corrections.
+    authorship::setUserName(correctionAuthor());
 }
 
 int textSize()

@@ -53,8 +53,12 @@ void setWindowLayout(const QByteArray &geometry, const QByteArray &state, const 
 QString correctionAuthor();
 /// The name set in Preferences; empty when none is.
 QString correctionAuthorSetting();
-/// Spaces around it are dropped; empty goes back to the login name.
+/// Spaces around it are dropped; empty goes back to the login name. Also applies it (applyAuthor()).
 void setCorrectionAuthor(const QString &author);
+/// Makes the name set in Preferences the author of what this process writes to a personal library: its
+/// corrections and, from schema v15, its annotations (authorship::setUserName()). A team library records the
+/// server login instead.
+void applyAuthor();
 
 bool showOriginal();
 bool sideBySide();

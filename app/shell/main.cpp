@@ -31,6 +31,7 @@ int main(int argc, char *argv[])
 
     installTranslations(AppSettings::language());
     applyTheme(AppSettings::theme());
+    AppSettings::applyAuthor();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Reader for OCR'd Chinese newspaper issues."));

@@ -23,9 +23,10 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_author->setPlaceholderText(Corrector::defaultAuthor());
     m_author->setClearButtonEnabled(true);
     m_author->setMinimumWidth(280);
-    form->addRow(tr("&Author of corrections:"), m_author);
-    auto *hint = new QLabel(tr("Recorded with each correction of the OCR you make. Left empty, your name as the "
-                               "system knows it (%1) is recorded.")
+    form->addRow(tr("&Your name:"), m_author);
+    auto *hint = new QLabel(tr("Recorded with each correction of the OCR, highlight, note, tag and notebook you make "
+                               "in a personal library. Left empty, your name as the system knows it (%1) is "
+                               "recorded. A team library records your server login instead.")
                                 .arg(Corrector::defaultAuthor()));
     hint->setWordWrap(true);
     hint->setEnabled(false);

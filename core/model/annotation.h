@@ -75,7 +75,10 @@ struct Highlight
     bool orphan = false;
     QList<qint64> tagIds; ///< ascending
     QDateTime createdAt;  ///< UTC, millisecond precision
-    QDateTime modifiedAt;
+    QDateTime modifiedAt; ///< when it was last changed by a person (not by a re-parse that moved it)
+    QString createdBy;    ///< who made it (schema v15: the library user, or a team library's login); empty: unknown
+    QString changedBy;    ///< who changed it last (at modifiedAt)
+    int rowVersion = 1;   ///< counts its changes: a save of an edit names the version it read
 
     friend bool operator==(const Highlight &, const Highlight &) = default;
 };
@@ -90,7 +93,10 @@ struct Note
     TextAnchor anchor; ///< of the block (quote = the block's text), or of its highlight
     QList<qint64> tagIds;
     QDateTime createdAt;
-    QDateTime modifiedAt;
+    QDateTime modifiedAt; ///< when its text last changed
+    QString createdBy;    ///< who wrote it (schema v15); empty: unknown
+    QString changedBy;    ///< who changed its text last (at modifiedAt)
+    int rowVersion = 1;   ///< counts the changes of its text: AnnotationRepository::editNote() names the one it read
 
     friend bool operator==(const Note &, const Note &) = default;
 };
@@ -100,6 +106,8 @@ struct Notebook
     qint64 id = 0;
     QString name;
     QDateTime createdAt;
+    QString createdBy;   ///< its owner (schema v15)
+    bool shared = false; ///< on a team library: visible to everyone, not only to its owner
 
     friend bool operator==(const Notebook &, const Notebook &) = default;
 };
@@ -113,6 +121,9 @@ struct NotebookEntry
     qint64 noteId = 0;
     QString text; ///< free text (Markdown); null unless a free-text entry
     QDateTime createdAt;
+    QString createdBy; ///< who put it there (schema v15)
+    QString changedBy; ///< who changed its text last
+    QDateTime changedAt;
 
     bool isFreeText() const { return highlightId == 0 && noteId == 0; }
     friend bool operator==(const NotebookEntry &, const NotebookEntry &) = default;

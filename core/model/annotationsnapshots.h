@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QString>
 
 namespace dubao {
 
@@ -42,6 +43,16 @@ struct TagMerge
     QByteArray fromUid;     ///< from's uid, put back by unmerge()
 };
 
+/// Who put a tag on a highlight or note, and when (schema v15): a restore puts the tagging back as it was.
+struct TaggingStamp
+{
+    qint64 tagId = 0;
+    QString createdBy;
+    QString createdAt;
+
+    friend bool operator==(const TaggingStamp &, const TaggingStamp &) = default;
+};
+
 /// A deleted highlight: everything restore() needs to put it back with the same ids.
 struct HighlightDeletion
 {
@@ -49,6 +60,7 @@ struct HighlightDeletion
     QList<qint64> detachedNotes;          ///< notes that were on the highlight; they stay, on its block
     QList<NotebookEntry> notebookEntries; ///< entries that showed the highlight, removed with it
     QByteArray uid;                       ///< the row's uid (schema v4), put back with it
+    QList<TaggingStamp> tagStamps;        ///< its tags' authorship, by tag id
 };
 
 struct NoteDeletion
@@ -56,6 +68,7 @@ struct NoteDeletion
     Note note;
     QList<NotebookEntry> notebookEntries;
     QByteArray uid;
+    QList<TaggingStamp> tagStamps;
 };
 
 /// A highlight's or note's placement before attach...(), for undo (restore...Placement()).

@@ -102,6 +102,43 @@ bool quoteStillThere(QSqlDatabase db, qint64 blockId, int start, int end, const 
            end <= text.toString().size();
 }
 
+/// Who put each tag on the row `id` of a tagging table, and when (for a restore).
+QList<TaggingStamp> tagStamps(QSqlDatabase db, const char *table, const char *column, qint64 id)
+{
+    QList<TaggingStamp> stamps;
+    QSqlQuery q(db);
+    if (!select(q,
+                QStringLiteral("SELECT tag_id, created_by, created_at FROM %1 WHERE %2 = ? ORDER BY tag_id")
+                    .arg(QLatin1String(table), QLatin1String(column)),
+                {id}))
+        return stamps;
+    while (q.next())
+        stamps.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    return stamps;
+}
+
+/// Puts the tags back on a restored highlight or note (the tags that still exist), each with its authorship.
+Result<void> restoreTaggings(QSqlDatabase db, const char *table, const char *column, qint64 id,
+                             const QList<qint64> &tagIds, const QList<TaggingStamp> &stamps)
+{
+    for (const qint64 tagId : tagIds) {
+        TaggingStamp stamp{tagId, QString(), nowUtc()};
+        for (const TaggingStamp &known : stamps)
+            if (known.tagId == tagId)
+                stamp = known;
+        if (Result<void> tagged = exec(db,
+                                       dialect::insertOrIgnore(db) +
+                                           QStringLiteral(" %1 (%2, tag_id, created_by, created_at) "
+                                                          "SELECT CAST(? AS bigint), id, ?, ? FROM tags WHERE id = ?")
+                                               .arg(QLatin1String(table), QLatin1String(column)) +
+                                           dialect::onConflictIgnore(db),
+                                       {id, notNull(stamp.createdBy), notNull(stamp.createdAt), tagId});
+            !tagged)
+            return tagged;
+    }
+    return {};
+}
+
 } // namespace
 
 AnnotationRepository::AnnotationRepository(Library &library)
@@ -207,6 +244,7 @@ Result<HighlightDeletion> AnnotationRepository::removeHighlight(qint64 id)
     deletion.highlight = *current;
     deletion.uid = uidOf(db, "highlights", id);
     deletion.detachedNotes = ids(db, QStringLiteral("SELECT id FROM notes WHERE highlight_id = ? ORDER BY id"), {id});
+    deletion.tagStamps = tagStamps(db, "highlight_tags", "highlight_id", id);
     deletion.notebookEntries = notebookEntries(db, QStringLiteral("highlight_id = ?"), {id});
     Result<void> removed = removeNotebookEntries(db, deletion.notebookEntries);
     if (removed)
@@ -230,28 +268,27 @@ Result<void> AnnotationRepository::restore(const HighlightDeletion &deletion)
     const bool blockExists = quoteStillThere(db, h.blockId, h.start, h.end, h.anchor.quote);
     QVariantList values{h.id, blockExists ? QVariant(h.blockId) : idOrNull(0), h.start, h.end};
     values += anchorValues(h.anchor);
-    values += QVariantList{originName(h.origin), (h.orphan || !blockExists) ? 1 : 0, timeToText(h.createdAt),
-                           timeToText(h.modifiedAt)};
+    values += QVariantList{originName(h.origin),
+                           (h.orphan || !blockExists) ? 1 : 0,
+                           timeToText(h.createdAt),
+                           timeToText(h.modifiedAt),
+                           notNull(h.createdBy),
+                           notNull(h.changedBy),
+                           h.rowVersion};
     if (Result<void> inserted = exec(
             db,
             QStringLiteral("INSERT INTO highlights (id, block_id, start, \"end\", quote, prefix, suffix, issue_id, "
                            "article_position, article_title, block_position, article_start, origin, orphan, "
-                           "created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                           "created_at, modified_at, created_by, changed_by, row_version) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             values);
         !inserted)
         return inserted;
     if (Result<void> kept = restoreUid(db, "highlights", h.id, deletion.uid); !kept)
         return kept;
-    for (const qint64 tagId : h.tagIds) {
-        if (Result<void> tagged = exec(db,
-                                       dialect::insertOrIgnore(db) +
-                                           QStringLiteral(" highlight_tags (highlight_id, tag_id) "
-                                                          "SELECT CAST(? AS bigint), id FROM tags WHERE id = ?") +
-                                           dialect::onConflictIgnore(db),
-                                       {h.id, tagId});
-            !tagged)
-            return tagged;
-    }
+    if (Result<void> tagged = restoreTaggings(db, "highlight_tags", "highlight_id", h.id, h.tagIds, deletion.tagStamps);
+        !tagged)
+        return tagged;
     for (const qint64 noteId : deletion.detachedNotes) {
         if (Result<void> attached =
                 exec(db, QStringLiteral("UPDATE notes SET highlight_id = ? WHERE id = ?"), {h.id, noteId});
@@ -358,16 +395,45 @@ QHash<qint64, QList<Note>> AnnotationRepository::notesOfHighlights() const
     return byHighlight;
 }
 
-Result<QString> AnnotationRepository::editNote(qint64 id, const QString &text)
+Result<QString> AnnotationRepository::editNote(qint64 id, const QString &text, int readVersion,
+                                               std::optional<Note> *changedSince)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
+    if (!scope.isActive())
+        return scope.error();
+    if (changedSince)
+        changedSince->reset();
     const auto current = note(id);
     if (!current)
         return noNote(id);
-    return scope.commitAfter(
-        {QStringLiteral("UPDATE notes SET text = ?, modified_at = ? WHERE id = ?"), {notNull(text), nowUtc(), id}},
-        current->text);
+    // The version check is the UPDATE's own condition, so that two savers cannot both pass it (on a team library
+    // the second waits for the first's row lock, then finds the new version).
+    QSqlQuery update(db);
+    if (Result<void> done = exec(update,
+                                 QStringLiteral("UPDATE notes SET text = ?, modified_at = ? WHERE id = ? "
+                                                "AND (? = 0 OR row_version = ?)"),
+                                 {notNull(text), nowUtc(), id, readVersion, readVersion});
+        !done)
+        return done.error();
+    if (update.numRowsAffected() == 0) {
+        const std::optional<Note> now = note(id);
+        if (changedSince)
+            *changedSince = now;
+        if (!now)
+            return noNote(id);
+        return editConflict(*now);
+    }
+    return scope.commit(current->text);
+}
+
+Error AnnotationRepository::editConflict(const Note &now)
+{
+    return Error(Store::tr("note %1 was changed by %2 at %3 since you read it (version %4); your text is not saved")
+                     .arg(now.id)
+                     .arg(now.changedBy.isEmpty() ? Store::tr("an unknown author") : now.changedBy,
+                          now.modifiedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
+                     .arg(now.rowVersion));
 }
 
 Result<NoteDeletion> AnnotationRepository::removeNote(qint64 id)
@@ -380,6 +446,7 @@ Result<NoteDeletion> AnnotationRepository::removeNote(qint64 id)
     NoteDeletion deletion;
     deletion.note = *current;
     deletion.uid = uidOf(db, "notes", id);
+    deletion.tagStamps = tagStamps(db, "note_tags", "note_id", id);
     deletion.notebookEntries = notebookEntries(db, QStringLiteral("note_id = ?"), {id});
     Result<void> removed = removeNotebookEntries(db, deletion.notebookEntries);
     if (removed)
@@ -409,26 +476,20 @@ Result<void> AnnotationRepository::restore(const NoteDeletion &deletion)
                         timeToText(n.createdAt),
                         timeToText(n.modifiedAt)};
     values += anchorValues(n.anchor);
+    values += QVariantList{notNull(n.createdBy), notNull(n.changedBy), n.rowVersion};
     if (Result<void> inserted =
             exec(db,
                  QStringLiteral("INSERT INTO notes (id, block_id, highlight_id, text, orphan, created_at, modified_at, "
                                 "quote, prefix, suffix, issue_id, article_position, article_title, block_position, "
-                                "article_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                "article_start, created_by, changed_by, row_version) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                  values);
         !inserted)
         return inserted;
     if (Result<void> kept = restoreUid(db, "notes", n.id, deletion.uid); !kept)
         return kept;
-    for (const qint64 tagId : n.tagIds) {
-        if (Result<void> tagged = exec(
-                db,
-                dialect::insertOrIgnore(db) +
-                    QStringLiteral(" note_tags (note_id, tag_id) SELECT CAST(? AS bigint), id FROM tags WHERE id = ?") +
-                    dialect::onConflictIgnore(db),
-                {n.id, tagId});
-            !tagged)
-            return tagged;
-    }
+    if (Result<void> tagged = restoreTaggings(db, "note_tags", "note_id", n.id, n.tagIds, deletion.tagStamps); !tagged)
+        return tagged;
     if (Result<void> reinserted = reinsertNotebookEntries(db, deletion.notebookEntries); !reinserted)
         return reinserted;
     return scope.commit();

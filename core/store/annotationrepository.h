@@ -45,8 +45,14 @@ public:
     /// Every note on a highlight, by highlight id, each list by creation as notesOfHighlight() gives it: one read
     /// for a caller that visits many highlights (an export of 10,000 excerpts).
     QHash<qint64, QList<Note>> notesOfHighlights() const;
-    /// Replaces the text, updates modified_at; returns the old text (undo: editNote with it).
-    Result<QString> editNote(qint64 id, const QString &text);
+    /// Replaces the text, updates modified_at; returns the old text (undo: editNote with it). With a `readVersion`
+    /// (the Note::rowVersion the editor read; 0: any), a note changed since by anyone is not written: the error
+    /// (editConflict()) names who changed it and when, and `changedSince` (when given) receives the note as it is
+    /// now, so that the caller can show both texts. Nothing is ever overwritten unseen.
+    Result<QString> editNote(qint64 id, const QString &text, int readVersion = 0,
+                             std::optional<Note> *changedSince = nullptr);
+    /// The refusal of a save that found `now` changed since it was read.
+    static Error editConflict(const Note &now);
     Result<NoteDeletion> removeNote(qint64 id);
     Result<void> restore(const NoteDeletion &deletion);
 

@@ -87,6 +87,9 @@ Highlight highlightFromQuery(const QSqlQuery &q, int c)
     h.orphan = q.value(c + 13).toInt() != 0 || h.blockId == 0;
     h.createdAt = timeFromText(q.value(c + 14).toString());
     h.modifiedAt = timeFromText(q.value(c + 15).toString());
+    h.createdBy = q.value(c + 16).toString();
+    h.changedBy = q.value(c + 17).toString();
+    h.rowVersion = q.value(c + 18).toInt();
     return h;
 }
 
@@ -103,6 +106,9 @@ Note noteFromQuery(const QSqlQuery &q, int c)
     n.anchor = anchorFromQuery(q, c + 7);
     n.anchor.start = 0;
     n.anchor.end = int(n.anchor.quote.size());
+    n.createdBy = q.value(c + 15).toString();
+    n.changedBy = q.value(c + 16).toString();
+    n.rowVersion = q.value(c + 17).toInt();
     return n;
 }
 
@@ -201,6 +207,9 @@ NotebookEntry notebookEntryFromQuery(const QSqlQuery &query, int column)
     entry.noteId = query.value(column + 4).isNull() ? 0 : query.value(column + 4).toLongLong();
     entry.text = query.value(column + 5).isNull() ? QString() : query.value(column + 5).toString();
     entry.createdAt = timeFromText(query.value(column + 6).toString());
+    entry.createdBy = query.value(column + 7).toString();
+    entry.changedBy = query.value(column + 8).toString();
+    entry.changedAt = timeFromText(query.value(column + 9).toString());
     return entry;
 }
 
@@ -251,10 +260,12 @@ Result<void> reinsertNotebookEntries(QSqlDatabase db, QList<NotebookEntry> entri
                                      "WHERE notebook_id = ? AND position >= ?"),
                       {entry.notebookId, entry.position}},
                      {QStringLiteral("INSERT INTO notebook_entries (id, notebook_id, position, highlight_id, note_id, "
-                                     "text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                     "text, created_at, created_by, changed_by, changed_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                       {entry.id, entry.notebookId, entry.position, idOrNull(entry.highlightId), idOrNull(entry.noteId),
                        entry.isFreeText() ? QVariant(notNull(entry.text)) : QVariant(QMetaType(QMetaType::QString)),
-                       timeToText(entry.createdAt)}}});
+                       timeToText(entry.createdAt), notNull(entry.createdBy), notNull(entry.changedBy),
+                       notNull(timeToText(entry.changedAt))}}});
             !inserted)
             return inserted;
     }

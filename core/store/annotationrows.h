@@ -28,16 +28,20 @@ Error noTag(qint64 id);
 Error noHighlight(qint64 id);
 Error noNote(qint64 id);
 
-/// highlights rows, table alias h: id, block_id, start, end, the anchor, origin, orphan, created_at, modified_at.
+/// highlights rows, table alias h: id, block_id, start, end, the anchor, origin, orphan, created_at, modified_at,
+/// created_by, changed_by, row_version.
 inline constexpr const char *kHighlightColumns =
     "h.id, h.block_id, h.start, h.\"end\", h.quote, h.prefix, h.suffix, h.issue_id, h.article_position, "
-    "h.article_title, h.block_position, h.article_start, h.origin, h.orphan, h.created_at, h.modified_at";
-constexpr int kHighlightColumnCount = 16;
-/// notes rows, table alias n: id, block_id, highlight_id, text, orphan, created_at, modified_at, the anchor.
+    "h.article_title, h.block_position, h.article_start, h.origin, h.orphan, h.created_at, h.modified_at, "
+    "h.created_by, h.changed_by, h.row_version";
+constexpr int kHighlightColumnCount = 19;
+/// notes rows, table alias n: id, block_id, highlight_id, text, orphan, created_at, modified_at, the anchor,
+/// created_by, changed_by, row_version.
 inline constexpr const char *kNoteColumns =
     "n.id, n.block_id, n.highlight_id, n.text, n.orphan, n.created_at, n.modified_at, n.quote, n.prefix, n.suffix, "
-    "n.issue_id, n.article_position, n.article_title, n.block_position, n.article_start";
-constexpr int kNoteColumnCount = 15;
+    "n.issue_id, n.article_position, n.article_title, n.block_position, n.article_start, n.created_by, n.changed_by, "
+    "n.row_version";
+constexpr int kNoteColumnCount = 18;
 
 /// The row at `column` (of kHighlightColumns / kNoteColumns), without its tags.
 Highlight highlightFromQuery(const QSqlQuery &query, int column = 0);
@@ -70,7 +74,7 @@ Result<void> placeNote(QSqlDatabase db, qint64 noteId, qint64 blockId, bool orph
 
 /// notebook_entries rows.
 inline constexpr const char *kNotebookEntryColumns =
-    "id, notebook_id, position, highlight_id, note_id, text, created_at";
+    "id, notebook_id, position, highlight_id, note_id, text, created_at, created_by, changed_by, changed_at";
 NotebookEntry notebookEntryFromQuery(const QSqlQuery &query, int column = 0);
 QList<NotebookEntry> notebookEntries(QSqlDatabase db, const QString &where, const QVariantList &values);
 /// Deletes the entries and closes the gaps they leave in their notebooks' positions.

@@ -107,6 +107,10 @@ Result<qint64> copyRows(Library &from, Library &to, const std::function<void(qin
         return error;
     };
     const bool toPostgres = dialect::isPostgres(target);
+    // The rows keep who made and changed them (schema v15): a team library's triggers write the columns as given
+    // only in this mode, and only for the owner of its tables, who made the library (docs/schema.md).
+    if (QSqlQuery keep(target); toPostgres && !keep.exec(QStringLiteral("SET LOCAL dubao.copy = 'on'")))
+        return fail(Error(QStringLiteral("cannot keep the authorship: %1").arg(keep.lastError().text())));
     qint64 done = 0;
     QSqlQuery read(source);
     read.setForwardOnly(true);

@@ -21,6 +21,8 @@ Notebook notebookFromQuery(const QSqlQuery &q)
     n.id = q.value(0).toLongLong();
     n.name = q.value(1).toString();
     n.createdAt = timeFromText(q.value(2).toString());
+    n.createdBy = q.value(3).toString();
+    n.shared = q.value(4).toInt() != 0;
     return n;
 }
 
@@ -54,7 +56,9 @@ Error nameTaken(const QString &name)
 std::optional<Notebook> notebookWhere(QSqlDatabase db, const char *column, const QVariant &value)
 {
     QSqlQuery q(db);
-    if (!select(q, QStringLiteral("SELECT id, name, created_at FROM notebooks WHERE %1 = ?").arg(QLatin1String(column)),
+    if (!select(q,
+                QStringLiteral("SELECT id, name, created_at, created_by, shared FROM notebooks WHERE %1 = ?")
+                    .arg(QLatin1String(column)),
                 {value}) ||
         !q.next())
         return std::nullopt;
@@ -101,7 +105,7 @@ QList<Notebook> NotebookRepository::list() const
 {
     QList<Notebook> result;
     QSqlQuery q(m_library.database());
-    if (!select(q, QStringLiteral("SELECT id, name, created_at FROM notebooks")))
+    if (!select(q, QStringLiteral("SELECT id, name, created_at, created_by, shared FROM notebooks")))
         return result;
     while (q.next())
         result.append(notebookFromQuery(q));
@@ -151,9 +155,13 @@ Result<void> NotebookRepository::restore(const NotebookDeletion &deletion)
     if (!scope.isActive())
         return scope.error();
     const Notebook &n = deletion.notebook;
-    if (Result<void> inserted =
-            exec(db, QStringLiteral("INSERT INTO notebooks (id, name, created_at) VALUES (?, ?, ?)"),
-                 {n.id, n.name, timeToText(n.createdAt)});
+    if (Result<void> inserted = exec(
+            db,
+            // (Who renamed it last is not in the snapshot: the restored notebook is as its owner made it.)
+            QStringLiteral("INSERT INTO notebooks (id, name, created_at, created_by, changed_by, changed_at, shared) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            {n.id, n.name, timeToText(n.createdAt), notNull(n.createdBy), notNull(n.createdBy), timeToText(n.createdAt),
+             n.shared ? 1 : 0});
         !inserted)
         return inserted;
     if (Result<void> kept = restoreUid(db, "notebooks", n.id, deletion.uid); !kept)

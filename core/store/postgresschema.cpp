@@ -6,6 +6,7 @@
 // the store, which register their own scripts.
 #include "core/store/postgresschema.h"
 
+#include "core/store/authorship.h"
 #include "core/store/schema.h"
 #include "core/store/sql.h"
 
@@ -289,7 +290,8 @@ END $$;
 struct PostgresRegistry
 {
     QMutex mutex;
-    QList<PostgresStep> steps{{kPostgresBaseline, QStringLiteral("store"), QString::fromUtf8(kStoreV11)}};
+    QList<PostgresStep> steps{{kPostgresBaseline, QStringLiteral("store"), QString::fromUtf8(kStoreV11)},
+                              {15, QStringLiteral("store"), QString::fromUtf8(authorship::postgresScript())}};
 };
 
 PostgresRegistry &postgresRegistry()

@@ -1,5 +1,6 @@
 // The store's schema steps (v1, v2, v4 and v5) and the registry of the steps and connection set-ups of the layers above
 // it. Documented in docs/schema.md; keep the two in step.
+#include "core/store/authorship.h"
 #include "core/store/schema.h"
 #include "core/store/sourcebytes.h"
 #include "core/store/sql.h"
@@ -129,8 +130,8 @@ QList<RegisteredStep> steps(int current)
             step.step = migrateTo9;
         else if (version == 11)
             step.step = sourcebytes::migrateTo11;
-        else if (version == 15) // reserved for the authorship columns of another branch: nothing here; at its merge
-            step.step = unchangedOnSQLite; // its step replaces this line and the people step (16) stays 16
+        else if (version == 15)
+            step.step = authorship::migrateTo15;
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;
@@ -152,6 +153,8 @@ Result<void> setUpStoreConnection(QSqlDatabase &db)
 {
     if (!uid::registerSqlFunction(sql::handle(db)))
         return Error(sql::Store::tr("cannot open: %1").arg(QStringLiteral("cannot register dubao_uid()")));
+    if (!authorship::registerSqlFunction(sql::handle(db)))
+        return Error(sql::Store::tr("cannot open: %1").arg(QStringLiteral("cannot register dubao_user()")));
     return {};
 }
 

@@ -145,10 +145,9 @@ constexpr std::pair<int, const char *> kKnownDigests[] = {
     {12, "6256e844c6b68bd9e6be95b6a70cf52c8c0966512a08b5cc00d13fc1f6cd4cac"},
     {13, "6256e844c6b68bd9e6be95b6a70cf52c8c0966512a08b5cc00d13fc1f6cd4cac"}, // v13 adds nothing to an SQLite file
     {14, "c6151158e2db462b28a3dc2930b1205bd7709e41b140f0b838e15e2cdb3b0dca"},
-    // v15 (reserved for another branch on this one) and v16 (a team library's people index) add nothing to a file
-    {15, "c6151158e2db462b28a3dc2930b1205bd7709e41b140f0b838e15e2cdb3b0dca"},
-    {16, "c6151158e2db462b28a3dc2930b1205bd7709e41b140f0b838e15e2cdb3b0dca"},
-    {17, "9ed7004f934a5a39b21c7d1313f6f00602f5c8b21d144a4b4206f1abcf653d14"}, // the search index's dense keys
+    {15, "8046adde2b5f1e28e797acb34a471c9ac92dfc9cd08a8d060ed2166793e1a147"}, // who made and changed annotations
+    {16, "8046adde2b5f1e28e797acb34a471c9ac92dfc9cd08a8d060ed2166793e1a147"}, // a team library's people: nothing here
+    {17, "d92f34bdbfd81c71ff4c4808f91d6bfb6568c7fc9f4e9584da64754e8b0fec0f"}, // the search index's dense keys
 };
 
 struct Comparison

@@ -2,8 +2,16 @@
 // notes through the notes panel and their margin markers, undo/redo restoring the library's exact rows, the
 // tag dock, the annotations panel's filters, notebook reordering (orphans, links and issue changes:
 // tst_issuechangeswindow).
+#include "app/annotations/noteconflictdialog.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/authorship.h"
 #include "tests/support/annotationwindowfixture.h"
 
+#include <QClipboard>
+#include <QDir>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -20,6 +28,7 @@ private slots:
     void highlightSelection_storesOffsetsAndDrawsOverlap();
     void notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep();
     void notesPanel_preview_sanitisedAndOnlySafeLinksLeave();
+    void notesPanel_changedBySomeoneElse_bothShownNothingLost();
     void undoRedo_highlightTagNoteNotebook_restoresExactRows();
     void paragraphAndArticleTags_drawnInTheMargin();
     void tagDock_createRenameMergeDelete_undoable();
@@ -157,6 +166,89 @@ void TestAnnotationWindow::notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep(
     m_window->undoStack()->undo();
     QVERIFY(!document().annotations().note(id).has_value());
     QVERIFY(reader->noteMarkers().isEmpty());
+}
+
+void TestAnnotationWindow::notesPanel_changedBySomeoneElse_bothShownNothingLost()
+{
+    openWindow();
+    authorship::setUserName(QStringLiteral("rita"));
+    ReaderView *reader = m_window->reader();
+    reader->setTextCursor(QTextCursor(reader->textBlock(m_blocks[1])));
+    NotesPanel *panel = annotations()->notesPanel();
+    const qint64 id = panel->addNote(QStringLiteral("first thought"));
+    QVERIFY(id > 0);
+    // Whose note it is, and when.
+    QVERIFY2(panel->details()->text().startsWith(QStringLiteral("rita · ")), qPrintable(panel->details()->text()));
+    const QString shots = qEnvironmentVariable("DUBAO_SCREENSHOT_DIR");
+
+    // A colleague (another connection, another name) changes it while it is open here.
+    const QString path = m_dir.filePath(QStringLiteral("copy%1.sqlite").arg(m_copies));
+    auto colleagueEdits = [&](const QString &text) {
+        authorship::setUserName(QStringLiteral("sam"));
+        Library other;
+        QVERIFY(other.open(path));
+        QVERIFY(AnnotationRepository(other).editNote(id, text));
+        authorship::setUserName(QStringLiteral("rita"));
+    };
+    colleagueEdits(QStringLiteral("their thought"));
+
+    QSignalSpy conflicts(panel, &NotesPanel::editConflict);
+    panel->editor()->setPlainText(QStringLiteral("my thought"));
+    panel->commitEdit();
+    QCOMPARE(conflicts.count(), 1);
+    QCOMPARE(m_feedback->shown, QStringList{QStringLiteral("noteConflictDialog")});
+    QCOMPARE(document().annotations().note(id)->text, QStringLiteral("their thought")); // nothing overwritten
+    QCOMPARE(panel->editor()->toPlainText(), QStringLiteral("my thought"));             // nothing lost
+    QVERIFY(panel->hasUnsavedText());
+    QVERIFY2(panel->details()->text().contains(QStringLiteral("Not saved: sam changed")),
+             qPrintable(panel->details()->text()));
+    panel->commitEdit(); // no second save (nor dialog) until the user chose
+    QCOMPARE(conflicts.count(), 1);
+
+    // The dialog shows both, with whose and when.
+    const Note theirs = qvariant_cast<Note>(conflicts.at(0).at(1));
+    NoteConflictDialog dialog(QStringLiteral("my thought"), theirs, m_window.get());
+    QCOMPARE(dialog.mineView()->toPlainText(), QStringLiteral("my thought"));
+    QCOMPARE(dialog.theirsView()->toPlainText(), QStringLiteral("their thought"));
+    QVERIFY(dialog.findChildren<QLabel *>().size() >= 3);
+    connect(&dialog, &NoteConflictDialog::chosen, panel, &NotesPanel::resolveConflict);
+    if (!shots.isEmpty()) {
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.grab().save(QDir(shots).filePath(QStringLiteral("note-conflict.png")));
+        m_window->grab().save(QDir(shots).filePath(QStringLiteral("note-unsaved.png")));
+    }
+    // Copy mine: theirs stays, mine goes to the clipboard.
+    dialog.button(NoteConflictDialog::Choice::CopyMine)->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("my thought"));
+    QCOMPARE(panel->editor()->toPlainText(), QStringLiteral("their thought"));
+    QVERIFY(!panel->hasUnsavedText());
+    QVERIFY2(panel->details()->text().contains(QStringLiteral("changed by sam · ")),
+             qPrintable(panel->details()->text()));
+
+    // Again, and overwrite with mine.
+    colleagueEdits(QStringLiteral("their second thought"));
+    panel->editor()->setPlainText(QStringLiteral("my second thought"));
+    panel->commitEdit();
+    QCOMPARE(conflicts.count(), 2);
+    NoteConflictDialog again(QStringLiteral("my second thought"), qvariant_cast<Note>(conflicts.at(1).at(1)));
+    connect(&again, &NoteConflictDialog::chosen, panel, &NotesPanel::resolveConflict);
+    again.button(NoteConflictDialog::Choice::OverwriteWithMine)->click();
+    QCOMPARE(document().annotations().note(id)->text, QStringLiteral("my second thought"));
+    QCOMPARE(document().annotations().note(id)->changedBy, QStringLiteral("rita"));
+    QVERIFY(!panel->hasUnsavedText());
+    if (!shots.isEmpty())
+        m_window->grab().save(QDir(shots).filePath(QStringLiteral("note-author.png")));
+
+    // Undo undoes only one's own change: once sam changed the note again, undoing mine refuses and keeps his.
+    colleagueEdits(QStringLiteral("their third thought"));
+    const int warnings = int(m_feedback->warnings.size());
+    m_window->undoStack()->undo();
+    QCOMPARE(document().annotations().note(id)->text, QStringLiteral("their third thought"));
+    QCOMPARE(m_feedback->warnings.size(), warnings + 1);
+    QVERIFY2(m_feedback->warnings.last().contains(QStringLiteral("changed by sam")),
+             qPrintable(m_feedback->warnings.last()));
+    authorship::setUserName(QString());
 }
 
 void TestAnnotationWindow::notesPanel_preview_sanitisedAndOnlySafeLinksLeave()

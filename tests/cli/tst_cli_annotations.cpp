@@ -209,6 +209,22 @@ void TestCliAnnotations::note_addListEditDelete_json()
     QCOMPARE(list.at(0)[u"orphan"_s].toBool(), false);
     QCOMPARE(cli({u"note"_s, u"edit"_s, QString::number(id), u"--text"_s, u"changed"_s}).code, 0);
     QCOMPARE(json({u"note"_s, u"list"_s}).array().at(0)[u"text"_s].toString(), u"changed"_s);
+    // A save that names the version it read is refused once someone changed the note since: nothing overwritten.
+    const QJsonObject edited = json({u"note"_s, u"list"_s}).array().at(0).toObject();
+    QCOMPARE(edited[u"version"_s].toInt(), 2);
+    QVERIFY(!edited[u"created_by"_s].toString().isEmpty());
+    QCOMPARE(edited[u"changed_by"_s].toString(), edited[u"created_by"_s].toString());
+    const Run stale =
+        cli({u"note"_s, u"edit"_s, QString::number(id), u"--text"_s, u"mine"_s, u"--expect-version"_s, u"1"_s});
+    QCOMPARE(stale.code, 1);
+    QVERIFY2(stale.err.contains(u"was changed by %1 at "_s.arg(edited[u"changed_by"_s].toString())) &&
+                 stale.err.contains(u"not saved"_s),
+             qPrintable(stale.err));
+    QCOMPARE(json({u"note"_s, u"list"_s}).array().at(0)[u"text"_s].toString(), u"changed"_s);
+    QCOMPARE(
+        cli({u"note"_s, u"edit"_s, QString::number(id), u"--text"_s, u"mine"_s, u"--expect-version"_s, u"2"_s}).code,
+        0);
+    QCOMPARE(json({u"note"_s, u"list"_s}).array().at(0)[u"version"_s].toInt(), 3);
     QCOMPARE(cli({u"note"_s, u"add"_s, u"--block"_s, block}).code, 2); // no --text
     QCOMPARE(cli({u"note"_s, u"delete"_s, QString::number(id)}).code, 0);
     QCOMPARE(json({u"note"_s, u"list"_s}).array().size(), 0);

@@ -86,7 +86,10 @@ void TestCliCopy::initTestCase()
                                              u"--end"_s, u"3"_s, u"--tag"_s, u"政法"_s})
                                             .out.trimmed());
     QVERIFY(h.toLongLong() > 0);
-    QCOMPARE(cli({u"note"_s, u"add"_s, u"--block"_s, u"5"_s, u"--highlight"_s, h, u"--text"_s, u"**注意**"_s}).code, 0);
+    QCOMPARE(cli({u"note"_s, u"add"_s, u"--block"_s, u"5"_s, u"--highlight"_s, h, u"--text"_s, u"**注意**"_s,
+                  u"--author"_s, u"rita"_s})
+                 .code,
+             0);
     QCOMPARE(cli({u"notebook"_s, u"add"_s, u"研究"_s}).code, 0);
     QCOMPARE(cli({u"notebook"_s, u"append"_s, u"研究"_s, u"--highlight"_s, h}).code, 0);
     QCOMPARE(cli({u"notebook"_s, u"append"_s, u"研究"_s, u"--text"_s, u"我的话"_s}).code, 0);
@@ -136,6 +139,10 @@ void TestCliCopy::roundTrip_sqlitePostgresSqlite_sameRows()
     QVERIFY(!original.filter(u"corrections: "_s).isEmpty());
     QCOMPARE(allRows(back), original); // the search results included: the copy's index is built
     QCOMPARE(QDir(m_dir.path()).entryList({u"back.sqlite.*"_s}), QStringList());
+    // Authorship (schema v15) goes both ways as it was, though the team library's server writes it otherwise.
+    QCOMPARE(m_server->psql(*db, u"SELECT created_by || '/' || changed_by FROM notes"_s).valueOr({}).trimmed(),
+             u"rita/rita"_s);
+    QVERIFY(!original.filter(u"rita"_s).isEmpty());
     // The team copy takes new rows after the copied ids.
     const QString maxTag = m_server->psql(*db, u"SELECT max(id) FROM tags"_s).valueOr({});
     QCOMPARE(runCli({u"tag"_s, u"add"_s, u"新"_s, u"--library"_s, team}).code, 0);

@@ -29,12 +29,15 @@ inline QStringList libraryRows(Library &library)
         "SELECT * FROM article_tags ORDER BY 1, 2",
         "SELECT * FROM block_tags ORDER BY 1, 2",
         "SELECT h.id, h.block_id, h.start, h.\"end\", h.quote, substr(b.text, h.start + 1, h.\"end\" - h.start), "
-        "h.prefix, h.suffix, h.issue_id, h.orphan, h.created_at, hex(h.uid) FROM highlights h "
+        "h.prefix, h.suffix, h.issue_id, h.orphan, h.created_at, hex(h.uid), h.created_by, h.changed_by, h.row_version "
+        "FROM highlights h "
         "LEFT JOIN blocks b ON b.id = h.block_id ORDER BY h.id",
         "SELECT * FROM highlight_tags ORDER BY 1, 2",
-        "SELECT id, block_id, highlight_id, text, orphan, quote, hex(uid) FROM notes ORDER BY id",
+        "SELECT id, block_id, highlight_id, text, orphan, quote, hex(uid), created_by, changed_by, row_version FROM "
+        "notes "
+        "ORDER BY id",
         "SELECT * FROM note_tags ORDER BY 1, 2",
-        "SELECT id, name, hex(uid) FROM notebooks ORDER BY id",
+        "SELECT id, name, hex(uid), created_by, changed_by, changed_at, shared FROM notebooks ORDER BY id",
         "SELECT * FROM notebook_entries ORDER BY id",
         "SELECT issue_id, old_id, hex(old_uid), new_id, hex(new_uid), kind FROM block_lineage ORDER BY id",
     };

@@ -27,11 +27,13 @@ inline bool dropSchemaVersion17(QSqlDatabase db)
            q.exec(QStringLiteral("DROP INDEX search_block_keys_key"));
 }
 
-/// Drops what schema version 4 added (uids, their indexes and triggers, issues.parser_version, the lineage tables).
-/// Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion15(QSqlDatabase db);
+
+/// Drops what schema version 4 added (uids, their indexes and triggers, issues.parser_version, the lineage tables),
+/// and what 15 and 17 added first. Leaves user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersion4(QSqlDatabase db)
 {
-    if (!dropSchemaVersion17(db))
+    if (!dropSchemaVersion15(db)) // and 17
         return false;
     QSqlQuery q(db);
     for (const char *table : {"issues", "articles", "blocks", "tags", "highlights", "notes", "notebooks"}) {
@@ -49,15 +51,54 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
 // v12 file is a v13 file with user_version 12, so there is nothing to drop for it.
 
 // Schema version 16 (a team library's people index, core/analysis/peoplepostgres.cpp) adds nothing to an SQLite
-// file, nor does 15 on this branch (reserved for another branch's step): a v14 file is a v16 file with user_version
-// 14, so there is nothing to drop for them.
+// file: a v15 file is a v16 file with user_version 15, so there is nothing to drop for it.
 
-/// Undoes schema version 14 (core/analysis/peopleindex.cpp): the appearances table made again as v6 made it, every
-/// appearance with its sentence copy (cut from its block's text as v12's extraction stored it), and the index on
-/// person_id. Leaves user_version to the caller. False when a statement fails.
-inline bool dropSchemaVersion14(QSqlDatabase db)
+/// Undoes schema version 15 (core/store/authorship.h): the authorship columns, row versions, notebooks' `shared` and
+/// their triggers. Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion15(QSqlDatabase db)
 {
     if (!dropSchemaVersion17(db))
+        return false;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('notes') WHERE name = 'created_by'")) ||
+        !q.next())
+        return false;
+    const bool present = q.value(0).toInt() > 0;
+    q.finish();
+    if (!present)
+        return true;
+    const struct
+    {
+        const char *table;
+        const char *columns;
+    } tables[] = {
+        {"highlights", "created_by changed_by row_version"},
+        {"notes", "created_by changed_by row_version"},
+        {"article_tags", "created_by"},
+        {"block_tags", "created_by"},
+        {"highlight_tags", "created_by created_at"},
+        {"note_tags", "created_by created_at"},
+        {"notebooks", "created_by changed_by changed_at shared"},
+        {"notebook_entries", "created_by changed_by changed_at"},
+    };
+    for (const auto &t : tables) {
+        const QString table = QString::fromLatin1(t.table);
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1_authored").arg(table)) ||
+            !q.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1_changed").arg(table)))
+            return false;
+        for (const QString &column : QString::fromLatin1(t.columns).split(QLatin1Char(' ')))
+            if (!q.exec(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(table, column)))
+                return false;
+    }
+    return true;
+}
+
+/// Undoes schema versions 17, 15 and 14 (core/analysis/peopleindex.cpp): the appearances table made again as v6 made
+/// it, every appearance with its sentence copy (cut from its block's text as v12's extraction stored it), and the index
+/// on person_id. Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion14(QSqlDatabase db)
+{
+    if (!dropSchemaVersion15(db))
         return false;
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT count(*), count(*) FILTER (WHERE name = 'sentence') "
@@ -159,7 +200,7 @@ inline bool dropSchemaVersion11(QSqlDatabase db)
 /// when a statement fails.
 inline bool dropSchemaVersion10(QSqlDatabase db)
 {
-    if (!dropSchemaVersion17(db))
+    if (!dropSchemaVersion15(db)) // and 17
         return false;
     QSqlQuery q(db);
     for (const char *trigger : {"reuse_block_inserted", "reuse_block_changed", "reuse_block_deleted"})
@@ -217,7 +258,7 @@ inline bool dropSchemaVersions7And8(QSqlDatabase db)
 /// verifies the schema against it). Leaves user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersions5To8(QSqlDatabase db)
 {
-    if (!dropSchemaVersion17(db))
+    if (!dropSchemaVersion15(db)) // and 17
         return false;
     QSqlQuery q(db);
     QStringList triggers;

@@ -1,0 +1,36 @@
+// Who made and last changed each annotation (schema v15, issue 13; docs/schema.md "Schema version 15"): the name
+// an SQLite library writes into the authorship columns, the SQL function its triggers call for it, and the schema
+// step of both engines. On a team library the server writes the columns itself (its login role, its clock), so a
+// client cannot forge them.
+#pragma once
+
+#include "core/model/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+struct sqlite3;
+
+namespace dubao::authorship {
+
+/// The name an SQLite library records as the author of what this process writes: the name set by
+/// setUserName() (the app's Preferences, `dubao-cli --author`), else the operating system's login name. Never
+/// empty. Thread-safe.
+QString userName();
+/// The operating system's login name (USER, LOGNAME, USERNAME, then the password database; "unknown" when none).
+QString loginName();
+/// Sets the name userName() gives; an empty or blank name goes back to the login name. Thread-safe.
+void setUserName(const QString &name);
+
+/// Registers the SQL function dubao_user() (userName() at the time of the call) on a connection. The store's
+/// connection set-up calls it: the schema v15 triggers of the annotation tables use it.
+bool registerSqlFunction(sqlite3 *db);
+
+/// Schema version 15 on SQLite: the authorship columns, the notes' and highlights' row versions, notebooks'
+/// `shared`, and the triggers that fill them. Existing rows are recorded as made by userName() (whoever upgrades
+/// the library: a personal library's owner).
+Result<void> migrateTo15(QSqlDatabase &db);
+/// The same version on PostgreSQL (rows that exist are by an unknown author: the empty name).
+const char *postgresScript();
+
+} // namespace dubao::authorship
