@@ -2653,6 +2653,14 @@ What the library holds now is kept as another backup.</source>
         <source>You are a reader of this team library: you may read, search and export, not annotate or edit.</source>
         <translation>您是此团队文库的读者：可以阅读、检索和导出，但不能标注或编辑。</translation>
     </message>
+    <message>
+        <source>Text reuse</source>
+        <translation>文本复用</translation>
+    </message>
+    <message>
+        <source>%1 is not available on a team library yet. It works on a library file: dubao-cli copy makes one from the team library.</source>
+        <translation>团队文库暂不支持%1。它在文库文件上可用：dubao-cli copy 可由团队文库生成一个文库文件。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::MarkdownWriter</name>
@@ -2677,6 +2685,45 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Move Notebook Entry</source>
         <translation>移动笔记本条目</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::NoteConflictDialog</name>
+    <message>
+        <source>Someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Note Changed by Someone Else</source>
+        <translation>笔记已被他人修改</translation>
+    </message>
+    <message>
+        <source>%1 changed this note while you were editing it. Your text is not saved yet: choose which text the note keeps.</source>
+        <translation>您编辑期间，%1 修改了这条笔记。您的文字尚未保存：请选择笔记保留哪一份文字。</translation>
+    </message>
+    <message>
+        <source>Yours (unsaved)</source>
+        <translation>您的（未保存）</translation>
+    </message>
+    <message>
+        <source>Theirs: %1</source>
+        <translation>对方的：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Theirs</source>
+        <translation>保留对方的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Mine, Keep Theirs</source>
+        <translation>复制我的，保留对方的(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite with Mine</source>
+        <translation>用我的覆盖(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -2840,12 +2887,20 @@ What the library holds now is kept as another backup.</source>
         <translation>关联段落</translation>
     </message>
     <message>
-        <source>Created %1 · modified %2</source>
-        <translation>创建于 %1 · 修改于 %2</translation>
-    </message>
-    <message>
         <source>Tags: %1</source>
         <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>changed by %1</source>
+        <translation>由 %1 修改</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 changed this note since you opened it.</source>
+        <translation>未保存：您打开这条笔记后，%1 修改了它。</translation>
+    </message>
+    <message>
+        <source>Not saved: your text is kept here and saved with your next change.</source>
+        <translation>未保存：您的文字保留在此，将随您的下一次修改一并保存。</translation>
     </message>
 </context>
 <context>
@@ -3158,12 +3213,12 @@ What the library holds now is kept as another backup.</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <source>&amp;Author of corrections:</source>
-        <translation>更正的作者(&amp;A)：</translation>
+        <source>&amp;Your name:</source>
+        <translation>您的姓名(&amp;Y)：</translation>
     </message>
     <message>
-        <source>Recorded with each correction of the OCR you make. Left empty, your name as the system knows it (%1) is recorded.</source>
-        <translation>随您对 OCR 所作的每一处更正一并记录。留空时记录系统中的您的姓名（%1）。</translation>
+        <source>Recorded with each correction of the OCR, highlight, note, tag and notebook you make in a personal library. Left empty, your name as the system knows it (%1) is recorded. A team library records your server login instead.</source>
+        <translation>在个人文库中，您所做的每一处 OCR 校正、高亮、笔记、标签和笔记本都会记录此姓名。留空则记录系统中的您的姓名（%1）。团队文库改为记录您的服务器登录名。</translation>
     </message>
 </context>
 <context>
@@ -3775,6 +3830,10 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>cannot register the search ranking: %1</source>
         <translation>无法注册搜索排序函数：%1</translation>
+    </message>
+    <message>
+        <source>more than 1,048,576 paragraphs on one day: the search index has no key left for that day</source>
+        <translation>同一天的段落超过 1,048,576 个：搜索索引已没有可用于该日的键</translation>
     </message>
 </context>
 <context>
@@ -4410,6 +4469,82 @@ What the library holds now is kept as another backup.</source>
         <source>cannot encrypt the password: %1</source>
         <translation>无法加密密码：%1</translation>
     </message>
+    <message>
+        <source>only a team library sends change notices</source>
+        <translation>只有团队文库会发送变更通知</translation>
+    </message>
+    <message>
+        <source>cannot listen to the team library&apos;s changes: %1</source>
+        <translation>无法监听团队文库的变更：%1</translation>
+    </message>
+    <message>
+        <source>note %1 was changed by %2 at %3 since you read it (version %4); your text is not saved</source>
+        <translation>您读取笔记 %1 之后，%2 于 %3 修改了它（版本 %4）；您的文字未保存</translation>
+    </message>
+    <message>
+        <source>an unknown author</source>
+        <translation>未知作者</translation>
+    </message>
+    <message>
+        <source>the tags of the library merged from refer to a missing or circular parent</source>
+        <translation>来源文库的标签引用了缺失的或循环的父标签</translation>
+    </message>
+    <message>
+        <source>its paragraph is missing from the library merged from</source>
+        <translation>来源文库中缺少其段落</translation>
+    </message>
+    <message>
+        <source>the library merged into has no issue of the same source file (%1)</source>
+        <translation>目标文库中没有同一源文件的期次（%1）</translation>
+    </message>
+    <message>
+        <source>no paragraph of the matching issue has its text (%1)</source>
+        <translation>对应期次中没有段落包含其文字（%1）</translation>
+    </message>
+    <message>
+        <source>its article is missing from the library merged from</source>
+        <translation>来源文库中缺少其文章</translation>
+    </message>
+    <message>
+        <source>no article of the matching issue has its headline (%1)</source>
+        <translation>对应期次中没有文章使用其标题（%1）</translation>
+    </message>
+    <message>
+        <source>highlight %1 “%2”</source>
+        <translation>高亮 %1“%2”</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>an orphan in the library merged from</source>
+        <translation>来源文库中的孤立批注</translation>
+    </message>
+    <message>
+        <source>note %1 “%2”</source>
+        <translation>笔记 %1“%2”</translation>
+    </message>
+    <message>
+        <source>its highlight %1 was not merged</source>
+        <translation>其高亮 %1 未合并</translation>
+    </message>
+    <message>
+        <source>tag on paragraph %1: %2</source>
+        <translation>段落 %1 上的标签：%2</translation>
+    </message>
+    <message>
+        <source>tag on article %1: %2</source>
+        <translation>文章 %1 上的标签：%2</translation>
+    </message>
+    <message>
+        <source>notebook “%1”: its highlight %2 was not merged</source>
+        <translation>笔记本“%1”：其高亮 %2 未合并</translation>
+    </message>
+    <message>
+        <source>notebook “%1”: its note %2 was not merged</source>
+        <translation>笔记本“%1”：其笔记 %2 未合并</translation>
+    </message>
 </context>
 <context>
     <name>dubao::TagDock</name>
@@ -4614,6 +4749,69 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Untag Note “%1”</source>
         <translation>移除笔记标签“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::TeamChangeListener</name>
+    <message>
+        <source>%1 imported issues into the library</source>
+        <translation>%1 向文库导入了期次</translation>
+    </message>
+    <message>
+        <source>%1 changed issues of the library</source>
+        <translation>%1 修改了文库中的期次</translation>
+    </message>
+    <message>
+        <source>%1 corrected the text of an article</source>
+        <translation>%1 校正了一篇文章的文字</translation>
+    </message>
+    <message>
+        <source>%1 corrected the text of “%2”</source>
+        <translation>%1 校正了“%2”的文字</translation>
+    </message>
+    <message>
+        <source>%1 changed notes</source>
+        <translation>%1 修改了笔记</translation>
+    </message>
+    <message>
+        <source>%1 added a note to “%2”</source>
+        <translation>%1 给“%2”添加了笔记</translation>
+    </message>
+    <message>
+        <source>%1 changed notes on “%2”</source>
+        <translation>%1 修改了“%2”上的笔记</translation>
+    </message>
+    <message>
+        <source>%1 changed highlights</source>
+        <translation>%1 修改了高亮</translation>
+    </message>
+    <message>
+        <source>%1 highlighted text in “%2”</source>
+        <translation>%1 在“%2”中高亮了文字</translation>
+    </message>
+    <message>
+        <source>%1 changed highlights in “%2”</source>
+        <translation>%1 修改了“%2”中的高亮</translation>
+    </message>
+    <message>
+        <source>%1 changed tags</source>
+        <translation>%1 修改了标签</translation>
+    </message>
+    <message>
+        <source>%1 tagged “%2”</source>
+        <translation>%1 给“%2”加了标签</translation>
+    </message>
+    <message>
+        <source>%1 changed a notebook</source>
+        <translation>%1 修改了一个笔记本</translation>
+    </message>
+    <message>
+        <source>%1 changed the library</source>
+        <translation>%1 修改了文库</translation>
+    </message>
+    <message>
+        <source>untitled article</source>
+        <translation>无标题文章</translation>
     </message>
 </context>
 <context>
