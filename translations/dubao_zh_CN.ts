@@ -2661,6 +2661,10 @@ What the library holds now is kept as another backup.</source>
         <source>%1 is not available on a team library yet. It works on a library file: dubao-cli copy makes one from the team library.</source>
         <translation>团队文库暂不支持%1。它在文库文件上可用：dubao-cli copy 可由团队文库生成一个文库文件。</translation>
     </message>
+    <message>
+        <source>The library is open read-only: notes cannot be changed.</source>
+        <translation>文库以只读方式打开：无法修改笔记。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::MarkdownWriter</name>

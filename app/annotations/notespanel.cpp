@@ -156,7 +156,16 @@ void NotesPanel::refresh()
     m_list->setCurrentIndex(m_model->index(select));
     m_loading = false;
     showNote(m_model->noteId(select));
-    m_add->setEnabled(m_blockId > 0);
+    m_add->setEnabled(m_blockId > 0 && m_writeLimit.isEmpty());
+}
+
+void NotesPanel::setWriteLimit(const QString &reason)
+{
+    m_writeLimit = reason;
+    for (QPushButton *button : {m_add, m_delete, m_tag})
+        button->setToolTip(reason);
+    m_editor->setReadOnly(!reason.isEmpty());
+    refresh();
 }
 
 void NotesPanel::showNote(qint64 noteId)
@@ -180,8 +189,8 @@ void NotesPanel::showNote(qint64 noteId)
     m_editor->setEnabled(note.has_value());
     m_loading = false;
     updatePreview();
-    m_delete->setEnabled(note.has_value());
-    m_tag->setEnabled(note.has_value());
+    m_delete->setEnabled(note.has_value() && m_writeLimit.isEmpty());
+    m_tag->setEnabled(note.has_value() && m_writeLimit.isEmpty());
     if (!note) {
         m_details->clear();
         return;

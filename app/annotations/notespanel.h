@@ -33,6 +33,9 @@ public:
 
     /// Shows a paragraph's notes; `highlightId` marks (and adds new notes to) a highlight of it.
     void setContext(qint64 blockId, qint64 highlightId = 0);
+    /// Why notes cannot be added, edited, tagged or deleted here (a reader of a team library, a library open
+    /// read-only): the buttons are off with `reason` as their tooltip and the editor reads only. Empty: they can.
+    void setWriteLimit(const QString &reason);
     qint64 blockId() const { return m_blockId; }
     qint64 highlightId() const { return m_highlightId; }
 
@@ -88,6 +91,7 @@ private:
     qint64 m_blockId = 0;
     qint64 m_highlightId = 0;
     qint64 m_noteId = 0;
+    QString m_writeLimit; ///< setWriteLimit()
     int m_session = 0;
     bool m_loading = false;
     int m_readVersion = 0;   ///< the row version of the note as the editor showed it

@@ -1,5 +1,7 @@
 #include "app/maintenance/maintenancepart.h"
 
+#include "app/annotations/annotationcontroller.h"
+#include "app/annotations/notespanel.h"
 #include "app/maintenance/checkdialog.h"
 #include "app/maintenance/restoredialog.h"
 #include "app/reader/readerview.h"
@@ -169,6 +171,12 @@ void MaintenancePart::applyReadOnlyMode()
 void MaintenancePart::applyRoleLimit()
 {
     const LibrarySession *session = m_window.session();
+    NotesPanel *notes = m_window.annotations()->notesPanel();
+    // The Notes panel's own buttons and editor follow what the menus' actions follow.
+    notes->setWriteLimit(session && session->library().isReadOnly()
+                             ? QCoreApplication::translate("dubao::MainWindow",
+                                                           "The library is open read-only: notes cannot be changed.")
+                             : QString());
     if (!session || !session->isTeamLibrary()) {
         m_actions.setRoleLimit({}, {});
         return;
@@ -189,6 +197,8 @@ void MaintenancePart::applyRoleLimit()
     // An annotator keeps the Annotate menu's tagging, highlighting, notes and notebooks; the corrections of the OCR
     // and new tags are the editors' (the server refuses them too).
     const bool annotator = access.mayAnnotate;
+    if (!annotator)
+        notes->setWriteLimit(reason);
     m_actions.setRoleLimit(
         [annotator](ActionRegistry::Menu menu, const QAction *action) {
             static const QStringList editors{

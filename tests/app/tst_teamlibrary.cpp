@@ -5,6 +5,7 @@
 // anyway is refused by the server, and the window says so naming the role.
 #include "app/annotations/annotationcontroller.h"
 #include "app/annotations/annotationdocument.h"
+#include "app/annotations/notespanel.h"
 #include "app/shell/actionregistry.h"
 #include "app/shell/appsettings.h"
 #include "app/shell/mainwindow.h"
@@ -21,6 +22,7 @@
 #include <QCheckBox>
 #include <QDirIterator>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -153,6 +155,13 @@ void TestTeamLibrary::reader_annotationActionsOff_tooltipNamesTheRole_serverRefu
     }
     auto *banner = window->findChild<QToolBar *>(u"readOnlyBanner"_s);
     QVERIFY(banner && banner->isVisible());
+    // The Notes panel's own buttons too, with the role in their tooltip; its editor reads only.
+    window->annotations()->notesPanel()->setContext(m_block);
+    for (QPushButton *button : window->annotations()->notesPanel()->findChildren<QPushButton *>()) {
+        QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
+        QVERIFY2(button->toolTip().contains(u"reader of this team library"_s), qPrintable(button->toolTip()));
+    }
+    QVERIFY(window->annotations()->notesPanel()->editor()->isReadOnly());
     // An annotation that gets through anyway (a script, a panel): the server refuses it, the window says why.
     auto *feedback = static_cast<test::RecordingFeedback *>(&window->feedback());
     QCOMPARE(window->annotations()->document().addNote(m_block, 0, u"sneaked"_s), qint64(0));
@@ -173,6 +182,12 @@ void TestTeamLibrary::annotator_annotationActionsOn_importOff()
     for (const char *id : {"actionAddNote", "actionTagArticle", "actionNewNotebook"})
         QVERIFY2(!action(*window, id)->toolTip().contains(u"team library"_s), id); // not held off by the role
     QVERIFY(!window->findChild<QToolBar *>(u"readOnlyBanner"_s)->isVisible());
+    window->annotations()->notesPanel()->setContext(m_block);
+    QPushButton *add = nullptr;
+    for (QPushButton *button : window->annotations()->notesPanel()->findChildren<QPushButton *>())
+        if (button->text() == u"&Add Note"_s)
+            add = button;
+    QVERIFY(add && add->isEnabled() && add->toolTip().isEmpty());
     const qint64 note = window->annotations()->document().addNote(m_block, 0, u"anna's"_s);
     QVERIFY(note > 0);
     QCOMPARE(m_server->psql(m_db, u"SELECT count(*) FROM notes WHERE text = 'anna''s'"_s).valueOr({}), u"1"_s);
