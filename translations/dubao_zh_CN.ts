@@ -4549,6 +4549,10 @@ What the library holds now is kept as another backup.</source>
         <source>notebook “%1”: its note %2 was not merged</source>
         <translation>笔记本“%1”：其笔记 %2 未合并</translation>
     </message>
+    <message>
+        <source>%1 is not a user of the team library %2</source>
+        <translation>%1 不是团队文库 %2 的用户</translation>
+    </message>
 </context>
 <context>
     <name>dubao::TagDock</name>

@@ -127,6 +127,7 @@ Team library (on a PostgreSQL server; --library postgresql://USER@HOST:PORT/DB):
   team add-user NAME --role reader|annotator|editor
                                  a new user in that role; the password is read from standard input (asked twice
                                  on a terminal), never given as an argument
+  team remove-user NAME          take a user out of the library (what they made keeps their name)
   team list-users [--json]       the users of the library's roles
 
 Options:

@@ -1,4 +1,5 @@
-// dubao-cli team init | add-user | list-users: the roles of a team library (core/store/teamroles.h, docs/safety.md).
+// dubao-cli team init | add-user | remove-user | list-users: the roles of a team library (core/store/teamroles.h,
+// docs/safety.md).
 #include "app/cli/clisupport.h"
 #include "app/cli/commands.h"
 #include "core/store/dialect.h"
@@ -65,9 +66,10 @@ std::optional<QString> readPassword(const QString &user, Streams io)
 int cmdTeam(const Args &args, Streams io)
 {
     const QString sub = args.positional.value(0);
-    if (sub != QLatin1String("init") && sub != QLatin1String("add-user") && sub != QLatin1String("list-users"))
-        return usage(io,
-                     QStringLiteral("team takes init, add-user NAME --role reader|annotator|editor, or list-users"));
+    if (sub != QLatin1String("init") && sub != QLatin1String("add-user") && sub != QLatin1String("remove-user") &&
+        sub != QLatin1String("list-users"))
+        return usage(io, QStringLiteral("team takes init, add-user NAME --role reader|annotator|editor, remove-user "
+                                        "NAME, or list-users"));
     if (!dialect::isServerUrl(args.library))
         return usage(io, QStringLiteral("team works on a team library: give --library postgresql://USER@HOST:PORT/DB"));
     if (args.has(QStringLiteral("password")))
@@ -81,6 +83,9 @@ int cmdTeam(const Args &args, Streams io)
         role = team::roleFromKeyword(args.option(QStringLiteral("role")));
         if (!role)
             return usage(io, QStringLiteral("team add-user needs --role reader, annotator or editor"));
+    } else if (sub == QLatin1String("remove-user")) {
+        if (args.positional.size() != 2)
+            return usage(io, QStringLiteral("team remove-user takes one NAME"));
     } else if (args.positional.size() != 1) {
         return usage(io, QStringLiteral("team %1 takes no other argument").arg(sub));
     }
@@ -110,6 +115,17 @@ int cmdTeam(const Args &args, Streams io)
             return failure(io, added);
         io.out << "Added the user " << name << " as " << team::roleKeyword(*role) << " of the team library "
                << library.database().databaseName() << ".\n";
+        return 0;
+    }
+    if (sub == QLatin1String("remove-user")) {
+        const QString name = args.positional.at(1);
+        bool droppedLogin = false;
+        if (const Result<void> removed = team::removeUser(library, name, &droppedLogin); !removed)
+            return failure(io, removed);
+        io.out << "Removed the user " << name << " from the team library " << library.database().databaseName()
+               << (droppedLogin ? " (their login is gone from the server)"
+                                : " (their login stays on the server: it is used elsewhere there)")
+               << "; what they made keeps their name.\n";
         return 0;
     }
     const Result<QList<team::User>> users = team::users(library);

@@ -318,6 +318,53 @@ Result<void> addUser(Library &library, const QString &name, Role role, const QSt
                        .arg(quoteIdentifier(name), quoteLiteral(encrypted), quoteIdentifier(group)));
 }
 
+Result<void> removeUser(Library &library, const QString &name, bool *droppedLogin)
+{
+    if (droppedLogin)
+        *droppedLogin = false;
+    if (Result<void> team = requireTeamLibrary(library); !team)
+        return team;
+    QSqlDatabase db = library.database();
+    const QString database = db.databaseName();
+    QStringList groups;
+    for (const Role role : kRoles)
+        groups << groupName(database, role);
+    QSqlQuery query(db);
+    if (Result<void> read = sql::select(query,
+                                        QStringLiteral("SELECT g.rolname FROM pg_auth_members a JOIN pg_roles g ON "
+                                                       "g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member WHERE "
+                                                       "m.rolname = ? AND g.rolname IN (?, ?, ?)"),
+                                        {name, groups[0], groups[1], groups[2]});
+        !read)
+        return read;
+    QStringList memberOf;
+    while (query.next())
+        memberOf << quoteIdentifier(query.value(0).toString());
+    query.finish();
+    if (memberOf.isEmpty())
+        return Error(sql::Store::tr("%1 is not a user of the team library %2").arg(name, database));
+    if (Result<void> revoked =
+            run(db, QStringLiteral("REVOKE %1 FROM %2").arg(memberOf.join(u", "), quoteIdentifier(name)));
+        !revoked)
+        return revoked;
+    // The login goes with the last group; a role still in another group (another library on the server) or owning
+    // something stays, and can no longer reach this library (PUBLIC has no access to it).
+    const Result<QString> elsewhere =
+        text(db,
+             QStringLiteral("SELECT count(*) FROM pg_auth_members a JOIN pg_roles m ON m.oid = a.member "
+                            "WHERE m.rolname = ?"),
+             {name});
+    if (!elsewhere)
+        return elsewhere.error();
+    if (*elsewhere != u"0")
+        return {};
+    // One statement on its own (the connection commits each): a refusal (the role owns something) changes nothing.
+    const Result<void> dropped = run(db, QStringLiteral("DROP ROLE %1").arg(quoteIdentifier(name)));
+    if (dropped && droppedLogin)
+        *droppedLogin = true;
+    return {}; // a role the server keeps (it owns something) is no user of this library any more
+}
+
 Result<QList<User>> users(Library &library)
 {
     if (Result<void> team = requireTeamLibrary(library); !team)

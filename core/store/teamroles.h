@@ -59,6 +59,12 @@ Result<void> init(Library &library, QStringList *done);
 /// here with libpq). The groups must exist (init()); a role of that name must not.
 Result<void> addUser(Library &library, const QString &name, Role role, const QString &password);
 
+/// Takes a user out of the library: their membership of its groups goes, and their login role too when it belongs to
+/// no other group and owns nothing on the server (otherwise it stays, without this library). What they made keeps
+/// their name (the authorship columns are names). `droppedLogin` says which. The owner (or a superuser) with
+/// CREATEROLE runs it.
+Result<void> removeUser(Library &library, const QString &name, bool *droppedLogin);
+
 struct User
 {
     QString name;

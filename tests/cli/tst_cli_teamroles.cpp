@@ -50,6 +50,7 @@ private slots:
     void reader_rawSqlOnItsOwnConnection_refusedByTheServer();
     void annotator_annotatesButCannotImportOrDefineTags();
     void editor_importsAndDefinesTags();
+    void removeUser_loginGoes_whatTheyMadeKeepsTheirName();
     void teamOnAFile_isAUsageError();
 
 private:
@@ -268,6 +269,33 @@ void TestCliTeamRoles::editor_importsAndDefinesTags()
     // And the annotator annotates what the editor imported, with the editor's tag.
     const QString block = psql(u"SELECT max(id) FROM blocks"_s);
     QCOMPARE(as(u"anna"_s, {u"tag"_s, u"apply"_s, u"places"_s, u"--block"_s, block}).code, 0);
+}
+
+void TestCliTeamRoles::removeUser_loginGoes_whatTheyMadeKeepsTheirName()
+{
+    const QString owner = test::PgServer::superuser();
+    const test::CliRun added = runWithInput(
+        {u"team"_s, u"add-user"_s, u"ulla"_s, u"--role"_s, u"annotator"_s, u"--library"_s, url(owner)}, "pw-ulla\n");
+    QVERIFY2(added.code == 0, added.err.constData());
+    const test::CliRun note =
+        as(u"ulla"_s, {u"note"_s, u"add"_s, u"--block"_s, m_block, u"--text"_s, u"ulla was here"_s});
+    QVERIFY2(note.code == 0, note.err.constData());
+
+    const test::CliRun removed = as(owner, {u"team"_s, u"remove-user"_s, u"ulla"_s});
+    QVERIFY2(removed.code == 0, removed.err.constData());
+    QVERIFY2(text(removed.out).contains(u"Removed the user ulla"_s), removed.out.constData());
+    QVERIFY2(text(removed.out).contains(u"their login is gone"_s), removed.out.constData());
+    QCOMPARE(psql(u"SELECT count(*) FROM pg_roles WHERE rolname = 'ulla'"_s), u"0"_s);
+    QVERIFY(!text(as(u"rita"_s, {u"team"_s, u"list-users"_s}).out).contains(u"ulla"_s));
+    QCOMPARE(psql(u"SELECT created_by FROM notes WHERE text = 'ulla was here'"_s), u"ulla"_s);
+    const test::CliRun gone = as(u"ulla"_s, {u"list"_s});
+    QCOMPARE(gone.code, 1);
+
+    // Not a user of this library (a role of the server, or nobody): refused, nothing changed.
+    const test::CliRun notOurs = as(owner, {u"team"_s, u"remove-user"_s, owner});
+    QCOMPARE(notOurs.code, 1);
+    QVERIFY2(text(notOurs.err).contains(u"is not a user of the team library"_s), notOurs.err.constData());
+    QCOMPARE(as(owner, {u"team"_s, u"remove-user"_s}).code, 2);
 }
 
 void TestCliTeamRoles::teamOnAFile_isAUsageError()
