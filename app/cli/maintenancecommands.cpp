@@ -25,6 +25,22 @@ namespace dubao::cli {
 
 namespace {
 
+/// What a restore says on stderr: its failure ("nothing was restored"), its warnings, the annotations it orphaned.
+/// False when it failed.
+bool reportRestore(const Result<RestoreReport> &restored, Streams io)
+{
+    if (!restored) {
+        io.err << "dubao-cli: " << restored.error().message() << "; nothing was restored" << Qt::endl;
+        return false;
+    }
+    for (const QString &warning : restored->warnings)
+        io.err << "dubao-cli: warning: " << warning << Qt::endl;
+    if (restored->orphaned > 0)
+        io.err << "dubao-cli: " << restored->orphaned << " annotations are orphans now: a newer parser reads "
+               << restored->newShapes << " issues differently (dubao-cli orphans)" << Qt::endl;
+    return true;
+}
+
 QString libraryPathOf(const Args &args)
 {
     return args.library.isEmpty() ? Library::defaultPath() : args.library;
@@ -142,15 +158,8 @@ int restoreIntoTeamLibrary(const QString &backup, const Args &args, Streams io)
     RestoreOptions options;
     options.progress = progressOnTerminal(io, "restore", "issues");
     const Result<RestoreReport> restored = BackupRestorer::restore(backup, rebuilt, options);
-    if (!restored) {
-        io.err << "dubao-cli: " << restored.error().message() << "; nothing was restored" << Qt::endl;
+    if (!reportRestore(restored, io))
         return 1;
-    }
-    for (const QString &warning : restored->warnings)
-        io.err << "dubao-cli: warning: " << warning << Qt::endl;
-    if (restored->orphaned > 0)
-        io.err << "dubao-cli: " << restored->orphaned << " annotations are orphans now: a newer parser reads "
-               << restored->newShapes << " issues differently (dubao-cli orphans)" << Qt::endl;
     Library from;
     if (const Result<void> opened = from.open(rebuilt); !opened) {
         io.err << "dubao-cli: " << opened.error().message() << "; nothing was restored" << Qt::endl;
@@ -338,15 +347,8 @@ int cmdRestore(const Args &args, Streams io)
     options.keep = keep;
     options.progress = progressOnTerminal(io, "restore", "issues");
     const Result<RestoreReport> restored = BackupRestorer::restore(args.positional.front(), libraryPath, options);
-    if (!restored) {
-        io.err << "dubao-cli: " << restored.error().message() << "; nothing was restored" << Qt::endl;
+    if (!reportRestore(restored, io))
         return 1;
-    }
-    for (const QString &warning : restored->warnings)
-        io.err << "dubao-cli: warning: " << warning << Qt::endl;
-    if (restored->orphaned > 0)
-        io.err << "dubao-cli: " << restored->orphaned << " annotations are orphans now: a newer parser reads "
-               << restored->newShapes << " issues differently (dubao-cli orphans)" << Qt::endl;
     const QString *kept = &restored->keptCopy;
     // Open once so an older backup is upgraded (with its own migration backup) right away.
     Library library;
