@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
@@ -154,7 +155,16 @@ PeopleView::PeopleView(QWidget *parent)
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_title);
     rightLayout->addWidget(edits);
-    rightLayout->addWidget(m_timeline, 1);
+    // A person with many offices needs more rows than the dock is high: the timeline scrolls instead of
+    // squeezing its rows until the offices' labels overlap.
+    auto *timelineArea = new QScrollArea;
+    timelineArea->setObjectName(QStringLiteral("personTimelineArea"));
+    timelineArea->setWidget(m_timeline);
+    timelineArea->setWidgetResizable(true);
+    timelineArea->setFrameShape(QFrame::NoFrame);
+    timelineArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    timelineArea->setMinimumHeight(52);
+    rightLayout->addWidget(timelineArea, 1);
     rightLayout->addWidget(lower, 2);
 
     auto *splitter = new QSplitter(Qt::Horizontal);

@@ -1,8 +1,10 @@
 // A person's timeline (persontimeline.h).
 #include "app/people/persontimeline.h"
 
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 
 namespace dubao {
 
@@ -21,7 +23,9 @@ PersonTimeline::PersonTimeline(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("personTimeline"));
-    setMinimumHeight(52); // the legend and two rows; the dock of a 1024×700 window in Chinese has no more
+    // The legend and two rows; the dock of a 1024×700 window in Chinese has no more. More rows raise the minimum
+    // (setAppearances): the view keeps the timeline in a scroll area, so a row's label never overlaps the next.
+    setMinimumHeight(52);
 }
 
 PersonTimeline::~PersonTimeline() = default;
@@ -56,6 +60,7 @@ void PersonTimeline::setAppearances(const AppearanceOutlines &appearances)
     }
     if (withoutOffice)
         m_rows.append(tr("(no office)"));
+    setMinimumHeight(std::max(52, heightFor(int(m_rows.size()))));
     updateGeometry();
     update();
 }
@@ -66,10 +71,17 @@ int PersonTimeline::rowOf(qsizetype index) const
     return office.isEmpty() ? int(m_rows.size()) - 1 : int(m_rows.indexOf(office));
 }
 
+int PersonTimeline::heightFor(int rows) const
+{
+    // The legend above the plot, the dates below it (plot()), and a line of height per row at least.
+    const int line = fontMetrics().height();
+    return 8 + line + 8 + rows * (line + 2) + 8 + line + 6;
+}
+
 QSize PersonTimeline::sizeHint() const
 {
     const int line = fontMetrics().height();
-    return QSize(600, (int(m_rows.size()) + 3) * (line + 8));
+    return QSize(600, std::max(heightFor(int(m_rows.size())), (int(m_rows.size()) + 3) * (line + 8)));
 }
 
 QRect PersonTimeline::plot() const
@@ -144,9 +156,8 @@ void PersonTimeline::paintEvent(QPaintEvent *)
     }
 }
 
-void PersonTimeline::mousePressEvent(QMouseEvent *event)
+int PersonTimeline::appearanceAt(const QPointF &pos) const
 {
-    const QPointF pos = event->position();
     int best = -1;
     double bestDistance = 8;
     for (qsizetype k = 0; k < m_appearances.size(); ++k) {
@@ -159,8 +170,33 @@ void PersonTimeline::mousePressEvent(QMouseEvent *event)
             best = int(k);
         }
     }
-    if (best >= 0)
-        emit appearanceActivated(best);
+    return best;
+}
+
+void PersonTimeline::mousePressEvent(QMouseEvent *event)
+{
+    if (const int index = appearanceAt(event->position()); index >= 0)
+        emit appearanceActivated(index);
+}
+
+bool PersonTimeline::event(QEvent *event)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QWidget::event(event);
+    // Hovering a mark names it: the date, the office and the role (a click opens it).
+    auto *help = static_cast<QHelpEvent *>(event);
+    const int index = appearanceAt(help->pos());
+    if (index < 0) {
+        QToolTip::hideText();
+        event->ignore();
+        return true;
+    }
+    const std::optional<QDate> date = m_appearances.date(index);
+    const QString office = m_appearances.office(index).isEmpty() ? tr("(no office)") : m_appearances.office(index);
+    const QString role = m_appearances.role(index).isEmpty() ? tr("other") : m_appearances.role(index);
+    QToolTip::showText(help->globalPos(),
+                       tr("%1 · %2 · %3").arg(date ? date->toString(Qt::ISODate) : QString(), office, role), this);
+    return true;
 }
 
 } // namespace dubao

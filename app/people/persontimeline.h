@@ -26,11 +26,16 @@ public:
     static QColor roleColor(const QString &role);
 
     QSize sizeHint() const override;
+    /// The height at which `rows` rows get a line each, with the legend and the dates.
+    int heightFor(int rows) const;
+    /// The appearance whose mark is nearest `pos` (within 8 px), or -1.
+    int appearanceAt(const QPointF &pos) const;
 
 signals:
     void appearanceActivated(int index);
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
 

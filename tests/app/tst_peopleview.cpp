@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -92,6 +93,37 @@ private slots:
             m_view->appearanceTable()->model()->index(int(expected.size()) - 1, 0));
         QVERIFY(!shown.isEmpty());
         QCOMPARE(shown.last().at(0).toLongLong(), expected.back().articleId);
+    }
+
+    // A person with more offices than the dock has room for: each office keeps a line of its own (the timeline
+    // grows and scrolls in its area) instead of labels drawn over each other, and hovering a mark names it.
+    void timeline_manyOffices_rowsNeverOverlap()
+    {
+        AppearanceOutlines outlines;
+        const QStringList offices{u"区委书记"_s, u"永川区委书记"_s, u"区委副书记"_s, u"永川区委副书记"_s, u"区长"_s};
+        for (qsizetype k = 0; k < offices.size(); ++k) {
+            Appearance a;
+            a.id = k + 1;
+            a.name = u"常晓勇"_s;
+            a.date = QDate(2022, 11, 13).addDays(30 * k);
+            a.offices = {offices[k]};
+            a.role = u"出席"_s;
+            outlines.append(a);
+        }
+        PersonTimeline timeline;
+        timeline.setAppearances(outlines);
+        timeline.resize(600, 40); // what a short dock offers
+        QCOMPARE(timeline.rows().size(), offices.size());
+        const int line = timeline.fontMetrics().height();
+        QVERIFY(timeline.height() >= timeline.heightFor(int(offices.size())));
+        for (qsizetype k = 1; k < offices.size(); ++k)
+            QVERIFY2(timeline.markOf(int(k)).y() - timeline.markOf(int(k - 1)).y() >= line,
+                     qPrintable(u"rows %1 and %2 are closer than a line"_s.arg(k - 1).arg(k)));
+        QCOMPARE(timeline.appearanceAt(timeline.markOf(3)), 3);
+        QCOMPARE(timeline.appearanceAt(QPointF(1, 1)), -1);
+
+        // In the view, the timeline sits in a scroll area.
+        QVERIFY(qobject_cast<QScrollArea *>(m_view->timeline()->parentWidget()->parentWidget()));
     }
 
     // No cap: every appearance is a row, fetched a page at a time with its sentences.
