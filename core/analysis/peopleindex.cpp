@@ -1,14 +1,12 @@
-// Schema v6 (the people index) and its upkeep: the to-do list the block triggers fill, extraction in batches,
-// the user's edits applied to every extraction, and the queries of persons and appearances.
+// The people index's upkeep: the to-do list the block triggers fill, extraction in batches (with the user's
+// edits, personedits.cpp, applied to every extraction), and the queries of persons and appearances. Its schema
+// steps are in peopleschema.cpp.
 #include "core/analysis/peopleindex.h"
 
 #include "core/analysis/appearanceoutlines.h"
 #include "core/analysis/officialextractor.h"
-#include "core/analysis/peoplepostgres.h"
-#include "core/analysis/termtrends.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
-#include "core/store/schema.h"
 #include "core/store/sql.h"
 
 #include <QHash>
@@ -24,75 +22,6 @@ namespace dubao {
 namespace {
 
 constexpr int kBatchArticles = 400;
-
-// Written to run again on a file that has the tables (IF NOT EXISTS): tests and tools that lower user_version to
-// replay older migrations keep these tables.
-Result<void> migrateTo6(QSqlDatabase &db)
-{
-    static const char *const statements[] = {
-        R"(CREATE TABLE IF NOT EXISTS persons (
-            id   INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE CHECK (name <> '')
-        ))",
-        R"(CREATE TABLE IF NOT EXISTS appearances (
-            id              INTEGER PRIMARY KEY,
-            person_id       INTEGER NOT NULL REFERENCES persons(id),
-            article_id      INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            block_id        INTEGER NOT NULL REFERENCES blocks(id) ON DELETE CASCADE,
-            offices         TEXT NOT NULL DEFAULT '',
-            role            TEXT CHECK (role IS NULL OR role IN ('主持', '出席', '列席', '讲话', '调研', '参加')),
-            rank            INTEGER,
-            sentence_start  INTEGER NOT NULL,
-            sentence_length INTEGER NOT NULL,
-            sentence        TEXT NOT NULL
-        ))",
-        "CREATE INDEX IF NOT EXISTS appearances_person ON appearances(person_id)",
-        "CREATE INDEX IF NOT EXISTS appearances_article ON appearances(article_id)",
-        "CREATE INDEX IF NOT EXISTS appearances_block ON appearances(block_id)",
-        R"(CREATE TABLE IF NOT EXISTS person_edits (
-            id         INTEGER PRIMARY KEY,
-            kind       TEXT NOT NULL CHECK (kind IN ('merge', 'split', 'office', 'false_hit')),
-            name       TEXT NOT NULL CHECK (name <> ''),
-            block_id   INTEGER,
-            value      TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL
-        ))",
-        // No foreign key: an article that is deleted leaves its row here, and update() drops it.
-        "CREATE TABLE IF NOT EXISTS analysis_pending (article_id INTEGER PRIMARY KEY)",
-        R"(CREATE TRIGGER IF NOT EXISTS analysis_block_inserted AFTER INSERT ON blocks BEGIN
-            INSERT OR IGNORE INTO analysis_pending(article_id) VALUES (NEW.article_id);
-        END)",
-        R"(CREATE TRIGGER IF NOT EXISTS analysis_block_changed AFTER UPDATE OF text, kind, article_id ON blocks BEGIN
-            INSERT OR IGNORE INTO analysis_pending(article_id) VALUES (NEW.article_id);
-            INSERT OR IGNORE INTO analysis_pending(article_id) VALUES (OLD.article_id);
-        END)",
-        R"(CREATE TRIGGER IF NOT EXISTS analysis_block_deleted AFTER DELETE ON blocks BEGIN
-            INSERT OR IGNORE INTO analysis_pending(article_id) VALUES (OLD.article_id);
-        END)",
-        // A library with articles gets them all on the to-do list; the first update() reads them.
-        "INSERT OR IGNORE INTO analysis_pending(article_id) SELECT id FROM articles",
-    };
-    for (const char *statement : statements)
-        if (Result<void> done = sql::exec(db, QString::fromUtf8(statement)); !done)
-            return done;
-    return {};
-}
-
-// Schema v14: an appearance no longer keeps a copy of its sentence (it is cut from the block's text by
-// sentence_start and sentence_length when read: 18 of the 40 MB the people index took for 100 MB of text), and the
-// index on person_id alone goes (appearances_person_offices starts with person_id and serves those lookups).
-// Self-contained and written to run again (tests replay it), so it can be renumbered.
-Result<void> migrateTo14(QSqlDatabase &db)
-{
-    if (Result<void> dropped = sql::exec(db, QStringLiteral("DROP INDEX IF EXISTS appearances_person")); !dropped)
-        return dropped;
-    const bool hasSentence =
-        sql::scalar(db, QStringLiteral("SELECT count(*) FROM pragma_table_info('appearances') WHERE name = 'sentence'"))
-            .toLongLong() > 0;
-    if (!hasSentence)
-        return {};
-    return sql::exec(db, QStringLiteral("ALTER TABLE appearances DROP COLUMN sentence"));
-}
 
 /// The sentence of an appearance: its range of the block's text (UTF-16 units), trimmed as the extractor trims it.
 QString sentenceIn(const QString &blockText, int start, int length)
@@ -151,42 +80,6 @@ void applyEdits(QList<OfficialMention> &mentions, const QList<qint64> &blockIds,
 }
 
 } // namespace
-
-void registerAnalysisSchema()
-{
-    schema::registerStep(6, "analysis", migrateTo6);
-    registerTrendSchema();
-    schema::registerStep(14, "analysis", migrateTo14);
-    registerPeoplePostgres(); // v16: the people index on a team library
-    // Extracted from the blocks: a restore re-queues every article (the block triggers) instead. The user's edits
-    // (person_edits) are the user's work and go into backups.
-    schema::registerDerivedTables(
-        {QStringLiteral("persons"), QStringLiteral("appearances"), QStringLiteral("analysis_pending")});
-}
-
-QString personEditKindName(PersonEdit::Kind kind)
-{
-    switch (kind) {
-    case PersonEdit::Kind::Merge:
-        return QStringLiteral("merge");
-    case PersonEdit::Kind::Split:
-        return QStringLiteral("split");
-    case PersonEdit::Kind::Office:
-        return QStringLiteral("office");
-    case PersonEdit::Kind::FalseHit:
-        return QStringLiteral("false_hit");
-    }
-    return {};
-}
-
-std::optional<PersonEdit::Kind> personEditKindFromName(const QString &name)
-{
-    for (auto kind :
-         {PersonEdit::Kind::Merge, PersonEdit::Kind::Split, PersonEdit::Kind::Office, PersonEdit::Kind::FalseHit})
-        if (personEditKindName(kind) == name)
-            return kind;
-    return std::nullopt;
-}
 
 qint64 PeopleIndex::pendingArticles() const
 {
@@ -602,101 +495,6 @@ QList<QPair<QString, int>> PeopleIndex::coAppearances(const QString &name) const
     while (q.next())
         result.append({q.value(0).toString(), q.value(1).toInt()});
     return result;
-}
-
-QList<PersonEdit> PeopleIndex::edits() const
-{
-    QList<PersonEdit> result;
-    QSqlQuery q(m_library.database());
-    if (!sql::select(q, QStringLiteral("SELECT id, kind, name, block_id, value FROM person_edits ORDER BY id")))
-        return result;
-    while (q.next()) {
-        PersonEdit e;
-        e.id = q.value(0).toLongLong();
-        e.kind = personEditKindFromName(q.value(1).toString()).value_or(PersonEdit::Kind::Merge);
-        e.name = q.value(2).toString();
-        e.blockId = q.value(3).toLongLong();
-        e.value = q.value(4).toString();
-        result.append(e);
-    }
-    return result;
-}
-
-Result<void> PeopleIndex::markArticlesOf(const PersonEdit &edit)
-{
-    // The articles where the name appears now, under the name the text gives or the one an edit gave it.
-    const QVariantList names{edit.name, edit.value};
-    QSqlDatabase db = m_library.database();
-    const QString sql =
-        dialect::insertOrIgnore(db) +
-        (edit.blockId > 0 ? QStringLiteral(" analysis_pending(article_id) SELECT article_id FROM blocks WHERE id = ?")
-                          : QStringLiteral(" analysis_pending(article_id) "
-                                           "SELECT DISTINCT a.article_id FROM appearances a JOIN persons p "
-                                           "ON p.id = a.person_id JOIN blocks b ON b.id = a.block_id "
-                                           "WHERE p.name IN (?, ?) OR %1(substr(b.text, a.sentence_start + 1, "
-                                           "a.sentence_length), ?) > 0")
-                                .arg(dialect::substringPosition(db))) +
-        dialect::onConflictIgnore(db);
-    return sql::exec(db, sql,
-                     edit.blockId > 0 ? QVariantList{edit.blockId} : QVariantList{edit.name, edit.value, edit.name});
-}
-
-Result<qint64> PeopleIndex::addEdit(const PersonEdit &edit)
-{
-    if (edit.name.trimmed().isEmpty())
-        return Error(tr("a person needs a name"));
-    if ((edit.kind == PersonEdit::Kind::Merge || edit.kind == PersonEdit::Kind::Split) &&
-        edit.value.trimmed().isEmpty())
-        return Error(tr("a merge or a split needs the other name"));
-    qint64 id = 0;
-    {
-        QSqlDatabase db = m_library.database();
-        sql::WriteScope scope(db);
-        if (!scope.isActive())
-            return scope.error();
-        QSqlQuery q(db);
-        if (Result<void> added = sql::exec(
-                q,
-                QStringLiteral(
-                    "INSERT INTO person_edits(kind, name, block_id, value, created_at) VALUES (?, ?, ?, ?, ?)") +
-                    dialect::returningId(db),
-                {personEditKindName(edit.kind), edit.name.trimmed(), sql::idOrNull(edit.blockId),
-                 sql::notNull(edit.value.trimmed()), sql::nowUtc()});
-            !added)
-            return added.error();
-        id = dialect::insertedId(q);
-        if (Result<void> marked = markArticlesOf(edit); !marked)
-            return marked.error();
-        if (Result<void> committed = scope.commit(); !committed)
-            return committed.error();
-    }
-    if (Result<qint64> updated = update(); !updated)
-        return updated.error();
-    return id;
-}
-
-Result<void> PeopleIndex::removeEdit(qint64 id)
-{
-    const QList<PersonEdit> all = edits();
-    const auto it = std::find_if(all.cbegin(), all.cend(), [&](const PersonEdit &e) { return e.id == id; });
-    if (it == all.cend())
-        return Error(tr("no edit with id %1").arg(id));
-    {
-        QSqlDatabase db = m_library.database();
-        sql::WriteScope scope(db);
-        if (!scope.isActive())
-            return scope.error();
-        if (Result<void> marked = markArticlesOf(*it); !marked)
-            return marked.error();
-        if (Result<void> removed = sql::exec(db, QStringLiteral("DELETE FROM person_edits WHERE id = ?"), {id});
-            !removed)
-            return removed.error();
-        if (Result<void> committed = scope.commit(); !committed)
-            return committed.error();
-    }
-    if (Result<qint64> updated = update(); !updated)
-        return updated.error();
-    return {};
 }
 
 } // namespace dubao
