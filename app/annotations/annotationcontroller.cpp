@@ -129,6 +129,9 @@ void AnnotationController::connectPanels()
 {
     ReaderView *reader = m_window->reader();
     connect(m_window, &MainWindow::libraryOpened, this, &AnnotationController::onLibraryOpened);
+    // A restore closes the library and runs an event loop until the new file opens: the panels' timers must not
+    // reach the closed library through the document (they did: a use after free in tst_maintenance, 2 runs in 30).
+    connect(m_window, &MainWindow::libraryClosing, this, [this] { m_document->setLibrary(nullptr); });
     connect(m_window, &MainWindow::articleShown, this, [this](qint64 articleId) {
         refreshReader();
         m_annotations->setCurrentArticle(articleId);

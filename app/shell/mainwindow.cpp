@@ -413,6 +413,7 @@ void MainWindow::closeLibrary()
     m_navigator->leaveLibrary();
     m_undoStack->clear();
     m_model->setRepository(nullptr);
+    emit libraryClosing();
     m_session.reset();
 }
 

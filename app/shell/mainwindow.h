@@ -163,6 +163,9 @@ public:
 
 signals:
     void libraryOpened(const QString &path);
+    /// The open library is about to close (closeLibrary(): a restore replaces its file). Whoever keeps a pointer
+    /// into the session lets go of it now; the library is still open while the signal is delivered.
+    void libraryClosing();
     void articleShown(qint64 articleId);
     /// An import ended and the tree shows its result.
     void importFinished(const dubao::ImportReport &report);

@@ -2,6 +2,9 @@
 // reopen), Help → Check Library (quick or full, with progress, stop, and the repair of objects Dubao did not make), the
 // read-only banner with editing actions off, and two writers at once — the app's import job and `dubao-cli import` —
 // with the open window showing what the other program added (PRAGMA data_version poll).
+#include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationdocument.h"
+#include "app/annotations/annotationspanel.h"
 #include "app/maintenance/checkdialog.h"
 #include "app/maintenance/restoredialog.h"
 #include "app/shell/librarysession.h"
@@ -220,9 +223,23 @@ void TestMaintenance::backUpToFile_selfContained_restoredFromOtherFile()
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.selectedPath(), file);
     }
+    // The annotations panel's refresh is due (its timer runs) while the restore closes the library and waits in an
+    // event loop: the panel finds no library instead of the closed one.
+    auto *panel = window->findChild<AnnotationsPanel *>();
+    QVERIFY(panel);
+    panel->setTextFilter(u"会"_s);
+    QSignalSpy closing(window.get(), &MainWindow::libraryClosing);
     const Result<void> restored = window->restoreFromBackup(file);
     QVERIFY2(restored.ok(), qPrintable(restored.error().message()));
+    QCOMPARE(closing.size(), 1);
     QCOMPARE(scalar(window->session()->library(), u"SELECT count(*) FROM issues"_s), issues);
+    QVERIFY(window->annotations()->document().hasLibrary());
+    window->closeLibrary();
+    QCOMPARE(closing.size(), 2);
+    QVERIFY(!window->annotations()->document().hasLibrary());
+    panel->refresh();
+    QCOMPARE(panel->items().size(), 0);
+    QVERIFY(window->openLibrary(path));
     QCOMPARE(window->libraryModel()->issueCount(), int(issues));
     // A folder that cannot be written: a clear error, and the library open as it was.
     const Result<QString> refused = window->backUpToFile(elsewhere.filePath(u"no such folder/x.dubao-backup"_s));
