@@ -64,9 +64,10 @@ Search:
   search QUERY [--limit N] [--offset N] [--order relevance|newest|oldest] [--json]
                                  words, "phrases", OR, -word, title: reporter: tag: publication:
                                  from:YYYY-MM-DD to:YYYY-MM-DD in:notes person: office: ocr:
+                                 author:NAME (what that person tagged, highlighted or noted)
                                  own:yes|no (the paper's own text or text shared with other
                                  articles; needs the text-reuse index)
-                                 (tag:, person:, office:, ocr: and title: also alone)
+                                 (tag:, author:, person:, office:, ocr: and title: also alone)
   kwic TERM [own:yes|no] [--width N] [--sort date|left|right] [--limit N] [--csv FILE] [--json]
   reindex                        rebuild the full-text index
 
