@@ -95,7 +95,8 @@ Text reuse:
 Export:
   export --format %1 -o FILE
          [--tag T]... [--all-tags] [--no-children] [--from DATE] [--to DATE] [--publication P]
-         [--query Q] [--notebook N] [--group-by tag|date] [--with-notes-as-citations] [--with-links]
+         [--query Q] [--author NAME]... [--notebook N] [--group-by tag|date] [--with-notes-as-citations]
+         [--with-links]                (--author: what those people made; NAME,NAME or repeated)
   import-qdpx FILE [--json]      read a REFI-QDA project (.qdpx) back: its codes as tags, its coded selections
                                  as highlights and tags, its notes as notes, on the articles whose text it holds
 

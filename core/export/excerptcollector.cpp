@@ -1,6 +1,7 @@
 #include "core/export/excerptcollector.h"
 
 #include "core/search/searchservice.h"
+#include "core/store/authorshiplookup.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/linkresolver.h"
@@ -127,7 +128,7 @@ QList<ExportNote> exportNotes(const QList<Note> &notes, QSet<qint64> *emitted = 
 {
     QList<ExportNote> result;
     for (const Note &n : notes) {
-        result.append({n.id, n.text, n.createdAt, {}});
+        result.append({n.id, n.text, n.createdAt, {}, n.createdBy, n.changedBy});
         if (emitted)
             emitted->insert(n.id);
     }
@@ -147,6 +148,8 @@ Excerpt fromHighlight(const Highlight &h, const AnnotationSource &source, Source
     e.tags = cache.tagPaths(h.tagIds);
     e.createdAt = h.createdAt;
     e.modifiedAt = h.modifiedAt;
+    e.createdBy = h.createdBy;
+    e.changedBy = h.changedBy;
     e.reporters = cache.reporters(e.articleId);
     return e;
 }
@@ -163,7 +166,9 @@ Excerpt fromNote(const Note &n, const std::optional<Highlight> &highlight, const
         e.highlightId = highlight->id;
     e.orphan = n.orphan;
     e.tags = cache.tagPaths(n.tagIds);
-    e.notes = {{n.id, n.text, n.createdAt, {}}};
+    e.notes = {{n.id, n.text, n.createdAt, {}, n.createdBy, n.changedBy}};
+    e.createdBy = n.createdBy;
+    e.changedBy = n.changedBy;
     e.createdAt = n.createdAt;
     e.modifiedAt = n.modifiedAt;
     e.reporters = cache.reporters(e.articleId);
@@ -201,6 +206,9 @@ QString summary(const ExportSelection &s, Library &library)
         parts.append(QStringLiteral("“%1”").arg(s.query));
     if (!s.text.isEmpty())
         parts.append(QStringLiteral("“%1”").arg(s.text));
+    if (!s.authors.isEmpty())
+        parts.append(
+            QCoreApplication::translate("dubao::ExcerptCollector", "by %1").arg(s.authors.join(QStringLiteral(", "))));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -288,6 +296,59 @@ void fillSourceDetails(SourceCache &cache, Library &library, ExportDocument &doc
         doc.tags.append({.path = t.path, .name = t.name, .colour = t.color, .id = t.id});
 }
 
+// Names compared as the search's author: does, ASCII letters folded.
+QString foldedName(QString name)
+{
+    for (QChar &c : name) {
+        if (c >= u'A' && c <= u'Z')
+            c = QChar(c.unicode() + 32);
+    }
+    return name.trimmed();
+}
+
+// The people who tagged the tagged paragraphs and articles among `excerpts` (with the tags `tagIds` only, when set:
+// those the selection asked for), sorted and joined into createdBy.
+void fillTaggers(Library &library, QList<Excerpt> &excerpts, const QSet<qint64> &tagIds)
+{
+    QList<qint64> blocks, articles;
+    for (const Excerpt &e : std::as_const(excerpts)) {
+        if (e.highlightId != 0)
+            continue; // a tagging kept as an orphan highlight has its own author
+        if (e.kind == Excerpt::Kind::Paragraph && e.blockId != 0)
+            blocks.append(e.blockId);
+        else if (e.kind == Excerpt::Kind::Article && e.articleId != 0)
+            articles.append(e.articleId);
+    }
+    const auto byBlock = taggersOf(library, "block_tags", "block_id", blocks);
+    const auto byArticle = taggersOf(library, "article_tags", "article_id", articles);
+    for (Excerpt &e : excerpts) {
+        if (e.highlightId != 0 || (e.kind != Excerpt::Kind::Paragraph && e.kind != Excerpt::Kind::Article))
+            continue;
+        const QHash<qint64, QString> taggers =
+            e.kind == Excerpt::Kind::Paragraph ? byBlock.value(e.blockId) : byArticle.value(e.articleId);
+        QStringList names;
+        for (auto it = taggers.cbegin(); it != taggers.cend(); ++it) {
+            if ((tagIds.isEmpty() || tagIds.contains(it.key())) && !it.value().isEmpty() && !names.contains(it.value()))
+                names.append(it.value());
+        }
+        names.sort();
+        e.createdBy = names.join(QStringLiteral(", "));
+    }
+}
+
+// Whether one of `authors` made the excerpt (or tagged it) or wrote a note it carries.
+bool madeByAny(const Excerpt &e, const QStringList &authors)
+{
+    QSet<QString> wanted;
+    for (const QString &a : authors)
+        wanted.insert(foldedName(a));
+    const QStringList makers = e.createdBy.split(QStringLiteral(", "), Qt::SkipEmptyParts);
+    if (std::any_of(makers.begin(), makers.end(), [&](const QString &m) { return wanted.contains(foldedName(m)); }))
+        return true;
+    return std::any_of(e.notes.begin(), e.notes.end(),
+                       [&](const ExportNote &n) { return wanted.contains(foldedName(n.createdBy)); });
+}
+
 } // namespace
 
 ExcerptCollector::ExcerptCollector(Library &library)
@@ -325,6 +386,8 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
                 e.kind = Excerpt::Kind::Text;
                 e.text = item.text;
                 e.createdAt = item.entry.createdAt;
+                e.createdBy = item.entry.createdBy;
+                e.changedBy = item.entry.changedBy;
             } else if (item.entry.highlightId != 0) {
                 const auto h = annotations.highlight(item.entry.highlightId);
                 if (!h)
@@ -588,6 +651,14 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
         if (!sourceMatches(e))
             continue;
         excerpts.append(e);
+    }
+
+    // Who tagged the paragraphs and articles (one query per table), then the author: selection.
+    fillTaggers(m_library, excerpts, tagSets.isEmpty() ? QSet<qint64>() : anyTag);
+    if (!selection.authors.isEmpty()) {
+        excerpts.erase(std::remove_if(excerpts.begin(), excerpts.end(),
+                                      [&](const Excerpt &e) { return !madeByAny(e, selection.authors); }),
+                       excerpts.end());
     }
 
     using Key = std::tuple<bool, QDate, qint64, int, int, int, int, qint64>;
