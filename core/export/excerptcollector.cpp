@@ -31,6 +31,8 @@ ExportSelection ExportSelection::fromFilter(const AnnotationFilter &filter)
     s.to = filter.to;
     s.text = filter.text;
     s.includeOrphans = filter.orphans != AnnotationFilter::Orphans::Exclude;
+    if (!filter.author.isEmpty())
+        s.authors = {filter.author};
     return s;
 }
 
