@@ -82,6 +82,27 @@ public:
         return it->has_value() ? &**it : nullptr;
     }
 
+    /// Reads the articles not read yet among `articleIds` with one batch (IssueRepository::articles): what the
+    /// excerpts need of them is then one lookup each, not three queries (three round trips on a team library).
+    void prefetch(const QList<qint64> &articleIds)
+    {
+        QList<qint64> missing;
+        QSet<qint64> seen;
+        for (const qint64 id : articleIds) {
+            if (id != 0 && !m_articles.contains(id) && !seen.contains(id)) {
+                seen.insert(id);
+                missing.append(id);
+            }
+        }
+        if (missing.isEmpty())
+            return;
+        QHash<qint64, Article> read = m_issues.articles(missing);
+        for (const qint64 id : std::as_const(missing)) {
+            auto found = read.find(id);
+            m_articles.insert(id, found == read.end() ? std::nullopt : std::optional<Article>(std::move(*found)));
+        }
+    }
+
     QStringList reporters(qint64 articleId)
     {
         const Article *a = article(articleId);
@@ -97,6 +118,15 @@ private:
     QHash<qint64, int> m_tagOrder;
     QHash<qint64, std::optional<Article>> m_articles;
 };
+
+QList<qint64> articleIdsOf(const QList<AnnotationItem> &items)
+{
+    QList<qint64> ids;
+    ids.reserve(items.size());
+    for (const AnnotationItem &item : items)
+        ids.append(item.source.articleId);
+    return ids;
+}
 
 void setSource(Excerpt &e, const AnnotationSource &source)
 {
@@ -380,7 +410,12 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
                             .arg(selection.notebookId));
         doc.title = notebook->name;
         doc.notebookId = notebook->id;
-        for (const NotebookItem &item : notebooks.document(notebook->id)) {
+        const QList<NotebookItem> items = notebooks.document(notebook->id);
+        QList<qint64> articleIds;
+        for (const NotebookItem &item : items)
+            articleIds.append(item.source.articleId);
+        cache.prefetch(articleIds);
+        for (const NotebookItem &item : items) {
             if (cancelled() || (limit > 0 && doc.excerpts.size() >= limit))
                 break;
             Excerpt e;
@@ -512,6 +547,7 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
     filter.notes = false;
     const QList<AnnotationItem> highlights = annotations.list(filter);
     const QHash<qint64, QList<Note>> notesOnHighlights = annotations.notesOfHighlights();
+    cache.prefetch(articleIdsOf(highlights));
     for (const AnnotationItem &item : highlights) {
         if (cancelled())
             return fail(QCoreApplication::translate("dubao::ExcerptCollector", "Cancelled."));
@@ -575,6 +611,7 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
         e.reporters = cache.reporters(article->id);
         excerpts.append(e);
     }
+    cache.prefetch(QList<qint64>(taggedArticles.cbegin(), taggedArticles.cend()));
     for (const qint64 articleId : std::as_const(taggedArticles)) {
         if (cancelled())
             return fail(QCoreApplication::translate("dubao::ExcerptCollector", "Cancelled."));
@@ -641,7 +678,9 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
     // Notes not already exported with their highlight or paragraph.
     filter.notes = true;
     filter.highlights = false;
-    for (const AnnotationItem &item : annotations.list(filter)) {
+    const QList<AnnotationItem> notes = annotations.list(filter);
+    cache.prefetch(articleIdsOf(notes));
+    for (const AnnotationItem &item : notes) {
         if (cancelled())
             return fail(QCoreApplication::translate("dubao::ExcerptCollector", "Cancelled."));
         if (emittedNotes.contains(item.note.id) || !tagsMatch(item.note.tagIds))
