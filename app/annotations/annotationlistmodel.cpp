@@ -3,6 +3,10 @@
 #include "app/annotations/annotationdocument.h"
 #include "core/export/safemarkdown.h"
 
+#include <QCoreApplication>
+
+#include <algorithm>
+
 namespace dubao {
 
 namespace {
@@ -35,6 +39,12 @@ bool isNote(const AnnotationItem &item)
     return item.kind == AnnotationItem::Kind::Note;
 }
 
+// One number per annotation (notes negative), to find a row again after sorting.
+qint64 rowKey(const AnnotationItem &item)
+{
+    return isNote(item) ? -item.note.id : item.highlight.id;
+}
+
 } // namespace
 
 // The column titles are translated under the panel's context, where they always were.
@@ -42,7 +52,8 @@ AnnotationListModel::AnnotationListModel(AnnotationDocument &document, QObject *
     : AnnotationTableModel(document, "dubao::AnnotationsPanel",
                            {QT_TRANSLATE_NOOP("dubao::AnnotationsPanel", "Annotation"),
                             QT_TRANSLATE_NOOP("dubao::AnnotationsPanel", "Tags"),
-                            QT_TRANSLATE_NOOP("dubao::AnnotationsPanel", "Source")},
+                            QT_TRANSLATE_NOOP("dubao::AnnotationsPanel", "Source"),
+                            QT_TRANSLATE_NOOP("dubao::AnnotationsPanel", "Author")},
                            parent)
 {}
 
@@ -58,7 +69,50 @@ void AnnotationListModel::refresh()
 {
     beginResetModel();
     m_items = m_document.hasLibrary() ? m_document.annotations().list(m_filter) : QList<AnnotationItem>{};
+    sortItems();
     endResetModel();
+}
+
+void AnnotationListModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column >= 0 && column < columnCount() ? column : -1;
+    m_sortOrder = order;
+    if (m_sortColumn < 0) {
+        refresh(); // the library's order
+        return;
+    }
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<qint64> keys; // the rows the persistent indexes point at, by their annotation
+    for (const QModelIndex &index : before)
+        keys.append(index.row() < m_items.size() ? rowKey(m_items.at(index.row())) : 0);
+    sortItems();
+    QModelIndexList after;
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const auto found = std::find_if(m_items.cbegin(), m_items.cend(),
+                                        [&](const AnnotationItem &item) { return rowKey(item) == keys.at(i); });
+        after.append(found == m_items.cend() ? QModelIndex()
+                                             : index(int(found - m_items.cbegin()), before.at(i).column()));
+    }
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void AnnotationListModel::sortItems()
+{
+    if (m_sortColumn < 0)
+        return;
+    QList<std::pair<QString, AnnotationItem>> keyed;
+    keyed.reserve(m_items.size());
+    for (qsizetype row = 0; row < m_items.size(); ++row)
+        keyed.append({data(index(int(row), m_sortColumn), Qt::DisplayRole).toString(), m_items.at(row)});
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    std::stable_sort(keyed.begin(), keyed.end(), [ascending](const auto &a, const auto &b) {
+        const int c = QString::localeAwareCompare(a.first, b.first);
+        return ascending ? c < 0 : c > 0;
+    });
+    for (qsizetype row = 0; row < keyed.size(); ++row)
+        m_items[row] = keyed.at(row).second;
 }
 
 QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
@@ -100,6 +154,16 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole)
             return sourceText(item.source);
         break;
+    case AuthorColumn: {
+        const QString &createdBy = note ? item.note.createdBy : item.highlight.createdBy;
+        const QString &changedBy = note ? item.note.changedBy : item.highlight.changedBy;
+        if (role == Qt::DisplayRole)
+            return createdBy;
+        if (role == Qt::ToolTipRole && !changedBy.isEmpty() && changedBy != createdBy)
+            return QCoreApplication::translate("dubao::AnnotationsPanel", "Made by %1, last changed by %2")
+                .arg(createdBy, changedBy);
+        break;
+    }
     default:
         break;
     }

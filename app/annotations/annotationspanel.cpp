@@ -2,6 +2,7 @@
 
 #include "app/annotations/annotationdocument.h"
 #include "app/annotations/annotationlistmodel.h"
+#include "core/search/searchservice.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSettings>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -19,10 +21,17 @@
 
 namespace dubao {
 
+namespace {
+
+const QString kAuthorKey = QStringLiteral("annotations/author");
+
+} // namespace
+
 AnnotationsPanel::AnnotationsPanel(AnnotationDocument &document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_tag(new QComboBox(this))
+    , m_author(new QComboBox(this))
     , m_children(new QCheckBox(tr("With child tags"), this))
     , m_articleOnly(new QCheckBox(tr("This article only"), this))
     , m_useDates(new QCheckBox(tr("Dates"), this))
@@ -37,6 +46,10 @@ AnnotationsPanel::AnnotationsPanel(AnnotationDocument &document, QWidget *parent
     qRegisterMetaType<dubao::AnnotationItem>();
     setObjectName(QStringLiteral("annotationsPanel"));
     m_tag->setObjectName(QStringLiteral("annotationTagFilter"));
+    m_author->setObjectName(QStringLiteral("annotationAuthorFilter"));
+    m_author->setToolTip(tr("Show only what this person highlighted or noted"));
+    m_author->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_wantedAuthor = QSettings().value(kAuthorKey).toString();
     m_children->setChecked(true);
     m_text->setPlaceholderText(tr("Filter by text…"));
     m_text->setClearButtonEnabled(true);
@@ -53,10 +66,15 @@ AnnotationsPanel::AnnotationsPanel(AnnotationDocument &document, QWidget *parent
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // Sortable by any column; until one is clicked, the library's order (no sort indicator).
+    m_list->header()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_list->header()->setSortIndicatorClearable(true);
+    m_list->setSortingEnabled(true);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
 
     auto *grid = new QGridLayout;
-    grid->addWidget(m_text, 0, 0, 1, 3);
+    grid->addWidget(m_text, 0, 0, 1, 2);
+    grid->addWidget(m_author, 0, 2);
     grid->addWidget(m_tag, 1, 0);
     grid->addWidget(m_children, 1, 1);
     grid->addWidget(m_articleOnly, 1, 2);
@@ -85,6 +103,11 @@ AnnotationsPanel::AnnotationsPanel(AnnotationDocument &document, QWidget *parent
     };
     connect(m_text, &QLineEdit::textChanged, this, later);
     connect(m_tag, &QComboBox::currentIndexChanged, this, &AnnotationsPanel::refresh);
+    connect(m_author, &QComboBox::currentIndexChanged, this, [this] {
+        m_wantedAuthor = m_author->currentData().toString();
+        QSettings().setValue(kAuthorKey, m_wantedAuthor);
+        refresh();
+    });
     connect(m_children, &QCheckBox::toggled, this, &AnnotationsPanel::refresh);
     connect(m_articleOnly, &QCheckBox::toggled, this, &AnnotationsPanel::refresh);
     connect(m_useDates, &QCheckBox::toggled, this, [this](bool on) {
@@ -110,7 +133,11 @@ AnnotationsPanel::AnnotationsPanel(AnnotationDocument &document, QWidget *parent
     });
     connect(&m_document, &AnnotationDocument::tagsChanged, this, &AnnotationsPanel::reloadTags);
     connect(&m_document, &AnnotationDocument::annotationsChanged, this, later);
+    // A colleague's first note brings their name (the document tells of every change, theirs too).
+    connect(&m_document, &AnnotationDocument::annotationsChanged, this, &AnnotationsPanel::reloadAuthors);
+    connect(&m_document, &AnnotationDocument::tagsChanged, this, &AnnotationsPanel::reloadAuthors);
     reloadTags();
+    reloadAuthors();
 }
 
 AnnotationsPanel::~AnnotationsPanel() = default;
@@ -127,6 +154,33 @@ void AnnotationsPanel::reloadTags()
     m_tag->setCurrentIndex(std::max(0, index));
     if (current != 0 && index < 0)
         refresh(); // the tag filtered by went away
+}
+
+void AnnotationsPanel::reloadAuthors()
+{
+    QStringList names;
+    if (m_document.hasLibrary())
+        names = SearchService(*m_document.library()).authors().valueOr(QStringList());
+    const QString shown = m_author->currentData().toString();
+    const QSignalBlocker blocker(m_author);
+    m_author->clear();
+    m_author->addItem(tr("All authors"), QString());
+    for (const QString &name : std::as_const(names))
+        m_author->addItem(name, name);
+    // The remembered name until the library knows it (a library just opened, a colleague not yet heard from).
+    const int index = m_author->findData(m_wantedAuthor);
+    m_author->setCurrentIndex(std::max(0, index));
+    if (m_author->currentData().toString() != shown)
+        refresh();
+}
+
+void AnnotationsPanel::setAuthorFilter(const QString &name)
+{
+    m_wantedAuthor = name;
+    QSettings().setValue(kAuthorKey, name);
+    const QSignalBlocker blocker(m_author);
+    m_author->setCurrentIndex(std::max(0, m_author->findData(name)));
+    refresh();
 }
 
 void AnnotationsPanel::setCurrentArticle(qint64 articleId)
@@ -187,6 +241,7 @@ AnnotationFilter AnnotationsPanel::filter() const
         filter.to = m_to->date();
     }
     filter.text = m_text->text().trimmed();
+    filter.author = m_author->currentData().toString();
     return filter;
 }
 

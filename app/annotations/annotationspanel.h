@@ -1,6 +1,6 @@
 // The annotations panel: every highlight and note in the library, filtered by tag (optionally with its child
-// tags), article, issue date range and text (an AnnotationListModel in a tree view). Activating a row opens the
-// reader at it.
+// tags), author (remembered), article, issue date range and text (an AnnotationListModel in a tree view, sortable by
+// any column). Activating a row opens the reader at it.
 #pragma once
 
 #include "core/store/annotationrepository.h"
@@ -35,6 +35,9 @@ public:
     void setTextFilter(const QString &text);
     void setArticleOnly(bool on);
     void setDateRange(const QDate &from, const QDate &to);
+    /// Shows only what `name` made (empty: everyone's); remembered in the settings.
+    void setAuthorFilter(const QString &name);
+    QComboBox *authorFilter() const { return m_author; }
     AnnotationFilter filter() const;
 
     QTreeView *list() const { return m_list; }
@@ -54,9 +57,13 @@ signals:
 
 private:
     void reloadTags();
+    /// The people who annotated the library (SearchService::authors()), the chosen one kept.
+    void reloadAuthors();
 
     AnnotationDocument &m_document;
     QComboBox *m_tag;
+    QComboBox *m_author;
+    QString m_wantedAuthor; ///< the remembered choice, until the library knows that name
     QCheckBox *m_children;
     QCheckBox *m_articleOnly;
     QCheckBox *m_useDates;

@@ -64,9 +64,10 @@ Search:
   search QUERY [--limit N] [--offset N] [--order relevance|newest|oldest] [--json]
                                  words, "phrases", OR, -word, title: reporter: tag: publication:
                                  from:YYYY-MM-DD to:YYYY-MM-DD in:notes person: office: ocr:
+                                 author:NAME (what that person tagged, highlighted or noted)
                                  own:yes|no (the paper's own text or text shared with other
                                  articles; needs the text-reuse index)
-                                 (tag:, person:, office:, ocr: and title: also alone)
+                                 (tag:, author:, person:, office:, ocr: and title: also alone)
   kwic TERM [own:yes|no] [--width N] [--sort date|left|right] [--limit N] [--csv FILE] [--json]
   reindex                        rebuild the full-text index
 
@@ -94,7 +95,8 @@ Text reuse:
 Export:
   export --format %1 -o FILE
          [--tag T]... [--all-tags] [--no-children] [--from DATE] [--to DATE] [--publication P]
-         [--query Q] [--notebook N] [--group-by tag|date] [--with-notes-as-citations] [--with-links]
+         [--query Q] [--author NAME]... [--notebook N] [--group-by tag|date] [--with-notes-as-citations]
+         [--with-links]                (--author: what those people made; NAME,NAME or repeated)
   import-qdpx FILE [--json]      read a REFI-QDA project (.qdpx) back: its codes as tags, its coded selections
                                  as highlights and tags, its notes as notes, on the articles whose text it holds
 

@@ -7,6 +7,7 @@
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
 #include "core/export/qdpximporter.h"
+#include "core/search/searchservice.h"
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
@@ -17,14 +18,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace dubao::cli {
 
 namespace {
 
 const char *const kExportUsage =
     R"(Usage: dubao-cli export [--tag T]... [--all-tags] [--no-children] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                        [--publication P] [--article ID]... [--query Q] [--text T] [--notebook N]
-                        --format %1 -o FILE
+                        [--publication P] [--article ID]... [--query Q] [--text T] [--author NAME]...
+                        [--notebook N] --format %1 -o FILE
                         [--group-by tag|date] [--with-notes-as-citations] [--with-links] [--library FILE] [--json]
 )";
 
@@ -111,10 +114,40 @@ int cmdExport(const Args &args, Streams io)
     selection.publication = args.option(QStringLiteral("publication")).trimmed();
     selection.query = args.option(QStringLiteral("query"));
     selection.text = args.option(QStringLiteral("text"));
+    // --author NAME (repeatable, or NAME,NAME): what those people made; the names are checked once the library is open.
+    for (const QString &value : args.all(QStringLiteral("author"))) {
+        for (const QString &name : value.split(u',', Qt::SkipEmptyParts)) {
+            if (!name.trimmed().isEmpty())
+                selection.authors.append(name.trimmed());
+        }
+    }
+    if (args.has(QStringLiteral("author")) && selection.authors.isEmpty())
+        return exportUsage(io, QStringLiteral("--author takes a name"));
 
     Library library;
     if (!openLibrary(library, args, io))
         return 1;
+    if (!selection.authors.isEmpty()) {
+        const Result<QStringList> known = SearchService(library).authors();
+        if (!known)
+            return failure(io, known.error().message());
+        for (const QString &name : std::as_const(selection.authors)) {
+            // ASCII letters folded, as the collector and the search's author: compare names
+            const auto fold = [](QString n) {
+                for (QChar &c : n) {
+                    if (c >= u'A' && c <= u'Z')
+                        c = QChar(c.unicode() + 32);
+                }
+                return n;
+            };
+            const bool found =
+                std::any_of(known->cbegin(), known->cend(), [&](const QString &k) { return fold(k) == fold(name); });
+            if (!found)
+                return failure(
+                    io, QStringLiteral("nobody named '%1' has annotated this library (authors: %2)")
+                            .arg(name, known->isEmpty() ? QStringLiteral("none") : known->join(QStringLiteral(", "))));
+        }
+    }
     TagRepository tags(library);
     for (const QString &t : args.all(QStringLiteral("tag"))) {
         const auto tag = findByNameOrId(

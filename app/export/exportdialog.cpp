@@ -5,6 +5,7 @@
 #include "app/render/exportwriters.h"
 #include "core/export/exportformat.h"
 #include "core/jobs/exportjob.h"
+#include "core/search/searchservice.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
@@ -133,6 +134,10 @@ void ExportDialog::build()
     m_publication = new QComboBox;
     m_publication->setObjectName(QStringLiteral("publication"));
     form->addRow(tr("&Publication:"), m_publication);
+    m_author = new QComboBox;
+    m_author->setObjectName(QStringLiteral("author"));
+    m_author->setToolTip(tr("Only what this person highlighted, noted or tagged"));
+    form->addRow(tr("A&uthor:"), m_author);
     m_query = new QLineEdit;
     m_query->setObjectName(QStringLiteral("query"));
     m_query->setPlaceholderText(tr("Only excerpts in paragraphs this search finds"));
@@ -225,7 +230,7 @@ void ExportDialog::build()
     for (QAbstractButton *button :
          std::initializer_list<QAbstractButton *>{m_excerpts, m_childTags, m_fromOn, m_toOn, m_asNotes, m_withLinks})
         connect(button, &QAbstractButton::toggled, this, changed);
-    for (QComboBox *box : {m_notebook, m_tagMatch, m_publication, m_grouping})
+    for (QComboBox *box : {m_notebook, m_tagMatch, m_publication, m_author, m_grouping})
         connect(box, &QComboBox::currentIndexChanged, this, changed);
     for (QDateEdit *date : {m_from, m_to})
         connect(date, &QDateEdit::dateChanged, this, changed);
@@ -270,6 +275,9 @@ void ExportDialog::loadLists()
     publications.sort();
     for (const QString &p : std::as_const(publications))
         m_publication->addItem(p, p);
+    m_author->addItem(tr("All authors"), QString());
+    for (const QString &name : SearchService(m_library).authors().valueOr(QStringList()))
+        m_author->addItem(name, name);
     // The whole library by default: a first export of old issues must not come out empty.
     const IssueDateRange range = libraryDateRange(m_library);
     m_from->setDate(range.isValid() ? range.first : QDate(QDate::currentDate().year(), 1, 1));
@@ -295,6 +303,7 @@ void ExportDialog::setFilter(const AnnotationFilter &filter)
     m_toOn->setChecked(filter.to.isValid());
     if (filter.to.isValid())
         m_to->setDate(filter.to);
+    m_author->setCurrentIndex(std::max(0, m_author->findData(filter.author)));
     updateEnabled();
     schedulePreview();
 }
@@ -343,6 +352,8 @@ ExportSelection ExportDialog::selection() const
         s.to = m_to->date();
     s.publication = m_publication->currentData().toString();
     s.query = m_query->text().trimmed();
+    if (const QString author = m_author->currentData().toString(); !author.isEmpty())
+        s.authors = {author};
     return s;
 }
 
@@ -379,8 +390,8 @@ void ExportDialog::updateEnabled()
 {
     const bool excerpts = m_excerpts->isChecked();
     m_notebook->setEnabled(!excerpts);
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_tags, m_tagMatch, m_childTags, m_fromOn, m_toOn, m_publication, m_query})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_tags, m_tagMatch, m_childTags, m_fromOn, m_toOn, m_publication,
+                                                       m_author, m_query})
         w->setEnabled(excerpts);
     m_from->setEnabled(excerpts && m_fromOn->isChecked());
     m_to->setEnabled(excerpts && m_toOn->isChecked());

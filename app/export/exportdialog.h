@@ -96,6 +96,7 @@ private:
     QCheckBox *m_toOn = nullptr;
     QDateEdit *m_to = nullptr;
     QComboBox *m_publication = nullptr;
+    QComboBox *m_author = nullptr; ///< "Anyone" or one of the library's authors
     QLineEdit *m_query = nullptr;
     QComboBox *m_format = nullptr;
     QComboBox *m_grouping = nullptr;

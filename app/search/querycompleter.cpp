@@ -10,28 +10,33 @@ namespace dubao {
 
 namespace {
 
-// The filters that complete their value: `tag:` the library's tag paths, `own:` yes and no.
+// The filters that complete their value: `tag:` the library's tag paths, `own:` yes and no, `author:` the people
+// who annotated.
 enum class Filter
 {
     None,
     Tag,
     Own,
+    Author,
 };
 
-// Where the value of a `tag:` or `own:` word starts (the parser takes a full-width colon too), or -1; `filter` says
-// which.
+// Where the value of a `tag:`, `own:` or `author:` word starts (the parser takes a full-width colon too), or -1;
+// `filter` says which.
 qsizetype valueStart(QStringView word, Filter *filter = nullptr)
 {
     qsizetype key = word.startsWith(u'-') ? 1 : 0; // -tag:… excludes, and completes the same
-    for (const auto &[name, which] : {std::pair{u"tag", Filter::Tag}, std::pair{u"own", Filter::Own}}) {
-        if (!word.mid(key).startsWith(QStringView(name), Qt::CaseInsensitive) || word.size() < key + 4)
+    for (const auto &[name, which] :
+         {std::pair{QStringView(u"tag"), Filter::Tag}, std::pair{QStringView(u"own"), Filter::Own},
+          std::pair{QStringView(u"author"), Filter::Author}}) {
+        const qsizetype colonAt = key + name.size();
+        if (!word.mid(key).startsWith(name, Qt::CaseInsensitive) || word.size() < colonAt + 1)
             continue;
-        const QChar colon = word.at(key + 3);
+        const QChar colon = word.at(colonAt);
         if (colon != u':' && colon != QChar(0xFF1A))
             continue;
         if (filter)
             *filter = which;
-        return key + 4;
+        return colonAt + 1;
     }
     return -1;
 }
@@ -68,8 +73,33 @@ QueryCompleter::QueryCompleter(QLineEdit *field, const QString &separators)
 void QueryCompleter::setTagNames(const QStringList &paths)
 {
     m_tagNames = paths;
-    if (!m_offersOwn)
+    if (m_offering == Offer::Tags)
         m_names->setStringList(paths);
+}
+
+void QueryCompleter::setAuthorNames(const QStringList &names)
+{
+    m_authorNames = names;
+    if (m_offering == Offer::Authors)
+        m_names->setStringList(names);
+}
+
+QStringList QueryCompleter::authorNames() const
+{
+    return m_authorNames;
+}
+
+QStringList QueryCompleter::namesOf(Offer offer) const
+{
+    switch (offer) {
+    case Offer::Own:
+        return {QStringLiteral("yes"), QStringLiteral("no")};
+    case Offer::Authors:
+        return m_authorNames;
+    case Offer::Tags:
+        break;
+    }
+    return m_tagNames;
 }
 
 QStringList QueryCompleter::tagPaths(const QList<Tag> &tags)
@@ -94,7 +124,8 @@ qsizetype QueryCompleter::wordStart(const QString &text, qsizetype cursor) const
     return start;
 }
 
-// QLineEdit hands the whole text; the completer matches the value of the `tag:` or `own:` word before the cursor,
+// QLineEdit hands the whole text; the completer matches the value of the `tag:`, `own:` or `author:` word before the
+// cursor,
 // against the names of that filter.
 QStringList QueryCompleter::splitPath(const QString &path) const
 {
@@ -105,9 +136,10 @@ QStringList QueryCompleter::splitPath(const QString &path) const
     const qsizetype at = valueStart(word, &filter);
     if (at < 0)
         return {kNothing};
-    if ((filter == Filter::Own) != m_offersOwn) {
-        m_offersOwn = filter == Filter::Own;
-        m_names->setStringList(m_offersOwn ? QStringList{QStringLiteral("yes"), QStringLiteral("no")} : m_tagNames);
+    const Offer offer = filter == Filter::Own ? Offer::Own : filter == Filter::Author ? Offer::Authors : Offer::Tags;
+    if (offer != m_offering) {
+        m_offering = offer;
+        m_names->setStringList(namesOf(offer));
     }
     QString value = word.mid(at);
     if (value.startsWith(u'"'))

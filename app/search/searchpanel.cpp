@@ -491,6 +491,11 @@ void SearchPanel::setTagNames(const QStringList &paths)
     m_completer->setTagNames(paths);
 }
 
+void SearchPanel::setAuthorNames(const QStringList &names)
+{
+    m_completer->setAuthorNames(names);
+}
+
 void SearchPanel::activate(const QModelIndex &index)
 {
     if (!index.isValid() || index.row() >= m_model->rowCount())

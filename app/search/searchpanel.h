@@ -65,6 +65,8 @@ public:
     void focusQuery();
     /// The library's tag paths, which `tag:` completes in the field.
     void setTagNames(const QStringList &paths);
+    /// The names `author:` completes.
+    void setAuthorNames(const QStringList &names);
     QueryCompleter *completer() const { return m_completer; }
 
     SearchResultsModel *model() const { return m_model; }

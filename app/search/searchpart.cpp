@@ -75,6 +75,16 @@ SearchPart::SearchPart(MainWindow &window, QSplitter *splitter, QDockWidget *lib
     };
     connect(&document, &AnnotationDocument::tagsChanged, this, updateTags);
     updateTags();
+    // `author:` completes the people who annotated the library, as annotations come and go (a colleague's too).
+    const auto updateAuthors = [this, &document] {
+        QStringList names;
+        if (document.hasLibrary())
+            names = SearchService(*document.library()).authors().valueOr(QStringList());
+        m_panel->setAuthorNames(names);
+    };
+    connect(&document, &AnnotationDocument::annotationsChanged, this, updateAuthors);
+    connect(&document, &AnnotationDocument::tagsChanged, this, updateAuthors);
+    updateAuthors();
 
     connect(m_panel, &SearchPanel::hitActivated, this, &SearchPart::openSearchHit);
     connect(m_panel, &SearchPanel::clearHighlightingRequested, reader, &ReaderView::clearSearchMatches);

@@ -35,12 +35,12 @@ Result<void> writeCsv(const ExportDocument &document, const ExportOptions &, QIO
     Utf8Sink out(device);
     out << QChar(0xFEFF);
     static const QStringList header{
-        QStringLiteral("kind"),          QStringLiteral("quote"),         QStringLiteral("tags"),
-        QStringLiteral("notes"),         QStringLiteral("article_title"), QStringLiteral("publication"),
-        QStringLiteral("issue_date"),    QStringLiteral("reporters"),     QStringLiteral("link"),
-        QStringLiteral("highlight_id"),  QStringLiteral("note_id"),       QStringLiteral("block_id"),
-        QStringLiteral("article_id"),    QStringLiteral("created"),       QStringLiteral("orphan"),
-        QStringLiteral("date_certainty")};
+        QStringLiteral("kind"),           QStringLiteral("quote"),         QStringLiteral("tags"),
+        QStringLiteral("notes"),          QStringLiteral("article_title"), QStringLiteral("publication"),
+        QStringLiteral("issue_date"),     QStringLiteral("reporters"),     QStringLiteral("link"),
+        QStringLiteral("highlight_id"),   QStringLiteral("note_id"),       QStringLiteral("block_id"),
+        QStringLiteral("article_id"),     QStringLiteral("created"),       QStringLiteral("orphan"),
+        QStringLiteral("date_certainty"), QStringLiteral("author"),        QStringLiteral("changed_by")};
     QStringList cells;
     for (const QString &h : header)
         cells.append(csvCell(h));
@@ -58,7 +58,7 @@ Result<void> writeCsv(const ExportDocument &document, const ExportOptions &, QIO
             << csvCell(id(e.highlightId)) << u',' << csvCell(id(e.noteId)) << u',' << csvCell(id(e.blockId)) << u','
             << csvCell(id(e.articleId)) << u',' << csvCell(isoDateTime(e.createdAt)) << u','
             << csvCell(e.orphan ? QStringLiteral("1") : QStringLiteral("0")) << u',' << csvCell(dateCertainty(e))
-            << QLatin1String("\r\n");
+            << u',' << csvCell(e.createdBy) << u',' << csvCell(e.changedBy) << QLatin1String("\r\n");
         if (Result<void> reported = reportProgress(progress, ++done, total); !reported)
             return reported;
     }

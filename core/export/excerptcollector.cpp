@@ -1,5 +1,6 @@
 #include "core/export/excerptcollector.h"
 
+#include "core/export/excerptauthors.h"
 #include "core/search/searchservice.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
@@ -30,6 +31,8 @@ ExportSelection ExportSelection::fromFilter(const AnnotationFilter &filter)
     s.to = filter.to;
     s.text = filter.text;
     s.includeOrphans = filter.orphans != AnnotationFilter::Orphans::Exclude;
+    if (!filter.author.isEmpty())
+        s.authors = {filter.author};
     return s;
 }
 
@@ -79,6 +82,27 @@ public:
         return it->has_value() ? &**it : nullptr;
     }
 
+    /// Reads the articles not read yet among `articleIds` with one batch (IssueRepository::articles): what the
+    /// excerpts need of them is then one lookup each, not three queries (three round trips on a team library).
+    void prefetch(const QList<qint64> &articleIds)
+    {
+        QList<qint64> missing;
+        QSet<qint64> seen;
+        for (const qint64 id : articleIds) {
+            if (id != 0 && !m_articles.contains(id) && !seen.contains(id)) {
+                seen.insert(id);
+                missing.append(id);
+            }
+        }
+        if (missing.isEmpty())
+            return;
+        QHash<qint64, Article> read = m_issues.articles(missing);
+        for (const qint64 id : std::as_const(missing)) {
+            auto found = read.find(id);
+            m_articles.insert(id, found == read.end() ? std::nullopt : std::optional<Article>(std::move(*found)));
+        }
+    }
+
     QStringList reporters(qint64 articleId)
     {
         const Article *a = article(articleId);
@@ -94,6 +118,15 @@ private:
     QHash<qint64, int> m_tagOrder;
     QHash<qint64, std::optional<Article>> m_articles;
 };
+
+QList<qint64> articleIdsOf(const QList<AnnotationItem> &items)
+{
+    QList<qint64> ids;
+    ids.reserve(items.size());
+    for (const AnnotationItem &item : items)
+        ids.append(item.source.articleId);
+    return ids;
+}
 
 void setSource(Excerpt &e, const AnnotationSource &source)
 {
@@ -127,7 +160,7 @@ QList<ExportNote> exportNotes(const QList<Note> &notes, QSet<qint64> *emitted = 
 {
     QList<ExportNote> result;
     for (const Note &n : notes) {
-        result.append({n.id, n.text, n.createdAt, {}});
+        result.append({n.id, n.text, n.createdAt, {}, n.createdBy, n.changedBy});
         if (emitted)
             emitted->insert(n.id);
     }
@@ -147,6 +180,8 @@ Excerpt fromHighlight(const Highlight &h, const AnnotationSource &source, Source
     e.tags = cache.tagPaths(h.tagIds);
     e.createdAt = h.createdAt;
     e.modifiedAt = h.modifiedAt;
+    e.createdBy = h.createdBy;
+    e.changedBy = h.changedBy;
     e.reporters = cache.reporters(e.articleId);
     return e;
 }
@@ -163,7 +198,9 @@ Excerpt fromNote(const Note &n, const std::optional<Highlight> &highlight, const
         e.highlightId = highlight->id;
     e.orphan = n.orphan;
     e.tags = cache.tagPaths(n.tagIds);
-    e.notes = {{n.id, n.text, n.createdAt, {}}};
+    e.notes = {{n.id, n.text, n.createdAt, {}, n.createdBy, n.changedBy}};
+    e.createdBy = n.createdBy;
+    e.changedBy = n.changedBy;
     e.createdAt = n.createdAt;
     e.modifiedAt = n.modifiedAt;
     e.reporters = cache.reporters(e.articleId);
@@ -201,6 +238,9 @@ QString summary(const ExportSelection &s, Library &library)
         parts.append(QStringLiteral("“%1”").arg(s.query));
     if (!s.text.isEmpty())
         parts.append(QStringLiteral("“%1”").arg(s.text));
+    if (!s.authors.isEmpty())
+        parts.append(
+            QCoreApplication::translate("dubao::ExcerptCollector", "by %1").arg(s.authors.join(QStringLiteral(", "))));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -317,7 +357,12 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
                             .arg(selection.notebookId));
         doc.title = notebook->name;
         doc.notebookId = notebook->id;
-        for (const NotebookItem &item : notebooks.document(notebook->id)) {
+        const QList<NotebookItem> items = notebooks.document(notebook->id);
+        QList<qint64> articleIds;
+        for (const NotebookItem &item : items)
+            articleIds.append(item.source.articleId);
+        cache.prefetch(articleIds);
+        for (const NotebookItem &item : items) {
             if (cancelled() || (limit > 0 && doc.excerpts.size() >= limit))
                 break;
             Excerpt e;
@@ -325,6 +370,8 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
                 e.kind = Excerpt::Kind::Text;
                 e.text = item.text;
                 e.createdAt = item.entry.createdAt;
+                e.createdBy = item.entry.createdBy;
+                e.changedBy = item.entry.changedBy;
             } else if (item.entry.highlightId != 0) {
                 const auto h = annotations.highlight(item.entry.highlightId);
                 if (!h)
@@ -447,6 +494,7 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
     filter.notes = false;
     const QList<AnnotationItem> highlights = annotations.list(filter);
     const QHash<qint64, QList<Note>> notesOnHighlights = annotations.notesOfHighlights();
+    cache.prefetch(articleIdsOf(highlights));
     for (const AnnotationItem &item : highlights) {
         if (cancelled())
             return fail(QCoreApplication::translate("dubao::ExcerptCollector", "Cancelled."));
@@ -510,6 +558,7 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
         e.reporters = cache.reporters(article->id);
         excerpts.append(e);
     }
+    cache.prefetch(QList<qint64>(taggedArticles.cbegin(), taggedArticles.cend()));
     for (const qint64 articleId : std::as_const(taggedArticles)) {
         if (cancelled())
             return fail(QCoreApplication::translate("dubao::ExcerptCollector", "Cancelled."));
@@ -576,7 +625,9 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
     // Notes not already exported with their highlight or paragraph.
     filter.notes = true;
     filter.highlights = false;
-    for (const AnnotationItem &item : annotations.list(filter)) {
+    const QList<AnnotationItem> notes = annotations.list(filter);
+    cache.prefetch(articleIdsOf(notes));
+    for (const AnnotationItem &item : notes) {
         if (cancelled())
             return fail(QCoreApplication::translate("dubao::ExcerptCollector", "Cancelled."));
         if (emittedNotes.contains(item.note.id) || !tagsMatch(item.note.tagIds))
@@ -588,6 +639,14 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
         if (!sourceMatches(e))
             continue;
         excerpts.append(e);
+    }
+
+    // Who tagged the paragraphs and articles (one query per table), then the author: selection.
+    fillTaggers(m_library, excerpts, tagSets.isEmpty() ? QSet<qint64>() : anyTag);
+    if (!selection.authors.isEmpty()) {
+        excerpts.erase(std::remove_if(excerpts.begin(), excerpts.end(),
+                                      [&](const Excerpt &e) { return !madeByAny(e, selection.authors); }),
+                       excerpts.end());
     }
 
     using Key = std::tuple<bool, QDate, qint64, int, int, int, int, qint64>;

@@ -29,6 +29,9 @@ struct ExportSelection
     qint64 issueId = 0;
     QString text;  ///< substring of quote or note (AnnotationFilter::text)
     QString query; ///< a search query (docs/search.md): only excerpts in paragraphs/articles/notes it finds
+    /// Only what these people made (ASCII letters folded): their highlights and notes, the paragraphs and articles
+    /// they tagged, and excerpts carrying a note of theirs. Empty: anyone's.
+    QStringList authors;
     bool includeOrphans = false;
     qint64 notebookId = 0; ///< set: export this notebook in its own order (the other fields are ignored)
 

@@ -20,7 +20,9 @@ struct ExportNote
     qint64 id = 0;
     QString text; ///< Markdown as the user wrote it
     QDateTime createdAt;
-    QByteArray uid; ///< empty when unknown
+    QByteArray uid;      ///< empty when unknown
+    QString createdBy{}; ///< who wrote it (schema v15); empty when unknown
+    QString changedBy{}; ///< who changed its text last
 
     friend bool operator==(const ExportNote &, const ExportNote &) = default;
 };
@@ -77,6 +79,10 @@ struct Excerpt
     bool orphan = false;
     QDateTime createdAt;
     QDateTime modifiedAt;
+    /// Who made it (schema v15): the highlight's or note's author, a notebook entry's, or who tagged the paragraph or
+    /// article (several people: their names joined with ", "); empty when unknown. Who changed it last: changedBy.
+    QString createdBy;
+    QString changedBy;
 
     bool isText() const { return kind == Kind::Text; }
     /// "dubao://block/<UUID>" (or "dubao://article/<UUID>" for an article), the integer form "dubao://block/<ID>"

@@ -137,7 +137,19 @@ QString sourceLine(const Excerpt &e)
     if (!e.reporters.isEmpty())
         parts.append(QCoreApplication::translate("dubao::exporttext", "reporters: %1")
                          .arg(e.reporters.join(QStringLiteral("、"))));
+    if (const QString by = authorLine(e); !by.isEmpty())
+        parts.append(by);
     return parts.join(QStringLiteral(" · "));
+}
+
+QString authorLine(const Excerpt &e)
+{
+    if (e.createdBy.isEmpty())
+        return {};
+    if (e.changedBy.isEmpty() || e.changedBy == e.createdBy)
+        return QCoreApplication::translate("dubao::exporttext", "excerpt by %1").arg(e.createdBy);
+    return QCoreApplication::translate("dubao::exporttext", "excerpt by %1, changed by %2")
+        .arg(e.createdBy, e.changedBy);
 }
 
 QString citation(const Excerpt &e)
@@ -260,6 +272,9 @@ QString excerptAsNote(const Excerpt &e)
         text += QStringLiteral("\n\n") + n.text;
     if (!e.tags.isEmpty())
         text += QStringLiteral("\n\n#") + e.tags.join(QStringLiteral(" #"));
+    // Who made it, in the note's text: CSL-JSON's and RIS's fields for a person are the article's authors.
+    if (const QString by = authorLine(e); !by.isEmpty())
+        text += QStringLiteral("\n\n") + by;
     const QString link = e.link();
     if (!link.isEmpty())
         text += QStringLiteral("\n\n") + link;

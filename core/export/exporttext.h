@@ -36,6 +36,8 @@ QString articleTitle(const Excerpt &excerpt);
 QString orphanNotice();
 /// The line under an excerpt's title: "publication · 2023-06-14 · 记者 A、B".
 QString sourceLine(const Excerpt &excerpt);
+/// Who made the excerpt ("excerpt by rita", "…, changed by sam"), part of sourceLine(); empty when unknown.
+QString authorLine(const Excerpt &excerpt);
 /// A citation any reader can follow to the paper: "Cited from: publication, 2023-06-14, “headline”, paragraph 3"
 /// (no paragraph for a whole article); empty for free text and an orphan without a remembered source. The
 /// documents write it in place of the private dubao:// link, which they add only with ExportOptions::withLinks.

@@ -40,6 +40,8 @@ QJsonObject excerptJson(const Excerpt &e)
     if (e.isText()) {
         o.insert(QStringLiteral("text"), e.text);
         o.insert(QStringLiteral("created"), stringOrNull(isoDateTime(e.createdAt)));
+        o.insert(QStringLiteral("author"), stringOrNull(e.createdBy));
+        o.insert(QStringLiteral("changedBy"), stringOrNull(e.changedBy));
         return o;
     }
     o.insert(QStringLiteral("quote"), e.quote);
@@ -49,8 +51,12 @@ QJsonObject excerptJson(const Excerpt &e)
         notes.append(QJsonObject{{QStringLiteral("id"), n.id},
                                  {QStringLiteral("uid"), uidOrNull(n.uid)},
                                  {QStringLiteral("text"), n.text},
-                                 {QStringLiteral("created"), stringOrNull(isoDateTime(n.createdAt))}});
+                                 {QStringLiteral("created"), stringOrNull(isoDateTime(n.createdAt))},
+                                 {QStringLiteral("author"), stringOrNull(n.createdBy)},
+                                 {QStringLiteral("changedBy"), stringOrNull(n.changedBy)}});
     o.insert(QStringLiteral("notes"), notes);
+    o.insert(QStringLiteral("author"), stringOrNull(e.createdBy));
+    o.insert(QStringLiteral("changedBy"), stringOrNull(e.changedBy));
     o.insert(QStringLiteral("link"), stringOrNull(e.link()));
     o.insert(QStringLiteral("article"),
              QJsonObject{{QStringLiteral("id"), idOrNull(e.articleId)},

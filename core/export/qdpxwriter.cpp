@@ -85,6 +85,7 @@ public:
         m_xml.writeAttribute(QStringLiteral("origin"), QStringLiteral("Dubao"));
         if (m_document.generatedAt.isValid())
             m_xml.writeAttribute(QStringLiteral("creationDateTime"), dateTime(m_document.generatedAt));
+        users();
         codeBook();
         if (!sources.isEmpty()) {
             m_xml.writeStartElement(QStringLiteral("Sources"));
@@ -99,6 +100,46 @@ public:
     }
 
 private:
+    // QDA-XML's users: everyone who made or changed an excerpt or a note (schema v15), each with a GUID made from the
+    // name, which selections, codings and notes name as creatingUser / modifyingUser.
+    void users()
+    {
+        QStringList names;
+        auto add = [&](const QString &name) {
+            if (!name.isEmpty() && !names.contains(name))
+                names.append(name);
+        };
+        for (const Excerpt &e : m_document.excerpts) {
+            for (const QString &name : e.createdBy.split(QStringLiteral(", "), Qt::SkipEmptyParts))
+                add(name);
+            add(e.changedBy);
+            for (const ExportNote &n : e.notes) {
+                add(n.createdBy);
+                add(n.changedBy);
+            }
+        }
+        if (names.isEmpty())
+            return;
+        names.sort();
+        m_xml.writeStartElement(QStringLiteral("Users"));
+        for (const QString &name : std::as_const(names)) {
+            m_xml.writeEmptyElement(QStringLiteral("User"));
+            m_xml.writeAttribute(QStringLiteral("guid"), userGuid(name));
+            m_xml.writeAttribute(QStringLiteral("name"), exporttext::xmlSafe(name));
+        }
+        m_xml.writeEndElement();
+    }
+
+    // creatingUser (the first of several taggers) and modifyingUser, when known.
+    void writeUsers(const QString &createdBy, const QString &changedBy)
+    {
+        const QString creator = createdBy.section(QStringLiteral(", "), 0, 0);
+        if (!creator.isEmpty())
+            m_xml.writeAttribute(QStringLiteral("creatingUser"), userGuid(creator));
+        if (!changedBy.isEmpty())
+            m_xml.writeAttribute(QStringLiteral("modifyingUser"), userGuid(changedBy));
+    }
+
     void codeBook()
     {
         if (m_document.tags.isEmpty())
@@ -144,6 +185,7 @@ private:
             m_xml.writeAttribute(QStringLiteral("name"), exporttext::xmlSafe(e.quote.left(40)));
             m_xml.writeAttribute(QStringLiteral("startPosition"), QString::number(s.start));
             m_xml.writeAttribute(QStringLiteral("endPosition"), QString::number(s.end));
+            writeUsers(e.createdBy, e.changedBy);
             if (e.createdAt.isValid())
                 m_xml.writeAttribute(QStringLiteral("creationDateTime"), dateTime(e.createdAt));
             if (e.modifiedAt.isValid())
@@ -152,6 +194,7 @@ private:
             for (const QString &path : e.tags) {
                 m_xml.writeStartElement(QStringLiteral("Coding"));
                 m_xml.writeAttribute(QStringLiteral("guid"), qdpx::guid(selection + u'\n' + path));
+                writeUsers(e.createdBy, QString());
                 m_xml.writeEmptyElement(QStringLiteral("CodeRef"));
                 m_xml.writeAttribute(QStringLiteral("targetGUID"), codeGuid(path));
                 m_xml.writeEndElement();
@@ -178,17 +221,19 @@ private:
             return;
         m_xml.writeStartElement(QStringLiteral("Notes"));
         for (const ExportNote *n : std::as_const(m_notes))
-            note(noteGuid(*n), n->text, n->createdAt);
+            note(noteGuid(*n), n->text, n->createdAt, n->createdBy, n->changedBy);
         for (const auto &[guid, e] : std::as_const(texts))
-            note(guid, e->text, e->createdAt);
+            note(guid, e->text, e->createdAt, e->createdBy, e->changedBy);
         m_xml.writeEndElement();
     }
 
-    void note(const QString &guid, const QString &text, const QDateTime &created)
+    void note(const QString &guid, const QString &text, const QDateTime &created, const QString &createdBy,
+              const QString &changedBy)
     {
         m_xml.writeStartElement(QStringLiteral("Note"));
         m_xml.writeAttribute(QStringLiteral("guid"), guid);
         m_xml.writeAttribute(QStringLiteral("name"), exporttext::xmlSafe(text.section(u'\n', 0, 0).left(40)));
+        writeUsers(createdBy, changedBy);
         if (created.isValid())
             m_xml.writeAttribute(QStringLiteral("creationDateTime"), dateTime(created));
         m_xml.writeTextElement(QStringLiteral("PlainTextContent"), exporttext::xmlSafe(text));
@@ -196,6 +241,7 @@ private:
     }
 
     static QString codeGuid(const QString &path) { return guid(QStringLiteral("tag\n") + path); }
+    static QString userGuid(const QString &name) { return guid(QStringLiteral("user\n") + name); }
     static QString noteGuid(const ExportNote &n) { return guid(QStringLiteral("note\n") + key(n.uid, n.id)); }
     static QString selectionGuid(const Excerpt &e)
     {

@@ -88,6 +88,10 @@ Result<void> writeWebAnnotations(const ExportDocument &document, const ExportOpt
             annotation.insert(QStringLiteral("created"), isoDateTime(e.createdAt));
         if (e.modifiedAt.isValid())
             annotation.insert(QStringLiteral("modified"), isoDateTime(e.modifiedAt));
+        // Who made it (schema v15): an Agent of the model, a person known by a name, with no IRI.
+        if (!e.createdBy.isEmpty())
+            annotation.insert(QStringLiteral("creator"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Person")},
+                                                                     {QStringLiteral("name"), e.createdBy}});
         items.append(annotation);
     }
     // The model says a collection and its pages MUST have an IRI: a name-based UUID of what was exported, so the

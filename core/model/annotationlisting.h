@@ -37,7 +37,8 @@ struct AnnotationFilter
     qint64 issueId = 0;
     QDate from; ///< issue date range, inclusive; invalid = open
     QDate to;
-    QString text; ///< substring of the quote or the note's text (case-insensitive for Latin letters)
+    QString text;   ///< substring of the quote or the note's text (case-insensitive for Latin letters)
+    QString author; ///< who made it (created_by, exactly; schema v15); empty: anyone
     Orphans orphans = Orphans::Exclude;
     bool highlights = true;
     bool notes = true;

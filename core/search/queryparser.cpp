@@ -197,7 +197,7 @@ SearchQuery QueryParser::parse(QStringView input)
     static const QStringList filterKeys{
         QStringLiteral("title"),  QStringLiteral("reporter"), QStringLiteral("tag"), QStringLiteral("publication"),
         QStringLiteral("from"),   QStringLiteral("to"),       QStringLiteral("in"),  QStringLiteral("person"),
-        QStringLiteral("office"), QStringLiteral("ocr"),      QStringLiteral("own")};
+        QStringLiteral("office"), QStringLiteral("ocr"),      QStringLiteral("own"), QStringLiteral("author")};
 
     while (i < n) {
         const QChar c = input[i];
@@ -277,6 +277,7 @@ SearchQuery QueryParser::parse(QStringView input)
                                    : key == QLatin1String("person") ? QStringLiteral("person:张智奎")
                                    : key == QLatin1String("office") ? QStringLiteral("office:区长")
                                    : key == QLatin1String("own")    ? QStringLiteral("own:yes")
+                                   : key == QLatin1String("author") ? QStringLiteral("author:rita")
                                                                     : key + QStringLiteral(":永川")));
                 continue;
             }
@@ -287,6 +288,8 @@ SearchQuery QueryParser::parse(QStringView input)
                 query.reporters.append(text::removeSpaces(value));
             } else if (key == QLatin1String("tag")) {
                 query.tags.append(value);
+            } else if (key == QLatin1String("author")) {
+                query.authors.append(value);
             } else if (key == QLatin1String("publication")) {
                 query.publications.append(value);
             } else if (key == QLatin1String("person")) {
@@ -354,8 +357,9 @@ SearchQuery QueryParser::parse(QStringView input)
             // title: alone searches the headlines
         } else if (query.isPeopleOnly() && query.excluded.isEmpty()) {
             // person: or office: alone lists the articles that name them
-        } else if (query.isTagsOnly() && query.excluded.isEmpty()) {
-            // tag: alone lists what is tagged with it: paragraphs, highlights, articles (their first paragraph)
+        } else if (query.isAnnotatedOnly() && query.excluded.isEmpty()) {
+            // tag: or author: alone lists what is tagged with it or annotated by them: paragraphs, highlights,
+            // notes, articles (their first paragraph)
         } else if (!query.excluded.isEmpty()) {
             query.error = tr("Add a word to search for: excluded words alone match nothing.");
         } else if (query.hasArticleFilters() || query.from.isValid() || query.to.isValid() ||

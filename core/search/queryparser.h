@@ -1,6 +1,7 @@
 // The search language users type, parsed into a SearchQuery (a pure function: no database). Words and
 // phrases are AND-ed; "exact phrase"; a OR b; -word / NOT word; filters title:, reporter:, tag:,
-// publication:, person:, office:, from:YYYY-MM-DD, to:YYYY-MM-DD, in:notes, ocr:, own:yes / own:no. Any input parses:
+// publication:, person:, office:, author:, from:YYYY-MM-DD, to:YYYY-MM-DD, in:notes, ocr:, own:yes / own:no. Any input
+// parses:
 // what cannot be used is reported in `messages`, and a query with nothing to search for gets an `error` to show instead
 // of results. FTS5 MATCH expressions are built only from the tokenizer's tokens, each quoted, never from typed text.
 #pragma once
@@ -48,6 +49,9 @@ struct SearchQuery
     QStringList publications;        ///< publication: — the publication's name contains it
     QStringList persons;             ///< person: — the people index names this person in the article
     QStringList offices;             ///< office: — the article names someone with an office that contains it
+    /// author: — this person (a library user's name, a team library's login; ASCII case folded) tagged, highlighted or
+    /// noted the paragraph or tagged its article (in:notes: wrote the note); alone it lists what they annotated
+    QStringList authors;
     /// ocr: — the paragraph's text as the OCR read it, before a correction of the reader's, contains it
     /// (docs/corrections.md); alone it lists those paragraphs
     QStringList ocrTexts;
@@ -69,17 +73,21 @@ struct SearchQuery
         return scope == Scope::Paragraphs && clauses.isEmpty() && titleTerms.isEmpty() && ocrTexts.isEmpty() &&
                hasPeopleFilters();
     }
+    /// Only tag: and author: (and filters on paragraphs): the hits are the annotated paragraphs — tagged, holding a
+    /// highlight, noted, the first paragraph of a tagged article — the first tag's (or without a tag the first
+    /// author's), narrowed by the other filters.
+    bool isAnnotatedOnly() const
+    {
+        return scope == Scope::Paragraphs && clauses.isEmpty() && titleTerms.isEmpty() &&
+               (!tags.isEmpty() || !authors.isEmpty()) && !hasPeopleFilters();
+    }
     /// Only tag: (and filters on paragraphs): the hits are the tagged paragraphs, the paragraphs holding a tagged
     /// highlight and the first paragraph of each tagged article.
-    bool isTagsOnly() const
-    {
-        return scope == Scope::Paragraphs && clauses.isEmpty() && titleTerms.isEmpty() && !tags.isEmpty() &&
-               !hasPeopleFilters();
-    }
+    bool isTagsOnly() const { return isAnnotatedOnly() && !tags.isEmpty(); }
     bool hasArticleFilters() const
     {
-        return !titleTerms.isEmpty() || !reporters.isEmpty() || !tags.isEmpty() || !publications.isEmpty() ||
-               hasPeopleFilters() || own != Own::Any;
+        return !titleTerms.isEmpty() || !reporters.isEmpty() || !tags.isEmpty() || !authors.isEmpty() ||
+               !publications.isEmpty() || hasPeopleFilters() || own != Own::Any;
     }
 
     /// FTS5 MATCH for the text terms: (clauses AND-ed) NOT (excluded OR-ed). Empty without text terms.

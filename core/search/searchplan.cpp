@@ -9,6 +9,7 @@
 #include "core/store/dialect.h"
 #include "core/store/sql.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -39,6 +40,52 @@ QString taggedBlocks(bool postgres)
 }
 
 } // namespace
+
+QString authorIs(bool postgres, const QString &column)
+{
+    // As tag names: ASCII letters folded on both engines.
+    return postgres ? QStringLiteral("lower(%1) = lower(?)").arg(column)
+                    : QStringLiteral("%1 = ? COLLATE NOCASE").arg(column);
+}
+
+QString authoredBlocks(bool postgres)
+{
+    return QStringLiteral("SELECT block_id FROM block_tags WHERE ") + authorIs(postgres, QStringLiteral("created_by")) +
+           QStringLiteral(" UNION SELECT block_id FROM highlights WHERE block_id IS NOT NULL AND ") +
+           authorIs(postgres, QStringLiteral("created_by")) +
+           QStringLiteral(" UNION SELECT h.block_id FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id "
+                          "WHERE h.block_id IS NOT NULL AND ") +
+           authorIs(postgres, QStringLiteral("ht.created_by")) +
+           QStringLiteral(" UNION SELECT block_id FROM notes WHERE block_id IS NOT NULL AND ") +
+           authorIs(postgres, QStringLiteral("created_by")) +
+           QStringLiteral(" UNION SELECT n.block_id FROM notes n JOIN note_tags nt ON nt.note_id = n.id "
+                          "WHERE n.block_id IS NOT NULL AND ") +
+           authorIs(postgres, QStringLiteral("nt.created_by"));
+}
+
+QString authoredArticles(bool postgres)
+{
+    return QStringLiteral("SELECT article_id FROM article_tags WHERE ") +
+           authorIs(postgres, QStringLiteral("created_by"));
+}
+
+Result<QStringList> annotationAuthors(QSqlDatabase db)
+{
+    if (!tableExists(db, QStringLiteral("highlights")))
+        return QStringList();
+    QStringList parts;
+    for (const char *table : {"highlights", "notes", "block_tags", "article_tags", "highlight_tags", "note_tags"})
+        parts.append(QStringLiteral("SELECT created_by FROM %1").arg(QLatin1String(table)));
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT created_by FROM (") + parts.join(QStringLiteral(" UNION ")) +
+                    QStringLiteral(") AS authors WHERE created_by IS NOT NULL AND created_by <> '' ORDER BY 1")))
+        return Error(query.lastError().text());
+    QStringList names;
+    while (query.next())
+        names.append(query.value(0).toString());
+    return names;
+}
 
 QString lastTagName(const QString &tagPath)
 {
@@ -102,6 +149,20 @@ void addArticleConditions(Sql &sql, const PlanContext &context, const SearchQuer
             values += tag;
         }
         sql.add(QStringLiteral(" AND (") + condition + u')', values);
+    }
+    // author: what they annotated (authoredBlocks()); in:notes, the notes they wrote.
+    for (const QString &author : query.authors) {
+        if (hasNote) {
+            sql.add(QStringLiteral(" AND ") + authorIs(context.postgres, QStringLiteral("n.created_by")), {author});
+            continue;
+        }
+        const QString blocks = authoredBlocks(context.postgres);
+        const QString paragraphs = hasBlock ? QString(QStringLiteral("b.id IN (") + blocks + u')')
+                                            : QStringLiteral("a.id IN (SELECT article_id FROM blocks WHERE id IN (") +
+                                                  QString(blocks + QStringLiteral("))"));
+        sql.add(QStringLiteral(" AND (a.id IN (") + authoredArticles(context.postgres) + QStringLiteral(") OR ") +
+                    paragraphs + u')',
+                {author, author, author, author, author, author});
     }
     // person: and office: read the people index (core/analysis, schema v6), kept current after every write of text.
     for (const QString &person : query.persons) {
@@ -219,6 +280,17 @@ Plan makePlan(const PlanContext &context, const SearchQuery &query, const OcrMat
             plan.from = QStringLiteral("(SELECT key AS rowid, 0 AS rank, block_id FROM %1) AS search_blocks").arg(keys);
             const QString tag = lastTagName(query.tags.front());
             plan.where.add(QStringLiteral("search_blocks.block_id IN (") + taggedBlocks(pg) + u')', {tag, tag, tag});
+        } else if (query.isAnnotatedOnly()) {
+            // author: alone: the keys of the paragraphs the first author annotated and of the first paragraph of each
+            // article they tagged (the other filters narrow them below).
+            plan.from = QStringLiteral("(SELECT key AS rowid, 0 AS rank, block_id FROM %1) AS search_blocks").arg(keys);
+            const QString author = query.authors.front();
+            plan.where.add(
+                QStringLiteral("search_blocks.block_id IN (") + authoredBlocks(pg) +
+                    QStringLiteral(" UNION SELECT (SELECT b.id FROM blocks b WHERE b.article_id = "
+                                   "at.article_id ORDER BY b.position LIMIT 1) FROM article_tags at WHERE ") +
+                    authorIs(pg, QStringLiteral("at.created_by")) + u')',
+                {author, author, author, author, author, author});
         } else {
             // ocr: alone: the corrected paragraphs' keys, under the names the rest of the plan uses.
             plan.from = QStringLiteral("(SELECT key AS rowid, 0 AS rank FROM %1) AS search_blocks").arg(keys);
@@ -271,6 +343,30 @@ Result<void> checkRunnable(const SearchQuery &query, QSqlDatabase db)
         return Error(query.error);
     if (!query.tags.isEmpty() && !tableExists(db, QStringLiteral("tags")))
         return Error(SearchService::tr("tag: needs a library with tags"));
+    if (!query.authors.isEmpty()) {
+        const Result<QStringList> authors = annotationAuthors(db);
+        if (!authors)
+            return Error(SearchService::tr("database error: %1").arg(authors.error().message()));
+        for (const QString &author : query.authors) {
+            // ASCII letters folded only, as the SQL does
+            const auto fold = [](QString name) {
+                for (QChar &c : name) {
+                    if (c >= u'A' && c <= u'Z')
+                        c = QChar(c.unicode() + 32);
+                }
+                return name;
+            };
+            const bool known = std::any_of(authors->cbegin(), authors->cend(),
+                                           [&](const QString &name) { return fold(name) == fold(author); });
+            if (known)
+                continue;
+            if (authors->isEmpty())
+                return Error(
+                    SearchService::tr("author:%1: nobody has annotated anything in this library yet").arg(author));
+            return Error(SearchService::tr("author:%1: nobody of that name has annotated this library (authors: %2)")
+                             .arg(author, authors->join(QStringLiteral(", "))));
+        }
+    }
     if (query.hasPeopleFilters() && !tableExists(db, QStringLiteral("appearances")))
         return Error(SearchService::tr("person: and office: need a library with the people index"));
     if (query.own != SearchQuery::Own::Any &&

@@ -55,6 +55,14 @@ struct PlanContext
 /// The tags with a name (bound once, case folded as ASCII) and every tag below them: a subquery of ids.
 QString tagSet(bool postgres);
 QString lastTagName(const QString &tagPath);
+/// A condition that `column` names the author bound for it (case folded as ASCII, as tag names).
+QString authorIs(bool postgres, const QString &column);
+/// The paragraphs someone annotated (the author bound five times): tagged, holding a highlight or a highlight they
+/// tagged, with a note or a note they tagged. Their article taggings are authoredArticles() (bound once).
+QString authoredBlocks(bool postgres);
+QString authoredArticles(bool postgres);
+/// Everyone who made an annotation or a tagging in the library, sorted (empty names, "unknown", left out).
+Result<QStringList> annotationAuthors(QSqlDatabase db);
 bool tableExists(QSqlDatabase db, const QString &name);
 
 /// Why `query` cannot run on `db` (invalid, or a filter whose tables this library lacks); nothing when it can.

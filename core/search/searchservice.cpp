@@ -69,16 +69,26 @@ QList<TextRange> mergeRanges(QList<TextRange> ranges, qsizetype length)
     return merged;
 }
 
-// What tag: alone marks in a hit: the ranges of the paragraph's highlights with the first tag, merged.
+// What tag: or author: alone marks in a hit: the ranges of the paragraph's highlights with the first tag (without a
+// tag, the first author's highlights), merged.
 class TaggedRanges final
 {
 public:
     TaggedRanges(QSqlDatabase db, const SearchQuery &query)
         : m_query(db)
     {
-        if (!query.isTagsOnly())
+        if (!query.isAnnotatedOnly())
             return;
         m_query.setForwardOnly(true);
+        if (!query.isTagsOnly()) {
+            m_ready =
+                m_query.prepare(QStringLiteral("SELECT start, \"end\" FROM highlights WHERE block_id = ? AND start "
+                                               "IS NOT NULL AND ") +
+                                search::authorIs(dialect::isPostgres(db), QStringLiteral("created_by")) +
+                                QStringLiteral(" ORDER BY start"));
+            m_tag = query.authors.front();
+            return;
+        }
         m_ready =
             m_query.prepare(QStringLiteral("SELECT h.start, h.\"end\" FROM highlights h JOIN highlight_tags ht ON "
                                            "ht.highlight_id = h.id WHERE h.block_id = ? AND h.start IS NOT NULL "
@@ -109,7 +119,7 @@ public:
 
 private:
     QSqlQuery m_query;
-    QString m_tag;
+    QString m_tag; // or the author
     bool m_ready = false;
 };
 
@@ -127,6 +137,14 @@ SearchService::SearchService(Library &library)
 SearchResult SearchService::search(const QString &text, const SearchOptions &options, const std::atomic_bool *cancel)
 {
     return search(QueryParser::parse(text), options, cancel);
+}
+
+Result<QStringList> SearchService::authors()
+{
+    Result<QStringList> names = search::annotationAuthors(m_library.database());
+    if (!names)
+        return Error(tr("database error: %1").arg(names.error().message()));
+    return names;
 }
 
 Result<qint64> SearchService::count(const SearchQuery &query, const std::atomic_bool *cancel)
@@ -423,8 +441,8 @@ SearchResult SearchService::search(const SearchQuery &query, const SearchOptions
             hit.month = row.value(5).toInt();
             hit.day = row.value(6).toInt();
             hit.publication = row.value(7).toString();
-            hit.matches =
-                query.isTagsOnly() ? taggedRanges.ranges(hit.blockId, hit.text.size()) : highlighter.matches(hit.text);
+            hit.matches = query.isAnnotatedOnly() ? taggedRanges.ranges(hit.blockId, hit.text.size())
+                                                  : highlighter.matches(hit.text);
             if (const auto corrected = ocr->ranges.constFind(hit.blockId); corrected != ocr->ranges.cend())
                 hit.matches = mergeRanges(hit.matches + *corrected, hit.text.size());
             if (!titleHighlighter.isEmpty())

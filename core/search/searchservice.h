@@ -113,6 +113,9 @@ public:
     /// The number of hits, counting no further than `most` (0: all of them).
     Result<qint64> countUpTo(const SearchQuery &query, qint64 most, const std::atomic_bool *cancel = nullptr);
 
+    /// The names `author:` knows: everyone who made an annotation or a tagging in the library, sorted.
+    Result<QStringList> authors();
+
 private:
     Library &m_library;
 };

@@ -106,6 +106,10 @@ QList<AnnotationItem> AnnotationRepository::list(const AnnotationFilter &filter)
             where.append(QStringLiteral("i.date <= ?"));
             values.append(filter.to.toString(Qt::ISODate));
         }
+        if (!filter.author.isEmpty()) {
+            where.append(QStringLiteral("%1.created_by = ?").arg(alias));
+            values.append(filter.author);
+        }
         if (!filter.text.isEmpty()) {
             where.append(textCondition);
             values.append(filter.text.toLower());

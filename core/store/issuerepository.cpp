@@ -3,6 +3,7 @@
 #include "core/store/issuerepository.h"
 
 #include "core/parse/issuefile.h"
+#include "core/store/dialect.h"
 #include "core/store/issuerows.h"
 #include "core/store/library.h"
 #include "core/store/sourcebytes.h"
@@ -286,6 +287,58 @@ std::optional<Article> IssueRepository::article(qint64 articleId, RawText raw) c
     if (const auto issueId = issueIdOfArticle(articleId))
         fillRawFromSource(db, *issueId, std::span<Article>(&article, 1));
     return article;
+}
+
+QHash<qint64, Article> IssueRepository::articles(const QList<qint64> &articleIds) const
+{
+    QHash<qint64, Article> result;
+    if (articleIds.isEmpty())
+        return result;
+    QSqlDatabase db = m_library.database();
+    // The ids as one bound JSON array (dialect::idsFromJson): one statement, however many.
+    QStringList ids;
+    ids.reserve(articleIds.size());
+    for (const qint64 id : articleIds)
+        ids.append(QString::number(id));
+    const QVariant idArray = QString(u'[' + ids.join(u',') + u']');
+    const QString idSet = dialect::idsFromJson(db);
+    QSqlQuery query(db);
+    if (!read(query, "articles:",
+              QStringLiteral("SELECT %1 FROM articles a WHERE a.id IN (%2)").arg(QLatin1String(kArticleColumns), idSet),
+              {idArray}))
+        return result;
+    while (query.next()) {
+        Article article = articleFromQuery(query);
+        result.insert(article.id, std::move(article));
+    }
+    query.finish();
+    QSqlQuery reporters(db);
+    if (!read(reporters, "articles:",
+              QStringLiteral("SELECT ar.article_id, r.name FROM article_reporters ar JOIN reporters r ON r.id = "
+                             "ar.reporter_id WHERE ar.article_id IN (%1) ORDER BY ar.article_id, ar.position")
+                  .arg(idSet),
+              {idArray}))
+        return {};
+    while (reporters.next()) {
+        const auto it = result.find(reporters.value(0).toLongLong());
+        if (it != result.end() && it->byline)
+            it->byline->reporters.append(reporters.value(1).toString());
+    }
+    reporters.finish();
+    QSqlQuery blocks(db);
+    if (!read(blocks, "articles:",
+              QStringLiteral(
+                  "SELECT b.article_id, %1 FROM blocks b WHERE b.article_id IN (%2) ORDER BY b.article_id, b.position")
+                  .arg(QLatin1String(kBlockColumns), idSet),
+              {idArray}))
+        return {};
+    while (blocks.next()) {
+        Block block = blockFromQuery(blocks, 1);
+        const auto it = result.find(blocks.value(0).toLongLong());
+        if (it != result.end())
+            it->blocks.append(std::move(block));
+    }
+    return result;
 }
 
 std::optional<StoredIssue> IssueRepository::issue(qint64 issueId) const

@@ -2,12 +2,15 @@
 // notes through the notes panel and their margin markers, undo/redo restoring the library's exact rows, the
 // tag dock, the annotations panel's filters, notebook reordering (orphans, links and issue changes:
 // tst_issuechangeswindow).
+#include "app/annotations/annotationlistmodel.h"
+#include "app/annotations/annotationspanel.h"
 #include "app/annotations/noteconflictdialog.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/authorship.h"
 #include "tests/support/annotationwindowfixture.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QGuiApplication>
 #include <QLabel>
@@ -33,6 +36,7 @@ private slots:
     void paragraphAndArticleTags_drawnInTheMargin();
     void tagDock_createRenameMergeDelete_undoable();
     void annotationsPanel_filterByTag_withAndWithoutChildren();
+    void annotationsPanel_authorFilterAndColumn_rememberedSortedAndCurrent();
     void notebookView_moveEntry_reordersAndUndoes();
     void actionsAndQuestions_throughRegistryAndFeedback();
 };
@@ -447,6 +451,65 @@ void TestAnnotationWindow::annotationsPanel_filterByTag_withAndWithoutChildren()
     const QTextCursor cursor = m_window->reader()->textCursor();
     QCOMPARE(m_window->reader()->blockIdAt(cursor), m_blocks[1]);
     QCOMPARE(cursor.selectedText(), m_window->reader()->textBlock(m_blocks[1]).text().left(6));
+}
+
+void TestAnnotationWindow::annotationsPanel_authorFilterAndColumn_rememberedSortedAndCurrent()
+{
+    openWindow();
+    authorship::setUserName(QStringLiteral("rita"));
+    select(m_blocks[0], 0, 6);
+    const qint64 ritas = annotations()->highlightSelection(0);
+    authorship::setUserName(QStringLiteral("sam"));
+    select(m_blocks[1], 0, 6);
+    const qint64 sams = annotations()->highlightSelection(0);
+    authorship::setUserName(QStringLiteral("rita"));
+    QVERIFY(ritas > 0 && sams > 0);
+
+    AnnotationsPanel *panel = annotations()->annotationsPanel();
+    QComboBox *author = panel->authorFilter();
+    QCOMPARE(author->itemText(0), QStringLiteral("All authors"));
+    QVERIFY(author->findData(QStringLiteral("rita")) > 0 && author->findData(QStringLiteral("sam")) > 0);
+    panel->refresh();
+    QCOMPARE(panel->items().size(), 2);
+
+    // The Author column, sortable.
+    QAbstractItemModel *model = panel->list()->model();
+    QCOMPARE(model->headerData(AnnotationListModel::AuthorColumn, Qt::Horizontal).toString(), QStringLiteral("Author"));
+    panel->list()->sortByColumn(AnnotationListModel::AuthorColumn, Qt::DescendingOrder);
+    QCOMPARE(model->index(0, AnnotationListModel::AuthorColumn).data().toString(), QStringLiteral("sam"));
+    QCOMPARE(model->index(1, AnnotationListModel::AuthorColumn).data().toString(), QStringLiteral("rita"));
+    panel->list()->sortByColumn(AnnotationListModel::AuthorColumn, Qt::AscendingOrder);
+    QCOMPARE(model->index(0, AnnotationListModel::AuthorColumn).data().toString(), QStringLiteral("rita"));
+
+    // Choosing sam shows his highlight only, and is remembered: a new panel starts with it.
+    author->setCurrentIndex(author->findData(QStringLiteral("sam")));
+    QCOMPARE(panel->items().size(), 1);
+    QCOMPARE(panel->items().front().highlight.id, sams);
+    QCOMPARE(panel->filter().author, QStringLiteral("sam"));
+    QCOMPARE(QSettings().value(QStringLiteral("annotations/author")).toString(), QStringLiteral("sam"));
+    {
+        AnnotationsPanel again(document());
+        QCOMPARE(again.authorFilter()->currentData().toString(), QStringLiteral("sam"));
+        QCOMPARE(again.items().size(), 1);
+    }
+
+    // A colleague's note (another connection, another name) arrives: the names follow.
+    authorship::setUserName(QStringLiteral("tom"));
+    {
+        Library other;
+        QVERIFY(other.open(m_dir.filePath(QStringLiteral("copy%1.sqlite").arg(m_copies))));
+        QVERIFY(AnnotationRepository(other).addNote(m_blocks[2], 0, QStringLiteral("from tom")));
+    }
+    authorship::setUserName(QStringLiteral("rita"));
+    emit document().annotationsChanged(); // what the window does when a change notice arrives
+    QVERIFY(author->findData(QStringLiteral("tom")) > 0);
+    QCOMPARE(author->currentData().toString(), QStringLiteral("sam")); // the choice is kept
+    panel->setAuthorFilter(QStringLiteral("tom"));
+    QCOMPARE(panel->items().size(), 1);
+    QCOMPARE(panel->items().front().note.text, QStringLiteral("from tom"));
+    panel->setAuthorFilter(QString());
+    QCOMPARE(panel->items().size(), 3);
+    authorship::setUserName(QString());
 }
 
 void TestAnnotationWindow::notebookView_moveEntry_reordersAndUndoes()

@@ -372,6 +372,22 @@ void TestExportGui::dialog_presetFilter_previewAndExport()
     QVERIFY(!linked.contains(link(m_fx.block(m_fx.stored1, 0, 0)) + u'>'));
     withLinks->setChecked(false);
 
+    // The Author choice: the library's authors; the panel's author comes preset, "All authors" exports everyone's.
+    auto *author = dialog.findChild<QComboBox *>(u"author"_s);
+    QVERIFY(author && author->isEnabled());
+    QCOMPARE(author->currentData().toString(), QString());
+    QVERIFY(author->count() >= 2);
+    const QString someone = author->itemData(1).toString();
+    AnnotationFilter byAuthor = filter;
+    byAuthor.author = someone;
+    dialog.setFilter(byAuthor);
+    QCOMPARE(author->currentData().toString(), someone);
+    QCOMPARE(dialog.selection().authors, QStringList{someone});
+    dialog.updatePreview();
+    QVERIFY2(dialog.previewText().contains(u"excerpt by "_s + someone), qPrintable(dialog.previewText()));
+    author->setCurrentIndex(0);
+    QVERIFY(dialog.selection().authors.isEmpty());
+
     QTemporaryDir dir;
     dialog.setFormat(u"csv"_s);
     dialog.setOutputPath(dir.filePath(u"panel.csv"_s));

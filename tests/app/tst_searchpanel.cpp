@@ -5,6 +5,7 @@
 #include "app/annotations/annotationdocument.h"
 #include "app/reader/findbar.h"
 #include "app/reader/readerview.h"
+#include "app/search/querycompleter.h"
 #include "app/search/searchpanel.h"
 #include "app/search/searchresultsmodel.h"
 #include "app/shell/mainwindow.h"
@@ -13,12 +14,15 @@
 #include "core/search/queryparser.h"
 #include "core/search/searchindex.h"
 #include "core/search/searchservice.h"
+#include "core/store/authorship.h"
 #include "core/store/library.h"
 #include "tests/support/corpuslibrary.h"
 #include "tests/support/sampleissue.h"
 #include "tests/support/windowfixture.h"
 
+#include <QAbstractItemView>
 #include <QAction>
+#include <QCompleter>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLineEdit>
@@ -70,6 +74,7 @@ private slots:
     void f3_stepsThroughMatches_escClears();
     void searchMatches_coexistWithAnnotationHighlights();
     void tagAlone_listsTheTaggedParagraphAndHighlight();
+    void authorAlone_completedAndListsTheirAnnotations();
     void findBar_ctrlF_countsMatchesInArticle();
     void indexNeedingRebuild_isRebuiltBeforeSearchIsEnabled();
 
@@ -581,6 +586,40 @@ void TestSearchPanel::tagAlone_listsTheTaggedParagraphAndHighlight()
     for (int i = 0; i < 3; ++i)
         window->undoStack()->undo();
     QVERIFY(document.tagList().isEmpty());
+}
+
+void TestSearchPanel::authorAlone_completedAndListsTheirAnnotations()
+{
+    // author: completes the people who annotated (kept current as they annotate) and lists what one of them did.
+    authorship::setUserName(QStringLiteral("rita"));
+    auto window = openWindow(m_library);
+    AnnotationDocument &document = window->annotations()->document();
+    const SearchResult some = serviceResult(QStringLiteral("永川"), {SearchOrder::Oldest, 0, 40});
+    QVERIFY(some.hits.size() > 30);
+    const SearchHit &highlighted = some.hits[7];
+    const int start = int(highlighted.matches.front().start);
+    QVERIFY(document.addHighlight(highlighted.blockId, start, start + 2, {}) > 0);
+
+    SearchPanel *panel = window->searchPanel();
+    QLineEdit *field = panel->queryField();
+    field->setFocus();
+    typeText(field, QStringLiteral("永川 author:r"));
+    QTRY_VERIFY(panel->completer()->popup()->isVisible());
+    QCOMPARE(panel->completer()->completionModel()->rowCount(), 1);
+    QCOMPARE(panel->completer()->completionModel()->index(0, 0).data().toString(), QStringLiteral("rita"));
+    QTest::keyClick(panel->completer()->popup(), Qt::Key_Escape);
+
+    QVERIFY(typeQuery(window.get(), QStringLiteral("author:rita")));
+    QVERIFY2(panel->messageText().isEmpty(), qPrintable(panel->messageText()));
+    QCOMPARE(panel->model()->total(), 1);
+    QCOMPARE(panel->model()->hit(0).blockId, highlighted.blockId);
+    QCOMPARE(panel->model()->hit(0).matches, (QList<TextRange>{{start, 2}})); // the highlight is what it marks
+    // A name nobody annotated under says so.
+    QVERIFY(typeQuery(window.get(), QStringLiteral("author:nobody")));
+    QVERIFY2(panel->messageText().contains(QStringLiteral("author:nobody")), qPrintable(panel->messageText()));
+
+    window->undoStack()->undo();
+    authorship::setUserName(QString());
 }
 
 void TestSearchPanel::findBar_ctrlF_countsMatchesInArticle()

@@ -111,7 +111,7 @@ void TestCli::manPage_describesEveryCommandAndFilter()
         QVERIFY2(man.contains(entry), qPrintable(u"the man page has no entry for "_s + command));
     }
     for (const char *filter : {"title:", "reporter:", "tag:", "publication:", "from:", "to:", "in:notes",
-                               "person:", "office:", "ocr:", "own:"}) {
+                               "person:", "office:", "ocr:", "own:", "author:"}) {
         const QRegularExpression named(u"(^|[\\s\"])"_s + QRegularExpression::escape(QLatin1String(filter)),
                                        QRegularExpression::MultilineOption);
         QVERIFY2(man.contains(named), filter);

@@ -55,6 +55,25 @@ void TestCliExport::formatsAndUsage()
     const auto records = test::parseCsv(QString::fromUtf8(f.readAll().mid(3)));
     QVERIFY(records);
     QCOMPARE(records->size(), 1 + 3);
+    // --author: what that person made (everything here is by the library's user, or the team library's login).
+    const QStringList header = records->at(0);
+    const qsizetype authorColumn = header.indexOf(u"author"_s);
+    QVERIFY(authorColumn > 0 && header.contains(u"changed_by"_s));
+    const QString author = records->at(1).value(authorColumn);
+    QVERIFY(!author.isEmpty());
+    const QString byAuthor = dir.filePath(u"by.csv"_s);
+    QCOMPARE(run({u"--author"_s, author + u",,"_s, u"--tag"_s, u"农业"_s, u"--no-children"_s, u"--format"_s, u"csv"_s,
+                  u"-o"_s, byAuthor}),
+             0);
+    QFile byFile(byAuthor);
+    QVERIFY(byFile.open(QIODevice::ReadOnly));
+    QCOMPARE(test::parseCsv(QString::fromUtf8(byFile.readAll().mid(3)))->size(), 1 + 3);
+    QByteArray unknown;
+    QCOMPARE(
+        run({u"--author"_s, author, u"--author"_s, u"nobody"_s, u"--format"_s, u"csv"_s, u"-o"_s, byAuthor}, &unknown),
+        1);
+    QVERIFY2(unknown.contains("nobody named 'nobody'") && unknown.contains(author.toUtf8()), unknown.constData());
+    QCOMPARE(run({u"--author"_s, u","_s, u"--format"_s, u"csv"_s, u"-o"_s, byAuthor}), 2);
     const QString md = dir.filePath(u"nb.md"_s);
     QCOMPARE(run({u"--notebook"_s, u"读书笔记"_s, u"--format"_s, u"md"_s, u"-o"_s, md}), 0);
     QVERIFY(QFile::exists(md));

@@ -299,6 +299,14 @@ void TestAnnotations::list_filters_tagChildTagsArticleDateText()
     byText.text = b0.text.mid(1, 2);
     QCOMPARE(annotations.list(byText).front().highlight.id, h1);
 
+    // By author (created_by, exactly): everything here is by this process's writer; another name lists nothing.
+    AnnotationFilter byAuthor;
+    byAuthor.author = annotations.highlight(h1)->createdBy;
+    QVERIFY(!byAuthor.author.isEmpty());
+    QCOMPARE(annotations.list(byAuthor).size(), 4);
+    byAuthor.author = u"someone else"_s;
+    QVERIFY(annotations.list(byAuthor).isEmpty());
+
     const QDate date = m_issue.parsed.issue.date;
     const QDate otherDate = m_other.parsed.issue.date;
     if (date.isValid() && otherDate.isValid() && date != otherDate) {

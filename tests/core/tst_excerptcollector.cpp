@@ -10,6 +10,10 @@
 #include "tests/support/exportfixture.h"
 
 #include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -54,8 +58,22 @@ private slots:
     void selection_annotationFilter_matchesPanel();
     void excerpt_carriesQuoteSourceReportersLink();
     void notebook_inItsOrderWithFreeText();
+    void selection_authors_theirExcerptsOnly_andEveryFormatNamesThem();
 
 private:
+    /// Records who made rows as a copy of a library writes them (a team library's server otherwise writes the login).
+    bool setCreatedBy(const QString &sql, const QVariantList &binds)
+    {
+        QSqlDatabase db = m_fx.library->database();
+        if (!db.transaction())
+            return false;
+        QSqlQuery copying(db);
+        if ((test::onPostgres() && !copying.exec(u"SET LOCAL dubao.copy = 'on'"_s)) || !sql::exec(db, sql, binds)) {
+            db.rollback();
+            return false;
+        }
+        return db.commit();
+    }
     ExportDocument collect(const ExportSelection &s)
     {
         const Result<ExportDocument> doc = ExcerptCollector(*m_fx.library).collect(s);
@@ -250,6 +268,57 @@ void TestExcerptCollector::notebook_inItsOrderWithFreeText()
     const QString md = QString::fromUtf8(buffer.data());
     QVERIFY(md.indexOf(u"开头"_s) < md.indexOf(doc.excerpts.at(1).quote));
     QVERIFY(md.indexOf(doc.excerpts.at(1).quote) < md.indexOf(u"结尾"_s));
+}
+
+void TestExcerptCollector::selection_authors_theirExcerptsOnly_andEveryFormatNamesThem()
+{
+    // Everything in the fixture is by the library's user (a team library's login).
+    const QString me = find(m_all, u"h"_s + QString::number(m_fx.h1))->createdBy;
+    QVERIFY(!me.isEmpty());
+    for (const Excerpt &e : std::as_const(m_all.excerpts)) {
+        QVERIFY2(e.createdBy == me, qPrintable(key(e) + u": "_s + e.createdBy)); // the taggers of p and a too
+        for (const ExportNote &n : e.notes)
+            QCOMPARE(n.createdBy, me);
+    }
+    // sam wrote the paragraph note n3 and tagged the article.
+    QVERIFY(setCreatedBy(u"UPDATE notes SET created_by = 'sam' WHERE id = ?"_s, {m_fx.n3}));
+    QVERIFY(setCreatedBy(u"UPDATE article_tags SET created_by = 'sam' WHERE article_id = ?"_s, {m_fx.taggedArticle}));
+
+    ExportSelection s;
+    s.authors = {u"SAM"_s}; // ASCII folded
+    const ExportDocument sams = collect(s);
+    QCOMPARE(keys(sams),
+             (QStringList{u"n"_s + QString::number(m_fx.n3), u"a"_s + QString::number(m_fx.taggedArticle)}));
+    QCOMPARE(sams.excerpts.at(0).createdBy, u"sam"_s);
+    QCOMPARE(sams.excerpts.at(1).createdBy, u"sam"_s);
+    QVERIFY(sams.selectionSummary.contains(u"SAM"_s));
+    s.authors = {me};
+    QCOMPARE(keys(collect(s)),
+             (QStringList{u"h"_s + QString::number(m_fx.h3), u"h"_s + QString::number(m_fx.h1),
+                          u"h"_s + QString::number(m_fx.h2), u"p"_s + QString::number(m_fx.taggedBlock)}));
+    s.authors = {me, u"sam"_s};
+    QCOMPARE(keys(collect(s)), keys(m_all));
+    s.authors = {u"nobody"_s};
+    QVERIFY(collect(s).excerpts.isEmpty());
+
+    // CSV and JSON carry the author (and who changed it); the reading formats name them beside the source.
+    const QString csv = QString::fromUtf8(test::writeToBytes(u"csv"_s, sams));
+    QVERIFY(csv.section(u"\r\n"_s, 0, 0).endsWith(u"\"author\",\"changed_by\""_s));
+    QVERIFY(csv.section(u"\r\n"_s, 1, 1).contains(u"\"sam\",\""_s));
+    const QJsonArray entries =
+        QJsonDocument::fromJson(test::writeToBytes(u"json"_s, sams)).object().value(u"entries"_s).toArray();
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(0).toObject().value(u"author"_s).toString(), u"sam"_s);
+    QCOMPARE(entries.at(0).toObject().value(u"notes"_s).toArray().at(0).toObject().value(u"author"_s).toString(),
+             u"sam"_s);
+    const QJsonDocument annotations = QJsonDocument::fromJson(test::writeToBytes(u"webannotation"_s, sams));
+    QVERIFY(QString::fromUtf8(annotations.toJson(QJsonDocument::Compact))
+                .contains(u"\"creator\":{\"name\":\"sam\",\"type\":\"Person\"}"_s));
+    for (const QString &format : {u"md"_s, u"html"_s})
+        QVERIFY2(QString::fromUtf8(test::writeToBytes(format, sams)).contains(u"excerpt by sam"_s), qPrintable(format));
+
+    QVERIFY(setCreatedBy(u"UPDATE notes SET created_by = ? WHERE id = ?"_s, {me, m_fx.n3}));
+    QVERIFY(setCreatedBy(u"UPDATE article_tags SET created_by = ? WHERE article_id = ?"_s, {me, m_fx.taggedArticle}));
 }
 
 DUBAO_TEST_MAIN_BOTH_ENGINES(TestExcerptCollector, {})

@@ -346,8 +346,11 @@ void TestExport::json_roundTrip()
             const QJsonObject no = n.toObject();
             back.notes.append({no.value(u"id"_s).toInteger(), no.value(u"text"_s).toString(),
                                QDateTime::fromString(no.value(u"created"_s).toString(), Qt::ISODateWithMs),
-                               uidBack(no.value(u"uid"_s))});
+                               uidBack(no.value(u"uid"_s)), no.value(u"author"_s).toString(),
+                               no.value(u"changedBy"_s).toString()});
         }
+        back.createdBy = o.value(u"author"_s).toString();
+        back.changedBy = o.value(u"changedBy"_s).toString();
         const QJsonObject a = o.value(u"article"_s).toObject();
         back.articleId = a.value(u"id"_s).toInteger();
         back.articleUid = uidBack(a.value(u"uid"_s));

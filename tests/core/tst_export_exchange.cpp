@@ -10,6 +10,7 @@
 #include "core/store/uid.h"
 #include "tests/support/exportfixture.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -100,6 +101,8 @@ void TestExportExchange::qdpx_validAgainstTheSchema_selectionsAtTheirText()
     QString sourceText;
     int selections = 0;
     int colouredCodes = 0;
+    QHash<QString, QString> users; // <Users>: guid → name (written before everything that names them)
+    QStringList creators;
     QStringList quotes;
     for (const Excerpt &e : std::as_const(m_all.excerpts))
         quotes.append(e.quote);
@@ -109,6 +112,11 @@ void TestExportExchange::qdpx_validAgainstTheSchema_selectionsAtTheirText()
         const QXmlStreamAttributes a = xml.attributes();
         if (xml.name() == u"Code" && a.hasAttribute(u"color"_s))
             ++colouredCodes;
+        if (xml.name() == u"User")
+            users.insert(a.value(u"guid"_s).toString(), a.value(u"name"_s).toString());
+        if ((xml.name() == u"PlainTextSelection" || xml.name() == u"Coding" || xml.name() == u"Note") &&
+            a.hasAttribute(u"creatingUser"_s))
+            creators.append(users.value(a.value(u"creatingUser"_s).toString(), u"(not among the users)"_s));
         if (xml.name() == u"TextSource") {
             const QString path = a.value(u"plainTextPath"_s).toString();
             QVERIFY(path.startsWith(u"internal://"_s));
@@ -129,6 +137,12 @@ void TestExportExchange::qdpx_validAgainstTheSchema_selectionsAtTheirText()
     QCOMPARE(selections, int(std::count_if(m_all.excerpts.begin(), m_all.excerpts.end(),
                                            [](const Excerpt &e) { return !e.isText() && !e.orphan; })));
     QVERIFY(colouredCodes >= 3);
+    // Who made each selection, coding and note: QDA-XML users (issue 13), one per name.
+    const QString author = m_all.excerpts.constFirst().createdBy;
+    QVERIFY(!author.isEmpty());
+    QCOMPARE(users.values(), QStringList{author});
+    QVERIFY(creators.size() > selections);
+    QCOMPARE(QSet<QString>(creators.begin(), creators.end()), QSet<QString>{author});
 }
 
 void TestExportExchange::webAnnotation_idsAndSelectorsResolve()

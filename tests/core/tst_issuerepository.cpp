@@ -128,6 +128,17 @@ void TestIssueRepository::insert_readBack_equalFieldByField()
     QCOMPARE(articleIds.size(), expected.articles.size());
     QCOMPARE(blockIds.size(), 8);
     QVERIFY(got == withIds);
+
+    // articles(ids) reads many at once, each as article(id, RawText::Skipped) gives it; unknown ids are left out.
+    QList<qint64> ids(articleIds.cbegin(), articleIds.cend());
+    ids.append(12345);
+    const QHash<qint64, Article> many = repository.articles(ids);
+    QCOMPARE(many.size(), articleIds.size());
+    for (const qint64 id : std::as_const(articleIds)) {
+        QVERIFY(many.contains(id));
+        QVERIFY(many.value(id) == *repository.article(id, IssueRepository::RawText::Skipped));
+    }
+    QVERIFY(repository.articles({}).isEmpty());
 }
 
 void TestIssueRepository::insert_reportersNormalised_oneRowPerName()
