@@ -58,7 +58,6 @@
 
 #include <algorithm>
 #include <climits>
-#include <numeric>
 
 namespace dubao {
 
@@ -327,31 +326,7 @@ void MainWindow::balanceDocks()
     tabifyCrowdedSides(*this);
     if (!m_reader->isVisible())
         return;
-    const int deficit = m_reader->readableWidth() - m_reader->width();
-    if (deficit <= 0)
-        return;
-    // One dock per side: resizing one of a side's docks resizes the side (its tabs and the docks stacked with it).
-    QList<QDockWidget *> docks;
-    QList<int> widths;
-    QList<int> room;
-    for (const Qt::DockWidgetArea area : {Qt::LeftDockWidgetArea, Qt::RightDockWidgetArea}) {
-        for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
-            if (dock->isFloating() || !dock->isVisible() || dockWidgetArea(dock) != area ||
-                dock->visibleRegion().isEmpty())
-                continue;
-            docks << dock;
-            widths << dock->width();
-            room << std::max(0, dock->width() - dock->minimumSizeHint().width());
-            break;
-        }
-    }
-    const int available = std::accumulate(room.cbegin(), room.cend(), 0);
-    if (available == 0)
-        return;
-    const int take = std::min(deficit, available);
-    for (qsizetype i = 0; i < docks.size(); ++i)
-        widths[i] -= static_cast<int>((qint64(take) * room[i] + available - 1) / available); // rounded up
-    resizeDocks(docks, widths, Qt::Horizontal);
+    narrowSideDocks(*this, m_reader->readableWidth() - m_reader->width());
 }
 
 void MainWindow::saveSettings()
