@@ -4,6 +4,7 @@
 
 #include "core/annotate/anchoring.h"
 #include "core/store/annotationrows.h"
+#include "core/store/changenotice.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
@@ -246,6 +247,8 @@ Result<HighlightDeletion> AnnotationRepository::removeHighlight(qint64 id)
     deletion.detachedNotes = ids(db, QStringLiteral("SELECT id FROM notes WHERE highlight_id = ? ORDER BY id"), {id});
     deletion.tagStamps = tagStamps(db, "highlight_tags", "highlight_id", id);
     deletion.notebookEntries = notebookEntries(db, QStringLiteral("highlight_id = ?"), {id});
+    changes::deleting(db, QStringLiteral("highlight_tags"), QStringLiteral("t.highlight_id = ?"), {id});
+    changes::deleting(db, QStringLiteral("highlights"), QStringLiteral("t.id = ?"), {id});
     Result<void> removed = removeNotebookEntries(db, deletion.notebookEntries);
     if (removed)
         removed = exec(db, {{QStringLiteral("UPDATE notes SET highlight_id = NULL WHERE highlight_id = ?"), {id}},
@@ -448,6 +451,8 @@ Result<NoteDeletion> AnnotationRepository::removeNote(qint64 id)
     deletion.uid = uidOf(db, "notes", id);
     deletion.tagStamps = tagStamps(db, "note_tags", "note_id", id);
     deletion.notebookEntries = notebookEntries(db, QStringLiteral("note_id = ?"), {id});
+    changes::deleting(db, QStringLiteral("note_tags"), QStringLiteral("t.note_id = ?"), {id});
+    changes::deleting(db, QStringLiteral("notes"), QStringLiteral("t.id = ?"), {id});
     Result<void> removed = removeNotebookEntries(db, deletion.notebookEntries);
     if (removed)
         removed = exec(db, {{QStringLiteral("DELETE FROM note_tags WHERE note_id = ?"), {id}},

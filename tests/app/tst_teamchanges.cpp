@@ -48,6 +48,7 @@ private slots:
     void ownNote_notAnnouncedBack();
     void whileTypingANote_reloadWaits_typedTextKeptAndSaved();
     void colleaguesNoteAndCorrection_readerKeepsScrollSelectionAndNoteEditor();
+    void colleagueDeletesANote_statusNamesTheArticle_markGoes();
     void reuseDock_saysNotOnATeamLibraryYet_notOnAFile();
 
 private:
@@ -242,6 +243,36 @@ void TestTeamChanges::colleaguesNoteAndCorrection_readerKeepsScrollSelectionAndN
     QCOMPARE(reader->topBlockId(), top);
     QCOMPARE(reader->textCursor().selectedText(), selected);
     QCOMPARE(notes->editor()->toPlainText(), u"kept open and typed"_s);
+}
+
+// A deletion is named (the notice carries the deleted note's article): the status bar says which article lost a
+// note, and its mark goes from the open article.
+void TestTeamChanges::colleagueDeletesANote_statusNamesTheArticle_markGoes()
+{
+    std::unique_ptr<MainWindow> window = test::openShownWindow(m_server->url(m_db, u"anna"_s));
+    QVERIFY(window->showArticle(m_article));
+    QSignalSpy applied(window->teamChanges(), &TeamChangeListener::applied);
+    const int before = notesOnBlock(*window);
+    QProcess add;
+    startCli(add, {u"note"_s, u"add"_s, u"--block"_s, QString::number(m_block), u"--text"_s, u"short-lived"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(add.state() == QProcess::NotRunning, 30000);
+    QCOMPARE(add.exitCode(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(notesOnBlock(*window), before + 1, 2000);
+    const QString id =
+        m_server->psql(m_db, u"SELECT max(id) FROM notes WHERE text = 'short-lived'"_s).valueOr(QString());
+    QVERIFY(id.toLongLong() > 0);
+    QProcess remove;
+    startCli(remove, {u"note"_s, u"delete"_s, id});
+    QTRY_VERIFY_WITH_TIMEOUT(remove.state() == QProcess::NotRunning, 30000);
+    QVERIFY2(remove.exitCode() == 0, remove.readAllStandardError().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(notesOnBlock(*window), before, 2000);
+    QTRY_COMPARE(applied.size(), 2);
+    const changes::ChangeNotice notice = applied.at(1).at(0).value<changes::ChangeNotice>();
+    QCOMPARE(notice.deleted, QStringList{u"note"_s});
+    QCOMPARE(notice.articleIds, QList<qint64>{m_article});
+    const QString expected = u"rita deleted a note on “%1”"_s.arg(m_title);
+    QCOMPARE(window->teamChanges()->lastMessage(), expected);
+    QCOMPARE(window->statusBar()->currentMessage(), expected);
 }
 
 void TestTeamChanges::reuseDock_saysNotOnATeamLibraryYet_notOnAFile()
