@@ -189,6 +189,7 @@ Result<qint64> AnnotationRepository::addHighlight(qint64 blockId, int start, int
         !inserted)
         return inserted.error();
     const qint64 id = dialect::insertedId(insert);
+    changes::written(db, QStringLiteral("highlights"), QStringLiteral("t.id = ?"), {id});
     for (const qint64 tagId : tagIds) {
         if (Result<void> tagged = exec(db,
                                        dialect::insertOrIgnore(db) +
@@ -334,7 +335,9 @@ Result<qint64> AnnotationRepository::addNote(qint64 blockId, qint64 highlightId,
             values);
         !inserted)
         return inserted.error();
-    return scope.commit(dialect::insertedId(insert));
+    const qint64 id = dialect::insertedId(insert);
+    changes::written(db, QStringLiteral("notes"), QStringLiteral("t.id = ?"), {id});
+    return scope.commit(id);
 }
 
 std::optional<Note> AnnotationRepository::note(qint64 id) const
@@ -419,6 +422,7 @@ Result<QString> AnnotationRepository::editNote(qint64 id, const QString &text, i
                                  {notNull(text), nowUtc(), id, readVersion, readVersion});
         !done)
         return done.error();
+    changes::written(db, QStringLiteral("notes"), QStringLiteral("t.id = ?"), {id});
     if (update.numRowsAffected() == 0) {
         const std::optional<Note> now = note(id);
         if (changedSince)

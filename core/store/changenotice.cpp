@@ -158,7 +158,8 @@ Result<void> unprepared(QSqlDatabase db, const char *statement)
 /// What a transaction declared it deletes (deleting()): the rows per table, and their articles and issues.
 struct Declared
 {
-    QHash<QString, qint64> rows;
+    QHash<QString, qint64> rows;    ///< deleted
+    QHash<QString, qint64> written; ///< inserted or updated
     QList<qint64> articleIds;
     QList<qint64> issueIds;
     bool manyArticles = false;
@@ -196,13 +197,15 @@ void begin(QSqlDatabase db)
     s_declared.remove(db.connectionName());
 }
 
-void deleting(QSqlDatabase db, const QString &table, const QString &where, const QVariantList &values)
+namespace {
+
+void declare(QSqlDatabase db, const QString &table, const QString &where, const QVariantList &values, bool deleted)
 {
     if (!dialect::isPostgres(db) || rowsOf(table).isEmpty() || table == QLatin1String("issues"))
         return;
-    // In a savepoint, as announce()'s statements: a failure here must not abort the user's deletion (the notice
-    // then says "many", the table's deletions not all being declared).
-    if (!unprepared(db, "SAVEPOINT dubao_deleting"))
+    // In a savepoint, as announce()'s statements: a failure here must not abort the user's write (the notice then
+    // says "many" or searches, the table's rows not all being declared).
+    if (!unprepared(db, "SAVEPOINT dubao_declare"))
         return;
     Declared found;
     QSqlQuery rows(db);
@@ -214,20 +217,35 @@ void deleting(QSqlDatabase db, const QString &table, const QString &where, const
         }
     }
     rows = QSqlQuery(); // (freed before the savepoint ends)
-    if (!unprepared(db, "RELEASE SAVEPOINT dubao_deleting")) {
-        (void)unprepared(db, "ROLLBACK TO SAVEPOINT dubao_deleting");
-        (void)unprepared(db, "RELEASE SAVEPOINT dubao_deleting");
+    if (!deleted)
+        found.written.insert(table, found.rows.take(table));
+    if (!unprepared(db, "RELEASE SAVEPOINT dubao_declare")) {
+        (void)unprepared(db, "ROLLBACK TO SAVEPOINT dubao_declare");
+        (void)unprepared(db, "RELEASE SAVEPOINT dubao_declare");
         return;
     }
     const QMutexLocker lock(&s_beginMutex);
     Declared &declared = s_declared[db.connectionName()];
     declared.rows[table] += found.rows.value(table);
+    declared.written[table] += found.written.value(table);
     for (const qint64 id : std::as_const(found.articleIds))
         addId(declared.articleIds, declared.manyArticles, id);
     for (const qint64 id : std::as_const(found.issueIds))
         addId(declared.issueIds, declared.manyIssues, id);
     declared.manyArticles = declared.manyArticles || found.manyArticles;
     declared.manyIssues = declared.manyIssues || found.manyIssues;
+}
+
+} // namespace
+
+void deleting(QSqlDatabase db, const QString &table, const QString &where, const QVariantList &values)
+{
+    declare(db, table, where, values, true);
+}
+
+void written(QSqlDatabase db, const QString &table, const QString &where, const QVariantList &values)
+{
+    declare(db, table, where, values, false);
 }
 
 QByteArray ChangeNotice::toJson() const
@@ -309,7 +327,8 @@ Result<ChangeNotice> pending(QSqlDatabase db)
             if (table == QLatin1String("issues"))
                 notice.manyIssues = true;
         }
-        if (inserted + updated > 0 && !rowsOf(table).isEmpty())
+        // Rows the writer declared (written()) are known already; others are searched for below.
+        if (inserted + updated > 0 && !rowsOf(table).isEmpty() && declared.written.value(table) < inserted + updated)
             written.insert(table, updated > 0 ? 0 : inserted);
     }
     if (notice.kinds.isEmpty())

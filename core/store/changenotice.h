@@ -65,6 +65,11 @@ void begin(QSqlDatabase db);
 /// the notice say "many". Nothing on SQLite.
 void deleting(QSqlDatabase db, const QString &table, const QString &where, const QVariantList &values);
 
+/// The same just after it inserted or updated rows of such a table (a note added or edited, a tagging added): a
+/// table whose rows written by the transaction were all declared so is not searched at the commit, a search whose
+/// cost grows with the table (the rows' transaction ids are not indexed: issue 13's bench_notices).
+void written(QSqlDatabase db, const QString &table, const QString &where, const QVariantList &values);
+
 /// On a team library, inside the outermost transaction just before it commits: finds what the transaction wrote
 /// and sends one notification on channel(). Nothing when it wrote nothing (no transaction id assigned) and on
 /// SQLite. Called by sql::beforeCommit(), the store's one commit seam.

@@ -560,6 +560,9 @@ Result<bool> TagRepository::setTagging(TagTarget target, qint64 tagId, qint64 ta
     if (tagged) {
         if (Result<void> inserted = insertTaggings(db, table, tagId, {targetId}, &changed); !inserted)
             return inserted.error();
+        changes::written(db, QLatin1String(table.table),
+                         QStringLiteral("t.%1 = ? AND t.tag_id = ?").arg(QLatin1String(table.column)),
+                         {targetId, tagId});
     } else {
         changes::deleting(db, QLatin1String(table.table),
                           QStringLiteral("t.%1 = ? AND t.tag_id = ?").arg(QLatin1String(table.column)),
