@@ -6,6 +6,7 @@
 #include "app/issues/importcontroller.h"
 #include "app/issues/issuespart.h"
 #include "app/maintenance/maintenancepart.h"
+#include "app/maintenance/mergepart.h"
 #include "app/people/peoplepart.h"
 #include "app/reader/originalview.h"
 #include "app/reader/readerview.h"
@@ -128,6 +129,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_export->connectPanelExports();
     m_search = new SearchPart(*this, m_splitter, m_treeDock, *m_actions);
     m_maintenance = new MaintenancePart(*this, *m_actions);
+    new MergePart(*this, *m_actions);    // owned by the window
     new TrendsPart(*this, *m_actions);   // owned by the window
     new CalendarPart(*this, *m_actions); // owned by the window
     new PeoplePart(*this, *m_actions);   // owned by the window
