@@ -24,6 +24,7 @@ packages=(
     python3  # the reuse export tests read its CSV, JSON and HTML back with Python's csv, json and html.parser
     libpq-dev libqt6sql6-psql postgresql-15  # team libraries: libpq, Qt's QPSQL driver, the server the tests start
     qtkeychain-qt6-dev  # a team library's password in the platform keychain (Secret Service), when one runs
+    gnome-keyring dbus-daemon  # tst_teamkeychain: a Secret Service on a D-Bus session bus of its own, headless
 )
 
 missing=()

@@ -72,11 +72,13 @@ void ReaderView::rebuildKeepingPosition()
 {
     // At the very top the headline stays in view; further down the anchored line stays where it is.
     const bool atTop = verticalScrollBar()->value() == 0;
+    const int anchor = textCursor().anchor(); // the selection too, not only the cursor
     const int cursor = textCursor().position();
     reflow([&] {
         rebuild();
         QTextCursor restored(document());
-        restored.setPosition(std::min(cursor, document()->characterCount() - 1));
+        restored.setPosition(std::min(anchor, document()->characterCount() - 1));
+        restored.setPosition(std::min(cursor, document()->characterCount() - 1), QTextCursor::KeepAnchor);
         setTextCursor(restored);
     });
     if (atTop)

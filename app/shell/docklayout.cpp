@@ -115,4 +115,31 @@ int tabifyCrowdedSides(QMainWindow &window)
     return tabbed;
 }
 
+void narrowSideDocks(QMainWindow &window, int deficit)
+{
+    if (deficit <= 0)
+        return;
+    QList<QDockWidget *> docks;
+    QList<int> widths;
+    QList<int> room;
+    for (const Qt::DockWidgetArea area : {Qt::LeftDockWidgetArea, Qt::RightDockWidgetArea}) {
+        for (QDockWidget *dock : window.findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
+            if (dock->isFloating() || !dock->isVisible() || window.dockWidgetArea(dock) != area ||
+                dock->visibleRegion().isEmpty())
+                continue;
+            docks << dock;
+            widths << dock->width();
+            room << std::max(0, dock->width() - dock->minimumSizeHint().width());
+            break;
+        }
+    }
+    const int available = std::accumulate(room.cbegin(), room.cend(), 0);
+    if (available == 0)
+        return;
+    const int take = std::min(deficit, available);
+    for (qsizetype i = 0; i < docks.size(); ++i)
+        widths[i] -= static_cast<int>((qint64(take) * room[i] + available - 1) / available); // rounded up
+    window.resizeDocks(docks, widths, Qt::Horizontal);
+}
+
 } // namespace dubao

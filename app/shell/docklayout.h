@@ -21,5 +21,8 @@ void keepDockListsReadable(QDockWidget &dock);
 /// low for that, tabs the lowest with the one above it (one a call: the window calls again once the layout has
 /// placed them). Returns how many docks were tabbed.
 int tabifyCrowdedSides(QMainWindow &window);
+/// Narrows the side docks by up to `deficit` pixels (what the reading pane lacks of its readable width), one dock
+/// per side (resizing it resizes its side), each side by its share of the room it has above its minimum width.
+void narrowSideDocks(QMainWindow &window, int deficit);
 
 } // namespace dubao

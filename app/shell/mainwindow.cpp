@@ -6,6 +6,7 @@
 #include "app/issues/importcontroller.h"
 #include "app/issues/issuespart.h"
 #include "app/maintenance/maintenancepart.h"
+#include "app/maintenance/mergepart.h"
 #include "app/people/peoplepart.h"
 #include "app/reader/originalview.h"
 #include "app/reader/readerview.h"
@@ -58,7 +59,6 @@
 
 #include <algorithm>
 #include <climits>
-#include <numeric>
 
 namespace dubao {
 
@@ -129,6 +129,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_export->connectPanelExports();
     m_search = new SearchPart(*this, m_splitter, m_treeDock, *m_actions);
     m_maintenance = new MaintenancePart(*this, *m_actions);
+    new MergePart(*this, *m_actions);    // owned by the window
     new TrendsPart(*this, *m_actions);   // owned by the window
     new CalendarPart(*this, *m_actions); // owned by the window
     new PeoplePart(*this, *m_actions);   // owned by the window
@@ -327,31 +328,7 @@ void MainWindow::balanceDocks()
     tabifyCrowdedSides(*this);
     if (!m_reader->isVisible())
         return;
-    const int deficit = m_reader->readableWidth() - m_reader->width();
-    if (deficit <= 0)
-        return;
-    // One dock per side: resizing one of a side's docks resizes the side (its tabs and the docks stacked with it).
-    QList<QDockWidget *> docks;
-    QList<int> widths;
-    QList<int> room;
-    for (const Qt::DockWidgetArea area : {Qt::LeftDockWidgetArea, Qt::RightDockWidgetArea}) {
-        for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
-            if (dock->isFloating() || !dock->isVisible() || dockWidgetArea(dock) != area ||
-                dock->visibleRegion().isEmpty())
-                continue;
-            docks << dock;
-            widths << dock->width();
-            room << std::max(0, dock->width() - dock->minimumSizeHint().width());
-            break;
-        }
-    }
-    const int available = std::accumulate(room.cbegin(), room.cend(), 0);
-    if (available == 0)
-        return;
-    const int take = std::min(deficit, available);
-    for (qsizetype i = 0; i < docks.size(); ++i)
-        widths[i] -= static_cast<int>((qint64(take) * room[i] + available - 1) / available); // rounded up
-    resizeDocks(docks, widths, Qt::Horizontal);
+    narrowSideDocks(*this, m_reader->readableWidth() - m_reader->width());
 }
 
 void MainWindow::saveSettings()

@@ -1,6 +1,7 @@
 #include "app/shell/navigator.h"
 
 #include "app/reader/originalview.h"
+#include "app/reader/readerplace.h"
 #include "app/reader/readerview.h"
 #include "app/shell/actionregistry.h"
 #include "app/shell/appsettings.h"
@@ -247,11 +248,15 @@ void Navigator::reloadTree()
 void Navigator::reloadArticle()
 {
     const qint64 article = m_currentArticle;
+    // The reader stays where the user is (its scroll position and selection) when the article is shown again.
+    const ReaderPlace place = ReaderPlace::of(*m_window.reader());
     m_currentArticle = 0; // show it again even when its id survived: its text may have changed
     m_currentIndex = QPersistentModelIndex();
     reloadTree();
     if (article <= 0 || !showArticle(article, false))
         showFirstArticle();
+    else
+        place.restore(*m_window.reader());
     emit changed();
 }
 

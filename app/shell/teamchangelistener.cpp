@@ -83,6 +83,20 @@ QString TeamChangeListener::describe(const changes::ChangeNotice &notice, const 
     if (notice.has(QStringLiteral("issue")))
         return added("issue") ? tr("%1 imported issues into the library").arg(who)
                               : tr("%1 changed issues of the library").arg(who);
+    // Deletions only (a note deleted, a tag taken off), named since the notice names their article.
+    const auto onlyDeleted = [&notice](const char *kind) {
+        return notice.deleted.contains(QLatin1String(kind)) && !notice.added.contains(QLatin1String(kind));
+    };
+    if (!title.isEmpty() && !notice.has(QStringLiteral("issue"))) {
+        if (onlyDeleted("correction"))
+            return tr("%1 removed a correction of “%2”").arg(who, title);
+        if (onlyDeleted("note"))
+            return tr("%1 deleted a note on “%2”").arg(who, title);
+        if (onlyDeleted("highlight"))
+            return tr("%1 removed a highlight in “%2”").arg(who, title);
+        if (onlyDeleted("tag") && notice.kinds == QStringList{QStringLiteral("tag")})
+            return tr("%1 removed a tag from “%2”").arg(who, title);
+    }
     if (notice.has(QStringLiteral("correction")))
         return title.isEmpty() ? tr("%1 corrected the text of an article").arg(who)
                                : tr("%1 corrected the text of “%2”").arg(who, title);

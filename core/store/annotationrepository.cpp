@@ -4,6 +4,7 @@
 
 #include "core/annotate/anchoring.h"
 #include "core/store/annotationrows.h"
+#include "core/store/changenotice.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
@@ -188,6 +189,7 @@ Result<qint64> AnnotationRepository::addHighlight(qint64 blockId, int start, int
         !inserted)
         return inserted.error();
     const qint64 id = dialect::insertedId(insert);
+    changes::written(db, QStringLiteral("highlights"), QStringLiteral("t.id = ?"), {id});
     for (const qint64 tagId : tagIds) {
         if (Result<void> tagged = exec(db,
                                        dialect::insertOrIgnore(db) +
@@ -246,6 +248,8 @@ Result<HighlightDeletion> AnnotationRepository::removeHighlight(qint64 id)
     deletion.detachedNotes = ids(db, QStringLiteral("SELECT id FROM notes WHERE highlight_id = ? ORDER BY id"), {id});
     deletion.tagStamps = tagStamps(db, "highlight_tags", "highlight_id", id);
     deletion.notebookEntries = notebookEntries(db, QStringLiteral("highlight_id = ?"), {id});
+    changes::deleting(db, QStringLiteral("highlight_tags"), QStringLiteral("t.highlight_id = ?"), {id});
+    changes::deleting(db, QStringLiteral("highlights"), QStringLiteral("t.id = ?"), {id});
     Result<void> removed = removeNotebookEntries(db, deletion.notebookEntries);
     if (removed)
         removed = exec(db, {{QStringLiteral("UPDATE notes SET highlight_id = NULL WHERE highlight_id = ?"), {id}},
@@ -331,7 +335,9 @@ Result<qint64> AnnotationRepository::addNote(qint64 blockId, qint64 highlightId,
             values);
         !inserted)
         return inserted.error();
-    return scope.commit(dialect::insertedId(insert));
+    const qint64 id = dialect::insertedId(insert);
+    changes::written(db, QStringLiteral("notes"), QStringLiteral("t.id = ?"), {id});
+    return scope.commit(id);
 }
 
 std::optional<Note> AnnotationRepository::note(qint64 id) const
@@ -416,6 +422,7 @@ Result<QString> AnnotationRepository::editNote(qint64 id, const QString &text, i
                                  {notNull(text), nowUtc(), id, readVersion, readVersion});
         !done)
         return done.error();
+    changes::written(db, QStringLiteral("notes"), QStringLiteral("t.id = ?"), {id});
     if (update.numRowsAffected() == 0) {
         const std::optional<Note> now = note(id);
         if (changedSince)
@@ -448,6 +455,8 @@ Result<NoteDeletion> AnnotationRepository::removeNote(qint64 id)
     deletion.uid = uidOf(db, "notes", id);
     deletion.tagStamps = tagStamps(db, "note_tags", "note_id", id);
     deletion.notebookEntries = notebookEntries(db, QStringLiteral("note_id = ?"), {id});
+    changes::deleting(db, QStringLiteral("note_tags"), QStringLiteral("t.note_id = ?"), {id});
+    changes::deleting(db, QStringLiteral("notes"), QStringLiteral("t.id = ?"), {id});
     Result<void> removed = removeNotebookEntries(db, deletion.notebookEntries);
     if (removed)
         removed = exec(db, {{QStringLiteral("DELETE FROM note_tags WHERE note_id = ?"), {id}},

@@ -155,13 +155,31 @@ Result<void> unprepared(QSqlDatabase db, const char *statement)
     return Error(sql::failureOf(query, sql::Store::tr("cannot store: %1")));
 }
 
+/// What a transaction declared it deletes (deleting()): the rows per table, and their articles and issues.
+struct Declared
+{
+    QHash<QString, qint64> rows;    ///< deleted
+    QHash<QString, qint64> written; ///< inserted or updated
+    QList<qint64> articleIds;
+    QList<qint64> issueIds;
+    bool manyArticles = false;
+    bool manyIssues = false;
+};
+
 QMutex s_beginMutex;
 QHash<QString, QHash<QString, Counts>> s_atBegin; // connection name -> counts at its transaction's BEGIN
+QHash<QString, Declared> s_declared;              // connection name -> its transaction's declared deletions
 
 QHash<QString, Counts> takeCountsAtBegin(const QSqlDatabase &db)
 {
     const QMutexLocker lock(&s_beginMutex);
     return s_atBegin.take(db.connectionName());
+}
+
+Declared takeDeclared(const QSqlDatabase &db)
+{
+    const QMutexLocker lock(&s_beginMutex);
+    return s_declared.take(db.connectionName());
 }
 
 } // namespace
@@ -176,6 +194,58 @@ void begin(QSqlDatabase db)
         s_atBegin.insert(db.connectionName(), *now);
     else
         s_atBegin.remove(db.connectionName());
+    s_declared.remove(db.connectionName());
+}
+
+namespace {
+
+void declare(QSqlDatabase db, const QString &table, const QString &where, const QVariantList &values, bool deleted)
+{
+    if (!dialect::isPostgres(db) || rowsOf(table).isEmpty() || table == QLatin1String("issues"))
+        return;
+    // In a savepoint, as announce()'s statements: a failure here must not abort the user's write (the notice then
+    // says "many" or searches, the table's rows not all being declared).
+    if (!unprepared(db, "SAVEPOINT dubao_declare"))
+        return;
+    Declared found;
+    QSqlQuery rows(db);
+    if (sql::select(rows, rowsOf(table) + QStringLiteral(" WHERE ") + where, values)) {
+        while (rows.next()) {
+            ++found.rows[table];
+            addId(found.articleIds, found.manyArticles, rows.value(0));
+            addId(found.issueIds, found.manyIssues, rows.value(1));
+        }
+    }
+    rows = QSqlQuery(); // (freed before the savepoint ends)
+    if (!deleted)
+        found.written.insert(table, found.rows.take(table));
+    if (!unprepared(db, "RELEASE SAVEPOINT dubao_declare")) {
+        (void)unprepared(db, "ROLLBACK TO SAVEPOINT dubao_declare");
+        (void)unprepared(db, "RELEASE SAVEPOINT dubao_declare");
+        return;
+    }
+    const QMutexLocker lock(&s_beginMutex);
+    Declared &declared = s_declared[db.connectionName()];
+    declared.rows[table] += found.rows.value(table);
+    declared.written[table] += found.written.value(table);
+    for (const qint64 id : std::as_const(found.articleIds))
+        addId(declared.articleIds, declared.manyArticles, id);
+    for (const qint64 id : std::as_const(found.issueIds))
+        addId(declared.issueIds, declared.manyIssues, id);
+    declared.manyArticles = declared.manyArticles || found.manyArticles;
+    declared.manyIssues = declared.manyIssues || found.manyIssues;
+}
+
+} // namespace
+
+void deleting(QSqlDatabase db, const QString &table, const QString &where, const QVariantList &values)
+{
+    declare(db, table, where, values, true);
+}
+
+void written(QSqlDatabase db, const QString &table, const QString &where, const QVariantList &values)
+{
+    declare(db, table, where, values, false);
 }
 
 QByteArray ChangeNotice::toJson() const
@@ -183,6 +253,7 @@ QByteArray ChangeNotice::toJson() const
     QJsonObject object;
     object.insert(QStringLiteral("kinds"), QJsonArray::fromStringList(kinds));
     object.insert(QStringLiteral("added"), QJsonArray::fromStringList(added));
+    object.insert(QStringLiteral("deleted"), QJsonArray::fromStringList(deleted));
     object.insert(QStringLiteral("articles"), idsToJson(articleIds, manyArticles));
     object.insert(QStringLiteral("issues"), idsToJson(issueIds, manyIssues));
     object.insert(QStringLiteral("pid"), pid);
@@ -198,6 +269,8 @@ ChangeNotice ChangeNotice::fromJson(const QByteArray &payload)
         notice.kinds.append(kind.toString());
     for (const QJsonValue &kind : object.value(QStringLiteral("added")).toArray())
         notice.added.append(kind.toString());
+    for (const QJsonValue &kind : object.value(QStringLiteral("deleted")).toArray())
+        notice.deleted.append(kind.toString());
     notice.articleIds = idsFromJson(object.value(QStringLiteral("articles")), notice.manyArticles);
     notice.issueIds = idsFromJson(object.value(QStringLiteral("issues")), notice.manyIssues);
     notice.pid = object.value(QStringLiteral("pid")).toInteger();
@@ -216,6 +289,7 @@ Result<ChangeNotice> pending(QSqlDatabase db)
     if (!now)
         return now.error();
     const QHash<QString, Counts> before = takeCountsAtBegin(db);
+    const Declared declared = takeDeclared(db);
     QHash<QString, qint64> written; // tables with rows inserted or updated, whose ids can be found: rows only inserted
     QStringList changed;            // kinds with a row updated or deleted
     for (auto it = now->cbegin(); it != now->cend(); ++it) {
@@ -223,7 +297,8 @@ Result<ChangeNotice> pending(QSqlDatabase db)
         const Counts was = before.value(table);
         const qint64 inserted = it->inserted - was.inserted;
         const qint64 updated = it->updated - was.updated;
-        const bool deleted = it->deleted > was.deleted;
+        const qint64 deletedRows = it->deleted - was.deleted;
+        const bool deleted = deletedRows > 0;
         const QString kind = kindOf(table);
         if (kind.isEmpty() || (inserted <= 0 && updated <= 0 && !deleted))
             continue;
@@ -243,16 +318,27 @@ Result<ChangeNotice> pending(QSqlDatabase db)
         }
         if (table == QLatin1String("tags") && (updated > 0 || deleted))
             notice.manyArticles = true; // a tag renamed, moved or deleted is shown on every article it tags
-        if (deleted) {
-            notice.manyArticles = true; // a deleted row is gone: its article is not known
+        if (deleted && !notice.deleted.contains(kind))
+            notice.deleted.append(kind);
+        // A deleted row is gone: its article is known only when the writer declared it (deleting()); a notebook's
+        // entries name no article the reader shows.
+        if (deleted && kind != QLatin1String("notebook") && declared.rows.value(table) < deletedRows) {
+            notice.manyArticles = true;
             if (table == QLatin1String("issues"))
                 notice.manyIssues = true;
         }
-        if (inserted + updated > 0 && !rowsOf(table).isEmpty())
+        // Rows the writer declared (written()) are known already; others are searched for below.
+        if (inserted + updated > 0 && !rowsOf(table).isEmpty() && declared.written.value(table) < inserted + updated)
             written.insert(table, updated > 0 ? 0 : inserted);
     }
     if (notice.kinds.isEmpty())
         return notice;
+    for (const qint64 id : declared.articleIds)
+        addId(notice.articleIds, notice.manyArticles, id);
+    for (const qint64 id : declared.issueIds)
+        addId(notice.issueIds, notice.manyIssues, id);
+    notice.manyArticles = notice.manyArticles || declared.manyArticles;
+    notice.manyIssues = notice.manyIssues || declared.manyIssues;
     notice.added.removeIf([&changed](const QString &kind) { return changed.contains(kind); });
     if (!written.isEmpty()) {
         // A table with ids whose rows were only inserted is searched among its newest ids (its primary key's index):

@@ -5,10 +5,11 @@
 //     {"kinds":["note","tag"],"added":["note"],"articles":[12,40],"issues":[3],"pid":4711,"user":"rita"}
 //
 // `kinds` says what changed (note, highlight, tag, notebook, correction, issue), `added` those of them of which rows
-// were only inserted (a note added, not edited or deleted), `articles` and `issues` the ids
-// whose rows the transaction inserted or updated, or the string "many" when they are not known (a deletion, more
-// than maxIds(), or too costly to find), `pid` the sender's server backend (a listener ignores its own) and `user`
-// the server role that wrote. SQLite libraries send nothing.
+// were only inserted (a note added, not edited or deleted), `deleted` those of which rows were deleted, `articles`
+// and `issues` the ids whose rows the transaction inserted, updated or deleted, or the string "many" when they are not
+// known (a deletion the writer did not declare with deleting(), more than maxIds(), or too costly to find), `pid` the
+// sender's server backend (a listener ignores its own) and `user` the server role that wrote. SQLite libraries send
+// nothing.
 #pragma once
 
 #include "core/model/result.h"
@@ -17,6 +18,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 namespace dubao::changes {
 
@@ -34,6 +36,8 @@ struct ChangeNotice
     QStringList kinds;
     /// The kinds of which rows were only inserted (a note added, an issue imported), not changed or deleted.
     QStringList added;
+    /// The kinds of which rows were deleted (a note deleted, a tag taken off).
+    QStringList deleted;
     QList<qint64> articleIds;
     QList<qint64> issueIds;
     /// True when the articles (issues) changed are not all listed: whatever is shown may have changed.
@@ -53,6 +57,18 @@ struct ChangeNotice
 /// On a team library, right after its outermost transaction began (sql::WriteScope): remembers the connection's
 /// write counts, so that announce() tells what this transaction wrote from what earlier ones did.
 void begin(QSqlDatabase db);
+
+/// On a team library, inside a write transaction, just before it deletes rows of `table` (notes, highlights,
+/// corrections or a tagging table: article_tags, block_tags, note_tags, highlight_tags): the rows `where` selects
+/// (a condition on the table as `t`, its '?' bound to `values`). Their articles and issues are looked up now (they
+/// are gone at the commit), so that the notice names them; deletions of a table that were not all declared so make
+/// the notice say "many". Nothing on SQLite.
+void deleting(QSqlDatabase db, const QString &table, const QString &where, const QVariantList &values);
+
+/// The same just after it inserted or updated rows of such a table (a note added or edited, a tagging added): a
+/// table whose rows written by the transaction were all declared so is not searched at the commit, a search whose
+/// cost grows with the table (the rows' transaction ids are not indexed: issue 13's bench_notices).
+void written(QSqlDatabase db, const QString &table, const QString &where, const QVariantList &values);
 
 /// On a team library, inside the outermost transaction just before it commits: finds what the transaction wrote
 /// and sends one notification on channel(). Nothing when it wrote nothing (no transaction id assigned) and on

@@ -2,6 +2,7 @@
 #include "core/store/correctionrepository.h"
 
 #include "core/store/bareconnection.h"
+#include "core/store/changenotice.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
@@ -91,6 +92,7 @@ Result<Correction> CorrectionRepository::remove(qint64 id)
         return found.error();
     if (!*found)
         return Error(Store::tr("no correction with id %1").arg(id));
+    changes::deleting(m_library.database(), QStringLiteral("corrections"), QStringLiteral("t.id = ?"), {id});
     if (Result<void> done = exec(m_library.database(), QStringLiteral("DELETE FROM corrections WHERE id = ?"), {id});
         !done)
         return done.error();

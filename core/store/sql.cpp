@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSqlDriver>
 
 #include <sqlite3.h>
@@ -70,6 +71,37 @@ QSqlDatabase serverConnection(const QSqlQuery &query)
     return name.isEmpty() ? QSqlDatabase() : QSqlDatabase::database(name, false);
 }
 
+// A statement that fails on PostgreSQL aborts the open transaction, and until it rolls back the server runs nothing
+// else, not even the DEALLOCATE with which Qt's driver frees a prepared statement when its QSqlQuery goes. The
+// repositories' queries are locals declared after their WriteScope, so they go first: the driver's DEALLOCATE was
+// refused and it printed "QPSQLResult: Unable to free statement: ERROR: current transaction is aborted" on stderr
+// before the caller's clear error (and the statement stayed prepared on the server). So a failed statement is
+// kept (a QSqlQuery shares its result) until its transaction has rolled back, and freed then.
+QMutex s_failedMutex;
+QHash<QString, QList<QSqlQuery>> s_failed; // connection name -> statements that failed in its open transaction
+
+void keepUntilRollback(const QSqlQuery &query)
+{
+    const QSqlDatabase db = serverConnection(query);
+    if (!db.isValid() || !inTransaction(db))
+        return;
+    const QMutexLocker lock(&s_failedMutex);
+    s_failed[db.connectionName()].append(query);
+}
+
+/// Frees the statements kept for `db`, once its transaction rolled back (or ended otherwise).
+void freeFailed(const QSqlDatabase &db)
+{
+    QList<QSqlQuery> failed;
+    {
+        const QMutexLocker lock(&s_failedMutex);
+        if (s_failed.isEmpty())
+            return;
+        failed = s_failed.take(db.connectionName());
+    }
+    failed.clear(); // outside the lock: each frees its statement on the server
+}
+
 /// Runs `sql`. On a team library whose connection to the server was lost (the server restarted, the connection was
 /// terminated) while no transaction of ours was open, connects again and runs it once more on a new query: a
 /// statement on its own is all or nothing, so the retry cannot write it twice. Inside a transaction there is no
@@ -80,8 +112,11 @@ bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, bool 
         dialect::readForwardOnly(query);
     QSqlDatabase db = serverConnection(query);
     const bool retryable = db.isValid() && dialect::retryableWhenLost(db);
+    if (db.isValid() && !inTransaction(db))
+        freeFailed(db); // of a transaction that ended without a write scope (a caller's own ROLLBACK)
     if (prepare(query, sql, values) && query.exec())
         return true;
+    keepUntilRollback(query);
     if (!retryable || !dialect::connectionLost(db))
         return false;
     qCWarning(lcStore).noquote() << "the connection to" << db.hostName() << "was lost; connecting again";
@@ -114,8 +149,10 @@ Result<void> execPrepared(QSqlQuery &prepared, const QVariantList &values)
 {
     for (qsizetype k = 0; k < values.size(); ++k)
         prepared.bindValue(int(k), values[k]);
-    if (!prepared.exec())
+    if (!prepared.exec()) {
+        keepUntilRollback(prepared);
         return Error(failureOf(prepared, Store::tr("cannot store: %1"), true));
+    }
     return {};
 }
 
@@ -234,10 +271,12 @@ WriteScope::~WriteScope()
     if (m_savepoint) {
         query.exec(QStringLiteral("ROLLBACK TO ") + m_name);
         query.exec(QStringLiteral("RELEASE ") + m_name);
+        freeFailed(m_db);
         return;
     }
     if (!query.exec(QStringLiteral("ROLLBACK")))
         qCWarning(lcStore).noquote() << "cannot roll back:" << query.lastError().text();
+    freeFailed(m_db);
     if (dialect::isPostgres(m_db))
         dialect::leaveTopLevelScope(m_db);
 }
@@ -271,6 +310,7 @@ Result<void> WriteScope::commit()
     if (!query.exec(m_savepoint ? QStringLiteral("RELEASE ") + m_name : QStringLiteral("COMMIT")))
         return Error(dialect::failureText(m_db, query.lastError(), Store::tr("cannot store: %1"), true));
     m_active = false;
+    freeFailed(m_db); // a failure the transaction got over (a savepoint rolled back)
     if (!m_savepoint && dialect::isPostgres(m_db))
         dialect::leaveTopLevelScope(m_db);
     return {};

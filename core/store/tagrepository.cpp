@@ -2,6 +2,7 @@
 #include "core/store/tagrepository.h"
 
 #include "core/store/annotationrows.h"
+#include "core/store/changenotice.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
@@ -559,7 +560,13 @@ Result<bool> TagRepository::setTagging(TagTarget target, qint64 tagId, qint64 ta
     if (tagged) {
         if (Result<void> inserted = insertTaggings(db, table, tagId, {targetId}, &changed); !inserted)
             return inserted.error();
+        changes::written(db, QLatin1String(table.table),
+                         QStringLiteral("t.%1 = ? AND t.tag_id = ?").arg(QLatin1String(table.column)),
+                         {targetId, tagId});
     } else {
+        changes::deleting(db, QLatin1String(table.table),
+                          QStringLiteral("t.%1 = ? AND t.tag_id = ?").arg(QLatin1String(table.column)),
+                          {targetId, tagId});
         QSqlQuery query(db);
         if (Result<void> deleted = exec(query,
                                         QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND tag_id = ?")

@@ -21,11 +21,13 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTreeView>
 
 #include <memory>
@@ -45,6 +47,8 @@ private slots:
     void colleaguesTag_statusSaysSo();
     void ownNote_notAnnouncedBack();
     void whileTypingANote_reloadWaits_typedTextKeptAndSaved();
+    void colleaguesNoteAndCorrection_readerKeepsScrollSelectionAndNoteEditor();
+    void colleagueDeletesANote_statusNamesTheArticle_markGoes();
     void reuseDock_saysNotOnATeamLibraryYet_notOnAFile();
 
 private:
@@ -166,6 +170,109 @@ void TestTeamChanges::whileTypingANote_reloadWaits_typedTextKeptAndSaved()
     QTRY_COMPARE_WITH_TIMEOUT(notesOnBlock(*window), before + 1, 2000);
     QTRY_COMPARE(m_server->psql(m_db, u"SELECT count(*) FROM notes WHERE text = '%1'"_s.arg(typed)).valueOr({}),
                  u"1"_s);
+}
+
+// The reader stays where the user is: a colleague's note on the open article, then their correction of its text
+// (which makes the window show the article again), keep the paragraph at the top, the selection and the Notes
+// editor's open note with what was typed in it (it had jumped to the first paragraph).
+void TestTeamChanges::colleaguesNoteAndCorrection_readerKeepsScrollSelectionAndNoteEditor()
+{
+    std::unique_ptr<MainWindow> window = test::openShownWindow(m_server->url(m_db, u"anna"_s));
+    window->resize(900, 420); // low: the article scrolls
+    const QList<qint64> blocks = [this] {
+        Library library;
+        if (!library.open(m_server->url(m_db)))
+            return QList<qint64>{};
+        return sql::ids(library.database(), u"SELECT id FROM blocks WHERE article_id = ? ORDER BY position"_s,
+                        {m_article});
+    }();
+    QVERIFY(blocks.size() >= 4);
+    QVERIFY(window->showArticle(m_article));
+    ReaderView *reader = window->reader();
+    auto *notes = window->findChild<NotesPanel *>();
+    QVERIFY(notes);
+    const qint64 noted = blocks.at(blocks.size() - 2);
+    const qint64 noteId = window->annotations()->document().addNote(noted, 0, u"kept open"_s);
+    QVERIFY(noteId > 0);
+    QTRY_VERIFY(reader->verticalScrollBar()->maximum() > 0);
+    // Scrolled down, a few characters of a lower paragraph selected, a note open in the Notes editor with typing.
+    QVERIFY(reader->scrollToBlock(noted));
+    QTest::qWait(50);
+    const int scrolled = reader->verticalScrollBar()->value();
+    const qint64 top = reader->topBlockId();
+    QVERIFY(scrolled > 0 && top != blocks.front());
+    QTextCursor selection(reader->textBlock(noted));
+    selection.movePosition(QTextCursor::Right, QTextCursor::KeepAnchor, 3);
+    reader->setTextCursor(selection);
+    const QString selected = reader->textCursor().selectedText();
+    QCOMPARE(selected.size(), 3);
+    QCOMPARE(notes->blockId(), noted); // the Notes panel follows the cursor
+    notes->selectNote(noteId);
+    QTRY_COMPARE(notes->editor()->toPlainText(), u"kept open"_s);
+    notes->editor()->activateWindow();
+    notes->editor()->setFocus();
+    QTRY_VERIFY(notes->editor()->hasFocus());
+    notes->editor()->moveCursor(QTextCursor::End);
+    QTest::keyClicks(notes->editor(), u" and typed"_s);
+    reader->setFocus(); // typing ends (the note is saved): the reload happens at once
+    QTRY_VERIFY(reader->hasFocus());
+
+    QSignalSpy applied(window->teamChanges(), &TeamChangeListener::applied);
+    const int before = reader->noteMarkers().value(blocks.front()); // (the other tests' notes)
+    QProcess cli;
+    startCli(cli, {u"note"_s, u"add"_s, u"--block"_s, QString::number(blocks.front()), u"--text"_s, u"up there"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 30000);
+    QCOMPARE(cli.exitCode(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(reader->noteMarkers().value(blocks.front()), before + 1, 2000);
+    QTRY_COMPARE(applied.size(), 1);
+    QTest::qWait(50);
+    QCOMPARE(reader->topBlockId(), top);
+    QCOMPARE(reader->verticalScrollBar()->value(), scrolled);
+    QCOMPARE(reader->textCursor().selectedText(), selected);
+    QCOMPARE(notes->editor()->toPlainText(), u"kept open and typed"_s);
+
+    // A correction of the shown article's first paragraph: the article is shown again, in the same place.
+    QProcess correct;
+    correct.start(QStringLiteral(DUBAO_CLI_PATH),
+                  {u"correct"_s, QString::number(blocks.front()), u"--start"_s, u"0"_s, u"--end"_s, u"1"_s, u"--text"_s,
+                   u"X"_s, u"--library"_s, m_server->url(m_db)}); // the owner: an annotator may not correct
+    QTRY_VERIFY_WITH_TIMEOUT(correct.state() == QProcess::NotRunning, 30000);
+    QVERIFY2(correct.exitCode() == 0, correct.readAllStandardError().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 2, 2000);
+    QTest::qWait(50);
+    QCOMPARE(reader->topBlockId(), top);
+    QCOMPARE(reader->textCursor().selectedText(), selected);
+    QCOMPARE(notes->editor()->toPlainText(), u"kept open and typed"_s);
+}
+
+// A deletion is named (the notice carries the deleted note's article): the status bar says which article lost a
+// note, and its mark goes from the open article.
+void TestTeamChanges::colleagueDeletesANote_statusNamesTheArticle_markGoes()
+{
+    std::unique_ptr<MainWindow> window = test::openShownWindow(m_server->url(m_db, u"anna"_s));
+    QVERIFY(window->showArticle(m_article));
+    QSignalSpy applied(window->teamChanges(), &TeamChangeListener::applied);
+    const int before = notesOnBlock(*window);
+    QProcess add;
+    startCli(add, {u"note"_s, u"add"_s, u"--block"_s, QString::number(m_block), u"--text"_s, u"short-lived"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(add.state() == QProcess::NotRunning, 30000);
+    QCOMPARE(add.exitCode(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(notesOnBlock(*window), before + 1, 2000);
+    const QString id =
+        m_server->psql(m_db, u"SELECT max(id) FROM notes WHERE text = 'short-lived'"_s).valueOr(QString());
+    QVERIFY(id.toLongLong() > 0);
+    QProcess remove;
+    startCli(remove, {u"note"_s, u"delete"_s, id});
+    QTRY_VERIFY_WITH_TIMEOUT(remove.state() == QProcess::NotRunning, 30000);
+    QVERIFY2(remove.exitCode() == 0, remove.readAllStandardError().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(notesOnBlock(*window), before, 2000);
+    QTRY_COMPARE(applied.size(), 2);
+    const changes::ChangeNotice notice = applied.at(1).at(0).value<changes::ChangeNotice>();
+    QCOMPARE(notice.deleted, QStringList{u"note"_s});
+    QCOMPARE(notice.articleIds, QList<qint64>{m_article});
+    const QString expected = u"rita deleted a note on “%1”"_s.arg(m_title);
+    QCOMPARE(window->teamChanges()->lastMessage(), expected);
+    QCOMPARE(window->statusBar()->currentMessage(), expected);
 }
 
 void TestTeamChanges::reuseDock_saysNotOnATeamLibraryYet_notOnAFile()

@@ -50,6 +50,7 @@ private slots:
     void databaseOfSomethingElse_refusedAndLeftAlone();
     void passwordInTheAddress_refused();
     void commandNotOnPostgres_saysSoWithoutSqlError();
+    void refusedWrite_stderrIsTheRefusalOnly();
 
 private:
     std::unique_ptr<test::PgServer> m_server;
@@ -236,6 +237,39 @@ void TestCliTeam::commandNotOnPostgres_saysSoWithoutSqlError()
         QCOMPARE(text(run.err).trimmed(), u"dubao-cli: %1 is not supported on a team library (PostgreSQL) yet; it "
                                           "works on an SQLite library file"_s.arg(command.front()));
     }
+}
+
+// A write the server refuses aborts the transaction; the statement that failed is freed only once it has rolled
+// back, so Qt's driver has nothing to complain about ("QPSQLResult: Unable to free statement: ERROR: current
+// transaction is aborted…" used to come before the message): stderr is the one clear line.
+void TestCliTeam::refusedWrite_stderrIsTheRefusalOnly()
+{
+    const Result<QString> db = m_server->createDatabase(u"refused"_s);
+    QVERIFY2(db, qPrintable(db.error().message()));
+    const QString owner = m_server->url(*db);
+    QCOMPARE(runCli({u"import"_s, test::sampleIssuePath(), u"--library"_s, owner}).code, 0);
+    QCOMPARE(runCli({u"tag"_s, u"add"_s, u"people"_s, u"--library"_s, owner}).code, 0);
+    QCOMPARE(runCli({u"team"_s, u"init"_s, u"--library"_s, owner}).code, 0);
+    const test::CliRun added = test::runCliWith(
+        {u"team"_s, u"add-user"_s, u"rosa"_s, u"--role"_s, u"reader"_s, u"--library"_s, owner}, {}, "pw-of-rosa\n");
+    QVERIFY2(added.code == 0, added.err.constData());
+    const QString block = m_server->psql(*db, u"SELECT min(id) FROM blocks"_s).valueOr(QString());
+    const QString article = m_server->psql(*db, u"SELECT min(id) FROM articles"_s).valueOr(QString());
+    QVERIFY(block.toLongLong() > 0 && article.toLongLong() > 0);
+    const QList<std::pair<QStringList, QString>> writes{
+        {{u"note"_s, u"add"_s, u"--block"_s, block, u"--text"_s, u"hi"_s}, u"notes"_s},
+        {{u"tag"_s, u"apply"_s, u"people"_s, u"--article"_s, article}, u"article_tags"_s},
+        {{u"highlight"_s, u"add"_s, u"--block"_s, block, u"--start"_s, u"0"_s, u"--end"_s, u"2"_s}, u"highlights"_s},
+    };
+    for (const auto &[write, table] : writes) {
+        const test::CliRun run = runCli(write + QStringList{u"--library"_s, m_server->url(*db, u"rosa"_s)});
+        QCOMPARE(run.code, 1);
+        const QString expected = u"dubao-cli: not allowed: rosa is a reader of this team library: a reader may read, "
+                                 u"search and export, not annotate or change it (the server refused: permission "
+                                 u"denied for table %1)\n"_s.arg(table);
+        QCOMPARE(text(run.err), expected);
+    }
+    QCOMPARE(m_server->psql(*db, u"SELECT count(*) FROM notes"_s).valueOr(QString()), u"0"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCliTeam)

@@ -34,6 +34,7 @@ private slots:
     void insideAnOuterTransaction_savepointRowsFound_oneNoticeAtTheEnd();
     void rolledBack_sendsNothing();
     void tagged_deleted_edited_sayWhatTheyCan();
+    void deletions_nameTheirArticle_undeclaredSayMany();
     void import_namesTheIssue();
     void ownLibrarysNotice_notEmitted();
     void listenerTerminated_subscribesAgain_seesLaterChanges();
@@ -179,8 +180,48 @@ void TestChangeNotice::tagged_deleted_edited_sayWhatTheyCan()
     QCOMPARE(noticeAt(*m_spy, 4).issueIds, QList<qint64>{m_issue});
     QVERIFY(removed.has(u"note"_s));
     QVERIFY(removed.added.isEmpty());
-    QVERIFY(removed.manyArticles); // a deleted row's article is not known
+    QCOMPARE(removed.deleted, QStringList{u"note"_s});
+    QVERIFY(!removed.manyArticles); // the repository declared the deleted note's article
+    QCOMPARE(removed.articleIds, QList<qint64>{m_article});
+    QCOMPARE(removed.issueIds, QList<qint64>{m_issue});
     QVERIFY(removed.touchesArticle(m_article));
+    QVERIFY(!removed.touchesArticle(m_article + 1000));
+}
+
+void TestChangeNotice::deletions_nameTheirArticle_undeclaredSayMany()
+{
+    TagRepository tags(*m_writer);
+    const Result<Tag> tag = tags.create(u"to take off"_s);
+    QVERIFY(tag);
+    QVERIFY(tags.addTagging(TagTarget::Article, tag->id, m_article));
+    AnnotationRepository annotations(*m_writer);
+    const Result<qint64> highlight = annotations.addHighlight(m_block, 0, 2);
+    QVERIFY(highlight);
+    QVERIFY(tags.addTagging(TagTarget::Highlight, tag->id, *highlight));
+    QTRY_COMPARE_WITH_TIMEOUT(m_spy->size(), 4, 2000);
+    m_spy->clear();
+    QVERIFY(tags.removeTagging(TagTarget::Article, tag->id, m_article).valueOr(false));
+    QVERIFY(annotations.removeHighlight(*highlight)); // with its tagging
+    QTRY_COMPARE_WITH_TIMEOUT(m_spy->size(), 2, 2000);
+    for (const auto &[index, kind] : {std::pair{0, u"tag"_s}, std::pair{1, u"highlight"_s}}) {
+        const changes::ChangeNotice notice = noticeAt(*m_spy, index);
+        QVERIFY2(notice.deleted.contains(kind), notice.toJson().constData());
+        QVERIFY2(!notice.manyArticles, notice.toJson().constData());
+        QCOMPARE(notice.articleIds, QList<qint64>{m_article});
+        QCOMPARE(notice.issueIds, QList<qint64>{m_issue});
+    }
+    // A deletion nobody declared (here raw SQL) cannot be named: "many", as before.
+    const Result<qint64> note = annotations.addNote(m_block, 0, u"deleted behind the repository's back"_s);
+    QVERIFY(note);
+    QTRY_COMPARE_WITH_TIMEOUT(m_spy->size(), 3, 2000);
+    {
+        sql::WriteScope scope(m_writer->database());
+        QVERIFY(sql::exec(m_writer->database(), u"DELETE FROM notes WHERE id = ?"_s, {*note}));
+        QVERIFY(scope.commit());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_spy->size(), 4, 2000);
+    QVERIFY(noticeAt(*m_spy, 3).manyArticles);
+    QCOMPARE(noticeAt(*m_spy, 3).deleted, QStringList{u"note"_s});
 }
 
 void TestChangeNotice::import_namesTheIssue()
@@ -233,6 +274,7 @@ void TestChangeNotice::payload_roundTrips()
     changes::ChangeNotice notice;
     notice.kinds = {u"note"_s, u"tag"_s};
     notice.added = {u"note"_s};
+    notice.deleted = {u"tag"_s};
     notice.articleIds = {3, 40};
     notice.manyIssues = true;
     notice.pid = 77;
@@ -243,6 +285,7 @@ void TestChangeNotice::payload_roundTrips()
     const changes::ChangeNotice back = changes::ChangeNotice::fromJson(json);
     QCOMPARE(back.kinds, notice.kinds);
     QCOMPARE(back.added, notice.added);
+    QCOMPARE(back.deleted, notice.deleted);
     QCOMPARE(back.articleIds, notice.articleIds);
     QVERIFY(back.manyIssues && !back.manyArticles);
     QCOMPARE(back.pid, 77);
