@@ -4,12 +4,14 @@
 // and prints wall and CPU seconds — this process's and, on PostgreSQL, the server backend's (/proc/PID/stat) — with
 // the pairs and clusters, which must be the same on both engines.
 //
-//   bench_reuse_team DIR [--extra N]     (DIR: e.g. make_corpus OUT --mb 100)
+//   bench_reuse_team DIR [--extra N] [--serve]     (DIR: e.g. make_corpus OUT --mb 100)
+//   --serve: then keeps the server running, with a reader rita, until standard input closes (to look with the app)
 #include "core/ingest/importer.h"
 #include "core/reuse/reuseindex.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
+#include "core/store/teamroles.h"
 #include "tests/support/pgserver.h"
 
 #include <QCoreApplication>
@@ -143,5 +145,19 @@ int main(int argc, char **argv)
         results[k++] = {summary(*library)};
     }
     std::printf("same pairs and clusters on both engines: %s\n", results[0] == results[1] ? "yes" : "NO");
+    if (args.contains(QStringLiteral("--serve"))) {
+        // Keeps the server for a look with the app: a reader, rita (password rita-pw), beside the owner.
+        QStringList done;
+        if (!team::init(team, &done) ||
+            !team::addUser(team, QStringLiteral("rita"), team::Role::Reader, QStringLiteral("rita-pw"))) {
+            std::fprintf(stderr, "cannot add the reader\n");
+            return 1;
+        }
+        std::printf("serving: %s (owner), %s (reader, password rita-pw); close standard input to stop\n",
+                    qPrintable(server.url(*database)), qPrintable(server.url(*database, QStringLiteral("rita"))));
+        std::fflush(stdout);
+        while (std::getchar() != EOF) {
+        }
+    }
     return results[0] == results[1] ? 0 : 1;
 }
