@@ -105,7 +105,8 @@ Safety:
   backup --to FILE [--force]     back up into one self-contained file (it holds the issue files too) to copy
                                  or send; restore FILE rebuilds a library from it anywhere (--force: overwrite)
   backups [FILE...] [--json]     list the backups (or describe the given files): when, why, what each holds,
-                                 their size, whether self-contained
+                                 their size, whether self-contained; a team library keeps no backups
+                                 folder: give it the files backup --to made
   restore FILE                   rebuild the library from a backup (keeps a backup of the current one);
                                  into a team library (postgresql://...) only when it is empty
   copy SOURCE DEST               copy a library (file or postgresql://...) into a new file or an empty team
@@ -134,9 +135,10 @@ Team library (on a PostgreSQL server; --library postgresql://USER@HOST:PORT/DB):
 
 Options:
   --library FILE   the library file (default: the embedded default library), or
-                   postgresql://USER@HOST:PORT/DB: a team library on a PostgreSQL server (search,
-                   kwic, trend, reindex, export, import-qdpx, merge, people, person, backup --to
-                   and restore work there; own: and reuse do not yet)
+                   postgresql://USER@HOST:PORT/DB: a team library on a PostgreSQL server (search
+                   with own:, kwic, trend, reindex, export, export-corrected, import-qdpx,
+                   merge, people, person, reuse, compare, backup --to, backups FILE and restore
+                   work there; an editor builds the reuse index, everyone reads it)
   --author NAME    who a personal library records as the author of what the command writes
                    (default: the login name; a team library records the server login)
   --json           print JSON
@@ -221,11 +223,14 @@ Args parseArgs(const QStringList &arguments)
 namespace {
 
 /// The commands that work on a team library on PostgreSQL (issue 13): every other one says so and does nothing.
+// clang-format off
 const QSet<QString> kTeamCommands{
     u"parse"_s,    u"import"_s,      u"list"_s,    u"show"_s,    u"tag"_s,     u"highlight"_s,   u"note"_s,
     u"notebook"_s, u"resolve"_s,     u"replace"_s, u"reparse"_s, u"correct"_s, u"corrections"_s, u"uncorrect"_s,
     u"orphans"_s,  u"search"_s,      u"kwic"_s,    u"reindex"_s, u"trend"_s,   u"check"_s,       u"team"_s,
-    u"export"_s,   u"import-qdpx"_s, u"merge"_s,   u"people"_s,  u"person"_s,  u"backup"_s,      u"restore"_s};
+    u"export"_s,   u"import-qdpx"_s, u"merge"_s,   u"people"_s,  u"person"_s,  u"backup"_s,      u"restore"_s,
+    u"reuse"_s,    u"compare"_s,     u"export-corrected"_s,      u"backups"_s};
+// clang-format on
 
 } // namespace
 

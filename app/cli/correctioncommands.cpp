@@ -192,7 +192,7 @@ int cmdExportCorrected(const Args &args, Streams io)
     const Result<QString> text = Corrector(library).correctedIssueText(*issueId);
     if (!text)
         return failure(io, text);
-    const QString output = args.option(QStringLiteral("o"));
+    const QString output = args.option(QStringLiteral("output")); // -o FILE or --output FILE
     if (output.isEmpty() || output == QLatin1String("-")) {
         io.out << *text;
         return 0;

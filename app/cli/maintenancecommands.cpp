@@ -6,6 +6,7 @@
 #include "core/search/searchindex.h"
 #include "core/store/backup.h"
 #include "core/store/backupobjects.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/librarycopy.h"
 #include "core/store/librarymerge.h"
@@ -253,6 +254,21 @@ BackupInfo infoOf(const QString &file)
 int cmdBackups(const Args &args, Streams io)
 {
     const QString libraryPath = libraryPathOf(args);
+    // A team library has no backups folder beside it: its backups are the self-contained files `backup --to FILE`
+    // wrote, wherever its users keep them (and the server's own, such as pg_dump). Given, they are described as a
+    // file's are; without them there is nothing to list, and the command says where they are.
+    const bool team = dialect::isServerUrl(libraryPath);
+    if (team && args.positional.isEmpty()) {
+        if (args.json) {
+            printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("backups"), QJsonArray()},
+                                                        {QStringLiteral("objects"), QJsonValue()},
+                                                        {QStringLiteral("objectsSize"), 0}}));
+            return 0;
+        }
+        io.out << "A team library keeps no backups folder: its backups are the files 'dubao-cli backup --to FILE' "
+                  "wrote (and its server's own). Describe them with: dubao-cli backups FILE...\n";
+        return 0;
+    }
     QList<BackupInfo> backups;
     if (args.positional.isEmpty()) {
         backups = Backup::list(libraryPath);
@@ -265,8 +281,8 @@ int cmdBackups(const Args &args, Streams io)
             backups << infoOf(file);
         }
     }
-    const QString objectsFile = BackupObjects::fileIn(Backup::folderFor(libraryPath));
-    const qint64 objectsSize = QFileInfo(objectsFile).size();
+    const QString objectsFile = team ? QString() : BackupObjects::fileIn(Backup::folderFor(libraryPath));
+    const qint64 objectsSize = team ? 0 : QFileInfo(objectsFile).size();
     if (args.json) {
         QJsonArray array;
         for (const BackupInfo &b : backups) {
@@ -287,7 +303,7 @@ int cmdBackups(const Args &args, Streams io)
             array.append(entry);
         }
         printJson(io.out, QJsonDocument(QJsonObject{{QStringLiteral("backups"), array},
-                                                    {QStringLiteral("objects"), objectsFile},
+                                                    {QStringLiteral("objects"), team ? QJsonValue() : objectsFile},
                                                     {QStringLiteral("objectsSize"), objectsSize}}));
         return 0;
     }

@@ -189,7 +189,10 @@ void ReusePart::reload()
             } else {
                 m_view->setClusters(listing->clusters);
                 if (!listing->exists)
-                    m_view->setMessage(tr("No reuse index yet: Tools → Build Reuse Index builds it."));
+                    m_view->setMessage(m_window.session() && !m_window.session()->library().teamAccess().mayEdit
+                                           ? tr("No reuse index yet: an editor of this team library builds it with "
+                                                "Tools → Build Reuse Index.")
+                                           : tr("No reuse index yet: Tools → Build Reuse Index builds it."));
             }
             emit loaded();
         });
@@ -205,7 +208,14 @@ bool ReusePart::openComparison(qint64 article, qint64 other)
 void ReusePart::updateActions()
 {
     m_compare->setEnabled(!m_reuse.copies.isEmpty());
-    m_build->setEnabled(m_window.session() != nullptr && !m_runner->isRunning());
+    // On a team library the index is the editors' (schema v18): a reader or annotator reads it, and is told why the
+    // action is off.
+    const LibrarySession *session = m_window.session();
+    const bool editor = !session || session->library().teamAccess().mayEdit;
+    m_build->setEnabled(session != nullptr && editor && !m_runner->isRunning());
+    m_build->setToolTip(editor ? m_build->text().remove(u'&')
+                               : tr("Only an editor of this team library builds its reuse index; its editors' imports "
+                                    "keep it up to date."));
 }
 
 void ReusePart::showMarks()

@@ -24,7 +24,6 @@
 #include "app/shell/shortcutsdialog.h"
 #include "app/shell/statusfields.h"
 #include "app/shell/teamchangelistener.h"
-#include "app/shell/teamlibrarylimits.h"
 #include "app/shell/undofeedback.h"
 #include "app/shell/viewoptions.h"
 #include "app/trends/trendspart.h"
@@ -135,8 +134,6 @@ MainWindow::MainWindow(QWidget *parent)
     new PeoplePart(*this, *m_actions);   // owned by the window
     m_reuse = new ReusePart(*this, *m_actions);
     m_teamChanges = new TeamChangeListener(*this); // owned by the window
-    // Not on a team library yet (issue 13): its dock says so instead of showing an empty view.
-    showUnavailableOnTeamLibrary(*this, findChild<QDockWidget *>(QStringLiteral("reuseDock")), tr("Text reuse"));
     registerHelpActions();
     m_actions->populate(menuBar());
     // The side docks keep their height and their lists a few rows, whatever opens at the bottom (docklayout.h).

@@ -2,6 +2,7 @@
 // marks of those passages, and its own text — from the stored pairs, without aligning anything.
 #include "core/reuse/reusearticles.h"
 #include "core/reuse/reuseindex.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
@@ -163,7 +164,8 @@ Result<QList<ReuseClusterDetails>> ReuseIndex::clusterDetails(int minChars, cons
             q,
             QStringLiteral("SELECT a.id, a.title, p.name, i.date FROM articles a JOIN issues i ON i.id = a.issue_id "
                            "LEFT JOIN publications p ON p.id = i.publication_id "
-                           "WHERE a.id IN (SELECT value FROM json_each(?))"),
+                           "WHERE a.id IN (%1)")
+                .arg(dialect::idsFromJson(m_library.database())),
             {QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))});
         !read)
         return read.error();

@@ -2,6 +2,7 @@
 #include "core/reuse/reusearticles.h"
 
 #include "core/reuse/reusealigner.h"
+#include "core/reuse/reusepostgres.h"
 #include "core/store/sql.h"
 
 #include <QHash>
@@ -142,10 +143,11 @@ bool isTemplatePair(const ReusePair &pair, std::optional<int> dayA, std::optiona
 
 std::optional<int> articleDay(QSqlDatabase db, qint64 article)
 {
-    const QVariant day = sql::scalar(db,
-                                     QStringLiteral("SELECT CAST(julianday(i.date) AS INTEGER) FROM articles a "
-                                                    "JOIN issues i ON i.id = a.issue_id WHERE a.id = ?"),
-                                     {article});
+    const QVariant day =
+        sql::scalar(db,
+                    QStringLiteral("SELECT %1 FROM articles a JOIN issues i ON i.id = a.issue_id WHERE a.id = ?")
+                        .arg(dayOfDate(db, QStringLiteral("i.date"))),
+                    {article});
     if (!day.isValid() || day.isNull())
         return std::nullopt;
     return day.toInt();

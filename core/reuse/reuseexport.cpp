@@ -2,6 +2,7 @@
 #include "core/reuse/reuseexport.h"
 
 #include "core/reuse/reusearticles.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 
@@ -89,7 +90,8 @@ Result<QByteArray> reusePairsCsv(Library &library, const QList<ReusePair> &pairs
             q,
             QStringLiteral("SELECT a.id, i.date, p.name, a.title FROM articles a JOIN issues i ON i.id = a.issue_id "
                            "LEFT JOIN publications p ON p.id = i.publication_id "
-                           "WHERE a.id IN (SELECT value FROM json_each(?))"),
+                           "WHERE a.id IN (%1)")
+                .arg(dialect::idsFromJson(library.database())),
             {QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))});
         !read)
         return read.error();

@@ -5,10 +5,14 @@
 
 #include "core/reuse/reusealigner.h"
 #include "core/reuse/reusearticles.h"
+#include "core/reuse/reusepostgres.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/schema.h"
 #include "core/store/sql.h"
+#include "core/store/teamroles.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSet>
 #include <QSqlQuery>
@@ -137,7 +141,9 @@ Result<void> run(QSqlQuery &prepared, const QVariantList &values)
     return {};
 }
 
-/// The statements one batch of the update runs, prepared once per batch.
+/// The statements one batch of the update runs, prepared once per batch. One copy for both engines: upserts are
+/// written as ON CONFLICT (SQLite 3.24 and PostgreSQL), flags compared with 0, and what differs (a JSON list of
+/// hashes, a date's day) asked of the dialect.
 struct Statements
 {
     explicit Statements(QSqlDatabase db)
@@ -156,9 +162,9 @@ struct Statements
         , done(db)
         , dayOf(db)
     {
-        const QString each = QStringLiteral("(SELECT value FROM json_each(?))");
-        dayOf.prepare(QStringLiteral("SELECT CAST(julianday(i.date) AS INTEGER) FROM articles a JOIN issues i ON "
-                                     "i.id = a.issue_id WHERE a.id = ?"));
+        const QString each = u'(' + dialect::idsFromJson(db) + u')';
+        dayOf.prepare(QStringLiteral("SELECT %1 FROM articles a JOIN issues i ON i.id = a.issue_id WHERE a.id = ?")
+                          .arg(reuse::dayOfDate(db, QStringLiteral("i.date"))));
         oldFingerprints.prepare(QStringLiteral("SELECT fingerprints FROM reuse_articles WHERE article_id = ?"));
         removeFingerprints.prepare(
             QStringLiteral("DELETE FROM reuse_fingerprints WHERE article_id = ? AND hash IN %1").arg(each));
@@ -167,23 +173,27 @@ struct Statements
         removeArticle.prepare(QStringLiteral("DELETE FROM reuse_articles WHERE article_id = ?"));
         removePairs.prepare(QStringLiteral("DELETE FROM reuse_pairs WHERE a = ? OR b = ?"));
         // The articles whose paragraphs' summary (reuse_paragraphs) changes when the article's pairs go.
-        partners.prepare(QStringLiteral("SELECT b FROM reuse_pairs WHERE a = ? AND shared_chars >= ? AND NOT "
-                                        "boilerplate UNION ALL SELECT a FROM reuse_pairs WHERE b = ? AND "
-                                        "shared_chars >= ? AND NOT boilerplate"));
+        partners.prepare(QStringLiteral("SELECT b FROM reuse_pairs WHERE a = ? AND shared_chars >= ? AND "
+                                        "boilerplate = 0 UNION ALL SELECT a FROM reuse_pairs WHERE b = ? AND "
+                                        "shared_chars >= ? AND boilerplate = 0"));
         hashStats.prepare(QStringLiteral("SELECT hash, articles, first_day, last_day, frequent FROM reuse_hashes "
                                          "WHERE hash IN %1")
                               .arg(each));
         articlesWith.prepare(QStringLiteral("SELECT article_id FROM reuse_fingerprints WHERE hash = ?"));
         candidates.prepare(QStringLiteral("SELECT article_id, count(*) AS shared FROM reuse_fingerprints WHERE hash "
-                                          "IN %1 GROUP BY article_id HAVING shared >= ? ORDER BY shared DESC, "
+                                          "IN %1 GROUP BY article_id HAVING count(*) >= ? ORDER BY shared DESC, "
                                           "article_id LIMIT ?")
                                .arg(each));
         dropRows.prepare(QStringLiteral("DELETE FROM reuse_fingerprints WHERE hash = ?"));
         addArticle.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO reuse_articles(article_id, characters, fingerprints) VALUES (?, ?, ?)"));
-        addPair.prepare(
-            QStringLiteral("INSERT OR REPLACE INTO reuse_pairs(a, b, shared_chars, coverage_a, coverage_b, "
-                           "boilerplate, fingerprints, formulas, passages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "INSERT INTO reuse_articles(article_id, characters, fingerprints) VALUES (?, ?, ?) ON CONFLICT "
+            "(article_id) DO UPDATE SET characters = excluded.characters, fingerprints = excluded.fingerprints"));
+        addPair.prepare(QStringLiteral(
+            "INSERT INTO reuse_pairs(a, b, shared_chars, coverage_a, coverage_b, boilerplate, fingerprints, formulas, "
+            "passages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET shared_chars = "
+            "excluded.shared_chars, coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b, boilerplate = "
+            "excluded.boilerplate, fingerprints = excluded.fingerprints, formulas = excluded.formulas, passages = "
+            "excluded.passages"));
         done.prepare(QStringLiteral("DELETE FROM reuse_pending WHERE article_id = ?"));
     }
     QSqlQuery oldFingerprints, removeFingerprints, forgetHashes, removeArticle, removePairs, partners, hashStats,
@@ -256,17 +266,20 @@ struct BatchIndex
     /// Writes what the batch added, in key order, and forgets it.
     Result<void> write(QSqlDatabase db)
     {
+        const auto at = [&db](int k) {
+            return reuse::jsonInteger(db, k);
+        };
         if (Result<void> written = sql::exec(
-                db,
-                {{QStringLiteral("INSERT OR IGNORE INTO reuse_fingerprints(hash, article_id) SELECT value ->> 0, "
-                                 "value ->> 1 FROM json_each(?)"),
-                  {rowsJson()}},
-                 {QStringLiteral("INSERT INTO reuse_hashes(hash, articles, first_day, last_day, frequent) SELECT "
-                                 "value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?) "
-                                 "WHERE true ON CONFLICT(hash) DO UPDATE SET articles = excluded.articles, "
-                                 "first_day = excluded.first_day, last_day = excluded.last_day, "
-                                 "frequent = excluded.frequent"),
-                  {hashesJson()}}});
+                db, {{QStringLiteral("INSERT INTO reuse_fingerprints(hash, article_id) SELECT %1, %2 FROM %3 WHERE "
+                                     "true ON CONFLICT DO NOTHING")
+                          .arg(at(0), at(1), reuse::jsonRows(db)),
+                      {rowsJson()}},
+                     {QStringLiteral("INSERT INTO reuse_hashes(hash, articles, first_day, last_day, frequent) SELECT "
+                                     "%1, %2, %3, %4, %5 FROM %6 WHERE true ON CONFLICT(hash) DO UPDATE SET articles = "
+                                     "excluded.articles, first_day = excluded.first_day, last_day = excluded.last_day, "
+                                     "frequent = excluded.frequent")
+                          .arg(at(0), at(1), at(2), at(3), at(4), reuse::jsonRows(db)),
+                      {hashesJson()}}});
             !written)
             return written;
         hashes.clear();
@@ -281,12 +294,25 @@ void registerReuseSchema()
 {
     schema::registerStep(10, "reuse", migrateTo10);
     schema::registerStep(12, "reuse", reuse::migrateTo12);
+    registerReusePostgres(); // v18: the same tables on a team library
     // Computed from the blocks: a restore leaves the index out (the user builds it again). reuse_sources is the
     // user's.
     schema::registerDerivedTables({QStringLiteral("reuse_articles"), QStringLiteral("reuse_fingerprints"),
                                    QStringLiteral("reuse_hashes"), QStringLiteral("reuse_pairs"),
                                    QStringLiteral("reuse_built"), QStringLiteral("reuse_pending"),
                                    QStringLiteral("reuse_paragraphs")});
+}
+
+Result<void> ReuseIndex::mayChange(bool building) const
+{
+    if (m_library.isReadOnly())
+        return Error(building ? tr("the library is open read-only: the text-reuse index cannot be built")
+                              : tr("the library is open read-only: the text-reuse index cannot be changed"));
+    if (const team::Access access = m_library.teamAccess(); !access.mayEdit)
+        return Error(tr("only an editor of this team library may build its text-reuse index (%1 is %2 here); its "
+                        "editors' imports keep it up to date")
+                         .arg(access.user, access.role.isEmpty() ? tr("no member") : access.role));
+    return {};
 }
 
 qint64 ReuseIndex::pendingArticles() const
@@ -296,8 +322,6 @@ qint64 ReuseIndex::pendingArticles() const
 
 bool ReuseIndex::exists() const
 {
-    if (m_library.isTeamLibrary()) // text reuse is not on a team library (PostgreSQL) yet: issue 13
-        return false;
     return sql::scalar(m_library.database(), QStringLiteral("SELECT 1 FROM reuse_built LIMIT 1")).isValid();
 }
 
@@ -327,16 +351,17 @@ bool ReuseIndex::sharesOnlyBoilerplate(qint64 first, qint64 second) const
         return false; // not a candidate at all: what they share is too short to say
     const QVariant own = sql::scalar(
         db,
-        QStringLiteral("SELECT count(*) FROM reuse_hashes WHERE hash IN (SELECT value FROM json_each(?)) AND NOT "
-                       "(frequent OR articles > ? OR (articles >= ? AND last_day - first_day > ?))"),
+        QStringLiteral("SELECT count(*) FROM reuse_hashes WHERE hash IN (%1) AND NOT (frequent <> 0 OR articles > ? "
+                       "OR (articles >= ? AND last_day - first_day > ?))")
+            .arg(dialect::idsFromJson(db)),
         {hashesJson(shared), boilerplateAbove(), m_parameters.formulaMinArticles, m_parameters.formulaSpanDays});
     return own.toInt() < m_parameters.minSharedFingerprints;
 }
 
 Result<void> ReuseIndex::forget()
 {
-    if (m_library.isReadOnly())
-        return Error(tr("the library is open read-only: the text-reuse index cannot be changed"));
+    if (Result<void> allowed = mayChange(false); !allowed)
+        return allowed;
     sql::WriteScope scope(m_library.database());
     if (!scope.isActive())
         return scope.error();
@@ -356,11 +381,12 @@ Result<qint64> ReuseIndex::recompute(const std::atomic_bool *cancel, const Progr
 {
     if (!exists())
         return rebuild(cancel, progress);
-    if (m_library.isReadOnly())
-        return Error(tr("the library is open read-only: the text-reuse index cannot be built"));
+    if (Result<void> allowed = mayChange(true); !allowed)
+        return allowed.error();
     if (Result<void> queued =
             sql::exec(m_library.database(),
-                      QStringLiteral("INSERT OR IGNORE INTO reuse_pending(article_id) SELECT id FROM articles"));
+                      QStringLiteral("INSERT INTO reuse_pending(article_id) SELECT id FROM articles WHERE true ON "
+                                     "CONFLICT DO NOTHING"));
         !queued)
         return queued.error();
     return update(cancel, progress);
@@ -368,8 +394,8 @@ Result<qint64> ReuseIndex::recompute(const std::atomic_bool *cancel, const Progr
 
 Result<qint64> ReuseIndex::rebuild(const std::atomic_bool *cancel, const Progress &progress)
 {
-    if (m_library.isReadOnly())
-        return Error(tr("the library is open read-only: the text-reuse index cannot be built"));
+    if (Result<void> allowed = mayChange(true); !allowed)
+        return allowed.error();
     {
         sql::WriteScope scope(m_library.database());
         if (!scope.isActive())
@@ -382,8 +408,11 @@ Result<qint64> ReuseIndex::rebuild(const std::atomic_bool *cancel, const Progres
                  {QStringLiteral("DELETE FROM reuse_articles"), {}},
                  {QStringLiteral("DELETE FROM reuse_hashes"), {}},
                  {QStringLiteral("DELETE FROM reuse_built"), {}},
-                 {QStringLiteral("INSERT INTO reuse_built(built_at) VALUES (datetime('now'))"), {}},
-                 {QStringLiteral("INSERT OR IGNORE INTO reuse_pending(article_id) SELECT id FROM articles"), {}}});
+                 {QStringLiteral("INSERT INTO reuse_built(built_at) VALUES (?)"),
+                  {QDateTime::currentDateTimeUtc().toString(u"yyyy-MM-dd HH:mm:ss")}},
+                 {QStringLiteral("INSERT INTO reuse_pending(article_id) SELECT id FROM articles WHERE true ON "
+                                 "CONFLICT DO NOTHING"),
+                  {}}});
             !cleared)
             return cleared.error();
         if (Result<void> committed = scope.commit(); !committed)
@@ -394,8 +423,10 @@ Result<qint64> ReuseIndex::rebuild(const std::atomic_bool *cancel, const Progres
 
 Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress &progress)
 {
-    if (m_library.isReadOnly())
-        return qint64(0); // a read-only library shows the pairs it has; the next writable open catches up
+    // A read-only library, or a team library's reader or annotator (the index is the editors', like the people
+    // index), shows the pairs it has; the next writer catches up.
+    if (m_library.isReadOnly() || !m_library.teamAccess().mayEdit)
+        return qint64(0);
     QSqlDatabase db = m_library.database();
     if (!exists())
         return qint64(0);                           // no index yet: nothing is queued, nothing to compare
@@ -568,7 +599,8 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
                     if (Result<void> recounted =
                             sql::exec(db,
                                       QStringLiteral("UPDATE reuse_pairs SET formulas = formulas + 1, boilerplate = "
-                                                     "fingerprints - (formulas + 1) < ? WHERE a IN (%1) AND b IN (%1)")
+                                                     "CASE WHEN fingerprints - (formulas + 1) < ? THEN 1 ELSE 0 END "
+                                                     "WHERE a IN (%1) AND b IN (%1)")
                                           .arg(list),
                                       QVariantList{m_parameters.minSharedFingerprints} + in + in);
                         !recounted)

@@ -217,6 +217,9 @@ public:
     QStringList referenceCollections() const;
 
 private:
+    /// Whether the index may be built or forgotten here: not on a library open read-only, and on a team library only
+    /// by an editor (the index is the editors', like the people index; readers and annotators read it).
+    Result<void> mayChange(bool building) const;
     /// A fingerprint in more articles than this is boilerplate (ReuseParameters::boilerplateMin, boilerplateShare).
     int boilerplateAbove() const;
     /// For a pair the index did not store: true when the fingerprints the two share are (nearly) all boilerplate.

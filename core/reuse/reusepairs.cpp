@@ -191,7 +191,8 @@ Result<void> ReuseIndex::setReferenceCollection(const QString &publication, bool
     if (!id.isValid())
         return Error(tr("no publication named %1").arg(publication));
     return sql::exec(db,
-                     reference ? QStringLiteral("INSERT OR IGNORE INTO reuse_sources(publication_id) VALUES (?)")
+                     reference ? QStringLiteral("INSERT INTO reuse_sources(publication_id) VALUES (?) ON CONFLICT DO "
+                                                "NOTHING")
                                : QStringLiteral("DELETE FROM reuse_sources WHERE publication_id = ?"),
                      {id});
 }

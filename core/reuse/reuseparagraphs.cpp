@@ -29,9 +29,9 @@ Result<QList<Range>> sharedRanges(QSqlDatabase db, qint64 article)
     // Two indexed lookups (the primary key by a, reuse_pairs_b by b).
     if (Result<void> read = sql::select(
             q,
-            QStringLiteral("SELECT 1, b, passages FROM reuse_pairs WHERE a = ? AND shared_chars >= ? AND NOT "
-                           "boilerplate UNION ALL SELECT 0, a, passages FROM reuse_pairs WHERE b = ? AND "
-                           "shared_chars >= ? AND NOT boilerplate"),
+            QStringLiteral("SELECT 1, b, passages FROM reuse_pairs WHERE a = ? AND shared_chars >= ? AND "
+                           "boilerplate = 0 UNION ALL SELECT 0, a, passages FROM reuse_pairs WHERE b = ? AND "
+                           "shared_chars >= ? AND boilerplate = 0"),
             {article, kParagraphMinChars, article, kParagraphMinChars});
         !read)
         return read.error();
@@ -77,8 +77,10 @@ Result<void> refreshParagraphs(QSqlDatabase db, const QSet<qint64> &articles)
 {
     QSqlQuery remove(db), add(db);
     remove.prepare(QStringLiteral("DELETE FROM reuse_paragraphs WHERE article_id = ?"));
-    add.prepare(QStringLiteral("INSERT OR REPLACE INTO reuse_paragraphs(block_id, article_id, characters, "
-                               "shared_chars, copies) VALUES (?, ?, ?, ?, ?)"));
+    add.prepare(QStringLiteral("INSERT INTO reuse_paragraphs(block_id, article_id, characters, shared_chars, copies) "
+                               "VALUES (?, ?, ?, ?, ?) ON CONFLICT (block_id) DO UPDATE SET article_id = "
+                               "excluded.article_id, characters = excluded.characters, shared_chars = "
+                               "excluded.shared_chars, copies = excluded.copies"));
     QList<qint64> sorted(articles.cbegin(), articles.cend());
     std::sort(sorted.begin(), sorted.end());
     for (const qint64 article : std::as_const(sorted)) {

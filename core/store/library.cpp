@@ -536,7 +536,7 @@ void Library::setServerPassword(const QString &url, const QString &password)
 
 int Library::currentSchemaVersion()
 {
-    return 17;
+    return 18;
 }
 
 int Library::applicationId()

@@ -53,7 +53,10 @@ QStringList tables()
             QStringLiteral("article_lineage"), QStringLiteral("corrections"),
             // The user's corrections of the people index (the analysis layer's table, v6 in a file, v16 on a
             // server): the user's work. Skipped where neither library has it (a program without that layer).
-            QStringLiteral("person_edits")};
+            QStringLiteral("person_edits"),
+            // The user's reference collections of text reuse (the reuse layer's table, v10 in a file, v18 on a
+            // server); the reuse index itself is derived and built again on the copy.
+            QStringLiteral("reuse_sources")};
 }
 
 namespace {
@@ -61,7 +64,8 @@ namespace {
 /// A table of tables() that a library of a program without its layer does not have: skipped on both sides.
 bool absentOnBoth(const QSqlDatabase &from, const QSqlDatabase &to, const QString &table)
 {
-    return table == QLatin1String("person_edits") && from.record(table).isEmpty() && to.record(table).isEmpty();
+    return (table == QLatin1String("person_edits") || table == QLatin1String("reuse_sources")) &&
+           from.record(table).isEmpty() && to.record(table).isEmpty();
 }
 
 } // namespace

@@ -47,7 +47,7 @@ QString layerOfVersion(int version)
 {
     if (version == 3 || version == 13 || version == 17)
         return QStringLiteral("search");
-    if (version == 10 || version == 12)
+    if (version == 10 || version == 12 || version == 18)
         return QStringLiteral("reuse");
     return version == 6 || version == 7 || version == 14 || version == 16 ? QStringLiteral("analysis")
                                                                           : QStringLiteral("store");

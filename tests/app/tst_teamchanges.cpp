@@ -1,29 +1,36 @@
 // A window on a team library follows what colleagues commit (issue 13): a note added by dubao-cli in another
 // process, as another user, shows in the open article's margin and in the status bar ("rita added a note to …")
-// within a second; a tag likewise; the window's own note is not announced back to it. The People and Reuse docks
-// say that they are not on a team library yet. While the user types a note, the reload waits: nothing typed is lost.
+// within a second; a tag likewise; the window's own note is not announced back to it. Text reuse (schema v18): an
+// annotator reads the marks, clusters and comparison an editor's index gives, and may not build it. While the user
+// types a note, the reload waits: nothing typed is lost.
 #include "app/annotations/annotationcontroller.h"
 #include "app/annotations/annotationdocument.h"
 #include "app/annotations/notespanel.h"
 #include "app/reader/readerview.h"
+#include "app/reuse/comparisonview.h"
+#include "app/reuse/reusepart.h"
+#include "app/reuse/reuseview.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/teamchangelistener.h"
+#include "core/reuse/reuseindex.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "core/store/tagrepository.h"
 #include "core/store/teamroles.h"
 #include "tests/support/isolatedsettings.h"
 #include "tests/support/pgserver.h"
+#include "tests/support/reusedocuments.h"
 #include "tests/support/sampleissue.h"
 #include "tests/support/windowfixture.h"
 
+#include <QAction>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QScrollBar>
 #include <QSignalSpy>
-#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,7 +56,7 @@ private slots:
     void whileTypingANote_reloadWaits_typedTextKeptAndSaved();
     void colleaguesNoteAndCorrection_readerKeepsScrollSelectionAndNoteEditor();
     void colleagueDeletesANote_statusNamesTheArticle_markGoes();
-    void reuseDock_saysNotOnATeamLibraryYet_notOnAFile();
+    void reuse_onATeamLibrary_marksAndClusters_builtByAnEditorOnly();
 
 private:
     /// Runs dubao-cli as rita on the team library without waiting: the window's event loop keeps running.
@@ -275,25 +282,54 @@ void TestTeamChanges::colleagueDeletesANote_statusNamesTheArticle_markGoes()
     QCOMPARE(window->statusBar()->currentMessage(), expected);
 }
 
-void TestTeamChanges::reuseDock_saysNotOnATeamLibraryYet_notOnAFile()
+void TestTeamChanges::reuse_onATeamLibrary_marksAndClusters_builtByAnEditorOnly()
 {
+    // Text reuse is on a team library too (schema v18): an annotator's Reuse view shows the view, says that an editor
+    // builds the index, and Build Reuse Index is off for them, saying why.
     std::unique_ptr<MainWindow> window = test::openShownWindow(m_server->url(m_db, u"anna"_s));
-    // People works on a team library (schema v16): its dock shows its view.
-    QVERIFY(!window->findChild<QLabel *>(u"peopleDockTeamMessage"_s));
-    for (const QString &dock : {u"reuseDock"_s}) {
-        auto *message = window->findChild<QLabel *>(dock + u"TeamMessage"_s);
-        QVERIFY2(message, qPrintable(dock));
-        QVERIFY(message->text().contains(u"not available on a team library yet"_s));
-        auto *stack = qobject_cast<QStackedWidget *>(message->parentWidget());
-        QVERIFY(stack);
-        QCOMPARE(stack->currentWidget(), message);
-        // A library file shows the view again.
-        QVERIFY(window->openLibrary(m_dir.filePath(u"file.sqlite"_s)));
-        QVERIFY(stack->currentWidget() != message);
-        QVERIFY(window->openLibrary(m_server->url(m_db, u"anna"_s)));
-        QCOMPARE(stack->currentWidget(), message);
+    QVERIFY(!window->findChild<QLabel *>(u"reuseDockTeamMessage"_s));
+    QAction *build = window->findChild<QAction *>(u"actionBuildReuseIndex"_s);
+    QVERIFY(build);
+    QVERIFY(!build->isEnabled());
+    QVERIFY2(build->toolTip().contains(u"Only an editor of this team library"_s), qPrintable(build->toolTip()));
+    auto *part = window->findChild<ReusePart *>();
+    QVERIFY(part);
+    QSignalSpy loaded(part, &ReusePart::loaded);
+    window->findChild<QAction *>(u"actionReuse"_s)->trigger();
+    QVERIFY(loaded.wait(15000));
+    bool saysWhoBuildsIt = false;
+    for (const QLabel *label : part->view()->findChildren<QLabel *>())
+        saysWhoBuildsIt = saysWhoBuildsIt || label->text().contains(u"an editor of this team library builds it"_s);
+    QVERIFY(saysWhoBuildsIt);
+
+    // The owner (an editor) stores a story and its copy and builds the index; the annotator's reader marks the copy.
+    qint64 wire = 0, copy = 0;
+    {
+        Library owner;
+        QVERIFY(owner.open(m_server->url(m_db)));
+        QStringList story;
+        for (int k = 0; k < 4; ++k)
+            story << test::hanText(500 + k, 120);
+        wire = test::storeReuseDocument(owner, {u"team wire"_s, QDate(2023, 2, 1), story, u"新华社"_s});
+        copy = test::storeReuseDocument(
+            owner, {u"team copy"_s, QDate(2023, 2, 2), QStringList{test::hanText(510, 100)} + story, u"渝西都市报"_s});
+        QVERIFY(wire && copy);
+        const Result<qint64> built = ReuseIndex(owner).rebuild();
+        QVERIFY2(built, qPrintable(built ? QString() : built.error().message()));
     }
-    QVERIFY(window->teamChanges()->isListening()); // back on the team library, listening again
+    QVERIFY(window->showArticle(copy));
+    QVERIFY(!window->reader()->reuseMarks().isEmpty());
+    QVERIFY2(window->reader()->reuseLine().contains(u"shared with 新华社 2023-02-01"_s),
+             qPrintable(window->reader()->reuseLine()));
+    QVERIFY(window->findChild<QAction *>(u"actionCompareWith"_s)->isEnabled());
+    QVERIFY(!build->isEnabled()); // still the editors'
+    loaded.clear();
+    window->findChild<QDockWidget *>(u"reuseDock"_s)->hide(); // shown again: read again
+    window->findChild<QAction *>(u"actionReuse"_s)->trigger();
+    QVERIFY(loaded.wait(15000));
+    QCOMPARE(part->view()->tree()->model()->rowCount(), 1); // the one cluster, read by the annotator
+    QVERIFY(part->openComparison(copy, wire));
+    QVERIFY(part->comparison());
 }
 
 QTEST_MAIN(TestTeamChanges)

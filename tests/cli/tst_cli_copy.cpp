@@ -31,7 +31,7 @@ QStringList allRows(const QString &location)
         return {u"cannot open: "_s + opened.error().message()};
     QStringList rows = test::libraryRows(library);
     QSqlQuery q(library.database());
-    for (const QString &table : {u"source_contents"_s, u"corrections"_s, u"article_lineage"_s}) {
+    for (const QString &table : {u"source_contents"_s, u"corrections"_s, u"article_lineage"_s, u"reuse_sources"_s}) {
         if (!q.exec(u"SELECT * FROM %1 ORDER BY 1"_s.arg(table))) {
             rows << u"cannot read "_s + table;
             continue;
@@ -93,6 +93,7 @@ void TestCliCopy::initTestCase()
     QCOMPARE(cli({u"notebook"_s, u"add"_s, u"研究"_s}).code, 0);
     QCOMPARE(cli({u"notebook"_s, u"append"_s, u"研究"_s, u"--highlight"_s, h}).code, 0);
     QCOMPARE(cli({u"notebook"_s, u"append"_s, u"研究"_s, u"--text"_s, u"我的话"_s}).code, 0);
+    QCOMPARE(cli({u"reuse"_s, u"--source"_s, u"渝西都市报"_s}).code, 0); // a reference collection: the user's
     QCOMPARE(cli({u"correct"_s, u"7"_s, u"--start"_s, u"0"_s, u"--end"_s, u"1"_s, u"--text"_s, u"X"_s}).code, 0);
     // Replace the first issue with its text less a few lines: lineage rows.
     Library library;
@@ -137,6 +138,7 @@ void TestCliCopy::roundTrip_sqlitePostgresSqlite_sameRows()
         QVERIFY2(!row.startsWith(u"error: "_s) && !row.startsWith(u"cannot "_s), qPrintable(row));
     QVERIFY(!original.filter(u"source_contents: "_s).isEmpty());
     QVERIFY(!original.filter(u"corrections: "_s).isEmpty());
+    QCOMPARE(original.filter(u"reuse_sources: "_s).size(), 1);
     QCOMPARE(allRows(back), original); // the search results included: the copy's index is built
     QCOMPARE(QDir(m_dir.path()).entryList({u"back.sqlite.*"_s}), QStringList());
     // Authorship (schema v15) goes both ways as it was, though the team library's server writes it otherwise.

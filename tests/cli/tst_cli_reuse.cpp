@@ -6,6 +6,7 @@
 #include "core/store/library.h"
 #include "tests/support/cliprocess.h"
 #include "tests/support/corpus.h"
+#include "tests/support/engines.h"
 #include "tests/support/reusedocuments.h"
 
 #include <QFile>
@@ -361,9 +362,10 @@ private slots:
     }
 
 private:
+    /// The made-up copies' library: a file, or in the PostgreSQL run a team library (the same commands, schema v18).
     QString path() const
     {
-        return m_dir.filePath(u"reuse.sqlite"_s);
+        return test::onPostgres() ? test::libraryLocation(u"reuse"_s) : m_dir.filePath(u"reuse.sqlite"_s);
     }
     test::CliRun cli(QStringList args) const
     {
@@ -375,5 +377,7 @@ private:
     qint64 m_local = 0, m_other = 0, m_wire = 0, m_alone = 0;
 };
 
-QTEST_GUILESS_MAIN(TestCliReuse)
+// The made-up copies on both engines; the corpus's own libraries (files the CLI imports into) on SQLite.
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestCliReuse, {u"people_ownSplitsEveryPersonsAppearances"_s,
+                                            u"corpus_importComparesOnceTheIndexExists_offsetsLieInTheBlocks"_s})
 #include "tst_cli_reuse.moc"

@@ -106,6 +106,20 @@ void TestCliTeamBackup::backup_restoredIntoFileAndEmptyTeamLibrary()
     QVERIFY(QFile::exists(file));
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList{u"team.dubao-backup"_s}); // its temporary library is gone
+    // backups: a team library keeps no backups folder; the files backup --to made are described when given.
+    const test::CliRun none = runCli({u"backups"_s, u"--library"_s, team});
+    QCOMPARE(none.code, 0);
+    QVERIFY2(none.out.contains("keeps no backups folder") && none.out.contains("backups FILE"), none.out.constData());
+    const test::CliRun noneJson = runCli({u"backups"_s, u"--json"_s, u"--library"_s, team});
+    QCOMPARE(noneJson.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(noneJson.out).object().value(u"backups"_s).toArray().size(), 0);
+    const test::CliRun described = runCli({u"backups"_s, file, u"--json"_s, u"--library"_s, team});
+    QVERIFY2(described.code == 0, described.err.constData());
+    const QJsonArray listed = QJsonDocument::fromJson(described.out).object().value(u"backups"_s).toArray();
+    QCOMPARE(listed.size(), 1);
+    QVERIFY(listed.at(0)[u"selfContained"_s].toBool());
+    QVERIFY(listed.at(0)[u"holds"_s][u"notes"_s].toInt() >= 1);
+    QCOMPARE(runCli({u"backups"_s, m_dir.filePath(u"nothing.dubao-backup"_s), u"--library"_s, team}).code, 1);
 
     // Into a new library file, and into an empty team library: the same work.
     const QString restoredFile = m_dir.filePath(u"restored.sqlite"_s);

@@ -6,6 +6,7 @@
 #include "core/search/concordance.h"
 #include "core/search/searchservice.h"
 #include "core/store/sql.h"
+#include "tests/support/engines.h"
 #include "tests/support/reusedocuments.h"
 #include "tests/support/scalar.h"
 #include "tests/support/schemaversions.h"
@@ -162,5 +163,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestReuseOwn)
+// On both engines: search's and the concordance's own: on a team library read the same reuse_paragraphs (schema v18).
+DUBAO_TEST_MAIN_BOTH_ENGINES(TestReuseOwn, {u"migration_fromVersion11_fillsTheParagraphsOfABuiltIndex"_s})
 #include "tst_reuseown.moc"

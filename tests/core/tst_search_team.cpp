@@ -313,12 +313,16 @@ void TestSearchTeam::teamLibraryOfVersion12_indexedOnUpgrade()
         QVERIFY(library.open(m_server->url(*db)));
         QVERIFY(Importer(library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)}).allOk());
     }
-    // What a team library of schema 12 was: no index tables, no queue triggers, no people index (v16).
+    // What a team library of schema 12 was: no index tables, no queue triggers, no people index (v16), no text reuse
+    // (v18).
     QVERIFY(m_server->psql(*db, u"DROP TABLE search_paragraphs, search_headlines, search_notes, search_pending; "
                                 "DROP FUNCTION dubao_search_queue() CASCADE; "
                                 "DROP FUNCTION dubao_search_queue_issue() CASCADE; "
                                 "DROP TABLE appearances, persons, person_edits, analysis_pending; "
                                 "DROP FUNCTION dubao_analysis_queue() CASCADE; "
+                                "DROP TABLE reuse_articles, reuse_fingerprints, reuse_hashes, reuse_pairs, "
+                                "reuse_sources, reuse_built, reuse_pending, reuse_paragraphs; "
+                                "DROP FUNCTION dubao_reuse_queue() CASCADE; "
                                 "UPDATE dubao_library SET version = 12;"_s));
     Library upgraded;
     const Result<void> opened = upgraded.open(m_server->url(*db));
@@ -326,6 +330,9 @@ void TestSearchTeam::teamLibraryOfVersion12_indexedOnUpgrade()
     QCOMPARE(sql::scalar(upgraded.database(), u"SELECT max(version) FROM dubao_library"_s).toInt(),
              Library::currentSchemaVersion());
     QCOMPARE(sql::scalar(upgraded.database(), u"SELECT count(*) FROM search_pending"_s).toLongLong(), 0);
+    // v18 made the text-reuse tables, empty: the index is built when an editor asks for it, as in a file.
+    QCOMPARE(sql::scalar(upgraded.database(), u"SELECT count(*) FROM reuse_built"_s).toLongLong(), 0);
+    QCOMPARE(sql::scalar(upgraded.database(), u"SELECT count(*) FROM reuse_pending"_s).toLongLong(), 0);
     // v16 queued every article for the people index.
     QCOMPARE(sql::scalar(upgraded.database(), u"SELECT count(*) FROM analysis_pending"_s).toLongLong(),
              sql::scalar(upgraded.database(), u"SELECT count(*) FROM articles"_s).toLongLong());
