@@ -122,13 +122,16 @@ Team library (on a PostgreSQL server; --library postgresql://USER@HOST:PORT/DB):
   team init                      make the database's roles (its owner, who may create roles): DB_reader (read,
                                  search, export), DB_annotator (also tags on text, highlights, notes, notebooks),
                                  DB_editor (also import, replace, re-parse, corrections, tag definitions); the
-                                 server enforces them; PUBLIC gets no access. Idempotent: run it again after an
+                                 server enforces them; PUBLIC gets no access; row-level security lets an
+                                 annotator change only their own annotations. Idempotent: run it again after an
                                  upgrade
   team add-user NAME --role reader|annotator|editor
                                  a new user in that role; the password is read from standard input (asked twice
                                  on a terminal), never given as an argument
   team remove-user NAME          take a user out of the library (what they made keeps their name)
   team list-users [--json]       the users of the library's roles
+  team status [--json]           your role, and whether the library has row-level security (an annotator
+                                 changes only their own annotations; notebooks are private until shared)
 
 Options:
   --library FILE   the library file (default: the embedded default library), or
