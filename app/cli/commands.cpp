@@ -49,7 +49,11 @@ Annotations:
                                  with --expect-version (the version note list showed): refused, exit 1, naming who
                                  changed the note and when, if anyone changed it since
   notebook add NAME | notebook append NAME --highlight ID | --note ID | --text TEXT
-  notebook show NAME [--json]
+  notebook show NAME [--json] | notebook list [--json]   (list: owner, shared or private, entries)
+  notebook share NAME | notebook unshare NAME
+                                 on a team library a notebook is its creator's alone until shared; then all
+                                 read it, its creator (and editors) change it;
+                                 only its creator shares or unshares it
   orphans [--json]               annotations and corrections that could not be placed after a change of text
   correct BLOCK_ID --start N --end N --text T [--author A]
                                  correct the OCR: code points N..N of the paragraph's text read T

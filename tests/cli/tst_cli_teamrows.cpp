@@ -36,6 +36,8 @@ private slots:
     void editor_changesAnyonesRows();
     void reader_changesNothing();
     void replaceByAnEditor_reanchorsEveryonesAnnotations();
+    void notebookShare_byItsCreatorOnly();
+    void notebookShare_onAFile_storedAndCopiedIntoATeamLibrary();
 
 private:
     QString url(const QString &user) const { return m_server->url(m_db, user); }
@@ -206,7 +208,7 @@ void TestCliTeamRows::annotator_cannotChangeAColleaguesRows_eachRefusedAndUnchan
     for (const Error &error :
          {notebooks.addText(m_bosShared, u"anna's"_s).error(), notebooks.editText(m_bosEntry, u"anna's"_s).error(),
           notebooks.removeEntry(m_bosEntry).error(), notebooks.rename(m_bosShared, u"anna's now"_s).error(),
-          notebooks.remove(m_bosShared).error()})
+          notebooks.setShared(m_bosShared, false).error(), notebooks.remove(m_bosShared).error()})
         QVERIFY2(refused(error, notebook).isEmpty(), qPrintable(refused(error, notebook)));
     QVERIFY(m_server->psql(m_db, u"DELETE FROM tags WHERE name = 'second'"_s));
     QCOMPARE(bosRows(), before);
@@ -324,6 +326,63 @@ void TestCliTeamRows::replaceByAnEditor_reanchorsEveryonesAnnotations()
                  m_bosHighlight)),
              u"2 4 0 bo"_s);
     QCOMPARE(psql(u"SELECT orphan || created_by FROM notes WHERE id = %1"_s.arg(m_bosNote)), u"0bo"_s);
+}
+
+void TestCliTeamRows::notebookShare_byItsCreatorOnly()
+{
+    const auto listed = [&](const QString &user) {
+        return QString::fromUtf8(as(user, {u"notebook"_s, u"list"_s}).out);
+    };
+    QVERIFY(!listed(u"anna"_s).contains(u"bo-private"_s));
+    QVERIFY2(listed(u"bo"_s).contains(u"bo-private  (bo, private, 1 entries)"_s), qPrintable(listed(u"bo"_s)));
+    // Only its creator shares it: anna cannot even name it, nor unshare bo's shared one.
+    const test::CliRun blind = as(u"anna"_s, {u"notebook"_s, u"share"_s, u"bo-private"_s});
+    QCOMPARE(blind.code, 1);
+    QVERIFY2(blind.err.contains("no notebook named 'bo-private'"), blind.err.constData());
+    const test::CliRun theirs = as(u"anna"_s, {u"notebook"_s, u"unshare"_s, u"bo-shared"_s});
+    QCOMPARE(theirs.code, 1);
+    QVERIFY2(theirs.err.contains("this notebook is bo's: only its creator shares it or makes it private"),
+             theirs.err.constData());
+    const test::CliRun shared = as(u"bo"_s, {u"notebook"_s, u"share"_s, u"bo-private"_s});
+    QVERIFY2(shared.code == 0, shared.err.constData());
+    QVERIFY2(listed(u"anna"_s).contains(u"bo-private  (bo, shared, 1 entries)"_s), qPrintable(listed(u"anna"_s)));
+    const test::CliRun show = as(u"anna"_s, {u"notebook"_s, u"show"_s, u"bo-private"_s});
+    QVERIFY2(show.code == 0 && show.out.contains("for me"), show.out.constData());
+    // Making it private again is its creator's too (an editor would lose sight of it).
+    const test::CliRun byEditor = as(u"ed"_s, {u"notebook"_s, u"unshare"_s, u"bo-private"_s});
+    QCOMPARE(byEditor.code, 1);
+    QVERIFY2(byEditor.err.contains("this notebook is bo's: only its creator shares it or makes it private"),
+             byEditor.err.constData());
+    QVERIFY(listed(u"anna"_s).contains(u"bo-private"_s));
+    const test::CliRun unshared = as(u"bo"_s, {u"notebook"_s, u"unshare"_s, u"bo-private"_s});
+    QVERIFY2(unshared.code == 0 && unshared.out.contains("private again: only bo sees it"), unshared.err.constData());
+    QVERIFY(!listed(u"anna"_s).contains(u"bo-private"_s));
+    QVERIFY(listed(u"bo"_s).contains(u"bo-private  (bo, private"_s));
+    const test::CliRun json = as(u"anna"_s, {u"notebook"_s, u"list"_s, u"--json"_s});
+    QVERIFY2(json.out.contains("\"owner\": \"bo\"") && json.out.contains("\"shared\": true"), json.out.constData());
+}
+
+void TestCliTeamRows::notebookShare_onAFile_storedAndCopiedIntoATeamLibrary()
+{
+    const QString file = m_dir.filePath(u"personal.sqlite"_s);
+    const QStringList lib{u"--library"_s, file, u"--author"_s, u"uma"_s};
+    QCOMPARE(runCli(QStringList{u"import"_s, test::sampleIssuePath()} + lib).code, 0);
+    QCOMPARE(runCli(QStringList{u"notebook"_s, u"add"_s, u"field notes"_s} + lib).code, 0);
+    QCOMPARE(runCli(QStringList{u"notebook"_s, u"add"_s, u"diary"_s} + lib).code, 0);
+    const test::CliRun shared = runCli(QStringList{u"notebook"_s, u"share"_s, u"field notes"_s} + lib);
+    QVERIFY2(shared.code == 0, shared.err.constData());
+    const QString list = QString::fromUtf8(runCli(QStringList{u"notebook"_s, u"list"_s} + lib).out);
+    QVERIFY2(list.contains(u"field notes  (uma, shared, 0 entries)"_s) && list.contains(u"diary  (uma, private"_s),
+             qPrintable(list));
+    const Result<QString> db = m_server->createDatabase(u"copied"_s);
+    QVERIFY(db);
+    const test::CliRun copied = runCli({u"copy"_s, file, m_server->url(*db)});
+    QVERIFY2(copied.code == 0, copied.err.constData());
+    QCOMPARE(m_server
+                 ->psql(*db, u"SELECT string_agg(name || ':' || shared || ':' || created_by, ',' ORDER BY name) "
+                             "FROM notebooks"_s)
+                 .valueOr({}),
+             u"diary:0:uma,field notes:1:uma"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCliTeamRows)
