@@ -7,6 +7,7 @@
 #include "app/annotations/annotationdocument.h"
 #include "app/annotations/notebookview.h"
 #include "app/annotations/notespanel.h"
+#include "app/annotations/tagdock.h"
 #include "app/shell/actionregistry.h"
 #include "app/shell/appsettings.h"
 #include "app/shell/mainwindow.h"
@@ -34,6 +35,7 @@
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeView>
 #include <QUndoStack>
 
 #include <memory>
@@ -191,6 +193,17 @@ void TestTeamLibrary::annotator_annotationActionsOn_importOff()
     for (const char *id : {"actionAddNote", "actionTagArticle", "actionNewNotebook"})
         QVERIFY2(!action(*window, id)->toolTip().contains(u"team library"_s), id); // not held off by the role
     QVERIFY(!window->findChild<QToolBar *>(u"readOnlyBanner"_s)->isVisible());
+    // The Tags dock: defining tags is the editors'; its buttons and shortcuts are off and say so.
+    TagDock *tags = window->findChild<TagDock *>();
+    QVERIFY(tags);
+    QCOMPARE(tags->editActions().size(), 8);
+    for (QAction *action : tags->editActions()) {
+        QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+        QVERIFY2(action->toolTip().startsWith(u"Tag definitions are the editors' on a team library: anna is an "
+                                              "annotator"_s),
+                 qPrintable(action->toolTip()));
+    }
+    QCOMPARE(tags->tree()->dragDropMode(), QAbstractItemView::NoDragDrop);
     window->annotations()->notesPanel()->setContext(m_block);
     QPushButton *add = nullptr;
     for (QPushButton *button : window->annotations()->notesPanel()->findChildren<QPushButton *>())
@@ -205,6 +218,10 @@ void TestTeamLibrary::annotator_annotationActionsOn_importOff()
 void TestTeamLibrary::editor_importOn()
 {
     std::unique_ptr<MainWindow> window = test::openShownWindow(url(u"ed"_s));
+    TagDock *tags = window->findChild<TagDock *>();
+    QVERIFY(tags && tags->editLimit().isEmpty());
+    for (QAction *action : tags->editActions())
+        QVERIFY2(action->isEnabled(), qPrintable(action->text()));
     QVERIFY(action(*window, "actionImportFiles")->isEnabled());
     QVERIFY(!action(*window, "actionImportFiles")->toolTip().contains(u"team library"_s));
     QVERIFY(action(*window, "actionNewTag")->isEnabled());
