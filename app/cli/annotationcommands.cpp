@@ -209,7 +209,10 @@ int cmdHighlight(const Args &args, Streams io)
                                          {QStringLiteral("end"), h.end},
                                          {QStringLiteral("quote"), h.anchor.quote},
                                          {QStringLiteral("tags"), tagArray(h.tagIds, paths)},
-                                         {QStringLiteral("orphan"), h.orphan}});
+                                         {QStringLiteral("orphan"), h.orphan},
+                                         {QStringLiteral("created_by"), h.createdBy},
+                                         {QStringLiteral("changed_by"), h.changedBy},
+                                         {QStringLiteral("version"), h.rowVersion}});
             }
             printJson(io.out, QJsonDocument(array));
             return 0;
@@ -230,11 +233,19 @@ int cmdHighlight(const Args &args, Streams io)
     if (sub == QLatin1String("delete")) {
         const auto id = args.positional.size() == 2 ? parseId(args.positional.at(1)) : std::nullopt;
         if (!id)
-            return usage(io, QStringLiteral("highlight delete takes one ID"));
+            return usage(io, QStringLiteral("highlight delete takes one ID [--expect-version N]"));
+        int version = 0;
+        if (args.has(QStringLiteral("expect-version"))) {
+            bool ok = false;
+            version = args.option(QStringLiteral("expect-version")).toInt(&ok);
+            if (!ok || version < 1)
+                return usage(io, QStringLiteral("--expect-version takes the highlight's version, a number from 1"));
+        }
         Library library;
         if (!openLibrary(library, args, io))
             return 1;
-        if (const Result<HighlightDeletion> removed = AnnotationRepository(library).removeHighlight(*id); !removed)
+        if (const Result<HighlightDeletion> removed = AnnotationRepository(library).removeHighlight(*id, version);
+            !removed)
             return failure(io, removed);
         return 0;
     }

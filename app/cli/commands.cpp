@@ -43,7 +43,7 @@ Annotations:
   tag merge FROM INTO | tag delete NAME | tag color NAME #RRGGBB | tag move NAME PARENT
   tag apply NAME --article ID | --block ID          (NAME may be a path: parent/child)
   highlight add --block ID --start N --end N [--tag NAME]... | highlight list [--json]
-  highlight delete ID
+  highlight delete ID [--expect-version N]   (refused when someone changed it since version N)
   note add --block ID [--highlight ID] --text TEXT | note list [--json] | note delete ID
   note edit ID --text TEXT [--expect-version N]
                                  with --expect-version (the version note list showed): refused, exit 1, naming who

@@ -38,6 +38,7 @@ private slots:
     void replaceByAnEditor_reanchorsEveryonesAnnotations();
     void notebookShare_byItsCreatorOnly();
     void notebookShare_onAFile_storedAndCopiedIntoATeamLibrary();
+    void highlightDelete_expectVersion_refusedOnceChangedSince();
 
 private:
     QString url(const QString &user) const { return m_server->url(m_db, user); }
@@ -383,6 +384,29 @@ void TestCliTeamRows::notebookShare_onAFile_storedAndCopiedIntoATeamLibrary()
                              "FROM notebooks"_s)
                  .valueOr({}),
              u"diary:0:uma,field notes:1:uma"_s);
+}
+
+void TestCliTeamRows::highlightDelete_expectVersion_refusedOnceChangedSince()
+{
+    const test::CliRun added = as(u"anna"_s, {u"highlight"_s, u"add"_s, u"--block"_s, QString::number(m_block),
+                                              u"--start"_s, u"3"_s, u"--end"_s, u"6"_s});
+    QVERIFY2(added.code == 0, added.err.constData());
+    const QString id = QString::fromUtf8(added.out).trimmed();
+    const test::CliRun list = as(u"anna"_s, {u"highlight"_s, u"list"_s, u"--json"_s});
+    QVERIFY2(list.out.contains("\"version\": 1") && list.out.contains("\"created_by\": \"anna\""),
+             list.out.constData());
+    // An editor changes it (a re-anchoring by hand): anna's delete naming version 1 is refused, nothing goes.
+    QVERIFY(m_server->psql(m_db, u"SET ROLE ed; UPDATE highlights SET modified_at = 'now' WHERE id = %1"_s.arg(id)));
+    QCOMPARE(psql(u"SELECT row_version || changed_by FROM highlights WHERE id = %1"_s.arg(id)), u"2ed"_s);
+    const test::CliRun stale = as(u"anna"_s, {u"highlight"_s, u"delete"_s, id, u"--expect-version"_s, u"1"_s});
+    QCOMPARE(stale.code, 1);
+    QVERIFY2(stale.err.contains(u"highlight %1 was changed by ed at"_s.arg(id).toUtf8()) &&
+                 stale.err.contains("(version 2); nothing was deleted"),
+             stale.err.constData());
+    QCOMPARE(psql(u"SELECT count(*) FROM highlights WHERE id = %1"_s.arg(id)), u"1"_s);
+    const test::CliRun current = as(u"anna"_s, {u"highlight"_s, u"delete"_s, id, u"--expect-version"_s, u"2"_s});
+    QVERIFY2(current.code == 0, current.err.constData());
+    QCOMPARE(psql(u"SELECT count(*) FROM highlights WHERE id = %1"_s.arg(id)), u"0"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCliTeamRows)
