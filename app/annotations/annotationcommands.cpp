@@ -384,6 +384,16 @@ Result<QString> RenameNotebookCommand::set(const QString &name)
     return notebooks().rename(m_id, name);
 }
 
+ShareNotebookCommand::ShareNotebookCommand(AnnotationDocument &document, qint64 notebookId, bool shared)
+    : SetValueCommand(document, Notebooks, shared ? tr("Share Notebook") : tr("Make Notebook Private"), notebookId,
+                      shared)
+{}
+
+Result<bool> ShareNotebookCommand::set(const bool &shared)
+{
+    return notebooks().setShared(m_id, shared);
+}
+
 DeleteNotebookCommand::DeleteNotebookCommand(AnnotationDocument &document, qint64 notebookId)
     : RemoveCommand(document, Notebooks, tr("Delete Notebook"), notebookId)
 {}

@@ -372,6 +372,18 @@ private:
     Result<QString> set(const QString &name) override;
 };
 
+/// Shares a notebook with the team library, or makes it private again (its creator's; on a file the flag is kept).
+class ShareNotebookCommand final : public SetValueCommand<bool>
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::ShareNotebookCommand) // the context lupdate files its strings under
+
+public:
+    ShareNotebookCommand(AnnotationDocument &document, qint64 notebookId, bool shared);
+
+private:
+    Result<bool> set(const bool &shared) override;
+};
+
 class DeleteNotebookCommand final : public RemoveCommand<NotebookDeletion>
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::DeleteNotebookCommand) // the context lupdate files its strings under

@@ -240,6 +240,11 @@ bool AnnotationDocument::renameNotebook(qint64 notebookId, const QString &name)
     return notebookId > 0 && push(new RenameNotebookCommand(*this, notebookId, name));
 }
 
+bool AnnotationDocument::setNotebookShared(qint64 notebookId, bool shared)
+{
+    return notebookId > 0 && push(new ShareNotebookCommand(*this, notebookId, shared));
+}
+
 bool AnnotationDocument::deleteNotebook(qint64 notebookId)
 {
     return notebookId > 0 && push(new DeleteNotebookCommand(*this, notebookId));

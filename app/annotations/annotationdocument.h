@@ -86,6 +86,8 @@ public:
     qint64 createNotebook(const QString &name);
     bool renameNotebook(qint64 notebookId, const QString &name);
     bool deleteNotebook(qint64 notebookId);
+    /// Shares the notebook with the team library or makes it private again, undoably.
+    bool setNotebookShared(qint64 notebookId, bool shared);
     /// Entries at `position` (-1: at the end); their entry id.
     qint64 addHighlightToNotebook(qint64 notebookId, qint64 highlightId, int position = -1);
     qint64 addNoteToNotebook(qint64 notebookId, qint64 noteId, int position = -1);

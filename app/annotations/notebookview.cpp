@@ -5,6 +5,8 @@
 #include "app/annotations/notebookentrymodel.h"
 #include "app/annotations/noteeditor.h"
 #include "app/shell/userfeedback.h"
+#include "core/store/library.h"
+#include "core/store/teamroles.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QComboBox>
@@ -161,6 +163,7 @@ NotebookView::NotebookView(AnnotationDocument &document, UserFeedback &feedback,
     , m_rename(new QToolButton(this))
     , m_delete(new QToolButton(this))
     , m_addText(new QToolButton(this))
+    , m_share(new QToolButton(this))
 {
     setObjectName(QStringLiteral("notebookView"));
     auto *list = new EntryList;
@@ -193,6 +196,10 @@ NotebookView::NotebookView(AnnotationDocument &document, UserFeedback &feedback,
     m_delete->setText(tr("Delete"));
     m_addText->setText(tr("Add &Text"));
     m_addText->setToolTip(tr("Add your own text after the selected entry"));
+    m_share->setObjectName(QStringLiteral("shareNotebook"));
+    m_share->setText(tr("Shared"));
+    m_share->setCheckable(true);
+    m_share->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto *exportButton = new QToolButton(this);
     exportButton->setObjectName(QStringLiteral("exportNotebook"));
     exportButton->setText(tr("Export…"));
@@ -201,7 +208,7 @@ NotebookView::NotebookView(AnnotationDocument &document, UserFeedback &feedback,
     // makes the window wider than a small screen.
     auto *tools = new QToolBar(this);
     tools->setObjectName(QStringLiteral("notebookTools"));
-    for (QToolButton *button : {newButton, m_rename, m_delete, m_addText, exportButton}) {
+    for (QToolButton *button : {newButton, m_rename, m_delete, m_addText, m_share, exportButton}) {
         button->setAutoRaise(true);
         tools->addWidget(button);
     }
@@ -220,6 +227,10 @@ NotebookView::NotebookView(AnnotationDocument &document, UserFeedback &feedback,
     connect(newButton, &QToolButton::clicked, this, &NotebookView::newNotebookDialog);
     connect(m_rename, &QToolButton::clicked, this, &NotebookView::renameDialog);
     connect(m_delete, &QToolButton::clicked, this, &NotebookView::deleteDialog);
+    connect(m_share, &QToolButton::clicked, this, [this](bool checked) {
+        if (!setShared(checked))
+            refresh(); // refused: the button shows what is stored
+    });
     connect(m_addText, &QToolButton::clicked, this,
             [this] { addTextDialog(currentRow() >= 0 ? currentRow() + 1 : -1); });
     connect(m_notebooks, &QComboBox::currentIndexChanged, this,
@@ -236,8 +247,17 @@ void NotebookView::reloadNotebooks()
     const QSignalBlocker blocker(m_notebooks);
     m_notebooks->clear();
     const QList<Notebook> notebooks = m_document.hasLibrary() ? m_document.notebooks().list() : QList<Notebook>{};
-    for (const Notebook &notebook : notebooks)
-        m_notebooks->addItem(notebook.name, notebook.id);
+    const QString user = m_document.hasLibrary() ? m_document.library()->teamAccess().user : QString();
+    const bool team = m_document.hasLibrary() && m_document.library()->isTeamLibrary();
+    for (const Notebook &notebook : notebooks) {
+        // A colleague's notebook (shared with the user, or older than authorship) says whose it is.
+        const bool theirs = team && notebook.createdBy != user;
+        m_notebooks->addItem(
+            theirs
+                ? tr("%1 (%2's)").arg(notebook.name, notebook.createdBy.isEmpty() ? tr("unknown") : notebook.createdBy)
+                : notebook.name,
+            notebook.id);
+    }
     int index = m_notebooks->findData(m_notebookId);
     if (index < 0 && m_notebooks->count() > 0)
         index = 0;
@@ -281,9 +301,51 @@ void NotebookView::refresh()
     const int count = m_model->rowCount();
     if (row >= 0 && count > 0)
         m_list->setCurrentIndex(m_model->index(std::min(row, count - 1)));
-    m_rename->setEnabled(m_notebookId > 0);
-    m_delete->setEnabled(m_notebookId > 0);
-    m_addText->setEnabled(m_notebookId > 0);
+    // What the user may do with this notebook, as the server decides it (core/store/teampolicies.cpp): an annotator
+    // changes only their own; sharing is the creator's; a reader changes nothing.
+    const std::optional<Notebook> notebook =
+        m_notebookId > 0 && m_document.hasLibrary() ? m_document.notebooks().notebook(m_notebookId) : std::nullopt;
+    const team::Access access = m_document.hasLibrary() ? m_document.library()->teamAccess() : team::Access();
+    const bool team = m_document.hasLibrary() && m_document.library()->isTeamLibrary();
+    const bool own = notebook && (!team || notebook->createdBy == access.user || access.role == u"owner");
+    m_readOnlyReason.clear();
+    if (notebook && !access.mayAnnotate)
+        m_readOnlyReason = team::describe(access);
+    else if (notebook && !team::mayChange(access, notebook->createdBy))
+        m_readOnlyReason = team::refusal(team::Owned::Notebook, notebook->createdBy);
+    const bool writable = notebook && m_readOnlyReason.isEmpty();
+    for (QToolButton *button : {m_rename, m_delete, m_addText}) {
+        button->setEnabled(writable);
+        button->setToolTip(m_readOnlyReason);
+    }
+    if (m_readOnlyReason.isEmpty())
+        m_addText->setToolTip(tr("Add your own text after the selected entry"));
+    m_list->setEditTriggers(writable ? QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                                     : QAbstractItemView::NoEditTriggers);
+    m_list->setDragDropMode(writable ? QAbstractItemView::InternalMove : QAbstractItemView::NoDragDrop);
+    const QSignalBlocker blocker(m_share);
+    m_share->setChecked(notebook && notebook->shared);
+    m_share->setEnabled(own && access.mayAnnotate);
+    if (!notebook)
+        m_share->setToolTip({});
+    else if (!access.mayAnnotate)
+        m_share->setToolTip(team::describe(access));
+    else if (!own)
+        m_share->setToolTip(tr("This notebook is %1's: only its creator shares it or makes it private")
+                                .arg(notebook->createdBy.isEmpty() ? tr("unknown") : notebook->createdBy));
+    else if (!team)
+        m_share->setToolTip(tr("Shared: everyone of a team library this library is copied into reads it. Private: "
+                               "only you see it there"));
+    else
+        m_share->setToolTip(notebook->shared ? tr("Everyone of the team library reads this notebook; only you (and "
+                                                  "editors) change it. Click to make it private again")
+                                             : tr("Only you see this notebook. Click to share it with everyone of the "
+                                                  "team library (they read it; only you and editors change it)"));
+}
+
+bool NotebookView::setShared(bool shared)
+{
+    return m_notebookId > 0 && m_document.setNotebookShared(m_notebookId, shared);
 }
 
 qint64 NotebookView::createNotebook(const QString &name)
@@ -388,7 +450,15 @@ void NotebookView::showContextMenu(const QPoint &pos)
             ->setEnabled(row + 1 < items.size());
         menu.addSeparator();
         menu.addAction(tr("Remove from Notebook"), this, [this, item] { removeEntry(item.entry.id); });
-    } else if (m_notebookId > 0) {
+        // A notebook the user may not change: everything but opening the source is off (the reason on each).
+        if (!m_readOnlyReason.isEmpty())
+            for (QAction *action : menu.actions())
+                if (!action->isSeparator() && action->text() != tr("Open in Reader")) {
+                    action->setEnabled(false);
+                    action->setToolTip(m_readOnlyReason);
+                }
+        menu.setToolTipsVisible(true);
+    } else if (m_notebookId > 0 && m_readOnlyReason.isEmpty()) {
         menu.addAction(tr("Add Text…"), this, [this] { addTextDialog(-1); });
     }
     if (!menu.isEmpty())

@@ -44,6 +44,13 @@ public:
     bool removeEntry(qint64 entryId);
     bool renameNotebook(const QString &name);
     bool deleteNotebook();
+    /// Shares the open notebook with the team library or makes it private again (undoable; its creator's).
+    bool setShared(bool shared);
+    /// Why the open notebook cannot be changed here (a colleague's, or a reader's library); empty: it can.
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    QToolButton *shareButton() const { return m_share; }
+    QToolButton *renameButton() const { return m_rename; }
+    QComboBox *chooser() const { return m_notebooks; }
 
     void refresh();
     QSize sizeHint() const override { return {360, 600}; }
@@ -71,7 +78,9 @@ private:
     QToolButton *m_rename;
     QToolButton *m_delete;
     QToolButton *m_addText;
+    QToolButton *m_share;
     qint64 m_notebookId = 0;
+    QString m_readOnlyReason;
 };
 
 } // namespace dubao

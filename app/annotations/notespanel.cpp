@@ -3,6 +3,8 @@
 #include "app/annotations/annotationdocument.h"
 #include "app/annotations/notelistmodel.h"
 #include "core/export/safemarkdown.h"
+#include "core/store/library.h"
+#include "core/store/teamroles.h"
 
 #include <QClipboard>
 #include <QEvent>
@@ -157,6 +159,7 @@ void NotesPanel::refresh()
     m_loading = false;
     showNote(m_model->noteId(select));
     m_add->setEnabled(m_blockId > 0 && m_writeLimit.isEmpty());
+    m_add->setToolTip(m_writeLimit);
 }
 
 void NotesPanel::setWriteLimit(const QString &reason)
@@ -189,8 +192,18 @@ void NotesPanel::showNote(qint64 noteId)
     m_editor->setEnabled(note.has_value());
     m_loading = false;
     updatePreview();
-    m_delete->setEnabled(note.has_value() && m_writeLimit.isEmpty());
-    m_tag->setEnabled(note.has_value() && m_writeLimit.isEmpty());
+    // A colleague's note, for an annotator of a team library with row-level security: the server would refuse
+    // (core/store/teampolicies.cpp), so the panel says why before (the reason on the buttons, the editor reads only).
+    QString limit = m_writeLimit;
+    if (limit.isEmpty() && note && m_document.hasLibrary() &&
+        !team::mayChange(m_document.library()->teamAccess(), note->createdBy))
+        limit = team::refusal(team::Owned::Note, note->createdBy);
+    m_ownershipLimit = m_writeLimit.isEmpty() ? limit : QString();
+    m_editor->setReadOnly(!limit.isEmpty());
+    m_delete->setEnabled(note.has_value() && limit.isEmpty());
+    m_tag->setEnabled(note.has_value() && limit.isEmpty());
+    for (QPushButton *button : {m_delete, m_tag})
+        button->setToolTip(limit);
     if (!note) {
         m_details->clear();
         return;
@@ -288,7 +301,7 @@ qint64 NotesPanel::addNote(const QString &text)
 
 void NotesPanel::deleteCurrentNote()
 {
-    if (m_noteId <= 0)
+    if (m_noteId <= 0 || !m_delete->isEnabled())
         return;
     commitEdit();
     const qint64 id = m_noteId;

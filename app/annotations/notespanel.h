@@ -36,6 +36,9 @@ public:
     /// Why notes cannot be added, edited, tagged or deleted here (a reader of a team library, a library open
     /// read-only): the buttons are off with `reason` as their tooltip and the editor reads only. Empty: they can.
     void setWriteLimit(const QString &reason);
+    /// Why the current note cannot be changed by this user (a colleague's note, for an annotator of a team library
+    /// with row-level security: "this note is bo's: …"); empty when it can (or when setWriteLimit() says why not).
+    QString ownershipLimit() const { return m_ownershipLimit; }
     qint64 blockId() const { return m_blockId; }
     qint64 highlightId() const { return m_highlightId; }
 
@@ -91,7 +94,8 @@ private:
     qint64 m_blockId = 0;
     qint64 m_highlightId = 0;
     qint64 m_noteId = 0;
-    QString m_writeLimit; ///< setWriteLimit()
+    QString m_writeLimit;     ///< setWriteLimit()
+    QString m_ownershipLimit; ///< why the current note is not the user's to change (a colleague's), or empty
     int m_session = 0;
     bool m_loading = false;
     int m_readVersion = 0;   ///< the row version of the note as the editor showed it

@@ -3,6 +3,8 @@
 #include "app/annotations/annotationdocument.h"
 #include "app/annotations/tagtreemodel.h"
 #include "app/shell/userfeedback.h"
+#include "core/store/library.h"
+#include "core/store/teamroles.h"
 
 #include <QColorDialog>
 #include <QDropEvent>
@@ -79,6 +81,7 @@ TagDock::TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_tree->expandAll();
         selectTag(m_current);
+        applyEditLimit(); // a library opened or changed: its user's role
     });
 
     // A tool bar, not a row of buttons: in a narrow dock the buttons that do not fit move into its » menu, so the
@@ -90,7 +93,9 @@ TagDock::TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *
     auto button = [&](const QString &text, const QString &tip, auto slot) {
         QAction *action = bar->addAction(text);
         action->setToolTip(tip);
+        action->setData(tip);
         connect(action, &QAction::triggered, this, slot);
+        m_editActions << action;
     };
     button(tr("New"), tr("New tag (Ctrl+Shift+N)"), [this] { newTagDialog(false); });
     button(tr("Child"), tr("New tag inside the selected one"), [this] { newTagDialog(true); });
@@ -118,8 +123,30 @@ TagDock::TagDock(AnnotationDocument &document, UserFeedback &feedback, QWidget *
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(remove, &QAction::triggered, this, &TagDock::deleteDialog);
     addAction(remove);
+    m_editActions << rename << remove;
 
     m_tree->expandAll();
+    applyEditLimit();
+}
+
+QString TagDock::editLimit() const
+{
+    if (!m_document.hasLibrary() || !m_document.library()->isTeamLibrary())
+        return {};
+    const team::Access access = m_document.library()->teamAccess();
+    if (access.mayEdit)
+        return {};
+    return tr("Tag definitions are the editors' on a team library: %1.").arg(team::describe(access));
+}
+
+void TagDock::applyEditLimit()
+{
+    const QString limit = editLimit();
+    for (QAction *action : std::as_const(m_editActions)) {
+        action->setEnabled(limit.isEmpty());
+        action->setToolTip(limit.isEmpty() ? action->data().toString() : limit);
+    }
+    m_tree->setDragDropMode(limit.isEmpty() ? QAbstractItemView::InternalMove : QAbstractItemView::NoDragDrop);
 }
 
 TagDock::~TagDock() = default;
@@ -170,6 +197,8 @@ QString TagDock::taggingsDescription(qint64 tagId) const
 
 void TagDock::newTagDialog(bool child)
 {
+    if (!editLimit().isEmpty())
+        return;
     const qint64 parent = child ? currentTagId() : 0;
     bool ok = false;
     const QString name = QInputDialog::getText(
@@ -182,6 +211,8 @@ void TagDock::newTagDialog(bool child)
 
 void TagDock::renameDialog()
 {
+    if (!editLimit().isEmpty())
+        return;
     const qint64 id = currentTagId();
     if (id <= 0)
         return;
@@ -194,6 +225,8 @@ void TagDock::renameDialog()
 
 void TagDock::recolorDialog()
 {
+    if (!editLimit().isEmpty())
+        return;
     const qint64 id = currentTagId();
     if (id <= 0)
         return;
@@ -204,6 +237,8 @@ void TagDock::recolorDialog()
 
 void TagDock::moveDialog()
 {
+    if (!editLimit().isEmpty())
+        return;
     const qint64 id = currentTagId();
     if (id <= 0)
         return;
@@ -223,6 +258,8 @@ void TagDock::moveDialog()
 
 void TagDock::mergeDialog()
 {
+    if (!editLimit().isEmpty())
+        return;
     const qint64 id = currentTagId();
     if (id <= 0)
         return;
@@ -246,6 +283,8 @@ void TagDock::mergeDialog()
 
 void TagDock::deleteDialog()
 {
+    if (!editLimit().isEmpty())
+        return;
     const qint64 id = currentTagId();
     if (id <= 0)
         return;
@@ -262,6 +301,18 @@ void TagDock::showContextMenu(const QPoint &pos)
 {
     QMenu menu(this);
     const bool onTag = m_tree->indexAt(pos).isValid();
+    const QString limit = editLimit();
+    if (!limit.isEmpty()) {
+        // Only what reads: the definitions are the editors'.
+        if (onTag)
+            menu.addAction(tr("Show Annotations"), this, [this] { emit tagActivated(currentTagId()); });
+        QAction *why = menu.addAction(tr("New Tag…"));
+        why->setEnabled(false);
+        why->setToolTip(limit);
+        menu.setToolTipsVisible(true);
+        menu.exec(m_tree->viewport()->mapToGlobal(pos));
+        return;
+    }
     menu.addAction(tr("New Tag…"), this, [this] { newTagDialog(false); });
     if (onTag) {
         menu.addAction(tr("New Child Tag…"), this, [this] { newTagDialog(true); });

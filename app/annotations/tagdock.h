@@ -38,6 +38,11 @@ public:
     QString taggingsDescription(qint64 tagId) const;
 
     void refresh();
+    /// Why this user may not define tags here (an annotator or reader of a team library: tag definitions are the
+    /// editors'); empty when they may. The dock's buttons, shortcuts and menu entries follow it.
+    QString editLimit() const;
+    /// The tool bar's actions that change tag definitions (New, Child, Rename, Colour, Merge, Delete).
+    QList<QAction *> editActions() const { return m_editActions; }
 
 signals:
     /// Double-click: show what this tag is on (the annotations panel filters by it).
@@ -51,12 +56,14 @@ private:
     void mergeDialog();
     void deleteDialog();
     void showContextMenu(const QPoint &pos);
+    void applyEditLimit();
 
     AnnotationDocument &m_document;
     UserFeedback &m_feedback;
     TagTreeModel *m_model;
     QTreeView *m_tree;
     qint64 m_current = 0; ///< the selected tag, kept over a reset of the model
+    QList<QAction *> m_editActions;
 };
 
 } // namespace dubao

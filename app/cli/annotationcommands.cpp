@@ -8,6 +8,7 @@
 #include "core/store/linkresolver.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/tagrepository.h"
+#include "core/store/teamroles.h"
 #include "core/store/uid.h"
 
 #include <QElapsedTimer>
@@ -208,7 +209,10 @@ int cmdHighlight(const Args &args, Streams io)
                                          {QStringLiteral("end"), h.end},
                                          {QStringLiteral("quote"), h.anchor.quote},
                                          {QStringLiteral("tags"), tagArray(h.tagIds, paths)},
-                                         {QStringLiteral("orphan"), h.orphan}});
+                                         {QStringLiteral("orphan"), h.orphan},
+                                         {QStringLiteral("created_by"), h.createdBy},
+                                         {QStringLiteral("changed_by"), h.changedBy},
+                                         {QStringLiteral("version"), h.rowVersion}});
             }
             printJson(io.out, QJsonDocument(array));
             return 0;
@@ -229,11 +233,19 @@ int cmdHighlight(const Args &args, Streams io)
     if (sub == QLatin1String("delete")) {
         const auto id = args.positional.size() == 2 ? parseId(args.positional.at(1)) : std::nullopt;
         if (!id)
-            return usage(io, QStringLiteral("highlight delete takes one ID"));
+            return usage(io, QStringLiteral("highlight delete takes one ID [--expect-version N]"));
+        int version = 0;
+        if (args.has(QStringLiteral("expect-version"))) {
+            bool ok = false;
+            version = args.option(QStringLiteral("expect-version")).toInt(&ok);
+            if (!ok || version < 1)
+                return usage(io, QStringLiteral("--expect-version takes the highlight's version, a number from 1"));
+        }
         Library library;
         if (!openLibrary(library, args, io))
             return 1;
-        if (const Result<HighlightDeletion> removed = AnnotationRepository(library).removeHighlight(*id); !removed)
+        if (const Result<HighlightDeletion> removed = AnnotationRepository(library).removeHighlight(*id, version);
+            !removed)
             return failure(io, removed);
         return 0;
     }
@@ -348,10 +360,13 @@ QJsonObject sourceJson(const AnnotationSource &s)
 int cmdNotebook(const Args &args, Streams io)
 {
     const QString sub = args.positional.value(0);
-    if (args.positional.size() != 2 ||
-        !(sub == QLatin1String("add") || sub == QLatin1String("append") || sub == QLatin1String("show")))
-        return usage(io, QStringLiteral("notebook needs: add NAME | append NAME ... | show NAME"));
-    const QString name = args.positional.at(1);
+    static const QStringList named{QStringLiteral("add"), QStringLiteral("append"), QStringLiteral("show"),
+                                   QStringLiteral("share"), QStringLiteral("unshare")};
+    if (!(args.positional.size() == 2 && named.contains(sub)) &&
+        !(args.positional.size() == 1 && sub == QLatin1String("list")))
+        return usage(io, QStringLiteral("notebook needs: add NAME | append NAME ... | show NAME | share NAME | "
+                                        "unshare NAME | list"));
+    const QString name = args.positional.value(1);
     int kinds = 0;
     if (sub == QLatin1String("append")) {
         for (const char *k : {"highlight", "note", "text"})
@@ -363,6 +378,27 @@ int cmdNotebook(const Args &args, Streams io)
     if (!openLibrary(library, args, io))
         return 1;
     NotebookRepository notebooks(library);
+    if (sub == QLatin1String("list")) {
+        // On a team library only the notebooks the user may see: their own and the shared ones.
+        const QList<Notebook> list = notebooks.list();
+        if (args.json) {
+            QJsonArray array;
+            for (const Notebook &n : list)
+                array.append(QJsonObject{{QStringLiteral("id"), n.id},
+                                         {QStringLiteral("name"), n.name},
+                                         {QStringLiteral("owner"), n.createdBy},
+                                         {QStringLiteral("shared"), n.shared},
+                                         {QStringLiteral("entries"), int(notebooks.entries(n.id).size())}});
+            printJson(io.out, QJsonDocument(array));
+            return 0;
+        }
+        for (const Notebook &n : list)
+            io.out << n.name << "  (" << (n.createdBy.isEmpty() ? QStringLiteral("unknown") : n.createdBy) << ", "
+                   << (n.shared ? "shared" : "private") << ", " << notebooks.entries(n.id).size() << " entries)\n";
+        if (list.isEmpty())
+            io.out << "No notebooks.\n";
+        return 0;
+    }
     if (sub == QLatin1String("add")) {
         const Result<qint64> id = notebooks.create(name);
         if (!id)
@@ -373,6 +409,30 @@ int cmdNotebook(const Args &args, Streams io)
     const auto notebook = notebooks.findByName(name);
     if (!notebook)
         return failure(io, QStringLiteral("no notebook named '%1'").arg(name));
+    if (sub == QLatin1String("share") || sub == QLatin1String("unshare")) {
+        const bool share = sub == QLatin1String("share");
+        // Sharing is the creator's: the server would refuse a colleague (an annotator by its policy; an editor
+        // because a row it updates must stay visible to it, and a private notebook is not).
+        const team::Access access = library.teamAccess();
+        if (library.isTeamLibrary() && notebook->createdBy != access.user && access.role != QLatin1String("owner"))
+            return failure(
+                io, QStringLiteral("this notebook is %1's: only its creator shares it or makes it private")
+                        .arg(notebook->createdBy.isEmpty() ? QStringLiteral("nobody known") : notebook->createdBy));
+        const Result<bool> was = notebooks.setShared(notebook->id, share);
+        if (!was)
+            return failure(io, was);
+        if (*was == share)
+            io.out << "The notebook " << notebook->name << " was already " << (share ? "shared" : "private") << ".\n";
+        else if (share)
+            io.out << "Shared the notebook " << notebook->name
+                   << (library.isTeamLibrary() ? ": everyone of the team library reads it now.\n"
+                                               : " (a team library it is copied into shows it to everyone).\n");
+        else
+            io.out << "The notebook " << notebook->name << " is private again: only "
+                   << (notebook->createdBy.isEmpty() ? QStringLiteral("its creator") : notebook->createdBy)
+                   << " sees it.\n";
+        return 0;
+    }
     if (sub == QLatin1String("append")) {
         Result<qint64> id = Error();
         if (args.has(QStringLiteral("text"))) {

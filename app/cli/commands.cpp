@@ -43,13 +43,17 @@ Annotations:
   tag merge FROM INTO | tag delete NAME | tag color NAME #RRGGBB | tag move NAME PARENT
   tag apply NAME --article ID | --block ID          (NAME may be a path: parent/child)
   highlight add --block ID --start N --end N [--tag NAME]... | highlight list [--json]
-  highlight delete ID
+  highlight delete ID [--expect-version N]   (refused when someone changed it since version N)
   note add --block ID [--highlight ID] --text TEXT | note list [--json] | note delete ID
   note edit ID --text TEXT [--expect-version N]
                                  with --expect-version (the version note list showed): refused, exit 1, naming who
                                  changed the note and when, if anyone changed it since
   notebook add NAME | notebook append NAME --highlight ID | --note ID | --text TEXT
-  notebook show NAME [--json]
+  notebook show NAME [--json] | notebook list [--json]   (list: owner, shared or private, entries)
+  notebook share NAME | notebook unshare NAME
+                                 on a team library a notebook is its creator's alone until shared; then all
+                                 read it, its creator (and editors) change it;
+                                 only its creator shares or unshares it
   orphans [--json]               annotations and corrections that could not be placed after a change of text
   correct BLOCK_ID --start N --end N --text T [--author A]
                                  correct the OCR: code points N..N of the paragraph's text read T
@@ -125,13 +129,16 @@ Team library (on a PostgreSQL server; --library postgresql://USER@HOST:PORT/DB):
   team init                      make the database's roles (its owner, who may create roles): DB_reader (read,
                                  search, export), DB_annotator (also tags on text, highlights, notes, notebooks),
                                  DB_editor (also import, replace, re-parse, corrections, tag definitions); the
-                                 server enforces them; PUBLIC gets no access. Idempotent: run it again after an
+                                 server enforces them; PUBLIC gets no access; row-level security lets an
+                                 annotator change only their own annotations. Idempotent: run it again after an
                                  upgrade
   team add-user NAME --role reader|annotator|editor
                                  a new user in that role; the password is read from standard input (asked twice
                                  on a terminal), never given as an argument
   team remove-user NAME          take a user out of the library (what they made keeps their name)
   team list-users [--json]       the users of the library's roles
+  team status [--json]           your role, and whether the library has row-level security (an annotator
+                                 changes only their own annotations; notebooks are private until shared)
 
 Options:
   --library FILE   the library file (default: the embedded default library), or

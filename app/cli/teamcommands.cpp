@@ -3,6 +3,7 @@
 #include "app/cli/clisupport.h"
 #include "app/cli/commands.h"
 #include "core/store/dialect.h"
+#include "core/store/teampolicies.h"
 #include "core/store/teamroles.h"
 
 #include <QJsonArray>
@@ -67,9 +68,9 @@ int cmdTeam(const Args &args, Streams io)
 {
     const QString sub = args.positional.value(0);
     if (sub != QLatin1String("init") && sub != QLatin1String("add-user") && sub != QLatin1String("remove-user") &&
-        sub != QLatin1String("list-users"))
+        sub != QLatin1String("list-users") && sub != QLatin1String("status"))
         return usage(io, QStringLiteral("team takes init, add-user NAME --role reader|annotator|editor, remove-user "
-                                        "NAME, or list-users"));
+                                        "NAME, list-users, or status"));
     if (!dialect::isServerUrl(args.library))
         return usage(io, QStringLiteral("team works on a team library: give --library postgresql://USER@HOST:PORT/DB"));
     if (args.has(QStringLiteral("password")))
@@ -102,6 +103,28 @@ int cmdTeam(const Args &args, Streams io)
             io.out << "  " << line << "\n";
         io.out << "Add users with: dubao-cli team add-user NAME --role reader|annotator|editor --library "
                << args.library << "\n";
+        return 0;
+    }
+    if (sub == QLatin1String("status")) {
+        const team::Access access = library.teamAccess();
+        const Result<team::PolicyState> policies = team::policyState(library.database());
+        if (!policies)
+            return failure(io, policies);
+        if (args.json) {
+            printJson(io.out, QJsonDocument(QJsonObject{
+                                  {QStringLiteral("user"), access.user},
+                                  {QStringLiteral("role"), access.role},
+                                  {QStringLiteral("may_annotate"), access.mayAnnotate},
+                                  {QStringLiteral("may_edit"), access.mayEdit},
+                                  {QStringLiteral("own_rows_only"), access.ownRowsOnly},
+                                  {QStringLiteral("row_security"),
+                                   *policies == team::PolicyState::Installed ? QStringLiteral("on")
+                                   : *policies == team::PolicyState::Missing ? QStringLiteral("off")
+                                                                             : QStringLiteral("partial")},
+                              }));
+            return 0;
+        }
+        io.out << team::describe(access) << ".\n" << team::describe(*policies) << ".\n";
         return 0;
     }
     if (sub == QLatin1String("add-user")) {

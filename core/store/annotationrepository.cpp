@@ -233,7 +233,7 @@ QList<Highlight> AnnotationRepository::highlightsOfArticle(qint64 articleId) con
         {articleId});
 }
 
-Result<HighlightDeletion> AnnotationRepository::removeHighlight(qint64 id)
+Result<HighlightDeletion> AnnotationRepository::removeHighlight(qint64 id, int readVersion)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
@@ -253,11 +253,29 @@ Result<HighlightDeletion> AnnotationRepository::removeHighlight(qint64 id)
     Result<void> removed = removeNotebookEntries(db, deletion.notebookEntries);
     if (removed)
         removed = exec(db, {{QStringLiteral("UPDATE notes SET highlight_id = NULL WHERE highlight_id = ?"), {id}},
-                            {QStringLiteral("DELETE FROM highlight_tags WHERE highlight_id = ?"), {id}},
-                            {QStringLiteral("DELETE FROM highlights WHERE id = ?"), {id}}});
+                            {QStringLiteral("DELETE FROM highlight_tags WHERE highlight_id = ?"), {id}}});
+    // The version check is the DELETE's own condition (as editNote's UPDATE): a change committed meanwhile wins.
+    QSqlQuery remove(db);
+    if (removed)
+        removed = exec(remove, QStringLiteral("DELETE FROM highlights WHERE id = ? AND (? = 0 OR row_version = ?)"),
+                       {id, readVersion, readVersion});
     if (!removed)
         return removed.error();
+    if (remove.numRowsAffected() == 0) {
+        // Nothing was deleted (the scope rolls the detaching back): say who changed it since.
+        const auto now = highlight(id);
+        return now ? highlightConflict(*now) : noHighlight(id);
+    }
     return scope.commit(deletion);
+}
+
+Error AnnotationRepository::highlightConflict(const Highlight &now)
+{
+    return Error(Store::tr("highlight %1 was changed by %2 at %3 since you read it (version %4); nothing was deleted")
+                     .arg(now.id)
+                     .arg(now.changedBy.isEmpty() ? Store::tr("an unknown author") : now.changedBy,
+                          now.modifiedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
+                     .arg(now.rowVersion));
 }
 
 Result<void> AnnotationRepository::restore(const HighlightDeletion &deletion)

@@ -32,7 +32,10 @@ public:
     QList<Highlight> highlightsOfBlock(qint64 blockId) const;     ///< by start, then id
     QList<Highlight> highlightsOfArticle(qint64 articleId) const; ///< by block position, start, id
     /// Deletes the highlight and its tags; notes on it stay on its block; notebook entries showing it go.
-    Result<HighlightDeletion> removeHighlight(qint64 id);
+    /// With a `readVersion` (> 0) the delete happens only while the highlight is still at that row version (nobody
+    /// changed it since it was read); else nothing changes and the error names who changed it (highlightConflict).
+    Result<HighlightDeletion> removeHighlight(qint64 id, int readVersion = 0);
+    static Error highlightConflict(const Highlight &now);
     Result<void> restore(const HighlightDeletion &deletion);
 
     /// Adds a Markdown note on a block, optionally on a highlight of that block (blockId 0: the highlight's

@@ -160,6 +160,13 @@ QString failureText(const QSqlDatabase &db, const QSqlError &error, const QStrin
         QString refusal = error.databaseText().simplified();
         refusal.remove(QRegularExpression(QStringLiteral("^[A-Z]+:\\s*")));
         refusal.remove(QRegularExpression(QStringLiteral("\\s*\\(42501\\)$")));
+        // Where a refusal was raised (a policy's function, core/store/teampolicies.cpp) is no reader's business.
+        refusal.remove(QRegularExpression(QStringLiteral("\\s*CONTEXT:.*$")));
+        // A refusal written for people (row-level security: "this note is bo's: an annotator changes only their own
+        // notes") says it all; the server's own words ("permission denied for table notes") get the role's note.
+        if (!refusal.startsWith(QLatin1String("permission denied")) &&
+            !refusal.contains(QLatin1String("row-level security")))
+            return sql::Store::tr("not allowed: %1").arg(refusal);
         return sql::Store::tr("not allowed: %1 (the server refused: %2)").arg(note, refusal);
     }
     if (connectionLost(db)) {

@@ -133,6 +133,19 @@ Result<QString> NotebookRepository::rename(qint64 id, const QString &name)
                              current->name);
 }
 
+Result<bool> NotebookRepository::setShared(qint64 id, bool shared)
+{
+    QSqlDatabase db = m_library.database();
+    WriteScope scope(db);
+    const auto current = notebook(id);
+    if (!current)
+        return noNotebook(id);
+    if (current->shared == shared)
+        return scope.commit(current->shared);
+    return scope.commitAfter({QStringLiteral("UPDATE notebooks SET shared = ? WHERE id = ?"), {shared ? 1 : 0, id}},
+                             current->shared);
+}
+
 Result<NotebookDeletion> NotebookRepository::remove(qint64 id)
 {
     QSqlDatabase db = m_library.database();

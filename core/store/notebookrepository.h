@@ -28,6 +28,10 @@ public:
     std::optional<Notebook> findByName(const QString &name) const;
     QList<Notebook> list() const;                           ///< by name in Chinese collation
     Result<QString> rename(qint64 id, const QString &name); ///< old name
+    /// Shares the notebook with everyone of a team library, or makes it its creator's alone again (on a file the
+    /// flag is only stored, so that it survives a copy into a team library). Returns whether it was shared before
+    /// (undo: setShared with it). On a team library the server lets its creator do it, and an editor unshare.
+    Result<bool> setShared(qint64 id, bool shared);
     Result<NotebookDeletion> remove(qint64 id);
     Result<void> restore(const NotebookDeletion &deletion);
 

@@ -6,6 +6,7 @@
 #include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
+#include "core/store/teampolicies.h"
 
 #include <QRegularExpression>
 #include <QSqlDriver>
@@ -129,7 +130,8 @@ Result<Access> readAccess(const QSqlDatabase &db)
                 "current_user FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'dubao_library'), "
                 "false), has_table_privilege('highlights', 'INSERT'), has_table_privilege('issues', 'INSERT'), "
                 "(SELECT string_agg(rolname, ',') FROM pg_roles WHERE rolname IN (?, ?, ?) AND "
-                "pg_has_role(current_user, oid, 'MEMBER'))"),
+                "pg_has_role(current_user, oid, 'MEMBER')), "
+                "coalesce((SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass('notes')), false)"),
             {groupName(database, Role::Reader), groupName(database, Role::Annotator),
              groupName(database, Role::Editor)});
         !read)
@@ -141,6 +143,7 @@ Result<Access> readAccess(const QSqlDatabase &db)
     access.mayAnnotate = query.value(2).toBool();
     access.mayEdit = query.value(3).toBool();
     const QStringList groups = query.value(4).toString().split(u',', Qt::SkipEmptyParts);
+    access.ownRowsOnly = access.mayAnnotate && !access.mayEdit && query.value(5).toBool();
     if (query.value(1).toBool())
         access.role = QStringLiteral("owner");
     else
@@ -169,6 +172,43 @@ QString describe(const Access &access)
         return sql::Store::tr("%1 owns this team library").arg(access.user);
     return sql::Store::tr("%1 has no role on this team library (its owner gives one with dubao-cli team add-user)")
         .arg(access.user);
+}
+
+bool mayChange(const Access &access, const QString &author)
+{
+    return !access.ownRowsOnly || author == access.user;
+}
+
+QString refusal(Owned kind, const QString &author)
+{
+    if (author.isEmpty()) {
+        switch (kind) {
+        case Owned::Highlight:
+            return sql::Store::tr("this highlight has no known author (it is older than authorship): only an editor "
+                                  "changes it");
+        case Owned::Note:
+            return sql::Store::tr("this note has no known author (it is older than authorship): only an editor "
+                                  "changes it");
+        case Owned::TagOnText:
+            return sql::Store::tr("this tag on the text has no known author (it is older than authorship): only an "
+                                  "editor changes it");
+        case Owned::Notebook:
+            return sql::Store::tr("this notebook has no known author (it is older than authorship): only an editor "
+                                  "changes it");
+        }
+    }
+    switch (kind) {
+    case Owned::Highlight:
+        return sql::Store::tr("this highlight is %1's: an annotator changes only their own highlights").arg(author);
+    case Owned::Note:
+        return sql::Store::tr("this note is %1's: an annotator changes only their own notes").arg(author);
+    case Owned::TagOnText:
+        return sql::Store::tr("this tag on the text is %1's: an annotator changes only their own tags on text")
+            .arg(author);
+    case Owned::Notebook:
+        break;
+    }
+    return sql::Store::tr("this notebook is %1's: an annotator changes only their own notebooks").arg(author);
 }
 
 Result<void> init(Library &library, QStringList *done)
@@ -207,6 +247,9 @@ Result<void> init(Library &library, QStringList *done)
                                      "CREATE ROLE %2 NOLOGIN; END IF; END $$")
                           .arg(quoteLiteral(group), quoteIdentifier(group));
     }
+    // The rows each user may change (teampolicies.cpp): after the groups exist (the policies name the editors),
+    // before the functions are granted (the policies' functions are among them).
+    statements << policyStatements(groupName(database, Role::Editor));
     const QString schemaName = QStringLiteral("public");
     // Membership once (granting it again would print a notice on every run).
     for (const auto &[group, member] :

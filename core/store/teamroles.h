@@ -41,7 +41,25 @@ struct Access
     QString role;
     bool mayAnnotate = true; ///< highlights, notes, notebooks, tags on text
     bool mayEdit = true;     ///< import, replace, re-parse, corrections of the OCR, tag definitions
+    /// The server lets the user change only the annotations they made (an annotator on a library with row-level
+    /// security, teampolicies.h); editors and the owner change anyone's.
+    bool ownRowsOnly = false;
 };
+
+/// What a user may own on a team library, for the sentences of refusals.
+enum class Owned
+{
+    Highlight,
+    Note,
+    TagOnText,
+    Notebook,
+};
+
+/// Whether the user may change (edit, delete, retag) an annotation `author` made: always on a library file, on a
+/// team library without row-level security, and for editors and the owner; an annotator's own only.
+bool mayChange(const Access &access, const QString &author);
+/// Why not, as the server says it too: "this note is bo's: an annotator changes only their own notes".
+QString refusal(Owned kind, const QString &author);
 
 /// Reads the connected user's role and privileges (the tables must exist).
 Result<Access> readAccess(const QSqlDatabase &db);

@@ -158,8 +158,10 @@ void TestTeamChanges::whileTypingANote_reloadWaits_typedTextKeptAndSaved()
     QVERIFY(window->showArticle(m_article));
     auto *notes = window->findChild<NotesPanel *>();
     QVERIFY(notes);
-    QVERIFY(window->annotations()->document().addNote(m_block, 0, u"mine"_s) > 0);
-    QTRY_VERIFY(notes->editor()->isEnabled());
+    const qint64 mine = window->annotations()->document().addNote(m_block, 0, u"mine"_s);
+    QVERIFY(mine > 0);
+    notes->selectNote(mine); // her own: rita's notes on the paragraph are rita's to change (row-level security)
+    QTRY_VERIFY(notes->editor()->isEnabled() && !notes->editor()->isReadOnly());
     const QString typed = notes->editor()->toPlainText() + u" and more"_s; // the note the panel shows
     const int before = notesOnBlock(*window);
     notes->editor()->activateWindow();

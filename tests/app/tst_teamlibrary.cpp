@@ -5,12 +5,16 @@
 // anyway is refused by the server, and the window says so naming the role.
 #include "app/annotations/annotationcontroller.h"
 #include "app/annotations/annotationdocument.h"
+#include "app/annotations/notebookview.h"
 #include "app/annotations/notespanel.h"
+#include "app/annotations/tagdock.h"
 #include "app/shell/actionregistry.h"
 #include "app/shell/appsettings.h"
 #include "app/shell/mainwindow.h"
 #include "app/shell/teamlibrarydialog.h"
+#include "core/store/annotationrepository.h"
 #include "core/store/library.h"
+#include "core/store/notebookrepository.h"
 #include "core/store/teamroles.h"
 #include "tests/support/isolatedsettings.h"
 #include "tests/support/pgserver.h"
@@ -20,14 +24,19 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDirIterator>
 #include <QLineEdit>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoStack>
 
 #include <memory>
 
@@ -47,6 +56,7 @@ private slots:
     void reader_annotationActionsOff_tooltipNamesTheRole_serverRefusesTheRest();
     void annotator_annotationActionsOn_importOff();
     void editor_importOn();
+    void annotator_colleaguesNoteAndNotebook_readOnlyWithWhy_ownNotebookSharedUndoably();
 
 private:
     QString url(const QString &user) const { return m_server->url(m_db, user); }
@@ -80,6 +90,7 @@ void TestTeamLibrary::initTestCase()
     QVERIFY(team::addUser(owner, u"rita"_s, team::Role::Reader, u"rita-pw"_s));
     QVERIFY(team::addUser(owner, u"anna"_s, team::Role::Annotator, u"anna-pw"_s));
     QVERIFY(team::addUser(owner, u"ed"_s, team::Role::Editor, u"ed-pw"_s));
+    QVERIFY(team::addUser(owner, u"bo"_s, team::Role::Annotator, u"bo-pw"_s));
     m_block = m_server->psql(m_db, u"SELECT min(id) FROM blocks"_s).valueOr({}).toLongLong();
     QVERIFY(m_block > 0);
 }
@@ -182,6 +193,17 @@ void TestTeamLibrary::annotator_annotationActionsOn_importOff()
     for (const char *id : {"actionAddNote", "actionTagArticle", "actionNewNotebook"})
         QVERIFY2(!action(*window, id)->toolTip().contains(u"team library"_s), id); // not held off by the role
     QVERIFY(!window->findChild<QToolBar *>(u"readOnlyBanner"_s)->isVisible());
+    // The Tags dock: defining tags is the editors'; its buttons and shortcuts are off and say so.
+    TagDock *tags = window->findChild<TagDock *>();
+    QVERIFY(tags);
+    QCOMPARE(tags->editActions().size(), 8);
+    for (QAction *action : tags->editActions()) {
+        QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+        QVERIFY2(action->toolTip().startsWith(u"Tag definitions are the editors' on a team library: anna is an "
+                                              "annotator"_s),
+                 qPrintable(action->toolTip()));
+    }
+    QCOMPARE(tags->tree()->dragDropMode(), QAbstractItemView::NoDragDrop);
     window->annotations()->notesPanel()->setContext(m_block);
     QPushButton *add = nullptr;
     for (QPushButton *button : window->annotations()->notesPanel()->findChildren<QPushButton *>())
@@ -196,9 +218,87 @@ void TestTeamLibrary::annotator_annotationActionsOn_importOff()
 void TestTeamLibrary::editor_importOn()
 {
     std::unique_ptr<MainWindow> window = test::openShownWindow(url(u"ed"_s));
+    TagDock *tags = window->findChild<TagDock *>();
+    QVERIFY(tags && tags->editLimit().isEmpty());
+    for (QAction *action : tags->editActions())
+        QVERIFY2(action->isEnabled(), qPrintable(action->text()));
     QVERIFY(action(*window, "actionImportFiles")->isEnabled());
     QVERIFY(!action(*window, "actionImportFiles")->toolTip().contains(u"team library"_s));
     QVERIFY(action(*window, "actionNewTag")->isEnabled());
+}
+
+void TestTeamLibrary::annotator_colleaguesNoteAndNotebook_readOnlyWithWhy_ownNotebookSharedUndoably()
+{
+    // bo's note on the paragraph and bo's shared notebook.
+    qint64 bosNote = 0;
+    {
+        Library bo;
+        QVERIFY(bo.open(url(u"bo"_s)));
+        const Result<qint64> note = AnnotationRepository(bo).addNote(m_block, 0, u"bo's note"_s);
+        QVERIFY2(note, qPrintable(note.error().message()));
+        bosNote = *note;
+        NotebookRepository notebooks(bo);
+        const Result<qint64> book = notebooks.create(u"bo's reading"_s);
+        QVERIFY(book);
+        QVERIFY(notebooks.addText(*book, u"shared thoughts"_s));
+        QVERIFY(notebooks.setShared(*book, true));
+        QVERIFY(notebooks.create(u"bo's diary"_s));
+    }
+    std::unique_ptr<MainWindow> window = test::openShownWindow(url(u"anna"_s));
+    NotesPanel *notes = window->annotations()->notesPanel();
+    notes->setContext(m_block);
+    notes->selectNote(bosNote);
+    QCOMPARE(notes->currentNoteId(), bosNote);
+    const QString why = u"this note is bo's: an annotator changes only their own notes"_s;
+    QCOMPARE(notes->ownershipLimit(), why);
+    QVERIFY(notes->editor()->isReadOnly());
+    for (QPushButton *button : notes->findChildren<QPushButton *>()) {
+        if (button->text() == u"&Add Note"_s) {
+            QVERIFY(button->isEnabled()); // a note of one's own on the same paragraph: yes
+            continue;
+        }
+        QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
+        QCOMPARE(button->toolTip(), why);
+    }
+    notes->deleteCurrentNote(); // a shortcut that gets through anyway does nothing
+    QCOMPARE(m_server->psql(m_db, u"SELECT count(*) FROM notes WHERE id = %1"_s.arg(bosNote)).valueOr({}), u"1"_s);
+    // Her own note on the same paragraph: everything on.
+    const qint64 own = window->annotations()->document().addNote(m_block, 0, u"anna's second"_s);
+    QVERIFY(own > 0);
+    notes->selectNote(own);
+    QVERIFY(notes->ownershipLimit().isEmpty());
+    QVERIFY(!notes->editor()->isReadOnly());
+
+    // The notebook view: bo's private diary is not there; bo's shared notebook is, marked as bo's and read-only.
+    NotebookView *view = window->annotations()->notebookView();
+    QVERIFY(view);
+    QStringList names;
+    for (int i = 0; i < view->chooser()->count(); ++i)
+        names << view->chooser()->itemText(i);
+    QVERIFY2(!names.join(u'|').contains(u"diary"_s), qPrintable(names.join(u'|')));
+    const int shared = int(names.indexOf(u"bo's reading (bo's)"_s));
+    QVERIFY2(shared >= 0, qPrintable(names.join(u'|')));
+    view->chooser()->setCurrentIndex(shared);
+    QCOMPARE(view->readOnlyReason(), u"this notebook is bo's: an annotator changes only their own notebooks"_s);
+    QVERIFY(!view->renameButton()->isEnabled());
+    QCOMPARE(view->renameButton()->toolTip(), view->readOnlyReason());
+    QVERIFY(view->shareButton()->isChecked());
+    QVERIFY(!view->shareButton()->isEnabled());
+    QVERIFY(view->shareButton()->toolTip().contains(u"only its creator shares it"_s));
+    QCOMPARE(view->entryList()->editTriggers(), QAbstractItemView::NoEditTriggers);
+
+    // Her own notebook: shared with a click, private again with Undo.
+    const qint64 mine = view->createNotebook(u"anna's reading"_s);
+    QVERIFY(mine > 0);
+    QVERIFY(view->readOnlyReason().isEmpty());
+    QVERIFY(view->shareButton()->isEnabled() && !view->shareButton()->isChecked());
+    view->shareButton()->click();
+    const QString sharedFlag = u"SELECT shared FROM notebooks WHERE id = %1"_s.arg(mine);
+    QCOMPARE(m_server->psql(m_db, sharedFlag).valueOr({}), u"1"_s);
+    QVERIFY(view->shareButton()->isChecked());
+    window->undoStack()->undo();
+    QCOMPARE(m_server->psql(m_db, sharedFlag).valueOr({}), u"0"_s);
+    QTRY_VERIFY(!view->shareButton()->isChecked());
 }
 
 QTEST_MAIN(TestTeamLibrary)
