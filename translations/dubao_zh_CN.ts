@@ -521,6 +521,22 @@ This cannot be undone.</source>
         <source>Export the annotations this filter shows</source>
         <translation>导出当前筛选显示的批注</translation>
     </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Made by %1, last changed by %2</source>
+        <translation>由 %1 创建，%2 最后修改</translation>
+    </message>
+    <message>
+        <source>Show only what this person highlighted or noted</source>
+        <translation>只显示此人所做的高亮或笔记</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>所有作者</translation>
+    </message>
 </context>
 <context>
     <name>dubao::AppearanceListModel</name>
@@ -1133,6 +1149,10 @@ This cannot be undone.</source>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
+    <message>
+        <source>by %1</source>
+        <translation>作者 %1</translation>
+    </message>
 </context>
 <context>
     <name>dubao::ExportDialog</name>
@@ -1303,6 +1323,18 @@ This cannot be undone.</source>
     <message>
         <source>The outline of the %1 document, for the first entries: its headings (the navigator) and what each holds.</source>
         <translation>%1 文档的大纲（前几条摘录）：各级标题（导航器中可见）及其下的内容。</translation>
+    </message>
+    <message>
+        <source>Only what this person highlighted, noted or tagged</source>
+        <translation>只含此人所做的高亮、笔记或标签</translation>
+    </message>
+    <message>
+        <source>A&amp;uthor:</source>
+        <translation>作者(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>所有作者</translation>
     </message>
 </context>
 <context>
@@ -2654,14 +2686,6 @@ What the library holds now is kept as another backup.</source>
         <translation>您是此团队文库的读者：可以阅读、检索和导出，但不能标注或编辑。</translation>
     </message>
     <message>
-        <source>Text reuse</source>
-        <translation>文本复用</translation>
-    </message>
-    <message>
-        <source>%1 is not available on a team library yet. It works on a library file: dubao-cli copy makes one from the team library.</source>
-        <translation>团队文库暂不支持%1。它在文库文件上可用：dubao-cli copy 可由团队文库生成一个文库文件。</translation>
-    </message>
-    <message>
         <source>The library is open read-only: notes cannot be changed.</source>
         <translation>文库以只读方式打开：无法修改笔记。</translation>
     </message>
@@ -2675,6 +2699,89 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Notes</source>
         <translation>笔记</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::MergePart</name>
+    <message>
+        <source>&amp;Merge Personal Library…</source>
+        <translation>合并个人文库(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Carry your highlights, notes, tags and notebooks from a library file into this library, which holds the same issues (a preview first)</source>
+        <translation>把一个文库文件中的高亮、笔记、标签和笔记本并入本文库（两者收有相同的报纸期号；先预览）</translation>
+    </message>
+    <message>
+        <source>Issues matched by their source file: %1; not in this library: %2</source>
+        <translation>按源文件对上的期号：%1；本文库没有的：%2</translation>
+    </message>
+    <message>
+        <source>Highlights: %1, notes: %2, paragraph tags: %3, article tags: %4, tags on annotations: %5</source>
+        <translation>高亮：%1，笔记：%2，段落标签：%3，文章标签：%4，批注上的标签：%5</translation>
+    </message>
+    <message>
+        <source>Tags created: %1, notebooks created: %2, notebook entries: %3</source>
+        <translation>新建标签：%1，新建笔记本：%2，笔记本条目：%3</translation>
+    </message>
+    <message>
+        <source>Already in this library: %1; not matched: %2</source>
+        <translation>本文库已有：%1；未对上：%2</translation>
+    </message>
+    <message>
+        <source>Not matched: %1</source>
+        <translation>未对上：%1</translation>
+    </message>
+    <message>
+        <source>… and %1 more not matched</source>
+        <translation>……另有 %1 项未对上</translation>
+    </message>
+    <message>
+        <source>no library is open</source>
+        <translation>没有打开的文库</translation>
+    </message>
+    <message>
+        <source>“%1” is not a library file</source>
+        <translation>“%1”不是文库文件</translation>
+    </message>
+    <message>
+        <source>“%1” is the library that is open</source>
+        <translation>“%1”就是当前打开的文库</translation>
+    </message>
+    <message>
+        <source>Merge Personal Library</source>
+        <translation>合并个人文库</translation>
+    </message>
+    <message>
+        <source>“%1” holds nothing to add to this library.
+
+%2</source>
+        <translation>“%1”中没有可并入本文库的内容。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Merge the work of “%1” into this library? It is one step: everything below is added, or nothing.
+
+%2</source>
+        <translation>把“%1”中的工作并入本文库吗？这是一步操作：下列内容要么全部加入，要么都不加入。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Merged the work of “%1”</source>
+        <translation>已并入“%1”中的工作</translation>
+    </message>
+    <message>
+        <source>Merged the work of “%1” into this library.
+
+%2</source>
+        <translation>已把“%1”中的工作并入本文库。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Nothing was merged: %1</source>
+        <translation>未合并任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +2951,34 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Your text (Markdown)…</source>
         <translation>你的文字（Markdown）……</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>%1 (%2&apos;s)</source>
+        <translation>%1（%2 的）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>This notebook is %1&apos;s: only its creator shares it or makes it private</source>
+        <translation>此笔记本属于 %1：只有创建者能共享它或设为私有</translation>
+    </message>
+    <message>
+        <source>Shared: everyone of a team library this library is copied into reads it. Private: only you see it there</source>
+        <translation>共享：本文库复制到团队文库后，团队中每个人都能阅读它。私有：在那里只有你能看到</translation>
+    </message>
+    <message>
+        <source>Everyone of the team library reads this notebook; only you (and editors) change it. Click to make it private again</source>
+        <translation>团队文库中每个人都能阅读此笔记本；只有你（和编辑者）能修改。点击可重新设为私有</translation>
+    </message>
+    <message>
+        <source>Only you see this notebook. Click to share it with everyone of the team library (they read it; only you and editors change it)</source>
+        <translation>只有你能看到此笔记本。点击可与团队文库中的每个人共享（他们可以阅读；只有你和编辑者能修改）</translation>
     </message>
 </context>
 <context>
@@ -3209,6 +3344,10 @@ What the library holds now is kept as another backup.</source>
         <source>other</source>
         <translation>其他</translation>
     </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
 </context>
 <context>
     <name>dubao::PreferencesDialog</name>
@@ -3521,6 +3660,14 @@ What the library holds now is kept as another backup.</source>
         <source>the library is open read-only: the text-reuse index cannot be changed</source>
         <translation>资料库以只读方式打开：无法更改文本复用索引</translation>
     </message>
+    <message>
+        <source>only an editor of this team library may build its text-reuse index (%1 is %2 here); its editors&apos; imports keep it up to date</source>
+        <translation>只有此团队文库的编辑者可以建立文本转载索引（%1 在此是%2）；编辑者导入时会保持索引最新</translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation>非成员</translation>
+    </message>
 </context>
 <context>
     <name>dubao::ReusePart</name>
@@ -3665,6 +3812,14 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Exported %1 to %2.</source>
         <translation>已将%1导出到 %2。</translation>
+    </message>
+    <message>
+        <source>No reuse index yet: an editor of this team library builds it with Tools → Build Reuse Index.</source>
+        <translation>尚无转载索引：此团队文库的编辑者可通过“工具 → 建立转载索引”来建立。</translation>
+    </message>
+    <message>
+        <source>Only an editor of this team library builds its reuse index; its editors&apos; imports keep it up to date.</source>
+        <translation>只有此团队文库的编辑者能建立转载索引；编辑者导入时会保持索引最新。</translation>
     </message>
 </context>
 <context>
@@ -3940,12 +4095,31 @@ What the library holds now is kept as another backup.</source>
         <source>this team library has no search index</source>
         <translation>此团队文库没有检索索引</translation>
     </message>
+    <message>
+        <source>author:%1: nobody has annotated anything in this library yet</source>
+        <translation>author:%1：此文库中还没有人做过批注</translation>
+    </message>
+    <message>
+        <source>author:%1: nobody of that name has annotated this library (authors: %2)</source>
+        <translation>author:%1：没有此名字的人在此文库中做过批注（作者：%2）</translation>
+    </message>
 </context>
 <context>
     <name>dubao::SearchWorker</name>
     <message>
         <source>The library cannot be opened for searching: %1</source>
         <translation>无法打开文库进行搜索：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::ShareNotebookCommand</name>
+    <message>
+        <source>Share Notebook</source>
+        <translation>共享笔记本</translation>
+    </message>
+    <message>
+        <source>Make Notebook Private</source>
+        <translation>将笔记本设为私有</translation>
     </message>
 </context>
 <context>
@@ -4553,6 +4727,62 @@ What the library holds now is kept as another backup.</source>
         <source>%1 is not a user of the team library %2</source>
         <translation>%1 不是团队文库 %2 的用户</translation>
     </message>
+    <message>
+        <source>not allowed: %1</source>
+        <translation>不允许：%1</translation>
+    </message>
+    <message>
+        <source>highlight %1 was changed by %2 at %3 since you read it (version %4); nothing was deleted</source>
+        <translation>在你读取之后，高亮 %1 已被 %2 于 %3 修改（版本 %4）；未删除任何内容</translation>
+    </message>
+    <message>
+        <source>this highlight has no known author (it is older than authorship): only an editor changes it</source>
+        <translation>此高亮没有已知作者（早于作者记录）：只有编辑者能修改</translation>
+    </message>
+    <message>
+        <source>this note has no known author (it is older than authorship): only an editor changes it</source>
+        <translation>此笔记没有已知作者（早于作者记录）：只有编辑者能修改</translation>
+    </message>
+    <message>
+        <source>this tag on the text has no known author (it is older than authorship): only an editor changes it</source>
+        <translation>正文上的此标签没有已知作者（早于作者记录）：只有编辑者能修改</translation>
+    </message>
+    <message>
+        <source>this notebook has no known author (it is older than authorship): only an editor changes it</source>
+        <translation>此笔记本没有已知作者（早于作者记录）：只有编辑者能修改</translation>
+    </message>
+    <message>
+        <source>this highlight is %1&apos;s: an annotator changes only their own highlights</source>
+        <translation>此高亮属于 %1：批注者只能修改自己的高亮</translation>
+    </message>
+    <message>
+        <source>this note is %1&apos;s: an annotator changes only their own notes</source>
+        <translation>此笔记属于 %1：批注者只能修改自己的笔记</translation>
+    </message>
+    <message>
+        <source>this tag on the text is %1&apos;s: an annotator changes only their own tags on text</source>
+        <translation>正文上的此标签属于 %1：批注者只能修改自己在正文上加的标签</translation>
+    </message>
+    <message>
+        <source>this notebook is %1&apos;s: an annotator changes only their own notebooks</source>
+        <translation>此笔记本属于 %1：批注者只能修改自己的笔记本</translation>
+    </message>
+    <message>
+        <source>cannot read the library&apos;s row-level security</source>
+        <translation>无法读取文库的行级安全设置</translation>
+    </message>
+    <message>
+        <source>row-level security is on: an annotator changes only their own highlights, notes, tags on text and notebooks, and a notebook is seen by others only once shared</source>
+        <translation>行级安全已开启：批注者只能修改自己的高亮、笔记、正文标签和笔记本；笔记本共享后其他人才能看到</translation>
+    </message>
+    <message>
+        <source>row-level security is on only for some of the annotation tables: the library&apos;s owner runs dubao-cli team init again to complete it</source>
+        <translation>行级安全只在部分批注表上开启：请文库所有者再次运行 dubao-cli team init 以补全</translation>
+    </message>
+    <message>
+        <source>row-level security is off: any annotator may change or delete a colleague&apos;s annotations and every notebook is seen by all; the library&apos;s owner runs dubao-cli team init to turn it on</source>
+        <translation>行级安全未开启：任何批注者都能修改或删除同事的批注，所有笔记本对所有人可见；请文库所有者运行 dubao-cli team init 开启</translation>
+    </message>
 </context>
 <context>
     <name>dubao::TagDock</name>
@@ -4716,6 +4946,10 @@ What the library holds now is kept as another backup.</source>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
+    <message>
+        <source>Tag definitions are the editors&apos; on a team library: %1.</source>
+        <translation>在团队文库中，标签定义由编辑者管理：%1。</translation>
+    </message>
 </context>
 <context>
     <name>dubao::TagPalette</name>
@@ -4820,6 +5054,22 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>untitled article</source>
         <translation>无标题文章</translation>
+    </message>
+    <message>
+        <source>%1 removed a correction of “%2”</source>
+        <translation>%1 撤销了对“%2”的一处更正</translation>
+    </message>
+    <message>
+        <source>%1 deleted a note on “%2”</source>
+        <translation>%1 删除了“%2”上的一条笔记</translation>
+    </message>
+    <message>
+        <source>%1 removed a highlight in “%2”</source>
+        <translation>%1 删除了“%2”中的一处高亮</translation>
+    </message>
+    <message>
+        <source>%1 removed a tag from “%2”</source>
+        <translation>%1 从“%2”上移除了一个标签</translation>
     </message>
 </context>
 <context>
@@ -5123,6 +5373,14 @@ What the library holds now is kept as another backup.</source>
         <source>, </source>
         <comment>between the parts of a citation</comment>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>excerpt by %1</source>
+        <translation>摘录者 %1</translation>
+    </message>
+    <message>
+        <source>excerpt by %1, changed by %2</source>
+        <translation>摘录者 %1，修改者 %2</translation>
     </message>
 </context>
 <context>

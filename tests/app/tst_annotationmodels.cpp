@@ -135,8 +135,9 @@ void TestAnnotationModels::annotationList_filtersByTagAndTintsByColour()
 
     model.setFilter({});
     QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.columnCount(), 3);
+    QCOMPARE(model.columnCount(), 4);
     QCOMPARE(model.headerData(AnnotationListModel::TagsColumn, Qt::Horizontal).toString(), QStringLiteral("Tags"));
+    QCOMPARE(model.headerData(AnnotationListModel::AuthorColumn, Qt::Horizontal).toString(), QStringLiteral("Author"));
     AnnotationFilter filter;
     filter.tagIds = {red};
     model.setFilter(filter);
