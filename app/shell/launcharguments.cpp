@@ -2,6 +2,7 @@
 
 #include "app/shell/appsettings.h"
 #include "app/shell/mainwindow.h"
+#include "core/store/dialect.h"
 #include "core/store/library.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,16 @@ LaunchArguments LaunchArguments::sort(const QString &libraryOption, const QStrin
         const QUrl url(argument);
         if (url.scheme() == QLatin1String("dubao")) {
             sorted.links << url;
+            continue;
+        }
+        // A team library's address (postgresql://USER@HOST:PORT/DB) is a library to open, as with --library.
+        if (dialect::isServerUrl(argument)) {
+            if (sorted.library.isEmpty()) {
+                sorted.library = argument;
+                sorted.libraryFromArguments = true;
+            } else if (argument != sorted.library) {
+                sorted.otherLibraries << argument;
+            }
             continue;
         }
         const QString path = QFileInfo(url.isLocalFile() ? url.toLocalFile() : argument).absoluteFilePath();

@@ -1,5 +1,6 @@
 // What `dubao` does with its command line (as typed, or as a file manager passes it through the .desktop file):
-// a library file among the arguments, recognised by its content, is opened as the library; issue files and folders
+// a library file among the arguments, recognised by its content, or a team library's postgresql:// address, is
+// opened as the library; issue files and folders
 // are imported into the library that is open; dubao:// links are opened in it.
 #pragma once
 

@@ -131,6 +131,16 @@ void TestLaunchArguments::sort_knowsLibrariesByContent_notByName()
     QVERIFY(!withOption.libraryFromArguments);
     QCOMPARE(withOption.otherLibraries, QStringList{library});
     QCOMPARE(withOption.imports, QStringList{m_issue});
+
+    // A team library's address is a library too (it was taken for a path to import: "no such file or folder").
+    const QString team = QStringLiteral("postgresql://rita@127.0.0.1:5432/paper");
+    const LaunchArguments server = LaunchArguments::sort(QString(), {team, m_issue});
+    QCOMPARE(server.library, team);
+    QVERIFY(server.libraryFromArguments);
+    QCOMPARE(server.imports, QStringList{m_issue});
+    const LaunchArguments serverAndFile = LaunchArguments::sort(library, {team});
+    QCOMPARE(serverAndFile.library, library);
+    QCOMPARE(serverAndFile.otherLibraries, QStringList{team});
 }
 
 void TestLaunchArguments::libraryArgument_opensIt_andRemembersIt()
