@@ -18,6 +18,7 @@
 #include "core/store/schema.h"
 #include "core/store/sql.h"
 #include "core/store/tagrepository.h"
+#include "tests/support/procstats.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -29,28 +30,9 @@
 #include <functional>
 
 using namespace dubao;
+using test::processCpuMs;
 
 namespace {
-
-double processCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1000.0 + double(t.tv_nsec) / 1e6;
-}
-
-/// The backend's user + system CPU in ms (fields 14 and 15 of /proc/PID/stat, in clock ticks).
-double backendCpuMs(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray line = stat.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1000.0 / double(sysconf(_SC_CLK_TCK));
-}
 
 struct Timing
 {
@@ -78,7 +60,7 @@ Timing measure(Library &library, int runs, bool notices, const std::function<boo
     QSqlDatabase db = library.database();
     const qint64 pid = dialect::backendPid(db);
     const double cpu0 = processCpuMs();
-    const double server0 = backendCpuMs(pid);
+    const double server0 = processCpuMs(pid);
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer clock;
         clock.start();
@@ -96,7 +78,7 @@ Timing measure(Library &library, int runs, bool notices, const std::function<boo
         timing.wall.append(double(clock.nsecsElapsed()) / 1e6);
     }
     timing.cpu = processCpuMs() - cpu0;
-    timing.server = backendCpuMs(pid) - server0;
+    timing.server = processCpuMs(pid) - server0;
     return timing;
 }
 

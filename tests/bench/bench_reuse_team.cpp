@@ -13,6 +13,7 @@
 #include "core/store/sql.h"
 #include "core/store/teamroles.h"
 #include "tests/support/pgserver.h"
+#include "tests/support/procstats.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -26,30 +27,9 @@
 #include <unistd.h>
 
 using namespace dubao;
+using test::processCpuMs;
 
 namespace {
-
-double processCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-// utime + stime of another process on this machine (the server's backend), in ms; 0 when it cannot be read.
-double processCpuMs(qint64 pid)
-{
-    if (pid <= 0)
-        return 0;
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray line = stat.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1000.0 / double(sysconf(_SC_CLK_TCK));
-}
 
 struct Cost
 {
