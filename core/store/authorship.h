@@ -32,5 +32,13 @@ bool registerSqlFunction(sqlite3 *db);
 Result<void> migrateTo15(QSqlDatabase &db);
 /// The same version on PostgreSQL (rows that exist are by an unknown author: the empty name).
 const char *postgresScript();
+/// Schema version 19 on PostgreSQL (nothing on SQLite): a re-anchoring that puts a colleague's tagging on the new
+/// paragraph, or keeps it as an orphan highlight, inserts it under its maker's name. Within a transaction that says
+/// `SET LOCAL dubao.reanchor = 'on'` (setReanchoring()), an editor or the owner may insert rows naming their
+/// creator; anyone else still gets their own login, as do rows that name nobody.
+const char *postgresScriptV19();
+/// On a team library, says (or stops saying) for the rest of the transaction that the writes that follow re-anchor
+/// annotations and keep the creator they name. Nothing on SQLite, whose triggers keep a given name anyway.
+Result<void> setReanchoring(QSqlDatabase &db, bool on);
 
 } // namespace dubao::authorship

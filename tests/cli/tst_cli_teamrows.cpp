@@ -321,6 +321,15 @@ void TestCliTeamRows::replaceByAnEditor_reanchorsEveryonesAnnotations()
     out.write(text.toUtf8());
     out.close();
     const QString issue = psql(u"SELECT min(id) FROM issues"_s);
+    // bo tags the paragraph the corrected file changes: the editor's replace re-makes that tagging on the new
+    // paragraph, and it stays bo's (schema v19), so bo can still take it off.
+    const qint64 changedBlock = psql(u"SELECT min(id) FROM blocks WHERE text LIKE '会上%'"_s).toLongLong();
+    QVERIFY(changedBlock > 0);
+    {
+        auto bo = open(u"bo"_s);
+        QVERIFY(bo);
+        QVERIFY(TagRepository(*bo).addTagging(TagTarget::Block, m_tag, changedBlock));
+    }
     // An annotator may not: it is an editor's job.
     QCOMPARE(as(u"anna"_s, {u"replace"_s, issue, corrected}).code, 1);
     const test::CliRun replaced = as(u"ed"_s, {u"replace"_s, issue, corrected});
@@ -329,6 +338,14 @@ void TestCliTeamRows::replaceByAnEditor_reanchorsEveryonesAnnotations()
                  m_bosHighlight)),
              u"2 4 0 bo"_s);
     QCOMPARE(psql(u"SELECT orphan || created_by FROM notes WHERE id = %1"_s.arg(m_bosNote)), u"0bo"_s);
+    const qint64 newBlock = psql(u"SELECT min(id) FROM blocks WHERE text LIKE '今天会上%'"_s).toLongLong();
+    QVERIFY(newBlock > 0);
+    QCOMPARE(psql(u"SELECT string_agg(created_by, ',') FROM block_tags WHERE block_id = %1"_s.arg(newBlock)), u"bo"_s);
+    auto bo = open(u"bo"_s);
+    QVERIFY(bo);
+    const auto removed = TagRepository(*bo).removeTagging(TagTarget::Block, m_tag, newBlock);
+    QVERIFY2(removed, qPrintable(removed ? QString() : removed.error().message()));
+    QCOMPARE(psql(u"SELECT count(*) FROM block_tags WHERE block_id = %1"_s.arg(newBlock)), u"0"_s);
 }
 
 void TestCliTeamRows::notebookShare_byItsCreatorOnly()
