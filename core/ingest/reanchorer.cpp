@@ -156,11 +156,11 @@ Result<void> Reanchorer::apply(ReanchorCounts &counts)
 {
     // The taggings put back below are inserted under their makers' names; on a team library the server keeps a
     // given name only while this says so (authorship.h), and only for an editor or the owner.
-    if (Result<void> keeping = authorship::setReanchoring(m_db, true); !keeping)
+    if (Result<void> keeping = authorship::keepGivenAuthors(m_db, true); !keeping)
         return keeping;
     if (Result<void> placed = placeAll(counts); !placed)
         return placed;
-    return authorship::setReanchoring(m_db, false);
+    return authorship::keepGivenAuthors(m_db, false);
 }
 
 Result<void> Reanchorer::placeAll(ReanchorCounts &counts)

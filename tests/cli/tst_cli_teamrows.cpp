@@ -11,6 +11,8 @@
 #include "tests/support/sampleissue.h"
 
 #include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +37,7 @@ private slots:
     void notebook_privateUntilShared();
     void editor_changesAnyonesRows();
     void reader_changesNothing();
+    void undoByAnEditor_putsBackBosRowsAsBos();
     void replaceByAnEditor_reanchorsEveryonesAnnotations();
     void notebookShare_byItsCreatorOnly();
     void notebookShare_onAFile_storedAndCopiedIntoATeamLibrary();
@@ -306,6 +309,52 @@ void TestCliTeamRows::reader_changesNothing()
     QCOMPARE(run.code, 1);
     QVERIFY2(run.err.contains("rita is a reader"), run.err.constData());
     QCOMPARE(bosRows(), before);
+}
+
+void TestCliTeamRows::undoByAnEditor_putsBackBosRowsAsBos()
+{
+    const QString before = bosRows();
+    {
+        auto ed = open(u"ed"_s);
+        QVERIFY(ed);
+        AnnotationRepository annotations(*ed);
+        const Result<NoteDeletion> note = annotations.removeNote(m_bosNote);
+        QVERIFY2(note, qPrintable(note ? QString() : note.error().message()));
+        const Result<HighlightDeletion> highlight = annotations.removeHighlight(m_bosHighlight);
+        QVERIFY2(highlight, qPrintable(highlight ? QString() : highlight.error().message()));
+        QCOMPARE(psql(u"SELECT count(*) FROM notes WHERE id = %1"_s.arg(m_bosNote)), u"0"_s);
+        // Undone in the opposite order, as the undo stack does.
+        QVERIFY(annotations.restore(*highlight));
+        QVERIFY(annotations.restore(*note));
+    }
+    // bo's again, with their versions and times: everything of bo's is as it was.
+    QCOMPARE(bosRows(), before);
+    QCOMPARE(psql(u"SELECT created_by FROM highlights WHERE id = %1"_s.arg(m_bosHighlight)), u"bo"_s);
+    QCOMPARE(psql(u"SELECT string_agg(DISTINCT created_by, ',') FROM highlight_tags WHERE highlight_id = %1"_s.arg(
+                 m_bosHighlight)),
+             u"bo"_s);
+    // So bo still changes them.
+    {
+        auto bo = open(u"bo"_s);
+        QVERIFY(bo);
+        const auto edited = AnnotationRepository(*bo).editNote(m_bosNote, u"bo's thought"_s);
+        QVERIFY2(edited, qPrintable(edited ? QString() : edited.error().message()));
+    }
+    // An annotator who says the same thing by hand still writes in their own name.
+    auto anna = open(u"anna"_s);
+    QVERIFY(anna);
+    QSqlDatabase db = anna->database();
+    QVERIFY(db.transaction());
+    QVERIFY(QSqlQuery(db).exec(u"SET LOCAL dubao.keep_authors = 'on'"_s));
+    QSqlQuery forged(db);
+    QVERIFY2(
+        forged.exec(
+            u"INSERT INTO notes (block_id, text, created_at, modified_at, created_by, changed_by) "
+            "VALUES (%1, 'forged', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z', 'bo', 'bo')"_s.arg(m_block)),
+        qPrintable(forged.lastError().text()));
+    QVERIFY(db.commit());
+    QCOMPARE(psql(u"SELECT created_by FROM notes WHERE text = 'forged'"_s), u"anna"_s);
+    QVERIFY(QSqlQuery(db).exec(u"DELETE FROM notes WHERE text = 'forged'"_s));
 }
 
 void TestCliTeamRows::replaceByAnEditor_reanchorsEveryonesAnnotations()
