@@ -159,9 +159,17 @@ void TestCliTeamRows::init_installsThePolicies_statusSaysSo()
     QVERIFY(m_server->psql(m_db, u"ALTER TABLE notes DISABLE ROW LEVEL SECURITY"_s));
     const test::CliRun partial = as(u"anna"_s, {u"team"_s, u"status"_s});
     QVERIFY2(partial.out.contains("row-level security is on only for some"), partial.out.constData());
+    const test::CliRun checked = as(u"anna"_s, {u"check"_s});
+    QCOMPARE(checked.code, 1);
+    QVERIFY2(QByteArray(checked.out + checked.err).contains("row-level security is on only for some"),
+             checked.out.constData());
+    QVERIFY2(QByteArray(checked.out + checked.err).contains("team init"), checked.out.constData());
     const test::CliRun fixed = as(test::PgServer::superuser(), {u"team"_s, u"init"_s});
     QVERIFY2(fixed.code == 0, fixed.err.constData());
     QVERIFY2(as(u"anna"_s, {u"team"_s, u"status"_s}).out.contains("row-level security is on:"), "not fixed");
+    const test::CliRun healthy = as(u"anna"_s, {u"check"_s});
+    QVERIFY2(healthy.code == 0, healthy.err.constData());
+    QVERIFY2(healthy.out.contains("row-level security is on:"), healthy.out.constData());
 }
 
 void TestCliTeamRows::annotator_cannotChangeAColleaguesRows_eachRefusedAndUnchanged()
