@@ -8,6 +8,8 @@
 #include "core/store/schema.h"
 #include "core/store/schemaverifier.h"
 #include "core/store/sql.h"
+#include "core/store/teampolicies.h"
+#include "core/store/teamroles.h"
 
 #include <QScopeGuard>
 #include <QSet>
@@ -193,6 +195,29 @@ void LibraryCheck::checkStructure(QSqlDatabase &db, CheckReport &report)
                                             false});
 }
 
+void LibraryCheck::checkTeamPolicies(QSqlDatabase &db, CheckReport &report)
+{
+    // Row-level security (teampolicies.h): on, it is worth saying; on some tables only, or off while the library
+    // has annotators, a colleague's annotations are not protected: a problem the owner fixes with `team init`.
+    const Result<team::PolicyState> state = team::policyState(db);
+    if (!state)
+        return;
+    const QString sentence = team::describe(*state);
+    if (*state == team::PolicyState::Installed) {
+        report.notices.append(sentence);
+        return;
+    }
+    const bool annotators = sql::scalar(db, QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ?"),
+                                        {team::groupName(db.databaseName(), team::Role::Annotator)})
+                                .isValid();
+    if (*state == team::PolicyState::Missing && !annotators) {
+        report.notices.append(sentence);
+        return;
+    }
+    report.problems.append(CheckProblem{QStringLiteral("team-policies"), sentence,
+                                        tr("The library's owner runs: dubao-cli --library URL team init"), false});
+}
+
 CheckReport LibraryCheck::checkTeamLibrary(Library &library, const CheckOptions &options)
 {
     CheckReport report;
@@ -216,6 +241,7 @@ CheckReport LibraryCheck::checkTeamLibrary(Library &library, const CheckOptions 
         report.cancelled = true;
         return report;
     }
+    checkTeamPolicies(db, report);
     if (options.progress)
         options.progress(total, total, QString());
     report.scope = tr("Team library check: the paragraphs and articles, and every highlight, note and notebook entry "

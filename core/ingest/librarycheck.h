@@ -74,6 +74,8 @@ private:
     /// check() on a team library (PostgreSQL): the server keeps its own storage sound and enforces the references
     /// between tables on every write, so what is read is Dubao's own: the structure and the annotations.
     static CheckReport checkTeamLibrary(Library &library, const CheckOptions &options);
+    /// Whether the team library's row-level security is on (a notice) or missing where it should be (a problem).
+    static void checkTeamPolicies(QSqlDatabase &db, CheckReport &report);
     /// Steps 3 and 4 of check() on either engine: paragraphs in articles, articles in issues; the annotations.
     static void checkStructure(QSqlDatabase &db, CheckReport &report);
     static QString restoreAdvice();

@@ -2,6 +2,7 @@
 #include "core/ingest/reanchorer.h"
 
 #include "core/store/annotationrows.h"
+#include "core/store/authorship.h"
 #include "core/store/dialect.h"
 #include "core/store/sql.h"
 
@@ -110,46 +111,59 @@ Result<void> Reanchorer::load()
         while (t.next()) {
             if (skip.contains(t.value(0).toLongLong()))
                 continue;
-            out.append({t.value(0).toLongLong(), t.value(1).toLongLong(), t.value(2).toString()});
+            out.append(
+                {t.value(0).toLongLong(), t.value(1).toLongLong(), t.value(2).toString(), t.value(3).toString()});
             ++m_attached;
         }
         return {};
     };
     if (Result<void> loaded =
-            loadTaggings(QStringLiteral("SELECT t.block_id, t.tag_id, t.created_at FROM block_tags t "
+            loadTaggings(QStringLiteral("SELECT t.block_id, t.tag_id, t.created_at, t.created_by FROM block_tags t "
                                         "JOIN blocks b ON b.id = t.block_id JOIN articles a ON a.id = b.article_id "
                                         "WHERE a.issue_id = ? ORDER BY t.block_id, t.tag_id"),
                          m_blockTags, m_t.untouched);
         !loaded)
         return loaded;
-    return loadTaggings(QStringLiteral("SELECT t.article_id, t.tag_id, t.created_at FROM article_tags t "
+    return loadTaggings(QStringLiteral("SELECT t.article_id, t.tag_id, t.created_at, t.created_by FROM article_tags t "
                                        "JOIN articles a ON a.id = t.article_id WHERE a.issue_id = ? "
                                        "ORDER BY t.article_id, t.tag_id"),
                         m_articleTags, m_t.keptArticles);
 }
 
-Result<void> Reanchorer::orphanHighlight(HighlightOrigin origin, const TextAnchor &anchor, qint64 tagId)
+Result<void> Reanchorer::orphanHighlight(HighlightOrigin origin, const TextAnchor &anchor, const Tagging &tagging)
 {
     const QString now = nowUtc();
     QVariantList values{anchor.start >= 0 ? QVariant(anchor.start) : QVariant(QMetaType(QMetaType::Int)),
                         anchor.end >= 0 ? QVariant(anchor.end) : QVariant(QMetaType(QMetaType::Int))};
     values += anchorValues(anchor);
-    values += QVariantList{originName(origin), now, now};
+    values += QVariantList{originName(origin), now, now, tagging.createdBy, tagging.createdBy};
     QSqlQuery insert(m_db);
     if (Result<void> inserted =
             exec(insert,
                  QStringLiteral("INSERT INTO highlights (block_id, start, \"end\", quote, prefix, suffix, issue_id, "
                                 "article_position, article_title, block_position, article_start, origin, orphan, "
-                                "created_at, modified_at) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)") +
+                                "created_at, modified_at, created_by, changed_by) "
+                                "VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)") +
                      dialect::returningId(m_db),
                  values);
         !inserted)
         return inserted;
-    return exec(m_db, QStringLiteral("INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)"),
-                {dialect::insertedId(insert), tagId});
+    return exec(m_db, QStringLiteral("INSERT INTO highlight_tags (highlight_id, tag_id, created_by) VALUES (?, ?, ?)"),
+                {dialect::insertedId(insert), tagging.tagId, tagging.createdBy});
 }
 
 Result<void> Reanchorer::apply(ReanchorCounts &counts)
+{
+    // The taggings put back below are inserted under their makers' names; on a team library the server keeps a
+    // given name only while this says so (authorship.h), and only for an editor or the owner.
+    if (Result<void> keeping = authorship::keepGivenAuthors(m_db, true); !keeping)
+        return keeping;
+    if (Result<void> placed = placeAll(counts); !placed)
+        return placed;
+    return authorship::keepGivenAuthors(m_db, false);
+}
+
+Result<void> Reanchorer::placeAll(ReanchorCounts &counts)
 {
     const QString now = nowUtc();
     // Highlights: located, then clipped to the paragraph holding most of them.
@@ -225,18 +239,18 @@ Result<void> Reanchorer::apply(ReanchorCounts &counts)
             }
         }
         if (targets.isEmpty()) {
-            if (Result<void> orphaned = orphanHighlight(HighlightOrigin::BlockTag, anchor, t.tagId); !orphaned)
+            if (Result<void> orphaned = orphanHighlight(HighlightOrigin::BlockTag, anchor, t); !orphaned)
                 return orphaned;
             ++counts.orphaned;
             continue;
         }
         for (const int block : std::as_const(targets)) {
-            if (Result<void> done =
-                    exec(m_db,
-                         dialect::insertOrIgnore(m_db) +
-                             QStringLiteral(" block_tags (block_id, tag_id, created_at) VALUES (?, ?, ?)") +
-                             dialect::onConflictIgnore(m_db),
-                         {newBlockId(p.article, block), t.tagId, t.createdAt.isEmpty() ? now : t.createdAt});
+            if (Result<void> done = exec(
+                    m_db,
+                    dialect::insertOrIgnore(m_db) +
+                        QStringLiteral(" block_tags (block_id, tag_id, created_at, created_by) VALUES (?, ?, ?, ?)") +
+                        dialect::onConflictIgnore(m_db),
+                    {newBlockId(p.article, block), t.tagId, t.createdAt.isEmpty() ? now : t.createdAt, t.createdBy});
                 !done)
                 return done;
         }
@@ -267,17 +281,18 @@ Result<void> Reanchorer::apply(ReanchorCounts &counts)
         if (target < 0 && !oldText.blocks.isEmpty())
             target = locateBlock(anchor, m_t.newTexts).first;
         if (target < 0) {
-            if (Result<void> orphaned = orphanHighlight(HighlightOrigin::ArticleTag, anchor, t.tagId); !orphaned)
+            if (Result<void> orphaned = orphanHighlight(HighlightOrigin::ArticleTag, anchor, t); !orphaned)
                 return orphaned;
             ++counts.orphaned;
             continue;
         }
-        if (Result<void> done =
-                exec(m_db,
-                     dialect::insertOrIgnore(m_db) +
-                         QStringLiteral(" article_tags (article_id, tag_id, created_at) VALUES (?, ?, ?)") +
-                         dialect::onConflictIgnore(m_db),
-                     {m_t.newIssue.parsed.articles.at(target).id, t.tagId, t.createdAt.isEmpty() ? now : t.createdAt});
+        if (Result<void> done = exec(
+                m_db,
+                dialect::insertOrIgnore(m_db) +
+                    QStringLiteral(" article_tags (article_id, tag_id, created_at, created_by) VALUES (?, ?, ?, ?)") +
+                    dialect::onConflictIgnore(m_db),
+                {m_t.newIssue.parsed.articles.at(target).id, t.tagId, t.createdAt.isEmpty() ? now : t.createdAt,
+                 t.createdBy});
             !done)
             return done;
         count(counts, false, true, target == old && m_t.newTexts.at(target).title == oldText.title);

@@ -56,6 +56,7 @@ private:
         qint64 targetId = 0;
         qint64 tagId = 0;
         QString createdAt;
+        QString createdBy; ///< who tagged it: re-anchored, it stays theirs
     };
 
     qint64 newBlockId(int article, int block) const
@@ -68,7 +69,10 @@ private:
         a.issueId = m_issueId;
         return a;
     }
-    Result<void> orphanHighlight(HighlightOrigin origin, const TextAnchor &anchor, qint64 tagId);
+    /// apply()'s work, with the makers' names kept.
+    Result<void> placeAll(ReanchorCounts &counts);
+    /// A tagging that found no place: an orphan highlight with its tag, made by whoever made the tagging.
+    Result<void> orphanHighlight(HighlightOrigin origin, const TextAnchor &anchor, const Tagging &tagging);
 
     QSqlDatabase m_db;
     qint64 m_issueId;

@@ -4,6 +4,7 @@
 
 #include "core/annotate/anchoring.h"
 #include "core/store/annotationrows.h"
+#include "core/store/authorship.h"
 #include "core/store/changenotice.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
@@ -284,6 +285,9 @@ Result<void> AnnotationRepository::restore(const HighlightDeletion &deletion)
     WriteScope scope(db);
     if (!scope.isActive())
         return scope.error();
+    // Put back as it was, by whoever made it (an editor may undo the deletion of a colleague's row).
+    if (Result<void> keeping = authorship::keepGivenAuthors(db, true); !keeping)
+        return keeping;
     const Highlight &h = deletion.highlight;
     // A block that no longer holds the quote there (its issue was re-parsed since, and SQLite may reuse the
     // id) leaves the highlight an orphan rather than on the wrong text.
@@ -319,6 +323,8 @@ Result<void> AnnotationRepository::restore(const HighlightDeletion &deletion)
     }
     if (Result<void> reinserted = reinsertNotebookEntries(db, deletion.notebookEntries); !reinserted)
         return reinserted;
+    if (Result<void> kept = authorship::keepGivenAuthors(db, false); !kept)
+        return kept;
     return scope.commit();
 }
 
@@ -490,6 +496,9 @@ Result<void> AnnotationRepository::restore(const NoteDeletion &deletion)
     WriteScope scope(db);
     if (!scope.isActive())
         return scope.error();
+    // Put back as it was, by whoever made it (an editor may undo the deletion of a colleague's row).
+    if (Result<void> keeping = authorship::keepGivenAuthors(db, true); !keeping)
+        return keeping;
     const Note &n = deletion.note;
     const bool blockExists = quoteStillThere(db, n.blockId, 0, int(n.anchor.quote.size()), n.anchor.quote);
     const bool highlightExists =
@@ -519,6 +528,8 @@ Result<void> AnnotationRepository::restore(const NoteDeletion &deletion)
         return tagged;
     if (Result<void> reinserted = reinsertNotebookEntries(db, deletion.notebookEntries); !reinserted)
         return reinserted;
+    if (Result<void> kept = authorship::keepGivenAuthors(db, false); !kept)
+        return kept;
     return scope.commit();
 }
 

@@ -2,6 +2,7 @@
 // docs/schema.md, "Schema version 15"; keep the two in step.
 #include "core/store/authorship.h"
 
+#include "core/store/dialect.h"
 #include "core/store/sql.h"
 
 #include <QMutex>
@@ -298,6 +299,107 @@ DROP TRIGGER IF EXISTS notebook_entries_authorship ON notebook_entries;
 CREATE TRIGGER notebook_entries_authorship BEFORE INSERT OR UPDATE ON notebook_entries
     FOR EACH ROW EXECUTE FUNCTION dubao_notebook_authorship('text');
 )sql";
+}
+
+const char *postgresScriptV19()
+{
+    // Replaces three functions of v15 (written to run again). A re-parse by an editor deletes the taggings of a
+    // changed paragraph and inserts them on the new paragraphs, and an editor's undo of a deletion inserts the row
+    // again: without this they became the editor's, and whoever made them could no longer change or remove them
+    // (row-level security decides by created_by).
+    return R"sql(
+SET LOCAL client_min_messages = warning;
+CREATE OR REPLACE FUNCTION dubao_keeps_given_author() RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    editor boolean := false;
+BEGIN
+    IF coalesce(current_setting('dubao.keep_authors', true), '') <> 'on' THEN
+        RETURN false;
+    END IF;
+    IF pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'dubao_library'::regclass), 'MEMBER') THEN
+        RETURN true;
+    END IF;
+    -- The editors' group exists once `team init` made the roles (teampolicies.cpp).
+    IF to_regprocedure('dubao_team_editor()') IS NOT NULL THEN
+        EXECUTE 'SELECT dubao_team_editor()' INTO editor;
+    END IF;
+    RETURN coalesce(editor, false);
+END $$;
+CREATE OR REPLACE FUNCTION dubao_annotation_authorship() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF dubao_keeps_authorship(TG_RELID) THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.created_by <> '' AND dubao_keeps_given_author() THEN
+            NEW.changed_by := CASE WHEN NEW.changed_by = '' THEN NEW.created_by ELSE NEW.changed_by END;
+            RETURN NEW;
+        END IF;
+        NEW.created_by := current_user;
+        NEW.changed_by := current_user;
+    ELSE
+        NEW.created_by := OLD.created_by;
+        NEW.created_at := OLD.created_at;
+        NEW.changed_by := OLD.changed_by;
+        NEW.modified_at := OLD.modified_at;
+        NEW.row_version := OLD.row_version;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE OR REPLACE FUNCTION dubao_tagging_authorship() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF dubao_keeps_authorship(TG_RELID) THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' AND NEW.created_by <> '' AND dubao_keeps_given_author() THEN
+        RETURN NEW;
+    END IF;
+    NEW.created_by := CASE WHEN TG_OP = 'INSERT' THEN current_user ELSE OLD.created_by END;
+    RETURN NEW;
+END $$;
+CREATE OR REPLACE FUNCTION dubao_notebook_authorship() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- TG_ARGV[0]: 'name' for notebooks (a rename or sharing is a change), 'text' for their entries (an entry that
+    -- moves because another moved is not).
+    IF dubao_keeps_authorship(TG_RELID) THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.created_by <> '' AND dubao_keeps_given_author() THEN
+            NEW.changed_by := CASE WHEN NEW.changed_by = '' THEN NEW.created_by ELSE NEW.changed_by END;
+            NEW.changed_at := CASE WHEN NEW.changed_at = '' THEN NEW.created_at ELSE NEW.changed_at END;
+            RETURN NEW;
+        END IF;
+        NEW.created_by := current_user;
+        NEW.changed_by := current_user;
+        NEW.changed_at := NEW.created_at;
+        RETURN NEW;
+    END IF;
+    NEW.created_by := OLD.created_by;
+    NEW.created_at := OLD.created_at;
+    NEW.changed_by := OLD.changed_by;
+    NEW.changed_at := OLD.changed_at;
+    IF TG_ARGV[0] = 'name' THEN
+        IF NEW.name IS DISTINCT FROM OLD.name OR NEW.shared IS DISTINCT FROM OLD.shared THEN
+            NEW.changed_by := current_user;
+            NEW.changed_at := dubao_now();
+        END IF;
+    ELSIF NEW.text IS DISTINCT FROM OLD.text THEN
+        NEW.changed_by := current_user;
+        NEW.changed_at := dubao_now();
+    END IF;
+    RETURN NEW;
+END $$;
+)sql";
+}
+
+Result<void> keepGivenAuthors(QSqlDatabase &db, bool on)
+{
+    if (!dialect::isPostgres(db))
+        return {};
+    // set_config(…, true) is SET LOCAL as a statement that can be prepared.
+    return sql::exec(db, QStringLiteral("SELECT set_config('dubao.keep_authors', ?, true)"),
+                     {on ? QStringLiteral("on") : QStringLiteral("off")});
 }
 
 } // namespace dubao::authorship

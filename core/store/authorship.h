@@ -32,5 +32,15 @@ bool registerSqlFunction(sqlite3 *db);
 Result<void> migrateTo15(QSqlDatabase &db);
 /// The same version on PostgreSQL (rows that exist are by an unknown author: the empty name).
 const char *postgresScript();
+/// Schema version 19 on PostgreSQL (nothing on SQLite): rows put back as they were keep their maker's name — a
+/// colleague's tagging that a re-parse puts on the new paragraph (or keeps as an orphan highlight), a colleague's
+/// highlight, note or notebook whose deletion an editor undoes. Within a transaction that says
+/// `SET LOCAL dubao.keep_authors = 'on'` (keepGivenAuthors()), an editor or the owner may insert rows naming their
+/// creator; anyone else still gets their own login, as do rows that name nobody.
+const char *postgresScriptV19();
+/// On a team library, says (or stops saying) for the rest of the transaction that the rows the writes that follow
+/// insert are put back as they were and keep the creator they name. Nothing on SQLite, whose triggers keep a given
+/// name anyway.
+Result<void> keepGivenAuthors(QSqlDatabase &db, bool on);
 
 } // namespace dubao::authorship

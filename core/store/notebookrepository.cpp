@@ -2,6 +2,7 @@
 #include "core/store/notebookrepository.h"
 
 #include "core/store/annotationrows.h"
+#include "core/store/authorship.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
@@ -167,6 +168,9 @@ Result<void> NotebookRepository::restore(const NotebookDeletion &deletion)
     WriteScope scope(db);
     if (!scope.isActive())
         return scope.error();
+    // Put back as its owner made it, also when an editor undoes its deletion.
+    if (Result<void> keeping = authorship::keepGivenAuthors(db, true); !keeping)
+        return keeping;
     const Notebook &n = deletion.notebook;
     if (Result<void> inserted = exec(
             db,
@@ -181,6 +185,8 @@ Result<void> NotebookRepository::restore(const NotebookDeletion &deletion)
         return kept;
     if (Result<void> reinserted = reinsertNotebookEntries(db, deletion.entries); !reinserted)
         return reinserted;
+    if (Result<void> kept = authorship::keepGivenAuthors(db, false); !kept)
+        return kept;
     return scope.commit();
 }
 

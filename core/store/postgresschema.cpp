@@ -291,7 +291,8 @@ struct PostgresRegistry
 {
     QMutex mutex;
     QList<PostgresStep> steps{{kPostgresBaseline, QStringLiteral("store"), QString::fromUtf8(kStoreV11)},
-                              {15, QStringLiteral("store"), QString::fromUtf8(authorship::postgresScript())}};
+                              {15, QStringLiteral("store"), QString::fromUtf8(authorship::postgresScript())},
+                              {19, QStringLiteral("store"), QString::fromUtf8(authorship::postgresScriptV19())}};
 };
 
 PostgresRegistry &postgresRegistry()

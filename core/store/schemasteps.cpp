@@ -132,6 +132,8 @@ QList<RegisteredStep> steps(int current)
             step.step = sourcebytes::migrateTo11;
         else if (version == 15)
             step.step = authorship::migrateTo15;
+        else if (version == 19) // re-anchored taggings keep their maker on a team library (authorship.h)
+            step.step = unchangedOnSQLite;
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;

@@ -149,6 +149,8 @@ constexpr std::pair<int, const char *> kKnownDigests[] = {
     {16, "8046adde2b5f1e28e797acb34a471c9ac92dfc9cd08a8d060ed2166793e1a147"}, // a team library's people: nothing here
     {17, "d92f34bdbfd81c71ff4c4808f91d6bfb6568c7fc9f4e9584da64754e8b0fec0f"}, // the search index's dense keys
     {18, "d92f34bdbfd81c71ff4c4808f91d6bfb6568c7fc9f4e9584da64754e8b0fec0f"}, // a team library's reuse: nothing here
+    {19,
+     "d92f34bdbfd81c71ff4c4808f91d6bfb6568c7fc9f4e9584da64754e8b0fec0f"}, // a team library's authorship: nothing here
 };
 
 struct Comparison

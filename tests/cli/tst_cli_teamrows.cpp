@@ -11,6 +11,8 @@
 #include "tests/support/sampleissue.h"
 
 #include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +37,7 @@ private slots:
     void notebook_privateUntilShared();
     void editor_changesAnyonesRows();
     void reader_changesNothing();
+    void undoByAnEditor_putsBackBosRowsAsBos();
     void replaceByAnEditor_reanchorsEveryonesAnnotations();
     void notebookShare_byItsCreatorOnly();
     void notebookShare_onAFile_storedAndCopiedIntoATeamLibrary();
@@ -156,9 +159,17 @@ void TestCliTeamRows::init_installsThePolicies_statusSaysSo()
     QVERIFY(m_server->psql(m_db, u"ALTER TABLE notes DISABLE ROW LEVEL SECURITY"_s));
     const test::CliRun partial = as(u"anna"_s, {u"team"_s, u"status"_s});
     QVERIFY2(partial.out.contains("row-level security is on only for some"), partial.out.constData());
+    const test::CliRun checked = as(u"anna"_s, {u"check"_s});
+    QCOMPARE(checked.code, 1);
+    QVERIFY2(QByteArray(checked.out + checked.err).contains("row-level security is on only for some"),
+             checked.out.constData());
+    QVERIFY2(QByteArray(checked.out + checked.err).contains("team init"), checked.out.constData());
     const test::CliRun fixed = as(test::PgServer::superuser(), {u"team"_s, u"init"_s});
     QVERIFY2(fixed.code == 0, fixed.err.constData());
     QVERIFY2(as(u"anna"_s, {u"team"_s, u"status"_s}).out.contains("row-level security is on:"), "not fixed");
+    const test::CliRun healthy = as(u"anna"_s, {u"check"_s});
+    QVERIFY2(healthy.code == 0, healthy.err.constData());
+    QVERIFY2(healthy.out.contains("row-level security is on:"), healthy.out.constData());
 }
 
 void TestCliTeamRows::annotator_cannotChangeAColleaguesRows_eachRefusedAndUnchanged()
@@ -308,6 +319,52 @@ void TestCliTeamRows::reader_changesNothing()
     QCOMPARE(bosRows(), before);
 }
 
+void TestCliTeamRows::undoByAnEditor_putsBackBosRowsAsBos()
+{
+    const QString before = bosRows();
+    {
+        auto ed = open(u"ed"_s);
+        QVERIFY(ed);
+        AnnotationRepository annotations(*ed);
+        const Result<NoteDeletion> note = annotations.removeNote(m_bosNote);
+        QVERIFY2(note, qPrintable(note ? QString() : note.error().message()));
+        const Result<HighlightDeletion> highlight = annotations.removeHighlight(m_bosHighlight);
+        QVERIFY2(highlight, qPrintable(highlight ? QString() : highlight.error().message()));
+        QCOMPARE(psql(u"SELECT count(*) FROM notes WHERE id = %1"_s.arg(m_bosNote)), u"0"_s);
+        // Undone in the opposite order, as the undo stack does.
+        QVERIFY(annotations.restore(*highlight));
+        QVERIFY(annotations.restore(*note));
+    }
+    // bo's again, with their versions and times: everything of bo's is as it was.
+    QCOMPARE(bosRows(), before);
+    QCOMPARE(psql(u"SELECT created_by FROM highlights WHERE id = %1"_s.arg(m_bosHighlight)), u"bo"_s);
+    QCOMPARE(psql(u"SELECT string_agg(DISTINCT created_by, ',') FROM highlight_tags WHERE highlight_id = %1"_s.arg(
+                 m_bosHighlight)),
+             u"bo"_s);
+    // So bo still changes them.
+    {
+        auto bo = open(u"bo"_s);
+        QVERIFY(bo);
+        const auto edited = AnnotationRepository(*bo).editNote(m_bosNote, u"bo's thought"_s);
+        QVERIFY2(edited, qPrintable(edited ? QString() : edited.error().message()));
+    }
+    // An annotator who says the same thing by hand still writes in their own name.
+    auto anna = open(u"anna"_s);
+    QVERIFY(anna);
+    QSqlDatabase db = anna->database();
+    QVERIFY(db.transaction());
+    QVERIFY(QSqlQuery(db).exec(u"SET LOCAL dubao.keep_authors = 'on'"_s));
+    QSqlQuery forged(db);
+    QVERIFY2(
+        forged.exec(
+            u"INSERT INTO notes (block_id, text, created_at, modified_at, created_by, changed_by) "
+            "VALUES (%1, 'forged', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z', 'bo', 'bo')"_s.arg(m_block)),
+        qPrintable(forged.lastError().text()));
+    QVERIFY(db.commit());
+    QCOMPARE(psql(u"SELECT created_by FROM notes WHERE text = 'forged'"_s), u"anna"_s);
+    QVERIFY(QSqlQuery(db).exec(u"DELETE FROM notes WHERE text = 'forged'"_s));
+}
+
 void TestCliTeamRows::replaceByAnEditor_reanchorsEveryonesAnnotations()
 {
     QFile sample(test::sampleIssuePath());
@@ -321,6 +378,15 @@ void TestCliTeamRows::replaceByAnEditor_reanchorsEveryonesAnnotations()
     out.write(text.toUtf8());
     out.close();
     const QString issue = psql(u"SELECT min(id) FROM issues"_s);
+    // bo tags the paragraph the corrected file changes: the editor's replace re-makes that tagging on the new
+    // paragraph, and it stays bo's (schema v19), so bo can still take it off.
+    const qint64 changedBlock = psql(u"SELECT min(id) FROM blocks WHERE text LIKE '会上%'"_s).toLongLong();
+    QVERIFY(changedBlock > 0);
+    {
+        auto bo = open(u"bo"_s);
+        QVERIFY(bo);
+        QVERIFY(TagRepository(*bo).addTagging(TagTarget::Block, m_tag, changedBlock));
+    }
     // An annotator may not: it is an editor's job.
     QCOMPARE(as(u"anna"_s, {u"replace"_s, issue, corrected}).code, 1);
     const test::CliRun replaced = as(u"ed"_s, {u"replace"_s, issue, corrected});
@@ -329,6 +395,14 @@ void TestCliTeamRows::replaceByAnEditor_reanchorsEveryonesAnnotations()
                  m_bosHighlight)),
              u"2 4 0 bo"_s);
     QCOMPARE(psql(u"SELECT orphan || created_by FROM notes WHERE id = %1"_s.arg(m_bosNote)), u"0bo"_s);
+    const qint64 newBlock = psql(u"SELECT min(id) FROM blocks WHERE text LIKE '今天会上%'"_s).toLongLong();
+    QVERIFY(newBlock > 0);
+    QCOMPARE(psql(u"SELECT string_agg(created_by, ',') FROM block_tags WHERE block_id = %1"_s.arg(newBlock)), u"bo"_s);
+    auto bo = open(u"bo"_s);
+    QVERIFY(bo);
+    const auto removed = TagRepository(*bo).removeTagging(TagTarget::Block, m_tag, newBlock);
+    QVERIFY2(removed, qPrintable(removed ? QString() : removed.error().message()));
+    QCOMPARE(psql(u"SELECT count(*) FROM block_tags WHERE block_id = %1"_s.arg(newBlock)), u"0"_s);
 }
 
 void TestCliTeamRows::notebookShare_byItsCreatorOnly()

@@ -56,6 +56,7 @@ private slots:
     void replace_paragraphSplitInTwo_highlightFollowsItsHalf();
     void replace_twoParagraphsJoined_annotationsFollowIntoJoined();
     void replace_paragraphDeleted_orphansKeepQuoteTagsAndNotes();
+    void replace_colleaguesTaggings_keepTheirMaker();
     void replace_articleRemoved_articleTagAndHighlightOrphaned();
     void replace_earlierOrphan_reattachedWhenTextComesBack();
     void reparse_everyIssue_annotationsStay();
@@ -297,6 +298,56 @@ void TestReanchor::replace_paragraphDeleted_orphansKeepQuoteTagsAndNotes()
     QVERIFY(!annotations.highlight(h)->orphan);
     QCOMPARE(annotations.note(n)->blockId, target.id);
     QCOMPARE(annotations.orphans().size(), 1);
+}
+
+void TestReanchor::replace_colleaguesTaggings_keepTheirMaker()
+{
+    const StoredIssue issue = import(m_original);
+    const Article &article = issue.parsed.articles.at(0);
+    TagRepository tags(*m_library);
+    const auto tag = tags.create(u"垃圾分类"_s);
+    QVERIFY(tag);
+    QVERIFY(tags.addTagging(TagTarget::Block, tag->id, article.blocks.at(1).id).valueOr(false)); // deleted below
+    QVERIFY(tags.addTagging(TagTarget::Block, tag->id, article.blocks.at(2).id).valueOr(false)); // split below
+    QVERIFY(tags.addTagging(TagTarget::Article, tag->id, article.id).valueOr(false));
+    // bo tagged them; whoever re-shapes the issue is someone else (on a team library the owner replaces it, and
+    // only the owner copying a library writes a name as given: as dubao-cli copy does).
+    QSqlDatabase db = m_library->database();
+    QVERIFY(db.transaction());
+    if (test::onPostgres())
+        QVERIFY(QSqlQuery(db).exec(u"SET LOCAL dubao.copy = 'on'"_s));
+    for (const QString &table : {u"block_tags"_s, u"article_tags"_s})
+        QVERIFY(QSqlQuery(db).exec(u"UPDATE %1 SET created_by = 'bo'"_s.arg(table)));
+    QVERIFY(db.commit());
+
+    QStringList changed = m_lines;
+    const qsizetype rawCut = changed[13].indexOf(u"全区各级");
+    changed[13] = changed[13].left(rawCut) + u"\n\n"_s + changed[13].mid(rawCut);
+    changed.remove(11, 2); // line 12 and the blank line after it
+    const auto counts = IssueReplacer(*m_library).replace(issue.id, write(u"changed.txt"_s, changed));
+    QVERIFY2(counts, qPrintable(counts ? QString() : counts.error().message()));
+    QCOMPARE(counts->orphaned, 1);
+
+    auto column = [&](const QString &sql) {
+        QStringList values;
+        QSqlQuery q(db);
+        q.exec(sql);
+        while (q.next())
+            values << q.value(0).toString();
+        return values;
+    };
+    // Both halves of the split paragraph, the article and the orphan of the deleted paragraph: still bo's.
+    QCOMPARE(column(u"SELECT created_by FROM block_tags ORDER BY block_id"_s), (QStringList{u"bo"_s, u"bo"_s}));
+    QCOMPARE(column(u"SELECT created_by FROM article_tags"_s), QStringList{u"bo"_s});
+    QCOMPARE(column(u"SELECT created_by || '/' || changed_by FROM highlights WHERE orphan = 1"_s),
+             QStringList{u"bo/bo"_s});
+    QCOMPARE(column(u"SELECT created_by FROM highlight_tags"_s), QStringList{u"bo"_s});
+    // A highlight the replacing user makes afterwards is theirs, not bo's: the names were kept only while
+    // re-anchoring.
+    const Block first = reload(issue.id).parsed.articles.at(0).blocks.at(0);
+    const qint64 mine = AnnotationRepository(*m_library).addHighlight(first.id, 0, 2).valueOr(0);
+    QVERIFY(mine > 0);
+    QVERIFY(AnnotationRepository(*m_library).highlight(mine)->createdBy != u"bo"_s);
 }
 
 void TestReanchor::replace_articleRemoved_articleTagAndHighlightOrphaned()

@@ -54,7 +54,8 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
 // file: a v15 file is a v16 file with user_version 15, so there is nothing to drop for it.
 
 // Schema version 18 (a team library's text reuse, core/reuse/reusepostgres.cpp) adds nothing to an SQLite file: a v17
-// file is a v18 file with user_version 17, so there is nothing to drop for it.
+// file is a v18 file with user_version 17, so there is nothing to drop for it. Version 19 (re-anchored taggings keep
+// their maker on a team library, core/store/authorship.cpp) is the same: nothing in an SQLite file.
 
 /// Undoes schema version 15 (core/store/authorship.h): the authorship columns, row versions, notebooks' `shared` and
 /// their triggers. Leaves user_version to the caller. False when a statement fails.
