@@ -29,6 +29,7 @@ IssueDetailsDialog::IssueDetailsDialog(const IssueInfo &info, QWidget *parent)
     , m_dateKnown(new QCheckBox(tr("Date known"), this))
     , m_date(new QDateEdit(this))
     , m_evidence(new QLabel(this))
+    , m_yearChecked(new QCheckBox(tr("The year is &right: I checked it"), this))
 {
     setWindowTitle(tr("Issue Details"));
     m_publication->setPlaceholderText(tr("e.g. 渝西都市报"));
@@ -51,6 +52,12 @@ IssueDetailsDialog::IssueDetailsDialog(const IssueInfo &info, QWidget *parent)
     form->addRow(tr("&Publication:"), m_publication);
     form->addRow(QString(), m_dateKnown);
     form->addRow(tr("&Date:"), m_date);
+    // An inferred year the user has checked becomes their own (evidence "user"): no longer flagged, and kept by
+    // every re-parse. Changing the date does the same; this is for a year that was right.
+    form->addRow(QString(), m_yearChecked);
+    m_yearChecked->setToolTip(tr("The year stops being marked as inferred or uncertain, and a re-parse keeps it"));
+    m_yearChecked->setVisible(info.date.isValid() && info.dateInferred);
+    connect(m_dateKnown, &QCheckBox::toggled, m_yearChecked, &QWidget::setEnabled);
     auto *hint = new QLabel(this);
     if (!info.date.isValid())
         hint->setText(info.month > 0 ? tr("The text gives only the month and day (%1-%2); enter the year.")
@@ -101,7 +108,7 @@ IssueInfo IssueDetailsDialog::info() const
         info.date = m_date->date();
         info.month = info.date.month();
         info.day = info.date.day();
-        if (info.date != m_original.date) {
+        if (info.date != m_original.date || (m_original.dateInferred && m_yearChecked->isChecked())) {
             info.dateInferred = false; // the user stated it
             info.yearAlternatives.clear();
             info.yearEvidence.prepend(YearEvidence{YearEvidence::Kind::User, info.date.year(), info.date.year(), {}});

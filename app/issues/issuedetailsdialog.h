@@ -29,6 +29,8 @@ public:
     QDateEdit *dateEdit() const { return m_date; }
     /// What the year was worked out from, and whether the evidence conflicts (hidden when there is none).
     QLabel *evidenceLabel() const { return m_evidence; }
+    /// "The year is right: I checked it", offered for an inferred year: checked, the year is the user's.
+    QCheckBox *yearCheckedBox() const { return m_yearChecked; }
 
     /// The evidence for an issue's year as the details list it, one line each.
     static QStringList evidenceLines(const IssueInfo &info);
@@ -39,6 +41,7 @@ private:
     QCheckBox *m_dateKnown;
     QDateEdit *m_date;
     QLabel *m_evidence;
+    QCheckBox *m_yearChecked;
 };
 
 } // namespace dubao

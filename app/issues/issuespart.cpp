@@ -243,6 +243,10 @@ bool IssuesPart::reparseAll(std::function<void(const ReparseOutcome &)> done)
                             [this, done = std::move(done)](const ReparseOutcome &outcome) {
                                 if (m_reparseProgress)
                                     m_reparseProgress->deleteLater();
+                                // The job's connection wrote the library: take note of it now, so that the check
+                                // for other programs' changes does not report this re-parse as one.
+                                m_window.pollExternalChanges();
+                                m_window.statusBar()->clearMessage();
                                 done(outcome);
                             });
 }

@@ -28,7 +28,13 @@ void StatusFields::update(const LibraryTreeModel &model, qint64 issueId, const Q
 {
     if (const auto summary = model.issueSummary(issueId)) {
         const IssueInfo &info = summary->info;
-        const QString date = issueDateDisplay(info, true);
+        QString date = issueDateDisplay(info, true);
+        // A year the issue does not print is a guess: said here too, as the tree's tooltip and the exports say it.
+        if (info.dateUncertain())
+            date = QCoreApplication::translate("dubao::MainWindow", "%1 (year uncertain: also %2)")
+                       .arg(date, QLocale::c().toString(info.yearAlternatives.front()));
+        else if (info.date.isValid() && info.dateInferred)
+            date = QCoreApplication::translate("dubao::MainWindow", "%1 (year inferred)").arg(date);
         m_issue->setText(info.publication.isEmpty()
                              ? date
                              : QCoreApplication::translate("dubao::MainWindow", "%1, %2").arg(info.publication, date));

@@ -277,15 +277,50 @@ QRegularExpression linePattern(const QString &original)
             continue;
         if (!pattern.isEmpty())
             pattern += QStringLiteral("\\s*");
-        // The parser made the file's half-width punctuation full-width: either is the OCR's.
+        // The parser made the file's half-width punctuation full-width and its straight quotes curly: either is
+        // the OCR's.
         static const QString fullWidth = QStringLiteral("，。：；！？（）");
         static const QString halfWidth = QStringLiteral(",.:;!?()");
         const qsizetype punctuation = fullWidth.indexOf(c);
-        pattern += punctuation >= 0
-                       ? QStringLiteral("[%1%2]").arg(c, QRegularExpression::escape(halfWidth.at(punctuation)))
-                       : QRegularExpression::escape(QString(c));
+        if (punctuation >= 0)
+            pattern += QStringLiteral("[%1%2]").arg(c, QRegularExpression::escape(halfWidth.at(punctuation)));
+        else if (c == u'“' || c == u'”' || c == u'"')
+            pattern += QStringLiteral("[“”\"]");
+        else if (c == u'‘' || c == u'’' || c == u'\'')
+            pattern += QStringLiteral("[‘’']");
+        else
+            pattern += QRegularExpression::escape(QString(c));
     }
     return QRegularExpression(pattern);
+}
+
+/// What the lines of rewritten paragraphs (`region`) hold on their first line before the first paragraph's text and
+/// on their last line after the last one's — a byline opening the line (本报讯(记者 …)3月5日,…), an editor's note or a
+/// signature closing it (…空间。(本报有删节)) — kept around `paragraphs`: they are not the paragraphs' text, and
+/// the file must not lose them. `head` is the start of the first paragraph's parsed text, `tail` the end of the
+/// last one's; where either is not found on its line, nothing is kept on that side.
+QString keepAround(const QString &region, const QString &head, const QString &tail, const QString &paragraphs)
+{
+    constexpr qsizetype probe = 12; // characters: enough to be found once on a line, few enough to survive the OCR
+    QString before;
+    QString after;
+    qsizetype headEnd = 0;
+    if (!head.trimmed().isEmpty()) {
+        const QRegularExpressionMatch first = linePattern(head.left(probe)).match(region);
+        if (first.hasMatch() && !region.left(first.capturedStart()).contains(u'\n')) {
+            before = region.left(first.capturedStart());
+            headEnd = first.capturedEnd();
+        }
+    }
+    if (!tail.trimmed().isEmpty()) {
+        qsizetype end = -1;
+        QRegularExpressionMatchIterator matches = linePattern(tail.right(probe)).globalMatch(region, headEnd);
+        while (matches.hasNext())
+            end = matches.next().capturedEnd();
+        if (end >= 0 && !region.mid(end).contains(u'\n'))
+            after = region.mid(end);
+    }
+    return before + paragraphs + after;
 }
 
 } // namespace
@@ -310,6 +345,8 @@ Result<QString> Corrector::correctedIssueText(qint64 issueId)
         QStringList texts;                   ///< the corrected paragraphs
         QList<correcting::Segment> segments; ///< of a paragraph with only text corrections: what to substitute
         bool inPlace = true;
+        QString head; ///< the parsed text where the first paragraph begins, and where the last one ends
+        QString tail;
     };
     QList<Change> changes;
     for (int a = 0; a < applied->issue.articles.size(); ++a) {
@@ -327,7 +364,14 @@ Result<QString> Corrector::correctedIssueText(qint64 issueId)
                                                [](const correcting::Segment &s) { return s.correction >= 0; });
             if (sameParagraph && !corrected)
                 continue;
-            Change change{blocks.at(f).firstLine, blocks.at(f).lastLine, {blocks.at(f).text}, {}, sameParagraph};
+            const QString &lastParsed = parsed->articles.at(a).blocks.at(segments.last().parseBlock).text;
+            Change change{blocks.at(f).firstLine,
+                          blocks.at(f).lastLine,
+                          {blocks.at(f).text},
+                          {},
+                          sameParagraph,
+                          parsedBlock.text.mid(segments.first().parseStart),
+                          lastParsed.left(segments.last().parseEnd)};
             if (sameParagraph)
                 change.segments = segments;
             if (!changes.isEmpty() && change.first <= changes.last().last) {
@@ -335,6 +379,7 @@ Result<QString> Corrector::correctedIssueText(qint64 issueId)
                 previous.last = std::max(previous.last, change.last);
                 previous.texts += change.texts;
                 previous.inPlace = false;
+                previous.tail = change.tail;
                 continue;
             }
             changes.append(change);
@@ -363,7 +408,7 @@ Result<QString> Corrector::correctedIssueText(qint64 issueId)
                                applied->corrections.at(s.correction).text);
         }
         if (!done)
-            region = it->texts.join(QStringLiteral("\n\n"));
+            region = keepAround(region, it->head, it->tail, it->texts.join(QStringLiteral("\n\n")));
         lines.remove(first, count);
         lines.insert(first, region);
     }

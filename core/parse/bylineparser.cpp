@@ -51,10 +51,12 @@ const QRegularExpression &bylineReportedRe()
         QStringLiteral(u"^\\s*据([\\p{Han}A-Za-z·]{2,16}?(?:报|网|台|社|客户端|新闻))报道[，,]"));
     return re;
 }
+// A wire or a site's own client: "华龙网-新重庆客户端消息 近日,…", or with its reporters in brackets after it,
+// "新重庆-重庆日报客户端消息（记者 X）3月5日,…".
 const QRegularExpression &bylineWireRe()
 {
-    static const QRegularExpression re(
-        QStringLiteral(u"^\\s*([^\\s，,。：:；;！？!?]{2,24}?(?:消息|电))(?:\\s+|[：:])(?=\\S)"));
+    static const QRegularExpression re(QStringLiteral(u"^\\s*([^\\s，,。：:；;！？!?()（）]{2,24}?(?:消息|电))"
+                                                      u"(?:\\s*[(（]([^()（）]{0,60})[)）]\\s*|\\s+|[：:])(?=\\S)"));
     return re;
 }
 // Wire sources must look like one: a known agency or a name of a news site or client.
@@ -317,6 +319,12 @@ std::optional<BylineParse> parseByline(const QString &content, const QString &fo
     } else if (const auto w = bylineWireRe().match(folded); w.hasMatch()) {
         out.byline.source = removeSpaces(original(w, 1));
         out.byline.raw = original(w, 1);
+        if (w.capturedLength(2) > 0) { // the client's own reporters; the publication is not claimed
+            out.byline.raw = original(w, 0).trimmed();
+            BylineParse names;
+            readBracket(original(w, 2), w.captured(2), names);
+            out.byline.reporters = names.byline.reporters;
+        }
         out.bodyStart = w.capturedEnd(0);
     } else {
         return std::nullopt;

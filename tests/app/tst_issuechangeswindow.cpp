@@ -9,6 +9,7 @@
 
 #include <QLineEdit>
 #include <QMenu>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -28,6 +29,7 @@ private slots:
     void orphansPanel_afterReplacingIssue_listsAndReattaches();
     void openLink_block_showsArticleAndScrollsToParagraph();
     void reparseJob_wholeLibrary_keepsAnnotationsInPlace();
+    void reparseAll_fromTheWindow_isNotTakenForAnotherProgramsChange();
     void deleteIssue_countsAndRemovesItsAnnotations();
     void correctSelection_markedListedUndoableAndKeptByReparse();
     void joinSplitAndKind_fromTheAnnotateMenu_shownMarkedAndUndoable();
@@ -156,6 +158,21 @@ void TestIssueChangesWindow::reparseJob_wholeLibrary_keepsAnnotationsInPlace()
     const auto after = document().annotations().highlight(highlight);
     QVERIFY(after && !after->orphan);
     QCOMPARE(after->anchor.quote, quote);
+}
+
+void TestIssueChangesWindow::reparseAll_fromTheWindow_isNotTakenForAnotherProgramsChange()
+{
+    // Issue → Re-parse All Issues writes on the job's own connection: when it ends, the window's check for changes
+    // by other programs must not report it ("The library was changed by another program").
+    openWindow();
+    bool finished = false;
+    QVERIFY(m_window->reparseAllIssues([&finished](const ReparseOutcome &outcome) {
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+        finished = true;
+    }));
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 60000);
+    QVERIFY(!m_window->pollExternalChanges());
+    QCOMPARE(m_window->statusBar()->currentMessage(), QString());
 }
 
 void TestIssueChangesWindow::deleteIssue_countsAndRemovesItsAnnotations()

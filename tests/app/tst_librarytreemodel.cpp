@@ -1,10 +1,14 @@
 // LibraryTreeModel on a library of the real corpus: structure, order, laziness and navigation, checked by
-// QAbstractItemModelTester.
+// QAbstractItemModelTester; and the issue's year as the tree flags it and Issue Details corrects it.
+#include "app/issues/issuedetailsdialog.h"
 #include "app/shell/librarytreemodel.h"
+#include "core/ingest/issuereplacer.h"
+#include "core/parse/issueparser.h"
 #include "core/store/issuerepository.h"
 #include "tests/support/corpuslibrary.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QSet>
 #include <QTest>
 
@@ -24,6 +28,7 @@ private slots:
     void siblingArticle_atEndOfIssue_continuesInNextIssue();
     void indexOfArticle_anyArticle_findsItsNode();
     void reload_afterDateChange_movesIssueOutOfUndated();
+    void issueDetails_yearChecked_isTheUsersAndSurvivesReparse();
 
 private:
     QTemporaryDir m_dir;
@@ -259,6 +264,58 @@ void TestLibraryTreeModel::reload_afterDateChange_movesIssueOutOfUndated()
     index = model.indexOfIssue(issue.id);
     QVERIFY(index.isValid());
     QCOMPARE(model.kind(index.parent()), Kind::Undated);
+}
+
+void TestLibraryTreeModel::issueDetails_yearChecked_isTheUsersAndSurvivesReparse()
+{
+    // Issue 003 is dated 2022-11-13, uncertain (2023 also has evidence). The user checks the year and keeps it:
+    // the flag goes from the tree and the details, and a re-parse by a newer parser keeps the user's year.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("year.sqlite"));
+    QVERIFY(test::buildCorpusLibrary(path).isEmpty());
+    Library library;
+    QVERIFY(library.open(path));
+    IssueRepository issues(library);
+    LibraryTreeModel model;
+    model.setRepository(&issues);
+    qint64 issueId = 0;
+    for (const IssueSummary &issue : issues.listIssues(IssueRepository::Listing::IssuesOnly)) {
+        if (issue.info.date == QDate(2022, 11, 13))
+            issueId = issue.id;
+    }
+    QVERIFY(issueId != 0);
+    const IssueInfo before = issues.issue(issueId)->parsed.issue;
+    QVERIFY(before.dateUncertain());
+    const auto toolTip = [&] {
+        model.reload();
+        return model.indexOfIssue(issueId).data(Qt::ToolTipRole).toString();
+    };
+    QVERIFY2(toolTip().contains(QLatin1String("Year uncertain")), qPrintable(toolTip()));
+
+    IssueDetailsDialog dialog(before);
+    QVERIFY(!dialog.yearCheckedBox()->isHidden());
+    QCOMPARE(dialog.info(), before); // opened and left as it was: nothing changes
+    dialog.yearCheckedBox()->setChecked(true);
+    const IssueInfo checked = dialog.info();
+    QCOMPARE(checked.date, before.date);
+    QVERIFY(!checked.dateInferred);
+    QVERIFY(!checked.dateUncertain());
+    QCOMPARE(checked.yearEvidence.front().kind, YearEvidence::Kind::User);
+    QCOMPARE(IssueDetailsDialog::evidenceLines(checked).front(), QStringLiteral("You set the year: 2022"));
+    QVERIFY(issues.updateIssueInfo(issueId, checked));
+    QVERIFY2(!toolTip().contains(QLatin1String("Year")), qPrintable(toolTip()));
+    // A year the user set is not offered for checking again.
+    QVERIFY(IssueDetailsDialog(issues.issue(issueId)->parsed.issue).yearCheckedBox()->isHidden());
+
+    ReparseOptions all;
+    all.all = true;
+    const ReparseReport reparsed = IssueReplacer(library, {}, kParserVersion + 1).reparseAll(all);
+    QVERIFY(reparsed.failed.isEmpty());
+    const IssueInfo after = issues.issue(issueId)->parsed.issue;
+    QCOMPARE(after.date, QDate(2022, 11, 13));
+    QVERIFY(!after.dateInferred);
+    QVERIFY(after.yearAlternatives.isEmpty());
+    QCOMPARE(after.yearEvidence.front().kind, YearEvidence::Kind::User);
 }
 
 QTEST_MAIN(TestLibraryTreeModel)

@@ -37,6 +37,7 @@ private slots:
     void title_startsWithDubao();
     void shortcutsDialog_listsMenuShortcuts();
     void selectingArticleInTree_showsItInReader();
+    void statusBar_yearNotPrinted_isFlagged();
     void keyboard_ctrlDownUp_movesBetweenArticlesAndIssues();
     void keyboard_readerJK_andHistoryBackForward();
     void showOriginal_ctrlU_showsRawTextWithLineNumbers();
@@ -106,6 +107,27 @@ void TestMainWindow::selectingArticleInTree_showsItInReader()
             QStringLiteral("Article %1 of %2").arg(listed.back().articles.size()).arg(listed.back().articles.size())),
         qPrintable(window->statusText()));
     QVERIFY(window->statusText().contains(QStringLiteral("Issues: %1").arg(test::corpusFileCount())));
+}
+
+void TestMainWindow::statusBar_yearNotPrinted_isFlagged()
+{
+    // No corpus issue prints its year: the status bar says so, and for 003 (2022, also 2023) that it is uncertain.
+    auto window = openWindow(m_corpusLibrary);
+    const QList<IssueSummary> listed = window->session()->issues().listIssues(IssueRepository::Listing::WithArticles);
+    int uncertain = 0;
+    for (const IssueSummary &issue : listed) {
+        window->libraryTree()->setCurrentIndex(window->libraryModel()->indexOfArticle(issue.articles.front().id));
+        QCOMPARE(window->currentArticleId(), issue.articles.front().id);
+        if (issue.info.date == QDate(2022, 11, 13)) {
+            ++uncertain;
+            QVERIFY2(window->statusText().contains(QStringLiteral("(year uncertain: also 2023)")),
+                     qPrintable(window->statusText()));
+        } else {
+            QVERIFY2(window->statusText().contains(QStringLiteral("(year inferred)")),
+                     qPrintable(window->statusText()));
+        }
+    }
+    QCOMPARE(uncertain, 1);
 }
 
 void TestMainWindow::keyboard_ctrlDownUp_movesBetweenArticlesAndIssues()

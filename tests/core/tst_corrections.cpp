@@ -49,6 +49,18 @@ private:
     }
     QString textOf(qint64 blockId) { return value(u"SELECT text FROM blocks WHERE id = %1"_s.arg(blockId)).toString(); }
     qint64 hits(const QString &query) { return SearchService(*m_library).search(query).total; }
+    /// Every paragraph of the library as "kind: text", in reading order.
+    static QStringList paragraphs(Library &library)
+    {
+        QStringList texts;
+        QSqlQuery q(library.database());
+        if (q.exec(u"SELECT b.kind, b.text FROM blocks b JOIN articles a ON a.id = b.article_id "
+                   "ORDER BY a.position, b.position"_s)) {
+            while (q.next())
+                texts << q.value(0).toString() + u": "_s + q.value(1).toString();
+        }
+        return texts;
+    }
 
 private slots:
     void init()
@@ -348,16 +360,6 @@ private slots:
     void correctedIssueFile_joinsAndSplits_reimportAsTheCorrectedParagraphs()
     {
         // A join of two paragraphs, a split of another after a sentence, a text correction in a third.
-        auto paragraphs = [](Library &library) {
-            QStringList texts;
-            QSqlQuery q(library.database());
-            if (q.exec(u"SELECT b.kind, b.text FROM blocks b JOIN articles a ON a.id = b.article_id "
-                       "ORDER BY a.position, b.position"_s)) {
-                while (q.next())
-                    texts << q.value(0).toString() + u": "_s + q.value(1).toString();
-            }
-            return texts;
-        };
         const QStringList parsed = paragraphs(*m_library);
         const qint64 joined = blockWith(u"周明远要"_s).first;
         const auto [cut, cutText] = blockWith(u"会议强调"_s);
@@ -388,6 +390,47 @@ private slots:
         const ImportReport report = Importer(*again).importPaths({path});
         QCOMPARE(report.imported.size(), 1);
         QCOMPARE(paragraphs(*again), corrected);
+    }
+
+    void correctedIssueFile_joinAndSplitBesideABylineAndANote_keepTheirText()
+    {
+        // The byline opens the first paragraph's line (本报讯(滨江日报记者 …)3月5日,…) and an editor's note closes the
+        // line of another ((本报有删节)): a join of the one and a split of the other rewrite those lines, and what
+        // is not the paragraphs' text on them stays, so the file re-imports with its byline and note.
+        auto bylines = [](Library &library) {
+            QStringList out;
+            QSqlQuery q(library.database());
+            if (q.exec(u"SELECT byline_source, byline_date, byline_raw FROM articles ORDER BY position"_s)) {
+                while (q.next())
+                    out << q.value(0).toString() + u"|"_s + q.value(1).toString() + u"|"_s + q.value(2).toString();
+            }
+            return out;
+        };
+        const QStringList parsedBylines = bylines(*m_library);
+        const auto [opening, openingText] = blockWith(u"清溪区召开2024年"_s);
+        const auto [noted, notedText] = blockWith(u"北段开放后"_s);
+        QVERIFY(opening > 0 && noted > 0);
+        Corrector corrector(*m_library);
+        QVERIFY(corrector.join(opening, u"ann"_s));
+        const int sentence = int(notedText.indexOf(u'。')) + 1;
+        QVERIFY(sentence > 0 && sentence < notedText.size());
+        QVERIFY(corrector.split(noted, correcting::codePoints(notedText, sentence), u"ann"_s));
+        const QStringList corrected = paragraphs(*m_library);
+
+        const Result<QString> file = corrector.correctedIssueText(m_issueId);
+        QVERIFY(file);
+        QVERIFY2(file->contains(u"本报讯(滨江日报记者 林晓舟 韩雨桐)3月5日，清溪区召开2024年"_s), qPrintable(*file));
+        QVERIFY2(file->contains(u"享受到更多绿色空间。(本报有删节)"_s), qPrintable(*file));
+        test::TemporaryLibrary again;
+        QVERIFY(again.create());
+        const QString path = again.filePath(u"corrected.txt"_s);
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(file->toUtf8());
+        out.close();
+        QCOMPARE(Importer(*again).importPaths({path}).imported.size(), 1);
+        QCOMPARE(paragraphs(*again), corrected);
+        QCOMPARE(bylines(*again), parsedBylines);
     }
 
     void apply_isPureAndMapsBack()

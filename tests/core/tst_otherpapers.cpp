@@ -87,6 +87,9 @@ void TestOtherPapers::byline_data()
         << QStringList{u"甲乙丙"_s, u"丁戊"_s} << u"09-23"_s << u"今天，采访启动。"_s;
     QTest::newRow("客户端消息") << u"青溪客户端消息 近日,名单公布。"_s << u"青溪客户端消息"_s << QStringList{}
                                 << QString() << u"近日，名单公布。"_s;
+    QTest::newRow("客户端消息 with its reporters")
+        << u"新青溪-青溪日报客户端消息（融媒体记者 孙 八 实习生 周九）5月1日,节日开幕。"_s
+        << u"新青溪-青溪日报客户端消息"_s << QStringList{u"孙八"_s, u"周九"_s} << u"05-01"_s << u"5月1日，节日开幕。"_s;
     QTest::newRow("据 报道") << u"据青溪日报报道,3月5日,新桥落成。"_s << u"青溪日报"_s << QStringList{} << u"03-05"_s
                              << u"据青溪日报报道，3月5日，新桥落成。"_s;
     QTest::newRow("bracket only") << u"(记者 方圆 通讯员 李正)2月1日,春运开始。"_s << QString()
