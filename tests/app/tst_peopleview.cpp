@@ -17,13 +17,17 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMouseEvent>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
@@ -230,6 +234,48 @@ private slots:
                                 .arg(dates.bottom())
                                 .arg(area.viewport()->height())));
         QVERIFY(dates.bottom() < timeline->markOf(0).y()); // above the rows
+    }
+
+    // The timeline's handle: dragged down, the timeline gets the height for more of its rows, and the next People
+    // view (the next start of the app) opens with that share.
+    void page_timelineHandle_isDraggedAndRemembered()
+    {
+        QVERIFY(showPage(u"常晓勇"_s));
+        QSplitter *splitter = m_view->pageSplitter();
+        QCOMPARE(splitter->widget(0), m_view->timeline()->parentWidget()->parentWidget()); // the timeline's area
+        const int before = splitter->sizes().at(0);
+        QSplitterHandle *handle = splitter->handle(1);
+        const QPoint from = handle->rect().center();
+        const auto send = [handle](QEvent::Type type, const QPoint &pos, Qt::MouseButtons buttons) {
+            QMouseEvent event(type, pos, handle->mapToGlobal(pos), Qt::LeftButton, buttons, Qt::NoModifier);
+            QApplication::sendEvent(handle, &event);
+        };
+        send(QEvent::MouseButtonPress, from, Qt::LeftButton);
+        send(QEvent::MouseMove, from + QPoint(0, 60), Qt::LeftButton);
+        send(QEvent::MouseButtonRelease, from + QPoint(0, 60), Qt::NoButton);
+        const QList<int> dragged = splitter->sizes();
+        QVERIFY2(dragged.at(0) >= before + 40, qPrintable(u"%1 -> %2"_s.arg(before).arg(dragged.at(0))));
+
+        const auto share = [](const QSplitter *s) {
+            return double(s->sizes().at(0)) / (s->sizes().at(0) + s->sizes().at(1));
+        };
+        const double draggedShare = share(splitter);
+        const auto opened = [this] {
+            auto view = std::make_unique<PeopleView>();
+            view->resize(m_view->size());
+            view->show();
+            return QTest::qWaitForWindowExposed(view.get()) ? std::move(view) : nullptr;
+        };
+        auto next = opened();
+        QVERIFY(next);
+        QVERIFY2(std::abs(share(next->pageSplitter()) - draggedShare) < 0.03,
+                 qPrintable(u"%1, dragged to %2"_s.arg(share(next->pageSplitter())).arg(draggedShare)));
+        QSettings().remove(u"people/pageSplitter"_s); // without the setting: the default share, another one
+        auto fresh = opened();
+        QVERIFY(fresh);
+        QVERIFY2(draggedShare - share(fresh->pageSplitter()) > 0.1,
+                 qPrintable(u"default %1, dragged %2"_s.arg(share(fresh->pageSplitter())).arg(draggedShare)));
+        splitter->setSizes({before, splitter->height() - before}); // as the other tests had it
     }
 
     // No cap: every appearance is a row, fetched a page at a time with its sentences.
