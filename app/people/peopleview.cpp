@@ -176,7 +176,10 @@ PeopleView::PeopleView(QWidget *parent)
     m_pageSplitter->setStretchFactor(0, 1);
     m_pageSplitter->setStretchFactor(1, 2);
     m_pageSplitter->setChildrenCollapsible(false);
-    m_pageSplitter->restoreState(QSettings().value(kPageSplitterKey).toByteArray());
+    // Without a remembered place: a third for the timeline (by the children's size hints alone the lists took all
+    // but the legend's height).
+    if (!m_pageSplitter->restoreState(QSettings().value(kPageSplitterKey).toByteArray()))
+        m_pageSplitter->setSizes({1000, 2000});
     connect(m_pageSplitter, &QSplitter::splitterMoved, this,
             [this] { QSettings().setValue(kPageSplitterKey, m_pageSplitter->saveState()); });
     rightLayout->addWidget(m_pageSplitter, 1);

@@ -251,8 +251,8 @@ private slots:
             QApplication::sendEvent(handle, &event);
         };
         send(QEvent::MouseButtonPress, from, Qt::LeftButton);
-        send(QEvent::MouseMove, from + QPoint(0, 60), Qt::LeftButton);
-        send(QEvent::MouseButtonRelease, from + QPoint(0, 60), Qt::NoButton);
+        send(QEvent::MouseMove, from + QPoint(0, 100), Qt::LeftButton);
+        send(QEvent::MouseButtonRelease, from + QPoint(0, 100), Qt::NoButton);
         const QList<int> dragged = splitter->sizes();
         QVERIFY2(dragged.at(0) >= before + 40, qPrintable(u"%1 -> %2"_s.arg(before).arg(dragged.at(0))));
 
@@ -275,6 +275,9 @@ private slots:
         QVERIFY(fresh);
         QVERIFY2(draggedShare - share(fresh->pageSplitter()) > 0.1,
                  qPrintable(u"default %1, dragged %2"_s.arg(share(fresh->pageSplitter())).arg(draggedShare)));
+        // The default: a third of the page for the timeline, not the legend's height alone.
+        QVERIFY2(std::abs(share(fresh->pageSplitter()) - 1.0 / 3) < 0.05,
+                 qPrintable(u"default %1"_s.arg(share(fresh->pageSplitter()))));
         splitter->setSizes({before, splitter->height() - before}); // as the other tests had it
     }
 
