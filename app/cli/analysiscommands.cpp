@@ -345,7 +345,9 @@ int cmdTrend(const Args &args, Streams io)
                                        {QStringLiteral("start"), b.start.toString(Qt::ISODate)},
                                        {QStringLiteral("end"), b.end.toString(Qt::ISODate)},
                                        {QStringLiteral("issues"), b.issues},
-                                       {QStringLiteral("characters"), b.characters}});
+                                       {QStringLiteral("characters"), trend->measure == TrendMeasure::Per10k
+                                                                          ? QJsonValue(b.characters)
+                                                                          : QJsonValue(QJsonValue::Null)}});
         QJsonArray terms;
         for (const TrendSeries &series : trend->series) {
             QJsonArray hits;

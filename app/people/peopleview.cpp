@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
@@ -27,6 +28,8 @@
 namespace dubao {
 
 namespace {
+
+const QString kPageSplitterKey = QStringLiteral("people/pageSplitter"); // the timeline's share of a person's page
 
 QDateEdit *optionalDate(const QString &objectName)
 {
@@ -66,6 +69,7 @@ PeopleView::PeopleView(QWidget *parent)
     , m_office(new QPushButton(tr("Correct &Office…")))
     , m_falseHit(new QPushButton(tr("&Not a Person")))
     , m_export(new QPushButton(tr("&Export")))
+    , m_pageSplitter(new QSplitter(Qt::Vertical))
 {
     setObjectName(QStringLiteral("peopleView"));
     m_filter->setSourceModel(m_model);
@@ -164,8 +168,21 @@ PeopleView::PeopleView(QWidget *parent)
     timelineArea->setFrameShape(QFrame::NoFrame);
     timelineArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     timelineArea->setMinimumHeight(52);
-    rightLayout->addWidget(timelineArea, 1);
-    rightLayout->addWidget(lower, 2);
+    // The timeline above the lists, a third of the height at first; dragging the handle gives a person of many
+    // offices room for all their rows (remembered: a researcher who reads timelines keeps them large).
+    m_pageSplitter->setObjectName(QStringLiteral("personPageSplitter"));
+    m_pageSplitter->addWidget(timelineArea);
+    m_pageSplitter->addWidget(lower);
+    m_pageSplitter->setStretchFactor(0, 1);
+    m_pageSplitter->setStretchFactor(1, 2);
+    m_pageSplitter->setChildrenCollapsible(false);
+    // Without a remembered place: a third for the timeline (by the children's size hints alone the lists took all
+    // but the legend's height).
+    if (!m_pageSplitter->restoreState(QSettings().value(kPageSplitterKey).toByteArray()))
+        m_pageSplitter->setSizes({1000, 2000});
+    connect(m_pageSplitter, &QSplitter::splitterMoved, this,
+            [this] { QSettings().setValue(kPageSplitterKey, m_pageSplitter->saveState()); });
+    rightLayout->addWidget(m_pageSplitter, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(left);

@@ -16,6 +16,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QSplitter;
 class QTableView;
 
 namespace dubao {
@@ -48,6 +49,8 @@ public:
     PersonFilter *filter() const { return m_filter; }
     QTableView *list() const { return m_list; }
     PersonTimeline *timeline() const { return m_timeline; }
+    /// The timeline above, the appearances and "named with" below; its state is remembered.
+    QSplitter *pageSplitter() const { return m_pageSplitter; }
     QTableView *appearanceTable() const { return m_appearanceTable; }
     AppearanceListModel *appearanceModel() const { return m_appearanceModel; }
     QListWidget *coAppearanceList() const { return m_coAppearances; }
@@ -89,6 +92,7 @@ private:
     QPushButton *m_office;
     QPushButton *m_falseHit;
     QPushButton *m_export;
+    QSplitter *m_pageSplitter;
     QString m_exportFolder; ///< where the last export went (the Documents folder at first)
     PersonSummary m_current;
     bool m_loadingPage = false;

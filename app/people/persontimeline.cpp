@@ -6,6 +6,10 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
 namespace dubao {
 
 namespace {
@@ -42,15 +46,22 @@ void PersonTimeline::setAppearances(const AppearanceOutlines &appearances)
 {
     m_appearances = appearances;
     m_rows.clear();
+    m_rowsOfKey.clear();
     m_first = QDate();
     m_last = QDate();
-    bool withoutOffice = false;
+    // Each spelling of offices once, in the order of appearance (so the rows are the offices by first appearance):
+    // `区委副书记、区长` puts its mark on the row of 区委副书记 and on the row of 区长.
+    QList<bool> seen(appearances.officesKeyCount(), false);
+    QList<int> withoutOffice;
     for (qsizetype k = 0; k < appearances.size(); ++k) {
-        const QString &office = appearances.office(k);
-        if (office.isEmpty())
-            withoutOffice = true;
-        else if (!m_rows.contains(office))
-            m_rows.append(office);
+        if (const int key = appearances.officesKey(k); !seen[key]) {
+            seen[key] = true;
+            for (const QString &office : appearances.officesOfKey(key))
+                if (!m_rows.contains(office))
+                    m_rows.append(office);
+            if (appearances.officesOfKey(key).isEmpty())
+                withoutOffice.append(key);
+        }
         if (const std::optional<QDate> date = appearances.date(k)) {
             if (!m_first.isValid() || *date < m_first)
                 m_first = *date;
@@ -58,24 +69,26 @@ void PersonTimeline::setAppearances(const AppearanceOutlines &appearances)
                 m_last = *date;
         }
     }
-    if (withoutOffice)
+    if (!withoutOffice.isEmpty())
         m_rows.append(tr("(no office)"));
+    m_rowsOfKey.resize(appearances.officesKeyCount());
+    for (int key = 0; key < appearances.officesKeyCount(); ++key) {
+        for (const QString &office : appearances.officesOfKey(key))
+            if (const int row = int(m_rows.indexOf(office)); row >= 0 && !m_rowsOfKey[key].contains(row))
+                m_rowsOfKey[key].append(row);
+        if (withoutOffice.contains(key))
+            m_rowsOfKey[key].append(int(m_rows.size()) - 1);
+    }
     setMinimumHeight(std::max(52, heightFor(int(m_rows.size()))));
     updateGeometry();
     update();
 }
 
-int PersonTimeline::rowOf(qsizetype index) const
-{
-    const QString &office = m_appearances.office(index);
-    return office.isEmpty() ? int(m_rows.size()) - 1 : int(m_rows.indexOf(office));
-}
-
 int PersonTimeline::heightFor(int rows) const
 {
-    // The legend above the plot, the dates below it (plot()), and a line of height per row at least.
+    // The legend, the dates under it, then a line of height per row at least (plot()).
     const int line = fontMetrics().height();
-    return 8 + line + 8 + rows * (line + 2) + 8 + line + 6;
+    return 8 + line + 4 + line + 8 + rows * (line + 2) + 8;
 }
 
 QSize PersonTimeline::sizeHint() const
@@ -91,20 +104,46 @@ QRect PersonTimeline::plot() const
     for (const QString &row : m_rows)
         labels = std::max(labels, metrics.horizontalAdvance(row));
     const int line = metrics.height();
-    return QRect(QPoint(8 + labels + 8, 8 + line + 8), QPoint(width() - 16, height() - 8 - line - 6));
+    return QRect(QPoint(8 + labels + 8, 8 + line + 4 + line + 8), QPoint(width() - 16, height() - 8));
 }
 
-QPointF PersonTimeline::markOf(int index) const
+QRect PersonTimeline::dateAxis() const
+{
+    const QRect p = plot();
+    const int line = fontMetrics().height();
+    return QRect(p.left(), 8 + line + 4, p.width(), line);
+}
+
+double PersonTimeline::xOf(const QDate &date, const QRect &plot) const
+{
+    const qint64 span = std::max<qint64>(1, m_first.daysTo(m_last));
+    return m_first == m_last ? plot.center().x() : plot.left() + double(m_first.daysTo(date)) / span * plot.width();
+}
+
+double PersonTimeline::yOf(int row, const QRect &plot) const
+{
+    const double rowHeight = double(plot.height()) / double(m_rows.size());
+    return plot.top() + (row + 0.5) * rowHeight;
+}
+
+QList<QPointF> PersonTimeline::marksOf(int index) const
 {
     const std::optional<QDate> date =
         index < 0 || index >= m_appearances.size() ? std::nullopt : m_appearances.date(index);
     if (!date || m_rows.isEmpty())
         return {};
     const QRect p = plot();
-    const qint64 span = std::max<qint64>(1, m_first.daysTo(m_last));
-    const double x = m_first == m_last ? p.center().x() : p.left() + double(m_first.daysTo(*date)) / span * p.width();
-    const double rowHeight = double(p.height()) / double(m_rows.size());
-    return QPointF(x, p.top() + (rowOf(index) + 0.5) * rowHeight);
+    const double x = xOf(*date, p);
+    QList<QPointF> marks;
+    for (const int row : rowsOf(index))
+        marks.append(QPointF(x, yOf(row, p)));
+    return marks;
+}
+
+QPointF PersonTimeline::markOf(int index) const
+{
+    const QList<QPointF> marks = marksOf(index);
+    return marks.isEmpty() ? QPointF() : marks.front();
 }
 
 void PersonTimeline::paintEvent(QPaintEvent *)
@@ -134,43 +173,76 @@ void PersonTimeline::paintEvent(QPaintEvent *)
         x += 14 + metrics.horizontalAdvance(label) + 14;
     }
     const QRect p = plot();
-    const double rowHeight = double(p.height()) / double(m_rows.size());
+    const QRect dates = dateAxis();
+    painter.drawText(QRect(dates.left(), dates.top(), dates.width() / 2, line), Qt::AlignLeft,
+                     m_first.toString(Qt::ISODate));
+    painter.drawText(QRect(dates.center().x(), dates.top(), dates.width() / 2, line), Qt::AlignRight,
+                     m_last.toString(Qt::ISODate));
     for (qsizetype r = 0; r < m_rows.size(); ++r) {
-        const double y = p.top() + (double(r) + 0.5) * rowHeight;
+        const double y = yOf(int(r), p);
         painter.setPen(grid);
         painter.drawLine(QPointF(p.left(), y), QPointF(p.right(), y));
         painter.setPen(text);
         painter.drawText(QRectF(8, y - line / 2.0, p.left() - 16, line), Qt::AlignRight | Qt::AlignVCenter, m_rows[r]);
     }
-    painter.drawText(QRect(p.left(), p.bottom() + 6, p.width() / 2, line), Qt::AlignLeft,
-                     m_first.toString(Qt::ISODate));
-    painter.drawText(QRect(p.center().x(), p.bottom() + 6, p.width() / 2, line), Qt::AlignRight,
-                     m_last.toString(Qt::ISODate));
+    // A mark per appearance and office, drawn once per pixel, row and role (226,795 appearances fill ~1,000 pixels).
+    // The marks come in date order: one closer than kOutlinedSpacing to the last of its row has no outline, so a
+    // dense stretch is a band of the roles' colours instead of a chain of rings.
+    const qsizetype columns = qsizetype(p.width()) + 2;
+    const qsizetype colours = roles().size() + 1;
+    std::vector<bool> drawn(size_t(m_rows.size() * columns * colours), false);
+    std::vector<double> lastX(size_t(m_rows.size()), -1e9);
+    const QPen outline(palette().color(QPalette::Base), 1);
     for (qsizetype k = 0; k < m_appearances.size(); ++k) {
-        const QPointF mark = markOf(int(k));
-        if (mark.isNull())
+        const std::optional<QDate> date = m_appearances.date(k);
+        if (!date)
             continue;
-        painter.setPen(QPen(palette().color(QPalette::Base), 1));
-        painter.setBrush(roleColor(m_appearances.role(k)));
-        painter.drawEllipse(mark, 5, 5);
+        const double markX = xOf(*date, p);
+        const qsizetype column = std::clamp<qsizetype>(qsizetype(markX) - p.left(), 0, columns - 1);
+        const QString &role = m_appearances.role(k);
+        const qsizetype colour = roles().indexOf(role) + 1;
+        for (const int row : rowsOf(k)) {
+            const size_t slot = size_t((row * columns + column) * colours + colour);
+            if (drawn[slot])
+                continue;
+            drawn[slot] = true;
+            const bool crowded = markX - lastX[size_t(row)] < kOutlinedSpacing;
+            lastX[size_t(row)] = markX;
+            painter.setPen(crowded ? QPen(Qt::NoPen) : outline);
+            painter.setBrush(roleColor(role));
+            painter.drawEllipse(QPointF(markX, yOf(row, p)), 5, 5);
+        }
     }
+}
+
+PersonTimeline::Hit PersonTimeline::hitAt(const QPointF &pos) const
+{
+    Hit best;
+    if (m_rows.isEmpty() || !m_first.isValid())
+        return best;
+    const QRect p = plot();
+    double bestDistance = 8;
+    for (qsizetype k = 0; k < m_appearances.size(); ++k) {
+        const std::optional<QDate> date = m_appearances.date(k);
+        if (!date)
+            continue;
+        const double markX = xOf(*date, p);
+        if (std::abs(markX - pos.x()) >= bestDistance)
+            continue;
+        for (const int row : rowsOf(k)) {
+            const double d = QLineF(QPointF(markX, yOf(row, p)), pos).length();
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = {int(k), row};
+            }
+        }
+    }
+    return best;
 }
 
 int PersonTimeline::appearanceAt(const QPointF &pos) const
 {
-    int best = -1;
-    double bestDistance = 8;
-    for (qsizetype k = 0; k < m_appearances.size(); ++k) {
-        const QPointF mark = markOf(int(k));
-        if (mark.isNull())
-            continue;
-        const double d = QLineF(mark, pos).length();
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = int(k);
-        }
-    }
-    return best;
+    return hitAt(pos).index;
 }
 
 void PersonTimeline::mousePressEvent(QMouseEvent *event)
@@ -185,14 +257,15 @@ bool PersonTimeline::event(QEvent *event)
         return QWidget::event(event);
     // Hovering a mark names it: the date, the office and the role (a click opens it).
     auto *help = static_cast<QHelpEvent *>(event);
-    const int index = appearanceAt(help->pos());
-    if (index < 0) {
+    const Hit hit = hitAt(help->pos());
+    if (hit.index < 0) {
         QToolTip::hideText();
         event->ignore();
         return true;
     }
+    const int index = hit.index;
     const std::optional<QDate> date = m_appearances.date(index);
-    const QString office = m_appearances.office(index).isEmpty() ? tr("(no office)") : m_appearances.office(index);
+    const QString office = m_rows[hit.row]; // the office of the row hovered ("(no office)" included)
     const QString role = m_appearances.role(index).isEmpty() ? tr("other") : m_appearances.role(index);
     QToolTip::showText(help->globalPos(),
                        tr("%1 · %2 · %3").arg(date ? date->toString(Qt::ISODate) : QString(), office, role), this);

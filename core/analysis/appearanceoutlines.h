@@ -26,8 +26,15 @@ public:
     Appearance at(qsizetype index) const;
     qint64 id(qsizetype index) const { return m_rows[index].id; }
     std::optional<QDate> date(qsizetype index) const;
-    /// The appearance's first office (its row in the timeline), empty when none.
+    /// The appearance's first office, empty when none.
     const QString &office(qsizetype index) const;
+    /// Every office of the appearance, as written (`区委副书记、区长`: two), empty when none.
+    const QStringList &offices(qsizetype index) const { return m_offices[m_rows[index].offices]; }
+    /// Appearances with the same offices share a key, below officesKeyCount() (the timeline works out each
+    /// spelling's rows once instead of once per appearance); officesOfKey() gives the offices.
+    int officesKey(qsizetype index) const { return m_rows[index].offices; }
+    const QStringList &officesOfKey(int key) const { return m_offices[key]; }
+    int officesKeyCount() const { return int(m_offices.size()); }
     const QString &role(qsizetype index) const { return m_roles[m_rows[index].role]; }
 
     /// Adds `appearance` (its sentence and headline are dropped). Every appearance is of one person: the first

@@ -151,9 +151,11 @@ QByteArray TermTrends::toCsv(const Trend &trend)
     out += "\r\n";
     for (qsizetype b = 0; b < trend.buckets.size(); ++b) {
         const TrendBucket &bucket = trend.buckets[b];
+        // Characters are counted for hits per 10,000 characters only: per issue the cell is empty (a missing value
+        // to Stata and R), never a 0 that a month of issues did not have.
         out += bucket.label(trend.period).toLatin1() + ',' + bucket.start.toString(Qt::ISODate).toLatin1() + ',' +
                bucket.end.toString(Qt::ISODate).toLatin1() + ',' + QByteArray::number(bucket.issues) + ',' +
-               QByteArray::number(bucket.characters);
+               (trend.measure == TrendMeasure::Per10k ? QByteArray::number(bucket.characters) : QByteArray());
         for (const TrendSeries &series : trend.series) {
             out += ',' + QByteArray::number(series.hits.value(b)) + ',';
             if (const std::optional<double> value = series.values.value(b))

@@ -40,7 +40,7 @@ struct TrendBucket
     QDate start; ///< the first day of the period
     QDate end;   ///< the last day
     qint64 issues = 0;
-    qint64 characters = 0;
+    qint64 characters = 0; ///< counted for TrendMeasure::Per10k only (0 otherwise: not measured, no zero)
 
     /// "2023-06", "2023-Q2" or "2023".
     QString label(TrendPeriod period) const;

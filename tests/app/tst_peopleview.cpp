@@ -17,13 +17,17 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMouseEvent>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
@@ -124,6 +128,157 @@ private slots:
 
         // In the view, the timeline sits in a scroll area.
         QVERIFY(qobject_cast<QScrollArea *>(m_view->timeline()->parentWidget()->parentWidget()));
+    }
+
+    // `区委副书记、区长常晓勇`: one appearance, two offices. Each office is a row, and the appearance has a mark on
+    // both (the timeline had a row for the first office only: 常晓勇 was never drawn as 区长).
+    void timeline_appearanceWithTwoOffices_hasAMarkOnEachRow()
+    {
+        AppearanceOutlines outlines;
+        const QList<QStringList> offices{{u"区委副书记"_s, u"区长"_s}, {u"区委副书记"_s}, {}};
+        for (qsizetype k = 0; k < offices.size(); ++k) {
+            Appearance a;
+            a.id = k + 1;
+            a.name = u"常晓勇"_s;
+            a.date = QDate(2022, 11, 13).addDays(200 * k);
+            a.offices = offices[k];
+            a.role = k == 0 ? u"主持"_s : u"出席"_s;
+            outlines.append(a);
+        }
+        PersonTimeline timeline;
+        timeline.setAppearances(outlines);
+        timeline.resize(600, timeline.heightFor(3));
+        QCOMPARE(timeline.rows(), (QStringList{u"区委副书记"_s, u"区长"_s, PersonTimeline::tr("(no office)")}));
+        const QList<QPointF> marks = timeline.marksOf(0);
+        QCOMPARE(marks.size(), 2);
+        QCOMPARE(marks[0].x(), marks[1].x());
+        QVERIFY(marks[1].y() - marks[0].y() >= timeline.fontMetrics().height());
+        QCOMPARE(timeline.appearanceAt(marks[1]), 0); // a click on the 区长 row opens that appearance
+        QCOMPARE(timeline.marksOf(1).size(), 1);
+        QCOMPARE(timeline.marksOf(2).size(), 1); // no office: the last row
+        QVERIFY(timeline.marksOf(2).front().y() > marks[1].y());
+
+        // In the window: 常晓勇's page draws every office the corpus gives him, 区长 among them.
+        QVERIFY(showPage(u"常晓勇"_s));
+        QVERIFY2(m_view->timeline()->rows().contains(u"区长"_s), qPrintable(m_view->timeline()->rows().join(u'|')));
+        QVERIFY(m_view->timeline()->rows().contains(u"区委副书记"_s));
+    }
+
+    // A person named thousands of times: their marks overlap, and each drawn with an outline in the base colour
+    // left a row of rings in the window's background colour (常晓勇 in the 20,000-issue library, 48,473 marks, read
+    // as an empty row). Dense marks are a band of their role's colour.
+    void timeline_denseMarks_drawABandOfTheRolesColour()
+    {
+        AppearanceOutlines outlines;
+        const QDate first(1995, 1, 1);
+        for (int k = 0; k < 6000; ++k) {
+            Appearance a;
+            a.id = k + 1;
+            a.name = u"常晓勇"_s;
+            a.date = first.addDays(k * 30 * 365 / 6000);
+            a.offices = {u"区长"_s};
+            a.role = u"出席"_s;
+            outlines.append(a);
+        }
+        PersonTimeline timeline;
+        timeline.setAppearances(outlines);
+        timeline.resize(700, timeline.heightFor(1));
+        QImage image(timeline.size(), QImage::Format_ARGB32);
+        timeline.render(&image);
+        const QColor role = PersonTimeline::roleColor(u"出席"_s);
+        const int y = qRound(timeline.markOf(0).y());
+        const int from = qRound(timeline.markOf(0).x()) + 6;
+        const int to = qRound(timeline.markOf(5999).x()) - 6;
+        QVERIFY(to - from > 400);
+        int coloured = 0;
+        for (int x = from; x <= to; ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - role.red()) + std::abs(c.green() - role.green()) + std::abs(c.blue() - role.blue()) <
+                60)
+                ++coloured;
+        }
+        QVERIFY2(coloured > 0.9 * (to - from + 1),
+                 qPrintable(u"%1 of %2 pixels along the row in the role's colour"_s.arg(coloured).arg(to - from + 1)));
+    }
+
+    // The rows scroll in their area when they need more height than the dock has: the dates stay at the top with
+    // the legend, in view (they were drawn under the last row, and a short area showed half a line of them).
+    void timeline_inAShortArea_showsItsDates()
+    {
+        AppearanceOutlines outlines;
+        const QStringList offices{u"区委书记"_s, u"永川区委书记"_s, u"区委副书记"_s, u"永川区委副书记"_s, u"区长"_s};
+        for (qsizetype k = 0; k < offices.size(); ++k) {
+            Appearance a;
+            a.id = k + 1;
+            a.name = u"常晓勇"_s;
+            a.date = QDate(2022, 11, 13).addDays(30 * k);
+            a.offices = {offices[k]};
+            a.role = u"出席"_s;
+            outlines.append(a);
+        }
+        QScrollArea area; // as the People view holds it
+        auto *timeline = new PersonTimeline;
+        area.setWidget(timeline);
+        area.setWidgetResizable(true);
+        area.setFrameShape(QFrame::NoFrame);
+        area.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        timeline->setAppearances(outlines);
+        area.resize(600, timeline->heightFor(1));
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        QVERIFY(timeline->height() > area.viewport()->height()); // the rows scroll
+        const QRect dates(timeline->mapTo(area.viewport(), timeline->dateAxis().topLeft()),
+                          timeline->dateAxis().size());
+        QVERIFY2(area.viewport()->rect().contains(dates),
+                 qPrintable(u"dates at y %1..%2, the area shows 0..%3"_s.arg(dates.top())
+                                .arg(dates.bottom())
+                                .arg(area.viewport()->height())));
+        QVERIFY(dates.bottom() < timeline->markOf(0).y()); // above the rows
+    }
+
+    // The timeline's handle: dragged down, the timeline gets the height for more of its rows, and the next People
+    // view (the next start of the app) opens with that share.
+    void page_timelineHandle_isDraggedAndRemembered()
+    {
+        QVERIFY(showPage(u"常晓勇"_s));
+        QSplitter *splitter = m_view->pageSplitter();
+        QCOMPARE(splitter->widget(0), m_view->timeline()->parentWidget()->parentWidget()); // the timeline's area
+        const int before = splitter->sizes().at(0);
+        QSplitterHandle *handle = splitter->handle(1);
+        const QPoint from = handle->rect().center();
+        const auto send = [handle](QEvent::Type type, const QPoint &pos, Qt::MouseButtons buttons) {
+            QMouseEvent event(type, pos, handle->mapToGlobal(pos), Qt::LeftButton, buttons, Qt::NoModifier);
+            QApplication::sendEvent(handle, &event);
+        };
+        send(QEvent::MouseButtonPress, from, Qt::LeftButton);
+        send(QEvent::MouseMove, from + QPoint(0, 100), Qt::LeftButton);
+        send(QEvent::MouseButtonRelease, from + QPoint(0, 100), Qt::NoButton);
+        const QList<int> dragged = splitter->sizes();
+        QVERIFY2(dragged.at(0) >= before + 40, qPrintable(u"%1 -> %2"_s.arg(before).arg(dragged.at(0))));
+
+        const auto share = [](const QSplitter *s) {
+            return double(s->sizes().at(0)) / (s->sizes().at(0) + s->sizes().at(1));
+        };
+        const double draggedShare = share(splitter);
+        const auto opened = [this] {
+            auto view = std::make_unique<PeopleView>();
+            view->resize(m_view->size());
+            view->show();
+            return QTest::qWaitForWindowExposed(view.get()) ? std::move(view) : nullptr;
+        };
+        auto next = opened();
+        QVERIFY(next);
+        QVERIFY2(std::abs(share(next->pageSplitter()) - draggedShare) < 0.03,
+                 qPrintable(u"%1, dragged to %2"_s.arg(share(next->pageSplitter())).arg(draggedShare)));
+        QSettings().remove(u"people/pageSplitter"_s); // without the setting: the default share, another one
+        auto fresh = opened();
+        QVERIFY(fresh);
+        QVERIFY2(draggedShare - share(fresh->pageSplitter()) > 0.1,
+                 qPrintable(u"default %1, dragged %2"_s.arg(share(fresh->pageSplitter())).arg(draggedShare)));
+        // The default: a third of the page for the timeline, not the legend's height alone.
+        QVERIFY2(std::abs(share(fresh->pageSplitter()) - 1.0 / 3) < 0.05,
+                 qPrintable(u"default %1"_s.arg(share(fresh->pageSplitter()))));
+        splitter->setSizes({before, splitter->height() - before}); // as the other tests had it
     }
 
     // No cap: every appearance is a row, fetched a page at a time with its sentences.

@@ -33,9 +33,18 @@ private slots:
         const QJsonArray periods = trend.value(u"periods"_s).toArray();
         QVERIFY(!periods.isEmpty());
         qint64 issues = 0;
-        for (const QJsonValue &p : periods)
+        for (const QJsonValue &p : periods) {
             issues += p.toObject().value(u"issues"_s).toInteger();
+            QVERIFY(p.toObject().value(u"characters"_s).isNull()); // not counted per issue: null, not 0
+        }
         QVERIFY(issues > 0 && issues <= 5);
+        const test::CliRun per10k =
+            cli({u"trend"_s, u"永川"_s, u"--by"_s, u"year"_s, u"--per"_s, u"10k"_s, u"--json"_s});
+        QCOMPARE(per10k.code, 0);
+        qint64 characters = 0;
+        for (const QJsonValue &p : QJsonDocument::fromJson(per10k.out).object().value(u"periods"_s).toArray())
+            characters += p.toObject().value(u"characters"_s).toInteger();
+        QVERIFY(characters > 0);
         const QJsonArray terms = trend.value(u"terms"_s).toArray();
         QCOMPARE(terms.size(), 2);
         for (const QJsonValue &t : terms) {

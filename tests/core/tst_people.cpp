@@ -15,6 +15,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace dubao;
 using namespace Qt::StringLiterals;
 
@@ -456,6 +458,46 @@ private slots:
         QCOMPARE(index.appearances(u"蔡焱"_s).size(), 1);
         QCOMPARE(index.appearances(u"蔡焘"_s).size(), 3);
         QVERIFY(!index.addEdit({0, PersonEdit::Kind::Merge, u"蔡焱"_s, 0, {}})); // a merge needs the other name
+    }
+
+    // The other two corrections of issue 16: split one person (the appearances of a paragraph are someone else)
+    // and correct an office (in a paragraph, or everywhere). Both survive a re-extraction and are taken back.
+    void edits_splitAndOffice_surviveReextraction_andUndo()
+    {
+        Library library;
+        QVERIFY(library.open(location(u"corpus"_s)));
+        PeopleIndex index(library);
+        const QList<Appearance> before = index.appearances(u"张智奎"_s);
+        QVERIFY(before.size() >= 3);
+        const Appearance &last = before.back();
+        const qsizetype inBlock = std::count_if(before.cbegin(), before.cend(),
+                                                [&](const Appearance &a) { return a.blockId == last.blockId; });
+
+        const Result<qint64> split =
+            index.addEdit({0, PersonEdit::Kind::Split, u"张智奎"_s, last.blockId, u"张智奎（另一人）"_s});
+        QVERIFY2(split, qPrintable(split ? QString() : split.error().message()));
+        const Result<qint64> office =
+            index.addEdit({0, PersonEdit::Kind::Office, u"常晓勇"_s, 0, u"永川区委副书记、永川区区长"_s});
+        QVERIFY2(office, qPrintable(office ? QString() : office.error().message()));
+        const auto check = [&] {
+            QCOMPARE(index.appearances(u"张智奎"_s).size(), before.size() - inBlock);
+            const QList<Appearance> other = index.appearances(u"张智奎（另一人）"_s);
+            QCOMPARE(other.size(), inBlock);
+            QCOMPARE(other.front().blockId, last.blockId);
+            const QList<Appearance> chang = index.appearances(u"常晓勇"_s);
+            QVERIFY(!chang.isEmpty());
+            for (const Appearance &a : chang)
+                QCOMPARE(a.offices, (QStringList{u"永川区委副书记"_s, u"永川区区长"_s}));
+        };
+        check();
+        QVERIFY(index.rebuild()); // every article extracted again: the edits apply again
+        check();
+
+        QVERIFY(index.removeEdit(*split));
+        QVERIFY(index.removeEdit(*office));
+        QCOMPARE(index.appearances(u"张智奎"_s).size(), before.size());
+        QVERIFY(index.appearances(u"张智奎（另一人）"_s).isEmpty());
+        QVERIFY(index.appearances(u"常晓勇"_s).front().offices.contains(u"区委副书记"_s));
     }
 
     void changedText_isExtractedAgain()

@@ -102,6 +102,15 @@ private slots:
         QCOMPARE(lines[0], "\xEF\xBB\xBFperiod,start,end,issues,characters,垃圾 hits,垃圾 per issue\r");
         QCOMPARE(lines[1].left(30), "2023-06,2023-06-01,2023-06-30,");
         QVERIFY(lines[2].endsWith(",0,\r")); // July: no hits, no value
+        // Per issue no character is counted: the characters are empty, not a 0 the month's issue did not have.
+        QVERIFY2(lines[1].split(',').at(3).toInt() > 0 && lines[1].split(',').at(4).isEmpty(), lines[1].constData());
+
+        const Result<Trend> per10k =
+            TermTrends(*m_library).compute({u"垃圾"_s}, TrendPeriod::Month, TrendMeasure::Per10k);
+        QVERIFY(per10k);
+        const QList<QByteArray> counted = TermTrends::toCsv(*per10k).split('\n');
+        QVERIFY(per10k->buckets[0].characters > 0);
+        QCOMPARE(counted[1].split(',').at(4), QByteArray::number(per10k->buckets[0].characters));
     }
 
     void articleSizes_followEveryChangeOfText()
