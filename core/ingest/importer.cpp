@@ -223,13 +223,16 @@ ImportReport Importer::importPaths(const QStringList &paths, const ProgressCallb
         report.failed.append({path, reason});
     };
 
-    // Files are stored in batches: one transaction for up to ~1 s or 8 MB of files, a savepoint per file.
+    // Files are stored in batches: one transaction for up to ~2 s or 16 MB of files, a savepoint per file.
     // A file that fails rolls back its savepoint only, so the library never holds part of an issue; a batch
     // that cannot commit reports every file in it as failed. The batch's text is indexed at its end, in the
     // same transaction (SearchIndex::deferIndexing): committing or indexing per file instead makes the
-    // full-text index (FTS5 writes a segment per transaction) many times slower and larger.
-    constexpr qint64 kBatchBytes = 8 * 1024 * 1024;
-    constexpr qint64 kBatchMilliseconds = 1000;
+    // full-text index (FTS5 writes a segment per transaction) many times slower and larger. Each batch costs a
+    // segment, its merges and a commit, so fewer, larger batches write less (docs/search.md: 1 s or 8 MB wrote
+    // 1.3–1.7 GB for 100 MB of text, 16 MB alone ~1.0 GB); the time bound keeps another writer of the library
+    // (an edit in the app while it imports) waiting well inside its busy_timeout of 5 s, indexing included.
+    constexpr qint64 kBatchBytes = 16 * 1024 * 1024;
+    constexpr qint64 kBatchMilliseconds = 2000;
     IssueRepository repository(m_library);
     QSqlDatabase db = m_library.database();
     std::unique_ptr<sql::WriteScope> batch;

@@ -3,6 +3,7 @@
 #include "core/search/searchservice.h"
 
 #include "core/model/issuedate.h"
+#include "core/search/charactercount.h"
 #include "core/search/hitscan.h"
 #include "core/search/ocrmatches.h"
 #include "core/search/postgresindex.h"
@@ -152,6 +153,17 @@ Result<qint64> SearchService::count(const SearchQuery &query, const std::atomic_
     return countUpTo(query, 0, cancel);
 }
 
+namespace {
+
+// The plan of a query that is an FTS5 match and nothing else (a filter of any kind, even one added later, is not).
+bool isMatchOnly(const Plan &plan)
+{
+    return plan.from == QLatin1String("search_blocks") && plan.where.text == QLatin1String("search_blocks MATCH ?") &&
+           plan.where.binds.size() == 1;
+}
+
+} // namespace
+
 Result<qint64> SearchService::countUpTo(const SearchQuery &query, qint64 most, const std::atomic_bool *cancel)
 {
     QSqlDatabase db = m_library.database();
@@ -159,6 +171,17 @@ Result<qint64> SearchService::countUpTo(const SearchQuery &query, qint64 most, c
     if (!planned)
         return planned.error();
     const Plan &plan = *planned;
+    // A one-character term's exact count, which FTS5 would do in one uninterruptible merge, term by term instead
+    // (charactercount.h). With a limit FTS5 is left the work: such a count is only asked for a rare character.
+    if (const char32_t character =
+            (most <= 0 && !dialect::isPostgres(db) && isMatchOnly(plan)) ? search::singleCharacter(query) : 0;
+        character != 0) {
+        Result<std::optional<qint64>> counted = search::countCharacterRows(db, character, cancel);
+        if (!counted)
+            return counted.error();
+        if (*counted)
+            return **counted;
+    }
     CancelGuard guard(db, cancel);
     QSqlQuery q(db);
     const QString hits = QStringLiteral(" FROM ") + plan.from + QStringLiteral(" WHERE ") + plan.where.text;
@@ -235,9 +258,7 @@ Result<QList<search::ScoredHit>> newestHits(QSqlDatabase db, const SearchQuery &
     const Plan &plan = *planned;
     // A common single character is found faster by reading the newest paragraphs than by FTS5's prefix query, when
     // the plan is that match and nothing else (a filter of any kind, even one added later, keeps FTS5).
-    const bool matchOnly = plan.from == QLatin1String("search_blocks") &&
-                           plan.where.text == QLatin1String("search_blocks MATCH ?") && plan.where.binds.size() == 1;
-    if (const char32_t character = matchOnly ? search::singleCharacter(query) : 0; character != 0) {
+    if (const char32_t character = isMatchOnly(plan) ? search::singleCharacter(query) : 0; character != 0) {
         Result<std::optional<QList<search::ScoredHit>>> scanned =
             search::newestHitsOfCharacter(db, character, most, kCharacterScanRows, cancel);
         if (!scanned)

@@ -1,13 +1,12 @@
 #include "core/store/cancelguard.h"
 
 #include "core/store/dialect.h"
+#include "core/store/libpq.h"
 #include "core/store/sql.h"
 
 #include <QMultiHash>
 #include <QMutex>
 #include <QSqlDriver>
-
-#include <libpq-fe.h>
 
 namespace dubao {
 
@@ -24,7 +23,8 @@ PGcancel *cancelRequestOf(const QSqlDatabase &db)
     if (!v.isValid() || (qstrcmp(v.typeName(), "pg_conn*") != 0 && qstrcmp(v.typeName(), "PGconn*") != 0))
         return nullptr;
     PGconn *connection = *static_cast<PGconn *const *>(v.constData());
-    return connection ? PQgetCancel(connection) : nullptr;
+    const libpq::Functions *pq = libpq::functions();
+    return connection && pq ? pq->getCancel(connection) : nullptr;
 }
 
 } // namespace
@@ -51,7 +51,7 @@ CancelGuard::~CancelGuard()
             const QMutexLocker lock(&s_mutex);
             s_guarded.remove(m_flag, m_server);
         }
-        PQfreeCancel(m_server);
+        libpq::functions()->freeCancel(m_server);
     }
 }
 
@@ -62,7 +62,7 @@ void CancelGuard::interrupt(const std::atomic_bool *flag)
     const QMutexLocker lock(&s_mutex); // (a guard ending meanwhile waits: its request is not freed while sent)
     for (auto it = s_guarded.constFind(flag); it != s_guarded.cend() && it.key() == flag; ++it) {
         char reason[256] = {};
-        PQcancel(it.value(), reason, int(sizeof reason));
+        libpq::functions()->cancel(it.value(), reason, int(sizeof reason));
     }
 }
 

@@ -1,5 +1,6 @@
 #include "core/store/dialect.h"
 
+#include "core/store/libpq.h"
 #include "core/store/sql.h"
 
 #include <QHash>
@@ -9,8 +10,6 @@
 #include <QVariant>
 
 #include <sqlite3.h>
-
-#include <libpq-fe.h>
 
 namespace dubao::dialect {
 
@@ -84,7 +83,8 @@ PGconn *pgConnection(const QSqlDatabase &db)
         return nullptr;
     const QVariant v = db.driver()->handle();
     // Qt 6 names the type by its struct: "pg_conn*" (Qt 5: "PGconn*").
-    if (!v.isValid() || (qstrcmp(v.typeName(), "pg_conn*") != 0 && qstrcmp(v.typeName(), "PGconn*") != 0))
+    if (!v.isValid() || (qstrcmp(v.typeName(), "pg_conn*") != 0 && qstrcmp(v.typeName(), "PGconn*") != 0) ||
+        !libpq::functions())
         return nullptr;
     return *static_cast<PGconn *const *>(v.constData());
 }
@@ -104,11 +104,12 @@ bool inTransaction(const QSqlDatabase &db)
         PGconn *connection = pgConnection(db);
         if (!connection)
             return false;
-        if (PQstatus(connection) == CONNECTION_BAD) { // libpq no longer knows: a scope of ours was open or not
+        if (libpq::functions()->status(connection) ==
+            CONNECTION_BAD) { // libpq no longer knows: a scope of ours was open or not
             QMutexLocker locker(&s_notesMutex);
             return s_topLevelScopes.contains(db.connectionName());
         }
-        const PGTransactionStatusType status = PQtransactionStatus(connection);
+        const PGTransactionStatusType status = libpq::functions()->transactionStatus(connection);
         return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
     }
     const QVariant v = db.driver()->handle();
@@ -131,7 +132,7 @@ bool connectionLost(const QSqlDatabase &db)
     if (!db.isOpen()) // a reconnect that failed: the server is still away
         return true;
     PGconn *connection = pgConnection(db);
-    return !connection || PQstatus(connection) == CONNECTION_BAD;
+    return !connection || libpq::functions()->status(connection) == CONNECTION_BAD;
 }
 
 bool reconnect(QSqlDatabase db)
@@ -145,7 +146,9 @@ bool reconnect(QSqlDatabase db)
 qint64 backendPid(const QSqlDatabase &db)
 {
     PGconn *connection = isPostgres(db) ? pgConnection(db) : nullptr;
-    return connection && PQstatus(connection) == CONNECTION_OK ? PQbackendPID(connection) : 0;
+    return connection && libpq::functions()->status(connection) == CONNECTION_OK
+               ? libpq::functions()->backendPID(connection)
+               : 0;
 }
 
 QString failureText(const QSqlDatabase &db, const QSqlError &error, const QString &generic, bool writing)
@@ -216,8 +219,8 @@ bool retryableWhenLost(const QSqlDatabase &db)
     if (!isPostgres(db))
         return false;
     PGconn *connection = pgConnection(db);
-    if (connection && PQstatus(connection) == CONNECTION_OK)
-        return PQtransactionStatus(connection) == PQTRANS_IDLE;
+    if (connection && libpq::functions()->status(connection) == CONNECTION_OK)
+        return libpq::functions()->transactionStatus(connection) == PQTRANS_IDLE;
     QMutexLocker locker(&s_notesMutex);
     return !s_topLevelScopes.contains(db.connectionName());
 }

@@ -4,6 +4,7 @@
 #include "core/store/teamroles.h"
 
 #include "core/store/dialect.h"
+#include "core/store/libpq.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "core/store/teampolicies.h"
@@ -15,7 +16,6 @@
 #include <QVariant>
 
 #include <array>
-#include <libpq-fe.h>
 
 namespace dubao::team {
 
@@ -77,7 +77,8 @@ Result<QString> text(QSqlDatabase db, const QString &statement, const QVariantLi
 PGconn *pgConnection(const QSqlDatabase &db)
 {
     const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
-    if (!v.isValid() || (qstrcmp(v.typeName(), "pg_conn*") != 0 && qstrcmp(v.typeName(), "PGconn*") != 0))
+    if (!v.isValid() || (qstrcmp(v.typeName(), "pg_conn*") != 0 && qstrcmp(v.typeName(), "PGconn*") != 0) ||
+        !libpq::functions())
         return nullptr;
     return *static_cast<PGconn *const *>(v.constData());
 }
@@ -350,13 +351,14 @@ Result<void> addUser(Library &library, const QString &name, Role role, const QSt
     if (!connection)
         return Error(sql::Store::tr("cannot reach the server's connection"));
     // The server gets a SCRAM verifier, never the password itself (nor does its log).
+    const libpq::Functions &pq = *libpq::functions();
     char *verifier =
-        PQencryptPasswordConn(connection, password.toUtf8().constData(), name.toUtf8().constData(), nullptr);
+        pq.encryptPasswordConn(connection, password.toUtf8().constData(), name.toUtf8().constData(), nullptr);
     if (!verifier)
         return Error(sql::Store::tr("cannot encrypt the password: %1")
-                         .arg(QString::fromUtf8(PQerrorMessage(connection)).trimmed()));
+                         .arg(QString::fromUtf8(pq.errorMessage(connection)).trimmed()));
     const QString encrypted = QString::fromUtf8(verifier);
-    PQfreemem(verifier);
+    pq.freemem(verifier);
     return run(db, QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD %2 IN ROLE %3")
                        .arg(quoteIdentifier(name), quoteLiteral(encrypted), quoteIdentifier(group)));
 }
