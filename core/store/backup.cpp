@@ -272,7 +272,7 @@ Result<BackupMade> Backup::make(const QString &libraryPath, const Options &optio
         const auto counters = backupmanifest::changeCounters(connection.db());
         const Result<BackupContents> before = backupmanifest::contents(previous);
         if (before && counters.first >= 0 && before->libraryChanges == counters.first &&
-            before->workChanges == counters.second)
+            before->workChanges == counters.second && !backupmanifest::uncountedWorkChanged(connection.db(), previous))
             return made; // nothing changed: nothing is written
     }
 
