@@ -9,6 +9,7 @@
 #include "tests/support/corpuslibrary.h"
 #include "tests/support/scalar.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -22,6 +23,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/resource.h>
+
 using namespace dubao;
 using namespace Qt::StringLiterals;
 
@@ -33,6 +37,7 @@ private slots:
     void backupAndRestore();
     void backupToFile_selfContained_restoredElsewhere();
     void everyCommandThatWritesWork_makesTheDailyBackupFirst();
+    void backupThatCannotBeWritten_changesNothing_saysSo();
     void check_exitCodesAndJson();
     void readOnlyFile_readsWorkWritesFail();
 };
@@ -207,6 +212,50 @@ void TestCliMaintenance::everyCommandThatWritesWork_makesTheDailyBackupFirst()
         QVERIFY2(Backup::list(path).size() == before + 1, qPrintable(command.join(u' ')));
         QCOMPARE(Backup::list(path).front().reason, u"daily"_s);
     }
+}
+
+void TestCliMaintenance::backupThatCannotBeWritten_changesNothing_saysSo()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"lib.sqlite"_s);
+    auto cli = [&](const QStringList &args) {
+        return test::runCli(args + QStringList{u"--library"_s, path}).code;
+    };
+    QCOMPARE(cli({u"import"_s, QStringLiteral(DUBAO_CORPUS_DIR)}), 0);
+    QCOMPARE(cli({u"backup"_s}), 0);
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"新"_s}), 0);
+    // Every file of the library and its backups folder, with a hash of its bytes.
+    const auto files = [&] {
+        QStringList result;
+        for (const QString &dir : {tmp.path(), Backup::folderFor(path)})
+            for (const QFileInfo &file : QDir(dir).entryInfoList(QDir::Files | QDir::Hidden)) {
+                QFile f(file.filePath());
+                result << file.fileName() + u' ' +
+                              (f.open(QIODevice::ReadOnly)
+                                   ? QString::fromLatin1(
+                                         QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex())
+                                   : u"?"_s);
+            }
+        return result;
+    };
+    const QStringList before = files();
+    // The next backup cannot be written: no file of this process may grow past 60 KB (the next .dubao-backup is
+    // bigger), as a disk that fills up during the backup.
+    QProcess process;
+    process.setChildProcessModifier([] {
+        ::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{60000, 60000};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    });
+    process.start(QStringLiteral(DUBAO_CLI_PATH), {u"backup"_s, u"--library"_s, path});
+    QVERIFY(process.waitForFinished(60000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(err.contains(u"no backup was made, the library and the earlier backups are unchanged"_s), qPrintable(err));
+    QCOMPARE(files(), before);
+    QCOMPARE(Backup::list(path).size(), 1);
+    QCOMPARE(cli({u"backup"_s}), 0); // and the next one, with room, is made
+    QCOMPARE(Backup::list(path).size(), 2);
 }
 
 void TestCliMaintenance::check_exitCodesAndJson()
