@@ -332,6 +332,18 @@ void TestBackup::restore_replacesLibrary_keepsCopy()
     QCOMPARE(scalarOfFile(path, u"SELECT count(*) FROM issues"_s), issues - 1);
 
     QVERIFY(!BackupRestorer::restore(bad, path));
+    // Cancelled after its first issues: the library is as it was, and nothing is left beside it.
+    std::atomic_bool cancel{false};
+    RestoreOptions stopping;
+    stopping.cancel = &cancel;
+    stopping.progress = [&](qint64, qint64) {
+        cancel = true;
+    };
+    const Result<RestoreReport> cancelled = BackupRestorer::restore(backup, path, stopping);
+    QVERIFY(cancelled && cancelled->cancelled);
+    QCOMPARE(scalarOfFile(path, u"SELECT count(*) FROM issues"_s), issues - 1);
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::Files).filter(u"restoring"_s), QStringList());
+    QCOMPARE(Backup::list(path).size(), 1); // no before-restore backup either
     const Result<RestoreReport> restored = BackupRestorer::restore(backup, path);
     QVERIFY2(restored, qPrintable(restored.error().message()));
     const QString kept = restored->keptCopy;
