@@ -474,9 +474,9 @@ int run(const QStringList &arguments, Streams io)
         addExportCommands(table);
         addAnalysisCommands(table);
         addReuseCommands(table);
-        addMaintenanceCommands(table);
         addCorrectionCommands(table);
         addTeamCommands(table);
+        addMaintenanceCommands(table); // last: it wraps the commands that write
         return table;
     }();
     const auto it = commands.find(args.command);

@@ -591,17 +591,30 @@ int cmdMerge(const Args &args, Streams io)
     return 0;
 }
 
+/// Whether the command `name` writes with these arguments. Listing subcommands ("tag list", "notebook show") do
+/// not; people writes only an edit (merge, split, office, false-hit, undo), reuse only a reference-collection mark
+/// or a rebuild.
+bool writes(const QString &name, const Args &args)
+{
+    const QString first = args.positional.isEmpty() ? QString() : args.positional.front();
+    if (name == QLatin1String("people"))
+        return QStringList{QStringLiteral("merge"), QStringLiteral("split"), QStringLiteral("office"),
+                           QStringLiteral("false-hit"), QStringLiteral("undo")}
+            .contains(first);
+    if (name == QLatin1String("reuse"))
+        return args.has(QStringLiteral("source")) || args.has(QStringLiteral("not-source")) ||
+               args.flags.contains(QStringLiteral("--rebuild"));
+    return name == QLatin1String("import") || (first != QLatin1String("list") && first != QLatin1String("show"));
+}
+
 /// Before a command that writes: a read-only library (file permissions) is refused with one clear line,
 /// and the daily backup is made (Backup::ensureDaily; a failure to back up is reported but does not stop the
-/// command). Listing subcommands ("tag list", "notebook show") pass straight through.
+/// command). Commands that only read (writes()) pass straight through.
 Command beforeWriting(const QString &name, Command command)
 {
     return [name, command](const Args &args, Streams io) {
         const QString path = libraryPathOf(args);
-        const bool reading =
-            name != QLatin1String("import") && !args.positional.isEmpty() &&
-            (args.positional.front() == QLatin1String("list") || args.positional.front() == QLatin1String("show"));
-        if (!args.flags.contains(QStringLiteral("--help")) && !reading && QFileInfo(path).size() > 0) {
+        if (!args.flags.contains(QStringLiteral("--help")) && writes(name, args) && QFileInfo(path).size() > 0) {
             Library library;
             if (library.open(path)) {
                 if (!library.schemaFindings().isEmpty()) {
@@ -631,7 +644,9 @@ Command beforeWriting(const QString &name, Command command)
 
 void addMaintenanceCommands(CommandTable &table)
 {
-    for (const char *name : {"import", "tag", "highlight", "note", "notebook", "replace", "reparse", "reindex"}) {
+    // Called after every other table's commands are added (commands.cpp), so that it finds them all.
+    for (const char *name : {"import", "tag", "highlight", "note", "notebook", "replace", "reparse", "reindex",
+                             "correct", "uncorrect", "import-qdpx", "people", "reuse"}) {
         const auto it = table.find(QString::fromLatin1(name));
         if (it != table.end())
             it->second = beforeWriting(it->first, it->second);

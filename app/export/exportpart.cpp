@@ -92,7 +92,7 @@ ExportPart::ExportPart(MainWindow &window, ActionRegistry &actions)
 
     QAction *import =
         actions.add(ActionRegistry::Menu::File, ActionRegistry::Section::FileImport, QStringLiteral("actionImportQdpx"),
-                    tr("Import Annotations from REFI-&QDA…"), {}, ActionRegistry::Kind::Editing);
+                    tr("Import &Annotations from REFI-QDA…"), {}, ActionRegistry::Kind::Editing);
     import->setStatusTip(tr("Read the codes, coded passages and notes of a .qdpx project (NVivo, ATLAS.ti, MAXQDA, "
                             "QualCoder) onto the articles it quotes"));
     import->setEnabled(window.hasLibrary());

@@ -58,13 +58,13 @@ MaintenancePart::MaintenancePart(MainWindow &window, ActionRegistry &actions)
                                               5000);
     });
     m_backUpToFile = actions.add(Menu::File, Section::FileBackup, QStringLiteral("actionBackUpToFile"),
-                                 QCoreApplication::translate("dubao::MainWindow", "Back Up to &File…"));
+                                 QCoreApplication::translate("dubao::MainWindow", "Back &Up to File…"));
     m_backUpToFile->setStatusTip(QCoreApplication::translate(
         "dubao::MainWindow", "One file that holds the issues and your work, to copy or send; Restore from Backup… "
                              "→ Other File… (or dubao-cli restore) reads it on any computer"));
     connect(m_backUpToFile, &QAction::triggered, this, &MaintenancePart::backUpToFileDialog);
     m_restore = actions.add(Menu::File, Section::FileBackup, QStringLiteral("actionRestoreBackup"),
-                            QCoreApplication::translate("dubao::MainWindow", "&Restore from Backup…"), QKeySequence(),
+                            QCoreApplication::translate("dubao::MainWindow", "Re&store from Backup…"), QKeySequence(),
                             Kind::Editing);
     connect(m_restore, &QAction::triggered, this, &MaintenancePart::restoreBackupDialog);
     m_check = actions.add(Menu::Help, Section::HelpLibrary, QStringLiteral("actionCheckLibrary"),

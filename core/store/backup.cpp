@@ -140,13 +140,15 @@ void prune(const QString &libraryPath, int keep, const QString &justMade, Backup
         collectGarbage(libraryPath, *objects);
 }
 
+/// What a backup that could not be written says: that nothing changed (the objects' transaction is rolled back and
+/// the partial file removed), and that the disk is full when SQLite says so.
 QString diskFullHint(const QString &message)
 {
     return message.contains(QLatin1String("full"), Qt::CaseInsensitive)
                ? Store::tr("the disk is full (%1); no backup was made, the library and the earlier backups are "
                            "unchanged")
                      .arg(message)
-               : message;
+               : Store::tr("%1; no backup was made, the library and the earlier backups are unchanged").arg(message);
 }
 
 } // namespace
@@ -272,7 +274,7 @@ Result<BackupMade> Backup::make(const QString &libraryPath, const Options &optio
         const auto counters = backupmanifest::changeCounters(connection.db());
         const Result<BackupContents> before = backupmanifest::contents(previous);
         if (before && counters.first >= 0 && before->libraryChanges == counters.first &&
-            before->workChanges == counters.second)
+            before->workChanges == counters.second && !backupmanifest::uncountedWorkChanged(connection.db(), previous))
             return made; // nothing changed: nothing is written
     }
 

@@ -9,12 +9,18 @@
 #include "core/store/sourcebytes.h"
 #include "core/store/sql.h"
 
+#include <QCryptographicHash>
+#include <QDataStream>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QSqlRecord>
+
+#include <algorithm>
+#include <optional>
 
 namespace dubao::backupmanifest {
 
@@ -30,9 +36,39 @@ bool isDerived(const QString &table)
                                        QStringLiteral("articles"),          QStringLiteral("reporters"),
                                        QStringLiteral("article_reporters"), QStringLiteral("blocks"),
                                        QStringLiteral("block_lineage"),     QStringLiteral("article_lineage"),
-                                       QStringLiteral("change_counter")};
+                                       QStringLiteral("change_counter"),    QStringLiteral("source_packing")};
     return derived.contains(table) || table.startsWith(QLatin1String("search_")) ||
            table.startsWith(QLatin1String("sqlite_")) || schema::isRegisteredDerivedTable(table);
+}
+
+/// A digest of the rows of `table` on `db` in any order: the same rows give the same digest; a table the file does
+/// not have is an empty one. Nullopt when the rows cannot be read.
+std::optional<QByteArray> rowsDigest(QSqlDatabase db, const QString &table)
+{
+    QSqlQuery q(db);
+    if (!sql::select(q, QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"), {table}))
+        return std::nullopt;
+    QList<QByteArray> rows;
+    if (q.next()) {
+        q.finish();
+        q.setForwardOnly(true);
+        QString quoted = table;
+        if (!q.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(quoted.replace(u'"', QStringLiteral("\"\"")))))
+            return std::nullopt;
+        const int columns = q.record().count();
+        while (q.next()) {
+            QByteArray row;
+            QDataStream out(&row, QIODevice::WriteOnly);
+            for (int k = 0; k < columns; ++k)
+                out << q.value(k);
+            rows.append(QCryptographicHash::hash(row, QCryptographicHash::Sha256));
+        }
+    }
+    std::sort(rows.begin(), rows.end());
+    QCryptographicHash all(QCryptographicHash::Sha256);
+    for (const QByteArray &row : std::as_const(rows))
+        all.addData(row);
+    return all.result();
 }
 
 QJsonValue uidText(const QVariant &value)
@@ -200,6 +236,32 @@ std::pair<qint64, qint64> changeCounters(QSqlDatabase db)
                 library = q.value(1).toLongLong();
     }
     return {library, work};
+}
+
+bool uncountedWorkChanged(QSqlDatabase library, const QString &previous)
+{
+    QStringList tables;
+    {
+        QSqlQuery q(library);
+        if (!q.exec(QStringLiteral("SELECT t.name, t.sql FROM sqlite_master t WHERE t.type = 'table' AND NOT EXISTS "
+                                   "(SELECT 1 FROM sqlite_master g WHERE g.type = 'trigger' AND g.tbl_name = t.name "
+                                   "AND g.sql LIKE '%change\\_counter%' ESCAPE '\\') ORDER BY t.name")))
+            return true;
+        while (q.next())
+            if (!isDerived(q.value(0).toString()) && q.value(1).toString().startsWith(QLatin1String("CREATE TABLE ")))
+                tables.append(q.value(0).toString());
+    }
+    if (tables.isEmpty())
+        return false;
+    const BareConnection earlier(previous, true);
+    if (!earlier.ok())
+        return true;
+    for (const QString &table : std::as_const(tables)) {
+        const std::optional<QByteArray> now = rowsDigest(library, table);
+        if (!now || now != rowsDigest(earlier.db(), table))
+            return true;
+    }
+    return false;
 }
 
 Result<BackupWrite> write(const QString &libraryPath, const QString &target, BackupObjects *shared,

@@ -91,6 +91,11 @@ Result<QStringList> workTables(const QString &file);
 /// The library's change counters on a connection: {library, work}; {-1, -1} without the counter table.
 std::pair<qint64, qint64> changeCounters(QSqlDatabase db);
 
+/// Whether the user's tables that no change counter covers (a layer's own table with no counting trigger, such as
+/// the people index's edits or the reference collections of text reuse) hold other rows in the library on
+/// `library` than in the backup `previous`. True when either cannot be read.
+bool uncountedWorkChanged(QSqlDatabase library, const QString &previous);
+
 /// One issue of an issue list, as a restore needs it.
 struct IssueEntry
 {

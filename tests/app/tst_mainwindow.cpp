@@ -16,6 +16,8 @@
 #include "tests/support/windowfixture.h"
 
 #include <QAction>
+#include <QMenu>
+#include <QMenuBar>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -36,6 +38,7 @@ private slots:
     void init();
     void title_startsWithDubao();
     void shortcutsDialog_listsMenuShortcuts();
+    void fileMenu_eachMnemonicOnce();
     void selectingArticleInTree_showsItInReader();
     void statusBar_yearNotPrinted_isFlagged();
     void keyboard_ctrlDownUp_movesBetweenArticlesAndIssues();
@@ -81,6 +84,43 @@ void TestMainWindow::title_startsWithDubao()
     auto window = openWindow(m_corpusLibrary);
     QVERIFY(window->windowTitle().startsWith(QStringLiteral("Dubao")));
     QVERIFY(window->windowTitle().contains(QStringLiteral("corpus.sqlite")));
+}
+
+namespace {
+
+/// Entries of `menu` (and of its submenus, each a menu of its own) that share their mnemonic (Alt+letter) with an
+/// entry before them: pressing that letter in the open menu would only move between them.
+QStringList sharedMnemonics(const QMenu *menu)
+{
+    QStringList found;
+    QHash<QKeySequence, QString> taken;
+    for (const QAction *action : menu->actions()) {
+        if (action->isSeparator() || !action->isVisible())
+            continue;
+        const QKeySequence mnemonic = QKeySequence::mnemonic(action->text());
+        if (!mnemonic.isEmpty()) {
+            if (taken.contains(mnemonic))
+                found << QStringLiteral("%1 / %2: %3").arg(taken.value(mnemonic), action->text(), mnemonic.toString());
+            else
+                taken.insert(mnemonic, action->text());
+        }
+        if (action->menu())
+            found << sharedMnemonics(action->menu());
+    }
+    return found;
+}
+
+} // namespace
+
+void TestMainWindow::fileMenu_eachMnemonicOnce()
+{
+    // Alt+F, then one letter, runs one entry: Import Folder… and Back Up to File… both took F, Open Recent and
+    // Restore from Backup… R, and the REFI-QDA import and Quit Q.
+    auto window = openWindow(m_corpusLibrary);
+    const QMenu *file = window->findChild<QMenu *>(QStringLiteral("menuFile"));
+    QVERIFY(file);
+    const QStringList found = sharedMnemonics(file);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QStringLiteral("; "))));
 }
 
 void TestMainWindow::selectingArticleInTree_showsItInReader()

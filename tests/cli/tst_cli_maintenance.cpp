@@ -9,7 +9,11 @@
 #include "tests/support/corpuslibrary.h"
 #include "tests/support/scalar.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +22,9 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace dubao;
 using namespace Qt::StringLiterals;
@@ -29,6 +36,8 @@ class TestCliMaintenance : public QObject
 private slots:
     void backupAndRestore();
     void backupToFile_selfContained_restoredElsewhere();
+    void everyCommandThatWritesWork_makesTheDailyBackupFirst();
+    void backupThatCannotBeWritten_changesNothing_saysSo();
     void check_exitCodesAndJson();
     void readOnlyFile_readsWorkWritesFail();
 };
@@ -144,6 +153,112 @@ void TestCliMaintenance::backupToFile_selfContained_restoredElsewhere()
     QVERIFY2(out.contains(u"寄出"_s), qPrintable(out));
 }
 
+void TestCliMaintenance::everyCommandThatWritesWork_makesTheDailyBackupFirst()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"lib.sqlite"_s);
+    auto cli = [&](const QStringList &args) {
+        const test::CliRun r = test::runCli(args + QStringList{u"--library"_s, path});
+        if (r.code != 0)
+            qWarning("%s: %s", qPrintable(args.join(u' ')), r.err.constData());
+        return r.code;
+    };
+    QCOMPARE(cli({u"import"_s, QStringLiteral(DUBAO_CORPUS_DIR)}), 0);
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"旧"_s}), 0);
+    QCOMPARE(Backup::list(path).size(), 1);
+    QString publication, person;
+    qint64 block = 0;
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        QSqlQuery q(library.database());
+        QVERIFY(q.exec(u"SELECT name FROM publications ORDER BY id LIMIT 1"_s) && q.next());
+        publication = q.value(0).toString();
+        QVERIFY(q.exec(u"SELECT p.name, a.block_id FROM appearances a JOIN persons p ON p.id = a.person_id "
+                       "ORDER BY a.id LIMIT 1"_s) &&
+                q.next());
+        person = q.value(0).toString();
+        block = q.value(1).toLongLong();
+    }
+    // The next day: each backup so far made two days ago, so the next write makes the daily backup first. Each
+    // command below changes the user's work, so each next one finds something to back up.
+    const auto nextDay = [&] {
+        const QDir folder(Backup::folderFor(path));
+        const QList<BackupInfo> backups = Backup::list(path);
+        for (auto it = backups.crbegin(); it != backups.crend(); ++it) { // oldest first: no name is taken twice
+            const BackupInfo &backup = *it;
+            const QString name = QFileInfo(backup.path).fileName();
+            const QString made = backup.created.toString(u"yyyyMMddTHHmmssZ"_s);
+            const QString earlier = backup.created.addDays(-2).toString(u"yyyyMMddTHHmmssZ"_s);
+            QVERIFY(name.contains(made));
+            QVERIFY(QFile::rename(backup.path, folder.filePath(QString(name).replace(made, earlier))));
+        }
+    };
+    const QList<QStringList> writes{
+        {u"correct"_s, QString::number(block), u"--start"_s, u"0"_s, u"--end"_s, u"1"_s, u"--text"_s, u"正"_s},
+        {u"people"_s, u"false-hit"_s, person, u"--block"_s, QString::number(block)},
+        {u"reuse"_s, u"--source"_s, publication},
+        {u"people"_s, u"undo"_s, u"1"_s},
+        {u"uncorrect"_s, u"1"_s},
+    };
+    // Reading commands make none, even on the next day.
+    nextDay();
+    QCOMPARE(cli({u"people"_s}), 0);
+    QCOMPARE(cli({u"people"_s, u"edits"_s}), 0);
+    QCOMPARE(Backup::list(path).size(), 1);
+    for (const QStringList &command : writes) {
+        nextDay();
+        const qsizetype before = Backup::list(path).size();
+        QCOMPARE(cli(command), 0);
+        QVERIFY2(Backup::list(path).size() == before + 1, qPrintable(command.join(u' ')));
+        QCOMPARE(Backup::list(path).front().reason, u"daily"_s);
+    }
+}
+
+void TestCliMaintenance::backupThatCannotBeWritten_changesNothing_saysSo()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"lib.sqlite"_s);
+    auto cli = [&](const QStringList &args) {
+        return test::runCli(args + QStringList{u"--library"_s, path}).code;
+    };
+    QCOMPARE(cli({u"import"_s, QStringLiteral(DUBAO_CORPUS_DIR)}), 0);
+    QCOMPARE(cli({u"backup"_s}), 0);
+    QCOMPARE(cli({u"tag"_s, u"add"_s, u"新"_s}), 0);
+    // Every file of the library and its backups folder, with a hash of its bytes.
+    const auto files = [&] {
+        QStringList result;
+        for (const QString &dir : {tmp.path(), Backup::folderFor(path)})
+            for (const QFileInfo &file : QDir(dir).entryInfoList(QDir::Files | QDir::Hidden)) {
+                QFile f(file.filePath());
+                result << file.fileName() + u' ' +
+                              (f.open(QIODevice::ReadOnly)
+                                   ? QString::fromLatin1(
+                                         QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex())
+                                   : u"?"_s);
+            }
+        return result;
+    };
+    const QStringList before = files();
+    // The next backup cannot be written: no file of this process may grow past 60 KB (the next .dubao-backup is
+    // bigger), as a disk that fills up during the backup.
+    QProcess process;
+    process.setChildProcessModifier([] {
+        ::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{60000, 60000};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    });
+    process.start(QStringLiteral(DUBAO_CLI_PATH), {u"backup"_s, u"--library"_s, path});
+    QVERIFY(process.waitForFinished(60000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(err.contains(u"no backup was made, the library and the earlier backups are unchanged"_s), qPrintable(err));
+    QCOMPARE(files(), before);
+    QCOMPARE(Backup::list(path).size(), 1);
+    QCOMPARE(cli({u"backup"_s}), 0); // and the next one, with room, is made
+    QCOMPARE(Backup::list(path).size(), 2);
+}
+
 void TestCliMaintenance::check_exitCodesAndJson()
 {
     // The corpus with a highlight and a note on it.
@@ -219,6 +334,11 @@ void TestCliMaintenance::readOnlyFile_readsWorkWritesFail()
     QVERIFY2(err.contains(u"read-only"_s), qPrintable(err));
     QCOMPARE(cli({u"import"_s, files}, &out, &err), 1);
     QVERIFY(err.contains(u"read-only"_s));
+    QCOMPARE(cli({u"correct"_s, u"1"_s, u"--start"_s, u"0"_s, u"--end"_s, u"1"_s, u"--text"_s, u"x"_s}, &out, &err), 1);
+    QVERIFY2(err.contains(u"read-only"_s), qPrintable(err));
+    QCOMPARE(cli({u"people"_s}, &out), 0); // a listing reads
+    QCOMPARE(cli({u"people"_s, u"false-hit"_s, u"x"_s}, &out, &err), 1);
+    QVERIFY2(err.contains(u"read-only"_s), qPrintable(err));
     QCOMPARE(cli({u"list"_s}, &out), 0);
     QVERIFY(out.contains(u"issue"_s));
     QCOMPARE(cli({u"tag"_s, u"list"_s}, &out), 0);

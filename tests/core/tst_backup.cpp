@@ -2,8 +2,10 @@
 // backups, the sweep of partial files, the backup before a schema migration (of the old version), verification,
 // and the restore round trip (core/ingest/backuprestorer.h): the same issues, articles, blocks, annotations on the
 // same words and search results. `dubao-cli backup/restore`: tests/cli/tst_cli_maintenance.cpp.
+#include "core/analysis/peopleindex.h"
 #include "core/ingest/backuprestorer.h"
 #include "core/ingest/importer.h"
+#include "core/reuse/reuseindex.h"
 #include "core/search/searchservice.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/backup.h"
@@ -75,6 +77,7 @@ private slots:
     void roundTrip_sameRowsAnnotationsAndSearch();
     void restoreByNewerParser_annotationsFollowTheirText();
     void nextBackup_sharesObjects_nothingChanged_writesNothing();
+    void peopleEditsAndReferenceCollections_makeTheNextBackup_andComeBack();
     void cancelled_leavesNothing();
     void sweep_removesPartialsOfEndedProcessesOnly();
     void emptyLockOfAKilledProcess_takenOver_heldLockNot();
@@ -329,6 +332,18 @@ void TestBackup::restore_replacesLibrary_keepsCopy()
     QCOMPARE(scalarOfFile(path, u"SELECT count(*) FROM issues"_s), issues - 1);
 
     QVERIFY(!BackupRestorer::restore(bad, path));
+    // Cancelled after its first issues: the library is as it was, and nothing is left beside it.
+    std::atomic_bool cancel{false};
+    RestoreOptions stopping;
+    stopping.cancel = &cancel;
+    stopping.progress = [&](qint64, qint64) {
+        cancel = true;
+    };
+    const Result<RestoreReport> cancelled = BackupRestorer::restore(backup, path, stopping);
+    QVERIFY(cancelled && cancelled->cancelled);
+    QCOMPARE(scalarOfFile(path, u"SELECT count(*) FROM issues"_s), issues - 1);
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::Files).filter(u"restoring"_s), QStringList());
+    QCOMPARE(Backup::list(path).size(), 1); // no before-restore backup either
     const Result<RestoreReport> restored = BackupRestorer::restore(backup, path);
     QVERIFY2(restored, qPrintable(restored.error().message()));
     const QString kept = restored->keptCopy;
@@ -510,6 +525,56 @@ void TestBackup::nextBackup_sharesObjects_nothingChanged_writesNothing()
     QVERIFY(Backup::make(path, options));
     QCOMPARE(Backup::list(path).size(), 1);
     QVERIFY(Backup::verify(Backup::list(path).front().path));
+}
+
+void TestBackup::peopleEditsAndReferenceCollections_makeTheNextBackup_andComeBack()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"lib.sqlite"_s);
+    Library library;
+    QVERIFY(library.open(path));
+    importCorpus(library);
+    QVERIFY(Backup::create(library, u"manual"_s));
+    Backup::Options options;
+    options.onlyWhenChanged = true;
+    // A day whose only work is a correction of the people index: the daily backup must keep it.
+    PersonEdit edit;
+    edit.kind = PersonEdit::Kind::FalseHit;
+    edit.name = u"常晓勇"_s;
+    const Result<qint64> editId = PeopleIndex(library).addEdit(edit);
+    QVERIFY(editId);
+    const Result<BackupMade> afterEdit = Backup::make(path, options);
+    QVERIFY2(afterEdit, qPrintable(afterEdit.error().message()));
+    QVERIFY2(!afterEdit->path.isEmpty(), "a people edit is the user's work: it needs a backup");
+    QVERIFY(Backup::make(path, options) && Backup::list(path).size() == 2); // nothing changed since
+    // The same for a publication marked as a reference collection, and for taking the mark back.
+    const QString publication = scalarText(library, u"SELECT name FROM publications ORDER BY id LIMIT 1"_s);
+    QVERIFY(ReuseIndex(library).setReferenceCollection(publication, true));
+    const Result<BackupMade> afterMark = Backup::make(path, options);
+    QVERIFY(afterMark && !afterMark->path.isEmpty());
+    QVERIFY(ReuseIndex(library).setReferenceCollection(publication, false));
+    QVERIFY(ReuseIndex(library).setReferenceCollection(publication, true));
+    QVERIFY2(Backup::make(path, options) && Backup::list(path).size() == 3,
+             "the same mark as in the newest backup is no change");
+    QVERIFY(PeopleIndex(library).removeEdit(*editId));
+    const Result<BackupMade> afterUndo = Backup::make(path, options);
+    QVERIFY(afterUndo && !afterUndo->path.isEmpty());
+    QVERIFY(PeopleIndex(library).addEdit(edit));
+    const Result<BackupMade> last = Backup::make(path, options);
+    QVERIFY(last && !last->path.isEmpty());
+
+    // The backup holds the user's tables, not the library file's own bookkeeping, and a restore puts them back.
+    const QStringList tables = *backupmanifest::workTables(last->path);
+    QVERIFY(tables.contains(u"person_edits"_s) && tables.contains(u"reuse_sources"_s));
+    QVERIFY2(!tables.contains(u"source_packing"_s), qPrintable(tables.join(u' ')));
+    const QString restoredPath = tmp.filePath(u"restored.sqlite"_s);
+    const Result<RestoreReport> rebuilt = BackupRestorer::rebuild(last->path, restoredPath, {});
+    QVERIFY2(rebuilt, qPrintable(rebuilt.error().message()));
+    Library restored;
+    QVERIFY(restored.open(restoredPath));
+    QCOMPARE(scalarText(restored, u"SELECT kind || ' ' || name FROM person_edits"_s), u"false_hit 常晓勇"_s);
+    QCOMPARE(scalarText(restored, u"SELECT p.name FROM reuse_sources JOIN publications p ON p.id = publication_id"_s),
+             publication);
 }
 
 void TestBackup::cancelled_leavesNothing()
