@@ -1390,10 +1390,6 @@ This cannot be undone.</source>
 <context>
     <name>dubao::ExportPart</name>
     <message>
-        <source>Import Annotations from REFI-&amp;QDA…</source>
-        <translation>从 REFI-QDA 导入标注(&amp;Q)…</translation>
-    </message>
-    <message>
         <source>Read the codes, coded passages and notes of a .qdpx project (NVivo, ATLAS.ti, MAXQDA, QualCoder) onto the articles it quotes</source>
         <translation>把 .qdpx 项目（NVivo、ATLAS.ti、MAXQDA、QualCoder）中的代码、已编码段落和笔记读入其引用的文章</translation>
     </message>
@@ -1482,6 +1478,10 @@ This cannot be undone.</source>
 %2</source>
         <translation>“%1”未导入，文库没有任何改动。
 %2</translation>
+    </message>
+    <message>
+        <source>Import &amp;Annotations from REFI-QDA…</source>
+        <translation>从 REFI-QDA 导入标注(&amp;A)…</translation>
     </message>
 </context>
 <context>
@@ -1809,6 +1809,14 @@ This cannot be undone.</source>
         <source>The issues imported beside it print their dates (%1): %2</source>
         <translation>与其一同导入的相邻各期印有日期（%1）：%2</translation>
     </message>
+    <message>
+        <source>The year is &amp;right: I checked it</source>
+        <translation>年份无误：我已核对(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The year stops being marked as inferred or uncertain, and a re-parse keeps it</source>
+        <translation>年份不再标为推断或不确定，重新解析后仍保留</translation>
+    </message>
 </context>
 <context>
     <name>dubao::IssueReplacer</name>
@@ -1978,6 +1986,10 @@ This cannot be undone.</source>
     <message>
         <source>Team library check: the paragraphs and articles, and every highlight, note and notebook entry against the text. The PostgreSQL server keeps its own storage sound and enforces the references between tables on every write; its administrator checks and backs up the database itself.</source>
         <translation>团队文库检查：段落与文章，以及每个高亮、批注和笔记本条目与正文是否一致。PostgreSQL 服务器自行保证其存储完好，并在每次写入时强制表间引用；数据库的检查和备份由其管理员负责。</translation>
+    </message>
+    <message>
+        <source>The library&apos;s owner runs: dubao-cli --library URL team init</source>
+        <translation>请文库所有者运行：dubao-cli --library URL team init</translation>
     </message>
 </context>
 <context>
@@ -2466,10 +2478,6 @@ Import issues with File → Import Files… or File → Import Folder…, or dro
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <source>&amp;Restore from Backup…</source>
-        <translation>从备份还原(&amp;R)…</translation>
-    </message>
-    <message>
         <source>&amp;Check Library…</source>
         <translation>检查文库(&amp;C)…</translation>
     </message>
@@ -2602,10 +2610,6 @@ What the library holds now is kept as another backup.</source>
         <translation>文本复用(&amp;U)</translation>
     </message>
     <message>
-        <source>Back Up to &amp;File…</source>
-        <translation>备份到文件(&amp;F)…</translation>
-    </message>
-    <message>
         <source>One file that holds the issues and your work, to copy or send; Restore from Backup… → Other File… (or dubao-cli restore) reads it on any computer</source>
         <translation>一个包含各期报纸和您全部工作的文件，便于复制或发送；在任何电脑上用“从备份恢复…”→“其他文件…”（或 dubao-cli restore）即可读取</translation>
     </message>
@@ -2688,6 +2692,22 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>The library is open read-only: notes cannot be changed.</source>
         <translation>文库以只读方式打开：无法修改笔记。</translation>
+    </message>
+    <message>
+        <source>%1 (year uncertain: also %2)</source>
+        <translation>%1（年份不确定：也可能是 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (year inferred)</source>
+        <translation>%1（年份为推断）</translation>
+    </message>
+    <message>
+        <source>Back &amp;Up to File…</source>
+        <translation>备份到文件(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;store from Backup…</source>
+        <translation>从备份还原(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -4782,6 +4802,10 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>row-level security is off: any annotator may change or delete a colleague&apos;s annotations and every notebook is seen by all; the library&apos;s owner runs dubao-cli team init to turn it on</source>
         <translation>行级安全未开启：任何批注者都能修改或删除同事的批注，所有笔记本对所有人可见；请文库所有者运行 dubao-cli team init 开启</translation>
+    </message>
+    <message>
+        <source>%1; no backup was made, the library and the earlier backups are unchanged</source>
+        <translation>%1；未进行备份，文库和此前的备份均未改动</translation>
     </message>
 </context>
 <context>
