@@ -16,6 +16,8 @@
 #include "core/store/annotationrepository.h"
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
+#include "core/store/sql.h"
+#include "core/store/tagrepository.h"
 #include "core/store/teamroles.h"
 #include "tests/support/isolatedsettings.h"
 #include "tests/support/pgserver.h"
@@ -32,6 +34,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,6 +63,7 @@ private slots:
     void editor_importOn();
     void annotator_colleaguesNoteAndNotebook_readOnlyWithWhy_ownNotebookSharedUndoably();
     void annotator_annotationsPanelMenu_colleaguesOffWithWhy_ownOn();
+    void undo_highlightAColleagueChangedOrDeletedSince_refusedPlainly_nothingOverwritten();
 
 private:
     QString url(const QString &user) const { return m_server->url(m_db, user); }
@@ -363,6 +367,64 @@ void TestTeamLibrary::annotator_annotationsPanelMenu_colleaguesOffWithWhy_ownOn(
             item.highlight.start == 3)
             entries(item).second.value(u"Remove Highlight"_s)->trigger();
     QCOMPARE(m_server->psql(m_db, annas).valueOr({}), u"0"_s);
+}
+
+void TestTeamLibrary::undo_highlightAColleagueChangedOrDeletedSince_refusedPlainly_nothingOverwritten()
+{
+    std::unique_ptr<MainWindow> window = test::openShownWindow(url(u"anna"_s));
+    AnnotationDocument &document = window->annotations()->document();
+    QUndoStack *undo = window->undoStack();
+    QSignalSpy errors(&document, &AnnotationDocument::errorOccurred);
+    Library ed; // an editor, who may change anyone's highlights
+    QVERIFY(ed.open(url(u"ed"_s)));
+    auto count = [this](const QString &sql) {
+        return m_server->psql(m_db, sql).valueOr({});
+    };
+    auto lastError = [&errors] {
+        return errors.isEmpty() ? QString() : errors.last().at(0).toString();
+    };
+
+    // ed tags anna's new highlight: her undo would delete ed's tagging with it. Refused; both stay.
+    const qint64 tagged = document.addHighlight(m_block, 6, 8);
+    QVERIFY(tagged > 0);
+    const Result<Tag> tag = TagRepository(ed).create(u"ed's code"_s);
+    QVERIFY2(tag, qPrintable(tag.error().message()));
+    QVERIFY(TagRepository(ed).addTagging(TagTarget::Highlight, tag->id, tagged));
+    undo->undo();
+    QVERIFY2(lastError().contains(u"someone else changed the tags of this highlight since (0 tags then, 1 now)"_s),
+             qPrintable(lastError()));
+    QCOMPARE(count(u"SELECT count(*) FROM highlights WHERE id = %1"_s.arg(tagged)), u"1"_s);
+    QCOMPARE(count(u"SELECT count(*) FROM highlight_tags WHERE highlight_id = %1"_s.arg(tagged)), u"1"_s);
+
+    // ed changes the highlight's row (its version goes up): refused, naming ed.
+    const qint64 changed = document.addHighlight(m_block, 9, 11);
+    QVERIFY(changed > 0);
+    QVERIFY(
+        sql::exec(ed.database(), u"UPDATE highlights SET modified_at = ? WHERE id = ?"_s, {sql::nowUtc(), changed}));
+    const qsizetype before = errors.size();
+    undo->undo();
+    QCOMPARE(errors.size(), before + 1);
+    QVERIFY2(lastError().contains(u"highlight %1 was changed by ed at "_s.arg(changed)) &&
+                 lastError().contains(u"nothing was deleted"_s),
+             qPrintable(lastError()));
+    QCOMPARE(count(u"SELECT count(*) FROM highlights WHERE id = %1"_s.arg(changed)), u"1"_s);
+
+    // ed deletes it: nothing to undo, said so; nothing else is touched.
+    const qint64 deleted = document.addHighlight(m_block, 12, 14);
+    QVERIFY(deleted > 0);
+    QVERIFY(AnnotationRepository(ed).removeHighlight(deleted));
+    undo->undo();
+    QVERIFY2(lastError().contains(u"someone else deleted this highlight since"_s), qPrintable(lastError()));
+
+    // Her own highlight nobody touched: undo and redo work as ever.
+    const qint64 own = document.addHighlight(m_block, 15, 17);
+    QVERIFY(own > 0);
+    const qsizetype quiet = errors.size();
+    undo->undo();
+    QCOMPARE(count(u"SELECT count(*) FROM highlights WHERE id = %1"_s.arg(own)), u"0"_s);
+    undo->redo();
+    QCOMPARE(count(u"SELECT count(*) FROM highlights WHERE id = %1"_s.arg(own)), u"1"_s);
+    QCOMPARE(errors.size(), quiet);
 }
 
 QTEST_MAIN(TestTeamLibrary)
