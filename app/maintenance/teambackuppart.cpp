@@ -198,10 +198,10 @@ Result<RestoreReport> TeamBackupPart::restoreFrom(const QString &file)
     if (const Result<void> reopened = m_window.openLibrary(url); !reopened)
         return Error(tr("the backup was restored, but the team library could not be opened again: %1")
                          .arg(reopened.error().message()));
-    QString line = tr("Restored %1 into the team library: %n issues", nullptr, int(restored->issues))
-                       .arg(QFileInfo(file).fileName());
+    QString line =
+        tr("Restored %1 into the team library (issues: %2)").arg(QFileInfo(file).fileName()).arg(restored->issues);
     if (restored->orphaned > 0)
-        line += tr("; %n annotations could not be placed (see the Orphans panel)", nullptr, int(restored->orphaned));
+        line += tr("; annotations that could not be placed: %1 (see the Orphans panel)").arg(restored->orphaned);
     status->showMessage(line, 15000);
     return restored;
 }

@@ -143,7 +143,8 @@ void TestTeamBackup::backUp_thenRestoreIntoEmptyTeamLibrary_sameRows()
     QVERIFY(!restored->cancelled);
     QCOMPARE(restored->issues, 1);
     QCOMPARE(fingerprint(*empty), before);
-    QVERIFY2(other->statusBar()->currentMessage().startsWith(u"Restored team.dubao-backup into the team library: 1 "_s),
+    QVERIFY2(other->statusBar()->currentMessage().startsWith(
+                 u"Restored team.dubao-backup into the team library (issues: 1)"_s),
              qPrintable(other->statusBar()->currentMessage()));
     const qint64 article = value(*empty, u"SELECT min(id) FROM articles"_s).toLongLong();
     QVERIFY(other->showArticle(article));
