@@ -50,6 +50,30 @@ void AnnotationCommand::placeNote(qint64 noteId)
 
 // ------------------------------------------------------------------------------------------------ highlights
 
+void SeenHighlight::see(const AnnotationRepository &annotations, qint64 id)
+{
+    const std::optional<Highlight> h = annotations.highlight(id);
+    m_seen = h.has_value();
+    m_version = h ? h->rowVersion : 0;
+    m_tagIds = h ? h->tagIds : QList<qint64>();
+}
+
+Result<HighlightDeletion> SeenHighlight::remove(AnnotationRepository &annotations, qint64 id) const
+{
+    if (!m_seen)
+        return annotations.removeHighlight(id);
+    const std::optional<Highlight> now = annotations.highlight(id);
+    if (!now)
+        return Error(tr("someone else deleted this highlight since; there is nothing left to delete"));
+    // Tags put on or taken off by someone else leave the highlight's row version as it was: compared here.
+    if (now->tagIds != m_tagIds)
+        return Error(tr("someone else changed the tags of this highlight since (%1 tags then, %2 now); it is kept "
+                        "with their change")
+                         .arg(m_tagIds.size())
+                         .arg(now->tagIds.size()));
+    return annotations.removeHighlight(id, m_version); // refused, naming who, when its row changed since
+}
+
 AddHighlightCommand::AddHighlightCommand(AnnotationDocument &document, qint64 blockId, int start, int end,
                                          const QList<qint64> &tagIds)
     : AddCommand(document, Annotations, tr("Add Highlight"))
@@ -65,20 +89,25 @@ Result<qint64> AddHighlightCommand::create()
 {
     Result<qint64> created = annotations().addHighlight(m_blockId, m_start, m_end, m_tagIds);
     // Named by its text once it exists, so Edit → Undo and its report say which highlight.
-    if (created)
+    if (created) {
         if (const std::optional<Highlight> h = annotations().highlight(*created))
             setText(tr("Add Highlight “%1”").arg(shortQuote(h->anchor.quote)));
+        m_seen.see(annotations(), *created);
+    }
     return created;
 }
 
 Result<HighlightDeletion> AddHighlightCommand::remove()
 {
-    return annotations().removeHighlight(m_id);
+    return m_seen.remove(annotations(), m_id);
 }
 
 Result<void> AddHighlightCommand::restore(const HighlightDeletion &snapshot)
 {
-    return annotations().restore(snapshot);
+    Result<void> restored = annotations().restore(snapshot);
+    if (restored)
+        m_seen.see(annotations(), snapshot.highlight.id);
+    return restored;
 }
 
 RemoveHighlightCommand::RemoveHighlightCommand(AnnotationDocument &document, qint64 highlightId)
@@ -87,16 +116,20 @@ RemoveHighlightCommand::RemoveHighlightCommand(AnnotationDocument &document, qin
     placeHighlight(highlightId);
     if (const std::optional<Highlight> h = annotations().highlight(highlightId))
         setText(tr("Remove Highlight “%1”").arg(shortQuote(h->anchor.quote)));
+    m_seen.see(annotations(), highlightId); // what the user saw when they chose to remove it
 }
 
 Result<HighlightDeletion> RemoveHighlightCommand::remove()
 {
-    return annotations().removeHighlight(m_id);
+    return m_seen.remove(annotations(), m_id);
 }
 
 Result<void> RemoveHighlightCommand::restore(const HighlightDeletion &snapshot)
 {
-    return annotations().restore(snapshot);
+    Result<void> restored = annotations().restore(snapshot);
+    if (restored)
+        m_seen.see(annotations(), m_id); // a redo deletes it again only as restored
+    return restored;
 }
 
 // --------------------------------------------------------------------------------------------------- tagging

@@ -169,6 +169,24 @@ private:
     std::optional<Snapshot> m_snapshot;
 };
 
+/// What this window last saw of a highlight it may delete again (an undo of its adding, a redo of its removal): its
+/// row version and tags. A colleague's change since (on a team library, or another program on the same file) is
+/// not overwritten: the delete is refused, saying who changed what.
+class SeenHighlight
+{
+    Q_DECLARE_TR_FUNCTIONS(dubao::SeenHighlight)
+
+public:
+    void see(const AnnotationRepository &annotations, qint64 id);
+    /// Deletes the highlight if it is still as seen; else an error for the user, and nothing changes.
+    Result<HighlightDeletion> remove(AnnotationRepository &annotations, qint64 id) const;
+
+private:
+    bool m_seen = false;
+    int m_version = 0;
+    QList<qint64> m_tagIds;
+};
+
 /// Highlights a span and tags it; undo deletes the highlight, redo restores it with the same id.
 class AddHighlightCommand final : public AddCommand<HighlightDeletion>
 {
@@ -186,6 +204,7 @@ private:
     int m_start;
     int m_end;
     QList<qint64> m_tagIds;
+    SeenHighlight m_seen;
 };
 
 class RemoveHighlightCommand final : public RemoveCommand<HighlightDeletion>
@@ -198,6 +217,8 @@ public:
 private:
     Result<HighlightDeletion> remove() override;
     Result<void> restore(const HighlightDeletion &snapshot) override;
+
+    SeenHighlight m_seen;
 };
 
 /// Puts a tag on (or takes it off) an article, a paragraph, a highlight or a note. A command that would change

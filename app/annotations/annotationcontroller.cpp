@@ -166,15 +166,7 @@ void AnnotationController::connectPanels()
         m_annotations->setTagFilter(tagId);
     });
     connect(m_annotations, &AnnotationsPanel::annotationActivated, this, &AnnotationController::openAnnotation);
-    connect(m_annotations, &AnnotationsPanel::contextMenuRequested, this,
-            [this](QMenu *menu, const AnnotationItem &item) {
-                fillNotebookMenu(menu->addMenu(tr("Add to &Notebook")), item);
-                menu->addSeparator();
-                if (item.kind == AnnotationItem::Kind::Highlight)
-                    menu->addAction(tr("Remove Highlight"), this, [this, item] { removeHighlight(item.highlight.id); });
-                else
-                    menu->addAction(tr("Delete Note"), this, [this, item] { m_document->removeNote(item.note.id); });
-            });
+    connect(m_annotations, &AnnotationsPanel::contextMenuRequested, this, &AnnotationController::fillAnnotationMenu);
     connect(m_orphans, &OrphansPanel::reattachRequested, this, [this](const AnnotationItem &item) { reattach(item); });
     connect(m_notebook, &NotebookView::linkActivated, this, [this](const QUrl &url) { openLink(url); });
 }
@@ -278,45 +270,6 @@ void AnnotationController::registerActions()
     m_issueChanges->registerActions(actions);
 }
 
-void AnnotationController::fillHighlightWithTagMenu(QMenu *menu)
-{
-    menu->clear();
-    const bool selection = reader()->textCursor().hasSelection();
-    for (const Tag &tag : m_document->tagsRecentFirst()) {
-        QPixmap swatch(12, 12);
-        swatch.fill(QColor(tag.color));
-        QAction *a = menu->addAction(QIcon(swatch), tag.path, this, [this, id = tag.id] { highlightSelection(id); });
-        a->setEnabled(selection);
-    }
-    if (!menu->isEmpty())
-        menu->addSeparator();
-    menu->addAction(tr("New Tag…"), this, [this] {
-        if (const qint64 tag = chooseTag(tr("Highlight with Tag")))
-            highlightSelection(tag);
-    });
-}
-
-void AnnotationController::fillNotebookMenu(QMenu *menu, const AnnotationItem &item)
-{
-    if (!bound())
-        return;
-    for (const Notebook &notebook : m_document->notebooks().list())
-        menu->addAction(notebook.name, this, [this, item, id = notebook.id] { addToNotebook(id, item); });
-    if (!menu->isEmpty())
-        menu->addSeparator();
-    menu->addAction(tr("New Notebook…"), this, [this, item] {
-        bool ok = false;
-        const QString name =
-            QInputDialog::getText(m_window, tr("New Notebook"), tr("Name:"), QLineEdit::Normal, {}, &ok);
-        if (!ok || name.trimmed().isEmpty())
-            return;
-        m_document->beginMacro(tr("Add to New Notebook"));
-        if (const qint64 notebook = m_document->createNotebook(name))
-            addToNotebook(notebook, item);
-        m_document->endMacro();
-    });
-}
-
 // --------------------------------------------------------------------------------------------------- reader
 
 void AnnotationController::refreshReader()
@@ -388,44 +341,6 @@ void AnnotationController::onReaderContextMenu(QMenu *menu, int position)
 }
 
 /// A submenu that takes each of `tags` off the target; none when it has no tags.
-void AnnotationController::addUntagMenu(QMenu *menu, const QString &title, TagTarget target, qint64 targetId,
-                                        const QList<Tag> &tags)
-{
-    if (tags.isEmpty())
-        return;
-    QMenu *untag = menu->addMenu(title);
-    for (const Tag &tag : tags)
-        untag->addAction(tag.path, this,
-                         [this, target, targetId, id = tag.id] { m_document->untag(target, targetId, id); });
-}
-
-/// The context menu's entries for one highlight under the mouse: in a submenu when there are several.
-void AnnotationController::addHighlightMenu(QMenu *menu, const Highlight &highlight, bool submenu)
-{
-    QString quote = highlight.anchor.quote;
-    if (quote.size() > 12)
-        quote = quote.left(12) + QStringLiteral("…");
-    QMenu *sub = submenu ? menu->addMenu(tr("Highlight “%1”").arg(quote)) : menu;
-    if (!submenu)
-        menu->addSection(tr("Highlight “%1”").arg(quote));
-    const qint64 id = highlight.id;
-    sub->addAction(tr("Remove Highlight"), this, [this, id] { removeHighlight(id); });
-    if (!highlight.tagIds.isEmpty()) {
-        QMenu *untag = sub->addMenu(tr("Remove Tag"));
-        for (qint64 tag : highlight.tagIds)
-            untag->addAction(m_document->tagPath(tag), this,
-                             [this, tag, id] { m_document->untag(TagTarget::Highlight, id, tag); });
-    }
-    sub->addAction(tr("Add Tag…"), this, [this, id] {
-        if (const qint64 tag = chooseTag(tr("Tag Highlight")))
-            m_document->tag(TagTarget::Highlight, id, tag);
-    });
-    sub->addAction(tr("Add Note to Highlight…"), this, [this, id] { addNoteDialog(id); });
-    AnnotationItem item;
-    item.highlight = highlight;
-    fillNotebookMenu(sub->addMenu(tr("Add to Notebook")), item);
-}
-
 // -------------------------------------------------------------------------------------------------- changes
 
 qint64 AnnotationController::highlightSelection(qint64 tagId)

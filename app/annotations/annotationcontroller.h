@@ -7,6 +7,7 @@
 
 #include "core/ingest/issuereplacer.h"
 #include "core/store/annotationrepository.h"
+#include "core/store/teamroles.h"
 
 #include <QObject>
 #include <QUrl>
@@ -86,7 +87,12 @@ private:
     void onLibraryOpened();
     void onCurrentBlockChanged(qint64 blockId);
     void onReaderContextMenu(QMenu *menu, int position);
+    // annotationmenus.cpp: the context menus of a highlight or a note.
     void addHighlightMenu(QMenu *menu, const Highlight &highlight, bool submenu);
+    /// The Annotations panel's menu of `item`.
+    void fillAnnotationMenu(QMenu *menu, const AnnotationItem &item);
+    /// Why the user may not change an annotation of `kind` that `author` made (empty: they may).
+    QString changeLimit(team::Owned kind, const QString &author) const;
     void addUntagMenu(QMenu *menu, const QString &title, TagTarget target, qint64 targetId, const QList<Tag> &tags);
     void fillHighlightWithTagMenu(QMenu *menu);
     void fillNotebookMenu(QMenu *menu, const AnnotationItem &item);

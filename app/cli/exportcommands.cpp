@@ -199,17 +199,19 @@ int cmdImportQdpx(const Args &args, Streams io)
         return failure(io, imported);
     const QdpxImportReport &r = *imported;
     if (args.json) {
-        printJson(io.out,
-                  QJsonDocument(QJsonObject{{QStringLiteral("sources"), r.sources},
-                                            {QStringLiteral("matchedSources"), r.matchedSources},
-                                            {QStringLiteral("unmatched"), QJsonArray::fromStringList(r.unmatched)},
-                                            {QStringLiteral("tagsCreated"), r.tagsCreated},
-                                            {QStringLiteral("highlightsAdded"), r.highlightsAdded},
-                                            {QStringLiteral("paragraphTagsAdded"), r.paragraphTagsAdded},
-                                            {QStringLiteral("articleTagsAdded"), r.articleTagsAdded},
-                                            {QStringLiteral("notesAdded"), r.notesAdded},
-                                            {QStringLiteral("alreadyThere"), r.alreadyThere},
-                                            {QStringLiteral("unplaced"), r.unplaced}}));
+        printJson(io.out, QJsonDocument(QJsonObject{
+                              {QStringLiteral("sources"), r.sources},
+                              {QStringLiteral("matchedSources"), r.matchedSources},
+                              {QStringLiteral("unmatched"), QJsonArray::fromStringList(r.unmatched)},
+                              {QStringLiteral("tagsCreated"), r.tagsCreated},
+                              {QStringLiteral("highlightsAdded"), r.highlightsAdded},
+                              {QStringLiteral("paragraphTagsAdded"), r.paragraphTagsAdded},
+                              {QStringLiteral("articleTagsAdded"), r.articleTagsAdded},
+                              {QStringLiteral("notesAdded"), r.notesAdded},
+                              {QStringLiteral("alreadyThere"), r.alreadyThere},
+                              {QStringLiteral("unplaced"), r.unplaced},
+                              {QStringLiteral("authorsKept"), r.authorsKept},
+                              {QStringLiteral("authorsNotKept"), QJsonArray::fromStringList(r.authorsNotKept)}}));
     } else {
         io.out << "found " << r.matchedSources << " of " << r.sources << " sources; added " << r.tagsCreated
                << " tags, " << r.highlightsAdded << " highlights, " << r.paragraphTagsAdded << " paragraph tags, "
@@ -220,6 +222,9 @@ int cmdImportQdpx(const Args &args, Streams io)
         io.out << ")" << Qt::endl;
         for (const QString &line : r.unmatched)
             io.out << "not found: " << line << Qt::endl;
+        if (!r.authorsNotKept.isEmpty())
+            io.out << "recorded as yours (a team library records who imports): the work of "
+                   << r.authorsNotKept.join(QStringLiteral(", ")) << Qt::endl;
     }
     return 0;
 }

@@ -10,6 +10,7 @@
 #include "core/store/library.h"
 #include "core/store/librarycopy.h"
 #include "core/store/librarymerge.h"
+#include "core/store/teambackup.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -18,7 +19,6 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QLockFile>
-#include <QTemporaryDir>
 
 #include <unistd.h>
 
@@ -76,9 +76,8 @@ std::function<void(qint64, qint64)> progressOnTerminal(Streams io, const char *w
     };
 }
 
-/// A team library's backup (issue 13): what cannot be rebuilt (librarycopy's store rows: source bytes, issue edits,
-/// ids, uids, lineage, the users' work) copied into a library file in a temporary folder beside FILE, and that file
-/// backed up as one self-contained `.dubao-backup` (Backup::makeSelfContained) that `restore` reads like any other.
+/// A team library's backup (issue 13): one self-contained `.dubao-backup` on this computer (core/store/teambackup.h,
+/// as File → Back Up Team Library…), which `restore` reads like any other.
 bool isTeamAddress(const QString &location);
 
 int backUpTeamLibrary(Library &team, const QString &to, const Args &args, Streams io)
@@ -87,34 +86,19 @@ int backUpTeamLibrary(Library &team, const QString &to, const Args &args, Stream
         io.err << "dubao-cli: a team library is backed up into one file on this computer: backup --to FILE" << Qt::endl;
         return 2;
     }
-    if (QFileInfo::exists(to) && !args.flags.contains(QStringLiteral("--force"))) {
+    const bool force = args.flags.contains(QStringLiteral("--force"));
+    if (QFileInfo::exists(to) && !force) {
         io.err << "dubao-cli: " << to << " already exists (--force writes over it)" << Qt::endl;
         return 1;
     }
-    QTemporaryDir staging(QFileInfo(to).absoluteDir().filePath(QStringLiteral(".dubao-team-backup-XXXXXX")));
-    if (!staging.isValid()) {
-        io.err << "dubao-cli: cannot make a temporary folder beside " << to << ": " << staging.errorString()
-               << Qt::endl;
-        return 1;
-    }
-    const QString copyPath = staging.filePath(QStringLiteral("team.sqlite"));
-    {
-        Library copy;
-        if (const Result<void> opened = copy.open(copyPath); !opened) {
-            io.err << "dubao-cli: " << opened.error().message() << Qt::endl;
-            return 1;
-        }
-        const Result<qint64> copied = librarycopy::copyRows(team, copy, progressOnTerminal(io, "backup", "rows"));
-        if (!copied) {
-            io.err << "dubao-cli: no backup was made: " << copied.error().message() << Qt::endl;
-            return 1;
-        }
-    }
-    Backup::Options options;
-    options.reason = QStringLiteral("team");
-    options.progress = progressOnTerminal(io, "backup", "issue lists");
-    const Result<BackupMade> made =
-        Backup::makeSelfContained(copyPath, to, options, args.flags.contains(QStringLiteral("--force")));
+    teambackup::Options options;
+    const auto rows = progressOnTerminal(io, "backup", "rows");
+    const auto lists = progressOnTerminal(io, "backup", "issue lists");
+    if (rows)
+        options.progress = [rows, lists](teambackup::Step step, qint64 done, qint64 total) {
+            (step == teambackup::Step::CopyingRows ? rows : lists)(done, total);
+        };
+    const Result<BackupMade> made = teambackup::backUp(team, to, options, force);
     if (!made) {
         io.err << "dubao-cli: no backup was made: " << made.error().message() << Qt::endl;
         return 1;
@@ -132,45 +116,18 @@ int backUpTeamLibrary(Library &team, const QString &to, const Args &args, Stream
     return 0;
 }
 
-/// restore FILE --library postgresql://…: the backup rebuilt into a library file in a temporary folder (parsed and
-/// indexed as every restore does), then its rows copied into the team library, which must be empty, in one
-/// transaction (librarycopy::copyRows; the team's search index is written in it).
+/// restore FILE --library postgresql://…: into an empty team library (BackupRestorer::restoreIntoTeam, as File →
+/// Restore Team Library…).
 int restoreIntoTeamLibrary(const QString &backup, const Args &args, Streams io)
 {
     Library team;
     if (!openLibrary(team, args, io))
         return 1;
-    const Result<qint64> rows = librarycopy::storeRows(team);
-    if (!rows) {
-        io.err << "dubao-cli: " << rows.error().message() << "; nothing was restored" << Qt::endl;
-        return 1;
-    }
-    if (*rows > 0) {
-        io.err << "dubao-cli: a backup is restored only into an empty team library; this one holds " << *rows
-               << " rows (nothing was restored)" << Qt::endl;
-        return 1;
-    }
-    QTemporaryDir staging;
-    if (!staging.isValid()) {
-        io.err << "dubao-cli: cannot make a temporary folder: " << staging.errorString() << Qt::endl;
-        return 1;
-    }
-    const QString rebuilt = staging.filePath(QStringLiteral("restored.sqlite"));
     RestoreOptions options;
     options.progress = progressOnTerminal(io, "restore", "issues");
-    const Result<RestoreReport> restored = BackupRestorer::restore(backup, rebuilt, options);
-    if (!reportRestore(restored, io))
+    options.rowProgress = progressOnTerminal(io, "restore", "rows");
+    if (!reportRestore(BackupRestorer::restoreIntoTeam(backup, team, options), io))
         return 1;
-    Library from;
-    if (const Result<void> opened = from.open(rebuilt); !opened) {
-        io.err << "dubao-cli: " << opened.error().message() << "; nothing was restored" << Qt::endl;
-        return 1;
-    }
-    const Result<qint64> copied = librarycopy::copyRows(from, team, progressOnTerminal(io, "restore", "rows"));
-    if (!copied) {
-        io.err << "dubao-cli: nothing was restored: " << copied.error().message() << Qt::endl;
-        return 1;
-    }
     io.out << "restored " << backup << " to " << team.path() << "\n";
     return 0;
 }

@@ -62,6 +62,9 @@ QString summary(const QdpxImportReport &r)
         lines.append(ExportPart::tr("Already in the library: %1.").arg(r.alreadyThere));
     if (r.unplaced > 0)
         lines.append(ExportPart::tr("Left out, outside their article's text: %1.").arg(r.unplaced));
+    if (!r.authorsNotKept.isEmpty())
+        lines.append(ExportPart::tr("Recorded as yours (a team library records who imports): the work of %1.")
+                         .arg(r.authorsNotKept.join(ExportPart::tr(", "))));
     if (!r.unmatched.isEmpty()) {
         lines.append(ExportPart::tr("Not found in this library (import those issues first):"));
         for (qsizetype i = 0; i < qMin<qsizetype>(r.unmatched.size(), 10); ++i)

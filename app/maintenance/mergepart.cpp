@@ -5,14 +5,18 @@
 #include "app/shell/actionregistry.h"
 #include "app/shell/librarysession.h"
 #include "app/shell/mainwindow.h"
+#include "core/jobs/jobrunner.h"
 #include "core/store/library.h"
 #include "core/store/librarymerge.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QStatusBar>
 
 namespace dubao {
@@ -98,9 +102,11 @@ Result<MergeReport> MergePart::mergeFrom(const QString &file)
                                          .arg(name, describe(*preview)),
                                      true))
         return preview;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    Result<MergeReport> merged = librarymerge::merge(from, session->library(), false);
-    QApplication::restoreOverrideCursor();
+    Result<MergeReport> merged = runMerge(info.absoluteFilePath());
+    if (!merged && merged.error().message() == librarymerge::cancelledMessage()) {
+        m_window.statusBar()->showMessage(tr("The merge was cancelled; nothing was merged."), 10000);
+        return merged.error();
+    }
     if (!merged)
         return merged.error();
     m_window.annotations()->document().reload(); // the reader's marks, the panels, the Tags dock
@@ -110,6 +116,63 @@ Result<MergeReport> MergePart::mergeFrom(const QString &file)
     return merged;
 }
 
+void MergePart::cancel()
+{
+    if (m_runner)
+        m_runner->cancel();
+}
+
+Result<MergeReport> MergePart::runMerge(const QString &from)
+{
+    JobRunner runner(QStringLiteral("merge"));
+    m_runner = &runner;
+    QPointer<QProgressDialog> dialog;
+    if (m_window.feedback().showsDialogs()) {
+        dialog = new QProgressDialog(tr("Merging…"), tr("Cancel"), 0, 0, &m_window);
+        dialog->setWindowTitle(tr("Merge Personal Library"));
+        dialog->setWindowModality(Qt::WindowModal);
+        dialog->setMinimumDuration(0);
+        connect(dialog, &QProgressDialog::canceled, &runner, &JobRunner::cancel);
+    }
+    connect(&runner, &JobRunner::progress, this, [this, dialog](qint64 step, qint64 steps, const QString &text) {
+        if (dialog) {
+            dialog->setMaximum(int(steps));
+            dialog->setValue(int(step));
+            dialog->setLabelText(text);
+        }
+        emit progressed(text, int(step), int(steps));
+    });
+    const QString into = m_window.libraryPath();
+    Result<MergeReport> result = Error();
+    QEventLoop loop;
+    runner.start(
+        [from, into](JobContext &context) -> Result<MergeReport> {
+            Library source; // the worker's own connections
+            if (Result<void> opened = source.open(from); !opened)
+                return opened.error();
+            Library target;
+            if (Result<void> opened = target.open(into); !opened)
+                return opened.error();
+            librarymerge::Options options;
+            options.cancel = context.cancelFlag();
+            options.progress = [&context](int step, int steps, const QString &what) {
+                context.progress(step, steps,
+                                 what.isEmpty() ? tr("Merged; committing…")
+                                                : tr("Merging the %1 (%2 of %3)…").arg(what).arg(step + 1).arg(steps));
+            };
+            return librarymerge::merge(source, target, options);
+        },
+        [&](Result<MergeReport> merged) {
+            result = std::move(merged);
+            loop.quit();
+        });
+    if (runner.isRunning())
+        loop.exec();
+    m_runner = nullptr;
+    delete dialog;
+    return result;
+}
+
 void MergePart::chooseAndMerge()
 {
     const QString file = QFileDialog::getOpenFileName(
@@ -117,7 +180,8 @@ void MergePart::chooseAndMerge()
         QCoreApplication::translate("dubao::MainWindow", "Dubao libraries (*.sqlite)"));
     if (file.isEmpty())
         return;
-    if (Result<MergeReport> merged = mergeFrom(file); !merged)
+    if (Result<MergeReport> merged = mergeFrom(file);
+        !merged && merged.error().message() != librarymerge::cancelledMessage())
         m_window.feedback().warn(&m_window, tr("Merge Personal Library"),
                                  tr("Nothing was merged: %1").arg(merged.error().message()));
 }

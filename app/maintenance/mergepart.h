@@ -1,9 +1,10 @@
 // File → Merge Personal Library…: the user's work of a personal library file (highlights, notes, taggings,
 // notebooks) carried into the open library — a team library, or another file — that holds the same issues
 // (core/store/librarymerge.h, as dubao-cli merge). A dry run first says what matches and what does not; the merge,
-// one transaction, happens only when the user confirms that preview; its report is shown and the window reads the
-// annotations again. An Editing action: off while read-only and for a team library's readers and annotators (it
-// may define tags), its tooltip saying why.
+// one transaction, happens only when the user confirms that preview, on a worker thread with a progress dialog whose
+// Cancel rolls it back (nothing is merged); its report is shown and the window reads the annotations again. An Editing
+// action: off while read-only and for a team library's readers and annotators (it may define tags), its tooltip saying
+// why.
 #pragma once
 
 #include "core/model/result.h"
@@ -15,6 +16,7 @@ class QAction;
 namespace dubao {
 
 class ActionRegistry;
+class JobRunner;
 class MainWindow;
 struct MergeReport;
 
@@ -33,12 +35,21 @@ public:
     Result<MergeReport> mergeFrom(const QString &file);
     /// The report in the user's words, a line per group of counts.
     static QString describe(const MergeReport &report);
+    /// Cancels the merge running after the confirmation (its progress dialog's Cancel): nothing is merged.
+    void cancel();
+
+signals:
+    /// The running merge's progress, as its dialog shows it: "Merging the highlights (3 of 7)…".
+    void progressed(const QString &text, int step, int steps);
 
 private:
     void chooseAndMerge();
+    /// The merge itself, on a worker thread with connections of its own, a progress dialog and Cancel.
+    Result<MergeReport> runMerge(const QString &from);
 
     MainWindow &m_window;
     QAction *m_merge;
+    JobRunner *m_runner = nullptr; ///< while a merge runs
 };
 
 } // namespace dubao

@@ -7,6 +7,7 @@
 #include "app/issues/issuespart.h"
 #include "app/maintenance/maintenancepart.h"
 #include "app/maintenance/mergepart.h"
+#include "app/maintenance/teambackuppart.h"
 #include "app/people/peoplepart.h"
 #include "app/reader/originalview.h"
 #include "app/reader/readerview.h"
@@ -128,10 +129,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_export->connectPanelExports();
     m_search = new SearchPart(*this, m_splitter, m_treeDock, *m_actions);
     m_maintenance = new MaintenancePart(*this, *m_actions);
-    new MergePart(*this, *m_actions);    // owned by the window
-    new TrendsPart(*this, *m_actions);   // owned by the window
-    new CalendarPart(*this, *m_actions); // owned by the window
-    new PeoplePart(*this, *m_actions);   // owned by the window
+    new MergePart(*this, *m_actions);      // owned by the window
+    new TeamBackupPart(*this, *m_actions); // owned by the window
+    new TrendsPart(*this, *m_actions);     // owned by the window
+    new CalendarPart(*this, *m_actions);   // owned by the window
+    new PeoplePart(*this, *m_actions);     // owned by the window
     m_reuse = new ReusePart(*this, *m_actions);
     m_teamChanges = new TeamChangeListener(*this); // owned by the window
     registerHelpActions();

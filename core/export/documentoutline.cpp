@@ -48,8 +48,12 @@ Result<void> walkOutline(const ExportDocument &document, const ExportOptions &op
                        .beforeTags = pattern.left(at),
                        .afterTags = pattern.mid(at + 2)});
             }
-            for (const ExportNote &n : e.notes)
+            for (const ExportNote &n : e.notes) {
                 visit({.role = Role::Note, .text = n.text});
+                // Who wrote it, in the small print of the source line.
+                if (const QString by = exporttext::noteAuthorLine(e, n); !by.isEmpty())
+                    visit({.role = Role::Source, .text = by});
+            }
             // Where a reader finds the passage in the paper; Dubao's own link only when asked for (a private scheme).
             if (const QString cited = exporttext::citation(e); !cited.isEmpty())
                 visit({.role = Role::Source, .text = cited});

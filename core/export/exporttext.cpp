@@ -152,6 +152,15 @@ QString authorLine(const Excerpt &e)
         .arg(e.createdBy, e.changedBy);
 }
 
+QString noteAuthorLine(const Excerpt &e, const ExportNote &n)
+{
+    if (n.createdBy.isEmpty() || (e.kind == Excerpt::Kind::Note && e.noteId == n.id && e.createdBy == n.createdBy))
+        return {};
+    if (n.changedBy.isEmpty() || n.changedBy == n.createdBy)
+        return QCoreApplication::translate("dubao::exporttext", "note by %1").arg(n.createdBy);
+    return QCoreApplication::translate("dubao::exporttext", "note by %1, changed by %2").arg(n.createdBy, n.changedBy);
+}
+
 QString citation(const Excerpt &e)
 {
     if (e.isText() || (e.orphan && e.articleTitle.isEmpty() && e.publication.isEmpty() && !e.issueDate.isValid()))

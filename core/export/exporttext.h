@@ -38,6 +38,9 @@ QString orphanNotice();
 QString sourceLine(const Excerpt &excerpt);
 /// Who made the excerpt ("excerpt by rita", "…, changed by sam"), part of sourceLine(); empty when unknown.
 QString authorLine(const Excerpt &excerpt);
+/// Who wrote a note of the excerpt ("note by bo", "note by bo, changed by sam"), written under it; empty when
+/// unknown, and for the note that is the excerpt itself (authorLine() names its author).
+QString noteAuthorLine(const Excerpt &excerpt, const ExportNote &note);
 /// A citation any reader can follow to the paper: "Cited from: publication, 2023-06-14, “headline”, paragraph 3"
 /// (no paragraph for a whole article); empty for free text and an orphan without a remembered source. The
 /// documents write it in place of the private dubao:// link, which they add only with ExportOptions::withLinks.

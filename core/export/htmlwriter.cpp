@@ -24,6 +24,7 @@ blockquote { margin: .6em 0; padding: .2em 1em; border-left: 4px solid #c33; bac
              border-left: .5em solid #ccc; }
 .notes { margin: .4em 0; padding-left: 1.2em; }
 .notes li p, .freetext p { margin: .2em 0; }
+.notes li p.by { color: #666; font-size: .9em; }
 .freetext { margin: 1em 0; }
 pre { white-space: pre-wrap; background: #f2f2f2; padding: .3em .6em; }
 .cite, .link { font-size: .8em; }
@@ -69,8 +70,12 @@ void writeExcerpt(Utf8Sink &out, const ExportDocument &document, const Excerpt &
     }
     if (!e.notes.isEmpty()) {
         out << QLatin1String("<ul class=\"notes\">");
-        for (const ExportNote &n : e.notes)
-            out << QLatin1String("<li>") << markdown::toHtml(n.text) << QLatin1String("</li>");
+        for (const ExportNote &n : e.notes) {
+            out << QLatin1String("<li>") << markdown::toHtml(n.text);
+            if (const QString by = noteAuthorLine(e, n); !by.isEmpty())
+                out << QLatin1String("<p class=\"by\">") << text(by) << QLatin1String("</p>");
+            out << QLatin1String("</li>");
+        }
         out << QLatin1String("</ul>\n");
     }
     // Where a reader finds the passage in the paper; Dubao's own link only when asked for (a private scheme).

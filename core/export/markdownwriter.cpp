@@ -57,8 +57,12 @@ void writeExcerpt(Utf8Sink &out, const Excerpt &e, const ExportOptions &options)
     if (!e.notes.isEmpty()) {
         out << QLatin1String("**") << QCoreApplication::translate("dubao::MarkdownWriter", "Notes")
             << QLatin1String(":**\n\n");
-        for (const ExportNote &n : e.notes)
+        for (const ExportNote &n : e.notes) {
             out << prefixLines(userMarkdown(n.text), QStringLiteral("- "), QStringLiteral("  ")) << u'\n';
+            // Who wrote it, as a paragraph of its own in the item.
+            if (const QString by = noteAuthorLine(e, n); !by.isEmpty())
+                out << QLatin1String("\n  *") << escapeMarkdown(by) << QLatin1String("*\n");
+        }
         out << u'\n';
     }
     // Where a reader finds the passage in the paper; Dubao's own link only when asked for (a private scheme).

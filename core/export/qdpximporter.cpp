@@ -5,6 +5,7 @@
 #include "core/export/zipwriter.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/articlelookup.h"
+#include "core/store/authorship.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
@@ -41,6 +42,9 @@ struct Selection
     qint64 end = -1;
     QStringList codeGuids{};
     QStringList noteGuids{};
+    QString creatingUser{}; ///< user guids (QDA-XML <Users>)
+    QString modifyingUser{};
+    QHash<QString, QString> coders{}; ///< code guid → the user guid of the coding that applied it
 };
 
 struct Source
@@ -54,11 +58,19 @@ struct Source
     QList<Selection> selections{};
 };
 
+struct NoteAuthors
+{
+    QString creatingUser{}; ///< user guids
+    QString modifyingUser{};
+};
+
 struct Project
 {
     QList<Code> codes{}; ///< parents before children
     QList<Source> sources{};
-    QHash<QString, QString> notes; ///< guid → text
+    QHash<QString, QString> notes;           ///< guid → text
+    QHash<QString, NoteAuthors> noteAuthors; ///< note guid → who wrote and changed it
+    QHash<QString, QString> users;           ///< user guid → name
 };
 
 qint64 position(const QXmlStreamAttributes &a, const char *name)
@@ -77,6 +89,7 @@ Result<Project> parseProject(const QByteArray &bytes)
     Source *source = nullptr;
     Selection *selection = nullptr;
     bool inCoding = false;
+    QString coder;
     bool sawProject = false;
     QString noteGuid;
     while (!xml.atEnd()) {
@@ -119,7 +132,10 @@ Result<Project> parseProject(const QByteArray &bytes)
             source = &project.sources.last();
             selection = nullptr;
         } else if (name == u"PlainTextSelection" && source) {
-            source->selections.append({.start = position(a, "startPosition"), .end = position(a, "endPosition")});
+            source->selections.append({.start = position(a, "startPosition"),
+                                       .end = position(a, "endPosition"),
+                                       .creatingUser = a.value(QLatin1String("creatingUser")).toString(),
+                                       .modifyingUser = a.value(QLatin1String("modifyingUser")).toString()});
             selection = &source->selections.last();
         } else if (name == u"Description") {
             const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
@@ -137,12 +153,19 @@ Result<Project> parseProject(const QByteArray &bytes)
             }
         } else if (name == u"Coding") {
             inCoding = true;
+            coder = a.value(QLatin1String("creatingUser")).toString();
         } else if (name == u"CodeRef" && inCoding && selection) {
             selection->codeGuids.append(a.value(QLatin1String("targetGUID")).toString());
+            if (!coder.isEmpty())
+                selection->coders.insert(selection->codeGuids.last(), coder);
         } else if (name == u"NoteRef" && selection) {
             selection->noteGuids.append(a.value(QLatin1String("targetGUID")).toString());
         } else if (name == u"Note") {
             noteGuid = a.value(QLatin1String("guid")).toString();
+            project.noteAuthors.insert(noteGuid, {a.value(QLatin1String("creatingUser")).toString(),
+                                                  a.value(QLatin1String("modifyingUser")).toString()});
+        } else if (name == u"User") {
+            project.users.insert(a.value(QLatin1String("guid")).toString(), a.value(QLatin1String("name")).toString());
         }
     }
     if (xml.hasError()) {
@@ -201,6 +224,7 @@ public:
 
     Result<QdpxImportReport> run(const Project &project, const ExportProgress &progress)
     {
+        m_project = &project;
         const qsizetype total = project.sources.size();
         if (progress && !progress(0, total))
             return Error(QdpxImporter::cancelledMessage());
@@ -238,6 +262,29 @@ private:
             }
             m_tagOfCode.insert(code.guid, id);
         }
+        return {};
+    }
+
+    // Who made what the file names (QDA-XML <Users>), recorded where the library lets an import say so: a library
+    // file. A team library's server records the importing user instead; the names it did not keep are reported.
+    QString userName(const QString &guid) const { return guid.isEmpty() ? QString() : m_project->users.value(guid); }
+    /// The name of who applied `tag` (a code of the selection).
+    QString coderOf(const Selection &s, qint64 tag) const
+    {
+        for (const QString &guid : s.codeGuids) {
+            if (m_tagOfCode.value(guid) == tag && s.coders.contains(guid))
+                return userName(s.coders.value(guid));
+        }
+        return userName(s.creatingUser);
+    }
+    Result<void> authored(const Result<bool> &recorded, const QString &name)
+    {
+        if (!recorded)
+            return recorded.error();
+        if (*recorded)
+            ++m_report.authorsKept;
+        else if (!name.isEmpty() && name != m_library.teamAccess().user && !m_report.authorsNotKept.contains(name))
+            m_report.authorsNotKept.append(name);
         return {};
     }
 
@@ -370,7 +417,8 @@ private:
             pieces.size() == 1 && first.start == 0 && first.end == article.paragraphs.at(first.paragraph).size();
         if (s.description == kArticle) {
             for (const qint64 tag : tags) {
-                if (Result<void> done = tagging(TagTarget::Article, tag, article.articleId, &m_report.articleTagsAdded);
+                if (Result<void> done = tagging(TagTarget::Article, tag, article.articleId, &m_report.articleTagsAdded,
+                                                coderOf(s, tag));
                     !done)
                     return done;
             }
@@ -378,7 +426,9 @@ private:
         }
         if (s.description == kParagraph) {
             for (const qint64 tag : tags) {
-                if (Result<void> done = tagging(TagTarget::Block, tag, block, &m_report.paragraphTagsAdded); !done)
+                if (Result<void> done =
+                        tagging(TagTarget::Block, tag, block, &m_report.paragraphTagsAdded, coderOf(s, tag));
+                    !done)
                     return done;
             }
             return addNotes(s, notes, block, 0, {});
@@ -386,7 +436,7 @@ private:
         if (s.description == kNote) {
             qint64 highlight = 0;
             if (!wholeParagraph) {
-                const Result<qint64> h = highlightAt(block, first, {});
+                const Result<qint64> h = highlightAt(s, block, first, {});
                 if (!h)
                     return h.error();
                 highlight = *h;
@@ -396,7 +446,7 @@ private:
         // A Dubao highlight, or another program's coded selection: a highlight per paragraph it covers.
         qint64 firstHighlight = 0;
         for (const Piece &piece : pieces) {
-            const Result<qint64> h = highlightAt(article.blockIds.at(piece.paragraph), piece, tags);
+            const Result<qint64> h = highlightAt(s, article.blockIds.at(piece.paragraph), piece, tags);
             if (!h)
                 return h.error();
             if (firstHighlight == 0)
@@ -405,7 +455,7 @@ private:
         return addNotes(s, notes, block, firstHighlight, {});
     }
 
-    Result<void> tagging(TagTarget target, qint64 tag, qint64 id, int *added)
+    Result<void> tagging(TagTarget target, qint64 tag, qint64 id, int *added, const QString &coder)
     {
         const Result<bool> changed = m_tags.addTagging(target, tag, id);
         if (!changed)
@@ -413,11 +463,17 @@ private:
         if (*changed)
             m_report.added.taggings.append({target, tag, id});
         ++(*changed ? *added : m_report.alreadyThere);
-        return {};
+        if (!*changed)
+            return {};
+        const char kind = target == TagTarget::Article     ? 'a'
+                          : target == TagTarget::Block     ? 'b'
+                          : target == TagTarget::Highlight ? 'h'
+                                                           : 'n';
+        return authored(authorship::recordTagger(m_library.database(), kind, id, tag, coder), coder);
     }
 
     // The highlight at the piece (an existing one, or a new one), with `tags` on it.
-    Result<qint64> highlightAt(qint64 block, const Piece &piece, const QList<qint64> &tags)
+    Result<qint64> highlightAt(const Selection &s, qint64 block, const Piece &piece, const QList<qint64> &tags)
     {
         for (const Highlight &h : m_annotations.highlightsOfBlock(block)) {
             if (h.orphan || h.start != piece.start || h.end != piece.end)
@@ -425,15 +481,28 @@ private:
             ++m_report.alreadyThere;
             int ignored = 0;
             for (const qint64 tag : tags) {
-                if (Result<void> done = tagging(TagTarget::Highlight, tag, h.id, &ignored); !done)
+                if (Result<void> done = tagging(TagTarget::Highlight, tag, h.id, &ignored, coderOf(s, tag)); !done)
                     return done.error();
             }
             return h.id;
         }
         const Result<qint64> added = m_annotations.addHighlight(block, piece.start, piece.end, tags);
-        if (added) {
-            ++m_report.highlightsAdded;
-            m_report.added.highlights.append(*added);
+        if (!added)
+            return added;
+        ++m_report.highlightsAdded;
+        m_report.added.highlights.append(*added);
+        const QString creator = userName(s.creatingUser);
+        if (Result<void> done = authored(authorship::recordAuthors(m_library.database(), QStringLiteral("highlights"),
+                                                                   *added, creator, userName(s.modifyingUser)),
+                                         creator);
+            !done)
+            return done.error();
+        for (const qint64 tag : tags) {
+            const QString coder = coderOf(s, tag);
+            if (Result<void> done =
+                    authored(authorship::recordTagger(m_library.database(), 'h', *added, tag, coder), coder);
+                !done)
+                return done.error();
         }
         return added;
     }
@@ -461,10 +530,18 @@ private:
                 id = *added;
                 ++m_report.notesAdded;
                 m_report.added.notes.append(id);
+                const NoteAuthors who = m_project->noteAuthors.value(guid);
+                const QString creator = userName(who.creatingUser);
+                if (Result<void> done =
+                        authored(authorship::recordAuthors(m_library.database(), QStringLiteral("notes"), id, creator,
+                                                           userName(who.modifyingUser)),
+                                 creator);
+                    !done)
+                    return done;
             }
             int ignored = 0;
             for (const qint64 tag : tags) {
-                if (Result<void> done = tagging(TagTarget::Note, tag, id, &ignored); !done)
+                if (Result<void> done = tagging(TagTarget::Note, tag, id, &ignored, coderOf(s, tag)); !done)
                     return done;
             }
         }
@@ -473,6 +550,7 @@ private:
 
     Library &m_library;
     const QHash<QString, QByteArray> &m_files;
+    const Project *m_project = nullptr;
     TagRepository m_tags;
     AnnotationRepository m_annotations;
     ArticleLookup m_lookup;

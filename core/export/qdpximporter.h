@@ -46,6 +46,11 @@ struct QdpxImportReport
     int notesAdded = 0;
     int alreadyThere = 0; ///< highlights, taggings and notes the library already had
     int unplaced = 0;     ///< selections outside their source's text
+    /// Highlights, notes and taggings recorded as made by the user the file names (QDA-XML creatingUser and
+    /// modifyingUser): on a library file. A team library records the importing user (its server lets nobody
+    /// write under another's name); authorsNotKept lists the other names the file gave.
+    int authorsKept = 0;
+    QStringList authorsNotKept;
     QdpxAdditions added;
 };
 

@@ -8,13 +8,16 @@
 #include "core/store/backup.h"
 #include "core/store/backupmanifest.h"
 #include "core/store/backupobjects.h"
+#include "core/store/cancelguard.h"
 #include "core/store/correctionrepository.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
+#include "core/store/librarycopy.h"
 #include "core/store/sql.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <memory>
@@ -228,6 +231,49 @@ Result<RestoreReport> BackupRestorer::restore(const QString &backup, const QStri
         removeLibraryFiles(temp);
         return replaced.error();
     }
+    return report;
+}
+
+Result<RestoreReport> BackupRestorer::restoreIntoTeam(const QString &backup, Library &team,
+                                                      const RestoreOptions &options)
+{
+    if (!team.isTeamLibrary())
+        return Error(tr("not a team library"));
+    const auto cancelled = [&options] {
+        return options.cancel && options.cancel->load();
+    };
+    const Result<qint64> rows = [&] {
+        // A cancel also ends the count the server is running (or waiting for a lock to run).
+        const CancelGuard guard(team.database(), options.cancel);
+        return librarycopy::storeRows(team);
+    }();
+    if (!rows && cancelled()) {
+        RestoreReport report;
+        report.cancelled = true;
+        return report;
+    }
+    if (!rows)
+        return rows.error();
+    if (*rows > 0)
+        return Error(tr("a backup is restored only into an empty team library; this one holds %1 rows").arg(*rows));
+    QTemporaryDir staging;
+    if (!staging.isValid())
+        return Error(tr("cannot make a temporary folder: %1").arg(staging.errorString()));
+    const QString rebuilt = staging.filePath(QStringLiteral("restored.sqlite"));
+    Result<RestoreReport> report = restore(backup, rebuilt, options); // (a new file: it replaces nothing)
+    if (!report || report->cancelled)
+        return report;
+    report->keptCopy.clear();
+    Library from;
+    if (const Result<void> opened = from.open(rebuilt); !opened)
+        return opened.error();
+    const Result<qint64> copied = librarycopy::copyRows(from, team, options.rowProgress, options.cancel);
+    if (!copied && cancelled()) {
+        report->cancelled = true; // rolled back: the team library is empty, as it was
+        return report;
+    }
+    if (!copied)
+        return copied.error();
     return report;
 }
 

@@ -17,12 +17,16 @@
 
 namespace dubao {
 
+class Library;
+
 struct RestoreOptions
 {
     int keep = 10; ///< backups kept (Backup::kDefaultKeep) when the replaced library is backed up
     const std::atomic_bool *cancel = nullptr;
     /// Issues stored of all; on the caller's thread.
     std::function<void(qint64 done, qint64 total)> progress;
+    /// restoreIntoTeam(): then the rows copied to the server of all; on the caller's thread.
+    std::function<void(qint64 done, qint64 total)> rowProgress;
 };
 
 struct RestoreReport
@@ -44,6 +48,14 @@ public:
     /// have open) with it.
     static Result<RestoreReport> restore(const QString &backup, const QString &libraryPath,
                                          const RestoreOptions &options = {});
+
+    /// Restores `backup` into the team library `team` (open, on the caller's thread), which must hold no row of
+    /// the store's tables (refused otherwise, counting them): the backup is rebuilt into a library file in a
+    /// temporary folder, as restore() rebuilds it, then its rows are copied to the server in one transaction
+    /// (librarycopy::copyRows; the team's search index is written in it). A failure or a cancel leaves the team
+    /// library empty, as it was. The rows keep who made them only when the user owns the library's tables.
+    static Result<RestoreReport> restoreIntoTeam(const QString &backup, Library &team,
+                                                 const RestoreOptions &options = {});
 
     /// Builds a new library file `target` (which must not exist) from the `.dubao-backup` `backup`. On failure or
     /// cancel `target` is removed.

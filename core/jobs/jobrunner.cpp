@@ -1,5 +1,7 @@
 #include "core/jobs/jobrunner.h"
 
+#include "core/store/cancelguard.h"
+
 #include <QThread>
 
 namespace dubao {
@@ -78,8 +80,10 @@ void JobRunner::join()
 
 void JobRunner::cancel()
 {
-    if (m_thread && m_cancel)
+    if (m_thread && m_cancel) {
         m_cancel->store(true);
+        CancelGuard::interrupt(m_cancel.get()); // a team library's running statement ends on the server
+    }
 }
 
 void JobRunner::cancelAndWait()
@@ -87,6 +91,7 @@ void JobRunner::cancelAndWait()
     if (!m_thread)
         return;
     m_cancel->store(true);
+    CancelGuard::interrupt(m_cancel.get());
     ++m_run; // what the task still has queued is not delivered
     join();
     m_delivery.reset();

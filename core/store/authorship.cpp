@@ -168,6 +168,44 @@ Result<void> migrateTo15(QSqlDatabase &db)
     return execAll(db, statements);
 }
 
+Result<bool> recordAuthors(const QSqlDatabase &db, const QString &table, qint64 id, const QString &createdBy,
+                           const QString &changedBy)
+{
+    if (dialect::isPostgres(db) || createdBy.isEmpty())
+        return false;
+    if (table != QLatin1String("highlights") && table != QLatin1String("notes"))
+        return Error(QStringLiteral("no authorship in %1").arg(table));
+    QSqlQuery q(db);
+    if (Result<void> done =
+            sql::exec(q, QStringLiteral("UPDATE %1 SET created_by = ?, changed_by = ? WHERE id = ?").arg(table),
+                      {createdBy, changedBy.isEmpty() ? createdBy : changedBy, id});
+        !done)
+        return done.error();
+    return q.numRowsAffected() > 0;
+}
+
+Result<bool> recordTagger(const QSqlDatabase &db, char target, qint64 targetId, qint64 tagId, const QString &createdBy)
+{
+    if (dialect::isPostgres(db) || createdBy.isEmpty())
+        return false;
+    const char *table = target == 'a'   ? "article_tags"
+                        : target == 'b' ? "block_tags"
+                        : target == 'h' ? "highlight_tags"
+                                        : "note_tags";
+    const char *key = target == 'a'   ? "article_id"
+                      : target == 'b' ? "block_id"
+                      : target == 'h' ? "highlight_id"
+                                      : "note_id";
+    QSqlQuery q(db);
+    if (Result<void> done = sql::exec(q,
+                                      QStringLiteral("UPDATE %1 SET created_by = ? WHERE %2 = ? AND tag_id = ?")
+                                          .arg(QLatin1String(table), QLatin1String(key)),
+                                      {createdBy, targetId, tagId});
+        !done)
+        return done.error();
+    return q.numRowsAffected() > 0;
+}
+
 const char *postgresScript()
 {
     // Written to run again (a test's downgraded library). Rows that exist when a team library is upgraded get the

@@ -26,6 +26,16 @@ void setUserName(const QString &name);
 /// connection set-up calls it: the schema v15 triggers of the annotation tables use it.
 bool registerSqlFunction(sqlite3 *db);
 
+/// Records who made a highlight or note an import brings (REFI-QDA's creatingUser and modifyingUser): `createdBy`,
+/// and `changedBy` (createdBy when empty), on the row `id` of `table` ("highlights" or "notes"). A library file only:
+/// on a team library the server records its login as the author of every row a user writes (nobody writes under
+/// another's name), and this writes nothing and gives false.
+Result<bool> recordAuthors(const QSqlDatabase &db, const QString &table, qint64 id, const QString &createdBy,
+                           const QString &changedBy);
+/// The same for a tag put on something: `target` 'a'rticle, 'b'lock (paragraph), 'h'ighlight or 'n'ote, the link of
+/// tag `tagId` to `targetId`.
+Result<bool> recordTagger(const QSqlDatabase &db, char target, qint64 targetId, qint64 tagId, const QString &createdBy);
+
 /// Schema version 15 on SQLite: the authorship columns, the notes' and highlights' row versions, notebooks'
 /// `shared`, and the triggers that fill them. Existing rows are recorded as made by userName() (whoever upgrades
 /// the library: a personal library's owner).

@@ -1,5 +1,6 @@
 #include "core/store/librarycopy.h"
 
+#include "core/store/cancelguard.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
@@ -84,10 +85,17 @@ Result<qint64> storeRows(Library &library)
     return rows;
 }
 
-Result<qint64> copyRows(Library &from, Library &to, const std::function<void(qint64, qint64)> &progress)
+Result<qint64> copyRows(Library &from, Library &to, const std::function<void(qint64, qint64)> &progress,
+                        const std::atomic_bool *cancel)
 {
     QSqlDatabase source = from.database();
     QSqlDatabase target = to.database();
+    // A cancel also ends the statement a connection is running (a large table's read on a server).
+    const CancelGuard sourceGuard(source, cancel);
+    const CancelGuard targetGuard(target, cancel);
+    const auto cancelled = [cancel] {
+        return cancel && cancel->load();
+    };
     QSqlQuery count(target);
     for (const QString &table : tables()) {
         if (absentOnBoth(source, target, table))
@@ -138,6 +146,8 @@ Result<qint64> copyRows(Library &from, Library &to, const std::function<void(qin
         const int selfColumn = self.isEmpty() ? -1 : int(columns.indexOf(self));
         QList<std::pair<QVariant, QVariant>> selfLinks; // id, the row's reference to its own table
         while (read.next()) {
+            if (cancelled())
+                return fail(Error(QStringLiteral("the copy was cancelled")));
             for (int c = 0; c < columns.size(); ++c) {
                 QVariant value = read.value(c);
                 if (c == selfColumn && !value.isNull()) {
@@ -173,6 +183,8 @@ Result<qint64> copyRows(Library &from, Library &to, const std::function<void(qin
         }
     }
     read.finish();
+    if (cancelled())
+        return fail(Error(QStringLiteral("the copy was cancelled")));
     // A team library indexes the copied text for search in the same transaction (sql::beforeCommit).
     if (Result<void> indexed = sql::beforeCommit(target); !indexed)
         return fail(indexed.error());

@@ -9,6 +9,7 @@
 
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
 
 namespace dubao {
@@ -26,7 +27,11 @@ Result<qint64> storeRows(Library &library);
 /// Copies every row of tables() from `from` into `to` in one transaction of `to`, which must hold no row in them
 /// (refused otherwise, naming the table). On PostgreSQL the id sequences then continue after the copied ids.
 /// `progress(done, total)` counts rows. On failure `to` is rolled back to as it was. Returns the rows copied.
-Result<qint64> copyRows(Library &from, Library &to, const std::function<void(qint64, qint64)> &progress = {});
+/// `cancel`, when set (by another thread), stops the copy between two rows (and, through CancelGuard, a statement
+/// either connection is running): `to` is rolled back and the result is an error; the caller that set the flag
+/// knows it was a cancel.
+Result<qint64> copyRows(Library &from, Library &to, const std::function<void(qint64, qint64)> &progress = {},
+                        const std::atomic_bool *cancel = nullptr);
 
 } // namespace librarycopy
 

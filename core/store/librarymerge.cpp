@@ -1,6 +1,7 @@
 #include "core/store/librarymerge.h"
 
 #include "core/store/annotationrepository.h"
+#include "core/store/cancelguard.h"
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
 #include "core/store/sql.h"
@@ -9,6 +10,7 @@
 #include <QHash>
 #include <QSqlRecord>
 
+#include <iterator>
 #include <optional>
 
 namespace dubao::librarymerge {
@@ -51,26 +53,42 @@ QString shortQuote(const QString &text)
 class Merge
 {
 public:
-    Merge(Library &from, Library &into, MergeReport &report)
+    Merge(Library &from, Library &into, MergeReport &report, const Options &options)
         : m_from(from.database())
         , m_into(into.database())
         , m_tags(into)
         , m_annotations(into)
         , m_notebooks(into)
         , m_report(report)
+        , m_options(options)
     {}
 
     Result<void> run()
     {
-        for (auto step : {&Merge::issues, &Merge::tags, &Merge::highlights, &Merge::notes, &Merge::paragraphTags,
-                          &Merge::articleTags, &Merge::notebooks}) {
-            if (Result<void> done = (this->*step)(); !done)
-                return done;
+        using Step = Result<void> (Merge::*)();
+        const std::pair<Step, const char *> steps[] = {
+            {&Merge::issues, QT_TRANSLATE_NOOP("dubao::Store", "issues")},
+            {&Merge::tags, QT_TRANSLATE_NOOP("dubao::Store", "tags")},
+            {&Merge::highlights, QT_TRANSLATE_NOOP("dubao::Store", "highlights")},
+            {&Merge::notes, QT_TRANSLATE_NOOP("dubao::Store", "notes")},
+            {&Merge::paragraphTags, QT_TRANSLATE_NOOP("dubao::Store", "tagged paragraphs")},
+            {&Merge::articleTags, QT_TRANSLATE_NOOP("dubao::Store", "tagged articles")},
+            {&Merge::notebooks, QT_TRANSLATE_NOOP("dubao::Store", "notebooks")}};
+        const int count = int(std::size(steps));
+        for (int i = 0; i < count; ++i) {
+            if (m_options.progress)
+                m_options.progress(i, count, Store::tr(steps[i].second));
+            if (Result<void> done = (this->*steps[i].first)(); !done)
+                return cancelled() ? Error(cancelledMessage()) : done;
         }
+        if (m_options.progress)
+            m_options.progress(count, count, {});
         return {};
     }
 
 private:
+    bool cancelled() const { return m_options.cancel && m_options.cancel->load(); }
+
     /// The destination's issue of each issue of `from` that has work on it (0: none with the same source).
     Result<void> issues()
     {
@@ -85,6 +103,8 @@ private:
         if (!found)
             return found.error();
         for (const QVariantList &row : *found) {
+            if (cancelled())
+                return Error(cancelledMessage());
             const qint64 target = lookup(m_into,
                                          QStringLiteral("SELECT i.id FROM issues i JOIN source_files s ON "
                                                         "s.id = i.source_file_id WHERE s.sha256 = ?"),
@@ -108,6 +128,8 @@ private:
         for (const QVariantList &row : *found)
             byId.insert(row.at(0).toLongLong(), row);
         for (const QVariantList &row : *found) {
+            if (cancelled())
+                return Error(cancelledMessage());
             if (Result<qint64> mapped = tag(row.at(0).toLongLong(), byId, 0); !mapped)
                 return mapped.error();
         }
@@ -217,6 +239,8 @@ private:
         if (!found)
             return found.error();
         for (const QVariantList &row : *found) {
+            if (cancelled())
+                return Error(cancelledMessage());
             const Result<bool> added = m_tags.addTagging(target, m_tagIds.value(row.at(0).toLongLong()), into);
             if (!added)
                 return added.error();
@@ -245,6 +269,8 @@ private:
         if (!found)
             return found.error();
         for (const QVariantList &row : *found) {
+            if (cancelled())
+                return Error(cancelledMessage());
             const qint64 id = row.at(0).toLongLong();
             const QString what = Store::tr("highlight %1 “%2”").arg(id).arg(shortQuote(row.at(4).toString()));
             const QByteArray uid = row.at(9).toByteArray();
@@ -301,6 +327,8 @@ private:
         if (!found)
             return found.error();
         for (const QVariantList &row : *found) {
+            if (cancelled())
+                return Error(cancelledMessage());
             const qint64 id = row.at(0).toLongLong();
             const QString what = Store::tr("note %1 “%2”").arg(id).arg(shortQuote(row.at(3).toString()));
             const QByteArray uid = row.at(7).toByteArray();
@@ -359,6 +387,8 @@ private:
         if (!found)
             return found.error();
         for (const QVariantList &row : *found) {
+            if (cancelled())
+                return Error(cancelledMessage());
             QString why;
             const qint64 block = this->block(row.at(0).toLongLong(), &why);
             if (block == 0) {
@@ -381,6 +411,8 @@ private:
         if (!found)
             return found.error();
         for (const QVariantList &row : *found) {
+            if (cancelled())
+                return Error(cancelledMessage());
             QString why;
             const qint64 article = this->article(row.at(0).toLongLong(), &why);
             if (article == 0) {
@@ -469,6 +501,7 @@ private:
     AnnotationRepository m_annotations;
     NotebookRepository m_notebooks;
     MergeReport &m_report;
+    const Options &m_options;
     QHash<qint64, qint64> m_issues; // from -> into (0: no issue of that source)
     QHash<qint64, QString> m_issueNames;
     QHash<qint64, qint64> m_tagIds;
@@ -482,16 +515,33 @@ private:
 
 Result<MergeReport> merge(Library &from, Library &into, bool dryRun)
 {
+    Options options;
+    options.dryRun = dryRun;
+    return merge(from, into, options);
+}
+
+Result<MergeReport> merge(Library &from, Library &into, const Options &options)
+{
     MergeReport report;
-    report.dryRun = dryRun;
+    report.dryRun = options.dryRun;
     sql::WriteScope scope(into.database(), "dubao_merge");
     if (!scope.isActive())
         return scope.error();
-    if (Result<void> merged = Merge(from, into, report).run(); !merged)
+    // A cancel ends a statement either library is running (a big read, or a write waiting for a lock).
+    const CancelGuard fromGuard(from.database(), options.cancel);
+    const CancelGuard intoGuard(into.database(), options.cancel);
+    if (Result<void> merged = Merge(from, into, report, options).run(); !merged)
         return merged.error(); // the scope rolls back
-    if (dryRun)
+    if (options.cancel && options.cancel->load())
+        return Error(cancelledMessage());
+    if (options.dryRun)
         return report; // the scope rolls back what it would have written
     return scope.commit(report);
+}
+
+QString cancelledMessage()
+{
+    return Store::tr("the merge was cancelled; nothing was merged");
 }
 
 } // namespace dubao::librarymerge

@@ -10,6 +10,9 @@
 
 #include <QStringList>
 
+#include <atomic>
+#include <functional>
+
 namespace dubao {
 
 class Library;
@@ -44,6 +47,19 @@ namespace librarymerge {
 /// failure leaves `into` as it was. Corrections of the issues' text are not carried (they are edits of the
 /// library, not annotations).
 Result<MergeReport> merge(Library &from, Library &into, bool dryRun = false);
+
+/// What a merge on a worker thread is given: a cancel flag (another thread sets it: the merge stops between two rows,
+/// or ends the statement running, and rolls back: the error is cancelledMessage()) and its progress, a step of all
+/// ("highlights", 3 of 7), on the merging thread.
+struct Options
+{
+    bool dryRun = false;
+    const std::atomic_bool *cancel = nullptr;
+    std::function<void(int step, int steps, const QString &what)> progress;
+};
+Result<MergeReport> merge(Library &from, Library &into, const Options &options);
+/// The error of a cancelled merge.
+QString cancelledMessage();
 
 } // namespace librarymerge
 

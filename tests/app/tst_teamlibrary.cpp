@@ -5,6 +5,7 @@
 // anyway is refused by the server, and the window says so naming the role.
 #include "app/annotations/annotationcontroller.h"
 #include "app/annotations/annotationdocument.h"
+#include "app/annotations/annotationspanel.h"
 #include "app/annotations/notebookview.h"
 #include "app/annotations/notespanel.h"
 #include "app/annotations/tagdock.h"
@@ -15,6 +16,8 @@
 #include "core/store/annotationrepository.h"
 #include "core/store/library.h"
 #include "core/store/notebookrepository.h"
+#include "core/store/sql.h"
+#include "core/store/tagrepository.h"
 #include "core/store/teamroles.h"
 #include "tests/support/isolatedsettings.h"
 #include "tests/support/pgserver.h"
@@ -28,8 +31,10 @@
 #include <QDirIterator>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +62,8 @@ private slots:
     void annotator_annotationActionsOn_importOff();
     void editor_importOn();
     void annotator_colleaguesNoteAndNotebook_readOnlyWithWhy_ownNotebookSharedUndoably();
+    void annotator_annotationsPanelMenu_colleaguesOffWithWhy_ownOn();
+    void undo_highlightAColleagueChangedOrDeletedSince_refusedPlainly_nothingOverwritten();
 
 private:
     QString url(const QString &user) const { return m_server->url(m_db, user); }
@@ -299,6 +306,125 @@ void TestTeamLibrary::annotator_colleaguesNoteAndNotebook_readOnlyWithWhy_ownNot
     window->undoStack()->undo();
     QCOMPARE(m_server->psql(m_db, sharedFlag).valueOr({}), u"0"_s);
     QTRY_VERIFY(!view->shareButton()->isChecked());
+}
+
+void TestTeamLibrary::annotator_annotationsPanelMenu_colleaguesOffWithWhy_ownOn()
+{
+    // bo's highlight and note, and anna's highlight, on the same paragraph.
+    {
+        Library bo;
+        QVERIFY(bo.open(url(u"bo"_s)));
+        AnnotationRepository annotations(bo);
+        QVERIFY(annotations.addHighlight(m_block, 0, 2));
+        QVERIFY(annotations.addNote(m_block, 0, u"bo's menu note"_s));
+        Library anna;
+        QVERIFY(anna.open(url(u"anna"_s)));
+        QVERIFY(AnnotationRepository(anna).addHighlight(m_block, 3, 5));
+    }
+    std::unique_ptr<MainWindow> window = test::openShownWindow(url(u"anna"_s));
+    AnnotationsPanel *panel = window->annotations()->annotationsPanel();
+    panel->refresh();
+    // The entries of the panel's context menu that change an annotation, by text.
+    auto entries = [panel](const AnnotationItem &item) {
+        auto menu = std::make_shared<QMenu>();
+        emit panel->contextMenuRequested(menu.get(), item);
+        QHash<QString, QAction *> byText;
+        for (QAction *action : menu->actions())
+            byText.insert(action->text().remove(u'&'), action);
+        return std::pair{menu, byText};
+    };
+    int checked = 0;
+    for (const AnnotationItem &item : panel->items()) {
+        const bool highlight = item.kind == AnnotationItem::Kind::Highlight;
+        const QString author = highlight ? item.highlight.createdBy : item.note.createdBy;
+        if (author != u"bo"_s && author != u"anna"_s)
+            continue;
+        const auto [menu, byText] = entries(item);
+        const QStringList changing = highlight ? QStringList{u"Tags…"_s, u"Remove Highlight"_s}
+                                               : QStringList{u"Edit Note…"_s, u"Tags…"_s, u"Delete Note"_s};
+        for (const QString &text : changing) {
+            QAction *action = byText.value(text);
+            QVERIFY2(action, qPrintable(text + u" in "_s + QStringList(byText.keys()).join(u", "_s)));
+            if (author == u"anna"_s) {
+                QVERIFY2(action->isEnabled(), qPrintable(text));
+                continue;
+            }
+            QVERIFY2(!action->isEnabled(), qPrintable(text));
+            QCOMPARE(action->toolTip(),
+                     highlight ? u"this highlight is bo's: an annotator changes only their own highlights"_s
+                               : u"this note is bo's: an annotator changes only their own notes"_s);
+        }
+        QVERIFY(menu->toolTipsVisible() || author == u"anna"_s);
+        QVERIFY(byText.value(u"Add to Notebook"_s) && byText.value(u"Add to Notebook"_s)->isEnabled());
+        ++checked;
+    }
+    QVERIFY2(checked >= 3, qPrintable(QString::number(checked)));
+    // Anna's own highlight: Remove Highlight removes it.
+    const QString annas = u"SELECT count(*) FROM highlights WHERE created_by = 'anna' AND start = 3"_s;
+    QCOMPARE(m_server->psql(m_db, annas).valueOr({}), u"1"_s);
+    for (const AnnotationItem &item : panel->items())
+        if (item.kind == AnnotationItem::Kind::Highlight && item.highlight.createdBy == u"anna"_s &&
+            item.highlight.start == 3)
+            entries(item).second.value(u"Remove Highlight"_s)->trigger();
+    QCOMPARE(m_server->psql(m_db, annas).valueOr({}), u"0"_s);
+}
+
+void TestTeamLibrary::undo_highlightAColleagueChangedOrDeletedSince_refusedPlainly_nothingOverwritten()
+{
+    std::unique_ptr<MainWindow> window = test::openShownWindow(url(u"anna"_s));
+    AnnotationDocument &document = window->annotations()->document();
+    QUndoStack *undo = window->undoStack();
+    QSignalSpy errors(&document, &AnnotationDocument::errorOccurred);
+    Library ed; // an editor, who may change anyone's highlights
+    QVERIFY(ed.open(url(u"ed"_s)));
+    auto count = [this](const QString &sql) {
+        return m_server->psql(m_db, sql).valueOr({});
+    };
+    auto lastError = [&errors] {
+        return errors.isEmpty() ? QString() : errors.last().at(0).toString();
+    };
+
+    // ed tags anna's new highlight: her undo would delete ed's tagging with it. Refused; both stay.
+    const qint64 tagged = document.addHighlight(m_block, 6, 8);
+    QVERIFY(tagged > 0);
+    const Result<Tag> tag = TagRepository(ed).create(u"ed's code"_s);
+    QVERIFY2(tag, qPrintable(tag.error().message()));
+    QVERIFY(TagRepository(ed).addTagging(TagTarget::Highlight, tag->id, tagged));
+    undo->undo();
+    QVERIFY2(lastError().contains(u"someone else changed the tags of this highlight since (0 tags then, 1 now)"_s),
+             qPrintable(lastError()));
+    QCOMPARE(count(u"SELECT count(*) FROM highlights WHERE id = %1"_s.arg(tagged)), u"1"_s);
+    QCOMPARE(count(u"SELECT count(*) FROM highlight_tags WHERE highlight_id = %1"_s.arg(tagged)), u"1"_s);
+
+    // ed changes the highlight's row (its version goes up): refused, naming ed.
+    const qint64 changed = document.addHighlight(m_block, 9, 11);
+    QVERIFY(changed > 0);
+    QVERIFY(
+        sql::exec(ed.database(), u"UPDATE highlights SET modified_at = ? WHERE id = ?"_s, {sql::nowUtc(), changed}));
+    const qsizetype before = errors.size();
+    undo->undo();
+    QCOMPARE(errors.size(), before + 1);
+    QVERIFY2(lastError().contains(u"highlight %1 was changed by ed at "_s.arg(changed)) &&
+                 lastError().contains(u"nothing was deleted"_s),
+             qPrintable(lastError()));
+    QCOMPARE(count(u"SELECT count(*) FROM highlights WHERE id = %1"_s.arg(changed)), u"1"_s);
+
+    // ed deletes it: nothing to undo, said so; nothing else is touched.
+    const qint64 deleted = document.addHighlight(m_block, 12, 14);
+    QVERIFY(deleted > 0);
+    QVERIFY(AnnotationRepository(ed).removeHighlight(deleted));
+    undo->undo();
+    QVERIFY2(lastError().contains(u"someone else deleted this highlight since"_s), qPrintable(lastError()));
+
+    // Her own highlight nobody touched: undo and redo work as ever.
+    const qint64 own = document.addHighlight(m_block, 15, 17);
+    QVERIFY(own > 0);
+    const qsizetype quiet = errors.size();
+    undo->undo();
+    QCOMPARE(count(u"SELECT count(*) FROM highlights WHERE id = %1"_s.arg(own)), u"0"_s);
+    undo->redo();
+    QCOMPARE(count(u"SELECT count(*) FROM highlights WHERE id = %1"_s.arg(own)), u"1"_s);
+    QCOMPARE(errors.size(), quiet);
 }
 
 QTEST_MAIN(TestTeamLibrary)

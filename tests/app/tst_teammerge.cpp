@@ -18,8 +18,12 @@
 #include "tests/support/windowfixture.h"
 
 #include <QAction>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -33,6 +37,7 @@ class TestTeamMerge : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    void merge_cancelledWhileItWaits_mergesNothing();
     void merge_previewDeclined_nothing_confirmed_addsAndReports();
     void readerAndAnnotator_entryOffWithReason();
 
@@ -87,6 +92,50 @@ void TestTeamMerge::initTestCase()
 void TestTeamMerge::cleanupTestCase()
 {
     m_server.reset();
+}
+
+void TestTeamMerge::merge_cancelledWhileItWaits_mergesNothing()
+{
+    std::unique_ptr<MainWindow> window = test::openShownWindow(m_server->url(m_db));
+    auto *feedback = new test::RecordingFeedback;
+    window->setFeedback(std::unique_ptr<UserFeedback>(feedback));
+    auto *part = window->findChild<MergePart *>();
+    QVERIFY(part);
+    // Once the user has said yes, a colleague holds the notes table: the merge, past its highlights, waits for it.
+    Library colleague;
+    QVERIFY(colleague.open(m_server->url(m_db)));
+    feedback->beforeAnswer = [&] {
+        QVERIFY(colleague.database().transaction());
+        QVERIFY(QSqlQuery(colleague.database()).exec(u"LOCK TABLE notes IN EXCLUSIVE MODE"_s));
+    };
+    QSignalSpy progressed(part, &MergePart::progressed);
+    QTimer poll;
+    poll.setInterval(20);
+    bool cancelled = false;
+    connect(&poll, &QTimer::timeout, this, [&] {
+        if (cancelled || m_server->psql(m_db, u"SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                              "current_database() AND wait_event_type = 'Lock'"_s)
+                                 .valueOr({}) == u"0"_s)
+            return;
+        cancelled = true;
+        part->cancel();
+    });
+    poll.start();
+    const Result<MergeReport> merged = part->mergeFrom(m_personal);
+    poll.stop();
+    QVERIFY(colleague.database().rollback());
+    QVERIFY(cancelled);
+    QVERIFY(!merged);
+    QCOMPARE(merged.error().message(), librarymerge::cancelledMessage());
+    QCOMPARE(window->statusBar()->currentMessage(), u"The merge was cancelled; nothing was merged."_s);
+    QVERIFY(!progressed.isEmpty());
+    QVERIFY2(progressed.first().at(0).toString().startsWith(u"Merging the issues (1 of 7)"_s),
+             qPrintable(progressed.first().at(0).toString()));
+    // Its highlight and tag, written before it waited, were rolled back with the rest.
+    QCOMPARE(count(u"highlights"_s), u"0"_s);
+    QCOMPARE(count(u"notes"_s), u"0"_s);
+    QCOMPARE(m_server->psql(m_db, u"SELECT count(*) FROM tags WHERE name = 'from home'"_s).valueOr({}), u"0"_s);
+    QVERIFY(feedback->warnings.isEmpty());
 }
 
 void TestTeamMerge::merge_previewDeclined_nothing_confirmed_addsAndReports()

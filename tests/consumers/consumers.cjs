@@ -142,6 +142,7 @@ for (const q of quotes)
 check(/\d+ excerpt\(s\)/.test(pdfText), 'pdftotext keeps the digits of the line under the title');
 check(!pdfText.includes('<b>') && !pdfText.includes('javascript'), 'the PDF has no raw HTML or script link');
 check(pdfText.includes('重点') && !pdfText.includes('**') && !pdfText.includes('##'), 'the PDF renders the note');
+check(/note by \S+/.test(pdfText), "the PDF names the note's author");
 
 // LibreOffice: the ODT opens, converts, and sets the Chinese in Noto CJK SC.
 const profile = path.join(work, 'lo-profile');
@@ -188,6 +189,7 @@ console.log(`LibreOffice: ${glyphs} CJK glyphs, all Noto Serif CJK SC's (${regio
 const loText = unbreak(run('pdftotext', ['-enc', 'UTF-8', loPdf, '-']));
 for (const q of quotes)
     check(loText.includes(q), `LibreOffice's PDF has ${q.slice(0, 12)} exactly`);
+check(/note ?by \S+/.test(loText), "LibreOffice's PDF of the ODT names the note's author");
 run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx', '--outdir',
                 path.join(work, 'lo'), exported.odt], { stdio: 'pipe' });
 const styles = run('unzip', ['-p', path.join(work, 'lo', 'out.docx'), 'word/document.xml']);

@@ -2,6 +2,7 @@
 // names and notes, round trips of CSV/JSON/CSL-JSON/Web Annotation, RIS well-formedness, the QSaveFile
 // guarantees, safe file names. dubao-cli export: tests/cli/tst_cli_export.cpp. What is exported (the selection):
 // tst_excerptcollector.
+#include "core/export/documentoutline.h"
 #include "core/export/excerptcollector.h"
 #include "core/export/exportformat.h"
 #include "core/export/exporttext.h"
@@ -63,6 +64,7 @@ private slots:
     void markdown_groupedByTagAndDate();
     void citation_namesPublicationDateHeadlineAndParagraph();
     void html_hostileText_escapedAndSelfContained();
+    void notes_nameTheirAuthor_onlyWhenKnown();
     void csv_roundTrip_neutralisedAndRfc4180();
     void json_roundTrip();
     void cslJson_roundTrip();
@@ -272,6 +274,56 @@ void TestExport::html_hostileText_escapedAndSelfContained()
                     uid::toText(sql::uidOf(m_fx.library->database(), "articles", m_fx.taggedArticle)))));
     QVERIFY(html.contains(QString(100 * 1024, QChar(u'长'))));
     QCOMPARE(html.count(u"<section class=\"excerpt\">"_s), m_all.excerpts.size());
+}
+
+void TestExport::notes_nameTheirAuthor_onlyWhenKnown()
+{
+    // rita's highlight with bo's note (changed by sam), her own note and a note older than authorship.
+    ExportDocument doc;
+    doc.title = u"Authors"_s;
+    Excerpt e;
+    e.kind = Excerpt::Kind::Highlight;
+    e.quote = u"区委书记张智奎"_s;
+    e.articleTitle = u"标题"_s;
+    e.createdBy = u"rita"_s;
+    auto noteBy = [](qint64 id, const QString &text, const QString &by, const QString &changedBy) {
+        ExportNote n;
+        n.id = id;
+        n.text = text;
+        n.createdBy = by;
+        n.changedBy = changedBy;
+        return n;
+    };
+    e.notes = {noteBy(1, u"核对原文"_s, u"bo"_s, u"sam"_s), noteBy(2, u"她自己的"_s, u"rita"_s, u"rita"_s),
+               noteBy(3, u"旧的"_s, {}, {})};
+    doc.excerpts = {e};
+    // A note that is the excerpt: its author is the excerpt's, said once.
+    Excerpt note;
+    note.kind = Excerpt::Kind::Note;
+    note.noteId = 4;
+    note.quote = u"段落"_s;
+    note.createdBy = u"sam"_s;
+    note.notes = {noteBy(4, u"sam 的备注"_s, u"sam"_s, {})};
+    doc.excerpts.append(note);
+
+    const QString md = QString::fromUtf8(writeToBytes(u"md"_s, doc));
+    QVERIFY2(md.contains(u"- 核对原文\n\n  *note by bo, changed by sam*\n"_s), qPrintable(md));
+    QVERIFY2(md.contains(u"- 她自己的\n\n  *note by rita*\n"_s), qPrintable(md));
+    QCOMPARE(md.count(u"note by"_s), 2); // not the one without an author, nor sam's own excerpt again
+    QVERIFY(md.contains(u"excerpt by sam"_s));
+    const QString html = QString::fromUtf8(writeToBytes(u"html"_s, doc));
+    QVERIFY2(html.contains(u"<p>核对原文</p><p class=\"by\">note by bo, changed by sam</p></li>"_s), qPrintable(html));
+    QCOMPARE(html.count(u"class=\"by\""_s), 2);
+    // ODT and PDF lay out the outline: the line follows its note, in the small print of a source line.
+    QStringList outline;
+    QVERIFY(walkOutline(doc, {}, {}, [&](const OutlineItem &item) {
+        if (item.role == OutlineItem::Role::Note || item.role == OutlineItem::Role::Source)
+            outline << item.text;
+    }));
+    const qsizetype at = outline.indexOf(u"核对原文"_s);
+    QVERIFY2(at >= 0 && outline.value(at + 1) == u"note by bo, changed by sam"_s, qPrintable(outline.join(u'|')));
+    QCOMPARE(outline.value(outline.indexOf(u"她自己的"_s) + 1), u"note by rita"_s);
+    QCOMPARE(outline.filter(u"note by"_s).size(), 2);
 }
 
 void TestExport::csv_roundTrip_neutralisedAndRfc4180()

@@ -7,6 +7,7 @@
 #include "core/export/qdpxformat.h"
 #include "core/export/qdpximporter.h"
 #include "core/export/zipwriter.h"
+#include "core/store/sql.h"
 #include "core/store/tagrepository.h"
 #include "tests/support/engines.h"
 #include "tests/support/exportfixture.h"
@@ -75,6 +76,7 @@ class TestQdpxImport : public QObject
 private slots:
     void initTestCase();
     void roundTrip_sameAnnotations();
+    void roundTrip_whoMadeEachCoding_keptInAFile_theImportersOnAServer();
     void importedTwice_addsNothing();
     void intoTheLibraryItCameFrom_addsNothing();
     void foreignSelectionAcrossParagraphs_aHighlightInEach();
@@ -98,6 +100,20 @@ void TestQdpxImport::initTestCase()
     QString error;
     QVERIFY2(m_source.setUp(&error), qPrintable(error));
     QVERIFY2(m_target.setUpIssues(&error), qPrintable(error));
+    // Who made what, as a team's file says it: bo's highlight that sam changed, bo's note, sam's article tag (on a
+    // server only its owner, copying, writes other names).
+    {
+        QSqlDatabase db = m_source.library->database();
+        QVERIFY(db.transaction());
+        if (test::onPostgres())
+            QVERIFY(QSqlQuery(db).exec(u"SET LOCAL dubao.copy = 'on'"_s));
+        QVERIFY(sql::exec(db, u"UPDATE highlights SET created_by = 'bo', changed_by = 'sam' WHERE id = ?"_s,
+                          {m_source.h1}));
+        QVERIFY(sql::exec(db, u"UPDATE notes SET created_by = 'bo', changed_by = 'bo' WHERE id = ?"_s, {m_source.n3}));
+        QVERIFY(sql::exec(db, u"UPDATE article_tags SET created_by = 'sam' WHERE article_id = ?"_s,
+                          {m_source.taggedArticle}));
+        QVERIFY(db.commit());
+    }
     const Result<ExportDocument> all = ExcerptCollector(*m_source.library).collect({});
     QVERIFY2(all.ok(), qPrintable(all.error().message()));
     m_qdpx = test::writeToBytes(u"qdpx"_s, *all);
@@ -116,6 +132,15 @@ void TestQdpxImport::roundTrip_sameAnnotations()
     QCOMPARE(report->articleTagsAdded, 1);
     QCOMPARE(report->notesAdded, 3);
     QCOMPARE(report->alreadyThere, 0);
+    // The file names bo and sam (QDA-XML <Users>): kept in a file, reported where the server records the importer.
+    if (test::onPostgres()) {
+        QCOMPARE(report->authorsKept, 0);
+        QVERIFY2(report->authorsNotKept.contains(u"bo"_s) && report->authorsNotKept.contains(u"sam"_s),
+                 qPrintable(report->authorsNotKept.join(u',')));
+    } else {
+        QVERIFY(report->authorsKept >= 3);
+        QVERIFY2(report->authorsNotKept.isEmpty(), qPrintable(report->authorsNotKept.join(u',')));
+    }
 
     const QStringList expected = canonical(*m_source.library);
     QCOMPARE(expected.size(), 6); // three highlights, a tagged paragraph, a tagged article, a note
@@ -130,6 +155,33 @@ void TestQdpxImport::roundTrip_sameAnnotations()
     QCOMPARE(h3.size(), 1);
     QCOMPARE(AnnotationRepository(*m_target.library).highlightsOfBlock(m_target.block(m_target.stored1, 0, 0)).size(),
              1);
+}
+
+void TestQdpxImport::roundTrip_whoMadeEachCoding_keptInAFile_theImportersOnAServer()
+{
+    // (imported by roundTrip_sameAnnotations)
+    QSqlDatabase db = m_target.library->database();
+    const QString quote = AnnotationRepository(*m_source.library).highlight(m_source.h1)->anchor.quote;
+    auto value = [&](const QString &sql, const QVariantList &binds = {}) {
+        return sql::scalar(db, sql, binds).toString();
+    };
+    const QString h1 = u"SELECT created_by || '/' || changed_by FROM highlights WHERE quote = ?"_s;
+    const QString n3 = u"SELECT created_by || '/' || changed_by FROM notes WHERE text = ?"_s;
+    const QString tagger = u"SELECT created_by FROM article_tags WHERE article_id = ?"_s;
+    const qint64 article = m_target.stored1.parsed.articles.at(2).id; // (the source's taggedArticle)
+    const QString note =
+        sql::scalar(m_source.library->database(), u"SELECT text FROM notes WHERE id = ?"_s, {m_source.n3}).toString();
+    if (!test::onPostgres()) {
+        QCOMPARE(value(h1, {quote}), u"bo/sam"_s);
+        QCOMPARE(value(n3, {note}), u"bo/bo"_s);
+        QCOMPARE(value(tagger, {article}), u"sam"_s);
+        return;
+    }
+    // A team library records who imported it: the server lets nobody write under another's name.
+    const QString me = m_target.library->teamAccess().user;
+    QCOMPARE(value(h1, {quote}), me + u'/' + me);
+    QCOMPARE(value(n3, {note}), me + u'/' + me);
+    QCOMPARE(value(tagger, {article}), me);
 }
 
 void TestQdpxImport::importedTwice_addsNothing()

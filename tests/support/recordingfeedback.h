@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
+
 namespace dubao::test {
 
 class RecordingFeedback final : public UserFeedback
@@ -24,6 +26,8 @@ public:
     bool confirm(QWidget *, const QString &title, const QString &question, bool) override
     {
         questions << title + QStringLiteral(": ") + question;
+        if (beforeAnswer)
+            beforeAnswer();
         return answer;
     }
     void show(QWidget *dialog) override
@@ -33,8 +37,9 @@ public:
     }
     bool showsDialogs() const override { return dialogs; }
 
-    bool answer = true;   ///< what confirm() answers
-    bool dialogs = false; ///< what showsDialogs() answers: true makes long work show its progress dialog
+    bool answer = true;                 ///< what confirm() answers
+    std::function<void()> beforeAnswer; ///< run by confirm() before it answers (a test acts in between)
+    bool dialogs = false;               ///< what showsDialogs() answers: true makes long work show its progress dialog
     QStringList warnings;
     QStringList information;
     QStringList questions;
