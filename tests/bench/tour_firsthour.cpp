@@ -4,10 +4,10 @@
 //
 // Opens LIBRARY (it writes to it: tags, highlights, a note; give it a copy) in the real main window at --size, in
 // --language, walks the first hour (a search hit, `tag:` completing, `tag:` without its value, `tag:` alone,
-// overlapping highlights, the note list, the note editor beside its selection, undo's message, the Concordance and
-// back, the bottom docks, the export dialog, the Markdown export, the live language switch) and saves each step's
-// screen as OUT_DIR/NN-step.png, the whole screen grabbed, so that pop-ups show. Prints one line per picture. Not run
-// by ctest.
+// overlapping highlights, the note list, the note editor and the tag palette beside the selection, undo's message, the
+// Concordance and back, the bottom docks, the export dialog, the Markdown export, the live language switch) and saves
+// each step's screen as OUT_DIR/NN-step.png, the whole screen grabbed, so that pop-ups show. Prints one line per
+// picture. Not run by ctest.
 #include "app/annotations/annotationcontroller.h"
 #include "app/annotations/annotationdocument.h"
 #include "app/reader/readerview.h"
@@ -235,6 +235,11 @@ int main(int argc, char *argv[])
         reader->selectSpan({second->id, 0, 8});
         withDialog([] { action("actionAddNote")->trigger(); },
                    [](QWidget *) { shoot(QStringLiteral("note-editor-beside-selection")); });
+        settle();
+        // The tag palette too opens beside the selection, not over it.
+        reader->selectSpan({second->id, 0, 8});
+        withDialog([] { action("actionTagPalette")->trigger(); },
+                   [](QWidget *) { shoot(QStringLiteral("tag-palette-beside-selection")); });
         settle();
     }
 
