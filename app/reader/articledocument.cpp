@@ -359,7 +359,7 @@ QList<HighlightEdge> highlightEdges(const QTextDocument &document, const QList<H
     return edges;
 }
 
-QString highlightToolTip(const QList<HighlightMark> &highlights)
+QString highlightToolTip(const QTextDocument &document, const QList<HighlightMark> &highlights)
 {
     if (highlights.isEmpty())
         return {};
@@ -367,10 +367,18 @@ QString highlightToolTip(const QList<HighlightMark> &highlights)
         highlights.size() == 1
             ? QCoreApplication::translate("dubao::ReaderView", "Highlight:")
             : QCoreApplication::translate("dubao::ReaderView", "%n highlights here:", nullptr, int(highlights.size()))};
-    for (const HighlightMark &mark : highlights)
-        lines << QStringLiteral("• ") + (mark.tags.isEmpty()
-                                             ? QCoreApplication::translate("dubao::ReaderView", "no tag")
+    // Each by its own text: overlapping highlights with the same tags would otherwise read as the same line twice.
+    constexpr int kShown = 12; // characters of a highlight's text, then an ellipsis
+    for (const HighlightMark &mark : highlights) {
+        QString line = QStringLiteral("• ");
+        if (const QTextBlock block = findArticleBlock(document, mark.blockId); block.isValid()) {
+            const QString text = block.text().mid(mark.start, std::max(0, mark.end - mark.start));
+            if (!text.isEmpty())
+                line += QStringLiteral("“%1” ").arg(text.size() > kShown ? text.left(kShown) + u'…' : text);
+        }
+        lines << line + (mark.tags.isEmpty() ? QCoreApplication::translate("dubao::ReaderView", "no tag")
                                              : mark.tags.join(QCoreApplication::translate("dubao::ReaderView", ", ")));
+    }
     return lines.join(u'\n');
 }
 

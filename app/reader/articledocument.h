@@ -137,8 +137,9 @@ struct HighlightEdge
 };
 /// The edges of the highlights that touch another one (a highlight alone needs none: its tint shows its extent).
 QList<HighlightEdge> highlightEdges(const QTextDocument &document, const QList<HighlightMark> &highlights);
-/// What hovering highlighted text says: every highlight there, each with its tags. Empty without highlights.
-QString highlightToolTip(const QList<HighlightMark> &highlights);
+/// What hovering highlighted text says: every highlight there, each by the start of its own text (so two with the
+/// same tags are told apart) and its tags. Empty without highlights.
+QString highlightToolTip(const QTextDocument &document, const QList<HighlightMark> &highlights);
 
 /// Colours of a search match, shared with the search results list.
 QColor searchMatchBackground(const QPalette &palette, bool current);

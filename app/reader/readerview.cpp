@@ -523,7 +523,7 @@ bool ReaderView::viewportEvent(QEvent *event)
             QStringList tip;
             if (const std::optional<CorrectionMark> mark = correctionAt(position))
                 tip << mark->toolTip;
-            if (const QString highlights = highlightToolTip(highlightsAt(position)); !highlights.isEmpty())
+            if (const QString highlights = highlightToolTip(*document(), highlightsAt(position)); !highlights.isEmpty())
                 tip << highlights;
             if (!tip.isEmpty()) {
                 QToolTip::showText(help->globalPos(), tip.join(QStringLiteral("\n\n")), viewport());

@@ -16,10 +16,14 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPushButton>
+#include <QStyle>
+#include <QStyleOptionButton>
 #include <QStyledItemDelegate>
 #include <QTextLayout>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace dubao {
 
@@ -146,6 +150,10 @@ SearchPanel::SearchPanel(QWidget *parent)
     m_order->addItem(tr("Oldest"), int(SearchOrder::Oldest));
     m_order->setToolTip(tr("Order of the hits"));
     m_count->setObjectName(QStringLiteral("searchCount"));
+    // The count line ("More than 5,000 hits · ranked among the newest 5,000") and the Load more button would
+    // otherwise make their text the dock's minimum width, and at 1024 px that width is taken from the reading pane
+    // (issue 20): the count wraps, the button's text is elided to the width it gets (whole in its tooltip).
+    m_count->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("searchMessage"));
     m_message->setWordWrap(true);
     m_message->hide();
@@ -158,6 +166,8 @@ SearchPanel::SearchPanel(QWidget *parent)
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setFrameShape(QFrame::NoFrame);
     m_more->setObjectName(QStringLiteral("searchLoadMore"));
+    m_more->setSizePolicy(QSizePolicy::Ignored, m_more->sizePolicy().verticalPolicy());
+    m_more->installEventFilter(this);
     m_more->hide();
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(DebounceMs);
@@ -461,14 +471,31 @@ void SearchPanel::updateCount()
     m_count->setVisible(!text.isEmpty());
     const bool more = m_model->rowCount() < m_model->total();
     m_more->setVisible(more && !m_busy);
-    if (more)
-        m_more->setText((m_model->isTotalLowerBound() ? tr("Load more (%1 of more than %2 shown)")
-                                                      : tr("Load more (%1 of %2 shown)"))
-                            .arg(QLocale().toString(m_model->rowCount()), QLocale().toString(m_model->total())));
+    if (more) {
+        m_moreText = (m_model->isTotalLowerBound() ? tr("Load more (%1 of more than %2 shown)")
+                                                   : tr("Load more (%1 of %2 shown)"))
+                         .arg(QLocale().toString(m_model->rowCount()), QLocale().toString(m_model->total()));
+        elideLoadMore();
+    }
+}
+
+void SearchPanel::elideLoadMore()
+{
+    // The room for the text: the button's width less what its frame and margins take (the style's size for an
+    // empty label).
+    QStyleOptionButton option;
+    option.initFrom(m_more);
+    const int frame = m_more->style()->sizeFromContents(QStyle::CT_PushButton, &option, QSize(0, 0), m_more).width();
+    const QString shown =
+        m_more->fontMetrics().elidedText(m_moreText, Qt::ElideRight, std::max(0, m_more->width() - frame));
+    m_more->setText(shown);
+    m_more->setToolTip(shown == m_moreText ? QString() : m_moreText);
 }
 
 bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_more && event->type() == QEvent::Resize && !m_moreText.isEmpty())
+        elideLoadMore();
     if (event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         // Down in the field walks into the hits; Esc in the hits clears the reader's highlighting.

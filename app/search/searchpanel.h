@@ -104,6 +104,8 @@ private:
     void cancelCount();
     void showMessage(const QString &text, bool error);
     void updateCount();
+    /// Shows m_moreText in the Load more button, elided to the button's width.
+    void elideLoadMore();
     void activate(const QModelIndex &index);
 
     QLineEdit *m_field;
@@ -130,6 +132,7 @@ private:
     QString m_shownText;    ///< the query text of the shown results
     SearchQuery m_shownQuery;
     QString m_disabledMessage;
+    QString m_moreText;          ///< the Load more button's whole text
     QElapsedTimer m_searchClock; ///< since the awaited first page was asked for
     qint64 m_lastSearchMs = -1;
 };

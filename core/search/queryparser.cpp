@@ -365,6 +365,11 @@ SearchQuery QueryParser::parse(QStringView input)
         } else if (query.hasArticleFilters() || query.from.isValid() || query.to.isValid() ||
                    query.scope == SearchQuery::Scope::Notes) {
             query.error = tr("Add a word to search for: filters only narrow a search.");
+        } else if (!query.messages.isEmpty()) {
+            // Nothing left to search because of what the notes say (`tag:` without its value, an excluded filter):
+            // they are the reason, so they are the error, not "type a word" (issue 20).
+            query.error = query.messages.join(QLatin1Char(' '));
+            query.messages.clear();
         } else if (!input.trimmed().isEmpty()) {
             query.error = tr("Nothing to search for: type a word or a phrase (characters, letters or digits).");
         } else {

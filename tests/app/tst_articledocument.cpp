@@ -321,14 +321,20 @@ void TestArticleDocument::highlights_sameTagOverlap_deeperWithEdgesAndEveryTagNa
     QCOMPARE(edges[2], (HighlightEdge{at + 4, true, tag}));
     QCOMPARE(edges[3], (HighlightEdge{at + 9, false, tag}));
 
-    // Hovering the overlap names both highlights and every tag on them.
-    const QString tip = highlightToolTip(highlightsAtPosition(document, marks, at + 5));
+    // Hovering the overlap names both highlights, each by its own text, and every tag on them.
+    const QString text = findArticleBlock(document, 101).text();
+    const QString tip = highlightToolTip(document, highlightsAtPosition(document, marks, at + 5));
     QVERIFY2(tip.contains(u"2 highlights"_s), qPrintable(tip));
-    QVERIFY(tip.contains(u"• 政法\n"_s));
-    QVERIFY(tip.contains(u"• 政法, 政法/法院"_s));
-    QVERIFY(highlightToolTip(highlightsAtPosition(document, marks, at + 8)).contains(u"政法/法院"_s));
-    QVERIFY(highlightToolTip({}).isEmpty());
-    QVERIFY(highlightToolTip({marks[2]}).contains(u"no tag"_s));
+    QVERIFY2(tip.contains(u"• “"_s + text.mid(2, 4) + u"” 政法\n"_s), qPrintable(tip));
+    QVERIFY2(tip.contains(u"• “"_s + text.mid(4, 5) + u"” 政法, 政法/法院"_s), qPrintable(tip));
+    QVERIFY(highlightToolTip(document, highlightsAtPosition(document, marks, at + 8)).contains(u"政法/法院"_s));
+    QVERIFY(highlightToolTip(document, {}).isEmpty());
+    QVERIFY(highlightToolTip(document, {marks[2]}).contains(u"no tag"_s));
+    // A long highlight is named by its first 12 characters.
+    const HighlightMark longer{4, 101, 0, int(text.size()), tag, {u"政法"_s}};
+    QVERIFY(text.size() > 12);
+    QVERIFY2(highlightToolTip(document, {longer}).contains(u"“"_s + text.left(12) + u"…”"_s),
+             qPrintable(highlightToolTip(document, {longer})));
 }
 
 void TestArticleDocument::highlights_cleared_paragraphLosesFormats()

@@ -9,12 +9,17 @@
 #include "app/reader/findbar.h"
 #include "app/reader/readerview.h"
 #include "app/search/concordanceview.h"
+#include "app/search/searchpanel.h"
+#include "app/search/searchresultsmodel.h"
 #include "app/shell/mainwindow.h"
 #include "core/search/queryparser.h"
+#include "core/search/searchindex.h"
 #include "core/search/searchservice.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
+#include "core/store/sql.h"
 #include "tests/support/corpuslibrary.h"
+#include "tests/support/handbuiltissue.h"
 #include "tests/support/windowfixture.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -23,11 +28,13 @@
 #include <QDateEdit>
 #include <QDockWidget>
 #include <QLabel>
+#include <QPushButton>
 #include <QScopeGuard>
 #include <QScrollBar>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -52,6 +59,7 @@ private slots:
     void exportFromTheWindow_statusSaysWhereItWent();
     void dialogs_showNoRawAmpersand();
     void smallScreen_docksGiveWayToTheReadingPane();
+    void smallScreen_commonWordSearch_searchDockStaysNarrow();
 
 private:
     QTemporaryDir m_dir;
@@ -367,6 +375,78 @@ void TestFirstHour::smallScreen_docksGiveWayToTheReadingPane()
     QTest::qWait(50);
     QVERIFY(window->width() <= 800);
     QVERIFY(reader->width() > 200);
+}
+
+void TestFirstHour::smallScreen_commonWordSearch_searchDockStaysNarrow()
+{
+    // On the 20,000-issue library a common word has more than 5,000 hits. The Search dock's count line ("More than
+    // 5,000 hits · ranked among the newest 5,000") and its Load more button made their text the dock's minimum
+    // width, 340 px at 1024×700, taken from the reading pane: 19 characters a line. One issue of 101 articles of
+    // 50 paragraphs each gives the same count here.
+    const QString path = m_dir.filePath(QStringLiteral("common.sqlite"));
+    {
+        Library library;
+        QVERIFY(library.open(path));
+        ParsedIssue issue = test::makeIssue(QString(64, u'c'));
+        const Article model = issue.articles.value(0);
+        issue.articles.clear();
+        int line = 1;
+        for (int a = 0; a < 101; ++a) {
+            Article article = model;
+            article.title = QStringLiteral("推动高质量发展 第%1篇").arg(a + 1);
+            article.blocks.clear();
+            article.firstLine = line++;
+            for (int p = 0; p < 50; ++p)
+                article.blocks.append(test::makeBlock(
+                    BlockKind::Body,
+                    QStringLiteral("第%1篇第%2段：推动高质量发展，加快建设现代化产业体系，着力提升产业链供应链韧性和"
+                                   "安全水平，扎实推进乡村振兴。")
+                        .arg(a + 1)
+                        .arg(p + 1),
+                    line += 2));
+            article.lastLine = line++;
+            issue.articles.append(article);
+        }
+        sql::WriteScope transaction(library.database());
+        QVERIFY(transaction.isActive());
+        QSqlDatabase db = library.database();
+        QVERIFY(SearchIndex::deferIndexing(db));
+        const Result<qint64> id = IssueRepository(library).insert(issue);
+        QVERIFY2(id, id ? "" : qPrintable(id.error().message()));
+        QVERIFY(SearchIndex::indexDeferred(db, {*id}));
+        QVERIFY(transaction.commit());
+    }
+    auto window = test::openShownWindow(path, QSize(1024, 700));
+    QTest::qWait(50);
+    ReaderView *reader = window->reader();
+    const auto readerFits = [reader] {
+        return reader->width() >= reader->readableWidth()
+                   ? QString()
+                   : QStringLiteral("reader %1 px, wants %2").arg(reader->width()).arg(reader->readableWidth());
+    };
+    QVERIFY2(readerFits().isEmpty(), qPrintable(readerFits()));
+    SearchPanel *panel = window->searchPanel();
+    window->findChild<QAction *>(QStringLiteral("actionFindInLibrary"))->trigger();
+    panel->setQuery(QStringLiteral("发展"));
+    panel->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->model()->rowCount() > 0, 15000);
+    QVERIFY2(panel->countText().contains(QStringLiteral("ranked among the newest")), qPrintable(panel->countText()));
+    auto *more = panel->findChild<QPushButton *>(QStringLiteral("searchLoadMore"));
+    QVERIFY(more && more->isVisible());
+    QTest::qWait(50);
+    QCOMPARE(window->width(), 1024);
+    QVERIFY2(readerFits().isEmpty(), qPrintable(readerFits()));
+    // The button's text fits it, and its whole text is still there: shown, or in the tooltip when elided.
+    const QString whole = more->toolTip().isEmpty() ? more->text() : more->toolTip();
+    QVERIFY2(whole.startsWith(QStringLiteral("Load more (50 of ")), qPrintable(whole));
+    QVERIFY2(more->fontMetrics().horizontalAdvance(more->text()) < more->width(),
+             qPrintable(QStringLiteral("%1 in %2 px").arg(more->text()).arg(more->width())));
+
+    // `tag:` with no value: the panel says what is missing, not "type a word".
+    panel->setQuery(QStringLiteral("tag:"));
+    panel->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 15000);
+    QVERIFY2(panel->messageText().contains(QStringLiteral("tag: needs a value")), qPrintable(panel->messageText()));
 }
 
 QTEST_MAIN(TestFirstHour)

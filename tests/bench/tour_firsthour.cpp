@@ -3,10 +3,11 @@
 //   DISPLAY=:102 tour_firsthour LIBRARY OUT_DIR [--size 1600x1000] [--language en|zh_CN]
 //
 // Opens LIBRARY (it writes to it: tags, highlights, a note; give it a copy) in the real main window at --size, in
-// --language, walks the first hour (a search hit, `tag:` completing, `tag:` alone, overlapping highlights, the note
-// list, the note editor beside its selection, undo's message, the Concordance and back, the bottom docks, the export
-// dialog, the Markdown export, the live language switch) and saves each step's screen as OUT_DIR/NN-step.png, the
-// whole screen grabbed, so that pop-ups show. Prints one line per picture. Not run by ctest.
+// --language, walks the first hour (a search hit, `tag:` completing, `tag:` without its value, `tag:` alone,
+// overlapping highlights, the note list, the note editor and the tag palette beside the selection, undo's message, the
+// Concordance and back, the bottom docks, the export dialog, the Markdown export, the live language switch) and saves
+// each step's screen as OUT_DIR/NN-step.png, the whole screen grabbed, so that pop-ups show. Prints one line per
+// picture. Not run by ctest.
 #include "app/annotations/annotationcontroller.h"
 #include "app/annotations/annotationdocument.h"
 #include "app/reader/readerview.h"
@@ -217,7 +218,12 @@ int main(int argc, char *argv[])
     field->setFocus();
     test::type(field, QStringLiteral("tag:"));
     shoot(QStringLiteral("tag-completer"));
-    test::type(panel->completer()->popup(), QStringLiteral("政"));
+    // Esc closes the list: the message under the field says what the filter is missing.
+    QTest::keyClick(panel->completer()->popup(), Qt::Key_Escape);
+    (void)QTest::qWaitFor([panel] { return !panel->isBusy() && !panel->messageText().isEmpty(); }, 5000);
+    std::printf("tag: alone says: %s\n", qPrintable(panel->messageText()));
+    shoot(QStringLiteral("tag-incomplete-says-what-is-missing"));
+    test::type(field, QStringLiteral("政"));
     settle();
     QTest::keyClick(panel->completer()->popup(), Qt::Key_Down);
     QTest::keyClick(panel->completer()->popup(), Qt::Key_Return);
@@ -229,6 +235,11 @@ int main(int argc, char *argv[])
         reader->selectSpan({second->id, 0, 8});
         withDialog([] { action("actionAddNote")->trigger(); },
                    [](QWidget *) { shoot(QStringLiteral("note-editor-beside-selection")); });
+        settle();
+        // The tag palette too opens beside the selection, not over it.
+        reader->selectSpan({second->id, 0, 8});
+        withDialog([] { action("actionTagPalette")->trigger(); },
+                   [](QWidget *) { shoot(QStringLiteral("tag-palette-beside-selection")); });
         settle();
     }
 

@@ -202,7 +202,7 @@ void TestSearchAuthor::unknownAuthor_saysSoAndNamesTheKnown()
 
     const SearchQuery empty = QueryParser::parse(u"author:"_s);
     QVERIFY(!empty.isValid());
-    QVERIFY(empty.messages.join(u' ').contains(u"author: needs a value"_s));
+    QVERIFY(empty.error.contains(u"author: needs a value"_s));
 }
 
 void TestSearchAuthor::authorWithTag_bothMustHold()
