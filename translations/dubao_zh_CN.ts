@@ -445,6 +445,14 @@ This cannot be undone.</source>
         <source>The issue was not deleted: %1</source>
         <translation>这一期未被删除：%1</translation>
     </message>
+    <message>
+        <source>&amp;Tags…</source>
+        <translation>标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Note…</source>
+        <translation>编辑笔记(&amp;E)…</translation>
+    </message>
 </context>
 <context>
     <name>dubao::AnnotationDocument</name>
@@ -581,6 +589,18 @@ This cannot be undone.</source>
     <message>
         <source>%1: cannot parse the issue&apos;s original bytes (%2); not restored</source>
         <translation>%1：无法解析该期的原始内容（%2）；未恢复</translation>
+    </message>
+    <message>
+        <source>not a team library</source>
+        <translation>不是团队文库</translation>
+    </message>
+    <message>
+        <source>a backup is restored only into an empty team library; this one holds %1 rows</source>
+        <translation>备份只能还原到空的团队文库；此文库已有 %1 行</translation>
+    </message>
+    <message>
+        <source>cannot make a temporary folder: %1</source>
+        <translation>无法创建临时文件夹：%1</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1502,10 @@ This cannot be undone.</source>
     <message>
         <source>Import &amp;Annotations from REFI-QDA…</source>
         <translation>从 REFI-QDA 导入标注(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Recorded as yours (a team library records who imports): the work of %1.</source>
+        <translation>已记为你的工作（团队文库记录导入者）：原为 %1 的工作。</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +2826,26 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Nothing was merged: %1</source>
         <translation>未合并任何内容：%1</translation>
+    </message>
+    <message>
+        <source>The merge was cancelled; nothing was merged.</source>
+        <translation>合并已取消；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>正在合并…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Merged; committing…</source>
+        <translation>已合并；正在提交…</translation>
+    </message>
+    <message>
+        <source>Merging the %1 (%2 of %3)…</source>
+        <translation>正在合并%1（第 %2 步，共 %3 步）…</translation>
     </message>
 </context>
 <context>
@@ -4132,6 +4176,17 @@ What the library holds now is kept as another backup.</source>
     </message>
 </context>
 <context>
+    <name>dubao::SeenHighlight</name>
+    <message>
+        <source>someone else deleted this highlight since; there is nothing left to delete</source>
+        <translation>此后有他人删除了这个高亮；已无可删除的内容</translation>
+    </message>
+    <message>
+        <source>someone else changed the tags of this highlight since (%1 tags then, %2 now); it is kept with their change</source>
+        <translation>此后有他人更改了这个高亮的标签（当时 %1 个，现在 %2 个）；保留其更改</translation>
+    </message>
+</context>
+<context>
     <name>dubao::ShareNotebookCommand</name>
     <message>
         <source>Share Notebook</source>
@@ -4807,6 +4862,54 @@ What the library holds now is kept as another backup.</source>
         <source>%1; no backup was made, the library and the earlier backups are unchanged</source>
         <translation>%1；未进行备份，文库和此前的备份均未改动</translation>
     </message>
+    <message>
+        <source>not a team library</source>
+        <translation>不是团队文库</translation>
+    </message>
+    <message>
+        <source>no backup file was named</source>
+        <translation>未指定备份文件</translation>
+    </message>
+    <message>
+        <source>%1 already exists</source>
+        <translation>%1 已存在</translation>
+    </message>
+    <message>
+        <source>cannot make a temporary folder beside %1: %2</source>
+        <translation>无法在 %1 旁创建临时文件夹：%2</translation>
+    </message>
+    <message>
+        <source>issues</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>highlights</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>tagged paragraphs</source>
+        <translation>已加标签的段落</translation>
+    </message>
+    <message>
+        <source>tagged articles</source>
+        <translation>已加标签的文章</translation>
+    </message>
+    <message>
+        <source>notebooks</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <source>the merge was cancelled; nothing was merged</source>
+        <translation>合并已取消；未合并任何内容</translation>
+    </message>
 </context>
 <context>
     <name>dubao::TagDock</name>
@@ -5015,6 +5118,117 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Untag Note “%1”</source>
         <translation>移除笔记标签“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::TeamBackupPart</name>
+    <message>
+        <source>Back Up &amp;Team Library…</source>
+        <translation>备份团队文库(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Restore T&amp;eam Library…</source>
+        <translation>还原团队文库(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>未打开文库。</translation>
+    </message>
+    <message>
+        <source>This is a library file: File → Back Up to File… and Restore from Backup… keep it safe.</source>
+        <translation>这是文库文件：请用“文件 → 备份到文件…”和“从备份还原…”保护它。</translation>
+    </message>
+    <message>
+        <source>Only the owner of this team library backs it up and restores it (you are %1): the server shows others only the notebooks shared with them, and only the owner&apos;s restore keeps who made each annotation.</source>
+        <translation>只有此团队文库的所有者可以备份和还原它（你是 %1）：服务器只向其他人显示与其共享的笔记本，且只有所有者的还原能保留每条批注的作者。</translation>
+    </message>
+    <message>
+        <source>One file on this computer that holds the team library&apos;s issues and everyone&apos;s work; Restore Team Library… reads it into an empty one</source>
+        <translation>在本机保存一个文件，包含团队文库的期次和所有人的工作；“还原团队文库…”可将其读入一个空文库</translation>
+    </message>
+    <message>
+        <source>Reads a backup into this team library, which must be empty</source>
+        <translation>将备份读入此团队文库（此文库必须为空）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Back Up Team Library</source>
+        <translation>备份团队文库</translation>
+    </message>
+    <message>
+        <source>Copying the rows from the server: %1 of %2…</source>
+        <translation>正在从服务器复制数据：%1 / %2…</translation>
+    </message>
+    <message>
+        <source>Writing the backup: %1 of %2 issue lists…</source>
+        <translation>正在写入备份：%1 / %2 个期次列表…</translation>
+    </message>
+    <message>
+        <source>No backup of the team library was made: %1</source>
+        <translation>未备份团队文库：%1</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; nothing was written.</source>
+        <translation>备份已取消；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Backed up the team library to %1 (%2)</source>
+        <translation>已将团队文库备份到 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Restore Team Library</source>
+        <translation>还原团队文库</translation>
+    </message>
+    <message>
+        <source>Rebuilding the issues: %1 of %2 parsed and indexed…</source>
+        <translation>正在重建期次：已解析并索引 %1 / %2…</translation>
+    </message>
+    <message>
+        <source>Copying the rows to the server: %1 of %2…</source>
+        <translation>正在向服务器复制数据：%1 / %2…</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: %1</source>
+        <translation>未还原任何内容：%1</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled; the team library is still empty.</source>
+        <translation>还原已取消；团队文库仍为空。</translation>
+    </message>
+    <message>
+        <source>the backup was restored, but the team library could not be opened again: %1</source>
+        <translation>备份已还原，但无法重新打开团队文库：%1</translation>
+    </message>
+    <message>
+        <source>Restored %1 into the team library (issues: %2)</source>
+        <translation>已将 %1 还原到团队文库（期次：%2）</translation>
+    </message>
+    <message>
+        <source>; annotations that could not be placed: %1 (see the Orphans panel)</source>
+        <translation>；无法放置的批注：%1（见“孤立批注”面板）</translation>
+    </message>
+    <message>
+        <source>Dubao backups (*.dubao-backup)</source>
+        <translation>Dubao 备份 (*.dubao-backup)</translation>
+    </message>
+    <message>
+        <source>No backup was made: %1</source>
+        <translation>未进行备份：%1</translation>
+    </message>
+    <message>
+        <source>Dubao backups (*.dubao-backup *.sqlite)</source>
+        <translation>Dubao 备份 (*.dubao-backup *.sqlite)</translation>
+    </message>
+    <message>
+        <source>Restore %1 into this team library?
+
+It must be empty. Everyone connected to it sees the restored issues and work once it is done.</source>
+        <translation>将 %1 还原到此团队文库？
+
+此文库必须为空。完成后，所有已连接的人都会看到还原的期次和工作。</translation>
     </message>
 </context>
 <context>
@@ -5405,6 +5619,14 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>excerpt by %1, changed by %2</source>
         <translation>摘录者 %1，修改者 %2</translation>
+    </message>
+    <message>
+        <source>note by %1</source>
+        <translation>笔记作者：%1</translation>
+    </message>
+    <message>
+        <source>note by %1, changed by %2</source>
+        <translation>笔记作者：%1，修改者：%2</translation>
     </message>
 </context>
 <context>
