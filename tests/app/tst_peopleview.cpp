@@ -35,6 +35,32 @@
 using namespace dubao;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+/// Five offices, more than a short dock has rows for.
+QStringList fiveOffices()
+{
+    return {u"区委书记"_s, u"永川区委书记"_s, u"区委副书记"_s, u"永川区委副书记"_s, u"区长"_s};
+}
+
+/// One appearance in each of `offices`, thirty days apart.
+AppearanceOutlines oneAppearancePerOffice(const QStringList &offices)
+{
+    AppearanceOutlines outlines;
+    for (qsizetype k = 0; k < offices.size(); ++k) {
+        Appearance a;
+        a.id = k + 1;
+        a.name = u"常晓勇"_s;
+        a.date = QDate(2022, 11, 13).addDays(30 * k);
+        a.offices = {offices[k]};
+        a.role = u"出席"_s;
+        outlines.append(a);
+    }
+    return outlines;
+}
+
+} // namespace
+
 class TestPeopleView : public QObject
 {
     Q_OBJECT
@@ -103,17 +129,8 @@ private slots:
     // grows and scrolls in its area) instead of labels drawn over each other, and hovering a mark names it.
     void timeline_manyOffices_rowsNeverOverlap()
     {
-        AppearanceOutlines outlines;
-        const QStringList offices{u"区委书记"_s, u"永川区委书记"_s, u"区委副书记"_s, u"永川区委副书记"_s, u"区长"_s};
-        for (qsizetype k = 0; k < offices.size(); ++k) {
-            Appearance a;
-            a.id = k + 1;
-            a.name = u"常晓勇"_s;
-            a.date = QDate(2022, 11, 13).addDays(30 * k);
-            a.offices = {offices[k]};
-            a.role = u"出席"_s;
-            outlines.append(a);
-        }
+        const QStringList offices = fiveOffices();
+        const AppearanceOutlines outlines = oneAppearancePerOffice(offices);
         PersonTimeline timeline;
         timeline.setAppearances(outlines);
         timeline.resize(600, 40); // what a short dock offers
@@ -205,17 +222,8 @@ private slots:
     // the legend, in view (they were drawn under the last row, and a short area showed half a line of them).
     void timeline_inAShortArea_showsItsDates()
     {
-        AppearanceOutlines outlines;
-        const QStringList offices{u"区委书记"_s, u"永川区委书记"_s, u"区委副书记"_s, u"永川区委副书记"_s, u"区长"_s};
-        for (qsizetype k = 0; k < offices.size(); ++k) {
-            Appearance a;
-            a.id = k + 1;
-            a.name = u"常晓勇"_s;
-            a.date = QDate(2022, 11, 13).addDays(30 * k);
-            a.offices = {offices[k]};
-            a.role = u"出席"_s;
-            outlines.append(a);
-        }
+        const QStringList offices = fiveOffices();
+        const AppearanceOutlines outlines = oneAppearancePerOffice(offices);
         QScrollArea area; // as the People view holds it
         auto *timeline = new PersonTimeline;
         area.setWidget(timeline);
