@@ -1,6 +1,7 @@
 // Writing and reading a backup's manifest: see backupmanifest.h.
 #include "core/store/backupmanifest.h"
 
+#include "core/store/backupchunks.h"
 #include "core/store/backupobjects.h"
 #include "core/store/bareconnection.h"
 #include "core/store/cancelguard.h"
@@ -253,6 +254,15 @@ bool uncountedWorkChanged(QSqlDatabase library, const QString &previous)
     }
     if (tables.isEmpty())
         return false;
+    if (backupchunks::hasChunks(previous)) {
+        // The chunks the tables would be cut into now, against those the backup names.
+        for (const QString &table : std::as_const(tables)) {
+            const std::optional<bool> same = backupchunks::sameChunks(library, table, previous);
+            if (!same || !*same)
+                return true;
+        }
+        return false;
+    }
     const BareConnection earlier(previous, true);
     if (!earlier.ok())
         return true;
@@ -379,7 +389,8 @@ Result<BackupWrite> write(const QString &libraryPath, const QString &target, Bac
     if (report.cancelled && done)
         done = Error(Store::tr("the backup was cancelled"));
 
-    // The user's own tables, as they are, with their CREATE statements.
+    // The user's own tables, as content-addressed chunks of their rows (backupchunks.h): a chunk the store holds
+    // already is named, not written again.
     QSqlQuery q(db);
     if (done)
         done = query(q, QStringLiteral("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' ORDER BY rowid"));
@@ -388,31 +399,44 @@ Result<BackupWrite> write(const QString &libraryPath, const QString &target, Bac
         if (!isDerived(q.value(0).toString()) && q.value(1).toString().startsWith(QLatin1String("CREATE TABLE ")))
             tables.append({q.value(0).toString(), q.value(1).toString()});
     q.finish();
+    if (done)
+        done = backupchunks::createManifestTables(db);
+    int position = 0;
     for (const auto &[name, create] : std::as_const(tables)) {
         if (!done)
             break;
-        QString statement = create;
-        statement.insert(int(qstrlen("CREATE TABLE ")), QStringLiteral("bk."));
-        done = sql::exec(
-            db, {{statement, {}}, {QStringLiteral("INSERT INTO bk.\"%1\" SELECT * FROM main.\"%1\"").arg(name), {}}});
+        const std::optional<backupchunks::TableSource> source =
+            backupchunks::tableSource(db, QStringLiteral("main"), name, create);
+        if (!source) {
+            done = Error(Store::tr("cannot read the table %1 of the library").arg(name));
+            break;
+        }
+        done = backupchunks::write(db, *source, position++, objects, report, cancel);
     }
     // What a tagged paragraph or article said, so that a restore by a newer parser (other paragraphs, new ids) can
     // find it again, or keep the tag as an orphan with its text (backuprestore.cpp).
-    if (done)
-        done = sql::exec(
-            db, {{QStringLiteral("CREATE TABLE bk.tag_anchors (kind TEXT NOT NULL, target_id INTEGER NOT NULL, "
-                                 "tag_id INTEGER NOT NULL, quote TEXT NOT NULL, issue_id INTEGER, "
-                                 "article_position INTEGER, article_title TEXT, block_position INTEGER, "
-                                 "PRIMARY KEY (kind, target_id, tag_id)) WITHOUT ROWID"),
-                  {}},
-                 {QStringLiteral("INSERT INTO bk.tag_anchors SELECT 'block', t.block_id, t.tag_id, b.text, a.issue_id, "
-                                 "a.position, a.title, b.position FROM main.block_tags t "
-                                 "JOIN main.blocks b ON b.id = t.block_id JOIN main.articles a ON a.id = b.article_id"),
-                  {}},
-                 {QStringLiteral("INSERT INTO bk.tag_anchors SELECT 'article', t.article_id, t.tag_id, a.title, "
-                                 "a.issue_id, a.position, a.title, NULL FROM main.article_tags t "
-                                 "JOIN main.articles a ON a.id = t.article_id"),
-                  {}}});
+    if (done) {
+        backupchunks::TableSource anchors;
+        anchors.name = QStringLiteral("tag_anchors");
+        anchors.create = QStringLiteral("CREATE TABLE tag_anchors (kind TEXT NOT NULL, target_id INTEGER NOT NULL, "
+                                        "tag_id INTEGER NOT NULL, quote TEXT NOT NULL, issue_id INTEGER, "
+                                        "article_position INTEGER, article_title TEXT, block_position INTEGER, "
+                                        "PRIMARY KEY (kind, target_id, tag_id)) WITHOUT ROWID");
+        anchors.columns = {QStringLiteral("kind"),          QStringLiteral("target_id"),
+                           QStringLiteral("tag_id"),        QStringLiteral("quote"),
+                           QStringLiteral("issue_id"),      QStringLiteral("article_position"),
+                           QStringLiteral("article_title"), QStringLiteral("block_position")};
+        anchors.key = {0, 1, 2};
+        anchors.select = QStringLiteral(
+            "SELECT 'block', t.block_id, t.tag_id, b.text, a.issue_id, a.position, a.title, b.position "
+            "FROM main.block_tags t JOIN main.blocks b ON b.id = t.block_id JOIN main.articles a ON a.id = "
+            "b.article_id "
+            "UNION ALL SELECT 'article', t.article_id, t.tag_id, a.title, a.issue_id, a.position, a.title, NULL "
+            "FROM main.article_tags t JOIN main.articles a ON a.id = t.article_id ORDER BY 1, 2, 3");
+        done = backupchunks::write(db, anchors, position++, objects, report, cancel);
+    }
+    if (!done && cancelled())
+        report.cancelled = true;
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QList<std::pair<QString, QVariant>> values{
@@ -525,12 +549,22 @@ Result<QStringList> sourcesOfList(const QByteArray &listJson)
 Result<QStringList> workTables(const QString &file)
 {
     QStringList tables;
+    if (backupchunks::hasChunks(file)) { // format 2: the tables its chunks hold
+        if (Result<void> read = forEachRow(file,
+                                           QStringLiteral("SELECT name FROM work_tables WHERE name <> 'tag_anchors' "
+                                                          "ORDER BY position"),
+                                           [&](const QSqlQuery &q) { tables.append(q.value(0).toString()); });
+            !read)
+            return read.error();
+        return tables;
+    }
     if (Result<void> read = forEachRow(
             file, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid"),
             [&](const QSqlQuery &q) {
                 const QString name = q.value(0).toString();
                 if (name != QLatin1String("backup") && name != QLatin1String("issue_lists") &&
-                    name != QLatin1String("objects") && name != QLatin1String("tag_anchors") && !isDerived(name))
+                    name != QLatin1String("objects") && name != QLatin1String("tag_anchors") &&
+                    name != QLatin1String("work_tables") && name != QLatin1String("work_chunks") && !isDerived(name))
                     tables.append(name);
             });
         !read)

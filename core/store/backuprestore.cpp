@@ -1,5 +1,7 @@
 // The store's part of a restore from a backup (backupmanifest.h): reading an issue list, writing the lineage rows
 // and the user's tables. The restore itself (parse, insert, index) is core/ingest/backuprestorer.
+#include "core/store/backup.h"
+#include "core/store/backupchunks.h"
 #include "core/store/backupmanifest.h"
 #include "core/store/bareconnection.h"
 #include "core/store/sql.h"
@@ -238,12 +240,16 @@ Result<void> markVanished(QSqlDatabase db, const StoredIdentity &identity)
 Result<int> restoreWork(QSqlDatabase db, const QString &manifest,
                         const std::function<Result<void>(QSqlDatabase, const QList<qint64> &)> &reanchor)
 {
-    const Result<QStringList> tables = workTables(manifest);
+    // Format 2: the tables filled from their chunks into a temporary file first.
+    const Result<backupchunks::WorkFile> work = backupchunks::expand(manifest, Backup::objectsFileOf(manifest));
+    if (!work)
+        return work.error();
+    const Result<QStringList> tables = workTables(work->path());
     if (!tables)
         return tables.error();
     if (Result<void> created = createVanished(db); !created)
         return created.error();
-    if (Result<void> attached = sql::exec(db, QStringLiteral("ATTACH DATABASE ? AS bk"), {manifest}); !attached)
+    if (Result<void> attached = sql::exec(db, QStringLiteral("ATTACH DATABASE ? AS bk"), {work->path()}); !attached)
         return attached.error();
     int orphaned = 0;
     const Result<void> copied = [&]() -> Result<void> {
