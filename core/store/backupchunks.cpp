@@ -72,7 +72,8 @@ QVariant decode(const QJsonValue &value)
     }
 }
 
-/// FNV-1a: a stable hash of a row's key (the same in every process, unlike qHash).
+/// A stable hash of a row's key (the same in every process, unlike qHash): FNV-1a, then MurmurHash3's finalizer,
+/// without which consecutive ids ("[1001]", "[1002]") hash close together and end chunks in runs.
 quint32 keyHash(const QByteArray &bytes)
 {
     quint32 h = 2166136261u;
@@ -80,6 +81,11 @@ quint32 keyHash(const QByteArray &bytes)
         h ^= quint8(c);
         h *= 16777619u;
     }
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
     return h;
 }
 

@@ -37,9 +37,9 @@ namespace backupchunks {
 inline constexpr int kChunkFormat = 1;
 /// A chunk ends at a row whose key hash falls under the row's share of kAverageBytes, once it holds kMinBytes; it
 /// always ends at kMaxBytes (serialized, before compression).
-inline constexpr qint64 kMinBytes = 4 * 1024;
-inline constexpr qint64 kAverageBytes = 32 * 1024;
-inline constexpr qint64 kMaxBytes = 256 * 1024;
+inline constexpr qint64 kMinBytes = 2 * 1024;
+inline constexpr qint64 kAverageBytes = 16 * 1024;
+inline constexpr qint64 kMaxBytes = 128 * 1024;
 
 /// One table as a backup stores it.
 struct TableSource
