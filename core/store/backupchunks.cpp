@@ -150,51 +150,53 @@ std::optional<TableSource> tableSource(QSqlDatabase db, const QString &schema, c
     QStringList columns;
     for (const QString &column : std::as_const(source.columns))
         columns.append(quoted(column));
-    source.select = QStringLiteral("SELECT %1 FROM %2.%3 ORDER BY %4")
-                        .arg(columns.join(QStringLiteral(", ")), schema, quoted(table),
-                             order.isEmpty() ? QStringLiteral("rowid") : order.join(QStringLiteral(", ")));
+    source.selects << QStringLiteral("SELECT %1 FROM %2.%3 ORDER BY %4")
+                          .arg(columns.join(QStringLiteral(", ")), schema, quoted(table),
+                               order.isEmpty() ? QStringLiteral("rowid") : order.join(QStringLiteral(", ")));
     return source;
 }
 
 Result<QList<Chunk>> cut(QSqlDatabase db, const TableSource &source, const std::atomic_bool *cancel)
 {
     QList<Chunk> chunks;
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (Result<void> read = sql::select(q, source.select); !read)
-        return read.error();
     const QByteArray head = chunkHead(source);
     QByteArray chunk;
     qint64 rows = 0;
     qint64 inChunk = 0;
-    const int columns = q.record().count();
-    while (q.next()) {
-        if (cancel && cancel->load() && (rows & 1023) == 0)
-            return Error(Store::tr("the backup was cancelled"));
-        QJsonArray row;
-        for (int k = 0; k < columns; ++k)
-            row.append(encode(q.value(k)));
-        const QByteArray bytes = QJsonDocument(row).toJson(QJsonDocument::Compact);
-        QByteArray key;
-        if (source.key.isEmpty()) {
-            key = bytes;
-        } else {
-            QJsonArray values;
-            for (const int k : source.key)
-                values.append(row.at(k));
-            key = QJsonDocument(values).toJson(QJsonDocument::Compact);
-        }
-        if (chunk.isEmpty())
-            chunk = head;
-        else
-            chunk += ',';
-        chunk += bytes;
-        ++rows;
-        ++inChunk;
-        if (endsChunk(chunk.size() - head.size(), bytes.size(), keyHash(key))) {
-            chunks.append({chunk + QByteArrayLiteral("]}"), inChunk});
-            chunk.clear();
-            inChunk = 0;
+    for (const QString &select : source.selects) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (Result<void> read = sql::select(q, select); !read)
+            return read.error();
+        const int columns = q.record().count();
+        while (q.next()) {
+            if ((rows & 1023) == 0 && cancel && cancel->load())
+                return Error(Store::tr("the backup was cancelled"));
+            QJsonArray row;
+            for (int k = 0; k < columns; ++k)
+                row.append(encode(q.value(k)));
+            const QByteArray bytes = QJsonDocument(row).toJson(QJsonDocument::Compact);
+            QByteArray key;
+            if (source.key.isEmpty()) {
+                key = bytes;
+            } else {
+                QJsonArray values;
+                for (const int k : source.key)
+                    values.append(row.at(k));
+                key = QJsonDocument(values).toJson(QJsonDocument::Compact);
+            }
+            if (chunk.isEmpty())
+                chunk = head;
+            else
+                chunk += ',';
+            chunk += bytes;
+            ++rows;
+            ++inChunk;
+            if (endsChunk(chunk.size() - head.size(), bytes.size(), keyHash(key))) {
+                chunks.append({chunk + QByteArrayLiteral("]}"), inChunk});
+                chunk.clear();
+                inChunk = 0;
+            }
         }
     }
     if (!chunk.isEmpty())

@@ -47,7 +47,7 @@ struct TableSource
     QString name;
     QString create;      ///< the library's CREATE statement, kept for the reader
     QStringList columns; ///< in the order the rows list them
-    QString select;      ///< the rows, in key order
+    QStringList selects; ///< the rows, in key order: one query after the other
     QList<int> key;      ///< indexes into `columns` that make the key (empty: the whole row)
 };
 

@@ -427,12 +427,15 @@ Result<BackupWrite> write(const QString &libraryPath, const QString &target, Bac
                            QStringLiteral("issue_id"),      QStringLiteral("article_position"),
                            QStringLiteral("article_title"), QStringLiteral("block_position")};
         anchors.key = {0, 1, 2};
-        anchors.select = QStringLiteral(
-            "SELECT 'block', t.block_id, t.tag_id, b.text, a.issue_id, a.position, a.title, b.position "
-            "FROM main.block_tags t JOIN main.blocks b ON b.id = t.block_id JOIN main.articles a ON a.id = "
-            "b.article_id "
-            "UNION ALL SELECT 'article', t.article_id, t.tag_id, a.title, a.issue_id, a.position, a.title, NULL "
-            "FROM main.article_tags t JOIN main.articles a ON a.id = t.article_id ORDER BY 1, 2, 3");
+        // In key order without a sort (which would spill every tagged paragraph's text into a temporary file):
+        // the articles' then the paragraphs' taggings, each along its primary key.
+        anchors.selects = {
+            QStringLiteral("SELECT 'article', t.article_id, t.tag_id, a.title, a.issue_id, a.position, a.title, NULL "
+                           "FROM main.article_tags t JOIN main.articles a ON a.id = t.article_id "
+                           "ORDER BY t.article_id, t.tag_id"),
+            QStringLiteral("SELECT 'block', t.block_id, t.tag_id, b.text, a.issue_id, a.position, a.title, b.position "
+                           "FROM main.block_tags t JOIN main.blocks b ON b.id = t.block_id "
+                           "JOIN main.articles a ON a.id = b.article_id ORDER BY t.block_id, t.tag_id")};
         done = backupchunks::write(db, anchors, position++, objects, report, cancel);
     }
     if (!done && cancelled())
