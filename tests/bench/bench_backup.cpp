@@ -279,6 +279,24 @@ int main(int argc, char **argv)
                            .arg(mb(text) / restoreSeconds, 0, 'f', 1)
                            .arg(mb(QFileInfo(restored).size()), 0, 'f', 1)
                      : rebuilt.error().message());
+        if (rebuilt) {
+            // The user's work came back (restored from the backup's chunks), against the library's.
+            Library back;
+            if (back.open(restored)) {
+                QStringList same;
+                for (const char *table : {"highlights", "notes", "block_tags", "highlight_tags", "tags"}) {
+                    const QString count = QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table));
+                    const qint64 there = sql::scalar(back.database(), count).toLongLong();
+                    same << QStringLiteral("%1 %2 %3")
+                                .arg(QLatin1String(table))
+                                .arg(there)
+                                .arg(there == sql::scalar(library.database(), count).toLongLong()
+                                         ? QStringLiteral("(same)")
+                                         : QStringLiteral("(DIFFERENT)"));
+                }
+                std::printf("   restored: %s\n", qPrintable(same.join(QStringLiteral(", "))));
+            }
+        }
         for (const char *suffix : {"", "-wal", "-shm"})
             QFile::remove(restored + QLatin1String(suffix));
     }
