@@ -168,7 +168,12 @@ Result<RestoreReport> BackupRestorer::rebuild(const QString &backup, const QStri
                                            .arg(entry.path, parsed.error);
                     continue;
                 }
+                const IssueInfo parsedInfo = parsed.issue.issue;
                 parsed.issue.issue = entry.info;
+                if (!entry.yearEvidenceKept) { // a list written before it kept them: today's parse's
+                    parsed.issue.issue.yearAlternatives = parsedInfo.yearAlternatives;
+                    parsed.issue.issue.yearEvidence = parsedInfo.yearEvidence;
+                }
                 const StoredIdentity &identity = entry.identity;
                 // The reader's corrections, applied as they were: the paragraphs keep the ids they had.
                 if (const auto it = corrections.constFind(identity.issueId); it != corrections.cend())

@@ -105,15 +105,16 @@ Result<IssueList> readIssueList(QSqlDatabase &db, qint64 first, qint64 last)
     QMap<qint64, QJsonObject> issues;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (Result<void> read = query(
-            q,
-            QStringLiteral("SELECT i.id, i.uid, i.created_at, i.parser_version, i.date, i.month, i.day, "
-                           "i.date_inferred, p.name, s.sha256, s.path, s.encoding, s.size, s.imported_at, s.id, "
-                           "c.source_file_id IS NOT NULL FROM issues i JOIN source_files s ON s.id = i.source_file_id "
-                           "LEFT JOIN publications p ON p.id = i.publication_id "
-                           "LEFT JOIN source_contents c ON c.source_file_id = s.id "
-                           "WHERE i.id BETWEEN ? AND ? ORDER BY i.id"),
-            {first, last});
+    if (Result<void> read =
+            query(q,
+                  QStringLiteral("SELECT i.id, i.uid, i.created_at, i.parser_version, i.date, i.month, i.day, "
+                                 "i.date_inferred, p.name, s.sha256, s.path, s.encoding, s.size, s.imported_at, s.id, "
+                                 "c.source_file_id IS NOT NULL, i.date_alternatives, i.date_evidence "
+                                 "FROM issues i JOIN source_files s ON s.id = i.source_file_id "
+                                 "LEFT JOIN publications p ON p.id = i.publication_id "
+                                 "LEFT JOIN source_contents c ON c.source_file_id = s.id "
+                                 "WHERE i.id BETWEEN ? AND ? ORDER BY i.id"),
+                  {first, last});
         !read)
         return read.error();
     while (q.next()) {
@@ -131,7 +132,9 @@ Result<IssueList> readIssueList(QSqlDatabase &db, qint64 first, qint64 last)
                                                            {QStringLiteral("path"), q.value(10).toString()},
                                                            {QStringLiteral("encoding"), q.value(11).toString()},
                                                            {QStringLiteral("size"), orNull(q.value(12))},
-                                                           {QStringLiteral("importedAt"), q.value(13).toString()}});
+                                                           {QStringLiteral("importedAt"), q.value(13).toString()},
+                                                           {QStringLiteral("dateAlternatives"), orNull(q.value(16))},
+                                                           {QStringLiteral("dateEvidence"), orNull(q.value(17))}});
         list.sources.append({hash, q.value(15).toBool() ? q.value(14).toLongLong() : 0});
         list.paths.insert(hash, q.value(10).toString());
     }

@@ -3,7 +3,8 @@
 //   backup        key/value: format, created, reason, library, schema and parser versions, the library's change
 //                 counters, counts (issues, articles, blocks, annotations), bytes;
 //   issue_lists   one row per 256 issue ids: the hash of a gzip'ed JSON object listing those issues — source hash,
-//                 path, encoding, size and times, the metadata the user may edit (publication, date), the parser
+//                 path, encoding, size and times, the metadata the user may edit (publication, date, the year's
+//                 alternatives and evidence, which records a year the user confirmed), the parser
 //                 version, and the ids and uids of the issue, its articles and blocks (reading order) and its
 //                 lineage rows — so a restore that parses the same bytes again gives every row its id and uid back;
 //   work_tables,  the user's own tables (tags, taggings, highlights, notes, notebooks and their entries, and any
@@ -103,7 +104,10 @@ bool uncountedWorkChanged(QSqlDatabase library, const QString &previous);
 struct IssueEntry
 {
     StoredIdentity identity;
-    IssueInfo info; ///< publication and date as stored (the user may have edited them)
+    IssueInfo info; ///< publication and date as stored (the user may have edited them), with the year's evidence
+    /// Whether the list kept the year's alternatives and evidence (`info`); a list written before did not, and the
+    /// restore keeps those today's parse finds.
+    bool yearEvidenceKept = false;
     QString sha256;
     QString path;
     QString encoding;

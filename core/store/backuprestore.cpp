@@ -4,6 +4,7 @@
 #include "core/store/backupchunks.h"
 #include "core/store/backupmanifest.h"
 #include "core/store/bareconnection.h"
+#include "core/store/issuerows.h"
 #include "core/store/sql.h"
 
 #include <QDateTime>
@@ -178,6 +179,12 @@ Result<QList<IssueEntry>> parseIssueList(const QByteArray &listJson)
         entry.info.month = issue.value(QStringLiteral("month")).toInt();
         entry.info.day = issue.value(QStringLiteral("day")).toInt();
         entry.info.dateInferred = issue.value(QStringLiteral("dateInferred")).toBool();
+        if (issue.contains(QStringLiteral("dateEvidence"))) {
+            entry.yearEvidenceKept = true;
+            entry.info.yearAlternatives =
+                yearAlternativesFrom(issue.value(QStringLiteral("dateAlternatives")).toVariant());
+            entry.info.yearEvidence = yearEvidenceFrom(issue.value(QStringLiteral("dateEvidence")).toVariant());
+        }
         entry.sha256 = issue.value(QStringLiteral("sha256")).toString();
         entry.path = issue.value(QStringLiteral("path")).toString();
         entry.encoding = issue.value(QStringLiteral("encoding")).toString();
