@@ -6,6 +6,7 @@
 #include "core/parse/issuefile.h"
 #include "core/search/searchindex.h"
 #include "core/store/backup.h"
+#include "core/store/backupchunks.h"
 #include "core/store/backupmanifest.h"
 #include "core/store/backupobjects.h"
 #include "core/store/cancelguard.h"
@@ -118,7 +119,17 @@ Result<RestoreReport> BackupRestorer::rebuild(const QString &backup, const QStri
             return fast;
         const sql::CacheSizeScope cache(db, kRestoreCacheKiB);
         IssueRepository issues(library);
-        const QHash<qint64, QList<Correction>> corrections = CorrectionRepository::inBackup(backup);
+        // The user's tables, from their chunks (a backup of format 2) into a temporary file, once: the corrections
+        // are applied as issues are parsed, the rest copied at the end.
+        const Result<backupchunks::WorkFile> work =
+            backupchunks::expand(backup, Backup::objectsFileOf(backup), options.cancel);
+        if (!work && cancelled()) {
+            report.cancelled = true;
+            return {};
+        }
+        if (!work)
+            return work.error();
+        const QHash<qint64, QList<Correction>> corrections = CorrectionRepository::inBackup(work->path());
         // One transaction per kListsPerTransaction issue lists (256 issues each), indexed at its end as an import
         // indexes a batch: fewer commits write the pages that every batch touches (the uid indexes, the search
         // index's structure) fewer times, and make fewer, larger search index segments to merge.
@@ -157,7 +168,12 @@ Result<RestoreReport> BackupRestorer::rebuild(const QString &backup, const QStri
                                            .arg(entry.path, parsed.error);
                     continue;
                 }
+                const IssueInfo parsedInfo = parsed.issue.issue;
                 parsed.issue.issue = entry.info;
+                if (!entry.yearEvidenceKept) { // a list written before it kept them: today's parse's
+                    parsed.issue.issue.yearAlternatives = parsedInfo.yearAlternatives;
+                    parsed.issue.issue.yearEvidence = parsedInfo.yearEvidence;
+                }
                 const StoredIdentity &identity = entry.identity;
                 // The reader's corrections, applied as they were: the paragraphs keep the ids they had.
                 if (const auto it = corrections.constFind(identity.issueId); it != corrections.cend())
@@ -188,7 +204,7 @@ Result<RestoreReport> BackupRestorer::rebuild(const QString &backup, const QStri
         // Its commit syncs the file: every page written without syncs reaches the disk before the rename.
         if (Result<void> safe = sql::exec(db, QStringLiteral("PRAGMA synchronous = FULL")); !safe)
             return safe;
-        const Result<int> orphaned = backupmanifest::restoreWork(db, backup, reanchorReshaped);
+        const Result<int> orphaned = backupmanifest::restoreWork(db, work->path(), reanchorReshaped);
         if (!orphaned)
             return orphaned.error();
         report.orphaned = *orphaned;

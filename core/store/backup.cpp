@@ -1,6 +1,7 @@
 // Backups: see backup.h for the folder, the names, the two kinds and when they are taken.
 #include "core/store/backup.h"
 
+#include "core/store/backupchunks.h"
 #include "core/store/backupobjects.h"
 #include "core/store/bareconnection.h"
 #include "core/store/library.h"
@@ -107,8 +108,11 @@ void collectGarbage(const QString &libraryPath, BackupObjects &objects)
         if (const Result<BackupContents> c = backupmanifest::contents(b.path); c && c->selfContained)
             continue; // its objects are its own
         const Result<QList<QString>> lists = backupmanifest::issueLists(b.path);
-        if (!lists)
+        const Result<QStringList> chunks = backupchunks::chunkHashes(b.path);
+        if (!lists || !chunks)
             return; // a backup that cannot be read: keep everything
+        for (const QString &hash : *chunks)
+            needed.insert(hash);
         for (const QString &hash : *lists) {
             needed.insert(hash);
             if (listsSeen.contains(hash))
@@ -499,6 +503,13 @@ Result<void> Backup::verify(const QString &file)
                 if (!present.contains(source))
                     return fail(Store::tr("the object %1 is missing from %2").arg(source, objectsFileOf(file)));
         }
+        // The chunks of the user's tables (format 2): every one there and as its hash says.
+        const Result<QStringList> chunks = backupchunks::chunkHashes(file);
+        if (!chunks)
+            return chunks.error();
+        for (const QString &hash : *chunks)
+            if (const Result<QByteArray> chunk = objects.get(hash); !chunk)
+                return fail(chunk.error().message());
         return {};
     }
     if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())

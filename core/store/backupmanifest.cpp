@@ -1,6 +1,7 @@
 // Writing and reading a backup's manifest: see backupmanifest.h.
 #include "core/store/backupmanifest.h"
 
+#include "core/store/backupchunks.h"
 #include "core/store/backupobjects.h"
 #include "core/store/bareconnection.h"
 #include "core/store/cancelguard.h"
@@ -104,15 +105,16 @@ Result<IssueList> readIssueList(QSqlDatabase &db, qint64 first, qint64 last)
     QMap<qint64, QJsonObject> issues;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (Result<void> read = query(
-            q,
-            QStringLiteral("SELECT i.id, i.uid, i.created_at, i.parser_version, i.date, i.month, i.day, "
-                           "i.date_inferred, p.name, s.sha256, s.path, s.encoding, s.size, s.imported_at, s.id, "
-                           "c.source_file_id IS NOT NULL FROM issues i JOIN source_files s ON s.id = i.source_file_id "
-                           "LEFT JOIN publications p ON p.id = i.publication_id "
-                           "LEFT JOIN source_contents c ON c.source_file_id = s.id "
-                           "WHERE i.id BETWEEN ? AND ? ORDER BY i.id"),
-            {first, last});
+    if (Result<void> read =
+            query(q,
+                  QStringLiteral("SELECT i.id, i.uid, i.created_at, i.parser_version, i.date, i.month, i.day, "
+                                 "i.date_inferred, p.name, s.sha256, s.path, s.encoding, s.size, s.imported_at, s.id, "
+                                 "c.source_file_id IS NOT NULL, i.date_alternatives, i.date_evidence "
+                                 "FROM issues i JOIN source_files s ON s.id = i.source_file_id "
+                                 "LEFT JOIN publications p ON p.id = i.publication_id "
+                                 "LEFT JOIN source_contents c ON c.source_file_id = s.id "
+                                 "WHERE i.id BETWEEN ? AND ? ORDER BY i.id"),
+                  {first, last});
         !read)
         return read.error();
     while (q.next()) {
@@ -130,7 +132,9 @@ Result<IssueList> readIssueList(QSqlDatabase &db, qint64 first, qint64 last)
                                                            {QStringLiteral("path"), q.value(10).toString()},
                                                            {QStringLiteral("encoding"), q.value(11).toString()},
                                                            {QStringLiteral("size"), orNull(q.value(12))},
-                                                           {QStringLiteral("importedAt"), q.value(13).toString()}});
+                                                           {QStringLiteral("importedAt"), q.value(13).toString()},
+                                                           {QStringLiteral("dateAlternatives"), orNull(q.value(16))},
+                                                           {QStringLiteral("dateEvidence"), orNull(q.value(17))}});
         list.sources.append({hash, q.value(15).toBool() ? q.value(14).toLongLong() : 0});
         list.paths.insert(hash, q.value(10).toString());
     }
@@ -253,6 +257,15 @@ bool uncountedWorkChanged(QSqlDatabase library, const QString &previous)
     }
     if (tables.isEmpty())
         return false;
+    if (backupchunks::hasChunks(previous)) {
+        // The chunks the tables would be cut into now, against those the backup names.
+        for (const QString &table : std::as_const(tables)) {
+            const std::optional<bool> same = backupchunks::sameChunks(library, table, previous);
+            if (!same || !*same)
+                return true;
+        }
+        return false;
+    }
     const BareConnection earlier(previous, true);
     if (!earlier.ok())
         return true;
@@ -279,14 +292,13 @@ Result<BackupWrite> write(const QString &libraryPath, const QString &target, Bac
     auto cancelled = [&] {
         return cancel && cancel->load();
     };
-    // A backup to be sent carries its objects in a table of its own, written in the same transaction as the rest;
-    // 1 KB pages for the objects' sake (backupobjects.cpp).
+    // A backup to be sent carries its objects in a table of its own, written in the same transaction as the rest.
+    // 1 KB pages: for the objects' sake (backupobjects.cpp), and a daily backup's few small tables (the lists of
+    // issue lists and chunks) waste less of them than of 4 KB pages.
     BackupObjects own;
     BackupObjects &objects = shared ? *shared : own;
-    if (!shared) {
-        if (Result<void> paged = sql::exec(db, QStringLiteral("PRAGMA bk.page_size = 1024")); !paged)
-            return paged.error();
-    }
+    if (Result<void> paged = sql::exec(db, QStringLiteral("PRAGMA bk.page_size = 1024")); !paged)
+        return paged.error();
 
     // One read transaction: every table as of one moment.
     Result<void> done = sql::exec(db, QStringLiteral("BEGIN"));
@@ -379,7 +391,8 @@ Result<BackupWrite> write(const QString &libraryPath, const QString &target, Bac
     if (report.cancelled && done)
         done = Error(Store::tr("the backup was cancelled"));
 
-    // The user's own tables, as they are, with their CREATE statements.
+    // The user's own tables, as content-addressed chunks of their rows (backupchunks.h): a chunk the store holds
+    // already is named, not written again.
     QSqlQuery q(db);
     if (done)
         done = query(q, QStringLiteral("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' ORDER BY rowid"));
@@ -388,31 +401,47 @@ Result<BackupWrite> write(const QString &libraryPath, const QString &target, Bac
         if (!isDerived(q.value(0).toString()) && q.value(1).toString().startsWith(QLatin1String("CREATE TABLE ")))
             tables.append({q.value(0).toString(), q.value(1).toString()});
     q.finish();
+    if (done)
+        done = backupchunks::createManifestTables(db);
+    int position = 0;
     for (const auto &[name, create] : std::as_const(tables)) {
         if (!done)
             break;
-        QString statement = create;
-        statement.insert(int(qstrlen("CREATE TABLE ")), QStringLiteral("bk."));
-        done = sql::exec(
-            db, {{statement, {}}, {QStringLiteral("INSERT INTO bk.\"%1\" SELECT * FROM main.\"%1\"").arg(name), {}}});
+        const std::optional<backupchunks::TableSource> source =
+            backupchunks::tableSource(db, QStringLiteral("main"), name, create);
+        if (!source) {
+            done = Error(Store::tr("cannot read the table %1 of the library").arg(name));
+            break;
+        }
+        done = backupchunks::write(db, *source, position++, objects, report, cancel);
     }
     // What a tagged paragraph or article said, so that a restore by a newer parser (other paragraphs, new ids) can
     // find it again, or keep the tag as an orphan with its text (backuprestore.cpp).
-    if (done)
-        done = sql::exec(
-            db, {{QStringLiteral("CREATE TABLE bk.tag_anchors (kind TEXT NOT NULL, target_id INTEGER NOT NULL, "
-                                 "tag_id INTEGER NOT NULL, quote TEXT NOT NULL, issue_id INTEGER, "
-                                 "article_position INTEGER, article_title TEXT, block_position INTEGER, "
-                                 "PRIMARY KEY (kind, target_id, tag_id)) WITHOUT ROWID"),
-                  {}},
-                 {QStringLiteral("INSERT INTO bk.tag_anchors SELECT 'block', t.block_id, t.tag_id, b.text, a.issue_id, "
-                                 "a.position, a.title, b.position FROM main.block_tags t "
-                                 "JOIN main.blocks b ON b.id = t.block_id JOIN main.articles a ON a.id = b.article_id"),
-                  {}},
-                 {QStringLiteral("INSERT INTO bk.tag_anchors SELECT 'article', t.article_id, t.tag_id, a.title, "
-                                 "a.issue_id, a.position, a.title, NULL FROM main.article_tags t "
-                                 "JOIN main.articles a ON a.id = t.article_id"),
-                  {}}});
+    if (done) {
+        backupchunks::TableSource anchors;
+        anchors.name = QStringLiteral("tag_anchors");
+        anchors.create = QStringLiteral("CREATE TABLE tag_anchors (kind TEXT NOT NULL, target_id INTEGER NOT NULL, "
+                                        "tag_id INTEGER NOT NULL, quote TEXT NOT NULL, issue_id INTEGER, "
+                                        "article_position INTEGER, article_title TEXT, block_position INTEGER, "
+                                        "PRIMARY KEY (kind, target_id, tag_id)) WITHOUT ROWID");
+        anchors.columns = {QStringLiteral("kind"),          QStringLiteral("target_id"),
+                           QStringLiteral("tag_id"),        QStringLiteral("quote"),
+                           QStringLiteral("issue_id"),      QStringLiteral("article_position"),
+                           QStringLiteral("article_title"), QStringLiteral("block_position")};
+        anchors.key = {0, 1, 2};
+        // In key order without a sort (which would spill every tagged paragraph's text into a temporary file):
+        // the articles' then the paragraphs' taggings, each along its primary key.
+        anchors.selects = {
+            QStringLiteral("SELECT 'article', t.article_id, t.tag_id, a.title, a.issue_id, a.position, a.title, NULL "
+                           "FROM main.article_tags t JOIN main.articles a ON a.id = t.article_id "
+                           "ORDER BY t.article_id, t.tag_id"),
+            QStringLiteral("SELECT 'block', t.block_id, t.tag_id, b.text, a.issue_id, a.position, a.title, b.position "
+                           "FROM main.block_tags t JOIN main.blocks b ON b.id = t.block_id "
+                           "JOIN main.articles a ON a.id = b.article_id ORDER BY t.block_id, t.tag_id")};
+        done = backupchunks::write(db, anchors, position++, objects, report, cancel);
+    }
+    if (!done && cancelled())
+        report.cancelled = true;
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QList<std::pair<QString, QVariant>> values{
@@ -525,12 +554,22 @@ Result<QStringList> sourcesOfList(const QByteArray &listJson)
 Result<QStringList> workTables(const QString &file)
 {
     QStringList tables;
+    if (backupchunks::hasChunks(file)) { // format 2: the tables its chunks hold
+        if (Result<void> read = forEachRow(file,
+                                           QStringLiteral("SELECT name FROM work_tables WHERE name <> 'tag_anchors' "
+                                                          "ORDER BY position"),
+                                           [&](const QSqlQuery &q) { tables.append(q.value(0).toString()); });
+            !read)
+            return read.error();
+        return tables;
+    }
     if (Result<void> read = forEachRow(
             file, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid"),
             [&](const QSqlQuery &q) {
                 const QString name = q.value(0).toString();
                 if (name != QLatin1String("backup") && name != QLatin1String("issue_lists") &&
-                    name != QLatin1String("objects") && name != QLatin1String("tag_anchors") && !isDerived(name))
+                    name != QLatin1String("objects") && name != QLatin1String("tag_anchors") &&
+                    name != QLatin1String("work_tables") && name != QLatin1String("work_chunks") && !isDerived(name))
                     tables.append(name);
             });
         !read)

@@ -1,13 +1,16 @@
-// A backup of what cannot be rebuilt (format 1): one SQLite file, `<base>-<UTC time>-<reason>.dubao-backup`,
+// A backup of what cannot be rebuilt (format 2): one SQLite file, `<base>-<UTC time>-<reason>.dubao-backup`,
 // holding
 //   backup        key/value: format, created, reason, library, schema and parser versions, the library's change
 //                 counters, counts (issues, articles, blocks, annotations), bytes;
 //   issue_lists   one row per 256 issue ids: the hash of a gzip'ed JSON object listing those issues — source hash,
-//                 path, encoding, size and times, the metadata the user may edit (publication, date), the parser
+//                 path, encoding, size and times, the metadata the user may edit (publication, date, the year's
+//                 alternatives and evidence, which records a year the user confirmed), the parser
 //                 version, and the ids and uids of the issue, its articles and blocks (reading order) and its
 //                 lineage rows — so a restore that parses the same bytes again gives every row its id and uid back;
-//   the user's own tables, copied as they are (tags, taggings, highlights, notes, notebooks and their entries, and
-//                 any table a later schema adds that is not derived from the issues).
+//   work_tables,  the user's own tables (tags, taggings, highlights, notes, notebooks and their entries, and any
+//   work_chunks   table a later schema adds that is not derived from the issues) and what tagged paragraphs said
+//                 (tag_anchors), each as the hashes of the content-addressed chunks of its rows (backupchunks.h).
+//                 A backup of format 1 held these tables themselves, rows and all; it is still restored.
 // The issues' original bytes and the issue lists are objects (backupobjects.h) in the folder's objects.sqlite,
 // shared by every backup there; a backup made to travel alone has an `objects` table of its own.
 // Not in a backup: what a restore rebuilds — articles, blocks, reporters (the parse) and the search index.
@@ -59,7 +62,8 @@ struct BackupWrite
 
 namespace backupmanifest {
 
-inline constexpr int kFormat = 1;
+/// 2: the user's tables as chunks (backupchunks.h); 1: as tables of the backup file (still read).
+inline constexpr int kFormat = 2;
 inline constexpr qint64 kIssuesPerList = 256;
 /// The file name suffix of a backup in this format.
 QString suffix(); // ".dubao-backup"
@@ -100,7 +104,10 @@ bool uncountedWorkChanged(QSqlDatabase library, const QString &previous);
 struct IssueEntry
 {
     StoredIdentity identity;
-    IssueInfo info; ///< publication and date as stored (the user may have edited them)
+    IssueInfo info; ///< publication and date as stored (the user may have edited them), with the year's evidence
+    /// Whether the list kept the year's alternatives and evidence (`info`); a list written before did not, and the
+    /// restore keeps those today's parse finds.
+    bool yearEvidenceKept = false;
     QString sha256;
     QString path;
     QString encoding;
@@ -117,13 +124,13 @@ Result<void> insertLineage(QSqlDatabase db, const IssueEntry &entry);
 /// on the old ids as on vanished rows, never as on whatever row now has that number.
 Result<void> markVanished(QSqlDatabase db, const StoredIdentity &identity);
 
-/// Copies the user's tables of the backup `manifest` into the library on `db` (a new library, outside any
-/// transaction), in one transaction. Highlights and notes on paragraphs that the restored issues no longer have (a
-/// newer parser split them differently; markVanished()) become orphans, which `reanchor` (called in the
-/// transaction with the ids of their issues; the caller's re-anchoring by their stored quote and context) may place
-/// again; paragraph and
-/// article tags go to the paragraph of that issue with the same text (the article with the same headline) when
-/// there is one. Returns how many annotations are orphans because of the new shapes.
+/// Copies the user's tables of the backup `manifest` (or of its backupchunks::expand()ed file) into the library on `db`
+/// (a new library, outside any transaction), in one transaction. Highlights and notes on paragraphs that the restored
+/// issues no longer have (a newer parser split them differently; markVanished()) become orphans, which `reanchor`
+/// (called in the transaction with the ids of their issues; the caller's re-anchoring by their stored quote and
+/// context) may place again; paragraph and article tags go to the paragraph of that issue with the same text (the
+/// article with the same headline) when there is one. Returns how many annotations are orphans because of the new
+/// shapes.
 Result<int> restoreWork(QSqlDatabase db, const QString &manifest,
                         const std::function<Result<void>(QSqlDatabase, const QList<qint64> &)> &reanchor = {});
 

@@ -1,7 +1,10 @@
 // The store's part of a restore from a backup (backupmanifest.h): reading an issue list, writing the lineage rows
 // and the user's tables. The restore itself (parse, insert, index) is core/ingest/backuprestorer.
+#include "core/store/backup.h"
+#include "core/store/backupchunks.h"
 #include "core/store/backupmanifest.h"
 #include "core/store/bareconnection.h"
+#include "core/store/issuerows.h"
 #include "core/store/sql.h"
 
 #include <QDateTime>
@@ -176,6 +179,12 @@ Result<QList<IssueEntry>> parseIssueList(const QByteArray &listJson)
         entry.info.month = issue.value(QStringLiteral("month")).toInt();
         entry.info.day = issue.value(QStringLiteral("day")).toInt();
         entry.info.dateInferred = issue.value(QStringLiteral("dateInferred")).toBool();
+        if (issue.contains(QStringLiteral("dateEvidence"))) {
+            entry.yearEvidenceKept = true;
+            entry.info.yearAlternatives =
+                yearAlternativesFrom(issue.value(QStringLiteral("dateAlternatives")).toVariant());
+            entry.info.yearEvidence = yearEvidenceFrom(issue.value(QStringLiteral("dateEvidence")).toVariant());
+        }
         entry.sha256 = issue.value(QStringLiteral("sha256")).toString();
         entry.path = issue.value(QStringLiteral("path")).toString();
         entry.encoding = issue.value(QStringLiteral("encoding")).toString();
@@ -238,12 +247,16 @@ Result<void> markVanished(QSqlDatabase db, const StoredIdentity &identity)
 Result<int> restoreWork(QSqlDatabase db, const QString &manifest,
                         const std::function<Result<void>(QSqlDatabase, const QList<qint64> &)> &reanchor)
 {
-    const Result<QStringList> tables = workTables(manifest);
+    // Format 2: the tables filled from their chunks into a temporary file first.
+    const Result<backupchunks::WorkFile> work = backupchunks::expand(manifest, Backup::objectsFileOf(manifest));
+    if (!work)
+        return work.error();
+    const Result<QStringList> tables = workTables(work->path());
     if (!tables)
         return tables.error();
     if (Result<void> created = createVanished(db); !created)
         return created.error();
-    if (Result<void> attached = sql::exec(db, QStringLiteral("ATTACH DATABASE ? AS bk"), {manifest}); !attached)
+    if (Result<void> attached = sql::exec(db, QStringLiteral("ATTACH DATABASE ? AS bk"), {work->path()}); !attached)
         return attached.error();
     int orphaned = 0;
     const Result<void> copied = [&]() -> Result<void> {

@@ -4,9 +4,12 @@
 //
 // LIBRARY is changed (migrated, annotated, backed up): give it a copy. Runs, one after the other:
 //   0. open (a library of an older schema is migrated, after its copy of the whole file);
+//   8. (--steps 8,…) annotate first, up to 10,000 highlights, 2,000 notes and 20,000 paragraph taggings (a reader's
+//      years of work: every backup copies it, and a day's backup must not copy it again);
 //   1. the first backup: seconds, bytes written, the backup's size (objects.sqlite + the .dubao-backup file);
 //   2. nothing changed: the daily backup again (nothing may be written);
-//   3. 20 new highlights, then the next day's backup: seconds, size of what it added;
+//   3. 20 new highlights, then the next day's backup: seconds, size of what it added (the new chunks of the user's
+//      tables and the .dubao-backup file), bytes written;
 //   3b. (--steps 7) a self-contained backup to send (`backup --to FILE`): seconds, its size;
 //   4. quit during a backup: a first backup into a fresh folder, cancelled after 3 s — seconds until it returned;
 //   5. restore (rebuild) into a new file beside LIBRARY: seconds, issues/s;
@@ -24,6 +27,7 @@
 #include "core/store/backupobjects.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
+#include "core/store/tagrepository.h"
 #include "tests/support/procstats.h"
 
 #include <QCoreApplication>
@@ -89,7 +93,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const QString path = QFileInfo(QString::fromLocal8Bit(argv[1])).absoluteFilePath();
-    QSet<int> steps{1, 2, 3, 4, 5, 6, 7};
+    QSet<int> steps{1, 2, 3, 4, 5, 6, 7}; // 8 (annotate) only when asked
     if (argc >= 4 && QByteArray(argv[2]) == "--steps") {
         steps.clear();
         for (const QByteArray &n : QByteArray(argv[3]).split(','))
@@ -111,6 +115,49 @@ int main(int argc, char **argv)
     std::printf("library: %lld issues, %.1f MB of imported text, file %.1f MB\n", issues, mb(text),
                 mb(QFileInfo(path).size()));
     const QString objectsFile = BackupObjects::fileIn(Backup::folderFor(path));
+
+    // 8. Many annotations, as years of reading leave them.
+    if (steps.contains(8)) {
+        written = writtenBytes();
+        begin();
+        timer.restart();
+        QSqlDatabase db = library.database();
+        auto count = [&](const char *table) {
+            return sql::scalar(db, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))).toLongLong();
+        };
+        TagRepository tags(library);
+        AnnotationRepository annotations(library);
+        QList<qint64> tagIds;
+        for (int k = 0; k < 40; ++k)
+            if (const Result<Tag> tag = tags.create(QStringLiteral("主题%1").arg(k)))
+                tagIds.append(tag->id);
+        const qint64 maxBlock = sql::scalar(db, QStringLiteral("SELECT max(id) FROM blocks")).toLongLong();
+        QRandomGenerator random(21);
+        sql::WriteScope batch(db);
+        for (int tries = 0; count("highlights") < 10000 && tries < 100000; ++tries) {
+            const qint64 block = 1 + qint64(random.bounded(quint64(maxBlock)));
+            const int start = int(random.bounded(4));
+            const Result<qint64> id = annotations.addHighlight(
+                block, start, start + 4 + int(random.bounded(12)),
+                tries % 3 == 0 ? QList<qint64>{tagIds.at(tries % tagIds.size())} : QList<qint64>{});
+            if (id && count("notes") < 2000 && tries % 5 == 0)
+                (void)annotations.addNote(
+                    block, *id, QStringLiteral("第%1条批注：这篇报道和前几天的那篇说法不同，要再核对。").arg(tries));
+        }
+        for (int tries = 0; count("block_tags") < 20000 && tries < 200000; ++tries)
+            (void)tags.addTagging(TagTarget::Block, tagIds.at(tries % tagIds.size()),
+                                  1 + qint64(random.bounded(quint64(maxBlock))));
+        if (Result<void> committed = batch.commit(); !committed) {
+            std::fprintf(stderr, "%s\n", qPrintable(committed.error().message()));
+            return 1;
+        }
+        line("8. annotate", timer.elapsed() / 1000.0, writtenBytes() - written,
+             QStringLiteral("%1 highlights, %2 notes, %3 paragraph taggings, %4 highlight taggings")
+                 .arg(count("highlights"))
+                 .arg(count("notes"))
+                 .arg(count("block_tags"))
+                 .arg(count("highlight_tags")));
+    }
     auto newestBackup = [&] {
         for (const BackupInfo &b : Backup::list(path))
             if (!b.fullCopy)
@@ -169,9 +216,11 @@ int main(int argc, char **argv)
             return 1;
         }
         line("3. next day, 20 highlights", timer.elapsed() / 1000.0, writtenBytes() - written,
-             QStringLiteral("added %1 KB (file %2 KB, objects %3 KB; target <= 1 MB)")
+             QStringLiteral("added %1 KB (file %2 KB, %3 new objects of %4 KB, objects.sqlite +%5 KB; target <= 1 MB)")
                  .arg((QFileInfo(next->path).size() + next->write.newObjectBytes) / 1000)
                  .arg(QFileInfo(next->path).size() / 1000)
+                 .arg(next->write.newObjects)
+                 .arg(next->write.newObjectBytes / 1000)
                  .arg((QFileInfo(objectsFile).size() - objectsBefore) / 1000));
     }
 
@@ -230,6 +279,24 @@ int main(int argc, char **argv)
                            .arg(mb(text) / restoreSeconds, 0, 'f', 1)
                            .arg(mb(QFileInfo(restored).size()), 0, 'f', 1)
                      : rebuilt.error().message());
+        if (rebuilt) {
+            // The user's work came back (restored from the backup's chunks), against the library's.
+            Library back;
+            if (back.open(restored)) {
+                QStringList same;
+                for (const char *table : {"highlights", "notes", "block_tags", "highlight_tags", "tags"}) {
+                    const QString count = QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table));
+                    const qint64 there = sql::scalar(back.database(), count).toLongLong();
+                    same << QStringLiteral("%1 %2 %3")
+                                .arg(QLatin1String(table))
+                                .arg(there)
+                                .arg(there == sql::scalar(library.database(), count).toLongLong()
+                                         ? QStringLiteral("(same)")
+                                         : QStringLiteral("(DIFFERENT)"));
+                }
+                std::printf("   restored: %s\n", qPrintable(same.join(QStringLiteral(", "))));
+            }
+        }
         for (const char *suffix : {"", "-wal", "-shm"})
             QFile::remove(restored + QLatin1String(suffix));
     }

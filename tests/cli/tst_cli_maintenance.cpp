@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -225,6 +226,17 @@ void TestCliMaintenance::backupThatCannotBeWritten_changesNothing_saysSo()
     QCOMPARE(cli({u"import"_s, QStringLiteral(DUBAO_CORPUS_DIR)}), 0);
     QCOMPARE(cli({u"backup"_s}), 0);
     QCOMPARE(cli({u"tag"_s, u"add"_s, u"新"_s}), 0);
+    {
+        // A long note of random characters: its chunk (about 70 KB compressed) makes objects.sqlite grow.
+        Library library;
+        QVERIFY(library.open(path));
+        QString text;
+        QRandomGenerator random(13);
+        for (int k = 0; k < 40000; ++k)
+            text += QChar(char16_t(0x4e00 + random.bounded(20000)));
+        const qint64 block = test::scalar(library, u"SELECT min(id) FROM blocks"_s);
+        QVERIFY(AnnotationRepository(library).addNote(block, 0, text));
+    }
     // Every file of the library and its backups folder, with a hash of its bytes.
     const auto files = [&] {
         QStringList result;
@@ -240,8 +252,8 @@ void TestCliMaintenance::backupThatCannotBeWritten_changesNothing_saysSo()
         return result;
     };
     const QStringList before = files();
-    // The next backup cannot be written: no file of this process may grow past 60 KB (the next .dubao-backup is
-    // bigger), as a disk that fills up during the backup.
+    // The next backup cannot be written: no file of this process may grow past 60 KB (objects.sqlite must, for the
+    // note's chunk), as a disk that fills up during the backup.
     QProcess process;
     process.setChildProcessModifier([] {
         ::signal(SIGXFSZ, SIG_IGN);

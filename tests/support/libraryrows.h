@@ -18,6 +18,7 @@ inline QStringList libraryRows(Library &library)
 {
     static const char *const queries[] = {
         "SELECT i.id, hex(i.uid), p.name, i.date, i.month, i.day, i.date_inferred, i.created_at, i.parser_version, "
+        "i.date_alternatives, i.date_evidence, "
         "s.path, s.sha256, s.encoding, s.size, s.imported_at FROM issues i JOIN source_files s ON s.id = "
         "i.source_file_id LEFT JOIN publications p ON p.id = i.publication_id ORDER BY i.id",
         "SELECT id, issue_id, position, kicker, title, subtitles, has_byline, byline_source, byline_date, byline_raw, "
