@@ -239,6 +239,39 @@ for (const [styleId, lang] of [['apa', 'en-US'], ['china-national-standard-gb-t-
     check(!bibliography.includes('dubao://') && !bibliography.includes('[N/OL]'), `${styleId}: no private link`);
     console.log(`${styleId}: ${entries[0].replace(/<[^>]+>/g, '').trim()}`);
 }
+// The page (版次): an issue file written here (not the corpus, which prints no page line) with page lines; its
+// article's CSL-JSON item carries the page, and both styles print it.
+const pagedLibrary = path.join(work, 'paged.sqlite');
+const pagedFile = path.join(work, '2023-03-05.txt');
+fs.writeFileSync(pagedFile, '第1版：要闻\n\n清溪区召开全会\n\n本报讯(滨江日报记者 林一)3月5日,清溪区召开全会。\n\n' +
+    '第03版 综合新闻\n\n滨江大桥合龙\n\n本报讯(滨江日报记者 王二)3月5日,滨江大桥顺利合龙。\n');
+const paged = (...args) => run(cli, ['--library', pagedLibrary, ...args]);
+paged('import', pagedFile);
+const pagedIssue = JSON.parse(paged('list', '--json'))[0];
+const bridge = JSON.parse(paged('show', String(pagedIssue.articles[1].id), '--json'));
+check(bridge.page === '03' && bridge.page_name === '综合新闻', `dubao-cli show gives the page: ${bridge.page} ${bridge.page_name}`);
+paged('highlight', 'add', '--block', String(bridge.blocks[0].id), '--start', '0', '--end', '4');
+const pagedCsl = path.join(work, 'paged.json');
+paged('export', '--format', 'csljson', '-o', pagedCsl);
+const pagedItems = JSON.parse(fs.readFileSync(pagedCsl, 'utf8'));
+check(pagedItems.length === 1 && pagedItems[0].page === '3' && pagedItems[0].section === '综合新闻',
+      `CSL-JSON: page and section of the article on 第03版 综合新闻: ${JSON.stringify(pagedItems[0])}`);
+for (const [styleId, lang, printed] of [['apa', 'en-US', /滨江日报, 3\./],
+                                        ['china-national-standard-gb-t-7714-2015-numeric', 'zh-CN', /2023-03-05\(3\)/]]) {
+    const sys = {
+        retrieveLocale: (l) => citeprocPlus('locales', l) || citeprocPlus('locales', 'en-US'),
+        retrieveItem: (id) => pagedItems.find((i) => i.id === id),
+    };
+    const engine = new CSL.Engine(sys, citeprocPlus('styles', styleId), lang);
+    engine.updateItems(pagedItems.map((i) => i.id));
+    const entry = engine.makeBibliography()[1].join('').replace(/<[^>]+>/g, '').trim();
+    check(printed.test(entry), `${styleId} prints the page: ${entry}`);
+    console.log(`${styleId} (page): ${entry}`);
+}
+const pagedRis = path.join(work, 'paged.ris');
+paged('export', '--format', 'ris', '-o', pagedRis);
+check(fs.readFileSync(pagedRis, 'utf8').includes('SP  - 3\r\nSE  - 综合新闻\r\n'), 'RIS: SP and SE of the page');
+
 const ris = fs.readFileSync(exported.ris, 'utf8');
 check(ris.includes('KW  - 水利/要点') && !ris.includes('UR  - ') && !ris.includes('DA  - '), 'RIS: KW, no UR, no DA');
 
