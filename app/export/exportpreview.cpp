@@ -24,10 +24,7 @@ QString renderedMarkdown(const QString &markdownText)
 {
     QStringList blocks;
     for (const markdown::Block &block : markdown::render(markdownText)) {
-        QString line = block.listMarker();
-        for (const markdown::Span &span : block.spans)
-            line += span.text;
-        blocks.append(line);
+        blocks.append(block.listMarker() + block.plainText()); // a table: a line per row, its cells between " | "
     }
     return blocks.join(u'\n');
 }

@@ -139,6 +139,10 @@ QString bylineText(const Article &article, const IssueInfo &issue, const Article
     const QString date = bylineDate(article, issue);
     if (!date.isEmpty())
         byline << date;
+    if (!article.page.isEmpty() && !labels.page.isEmpty()) {
+        const QString page = QString(labels.page).arg(article.page);
+        byline << (article.pageName.isEmpty() ? page : page + u' ' + article.pageName);
+    }
     return byline.join(QStringLiteral("  ·  "));
 }
 

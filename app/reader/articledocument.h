@@ -95,10 +95,11 @@ struct ArticleLabels
     QString untitled;  ///< the title of an article that has none
     QString reporters; ///< "Reporters: %1", %1 the reporters' names joined by 、
     QString reuse{};   ///< the text-reuse line under the byline ("83% shared with …"); empty: none
+    QString page{};    ///< "Page %1" (第%1版), %1 the page as printed; the byline ends with it when the file names it
 };
 
 /// Replaces the document's content with the article: kicker, title, subtitles, the byline (source, reporters,
-/// the issue's publication and date), then one block per paragraph with its BlockIdProperty and
+/// the issue's publication and date, the page and its name), then one block per paragraph with its BlockIdProperty and
 /// BlockKindProperty. Every block has its PartProperty. Line breaks inside a paragraph become U+2028, so offsets
 /// into the document's blocks are offsets into Block::text.
 void buildArticleDocument(QTextDocument &document, const Article &article, const IssueInfo &issue,

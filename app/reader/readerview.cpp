@@ -151,7 +151,8 @@ void ReaderView::rebuild()
     m_rebuilding = true;
     if (m_hasArticle)
         buildArticleDocument(*document(), m_article, m_issue, articleStyle(),
-                             {tr("(untitled)"), tr("Reporters: %1"), m_reuseLine});
+                             {tr("(untitled)"), tr("Reporters: %1"), m_reuseLine,
+                              tr("Page %1", "a newspaper's page (版次) as printed: 第%1版")});
     else
         buildPlaceholderDocument(*document(), m_placeholder, articleStyle());
     updateMargins();

@@ -146,6 +146,91 @@ public:
         g_object_unref(layout);
     }
 
+    /// A table of cells in Pango markup (`rows` of one cell per column), ruled, its first `headerRows` rows shaded
+    /// and repeated at the top of a page it continues on. Columns take their widest cell's width; when they do not
+    /// fit, the room is shared in proportion to it (each column at least a sixth of its share) and cells wrap.
+    void table(const QList<QList<QByteArray>> &rows, const QList<markdown::Align> &columns, int headerRows, double size,
+               double left)
+    {
+        if (rows.isEmpty() || columns.isEmpty() || (m_firstPageOnly && m_pages > 0))
+            return;
+        constexpr double kPad = 3;  // above and below the text
+        constexpr double kPadX = 8; // either side: more than a space, so the columns stay apart when text is copied
+        const double room = kPageWidth - 2 * kMargin - left;
+        const qsizetype count = columns.size();
+        QList<double> widths(count, 2 * kPadX + 6);
+        for (const QList<QByteArray> &row : rows) {
+            for (qsizetype c = 0; c < count && c < row.size(); ++c) {
+                PangoLayout *layout = createChineseLayout(m_cr, m_family, size, false, room, row.at(c));
+                pango_layout_set_width(layout, -1);
+                int width = 0;
+                pango_layout_get_size(layout, &width, nullptr);
+                g_object_unref(layout);
+                widths[c] = qMax(widths[c], double(width) / PANGO_SCALE + 2 * kPadX + 1);
+            }
+        }
+        double total = 0;
+        for (const double w : std::as_const(widths))
+            total += w;
+        if (total > room) {
+            const double floor = room / double(count) / 6;
+            double spare = room - floor * double(count);
+            for (double &w : widths)
+                w = floor + spare * w / total;
+        }
+        auto drawRow = [&](const QList<QByteArray> &row, bool head) {
+            QList<PangoLayout *> layouts;
+            double height = 0;
+            for (qsizetype c = 0; c < count; ++c) {
+                PangoLayout *layout = createChineseLayout(m_cr, m_family, size, head, widths.at(c) - 2 * kPadX,
+                                                          c < row.size() ? row.at(c) : QByteArray());
+                const markdown::Align align = columns.at(c);
+                pango_layout_set_alignment(layout, align == markdown::Align::Center  ? PANGO_ALIGN_CENTER
+                                                   : align == markdown::Align::Right ? PANGO_ALIGN_RIGHT
+                                                                                     : PANGO_ALIGN_LEFT);
+                int h = 0;
+                pango_layout_get_size(layout, nullptr, &h);
+                height = qMax(height, double(h) / PANGO_SCALE + 2 * kPad);
+                layouts.append(layout);
+            }
+            const bool fits = m_y + height <= kPageHeight - kMargin || m_y <= kMargin;
+            if (fits) {
+                double x = kMargin + left;
+                for (qsizetype c = 0; c < count; ++c) {
+                    cairo_rectangle(m_cr, x, m_y, widths.at(c), height);
+                    if (head) {
+                        cairo_set_source_rgb(m_cr, 0.95, 0.95, 0.95);
+                        cairo_fill_preserve(m_cr);
+                    }
+                    cairo_set_source_rgb(m_cr, 0.6, 0.6, 0.6);
+                    cairo_set_line_width(m_cr, 0.5);
+                    cairo_stroke(m_cr);
+                    cairo_set_source_rgb(m_cr, 0, 0, 0);
+                    cairo_move_to(m_cr, x + kPadX, m_y + kPad);
+                    pango_cairo_show_layout(m_cr, layouts.at(c));
+                    x += widths.at(c);
+                }
+                m_y += height;
+            }
+            for (PangoLayout *layout : std::as_const(layouts))
+                g_object_unref(layout);
+            return fits;
+        };
+        if (m_y > kMargin)
+            m_y += 4;
+        for (qsizetype r = 0; r < rows.size(); ++r) {
+            if (drawRow(rows.at(r), r < headerRows))
+                continue;
+            newPage();
+            if (m_firstPageOnly)
+                return;
+            for (qsizetype h = 0; h < headerRows && h < r; ++h)
+                drawRow(rows.at(h), true);
+            drawRow(rows.at(r), r < headerRows);
+        }
+        m_y += 4;
+    }
+
     void newPage()
     {
         if (!m_firstPageOnly)
@@ -197,30 +282,50 @@ private:
     bool m_firstPageOnly = false;
 };
 
-// A note's or free text's Markdown, rendered: each block a paragraph, its spans as Pango markup.
+// Rendered Markdown's text runs as Pango markup.
+QByteArray spansMarkup(const QList<markdown::Span> &spans, bool codeBlock)
+{
+    QByteArray markup;
+    for (const markdown::Span &span : spans) {
+        QByteArray text = escapeMarkup(clean(span.text));
+        if (span.code || codeBlock)
+            text = "<tt>" + text + "</tt>";
+        if (span.strike)
+            text = "<s>" + text + "</s>";
+        if (span.italic)
+            text = "<i>" + text + "</i>";
+        if (span.bold)
+            text = "<b>" + text + "</b>";
+        if (!span.href.isEmpty())
+            text = "<span foreground=\"#3366cc\" underline=\"single\">" + text + "</span>";
+        markup += text;
+    }
+    return markup;
+}
+
+// A note's or free text's Markdown, rendered: each block a paragraph, its spans as Pango markup; a table a table.
 void markdownParagraphs(PdfPages &pages, const QString &markdown, double size, double left, bool bullet)
 {
     using Kind = markdown::Block::Kind;
     bool first = true;
     for (const markdown::Block &block : markdown::render(markdown)) {
+        if (block.kind == Kind::Table) {
+            QList<QList<QByteArray>> rows;
+            for (const QList<markdown::Cell> &row : block.rows) {
+                QList<QByteArray> cells;
+                for (const markdown::Cell &cell : row)
+                    cells.append(spansMarkup(cell.spans, false));
+                rows.append(cells);
+            }
+            pages.table(rows, block.columns, block.headerRows, size, left + 12 * qMax(0, block.level - 1));
+            first = false;
+            continue;
+        }
         QByteArray markup = escapeMarkup(block.listMarker());
         if (first && bullet && block.listMarker().isEmpty())
             markup = escapeMarkup(QStringLiteral("• "));
         first = false;
-        for (const markdown::Span &span : block.spans) {
-            QByteArray text = escapeMarkup(clean(span.text));
-            if (span.code || block.kind == Kind::Code)
-                text = "<tt>" + text + "</tt>";
-            if (span.strike)
-                text = "<s>" + text + "</s>";
-            if (span.italic)
-                text = "<i>" + text + "</i>";
-            if (span.bold)
-                text = "<b>" + text + "</b>";
-            if (!span.href.isEmpty())
-                text = "<span foreground=\"#3366cc\" underline=\"single\">" + text + "</span>";
-            markup += text;
-        }
+        markup += spansMarkup(block.spans, block.kind == Kind::Code);
         if (block.kind == Kind::Rule)
             markup = "—————";
         const double indent = left + 12 * qMax(0, block.level - 1);

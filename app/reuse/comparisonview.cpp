@@ -231,8 +231,10 @@ void ComparisonView::setComparison(const Side &left, const Side &right, const Re
 
 void ComparisonView::typeset(QTextDocument &document, int side, const ArticleStyle &style) const
 {
-    const ArticleLabels labels{QCoreApplication::translate("dubao::ReaderView", "(untitled)"),
-                               QCoreApplication::translate("dubao::ReaderView", "Reporters: %1")};
+    const ArticleLabels labels{
+        QCoreApplication::translate("dubao::ReaderView", "(untitled)"),
+        QCoreApplication::translate("dubao::ReaderView", "Reporters: %1"), QString(),
+        QCoreApplication::translate("dubao::ReaderView", "Page %1", "a newspaper's page (版次) as printed: 第%1版")};
     buildArticleDocument(document, m_sides[side].article, m_sides[side].issue, style, labels);
     document.setDocumentMargin(style.em());
     for (auto it = m_marks[side].cbegin(); it != m_marks[side].cend(); ++it) {

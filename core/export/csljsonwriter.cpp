@@ -46,7 +46,11 @@ Result<void> writeCslJson(const ExportDocument &document, const ExportOptions &o
         if (const QStringList tags = articleTags(document, a); !tags.isEmpty())
             item.insert(QStringLiteral("keyword"), tags.join(QStringLiteral(", ")));
         item.insert(QStringLiteral("language"), QStringLiteral("zh-CN"));
-        // The schema has no page for an issue's article yet (the parser does not read page numbers): no "page".
+        // The page (版次) when the issue file names it: CSL's page, and its name as the paper's section.
+        if (!s.page.isEmpty())
+            item.insert(QStringLiteral("page"), citedPage(s.page));
+        if (!s.pageName.isEmpty())
+            item.insert(QStringLiteral("section"), s.pageName);
         if (options.excerptsAsNotes) {
             QStringList notes;
             for (const qsizetype i : a.excerpts)

@@ -40,7 +40,8 @@ Result<void> writeCsv(const ExportDocument &document, const ExportOptions &, QIO
         QStringLiteral("issue_date"),     QStringLiteral("reporters"),     QStringLiteral("link"),
         QStringLiteral("highlight_id"),   QStringLiteral("note_id"),       QStringLiteral("block_id"),
         QStringLiteral("article_id"),     QStringLiteral("created"),       QStringLiteral("orphan"),
-        QStringLiteral("date_certainty"), QStringLiteral("author"),        QStringLiteral("changed_by")};
+        QStringLiteral("date_certainty"), QStringLiteral("author"),        QStringLiteral("changed_by"),
+        QStringLiteral("page"),           QStringLiteral("page_name")};
     QStringList cells;
     for (const QString &h : header)
         cells.append(csvCell(h));
@@ -58,7 +59,8 @@ Result<void> writeCsv(const ExportDocument &document, const ExportOptions &, QIO
             << csvCell(id(e.highlightId)) << u',' << csvCell(id(e.noteId)) << u',' << csvCell(id(e.blockId)) << u','
             << csvCell(id(e.articleId)) << u',' << csvCell(isoDateTime(e.createdAt)) << u','
             << csvCell(e.orphan ? QStringLiteral("1") : QStringLiteral("0")) << u',' << csvCell(dateCertainty(e))
-            << u',' << csvCell(e.createdBy) << u',' << csvCell(e.changedBy) << QLatin1String("\r\n");
+            << u',' << csvCell(e.createdBy) << u',' << csvCell(e.changedBy) << u',' << csvCell(e.page) << u','
+            << csvCell(e.pageName) << QLatin1String("\r\n");
         if (Result<void> reported = reportProgress(progress, ++done, total); !reported)
             return reported;
     }

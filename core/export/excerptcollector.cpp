@@ -129,6 +129,14 @@ QList<qint64> articleIdsOf(const QList<AnnotationItem> &items)
     return ids;
 }
 
+void setPage(Excerpt &e, const Article *article)
+{
+    if (article) {
+        e.page = article->page;
+        e.pageName = article->pageName;
+    }
+}
+
 void setSource(Excerpt &e, const AnnotationSource &source)
 {
     e.issueId = source.issueId;
@@ -191,6 +199,7 @@ Excerpt fromHighlight(const Highlight &h, const AnnotationSource &source, Source
     e.createdBy = h.createdBy;
     e.changedBy = h.changedBy;
     e.reporters = cache.reporters(e.articleId);
+    setPage(e, cache.article(e.articleId));
     return e;
 }
 
@@ -212,6 +221,7 @@ Excerpt fromNote(const Note &n, const std::optional<Highlight> &highlight, const
     e.createdAt = n.createdAt;
     e.modifiedAt = n.modifiedAt;
     e.reporters = cache.reporters(e.articleId);
+    setPage(e, cache.article(e.articleId));
     return e;
 }
 
@@ -564,6 +574,7 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
         e.issueId = probe->issueId;
         e.tags = cache.tagPaths(tagIds);
         e.reporters = cache.reporters(article->id);
+        setPage(e, article);
         excerpts.append(e);
     }
     cache.prefetch(QList<qint64>(taggedArticles.cbegin(), taggedArticles.cend()));
@@ -586,6 +597,7 @@ Result<ExportDocument> ExcerptCollector::collect(const ExportSelection &selectio
         e.articleStart = 0;
         e.tags = cache.tagPaths(tagIds);
         e.reporters = article->byline ? article->byline->reporters : QStringList();
+        setPage(e, article);
         excerpts.append(e);
     }
 

@@ -66,6 +66,8 @@ struct Excerpt
     QList<int> yearAlternatives;
     bool dateUncertain() const { return dateInferred && !yearAlternatives.isEmpty(); }
     QStringList reporters;
+    QString page;     ///< the page (版次) the article is on as printed ("3", "A3"), empty when the file names none
+    QString pageName; ///< the page's name (要闻), or empty
 
     int articlePosition = -1; ///< the article's position in its issue
     int blockPosition = -1;

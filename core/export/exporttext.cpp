@@ -161,6 +161,18 @@ QString noteAuthorLine(const Excerpt &e, const ExportNote &n)
     return QCoreApplication::translate("dubao::exporttext", "note by %1, changed by %2").arg(n.createdBy, n.changedBy);
 }
 
+QString pageLabel(const Excerpt &e)
+{
+    if (e.page.isEmpty())
+        return {};
+    const QString page = citedPage(e.page);
+    return e.pageName.isEmpty()
+               ? QCoreApplication::translate("dubao::exporttext", "p. %1", "a newspaper's page (版次): 第%1版")
+                     .arg(page)
+               : QCoreApplication::translate("dubao::exporttext", "p. %1 (%2)", "a newspaper's page and its name")
+                     .arg(page, e.pageName);
+}
+
 QString citation(const Excerpt &e)
 {
     if (e.isText() || (e.orphan && e.articleTitle.isEmpty() && e.publication.isEmpty() && !e.issueDate.isValid()))
@@ -170,6 +182,8 @@ QString citation(const Excerpt &e)
         parts.append(e.publication);
     if (e.issueDate.isValid())
         parts.append(flaggedDate(e));
+    if (!e.page.isEmpty())
+        parts.append(pageLabel(e));
     parts.append(QCoreApplication::translate("dubao::exporttext", "“%1”").arg(articleTitle(e)));
     if (e.kind != Excerpt::Kind::Article && e.blockPosition >= 0 && !e.orphan)
         parts.append(QCoreApplication::translate("dubao::exporttext", "paragraph %1").arg(e.blockPosition + 1));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/export/exportdocument.h"
+#include "core/model/article.h"
 #include "core/model/result.h"
 
 #include <QByteArray>
@@ -41,9 +42,13 @@ QString authorLine(const Excerpt &excerpt);
 /// Who wrote a note of the excerpt ("note by bo", "note by bo, changed by sam"), written under it; empty when
 /// unknown, and for the note that is the excerpt itself (authorLine() names its author).
 QString noteAuthorLine(const Excerpt &excerpt, const ExportNote &note);
-/// A citation any reader can follow to the paper: "Cited from: publication, 2023-06-14, “headline”, paragraph 3"
-/// (no paragraph for a whole article); empty for free text and an orphan without a remembered source. The
-/// documents write it in place of the private dubao:// link, which they add only with ExportOptions::withLinks.
+/// The page an excerpt's article is on, as a citation gives it: "p. 3", "p. 3 (要闻)" (第3版 in Chinese); empty when
+/// the issue file names no page.
+QString pageLabel(const Excerpt &excerpt);
+/// A citation any reader can follow to the paper: "Cited from: publication, 2023-06-14, p. 3, “headline”,
+/// paragraph 3" (the page when the file names it; no paragraph for a whole article); empty for free text and an orphan
+/// without a remembered source. The documents write it in place of the private dubao:// link, which they add only with
+/// ExportOptions::withLinks.
 QString citation(const Excerpt &excerpt);
 
 /// A section of a grouped document: its heading and the excerpts under it (indices into the document).

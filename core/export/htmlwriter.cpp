@@ -27,6 +27,9 @@ blockquote { margin: .6em 0; padding: .2em 1em; border-left: 4px solid #c33; bac
 .notes li p.by { color: #666; font-size: .9em; }
 .freetext { margin: 1em 0; }
 pre { white-space: pre-wrap; background: #f2f2f2; padding: .3em .6em; }
+table { border-collapse: collapse; margin: .4em 0; }
+th, td { border: 1px solid #bbb; padding: .1em .5em; vertical-align: top; }
+th { background: #f2f2f2; }
 .cite, .link { font-size: .8em; }
 .cite { color: #555; font-style: italic; }
 .link a { color: #36c; }

@@ -64,7 +64,9 @@ QJsonObject excerptJson(const Excerpt &e)
                          {QStringLiteral("title"), e.articleTitle},
                          {QStringLiteral("reporters"), QJsonArray::fromStringList(e.reporters)},
                          {QStringLiteral("link"), stringOrNull(e.articleLink())},
-                         {QStringLiteral("position"), intOrNull(e.articlePosition)}});
+                         {QStringLiteral("position"), intOrNull(e.articlePosition)},
+                         {QStringLiteral("page"), stringOrNull(e.page)},
+                         {QStringLiteral("pageName"), stringOrNull(e.pageName)}});
     o.insert(QStringLiteral("publication"), e.publication);
     o.insert(QStringLiteral("issueDate"), stringOrNull(isoDate(e.issueDate)));
     o.insert(QStringLiteral("dateInferred"), e.dateInferred);

@@ -25,6 +25,7 @@ const QString kXlink = QStringLiteral("http://www.w3.org/1999/xlink");
 const QString kMeta = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:meta:1.0");
 const QString kDc = QStringLiteral("http://purl.org/dc/elements/1.1/");
 const QString kManifest = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
+const QString kTable = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:table:1.0");
 
 void startDocument(QXmlStreamWriter &xml, const QString &root)
 {
@@ -38,6 +39,7 @@ void startDocument(QXmlStreamWriter &xml, const QString &root)
     xml.writeNamespace(kXlink, QStringLiteral("xlink"));
     xml.writeNamespace(kMeta, QStringLiteral("meta"));
     xml.writeNamespace(kDc, QStringLiteral("dc"));
+    xml.writeNamespace(kTable, QStringLiteral("table"));
     xml.writeStartElement(kOffice, root);
     xml.writeAttribute(kOffice, QStringLiteral("version"), QStringLiteral("1.2"));
 }
@@ -261,7 +263,8 @@ QByteArray manifestXml()
 }
 
 // The spans of rendered Markdown use automatic text styles "S<mask>": 1 bold, 2 italic, 4 code, 8 struck out; a
-// note's paragraphs "N<level>" (indented per list level), its code blocks "NCode", its quotes "NQuote".
+// note's paragraphs "N<level>" (indented per list level), its code blocks "NCode", its quotes "NQuote", its tables
+// "NTable<level>" with cells "NCell" whose paragraphs are "NCellStart", "NCellCenter" or "NCellEnd".
 void automaticStyles(QXmlStreamWriter &xml, const ExportDocument &document)
 {
     xml.writeStartElement(kOffice, QStringLiteral("font-face-decls"));
@@ -314,6 +317,35 @@ void automaticStyles(QXmlStreamWriter &xml, const ExportDocument &document)
     for (int level = 1; level <= 6; ++level)
         paragraphStyle(QStringLiteral("N%1").arg(level), 0.42 * level, nullptr, nullptr);
     paragraphStyle(QStringLiteral("NCode"), 0.63, "#f2f2f2", nullptr);
+    for (int level = 1; level <= 6; ++level) {
+        xml.writeStartElement(kStyle, QStringLiteral("style"));
+        xml.writeAttribute(kStyle, QStringLiteral("name"), QStringLiteral("NTable%1").arg(level));
+        xml.writeAttribute(kStyle, QStringLiteral("family"), QStringLiteral("table"));
+        xml.writeEmptyElement(kStyle, QStringLiteral("table-properties"));
+        xml.writeAttribute(kTable, QStringLiteral("align"), QStringLiteral("margins"));
+        xml.writeAttribute(kFo, QStringLiteral("margin-left"), QString::number(0.42 * level) + QStringLiteral("cm"));
+        xml.writeAttribute(kFo, QStringLiteral("margin-top"), QStringLiteral("0.1cm"));
+        xml.writeAttribute(kFo, QStringLiteral("margin-bottom"), QStringLiteral("0.1cm"));
+        xml.writeEndElement();
+    }
+    xml.writeStartElement(kStyle, QStringLiteral("style"));
+    xml.writeAttribute(kStyle, QStringLiteral("name"), QStringLiteral("NCell"));
+    xml.writeAttribute(kStyle, QStringLiteral("family"), QStringLiteral("table-cell"));
+    xml.writeEmptyElement(kStyle, QStringLiteral("table-cell-properties"));
+    xml.writeAttribute(kFo, QStringLiteral("padding"), QStringLiteral("0.05cm"));
+    xml.writeAttribute(kFo, QStringLiteral("border"), QStringLiteral("0.5pt solid #999999"));
+    xml.writeEndElement();
+    for (const char *align : {"start", "center", "end"}) {
+        xml.writeStartElement(kStyle, QStringLiteral("style"));
+        xml.writeAttribute(kStyle, QStringLiteral("name"), QStringLiteral("NCell_") + QLatin1String(align));
+        xml.writeAttribute(kStyle, QStringLiteral("family"), QStringLiteral("paragraph"));
+        xml.writeAttribute(kStyle, QStringLiteral("parent-style-name"), QStringLiteral("Dubao_20_Note"));
+        xml.writeEmptyElement(kStyle, QStringLiteral("paragraph-properties"));
+        xml.writeAttribute(kFo, QStringLiteral("margin-left"), QStringLiteral("0cm"));
+        xml.writeAttribute(kFo, QStringLiteral("margin-top"), QStringLiteral("0cm"));
+        xml.writeAttribute(kFo, QStringLiteral("text-align"), QLatin1String(align));
+        xml.writeEndElement();
+    }
     // A tag's chip: its colour as the background of its name ("Tag_RRGGBB").
     QSet<QString> colours;
     for (const ExportTag &t : document.tags) {
@@ -333,12 +365,79 @@ void automaticStyles(QXmlStreamWriter &xml, const ExportDocument &document)
     xml.writeEndElement();
 }
 
-/// A note's or free text's Markdown as paragraphs with styled spans and links.
-void writeMarkdown(QXmlStreamWriter &xml, const QString &markdown, bool bullet)
+/// Rendered Markdown's text runs: styled spans ("S<mask>", `mask` ORed into each) and links.
+void writeSpans(QXmlStreamWriter &xml, const QList<markdown::Span> &spans, int mask)
+{
+    for (const markdown::Span &span : spans) {
+        if (!span.href.isEmpty()) {
+            xml.writeStartElement(kText, QStringLiteral("a"));
+            xml.writeAttribute(kXlink, QStringLiteral("type"), QStringLiteral("simple"));
+            xml.writeAttribute(kXlink, QStringLiteral("href"), exporttext::xmlSafe(span.href));
+            xml.writeAttribute(kText, QStringLiteral("style-name"), QStringLiteral("Internet_20_link"));
+        }
+        const int style =
+            mask | (span.bold ? 1 : 0) | (span.italic ? 2 : 0) | (span.code ? 4 : 0) | (span.strike ? 8 : 0);
+        if (style) {
+            xml.writeStartElement(kText, QStringLiteral("span"));
+            xml.writeAttribute(kText, QStringLiteral("style-name"), QStringLiteral("S%1").arg(style));
+        }
+        writeText(xml, span.text);
+        if (style)
+            xml.writeEndElement();
+        if (!span.href.isEmpty())
+            xml.writeEndElement();
+    }
+}
+
+/// A Markdown table as a table:table: its head rows repeated on each page (table:table-header-rows, bold), its
+/// columns' alignment on their cells' paragraphs.
+void writeTable(QXmlStreamWriter &xml, const markdown::Block &table, int number)
+{
+    using markdown::Align;
+    xml.writeStartElement(kTable, QStringLiteral("table"));
+    xml.writeAttribute(kTable, QStringLiteral("name"), QStringLiteral("Note_Table_%1").arg(number));
+    xml.writeAttribute(kTable, QStringLiteral("style-name"), QStringLiteral("NTable%1").arg(qBound(1, table.level, 6)));
+    xml.writeEmptyElement(kTable, QStringLiteral("table-column"));
+    xml.writeAttribute(kTable, QStringLiteral("number-columns-repeated"),
+                       QString::number(qMax<qsizetype>(1, table.columns.size())));
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
+        const bool head = r < table.headerRows;
+        if (r == 0 && head)
+            xml.writeStartElement(kTable, QStringLiteral("table-header-rows"));
+        xml.writeStartElement(kTable, QStringLiteral("table-row"));
+        const QList<markdown::Cell> &row = table.rows.at(r);
+        for (qsizetype c = 0; c < qMax<qsizetype>(1, table.columns.size()); ++c) {
+            xml.writeStartElement(kTable, QStringLiteral("table-cell"));
+            xml.writeAttribute(kTable, QStringLiteral("style-name"), QStringLiteral("NCell"));
+            xml.writeAttribute(kOffice, QStringLiteral("value-type"), QStringLiteral("string"));
+            xml.writeStartElement(kText, QStringLiteral("p"));
+            const Align align = table.columns.value(c, Align::Default);
+            xml.writeAttribute(kText, QStringLiteral("style-name"),
+                               align == Align::Center  ? QStringLiteral("NCell_center")
+                               : align == Align::Right ? QStringLiteral("NCell_end")
+                                                       : QStringLiteral("NCell_start"));
+            if (c < row.size())
+                writeSpans(xml, row.at(c).spans, head ? 1 : 0);
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        if (head && r + 1 == table.headerRows)
+            xml.writeEndElement();
+    }
+    xml.writeEndElement();
+}
+
+/// A note's or free text's Markdown as paragraphs with styled spans and links, and tables.
+void writeMarkdown(QXmlStreamWriter &xml, const QString &markdown, bool bullet, int &tables)
 {
     using Kind = markdown::Block::Kind;
     bool first = true;
     for (const markdown::Block &block : markdown::render(markdown)) {
+        if (block.kind == Kind::Table) {
+            writeTable(xml, block, ++tables);
+            continue;
+        }
         xml.writeStartElement(kText, QStringLiteral("p"));
         QString style = QStringLiteral("N%1").arg(qBound(1, block.level, 6));
         if (block.kind == Kind::Code)
@@ -351,25 +450,7 @@ void writeMarkdown(QXmlStreamWriter &xml, const QString &markdown, bool bullet)
             marker = QStringLiteral("• ");
         first = false;
         writeText(xml, block.kind == Kind::Rule ? QStringLiteral("—————") : marker);
-        for (const markdown::Span &span : block.spans) {
-            if (!span.href.isEmpty()) {
-                xml.writeStartElement(kText, QStringLiteral("a"));
-                xml.writeAttribute(kXlink, QStringLiteral("type"), QStringLiteral("simple"));
-                xml.writeAttribute(kXlink, QStringLiteral("href"), exporttext::xmlSafe(span.href));
-                xml.writeAttribute(kText, QStringLiteral("style-name"), QStringLiteral("Internet_20_link"));
-            }
-            const int mask = (span.bold || block.kind == Kind::Heading ? 1 : 0) | (span.italic ? 2 : 0) |
-                             (span.code || block.kind == Kind::Code ? 4 : 0) | (span.strike ? 8 : 0);
-            if (mask) {
-                xml.writeStartElement(kText, QStringLiteral("span"));
-                xml.writeAttribute(kText, QStringLiteral("style-name"), QStringLiteral("S%1").arg(mask));
-            }
-            writeText(xml, span.text);
-            if (mask)
-                xml.writeEndElement();
-            if (!span.href.isEmpty())
-                xml.writeEndElement();
-        }
+        writeSpans(xml, block.spans, (block.kind == Kind::Heading ? 1 : 0) | (block.kind == Kind::Code ? 4 : 0));
         xml.writeEndElement();
     }
 }
@@ -384,6 +465,7 @@ Result<QByteArray> contentXml(const ExportDocument &document, const ExportOption
     automaticStyles(xml, document);
     xml.writeStartElement(kOffice, QStringLiteral("body"));
     xml.writeStartElement(kOffice, QStringLiteral("text"));
+    int tables = 0;
     auto paragraph = [&](const char *style, const QString &text) {
         xml.writeStartElement(kText, QStringLiteral("p"));
         xml.writeAttribute(kText, QStringLiteral("style-name"), QString::fromLatin1(style));
@@ -432,7 +514,7 @@ Result<QByteArray> contentXml(const ExportDocument &document, const ExportOption
             xml.writeEndElement();
             break;
         case Role::Note:
-            writeMarkdown(xml, item.text, true);
+            writeMarkdown(xml, item.text, true, tables);
             break;
         case Role::Link:
             xml.writeStartElement(kText, QStringLiteral("p"));
@@ -449,7 +531,7 @@ Result<QByteArray> contentXml(const ExportDocument &document, const ExportOption
             paragraph("Dubao_20_Orphan", item.text);
             break;
         case Role::FreeText:
-            writeMarkdown(xml, item.text, false);
+            writeMarkdown(xml, item.text, false, tables);
             break;
         }
     });

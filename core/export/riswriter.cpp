@@ -38,6 +38,10 @@ Result<void> writeRis(const ExportDocument &document, const ExportOptions &optio
             line("KW", tag);
         if (options.withLinks)
             line("UR", s.articleLink());
+        if (!s.page.isEmpty())
+            line("SP", citedPage(s.page)); // the page (版次); its name in SE, RIS's section
+        if (!s.pageName.isEmpty())
+            line("SE", s.pageName);
         line("LA", QStringLiteral("zh-CN"));
         if (options.excerptsAsNotes) {
             for (const qsizetype i : a.excerpts)

@@ -116,7 +116,8 @@ struct Renderer
     Block::Kind pending = Block::Kind::Paragraph;
     int pendingLevel = 0;
     int pendingNumber = 0;
-    bool firstCell = true;
+    bool inHead = false; ///< in a table's head rows
+    bool inCell = false; ///< text goes to the last cell of the table that is the last block
 
     Block &current()
     {
@@ -137,22 +138,22 @@ struct Renderer
     {
         if (text.isEmpty())
             return;
-        Block &b = current();
+        QList<Span> &spans = inCell ? blocks.last().rows.last().last().spans : current().spans;
         Span span{.text = text,
                   .bold = bold > 0,
                   .italic = italic > 0,
                   .code = asCode || code > 0,
                   .strike = strike > 0,
                   .href = hrefs.isEmpty() ? QString() : hrefs.last()};
-        if (!b.spans.isEmpty()) {
-            Span &last = b.spans.last();
+        if (!spans.isEmpty()) {
+            Span &last = spans.last();
             if (last.bold == span.bold && last.italic == span.italic && last.code == span.code &&
                 last.strike == span.strike && last.href == span.href) {
                 last.text += text;
                 return;
             }
         }
-        b.spans.append(span);
+        spans.append(span);
     }
     void close() { open = false; }
 
@@ -195,23 +196,46 @@ struct Renderer
             r->close();
             r->pending = Block::Kind::Paragraph;
             break;
-        case MD_BLOCK_TR:
+        case MD_BLOCK_TABLE: {
             r->close();
-            r->pending = Block::Kind::TableRow;
-            r->firstCell = true;
+            Block table;
+            table.kind = Block::Kind::Table;
+            table.level = int(r->lists.size());
+            table.columns.fill(Align::Default, qsizetype(static_cast<MD_BLOCK_TABLE_DETAIL *>(detail)->col_count));
+            r->blocks.append(table);
+            break;
+        }
+        case MD_BLOCK_THEAD:
+            r->inHead = true;
+            break;
+        case MD_BLOCK_TR:
+            r->blocks.last().rows.append(QList<Cell>());
+            if (r->inHead)
+                ++r->blocks.last().headerRows;
             break;
         case MD_BLOCK_TH:
-        case MD_BLOCK_TD:
-            if (!r->firstCell) {
-                const int wasBold = r->bold;
-                r->bold = 0;
-                r->append(QStringLiteral(" | "));
-                r->bold = wasBold;
+        case MD_BLOCK_TD: {
+            Block &table = r->blocks.last();
+            const qsizetype column = table.rows.last().size();
+            table.rows.last().append(Cell());
+            if (column < table.columns.size()) {
+                switch (static_cast<MD_BLOCK_TD_DETAIL *>(detail)->align) {
+                case MD_ALIGN_LEFT:
+                    table.columns[column] = Align::Left;
+                    break;
+                case MD_ALIGN_CENTER:
+                    table.columns[column] = Align::Center;
+                    break;
+                case MD_ALIGN_RIGHT:
+                    table.columns[column] = Align::Right;
+                    break;
+                case MD_ALIGN_DEFAULT:
+                    break;
+                }
             }
-            r->firstCell = false;
-            if (type == MD_BLOCK_TH)
-                ++r->bold;
+            r->inCell = true;
             break;
+        }
         case MD_BLOCK_P:
             // A tight list item's text has no P; a loose one's first P continues the item's block.
             if (r->open && !r->blocks.last().spans.isEmpty())
@@ -237,8 +261,17 @@ struct Renderer
             r->pending = Block::Kind::Paragraph;
             r->pendingLevel = r->lists.size();
             break;
+        case MD_BLOCK_THEAD:
+            r->inHead = false;
+            break;
         case MD_BLOCK_TH:
-            --r->bold;
+        case MD_BLOCK_TD:
+            r->inCell = false;
+            break;
+        case MD_BLOCK_TABLE:
+            r->close();
+            r->pending = Block::Kind::Paragraph;
+            r->pendingLevel = int(r->lists.size());
             break;
         case MD_BLOCK_CODE:
             if (r->open && !r->blocks.last().spans.isEmpty() && r->blocks.last().spans.last().text.endsWith(u'\n'))
@@ -248,11 +281,10 @@ struct Renderer
         case MD_BLOCK_P:
         case MD_BLOCK_H:
         case MD_BLOCK_LI:
-        case MD_BLOCK_TR:
             r->close();
             if (type != MD_BLOCK_LI || r->lists.isEmpty())
                 r->pending = Block::Kind::Paragraph;
-            if (type == MD_BLOCK_H || type == MD_BLOCK_CODE || type == MD_BLOCK_TR)
+            if (type == MD_BLOCK_H || type == MD_BLOCK_CODE)
                 r->pendingLevel = r->lists.size();
             break;
         default:
@@ -332,6 +364,10 @@ struct Renderer
         case MD_TEXT_ENTITY:
             r->append(decodeEntity(value));
             break;
+        case MD_TEXT_CODE:
+            // md4c leaves a table cell's escaped pipe escaped inside a code span; GitHub shows the pipe.
+            r->append(r->inCell ? QString(value).replace(QLatin1String("\\|"), QLatin1String("|")) : value, r->inCode);
+            break;
         default:
             r->append(value, r->inCode);
             break;
@@ -391,8 +427,26 @@ QString sanitize(const QString &markdown)
     return QString::fromUtf8(out);
 }
 
+QString Cell::plainText() const
+{
+    QString out;
+    for (const Span &s : spans)
+        out += s.text;
+    return out;
+}
+
 QString Block::plainText() const
 {
+    if (kind == Kind::Table) {
+        QStringList lines;
+        for (const QList<Cell> &row : rows) {
+            QStringList cells;
+            for (const Cell &cell : row)
+                cells.append(cell.plainText());
+            lines.append(cells.join(QLatin1String(" | ")));
+        }
+        return lines.join(u'\n');
+    }
     QString out;
     for (const Span &s : spans)
         out += s.text;
@@ -420,9 +474,71 @@ QList<Block> render(const QString &markdown)
     parser.leave_span = Renderer::leaveSpan;
     parser.text = Renderer::text;
     md_parse(source.constData(), MD_SIZE(source.size()), &parser, &r);
-    r.blocks.removeIf([](const Block &b) { return b.kind != Block::Kind::Rule && b.spans.isEmpty(); });
+    r.blocks.removeIf([](const Block &b) {
+        return b.kind != Block::Kind::Rule && b.kind != Block::Kind::Table && b.spans.isEmpty();
+    });
     return r.blocks;
 }
+
+namespace {
+
+QString inlineHtml(const QList<Span> &spans, bool codeBlock)
+{
+    using exporttext::escapeHtml;
+    QString out;
+    for (const Span &s : spans) {
+        QString t = escapeHtml(s.text);
+        if (!codeBlock)
+            t.replace(u'\n', QLatin1String("<br>"));
+        if (s.code && !codeBlock)
+            t = QLatin1String("<code>") + t + QLatin1String("</code>");
+        if (s.strike)
+            t = QLatin1String("<del>") + t + QLatin1String("</del>");
+        if (s.italic)
+            t = QLatin1String("<em>") + t + QLatin1String("</em>");
+        if (s.bold)
+            t = QLatin1String("<strong>") + t + QLatin1String("</strong>");
+        if (!s.href.isEmpty())
+            t = QLatin1String("<a href=\"") + escapeHtml(s.href) + QLatin1String("\">") + t + QLatin1String("</a>");
+        out += t;
+    }
+    return out;
+}
+
+// A table as HTML: its head rows in <thead> with <th> cells, the others in <tbody>; aligned columns by style.
+QString tableHtml(const Block &table)
+{
+    QString out = QStringLiteral("<table>");
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
+        const bool head = r < table.headerRows;
+        if (r == 0 && head)
+            out += QLatin1String("<thead>");
+        if (r == table.headerRows)
+            out += QLatin1String("<tbody>");
+        out += QLatin1String("<tr>");
+        const QList<Cell> &row = table.rows.at(r);
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            const Align align = table.columns.value(c, Align::Default);
+            const char *tag = head ? "th" : "td";
+            out += QLatin1Char('<') + QLatin1String(tag);
+            if (align != Align::Default)
+                out += QStringLiteral(" style=\"text-align: %1\"")
+                           .arg(align == Align::Left     ? QLatin1String("left")
+                                : align == Align::Center ? QLatin1String("center")
+                                                         : QLatin1String("right"));
+            out += QLatin1Char('>') + inlineHtml(row.at(c).spans, false) + QLatin1String("</") + QLatin1String(tag) +
+                   QLatin1Char('>');
+        }
+        out += QLatin1String("</tr>");
+        if (head && r + 1 == table.headerRows)
+            out += QLatin1String("</thead>");
+    }
+    if (table.rows.size() > table.headerRows)
+        out += QLatin1String("</tbody>");
+    return out + QLatin1String("</table>");
+}
+
+} // namespace
 
 QString toHtml(const QString &markdown)
 {
@@ -450,25 +566,9 @@ QString toHtml(const QString &markdown)
                 }
             }
         } else {
-            closeListsTo(b.kind == Block::Kind::Paragraph ? b.level : 0);
+            closeListsTo(b.kind == Block::Kind::Paragraph || b.kind == Block::Kind::Table ? b.level : 0);
         }
-        QString inline_;
-        for (const Span &s : b.spans) {
-            QString t = escapeHtml(s.text);
-            if (b.kind != Block::Kind::Code)
-                t.replace(u'\n', QLatin1String("<br>"));
-            if (s.code && b.kind != Block::Kind::Code)
-                t = QLatin1String("<code>") + t + QLatin1String("</code>");
-            if (s.strike)
-                t = QLatin1String("<del>") + t + QLatin1String("</del>");
-            if (s.italic)
-                t = QLatin1String("<em>") + t + QLatin1String("</em>");
-            if (s.bold)
-                t = QLatin1String("<strong>") + t + QLatin1String("</strong>");
-            if (!s.href.isEmpty())
-                t = QLatin1String("<a href=\"") + escapeHtml(s.href) + QLatin1String("\">") + t + QLatin1String("</a>");
-            inline_ += t;
-        }
+        const QString inline_ = inlineHtml(b.spans, b.kind == Block::Kind::Code);
         switch (b.kind) {
         case Block::Kind::Heading:
             out += QStringLiteral("<h%1>%2</h%1>").arg(qBound(4, b.level + 3, 6)).arg(inline_);
@@ -487,8 +587,10 @@ QString toHtml(const QString &markdown)
             out += QLatin1String("<hr>");
             break;
         case Block::Kind::Paragraph:
-        case Block::Kind::TableRow:
             out += QLatin1String("<p>") + inline_ + QLatin1String("</p>");
+            break;
+        case Block::Kind::Table:
+            out += tableHtml(b);
             break;
         }
     }

@@ -31,6 +31,24 @@ struct Span
     friend bool operator==(const Span &, const Span &) = default;
 };
 
+/// A table cell: its text runs.
+struct Cell
+{
+    QList<Span> spans;
+
+    QString plainText() const;
+    friend bool operator==(const Cell &, const Cell &) = default;
+};
+
+/// How a table column's cells are aligned (`:---`, `:---:`, `---:` in its delimiter row).
+enum class Align
+{
+    Default,
+    Left,
+    Center,
+    Right,
+};
+
 /// A block of rendered Markdown.
 struct Block
 {
@@ -43,13 +61,17 @@ struct Block
         Quote,       ///< a paragraph in a block quote
         Code,        ///< a code block: one span, line feeds kept
         Rule,        ///< a thematic break: no spans
-        TableRow,    ///< cells separated by a span " | "
+        Table,       ///< a GitHub table: `rows` of cells, the first `headerRows` of them its head; no spans
     };
     Kind kind = Kind::Paragraph;
     int level = 0;
     int number = 0;
     QList<Span> spans;
+    QList<QList<Cell>> rows; ///< a table's rows, each with one cell per column
+    QList<Align> columns;    ///< a table's columns' alignment
+    int headerRows = 0;      ///< how many of `rows` are the table's head (GitHub tables have one)
 
+    /// The spans' text; a table's rows on lines of their cells separated by " | ".
     QString plainText() const;
     /// "• " for a bullet item, "3. " for an ordered one, empty otherwise: what a flat layout writes before it.
     QString listMarker() const;
@@ -57,7 +79,8 @@ struct Block
 };
 
 /// sanitize(markdown) parsed into blocks, for the writers that lay text out (ODT, PDF, HTML). Raw HTML cannot
-/// survive (it is parsed as text); images are their alt text.
+/// survive (it is parsed as text); images are their alt text. A table is one block of rows and cells (an escaped
+/// pipe `\|` in a cell is a pipe, in a code span too, as GitHub renders it).
 QList<Block> render(const QString &markdown);
 
 /// render() as HTML (every text escaped; links only when safe), for the HTML export.

@@ -55,8 +55,16 @@ struct Article
     QList<Block> blocks; ///< in reading order
     int firstLine = 0;   ///< the first line of the headline (or first block), 1-based
     int lastLine = 0;
+    /// The page (版次) the issue file puts the article on, its number as printed ("3", "03", "A3", "三"); empty
+    /// when the file names no page (docs/parser.md, rule "page-header").
+    QString page;
+    QString pageName; ///< the page's name printed beside its number (要闻, 综合新闻), or empty
 
     friend bool operator==(const Article &, const Article &) = default;
 };
+
+/// A page number as a citation gives it: ASCII digits without leading zeros, Chinese numerals as digits, a letter
+/// prefix kept ("03" → "3", "三" → "3", "十二" → "12", "Ａ０３" → "A3"). Empty for an empty page.
+QString citedPage(const QString &page);
 
 } // namespace dubao

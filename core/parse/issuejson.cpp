@@ -32,6 +32,10 @@ QJsonObject articleToJson(const Article &article, JsonIds ids)
     } else {
         o.insert(QStringLiteral("byline"), QJsonValue(QJsonValue::Null));
     }
+    if (!article.page.isEmpty()) { // only when the file names it: a file without pages reads as before
+        o.insert(QStringLiteral("page"), article.page);
+        o.insert(QStringLiteral("page_name"), stringOrNull(article.pageName));
+    }
     QJsonArray blocks;
     for (const Block &block : article.blocks) {
         QJsonObject b{{QStringLiteral("kind"), blockKindName(block.kind)},

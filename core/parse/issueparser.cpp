@@ -13,6 +13,7 @@
 
 #include "core/parse/bylineparser.h"
 #include "core/parse/issuedate.h"
+#include "core/parse/pageheader.h"
 #include "core/parse/paragraphends.h"
 #include "core/text/chinesetext.h"
 
@@ -421,13 +422,19 @@ ParsedIssue parseIssueText(const QString &text)
 {
     const QStringList fileLines = text.split(u'\n');
 
-    // Step 1: chunks.
+    // Step 1: chunks. A page header (rule "page-header", pageheader.h) is no text: it ends a chunk as a blank line
+    // does, and the articles after it are on its page.
     QList<Chunk> chunks;
+    QList<std::pair<int, PageHeader>> pages;
     for (int k = 0; k < fileLines.size(); ++k) {
         const QString &line = fileLines[k];
         const bool blank = std::all_of(line.cbegin(), line.cend(), [](QChar c) { return isOcrSpace(c) || c == u'\r'; });
         if (blank)
             continue;
+        if (auto header = parsePageHeader(line)) {
+            pages.append({k + 1, *header});
+            continue;
+        }
         bool marked = false;
         const QString stripped = stripMarker(line, &marked);
         const bool continues = !chunks.isEmpty() && chunks.back().lastLine == k; // previous line non-blank
@@ -669,6 +676,12 @@ ParsedIssue parseIssueText(const QString &text)
         }
         article.firstLine = first == INT_MAX ? 0 : first;
         article.lastLine = std::max(last, article.firstLine);
+        for (const auto &[line, header] : std::as_const(pages)) {
+            if (line < article.firstLine) {
+                article.page = header.page;
+                article.pageName = header.name;
+            }
+        }
         takeSignature(article);
         issue.articles.append(article);
     }

@@ -124,7 +124,7 @@ void fillRawFromSource(QSqlDatabase &db, qint64 issueId, std::span<Article> arti
 }
 
 const char *const kArticleColumns = "a.id, a.kicker, a.title, a.subtitles, a.has_byline, a.byline_source, "
-                                    "a.byline_date, a.byline_raw, a.first_line, a.last_line";
+                                    "a.byline_date, a.byline_raw, a.first_line, a.last_line, a.page, a.page_name";
 
 /// Reads the columns of kArticleColumns starting at `column` (reporters and blocks are added later).
 Article articleFromQuery(const QSqlQuery &query, int column = 0)
@@ -143,6 +143,8 @@ Article articleFromQuery(const QSqlQuery &query, int column = 0)
     }
     article.firstLine = query.value(column + 8).toInt();
     article.lastLine = query.value(column + 9).toInt();
+    article.page = query.value(column + 10).toString();
+    article.pageName = query.value(column + 11).toString();
     return article;
 }
 

@@ -38,7 +38,7 @@ bool ArticleRow::sameHead(const ArticleRow &o) const
     return kicker == o.kicker && title == o.title && subtitles == o.subtitles && hasByline == o.hasByline &&
            sameValue(bylineSource, o.bylineSource) && sameValue(bylineDate, o.bylineDate) &&
            sameValue(bylineRaw, o.bylineRaw) && firstLine == o.firstLine && lastLine == o.lastLine &&
-           reporters == o.reporters;
+           sameValue(page, o.page) && sameValue(pageName, o.pageName) && reporters == o.reporters;
 }
 
 bool IssueRows::sameContent(const IssueRows &o) const
@@ -73,7 +73,7 @@ struct IssueRowStore::Statements
                      "WHERE i.id = ?"_s},
             {&articles,
              u"SELECT id, uid, kicker, title, subtitles, has_byline, byline_source, byline_date, byline_raw, "
-             "first_line, last_line FROM articles WHERE issue_id = ? ORDER BY position"_s},
+             "first_line, last_line, page, page_name FROM articles WHERE issue_id = ? ORDER BY position"_s},
             {&reporters, u"SELECT ar.article_id, r.name FROM article_reporters ar JOIN articles a ON a.id = "
                          "ar.article_id JOIN reporters r ON r.id = ar.reporter_id WHERE a.issue_id = ? "
                          "ORDER BY ar.article_id, ar.position"_s},
@@ -82,12 +82,12 @@ struct IssueRowStore::Statements
              "JOIN articles a ON a.id = b.article_id WHERE a.issue_id = ? ORDER BY b.article_id, b.position"_s},
             {&parkArticle, u"UPDATE articles SET position = -1 - id WHERE id = ?"_s},
             {&insertArticle, u"INSERT INTO articles (issue_id, position, kicker, title, subtitles, has_byline, "
-                             "byline_source, byline_date, byline_raw, first_line, last_line, uid) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
+                             "byline_source, byline_date, byline_raw, first_line, last_line, page, page_name, uid) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
                                  returningId},
             {&updateArticle, u"UPDATE articles SET position = ?, kicker = ?, title = ?, subtitles = ?, has_byline = ?, "
-                             "byline_source = ?, byline_date = ?, byline_raw = ?, first_line = ?, last_line = ? "
-                             "WHERE id = ?"_s},
+                             "byline_source = ?, byline_date = ?, byline_raw = ?, first_line = ?, last_line = ?, "
+                             "page = ?, page_name = ? WHERE id = ?"_s},
             {&updateArticlePosition, u"UPDATE articles SET position = ? WHERE id = ?"_s},
             {&deleteArticle, u"DELETE FROM articles WHERE id = ?"_s},
             {&deleteReporters, u"DELETE FROM article_reporters WHERE article_id = ?"_s},
@@ -156,8 +156,8 @@ Result<void> runRead(QSqlQuery &query, const QVariantList &values)
 
 QVariantList headValues(const ArticleRow &a)
 {
-    return {a.kicker,     a.title,     a.subtitles, a.hasByline ? 1 : 0, a.bylineSource,
-            a.bylineDate, a.bylineRaw, a.firstLine, a.lastLine};
+    return {a.kicker,    a.title,    a.subtitles, a.hasByline ? 1 : 0, a.bylineSource, a.bylineDate, a.bylineRaw,
+            a.firstLine, a.lastLine, a.page,      a.pageName};
 }
 
 } // namespace
@@ -203,6 +203,8 @@ Result<IssueRows> IssueRowStore::read(qint64 issueId)
         a.bylineRaw = st.articles.value(8);
         a.firstLine = st.articles.value(9).toInt();
         a.lastLine = st.articles.value(10).toInt();
+        a.page = st.articles.value(11);
+        a.pageName = st.articles.value(12);
         indexOf.insert(a.id, rows.articles.size());
         rows.articles.append(a);
     }
@@ -251,6 +253,8 @@ IssueRows IssueRowStore::fromParse(const ParsedIssue &issue)
         a.bylineRaw = article.byline ? QVariant(sql::notNull(article.byline->raw)) : nullText();
         a.firstLine = article.firstLine;
         a.lastLine = article.lastLine;
+        a.page = article.page.isEmpty() ? nullText() : QVariant(article.page);
+        a.pageName = article.pageName.isEmpty() ? nullText() : QVariant(article.pageName);
         if (article.byline)
             a.reporters = article.byline->reporters;
         for (const Block &block : article.blocks) {

@@ -54,6 +54,8 @@ struct ArticleRow
     QVariant bylineRaw;
     int firstLine = 0;
     int lastLine = 0;
+    QVariant page; ///< NULL or text, as stored (schema v20)
+    QVariant pageName;
     QStringList reporters;
     QList<BlockRow> blocks;
 

@@ -127,8 +127,8 @@ struct IssueRepository::InsertStatements
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
                                returningId},
             {&insertArticle, u"INSERT INTO articles (id, issue_id, position, kicker, title, subtitles, has_byline, "
-                             "byline_source, byline_date, byline_raw, first_line, last_line, uid) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
+                             "byline_source, byline_date, byline_raw, first_line, last_line, page, page_name, uid) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
                                  returningId},
             {&insertReporter,
              dialect::insertOrIgnore(db) + u" reporters (name) VALUES (?)"_s + dialect::onConflictIgnore(db)},
@@ -251,7 +251,8 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue, const StoredIde
                      article.byline ? QVariant(notNull(article.byline->source)) : nullText,
                      article.byline ? nullIfEmpty(article.byline->date) : nullText,
                      article.byline ? QVariant(notNull(article.byline->raw)) : nullText, article.firstLine,
-                     article.lastLine, sameArticles ? identity->articleUids.at(a) : uid::make()});
+                     article.lastLine, nullIfEmpty(article.page), nullIfEmpty(article.pageName),
+                     sameArticles ? identity->articleUids.at(a) : uid::make()});
             !done)
             return done.error();
         const qint64 articleId = dialect::insertedId(insertArticle);

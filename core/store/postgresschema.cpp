@@ -292,7 +292,11 @@ struct PostgresRegistry
     QMutex mutex;
     QList<PostgresStep> steps{{kPostgresBaseline, QStringLiteral("store"), QString::fromUtf8(kStoreV11)},
                               {15, QStringLiteral("store"), QString::fromUtf8(authorship::postgresScript())},
-                              {19, QStringLiteral("store"), QString::fromUtf8(authorship::postgresScriptV19())}};
+                              {19, QStringLiteral("store"), QString::fromUtf8(authorship::postgresScriptV19())},
+                              // v20: the page (版次) an article is on (schemasteps.cpp's migrateTo20)
+                              {20, QStringLiteral("store"),
+                               QStringLiteral("ALTER TABLE articles ADD COLUMN IF NOT EXISTS page text;\n"
+                                              "ALTER TABLE articles ADD COLUMN IF NOT EXISTS page_name text;")}};
 };
 
 PostgresRegistry &postgresRegistry()

@@ -67,12 +67,13 @@ struct PostgresStep
 QList<PostgresStep> postgresSteps();
 
 /// The store's own steps.
-Result<void> migrateTo1(QSqlDatabase &db); ///< publications, source files, issues, articles, blocks
-Result<void> migrateTo2(QSqlDatabase &db); ///< tags, highlights, notes, notebooks, source contents
-Result<void> migrateTo4(QSqlDatabase &db); ///< uids, issues.parser_version, block and article lineage
-Result<void> migrateTo5(QSqlDatabase &db); ///< the change counters backups compare
-Result<void> migrateTo8(QSqlDatabase &db); ///< issues.date_alternatives and date_evidence: how sure the year is
-Result<void> migrateTo9(QSqlDatabase &db); ///< corrections: the reader's corrections of the OCR
+Result<void> migrateTo1(QSqlDatabase &db);  ///< publications, source files, issues, articles, blocks
+Result<void> migrateTo2(QSqlDatabase &db);  ///< tags, highlights, notes, notebooks, source contents
+Result<void> migrateTo4(QSqlDatabase &db);  ///< uids, issues.parser_version, block and article lineage
+Result<void> migrateTo5(QSqlDatabase &db);  ///< the change counters backups compare
+Result<void> migrateTo8(QSqlDatabase &db);  ///< issues.date_alternatives and date_evidence: how sure the year is
+Result<void> migrateTo9(QSqlDatabase &db);  ///< corrections: the reader's corrections of the OCR
+Result<void> migrateTo20(QSqlDatabase &db); ///< articles.page and page_name: the page (版次) an article is on
 /// The store's own connection set-up (the SQL function dubao_uid()); connectionSetUps() lists it first.
 Result<void> setUpStoreConnection(QSqlDatabase &db);
 

@@ -134,6 +134,8 @@ QList<RegisteredStep> steps(int current)
             step.step = authorship::migrateTo15;
         else if (version == 19) // re-anchored taggings keep their maker on a team library (authorship.h)
             step.step = unchangedOnSQLite;
+        else if (version == 20)
+            step.step = migrateTo20;
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;
@@ -470,6 +472,27 @@ Result<void> migrateTo8(QSqlDatabase &db)
             continue;
         if (Result<void> done =
                 sql::exec(db, QStringLiteral("ALTER TABLE issues ADD COLUMN %1 TEXT").arg(QLatin1String(column)));
+            !done)
+            return done;
+    }
+    return {};
+}
+
+// Schema version 20: the page (版次) an article is on, when the issue file names it (docs/parser.md, rule
+// "page-header"): the number as printed and the page's name, both NULL when the file names no page. Existing issues
+// get them at their next re-parse (the parser version was raised with them).
+Result<void> migrateTo20(QSqlDatabase &db)
+{
+    for (const char *column : {"page", "page_name"}) {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('articles') WHERE name = '%1'")
+                            .arg(QLatin1String(column))) ||
+            !query.next())
+            return Error(sql::Store::tr("cannot store: %1").arg(query.lastError().text()));
+        if (query.value(0).toInt() > 0)
+            continue;
+        if (Result<void> done =
+                sql::exec(db, QStringLiteral("ALTER TABLE articles ADD COLUMN %1 TEXT").arg(QLatin1String(column)));
             !done)
             return done;
     }

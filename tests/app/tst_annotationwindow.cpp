@@ -17,6 +17,10 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 
 using namespace dubao;
 
@@ -31,6 +35,7 @@ private slots:
     void highlightSelection_storesOffsetsAndDrawsOverlap();
     void notesPanel_addAndEdit_storedWithMarkerAndOneUndoStep();
     void notesPanel_preview_sanitisedAndOnlySafeLinksLeave();
+    void notesPanel_preview_tableIsATable();
     void notesPanel_changedBySomeoneElse_bothShownNothingLost();
     void undoRedo_highlightTagNoteNotebook_restoresExactRows();
     void paragraphAndArticleTags_drawnInTheMargin();
@@ -276,6 +281,33 @@ void TestAnnotationWindow::notesPanel_preview_sanitisedAndOnlySafeLinksLeave()
     emit panel.preview()->anchorClicked(QUrl(QStringLiteral("dubao://block/1")));
     QCOMPARE(links.size(), 1);
     QCOMPARE(links.at(0).at(0).toUrl(), QUrl(QStringLiteral("dubao://block/1")));
+}
+
+void TestAnnotationWindow::notesPanel_preview_tableIsATable()
+{
+    openWindow();
+    // The preview shows a note's table as the exports do (core/export/safemarkdown.h): a table with its head, an
+    // escaped pipe a pipe, a cell's raw HTML and script link gone.
+    NotesPanel panel(document());
+    panel.editor()->setPlainText(QStringLiteral("| 地区 | 人数 \\| 户 |\n|:---|---:|\n| 永川 | **31** |\n"
+                                                "| 江津 | <b>2</b> [x](javascript:alert(1)) |"));
+    QTextTable *table = nullptr;
+    for (QTextFrame *frame : panel.preview()->document()->rootFrame()->childFrames())
+        table = table ? table : qobject_cast<QTextTable *>(frame);
+    QVERIFY(table);
+    QCOMPARE(table->rows(), 3);
+    QCOMPARE(table->columns(), 2);
+    auto cell = [&](int row, int column) {
+        QTextCursor c = table->cellAt(row, column).firstCursorPosition();
+        c.setPosition(table->cellAt(row, column).lastCursorPosition().position(), QTextCursor::KeepAnchor);
+        return c.selectedText();
+    };
+    QCOMPARE(cell(0, 1), QStringLiteral("人数 | 户"));
+    QCOMPARE(cell(1, 0), QStringLiteral("永川"));
+    QCOMPARE(cell(1, 1), QStringLiteral("31"));
+    QCOMPARE(cell(2, 1), QStringLiteral("2 x"));
+    const QString html = panel.preview()->toHtml();
+    QVERIFY2(!html.contains(QLatin1String("javascript:")) && !html.contains(QLatin1String("<b>")), qPrintable(html));
 }
 
 void TestAnnotationWindow::paragraphAndArticleTags_drawnInTheMargin()

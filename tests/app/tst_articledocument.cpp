@@ -76,6 +76,7 @@ class TestArticleDocument : public QObject
 private slots:
     void build_article_headlinePartsThenOneBlockPerParagraphWithItsId();
     void build_byline_joinsSourceReportersAndIssueDate();
+    void build_byline_endsWithThePage();
     void build_noTitleNoByline_usesLabelAndPublication();
     void build_placeholder_isOneCentredBlock();
     void build_typesetting_followsTextSizeKindAndTheme();
@@ -157,6 +158,30 @@ void TestArticleDocument::build_byline_joinsSourceReportersAndIssueDate()
     buildArticleDocument(document, article, issue, lightStyle(), labels);
     QCOMPARE(findArticlePart(document, ArticlePart::Byline).text(),
              QStringLiteral("本报讯  ·  Reporters: 张三、李四  ·  02-21"));
+}
+
+void TestArticleDocument::build_byline_endsWithThePage()
+{
+    // The page (版次) the issue file names ends the byline, as printed, with its name; none without a page.
+    QTextDocument document;
+    IssueInfo issue;
+    issue.date = QDate(2023, 2, 21);
+    Article article = sampleArticle();
+    article.page = QStringLiteral("03");
+    article.pageName = QStringLiteral("综合新闻");
+    const ArticleLabels paged{QStringLiteral("(untitled)"), QStringLiteral("Reporters: %1"), QString(),
+                              QStringLiteral("Page %1")};
+    buildArticleDocument(document, article, issue, lightStyle(), paged);
+    QCOMPARE(findArticlePart(document, ArticlePart::Byline).text(),
+             QStringLiteral("本报讯  ·  Reporters: 张三、李四  ·  2023-02-21  ·  Page 03 综合新闻"));
+    article.pageName.clear();
+    buildArticleDocument(document, article, issue, lightStyle(), paged);
+    QCOMPARE(findArticlePart(document, ArticlePart::Byline).text(),
+             QStringLiteral("本报讯  ·  Reporters: 张三、李四  ·  2023-02-21  ·  Page 03"));
+    article.page.clear();
+    buildArticleDocument(document, article, issue, lightStyle(), paged);
+    QCOMPARE(findArticlePart(document, ArticlePart::Byline).text(),
+             QStringLiteral("本报讯  ·  Reporters: 张三、李四  ·  2023-02-21"));
 }
 
 void TestArticleDocument::build_noTitleNoByline_usesLabelAndPublication()

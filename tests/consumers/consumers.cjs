@@ -1,8 +1,9 @@
 // The exports of a library of the real corpus, read back by their real consumers: poppler (pdftotext, pdffonts),
 // LibreOffice headless (ODT → PDF), citeproc-js (CSL-JSON in APA and GB/T 7714-2015), a JSON-LD processor (Web
 // Annotation expanded offline against the W3C context), xmllint (REFI-QDA against its schema), markdown-it (the
-// Markdown export rendered) and LibreOffice again (the HTML export read as a web page). Run by ctest (label
-// "consumers") after scripts/consumers.sh installed LibreOffice and the npm packages.
+// Markdown export rendered), pandoc (the Markdown export converted to HTML and plain text) and LibreOffice again
+// (the HTML export read as a web page). Run by ctest (label "consumers") after scripts/consumers.sh installed
+// LibreOffice, pandoc and the npm packages.
 //
 // node consumers.cjs DUBAO_CLI CORPUS_DIR SCHEMA_DIR NODE_MODULES
 'use strict';
@@ -238,6 +239,39 @@ for (const [styleId, lang] of [['apa', 'en-US'], ['china-national-standard-gb-t-
     check(!bibliography.includes('dubao://') && !bibliography.includes('[N/OL]'), `${styleId}: no private link`);
     console.log(`${styleId}: ${entries[0].replace(/<[^>]+>/g, '').trim()}`);
 }
+// The page (版次): an issue file written here (not the corpus, which prints no page line) with page lines; its
+// article's CSL-JSON item carries the page, and both styles print it.
+const pagedLibrary = path.join(work, 'paged.sqlite');
+const pagedFile = path.join(work, '2023-03-05.txt');
+fs.writeFileSync(pagedFile, '第1版：要闻\n\n清溪区召开全会\n\n本报讯(滨江日报记者 林一)3月5日,清溪区召开全会。\n\n' +
+    '第03版 综合新闻\n\n滨江大桥合龙\n\n本报讯(滨江日报记者 王二)3月5日,滨江大桥顺利合龙。\n');
+const paged = (...args) => run(cli, ['--library', pagedLibrary, ...args]);
+paged('import', pagedFile);
+const pagedIssue = JSON.parse(paged('list', '--json'))[0];
+const bridge = JSON.parse(paged('show', String(pagedIssue.articles[1].id), '--json'));
+check(bridge.page === '03' && bridge.page_name === '综合新闻', `dubao-cli show gives the page: ${bridge.page} ${bridge.page_name}`);
+paged('highlight', 'add', '--block', String(bridge.blocks[0].id), '--start', '0', '--end', '4');
+const pagedCsl = path.join(work, 'paged.json');
+paged('export', '--format', 'csljson', '-o', pagedCsl);
+const pagedItems = JSON.parse(fs.readFileSync(pagedCsl, 'utf8'));
+check(pagedItems.length === 1 && pagedItems[0].page === '3' && pagedItems[0].section === '综合新闻',
+      `CSL-JSON: page and section of the article on 第03版 综合新闻: ${JSON.stringify(pagedItems[0])}`);
+for (const [styleId, lang, printed] of [['apa', 'en-US', /滨江日报, 3\./],
+                                        ['china-national-standard-gb-t-7714-2015-numeric', 'zh-CN', /2023-03-05\(3\)/]]) {
+    const sys = {
+        retrieveLocale: (l) => citeprocPlus('locales', l) || citeprocPlus('locales', 'en-US'),
+        retrieveItem: (id) => pagedItems.find((i) => i.id === id),
+    };
+    const engine = new CSL.Engine(sys, citeprocPlus('styles', styleId), lang);
+    engine.updateItems(pagedItems.map((i) => i.id));
+    const entry = engine.makeBibliography()[1].join('').replace(/<[^>]+>/g, '').trim();
+    check(printed.test(entry), `${styleId} prints the page: ${entry}`);
+    console.log(`${styleId} (page): ${entry}`);
+}
+const pagedRis = path.join(work, 'paged.ris');
+paged('export', '--format', 'ris', '-o', pagedRis);
+check(fs.readFileSync(pagedRis, 'utf8').includes('SP  - 3\r\nSE  - 综合新闻\r\n'), 'RIS: SP and SE of the page');
+
 const ris = fs.readFileSync(exported.ris, 'utf8');
 check(ris.includes('KW  - 水利/要点') && !ris.includes('UR  - ') && !ris.includes('DA  - '), 'RIS: KW, no UR, no DA');
 
@@ -253,7 +287,9 @@ check(htmlText.includes('重点') && !/\*\*|##|<b>|javascript/.test(htmlText), '
 // be able to exploit): the excerpts as themselves, the user's Markdown as written (a quote stays a quote, an
 // autolink a link, a code span keeps its <), no script, data or file link, no remote image, no raw HTML.
 const md = require(path.join(modules, 'markdown-it'))({ html: true });
-const mdNote = '> 引用一句\n\n<https://example.org/a?b=1&c=2> 与 `a<b && c>d`\n\n[d](data:text/html,x) [f](file:///etc/passwd)';
+const mdTable = '| 地区 | 人数 \\| 户 | 备注 |\n|:---|:---:|---:|\n| 永川 | 31 | **多** |\n| 江津 | 2 | <i>x</i> [j](javascript:alert(1)) |';
+const mdNote = '> 引用一句\n\n<https://example.org/a?b=1&c=2> 与 `a<b && c>d`\n\n[d](data:text/html,x) [f](file:///etc/passwd)\n\n' +
+    mdTable;
 dubao('note', 'add', '--block', Object.keys(blockTexts)[0], '--text', mdNote);
 const mdFile = path.join(work, 'notes.md');
 dubao('export', '--format', 'md', '-o', mdFile);
@@ -270,6 +306,38 @@ const mdHtml = md.render(fs.readFileSync(mdFile, 'utf8'));
 check(/<blockquote>\s*<p>引用一句<\/p>/.test(mdHtml), 'markdown-it: a note\'s > quote stays a quote');
 check(mdHtml.includes('<a href="https://example.org/a?b=1&amp;c=2">'), 'markdown-it: a note\'s autolink stays a link');
 check(mdHtml.includes('<code>a&lt;b &amp;&amp; c&gt;d</code>'), 'markdown-it: a note\'s code span keeps its <');
+check(/<table>\s*<thead>\s*<tr>\s*<th style="text-align:left">地区<\/th>/.test(mdHtml) &&
+      mdHtml.includes('<td style="text-align:left">永川</td>'), 'markdown-it: a note\'s table stays a table');
+
+// pandoc reads the Markdown export as a document (its own Markdown dialect, the default a user gets from
+// `pandoc notes.md -o notes.html`): HTML and plain text, with the excerpts exactly, the article titles and a note's
+// heading as headings, the note's table as a table (an escaped pipe a pipe inside its cell), nothing unsafe.
+const pandoc = (to) => run('pandoc', ['--from', 'markdown', '--to', to, '--wrap=none', mdFile]);
+console.log(`pandoc: ${run('pandoc', ['--version']).split('\n')[0]}`);
+const pandocHtml = pandoc('html');
+const pandocPlain = pandoc('plain');
+const htmlEntities = { amp: '&', lt: '<', gt: '>', quot: '"' };
+const pandocText = pandocHtml.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot);/g, (m, e) => htmlEntities[e]);
+for (const q of quotes) {
+    check(unbreak(pandocText).includes(q), `pandoc (HTML) has ${q.slice(0, 12)} exactly`);
+    check(unbreak(pandocPlain).includes(q), `pandoc (plain text) has ${q.slice(0, 12)} exactly`);
+}
+check(/<h1 id="[^"]*">Dubao excerpts<\/h1>/.test(pandocHtml), 'pandoc: the title is a heading');
+const articleHeadings = fs.readFileSync(mdFile, 'utf8').match(/^### .+$/gm) || [];
+check(articleHeadings.length > 0 &&
+      articleHeadings.every((h) => pandocHtml.includes(`">${h.slice(4).split(' ')[0]}`)) &&
+      (pandocHtml.match(/<h3 id=/g) || []).length === articleHeadings.length, 'pandoc: the article titles are headings');
+check(/<h2 id="[^"]*">导言<\/h2>/.test(pandocHtml), "pandoc: a note's ## line is a heading");
+check(/<table>\s*<thead>\s*<tr[^>]*>\s*<th style="text-align: left;">地区<\/th>\s*<th style="text-align: center;">人数 \| 户<\/th>/.test(pandocHtml),
+      "pandoc: a note's table is a table, its header row a header, the escaped pipe a pipe");
+check(/<tbody>\s*<tr[^>]*>\s*<td style="text-align: left;">永川<\/td>\s*<td style="text-align: center;">31<\/td>\s*<td style="text-align: right;"><strong>多<\/strong><\/td>/.test(pandocHtml),
+      "pandoc: a note's table has its rows and cells");
+const plainRow = pandocPlain.split('\n').find((l) => l.includes('永川') && l.includes('31'));
+check(plainRow !== undefined && !plainRow.includes('|') && /永川\s+31\s+多/.test(plainRow),
+      `pandoc (plain text): the table's row is cells in columns: ${plainRow}`);
+check(!/<b>|<i>|<img[^>]*src="[^"]|<script|href="(javascript|data|file):/i.test(pandocHtml),
+      'pandoc (HTML): nothing unsafe');
+check(!/\*\*|##|<b>|<i>|javascript/.test(pandocPlain), 'pandoc (plain text): the Markdown rendered, nothing unsafe');
 
 // JSON-LD: the Web Annotation expands offline against the W3C context; its selectors resolve.
 const jsonld = require(path.join(modules, 'jsonld'));
@@ -316,7 +384,7 @@ const OA = 'http://www.w3.org/ns/oa#';
         { stdio: 'pipe' });
     ++checks;
 
-    fs.rmSync(work, { recursive: true, force: true });
+fs.rmSync(work, { recursive: true, force: true });
     console.log(`${checks - failures} passed, ${failures} failed`);
     process.exit(failures ? 1 : 0);
 })().catch((e) => {

@@ -307,7 +307,7 @@ void TestExcerptCollector::selection_authors_theirExcerptsOnly_andEveryFormatNam
 
     // CSV and JSON carry the author (and who changed it); the reading formats name them beside the source.
     const QString csv = QString::fromUtf8(test::writeToBytes(u"csv"_s, sams));
-    QVERIFY(csv.section(u"\r\n"_s, 0, 0).endsWith(u"\"author\",\"changed_by\""_s));
+    QVERIFY(csv.section(u"\r\n"_s, 0, 0).endsWith(u"\"author\",\"changed_by\",\"page\",\"page_name\""_s));
     QVERIFY(csv.section(u"\r\n"_s, 1, 1).contains(u"\"sam\",\""_s));
     const QJsonArray entries =
         QJsonDocument::fromJson(test::writeToBytes(u"json"_s, sams)).object().value(u"entries"_s).toArray();

@@ -19,6 +19,8 @@ private slots:
     void isSafeLink_schemes();
     void render_blocksAndSpans();
     void toHtml_escapesAndLinksOnlySafely();
+    void render_table_rowsCellsAlignmentEscapedPipes();
+    void toHtml_table_headBodyAlignedAndSafe();
 };
 
 void TestSafeMarkdown::sanitize_keepsTheUsersMarkdown_data()
@@ -123,6 +125,55 @@ void TestSafeMarkdown::toHtml_escapesAndLinksOnlySafely()
     QVERIFY(!html.contains(u"evil"_s));
     QVERIFY(!html.contains(u"<img"_s));
     QVERIFY(html.contains(u"<ul><li>一</li><li>二</li></ul>"_s));
+}
+
+void TestSafeMarkdown::render_table_rowsCellsAlignmentEscapedPipes()
+{
+    using markdown::Align;
+    using Kind = markdown::Block::Kind;
+    const QList<markdown::Block> blocks =
+        markdown::render(u"前言\n\n| 地区 | 人数 \\| 户 | 备注 | 其他 |\n|:---|:---:|---:|---|\n| **永川** | 31 | `a "
+                         u"\\| b` | <b>x</b> |\n"
+                         "| 江津 | [坏](javascript:x) [好](https://a.org) |\n\n后记"_s);
+    QCOMPARE(blocks.size(), 3);
+    QCOMPARE(blocks.at(0).plainText(), u"前言"_s);
+    QCOMPARE(blocks.at(2).plainText(), u"后记"_s);
+    const markdown::Block &table = blocks.at(1);
+    QCOMPARE(table.kind, Kind::Table);
+    QVERIFY(table.spans.isEmpty());
+    QCOMPARE(table.columns, (QList<Align>{Align::Left, Align::Center, Align::Right, Align::Default}));
+    QCOMPARE(table.headerRows, 1);
+    QCOMPARE(table.rows.size(), 3);
+    for (const QList<markdown::Cell> &row : table.rows)
+        QCOMPARE(row.size(), 4);                                  // a short row is filled up with empty cells
+    QCOMPARE(table.rows.at(0).at(1).plainText(), u"人数 | 户"_s); // an escaped pipe is a pipe, not a new cell
+    const markdown::Cell &bold = table.rows.at(1).at(0);
+    QCOMPARE(bold.spans.size(), 1);
+    QVERIFY(bold.spans.at(0).bold);
+    QCOMPARE(bold.plainText(), u"永川"_s);
+    const markdown::Cell &code = table.rows.at(1).at(2);
+    QVERIFY(code.spans.at(0).code);
+    QCOMPARE(code.plainText(), u"a | b"_s);               // in a code span too, as GitHub shows it
+    QCOMPARE(table.rows.at(1).at(3).plainText(), u"x"_s); // raw HTML removed
+    const markdown::Cell &links = table.rows.at(2).at(1);
+    QCOMPARE(links.plainText(), u"坏 好"_s);
+    QCOMPARE(links.spans.first().href, QString()); // the unsafe link is inert
+    QCOMPARE(links.spans.last().href, u"https://a.org"_s);
+    QCOMPARE(table.rows.at(2).at(3).plainText(), QString());
+    QCOMPARE(table.plainText(), u"地区 | 人数 | 户 | 备注 | 其他\n永川 | 31 | a | b | x\n江津 | 坏 好 |  | "_s);
+}
+
+void TestSafeMarkdown::toHtml_table_headBodyAlignedAndSafe()
+{
+    const QString html =
+        markdown::toHtml(u"| 甲 | 乙 \\| 丙 |\n|:---:|---|\n| <i>1</i> | [x](javascript:alert(1)) **2** |"_s);
+    QCOMPARE(html,
+             u"<table><thead><tr><th style=\"text-align: center\">甲</th><th>乙 | 丙</th></tr></thead>"
+             "<tbody><tr><td style=\"text-align: center\">1</td><td>x <strong>2</strong></td></tr></tbody></table>"_s);
+    // A table in a list item stays in the item; the list goes on after it.
+    const QString listed = markdown::toHtml(u"- 一\n\n  | a |\n  |---|\n  | b |\n- 二"_s);
+    QCOMPARE(listed, u"<ul><li>一<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody></table>"
+                     "</li><li>二</li></ul>"_s);
 }
 
 QTEST_GUILESS_MAIN(TestSafeMarkdown)

@@ -12,11 +12,26 @@
 
 namespace dubao::test {
 
+/// Undoes schema version 20 (core/store/schemasteps.cpp): articles' page and page_name. Nothing to do without them.
+/// Leaves user_version to the caller. False when a statement fails.
+inline bool dropSchemaVersion20(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'page'")) || !q.next())
+        return false;
+    const bool present = q.value(0).toInt() > 0;
+    q.finish();
+    return !present || (q.exec(QStringLiteral("ALTER TABLE articles DROP COLUMN page")) &&
+                        q.exec(QStringLiteral("ALTER TABLE articles DROP COLUMN page_name")));
+}
+
 /// Undoes schema version 17 (core/search/searchindex.cpp): the paragraph index made again with v3–v16's keys (day << 32
 /// | block id) and triggers, without the index on the keys. Nothing to do without it (an older file, or done already).
-/// Leaves user_version to the caller. False when a statement fails.
+/// Drops version 20 first. Leaves user_version to the caller. False when a statement fails.
 inline bool dropSchemaVersion17(QSqlDatabase db)
 {
+    if (!dropSchemaVersion20(db))
+        return false;
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'search_block_keys_key'")) || !q.next())
         return false;
