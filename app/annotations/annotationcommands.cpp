@@ -166,28 +166,63 @@ TaggingCommand::TaggingCommand(AnnotationDocument &document, Target target, qint
     }
 }
 
-Result<bool> TaggingCommand::set(bool on)
-{
-    TagRepository &repository = tags();
-    return on ? repository.addTagging(m_target, m_tagId, m_targetId)
-              : repository.removeTagging(m_target, m_tagId, m_targetId);
-}
-
 void TaggingCommand::redo()
 {
-    const Result<bool> changed = set(m_apply);
-    if (changed && !*changed && !m_done) {
+    if (m_done) {
+        m_apply ? putBack() : takeOff();
+        return;
+    }
+    TagRepository &repository = tags();
+    bool changed = false;
+    Error error;
+    if (m_apply) {
+        const Result<bool> added = repository.addTagging(m_target, m_tagId, m_targetId);
+        changed = added.valueOr(false);
+        error = added.error();
+        if (added && changed)
+            m_stamp = repository.tagging(m_target, m_tagId, m_targetId);
+    } else {
+        const Result<std::optional<TaggingStamp>> removed = repository.untag(m_target, m_tagId, m_targetId);
+        changed = removed && removed->has_value();
+        error = removed.error();
+        if (changed)
+            m_stamp = **removed;
+    }
+    if (error.message().isEmpty() && !changed) {
         setObsolete(true); // already so: nothing to undo
         return;
     }
     m_done = true;
-    finish(changed.valueOr(false), changed.error().message());
+    finish(changed, error.message());
 }
 
 void TaggingCommand::undo()
 {
-    const Result<bool> changed = set(!m_apply);
-    finish(changed.valueOr(false), changed.error().message());
+    m_apply ? takeOff() : putBack();
+}
+
+void TaggingCommand::putBack()
+{
+    if (!m_stamp) {
+        const Result<bool> added = tags().addTagging(m_target, m_tagId, m_targetId);
+        finish(added.valueOr(false), added.error().message());
+        return;
+    }
+    const Result<TaggingStamp> restored = tags().restoreTagging(m_target, m_targetId, *m_stamp);
+    if (restored)
+        m_stamp = *restored; // a redo or undo takes it off again only as restored
+    finish(restored);
+}
+
+void TaggingCommand::takeOff()
+{
+    if (!m_stamp) {
+        const Result<bool> removed = tags().removeTagging(m_target, m_tagId, m_targetId);
+        finish(removed.valueOr(false), removed.error().message());
+        return;
+    }
+    const Result<std::optional<TaggingStamp>> removed = tags().untag(m_target, m_tagId, m_targetId, m_stamp);
+    finish(removed);
 }
 
 // ------------------------------------------------------------------------------------------------------ notes

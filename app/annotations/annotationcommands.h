@@ -222,7 +222,9 @@ private:
 };
 
 /// Puts a tag on (or takes it off) an article, a paragraph, a highlight or a note. A command that would change
-/// nothing (already so) makes itself obsolete.
+/// nothing (already so) makes itself obsolete. Undo and redo put a tagging back under the name of whoever had put it
+/// on, and take off only the tagging this window left (not one a colleague put on again since): else they refuse,
+/// saying who and when, and change nothing.
 class TaggingCommand final : public AnnotationCommand
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::TaggingCommand) // the context lupdate files its strings under
@@ -234,12 +236,15 @@ public:
     void undo() override;
 
 private:
-    Result<bool> set(bool on);
+    /// Puts the tagging back as m_stamp says, or takes it off if it is still as m_stamp says.
+    void putBack();
+    void takeOff();
 
     Target m_target;
     qint64 m_targetId;
     qint64 m_tagId;
     bool m_apply;
+    std::optional<TaggingStamp> m_stamp; ///< the tagging as this window last put it on or took it off
 };
 
 class AddNoteCommand final : public AddCommand<NoteDeletion>

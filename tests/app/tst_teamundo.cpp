@@ -1,0 +1,179 @@
+// Undo undoes only one's own actions on a team library (issue 13), against a real PostgreSQL server the test starts:
+// an undo or redo in a window that would take off a tag, delete or overwrite a note, or delete, rename or empty a
+// notebook a colleague changed since is refused with a plain message naming who and when, and nothing of the
+// colleague's is touched; an undo that puts back a colleague's tagging (an editor's undo of an untag or of a tag's
+// deletion) records the colleague as its maker, not the undoer.
+#include "app/annotations/annotationcontroller.h"
+#include "app/annotations/annotationdocument.h"
+#include "app/shell/mainwindow.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/library.h"
+#include "core/store/notebookrepository.h"
+#include "core/store/tagrepository.h"
+#include "core/store/teamroles.h"
+#include "tests/support/isolatedsettings.h"
+#include "tests/support/pgserver.h"
+#include "tests/support/sampleissue.h"
+#include "tests/support/windowfixture.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace dubao;
+using namespace Qt::StringLiterals;
+
+class TestTeamUndo : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void undoRedo_taggingAColleagueChangedSince_refusedNamingThem_theirsKept();
+    void editorsUndo_ofUntagAndTagDeletion_putsBackTheMakersName();
+
+private:
+    QString url(const QString &user) const { return m_server->url(m_db, user); }
+    QString value(const QString &sql) const { return m_server->psql(m_db, sql).valueOr({}); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<test::PgServer> m_server;
+    QString m_db;
+    qint64 m_article = 0;
+    qint64 m_block = 0;
+    qint64 m_tag = 0;
+};
+
+void TestTeamUndo::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    test::isolate(m_dir);
+    m_server = std::make_unique<test::PgServer>();
+    QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
+    const Result<QString> db = m_server->createDatabase(u"undo"_s);
+    QVERIFY2(db, qPrintable(db.error().message()));
+    m_db = *db;
+    Library owner;
+    const Result<void> opened = owner.open(url(test::PgServer::superuser()));
+    QVERIFY2(opened, qPrintable(opened.error().message()));
+    QVERIFY(test::importSampleIssue(owner));
+    QStringList done;
+    const Result<void> roles = team::init(owner, &done);
+    QVERIFY2(roles, qPrintable(roles.error().message()));
+    QVERIFY(team::addUser(owner, u"anna"_s, team::Role::Annotator, u"anna-pw"_s));
+    QVERIFY(team::addUser(owner, u"bo"_s, team::Role::Annotator, u"bo-pw"_s));
+    QVERIFY(team::addUser(owner, u"ed"_s, team::Role::Editor, u"ed-pw"_s));
+    const Result<Tag> tag = TagRepository(owner).create(u"coded"_s);
+    QVERIFY(tag);
+    m_tag = tag->id;
+    m_block = value(u"SELECT min(id) FROM blocks"_s).toLongLong();
+    m_article = value(u"SELECT article_id FROM blocks WHERE id = %1"_s.arg(m_block)).toLongLong();
+    QVERIFY(m_block > 0 && m_article > 0);
+}
+
+void TestTeamUndo::cleanupTestCase()
+{
+    m_server.reset();
+}
+
+void TestTeamUndo::undoRedo_taggingAColleagueChangedSince_refusedNamingThem_theirsKept()
+{
+    std::unique_ptr<MainWindow> window = test::openShownWindow(url(u"anna"_s));
+    AnnotationDocument &document = window->annotations()->document();
+    QUndoStack *undo = window->undoStack();
+    QSignalSpy errors(&document, &AnnotationDocument::errorOccurred);
+    auto lastError = [&errors] {
+        return errors.isEmpty() ? QString() : errors.last().at(0).toString();
+    };
+    Library ed; // an editor, who may take off and put on anyone's tags
+    QVERIFY(ed.open(url(u"ed"_s)));
+    TagRepository edsTags(ed);
+    const QString articleTag = u"SELECT created_by FROM article_tags WHERE article_id = %1 AND tag_id = %2"_s.arg(
+        QString::number(m_article), QString::number(m_tag));
+
+    // anna tags the article; ed takes the tag off and puts it on again: it is ed's now. anna's undo would take off
+    // ed's tagging: refused, naming ed; ed's stays.
+    QVERIFY(document.tag(TagTarget::Article, m_article, m_tag));
+    QCOMPARE(value(articleTag), u"anna"_s);
+    QVERIFY(edsTags.removeTagging(TagTarget::Article, m_tag, m_article).valueOr(false));
+    QVERIFY(edsTags.addTagging(TagTarget::Article, m_tag, m_article).valueOr(false));
+    undo->undo();
+    QVERIFY2(lastError().contains(u"the tag “coded” was put on again by ed at "_s) &&
+                 lastError().contains(u"it stays on as theirs"_s),
+             qPrintable(lastError()));
+    QCOMPARE(value(articleTag), u"ed"_s);
+
+    // anna untags her paragraph tag; ed puts the tag on the paragraph meanwhile: anna's undo does not make it hers.
+    const QString blockTag = u"SELECT created_by FROM block_tags WHERE block_id = %1 AND tag_id = %2"_s.arg(
+        QString::number(m_block), QString::number(m_tag));
+    QVERIFY(document.tag(TagTarget::Block, m_block, m_tag));
+    QVERIFY(document.untag(TagTarget::Block, m_block, m_tag));
+    QCOMPARE(value(blockTag), QString());
+    QVERIFY(edsTags.addTagging(TagTarget::Block, m_tag, m_block).valueOr(false));
+    const qsizetype before = errors.size();
+    undo->undo();
+    QCOMPARE(errors.size(), before + 1);
+    QVERIFY2(lastError().contains(u"was put on again by ed at "_s), qPrintable(lastError()));
+    QCOMPARE(value(blockTag), u"ed"_s);
+
+    // ed takes a tag of anna's off: her redo has nothing left to take off, and says so.
+    const qint64 highlight = document.addHighlight(m_block, 20, 22);
+    QVERIFY(highlight > 0);
+    QVERIFY(document.tag(TagTarget::Highlight, highlight, m_tag));
+    undo->undo(); // the tag off, by anna
+    undo->redo(); // on again, as hers
+    QCOMPARE(value(u"SELECT created_by FROM highlight_tags WHERE highlight_id = %1"_s.arg(highlight)), u"anna"_s);
+    QVERIFY(edsTags.removeTagging(TagTarget::Highlight, m_tag, highlight).valueOr(false));
+    undo->undo();
+    QVERIFY2(lastError().contains(u"someone else took the tag “coded” off since"_s), qPrintable(lastError()));
+
+    // Her own tagging nobody touched: undo and redo as ever, without a word.
+    QVERIFY(document.tag(TagTarget::Note, document.addNote(m_block, 0, u"anna's"_s), m_tag));
+    const qsizetype quiet = errors.size();
+    undo->undo();
+    QCOMPARE(value(u"SELECT count(*) FROM note_tags WHERE created_by = 'anna'"_s), u"0"_s);
+    undo->redo();
+    QCOMPARE(value(u"SELECT count(*) FROM note_tags WHERE created_by = 'anna'"_s), u"1"_s);
+    QCOMPARE(errors.size(), quiet);
+}
+
+void TestTeamUndo::editorsUndo_ofUntagAndTagDeletion_putsBackTheMakersName()
+{
+    // bo tags a paragraph and an article.
+    const qint64 block = m_block + 1;
+    {
+        Library bo;
+        QVERIFY(bo.open(url(u"bo"_s)));
+        QVERIFY(TagRepository(bo).addTagging(TagTarget::Block, m_tag, block).valueOr(false));
+    }
+    const QString maker = u"SELECT created_by FROM block_tags WHERE block_id = %1 AND tag_id = %2"_s.arg(
+        QString::number(block), QString::number(m_tag));
+    QCOMPARE(value(maker), u"bo"_s);
+    std::unique_ptr<MainWindow> window = test::openShownWindow(url(u"ed"_s));
+    AnnotationDocument &document = window->annotations()->document();
+    QSignalSpy errors(&document, &AnnotationDocument::errorOccurred);
+    // ed takes bo's tag off and undoes it: bo's again (it used to become ed's, and bo could no longer take it off).
+    QVERIFY(document.untag(TagTarget::Block, block, m_tag));
+    QCOMPARE(value(maker), QString());
+    window->undoStack()->undo();
+    QCOMPARE(value(maker), u"bo"_s);
+    // ed deletes the tag and undoes that: its taggings come back under their makers' names.
+    QVERIFY(document.deleteTag(m_tag));
+    QCOMPARE(value(maker), QString());
+    window->undoStack()->undo();
+    QCOMPARE(value(maker), u"bo"_s);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.last().at(0).toString()));
+    {
+        Library bo; // and bo may take it off again (row-level security goes by the maker's name)
+        QVERIFY(bo.open(url(u"bo"_s)));
+        QVERIFY(TagRepository(bo).removeTagging(TagTarget::Block, m_tag, block).valueOr(false));
+    }
+}
+
+QTEST_MAIN(TestTeamUndo)
+#include "tst_teamundo.moc"
