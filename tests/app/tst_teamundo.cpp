@@ -36,6 +36,8 @@ private slots:
 
     void undoRedo_taggingAColleagueChangedSince_refusedNamingThem_theirsKept();
     void editorsUndo_ofUntagAndTagDeletion_putsBackTheMakersName();
+    void undoRedo_noteAColleagueChangedSince_refusedNamingThem_theirsKept();
+    void undoRedo_notebookAColleagueChangedSince_refusedNamingThem_theirsKept();
 
 private:
     QString url(const QString &user) const { return m_server->url(m_db, user); }
@@ -173,6 +175,114 @@ void TestTeamUndo::editorsUndo_ofUntagAndTagDeletion_putsBackTheMakersName()
         QVERIFY(bo.open(url(u"bo"_s)));
         QVERIFY(TagRepository(bo).removeTagging(TagTarget::Block, m_tag, block).valueOr(false));
     }
+}
+
+void TestTeamUndo::undoRedo_noteAColleagueChangedSince_refusedNamingThem_theirsKept()
+{
+    // ed is an editor: the server lets ed delete anyone's note, so only the undo's own check keeps a colleague's work.
+    std::unique_ptr<MainWindow> window = test::openShownWindow(url(u"ed"_s));
+    AnnotationDocument &document = window->annotations()->document();
+    QUndoStack *undo = window->undoStack();
+    QSignalSpy errors(&document, &AnnotationDocument::errorOccurred);
+    auto lastError = [&errors] {
+        return errors.isEmpty() ? QString() : errors.last().at(0).toString();
+    };
+    // ed's note, which ed's colleague (an editor too: the owner here) edits; ed's undo of adding it would delete the
+    // colleague's text: refused, naming them.
+    Library owner;
+    QVERIFY(owner.open(url(test::PgServer::superuser())));
+    const qint64 note = document.addNote(m_block, 0, u"ed's first"_s);
+    QVERIFY(note > 0);
+    QVERIFY(AnnotationRepository(owner).editNote(note, u"the owner's better text"_s));
+    undo->undo();
+    QVERIFY2(lastError().contains(u"note %1 was changed by %2 at "_s.arg(note).arg(test::PgServer::superuser())) &&
+                 lastError().contains(u"nothing was deleted"_s),
+             qPrintable(lastError()));
+    QCOMPARE(value(u"SELECT text FROM notes WHERE id = %1"_s.arg(note)), u"the owner's better text"_s);
+
+    // A note ed deleted and put back with undo, then tagged by the owner: ed's redo (deleting it again) is refused.
+    const qint64 second = document.addNote(m_block, 0, u"ed's second"_s);
+    QVERIFY(document.removeNote(second));
+    undo->undo();
+    QCOMPARE(value(u"SELECT count(*) FROM notes WHERE id = %1"_s.arg(second)), u"1"_s);
+    QVERIFY(TagRepository(owner).addTagging(TagTarget::Note, m_tag, second).valueOr(false));
+    undo->redo();
+    QVERIFY2(lastError().contains(u"someone else changed the tags of this note since (0 tags then, 1 now)"_s),
+             qPrintable(lastError()));
+    QCOMPARE(value(u"SELECT count(*) FROM notes WHERE id = %1"_s.arg(second)), u"1"_s);
+
+    // ed's own note, which ed edits and then undoes everything: no refusal, the note goes.
+    const qint64 own = document.addNote(m_block, 0, u"ed's third"_s);
+    QVERIFY(document.editNote(own, u"ed's third, changed"_s, 1));
+    const qsizetype quiet = errors.size();
+    undo->undo(); // the edit
+    undo->undo(); // the note
+    QCOMPARE(value(u"SELECT count(*) FROM notes WHERE id = %1"_s.arg(own)), u"0"_s);
+    QCOMPARE(errors.size(), quiet);
+}
+
+void TestTeamUndo::undoRedo_notebookAColleagueChangedSince_refusedNamingThem_theirsKept()
+{
+    std::unique_ptr<MainWindow> window = test::openShownWindow(url(u"ed"_s));
+    AnnotationDocument &document = window->annotations()->document();
+    QUndoStack *undo = window->undoStack();
+    QSignalSpy errors(&document, &AnnotationDocument::errorOccurred);
+    auto lastError = [&errors] {
+        return errors.isEmpty() ? QString() : errors.last().at(0).toString();
+    };
+    Library owner;
+    QVERIFY(owner.open(url(test::PgServer::superuser())));
+    NotebookRepository colleague(owner);
+
+    // ed's shared notebook, to which the owner adds an entry: ed's undo of its creation would delete it. Refused.
+    const qint64 book = document.createNotebook(u"group reading"_s);
+    QVERIFY(book > 0);
+    QVERIFY(document.setNotebookShared(book, true));
+    QVERIFY(colleague.addText(book, u"the owner's thought"_s));
+    undo->undo(); // shared → private: ed's own change, fine
+    undo->undo(); // the creation
+    QVERIFY2(lastError().contains(u"%1 at "_s.arg(test::PgServer::superuser())) &&
+                 lastError().contains(u"added an entry to notebook “group reading” since"_s),
+             qPrintable(lastError()));
+    QCOMPARE(value(u"SELECT count(*) FROM notebook_entries WHERE notebook_id = %1"_s.arg(book)), u"1"_s);
+
+    // A rename undone after the owner renamed it again: refused, the owner's name stays.
+    const qint64 second = document.createNotebook(u"second book"_s);
+    QVERIFY(document.setNotebookShared(second, true));
+    QVERIFY(document.renameNotebook(second, u"second book, renamed"_s));
+    QVERIFY(colleague.rename(second, u"the owner's title"_s));
+    undo->undo();
+    QVERIFY2(lastError().contains(u"notebook “second book, renamed” was renamed “the owner's title” by "_s),
+             qPrintable(lastError()));
+    QCOMPARE(value(u"SELECT name FROM notebooks WHERE id = %1"_s.arg(second)), u"the owner's title"_s);
+
+    // A text entry ed added and the owner rewrote: ed's undo (removing it) and an undo of ed's edit are refused.
+    const qint64 entry = document.addTextToNotebook(second, u"ed's line"_s);
+    QVERIFY(entry > 0);
+    QVERIFY(colleague.editText(entry, u"the owner's line"_s));
+    undo->undo();
+    QVERIFY2(lastError().contains(u"this notebook entry was changed by %1 at "_s.arg(test::PgServer::superuser())),
+             qPrintable(lastError()));
+    QCOMPARE(value(u"SELECT text FROM notebook_entries WHERE id = %1"_s.arg(entry)), u"the owner's line"_s);
+    const qint64 edited = document.addTextToNotebook(second, u"ed's other line"_s);
+    QVERIFY(document.editNotebookText(edited, u"ed's other line, better"_s));
+    QVERIFY(colleague.editText(edited, u"the owner's other line"_s));
+    undo->undo();
+    QVERIFY2(lastError().contains(u"this notebook text was changed by %1 at "_s.arg(test::PgServer::superuser())),
+             qPrintable(lastError()));
+    QCOMPARE(value(u"SELECT text FROM notebook_entries WHERE id = %1"_s.arg(edited)), u"the owner's other line"_s);
+
+    // ed's own notebook nobody touched: undone and redone without a word.
+    const qint64 own = document.createNotebook(u"ed's own"_s);
+    QVERIFY(document.addTextToNotebook(own, u"mine"_s) > 0);
+    const qsizetype quiet = errors.size();
+    undo->undo();
+    undo->undo();
+    QCOMPARE(value(u"SELECT count(*) FROM notebooks WHERE id = %1"_s.arg(own)), u"0"_s);
+    undo->redo();
+    undo->redo();
+    QCOMPARE(value(u"SELECT count(*) FROM notebook_entries WHERE notebook_id = %1"_s.arg(own)), u"1"_s);
+    QCOMPARE(errors.size(), quiet);
 }
 
 QTEST_MAIN(TestTeamUndo)

@@ -52,6 +52,7 @@ private slots:
     void editNote_returnsOldText_updatesModified();
     void removeHighlight_restore_identicalRowsAndIds();
     void removeNote_restore_identicalRowsAndIds();
+    void removeNote_changedSinceRead_refusedNamingWho_andKept();
     void attachHighlight_orphan_placedAndUndoable();
     void list_filters_tagChildTagsArticleDateText();
     void orphans_listedSeparately();
@@ -373,6 +374,39 @@ void TestAnnotations::deleteIssue_countsThenDeletesAnnotations()
         QVERIFY(fk.exec(u"PRAGMA foreign_key_check"_s));
         QVERIFY(!fk.next());
     }
+}
+
+// Issue 13: an undo deletes a note only as it read it; a note whose text changed since stays, and the refusal says
+// who changed it and when. A notebook says who renamed it last, and its deletion's undo keeps that.
+void TestAnnotations::removeNote_changedSinceRead_refusedNamingWho_andKept()
+{
+    AnnotationRepository annotations(*m_library);
+    const Result<qint64> id = annotations.addNote(block(0, 0).id, 0, u"first"_s);
+    QVERIFY(id);
+    QCOMPARE(annotations.note(*id)->rowVersion, 1);
+    QVERIFY(annotations.editNote(*id, u"second"_s));
+    const Note now = *annotations.note(*id);
+    QCOMPARE(now.rowVersion, 2);
+    const Result<NoteDeletion> refused = annotations.removeNote(*id, 1);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message().contains(u"note %1 was changed by %2 at "_s.arg(*id).arg(now.changedBy)) &&
+                 refused.error().message().contains(u"nothing was deleted"_s),
+             qPrintable(refused.error().message()));
+    QCOMPARE(annotations.note(*id)->text, u"second"_s);
+    QVERIFY(annotations.removeNote(*id, 2));
+    QVERIFY(!annotations.note(*id));
+
+    NotebookRepository notebooks(*m_library);
+    const Result<qint64> book = notebooks.create(u"reading"_s);
+    QVERIFY(book);
+    QVERIFY(notebooks.rename(*book, u"reading, renamed"_s));
+    const Notebook renamed = *notebooks.notebook(*book);
+    QVERIFY(!renamed.changedBy.isEmpty());
+    QVERIFY(renamed.changedAt.isValid());
+    const Result<NotebookDeletion> deleted = notebooks.remove(*book);
+    QVERIFY(deleted);
+    QVERIFY(notebooks.restore(*deleted));
+    QCOMPARE(*notebooks.notebook(*book), renamed);
 }
 
 DUBAO_TEST_MAIN_BOTH_ENGINES(TestAnnotations, {})
