@@ -5,6 +5,7 @@
 // deletion) records the colleague as its maker, not the undoer.
 #include "app/annotations/annotationcontroller.h"
 #include "app/annotations/annotationdocument.h"
+#include "app/annotations/orphanspanel.h"
 #include "app/shell/mainwindow.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/library.h"
@@ -16,6 +17,7 @@
 #include "tests/support/sampleissue.h"
 #include "tests/support/windowfixture.h"
 
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +40,7 @@ private slots:
     void editorsUndo_ofUntagAndTagDeletion_putsBackTheMakersName();
     void undoRedo_noteAColleagueChangedSince_refusedNamingThem_theirsKept();
     void undoRedo_notebookAColleagueChangedSince_refusedNamingThem_theirsKept();
+    void orphansPanel_annotator_colleaguesOrphanNotReattachable_saysWhy();
 
 private:
     QString url(const QString &user) const { return m_server->url(m_db, user); }
@@ -283,6 +286,49 @@ void TestTeamUndo::undoRedo_notebookAColleagueChangedSince_refusedNamingThem_the
     undo->redo();
     QCOMPARE(value(u"SELECT count(*) FROM notebook_entries WHERE notebook_id = %1"_s.arg(own)), u"1"_s);
     QCOMPARE(errors.size(), quiet);
+}
+
+void TestTeamUndo::orphansPanel_annotator_colleaguesOrphanNotReattachable_saysWhy()
+{
+    // bo's and anna's highlights, both orphaned (as a re-parse leaves what it cannot place).
+    qint64 bos = 0;
+    qint64 annas = 0;
+    {
+        Library bo;
+        QVERIFY(bo.open(url(u"bo"_s)));
+        bos = AnnotationRepository(bo).addHighlight(m_block, 0, 2).valueOr(0);
+        Library anna;
+        QVERIFY(anna.open(url(u"anna"_s)));
+        annas = AnnotationRepository(anna).addHighlight(m_block, 2, 4).valueOr(0);
+    }
+    QVERIFY(bos > 0 && annas > 0);
+    QVERIFY(m_server->psql(m_db, u"UPDATE highlights SET orphan = 1, block_id = NULL WHERE id IN (%1, %2)"_s.arg(
+                                     QString::number(bos), QString::number(annas))));
+    std::unique_ptr<MainWindow> window = test::openShownWindow(url(u"anna"_s));
+    OrphansPanel *orphans = window->annotations()->orphansPanel();
+    orphans->refresh();
+    int checked = 0;
+    for (int row = 0; row < orphans->items().size(); ++row) {
+        const AnnotationItem item = orphans->items().at(row);
+        if (item.kind != AnnotationItem::Kind::Highlight || (item.highlight.id != bos && item.highlight.id != annas))
+            continue;
+        orphans->selectRow(row);
+        QCOMPARE(orphans->currentItem()->highlight.id, item.highlight.id);
+        if (item.highlight.id == bos) {
+            QVERIFY(!orphans->reattachButton()->isEnabled());
+            QCOMPARE(orphans->reattachButton()->toolTip(),
+                     u"this highlight is bo's: an annotator changes only their own highlights"_s);
+            QCOMPARE(orphans->changeLimit(), orphans->reattachButton()->toolTip());
+            // Re-attach asked for anyway (the Annotate menu's entry): refused before the server is asked.
+            QVERIFY(!window->annotations()->reattach(item));
+        } else {
+            QVERIFY(orphans->reattachButton()->isEnabled());
+            QVERIFY(orphans->changeLimit().isEmpty());
+        }
+        ++checked;
+    }
+    QCOMPARE(checked, 2);
+    QCOMPARE(value(u"SELECT orphan FROM highlights WHERE id = %1"_s.arg(bos)), u"1"_s);
 }
 
 QTEST_MAIN(TestTeamUndo)
