@@ -2,6 +2,7 @@
 // the annotations panel's filters, counts and deleting an issue with its annotations.
 #include "core/ingest/importer.h"
 #include "core/ingest/issuereplacer.h"
+#include "core/search/searchservice.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
@@ -53,6 +54,7 @@ private slots:
     void removeHighlight_restore_identicalRowsAndIds();
     void removeNote_restore_identicalRowsAndIds();
     void removeNote_changedSinceRead_refusedNamingWho_andKept();
+    void list_authorFilter_foldsCaseAsSearchsAuthorDoes();
     void attachHighlight_orphan_placedAndUndoable();
     void list_filters_tagChildTagsArticleDateText();
     void orphans_listedSeparately();
@@ -407,6 +409,32 @@ void TestAnnotations::removeNote_changedSinceRead_refusedNamingWho_andKept()
     QVERIFY(deleted);
     QVERIFY(notebooks.restore(*deleted));
     QCOMPARE(*notebooks.notebook(*book), renamed);
+}
+
+// Issue 13: the annotations panel's (and exports') author filter and search's author: agree on case: both fold ASCII
+// letters, so "RITA" finds rita's highlight in both.
+void TestAnnotations::list_authorFilter_foldsCaseAsSearchsAuthorDoes()
+{
+    AnnotationRepository annotations(*m_library);
+    const Result<qint64> id = annotations.addHighlight(block(0, 0).id, 0, 2);
+    QVERIFY(id);
+    const QString author = annotations.highlight(*id)->createdBy;
+    QVERIFY(!author.isEmpty());
+    const QString shouted = author.toUpper();
+    QVERIFY(shouted != author);
+    AnnotationFilter exact;
+    exact.author = author;
+    AnnotationFilter folded;
+    folded.author = shouted;
+    QCOMPARE(annotations.list(exact).size(), 1);
+    QCOMPARE(annotations.list(folded).size(), 1);
+    QCOMPARE(annotations.list(folded).front().highlight.id, *id);
+    const SearchResult searched = SearchService(*m_library).search(u"author:"_s + shouted);
+    QVERIFY2(searched.ok(), qPrintable(searched.error));
+    QCOMPARE(searched.total, 1);
+    AnnotationFilter nobody;
+    nobody.author = author + u"x"_s;
+    QVERIFY(annotations.list(nobody).isEmpty());
 }
 
 DUBAO_TEST_MAIN_BOTH_ENGINES(TestAnnotations, {})
