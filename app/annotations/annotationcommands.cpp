@@ -1,6 +1,8 @@
 #include "app/annotations/annotationcommands.h"
 
 #include "app/annotations/annotationlinks.h"
+#include "core/store/authorship.h"
+#include "core/store/library.h"
 
 #include <QVariant>
 
@@ -30,6 +32,14 @@ void AnnotationCommand::finish(bool ok, const QString &error)
         m_document.notifyTextChanged();
 }
 
+QString AnnotationCommand::ownName() const
+{
+    const Library *library = m_document.library();
+    if (library && library->isTeamLibrary())
+        return library->teamAccess().user;
+    return authorship::userName();
+}
+
 QString AnnotationCommand::shortQuote(const QString &quote)
 {
     const QString simple = quote.simplified();
@@ -49,30 +59,6 @@ void AnnotationCommand::placeNote(qint64 noteId)
 }
 
 // ------------------------------------------------------------------------------------------------ highlights
-
-void SeenHighlight::see(const AnnotationRepository &annotations, qint64 id)
-{
-    const std::optional<Highlight> h = annotations.highlight(id);
-    m_seen = h.has_value();
-    m_version = h ? h->rowVersion : 0;
-    m_tagIds = h ? h->tagIds : QList<qint64>();
-}
-
-Result<HighlightDeletion> SeenHighlight::remove(AnnotationRepository &annotations, qint64 id) const
-{
-    if (!m_seen)
-        return annotations.removeHighlight(id);
-    const std::optional<Highlight> now = annotations.highlight(id);
-    if (!now)
-        return Error(tr("someone else deleted this highlight since; there is nothing left to delete"));
-    // Tags put on or taken off by someone else leave the highlight's row version as it was: compared here.
-    if (now->tagIds != m_tagIds)
-        return Error(tr("someone else changed the tags of this highlight since (%1 tags then, %2 now); it is kept "
-                        "with their change")
-                         .arg(m_tagIds.size())
-                         .arg(now->tagIds.size()));
-    return annotations.removeHighlight(id, m_version); // refused, naming who, when its row changed since
-}
 
 AddHighlightCommand::AddHighlightCommand(AnnotationDocument &document, qint64 blockId, int start, int end,
                                          const QList<qint64> &tagIds)
@@ -166,28 +152,63 @@ TaggingCommand::TaggingCommand(AnnotationDocument &document, Target target, qint
     }
 }
 
-Result<bool> TaggingCommand::set(bool on)
-{
-    TagRepository &repository = tags();
-    return on ? repository.addTagging(m_target, m_tagId, m_targetId)
-              : repository.removeTagging(m_target, m_tagId, m_targetId);
-}
-
 void TaggingCommand::redo()
 {
-    const Result<bool> changed = set(m_apply);
-    if (changed && !*changed && !m_done) {
+    if (m_done) {
+        m_apply ? putBack() : takeOff();
+        return;
+    }
+    TagRepository &repository = tags();
+    bool changed = false;
+    Error error;
+    if (m_apply) {
+        const Result<bool> added = repository.addTagging(m_target, m_tagId, m_targetId);
+        changed = added.valueOr(false);
+        error = added.error();
+        if (added && changed)
+            m_stamp = repository.tagging(m_target, m_tagId, m_targetId);
+    } else {
+        const Result<std::optional<TaggingStamp>> removed = repository.untag(m_target, m_tagId, m_targetId);
+        changed = removed && removed->has_value();
+        error = removed.error();
+        if (changed)
+            m_stamp = **removed;
+    }
+    if (error.message().isEmpty() && !changed) {
         setObsolete(true); // already so: nothing to undo
         return;
     }
     m_done = true;
-    finish(changed.valueOr(false), changed.error().message());
+    finish(changed, error.message());
 }
 
 void TaggingCommand::undo()
 {
-    const Result<bool> changed = set(!m_apply);
-    finish(changed.valueOr(false), changed.error().message());
+    m_apply ? takeOff() : putBack();
+}
+
+void TaggingCommand::putBack()
+{
+    if (!m_stamp) {
+        const Result<bool> added = tags().addTagging(m_target, m_tagId, m_targetId);
+        finish(added.valueOr(false), added.error().message());
+        return;
+    }
+    const Result<TaggingStamp> restored = tags().restoreTagging(m_target, m_targetId, *m_stamp);
+    if (restored)
+        m_stamp = *restored; // a redo or undo takes it off again only as restored
+    finish(restored);
+}
+
+void TaggingCommand::takeOff()
+{
+    if (!m_stamp) {
+        const Result<bool> removed = tags().removeTagging(m_target, m_tagId, m_targetId);
+        finish(removed.valueOr(false), removed.error().message());
+        return;
+    }
+    const Result<std::optional<TaggingStamp>> removed = tags().untag(m_target, m_tagId, m_targetId, m_stamp);
+    finish(removed);
 }
 
 // ------------------------------------------------------------------------------------------------------ notes
@@ -203,17 +224,23 @@ AddNoteCommand::AddNoteCommand(AnnotationDocument &document, qint64 blockId, qin
 
 Result<qint64> AddNoteCommand::create()
 {
-    return annotations().addNote(m_blockId, m_highlightId, m_text);
+    Result<qint64> created = annotations().addNote(m_blockId, m_highlightId, m_text);
+    if (created)
+        m_seen.see(annotations(), *created);
+    return created;
 }
 
 Result<NoteDeletion> AddNoteCommand::remove()
 {
-    return annotations().removeNote(m_id);
+    return m_seen.remove(annotations(), m_id, ownName());
 }
 
 Result<void> AddNoteCommand::restore(const NoteDeletion &snapshot)
 {
-    return annotations().restore(snapshot);
+    Result<void> restored = annotations().restore(snapshot);
+    if (restored)
+        m_seen.see(annotations(), snapshot.note.id);
+    return restored;
 }
 
 EditNoteCommand::EditNoteCommand(AnnotationDocument &document, qint64 noteId, const QString &oldText,
@@ -261,16 +288,20 @@ RemoveNoteCommand::RemoveNoteCommand(AnnotationDocument &document, qint64 noteId
     : RemoveCommand(document, Annotations, tr("Delete Note"), noteId)
 {
     placeNote(noteId);
+    m_seen.see(annotations(), noteId); // what the user saw when they chose to delete it
 }
 
 Result<NoteDeletion> RemoveNoteCommand::remove()
 {
-    return annotations().removeNote(m_id);
+    return m_seen.remove(annotations(), m_id, ownName());
 }
 
 Result<void> RemoveNoteCommand::restore(const NoteDeletion &snapshot)
 {
-    return annotations().restore(snapshot);
+    Result<void> restored = annotations().restore(snapshot);
+    if (restored)
+        m_seen.see(annotations(), m_id); // a redo deletes it again only as restored
+    return restored;
 }
 
 // ------------------------------------------------------------------------------------------------------- tags
@@ -395,17 +426,23 @@ CreateNotebookCommand::CreateNotebookCommand(AnnotationDocument &document, const
 
 Result<qint64> CreateNotebookCommand::create()
 {
-    return notebooks().create(m_name);
+    Result<qint64> created = notebooks().create(m_name);
+    if (created)
+        m_seen.see(notebooks(), *created);
+    return created;
 }
 
 Result<NotebookDeletion> CreateNotebookCommand::remove()
 {
-    return notebooks().remove(m_id);
+    return m_seen.remove(notebooks(), m_id, ownName());
 }
 
 Result<void> CreateNotebookCommand::restore(const NotebookDeletion &snapshot)
 {
-    return notebooks().restore(snapshot);
+    Result<void> restored = notebooks().restore(snapshot);
+    if (restored)
+        m_seen.see(notebooks(), snapshot.notebook.id);
+    return restored;
 }
 
 RenameNotebookCommand::RenameNotebookCommand(AnnotationDocument &document, qint64 notebookId, const QString &name)
@@ -415,6 +452,17 @@ RenameNotebookCommand::RenameNotebookCommand(AnnotationDocument &document, qint6
 Result<QString> RenameNotebookCommand::set(const QString &name)
 {
     return notebooks().rename(m_id, name);
+}
+
+Result<void> RenameNotebookCommand::stillAsLeft(const QString &name) const
+{
+    const std::optional<Notebook> now = notebooks().notebook(m_id);
+    if (!now)
+        return Error(tr("someone else deleted this notebook since"));
+    if (now->name != name.trimmed())
+        return Error(tr("notebook “%1” was renamed “%2” by %3 since; it keeps their name")
+                         .arg(name.trimmed(), now->name, whoAndWhen(now->changedBy, now->changedAt)));
+    return {};
 }
 
 ShareNotebookCommand::ShareNotebookCommand(AnnotationDocument &document, qint64 notebookId, bool shared)
@@ -429,16 +477,21 @@ Result<bool> ShareNotebookCommand::set(const bool &shared)
 
 DeleteNotebookCommand::DeleteNotebookCommand(AnnotationDocument &document, qint64 notebookId)
     : RemoveCommand(document, Notebooks, tr("Delete Notebook"), notebookId)
-{}
+{
+    m_seen.see(notebooks(), notebookId); // what the user saw when they chose to delete it
+}
 
 Result<NotebookDeletion> DeleteNotebookCommand::remove()
 {
-    return notebooks().remove(m_id);
+    return m_seen.remove(notebooks(), m_id, ownName());
 }
 
 Result<void> DeleteNotebookCommand::restore(const NotebookDeletion &snapshot)
 {
-    return notebooks().restore(snapshot);
+    Result<void> restored = notebooks().restore(snapshot);
+    if (restored)
+        m_seen.see(notebooks(), m_id); // a redo deletes it again only as restored
+    return restored;
 }
 
 AddNotebookEntryCommand::AddNotebookEntryCommand(AnnotationDocument &document, qint64 notebookId, Kind kind,
@@ -453,7 +506,7 @@ AddNotebookEntryCommand::AddNotebookEntryCommand(AnnotationDocument &document, q
     setText(kind == Kind::Text ? tr("Add Text to Notebook") : tr("Add to Notebook"));
 }
 
-Result<qint64> AddNotebookEntryCommand::create()
+Result<qint64> AddNotebookEntryCommand::createEntry()
 {
     NotebookRepository &repository = notebooks();
     switch (m_kind) {
@@ -467,14 +520,25 @@ Result<qint64> AddNotebookEntryCommand::create()
     return repository.addText(m_notebookId, m_text, m_position);
 }
 
+Result<qint64> AddNotebookEntryCommand::create()
+{
+    Result<qint64> created = createEntry();
+    if (created)
+        m_seen.see(notebooks(), *created);
+    return created;
+}
+
 Result<NotebookEntry> AddNotebookEntryCommand::remove()
 {
-    return notebooks().removeEntry(m_id);
+    return m_seen.remove(notebooks(), m_id, ownName());
 }
 
 Result<void> AddNotebookEntryCommand::restore(const NotebookEntry &snapshot)
 {
-    return notebooks().restoreEntry(snapshot);
+    Result<void> restored = notebooks().restoreEntry(snapshot);
+    if (restored)
+        m_seen.see(notebooks(), snapshot.id);
+    return restored;
 }
 
 MoveNotebookEntryCommand::MoveNotebookEntryCommand(AnnotationDocument &document, qint64 entryId, int position)
@@ -495,18 +559,34 @@ Result<QString> EditNotebookTextCommand::set(const QString &text)
     return notebooks().editText(m_id, text);
 }
 
+Result<void> EditNotebookTextCommand::stillAsLeft(const QString &text) const
+{
+    const std::optional<NotebookEntry> now = notebooks().entry(m_id);
+    if (!now)
+        return Error(tr("someone else removed this entry from its notebook since"));
+    if (now->text != text)
+        return Error(tr("this notebook text was changed by %1 since; it is kept as they wrote it")
+                         .arg(whoAndWhen(now->changedBy, now->changedAt)));
+    return {};
+}
+
 RemoveNotebookEntryCommand::RemoveNotebookEntryCommand(AnnotationDocument &document, qint64 entryId)
     : RemoveCommand(document, Notebooks, tr("Remove from Notebook"), entryId)
-{}
+{
+    m_seen.see(notebooks(), entryId);
+}
 
 Result<NotebookEntry> RemoveNotebookEntryCommand::remove()
 {
-    return notebooks().removeEntry(m_id);
+    return m_seen.remove(notebooks(), m_id, ownName());
 }
 
 Result<void> RemoveNotebookEntryCommand::restore(const NotebookEntry &snapshot)
 {
-    return notebooks().restoreEntry(snapshot);
+    Result<void> restored = notebooks().restoreEntry(snapshot);
+    if (restored)
+        m_seen.see(notebooks(), m_id);
+    return restored;
 }
 
 // -------------------------------------------------------------------------------------------------- re-attach

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/annotations/annotationdocument.h"
+#include "app/annotations/seenrows.h"
 #include "app/shell/undofeedback.h"
 #include "core/model/result.h"
 
@@ -54,6 +55,8 @@ protected:
     AnnotationRepository &annotations() const { return *m_document.m_annotations; }
     NotebookRepository &notebooks() const { return *m_document.m_notebooks; }
 
+    /// The name the library records as this user's (the login on a team library, else the author's name).
+    QString ownName() const;
     /// A quote short enough for a menu item and the status bar.
     static QString shortQuote(const QString &quote);
     /// The place of a highlight (its span) or a note (its paragraph); empty when it is gone or orphaned.
@@ -74,12 +77,28 @@ class SetValueCommand : public AnnotationCommand
 public:
     void redo() override
     {
+        // Set again only over the value this command's undo left (a colleague's change since is kept).
+        if (this->m_done) {
+            if (Result<void> same = stillAsLeft(m_old); !same) {
+                this->finish(same);
+                return;
+            }
+        }
         const Result<T> old = set(m_value);
-        if (old)
+        if (old) {
             m_old = *old;
+            this->m_done = true;
+        }
         this->finish(old);
     }
-    void undo() override { this->finish(set(m_old)); }
+    void undo() override
+    {
+        if (Result<void> same = stillAsLeft(m_value); !same) {
+            this->finish(same);
+            return;
+        }
+        this->finish(set(m_old));
+    }
 
 protected:
     SetValueCommand(AnnotationDocument &document, int changes, const QString &text, qint64 id, T value)
@@ -89,6 +108,12 @@ protected:
     {}
     /// Sets the value of row m_id; returns the value it replaced.
     virtual Result<T> set(const T &value) = 0;
+    /// Whether row m_id still holds `left` (what this command set); else the refusal naming who changed it since.
+    virtual Result<void> stillAsLeft(const T &left) const
+    {
+        Q_UNUSED(left);
+        return {};
+    }
 
     const qint64 m_id;
 
@@ -169,24 +194,6 @@ private:
     std::optional<Snapshot> m_snapshot;
 };
 
-/// What this window last saw of a highlight it may delete again (an undo of its adding, a redo of its removal): its
-/// row version and tags. A colleague's change since (on a team library, or another program on the same file) is
-/// not overwritten: the delete is refused, saying who changed what.
-class SeenHighlight
-{
-    Q_DECLARE_TR_FUNCTIONS(dubao::SeenHighlight)
-
-public:
-    void see(const AnnotationRepository &annotations, qint64 id);
-    /// Deletes the highlight if it is still as seen; else an error for the user, and nothing changes.
-    Result<HighlightDeletion> remove(AnnotationRepository &annotations, qint64 id) const;
-
-private:
-    bool m_seen = false;
-    int m_version = 0;
-    QList<qint64> m_tagIds;
-};
-
 /// Highlights a span and tags it; undo deletes the highlight, redo restores it with the same id.
 class AddHighlightCommand final : public AddCommand<HighlightDeletion>
 {
@@ -222,7 +229,9 @@ private:
 };
 
 /// Puts a tag on (or takes it off) an article, a paragraph, a highlight or a note. A command that would change
-/// nothing (already so) makes itself obsolete.
+/// nothing (already so) makes itself obsolete. Undo and redo put a tagging back under the name of whoever had put it
+/// on, and take off only the tagging this window left (not one a colleague put on again since): else they refuse,
+/// saying who and when, and change nothing.
 class TaggingCommand final : public AnnotationCommand
 {
     Q_DECLARE_TR_FUNCTIONS(dubao::TaggingCommand) // the context lupdate files its strings under
@@ -234,12 +243,15 @@ public:
     void undo() override;
 
 private:
-    Result<bool> set(bool on);
+    /// Puts the tagging back as m_stamp says, or takes it off if it is still as m_stamp says.
+    void putBack();
+    void takeOff();
 
     Target m_target;
     qint64 m_targetId;
     qint64 m_tagId;
     bool m_apply;
+    std::optional<TaggingStamp> m_stamp; ///< the tagging as this window last put it on or took it off
 };
 
 class AddNoteCommand final : public AddCommand<NoteDeletion>
@@ -257,6 +269,7 @@ private:
     qint64 m_blockId;
     qint64 m_highlightId;
     QString m_text;
+    SeenNote m_seen;
 };
 
 /// A note's text changed. Commands of one editing session (same note, same `session`) merge into one, so a
@@ -295,6 +308,8 @@ public:
 private:
     Result<NoteDeletion> remove() override;
     Result<void> restore(const NoteDeletion &snapshot) override;
+
+    SeenNote m_seen;
 };
 
 class CreateTagCommand final : public AddCommand<TagDeletion>
@@ -380,6 +395,7 @@ private:
     Result<void> restore(const NotebookDeletion &snapshot) override;
 
     QString m_name;
+    SeenNotebook m_seen;
 };
 
 class RenameNotebookCommand final : public SetValueCommand<QString>
@@ -391,6 +407,7 @@ public:
 
 private:
     Result<QString> set(const QString &name) override;
+    Result<void> stillAsLeft(const QString &name) const override;
 };
 
 /// Shares a notebook with the team library, or makes it private again (its creator's; on a file the flag is kept).
@@ -415,6 +432,8 @@ public:
 private:
     Result<NotebookDeletion> remove() override;
     Result<void> restore(const NotebookDeletion &snapshot) override;
+
+    SeenNotebook m_seen;
 };
 
 /// Adds a highlight, a note or free text to a notebook at a position (-1: at the end).
@@ -434,6 +453,7 @@ public:
 
 private:
     Result<qint64> create() override;
+    Result<qint64> createEntry();
     Result<NotebookEntry> remove() override;
     Result<void> restore(const NotebookEntry &snapshot) override;
 
@@ -442,6 +462,7 @@ private:
     qint64 m_annotationId;
     QString m_text;
     int m_position;
+    SeenEntry m_seen;
 };
 
 class MoveNotebookEntryCommand final : public SetValueCommand<int>
@@ -464,6 +485,7 @@ public:
 
 private:
     Result<QString> set(const QString &text) override;
+    Result<void> stillAsLeft(const QString &text) const override;
 };
 
 class RemoveNotebookEntryCommand final : public RemoveCommand<NotebookEntry>
@@ -476,6 +498,8 @@ public:
 private:
     Result<NotebookEntry> remove() override;
     Result<void> restore(const NotebookEntry &snapshot) override;
+
+    SeenEntry m_seen;
 };
 
 /// Re-attaches a highlight (to a span) or a note (to a paragraph), orphan or not; undo puts it back where it

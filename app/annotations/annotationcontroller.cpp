@@ -100,6 +100,8 @@ void AnnotationController::createDocks()
     m_tags = new TagDock(*m_document, *m_feedback);
     m_annotations = new AnnotationsPanel(*m_document);
     m_orphans = new OrphansPanel(*m_document);
+    // A colleague's orphan is not an annotator's to re-attach (the server would refuse): off, saying why.
+    m_orphans->setChangeLimit([this](const AnnotationItem &item) { return changeLimit(item); });
     m_notebook = new NotebookView(*m_document, *m_feedback);
     m_notesDock = makeDock(window, tr("Notes"), QStringLiteral("notesDock"), m_notes);
     m_tagsDock = makeDock(window, tr("Tags"), QStringLiteral("tagsDock"), m_tags);
@@ -434,6 +436,10 @@ bool AnnotationController::addToNotebook(qint64 notebookId, const AnnotationItem
 
 bool AnnotationController::reattach(const AnnotationItem &orphan)
 {
+    if (const QString limit = changeLimit(orphan); !limit.isEmpty()) {
+        report(tr("Re-attach"), limit);
+        return false;
+    }
     if (orphan.kind == AnnotationItem::Kind::Highlight) {
         const std::optional<TextSpan> span = reader()->selectedSpan();
         if (!span) {

@@ -93,6 +93,8 @@ private:
     void fillAnnotationMenu(QMenu *menu, const AnnotationItem &item);
     /// Why the user may not change an annotation of `kind` that `author` made (empty: they may).
     QString changeLimit(team::Owned kind, const QString &author) const;
+    /// The same for a highlight's or note's item (its kind and maker).
+    QString changeLimit(const AnnotationItem &item) const;
     void addUntagMenu(QMenu *menu, const QString &title, TagTarget target, qint64 targetId, const QList<Tag> &tags);
     void fillHighlightWithTagMenu(QMenu *menu);
     void fillNotebookMenu(QMenu *menu, const AnnotationItem &item);

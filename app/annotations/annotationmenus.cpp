@@ -46,6 +46,12 @@ QString AnnotationController::changeLimit(team::Owned kind, const QString &autho
     return team::mayChange(access, author) ? QString() : team::refusal(kind, author);
 }
 
+QString AnnotationController::changeLimit(const AnnotationItem &item) const
+{
+    return item.kind == AnnotationItem::Kind::Highlight ? changeLimit(team::Owned::Highlight, item.highlight.createdBy)
+                                                        : changeLimit(team::Owned::Note, item.note.createdBy);
+}
+
 void AnnotationController::fillAnnotationMenu(QMenu *menu, const AnnotationItem &item)
 {
     fillNotebookMenu(menu->addMenu(tr("Add to &Notebook")), item);

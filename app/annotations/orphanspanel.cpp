@@ -41,12 +41,12 @@ OrphansPanel::OrphansPanel(AnnotationDocument &document, QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_attach, &QPushButton::clicked, this, [this] {
-        if (const auto item = currentItem())
+        if (const auto item = currentItem(); item && changeLimit().isEmpty())
             emit reattachRequested(*item);
     });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         const auto item = currentItem();
-        m_attach->setEnabled(item.has_value());
+        updateButton();
         if (!item)
             return;
         const TextAnchor &anchor =
@@ -61,9 +61,28 @@ OrphansPanel::OrphansPanel(AnnotationDocument &document, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         if (m_row >= 0)
             selectRow(std::min(m_row, m_model->rowCount() - 1));
-        m_attach->setEnabled(currentItem().has_value());
+        updateButton();
     });
     m_attach->setEnabled(false);
+}
+
+void OrphansPanel::setChangeLimit(std::function<QString(const AnnotationItem &)> limit)
+{
+    m_limit = std::move(limit);
+    updateButton();
+}
+
+QString OrphansPanel::changeLimit() const
+{
+    const auto item = currentItem();
+    return item && m_limit ? m_limit(*item) : QString();
+}
+
+void OrphansPanel::updateButton()
+{
+    const QString limit = changeLimit();
+    m_attach->setEnabled(currentItem().has_value() && limit.isEmpty());
+    m_attach->setToolTip(limit.isEmpty() ? tr("Attach the selected orphan where the reader's selection is") : limit);
 }
 
 OrphansPanel::~OrphansPanel() = default;

@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QPushButton;
 class QTreeView;
@@ -33,12 +35,23 @@ public:
 
     void refresh();
 
+    /// Why an orphan may not be changed by this user (a colleague's, for an annotator of a team library; a reader's
+    /// library), empty when it may: Re-attach is then off, with the reason as its tooltip.
+    void setChangeLimit(std::function<QString(const AnnotationItem &)> limit);
+    /// The reason Re-attach is off for the current orphan; empty when it is on or nothing is selected.
+    QString changeLimit() const;
+    QPushButton *reattachButton() const { return m_attach; }
+
 signals:
     /// The user asked to re-attach the current orphan where the reader's selection is.
     void reattachRequested(const dubao::AnnotationItem &item);
 
 private:
+    /// Re-attach on or off (with why) for the current orphan.
+    void updateButton();
+
     AnnotationDocument &m_document;
+    std::function<QString(const AnnotationItem &)> m_limit;
     OrphanListModel *m_model;
     QTreeView *m_list;
     int m_row = -1; ///< the selected row, kept over a reset of the model

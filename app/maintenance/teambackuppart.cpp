@@ -54,12 +54,13 @@ QString TeamBackupPart::refusal() const
         return tr("No library is open.");
     if (!session->isTeamLibrary())
         return tr("This is a library file: File → Back Up to File… and Restore from Backup… keep it safe.");
-    const team::Access access = session->library().teamAccess();
-    if (access.role != QLatin1String("owner"))
-        return tr("Only the owner of this team library backs it up and restores it (you are %1): the server shows "
-                  "others only the notebooks shared with them, and only the owner's restore keeps who made each "
-                  "annotation.")
-            .arg(access.user);
+    // The core's own check (dubao-cli backup --to and restore refuse with it too), as a tooltip's sentence.
+    if (const Result<void> allowed = teambackup::ownerOnly(session->library()); !allowed) {
+        QString why = allowed.error().message();
+        if (!why.isEmpty())
+            why[0] = why.at(0).toUpper();
+        return why + u'.';
+    }
     return {};
 }
 

@@ -8,6 +8,7 @@
 #include "app/shell/analysisdock.h"
 #include "app/shell/mainwindow.h"
 #include "app/trends/trendsview.h"
+#include "core/search/searchservice.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -32,6 +33,16 @@ TrendsPart::TrendsPart(MainWindow &window, ActionRegistry &actions)
     };
     connect(&document, &AnnotationDocument::tagsChanged, this, updateTags);
     updateTags();
+    // `author:` completes the people who annotated the library, as the search field does (a colleague's too).
+    const auto updateAuthors = [this, &document] {
+        QStringList names;
+        if (document.hasLibrary())
+            names = SearchService(*document.library()).authors().valueOr(QStringList());
+        m_view->setAuthorNames(names);
+    };
+    connect(&document, &AnnotationDocument::annotationsChanged, this, updateAuthors);
+    connect(&document, &AnnotationDocument::tagsChanged, this, updateAuthors);
+    updateAuthors();
     connect(m_view, &TrendsView::hitsRequested, this, [this](const QString &query, const QDate &from, const QDate &to) {
         SearchPanel *panel = m_window.searchPanel();
         panel->setQuery(periodQuery(query, from, to));

@@ -118,6 +118,11 @@ void TrendsView::setTagNames(const QStringList &paths)
     m_completer->setTagNames(paths);
 }
 
+void TrendsView::setAuthorNames(const QStringList &names)
+{
+    m_completer->setAuthorNames(names);
+}
+
 void TrendsView::setQueries(const QString &text)
 {
     m_queries->setText(text);

@@ -43,6 +43,8 @@ public:
     void setQueries(const QString &text);
     /// The library's tag paths, which `tag:` completes in the queries.
     void setTagNames(const QStringList &paths);
+    /// The people who annotated the library, which `author:` completes in the queries.
+    void setAuthorNames(const QStringList &names);
     QueryCompleter *completer() const { return m_completer; }
     void setPeriod(TrendPeriod period);
     void setMeasure(TrendMeasure measure);

@@ -15,6 +15,7 @@
 #include "core/store/library.h"
 #include "core/store/librarycopy.h"
 #include "core/store/sql.h"
+#include "core/store/teambackup.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -255,6 +256,8 @@ Result<RestoreReport> BackupRestorer::restoreIntoTeam(const QString &backup, Lib
 {
     if (!team.isTeamLibrary())
         return Error(tr("not a team library"));
+    if (Result<void> allowed = teambackup::ownerOnly(team); !allowed)
+        return allowed.error();
     const auto cancelled = [&options] {
         return options.cancel && options.cancel->load();
     };

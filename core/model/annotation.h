@@ -108,6 +108,8 @@ struct Notebook
     QDateTime createdAt;
     QString createdBy;   ///< its owner (schema v15)
     bool shared = false; ///< on a team library: visible to everyone, not only to its owner
+    QString changedBy;   ///< who renamed or shared it last (schema v15)
+    QDateTime changedAt;
 
     friend bool operator==(const Notebook &, const Notebook &) = default;
 };

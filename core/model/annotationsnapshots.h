@@ -23,13 +23,26 @@ struct Taggings
     friend bool operator==(const Taggings &, const Taggings &) = default;
 };
 
+/// Who put a tag on one thing, and when (schema v15): a tag's deletion and merge keep it for each tagging, so that
+/// their undo puts the taggings back under their makers' names.
+struct TaggingMaker
+{
+    TagTarget target = TagTarget::Article;
+    qint64 targetId = 0;
+    QString createdBy;
+    QString createdAt;
+
+    friend bool operator==(const TaggingMaker &, const TaggingMaker &) = default;
+};
+
 /// A deleted tag: restore() puts it back with the same id, its taggings, and its children under it again.
 struct TagDeletion
 {
     Tag tag;
     QList<qint64> children; ///< moved to the tag's parent by the deletion
     Taggings taggings;
-    QByteArray uid; ///< the row's uid (schema v4), put back with it
+    QByteArray uid;             ///< the row's uid (schema v4), put back with it
+    QList<TaggingMaker> makers; ///< who put the tag on each of `taggings`
 };
 
 /// A merge of `from` into `into`: unmerge() undoes it exactly.
@@ -37,10 +50,11 @@ struct TagMerge
 {
     Tag from;
     qint64 into = 0;
-    QList<qint64> children; ///< from's children, moved under `into`
-    Taggings fromTaggings;  ///< everything `from` was on
-    Taggings addedInto;     ///< the subset that did not already carry `into` (the merge added it)
-    QByteArray fromUid;     ///< from's uid, put back by unmerge()
+    QList<qint64> children;         ///< from's children, moved under `into`
+    Taggings fromTaggings;          ///< everything `from` was on
+    Taggings addedInto;             ///< the subset that did not already carry `into` (the merge added it)
+    QByteArray fromUid;             ///< from's uid, put back by unmerge()
+    QList<TaggingMaker> fromMakers; ///< who put `from` on each of fromTaggings
 };
 
 /// Who put a tag on a highlight or note, and when (schema v15): a restore puts the tagging back as it was.

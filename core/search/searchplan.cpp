@@ -43,9 +43,7 @@ QString taggedBlocks(bool postgres)
 
 QString authorIs(bool postgres, const QString &column)
 {
-    // As tag names: ASCII letters folded on both engines.
-    return postgres ? QStringLiteral("lower(%1) = lower(?)").arg(column)
-                    : QStringLiteral("%1 = ? COLLATE NOCASE").arg(column);
+    return dialect::nameEquals(postgres, column);
 }
 
 QString authoredBlocks(bool postgres)

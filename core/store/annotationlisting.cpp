@@ -107,7 +107,7 @@ QList<AnnotationItem> AnnotationRepository::list(const AnnotationFilter &filter)
             values.append(filter.to.toString(Qt::ISODate));
         }
         if (!filter.author.isEmpty()) {
-            where.append(QStringLiteral("%1.created_by = ?").arg(alias));
+            where.append(dialect::nameEquals(dialect::isPostgres(db), alias + QStringLiteral(".created_by")));
             values.append(filter.author);
         }
         if (!filter.text.isEmpty()) {

@@ -467,7 +467,16 @@ Error AnnotationRepository::editConflict(const Note &now)
                      .arg(now.rowVersion));
 }
 
-Result<NoteDeletion> AnnotationRepository::removeNote(qint64 id)
+Error AnnotationRepository::noteDeletionConflict(const Note &now)
+{
+    return Error(Store::tr("note %1 was changed by %2 at %3 since you read it (version %4); nothing was deleted")
+                     .arg(now.id)
+                     .arg(now.changedBy.isEmpty() ? Store::tr("an unknown author") : now.changedBy,
+                          now.modifiedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
+                     .arg(now.rowVersion));
+}
+
+Result<NoteDeletion> AnnotationRepository::removeNote(qint64 id, int readVersion)
 {
     QSqlDatabase db = m_library.database();
     WriteScope scope(db);
@@ -483,10 +492,19 @@ Result<NoteDeletion> AnnotationRepository::removeNote(qint64 id)
     changes::deleting(db, QStringLiteral("notes"), QStringLiteral("t.id = ?"), {id});
     Result<void> removed = removeNotebookEntries(db, deletion.notebookEntries);
     if (removed)
-        removed = exec(db, {{QStringLiteral("DELETE FROM note_tags WHERE note_id = ?"), {id}},
-                            {QStringLiteral("DELETE FROM notes WHERE id = ?"), {id}}});
+        removed = exec(db, QStringLiteral("DELETE FROM note_tags WHERE note_id = ?"), {id});
+    // The version check is the DELETE's own condition (as removeHighlight's): a change committed meanwhile wins.
+    QSqlQuery remove(db);
+    if (removed)
+        removed = exec(remove, QStringLiteral("DELETE FROM notes WHERE id = ? AND (? = 0 OR row_version = ?)"),
+                       {id, readVersion, readVersion});
     if (!removed)
         return removed.error();
+    if (remove.numRowsAffected() == 0) {
+        // Nothing was deleted (the scope rolls the rest back): say who changed it since.
+        const auto now = note(id);
+        return now ? noteDeletionConflict(*now) : noNote(id);
+    }
     return scope.commit(deletion);
 }
 

@@ -56,7 +56,11 @@ public:
                              std::optional<Note> *changedSince = nullptr);
     /// The refusal of a save that found `now` changed since it was read.
     static Error editConflict(const Note &now);
-    Result<NoteDeletion> removeNote(qint64 id);
+    /// Deletes the note and its tags; notebook entries showing it go. With a `readVersion` (> 0) the delete happens
+    /// only while the note is still at that row version (nobody changed its text since it was read); else nothing
+    /// changes and the error names who changed it (noteDeletionConflict).
+    Result<NoteDeletion> removeNote(qint64 id, int readVersion = 0);
+    static Error noteDeletionConflict(const Note &now);
     Result<void> restore(const NoteDeletion &deletion);
 
     /// Re-attaches a highlight (orphan or not) to [start, end) of a block; the anchor is made anew. Notes on

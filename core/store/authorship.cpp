@@ -168,25 +168,55 @@ Result<void> migrateTo15(QSqlDatabase &db)
     return execAll(db, statements);
 }
 
-Result<bool> recordAuthors(const QSqlDatabase &db, const QString &table, qint64 id, const QString &createdBy,
-                           const QString &changedBy)
+namespace {
+
+/// On a team library, whether the login owns the annotation tables: only the owner's server lets a row's authorship
+/// be written as given (`dubao.copy`, docs/schema.md "Schema version 15"); anyone else's writes are theirs.
+bool ownsTheTables(const QSqlDatabase &db)
 {
-    if (dialect::isPostgres(db) || createdBy.isEmpty())
-        return false;
-    if (table != QLatin1String("highlights") && table != QLatin1String("notes"))
-        return Error(QStringLiteral("no authorship in %1").arg(table));
+    return sql::scalar(db, QStringLiteral("SELECT pg_has_role((SELECT relowner FROM pg_class WHERE oid = "
+                                          "'highlights'::regclass), 'MEMBER')"))
+        .toBool();
+}
+
+/// Runs `update` on a team library with the given authorship kept (the owner's `dubao.copy`, for this statement
+/// only); on SQLite as it is (its triggers keep a name an update gives).
+Result<bool> updateAuthorship(const QSqlDatabase &db, const QString &update, const QVariantList &values)
+{
+    const bool postgres = dialect::isPostgres(db);
+    if (postgres) {
+        if (!ownsTheTables(db))
+            return false;
+        if (Result<void> on = sql::exec(db, QStringLiteral("SELECT set_config('dubao.copy', 'on', true)")); !on)
+            return on.error();
+    }
     QSqlQuery q(db);
-    if (Result<void> done =
-            sql::exec(q, QStringLiteral("UPDATE %1 SET created_by = ?, changed_by = ? WHERE id = ?").arg(table),
-                      {createdBy, changedBy.isEmpty() ? createdBy : changedBy, id});
-        !done)
+    Result<void> done = sql::exec(q, update, values);
+    if (postgres) {
+        if (Result<void> off = sql::exec(db, QStringLiteral("SELECT set_config('dubao.copy', '', true)")); !off && done)
+            done = off;
+    }
+    if (!done)
         return done.error();
     return q.numRowsAffected() > 0;
 }
 
+} // namespace
+
+Result<bool> recordAuthors(const QSqlDatabase &db, const QString &table, qint64 id, const QString &createdBy,
+                           const QString &changedBy)
+{
+    if (createdBy.isEmpty())
+        return false;
+    if (table != QLatin1String("highlights") && table != QLatin1String("notes"))
+        return Error(QStringLiteral("no authorship in %1").arg(table));
+    return updateAuthorship(db, QStringLiteral("UPDATE %1 SET created_by = ?, changed_by = ? WHERE id = ?").arg(table),
+                            {createdBy, changedBy.isEmpty() ? createdBy : changedBy, id});
+}
+
 Result<bool> recordTagger(const QSqlDatabase &db, char target, qint64 targetId, qint64 tagId, const QString &createdBy)
 {
-    if (dialect::isPostgres(db) || createdBy.isEmpty())
+    if (createdBy.isEmpty())
         return false;
     const char *table = target == 'a'   ? "article_tags"
                         : target == 'b' ? "block_tags"
@@ -196,14 +226,10 @@ Result<bool> recordTagger(const QSqlDatabase &db, char target, qint64 targetId, 
                       : target == 'b' ? "block_id"
                       : target == 'h' ? "highlight_id"
                                       : "note_id";
-    QSqlQuery q(db);
-    if (Result<void> done = sql::exec(q,
-                                      QStringLiteral("UPDATE %1 SET created_by = ? WHERE %2 = ? AND tag_id = ?")
-                                          .arg(QLatin1String(table), QLatin1String(key)),
-                                      {createdBy, targetId, tagId});
-        !done)
-        return done.error();
-    return q.numRowsAffected() > 0;
+    return updateAuthorship(db,
+                            QStringLiteral("UPDATE %1 SET created_by = ? WHERE %2 = ? AND tag_id = ?")
+                                .arg(QLatin1String(table), QLatin1String(key)),
+                            {createdBy, targetId, tagId});
 }
 
 const char *postgresScript()

@@ -27,9 +27,9 @@ void setUserName(const QString &name);
 bool registerSqlFunction(sqlite3 *db);
 
 /// Records who made a highlight or note an import brings (REFI-QDA's creatingUser and modifyingUser): `createdBy`,
-/// and `changedBy` (createdBy when empty), on the row `id` of `table` ("highlights" or "notes"). A library file only:
-/// on a team library the server records its login as the author of every row a user writes (nobody writes under
-/// another's name), and this writes nothing and gives false.
+/// and `changedBy` (createdBy when empty), on the row `id` of `table` ("highlights" or "notes"), in the caller's
+/// transaction. On a team library only its owner's server writes a name other than the login's (`dubao.copy`, for
+/// this statement): for anyone else the row stays the importer's, and this writes nothing and gives false.
 Result<bool> recordAuthors(const QSqlDatabase &db, const QString &table, qint64 id, const QString &createdBy,
                            const QString &changedBy);
 /// The same for a tag put on something: `target` 'a'rticle, 'b'lock (paragraph), 'h'ighlight or 'n'ote, the link of

@@ -240,4 +240,11 @@ QString permissionNote(const QSqlDatabase &db)
     return s_permissionNotes.value(db.connectionName());
 }
 
+QString nameEquals(bool postgres, const QString &column)
+{
+    // SQLite's NOCASE and PostgreSQL's lower() in the C locale both fold ASCII letters only.
+    return postgres ? QStringLiteral("lower(%1) = lower(?)").arg(column)
+                    : QStringLiteral("%1 = ? COLLATE NOCASE").arg(column);
+}
+
 } // namespace dubao::dialect

@@ -42,6 +42,9 @@ qint64 insertedId(QSqlQuery &query);
 
 /// The function giving the 1-based position of a substring (0: absent), arguments (haystack, needle): instr / strpos.
 QString substringPosition(const QSqlDatabase &db);
+/// `column` equals a bound name, ASCII letters folded (as tag names: "Bo" finds bo) on both engines: the author
+/// filters of the annotations panel, the exports and search's author: agree.
+QString nameEquals(bool postgres, const QString &column);
 
 /// A subquery of the ids in a JSON array bound to its one '?': json_each on SQLite, json_array_elements_text on
 /// PostgreSQL.

@@ -24,6 +24,8 @@ Notebook notebookFromQuery(const QSqlQuery &q)
     n.createdAt = timeFromText(q.value(2).toString());
     n.createdBy = q.value(3).toString();
     n.shared = q.value(4).toInt() != 0;
+    n.changedBy = q.value(5).toString();
+    n.changedAt = timeFromText(q.value(6).toString());
     return n;
 }
 
@@ -57,10 +59,12 @@ Error nameTaken(const QString &name)
 std::optional<Notebook> notebookWhere(QSqlDatabase db, const char *column, const QVariant &value)
 {
     QSqlQuery q(db);
-    if (!select(q,
-                QStringLiteral("SELECT id, name, created_at, created_by, shared FROM notebooks WHERE %1 = ?")
-                    .arg(QLatin1String(column)),
-                {value}) ||
+    if (!select(
+            q,
+            QStringLiteral(
+                "SELECT id, name, created_at, created_by, shared, changed_by, changed_at FROM notebooks WHERE %1 = ?")
+                .arg(QLatin1String(column)),
+            {value}) ||
         !q.next())
         return std::nullopt;
     return notebookFromQuery(q);
@@ -106,7 +110,8 @@ QList<Notebook> NotebookRepository::list() const
 {
     QList<Notebook> result;
     QSqlQuery q(m_library.database());
-    if (!select(q, QStringLiteral("SELECT id, name, created_at, created_by, shared FROM notebooks")))
+    if (!select(q, QStringLiteral(
+                       "SELECT id, name, created_at, created_by, shared, changed_by, changed_at FROM notebooks")))
         return result;
     while (q.next())
         result.append(notebookFromQuery(q));
@@ -174,11 +179,11 @@ Result<void> NotebookRepository::restore(const NotebookDeletion &deletion)
     const Notebook &n = deletion.notebook;
     if (Result<void> inserted = exec(
             db,
-            // (Who renamed it last is not in the snapshot: the restored notebook is as its owner made it.)
             QStringLiteral("INSERT INTO notebooks (id, name, created_at, created_by, changed_by, changed_at, shared) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-            {n.id, n.name, timeToText(n.createdAt), notNull(n.createdBy), notNull(n.createdBy), timeToText(n.createdAt),
-             n.shared ? 1 : 0});
+            {n.id, n.name, timeToText(n.createdAt), notNull(n.createdBy),
+             notNull(n.changedAt.isValid() ? n.changedBy : n.createdBy),
+             timeToText(n.changedAt.isValid() ? n.changedAt : n.createdAt), n.shared ? 1 : 0});
         !inserted)
         return inserted;
     if (Result<void> kept = restoreUid(db, "notebooks", n.id, deletion.uid); !kept)

@@ -2,10 +2,13 @@
 #include "core/store/tagrepository.h"
 
 #include "core/store/annotationrows.h"
+#include "core/store/authorship.h"
 #include "core/store/changenotice.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
+#include "core/store/taggingmakers.h"
+#include "core/store/taggingtables.h"
 
 #include <QHash>
 #include <QMutex>
@@ -321,27 +324,7 @@ Result<qint64> TagRepository::move(qint64 id, qint64 parentId)
 
 namespace {
 
-/// The table of one kind of tagging, and the table of what it tags.
-struct TaggingTable
-{
-    const char *table;
-    const char *column;
-    const char *targetTable;
-    QList<qint64> Taggings::*list;
-};
-
-/// Indexed by TagTarget.
-const TaggingTable kTaggingTables[] = {
-    {"article_tags", "article_id", "articles", &Taggings::articles},
-    {"block_tags", "block_id", "blocks", &Taggings::blocks},
-    {"highlight_tags", "highlight_id", "highlights", &Taggings::highlights},
-    {"note_tags", "note_id", "notes", &Taggings::notes},
-};
-
-const TaggingTable &tableOf(TagTarget target)
-{
-    return kTaggingTables[static_cast<int>(target)];
-}
+using namespace taggingtables;
 
 Error noTarget(TagTarget target, qint64 id)
 {
@@ -403,8 +386,10 @@ Result<void> insertTaggings(QSqlDatabase db, const TaggingTable &table, qint64 t
     return {};
 }
 
-/// Puts a deleted or merged tag back with its id, its children under it again and its taggings.
-Result<void> restoreTag(QSqlDatabase db, const Tag &tag, const QList<qint64> &children, const Taggings &taggings)
+/// Puts a deleted or merged tag back with its id, its children under it again and its taggings, each by whoever had
+/// put it on (`makers`; a tagging without one is recorded as the user's).
+Result<void> restoreTag(QSqlDatabase db, const Tag &tag, const QList<qint64> &children, const Taggings &taggings,
+                        const QList<TaggingMaker> &makers)
 {
     if (Result<void> inserted =
             exec(db, QStringLiteral("INSERT INTO tags (id, name, parent_id, color, created_at) VALUES (?, ?, ?, ?, ?)"),
@@ -417,11 +402,29 @@ Result<void> restoreTag(QSqlDatabase db, const Tag &tag, const QList<qint64> &ch
             !moved)
             return moved;
     }
+    QHash<QPair<int, qint64>, const TaggingMaker *> madeBy;
+    for (const TaggingMaker &maker : makers)
+        madeBy.insert({static_cast<int>(maker.target), maker.targetId}, &maker);
+    // As they were, by whoever put them on (an editor may undo the deletion of a tag colleagues used).
+    if (Result<void> keeping = authorship::keepGivenAuthors(db, true); !keeping)
+        return keeping;
     for (const TaggingTable &table : kTaggingTables) {
-        if (Result<void> retagged = insertTaggings(db, table, tag.id, taggings.*(table.list)); !retagged)
+        QList<qint64> unknown;
+        for (const qint64 target : taggings.*(table.list)) {
+            const TaggingMaker *maker = madeBy.value({static_cast<int>(table.target), target});
+            if (!maker) {
+                unknown.append(target);
+                continue;
+            }
+            if (Result<bool> inserted =
+                    taggingmakers::insert(db, table.target, tag.id, target, maker->createdBy, maker->createdAt);
+                !inserted)
+                return inserted.error();
+        }
+        if (Result<void> retagged = insertTaggings(db, table, tag.id, unknown); !retagged)
             return retagged;
     }
-    return {};
+    return authorship::keepGivenAuthors(db, false);
 }
 
 } // namespace
@@ -450,6 +453,7 @@ Result<TagMerge> TagRepository::merge(qint64 from, qint64 into)
         clash.isValid())
         return Error(Store::tr("cannot merge: both tags have a child named '%1'").arg(clash.toString()));
     merge.fromTaggings = taggings(from);
+    merge.fromMakers = taggingmakers::ofTag(db, from);
     for (const TaggingTable &table : kTaggingTables) {
         if (Result<void> added =
                 insertTaggings(db, table, into, merge.fromTaggings.*(table.list), &(merge.addedInto.*(table.list)));
@@ -470,7 +474,8 @@ Result<void> TagRepository::unmerge(const TagMerge &merge)
     WriteScope scope(db);
     if (!scope.isActive())
         return scope.error();
-    if (Result<void> restored = restoreTag(db, merge.from, merge.children, merge.fromTaggings); !restored)
+    if (Result<void> restored = restoreTag(db, merge.from, merge.children, merge.fromTaggings, merge.fromMakers);
+        !restored)
         return restored;
     if (Result<void> kept = restoreUid(db, "tags", merge.from.id, merge.fromUid); !kept)
         return kept;
@@ -499,6 +504,7 @@ Result<TagDeletion> TagRepository::remove(qint64 id)
     deletion.uid = uidOf(db, "tags", id);
     deletion.children = ids(db, QStringLiteral("SELECT id FROM tags WHERE parent_id = ? ORDER BY id"), {id});
     deletion.taggings = taggings(id);
+    deletion.makers = taggingmakers::ofTag(db, id);
     if (const QVariant clash = scalar(db,
                                       QStringLiteral("SELECT a.name FROM tags a JOIN tags b ON a.name = b.name "
                                                      "WHERE a.parent_id = ? AND coalesce(b.parent_id, 0) = ? "
@@ -527,7 +533,8 @@ Result<void> TagRepository::restore(const TagDeletion &deletion)
     WriteScope scope(db);
     if (!scope.isActive())
         return scope.error();
-    if (Result<void> restored = restoreTag(db, deletion.tag, deletion.children, deletion.taggings); !restored)
+    if (Result<void> restored = restoreTag(db, deletion.tag, deletion.children, deletion.taggings, deletion.makers);
+        !restored)
         return restored;
     if (Result<void> kept = restoreUid(db, "tags", deletion.tag.id, deletion.uid); !kept)
         return kept;

@@ -60,6 +60,19 @@ public:
     Result<bool> addTagging(TagTarget target, qint64 tagId, qint64 targetId);
     Result<bool> removeTagging(TagTarget target, qint64 tagId, qint64 targetId);
 
+    /// Who put the tag on the thing, and when; nullopt when it is not on it.
+    std::optional<TaggingStamp> tagging(TagTarget target, qint64 tagId, qint64 targetId) const;
+    /// Takes the tag off as removeTagging() does and gives back who had put it on and when (nullopt: it was not on),
+    /// for an undo to put it back as it was (restoreTagging()). With `expected` (the tagging as this user last saw
+    /// it: an undo or redo), a tagging that is gone, or was put on again by someone since, is left alone: an error
+    /// naming who and when, and nothing changes.
+    Result<std::optional<TaggingStamp>> untag(TagTarget target, qint64 tagId, qint64 targetId,
+                                              const std::optional<TaggingStamp> &expected = std::nullopt);
+    /// Puts tag stamp.tagId back on the thing as made by stamp.createdBy at stamp.createdAt (on a team library an
+    /// editor's or the owner's undo keeps a colleague's name, schema v19; anyone else's rows are theirs anyway).
+    /// Refuses, changing nothing, when someone else has put it on since. Gives the tagging as stored.
+    Result<TaggingStamp> restoreTagging(TagTarget target, qint64 targetId, const TaggingStamp &stamp);
+
     /// The tags on an article, paragraph, highlight or note, in list() order.
     QList<Tag> tagsOf(TagTarget target, qint64 targetId) const;
     QList<Tag> tagsOfArticle(qint64 articleId) const;

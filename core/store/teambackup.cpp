@@ -4,6 +4,7 @@
 #include "core/store/library.h"
 #include "core/store/librarycopy.h"
 #include "core/store/sql.h"
+#include "core/store/teamroles.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,6 +14,20 @@ namespace dubao::teambackup {
 
 using sql::Store;
 
+Result<void> ownerOnly(const Library &team)
+{
+    if (!team.isTeamLibrary())
+        return {};
+    const team::Access access = team.teamAccess();
+    if (access.role == QLatin1String("owner"))
+        return {};
+    return Error(
+        Store::tr("only the owner of this team library backs it up and restores it (%1's role: %2): the "
+                  "server shows others only the notebooks shared with them, and only the owner's restore keeps who "
+                  "made each annotation")
+            .arg(access.user, access.role.isEmpty() ? Store::tr("not a member") : access.role));
+}
+
 Result<BackupMade> backUp(Library &team, const QString &file, const Options &options, bool overwrite)
 {
     const auto cancelled = [&options] {
@@ -20,6 +35,8 @@ Result<BackupMade> backUp(Library &team, const QString &file, const Options &opt
     };
     if (!team.isTeamLibrary())
         return Error(Store::tr("not a team library"));
+    if (Result<void> allowed = ownerOnly(team); !allowed)
+        return allowed.error();
     if (file.isEmpty())
         return Error(Store::tr("no backup file was named"));
     if (QFileInfo::exists(file) && !overwrite)

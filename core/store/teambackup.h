@@ -4,9 +4,9 @@
 // reads like any other: into a new library file, or into an empty team library
 // (BackupRestorer::restoreIntoTeam). `dubao-cli backup --to FILE` and File → Back Up Team Library… call it.
 //
-// On a team library with row-level security the server shows each user only the notebooks shared with them: only
-// the library's owner reads every row, so the app offers the backup to the owner (the CLI backs up what the user
-// sees).
+// On a team library with row-level security the server shows each user only the notebooks shared with them, and only
+// the library's owner may write rows under their makers' names: backUp() and BackupRestorer::restoreIntoTeam refuse
+// anyone else (ownerOnly()), and the app greys its menu entries with the same sentence.
 #pragma once
 
 #include "core/model/result.h"
@@ -38,8 +38,14 @@ struct Options
     std::function<void(Step step, qint64 done, qint64 total)> progress;
 };
 
+/// Whether the connected user may back up and restore the team library `team`: only its owner (or a superuser), who
+/// reads every private notebook and whose restore keeps who made each row. The refusal names the user and their role;
+/// nothing to refuse on a library file.
+Result<void> ownerOnly(const Library &team);
+
 /// Backs up the team library `team` (open, on the caller's thread) into the one file `file`. Refuses an existing
-/// `file` unless `overwrite`, and a library file (Backup::makeSelfContained backs those up). The new file's path in
+/// `file` unless `overwrite`, a library file (Backup::makeSelfContained backs those up) and anyone but the owner
+/// (ownerOnly()). The new file's path in
 /// BackupMade::path; empty when cancelled. A failure or cancel leaves nothing behind (`file`, if it existed, as
 /// it was).
 Result<BackupMade> backUp(Library &team, const QString &file, const Options &options = {}, bool overwrite = false);

@@ -217,7 +217,7 @@ void TestTeamBackup::annotatorAndReader_entriesOffWithReason_libraryFile_notShow
             QVERIFY(action && action->isVisible());
             QVERIFY2(!action->isEnabled(), qPrintable(user + u' ' + id));
             QVERIFY2(action->toolTip().startsWith(u"Only the owner of this team library backs it up and restores it "
-                                                  "(you are %1)"_s.arg(user)),
+                                                  "(%1's role: "_s.arg(user)),
                      qPrintable(action->toolTip()));
         }
         const Result<QString> refused = window->findChild<TeamBackupPart *>()->backUpTo(m_dir.filePath(u"x"_s));

@@ -1,24 +1,31 @@
 // The Trends view (offscreen, on hand-built issues): it draws what TermTrends counts, a click on a point asks for
 // that period's hits, the chart exports as PNG, SVG and CSV, a bad query shows its error, "Own text beside all"
 // draws each query again in own text; the window has View → Trends and its dock.
+#include "app/search/querycompleter.h"
 #include "app/shell/actionregistry.h"
 #include "app/shell/mainwindow.h"
 #include "app/trends/trendchart.h"
 #include "app/trends/trendspart.h"
 #include "app/trends/trendsview.h"
 #include "core/reuse/reuseindex.h"
+#include "core/store/annotationrepository.h"
+#include "core/store/authorship.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "tests/support/handbuiltissue.h"
 #include "tests/support/isolatedsettings.h"
 #include "tests/support/reusedocuments.h"
+#include "tests/support/scalar.h"
 #include "tests/support/temporarylibrary.h"
+#include "tests/support/windowfixture.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QCheckBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QImage>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -143,6 +150,31 @@ private slots:
         own->click();
         QVERIFY(finished.wait(10000));
         QCOMPARE(view.chart()->trend().series.size(), 2);
+    }
+
+    // Issue 13: the queries complete `author:` with the people who annotated the library, as the search field does.
+    void window_authorCompletesTheAnnotators()
+    {
+        authorship::setUserName(u"rita"_s);
+        const qint64 block = test::scalar(*m_library, u"SELECT min(id) FROM blocks"_s);
+        QVERIFY(AnnotationRepository(*m_library).addHighlight(block, 0, 1));
+        authorship::setUserName({});
+        std::unique_ptr<MainWindow> window = test::openShownWindow(m_library->path());
+        auto *view = window->findChild<TrendsView *>();
+        QVERIFY(view);
+        auto *dock = window->findChild<QDockWidget *>(u"trendsDock"_s);
+        dock->show();
+        auto *field = view->findChild<QLineEdit *>(u"trendQueries"_s);
+        QVERIFY(field);
+        field->setFocus();
+        for (const QChar c : u"会议 author:r"_s) {
+            QTest::sendKeyEvent(QTest::Press, field, Qt::Key_unknown, QString(c), Qt::NoModifier);
+            QTest::sendKeyEvent(QTest::Release, field, Qt::Key_unknown, QString(c), Qt::NoModifier);
+        }
+        QTRY_VERIFY(view->completer()->popup()->isVisible());
+        QCOMPARE(view->completer()->completionModel()->rowCount(), 1);
+        QCOMPARE(view->completer()->completionModel()->index(0, 0).data().toString(), u"rita"_s);
+        QTest::keyClick(view->completer()->popup(), Qt::Key_Escape);
     }
 
     void window_hasTheTrendsActionAndDock()

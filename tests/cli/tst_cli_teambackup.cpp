@@ -1,7 +1,8 @@
 // A team library's backup (issue 13): `backup --to FILE` on a team library on a real PostgreSQL server writes one
 // self-contained backup on this computer, which `restore` rebuilds into a new library file and into an empty team
 // library with the same issues, highlights, notes, tags, notebooks and people edits; a team library that is not
-// empty is refused and left as it was.
+// empty is refused and left as it was. Only the library's owner backs it up and restores it: an editor or an annotator
+// is refused with the sentence the app shows too.
 #include "tests/support/cliprocess.h"
 #include "tests/support/pgserver.h"
 #include "tests/support/sampleissue.h"
@@ -28,6 +29,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void backup_restoredIntoFileAndEmptyTeamLibrary();
+    void backupAndRestore_anyoneButTheOwner_refusedSayingWhy();
 
 private:
     /// What a library holds of the user's, as dubao-cli lists it: highlights, notes, notebooks, people edits.
@@ -138,6 +140,39 @@ void TestCliTeamBackup::backup_restoredIntoFileAndEmptyTeamLibrary()
     QCOMPARE(refused.code, 1);
     QVERIFY2(refused.err.contains("only into an empty team library"), refused.err.constData());
     QCOMPARE(work(team), before);
+}
+
+void TestCliTeamBackup::backupAndRestore_anyoneButTheOwner_refusedSayingWhy()
+{
+    const Result<QString> db = m_server->createDatabase(u"owned"_s);
+    QVERIFY2(db, qPrintable(db.error().message()));
+    const QString owner = m_server->url(*db);
+    QCOMPARE(runCli({u"import"_s, test::sampleIssuePath(), u"--library"_s, owner}).code, 0);
+    QCOMPARE(runCli({u"team"_s, u"init"_s, u"--library"_s, owner}).code, 0);
+    for (const auto &[user, role] : {std::pair{u"bk_anna"_s, u"annotator"_s}, std::pair{u"bk_ed"_s, u"editor"_s}}) {
+        const test::CliRun added =
+            test::runCliWith({u"team"_s, u"add-user"_s, user, u"--role"_s, role, u"--library"_s, owner}, {}, "pw\n");
+        QVERIFY2(added.code == 0, added.err.constData());
+    }
+    const QString file = m_dir.filePath(u"owned.dubao-backup"_s);
+    for (const auto &[user, role] : {std::pair{u"bk_anna"_s, u"annotator"_s}, std::pair{u"bk_ed"_s, u"editor"_s}}) {
+        const QString url = m_server->url(*db, user);
+        const test::CliRun backedUp = runCli({u"backup"_s, u"--to"_s, file, u"--library"_s, url});
+        QCOMPARE(backedUp.code, 1);
+        QVERIFY2(backedUp.err.contains(u"only the owner of this team library backs it up and restores it (%1's role: "
+                                       "%2)"_s.arg(user, role)
+                                           .toUtf8()),
+                 backedUp.err.constData());
+        QVERIFY(!QFile::exists(file));
+    }
+    // The owner's backup, which an editor may not restore either (even into this library, which is not empty: the
+    // owner's refusal comes first).
+    QCOMPARE(runCli({u"backup"_s, u"--to"_s, file, u"--library"_s, owner}).code, 0);
+    const test::CliRun restored = runCli({u"restore"_s, file, u"--library"_s, m_server->url(*db, u"bk_ed"_s)});
+    QCOMPARE(restored.code, 1);
+    QVERIFY2(restored.err.contains("only the owner of this team library backs it up and restores it (bk_ed's role: "
+                                   "editor)"),
+             restored.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliTeamBackup)

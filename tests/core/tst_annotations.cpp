@@ -2,6 +2,7 @@
 // the annotations panel's filters, counts and deleting an issue with its annotations.
 #include "core/ingest/importer.h"
 #include "core/ingest/issuereplacer.h"
+#include "core/search/searchservice.h"
 #include "core/store/annotationrepository.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
@@ -52,6 +53,8 @@ private slots:
     void editNote_returnsOldText_updatesModified();
     void removeHighlight_restore_identicalRowsAndIds();
     void removeNote_restore_identicalRowsAndIds();
+    void removeNote_changedSinceRead_refusedNamingWho_andKept();
+    void list_authorFilter_foldsCaseAsSearchsAuthorDoes();
     void attachHighlight_orphan_placedAndUndoable();
     void list_filters_tagChildTagsArticleDateText();
     void orphans_listedSeparately();
@@ -373,6 +376,65 @@ void TestAnnotations::deleteIssue_countsThenDeletesAnnotations()
         QVERIFY(fk.exec(u"PRAGMA foreign_key_check"_s));
         QVERIFY(!fk.next());
     }
+}
+
+// Issue 13: an undo deletes a note only as it read it; a note whose text changed since stays, and the refusal says
+// who changed it and when. A notebook says who renamed it last, and its deletion's undo keeps that.
+void TestAnnotations::removeNote_changedSinceRead_refusedNamingWho_andKept()
+{
+    AnnotationRepository annotations(*m_library);
+    const Result<qint64> id = annotations.addNote(block(0, 0).id, 0, u"first"_s);
+    QVERIFY(id);
+    QCOMPARE(annotations.note(*id)->rowVersion, 1);
+    QVERIFY(annotations.editNote(*id, u"second"_s));
+    const Note now = *annotations.note(*id);
+    QCOMPARE(now.rowVersion, 2);
+    const Result<NoteDeletion> refused = annotations.removeNote(*id, 1);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message().contains(u"note %1 was changed by %2 at "_s.arg(*id).arg(now.changedBy)) &&
+                 refused.error().message().contains(u"nothing was deleted"_s),
+             qPrintable(refused.error().message()));
+    QCOMPARE(annotations.note(*id)->text, u"second"_s);
+    QVERIFY(annotations.removeNote(*id, 2));
+    QVERIFY(!annotations.note(*id));
+
+    NotebookRepository notebooks(*m_library);
+    const Result<qint64> book = notebooks.create(u"reading"_s);
+    QVERIFY(book);
+    QVERIFY(notebooks.rename(*book, u"reading, renamed"_s));
+    const Notebook renamed = *notebooks.notebook(*book);
+    QVERIFY(!renamed.changedBy.isEmpty());
+    QVERIFY(renamed.changedAt.isValid());
+    const Result<NotebookDeletion> deleted = notebooks.remove(*book);
+    QVERIFY(deleted);
+    QVERIFY(notebooks.restore(*deleted));
+    QCOMPARE(*notebooks.notebook(*book), renamed);
+}
+
+// Issue 13: the annotations panel's (and exports') author filter and search's author: agree on case: both fold ASCII
+// letters, so "RITA" finds rita's highlight in both.
+void TestAnnotations::list_authorFilter_foldsCaseAsSearchsAuthorDoes()
+{
+    AnnotationRepository annotations(*m_library);
+    const Result<qint64> id = annotations.addHighlight(block(0, 0).id, 0, 2);
+    QVERIFY(id);
+    const QString author = annotations.highlight(*id)->createdBy;
+    QVERIFY(!author.isEmpty());
+    const QString shouted = author.toUpper();
+    QVERIFY(shouted != author);
+    AnnotationFilter exact;
+    exact.author = author;
+    AnnotationFilter folded;
+    folded.author = shouted;
+    QCOMPARE(annotations.list(exact).size(), 1);
+    QCOMPARE(annotations.list(folded).size(), 1);
+    QCOMPARE(annotations.list(folded).front().highlight.id, *id);
+    const SearchResult searched = SearchService(*m_library).search(u"author:"_s + shouted);
+    QVERIFY2(searched.ok(), qPrintable(searched.error));
+    QCOMPARE(searched.total, 1);
+    AnnotationFilter nobody;
+    nobody.author = author + u"x"_s;
+    QVERIFY(annotations.list(nobody).isEmpty());
 }
 
 DUBAO_TEST_MAIN_BOTH_ENGINES(TestAnnotations, {})

@@ -1,5 +1,6 @@
 // Tags: hierarchy, rename, recolour, move (no cycles), merge/unmerge, delete/restore, pinyin collation,
 // hostile names.
+#include "core/store/authorship.h"
 #include "core/store/issuerepository.h"
 #include "core/store/library.h"
 #include "core/store/tagrepository.h"
@@ -33,6 +34,7 @@ private slots:
     void merge_intoOwnChild_refused();
     void remove_keepsTaggedThings_childrenGoUp_restoreSameId();
     void apply_articleAndBlock_twiceIsNoChange();
+    void untagAndTagDeletion_putBackByTheirMaker_aLaterTaggingIsRefused();
 
 private:
     test::TemporaryLibrary m_library;
@@ -235,6 +237,57 @@ void TestTags::apply_articleAndBlock_twiceIsNoChange()
     QCOMPARE(tags.tagsOfBlock(m_blockId).size(), 1);
     QVERIFY(tags.removeTagging(TagTarget::Block, t->id, m_blockId).valueOr(false));
     QVERIFY(tags.tagsOfBlock(m_blockId).isEmpty());
+}
+
+// Issue 13: an undo puts a tagging back under the name of whoever had put it on (not the undoer's), and an undo or
+// redo that would take off a tagging someone put on again since is refused, naming who and when.
+void TestTags::untagAndTagDeletion_putBackByTheirMaker_aLaterTaggingIsRefused()
+{
+    authorship::setUserName(u"anna"_s); // the undoer on a file (on a team library the login, the tables' owner)
+    TagRepository tags(*m_library);
+    const auto t = tags.create(u"coded"_s);
+    QVERIFY(t);
+    const TaggingStamp bos{t->id, u"bo"_s, u"2026-01-02T03:04:05.000Z"_s};
+    const Result<TaggingStamp> put = tags.restoreTagging(TagTarget::Block, m_blockId, bos);
+    QVERIFY2(put, qPrintable(put.error().message()));
+    QCOMPARE(*put, bos);
+    QCOMPARE(tags.tagging(TagTarget::Block, t->id, m_blockId), std::optional<TaggingStamp>(bos));
+
+    // Untagged and put back (an undo of the untag): bo's again, at bo's time.
+    const Result<std::optional<TaggingStamp>> removed = tags.untag(TagTarget::Block, t->id, m_blockId);
+    QVERIFY(removed && removed->has_value());
+    QCOMPARE(**removed, bos);
+    QVERIFY(tags.tagsOfBlock(m_blockId).isEmpty());
+    QCOMPARE(tags.restoreTagging(TagTarget::Block, m_blockId, **removed).valueOr({}), bos);
+
+    // The tag deleted and its deletion undone (and a merge undone): its taggings are bo's again.
+    const Result<TagDeletion> deletion = tags.remove(t->id);
+    QVERIFY(deletion);
+    QVERIFY(tags.restore(*deletion));
+    QCOMPARE(tags.tagging(TagTarget::Block, t->id, m_blockId), std::optional<TaggingStamp>(bos));
+    const auto into = tags.create(u"other"_s);
+    const Result<TagMerge> merge = tags.merge(t->id, into->id);
+    QVERIFY(merge);
+    QVERIFY(tags.unmerge(*merge));
+    QCOMPARE(tags.tagging(TagTarget::Block, t->id, m_blockId), std::optional<TaggingStamp>(bos));
+
+    // An undo that expects anna's tagging finds bo's put on since: refused, naming bo and when; it stays.
+    const TaggingStamp annas{t->id, u"anna"_s, u"2026-01-01T00:00:00.000Z"_s};
+    const Result<std::optional<TaggingStamp>> refused = tags.untag(TagTarget::Block, t->id, m_blockId, annas);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message().contains(u"was put on again by bo at 2026-01-02 03:04 UTC since"_s),
+             qPrintable(refused.error().message()));
+    QCOMPARE(tags.tagsOfBlock(m_blockId).size(), 1);
+    // Putting anna's back over bo's: refused as well; bo's stays bo's.
+    QVERIFY(!tags.restoreTagging(TagTarget::Block, m_blockId, annas));
+    QCOMPARE(tags.tagging(TagTarget::Block, t->id, m_blockId)->createdBy, u"bo"_s);
+    // Taken off by someone since: nothing to take off, said so.
+    QVERIFY(tags.removeTagging(TagTarget::Block, t->id, m_blockId).valueOr(false));
+    const Result<std::optional<TaggingStamp>> gone = tags.untag(TagTarget::Block, t->id, m_blockId, bos);
+    QVERIFY(!gone);
+    QVERIFY2(gone.error().message().contains(u"someone else took the tag “coded” off since"_s),
+             qPrintable(gone.error().message()));
+    authorship::setUserName({});
 }
 
 DUBAO_TEST_MAIN_BOTH_ENGINES(TestTags, {})
