@@ -163,55 +163,6 @@ Result<Window> readWindow(QSqlDatabase db, const QList<qint64> &articles)
     return window;
 }
 
-RowInserter::RowInserter(QSqlDatabase db, QString into, int columns, QString conflict, int rowsPerStatement)
-    : m_db(db)
-    , m_into(std::move(into))
-    , m_conflict(std::move(conflict))
-    , m_columns(columns)
-    , m_rowsPerStatement(std::max(1, rowsPerStatement))
-    , m_full(db)
-{}
-
-QString RowInserter::statement(qsizetype rows) const
-{
-    const QString one = u'(' + QStringList(m_columns, QStringLiteral("?")).join(u',') + u')';
-    return m_into + QStringLiteral(" VALUES ") + QStringList(rows, one).join(u',') + u' ' + m_conflict;
-}
-
-Result<void> RowInserter::write(QSqlQuery &query, qsizetype rows)
-{
-    QVariantList values;
-    values.reserve(rows * m_columns);
-    for (qsizetype r = 0; r < rows; ++r)
-        values += m_pending[r];
-    m_pending.remove(0, rows);
-    return sql::execPrepared(query, values);
-}
-
-Result<void> RowInserter::add(const QVariantList &row)
-{
-    Q_ASSERT(row.size() == m_columns);
-    m_pending.append(row);
-    if (m_pending.size() < m_rowsPerStatement)
-        return {};
-    if (!m_prepared) {
-        if (!m_full.prepare(statement(m_rowsPerStatement)))
-            return Error(sql::failureOf(m_full, sql::Store::tr("cannot store: %1"), true));
-        m_prepared = true;
-    }
-    return write(m_full, m_rowsPerStatement);
-}
-
-Result<void> RowInserter::flush()
-{
-    if (m_pending.isEmpty())
-        return {};
-    QSqlQuery rest(m_db);
-    if (!rest.prepare(statement(m_pending.size())))
-        return Error(sql::failureOf(rest, sql::Store::tr("cannot store: %1"), true));
-    return write(rest, m_pending.size());
-}
-
 PairBuffer::PairBuffer(QSqlDatabase db)
     : m_insert(db,
                QStringLiteral("INSERT INTO reuse_pairs(a, b, shared_chars, coverage_a, coverage_b, boilerplate, "
@@ -220,8 +171,7 @@ PairBuffer::PairBuffer(QSqlDatabase db)
                QStringLiteral("ON CONFLICT (a, b) DO UPDATE SET shared_chars = excluded.shared_chars, coverage_a = "
                               "excluded.coverage_a, coverage_b = excluded.coverage_b, boilerplate = "
                               "excluded.boilerplate, fingerprints = excluded.fingerprints, formulas = "
-                              "excluded.formulas, passages = excluded.passages"),
-               50)
+                              "excluded.formulas, passages = excluded.passages"))
 {}
 
 void PairBuffer::put(const QVariantList &row)

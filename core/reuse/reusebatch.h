@@ -2,11 +2,13 @@
 // statements. On a team library every statement is a round trip to the server (and an unprepared one three: QPSQL's
 // PREPARE, EXECUTE and DEALLOCATE), so the batch reads its articles' texts, days, old fingerprints and the index's
 // counts of their fingerprints a window of articles at a time, and writes its new rows as multi-row INSERTs prepared
-// once, where it ran about eight statements per article. On a file the same code runs (one copy for both engines).
+// once (sql::RowInserter), where it ran about eight statements per article. On a file the same code runs (one copy for
+// both engines).
 #pragma once
 
 #include "core/model/result.h"
 #include "core/reuse/reusearticles.h"
+#include "core/store/rowinserter.h"
 
 #include <QHash>
 #include <QList>
@@ -65,30 +67,6 @@ Result<Window> readWindow(QSqlDatabase db, const QList<qint64> &articles);
 Result<std::optional<int>> dayOf(QSqlQuery &prepared, qint64 article);
 QString dayOfSql(const QSqlDatabase &db);
 
-/// Rows written by multi-row INSERTs of up to rowsPerStatement rows each: the full statement is prepared once and
-/// run as often as rows fill it; the rest goes by one statement at flush(). Nothing is written before flush() or a
-/// full statement, so what reads the table in between must flush() first.
-class RowInserter final
-{
-    Q_DISABLE_COPY_MOVE(RowInserter)
-public:
-    /// `into`: "INSERT INTO t(c1, c2)"; `conflict`: what follows the VALUES ("ON CONFLICT ... DO UPDATE ...").
-    RowInserter(QSqlDatabase db, QString into, int columns, QString conflict, int rowsPerStatement = 100);
-    Result<void> add(const QVariantList &row);
-    Result<void> flush();
-
-private:
-    Result<void> write(QSqlQuery &query, qsizetype rows);
-    QString statement(qsizetype rows) const;
-
-    QSqlDatabase m_db;
-    QString m_into, m_conflict;
-    int m_columns, m_rowsPerStatement;
-    QSqlQuery m_full;
-    bool m_prepared = false;
-    QList<QVariantList> m_pending;
-};
-
 /// The pairs a batch stores (reuse_pairs), kept by key until written: an upsert of a pair the batch stored already
 /// replaces it, as ON CONFLICT would, and a multi-row INSERT never names one key twice (which PostgreSQL refuses).
 class PairBuffer final
@@ -104,7 +82,7 @@ public:
     Result<void> flush();
 
 private:
-    RowInserter m_insert;
+    sql::RowInserter m_insert;
     QMap<std::pair<qint64, qint64>, QVariantList> m_rows;
 };
 

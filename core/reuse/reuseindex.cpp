@@ -403,7 +403,7 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
         // reads an article's row back (an article comes once a batch), and the pairs are written before anything
         // reads reuse_pairs (the recount below, refreshParagraphs) — the partners and removal of an article's pairs
         // look in the buffer as well.
-        reuse::RowInserter articles(
+        sql::RowInserter articles(
             db, QStringLiteral("INSERT INTO reuse_articles(article_id, characters, fingerprints)"), 3,
             QStringLiteral("ON CONFLICT (article_id) DO UPDATE SET characters = excluded.characters, fingerprints = "
                            "excluded.fingerprints"));
