@@ -536,7 +536,7 @@ void Library::setServerPassword(const QString &url, const QString &password)
 
 int Library::currentSchemaVersion()
 {
-    return 19;
+    return 20;
 }
 
 int Library::applicationId()

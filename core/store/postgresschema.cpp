@@ -7,6 +7,7 @@
 #include "core/store/postgresschema.h"
 
 #include "core/store/authorship.h"
+#include "core/store/changedeletions.h"
 #include "core/store/schema.h"
 #include "core/store/sql.h"
 
@@ -292,7 +293,8 @@ struct PostgresRegistry
     QMutex mutex;
     QList<PostgresStep> steps{{kPostgresBaseline, QStringLiteral("store"), QString::fromUtf8(kStoreV11)},
                               {15, QStringLiteral("store"), QString::fromUtf8(authorship::postgresScript())},
-                              {19, QStringLiteral("store"), QString::fromUtf8(authorship::postgresScriptV19())}};
+                              {19, QStringLiteral("store"), QString::fromUtf8(authorship::postgresScriptV19())},
+                              {20, QStringLiteral("store"), QString::fromUtf8(changes::postgresScriptV20())}};
 };
 
 PostgresRegistry &postgresRegistry()

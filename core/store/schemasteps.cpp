@@ -134,6 +134,8 @@ QList<RegisteredStep> steps(int current)
             step.step = authorship::migrateTo15;
         else if (version == 19) // re-anchored taggings keep their maker on a team library (authorship.h)
             step.step = unchangedOnSQLite;
+        else if (version == 20) // a team library records its deletions for the change notices (changedeletions.h)
+            step.step = unchangedOnSQLite;
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;
