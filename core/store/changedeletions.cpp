@@ -8,9 +8,10 @@ namespace dubao::changes {
 
 namespace {
 
+// Written to run again over its own objects (IF NOT EXISTS, OR REPLACE), as the steps before it.
 // clang-format off
 const char *const kV20 = R"sql(
-CREATE TABLE change_deletions (
+CREATE TABLE IF NOT EXISTS change_deletions (
     xact       xid8 NOT NULL DEFAULT pg_current_xact_id(),
     kind       text NOT NULL,
     source     text NOT NULL,
@@ -18,9 +19,9 @@ CREATE TABLE change_deletions (
     article_id bigint,
     issue_id   bigint
 );
-CREATE INDEX change_deletions_xact ON change_deletions(xact);
+CREATE INDEX IF NOT EXISTS change_deletions_xact ON change_deletions(xact);
 REVOKE ALL ON change_deletions FROM PUBLIC;
-CREATE FUNCTION dubao_record_deletions() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT
+CREATE OR REPLACE FUNCTION dubao_record_deletions() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT
 AS $$
 BEGIN
     IF TG_TABLE_NAME IN ('notes', 'highlights', 'corrections') THEN
@@ -46,21 +47,21 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER notes_deletions AFTER DELETE ON notes REFERENCING OLD TABLE AS old
+CREATE OR REPLACE TRIGGER notes_deletions AFTER DELETE ON notes REFERENCING OLD TABLE AS old
     FOR EACH STATEMENT EXECUTE FUNCTION dubao_record_deletions('note');
-CREATE TRIGGER highlights_deletions AFTER DELETE ON highlights REFERENCING OLD TABLE AS old
+CREATE OR REPLACE TRIGGER highlights_deletions AFTER DELETE ON highlights REFERENCING OLD TABLE AS old
     FOR EACH STATEMENT EXECUTE FUNCTION dubao_record_deletions('highlight');
-CREATE TRIGGER corrections_deletions AFTER DELETE ON corrections REFERENCING OLD TABLE AS old
+CREATE OR REPLACE TRIGGER corrections_deletions AFTER DELETE ON corrections REFERENCING OLD TABLE AS old
     FOR EACH STATEMENT EXECUTE FUNCTION dubao_record_deletions('correction');
-CREATE TRIGGER article_tags_deletions AFTER DELETE ON article_tags REFERENCING OLD TABLE AS old
+CREATE OR REPLACE TRIGGER article_tags_deletions AFTER DELETE ON article_tags REFERENCING OLD TABLE AS old
     FOR EACH STATEMENT EXECUTE FUNCTION dubao_record_deletions('tag');
-CREATE TRIGGER block_tags_deletions AFTER DELETE ON block_tags REFERENCING OLD TABLE AS old
+CREATE OR REPLACE TRIGGER block_tags_deletions AFTER DELETE ON block_tags REFERENCING OLD TABLE AS old
     FOR EACH STATEMENT EXECUTE FUNCTION dubao_record_deletions('tag');
-CREATE TRIGGER note_tags_deletions AFTER DELETE ON note_tags REFERENCING OLD TABLE AS old
+CREATE OR REPLACE TRIGGER note_tags_deletions AFTER DELETE ON note_tags REFERENCING OLD TABLE AS old
     FOR EACH STATEMENT EXECUTE FUNCTION dubao_record_deletions('note');
-CREATE TRIGGER highlight_tags_deletions AFTER DELETE ON highlight_tags REFERENCING OLD TABLE AS old
+CREATE OR REPLACE TRIGGER highlight_tags_deletions AFTER DELETE ON highlight_tags REFERENCING OLD TABLE AS old
     FOR EACH STATEMENT EXECUTE FUNCTION dubao_record_deletions('highlight');
-CREATE FUNCTION dubao_take_deletions()
+CREATE OR REPLACE FUNCTION dubao_take_deletions()
     RETURNS TABLE (deleted_kind text, deleted_from text, deleted_row bigint, deleted_article bigint,
                    deleted_issue bigint)
     LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT
