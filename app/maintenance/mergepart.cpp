@@ -10,13 +10,16 @@
 #include "core/store/librarymerge.h"
 
 #include <QAction>
-#include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QPointer>
 #include <QProgressDialog>
+#include <QSaveFile>
+#include <QStandardPaths>
 #include <QStatusBar>
 
 namespace dubao {
@@ -25,6 +28,8 @@ namespace {
 
 /// The unmatched lines a preview or report lists; the rest are counted.
 constexpr int kUnmatchedShown = 12;
+/// The added lines the report's message lists; all of them are in the report's file.
+constexpr int kAddedShown = 15;
 
 } // namespace
 
@@ -82,12 +87,14 @@ Result<MergeReport> MergePart::mergeFrom(const QString &file)
     if (Result<void> opened = from.open(info.absoluteFilePath()); !opened)
         return opened.error();
     const QString name = info.fileName();
-    Result<MergeReport> preview = [&] {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        Result<MergeReport> dry = librarymerge::merge(from, session->library(), true);
-        QApplication::restoreOverrideCursor();
-        return dry;
-    }();
+    from.close(); // (opened to say early that it is not a library; the worker opens its own)
+    // The dry run reads both libraries through and writes into a transaction it rolls back: seconds or minutes on a
+    // big library, so on the worker with progress and Cancel, as the merge itself.
+    Result<MergeReport> preview = runMerge(info.absoluteFilePath(), true);
+    if (!preview && preview.error().message() == librarymerge::cancelledMessage()) {
+        m_window.statusBar()->showMessage(tr("The preview was cancelled; nothing was merged."), 10000);
+        return preview.error();
+    }
     if (!preview)
         return preview.error();
     if (preview->added() == 0) {
@@ -98,11 +105,13 @@ Result<MergeReport> MergePart::mergeFrom(const QString &file)
     }
     if (!m_window.feedback().confirm(&m_window, tr("Merge Personal Library"),
                                      tr("Merge the work of “%1” into this library? It is one step: everything below "
-                                        "is added, or nothing.\n\n%2")
+                                        "is added, or nothing.\n\nIt cannot be undone: Edit → Undo does not take a "
+                                        "merge back (on a shared library colleagues may already work with what it "
+                                        "adds). The report after it lists everything added, to review.\n\n%2")
                                          .arg(name, describe(*preview)),
                                      true))
         return preview;
-    Result<MergeReport> merged = runMerge(info.absoluteFilePath());
+    Result<MergeReport> merged = runMerge(info.absoluteFilePath(), false);
     if (!merged && merged.error().message() == librarymerge::cancelledMessage()) {
         m_window.statusBar()->showMessage(tr("The merge was cancelled; nothing was merged."), 10000);
         return merged.error();
@@ -111,8 +120,17 @@ Result<MergeReport> MergePart::mergeFrom(const QString &file)
         return merged.error();
     m_window.annotations()->document().reload(); // the reader's marks, the panels, the Tags dock
     m_window.statusBar()->showMessage(tr("Merged the work of “%1”").arg(name), 6000);
+    QStringList added;
+    for (qsizetype i = 0; i < std::min<qsizetype>(merged->addedItems.size(), kAddedShown); ++i)
+        added << tr("Added: %1").arg(merged->addedItems.at(i));
+    if (merged->addedItems.size() > kAddedShown)
+        added << tr("… and %1 more added").arg(merged->addedItems.size() - kAddedShown);
+    const Result<QString> saved = saveReport(name, *merged);
+    added << (saved ? tr("The whole report is in %1").arg(QDir::toNativeSeparators(*saved))
+                    : tr("The report could not be saved: %1").arg(saved.error().message()));
     m_window.feedback().inform(&m_window, tr("Merge Personal Library"),
-                               tr("Merged the work of “%1” into this library.\n\n%2").arg(name, describe(*merged)));
+                               tr("Merged the work of “%1” into this library.\n\n%2\n\n%3")
+                                   .arg(name, describe(*merged), added.join(QLatin1Char('\n'))));
     return merged;
 }
 
@@ -122,13 +140,37 @@ void MergePart::cancel()
         m_runner->cancel();
 }
 
-Result<MergeReport> MergePart::runMerge(const QString &from)
+Result<QString> MergePart::saveReport(const QString &name, const MergeReport &report) const
+{
+    const QString folder =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/merge-reports");
+    if (!QDir().mkpath(folder))
+        return Error(tr("cannot make the folder %1").arg(QDir::toNativeSeparators(folder)));
+    const QDateTime now = QDateTime::currentDateTime();
+    QSaveFile file(folder + QStringLiteral("/merge-%1.txt").arg(now.toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return Error(file.errorString());
+    QStringList lines{tr("Merged the work of “%1” into %2 on %3.")
+                          .arg(name, m_window.libraryPath(), QLocale().toString(now, QLocale::LongFormat)),
+                      QString(), describe(report), QString()};
+    for (const QString &item : report.addedItems)
+        lines << tr("Added: %1").arg(item);
+    for (const QString &item : report.unmatched)
+        lines << tr("Not matched: %1").arg(item);
+    file.write((lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
+    if (!file.commit())
+        return Error(file.errorString());
+    return file.fileName();
+}
+
+Result<MergeReport> MergePart::runMerge(const QString &from, bool dryRun)
 {
     JobRunner runner(QStringLiteral("merge"));
     m_runner = &runner;
     QPointer<QProgressDialog> dialog;
     if (m_window.feedback().showsDialogs()) {
-        dialog = new QProgressDialog(tr("Merging…"), tr("Cancel"), 0, 0, &m_window);
+        dialog = new QProgressDialog(dryRun ? tr("Reading what the merge would add…") : tr("Merging…"), tr("Cancel"), 0,
+                                     0, &m_window);
         dialog->setWindowTitle(tr("Merge Personal Library"));
         dialog->setWindowModality(Qt::WindowModal);
         dialog->setMinimumDuration(0);
@@ -146,7 +188,7 @@ Result<MergeReport> MergePart::runMerge(const QString &from)
     Result<MergeReport> result = Error();
     QEventLoop loop;
     runner.start(
-        [from, into](JobContext &context) -> Result<MergeReport> {
+        [from, into, dryRun](JobContext &context) -> Result<MergeReport> {
             Library source; // the worker's own connections
             if (Result<void> opened = source.open(from); !opened)
                 return opened.error();
@@ -154,11 +196,19 @@ Result<MergeReport> MergePart::runMerge(const QString &from)
             if (Result<void> opened = target.open(into); !opened)
                 return opened.error();
             librarymerge::Options options;
+            options.dryRun = dryRun;
             options.cancel = context.cancelFlag();
-            options.progress = [&context](int step, int steps, const QString &what) {
-                context.progress(step, steps,
-                                 what.isEmpty() ? tr("Merged; committing…")
-                                                : tr("Merging the %1 (%2 of %3)…").arg(what).arg(step + 1).arg(steps));
+            options.progress = [&context, dryRun](int step, int steps, const QString &what) {
+                if (dryRun)
+                    context.progress(step, steps,
+                                     what.isEmpty()
+                                         ? tr("Preview read; rolling back…")
+                                         : tr("Previewing the %1 (%2 of %3)…").arg(what).arg(step + 1).arg(steps));
+                else
+                    context.progress(step, steps,
+                                     what.isEmpty()
+                                         ? tr("Merged; committing…")
+                                         : tr("Merging the %1 (%2 of %3)…").arg(what).arg(step + 1).arg(steps));
             };
             return librarymerge::merge(source, target, options);
         },

@@ -7,6 +7,7 @@
 #include "core/analysis/officialextractor.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
+#include "core/store/rowinserter.h"
 #include "core/store/sql.h"
 
 #include <QHash>
@@ -222,11 +223,12 @@ Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
             !cleared)
             return cleared.error();
         QSqlQuery insertPerson(db);
-        QSqlQuery insertAppearance(db);
         insertPerson.prepare(QStringLiteral("INSERT INTO persons(name) VALUES (?)") + dialect::returningId(db));
-        insertAppearance.prepare(
-            QStringLiteral("INSERT INTO appearances(person_id, article_id, block_id, offices, role, rank, "
-                           "sentence_start, sentence_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        // Many to a statement: a statement per appearance was a good part of an import's on a team library.
+        sql::RowInserter appearances(db,
+                                     QStringLiteral("INSERT INTO appearances(person_id, article_id, block_id, offices, "
+                                                    "role, rank, sentence_start, sentence_length)"),
+                                     8);
         for (const auto &[articleId, mentions] : mentionsByArticle) {
             const QList<qint64> blockIds = batch.blockIds.value(articleId);
             for (const OfficialMention &m : mentions) {
@@ -241,15 +243,16 @@ Result<qint64> PeopleIndex::update(const std::atomic_bool *cancel)
                     }
                     personIds.insert(m.name, personId);
                 }
-                if (Result<void> added = sql::execPrepared(
-                        insertAppearance,
-                        {personId, articleId, blockIds.value(m.blockIndex), sql::notNull(m.offices.join(u'、')),
-                         sql::textOrNull(m.role), m.order > 0 ? QVariant(m.order) : QVariant(), m.sentenceStart,
-                         m.sentenceLength});
+                if (Result<void> added = appearances.add({personId, articleId, blockIds.value(m.blockIndex),
+                                                          sql::notNull(m.offices.join(u'、')), sql::textOrNull(m.role),
+                                                          m.order > 0 ? QVariant(m.order) : QVariant(), m.sentenceStart,
+                                                          m.sentenceLength});
                     !added)
                     return added.error();
             }
         }
+        if (Result<void> written = appearances.flush(); !written)
+            return written.error();
         if (Result<void> committed = scope.commit(); !committed)
             return committed.error();
         done += batch.ids.size();

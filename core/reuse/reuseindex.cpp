@@ -5,6 +5,7 @@
 
 #include "core/reuse/reusealigner.h"
 #include "core/reuse/reusearticles.h"
+#include "core/reuse/reusebatch.h"
 #include "core/reuse/reusepostgres.h"
 #include "core/store/dialect.h"
 #include "core/store/library.h"
@@ -92,45 +93,10 @@ Result<void> migrateTo10(QSqlDatabase &db)
     return {};
 }
 
-QByteArray hashesToBlob(const std::vector<std::uint64_t> &hashes)
-{
-    QByteArray blob(qsizetype(hashes.size() * 8), Qt::Uninitialized);
-    for (std::size_t k = 0; k < hashes.size(); ++k)
-        for (int byte = 0; byte < 8; ++byte)
-            blob[qsizetype(k * 8 + byte)] = char((hashes[k] >> (8 * byte)) & 0xFF);
-    return blob;
-}
-
-std::vector<std::uint64_t> hashesFromBlob(const QByteArray &blob)
-{
-    std::vector<std::uint64_t> hashes(std::size_t(blob.size() / 8));
-    for (std::size_t k = 0; k < hashes.size(); ++k)
-        for (int byte = 0; byte < 8; ++byte)
-            hashes[k] |= std::uint64_t(static_cast<unsigned char>(blob[qsizetype(k * 8 + byte)])) << (8 * byte);
-    return hashes;
-}
-
-/// SQLite integers are signed: a hash is stored as the signed value of the same bits.
-qint64 asColumn(std::uint64_t hash)
-{
-    return static_cast<qint64>(hash);
-}
-
-/// Hashes as a JSON array of their column values: one bound parameter that json_each() turns into rows, so that an
-/// article's fingerprints are read and written by one prepared statement each rather than one per fingerprint.
-QString hashesJson(const std::vector<std::uint64_t> &hashes)
-{
-    QByteArray json;
-    json.reserve(qsizetype(hashes.size() * 21 + 2));
-    json.append('[');
-    for (std::size_t k = 0; k < hashes.size(); ++k) {
-        if (k > 0)
-            json.append(',');
-        json.append(QByteArray::number(asColumn(hashes[k])));
-    }
-    json.append(']');
-    return QString::fromLatin1(json);
-}
+using reuse::asColumn;
+using reuse::hashesFromBlob;
+using reuse::hashesJson;
+using reuse::HashStats;
 
 Result<void> run(QSqlQuery &prepared, const QVariantList &values)
 {
@@ -141,31 +107,25 @@ Result<void> run(QSqlQuery &prepared, const QVariantList &values)
     return {};
 }
 
-/// The statements one batch of the update runs, prepared once per batch. One copy for both engines: upserts are
-/// written as ON CONFLICT (SQLite 3.24 and PostgreSQL), flags compared with 0, and what differs (a JSON list of
-/// hashes, a date's day) asked of the dialect.
+/// The statements one batch of the update runs per article, prepared once per batch (reusebatch.h reads the rest a
+/// window of articles at a time, and writes the new rows of reuse_articles and reuse_pairs by many at once). One copy
+/// for both engines: upserts are written as ON CONFLICT (SQLite 3.24 and PostgreSQL), flags compared with 0, and what
+/// differs (a JSON list of hashes, a date's day) asked of the dialect.
 struct Statements
 {
     explicit Statements(QSqlDatabase db)
-        : oldFingerprints(db)
-        , removeFingerprints(db)
+        : removeFingerprints(db)
         , forgetHashes(db)
         , removeArticle(db)
         , removePairs(db)
         , partners(db)
-        , hashStats(db)
         , articlesWith(db)
         , candidates(db)
         , dropRows(db)
-        , addArticle(db)
-        , addPair(db)
-        , done(db)
         , dayOf(db)
     {
         const QString each = u'(' + dialect::idsFromJson(db) + u')';
-        dayOf.prepare(QStringLiteral("SELECT %1 FROM articles a JOIN issues i ON i.id = a.issue_id WHERE a.id = ?")
-                          .arg(reuse::dayOfDate(db, QStringLiteral("i.date"))));
-        oldFingerprints.prepare(QStringLiteral("SELECT fingerprints FROM reuse_articles WHERE article_id = ?"));
+        dayOf.prepare(reuse::dayOfSql(db));
         removeFingerprints.prepare(
             QStringLiteral("DELETE FROM reuse_fingerprints WHERE article_id = ? AND hash IN %1").arg(each));
         forgetHashes.prepare(
@@ -176,36 +136,15 @@ struct Statements
         partners.prepare(QStringLiteral("SELECT b FROM reuse_pairs WHERE a = ? AND shared_chars >= ? AND "
                                         "boilerplate = 0 UNION ALL SELECT a FROM reuse_pairs WHERE b = ? AND "
                                         "shared_chars >= ? AND boilerplate = 0"));
-        hashStats.prepare(QStringLiteral("SELECT hash, articles, first_day, last_day, frequent FROM reuse_hashes "
-                                         "WHERE hash IN %1")
-                              .arg(each));
         articlesWith.prepare(QStringLiteral("SELECT article_id FROM reuse_fingerprints WHERE hash = ?"));
         candidates.prepare(QStringLiteral("SELECT article_id, count(*) AS shared FROM reuse_fingerprints WHERE hash "
                                           "IN %1 GROUP BY article_id HAVING count(*) >= ? ORDER BY shared DESC, "
                                           "article_id LIMIT ?")
                                .arg(each));
         dropRows.prepare(QStringLiteral("DELETE FROM reuse_fingerprints WHERE hash = ?"));
-        addArticle.prepare(QStringLiteral(
-            "INSERT INTO reuse_articles(article_id, characters, fingerprints) VALUES (?, ?, ?) ON CONFLICT "
-            "(article_id) DO UPDATE SET characters = excluded.characters, fingerprints = excluded.fingerprints"));
-        addPair.prepare(QStringLiteral(
-            "INSERT INTO reuse_pairs(a, b, shared_chars, coverage_a, coverage_b, boilerplate, fingerprints, formulas, "
-            "passages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET shared_chars = "
-            "excluded.shared_chars, coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b, boilerplate = "
-            "excluded.boilerplate, fingerprints = excluded.fingerprints, formulas = excluded.formulas, passages = "
-            "excluded.passages"));
-        done.prepare(QStringLiteral("DELETE FROM reuse_pending WHERE article_id = ?"));
     }
-    QSqlQuery oldFingerprints, removeFingerprints, forgetHashes, removeArticle, removePairs, partners, hashStats,
-        articlesWith, candidates, dropRows, addArticle, addPair, done, dayOf;
-};
-
-/// What the index knows of one fingerprint before an article is added.
-struct HashStats
-{
-    int articles = 0;
-    std::optional<int> firstDay, lastDay;
-    bool frequent = false;
+    QSqlQuery removeFingerprints, forgetHashes, removeArticle, removePairs, partners, articlesWith, candidates,
+        dropRows, dayOf;
 };
 
 /// What a batch adds to the index, kept in memory until the batch ends and then written sorted: each article's
@@ -460,224 +399,236 @@ Result<qint64> ReuseIndex::update(const std::atomic_bool *cancel, const Progress
         if (!scope.isActive())
             return scope.error();
         Statements s(db);
+        // The batch's new rows of reuse_articles and reuse_pairs, written many to a statement: nothing in the batch
+        // reads an article's row back (an article comes once a batch), and the pairs are written before anything
+        // reads reuse_pairs (the recount below, refreshParagraphs) — the partners and removal of an article's pairs
+        // look in the buffer as well.
+        sql::RowInserter articles(
+            db, QStringLiteral("INSERT INTO reuse_articles(article_id, characters, fingerprints)"), 3,
+            QStringLiteral("ON CONFLICT (article_id) DO UPDATE SET characters = excluded.characters, fingerprints = "
+                           "excluded.fingerprints"));
+        reuse::PairBuffer pairs(db);
+        // Out of the queue in one statement: the batch is one transaction, so a cancel or a failure puts them back.
+        if (Result<void> removed = sql::exec(
+                db, QStringLiteral("DELETE FROM reuse_pending WHERE article_id IN (%1)").arg(dialect::idsFromJson(db)),
+                {reuse::idsJson(batch)});
+            !removed)
+            return removed.error();
         // The articles whose rows in reuse_paragraphs (search's own:) are written again before the batch commits: a
         // changed or deleted article, the partners of its old pairs, both sides of a new pair that counts, and the
         // articles whose pairs a fingerprint turned boilerplate. A new article without such a pair costs nothing.
         QSet<qint64> touched;
         BatchIndex added;
+        QHash<qint64, std::optional<int>> days; // the days of the candidates outside the window, read once a batch
         qint64 inBatch = 0;
-        for (qint64 id : batch) {
-            // A batch is seconds of work on a large library: a cancel ends it at the next article (the batch's
-            // transaction rolls back), and progress moves inside it.
+        const qsizetype windowArticles = std::max(1, m_parameters.windowArticles);
+        for (qsizetype first = 0; first < batch.size(); first += windowArticles) {
             if (cancel && cancel->load())
                 return Error(tr("cancelled"));
-            if (progress && ++inBatch % 250 == 0)
-                progress(std::min(done + inBatch, total), total);
-            // Out with what the index held for the article.
-            if (Result<void> read = run(s.oldFingerprints, {id}); !read)
-                return read.error();
-            const QByteArray oldBlob =
-                s.oldFingerprints.next() ? s.oldFingerprints.value(0).toByteArray() : QByteArray();
-            s.oldFingerprints.finish();
-            if (!oldBlob.isEmpty()) {
-                // Its rows are in the database (an article comes once a batch); a fingerprint the batch touched
-                // already is counted down in memory, where its row is.
-                const std::vector<std::uint64_t> oldHashes = hashesFromBlob(oldBlob);
-                std::vector<std::uint64_t> stored;
-                for (std::uint64_t h : oldHashes) {
-                    if (const auto it = added.hashes.find(asColumn(h)); it != added.hashes.end())
-                        --it->articles;
-                    else
-                        stored.push_back(h);
-                }
-                if (Result<void> removed = run(s.removeFingerprints, {id, hashesJson(oldHashes)}); !removed)
-                    return removed.error();
-                if (!stored.empty())
-                    if (Result<void> removed = run(s.forgetHashes, {hashesJson(stored)}); !removed)
-                        return removed.error();
-            }
-            if (Result<void> removed = run(s.done, {id}); !removed)
-                return removed.error();
-            if (!oldBlob.isEmpty()) { // a new article has no row and no pair yet
-                touched.insert(id);
-                if (Result<void> removed = run(s.removeArticle, {id}); !removed)
-                    return removed.error();
-                if (Result<void> read = run(s.partners, {id, reuse::kParagraphMinChars, id, reuse::kParagraphMinChars});
-                    !read)
-                    return read.error();
-                while (s.partners.next())
-                    touched.insert(s.partners.value(0).toLongLong());
-                s.partners.finish();
-                if (Result<void> removed = run(s.removePairs, {id, id}); !removed)
-                    return removed.error();
-            }
-
-            const Result<reuse::ArticleText> text = reuse::readArticleText(db, id);
-            if (!text)
-                return text.error();
-            if (text->id == 0)
-                continue; // deleted
-            std::optional<int> day;
-            if (Result<void> read = run(s.dayOf, {id}); !read)
-                return read.error();
-            if (s.dayOf.next() && !s.dayOf.value(0).isNull())
-                day = s.dayOf.value(0).toInt();
-            s.dayOf.finish();
-
-            std::vector<std::uint64_t> hashes;
-            for (const reuse::Fingerprint &f : reuse::winnow(reuse::shingleHashes(text->folded.chars)))
-                hashes.push_back(f.hash);
-            std::sort(hashes.begin(), hashes.end());
-            hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-
-            // What the index knows of each fingerprint: the batch's own state in memory, the rest in one statement.
-            QHash<qint64, HashStats> stats;
-            std::vector<std::uint64_t> unseen;
-            for (std::uint64_t h : hashes) {
+            Result<reuse::Window> window = reuse::readWindow(db, batch.mid(first, windowArticles));
+            if (!window)
+                return window.error();
+            days.insert(window->days);
+            // The index's state of a fingerprint before the article: the batch's own in memory, else its row as the
+            // window read it (counted down below as the database is), else none.
+            const auto statsOf = [&](std::uint64_t h) -> std::optional<HashStats> {
                 if (const auto it = added.hashes.constFind(asColumn(h)); it != added.hashes.cend())
-                    stats.insert(asColumn(h), *it);
-                else
-                    unseen.push_back(h);
-            }
-            if (!unseen.empty()) {
-                if (Result<void> read = run(s.hashStats, {hashesJson(unseen)}); !read)
-                    return read.error();
-                while (s.hashStats.next())
-                    stats.insert(s.hashStats.value(0).toLongLong(),
-                                 HashStats{s.hashStats.value(1).toInt(),
-                                           s.hashStats.value(2).isNull() ? std::nullopt
-                                                                         : std::optional(s.hashStats.value(2).toInt()),
-                                           s.hashStats.value(3).isNull() ? std::nullopt
-                                                                         : std::optional(s.hashStats.value(3).toInt()),
-                                           s.hashStats.value(4).toInt() != 0});
-                s.hashStats.finish();
-            }
-
-            // Only fingerprints that are not boilerplate (with this article counted) seed candidates: a pair that
-            // shares nothing else is boilerplate, and is neither aligned nor stored.
-            std::vector<std::uint64_t> seeding, indexed;
-            for (std::uint64_t h : hashes) {
-                const auto known = stats.constFind(asColumn(h));
-                const HashStats before = known != stats.cend() ? *known : HashStats{};
-                HashStats &after = added.hashes[asColumn(h)];
-                after = before;
-                ++after.articles;
-                if (day) {
-                    after.firstDay = before.firstDay ? std::min(*before.firstDay, *day) : *day;
-                    after.lastDay = before.lastDay ? std::max(*before.lastDay, *day) : *day;
-                }
-                if (before.frequent)
-                    continue;
-                if (after.articles > indexCap) {
-                    // One more article makes it too common to index: boilerplate from now on.
-                    if (Result<void> written = run(s.dropRows, {asColumn(h)}); !written)
-                        return written.error();
-                    added.rows.remove(asColumn(h));
-                    after.frequent = known != stats.cend(); // as an UPDATE of its row would
-                    continue;
-                }
-                const bool boilerplate = isBoilerplate(after);
-                if (boilerplate && before.articles >= 2 && !isBoilerplate(before)) {
-                    // It has just become boilerplate: the pairs already stored between the articles that have it
-                    // counted it as text of their own. Count it as a formula now.
-                    if (Result<void> read = run(s.articlesWith, {asColumn(h)}); !read)
+                    return *it;
+                if (const auto it = window->stats.constFind(asColumn(h)); it != window->stats.cend())
+                    return *it;
+                return std::nullopt;
+            };
+            for (qint64 id : batch.mid(first, windowArticles)) {
+                // A batch is seconds of work on a large library: a cancel ends it at the next article (the batch's
+                // transaction rolls back), and progress moves inside it.
+                if (cancel && cancel->load())
+                    return Error(tr("cancelled"));
+                if (progress && ++inBatch % 250 == 0)
+                    progress(std::min(done + inBatch, total), total);
+                // Out with what the index held for the article.
+                const QByteArray oldBlob = window->oldBlobs.value(id);
+                if (!oldBlob.isEmpty()) {
+                    // Its rows are in the database (an article comes once a batch); a fingerprint the batch touched
+                    // already is counted down in memory, where its row is.
+                    const std::vector<std::uint64_t> oldHashes = hashesFromBlob(oldBlob);
+                    std::vector<std::uint64_t> stored;
+                    for (std::uint64_t h : oldHashes) {
+                        if (const auto it = added.hashes.find(asColumn(h)); it != added.hashes.end()) {
+                            --it->articles;
+                        } else {
+                            stored.push_back(h);
+                            if (const auto read = window->stats.find(asColumn(h)); read != window->stats.end())
+                                --read->articles;
+                        }
+                    }
+                    if (Result<void> removed = run(s.removeFingerprints, {id, hashesJson(oldHashes)}); !removed)
+                        return removed.error();
+                    if (!stored.empty())
+                        if (Result<void> removed = run(s.forgetHashes, {hashesJson(stored)}); !removed)
+                            return removed.error();
+                    // A new article has no row and no pair yet.
+                    touched.insert(id);
+                    if (Result<void> removed = run(s.removeArticle, {id}); !removed)
+                        return removed.error();
+                    if (Result<void> read =
+                            run(s.partners, {id, reuse::kParagraphMinChars, id, reuse::kParagraphMinChars});
+                        !read)
                         return read.error();
-                    QVariantList in;
-                    QStringList marks;
-                    while (s.articlesWith.next()) {
-                        in.append(s.articlesWith.value(0).toLongLong());
-                        touched.insert(s.articlesWith.value(0).toLongLong());
-                        marks.append(QStringLiteral("?"));
-                    }
-                    s.articlesWith.finish();
-                    for (qint64 article : added.rows.value(asColumn(h))) {
-                        in.append(article);
-                        touched.insert(article);
-                        marks.append(QStringLiteral("?"));
-                    }
-                    const QString list = marks.join(u',');
-                    if (Result<void> recounted =
-                            sql::exec(db,
-                                      QStringLiteral("UPDATE reuse_pairs SET formulas = formulas + 1, boilerplate = "
-                                                     "CASE WHEN fingerprints - (formulas + 1) < ? THEN 1 ELSE 0 END "
-                                                     "WHERE a IN (%1) AND b IN (%1)")
-                                          .arg(list),
-                                      QVariantList{m_parameters.minSharedFingerprints} + in + in);
-                        !recounted)
-                        return recounted.error();
+                    while (s.partners.next())
+                        touched.insert(s.partners.value(0).toLongLong());
+                    s.partners.finish();
+                    for (qint64 partner : pairs.takePairsOf(id, reuse::kParagraphMinChars))
+                        touched.insert(partner);
+                    if (Result<void> removed = run(s.removePairs, {id, id}); !removed)
+                        return removed.error();
                 }
-                if (!boilerplate)
-                    seeding.push_back(h);
-                indexed.push_back(h);
-            }
 
-            // The candidates sharing most fingerprints of their own, found before the article's rows are added.
-            QList<QPair<int, qint64>> ranked;
-            if (std::ssize(seeding) >= m_parameters.minSharedFingerprints) {
-                if (Result<void> read = run(s.candidates, {hashesJson(seeding), m_parameters.minSharedFingerprints,
-                                                           m_parameters.maxCandidates});
-                    !read)
-                    return read.error();
-                while (s.candidates.next())
-                    ranked.append({s.candidates.value(1).toInt(), s.candidates.value(0).toLongLong()});
-                s.candidates.finish();
-                // The batch's earlier articles, counted in memory: none of them has a row in the database, so the
-                // two lists are disjoint and the best of both are the best of all.
-                QHash<qint64, int> inBatch;
-                for (std::uint64_t h : seeding)
-                    for (qint64 article : added.rows.value(asColumn(h)))
-                        ++inBatch[article];
-                for (auto it = inBatch.cbegin(); it != inBatch.cend(); ++it)
-                    if (it.value() >= m_parameters.minSharedFingerprints)
-                        ranked.append({it.value(), it.key()});
-                if (!inBatch.isEmpty()) {
-                    std::sort(ranked.begin(), ranked.end(), [](const auto &x, const auto &y) {
-                        return x.first != y.first ? x.first > y.first : x.second < y.second;
-                    });
-                    if (ranked.size() > m_parameters.maxCandidates)
-                        ranked.resize(m_parameters.maxCandidates);
+                const auto textIt = window->texts.constFind(id);
+                if (textIt == window->texts.cend())
+                    continue; // deleted
+                const reuse::ArticleText &text = *textIt;
+                const std::optional<int> day = window->days.value(id);
+                const std::vector<std::uint64_t> &hashes = window->fingerprints[id];
+
+                // Only fingerprints that are not boilerplate (with this article counted) seed candidates: a pair
+                // that shares nothing else is boilerplate, and is neither aligned nor stored.
+                std::vector<std::uint64_t> seeding, indexed;
+                for (std::uint64_t h : hashes) {
+                    const std::optional<HashStats> known = statsOf(h);
+                    const HashStats before = known.value_or(HashStats{});
+                    HashStats &after = added.hashes[asColumn(h)];
+                    after = before;
+                    ++after.articles;
+                    if (day) {
+                        after.firstDay = before.firstDay ? std::min(*before.firstDay, *day) : *day;
+                        after.lastDay = before.lastDay ? std::max(*before.lastDay, *day) : *day;
+                    }
+                    if (before.frequent)
+                        continue;
+                    if (after.articles > indexCap) {
+                        // One more article makes it too common to index: boilerplate from now on.
+                        if (Result<void> written = run(s.dropRows, {asColumn(h)}); !written)
+                            return written.error();
+                        added.rows.remove(asColumn(h));
+                        after.frequent = known.has_value(); // as an UPDATE of its row would
+                        continue;
+                    }
+                    const bool boilerplate = isBoilerplate(after);
+                    if (boilerplate && before.articles >= 2 && !isBoilerplate(before)) {
+                        // It has just become boilerplate: the pairs already stored between the articles that have
+                        // it counted it as text of their own. Count it as a formula now (the batch's pairs
+                        // written first).
+                        if (Result<void> written = pairs.flush(); !written)
+                            return written.error();
+                        if (Result<void> read = run(s.articlesWith, {asColumn(h)}); !read)
+                            return read.error();
+                        QVariantList in;
+                        QStringList marks;
+                        while (s.articlesWith.next()) {
+                            in.append(s.articlesWith.value(0).toLongLong());
+                            touched.insert(s.articlesWith.value(0).toLongLong());
+                            marks.append(QStringLiteral("?"));
+                        }
+                        s.articlesWith.finish();
+                        for (qint64 article : added.rows.value(asColumn(h))) {
+                            in.append(article);
+                            touched.insert(article);
+                            marks.append(QStringLiteral("?"));
+                        }
+                        const QString list = marks.join(u',');
+                        if (Result<void> recounted = sql::exec(
+                                db,
+                                QStringLiteral("UPDATE reuse_pairs SET formulas = formulas + 1, boilerplate = CASE "
+                                               "WHEN fingerprints - (formulas + 1) < ? THEN 1 ELSE 0 END WHERE a IN "
+                                               "(%1) AND b IN (%1)")
+                                    .arg(list),
+                                QVariantList{m_parameters.minSharedFingerprints} + in + in);
+                            !recounted)
+                            return recounted.error();
+                    }
+                    if (!boilerplate)
+                        seeding.push_back(h);
+                    indexed.push_back(h);
                 }
-            }
 
-            for (std::uint64_t h : indexed)
-                added.rows[asColumn(h)].append(id);
-            if (Result<void> stored = run(s.addArticle, {id, text->folded.size(), hashesToBlob(hashes)}); !stored)
-                return stored.error();
+                // The candidates sharing most fingerprints of their own, found before the article's rows are added.
+                QList<QPair<int, qint64>> ranked;
+                if (std::ssize(seeding) >= m_parameters.minSharedFingerprints) {
+                    if (Result<void> read = run(s.candidates, {hashesJson(seeding), m_parameters.minSharedFingerprints,
+                                                               m_parameters.maxCandidates});
+                        !read)
+                        return read.error();
+                    while (s.candidates.next())
+                        ranked.append({s.candidates.value(1).toInt(), s.candidates.value(0).toLongLong()});
+                    s.candidates.finish();
+                    // The batch's earlier articles, counted in memory: none of them has a row in the database, so
+                    // the two lists are disjoint and the best of both are the best of all.
+                    QHash<qint64, int> earlier;
+                    for (std::uint64_t h : seeding)
+                        for (qint64 article : added.rows.value(asColumn(h)))
+                            ++earlier[article];
+                    for (auto it = earlier.cbegin(); it != earlier.cend(); ++it)
+                        if (it.value() >= m_parameters.minSharedFingerprints)
+                            ranked.append({it.value(), it.key()});
+                    if (!earlier.isEmpty()) {
+                        std::sort(ranked.begin(), ranked.end(), [](const auto &x, const auto &y) {
+                            return x.first != y.first ? x.first > y.first : x.second < y.second;
+                        });
+                        if (ranked.size() > m_parameters.maxCandidates)
+                            ranked.resize(m_parameters.maxCandidates);
+                    }
+                }
 
-            if (ranked.isEmpty())
-                continue;
-            const reuse::TextAligner aligner(text->folded.chars);
-            for (const auto &[shared, other] : std::as_const(ranked)) {
-                const Result<reuse::ArticleText> otherText = reuse::readArticleText(db, other);
-                if (!otherText)
-                    return otherText.error();
-                if (otherText->id == 0)
+                for (std::uint64_t h : indexed)
+                    added.rows[asColumn(h)].append(id);
+                if (Result<void> stored = articles.add({id, text.folded.size(), reuse::hashesToBlob(hashes)}); !stored)
+                    return stored.error();
+
+                if (ranked.isEmpty())
                     continue;
-                ReusePair pair = reuse::alignArticles(*text, *otherText, &aligner);
-                if (other < id)
-                    pair = pair.swapped();
-                if (pair.sharedChars < m_parameters.minChars)
-                    continue;
-                std::optional<int> otherDay;
-                if (Result<void> read = run(s.dayOf, {other}); !read)
-                    return read.error();
-                if (s.dayOf.next() && !s.dayOf.value(0).isNull())
-                    otherDay = s.dayOf.value(0).toInt();
-                s.dayOf.finish();
-                const bool isTemplate = reuse::isTemplatePair(pair, day, otherDay, m_parameters);
-                // `fingerprints` counts the shared ones that were not boilerplate when the pair was made; `formulas`
-                // those of them that became boilerplate since (above). A template pair (years apart, no long
-                // passage) counts all of them as formulas: it stays boilerplate whatever is recounted later.
-                if (Result<void> added =
-                        run(s.addPair,
-                            {pair.a, pair.b, pair.sharedChars, pair.coverageA, pair.coverageB, isTemplate ? 1 : 0,
-                             shared, isTemplate ? shared : 0, reuse::passagesToJson(pair.passages)});
-                    !added)
-                    return added.error();
-                if (!isTemplate && pair.sharedChars >= reuse::kParagraphMinChars)
-                    touched.unite({id, other});
+                const reuse::TextAligner aligner(text.folded.chars);
+                for (const auto &[shared, other] : std::as_const(ranked)) {
+                    // A candidate of the window was read with it; one outside is read alone (it is in a pair).
+                    std::optional<reuse::ArticleText> readAlone;
+                    const reuse::ArticleText *otherText = nullptr;
+                    if (const auto it = window->texts.constFind(other); it != window->texts.cend()) {
+                        otherText = &*it;
+                    } else {
+                        Result<reuse::ArticleText> read = reuse::readArticleText(db, other);
+                        if (!read)
+                            return read.error();
+                        readAlone = std::move(*read);
+                        otherText = &*readAlone;
+                    }
+                    if (otherText->id == 0)
+                        continue;
+                    ReusePair pair = reuse::alignArticles(text, *otherText, &aligner);
+                    if (other < id)
+                        pair = pair.swapped();
+                    if (pair.sharedChars < m_parameters.minChars)
+                        continue;
+                    auto otherDay = days.constFind(other);
+                    if (otherDay == days.cend()) {
+                        const Result<std::optional<int>> read = reuse::dayOf(s.dayOf, other);
+                        if (!read)
+                            return read.error();
+                        otherDay = days.insert(other, *read);
+                    }
+                    const bool isTemplate = reuse::isTemplatePair(pair, day, *otherDay, m_parameters);
+                    // `fingerprints` counts the shared ones that were not boilerplate when the pair was made;
+                    // `formulas` those of them that became boilerplate since (above). A template pair (years apart,
+                    // no long passage) counts all of them as formulas: it stays boilerplate whatever is recounted.
+                    pairs.put({pair.a, pair.b, pair.sharedChars, pair.coverageA, pair.coverageB, isTemplate ? 1 : 0,
+                               shared, isTemplate ? shared : 0, reuse::passagesToJson(pair.passages)});
+                    if (!isTemplate && pair.sharedChars >= reuse::kParagraphMinChars)
+                        touched.unite({id, other});
+                }
             }
         }
+        if (Result<void> written = articles.flush(); !written)
+            return written.error();
+        if (Result<void> written = pairs.flush(); !written)
+            return written.error();
         if (Result<void> written = added.write(db); !written)
             return written.error();
         if (Result<void> refreshed = reuse::refreshParagraphs(db, touched); !refreshed)

@@ -156,6 +156,9 @@ struct ReuseParameters
     /// places of reuse_fingerprints, so each batch rewrites pages all over it: on the 1 GB library a rebuild wrote
     /// 7.4 GB in batches of 200, 3.1 GB of 2,000, 1.4 GB of 10,000 (docs/reuse.md).
     int batchArticles = 5000;
+    /// Inside a batch, read ahead together (their texts, days, old fingerprints and the index's counts of their
+    /// fingerprints: four statements, not four per article; a team library pays a round trip for each).
+    int windowArticles = 200;
 };
 
 /// Messages are English; an application that installs a translator gets them translated (context

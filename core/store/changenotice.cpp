@@ -19,7 +19,7 @@ namespace dubao::changes {
 namespace {
 
 /// What a table's rows are, for a listener: the kind of change. The search layer's tables follow the text (their
-/// own kind would say nothing new) and dubao_library is the schema's.
+/// own kind would say nothing new), dubao_library is the schema's and change_deletions the notices' own.
 QString kindOf(const QString &table)
 {
     static const QHash<QString, QString> kinds = {
@@ -34,7 +34,8 @@ QString kindOf(const QString &table)
         {QStringLiteral("notebook_entries"), QStringLiteral("notebook")},
         {QStringLiteral("corrections"), QStringLiteral("correction")},
     };
-    if (table.startsWith(QLatin1String("search_")) || table == QLatin1String("dubao_library"))
+    if (table.startsWith(QLatin1String("search_")) || table == QLatin1String("dubao_library") ||
+        table == QLatin1String("change_deletions")) // (the record of the other kinds' deletions)
         return {};
     return kinds.value(table, QStringLiteral("issue")); // issues, articles, blocks, sources, lineage, reporters
 }
@@ -254,6 +255,15 @@ QByteArray ChangeNotice::toJson() const
     object.insert(QStringLiteral("kinds"), QJsonArray::fromStringList(kinds));
     object.insert(QStringLiteral("added"), QJsonArray::fromStringList(added));
     object.insert(QStringLiteral("deleted"), QJsonArray::fromStringList(deleted));
+    if (!deletedRows.isEmpty()) {
+        QJsonArray rows;
+        for (const DeletedRow &row : deletedRows)
+            rows.append(QJsonObject{{QStringLiteral("kind"), row.kind},
+                                    {QStringLiteral("table"), row.table},
+                                    {QStringLiteral("id"), row.id},
+                                    {QStringLiteral("article"), row.article}});
+        object.insert(QStringLiteral("rows"), rows);
+    }
     object.insert(QStringLiteral("articles"), idsToJson(articleIds, manyArticles));
     object.insert(QStringLiteral("issues"), idsToJson(issueIds, manyIssues));
     object.insert(QStringLiteral("pid"), pid);
@@ -271,6 +281,12 @@ ChangeNotice ChangeNotice::fromJson(const QByteArray &payload)
         notice.added.append(kind.toString());
     for (const QJsonValue &kind : object.value(QStringLiteral("deleted")).toArray())
         notice.deleted.append(kind.toString());
+    for (const QJsonValue &value : object.value(QStringLiteral("rows")).toArray()) {
+        const QJsonObject row = value.toObject();
+        notice.deletedRows.append(
+            {row.value(QStringLiteral("kind")).toString(), row.value(QStringLiteral("table")).toString(),
+             row.value(QStringLiteral("id")).toInteger(), row.value(QStringLiteral("article")).toInteger(), 0});
+    }
     notice.articleIds = idsFromJson(object.value(QStringLiteral("articles")), notice.manyArticles);
     notice.issueIds = idsFromJson(object.value(QStringLiteral("issues")), notice.manyIssues);
     notice.pid = object.value(QStringLiteral("pid")).toInteger();
@@ -290,6 +306,24 @@ Result<ChangeNotice> pending(QSqlDatabase db)
         return now.error();
     const QHash<QString, Counts> before = takeCountsAtBegin(db);
     const Declared declared = takeDeclared(db);
+    // The annotation rows deleted, as the server's triggers recorded them (v21): whoever deleted them and however.
+    // Per table, those whose article or issue is known.
+    QHash<QString, qint64> recorded;
+    bool anyDeleted = false;
+    for (auto it = now->cbegin(); it != now->cend(); ++it)
+        anyDeleted = anyDeleted || (it->deleted > before.value(it.key()).deleted && !rowsOf(it.key()).isEmpty() &&
+                                    it.key() != QLatin1String("issues"));
+    QList<DeletedRow> deletedRows;
+    if (anyDeleted) {
+        const Result<QList<DeletedRow>> taken = takeDeletions(db);
+        if (!taken)
+            return taken.error();
+        deletedRows = *taken;
+        for (const DeletedRow &row : std::as_const(deletedRows)) {
+            if (row.article != 0 || row.issue != 0)
+                ++recorded[row.table];
+        }
+    }
     QHash<QString, qint64> written; // tables with rows inserted or updated, whose ids can be found: rows only inserted
     QStringList changed;            // kinds with a row updated or deleted
     for (auto it = now->cbegin(); it != now->cend(); ++it) {
@@ -322,7 +356,8 @@ Result<ChangeNotice> pending(QSqlDatabase db)
             notice.deleted.append(kind);
         // A deleted row is gone: its article is known only when the writer declared it (deleting()); a notebook's
         // entries name no article the reader shows.
-        if (deleted && kind != QLatin1String("notebook") && declared.rows.value(table) < deletedRows) {
+        if (deleted && kind != QLatin1String("notebook") &&
+            std::max(declared.rows.value(table), recorded.value(table)) < deletedRows) {
             notice.manyArticles = true;
             if (table == QLatin1String("issues"))
                 notice.manyIssues = true;
@@ -335,6 +370,14 @@ Result<ChangeNotice> pending(QSqlDatabase db)
         return notice;
     for (const qint64 id : declared.articleIds)
         addId(notice.articleIds, notice.manyArticles, id);
+    for (const DeletedRow &row : std::as_const(deletedRows)) {
+        if (row.article != 0)
+            addId(notice.articleIds, notice.manyArticles, row.article);
+        if (row.issue != 0)
+            addId(notice.issueIds, notice.manyIssues, row.issue);
+    }
+    if (deletedRows.size() <= maxIds())
+        notice.deletedRows = deletedRows;
     for (const qint64 id : declared.issueIds)
         addId(notice.issueIds, notice.manyIssues, id);
     notice.manyArticles = notice.manyArticles || declared.manyArticles;

@@ -3,16 +3,19 @@
 // delivered only if the commit happens. The payload is a small JSON object:
 //
 //     {"kinds":["note","tag"],"added":["note"],"articles":[12,40],"issues":[3],"pid":4711,"user":"rita"}
+//     {"kinds":["note"],"deleted":["note"],"rows":[{"kind":"note","id":5,"article":12}],"articles":[12],...}
 //
 // `kinds` says what changed (note, highlight, tag, notebook, correction, issue), `added` those of them of which rows
 // were only inserted (a note added, not edited or deleted), `deleted` those of which rows were deleted, `articles`
 // and `issues` the ids whose rows the transaction inserted, updated or deleted, or the string "many" when they are not
-// known (a deletion the writer did not declare with deleting(), more than maxIds(), or too costly to find), `pid` the
-// sender's server backend (a listener ignores its own) and `user` the server role that wrote. SQLite libraries send
-// nothing.
+// known (more than maxIds(), rows of an import, or too costly to find), `rows` the annotation rows deleted — each
+// note, highlight, correction and tagging (a tagging's id is its tag's), with its article — as the server recorded
+// them (schema v21, changedeletions.h: whoever deleted them and however), `pid` the sender's server backend (a listener
+// ignores its own) and `user` the server role that wrote. SQLite libraries send nothing.
 #pragma once
 
 #include "core/model/result.h"
+#include "core/store/changedeletions.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -43,6 +46,8 @@ struct ChangeNotice
     /// True when the articles (issues) changed are not all listed: whatever is shown may have changed.
     bool manyArticles = false;
     bool manyIssues = false;
+    /// The annotation rows deleted (at most maxIds(); none listed when there were more).
+    QList<DeletedRow> deletedRows;
     qint64 pid = 0;
     QString user;
 

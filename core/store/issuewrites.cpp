@@ -5,6 +5,7 @@
 #include "core/store/issuerepository.h"
 #include "core/store/issuerows.h"
 #include "core/store/library.h"
+#include "core/store/rowinserter.h"
 #include "core/store/sourcebytes.h"
 #include "core/store/sourcelines.h"
 #include "core/store/sql.h"
@@ -112,7 +113,9 @@ struct IssueRepository::InsertStatements
     QSqlQuery insertReporter;
     QSqlQuery selectReporter;
     QSqlQuery insertArticleReporter;
-    QSqlQuery insertBlock;
+    /// An issue's blocks, written many to a statement before its savepoint is released (nothing of insert() reads
+    /// them back): a statement per block was most of an import's statements, a round trip each on a team library.
+    std::unique_ptr<sql::RowInserter> blocks;
 
     Result<void> prepare(QSqlDatabase &db)
     {
@@ -135,10 +138,9 @@ struct IssueRepository::InsertStatements
             {&selectReporter, u"SELECT id FROM reporters WHERE name = ?"_s},
             {&insertArticleReporter, u"INSERT INTO article_reporters (article_id, position, reporter_id) "
                                      "VALUES (?, ?, ?)"_s},
-            {&insertBlock,
-             u"INSERT INTO blocks (id, article_id, position, kind, text, raw, first_line, last_line, uid) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s},
         };
+        blocks = std::make_unique<sql::RowInserter>(
+            db, u"INSERT INTO blocks (id, article_id, position, kind, text, raw, first_line, last_line, uid)"_s, 9);
         if (Result<void> prepared = publications.prepare(db); !prepared)
             return prepared;
         for (const auto &[query, sql] : statements) {
@@ -185,7 +187,8 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue, const StoredIde
     QSqlQuery &insertReporter = st.insertReporter;
     QSqlQuery &selectReporter = st.selectReporter;
     QSqlQuery &insertArticleReporter = st.insertArticleReporter;
-    QSqlQuery &insertBlock = st.insertBlock;
+    sql::RowInserter &blocks = *st.blocks;
+    blocks.clear(); // a failed insert's rows
 
     const QString now = nowUtc();
     const QFileInfo sourceInfo(issue.source.path);
@@ -283,16 +286,17 @@ Result<qint64> IssueRepository::insert(const ParsedIssue &issue, const StoredIde
             const std::optional<QStringView> lines =
                 sourceLines.isEmpty() ? std::nullopt : sourceLines.lines(block.firstLine, block.lastLine);
             if (Result<void> done =
-                    run(insertBlock,
-                        {sql::idOrNull(sameBlocks(a) ? identity->blockIds.at(a).at(b) : 0), articleId, b,
-                         blockKindName(block.kind), notNull(block.text),
-                         lines && *lines == block.raw ? QStringLiteral("") : notNull(block.raw), block.firstLine,
-                         block.lastLine, sameBlocks(a) ? identity->blockUids.at(a).at(b) : uid::make()});
+                    blocks.add({sql::idOrNull(sameBlocks(a) ? identity->blockIds.at(a).at(b) : 0), articleId, b,
+                                blockKindName(block.kind), notNull(block.text),
+                                lines && *lines == block.raw ? QStringLiteral("") : notNull(block.raw), block.firstLine,
+                                block.lastLine, sameBlocks(a) ? identity->blockUids.at(a).at(b) : uid::make()});
                 !done)
                 return done.error();
         }
     }
 
+    if (Result<void> written = blocks.flush(); !written)
+        return written.error();
     return savepoint.commit(issueId);
 }
 

@@ -163,8 +163,10 @@ private:
                 return created.error();
             target = created->id;
             ++m_report.tagsCreated;
+            m_report.addedItems.append(Store::tr("tag “%1” created").arg(name));
         }
         m_tagIds.insert(id, target);
+        m_tagNames.insert(id, name);
         return target;
     }
 
@@ -247,8 +249,13 @@ private:
             const Result<bool> added = m_tags.addTagging(target, m_tagIds.value(row.at(0).toLongLong()), into);
             if (!added)
                 return added.error();
-            if (*added)
+            if (*added) {
                 ++m_report.annotationTagsAdded;
+                m_report.addedItems.append((target == TagTarget::Highlight ? Store::tr("tag “%1” on highlight %2")
+                                                                           : Store::tr("tag “%1” on note %2"))
+                                               .arg(m_tagNames.value(row.at(0).toLongLong()))
+                                               .arg(into));
+            }
         }
         return {};
     }
@@ -307,6 +314,10 @@ private:
                         !origin)
                         return origin;
                     ++m_report.highlightsAdded;
+                    m_report.addedItems.append(Store::tr("highlight “%1” on paragraph %2 (highlight %3)")
+                                                   .arg(shortQuote(row.at(4).toString()))
+                                                   .arg(block)
+                                                   .arg(target));
                 } else {
                     ++m_report.alreadyThere;
                 }
@@ -370,6 +381,10 @@ private:
                     if (Result<void> kept = keepTimesAndUid("notes", target, row, 5); !kept)
                         return kept;
                     ++m_report.notesAdded;
+                    m_report.addedItems.append(Store::tr("note “%1” on paragraph %2 (note %3)")
+                                                   .arg(shortQuote(row.at(3).toString()))
+                                                   .arg(block)
+                                                   .arg(target));
                 } else {
                     ++m_report.alreadyThere;
                 }
@@ -403,6 +418,9 @@ private:
             if (!added)
                 return added.error();
             ++(*added ? m_report.paragraphTagsAdded : m_report.alreadyThere);
+            if (*added)
+                m_report.addedItems.append(
+                    Store::tr("tag “%1” on paragraph %2").arg(m_tagNames.value(row.at(1).toLongLong())).arg(block));
         }
         return {};
     }
@@ -427,6 +445,9 @@ private:
             if (!added)
                 return added.error();
             ++(*added ? m_report.articleTagsAdded : m_report.alreadyThere);
+            if (*added)
+                m_report.addedItems.append(
+                    Store::tr("tag “%1” on article %2").arg(m_tagNames.value(row.at(1).toLongLong())).arg(article));
         }
         return {};
     }
@@ -448,6 +469,7 @@ private:
                     return created.error();
                 target = *created;
                 ++m_report.notebooksCreated;
+                m_report.addedItems.append(Store::tr("notebook “%1” created").arg(name));
             }
             const auto entries = rows(m_from,
                                       QStringLiteral("SELECT coalesce(highlight_id, 0), coalesce(note_id, 0), text "
@@ -493,6 +515,10 @@ private:
                 if (!added)
                     return added.error();
                 ++m_report.notebookEntriesAdded;
+                m_report.addedItems.append(
+                    highlight != 0 ? Store::tr("notebook “%1”: highlight %2 added").arg(name).arg(highlight)
+                    : note != 0    ? Store::tr("notebook “%1”: note %2 added").arg(name).arg(note)
+                                   : Store::tr("notebook “%1”: text “%2” added").arg(name, shortQuote(text)));
             }
         }
         return {};
@@ -508,6 +534,7 @@ private:
     QHash<qint64, qint64> m_issues; // from -> into (0: no issue of that source)
     QHash<qint64, QString> m_issueNames;
     QHash<qint64, qint64> m_tagIds;
+    QHash<qint64, QString> m_tagNames; // from's id -> name
     QHash<qint64, qint64> m_blocks;
     QHash<qint64, QString> m_blockWhy;
     QHash<qint64, qint64> m_highlights;

@@ -32,6 +32,9 @@ struct MergeReport
     int alreadyThere = 0; ///< highlights, notes, taggings and notebook entries the destination had
     /// One line per highlight, note, tagging or notebook entry that could not be carried, saying what and why.
     QStringList unmatched;
+    /// One line per tag, highlight, note, tagging, notebook and notebook entry added, saying what and where it is now
+    /// in the library merged into (a merge is not undone: the lines are what there is to review).
+    QStringList addedItems;
     bool dryRun = false;
 
     int added() const

@@ -7,6 +7,7 @@
 #include "core/store/postgresschema.h"
 
 #include "core/store/authorship.h"
+#include "core/store/changedeletions.h"
 #include "core/store/schema.h"
 #include "core/store/sql.h"
 
@@ -296,7 +297,8 @@ struct PostgresRegistry
                               // v20: the page (版次) an article is on (schemasteps.cpp's migrateTo20)
                               {20, QStringLiteral("store"),
                                QStringLiteral("ALTER TABLE articles ADD COLUMN IF NOT EXISTS page text;\n"
-                                              "ALTER TABLE articles ADD COLUMN IF NOT EXISTS page_name text;")}};
+                                              "ALTER TABLE articles ADD COLUMN IF NOT EXISTS page_name text;")},
+                              {21, QStringLiteral("store"), QString::fromUtf8(changes::postgresScriptV21())}};
 };
 
 PostgresRegistry &postgresRegistry()

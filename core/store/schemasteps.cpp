@@ -136,6 +136,8 @@ QList<RegisteredStep> steps(int current)
             step.step = unchangedOnSQLite;
         else if (version == 20)
             step.step = migrateTo20;
+        else if (version == 21) // a team library records its deletions for the change notices (changedeletions.h)
+            step.step = unchangedOnSQLite;
         for (const RegisteredStep &known : std::as_const(r.steps))
             if (known.version == version)
                 step = known;

@@ -152,6 +152,8 @@ constexpr std::pair<int, const char *> kKnownDigests[] = {
     {19,
      "d92f34bdbfd81c71ff4c4808f91d6bfb6568c7fc9f4e9584da64754e8b0fec0f"}, // a team library's authorship: nothing here
     {20, "828d36797b7392b44721fe5b6ea30164c727839e7af8123d73262e79a0e0ac5c"}, // articles' page and page_name
+    {21,
+     "828d36797b7392b44721fe5b6ea30164c727839e7af8123d73262e79a0e0ac5c"}, // a team library's deletions: nothing here
 };
 
 struct Comparison

@@ -13,6 +13,7 @@
 #include "app/shell/mainwindow.h"
 #include "app/shell/teamchangelistener.h"
 #include "core/reuse/reuseindex.h"
+#include "core/store/annotationrepository.h"
 #include "core/store/library.h"
 #include "core/store/sql.h"
 #include "core/store/tagrepository.h"
@@ -56,6 +57,7 @@ private slots:
     void whileTypingANote_reloadWaits_typedTextKeptAndSaved();
     void colleaguesNoteAndCorrection_readerKeepsScrollSelectionAndNoteEditor();
     void colleagueDeletesANote_statusNamesTheArticle_markGoes();
+    void colleaguesUndeclaredDeletion_namedWithinASecond();
     void reuse_onATeamLibrary_marksAndClusters_builtByAnEditorOnly();
 
 private:
@@ -282,6 +284,41 @@ void TestTeamChanges::colleagueDeletesANote_statusNamesTheArticle_markGoes()
     const QString expected = u"rita deleted a note on “%1”"_s.arg(m_title);
     QCOMPARE(window->teamChanges()->lastMessage(), expected);
     QCOMPARE(window->statusBar()->currentMessage(), expected);
+}
+
+void TestTeamChanges::colleaguesUndeclaredDeletion_namedWithinASecond()
+{
+    // rita, an annotator, deletes her note by a statement no repository declared (as a cascade or another program
+    // would): the server's record (schema v21) names it, so anna's window names it too, within a second — before
+    // v21 it said "rita changed notes" and read every annotation again.
+    std::unique_ptr<MainWindow> window = test::openShownWindow(m_server->url(m_db, u"anna"_s));
+    QVERIFY(window->showArticle(m_article));
+    QSignalSpy applied(window->teamChanges(), &TeamChangeListener::applied);
+    const int before = notesOnBlock(*window);
+    Library rita;
+    QVERIFY(rita.open(m_server->url(m_db, u"rita"_s)));
+    const Result<qint64> note = AnnotationRepository(rita).addNote(m_block, 0, u"gone behind its back"_s);
+    QVERIFY(note);
+    QTRY_COMPARE_WITH_TIMEOUT(notesOnBlock(*window), before + 1, 2000);
+    QTRY_COMPARE(applied.size(), 1);
+    {
+        sql::WriteScope scope(rita.database());
+        QVERIFY(sql::exec(rita.database(), u"DELETE FROM notes WHERE id = ?"_s, {*note}));
+        QVERIFY(scope.commit());
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QTRY_COMPARE_WITH_TIMEOUT(applied.size(), 2, 1000);
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    const changes::ChangeNotice notice = applied.at(1).at(0).value<changes::ChangeNotice>();
+    QVERIFY2(!notice.manyArticles, notice.toJson().constData());
+    QCOMPARE(notice.articleIds, QList<qint64>{m_article});
+    QCOMPARE(notice.deletedRows.size(), 1);
+    QCOMPARE(notice.deletedRows.front().id, *note);
+    const QString expected = u"rita deleted a note on “%1”"_s.arg(m_title);
+    QCOMPARE(window->teamChanges()->lastMessage(), expected);
+    QCOMPARE(window->statusBar()->currentMessage(), expected);
+    QTRY_COMPARE_WITH_TIMEOUT(notesOnBlock(*window), before, 1000);
 }
 
 void TestTeamChanges::reuse_onATeamLibrary_marksAndClusters_builtByAnEditorOnly()

@@ -18,6 +18,7 @@
 #include "tests/support/windowfixture.h"
 
 #include <QAction>
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -38,6 +39,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void merge_cancelledWhileItWaits_mergesNothing();
+    void preview_cancelledWhileItWaits_asksNothing();
     void merge_previewDeclined_nothing_confirmed_addsAndReports();
     void readerAndAnnotator_entryOffWithReason();
 
@@ -128,14 +130,57 @@ void TestTeamMerge::merge_cancelledWhileItWaits_mergesNothing()
     QVERIFY(!merged);
     QCOMPARE(merged.error().message(), librarymerge::cancelledMessage());
     QCOMPARE(window->statusBar()->currentMessage(), u"The merge was cancelled; nothing was merged."_s);
+    // The preview's progress, then the merge's.
     QVERIFY(!progressed.isEmpty());
-    QVERIFY2(progressed.first().at(0).toString().startsWith(u"Merging the issues (1 of 7)"_s),
+    QVERIFY2(progressed.first().at(0).toString().startsWith(u"Previewing the issues (1 of 7)"_s),
              qPrintable(progressed.first().at(0).toString()));
+    const auto merging = std::find_if(progressed.cbegin(), progressed.cend(), [](const QList<QVariant> &signal) {
+        return signal.at(0).toString().startsWith(u"Merging the issues (1 of 7)"_s);
+    });
+    QVERIFY(merging != progressed.cend());
     // Its highlight and tag, written before it waited, were rolled back with the rest.
     QCOMPARE(count(u"highlights"_s), u"0"_s);
     QCOMPARE(count(u"notes"_s), u"0"_s);
     QCOMPARE(m_server->psql(m_db, u"SELECT count(*) FROM tags WHERE name = 'from home'"_s).valueOr({}), u"0"_s);
     QVERIFY(feedback->warnings.isEmpty());
+}
+
+void TestTeamMerge::preview_cancelledWhileItWaits_asksNothing()
+{
+    std::unique_ptr<MainWindow> window = test::openShownWindow(m_server->url(m_db));
+    auto *feedback = new test::RecordingFeedback;
+    window->setFeedback(std::unique_ptr<UserFeedback>(feedback));
+    auto *part = window->findChild<MergePart *>();
+    QVERIFY(part);
+    // A colleague holds the notes table before the preview starts: the dry run, on the worker, waits for it while
+    // the window's events run (the timer below fires), and its Cancel ends it.
+    Library colleague;
+    QVERIFY(colleague.open(m_server->url(m_db)));
+    QVERIFY(colleague.database().transaction());
+    QVERIFY(QSqlQuery(colleague.database()).exec(u"LOCK TABLE notes IN EXCLUSIVE MODE"_s));
+    QTimer poll;
+    poll.setInterval(20);
+    bool cancelled = false;
+    connect(&poll, &QTimer::timeout, this, [&] {
+        if (cancelled || m_server->psql(m_db, u"SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                              "current_database() AND wait_event_type = 'Lock'"_s)
+                                 .valueOr({}) == u"0"_s)
+            return;
+        cancelled = true;
+        part->cancel();
+    });
+    poll.start();
+    const Result<MergeReport> previewed = part->mergeFrom(m_personal);
+    poll.stop();
+    QVERIFY(colleague.database().rollback());
+    QVERIFY(cancelled);
+    QVERIFY(!previewed);
+    QCOMPARE(previewed.error().message(), librarymerge::cancelledMessage());
+    QCOMPARE(window->statusBar()->currentMessage(), u"The preview was cancelled; nothing was merged."_s);
+    QVERIFY(feedback->questions.isEmpty()); // nothing to confirm
+    QVERIFY(feedback->warnings.isEmpty());
+    QCOMPARE(count(u"highlights"_s), u"0"_s);
+    QCOMPARE(count(u"notes"_s), u"0"_s);
 }
 
 void TestTeamMerge::merge_previewDeclined_nothing_confirmed_addsAndReports()
@@ -152,6 +197,7 @@ void TestTeamMerge::merge_previewDeclined_nothing_confirmed_addsAndReports()
     const int marks = window->reader()->noteMarkers().value(m_block);
 
     feedback->answer = false;
+    QSignalSpy progressed(part, &MergePart::progressed);
     Result<MergeReport> declined = part->mergeFrom(m_personal);
     QVERIFY2(declined, qPrintable(declined.error().message()));
     QVERIFY(declined->dryRun);
@@ -161,6 +207,12 @@ void TestTeamMerge::merge_previewDeclined_nothing_confirmed_addsAndReports()
              qPrintable(preview));
     QVERIFY2(preview.contains(u"Highlights: 1, notes: 1"_s), qPrintable(preview));
     QVERIFY2(preview.contains(u"Tags created: 1"_s), qPrintable(preview));
+    // Said before it commits: no undo, a report to review.
+    QVERIFY2(preview.contains(u"It cannot be undone"_s), qPrintable(preview));
+    // The preview ran on the worker, its progress shown (and the window's event loop ran meanwhile).
+    QVERIFY(!progressed.isEmpty());
+    QVERIFY2(progressed.first().at(0).toString().startsWith(u"Previewing the issues (1 of 7)"_s),
+             qPrintable(progressed.first().at(0).toString()));
     QCOMPARE(count(u"notes"_s), u"0"_s);
     QCOMPARE(count(u"highlights"_s), u"0"_s);
 
@@ -174,8 +226,20 @@ void TestTeamMerge::merge_previewDeclined_nothing_confirmed_addsAndReports()
     QCOMPARE(count(u"highlights"_s), u"1"_s);
     QCOMPARE(m_server->psql(m_db, u"SELECT count(*) FROM tags WHERE name = 'from home'"_s).valueOr({}), u"1"_s);
     QVERIFY(!feedback->information.isEmpty());
-    QVERIFY2(feedback->information.back().contains(u"Merged the work of “personal.sqlite” into this library."_s),
-             qPrintable(feedback->information.back()));
+    const QString report = feedback->information.back();
+    QVERIFY2(report.contains(u"Merged the work of “personal.sqlite” into this library."_s), qPrintable(report));
+    // What was added, each named, and the whole report in a file.
+    QVERIFY2(report.contains(u"Added: note “written at home” on paragraph %1"_s.arg(m_block)), qPrintable(report));
+    QVERIFY2(report.contains(u"Added: tag “from home” created"_s), qPrintable(report));
+    const qsizetype at = report.indexOf(u"The whole report is in "_s);
+    QVERIFY2(at >= 0, qPrintable(report));
+    QFile saved(report.mid(at + 23).trimmed());
+    QVERIFY2(saved.open(QIODevice::ReadOnly), qPrintable(saved.fileName()));
+    const QString savedText = QString::fromUtf8(saved.readAll());
+    QVERIFY2(savedText.contains(u"Added: highlight “"_s) && savedText.contains(u"Added: note “written at home”"_s),
+             qPrintable(savedText));
+    saved.close();
+    QVERIFY(saved.remove());
     QCOMPARE(window->reader()->noteMarkers().value(m_block), marks + 1); // the open article shows it
 
     // Again: nothing to add, said so; nothing asked.

@@ -34,7 +34,7 @@ private slots:
     void insideAnOuterTransaction_savepointRowsFound_oneNoticeAtTheEnd();
     void rolledBack_sendsNothing();
     void tagged_deleted_edited_sayWhatTheyCan();
-    void deletions_nameTheirArticle_undeclaredSayMany();
+    void deletions_nameTheirArticleAndRow_evenUndeclared();
     void import_namesTheIssue();
     void ownLibrarysNotice_notEmitted();
     void listenerTerminated_subscribesAgain_seesLaterChanges();
@@ -188,7 +188,7 @@ void TestChangeNotice::tagged_deleted_edited_sayWhatTheyCan()
     QVERIFY(!removed.touchesArticle(m_article + 1000));
 }
 
-void TestChangeNotice::deletions_nameTheirArticle_undeclaredSayMany()
+void TestChangeNotice::deletions_nameTheirArticleAndRow_evenUndeclared()
 {
     TagRepository tags(*m_writer);
     const Result<Tag> tag = tags.create(u"to take off"_s);
@@ -210,7 +210,22 @@ void TestChangeNotice::deletions_nameTheirArticle_undeclaredSayMany()
         QCOMPARE(notice.articleIds, QList<qint64>{m_article});
         QCOMPARE(notice.issueIds, QList<qint64>{m_issue});
     }
-    // A deletion nobody declared (here raw SQL) cannot be named: "many", as before.
+    // Each deleted row is named with its article, as the server recorded it (schema v21).
+    const QList<changes::DeletedRow> untagged = noticeAt(*m_spy, 0).deletedRows;
+    QCOMPARE(untagged.size(), 1);
+    QCOMPARE(untagged.front().kind, u"tag"_s);
+    QCOMPARE(untagged.front().table, u"article_tags"_s);
+    QCOMPARE(untagged.front().id, tag->id);
+    QCOMPARE(untagged.front().article, m_article);
+    QStringList tables;
+    for (const changes::DeletedRow &row : noticeAt(*m_spy, 1).deletedRows) {
+        tables.append(row.table);
+        QCOMPARE(row.article, m_article);
+    }
+    tables.sort();
+    QCOMPARE(tables, (QStringList{u"highlight_tags"_s, u"highlights"_s}));
+    // A deletion nobody declared (here raw SQL behind the repository's back, as a cascade or another program would):
+    // named all the same, from the server's record (it said "many" before v21).
     const Result<qint64> note = annotations.addNote(m_block, 0, u"deleted behind the repository's back"_s);
     QVERIFY(note);
     QTRY_COMPARE_WITH_TIMEOUT(m_spy->size(), 3, 2000);
@@ -220,8 +235,16 @@ void TestChangeNotice::deletions_nameTheirArticle_undeclaredSayMany()
         QVERIFY(scope.commit());
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_spy->size(), 4, 2000);
-    QVERIFY(noticeAt(*m_spy, 3).manyArticles);
-    QCOMPARE(noticeAt(*m_spy, 3).deleted, QStringList{u"note"_s});
+    const changes::ChangeNotice behindItsBack = noticeAt(*m_spy, 3);
+    QVERIFY2(!behindItsBack.manyArticles, behindItsBack.toJson().constData());
+    QCOMPARE(behindItsBack.deleted, QStringList{u"note"_s});
+    QCOMPARE(behindItsBack.articleIds, QList<qint64>{m_article});
+    QCOMPARE(behindItsBack.issueIds, QList<qint64>{m_issue});
+    QCOMPARE(behindItsBack.deletedRows.size(), 1);
+    QCOMPARE(behindItsBack.deletedRows.front().id, *note);
+    QCOMPARE(behindItsBack.deletedRows.front().kind, u"note"_s);
+    // The record keeps nothing once announced.
+    QCOMPARE(m_server->psql(m_db, u"SELECT count(*) FROM change_deletions"_s).valueOr({}), u"0"_s);
 }
 
 void TestChangeNotice::import_namesTheIssue()

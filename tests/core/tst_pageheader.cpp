@@ -219,7 +219,7 @@ void TestPageHeader::library_ofVersion19_migratedAndReparseFillsPages()
     Library library;
     const Result<void> opened = library.open(path);
     QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message()));
-    QCOMPARE(Library::currentSchemaVersion(), 20);
+    QVERIFY(Library::currentSchemaVersion() >= 20); // the version that added the pages
     const QList<std::pair<QString, QString>> none{{u"NULL"_s, u"NULL"_s}, {u"NULL"_s, u"NULL"_s}};
     QCOMPARE(storedPages(library), none);
     const ReparseReport report = IssueReplacer(library).reparseAll();

@@ -21,11 +21,12 @@ namespace {
 
 /// Small thresholds, so that a few dozen articles reach every path: fingerprints over the index's cap, formulas
 /// that turn stored pairs boilerplate, pairs inside one batch and across batches.
-ReuseParameters parameters(int batchArticles)
+ReuseParameters parameters(int batchArticles, int windowArticles = 200)
 {
     ReuseParameters p;
     p.indexCap = 9;
     p.batchArticles = batchArticles;
+    p.windowArticles = windowArticles; // read ahead in windows inside a batch: the same index as one by one
     return p;
 }
 
@@ -115,10 +116,11 @@ private slots:
     {
         const QList<test::ReuseDocument> all = documents();
 
-        // Imported in three parts into a library with an index, each compared in batches of 7 articles.
+        // Imported in three parts into a library with an index, each compared in batches of 7 articles read ahead
+        // 3 at a time.
         test::TemporaryLibrary incremental;
         QVERIFY(incremental.create());
-        ReuseIndex inBatches(*incremental, parameters(7));
+        ReuseIndex inBatches(*incremental, parameters(7, 3));
         QVERIFY(inBatches.rebuild()); // the (empty) index exists: imports queue their articles
         for (const auto &[from, to] : {std::pair{0, 25}, std::pair{25, 61}, std::pair{61, 90}}) {
             for (int k = from; k < to; ++k)
@@ -128,13 +130,14 @@ private slots:
             QCOMPARE(*compared, qint64(to - from));
         }
 
-        // The same library imported at once, then built in one batch, and built with batches of one article.
+        // The same library imported at once, then built in one batch (two windows), and built with batches of one
+        // article.
         test::TemporaryLibrary rebuilt, oneByOne;
         QVERIFY(rebuilt.create());
         QVERIFY(oneByOne.create());
         for (const test::ReuseDocument &document : all)
             QVERIFY(test::storeReuseDocument(*rebuilt, document) && test::storeReuseDocument(*oneByOne, document));
-        QVERIFY(ReuseIndex(*rebuilt, parameters(200)).rebuild());
+        QVERIFY(ReuseIndex(*rebuilt, parameters(200, 50)).rebuild());
         QVERIFY(ReuseIndex(*oneByOne, parameters(1)).rebuild());
 
         // Every path was taken: pairs that count and boilerplate ones, fingerprints over the cap, shared paragraphs.
@@ -153,16 +156,16 @@ private slots:
     void changedArticles_inBatches_asOneByOne()
     {
         // Articles whose text changes are compared again: their old rows go while the batch's new ones are still in
-        // memory. Batches of 7 and of 1 article give the same index.
+        // memory. Batches of 7 articles read ahead 2 at a time and batches of 1 article give the same index.
         const QList<test::ReuseDocument> all = documents();
         test::TemporaryLibrary libraries[2];
-        const int batches[2] = {7, 1};
+        const int batches[2] = {7, 1}, windows[2] = {2, 1};
         for (int k = 0; k < 2; ++k) {
             QVERIFY(libraries[k].create());
             Library &library = *libraries[k];
             for (const test::ReuseDocument &document : all)
                 QVERIFY(test::storeReuseDocument(library, document));
-            ReuseIndex index(library, parameters(batches[k]));
+            ReuseIndex index(library, parameters(batches[k], windows[k]));
             QVERIFY(index.rebuild());
             // An OCR correction's kind of change: a story pasted into some articles, another article's text cut.
             QVERIFY(sql::exec(library.database(),

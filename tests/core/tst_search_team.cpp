@@ -314,7 +314,7 @@ void TestSearchTeam::teamLibraryOfVersion12_indexedOnUpgrade()
         QVERIFY(Importer(library).importPaths({QStringLiteral(DUBAO_CORPUS_DIR)}).allOk());
     }
     // What a team library of schema 12 was: no index tables, no queue triggers, no people index (v16), no text reuse
-    // (v18).
+    // (v18), no record of deletions (v21).
     QVERIFY(m_server->psql(*db, u"DROP TABLE search_paragraphs, search_headlines, search_notes, search_pending; "
                                 "DROP FUNCTION dubao_search_queue() CASCADE; "
                                 "DROP FUNCTION dubao_search_queue_issue() CASCADE; "
@@ -323,6 +323,8 @@ void TestSearchTeam::teamLibraryOfVersion12_indexedOnUpgrade()
                                 "DROP TABLE reuse_articles, reuse_fingerprints, reuse_hashes, reuse_pairs, "
                                 "reuse_sources, reuse_built, reuse_pending, reuse_paragraphs; "
                                 "DROP FUNCTION dubao_reuse_queue() CASCADE; "
+                                "DROP TABLE change_deletions; DROP FUNCTION dubao_record_deletions() CASCADE; "
+                                "DROP FUNCTION dubao_take_deletions(); "
                                 "UPDATE dubao_library SET version = 12;"_s));
     Library upgraded;
     const Result<void> opened = upgraded.open(m_server->url(*db));

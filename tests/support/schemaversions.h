@@ -70,7 +70,8 @@ inline bool dropSchemaVersion4(QSqlDatabase db)
 
 // Schema version 18 (a team library's text reuse, core/reuse/reusepostgres.cpp) adds nothing to an SQLite file: a v17
 // file is a v18 file with user_version 17, so there is nothing to drop for it. Version 19 (re-anchored taggings keep
-// their maker on a team library, core/store/authorship.cpp) is the same: nothing in an SQLite file.
+// their maker on a team library, core/store/authorship.cpp) is the same: nothing in an SQLite file, and so is version
+// 21 (a team library records its deletions for the change notices, core/store/changedeletions.cpp).
 
 /// Undoes schema version 15 (core/store/authorship.h): the authorship columns, row versions, notebooks' `shared` and
 /// their triggers. Leaves user_version to the caller. False when a statement fails.
