@@ -1123,6 +1123,14 @@ This cannot be undone.</source>
         <source>Edit Notebook Text</source>
         <translation>编辑笔记本文字</translation>
     </message>
+    <message>
+        <source>someone else removed this entry from its notebook since</source>
+        <translation>此后已有他人把这条内容从笔记本中移除</translation>
+    </message>
+    <message>
+        <source>this notebook text was changed by %1 since; it is kept as they wrote it</source>
+        <translation>此后 %1 修改了这段笔记本文字；保留其所写内容</translation>
+    </message>
 </context>
 <context>
     <name>dubao::EditTagCommand</name>
@@ -2804,24 +2812,8 @@ What the library holds now is kept as another backup.</source>
 %2</translation>
     </message>
     <message>
-        <source>Merge the work of “%1” into this library? It is one step: everything below is added, or nothing.
-
-%2</source>
-        <translation>把“%1”中的工作并入本文库吗？这是一步操作：下列内容要么全部加入，要么都不加入。
-
-%2</translation>
-    </message>
-    <message>
         <source>Merged the work of “%1”</source>
         <translation>已并入“%1”中的工作</translation>
-    </message>
-    <message>
-        <source>Merged the work of “%1” into this library.
-
-%2</source>
-        <translation>已把“%1”中的工作并入本文库。
-
-%2</translation>
     </message>
     <message>
         <source>Nothing was merged: %1</source>
@@ -2846,6 +2838,70 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Merging the %1 (%2 of %3)…</source>
         <translation>正在合并%1（第 %2 步，共 %3 步）…</translation>
+    </message>
+    <message>
+        <source>The preview was cancelled; nothing was merged.</source>
+        <translation>预览已取消；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>Merge the work of “%1” into this library? It is one step: everything below is added, or nothing.
+
+It cannot be undone: Edit → Undo does not take a merge back (on a shared library colleagues may already work with what it adds). The report after it lists everything added, to review.
+
+%2</source>
+        <translation>要把“%1”中的工作合并到本资料库吗？这是一步完成的操作：下面所列内容要么全部加入，要么一项也不加入。
+
+合并无法撤销：编辑 → 撤销不能撤回合并（在共享资料库中，同事可能已在使用合并加入的内容）。合并后的报告会列出加入的全部内容，供您核查。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation>已加入：%1</translation>
+    </message>
+    <message>
+        <source>… and %1 more added</source>
+        <translation>……另有 %1 项已加入</translation>
+    </message>
+    <message>
+        <source>The whole report is in %1</source>
+        <translation>完整报告见 %1</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>无法保存报告：%1</translation>
+    </message>
+    <message>
+        <source>Merged the work of “%1” into this library.
+
+%2
+
+%3</source>
+        <translation>已把“%1”中的工作合并到本资料库。
+
+%2
+
+%3</translation>
+    </message>
+    <message>
+        <source>cannot make the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Merged the work of “%1” into %2 on %3.</source>
+        <translation>已于 %3 把“%1”中的工作合并到 %2。</translation>
+    </message>
+    <message>
+        <source>Reading what the merge would add…</source>
+        <translation>正在读取合并将加入的内容…</translation>
+    </message>
+    <message>
+        <source>Preview read; rolling back…</source>
+        <translation>预览已读取；正在回滚…</translation>
+    </message>
+    <message>
+        <source>Previewing the %1 (%2 of %3)…</source>
+        <translation>正在预览%1（第 %2 步，共 %3 步）…</translation>
     </message>
 </context>
 <context>
@@ -3602,6 +3658,11 @@ What the library holds now is kept as another backup.</source>
         <source>, </source>
         <translation>、</translation>
     </message>
+    <message>
+        <source>Page %1</source>
+        <comment>a newspaper&apos;s page (版次) as printed: 第%1版</comment>
+        <translation>第%1版</translation>
+    </message>
 </context>
 <context>
     <name>dubao::RemoveHighlightCommand</name>
@@ -3633,6 +3694,14 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>Rename Notebook</source>
         <translation>重命名笔记本</translation>
+    </message>
+    <message>
+        <source>someone else deleted this notebook since</source>
+        <translation>此后已有他人删除了这个笔记本</translation>
+    </message>
+    <message>
+        <source>notebook “%1” was renamed “%2” by %3 since; it keeps their name</source>
+        <translation>此后 %3 把笔记本“%1”改名为“%2”；保留其所起的名称</translation>
     </message>
 </context>
 <context>
@@ -4176,6 +4245,17 @@ What the library holds now is kept as another backup.</source>
     </message>
 </context>
 <context>
+    <name>dubao::SeenEntry</name>
+    <message>
+        <source>someone else removed this entry from its notebook since; there is nothing left to remove</source>
+        <translation>此后已有他人把这条内容从笔记本中移除；没有可移除的内容了</translation>
+    </message>
+    <message>
+        <source>this notebook entry was changed by %1 since; it is kept with their change</source>
+        <translation>此后 %1 修改了这条笔记本内容；保留其修改</translation>
+    </message>
+</context>
+<context>
     <name>dubao::SeenHighlight</name>
     <message>
         <source>someone else deleted this highlight since; there is nothing left to delete</source>
@@ -4184,6 +4264,52 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>someone else changed the tags of this highlight since (%1 tags then, %2 now); it is kept with their change</source>
         <translation>此后有他人更改了这个高亮的标签（当时 %1 个，现在 %2 个）；保留其更改</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::SeenNote</name>
+    <message>
+        <source>someone else deleted this note since; there is nothing left to delete</source>
+        <translation>此后已有他人删除了这条批注；没有可删除的内容了</translation>
+    </message>
+    <message>
+        <source>someone else changed the tags of this note since (%1 tags then, %2 now); it is kept with their change</source>
+        <translation>此后已有他人修改了这条批注的标签（当时 %1 个，现在 %2 个）；保留其修改</translation>
+    </message>
+</context>
+<context>
+    <name>dubao::SeenNotebook</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>an unknown author</source>
+        <translation>未知作者</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>未知时间</translation>
+    </message>
+    <message>
+        <source>someone else deleted this notebook since; there is nothing left to delete</source>
+        <translation>此后已有他人删除了这个笔记本；没有可删除的内容了</translation>
+    </message>
+    <message>
+        <source>notebook “%1” was renamed by %2 since; it is kept with their change</source>
+        <translation>此后 %2 给笔记本“%1”改了名；保留其修改</translation>
+    </message>
+    <message>
+        <source>%1 added an entry to notebook “%2” since; it is kept with their change</source>
+        <translation>此后 %1 在笔记本“%2”中加入了一条内容；保留其修改</translation>
+    </message>
+    <message>
+        <source>an entry of notebook “%1” was changed by %2 since; it is kept with their change</source>
+        <translation>此后 %2 修改了笔记本“%1”中的一条内容；保留其修改</translation>
+    </message>
+    <message>
+        <source>someone else removed an entry of notebook “%1” since (%2 entries then, %3 now); it is kept with their change</source>
+        <translation>此后已有他人从笔记本“%1”中移除了一条内容（当时 %2 条，现在 %3 条）；保留其修改</translation>
     </message>
 </context>
 <context>
@@ -4910,6 +5036,98 @@ What the library holds now is kept as another backup.</source>
         <source>the merge was cancelled; nothing was merged</source>
         <translation>合并已取消；未合并任何内容</translation>
     </message>
+    <message>
+        <source>only the owner of this team library backs it up and restores it (%1&apos;s role: %2): the server shows others only the notebooks shared with them, and only the owner&apos;s restore keeps who made each annotation</source>
+        <translation>只有团队资料库的所有者可以备份和恢复它（%1 的角色：%2）：服务器只向其他人显示与其共享的笔记本，也只有所有者恢复时才能保留每条批注的作者</translation>
+    </message>
+    <message>
+        <source>not a member</source>
+        <translation>非成员</translation>
+    </message>
+    <message>
+        <source>cannot read the table %1 of the library</source>
+        <translation>无法读取资料库的表 %1</translation>
+    </message>
+    <message>
+        <source>not a Dubao backup (the table %1 has no columns)</source>
+        <translation>不是读报备份（表 %1 没有列）</translation>
+    </message>
+    <message>
+        <source>cannot make a temporary folder: %1</source>
+        <translation>无法创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>the restore was cancelled</source>
+        <translation>恢复已取消</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>未知时间</translation>
+    </message>
+    <message>
+        <source>someone else took the tag “%1” off since; there is nothing left to take off</source>
+        <translation>此后已有他人去掉了标签“%1”；没有可去掉的了</translation>
+    </message>
+    <message>
+        <source>the tag “%1” was put on again by %2 at %3 since; it stays on as theirs</source>
+        <translation>此后 %2 于 %3 重新加上了标签“%1”；保留为其所加</translation>
+    </message>
+    <message>
+        <source>what the tag “%1” was on is gone</source>
+        <translation>标签“%1”所在的内容已不存在</translation>
+    </message>
+    <message>
+        <source>the tag “%1” could not be put back</source>
+        <translation>无法恢复标签“%1”</translation>
+    </message>
+    <message>
+        <source>note %1 was changed by %2 at %3 since you read it (version %4); nothing was deleted</source>
+        <translation>您读取批注 %1 之后，%2 于 %3 修改了它（版本 %4）；未删除任何内容</translation>
+    </message>
+    <message>
+        <source>tag “%1” created</source>
+        <translation>已创建标签“%1”</translation>
+    </message>
+    <message>
+        <source>tag “%1” on highlight %2</source>
+        <translation>高亮 %2 上的标签“%1”</translation>
+    </message>
+    <message>
+        <source>tag “%1” on note %2</source>
+        <translation>批注 %2 上的标签“%1”</translation>
+    </message>
+    <message>
+        <source>highlight “%1” on paragraph %2 (highlight %3)</source>
+        <translation>段落 %2 上的高亮“%1”（高亮 %3）</translation>
+    </message>
+    <message>
+        <source>note “%1” on paragraph %2 (note %3)</source>
+        <translation>段落 %2 上的批注“%1”（批注 %3）</translation>
+    </message>
+    <message>
+        <source>tag “%1” on paragraph %2</source>
+        <translation>段落 %2 上的标签“%1”</translation>
+    </message>
+    <message>
+        <source>tag “%1” on article %2</source>
+        <translation>文章 %2 上的标签“%1”</translation>
+    </message>
+    <message>
+        <source>notebook “%1” created</source>
+        <translation>已创建笔记本“%1”</translation>
+    </message>
+    <message>
+        <source>notebook “%1”: highlight %2 added</source>
+        <translation>笔记本“%1”：已加入高亮 %2</translation>
+    </message>
+    <message>
+        <source>notebook “%1”: note %2 added</source>
+        <translation>笔记本“%1”：已加入批注 %2</translation>
+    </message>
+    <message>
+        <source>notebook “%1”: text “%2” added</source>
+        <translation>笔记本“%1”：已加入文字“%2”</translation>
+    </message>
 </context>
 <context>
     <name>dubao::TagDock</name>
@@ -5137,10 +5355,6 @@ What the library holds now is kept as another backup.</source>
     <message>
         <source>This is a library file: File → Back Up to File… and Restore from Backup… keep it safe.</source>
         <translation>这是文库文件：请用“文件 → 备份到文件…”和“从备份还原…”保护它。</translation>
-    </message>
-    <message>
-        <source>Only the owner of this team library backs it up and restores it (you are %1): the server shows others only the notebooks shared with them, and only the owner&apos;s restore keeps who made each annotation.</source>
-        <translation>只有此团队文库的所有者可以备份和还原它（你是 %1）：服务器只向其他人显示与其共享的笔记本，且只有所有者的还原能保留每条批注的作者。</translation>
     </message>
     <message>
         <source>One file on this computer that holds the team library&apos;s issues and everyone&apos;s work; Restore Team Library… reads it into an empty one</source>
@@ -5627,6 +5841,16 @@ It must be empty. Everyone connected to it sees the restored issues and work onc
     <message>
         <source>note by %1, changed by %2</source>
         <translation>笔记作者：%1，修改者：%2</translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <comment>a newspaper&apos;s page (版次): 第%1版</comment>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <source>p. %1 (%2)</source>
+        <comment>a newspaper&apos;s page and its name</comment>
+        <translation>第%1版（%2）</translation>
     </message>
 </context>
 <context>
