@@ -49,6 +49,26 @@ private:
         return m_server->psql(m_db, u"SELECT count(*) FROM %1"_s.arg(table)).valueOr(QString());
     }
 
+    /// Runs `part`'s merge of the personal library and cancels it as soon as one of its statements waits for a lock on
+    /// the server (a colleague's); `cancelled` says whether it was.
+    Result<MergeReport> mergeCancelledOnceItWaits(MergePart *part, bool &cancelled)
+    {
+        QTimer poll;
+        poll.setInterval(20);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (cancelled || m_server->psql(m_db, u"SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                                  "current_database() AND wait_event_type = 'Lock'"_s)
+                                     .valueOr({}) == u"0"_s)
+                return;
+            cancelled = true;
+            part->cancel();
+        });
+        poll.start();
+        Result<MergeReport> merged = part->mergeFrom(m_personal);
+        poll.stop();
+        return merged;
+    }
+
     QTemporaryDir m_dir;
     std::unique_ptr<test::PgServer> m_server;
     QString m_db;
@@ -111,20 +131,8 @@ void TestTeamMerge::merge_cancelledWhileItWaits_mergesNothing()
         QVERIFY(QSqlQuery(colleague.database()).exec(u"LOCK TABLE notes IN EXCLUSIVE MODE"_s));
     };
     QSignalSpy progressed(part, &MergePart::progressed);
-    QTimer poll;
-    poll.setInterval(20);
     bool cancelled = false;
-    connect(&poll, &QTimer::timeout, this, [&] {
-        if (cancelled || m_server->psql(m_db, u"SELECT count(*) FROM pg_stat_activity WHERE datname = "
-                                              "current_database() AND wait_event_type = 'Lock'"_s)
-                                 .valueOr({}) == u"0"_s)
-            return;
-        cancelled = true;
-        part->cancel();
-    });
-    poll.start();
-    const Result<MergeReport> merged = part->mergeFrom(m_personal);
-    poll.stop();
+    const Result<MergeReport> merged = mergeCancelledOnceItWaits(part, cancelled);
     QVERIFY(colleague.database().rollback());
     QVERIFY(cancelled);
     QVERIFY(!merged);
@@ -158,20 +166,8 @@ void TestTeamMerge::preview_cancelledWhileItWaits_asksNothing()
     QVERIFY(colleague.open(m_server->url(m_db)));
     QVERIFY(colleague.database().transaction());
     QVERIFY(QSqlQuery(colleague.database()).exec(u"LOCK TABLE notes IN EXCLUSIVE MODE"_s));
-    QTimer poll;
-    poll.setInterval(20);
     bool cancelled = false;
-    connect(&poll, &QTimer::timeout, this, [&] {
-        if (cancelled || m_server->psql(m_db, u"SELECT count(*) FROM pg_stat_activity WHERE datname = "
-                                              "current_database() AND wait_event_type = 'Lock'"_s)
-                                 .valueOr({}) == u"0"_s)
-            return;
-        cancelled = true;
-        part->cancel();
-    });
-    poll.start();
-    const Result<MergeReport> previewed = part->mergeFrom(m_personal);
-    poll.stop();
+    const Result<MergeReport> previewed = mergeCancelledOnceItWaits(part, cancelled);
     QVERIFY(colleague.database().rollback());
     QVERIFY(cancelled);
     QVERIFY(!previewed);
